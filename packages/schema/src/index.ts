@@ -1,0 +1,2 @@
+// The typed documents every client of Steward runs (admin, API tests, partners).
+export * from './generated/graphql.js';
