@@ -1,0 +1,46 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { newId } from '../common/ids.js';
+
+/** Who did or read what, and when. Never holds personal values: ids and categories only. */
+@Entity()
+@Index({ properties: ['action', 'subject', 'at'] })
+export class AuditEntry {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = newId();
+
+  @Property({ type: 'datetime' })
+  at: Date = new Date();
+
+  @Property({ type: 'uuid', nullable: true })
+  actorId: string | null = null;
+
+  @Property({ type: 'string', length: 160 })
+  actorLabel!: string;
+
+  @Property({ type: 'string', length: 64 })
+  action!: string;
+
+  @Property({ type: 'string', length: 64 })
+  entityType!: string;
+
+  /** The entity id, or for sign-in attempts the key of the account (used for throttling). */
+  @Property({ type: 'string', length: 254, nullable: true })
+  subject: string | null = null;
+
+  @Property({ type: 'json' })
+  providerIds: string[] = [];
+
+  @Property({ type: 'json', nullable: true })
+  detail: Record<string, unknown> | null = null;
+}
+
+/** The provider-audit index: which entries concern a provider (for disclosure and the admin). */
+@Entity({ tableName: 'audit_provider' })
+@Index({ properties: ['providerId', 'entryId'] })
+export class AuditProviderLink {
+  @PrimaryKey({ type: 'uuid' })
+  entryId!: string;
+
+  @PrimaryKey({ type: 'uuid' })
+  providerId!: string;
+}

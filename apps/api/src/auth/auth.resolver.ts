@@ -1,0 +1,53 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { OWNERS } from '../common/auth-checker.js';
+import type { Context } from '../context.js';
+import { AdminUser } from './admin-user.entity.js';
+import { AdminUserType, presentAdminUser } from './admin-user.type.js';
+import { CreateAdminUserInput, LoginInput } from './auth.inputs.js';
+import { AuthService } from './auth.service.js';
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => AdminUserType, { nullable: true, description: 'The signed-in admin, or null.' })
+  async me(@Ctx() ctx: Context): Promise<AdminUserType | null> {
+    if (!ctx.actor) return null;
+    const user = await ctx.em.findOne(AdminUser, { id: ctx.actor.userId });
+    return user ? presentAdminUser(user) : null;
+  }
+
+  @Mutation(() => AdminUserType, { description: 'Signs in and sets the HttpOnly session cookie.' })
+  async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<AdminUserType> {
+    const { user, token, expiresAt } = await new AuthService(ctx.em, ctx.deps).login(
+      input.email,
+      input.password,
+      ctx.userAgent,
+    );
+    ctx.cookies.setSession(token, expiresAt);
+    return presentAdminUser(user);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Ends this session.' })
+  async logout(@Ctx() ctx: Context): Promise<boolean> {
+    if (ctx.actor) await new AuthService(ctx.em, ctx.deps).logout(ctx.actor);
+    ctx.cookies.clearSession();
+    return true;
+  }
+
+  @Authorized(OWNERS)
+  @Query(() => [AdminUserType])
+  async adminUsers(@Ctx() ctx: Context): Promise<AdminUserType[]> {
+    const users = await ctx.em.find(AdminUser, {}, { orderBy: { createdAt: 'asc' } });
+    return users.map(presentAdminUser);
+  }
+
+  @Authorized(OWNERS)
+  @Mutation(() => AdminUserType)
+  async createAdminUser(
+    @Arg('input', () => CreateAdminUserInput) input: CreateAdminUserInput,
+    @Ctx() ctx: Context,
+  ): Promise<AdminUserType> {
+    const user = await new AuthService(ctx.em, ctx.deps).createAdminUser(ctx.actor, input);
+    return presentAdminUser(user);
+  }
+}

@@ -1,0 +1,151 @@
+import type { EntityManager } from '@mikro-orm/core';
+import {
+  FIELD_LIMITS,
+  normalizeEmail,
+  validateField,
+  validateText,
+  type AdminRole,
+  type Issue,
+} from '@steward/policy-core';
+import { createHash, randomBytes } from 'node:crypto';
+import { AuditService } from '../audit/audit.service.js';
+import { BadInputError, DomainError, UnauthenticatedError } from '../common/errors.js';
+import type { Actor, AppDeps } from '../context.js';
+import { AdminSession } from './admin-session.entity.js';
+import { AdminUser } from './admin-user.entity.js';
+import { decoyHash, hashPassword, verifyPassword } from './password.js';
+
+/** Failed sign-ins per account within the window before further attempts are refused. */
+const MAX_FAILURES = 10;
+const FAILURE_WINDOW_MS = 15 * 60_000;
+/** Sessions are extended on use, but their last-seen time is written at most this often. */
+const TOUCH_INTERVAL_MS = 5 * 60_000;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export class AuthService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly deps: AppDeps,
+  ) {}
+
+  async login(emailInput: string, password: string, userAgent: string | null) {
+    const email = normalizeEmail(emailInput);
+    const audit = new AuditService(this.em, null, this.deps);
+    const since = new Date(this.deps.now().getTime() - FAILURE_WINDOW_MS);
+    const failures = await audit.countRecent('auth.login_failed', email, since);
+    if (failures >= MAX_FAILURES) {
+      await audit.insertNow({ action: 'auth.login_throttled', entityType: 'AdminUser', subject: email });
+      throw new DomainError('TOO_MANY_REQUESTS', 'Too many failed sign-in attempts; try again in 15 minutes');
+    }
+    const user = await this.em.findOne(AdminUser, { email });
+    const ok = user && !user.disabled ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await decoyHash(), password), false);
+    if (!user || !ok) {
+      await audit.insertNow({ action: 'auth.login_failed', entityType: 'AdminUser', subject: email });
+      // One message for unknown account and wrong password: no account enumeration.
+      throw new UnauthenticatedError('E-mail or password is incorrect');
+    }
+    const token = randomBytes(32).toString('base64url');
+    const now = this.deps.now();
+    const session = this.em.create(AdminSession, {
+      tokenHash: hashToken(token),
+      user,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + this.deps.config.sessionTtlHours * 3_600_000),
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    });
+    user.lastLoginAt = now;
+    new AuditService(this.em, actorOf(user, session.tokenHash), this.deps).record({
+      action: 'auth.login',
+      entityType: 'AdminUser',
+      subject: user.id,
+    });
+    await this.em.flush();
+    return { user, token, expiresAt: session.expiresAt };
+  }
+
+  async logout(actor: Actor) {
+    await this.em.nativeDelete(AdminSession, { tokenHash: actor.sessionTokenHash });
+    await new AuditService(this.em, actor, this.deps).insertNow({
+      action: 'auth.logout',
+      entityType: 'AdminUser',
+      subject: actor.userId,
+    });
+  }
+
+  /** The actor behind a session cookie, or null when it is unknown, expired or disabled. */
+  async resolveSession(token: string | undefined): Promise<{ actor: Actor; expiresAt: Date; renewed: boolean } | null> {
+    if (!token || token.length > 100) return null;
+    const tokenHash = hashToken(token);
+    const session = await this.em.findOne(AdminSession, { tokenHash }, { populate: ['user'] });
+    const now = this.deps.now();
+    if (!session || session.expiresAt <= now || session.user.disabled) return null;
+    let renewed = false;
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      const expiresAt = new Date(now.getTime() + this.deps.config.sessionTtlHours * 3_600_000);
+      await this.em.nativeUpdate(AdminSession, { tokenHash }, { lastSeenAt: now, expiresAt });
+      session.expiresAt = expiresAt;
+      renewed = true;
+    }
+    return { actor: actorOf(session.user, tokenHash), expiresAt: session.expiresAt, renewed };
+  }
+
+  async createAdminUser(
+    actor: Actor | null,
+    input: { email: string; displayName: string; role: AdminRole; password: string },
+  ): Promise<AdminUser> {
+    const issues: Issue[] = [];
+    const emailIssue = validateField('EMAIL', input.email, { field: 'email' });
+    if (emailIssue) issues.push(emailIssue);
+    const nameIssue = validateText(input.displayName, {
+      field: 'displayName',
+      maxLength: FIELD_LIMITS.displayName,
+      required: true,
+    });
+    if (nameIssue) issues.push(nameIssue);
+    const pw = input.password;
+    if ([...pw].length < FIELD_LIMITS.password.min) {
+      issues.push({ field: 'password', code: 'TOO_SHORT', message: `At least ${FIELD_LIMITS.password.min} characters` });
+    } else if ([...pw].length > FIELD_LIMITS.password.max) {
+      issues.push({ field: 'password', code: 'TOO_LONG', message: `At most ${FIELD_LIMITS.password.max} characters` });
+    }
+    if (issues.length) throw new BadInputError(issues);
+    const email = normalizeEmail(input.email);
+    if (await this.em.count(AdminUser, { email })) {
+      throw new BadInputError([{ field: 'email', code: 'DUPLICATE', message: 'An admin with this e-mail exists' }]);
+    }
+    const user = this.em.create(AdminUser, {
+      email,
+      displayName: input.displayName.trim(),
+      role: input.role,
+      passwordHash: await hashPassword(pw),
+    });
+    new AuditService(this.em, actor, this.deps).record({
+      action: 'admin_user.create',
+      entityType: 'AdminUser',
+      subject: user.id,
+      detail: { role: input.role },
+    });
+    await this.em.flush();
+    return user;
+  }
+
+  /**
+   * On first start there is no admin: create the owner from the environment, or with a
+   * generated password that is printed once.
+   */
+  async ensureFirstOwner(): Promise<{ email: string; generatedPassword: string | null } | null> {
+    if ((await this.em.count(AdminUser, {})) > 0) return null;
+    const { adminEmail, adminPassword } = this.deps.config;
+    const password = adminPassword ?? randomBytes(18).toString('base64url');
+    await this.createAdminUser(null, { email: adminEmail, displayName: 'Owner', role: 'OWNER', password });
+    return { email: normalizeEmail(adminEmail), generatedPassword: adminPassword ? null : password };
+  }
+}
+
+function actorOf(user: AdminUser, sessionTokenHash: string): Actor {
+  return { userId: user.id, email: user.email, displayName: user.displayName, role: user.role, sessionTokenHash };
+}

@@ -1,0 +1,58 @@
+import type { CollectionChannel, ConsentMethod, DataCategory, ProviderKind } from '@steward/policy-core';
+import { ArrayMaxSize, MaxLength, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { CollectionChannelEnum, ConsentMethodEnum, DataCategoryEnum, ProviderKindEnum } from '../common/enums.js';
+
+// class-validator only bounds sizes here (cheap rejection of oversized payloads before any work);
+// the privacy rules themselves are policy-core's validateCollection.
+
+@InputType()
+export class NewProviderInput {
+  @Field(() => ProviderKindEnum) kind!: ProviderKind;
+  @Field(() => String, { nullable: true, description: 'Generated when omitted.' })
+  @MaxLength(1000)
+  reference?: string | null;
+}
+
+@InputType()
+export class PurposeConsentInput {
+  @Field(() => String) @MaxLength(1000) purposeKey!: string;
+  @Field(() => Boolean) granted!: boolean;
+}
+
+@InputType()
+export class DataItemInput {
+  @Field(() => DataCategoryEnum) category!: DataCategory;
+  @Field(() => String) @MaxLength(10_000) value!: string;
+  @Field(() => Boolean, { defaultValue: false }) publiclyAvailable!: boolean;
+  @Field(() => String, { nullable: true }) @MaxLength(10_000) publicProvenance?: string | null;
+}
+
+@InputType()
+export class RecordCollectionInput {
+  @Field(() => NewProviderInput, { nullable: true, description: 'Exactly one of newProvider / providerId.' })
+  @ValidateNested()
+  newProvider?: NewProviderInput | null;
+
+  @Field(() => ID, { nullable: true }) @MaxLength(100) providerId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Required with providerId (optimistic lock).' })
+  expectedProviderVersion?: number | null;
+
+  @Field(() => CollectionChannelEnum) channel!: CollectionChannel;
+  @Field(() => ConsentMethodEnum) consentMethod!: ConsentMethod;
+  @Field(() => Int) policyVersionShown!: number;
+
+  @Field(() => [PurposeConsentInput])
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  purposes!: PurposeConsentInput[];
+
+  @Field(() => [DataItemInput])
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  items!: DataItemInput[];
+
+  @Field(() => String, { nullable: true }) @MaxLength(10_000) source?: string | null;
+  @Field(() => String, { nullable: true }) @MaxLength(10_000) note?: string | null;
+}

@@ -1,0 +1,42 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { WRITERS, requireActor } from '../common/auth-checker.js';
+import type { Context } from '../context.js';
+import { ProviderService } from '../providers/provider.service.js';
+import { presentProvider } from '../providers/provider.presenter.js';
+import { ProviderType } from '../providers/provider.type.js';
+import { Purpose } from '../purposes/purpose.entity.js';
+import { presentCollection } from './collection.presenter.js';
+import { RecordCollectionInput } from './collection.inputs.js';
+import { CollectionService } from './collection.service.js';
+import { CollectionType, ConsentReceiptType } from './collection.type.js';
+
+@ObjectType('CollectionResult')
+export class CollectionResult {
+  @Field(() => ProviderType) provider!: ProviderType;
+  @Field(() => CollectionType) collection!: CollectionType;
+  @Field(() => ConsentReceiptType) receipt!: ConsentReceiptType;
+}
+
+@Resolver()
+export class CollectionResolver {
+  @Authorized(WRITERS)
+  @Mutation(() => CollectionResult, {
+    description: 'Records that a provider gave personal information: purposes specified, consent per purpose, receipt.',
+  })
+  async recordCollection(
+    @Arg('input', () => RecordCollectionInput) input: RecordCollectionInput,
+    @Ctx() ctx: Context,
+  ): Promise<CollectionResult> {
+    const em = ctx.em as SqlEntityManager;
+    const { provider, collection } = await new CollectionService(em, requireActor(ctx), ctx.deps).record(input);
+    const purposes = await em.find(Purpose, {});
+    const presented = presentCollection(collection, new Map(purposes.map((p) => [p.key, p])));
+    const name = await new ProviderService(em, ctx.actor, ctx.deps).displayNames([provider.id]);
+    return {
+      provider: presentProvider(provider, name.get(provider.id) ?? null),
+      collection: presented,
+      receipt: presented.receipt,
+    };
+  }
+}

@@ -1,0 +1,197 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { validateCollection, type Issue } from '@steward/policy-core';
+import { randomBytes } from 'node:crypto';
+import { AuditService } from '../audit/audit.service.js';
+import { AdminUser } from '../auth/admin-user.entity.js';
+import { BadInputError, NotFoundError } from '../common/errors.js';
+import { newId } from '../common/ids.js';
+import type { Actor, AppDeps } from '../context.js';
+import { ConsentWriter } from '../consent/consent-writer.js';
+import { loadOrganisation } from '../organisation/organisation.service.js';
+import { currentPolicy } from '../policy/policy.service.js';
+import { PersonalDataItem, itemSealContext } from '../providers/personal-data-item.entity.js';
+import { Provider } from '../providers/provider.entity.js';
+import { tokensForValue } from '../providers/provider-search.js';
+import { SearchToken } from '../providers/search-token.entity.js';
+import { assertVersion, flushOrConflict, validateReference } from '../providers/provider.service.js';
+import { Purpose } from '../purposes/purpose.entity.js';
+import type { RecordCollectionInput } from './collection.inputs.js';
+import { CollectionRecord } from './collection-record.entity.js';
+import { RECEIPT_VERSION, sealReceipt, type ReceiptBody } from './receipt.js';
+
+/**
+ * Records one act of collection (clause 1) atomically: the provider, the purposes specified,
+ * the consent obtained per purpose, the sealed data items and the receipt — all or nothing.
+ */
+export class CollectionService {
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly actor: Actor,
+    private readonly deps: AppDeps,
+  ) {}
+
+  async record(input: RecordCollectionInput): Promise<{ provider: Provider; collection: CollectionRecord }> {
+    const shapeIssues = providerChoiceIssues(input);
+    if (shapeIssues.length) throw new BadInputError(shapeIssues);
+
+    const [policy, purposes] = await Promise.all([currentPolicy(this.em), this.em.find(Purpose, {})]);
+    const purposeByKey = new Map(purposes.map((p) => [p.key, p]));
+    const existing = input.providerId ? await this.loadExisting(input.providerId, input.expectedProviderVersion!) : null;
+    const reference = input.newProvider?.reference?.trim() || null;
+
+    const validation = validateCollection(
+      {
+        providerKind: existing?.kind ?? input.newProvider!.kind,
+        channel: input.channel,
+        consentMethod: input.consentMethod,
+        policyVersionShown: input.policyVersionShown,
+        currentPolicyVersion: policy.number,
+        purposes: input.purposes,
+        items: input.items,
+        source: input.source ?? null,
+        note: input.note ?? null,
+        reference: null,
+      },
+      purposes.map((p) => ({ key: p.key, categories: p.categories, retired: p.retired })),
+    );
+    const issues: Issue[] = validation.ok ? [] : [...validation.issues];
+    if (reference) {
+      const refIssue = validateReference(reference, 'newProvider.reference');
+      if (refIssue) issues.push(refIssue);
+      else if (await this.em.count(Provider, { reference })) {
+        issues.push({ field: 'newProvider.reference', code: 'DUPLICATE', message: 'Another provider has this reference' });
+      }
+    }
+    if (issues.length) throw new BadInputError(issues);
+
+    const now = this.deps.now();
+    const recorder = await this.em.findOne(AdminUser, { id: this.actor.userId });
+    const org = await loadOrganisation(this.em);
+
+    const provider =
+      existing ??
+      this.em.create(Provider, {
+        kind: input.newProvider!.kind,
+        reference: reference ?? generateReference(),
+        createdAt: now,
+        updatedAt: now,
+      });
+    if (existing) existing.updatedAt = now; // bumps the version: a concurrent collection conflicts
+
+    const categories = [...new Set(input.items.map((i) => i.category))];
+    const receiptId = newId();
+    const receiptBody: ReceiptBody = {
+      version: RECEIPT_VERSION,
+      receiptId,
+      issuedAt: now.toISOString(),
+      jurisdiction: 'JP',
+      language: 'en',
+      controller: { name: org.name, contact: `${org.secretariatName}, ${org.email}, ${org.telephone}` },
+      policy: { version: policy.number, contentHash: policy.contentHash },
+      subject: { reference: provider.reference },
+      collection: { channel: input.channel, consentMethod: input.consentMethod, categories },
+      purposes: input.purposes.map((p) => {
+        const purpose = purposeByKey.get(p.purposeKey)!;
+        return {
+          key: purpose.key,
+          title: purpose.titleEn,
+          categories: [...purpose.categories],
+          consent: p.granted ? 'GRANTED' : 'REFUSED',
+        };
+      }),
+    };
+    const sealed = sealReceipt(receiptBody);
+    const collection = this.em.create(CollectionRecord, {
+      provider,
+      channel: input.channel,
+      consentMethod: input.consentMethod,
+      collectedAt: now,
+      policyVersion: policy.number,
+      purposes: input.purposes.map((p) => ({ purposeKey: p.purposeKey, granted: p.granted })),
+      categories,
+      source: input.source?.trim() || null,
+      note: input.note?.trim() || null,
+      recordedBy: recorder,
+      recordedByName: this.actor.displayName,
+      receiptId,
+      receiptJson: sealed.json,
+      receiptHash: sealed.hash,
+      createdAt: now,
+      updatedAt: now,
+    });
+
+    for (const itemInput of input.items) {
+      const item = new PersonalDataItem();
+      item.provider = provider;
+      item.category = itemInput.category;
+      item.valueSealed = this.deps.cipher.encrypt(itemInput.value.trim(), itemSealContext(item.id, item.category));
+      item.source = input.source?.trim() || null;
+      item.channel = input.channel;
+      item.collectedAt = now;
+      item.collection = collection;
+      item.publiclyAvailable = itemInput.publiclyAvailable ?? false;
+      item.publicProvenance = item.publiclyAvailable ? itemInput.publicProvenance?.trim() || null : null;
+      this.em.persist(item);
+      for (const token of tokensForValue(this.deps.cipher, item.category, itemInput.value)) {
+        this.em.create(SearchToken, { provider, itemId: item.id, kind: token.kind, hash: token.hash });
+      }
+    }
+
+    const consents = new ConsentWriter(this.em);
+    for (const p of input.purposes) {
+      await consents.append({
+        provider,
+        purpose: purposeByKey.get(p.purposeKey)!,
+        action: p.granted ? 'GRANT' : 'REFUSE',
+        method: input.consentMethod,
+        policyVersion: policy.number,
+        occurredAt: now,
+        recordedBy: recorder,
+        recordedByName: this.actor.displayName,
+        collection,
+        receiptId,
+      });
+    }
+
+    new AuditService(this.em, this.actor, this.deps).record({
+      action: 'collection.record',
+      entityType: 'Collection',
+      subject: collection.id,
+      providerIds: [provider.id],
+      detail: {
+        categories,
+        purposes: input.purposes.map((p) => ({ key: p.purposeKey, granted: p.granted })),
+        policyVersion: policy.number,
+        receiptId,
+      },
+    });
+    await flushOrConflict(this.em, 'Provider');
+    return { provider, collection };
+  }
+
+  private async loadExisting(providerId: string, expectedVersion: number): Promise<Provider> {
+    const provider = /^[0-9a-f-]{36}$/i.test(providerId) ? await this.em.findOne(Provider, { id: providerId }) : null;
+    if (!provider) throw new NotFoundError('Provider', 'input.providerId');
+    assertVersion(provider.version, expectedVersion, 'Provider');
+    return provider;
+  }
+}
+
+function providerChoiceIssues(input: RecordCollectionInput): Issue[] {
+  const hasNew = input.newProvider != null;
+  const hasExisting = input.providerId != null && input.providerId !== '';
+  if (hasNew === hasExisting) {
+    return [{ field: 'providerId', code: 'REQUIRED', message: 'Give either newProvider or providerId, not both' }];
+  }
+  if (hasExisting && (input.expectedProviderVersion === null || input.expectedProviderVersion === undefined)) {
+    return [{ field: 'expectedProviderVersion', code: 'REQUIRED', message: 'Required when recording for an existing provider' }];
+  }
+  return [];
+}
+
+/** A reference such as P-7K2M9QX4TA when the organisation gives none. */
+function generateReference(): string {
+  const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+  const bytes = randomBytes(10);
+  return 'P-' + Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+}

@@ -1,0 +1,17 @@
+import { OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { newId } from './ids.js';
+
+/** Every row gets a time-ordered id and creation/update times. */
+export abstract class BaseEntity<Optional extends string = never> {
+  /** Properties with defaults, which em.create() need not be given. */
+  [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt' | Optional;
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = newId();
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,40 @@
+import {
+  ADMIN_ROLES,
+  COLLECTION_CHANNELS,
+  CONSENT_ACTIONS,
+  CONSENT_METHODS,
+  CONSENT_STATES,
+  DATA_CATEGORIES,
+  POLICY_CLAUSES,
+  PROVIDER_KINDS,
+  SENSITIVITIES,
+} from '@steward/policy-core';
+import { registerEnumType } from 'type-graphql';
+
+/** policy-core's vocabulary as `{ KEY: 'KEY' }` objects, the shape type-graphql registers as enums. */
+function asEnum<const T extends readonly string[]>(values: T): { [K in T[number]]: K } {
+  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T[number]]: K };
+}
+
+export const ProviderKindEnum = asEnum(PROVIDER_KINDS);
+export const DataCategoryEnum = asEnum(DATA_CATEGORIES);
+export const SensitivityEnum = asEnum(SENSITIVITIES);
+export const ConsentActionEnum = asEnum(CONSENT_ACTIONS);
+export const ConsentStateEnum = asEnum(CONSENT_STATES);
+export const ConsentMethodEnum = asEnum(CONSENT_METHODS);
+export const CollectionChannelEnum = asEnum(COLLECTION_CHANNELS);
+export const PolicyClauseEnum = asEnum(POLICY_CLAUSES);
+export const AdminRoleEnum = asEnum(ADMIN_ROLES);
+export const PolicyStatusEnum = asEnum(['DRAFT', 'PUBLISHED'] as const);
+
+// Registered once: the one vocabulary reaches the schema, and through codegen, the admin.
+registerEnumType(ProviderKindEnum, { name: 'ProviderKind', description: 'Who the provider is to the organisation (clause 1).' });
+registerEnumType(DataCategoryEnum, { name: 'DataCategory' });
+registerEnumType(SensitivityEnum, { name: 'Sensitivity' });
+registerEnumType(ConsentActionEnum, { name: 'ConsentAction' });
+registerEnumType(ConsentStateEnum, { name: 'ConsentState' });
+registerEnumType(ConsentMethodEnum, { name: 'ConsentMethod' });
+registerEnumType(CollectionChannelEnum, { name: 'CollectionChannel' });
+registerEnumType(PolicyClauseEnum, { name: 'PolicyClause' });
+registerEnumType(AdminRoleEnum, { name: 'AdminRole' });
+registerEnumType(PolicyStatusEnum, { name: 'PolicyStatus' });

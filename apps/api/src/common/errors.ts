@@ -1,0 +1,163 @@
+import type { Issue } from '@steward/policy-core';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** The stable codes a client may rely on (`extensions.code`). */
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
+
+/** A failure the caller can act on; anything else is reported as an internal error. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export class BadInputError extends DomainError {
+  constructor(issues: readonly Issue[], prefix = 'input') {
+    const withPath = issues.map((i) => ({ ...i, field: prefixField(prefix, i.field) }));
+    const first = withPath[0];
+    super('BAD_USER_INPUT', first ? `${first.field}: ${first.message}` : 'Invalid input', {
+      field: first?.field ?? prefix,
+      issues: withPath,
+    });
+  }
+}
+
+export function badInput(field: string, code: Issue['code'], message: string, prefix = 'input'): BadInputError {
+  return new BadInputError([{ field, code, message }], prefix);
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string, field?: string) {
+    super('NOT_FOUND', `${what} not found`, field ? { field } : {});
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, currentVersion?: number, field = 'expectedVersion') {
+    super('CONFLICT', message, { field, ...(currentVersion === undefined ? {} : { currentVersion }) });
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'Sign in to continue') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'Your role does not allow this') {
+    super('FORBIDDEN', message);
+  }
+}
+
+function prefixField(prefix: string, field: string): string {
+  if (!prefix) return field;
+  if (!field) return prefix;
+  return field.startsWith('[') ? `${prefix}${field}` : `${prefix}.${field}`;
+}
+
+/** Codes that graphql-js and Apollo produce for malformed requests: safe to pass through as they are. */
+const REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+export interface ErrorLogger {
+  error(message: string, err: unknown): void;
+}
+
+/**
+ * The single place where errors become what a client sees: domain errors keep their code and
+ * safe extensions; everything else (SQL, stack traces, file paths) is logged and masked.
+ */
+export function createErrorFormatter(logger: ErrorLogger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? error.originalError : error;
+    const domain = findDomainError(original);
+    if (domain) {
+      return {
+        message: domain.message,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { ...domain.extensions, code: domain.code },
+      };
+    }
+    const validation = argumentValidationIssues(original);
+    if (validation) {
+      const err = new BadInputError(validation, '');
+      return {
+        message: err.message,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { ...err.extensions, code: err.code },
+      };
+    }
+    const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
+    if (code && REQUEST_CODES.has(code)) {
+      // graphql-js names the offending input path in its coercion messages: surface it as `field`.
+      const field = /at "([^"]+)"/.exec(formatted.message)?.[1] ?? /argument "([^"]+)"/.exec(formatted.message)?.[1];
+      return {
+        message: formatted.message,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: { code, ...(field ? { field } : {}) },
+      };
+    }
+    logger.error('Unexpected error while resolving a request', original ?? error);
+    return {
+      message: 'Internal server error',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+function findDomainError(err: unknown): DomainError | null {
+  let current: unknown = err;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (current instanceof DomainError) return current;
+    current = current instanceof GraphQLError ? current.originalError : (current as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+interface ClassValidatorError {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ClassValidatorError[];
+}
+
+/** type-graphql's ArgumentValidationError (class-validator) → issues with field paths. */
+function argumentValidationIssues(err: unknown): Issue[] | null {
+  if (!(err instanceof Error) || err.name !== 'ArgumentValidationError') return null;
+  const errors = (err as unknown as { extensions?: { validationErrors?: ClassValidatorError[] } }).extensions
+    ?.validationErrors;
+  if (!errors) return null;
+  const issues: Issue[] = [];
+  const walk = (list: ClassValidatorError[], path: string) => {
+    for (const e of list) {
+      const isIndex = /^\d+$/.test(e.property);
+      const field = isIndex ? `${path}[${e.property}]` : path ? `${path}.${e.property}` : e.property;
+      for (const [constraint, message] of Object.entries(e.constraints ?? {})) {
+        issues.push({ field, code: constraintCode(constraint), message });
+      }
+      if (e.children?.length) walk(e.children, field);
+    }
+  };
+  walk(errors, 'input');
+  return issues.length ? issues : null;
+}
+
+function constraintCode(constraint: string): Issue['code'] {
+  if (constraint === 'maxLength' || constraint === 'arrayMaxSize' || constraint === 'max') return 'TOO_LONG';
+  if (constraint === 'minLength' || constraint === 'arrayMinSize' || constraint === 'min') return 'TOO_SHORT';
+  return 'INVALID_FORMAT';
+}

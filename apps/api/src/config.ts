@@ -1,0 +1,56 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Everything Steward reads from the environment, parsed once at start-up. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  production: boolean;
+  /** PostgreSQL connection string; SQLite under dataDir when absent. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** Base64 of 32 bytes; generated into dataDir for the embedded default when absent. */
+  encryptionKey: string | null;
+  adminEmail: string;
+  adminPassword: string | null;
+  seedDemo: boolean;
+  cookieSecure: boolean;
+  sessionTtlHours: number;
+  adminDistDir: string;
+}
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+function intFrom(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return n;
+}
+
+function boolFrom(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
+  const adminDist = env.STEWARD_ADMIN_DIST ?? join(repoRoot, 'apps/admin/dist');
+  return {
+    port: intFrom('PORT', env.PORT, 4000, 0, 65535),
+    host: env.HOST ?? '127.0.0.1',
+    production,
+    databaseUrl,
+    dataDir: resolve(env.STEWARD_DATA_DIR ?? join(repoRoot, 'data')),
+    encryptionKey: env.STEWARD_ENCRYPTION_KEY ?? null,
+    adminEmail: env.STEWARD_ADMIN_EMAIL ?? 'admin@steward.local',
+    adminPassword: env.STEWARD_ADMIN_PASSWORD ?? null,
+    seedDemo: boolFrom(env.STEWARD_SEED_DEMO, true),
+    cookieSecure: boolFrom(env.STEWARD_COOKIE_SECURE, production),
+    sessionTtlHours: intFrom('STEWARD_SESSION_TTL_HOURS', env.STEWARD_SESSION_TTL_HOURS, 12, 1, 24 * 30),
+    adminDistDir: adminDist,
+  };
+}

@@ -1,0 +1,57 @@
+import { OptionalProps, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
+import { CONSENT_ACTIONS, CONSENT_METHODS, type ConsentAction, type ConsentMethod } from '@steward/policy-core';
+import type { AdminUser } from '../auth/admin-user.entity.js';
+import type { CollectionRecord } from '../collection/collection-record.entity.js';
+import { newId } from '../common/ids.js';
+import { Provider } from '../providers/provider.entity.js';
+import { Purpose } from '../purposes/purpose.entity.js';
+
+/**
+ * Append-only: a consent is never edited; a change is a new event. `sequence` numbers a
+ * provider's events so that two concurrent writers cannot both append the same next event.
+ */
+@Entity()
+@Unique({ properties: ['provider', 'sequence'] })
+@Index({ properties: ['provider', 'purpose'] })
+export class ConsentEvent {
+  [OptionalProps]?: 'id' | 'recordedBy' | 'collection' | 'receiptId' | 'note';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = newId();
+
+  @ManyToOne(() => Provider, { deleteRule: 'cascade' })
+  provider!: Rel<Provider>;
+
+  @Property({ type: 'integer' })
+  sequence!: number;
+
+  @ManyToOne(() => Purpose)
+  purpose!: Rel<Purpose>;
+
+  @Enum({ items: () => [...CONSENT_ACTIONS], type: 'string' })
+  action!: ConsentAction;
+
+  @Enum({ items: () => [...CONSENT_METHODS], type: 'string' })
+  method!: ConsentMethod;
+
+  @Property({ type: 'integer' })
+  policyVersion!: number;
+
+  @Property({ type: 'datetime' })
+  occurredAt!: Date;
+
+  @ManyToOne({ entity: 'AdminUser', nullable: true, deleteRule: 'set null' })
+  recordedBy: Rel<AdminUser> | null = null;
+
+  @Property({ type: 'string', length: 120 })
+  recordedByName!: string;
+
+  @ManyToOne({ entity: 'CollectionRecord', nullable: true, deleteRule: 'set null' })
+  collection: Rel<CollectionRecord> | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  receiptId: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  note: string | null = null;
+}

@@ -1,0 +1,72 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { stateAfter, type ConsentAction, type ConsentMethod } from '@steward/policy-core';
+import type { AdminUser } from '../auth/admin-user.entity.js';
+import type { CollectionRecord } from '../collection/collection-record.entity.js';
+import type { Provider } from '../providers/provider.entity.js';
+import type { Purpose } from '../purposes/purpose.entity.js';
+import { ConsentEvent } from './consent-event.entity.js';
+import { ConsentStateRow } from './consent-state.entity.js';
+
+export interface ConsentAppend {
+  provider: Provider;
+  purpose: Purpose;
+  action: ConsentAction;
+  method: ConsentMethod;
+  policyVersion: number;
+  occurredAt: Date;
+  recordedBy: AdminUser | null;
+  recordedByName: string;
+  collection?: CollectionRecord | null;
+  receiptId?: string | null;
+  note?: string | null;
+}
+
+/**
+ * Appends consent events for one provider within the caller's unit of work, numbering them after
+ * the provider's last event and keeping the consent_state projection in step.
+ */
+export class ConsentWriter {
+  private nextSequence: number | null = null;
+
+  constructor(private readonly em: SqlEntityManager) {}
+
+  async append(fact: ConsentAppend): Promise<ConsentEvent> {
+    if (this.nextSequence === null) {
+      const rows = await this.em
+        .getConnection()
+        .execute<{ max_seq: number | null }[]>('select max(sequence) as max_seq from consent_event where provider_id = ?', [
+          fact.provider.id,
+        ]);
+      this.nextSequence = Number(rows[0]?.max_seq ?? 0) + 1;
+    }
+    const event = this.em.create(ConsentEvent, {
+      provider: fact.provider,
+      sequence: this.nextSequence++,
+      purpose: fact.purpose,
+      action: fact.action,
+      method: fact.method,
+      policyVersion: fact.policyVersion,
+      occurredAt: fact.occurredAt,
+      recordedBy: fact.recordedBy,
+      recordedByName: fact.recordedByName,
+      collection: fact.collection ?? null,
+      receiptId: fact.receiptId ?? null,
+      note: fact.note ?? null,
+    });
+    const state = await this.em.findOne(ConsentStateRow, { provider: fact.provider.id, purpose: fact.purpose.id });
+    if (state) {
+      state.state = stateAfter(fact.action);
+      state.since = fact.occurredAt;
+      state.eventId = event.id;
+    } else {
+      this.em.create(ConsentStateRow, {
+        provider: fact.provider,
+        purpose: fact.purpose,
+        state: stateAfter(fact.action),
+        since: fact.occurredAt,
+        eventId: event.id,
+      });
+    }
+    return event;
+  }
+}

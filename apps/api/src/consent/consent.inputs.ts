@@ -1,0 +1,14 @@
+import type { ConsentAction, ConsentMethod } from '@steward/policy-core';
+import { MaxLength } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { ConsentActionEnum, ConsentMethodEnum } from '../common/enums.js';
+
+@InputType()
+export class RecordConsentInput {
+  @Field(() => ID) @MaxLength(100) providerId!: string;
+  @Field(() => String) @MaxLength(1000) purposeKey!: string;
+  @Field(() => ConsentActionEnum) action!: ConsentAction;
+  @Field(() => ConsentMethodEnum) method!: ConsentMethod;
+  @Field(() => String, { nullable: true }) @MaxLength(10_000) note?: string | null;
+  @Field(() => Int) expectedProviderVersion!: number;
+}

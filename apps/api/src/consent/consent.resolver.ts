@@ -1,0 +1,24 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { WRITERS, requireActor } from '../common/auth-checker.js';
+import type { Context } from '../context.js';
+import { ProviderService } from '../providers/provider.service.js';
+import { presentProvider } from '../providers/provider.presenter.js';
+import { ProviderType } from '../providers/provider.type.js';
+import { RecordConsentInput } from './consent.inputs.js';
+import { ConsentService } from './consent.service.js';
+
+@Resolver()
+export class ConsentResolver {
+  @Authorized(WRITERS)
+  @Mutation(() => ProviderType, { description: 'Records a later grant, refusal or withdrawal for one purpose.' })
+  async recordConsent(
+    @Arg('input', () => RecordConsentInput) input: RecordConsentInput,
+    @Ctx() ctx: Context,
+  ): Promise<ProviderType> {
+    const em = ctx.em as SqlEntityManager;
+    const provider = await new ConsentService(em, requireActor(ctx), ctx.deps).record(input);
+    const names = await new ProviderService(em, ctx.actor, ctx.deps).displayNames([provider.id]);
+    return presentProvider(provider, names.get(provider.id) ?? null);
+  }
+}

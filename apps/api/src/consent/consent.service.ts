@@ -1,0 +1,78 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { FIELD_LIMITS, consentFor, validateConsentChange, validateText, type Issue } from '@steward/policy-core';
+import { AuditService } from '../audit/audit.service.js';
+import { AdminUser } from '../auth/admin-user.entity.js';
+import { BadInputError } from '../common/errors.js';
+import type { Actor, AppDeps } from '../context.js';
+import { currentPolicy } from '../policy/policy.service.js';
+import { ProviderService, assertVersion, flushOrConflict } from '../providers/provider.service.js';
+import { Purpose } from '../purposes/purpose.entity.js';
+import { ConsentEvent } from './consent-event.entity.js';
+import type { RecordConsentInput } from './consent.inputs.js';
+import { ConsentWriter } from './consent-writer.js';
+
+/** Later grants, refusals and withdrawals per purpose: appended, never rewriting history. */
+export class ConsentService {
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly actor: Actor,
+    private readonly deps: AppDeps,
+  ) {}
+
+  async record(input: RecordConsentInput) {
+    const provider = await new ProviderService(this.em, this.actor, this.deps).get(input.providerId);
+    assertVersion(provider.version, input.expectedProviderVersion, 'Provider');
+    const issues: Issue[] = [];
+    const purpose = await this.em.findOne(Purpose, { key: input.purposeKey });
+    if (!purpose) issues.push({ field: 'purposeKey', code: 'UNKNOWN_PURPOSE', message: 'No such purpose' });
+    else if (purpose.retired && input.action === 'GRANT') {
+      issues.push({ field: 'purposeKey', code: 'RETIRED_PURPOSE', message: 'This purpose is retired' });
+    }
+    const note = input.note?.trim() || null;
+    if (note) {
+      const noteIssue = validateText(note, { field: 'note', maxLength: FIELD_LIMITS.note, multiline: true });
+      if (noteIssue) issues.push(noteIssue);
+    }
+    if (purpose && !issues.length) {
+      const events = await this.em.find(ConsentEvent, { provider: provider.id, purpose: purpose.id });
+      const current = consentFor(
+        events.map((e) => ({
+          id: e.id,
+          purposeKey: purpose.key,
+          action: e.action,
+          occurredAt: e.occurredAt,
+          sequence: e.sequence,
+          policyVersion: e.policyVersion,
+        })),
+        purpose.key,
+      );
+      const change = validateConsentChange(current.state, input.action);
+      if (!change.ok) issues.push(...change.issues);
+    }
+    if (issues.length || !purpose) throw new BadInputError(issues);
+
+    const policy = await currentPolicy(this.em);
+    const now = this.deps.now();
+    provider.updatedAt = now; // bumps the version: concurrent consent changes conflict
+    const event = await new ConsentWriter(this.em).append({
+      provider,
+      purpose,
+      action: input.action,
+      method: input.method,
+      policyVersion: policy.number,
+      occurredAt: now,
+      recordedBy: await this.em.findOne(AdminUser, { id: this.actor.userId }),
+      recordedByName: this.actor.displayName,
+      note,
+    });
+    new AuditService(this.em, this.actor, this.deps).record({
+      action: 'consent.record',
+      entityType: 'ConsentEvent',
+      subject: event.id,
+      providerIds: [provider.id],
+      detail: { purpose: purpose.key, action: input.action, policyVersion: policy.number },
+    });
+    await flushOrConflict(this.em, 'Provider');
+    return provider;
+  }
+}

@@ -1,0 +1,35 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { AdminRole } from '@steward/policy-core';
+import type { AppConfig } from './config.js';
+import type { FieldCipher } from './crypto/field-cipher.js';
+
+/** The signed-in admin making the request. */
+export interface Actor {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: AdminRole;
+  sessionTokenHash: string;
+}
+
+/** What lives for the whole process: no per-user state (several instances may share one database). */
+export interface AppDeps {
+  config: AppConfig;
+  cipher: FieldCipher;
+  now: () => Date;
+  log: { info(message: string): void; error(message: string, err?: unknown): void };
+}
+
+/** Cookie operations the resolvers need, abstracted from the HTTP framework. */
+export interface CookieJar {
+  setSession(token: string, expiresAt: Date): void;
+  clearSession(): void;
+}
+
+export interface Context {
+  em: EntityManager;
+  actor: Actor | null;
+  deps: AppDeps;
+  cookies: CookieJar;
+  userAgent: string | null;
+}

@@ -1,0 +1,41 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import type { KeyRing } from './keys.js';
+
+const VERSION = 'v1';
+
+/**
+ * AES-256-GCM for personal data values at rest. The associated data binds each ciphertext to
+ * its row and category, so a value copied onto another row (falsification) fails to decrypt.
+ */
+export class FieldCipher {
+  constructor(private readonly keys: KeyRing) {}
+
+  get keyId(): string {
+    return this.keys.keyId;
+  }
+
+  encrypt(plaintext: string, context: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.keys.fieldKey, iv);
+    cipher.setAAD(Buffer.from(context, 'utf8'));
+    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    const tag = cipher.getAuthTag();
+    return `${VERSION}.${this.keys.keyId}.${Buffer.concat([iv, tag, body]).toString('base64')}`;
+  }
+
+  decrypt(sealed: string, context: string): string {
+    const [version, keyId, payload] = sealed.split('.');
+    if (version !== VERSION || !payload) throw new Error('Unknown ciphertext format');
+    if (keyId !== this.keys.keyId) throw new Error('Ciphertext was sealed with another key');
+    const raw = Buffer.from(payload, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', this.keys.fieldKey, raw.subarray(0, 12));
+    decipher.setAAD(Buffer.from(context, 'utf8'));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  }
+
+  /** Keyed blind index: equal inputs give equal tokens, and nothing about the input leaks without the key. */
+  blindIndex(kind: string, normalized: string): string {
+    return createHmac('sha256', this.keys.indexKey).update(`${kind}\u0000${normalized}`).digest('hex');
+  }
+}

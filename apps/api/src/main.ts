@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { checkEncryptionKey, databaseTarget, firstStart, makeCipher, openDatabase } from './bootstrap.js';
+import { loadConfig } from './config.js';
+import type { AppDeps } from './context.js';
+import { createServer } from './server.js';
+
+const log: AppDeps['log'] = {
+  info: (message) => console.log(message),
+  // Errors are logged by name and message only: a driver error can quote the values it failed on.
+  error: (message, err) => console.error(message, err instanceof Error ? `${err.name}: ${err.message.slice(0, 300)}` : ''),
+};
+
+async function main() {
+  const config = loadConfig();
+  const target = databaseTarget(config);
+  const orm = await openDatabase(target);
+  const { cipher, masterKey } = makeCipher(config);
+  await checkEncryptionKey(orm, cipher, masterKey);
+  const deps: AppDeps = { config, cipher, now: () => new Date(), log };
+  await firstStart(orm, deps);
+  const { app } = await createServer(orm, deps);
+  const server = app.listen(config.port, config.host, () => {
+    const where = target.kind === 'sqlite' ? target.url : 'PostgreSQL';
+    log.info(`Steward is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${where})`);
+  });
+  const stop = () => {
+    server.close(() => void orm.close().then(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

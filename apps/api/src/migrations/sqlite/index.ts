@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261124202731 } from './Migration20261124202731.js';
+
+/** Applied in this order; add new migrations at the end (tools/create-migration writes them). */
+export const sqliteMigrations: MigrationObject[] = [
+  { name: 'Migration20261124202731', class: Migration20261124202731 },
+];

@@ -1,0 +1,34 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import type { Organisation } from './organisation.entity.js';
+
+@ObjectType('SecretariatContact', { description: 'Where inquiries about personal information go (clause 8).' })
+export class SecretariatContactType {
+  @Field(() => String) name!: string;
+  @Field(() => String) postalAddress!: string;
+  @Field(() => String) telephone!: string;
+  @Field(() => String) fax!: string;
+  @Field(() => String) email!: string;
+}
+
+@ObjectType('Organisation')
+export class OrganisationType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) nameJa!: string;
+  @Field(() => SecretariatContactType) secretariat!: SecretariatContactType;
+}
+
+export function presentOrganisation(org: Organisation): OrganisationType {
+  return {
+    id: org.id,
+    name: org.name,
+    nameJa: org.nameJa,
+    secretariat: {
+      name: org.secretariatName,
+      postalAddress: org.postalAddress,
+      telephone: org.telephone,
+      fax: org.fax,
+      email: org.email,
+    },
+  };
+}

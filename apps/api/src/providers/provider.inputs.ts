@@ -1,0 +1,20 @@
+import type { ProviderKind } from '@steward/policy-core';
+import { MaxLength } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { ProviderKindEnum } from '../common/enums.js';
+
+@InputType()
+export class UpdateProviderInput {
+  @Field(() => ID) @MaxLength(100) id!: string;
+  @Field(() => Int) expectedVersion!: number;
+  @Field(() => ProviderKindEnum, { nullable: true }) kind?: ProviderKind | null;
+  @Field(() => String, { nullable: true }) @MaxLength(1000) reference?: string | null;
+}
+
+@InputType()
+export class SetDataItemPublicInput {
+  @Field(() => ID) @MaxLength(100) itemId!: string;
+  @Field(() => Int) expectedVersion!: number;
+  @Field(() => Boolean) publiclyAvailable!: boolean;
+  @Field(() => String, { nullable: true }) @MaxLength(10_000) publicProvenance?: string | null;
+}

@@ -1,0 +1,85 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { WRITERS, requireActor } from '../common/auth-checker.js';
+import type { Context } from '../context.js';
+import { presentCollection } from '../collection/collection.presenter.js';
+import { CollectionType } from '../collection/collection.type.js';
+import { presentConsentEvent } from '../consent/consent.presenter.js';
+import { ConsentEventType, PurposeConsentType } from '../consent/consent.type.js';
+import { Purpose } from '../purposes/purpose.entity.js';
+import { presentPurpose } from '../purposes/purpose.type.js';
+import { SetDataItemPublicInput, UpdateProviderInput } from './provider.inputs.js';
+import { presentProvider } from './provider.presenter.js';
+import { ProviderService } from './provider.service.js';
+import { PersonalDataItemType, ProviderConnection, ProviderFilter, ProviderType } from './provider.type.js';
+
+function service(ctx: Context): ProviderService {
+  return new ProviderService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps);
+}
+
+@Resolver(() => ProviderType)
+export class ProviderResolver {
+  @Authorized()
+  @Query(() => ProviderConnection, { description: 'Providers, newest first, in keyset pages of 1–100.' })
+  providers(
+    @Arg('first', () => Int, { defaultValue: 25 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => ProviderFilter, { nullable: true }) filter: ProviderFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<ProviderConnection> {
+    return service(ctx).list({ first, after, filter });
+  }
+
+  @Authorized()
+  @Query(() => ProviderType, { description: 'One provider; NOT_FOUND when there is none.' })
+  async provider(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ProviderType> {
+    const provider = await service(ctx).get(id);
+    return presentProvider(provider, await service(ctx).displayName(provider));
+  }
+
+  @FieldResolver(() => [PersonalDataItemType])
+  dataItems(@Root() provider: ProviderType, @Ctx() ctx: Context): Promise<PersonalDataItemType[]> {
+    return service(ctx).dataItems(provider.id);
+  }
+
+  @FieldResolver(() => [PurposeConsentType], { description: 'Current consent per purpose (NOT_ASKED included).' })
+  async consents(@Root() provider: ProviderType, @Ctx() ctx: Context): Promise<PurposeConsentType[]> {
+    const rows = await service(ctx).consents(provider.id);
+    return rows.map((r) => ({ ...r, purpose: presentPurpose(r.purpose) }));
+  }
+
+  @FieldResolver(() => [ConsentEventType], { description: 'Every consent event, newest first.' })
+  async consentHistory(@Root() provider: ProviderType, @Ctx() ctx: Context): Promise<ConsentEventType[]> {
+    return (await service(ctx).consentHistory(provider.id)).map(presentConsentEvent);
+  }
+
+  @FieldResolver(() => [CollectionType], { description: 'Every collection, newest first.' })
+  async collections(@Root() provider: ProviderType, @Ctx() ctx: Context): Promise<CollectionType[]> {
+    const [records, purposes] = await Promise.all([
+      service(ctx).collections(provider.id),
+      ctx.em.find(Purpose, {}),
+    ]);
+    const byKey = new Map(purposes.map((p) => [p.key, p]));
+    return records.map((r) => presentCollection(r, byKey));
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => ProviderType)
+  async updateProvider(
+    @Arg('input', () => UpdateProviderInput) input: UpdateProviderInput,
+    @Ctx() ctx: Context,
+  ): Promise<ProviderType> {
+    requireActor(ctx);
+    const provider = await service(ctx).update(input);
+    return presentProvider(provider, await service(ctx).displayName(provider));
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => PersonalDataItemType, { description: 'Marks an item as made public by the provider (clause 3), or not.' })
+  setDataItemPublic(
+    @Arg('input', () => SetDataItemPublicInput) input: SetDataItemPublicInput,
+    @Ctx() ctx: Context,
+  ): Promise<PersonalDataItemType> {
+    return service(ctx).setDataItemPublic(input);
+  }
+}

@@ -1,0 +1,312 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import {
+  FIELD_LIMITS,
+  currentConsents,
+  validateText,
+  type ConsentState,
+  type Issue,
+  type ProviderKind,
+} from '@steward/policy-core';
+import { AuditService } from '../audit/audit.service.js';
+import { BadInputError, ConflictError, NotFoundError, badInput } from '../common/errors.js';
+import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
+import type { Actor, AppDeps } from '../context.js';
+import { CollectionRecord } from '../collection/collection-record.entity.js';
+import { ConsentEvent } from '../consent/consent-event.entity.js';
+import { Purpose } from '../purposes/purpose.entity.js';
+import { PersonalDataItem } from './personal-data-item.entity.js';
+import { Provider } from './provider.entity.js';
+import { presentDataItem, presentProvider, revealValue } from './provider.presenter.js';
+import { tokensForSearch } from './provider-search.js';
+
+export interface ProviderListArgs {
+  first: number;
+  after: string | null;
+  filter: {
+    kind?: ProviderKind | null;
+    purposeKey?: string | null;
+    consentState?: ConsentState | null;
+    search?: string | null;
+  } | null;
+}
+
+export class ProviderService {
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly actor: Actor | null,
+    private readonly deps: AppDeps,
+  ) {}
+
+  private audit() {
+    return new AuditService(this.em, this.actor, this.deps);
+  }
+
+  async get(id: string): Promise<Provider> {
+    const provider = /^[0-9a-f-]{36}$/i.test(id) ? await this.em.findOne(Provider, { id }) : null;
+    if (!provider) throw new NotFoundError('Provider');
+    return provider;
+  }
+
+  /**
+   * Keyset pagination (never OFFSET, never count(*)): each page is one indexed range scan, so page
+   * 10,000 costs what page 1 costs. With a consent filter the scan is driven by the consent index.
+   */
+  async list(args: ProviderListArgs) {
+    const limit = pageSize(args.first);
+    const afterId = args.after ? decodeCursor(args.after) : null;
+    const filter = args.filter ?? {};
+    const where: string[] = [];
+    const params: unknown[] = [];
+    let from = 'provider p';
+    let keyColumn = 'p.id';
+
+    let purposeId: string | null = null;
+    if (filter.purposeKey) {
+      const purpose = await this.em.findOne(Purpose, { key: filter.purposeKey });
+      if (!purpose) throw badInput('filter.purposeKey', 'UNKNOWN_PURPOSE', 'No such purpose', '');
+      purposeId = purpose.id;
+    } else if (filter.consentState) {
+      throw badInput('filter.purposeKey', 'REQUIRED', 'Choose a purpose to filter by consent state', '');
+    }
+    if (purposeId && filter.consentState === 'NOT_ASKED') {
+      where.push('not exists (select 1 from consent_state cs where cs.provider_id = p.id and cs.purpose_id = ?)');
+      params.push(purposeId);
+    } else if (purposeId) {
+      from = 'consent_state cs join provider p on p.id = cs.provider_id';
+      keyColumn = 'cs.provider_id';
+      where.push('cs.purpose_id = ?');
+      params.push(purposeId);
+      if (filter.consentState) {
+        where.push('cs.state = ?');
+        params.push(filter.consentState);
+      }
+    }
+    if (filter.kind) {
+      where.push('p.kind = ?');
+      params.push(filter.kind);
+    }
+    const search = filter.search?.trim();
+    if (search) {
+      const textIssue = validateText(search, { field: 'filter.search', maxLength: 200, required: true });
+      if (textIssue) throw new BadInputError([textIssue], '');
+      const alternatives = ['(p.reference >= ? and p.reference < ?)', '(p.reference >= ? and p.reference < ?)'];
+      params.push(search, search + '\uffff', search.toUpperCase(), search.toUpperCase() + '\uffff');
+      const tokens = tokensForSearch(this.deps.cipher, search);
+      if (tokens) {
+        alternatives.push(
+          `p.id in (select st.provider_id from search_token st where st.hash in (${tokens.hashes.map(() => '?').join(', ')}) group by st.provider_id having count(distinct st.hash) = ?)`,
+        );
+        params.push(...tokens.hashes, tokens.hashes.length);
+      }
+      where.push(`(${alternatives.join(' or ')})`);
+    }
+    if (afterId) {
+      where.push(`${keyColumn} < ?`);
+      params.push(afterId);
+    }
+    const sql =
+      `select p.id, p.kind, p.reference, p.version, p.created_at, p.updated_at from ${from}` +
+      (where.length ? ` where ${where.join(' and ')}` : '') +
+      ` order by ${keyColumn} desc limit ?`;
+    params.push(limit + 1);
+    const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(sql, params);
+    const providers = rows.map((row) => this.em.map(Provider, row));
+
+    const page = providers.slice(0, limit);
+    const names = await this.displayNames(page.map((p) => p.id));
+    if (page.length) {
+      await this.audit().insertNow({
+        action: 'providers.list',
+        entityType: 'Provider',
+        providerIds: [...names.keys()],
+        detail: { categories: ['NAME'], count: names.size },
+      });
+    }
+    return toPage(providers, limit, afterId, (p) => presentProvider(p, names.get(p.id) ?? null));
+  }
+
+  /** The most recent NAME item of each provider, decrypted. */
+  async displayNames(providerIds: string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    if (!providerIds.length) return names;
+    const items = await this.em.find(
+      PersonalDataItem,
+      { provider: { $in: providerIds }, category: 'NAME' },
+      { orderBy: { collectedAt: 'desc', id: 'desc' } },
+    );
+    for (const item of items) {
+      const pid = item.provider.id;
+      if (!names.has(pid)) names.set(pid, revealValue(this.deps.cipher, item));
+    }
+    return names;
+  }
+
+  async displayName(provider: Provider): Promise<string | null> {
+    const names = await this.displayNames([provider.id]);
+    if (names.size) {
+      await this.audit().insertNow({
+        action: 'provider.read',
+        entityType: 'Provider',
+        subject: provider.id,
+        providerIds: [provider.id],
+        detail: { categories: ['NAME'] },
+      });
+    }
+    return names.get(provider.id) ?? null;
+  }
+
+  async dataItems(providerId: string) {
+    const items = await this.em.find(
+      PersonalDataItem,
+      { provider: providerId },
+      { orderBy: { category: 'asc', collectedAt: 'desc', id: 'desc' } },
+    );
+    if (items.length) {
+      await this.audit().insertNow({
+        action: 'provider.read',
+        entityType: 'Provider',
+        subject: providerId,
+        providerIds: [providerId],
+        detail: { categories: [...new Set(items.map((i) => i.category))], items: items.length },
+      });
+    }
+    return items.map((item) => presentDataItem(this.deps.cipher, item));
+  }
+
+  async consentHistory(providerId: string): Promise<ConsentEvent[]> {
+    return this.em.find(
+      ConsentEvent,
+      { provider: providerId },
+      { orderBy: { sequence: 'desc' }, populate: ['purpose'] },
+    );
+  }
+
+  /** Current consent per purpose, derived by policy-core from the events (never read from a stored state). */
+  async consents(providerId: string) {
+    const [events, purposes] = await Promise.all([
+      this.em.find(ConsentEvent, { provider: providerId }, { populate: ['purpose'] }),
+      this.em.find(Purpose, {}, { orderBy: { key: 'asc' } }),
+    ]);
+    const states = currentConsents(
+      events.map((e) => ({
+        id: e.id,
+        purposeKey: e.purpose.key,
+        action: e.action,
+        occurredAt: e.occurredAt,
+        sequence: e.sequence,
+        policyVersion: e.policyVersion,
+      })),
+    );
+    return purposes
+      .filter((p) => !p.retired || states.has(p.key))
+      .map((purpose) => {
+        const s = states.get(purpose.key);
+        return {
+          purpose,
+          state: s?.state ?? ('NOT_ASKED' as const),
+          since: s?.since ?? null,
+          policyVersion: s?.policyVersion ?? null,
+        };
+      });
+  }
+
+  collections(providerId: string): Promise<CollectionRecord[]> {
+    return this.em.find(CollectionRecord, { provider: providerId }, { orderBy: { collectedAt: 'desc', id: 'desc' } });
+  }
+
+  async update(input: { id: string; expectedVersion: number; kind?: ProviderKind | null; reference?: string | null }) {
+    const provider = await this.get(input.id);
+    assertVersion(provider.version, input.expectedVersion, 'Provider');
+    const issues: Issue[] = [];
+    const changes: string[] = [];
+    if (input.reference !== undefined && input.reference !== null) {
+      const reference = input.reference.trim();
+      const issue = validateReference(reference, 'reference');
+      if (issue) issues.push(issue);
+      else if (reference !== provider.reference) {
+        if (await this.em.count(Provider, { reference, id: { $ne: provider.id } })) {
+          issues.push({ field: 'reference', code: 'DUPLICATE', message: 'Another provider has this reference' });
+        } else {
+          provider.reference = reference;
+          changes.push('reference');
+        }
+      }
+    }
+    if (input.kind && input.kind !== provider.kind) {
+      provider.kind = input.kind;
+      changes.push('kind');
+    }
+    if (issues.length) throw new BadInputError(issues);
+    if (!changes.length) return provider;
+    this.audit().record({
+      action: 'provider.update',
+      entityType: 'Provider',
+      subject: provider.id,
+      providerIds: [provider.id],
+      detail: { fields: changes },
+    });
+    await flushOrConflict(this.em, 'Provider');
+    return provider;
+  }
+
+  async setDataItemPublic(input: {
+    itemId: string;
+    expectedVersion: number;
+    publiclyAvailable: boolean;
+    publicProvenance?: string | null;
+  }) {
+    const item = /^[0-9a-f-]{36}$/i.test(input.itemId)
+      ? await this.em.findOne(PersonalDataItem, { id: input.itemId }, { populate: ['provider'] })
+      : null;
+    if (!item) throw new NotFoundError('Personal data item');
+    assertVersion(item.version, input.expectedVersion, 'Personal data item');
+    const provenance = input.publicProvenance?.trim() || null;
+    if (input.publiclyAvailable) {
+      const issue = provenance
+        ? validateText(provenance, { field: 'publicProvenance', maxLength: FIELD_LIMITS.provenance, required: true })
+        : { field: 'publicProvenance', code: 'PROVENANCE_REQUIRED' as const, message: 'Say where the provider made it public' };
+      if (issue) throw new BadInputError([issue]);
+    }
+    item.publiclyAvailable = input.publiclyAvailable;
+    item.publicProvenance = input.publiclyAvailable ? provenance : null;
+    item.provider.updatedAt = this.deps.now();
+    this.audit().record({
+      action: 'data_item.set_public',
+      entityType: 'PersonalDataItem',
+      subject: item.id,
+      providerIds: [item.provider.id],
+      detail: { category: item.category, publiclyAvailable: input.publiclyAvailable },
+    });
+    await flushOrConflict(this.em, 'Personal data item');
+    return presentDataItem(this.deps.cipher, item);
+  }
+}
+
+export function validateReference(reference: string, field: string): Issue | null {
+  const issue = validateText(reference, { field, maxLength: FIELD_LIMITS.reference, required: true });
+  if (issue) return issue;
+  return /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/.test(reference)
+    ? null
+    : { field, code: 'INVALID_FORMAT', message: 'Letters, digits, and . _ - / only' };
+}
+
+export function assertVersion(current: number, expected: number, what: string): void {
+  if (current !== expected) {
+    throw new ConflictError(`${what} was changed by someone else (now version ${current}); reload and try again`, current);
+  }
+}
+
+/** A concurrent writer that got there first turns into CONFLICT, never a silent overwrite. */
+export async function flushOrConflict(em: SqlEntityManager, what: string): Promise<void> {
+  try {
+    await em.flush();
+  } catch (err) {
+    if (isConcurrencyError(err)) throw new ConflictError(`${what} was changed by someone else; reload and try again`);
+    throw err;
+  }
+}
+
+export function isConcurrencyError(err: unknown): boolean {
+  const name = (err as { name?: string } | null)?.name ?? '';
+  return name === 'OptimisticLockError' || name === 'UniqueConstraintViolationException';
+}

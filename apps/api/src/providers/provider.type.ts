@@ -1,0 +1,53 @@
+import type { CollectionChannel, ConsentState, DataCategory, ProviderKind } from '@steward/policy-core';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { CollectionChannelEnum, ConsentStateEnum, DataCategoryEnum, ProviderKindEnum } from '../common/enums.js';
+import { PageInfo } from '../common/pagination.js';
+
+@ObjectType('PersonalDataItem')
+export class PersonalDataItemType {
+  @Field(() => ID) id!: string;
+  @Field(() => DataCategoryEnum) category!: DataCategory;
+  @Field(() => String) value!: string;
+  @Field(() => String, { nullable: true }) source!: string | null;
+  @Field(() => CollectionChannelEnum) channel!: CollectionChannel;
+  @Field(() => Date) collectedAt!: Date;
+  @Field(() => ID, { nullable: true }) collectionId!: string | null;
+  @Field(() => Boolean, { description: 'Already made public by the provider: listed, not managed (clause 3).' })
+  publiclyAvailable!: boolean;
+  @Field(() => String, { nullable: true }) publicProvenance!: string | null;
+  @Field(() => Int) version!: number;
+}
+
+@ObjectType('Provider', { description: 'A person who gave the organisation personal information.' })
+export class ProviderType {
+  @Field(() => ID) id!: string;
+  @Field(() => ProviderKindEnum) kind!: ProviderKind;
+  @Field(() => String) reference!: string;
+  @Field(() => String, { nullable: true, description: 'The most recent name on record.' }) displayName!: string | null;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date) updatedAt!: Date;
+  @Field(() => Int) version!: number;
+}
+
+@ObjectType('ProviderEdge')
+export class ProviderEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => ProviderType) node!: ProviderType;
+}
+
+@ObjectType('ProviderConnection')
+export class ProviderConnection {
+  @Field(() => [ProviderEdge]) edges!: ProviderEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}
+
+@InputType()
+export class ProviderFilter {
+  @Field(() => ProviderKindEnum, { nullable: true }) kind?: ProviderKind | null;
+  @Field(() => String, { nullable: true }) @MaxLength(64) purposeKey?: string | null;
+  @Field(() => ConsentStateEnum, { nullable: true, description: 'Requires purposeKey.' }) consentState?: ConsentState | null;
+  @Field(() => String, { nullable: true, description: 'Reference prefix, exact e-mail, or whole words of the name.' })
+  @MaxLength(200)
+  search?: string | null;
+}

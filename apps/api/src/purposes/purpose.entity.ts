@@ -1,0 +1,29 @@
+import { Entity, Property, Unique } from '@mikro-orm/core';
+import type { DataCategory } from '@steward/policy-core';
+import { BaseEntity } from '../common/base.entity.js';
+
+/** A purpose of use stated to providers, with the categories of data it needs. */
+@Entity()
+export class Purpose extends BaseEntity<'retired'> {
+  @Unique()
+  @Property({ type: 'string', length: 64 })
+  key!: string;
+
+  @Property({ type: 'string', length: 200 })
+  titleEn!: string;
+
+  @Property({ type: 'string', length: 200 })
+  titleJa!: string;
+
+  @Property({ type: 'text' })
+  description!: string;
+
+  @Property({ type: 'json' })
+  categories!: DataCategory[];
+
+  @Property({ type: 'integer' })
+  introducedInVersion!: number;
+
+  @Property({ type: 'boolean' })
+  retired: boolean = false;
+}

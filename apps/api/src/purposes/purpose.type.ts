@@ -1,0 +1,43 @@
+import type { DataCategory, Sensitivity } from '@steward/policy-core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DataCategoryEnum, SensitivityEnum } from '../common/enums.js';
+import type { DataCategoryEntity } from './data-category.entity.js';
+import type { Purpose } from './purpose.entity.js';
+
+@ObjectType('DataCategoryInfo')
+export class DataCategoryInfoType {
+  @Field(() => DataCategoryEnum) key!: DataCategory;
+  @Field(() => String) labelEn!: string;
+  @Field(() => String) labelJa!: string;
+  @Field(() => String) description!: string;
+  @Field(() => SensitivityEnum) sensitivity!: Sensitivity;
+}
+
+@ObjectType('Purpose', { description: 'A purpose of use stated to providers at collection (clauses 1 and 2).' })
+export class PurposeType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) key!: string;
+  @Field(() => String) titleEn!: string;
+  @Field(() => String) titleJa!: string;
+  @Field(() => String) description!: string;
+  @Field(() => [DataCategoryEnum]) categories!: DataCategory[];
+  @Field(() => Int) introducedInVersion!: number;
+  @Field(() => Boolean) retired!: boolean;
+}
+
+export function presentPurpose(p: Purpose): PurposeType {
+  return {
+    id: p.id,
+    key: p.key,
+    titleEn: p.titleEn,
+    titleJa: p.titleJa,
+    description: p.description,
+    categories: [...p.categories],
+    introducedInVersion: p.introducedInVersion,
+    retired: p.retired,
+  };
+}
+
+export function presentDataCategory(c: DataCategoryEntity): DataCategoryInfoType {
+  return { key: c.key, labelEn: c.labelEn, labelJa: c.labelJa, description: c.description, sensitivity: c.sensitivity };
+}

@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { DateTimeResolver } from 'graphql-scalars';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AuditResolver } from './audit/audit.resolver.js';
+import { AuthResolver } from './auth/auth.resolver.js';
+import { CollectionResolver } from './collection/collection.resolver.js';
+import { authChecker } from './common/auth-checker.js';
+import './common/enums.js';
+import { ConsentResolver } from './consent/consent.resolver.js';
+import { OrganisationResolver } from './organisation/organisation.resolver.js';
+import { PolicyResolver } from './policy/policy.resolver.js';
+import { ProviderResolver } from './providers/provider.resolver.js';
+import { PurposeResolver } from './purposes/purpose.resolver.js';
+
+export const resolvers = [
+  AuthResolver,
+  OrganisationResolver,
+  PolicyResolver,
+  PurposeResolver,
+  ProviderResolver,
+  CollectionResolver,
+  ConsentResolver,
+  AuditResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | null = null;
+
+/** The schema is built once per process (type-graphql metadata is global). */
+export function stewardSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers,
+    authChecker,
+    authMode: 'error',
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+  });
+  return built;
+}

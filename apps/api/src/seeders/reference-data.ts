@@ -1,0 +1,109 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { DATA_CATEGORIES, DATA_CATEGORY_INFO, type DataCategory } from '@steward/policy-core';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { PolicyVersion } from '../policy/policy-version.entity.js';
+import { policyContentHash } from '../policy/policy.service.js';
+import { DataCategoryEntity } from '../purposes/data-category.entity.js';
+import { Purpose } from '../purposes/purpose.entity.js';
+import { POLICY_V1_SECTIONS } from './policy-v1.js';
+
+interface PurposeSeed {
+  key: string;
+  titleEn: string;
+  titleJa: string;
+  description: string;
+  categories: DataCategory[];
+}
+
+/** The demo organisation's purposes of use, as stated to providers at collection. */
+export const DEMO_PURPOSES: PurposeSeed[] = [
+  {
+    key: 'MEMBERSHIP_ADMINISTRATION',
+    titleEn: 'Membership administration',
+    titleJa: '会員管理',
+    description: 'Admitting members, keeping the member register, collecting fees and contacting members about their membership.',
+    categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS', 'EMAIL', 'TELEPHONE', 'AFFILIATION', 'MEMBERSHIP_NUMBER'],
+  },
+  {
+    key: 'JOURNAL_DELIVERY',
+    titleEn: 'Delivery of the Journal and publications',
+    titleJa: '会誌・刊行物の発送',
+    description: 'Posting the monthly Journal of the JSPE and other publications to the provider.',
+    categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'],
+  },
+  {
+    key: 'CONFERENCE_REGISTRATION',
+    titleEn: 'Conference and lecture registration',
+    titleJa: '学術講演会・講習会の参加登録',
+    description: 'Registering participants for the semi-annual meetings, lectures and seminars, and contacting them about the event.',
+    categories: ['NAME', 'EMAIL', 'TELEPHONE', 'AFFILIATION'],
+  },
+  {
+    key: 'EVENT_NEWS',
+    titleEn: 'E-mail news and event notices',
+    titleJa: 'メールニュース・行事案内の送付',
+    description: 'Sending the e-mail newsletter and notices of upcoming events.',
+    categories: ['NAME', 'EMAIL'],
+  },
+  {
+    key: 'BUSINESS_LIAISON',
+    titleEn: 'Liaison with exhibitors and advertisers',
+    titleJa: '出展者・広告主との連絡',
+    description: 'Arranging exhibitions, advertisements and sponsorship with business users.',
+    categories: ['NAME', 'AFFILIATION', 'EMAIL', 'TELEPHONE', 'FAX', 'POSTAL_CODE', 'POSTAL_ADDRESS'],
+  },
+  {
+    key: 'WEBSITE_CONVENIENCE',
+    titleEn: 'Website convenience (cookies)',
+    titleJa: 'ウェブサイトの利便性向上（クッキー）',
+    description: 'Remembering preferences so that the website is more convenient to view (clause 6).',
+    categories: ['COOKIE_IDENTIFIER'],
+  },
+];
+
+/** Whether the installation already has its organisation (i.e. has been set up before). */
+export async function isSetUp(em: EntityManager): Promise<boolean> {
+  return (await em.count(Organisation, {})) > 0;
+}
+
+/**
+ * The organisation, its published policy version 1, the data categories and the purposes.
+ * Runs once, on the first start.
+ */
+export async function seedReferenceData(em: EntityManager, now: Date): Promise<void> {
+  em.create(Organisation, {
+    name: 'The Japan Society for Precision Engineering',
+    nameJa: '公益社団法人 精密工学会',
+    secretariatName: 'The Japan Society for Precision Engineering Secretariat',
+    postalAddress: 'Kudan-Seiwa Building, 1-5-9, Kudan-kita, Chiyoda-ku, Tokyo, 102-0073, JAPAN',
+    telephone: '+81-3-5226-5191',
+    fax: '+81-3-5226-5192',
+    email: 'jspe_jspe@jspe.or.jp',
+    createdAt: now,
+    updatedAt: now,
+  });
+  em.create(PolicyVersion, {
+    number: 1,
+    status: 'PUBLISHED',
+    publishedAt: new Date('2005-11-18T00:00:00+09:00'),
+    changeSummary: 'Constituted November 18th, 2005. Approved by the Board of Directors.',
+    contentHash: policyContentHash(POLICY_V1_SECTIONS),
+    sections: POLICY_V1_SECTIONS,
+    createdAt: now,
+    updatedAt: now,
+  });
+  for (const key of DATA_CATEGORIES) {
+    const info = DATA_CATEGORY_INFO[key];
+    em.create(DataCategoryEntity, {
+      key,
+      labelEn: info.label.en,
+      labelJa: info.label.ja,
+      description: info.description.en,
+      sensitivity: info.sensitivity,
+    });
+  }
+  for (const p of DEMO_PURPOSES) {
+    em.create(Purpose, { ...p, introducedInVersion: 1, retired: false, createdAt: now, updatedAt: now });
+  }
+  await em.flush();
+}

@@ -1,0 +1,128 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import type { MikroORM } from '@mikro-orm/core';
+import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
+import express, { type Express, type Response } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AuthService } from './auth/auth.service.js';
+import { createErrorFormatter } from './common/errors.js';
+import type { AppDeps, Context, CookieJar } from './context.js';
+import { stewardSchema } from './schema.js';
+
+export const SESSION_COOKIE = 'steward_session';
+
+/** Request limits: a query deeper, wider or costlier than any dashboard screen needs is refused before it runs. */
+export const LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 5000, maxTokens: 4000, bodyBytes: '256kb' } as const;
+
+function cookieJar(res: Response, secure: boolean): CookieJar {
+  const base = { httpOnly: true, sameSite: 'strict' as const, secure, path: '/' };
+  return {
+    setSession(token, expiresAt) {
+      res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, token, { ...base, expires: expiresAt }));
+    },
+    clearSession() {
+      res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, '', { ...base, expires: new Date(0) }));
+    },
+  };
+}
+
+export interface StewardServer {
+  app: Express;
+  apollo: ApolloServer<Context>;
+}
+
+/** GraphQL at /graphql, the built admin at /, liveness at /healthz: one port. */
+export async function createServer(orm: MikroORM, deps: AppDeps): Promise<StewardServer> {
+  const schema = await stewardSchema();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !deps.config.production,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(deps.log),
+    parseOptions: { maxTokens: LIMITS.maxTokens },
+    validationRules: [
+      maxDepthRule({ n: LIMITS.maxDepth, exposeLimits: false }),
+      maxAliasesRule({ n: LIMITS.maxAliases, exposeLimits: false }),
+      costLimitRule({ maxCost: LIMITS.maxCost, exposeLimits: false }),
+    ],
+    plugins: deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : [],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          // Mantine injects style attributes; scripts stay same-origin only.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: deps.config.cookieSecure ? [] : null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: 'no-referrer' },
+      strictTransportSecurity: deps.config.cookieSecure,
+    }),
+  );
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await orm.em.fork().getConnection().execute('select 1');
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: LIMITS.bodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<Context> => {
+        res.setHeader('Cache-Control', 'no-store');
+        const em = orm.em.fork();
+        const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
+        const cookies = cookieJar(res, deps.config.cookieSecure);
+        const session = await new AuthService(em, deps).resolveSession(token);
+        if (session?.renewed) cookies.setSession(token!, session.expiresAt);
+        return { em, actor: session?.actor ?? null, deps, cookies, userAgent: req.headers['user-agent'] ?? null };
+      },
+    }),
+  );
+
+  const adminDir = deps.config.adminDistDir;
+  if (existsSync(join(adminDir, 'index.html'))) {
+    app.use(express.static(adminDir, { index: false, maxAge: '1h', immutable: false }));
+    // Client-side routes all load the single page.
+    app.get('/{*path}', (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(adminDir, 'index.html'));
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('text/plain').send('Steward API is running. The admin is not built: run `npm start` from the repository root.');
+    });
+  }
+  // Malformed JSON and oversized bodies: a clean 4xx, never a stack trace.
+  app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = (err as { status?: number }).status ?? 500;
+    if (status >= 500) deps.log.error('Unhandled HTTP error', err);
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    res.status(status).json({ errors: [{ message: status < 500 ? 'Bad request' : 'Internal server error', extensions: { code } }] });
+  });
+  return { app, apollo };
+}

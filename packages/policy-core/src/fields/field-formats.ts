@@ -1,0 +1,128 @@
+import { issue, type Issue } from '../issues.js';
+import { DATA_CATEGORY_INFO, type DataCategory } from '../vocabulary/data-categories.js';
+import type { FieldFormat } from '../vocabulary/formats.js';
+import { FORMAT_CHECKS, JAPANESE_POSTAL_CODE } from './formats-check.js';
+import {
+  codePointLength,
+  describeCodePoint,
+  findControlCharacter,
+  hasLoneSurrogate,
+  isBlank,
+} from './text-checks.js';
+
+/** Length limits (in code points) shared by the API's inputs and the admin's forms. */
+export const FIELD_LIMITS = {
+  reference: 64,
+  source: 200,
+  note: 1000,
+  provenance: 500,
+  displayName: 120,
+  password: { min: 12, max: 256 },
+  email: 254,
+} as const;
+
+/** Used when a caller gives no maxLength; values are never unbounded. */
+export const DEFAULT_MAX_LENGTH: Readonly<Record<FieldFormat, number>> = {
+  TEXT: FIELD_LIMITS.note,
+  EMAIL: FIELD_LIMITS.email,
+  TELEPHONE: 32,
+  POSTAL_CODE: 10,
+  IDENTIFIER: 64,
+};
+
+export type TextOptions = {
+  field: string;
+  maxLength: number;
+  minLength?: number;
+  /** Default true: an empty value is an issue unless the caller says the field is optional. */
+  required?: boolean;
+  /** Allows line feeds (LF). CR is rejected: normalise CRLF with normalizeLineBreaks first. */
+  multiline?: boolean;
+};
+
+/**
+ * Checks free text: REQUIRED (empty or whitespace only), CONTROL_CHARACTERS, TOO_LONG,
+ * TOO_SHORT, in that order; returns the first problem. An optional empty value is fine.
+ */
+export function validateText(value: string | null | undefined, opts: TextOptions): Issue | null {
+  const { field, maxLength, minLength = 0, required = true, multiline = false } = opts;
+  if (value == null || isBlank(value)) {
+    return required ? issue(field, 'REQUIRED', 'A value is required.') : null;
+  }
+  const bad = findControlCharacter(value, multiline);
+  if (bad !== null) {
+    return issue(field, 'CONTROL_CHARACTERS', `Contains a control or text-direction character (${describeCodePoint(bad)}).`);
+  }
+  if (hasLoneSurrogate(value)) {
+    return issue(field, 'INVALID_FORMAT', 'Contains a broken character (unpaired surrogate).');
+  }
+  const length = codePointLength(value);
+  if (length > maxLength) {
+    return issue(field, 'TOO_LONG', `At most ${maxLength} characters (this has ${length}).`);
+  }
+  if (length < minLength) {
+    return issue(field, 'TOO_SHORT', `At least ${minLength} characters (this has ${length}).`);
+  }
+  return null;
+}
+
+export type FieldOptions = { maxLength?: number; minLength?: number; multiline?: boolean; field?: string };
+
+/**
+ * Validates a required value of the given format; returns the first issue or null.
+ * Values are checked as given (not trimmed): trim in the form before calling.
+ */
+export function validateField(format: FieldFormat, value: string, opts: FieldOptions = {}): Issue | null {
+  const field = opts.field ?? 'value';
+  const textIssue = validateText(value, {
+    field,
+    maxLength: opts.maxLength ?? DEFAULT_MAX_LENGTH[format],
+    minLength: opts.minLength ?? 0,
+    required: true,
+    // Only free text may span lines; a multi-line e-mail address is never valid.
+    multiline: format === 'TEXT' && opts.multiline === true,
+  });
+  if (textIssue) return textIssue;
+  const problem = FORMAT_CHECKS[format](value);
+  return problem === null ? null : issue(field, 'INVALID_FORMAT', problem);
+}
+
+/** Validates a personal data item's value with its category's format, length and lines. */
+export function validateDataItemValue(category: DataCategory, value: string, field = 'value'): Issue | null {
+  const info = DATA_CATEGORY_INFO[category];
+  return validateField(info.format, value, { maxLength: info.maxLength, multiline: info.multiline, field });
+}
+
+/** Checks a new admin password's length only (12–256 code points); strength is the API's job. */
+export function validatePassword(value: string, field = 'password'): Issue | null {
+  const { min, max } = FIELD_LIMITS.password;
+  // Passwords may contain any printable character, but not controls that break copy/paste.
+  return validateText(value, { field, maxLength: max, minLength: min, required: true, multiline: false });
+}
+
+export function isJapanesePostalCode(value: string): boolean {
+  return JAPANESE_POSTAL_CODE.test(value);
+}
+
+/** CRLF and lone CR become LF, so text from paper-form scans and e-mail passes `multiline`. */
+export function normalizeLineBreaks(value: string): string {
+  return value.replace(/\r\n?/gu, '\n');
+}
+
+/**
+ * Canonical form of an e-mail address for a blind-index lookup: NFKC (full-width → ASCII),
+ * trimmed, lower-cased. Not for display or sending: the local part may be case-sensitive.
+ */
+export function normalizeEmail(value: string): string {
+  return value.normalize('NFKC').toLowerCase().normalize('NFKC').trim();
+}
+
+/**
+ * Word tokens for a keyed name-token index: NFKC, lower-cased, split on anything that is not a
+ * letter, mark or digit, de-duplicated in first-seen order. Text without spaces (e.g. 山田太郎)
+ * stays one token: there is no word segmentation.
+ */
+export function normalizeForSearch(value: string): string[] {
+  const words = value.normalize('NFKC').toLowerCase().normalize('NFKC').match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  return [...new Set(words)];
+}

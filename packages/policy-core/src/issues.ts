@@ -1,0 +1,41 @@
+import { memberOf } from './vocabulary/guard.js';
+
+/** Every code a policy-core validation can report; clients switch on these, never on messages. */
+export const ISSUE_CODES = [
+  'REQUIRED',
+  'TOO_LONG',
+  'TOO_SHORT',
+  'INVALID_FORMAT',
+  'CONTROL_CHARACTERS',
+  'DUPLICATE',
+  'UNKNOWN_PURPOSE',
+  'RETIRED_PURPOSE',
+  'NO_PURPOSE',
+  'CONSENT_MISSING',
+  'CATEGORY_NOT_NEEDED',
+  'CATEGORY_ONLY_FOR_REFUSED_PURPOSE',
+  'POLICY_VERSION_NOT_CURRENT',
+  'NO_ITEMS',
+  'NO_CHANGE',
+  'NOT_GRANTED',
+  'PROVENANCE_REQUIRED',
+  // Added beyond the contract's minimum list:
+  'INVALID_TRANSITION',
+  'INVALID_VALUE',
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+export const isIssueCode = memberOf(ISSUE_CODES);
+
+/** One problem with one input. `field` is a path such as "items[2].value" or "purposes". */
+export type Issue = { field: string; code: IssueCode; message: string };
+
+export type Validation = { ok: true } | { ok: false; issues: Issue[] };
+
+export function issue(field: string, code: IssueCode, message: string): Issue {
+  return { field, code, message };
+}
+
+/** Folds a list of issues into a Validation: ok only when the list is empty. */
+export function toValidation(issues: readonly Issue[]): Validation {
+  return issues.length === 0 ? { ok: true } : { ok: false, issues: [...issues] };
+}

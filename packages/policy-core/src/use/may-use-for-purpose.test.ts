@@ -1,0 +1,160 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { PurposeConsentState } from '../consent/consent-state.js';
+import { CONSENT_STATES, type ConsentState } from '../vocabulary/consent.js';
+import { DATA_CATEGORIES, type DataCategory } from '../vocabulary/data-categories.js';
+import {
+  categoriesNeeded,
+  mayUseForPurpose,
+  type DataItemFact,
+  type MayUseInput,
+  type PurposeFact,
+} from './may-use-for-purpose.js';
+
+function buildPurpose(overrides: Partial<PurposeFact> = {}): PurposeFact {
+  return { key: 'journal-delivery', categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'], retired: false, ...overrides };
+}
+
+function buildConsent(state: ConsentState, purposeKey = 'journal-delivery'): PurposeConsentState {
+  return state === 'NOT_ASKED'
+    ? { purposeKey, state, since: null, policyVersion: null, eventId: null }
+    : { purposeKey, state, since: new Date(Date.UTC(2025, 0, 1)), policyVersion: 1, eventId: 'e1' };
+}
+
+function decide(overrides: Partial<MayUseInput> = {}) {
+  return mayUseForPurpose({
+    purpose: buildPurpose(),
+    categories: ['NAME', 'POSTAL_ADDRESS'],
+    consent: buildConsent('GRANTED'),
+    ...overrides,
+  });
+}
+
+const item = (category: DataCategory, publiclyAvailable: boolean, id = `${category}-${publiclyAvailable}`): DataItemFact => ({
+  id,
+  category,
+  publiclyAvailable,
+});
+
+describe('mayUseForPurpose', () => {
+  it('allows needed categories on the consent basis when consent is granted', () => {
+    const d = decide();
+    expect(d).toMatchObject({ allowed: true, basis: 'CONSENT', permitted: ['NAME', 'POSTAL_ADDRESS'], refused: [] });
+    expect(d.reasons.map((r) => [r.code, r.category])).toEqual([
+      ['CONSENT_GRANTED', 'NAME'],
+      ['CONSENT_GRANTED', 'POSTAL_ADDRESS'],
+    ]);
+  });
+
+  it.each(CONSENT_STATES.filter((s) => s !== 'GRANTED'))('refuses everything when consent is %s', (state) => {
+    const d = decide({ consent: buildConsent(state) });
+    expect(d).toMatchObject({ allowed: false, basis: null, permitted: [], refused: ['NAME', 'POSTAL_ADDRESS'] });
+    expect(d.reasons.every((r) => r.code === 'CONSENT_NOT_GRANTED')).toBe(true);
+    expect(d.reasons[0]?.message).toContain(state === 'NOT_ASKED' ? 'not asked' : state.toLowerCase());
+  });
+
+  it('refuses a category the purpose does not need, and so the whole request', () => {
+    const d = decide({ categories: ['EMAIL', 'NAME'] });
+    expect(d).toMatchObject({ allowed: false, basis: null, permitted: ['NAME'], refused: ['EMAIL'] });
+    expect(d.reasons).toContainEqual({ code: 'CATEGORY_NOT_IN_PURPOSE', category: 'EMAIL', message: expect.stringContaining('E-mail') });
+  });
+
+  it('refuses every category of a retired purpose, even with consent and public items', () => {
+    const d = decide({ purpose: buildPurpose({ retired: true }), items: [item('NAME', true)] });
+    expect(d).toMatchObject({ allowed: false, permitted: [], refused: ['NAME', 'POSTAL_ADDRESS'] });
+    expect(d.reasons.map((r) => r.code)).toEqual(['PURPOSE_RETIRED', 'PURPOSE_RETIRED']);
+  });
+
+  it('treats a consent recorded for another purpose as no consent', () => {
+    const d = decide({ consent: buildConsent('GRANTED', 'newsletter') });
+    expect(d.allowed).toBe(false);
+    expect(d.reasons[0]).toMatchObject({ code: 'CONSENT_NOT_GRANTED', message: expect.stringContaining('newsletter') });
+  });
+
+  it('refuses an empty request instead of allowing it vacuously', () => {
+    expect(decide({ categories: [] })).toEqual({
+      allowed: false,
+      basis: null,
+      permitted: [],
+      refused: [],
+      reasons: [{ code: 'NO_CATEGORIES_REQUESTED', message: expect.any(String) }],
+    });
+  });
+
+  it('de-duplicates and orders categories as in DATA_CATEGORIES', () => {
+    const d = decide({ categories: ['POSTAL_ADDRESS', 'NAME', 'POSTAL_ADDRESS'] });
+    expect(d.permitted).toEqual(['NAME', 'POSTAL_ADDRESS']);
+    expect(d.reasons).toHaveLength(2);
+  });
+
+  describe('publicly available items (policy clause 3)', () => {
+    const noConsent = { consent: buildConsent('NOT_ASKED') };
+
+    it('permits a category without consent when every supplied item of it is public', () => {
+      const d = decide({ ...noConsent, items: [item('NAME', true, 'a'), item('NAME', true, 'b'), item('POSTAL_ADDRESS', true)] });
+      expect(d).toMatchObject({ allowed: true, basis: 'PUBLICLY_AVAILABLE', permitted: ['NAME', 'POSTAL_ADDRESS'] });
+      expect(d.reasons.map((r) => r.code)).toEqual(['PUBLICLY_AVAILABLE', 'PUBLICLY_AVAILABLE']);
+    });
+
+    it('does not permit a category when one of its items is not public', () => {
+      const d = decide({ ...noConsent, categories: ['NAME'], items: [item('NAME', true, 'a'), item('NAME', false, 'b')] });
+      expect(d).toMatchObject({ allowed: false, refused: ['NAME'] });
+    });
+
+    it('does not permit a category with no supplied items', () => {
+      const d = decide({ ...noConsent, items: [item('NAME', true)] });
+      expect(d).toMatchObject({ allowed: false, permitted: ['NAME'], refused: ['POSTAL_ADDRESS'] });
+      expect(d.reasons.map((r) => r.code)).toEqual(['PUBLICLY_AVAILABLE', 'CONSENT_NOT_GRANTED']);
+    });
+
+    it('still needs the purpose to need the category', () => {
+      const d = decide({ ...noConsent, categories: ['EMAIL'], items: [item('EMAIL', true)] });
+      expect(d.reasons[0]?.code).toBe('CATEGORY_NOT_IN_PURPOSE');
+    });
+
+    it('prefers the consent basis when consent is granted', () => {
+      const d = decide({ items: [item('NAME', true), item('POSTAL_ADDRESS', true)] });
+      expect(d.basis).toBe('CONSENT');
+      expect(d.reasons.every((r) => r.code === 'CONSENT_GRANTED')).toBe(true);
+    });
+  });
+
+  it('allows exactly when nothing is refused, and splits requested categories', () => {
+    const arb = fc.record({
+      needed: fc.subarray([...DATA_CATEGORIES]),
+      requested: fc.array(fc.constantFrom(...DATA_CATEGORIES), { maxLength: 12 }),
+      state: fc.constantFrom(...CONSENT_STATES),
+      retired: fc.boolean(),
+      items: fc.array(fc.record({ category: fc.constantFrom(...DATA_CATEGORIES), publiclyAvailable: fc.boolean() }), { maxLength: 8 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ needed, requested, state, retired, items }) => {
+        const d = mayUseForPurpose({
+          purpose: buildPurpose({ categories: needed, retired }),
+          categories: requested,
+          consent: buildConsent(state),
+          items: items.map((it, i) => ({ ...it, id: `i${i}` })),
+        });
+        const distinct = DATA_CATEGORIES.filter((c) => requested.includes(c));
+        expect([...d.permitted, ...d.refused].sort()).toEqual([...distinct].sort());
+        expect(d.allowed).toBe(distinct.length > 0 && d.refused.length === 0);
+        expect(d.basis === null).toBe(!d.allowed);
+        for (const c of d.permitted) expect(needed.includes(c) && !retired).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('categoriesNeeded', () => {
+  it('is empty for no purposes', () => {
+    expect(categoriesNeeded([])).toEqual([]);
+  });
+
+  it('returns the union in DATA_CATEGORIES order', () => {
+    const purposes = [
+      buildPurpose({ categories: ['POSTAL_ADDRESS', 'NAME'] }),
+      buildPurpose({ key: 'newsletter', categories: ['EMAIL', 'NAME'] }),
+    ];
+    expect(categoriesNeeded(purposes)).toEqual(['NAME', 'POSTAL_ADDRESS', 'EMAIL']);
+  });
+});

@@ -1,0 +1,122 @@
+import type { PurposeConsentState } from '../consent/consent-state.js';
+import { CONSENT_STATE_LABELS } from '../vocabulary/consent.js';
+import { DATA_CATEGORIES, DATA_CATEGORY_INFO, type DataCategory } from '../vocabulary/data-categories.js';
+
+export type PurposeFact = { key: string; categories: readonly DataCategory[]; retired: boolean };
+export type DataItemFact = { id: string; category: DataCategory; publiclyAvailable: boolean };
+
+export const USE_REASON_CODES = [
+  'CONSENT_GRANTED',
+  'CONSENT_NOT_GRANTED',
+  'CATEGORY_NOT_IN_PURPOSE',
+  'PURPOSE_RETIRED',
+  'PUBLICLY_AVAILABLE',
+  // Added beyond the contract: a request for no data is refused rather than vacuously allowed.
+  'NO_CATEGORIES_REQUESTED',
+] as const;
+export type UseReasonCode = (typeof USE_REASON_CODES)[number];
+export type UseReason = { code: UseReasonCode; message: string; category?: DataCategory };
+export type UseBasis = 'CONSENT' | 'PUBLICLY_AVAILABLE';
+export type UseDecision = {
+  allowed: boolean;
+  basis: UseBasis | null;
+  permitted: DataCategory[];
+  refused: DataCategory[];
+  reasons: UseReason[];
+};
+
+export type MayUseInput = {
+  purpose: PurposeFact;
+  categories: readonly DataCategory[];
+  consent: PurposeConsentState;
+  items?: readonly DataItemFact[];
+};
+
+/** Categories for which at least one item was supplied and every supplied item is public. */
+function publicCategories(items: readonly DataItemFact[]): Set<DataCategory> {
+  const seen = new Set<DataCategory>();
+  const hasPrivate = new Set<DataCategory>();
+  for (const item of items) {
+    seen.add(item.category);
+    if (!item.publiclyAvailable) hasPrivate.add(item.category);
+  }
+  return new Set([...seen].filter((c) => !hasPrivate.has(c)));
+}
+
+function judge(
+  category: DataCategory,
+  input: MayUseInput,
+  isPublic: boolean,
+): { reason: UseReason; basis: UseBasis | null } {
+  const { purpose, consent } = input;
+  const label = DATA_CATEGORY_INFO[category].label.en;
+  if (purpose.retired) {
+    return { basis: null, reason: { code: 'PURPOSE_RETIRED', category, message: `Purpose "${purpose.key}" is retired.` } };
+  }
+  if (!purpose.categories.includes(category)) {
+    return {
+      basis: null,
+      reason: { code: 'CATEGORY_NOT_IN_PURPOSE', category, message: `Purpose "${purpose.key}" does not need ${label}.` },
+    };
+  }
+  // A consent record for another purpose is a caller bug; treat it as no consent (fail closed).
+  if (consent.state === 'GRANTED' && consent.purposeKey === purpose.key) {
+    return {
+      basis: 'CONSENT',
+      reason: { code: 'CONSENT_GRANTED', category, message: `Consent to "${purpose.key}" is granted.` },
+    };
+  }
+  // Policy clause 3: information the provider already made public is outside management duties,
+  // so it may be used for a stated purpose without consent (still only for a purpose that needs it).
+  if (isPublic) {
+    return {
+      basis: 'PUBLICLY_AVAILABLE',
+      reason: { code: 'PUBLICLY_AVAILABLE', category, message: `${label} was made public by the provider.` },
+    };
+  }
+  const state = consent.purposeKey === purpose.key ? CONSENT_STATE_LABELS[consent.state].en.toLowerCase() : `recorded for "${consent.purposeKey}"`;
+  return {
+    basis: null,
+    reason: { code: 'CONSENT_NOT_GRANTED', category, message: `Consent to "${purpose.key}" is ${state}.` },
+  };
+}
+
+/**
+ * May these categories be used for this purpose on the consent basis? Allowed only when every
+ * requested category is permitted. Exceptions (law, outsourcing, …) are decided elsewhere.
+ * Lists and reasons are in DATA_CATEGORIES order, one reason per distinct requested category.
+ */
+export function mayUseForPurpose(input: MayUseInput): UseDecision {
+  const requested = DATA_CATEGORIES.filter((c) => input.categories.includes(c));
+  if (requested.length === 0) {
+    return {
+      allowed: false,
+      basis: null,
+      permitted: [],
+      refused: [],
+      reasons: [{ code: 'NO_CATEGORIES_REQUESTED', message: 'No data categories were requested.' }],
+    };
+  }
+  const isPublic = publicCategories(input.items ?? []);
+  const decision: UseDecision = { allowed: false, basis: null, permitted: [], refused: [], reasons: [] };
+  const bases = new Set<UseBasis>();
+  for (const category of requested) {
+    const { reason, basis } = judge(category, input, isPublic.has(category));
+    decision.reasons.push(reason);
+    if (basis === null) {
+      decision.refused.push(category);
+    } else {
+      decision.permitted.push(category);
+      bases.add(basis);
+    }
+  }
+  decision.allowed = decision.refused.length === 0;
+  // Consent covers every category of the purpose, so the bases never mix; CONSENT wins if they did.
+  if (decision.allowed) decision.basis = bases.has('CONSENT') ? 'CONSENT' : 'PUBLICLY_AVAILABLE';
+  return decision;
+}
+
+/** The union of the categories the purposes need, in DATA_CATEGORIES order. */
+export function categoriesNeeded(purposes: readonly PurposeFact[]): DataCategory[] {
+  return DATA_CATEGORIES.filter((c) => purposes.some((p) => p.categories.includes(c)));
+}

@@ -1,0 +1,40 @@
+import { memberOf } from './guard.js';
+import type { Localized } from './localized.js';
+
+/**
+ * REFUSE and WITHDRAW both end without consent but record different facts: REFUSE answers a
+ * request that was never granted ("asked and declined"); WITHDRAW takes back an earlier grant,
+ * which matters for what was lawfully done before it and for who may be asked again.
+ */
+export const CONSENT_ACTIONS = ['GRANT', 'REFUSE', 'WITHDRAW'] as const;
+export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
+export const isConsentAction = memberOf(CONSENT_ACTIONS);
+
+/** NOT_ASKED is derived (no event yet); it is never the result of an action. */
+export const CONSENT_STATES = ['GRANTED', 'REFUSED', 'WITHDRAWN', 'NOT_ASKED'] as const;
+export type ConsentState = (typeof CONSENT_STATES)[number];
+export const isConsentState = memberOf(CONSENT_STATES);
+
+export const CONSENT_METHODS = ['WEB_CHECKBOX', 'SIGNED_FORM', 'EMAIL_REPLY', 'VERBAL'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+export const isConsentMethod = memberOf(CONSENT_METHODS);
+
+export const CONSENT_ACTION_LABELS: Readonly<Record<ConsentAction, Localized>> = {
+  GRANT: { en: 'Grant', ja: '同意' },
+  REFUSE: { en: 'Refuse', ja: '拒否' },
+  WITHDRAW: { en: 'Withdraw', ja: '撤回' },
+};
+
+export const CONSENT_STATE_LABELS: Readonly<Record<ConsentState, Localized>> = {
+  GRANTED: { en: 'Granted', ja: '同意済み' },
+  REFUSED: { en: 'Refused', ja: '拒否' },
+  WITHDRAWN: { en: 'Withdrawn', ja: '撤回済み' },
+  NOT_ASKED: { en: 'Not asked', ja: '未確認' },
+};
+
+export const CONSENT_METHOD_LABELS: Readonly<Record<ConsentMethod, Localized>> = {
+  WEB_CHECKBOX: { en: 'Web form checkbox', ja: 'ウェブフォームのチェックボックス' },
+  SIGNED_FORM: { en: 'Signed form', ja: '署名済みの書面' },
+  EMAIL_REPLY: { en: 'E-mail reply', ja: 'メールでの返信' },
+  VERBAL: { en: 'Verbal', ja: '口頭' },
+};

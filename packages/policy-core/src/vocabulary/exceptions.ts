@@ -1,0 +1,44 @@
+import { memberOf } from './guard.js';
+import type { Localized } from './localized.js';
+
+/** The four circumstances of policy clause 2 that permit use outside the stated purposes. */
+export const EXCEPTION_KINDS = ['LAW', 'PROVIDER_AGREEMENT', 'OUTSOURCING', 'BOARD_APPROVAL'] as const;
+export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
+export const isExceptionKind = memberOf(EXCEPTION_KINDS);
+
+export type ExceptionKindInfo = {
+  /** Item number within policy clause 2. */
+  readonly item: 1 | 2 | 3 | 4;
+  readonly title: Localized;
+  /** Evidence field keys an exception of this kind must carry before it can be activated. */
+  readonly requiredEvidence: readonly string[];
+};
+
+export const EXCEPTION_KIND_INFO: Readonly<Record<ExceptionKind, ExceptionKindInfo>> = {
+  LAW: {
+    item: 1,
+    title: { en: 'Required by law', ja: '法令に基づく場合' },
+    requiredEvidence: ['statute', 'requestingAuthority', 'documentReference', 'date'],
+  },
+  PROVIDER_AGREEMENT: {
+    item: 2,
+    title: { en: 'Agreed to by the provider', ja: '本人の同意がある場合' },
+    requiredEvidence: ['consentEventIds'],
+  },
+  OUTSOURCING: {
+    item: 3,
+    title: { en: 'Outsourcing to complete a stated purpose', ja: '業務委託に伴う提供' },
+    requiredEvidence: [
+      'recipient',
+      'contractReference',
+      'purposeKey',
+      'categories',
+      'supervisionRecord',
+    ],
+  },
+  BOARD_APPROVAL: {
+    item: 4,
+    title: { en: 'Approved by a general or board meeting', ja: '総会または理事会の承認' },
+    requiredEvidence: ['meeting', 'date', 'resolutionNumber', 'reason', 'minutesReference'],
+  },
+};

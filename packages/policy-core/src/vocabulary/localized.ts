@@ -1,0 +1,2 @@
+/** A label or text in both languages the reference customer publishes its policy in. */
+export type Localized = { readonly en: string; readonly ja: string };
