@@ -7,6 +7,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { MikroORM } from '@mikro-orm/core';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import express, { type Express, type Response } from 'express';
+import { GraphQLError, type ValidationContext } from 'graphql';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +19,19 @@ import { stewardSchema } from './schema.js';
 export const SESSION_COOKIE = 'steward_session';
 
 /** Request limits: a query deeper, wider or costlier than any dashboard screen needs is refused before it runs. */
-export const LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 5000, maxTokens: 4000, bodyBytes: '256kb' } as const;
+export const LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 20_000, maxTokens: 4000, bodyBytes: '256kb' } as const;
+
+/**
+ * graphql-armor throws from inside validation by default, which Apollo answers with a 500;
+ * reported through the validation context it becomes a clean GRAPHQL_VALIDATION_FAILED (400).
+ */
+function reportInsteadOfThrow(message: string) {
+  return {
+    exposeLimits: false,
+    propagateOnRejection: false,
+    onReject: [(ctx: ValidationContext | null, _err: GraphQLError) => ctx?.reportError(new GraphQLError(message))],
+  };
+}
 
 function cookieJar(res: Response, secure: boolean): CookieJar {
   const base = { httpOnly: true, sameSite: 'strict' as const, secure, path: '/' };
@@ -48,9 +61,9 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     formatError: createErrorFormatter(deps.log),
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: [
-      maxDepthRule({ n: LIMITS.maxDepth, exposeLimits: false }),
-      maxAliasesRule({ n: LIMITS.maxAliases, exposeLimits: false }),
-      costLimitRule({ maxCost: LIMITS.maxCost, exposeLimits: false }),
+      maxDepthRule({ n: LIMITS.maxDepth, flattenFragments: true, ...reportInsteadOfThrow('Query is too deep') }),
+      maxAliasesRule({ n: LIMITS.maxAliases, ...reportInsteadOfThrow('Query uses too many aliases') }),
+      costLimitRule({ maxCost: LIMITS.maxCost, flattenFragments: true, ...reportInsteadOfThrow('Query is too costly') }),
     ],
     plugins: deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : [],
   });

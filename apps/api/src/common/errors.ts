@@ -1,5 +1,6 @@
 import type { Issue } from '@steward/policy-core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
 
 /** The stable codes a client may rely on (`extensions.code`). */
 export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
@@ -137,9 +138,8 @@ interface ClassValidatorError {
 
 /** type-graphql's ArgumentValidationError (class-validator) → issues with field paths. */
 function argumentValidationIssues(err: unknown): Issue[] | null {
-  if (!(err instanceof Error) || err.name !== 'ArgumentValidationError') return null;
-  const errors = (err as unknown as { extensions?: { validationErrors?: ClassValidatorError[] } }).extensions
-    ?.validationErrors;
+  if (!(err instanceof ArgumentValidationError)) return null;
+  const errors = err.extensions.validationErrors as ClassValidatorError[];
   if (!errors) return null;
   const issues: Issue[] = [];
   const walk = (list: ClassValidatorError[], path: string) => {

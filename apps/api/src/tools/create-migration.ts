@@ -13,9 +13,6 @@ async function create(target: DatabaseTarget, folder: string) {
   const path = join(srcDir, 'migrations', folder);
   const orm = await MikroORM.init(ormOptions(target, { migrationsPath: path }));
   try {
-    if (target.kind === 'postgresql' && target.schema) {
-      await orm.em.getConnection().execute(`drop schema if exists "${target.schema}" cascade; create schema "${target.schema}"`);
-    }
     await orm.getMigrator().up();
     const result = await orm.getMigrator().createMigration(path, false, false);
     if (!result.fileName) {
@@ -25,9 +22,6 @@ async function create(target: DatabaseTarget, folder: string) {
     console.log(`${folder}: wrote ${result.fileName}`);
     writeIndex(path, folder);
   } finally {
-    if (target.kind === 'postgresql' && target.schema) {
-      await orm.em.getConnection().execute(`drop schema if exists "${target.schema}" cascade`);
-    }
     await orm.close(true);
   }
 }
@@ -53,6 +47,23 @@ function writeIndex(path: string, folder: string) {
   writeFileSync(join(path, 'index.ts'), out.join('\n'));
 }
 
+/** A scratch database, so that the generated SQL names no schema or database of its own. */
+async function withScratchDatabase(baseUrl: string, run: (url: string) => Promise<void>) {
+  const name = 'steward_migration_gen';
+  const admin = await MikroORM.init({ ...ormOptions({ kind: 'postgresql', url: baseUrl }), entities: [], discovery: { warnWhenNoEntities: false } });
+  const conn = admin.em.getConnection();
+  await conn.execute(`drop database if exists ${name} with (force)`);
+  await conn.execute(`create database ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  try {
+    await run(url.toString());
+  } finally {
+    await conn.execute(`drop database if exists ${name} with (force)`);
+    await admin.close(true);
+  }
+}
+
 const pgUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 await create({ kind: 'sqlite', url: ':memory:' }, 'sqlite');
-await create({ kind: 'postgresql', url: pgUrl, schema: 'steward_migration_gen' }, 'postgresql');
+await withScratchDatabase(pgUrl, (url) => create({ kind: 'postgresql', url }, 'postgresql'));
