@@ -5,6 +5,7 @@ import {
   RecordConsentDocument,
   SetDataItemPublicDocument,
   UpdateProviderDocument,
+  type ProvidersQuery,
   type ProvidersQueryVariables,
 } from '@steward/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +44,7 @@ async function allPages(variables: ProvidersQueryVariables, pageSize: number) {
   const seen: string[] = [];
   let after: string | null = null;
   for (let guard = 0; guard < 20; guard++) {
-    const data = await owner.ok(ProvidersDocument, { ...variables, first: pageSize, after });
+    const data: ProvidersQuery = await owner.ok(ProvidersDocument, { ...variables, first: pageSize, after });
     seen.push(...data.providers.edges.map((e) => e.node.reference));
     expect(data.providers.pageInfo.hasPreviousPage).toBe(after !== null);
     if (!data.providers.pageInfo.hasNextPage) return seen;

@@ -1,4 +1,4 @@
-import { ProviderDocument, ProvidersDocument, RecordCollectionDocument, RecordConsentDocument } from '@steward/schema';
+import { ProviderDocument, ProvidersDocument, RecordCollectionDocument, RecordConsentDocument, type ProvidersQuery } from '@steward/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollectionInput } from './factories.js';
 import { createTestApp, errorOf, postgresUrl, type TestApp, type TestClient } from './test-app.js';
@@ -32,7 +32,7 @@ describe.skipIf(!postgresUrl)('on PostgreSQL', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page = await owner.ok(ProvidersDocument, { first: 3, after, filter: { purposeKey: 'EVENT_NEWS', consentState: 'GRANTED' } });
+      const page: ProvidersQuery = await owner.ok(ProvidersDocument, { first: 3, after, filter: { purposeKey: 'EVENT_NEWS', consentState: 'GRANTED' } });
       seen.push(...page.providers.edges.map((e) => e.node.id));
       if (!page.providers.pageInfo.hasNextPage) break;
       after = page.providers.pageInfo.endCursor;
