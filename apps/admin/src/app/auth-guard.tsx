@@ -1,0 +1,39 @@
+import { Center, Container } from '@mantine/core';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { hasErrorCode } from '../components/errors.js';
+import { Loading } from '../components/Loading.js';
+import { loginPathFor } from '../features/session/safe-next.js';
+import { SessionContext } from '../features/session/session-context.js';
+import { useMe } from '../features/session/use-me.js';
+import { AppLayout } from './layout.js';
+
+/** Everything but the login page: signed-in admins only, inside the dashboard layout. */
+export function AuthGuard() {
+  const { user, fetching, error, refetch } = useMe();
+  const location = useLocation();
+
+  if (fetching) {
+    return (
+      <Center mih="100vh">
+        <Loading label="Checking your session" />
+      </Center>
+    );
+  }
+  if (error && !hasErrorCode(error, 'UNAUTHENTICATED')) {
+    return (
+      <Container size="xs" py="xl">
+        <ErrorAlert error={error} onRetry={refetch} />
+      </Container>
+    );
+  }
+  if (!user) return <Navigate to={loginPathFor(location.pathname, location.search)} replace />;
+
+  return (
+    <SessionContext.Provider value={user}>
+      <AppLayout user={user}>
+        <Outlet />
+      </AppLayout>
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { CombinedError } from 'urql';
+import {
+  describeError,
+  fieldErrorsFromGraphQLError,
+  hasErrorCode,
+  messagesOutside,
+  NETWORK_MESSAGE,
+  normalizeFieldPath,
+} from './errors.js';
+
+const badInput = (issues: unknown, extra: Record<string, unknown> = {}) => ({
+  graphQLErrors: [
+    {
+      message: 'The collection is not valid.',
+      extensions: { code: 'BAD_USER_INPUT', issues, ...extra },
+    },
+  ],
+});
+
+describe('normalizeFieldPath', () => {
+  it('drops the input prefix and writes indices in brackets', () => {
+    expect(normalizeFieldPath('input.items[1].value')).toBe('items[1].value');
+    expect(normalizeFieldPath('input.items.1.value')).toBe('items[1].value');
+    expect(normalizeFieldPath('input.purposes')).toBe('purposes');
+    expect(normalizeFieldPath('input.newProvider.reference')).toBe('newProvider.reference');
+    expect(normalizeFieldPath('input')).toBe('');
+    expect(normalizeFieldPath('items[0].category')).toBe('items[0].category');
+    expect(normalizeFieldPath('items.12')).toBe('items[12]');
+  });
+});
+
+describe('fieldErrorsFromGraphQLError', () => {
+  it('returns an empty summary for no error', () => {
+    expect(fieldErrorsFromGraphQLError(undefined)).toEqual({
+      code: null,
+      fieldErrors: {},
+      messages: [],
+      conflict: null,
+    });
+  });
+
+  it('maps every issue of BAD_USER_INPUT onto its field', () => {
+    const summary = fieldErrorsFromGraphQLError(
+      badInput([
+        { field: 'input.items[1].value', code: 'INVALID_FORMAT', message: 'Not an e-mail address.' },
+        { field: 'input.purposes', code: 'NO_PURPOSE', message: 'Specify at least one purpose.' },
+        {
+          field: 'input.policyVersionShown',
+          code: 'POLICY_VERSION_NOT_CURRENT',
+          message: 'Policy 3 is current.',
+        },
+      ]),
+    );
+    expect(summary.code).toBe('BAD_USER_INPUT');
+    expect(summary.fieldErrors).toEqual({
+      'items[1].value': 'Not an e-mail address.',
+      purposes: 'Specify at least one purpose.',
+      policyVersionShown: 'Policy 3 is current.',
+    });
+    expect(summary.messages).toEqual([]);
+  });
+
+  it('joins several distinct messages for one field and drops duplicates', () => {
+    const summary = fieldErrorsFromGraphQLError(
+      badInput([
+        { field: 'input.items[0].value', code: 'TOO_LONG', message: 'Too long.' },
+        { field: 'input.items[0].value', code: 'CONTROL_CHARACTERS', message: 'Control characters.' },
+        { field: 'input.items[0].value', code: 'TOO_LONG', message: 'Too long.' },
+      ]),
+    );
+    expect(summary.fieldErrors['items[0].value']).toBe('Too long.; Control characters.');
+  });
+
+  it('falls back to extensions.field when there are no issues', () => {
+    const summary = fieldErrorsFromGraphQLError({
+      graphQLErrors: [
+        { message: 'Unknown purpose.', extensions: { code: 'BAD_USER_INPUT', field: 'input.purposes[0].purposeKey' } },
+      ],
+    });
+    expect(summary.fieldErrors).toEqual({ 'purposes[0].purposeKey': 'Unknown purpose.' });
+  });
+
+  it('keeps issues without a field, and plain BAD_USER_INPUT, as general messages', () => {
+    expect(fieldErrorsFromGraphQLError(badInput([{ field: 'input', code: 'X', message: 'Whole input.' }])).messages).toEqual(['Whole input.']);
+    expect(
+      fieldErrorsFromGraphQLError({ graphQLErrors: [{ message: 'Bad.', extensions: { code: 'BAD_USER_INPUT' } }] })
+        .messages,
+    ).toEqual(['Bad.']);
+  });
+
+  it('reports CONFLICT with the current version', () => {
+    const summary = fieldErrorsFromGraphQLError({
+      graphQLErrors: [
+        {
+          message: 'The provider was changed.',
+          extensions: { code: 'CONFLICT', field: 'input.expectedProviderVersion', currentVersion: 7 },
+        },
+      ],
+    });
+    expect(summary.code).toBe('CONFLICT');
+    expect(summary.conflict).toEqual({ field: 'expectedProviderVersion', currentVersion: 7 });
+    expect(summary.fieldErrors).toEqual({});
+  });
+
+  it('reads urql CombinedError, including network errors', () => {
+    const combined = new CombinedError({
+      graphQLErrors: [{ message: 'Nope', extensions: { code: 'FORBIDDEN' } }],
+    });
+    expect(fieldErrorsFromGraphQLError(combined).code).toBe('FORBIDDEN');
+    expect(hasErrorCode(combined, 'FORBIDDEN')).toBe(true);
+    const network = new CombinedError({ networkError: new Error('fetch failed') });
+    const summary = fieldErrorsFromGraphQLError(network);
+    expect(summary.code).toBe('NETWORK');
+    expect(summary.messages).toEqual([NETWORK_MESSAGE]);
+  });
+
+  it('treats an error without a code as internal', () => {
+    expect(fieldErrorsFromGraphQLError({ graphQLErrors: [{ message: 'Boom' }] }).code).toBe('INTERNAL_SERVER_ERROR');
+  });
+});
+
+describe('describeError', () => {
+  it('titles errors by code', () => {
+    expect(describeError({ graphQLErrors: [{ message: 'x', extensions: { code: 'CONFLICT' } }] }).title).toBe(
+      'Changed by someone else',
+    );
+    expect(describeError({ graphQLErrors: [{ message: 'No such provider', extensions: { code: 'NOT_FOUND' } }] })).toEqual({
+      title: 'Not found',
+      message: 'No such provider',
+      code: 'NOT_FOUND',
+    });
+    expect(describeError({ networkError: new Error('x') }).code).toBe('NETWORK');
+  });
+});
+
+describe('messagesOutside', () => {
+  it('adds field errors for fields the form does not show', () => {
+    const summary = fieldErrorsFromGraphQLError(
+      badInput([
+        { field: 'input.email', code: 'INVALID_FORMAT', message: 'Not an e-mail address.' },
+        { field: 'input.tenant', code: 'REQUIRED', message: 'Required.' },
+      ]),
+    );
+    expect(messagesOutside(summary, (f) => f === 'email')).toEqual(['tenant: Required.']);
+    expect(messagesOutside(null, () => true)).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+import { ADMIN_ROLES, FIELD_LIMITS, validateField, validateText } from '@steward/policy-core';
+import type { AdminRole, CreateAdminUserInput } from '@steward/schema';
+import type { FieldErrors } from '../../components/errors.js';
+
+export type AdminUserFormValues = { email: string; displayName: string; role: AdminRole | ''; password: string };
+
+export const EMPTY_ADMIN_USER_FORM: AdminUserFormValues = { email: '', displayName: '', role: '', password: '' };
+
+export const ADMIN_USER_FIELDS = ['email', 'displayName', 'role', 'password'] as const;
+
+/** Checks before sending; the API checks the same again (and uniqueness of the e-mail). */
+export function validateAdminUserForm(values: AdminUserFormValues): FieldErrors {
+  const errors: FieldErrors = {};
+  const email = validateField('EMAIL', values.email.trim(), { field: 'email', maxLength: FIELD_LIMITS.email });
+  if (email) errors['email'] = email.message;
+  const name = validateText(values.displayName.trim(), {
+    field: 'displayName',
+    maxLength: FIELD_LIMITS.displayName,
+    required: true,
+    multiline: false,
+  });
+  if (name) errors['displayName'] = name.message;
+  if (!values.role || !(ADMIN_ROLES as readonly string[]).includes(values.role)) errors['role'] = 'Choose a role.';
+  const length = [...values.password].length;
+  if (length < FIELD_LIMITS.password.min) {
+    errors['password'] = `Use at least ${FIELD_LIMITS.password.min} characters.`;
+  } else if (length > FIELD_LIMITS.password.max) {
+    errors['password'] = `Use at most ${FIELD_LIMITS.password.max} characters.`;
+  }
+  return errors;
+}
+
+export function toCreateAdminUserInput(values: AdminUserFormValues): CreateAdminUserInput {
+  return {
+    email: values.email.trim(),
+    displayName: values.displayName.trim(),
+    role: values.role as AdminRole,
+    password: values.password,
+  };
+}

@@ -1,0 +1,96 @@
+import { Accordion, Badge, Card, Divider, Group, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { CategoryBadges } from '../../components/CategoryBadges.js';
+import { formatDateTime } from '../../components/format.js';
+import { CHANNEL_LABEL, CONSENT_METHOD_LABEL } from '../../components/labels.js';
+import { ReceiptView } from './ReceiptView.js';
+import type { ProviderDetail } from './use-provider.js';
+
+type Collection = ProviderDetail['collections'][number];
+
+type Props = { collections: readonly Collection[]; openId?: string | null };
+
+export function CollectionsCard({ collections, openId }: Props) {
+  const initial = openId && collections.some((c) => c.id === openId) ? [openId] : collections[0] ? [collections[0].id] : [];
+  const [opened, setOpened] = useState<string[]>(initial);
+
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="collections-heading">
+      <Group justify="space-between" mb="sm">
+        <Text fw={600} id="collections-heading">
+          Collections and consent receipts
+        </Text>
+        <Text size="xs" c="dimmed">
+          {collections.length} {collections.length === 1 ? 'collection' : 'collections'} · newest first
+        </Text>
+      </Group>
+      {collections.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No collection has been recorded for this provider.
+        </Text>
+      ) : (
+        <Accordion multiple value={opened} onChange={setOpened} variant="separated" radius="sm">
+          {collections.map((c) => {
+            const granted = c.purposes.filter((p) => p.state === 'GRANTED').length;
+            return (
+              <Accordion.Item key={c.id} value={c.id} id={`collection-${c.id}`}>
+                <Accordion.Control aria-label={`Collection of ${formatDateTime(c.collectedAt)}, receipt ${c.receipt.receiptId}`}>
+                  <Group gap="sm" wrap="wrap">
+                    <Text size="sm" fw={500}>
+                      {formatDateTime(c.collectedAt)}
+                    </Text>
+                    <Badge variant="light" color="gray" size="sm">
+                      {CHANNEL_LABEL[c.channel]}
+                    </Badge>
+                    <Text size="xs" c="dimmed">
+                      {CONSENT_METHOD_LABEL[c.consentMethod]} · policy v{c.policyVersion} · {granted}/{c.purposes.length}{' '}
+                      purposes granted
+                    </Text>
+                    {c.id === openId && (
+                      <Badge color="teal" variant="filled" size="sm">
+                        Just recorded
+                      </Badge>
+                    )}
+                  </Group>
+                </Accordion.Control>
+                <Accordion.Panel>
+                  <Stack gap="sm">
+                    <Group gap="xl" wrap="wrap">
+                      <Text size="sm">
+                        <Text span c="dimmed" size="xs">
+                          Recorded by{' '}
+                        </Text>
+                        {c.recordedBy}
+                      </Text>
+                      {c.source && (
+                        <Text size="sm">
+                          <Text span c="dimmed" size="xs">
+                            Source{' '}
+                          </Text>
+                          {c.source}
+                        </Text>
+                      )}
+                      <Group gap={6}>
+                        <Text span c="dimmed" size="xs">
+                          Categories
+                        </Text>
+                        <CategoryBadges categories={c.categories} />
+                      </Group>
+                    </Group>
+                    {c.note && (
+                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                        {c.note}
+                      </Text>
+                    )}
+                    <Divider label="Consent receipt" labelPosition="left" />
+                    <ReceiptView receipt={c.receipt} />
+                  </Stack>
+                </Accordion.Panel>
+              </Accordion.Item>
+            );
+          })}
+        </Accordion>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,93 @@
+import { Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { FIELD_LIMITS, PROVIDER_KINDS, validateText } from '@steward/policy-core';
+import type { ProviderKind } from '@steward/schema';
+import { useState } from 'react';
+import { ConflictAlert } from '../../components/ConflictAlert.js';
+import { MessagesAlert } from '../../components/ErrorAlert.js';
+import { fieldErrorsFromGraphQLError, messagesOutside, type ErrorSummary } from '../../components/errors.js';
+import { PROVIDER_KIND_LABEL } from '../../components/labels.js';
+import { providerUpdateInput } from './provider-form.js';
+import type { ProviderDetail } from './use-provider.js';
+import { useUpdateProvider } from './use-update-provider.js';
+
+type Props = {
+  provider: Pick<ProviderDetail, 'id' | 'version' | 'kind' | 'reference'>;
+  opened: boolean;
+  onClose: () => void;
+  onReload: () => void;
+};
+
+const FIELDS = new Set(['kind', 'reference']);
+
+export function EditProviderModal({ provider, opened, onClose, onReload }: Props) {
+  const { updateProvider, fetching } = useUpdateProvider();
+  const [kind, setKind] = useState<ProviderKind>(provider.kind);
+  const [reference, setReference] = useState(provider.reference);
+  const [errors, setErrors] = useState<ErrorSummary | null>(null);
+
+  function close() {
+    setKind(provider.kind);
+    setReference(provider.reference);
+    setErrors(null);
+    onClose();
+  }
+
+  async function submit() {
+    const referenceIssue = validateText(reference.trim(), {
+      field: 'reference',
+      maxLength: FIELD_LIMITS.reference,
+      required: true,
+      multiline: false,
+    });
+    if (referenceIssue) {
+      setErrors({ code: 'BAD_USER_INPUT', fieldErrors: { reference: referenceIssue.message }, messages: [], conflict: null });
+      return;
+    }
+    const input = providerUpdateInput(provider, { kind, reference });
+    if (!input) return close();
+    const result = await updateProvider(input);
+    if (result.error) setErrors(fieldErrorsFromGraphQLError(result.error));
+    else close();
+  }
+
+  return (
+    <Modal opened={opened} onClose={close} title="Edit provider">
+      <Stack gap="sm">
+        <NativeSelect
+          label="Kind"
+          value={kind}
+          onChange={(e) => setKind(e.currentTarget.value as ProviderKind)}
+          data={PROVIDER_KINDS.map((k) => ({ value: k, label: PROVIDER_KIND_LABEL[k] }))}
+          error={errors?.fieldErrors['kind']}
+        />
+        <TextInput
+          label="Reference"
+          description="The society's own identifier for this provider (e.g. membership or file number)"
+          value={reference}
+          onChange={(e) => setReference(e.currentTarget.value)}
+          maxLength={FIELD_LIMITS.reference}
+          error={errors?.fieldErrors['reference']}
+          required
+        />
+        {errors?.conflict ? (
+          <ConflictAlert
+            onReload={() => {
+              onReload();
+              setErrors(null);
+            }}
+          />
+        ) : (
+          <MessagesAlert title="Not saved" messages={messagesOutside(errors, (f) => FIELDS.has(f))} />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            Cancel
+          </Button>
+          <Button onClick={submit} loading={fetching}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

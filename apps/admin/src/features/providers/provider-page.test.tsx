@@ -1,0 +1,111 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { buildProvider } from '../../test/factories.js';
+import { renderApp } from '../../test/render.js';
+import { graphQLError } from '../../test/stub-api.js';
+
+describe('provider detail', () => {
+  it('shows the header, data items with public provenance, consents, history and receipts', async () => {
+    renderApp('/providers/prov-1', { handlers: { Provider: () => ({ data: { provider: buildProvider() } }) } });
+    expect(await screen.findByRole('heading', { name: /R-00001/ })).toBeTruthy();
+    expect(screen.getByText('Hanako Yamada', { selector: 'span' })).toBeTruthy();
+    expect(screen.getByLabelText('Version 5')).toBeTruthy();
+
+    const items = screen.getByRole('table', { name: 'Personal data items' });
+    expect(within(items).getByText('University of Tokyo')).toBeTruthy();
+    expect(within(items).getByLabelText('Public: Conference proceedings 2024, author list')).toBeTruthy();
+
+    const journal = screen.getByRole('group', { name: 'Consent for Journal delivery' });
+    expect(within(journal).getByText('Granted')).toBeTruthy();
+    expect(within(journal).getByText(/policy v3/)).toBeTruthy();
+    const events = screen.getByRole('group', { name: 'Consent for Event notices' });
+    expect(within(events).getByText('Not asked')).toBeTruthy();
+
+    expect(screen.getByText('Granted — Journal delivery')).toBeTruthy();
+
+    const receipt = screen.getByRole('region', { name: 'Consent receipt rcpt-0001' });
+    expect(within(receipt).getByLabelText('Receipt hash').textContent).toBe('c'.repeat(64));
+    expect(within(receipt).getByText('The Japan Society for Precision Engineering')).toBeTruthy();
+  });
+
+  it('downloads the receipt exactly as issued', async () => {
+    const created: Blob[] = [];
+    const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
+    URL.createObjectURL = (blob: Blob) => {
+      created.push(blob);
+      return 'blob:receipt';
+    };
+    URL.revokeObjectURL = () => {};
+    onTestFinished(() => {
+      URL.createObjectURL = original.create;
+      URL.revokeObjectURL = original.revoke;
+    });
+    const provider = buildProvider();
+    renderApp('/providers/prov-1', { handlers: { Provider: () => ({ data: { provider } }) } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Download receipt rcpt-0001 (JSON)' }));
+    expect(created).toHaveLength(1);
+    expect(await created[0]!.text()).toBe(provider.collections[0]!.receipt.json);
+  });
+
+  it('offers the consent actions policy-core allows and records one with the expected version', async () => {
+    const { api } = renderApp('/providers/prov-1', {
+      handlers: {
+        Provider: () => ({ data: { provider: buildProvider() } }),
+        RecordConsent: () => ({ data: { recordConsent: buildProvider({ version: 6 }) } }),
+      },
+    });
+    const journal = await screen.findByRole('group', { name: 'Consent for Journal delivery' });
+    expect(within(journal).getByRole('button', { name: 'Withdraw consent for Journal delivery' })).toBeTruthy();
+    expect(within(journal).queryByRole('button', { name: /^Grant/ })).toBeNull();
+    const events = screen.getByRole('group', { name: 'Consent for Event notices' });
+    expect(within(events).getByRole('button', { name: 'Grant consent for Event notices' })).toBeTruthy();
+    expect(within(events).getByRole('button', { name: 'Refuse consent for Event notices' })).toBeTruthy();
+
+    fireEvent.click(within(journal).getByRole('button', { name: 'Withdraw consent for Journal delivery' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/Method/), { target: { value: 'EMAIL_REPLY' } });
+    fireEvent.change(within(dialog).getByLabelText(/Note/), { target: { value: 'E-mail of 5 May' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Withdraw' }));
+    await waitFor(() => expect(api.callsOf('RecordConsent')).toHaveLength(1));
+    expect(api.callsOf('RecordConsent')[0]?.variables).toEqual({
+      input: {
+        providerId: 'prov-1',
+        purposeKey: 'journal-delivery',
+        action: 'WITHDRAW',
+        method: 'EMAIL_REPLY',
+        note: 'E-mail of 5 May',
+        expectedProviderVersion: 5,
+      },
+    });
+  });
+
+  it('explains a conflict when recording consent', async () => {
+    renderApp('/providers/prov-1', {
+      handlers: {
+        Provider: () => ({ data: { provider: buildProvider() } }),
+        RecordConsent: () => graphQLError('CONFLICT', 'Version 6 is current.', { field: 'input.expectedProviderVersion', currentVersion: 6 }),
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Grant consent for Event notices' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/Method/), { target: { value: 'VERBAL' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Grant' }));
+    expect(await within(dialog).findByText(/Someone else changed this provider/)).toBeTruthy();
+  });
+
+  it('shows viewers no edit actions', async () => {
+    renderApp('/providers/prov-1', { role: 'VIEWER', handlers: { Provider: () => ({ data: { provider: buildProvider() } }) } });
+    await screen.findByRole('heading', { name: /R-00001/ });
+    expect(screen.queryByRole('link', { name: 'Record collection' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /consent for/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /as public/ })).toBeNull();
+    // Reading stays possible: the receipt can still be downloaded for the provider.
+    expect(screen.getByRole('button', { name: 'Download receipt rcpt-0001 (JSON)' })).toBeTruthy();
+  });
+
+  it('says so when the provider does not exist', async () => {
+    renderApp('/providers/nope', { handlers: { Provider: () => graphQLError('NOT_FOUND', 'No provider nope.') } });
+    expect(await screen.findByText('No such provider')).toBeTruthy();
+  });
+});

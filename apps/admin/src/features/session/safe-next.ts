@@ -1,0 +1,17 @@
+/**
+ * Where to go after signing in. Only same-origin absolute paths are followed (no `//host`,
+ * no `/\host`, no scheme), so a crafted login link cannot send an admin elsewhere.
+ */
+export function safeNextPath(next: string | null | undefined, fallback = '/providers'): string {
+  if (!next || !next.startsWith('/')) return fallback;
+  if (next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  if (/[\u0000-\u001f]/.test(next)) return fallback;
+  if (next === '/login' || next.startsWith('/login?') || next.startsWith('/login/')) return fallback;
+  return next;
+}
+
+export function loginPathFor(pathname: string, search = ''): string {
+  const target = `${pathname}${search}`;
+  if (!target || target === '/' || pathname.startsWith('/login')) return '/login';
+  return `/login?next=${encodeURIComponent(target)}`;
+}

@@ -1,0 +1,5 @@
+import { PolicyPage } from '../features/policy/PolicyPage.js';
+
+export function PolicyRoute() {
+  return <PolicyPage />;
+}

@@ -1,0 +1,212 @@
+import type {
+  AdminRole,
+  CollectionFormOptionsQuery,
+  ConsentReceiptFieldsFragment,
+  MeQuery,
+  ProviderListItemFragment,
+  ProviderQuery,
+  PurposeFieldsFragment,
+} from '@steward/schema';
+
+// Factories with overrides (STYLE.md), typed by the generated operation types.
+
+export function sessionUser(role: AdminRole = 'PRIVACY_OFFICER'): NonNullable<MeQuery['me']> {
+  return {
+    id: `user-${role.toLowerCase()}`,
+    email: `${role.toLowerCase()}@jspe.or.jp`,
+    displayName: { OWNER: 'Owner Sato', PRIVACY_OFFICER: 'Officer Suzuki', VIEWER: 'Viewer Ito' }[role],
+    role,
+  };
+}
+
+export function buildPurpose(overrides: Partial<PurposeFieldsFragment> = {}): PurposeFieldsFragment {
+  const key = overrides.key ?? 'journal-delivery';
+  return {
+    id: `purpose-${key}`,
+    key,
+    titleEn: 'Journal delivery',
+    titleJa: '会誌の送付',
+    description: 'Sending the society journal to members.',
+    categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'],
+    introducedInVersion: 1,
+    retired: false,
+    ...overrides,
+  };
+}
+
+export const PURPOSES: PurposeFieldsFragment[] = [
+  buildPurpose(),
+  buildPurpose({
+    key: 'event-notices',
+    titleEn: 'Event notices',
+    titleJa: '行事のお知らせ',
+    categories: ['NAME', 'EMAIL'],
+  }),
+  buildPurpose({
+    key: 'membership-admin',
+    titleEn: 'Membership administration',
+    titleJa: '会員管理',
+    categories: ['NAME', 'EMAIL', 'TELEPHONE', 'AFFILIATION', 'MEMBERSHIP_NUMBER'],
+  }),
+];
+
+export function collectionFormOptions(policyNumber = 3): CollectionFormOptionsQuery {
+  return {
+    currentPolicy: {
+      id: `policy-${policyNumber}`,
+      number: policyNumber,
+      publishedAt: '2025-04-01T00:00:00Z',
+      contentHash: 'a'.repeat(64),
+    },
+    purposes: PURPOSES,
+  };
+}
+
+export function buildListItem(n: number, overrides: Partial<ProviderListItemFragment> = {}): ProviderListItemFragment {
+  return {
+    id: `prov-${n}`,
+    kind: 'SERVICE_USER',
+    reference: `R-${String(n).padStart(5, '0')}`,
+    displayName: `Provider ${n}`,
+    createdAt: '2025-04-02T01:00:00Z',
+    updatedAt: '2025-04-03T01:00:00Z',
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function providersPage(
+  items: ProviderListItemFragment[],
+  pageInfo: { hasNextPage?: boolean; endCursor?: string | null } = {},
+) {
+  return {
+    providers: {
+      edges: items.map((node) => ({ cursor: `cursor-${node.id}`, node })),
+      pageInfo: {
+        hasNextPage: pageInfo.hasNextPage ?? false,
+        hasPreviousPage: false,
+        startCursor: items[0] ? `cursor-${items[0].id}` : null,
+        endCursor: pageInfo.endCursor ?? (items.length ? `cursor-${items[items.length - 1]!.id}` : null),
+      },
+    },
+  };
+}
+
+type Provider = ProviderQuery['provider'];
+type Collection = Provider['collections'][number];
+
+export function buildReceipt(overrides: Partial<ConsentReceiptFieldsFragment> = {}): ConsentReceiptFieldsFragment {
+  const receipt = {
+    receiptId: 'rcpt-0001',
+    version: 'KI-CR-v1.1.0',
+    issuedAt: '2025-04-05T03:00:00Z',
+    jurisdiction: 'JP',
+    language: 'en',
+    controllerName: 'The Japan Society for Precision Engineering',
+    controllerContact: 'jspe_jspe@jspe.or.jp',
+    policyVersion: 3,
+    policyContentHash: 'b'.repeat(64),
+    subjectReference: 'R-00001',
+    channel: 'PAPER_FORM' as const,
+    consentMethod: 'SIGNED_FORM' as const,
+    categories: ['NAME' as const, 'POSTAL_ADDRESS' as const],
+    purposes: [
+      { key: 'journal-delivery', title: 'Journal delivery', categories: ['NAME' as const, 'POSTAL_ADDRESS' as const], consent: 'GRANTED' as const },
+    ],
+    hash: 'c'.repeat(64),
+    ...overrides,
+  };
+  return { json: JSON.stringify({ receiptId: receipt.receiptId, hash: 'canonical' }), ...receipt };
+}
+
+export function buildCollection(overrides: Partial<Collection> = {}): Collection {
+  return {
+    id: 'coll-1',
+    channel: 'PAPER_FORM',
+    consentMethod: 'SIGNED_FORM',
+    collectedAt: '2025-04-05T03:00:00Z',
+    policyVersion: 3,
+    source: 'Spring meeting registration desk',
+    note: null,
+    recordedBy: 'Officer Suzuki',
+    categories: ['NAME', 'POSTAL_ADDRESS'],
+    purposes: [
+      {
+        purpose: { id: 'purpose-journal-delivery', key: 'journal-delivery', titleEn: 'Journal delivery', titleJa: '会誌の送付', categories: ['NAME', 'POSTAL_ADDRESS'], retired: false },
+        state: 'GRANTED',
+        since: '2025-04-05T03:00:00Z',
+        policyVersion: 3,
+      },
+    ],
+    receipt: buildReceipt(),
+    ...overrides,
+  };
+}
+
+export function buildProvider(overrides: Partial<Provider> = {}): Provider {
+  return {
+    id: 'prov-1',
+    kind: 'SERVICE_USER',
+    reference: 'R-00001',
+    displayName: 'Hanako Yamada',
+    createdAt: '2025-04-05T03:00:00Z',
+    updatedAt: '2025-04-05T03:00:00Z',
+    version: 5,
+    dataItems: [
+      {
+        id: 'item-1',
+        category: 'NAME',
+        value: 'Hanako Yamada',
+        source: 'Spring meeting registration desk',
+        channel: 'PAPER_FORM',
+        collectedAt: '2025-04-05T03:00:00Z',
+        collectionId: 'coll-1',
+        publiclyAvailable: false,
+        publicProvenance: null,
+        version: 1,
+      },
+      {
+        id: 'item-2',
+        category: 'AFFILIATION',
+        value: 'University of Tokyo',
+        source: null,
+        channel: 'WEB_FORM',
+        collectedAt: '2025-04-05T03:00:00Z',
+        collectionId: null,
+        publiclyAvailable: true,
+        publicProvenance: 'Conference proceedings 2024, author list',
+        version: 2,
+      },
+    ],
+    consents: [
+      {
+        purpose: { id: 'purpose-journal-delivery', key: 'journal-delivery', titleEn: 'Journal delivery', titleJa: '会誌の送付', categories: ['NAME', 'POSTAL_ADDRESS'], retired: false },
+        state: 'GRANTED',
+        since: '2025-04-05T03:00:00Z',
+        policyVersion: 3,
+      },
+      {
+        purpose: { id: 'purpose-event-notices', key: 'event-notices', titleEn: 'Event notices', titleJa: '行事のお知らせ', categories: ['NAME', 'EMAIL'], retired: false },
+        state: 'NOT_ASKED',
+        since: null,
+        policyVersion: null,
+      },
+    ],
+    consentHistory: [
+      {
+        id: 'ev-1',
+        purpose: { id: 'purpose-journal-delivery', key: 'journal-delivery', titleEn: 'Journal delivery' },
+        action: 'GRANT',
+        method: 'SIGNED_FORM',
+        policyVersion: 3,
+        occurredAt: '2025-04-05T03:00:00Z',
+        recordedBy: 'Officer Suzuki',
+        collectionId: 'coll-1',
+        receiptId: 'rcpt-0001',
+        note: null,
+      },
+    ],
+    collections: [buildCollection()],
+    ...overrides,
+  };
+}

@@ -1,0 +1,42 @@
+import { createTheme } from '@mantine/core';
+import { render } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { AppProviders } from '../app/providers.js';
+import { routes } from '../app/routes.js';
+import { theme } from '../app/theme.js';
+import { stubApi, type Handlers } from './stub-api.js';
+import { sessionUser } from './factories.js';
+import type { AdminRole } from '@steward/schema';
+
+// No transitions in tests: modals and collapses open at once.
+const testTheme = createTheme({
+  ...theme,
+  components: {
+    ...theme.components,
+    Modal: { defaultProps: { transitionProps: { duration: 0 } } },
+    Collapse: { defaultProps: { transitionDuration: 0 } },
+    Tooltip: { defaultProps: { transitionProps: { duration: 0 } } },
+  },
+});
+
+type Options = {
+  /** The signed-in admin's role (default PRIVACY_OFFICER); null for signed out. */
+  role?: AdminRole | null;
+  handlers?: Handlers;
+};
+
+/** Renders the whole app (auth guard and layout included) at `path` against a stub API. */
+export function renderApp(path: string, { role = 'PRIVACY_OFFICER', handlers = {} }: Options = {}) {
+  const api = stubApi({
+    Me: () => ({ data: { me: role ? sessionUser(role) : null } }),
+    Purposes: () => ({ data: { purposes: [] } }),
+    ...handlers,
+  });
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const view = render(
+    <AppProviders client={api.client} theme={testTheme}>
+      <RouterProvider router={router} />
+    </AppProviders>,
+  );
+  return { ...view, api, router };
+}

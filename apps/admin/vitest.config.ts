@@ -1,0 +1,22 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import viteConfig from './vite.config.js';
+
+const require = createRequire(import.meta.url);
+// One copy of graphql for every importer, or graphql-js throws "another module or realm".
+const graphqlDir = dirname(require.resolve('graphql/package.json'));
+
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    resolve: { alias: { graphql: graphqlDir } },
+    test: {
+      environment: 'happy-dom',
+      include: ['src/**/*.test.{ts,tsx}'],
+      setupFiles: ['src/test/setup.ts'],
+      reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+      restoreMocks: true,
+    },
+  }),
+);
