@@ -31,7 +31,6 @@ export function App({ router, clientOptions }: Props) {
         },
       }),
     // A new generation means a new client.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [generation, router, resetClient, clientOptions],
   );
 

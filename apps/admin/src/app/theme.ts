@@ -9,6 +9,7 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
   components: {
     Table: { defaultProps: { verticalSpacing: 6, horizontalSpacing: 'sm', fz: 'sm' } },
-    Badge: { defaultProps: { tt: 'none' } },
+    // Badges are short labels: never squeeze them into an ellipsis inside table cells.
+    Badge: { defaultProps: { tt: 'none' }, styles: { root: { minWidth: 'max-content' } } },
   },
 });

@@ -141,7 +141,7 @@ export class AuthService {
     if ((await this.em.count(AdminUser, {})) > 0) return null;
     const { adminEmail, adminPassword } = this.deps.config;
     const password = adminPassword ?? randomBytes(18).toString('base64url');
-    await this.createAdminUser(null, { email: adminEmail, displayName: 'Owner', role: 'OWNER', password });
+    await this.createAdminUser(null, { email: adminEmail, displayName: 'Administrator', role: 'OWNER', password });
     return { email: normalizeEmail(adminEmail), generatedPassword: adminPassword ? null : password };
   }
 }

@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
+  DATA_CATEGORIES,
   FIELD_LIMITS,
   currentConsents,
   validateText,
@@ -170,7 +171,10 @@ export class ProviderService {
         detail: { categories: [...new Set(items.map((i) => i.category))], items: items.length },
       });
     }
-    return items.map((item) => presentDataItem(this.deps.cipher, item));
+    // Vocabulary order (name first), newest first within a category.
+    const rank = new Map<string, number>(DATA_CATEGORIES.map((c, i) => [c, i]));
+    const ordered = [...items].sort((a, b) => (rank.get(a.category) ?? 0) - (rank.get(b.category) ?? 0));
+    return ordered.map((item) => presentDataItem(this.deps.cipher, item));
   }
 
   async consentHistory(providerId: string): Promise<ConsentEvent[]> {

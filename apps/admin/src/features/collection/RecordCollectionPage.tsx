@@ -314,6 +314,7 @@ export function CollectionForm({ policy, purposes, provider, onReloadProvider, o
               <TextInput
                 label="Policy version shown"
                 readOnly
+                variant="filled"
                 value={`Version ${policyVersionShown}`}
                 description={`The privacy policy the provider was shown. Current: version ${policy.number}, published ${formatDate(policy.publishedAt)}.`}
                 error={errors['policyVersionShown']}

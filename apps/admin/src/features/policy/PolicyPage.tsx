@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Code, CopyButton, Grid, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Code, CopyButton, Grid, Group, SimpleGrid, Space, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDateTime, shortHash } from '../../components/format.js';
@@ -24,7 +24,7 @@ function Body({ text, lang }: { text: string; lang: 'en' | 'ja' }) {
   return (
     <Stack gap={6} lang={lang}>
       {paragraphs(text).map((p, i) => (
-        <Text key={i} size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        <Text key={i} size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
           {p}
         </Text>
       ))}
@@ -70,6 +70,7 @@ export function PolicyPage() {
               <Fact label="Number">{policy.number}</Fact>
               <Fact label="Published">{formatDateTime(policy.publishedAt)}</Fact>
             </SimpleGrid>
+            <Space h="sm" />
             <Fact label="Content hash (SHA-256)">
               <Group gap="xs" wrap="nowrap" mt={2}>
                 <Code style={{ wordBreak: 'break-all' }} aria-label="Content hash">

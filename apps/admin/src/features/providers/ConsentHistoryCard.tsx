@@ -24,7 +24,7 @@ export function ConsentHistoryCard({ events }: { events: readonly Event[] }) {
           No consent has been recorded yet.
         </Text>
       ) : (
-        <Timeline bulletSize={14} lineWidth={2} aria-label="Consent history">
+        <Timeline active={events.length - 1} bulletSize={14} lineWidth={2} aria-label="Consent history">
           {events.map((event) => (
             <Timeline.Item
               key={event.id}

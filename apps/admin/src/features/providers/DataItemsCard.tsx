@@ -33,7 +33,7 @@ export function DataItemsCard({ items, writable, onReload }: Props) {
           No personal data is held for this provider.
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={620}>
+        <Table.ScrollContainer minWidth={860}>
           <Table aria-label="Personal data items" verticalSpacing={6}>
             <Table.Thead>
               <Table.Tr>
@@ -49,16 +49,18 @@ export function DataItemsCard({ items, writable, onReload }: Props) {
             <Table.Tbody>
               {items.map((item) => (
                 <Table.Tr key={item.id} c={item.publiclyAvailable ? 'dimmed' : undefined}>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Text size="sm" fw={500}>
                       {categoryLabel(item.category)}
                     </Text>
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{item.value}</Table.Td>
-                  <Table.Td>{item.source ?? '—'}</Table.Td>
-                  <Table.Td>{CHANNEL_LABEL[item.channel]}</Table.Td>
+                  <Table.Td miw={220} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                    {item.value}
+                  </Table.Td>
+                  <Table.Td miw={140}>{item.source ?? '—'}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{CHANNEL_LABEL[item.channel]}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(item.collectedAt)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {item.publiclyAvailable && (
                       <Tooltip label={item.publicProvenance ?? 'No provenance recorded'} multiline w={260} withArrow>
                         <Badge color="grape" variant="light" size="sm" aria-label={`Public: ${item.publicProvenance ?? 'no provenance'}`}>
@@ -68,7 +70,7 @@ export function DataItemsCard({ items, writable, onReload }: Props) {
                     )}
                   </Table.Td>
                   {writable && (
-                    <Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                       <Button
                         size="compact-xs"
                         variant="subtle"
@@ -87,13 +89,15 @@ export function DataItemsCard({ items, writable, onReload }: Props) {
         </Table.ScrollContainer>
       )}
       {hasPublic && (
-        <Text size="xs" c="dimmed" mt="xs">
-          <Badge color="grape" variant="light" size="xs" mr={4}>
+        <Group gap={6} mt="xs" wrap="nowrap" align="flex-start">
+          <Badge color="grape" variant="light" size="xs" mt={2} style={{ flexShrink: 0 }}>
             Public
           </Badge>
-          The provider had already made this information public; under the policy (§3) it is listed here but not
-          managed. Hover the badge for its provenance.
-        </Text>
+          <Text size="xs" c="dimmed">
+            The provider had already made this information public; under the policy (§3) it is listed here but not
+            managed. Hover the badge for its provenance.
+          </Text>
+        </Group>
       )}
       <PublicFlagModal item={editing} onClose={() => setEditing(null)} onReload={onReload} />
     </Card>

@@ -103,24 +103,20 @@ export function ProviderPage({ providerId, recordedCollectionId }: Props) {
       )}
       <ErrorAlert error={error} onRetry={reload} />
 
+      <DataItemsCard items={provider.dataItems} writable={writable} onReload={reload} />
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
-          <DataItemsCard items={provider.dataItems} writable={writable} onReload={reload} />
-        </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <ConsentsCard provider={provider} consents={provider.consents} writable={writable} onReload={reload} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <CollectionsCard
-            key={recordedCollectionId ?? 'none'}
-            collections={provider.collections}
-            openId={recordedCollectionId ?? null}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
           <ConsentHistoryCard events={provider.consentHistory} />
         </Grid.Col>
       </Grid>
+      <CollectionsCard
+        key={recordedCollectionId ?? 'none'}
+        collections={provider.collections}
+        openId={recordedCollectionId ?? null}
+      />
 
       {editing && <EditProviderModal provider={provider} opened onClose={() => setEditing(false)} onReload={reload} />}
     </Stack>

@@ -77,7 +77,7 @@ export function ReceiptView({ receipt }: { receipt: ConsentReceiptFieldsFragment
               <Table.Td>
                 <CategoryBadges categories={p.categories} />
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <ConsentStateBadge state={p.consent} />
               </Table.Td>
             </Table.Tr>
@@ -85,7 +85,7 @@ export function ReceiptView({ receipt }: { receipt: ConsentReceiptFieldsFragment
         </Table.Tbody>
       </Table>
       <Group gap="xs" align="center" wrap="nowrap">
-        <Badge variant="outline" color="gray" size="sm" radius="sm">
+        <Badge variant="outline" color="gray" size="sm" radius="sm" style={{ flexShrink: 0, overflow: 'visible' }}>
           SHA-256
         </Badge>
         <Code style={{ wordBreak: 'break-all' }} aria-label="Receipt hash">

@@ -1,0 +1,359 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+/**
+ * The issue's scenario, end to end: the built API serving the built admin on one port, on a fresh
+ * embedded SQLite database with the demo data, driven by a real Chromium.
+ *
+ * The owner signs in through the login form, records a collection for a new provider (one purpose
+ * granted, one refused, a name and an e-mail address), lands on the provider's page, sees the
+ * granted consent, the consent history and the consent receipt with its hash, then finds the
+ * provider again by e-mail in the providers list, next to the eight seeded demo providers.
+ */
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const E2E_ROOT = resolve(REPO_ROOT, 'e2e');
+const RESULTS_DIR = join(E2E_ROOT, 'test-results');
+const API_MAIN = join(REPO_ROOT, 'apps/api/dist/main.js');
+const ADMIN_INDEX = join(REPO_ROOT, 'apps/admin/dist/index.html');
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM_PATH);
+const IN_CI = Boolean(process.env.CI);
+const SKIP = !HAVE_CHROMIUM && !IN_CI;
+if (SKIP) {
+  console.warn(
+    `[e2e] Skipping the browser test: no Chromium at ${CHROMIUM_PATH}. ` +
+      'Install it (e.g. `apt-get install chromium`) or set CHROMIUM_PATH. With CI set, this is a failure.',
+  );
+}
+
+const OWNER_EMAIL = 'owner@steward.test';
+const OWNER_PASSWORD = `e2e-${randomBytes(9).toString('base64url')}`; // ≥ 12 characters
+
+const MARKER = randomBytes(4).toString('hex');
+const PROVIDER_NAME = `E2E Tester ${MARKER}`;
+const PROVIDER_EMAIL = `e2e-tester-${MARKER}@example.org`;
+const GRANTED_PURPOSE = 'Conference and lecture registration';
+const REFUSED_PURPOSE = 'E-mail news and event notices';
+
+/** The references seeded with STEWARD_SEED_DEMO=true (apps/api/src/seeders/demo-providers.ts). */
+const DEMO_REFERENCES = [
+  'JSPE-M-000101',
+  'JSPE-M-000102',
+  'JSPE-M-000103',
+  'JSPE-B-000201',
+  'JSPE-B-000202',
+  'JSPE-S-000301',
+  'JSPE-S-000302',
+  'JSPE-S-000303',
+];
+
+const UI_TIMEOUT = 15_000;
+const NO_ERRORS_STEP = 'raised no console errors and no uncaught page errors';
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === 'object') resolvePort(address.port);
+        else reject(new Error('could not pick a free port'));
+      });
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `GET /healthz` until it answers `{"status":"ok"}`; fails early if the server exits. */
+async function waitForHealthy(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`The API exited (${child.exitCode ?? child.signalCode}) before it was healthy:\n${output()}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2_000) });
+      const body = (await res.json().catch(() => null)) as { status?: string } | null;
+      if (res.ok && body?.status === 'ok') return;
+      last = `HTTP ${res.status} ${JSON.stringify(body)}`;
+    } catch (err) {
+      last = err instanceof Error ? err.message : String(err);
+    }
+    await sleep(250);
+  }
+  throw new Error(`GET /healthz did not answer {"status":"ok"} within ${timeoutMs / 1000} s (last: ${last}):\n${output()}`);
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGTERM');
+  const timedOut = await Promise.race([exited.then(() => false), sleep(8_000).then(() => true)]);
+  if (timedOut) {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+/** Waits for the one element the locator names to be visible; the error names the locator. */
+async function visible(locator: Locator): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout: 5_000 });
+}
+
+/** The body rows of a table (the header row lives in thead). */
+function bodyRows(table: Locator): Locator {
+  return table.locator('tbody tr');
+}
+
+describe.skipIf(SKIP)('Recording a collection in the admin (Chromium, embedded SQLite)', () => {
+  let dataDir: string | undefined;
+  let server: ChildProcess | undefined;
+  let serverOutput = '';
+  let browser: Browser | undefined;
+  let page: Page;
+  let baseUrl: string;
+  const consoleErrors: string[] = [];
+
+  // Filled in as the scenario goes.
+  let providerPath = '';
+  let receiptId = '';
+
+  beforeAll(async () => {
+    if (!HAVE_CHROMIUM) {
+      throw new Error(`No Chromium at ${CHROMIUM_PATH} and CI is set: install chromium or set CHROMIUM_PATH.`);
+    }
+    for (const [what, file] of [
+      ['API', API_MAIN],
+      ['admin', ADMIN_INDEX],
+    ] as const) {
+      if (!existsSync(file)) {
+        throw new Error(`The ${what} is not built (${file} is missing): run \`npx turbo run build --filter=@steward/api --filter=@steward/admin\`.`);
+      }
+    }
+    mkdirSync(RESULTS_DIR, { recursive: true });
+
+    dataDir = await mkdtemp(join(tmpdir(), 'steward-e2e-'));
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      STEWARD_DATA_DIR: dataDir,
+      STEWARD_ADMIN_EMAIL: OWNER_EMAIL,
+      STEWARD_ADMIN_PASSWORD: OWNER_PASSWORD,
+      STEWARD_SEED_DEMO: 'true',
+    };
+    // The e2e runs on the embedded SQLite database, whatever the developer's shell points at.
+    delete env.DATABASE_URL;
+    delete env.STEWARD_ENCRYPTION_KEY;
+    delete env.STEWARD_ADMIN_DIST;
+
+    server = spawn(process.execPath, [API_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const keep = (chunk: Buffer) => {
+      serverOutput = (serverOutput + chunk.toString()).slice(-20_000);
+    };
+    server.stdout?.on('data', keep);
+    server.stderr?.on('data', keep);
+    await waitForHealthy(baseUrl, server, () => serverOutput);
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    context.setDefaultTimeout(UI_TIMEOUT);
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') {
+        const where = message.location();
+        consoleErrors.push(`console.error: ${message.text()}${where.url ? ` (${where.url}:${where.lineNumber})` : ''}`);
+      }
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.name}: ${error.message}`));
+  });
+
+  // The steps build on each other: once one fails, the rest are skipped instead of timing out.
+  let failedStep: string | null = null;
+  beforeEach((ctx) => {
+    if (failedStep && ctx.task.name !== NO_ERRORS_STEP) ctx.skip(`an earlier step failed: ${failedStep}`);
+    ctx.onTestFailed(() => {
+      failedStep ??= ctx.task.name;
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    if (server) await stopServer(server);
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('signs the owner in through the login form', async () => {
+    await page.goto(`${baseUrl}/`);
+    // The guard sends an anonymous visitor to the login page.
+    await page.waitForURL(/\/login(\?|$)/);
+    const form = page.getByRole('form', { name: 'Sign in' });
+    await form.getByRole('textbox', { name: 'Email', exact: true }).fill(OWNER_EMAIL);
+    await form.getByRole('textbox', { name: 'Password', exact: true }).fill(OWNER_PASSWORD);
+    await form.getByRole('button', { name: 'Sign in' }).click();
+
+    await page.waitForURL(/\/providers$/);
+    await page.getByTestId('current-user-name').waitFor();
+    await visible(page.getByRole('banner').getByRole('button', { name: 'Log out' }));
+    await visible(page.getByText(`Signed in as ${OWNER_EMAIL}`));
+  });
+
+  it('records a collection for a new provider', async () => {
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Record collection' }).click();
+    await page.waitForURL(/\/collections\/new$/);
+    await page.getByRole('heading', { name: 'Record a collection' }).waitFor();
+
+    const form = page.getByRole('form', { name: 'Record collection' });
+    await form.waitFor();
+
+    // Who, and how.
+    await form.getByLabel('Provider kind').selectOption({ label: 'Service user' });
+    await form.getByLabel('Channel').selectOption({ label: 'Web form' });
+    await form.getByLabel('Consent method').selectOption({ label: 'Web checkbox' });
+    await form.getByLabel('Source').fill(`E2E run ${MARKER}`);
+
+    // Purposes: one granted, one specified and refused; the others not ticked.
+    await form.getByRole('checkbox', { name: GRANTED_PURPOSE }).check();
+    await form.getByRole('radiogroup', { name: `Consent to ${GRANTED_PURPOSE}` }).getByRole('radio', { name: 'Granted' }).check();
+    await form.getByRole('checkbox', { name: REFUSED_PURPOSE }).check();
+    await form.getByRole('radiogroup', { name: `Consent to ${REFUSED_PURPOSE}` }).getByRole('radio', { name: 'Refused' }).check();
+
+    // The data: only categories the granted purpose needs are offered.
+    await form.getByLabel('Item 1 category', { exact: true }).selectOption({ label: 'Name' });
+    await form.getByLabel('Item 1 value', { exact: true }).fill(PROVIDER_NAME);
+    await form.getByRole('button', { name: 'Add data item' }).click();
+    await form.getByLabel('Item 2 category', { exact: true }).selectOption({ label: 'E-mail address' });
+    await form.getByLabel('Item 2 value', { exact: true }).fill(PROVIDER_EMAIL);
+
+    await form.getByRole('button', { name: 'Record collection', exact: true }).click();
+
+    // The admin lands on the new provider's page, with the collection just recorded open.
+    await page.waitForURL(/\/providers\/[^/?]+\?recorded=/);
+    const url = new URL(page.url());
+    providerPath = url.pathname;
+    expect(providerPath).toMatch(/^\/providers\/.+/);
+  });
+
+  it('shows the provider, the granted consent, the consent history and the receipt', async () => {
+    const recorded = page.getByRole('status').filter({ hasText: 'Collection recorded' });
+    await recorded.waitFor();
+    const recordedText = (await recorded.textContent()) ?? '';
+    const match = /consent receipt\s+(\S+)\s+was issued/i.exec(recordedText);
+    expect(match, `status text: ${recordedText}`).not.toBeNull();
+    receiptId = match![1]!;
+
+    // Header: reference, kind, version 1 and the name from the NAME item.
+    const heading = page.getByRole('heading', { level: 2 });
+    await heading.waitFor();
+    expect(((await heading.textContent()) ?? '').trim()).not.toBe('');
+    const main = page.getByRole('main');
+    await visible(main.getByText('Service user', { exact: true }).first());
+    await visible(main.getByText(PROVIDER_NAME, { exact: true }).first());
+
+    // Personal data: both items, as entered.
+    const items = page.getByRole('table', { name: 'Personal data items' });
+    await items.waitFor();
+    await expect(bodyRows(items).count()).resolves.toBe(2);
+    await visible(items.getByRole('cell', { name: PROVIDER_NAME, exact: true }));
+    await visible(items.getByRole('cell', { name: PROVIDER_EMAIL, exact: true }));
+
+    // Current consent: GRANTED for the granted purpose, REFUSED for the refused one.
+    const granted = page.getByRole('group', { name: `Consent for ${GRANTED_PURPOSE}` });
+    await granted.waitFor();
+    await visible(granted.getByText('Granted', { exact: true }));
+    const refused = page.getByRole('group', { name: `Consent for ${REFUSED_PURPOSE}` });
+    await visible(refused.getByText('Refused', { exact: true }));
+
+    // Consent history: the two new events, both tied to the receipt.
+    const history = page.getByRole('region', { name: 'Consent history' });
+    await history.waitFor();
+    await visible(history.getByText(`Granted — ${GRANTED_PURPOSE}`, { exact: true }));
+    await visible(history.getByText(`Refused — ${REFUSED_PURPOSE}`, { exact: true }));
+    await expect(history.getByText(`receipt ${receiptId}`, { exact: true }).count()).resolves.toBe(2);
+
+    // Collections: the new one, marked and open, with its receipt and the receipt's hash.
+    const collections = page.getByRole('region', { name: 'Collections and consent receipts' });
+    await visible(collections.getByText('1 collection · newest first'));
+    const control = collections.getByRole('button', { name: new RegExp(`receipt ${receiptId}$`) });
+    await expect(control.getAttribute('aria-expanded')).resolves.toBe('true');
+    await visible(collections.getByText('Just recorded', { exact: true }));
+    await visible(collections.getByText('1/2 purposes granted'));
+
+    const receipt = page.getByRole('region', { name: `Consent receipt ${receiptId}` });
+    await receipt.waitFor();
+    const purposes = receipt.getByRole('table', { name: 'Receipt purposes' });
+    await expect(bodyRows(purposes).count()).resolves.toBe(2);
+    await visible(bodyRows(purposes).filter({ hasText: GRANTED_PURPOSE }).getByText('Granted', { exact: true }));
+    await visible(bodyRows(purposes).filter({ hasText: REFUSED_PURPOSE }).getByText('Refused', { exact: true }));
+    const hash = receipt.getByLabel('Receipt hash');
+    await visible(hash);
+    expect(((await hash.textContent()) ?? '').trim()).toMatch(/^[0-9a-f]{64}$/);
+    await visible(receipt.getByRole('button', { name: `Download receipt ${receiptId} (JSON)` }));
+
+    await page.screenshot({ path: join(RESULTS_DIR, 'provider-detail.png'), fullPage: true });
+  });
+
+  it('finds the new provider in the providers list by its e-mail address', async () => {
+    await page.getByRole('link', { name: '← Providers' }).click();
+    await page.waitForURL(/\/providers$/);
+
+    await page.getByRole('searchbox', { name: 'Search' }).fill(PROVIDER_EMAIL);
+    await page.waitForURL((url) => url.searchParams.get('q') === PROVIDER_EMAIL);
+
+    const table = page.getByRole('table', { name: 'Providers' });
+    const match = bodyRows(table).filter({ hasText: PROVIDER_NAME });
+    await match.waitFor();
+    await expect.poll(() => bodyRows(table).count(), { timeout: UI_TIMEOUT }).toBe(1);
+    await visible(match.getByText('Service user', { exact: true }));
+
+    // Its reference leads back to the same provider.
+    await match.getByRole('link').click();
+    await page.waitForURL((url) => url.pathname === providerPath);
+    await page.getByRole('table', { name: 'Personal data items' }).waitFor();
+  });
+
+  it('lists the eight seeded demo providers next to the new one', async () => {
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Providers' }).click();
+    await page.waitForURL(/\/providers$/);
+    const table = page.getByRole('table', { name: 'Providers' });
+    await expect.poll(() => bodyRows(table).count(), { timeout: UI_TIMEOUT }).toBe(DEMO_REFERENCES.length + 1);
+    for (const reference of DEMO_REFERENCES) {
+      await visible(table.getByRole('link', { name: reference, exact: true }));
+    }
+    await expect(bodyRows(table).filter({ hasText: PROVIDER_NAME }).count()).resolves.toBe(1);
+  });
+
+  it(NO_ERRORS_STEP, () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
