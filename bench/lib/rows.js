@@ -1,0 +1,33 @@
+// Synthetic providers for the list benchmarks, in batches: ascending UUIDv7 ids (as Steward creates
+// them), one NAME item each sealed with the real FieldCipher and bound to its row, and one
+// consent_state row each for one purpose (alternately GRANTED / REFUSED) for the filtered list.
+import { v7 } from 'uuid';
+import { itemSealContext } from '@steward/api/dist/providers/personal-data-item.entity.js';
+
+const KINDS = ['RELATED_PERSONNEL', 'BUSINESS_USER', 'SERVICE_USER'];
+const GIVEN = ['Taro', 'Hanako', 'Ken', 'Sakura', 'Ichiro', 'Megumi', 'Emily', 'Misaki', 'Hiroshi', 'Yuki'];
+const FAMILY = ['Yamada', 'Sato', 'Suzuki', 'Takahashi', 'Tanaka', 'Ito', 'Watanabe', 'Nakamura', 'Kobayashi', 'Clarke'];
+export const FILTER_PURPOSE = 'EVENT_NEWS';
+
+export function* providerBatches(total, batchSize, cipher) {
+  let last = '';
+  for (let start = 0; start < total; start += batchSize) {
+    const n = Math.min(batchSize, total - start);
+    const providers = [];
+    const items = [];
+    const consents = [];
+    for (let k = 0; k < n; k++) {
+      const i = start + k;
+      const now = Date.now();
+      const id = v7();
+      const itemId = v7();
+      if (!(id > last && itemId > id)) throw new Error('uuid v7 ids are not ascending');
+      last = itemId;
+      const name = `${GIVEN[i % 10]} ${FAMILY[Math.floor(i / 10) % 10]} ${i}`;
+      providers.push({ id, at: now, kind: KINDS[i % 3], reference: `BENCH-${String(i).padStart(8, '0')}` });
+      items.push({ id: itemId, at: now, providerId: id, sealed: cipher.encrypt(name, itemSealContext(itemId, 'NAME')) });
+      consents.push({ providerId: id, state: i % 2 === 0 ? 'GRANTED' : 'REFUSED', at: now, eventId: v7() });
+    }
+    yield { providers, items, consents, done: start + n };
+  }
+}

@@ -1,0 +1,103 @@
+// The real Steward server, started in this process from apps/api/dist exactly as main.ts does
+// (openDatabase → makeCipher → checkEncryptionKey → firstStart → createServer).
+import 'reflect-metadata';
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkEncryptionKey, firstStart, makeCipher, openDatabase } from '@steward/api/dist/bootstrap.js';
+import { loadConfig } from '@steward/api/dist/config.js';
+import { SESSION_COOKIE, createServer } from '@steward/api/dist/server.js';
+
+/** Fixed so that the cached databases stay readable across runs (bench data only, never real data). */
+export const BENCH_KEY = Buffer.alloc(32, 0x5b).toString('base64');
+export const OWNER = { email: 'bench-owner@steward.local', password: 'bench-owner-password-1234' };
+
+export const apiDist = fileURLToPath(new URL('.', import.meta.resolve('@steward/api/dist/bootstrap.js')));
+
+/** Changes whenever the compiled migrations for `kind` change, so a stale seeded database is never reused. */
+export function migrationsHash(kind) {
+  const dir = `${apiDist}migrations/${kind}/`;
+  const h = createHash('sha256');
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) h.update(f).update(readFileSync(dir + f));
+  return h.digest('hex').slice(0, 10);
+}
+
+export const serverErrors = [];
+const log = {
+  info: () => undefined,
+  error: (message, err) => {
+    serverErrors.push(`${message}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err ?? '')}`);
+    console.error(`[steward] ${message}`, err instanceof Error ? `${err.name}: ${err.message.slice(0, 500)}` : err ?? '');
+  },
+};
+
+export function benchConfig({ databaseUrl, dataDir }) {
+  return {
+    ...loadConfig({}),
+    databaseUrl,
+    dataDir,
+    adminEmail: OWNER.email,
+    adminPassword: OWNER.password,
+    seedDemo: false,
+    encryptionKey: BENCH_KEY,
+    cookieSecure: false,
+    adminDistDir: '/nonexistent',
+  };
+}
+
+/** Opens (and migrates) the database, checks the key, runs the first-start seeding. */
+export async function openSteward(target, config) {
+  const orm = await openDatabase(target);
+  const { cipher, masterKey } = makeCipher(config);
+  await checkEncryptionKey(orm, cipher, masterKey);
+  const deps = { config, cipher, now: () => new Date(), log };
+  await firstStart(orm, deps);
+  return { orm, deps };
+}
+
+export async function startStewardServer(orm, deps) {
+  const { app, apollo } = await createServer(orm, deps);
+  const server = app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    url: `http://127.0.0.1:${server.address().port}/graphql`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await apollo.stop();
+    },
+  };
+}
+
+/** One GraphQL request; anything but a clean 200 with data throws. */
+export async function gql(url, query, variables = {}, cookie = null) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await res.text();
+  let json = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* reported below */
+  }
+  if (res.status !== 200 || !json || json.errors?.length || !json.data) {
+    throw new Error(`GraphQL request failed (HTTP ${res.status}): ${text.slice(0, 500)}`);
+  }
+  return { data: json.data, headers: res.headers };
+}
+
+/** Signs the bench owner in and returns the Cookie header value of the session. */
+export async function login(url) {
+  const { headers } = await gql(
+    url,
+    'mutation Login($input: LoginInput!) { login(input: $input) { id role } }',
+    { input: OWNER },
+  );
+  const session = headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!session) throw new Error('login answered without a session cookie');
+  return session.split(';')[0];
+}
