@@ -38,6 +38,8 @@ const DATABASES = (process.env.BENCH_DATABASES ?? (DATABASE_URL ? 'sqlite,postgr
   .map((s) => s.trim())
   .filter(Boolean);
 const EXPLAIN = process.env.BENCH_EXPLAIN === '1';
+/** Only the cases whose name matches (a regular expression); the baselines always run. */
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
 const CACHE_DIR = fileURLToPath(new URL('./.cache/', import.meta.url));
 /** Not counted: lets connections open and the previous case's garbage settle. */
 const SEGMENT_SETTLE_SECONDS = 0.1;
@@ -258,7 +260,9 @@ function report(results, databases) {
     for (const list of ['all', 'filtered']) {
       const mine = results.filter((r) => r.db === d.label && r.list === list);
       const first = mine.find((r) => !r.deep);
-      const deepest = Math.min(...mine.filter((r) => r.deep).map((r) => r.rps));
+      const deep = mine.filter((r) => r.deep);
+      if (!first || !deep.length) continue;
+      const deepest = Math.min(...deep.map((r) => r.rps));
       const x = deepest / first.rps;
       console.log(`${d.label}${list === 'filtered' ? ` (filtered by ${FILTER_PURPOSE} GRANTED)` : ''}: list flat: deep/first = ${fmt(x, 2)} — ${x >= 0.8 ? 'flat' : 'NOT flat'}`);
     }
@@ -311,7 +315,8 @@ async function main() {
 
     const stall0 = cpuStallMicros();
     const t0 = performance.now();
-    const results = await measureAll(cases);
+    const chosen = cases.filter((c) => c.baseline || !ONLY || ONLY.test(c.name));
+    const results = await measureAll(chosen);
     const stall1 = cpuStallMicros();
     report(results, databases);
     if (stall0 !== null && stall1 !== null) {
