@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, DateTimeType } from '@mikro-orm/core';
 import { newId } from '../common/ids.js';
 
 /** Who did or read what, and when. Never holds personal values: ids and categories only. */
@@ -8,7 +8,7 @@ export class AuditEntry {
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   at: Date = new Date();
 
   @Property({ type: 'uuid', nullable: true })

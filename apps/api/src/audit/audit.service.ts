@@ -43,8 +43,15 @@ export class AuditService {
   /** Written at once, outside any unit of work: for reads and refused attempts. */
   async insertNow(fact: AuditFact): Promise<void> {
     const { entry, links } = this.build(fact);
-    await this.em.insert(AuditEntry, entry);
-    if (links.length) await this.em.insertMany(AuditProviderLink, links);
+    if (!links.length) {
+      await this.em.insert(AuditEntry, entry);
+      return;
+    }
+    // The entry and its provider links commit together (and with one sync on SQLite).
+    await this.em.transactional(async (em) => {
+      await em.insert(AuditEntry, entry);
+      await em.insertMany(AuditProviderLink, links);
+    });
   }
 
   countRecent(action: string, subject: string, since: Date): Promise<number> {

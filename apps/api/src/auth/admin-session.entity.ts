@@ -1,4 +1,4 @@
-import { OptionalProps, Entity, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { OptionalProps, Entity, Index, ManyToOne, PrimaryKey, Property, DateTimeType, type Rel } from '@mikro-orm/core';
 import { AdminUser } from './admin-user.entity.js';
 
 /** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored. */
@@ -13,13 +13,13 @@ export class AdminSession {
   @ManyToOne(() => AdminUser, { deleteRule: 'cascade' })
   user!: Rel<AdminUser>;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   lastSeenAt: Date = new Date();
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   expiresAt!: Date;
 
   @Property({ type: 'string', length: 300, nullable: true })

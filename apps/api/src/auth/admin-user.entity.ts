@@ -1,4 +1,4 @@
-import { Entity, Enum, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Property, Unique, DateTimeType } from '@mikro-orm/core';
 import { ADMIN_ROLES, type AdminRole } from '@steward/policy-core';
 import { BaseEntity } from '../common/base.entity.js';
 
@@ -19,7 +19,7 @@ export class AdminUser extends BaseEntity<'disabled' | 'lastLoginAt'> {
   @Property({ type: 'string', length: 255, hidden: true })
   passwordHash!: string;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   lastLoginAt: Date | null = null;
 
   @Property({ type: 'boolean' })

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique, DateTimeType, type Rel } from '@mikro-orm/core';
 import { COLLECTION_CHANNELS, CONSENT_METHODS, type CollectionChannel, type ConsentMethod, type DataCategory } from '@steward/policy-core';
 import type { AdminUser } from '../auth/admin-user.entity.js';
 import { BaseEntity } from '../common/base.entity.js';
@@ -22,7 +22,7 @@ export class CollectionRecord extends BaseEntity<'source' | 'note' | 'recordedBy
   @Enum({ items: () => [...CONSENT_METHODS], type: 'string' })
   consentMethod!: ConsentMethod;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   collectedAt!: Date;
 
   @Property({ type: 'integer' })

@@ -30,7 +30,12 @@ export class CollectionService {
     private readonly deps: AppDeps,
   ) {}
 
-  async record(input: RecordCollectionInput): Promise<{ provider: Provider; collection: CollectionRecord }> {
+  /** One transaction for everything: the ORM's auto-flush before queries would otherwise split it. */
+  record(input: RecordCollectionInput): Promise<{ provider: Provider; collection: CollectionRecord }> {
+    return this.em.transactional((em) => new CollectionService(em as SqlEntityManager, this.actor, this.deps).write(input));
+  }
+
+  private async write(input: RecordCollectionInput): Promise<{ provider: Provider; collection: CollectionRecord }> {
     const shapeIssues = providerChoiceIssues(input);
     if (shapeIssues.length) throw new BadInputError(shapeIssues);
 

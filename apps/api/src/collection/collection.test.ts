@@ -30,6 +30,7 @@ async function storedCounts() {
     events: await count('consent_event'),
     collections: await count('collection_record'),
     tokens: await count('search_token'),
+    states: await count('consent_state'),
   };
 }
 
@@ -70,7 +71,35 @@ describe('recordCollection', () => {
       events: before.events + 2,
       collections: before.collections + 1,
       tokens: before.tokens + 3, // e-mail + two name words
+      states: before.states + 2,
     });
+  });
+
+  it('is all or nothing: a failure at the last write leaves no trace of the collection', async () => {
+    const conn = app.em().getConnection();
+    // The audit entry is written last; make the database refuse it.
+    await conn.execute(
+      "create trigger fail_collection_audit before insert on audit_entry when new.action = 'collection.record' begin select raise(abort, 'refused by test'); end",
+    );
+    try {
+      const before = await storedCounts();
+      const res = await owner.request(RecordCollectionDocument, { input: buildCollectionInput() });
+      expect(errorOf(res).code).toBe('INTERNAL_SERVER_ERROR');
+      expect(JSON.stringify(res)).not.toContain('refused by test');
+      expect(await storedCounts()).toEqual(before);
+    } finally {
+      await conn.execute('drop trigger fail_collection_audit');
+    }
+  });
+
+  it('writes only what the collection is about (no rewrites of purposes, policy or admins)', async () => {
+    const conn = app.em().getConnection();
+    const snapshot = async () =>
+      conn.execute('select (select group_concat(updated_at) from purpose) p, (select group_concat(updated_at) from policy_version) v, (select group_concat(updated_at) from admin_user) a, (select group_concat(updated_at) from organisation) o');
+    const before = await snapshot();
+    app.clock.advance(60_000);
+    await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
+    expect(await snapshot()).toEqual(before);
   });
 
   it('keeps values encrypted at rest', async () => {

@@ -1,4 +1,4 @@
-import { OptionalProps, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
+import { OptionalProps, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, DateTimeType, type Rel } from '@mikro-orm/core';
 import { CONSENT_ACTIONS, CONSENT_METHODS, type ConsentAction, type ConsentMethod } from '@steward/policy-core';
 import type { AdminUser } from '../auth/admin-user.entity.js';
 import type { CollectionRecord } from '../collection/collection-record.entity.js';
@@ -37,7 +37,7 @@ export class ConsentEvent {
   @Property({ type: 'integer' })
   policyVersion!: number;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   occurredAt!: Date;
 
   @ManyToOne({ entity: 'AdminUser', nullable: true, deleteRule: 'set null' })

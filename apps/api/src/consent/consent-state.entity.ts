@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, DateTimeType, type Rel } from '@mikro-orm/core';
 import { CONSENT_STATES, type ConsentState } from '@steward/policy-core';
 import { Provider } from '../providers/provider.entity.js';
 import { Purpose } from '../purposes/purpose.entity.js';
@@ -19,7 +19,7 @@ export class ConsentStateRow {
   @Enum({ items: () => [...CONSENT_STATES], type: 'string' })
   state!: ConsentState;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   since!: Date;
 
   @Property({ type: 'uuid' })

@@ -19,7 +19,12 @@ export class ConsentService {
     private readonly deps: AppDeps,
   ) {}
 
-  async record(input: RecordConsentInput) {
+  /** One transaction: the event, the projection, the version bump and the audit entry. */
+  record(input: RecordConsentInput) {
+    return this.em.transactional((em) => new ConsentService(em as SqlEntityManager, this.actor, this.deps).write(input));
+  }
+
+  private async write(input: RecordConsentInput) {
     const provider = await new ProviderService(this.em, this.actor, this.deps).get(input.providerId);
     assertVersion(provider.version, input.expectedProviderVersion, 'Provider');
     const issues: Issue[] = [];

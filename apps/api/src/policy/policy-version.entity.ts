@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, Property, Unique, DateTimeType } from '@mikro-orm/core';
 import type { PolicyClause } from '@steward/policy-core';
 import { BaseEntity } from '../common/base.entity.js';
 
@@ -23,7 +23,7 @@ export class PolicyVersion extends BaseEntity<'status' | 'publishedAt'> {
   @Enum({ items: ['DRAFT', 'PUBLISHED'], type: 'string' })
   status: PolicyStatus = 'DRAFT';
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   publishedAt: Date | null = null;
 
   @Property({ type: 'text' })

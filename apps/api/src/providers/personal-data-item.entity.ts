@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, DateTimeType, type Rel } from '@mikro-orm/core';
 import { COLLECTION_CHANNELS, DATA_CATEGORIES, type CollectionChannel, type DataCategory } from '@steward/policy-core';
 import { BaseEntity } from '../common/base.entity.js';
 import type { CollectionRecord } from '../collection/collection-record.entity.js';
@@ -24,7 +24,7 @@ export class PersonalDataItem extends BaseEntity<'version' | 'source' | 'collect
   @Enum({ items: () => [...COLLECTION_CHANNELS], type: 'string' })
   channel!: CollectionChannel;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   collectedAt!: Date;
 
   @ManyToOne({ entity: 'CollectionRecord', nullable: true, deleteRule: 'set null' })

@@ -31,6 +31,13 @@ export interface ProviderListArgs {
   } | null;
 }
 
+interface SetPublicArgs {
+  itemId: string;
+  expectedVersion: number;
+  publiclyAvailable: boolean;
+  publicProvenance?: string | null;
+}
+
 export class ProviderService {
   constructor(
     private readonly em: SqlEntityManager,
@@ -218,7 +225,11 @@ export class ProviderService {
     return this.em.find(CollectionRecord, { provider: providerId }, { orderBy: { collectedAt: 'desc', id: 'desc' } });
   }
 
-  async update(input: { id: string; expectedVersion: number; kind?: ProviderKind | null; reference?: string | null }) {
+  update(input: { id: string; expectedVersion: number; kind?: ProviderKind | null; reference?: string | null }): Promise<Provider> {
+    return this.em.transactional((em) => new ProviderService(em as SqlEntityManager, this.actor, this.deps).writeUpdate(input));
+  }
+
+  private async writeUpdate(input: { id: string; expectedVersion: number; kind?: ProviderKind | null; reference?: string | null }) {
     const provider = await this.get(input.id);
     assertVersion(provider.version, input.expectedVersion, 'Provider');
     const issues: Issue[] = [];
@@ -253,12 +264,11 @@ export class ProviderService {
     return provider;
   }
 
-  async setDataItemPublic(input: {
-    itemId: string;
-    expectedVersion: number;
-    publiclyAvailable: boolean;
-    publicProvenance?: string | null;
-  }) {
+  setDataItemPublic(input: SetPublicArgs) {
+    return this.em.transactional((em) => new ProviderService(em as SqlEntityManager, this.actor, this.deps).writePublic(input));
+  }
+
+  private async writePublic(input: SetPublicArgs) {
     const item = /^[0-9a-f-]{36}$/i.test(input.itemId)
       ? await this.em.findOne(PersonalDataItem, { id: input.itemId }, { populate: ['provider'] })
       : null;

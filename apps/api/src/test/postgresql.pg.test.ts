@@ -65,4 +65,30 @@ describe.skipIf(!postgresUrl)('on PostgreSQL', () => {
     const detail = await owner.ok(ProviderDocument, { id: p.id });
     expect(detail.provider.consentHistory.filter((e) => e.action === 'WITHDRAW')).toHaveLength(1);
   });
+
+  it('records a consent change all or nothing', async () => {
+    const created = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
+    const p = created.recordCollection.provider;
+    const conn = app.em().getConnection();
+    await conn.execute(`create function steward_test_refuse() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`);
+    await conn.execute(`create trigger refuse_consent_audit before insert on audit_entry for each row when (new.action = 'consent.record') execute function steward_test_refuse()`);
+    try {
+      const res = await owner.request(RecordConsentDocument, {
+        input: { providerId: p.id, purposeKey: 'CONFERENCE_REGISTRATION', action: 'WITHDRAW', method: 'VERBAL', expectedProviderVersion: p.version },
+      });
+      expect(errorOf(res).code).toBe('INTERNAL_SERVER_ERROR');
+      const after = await owner.ok(ProviderDocument, { id: p.id });
+      expect(after.provider.version).toBe(p.version);
+      expect(after.provider.consentHistory).toHaveLength(2);
+      expect(after.provider.consents.find((c) => c.purpose.key === 'CONFERENCE_REGISTRATION')?.state).toBe('GRANTED');
+      const rows = await conn.execute<{ state: string }[]>(
+        "select cs.state from consent_state cs join purpose pu on pu.id = cs.purpose_id where cs.provider_id = ? and pu.key = 'CONFERENCE_REGISTRATION'",
+        [p.id],
+      );
+      expect(rows[0]!.state).toBe('GRANTED');
+    } finally {
+      await conn.execute('drop trigger refuse_consent_audit on audit_entry');
+      await conn.execute('drop function steward_test_refuse()');
+    }
+  });
 });
