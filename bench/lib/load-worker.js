@@ -23,6 +23,8 @@ function send() {
       },
     );
     req.on('error', (error) => resolve({ start, end: performance.now(), error }));
+    // A hung server is an error, not an endless bench.
+    req.setTimeout(30_000, () => req.destroy(new Error('no answer within 30 s')));
     req.end(payload);
   });
 }
