@@ -30,7 +30,8 @@ export function App({ router, clientOptions }: Props) {
           void router.navigate(loginPathFor(pathname, search), { replace: true });
         },
       }),
-    // A new generation means a new client.
+    // A new generation means a new client (generation is the reason to rebuild, not an input).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [generation, router, resetClient, clientOptions],
   );
 

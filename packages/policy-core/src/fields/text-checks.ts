@@ -15,6 +15,7 @@ export function isBlank(value: string): boolean {
 
 // C0 (minus TAB and LF), DEL, C1, and the bidi embeddings/overrides/isolates U+202A–E, U+2066–9
 // that can make "alice" render as "ecila" in an admin screen or a disclosure letter.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const ALWAYS_FORBIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
 const LINE_FEED = /\n/u;
 const LONE_SURROGATE = /\p{Cs}/u;

@@ -43,6 +43,7 @@ export function ProvidersPage({ filter, onFilterChange }: Props) {
   useEffect(() => {
     if (debouncedSearch.trim() !== filter.search.trim()) onFilterChange({ ...filter, search: debouncedSearch });
     // Only the debounced text drives this; the rest of the filter is read at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debouncedSearch]);
 
   const variablesFilter = toProviderFilter(filter);

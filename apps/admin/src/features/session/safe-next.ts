@@ -5,6 +5,7 @@
 export function safeNextPath(next: string | null | undefined, fallback = '/providers'): string {
   if (!next || !next.startsWith('/')) return fallback;
   if (next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  // eslint-disable-next-line no-control-regex -- refuse control characters in a redirect target
   if (/[\u0000-\u001f]/.test(next)) return fallback;
   if (next === '/login' || next.startsWith('/login?') || next.startsWith('/login/')) return fallback;
   return next;
