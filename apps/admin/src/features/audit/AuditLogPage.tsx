@@ -6,6 +6,7 @@ import { formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useCursorStack } from '../../components/use-cursor-stack.js';
 import { useAuditLog } from './use-audit-log.js';
+import { EmptyTableRow } from '../../components/EmptyTableRow.js';
 
 export function AuditLogPage({ providerId }: { providerId: string | null }) {
   const paging = useCursorStack(providerId ?? '');
@@ -84,13 +85,7 @@ export function AuditLogPage({ providerId }: { providerId: string | null }) {
                 </Table.Tr>
               ))}
               {!fetching && !error && entries.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={5}>
-                    <Text size="sm" c="dimmed" ta="center" py="lg">
-                      No audit entries.
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
+                <EmptyTableRow colSpan={5}>No audit entries.</EmptyTableRow>
               )}
             </Table.Tbody>
           </Table>

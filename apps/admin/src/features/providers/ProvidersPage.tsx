@@ -25,6 +25,7 @@ import { useCanWrite } from '../session/session-context.js';
 import { usePurposes } from '../vocabulary/use-purposes.js';
 import { filterKey, toProviderFilter, type ProviderFilterState } from './provider-filter.js';
 import { useProviders } from './use-providers.js';
+import { EmptyTableRow } from '../../components/EmptyTableRow.js';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
@@ -175,13 +176,7 @@ export function ProvidersPage({ filter, onFilterChange }: Props) {
                 </Table.Tr>
               ))}
               {!fetching && !error && providers.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={4}>
-                    <Text size="sm" c="dimmed" ta="center" py="lg">
-                      {variablesFilter ? 'No provider matches these filters.' : 'No providers yet.'}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
+                <EmptyTableRow colSpan={4}>{variablesFilter ? 'No provider matches these filters.' : 'No providers yet.'}</EmptyTableRow>
               )}
             </Table.Tbody>
           </Table>
