@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -65,7 +65,9 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
       maxAliasesRule({ n: LIMITS.maxAliases, ...reportInsteadOfThrow('Query uses too many aliases') }),
       costLimitRule({ maxCost: LIMITS.maxCost, flattenFragments: true, ...reportInsteadOfThrow('Query is too costly') }),
     ],
-    plugins: deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    // No cache hints anywhere and every /graphql answer is `Cache-Control: no-store` (set in the
+    // context below), so the default cache-control plugin only adds per-field work (DESIGN.md §5).
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await apollo.start();
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { isSqlite, leanRun, toDbDate } from '../common/lean-sql.js';
 import type { Actor, AppDeps } from '../context.js';
 import { AuditEntry, AuditProviderLink } from './audit-entry.entity.js';
 
@@ -40,18 +41,50 @@ export class AuditService {
     for (const link of links) this.em.persist(link);
   }
 
-  /** Written at once, outside any unit of work: for reads and refused attempts. */
+  /**
+   * Written at once, outside any unit of work: for reads and refused attempts. The entry and its
+   * provider links commit together: one statement on PostgreSQL, one transaction (one sync) on
+   * SQLite. Lean SQL, because every list page writes one (DESIGN.md §5).
+   */
   async insertNow(fact: AuditFact): Promise<void> {
     const { entry, links } = this.build(fact);
+    const entrySql =
+      'insert into audit_entry (id, at, actor_id, actor_label, action, entity_type, subject, provider_ids, detail)' +
+      ' values (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+    const entryParams = [
+      entry.id,
+      toDbDate(this.em, entry.at),
+      entry.actorId,
+      entry.actorLabel,
+      entry.action,
+      entry.entityType,
+      entry.subject,
+      JSON.stringify(entry.providerIds),
+      entry.detail === null ? null : JSON.stringify(entry.detail),
+    ];
     if (!links.length) {
-      await this.em.insert(AuditEntry, entry);
+      await leanRun(this.em, entrySql, entryParams);
       return;
     }
-    // The entry and its provider links commit together (and with one sync on SQLite).
-    await this.em.transactional(async (em) => {
-      await em.insert(AuditEntry, entry);
-      await em.insertMany(AuditProviderLink, links);
-    });
+    const linkValues = links.map(() => '(?, ?)').join(', ');
+    const linkParams = links.flatMap((l) => [l.entryId, l.providerId]);
+    if (!isSqlite(this.em)) {
+      // A data-modifying CTE: both inserts are one statement, hence one atomic commit.
+      await leanRun(
+        this.em,
+        `with e as (${entrySql}) insert into audit_provider (entry_id, provider_id) values ${linkValues}`,
+        [...entryParams, ...linkParams],
+      );
+      return;
+    }
+    await this.em.getConnection().transactional(
+      async (trx) => {
+        const conn = this.em.getConnection();
+        await conn.execute(entrySql, entryParams, 'run', trx);
+        await conn.execute(`insert into audit_provider (entry_id, provider_id) values ${linkValues}`, linkParams, 'run', trx);
+      },
+      { ctx: this.em.getTransactionContext() },
+    );
   }
 
   countRecent(action: string, subject: string, since: Date): Promise<number> {

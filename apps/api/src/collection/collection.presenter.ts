@@ -1,10 +1,10 @@
-import type { Purpose } from '../purposes/purpose.entity.js';
+import type { PurposeFields } from '../purposes/purpose-facts.js';
 import { presentPurpose } from '../purposes/purpose.type.js';
 import type { CollectionRecord } from './collection-record.entity.js';
 import type { CollectionType } from './collection.type.js';
 import { presentReceipt } from './receipt.js';
 
-export function presentCollection(record: CollectionRecord, purposesByKey: Map<string, Purpose>): CollectionType {
+export function presentCollection(record: CollectionRecord, purposesByKey: ReadonlyMap<string, PurposeFields>): CollectionType {
   return {
     id: record.id,
     channel: record.channel,

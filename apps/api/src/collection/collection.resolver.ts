@@ -5,7 +5,6 @@ import type { Context } from '../context.js';
 import { ProviderService } from '../providers/provider.service.js';
 import { presentProvider } from '../providers/provider.presenter.js';
 import { ProviderType } from '../providers/provider.type.js';
-import { Purpose } from '../purposes/purpose.entity.js';
 import { presentCollection } from './collection.presenter.js';
 import { RecordCollectionInput } from './collection.inputs.js';
 import { CollectionService } from './collection.service.js';
@@ -29,8 +28,7 @@ export class CollectionResolver {
     @Ctx() ctx: Context,
   ): Promise<CollectionResult> {
     const em = ctx.em as SqlEntityManager;
-    const { provider, collection } = await new CollectionService(em, requireActor(ctx), ctx.deps).record(input);
-    const purposes = await em.find(Purpose, {});
+    const { provider, collection, purposes } = await new CollectionService(em, requireActor(ctx), ctx.deps).record(input);
     const presented = presentCollection(collection, new Map(purposes.map((p) => [p.key, p])));
     const name = await new ProviderService(em, ctx.actor, ctx.deps).displayNames([provider.id]);
     return {

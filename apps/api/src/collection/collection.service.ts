@@ -7,17 +7,25 @@ import { BadInputError, NotFoundError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import type { Actor, AppDeps } from '../context.js';
 import { ConsentWriter } from '../consent/consent-writer.js';
-import { loadOrganisation } from '../organisation/organisation.service.js';
-import { currentPolicy } from '../policy/policy.service.js';
+import { organisationContact } from '../organisation/organisation.service.js';
+import { currentPolicyFacts } from '../policy/policy.service.js';
 import { PersonalDataItem, itemSealContext } from '../providers/personal-data-item.entity.js';
 import { Provider } from '../providers/provider.entity.js';
 import { tokensForValue } from '../providers/provider-search.js';
 import { SearchToken } from '../providers/search-token.entity.js';
 import { assertVersion, flushOrConflict, validateReference } from '../providers/provider.service.js';
 import { Purpose } from '../purposes/purpose.entity.js';
+import { loadPurposeFacts, type PurposeFields } from '../purposes/purpose-facts.js';
 import type { RecordCollectionInput } from './collection.inputs.js';
 import { CollectionRecord } from './collection-record.entity.js';
 import { RECEIPT_VERSION, sealReceipt, type ReceiptBody } from './receipt.js';
+
+export interface CollectionWritten {
+  provider: Provider;
+  collection: CollectionRecord;
+  /** Every purpose as read in the transaction (for presenting the collection without reading them again). */
+  purposes: PurposeFields[];
+}
 
 /**
  * Records one act of collection (clause 1) atomically: the provider, the purposes specified,
@@ -31,15 +39,15 @@ export class CollectionService {
   ) {}
 
   /** One transaction for everything: the ORM's auto-flush before queries would otherwise split it. */
-  record(input: RecordCollectionInput): Promise<{ provider: Provider; collection: CollectionRecord }> {
+  record(input: RecordCollectionInput): Promise<CollectionWritten> {
     return this.em.transactional((em) => new CollectionService(em as SqlEntityManager, this.actor, this.deps).write(input));
   }
 
-  private async write(input: RecordCollectionInput): Promise<{ provider: Provider; collection: CollectionRecord }> {
+  private async write(input: RecordCollectionInput): Promise<CollectionWritten> {
     const shapeIssues = providerChoiceIssues(input);
     if (shapeIssues.length) throw new BadInputError(shapeIssues);
 
-    const [policy, purposes] = await Promise.all([currentPolicy(this.em), this.em.find(Purpose, {})]);
+    const [policy, purposes] = await Promise.all([currentPolicyFacts(this.em), loadPurposeFacts(this.em)]);
     const purposeByKey = new Map(purposes.map((p) => [p.key, p]));
     const existing = input.providerId ? await this.loadExisting(input.providerId, input.expectedProviderVersion!) : null;
     const reference = input.newProvider?.reference?.trim() || null;
@@ -70,8 +78,9 @@ export class CollectionService {
     if (issues.length) throw new BadInputError(issues);
 
     const now = this.deps.now();
-    const recorder = await this.em.findOne(AdminUser, { id: this.actor.userId });
-    const org = await loadOrganisation(this.em);
+    // The signed-in admin (resolved with the session on this request): a reference, no reload.
+    const recorder = this.em.getReference(AdminUser, this.actor.userId);
+    const org = await organisationContact(this.em);
 
     const provider =
       existing ??
@@ -142,11 +151,12 @@ export class CollectionService {
       }
     }
 
-    const consents = new ConsentWriter(this.em);
+    // A provider created here has no events and no consent state yet: nothing to look up.
+    const consents = new ConsentWriter(this.em, { newProvider: !existing });
     for (const p of input.purposes) {
       await consents.append({
         provider,
-        purpose: purposeByKey.get(p.purposeKey)!,
+        purpose: this.em.getReference(Purpose, purposeByKey.get(p.purposeKey)!.id),
         action: p.granted ? 'GRANT' : 'REFUSE',
         method: input.consentMethod,
         policyVersion: policy.number,
@@ -171,7 +181,7 @@ export class CollectionService {
       },
     });
     await flushOrConflict(this.em, 'Provider');
-    return { provider, collection };
+    return { provider, collection, purposes };
   }
 
   private async loadExisting(providerId: string, expectedVersion: number): Promise<Provider> {

@@ -27,8 +27,16 @@ export interface ConsentAppend {
  */
 export class ConsentWriter {
   private nextSequence: number | null = null;
+  private readonly newProvider: boolean;
 
-  constructor(private readonly em: SqlEntityManager) {}
+  /** `newProvider`: the provider is created in this unit of work, so it has no events or states yet. */
+  constructor(
+    private readonly em: SqlEntityManager,
+    opts: { newProvider?: boolean } = {},
+  ) {
+    this.newProvider = opts.newProvider ?? false;
+    if (this.newProvider) this.nextSequence = 1;
+  }
 
   async append(fact: ConsentAppend): Promise<ConsentEvent> {
     if (this.nextSequence === null) {
@@ -56,7 +64,9 @@ export class ConsentWriter {
       receiptId: fact.receiptId ?? null,
       note: fact.note ?? null,
     });
-    const state = await this.em.findOne(ConsentStateRow, { provider: fact.provider.id, purpose: fact.purpose.id });
+    const state = this.newProvider
+      ? null
+      : await this.em.findOne(ConsentStateRow, { provider: fact.provider.id, purpose: fact.purpose.id });
     if (state) {
       state.state = stateAfter(fact.action);
       state.since = fact.occurredAt;

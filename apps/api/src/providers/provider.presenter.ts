@@ -1,3 +1,5 @@
+import type { DataCategory, ProviderKind } from '@steward/policy-core';
+import { fromDbDate } from '../common/lean-sql.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import { itemSealContext, type PersonalDataItem } from './personal-data-item.entity.js';
 import type { Provider } from './provider.entity.js';
@@ -17,8 +19,35 @@ export function presentProvider(provider: Provider, displayName: string | null):
   };
 }
 
+/** A provider row as the list's lean query returns it (dates as stored). */
+export interface ProviderRow {
+  id: string;
+  kind: ProviderKind;
+  reference: string;
+  version: number | string;
+  created_at: unknown;
+  updated_at: unknown;
+}
+
+export function presentProviderRow(row: ProviderRow, displayName: string | null): ProviderType {
+  return {
+    id: row.id,
+    kind: row.kind,
+    reference: row.reference,
+    displayName,
+    createdAt: fromDbDate(row.created_at),
+    updatedAt: fromDbDate(row.updated_at),
+    version: Number(row.version),
+  };
+}
+
 export function revealValue(cipher: FieldCipher, item: PersonalDataItem): string {
-  return cipher.decrypt(item.valueSealed, itemSealContext(item.id, item.category));
+  return revealSealed(cipher, item.id, item.category, item.valueSealed);
+}
+
+/** The same for an item read as a plain row. */
+export function revealSealed(cipher: FieldCipher, itemId: string, category: DataCategory, sealed: string): string {
+  return cipher.decrypt(sealed, itemSealContext(itemId, category));
 }
 
 export function presentDataItem(cipher: FieldCipher, item: PersonalDataItem): PersonalDataItemType {

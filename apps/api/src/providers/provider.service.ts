@@ -5,11 +5,13 @@ import {
   currentConsents,
   validateText,
   type ConsentState,
+  type DataCategory,
   type Issue,
   type ProviderKind,
 } from '@steward/policy-core';
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, ConflictError, NotFoundError, badInput } from '../common/errors.js';
+import { leanRows, placeholders } from '../common/lean-sql.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import type { Actor, AppDeps } from '../context.js';
 import { CollectionRecord } from '../collection/collection-record.entity.js';
@@ -17,7 +19,7 @@ import { ConsentEvent } from '../consent/consent-event.entity.js';
 import { Purpose } from '../purposes/purpose.entity.js';
 import { PersonalDataItem } from './personal-data-item.entity.js';
 import { Provider } from './provider.entity.js';
-import { presentDataItem, presentProvider, revealValue } from './provider.presenter.js';
+import { presentDataItem, presentProviderRow, revealSealed, type ProviderRow } from './provider.presenter.js';
 import { tokensForSearch } from './provider-search.js';
 
 export interface ProviderListArgs {
@@ -70,7 +72,7 @@ export class ProviderService {
 
     let purposeId: string | null = null;
     if (filter.purposeKey) {
-      const purpose = await this.em.findOne(Purpose, { key: filter.purposeKey });
+      const [purpose] = await leanRows<{ id: string }>(this.em, 'select id from purpose where key = ?', [filter.purposeKey]);
       if (!purpose) throw badInput('filter.purposeKey', 'UNKNOWN_PURPOSE', 'No such purpose', '');
       purposeId = purpose.id;
     } else if (filter.consentState) {
@@ -117,10 +119,10 @@ export class ProviderService {
       (where.length ? ` where ${where.join(' and ')}` : '') +
       ` order by ${keyColumn} desc limit ?`;
     params.push(limit + 1);
-    const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(sql, params);
-    const providers = rows.map((row) => this.em.map(Provider, row));
+    // Plain rows, presented directly: the page is read-only, so no entities, identity map or hydration.
+    const rows = await leanRows<ProviderRow>(this.em, sql, params);
 
-    const page = providers.slice(0, limit);
+    const page = rows.slice(0, limit);
     const names = await this.displayNames(page.map((p) => p.id));
     if (page.length) {
       await this.audit().insertNow({
@@ -130,21 +132,24 @@ export class ProviderService {
         detail: { categories: ['NAME'], count: names.size },
       });
     }
-    return toPage(providers, limit, afterId, (p) => presentProvider(p, names.get(p.id) ?? null));
+    return toPage(rows, limit, afterId, (row) => presentProviderRow(row, names.get(row.id) ?? null));
   }
 
-  /** The most recent NAME item of each provider, decrypted. */
+  /** The most recent NAME item of each provider, decrypted (one lean query). */
   async displayNames(providerIds: string[]): Promise<Map<string, string>> {
     const names = new Map<string, string>();
     if (!providerIds.length) return names;
-    const items = await this.em.find(
-      PersonalDataItem,
-      { provider: { $in: providerIds }, category: 'NAME' },
-      { orderBy: { collectedAt: 'desc', id: 'desc' } },
+    const items = await leanRows<{ id: string; provider_id: string; category: DataCategory; value_sealed: string }>(
+      this.em,
+      `select i.id, i.provider_id, i.category, i.value_sealed from personal_data_item i` +
+        ` where i.provider_id in (${placeholders(providerIds.length)}) and i.category = ?` +
+        ` order by i.collected_at desc, i.id desc`,
+      [...providerIds, 'NAME'],
     );
     for (const item of items) {
-      const pid = item.provider.id;
-      if (!names.has(pid)) names.set(pid, revealValue(this.deps.cipher, item));
+      if (!names.has(item.provider_id)) {
+        names.set(item.provider_id, revealSealed(this.deps.cipher, item.id, item.category, item.value_sealed));
+      }
     }
     return names;
   }

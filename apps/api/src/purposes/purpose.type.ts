@@ -2,7 +2,7 @@ import type { DataCategory, Sensitivity } from '@steward/policy-core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DataCategoryEnum, SensitivityEnum } from '../common/enums.js';
 import type { DataCategoryEntity } from './data-category.entity.js';
-import type { Purpose } from './purpose.entity.js';
+import type { PurposeFields } from './purpose-facts.js';
 
 @ObjectType('DataCategoryInfo')
 export class DataCategoryInfoType {
@@ -25,7 +25,7 @@ export class PurposeType {
   @Field(() => Boolean) retired!: boolean;
 }
 
-export function presentPurpose(p: Purpose): PurposeType {
+export function presentPurpose(p: PurposeFields): PurposeType {
   return {
     id: p.id,
     key: p.key,

@@ -1,0 +1,29 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { DataCategory } from '@steward/policy-core';
+import { fromDbBoolean, leanRows } from '../common/lean-sql.js';
+import type { Purpose } from './purpose.entity.js';
+
+/** What presenting and validating need of a purpose: the entity, or the same read as a plain row. */
+export type PurposeFields = Pick<
+  Purpose,
+  'id' | 'key' | 'titleEn' | 'titleJa' | 'description' | 'categories' | 'introducedInVersion' | 'retired'
+>;
+
+/** Every purpose, read with one lean query (no entities: the write paths only refer to them). */
+export async function loadPurposeFacts(em: EntityManager): Promise<PurposeFields[]> {
+  const rows = await leanRows<Record<string, unknown>>(
+    em,
+    'select id, key, title_en, title_ja, description, categories, introduced_in_version, retired from purpose',
+  );
+  return rows.map((r) => ({
+    id: r.id as string,
+    key: r.key as string,
+    titleEn: r.title_en as string,
+    titleJa: r.title_ja as string,
+    description: r.description as string,
+    // JSON as text on SQLite, already parsed (jsonb) on PostgreSQL.
+    categories: (typeof r.categories === 'string' ? JSON.parse(r.categories) : r.categories) as DataCategory[],
+    introducedInVersion: Number(r.introduced_in_version),
+    retired: fromDbBoolean(r.retired),
+  }));
+}
