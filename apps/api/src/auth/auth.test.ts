@@ -37,6 +37,19 @@ describe('sign-in and sessions', () => {
     expect(c.cookie).toBeNull();
   });
 
+  it('refuses oversized and malformed sign-in input with the field named, creating no session', async () => {
+    const c = app.client();
+    const oversized = await c.raw('mutation($i: LoginInput!) { login(input: $i) { id } }', { i: { email: 'a'.repeat(300) + '@x.jp', password: 'x' } });
+    expect(errorOf(oversized)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.email' });
+    const longPassword = await c.raw('mutation($i: LoginInput!) { login(input: $i) { id } }', { i: { email: OWNER.email, password: 'p'.repeat(257) } });
+    expect(errorOf(longPassword)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.password' });
+    const missing = await c.raw('mutation($i: LoginInput!) { login(input: $i) { id } }', { i: { email: OWNER.email } });
+    expect(errorOf(missing)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'i.password' });
+    const wrongType = await c.raw('mutation($i: LoginInput!) { login(input: $i) { id } }', { i: { email: ['x'], password: 1 } });
+    expect(errorOf(wrongType).code).toBe('BAD_USER_INPUT');
+    expect(c.cookie).toBeNull();
+  });
+
   it('throttles an account after ten failed attempts, even with the right password', async () => {
     const email = 'throttle@steward.test';
     const owner = await app.clientAs('OWNER');

@@ -105,7 +105,7 @@ export function createErrorFormatter(logger: ErrorLogger) {
     const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
     if (code && REQUEST_CODES.has(code)) {
       // graphql-js names the offending input path in its coercion messages: surface it as `field`.
-      const field = /at "([^"]+)"/.exec(formatted.message)?.[1] ?? /argument "([^"]+)"/.exec(formatted.message)?.[1];
+      const field = offendingField(formatted.message);
       return {
         message: formatted.message,
         ...(formatted.locations ? { locations: formatted.locations } : {}),
@@ -119,6 +119,15 @@ export function createErrorFormatter(logger: ErrorLogger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/** The input path graphql-js names in a coercion message, e.g. `input.channel` or `input.password`. */
+function offendingField(message: string): string | undefined {
+  const at = /at "([^"]+)"/.exec(message)?.[1];
+  if (at) return at;
+  const missing = /Variable "\$(\w+)" got invalid value .*Field "(\w+)" of required type/s.exec(message);
+  if (missing) return `${missing[1]}.${missing[2]}`;
+  return /Variable "\$(\w+)"/.exec(message)?.[1] ?? /argument "([^"]+)"/.exec(message)?.[1];
 }
 
 function findDomainError(err: unknown): DomainError | null {
