@@ -22,6 +22,14 @@ export const ISSUE_CODES = [
   // Added beyond the contract's minimum list:
   'INVALID_TRANSITION',
   'INVALID_VALUE',
+  // requests/, cookies/:
+  'IDENTITY_NOT_VERIFIED',
+  'UNKNOWN_CATEGORY',
+  'REQUIRED_CATEGORY_REFUSED',
+  // exceptions/: activation roles, four-eyes, scope against evidence.
+  'ROLE_NOT_ALLOWED',
+  'SELF_APPROVAL',
+  'SCOPE_MISMATCH',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 export const isIssueCode = memberOf(ISSUE_CODES);

@@ -10,7 +10,11 @@ export type ExceptionKindInfo = {
   /** Item number within policy clause 2. */
   readonly item: 1 | 2 | 3 | 4;
   readonly title: Localized;
-  /** Evidence field keys an exception of this kind must carry before it can be activated. */
+  /**
+   * Evidence field keys an exception of this kind must carry before it can be activated; they are
+   * the property names of the kind's evidence type (`LawEvidence`, …) and the `evidence.<key>`
+   * paths that `missingEvidence` reports, in this order.
+   */
   readonly requiredEvidence: readonly string[];
 };
 
@@ -18,27 +22,21 @@ export const EXCEPTION_KIND_INFO: Readonly<Record<ExceptionKind, ExceptionKindIn
   LAW: {
     item: 1,
     title: { en: 'Required by law', ja: '法令に基づく場合' },
-    requiredEvidence: ['statute', 'requestingAuthority', 'documentReference', 'date'],
+    requiredEvidence: ['statute', 'article', 'requestingAuthority', 'documentReference', 'issuedOn'],
   },
   PROVIDER_AGREEMENT: {
     item: 2,
     title: { en: 'Agreed to by the provider', ja: '本人の同意がある場合' },
-    requiredEvidence: ['consentEventIds'],
+    requiredEvidence: ['consentEventIds', 'summary'],
   },
   OUTSOURCING: {
     item: 3,
     title: { en: 'Outsourcing to complete a stated purpose', ja: '業務委託に伴う提供' },
-    requiredEvidence: [
-      'recipient',
-      'contractReference',
-      'purposeKey',
-      'categories',
-      'supervisionRecord',
-    ],
+    requiredEvidence: ['recipientId', 'contractReference', 'servesPurposeKey', 'categories', 'supervisionRecord'],
   },
   BOARD_APPROVAL: {
     item: 4,
     title: { en: 'Approved by a general or board meeting', ja: '総会または理事会の承認' },
-    requiredEvidence: ['meeting', 'date', 'resolutionNumber', 'reason', 'minutesReference'],
+    requiredEvidence: ['meetingKind', 'meetingDate', 'resolutionNumber', 'legitimateReason', 'minutesReference'],
   },
 };
