@@ -10,6 +10,7 @@ import { PolicyVersion } from './policy/policy-version.entity.js';
 import { PersonalDataItem } from './providers/personal-data-item.entity.js';
 import { Provider } from './providers/provider.entity.js';
 import { SearchToken } from './providers/search-token.entity.js';
+import { LedgerCheckpoint, LedgerEntry, LedgerHead } from './ledger/ledger.entity.js';
 import { DataCategoryEntity } from './purposes/data-category.entity.js';
 import { Purpose } from './purposes/purpose.entity.js';
 
@@ -30,4 +31,7 @@ export const entities = [
   AdminSession,
   AuditEntry,
   AuditProviderLink,
+  LedgerEntry,
+  LedgerHead,
+  LedgerCheckpoint,
 ];

@@ -8,6 +8,7 @@ import { CollectionResolver } from './collection/collection.resolver.js';
 import { authChecker } from './common/auth-checker.js';
 import './common/enums.js';
 import { ConsentResolver } from './consent/consent.resolver.js';
+import { LedgerResolver } from './ledger/ledger.resolver.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
 import { PolicyResolver } from './policy/policy.resolver.js';
 import { ProviderResolver } from './providers/provider.resolver.js';
@@ -22,6 +23,7 @@ export const resolvers = [
   CollectionResolver,
   ConsentResolver,
   AuditResolver,
+  LedgerResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

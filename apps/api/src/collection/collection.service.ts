@@ -15,6 +15,8 @@ import { tokensForValue } from '../providers/provider-search.js';
 import { SearchToken } from '../providers/search-token.entity.js';
 import { assertVersion, flushOrConflict, validateReference } from '../providers/provider.service.js';
 import { Purpose } from '../purposes/purpose.entity.js';
+import { LedgerService, type LedgerFact } from '../ledger/ledger.service.js';
+import { consentLedgerFact } from '../consent/consent-ledger.js';
 import { loadPurposeFacts, type PurposeFields } from '../purposes/purpose-facts.js';
 import type { RecordCollectionInput } from './collection.inputs.js';
 import { CollectionRecord } from './collection-record.entity.js';
@@ -153,8 +155,22 @@ export class CollectionService {
 
     // A provider created here has no events and no consent state yet: nothing to look up.
     const consents = new ConsentWriter(this.em, { newProvider: !existing });
+    const actor = `admin:${this.actor.userId}`;
+    const ledgerFacts: LedgerFact[] = [
+      {
+        kind: 'COLLECTION',
+        actor,
+        providerId: provider.id,
+        categories,
+        outcome: 'RECORDED',
+        basis: { channel: input.channel, consentMethod: input.consentMethod },
+        policyVersion: policy.number,
+        subjectRef: collection.id,
+        payloadHash: sealed.hash,
+      },
+    ];
     for (const p of input.purposes) {
-      await consents.append({
+      const event = await consents.append({
         provider,
         purpose: this.em.getReference(Purpose, purposeByKey.get(p.purposeKey)!.id),
         action: p.granted ? 'GRANT' : 'REFUSE',
@@ -166,7 +182,9 @@ export class CollectionService {
         collection,
         receiptId,
       });
+      ledgerFacts.push(consentLedgerFact(event, p.purposeKey, purposeByKey.get(p.purposeKey)!.categories, actor));
     }
+    await new LedgerService(this.em, this.deps).append(ledgerFacts);
 
     new AuditService(this.em, this.actor, this.deps).record({
       action: 'collection.record',

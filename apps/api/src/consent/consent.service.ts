@@ -10,6 +10,8 @@ import { Purpose } from '../purposes/purpose.entity.js';
 import { ConsentEvent } from './consent-event.entity.js';
 import type { RecordConsentInput } from './consent.inputs.js';
 import { ConsentWriter } from './consent-writer.js';
+import { LedgerService } from '../ledger/ledger.service.js';
+import { consentLedgerFact } from './consent-ledger.js';
 
 /** Later grants, refusals and withdrawals per purpose: appended, never rewriting history. */
 export class ConsentService {
@@ -70,6 +72,9 @@ export class ConsentService {
       recordedByName: this.actor.displayName,
       note,
     });
+    await new LedgerService(this.em, this.deps).append([
+      consentLedgerFact(event, purpose.key, purpose.categories, `admin:${this.actor.userId}`),
+    ]);
     new AuditService(this.em, this.actor, this.deps).record({
       action: 'consent.record',
       entityType: 'ConsentEvent',

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, sign, verify } from 'node:crypto';
 import type { KeyRing } from './keys.js';
 
 const VERSION = 'v1';
@@ -12,6 +12,24 @@ export class FieldCipher {
 
   get keyId(): string {
     return this.keys.keyId;
+  }
+
+  /** Signs a ledger checkpoint statement (Ed25519). */
+  signCheckpoint(statement: string): string {
+    return sign(null, Buffer.from(statement, 'utf8'), this.keys.checkpointKey).toString('base64');
+  }
+
+  verifyCheckpoint(statement: string, signature: string): boolean {
+    try {
+      return verify(null, Buffer.from(statement, 'utf8'), this.keys.checkpointPublicKey, Buffer.from(signature, 'base64'));
+    } catch {
+      return false;
+    }
+  }
+
+  /** The public half, for verifying checkpoints outside Steward (SPKI, base64). */
+  get checkpointPublicKey(): string {
+    return this.keys.checkpointPublicKey.export({ format: 'der', type: 'spki' }).toString('base64');
   }
 
   encrypt(plaintext: string, context: string): string {

@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, createPrivateKey, createPublicKey, hkdfSync, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -12,7 +12,13 @@ export interface KeyRing {
   fieldKey: Buffer;
   indexKey: Buffer;
   tokenKey: Buffer;
+  /** Ed25519 key that signs ledger checkpoints; it lives with the master key, never in the database. */
+  checkpointKey: KeyObject;
+  checkpointPublicKey: KeyObject;
 }
+
+// PKCS#8 wrapping of a raw 32-byte Ed25519 seed (RFC 8410).
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
 export function deriveKeyRing(masterKeyBase64: string): KeyRing {
   const master = Buffer.from(masterKeyBase64, 'base64');
@@ -26,7 +32,13 @@ export function deriveKeyRing(masterKeyBase64: string): KeyRing {
     fieldKey: derive('steward/field-encryption/v1'),
     indexKey: derive('steward/blind-index/v1'),
     tokenKey: derive('steward/tokens/v1'),
+    ...checkpointKeys(derive('steward/ledger-checkpoint/v1')),
   };
+}
+
+function checkpointKeys(seed: Buffer) {
+  const checkpointKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+  return { checkpointKey, checkpointPublicKey: createPublicKey(checkpointKey) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ProviderDocument, ProvidersDocument, RecordCollectionDocument, RecordConsentDocument, type ProvidersQuery } from '@steward/schema';
+import { ProviderDocument, ProvidersDocument, RecordCollectionDocument, RecordConsentDocument, VerifyLedgerDocument, type ProvidersQuery } from '@steward/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollectionInput } from './factories.js';
 import { createTestApp, errorOf, postgresUrl, type TestApp, type TestClient } from './test-app.js';
@@ -89,6 +89,28 @@ describe.skipIf(!postgresUrl)('on PostgreSQL', () => {
     } finally {
       await conn.execute('drop trigger refuse_consent_audit on audit_entry');
       await conn.execute('drop function steward_test_refuse()');
+    }
+  });
+
+  it('keeps the ledger append-only and unbroken under concurrent writers', async () => {
+    await Promise.all(Array.from({ length: 6 }, () => owner.ok(RecordCollectionDocument, { input: buildCollectionInput() })));
+    const result = (await owner.ok(VerifyLedgerDocument)).verifyLedger;
+    expect(result).toMatchObject({ ok: true, firstFailure: null });
+    expect(result.checkedEntries).toBe(result.headSequence);
+    const conn = app.em().getConnection();
+    await expect(conn.execute("update ledger_entry set actor = 'x' where sequence = 1")).rejects.toThrow(/append-only/);
+    await expect(conn.execute('delete from ledger_entry where sequence = 1')).rejects.toThrow(/append-only/);
+    await expect(conn.execute('truncate ledger_entry')).rejects.toThrow(/append-only/);
+  });
+
+  it('detects an edited entry', async () => {
+    const conn = app.em().getConnection();
+    await conn.execute('alter table ledger_entry disable trigger ledger_entry_no_update_delete');
+    try {
+      await conn.execute(`update ledger_entry set categories = '["NAME"]'::jsonb where sequence = 2`);
+      expect((await owner.ok(VerifyLedgerDocument)).verifyLedger.firstFailure).toEqual({ sequence: 2, reason: 'The entry was changed after it was written' });
+    } finally {
+      await conn.execute('alter table ledger_entry enable trigger ledger_entry_no_update_delete');
     }
   });
 });

@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124203837 } from './Migration20261124203837.js';
+import { Migration20261124213711 } from './Migration20261124213711.js';
 
 /** Applied in this order; add new migrations at the end (tools/create-migration writes them). */
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261124203837', class: Migration20261124203837 },
+  { name: 'Migration20261124213711', class: Migration20261124213711 },
 ];

@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124202731 } from './Migration20261124202731.js';
+import { Migration20261124213711 } from './Migration20261124213711.js';
 
 /** Applied in this order; add new migrations at the end (tools/create-migration writes them). */
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261124202731', class: Migration20261124202731 },
+  { name: 'Migration20261124213711', class: Migration20261124213711 },
 ];

@@ -1,0 +1,97 @@
+import { DateTimeType, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+
+export type LedgerEntryKind = 'COLLECTION' | 'CONSENT' | 'USE' | 'PROVISION' | 'DECISION';
+
+/**
+ * One link of the append-only ledger. It holds references and hashes, never personal values, so
+ * amending or erasing a provider's data never breaks the chain. The database refuses UPDATE and
+ * DELETE on this table (triggers in the migration).
+ */
+@Entity({ tableName: 'ledger_entry' })
+@Index({ properties: ['providerId', 'sequence'] })
+@Index({ properties: ['kind', 'sequence'] })
+export class LedgerEntry {
+  @PrimaryKey({ type: 'integer', autoincrement: false })
+  sequence!: number;
+
+  @Unique()
+  @Property({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: DateTimeType })
+  recordedAt!: Date;
+
+  @Property({ type: 'string', length: 32 })
+  kind!: LedgerEntryKind;
+
+  /** `admin:<id>`, `partner:<id>` or `system`. */
+  @Property({ type: 'string', length: 80 })
+  actor!: string;
+
+  @Property({ type: 'uuid', nullable: true })
+  providerId: string | null = null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  purposeKey: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  recipientId: string | null = null;
+
+  @Property({ type: 'json' })
+  categories!: string[];
+
+  @Property({ type: 'string', length: 16 })
+  outcome!: 'RECORDED' | 'ALLOWED' | 'DENIED';
+
+  @Property({ type: 'json', nullable: true })
+  basis: Record<string, unknown> | null = null;
+
+  @Property({ type: 'integer' })
+  policyVersion!: number;
+
+  /** The record this entry is about (a collection, a consent event, a decision). */
+  @Property({ type: 'string', length: 64, nullable: true })
+  subjectRef: string | null = null;
+
+  /** SHA-256 of the referenced record's content, so a later change to it is detectable. */
+  @Property({ type: 'string', length: 64 })
+  payloadHash!: string;
+
+  @Property({ type: 'string', length: 64 })
+  prevHash!: string;
+
+  @Property({ type: 'string', length: 64 })
+  hash!: string;
+}
+
+/** The single row that serialises appenders: its update locks it until the appending transaction ends. */
+@Entity({ tableName: 'ledger_head' })
+export class LedgerHead {
+  @PrimaryKey({ type: 'integer', autoincrement: false })
+  id!: number;
+
+  @Property({ type: 'integer' })
+  sequence!: number;
+
+  @Property({ type: 'string', length: 64 })
+  hash!: string;
+}
+
+/** A signed statement "entry N has hash H", made with a key that is not in the database. */
+@Entity({ tableName: 'ledger_checkpoint' })
+export class LedgerCheckpoint {
+  @PrimaryKey({ type: 'integer', autoincrement: false })
+  sequence!: number;
+
+  @Property({ type: 'string', length: 64 })
+  hash!: string;
+
+  @Property({ type: DateTimeType })
+  signedAt!: Date;
+
+  @Property({ type: 'string', length: 32 })
+  keyId!: string;
+
+  @Property({ type: 'text' })
+  signature!: string;
+}

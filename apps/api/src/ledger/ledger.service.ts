@@ -1,0 +1,215 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { canonicalJson } from '../common/canonical-json.js';
+import { newId } from '../common/ids.js';
+import { fromDbDate, isSqlite, leanRows, leanRun, toDbDate, type Row } from '../common/lean-sql.js';
+import type { AppDeps } from '../context.js';
+import { checkpointStatement, entryHash, GENESIS_HASH, sha256, type LedgerEntryContent } from './ledger-hash.js';
+import type { LedgerEntryKind } from './ledger.entity.js';
+
+/** A checkpoint is signed automatically every this many entries (and on demand). */
+export const CHECKPOINT_EVERY = 1000;
+const VERIFY_BATCH = 5000;
+
+export interface LedgerFact {
+  kind: LedgerEntryKind;
+  actor: string;
+  providerId?: string | null;
+  purposeKey?: string | null;
+  recipientId?: string | null;
+  categories: readonly string[];
+  outcome: 'RECORDED' | 'ALLOWED' | 'DENIED';
+  basis?: Record<string, unknown> | null;
+  policyVersion: number;
+  subjectRef?: string | null;
+  payloadHash: string;
+}
+
+export interface LedgerFailure {
+  sequence: number;
+  reason: string;
+}
+
+export interface LedgerVerificationResult {
+  ok: boolean;
+  checkedEntries: number;
+  headSequence: number;
+  checkpoints: number;
+  firstFailure: LedgerFailure | null;
+  checkpointPublicKey: string;
+}
+
+/** SHA-256 of a record's canonical content: what a ledger entry commits to about it. */
+export function payloadHashOf(record: Record<string, unknown>): string {
+  return sha256(canonicalJson(record));
+}
+
+export class LedgerService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly deps: AppDeps,
+  ) {}
+
+  /**
+   * Appends entries inside the caller's transaction, so an entry exists exactly when the change it
+   * records does. Updating the head row first locks it: concurrent appenders queue behind it.
+   */
+  async append(facts: readonly LedgerFact[]): Promise<LedgerEntryContent[]> {
+    if (!facts.length) return [];
+    if (!this.em.isInTransaction()) throw new Error('Ledger entries must be appended inside the transaction they record');
+    await leanRun(this.em, 'update ledger_head set sequence = sequence + ? where id = 1', [facts.length]);
+    const [head] = await leanRows<{ sequence: number; hash: string }>(this.em, 'select sequence, hash from ledger_head where id = 1');
+    if (!head) throw new Error('The ledger head is missing');
+    let sequence = Number(head.sequence) - facts.length;
+    let prev = head.hash;
+    const recordedAt = this.deps.now();
+    const written: LedgerEntryContent[] = [];
+    for (const fact of facts) {
+      sequence += 1;
+      const content: LedgerEntryContent = {
+        sequence,
+        id: newId(),
+        recordedAt,
+        kind: fact.kind,
+        actor: fact.actor,
+        providerId: fact.providerId ?? null,
+        purposeKey: fact.purposeKey ?? null,
+        recipientId: fact.recipientId ?? null,
+        categories: [...fact.categories],
+        outcome: fact.outcome,
+        basis: fact.basis ?? null,
+        policyVersion: fact.policyVersion,
+        subjectRef: fact.subjectRef ?? null,
+        payloadHash: fact.payloadHash,
+      };
+      const hash = entryHash(prev, content);
+      await leanRun(
+        this.em,
+        'insert into ledger_entry (sequence, id, recorded_at, kind, actor, provider_id, purpose_key, recipient_id, categories, outcome, basis, policy_version, subject_ref, payload_hash, prev_hash, hash)' +
+          ' values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          sequence, content.id, toDbDate(this.em, recordedAt), content.kind, content.actor, content.providerId,
+          content.purposeKey, content.recipientId, JSON.stringify(content.categories), content.outcome,
+          content.basis === null ? null : JSON.stringify(content.basis), content.policyVersion, content.subjectRef,
+          content.payloadHash, prev, hash,
+        ],
+      );
+      if (sequence % CHECKPOINT_EVERY === 0) await this.insertCheckpoint(sequence, hash);
+      prev = hash;
+      written.push(content);
+    }
+    await leanRun(this.em, 'update ledger_head set hash = ? where id = 1', [prev]);
+    return written;
+  }
+
+  /** Signs the current head (if it is not signed already). */
+  async checkpoint(): Promise<{ sequence: number; hash: string } | null> {
+    return this.em.transactional(async (em) => {
+      const ledger = new LedgerService(em, this.deps);
+      const [head] = await leanRows<{ sequence: number; hash: string }>(em, 'select sequence, hash from ledger_head where id = 1');
+      if (!head || Number(head.sequence) === 0) return null;
+      const sequence = Number(head.sequence);
+      const existing = await leanRows(em, 'select sequence from ledger_checkpoint where sequence = ?', [sequence]);
+      if (!existing.length) await ledger.insertCheckpoint(sequence, head.hash);
+      return { sequence, hash: head.hash };
+    });
+  }
+
+  private async insertCheckpoint(sequence: number, hash: string): Promise<void> {
+    await leanRun(this.em, 'insert into ledger_checkpoint (sequence, hash, signed_at, key_id, signature) values (?, ?, ?, ?, ?)', [
+      sequence,
+      hash,
+      toDbDate(this.em, this.deps.now()),
+      this.deps.cipher.keyId,
+      this.deps.cipher.signCheckpoint(checkpointStatement(sequence, hash)),
+    ]);
+  }
+
+  /**
+   * Walks the whole chain and reports the first entry that fails: a changed entry, a missing or
+   * reordered one, a chain that ends before the head or before a signed checkpoint, or a
+   * checkpoint whose signature does not verify.
+   */
+  async verify(): Promise<LedgerVerificationResult> {
+    const failures: LedgerFailure[] = [];
+    const checkpoints = await leanRows<{ sequence: number; hash: string; signature: string }>(
+      this.em,
+      'select sequence, hash, signature from ledger_checkpoint order by sequence',
+    );
+    const signed = new Map<number, string>();
+    for (const cp of checkpoints) {
+      const sequence = Number(cp.sequence);
+      if (!this.deps.cipher.verifyCheckpoint(checkpointStatement(sequence, cp.hash), cp.signature)) {
+        failures.push({ sequence, reason: 'The checkpoint signature does not verify' });
+      }
+      signed.set(sequence, cp.hash);
+    }
+
+    let prev = GENESIS_HASH;
+    let last = 0;
+    let checked = 0;
+    let broken = false;
+    while (!broken) {
+      const rows = await leanRows<Row>(this.em, 'select * from ledger_entry where sequence > ? order by sequence limit ?', [last, VERIFY_BATCH]);
+      if (!rows.length) break;
+      for (const row of rows) {
+        const sequence = Number(row.sequence);
+        const problem =
+          sequence !== last + 1
+            ? { sequence: last + 1, reason: `Entry ${last + 1} is missing` }
+            : row.prev_hash !== prev
+              ? { sequence, reason: 'The entry does not follow the one before it' }
+              : entryHash(prev, this.contentOf(row)) !== row.hash
+                ? { sequence, reason: 'The entry was changed after it was written' }
+                : signed.has(sequence) && signed.get(sequence) !== row.hash
+                  ? { sequence, reason: 'The entry differs from its signed checkpoint' }
+                  : null;
+        if (problem) {
+          failures.push(problem);
+          broken = true;
+          break;
+        }
+        prev = String(row.hash);
+        last = sequence;
+        checked += 1;
+      }
+    }
+
+    const [head] = await leanRows<{ sequence: number; hash: string }>(this.em, 'select sequence, hash from ledger_head where id = 1');
+    const headSequence = Number(head?.sequence ?? 0);
+    if (!broken) {
+      const lastSigned = checkpoints.length ? Number(checkpoints[checkpoints.length - 1]!.sequence) : 0;
+      if (headSequence > last) failures.push({ sequence: last + 1, reason: `Entries ${last + 1} to ${headSequence} are missing` });
+      else if (lastSigned > last) failures.push({ sequence: last + 1, reason: `A signed checkpoint covers entry ${lastSigned}, which is missing` });
+      else if (headSequence < last || head?.hash !== prev) failures.push({ sequence: last, reason: 'The ledger head does not match the last entry' });
+    }
+    failures.sort((a, b) => a.sequence - b.sequence);
+    return {
+      ok: failures.length === 0,
+      checkedEntries: checked,
+      headSequence,
+      checkpoints: checkpoints.length,
+      firstFailure: failures[0] ?? null,
+      checkpointPublicKey: this.deps.cipher.checkpointPublicKey,
+    };
+  }
+
+  private contentOf(row: Row): LedgerEntryContent {
+    const json = (v: unknown) => (typeof v === 'string' && isSqlite(this.em) ? JSON.parse(v) : v);
+    return {
+      sequence: Number(row.sequence),
+      id: String(row.id),
+      recordedAt: fromDbDate(row.recorded_at),
+      kind: String(row.kind),
+      actor: String(row.actor),
+      providerId: (row.provider_id as string | null) ?? null,
+      purposeKey: (row.purpose_key as string | null) ?? null,
+      recipientId: (row.recipient_id as string | null) ?? null,
+      categories: json(row.categories) as string[],
+      outcome: String(row.outcome),
+      basis: (json(row.basis) as Record<string, unknown> | null) ?? null,
+      policyVersion: Number(row.policy_version),
+      subjectRef: (row.subject_ref as string | null) ?? null,
+      payloadHash: String(row.payload_hash),
+    };
+  }
+}
