@@ -31,7 +31,8 @@ export const NAV_SECTIONS: NavSection[] = [
   {
     title: 'Oversight',
     items: [
-      { to: '/audit', label: 'Audit log' },
+      { to: '/audit', label: 'Audit log', show: (u) => canWrite(u.role) },
+      { to: '/ledger', label: 'Ledger', show: (u) => canWrite(u.role) },
       { to: '/admin-users', label: 'Admin users', show: (u) => canManageUsers(u.role) },
     ],
   },

@@ -1,6 +1,7 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { AdminUsersRoute } from '../routes/admin-users.js';
 import { AuditRoute } from '../routes/audit.js';
+import { LedgerRoute } from '../routes/ledger.js';
 import { LoginRoute } from '../routes/login.js';
 import { NotFoundRoute } from '../routes/not-found.js';
 import { PolicyRoute } from '../routes/policy.js';
@@ -23,6 +24,7 @@ export const routes: RouteObject[] = [
       { path: 'data-categories', element: <DataCategoriesRoute /> },
       { path: 'policy', element: <PolicyRoute /> },
       { path: 'audit', element: <AuditRoute /> },
+      { path: 'ledger', element: <LedgerRoute /> },
       { path: 'admin-users', element: <AdminUsersRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],

@@ -1,0 +1,64 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import type { VerifyLedgerQuery } from '@steward/schema';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from '../../test/render.js';
+
+function verification(overrides: Partial<VerifyLedgerQuery['verifyLedger']> = {}): VerifyLedgerQuery {
+  return {
+    verifyLedger: {
+      ok: true,
+      checkedEntries: 27,
+      headSequence: 27,
+      checkpoints: 1,
+      firstFailure: null,
+      checkpointPublicKey: 'MCowBQYDK2VwAyEA' + 'x'.repeat(43),
+      ...overrides,
+    },
+  };
+}
+
+describe('ledger page', () => {
+  it('says the ledger verifies, with its counts and public key', async () => {
+    renderApp('/ledger', { handlers: { VerifyLedger: () => ({ data: verification() }) } });
+    expect(await screen.findByText('The ledger verifies')).toBeTruthy();
+    expect(screen.getByText(/All 27 entries follow each other unchanged/)).toBeTruthy();
+    expect(screen.getByLabelText('Signed checkpoints').textContent).toBe('1');
+    expect(screen.getByLabelText('Checkpoint public key').textContent).toMatch(/^MCowBQYDK2VwAyEA/);
+  });
+
+  it('names the first failing entry and why', async () => {
+    renderApp('/ledger', {
+      handlers: {
+        VerifyLedger: () => ({
+          data: verification({ ok: false, checkedEntries: 4, firstFailure: { sequence: 5, reason: 'The entry was changed after it was written' } }),
+        }),
+      },
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('does not verify');
+    expect(alert.textContent).toContain('5 — The entry was changed after it was written');
+  });
+
+  it('signs a checkpoint and verifies again', async () => {
+    let verifications = 0;
+    const { api } = renderApp('/ledger', {
+      handlers: {
+        VerifyLedger: () => {
+          verifications += 1;
+          return { data: verification({ checkpoints: verifications > 1 ? 2 : 1 }) };
+        },
+        CreateLedgerCheckpoint: () => ({ data: { createLedgerCheckpoint: { sequence: 27, hash: 'ab'.repeat(32) } } }),
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign checkpoint' }));
+    await waitFor(() => expect(screen.getByLabelText('Signed checkpoints').textContent).toBe('2'));
+    expect(api.calls.map((c) => c.operationName)).toContain('CreateLedgerCheckpoint');
+    expect(screen.getByText(/Signed entry 27/)).toBeTruthy();
+  });
+
+  it('is not offered to viewers', async () => {
+    renderApp('/ledger', { role: 'VIEWER', handlers: {} });
+    expect((await screen.findByRole('alert')).textContent).toContain('Owners and privacy officers verify the ledger');
+    expect(screen.queryByRole('link', { name: 'Ledger' })).toBeNull();
+  });
+});
