@@ -11,6 +11,8 @@ import { PersonalDataItem } from './providers/personal-data-item.entity.js';
 import { Provider } from './providers/provider.entity.js';
 import { SearchToken } from './providers/search-token.entity.js';
 import { LedgerCheckpoint, LedgerEntry, LedgerHead } from './ledger/ledger.entity.js';
+import { PermittedException } from './exceptions/permitted-exception.entity.js';
+import { PartnerCredential, Recipient } from './recipients/recipient.entity.js';
 import { DataCategoryEntity } from './purposes/data-category.entity.js';
 import { Purpose } from './purposes/purpose.entity.js';
 
@@ -34,4 +36,7 @@ export const entities = [
   LedgerEntry,
   LedgerHead,
   LedgerCheckpoint,
+  Recipient,
+  PartnerCredential,
+  PermittedException,
 ];

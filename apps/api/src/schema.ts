@@ -8,11 +8,13 @@ import { CollectionResolver } from './collection/collection.resolver.js';
 import { authChecker } from './common/auth-checker.js';
 import './common/enums.js';
 import { ConsentResolver } from './consent/consent.resolver.js';
+import { ExceptionResolver } from './exceptions/exception.resolver.js';
 import { LedgerResolver } from './ledger/ledger.resolver.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
 import { PolicyResolver } from './policy/policy.resolver.js';
 import { ProviderResolver } from './providers/provider.resolver.js';
 import { PurposeResolver } from './purposes/purpose.resolver.js';
+import { RecipientResolver } from './recipients/recipient.resolver.js';
 
 export const resolvers = [
   AuthResolver,
@@ -24,6 +26,8 @@ export const resolvers = [
   ConsentResolver,
   AuditResolver,
   LedgerResolver,
+  RecipientResolver,
+  ExceptionResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

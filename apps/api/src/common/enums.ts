@@ -5,11 +5,16 @@ import {
   CONSENT_METHODS,
   CONSENT_STATES,
   DATA_CATEGORIES,
+  EXCEPTION_KINDS,
+  EXCEPTION_STATUSES,
+  ISSUE_CODES,
+  MEETING_KINDS,
   POLICY_CLAUSES,
   PROVIDER_KINDS,
   SENSITIVITIES,
 } from '@steward/policy-core';
 import { registerEnumType } from 'type-graphql';
+import { RECIPIENT_KINDS } from '../recipients/recipient-kinds.js';
 
 /** policy-core's vocabulary as `{ KEY: 'KEY' }` objects, the shape type-graphql registers as enums. */
 function asEnum<const T extends readonly string[]>(values: T): { [K in T[number]]: K } {
@@ -26,6 +31,12 @@ export const CollectionChannelEnum = asEnum(COLLECTION_CHANNELS);
 export const PolicyClauseEnum = asEnum(POLICY_CLAUSES);
 export const AdminRoleEnum = asEnum(ADMIN_ROLES);
 export const PolicyStatusEnum = asEnum(['DRAFT', 'PUBLISHED'] as const);
+export const ExceptionKindEnum = asEnum(EXCEPTION_KINDS);
+/** The effective status at a moment (policy-core's effectiveStatus): the stored lifecycle plus NOT_YET_VALID. */
+export const ExceptionStatusEnum = asEnum([...EXCEPTION_STATUSES, 'NOT_YET_VALID'] as const);
+export const MeetingKindEnum = asEnum(MEETING_KINDS);
+export const RecipientKindEnum = asEnum(RECIPIENT_KINDS);
+export const IssueCodeEnum = asEnum(ISSUE_CODES);
 
 // Registered once: the one vocabulary reaches the schema, and through codegen, the admin.
 registerEnumType(ProviderKindEnum, { name: 'ProviderKind', description: 'Who the provider is to the organisation (clause 1).' });
@@ -38,3 +49,11 @@ registerEnumType(CollectionChannelEnum, { name: 'CollectionChannel' });
 registerEnumType(PolicyClauseEnum, { name: 'PolicyClause' });
 registerEnumType(AdminRoleEnum, { name: 'AdminRole' });
 registerEnumType(PolicyStatusEnum, { name: 'PolicyStatus' });
+registerEnumType(ExceptionKindEnum, { name: 'ExceptionKind', description: 'The four permitted exceptions of policy clause 2.' });
+registerEnumType(ExceptionStatusEnum, {
+  name: 'ExceptionStatus',
+  description: 'Status of a permitted exception at a moment; only ACTIVE lets it count.',
+});
+registerEnumType(MeetingKindEnum, { name: 'MeetingKind' });
+registerEnumType(RecipientKindEnum, { name: 'RecipientKind', description: 'Who an outside recipient is to the organisation.' });
+registerEnumType(IssueCodeEnum, { name: 'IssueCode' });

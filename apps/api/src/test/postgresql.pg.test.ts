@@ -1,6 +1,19 @@
-import { ProviderDocument, ProvidersDocument, RecordCollectionDocument, RecordConsentDocument, VerifyLedgerDocument, type ProvidersQuery } from '@steward/schema';
+import {
+  ApproveExceptionDocument,
+  CreateExceptionDocument,
+  CreateRecipientDocument,
+  IssuePartnerKeyDocument,
+  PermittedExceptionDocument,
+  ProviderDocument,
+  ProvidersDocument,
+  RecordCollectionDocument,
+  RecordConsentDocument,
+  RevokeExceptionDocument,
+  VerifyLedgerDocument,
+  type ProvidersQuery,
+} from '@steward/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCollectionInput } from './factories.js';
+import { buildCollectionInput, buildExceptionInput } from './factories.js';
 import { createTestApp, errorOf, postgresUrl, type TestApp, type TestClient } from './test-app.js';
 
 // The same GraphQL pipeline on PostgreSQL: what differs between the databases (types, locking,
@@ -112,5 +125,29 @@ describe.skipIf(!postgresUrl)('on PostgreSQL', () => {
     } finally {
       await conn.execute('alter table ledger_entry enable trigger ledger_entry_no_update_delete');
     }
+  });
+  it('drafts, approves and revokes exceptions of every kind (jsonb scope, uuid references) and hashes partner keys', async () => {
+    const officer = await app.clientAs('PRIVACY_OFFICER');
+    const courier = (await owner.ok(CreateRecipientDocument, { input: { name: 'PG Courier', kind: 'CONTRACTOR' } })).createRecipient;
+    const collected = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
+    const provider = (await owner.ok(ProviderDocument, { id: collected.recordCollection.provider.id })).provider;
+    const refs = { recipientId: courier.id, providerId: provider.id, consentEventIds: [provider.consentHistory[0]!.id] };
+    for (const kind of ['LAW', 'PROVIDER_AGREEMENT', 'OUTSOURCING', 'BOARD_APPROVAL'] as const) {
+      const e = (await owner.ok(CreateExceptionDocument, { input: buildExceptionInput(kind, refs) })).createException;
+      expect(e.missingEvidence).toEqual([]);
+      const a = (await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version })).approveException;
+      expect(a.status).toBe('ACTIVE');
+      const r = (await owner.ok(RevokeExceptionDocument, { id: e.id, reason: 'Ended', expectedVersion: a.version })).revokeException;
+      expect(r.status).toBe('REVOKED');
+      expect((await officer.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.status).toBe('REVOKED');
+    }
+    const bad = await owner.request(CreateExceptionDocument, {
+      input: buildExceptionInput('LAW', { ...refs, providerId: '------------------------------------' }),
+    });
+    expect(errorOf(bad)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.scope.providerIds[0]' });
+    const key = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courier.id, label: 'Dispatch' })).issuePartnerKey.key;
+    const secret = key.split('_')[2]!;
+    const rows = await app.em().getConnection().execute('select * from partner_credential');
+    expect(JSON.stringify(rows)).not.toContain(secret);
   });
 });

@@ -1,0 +1,135 @@
+import {
+  EXCEPTION_KIND_INFO,
+  normalizeLineBreaks,
+  type ExceptionKind,
+  type Issue,
+  type PermittedExceptionDraft,
+  type PurposeFact,
+} from '@steward/policy-core';
+import type { PurposeFields } from '../purposes/purpose-facts.js';
+import type { ExceptionEvidenceInput } from './exception.inputs.js';
+import type { PermittedException, StoredEvidence } from './permitted-exception.entity.js';
+
+/** The part of the evidence input (and output) that belongs to each kind. */
+export const EVIDENCE_FIELD = {
+  LAW: 'law',
+  PROVIDER_AGREEMENT: 'providerAgreement',
+  OUTSOURCING: 'outsourcing',
+  BOARD_APPROVAL: 'boardApproval',
+} as const satisfies Record<ExceptionKind, keyof ExceptionEvidenceInput>;
+
+/** Evidence keys that hold dates (stored as ISO strings, Dates for policy-core). */
+const DATE_KEYS = new Set(['issuedOn', 'meetingDate']);
+/** Evidence keys that hold lists. */
+const LIST_KEYS = new Set(['consentEventIds', 'categories']);
+
+/**
+ * The kind's part of an evidence input, as stored: only the kind's evidence keys, text trimmed
+ * (line breaks normalised), blanks dropped, dates as ISO strings. Nothing is judged here.
+ */
+export function evidenceToStore(kind: ExceptionKind, input: ExceptionEvidenceInput): StoredEvidence {
+  const part = (input[EVIDENCE_FIELD[kind]] ?? {}) as Record<string, unknown>;
+  const stored: StoredEvidence = {};
+  for (const key of EXCEPTION_KIND_INFO[kind].requiredEvidence) {
+    const value = part[key];
+    if (value == null) continue;
+    if (value instanceof Date) stored[key] = value.toISOString();
+    else if (Array.isArray(value)) stored[key] = value.map((v) => String(v).trim());
+    else if (typeof value === 'string') {
+      const text = normalizeLineBreaks(value).trim();
+      if (text) stored[key] = text;
+    }
+  }
+  return stored;
+}
+
+/** Stored evidence as policy-core's facts (dates revived). */
+export function evidenceFacts(stored: StoredEvidence): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(stored)) {
+    out[key] = DATE_KEYS.has(key) && typeof value === 'string' ? new Date(value) : value;
+  }
+  return out;
+}
+
+/** Evidence in the kind's output shape: every key present (null / empty list when missing). */
+export function evidenceForOutput(kind: ExceptionKind, stored: StoredEvidence): Record<string, unknown> {
+  const facts = evidenceFacts(stored);
+  return Object.fromEntries(
+    EXCEPTION_KIND_INFO[kind].requiredEvidence.map((key) => [key, facts[key] ?? (LIST_KEYS.has(key) ? [] : null)]),
+  );
+}
+
+export interface ExceptionShape {
+  id: string;
+  kind: ExceptionKind;
+  evidence: StoredEvidence;
+  purposeKeys: string[];
+  categories: PermittedException['categories'];
+  allProviders: boolean;
+  providerIds: string[];
+  recipientId: string | null;
+  validFrom: Date;
+  validUntil: Date | null;
+  status: PermittedException['status'];
+  authorId: string;
+  approvedById: string | null;
+  approvedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export function shapeOf(e: PermittedException): ExceptionShape {
+  return {
+    id: e.id,
+    kind: e.kind,
+    evidence: e.evidence,
+    purposeKeys: e.purposeKeys,
+    categories: e.categories,
+    allProviders: e.allProviders,
+    providerIds: e.providerIds,
+    recipientId: e.recipient?.id ?? null,
+    validFrom: e.validFrom,
+    validUntil: e.validUntil,
+    status: e.status,
+    authorId: e.authoredBy.id,
+    approvedById: e.approvedBy?.id ?? null,
+    approvedAt: e.approvedAt,
+    revokedAt: e.revokedAt,
+  };
+}
+
+/** An exception as policy-core reads it (the evidence may be incomplete). */
+export function toDraft(e: ExceptionShape): PermittedExceptionDraft {
+  return {
+    id: e.id,
+    kind: e.kind,
+    evidence: evidenceFacts(e.evidence),
+    scope: {
+      purposeKeys: [...e.purposeKeys],
+      categories: [...e.categories],
+      providerIds: e.allProviders ? 'ALL' : [...e.providerIds],
+      recipientId: e.recipientId,
+    },
+    validFrom: e.validFrom,
+    validUntil: e.validUntil,
+    status: e.status,
+    authorId: e.authorId,
+    approvedById: e.approvedById,
+    approvedAt: e.approvedAt,
+    revokedAt: e.revokedAt,
+  } as PermittedExceptionDraft;
+}
+
+export function purposeFacts(purposes: readonly PurposeFields[]): PurposeFact[] {
+  return purposes.map((p) => ({ key: p.key, categories: p.categories, retired: p.retired }));
+}
+
+/**
+ * policy-core's `evidence.<key>` paths in the shape of the GraphQL input:
+ * `evidence.contractReference` → `evidence.outsourcing.contractReference`.
+ */
+export function withInputPaths(kind: ExceptionKind, issues: readonly Issue[]): Issue[] {
+  return issues.map((i) =>
+    i.field.startsWith('evidence.') ? { ...i, field: `evidence.${EVIDENCE_FIELD[kind]}.${i.field.slice('evidence.'.length)}` } : i,
+  );
+}

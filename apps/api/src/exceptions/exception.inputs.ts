@@ -1,0 +1,93 @@
+import type { DataCategory, ExceptionKind, MeetingKind } from '@steward/policy-core';
+import { ArrayMaxSize, MaxLength, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { DataCategoryEnum, ExceptionKindEnum, MeetingKindEnum } from '../common/enums.js';
+
+// class-validator only bounds sizes (cheap rejection of oversized payloads before any work); what
+// evidence is complete, and what a scope may cover, is policy-core's (missingEvidence,
+// validateActivation). Every evidence field is optional here: a draft may be incomplete.
+
+@InputType({ description: 'Clause 2 item 1: required by law.' })
+export class LawEvidenceInput {
+  @Field(() => String, { nullable: true }) @MaxLength(10_000) statute?: string | null;
+  @Field(() => String, { nullable: true }) @MaxLength(10_000) article?: string | null;
+  @Field(() => String, { nullable: true }) @MaxLength(10_000) requestingAuthority?: string | null;
+  @Field(() => String, { nullable: true, description: 'The order, warrant or letter of request.' })
+  @MaxLength(10_000)
+  documentReference?: string | null;
+  @Field(() => Date, { nullable: true }) issuedOn?: Date | null;
+}
+
+@InputType({ description: 'Clause 2 item 2: agreed to by the provider.' })
+export class ProviderAgreementEvidenceInput {
+  @Field(() => [ID], { nullable: true, description: 'The consent events recording the agreement.' })
+  @ArrayMaxSize(100)
+  @MaxLength(100, { each: true })
+  consentEventIds?: string[] | null;
+  @Field(() => String, { nullable: true }) @MaxLength(10_000) summary?: string | null;
+}
+
+@InputType({ description: 'Clause 2 item 3: provision to a contractor to complete a stated purpose.' })
+export class OutsourcingEvidenceInput {
+  @Field(() => ID, { nullable: true, description: 'The contractor (a recipient).' }) @MaxLength(100) recipientId?: string | null;
+  @Field(() => String, { nullable: true }) @MaxLength(10_000) contractReference?: string | null;
+  @Field(() => String, { nullable: true, description: 'The stated purpose the contractor helps to complete.' })
+  @MaxLength(1000)
+  servesPurposeKey?: string | null;
+  @Field(() => [DataCategoryEnum], { nullable: true, description: 'What the contract lets the contractor receive.' })
+  @ArrayMaxSize(50)
+  categories?: DataCategory[] | null;
+  @Field(() => String, { nullable: true }) @MaxLength(10_000) supervisionRecord?: string | null;
+}
+
+@InputType({ description: 'Clause 2 item 4: a legitimate reason approved at a general or board meeting.' })
+export class BoardApprovalEvidenceInput {
+  @Field(() => MeetingKindEnum, { nullable: true }) meetingKind?: MeetingKind | null;
+  @Field(() => Date, { nullable: true }) meetingDate?: Date | null;
+  @Field(() => String, { nullable: true }) @MaxLength(10_000) resolutionNumber?: string | null;
+  @Field(() => String, { nullable: true }) @MaxLength(10_000) legitimateReason?: string | null;
+  @Field(() => String, { nullable: true }) @MaxLength(10_000) minutesReference?: string | null;
+}
+
+@InputType({ description: 'Exactly one part, the one matching the exception kind.' })
+export class ExceptionEvidenceInput {
+  @Field(() => LawEvidenceInput, { nullable: true }) @ValidateNested() law?: LawEvidenceInput | null;
+  @Field(() => ProviderAgreementEvidenceInput, { nullable: true }) @ValidateNested() providerAgreement?: ProviderAgreementEvidenceInput | null;
+  @Field(() => OutsourcingEvidenceInput, { nullable: true }) @ValidateNested() outsourcing?: OutsourcingEvidenceInput | null;
+  @Field(() => BoardApprovalEvidenceInput, { nullable: true }) @ValidateNested() boardApproval?: BoardApprovalEvidenceInput | null;
+}
+
+@InputType({ description: 'What the exception permits: every list is an allow-list; an empty list covers nothing.' })
+export class ExceptionScopeInput {
+  @Field(() => [String], { description: 'The purposes the use or provision is for.' })
+  @ArrayMaxSize(100)
+  @MaxLength(1000, { each: true })
+  purposeKeys!: string[];
+
+  @Field(() => [DataCategoryEnum]) @ArrayMaxSize(50) categories!: DataCategory[];
+
+  @Field(() => Boolean, { defaultValue: false, description: "Covers every provider's data (not for PROVIDER_AGREEMENT)." })
+  allProviders!: boolean;
+
+  @Field(() => [ID], { defaultValue: [] }) @ArrayMaxSize(1000) @MaxLength(100, { each: true }) providerIds!: string[];
+
+  @Field(() => ID, { nullable: true, description: 'Who may receive the data; none means internal use only.' })
+  @MaxLength(100)
+  recipientId?: string | null;
+}
+
+@InputType()
+export class CreateExceptionInput {
+  @Field(() => ExceptionKindEnum) kind!: ExceptionKind;
+  @Field(() => String, { description: 'A short name, e.g. "Journal delivery by courier".' }) @MaxLength(1000) title!: string;
+  @Field(() => ExceptionEvidenceInput) @ValidateNested() evidence!: ExceptionEvidenceInput;
+  @Field(() => ExceptionScopeInput) @ValidateNested() scope!: ExceptionScopeInput;
+  @Field(() => Date, { nullable: true, description: 'Defaults to now.' }) validFrom?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Exclusive; none means until revoked.' }) validUntil?: Date | null;
+}
+
+@InputType({ description: 'Replaces the whole draft; only a DRAFT can be edited.' })
+export class UpdateExceptionInput extends CreateExceptionInput {
+  @Field(() => ID) @MaxLength(100) id!: string;
+  @Field(() => Int) expectedVersion!: number;
+}

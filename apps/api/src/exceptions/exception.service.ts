@@ -1,0 +1,347 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import {
+  EXCEPTION_KINDS,
+  FIELD_LIMITS,
+  normalizeLineBreaks,
+  validateActivation,
+  validateText,
+  type EffectiveExceptionStatus,
+  type ExceptionKind,
+  type Issue,
+  type PurposeFact,
+} from '@steward/policy-core';
+import { AuditService } from '../audit/audit.service.js';
+import { AdminUser } from '../auth/admin-user.entity.js';
+import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
+import { leanRows, placeholders } from '../common/lean-sql.js';
+import type { Actor, AppDeps } from '../context.js';
+import { assertVersion, flushOrConflict, validateReference } from '../providers/provider.service.js';
+import { loadPurposeFacts } from '../purposes/purpose-facts.js';
+import { Recipient } from '../recipients/recipient.entity.js';
+import { EVIDENCE_FIELD, evidenceToStore, purposeFacts, shapeOf, toDraft, withInputPaths, type ExceptionShape } from './exception-facts.js';
+import { presentException } from './exception.presenter.js';
+import type { CreateExceptionInput, UpdateExceptionInput } from './exception.inputs.js';
+import type { PermittedExceptionType } from './exception.type.js';
+import { PermittedException, type StoredEvidence } from './permitted-exception.entity.js';
+
+/** A well-formed UUID: anything else names no row (and never reaches PostgreSQL's uuid parser). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const POPULATE = ['recipient', 'authoredBy', 'approvedBy', 'revokedBy'] as const;
+/** Issues that only say the exception is not approved yet (or name the approver): not a draft's problem. */
+const NOT_A_DRAFT_PROBLEM = new Set(['status', 'approverId', 'approverRole', 'at']);
+
+/** What a draft holds once checked: the columns the input sets. */
+interface DraftValues {
+  kind: ExceptionKind;
+  title: string;
+  evidence: StoredEvidence;
+  purposeKeys: string[];
+  categories: PermittedException['categories'];
+  allProviders: boolean;
+  providerIds: string[];
+  recipient: Recipient | null;
+  validFrom: Date;
+  validUntil: Date | null;
+}
+
+/**
+ * Permitted exceptions (clause 2): drafted by one admin, activated by a second (owner or privacy
+ * officer) once policy-core finds the evidence complete, revoked at once. Each write is one
+ * transaction with its audit entry.
+ */
+export class ExceptionService {
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly actor: Actor | null,
+    private readonly deps: AppDeps,
+  ) {}
+
+  async list(filter: { status?: EffectiveExceptionStatus | null; kind?: ExceptionKind | null }): Promise<PermittedExceptionType[]> {
+    const rows = await this.em.find(PermittedException, filter.kind ? { kind: filter.kind } : {}, {
+      populate: POPULATE,
+      orderBy: { id: 'desc' },
+    });
+    const presented = await this.present(rows);
+    return filter.status ? presented.filter((e) => e.status === filter.status) : presented;
+  }
+
+  async get(id: string): Promise<PermittedExceptionType | null> {
+    const row = UUID.test(id) ? await this.em.findOne(PermittedException, { id }, { populate: POPULATE }) : null;
+    return row ? (await this.present([row]))[0]! : null;
+  }
+
+  /** Presents rows with the effective status at one `now` and the stated purposes read once. */
+  async present(rows: readonly PermittedException[]): Promise<PermittedExceptionType[]> {
+    if (!rows.length) return [];
+    const purposes = purposeFacts(await loadPurposeFacts(this.em));
+    const now = this.deps.now();
+    return rows.map((e) => presentException(e, purposes, now));
+  }
+
+  create(input: CreateExceptionInput): Promise<PermittedException> {
+    return this.em.transactional((em) => this.with(em).writeCreate(input));
+  }
+
+  update(input: UpdateExceptionInput): Promise<PermittedException> {
+    return this.em.transactional((em) => this.with(em).writeUpdate(input));
+  }
+
+  approve(id: string, expectedVersion: number): Promise<PermittedException> {
+    return this.em.transactional((em) => this.with(em).writeApprove(id, expectedVersion));
+  }
+
+  revoke(id: string, reason: string, expectedVersion: number): Promise<PermittedException> {
+    return this.em.transactional((em) => this.with(em).writeRevoke(id, reason, expectedVersion));
+  }
+
+  private with(em: unknown): ExceptionService {
+    return new ExceptionService(em as SqlEntityManager, this.actor, this.deps);
+  }
+
+  private requireActor(): Actor {
+    if (!this.actor) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
+    return this.actor;
+  }
+
+  private audit(): AuditService {
+    return new AuditService(this.em, this.requireActor(), this.deps);
+  }
+
+  private async load(id: string, expectedVersion: number): Promise<PermittedException> {
+    const row = UUID.test(id) ? await this.em.findOne(PermittedException, { id }, { populate: POPULATE }) : null;
+    if (!row) throw new NotFoundError('Permitted exception', 'id');
+    assertVersion(row.version, expectedVersion, 'Permitted exception');
+    return row;
+  }
+
+  private async writeCreate(input: CreateExceptionInput): Promise<PermittedException> {
+    const actor = this.requireActor();
+    const values = await this.checkDraft(input, null);
+    const now = this.deps.now();
+    const exception = this.em.create(PermittedException, {
+      ...values,
+      status: 'DRAFT',
+      authoredBy: this.em.getReference(AdminUser, actor.userId),
+      createdAt: now,
+      updatedAt: now,
+    });
+    this.audit().record({
+      action: 'exception.create',
+      entityType: 'PermittedException',
+      subject: exception.id,
+      providerIds: values.providerIds,
+      detail: auditScope(values),
+    });
+    await this.em.flush();
+    return this.reload(exception.id);
+  }
+
+  private async writeUpdate(input: UpdateExceptionInput): Promise<PermittedException> {
+    const actor = this.requireActor();
+    const exception = await this.load(input.id, input.expectedVersion);
+    if (exception.status !== 'DRAFT') {
+      throw new BadInputError([{ field: 'id', code: 'INVALID_TRANSITION', message: `Only a draft can be edited; this one is ${exception.status}.` }]);
+    }
+    const values = await this.checkDraft(input, exception);
+    Object.assign(exception, values);
+    // Whoever last shaped the content is its author: a second person must approve what they wrote.
+    exception.authoredBy = this.em.getReference(AdminUser, actor.userId);
+    exception.updatedAt = this.deps.now();
+    this.audit().record({
+      action: 'exception.update',
+      entityType: 'PermittedException',
+      subject: exception.id,
+      providerIds: values.providerIds,
+      detail: auditScope(values),
+    });
+    await flushOrConflict(this.em, 'Permitted exception');
+    return this.reload(exception.id);
+  }
+
+  private async writeApprove(id: string, expectedVersion: number): Promise<PermittedException> {
+    const actor = this.requireActor();
+    const exception = await this.load(id, expectedVersion);
+    const now = this.deps.now();
+    const purposes = purposeFacts(await loadPurposeFacts(this.em));
+    const validation = validateActivation({
+      exception: toDraft(shapeOf(exception)),
+      approverId: actor.userId,
+      approverRole: actor.role,
+      at: now,
+      purposes,
+    });
+    if (!validation.ok) {
+      // policy-core orders the issues: the state first, then who approves, then what is approved.
+      const refusal = validation.issues[0]!;
+      if (refusal.code === 'SELF_APPROVAL' || refusal.code === 'ROLE_NOT_ALLOWED') throw new DomainError('FORBIDDEN', refusal.message, { reason: refusal.code, field: refusal.field });
+      throw new BadInputError(withInputPaths(exception.kind, validation.issues), '');
+    }
+    exception.status = 'ACTIVE';
+    exception.approvedBy = this.em.getReference(AdminUser, actor.userId);
+    exception.approvedAt = now;
+    exception.updatedAt = now;
+    this.audit().record({
+      action: 'exception.approve',
+      entityType: 'PermittedException',
+      subject: exception.id,
+      providerIds: exception.allProviders ? [] : exception.providerIds,
+      detail: { kind: exception.kind, authorId: exception.authoredBy.id, version: exception.version },
+    });
+    await flushOrConflict(this.em, 'Permitted exception');
+    return this.reload(exception.id);
+  }
+
+  private async writeRevoke(id: string, rawReason: string, expectedVersion: number): Promise<PermittedException> {
+    const actor = this.requireActor();
+    const reason = normalizeLineBreaks(rawReason).trim();
+    const reasonIssue = validateText(reason, { field: 'reason', maxLength: FIELD_LIMITS.note, required: true, multiline: true });
+    if (reasonIssue) throw new BadInputError([reasonIssue], '');
+    const exception = await this.load(id, expectedVersion);
+    if (exception.status !== 'ACTIVE') {
+      throw new BadInputError(
+        [{ field: 'status', code: 'INVALID_TRANSITION', message: `Only an approved exception can be revoked; this one is ${exception.status}.` }],
+        '',
+      );
+    }
+    const now = this.deps.now();
+    exception.status = 'REVOKED';
+    exception.revokedBy = this.em.getReference(AdminUser, actor.userId);
+    exception.revokedAt = now;
+    exception.revocationReason = reason;
+    exception.updatedAt = now;
+    this.audit().record({
+      action: 'exception.revoke',
+      entityType: 'PermittedException',
+      subject: exception.id,
+      providerIds: exception.allProviders ? [] : exception.providerIds,
+      detail: { kind: exception.kind },
+    });
+    await flushOrConflict(this.em, 'Permitted exception');
+    return this.reload(exception.id);
+  }
+
+  /** The written row with its relations, for presenting. */
+  private async reload(id: string): Promise<PermittedException> {
+    const row = await this.em.findOneOrFail(PermittedException, { id });
+    await this.em.populate(row, POPULATE);
+    return row;
+  }
+
+  /**
+   * Checks a draft as given: shapes and references here; the rules are policy-core's
+   * validateActivation, of which everything but incompleteness (REQUIRED) and the approval itself
+   * applies to a draft already — a draft may be unfinished, never wrong.
+   */
+  private async checkDraft(input: CreateExceptionInput, existing: PermittedException | null): Promise<DraftValues> {
+    const issues: Issue[] = [];
+    const kind = input.kind;
+    const title = input.title.trim();
+    const titleIssue = validateText(title, { field: 'title', maxLength: FIELD_LIMITS.source, required: true });
+    if (titleIssue) issues.push(titleIssue);
+
+    // Exactly one part of the evidence, the one for this kind.
+    const expected = EVIDENCE_FIELD[kind];
+    for (const other of EXCEPTION_KINDS) {
+      const field = EVIDENCE_FIELD[other];
+      if (other !== kind && input.evidence[field] != null) {
+        issues.push({ field: `evidence.${field}`, code: 'INVALID_VALUE', message: `Evidence for ${other} does not belong to a ${kind} exception.` });
+      }
+    }
+    if (input.evidence[expected] == null) {
+      issues.push({ field: `evidence.${expected}`, code: 'REQUIRED', message: `Give the evidence for ${kind} (it may be incomplete in a draft).` });
+    }
+    const evidence = evidenceToStore(kind, input.evidence);
+
+    const scope = input.scope;
+    const purposeKeys = scope.purposeKeys.map((k) => k.trim());
+    purposeKeys.forEach((key, i) => {
+      const problem = validateReference(key, `scope.purposeKeys[${i}]`);
+      if (problem) issues.push(problem);
+    });
+    const providerIds = scope.allProviders ? [] : [...new Set(scope.providerIds.map((p) => p.trim()))];
+    if (scope.allProviders && scope.providerIds.length) {
+      issues.push({ field: 'scope.providerIds', code: 'INVALID_VALUE', message: 'Name providers or choose all providers, not both.' });
+    }
+    issues.push(...(await this.unknownIds('provider', providerIds, 'scope.providerIds', 'No such provider')));
+
+    const recipientId = scope.recipientId?.trim() || null;
+    const recipient = recipientId && UUID.test(recipientId) ? await this.em.findOne(Recipient, { id: recipientId }) : null;
+    if (recipientId && !recipient) issues.push({ field: 'scope.recipientId', code: 'INVALID_VALUE', message: 'No such recipient.' });
+    if (kind === 'OUTSOURCING' && typeof evidence.recipientId === 'string' && evidence.recipientId !== recipientId) {
+      const known = await this.unknownIds('recipient', [evidence.recipientId], `evidence.${expected}.recipientId`, 'No such recipient');
+      issues.push(...known.map((i) => ({ ...i, field: `evidence.${expected}.recipientId` })));
+    }
+    if (kind === 'PROVIDER_AGREEMENT' && Array.isArray(evidence.consentEventIds)) {
+      issues.push(...(await this.unknownIds('consent_event', evidence.consentEventIds, `evidence.${expected}.consentEventIds`, 'No such consent event')));
+    }
+
+    const now = this.deps.now();
+    const values: DraftValues = {
+      kind,
+      title,
+      evidence,
+      purposeKeys,
+      categories: [...scope.categories],
+      allProviders: scope.allProviders,
+      providerIds,
+      recipient,
+      validFrom: input.validFrom ?? existing?.validFrom ?? now,
+      validUntil: input.validUntil ?? null,
+    };
+    const shape: ExceptionShape = {
+      id: existing?.id ?? 'new',
+      ...values,
+      recipientId,
+      status: 'DRAFT',
+      authorId: this.requireActor().userId,
+      approvedById: null,
+      approvedAt: null,
+      revokedAt: null,
+    };
+    const purposes: PurposeFact[] = purposeFacts(await loadPurposeFacts(this.em));
+    const validation = validateActivation({ exception: toDraft(shape), approverId: '', approverRole: 'OWNER', at: now, purposes });
+    if (!validation.ok) {
+      const draftProblems = validation.issues.filter((i) => i.code !== 'REQUIRED' && !NOT_A_DRAFT_PROBLEM.has(i.field));
+      issues.push(...withInputPaths(kind, draftProblems));
+    }
+    if (issues.length) throw new BadInputError(dedupe(issues));
+    return values;
+  }
+
+  /** Issues for ids that name no row of `table` (malformed ids included), with `field[i]` paths. */
+  private async unknownIds(table: 'provider' | 'recipient' | 'consent_event', ids: readonly string[], field: string, message: string): Promise<Issue[]> {
+    if (!ids.length) return [];
+    const wellFormed = [...new Set(ids.filter((id) => UUID.test(id)))];
+    const found = wellFormed.length
+      ? new Set(
+          (await leanRows<{ id: string }>(this.em, `select id from ${table} where id in (${placeholders(wellFormed.length)})`, wellFormed)).map((r) =>
+            String(r.id),
+          ),
+        )
+      : new Set<string>();
+    return ids.flatMap((id, i) => (found.has(id) ? [] : [{ field: `${field}[${i}]`, code: 'INVALID_VALUE' as const, message: `${message}.` }]));
+  }
+}
+
+function dedupe(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.field}|${i.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** What the audit keeps about a scope: references and categories, never values. */
+function auditScope(values: DraftValues): Record<string, unknown> {
+  return {
+    kind: values.kind,
+    purposeKeys: values.purposeKeys,
+    categories: values.categories,
+    allProviders: values.allProviders,
+    recipientId: values.recipient?.id ?? null,
+    validFrom: values.validFrom.toISOString(),
+    validUntil: values.validUntil?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,368 @@
+import {
+  ApproveExceptionDocument,
+  CreateExceptionDocument,
+  CreateRecipientDocument,
+  PermittedExceptionDocument,
+  PermittedExceptionsDocument,
+  ProviderDocument,
+  RecordCollectionDocument,
+  RevokeExceptionDocument,
+  UpdateExceptionDocument,
+  type CreateExceptionMutationVariables,
+  type ExceptionFieldsFragment,
+} from '@steward/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCollectionInput, buildExceptionInput } from '../test/factories.js';
+import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
+
+type Input = CreateExceptionMutationVariables['input'];
+type Kind = Input['kind'];
+
+const KINDS: Kind[] = ['LAW', 'PROVIDER_AGREEMENT', 'OUTSOURCING', 'BOARD_APPROVAL'];
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+let app: TestApp;
+let owner: TestClient;
+let officer: TestClient;
+let refs: { recipientId: string; providerId: string; consentEventIds: string[] };
+
+beforeAll(async () => {
+  app = await createTestApp();
+  owner = await app.clientAs('OWNER');
+  officer = await app.clientAs('PRIVACY_OFFICER');
+  const courier = await owner.ok(CreateRecipientDocument, { input: { name: 'Swift Courier Co.', kind: 'CONTRACTOR' } });
+  const collected = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
+  const provider = await owner.ok(ProviderDocument, { id: collected.recordCollection.provider.id });
+  refs = {
+    recipientId: courier.createRecipient.id,
+    providerId: provider.provider!.id,
+    consentEventIds: provider.provider!.consentHistory.map((e) => e.id).slice(0, 1),
+  };
+});
+afterAll(() => app.close());
+
+const input = (kind: Kind, overrides: Partial<Input> = {}) => buildExceptionInput(kind, refs, overrides);
+
+async function storedCounts() {
+  const conn = app.em().getConnection();
+  const count = async (table: string) => Number((await conn.execute<{ n: number }[]>(`select count(*) as n from ${table}`))[0]!.n);
+  return { exceptions: await count('permitted_exception'), audit: await count('audit_entry') };
+}
+
+async function draft(kind: Kind, overrides: Partial<Input> = {}, by = owner): Promise<ExceptionFieldsFragment> {
+  return (await by.ok(CreateExceptionDocument, { input: input(kind, overrides) })).createException;
+}
+
+async function auditActions(subject: string): Promise<string[]> {
+  const rows = await app.em().getConnection().execute<{ action: string }[]>('select action from audit_entry where subject = ? order by id', [subject]);
+  return rows.map((r) => r.action);
+}
+
+describe('permitted exceptions: lifecycle', () => {
+  it.each(KINDS)('%s: drafted, approved by a second person, in effect, revoked at once', async (kind) => {
+    const created = await draft(kind);
+    expect(created).toMatchObject({ kind, status: 'DRAFT', version: 1, missingEvidence: [], approvedBy: null, authoredBy: 'Administrator' });
+    const field = { LAW: 'law', PROVIDER_AGREEMENT: 'providerAgreement', OUTSOURCING: 'outsourcing', BOARD_APPROVAL: 'boardApproval' }[kind];
+    expect(Object.entries(created.evidence).filter(([, v]) => v !== null && typeof v === 'object').map(([k]) => k)).toEqual([field]);
+
+    const approved = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version })).approveException;
+    expect(approved).toMatchObject({ status: 'ACTIVE', approvedBy: 'Test PRIVACY_OFFICER', version: created.version + 1 });
+    expect(approved.approvedAt).not.toBeNull();
+    expect((await owner.ok(PermittedExceptionDocument, { id: created.id })).permittedException?.status).toBe('ACTIVE');
+
+    const revoked = (await owner.ok(RevokeExceptionDocument, { id: created.id, reason: 'The contract ended.', expectedVersion: approved.version }))
+      .revokeException;
+    expect(revoked).toMatchObject({ status: 'REVOKED', revokedBy: 'Administrator', revocationReason: 'The contract ended.' });
+    // Revocation bites at once: the very next read sees it, with no clock movement.
+    expect((await officer.ok(PermittedExceptionDocument, { id: created.id })).permittedException?.status).toBe('REVOKED');
+    expect(await auditActions(created.id)).toEqual(['exception.create', 'exception.approve', 'exception.revoke']);
+  });
+
+  it('shows what an exception covers', async () => {
+    const e = await draft('OUTSOURCING');
+    expect(e.scope).toEqual({
+      purposeKeys: ['JOURNAL_DELIVERY'],
+      categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'],
+      allProviders: true,
+      providerIds: [],
+      recipient: { id: refs.recipientId, name: 'Swift Courier Co.', kind: 'CONTRACTOR' },
+    });
+    expect(e.evidence.outsourcing).toMatchObject({ contractReference: 'CT-2026-07', servesPurposeKey: 'JOURNAL_DELIVERY' });
+    const law = await draft('LAW');
+    expect(law.scope.providerIds).toEqual([refs.providerId]);
+    expect(law.evidence.law?.issuedOn).toBe('2026-03-20T00:00:00.000Z');
+  });
+
+  it('expires at validUntil, derived at read time', async () => {
+    const e = await draft('BOARD_APPROVAL', { validUntil: new Date(app.clock.now.getTime() + HOUR).toISOString() });
+    await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
+    expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.status).toBe('ACTIVE');
+    app.clock.advance(HOUR + 1); // within the session's lifetime
+    expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.status).toBe('EXPIRED');
+    const expired = await owner.ok(PermittedExceptionsDocument, { status: 'EXPIRED' });
+    expect(expired.permittedExceptions.map((x) => x.id)).toContain(e.id);
+    expect((await owner.ok(PermittedExceptionsDocument, { status: 'ACTIVE' })).permittedExceptions.map((x) => x.id)).not.toContain(e.id);
+  });
+
+  it('is NOT_YET_VALID before validFrom', async () => {
+    const from = new Date(app.clock.now.getTime() + 10 * DAY);
+    const e = await draft('LAW', { validFrom: from.toISOString(), validUntil: new Date(from.getTime() + DAY).toISOString() });
+    const approved = (await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version })).approveException;
+    expect(approved.status).toBe('NOT_YET_VALID');
+  });
+
+  it('lists by kind and by effective status', async () => {
+    const e = await draft('PROVIDER_AGREEMENT');
+    const byKind = (await owner.ok(PermittedExceptionsDocument, { kind: 'PROVIDER_AGREEMENT' })).permittedExceptions;
+    expect(byKind.length).toBeGreaterThan(0);
+    expect(byKind.every((x) => x.kind === 'PROVIDER_AGREEMENT')).toBe(true);
+    expect(byKind[0]!.id).toBe(e.id); // newest first
+    const drafts = (await owner.ok(PermittedExceptionsDocument, { status: 'DRAFT' })).permittedExceptions;
+    expect(drafts.every((x) => x.status === 'DRAFT')).toBe(true);
+    expect(drafts.map((x) => x.id)).toContain(e.id);
+  });
+
+  it('edits a draft (the editor becomes its author) but not an approved exception', async () => {
+    const e = await draft('OUTSOURCING');
+    const updated = (
+      await officer.ok(UpdateExceptionDocument, { input: { ...input('OUTSOURCING', { title: 'Courier, renewed contract' }), id: e.id, expectedVersion: e.version } })
+    ).updateException;
+    expect(updated).toMatchObject({ title: 'Courier, renewed contract', version: e.version + 1, authoredBy: 'Test PRIVACY_OFFICER' });
+    // The officer now wrote it: the officer cannot approve, the owner can.
+    expect(errorOf(await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: updated.version })).code).toBe('FORBIDDEN');
+    const approved = (await owner.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: updated.version })).approveException;
+    const res = await owner.request(UpdateExceptionDocument, { input: { ...input('OUTSOURCING'), id: e.id, expectedVersion: approved.version } });
+    expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.id' });
+    expect(errorOf(res).issues?.[0]?.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('reports NOT_FOUND for unknown ids, malformed or not', async () => {
+    for (const id of ['01900000-0000-7000-8000-000000000000', 'not-an-id', '------------------------------------']) {
+      expect((await owner.ok(PermittedExceptionDocument, { id })).permittedException).toBeNull();
+      expect(errorOf(await officer.request(ApproveExceptionDocument, { id, expectedVersion: 1 })).code).toBe('NOT_FOUND');
+      expect(errorOf(await owner.request(RevokeExceptionDocument, { id, reason: 'x', expectedVersion: 1 })).code).toBe('NOT_FOUND');
+    }
+  });
+});
+
+describe('permitted exceptions: approval rules', () => {
+  it('refuses self-approval (four eyes) with FORBIDDEN and a stable reason, changing nothing', async () => {
+    const e = await draft('LAW');
+    const before = await storedCounts();
+    const res = await owner.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
+    expect(errorOf(res).code).toBe('FORBIDDEN');
+    expect(res.errors?.[0]?.extensions?.reason).toBe('SELF_APPROVAL');
+    expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException).toMatchObject({ status: 'DRAFT', version: e.version });
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it('refuses viewers every write (FORBIDDEN) and anonymous callers (UNAUTHENTICATED); viewers may read', async () => {
+    const viewer = await app.clientAs('VIEWER');
+    const e = await draft('LAW');
+    const before = await storedCounts();
+    expect(errorOf(await viewer.request(CreateExceptionDocument, { input: input('LAW') })).code).toBe('FORBIDDEN');
+    expect(errorOf(await viewer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version })).code).toBe('FORBIDDEN');
+    expect(errorOf(await viewer.request(RevokeExceptionDocument, { id: e.id, reason: 'x', expectedVersion: e.version })).code).toBe('FORBIDDEN');
+    expect(errorOf(await viewer.request(UpdateExceptionDocument, { input: { ...input('LAW'), id: e.id, expectedVersion: e.version } })).code).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorOf(await app.client().request(PermittedExceptionsDocument, {})).code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await app.client().request(CreateExceptionDocument, { input: input('LAW') })).code).toBe('UNAUTHENTICATED');
+    expect((await viewer.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.id).toBe(e.id);
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  const incomplete: [Kind, Partial<Input>, string[]][] = [
+    [
+      'LAW',
+      { evidence: { law: { statute: 'Code of Criminal Procedure' } } },
+      ['evidence.law.article', 'evidence.law.requestingAuthority', 'evidence.law.documentReference', 'evidence.law.issuedOn'],
+    ],
+    ['PROVIDER_AGREEMENT', { evidence: { providerAgreement: { summary: '   ' } } }, ['evidence.providerAgreement.consentEventIds', 'evidence.providerAgreement.summary']],
+    [
+      'OUTSOURCING',
+      { evidence: { outsourcing: { contractReference: 'CT-2026-07', servesPurposeKey: 'JOURNAL_DELIVERY' } } },
+      ['evidence.outsourcing.recipientId', 'evidence.outsourcing.categories', 'evidence.outsourcing.supervisionRecord'],
+    ],
+    [
+      'BOARD_APPROVAL',
+      { evidence: { boardApproval: { meetingKind: 'GENERAL', resolutionNumber: 'R-1' } } },
+      ['evidence.boardApproval.meetingDate', 'evidence.boardApproval.legitimateReason', 'evidence.boardApproval.minutesReference'],
+    ],
+  ];
+
+  it.each(incomplete)('%s with incomplete evidence is a valid draft that cannot be approved', async (kind, override, missing) => {
+    const e = await draft(kind, override);
+    expect(e.status).toBe('DRAFT');
+    expect(e.missingEvidence.map((i) => [i.field, i.code])).toEqual(missing.map((f) => [f, 'REQUIRED']));
+    const before = await storedCounts();
+    const res = await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
+    expect(errorOf(res).code).toBe('BAD_USER_INPUT');
+    expect(errorOf(res).issues?.map((i) => i.field)).toEqual(expect.arrayContaining(missing));
+    expect(errorOf(res).field).toBe(missing[0]);
+    expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.status).toBe('DRAFT');
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it('refuses to approve an empty scope or an outsourcing recipient missing from the scope', async () => {
+    const e = await draft('BOARD_APPROVAL', { scope: { purposeKeys: [], categories: [], allProviders: true } });
+    const res = await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
+    expect(errorOf(res).issues?.map((i) => [i.field, i.code])).toEqual([
+      ['scope.purposeKeys', 'REQUIRED'],
+      ['scope.categories', 'REQUIRED'],
+    ]);
+    const o = await draft('OUTSOURCING', { scope: { ...input('OUTSOURCING').scope, recipientId: null } });
+    expect(errorOf(await officer.request(ApproveExceptionDocument, { id: o.id, expectedVersion: o.version })).issues).toContainEqual(
+      expect.objectContaining({ field: 'scope.recipientId', code: 'REQUIRED' }),
+    );
+  });
+
+  it('approves once: a second approval or revoking a draft is INVALID_TRANSITION', async () => {
+    const e = await draft('LAW');
+    const r = await owner.request(RevokeExceptionDocument, { id: e.id, reason: 'Never mind', expectedVersion: e.version });
+    expect(errorOf(r)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
+    const a = (await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version })).approveException;
+    const again = await owner.request(ApproveExceptionDocument, { id: e.id, expectedVersion: a.version });
+    expect(errorOf(again)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
+    expect(errorOf(again).issues?.[0]?.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('refuses a revocation without a reason', async () => {
+    const e = await draft('LAW');
+    const a = (await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version })).approveException;
+    for (const reason of ['   ', 'x'.repeat(1001), 'bad\u202Ereason']) {
+      const res = await owner.request(RevokeExceptionDocument, { id: e.id, reason, expectedVersion: a.version });
+      expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    }
+    expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.status).toBe('ACTIVE');
+  });
+
+  it('refuses stale versions with CONFLICT and changes nothing', async () => {
+    const e = await draft('OUTSOURCING');
+    const updated = (await owner.ok(UpdateExceptionDocument, { input: { ...input('OUTSOURCING'), title: 'Courier v2', id: e.id, expectedVersion: e.version } }))
+      .updateException;
+    const before = await storedCounts();
+    const stale = await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
+    expect(errorOf(stale)).toMatchObject({ code: 'CONFLICT', field: 'expectedVersion' });
+    expect(stale.errors?.[0]?.extensions?.currentVersion).toBe(updated.version);
+    const staleEdit = await owner.request(UpdateExceptionDocument, { input: { ...input('OUTSOURCING'), id: e.id, expectedVersion: e.version } });
+    expect(errorOf(staleEdit).code).toBe('CONFLICT');
+    const approved = (await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: updated.version })).approveException;
+    const staleRevoke = await owner.request(RevokeExceptionDocument, { id: e.id, reason: 'x', expectedVersion: updated.version });
+    expect(errorOf(staleRevoke).code).toBe('CONFLICT');
+    expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException).toMatchObject({ status: 'ACTIVE', version: approved.version });
+    expect((await storedCounts()).exceptions).toBe(before.exceptions);
+  });
+
+  it('lets exactly one of two concurrent approvals win', async () => {
+    const e = await draft('LAW');
+    const third = await app.clientAs('PRIVACY_OFFICER');
+    const results = await Promise.all([
+      officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version }),
+      third.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version }),
+    ]);
+    const codes = results.map((r) => errorOf(r).code ?? 'OK').sort();
+    expect(codes[1]).toBe('OK');
+    expect(['CONFLICT', 'BAD_USER_INPUT']).toContain(codes[0]);
+    expect(await auditActions(e.id)).toEqual(['exception.create', 'exception.approve']);
+  });
+});
+
+describe('permitted exceptions: bad input stores nothing', () => {
+  const hostile = 'A\u202Eevil';
+  const cases: [string, Kind, (i: Input) => Input, string, string][] = [
+    ['an oversized title', 'LAW', (i) => ({ ...i, title: 'x'.repeat(1001) }), 'input.title', 'TOO_LONG'],
+    ['a title just over its limit', 'LAW', (i) => ({ ...i, title: 'x'.repeat(201) }), 'input.title', 'TOO_LONG'],
+    ['a blank title', 'LAW', (i) => ({ ...i, title: '  ' }), 'input.title', 'REQUIRED'],
+    ['a bidi override in a title', 'LAW', (i) => ({ ...i, title: hostile }), 'input.title', 'CONTROL_CHARACTERS'],
+    [
+      'an oversized contract reference',
+      'OUTSOURCING',
+      (i) => ({ ...i, evidence: { outsourcing: { ...i.evidence.outsourcing, contractReference: 'x'.repeat(65) } } }),
+      'input.evidence.outsourcing.contractReference',
+      'TOO_LONG',
+    ],
+    [
+      'a huge statute',
+      'LAW',
+      (i) => ({ ...i, evidence: { law: { ...i.evidence.law, statute: 'x'.repeat(10_001) } } }),
+      'input.evidence.law.statute',
+      'TOO_LONG',
+    ],
+    [
+      'a control character in an article',
+      'LAW',
+      (i) => ({ ...i, evidence: { law: { ...i.evidence.law, article: 'Art.\u0000197' } } }),
+      'input.evidence.law.article',
+      'CONTROL_CHARACTERS',
+    ],
+    [
+      'an unknown served purpose',
+      'OUTSOURCING',
+      (i) => ({ ...i, evidence: { outsourcing: { ...i.evidence.outsourcing, servesPurposeKey: 'SELLING_LISTS' } } }),
+      'input.evidence.outsourcing.servesPurposeKey',
+      'UNKNOWN_PURPOSE',
+    ],
+    [
+      'a contract category the served purpose does not need',
+      'OUTSOURCING',
+      (i) => ({ ...i, evidence: { outsourcing: { ...i.evidence.outsourcing, categories: ['NAME', 'EMAIL'] } } }),
+      'input.evidence.outsourcing.categories[1]',
+      'CATEGORY_NOT_NEEDED',
+    ],
+    [
+      'a scope beyond the contract',
+      'OUTSOURCING',
+      (i) => ({ ...i, scope: { ...i.scope, categories: ['NAME', 'TELEPHONE'] } }),
+      'input.scope.categories[1]',
+      'SCOPE_MISMATCH',
+    ],
+    ['a malformed purpose key', 'LAW', (i) => ({ ...i, scope: { ...i.scope, purposeKeys: ["x' OR 1=1 --"] } }), 'input.scope.purposeKeys[0]', 'INVALID_FORMAT'],
+    ['an unknown provider', 'LAW', (i) => ({ ...i, scope: { ...i.scope, providerIds: ['01900000-0000-7000-8000-000000000000'] } }), 'input.scope.providerIds[0]', 'INVALID_VALUE'],
+    ['a malformed provider id', 'LAW', (i) => ({ ...i, scope: { ...i.scope, providerIds: ['not-an-id'] } }), 'input.scope.providerIds[0]', 'INVALID_VALUE'],
+    ['an unknown recipient', 'LAW', (i) => ({ ...i, scope: { ...i.scope, recipientId: '01900000-0000-7000-8000-000000000000' } }), 'input.scope.recipientId', 'INVALID_VALUE'],
+    [
+      'an unknown consent event',
+      'PROVIDER_AGREEMENT',
+      (i) => ({ ...i, evidence: { providerAgreement: { ...i.evidence.providerAgreement, consentEventIds: ['01900000-0000-7000-8000-000000000000'] } } }),
+      'input.evidence.providerAgreement.consentEventIds[0]',
+      'INVALID_VALUE',
+    ],
+    ['a provider agreement for all providers', 'PROVIDER_AGREEMENT', (i) => ({ ...i, scope: { ...i.scope, allProviders: true, providerIds: [] } }), 'input.scope.providerIds', 'SCOPE_MISMATCH'],
+    ['all providers and a list', 'LAW', (i) => ({ ...i, scope: { ...i.scope, allProviders: true } }), 'input.scope.providerIds', 'INVALID_VALUE'],
+    ['evidence of another kind', 'LAW', (i) => ({ ...i, evidence: { ...i.evidence, boardApproval: { resolutionNumber: 'R-1' } } }), 'input.evidence.boardApproval', 'INVALID_VALUE'],
+    ['no evidence part', 'LAW', (i) => ({ ...i, evidence: {} }), 'input.evidence.law', 'REQUIRED'],
+    ['a validity that ends before it starts', 'LAW', (i) => ({ ...i, validFrom: '2026-06-01T00:00:00.000Z', validUntil: '2026-05-01T00:00:00.000Z' }), 'input.validUntil', 'INVALID_VALUE'],
+    ['a validity already over', 'LAW', (i) => ({ ...i, validFrom: '2020-01-01T00:00:00.000Z', validUntil: '2020-02-01T00:00:00.000Z' }), 'input.validUntil', 'INVALID_VALUE'],
+    ['too many purposes', 'LAW', (i) => ({ ...i, scope: { ...i.scope, purposeKeys: Array.from({ length: 101 }, (_, n) => `P${n}`) } }), 'input.scope.purposeKeys', 'TOO_LONG'],
+  ];
+
+  it.each(cases)('refuses %s with BAD_USER_INPUT naming the field', async (_name, kind, change, field, code) => {
+    const before = await storedCounts();
+    const res = await owner.request(CreateExceptionDocument, { input: change(input(kind)) });
+    const err = errorOf(res);
+    expect(err.code).toBe('BAD_USER_INPUT');
+    expect(err.issues?.map((i) => [i.field, i.code])).toContainEqual([field, code]);
+    expect(res.data).toBeNull();
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it('refuses unknown categories and kinds at the schema, naming the field', async () => {
+    const before = await storedCounts();
+    const mutation = 'mutation($input: CreateExceptionInput!) { createException(input: $input) { id } }';
+    const badCategory = await owner.raw(mutation, { input: { ...input('LAW'), scope: { ...input('LAW').scope, categories: ['SHOE_SIZE'] } } });
+    expect(badCategory.status).toBe(400);
+    expect(errorOf(badCategory)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.scope.categories[0]' });
+    const badKind = await owner.raw(mutation, { input: { ...input('LAW'), kind: 'BECAUSE_WE_CAN' } });
+    expect(errorOf(badKind)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
+    expect(JSON.stringify([badCategory, badKind])).not.toMatch(/at .*\.(js|ts):\d+|node_modules/);
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it('stores SQL-looking text as plain data', async () => {
+    const title = "Robert'); DROP TABLE permitted_exception;--";
+    const e = await draft('BOARD_APPROVAL', { title });
+    expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.title).toBe(title);
+  });
+});

@@ -1,0 +1,50 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { WRITERS, requireActor } from '../common/auth-checker.js';
+import type { Context } from '../context.js';
+import { presentCredential, presentRecipient } from './recipient.presenter.js';
+import { CreateRecipientInput } from './recipient.inputs.js';
+import { RecipientService } from './recipient.service.js';
+import { IssuedPartnerKeyType, PartnerCredentialType, RecipientType } from './recipient.type.js';
+
+@Resolver()
+export class RecipientResolver {
+  @Authorized()
+  @Query(() => [RecipientType], { description: 'Outside recipients, by name.' })
+  async recipients(@Ctx() ctx: Context): Promise<RecipientType[]> {
+    const rows = await new RecipientService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps).list();
+    return rows.map((r) => presentRecipient(r.recipient, r.credentials));
+  }
+
+  @Authorized()
+  @Query(() => RecipientType, { nullable: true })
+  async recipient(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<RecipientType | null> {
+    const row = await new RecipientService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps).get(id);
+    return row ? presentRecipient(row.recipient, row.credentials) : null;
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => RecipientType)
+  async createRecipient(@Arg('input', () => CreateRecipientInput) input: CreateRecipientInput, @Ctx() ctx: Context): Promise<RecipientType> {
+    const recipient = await new RecipientService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).create(input);
+    return presentRecipient(recipient, []);
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => IssuedPartnerKeyType, { description: 'Issues an API key for a recipient; the key is in this answer only.' })
+  async issuePartnerKey(
+    @Arg('recipientId', () => ID) recipientId: string,
+    @Arg('label', () => String, { description: 'What the key is for, e.g. "Courier dispatch system".' }) label: string,
+    @Ctx() ctx: Context,
+  ): Promise<IssuedPartnerKeyType> {
+    const { key, credential } = await new RecipientService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).issueKey(recipientId, label);
+    return { key, credential: presentCredential(credential) };
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => PartnerCredentialType, { description: 'Revokes a partner key at once.' })
+  async revokePartnerKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PartnerCredentialType> {
+    const credential = await new RecipientService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).revokeKey(id);
+    return presentCredential(credential);
+  }
+}

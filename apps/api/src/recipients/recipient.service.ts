@@ -1,0 +1,140 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { FIELD_LIMITS, normalizeLineBreaks, validateText, type Issue } from '@steward/policy-core';
+import { AuditService } from '../audit/audit.service.js';
+import { AdminUser } from '../auth/admin-user.entity.js';
+import { BadInputError, DomainError, NotFoundError, badInput } from '../common/errors.js';
+import type { Actor, AppDeps } from '../context.js';
+import { generatePartnerKey } from './partner-key.js';
+import { PartnerCredential, Recipient } from './recipient.entity.js';
+import type { CreateRecipientInput } from './recipient.inputs.js';
+
+/** A well-formed UUID: anything else names no row (and never reaches PostgreSQL's uuid parser). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface RecipientWithCredentials {
+  recipient: Recipient;
+  credentials: PartnerCredential[];
+}
+
+/** Outside recipients and their partner credentials (keys shown once, stored hashed, revocable). */
+export class RecipientService {
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly actor: Actor | null,
+    private readonly deps: AppDeps,
+  ) {}
+
+  async list(): Promise<RecipientWithCredentials[]> {
+    const recipients = await this.em.find(Recipient, {}, { orderBy: { name: 'asc', id: 'asc' } });
+    return this.withCredentials(recipients);
+  }
+
+  async get(id: string): Promise<RecipientWithCredentials | null> {
+    const recipient = UUID.test(id) ? await this.em.findOne(Recipient, { id }) : null;
+    return recipient ? (await this.withCredentials([recipient]))[0]! : null;
+  }
+
+  private async withCredentials(recipients: Recipient[]): Promise<RecipientWithCredentials[]> {
+    if (!recipients.length) return [];
+    const credentials = await this.em.find(
+      PartnerCredential,
+      { recipient: { $in: recipients.map((r) => r.id) } },
+      { populate: ['createdBy'], orderBy: { id: 'desc' } },
+    );
+    return recipients.map((recipient) => ({
+      recipient,
+      credentials: credentials.filter((c) => c.recipient.id === recipient.id),
+    }));
+  }
+
+  create(input: CreateRecipientInput): Promise<Recipient> {
+    return this.em.transactional((em) => this.with(em).writeCreate(input));
+  }
+
+  issueKey(recipientId: string, label: string): Promise<{ key: string; credential: PartnerCredential }> {
+    return this.em.transactional((em) => this.with(em).writeIssueKey(recipientId, label));
+  }
+
+  revokeKey(id: string): Promise<PartnerCredential> {
+    return this.em.transactional((em) => this.with(em).writeRevokeKey(id));
+  }
+
+  private with(em: unknown): RecipientService {
+    return new RecipientService(em as SqlEntityManager, this.actor, this.deps);
+  }
+
+  private requireActor(): Actor {
+    if (!this.actor) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
+    return this.actor;
+  }
+
+  private async writeCreate(input: CreateRecipientInput): Promise<Recipient> {
+    const name = input.name.trim();
+    const contact = input.contact != null ? normalizeLineBreaks(input.contact).trim() || null : null;
+    const notes = input.notes != null ? normalizeLineBreaks(input.notes).trim() || null : null;
+    const issues = [
+      validateText(name, { field: 'name', maxLength: FIELD_LIMITS.source, required: true }),
+      validateText(contact, { field: 'contact', maxLength: FIELD_LIMITS.note, required: false, multiline: true }),
+      validateText(notes, { field: 'notes', maxLength: FIELD_LIMITS.note, required: false, multiline: true }),
+    ].filter((i): i is Issue => i !== null);
+    if (!issues.some((i) => i.field === 'name') && (await this.em.count(Recipient, { name }))) {
+      issues.unshift({ field: 'name', code: 'DUPLICATE', message: 'Another recipient has this name' });
+    }
+    if (issues.length) throw new BadInputError(issues);
+    const now = this.deps.now();
+    const recipient = this.em.create(Recipient, { name, kind: input.kind, contact, notes, createdAt: now, updatedAt: now });
+    new AuditService(this.em, this.requireActor(), this.deps).record({
+      action: 'recipient.create',
+      entityType: 'Recipient',
+      subject: recipient.id,
+      detail: { kind: recipient.kind },
+    });
+    await this.em.flush();
+    return recipient;
+  }
+
+  private async writeIssueKey(recipientId: string, rawLabel: string): Promise<{ key: string; credential: PartnerCredential }> {
+    const actor = this.requireActor();
+    const label = rawLabel.trim();
+    const issue = validateText(label, { field: 'label', maxLength: FIELD_LIMITS.displayName, required: true });
+    if (issue) throw new BadInputError([issue], '');
+    const recipient = UUID.test(recipientId) ? await this.em.findOne(Recipient, { id: recipientId }) : null;
+    if (!recipient) throw new NotFoundError('Recipient', 'recipientId');
+    const issued = generatePartnerKey();
+    const now = this.deps.now();
+    const credential = this.em.create(PartnerCredential, {
+      recipient,
+      label,
+      keyId: issued.keyId,
+      secretHash: issued.secretHash,
+      createdBy: this.em.getReference(AdminUser, actor.userId),
+      createdAt: now,
+      updatedAt: now,
+    });
+    new AuditService(this.em, actor, this.deps).record({
+      action: 'partner_key.issue',
+      entityType: 'PartnerCredential',
+      subject: credential.id,
+      detail: { recipientId: recipient.id, keyId: issued.keyId },
+    });
+    await this.em.flush();
+    await this.em.populate(credential, ['createdBy']);
+    return { key: issued.key, credential };
+  }
+
+  private async writeRevokeKey(id: string): Promise<PartnerCredential> {
+    const actor = this.requireActor();
+    const credential = UUID.test(id) ? await this.em.findOne(PartnerCredential, { id }, { populate: ['createdBy'] }) : null;
+    if (!credential) throw new NotFoundError('Partner credential', 'id');
+    if (credential.revokedAt) throw badInput('id', 'INVALID_TRANSITION', 'This key is already revoked', '');
+    credential.revokedAt = this.deps.now();
+    new AuditService(this.em, actor, this.deps).record({
+      action: 'partner_key.revoke',
+      entityType: 'PartnerCredential',
+      subject: credential.id,
+      detail: { recipientId: credential.recipient.id, keyId: credential.keyId },
+    });
+    await this.em.flush();
+    return credential;
+  }
+}

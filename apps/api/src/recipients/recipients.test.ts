@@ -1,0 +1,176 @@
+import {
+  CreateRecipientDocument,
+  IssuePartnerKeyDocument,
+  RecipientDocument,
+  RecipientsDocument,
+  RevokePartnerKeyDocument,
+  type CreateRecipientMutationVariables,
+} from '@steward/schema';
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
+import { generatePartnerKey, parsePartnerKey, secretMatches } from './partner-key.js';
+
+type Input = CreateRecipientMutationVariables['input'];
+
+let app: TestApp;
+let owner: TestClient;
+let seq = 0;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  owner = await app.clientAs('OWNER');
+});
+afterAll(() => app.close());
+
+const recipientInput = (overrides: Partial<Input> = {}): Input => ({
+  name: `Swift Courier Co. ${++seq}`,
+  kind: 'CONTRACTOR',
+  contact: 'Data protection desk\n1-2-3 Shiba, Minato-ku, Tokyo',
+  notes: 'Delivers the journal.',
+  ...overrides,
+});
+
+async function storedCounts() {
+  const conn = app.em().getConnection();
+  const count = async (table: string) => Number((await conn.execute<{ n: number }[]>(`select count(*) as n from ${table}`))[0]!.n);
+  return { recipients: await count('recipient'), credentials: await count('partner_credential'), audit: await count('audit_entry') };
+}
+
+/** Every text cell of a table, as one string: where a secret must not be. */
+async function tableText(table: string): Promise<string> {
+  return JSON.stringify(await app.em().getConnection().execute(`select * from ${table}`));
+}
+
+describe('recipients', () => {
+  it('creates a recipient, lists and reads it, and audits the change', async () => {
+    const before = await storedCounts();
+    const created = (await owner.ok(CreateRecipientDocument, { input: recipientInput({ name: '  Tokyo Courier  ' }) })).createRecipient;
+    expect(created).toMatchObject({ name: 'Tokyo Courier', kind: 'CONTRACTOR', notes: 'Delivers the journal.', credentials: [] });
+    expect(created.contact).toContain('\n');
+    expect((await owner.ok(RecipientDocument, { id: created.id })).recipient?.name).toBe('Tokyo Courier');
+    expect((await owner.ok(RecipientsDocument)).recipients.map((r) => r.id)).toContain(created.id);
+    expect(await storedCounts()).toEqual({ recipients: before.recipients + 1, credentials: before.credentials, audit: before.audit + 1 });
+  });
+
+  it('answers null for unknown or malformed ids', async () => {
+    expect((await owner.ok(RecipientDocument, { id: '01900000-0000-7000-8000-000000000000' })).recipient).toBeNull();
+    expect((await owner.ok(RecipientDocument, { id: "x' or 1=1" })).recipient).toBeNull();
+  });
+
+  const bad: [string, Partial<Input>, string, string][] = [
+    ['a blank name', { name: '   ' }, 'input.name', 'REQUIRED'],
+    ['an oversized name', { name: 'x'.repeat(1001) }, 'input.name', 'TOO_LONG'],
+    ['a name just over its limit', { name: 'x'.repeat(201) }, 'input.name', 'TOO_LONG'],
+    ['a bidi override', { name: 'Courier\u202Eevil' }, 'input.name', 'CONTROL_CHARACTERS'],
+    ['a control character in the contact', { contact: 'desk\u0007' }, 'input.contact', 'CONTROL_CHARACTERS'],
+    ['oversized notes', { notes: 'x'.repeat(10_001) }, 'input.notes', 'TOO_LONG'],
+    ['notes just over their limit', { notes: 'x'.repeat(1001) }, 'input.notes', 'TOO_LONG'],
+  ];
+
+  it.each(bad)('refuses %s with BAD_USER_INPUT naming the field, storing nothing', async (_n, override, field, code) => {
+    const before = await storedCounts();
+    const res = await owner.request(CreateRecipientDocument, { input: recipientInput(override) });
+    expect(errorOf(res).code).toBe('BAD_USER_INPUT');
+    expect(errorOf(res).issues?.map((i) => [i.field, i.code])).toContainEqual([field, code]);
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it('refuses a duplicate name and an unknown kind', async () => {
+    await owner.ok(CreateRecipientDocument, { input: recipientInput({ name: 'Only Once Ltd' }) });
+    const before = await storedCounts();
+    const dup = await owner.request(CreateRecipientDocument, { input: recipientInput({ name: 'Only Once Ltd' }) });
+    expect(errorOf(dup)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+    expect(errorOf(dup).issues?.[0]?.code).toBe('DUPLICATE');
+    const kind = await owner.raw('mutation($input: CreateRecipientInput!) { createRecipient(input: $input) { id } }', {
+      input: { ...recipientInput(), kind: 'FRIEND' },
+    });
+    expect(errorOf(kind)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it('refuses viewers (FORBIDDEN) and anonymous callers (UNAUTHENTICATED); viewers may read', async () => {
+    const viewer = await app.clientAs('VIEWER');
+    const r = (await owner.ok(CreateRecipientDocument, { input: recipientInput() })).createRecipient;
+    const before = await storedCounts();
+    expect(errorOf(await viewer.request(CreateRecipientDocument, { input: recipientInput() })).code).toBe('FORBIDDEN');
+    expect(errorOf(await viewer.request(IssuePartnerKeyDocument, { recipientId: r.id, label: 'k' })).code).toBe('FORBIDDEN');
+    expect(errorOf(await app.client().request(RecipientsDocument)).code).toBe('UNAUTHENTICATED');
+    expect((await viewer.ok(RecipientDocument, { id: r.id })).recipient?.id).toBe(r.id);
+    expect(await storedCounts()).toEqual(before);
+  });
+});
+
+describe('partner keys', () => {
+  it('shows the key once and stores only a hash of its secret', async () => {
+    const r = (await owner.ok(CreateRecipientDocument, { input: recipientInput() })).createRecipient;
+    const issued = (await owner.ok(IssuePartnerKeyDocument, { recipientId: r.id, label: 'Dispatch system' })).issuePartnerKey;
+    const parsed = parsePartnerKey(issued.key);
+    expect(parsed).not.toBeNull();
+    expect(issued.credential).toMatchObject({ label: 'Dispatch system', keyId: parsed!.keyId, createdBy: 'Administrator', revoked: false, revokedAt: null });
+
+    // The secret is nowhere in the database: not in the credential, not in the audit trail.
+    for (const table of ['partner_credential', 'audit_entry', 'recipient']) {
+      const text = await tableText(table);
+      expect(text).not.toContain(parsed!.secret);
+      expect(text).not.toContain(issued.key);
+    }
+    const rows = await app.em().getConnection().execute<{ secret_hash: string }[]>('select secret_hash from partner_credential where key_id = ?', [parsed!.keyId]);
+    expect(rows[0]!.secret_hash).toBe(createHash('sha256').update(parsed!.secret).digest('hex'));
+    expect(secretMatches(parsed!.secret, rows[0]!.secret_hash)).toBe(true);
+
+    // Never shown again: reads carry the key id only.
+    const read = await owner.raw('query($id: ID!) { recipient(id: $id) { credentials { id keyId label } } }', { id: r.id });
+    expect(JSON.stringify(read)).not.toContain(parsed!.secret);
+    expect((await owner.ok(RecipientDocument, { id: r.id })).recipient?.credentials.map((c) => c.keyId)).toEqual([parsed!.keyId]);
+    const hashField = await owner.raw('query($id: ID!) { recipient(id: $id) { credentials { secretHash } } }', { id: r.id });
+    expect(errorOf(hashField).code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('revokes a key at once and marks it; revoking twice is refused', async () => {
+    const r = (await owner.ok(CreateRecipientDocument, { input: recipientInput() })).createRecipient;
+    const issued = (await owner.ok(IssuePartnerKeyDocument, { recipientId: r.id, label: 'Old system' })).issuePartnerKey;
+    const second = (await owner.ok(IssuePartnerKeyDocument, { recipientId: r.id, label: 'New system' })).issuePartnerKey;
+    expect(second.key).not.toBe(issued.key);
+    const revoked = (await owner.ok(RevokePartnerKeyDocument, { id: issued.credential.id })).revokePartnerKey;
+    expect(revoked).toMatchObject({ id: issued.credential.id, revoked: true });
+    expect(revoked.revokedAt).not.toBeNull();
+    const creds = (await owner.ok(RecipientDocument, { id: r.id })).recipient!.credentials;
+    expect(creds.map((c) => [c.label, c.revoked])).toEqual([
+      ['New system', false],
+      ['Old system', true],
+    ]);
+    const again = await owner.request(RevokePartnerKeyDocument, { id: issued.credential.id });
+    expect(errorOf(again)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    const actions = await app.em().getConnection().execute<{ action: string }[]>(
+      "select action from audit_entry where subject = ? order by id",
+      [issued.credential.id],
+    );
+    expect(actions.map((a) => a.action)).toEqual(['partner_key.issue', 'partner_key.revoke']);
+  });
+
+  it('refuses bad labels and unknown ids, storing nothing', async () => {
+    const r = (await owner.ok(CreateRecipientDocument, { input: recipientInput() })).createRecipient;
+    const before = await storedCounts();
+    for (const label of ['  ', 'x'.repeat(121), 'key\u202E']) {
+      expect(errorOf(await owner.request(IssuePartnerKeyDocument, { recipientId: r.id, label }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'label' });
+    }
+    for (const id of ['01900000-0000-7000-8000-000000000000', 'nope']) {
+      expect(errorOf(await owner.request(IssuePartnerKeyDocument, { recipientId: id, label: 'k' })).code).toBe('NOT_FOUND');
+      expect(errorOf(await owner.request(RevokePartnerKeyDocument, { id })).code).toBe('NOT_FOUND');
+    }
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it('generates well-formed, distinct keys and compares secrets exactly', () => {
+    const a = generatePartnerKey();
+    const b = generatePartnerKey();
+    expect(a.key).toMatch(/^stw_[0-9a-f]{16}_[0-9a-f]{64}$/);
+    expect(a.keyId).not.toBe(b.keyId);
+    const secret = parsePartnerKey(a.key)!.secret;
+    expect(secretMatches(secret, a.secretHash)).toBe(true);
+    expect(secretMatches(secret, b.secretHash)).toBe(false);
+    expect(parsePartnerKey('stw_short_key')).toBeNull();
+    expect(parsePartnerKey(`${a.key}x`)).toBeNull();
+  });
+});
