@@ -26,9 +26,17 @@ export interface CookieJar {
   clearSession(): void;
 }
 
+/** A recipient's system calling with a partner key (`Authorization: Bearer stw_…`); never an admin. */
+export interface PartnerPrincipal {
+  credentialId: string;
+  recipientId: string;
+}
+
 export interface Context {
   em: EntityManager;
   actor: Actor | null;
+  /** Set only for partner-key requests; `actor` is then null. */
+  partner: PartnerPrincipal | null;
   deps: AppDeps;
   cookies: CookieJar;
   userAgent: string | null;

@@ -9,7 +9,9 @@ import { authChecker } from './common/auth-checker.js';
 import './common/enums.js';
 import { ConsentResolver } from './consent/consent.resolver.js';
 import { ExceptionResolver } from './exceptions/exception.resolver.js';
+import { DecisionResolver } from './decisions/decision.resolver.js';
 import { LedgerResolver } from './ledger/ledger.resolver.js';
+import { PartnerResolver } from './partners/partner.resolver.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
 import { PolicyResolver } from './policy/policy.resolver.js';
 import { ProviderResolver } from './providers/provider.resolver.js';
@@ -26,8 +28,10 @@ export const resolvers = [
   ConsentResolver,
   AuditResolver,
   LedgerResolver,
+  DecisionResolver,
   RecipientResolver,
   ExceptionResolver,
+  PartnerResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

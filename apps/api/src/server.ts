@@ -12,8 +12,9 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuthService } from './auth/auth.service.js';
-import { createErrorFormatter } from './common/errors.js';
+import { createErrorFormatter, UnauthenticatedError } from './common/errors.js';
 import type { AppDeps, Context, CookieJar } from './context.js';
+import { authenticatePartner, bearerToken, partnerGuardPlugin, requestError } from './partners/partner-auth.js';
 import { stewardSchema } from './schema.js';
 
 export const SESSION_COOKIE = 'steward_session';
@@ -67,7 +68,7 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     ],
     // No cache hints anywhere and every /graphql answer is `Cache-Control: no-store` (set in the
     // context below), so the default cache-control plugin only adds per-field work (DESIGN.md §5).
-    plugins: [ApolloServerPluginCacheControlDisabled(), ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [ApolloServerPluginCacheControlDisabled(), partnerGuardPlugin(), ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await apollo.start();
 
@@ -111,9 +112,17 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
         const em = orm.em.fork();
         const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
         const cookies = cookieJar(res, deps.config.cookieSecure);
+        const userAgent = req.headers['user-agent'] ?? null;
+        const bearer = bearerToken(req.headers.authorization);
+        if (bearer !== undefined) {
+          // A partner key is the whole identity of its request: never together with an admin session.
+          if (token) throw requestError(new UnauthenticatedError('Send either a session cookie or a partner key, not both'), 400);
+          const partner = await authenticatePartner(em, deps, bearer);
+          return { em, actor: null, partner, deps, cookies, userAgent };
+        }
         const session = await new AuthService(em, deps).resolveSession(token);
         if (session?.renewed) cookies.setSession(token!, session.expiresAt);
-        return { em, actor: session?.actor ?? null, deps, cookies, userAgent: req.headers['user-agent'] ?? null };
+        return { em, actor: session?.actor ?? null, partner: null, deps, cookies, userAgent };
       },
     }),
   );

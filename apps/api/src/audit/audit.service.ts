@@ -18,13 +18,15 @@ export class AuditService {
     private readonly em: EntityManager,
     private readonly actor: Actor | null,
     private readonly deps: AppDeps,
+    /** Who acted when it is not an admin, e.g. `partner:<credentialId>`; default `system`. */
+    private readonly otherActorLabel = 'system',
   ) {}
 
   private build(fact: AuditFact): { entry: AuditEntry; links: AuditProviderLink[] } {
     const entry = new AuditEntry();
     entry.at = this.deps.now();
     entry.actorId = this.actor?.userId ?? null;
-    entry.actorLabel = this.actor ? `${this.actor.displayName} <${this.actor.email}>` : 'system';
+    entry.actorLabel = this.actor ? `${this.actor.displayName} <${this.actor.email}>` : this.otherActorLabel;
     entry.action = fact.action;
     entry.entityType = fact.entityType;
     entry.subject = fact.subject ?? null;

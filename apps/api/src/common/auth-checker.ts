@@ -12,12 +12,19 @@ export function roleAllows(role: AdminRole, allowed: readonly AdminRole[]): bool
   return allowed.length === 0 || allowed.includes(role);
 }
 
-/** The one role check behind every `@Authorized(...)`. */
+/**
+ * The one role check behind every `@Authorized(...)`. A partner key never reaches an admin field,
+ * whatever its roles: partners have their own root fields, guarded by `requirePartner`.
+ */
 export const authChecker: AuthChecker<Context, AdminRole> = ({ context }, roles) => {
+  if (context.partner) throw new ForbiddenError(PARTNER_FORBIDDEN);
   if (!context.actor) throw new UnauthenticatedError();
   if (!roleAllows(context.actor.role, roles)) throw new ForbiddenError();
   return true;
 };
+
+/** The one answer a partner gets for anything outside its own fields. */
+export const PARTNER_FORBIDDEN = 'A partner key cannot use this field';
 
 export function requireActor(ctx: Context) {
   if (!ctx.actor) throw new UnauthenticatedError();

@@ -1,4 +1,6 @@
 import {
+  DECISION_ACTIONS,
+  DECISION_REASON_CODES,
   ADMIN_ROLES,
   COLLECTION_CHANNELS,
   CONSENT_ACTIONS,
@@ -32,6 +34,9 @@ export const PolicyClauseEnum = asEnum(POLICY_CLAUSES);
 export const AdminRoleEnum = asEnum(ADMIN_ROLES);
 export const PolicyStatusEnum = asEnum(['DRAFT', 'PUBLISHED'] as const);
 export const ExceptionKindEnum = asEnum(EXCEPTION_KINDS);
+export const DecisionActionEnum = asEnum(DECISION_ACTIONS);
+export const DecisionReasonCodeEnum = asEnum(DECISION_REASON_CODES);
+export const DecisionBasisKindEnum = asEnum(['CONSENT', 'PUBLICLY_AVAILABLE', 'EXCEPTION'] as const);
 /** The effective status at a moment (policy-core's effectiveStatus): the stored lifecycle plus NOT_YET_VALID. */
 export const ExceptionStatusEnum = asEnum([...EXCEPTION_STATUSES, 'NOT_YET_VALID'] as const);
 export const MeetingKindEnum = asEnum(MEETING_KINDS);
@@ -49,6 +54,9 @@ registerEnumType(CollectionChannelEnum, { name: 'CollectionChannel' });
 registerEnumType(PolicyClauseEnum, { name: 'PolicyClause' });
 registerEnumType(AdminRoleEnum, { name: 'AdminRole' });
 registerEnumType(PolicyStatusEnum, { name: 'PolicyStatus' });
+registerEnumType(DecisionActionEnum, { name: 'DecisionAction', description: 'USE inside the organisation, or PROVIDE to a recipient.' });
+registerEnumType(DecisionReasonCodeEnum, { name: 'DecisionReasonCode' });
+registerEnumType(DecisionBasisKindEnum, { name: 'DecisionBasisKind' });
 registerEnumType(ExceptionKindEnum, { name: 'ExceptionKind', description: 'The four permitted exceptions of policy clause 2.' });
 registerEnumType(ExceptionStatusEnum, {
   name: 'ExceptionStatus',

@@ -1,0 +1,142 @@
+import {
+  ApproveExceptionDocument,
+  CreateExceptionDocument,
+  CreateRecipientDocument,
+  DecisionDocument,
+  RecordCollectionDocument,
+  RecordConsentDocument,
+  RevokeExceptionDocument,
+  VerifyLedgerDocument,
+  type DecisionQueryVariables,
+} from '@steward/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCollectionInput, buildExceptionInput } from '../test/factories.js';
+import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
+
+type Request = DecisionQueryVariables['input'];
+
+let app: TestApp;
+let owner: TestClient;
+let officer: TestClient;
+let subscriber: { id: string; version: number };
+let refuser: { id: string };
+let courierId: string;
+let exception: { id: string; version: number };
+
+beforeAll(async () => {
+  app = await createTestApp();
+  owner = await app.clientAs('OWNER');
+  officer = await app.clientAs('PRIVACY_OFFICER');
+  const postal = [
+    { category: 'NAME' as const, value: 'Kaito Mori' },
+    { category: 'POSTAL_CODE' as const, value: '102-0073' },
+    { category: 'POSTAL_ADDRESS' as const, value: '1-5-9 Kudan-kita, Chiyoda-ku' },
+    { category: 'EMAIL' as const, value: 'kaito.mori@example.jp' },
+  ];
+  subscriber = (
+    await owner.ok(RecordCollectionDocument, {
+      input: buildCollectionInput({
+        purposes: [{ purposeKey: 'JOURNAL_DELIVERY', granted: true }, { purposeKey: 'EVENT_NEWS', granted: true }],
+        items: postal,
+      }),
+    })
+  ).recordCollection.provider;
+  refuser = (
+    await owner.ok(RecordCollectionDocument, {
+      input: buildCollectionInput({
+        purposes: [{ purposeKey: 'EVENT_NEWS', granted: true }, { purposeKey: 'JOURNAL_DELIVERY', granted: false }],
+        items: [{ category: 'NAME', value: 'Rin Abe' }, { category: 'EMAIL', value: 'rin.abe@example.jp' }],
+      }),
+    })
+  ).recordCollection.provider;
+  courierId = (await owner.ok(CreateRecipientDocument, { input: { name: 'Yamato Courier', kind: 'CONTRACTOR' } })).createRecipient.id;
+  const created = (
+    await owner.ok(CreateExceptionDocument, {
+      input: buildExceptionInput('OUTSOURCING', { recipientId: courierId, providerId: subscriber.id, consentEventIds: [] }),
+    })
+  ).createException;
+  exception = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version })).approveException;
+});
+afterAll(() => app.close());
+
+const decide = (client: TestClient, input: Request) => client.request(DecisionDocument, { input });
+
+async function decisionEntries() {
+  return app.em().getConnection().execute<{ outcome: string; policy_version: number; provider_id: string }[]>(
+    "select outcome, policy_version, provider_id from ledger_entry where kind = 'DECISION' order by sequence",
+  );
+}
+
+describe('decision', () => {
+  it('allows a use for a stated purpose on the basis of consent', async () => {
+    const { decision } = await owner.ok(DecisionDocument, {
+      input: { action: 'USE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME', 'POSTAL_ADDRESS'] },
+    });
+    expect(decision).toMatchObject({ allowed: true, basis: { kind: 'CONSENT', exceptionId: null }, permitted: ['NAME', 'POSTAL_ADDRESS'], refused: [], policyVersion: 1 });
+  });
+
+  it('allows provision to the courier only under the outsourcing exception, and only its categories', async () => {
+    const ok = (await decide(owner, { action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'], recipientId: courierId })).data!.decision;
+    expect(ok).toMatchObject({ allowed: true, basis: { kind: 'EXCEPTION', exceptionId: exception.id, exceptionKind: 'OUTSOURCING' } });
+
+    const email = (await decide(owner, { action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME', 'EMAIL'], recipientId: courierId })).data!.decision;
+    expect(email.allowed).toBe(false);
+    expect(email.refused).toContain('EMAIL');
+    expect(email.reasons.map((r) => r.code)).toContain('EXCEPTION_CATEGORY_NOT_COVERED');
+  });
+
+  it('refuses provision for a provider who refused the purpose the contractor serves', async () => {
+    const { decision } = await owner.ok(DecisionDocument, {
+      input: { action: 'PROVIDE', providerId: refuser.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME'], recipientId: courierId },
+    });
+    expect(decision.allowed).toBe(false);
+    expect(decision.reasons.map((r) => r.code)).toContain('EXCEPTION_PURPOSE_BASIS_MISSING');
+  });
+
+  it('never provides on consent alone, and follows a withdrawal at once', async () => {
+    const before = (await decide(owner, { action: 'USE', providerId: refuser.id, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'] })).data!.decision;
+    expect(before.allowed).toBe(true);
+    const provide = (await decide(owner, { action: 'PROVIDE', providerId: refuser.id, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'], recipientId: courierId })).data!.decision;
+    expect(provide.allowed).toBe(false);
+    const provider = await app.em().getConnection().execute<{ version: number }[]>('select version from provider where id = ?', [refuser.id]);
+    await owner.ok(RecordConsentDocument, {
+      input: { providerId: refuser.id, purposeKey: 'EVENT_NEWS', action: 'WITHDRAW', method: 'EMAIL_REPLY', expectedProviderVersion: Number(provider[0]!.version) },
+    });
+    const after = (await decide(owner, { action: 'USE', providerId: refuser.id, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'] })).data!.decision;
+    expect(after).toMatchObject({ allowed: false, basis: null });
+  });
+
+  it('stops allowing provision the moment the exception is revoked', async () => {
+    const request: Request = { action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME'], recipientId: courierId };
+    expect((await decide(owner, request)).data!.decision.allowed).toBe(true);
+    await officer.ok(RevokeExceptionDocument, { id: exception.id, reason: 'Contract ended', expectedVersion: exception.version });
+    const denied = (await decide(owner, request)).data!.decision;
+    expect(denied.allowed).toBe(false);
+    expect(denied.reasons.map((r) => r.code)).toContain('EXCEPTION_NOT_IN_EFFECT');
+  });
+
+  it('records every decision, allowed or denied, in the ledger with the policy version', async () => {
+    const entries = await decisionEntries();
+    expect(entries.length).toBe(9);
+    expect(new Set(entries.map((e) => e.outcome))).toEqual(new Set(['ALLOWED', 'DENIED']));
+    expect(entries.every((e) => Number(e.policy_version) === 1)).toBe(true);
+    expect((await owner.ok(VerifyLedgerDocument)).verifyLedger).toMatchObject({ ok: true });
+  });
+
+  it('refuses bad requests with the field named and records nothing', async () => {
+    const before = (await decisionEntries()).length;
+    const cases: [Request, string, string][] = [
+      [{ action: 'USE', providerId: '01900000-0000-7000-8000-000000000000', purposeKey: 'EVENT_NEWS', categories: ['NAME'] }, 'NOT_FOUND', 'input.providerId'],
+      [{ action: 'USE', providerId: "' or 1=1 --", purposeKey: 'EVENT_NEWS', categories: ['NAME'] }, 'NOT_FOUND', 'input.providerId'],
+      [{ action: 'USE', providerId: subscriber.id, purposeKey: 'SELLING_LISTS', categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.purposeKey'],
+      [{ action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'], recipientId: '01900000-0000-7000-8000-000000000000' }, 'NOT_FOUND', 'input.recipientId'],
+      [{ action: 'USE', providerId: subscriber.id, purposeKey: 'x'.repeat(1001), categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.purposeKey'],
+    ];
+    for (const [input, code, field] of cases) {
+      expect(errorOf(await decide(owner, input))).toMatchObject({ code, field });
+    }
+    const viewer = await app.clientAs('VIEWER');
+    expect(errorOf(await decide(viewer, { action: 'USE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'] })).code).toBe('FORBIDDEN');
+    expect((await decisionEntries()).length).toBe(before);
+  });
+});

@@ -1,0 +1,287 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import {
+  DATA_CATEGORIES,
+  consentFor,
+  decide,
+  isInEffect,
+  type ConsentAction,
+  type ConsentEventFact,
+  type DataCategory,
+  type ExceptionKind,
+  type PermittedExceptionFact,
+  type PurposeFact,
+} from '@steward/policy-core';
+import { AuditService } from '../audit/audit.service.js';
+import { NotFoundError } from '../common/errors.js';
+import { fromDbBoolean, fromDbDate, isSqlite, leanRows, placeholders } from '../common/lean-sql.js';
+import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
+import type { AppDeps, PartnerPrincipal } from '../context.js';
+import { shapeOf, toDraft } from '../exceptions/exception-facts.js';
+import { PermittedException } from '../exceptions/permitted-exception.entity.js';
+import { LedgerService, payloadHashOf, type LedgerFact } from '../ledger/ledger.service.js';
+import { currentPolicyFacts } from '../policy/policy.service.js';
+import { loadPurposeFacts } from '../purposes/purpose-facts.js';
+import { presentPartnerProvider, type SealedItemRow } from './partner.presenter.js';
+import type { PartnerProviderConnection, PartnerProviderType } from './partner.type.js';
+
+/** A well-formed UUID: anything else names no row (and never reaches PostgreSQL's uuid parser). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One basis under which categories of one provider are provided. */
+interface Grant {
+  purposeKey: string;
+  exceptionId: string;
+  exceptionKind: ExceptionKind;
+  categories: DataCategory[];
+}
+
+interface ProviderRow {
+  id: string;
+  reference: string;
+}
+
+interface ItemRow extends SealedItemRow {
+  provider_id: string;
+  publicly_available: unknown;
+}
+
+/** The exceptions in effect for this recipient, and what they can reach. */
+interface Scope {
+  exceptions: PermittedExceptionFact[];
+  purposes: Map<string, PurposeFact & { id: string | null }>;
+  /** SQL over `p` (provider) selecting exactly the providers some exception may cover, with its parameters. */
+  where: string;
+  params: unknown[];
+  categories: DataCategory[];
+}
+
+/**
+ * What a partner credential may receive (policy clause 2): the providers covered by its
+ * recipient's exceptions in effect now, and per provider only the categories policy-core's
+ * `decide` permits for provision to that recipient. The scope is part of the SQL, the decision is
+ * made per provider, and every provision is recorded (ledger + audit) in the transaction of the read.
+ */
+export class PartnerService {
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly partner: PartnerPrincipal,
+    private readonly deps: AppDeps,
+  ) {}
+
+  async list(first: number, after: string | null): Promise<PartnerProviderConnection> {
+    const limit = pageSize(first);
+    const afterId = after ? decodeCursor(after) : null;
+    return this.em.transactional(async (em) => {
+      const { rows, provided } = await this.provide(em as SqlEntityManager, { afterId, limit });
+      const byId = new Map(provided.map((p) => [p.id, p]));
+      const page = toPage(rows, limit, afterId, (row) => byId.get(row.id) ?? null);
+      // A covered provider for whom nothing is permitted after all (e.g. consent withdrawn) is left out.
+      return { edges: page.edges.filter((e): e is { cursor: string; node: PartnerProviderType } => e.node !== null), pageInfo: page.pageInfo };
+    });
+  }
+
+  /** Out of scope, not permitted, unknown or malformed: the same NOT_FOUND. */
+  async get(id: string): Promise<PartnerProviderType> {
+    const notFound = () => new NotFoundError('Provider', 'id');
+    if (!UUID.test(id)) throw notFound();
+    const found = await this.em.transactional(async (em) => (await this.provide(em as SqlEntityManager, { id: id.toLowerCase(), limit: 1 })).provided[0]);
+    if (!found) throw notFound();
+    return found;
+  }
+
+  private async scope(em: SqlEntityManager, at: Date): Promise<Scope | null> {
+    const rows = await em.find(PermittedException, { recipient: this.partner.recipientId, status: 'ACTIVE' }, { orderBy: { id: 'asc' } });
+    const exceptions = rows.map((r) => toDraft(shapeOf(r)) as PermittedExceptionFact).filter((e) => isInEffect(e, at));
+    if (!exceptions.length) return null;
+    const stated = new Map((await loadPurposeFacts(em)).map((p) => [p.key, p]));
+    const purposes = new Map<string, PurposeFact & { id: string | null }>();
+    for (const e of exceptions) {
+      for (const key of e.scope.purposeKeys) {
+        const p = stated.get(key);
+        // Exceptions other than outsourcing may name a purpose outside the stated ones.
+        purposes.set(key, p ? { id: p.id, key, categories: p.categories, retired: p.retired } : { id: null, key, categories: [], retired: false });
+      }
+    }
+    const disjuncts: string[] = [];
+    const params: unknown[] = [];
+    for (const e of exceptions) {
+      const parts: string[] = [];
+      if (e.scope.providerIds !== 'ALL') {
+        if (!e.scope.providerIds.length) continue;
+        parts.push(`p.id in (${placeholders(e.scope.providerIds.length)})`);
+        params.push(...e.scope.providerIds);
+      }
+      if (e.kind === 'OUTSOURCING') {
+        // A contractor completes a stated purpose: only providers whose data may be used for it.
+        const served = purposes.get(e.evidence.servesPurposeKey);
+        if (!served?.id) continue;
+        parts.push(
+          '(exists (select 1 from consent_state cs where cs.provider_id = p.id and cs.purpose_id = ? and cs.state = ?)' +
+            ' or exists (select 1 from personal_data_item pi where pi.provider_id = p.id and pi.publicly_available = ?))',
+        );
+        params.push(served.id, 'GRANTED', true);
+      }
+      disjuncts.push(parts.length ? `(${parts.join(' and ')})` : '(1 = 1)');
+    }
+    if (!disjuncts.length) return null;
+    const categories = DATA_CATEGORIES.filter((c) => exceptions.some((e) => e.scope.categories.includes(c)));
+    return { exceptions, purposes, where: `(${disjuncts.join(' or ')})`, params, categories };
+  }
+
+  private async provide(
+    em: SqlEntityManager,
+    query: { id?: string; afterId?: string | null; limit: number },
+  ): Promise<{ rows: ProviderRow[]; provided: PartnerProviderType[] }> {
+    const at = this.deps.now();
+    const scope = await this.scope(em, at);
+    if (!scope) return { rows: [], provided: [] };
+
+    let sql = `select p.id, p.reference from provider p where ${scope.where}`;
+    const params = [...scope.params];
+    if (query.id) {
+      sql += ' and p.id = ?';
+      params.push(query.id);
+    }
+    if (query.afterId) {
+      sql += ' and p.id < ?';
+      params.push(query.afterId);
+    }
+    sql += ' order by p.id desc limit ?';
+    params.push(query.limit + 1);
+    const rows = await leanRows<ProviderRow>(em, sql, this.booleans(em, params));
+    if (!rows.length) return { rows, provided: [] };
+    const ids = rows.slice(0, query.limit).map((r) => r.id);
+
+    const items = await leanRows<ItemRow>(
+      em,
+      `select id, provider_id, category, value_sealed, publicly_available from personal_data_item` +
+        ` where provider_id in (${placeholders(ids.length)}) and category in (${placeholders(scope.categories.length)}) order by id`,
+      [...ids, ...scope.categories],
+    );
+    const statedKeys = [...scope.purposes.values()].filter((p) => p.id !== null).map((p) => p.key);
+    const events = statedKeys.length
+      ? await leanRows<Record<string, unknown>>(
+          em,
+          'select ce.id, ce.provider_id, pu.key as purpose_key, ce.action, ce.occurred_at, ce.sequence, ce.policy_version' +
+            ` from consent_event ce join purpose pu on pu.id = ce.purpose_id where ce.provider_id in (${placeholders(ids.length)})` +
+            ` and pu.key in (${placeholders(statedKeys.length)})`,
+          [...ids, ...statedKeys],
+        )
+      : [];
+    const policyVersion = (await currentPolicyFacts(em)).number;
+
+    const provided: PartnerProviderType[] = [];
+    const facts: LedgerFact[] = [];
+    const actor = `partner:${this.partner.credentialId}`;
+    for (const row of rows.slice(0, query.limit)) {
+      const own = items.filter((i) => i.provider_id === row.id);
+      const consentEvents: ConsentEventFact[] = events
+        .filter((e) => e.provider_id === row.id)
+        .map((e) => ({
+          id: e.id as string,
+          purposeKey: e.purpose_key as string,
+          action: e.action as ConsentAction,
+          occurredAt: fromDbDate(e.occurred_at),
+          sequence: Number(e.sequence),
+          policyVersion: Number(e.policy_version),
+        }));
+      const grants = this.grants(row.id, scope, own, consentEvents, policyVersion, at);
+      const given = new Set<DataCategory>();
+      const perGrant = grants.map((g) => {
+        const categories = g.categories.filter((c) => !given.has(c));
+        categories.forEach((c) => given.add(c));
+        return { grant: g, categories };
+      });
+      if (!given.size) continue;
+      const values = own
+        .filter((i) => given.has(i.category))
+        .sort((a, b) => DATA_CATEGORIES.indexOf(a.category) - DATA_CATEGORIES.indexOf(b.category) || (a.id < b.id ? -1 : 1));
+      provided.push(presentPartnerProvider(this.deps.cipher, row.id, row.reference, values));
+      const withValues = new Set(values.map((v) => v.category));
+      const recorded = perGrant.filter((g, i) => i === 0 || g.categories.some((c) => withValues.has(c)));
+      for (const { grant, categories } of recorded) {
+        const sent = categories.filter((c) => withValues.has(c));
+        facts.push({
+          kind: 'PROVISION',
+          actor,
+          providerId: row.id,
+          purposeKey: grant.purposeKey,
+          recipientId: this.partner.recipientId,
+          categories: sent,
+          outcome: 'ALLOWED',
+          basis: { exceptionId: grant.exceptionId, exceptionKind: grant.exceptionKind },
+          policyVersion,
+          subjectRef: this.partner.credentialId,
+          payloadHash: payloadHashOf({
+            providerId: row.id,
+            recipientId: this.partner.recipientId,
+            credentialId: this.partner.credentialId,
+            purposeKey: grant.purposeKey,
+            itemIds: values.filter((v) => sent.includes(v.category)).map((v) => v.id),
+          }),
+        });
+      }
+    }
+    if (provided.length) {
+      await new LedgerService(em, this.deps).append(facts);
+      new AuditService(em, null, this.deps, actor).record({
+        action: 'partner.provide',
+        entityType: 'Provider',
+        subject: this.partner.credentialId,
+        providerIds: provided.map((p) => p.id),
+        detail: { recipientId: this.partner.recipientId, credentialId: this.partner.credentialId, providers: provided.length },
+      });
+      await em.flush();
+    }
+    return { rows, provided };
+  }
+
+  /** Per purpose, the categories policy-core lets this recipient receive, each with its one exception. */
+  private grants(
+    providerId: string,
+    scope: Scope,
+    items: readonly ItemRow[],
+    events: readonly ConsentEventFact[],
+    policyVersion: number,
+    at: Date,
+  ): Grant[] {
+    const grants: Grant[] = [];
+    const itemFacts = items.map((i) => ({ id: i.id, category: i.category, publiclyAvailable: fromDbBoolean(i.publicly_available) }));
+    for (const purpose of scope.purposes.values()) {
+      const requested = DATA_CATEGORIES.filter((c) => scope.exceptions.some((e) => e.scope.purposeKeys.includes(purpose.key) && e.scope.categories.includes(c)));
+      const ask = (categories: readonly DataCategory[]) =>
+        decide({
+          action: 'PROVIDE',
+          providerId,
+          purpose: { key: purpose.key, categories: purpose.categories, retired: purpose.retired },
+          categories,
+          recipientId: this.partner.recipientId,
+          consent: consentFor(events, purpose.key, at),
+          items: itemFacts,
+          exceptions: scope.exceptions,
+          policyVersion,
+          at,
+        });
+      let remaining: DataCategory[] = requested;
+      // One decision has one basis: categories covered by different exceptions are granted in turn.
+      for (let round = 0; remaining.length && round < scope.exceptions.length; round++) {
+        const first = ask(remaining);
+        const decision = first.allowed ? first : first.permitted.length ? ask(first.permitted) : null;
+        if (!decision?.allowed || decision.basis?.kind !== 'EXCEPTION') break;
+        grants.push({
+          purposeKey: purpose.key,
+          exceptionId: decision.basis.exceptionId,
+          exceptionKind: decision.basis.exceptionKind,
+          categories: decision.permitted,
+        });
+        remaining = first.allowed ? [] : first.refused;
+      }
+    }
+    return grants;
+  }
+
+  /** Boolean parameters as the dialect stores them (SQLite: 1/0). */
+  private booleans(em: SqlEntityManager, params: unknown[]): unknown[] {
+    return isSqlite(em) ? params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p)) : params;
+  }
+}
