@@ -14,7 +14,8 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startBareHttp, startBaseline } from './lib/baseline.js';
 import { runLoad, summarize } from './lib/load.js';
-import { FILTER_PURPOSE } from './lib/rows.js';
+import { timeLedgerVerification } from './lib/ledger.js';
+import { FILTER_PURPOSE, PARTNER_PURPOSE } from './lib/rows.js';
 import { ensureSqliteSeed } from './lib/seed-sqlite.js';
 import { preparePostgres } from './lib/seed-postgres.js';
 import { benchConfig, gql, login, openSteward, serverErrors, startStewardServer } from './lib/steward.js';
@@ -34,6 +35,7 @@ const WARMUP = numEnv('BENCH_WARMUP_SECONDS', 1, 0, false);
 const ROUNDS = numEnv('BENCH_ROUNDS', Math.max(1, Math.round(SECONDS)), 1);
 const CONCURRENCY = numEnv('BENCH_CONCURRENCY', 10, 1);
 const PROVIDERS = numEnv('BENCH_PROVIDERS', 1_000_000, 1000);
+const LEDGER_ENTRIES = numEnv('BENCH_LEDGER_ENTRIES', 1_000_000, 0);
 const DATABASE_URL = process.env.DATABASE_URL?.trim() || null;
 const DATABASES = (process.env.BENCH_DATABASES ?? (DATABASE_URL ? 'sqlite,postgresql' : 'sqlite'))
   .split(',')
@@ -81,6 +83,89 @@ const COLLECTION_INPUT = {
     { category: 'EMAIL', value: 'bench.person@example.jp' },
   ],
 };
+
+const DECISION_QUERY = `query Decision($input: DecisionRequestInput!) {
+  decision(input: $input) {
+    allowed
+    basis { kind exceptionId exceptionKind }
+    permitted
+    refused
+    reasons { code message category exceptionId }
+    policyVersion
+    decidedAt
+    ledgerSequence
+  }
+}`;
+
+const PARTNER_PROVIDERS_QUERY = `query PartnerProviders($first: Int, $after: String) {
+  partnerProviders(first: $first, after: $after) {
+    edges { cursor node { id reference items { category value } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+const OFFICER = { email: 'bench-officer@steward.local', password: 'bench-officer-password-1234' };
+
+/**
+ * The courier scenario through the API, as an organisation would set it up: a contractor recipient,
+ * an OUTSOURCING exception for JOURNAL_DELIVERY (all providers; NAME, POSTAL_CODE, POSTAL_ADDRESS)
+ * drafted by the owner and approved by a second admin (a privacy officer), and a partner key.
+ */
+async function setUpCourier(url, ownerCookie) {
+  await gql(
+    url,
+    'mutation CreateAdminUser($input: CreateAdminUserInput!) { createAdminUser(input: $input) { id } }',
+    { input: { displayName: 'Bench Officer', email: OFFICER.email, password: OFFICER.password, role: 'PRIVACY_OFFICER' } },
+    ownerCookie,
+  );
+  const officerCookie = await login(url, OFFICER);
+  const recipientId = (
+    await gql(url, 'mutation CreateRecipient($input: CreateRecipientInput!) { createRecipient(input: $input) { id } }', { input: { name: 'Bench Courier', kind: 'CONTRACTOR' } }, ownerCookie)
+  ).data.createRecipient.id;
+  const categories = ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'];
+  const created = (
+    await gql(
+      url,
+      'mutation CreateException($input: CreateExceptionInput!) { createException(input: $input) { id version } }',
+      {
+        input: {
+          kind: 'OUTSOURCING',
+          title: 'Journal delivery by courier (bench)',
+          evidence: {
+            outsourcing: {
+              recipientId,
+              contractReference: 'BENCH-CT-1',
+              servesPurposeKey: PARTNER_PURPOSE,
+              categories,
+              supervisionRecord: 'Bench data-handling agreement.',
+            },
+          },
+          scope: { purposeKeys: [PARTNER_PURPOSE], categories, allProviders: true, recipientId },
+        },
+      },
+      ownerCookie,
+    )
+  ).data.createException;
+  const approved = (
+    await gql(url, 'mutation Approve($id: ID!, $v: Int!) { approveException(id: $id, expectedVersion: $v) { id status } }', { id: created.id, v: created.version }, officerCookie)
+  ).data.approveException;
+  if (approved.status !== 'ACTIVE') throw new Error(`the courier exception is ${approved.status}, not ACTIVE`);
+  const key = (
+    await gql(url, 'mutation Issue($r: ID!, $l: String!) { issuePartnerKey(recipientId: $r, label: $l) { key } }', { r: recipientId, l: 'Bench dispatch' }, ownerCookie)
+  ).data.issuePartnerKey.key;
+  return { recipientId, exceptionId: created.id, key };
+}
+
+async function partnerGql(url, key, query, variables) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const json = await res.json();
+  if (res.status !== 200 || json.errors?.length || !json.data) throw new Error(`partner request failed (HTTP ${res.status}): ${JSON.stringify(json).slice(0, 500)}`);
+  return json.data;
+}
 
 const cursorOf = (id) => Buffer.from(`c1:${id}`, 'utf8').toString('base64url');
 
@@ -153,6 +238,28 @@ async function stewardCases(label, target, databaseUrl) {
       throw new Error(`recordCollection answered unexpectedly: ${JSON.stringify(data)}`);
     }
     for (const p of pages) await checkPage(server.url, cookie, p.variables);
+
+    const courier = await setUpCourier(server.url, cookie);
+    const decisionInput = {
+      action: 'PROVIDE',
+      providerId: await idAt(0.5),
+      purposeKey: PARTNER_PURPOSE,
+      categories: ['NAME', 'POSTAL_ADDRESS'],
+      recipientId: courier.recipientId,
+    };
+    const decided = (await gql(server.url, DECISION_QUERY, { input: decisionInput }, cookie)).data.decision;
+    if (!decided.allowed || decided.basis?.kind !== 'EXCEPTION' || decided.basis.exceptionId !== courier.exceptionId) {
+      throw new Error(`decision answered unexpectedly: ${JSON.stringify(decided)}`);
+    }
+    const partnerVariables = { first: PAGE };
+    const partnerPage = (await partnerGql(server.url, courier.key, PARTNER_PROVIDERS_QUERY, partnerVariables)).partnerProviders;
+    if (
+      partnerPage.edges.length !== PAGE ||
+      !partnerPage.pageInfo.hasNextPage ||
+      !partnerPage.edges.every((e) => e.node.items.some((i) => i.category === 'NAME' && i.value.length > 0) && e.node.items.every((i) => i.category !== 'EMAIL'))
+    ) {
+      throw new Error(`partnerProviders answered unexpectedly: ${JSON.stringify(partnerPage).slice(0, 500)}`);
+    }
     if (EXPLAIN) await explain(label, conn, target.kind, purpose.id);
 
     const common = { url: server.url, headers: { cookie }, db: label, providers: total };
@@ -171,6 +278,19 @@ async function stewardCases(label, target, databaseUrl) {
         deep: p.deep,
         body: JSON.stringify({ query: PROVIDERS_QUERY, variables: p.variables }),
       })),
+      {
+        ...common,
+        name: `${label}: decision(PROVIDE, exception, 2 categories)`,
+        kind: 'query',
+        body: JSON.stringify({ query: DECISION_QUERY, variables: { input: decisionInput } }),
+      },
+      {
+        ...common,
+        headers: { authorization: `Bearer ${courier.key}` },
+        name: `${label}: partnerProviders(first: ${PAGE}) with a partner key`,
+        kind: 'query',
+        body: JSON.stringify({ query: PARTNER_PROVIDERS_QUERY, variables: partnerVariables }),
+      },
     ];
     return { label, cases, close };
   } catch (err) {
@@ -334,6 +454,23 @@ async function main() {
       // stall is expected; far above the usual means other work on the machine skewed the numbers.
       const pct = ((stall1 - stall0) / 1000 / (performance.now() - t0)) * 100;
       console.log(`CPU pressure during the measurements (PSI "some"): ${pct.toFixed(0)} % of the time a task waited for a CPU`);
+    }
+
+    if (LEDGER_ENTRIES > 0) {
+      // After the throughput phases, so the seeding never overlaps a measurement.
+      console.log('');
+      for (const t of targets) {
+        const v = await timeLedgerVerification({ kind: t.target.kind, count: LEDGER_ENTRIES, cacheDir: CACHE_DIR, baseUrl: DATABASE_URL, progress });
+        console.log(
+          `${t.label}: ledger verification of ${v.checkedEntries.toLocaleString('en')} entries (${v.checkpoints} signed checkpoints): ` +
+            `${v.seconds.toFixed(1)} s (${Math.round(v.checkedEntries / v.seconds).toLocaleString('en')} entries/s) — ok: ${v.ok}` +
+            (v.seededSeconds === null ? '' : `; seeded in ${v.seededSeconds.toFixed(1)} s`),
+        );
+        if (!v.ok) {
+          console.error(`BENCH FAILED: the seeded ledger did not verify: ${JSON.stringify(v.firstFailure)}`);
+          process.exitCode = 1;
+        }
+      }
     }
 
     const totalErrors = results.reduce((n, r) => n + r.errors, 0);

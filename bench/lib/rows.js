@@ -1,6 +1,7 @@
 // Synthetic providers for the list benchmarks, in batches: ascending UUIDv7 ids (as Steward creates
 // them), one NAME item each sealed with the real FieldCipher and bound to its row, and one
-// consent_state row each for one purpose (alternately GRANTED / REFUSED) for the filtered list.
+// consent_state row each for one purpose (alternately GRANTED / REFUSED) for the filtered list, and
+// a GRANT consent event + GRANTED consent_state for JOURNAL_DELIVERY (the partner and decision cases).
 import { v7 } from 'uuid';
 import { itemSealContext } from '@steward/api/dist/providers/personal-data-item.entity.js';
 
@@ -8,6 +9,8 @@ const KINDS = ['RELATED_PERSONNEL', 'BUSINESS_USER', 'SERVICE_USER'];
 const GIVEN = ['Taro', 'Hanako', 'Ken', 'Sakura', 'Ichiro', 'Megumi', 'Emily', 'Misaki', 'Hiroshi', 'Yuki'];
 const FAMILY = ['Yamada', 'Sato', 'Suzuki', 'Takahashi', 'Tanaka', 'Ito', 'Watanabe', 'Nakamura', 'Kobayashi', 'Clarke'];
 export const FILTER_PURPOSE = 'EVENT_NEWS';
+/** Every provider also granted this purpose (with its consent event): the courier's outsourcing exception serves it. */
+export const PARTNER_PURPOSE = 'JOURNAL_DELIVERY';
 
 export function* providerBatches(total, batchSize, cipher) {
   let last = '';
@@ -16,6 +19,7 @@ export function* providerBatches(total, batchSize, cipher) {
     const providers = [];
     const items = [];
     const consents = [];
+    const grants = [];
     for (let k = 0; k < n; k++) {
       const i = start + k;
       const now = Date.now();
@@ -27,7 +31,8 @@ export function* providerBatches(total, batchSize, cipher) {
       providers.push({ id, at: now, kind: KINDS[i % 3], reference: `BENCH-${String(i).padStart(8, '0')}` });
       items.push({ id: itemId, at: now, providerId: id, sealed: cipher.encrypt(name, itemSealContext(itemId, 'NAME')) });
       consents.push({ providerId: id, state: i % 2 === 0 ? 'GRANTED' : 'REFUSED', at: now, eventId: v7() });
+      grants.push({ providerId: id, at: now, eventId: v7() });
     }
-    yield { providers, items, consents, done: start + n };
+    yield { providers, items, consents, grants, done: start + n };
   }
 }

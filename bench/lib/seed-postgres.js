@@ -1,8 +1,9 @@
 import pg from 'pg';
-import { FILTER_PURPOSE, providerBatches } from './rows.js';
+import { FILTER_PURPOSE, PARTNER_PURPOSE, providerBatches } from './rows.js';
 import { benchConfig, migrationsHash, openSteward } from './steward.js';
 
-const SEED_FORMAT = 1;
+/** 2: + JOURNAL_DELIVERY granted (consent event + state) for every provider. */
+const SEED_FORMAT = 2;
 const BATCH = 5000;
 /** The only databases this bench creates or drops: all named steward_bench_*. */
 export const RUN_DB = 'steward_bench_run';
@@ -51,8 +52,9 @@ export async function preparePostgres({ baseUrl, count, progress }) {
     const config = benchConfig({ databaseUrl: partialUrl, dataDir: '/nonexistent-bench-data' });
     const { orm, deps } = await openSteward({ kind: 'postgresql', url: partialUrl }, config);
     const [purpose] = await orm.em.fork().getConnection().execute('select id from purpose where key = ?', [FILTER_PURPOSE]);
+    const [journal] = await orm.em.fork().getConnection().execute('select id from purpose where key = ?', [PARTNER_PURPOSE]);
     await orm.close(true);
-    if (!purpose) throw new Error(`purpose ${FILTER_PURPOSE} missing after first start`);
+    if (!purpose || !journal) throw new Error(`purposes ${FILTER_PURPOSE} / ${PARTNER_PURPOSE} missing after first start`);
 
     const client = new pg.Client({ connectionString: partialUrl });
     await client.connect();
@@ -79,6 +81,19 @@ export async function preparePostgres({ baseUrl, count, progress }) {
          select provider_id, $1::uuid, state, to_timestamp(at / 1000.0), event_id
          from unnest($2::uuid[], $3::text[], $4::float8[], $5::uuid[]) as t(provider_id, state, at, event_id)`,
         [purpose.id, b.consents.map((c) => c.providerId), b.consents.map((c) => c.state), b.consents.map((c) => c.at), b.consents.map((c) => c.eventId)],
+      );
+      await client.query(
+        `insert into consent_event (id, provider_id, sequence, purpose_id, action, method, policy_version, occurred_at, recorded_by_id,
+           recorded_by_name, collection_id, receipt_id, note)
+         select event_id, provider_id, 1, $1::uuid, 'GRANT', 'SIGNED_FORM', 1, to_timestamp(at / 1000.0), null, 'bench', null, null, null
+         from unnest($2::uuid[], $3::float8[], $4::uuid[]) as t(provider_id, at, event_id)`,
+        [journal.id, b.grants.map((g) => g.providerId), b.grants.map((g) => g.at), b.grants.map((g) => g.eventId)],
+      );
+      await client.query(
+        `insert into consent_state (provider_id, purpose_id, state, since, event_id)
+         select provider_id, $1::uuid, 'GRANTED', to_timestamp(at / 1000.0), event_id
+         from unnest($2::uuid[], $3::float8[], $4::uuid[]) as t(provider_id, at, event_id)`,
+        [journal.id, b.grants.map((g) => g.providerId), b.grants.map((g) => g.at), b.grants.map((g) => g.eventId)],
       );
       await client.query('commit');
       if (performance.now() - lastReport > 5000 || b.done === count) {

@@ -1,10 +1,11 @@
 import Database from 'libsql';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { FILTER_PURPOSE, providerBatches } from './rows.js';
+import { FILTER_PURPOSE, PARTNER_PURPOSE, providerBatches } from './rows.js';
 import { benchConfig, migrationsHash, openSteward } from './steward.js';
 
-const SEED_FORMAT = 1;
+/** 2: + JOURNAL_DELIVERY granted (consent event + state) for every provider. */
+const SEED_FORMAT = 2;
 const BATCH = 5000;
 
 function multiRowInsert(db, table, columns, rowSql, rows) {
@@ -32,11 +33,23 @@ export async function ensureSqliteSeed({ cacheDir, count, progress }) {
   const config = benchConfig({ databaseUrl: null, dataDir: cacheDir });
   const { orm, deps } = await openSteward({ kind: 'sqlite', url: partial }, config);
   const [purpose] = await orm.em.fork().getConnection().execute('select id from purpose where key = ?', [FILTER_PURPOSE]);
+  const [journal] = await orm.em.fork().getConnection().execute('select id from purpose where key = ?', [PARTNER_PURPOSE]);
   await orm.close(true);
-  if (!purpose) throw new Error(`purpose ${FILTER_PURPOSE} missing after first start`);
+  if (!purpose || !journal) throw new Error(`purposes ${FILTER_PURPOSE} / ${PARTNER_PURPOSE} missing after first start`);
 
   const db = new Database(partial);
   db.exec('pragma synchronous = off; pragma cache_size = -262144; pragma foreign_keys = off;');
+  const statements = (n) => ({
+    journalEvent: multiRowInsert(
+      db,
+      'consent_event',
+      'id, provider_id, sequence, purpose_id, action, method, policy_version, occurred_at, recorded_by_id, recorded_by_name, collection_id, receipt_id, note',
+      "(?, ?, 1, ?, 'GRANT', 'SIGNED_FORM', 1, ?, null, 'bench', null, null, null)",
+      n,
+    ),
+    journalState: multiRowInsert(db, 'consent_state', 'provider_id, purpose_id, state, since, event_id', "(?, ?, 'GRANTED', ?, ?)", n),
+  });
+  const fullJournal = statements(BATCH);
   const full = {
     provider: multiRowInsert(db, 'provider', 'id, created_at, updated_at, kind, reference, version', '(?, ?, ?, ?, ?, 1)', BATCH),
     item: multiRowInsert(
@@ -64,6 +77,9 @@ export async function ensureSqliteSeed({ cacheDir, count, progress }) {
     st.provider.run(batch.providers.flatMap((p) => [p.id, p.at, p.at, p.kind, p.reference]));
     st.item.run(batch.items.flatMap((i) => [i.id, i.at, i.at, i.providerId, i.sealed, i.at]));
     st.consent.run(batch.consents.flatMap((c) => [c.providerId, purpose.id, c.state, c.at, c.eventId]));
+    const sj = n === BATCH ? fullJournal : statements(n);
+    sj.journalEvent.run(batch.grants.flatMap((g) => [g.eventId, g.providerId, journal.id, g.at]));
+    sj.journalState.run(batch.grants.flatMap((g) => [g.providerId, journal.id, g.at, g.eventId]));
   });
   let lastReport = performance.now();
   for (const batch of providerBatches(count, BATCH, deps.cipher)) {

@@ -91,11 +91,11 @@ export async function gql(url, query, variables = {}, cookie = null) {
 }
 
 /** Signs the bench owner in and returns the Cookie header value of the session. */
-export async function login(url) {
+export async function login(url, credentials = OWNER) {
   const { headers } = await gql(
     url,
     'mutation Login($input: LoginInput!) { login(input: $input) { id role } }',
-    { input: OWNER },
+    { input: credentials },
   );
   const session = headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
   if (!session) throw new Error('login answered without a session cookie');

@@ -2,12 +2,27 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  ADMIN_INDEX,
+  API_MAIN,
+  bodyRows,
+  CHROMIUM_PATH,
+  freePort,
+  HAVE_CHROMIUM,
+  NO_ERRORS_STEP,
+  REPO_ROOT,
+  RESULTS_DIR,
+  SKIP,
+  stopServer,
+  UI_TIMEOUT,
+  visible,
+  waitForHealthy,
+  warnIfSkipped,
+} from './support.js';
 
 /**
  * The issue's scenario, end to end: the built API serving the built admin on one port, on a fresh
@@ -19,22 +34,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
  * provider again by e-mail in the providers list, next to the eight seeded demo providers.
  */
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const E2E_ROOT = resolve(REPO_ROOT, 'e2e');
-const RESULTS_DIR = join(E2E_ROOT, 'test-results');
-const API_MAIN = join(REPO_ROOT, 'apps/api/dist/main.js');
-const ADMIN_INDEX = join(REPO_ROOT, 'apps/admin/dist/index.html');
-
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM_PATH);
-const IN_CI = Boolean(process.env.CI);
-const SKIP = !HAVE_CHROMIUM && !IN_CI;
-if (SKIP) {
-  console.warn(
-    `[e2e] Skipping the browser test: no Chromium at ${CHROMIUM_PATH}. ` +
-      'Install it (e.g. `apt-get install chromium`) or set CHROMIUM_PATH. With CI set, this is a failure.',
-  );
-}
+warnIfSkipped();
 
 const OWNER_EMAIL = 'owner@steward.test';
 const OWNER_PASSWORD = `e2e-${randomBytes(9).toString('base64url')}`; // ≥ 12 characters
@@ -56,68 +56,6 @@ const DEMO_REFERENCES = [
   'JSPE-S-000302',
   'JSPE-S-000303',
 ];
-
-const UI_TIMEOUT = 15_000;
-const NO_ERRORS_STEP = 'raised no console errors and no uncaught page errors';
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (address && typeof address === 'object') resolvePort(address.port);
-        else reject(new Error('could not pick a free port'));
-      });
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls `GET /healthz` until it answers `{"status":"ok"}`; fails early if the server exits. */
-async function waitForHealthy(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'no answer yet';
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`The API exited (${child.exitCode ?? child.signalCode}) before it was healthy:\n${output()}`);
-    }
-    try {
-      const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2_000) });
-      const body = (await res.json().catch(() => null)) as { status?: string } | null;
-      if (res.ok && body?.status === 'ok') return;
-      last = `HTTP ${res.status} ${JSON.stringify(body)}`;
-    } catch (err) {
-      last = err instanceof Error ? err.message : String(err);
-    }
-    await sleep(250);
-  }
-  throw new Error(`GET /healthz did not answer {"status":"ok"} within ${timeoutMs / 1000} s (last: ${last}):\n${output()}`);
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
-  const timedOut = await Promise.race([exited.then(() => false), sleep(8_000).then(() => true)]);
-  if (timedOut) {
-    child.kill('SIGKILL');
-    await exited;
-  }
-}
-
-/** Waits for the one element the locator names to be visible; the error names the locator. */
-async function visible(locator: Locator): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout: 5_000 });
-}
-
-/** The body rows of a table (the header row lives in thead). */
-function bodyRows(table: Locator): Locator {
-  return table.locator('tbody tr');
-}
 
 describe.skipIf(SKIP)('Recording a collection in the admin (Chromium, embedded SQLite)', () => {
   let dataDir: string | undefined;

@@ -29,10 +29,19 @@ export const NAV_SECTIONS: NavSection[] = [
     ],
   },
   {
+    title: 'Purpose of use',
+    items: [
+      { to: '/exceptions', label: 'Exceptions' },
+      { to: '/recipients', label: 'Recipients' },
+      { to: '/decision-tester', label: 'Decision tester', show: (u) => canWrite(u.role) },
+    ],
+  },
+  {
     title: 'Oversight',
     items: [
       { to: '/audit', label: 'Audit log', show: (u) => canWrite(u.role) },
-      { to: '/ledger', label: 'Ledger', show: (u) => canWrite(u.role) },
+      { to: '/ledger', label: 'Ledger', show: (u) => canWrite(u.role), exact: true },
+      { to: '/ledger/entries', label: 'Ledger entries', show: (u) => canWrite(u.role) },
       { to: '/admin-users', label: 'Admin users', show: (u) => canManageUsers(u.role) },
     ],
   },

@@ -2,6 +2,7 @@ import { Navigate, type RouteObject } from 'react-router';
 import { AdminUsersRoute } from '../routes/admin-users.js';
 import { AuditRoute } from '../routes/audit.js';
 import { LedgerRoute } from '../routes/ledger.js';
+import { LedgerEntriesRoute } from '../routes/ledger-entries.js';
 import { LoginRoute } from '../routes/login.js';
 import { NotFoundRoute } from '../routes/not-found.js';
 import { PolicyRoute } from '../routes/policy.js';
@@ -9,6 +10,9 @@ import { ProviderRoute } from '../routes/provider.js';
 import { ProvidersRoute } from '../routes/providers.js';
 import { RecordCollectionRoute } from '../routes/record-collection.js';
 import { DataCategoriesRoute, PurposesRoute } from '../routes/vocabulary.js';
+import { DecisionTesterRoute } from '../routes/decision-tester.js';
+import { EditExceptionRoute, ExceptionRoute, ExceptionsRoute, NewExceptionRoute } from '../routes/exceptions.js';
+import { RecipientRoute, RecipientsRoute } from '../routes/recipients.js';
 import { AuthGuard } from './auth-guard.js';
 
 export const routes: RouteObject[] = [
@@ -25,7 +29,15 @@ export const routes: RouteObject[] = [
       { path: 'policy', element: <PolicyRoute /> },
       { path: 'audit', element: <AuditRoute /> },
       { path: 'ledger', element: <LedgerRoute /> },
+      { path: 'ledger/entries', element: <LedgerEntriesRoute /> },
       { path: 'admin-users', element: <AdminUsersRoute /> },
+      { path: 'exceptions', element: <ExceptionsRoute /> },
+      { path: 'exceptions/new', element: <NewExceptionRoute /> },
+      { path: 'exceptions/:exceptionId', element: <ExceptionRoute /> },
+      { path: 'exceptions/:exceptionId/edit', element: <EditExceptionRoute /> },
+      { path: 'recipients', element: <RecipientsRoute /> },
+      { path: 'recipients/:recipientId', element: <RecipientRoute /> },
+      { path: 'decision-tester', element: <DecisionTesterRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -10,6 +10,7 @@ export type LedgerEntryKind = 'COLLECTION' | 'CONSENT' | 'USE' | 'PROVISION' | '
 @Entity({ tableName: 'ledger_entry' })
 @Index({ properties: ['providerId', 'sequence'] })
 @Index({ properties: ['kind', 'sequence'] })
+@Index({ properties: ['recipientId', 'sequence'] })
 export class LedgerEntry {
   @PrimaryKey({ type: 'integer', autoincrement: false })
   sequence!: number;

@@ -1,6 +1,8 @@
-import { Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { WRITERS } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
+import { LedgerExplorerService } from './ledger-explorer.service.js';
+import { LedgerActivity, LedgerEntryConnection, LedgerEntryFilter } from './ledger-explorer.type.js';
 import { LedgerService } from './ledger.service.js';
 import { LedgerCheckpointType, LedgerVerificationType } from './ledger.type.js';
 
@@ -16,5 +18,22 @@ export class LedgerResolver {
   @Mutation(() => LedgerCheckpointType, { nullable: true, description: 'Signs the current head of the ledger (null while it is empty).' })
   createLedgerCheckpoint(@Ctx() ctx: Context): Promise<LedgerCheckpointType | null> {
     return new LedgerService(ctx.em, ctx.deps).checkpoint();
+  }
+
+  @Authorized(WRITERS)
+  @Query(() => LedgerEntryConnection, { description: 'Ledger entries, newest first, optionally filtered. Entries hold references and hashes, never personal values.' })
+  ledgerEntries(
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => LedgerEntryFilter, { nullable: true }) filter: LedgerEntryFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<LedgerEntryConnection> {
+    return new LedgerExplorerService(ctx.em).entries(first, after, filter);
+  }
+
+  @Authorized(WRITERS)
+  @Query(() => LedgerActivity, { description: 'Uses, provisions and decisions per UTC day, basis and outcome over the last `days` days.' })
+  ledgerActivity(@Arg('days', () => Int, { defaultValue: 30 }) days: number, @Ctx() ctx: Context): Promise<LedgerActivity> {
+    return new LedgerExplorerService(ctx.em).activity(days, ctx.deps.now());
   }
 }

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Code, Group, LoadingOverlay, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useCreateCheckpoint, useLedgerVerification } from './use-ledger.js';
@@ -20,6 +21,9 @@ export function LedgerPage() {
         description="Every collection and consent change is appended to a hash-chained ledger that the database refuses to edit. Verification recomputes the whole chain and checks the signed checkpoints."
         actions={
           <>
+            <Button component={Link} to="/ledger/entries" variant="default">
+              Browse entries
+            </Button>
             <Button variant="default" onClick={verifyAgain} loading={fetching}>
               Verify again
             </Button>

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124202731 } from './Migration20261124202731.js';
 import { Migration20261124213711 } from './Migration20261124213711.js';
 import { Migration20261124214436 } from './Migration20261124214436.js';
+import { Migration20261124220252 } from './Migration20261124220252.js';
 
 /** Applied in this order; add new migrations at the end (tools/create-migration writes them). */
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261124202731', class: Migration20261124202731 },
   { name: 'Migration20261124213711', class: Migration20261124213711 },
   { name: 'Migration20261124214436', class: Migration20261124214436 },
+  { name: 'Migration20261124220252', class: Migration20261124220252 },
 ];

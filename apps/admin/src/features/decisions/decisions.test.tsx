@@ -1,0 +1,60 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { PURPOSES } from '../../test/factories.js';
+import { renderApp } from '../../test/render.js';
+import { buildRecipient } from '../exceptions/exception-fixtures.js';
+
+describe('decision tester', () => {
+  it('asks for a provision and explains the answer with every reason', async () => {
+    const { api } = renderApp('/decision-tester', {
+      handlers: {
+        Purposes: () => ({ data: { purposes: PURPOSES } }),
+        Recipients: () => ({ data: { recipients: [buildRecipient()] } }),
+        Decision: () => ({
+          data: {
+            decision: {
+              allowed: true,
+              basis: { kind: 'EXCEPTION', exceptionId: 'exc-1', exceptionKind: 'OUTSOURCING' },
+              permitted: ['NAME', 'POSTAL_ADDRESS'],
+              refused: ['EMAIL'],
+              reasons: [
+                { code: 'EXCEPTION_APPLIES', message: 'Outsourcing exception “Journal delivery by courier” covers it.', category: 'NAME', exceptionId: 'exc-1' },
+                { code: 'EXCEPTION_CATEGORY_NOT_COVERED', message: 'The exception does not cover e-mail addresses.', category: 'EMAIL', exceptionId: 'exc-1' },
+              ],
+              policyVersion: 3,
+              decidedAt: '2025-05-01T00:00:00Z',
+              ledgerSequence: 42,
+            },
+          },
+        }),
+      },
+    });
+    expect(await screen.findByText(/Every decision, allowed or denied, is written to the ledger/)).toBeTruthy();
+    const form = await screen.findByRole('form', { name: 'Decision request' });
+    fireEvent.click(within(form).getByRole('radio', { name: 'Provide to a recipient' }));
+    fireEvent.change(within(form).getByLabelText(/Provider id/), { target: { value: 'prov-1' } });
+    fireEvent.change(within(form).getByLabelText(/^Purpose/), { target: { value: 'journal-delivery' } });
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'Name' }));
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'E-mail address' }));
+    fireEvent.change(await within(form).findByLabelText(/^Recipient/), { target: { value: 'rcp-1' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Decide' }));
+
+    const result = await screen.findByRole('region', { name: 'Decision' });
+    expect(within(result).getByText('Allowed')).toBeTruthy();
+    expect(within(result).getByRole('link', { name: 'Outsourcing exception' }).getAttribute('href')).toBe('/exceptions/exc-1');
+    const reasons = within(result).getByRole('list', { name: 'Reasons' });
+    expect(within(reasons).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(reasons).getByText(/does not cover e-mail addresses/)).toBeTruthy();
+    expect(within(result).getByText(/ledger entry #42/)).toBeTruthy();
+    await waitFor(() => expect(api.callsOf('Decision')).toHaveLength(1));
+    expect(api.callsOf('Decision')[0]?.variables).toEqual({
+      input: { action: 'PROVIDE', providerId: 'prov-1', purposeKey: 'journal-delivery', categories: ['NAME', 'EMAIL'], recipientId: 'rcp-1' },
+    });
+  });
+
+  it('is a read-only notice for viewers', async () => {
+    const { api } = renderApp('/decision-tester', { role: 'VIEWER' });
+    expect(await screen.findByText('Owners and privacy officers run the decision tester.')).toBeTruthy();
+    expect(api.callsOf('Decision')).toHaveLength(0);
+  });
+});

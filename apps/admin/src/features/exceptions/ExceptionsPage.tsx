@@ -1,0 +1,128 @@
+import { Anchor, Badge, Button, Card, Group, NativeSelect, Table, Text } from '@mantine/core';
+import { EXCEPTION_KINDS } from '@steward/policy-core';
+import type { ExceptionFieldsFragment, ExceptionKind, ExceptionStatus } from '@steward/schema';
+import { Link, useSearchParams } from 'react-router';
+import { categoryLabel } from '../../components/categories.js';
+import { EmptyTableRow } from '../../components/EmptyTableRow.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { formatDate } from '../../components/format.js';
+import { Loading } from '../../components/Loading.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { useCanWrite } from '../session/session-context.js';
+import { EXCEPTION_KIND_LABEL, EXCEPTION_STATUSES, EXCEPTION_STATUS_COLOR, EXCEPTION_STATUS_LABEL } from './exception-labels.js';
+import { usePermittedExceptions } from './use-exceptions.js';
+
+export function ExceptionStatusBadge({ status }: { status: ExceptionStatus }) {
+  return (
+    <Badge variant="light" color={EXCEPTION_STATUS_COLOR[status]} size="sm">
+      {EXCEPTION_STATUS_LABEL[status]}
+    </Badge>
+  );
+}
+
+export function validityWindow(e: Pick<ExceptionFieldsFragment, 'validFrom' | 'validUntil'>): string {
+  return `${formatDate(e.validFrom)} → ${e.validUntil ? formatDate(e.validUntil) : 'until revoked'}`;
+}
+
+export function scopeSummary(scope: ExceptionFieldsFragment['scope']): string {
+  const providers = scope.allProviders
+    ? 'all providers'
+    : `${scope.providerIds.length} provider${scope.providerIds.length === 1 ? '' : 's'}`;
+  const categories = scope.categories.length > 0 ? scope.categories.map(categoryLabel).join(', ') : 'no categories';
+  const to = scope.recipient ? ` → ${scope.recipient.name}` : ' (internal use)';
+  return `${scope.purposeKeys.join(', ') || 'no purposes'} · ${categories} · ${providers}${to}`;
+}
+
+const isStatus = (v: string | null): v is ExceptionStatus => !!v && (EXCEPTION_STATUSES as string[]).includes(v);
+const isKind = (v: string | null): v is ExceptionKind => !!v && (EXCEPTION_KINDS as readonly string[]).includes(v);
+
+export function ExceptionsPage() {
+  const [params, setParams] = useSearchParams();
+  const status = isStatus(params.get('status')) ? (params.get('status') as ExceptionStatus) : null;
+  const kind = isKind(params.get('kind')) ? (params.get('kind') as ExceptionKind) : null;
+  const { exceptions, loaded, fetching, error, refetch } = usePermittedExceptions({ status, kind });
+  const canWrite = useCanWrite();
+
+  function setFilter(name: 'status' | 'kind', value: string) {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Permitted exceptions"
+        description="Uses and provisions outside the stated purposes, each under one of the four exceptions of clause 2, with its evidence."
+        actions={
+          canWrite && (
+            <Button component={Link} to="/exceptions/new">
+              New exception
+            </Button>
+          )
+        }
+      />
+      <Group mb="md" gap="sm" aria-label="Filters" role="group">
+        <NativeSelect
+          label="Status"
+          value={status ?? ''}
+          onChange={(e) => setFilter('status', e.currentTarget.value)}
+          data={[{ value: '', label: 'Any status' }, ...EXCEPTION_STATUSES.map((s) => ({ value: s, label: EXCEPTION_STATUS_LABEL[s] }))]}
+          w={180}
+        />
+        <NativeSelect
+          label="Kind"
+          value={kind ?? ''}
+          onChange={(e) => setFilter('kind', e.currentTarget.value)}
+          data={[{ value: '', label: 'Any kind' }, ...EXCEPTION_KINDS.map((k) => ({ value: k, label: EXCEPTION_KIND_LABEL[k] }))]}
+          w={280}
+        />
+      </Group>
+      <ErrorAlert error={error} onRetry={refetch} />
+      {!loaded && fetching ? (
+        <Loading label="Loading exceptions" />
+      ) : (
+        <Card withBorder radius="md" padding={0}>
+          <Table.ScrollContainer minWidth={800}>
+            <Table aria-label="Permitted exceptions">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Title</Table.Th>
+                  <Table.Th>Kind</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Valid</Table.Th>
+                  <Table.Th>Covers</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {exceptions.length === 0 && <EmptyTableRow colSpan={5}>No exceptions match.</EmptyTableRow>}
+                {exceptions.map((e) => (
+                  <Table.Tr key={e.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/exceptions/${encodeURIComponent(e.id)}`} fw={500}>
+                        {e.title}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{EXCEPTION_KIND_LABEL[e.kind]}</Table.Td>
+                    <Table.Td>
+                      <ExceptionStatusBadge status={e.status} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {validityWindow(e)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{scopeSummary(e.scope)}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      )}
+    </>
+  );
+}

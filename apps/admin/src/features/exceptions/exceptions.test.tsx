@@ -1,0 +1,126 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { ExceptionKind } from '@steward/schema';
+import { describe, expect, it } from 'vitest';
+import { PURPOSES } from '../../test/factories.js';
+import { renderApp } from '../../test/render.js';
+import { graphQLError } from '../../test/stub-api.js';
+import { EXCEPTION_KIND_LABEL } from './exception-labels.js';
+import { buildException, buildRecipient } from './exception-fixtures.js';
+
+const CASES: { kind: ExceptionKind; field: string; label: RegExp }[] = [
+  { kind: 'LAW', field: 'input.evidence.law.requestingAuthority', label: /Requesting authority/ },
+  { kind: 'PROVIDER_AGREEMENT', field: 'input.evidence.providerAgreement.consentEventIds.1', label: /Consent event ids/ },
+  { kind: 'OUTSOURCING', field: 'input.evidence.outsourcing.contractReference', label: /Contract reference/ },
+  { kind: 'BOARD_APPROVAL', field: 'input.evidence.boardApproval.resolutionNumber', label: /Resolution number/ },
+];
+
+describe('new exception form', () => {
+  it.each(CASES)('puts the API issue on the $kind evidence field it names', async ({ kind, field, label }) => {
+    const message = `Problem with ${field}.`;
+    const { api } = renderApp('/exceptions/new', {
+      role: 'OWNER',
+      handlers: {
+        Purposes: () => ({ data: { purposes: PURPOSES } }),
+        Recipients: () => ({ data: { recipients: [buildRecipient()] } }),
+        CreateException: () =>
+          graphQLError('BAD_USER_INPUT', 'Invalid.', {
+            issues: [
+              { field, code: 'INVALID', message },
+              { field: 'input.scope.recipientId', code: 'UNKNOWN', message: 'No such recipient.' },
+            ],
+          }),
+      },
+    });
+    const form = await screen.findByRole('form', { name: 'Exception' });
+    fireEvent.change(within(form).getByLabelText(/^Kind/), { target: { value: kind } });
+    expect(await within(form).findByText(`Evidence — ${EXCEPTION_KIND_LABEL[kind]}`)).toBeTruthy();
+    fireEvent.change(within(form).getByLabelText(/^Title/), { target: { value: 'A title' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Create draft' }));
+
+    await waitFor(() => expect(within(form).getByLabelText(label).getAttribute('aria-invalid')).toBe('true'));
+    expect(within(form).getByText(message)).toBeTruthy();
+    expect(within(form).getByLabelText(/^Recipient/).getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByText('No such recipient.')).toBeTruthy();
+    const sent = api.callsOf('CreateException')[0]?.variables['input'] as { kind: string; evidence: Record<string, unknown> };
+    expect(sent.kind).toBe(kind);
+    expect(Object.keys(sent.evidence)).toHaveLength(1);
+  });
+
+  it('limits the outsourcing categories to the served purpose', async () => {
+    renderApp('/exceptions/new', {
+      role: 'OWNER',
+      handlers: {
+        Purposes: () => ({ data: { purposes: PURPOSES } }),
+        Recipients: () => ({ data: { recipients: [buildRecipient()] } }),
+      },
+    });
+    const form = await screen.findByRole('form', { name: 'Exception' });
+    fireEvent.change(within(form).getByLabelText(/Served purpose/), { target: { value: 'journal-delivery' } });
+    const group = within(form).getByRole('group', { name: /Categories the contractor may receive/ });
+    expect(within(group).getAllByRole('checkbox').map((c) => c.closest('div')?.textContent)).toHaveLength(3);
+  });
+});
+
+describe('exception detail', () => {
+  it('hides Approve from the author and shows it to a second admin', async () => {
+    const handlers = {
+      PermittedException: () => ({ data: { permittedException: buildException({ authoredBy: 'Owner Sato' }) } }),
+    };
+    const author = renderApp('/exceptions/exc-1', { role: 'OWNER', handlers });
+    await screen.findByRole('heading', { name: 'Journal delivery by courier' });
+    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(screen.getByText('Waiting for a second person')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Edit' })).toBeTruthy();
+    author.unmount();
+
+    const viewer = renderApp('/exceptions/exc-1', { role: 'VIEWER', handlers });
+    await screen.findByRole('heading', { name: 'Journal delivery by courier' });
+    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Edit' })).toBeNull();
+    viewer.unmount();
+
+    renderApp('/exceptions/exc-1', { role: 'PRIVACY_OFFICER', handlers });
+    expect(await screen.findByRole('button', { name: 'Approve' })).toBeTruthy();
+  });
+
+  it('shows the API refusal of an approval', async () => {
+    const { api } = renderApp('/exceptions/exc-1', {
+      role: 'PRIVACY_OFFICER',
+      handlers: {
+        PermittedException: () => ({
+          data: {
+            permittedException: buildException({
+              missingEvidence: [{ field: 'evidence.outsourcing.supervisionRecord', code: 'REQUIRED', message: 'The supervision record is missing.' }],
+            }),
+          },
+        }),
+        ApproveException: () => graphQLError('BAD_USER_INPUT', 'The evidence is incomplete.', { issues: [{ field: 'evidence', code: 'INCOMPLETE', message: 'The evidence is incomplete.' }] }),
+      },
+    });
+    expect(await screen.findByText(/The supervision record is missing\./)).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Approve' }));
+    await waitFor(() => expect(api.callsOf('ApproveException')).toHaveLength(1));
+    expect(api.callsOf('ApproveException')[0]?.variables).toEqual({ id: 'exc-1', expectedVersion: 1 });
+    expect(await screen.findByText(/The evidence is incomplete\./)).toBeTruthy();
+  });
+
+  it('revokes with a reason', async () => {
+    const { api } = renderApp('/exceptions/exc-1', {
+      role: 'PRIVACY_OFFICER',
+      handlers: {
+        PermittedException: () => ({ data: { permittedException: buildException({ status: 'ACTIVE', approvedBy: 'Officer Suzuki', version: 2 }) } }),
+        RevokeException: () => ({
+          data: { revokeException: buildException({ status: 'REVOKED', revokedBy: 'Officer Suzuki', revocationReason: 'Contract ended', version: 3 }) },
+        }),
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Revoke' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke exception' }));
+    expect(await within(dialog).findByText('Say why the exception is revoked.')).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText(/Reason/), { target: { value: 'Contract ended' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke exception' }));
+    await waitFor(() => expect(api.callsOf('RevokeException')).toHaveLength(1));
+    expect(api.callsOf('RevokeException')[0]?.variables).toEqual({ id: 'exc-1', reason: 'Contract ended', expectedVersion: 2 });
+  });
+});

@@ -1,0 +1,235 @@
+import { Anchor, Badge, Button, Card, Group, LoadingOverlay, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { PurposesDocument, type DecisionBasisKind, type LedgerEntryFilter, type LedgerEntryKind, type LedgerOutcome } from '@steward/schema';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { CursorPagination } from '../../components/CursorPagination.js';
+import { EmptyTableRow } from '../../components/EmptyTableRow.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { formatDateTime } from '../../components/format.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { useCursorStack } from '../../components/use-cursor-stack.js';
+import { ActivityChart } from './ActivityChart.js';
+import { useLedgerActivity, useLedgerEntries, useRecipientNames } from './use-ledger-explorer.js';
+
+const KINDS: LedgerEntryKind[] = ['COLLECTION', 'CONSENT', 'USE', 'PROVISION', 'DECISION'];
+const OUTCOMES: LedgerOutcome[] = ['RECORDED', 'ALLOWED', 'DENIED'];
+const BASIS_LABEL: Record<DecisionBasisKind, string> = {
+  CONSENT: 'Consent',
+  PUBLICLY_AVAILABLE: 'Publicly available',
+  EXCEPTION: 'Permitted exception',
+};
+const OUTCOME_COLOR: Record<LedgerOutcome, string> = { RECORDED: 'gray', ALLOWED: 'teal', DENIED: 'red' };
+const ACTIVITY_DAYS = 30;
+const UUID = /^[0-9a-f-]{36}$/i;
+
+/** Drops empty values, so the filter sent (and the paging reset key) only names what is set. */
+function clean(filter: LedgerEntryFilter): LedgerEntryFilter {
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== null && v !== undefined && v !== '')) as LedgerEntryFilter;
+}
+
+/** Issue 3's ledger explorer: every use, provision and decision (and collection and consent), filterable, with activity over time. */
+export function LedgerExplorerPage() {
+  const [filter, setFilter] = useState<LedgerEntryFilter>({});
+  const [providerInput, setProviderInput] = useState('');
+  const [providerError, setProviderError] = useState<string | null>(null);
+  const paging = useCursorStack(JSON.stringify(filter));
+  const { entries, pageInfo, fetching, error, refetch } = useLedgerEntries(filter, paging.after);
+  const activity = useLedgerActivity(ACTIVITY_DAYS);
+  const recipients = useRecipientNames();
+  const recipientName = new Map(recipients.map((r) => [r.id, r.name]));
+  const [purposesResult] = useQuery({ query: PurposesDocument, variables: { includeRetired: true } });
+  const purposes = purposesResult.data?.purposes ?? [];
+
+  const set = (patch: Partial<LedgerEntryFilter>) => setFilter((f) => clean({ ...f, ...patch }));
+
+  function applyProvider(event: FormEvent) {
+    event.preventDefault();
+    const value = providerInput.trim();
+    if (value && !UUID.test(value)) {
+      setProviderError('Enter a provider id');
+      return;
+    }
+    setProviderError(null);
+    set({ providerId: value || null });
+  }
+
+  function clearAll() {
+    setProviderInput('');
+    setProviderError(null);
+    setFilter({});
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Ledger entries"
+        description="Every collection, consent change, use, provision and decision, newest first. Entries hold references and hashes, never personal values."
+        actions={
+          <>
+            <Button component={Link} to="/ledger" variant="default" size="xs">
+              Verification
+            </Button>
+            <Button variant="default" size="xs" onClick={refetch}>
+              Refresh
+            </Button>
+          </>
+        }
+      />
+      <Card withBorder radius="md" mb="md">
+        <Title order={2} size="h5" mb="xs">
+          Uses, provisions and decisions by basis, last {ACTIVITY_DAYS} days
+        </Title>
+        <ErrorAlert error={activity.error} />
+        {activity.activity ? (
+          <ActivityChart from={activity.activity.from} to={activity.activity.to} buckets={activity.activity.buckets} />
+        ) : (
+          activity.fetching && <Text size="sm" c="dimmed">Loading activity…</Text>
+        )}
+      </Card>
+
+      <Card withBorder radius="md" mb="md" component="section" aria-label="Filters">
+        <Stack gap="xs">
+          <Group align="flex-end" gap="sm" wrap="wrap">
+            <form onSubmit={applyProvider} style={{ display: 'flex', gap: 8, alignItems: 'flex-end' }}>
+              <TextInput
+                label="Provider id"
+                size="xs"
+                w={300}
+                value={providerInput}
+                error={providerError}
+                onChange={(e) => setProviderInput(e.currentTarget.value)}
+                placeholder="0196…"
+              />
+              <Button type="submit" size="xs" variant="default">
+                Apply
+              </Button>
+            </form>
+            <NativeSelect
+              label="Recipient"
+              size="xs"
+              value={filter.recipientId ?? ''}
+              onChange={(e) => set({ recipientId: e.currentTarget.value || null })}
+              data={[{ value: '', label: 'Any' }, ...recipients.map((r) => ({ value: r.id, label: r.name }))]}
+            />
+            <NativeSelect
+              label="Purpose"
+              size="xs"
+              value={filter.purposeKey ?? ''}
+              onChange={(e) => set({ purposeKey: e.currentTarget.value || null })}
+              data={[{ value: '', label: 'Any' }, ...purposes.map((p) => ({ value: p.key, label: p.titleEn }))]}
+            />
+            <NativeSelect
+              label="Kind"
+              size="xs"
+              value={filter.kind ?? ''}
+              onChange={(e) => set({ kind: (e.currentTarget.value || null) as LedgerEntryKind | null })}
+              data={[{ value: '', label: 'Any' }, ...KINDS.map((k) => ({ value: k, label: k.charAt(0) + k.slice(1).toLowerCase() }))]}
+            />
+            <NativeSelect
+              label="Outcome"
+              size="xs"
+              value={filter.outcome ?? ''}
+              onChange={(e) => set({ outcome: (e.currentTarget.value || null) as LedgerOutcome | null })}
+              data={[{ value: '', label: 'Any' }, ...OUTCOMES.map((o) => ({ value: o, label: o.charAt(0) + o.slice(1).toLowerCase() }))]}
+            />
+            <NativeSelect
+              label="Basis"
+              size="xs"
+              value={filter.basisKind ?? ''}
+              onChange={(e) => set({ basisKind: (e.currentTarget.value || null) as DecisionBasisKind | null })}
+              data={[{ value: '', label: 'Any' }, ...(Object.keys(BASIS_LABEL) as DecisionBasisKind[]).map((b) => ({ value: b, label: BASIS_LABEL[b] }))]}
+            />
+            <Button size="xs" variant="subtle" onClick={clearAll} disabled={Object.keys(filter).length === 0 && !providerInput}>
+              Clear filters
+            </Button>
+          </Group>
+        </Stack>
+      </Card>
+
+      <ErrorAlert error={error} onRetry={refetch} />
+      <Card withBorder radius="md" padding={0} pos="relative">
+        <LoadingOverlay visible={fetching && entries.length === 0} loaderProps={{ size: 'sm' }} />
+        <Table.ScrollContainer minWidth={1000}>
+          <Table aria-label="Ledger entries" verticalSpacing={6}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>#</Table.Th>
+                <Table.Th>Time</Table.Th>
+                <Table.Th>Kind</Table.Th>
+                <Table.Th>Actor</Table.Th>
+                <Table.Th>Provider</Table.Th>
+                <Table.Th>Purpose</Table.Th>
+                <Table.Th>Recipient</Table.Th>
+                <Table.Th>Categories</Table.Th>
+                <Table.Th>Outcome</Table.Th>
+                <Table.Th>Basis</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {entries.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td ff="monospace">{e.sequence}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.recordedAt)}</Table.Td>
+                  <Table.Td>
+                    <Text span size="xs" ff="monospace">
+                      {e.kind}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text span size="xs">
+                      {e.actor}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {e.providerId && (
+                      <Anchor component={Link} to={`/providers/${encodeURIComponent(e.providerId)}`} size="xs" ff="monospace">
+                        {e.providerId.slice(0, 8)}…
+                      </Anchor>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text span size="xs" ff="monospace">
+                      {e.purposeKey ?? ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text span size="xs">
+                      {e.recipientId ? (recipientName.get(e.recipientId) ?? e.recipientId) : ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text span size="xs">
+                      {e.categories.join(', ')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge size="sm" variant="light" color={OUTCOME_COLOR[e.outcome]}>
+                      {e.outcome}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text span size="xs">
+                      {e.basisKind ? BASIS_LABEL[e.basisKind] : ''}
+                      {e.exceptionKind ? ` (${e.exceptionKind})` : ''}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+              {!fetching && !error && entries.length === 0 && <EmptyTableRow colSpan={10}>No ledger entries match.</EmptyTableRow>}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+      <CursorPagination
+        label="Ledger entries"
+        page={paging.page}
+        hasPrevious={paging.hasPrevious}
+        hasNext={Boolean(pageInfo?.hasNextPage && pageInfo.endCursor)}
+        onPrevious={paging.previous}
+        onNext={() => paging.next(pageInfo?.endCursor)}
+        loading={fetching}
+      />
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { LedgerActivityQuery } from '@steward/schema';
+
+export type ActivityBucket = LedgerActivityQuery['ledgerActivity']['buckets'][number];
+
+/** The chart's series: what a use, provision or decision rested on (denied ones rest on nothing). */
+export const SERIES = [
+  { key: 'CONSENT', label: 'Consent', color: '#2f9e44' },
+  { key: 'PUBLICLY_AVAILABLE', label: 'Publicly available', color: '#1c7ed6' },
+  { key: 'EXCEPTION', label: 'Permitted exception', color: '#f08c00' },
+  { key: 'DENIED', label: 'Denied', color: '#e03131' },
+] as const;
+
+export type SeriesKey = (typeof SERIES)[number]['key'];
+
+export type ActivityDay = { day: string; counts: Record<SeriesKey, number>; total: number };
+
+function seriesOf(bucket: ActivityBucket): SeriesKey | null {
+  if (bucket.outcome === 'DENIED') return 'DENIED';
+  return bucket.basisKind ?? null;
+}
+
+/** Every UTC day from `from` to `to` (inclusive, YYYY-MM-DD) with its counts per series; days without entries count zero. */
+export function activityByDay(from: string, to: string, buckets: readonly ActivityBucket[]): ActivityDay[] {
+  const days: ActivityDay[] = [];
+  const index = new Map<string, ActivityDay>();
+  for (let t = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`); t <= end && days.length < 400; t += 86_400_000) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    const entry: ActivityDay = { day, counts: { CONSENT: 0, PUBLICLY_AVAILABLE: 0, EXCEPTION: 0, DENIED: 0 }, total: 0 };
+    days.push(entry);
+    index.set(day, entry);
+  }
+  for (const bucket of buckets) {
+    const entry = index.get(bucket.day);
+    const series = seriesOf(bucket);
+    if (!entry || !series) continue;
+    entry.counts[series] += bucket.count;
+    entry.total += bucket.count;
+  }
+  return days;
+}
+
+export function totals(days: readonly ActivityDay[]): Record<SeriesKey, number> {
+  const sum: Record<SeriesKey, number> = { CONSENT: 0, PUBLICLY_AVAILABLE: 0, EXCEPTION: 0, DENIED: 0 };
+  for (const d of days) for (const s of SERIES) sum[s.key] += d.counts[s.key];
+  return sum;
+}

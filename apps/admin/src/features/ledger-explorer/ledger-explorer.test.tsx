@@ -1,0 +1,156 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { LedgerActivityQuery, LedgerEntriesQuery } from '@steward/schema';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from '../../test/render.js';
+import type { Handlers } from '../../test/stub-api.js';
+import { activityByDay } from './activity.js';
+
+type Entry = LedgerEntriesQuery['ledgerEntries']['edges'][number]['node'];
+
+const PROVIDER = '0196a0a0-0000-7000-8000-000000000001';
+const COURIER = '0196a0a0-0000-7000-8000-0000000000c1';
+const EXCEPTION = '0196a0a0-0000-7000-8000-0000000000e1';
+
+function entry(sequence: number, overrides: Partial<Entry> = {}): Entry {
+  return {
+    sequence,
+    id: `0196a0a0-0000-7000-8000-${String(sequence).padStart(12, '0')}`,
+    recordedAt: '2026-11-20T09:30:00.000Z',
+    kind: 'DECISION',
+    actor: 'admin:0196a0a0-0000-7000-8000-00000000ad01',
+    providerId: PROVIDER,
+    purposeKey: 'JOURNAL_DELIVERY',
+    recipientId: null,
+    categories: ['NAME', 'POSTAL_ADDRESS'],
+    outcome: 'ALLOWED',
+    basisKind: 'CONSENT',
+    exceptionId: null,
+    exceptionKind: null,
+    policyVersion: 1,
+    ...overrides,
+  };
+}
+
+function page(entries: Entry[], hasNextPage = false): { data: LedgerEntriesQuery } {
+  return {
+    data: {
+      ledgerEntries: {
+        edges: entries.map((node) => ({ cursor: `cursor-${node.sequence}`, node })),
+        pageInfo: { hasNextPage, hasPreviousPage: false, startCursor: null, endCursor: entries.length ? `cursor-${entries[entries.length - 1]!.sequence}` : null },
+      },
+    },
+  };
+}
+
+const activity: LedgerActivityQuery = {
+  ledgerActivity: {
+    from: '2026-11-18',
+    to: '2026-11-20',
+    buckets: [
+      { day: '2026-11-18', kind: 'DECISION', basisKind: 'CONSENT', outcome: 'ALLOWED', count: 3 },
+      { day: '2026-11-20', kind: 'PROVISION', basisKind: 'EXCEPTION', outcome: 'ALLOWED', count: 5 },
+      { day: '2026-11-20', kind: 'DECISION', basisKind: null, outcome: 'DENIED', count: 2 },
+    ],
+  },
+};
+
+function handlers(entries: Handlers[string]): Handlers {
+  return {
+    LedgerEntries: entries,
+    LedgerActivity: () => ({ data: activity }),
+    Recipients: () => ({ data: { recipients: [{ id: COURIER, name: 'Yamato Courier', kind: 'CONTRACTOR', contact: null, notes: null, createdAt: '2026-11-01T00:00:00.000Z', credentials: [] }] } }),
+  };
+}
+
+describe('ledger explorer', () => {
+  it('lists entries with their references, basis and a provider link', async () => {
+    renderApp('/ledger/entries', {
+      handlers: handlers(() =>
+        page([
+          entry(12, { kind: 'PROVISION', actor: 'partner:cred', recipientId: COURIER, basisKind: 'EXCEPTION', exceptionId: EXCEPTION, exceptionKind: 'OUTSOURCING' }),
+          entry(11, { outcome: 'DENIED', basisKind: null, purposeKey: 'EVENT_NEWS' }),
+        ]),
+      ),
+    });
+    const table = await screen.findByRole('table', { name: 'Ledger entries' });
+    await within(table).findByText('12');
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(3);
+    expect(rows[1]!.textContent).toContain('PROVISION');
+    expect(rows[1]!.textContent).toContain('Permitted exception (OUTSOURCING)');
+    await waitFor(() => expect(rows[1]!.textContent).toContain('Yamato Courier'));
+    expect(rows[1]!.textContent).toContain('NAME, POSTAL_ADDRESS');
+    expect(rows[2]!.textContent).toContain('DENIED');
+    expect(within(rows[1]!).getByRole('link').getAttribute('href')).toBe(`/providers/${PROVIDER}`);
+  });
+
+  it('sends the filters and starts paging again when they change', async () => {
+    const { api } = renderApp('/ledger/entries', {
+      handlers: handlers((vars) => page([entry(vars.after ? 1 : 2)], !vars.after)),
+    });
+    await screen.findByRole('table', { name: 'Ledger entries' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(api.calls.some((c) => c.operationName === 'LedgerEntries' && c.variables.after === 'cursor-2')).toBe(true));
+    await screen.findByText('Page 2');
+
+    fireEvent.change(screen.getByLabelText('Basis'), { target: { value: 'EXCEPTION' } });
+    fireEvent.change(screen.getByLabelText('Kind'), { target: { value: 'PROVISION' } });
+    fireEvent.change(screen.getByLabelText('Outcome'), { target: { value: 'ALLOWED' } });
+    await waitFor(() => expect(screen.getByLabelText('Recipient').textContent).toContain('Yamato Courier'));
+    fireEvent.change(screen.getByLabelText('Recipient'), { target: { value: COURIER } });
+    fireEvent.change(screen.getByLabelText('Provider id'), { target: { value: 'not an id' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(await screen.findByText('Enter a provider id')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Provider id'), { target: { value: PROVIDER } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+
+    await waitFor(() => {
+      const last = api.calls.filter((c) => c.operationName === 'LedgerEntries').at(-1)!;
+      expect(last.variables).toEqual({
+        first: 50,
+        after: null,
+        filter: { basisKind: 'EXCEPTION', kind: 'PROVISION', outcome: 'ALLOWED', recipientId: COURIER, providerId: PROVIDER },
+      });
+    });
+    expect(screen.getByText('Page 1')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(api.calls.filter((c) => c.operationName === 'LedgerEntries').at(-1)!.variables.filter).toEqual({}));
+  });
+
+  it('draws the activity chart with a text summary and a data table', async () => {
+    renderApp('/ledger/entries', { handlers: handlers(() => page([])) });
+    const chart = await screen.findByRole('img', { name: /Uses, provisions and decisions per day/ });
+    const label = chart.getAttribute('aria-label')!;
+    expect(label).toContain('from 2026-11-18 to 2026-11-20: 10 in all');
+    expect(label).toContain('consent 3');
+    expect(label).toContain('permitted exception 5');
+    expect(label).toContain('denied 2');
+    expect(label).toContain('Busiest day: 2026-11-20 with 7');
+    expect(chart.querySelectorAll('rect[data-series]')).toHaveLength(3);
+    const table = screen.getByRole('table', { name: 'Ledger activity by day', hidden: true });
+    const rows = within(table).getAllByRole('row', { hidden: true });
+    expect(rows.map((r) => r.textContent)).toEqual(['DayConsentPublicly availablePermitted exceptionDeniedTotal', '2026-11-1830003', '2026-11-2000527']);
+    expect(await screen.findByText('No ledger entries match.')).toBeTruthy();
+  });
+
+  it('is linked from the ledger page and the navigation, and not offered to viewers', async () => {
+    renderApp('/ledger', { handlers: { VerifyLedger: () => ({ data: null }) } });
+    expect((await screen.findByRole('link', { name: 'Browse entries' })).getAttribute('href')).toBe('/ledger/entries');
+    expect(screen.getByRole('link', { name: 'Ledger entries' }).getAttribute('href')).toBe('/ledger/entries');
+  });
+
+  it('tells viewers it is for owners and privacy officers', async () => {
+    renderApp('/ledger/entries', { role: 'VIEWER', handlers: {} });
+    expect((await screen.findByRole('alert')).textContent).toContain('Owners and privacy officers explore the ledger');
+    expect(screen.queryByRole('link', { name: 'Ledger entries' })).toBeNull();
+  });
+});
+
+describe('activityByDay', () => {
+  it('fills every day and sorts counts into series', () => {
+    const days = activityByDay('2026-11-18', '2026-11-20', activity.ledgerActivity.buckets);
+    expect(days.map((d) => [d.day, d.total])).toEqual([['2026-11-18', 3], ['2026-11-19', 0], ['2026-11-20', 7]]);
+    expect(days[2]!.counts).toEqual({ CONSENT: 0, PUBLICLY_AVAILABLE: 0, EXCEPTION: 5, DENIED: 2 });
+  });
+});

@@ -1,0 +1,187 @@
+import { Alert, Anchor, Badge, Button, Card, Code, CopyButton, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import type { PartnerCredentialFieldsFragment } from '@steward/schema';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { EmptyTableRow } from '../../components/EmptyTableRow.js';
+import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
+import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
+import { formatDateTime } from '../../components/format.js';
+import { Loading } from '../../components/Loading.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { RECIPIENT_KIND_LABEL } from '../exceptions/exception-labels.js';
+import { useCanWrite } from '../session/session-context.js';
+import { useIssuePartnerKey, useRecipient, useRevokePartnerKey } from './use-recipients.js';
+
+export function RecipientPage({ recipientId }: { recipientId: string }) {
+  const { recipient, loaded, fetching, error, refetch } = useRecipient(recipientId);
+  const canWrite = useCanWrite();
+  const { issueKey, fetching: issuing } = useIssuePartnerKey();
+  const { revokeKey } = useRevokePartnerKey();
+  const [label, setLabel] = useState('');
+  const [labelError, setLabelError] = useState<string | null>(null);
+  const [messages, setMessages] = useState<string[]>([]);
+  // The issued key lives only in this state, and only until the modal is closed.
+  const [issued, setIssued] = useState<{ key: string; label: string } | null>(null);
+
+  if (!loaded && fetching) return <Loading label="Loading recipient" />;
+  if (!recipient) {
+    if (loaded && !error) {
+      return (
+        <Alert color="gray" title="No such recipient" role="alert">
+          The recipient does not exist. <Anchor component={Link} to="/recipients">All recipients</Anchor>
+        </Alert>
+      );
+    }
+    return <ErrorAlert error={error} onRetry={refetch} />;
+  }
+
+  async function issue(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setMessages([]);
+    if (label.trim() === '') {
+      setLabelError('Name the key, e.g. after the system that will use it.');
+      return;
+    }
+    const result = await issueKey(recipient!.id, label.trim());
+    const answer = result.data?.issuePartnerKey;
+    if (answer) {
+      setIssued({ key: answer.key, label: answer.credential.label });
+      setLabel('');
+      refetch();
+      return;
+    }
+    const summary = fieldErrorsFromGraphQLError(result.error);
+    if (summary.fieldErrors['label']) setLabelError(summary.fieldErrors['label']);
+    setMessages(summary.messages);
+  }
+
+  async function revoke(credential: PartnerCredentialFieldsFragment) {
+    setMessages([]);
+    const result = await revokeKey(credential.id);
+    if (result.error) setMessages(fieldErrorsFromGraphQLError(result.error).messages);
+    else refetch();
+  }
+
+  return (
+    <>
+      <Anchor component={Link} to="/recipients" size="sm">
+        ← Recipients
+      </Anchor>
+      <PageHeader
+        title={recipient.name}
+        badges={
+          <Badge variant="light" color="gray" size="sm">
+            {RECIPIENT_KIND_LABEL[recipient.kind]}
+          </Badge>
+        }
+        description={[recipient.contact, recipient.notes].filter(Boolean).join(' · ') || undefined}
+      />
+      <Stack gap="md">
+        <MessagesAlert title="The API refused" messages={messages} />
+        <Card withBorder radius="md" padding={0} component="section" aria-label="Partner keys">
+          <Group justify="space-between" p="md" pb="xs">
+            <Text fw={600}>Partner keys</Text>
+            <Text size="xs" c="dimmed">
+              A partner key reaches only the providers and categories its recipient’s active exceptions cover.
+            </Text>
+          </Group>
+          <Table.ScrollContainer minWidth={700}>
+            <Table aria-label="Partner keys">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Label</Table.Th>
+                  <Table.Th>Key id</Table.Th>
+                  <Table.Th>Created</Table.Th>
+                  <Table.Th>Last used</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  {canWrite && <Table.Th />}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {recipient.credentials.length === 0 && <EmptyTableRow colSpan={canWrite ? 6 : 5}>No keys issued.</EmptyTableRow>}
+                {recipient.credentials.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td fw={500}>{c.label}</Table.Td>
+                    <Table.Td>
+                      <Code>{c.keyId}</Code>
+                    </Table.Td>
+                    <Table.Td>
+                      {formatDateTime(c.createdAt)}
+                      {c.createdBy ? ` · ${c.createdBy}` : ''}
+                    </Table.Td>
+                    <Table.Td>{c.lastUsedAt ? formatDateTime(c.lastUsedAt) : 'Never'}</Table.Td>
+                    <Table.Td>
+                      {c.revoked ? (
+                        <Badge color="red" variant="light" size="sm">
+                          Revoked {formatDateTime(c.revokedAt)}
+                        </Badge>
+                      ) : (
+                        <Badge color="teal" variant="light" size="sm">
+                          Active
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    {canWrite && (
+                      <Table.Td>
+                        {!c.revoked && (
+                          <Button size="compact-xs" color="red" variant="light" onClick={() => void revoke(c)} aria-label={`Revoke key ${c.label}`}>
+                            Revoke
+                          </Button>
+                        )}
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {canWrite && (
+            <form onSubmit={issue} noValidate aria-label="Issue key">
+              <Group p="md" align="flex-end">
+                <TextInput
+                  label="Key label"
+                  placeholder="Courier dispatch system"
+                  value={label}
+                  onChange={(e) => {
+                    setLabel(e.currentTarget.value);
+                    setLabelError(null);
+                  }}
+                  error={labelError}
+                  w={320}
+                />
+                <Button type="submit" loading={issuing}>
+                  Issue key
+                </Button>
+              </Group>
+            </form>
+          )}
+        </Card>
+      </Stack>
+      <Modal opened={issued !== null} onClose={() => setIssued(null)} title="New partner key" size="lg" closeOnClickOutside={false}>
+        {issued && (
+          <Stack gap="sm">
+            <Alert color="orange" variant="light" title="You will not see this key again" role="alert">
+              Steward keeps only a hash of it. Copy it now and hand it to {recipient.name} over a secure channel.
+            </Alert>
+            <Text size="sm">
+              Key for <b>{issued.label}</b>:
+            </Text>
+            <Code block aria-label="Partner key" data-testid="issued-key" style={{ wordBreak: 'break-all' }}>
+              {issued.key}
+            </Code>
+            <Group justify="flex-end">
+              <CopyButton value={issued.key}>
+                {({ copied, copy }) => (
+                  <Button variant="light" color={copied ? 'teal' : 'blue'} onClick={copy}>
+                    {copied ? 'Copied' : 'Copy key'}
+                  </Button>
+                )}
+              </CopyButton>
+              <Button onClick={() => setIssued(null)}>I have stored it</Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </>
+  );
+}

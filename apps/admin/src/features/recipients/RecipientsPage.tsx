@@ -1,0 +1,142 @@
+import { Anchor, Badge, Button, Card, Grid, NativeSelect, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import type { RecipientKind } from '@steward/schema';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { EmptyTableRow } from '../../components/EmptyTableRow.js';
+import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
+import { fieldErrorsFromGraphQLError, messagesOutside, type FieldErrors } from '../../components/errors.js';
+import { formatDate } from '../../components/format.js';
+import { Loading } from '../../components/Loading.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { RECIPIENT_KINDS, RECIPIENT_KIND_LABEL } from '../exceptions/exception-labels.js';
+import { useCanWrite } from '../session/session-context.js';
+import { useCreateRecipient, useRecipients } from './use-recipients.js';
+
+export function RecipientsPage() {
+  const { recipients, loaded, fetching, error, refetch } = useRecipients();
+  const canWrite = useCanWrite();
+  return (
+    <>
+      <PageHeader title="Recipients" description="Outside organisations that may receive personal information, and their partner keys." />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: canWrite ? 8 : 12 }}>
+          <ErrorAlert error={error} onRetry={refetch} />
+          {!loaded && fetching ? (
+            <Loading label="Loading recipients" />
+          ) : (
+            <Card withBorder radius="md" padding={0}>
+              <Table.ScrollContainer minWidth={600}>
+                <Table aria-label="Recipients">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Name</Table.Th>
+                      <Table.Th>Kind</Table.Th>
+                      <Table.Th>Contact</Table.Th>
+                      <Table.Th>Active keys</Table.Th>
+                      <Table.Th>Created</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {recipients.length === 0 && <EmptyTableRow colSpan={5}>No recipients yet.</EmptyTableRow>}
+                    {recipients.map((r) => (
+                      <Table.Tr key={r.id}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/recipients/${encodeURIComponent(r.id)}`} fw={500}>
+                            {r.name}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>
+                          <Badge variant="light" color="gray" size="sm">
+                            {RECIPIENT_KIND_LABEL[r.kind]}
+                          </Badge>
+                        </Table.Td>
+                        <Table.Td>{r.contact ?? '—'}</Table.Td>
+                        <Table.Td>{r.credentials.filter((c) => !c.revoked).length}</Table.Td>
+                        <Table.Td>{formatDate(r.createdAt)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Card>
+          )}
+        </Grid.Col>
+        {canWrite && (
+          <Grid.Col span={{ base: 12, lg: 4 }}>
+            <CreateRecipientForm onCreated={refetch} />
+          </Grid.Col>
+        )}
+      </Grid>
+    </>
+  );
+}
+
+const FIELDS = ['name', 'kind', 'contact', 'notes'];
+
+function CreateRecipientForm({ onCreated }: { onCreated: () => void }) {
+  const { createRecipient, fetching } = useCreateRecipient();
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<RecipientKind>('CONTRACTOR');
+  const [contact, setContact] = useState('');
+  const [notes, setNotes] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [messages, setMessages] = useState<string[]>([]);
+  const [created, setCreated] = useState<string | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setMessages([]);
+    setCreated(null);
+    if (name.trim() === '') {
+      setErrors({ name: 'Enter the organisation’s name.' });
+      return;
+    }
+    const result = await createRecipient({
+      name: name.trim(),
+      kind,
+      contact: contact.trim() || null,
+      notes: notes.trim() || null,
+    });
+    if (result.data?.createRecipient) {
+      setCreated(result.data.createRecipient.name);
+      setName('');
+      setContact('');
+      setNotes('');
+      setErrors({});
+      onCreated();
+      return;
+    }
+    const summary = fieldErrorsFromGraphQLError(result.error);
+    setErrors(summary.fieldErrors);
+    setMessages(messagesOutside(summary, (f) => FIELDS.includes(f)));
+  }
+
+  return (
+    <Card withBorder radius="md" padding="md">
+      <form onSubmit={submit} noValidate aria-label="Create recipient">
+        <Stack gap="sm">
+          <Text fw={600}>New recipient</Text>
+          <MessagesAlert title="The recipient was not created" messages={messages} />
+          {created && (
+            <Text size="sm" c="teal" role="status">
+              {created} was added.
+            </Text>
+          )}
+          <TextInput label="Name" required value={name} onChange={(e) => { setName(e.currentTarget.value); setErrors((x) => ({ ...x, name: '' })); }} error={errors['name'] || undefined} />
+          <NativeSelect
+            label="Kind"
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value as RecipientKind)}
+            data={RECIPIENT_KINDS.map((k) => ({ value: k, label: RECIPIENT_KIND_LABEL[k] }))}
+            error={errors['kind']}
+          />
+          <TextInput label="Contact" value={contact} onChange={(e) => setContact(e.currentTarget.value)} error={errors['contact']} />
+          <Textarea label="Notes" value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors['notes']} autosize minRows={2} />
+          <Button type="submit" loading={fetching}>
+            Create recipient
+          </Button>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

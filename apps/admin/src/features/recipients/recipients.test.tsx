@@ -1,0 +1,56 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from '../../test/render.js';
+import { buildRecipient } from '../exceptions/exception-fixtures.js';
+
+const KEY = 'stw_pk_live_abcdef0123456789SECRET';
+const credential = {
+  id: 'cred-1',
+  label: 'Dispatch system',
+  keyId: 'pk_abcdef',
+  createdAt: '2025-04-02T00:00:00Z',
+  createdBy: 'Officer Suzuki',
+  lastUsedAt: null,
+  revokedAt: null,
+  revoked: false,
+};
+
+describe('recipient partner keys', () => {
+  it('shows an issued key once, with a warning, and never again', async () => {
+    let issued = false;
+    const { api } = renderApp('/recipients/rcp-1', {
+      handlers: {
+        Recipient: () => ({ data: { recipient: buildRecipient({ credentials: issued ? [credential] : [] }) } }),
+        IssuePartnerKey: () => {
+          issued = true;
+          return { data: { issuePartnerKey: { key: KEY, credential } } };
+        },
+      },
+    });
+    const form = await screen.findByRole('form', { name: 'Issue key' });
+    fireEvent.change(within(form).getByLabelText('Key label'), { target: { value: 'Dispatch system' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Issue key' }));
+
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(KEY)).toBeTruthy();
+    expect(within(dialog).getByText('You will not see this key again')).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Copy key' })).toBeTruthy();
+    expect(api.callsOf('IssuePartnerKey')[0]?.variables).toEqual({ recipientId: 'rcp-1', label: 'Dispatch system' });
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'I have stored it' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const table = screen.getByRole('table', { name: 'Partner keys' });
+    expect(await within(table).findByText('pk_abcdef')).toBeTruthy();
+    expect(screen.queryByText(KEY)).toBeNull();
+  });
+
+  it('hides key actions from viewers', async () => {
+    renderApp('/recipients/rcp-1', {
+      role: 'VIEWER',
+      handlers: { Recipient: () => ({ data: { recipient: buildRecipient({ credentials: [credential] }) } }) },
+    });
+    await screen.findByText('pk_abcdef');
+    expect(screen.queryByRole('form', { name: 'Issue key' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Revoke/ })).toBeNull();
+  });
+});

@@ -1,0 +1,8 @@
+import { LedgerExplorerPage } from '../features/ledger-explorer/LedgerExplorerPage.js';
+import { useCanWrite } from '../features/session/session-context.js';
+import { ReadOnlyNotice } from './read-only.js';
+
+export function LedgerEntriesRoute() {
+  if (!useCanWrite()) return <ReadOnlyNotice what="Owners and privacy officers explore the ledger." />;
+  return <LedgerExplorerPage />;
+}
