@@ -1,28 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ADMIN_INDEX,
-  API_MAIN,
-  bodyRows,
-  CHROMIUM_PATH,
-  freePort,
-  HAVE_CHROMIUM,
-  NO_ERRORS_STEP,
-  REPO_ROOT,
-  RESULTS_DIR,
-  SKIP,
-  stopServer,
-  UI_TIMEOUT,
-  visible,
-  waitForHealthy,
-  warnIfSkipped,
-} from './support.js';
+import { bodyRows, NO_ERRORS_STEP, RESULTS_DIR, SKIP, startStack, UI_TIMEOUT, visible, warnIfSkipped, type Stack } from './support.js';
 
 /**
  * The issue's scenario, end to end: the built API serving the built admin on one port, on a fresh
@@ -58,82 +38,18 @@ const DEMO_REFERENCES = [
 ];
 
 describe.skipIf(SKIP)('Recording a collection in the admin (Chromium, embedded SQLite)', () => {
-  let dataDir: string | undefined;
-  let server: ChildProcess | undefined;
-  let serverOutput = '';
-  let browser: Browser | undefined;
+  let stack: Stack | undefined;
   let page: Page;
   let baseUrl: string;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   // Filled in as the scenario goes.
   let providerPath = '';
   let receiptId = '';
 
   beforeAll(async () => {
-    if (!HAVE_CHROMIUM) {
-      throw new Error(`No Chromium at ${CHROMIUM_PATH} and CI is set: install chromium or set CHROMIUM_PATH.`);
-    }
-    for (const [what, file] of [
-      ['API', API_MAIN],
-      ['admin', ADMIN_INDEX],
-    ] as const) {
-      if (!existsSync(file)) {
-        throw new Error(`The ${what} is not built (${file} is missing): run \`npx turbo run build --filter=@steward/api --filter=@steward/admin\`.`);
-      }
-    }
-    mkdirSync(RESULTS_DIR, { recursive: true });
-
-    dataDir = await mkdtemp(join(tmpdir(), 'steward-e2e-'));
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      STEWARD_DATA_DIR: dataDir,
-      STEWARD_ADMIN_EMAIL: OWNER_EMAIL,
-      STEWARD_ADMIN_PASSWORD: OWNER_PASSWORD,
-      STEWARD_SEED_DEMO: 'true',
-    };
-    // The e2e runs on the embedded SQLite database, whatever the developer's shell points at.
-    delete env.DATABASE_URL;
-    delete env.STEWARD_ENCRYPTION_KEY;
-    delete env.STEWARD_ADMIN_DIST;
-
-    server = spawn(process.execPath, [API_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const keep = (chunk: Buffer) => {
-      serverOutput = (serverOutput + chunk.toString()).slice(-20_000);
-    };
-    server.stdout?.on('data', keep);
-    server.stderr?.on('data', keep);
-    await waitForHealthy(baseUrl, server, () => serverOutput);
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') {
-        const where = message.location();
-        consoleErrors.push(`console.error: ${message.text()}${where.url ? ` (${where.url}:${where.lineNumber})` : ''}`);
-      }
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.name}: ${error.message}`));
+    stack = await startStack(OWNER_EMAIL, OWNER_PASSWORD);
+    ({ page, baseUrl, consoleErrors } = stack);
   });
 
   // The steps build on each other: once one fails, the rest are skipped instead of timing out.
@@ -146,9 +62,7 @@ describe.skipIf(SKIP)('Recording a collection in the admin (Chromium, embedded S
   });
 
   afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    if (server) await stopServer(server);
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await stack?.stop();
   });
 
   it('signs the owner in through the login form', async () => {
