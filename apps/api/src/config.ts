@@ -17,6 +17,10 @@ export interface AppConfig {
   cookieSecure: boolean;
   sessionTtlHours: number;
   adminDistDir: string;
+  /** Multiplies every public rate-limit budget; 0 turns limiting off (benchmarks). */
+  rateLimitScale: number;
+  /** Express `trust proxy`: hops of reverse proxies whose X-Forwarded-For names the client (0 = none). */
+  trustProxyHops: number;
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -52,5 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: boolFrom(env.STEWARD_COOKIE_SECURE, production),
     sessionTtlHours: intFrom('STEWARD_SESSION_TTL_HOURS', env.STEWARD_SESSION_TTL_HOURS, 12, 1, 24 * 30),
     adminDistDir: adminDist,
+    rateLimitScale: intFrom('STEWARD_RATE_LIMIT_SCALE', env.STEWARD_RATE_LIMIT_SCALE, 1, 0, 1000),
+    trustProxyHops: intFrom('STEWARD_TRUST_PROXY_HOPS', env.STEWARD_TRUST_PROXY_HOPS, 0, 0, 10),
   };
 }

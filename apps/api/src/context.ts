@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { AdminRole } from '@steward/policy-core';
 import type { AppConfig } from './config.js';
+import type { RateLimits } from './common/rate-limit.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 
 /** The signed-in admin making the request. */
@@ -40,4 +41,10 @@ export interface Context {
   deps: AppDeps;
   cookies: CookieJar;
   userAgent: string | null;
+  /** The caller's IP address (behind STEWARD_TRUST_PROXY_HOPS proxies, from X-Forwarded-For). */
+  clientAddress: string;
+  /** The request's Origin header, if any (the cookie consent API checks it against the site). */
+  origin: string | null;
+  /** Budgets for the public entry points, shared by every request of this server. */
+  rateLimits: RateLimits;
 }

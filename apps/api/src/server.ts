@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuthService } from './auth/auth.service.js';
 import { createErrorFormatter, UnauthenticatedError } from './common/errors.js';
+import { RateLimits } from './common/rate-limit.js';
 import type { AppDeps, Context, CookieJar } from './context.js';
 import { authenticatePartner, bearerToken, partnerGuardPlugin, requestError } from './partners/partner-auth.js';
 import { stewardSchema } from './schema.js';
@@ -74,7 +75,8 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.set('trust proxy', deps.config.trustProxyHops === 0 ? false : deps.config.trustProxyHops);
+  const rateLimits = new RateLimits(deps.config.rateLimitScale);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -113,16 +115,17 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
         const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
         const cookies = cookieJar(res, deps.config.cookieSecure);
         const userAgent = req.headers['user-agent'] ?? null;
+        const request = { userAgent, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown', origin: req.headers.origin ?? null, rateLimits };
         const bearer = bearerToken(req.headers.authorization);
         if (bearer !== undefined) {
           // A partner key is the whole identity of its request: never together with an admin session.
           if (token) throw requestError(new UnauthenticatedError('Send either a session cookie or a partner key, not both'), 400);
           const partner = await authenticatePartner(em, deps, bearer);
-          return { em, actor: null, partner, deps, cookies, userAgent };
+          return { em, actor: null, partner, deps, cookies, ...request };
         }
         const session = await new AuthService(em, deps).resolveSession(token);
         if (session?.renewed) cookies.setSession(token!, session.expiresAt);
-        return { em, actor: session?.actor ?? null, partner: null, deps, cookies, userAgent };
+        return { em, actor: session?.actor ?? null, partner: null, deps, cookies, ...request };
       },
     }),
   );

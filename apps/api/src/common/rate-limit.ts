@@ -1,0 +1,44 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { DomainError } from './errors.js';
+
+/** A budget of requests per key (visitor, address, …) over a window. */
+export interface RateLimitRule {
+  /** Unique across the process: one limiter per name. */
+  name: string;
+  points: number;
+  durationSeconds: number;
+}
+
+export class RateLimitedError extends DomainError {
+  constructor(retryAfterSeconds: number) {
+    super('TOO_MANY_REQUESTS', 'Too many requests; try again later', { retryAfterSeconds });
+  }
+}
+
+/**
+ * Per-process limiters for the public (unauthenticated) entry points: public forms and the cookie
+ * consent API. In memory on purpose — no extra service to run; with several instances behind a
+ * balancer each enforces its own budget, which still bounds abuse per instance.
+ * `scale` multiplies every budget (STEWARD_RATE_LIMIT_SCALE; 0 turns limiting off, e.g. for benchmarks).
+ */
+export class RateLimits {
+  private readonly limiters = new Map<string, RateLimiterMemory>();
+
+  constructor(private readonly scale = 1) {}
+
+  /** Spends one point of `rule` for `key`; throws TOO_MANY_REQUESTS when the budget is used up. */
+  async consume(rule: RateLimitRule, key: string): Promise<void> {
+    if (this.scale === 0) return;
+    let limiter = this.limiters.get(rule.name);
+    if (!limiter) {
+      limiter = new RateLimiterMemory({ keyPrefix: rule.name, points: Math.max(1, Math.round(rule.points * this.scale)), duration: rule.durationSeconds });
+      this.limiters.set(rule.name, limiter);
+    }
+    try {
+      await limiter.consume(key);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) throw new RateLimitedError(Math.ceil(rejection.msBeforeNext / 1000));
+      throw rejection;
+    }
+  }
+}
