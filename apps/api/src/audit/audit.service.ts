@@ -44,7 +44,8 @@ export class AuditService {
   }
 
   /**
-   * Written at once, outside any unit of work: for reads and refused attempts. The entry and its
+   * Written at once with lean SQL — inside the caller's transaction when there is one (hot write
+   * paths), otherwise on its own: for reads and refused attempts. The entry and its
    * provider links commit together: one statement on PostgreSQL, one transaction (one sync) on
    * SQLite. Lean SQL, because every list page writes one (DESIGN.md §5).
    */
@@ -70,6 +71,12 @@ export class AuditService {
     }
     const linkValues = links.map(() => '(?, ?)').join(', ');
     const linkParams = links.flatMap((l) => [l.entryId, l.providerId]);
+    if (this.em.isInTransaction()) {
+      // Inside the caller's transaction: the two statements commit (or roll back) with its change.
+      await leanRun(this.em, entrySql, entryParams);
+      await leanRun(this.em, `insert into audit_provider (entry_id, provider_id) values ${linkValues}`, linkParams);
+      return;
+    }
     if (!isSqlite(this.em)) {
       // A data-modifying CTE: both inserts are one statement, hence one atomic commit.
       await leanRun(

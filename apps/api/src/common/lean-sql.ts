@@ -11,14 +11,97 @@ export function isSqlite(em: EntityManager): boolean {
   return em.getPlatform() instanceof BaseSqlitePlatform;
 }
 
+/** What the SQLite driver (libsql, better-sqlite3 compatible) offers on a raw connection. */
+interface SqliteConnection {
+  prepare(sql: string): { all(params: unknown[]): unknown[]; run(params: unknown[]): unknown };
+}
+/** What node-postgres offers on a raw connection. */
+interface PgConnection {
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+interface KnexClientLike {
+  acquireConnection(): Promise<unknown>;
+  releaseConnection(connection: unknown): Promise<unknown>;
+}
+
+/** Prepared statements per raw connection (a connection the pool drops takes its cache with it). */
+const sqliteStatements = new WeakMap<object, Map<string, ReturnType<SqliteConnection['prepare']>>>();
+const pgTexts = new Map<string, { name: string; text: string }>();
+
+/**
+ * The ORM's `execute` inlines every parameter into the SQL text and hands it to knex, which costs
+ * more than the statement itself on SQLite (DESIGN.md §5). Lean statements instead run on the raw
+ * driver connection — the caller's transaction's connection when there is one, otherwise one taken
+ * from (and given back to) the ORM's pool, so isolation is exactly the ORM's — as prepared
+ * statements with bound parameters.
+ */
+async function onRawConnection<T>(em: EntityManager, run: (connection: unknown) => Promise<T> | T): Promise<T> {
+  const trx = em.getTransactionContext<{ client: KnexClientLike }>();
+  const client: KnexClientLike = trx ? trx.client : (em.getConnection() as unknown as { getKnex(): { client: KnexClientLike } }).getKnex().client;
+  const connection = await client.acquireConnection();
+  try {
+    return await run(connection);
+  } finally {
+    if (!trx) await client.releaseConnection(connection);
+  }
+}
+
+function sqliteValue(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return value.getTime();
+  return value;
+}
+
+/** `?` placeholders → `$1, $2, …` (lean SQL never has a `?` inside a string literal or an operator). */
+function pgStatement(sql: string): { name: string; text: string } {
+  let cached = pgTexts.get(sql);
+  if (!cached) {
+    let n = 0;
+    cached = { name: `lean_${pgTexts.size + 1}`, text: sql.replace(/\?/g, () => `$${++n}`) };
+    // Statement names are per connection and unbounded SQL (IN lists of varying length) must not
+    // grow the cache forever: only the first 500 distinct statements are named (prepared once).
+    if (pgTexts.size < 500) pgTexts.set(sql, cached);
+    else cached = { name: '', text: cached.text };
+  }
+  return cached;
+}
+
+async function leanExecute(em: EntityManager, sql: string, params: readonly unknown[], method: 'all' | 'run'): Promise<unknown[]> {
+  if (isSqlite(em)) {
+    return onRawConnection(em, (raw) => {
+      const connection = raw as SqliteConnection & object;
+      let cache = sqliteStatements.get(connection);
+      if (!cache) sqliteStatements.set(connection, (cache = new Map()));
+      let statement = cache.get(sql);
+      if (!statement) {
+        statement = connection.prepare(sql);
+        if (cache.size < 1000) cache.set(sql, statement);
+      }
+      const values = params.map(sqliteValue);
+      if (method === 'run') {
+        statement.run(values);
+        return [];
+      }
+      return statement.all(values);
+    });
+  }
+  return onRawConnection(em, async (raw) => {
+    const { name, text } = pgStatement(sql);
+    const values = params.map((v) => (v === undefined ? null : v));
+    const result = await (raw as PgConnection).query(name ? { name, text, values } : { text, values });
+    return result.rows;
+  });
+}
+
 /** Runs a select (inside the caller's transaction, if any) and returns plain rows. */
-export function leanRows<T = Row>(em: EntityManager, sql: string, params: readonly unknown[] = []): Promise<T[]> {
-  return em.getConnection().execute<T[]>(sql, params as unknown[], 'all', em.getTransactionContext());
+export async function leanRows<T = Row>(em: EntityManager, sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  return (await leanExecute(em, sql, params, 'all')) as T[];
 }
 
 /** Runs a write (inside the caller's transaction, if any). */
 export async function leanRun(em: EntityManager, sql: string, params: readonly unknown[] = []): Promise<void> {
-  await em.getConnection().execute(sql, params as unknown[], 'run', em.getTransactionContext());
+  await leanExecute(em, sql, params, 'run');
 }
 
 /** A date column as stored: epoch milliseconds on SQLite (as the ORM writes them), a Date on PostgreSQL. */

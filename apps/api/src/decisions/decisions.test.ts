@@ -139,4 +139,43 @@ describe('decision', () => {
     expect(errorOf(await decide(viewer, { action: 'USE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'] })).code).toBe('FORBIDDEN');
     expect((await decisionEntries()).length).toBe(before);
   });
+
+  it('records concurrent decisions each exactly once, in one unbroken chain (group commit)', async () => {
+    const before = (await decisionEntries()).length;
+    const auditsBefore = await auditCount('decision.take');
+    const request: Request = { action: 'USE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'] };
+    const answers = await Promise.all(Array.from({ length: 20 }, () => decide(owner, request)));
+    const sequences = answers.map((a) => a.data!.decision.ledgerSequence);
+    expect(new Set(sequences).size).toBe(20);
+    expect((await decisionEntries()).length).toBe(before + 20);
+    expect(await auditCount('decision.take')).toBe(auditsBefore + 20);
+    expect((await owner.ok(VerifyLedgerDocument)).verifyLedger).toMatchObject({ ok: true });
+  });
+
+  it('fails only the decision whose record the database refuses, leaving nothing of it, while its group commits', async () => {
+    const conn = app.em().getConnection();
+    await conn.execute(
+      `create trigger refuse_decision_audit before insert on audit_entry when new.provider_ids like '%${refuser.id}%' begin select raise(abort, 'refused by test'); end`,
+    );
+    try {
+      const before = await decisionEntries();
+      const ok: Request = { action: 'USE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'] };
+      const refused: Request = { action: 'USE', providerId: refuser.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'] };
+      const answers = await Promise.all([ok, ok, refused, ok, ok].map((input) => decide(owner, input)));
+      expect(answers.map((a) => (a.errors ? errorOf(a).code : 'OK'))).toEqual(['OK', 'OK', 'INTERNAL_SERVER_ERROR', 'OK', 'OK']);
+      expect(JSON.stringify(answers[2])).not.toContain('refused by test');
+      const after = await decisionEntries();
+      expect(after.length).toBe(before.length + 4);
+      // The refused decision's ledger entry was rolled back with its audit entry.
+      expect(after.filter((e) => e.provider_id === refuser.id).length).toBe(before.filter((e) => e.provider_id === refuser.id).length);
+      expect((await owner.ok(VerifyLedgerDocument)).verifyLedger).toMatchObject({ ok: true });
+    } finally {
+      await conn.execute('drop trigger refuse_decision_audit');
+    }
+  });
 });
+
+async function auditCount(action: string): Promise<number> {
+  const [row] = await app.em().getConnection().execute<{ n: number }[]>('select count(*) as n from audit_entry where action = ?', [action]);
+  return Number(row!.n);
+}

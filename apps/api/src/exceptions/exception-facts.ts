@@ -6,6 +6,8 @@ import {
   type PermittedExceptionDraft,
   type PurposeFact,
 } from '@steward/policy-core';
+import type { EntityManager } from '@mikro-orm/core';
+import { fromDbBoolean, fromDbDate, leanRows } from '../common/lean-sql.js';
 import type { PurposeFields } from '../purposes/purpose-facts.js';
 import type { ExceptionEvidenceInput } from './exception.inputs.js';
 import type { PermittedException, StoredEvidence } from './permitted-exception.entity.js';
@@ -132,4 +134,38 @@ export function withInputPaths(kind: ExceptionKind, issues: readonly Issue[]): I
   return issues.map((i) =>
     i.field.startsWith('evidence.') ? { ...i, field: `evidence.${EVIDENCE_FIELD[kind]}.${i.field.slice('evidence.'.length)}` } : i,
   );
+}
+
+const jsonColumn = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+const nullableDate = (value: unknown): Date | null => (value == null ? null : fromDbDate(value));
+
+/**
+ * Exceptions as policy-core facts, read with one lean query (the hot paths judge them per request:
+ * hydrating entities cost more than the decision). `where` narrows in SQL; policy-core still judges
+ * status, validity window and scope.
+ */
+export async function loadExceptionShapes(em: EntityManager, where: string, params: readonly unknown[]): Promise<ExceptionShape[]> {
+  const rows = await leanRows<Record<string, unknown>>(
+    em,
+    'select id, kind, evidence, purpose_keys, categories, provider_ids, all_providers, recipient_id, valid_from, valid_until,' +
+      ` status, authored_by_id, approved_by_id, approved_at, revoked_at from permitted_exception where ${where} order by id`,
+    params,
+  );
+  return rows.map((r) => ({
+    id: r.id as string,
+    kind: r.kind as ExceptionKind,
+    evidence: jsonColumn<StoredEvidence>(r.evidence),
+    purposeKeys: jsonColumn<string[]>(r.purpose_keys),
+    categories: jsonColumn<PermittedException['categories']>(r.categories),
+    allProviders: fromDbBoolean(r.all_providers),
+    providerIds: jsonColumn<string[]>(r.provider_ids),
+    recipientId: (r.recipient_id as string | null) ?? null,
+    validFrom: fromDbDate(r.valid_from),
+    validUntil: nullableDate(r.valid_until),
+    status: r.status as PermittedException['status'],
+    authorId: r.authored_by_id as string,
+    approvedById: (r.approved_by_id as string | null) ?? null,
+    approvedAt: nullableDate(r.approved_at),
+    revokedAt: nullableDate(r.revoked_at),
+  }));
 }

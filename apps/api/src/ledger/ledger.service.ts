@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { canonicalJson } from '../common/canonical-json.js';
 import { newId } from '../common/ids.js';
-import { fromDbDate, isSqlite, leanRows, leanRun, toDbDate, type Row } from '../common/lean-sql.js';
+import { fromDbDate, isSqlite, leanRows, leanRun, placeholders, toDbDate, type Row } from '../common/lean-sql.js';
 import type { AppDeps } from '../context.js';
 import { checkpointStatement, entryHash, GENESIS_HASH, sha256, type LedgerEntryContent } from './ledger-hash.js';
 import type { LedgerEntryKind } from './ledger.entity.js';
@@ -9,6 +9,8 @@ import type { LedgerEntryKind } from './ledger.entity.js';
 /** A checkpoint is signed automatically every this many entries (and on demand). */
 export const CHECKPOINT_EVERY = 1000;
 const VERIFY_BATCH = 5000;
+/** Rows per insert statement (16 parameters each; well under SQLite's and PostgreSQL's limits). */
+const INSERT_CHUNK = 50;
 
 export interface LedgerFact {
   kind: LedgerEntryKind;
@@ -56,13 +58,18 @@ export class LedgerService {
   async append(facts: readonly LedgerFact[]): Promise<LedgerEntryContent[]> {
     if (!facts.length) return [];
     if (!this.em.isInTransaction()) throw new Error('Ledger entries must be appended inside the transaction they record');
-    await leanRun(this.em, 'update ledger_head set sequence = sequence + ? where id = 1', [facts.length]);
-    const [head] = await leanRows<{ sequence: number; hash: string }>(this.em, 'select sequence, hash from ledger_head where id = 1');
+    const [head] = await leanRows<{ sequence: number; hash: string }>(
+      this.em,
+      'update ledger_head set sequence = sequence + ? where id = 1 returning sequence, hash',
+      [facts.length],
+    );
     if (!head) throw new Error('The ledger head is missing');
     let sequence = Number(head.sequence) - facts.length;
     let prev = head.hash;
     const recordedAt = this.deps.now();
     const written: LedgerEntryContent[] = [];
+    const rows: unknown[][] = [];
+    const checkpoints: { sequence: number; hash: string }[] = [];
     for (const fact of facts) {
       sequence += 1;
       const content: LedgerEntryContent = {
@@ -82,21 +89,27 @@ export class LedgerService {
         payloadHash: fact.payloadHash,
       };
       const hash = entryHash(prev, content);
-      await leanRun(
-        this.em,
-        'insert into ledger_entry (sequence, id, recorded_at, kind, actor, provider_id, purpose_key, recipient_id, categories, outcome, basis, policy_version, subject_ref, payload_hash, prev_hash, hash)' +
-          ' values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [
-          sequence, content.id, toDbDate(this.em, recordedAt), content.kind, content.actor, content.providerId,
-          content.purposeKey, content.recipientId, JSON.stringify(content.categories), content.outcome,
-          content.basis === null ? null : JSON.stringify(content.basis), content.policyVersion, content.subjectRef,
-          content.payloadHash, prev, hash,
-        ],
-      );
-      if (sequence % CHECKPOINT_EVERY === 0) await this.insertCheckpoint(sequence, hash);
+      rows.push([
+        sequence, content.id, toDbDate(this.em, recordedAt), content.kind, content.actor, content.providerId,
+        content.purposeKey, content.recipientId, JSON.stringify(content.categories), content.outcome,
+        content.basis === null ? null : JSON.stringify(content.basis), content.policyVersion, content.subjectRef,
+        content.payloadHash, prev, hash,
+      ]);
+      if (sequence % CHECKPOINT_EVERY === 0) checkpoints.push({ sequence, hash });
       prev = hash;
       written.push(content);
     }
+    // Multi-row inserts: a partner page of 25 providers is one statement, not 25.
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
+      await leanRun(
+        this.em,
+        'insert into ledger_entry (sequence, id, recorded_at, kind, actor, provider_id, purpose_key, recipient_id, categories, outcome, basis, policy_version, subject_ref, payload_hash, prev_hash, hash)' +
+          ` values ${chunk.map(() => `(${placeholders(16)})`).join(', ')}`,
+        chunk.flat(),
+      );
+    }
+    for (const cp of checkpoints) await this.insertCheckpoint(cp.sequence, cp.hash);
     await leanRun(this.em, 'update ledger_head set hash = ? where id = 1', [prev]);
     return written;
   }

@@ -13,11 +13,11 @@ import {
 } from '@steward/policy-core';
 import { AuditService } from '../audit/audit.service.js';
 import { NotFoundError } from '../common/errors.js';
+import { commitInGroup } from '../common/group-commit.js';
 import { fromDbBoolean, fromDbDate, isSqlite, leanRows, placeholders } from '../common/lean-sql.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import type { AppDeps, PartnerPrincipal } from '../context.js';
-import { shapeOf, toDraft } from '../exceptions/exception-facts.js';
-import { PermittedException } from '../exceptions/permitted-exception.entity.js';
+import { loadExceptionShapes, toDraft } from '../exceptions/exception-facts.js';
 import { LedgerService, payloadHashOf, type LedgerFact } from '../ledger/ledger.service.js';
 import { currentPolicyFacts } from '../policy/policy.service.js';
 import { loadPurposeFacts } from '../purposes/purpose-facts.js';
@@ -59,7 +59,7 @@ interface Scope {
  * What a partner credential may receive (policy clause 2): the providers covered by its
  * recipient's exceptions in effect now, and per provider only the categories policy-core's
  * `decide` permits for provision to that recipient. The scope is part of the SQL, the decision is
- * made per provider, and every provision is recorded (ledger + audit) in the transaction of the read.
+ * made per provider, and every provision is recorded (ledger + audit, group-committed) before the answer leaves.
  */
 export class PartnerService {
   constructor(
@@ -71,27 +71,25 @@ export class PartnerService {
   async list(first: number, after: string | null): Promise<PartnerProviderConnection> {
     const limit = pageSize(first);
     const afterId = after ? decodeCursor(after) : null;
-    return this.em.transactional(async (em) => {
-      const { rows, provided } = await this.provide(em as SqlEntityManager, { afterId, limit });
-      const byId = new Map(provided.map((p) => [p.id, p]));
-      const page = toPage(rows, limit, afterId, (row) => byId.get(row.id) ?? null);
-      // A covered provider for whom nothing is permitted after all (e.g. consent withdrawn) is left out.
-      return { edges: page.edges.filter((e): e is { cursor: string; node: PartnerProviderType } => e.node !== null), pageInfo: page.pageInfo };
-    });
+    const { rows, provided } = await this.provide(this.em, { afterId, limit });
+    const byId = new Map(provided.map((p) => [p.id, p]));
+    const page = toPage(rows, limit, afterId, (row) => byId.get(row.id) ?? null);
+    // A covered provider for whom nothing is permitted after all (e.g. consent withdrawn) is left out.
+    return { edges: page.edges.filter((e): e is { cursor: string; node: PartnerProviderType } => e.node !== null), pageInfo: page.pageInfo };
   }
 
   /** Out of scope, not permitted, unknown or malformed: the same NOT_FOUND. */
   async get(id: string): Promise<PartnerProviderType> {
     const notFound = () => new NotFoundError('Provider', 'id');
     if (!UUID.test(id)) throw notFound();
-    const found = await this.em.transactional(async (em) => (await this.provide(em as SqlEntityManager, { id: id.toLowerCase(), limit: 1 })).provided[0]);
+    const found = (await this.provide(this.em, { id: id.toLowerCase(), limit: 1 })).provided[0];
     if (!found) throw notFound();
     return found;
   }
 
   private async scope(em: SqlEntityManager, at: Date): Promise<Scope | null> {
-    const rows = await em.find(PermittedException, { recipient: this.partner.recipientId, status: 'ACTIVE' }, { orderBy: { id: 'asc' } });
-    const exceptions = rows.map((r) => toDraft(shapeOf(r)) as PermittedExceptionFact).filter((e) => isInEffect(e, at));
+    const rows = await loadExceptionShapes(em, 'recipient_id = ? and status = ?', [this.partner.recipientId, 'ACTIVE']);
+    const exceptions = rows.map((r) => toDraft(r) as PermittedExceptionFact).filter((e) => isInEffect(e, at));
     if (!exceptions.length) return null;
     const stated = new Map((await loadPurposeFacts(em)).map((p) => [p.key, p]));
     const purposes = new Map<string, PurposeFact & { id: string | null }>();
@@ -223,15 +221,17 @@ export class PartnerService {
       }
     }
     if (provided.length) {
-      await new LedgerService(em, this.deps).append(facts);
-      new AuditService(em, null, this.deps, actor).record({
+      // Nothing leaves before it is recorded: the answer waits for the ledger and audit entries' commit.
+      await commitInGroup(em, async (tx) => {
+        await new LedgerService(tx, this.deps).append(facts);
+        await new AuditService(tx, null, this.deps, actor).insertNow({
         action: 'partner.provide',
         entityType: 'Provider',
         subject: this.partner.credentialId,
         providerIds: provided.map((p) => p.id),
-        detail: { recipientId: this.partner.recipientId, credentialId: this.partner.credentialId, providers: provided.length },
+          detail: { recipientId: this.partner.recipientId, credentialId: this.partner.credentialId, providers: provided.length },
+        });
       });
-      await em.flush();
     }
     return { rows, provided };
   }
