@@ -29,6 +29,7 @@ export function presentException(e: PermittedException, purposes: readonly Purpo
     validFrom: e.validFrom,
     validUntil: e.validUntil,
     authoredBy: e.authoredBy.displayName,
+    authoredById: e.authoredBy.id,
     approvedBy: e.approvedBy?.displayName ?? null,
     approvedAt: e.approvedAt,
     revokedBy: e.revokedBy?.displayName ?? null,

@@ -78,6 +78,7 @@ export class PermittedExceptionType {
   @Field(() => Date) validFrom!: Date;
   @Field(() => Date, { nullable: true }) validUntil!: Date | null;
   @Field(() => String) authoredBy!: string;
+  @Field(() => ID, { description: 'The author\'s admin user id: approval must come from someone else.' }) authoredById!: string;
   @Field(() => String, { nullable: true }) approvedBy!: string | null;
   @Field(() => Date, { nullable: true }) approvedAt!: Date | null;
   @Field(() => String, { nullable: true }) revokedBy!: string | null;

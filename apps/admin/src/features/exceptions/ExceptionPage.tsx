@@ -10,6 +10,7 @@ import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { canWrite } from '../session/permissions.js';
 import { useSessionUser } from '../session/session-context.js';
+import { usePurposes } from '../vocabulary/use-purposes.js';
 import { EXCEPTION_KIND_LABEL, MEETING_KIND_LABEL } from './exception-labels.js';
 import { ExceptionStatusBadge, validityWindow } from './ExceptionsPage.js';
 import { useApproveException, usePermittedException, useRevokeException } from './use-exceptions.js';
@@ -27,7 +28,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function EvidenceTable({ e }: { e: Exception }) {
+function EvidenceTable({ e, purposeTitle }: { e: Exception; purposeTitle: (key: string) => string }) {
   const { law, providerAgreement, outsourcing, boardApproval } = e.evidence;
   return (
     <Table aria-label="Evidence" withRowBorders={false} verticalSpacing={4}>
@@ -57,7 +58,7 @@ function EvidenceTable({ e }: { e: Exception }) {
               ) : null}
             </Fact>
             <Fact label="Contract reference">{outsourcing?.contractReference}</Fact>
-            <Fact label="Serves purpose">{outsourcing?.servesPurposeKey}</Fact>
+            <Fact label="Serves purpose">{outsourcing?.servesPurposeKey ? purposeTitle(outsourcing.servesPurposeKey) : null}</Fact>
             <Fact label="Categories">{outsourcing?.categories ? <CategoryBadges categories={outsourcing.categories} /> : null}</Fact>
             <Fact label="Supervision record">{outsourcing?.supervisionRecord}</Fact>
           </>
@@ -103,7 +104,9 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
 
-  const isAuthor = e.authoredBy === user.displayName;
+  const { purposes } = usePurposes(true);
+  const purposeTitle = (key: string) => purposes.find((p) => p.key === key)?.titleEn ?? key;
+  const isAuthor = e.authoredById === user.id;
   const canApprove = writer && e.status === 'DRAFT' && !isAuthor;
   const canRevoke = writer && (e.status === 'ACTIVE' || e.status === 'NOT_YET_VALID');
   const canEdit = writer && e.status === 'DRAFT';
@@ -205,16 +208,30 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <Card withBorder radius="md" padding="md" component="section" aria-label="Evidence">
             <Text fw={600} mb="xs">Evidence</Text>
-            <EvidenceTable e={e} />
+            <EvidenceTable e={e} purposeTitle={purposeTitle} />
           </Card>
           <Card withBorder radius="md" padding="md" component="section" aria-label="Scope">
             <Text fw={600} mb="xs">What it covers</Text>
             <Table withRowBorders={false} verticalSpacing={4}>
               <Table.Tbody>
-                <Fact label="Purposes">{e.scope.purposeKeys.join(', ')}</Fact>
+                <Fact label="Purposes">
+                  {e.scope.purposeKeys.map((key) => (
+                    <Text key={key} size="sm" title={key}>
+                      {purposeTitle(key)}
+                    </Text>
+                  ))}
+                </Fact>
                 <Fact label="Categories"><CategoryBadges categories={e.scope.categories} /></Fact>
                 <Fact label="Providers">
-                  {e.scope.allProviders ? 'All providers' : e.scope.providerIds.length > 0 ? e.scope.providerIds.join(', ') : 'None'}
+                  {e.scope.allProviders
+                    ? 'All providers'
+                    : e.scope.providerIds.length > 0
+                      ? e.scope.providerIds.map((id) => (
+                          <Anchor key={id} component={Link} to={`/providers/${encodeURIComponent(id)}`} size="sm" display="block" ff="monospace">
+                            {id}
+                          </Anchor>
+                        ))
+                      : 'None'}
                 </Fact>
                 <Fact label="Recipient">
                   {e.scope.recipient ? (

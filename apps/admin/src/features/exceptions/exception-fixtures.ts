@@ -44,6 +44,7 @@ export function buildException(overrides: Partial<ExceptionFieldsFragment> = {})
     validFrom: '2025-04-01T00:00:00Z',
     validUntil: null,
     authoredBy: 'Owner Sato',
+    authoredById: 'user-owner',
     approvedBy: null,
     approvedAt: null,
     revokedBy: null,

@@ -79,7 +79,9 @@ describe('exception detail', () => {
     expect(screen.queryByRole('link', { name: 'Edit' })).toBeNull();
     viewer.unmount();
 
-    renderApp('/exceptions/exc-1', { role: 'PRIVACY_OFFICER', handlers });
+    // Authorship is by user id: another admin who happens to share the author's name may approve.
+    const namesake = { PermittedException: () => ({ data: { permittedException: buildException({ authoredBy: 'Officer Suzuki' }) } }) };
+    renderApp('/exceptions/exc-1', { role: 'PRIVACY_OFFICER', handlers: namesake });
     expect(await screen.findByRole('button', { name: 'Approve' })).toBeTruthy();
   });
 
@@ -122,5 +124,22 @@ describe('exception detail', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke exception' }));
     await waitFor(() => expect(api.callsOf('RevokeException')).toHaveLength(1));
     expect(api.callsOf('RevokeException')[0]?.variables).toEqual({ id: 'exc-1', reason: 'Contract ended', expectedVersion: 2 });
+  });
+});
+
+describe('exception scope', () => {
+  it('names purposes by title and links each covered provider', async () => {
+    renderApp('/exceptions/exc-1', {
+      handlers: {
+        Purposes: () => ({ data: { purposes: PURPOSES } }),
+        PermittedException: () => ({
+          data: { permittedException: buildException({ scope: { ...buildException().scope, allProviders: false, providerIds: ['prov-7'] } }) },
+        }),
+      },
+    });
+    const scope = await screen.findByRole('region', { name: 'Scope' });
+    expect(await within(scope).findByText('Journal delivery')).toBeTruthy();
+    expect(within(scope).queryByText('journal-delivery')).toBeNull();
+    expect(within(scope).getByRole('link', { name: 'prov-7' }).getAttribute('href')).toBe('/providers/prov-7');
   });
 });
