@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { leanRun } from './lean-sql.js';
+import { leanRun, leanTransaction } from './lean-sql.js';
 
 /** A write that joins a group commit: lean SQL only (the ORM's unit of work is not flushed per unit). */
 export type GroupUnit<T> = (em: EntityManager) => Promise<T>;
@@ -41,7 +41,7 @@ class GroupCommitter {
         const group = this.queue.splice(0, MAX_UNITS_PER_COMMIT);
         const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
         try {
-          await group[0]!.source.fork({ clear: true }).transactional(async (em) => {
+          await leanTransaction(group[0]!.source, async (em) => {
             for (const unit of group) {
               await leanRun(em, 'savepoint steward_unit');
               try {

@@ -94,6 +94,39 @@ async function leanExecute(em: EntityManager, sql: string, params: readonly unkn
   });
 }
 
+/**
+ * Runs `work` in a transaction of its own on one raw driver connection taken from the ORM's pool,
+ * without the ORM's transaction machinery: `work` gets an EntityManager whose transaction context
+ * is that connection, so lean statements (and only lean statements — the ORM cannot use this
+ * context) run inside it. Commits when `work` resolves, rolls back when it throws.
+ */
+export async function leanTransaction<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  const pool = (em.getConnection() as unknown as { getKnex(): { client: KnexClientLike } }).getKnex().client;
+  const connection = await pool.acquireConnection();
+  const tx = em.fork({ clear: true });
+  const context: { client: KnexClientLike } = {
+    client: { acquireConnection: () => Promise.resolve(connection), releaseConnection: () => Promise.resolve() },
+  };
+  tx.setTransactionContext(context as never);
+  const sqlite = isSqlite(em);
+  try {
+    // IMMEDIATE: take SQLite's write lock up front, so a group never fails half-way on a busy lock.
+    await leanRun(tx, sqlite ? 'begin immediate' : 'begin');
+    try {
+      const value = await work(tx);
+      await leanRun(tx, 'commit');
+      return value;
+    } catch (error) {
+      // After a failed statement or a failed commit: never hand the connection back mid-transaction.
+      await leanRun(tx, 'rollback').catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    tx.resetTransactionContext();
+    await pool.releaseConnection(connection);
+  }
+}
+
 /** Runs a select (inside the caller's transaction, if any) and returns plain rows. */
 export async function leanRows<T = Row>(em: EntityManager, sql: string, params: readonly unknown[] = []): Promise<T[]> {
   return (await leanExecute(em, sql, params, 'all')) as T[];
