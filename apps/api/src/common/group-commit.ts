@@ -38,6 +38,9 @@ class GroupCommitter {
     this.running = true;
     try {
       while (this.queue.length) {
+        // One event-loop turn first: requests already received are still being parsed and resolved
+        // (SQLite's driver even blocks the loop while it syncs); this lets them join the group.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         const group = this.queue.splice(0, MAX_UNITS_PER_COMMIT);
         const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
         try {
