@@ -59,8 +59,9 @@ export class InquiryService {
     return this.actor;
   }
 
-  private audit(): AuditService {
-    return new AuditService(this.em, this.actor, this.deps, 'public');
+  /** Without an admin the actor is the public form (`public`) or Steward itself (`system`, e.g. a disclosure package). */
+  private audit(otherActor: 'public' | 'system' = 'system'): AuditService {
+    return new AuditService(this.em, this.actor, this.deps, otherActor);
   }
 
   /** The public form: rate-limited per client address before anything else, validated, sealed, audited. */
@@ -107,7 +108,7 @@ export class InquiryService {
       updatedAt: now,
     });
     inquiry.sealedContent = this.deps.cipher.encrypt(JSON.stringify(content), inquirySealContext(inquiry.id));
-    this.audit().record({
+    this.audit(actor ? 'system' : 'public').record({
       action: 'inquiry.create',
       entityType: 'Inquiry',
       subject: inquiry.id,
