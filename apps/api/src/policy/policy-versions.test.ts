@@ -14,6 +14,7 @@ import {
   UpdateOrganisationDocument,
   UpdatePolicyDraftDocument,
   VerifyLedgerDocument,
+  type PolicyImpactProvidersQuery,
   type PolicyVersionFullFragment,
   type UpdatePolicyDraftMutationVariables,
 } from '@steward/schema';
@@ -274,5 +275,58 @@ describe.each(databases)('policy versions on %s', (database) => {
     expect(audit).toHaveLength(1);
     const detail = typeof audit[0]!.detail === 'string' ? JSON.parse(audit[0]!.detail) : audit[0]!.detail;
     expect(detail).toEqual({ fields: ['postalAddress', 'telephone', 'email'] });
+  });
+});
+
+describe('re-consent impact on a seeded set of providers', () => {
+  let app: TestApp;
+  let owner: TestClient;
+  beforeAll(async () => {
+    app = await createTestApp();
+    owner = await app.clientAs('OWNER');
+  });
+  afterAll(() => app?.close());
+
+  it('counts every consent state per added and widened purpose, and pages the providers lacking consent', async () => {
+    const collect = async (eventNews: boolean | null) =>
+      (
+        await owner.ok(RecordCollectionDocument, {
+          input: buildCollectionInput({
+            purposes: [{ purposeKey: 'CONFERENCE_REGISTRATION', granted: true }, ...(eventNews === null ? [] : [{ purposeKey: 'EVENT_NEWS', granted: eventNews }])],
+          }),
+        })
+      ).recordCollection.provider;
+    const granted = await collect(true);
+    await collect(true);
+    await collect(false);
+    const withdrawn = await collect(true);
+    await owner.ok(RecordConsentDocument, {
+      input: { providerId: withdrawn.id, expectedProviderVersion: withdrawn.version, purposeKey: 'EVENT_NEWS', action: 'WITHDRAW', method: 'EMAIL_REPLY' },
+    });
+    await collect(null);
+
+    const created = (await owner.ok(CreatePolicyDraftDocument)).createPolicyDraft;
+    const draft = (await owner.ok(UpdatePolicyDraftDocument, { input: edit(created, version2) })).updatePolicyDraft;
+    const { policyImpact } = await owner.ok(PolicyImpactDocument, { id: draft.id });
+    expect(policyImpact).toMatchObject({ providers: 5, providersToAsk: 5, consentsMissing: 10 });
+    expect(policyImpact.purposes.map((p) => [p.key, p.covered, p.lacking, p.notAsked, p.grantedBeforeVersion, p.refused, p.withdrawn])).toEqual([
+      ['FAX_NOTICES', 0, 5, 5, 0, 0, 0],
+      ['EVENT_NEWS', 0, 5, 1, 2, 1, 1],
+    ]);
+
+    // Keyset pages of two, in provider order, each judged by policy-core.
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 5; i++) {
+      const page: PolicyImpactProvidersQuery = await owner.ok(PolicyImpactProvidersDocument, { id: draft.id, purposeKey: 'EVENT_NEWS', first: 2, after });
+      seen.push(...page.policyImpactProviders.edges.map((e) => e.node.providerId));
+      if (!page.policyImpactProviders.pageInfo.hasNextPage) break;
+      after = page.policyImpactProviders.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(5);
+    expect(seen).toEqual([...seen].sort());
+    const first = await owner.ok(PolicyImpactProvidersDocument, { id: draft.id, purposeKey: 'EVENT_NEWS', first: 5 });
+    const grantedRow = first.policyImpactProviders.edges.find((e) => e.node.providerId === granted.id)!.node;
+    expect(grantedRow).toMatchObject({ state: 'GRANTED', policyVersion: 1, reason: 'GRANTED_BEFORE_VERSION', message: 'Consent to "EVENT_NEWS" was granted under version 1, before version 2.' });
   });
 });
