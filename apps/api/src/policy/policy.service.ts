@@ -244,7 +244,7 @@ export class PolicyService {
       const rows = await leanRows<{ state: ConsentState; fresh: number | string | boolean; n: number | string }>(
         this.em,
         'select cs.state as state, case when ce.policy_version >= ? then 1 else 0 end as fresh, count(*) as n' +
-          ' from consent_state cs join purpose p on p.id = cs.purpose_id join consent_event ce on ce.id = cs.event_id' +
+          ' from consent_state cs join purpose p on p.id = cs.purpose_id left join consent_event ce on ce.id = cs.event_id' +
           ' where p.key = ? group by 1, 2',
         [nextVersion, a.key],
       );
