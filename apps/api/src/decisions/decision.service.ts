@@ -60,7 +60,7 @@ export class DecisionService {
     const decision = decide({
       action: input.action,
       providerId: provider.id,
-      purpose: { key: purpose.key, categories: purpose.categories, retired: purpose.retired },
+      purpose: { key: purpose.key, categories: purpose.categories, retired: purpose.retired, consentFromVersion: purpose.consentFromVersion },
       categories,
       recipientId,
       consent: consentFor(

@@ -163,6 +163,11 @@ describe.each(databases)('policy versions on %s', (database) => {
     expect(later.recordCollection.receipt).toMatchObject({ policyVersion: 2, policyContentHash: published.contentHash });
     expect(later.recordCollection.provider.consentHistory.map((e) => e.policyVersion)).toEqual([2]);
 
+    // EVENT_NEWS was widened in version 2: the grant recorded under version 1 no longer covers it.
+    const refused = await owner.ok(DecisionDocument, { input: { providerId: before.providerId, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'], action: 'USE' } });
+    expect(refused.decision).toMatchObject({ allowed: false, policyVersion: 2 });
+    expect(refused.decision.reasons.map((r) => r.message).join(' ')).toContain('must be granted again');
+
     // Consent recorded now for the earlier provider: version 2; its earlier events keep 1.
     const consented = await owner.ok(RecordConsentDocument, {
       input: { providerId: before.providerId, expectedProviderVersion: before.providerVersion, purposeKey: 'EVENT_NEWS', action: 'GRANT', method: 'EMAIL_REPLY' },
@@ -172,7 +177,10 @@ describe.each(databases)('policy versions on %s', (database) => {
     expect(consented.recordConsent.collections[0]!.policyVersion).toBe(1);
 
     const decision = await owner.ok(DecisionDocument, { input: { providerId: before.providerId, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'], action: 'USE' } });
-    expect(decision.decision.policyVersion).toBe(2);
+    expect(decision.decision).toMatchObject({ allowed: true, policyVersion: 2 });
+    // An unchanged purpose keeps the version 1 grant.
+    const unchanged = await owner.ok(DecisionDocument, { input: { providerId: before.providerId, purposeKey: 'CONFERENCE_REGISTRATION', categories: ['EMAIL'], action: 'USE' } });
+    expect(unchanged.decision).toMatchObject({ allowed: true, policyVersion: 2 });
 
     const entries = await app.em().getConnection().execute<{ kind: string; policy_version: number | string; sequence: number | string }[]>(
       'select kind, policy_version, sequence from ledger_entry order by sequence',
@@ -185,12 +193,15 @@ describe.each(databases)('policy versions on %s', (database) => {
     expect((await owner.ok(VerifyLedgerDocument)).verifyLedger.ok).toBe(true);
 
     // The purposes of version 2 apply: FAX_NOTICES exists (introduced in 2), EVENT_NEWS needs TELEPHONE.
-    const purposes = await app.em().getConnection().execute<{ key: string; categories: unknown; introduced_in_version: number | string }[]>(
-      "select key, categories, introduced_in_version from purpose where key in ('FAX_NOTICES', 'EVENT_NEWS') order by key",
+    const purposes = await app.em().getConnection().execute<{ key: string; categories: unknown; introduced_in_version: number | string; consent_from_version: number | string }[]>(
+      "select key, categories, introduced_in_version, consent_from_version from purpose where key in ('FAX_NOTICES', 'EVENT_NEWS', 'CONFERENCE_REGISTRATION') order by key",
     );
-    expect(purposes.map((p) => [p.key, Number(p.introduced_in_version), typeof p.categories === 'string' ? JSON.parse(p.categories) : p.categories])).toEqual([
-      ['EVENT_NEWS', 1, ['NAME', 'EMAIL', 'TELEPHONE']],
-      ['FAX_NOTICES', 2, ['NAME', 'FAX']],
+    expect(
+      purposes.map((p) => [p.key, Number(p.introduced_in_version), Number(p.consent_from_version), typeof p.categories === 'string' ? JSON.parse(p.categories) : p.categories]),
+    ).toEqual([
+      ['CONFERENCE_REGISTRATION', 1, 1, ['NAME', 'EMAIL', 'TELEPHONE', 'AFFILIATION']],
+      ['EVENT_NEWS', 1, 2, ['NAME', 'EMAIL', 'TELEPHONE']],
+      ['FAX_NOTICES', 2, 2, ['NAME', 'FAX']],
     ]);
     const audit = await app.em().getConnection().execute<{ action: string }[]>("select action from audit_entry where entity_type = 'PolicyVersion' order by id");
     expect(audit.map((a) => a.action)).toEqual(['policy.draft.create', 'policy.draft.update', 'policy.publish']);

@@ -448,12 +448,15 @@ export class PolicyService {
     const byKey = new Map(
       (await this.em.find(Purpose, { key: { $in: proposed.map((p) => p.key) } })).map((p) => [p.key, p]),
     );
+    // Added or widened: grants recorded before this version no longer cover the purpose (clause 7).
+    const needConsent = new Set([...changes.added, ...changes.widened.map((w) => w.key)]);
     for (const p of proposed) {
       const row = byKey.get(p.key);
       if (row) {
         Object.assign(row, { titleEn: p.titleEn, titleJa: p.titleJa, description: p.description, categories: [...p.categories], retired: p.retired, updatedAt: now });
+        if (needConsent.has(p.key)) row.consentFromVersion = draft.number;
       } else {
-        this.em.create(Purpose, { ...p, categories: [...p.categories], introducedInVersion: draft.number, createdAt: now, updatedAt: now });
+        this.em.create(Purpose, { ...p, categories: [...p.categories], introducedInVersion: draft.number, consentFromVersion: draft.number, createdAt: now, updatedAt: now });
       }
     }
     draft.status = 'PUBLISHED';
