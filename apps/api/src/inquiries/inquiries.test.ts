@@ -194,6 +194,8 @@ describe.each(databases)('inquiries on %s', (database) => {
   });
 
   it('answers an unknown or malformed id like a missing one', async () => {
+    expect((await owner.ok(InquiriesDocument, { filter: { assigneeId: 'nobody' } })).inquiries.edges).toEqual([]);
+    expect((await owner.ok(InquiriesDocument, { filter: { providerId: 'nobody' } })).inquiries.edges).toEqual([]);
     expect((await owner.ok(InquiryDocument, { id: 'not-a-uuid' })).inquiry).toBeNull();
     expect(errorOf(await owner.request(SetInquiryStatusDocument, { id: '0190a0a0-0000-7000-8000-000000000000', expectedVersion: 1, status: 'CLOSED' })).code).toBe('NOT_FOUND');
   });

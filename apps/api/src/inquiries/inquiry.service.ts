@@ -127,12 +127,13 @@ export class InquiryService {
     const where: Record<string, unknown> = {};
     if (afterId) where.id = { $lt: afterId };
     if (filter.status) where.status = filter.status;
-    if (filter.unassigned) where.assignee = null;
-    else if (filter.assigneeId) where.assignee = UUID.test(filter.assigneeId) ? filter.assigneeId : null;
-    if (filter.providerId) {
-      if (!UUID.test(filter.providerId)) return toPage([], limit, afterId, presentInquirySummary);
-      where.provider = filter.providerId;
+    // A malformed id names nobody: an empty page, never "unassigned" or "all".
+    if ((filter.assigneeId && !UUID.test(filter.assigneeId)) || (filter.providerId && !UUID.test(filter.providerId))) {
+      return toPage([] as Inquiry[], limit, afterId, presentInquirySummary);
     }
+    if (filter.unassigned) where.assignee = null;
+    else if (filter.assigneeId) where.assignee = filter.assigneeId;
+    if (filter.providerId) where.provider = filter.providerId;
     const rows = await this.em.find(Inquiry, where, { orderBy: { id: 'desc' }, limit: limit + 1, populate: POPULATE });
     return toPage(rows, limit, afterId, presentInquirySummary);
   }
