@@ -242,6 +242,15 @@ describe.each(databases)('policy versions on %s', (database) => {
     expect((await owner.ok(PolicyEditorDocument)).policyDraft).toBeNull();
   });
 
+  it('lets only one of two admins starting a draft at once win; the other gets CONFLICT', async () => {
+    const results = await Promise.all([owner.request(CreatePolicyDraftDocument), officer.request(CreatePolicyDraftDocument)]);
+    const won = results.filter((r) => !r.errors);
+    expect(won).toHaveLength(1);
+    expect(results.map((r) => errorOf(r).code).filter(Boolean)).toEqual(['CONFLICT']);
+    const created = won[0]!.data!.createPolicyDraft;
+    expect((await owner.ok(DiscardPolicyDraftDocument, { id: created.id, expectedVersion: created.version })).discardPolicyDraft).toBe(true);
+  });
+
   it('publishes the policy page anonymously: version in force, change log, website disclaimer, secretariat', async () => {
     const anonymous = app.client();
     const en = (await anonymous.ok(PublicPolicyDocument, { language: 'en' })).publicPolicy;
