@@ -190,6 +190,7 @@ function DraftEditor({ draft, current, onChanged }: { draft: PolicyVersionFullFr
   const [conflict, setConflict] = useState(false);
   const [saved, setSaved] = useState(false);
   const [publishing, setPublishing] = useState(false);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
   const { saveDraft, discardDraft, fetching } = usePolicyDraftMutations();
   const currentKeys = new Set((current.purposes ?? []).map((p) => p.key));
   const dirty = isDirty(form, draft);
@@ -266,9 +267,21 @@ function DraftEditor({ draft, current, onChanged }: { draft: PolicyVersionFullFr
       </Tabs>
       {canWrite && (
         <Group justify="space-between">
-          <Button variant="subtle" color="red" onClick={() => void discard()} disabled={fetching}>
-            Discard draft
-          </Button>
+          {confirmDiscard ? (
+            <Group gap="xs">
+              <Text size="sm">Discard version {draft.number} and its edits?</Text>
+              <Button size="xs" variant="default" onClick={() => setConfirmDiscard(false)}>
+                Keep it
+              </Button>
+              <Button size="xs" color="red" onClick={() => void discard()} loading={fetching}>
+                Discard
+              </Button>
+            </Group>
+          ) : (
+            <Button variant="subtle" color="red" onClick={() => setConfirmDiscard(true)} disabled={fetching}>
+              Discard draft
+            </Button>
+          )}
           <Group gap="xs">
             <Button variant="default" onClick={() => void save()} loading={fetching} disabled={!dirty}>
               Save draft
@@ -325,25 +338,35 @@ export function PolicyEditorPage() {
       {draft ? (
         <DraftEditor key={draft.id} draft={draft} current={current} onChanged={refetch} />
       ) : (
-        <Card withBorder padding="md">
-          <Text size="sm" mb="sm">
-            There is no draft. A draft starts as a copy of version {current.number}: edit its clauses (Japanese and English), its purposes
-            of use and the change summary, check the changes and who must be asked for consent again, then publish.
-          </Text>
-          {canWrite && (
-            <Button
-              loading={creating}
-              onClick={() =>
-                void createDraft().then((res) => {
-                  setCreateError(res.error);
-                  refetch();
-                })
-              }
-            >
-              Start version {current.number + 1}
-            </Button>
+        <>
+          <Card withBorder padding="md">
+            <Text size="sm" mb="sm">
+              There is no draft. A draft starts as a copy of version {current.number}: edit its clauses (Japanese and English), its purposes
+              of use and the change summary, check the changes and who must be asked for consent again, then publish.
+            </Text>
+            {canWrite && (
+              <Button
+                loading={creating}
+                onClick={() =>
+                  void createDraft().then((res) => {
+                    setCreateError(res.error);
+                    refetch();
+                  })
+                }
+              >
+                Start version {current.number + 1}
+              </Button>
+            )}
+          </Card>
+          {current.number > 1 && (
+            <Card withBorder padding="md" mt="md" component="section" aria-label={`Still to ask for version ${current.number}`}>
+              <Text fw={600} mb="xs">
+                Still to ask for version {current.number}
+              </Text>
+              <PolicyImpactPanel versionId={current.id} />
+            </Card>
           )}
-        </Card>
+        </>
       )}
     </>
   );

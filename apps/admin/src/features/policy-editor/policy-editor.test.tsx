@@ -117,6 +117,33 @@ describe('policy editor', () => {
     expect(await within(dialog).findByText(/identical to the version in force/)).toBeTruthy();
   });
 
+  it('asks before discarding a draft', async () => {
+    const { api } = renderApp('/policy/edit', {
+      handlers: {
+        PolicyEditor: () => ({ data: { currentPolicy: version(1, 'PUBLISHED'), policyDraft: version(2, 'DRAFT') } }),
+        DiscardPolicyDraft: () => ({ data: { discardPolicyDraft: true } }),
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Discard draft' }));
+    expect(screen.getByText('Discard version 2 and its edits?')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(api.callsOf('DiscardPolicyDraft')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Discard draft' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(api.callsOf('DiscardPolicyDraft')[0]?.variables).toEqual({ id: 'pv2', expectedVersion: 3 }));
+  });
+
+  it('shows who is still to be asked for the version in force when there is no draft', async () => {
+    renderApp('/policy/edit', {
+      handlers: {
+        PolicyEditor: () => ({ data: { currentPolicy: version(2, 'PUBLISHED'), policyDraft: null } }),
+        PolicyImpact: (v) => (v['id'] === 'pv2' ? { data: impact } : { errors: [{ message: 'wrong id' }] }),
+      },
+    });
+    const panel = await screen.findByRole('region', { name: 'Still to ask for version 2' });
+    expect(await within(panel).findByText('4 of 10 providers must be asked for consent again')).toBeTruthy();
+  });
+
   it('lets a viewer read the draft but not save or publish it', async () => {
     renderApp('/policy/edit', {
       role: 'VIEWER',
