@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { startBareHttp, startBaseline } from './lib/baseline.js';
 import { runLoad, summarize } from './lib/load.js';
 import { timeLedgerVerification } from './lib/ledger.js';
+import { timePolicyImpact } from './lib/policy-impact.js';
 import { FILTER_PURPOSE, PARTNER_PURPOSE } from './lib/rows.js';
 import { ensureSqliteSeed } from './lib/seed-sqlite.js';
 import { preparePostgres } from './lib/seed-postgres.js';
@@ -432,7 +433,7 @@ async function main() {
       const s = await stewardCases(t.label, t.target, t.databaseUrl);
       closers.push(s.close);
       cases.push(...s.cases);
-      databases.push({ label: t.label, providers: s.cases[0].providers });
+      databases.push({ label: t.label, providers: s.cases[0].providers, url: s.cases[0].url, cookie: s.cases[0].headers.cookie });
     }
 
     const stall0 = cpuStallMicros();
@@ -470,6 +471,18 @@ async function main() {
           console.error(`BENCH FAILED: the seeded ledger did not verify: ${JSON.stringify(v.firstFailure)}`);
           process.exitCode = 1;
         }
+      }
+    }
+
+    if (!ONLY || ONLY.test('policy impact')) {
+      // One-shot timings over every seeded provider (no throughput: an admin asks this rarely).
+      console.log('');
+      for (const d of databases) {
+        const p = await timePolicyImpact({ url: d.url, cookie: d.cookie });
+        console.log(
+          `${d.label}: policy impact over ${p.providers.toLocaleString('en')} providers (1 purpose widened, 1 added): ${fmt(p.impactSeconds, 2)} s; ` +
+            `lacking providers, first page ${fmt(p.firstPageSeconds * 1000, 0)} ms, next page ${fmt(p.secondPageSeconds * 1000, 0)} ms`,
+        );
       }
     }
 

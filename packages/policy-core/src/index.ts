@@ -22,3 +22,8 @@ export * from './cookies/cookie-choice.js';
 export * from './exceptions/exception-evidence.js';
 export * from './exceptions/exception-lifecycle.js';
 export * from './decision/decide.js';
+export * from './policy-change/validate-policy-draft.js';
+export * from './inquiries/inquiry-vocabulary.js';
+export * from './inquiries/inquiry-status.js';
+export * from './inquiries/validate-inquiry.js';
+export * from './organisation/validate-secretariat.js';

@@ -23,7 +23,8 @@ export const NAV_SECTIONS: NavSection[] = [
   {
     title: 'Policy',
     items: [
-      { to: '/policy', label: 'Privacy policy' },
+      { to: '/policy', label: 'Privacy policy', exact: true },
+      { to: '/policy/edit', label: 'Policy editor' },
       { to: '/purposes', label: 'Purposes of use' },
       { to: '/data-categories', label: 'Data categories' },
     ],
@@ -43,6 +44,13 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/ledger', label: 'Ledger', show: (u) => canWrite(u.role), exact: true },
       { to: '/ledger/entries', label: 'Ledger entries', show: (u) => canWrite(u.role) },
       { to: '/admin-users', label: 'Admin users', show: (u) => canManageUsers(u.role) },
+    ],
+  },
+  {
+    title: 'Secretariat',
+    items: [
+      { to: '/inquiries', label: 'Inquiries', show: (u) => canWrite(u.role) },
+      { to: '/settings/organisation', label: 'Contact details' },
     ],
   },
 ];

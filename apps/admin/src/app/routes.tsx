@@ -13,10 +13,17 @@ import { DataCategoriesRoute, PurposesRoute } from '../routes/vocabulary.js';
 import { DecisionTesterRoute } from '../routes/decision-tester.js';
 import { EditExceptionRoute, ExceptionRoute, ExceptionsRoute, NewExceptionRoute } from '../routes/exceptions.js';
 import { RecipientRoute, RecipientsRoute } from '../routes/recipients.js';
+import { InquiriesRoute, InquiryRoute, NewInquiryRoute } from '../routes/inquiries.js';
+import { OrganisationSettingsRoute } from '../routes/organisation-settings.js';
+import { PolicyEditorRoute } from '../routes/policy-editor.js';
+import { PublicInquiryRoute, PublicPolicyRoute } from '../routes/public-policy.js';
 import { AuthGuard } from './auth-guard.js';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginRoute /> },
+  // Public, no sign-in: the privacy policy and the inquiry form (clauses 5, 7 and 8).
+  { path: '/privacy', element: <PublicPolicyRoute /> },
+  { path: '/privacy/inquiry', element: <PublicInquiryRoute /> },
   {
     element: <AuthGuard />,
     children: [
@@ -38,6 +45,11 @@ export const routes: RouteObject[] = [
       { path: 'recipients', element: <RecipientsRoute /> },
       { path: 'recipients/:recipientId', element: <RecipientRoute /> },
       { path: 'decision-tester', element: <DecisionTesterRoute /> },
+      { path: 'policy/edit', element: <PolicyEditorRoute /> },
+      { path: 'inquiries', element: <InquiriesRoute /> },
+      { path: 'inquiries/new', element: <NewInquiryRoute /> },
+      { path: 'inquiries/:inquiryId', element: <InquiryRoute /> },
+      { path: 'settings/organisation', element: <OrganisationSettingsRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

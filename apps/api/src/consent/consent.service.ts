@@ -40,6 +40,7 @@ export class ConsentService {
       const noteIssue = validateText(note, { field: 'note', maxLength: FIELD_LIMITS.note, multiline: true });
       if (noteIssue) issues.push(noteIssue);
     }
+    const policy = await currentPolicy(this.em);
     if (purpose && !issues.length) {
       const events = await this.em.find(ConsentEvent, { provider: provider.id, purpose: purpose.id });
       const current = consentFor(
@@ -53,12 +54,11 @@ export class ConsentService {
         })),
         purpose.key,
       );
-      const change = validateConsentChange(current.state, input.action);
+      const change = validateConsentChange(current.state, input.action, { grantedUnder: current.policyVersion, inForce: policy.number });
       if (!change.ok) issues.push(...change.issues);
     }
     if (issues.length || !purpose) throw new BadInputError(issues);
 
-    const policy = await currentPolicy(this.em);
     const now = this.deps.now();
     provider.updatedAt = now; // bumps the version: concurrent consent changes conflict
     const event = await new ConsentWriter(this.em).append({

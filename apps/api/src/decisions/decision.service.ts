@@ -41,13 +41,14 @@ export class DecisionService {
     const providerId = UUID.test(input.providerId) ? input.providerId.toLowerCase() : null;
     const [provider] = providerId ? await leanRows<{ id: string }>(em, 'select id from provider where id = ?', [providerId]) : [];
     if (!provider) throw new NotFoundError('Provider', 'input.providerId');
-    const [purposeRow] = await leanRows<Record<string, unknown>>(em, 'select id, key, categories, retired from purpose where key = ?', [input.purposeKey]);
+    const [purposeRow] = await leanRows<Record<string, unknown>>(em, 'select id, key, categories, retired, consent_from_version from purpose where key = ?', [input.purposeKey]);
     if (!purposeRow) throw new BadInputError([{ field: 'purposeKey', code: 'UNKNOWN_PURPOSE', message: 'No such purpose' }]);
     const purpose = {
       id: purposeRow.id as string,
       key: purposeRow.key as string,
       categories: (typeof purposeRow.categories === 'string' ? JSON.parse(purposeRow.categories) : purposeRow.categories) as DataCategory[],
       retired: fromDbBoolean(purposeRow.retired),
+      consentFromVersion: Number(purposeRow.consent_from_version),
     };
     const recipientId = input.recipientId?.trim().toLowerCase() || null;
     if (recipientId && !(UUID.test(recipientId) && (await leanRows(em, 'select id from recipient where id = ?', [recipientId])).length)) {
@@ -68,7 +69,7 @@ export class DecisionService {
     const decision = decide({
       action: input.action,
       providerId: provider.id,
-      purpose: { key: purpose.key, categories: purpose.categories, retired: purpose.retired },
+      purpose: { key: purpose.key, categories: purpose.categories, retired: purpose.retired, consentFromVersion: purpose.consentFromVersion },
       categories,
       recipientId,
       consent: consentFor(

@@ -3,7 +3,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { DecisionBasisKindEnum } from '../common/enums.js';
 import { PageInfo } from '../common/pagination.js';
 
-export const LedgerEntryKindEnum = { COLLECTION: 'COLLECTION', CONSENT: 'CONSENT', USE: 'USE', PROVISION: 'PROVISION', DECISION: 'DECISION' } as const;
+export const LedgerEntryKindEnum = { COLLECTION: 'COLLECTION', CONSENT: 'CONSENT', USE: 'USE', PROVISION: 'PROVISION', DECISION: 'DECISION', POLICY: 'POLICY' } as const;
 export const LedgerOutcomeEnum = { RECORDED: 'RECORDED', ALLOWED: 'ALLOWED', DENIED: 'DENIED' } as const;
 registerEnumType(LedgerEntryKindEnum, { name: 'LedgerEntryKind' });
 registerEnumType(LedgerOutcomeEnum, { name: 'LedgerOutcome' });

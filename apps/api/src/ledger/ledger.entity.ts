@@ -1,6 +1,6 @@
 import { DateTimeType, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
-export type LedgerEntryKind = 'COLLECTION' | 'CONSENT' | 'USE' | 'PROVISION' | 'DECISION';
+export type LedgerEntryKind = 'COLLECTION' | 'CONSENT' | 'USE' | 'PROVISION' | 'DECISION' | 'POLICY';
 
 /**
  * One link of the append-only ledger. It holds references and hashes, never personal values, so

@@ -3,7 +3,7 @@ import { BaseEntity } from '../common/base.entity.js';
 
 /** The organisation whose policy Steward runs, with the secretariat that answers inquiries (clause 8). */
 @Entity()
-export class Organisation extends BaseEntity {
+export class Organisation extends BaseEntity<'version'> {
   @Property({ type: 'string', length: 200 })
   name!: string;
 
@@ -24,4 +24,7 @@ export class Organisation extends BaseEntity {
 
   @Property({ type: 'string', length: 254 })
   email!: string;
+
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
 }

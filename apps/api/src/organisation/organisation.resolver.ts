@@ -1,6 +1,9 @@
-import { Ctx, Query, Resolver } from 'type-graphql';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { OWNERS, requireActor } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
-import { loadOrganisation } from './organisation.service.js';
+import { UpdateOrganisationInput } from './organisation.inputs.js';
+import { loadOrganisation, OrganisationService } from './organisation.service.js';
 import { OrganisationType, presentOrganisation } from './organisation.type.js';
 
 @Resolver()
@@ -9,5 +12,11 @@ export class OrganisationResolver {
   @Query(() => OrganisationType)
   async organisation(@Ctx() ctx: Context): Promise<OrganisationType> {
     return presentOrganisation(await loadOrganisation(ctx.em));
+  }
+
+  @Authorized(OWNERS)
+  @Mutation(() => OrganisationType, { description: "Edits the organisation and the secretariat's contact details (owners only); the public policy page shows them at once." })
+  async updateOrganisation(@Arg('input', () => UpdateOrganisationInput) input: UpdateOrganisationInput, @Ctx() ctx: Context): Promise<OrganisationType> {
+    return presentOrganisation(await new OrganisationService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).update(input));
   }
 }

@@ -1,5 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { NotFoundError } from '../common/errors.js';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { normalizeSecretariat, validateSecretariat } from '@steward/policy-core';
+import { AuditService } from '../audit/audit.service.js';
+import { BadInputError, NotFoundError } from '../common/errors.js';
+import type { Actor, AppDeps } from '../context.js';
+import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
+import type { UpdateOrganisationInput } from './organisation.inputs.js';
 import { leanRows } from '../common/lean-sql.js';
 import { Organisation } from './organisation.entity.js';
 
@@ -19,4 +25,34 @@ export async function organisationContact(
   );
   if (!row) throw new NotFoundError('Organisation');
   return { name: row.name, secretariatName: row.secretariat_name, email: row.email, telephone: row.telephone };
+}
+
+/**
+ * An owner edits the organisation and the secretariat's contact details (clause 8): checked by
+ * policy-core, optimistic lock, audited with the names of the changed fields. The public policy
+ * page reads them per request, so a change shows at once.
+ */
+export class OrganisationService {
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly actor: Actor,
+    private readonly deps: AppDeps,
+  ) {}
+
+  update(input: UpdateOrganisationInput): Promise<Organisation> {
+    return this.em.transactional(async (em) => {
+      const org = await loadOrganisation(em);
+      assertVersion(org.version, input.expectedVersion, 'Organisation');
+      const { expectedVersion: _ignored, ...given } = input;
+      const validation = validateSecretariat(given);
+      if (!validation.ok) throw new BadInputError(validation.issues);
+      const next = normalizeSecretariat(given);
+      const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => org[k] !== next[k]);
+      if (!changed.length) return org;
+      Object.assign(org, next, { updatedAt: this.deps.now() });
+      new AuditService(em, this.actor, this.deps).record({ action: 'organisation.update', entityType: 'Organisation', subject: org.id, detail: { fields: changed } });
+      await flushOrConflict(em as SqlEntityManager, 'Organisation');
+      return org;
+    });
+  }
 }

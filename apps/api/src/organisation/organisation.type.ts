@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { Organisation } from './organisation.entity.js';
 
 @ObjectType('SecretariatContact', { description: 'Where inquiries about personal information go (clause 8).' })
@@ -16,6 +16,7 @@ export class OrganisationType {
   @Field(() => String) name!: string;
   @Field(() => String) nameJa!: string;
   @Field(() => SecretariatContactType) secretariat!: SecretariatContactType;
+  @Field(() => Int, { description: 'Optimistic lock: pass it back as expectedVersion when editing.' }) version!: number;
 }
 
 export function presentOrganisation(org: Organisation): OrganisationType {
@@ -30,5 +31,6 @@ export function presentOrganisation(org: Organisation): OrganisationType {
       fax: org.fax,
       email: org.email,
     },
+    version: org.version,
   };
 }

@@ -97,7 +97,7 @@ export class PartnerService {
       for (const key of e.scope.purposeKeys) {
         const p = stated.get(key);
         // Exceptions other than outsourcing may name a purpose outside the stated ones.
-        purposes.set(key, p ? { id: p.id, key, categories: p.categories, retired: p.retired } : { id: null, key, categories: [], retired: false });
+        purposes.set(key, p ? { id: p.id, key, categories: p.categories, retired: p.retired, consentFromVersion: p.consentFromVersion } : { id: null, key, categories: [], retired: false });
       }
     }
     const disjuncts: string[] = [];

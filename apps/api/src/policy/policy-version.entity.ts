@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, Property, Unique, DateTimeType } from '@mikro-orm/core';
-import type { PolicyClause } from '@steward/policy-core';
+import type { DataCategory, PolicyClause } from '@steward/policy-core';
 import { BaseEntity } from '../common/base.entity.js';
 
 export interface PolicySectionData {
@@ -12,10 +12,32 @@ export interface PolicySectionData {
 
 export type PolicyStatus = 'DRAFT' | 'PUBLISHED';
 
-/** One version of the privacy policy. Published versions are immutable and the newest governs all data. */
+/** A purpose of use as a version states it (a draft proposes them; publishing applies them). */
+export interface PolicyPurposeData {
+  key: string;
+  titleEn: string;
+  titleJa: string;
+  description: string;
+  categories: DataCategory[];
+  retired: boolean;
+}
+
+/** What publishing changed about the purposes (policy-core's purposeChanges), kept for the impact view. */
+export interface StoredPurposeChanges {
+  added: string[];
+  widened: { key: string; addedCategories: DataCategory[] }[];
+  narrowed: { key: string; removedCategories: DataCategory[] }[];
+  retired: string[];
+}
+
+/**
+ * One version of the privacy policy. A draft (at most one: its number is the next one) is edited
+ * with optimistic locking; publishing makes it the version in force at once. Published versions
+ * are immutable: the service refuses, and a database trigger refuses UPDATE and DELETE.
+ */
 @Entity()
 @Index({ properties: ['status', 'number'] })
-export class PolicyVersion extends BaseEntity<'status' | 'publishedAt'> {
+export class PolicyVersion extends BaseEntity<'status' | 'publishedAt' | 'version' | 'purposes' | 'purposeChanges'> {
   @Unique()
   @Property({ type: 'integer' })
   number!: number;
@@ -35,4 +57,15 @@ export class PolicyVersion extends BaseEntity<'status' | 'publishedAt'> {
 
   @Property({ type: 'json' })
   sections!: PolicySectionData[];
+
+  /** The purposes of use this version states; null for a version seeded before drafts carried them. */
+  @Property({ type: 'json', nullable: true })
+  purposes: PolicyPurposeData[] | null = null;
+
+  /** Set on publishing: the purposes added, widened, narrowed and retired against the version before. */
+  @Property({ type: 'json', nullable: true })
+  purposeChanges: StoredPurposeChanges | null = null;
+
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
 }

@@ -1,9 +1,17 @@
-import { Ctx, Query, Resolver } from 'type-graphql';
-import { Authorized } from 'type-graphql';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { PolicyLanguage } from '@steward/policy-core';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { WRITERS, requireActor } from '../common/auth-checker.js';
+import { NotFoundError } from '../common/errors.js';
 import type { Context } from '../context.js';
-import { PolicyVersion } from './policy-version.entity.js';
-import { currentPolicy } from './policy.service.js';
+import { loadOrganisation } from '../organisation/organisation.service.js';
+import { UpdatePolicyDraftInput } from './policy.inputs.js';
+import { presentDiff, presentImpact, presentPublicPolicy } from './policy.presenter.js';
+import { currentPolicy, PolicyService } from './policy.service.js';
+import { LackingConsentConnection, PolicyDiffType, PolicyImpactType, PolicyLanguageEnum, PublicPolicyType } from './policy-change.type.js';
 import { PolicyVersionType, presentPolicyVersion } from './policy.type.js';
+
+const service = (ctx: Context) => new PolicyService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps);
 
 @Resolver()
 export class PolicyResolver {
@@ -13,10 +21,96 @@ export class PolicyResolver {
     return presentPolicyVersion(await currentPolicy(ctx.em));
   }
 
+  /** Public and anonymous: what the privacy page shows. */
+  @Query(() => PublicPolicyType, { description: 'The policy in force, its change log, the website disclaimer and the secretariat, in one language. Anonymous.' })
+  async publicPolicy(
+    @Arg('language', () => PolicyLanguageEnum, { defaultValue: 'ja' }) language: PolicyLanguage,
+    @Ctx() ctx: Context,
+  ): Promise<PublicPolicyType> {
+    const [version, changeLog, org] = await Promise.all([currentPolicy(ctx.em), service(ctx).changeLog(), loadOrganisation(ctx.em)]);
+    return presentPublicPolicy(version, changeLog, org, language);
+  }
+
   @Authorized()
-  @Query(() => [PolicyVersionType], { description: 'Every version, newest first.' })
+  @Query(() => [PolicyVersionType], { description: 'Every version, newest first (a draft included).' })
   async policyVersions(@Ctx() ctx: Context): Promise<PolicyVersionType[]> {
-    const versions = await ctx.em.find(PolicyVersion, {}, { orderBy: { number: 'desc' } });
-    return versions.map(presentPolicyVersion);
+    return (await service(ctx).versions()).map(presentPolicyVersion);
+  }
+
+  @Authorized()
+  @Query(() => PolicyVersionType, { nullable: true })
+  async policyVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PolicyVersionType | null> {
+    const v = await service(ctx).get(id);
+    return v ? presentPolicyVersion(v) : null;
+  }
+
+  @Authorized()
+  @Query(() => PolicyVersionType, { nullable: true, description: 'The draft of the next version, if there is one.' })
+  async policyDraft(@Ctx() ctx: Context): Promise<PolicyVersionType | null> {
+    const v = await service(ctx).draft();
+    return v ? presentPolicyVersion(v) : null;
+  }
+
+  @Authorized()
+  @Query(() => PolicyDiffType, { description: 'A version against the one before it (a draft: against the version in force).' })
+  async policyDiff(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PolicyDiffType> {
+    const s = service(ctx);
+    const version = await s.get(id);
+    if (!version) throw new NotFoundError('Policy version', 'id');
+    return presentDiff(version, await s.diff(id));
+  }
+
+  @Authorized()
+  @Query(() => PolicyImpactType, { description: 'Who must be asked for consent again because of a version: counts per added or widened purpose.' })
+  async policyImpact(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PolicyImpactType> {
+    return presentImpact(await service(ctx).impact(id));
+  }
+
+  @Authorized()
+  @Query(() => LackingConsentConnection, { description: 'A page of the providers lacking consent to one added or widened purpose of a version.' })
+  policyImpactProviders(
+    @Arg('id', () => ID) id: string,
+    @Arg('purposeKey', () => String) purposeKey: string,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<LackingConsentConnection> {
+    return service(ctx).lackingProviders(id, purposeKey, first, after);
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => PolicyVersionType, { description: 'Starts the next version as a copy of the one in force; only one draft at a time.' })
+  async createPolicyDraft(@Ctx() ctx: Context): Promise<PolicyVersionType> {
+    requireActor(ctx);
+    return presentPolicyVersion(await service(ctx).createDraft());
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => PolicyVersionType, { description: 'Replaces the draft (optimistic lock: expectedVersion).' })
+  async updatePolicyDraft(@Arg('input', () => UpdatePolicyDraftInput) input: UpdatePolicyDraftInput, @Ctx() ctx: Context): Promise<PolicyVersionType> {
+    requireActor(ctx);
+    return presentPolicyVersion(await service(ctx).updateDraft(input));
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => Boolean, { description: 'Deletes the draft; published versions can never be deleted.' })
+  discardPolicyDraft(@Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int) expectedVersion: number, @Ctx() ctx: Context): Promise<boolean> {
+    requireActor(ctx);
+    return service(ctx).discardDraft(id, expectedVersion);
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => PolicyVersionType, {
+    description:
+      'Publishes the draft: it takes effect at once, without prior notice, for all information already collected (clause 7), and its purposes of use apply. confirmNumber must repeat the new version number.',
+  })
+  async publishPolicyVersion(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('confirmNumber', () => Int) confirmNumber: number,
+    @Ctx() ctx: Context,
+  ): Promise<PolicyVersionType> {
+    requireActor(ctx);
+    return presentPolicyVersion(await service(ctx).publish(id, expectedVersion, confirmNumber));
   }
 }

@@ -1,8 +1,19 @@
 import type { PolicyClause } from '@steward/policy-core';
 import { POLICY_CLAUSE_INFO } from '@steward/policy-core';
+import type { DataCategory } from '@steward/policy-core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { PolicyClauseEnum, PolicyStatusEnum } from '../common/enums.js';
+import { DataCategoryEnum, PolicyClauseEnum, PolicyStatusEnum } from '../common/enums.js';
 import type { PolicyStatus, PolicyVersion } from './policy-version.entity.js';
+
+@ObjectType('PolicyPurpose', { description: 'A purpose of use as a policy version states it.' })
+export class PolicyPurposeType {
+  @Field(() => String) key!: string;
+  @Field(() => String) titleEn!: string;
+  @Field(() => String) titleJa!: string;
+  @Field(() => String) description!: string;
+  @Field(() => [DataCategoryEnum]) categories!: DataCategory[];
+  @Field(() => Boolean) retired!: boolean;
+}
 
 @ObjectType('PolicySection')
 export class PolicySectionType {
@@ -23,6 +34,9 @@ export class PolicyVersionType {
   @Field(() => String) changeSummary!: string;
   @Field(() => String, { description: 'SHA-256 of the canonical JSON of the sections.' }) contentHash!: string;
   @Field(() => [PolicySectionType]) sections!: PolicySectionType[];
+  @Field(() => Int, { description: 'Optimistic lock: pass it back as expectedVersion when editing a draft.' }) version!: number;
+  @Field(() => [PolicyPurposeType], { nullable: true, description: 'The purposes of use the version states (null for a version seeded without them).' })
+  purposes!: PolicyPurposeType[] | null;
 }
 
 export function presentPolicyVersion(v: PolicyVersion): PolicyVersionType {
@@ -34,5 +48,7 @@ export function presentPolicyVersion(v: PolicyVersion): PolicyVersionType {
     changeSummary: v.changeSummary,
     contentHash: v.contentHash,
     sections: v.sections.map((s) => ({ ...s, number: POLICY_CLAUSE_INFO[s.clause].number })),
+    version: v.version,
+    purposes: v.purposes ? v.purposes.map((p) => ({ ...p, categories: [...p.categories] })) : null,
   };
 }

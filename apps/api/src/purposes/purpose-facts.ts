@@ -6,14 +6,14 @@ import type { Purpose } from './purpose.entity.js';
 /** What presenting and validating need of a purpose: the entity, or the same read as a plain row. */
 export type PurposeFields = Pick<
   Purpose,
-  'id' | 'key' | 'titleEn' | 'titleJa' | 'description' | 'categories' | 'introducedInVersion' | 'retired'
+  'id' | 'key' | 'titleEn' | 'titleJa' | 'description' | 'categories' | 'introducedInVersion' | 'retired' | 'consentFromVersion'
 >;
 
 /** Every purpose, read with one lean query (no entities: the write paths only refer to them). */
 export async function loadPurposeFacts(em: EntityManager): Promise<PurposeFields[]> {
   const rows = await leanRows<Record<string, unknown>>(
     em,
-    'select id, key, title_en, title_ja, description, categories, introduced_in_version, retired from purpose',
+    'select id, key, title_en, title_ja, description, categories, introduced_in_version, retired, consent_from_version from purpose',
   );
   return rows.map((r) => ({
     id: r.id as string,
@@ -25,5 +25,6 @@ export async function loadPurposeFacts(em: EntityManager): Promise<PurposeFields
     categories: (typeof r.categories === 'string' ? JSON.parse(r.categories) : r.categories) as DataCategory[],
     introducedInVersion: Number(r.introduced_in_version),
     retired: fromDbBoolean(r.retired),
+    consentFromVersion: Number(r.consent_from_version ?? 1),
   }));
 }

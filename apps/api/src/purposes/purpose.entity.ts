@@ -4,7 +4,7 @@ import { BaseEntity } from '../common/base.entity.js';
 
 /** A purpose of use stated to providers, with the categories of data it needs. */
 @Entity()
-export class Purpose extends BaseEntity<'retired'> {
+export class Purpose extends BaseEntity<'retired' | 'consentFromVersion'> {
   @Unique()
   @Property({ type: 'string', length: 64 })
   key!: string;
@@ -26,4 +26,8 @@ export class Purpose extends BaseEntity<'retired'> {
 
   @Property({ type: 'boolean' })
   retired: boolean = false;
+
+  /** The policy version that last added or widened the purpose: grants recorded before it do not cover it (clause 7). */
+  @Property({ type: 'integer', default: 1 })
+  consentFromVersion: number = 1;
 }

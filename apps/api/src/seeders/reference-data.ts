@@ -89,6 +89,7 @@ export async function seedReferenceData(em: EntityManager, now: Date): Promise<v
     changeSummary: 'Constituted November 18th, 2005. Approved by the Board of Directors.',
     contentHash: policyContentHash(POLICY_V1_SECTIONS),
     sections: POLICY_V1_SECTIONS,
+    purposes: DEMO_PURPOSES.map((p) => ({ ...p, categories: [...p.categories], retired: false })),
     createdAt: now,
     updatedAt: now,
   });

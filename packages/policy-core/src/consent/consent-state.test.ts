@@ -157,6 +157,12 @@ describe('validateConsentChange', () => {
       expect(result).toEqual({ ok: false, issues: [{ field: 'action', code: expected, message: expect.any(String) }] });
     }
   });
+
+  it('lets a grant be renewed under a newer policy version (re-consent), not under the same one', () => {
+    expect(validateConsentChange('GRANTED', 'GRANT', { grantedUnder: 1, inForce: 2 })).toEqual({ ok: true });
+    expect(validateConsentChange('GRANTED', 'GRANT', { grantedUnder: 2, inForce: 2 }).ok).toBe(false);
+    expect(validateConsentChange('GRANTED', 'REFUSE', { grantedUnder: 1, inForce: 2 }).ok).toBe(false);
+  });
 });
 
 describe('consent state properties', () => {

@@ -106,9 +106,16 @@ export function consentFor(
 /**
  * Whether recording `action` now is a real change. A grant cannot be REFUSEd: taking it back is a
  * WITHDRAW, which keeps "never agreed" apart from "agreed, then stopped" in the record.
+ * With `versions`, a GRANT over a grant given under an older policy version is a real change:
+ * the re-consent a new version asks for when it adds or widens purposes (clause 7).
  */
-export function validateConsentChange(current: ConsentState, action: ConsentAction): Validation {
-  if (action === 'GRANT' && current === 'GRANTED') {
+export function validateConsentChange(
+  current: ConsentState,
+  action: ConsentAction,
+  versions?: { grantedUnder: number | null; inForce: number },
+): Validation {
+  const renewal = versions !== undefined && (versions.grantedUnder === null || versions.grantedUnder < versions.inForce);
+  if (action === 'GRANT' && current === 'GRANTED' && !renewal) {
     return toValidation([issue('action', 'NO_CHANGE', 'Consent is already granted.')]);
   }
   if (action === 'WITHDRAW' && current !== 'GRANTED') {

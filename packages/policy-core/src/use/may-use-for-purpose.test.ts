@@ -65,6 +65,18 @@ describe('mayUseForPurpose', () => {
     expect(d.reasons.map((r) => r.code)).toEqual(['PURPOSE_RETIRED', 'PURPOSE_RETIRED']);
   });
 
+  it('does not count a grant recorded before the version that added or widened the purpose (clause 7)', () => {
+    const widened = buildPurpose({ consentFromVersion: 2 });
+    const before = decide({ purpose: widened });
+    expect(before.allowed).toBe(false);
+    expect(before.reasons[0]).toMatchObject({ code: 'CONSENT_NOT_GRANTED', message: expect.stringContaining('must be granted again') });
+    expect(decide({ purpose: widened, consent: { ...buildConsent('GRANTED'), policyVersion: 2 } }).allowed).toBe(true);
+    expect(decide({ purpose: buildPurpose({ consentFromVersion: 1 }) }).allowed).toBe(true);
+    // Public items still count without consent.
+    const items = [{ id: 'i', category: 'NAME' as const, publiclyAvailable: true }];
+    expect(decide({ purpose: widened, categories: ['NAME'], items }).basis).toBe('PUBLICLY_AVAILABLE');
+  });
+
   it('treats a consent recorded for another purpose as no consent', () => {
     const d = decide({ consent: buildConsent('GRANTED', 'newsletter') });
     expect(d.allowed).toBe(false);

@@ -2,7 +2,21 @@ import type { PurposeConsentState } from '../consent/consent-state.js';
 import { CONSENT_STATE_LABELS } from '../vocabulary/consent.js';
 import { DATA_CATEGORIES, DATA_CATEGORY_INFO, type DataCategory } from '../vocabulary/data-categories.js';
 
-export type PurposeFact = { key: string; categories: readonly DataCategory[]; retired: boolean };
+export type PurposeFact = {
+  key: string;
+  categories: readonly DataCategory[];
+  retired: boolean;
+  /**
+   * The policy version that last added or widened the purpose (clause 7): a grant recorded under
+   * an earlier version does not cover it, because the provider agreed to less. Absent: any grant counts.
+   */
+  consentFromVersion?: number;
+};
+
+/** Whether a GRANTED consent was given under a version before the purpose was last added or widened. */
+export function isGrantBeforePurposeChange(purpose: PurposeFact, consent: PurposeConsentState): boolean {
+  return purpose.consentFromVersion !== undefined && (consent.policyVersion === null || consent.policyVersion < purpose.consentFromVersion);
+}
 export type DataItemFact = { id: string; category: DataCategory; publiclyAvailable: boolean };
 
 export const USE_REASON_CODES = [
@@ -60,7 +74,8 @@ function judge(
     };
   }
   // A consent record for another purpose is a caller bug; treat it as no consent (fail closed).
-  if (consent.state === 'GRANTED' && consent.purposeKey === purpose.key) {
+  const stale = consent.state === 'GRANTED' && consent.purposeKey === purpose.key && isGrantBeforePurposeChange(purpose, consent);
+  if (consent.state === 'GRANTED' && consent.purposeKey === purpose.key && !stale) {
     return {
       basis: 'CONSENT',
       reason: { code: 'CONSENT_GRANTED', category, message: `Consent to "${purpose.key}" is granted.` },
@@ -72,6 +87,16 @@ function judge(
     return {
       basis: 'PUBLICLY_AVAILABLE',
       reason: { code: 'PUBLICLY_AVAILABLE', category, message: `${label} was made public by the provider.` },
+    };
+  }
+  if (stale) {
+    return {
+      basis: null,
+      reason: {
+        code: 'CONSENT_NOT_GRANTED',
+        category,
+        message: `Consent to "${purpose.key}" was granted under policy version ${consent.policyVersion ?? 'unknown'}; version ${purpose.consentFromVersion} changed the purpose, so it must be granted again.`,
+      },
     };
   }
   const state = consent.purposeKey === purpose.key ? CONSENT_STATE_LABELS[consent.state].en.toLowerCase() : `recorded for "${consent.purposeKey}"`;

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Card, Code, CopyButton, Grid, Group, SimpleGrid, Space, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDateTime, shortHash } from '../../components/format.js';
 import { Loading } from '../../components/Loading.js';
@@ -45,6 +46,16 @@ export function PolicyPage() {
     <>
       <PageHeader
         title="Privacy policy"
+        actions={
+          <>
+            <Button component={Link} to="/privacy" target="_blank" variant="default" size="xs">
+              Public page
+            </Button>
+            <Button component={Link} to="/policy/edit" size="xs">
+              Policy editor
+            </Button>
+          </>
+        }
         badges={
           <>
             <Badge variant="filled">Version {policy.number}</Badge>

@@ -3,6 +3,8 @@ import { Migration20261124203837 } from './Migration20261124203837.js';
 import { Migration20261124213711 } from './Migration20261124213711.js';
 import { Migration20261124214436 } from './Migration20261124214436.js';
 import { Migration20261124220253 } from './Migration20261124220253.js';
+import { Migration20261124224621 } from './Migration20261124224621.js';
+import { Migration20261124231435 } from './Migration20261124231435.js';
 
 /** Applied in this order; add new migrations at the end (tools/create-migration writes them). */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -10,4 +12,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261124213711', class: Migration20261124213711 },
   { name: 'Migration20261124214436', class: Migration20261124214436 },
   { name: 'Migration20261124220253', class: Migration20261124220253 },
+  { name: 'Migration20261124224621', class: Migration20261124224621 },
+  { name: 'Migration20261124231435', class: Migration20261124231435 },
 ];

@@ -1,0 +1,69 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { InquiryQuery, InquirySummaryFieldsFragment } from '@steward/schema';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from '../../test/render.js';
+
+const summary = (overrides: Partial<InquirySummaryFieldsFragment> = {}): InquirySummaryFieldsFragment => ({
+  id: 'i1',
+  reference: 'INQ-7K2M9QX4TD',
+  channel: 'WEB_FORM',
+  status: 'NEW',
+  receivedAt: '2026-04-01T09:00:00Z',
+  assignee: null,
+  providerId: null,
+  providerReference: null,
+  recordedBy: null,
+  nextStatuses: ['IN_PROGRESS', 'CLOSED'],
+  version: 1,
+  ...overrides,
+});
+
+const detail: InquiryQuery = {
+  inquiry: {
+    summary: summary(),
+    content: { name: 'Aiko', email: 'aiko@example.jp', postalAddress: null, telephone: null, subject: 'My data', message: 'What do you hold?' },
+    replies: [{ id: 'r1', kind: 'NOTE', channel: null, at: '2026-04-01T10:00:00Z', author: 'Officer', body: 'Looking into it.' }],
+  },
+};
+
+describe('inquiries inbox', () => {
+  it('lists inquiries and filters by status and assignee', async () => {
+    const { api } = renderApp('/inquiries', {
+      handlers: {
+        Inquiries: () => ({ data: { inquiries: { edges: [{ cursor: 'c1', node: summary() }], pageInfo: { hasNextPage: false, endCursor: 'c1' } } } }),
+        InquiryAssignees: () => ({ data: { inquiryAssignees: [{ id: 'a1', displayName: 'Officer' }] } }),
+      },
+    });
+    const table = await screen.findByRole('table', { name: 'Inquiries' });
+    expect(await within(table).findByText('INQ-7K2M9QX4TD')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'ANSWERED' } });
+    fireEvent.change(screen.getByLabelText('Assignee'), { target: { value: 'none' } });
+    await waitFor(() => expect(api.callsOf('Inquiries').at(-1)?.variables['filter']).toEqual({ status: 'ANSWERED', unassigned: true }));
+  });
+
+  it('keeps viewers out (inquiries hold personal information)', async () => {
+    renderApp('/inquiries', { role: 'VIEWER' });
+    expect(await screen.findByText(/Owners and privacy officers handle inquiries/)).toBeTruthy();
+  });
+
+  it('shows an inquiry with its replies and moves it to the next status with its version', async () => {
+    const { api } = renderApp('/inquiries/i1', {
+      handlers: {
+        Inquiry: () => ({ data: detail }),
+        InquiryAssignees: () => ({ data: { inquiryAssignees: [] } }),
+        SetInquiryStatus: () => ({ data: { setInquiryStatus: summary({ status: 'IN_PROGRESS', version: 2 }) } }),
+        AddInquiryReply: () => ({ data: { addInquiryReply: summary({ version: 2 }) } }),
+      },
+    });
+    expect(await screen.findByText('What do you hold?')).toBeTruthy();
+    expect(screen.getByText('Looking into it.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Mark in progress' }));
+    await waitFor(() => expect(api.callsOf('SetInquiryStatus')[0]?.variables).toEqual({ id: 'i1', expectedVersion: 1, status: 'IN_PROGRESS' }));
+    fireEvent.click(screen.getByText('Answer given'));
+    fireEvent.change(screen.getByLabelText('Reply text'), { target: { value: 'We hold your name.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record' }));
+    await waitFor(() =>
+      expect(api.callsOf('AddInquiryReply')[0]?.variables).toEqual({ input: { inquiryId: 'i1', kind: 'ANSWER', channel: 'EMAIL', body: 'We hold your name.' }, expectedVersion: 1 }),
+    );
+  });
+});

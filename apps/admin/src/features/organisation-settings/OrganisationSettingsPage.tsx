@@ -1,0 +1,99 @@
+import { Alert, Button, Card, Stack, TextInput, Textarea } from '@mantine/core';
+import { validateSecretariat } from '@steward/policy-core';
+import { OrganisationSettingsDocument, UpdateOrganisationDocument, type OrganisationSettingsQuery } from '@steward/schema';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { ConflictAlert } from '../../components/ConflictAlert.js';
+import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
+import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
+import { Loading } from '../../components/Loading.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { useSessionUser } from '../session/session-context.js';
+
+type Org = OrganisationSettingsQuery['organisation'];
+type Form = { name: string; nameJa: string; secretariatName: string; postalAddress: string; telephone: string; fax: string; email: string };
+
+const toForm = (o: Org): Form => ({ name: o.name, nameJa: o.nameJa, secretariatName: o.secretariat.name, postalAddress: o.secretariat.postalAddress, telephone: o.secretariat.telephone, fax: o.secretariat.fax, email: o.secretariat.email });
+
+function SettingsForm({ org, onSaved }: { org: Org; onSaved: () => void }) {
+  const isOwner = useSessionUser().role === 'OWNER';
+  const [form, setForm] = useState<Form>(() => toForm(org));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [messages, setMessages] = useState<string[]>([]);
+  const [conflict, setConflict] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [state, update] = useMutation(UpdateOrganisationDocument);
+  const set = (k: keyof Form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
+
+  async function save() {
+    setSaved(false);
+    const local = validateSecretariat(form);
+    if (!local.ok) {
+      setErrors(Object.fromEntries(local.issues.map((i) => [i.field, i.message])));
+      return;
+    }
+    const res = await update({ input: { expectedVersion: org.version, ...form } });
+    if (res.error) {
+      const summary = fieldErrorsFromGraphQLError(res.error);
+      setConflict(summary.conflict !== null);
+      setErrors(summary.fieldErrors);
+      setMessages(summary.conflict ? [] : summary.messages);
+      return;
+    }
+    setErrors({});
+    setMessages([]);
+    setSaved(true);
+    onSaved();
+  }
+
+  const field = (k: keyof Form, label: string, multiline = false) =>
+    multiline ? (
+      <Textarea label={label} autosize minRows={2} value={form[k]} onChange={set(k)} error={errors[k]} readOnly={!isOwner} />
+    ) : (
+      <TextInput label={label} value={form[k]} onChange={set(k)} error={errors[k]} readOnly={!isOwner} />
+    );
+
+  return (
+    <Card withBorder padding="md" maw={720}>
+      <Stack gap="sm">
+        {!isOwner && (
+          <Alert color="gray" title="Read-only access">
+            Only owners edit the organisation and the secretariat&apos;s contact details.
+          </Alert>
+        )}
+        {conflict && <ConflictAlert what="the organisation settings" onReload={onSaved} />}
+        <MessagesAlert title="Not saved" messages={messages} />
+        {saved && (
+          <Alert color="teal" variant="light" title="Saved" role="status">
+            The public privacy page shows the new details now.
+          </Alert>
+        )}
+        {field('name', 'Organisation name (en)')}
+        {field('nameJa', 'Organisation name (ja)')}
+        {field('secretariatName', 'Secretariat')}
+        {field('postalAddress', 'Postal address', true)}
+        {field('telephone', 'Telephone')}
+        {field('fax', 'Fax')}
+        {field('email', 'E-mail')}
+        {isOwner && (
+          <Button w="fit-content" loading={state.fetching} onClick={() => void save()}>
+            Save
+          </Button>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+/** The organisation and the secretariat's contact details (clause 8), published with the policy. */
+export function OrganisationSettingsPage() {
+  const [result, reexecute] = useQuery({ query: OrganisationSettingsDocument, requestPolicy: 'cache-and-network' });
+  const org = result.data?.organisation;
+  const refetch = () => reexecute({ requestPolicy: 'network-only' });
+  return (
+    <>
+      <PageHeader title="Organisation and secretariat" description="Where inquiries about personal information go; shown on the public privacy page." />
+      {org ? <SettingsForm key={org.version} org={org} onSaved={refetch} /> : result.fetching ? <Loading label="Loading settings" /> : <ErrorAlert error={result.error} onRetry={refetch} />}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { POLICY_CLAUSE_INFO, validatePolicyDraft, type Issue } from '@steward/policy-core';
+import type { PolicyVersionFullFragment, UpdatePolicyDraftInput } from '@steward/schema';
+
+export type DraftForm = Omit<UpdatePolicyDraftInput, 'id' | 'expectedVersion'>;
+
+/** The draft as the editor holds it (sections in clause order). */
+export function toDraftForm(draft: PolicyVersionFullFragment): DraftForm {
+  return {
+    changeSummary: draft.changeSummary,
+    sections: [...draft.sections]
+      .sort((a, b) => a.number - b.number)
+      .map((s) => ({ clause: s.clause, titleJa: s.titleJa, titleEn: s.titleEn, bodyJa: s.bodyJa, bodyEn: s.bodyEn })),
+    purposes: (draft.purposes ?? []).map((p) => ({ key: p.key, titleJa: p.titleJa, titleEn: p.titleEn, description: p.description, categories: [...p.categories], retired: p.retired })),
+  };
+}
+
+/** policy-core's own check, run in the browser before saving: the same issues the API would report. */
+export function draftIssues(form: DraftForm, currentPurposeKeys: readonly string[]): Issue[] {
+  const normalized = {
+    ...form,
+    changeSummary: form.changeSummary.replace(/\r\n?/g, '\n').trim(),
+    sections: form.sections.map((s) => ({ ...s, bodyJa: s.bodyJa.replace(/\r\n?/g, '\n').trim(), bodyEn: s.bodyEn.replace(/\r\n?/g, '\n').trim() })),
+    purposes: form.purposes.map((p) => ({ ...p, retired: p.retired ?? false })),
+  };
+  const v = validatePolicyDraft(normalized, currentPurposeKeys);
+  return v.ok ? [] : v.issues;
+}
+
+export function clauseHeading(clause: keyof typeof POLICY_CLAUSE_INFO): string {
+  const info = POLICY_CLAUSE_INFO[clause];
+  return `(${info.number}) ${info.title.en}`;
+}
+
+/** Whether the form differs from what was saved (unsaved edits warn before publishing). */
+export function isDirty(form: DraftForm, saved: PolicyVersionFullFragment): boolean {
+  return JSON.stringify(form) !== JSON.stringify(toDraftForm(saved));
+}

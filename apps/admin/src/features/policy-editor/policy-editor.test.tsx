@@ -1,0 +1,156 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { PolicyVersionFullFragment, PolicyImpactQuery, PolicyDiffQuery } from '@steward/schema';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from '../../test/render.js';
+import { graphQLError } from '../../test/stub-api.js';
+
+const CLAUSES = ['COLLECTION', 'PURPOSE_OF_USE', 'MANAGEMENT', 'DISCLOSURE_AND_AMENDMENT', 'WEBSITE_USE', 'COOKIES', 'CHANGES', 'INQUIRIES'] as const;
+
+function version(number: number, status: 'DRAFT' | 'PUBLISHED', overrides: Partial<PolicyVersionFullFragment> = {}): PolicyVersionFullFragment {
+  return {
+    id: `pv${number}`,
+    number,
+    status,
+    publishedAt: status === 'PUBLISHED' ? '2005-11-18T00:00:00Z' : null,
+    changeSummary: status === 'DRAFT' ? 'Clause 7 clarified.' : 'Constituted.',
+    contentHash: 'a'.repeat(64),
+    version: 3,
+    sections: CLAUSES.map((clause, i) => ({ clause, number: i + 1, titleEn: `Title ${i + 1}`, titleJa: `見出し${i + 1}`, bodyEn: `Body ${i + 1}`, bodyJa: `本文${i + 1}` })),
+    purposes: [{ key: 'EVENT_NEWS', titleEn: 'News', titleJa: 'ニュース', description: 'Newsletter.', categories: ['NAME', 'EMAIL'], retired: false }],
+    ...overrides,
+  };
+}
+
+const impact: PolicyImpactQuery = {
+  policyImpact: {
+    nextVersion: 2,
+    providers: 10,
+    providersToAsk: 4,
+    consentsMissing: 4,
+    purposeChanges: { added: [], widened: [{ key: 'EVENT_NEWS', categories: ['TELEPHONE'] }], narrowed: [], retired: [] },
+    purposes: [{ key: 'EVENT_NEWS', change: 'WIDENED', addedCategories: ['TELEPHONE'], covered: 6, lacking: 4, notAsked: 2, grantedBeforeVersion: 2, refused: 0, withdrawn: 0 }],
+  },
+};
+
+const diff: PolicyDiffQuery = {
+  policyDiff: {
+    base: { id: 'pv1', number: 1 },
+    version: { id: 'pv2', number: 2, status: 'DRAFT' },
+    sections: [
+      {
+        clause: 'CHANGES',
+        number: 7,
+        language: 'en',
+        change: 'CHANGED',
+        added: 1,
+        removed: 1,
+        lines: [
+          { kind: 'UNCHANGED', text: 'Title 7', oldLine: 1, newLine: 1 },
+          { kind: 'REMOVED', text: 'Body 7', oldLine: 2, newLine: null },
+          { kind: 'ADDED', text: 'Body 7, effective at once.', oldLine: null, newLine: 2 },
+        ],
+      },
+    ],
+    purposeChanges: impact.policyImpact.purposeChanges,
+  },
+};
+
+describe('policy editor', () => {
+  it('starts a draft from the version in force', async () => {
+    const { api } = renderApp('/policy/edit', {
+      handlers: {
+        PolicyEditor: () => ({ data: { currentPolicy: version(1, 'PUBLISHED'), policyDraft: null } }),
+        CreatePolicyDraft: () => ({ data: { createPolicyDraft: version(2, 'DRAFT') } }),
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Start version 2' }));
+    await waitFor(() => expect(api.callsOf('CreatePolicyDraft')).toHaveLength(1));
+  });
+
+  it('saves an edited clause with the draft version, then shows the diff and impact', async () => {
+    let draft = version(2, 'DRAFT');
+    const { api } = renderApp('/policy/edit', {
+      handlers: {
+        PolicyEditor: () => ({ data: { currentPolicy: version(1, 'PUBLISHED'), policyDraft: draft } }),
+        UpdatePolicyDraft: (v) => {
+          const input = v['input'] as { sections: { bodyEn: string }[] };
+          draft = { ...draft, version: 4, sections: draft.sections.map((s, i) => ({ ...s, bodyEn: input.sections[i]!.bodyEn })) };
+          return { data: { updatePolicyDraft: draft } };
+        },
+        PolicyDiff: () => ({ data: diff }),
+        PolicyImpact: () => ({ data: impact }),
+      },
+    });
+    const body = await screen.findByLabelText('Body (en), clause 7');
+    fireEvent.change(body, { target: { value: 'Body 7, effective at once.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    await waitFor(() => expect(api.callsOf('UpdatePolicyDraft')).toHaveLength(1));
+    const input = api.callsOf('UpdatePolicyDraft')[0]!.variables['input'] as { id: string; expectedVersion: number; sections: { clause: string; bodyEn: string }[] };
+    expect(input).toMatchObject({ id: 'pv2', expectedVersion: 3 });
+    expect(input.sections.find((s) => s.clause === 'CHANGES')?.bodyEn).toBe('Body 7, effective at once.');
+
+    fireEvent.click(await screen.findByRole('tab', { name: 'Changes' }));
+    const article = await screen.findByRole('article', { name: 'Clause 7 en' });
+    expect(within(article).getByText(/Body 7, effective at once\./).closest('[data-kind]')?.getAttribute('data-kind')).toBe('ADDED');
+    fireEvent.click(screen.getByRole('tab', { name: 'Re-consent impact' }));
+    expect(await screen.findByText('4 of 10 providers must be asked for consent again')).toBeTruthy();
+  });
+
+  it('publishes only after the version number is typed, and reports a refusal', async () => {
+    const { api } = renderApp('/policy/edit', {
+      handlers: {
+        PolicyEditor: () => ({ data: { currentPolicy: version(1, 'PUBLISHED'), policyDraft: version(2, 'DRAFT') } }),
+        PolicyImpact: () => ({ data: impact }),
+        PolicyDiff: () => ({ data: diff }),
+        PublishPolicyVersion: () => graphQLError('BAD_USER_INPUT', 'sections: The draft is identical to the version in force.', { issues: [{ field: 'sections', code: 'NO_CHANGE', message: 'The draft is identical to the version in force.' }] }),
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Publish…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Publish version 2' });
+    expect(await within(dialog).findByText(/Widened: EVENT_NEWS/)).toBeTruthy();
+    const confirm = within(dialog).getByRole('button', { name: 'Publish version 2' });
+    expect(confirm.hasAttribute('disabled')).toBe(true);
+    fireEvent.change(within(dialog).getByLabelText('Type 2 to confirm'), { target: { value: '2' } });
+    expect(confirm.hasAttribute('disabled')).toBe(false);
+    fireEvent.click(confirm);
+    await waitFor(() => expect(api.callsOf('PublishPolicyVersion')[0]?.variables).toEqual({ id: 'pv2', expectedVersion: 3, confirmNumber: 2 }));
+    expect(await within(dialog).findByText(/identical to the version in force/)).toBeTruthy();
+  });
+
+  it('asks before discarding a draft', async () => {
+    const { api } = renderApp('/policy/edit', {
+      handlers: {
+        PolicyEditor: () => ({ data: { currentPolicy: version(1, 'PUBLISHED'), policyDraft: version(2, 'DRAFT') } }),
+        DiscardPolicyDraft: () => ({ data: { discardPolicyDraft: true } }),
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Discard draft' }));
+    expect(screen.getByText('Discard version 2 and its edits?')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(api.callsOf('DiscardPolicyDraft')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Discard draft' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(api.callsOf('DiscardPolicyDraft')[0]?.variables).toEqual({ id: 'pv2', expectedVersion: 3 }));
+  });
+
+  it('shows who is still to be asked for the version in force when there is no draft', async () => {
+    renderApp('/policy/edit', {
+      handlers: {
+        PolicyEditor: () => ({ data: { currentPolicy: version(2, 'PUBLISHED'), policyDraft: null } }),
+        PolicyImpact: (v) => (v['id'] === 'pv2' ? { data: impact } : { errors: [{ message: 'wrong id' }] }),
+      },
+    });
+    const panel = await screen.findByRole('region', { name: 'Still to ask for version 2' });
+    expect(await within(panel).findByText('4 of 10 providers must be asked for consent again')).toBeTruthy();
+  });
+
+  it('lets a viewer read the draft but not save or publish it', async () => {
+    renderApp('/policy/edit', {
+      role: 'VIEWER',
+      handlers: { PolicyEditor: () => ({ data: { currentPolicy: version(1, 'PUBLISHED'), policyDraft: version(2, 'DRAFT') } }), PolicyDiff: () => ({ data: diff }) },
+    });
+    expect(await screen.findByText('Draft: version 2')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Save draft' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Publish…' })).toBeNull();
+  });
+});

@@ -1,0 +1,5 @@
+import { OrganisationSettingsPage } from '../features/organisation-settings/OrganisationSettingsPage.js';
+
+export function OrganisationSettingsRoute() {
+  return <OrganisationSettingsPage />;
+}

@@ -1,0 +1,5 @@
+import { PolicyEditorPage } from '../features/policy-editor/PolicyEditorPage.js';
+
+export function PolicyEditorRoute() {
+  return <PolicyEditorPage />;
+}

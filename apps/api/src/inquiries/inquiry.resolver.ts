@@ -1,0 +1,92 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { InquiryStatus } from '@steward/policy-core';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { WRITERS, requireActor } from '../common/auth-checker.js';
+import type { Context } from '../context.js';
+import { AddInquiryReplyInput, InquiryFilter, RecordInquiryInput, SubmitInquiryInput } from './inquiry.inputs.js';
+import { InquiryService } from './inquiry.service.js';
+import { InquiryAdminType, InquiryConnection, InquiryReceiptType, InquiryStatusEnum, InquirySummaryType, InquiryType } from './inquiry.type.js';
+
+const service = (ctx: Context) => new InquiryService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps);
+
+@Resolver()
+export class InquiryResolver {
+  /** Public and anonymous, rate-limited per client address. */
+  @Mutation(() => InquiryReceiptType, { description: 'Sends an inquiry to the secretariat (clause 8) from the public form; returns the reference to quote.' })
+  submitInquiry(@Arg('input', () => SubmitInquiryInput) input: SubmitInquiryInput, @Ctx() ctx: Context): Promise<InquiryReceiptType> {
+    return service(ctx).submit(input, ctx.rateLimits, ctx.clientAddress);
+  }
+
+  @Authorized(WRITERS)
+  @Query(() => InquiryConnection, { description: 'The inquiries inbox, newest first; no content (open one to read it).' })
+  inquiries(
+    @Arg('filter', () => InquiryFilter, { nullable: true }) filter: InquiryFilter | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<InquiryConnection> {
+    return service(ctx).list(filter ?? {}, first, after);
+  }
+
+  @Authorized(WRITERS)
+  @Query(() => InquiryType, { nullable: true, description: 'One inquiry with its content and replies; the read is audited.' })
+  inquiry(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<InquiryType | null> {
+    return service(ctx).get(id);
+  }
+
+  @Authorized(WRITERS)
+  @Query(() => [InquiryAdminType], { description: 'Admins an inquiry can be assigned to.' })
+  inquiryAssignees(@Ctx() ctx: Context): Promise<InquiryAdminType[]> {
+    return service(ctx).assignees();
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => InquirySummaryType, { description: 'Writes down an inquiry received by post, telephone, fax or e-mail.' })
+  recordInquiry(@Arg('input', () => RecordInquiryInput) input: RecordInquiryInput, @Ctx() ctx: Context): Promise<InquirySummaryType> {
+    requireActor(ctx);
+    return service(ctx).record(input);
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => InquirySummaryType)
+  setInquiryStatus(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('status', () => InquiryStatusEnum) status: InquiryStatus,
+    @Ctx() ctx: Context,
+  ): Promise<InquirySummaryType> {
+    return service(ctx).setStatus(id, expectedVersion, status);
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => InquirySummaryType, { description: 'Assigns the inquiry to an admin, or to nobody (null).' })
+  assignInquiry(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('assigneeId', () => ID, { nullable: true }) assigneeId: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<InquirySummaryType> {
+    return service(ctx).assign(id, expectedVersion, assigneeId);
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => InquirySummaryType, { description: 'Links the inquiry to the provider it turned out to be from, or unlinks it (null).' })
+  linkInquiryProvider(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('providerId', () => ID, { nullable: true }) providerId: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<InquirySummaryType> {
+    return service(ctx).linkProvider(id, expectedVersion, providerId);
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => InquirySummaryType, { description: 'Records a note or the answer given (with its channel and time).' })
+  addInquiryReply(
+    @Arg('input', () => AddInquiryReplyInput) input: AddInquiryReplyInput,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: Context,
+  ): Promise<InquirySummaryType> {
+    return service(ctx).addReply(input, expectedVersion);
+  }
+}

@@ -1,0 +1,14 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/** The policy version that last added or widened a purpose: grants recorded before it no longer cover it (clause 7). */
+export class Migration20261124231435 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table "purpose" add column "consent_from_version" int not null default 1;`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table "purpose" drop column "consent_from_version";`);
+  }
+
+}

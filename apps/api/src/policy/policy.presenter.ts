@@ -1,0 +1,69 @@
+import { POLICY_CLAUSE_INFO, type PolicyLanguage, type PurposeChanges } from '@steward/policy-core';
+import type { Organisation } from '../organisation/organisation.entity.js';
+import { presentOrganisation } from '../organisation/organisation.type.js';
+import type { PolicySectionData, PolicyVersion } from './policy-version.entity.js';
+import type { PolicyDiff, PolicyImpact } from './policy.service.js';
+import type { PolicyDiffType, PolicyImpactType, PublicPolicySectionType, PublicPolicyType, PurposeChangesType } from './policy-change.type.js';
+import { presentPolicyVersion } from './policy.type.js';
+
+export function presentPurposeChanges(c: PurposeChanges): PurposeChangesType {
+  return {
+    added: [...c.added],
+    widened: c.widened.map((w) => ({ key: w.key, categories: [...w.addedCategories] })),
+    narrowed: c.narrowed.map((n) => ({ key: n.key, categories: [...n.removedCategories] })),
+    retired: [...c.retired],
+  };
+}
+
+export function presentDiff(version: PolicyVersion, diff: PolicyDiff): PolicyDiffType {
+  return {
+    base: diff.base ? presentPolicyVersion(diff.base) : null,
+    version: presentPolicyVersion(version),
+    sections: diff.sections.map((s) => ({
+      ...s,
+      lines: s.lines.map((l) => ({
+        kind: l.kind,
+        text: l.text,
+        oldLine: l.kind === 'ADDED' ? null : l.oldLine,
+        newLine: l.kind === 'REMOVED' ? null : l.newLine,
+      })),
+    })),
+    purposeChanges: presentPurposeChanges(diff.purposeChanges),
+  };
+}
+
+export function presentImpact(impact: PolicyImpact): PolicyImpactType {
+  return {
+    nextVersion: impact.nextVersion,
+    providers: impact.providers,
+    providersToAsk: impact.providersToAsk,
+    consentsMissing: impact.consentsMissing,
+    purposeChanges: presentPurposeChanges(impact.changes),
+    purposes: impact.purposes.map((p) => ({ ...p, addedCategories: [...p.addedCategories] })),
+  };
+}
+
+function publicSection(s: PolicySectionData, language: PolicyLanguage): PublicPolicySectionType {
+  return { clause: s.clause, number: POLICY_CLAUSE_INFO[s.clause].number, title: language === 'ja' ? s.titleJa : s.titleEn, body: language === 'ja' ? s.bodyJa : s.bodyEn };
+}
+
+/** The public page: the version in force in one language, the change log and the secretariat. Nothing else leaves. */
+export function presentPublicPolicy(
+  version: PolicyVersion,
+  changeLog: { number: number; publishedAt: Date; changeSummary: string }[],
+  org: Organisation,
+  language: PolicyLanguage,
+): PublicPolicyType {
+  const sections = version.sections.map((s) => publicSection(s, language));
+  return {
+    language,
+    organisationName: language === 'ja' ? org.nameJa : org.name,
+    number: version.number,
+    publishedAt: version.publishedAt ?? version.createdAt,
+    contentHash: version.contentHash,
+    sections,
+    websiteUse: sections.find((s) => s.clause === 'WEBSITE_USE') ?? null,
+    changeLog,
+    secretariat: presentOrganisation(org).secretariat,
+  };
+}

@@ -1,0 +1,47 @@
+import { normalizeLineBreaks, validateField, validateText } from '../fields/field-formats.js';
+import { toValidation, type Issue, type Validation } from '../issues.js';
+
+/** The organisation and the secretariat that answers inquiries (clause 8), as published with the policy. */
+export type SecretariatDraft = {
+  name: string;
+  nameJa: string;
+  secretariatName: string;
+  postalAddress: string;
+  telephone: string;
+  fax: string;
+  email: string;
+};
+
+export const SECRETARIAT_LIMITS = { name: 200, postalAddress: 500, telephone: 32, email: 254 } as const;
+
+/** Trims every part and normalises line breaks in the postal address. */
+export function normalizeSecretariat(d: SecretariatDraft): SecretariatDraft {
+  return {
+    name: d.name.trim(),
+    nameJa: d.nameJa.trim(),
+    secretariatName: d.secretariatName.trim(),
+    postalAddress: normalizeLineBreaks(d.postalAddress).trim(),
+    telephone: d.telephone.trim(),
+    fax: d.fax.trim(),
+    email: d.email.trim(),
+  };
+}
+
+/**
+ * Checks the secretariat's contact details, normalised first: every part is required (clause 8
+ * promises post, telephone, fax and e-mail), telephone and fax as telephone numbers, a valid
+ * e-mail address; the postal address may span lines. All issues at once.
+ */
+export function validateSecretariat(draft: SecretariatDraft): Validation {
+  const d = normalizeSecretariat(draft);
+  const issues = [
+    validateText(d.name, { field: 'name', maxLength: SECRETARIAT_LIMITS.name }),
+    validateText(d.nameJa, { field: 'nameJa', maxLength: SECRETARIAT_LIMITS.name }),
+    validateText(d.secretariatName, { field: 'secretariatName', maxLength: SECRETARIAT_LIMITS.name }),
+    validateText(d.postalAddress, { field: 'postalAddress', maxLength: SECRETARIAT_LIMITS.postalAddress, multiline: true }),
+    validateField('TELEPHONE', d.telephone, { field: 'telephone', maxLength: SECRETARIAT_LIMITS.telephone }),
+    validateField('TELEPHONE', d.fax, { field: 'fax', maxLength: SECRETARIAT_LIMITS.telephone }),
+    validateField('EMAIL', d.email, { field: 'email', maxLength: SECRETARIAT_LIMITS.email }),
+  ].filter((i): i is Issue => i !== null);
+  return toValidation(issues);
+}
