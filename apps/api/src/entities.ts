@@ -15,6 +15,8 @@ import { PermittedException } from './exceptions/permitted-exception.entity.js';
 import { PartnerCredential, Recipient } from './recipients/recipient.entity.js';
 import { DataCategoryEntity } from './purposes/data-category.entity.js';
 import { Purpose } from './purposes/purpose.entity.js';
+import { CookieCategoryEntity, CookieDeclaration, CookieSite } from './cookies/cookie-site.entity.js';
+import { CookieConsentEvent, CookieConsentState } from './cookies/cookie-consent.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning: the same list works in dist/ and in tests). */
 export const entities = [
@@ -39,4 +41,9 @@ export const entities = [
   Recipient,
   PartnerCredential,
   PermittedException,
+  CookieCategoryEntity,
+  CookieSite,
+  CookieDeclaration,
+  CookieConsentEvent,
+  CookieConsentState,
 ];

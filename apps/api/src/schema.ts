@@ -17,6 +17,7 @@ import { PolicyResolver } from './policy/policy.resolver.js';
 import { ProviderResolver } from './providers/provider.resolver.js';
 import { PurposeResolver } from './purposes/purpose.resolver.js';
 import { RecipientResolver } from './recipients/recipient.resolver.js';
+import { CookieAdminResolver, CookieConsentResolver } from './cookies/cookie.resolver.js';
 
 export const resolvers = [
   AuthResolver,
@@ -32,6 +33,8 @@ export const resolvers = [
   RecipientResolver,
   ExceptionResolver,
   PartnerResolver,
+  CookieConsentResolver,
+  CookieAdminResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
