@@ -13,6 +13,7 @@ import { DataCategoriesRoute, PurposesRoute } from '../routes/vocabulary.js';
 import { DecisionTesterRoute } from '../routes/decision-tester.js';
 import { EditExceptionRoute, ExceptionRoute, ExceptionsRoute, NewExceptionRoute } from '../routes/exceptions.js';
 import { RecipientRoute, RecipientsRoute } from '../routes/recipients.js';
+import { CookieSiteRoute, CookiesRoute } from '../routes/cookies.js';
 import { AuthGuard } from './auth-guard.js';
 
 export const routes: RouteObject[] = [
@@ -38,6 +39,8 @@ export const routes: RouteObject[] = [
       { path: 'recipients', element: <RecipientsRoute /> },
       { path: 'recipients/:recipientId', element: <RecipientRoute /> },
       { path: 'decision-tester', element: <DecisionTesterRoute /> },
+      { path: 'cookies', element: <CookiesRoute /> },
+      { path: 'cookies/sites/:siteId', element: <CookieSiteRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -216,7 +216,7 @@ export class CookieAdminService {
     const fields = {
       name: input.name.trim(),
       domains: input.domains.map((d) => d.trim().toLowerCase()),
-      allowedOrigins: input.allowedOrigins.map((o) => normalizeOrigin(o) ?? o.trim()),
+      allowedOrigins: input.allowedOrigins.map((o) => normalizeOrigin(o.trim().replace(/\/$/, '')) ?? o.trim()),
       consentLifetimeDays: input.consentLifetimeDays,
       honoursGpc: input.honoursGpc,
       bannerTitle: { en: input.bannerTitle.en.trim(), ja: input.bannerTitle.ja.trim() },
