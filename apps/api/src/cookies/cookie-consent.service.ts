@@ -18,15 +18,16 @@ import {
   type Issue,
 } from '@steward/policy-core';
 import { createHash } from 'node:crypto';
-import { AuditService } from '../audit/audit.service.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { BadInputError, DomainError, ForbiddenError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
-import { fromDbBoolean, fromDbDate, isSqlite, leanRows, toDbDate } from '../common/lean-sql.js';
+import { fromDbBoolean, fromDbDate, leanRows } from '../common/lean-sql.js';
 import type { RateLimitRule, RateLimits } from '../common/rate-limit.js';
 import type { AppDeps } from '../context.js';
 import { currentPolicyFacts } from '../policy/policy.service.js';
 import { visitorSealContext } from './cookie-consent.entity.js';
+import { cookieWriteBatcher } from './cookie-write-batch.js';
+import { publicCaches } from './cookie-cache.js';
 import { CookieCategoryEntity, CookieDeclaration, CookieSite } from './cookie-site.entity.js';
 import type { CookieBannerType } from './cookie.type.js';
 import type { RecordCookieConsentInput, WithdrawCookieConsentInput } from './cookie.inputs.js';
@@ -56,6 +57,7 @@ export interface PublicSite {
   siteKey: string;
   honoursGpc: boolean;
   consentLifetimeDays: number;
+  allowedOrigins: string[];
 }
 
 export interface CookieReceipt {
@@ -131,13 +133,18 @@ export class CookieConsentService {
     const refused = () => new ForbiddenError(COOKIE_SITE_REFUSED);
     const normalized = origin ? normalizeOrigin(origin) : null;
     if (!normalized || siteKey.length > 64) throw refused();
-    const [row] = await leanRows<{ id: string; allowed_origins: unknown; honours_gpc: unknown; consent_lifetime_days: number | string }>(
-      this.em,
-      'select id, allowed_origins, honours_gpc, consent_lifetime_days from cookie_site where site_key = ?',
-      [siteKey],
-    );
-    if (!row || !parseList(row.allowed_origins).includes(normalized)) throw refused();
-    return { id: row.id, siteKey, honoursGpc: fromDbBoolean(row.honours_gpc), consentLifetimeDays: Number(row.consent_lifetime_days) };
+    const site = await publicCaches(this.em.getConnection()).sites.get(siteKey, this.deps.now(), async () => {
+      const [row] = await leanRows<{ id: string; allowed_origins: unknown; honours_gpc: unknown; consent_lifetime_days: number | string }>(
+        this.em,
+        'select id, allowed_origins, honours_gpc, consent_lifetime_days from cookie_site where site_key = ?',
+        [siteKey],
+      );
+      return row
+        ? { id: row.id, siteKey, honoursGpc: fromDbBoolean(row.honours_gpc), consentLifetimeDays: Number(row.consent_lifetime_days), allowedOrigins: parseList(row.allowed_origins) }
+        : null;
+    });
+    if (!site || !site.allowedOrigins.includes(normalized)) throw refused();
+    return site;
   }
 
   async record(input: RecordCookieConsentInput, req: PublicRequest): Promise<CookieReceipt> {
@@ -273,8 +280,14 @@ export class CookieConsentService {
     const site = await this.siteFor(input.siteKey, req.origin);
     const visitorIndex = visitorIndexOf(this.deps, input.visitorId);
     await req.rateLimits.consume(COOKIE_RATE_LIMITS.visitor, `${site.id}:${visitorIndex}`);
-    const policy = await currentPolicyFacts(this.em);
-    if (input.policyVersion > policy.number) {
+    // The policy in force, re-read before refusing a version newer than the cached one.
+    const policyCache = publicCaches(this.em.getConnection()).policy;
+    let policyNumber = await policyCache.get('current', this.deps.now(), async () => (await currentPolicyFacts(this.em)).number);
+    if (input.policyVersion > policyNumber!) {
+      policyCache.clear();
+      policyNumber = (await currentPolicyFacts(this.em)).number;
+    }
+    if (input.policyVersion > policyNumber!) {
       throw new BadInputError([issue('policyVersion', 'POLICY_VERSION_NOT_CURRENT', `Policy version ${input.policyVersion} is not published.`)]);
     }
     const choice = applyGpc(asked, { gpc: input.gpc, honoursGpc: site.honoursGpc });
@@ -284,49 +297,23 @@ export class CookieConsentService {
       .digest('hex');
     const id = newId();
     const now = this.deps.now();
-    const bool = isSqlite(this.em) ? (b: boolean) => (b ? 1 : 0) : (b: boolean) => b;
-    const at = toDbDate(this.em, now);
-    const stored = await this.em.transactional(async (em) => {
-      const inserted = await leanRows<{ id: string }>(
-        em,
-        'insert into cookie_consent_event (id, site_id, visitor_index, visitor_sealed, action, functional, analytics, marketing, gpc, gpc_applied,' +
-          ' policy_version, idempotency_key, payload_hash, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)' +
-          ' on conflict (site_id, idempotency_key) do nothing returning id',
-        [
-          id,
-          site.id,
-          visitorIndex,
-          this.deps.cipher.encrypt(input.visitorId, visitorSealContext(id)),
-          action,
-          bool(choice.FUNCTIONAL),
-          bool(choice.ANALYTICS),
-          bool(choice.MARKETING),
-          bool(input.gpc),
-          bool(gpcApplied),
-          input.policyVersion,
-          input.idempotencyKey,
-          payloadHash,
-          at,
-        ],
-      );
-      if (!inserted.length) return false;
-      // The newest event wins, whatever order concurrent requests commit in.
-      await leanRows(
-        em,
-        'insert into cookie_consent_state (site_id, visitor_index, event_id, action, functional, analytics, marketing, gpc, policy_version, recorded_at)' +
-          ' values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (site_id, visitor_index) do update set event_id = excluded.event_id,' +
-          ' action = excluded.action, functional = excluded.functional, analytics = excluded.analytics, marketing = excluded.marketing,' +
-          ' gpc = excluded.gpc, policy_version = excluded.policy_version, recorded_at = excluded.recorded_at' +
-          ' where cookie_consent_state.recorded_at <= excluded.recorded_at',
-        [site.id, visitorIndex, id, action, bool(choice.FUNCTIONAL), bool(choice.ANALYTICS), bool(choice.MARKETING), bool(input.gpc), input.policyVersion, at],
-      );
-      await new AuditService(em, null, this.deps, `cookie-banner:${site.siteKey}`).insertNow({
-        action: action === 'WITHDRAW' ? 'cookie_consent.withdraw' : 'cookie_consent.record',
-        entityType: 'CookieConsentEvent',
-        subject: id,
-        detail: { siteId: site.id, accepted: COOKIE_CATEGORIES.filter((c) => choice[c]), gpc: input.gpc, gpcApplied },
-      });
-      return true;
+    const stored = await cookieWriteBatcher(this.em).submit({
+      id,
+      siteId: site.id,
+      siteKey: site.siteKey,
+      visitorIndex,
+      visitorSealed: this.deps.cipher.encrypt(input.visitorId, visitorSealContext(id)),
+      action,
+      functional: choice.FUNCTIONAL,
+      analytics: choice.ANALYTICS,
+      marketing: choice.MARKETING,
+      gpc: input.gpc,
+      gpcApplied,
+      policyVersion: input.policyVersion,
+      idempotencyKey: input.idempotencyKey,
+      payloadHash,
+      at: now,
+      accepted: COOKIE_CATEGORIES.filter((c) => choice[c]),
     });
     if (stored) {
       return { receiptId: id, action, choice, gpc: input.gpc, gpcApplied, policyVersion: input.policyVersion, recordedAt: now, expiresAt: this.expiry(now, site) };

@@ -6,6 +6,7 @@ import { ForbiddenError } from '../common/errors.js';
 import { leanRows } from '../common/lean-sql.js';
 import type { Context } from '../context.js';
 import { requestError, rootFieldNames } from '../partners/partner-auth.js';
+import { invalidatePublicCaches } from './cookie-cache.js';
 
 /** The root fields a web page on another origin may reach: the public cookie consent API (plus `__typename`). */
 export const PUBLIC_COOKIE_ROOT_FIELDS: ReadonlySet<string> = new Set(['cookieBanner', 'cookieConsent', 'recordCookieConsent', 'withdrawCookieConsent']);
@@ -19,6 +20,7 @@ let generation = 0;
 /** Called after a site is created or changed: this instance reloads the allowed origins at once. */
 export function cookieSitesChanged(): void {
   generation++;
+  invalidatePublicCaches();
 }
 
 /**
