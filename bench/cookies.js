@@ -158,6 +158,23 @@ async function seedEvents(s, n) {
   return Number(c);
 }
 
+/** The plans of the write path's lookups: each must use an index, never scan the event table. */
+async function explainLookups(s) {
+  const conn = s.orm.em.fork().getConnection();
+  const sqls = [
+    ['replay by (site, idempotency key)', 'select id, payload_hash from cookie_consent_event where site_id = ? and idempotency_key = ?', [s.site.id, 'k']],
+    ['current state by (site, visitor)', 'select event_id from cookie_consent_state where site_id = ? and visitor_index = ?', [s.site.id, 'v']],
+    ['site by key', 'select id from cookie_site where site_key = ?', [s.site.siteKey]],
+    ['history by visitor', 'select id from cookie_consent_event where visitor_index = ? order by occurred_at', ['v']],
+  ];
+  for (const [what, sql, params] of sqls) {
+    const plan = await conn.execute(s.kind === 'sqlite' ? `explain query plan ${sql}` : `explain ${sql}`, params);
+    const text = plan.map((r) => r.detail ?? r['QUERY PLAN']).join(' / ');
+    progress(`${s.label}, ${what}: ${text}`);
+    if (/^SCAN cookie_consent|Seq Scan on cookie_consent/m.test(text)) throw new Error(`${s.label}: ${what} scans the table: ${text}`);
+  }
+}
+
 /** Warm-up, then ROUNDS interleaved rounds over the cases (rotating order), as run.js does. */
 async function measure(cases) {
   const load = (c, seconds, warmupSeconds) =>
@@ -185,6 +202,7 @@ async function main() {
     results.push(...(await measure([noop, ...stewards.map((s) => caseOf(s, 'empty table'))])).map((r) => ({ ...r, phase: 'empty' })));
     const counts = {};
     for (const s of stewards) counts[s.label] = await seedEvents(s, EVENTS);
+    for (const s of stewards) await explainLookups(s);
     progress(`${EVENTS.toLocaleString('en')} events: ${stewards.length + 1} cases`);
     results.push(...(await measure([noop, ...stewards.map((s) => caseOf(s, `${EVENTS.toLocaleString('en')} events stored`))])).map((r) => ({ ...r, phase: 'full' })));
 

@@ -64,6 +64,9 @@ export class CookieWriteBatcher {
     this.inFlight++;
     try {
       while (this.queue.length) {
+        // One turn of the event loop first: SQLite's driver blocks the loop while it writes and
+        // syncs, so requests that arrived meanwhile are still being parsed; they join this batch.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
           const inserted = await this.write(batch.map((w) => w.event));
