@@ -120,9 +120,10 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
         const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
         const cookies = cookieJar(res, deps.config.cookieSecure);
         const userAgent = req.headers['user-agent'] ?? null;
-        const request = { userAgent, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown', origin: req.headers.origin ?? null, rateLimits };
+        const crossOrigin = isCrossOrigin(req.headers.origin, req.host);
+        const request = { userAgent, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown', origin: req.headers.origin ?? null, rateLimits, crossOrigin };
         // A page on another origin reaches only the public cookie API (crossOriginGuardPlugin): no admin session, no partner key.
-        if (isCrossOrigin(req.headers.origin, req.headers.host)) return { em, actor: null, partner: null, deps, cookies, ...request };
+        if (crossOrigin) return { em, actor: null, partner: null, deps, cookies, ...request };
         const bearer = bearerToken(req.headers.authorization);
         if (bearer !== undefined) {
           // A partner key is the whole identity of its request: never together with an admin session.

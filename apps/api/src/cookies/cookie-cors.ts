@@ -80,7 +80,8 @@ export class CookieOrigins {
 export function cookieCors(origins: CookieOrigins) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const origin = req.headers.origin;
-    if (!origin || !isCrossOrigin(origin, req.headers.host)) return next();
+    // req.host: the Host header, or X-Forwarded-Host behind trusted proxies (STEWARD_TRUST_PROXY_HOPS).
+    if (!origin || !isCrossOrigin(origin, req.host)) return next();
     res.vary('Origin');
     let allowed = false;
     try {
@@ -108,11 +109,10 @@ export function cookieCors(origins: CookieOrigins) {
  */
 export function crossOriginGuardPlugin(): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart({ request }) {
-      const headers = request.http?.headers;
-      if (!isCrossOrigin(headers?.get('origin'), headers?.get('host'))) return {};
+    async requestDidStart() {
       return {
-        async didResolveOperation({ document, operation }) {
+        async didResolveOperation({ contextValue, document, operation }) {
+          if (!contextValue.crossOrigin) return;
           const allowed =
             operation !== undefined &&
             [...rootFieldNames(document, operation)].every((name) => name === '__typename' || PUBLIC_COOKIE_ROOT_FIELDS.has(name));

@@ -317,6 +317,12 @@ describe.each(databases)('cookie consent on %s', (database) => {
       expect(errorOf(mutation).code).toBe('FORBIDDEN');
     });
 
+    it("Steward's own origin (the admin) is not cross-origin", async () => {
+      const res = await owner.raw('{ cookieSites { id } }', {}, { origin: app.url });
+      expect(res.errors).toBeUndefined();
+      expect(res.status).toBe(200);
+    });
+
     it('serves the banner script to other sites with its own headers', async () => {
       const res = await fetch(`${app.url}/cookie-banner/v1/banner.js`, { headers: { origin: ORIGIN } });
       expect(res.status).toBe(200);
