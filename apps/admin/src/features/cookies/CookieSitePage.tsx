@@ -47,7 +47,7 @@ export function CookieSitePage({ siteId }: { siteId: string }) {
         }
       />
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             <Card withBorder radius="md" padding="md">
               <Group justify="space-between" mb="xs">
@@ -65,7 +65,7 @@ export function CookieSitePage({ siteId }: { siteId: string }) {
             <DeclarationsCard siteId={site.id} declarations={site.declarations} canWrite={canWrite} onChanged={refetch} />
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
           <Card withBorder radius="md" padding="md">
             <Text fw={600} mb="sm">
               Site settings
@@ -172,21 +172,20 @@ function DeclarationsCard({ siteId, declarations, canWrite, onChanged }: { siteI
       <Title order={3} fz="h5" mb="xs">
         Cookie declarations
       </Title>
-      <Table.ScrollContainer minWidth={600}>
+      <Table.ScrollContainer minWidth={640}>
         <Table aria-label="Cookie declarations">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Name</Table.Th>
               <Table.Th>Category</Table.Th>
-              <Table.Th>Vendor</Table.Th>
-              <Table.Th>Domain</Table.Th>
+              <Table.Th>Vendor and domain</Table.Th>
               <Table.Th>Kept</Table.Th>
               <Table.Th>Purpose</Table.Th>
               {canWrite && <Table.Th aria-label="Actions" />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {declarations.length === 0 && <EmptyTableRow colSpan={canWrite ? 7 : 6}>No cookies declared yet.</EmptyTableRow>}
+            {declarations.length === 0 && <EmptyTableRow colSpan={canWrite ? 6 : 5}>No cookies declared yet.</EmptyTableRow>}
             {declarations.map((d) => (
               <Table.Tr key={d.id}>
                 <Table.Td>
@@ -200,9 +199,13 @@ function DeclarationsCard({ siteId, declarations, canWrite, onChanged }: { siteI
                     {categoryLabel(d.category)}
                   </Badge>
                 </Table.Td>
-                <Table.Td>{d.vendor}</Table.Td>
-                <Table.Td>{d.domain}</Table.Td>
-                <Table.Td>{formatDuration(d.durationDays)}</Table.Td>
+                <Table.Td>
+                  {d.vendor}
+                  <Text size="xs" c="dimmed">
+                    {d.domain}
+                  </Text>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDuration(d.durationDays)}</Table.Td>
                 <Table.Td>{d.purpose.en}</Table.Td>
                 {canWrite && (
                   <Table.Td>
