@@ -1,16 +1,23 @@
 // Load generator, run in a worker thread so that the servers under test (main thread) keep their
 // event loop to themselves: a fixed number of concurrent keep-alive connections, each sending its
 // next request as soon as the previous answer arrived (closed loop).
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { url, headers, body, seconds, warmupSeconds, concurrency } = workerData;
+const { url, headers, body, seconds, warmupSeconds, concurrency, uniqueBody } = workerData;
 const target = new URL(url);
-const payload = Buffer.from(body);
+const fixed = Buffer.from(body);
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency });
-const requestHeaders = { ...headers, 'content-type': 'application/json', 'content-length': String(payload.length) };
+
+/** With `uniqueBody`, every `__UUID__` in the body is a fresh random UUID in each request (e.g. idempotency keys). */
+function nextPayload() {
+  return uniqueBody ? Buffer.from(body.replace(/__UUID__/g, () => randomUUID())) : fixed;
+}
 
 function send() {
+  const payload = nextPayload();
+  const requestHeaders = { ...headers, 'content-type': 'application/json', 'content-length': String(payload.length) };
   return new Promise((resolve) => {
     const start = performance.now();
     const req = http.request(

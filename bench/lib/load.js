@@ -4,10 +4,10 @@ import { Worker } from 'node:worker_threads';
  * Drives `body` at `url` for `seconds` (after `warmupSeconds` not counted) with `concurrency`
  * connections, from a worker thread. Returns the raw latencies; errors are counted, never hidden.
  */
-export function runLoad({ url, headers = {}, body, seconds, warmupSeconds, concurrency }) {
+export function runLoad({ url, headers = {}, body, seconds, warmupSeconds, concurrency, uniqueBody = false }) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./load-worker.js', import.meta.url), {
-      workerData: { url, headers, body, seconds, warmupSeconds, concurrency },
+      workerData: { url, headers, body, seconds, warmupSeconds, concurrency, uniqueBody },
     });
     let result = null;
     worker.once('message', (m) => (result = m));

@@ -12,6 +12,8 @@ import { deriveKeyRing, resolveMasterKey } from './crypto/keys.js';
 import { SystemSetting } from './common/system-setting.entity.js';
 import { ormOptions, type DatabaseTarget } from './mikro-orm.config.js';
 import { seedDemoProviders } from './seeders/demo-providers.js';
+import { ensureCookieCategories } from './cookies/cookie-admin.service.js';
+import { seedCookieDemo } from './cookies/cookie-seed.js';
 import { isSetUp, seedReferenceData } from './seeders/reference-data.js';
 
 export function databaseTarget(config: AppConfig): DatabaseTarget {
@@ -85,5 +87,7 @@ export async function firstStart(orm: MikroORM, deps: AppDeps): Promise<void> {
       sessionTokenHash: '',
     });
     deps.log.info(`Seeded the demo policy and ${n} demo providers`);
+    await seedCookieDemo(em.fork(), deps);
   }
+  await ensureCookieCategories(em.fork(), deps.now());
 }

@@ -47,4 +47,6 @@ export interface Context {
   origin: string | null;
   /** Budgets for the public entry points, shared by every request of this server. */
   rateLimits: RateLimits;
+  /** The request comes from a page on another origin: only the public cookie fields answer it. */
+  crossOrigin?: boolean;
 }

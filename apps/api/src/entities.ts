@@ -16,6 +16,8 @@ import { PartnerCredential, Recipient } from './recipients/recipient.entity.js';
 import { DataCategoryEntity } from './purposes/data-category.entity.js';
 import { Purpose } from './purposes/purpose.entity.js';
 import { Inquiry, InquiryReply } from './inquiries/inquiry.entity.js';
+import { CookieCategoryEntity, CookieDeclaration, CookieSite } from './cookies/cookie-site.entity.js';
+import { CookieConsentEvent, CookieConsentState } from './cookies/cookie-consent.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning: the same list works in dist/ and in tests). */
 export const entities = [
@@ -42,4 +44,9 @@ export const entities = [
   PermittedException,
   Inquiry,
   InquiryReply,
+  CookieCategoryEntity,
+  CookieSite,
+  CookieDeclaration,
+  CookieConsentEvent,
+  CookieConsentState,
 ];

@@ -18,6 +18,7 @@ import { ProviderResolver } from './providers/provider.resolver.js';
 import { PurposeResolver } from './purposes/purpose.resolver.js';
 import { RecipientResolver } from './recipients/recipient.resolver.js';
 import { InquiryResolver } from './inquiries/inquiry.resolver.js';
+import { CookieAdminResolver, CookieConsentResolver } from './cookies/cookie.resolver.js';
 
 export const resolvers = [
   AuthResolver,
@@ -34,6 +35,8 @@ export const resolvers = [
   ExceptionResolver,
   PartnerResolver,
   InquiryResolver,
+  CookieConsentResolver,
+  CookieAdminResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -17,6 +17,8 @@ import { RateLimits } from './common/rate-limit.js';
 import type { AppDeps, Context, CookieJar } from './context.js';
 import { authenticatePartner, bearerToken, partnerGuardPlugin, requestError } from './partners/partner-auth.js';
 import { stewardSchema } from './schema.js';
+import { COOKIE_BANNER_PATH, serveCookieBanner } from './cookies/banner-route.js';
+import { CookieOrigins, cookieCors, crossOriginGuardPlugin, isCrossOrigin } from './cookies/cookie-cors.js';
 
 export const SESSION_COOKIE = 'steward_session';
 
@@ -69,7 +71,7 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     ],
     // No cache hints anywhere and every /graphql answer is `Cache-Control: no-store` (set in the
     // context below), so the default cache-control plugin only adds per-field work (DESIGN.md §5).
-    plugins: [ApolloServerPluginCacheControlDisabled(), partnerGuardPlugin(), ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [ApolloServerPluginCacheControlDisabled(), partnerGuardPlugin(), crossOriginGuardPlugin(), ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await apollo.start();
 
@@ -77,6 +79,8 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxyHops === 0 ? false : deps.config.trustProxyHops);
   const rateLimits = new RateLimits(deps.config.rateLimitScale);
+  // The banner script is loaded by other sites' pages: before helmet, with its own headers.
+  app.get(COOKIE_BANNER_PATH, serveCookieBanner());
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -107,6 +111,7 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
 
   app.use(
     '/graphql',
+    cookieCors(new CookieOrigins(orm)),
     express.json({ limit: LIMITS.bodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
@@ -115,7 +120,10 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
         const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
         const cookies = cookieJar(res, deps.config.cookieSecure);
         const userAgent = req.headers['user-agent'] ?? null;
-        const request = { userAgent, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown', origin: req.headers.origin ?? null, rateLimits };
+        const crossOrigin = isCrossOrigin(req.headers.origin, req.host);
+        const request = { userAgent, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown', origin: req.headers.origin ?? null, rateLimits, crossOrigin };
+        // A page on another origin reaches only the public cookie API (crossOriginGuardPlugin): no admin session, no partner key.
+        if (crossOrigin) return { em, actor: null, partner: null, deps, cookies, ...request };
         const bearer = bearerToken(req.headers.authorization);
         if (bearer !== undefined) {
           // A partner key is the whole identity of its request: never together with an admin session.

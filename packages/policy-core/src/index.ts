@@ -19,6 +19,7 @@ export * from './policy-change/purpose-changes.js';
 export * from './policy-change/diff-sections.js';
 export * from './cookies/cookie-categories.js';
 export * from './cookies/cookie-choice.js';
+export * from './cookies/cookie-sites.js';
 export * from './exceptions/exception-evidence.js';
 export * from './exceptions/exception-lifecycle.js';
 export * from './decision/decide.js';

@@ -38,6 +38,10 @@ export const NAV_SECTIONS: NavSection[] = [
     ],
   },
   {
+    title: 'Website',
+    items: [{ to: '/cookies', label: 'Cookie consent' }],
+  },
+  {
     title: 'Oversight',
     items: [
       { to: '/audit', label: 'Audit log', show: (u) => canWrite(u.role) },

@@ -17,6 +17,7 @@ import { InquiriesRoute, InquiryRoute, NewInquiryRoute } from '../routes/inquiri
 import { OrganisationSettingsRoute } from '../routes/organisation-settings.js';
 import { PolicyEditorRoute } from '../routes/policy-editor.js';
 import { PublicInquiryRoute, PublicPolicyRoute } from '../routes/public-policy.js';
+import { CookieSiteRoute, CookiesRoute } from '../routes/cookies.js';
 import { AuthGuard } from './auth-guard.js';
 
 export const routes: RouteObject[] = [
@@ -50,6 +51,8 @@ export const routes: RouteObject[] = [
       { path: 'inquiries/new', element: <NewInquiryRoute /> },
       { path: 'inquiries/:inquiryId', element: <InquiryRoute /> },
       { path: 'settings/organisation', element: <OrganisationSettingsRoute /> },
+      { path: 'cookies', element: <CookiesRoute /> },
+      { path: 'cookies/sites/:siteId', element: <CookieSiteRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -14,6 +14,9 @@ import {
   POLICY_CLAUSES,
   PROVIDER_KINDS,
   SENSITIVITIES,
+  COOKIE_CATEGORIES,
+  COOKIE_CONSENT_ACTIONS,
+  COOKIE_STORAGE_KINDS,
 } from '@steward/policy-core';
 import { registerEnumType } from 'type-graphql';
 import { RECIPIENT_KINDS } from '../recipients/recipient-kinds.js';
@@ -65,3 +68,10 @@ registerEnumType(ExceptionStatusEnum, {
 registerEnumType(MeetingKindEnum, { name: 'MeetingKind' });
 registerEnumType(RecipientKindEnum, { name: 'RecipientKind', description: 'Who an outside recipient is to the organisation.' });
 registerEnumType(IssueCodeEnum, { name: 'IssueCode' });
+
+export const CookieCategoryEnum = asEnum(COOKIE_CATEGORIES);
+export const CookieStorageKindEnum = asEnum(COOKIE_STORAGE_KINDS);
+export const CookieConsentActionEnum = asEnum(COOKIE_CONSENT_ACTIONS);
+registerEnumType(CookieCategoryEnum, { name: 'CookieCategory', description: 'Cookie categories of policy clause 6; STRICTLY_NECESSARY cannot be refused.' });
+registerEnumType(CookieStorageKindEnum, { name: 'CookieStorageKind', description: "Where a declared tracker keeps its data in the visitor's browser." });
+registerEnumType(CookieConsentActionEnum, { name: 'CookieConsentAction' });

@@ -5,6 +5,7 @@ import { Migration20261124214436 } from './Migration20261124214436.js';
 import { Migration20261124220253 } from './Migration20261124220253.js';
 import { Migration20261124224621 } from './Migration20261124224621.js';
 import { Migration20261124231435 } from './Migration20261124231435.js';
+import { Migration20261124225110 } from './Migration20261124225110.js';
 
 /** Applied in this order; add new migrations at the end (tools/create-migration writes them). */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261124220253', class: Migration20261124220253 },
   { name: 'Migration20261124224621', class: Migration20261124224621 },
   { name: 'Migration20261124231435', class: Migration20261124231435 },
+  { name: 'Migration20261124225110', class: Migration20261124225110 },
 ];

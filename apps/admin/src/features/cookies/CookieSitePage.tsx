@@ -1,0 +1,259 @@
+import { ActionIcon, Anchor, Badge, Button, Card, Code, CopyButton, Grid, Group, NativeSelect, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { COOKIE_CATEGORIES, COOKIE_STORAGE_KINDS, type CookieCategory, type CookieStorageKind } from '@steward/policy-core';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { EmptyTableRow } from '../../components/EmptyTableRow.js';
+import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
+import { fieldErrorsFromGraphQLError, messagesOutside, type FieldErrors } from '../../components/errors.js';
+import { Loading } from '../../components/Loading.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { useCanWrite } from '../session/session-context.js';
+import { bannerSnippet, categoryLabel, formatDuration, siteToForm } from './cookie-forms.js';
+import { ConsentChart } from './ConsentChart.js';
+import { SiteFormCard } from './SiteForm.js';
+import { useCookieDeclarations, useCookieSite, useCookieStats, useSaveCookieSite } from './use-cookies.js';
+
+export function CookieSitePage({ siteId }: { siteId: string }) {
+  const { site, loaded, fetching, error, refetch } = useCookieSite(siteId);
+  const canWrite = useCanWrite();
+  const { updateSite, fetching: saving } = useSaveCookieSite();
+  const [locale, setLocale] = useState<'ja' | 'en'>('ja');
+  if (!loaded && fetching) return <Loading label="Loading site" />;
+  if (!site) {
+    return (
+      <>
+        <ErrorAlert error={error} onRetry={refetch} />
+        {!error && <Text>No such site.</Text>}
+        <Anchor component={Link} to="/cookies">
+          Back to cookie consent
+        </Anchor>
+      </>
+    );
+  }
+  const snippet = bannerSnippet(window.location.origin, site.siteKey, locale);
+  return (
+    <>
+      <PageHeader
+        title={site.name}
+        description={
+          <>
+            Site key <Code>{site.siteKey}</Code> · consent kept {site.consentLifetimeDays} days · GPC {site.honoursGpc ? 'honoured' : 'ignored'}
+          </>
+        }
+        actions={
+          <Anchor component={Link} to="/cookies" size="sm">
+            All sites
+          </Anchor>
+        }
+      />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="md">
+            <Card withBorder radius="md" padding="md">
+              <Group justify="space-between" mb="xs">
+                <Title order={3} fz="h5">
+                  Snippet to paste into every page
+                </Title>
+                <SegmentedControl size="xs" value={locale} onChange={(v) => setLocale(v as 'ja' | 'en')} data={[{ value: 'ja', label: '日本語' }, { value: 'en', label: 'English' }]} aria-label="Banner language" />
+              </Group>
+              <Code block aria-label="Banner snippet">
+                {snippet}
+              </Code>
+              <CopyButton value={snippet}>{({ copied, copy }) => <Button size="xs" mt="xs" variant="default" onClick={copy}>{copied ? 'Copied' : 'Copy snippet'}</Button>}</CopyButton>
+            </Card>
+            <StatsCard siteId={site.id} />
+            <DeclarationsCard siteId={site.id} declarations={site.declarations} canWrite={canWrite} onChanged={refetch} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Card withBorder radius="md" padding="md">
+            <Text fw={600} mb="sm">
+              Site settings
+            </Text>
+            {canWrite ? (
+              <SiteFormCard
+                key={site.id}
+                label="Edit site"
+                initial={siteToForm(site)}
+                submitLabel="Save site"
+                fetching={saving}
+                save={async (input) => {
+                  const res = await updateSite(site.id, input);
+                  return res.error;
+                }}
+              />
+            ) : (
+              <Stack gap={4}>
+                <Text size="sm">Domains: {site.domains.join(', ')}</Text>
+                <Text size="sm">Allowed origins: {site.allowedOrigins.join(', ')}</Text>
+                <Text size="sm">{site.bannerTitle.en}</Text>
+                <Text size="sm" lang="ja">
+                  {site.bannerTitle.ja}
+                </Text>
+              </Stack>
+            )}
+          </Card>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}
+
+function StatsCard({ siteId }: { siteId: string }) {
+  const [days, setDays] = useState(30);
+  const { stats, error, refetch } = useCookieStats(siteId, days);
+  return (
+    <Card withBorder radius="md" padding="md">
+      <Group justify="space-between" mb="xs">
+        <Title order={3} fz="h5">
+          Consent over time
+        </Title>
+        <SegmentedControl size="xs" value={String(days)} onChange={(v) => setDays(Number(v))} data={['7', '30', '90', '365']} aria-label="Period in days" />
+      </Group>
+      <ErrorAlert error={error} onRetry={refetch} />
+      {stats ? <ConsentChart from={stats.from} to={stats.to} days={stats.days} /> : <Loading label="Loading statistics" />}
+    </Card>
+  );
+}
+
+type Declaration = {
+  id: string;
+  name: string;
+  domain: string;
+  category: CookieCategory;
+  vendor: string;
+  purpose: { en: string; ja: string };
+  durationDays: number | null;
+  storageKind: CookieStorageKind;
+};
+
+const STORAGE_LABEL: Record<CookieStorageKind, string> = {
+  COOKIE: 'Cookie',
+  LOCAL_STORAGE: 'Local storage',
+  SESSION_STORAGE: 'Session storage',
+  INDEXED_DB: 'IndexedDB',
+  PIXEL: 'Pixel',
+};
+
+function DeclarationsCard({ siteId, declarations, canWrite, onChanged }: { siteId: string; declarations: readonly Declaration[]; canWrite: boolean; onChanged: () => void }) {
+  const { createDeclaration, deleteDeclaration, fetching } = useCookieDeclarations();
+  const empty = { name: '', domain: '', category: 'ANALYTICS' as CookieCategory, vendor: '', purposeEn: '', purposeJa: '', durationDays: '' as string | number, storageKind: 'COOKIE' as CookieStorageKind };
+  const [form, setForm] = useState(empty);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [messages, setMessages] = useState<string[]>([]);
+  const set = <K extends keyof typeof empty>(k: K, v: (typeof empty)[K]) => setForm((f) => ({ ...f, [k]: v }));
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const res = await createDeclaration({
+      siteId,
+      name: form.name,
+      domain: form.domain,
+      category: form.category,
+      vendor: form.vendor,
+      purpose: { en: form.purposeEn, ja: form.purposeJa },
+      durationDays: form.durationDays === '' ? null : Number(form.durationDays),
+      storageKind: form.storageKind,
+    });
+    if (res.data?.createCookieDeclaration) {
+      setForm(empty);
+      setErrors({});
+      setMessages([]);
+      onChanged();
+      return;
+    }
+    const summary = fieldErrorsFromGraphQLError(res.error);
+    setErrors(summary.fieldErrors);
+    setMessages(messagesOutside(summary, (f) => ['name', 'domain', 'vendor', 'purpose.en', 'purpose.ja', 'durationDays'].includes(f)));
+  }
+
+  return (
+    <Card withBorder radius="md" padding="md">
+      <Title order={3} fz="h5" mb="xs">
+        Cookie declarations
+      </Title>
+      <Table.ScrollContainer minWidth={640}>
+        <Table aria-label="Cookie declarations">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Category</Table.Th>
+              <Table.Th>Vendor and domain</Table.Th>
+              <Table.Th>Kept</Table.Th>
+              <Table.Th>Purpose</Table.Th>
+              {canWrite && <Table.Th aria-label="Actions" />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {declarations.length === 0 && <EmptyTableRow colSpan={canWrite ? 6 : 5}>No cookies declared yet.</EmptyTableRow>}
+            {declarations.map((d) => (
+              <Table.Tr key={d.id}>
+                <Table.Td>
+                  <Code>{d.name}</Code>
+                  <Text size="xs" c="dimmed">
+                    {STORAGE_LABEL[d.storageKind]}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge size="sm" variant="light" color={d.category === 'STRICTLY_NECESSARY' ? 'blue' : 'gray'}>
+                    {categoryLabel(d.category)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {d.vendor}
+                  <Text size="xs" c="dimmed">
+                    {d.domain}
+                  </Text>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDuration(d.durationDays)}</Table.Td>
+                <Table.Td>{d.purpose.en}</Table.Td>
+                {canWrite && (
+                  <Table.Td>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Delete ${d.name}`}
+                      onClick={async () => {
+                        await deleteDeclaration(d.id);
+                        onChanged();
+                      }}
+                    >
+                      ×
+                    </ActionIcon>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {canWrite && (
+        <form onSubmit={submit} noValidate aria-label="Add declaration">
+          <Stack gap="xs" mt="md">
+            <Text fw={600} size="sm">
+              Declare a cookie
+            </Text>
+            <MessagesAlert title="The declaration was not added" messages={messages} />
+            <Group grow align="flex-start">
+              <TextInput label="Name" value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors['name']} />
+              <TextInput label="Domain" value={form.domain} onChange={(e) => set('domain', e.currentTarget.value)} error={errors['domain']} />
+              <TextInput label="Vendor" value={form.vendor} onChange={(e) => set('vendor', e.currentTarget.value)} error={errors['vendor']} />
+            </Group>
+            <Group grow align="flex-start">
+              <NativeSelect label="Category" value={form.category} onChange={(e) => set('category', e.currentTarget.value as CookieCategory)} data={COOKIE_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))} />
+              <NativeSelect label="Storage" value={form.storageKind} onChange={(e) => set('storageKind', e.currentTarget.value as CookieStorageKind)} data={COOKIE_STORAGE_KINDS.map((k) => ({ value: k, label: STORAGE_LABEL[k] }))} />
+              <NumberInput label="Kept for (days)" description="Empty: until the browser closes" value={form.durationDays} onChange={(v) => set('durationDays', v)} error={errors['durationDays']} min={0} />
+            </Group>
+            <TextInput label="Purpose (English)" value={form.purposeEn} onChange={(e) => set('purposeEn', e.currentTarget.value)} error={errors['purpose.en']} />
+            <TextInput label="Purpose (Japanese)" value={form.purposeJa} onChange={(e) => set('purposeJa', e.currentTarget.value)} error={errors['purpose.ja']} />
+            <Group>
+              <Button type="submit" size="sm" loading={fetching}>
+                Add declaration
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Card>
+  );
+}

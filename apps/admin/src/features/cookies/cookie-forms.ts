@@ -1,0 +1,86 @@
+import { COOKIE_CATEGORY_INFO, normalizeOrigin, type CookieCategory } from '@steward/policy-core';
+import type { CookieSiteFieldsFragment, CookieSiteInput } from '@steward/schema';
+
+/** The banner's stable path on the Steward server. */
+export const BANNER_PATH = '/cookie-banner/v1/banner.js';
+
+/** What a site editor pastes into every page of the site. */
+export function bannerSnippet(stewardOrigin: string, siteKey: string, locale: 'ja' | 'en' = 'ja'): string {
+  return [
+    `<script src="${stewardOrigin}${BANNER_PATH}" data-site="${siteKey}" data-locale="${locale}" defer></script>`,
+    '<!-- Scripts that set optional cookies wait for consent: -->',
+    '<script type="text/plain" data-cookie-category="analytics">/* … */</script>',
+    '<!-- A link to change or withdraw the choice: -->',
+    `<a href="#" data-cookie-settings>${locale === 'ja' ? 'クッキー設定' : 'Cookie settings'}</a>`,
+  ].join('\n');
+}
+
+/** One entry per line, blank lines dropped. */
+export function lines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
+export type SiteForm = {
+  name: string;
+  domains: string;
+  allowedOrigins: string;
+  consentLifetimeDays: string;
+  honoursGpc: boolean;
+  titleEn: string;
+  titleJa: string;
+  textEn: string;
+  textJa: string;
+};
+
+export const EMPTY_SITE: SiteForm = {
+  name: '',
+  domains: '',
+  allowedOrigins: '',
+  consentLifetimeDays: '180',
+  honoursGpc: true,
+  titleEn: 'Cookies on this website',
+  titleJa: 'クッキーについて',
+  textEn: 'We use cookies for convenience. You may refuse any cookie that is not strictly necessary, and change your choice at any time.',
+  textJa: '利便性の向上のためにクッキーを使用します。必須のもの以外はお断りいただくことができ、選択はいつでも変更できます。',
+};
+
+export function siteToForm(s: CookieSiteFieldsFragment): SiteForm {
+  return {
+    name: s.name,
+    domains: s.domains.join('\n'),
+    allowedOrigins: s.allowedOrigins.join('\n'),
+    consentLifetimeDays: String(s.consentLifetimeDays),
+    honoursGpc: s.honoursGpc,
+    titleEn: s.bannerTitle.en,
+    titleJa: s.bannerTitle.ja,
+    textEn: s.bannerText.en,
+    textJa: s.bannerText.ja,
+  };
+}
+
+/** The form as the API's input; origins in their canonical form where they are origins at all. */
+export function formToSiteInput(f: SiteForm): CookieSiteInput {
+  return {
+    name: f.name.trim(),
+    domains: lines(f.domains).map((d) => d.toLowerCase()),
+    allowedOrigins: lines(f.allowedOrigins).map((o) => normalizeOrigin(o.replace(/\/$/, '')) ?? o),
+    consentLifetimeDays: Number.parseInt(f.consentLifetimeDays, 10),
+    honoursGpc: f.honoursGpc,
+    bannerTitle: { en: f.titleEn, ja: f.titleJa },
+    bannerText: { en: f.textEn, ja: f.textJa },
+  };
+}
+
+export function categoryLabel(c: CookieCategory): string {
+  return COOKIE_CATEGORY_INFO[c].label.en;
+}
+
+export function formatDuration(days: number | null): string {
+  if (days === null) return 'Session';
+  if (days === 0) return 'Less than a day';
+  if (days % 365 === 0) return `${days / 365} year${days === 365 ? '' : 's'}`;
+  return `${days} day${days === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,360 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import {
+  COOKIE_CATEGORIES,
+  COOKIE_CATEGORY_INFO,
+  applyGpc,
+  choiceFromList,
+  isChoiceExpired,
+  isIdempotencyKey,
+  isVisitorId,
+  issue,
+  normalizeOrigin,
+  validateCookieChoice,
+  withdrawnChoice,
+  type CookieCategory,
+  type CookieChoice,
+  type CookieConsentAction,
+  type Issue,
+} from '@steward/policy-core';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../common/canonical-json.js';
+import { BadInputError, DomainError, ForbiddenError } from '../common/errors.js';
+import { newId } from '../common/ids.js';
+import { fromDbBoolean, fromDbDate, leanRows } from '../common/lean-sql.js';
+import type { RateLimitRule, RateLimits } from '../common/rate-limit.js';
+import type { AppDeps } from '../context.js';
+import { currentPolicyFacts } from '../policy/policy.service.js';
+import { visitorSealContext } from './cookie-consent.entity.js';
+import { cookieWriteBatcher } from './cookie-write-batch.js';
+import { publicCaches } from './cookie-cache.js';
+import { CookieCategoryEntity, CookieDeclaration, CookieSite } from './cookie-site.entity.js';
+import type { CookieBannerType } from './cookie.type.js';
+import type { RecordCookieConsentInput, WithdrawCookieConsentInput } from './cookie.inputs.js';
+
+/** Budgets of the public consent API (STEWARD_RATE_LIMIT_SCALE multiplies them). */
+export const COOKIE_RATE_LIMITS = {
+  /** Writes per visitor and site: a person clicks a banner a few times, not hundreds. */
+  visitor: { name: 'cookie-consent:visitor', points: 30, durationSeconds: 60 },
+  /** Every public cookie request per client address (offices share one address behind NAT). */
+  address: { name: 'cookie-consent:address', points: 600, durationSeconds: 60 },
+} as const satisfies Record<string, RateLimitRule>;
+
+/** One answer for an unknown site key and an origin the site does not allow: nothing tells them apart. */
+export const COOKIE_SITE_REFUSED = 'This site key cannot be used from this origin';
+
+const DAY_MS = 86_400_000;
+
+/** What a request from a web page brings besides its input. */
+export interface PublicRequest {
+  origin: string | null;
+  clientAddress: string;
+  rateLimits: RateLimits;
+}
+
+export interface PublicSite {
+  id: string;
+  siteKey: string;
+  honoursGpc: boolean;
+  consentLifetimeDays: number;
+  allowedOrigins: string[];
+}
+
+export interface CookieReceipt {
+  receiptId: string;
+  action: CookieConsentAction;
+  choice: CookieChoice;
+  gpc: boolean;
+  gpcApplied: boolean;
+  policyVersion: number;
+  recordedAt: Date;
+  expiresAt: Date;
+}
+
+export interface CookieStatus extends Omit<CookieReceipt, 'gpcApplied'> {
+  expired: boolean;
+}
+
+/** One stored event with the visitor id decrypted: what a disclosure package lists. */
+export interface CookieHistoryEntry {
+  receiptId: string;
+  siteId: string;
+  siteName: string;
+  visitorId: string;
+  action: CookieConsentAction;
+  choice: CookieChoice;
+  gpc: boolean;
+  gpcApplied: boolean;
+  policyVersion: number;
+  recordedAt: Date;
+}
+
+type EventRow = {
+  id: string;
+  action: CookieConsentAction;
+  functional: unknown;
+  analytics: unknown;
+  marketing: unknown;
+  gpc: unknown;
+  gpc_applied: unknown;
+  policy_version: number | string;
+  payload_hash: string;
+  occurred_at: unknown;
+};
+
+function parseList(value: unknown): string[] {
+  const list: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function choiceOf(row: { functional: unknown; analytics: unknown; marketing: unknown }): CookieChoice {
+  return { STRICTLY_NECESSARY: true, FUNCTIONAL: fromDbBoolean(row.functional), ANALYTICS: fromDbBoolean(row.analytics), MARKETING: fromDbBoolean(row.marketing) };
+}
+
+/** The visitor's blind index: the same for every site, so a disclosure finds all of a visitor's events. */
+export function visitorIndexOf(deps: AppDeps, visitorId: string): string {
+  return deps.cipher.blindIndex('cookie-visitor', visitorId);
+}
+
+/**
+ * The public cookie consent API (anonymous, called by the banner from the site's own pages). The
+ * write path is lean SQL — an insert that does nothing on a repeated (site, idempotency key), the
+ * current-state upsert and the audit entry in one transaction — because it is the hottest path
+ * Steward has (bench/README.md). Every lookup on it is by a unique or primary key.
+ */
+export class CookieConsentService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly deps: AppDeps,
+  ) {}
+
+  /** The site a key names, if the request comes from one of its allowed origins; FORBIDDEN otherwise. */
+  async siteFor(siteKey: string, origin: string | null): Promise<PublicSite> {
+    const refused = () => new ForbiddenError(COOKIE_SITE_REFUSED);
+    const normalized = origin ? normalizeOrigin(origin) : null;
+    if (!normalized || siteKey.length > 64) throw refused();
+    const site = await publicCaches(this.em.getConnection()).sites.get(siteKey, this.deps.now(), async () => {
+      const [row] = await leanRows<{ id: string; allowed_origins: unknown; honours_gpc: unknown; consent_lifetime_days: number | string }>(
+        this.em,
+        'select id, allowed_origins, honours_gpc, consent_lifetime_days from cookie_site where site_key = ?',
+        [siteKey],
+      );
+      return row
+        ? { id: row.id, siteKey, honoursGpc: fromDbBoolean(row.honours_gpc), consentLifetimeDays: Number(row.consent_lifetime_days), allowedOrigins: parseList(row.allowed_origins) }
+        : null;
+    });
+    if (!site || !site.allowedOrigins.includes(normalized)) throw refused();
+    return site;
+  }
+
+  async record(input: RecordCookieConsentInput, req: PublicRequest): Promise<CookieReceipt> {
+    await req.rateLimits.consume(COOKIE_RATE_LIMITS.address, req.clientAddress);
+    const issues = this.identityIssues(input);
+    const listed = choiceFromList(input.choices);
+    issues.push(...listed.issues);
+    const checked = validateCookieChoice(listed.record);
+    if (!checked.ok) issues.push(...checked.issues.map((i) => ({ ...i, field: `choices.${i.field}` })));
+    if (issues.length) throw new BadInputError(issues);
+    return this.write('CHOOSE', input, listed.record as CookieChoice, req);
+  }
+
+  async withdraw(input: WithdrawCookieConsentInput, req: PublicRequest): Promise<CookieReceipt> {
+    await req.rateLimits.consume(COOKIE_RATE_LIMITS.address, req.clientAddress);
+    const issues = this.identityIssues(input);
+    if (issues.length) throw new BadInputError(issues);
+    return this.write('WITHDRAW', input, withdrawnChoice(), req);
+  }
+
+  /** What the banner shows on a site, in one language (en unless the locale is Japanese). */
+  async banner(siteKey: string, locale: string, req: PublicRequest): Promise<CookieBannerType> {
+    await req.rateLimits.consume(COOKIE_RATE_LIMITS.address, req.clientAddress);
+    const site = await this.siteFor(siteKey, req.origin);
+    const lang = /^ja\b/i.test(locale.trim()) ? 'ja' : 'en';
+    const em = this.em as SqlEntityManager;
+    const row = await em.findOneOrFail(CookieSite, { id: site.id });
+    const categories = await em.find(CookieCategoryEntity, {});
+    const declarations = await em.find(CookieDeclaration, { site: site.id }, { orderBy: { category: 'asc', name: 'asc', id: 'asc' } });
+    const policy = await currentPolicyFacts(em);
+    const byKey = new Map(categories.map((c) => [c.category, c]));
+    const pick = (en: string, ja: string) => (lang === 'ja' ? ja : en);
+    return {
+      siteKey,
+      locale: lang,
+      title: pick(row.bannerTitleEn, row.bannerTitleJa),
+      text: pick(row.bannerTextEn, row.bannerTextJa),
+      policyVersion: policy.number,
+      consentLifetimeDays: row.consentLifetimeDays,
+      honoursGpc: row.honoursGpc,
+      categories: COOKIE_CATEGORIES.map((category) => {
+        const info = COOKIE_CATEGORY_INFO[category];
+        const text = byKey.get(category);
+        return {
+          category,
+          label: text ? pick(text.labelEn, text.labelJa) : info.label[lang],
+          description: text ? pick(text.descriptionEn, text.descriptionJa) : info.description[lang],
+          required: info.required,
+        };
+      }),
+      declarations: declarations.map((d) => ({
+        name: d.name,
+        domain: d.domain,
+        category: d.category,
+        vendor: d.vendor,
+        purpose: pick(d.purposeEn, d.purposeJa),
+        durationDays: d.durationDays,
+        storageKind: d.storageKind,
+      })),
+    };
+  }
+
+  /** The visitor's current choice on the site, or null when there is none. */
+  async status(siteKey: string, visitorId: string, req: PublicRequest): Promise<CookieStatus | null> {
+    await req.rateLimits.consume(COOKIE_RATE_LIMITS.address, req.clientAddress);
+    if (!isVisitorId(visitorId)) throw new BadInputError([issue('visitorId', 'INVALID_FORMAT', 'A visitor id is a version-4 UUID.')], '');
+    const site = await this.siteFor(siteKey, req.origin);
+    const [row] = await leanRows<Omit<EventRow, 'id' | 'gpc_applied' | 'payload_hash' | 'occurred_at'> & { event_id: string; recorded_at: unknown }>(
+      this.em,
+      'select event_id, action, functional, analytics, marketing, gpc, policy_version, recorded_at from cookie_consent_state where site_id = ? and visitor_index = ?',
+      [site.id, visitorIndexOf(this.deps, visitorId)],
+    );
+    if (!row) return null;
+    const recordedAt = fromDbDate(row.recorded_at);
+    return {
+      receiptId: row.event_id,
+      action: row.action,
+      choice: choiceOf(row),
+      gpc: fromDbBoolean(row.gpc),
+      policyVersion: Number(row.policy_version),
+      recordedAt,
+      expiresAt: new Date(recordedAt.getTime() + site.consentLifetimeDays * DAY_MS),
+      expired: isChoiceExpired(recordedAt, site.consentLifetimeDays, this.deps.now()),
+    };
+  }
+
+  /**
+   * Every consent event of a visitor, on every site, oldest first, with the visitor id decrypted
+   * (and checked against the one asked for). For disclosure requests (issue #4) and the admin's
+   * visitor history; it does not audit — the caller records the read in its own audit entry.
+   */
+  async historyForVisitor(visitorId: string): Promise<CookieHistoryEntry[]> {
+    if (!isVisitorId(visitorId)) return [];
+    const rows = await leanRows<EventRow & { site_id: string; site_name: string; visitor_sealed: string }>(
+      this.em,
+      'select e.id, e.site_id, s.name as site_name, e.visitor_sealed, e.action, e.functional, e.analytics, e.marketing, e.gpc, e.gpc_applied,' +
+        ' e.policy_version, e.payload_hash, e.occurred_at from cookie_consent_event e join cookie_site s on s.id = e.site_id' +
+        ' where e.visitor_index = ? order by e.occurred_at, e.id limit 10000',
+      [visitorIndexOf(this.deps, visitorId)],
+    );
+    return rows.map((r) => {
+      const stored = this.deps.cipher.decrypt(r.visitor_sealed, visitorSealContext(r.id));
+      if (stored !== visitorId) throw new Error('A cookie consent event does not match its blind index');
+      return {
+        receiptId: r.id,
+        siteId: r.site_id,
+        siteName: r.site_name,
+        visitorId: stored,
+        action: r.action,
+        choice: choiceOf(r),
+        gpc: fromDbBoolean(r.gpc),
+        gpcApplied: fromDbBoolean(r.gpc_applied),
+        policyVersion: Number(r.policy_version),
+        recordedAt: fromDbDate(r.occurred_at),
+      };
+    });
+  }
+
+  private identityIssues(input: { visitorId: string; idempotencyKey: string; policyVersion: number }): Issue[] {
+    const issues: Issue[] = [];
+    if (!isVisitorId(input.visitorId)) issues.push(issue('visitorId', 'INVALID_FORMAT', 'A visitor id is a version-4 UUID (crypto.randomUUID()).'));
+    if (!isIdempotencyKey(input.idempotencyKey)) issues.push(issue('idempotencyKey', 'INVALID_FORMAT', 'An idempotency key is 8–64 characters of A–Z, a–z, 0–9, _ and -.'));
+    if (!Number.isInteger(input.policyVersion) || input.policyVersion < 1) issues.push(issue('policyVersion', 'INVALID_VALUE', 'A policy version number.'));
+    return issues;
+  }
+
+  private async write(
+    action: CookieConsentAction,
+    input: { siteKey: string; visitorId: string; idempotencyKey: string; policyVersion: number; gpc: boolean },
+    asked: CookieChoice,
+    req: PublicRequest,
+  ): Promise<CookieReceipt> {
+    const site = await this.siteFor(input.siteKey, req.origin);
+    const visitorIndex = visitorIndexOf(this.deps, input.visitorId);
+    await req.rateLimits.consume(COOKIE_RATE_LIMITS.visitor, `${site.id}:${visitorIndex}`);
+    // The policy in force, re-read before refusing a version newer than the cached one.
+    const policyCache = publicCaches(this.em.getConnection()).policy;
+    let policyNumber = await policyCache.get('current', this.deps.now(), async () => (await currentPolicyFacts(this.em)).number);
+    if (input.policyVersion > policyNumber!) {
+      policyCache.clear();
+      policyNumber = (await currentPolicyFacts(this.em)).number;
+    }
+    if (input.policyVersion > policyNumber!) {
+      throw new BadInputError([issue('policyVersion', 'POLICY_VERSION_NOT_CURRENT', `Policy version ${input.policyVersion} is not published.`)]);
+    }
+    const choice = applyGpc(asked, { gpc: input.gpc, honoursGpc: site.honoursGpc });
+    const gpcApplied = COOKIE_CATEGORIES.some((c) => asked[c] !== choice[c]);
+    const payloadHash = createHash('sha256')
+      .update(canonicalJson({ action, site: site.id, visitor: input.visitorId, choice: asked, gpc: input.gpc, policyVersion: input.policyVersion }))
+      .digest('hex');
+    const id = newId();
+    const now = this.deps.now();
+    const stored = await cookieWriteBatcher(this.em).submit({
+      id,
+      siteId: site.id,
+      siteKey: site.siteKey,
+      visitorIndex,
+      visitorSealed: this.deps.cipher.encrypt(input.visitorId, visitorSealContext(id)),
+      action,
+      functional: choice.FUNCTIONAL,
+      analytics: choice.ANALYTICS,
+      marketing: choice.MARKETING,
+      gpc: input.gpc,
+      gpcApplied,
+      policyVersion: input.policyVersion,
+      idempotencyKey: input.idempotencyKey,
+      payloadHash,
+      at: now,
+      accepted: COOKIE_CATEGORIES.filter((c) => choice[c]),
+    });
+    if (stored) {
+      return { receiptId: id, action, choice, gpc: input.gpc, gpcApplied, policyVersion: input.policyVersion, recordedAt: now, expiresAt: this.expiry(now, site) };
+    }
+    return this.replay(site, input.idempotencyKey, payloadHash);
+  }
+
+  /** A retry: the stored receipt if the payload is the same; CONFLICT if the key was used for something else. */
+  private async replay(site: PublicSite, idempotencyKey: string, payloadHash: string): Promise<CookieReceipt> {
+    const [row] = await leanRows<EventRow>(
+      this.em,
+      'select id, action, functional, analytics, marketing, gpc, gpc_applied, policy_version, payload_hash, occurred_at' +
+        ' from cookie_consent_event where site_id = ? and idempotency_key = ?',
+      [site.id, idempotencyKey],
+    );
+    if (!row) throw new Error('An idempotency key conflicted but its event is missing');
+    if (row.payload_hash !== payloadHash) {
+      throw new DomainError('CONFLICT', 'This idempotency key was already used for a different request', {
+        field: 'input.idempotencyKey',
+        reason: 'IDEMPOTENCY_KEY_REUSED',
+      });
+    }
+    const recordedAt = fromDbDate(row.occurred_at);
+    return {
+      receiptId: row.id,
+      action: row.action,
+      choice: choiceOf(row),
+      gpc: fromDbBoolean(row.gpc),
+      gpcApplied: fromDbBoolean(row.gpc_applied),
+      policyVersion: Number(row.policy_version),
+      recordedAt,
+      expiresAt: this.expiry(recordedAt, site),
+    };
+  }
+
+  private expiry(at: Date, site: PublicSite): Date {
+    return new Date(at.getTime() + site.consentLifetimeDays * DAY_MS);
+  }
+}
+
+/** A choice as the GraphQL list of `{ category, accepted }`, in vocabulary order. */
+export function choiceList(choice: CookieChoice): { category: CookieCategory; accepted: boolean }[] {
+  return COOKIE_CATEGORIES.map((category) => ({ category, accepted: choice[category] }));
+}

@@ -1,0 +1,124 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { MikroORM } from '@mikro-orm/core';
+import { normalizeOrigin } from '@steward/policy-core';
+import type { NextFunction, Request, Response } from 'express';
+import { ForbiddenError } from '../common/errors.js';
+import { leanRows } from '../common/lean-sql.js';
+import type { Context } from '../context.js';
+import { requestError, rootFieldNames } from '../partners/partner-auth.js';
+import { invalidatePublicCaches } from './cookie-cache.js';
+
+/** The root fields a web page on another origin may reach: the public cookie consent API (plus `__typename`). */
+export const PUBLIC_COOKIE_ROOT_FIELDS: ReadonlySet<string> = new Set(['cookieBanner', 'cookieConsent', 'recordCookieConsent', 'withdrawCookieConsent']);
+export const CROSS_ORIGIN_FORBIDDEN = 'Only the public cookie consent API can be called from another origin';
+
+/** How long an instance trusts its copy of the allowed origins (other instances' edits show up after this). */
+const ORIGINS_TTL_MS = 30_000;
+
+let generation = 0;
+
+/** Called after a site is created or changed: this instance reloads the allowed origins at once. */
+export function cookieSitesChanged(): void {
+  generation++;
+  invalidatePublicCaches();
+}
+
+/**
+ * Whether a request comes from a page on another origin than Steward's own: its `Origin` header
+ * names a different host than the `Host` it was sent to. No Origin (server-to-server, same-origin
+ * GET) is not cross-origin.
+ */
+export function isCrossOrigin(origin: string | undefined | null, host: string | undefined | null): boolean {
+  if (!origin) return false;
+  const normalized = normalizeOrigin(origin);
+  if (!normalized || !host) return true;
+  return normalized.replace(/^https?:\/\//, '') !== host.toLowerCase().replace(/:(80|443)$/, '');
+}
+
+/** The union of every site's allowed origins, cached per instance. */
+export class CookieOrigins {
+  private cached: { at: number; generation: number; origins: Set<string> } | null = null;
+  private loading: Promise<Set<string>> | null = null;
+
+  constructor(private readonly orm: MikroORM) {}
+
+  async allows(origin: string): Promise<boolean> {
+    const normalized = normalizeOrigin(origin);
+    if (!normalized) return false;
+    return (await this.current()).has(normalized);
+  }
+
+  private async current(): Promise<Set<string>> {
+    const c = this.cached;
+    if (c && c.generation === generation && Date.now() - c.at < ORIGINS_TTL_MS) return c.origins;
+    this.loading ??= this.load().finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
+  }
+
+  private async load(): Promise<Set<string>> {
+    const at = Date.now();
+    const seen = generation;
+    const rows = await leanRows<{ allowed_origins: unknown }>(this.orm.em.fork(), 'select allowed_origins from cookie_site');
+    const origins = new Set<string>();
+    for (const row of rows) {
+      const list: unknown = typeof row.allowed_origins === 'string' ? JSON.parse(row.allowed_origins) : row.allowed_origins;
+      if (Array.isArray(list)) for (const o of list) if (typeof o === 'string') origins.add(o);
+    }
+    this.cached = { at, generation: seen, origins };
+    return origins;
+  }
+}
+
+/**
+ * CORS for /graphql: answers a preflight and adds `Access-Control-Allow-Origin` only for an origin
+ * some cookie site allows; never `Access-Control-Allow-Credentials`, so a browser sends no cookies
+ * and reads no answer meant for a signed-in admin. Anything else gets no CORS headers (the browser
+ * then refuses to let the page read the answer) and, for a preflight, 403.
+ */
+export function cookieCors(origins: CookieOrigins) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const origin = req.headers.origin;
+    // req.host: the Host header, or X-Forwarded-Host behind trusted proxies (STEWARD_TRUST_PROXY_HOPS).
+    if (!origin || !isCrossOrigin(origin, req.host)) return next();
+    res.vary('Origin');
+    let allowed = false;
+    try {
+      allowed = await origins.allows(origin);
+    } catch (err) {
+      return next(err);
+    }
+    if (req.method === 'OPTIONS') {
+      if (!allowed) return res.status(403).end();
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Allow-Methods', 'POST, GET');
+      res.setHeader('Access-Control-Allow-Headers', 'content-type');
+      res.setHeader('Access-Control-Max-Age', '600');
+      return res.status(204).end();
+    }
+    if (allowed) res.setHeader('Access-Control-Allow-Origin', origin);
+    return next();
+  };
+}
+
+/**
+ * A request from another origin reaches only the public cookie fields: any other root field (admin
+ * queries and mutations, partner fields, introspection) refuses the whole operation with FORBIDDEN
+ * before anything runs. The context gives such a request no admin session either.
+ */
+export function crossOriginGuardPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document, operation }) {
+          if (!contextValue.crossOrigin) return;
+          const allowed =
+            operation !== undefined &&
+            [...rootFieldNames(document, operation)].every((name) => name === '__typename' || PUBLIC_COOKIE_ROOT_FIELDS.has(name));
+          if (!allowed) throw requestError(new ForbiddenError(CROSS_ORIGIN_FORBIDDEN), 403);
+        },
+      };
+    },
+  };
+}

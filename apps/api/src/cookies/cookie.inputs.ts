@@ -1,0 +1,78 @@
+import type { CookieCategory, CookieStorageKind } from '@steward/policy-core';
+import { ArrayMaxSize, MaxLength, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { CookieCategoryEnum, CookieStorageKindEnum } from '../common/enums.js';
+
+// class-validator only bounds sizes (cheap refusal of oversized payloads before any work); the
+// rules are policy-core's (validateCookieChoice, validateCookieSite, isVisitorId, …).
+
+@InputType({ description: 'A text in both languages.' })
+export class CookieTextInput {
+  @Field(() => String) @MaxLength(5000) en!: string;
+  @Field(() => String) @MaxLength(5000) ja!: string;
+}
+
+@InputType()
+export class CookieCategoryChoiceInput {
+  @Field(() => CookieCategoryEnum) category!: CookieCategory;
+  @Field(() => Boolean) accepted!: boolean;
+}
+
+@InputType({ description: "A visitor's choice from the banner (public, anonymous)." })
+export class RecordCookieConsentInput {
+  @Field(() => String) @MaxLength(64) siteKey!: string;
+  @Field(() => String, { description: 'Random id the browser made (crypto.randomUUID) and keeps in localStorage.' })
+  @MaxLength(64)
+  visitorId!: string;
+  @Field(() => String, { description: '8–64 characters [A-Za-z0-9_-]; a retry with the same key returns the same receipt.' })
+  @MaxLength(64)
+  idempotencyKey!: string;
+  @Field(() => Int, { description: 'The policy version the banner showed.' }) policyVersion!: number;
+  @Field(() => Boolean, { description: "navigator.globalPrivacyControl as the browser reported it." }) gpc!: boolean;
+  @Field(() => [CookieCategoryChoiceInput], { description: 'One entry per category; STRICTLY_NECESSARY must be accepted.' })
+  @ArrayMaxSize(8)
+  @ValidateNested()
+  choices!: CookieCategoryChoiceInput[];
+}
+
+@InputType({ description: 'Withdraws every optional category for this visitor on this site.' })
+export class WithdrawCookieConsentInput {
+  @Field(() => String) @MaxLength(64) siteKey!: string;
+  @Field(() => String) @MaxLength(64) visitorId!: string;
+  @Field(() => String) @MaxLength(64) idempotencyKey!: string;
+  @Field(() => Int) policyVersion!: number;
+  @Field(() => Boolean) gpc!: boolean;
+}
+
+@InputType()
+export class UpdateCookieCategoryInput {
+  @Field(() => CookieCategoryEnum) category!: CookieCategory;
+  @Field(() => CookieTextInput) @ValidateNested() label!: CookieTextInput;
+  @Field(() => CookieTextInput) @ValidateNested() description!: CookieTextInput;
+}
+
+@InputType()
+export class CookieSiteInput {
+  @Field(() => String) @MaxLength(1000) name!: string;
+  @Field(() => [String]) @ArrayMaxSize(100) @MaxLength(300, { each: true }) domains!: string[];
+  @Field(() => [String], { description: 'Origins (scheme://host[:port]) allowed to call the consent API and load the banner.' })
+  @ArrayMaxSize(100)
+  @MaxLength(300, { each: true })
+  allowedOrigins!: string[];
+  @Field(() => Int) consentLifetimeDays!: number;
+  @Field(() => Boolean) honoursGpc!: boolean;
+  @Field(() => CookieTextInput) @ValidateNested() bannerTitle!: CookieTextInput;
+  @Field(() => CookieTextInput) @ValidateNested() bannerText!: CookieTextInput;
+}
+
+@InputType()
+export class CookieDeclarationInput {
+  @Field(() => ID) @MaxLength(100) siteId!: string;
+  @Field(() => String) @MaxLength(1000) name!: string;
+  @Field(() => String) @MaxLength(1000) domain!: string;
+  @Field(() => CookieCategoryEnum) category!: CookieCategory;
+  @Field(() => String) @MaxLength(1000) vendor!: string;
+  @Field(() => CookieTextInput) @ValidateNested() purpose!: CookieTextInput;
+  @Field(() => Int, { nullable: true, description: 'Null: until the browser session ends.' }) durationDays?: number | null;
+  @Field(() => CookieStorageKindEnum) storageKind!: CookieStorageKind;
+}

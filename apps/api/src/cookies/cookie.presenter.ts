@@ -1,0 +1,66 @@
+import { COOKIE_CATEGORY_INFO } from '@steward/policy-core';
+import type { CookieHistoryEntry, CookieReceipt, CookieStatus } from './cookie-consent.service.js';
+import { choiceList } from './cookie-consent.service.js';
+import type { CookieCategoryEntity, CookieDeclaration, CookieSite } from './cookie-site.entity.js';
+import type {
+  CookieCategoryInfoType,
+  CookieConsentHistoryEntryType,
+  CookieConsentReceiptType,
+  CookieConsentStatusType,
+  CookieDeclarationType,
+  CookieSiteType,
+} from './cookie.type.js';
+
+export function presentCategory(c: CookieCategoryEntity): CookieCategoryInfoType {
+  const info = COOKIE_CATEGORY_INFO[c.category];
+  return {
+    category: c.category,
+    label: { en: c.labelEn, ja: c.labelJa },
+    description: { en: c.descriptionEn, ja: c.descriptionJa },
+    required: info.required,
+    gpcOptOut: info.gpcOptOut,
+  };
+}
+
+export function presentDeclaration(d: CookieDeclaration): CookieDeclarationType {
+  return {
+    id: d.id,
+    siteId: d.site.id,
+    name: d.name,
+    domain: d.domain,
+    category: d.category,
+    vendor: d.vendor,
+    purpose: { en: d.purposeEn, ja: d.purposeJa },
+    durationDays: d.durationDays,
+    storageKind: d.storageKind,
+  };
+}
+
+export function presentSite(s: CookieSite, declarations: readonly CookieDeclaration[]): CookieSiteType {
+  return {
+    id: s.id,
+    name: s.name,
+    siteKey: s.siteKey,
+    domains: s.domains,
+    allowedOrigins: s.allowedOrigins,
+    consentLifetimeDays: s.consentLifetimeDays,
+    honoursGpc: s.honoursGpc,
+    bannerTitle: { en: s.bannerTitleEn, ja: s.bannerTitleJa },
+    bannerText: { en: s.bannerTextEn, ja: s.bannerTextJa },
+    declarations: declarations.filter((d) => d.site.id === s.id).map(presentDeclaration),
+    createdAt: s.createdAt,
+  };
+}
+
+export function presentReceipt(r: CookieReceipt): CookieConsentReceiptType {
+  return { ...r, choices: choiceList(r.choice) };
+}
+
+export function presentStatus(s: CookieStatus): CookieConsentStatusType {
+  return { ...s, choices: choiceList(s.choice) };
+}
+
+/** The admin's view of a visitor's history: the decrypted visitor id leaves the server here only. */
+export function presentHistoryEntry(e: CookieHistoryEntry): CookieConsentHistoryEntryType {
+  return { ...e, choices: choiceList(e.choice) };
+}

@@ -1,0 +1,147 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { WRITERS, requireActor } from '../common/auth-checker.js';
+import type { Context } from '../context.js';
+import { CookieAdminService } from './cookie-admin.service.js';
+import { CookieConsentService } from './cookie-consent.service.js';
+import {
+  presentCategory,
+  presentDeclaration,
+  presentHistoryEntry,
+  presentReceipt,
+  presentSite,
+  presentStatus,
+} from './cookie.presenter.js';
+import { CookieDeclarationInput, CookieSiteInput, RecordCookieConsentInput, UpdateCookieCategoryInput, WithdrawCookieConsentInput } from './cookie.inputs.js';
+import {
+  CookieBannerType,
+  CookieCategoryInfoType,
+  CookieConsentHistoryEntryType,
+  CookieConsentReceiptType,
+  CookieConsentStatsType,
+  CookieConsentStatusType,
+  CookieDeclarationType,
+  CookieSiteType,
+} from './cookie.type.js';
+
+const publicService = (ctx: Context) => new CookieConsentService(ctx.em, ctx.deps);
+const adminService = (ctx: Context) => new CookieAdminService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps);
+
+/** The public consent API: anonymous, only from a site's allowed origins, rate-limited per visitor and address. */
+@Resolver()
+export class CookieConsentResolver {
+  @Query(() => CookieBannerType, { description: 'Public: what the banner shows for a site (texts, categories, declarations, policy version).' })
+  cookieBanner(
+    @Arg('siteKey', () => String) siteKey: string,
+    @Arg('locale', () => String, { defaultValue: 'en', description: 'ja or en (anything else: en).' }) locale: string,
+    @Ctx() ctx: Context,
+  ): Promise<CookieBannerType> {
+    return publicService(ctx).banner(siteKey, locale.slice(0, 35), ctx);
+  }
+
+  @Query(() => CookieConsentStatusType, { nullable: true, description: "Public: a visitor's current choice on a site." })
+  async cookieConsent(
+    @Arg('siteKey', () => String) siteKey: string,
+    @Arg('visitorId', () => String) visitorId: string,
+    @Ctx() ctx: Context,
+  ): Promise<CookieConsentStatusType | null> {
+    const status = await publicService(ctx).status(siteKey, visitorId, ctx);
+    return status ? presentStatus(status) : null;
+  }
+
+  @Mutation(() => CookieConsentReceiptType, { description: "Public: records a visitor's choice; a retry with the same idempotency key returns the same receipt." })
+  async recordCookieConsent(@Arg('input', () => RecordCookieConsentInput) input: RecordCookieConsentInput, @Ctx() ctx: Context): Promise<CookieConsentReceiptType> {
+    return presentReceipt(await publicService(ctx).record(input, ctx));
+  }
+
+  @Mutation(() => CookieConsentReceiptType, { description: 'Public: withdraws every optional category for a visitor on a site.' })
+  async withdrawCookieConsent(@Arg('input', () => WithdrawCookieConsentInput) input: WithdrawCookieConsentInput, @Ctx() ctx: Context): Promise<CookieConsentReceiptType> {
+    return presentReceipt(await publicService(ctx).withdraw(input, ctx));
+  }
+}
+
+/** Categories, declarations and sites (owners and privacy officers edit; viewers read), statistics and visitor history. */
+@Resolver()
+export class CookieAdminResolver {
+  @Authorized()
+  @Query(() => [CookieCategoryInfoType], { description: "The cookie categories with the organisation's wording." })
+  async cookieCategories(@Ctx() ctx: Context): Promise<CookieCategoryInfoType[]> {
+    return (await adminService(ctx).categories()).map(presentCategory);
+  }
+
+  @Authorized()
+  @Query(() => [CookieSiteType])
+  async cookieSites(@Ctx() ctx: Context): Promise<CookieSiteType[]> {
+    const service = adminService(ctx);
+    const sites = await service.sites();
+    const declarations = await service.declarations(sites.map((s) => s.id));
+    return sites.map((s) => presentSite(s, declarations));
+  }
+
+  @Authorized()
+  @Query(() => CookieSiteType, { nullable: true })
+  async cookieSite(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CookieSiteType | null> {
+    const service = adminService(ctx);
+    const site = await service.site(id);
+    return site ? presentSite(site, await service.declarations([site.id])) : null;
+  }
+
+  @Authorized()
+  @Query(() => CookieConsentStatsType, { description: 'Consent events per UTC day for a site over the last `days` days.' })
+  async cookieConsentStats(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('days', () => Int, { defaultValue: 30 }) days: number,
+    @Ctx() ctx: Context,
+  ): Promise<CookieConsentStatsType> {
+    return { siteId, ...(await adminService(ctx).stats(siteId, days)) };
+  }
+
+  @Authorized(WRITERS)
+  @Query(() => [CookieConsentHistoryEntryType], { description: "A visitor's consent history on every site (by the id the banner shows them); audited." })
+  async cookieConsentHistory(@Arg('visitorId', () => String) visitorId: string, @Ctx() ctx: Context): Promise<CookieConsentHistoryEntryType[]> {
+    requireActor(ctx);
+    return (await adminService(ctx).visitorHistory(visitorId.slice(0, 64))).map(presentHistoryEntry);
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => CookieCategoryInfoType)
+  async updateCookieCategory(@Arg('input', () => UpdateCookieCategoryInput) input: UpdateCookieCategoryInput, @Ctx() ctx: Context): Promise<CookieCategoryInfoType> {
+    return presentCategory(await adminService(ctx).updateCategory(input));
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => CookieSiteType, { description: 'Creates a site with a new public site key.' })
+  async createCookieSite(@Arg('input', () => CookieSiteInput) input: CookieSiteInput, @Ctx() ctx: Context): Promise<CookieSiteType> {
+    return presentSite(await adminService(ctx).createSite(input), []);
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => CookieSiteType)
+  async updateCookieSite(@Arg('id', () => ID) id: string, @Arg('input', () => CookieSiteInput) input: CookieSiteInput, @Ctx() ctx: Context): Promise<CookieSiteType> {
+    const service = adminService(ctx);
+    const site = await service.updateSite(id, input);
+    return presentSite(site, await service.declarations([site.id]));
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => CookieDeclarationType)
+  async createCookieDeclaration(@Arg('input', () => CookieDeclarationInput) input: CookieDeclarationInput, @Ctx() ctx: Context): Promise<CookieDeclarationType> {
+    return presentDeclaration(await adminService(ctx).createDeclaration(input));
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => CookieDeclarationType)
+  async updateCookieDeclaration(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => CookieDeclarationInput) input: CookieDeclarationInput,
+    @Ctx() ctx: Context,
+  ): Promise<CookieDeclarationType> {
+    return presentDeclaration(await adminService(ctx).updateDeclaration(id, input));
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => ID, { description: 'Deletes a declaration; answers its id.' })
+  deleteCookieDeclaration(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<string> {
+    return adminService(ctx).deleteDeclaration(id);
+  }
+}

@@ -1,0 +1,187 @@
+/// <reference lib="dom" />
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { freePort, NO_ERRORS_STEP, RESULTS_DIR, SKIP, startStack, visible, warnIfSkipped, type Stack } from './support.js';
+
+/**
+ * The embeddable cookie banner (issue 5) on a demo page of another origin, end to end: the built
+ * API serves the banner script and the public consent API; a tiny local server serves the page.
+ * Reject all, reopen from the page's link, accept analytics: a script tagged `analytics` runs only
+ * then, and the events stored in Steward match. A second visitor with Global Privacy Control on
+ * accepts all and gets analytics and marketing off.
+ */
+
+warnIfSkipped();
+
+const OWNER_EMAIL = 'owner@steward.test';
+const OWNER_PASSWORD = `e2e-${randomBytes(9).toString('base64url')}`;
+const SITE_KEY = 'site_jspe_demo';
+
+function demoPage(apiUrl: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>JSPE demo page</title>
+<script src="${apiUrl}/cookie-banner/v1/banner.js" data-site="${SITE_KEY}" data-locale="en"></script>
+</head><body>
+<h1>Japan Society for Precision Engineering</h1>
+<p><a href="#" id="settings" data-cookie-settings>Cookie settings</a></p>
+<script type="text/plain" data-cookie-category="analytics">window.analyticsRuns = (window.analyticsRuns || 0) + 1;</script>
+<script type="text/plain" data-cookie-category="marketing">window.marketingRuns = (window.marketingRuns || 0) + 1;</script>
+</body></html>`;
+}
+
+type History = { action: string; gpc: boolean; choices: { category: string; accepted: boolean }[] }[];
+
+describe.skipIf(SKIP)('Cookie banner on a demo page of another origin (Chromium, embedded SQLite)', () => {
+  let stack: Stack | undefined;
+  let page: Page;
+  let demo: Server | undefined;
+  let demoUrl = '';
+  let session = '';
+  let visitorId = '';
+  const extraContexts: BrowserContext[] = [];
+
+  /** GraphQL as the signed-in owner, same-origin (no Origin header): the admin API. */
+  async function admin<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const res = await fetch(`${stack!.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(session ? { cookie: session } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('steward_session='));
+    if (cookie) session = cookie.split(';')[0]!;
+    const body = (await res.json()) as { data?: T; errors?: unknown[] };
+    if (body.errors?.length || !body.data) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  }
+
+  const history = async (id: string) =>
+    (await admin<{ cookieConsentHistory: History }>('query($v: String!) { cookieConsentHistory(visitorId: $v) { action gpc choices { category accepted } } }', { v: id }))
+      .cookieConsentHistory;
+  const accepted = (h: History[number]) => h.choices.filter((c) => c.accepted).map((c) => c.category);
+  const runs = (p: Page, name: 'analyticsRuns' | 'marketingRuns') => p.evaluate((n) => (window as unknown as Record<string, number | undefined>)[n] ?? 0, name);
+
+  beforeAll(async () => {
+    stack = await startStack(OWNER_EMAIL, OWNER_PASSWORD);
+    page = stack.page;
+    const port = await freePort();
+    demoUrl = `http://127.0.0.1:${port}`;
+    const html = demoPage(stack.baseUrl);
+    demo = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html);
+    });
+    await new Promise<void>((r) => demo!.listen(port, '127.0.0.1', () => r()));
+    // The demo site allows the demo page's origin (the owner adds it, as a site editor would).
+    await admin('mutation($i: LoginInput!) { login(input: $i) { id } }', { i: { email: OWNER_EMAIL, password: OWNER_PASSWORD } });
+    const { cookieSites } = await admin<{ cookieSites: Record<string, unknown>[] }>(
+      '{ cookieSites { id siteKey name domains allowedOrigins consentLifetimeDays honoursGpc bannerTitle { en ja } bannerText { en ja } } }',
+    );
+    const site = cookieSites.find((s) => s.siteKey === SITE_KEY)!;
+    const { id, siteKey: _k, allowedOrigins, ...rest } = site as { id: string; siteKey: string; allowedOrigins: string[] };
+    await admin('mutation($id: ID!, $i: CookieSiteInput!) { updateCookieSite(id: $id, input: $i) { id } }', { id, i: { ...rest, allowedOrigins: [...allowedOrigins, demoUrl] } });
+  });
+
+  let failedStep: string | null = null;
+  beforeEach((ctx) => {
+    if (failedStep && ctx.task.name !== NO_ERRORS_STEP) ctx.skip(`an earlier step failed: ${failedStep}`);
+    ctx.onTestFailed(async () => {
+      failedStep ??= ctx.task.name;
+      await page?.screenshot({ path: join(RESULTS_DIR, 'cookie-banner-failure.png') }).catch(() => undefined);
+    });
+  });
+
+  afterAll(async () => {
+    for (const c of extraContexts) await c.close().catch(() => undefined);
+    await stack?.stop();
+    await new Promise<void>((r) => (demo ? demo.close(() => r()) : r()));
+  });
+
+  const dialog = () => page.getByRole('dialog', { name: 'Cookies on the JSPE website' });
+
+  it('shows the banner, keyboard-ready, with Reject all as prominent as Accept all, and runs no tagged script', async () => {
+    await page.goto(demoUrl);
+    await visible(dialog());
+    const reject = dialog().getByRole('button', { name: 'Reject all' });
+    const accept = dialog().getByRole('button', { name: 'Accept all' });
+    expect(await reject.evaluate((el) => el === document.activeElement)).toBe(true);
+    const style = (el: Element) => {
+      const s = getComputedStyle(el);
+      return [s.backgroundColor, s.color, s.fontSize, s.fontWeight, s.borderStyle, (el as HTMLElement).offsetHeight].join('|');
+    };
+    expect(await reject.evaluate(style)).toBe(await accept.evaluate(style));
+    // Focus stays inside the dialog.
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')))).toBe(true);
+    expect(await runs(page, 'analyticsRuns')).toBe(0);
+    await page.screenshot({ path: join(RESULTS_DIR, 'cookie-banner.png') });
+  });
+
+  it('reject all: the banner closes and nothing tagged runs', async () => {
+    await dialog().getByRole('button', { name: 'Reject all' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    expect(await runs(page, 'analyticsRuns')).toBe(0);
+    expect(await runs(page, 'marketingRuns')).toBe(0);
+    visitorId = await page.evaluate(() => (window as unknown as { StewardCookies: { visitorId: string } }).StewardCookies.visitorId);
+    expect(visitorId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('reopens from the page link, shows the consent id, accepts analytics: only then the analytics script runs', async () => {
+    await page.getByRole('link', { name: 'Cookie settings' }).click();
+    await visible(dialog());
+    await visible(dialog().getByText(visitorId));
+    const analytics = dialog().getByRole('checkbox', { name: /Analytics/ });
+    expect(await analytics.isChecked()).toBe(false);
+    expect(await dialog().getByRole('checkbox', { name: /Strictly necessary/ }).isDisabled()).toBe(true);
+    await analytics.check();
+    expect(await runs(page, 'analyticsRuns')).toBe(0);
+    await dialog().getByRole('button', { name: 'Save choices' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await page.waitForFunction(() => (window as unknown as { analyticsRuns?: number }).analyticsRuns === 1);
+    expect(await runs(page, 'marketingRuns')).toBe(0);
+    // The focus returns to the link that opened the settings.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('settings');
+  });
+
+  it('the stored events match: reject all, then analytics accepted', async () => {
+    const events = await history(visitorId);
+    expect(events.map((e) => [e.action, accepted(e).join('+')])).toEqual([
+      ['CHOOSE', 'STRICTLY_NECESSARY'],
+      ['CHOOSE', 'STRICTLY_NECESSARY+ANALYTICS'],
+    ]);
+  });
+
+  it('a reload applies the stored choice without asking again; Esc closes the reopened settings', async () => {
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as { analyticsRuns?: number }).analyticsRuns === 1);
+    expect(await dialog().count()).toBe(0);
+    await page.getByRole('link', { name: 'Cookie settings' }).click();
+    await visible(dialog());
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'detached' });
+    expect((await history(visitorId)).length).toBe(2);
+  });
+
+  it('with Global Privacy Control, accept all keeps analytics and marketing off', async () => {
+    const context = await stack!.browser.newContext({ locale: 'ja-JP' });
+    extraContexts.push(context);
+    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+    const gpcPage = await context.newPage();
+    await gpcPage.goto(demoUrl);
+    const banner = gpcPage.getByRole('dialog');
+    await visible(banner);
+    await banner.getByRole('button', { name: 'Accept all' }).click();
+    await banner.waitFor({ state: 'detached' });
+    const id = await gpcPage.evaluate(() => (window as unknown as { StewardCookies: { visitorId: string } }).StewardCookies.visitorId);
+    const events = await history(id);
+    expect(events.map((e) => [e.gpc, accepted(e).join('+')])).toEqual([[true, 'STRICTLY_NECESSARY+FUNCTIONAL']]);
+    expect(await runs(gpcPage, 'analyticsRuns')).toBe(0);
+    expect(await runs(gpcPage, 'marketingRuns')).toBe(0);
+  });
+
+  it(NO_ERRORS_STEP, () => {
+    expect(stack?.consoleErrors ?? []).toEqual([]);
+  });
+});
