@@ -15,6 +15,7 @@ import { PermittedException } from './exceptions/permitted-exception.entity.js';
 import { PartnerCredential, Recipient } from './recipients/recipient.entity.js';
 import { DataCategoryEntity } from './purposes/data-category.entity.js';
 import { Purpose } from './purposes/purpose.entity.js';
+import { DataItemChange, ProviderCessation, ProviderRequest, RequestStatusChange } from './requests/provider-request.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning: the same list works in dist/ and in tests). */
 export const entities = [
@@ -39,4 +40,8 @@ export const entities = [
   Recipient,
   PartnerCredential,
   PermittedException,
+  ProviderRequest,
+  RequestStatusChange,
+  DataItemChange,
+  ProviderCessation,
 ];

@@ -17,6 +17,7 @@ import { PolicyResolver } from './policy/policy.resolver.js';
 import { ProviderResolver } from './providers/provider.resolver.js';
 import { PurposeResolver } from './purposes/purpose.resolver.js';
 import { RecipientResolver } from './recipients/recipient.resolver.js';
+import { RequestResolver } from './requests/request.resolver.js';
 
 export const resolvers = [
   AuthResolver,
@@ -32,6 +33,7 @@ export const resolvers = [
   RecipientResolver,
   ExceptionResolver,
   PartnerResolver,
+  RequestResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

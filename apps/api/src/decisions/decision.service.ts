@@ -12,6 +12,7 @@ import { PersonalDataItem } from '../providers/personal-data-item.entity.js';
 import { Provider } from '../providers/provider.entity.js';
 import { Purpose } from '../purposes/purpose.entity.js';
 import { Recipient } from '../recipients/recipient.entity.js';
+import { loadCessations } from '../requests/cessation-facts.js';
 import type { DecisionRequestInput } from './decision.inputs.js';
 
 const UUID = /^[0-9a-f-]{36}$/i;
@@ -49,12 +50,14 @@ export class DecisionService {
     }
     const categories = [...new Set(input.categories)];
 
-    const [events, items, exceptions, policy] = await Promise.all([
+    const [events, items, exceptions, policy, cessations] = await Promise.all([
       this.em.find(ConsentEvent, { provider: provider.id, purpose: purpose.id }),
       this.em.find(PersonalDataItem, { provider: provider.id }),
       // Drafts never count; revoked and expired ones are judged (and ignored) by policy-core.
       this.em.find(PermittedException, { status: { $ne: 'DRAFT' } }),
       currentPolicy(this.em),
+      // What the provider asked the organisation to stop (clause 4): decide() respects it.
+      loadCessations(this.em, [provider.id]),
     ]);
     const at = this.deps.now();
     const decision = decide({
@@ -80,6 +83,7 @@ export class DecisionService {
       exceptions: exceptions.map((e) => toDraft(shapeOf(e)) as PermittedExceptionFact),
       policyVersion: policy.number,
       at,
+      cessations: cessations.get(provider.id) ?? [],
     });
 
     const [entry] = await new LedgerService(this.em, this.deps).append([

@@ -41,7 +41,9 @@ export interface TestApp {
  * or a database of its own on the PostgreSQL server. Requests go through HTTP, Apollo, the
  * resolvers and the ORM exactly as in production.
  */
-export async function createTestApp(opts: { database?: 'sqlite' | 'postgresql'; seedDemo?: boolean; production?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { database?: 'sqlite' | 'postgresql'; seedDemo?: boolean; production?: boolean; config?: Partial<AppConfig> } = {},
+): Promise<TestApp> {
   const kind = opts.database ?? 'sqlite';
   let target: DatabaseTarget;
   let dropDatabase: (() => Promise<void>) | null = null;
@@ -62,6 +64,7 @@ export async function createTestApp(opts: { database?: 'sqlite' | 'postgresql'; 
     encryptionKey: TEST_KEY,
     adminDistDir: '/nonexistent',
     production: opts.production ?? false,
+    ...opts.config,
   };
   const clock: TestClock = {
     now: new Date('2026-04-01T09:00:00Z'),

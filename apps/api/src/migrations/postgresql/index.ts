@@ -3,6 +3,7 @@ import { Migration20261124203837 } from './Migration20261124203837.js';
 import { Migration20261124213711 } from './Migration20261124213711.js';
 import { Migration20261124214436 } from './Migration20261124214436.js';
 import { Migration20261124220253 } from './Migration20261124220253.js';
+import { Migration20261124225152 } from './Migration20261124225152.js';
 
 /** Applied in this order; add new migrations at the end (tools/create-migration writes them). */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261124213711', class: Migration20261124213711 },
   { name: 'Migration20261124214436', class: Migration20261124214436 },
   { name: 'Migration20261124220253', class: Migration20261124220253 },
+  { name: 'Migration20261124225152', class: Migration20261124225152 },
 ];

@@ -3,6 +3,7 @@ import { Migration20261124202731 } from './Migration20261124202731.js';
 import { Migration20261124213711 } from './Migration20261124213711.js';
 import { Migration20261124214436 } from './Migration20261124214436.js';
 import { Migration20261124220252 } from './Migration20261124220252.js';
+import { Migration20261124225151 } from './Migration20261124225151.js';
 
 /** Applied in this order; add new migrations at the end (tools/create-migration writes them). */
 export const sqliteMigrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261124213711', class: Migration20261124213711 },
   { name: 'Migration20261124214436', class: Migration20261124214436 },
   { name: 'Migration20261124220252', class: Migration20261124220252 },
+  { name: 'Migration20261124225151', class: Migration20261124225151 },
 ];
