@@ -28,6 +28,7 @@ import {
 import { createHash } from 'node:crypto';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../common/canonical-json.js';
 import { buildCollectionInput, buildExceptionInput } from '../test/factories.js';
 import { createTestApp, errorOf, postgresUrl, type TestApp, type TestClient } from '../test/test-app.js';
 
@@ -295,6 +296,7 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
         expect(everything).not.toContain(marker);
       }
       expect(createHash('sha256').update(pkg.json, 'utf8').digest('hex')).toBe(pkg.sha256);
+      expect(canonicalJson(JSON.parse(pkg.json))).toBe(pkg.json);
       const canonical = JSON.parse(pkg.json) as { dataItems: { value: string }[]; ledger: unknown[]; requestReference: string };
       expect(canonical.dataItems.map((i) => i.value).sort()).toEqual(['Mei Watanabe', 'Precision Optics Group', 'mei.watanabe@example.jp']);
       expect(canonical.ledger).toHaveLength(pkg.ledgerCount);
