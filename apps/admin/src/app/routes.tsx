@@ -13,10 +13,12 @@ import { DataCategoriesRoute, PurposesRoute } from '../routes/vocabulary.js';
 import { DecisionTesterRoute } from '../routes/decision-tester.js';
 import { EditExceptionRoute, ExceptionRoute, ExceptionsRoute, NewExceptionRoute } from '../routes/exceptions.js';
 import { RecipientRoute, RecipientsRoute } from '../routes/recipients.js';
+import { PublicRequestRoute, RequestRoute, RequestsRoute } from '../routes/requests.js';
 import { AuthGuard } from './auth-guard.js';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginRoute /> },
+  { path: '/privacy/request', element: <PublicRequestRoute /> },
   {
     element: <AuthGuard />,
     children: [
@@ -38,6 +40,8 @@ export const routes: RouteObject[] = [
       { path: 'recipients', element: <RecipientsRoute /> },
       { path: 'recipients/:recipientId', element: <RecipientRoute /> },
       { path: 'decision-tester', element: <DecisionTesterRoute /> },
+      { path: 'requests', element: <RequestsRoute /> },
+      { path: 'requests/:requestId', element: <RequestRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },
