@@ -134,7 +134,7 @@ function RequestDetail({ request: r, onReload }: { request: Request; onReload: (
         </Grid.Col>
       </Grid>
       <StatusCard request={r} writer={writer} errors={errors} />
-      {workable && r.provider && r.kind === 'DISCLOSURE' && <DisclosureCard request={r} writer={writer} />}
+      {workable && r.provider && r.kind === 'DISCLOSURE' && <DisclosureCard request={r} writer={writer} onProduced={onReload} />}
       {workable && r.provider && r.kind === 'AMENDMENT' && r.status === 'IN_PROGRESS' && writer && (
         <AmendmentEditor requestId={r.id} providerId={r.provider.id} onApplied={onReload} />
       )}
@@ -343,8 +343,13 @@ function StatusCard({ request: r, writer, errors }: CardProps) {
   );
 }
 
-function DisclosureCard({ request: r, writer }: { request: Request; writer: boolean }) {
+function DisclosureCard({ request: r, writer, onProduced }: { request: Request; writer: boolean; onProduced: () => void }) {
   const { produce, pkg, error, fetching } = useProduceDisclosurePackage();
+  // Producing marks the request (a new version): read it again before the next status change.
+  const onProduce = async () => {
+    const res = await produce(r.id);
+    if (!res.error) onProduced();
+  };
   return (
     <Card withBorder radius="md">
       <Group justify="space-between" mb="xs" className="steward-no-print">
@@ -355,7 +360,7 @@ function DisclosureCard({ request: r, writer }: { request: Request; writer: bool
           </Text>
         </div>
         {writer && (
-          <Button onClick={() => void produce(r.id)} loading={fetching}>
+          <Button onClick={() => void onProduce()} loading={fetching}>
             {pkg ? 'Produce again' : 'Produce package'}
           </Button>
         )}
