@@ -20,14 +20,15 @@ export async function reportDisclosure({ databases = DATABASES, progress = (m) =
     try {
       const r = await timeDisclosurePackage({ kind, entries: ENTRIES, items: ITEMS, runs: RUNS, cacheDir: CACHE_DIR, baseUrl: DATABASE_URL, progress });
       for (const [name, what] of [
-        ['full', 'every field of the typed package + canonical JSON'],
+        ['admin', "the admin's selection: every typed field, ledger preview of 200, canonical JSON"],
+        ['typed', 'every typed field with all ledger entries typed, canonical JSON'],
         ['json', 'canonical JSON + SHA-256 only'],
       ]) {
         const t = r[name];
         const verdict = t.median < 500 ? 'meets' : 'misses';
         console.log(
           `${label}: disclosure package, ${r.ledgerCount.toLocaleString('en')} ledger entries + ${r.items} items (${what}; ${(t.bytes / 1e6).toFixed(1)} MB JSON): ` +
-            `median ${t.median.toFixed(0)} ms, p95 ${t.p95.toFixed(0)} ms over ${RUNS} runs — ${verdict} the 0.5 s target`,
+            `median ${t.median.toFixed(0)} ms, p95 ${t.p95.toFixed(0)} ms (CPU median ${t.cpuMedian.toFixed(0)} ms) over ${RUNS} runs — ${verdict} the 0.5 s target`,
         );
       }
     } catch (err) {

@@ -17,7 +17,7 @@ import { PolicyResolver } from './policy/policy.resolver.js';
 import { ProviderResolver } from './providers/provider.resolver.js';
 import { PurposeResolver } from './purposes/purpose.resolver.js';
 import { RecipientResolver } from './recipients/recipient.resolver.js';
-import { RequestResolver } from './requests/request.resolver.js';
+import { DisclosurePackageResolver, RequestResolver } from './requests/request.resolver.js';
 
 export const resolvers = [
   AuthResolver,
@@ -34,6 +34,7 @@ export const resolvers = [
   ExceptionResolver,
   PartnerResolver,
   RequestResolver,
+  DisclosurePackageResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

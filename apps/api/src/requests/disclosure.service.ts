@@ -80,22 +80,22 @@ export function canonicalPackageJson(body: { ledger: readonly object[] } & Recor
   return outer.replace(JSON.stringify(placeholder), () => canonicalFlatRecords(body.ledger));
 }
 
-/** A JSON array of flat records (values: primitives, Dates, arrays of primitives) with sorted keys. */
+/**
+ * A JSON array of flat records (values: primitives, Dates, arrays of primitives) with sorted keys:
+ * each record is copied with its keys inserted in sorted order, and the native JSON.stringify,
+ * which keeps insertion order, writes them all at once.
+ */
 function canonicalFlatRecords(records: readonly object[]): string {
   if (!records.length) return '[]';
   const keys = Object.keys(records[0]!).sort();
-  const names = keys.map((k) => JSON.stringify(k) + ':');
-  const parts = new Array<string>(records.length);
+  const sorted = new Array<Record<string, unknown>>(records.length);
   for (let r = 0; r < records.length; r++) {
     const record = records[r] as Record<string, unknown>;
-    let out = '';
-    for (let k = 0; k < keys.length; k++) {
-      const v = record[keys[k]!];
-      if (v !== undefined) out += (out ? ',' : '') + names[k] + JSON.stringify(v);
-    }
-    parts[r] = '{' + out + '}';
+    const copy: Record<string, unknown> = {};
+    for (const key of keys) copy[key] = record[key];
+    sorted[r] = copy;
   }
-  return '[' + parts.join(',') + ']';
+  return JSON.stringify(sorted);
 }
 
 /** Runs the thunks one after another, like Promise.all over their results. */

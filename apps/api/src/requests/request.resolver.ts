@@ -1,5 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput } from '../common/errors.js';
+import { LedgerEntryType } from '../ledger/ledger-explorer.type.js';
 import { OWNERS, WRITERS, requireActor } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
 import { AmendmentService } from './amendment.service.js';
@@ -149,5 +151,18 @@ export class RequestResolver {
   @Mutation(() => RequestSettingsType, { description: 'Owner only: the response period provider requests are due in.' })
   updateRequestSettings(@Arg('input', () => UpdateRequestSettingsInput) input: UpdateRequestSettingsInput, @Ctx() ctx: Context): Promise<RequestSettingsType> {
     return new RequestService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).updateSettings(input);
+  }
+}
+
+@Resolver(() => DisclosurePackageType)
+export class DisclosurePackageResolver {
+  @FieldResolver(() => [LedgerEntryType], {
+    description:
+      'Every collection, consent, use, provision and decision recorded about the provider, oldest first; `first` limits the typed list (e.g. for a preview) — `json` always holds them all.',
+  })
+  ledger(@Root() pkg: DisclosurePackageType, @Arg('first', () => Int, { nullable: true }) first: number | null | undefined): LedgerEntryType[] {
+    if (first === null || first === undefined) return pkg.ledger;
+    if (!Number.isInteger(first) || first < 0) throw badInput('first', 'INVALID_VALUE', 'Must be 0 or more', '');
+    return pkg.ledger.slice(0, first);
   }
 }

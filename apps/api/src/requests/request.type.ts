@@ -266,7 +266,7 @@ export class DisclosurePackageType {
   @Field(() => [DisclosedConsentType]) consents!: DisclosedConsentType[];
   @Field(() => [DisclosedConsentEventType]) consentEvents!: DisclosedConsentEventType[];
   @Field(() => Int) ledgerCount!: number;
-  @Field(() => [LedgerEntryType], { description: 'Every collection, consent, use, provision and decision recorded about the provider.' })
+  /** Every entry; exposed through the `ledger(first)` field resolver (DisclosurePackageResolver). */
   ledger!: LedgerEntryType[];
   @Field(() => [DisclosedRecipientType]) recipients!: DisclosedRecipientType[];
   @Field(() => [DisclosedRequestType]) requests!: DisclosedRequestType[];

@@ -301,15 +301,21 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       expect(canonical.dataItems.map((i) => i.value).sort()).toEqual(['Mei Watanabe', 'Precision Optics Group', 'mei.watanabe@example.jp']);
       expect(canonical.ledger).toHaveLength(pkg.ledgerCount);
 
+      // The typed ledger may be a preview; the JSON always holds every entry.
+      const preview = (await officer.ok(ProduceDisclosurePackageDocument, { requestId: request.id, ledgerFirst: 2 })).produceDisclosurePackage;
+      expect(preview.ledger.map((e) => e.sequence)).toEqual(pkg.ledger.slice(0, 2).map((e) => e.sequence));
+      expect(preview.ledgerCount).toBe(pkg.ledgerCount);
+      expect((JSON.parse(preview.json) as { ledger: unknown[] }).ledger).toHaveLength(pkg.ledgerCount);
+
       // Producing it is audited (by reference and hash, never values) and marks the request.
       const marked = (await officer.ok(ProviderRequestDocument, { id: request.id })).providerRequest!;
-      expect(marked.packageHash).toBe(pkg.sha256);
+      expect(marked.packageHash).toBe(preview.sha256);
       expect(marked.packageProducedAt).not.toBeNull();
       const audit = await app.em().getConnection().execute<{ detail: unknown; provider_ids: unknown }[]>(
         "select detail, provider_ids from audit_entry where action = 'request.disclose' and subject = ?",
         [request.id],
       );
-      expect(audit).toHaveLength(1);
+      expect(audit).toHaveLength(2);
       expect(JSON.stringify(audit)).toContain(pkg.sha256);
       expect(JSON.stringify(audit)).not.toContain('Mei Watanabe');
       expect((await owner.ok(VerifyLedgerDocument)).verifyLedger.ok).toBe(true);

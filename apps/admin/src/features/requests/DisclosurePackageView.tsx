@@ -10,8 +10,13 @@ import './print.css';
 
 export type DisclosurePackage = ProduceDisclosurePackageMutation['produceDisclosurePackage'];
 
-/** Ledger rows shown before "Show all" (the JSON always holds every entry). */
-const LEDGER_PREVIEW = 200;
+type LedgerRow = DisclosurePackage['ledger'][number];
+
+/** Every ledger entry, read from the package's canonical JSON (the typed list is a preview). */
+export function ledgerFromJson(json: string): LedgerRow[] {
+  const parsed = JSON.parse(json) as { ledger?: LedgerRow[] };
+  return parsed.ledger ?? [];
+}
 
 function Section({ title, count, children }: { title: string; count?: number; children: React.ReactNode }) {
   return (
@@ -48,7 +53,7 @@ function Empty({ colSpan, children }: { colSpan: number; children: string }) {
  */
 export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
   const [allLedger, setAllLedger] = useState(false);
-  const ledger = allLedger ? pkg.ledger : pkg.ledger.slice(0, LEDGER_PREVIEW);
+  const ledger = allLedger ? ledgerFromJson(pkg.json) : pkg.ledger;
   const recipientName = new Map(pkg.recipients.map((r) => [r.id, r.name]));
 
   return (
@@ -185,9 +190,9 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
             ))}
           </Table.Tbody>
         </Table>
-        {pkg.ledger.length > LEDGER_PREVIEW && !allLedger && (
+        {pkg.ledgerCount > pkg.ledger.length && !allLedger && (
           <Button size="xs" variant="subtle" className="steward-no-print" onClick={() => setAllLedger(true)}>
-            Show all {pkg.ledger.length} entries
+            Show all {pkg.ledgerCount} entries (first {pkg.ledger.length} shown)
           </Button>
         )}
       </Section>

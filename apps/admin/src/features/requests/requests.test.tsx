@@ -37,12 +37,28 @@ describe('request detail', () => {
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Produce package' }));
     const pkg = await screen.findByTestId('disclosure-package');
-    expect(api.callsOf('ProduceDisclosurePackage')[0]!.variables).toEqual({ requestId: 'req-1' });
+    expect(api.callsOf('ProduceDisclosurePackage')[0]!.variables).toEqual({ requestId: 'req-1', ledgerFirst: 200 });
     expect(within(pkg).getByRole('table', { name: 'Personal information held' }).textContent).toContain('Hanako Yamada');
     expect(within(pkg).getByRole('table', { name: 'Ledger' }).textContent).toContain('Swift Courier Co.');
     expect(within(pkg).getByText(/SHA-256 of the JSON: a{64}/)).toBeTruthy();
     expect(within(pkg).getByRole('button', { name: 'Print' })).toBeTruthy();
     expect(within(pkg).getByRole('button', { name: 'Download JSON' })).toBeTruthy();
+  });
+
+  it('shows every ledger entry from the JSON when the typed list is a preview', async () => {
+    const entry = buildPackage().ledger[0]!;
+    const json = JSON.stringify({ ledger: [entry, { ...entry, sequence: 8, kind: 'DECISION' }, { ...entry, sequence: 9, kind: 'DECISION' }] });
+    renderApp('/requests/req-1', {
+      handlers: {
+        ProviderRequest: () => ({ data: { providerRequest: buildRequest() } }),
+        ProduceDisclosurePackage: () => ({ data: { produceDisclosurePackage: buildPackage({ ledgerCount: 3, json }) } }),
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Produce package' }));
+    const ledger = await screen.findByRole('table', { name: 'Ledger' });
+    expect(within(ledger).getAllByRole('row')).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: /Show all 3 entries/ }));
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Ledger' })).getAllByRole('row')).toHaveLength(4));
   });
 
   it('records the identity verification against the version read, and offers no package before it', async () => {

@@ -20,6 +20,9 @@ import {
 } from '@steward/schema';
 import { useMutation, useQuery } from 'urql';
 
+/** Ledger entries fetched as typed objects with a package; the rest are read from its JSON on demand. */
+export const LEDGER_PREVIEW = 200;
+
 export function useProviderRequests(filter: ProviderRequestFilter) {
   const [result, reexecute] = useQuery({
     query: ProviderRequestsDocument,
@@ -85,7 +88,8 @@ export function useChangeRequestStatus() {
 
 export function useProduceDisclosurePackage() {
   const [state, execute] = useMutation(ProduceDisclosurePackageDocument);
-  return { produce: (requestId: string) => execute({ requestId }), pkg: state.data?.produceDisclosurePackage ?? null, error: state.error, fetching: state.fetching };
+  // The typed ledger is a preview; every entry is in the canonical JSON (see DisclosurePackageView).
+  return { produce: (requestId: string) => execute({ requestId, ledgerFirst: LEDGER_PREVIEW }), pkg: state.data?.produceDisclosurePackage ?? null, error: state.error, fetching: state.fetching };
 }
 
 export function useApplyAmendment() {
