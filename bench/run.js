@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { startBareHttp, startBaseline } from './lib/baseline.js';
 import { runLoad, summarize } from './lib/load.js';
 import { timeLedgerVerification } from './lib/ledger.js';
+import { reportDisclosure } from './disclosure.js';
 import { FILTER_PURPOSE, PARTNER_PURPOSE } from './lib/rows.js';
 import { ensureSqliteSeed } from './lib/seed-sqlite.js';
 import { preparePostgres } from './lib/seed-postgres.js';
@@ -471,6 +472,12 @@ async function main() {
           process.exitCode = 1;
         }
       }
+    }
+
+    if (Number(process.env.BENCH_DISCLOSURE_ENTRIES ?? 10_000) > 0) {
+      // The disclosure package (issue 4) on a database of its own, after everything else.
+      console.log('');
+      if (!(await reportDisclosure({ databases: targets.map((t) => t.target.kind), progress }))) process.exitCode = 1;
     }
 
     const totalErrors = results.reduce((n, r) => n + r.errors, 0);
