@@ -7,6 +7,8 @@ import {
   CreateProviderRequestDocument,
   CreateRecipientDocument,
   DecisionDocument,
+  IssuePartnerKeyDocument,
+  PartnerProviderDocument,
   LinkRequestProviderDocument,
   ProduceDisclosurePackageDocument,
   ProviderDocument,
@@ -444,6 +446,11 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
 
       expect((await decide('USE', 'EVENT_NEWS', ['EMAIL'])).allowed).toBe(true);
       expect((await decide('PROVIDE', 'JOURNAL_DELIVERY', ['NAME', 'POSTAL_ADDRESS'], courier)).allowed).toBe(true);
+      // The courier's system receives the provider's name and address under the exception…
+      const key = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courier, label: 'Dispatch' })).issuePartnerKey.key;
+      const asCourier = () => app.client().raw(print(PartnerProviderDocument), { id: p.id }, { authorization: `Bearer ${key}` });
+      const provided = (await asCourier()) as { data?: { partnerProvider: { items: { category: string }[] } } | null };
+      expect(provided.data?.partnerProvider.items.map((i) => i.category).sort()).toEqual(['NAME', 'POSTAL_ADDRESS', 'POSTAL_CODE']);
 
       const r = await readyRequest(await staffRequest({ kind: 'CESSATION', channel: 'EMAIL' }), p.id);
       const provider = (await owner.ok(ProviderDocument, { id: p.id })).provider;
@@ -465,6 +472,8 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       const provide = await decide('PROVIDE', 'JOURNAL_DELIVERY', ['NAME', 'POSTAL_ADDRESS'], courier);
       expect(provide.allowed).toBe(false);
       expect(provide.reasons.map((x) => x.code)).toContain('CEASED_ON_REQUEST');
+      // …and no longer once the provider asked to stop: the partner read answers as for a stranger.
+      expect(errorOf(await asCourier()).code).toBe('NOT_FOUND');
       // Use for a purpose not named continues.
       expect((await decide('USE', 'JOURNAL_DELIVERY', ['NAME'])).allowed).toBe(true);
 
