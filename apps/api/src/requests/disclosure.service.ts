@@ -184,12 +184,12 @@ export async function buildDisclosurePackage(em: SqlEntityManager, deps: AppDeps
     ),
     () => leanRows<Row>(
       em,
-      'select id, channel, consent_method, collected_at, policy_version, purposes, categories, source, receipt_id, receipt_hash from collection_record where provider_id = ? order by collected_at desc, id desc',
+      'select id, channel, consent_method, collected_at, policy_version, purposes, categories, source, note, receipt_id, receipt_hash from collection_record where provider_id = ? order by collected_at desc, id desc',
       [providerId],
     ),
     () => leanRows<Row>(
       em,
-      'select ce.id, pu.key as purpose_key, ce.action, ce.method, ce.policy_version, ce.occurred_at, ce.sequence, ce.receipt_id from consent_event ce join purpose pu on pu.id = ce.purpose_id where ce.provider_id = ? order by ce.sequence',
+      'select ce.id, pu.key as purpose_key, ce.action, ce.method, ce.policy_version, ce.occurred_at, ce.sequence, ce.receipt_id, ce.note from consent_event ce join purpose pu on pu.id = ce.purpose_id where ce.provider_id = ? order by ce.sequence',
       [providerId],
     ),
     () => ledgerAbout(em, providerId),
@@ -234,6 +234,7 @@ export async function buildDisclosurePackage(em: SqlEntityManager, deps: AppDeps
     occurredAt: fromDbDate(r.occurred_at),
     sequence: Number(r.sequence),
     receiptId: (r.receipt_id as string | null) ?? null,
+    note: (r.note as string | null) ?? null,
   }));
   const states = currentConsents(events);
   const titles = new Map(purposes.map((p) => [p.key, p.titleEn]));
@@ -305,6 +306,7 @@ export async function buildDisclosurePackage(em: SqlEntityManager, deps: AppDeps
       purposes: (json(r.purposes) as { purposeKey: string; granted: boolean }[]).map((p) => ({ purposeKey: p.purposeKey, granted: p.granted })),
       categories: json(r.categories) as DataCategory[],
       source: (r.source as string | null) ?? null,
+      note: (r.note as string | null) ?? null,
       receiptId: String(r.receipt_id),
       receiptHash: String(r.receipt_hash),
     })),

@@ -200,6 +200,7 @@ export class DisclosedCollectionType {
   @Field(() => [DisclosedPurposeChoiceType]) purposes!: DisclosedPurposeChoiceType[];
   @Field(() => [DataCategoryEnum]) categories!: DataCategory[];
   @Field(() => String, { nullable: true }) source!: string | null;
+  @Field(() => String, { nullable: true, description: "The staff's note on the collection." }) note!: string | null;
   @Field(() => ID) receiptId!: string;
   @Field(() => String) receiptHash!: string;
 }
@@ -222,6 +223,7 @@ export class DisclosedConsentEventType {
   @Field(() => Int) policyVersion!: number;
   @Field(() => Date) occurredAt!: Date;
   @Field(() => ID, { nullable: true }) receiptId!: string | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
 }
 
 @ObjectType('DisclosedRequest')

@@ -271,7 +271,7 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       );
       const meDetail = (await owner.ok(ProviderDocument, { id: me.id })).provider;
       await owner.ok(RecordConsentDocument, {
-        input: { providerId: me.id, purposeKey: 'EVENT_NEWS', action: 'WITHDRAW', method: 'EMAIL_REPLY', expectedProviderVersion: meDetail.version },
+        input: { providerId: me.id, purposeKey: 'EVENT_NEWS', action: 'WITHDRAW', method: 'EMAIL_REPLY', expectedProviderVersion: meDetail.version, note: 'Asked by e-mail to stop the news.' },
       });
       await owner.ok(DecisionDocument, { input: { action: 'USE', providerId: me.id, purposeKey: 'CONFERENCE_REGISTRATION', categories: ['NAME', 'EMAIL'] } });
       await owner.ok(DecisionDocument, { input: { action: 'USE', providerId: me.id, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'] } });
@@ -285,6 +285,7 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       expect(pkg.collections).toHaveLength(1);
       expect(pkg.consents.map((c) => `${c.purposeKey}:${c.state}:${c.policyVersion}`)).toEqual(['CONFERENCE_REGISTRATION:GRANTED:1', 'EVENT_NEWS:WITHDRAWN:1']);
       expect(pkg.consentEvents.map((e) => e.action)).toEqual(['GRANT', 'GRANT', 'WITHDRAW']);
+      expect(pkg.consentEvents[2]!.note).toBe('Asked by e-mail to stop the news.');
       const ledgerRows = await app.em().getConnection().execute<{ n: number | string }[]>('select count(*) as n from ledger_entry where provider_id = ?', [me.id]);
       expect(pkg.ledgerCount).toBe(Number(ledgerRows[0]!.n));
       expect(pkg.ledger.map((e) => e.kind).sort()).toEqual(['COLLECTION', 'CONSENT', 'CONSENT', 'CONSENT', 'DECISION', 'DECISION']);

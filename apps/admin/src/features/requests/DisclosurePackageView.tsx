@@ -124,6 +124,7 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
                 <Table.Td>{formatDateTime(c.collectedAt)}</Table.Td>
                 <Table.Td>
                   {CHANNEL_LABEL[c.channel]} · {CONSENT_METHOD_LABEL[c.consentMethod]} · policy v{c.policyVersion} · {c.source ?? ''}
+                  {c.note ? ` · ${c.note}` : ''}
                 </Table.Td>
                 <Table.Td>{c.purposes.map((p) => `${p.purposeKey}: ${p.granted ? 'agreed' : 'declined'}`).join(', ')}</Table.Td>
               </Table.Tr>
@@ -155,7 +156,7 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
           </Table.Tbody>
         </Table>
         <Text size="xs" c="dimmed" mt={4}>
-          History: {pkg.consentEvents.map((e) => `${formatDate(e.occurredAt)} ${e.action.toLowerCase()} ${e.purposeKey} (v${e.policyVersion})`).join('; ') || 'none'}
+          History: {pkg.consentEvents.map((e) => `${formatDate(e.occurredAt)} ${e.action.toLowerCase()} ${e.purposeKey} (v${e.policyVersion})${e.note ? `: ${e.note}` : ''}`).join('; ') || 'none'}
         </Text>
       </Section>
 
