@@ -19,6 +19,7 @@ import { PurposeResolver } from './purposes/purpose.resolver.js';
 import { RecipientResolver } from './recipients/recipient.resolver.js';
 import { InquiryResolver } from './inquiries/inquiry.resolver.js';
 import { CookieAdminResolver, CookieConsentResolver } from './cookies/cookie.resolver.js';
+import { DisclosurePackageResolver, RequestResolver } from './requests/request.resolver.js';
 
 export const resolvers = [
   AuthResolver,
@@ -37,6 +38,8 @@ export const resolvers = [
   InquiryResolver,
   CookieConsentResolver,
   CookieAdminResolver,
+  RequestResolver,
+  DisclosurePackageResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -15,6 +15,7 @@ export * from './collection/validate-collection.js';
 export * from './requests/request-vocabulary.js';
 export * from './requests/due-date.js';
 export * from './requests/request-status.js';
+export * from './requests/request-rules.js';
 export * from './policy-change/purpose-changes.js';
 export * from './policy-change/diff-sections.js';
 export * from './cookies/cookie-categories.js';

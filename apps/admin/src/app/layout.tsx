@@ -18,6 +18,7 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { to: '/providers', label: 'Providers' },
       { to: '/collections/new', label: 'Record collection', show: (u) => canWrite(u.role), exact: true },
+      { to: '/requests', label: 'Provider requests' },
     ],
   },
   {

@@ -18,6 +18,7 @@ import { OrganisationSettingsRoute } from '../routes/organisation-settings.js';
 import { PolicyEditorRoute } from '../routes/policy-editor.js';
 import { PublicInquiryRoute, PublicPolicyRoute } from '../routes/public-policy.js';
 import { CookieSiteRoute, CookiesRoute } from '../routes/cookies.js';
+import { PublicRequestRoute, RequestRoute, RequestsRoute } from '../routes/requests.js';
 import { AuthGuard } from './auth-guard.js';
 
 export const routes: RouteObject[] = [
@@ -25,6 +26,7 @@ export const routes: RouteObject[] = [
   // Public, no sign-in: the privacy policy and the inquiry form (clauses 5, 7 and 8).
   { path: '/privacy', element: <PublicPolicyRoute /> },
   { path: '/privacy/inquiry', element: <PublicInquiryRoute /> },
+  { path: '/privacy/request', element: <PublicRequestRoute /> },
   {
     element: <AuthGuard />,
     children: [
@@ -53,6 +55,8 @@ export const routes: RouteObject[] = [
       { path: 'settings/organisation', element: <OrganisationSettingsRoute /> },
       { path: 'cookies', element: <CookiesRoute /> },
       { path: 'cookies/sites/:siteId', element: <CookieSiteRoute /> },
+      { path: 'requests', element: <RequestsRoute /> },
+      { path: 'requests/:requestId', element: <RequestRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -8,6 +8,7 @@ import { fromDbBoolean, fromDbDate, leanRows } from '../common/lean-sql.js';
 import { loadExceptionShapes, toDraft } from '../exceptions/exception-facts.js';
 import { LedgerService, payloadHashOf } from '../ledger/ledger.service.js';
 import { currentPolicyFacts } from '../policy/policy.service.js';
+import { loadCessations } from '../requests/cessation-facts.js';
 import type { DecisionRequestInput } from './decision.inputs.js';
 
 const UUID = /^[0-9a-f-]{36}$/i;
@@ -65,6 +66,8 @@ export class DecisionService {
     // Drafts never count; revoked and expired ones are judged (and ignored) by policy-core.
     const exceptions = await loadExceptionShapes(em, 'status <> ?', ['DRAFT']);
     const policy = await currentPolicyFacts(em);
+    // What the provider asked the organisation to stop (clause 4): decide() respects it.
+    const cessations = await loadCessations(em, [provider.id]);
     const at = this.deps.now();
     const decision = decide({
       action: input.action,
@@ -89,6 +92,7 @@ export class DecisionService {
       exceptions: exceptions.map((e) => toDraft(e) as PermittedExceptionFact),
       policyVersion: policy.number,
       at,
+      cessations: cessations.get(provider.id) ?? [],
     });
 
     const sequence = await commitInGroup(this.em, async (tx) => {

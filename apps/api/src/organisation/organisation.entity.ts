@@ -3,7 +3,7 @@ import { BaseEntity } from '../common/base.entity.js';
 
 /** The organisation whose policy Steward runs, with the secretariat that answers inquiries (clause 8). */
 @Entity()
-export class Organisation extends BaseEntity<'version'> {
+export class Organisation extends BaseEntity<'version' | 'responsePeriodDays' | 'responsePeriodUnit' | 'timeZoneOffsetMinutes' | 'requestHolidays'> {
   @Property({ type: 'string', length: 200 })
   name!: string;
 
@@ -27,4 +27,18 @@ export class Organisation extends BaseEntity<'version'> {
 
   @Property({ type: 'integer', version: true })
   version: number = 1;
+  // Provider requests (clause 4): the response period, set by updateRequestSettings (requests/).
+  @Property({ type: 'integer', default: 10 })
+  responsePeriodDays: number = 10;
+
+  @Property({ type: 'string', length: 16, default: 'BUSINESS_DAYS' })
+  responsePeriodUnit: 'CALENDAR_DAYS' | 'BUSINESS_DAYS' = 'BUSINESS_DAYS';
+
+  /** Fixed offset from UTC in minutes (JST = 540). */
+  @Property({ type: 'integer', default: 540 })
+  timeZoneOffsetMinutes: number = 540;
+
+  /** Non-working days, 'YYYY-MM-DD'. */
+  @Property({ type: 'json', default: '[]' })
+  requestHolidays: string[] = [];
 }

@@ -4,6 +4,7 @@ import {
   consentFor,
   decide,
   isInEffect,
+  type CessationFact,
   type ConsentAction,
   type ConsentEventFact,
   type DataCategory,
@@ -21,6 +22,7 @@ import { loadExceptionShapes, toDraft } from '../exceptions/exception-facts.js';
 import { LedgerService, payloadHashOf, type LedgerFact } from '../ledger/ledger.service.js';
 import { currentPolicyFacts } from '../policy/policy.service.js';
 import { loadPurposeFacts } from '../purposes/purpose-facts.js';
+import { loadCessations } from '../requests/cessation-facts.js';
 import { presentPartnerProvider, type SealedItemRow } from './partner.presenter.js';
 import type { PartnerProviderConnection, PartnerProviderType } from './partner.type.js';
 
@@ -167,6 +169,8 @@ export class PartnerService {
         )
       : [];
     const policyVersion = (await currentPolicyFacts(em)).number;
+    // What providers asked the organisation to stop (clause 4): decide() refuses those provisions.
+    const cessations = await loadCessations(em, ids);
 
     const provided: PartnerProviderType[] = [];
     const facts: LedgerFact[] = [];
@@ -183,7 +187,7 @@ export class PartnerService {
           sequence: Number(e.sequence),
           policyVersion: Number(e.policy_version),
         }));
-      const grants = this.grants(row.id, scope, own, consentEvents, policyVersion, at);
+      const grants = this.grants(row.id, scope, own, consentEvents, policyVersion, at, cessations.get(row.id) ?? []);
       const given = new Set<DataCategory>();
       const perGrant = grants.map((g) => {
         const categories = g.categories.filter((c) => !given.has(c));
@@ -244,6 +248,7 @@ export class PartnerService {
     events: readonly ConsentEventFact[],
     policyVersion: number,
     at: Date,
+    cessations: readonly CessationFact[],
   ): Grant[] {
     const grants: Grant[] = [];
     const itemFacts = items.map((i) => ({ id: i.id, category: i.category, publiclyAvailable: fromDbBoolean(i.publicly_available) }));
@@ -261,6 +266,7 @@ export class PartnerService {
           exceptions: scope.exceptions,
           policyVersion,
           at,
+          cessations,
         });
       let remaining: DataCategory[] = requested;
       // One decision has one basis: categories covered by different exceptions are granted in turn.

@@ -428,3 +428,43 @@ describe('decide: properties', () => {
     );
   });
 });
+
+describe('decide: cessation on request (clause 4)', () => {
+  const stopUse = (o: Partial<api.CessationFact> = {}): api.CessationFact => ({ action: 'USE', purposeKey: 'JOURNAL_DELIVERY', recipientId: null, since: T('2025-05-01T00:00:00Z'), ...o });
+  const stopProvide = (o: Partial<api.CessationFact> = {}): api.CessationFact => ({ action: 'PROVIDE', purposeKey: null, recipientId: 'courier', since: T('2025-05-01T00:00:00Z'), ...o });
+
+  it('stops USE on consent, public data and non-LAW exceptions for the purpose named, from `since` on', () => {
+    expect(decide(input()).allowed).toBe(true);
+    const d = decide(input({ cessations: [stopUse()] }));
+    expect(d).toMatchObject({ allowed: false, basis: null, permitted: [], refused: POSTAL });
+    expect(codes(d)[0]).toBe('CEASED_ON_REQUEST');
+    const boardJournal = board({ scope: { ...board().scope, purposeKeys: ['JOURNAL_DELIVERY'], categories: POSTAL } } as never);
+    expect(decide(input({ exceptions: [boardJournal] })).allowed).toBe(true);
+    expect(decide(input({ exceptions: [boardJournal], cessations: [stopUse()] })).allowed).toBe(false);
+    // Not yet in effect, another purpose, or a provision stop: USE continues.
+    expect(decide(input({ cessations: [stopUse({ since: T('2025-07-01T00:00:00Z') })] })).allowed).toBe(true);
+    expect(decide(input({ cessations: [stopUse({ purposeKey: 'NEWSLETTER' })] })).allowed).toBe(true);
+    expect(decide(input({ cessations: [stopProvide({ recipientId: null })] })).allowed).toBe(true);
+    // null purpose = every purpose.
+    expect(decide(input({ cessations: [stopUse({ purposeKey: null })] })).allowed).toBe(false);
+  });
+
+  it('stops PROVIDE to the recipient named (or every recipient), but a legal requirement still applies', () => {
+    expect(decide(provide({ exceptions: [courier()] })).allowed).toBe(true);
+    const d = decide(provide({ exceptions: [courier()], cessations: [stopProvide()] }));
+    expect(d).toMatchObject({ allowed: false, permitted: [] });
+    expect(codes(d)).toEqual(expect.arrayContaining(['CEASED_ON_REQUEST', 'NO_EXCEPTION_APPLIES']));
+    expect(decide(provide({ exceptions: [courier()], cessations: [stopProvide({ recipientId: 'someone-else' })] })).allowed).toBe(true);
+    expect(decide(provide({ exceptions: [courier()], cessations: [stopProvide({ recipientId: null })] })).allowed).toBe(false);
+    const inquiry: PurposeFact = { key: 'INQUIRY_2025_0042', categories: [], retired: false };
+    const lawRequest = provide({
+      purpose: inquiry,
+      recipientId: 'prosecutors',
+      categories: ['NAME', 'EMAIL'],
+      consent: consent('NOT_ASKED', 'INQUIRY_2025_0042'),
+      exceptions: [law()],
+      cessations: [stopProvide({ recipientId: null })],
+    });
+    expect(decide(lawRequest)).toMatchObject({ allowed: true, basis: { kind: 'EXCEPTION', exceptionKind: 'LAW' } });
+  });
+});

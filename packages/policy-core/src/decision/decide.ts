@@ -31,6 +31,8 @@ export const DECISION_REASON_CODES = [
   'EXCEPTION_CATEGORY_NOT_COVERED',
   'EXCEPTION_PURPOSE_BASIS_MISSING',
   'DIFFERENT_BASIS',
+  // requests/: the provider asked the organisation to stop (clause 4, cessation of use).
+  'CEASED_ON_REQUEST',
 ] as const;
 export type DecisionReasonCode = (typeof DECISION_REASON_CODES)[number];
 export const isDecisionReasonCode = memberOf(DECISION_REASON_CODES);
@@ -47,6 +49,34 @@ export type DecisionBasis =
   | { kind: 'PUBLICLY_AVAILABLE' }
   | { kind: 'EXCEPTION'; exceptionId: string; exceptionKind: ExceptionKind };
 
+/**
+ * A provider's request to stop (利用停止 / 第三者提供の停止), in effect from `since`: stop USE for
+ * a purpose (null = every purpose), or stop PROVIDE to a recipient (null = every recipient) for a
+ * purpose (null = every purpose).
+ */
+export type CessationFact = {
+  action: DecisionAction;
+  purposeKey: string | null;
+  /** Only for PROVIDE; ignored for USE. */
+  recipientId: string | null;
+  since: Date;
+};
+
+/** The first cessation that stops this use or provision at `at`, if any. */
+export function cessationFor(
+  cessations: readonly CessationFact[],
+  request: { action: DecisionAction; purposeKey: string; recipientId: string | null; at: Date },
+): CessationFact | null {
+  for (const c of cessations) {
+    if (c.action !== request.action) continue;
+    if (!(c.since.getTime() <= request.at.getTime())) continue;
+    if (c.purposeKey !== null && c.purposeKey !== request.purposeKey) continue;
+    if (request.action === 'PROVIDE' && c.recipientId !== null && c.recipientId !== request.recipientId) continue;
+    return c;
+  }
+  return null;
+}
+
 export type DecideInput = {
   action: DecisionAction;
   providerId: string;
@@ -62,6 +92,8 @@ export type DecideInput = {
   /** The policy version in force, echoed for the ledger. */
   policyVersion: number;
   at: Date;
+  /** The provider's requests to stop (see CessationFact); default none. */
+  cessations?: readonly CessationFact[];
 };
 
 export type Decision = {
@@ -215,6 +247,9 @@ function denyAll(input: DecideInput, requested: DataCategory[], reason: Decision
  *   or retirement: they permit use outside the stated purposes.
  * - One decision has one basis: categories covered by different bases are denied with
  *   `DIFFERENT_BASIS`; request them separately so each ledger entry names its basis.
+ * - A cessation the provider requested (`cessations`, see cessationFor) stops the use or provision
+ *   on every basis but a LAW exception: consent, public data and the other exceptions no longer
+ *   count (CEASED_ON_REQUEST); an obligation under law still applies.
  * Reasons: request-level first, then per exception (in preference order) why it does not apply,
  * then per category in DATA_CATEGORIES order. The order of `exceptions` does not matter.
  * An invalid `at` throws a RangeError.
@@ -242,8 +277,26 @@ export function decide(input: DecideInput): Decision {
 
   const candidates: Candidate[] = [];
   const requestReasons: DecisionReason[] = [];
+  const ceased = cessationFor(input.cessations ?? [], {
+    action: input.action,
+    purposeKey: input.purpose.key,
+    recipientId: input.recipientId,
+    at: input.at,
+  });
+  if (ceased !== null) {
+    requestReasons.push({
+      code: 'CEASED_ON_REQUEST',
+      message:
+        input.action === 'USE'
+          ? `The provider asked the organisation to stop using their data for "${input.purpose.key}"; only a legal requirement still applies.`
+          : `The provider asked the organisation to stop providing their data to "${input.recipientId}"; only a legal requirement still applies.`,
+    });
+  }
+  const exceptionsConsidered = ceased === null ? input.exceptions : input.exceptions.filter((e) => e.kind === 'LAW');
   let statedPurpose: Candidate | null = null;
-  if (input.action === 'USE') {
+  if (input.action === 'USE' && ceased !== null) {
+    // The stated purpose no longer counts: no candidate for it.
+  } else if (input.action === 'USE') {
     const viaConsent = use.reasons.some((r) => r.code === 'CONSENT_GRANTED');
     statedPurpose = emptyCandidate(viaConsent ? { kind: 'CONSENT' } : { kind: 'PUBLICLY_AVAILABLE' });
     for (const category of requested) {
@@ -262,7 +315,7 @@ export function decide(input: DecideInput): Decision {
       message: `Consent to "${input.purpose.key}" does not allow providing data to "${input.recipientId}": a permitted exception must cover it.`,
     });
   }
-  const ordered = [...input.exceptions].sort(compareExceptions);
+  const ordered = [...exceptionsConsidered].sort(compareExceptions);
   for (const e of ordered) candidates.push(evaluateException(e, input, requested, useReasons, usable));
 
   const chosen = candidates.find((c) => c.covered.size === requested.length);
@@ -284,8 +337,10 @@ export function decide(input: DecideInput): Decision {
     requestReasons.push({
       code: 'NO_EXCEPTION_APPLIES',
       message:
-        input.exceptions.length === 0
-          ? 'No permitted exception was supplied.'
+        exceptionsConsidered.length === 0
+          ? ceased === null
+            ? 'No permitted exception was supplied.'
+            : 'No legal-requirement exception was supplied.'
           : 'No permitted exception in effect covers this request.',
     });
   }

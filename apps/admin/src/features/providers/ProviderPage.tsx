@@ -7,6 +7,7 @@ import { formatDateTime } from '../../components/format.js';
 import { PROVIDER_KIND_LABEL } from '../../components/labels.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { AmendmentHistoryCard } from '../requests/AmendmentHistoryCard.js';
 import { useCanWrite } from '../session/session-context.js';
 import { CollectionsCard } from './CollectionsCard.js';
 import { ConsentHistoryCard } from './ConsentHistoryCard.js';
@@ -117,6 +118,7 @@ export function ProviderPage({ providerId, recordedCollectionId }: Props) {
         collections={provider.collections}
         openId={recordedCollectionId ?? null}
       />
+      <AmendmentHistoryCard providerId={provider.id} />
 
       {editing && <EditProviderModal provider={provider} opened onClose={() => setEditing(false)} onReload={reload} />}
     </Stack>

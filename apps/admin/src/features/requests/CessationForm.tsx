@@ -1,0 +1,88 @@
+import { Button, Card, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { PurposesDocument, RecipientsDocument } from '@steward/schema';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { ConflictAlert } from '../../components/ConflictAlert.js';
+import { MessagesAlert } from '../../components/ErrorAlert.js';
+import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
+import { useProvider } from '../providers/use-provider.js';
+import { useApplyCessation } from './use-requests.js';
+
+/** Cessation of use: stop using for purposes (consent is withdrawn too) and/or providing to recipients. */
+export function CessationForm({ requestId, providerId, onApplied }: { requestId: string; providerId: string; onApplied: () => void }) {
+  const { provider, reload } = useProvider(providerId);
+  const [purposes] = useQuery({ query: PurposesDocument, variables: { includeRetired: false } });
+  const [recipients] = useQuery({ query: RecipientsDocument });
+  const { apply, fetching } = useApplyCessation();
+  const [stopUse, setStopUse] = useState<string[]>([]);
+  const [stopTo, setStopTo] = useState<string[]>([]);
+  const [stopAll, setStopAll] = useState(false);
+  const [messages, setMessages] = useState<string[]>([]);
+  const [conflict, setConflict] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+
+  async function onApply() {
+    if (!provider) return;
+    setMessages([]);
+    const res = await apply({ requestId, expectedProviderVersion: provider.version, stopUsePurposeKeys: stopUse, stopProvisionRecipientIds: stopAll ? [] : stopTo, stopAllProvision: stopAll });
+    if (res.error) {
+      const summary = fieldErrorsFromGraphQLError(res.error);
+      setConflict(summary.conflict !== null);
+      setMessages(summary.conflict ? [] : [...summary.messages, ...Object.values(summary.fieldErrors)]);
+      return;
+    }
+    const r = res.data!.applyCessation;
+    setDone(`${r.cessations.length} stop${r.cessations.length === 1 ? '' : 's'} recorded${r.withdrawnPurposeKeys.length ? `; consent withdrawn for ${r.withdrawnPurposeKeys.join(', ')}` : ''}.`);
+    reload();
+    onApplied();
+  }
+
+  const toggle = (list: string[], set: (v: string[]) => void, value: string, on: boolean) => set(on ? [...list, value] : list.filter((v) => v !== value));
+
+  return (
+    <Card withBorder radius="md">
+      <Text fw={600}>Cessation of use</Text>
+      <Text size="xs" c="dimmed" mb="sm">
+        Decisions and partner reads refuse what is stopped from now on; only a legal requirement still applies.
+      </Text>
+      {conflict && (
+        <ConflictAlert
+          onReload={() => {
+            setConflict(false);
+            reload();
+          }}
+        />
+      )}
+      <MessagesAlert title="Nothing was stopped" messages={messages} />
+      {done && (
+        <Text size="sm" c="green" role="status" mb="xs">
+          {done}
+        </Text>
+      )}
+      <Group align="flex-start" grow>
+        <Stack gap={4} aria-label="Stop using for">
+          <Text size="sm" fw={500}>
+            Stop using for
+          </Text>
+          {(purposes.data?.purposes ?? []).map((p) => (
+            <Checkbox key={p.key} label={p.titleEn} checked={stopUse.includes(p.key)} onChange={(e) => toggle(stopUse, setStopUse, p.key, e.currentTarget.checked)} />
+          ))}
+        </Stack>
+        <Stack gap={4} aria-label="Stop providing to">
+          <Text size="sm" fw={500}>
+            Stop providing to
+          </Text>
+          <Checkbox label="Anyone" checked={stopAll} onChange={(e) => setStopAll(e.currentTarget.checked)} />
+          {(recipients.data?.recipients ?? []).map((r) => (
+            <Checkbox key={r.id} label={r.name} disabled={stopAll} checked={stopAll || stopTo.includes(r.id)} onChange={(e) => toggle(stopTo, setStopTo, r.id, e.currentTarget.checked)} />
+          ))}
+        </Stack>
+      </Group>
+      <Group justify="flex-end" mt="sm">
+        <Button color="red" onClick={() => void onApply()} loading={fetching} disabled={!provider || (!stopUse.length && !stopTo.length && !stopAll)}>
+          Stop
+        </Button>
+      </Group>
+    </Card>
+  );
+}

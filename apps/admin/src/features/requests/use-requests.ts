@@ -1,0 +1,103 @@
+import {
+  ApplyAmendmentDocument,
+  ApplyCessationDocument,
+  ChangeRequestStatusDocument,
+  CreateProviderRequestDocument,
+  LinkRequestProviderDocument,
+  ProduceDisclosurePackageDocument,
+  ProviderRequestDocument,
+  ProviderRequestsDocument,
+  ProviderRightsDocument,
+  SubmitProviderRequestDocument,
+  VerifyRequestIdentityDocument,
+  type ApplyAmendmentInput,
+  type ApplyCessationInput,
+  type ChangeRequestStatusInput,
+  type CreateProviderRequestInput,
+  type ProviderRequestFilter,
+  type SubmitProviderRequestInput,
+  type VerifyRequestIdentityInput,
+} from '@steward/schema';
+import { useMutation, useQuery } from 'urql';
+
+/** Ledger entries fetched as typed objects with a package; the rest are read from its JSON on demand. */
+export const LEDGER_PREVIEW = 200;
+
+export function useProviderRequests(filter: ProviderRequestFilter) {
+  const [result, reexecute] = useQuery({
+    query: ProviderRequestsDocument,
+    variables: { first: 100, filter },
+    requestPolicy: 'cache-and-network',
+  });
+  return {
+    requests: result.data?.providerRequests.edges.map((e) => e.node) ?? [],
+    hasMore: result.data?.providerRequests.pageInfo.hasNextPage ?? false,
+    loaded: result.data !== undefined,
+    fetching: result.fetching,
+    error: result.error,
+    refetch: () => reexecute({ requestPolicy: 'network-only' }),
+  };
+}
+
+export function useProviderRequest(id: string) {
+  const [result, reexecute] = useQuery({ query: ProviderRequestDocument, variables: { id }, requestPolicy: 'cache-and-network', pause: id === '' });
+  return {
+    request: result.data?.providerRequest ?? null,
+    loaded: result.data !== undefined,
+    fetching: result.fetching,
+    error: result.error,
+    refetch: () => reexecute({ requestPolicy: 'network-only' }),
+  };
+}
+
+export function useProviderRights(providerId: string) {
+  const [result, reexecute] = useQuery({ query: ProviderRightsDocument, variables: { providerId }, requestPolicy: 'cache-and-network' });
+  return {
+    amendments: result.data?.providerAmendments ?? [],
+    cessations: result.data?.providerCessations ?? [],
+    loaded: result.data !== undefined,
+    error: result.error,
+    refetch: () => reexecute({ requestPolicy: 'network-only' }),
+  };
+}
+
+export function useSubmitProviderRequest() {
+  const [state, execute] = useMutation(SubmitProviderRequestDocument);
+  return { submit: (input: SubmitProviderRequestInput) => execute({ input }), fetching: state.fetching };
+}
+
+export function useCreateProviderRequest() {
+  const [state, execute] = useMutation(CreateProviderRequestDocument);
+  return { create: (input: CreateProviderRequestInput) => execute({ input }), fetching: state.fetching };
+}
+
+export function useLinkRequestProvider() {
+  const [state, execute] = useMutation(LinkRequestProviderDocument);
+  return { link: (requestId: string, providerId: string, expectedVersion: number) => execute({ requestId, providerId, expectedVersion }), fetching: state.fetching };
+}
+
+export function useVerifyRequestIdentity() {
+  const [state, execute] = useMutation(VerifyRequestIdentityDocument);
+  return { verify: (input: VerifyRequestIdentityInput) => execute({ input }), fetching: state.fetching };
+}
+
+export function useChangeRequestStatus() {
+  const [state, execute] = useMutation(ChangeRequestStatusDocument);
+  return { changeStatus: (input: ChangeRequestStatusInput) => execute({ input }), fetching: state.fetching };
+}
+
+export function useProduceDisclosurePackage() {
+  const [state, execute] = useMutation(ProduceDisclosurePackageDocument);
+  // The typed ledger is a preview; every entry is in the canonical JSON (see DisclosurePackageView).
+  return { produce: (requestId: string) => execute({ requestId, ledgerFirst: LEDGER_PREVIEW }), pkg: state.data?.produceDisclosurePackage ?? null, error: state.error, fetching: state.fetching };
+}
+
+export function useApplyAmendment() {
+  const [state, execute] = useMutation(ApplyAmendmentDocument);
+  return { apply: (input: ApplyAmendmentInput) => execute({ input }), fetching: state.fetching };
+}
+
+export function useApplyCessation() {
+  const [state, execute] = useMutation(ApplyCessationDocument);
+  return { apply: (input: ApplyCessationInput) => execute({ input }), fetching: state.fetching };
+}

@@ -1,0 +1,140 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { REQUEST_CHANNEL_COLLECTION, validateAmendment, validateRequestWork, type AmendmentChange, type Issue } from '@steward/policy-core';
+import { AuditService } from '../audit/audit.service.js';
+import { BadInputError, DomainError } from '../common/errors.js';
+import type { Actor, AppDeps } from '../context.js';
+import { PersonalDataItem, itemSealContext } from '../providers/personal-data-item.entity.js';
+import { tokensForValue } from '../providers/provider-search.js';
+import { revealValue } from '../providers/provider.presenter.js';
+import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
+import { SearchToken } from '../providers/search-token.entity.js';
+import { DataItemChange, ProviderRequest, changeSealContext, type DataItemChangeAction } from './provider-request.entity.js';
+import type { ApplyAmendmentInput } from './request.inputs.js';
+import { presentChange } from './request.presenter.js';
+import { RequestService } from './request.service.js';
+import type { DataItemChangeType } from './request.type.js';
+
+export interface AmendmentApplied {
+  request: ProviderRequest;
+  changes: DataItemChangeType[];
+  providerVersion: number;
+}
+
+/**
+ * Amendment on request (clause 4): the requested changes, item by item, in one transaction
+ * against the provider version the editor read (CONFLICT with currentVersion when stale). Each
+ * change keeps its before and after values, sealed; search tokens follow the new values.
+ */
+export class AmendmentService {
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly actor: Actor | null,
+    private readonly deps: AppDeps,
+  ) {}
+
+  apply(input: ApplyAmendmentInput): Promise<AmendmentApplied> {
+    return this.em.transactional((tx) => this.write(tx as SqlEntityManager, input));
+  }
+
+  private async write(em: SqlEntityManager, input: ApplyAmendmentInput): Promise<AmendmentApplied> {
+    const actor = this.actor;
+    if (!actor) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
+    const request = await new RequestService(em, actor, this.deps).load(input.requestId);
+    const work = validateRequestWork(
+      { kind: request.kind, status: request.status, providerLinked: request.provider !== null, identityVerified: request.verifiedAt !== null },
+      'AMENDMENT',
+    );
+    if (!work.ok) throw new BadInputError(work.issues, '');
+    const provider = request.provider!;
+    assertVersion(provider.version, input.expectedProviderVersion, 'Provider');
+
+    const items = await em.find(PersonalDataItem, { provider: provider.id });
+    const byId = new Map(items.map((i) => [i.id, i]));
+    const changes: AmendmentChange[] = input.changes.map((c) => ({
+      itemId: c.itemId?.trim() || null,
+      category: c.category,
+      value: c.value == null ? null : c.value.trim(),
+    }));
+    const validation = validateAmendment(changes, new Map(items.map((i) => [i.id, i.category])));
+    const issues: Issue[] = validation.ok ? [] : [...validation.issues];
+    const befores = new Map<string, string>();
+    changes.forEach((c, i) => {
+      const item = c.itemId ? byId.get(c.itemId) : undefined;
+      if (!item) return;
+      const before = revealValue(this.deps.cipher, item);
+      befores.set(item.id, before);
+      if (c.value !== null && c.value === before) issues.push({ field: `changes[${i}].value`, code: 'NO_CHANGE', message: 'The item already has this value.' });
+    });
+    if (issues.length) throw new BadInputError(issues);
+
+    const now = this.deps.now();
+    const written: DataItemChange[] = [];
+    for (const c of changes) {
+      const existing = c.itemId ? byId.get(c.itemId)! : null;
+      let action: DataItemChangeAction;
+      let itemId: string;
+      if (!existing) {
+        action = 'ADD';
+        const item = new PersonalDataItem();
+        item.provider = provider;
+        item.category = c.category;
+        item.valueSealed = this.deps.cipher.encrypt(c.value!, itemSealContext(item.id, c.category));
+        item.source = `Amendment request ${request.reference}`;
+        item.channel = REQUEST_CHANNEL_COLLECTION[request.channel];
+        item.collectedAt = now;
+        item.createdAt = now;
+        item.updatedAt = now;
+        em.persist(item);
+        this.addTokens(em, provider.id, item.id, c.category, c.value!);
+        itemId = item.id;
+      } else if (c.value === null) {
+        action = 'REMOVE';
+        await em.nativeDelete(SearchToken, { itemId: existing.id });
+        em.remove(existing);
+        itemId = existing.id;
+      } else {
+        action = 'UPDATE';
+        existing.valueSealed = this.deps.cipher.encrypt(c.value, itemSealContext(existing.id, existing.category));
+        existing.updatedAt = now;
+        await em.nativeDelete(SearchToken, { itemId: existing.id });
+        this.addTokens(em, provider.id, existing.id, existing.category, c.value);
+        itemId = existing.id;
+      }
+      const change = new DataItemChange();
+      change.provider = provider;
+      change.request = request;
+      change.itemId = itemId;
+      change.category = c.category;
+      change.action = action;
+      const before = existing ? befores.get(existing.id)! : null;
+      change.beforeSealed = before === null ? null : this.deps.cipher.encrypt(before, changeSealContext(change.id, c.category, 'before'));
+      change.afterSealed = c.value === null ? null : this.deps.cipher.encrypt(c.value, changeSealContext(change.id, c.category, 'after'));
+      change.changedAt = now;
+      change.changedById = actor.userId;
+      change.changedByName = actor.displayName;
+      em.persist(change);
+      written.push(change);
+    }
+    provider.updatedAt = now; // bumps the version: a concurrent amendment or collection conflicts
+    request.updatedAt = now;
+    new AuditService(em, actor, this.deps).record({
+      action: 'request.amend',
+      entityType: 'ProviderRequest',
+      subject: request.id,
+      providerIds: [provider.id],
+      detail: { reference: request.reference, changes: written.map((w) => ({ itemId: w.itemId, category: w.category, action: w.action })) },
+    });
+    await flushOrConflict(em, 'Provider');
+    return {
+      request,
+      changes: written.map((w) => presentChange(this.deps.cipher, w, request.reference)),
+      providerVersion: provider.version,
+    };
+  }
+
+  private addTokens(em: SqlEntityManager, providerId: string, itemId: string, category: string, value: string): void {
+    for (const token of tokensForValue(this.deps.cipher, category, value)) {
+      em.create(SearchToken, { provider: providerId, itemId, kind: token.kind, hash: token.hash });
+    }
+  }
+}

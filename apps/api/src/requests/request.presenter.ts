@@ -1,0 +1,96 @@
+import { allowedNextStatuses, daysRemaining, isOverdue, requestUrgency } from '@steward/policy-core';
+import type { FieldCipher } from '../crypto/field-cipher.js';
+import {
+  changeSealContext,
+  requesterSealContext,
+  verificationNoteSealContext,
+  type DataItemChange,
+  type ProviderCessation,
+  type ProviderRequest,
+  type RequesterDetails,
+  type RequestStatusChange,
+} from './provider-request.entity.js';
+import type {
+  DataItemChangeType,
+  ProviderCessationType,
+  ProviderRequestType,
+  RequesterType,
+  RequestStatusChangeType,
+} from './request.type.js';
+
+// The one place where a request's sealed values are opened on their way to a caller.
+
+export function sealRequester(cipher: FieldCipher, requestId: string, details: RequesterDetails): string {
+  return cipher.encrypt(JSON.stringify(details), requesterSealContext(requestId));
+}
+
+export function openRequester(cipher: FieldCipher, requestId: string, sealed: string): RequesterType {
+  const d = JSON.parse(cipher.decrypt(sealed, requesterSealContext(requestId))) as RequesterDetails;
+  return { name: d.name, contact: d.contact, details: d.details ?? null, cookieConsentIds: d.cookieConsentIds ?? [] };
+}
+
+/** A request with its provider, enteredBy and verifiedBy populated; overdue and urgency at `now`. */
+export function presentRequest(cipher: FieldCipher, r: ProviderRequest, now: Date): ProviderRequestType {
+  return {
+    id: r.id,
+    reference: r.reference,
+    kind: r.kind,
+    channel: r.channel,
+    status: r.status,
+    receivedAt: r.receivedAt,
+    dueAt: r.dueAt,
+    overdue: isOverdue({ status: r.status, dueAt: r.dueAt }, now),
+    urgency: requestUrgency({ status: r.status, dueAt: r.dueAt }, now),
+    daysRemaining: daysRemaining(r.dueAt, now),
+    allowedNextStatuses: allowedNextStatuses(r.status),
+    requester: openRequester(cipher, r.id, r.requesterSealed),
+    provider: r.provider ? { id: r.provider.id, reference: r.provider.reference, kind: r.provider.kind, version: r.provider.version } : null,
+    enteredBy: r.enteredBy?.displayName ?? null,
+    verification:
+      r.verificationMethod && r.verifiedAt
+        ? {
+            method: r.verificationMethod,
+            verifiedBy: r.verifiedBy?.displayName ?? 'Unknown',
+            verifiedAt: r.verifiedAt,
+            note: r.verificationNoteSealed ? cipher.decrypt(r.verificationNoteSealed, verificationNoteSealContext(r.id)) : null,
+          }
+        : null,
+    rejectionReason: r.rejectionReason,
+    completedAt: r.completedAt,
+    resolution: r.resolution,
+    packageProducedAt: r.packageProducedAt,
+    packageHash: r.packageHash,
+    version: r.version,
+  };
+}
+
+export function presentStatusChange(c: RequestStatusChange): RequestStatusChangeType {
+  return { fromStatus: c.fromStatus, toStatus: c.toStatus, at: c.at, actorName: c.actorName, reason: c.reason };
+}
+
+export function presentChange(cipher: FieldCipher, c: DataItemChange, requestReference: string | null): DataItemChangeType {
+  return {
+    id: c.id,
+    itemId: c.itemId,
+    category: c.category,
+    action: c.action,
+    before: c.beforeSealed === null ? null : cipher.decrypt(c.beforeSealed, changeSealContext(c.id, c.category, 'before')),
+    after: c.afterSealed === null ? null : cipher.decrypt(c.afterSealed, changeSealContext(c.id, c.category, 'after')),
+    changedAt: c.changedAt,
+    changedBy: c.changedByName,
+    requestReference,
+  };
+}
+
+export function presentCessation(c: ProviderCessation, recipientNames: ReadonlyMap<string, string>, requestReference: string | null): ProviderCessationType {
+  return {
+    id: c.id,
+    action: c.action,
+    purposeKey: c.purposeKey,
+    recipientId: c.recipientId,
+    recipientName: c.recipientId ? (recipientNames.get(c.recipientId) ?? null) : null,
+    since: c.since,
+    recordedBy: c.recordedByName,
+    requestReference,
+  };
+}

@@ -1,0 +1,441 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import {
+  CLOSED_REQUEST_STATUSES,
+  DUE_SOON_DAYS,
+  FIELD_LIMITS,
+  REQUEST_LIMITS,
+  dueDate,
+  normalizeLineBreaks,
+  normalizeSubmission,
+  validateCompletion,
+  validateRequestSubmission,
+  validateResponsePeriod,
+  validateStatusChange,
+  validateText,
+  validateVerification,
+  type Issue,
+  type RequestChannel,
+  type RequestKind,
+  type ResponsePeriod,
+} from '@steward/policy-core';
+import { randomBytes } from 'node:crypto';
+import { AuditService } from '../audit/audit.service.js';
+import { AdminUser } from '../auth/admin-user.entity.js';
+import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
+import type { RateLimitRule } from '../common/rate-limit.js';
+import { leanRows, placeholders } from '../common/lean-sql.js';
+import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
+import type { Actor, AppDeps } from '../context.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { Provider } from '../providers/provider.entity.js';
+import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
+import {
+  DataItemChange,
+  ProviderCessation,
+  ProviderRequest,
+  RequestStatusChange,
+  verificationNoteSealContext,
+} from './provider-request.entity.js';
+import type {
+  ChangeRequestStatusInput,
+  CreateProviderRequestInput,
+  ProviderRequestFilter,
+  SubmitProviderRequestInput,
+  UpdateRequestSettingsInput,
+  VerifyRequestIdentityInput,
+} from './request.inputs.js';
+import { presentCessation, presentChange, presentRequest, presentStatusChange, sealRequester } from './request.presenter.js';
+import { loadResponsePeriod, presentSettings } from './request-settings.js';
+import type {
+  DataItemChangeType,
+  ProviderCessationType,
+  ProviderRequestConnection,
+  ProviderRequestType,
+  RequestReceiptType,
+  RequestSettingsType,
+  RequestStatusChangeType,
+} from './request.type.js';
+
+/** A well-formed UUID: anything else names no row (and never reaches PostgreSQL's uuid parser). */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const REQUEST_POPULATE = ['provider', 'enteredBy', 'verifiedBy'] as const;
+
+/** The public form: five requests per address per hour (× STEWARD_RATE_LIMIT_SCALE). */
+export const SUBMIT_RULE: RateLimitRule = { name: 'provider-request-submit', points: 5, durationSeconds: 3600 };
+
+/**
+ * Provider requests (clause 4): intake (staff for any channel, providers through the public form),
+ * linking to a provider, identity verification, and status changes by policy-core's rules. Each
+ * write is one transaction with its status history and audit entry.
+ */
+export class RequestService {
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly actor: Actor | null,
+    private readonly deps: AppDeps,
+  ) {}
+
+  private with(em: unknown): RequestService {
+    return new RequestService(em as SqlEntityManager, this.actor, this.deps);
+  }
+
+  private requireActor(): Actor {
+    if (!this.actor) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
+    return this.actor;
+  }
+
+  present(rows: readonly ProviderRequest[]): ProviderRequestType[] {
+    const now = this.deps.now();
+    return rows.map((r) => presentRequest(this.deps.cipher, r, now));
+  }
+
+  // Intake ------------------------------------------------------------------------------------
+
+  /** The public form: rate-limited per address first, then checked; a refused request stores nothing. */
+  async submit(input: SubmitProviderRequestInput, clientAddress: string, consume: (rule: RateLimitRule, key: string) => Promise<void>): Promise<RequestReceiptType> {
+    await consume(SUBMIT_RULE, clientAddress);
+    const request = await this.em.transactional((em) =>
+      this.with(em).writeIntake({ ...input, channel: 'WEB_FORM', receivedAt: null, providerId: null }, 'public'),
+    );
+    return { reference: request.reference, kind: request.kind, receivedAt: request.receivedAt, dueAt: request.dueAt };
+  }
+
+  async create(input: CreateProviderRequestInput): Promise<ProviderRequest> {
+    this.requireActor();
+    const request = await this.em.transactional((em) => this.with(em).writeIntake(input, 'staff'));
+    return this.reload(request.id);
+  }
+
+  private async writeIntake(
+    input: {
+      kind: string;
+      channel: RequestChannel;
+      receivedAt?: Date | null;
+      requesterName: string;
+      contact: string;
+      details?: string | null;
+      cookieConsentIds?: string[] | null;
+      providerId?: string | null;
+    },
+    by: 'public' | 'staff',
+  ): Promise<ProviderRequest> {
+    const submission = normalizeSubmission({
+      kind: input.kind,
+      requesterName: input.requesterName,
+      contact: input.contact,
+      details: input.details ?? null,
+      cookieConsentIds: input.cookieConsentIds ?? [],
+    });
+    const validation = validateRequestSubmission(submission);
+    const issues: Issue[] = validation.ok ? [] : [...validation.issues];
+    const now = this.deps.now();
+    const receivedAt = input.receivedAt ?? now;
+    if (input.receivedAt && (Number.isNaN(input.receivedAt.getTime()) || input.receivedAt.getTime() > now.getTime())) {
+      issues.push({ field: 'receivedAt', code: 'INVALID_VALUE', message: 'The request cannot be received in the future.' });
+    }
+    let provider: Provider | null = null;
+    const providerId = input.providerId?.trim() || null;
+    if (providerId) {
+      provider = UUID.test(providerId) ? await this.em.findOne(Provider, { id: providerId }) : null;
+      if (!provider) issues.push({ field: 'providerId', code: 'INVALID_VALUE', message: 'No such provider.' });
+    }
+    if (issues.length) throw new BadInputError(issues);
+
+    const period = await loadResponsePeriod(this.em);
+    const request = new ProviderRequest();
+    request.reference = generateReference();
+    request.kind = submission.kind as RequestKind;
+    request.channel = input.channel;
+    request.status = 'RECEIVED';
+    request.receivedAt = receivedAt;
+    request.dueAt = dueDate(receivedAt, period);
+    request.requesterSealed = sealRequester(this.deps.cipher, request.id, {
+      name: submission.requesterName,
+      contact: submission.contact,
+      details: submission.details ?? null,
+      cookieConsentIds: [...(submission.cookieConsentIds ?? [])],
+    });
+    request.provider = provider;
+    request.enteredBy = this.actor ? this.em.getReference(AdminUser, this.actor.userId) : null;
+    request.createdAt = now;
+    request.updatedAt = now;
+    this.em.persist(request);
+    this.em.create(RequestStatusChange, {
+      request,
+      toStatus: 'RECEIVED',
+      at: now,
+      actorId: this.actor?.userId ?? null,
+      actorName: this.actor?.displayName ?? 'Public form',
+    });
+    new AuditService(this.em, this.actor, this.deps, 'public').record({
+      action: by === 'public' ? 'request.submit' : 'request.create',
+      entityType: 'ProviderRequest',
+      subject: request.id,
+      providerIds: provider ? [provider.id] : [],
+      detail: { kind: request.kind, channel: request.channel, reference: request.reference, dueAt: request.dueAt.toISOString() },
+    });
+    await this.em.flush();
+    return request;
+  }
+
+  // Reads -------------------------------------------------------------------------------------
+
+  /** Newest first in keyset pages; urgency filters are the same rule as policy-core's, in SQL. */
+  async list(args: { first: number; after: string | null; filter: ProviderRequestFilter | null }): Promise<ProviderRequestConnection> {
+    const limit = pageSize(args.first);
+    const afterId = args.after ? decodeCursor(args.after) : null;
+    const f = args.filter ?? {};
+    const now = this.deps.now();
+    const open = { status: { $nin: [...CLOSED_REQUEST_STATUSES] } };
+    const where: Record<string, unknown>[] = [];
+    if (f.status) where.push({ status: f.status });
+    if (f.kind) where.push({ kind: f.kind });
+    if (f.open === true) where.push(open);
+    if (f.open === false) where.push({ status: { $in: [...CLOSED_REQUEST_STATUSES] } });
+    if (f.providerId) {
+      if (!UUID.test(f.providerId)) return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: afterId !== null, startCursor: null, endCursor: null } };
+      where.push({ provider: f.providerId });
+    }
+    const soon = new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000);
+    if (f.urgency === 'OVERDUE') where.push(open, { dueAt: { $lt: now } });
+    if (f.urgency === 'DUE_SOON') where.push(open, { dueAt: { $gte: now, $lte: soon } });
+    if (f.urgency === 'ON_TRACK') where.push(open, { dueAt: { $gt: soon } });
+    if (f.urgency === 'CLOSED') where.push({ status: { $in: [...CLOSED_REQUEST_STATUSES] } });
+    if (afterId) where.push({ id: { $lt: afterId } });
+    const rows = await this.em.find(ProviderRequest, where.length ? { $and: where } : {}, {
+      populate: REQUEST_POPULATE,
+      orderBy: { id: 'desc' },
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    if (page.length) {
+      await new AuditService(this.em, this.actor, this.deps).insertNow({
+        action: 'requests.list',
+        entityType: 'ProviderRequest',
+        providerIds: page.flatMap((r) => (r.provider ? [r.provider.id] : [])),
+        detail: { count: page.length, fields: ['requester'] },
+      });
+    }
+    return toPage(rows, limit, afterId, (r) => presentRequest(this.deps.cipher, r, now));
+  }
+
+  /** One request, decrypted for staff (the read is audited); null when there is none. */
+  async get(id: string): Promise<ProviderRequest | null> {
+    const row = UUID.test(id) ? await this.em.findOne(ProviderRequest, { id }, { populate: REQUEST_POPULATE }) : null;
+    if (row) {
+      await new AuditService(this.em, this.actor, this.deps).insertNow({
+        action: 'request.read',
+        entityType: 'ProviderRequest',
+        subject: row.id,
+        providerIds: row.provider ? [row.provider.id] : [],
+        detail: { fields: ['requester', 'verification'] },
+      });
+    }
+    return row;
+  }
+
+  async history(requestId: string): Promise<RequestStatusChangeType[]> {
+    const rows = await this.em.find(RequestStatusChange, { request: requestId }, { orderBy: { at: 'asc', id: 'asc' } });
+    return rows.map(presentStatusChange);
+  }
+
+  // Writes ------------------------------------------------------------------------------------
+
+  link(requestId: string, providerId: string, expectedVersion: number): Promise<ProviderRequest> {
+    return this.em.transactional((em) => this.with(em).writeLink(requestId, providerId, expectedVersion)).then((r) => this.reload(r.id));
+  }
+
+  verify(input: VerifyRequestIdentityInput): Promise<ProviderRequest> {
+    return this.em.transactional((em) => this.with(em).writeVerify(input)).then((r) => this.reload(r.id));
+  }
+
+  changeStatus(input: ChangeRequestStatusInput): Promise<ProviderRequest> {
+    return this.em.transactional((em) => this.with(em).writeStatus(input)).then((r) => this.reload(r.id));
+  }
+
+  /** Loads a request for a write, checking the version the caller read. */
+  async load(id: string, expectedVersion?: number): Promise<ProviderRequest> {
+    const row = UUID.test(id) ? await this.em.findOne(ProviderRequest, { id }, { populate: REQUEST_POPULATE }) : null;
+    if (!row) throw new NotFoundError('Request', 'requestId');
+    if (expectedVersion !== undefined) assertVersion(row.version, expectedVersion, 'Request');
+    return row;
+  }
+
+  private async writeLink(requestId: string, providerId: string, expectedVersion: number): Promise<ProviderRequest> {
+    const actor = this.requireActor();
+    const request = await this.load(requestId, expectedVersion);
+    const issues: Issue[] = [];
+    if (request.verifiedAt || request.status === 'IN_PROGRESS' || CLOSED_REQUEST_STATUSES.includes(request.status as never)) {
+      issues.push({ field: 'status', code: 'INVALID_TRANSITION', message: 'The identity is verified or the request closed: the provider can no longer change.' });
+    }
+    const provider = UUID.test(providerId) ? await this.em.findOne(Provider, { id: providerId }) : null;
+    if (!provider) issues.push({ field: 'providerId', code: 'INVALID_VALUE', message: 'No such provider.' });
+    if (issues.length || !provider) throw new BadInputError(issues, '');
+    request.provider = provider;
+    request.updatedAt = this.deps.now();
+    new AuditService(this.em, actor, this.deps).record({
+      action: 'request.link',
+      entityType: 'ProviderRequest',
+      subject: request.id,
+      providerIds: [provider.id],
+      detail: { reference: request.reference },
+    });
+    await flushOrConflict(this.em, 'Request');
+    return request;
+  }
+
+  private async writeVerify(input: VerifyRequestIdentityInput): Promise<ProviderRequest> {
+    const actor = this.requireActor();
+    const request = await this.load(input.requestId, input.expectedVersion);
+    const validation = validateVerification({ status: request.status, providerLinked: request.provider !== null });
+    const issues: Issue[] = validation.ok ? [] : [...validation.issues];
+    const note = input.note ? normalizeLineBreaks(input.note).trim() || null : null;
+    const noteIssue = validateText(note, { field: 'note', maxLength: REQUEST_LIMITS.note, required: false, multiline: true });
+    if (noteIssue) issues.push(noteIssue);
+    if (issues.length) throw new BadInputError(issues);
+    const now = this.deps.now();
+    request.verificationMethod = input.method;
+    request.verifiedBy = this.em.getReference(AdminUser, actor.userId);
+    request.verifiedAt = now;
+    request.verificationNoteSealed = note ? this.deps.cipher.encrypt(note, verificationNoteSealContext(request.id)) : null;
+    request.updatedAt = now;
+    new AuditService(this.em, actor, this.deps).record({
+      action: 'request.verify',
+      entityType: 'ProviderRequest',
+      subject: request.id,
+      providerIds: [request.provider!.id],
+      detail: { method: input.method, reference: request.reference },
+    });
+    await flushOrConflict(this.em, 'Request');
+    return request;
+  }
+
+  private async writeStatus(input: ChangeRequestStatusInput): Promise<ProviderRequest> {
+    const actor = this.requireActor();
+    const request = await this.load(input.requestId, input.expectedVersion);
+    const reason = input.reason ? normalizeLineBreaks(input.reason).trim() || null : null;
+    const issues: Issue[] = [];
+    const reasonIssue = validateText(reason, { field: 'reason', maxLength: FIELD_LIMITS.note, required: false, multiline: true });
+    if (reasonIssue) issues.push(reasonIssue);
+    const change = validateStatusChange(request.status, input.status, {
+      identityVerified: request.verifiedAt !== null,
+      rejectionReason: reason,
+    });
+    if (!change.ok) issues.push(...change.issues.map((i) => (i.field === 'rejectionReason' ? { ...i, field: 'reason' } : i)));
+    if (input.status === 'COMPLETED' && change.ok) {
+      const workApplied = await this.workApplied(request.id);
+      const completion = validateCompletion({ kind: request.kind, packageProduced: request.packageProducedAt !== null, workApplied, resolution: reason });
+      if (!completion.ok) issues.push(...completion.issues);
+    }
+    if (issues.length) throw new BadInputError(issues);
+    const now = this.deps.now();
+    const from = request.status;
+    request.status = input.status;
+    request.updatedAt = now;
+    if (input.status === 'REJECTED') request.rejectionReason = reason;
+    if (input.status === 'COMPLETED') {
+      request.completedAt = now;
+      request.resolution = reason;
+    }
+    this.em.create(RequestStatusChange, { request, fromStatus: from, toStatus: input.status, at: now, actorId: actor.userId, actorName: actor.displayName, reason });
+    new AuditService(this.em, actor, this.deps).record({
+      action: 'request.status',
+      entityType: 'ProviderRequest',
+      subject: request.id,
+      providerIds: request.provider ? [request.provider.id] : [],
+      detail: { from, to: input.status, reference: request.reference },
+    });
+    await flushOrConflict(this.em, 'Request');
+    return request;
+  }
+
+  private async workApplied(requestId: string): Promise<boolean> {
+    const [changes, cessations] = await Promise.all([
+      this.em.count(DataItemChange, { request: requestId }),
+      this.em.count(ProviderCessation, { request: requestId }),
+    ]);
+    return changes + cessations > 0;
+  }
+
+  async reload(id: string): Promise<ProviderRequest> {
+    const row = await this.em.findOneOrFail(ProviderRequest, { id });
+    await this.em.populate(row, REQUEST_POPULATE);
+    return row;
+  }
+
+  // Settings ----------------------------------------------------------------------------------
+
+  async settings(): Promise<RequestSettingsType> {
+    return presentSettings(await loadResponsePeriod(this.em));
+  }
+
+  updateSettings(input: UpdateRequestSettingsInput): Promise<RequestSettingsType> {
+    return this.em.transactional(async (em) => {
+      const actor = this.requireActor();
+      const period: ResponsePeriod = {
+        days: input.responsePeriodDays,
+        unit: input.unit,
+        timeZoneOffsetMinutes: input.timeZoneOffsetMinutes,
+        holidays: [...new Set(input.holidays.map((h) => h.trim()))].sort(),
+      };
+      const validation = validateResponsePeriod(period);
+      const issues: Issue[] = validation.ok ? [] : validation.issues.map((i) => (i.field === 'days' ? { ...i, field: 'responsePeriodDays' } : i));
+      if (period.days > 365) issues.push({ field: 'responsePeriodDays', code: 'INVALID_VALUE', message: 'At most 365 days.' });
+      if (issues.length) throw new BadInputError(issues);
+      const [org] = await em.find(Organisation, {}, { orderBy: { createdAt: 'asc' }, limit: 1 });
+      if (!org) throw new NotFoundError('Organisation');
+      org.responsePeriodDays = period.days;
+      org.responsePeriodUnit = period.unit;
+      org.timeZoneOffsetMinutes = period.timeZoneOffsetMinutes;
+      org.requestHolidays = [...(period.holidays ?? [])];
+      new AuditService(em, actor, this.deps).record({
+        action: 'request.settings',
+        entityType: 'Organisation',
+        subject: org.id,
+        detail: { days: period.days, unit: period.unit, timeZoneOffsetMinutes: period.timeZoneOffsetMinutes, holidays: period.holidays?.length ?? 0 },
+      });
+      await em.flush();
+      return presentSettings(period);
+    });
+  }
+}
+
+/** A receipt reference such as R-7K2M9QX4TA (no look-alike characters). */
+function generateReference(): string {
+  const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+  const bytes = randomBytes(10);
+  return 'R-' + Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+}
+
+/** A provider's amendment history and cessations (for the admin's provider page); reads are audited. */
+export class ProviderRightsService {
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly actor: Actor | null,
+    private readonly deps: AppDeps,
+  ) {}
+
+  async itemChanges(providerId: string): Promise<DataItemChangeType[]> {
+    if (!UUID.test(providerId)) return [];
+    const rows = await this.em.find(DataItemChange, { provider: providerId }, { orderBy: { changedAt: 'desc', id: 'desc' }, populate: ['request'] });
+    if (rows.length) {
+      await new AuditService(this.em, this.actor, this.deps).insertNow({
+        action: 'provider.read',
+        entityType: 'Provider',
+        subject: providerId,
+        providerIds: [providerId],
+        detail: { categories: [...new Set(rows.map((r) => r.category))], amendments: rows.length },
+      });
+    }
+    return rows.map((r) => presentChange(this.deps.cipher, r, r.request?.reference ?? null));
+  }
+
+  async cessations(providerId: string): Promise<ProviderCessationType[]> {
+    if (!UUID.test(providerId)) return [];
+    const rows = await this.em.find(ProviderCessation, { provider: providerId }, { orderBy: { since: 'desc', id: 'desc' }, populate: ['request'] });
+    const ids = [...new Set(rows.map((r) => r.recipientId).filter((x): x is string => !!x))];
+    const names = ids.length ? await leanRows<{ id: string; name: string }>(this.em, `select id, name from recipient where id in (${placeholders(ids.length)})`, ids) : [];
+    const byId = new Map(names.map((n) => [String(n.id), String(n.name)]));
+    return rows.map((r) => presentCessation(r, byId, r.request?.reference ?? null));
+  }
+}
