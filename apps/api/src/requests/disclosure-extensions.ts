@@ -1,5 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { leanRows } from '../common/lean-sql.js';
 import type { AppDeps } from '../context.js';
+import { CookieConsentService } from '../cookies/cookie-consent.service.js';
+import { InquiryService } from '../inquiries/inquiry.service.js';
+import { revealSealed } from '../providers/provider.presenter.js';
 
 /** What a section contributor is given: whose package it is and what the requester told us. */
 export interface DisclosureSubject {
@@ -19,13 +24,36 @@ export interface DisclosureSectionSource {
 }
 
 /**
- * EXTENSION POINT — sections other features add to every disclosure package, in this order.
- * Wire them in here at merge, e.g.
- *   { key: 'inquiries', title: 'Inquiries', collect: (em, deps, s) => new InquiryService(em, null, deps).forProvider(s.providerId) }
- *   { key: 'cookieConsents', title: 'Cookie consents', collect: (em, deps, s) => cookieConsentsForVisitors(em, s.cookieConsentIds) }
- * Until then both sections are present and empty, so the package format does not change at merge.
+ * The visitor ids whose cookie consents are this provider's: the ids the requester quoted from the
+ * banner, and any cookie identifier stored as one of the provider's data items.
  */
+async function visitorIdsOf(em: EntityManager, deps: AppDeps, subject: DisclosureSubject): Promise<string[]> {
+  const items = await leanRows<{ id: string; value_sealed: string }>(
+    em,
+    'select id, value_sealed from personal_data_item where provider_id = ? and category = ?',
+    [subject.providerId, 'COOKIE_IDENTIFIER'],
+  );
+  const stored = items.map((i) => revealSealed(deps.cipher, i.id, 'COOKIE_IDENTIFIER', i.value_sealed).trim().toLowerCase());
+  return [...new Set([...subject.cookieConsentIds.map((id) => id.trim().toLowerCase()), ...stored])];
+}
+
+/** Sections other features add to every disclosure package, in this order. */
 export const DISCLOSURE_SECTIONS: DisclosureSectionSource[] = [
-  { key: 'inquiries', title: 'Inquiries', collect: () => Promise.resolve([]) },
-  { key: 'cookieConsents', title: 'Cookie consents', collect: () => Promise.resolve([]) },
+  {
+    key: 'inquiries',
+    title: 'Inquiries',
+    // Every inquiry linked to the provider, with its replies (the read is audited by the inquiry service).
+    collect: (em, deps, s) => new InquiryService(em as SqlEntityManager, null, deps).listInquiriesForProvider(s.providerId),
+  },
+  {
+    key: 'cookieConsents',
+    title: 'Cookie consents',
+    // Cookie-collected identifiers are personal data like any other (clause 6): their consent history, every site.
+    collect: async (em, deps, s) => {
+      const cookies = new CookieConsentService(em as SqlEntityManager, deps);
+      const histories = [];
+      for (const visitorId of await visitorIdsOf(em, deps, s)) histories.push(...(await cookies.historyForVisitor(visitorId)));
+      return histories;
+    },
+  },
 ];

@@ -3,6 +3,7 @@ import {
   ApplyCessationDocument,
   ApproveExceptionDocument,
   ChangeRequestStatusDocument,
+  CreateCookieSiteDocument,
   CreateExceptionDocument,
   CreateProviderRequestDocument,
   CreateRecipientDocument,
@@ -16,6 +17,8 @@ import {
   ProviderRequestsDocument,
   ProviderRightsDocument,
   ProvidersDocument,
+  RecordCookieConsentDocument,
+  RecordInquiryDocument,
   RecordCollectionDocument,
   RecordConsentDocument,
   RequestSettingsDocument,
@@ -27,7 +30,7 @@ import {
   type ProviderRequestFieldsFragment,
   type SubmitProviderRequestMutationVariables,
 } from '@steward/schema';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../common/canonical-json.js';
@@ -241,6 +244,56 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       const ready = await readyRequest(amendment, provider.id);
       expect(errorOf(await officer.request(ProduceDisclosurePackageDocument, { requestId: ready.id })).issues!.map((i) => i.field)).toEqual(['kind']);
       expect(errorOf(await viewer.request(ProduceDisclosurePackageDocument, { requestId: linked.id })).code).toBe('FORBIDDEN');
+    });
+
+    it("includes the provider's inquiries and cookie consent history (by the consent id they quoted), and no one else's", async () => {
+      const me = await collect([{ category: 'NAME', value: 'Sora Takeda' }]);
+      const other = await collect([{ category: 'NAME', value: 'ZZOTHERPERSON Ueda' }]);
+      await officer.ok(RecordInquiryDocument, { input: { channel: 'EMAIL', subject: 'About my data', message: 'MYINQUIRYTEXT please stop the news.', providerId: me.id } });
+      await officer.ok(RecordInquiryDocument, { input: { channel: 'POST', subject: 'ZZOTHERSUBJECT', message: 'ZZOTHERINQUIRY', providerId: other.id } });
+      await officer.ok(RecordInquiryDocument, { input: { channel: 'FAX', subject: 'ZZUNLINKED', message: 'ZZUNLINKED', providerId: null } });
+
+      const origin = 'https://www.example-society.jp';
+      const site = (
+        await owner.ok(CreateCookieSiteDocument, {
+          input: {
+            name: 'Society website',
+            domains: ['www.example-society.jp'],
+            allowedOrigins: [origin],
+            consentLifetimeDays: 180,
+            honoursGpc: true,
+            bannerTitle: { en: 'Cookies', ja: 'クッキー' },
+            bannerText: { en: 'We use cookies.', ja: 'クッキーを使用します。' },
+          },
+        })
+      ).createCookieSite;
+      const consent = async (visitorId: string) => {
+        const res = await app.client().raw(
+          print(RecordCookieConsentDocument),
+          {
+            input: {
+              siteKey: site.siteKey,
+              visitorId,
+              idempotencyKey: randomUUID(),
+              policyVersion: 1,
+              gpc: false,
+              choices: ['STRICTLY_NECESSARY', 'FUNCTIONAL', 'ANALYTICS', 'MARKETING'].map((category) => ({ category, accepted: category !== 'MARKETING' })),
+            },
+          },
+          { origin },
+        );
+        expect(res.errors).toBeUndefined();
+      };
+      const quoted = randomUUID();
+      const someoneElses = randomUUID();
+      await consent(quoted);
+      await consent(someoneElses);
+      const request = await readyRequest(await staffRequest({ cookieConsentIds: [quoted] }), me.id);
+      const pkg = (await officer.ok(ProduceDisclosurePackageDocument, { requestId: request.id })).produceDisclosurePackage;
+      expect(pkg.sections.map((s) => `${s.key}:${s.count}`)).toEqual(['inquiries:1', 'cookieConsents:1']);
+      const everything = JSON.stringify(pkg) + pkg.json;
+      for (const mine of ['MYINQUIRYTEXT', quoted]) expect(everything).toContain(mine);
+      for (const marker of ['ZZOTHER', 'ZZUNLINKED', someoneElses, other.id]) expect(everything).not.toContain(marker);
     });
 
     it("holds all of one provider's data and nothing of anyone else's", async () => {
