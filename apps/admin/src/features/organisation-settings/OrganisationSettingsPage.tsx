@@ -9,6 +9,7 @@ import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useSessionUser } from '../session/session-context.js';
+import { ResponsePeriodCard } from './ResponsePeriodCard.js';
 
 type Org = OrganisationSettingsQuery['organisation'];
 type Form = { name: string; nameJa: string; secretariatName: string; postalAddress: string; telephone: string; fax: string; email: string };
@@ -93,7 +94,10 @@ export function OrganisationSettingsPage() {
   return (
     <>
       <PageHeader title="Organisation and secretariat" description="Where inquiries about personal information go; shown on the public privacy page." />
-      {org ? <SettingsForm key={org.version} org={org} onSaved={refetch} /> : result.fetching ? <Loading label="Loading settings" /> : <ErrorAlert error={result.error} onRetry={refetch} />}
+      <Stack gap="lg">
+        {org ? <SettingsForm key={org.version} org={org} onSaved={refetch} /> : result.fetching ? <Loading label="Loading settings" /> : <ErrorAlert error={result.error} onRetry={refetch} />}
+        <ResponsePeriodCard />
+      </Stack>
     </>
   );
 }

@@ -34,4 +34,44 @@ describe('organisation settings', () => {
     expect(await screen.findByText(/Only owners edit/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
   });
+
+  it('lets an owner set the response period, checking holiday dates locally and naming the line', async () => {
+    const settings = { requestSettings: { responsePeriodDays: 10, unit: 'BUSINESS_DAYS' as const, timeZoneOffsetMinutes: 540, holidays: ['2026-01-01'] } };
+    const { api } = renderApp('/settings/organisation', {
+      role: 'OWNER',
+      handlers: {
+        OrganisationSettings: () => ({ data: org }),
+        RequestSettings: () => ({ data: settings }),
+        UpdateRequestSettings: () => ({ data: { updateRequestSettings: { ...settings.requestSettings, responsePeriodDays: 14 } } }),
+      },
+    });
+    const period = await screen.findByLabelText('Response period');
+    fireEvent.change(period, { target: { value: '14' } });
+    fireEvent.change(screen.getByLabelText('Holidays'), { target: { value: '2026-01-01\n2026-02-30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save response period' }));
+    expect(await screen.findByText(/Line 2:/)).toBeTruthy();
+    expect(api.callsOf('UpdateRequestSettings')).toHaveLength(0);
+    fireEvent.change(screen.getByLabelText('Holidays'), { target: { value: '2026-01-01\n\n2026-01-02 ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save response period' }));
+    await waitFor(() =>
+      expect(api.callsOf('UpdateRequestSettings')[0]?.variables['input']).toEqual({
+        responsePeriodDays: 14,
+        unit: 'BUSINESS_DAYS',
+        timeZoneOffsetMinutes: 540,
+        holidays: ['2026-01-01', '2026-01-02'],
+      }),
+    );
+  });
+
+  it('shows the response period read-only to a privacy officer', async () => {
+    renderApp('/settings/organisation', {
+      role: 'PRIVACY_OFFICER',
+      handlers: {
+        OrganisationSettings: () => ({ data: org }),
+        RequestSettings: () => ({ data: { requestSettings: { responsePeriodDays: 10, unit: 'BUSINESS_DAYS', timeZoneOffsetMinutes: 540, holidays: [] } } }),
+      },
+    });
+    expect(((await screen.findByLabelText('Response period')) as HTMLInputElement).readOnly).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Save response period' })).toBeNull();
+  });
 });
