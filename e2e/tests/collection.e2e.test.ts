@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bodyRows, NO_ERRORS_STEP, RESULTS_DIR, SKIP, startStack, UI_TIMEOUT, visible, warnIfSkipped, type Stack } from './support.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bodyRows, NO_ERRORS_STEP, RESULTS_DIR, SKIP, startStack, UI_TIMEOUT, visible, warnIfSkipped, type Stack, skipStepsAfterFailure } from './support.js';
 
 /**
  * The issue's scenario, end to end: the built API serving the built admin on one port, on a fresh
@@ -53,13 +53,7 @@ describe.skipIf(SKIP)('Recording a collection in the admin (Chromium, embedded S
   });
 
   // The steps build on each other: once one fails, the rest are skipped instead of timing out.
-  let failedStep: string | null = null;
-  beforeEach((ctx) => {
-    if (failedStep && ctx.task.name !== NO_ERRORS_STEP) ctx.skip(`an earlier step failed: ${failedStep}`);
-    ctx.onTestFailed(() => {
-      failedStep ??= ctx.task.name;
-    });
-  });
+  skipStepsAfterFailure();
 
   afterAll(async () => {
     await stack?.stop();

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { freePort, NO_ERRORS_STEP, RESULTS_DIR, SKIP, startStack, visible, warnIfSkipped, type Stack } from './support.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, NO_ERRORS_STEP, RESULTS_DIR, SKIP, startStack, visible, warnIfSkipped, type Stack, skipStepsAfterFailure } from './support.js';
 
 /**
  * The embeddable cookie banner (issue 5) on a demo page of another origin, end to end: the built
@@ -84,14 +84,7 @@ describe.skipIf(SKIP)('Cookie banner on a demo page of another origin (Chromium,
     await admin('mutation($id: ID!, $i: CookieSiteInput!) { updateCookieSite(id: $id, input: $i) { id } }', { id, i: { ...rest, allowedOrigins: [...allowedOrigins, demoUrl] } });
   });
 
-  let failedStep: string | null = null;
-  beforeEach((ctx) => {
-    if (failedStep && ctx.task.name !== NO_ERRORS_STEP) ctx.skip(`an earlier step failed: ${failedStep}`);
-    ctx.onTestFailed(async () => {
-      failedStep ??= ctx.task.name;
-      await page?.screenshot({ path: join(RESULTS_DIR, 'cookie-banner-failure.png') }).catch(() => undefined);
-    });
-  });
+  skipStepsAfterFailure(async () => page?.screenshot({ path: join(RESULTS_DIR, 'cookie-banner-failure.png') }));
 
   afterAll(async () => {
     for (const c of extraContexts) await c.close().catch(() => undefined);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { NO_ERRORS_STEP, signIn, SKIP, startStack, visible, warnIfSkipped, type Stack } from './support.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_ERRORS_STEP, signIn, SKIP, startStack, visible, warnIfSkipped, type Stack, skipStepsAfterFailure } from './support.js';
 
 /**
  * A disclosure request (issue 4, clause 4) from intake to package, on the built API and admin:
@@ -30,13 +30,7 @@ describe.skipIf(SKIP)('A disclosure request from the public form to the package 
     page = stack.page;
   });
 
-  let failedStep: string | null = null;
-  beforeEach((ctx) => {
-    if (failedStep && ctx.task.name !== NO_ERRORS_STEP) ctx.skip(`an earlier step failed: ${failedStep}`);
-    ctx.onTestFailed(() => {
-      failedStep ??= ctx.task.name;
-    });
-  });
+  skipStepsAfterFailure();
 
   afterAll(async () => {
     await stack?.stop();

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { NO_ERRORS_STEP, RESULTS_DIR, signIn, SKIP, startStack, visible, warnIfSkipped, type Stack } from './support.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_ERRORS_STEP, RESULTS_DIR, signIn, SKIP, startStack, visible, warnIfSkipped, type Stack, skipStepsAfterFailure } from './support.js';
 
 /**
  * The courier scenario in the admin (issue 3), end to end on the built API and admin:
@@ -37,13 +37,7 @@ describe.skipIf(SKIP)('Permitted exceptions, partner keys and decisions in the a
     page = stack.page;
   });
 
-  let failedStep: string | null = null;
-  beforeEach((ctx) => {
-    if (failedStep && ctx.task.name !== NO_ERRORS_STEP) ctx.skip(`an earlier step failed: ${failedStep}`);
-    ctx.onTestFailed(() => {
-      failedStep ??= ctx.task.name;
-    });
-  });
+  skipStepsAfterFailure();
 
   afterAll(async () => {
     await stack?.stop();

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { beforeEach } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 // Shared by the browser tests: the built API (serving the built admin) on a free port with a fresh
@@ -23,6 +24,21 @@ export const SKIP = !HAVE_CHROMIUM && !IN_CI;
 
 export const UI_TIMEOUT = 15_000;
 export const NO_ERRORS_STEP = 'raised no console errors and no uncaught page errors';
+
+/**
+ * The tests of a browser story are its steps, in order: once one fails, the later ones are skipped
+ * (they would only fail for the same reason), except the final console-errors check.
+ */
+export function skipStepsAfterFailure(onFailure?: () => Promise<unknown>): void {
+  let failedStep: string | null = null;
+  beforeEach((ctx) => {
+    if (failedStep && ctx.task.name !== NO_ERRORS_STEP) ctx.skip(`an earlier step failed: ${failedStep}`);
+    ctx.onTestFailed(async () => {
+      failedStep ??= ctx.task.name;
+      await onFailure?.().catch(() => undefined);
+    });
+  });
+}
 
 export function warnIfSkipped(): void {
   if (SKIP) {
