@@ -49,7 +49,9 @@ export class CollectionService {
     const shapeIssues = providerChoiceIssues(input);
     if (shapeIssues.length) throw new BadInputError(shapeIssues);
 
-    const [policy, purposes] = await Promise.all([currentPolicyFacts(this.em), loadPurposeFacts(this.em)]);
+    // In sequence: inside a transaction both run on one connection (node-postgres refuses concurrent queries on a client from pg@9).
+    const policy = await currentPolicyFacts(this.em);
+    const purposes = await loadPurposeFacts(this.em);
     const purposeByKey = new Map(purposes.map((p) => [p.key, p]));
     const existing = input.providerId ? await this.loadExisting(input.providerId, input.expectedProviderVersion!) : null;
     const reference = input.newProvider?.reference?.trim() || null;

@@ -350,10 +350,9 @@ export class RequestService {
   }
 
   private async workApplied(requestId: string): Promise<boolean> {
-    const [changes, cessations] = await Promise.all([
-      this.em.count(DataItemChange, { request: requestId }),
-      this.em.count(ProviderCessation, { request: requestId }),
-    ]);
+    // In sequence: this may run inside a transaction (one connection).
+    const changes = await this.em.count(DataItemChange, { request: requestId });
+    const cessations = await this.em.count(ProviderCessation, { request: requestId });
     return changes + cessations > 0;
   }
 
