@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Card, Group, NativeSelect, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Table, Text } from '@mantine/core';
 import { EXCEPTION_KINDS } from '@steward/policy-core';
 import type { ExceptionFieldsFragment, ExceptionKind, ExceptionStatus } from '@steward/schema';
 import { Link, useSearchParams } from 'react-router';
 import { categoryLabel } from '../../components/categories.js';
 import { EmptyTableRow } from '../../components/EmptyTableRow.js';
+import { FilterSelect } from '../../components/FilterSelect.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../components/format.js';
 import { Loading } from '../../components/Loading.js';
@@ -64,20 +65,8 @@ export function ExceptionsPage() {
         }
       />
       <Group mb="md" gap="sm" aria-label="Filters" role="group">
-        <NativeSelect
-          label="Status"
-          value={status ?? ''}
-          onChange={(e) => setFilter('status', e.currentTarget.value)}
-          data={[{ value: '', label: 'Any status' }, ...EXCEPTION_STATUSES.map((s) => ({ value: s, label: EXCEPTION_STATUS_LABEL[s] }))]}
-          w={180}
-        />
-        <NativeSelect
-          label="Kind"
-          value={kind ?? ''}
-          onChange={(e) => setFilter('kind', e.currentTarget.value)}
-          data={[{ value: '', label: 'Any kind' }, ...EXCEPTION_KINDS.map((k) => ({ value: k, label: EXCEPTION_KIND_LABEL[k] }))]}
-          w={280}
-        />
+        <FilterSelect label="Status" anyLabel="Any status" value={status} options={EXCEPTION_STATUSES} labels={EXCEPTION_STATUS_LABEL} onChange={(v) => setFilter('status', v)} w={180} />
+        <FilterSelect label="Kind" anyLabel="Any kind" value={kind} options={EXCEPTION_KINDS} labels={EXCEPTION_KIND_LABEL} onChange={(v) => setFilter('kind', v)} w={280} />
       </Group>
       <ErrorAlert error={error} onRetry={refetch} />
       {!loaded && fetching ? (

@@ -11,7 +11,7 @@ import { useSessionUser } from '../session/session-context.js';
 type Settings = RequestSettingsQuery['requestSettings'];
 
 const UNIT_OPTIONS: { value: ResponsePeriodUnit; label: string }[] = [
-  { value: 'BUSINESS_DAYS', label: 'Business days (weekends and holidays do not count)' },
+  { value: 'BUSINESS_DAYS', label: 'Business days' },
   { value: 'CALENDAR_DAYS', label: 'Calendar days' },
 ];
 
@@ -72,9 +72,10 @@ function ResponsePeriodForm({ settings, onSaved }: { settings: Settings; onSaved
         </Alert>
       )}
       <Group align="flex-start" grow>
-        <NumberInput label="Response period" min={0} max={365} allowDecimal={false} value={days} onChange={setDays} error={errors['responsePeriodDays']} readOnly={!isOwner} />
+        <NumberInput label="Response period" description="Days to answer a request" min={0} max={365} allowDecimal={false} value={days} onChange={setDays} error={errors['responsePeriodDays']} readOnly={!isOwner} />
         <Select
           label="Counted in"
+          description="Business days skip weekends and holidays"
           data={UNIT_OPTIONS}
           value={unit}
           onChange={(v) => v && setUnit(v as ResponsePeriodUnit)}
@@ -83,7 +84,7 @@ function ResponsePeriodForm({ settings, onSaved }: { settings: Settings; onSaved
           readOnly={!isOwner}
         />
         <NumberInput
-          label="Time zone (minutes from UTC)"
+          label="UTC offset (minutes)"
           description="JST = 540"
           allowDecimal={false}
           value={offset}

@@ -4,6 +4,7 @@ import type { ProviderRequestFieldsFragment, ProviderRequestFilter, RequestChann
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { EmptyTableRow } from '../../components/EmptyTableRow.js';
+import { FilterSelect } from '../../components/FilterSelect.js';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
 import { formatDate, formatDateTime } from '../../components/format.js';
@@ -67,27 +68,9 @@ export function RequestsPage() {
         actions={canWrite && <Button onClick={() => setCreating(true)}>Enter a request</Button>}
       />
       <Group mb="md" gap="sm" role="group" aria-label="Filters">
-        <NativeSelect
-          label="Urgency"
-          value={urgency ?? ''}
-          onChange={(e) => setFilter('urgency', e.currentTarget.value)}
-          data={[{ value: '', label: 'Any' }, ...URGENCIES.map((u) => ({ value: u, label: URGENCY_LABEL[u] }))]}
-          w={160}
-        />
-        <NativeSelect
-          label="Status"
-          value={status ?? ''}
-          onChange={(e) => setFilter('status', e.currentTarget.value)}
-          data={[{ value: '', label: 'Any status' }, ...REQUEST_STATUSES.map((s) => ({ value: s, label: REQUEST_STATUS_LABEL[s] }))]}
-          w={190}
-        />
-        <NativeSelect
-          label="Kind"
-          value={kind ?? ''}
-          onChange={(e) => setFilter('kind', e.currentTarget.value)}
-          data={[{ value: '', label: 'Any kind' }, ...REQUEST_KINDS.map((k) => ({ value: k, label: REQUEST_KIND_LABEL[k] }))]}
-          w={190}
-        />
+        <FilterSelect label="Urgency" anyLabel="Any" value={urgency} options={URGENCIES} labels={URGENCY_LABEL} onChange={(v) => setFilter('urgency', v)} w={160} />
+        <FilterSelect label="Status" anyLabel="Any status" value={status} options={REQUEST_STATUSES} labels={REQUEST_STATUS_LABEL} onChange={(v) => setFilter('status', v)} w={190} />
+        <FilterSelect label="Kind" anyLabel="Any kind" value={kind} options={REQUEST_KINDS} labels={REQUEST_KIND_LABEL} onChange={(v) => setFilter('kind', v)} w={190} />
       </Group>
       <ErrorAlert error={error} onRetry={refetch} />
       {!loaded && fetching ? (
