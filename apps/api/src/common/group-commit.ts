@@ -1,35 +1,43 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { leanRun, leanTransaction } from './lean-sql.js';
+import { leanTransaction } from './lean-sql.js';
 
-/** A write that joins a group commit: lean SQL only (the ORM's unit of work is not flushed per unit). */
-export type GroupUnit<T> = (em: EntityManager) => Promise<T>;
+/**
+ * Writes a batch of items inside the transaction it is given, with lean SQL only (the ORM's unit
+ * of work is not flushed here), and returns one result per item, in order.
+ */
+export type GroupWriter<I, O> = (tx: EntityManager, items: readonly I[]) => Promise<O[]>;
 
-interface Pending {
-  work: GroupUnit<unknown>;
+interface Pending<I, O> {
+  item: I;
   source: EntityManager;
-  resolve(value: unknown): void;
+  resolve(value: O): void;
   reject(reason: unknown): void;
 }
 
-/** Units per transaction: bounds how long one commit keeps the others waiting. */
-const MAX_UNITS_PER_COMMIT = 64;
+/** Items per transaction: bounds how long one commit keeps the others waiting. */
+const MAX_ITEMS_PER_COMMIT = 64;
 
 /**
  * Group commit for the small writes every use and hand-over makes (ledger entries and their audit
- * entry). Committing costs a disk sync, and appends to the hash chain serialise on the ledger head
- * anyway, so writes that arrive while a commit is under way wait for it and then commit together:
- * one transaction, one sync, each unit inside its own savepoint so a unit that fails rolls back
- * alone. A unit's promise settles only after its transaction committed — nobody is told "recorded"
- * before it is durable — and if the commit itself fails, every unit of that group fails.
- * Per database connection pool (per process); several processes each group their own writes.
+ * entries). Committing costs a disk sync, and appends to the hash chain serialise on the ledger head
+ * anyway, so items that arrive while a commit is under way wait for it and are then written
+ * together: one transaction, one sync, and multi-row statements for the whole group.
+ *
+ * Nobody is told "recorded" before it is durable: an item's promise settles only after the
+ * transaction that holds it committed. If the group's transaction fails (the database refused one
+ * item's rows, say), nothing of it is kept and each item is written again in a transaction of its
+ * own, so only the item that is refused fails. Per database connection pool (per process); several
+ * processes each group their own writes.
  */
-class GroupCommitter {
-  private readonly queue: Pending[] = [];
+class GroupCommitter<I, O> {
+  private readonly queue: Pending<I, O>[] = [];
   private running = false;
 
-  submit<T>(source: EntityManager, work: GroupUnit<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, source, resolve: resolve as (value: unknown) => void, reject });
+  constructor(private readonly write: GroupWriter<I, O>) {}
+
+  submit(source: EntityManager, item: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.queue.push({ item, source, resolve, reject });
       if (!this.running) void this.drain();
     });
   }
@@ -41,49 +49,58 @@ class GroupCommitter {
         // One event-loop turn first: requests already received are still being parsed and resolved
         // (SQLite's driver even blocks the loop while it syncs); this lets them join the group.
         await new Promise<void>((resolve) => setImmediate(resolve));
-        const group = this.queue.splice(0, MAX_UNITS_PER_COMMIT);
-        const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+        const group = this.queue.splice(0, MAX_ITEMS_PER_COMMIT);
+        let results: O[];
+        let refusedWrite = false;
         try {
-          await leanTransaction(group[0]!.source, async (em) => {
-            for (const unit of group) {
-              await leanRun(em, 'savepoint steward_unit');
-              try {
-                const value = await unit.work(em);
-                await leanRun(em, 'release savepoint steward_unit');
-                outcomes.push({ ok: true, value });
-              } catch (error) {
-                await leanRun(em, 'rollback to savepoint steward_unit');
-                await leanRun(em, 'release savepoint steward_unit');
-                outcomes.push({ ok: false, error });
-              }
-            }
-          });
+          results = await leanTransaction(group[0]!.source, (tx) =>
+            this.write(tx, group.map((p) => p.item)).catch((error: unknown) => {
+              refusedWrite = true;
+              throw error;
+            }),
+          );
         } catch (error) {
-          for (const unit of group) unit.reject(error);
+          // A refused write rolled the group back: retry its items alone. A failed commit may or
+          // may not have been applied, so nothing is written twice: every item of it fails.
+          if (refusedWrite && group.length > 1) await this.writeOneByOne(group);
+          else for (const p of group) p.reject(error);
           continue;
         }
-        group.forEach((unit, i) => {
-          const outcome = outcomes[i]!;
-          if (outcome.ok) unit.resolve(outcome.value);
-          else unit.reject(outcome.error);
-        });
+        group.forEach((p, i) => p.resolve(results[i]!));
       }
     } finally {
       this.running = false;
     }
   }
+
+  /** After a failed group: each item alone, so that one refused item fails alone. */
+  private async writeOneByOne(group: readonly Pending<I, O>[]): Promise<void> {
+    for (const p of group) {
+      try {
+        const [result] = await leanTransaction(p.source, (tx) => this.write(tx, [p.item]));
+        p.resolve(result!);
+      } catch (error) {
+        p.reject(error);
+      }
+    }
+  }
 }
 
-const committers = new WeakMap<object, GroupCommitter>();
+const committers = new WeakMap<object, Map<GroupWriter<never, unknown>, GroupCommitter<never, unknown>>>();
 
 /**
- * Runs `work` in a group commit (see GroupCommitter); inside a caller's transaction it simply runs
- * there, as part of that transaction.
+ * Writes `item` with `write` in a group commit (see GroupCommitter) and resolves with its result
+ * once committed. Inside a caller's transaction it is simply written there, as part of it.
  */
-export function commitInGroup<T>(em: EntityManager, work: GroupUnit<T>): Promise<T> {
-  if (em.isInTransaction()) return work(em);
+export function commitInGroup<I, O>(em: EntityManager, write: GroupWriter<I, O>, item: I): Promise<O> {
+  if (em.isInTransaction()) return write(em, [item]).then((results) => results[0]!);
   const connection = em.getConnection();
-  let committer = committers.get(connection);
-  if (!committer) committers.set(connection, (committer = new GroupCommitter()));
-  return committer.submit(em, work);
+  let byWriter = committers.get(connection);
+  if (!byWriter) committers.set(connection, (byWriter = new Map()));
+  let committer = byWriter.get(write as GroupWriter<never, unknown>) as GroupCommitter<I, O> | undefined;
+  if (!committer) {
+    committer = new GroupCommitter(write);
+    byWriter.set(write as GroupWriter<never, unknown>, committer as unknown as GroupCommitter<never, unknown>);
+  }
+  return committer.submit(em, item);
 }

@@ -19,7 +19,15 @@ interface SqliteConnection {
 interface PgConnection {
   query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
+/** The public counters and events of knex's (tarn) pool. */
+interface PoolLike {
+  numUsed(): number;
+  numPendingAcquires(): number;
+  numPendingCreates(): number;
+  on(event: 'destroySuccess', listener: (eventId: number, resource: unknown) => void): void;
+}
 interface KnexClientLike {
+  pool?: PoolLike;
   acquireConnection(): Promise<unknown>;
   releaseConnection(connection: unknown): Promise<unknown>;
 }
@@ -37,13 +45,46 @@ const pgTexts = new Map<string, { name: string; text: string }>();
  */
 async function onRawConnection<T>(em: EntityManager, run: (connection: unknown) => Promise<T> | T): Promise<T> {
   const trx = em.getTransactionContext<{ client: KnexClientLike }>();
-  const client: KnexClientLike = trx ? trx.client : (em.getConnection() as unknown as { getKnex(): { client: KnexClientLike } }).getKnex().client;
+  const client: KnexClientLike = trx ? trx.client : poolClient(em);
   const connection = await client.acquireConnection();
   try {
     return await run(connection);
   } finally {
     if (!trx) await client.releaseConnection(connection);
   }
+}
+
+function poolClient(em: EntityManager): KnexClientLike {
+  return (em.getConnection() as unknown as { getKnex(): { client: KnexClientLike } }).getKnex().client;
+}
+
+/** Per pool: the SQLite connection it handed out last (forgotten when the pool destroys it). */
+const knownSqliteConnections = new WeakMap<object, { connection: object | null }>();
+
+function rememberSqliteConnection(client: KnexClientLike, connection: object): void {
+  let known = knownSqliteConnections.get(client);
+  if (!known) {
+    const slot = { connection: null as object | null };
+    knownSqliteConnections.set(client, (known = slot));
+    client.pool?.on('destroySuccess', (_eventId, resource) => {
+      if (resource === slot.connection) slot.connection = null;
+    });
+  }
+  known.connection = connection;
+}
+
+/**
+ * A SQLite connection that nobody holds, or null. The SQLite driver is synchronous, so a statement
+ * run on a connection while the pool has none in use cannot interleave with anyone's transaction
+ * (every transaction, the ORM's and ours, holds its connection until it ends): it reads exactly
+ * what an acquired connection would, without the pool's acquire and release, which cost more than
+ * a small indexed read (DESIGN.md §5).
+ */
+function idleSqliteConnection(client: KnexClientLike): SqliteConnection | null {
+  const known = knownSqliteConnections.get(client)?.connection;
+  const pool = client.pool;
+  if (!known || !pool || pool.numUsed() !== 0 || pool.numPendingAcquires() !== 0 || pool.numPendingCreates() !== 0) return null;
+  return known as unknown as SqliteConnection;
 }
 
 function sqliteValue(value: unknown): unknown {
@@ -67,24 +108,34 @@ function pgStatement(sql: string): { name: string; text: string } {
   return cached;
 }
 
+function runSqlite(connection: SqliteConnection, sql: string, params: readonly unknown[], method: 'all' | 'run'): unknown[] {
+  let cache = sqliteStatements.get(connection);
+  if (!cache) sqliteStatements.set(connection, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = connection.prepare(sql);
+    if (cache.size < 1000) cache.set(sql, statement);
+  }
+  const values = params.map(sqliteValue);
+  if (method === 'run') {
+    statement.run(values);
+    return [];
+  }
+  return statement.all(values);
+}
+
 async function leanExecute(em: EntityManager, sql: string, params: readonly unknown[], method: 'all' | 'run'): Promise<unknown[]> {
   if (isSqlite(em)) {
-    return onRawConnection(em, (raw) => {
-      const connection = raw as SqliteConnection & object;
-      let cache = sqliteStatements.get(connection);
-      if (!cache) sqliteStatements.set(connection, (cache = new Map()));
-      let statement = cache.get(sql);
-      if (!statement) {
-        statement = connection.prepare(sql);
-        if (cache.size < 1000) cache.set(sql, statement);
-      }
-      const values = params.map(sqliteValue);
-      if (method === 'run') {
-        statement.run(values);
-        return [];
-      }
-      return statement.all(values);
-    });
+    if (!em.getTransactionContext()) {
+      const client = poolClient(em);
+      const idle = idleSqliteConnection(client);
+      if (idle) return runSqlite(idle, sql, params, method);
+      return onRawConnection(em, (raw) => {
+        rememberSqliteConnection(client, raw as object);
+        return runSqlite(raw as SqliteConnection, sql, params, method);
+      });
+    }
+    return onRawConnection(em, (raw) => runSqlite(raw as SqliteConnection, sql, params, method));
   }
   return onRawConnection(em, async (raw) => {
     const { name, text } = pgStatement(sql);
@@ -101,7 +152,7 @@ async function leanExecute(em: EntityManager, sql: string, params: readonly unkn
  * context) run inside it. Commits when `work` resolves, rolls back when it throws.
  */
 export async function leanTransaction<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-  const pool = (em.getConnection() as unknown as { getKnex(): { client: KnexClientLike } }).getKnex().client;
+  const pool = poolClient(em);
   const connection = await pool.acquireConnection();
   const tx = em.fork({ clear: true });
   const context: { client: KnexClientLike } = {

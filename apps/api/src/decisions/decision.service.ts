@@ -1,17 +1,16 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { consentFor, decide, type ConsentAction, type DataCategory, type Decision, type PermittedExceptionFact } from '@steward/policy-core';
-import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
-import { commitInGroup } from '../common/group-commit.js';
 import type { Actor, AppDeps } from '../context.js';
-import { fromDbBoolean, fromDbDate, leanRows } from '../common/lean-sql.js';
-import { loadExceptionShapes, toDraft } from '../exceptions/exception-facts.js';
-import { LedgerService, payloadHashOf } from '../ledger/ledger.service.js';
-import { currentPolicyFacts } from '../policy/policy.service.js';
-import { loadCessations } from '../requests/cessation-facts.js';
+import { fromDbBoolean, fromDbDate } from '../common/lean-sql.js';
+import { toDraft } from '../exceptions/exception-facts.js';
+import { recordGrouped } from '../ledger/grouped-record.js';
+import { payloadHashOf } from '../ledger/ledger.service.js';
+import { loadDecisionFacts } from './decision-facts.js';
 import type { DecisionRequestInput } from './decision.inputs.js';
 
-const UUID = /^[0-9a-f-]{36}$/i;
+/** A well-formed UUID: anything else names no row (and never reaches PostgreSQL's uuid parser). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface RecordedDecision {
   decision: Decision;
@@ -32,42 +31,24 @@ export class DecisionService {
   ) {}
 
   /**
-   * Facts are read with lean SQL, the decision is taken, and its ledger entry and audit entry are
+   * Facts are read in one lean statement, the decision is taken, and its ledger entry and audit entry are
    * written together in a group commit: a decision is taken per use or hand-over, so it must cost
    * little more than the request that asks for it (bench/README.md). The answer is returned only
    * once it is recorded.
    */
   async decide(input: DecisionRequestInput): Promise<RecordedDecision> {
-    const em = this.em;
     const providerId = UUID.test(input.providerId) ? input.providerId.toLowerCase() : null;
-    const [provider] = providerId ? await leanRows<{ id: string }>(em, 'select id from provider where id = ?', [providerId]) : [];
-    if (!provider) throw new NotFoundError('Provider', 'input.providerId');
-    const [purposeRow] = await leanRows<Record<string, unknown>>(em, 'select id, key, categories, retired, consent_from_version from purpose where key = ?', [input.purposeKey]);
-    if (!purposeRow) throw new BadInputError([{ field: 'purposeKey', code: 'UNKNOWN_PURPOSE', message: 'No such purpose' }]);
-    const purpose = {
-      id: purposeRow.id as string,
-      key: purposeRow.key as string,
-      categories: (typeof purposeRow.categories === 'string' ? JSON.parse(purposeRow.categories) : purposeRow.categories) as DataCategory[],
-      retired: fromDbBoolean(purposeRow.retired),
-      consentFromVersion: Number(purposeRow.consent_from_version),
-    };
-    const recipientId = input.recipientId?.trim().toLowerCase() || null;
-    if (recipientId && !(UUID.test(recipientId) && (await leanRows(em, 'select id from recipient where id = ?', [recipientId])).length)) {
-      throw new NotFoundError('Recipient', 'input.recipientId');
-    }
+    if (!providerId) throw new NotFoundError('Provider', 'input.providerId');
+    const recipientInput = input.recipientId?.trim().toLowerCase() || null;
+    const recipientId = recipientInput && UUID.test(recipientInput) ? recipientInput : null;
+    const facts = await loadDecisionFacts(this.em, { providerId, purposeKey: input.purposeKey, recipientId });
+    if (!facts.providerExists) throw new NotFoundError('Provider', 'input.providerId');
+    const purpose = facts.purpose;
+    if (!purpose) throw new BadInputError([{ field: 'purposeKey', code: 'UNKNOWN_PURPOSE', message: 'No such purpose' }]);
+    if (recipientInput && !facts.recipientExists) throw new NotFoundError('Recipient', 'input.recipientId');
+    if (!facts.policy) throw new NotFoundError('Published policy version');
     const categories = [...new Set(input.categories)];
-
-    const events = await leanRows<Record<string, unknown>>(
-      em,
-      'select id, action, occurred_at, sequence, policy_version from consent_event where provider_id = ? and purpose_id = ?',
-      [provider.id, purpose.id],
-    );
-    const items = await leanRows<Record<string, unknown>>(em, 'select id, category, publicly_available from personal_data_item where provider_id = ?', [provider.id]);
-    // Drafts never count; revoked and expired ones are judged (and ignored) by policy-core.
-    const exceptions = await loadExceptionShapes(em, 'status <> ?', ['DRAFT']);
-    const policy = await currentPolicyFacts(em);
-    // What the provider asked the organisation to stop (clause 4): decide() respects it.
-    const cessations = await loadCessations(em, [provider.id]);
+    const provider = { id: providerId };
     const at = this.deps.now();
     const decision = decide({
       action: input.action,
@@ -76,7 +57,7 @@ export class DecisionService {
       categories,
       recipientId,
       consent: consentFor(
-        events.map((e) => ({
+        facts.events.map((e) => ({
           id: e.id as string,
           purposeKey: purpose.key,
           action: e.action as ConsentAction,
@@ -87,16 +68,16 @@ export class DecisionService {
         purpose.key,
         at,
       ),
-      items: items.map((i) => ({ id: i.id as string, category: i.category as DataCategory, publiclyAvailable: fromDbBoolean(i.publicly_available) })),
+      items: facts.items.map((i) => ({ id: i.id as string, category: i.category as DataCategory, publiclyAvailable: fromDbBoolean(i.publicly_available) })),
       // Approved exceptions carry complete evidence (activation requires it).
-      exceptions: exceptions.map((e) => toDraft(e) as PermittedExceptionFact),
-      policyVersion: policy.number,
+      exceptions: facts.exceptions.map((e) => toDraft(e) as PermittedExceptionFact),
+      policyVersion: facts.policy.number,
       at,
-      cessations: cessations.get(provider.id) ?? [],
+      cessations: facts.cessations,
     });
 
-    const sequence = await commitInGroup(this.em, async (tx) => {
-      const [entry] = await new LedgerService(tx, this.deps).append([
+    const [entry] = await recordGrouped(this.em, {
+      ledger: [
         {
           kind: 'DECISION',
           actor: `admin:${this.actor.userId}`,
@@ -117,16 +98,18 @@ export class DecisionService {
             decidedAt: at.toISOString(),
           }),
         },
-      ]);
-      await new AuditService(tx, this.actor, this.deps).insertNow({
+      ],
+      audit: ([recorded]) => ({
         action: 'decision.take',
         entityType: 'Decision',
-        subject: String(entry!.sequence),
+        subject: String(recorded!.sequence),
         providerIds: [provider.id],
         detail: { action: input.action, purpose: purpose.key, categories, recipientId, allowed: decision.allowed },
-      });
-      return entry!.sequence;
+      }),
+      actor: this.actor,
+      deps: this.deps,
     });
+    const sequence = entry!.sequence;
     return { decision, decidedAt: at, ledgerSequence: sequence };
   }
 }

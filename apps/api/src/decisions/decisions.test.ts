@@ -11,171 +11,187 @@ import {
 } from '@steward/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollectionInput, buildExceptionInput } from '../test/factories.js';
-import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
+import { createTestApp, errorOf, postgresUrl, type TestApp, type TestClient } from '../test/test-app.js';
 
 type Request = DecisionQueryVariables['input'];
 
-let app: TestApp;
-let owner: TestClient;
-let officer: TestClient;
-let subscriber: { id: string; version: number };
-let refuser: { id: string };
-let courierId: string;
-let exception: { id: string; version: number };
+// Facts are read in one statement whose JSON functions differ per dialect: every case runs on both.
+const databases = postgresUrl ? (['sqlite', 'postgresql'] as const) : (['sqlite'] as const);
 
-beforeAll(async () => {
-  app = await createTestApp();
-  owner = await app.clientAs('OWNER');
-  officer = await app.clientAs('PRIVACY_OFFICER');
-  const postal = [
-    { category: 'NAME' as const, value: 'Kaito Mori' },
-    { category: 'POSTAL_CODE' as const, value: '102-0073' },
-    { category: 'POSTAL_ADDRESS' as const, value: '1-5-9 Kudan-kita, Chiyoda-ku' },
-    { category: 'EMAIL' as const, value: 'kaito.mori@example.jp' },
-  ];
-  subscriber = (
-    await owner.ok(RecordCollectionDocument, {
-      input: buildCollectionInput({
-        purposes: [{ purposeKey: 'JOURNAL_DELIVERY', granted: true }, { purposeKey: 'EVENT_NEWS', granted: true }],
-        items: postal,
-      }),
-    })
-  ).recordCollection.provider;
-  refuser = (
-    await owner.ok(RecordCollectionDocument, {
-      input: buildCollectionInput({
-        purposes: [{ purposeKey: 'EVENT_NEWS', granted: true }, { purposeKey: 'JOURNAL_DELIVERY', granted: false }],
-        items: [{ category: 'NAME', value: 'Rin Abe' }, { category: 'EMAIL', value: 'rin.abe@example.jp' }],
-      }),
-    })
-  ).recordCollection.provider;
-  courierId = (await owner.ok(CreateRecipientDocument, { input: { name: 'Yamato Courier', kind: 'CONTRACTOR' } })).createRecipient.id;
-  const created = (
-    await owner.ok(CreateExceptionDocument, {
-      input: buildExceptionInput('OUTSOURCING', { recipientId: courierId, providerId: subscriber.id, consentEventIds: [] }),
-    })
-  ).createException;
-  exception = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version })).approveException;
-});
-afterAll(() => app.close());
+describe.each(databases)('decisions on %s', (database) => {
+  let app: TestApp;
+  let owner: TestClient;
+  let officer: TestClient;
+  let subscriber: { id: string; version: number };
+  let refuser: { id: string };
+  let courierId: string;
+  let exception: { id: string; version: number };
 
-const decide = (client: TestClient, input: Request) => client.request(DecisionDocument, { input });
-
-async function decisionEntries() {
-  return app.em().getConnection().execute<{ outcome: string; policy_version: number; provider_id: string }[]>(
-    "select outcome, policy_version, provider_id from ledger_entry where kind = 'DECISION' order by sequence",
-  );
-}
-
-describe('decision', () => {
-  it('allows a use for a stated purpose on the basis of consent', async () => {
-    const { decision } = await owner.ok(DecisionDocument, {
-      input: { action: 'USE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME', 'POSTAL_ADDRESS'] },
-    });
-    expect(decision).toMatchObject({ allowed: true, basis: { kind: 'CONSENT', exceptionId: null }, permitted: ['NAME', 'POSTAL_ADDRESS'], refused: [], policyVersion: 1 });
-  });
-
-  it('allows provision to the courier only under the outsourcing exception, and only its categories', async () => {
-    const ok = (await decide(owner, { action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'], recipientId: courierId })).data!.decision;
-    expect(ok).toMatchObject({ allowed: true, basis: { kind: 'EXCEPTION', exceptionId: exception.id, exceptionKind: 'OUTSOURCING' } });
-
-    const email = (await decide(owner, { action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME', 'EMAIL'], recipientId: courierId })).data!.decision;
-    expect(email.allowed).toBe(false);
-    expect(email.refused).toContain('EMAIL');
-    expect(email.reasons.map((r) => r.code)).toContain('EXCEPTION_CATEGORY_NOT_COVERED');
-  });
-
-  it('refuses provision for a provider who refused the purpose the contractor serves', async () => {
-    const { decision } = await owner.ok(DecisionDocument, {
-      input: { action: 'PROVIDE', providerId: refuser.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME'], recipientId: courierId },
-    });
-    expect(decision.allowed).toBe(false);
-    expect(decision.reasons.map((r) => r.code)).toContain('EXCEPTION_PURPOSE_BASIS_MISSING');
-  });
-
-  it('never provides on consent alone, and follows a withdrawal at once', async () => {
-    const before = (await decide(owner, { action: 'USE', providerId: refuser.id, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'] })).data!.decision;
-    expect(before.allowed).toBe(true);
-    const provide = (await decide(owner, { action: 'PROVIDE', providerId: refuser.id, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'], recipientId: courierId })).data!.decision;
-    expect(provide.allowed).toBe(false);
-    const provider = await app.em().getConnection().execute<{ version: number }[]>('select version from provider where id = ?', [refuser.id]);
-    await owner.ok(RecordConsentDocument, {
-      input: { providerId: refuser.id, purposeKey: 'EVENT_NEWS', action: 'WITHDRAW', method: 'EMAIL_REPLY', expectedProviderVersion: Number(provider[0]!.version) },
-    });
-    const after = (await decide(owner, { action: 'USE', providerId: refuser.id, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'] })).data!.decision;
-    expect(after).toMatchObject({ allowed: false, basis: null });
-  });
-
-  it('stops allowing provision the moment the exception is revoked', async () => {
-    const request: Request = { action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME'], recipientId: courierId };
-    expect((await decide(owner, request)).data!.decision.allowed).toBe(true);
-    await officer.ok(RevokeExceptionDocument, { id: exception.id, reason: 'Contract ended', expectedVersion: exception.version });
-    const denied = (await decide(owner, request)).data!.decision;
-    expect(denied.allowed).toBe(false);
-    expect(denied.reasons.map((r) => r.code)).toContain('EXCEPTION_NOT_IN_EFFECT');
-  });
-
-  it('records every decision, allowed or denied, in the ledger with the policy version', async () => {
-    const entries = await decisionEntries();
-    expect(entries.length).toBe(9);
-    expect(new Set(entries.map((e) => e.outcome))).toEqual(new Set(['ALLOWED', 'DENIED']));
-    expect(entries.every((e) => Number(e.policy_version) === 1)).toBe(true);
-    expect((await owner.ok(VerifyLedgerDocument)).verifyLedger).toMatchObject({ ok: true });
-  });
-
-  it('refuses bad requests with the field named and records nothing', async () => {
-    const before = (await decisionEntries()).length;
-    const cases: [Request, string, string][] = [
-      [{ action: 'USE', providerId: '01900000-0000-7000-8000-000000000000', purposeKey: 'EVENT_NEWS', categories: ['NAME'] }, 'NOT_FOUND', 'input.providerId'],
-      [{ action: 'USE', providerId: "' or 1=1 --", purposeKey: 'EVENT_NEWS', categories: ['NAME'] }, 'NOT_FOUND', 'input.providerId'],
-      [{ action: 'USE', providerId: subscriber.id, purposeKey: 'SELLING_LISTS', categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.purposeKey'],
-      [{ action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'], recipientId: '01900000-0000-7000-8000-000000000000' }, 'NOT_FOUND', 'input.recipientId'],
-      [{ action: 'USE', providerId: subscriber.id, purposeKey: 'x'.repeat(1001), categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.purposeKey'],
+  beforeAll(async () => {
+    app = await createTestApp({ database });
+    owner = await app.clientAs('OWNER');
+    officer = await app.clientAs('PRIVACY_OFFICER');
+    const postal = [
+      { category: 'NAME' as const, value: 'Kaito Mori' },
+      { category: 'POSTAL_CODE' as const, value: '102-0073' },
+      { category: 'POSTAL_ADDRESS' as const, value: '1-5-9 Kudan-kita, Chiyoda-ku' },
+      { category: 'EMAIL' as const, value: 'kaito.mori@example.jp' },
     ];
-    for (const [input, code, field] of cases) {
-      expect(errorOf(await decide(owner, input))).toMatchObject({ code, field });
-    }
-    const viewer = await app.clientAs('VIEWER');
-    expect(errorOf(await decide(viewer, { action: 'USE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'] })).code).toBe('FORBIDDEN');
-    expect((await decisionEntries()).length).toBe(before);
+    subscriber = (
+      await owner.ok(RecordCollectionDocument, {
+        input: buildCollectionInput({
+          purposes: [{ purposeKey: 'JOURNAL_DELIVERY', granted: true }, { purposeKey: 'EVENT_NEWS', granted: true }],
+          items: postal,
+        }),
+      })
+    ).recordCollection.provider;
+    refuser = (
+      await owner.ok(RecordCollectionDocument, {
+        input: buildCollectionInput({
+          purposes: [{ purposeKey: 'EVENT_NEWS', granted: true }, { purposeKey: 'JOURNAL_DELIVERY', granted: false }],
+          items: [{ category: 'NAME', value: 'Rin Abe' }, { category: 'EMAIL', value: 'rin.abe@example.jp' }],
+        }),
+      })
+    ).recordCollection.provider;
+    courierId = (await owner.ok(CreateRecipientDocument, { input: { name: 'Yamato Courier', kind: 'CONTRACTOR' } })).createRecipient.id;
+    const created = (
+      await owner.ok(CreateExceptionDocument, {
+        input: buildExceptionInput('OUTSOURCING', { recipientId: courierId, providerId: subscriber.id, consentEventIds: [] }),
+      })
+    ).createException;
+    exception = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version })).approveException;
   });
+  afterAll(() => app.close());
 
-  it('records concurrent decisions each exactly once, in one unbroken chain (group commit)', async () => {
-    const before = (await decisionEntries()).length;
-    const auditsBefore = await auditCount('decision.take');
-    const request: Request = { action: 'USE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'] };
-    const answers = await Promise.all(Array.from({ length: 20 }, () => decide(owner, request)));
-    const sequences = answers.map((a) => a.data!.decision.ledgerSequence);
-    expect(new Set(sequences).size).toBe(20);
-    expect((await decisionEntries()).length).toBe(before + 20);
-    expect(await auditCount('decision.take')).toBe(auditsBefore + 20);
-    expect((await owner.ok(VerifyLedgerDocument)).verifyLedger).toMatchObject({ ok: true });
-  });
+  const decide = (client: TestClient, input: Request) => client.request(DecisionDocument, { input });
 
-  it('fails only the decision whose record the database refuses, leaving nothing of it, while its group commits', async () => {
-    const conn = app.em().getConnection();
-    await conn.execute(
-      `create trigger refuse_decision_audit before insert on audit_entry when new.provider_ids like '%${refuser.id}%' begin select raise(abort, 'refused by test'); end`,
+  async function decisionEntries() {
+    return app.em().getConnection().execute<{ outcome: string; policy_version: number; provider_id: string }[]>(
+      "select outcome, policy_version, provider_id from ledger_entry where kind = 'DECISION' order by sequence",
     );
-    try {
-      const before = await decisionEntries();
-      const ok: Request = { action: 'USE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'] };
-      const refused: Request = { action: 'USE', providerId: refuser.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'] };
-      const answers = await Promise.all([ok, ok, refused, ok, ok].map((input) => decide(owner, input)));
-      expect(answers.map((a) => (a.errors ? errorOf(a).code : 'OK'))).toEqual(['OK', 'OK', 'INTERNAL_SERVER_ERROR', 'OK', 'OK']);
-      expect(JSON.stringify(answers[2])).not.toContain('refused by test');
-      const after = await decisionEntries();
-      expect(after.length).toBe(before.length + 4);
-      // The refused decision's ledger entry was rolled back with its audit entry.
-      expect(after.filter((e) => e.provider_id === refuser.id).length).toBe(before.filter((e) => e.provider_id === refuser.id).length);
-      expect((await owner.ok(VerifyLedgerDocument)).verifyLedger).toMatchObject({ ok: true });
-    } finally {
-      await conn.execute('drop trigger refuse_decision_audit');
-    }
-  });
-});
+  }
 
-async function auditCount(action: string): Promise<number> {
-  const [row] = await app.em().getConnection().execute<{ n: number }[]>('select count(*) as n from audit_entry where action = ?', [action]);
-  return Number(row!.n);
-}
+  describe('decision', () => {
+    it('allows a use for a stated purpose on the basis of consent', async () => {
+      const { decision } = await owner.ok(DecisionDocument, {
+        input: { action: 'USE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME', 'POSTAL_ADDRESS'] },
+      });
+      expect(decision).toMatchObject({ allowed: true, basis: { kind: 'CONSENT', exceptionId: null }, permitted: ['NAME', 'POSTAL_ADDRESS'], refused: [], policyVersion: 1 });
+    });
+
+    it('allows provision to the courier only under the outsourcing exception, and only its categories', async () => {
+      const ok = (await decide(owner, { action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'], recipientId: courierId })).data!.decision;
+      expect(ok).toMatchObject({ allowed: true, basis: { kind: 'EXCEPTION', exceptionId: exception.id, exceptionKind: 'OUTSOURCING' } });
+
+      const email = (await decide(owner, { action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME', 'EMAIL'], recipientId: courierId })).data!.decision;
+      expect(email.allowed).toBe(false);
+      expect(email.refused).toContain('EMAIL');
+      expect(email.reasons.map((r) => r.code)).toContain('EXCEPTION_CATEGORY_NOT_COVERED');
+    });
+
+    it('refuses provision for a provider who refused the purpose the contractor serves', async () => {
+      const { decision } = await owner.ok(DecisionDocument, {
+        input: { action: 'PROVIDE', providerId: refuser.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME'], recipientId: courierId },
+      });
+      expect(decision.allowed).toBe(false);
+      expect(decision.reasons.map((r) => r.code)).toContain('EXCEPTION_PURPOSE_BASIS_MISSING');
+    });
+
+    it('never provides on consent alone, and follows a withdrawal at once', async () => {
+      const before = (await decide(owner, { action: 'USE', providerId: refuser.id, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'] })).data!.decision;
+      expect(before.allowed).toBe(true);
+      const provide = (await decide(owner, { action: 'PROVIDE', providerId: refuser.id, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'], recipientId: courierId })).data!.decision;
+      expect(provide.allowed).toBe(false);
+      const provider = await app.em().getConnection().execute<{ version: number }[]>('select version from provider where id = ?', [refuser.id]);
+      await owner.ok(RecordConsentDocument, {
+        input: { providerId: refuser.id, purposeKey: 'EVENT_NEWS', action: 'WITHDRAW', method: 'EMAIL_REPLY', expectedProviderVersion: Number(provider[0]!.version) },
+      });
+      const after = (await decide(owner, { action: 'USE', providerId: refuser.id, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'] })).data!.decision;
+      expect(after).toMatchObject({ allowed: false, basis: null });
+    });
+
+    it('stops allowing provision the moment the exception is revoked', async () => {
+      const request: Request = { action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME'], recipientId: courierId };
+      expect((await decide(owner, request)).data!.decision.allowed).toBe(true);
+      await officer.ok(RevokeExceptionDocument, { id: exception.id, reason: 'Contract ended', expectedVersion: exception.version });
+      const denied = (await decide(owner, request)).data!.decision;
+      expect(denied.allowed).toBe(false);
+      expect(denied.reasons.map((r) => r.code)).toContain('EXCEPTION_NOT_IN_EFFECT');
+    });
+
+    it('records every decision, allowed or denied, in the ledger with the policy version', async () => {
+      const entries = await decisionEntries();
+      expect(entries.length).toBe(9);
+      expect(new Set(entries.map((e) => e.outcome))).toEqual(new Set(['ALLOWED', 'DENIED']));
+      expect(entries.every((e) => Number(e.policy_version) === 1)).toBe(true);
+      expect((await owner.ok(VerifyLedgerDocument)).verifyLedger).toMatchObject({ ok: true });
+    });
+
+    it('refuses bad requests with the field named and records nothing', async () => {
+      const before = (await decisionEntries()).length;
+      const cases: [Request, string, string][] = [
+        [{ action: 'USE', providerId: '01900000-0000-7000-8000-000000000000', purposeKey: 'EVENT_NEWS', categories: ['NAME'] }, 'NOT_FOUND', 'input.providerId'],
+        [{ action: 'USE', providerId: "' or 1=1 --", purposeKey: 'EVENT_NEWS', categories: ['NAME'] }, 'NOT_FOUND', 'input.providerId'],
+        [{ action: 'USE', providerId: subscriber.id, purposeKey: 'SELLING_LISTS', categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.purposeKey'],
+        [{ action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'], recipientId: '01900000-0000-7000-8000-000000000000' }, 'NOT_FOUND', 'input.recipientId'],
+        [{ action: 'USE', providerId: subscriber.id, purposeKey: 'x'.repeat(1001), categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.purposeKey'],
+      ];
+      for (const [input, code, field] of cases) {
+        expect(errorOf(await decide(owner, input))).toMatchObject({ code, field });
+      }
+      const viewer = await app.clientAs('VIEWER');
+      expect(errorOf(await decide(viewer, { action: 'USE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'] })).code).toBe('FORBIDDEN');
+      expect((await decisionEntries()).length).toBe(before);
+    });
+
+    it('records concurrent decisions each exactly once, in one unbroken chain (group commit)', async () => {
+      const before = (await decisionEntries()).length;
+      const auditsBefore = await auditCount('decision.take');
+      const request: Request = { action: 'USE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'] };
+      const answers = await Promise.all(Array.from({ length: 20 }, () => decide(owner, request)));
+      const sequences = answers.map((a) => a.data!.decision.ledgerSequence);
+      expect(new Set(sequences).size).toBe(20);
+      expect((await decisionEntries()).length).toBe(before + 20);
+      expect(await auditCount('decision.take')).toBe(auditsBefore + 20);
+      expect((await owner.ok(VerifyLedgerDocument)).verifyLedger).toMatchObject({ ok: true });
+    });
+
+    it('fails only the decision whose record the database refuses, leaving nothing of it, while its group commits', async () => {
+      const conn = app.em().getConnection();
+      if (database === 'sqlite') {
+        await conn.execute(
+          `create trigger refuse_decision_audit before insert on audit_entry when new.provider_ids like '%${refuser.id}%' begin select raise(abort, 'refused by test'); end`,
+        );
+      } else {
+        await conn.execute(`create function steward_test_refuse_decision() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`);
+        await conn.execute(
+          `create trigger refuse_decision_audit before insert on audit_entry for each row when (new.provider_ids @> '["${refuser.id}"]'::jsonb) execute function steward_test_refuse_decision()`,
+        );
+      }
+      try {
+        const before = await decisionEntries();
+        const ok: Request = { action: 'USE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'] };
+        const refused: Request = { action: 'USE', providerId: refuser.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'] };
+        const answers = await Promise.all([ok, ok, refused, ok, ok].map((input) => decide(owner, input)));
+        expect(answers.map((a) => (a.errors ? errorOf(a).code : 'OK'))).toEqual(['OK', 'OK', 'INTERNAL_SERVER_ERROR', 'OK', 'OK']);
+        expect(JSON.stringify(answers[2])).not.toContain('refused by test');
+        const after = await decisionEntries();
+        expect(after.length).toBe(before.length + 4);
+        // The refused decision's ledger entry was rolled back with its audit entry.
+        expect(after.filter((e) => e.provider_id === refuser.id).length).toBe(before.filter((e) => e.provider_id === refuser.id).length);
+        expect((await owner.ok(VerifyLedgerDocument)).verifyLedger).toMatchObject({ ok: true });
+      } finally {
+        if (database === 'sqlite') await conn.execute('drop trigger refuse_decision_audit');
+        else {
+          await conn.execute('drop trigger refuse_decision_audit on audit_entry');
+          await conn.execute('drop function steward_test_refuse_decision()');
+        }
+      }
+    });
+  });
+
+  async function auditCount(action: string): Promise<number> {
+    const [row] = await app.em().getConnection().execute<{ n: number }[]>('select count(*) as n from audit_entry where action = ?', [action]);
+    return Number(row!.n);
+  }
+});

@@ -151,7 +151,12 @@ export async function loadExceptionShapes(em: EntityManager, where: string, para
       ` status, authored_by_id, approved_by_id, approved_at, revoked_at from permitted_exception where ${where} order by id`,
     params,
   );
-  return rows.map((r) => ({
+  return rows.map(exceptionShapeOf);
+}
+
+/** A `permitted_exception` row (columns as stored, or as aggregated to JSON) as policy-core's facts read it. */
+export function exceptionShapeOf(r: Record<string, unknown>): ExceptionShape {
+  return {
     id: r.id as string,
     kind: r.kind as ExceptionKind,
     evidence: jsonColumn<StoredEvidence>(r.evidence),
@@ -167,5 +172,5 @@ export async function loadExceptionShapes(em: EntityManager, where: string, para
     approvedById: (r.approved_by_id as string | null) ?? null,
     approvedAt: nullableDate(r.approved_at),
     revokedAt: nullableDate(r.revoked_at),
-  }));
+  };
 }

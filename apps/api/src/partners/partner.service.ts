@@ -12,14 +12,13 @@ import {
   type PermittedExceptionFact,
   type PurposeFact,
 } from '@steward/policy-core';
-import { AuditService } from '../audit/audit.service.js';
 import { NotFoundError } from '../common/errors.js';
-import { commitInGroup } from '../common/group-commit.js';
 import { fromDbBoolean, fromDbDate, isSqlite, leanRows, placeholders } from '../common/lean-sql.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import type { AppDeps, PartnerPrincipal } from '../context.js';
 import { loadExceptionShapes, toDraft } from '../exceptions/exception-facts.js';
-import { LedgerService, payloadHashOf, type LedgerFact } from '../ledger/ledger.service.js';
+import { recordGrouped } from '../ledger/grouped-record.js';
+import { payloadHashOf, type LedgerFact } from '../ledger/ledger.service.js';
 import { currentPolicyFacts } from '../policy/policy.service.js';
 import { loadPurposeFacts } from '../purposes/purpose-facts.js';
 import { loadCessations } from '../requests/cessation-facts.js';
@@ -226,15 +225,18 @@ export class PartnerService {
     }
     if (provided.length) {
       // Nothing leaves before it is recorded: the answer waits for the ledger and audit entries' commit.
-      await commitInGroup(em, async (tx) => {
-        await new LedgerService(tx, this.deps).append(facts);
-        await new AuditService(tx, null, this.deps, actor).insertNow({
-        action: 'partner.provide',
-        entityType: 'Provider',
-        subject: this.partner.credentialId,
-        providerIds: provided.map((p) => p.id),
+      await recordGrouped(em, {
+        ledger: facts,
+        audit: {
+          action: 'partner.provide',
+          entityType: 'Provider',
+          subject: this.partner.credentialId,
+          providerIds: provided.map((p) => p.id),
           detail: { recipientId: this.partner.recipientId, credentialId: this.partner.credentialId, providers: provided.length },
-        });
+        },
+        actor: null,
+        otherActorLabel: actor,
+        deps: this.deps,
       });
     }
     return { rows, provided };

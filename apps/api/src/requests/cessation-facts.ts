@@ -13,8 +13,18 @@ export async function loadCessations(em: EntityManager, providerIds: readonly st
   );
   for (const r of rows) {
     const list = byProvider.get(r.provider_id) ?? [];
-    list.push({ action: r.action, purposeKey: r.purpose_key ?? null, recipientId: r.recipient_id ?? null, since: fromDbDate(r.since) });
+    list.push(cessationOf(r));
     byProvider.set(r.provider_id, list);
   }
   return byProvider;
+}
+
+/** A `provider_cessation` row (as stored, or as aggregated to JSON) as a policy-core fact. */
+export function cessationOf(r: Record<string, unknown>): CessationFact {
+  return {
+    action: r.action as DecisionAction,
+    purposeKey: (r.purpose_key as string | null) ?? null,
+    recipientId: (r.recipient_id as string | null) ?? null,
+    since: fromDbDate(r.since),
+  };
 }

@@ -2,7 +2,6 @@ import {
   ApproveExceptionDocument,
   CreateExceptionDocument,
   CreateRecipientDocument,
-  DecisionDocument,
   IssuePartnerKeyDocument,
   PermittedExceptionDocument,
   ProviderDocument,
@@ -115,32 +114,6 @@ describe.skipIf(!postgresUrl)('on PostgreSQL', () => {
     await expect(conn.execute("update ledger_entry set actor = 'x' where sequence = 1")).rejects.toThrow(/append-only/);
     await expect(conn.execute('delete from ledger_entry where sequence = 1')).rejects.toThrow(/append-only/);
     await expect(conn.execute('truncate ledger_entry')).rejects.toThrow(/append-only/);
-  });
-
-  it('group-commits concurrent decisions: each recorded once, a refused one rolled back alone, the chain unbroken', async () => {
-    const a = (await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() })).recordCollection.provider;
-    const b = (await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() })).recordCollection.provider;
-    const conn = app.em().getConnection();
-    const decisionsOf = async (id: string) =>
-      Number((await conn.execute<{ n: string }[]>("select count(*) as n from ledger_entry where kind = 'DECISION' and provider_id = ?", [id]))[0]!.n);
-    await conn.execute(`create function steward_test_refuse_decision() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`);
-    await conn.execute(
-      `create trigger refuse_decision_audit before insert on audit_entry for each row when (new.action = 'decision.take' and new.provider_ids @> '["${b.id}"]'::jsonb) execute function steward_test_refuse_decision()`,
-    );
-    try {
-      const ask = (providerId: string) =>
-        owner.request(DecisionDocument, { input: { action: 'USE', providerId, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME'] } });
-      const answers = await Promise.all([a.id, a.id, b.id, a.id, a.id, a.id].map(ask));
-      expect(answers.map((r) => (r.errors ? errorOf(r).code : 'OK'))).toEqual(['OK', 'OK', 'INTERNAL_SERVER_ERROR', 'OK', 'OK', 'OK']);
-      expect(JSON.stringify(answers[2])).not.toContain('refused by test');
-      expect(new Set(answers.filter((r) => !r.errors).map((r) => r.data!.decision.ledgerSequence)).size).toBe(5);
-      expect(await decisionsOf(a.id)).toBe(5);
-      expect(await decisionsOf(b.id)).toBe(0);
-      expect((await owner.ok(VerifyLedgerDocument)).verifyLedger).toMatchObject({ ok: true, firstFailure: null });
-    } finally {
-      await conn.execute('drop trigger refuse_decision_audit on audit_entry');
-      await conn.execute('drop function steward_test_refuse_decision()');
-    }
   });
 
   it('detects an edited entry', async () => {

@@ -1,0 +1,90 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { CessationFact, DataCategory } from '@steward/policy-core';
+import { fromDbBoolean, isSqlite, leanRows } from '../common/lean-sql.js';
+import { exceptionShapeOf, type ExceptionShape } from '../exceptions/exception-facts.js';
+import { cessationOf } from '../requests/cessation-facts.js';
+
+/** Everything decide() needs about one provider, purpose and recipient, as stored now. */
+export interface DecisionFacts {
+  providerExists: boolean;
+  purpose: { id: string; key: string; categories: DataCategory[]; retired: boolean; consentFromVersion: number } | null;
+  recipientExists: boolean;
+  /** The provider's consent events for the purpose. */
+  events: { id: string; action: string; occurred_at: unknown; sequence: unknown; policy_version: unknown }[];
+  items: { id: string; category: DataCategory; publicly_available: unknown }[];
+  /** Every exception except drafts: policy-core judges status, validity and scope. */
+  exceptions: ExceptionShape[];
+  policy: { number: number; contentHash: string } | null;
+  cessations: CessationFact[];
+}
+
+// One statement, one round trip: each fact is a scalar subquery that aggregates its rows as JSON.
+// A decision is taken per use or hand-over, and on PostgreSQL eight separate reads cost eight
+// round trips (bench/README.md). The two dialects differ only in their JSON functions.
+const EXCEPTION_COLUMNS = [
+  'id', 'kind', 'evidence', 'purpose_keys', 'categories', 'provider_ids', 'all_providers', 'recipient_id', 'valid_from',
+  'valid_until', 'status', 'authored_by_id', 'approved_by_id', 'approved_at', 'revoked_at',
+] as const;
+const JSON_COLUMNS = new Set(['evidence', 'purpose_keys', 'categories', 'provider_ids']);
+
+function factsSql(sqlite: boolean): string {
+  const obj = sqlite ? 'json_object' : 'json_build_object';
+  // SQLite keeps JSON columns as text: json() embeds them as JSON, not as a string.
+  const col = (c: string) => `'${c}', ${sqlite && JSON_COLUMNS.has(c) ? `json(${c})` : c}`;
+  const list = (fields: readonly string[], from: string, order: string) =>
+    sqlite
+      ? `(select json_group_array(${obj}(${fields.map(col).join(', ')})) from (select * from ${from} order by ${order}))`
+      : `(select coalesce(json_agg(${obj}(${fields.map(col).join(', ')}) order by ${order}), '[]'::json) from ${from})`;
+  return (
+    `select ${obj}(` +
+    `'provider', (select count(*) from provider where id = ?),` +
+    ` 'purpose', (select ${obj}(${['id', 'key', 'categories', 'retired', 'consent_from_version'].map(col).join(', ')}) from purpose where key = ?),` +
+    ` 'recipient', (select count(*) from recipient where id = ?),` +
+    ` 'events', ${list(['id', 'action', 'occurred_at', 'sequence', 'policy_version'], 'consent_event where provider_id = ? and purpose_id = (select id from purpose where key = ?)', 'sequence')},` +
+    ` 'items', ${list(['id', 'category', 'publicly_available'], 'personal_data_item where provider_id = ?', 'id')},` +
+    ` 'exceptions', ${list(EXCEPTION_COLUMNS, "permitted_exception where status <> 'DRAFT'", 'id')},` +
+    ` 'policy', (select ${obj}('number', number, 'content_hash', content_hash) from policy_version where status = 'PUBLISHED' order by number desc limit 1),` +
+    ` 'cessations', ${list(['action', 'purpose_key', 'recipient_id', 'since'], 'provider_cessation where provider_id = ?', 'since')}` +
+    ') as facts'
+  );
+}
+
+const SQL = { sqlite: factsSql(true), postgresql: factsSql(false) };
+
+const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+/**
+ * Reads the facts of one decision in one statement. `providerId` and `recipientId` must be
+ * well-formed UUIDs (or null): PostgreSQL would refuse anything else as a uuid.
+ */
+export async function loadDecisionFacts(
+  em: EntityManager,
+  query: { providerId: string; purposeKey: string; recipientId: string | null },
+): Promise<DecisionFacts> {
+  const sqlite = isSqlite(em);
+  const { providerId, purposeKey, recipientId } = query;
+  const [row] = await leanRows<{ facts: unknown }>(em, sqlite ? SQL.sqlite : SQL.postgresql, [
+    providerId, purposeKey, recipientId, providerId, purposeKey, providerId, providerId,
+  ]);
+  const facts = parsed<Record<string, unknown>>(row!.facts);
+  const purpose = facts.purpose as Record<string, unknown> | null;
+  const policy = facts.policy as { number: unknown; content_hash: string } | null;
+  return {
+    providerExists: Number(facts.provider) > 0,
+    purpose: purpose
+      ? {
+          id: purpose.id as string,
+          key: purpose.key as string,
+          categories: parsed<DataCategory[]>(purpose.categories),
+          retired: fromDbBoolean(purpose.retired),
+          consentFromVersion: Number(purpose.consent_from_version),
+        }
+      : null,
+    recipientExists: Number(facts.recipient) > 0,
+    events: facts.events as DecisionFacts['events'],
+    items: facts.items as DecisionFacts['items'],
+    exceptions: (facts.exceptions as Record<string, unknown>[]).map(exceptionShapeOf),
+    policy: policy ? { number: Number(policy.number), contentHash: policy.content_hash } : null,
+    cessations: (facts.cessations as Record<string, unknown>[]).map(cessationOf),
+  };
+}
