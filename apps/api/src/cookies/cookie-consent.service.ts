@@ -149,6 +149,7 @@ export class CookieConsentService {
 
   async record(input: RecordCookieConsentInput, req: PublicRequest): Promise<CookieReceipt> {
     await req.rateLimits.consume(COOKIE_RATE_LIMITS.address, req.clientAddress);
+    publicInputBounds(input);
     const issues = this.identityIssues(input);
     const listed = choiceFromList(input.choices);
     issues.push(...listed.issues);
@@ -160,6 +161,7 @@ export class CookieConsentService {
 
   async withdraw(input: WithdrawCookieConsentInput, req: PublicRequest): Promise<CookieReceipt> {
     await req.rateLimits.consume(COOKIE_RATE_LIMITS.address, req.clientAddress);
+    publicInputBounds(input);
     const issues = this.identityIssues(input);
     if (issues.length) throw new BadInputError(issues);
     return this.write('WITHDRAW', input, withdrawnChoice(), req);
@@ -352,6 +354,24 @@ export class CookieConsentService {
   private expiry(at: Date, site: PublicSite): Date {
     return new Date(at.getTime() + site.consentLifetimeDays * DAY_MS);
   }
+}
+
+/** The longest site key, visitor id and idempotency key the public API reads, and the most choices. */
+export const PUBLIC_INPUT_BOUNDS = { text: 64, choices: 8 } as const;
+
+/**
+ * Oversized public input is refused before any other work (these inputs skip class-validator:
+ * cookie.inputs.ts), with the codes and fields class-validator's bounds give elsewhere.
+ */
+export function publicInputBounds(input: { siteKey: string; visitorId: string; idempotencyKey: string; choices?: readonly unknown[] }): void {
+  const issues: Issue[] = [];
+  for (const field of ['siteKey', 'visitorId', 'idempotencyKey'] as const) {
+    if (input[field].length > PUBLIC_INPUT_BOUNDS.text) issues.push(issue(field, 'TOO_LONG', `At most ${PUBLIC_INPUT_BOUNDS.text} characters.`));
+  }
+  if (input.choices && input.choices.length > PUBLIC_INPUT_BOUNDS.choices) {
+    issues.push(issue('choices', 'TOO_LONG', `At most ${PUBLIC_INPUT_BOUNDS.choices} choices.`));
+  }
+  if (issues.length) throw new BadInputError(issues);
 }
 
 /** A choice as the GraphQL list of `{ category, accepted }`, in vocabulary order. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { newId } from '../common/ids.js';
-import { isSqlite, placeholders, toDbDate, type Row } from '../common/lean-sql.js';
+import { auditRow, insertAuditRows } from '../audit/audit.service.js';
+import { isSqlite, leanRows, leanRun, leanTransaction, placeholders, toDbDate, type Row } from '../common/lean-sql.js';
 
 /** One consent event ready to store (validated, visitor id sealed). */
 export interface PendingCookieEvent {
@@ -81,11 +81,13 @@ export class CookieWriteBatcher {
   }
 
   private async write(events: PendingCookieEvent[]): Promise<Set<string>> {
-    const conn = this.em.getConnection();
     const bool = this.sqlite ? (b: boolean) => (b ? 1 : 0) : (b: boolean) => b;
     const date = (d: Date) => toDbDate(this.em, d);
-    return conn.transactional<Set<string>>(async (trx) => {
-      const rows = await conn.execute<Row[]>(
+    // Lean prepared statements in a transaction of their own (DESIGN.md §5: the ORM's execute
+    // inlines parameters and costs more than these statements).
+    return leanTransaction(this.em, async (tx) => {
+      const rows = await leanRows<Row>(
+        tx,
         'insert into cookie_consent_event (id, site_id, visitor_index, visitor_sealed, action, functional, analytics, marketing, gpc, gpc_applied,' +
           ` policy_version, idempotency_key, payload_hash, occurred_at) values ${events.map(() => `(${placeholders(14)})`).join(', ')}` +
           ' on conflict (site_id, idempotency_key) do nothing returning id',
@@ -105,8 +107,6 @@ export class CookieWriteBatcher {
           e.payloadHash,
           date(e.at),
         ]),
-        'all',
-        trx,
       );
       const inserted = new Set<string>(rows.map((r: Row) => String(r.id)));
       const stored = events.filter((e) => inserted.has(e.id));
@@ -119,7 +119,8 @@ export class CookieWriteBatcher {
         if (!seen || seen.at.getTime() < e.at.getTime() || (seen.at.getTime() === e.at.getTime() && seen.id < e.id)) latest.set(key, e);
       }
       const states = [...latest.values()];
-      await conn.execute(
+      await leanRun(
+        tx,
         'insert into cookie_consent_state (site_id, visitor_index, event_id, action, functional, analytics, marketing, gpc, policy_version, recorded_at)' +
           ` values ${states.map(() => `(${placeholders(10)})`).join(', ')} on conflict (site_id, visitor_index) do update set event_id = excluded.event_id,` +
           ' action = excluded.action, functional = excluded.functional, analytics = excluded.analytics, marketing = excluded.marketing,' +
@@ -127,24 +128,22 @@ export class CookieWriteBatcher {
           // The newest event wins, whatever order concurrent batches commit in.
           ' where cookie_consent_state.recorded_at <= excluded.recorded_at',
         states.flatMap((e) => [e.siteId, e.visitorIndex, e.id, e.action, bool(e.functional), bool(e.analytics), bool(e.marketing), bool(e.gpc), e.policyVersion, date(e.at)]),
-        'run',
-        trx,
       );
-      await conn.execute(
-        `insert into audit_entry (id, at, actor_id, actor_label, action, entity_type, subject, provider_ids, detail) values ${stored.map(() => `(${placeholders(9)})`).join(', ')}`,
-        stored.flatMap((e) => [
-          newId(),
-          date(e.at),
-          null,
-          `cookie-banner:${e.siteKey}`,
-          e.action === 'WITHDRAW' ? 'cookie_consent.withdraw' : 'cookie_consent.record',
-          'CookieConsentEvent',
-          e.id,
-          '[]',
-          JSON.stringify({ siteId: e.siteId, accepted: e.accepted, gpc: e.gpc, gpcApplied: e.gpcApplied }),
-        ]),
-        'run',
-        trx,
+      await insertAuditRows(
+        tx,
+        stored.map((e) =>
+          auditRow(
+            {
+              action: e.action === 'WITHDRAW' ? 'cookie_consent.withdraw' : 'cookie_consent.record',
+              entityType: 'CookieConsentEvent',
+              subject: e.id,
+              detail: { siteId: e.siteId, accepted: e.accepted, gpc: e.gpc, gpcApplied: e.gpcApplied },
+            },
+            null,
+            `cookie-banner:${e.siteKey}`,
+            e.at,
+          ),
+        ),
       );
       return inserted;
     });

@@ -18,28 +18,28 @@ export class CookieCategoryChoiceInput {
   @Field(() => Boolean) accepted!: boolean;
 }
 
+// The two public write inputs skip class-validator (their resolvers pass `validate: false`): it cost
+// about a sixth of the hottest path's time (bench/README.md). Their size bounds are checked by
+// `publicInputBounds` in cookie-consent.service.ts, before anything else; the rules are policy-core's.
+
 @InputType({ description: "A visitor's choice from the banner (public, anonymous)." })
 export class RecordCookieConsentInput {
-  @Field(() => String) @MaxLength(64) siteKey!: string;
+  @Field(() => String, { description: 'At most 64 characters.' }) siteKey!: string;
   @Field(() => String, { description: 'Random id the browser made (crypto.randomUUID) and keeps in localStorage.' })
-  @MaxLength(64)
   visitorId!: string;
   @Field(() => String, { description: '8–64 characters [A-Za-z0-9_-]; a retry with the same key returns the same receipt.' })
-  @MaxLength(64)
   idempotencyKey!: string;
   @Field(() => Int, { description: 'The policy version the banner showed.' }) policyVersion!: number;
   @Field(() => Boolean, { description: "navigator.globalPrivacyControl as the browser reported it." }) gpc!: boolean;
-  @Field(() => [CookieCategoryChoiceInput], { description: 'One entry per category; STRICTLY_NECESSARY must be accepted.' })
-  @ArrayMaxSize(8)
-  @ValidateNested()
+  @Field(() => [CookieCategoryChoiceInput], { description: 'One entry per category (at most 8); STRICTLY_NECESSARY must be accepted.' })
   choices!: CookieCategoryChoiceInput[];
 }
 
 @InputType({ description: 'Withdraws every optional category for this visitor on this site.' })
 export class WithdrawCookieConsentInput {
-  @Field(() => String) @MaxLength(64) siteKey!: string;
-  @Field(() => String) @MaxLength(64) visitorId!: string;
-  @Field(() => String) @MaxLength(64) idempotencyKey!: string;
+  @Field(() => String) siteKey!: string;
+  @Field(() => String) visitorId!: string;
+  @Field(() => String) idempotencyKey!: string;
   @Field(() => Int) policyVersion!: number;
   @Field(() => Boolean) gpc!: boolean;
 }

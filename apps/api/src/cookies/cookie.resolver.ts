@@ -50,12 +50,12 @@ export class CookieConsentResolver {
   }
 
   @Mutation(() => CookieConsentReceiptType, { description: "Public: records a visitor's choice; a retry with the same idempotency key returns the same receipt." })
-  async recordCookieConsent(@Arg('input', () => RecordCookieConsentInput) input: RecordCookieConsentInput, @Ctx() ctx: Context): Promise<CookieConsentReceiptType> {
+  async recordCookieConsent(@Arg('input', () => RecordCookieConsentInput, { validate: false }) input: RecordCookieConsentInput, @Ctx() ctx: Context): Promise<CookieConsentReceiptType> {
     return presentReceipt(await publicService(ctx).record(input, ctx));
   }
 
   @Mutation(() => CookieConsentReceiptType, { description: 'Public: withdraws every optional category for a visitor on a site.' })
-  async withdrawCookieConsent(@Arg('input', () => WithdrawCookieConsentInput) input: WithdrawCookieConsentInput, @Ctx() ctx: Context): Promise<CookieConsentReceiptType> {
+  async withdrawCookieConsent(@Arg('input', () => WithdrawCookieConsentInput, { validate: false }) input: WithdrawCookieConsentInput, @Ctx() ctx: Context): Promise<CookieConsentReceiptType> {
     return presentReceipt(await publicService(ctx).withdraw(input, ctx));
   }
 }

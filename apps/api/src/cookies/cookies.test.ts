@@ -259,6 +259,21 @@ describe.each(databases)('cookie consent on %s', (database) => {
       expect(await counts()).toEqual(before);
     });
 
+    it('names oversized fields with TOO_LONG, before any other check', async () => {
+      const res = await anonymous.raw(
+        print(RecordCookieConsentDocument),
+        { input: { ...consentInput(), siteKey: 's'.repeat(65), visitorId: 'v'.repeat(65), choices: Array.from({ length: 9 }, () => ({ category: 'ANALYTICS', accepted: true })) } },
+        { origin: ORIGIN },
+      );
+      expect(errorOf(res).issues?.map((i) => [i.field, i.code])).toEqual([
+        ['input.siteKey', 'TOO_LONG'],
+        ['input.visitorId', 'TOO_LONG'],
+        ['input.choices', 'TOO_LONG'],
+      ]);
+      const withdraw = await anonymous.raw(print(WithdrawCookieConsentDocument), { input: { siteKey, visitorId: randomUUID(), idempotencyKey: 'k'.repeat(65), policyVersion: 1, gpc: false } }, { origin: ORIGIN });
+      expect(errorOf(withdraw).issues?.map((i) => [i.field, i.code])).toEqual([['input.idempotencyKey', 'TOO_LONG']]);
+    });
+
     it('names the refused field', async () => {
       const res = await pub(RecordCookieConsentDocument, { input: consentInput({ choices: ALL.map((category) => ({ category, accepted: category !== 'STRICTLY_NECESSARY' })) }) });
       expect(errorOf(res).issues?.map((i) => [i.field, i.code])).toEqual([['input.choices.STRICTLY_NECESSARY', 'REQUIRED_CATEGORY_REFUSED']]);

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { consentFor, decide, type ConsentAction, type DataCategory, type Decision, type PermittedExceptionFact } from '@steward/policy-core';
+import { consentFor, decide, type ConsentAction, type Issue, type DataCategory, type Decision, type PermittedExceptionFact } from '@steward/policy-core';
 import { BadInputError, NotFoundError } from '../common/errors.js';
 import type { Actor, AppDeps } from '../context.js';
 import { fromDbBoolean, fromDbDate } from '../common/lean-sql.js';
@@ -11,6 +11,23 @@ import type { DecisionRequestInput } from './decision.inputs.js';
 
 /** A well-formed UUID: anything else names no row (and never reaches PostgreSQL's uuid parser). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Size bounds of a decision request (checked here: the input skips class-validator, decision.inputs.ts). */
+export const DECISION_INPUT_BOUNDS = { providerId: 100, purposeKey: 1000, recipientId: 100, categories: 20 } as const;
+
+function checkBounds(input: DecisionRequestInput): void {
+  const issues: Issue[] = [];
+  for (const field of ['providerId', 'purposeKey', 'recipientId'] as const) {
+    const value = input[field];
+    if (value != null && value.length > DECISION_INPUT_BOUNDS[field]) {
+      issues.push({ field, code: 'TOO_LONG', message: `At most ${DECISION_INPUT_BOUNDS[field]} characters` });
+    }
+  }
+  if (input.categories.length > DECISION_INPUT_BOUNDS.categories) {
+    issues.push({ field: 'categories', code: 'TOO_LONG', message: `At most ${DECISION_INPUT_BOUNDS.categories} categories` });
+  }
+  if (issues.length) throw new BadInputError(issues);
+}
 
 export interface RecordedDecision {
   decision: Decision;
@@ -37,6 +54,7 @@ export class DecisionService {
    * once it is recorded.
    */
   async decide(input: DecisionRequestInput): Promise<RecordedDecision> {
+    checkBounds(input);
     const providerId = UUID.test(input.providerId) ? input.providerId.toLowerCase() : null;
     if (!providerId) throw new NotFoundError('Provider', 'input.providerId');
     const recipientInput = input.recipientId?.trim().toLowerCase() || null;

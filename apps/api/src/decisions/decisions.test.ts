@@ -135,6 +135,9 @@ describe.each(databases)('decisions on %s', (database) => {
         [{ action: 'USE', providerId: subscriber.id, purposeKey: 'SELLING_LISTS', categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.purposeKey'],
         [{ action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'], recipientId: '01900000-0000-7000-8000-000000000000' }, 'NOT_FOUND', 'input.recipientId'],
         [{ action: 'USE', providerId: subscriber.id, purposeKey: 'x'.repeat(1001), categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.purposeKey'],
+        [{ action: 'USE', providerId: 'f'.repeat(101), purposeKey: 'EVENT_NEWS', categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.providerId'],
+        [{ action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'], recipientId: 'r'.repeat(101) }, 'BAD_USER_INPUT', 'input.recipientId'],
+        [{ action: 'USE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: Array.from({ length: 21 }, () => 'NAME' as const) }, 'BAD_USER_INPUT', 'input.categories'],
       ];
       for (const [input, code, field] of cases) {
         expect(errorOf(await decide(owner, input))).toMatchObject({ code, field });

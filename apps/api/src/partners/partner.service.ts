@@ -260,7 +260,7 @@ export class PartnerService {
         decide({
           action: 'PROVIDE',
           providerId,
-          purpose: { key: purpose.key, categories: purpose.categories, retired: purpose.retired },
+          purpose: { key: purpose.key, categories: purpose.categories, retired: purpose.retired, consentFromVersion: purpose.consentFromVersion },
           categories,
           recipientId: this.partner.recipientId,
           consent: consentFor(events, purpose.key, at),

@@ -175,6 +175,22 @@ describe('partner access: the courier scenario', () => {
     }
   });
 
+  it('provides nothing on a consent given before the served purpose was changed, until it is granted again', async () => {
+    const conn = app.em().getConnection();
+    // What publishing a version that widens JOURNAL_DELIVERY records (policy versions: consent_from_version).
+    await conn.execute("update purpose set consent_from_version = 2 where key = 'JOURNAL_DELIVERY'");
+    try {
+      const before = await provisionCount();
+      const res = await asPartner(LIST, { first: 100 });
+      expect((res.body.data!.partnerProviders as { edges: unknown[] }).edges).toEqual([]);
+      expect((await asPartner(ONE, { id: covered[0]!.id })).body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(await provisionCount()).toBe(before);
+    } finally {
+      await conn.execute("update purpose set consent_from_version = 1 where key = 'JOURNAL_DELIVERY'");
+    }
+    expect((await asPartner(ONE, { id: covered[0]!.id })).body.errors).toBeUndefined();
+  });
+
   it('yields nothing more through aliases, fragments, inline fragments and __typename', async () => {
     const query = `
       query Q($a: ID!) {
