@@ -34,7 +34,15 @@ export interface PartnerPrincipal {
 }
 
 export interface Context {
+  /** This request's own EntityManager (unit of work, identity map), forked the first time it is read. */
   em: EntityManager;
+  /**
+   * The root EntityManager, for lean SQL only (common/lean-sql.ts): the hot paths need no unit of
+   * work, and forking one per request cost more than some of their statements. MikroORM refuses
+   * entity operations on it (`allowGlobalContext: false`), so nothing of one request's unit of
+   * work can reach another's.
+   */
+  db: EntityManager;
   actor: Actor | null;
   /** Set only for partner-key requests; `actor` is then null. */
   partner: PartnerPrincipal | null;

@@ -4,7 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import express, { type Express, type Response } from 'express';
 import { GraphQLError, type ValidationContext } from 'graphql';
@@ -116,24 +116,37 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
         res.setHeader('Cache-Control', 'no-store');
-        const em = orm.em.fork();
         const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
         const cookies = cookieJar(res, deps.config.cookieSecure);
         const userAgent = req.headers['user-agent'] ?? null;
         const crossOrigin = isCrossOrigin(req.headers.origin, req.host);
-        const request = { userAgent, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown', origin: req.headers.origin ?? null, rateLimits, crossOrigin };
+        const db = orm.em;
+        let em: EntityManager | undefined;
+        const request = {
+          get em() {
+            return (em ??= orm.em.fork());
+          },
+          db,
+          deps,
+          cookies,
+          userAgent,
+          clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+          origin: req.headers.origin ?? null,
+          rateLimits,
+          crossOrigin,
+        };
         // A page on another origin reaches only the public cookie API (crossOriginGuardPlugin): no admin session, no partner key.
-        if (crossOrigin) return { em, actor: null, partner: null, deps, cookies, ...request };
+        if (crossOrigin) return Object.assign(request, { actor: null, partner: null });
         const bearer = bearerToken(req.headers.authorization);
         if (bearer !== undefined) {
           // A partner key is the whole identity of its request: never together with an admin session.
           if (token) throw requestError(new UnauthenticatedError('Send either a session cookie or a partner key, not both'), 400);
-          const partner = await authenticatePartner(em, deps, bearer);
-          return { em, actor: null, partner, deps, cookies, ...request };
+          const partner = await authenticatePartner(db, deps, bearer);
+          return Object.assign(request, { actor: null, partner });
         }
-        const session = await new AuthService(em, deps).resolveSession(token);
+        const session = await new AuthService(db, deps).resolveSession(token);
         if (session?.renewed) cookies.setSession(token!, session.expiresAt);
-        return { em, actor: session?.actor ?? null, partner: null, deps, cookies, ...request };
+        return Object.assign(request, { actor: session?.actor ?? null, partner: null });
       },
     }),
   );

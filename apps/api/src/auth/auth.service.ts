@@ -10,7 +10,7 @@ import {
 import { createHash, randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, DomainError, UnauthenticatedError } from '../common/errors.js';
-import { fromDbBoolean, fromDbDate, leanRows } from '../common/lean-sql.js';
+import { fromDbBoolean, fromDbDate, leanRows, leanRun, toDbDate } from '../common/lean-sql.js';
 import type { Actor, AppDeps } from '../context.js';
 import { AdminSession } from './admin-session.entity.js';
 import { AdminUser } from './admin-user.entity.js';
@@ -77,7 +77,10 @@ export class AuthService {
     });
   }
 
-  /** The actor behind a session cookie, or null when it is unknown, expired or disabled. */
+  /**
+   * The actor behind a session cookie, or null when it is unknown, expired or disabled. Lean SQL
+   * only, so it may run on the root EntityManager (the request's own is forked only if used).
+   */
   async resolveSession(token: string | undefined): Promise<{ actor: Actor; expiresAt: Date; renewed: boolean } | null> {
     if (!token || token.length > 100) return null;
     const tokenHash = hashToken(token);
@@ -95,7 +98,7 @@ export class AuthService {
     let renewed = false;
     if (now.getTime() - fromDbDate(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
       expiresAt = new Date(now.getTime() + this.deps.config.sessionTtlHours * 3_600_000);
-      await this.em.nativeUpdate(AdminSession, { tokenHash }, { lastSeenAt: now, expiresAt });
+      await leanRun(this.em, 'update admin_session set last_seen_at = ?, expires_at = ? where token_hash = ?', [toDbDate(this.em, now), toDbDate(this.em, expiresAt), tokenHash]);
       renewed = true;
     }
     const actor: Actor = {

@@ -1,4 +1,5 @@
 import { AdminUsersDocument, CreateAdminUserDocument, LogoutDocument, MeDocument } from '@steward/schema';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, errorOf, OWNER, TestClient, type TestApp } from '../test/test-app.js';
 
@@ -74,6 +75,37 @@ describe('sign-in and sessions', () => {
     const d = await app.clientAs('OWNER');
     app.clock.advance(13 * 3_600_000);
     expect((await d.ok(MeDocument)).me).toBeNull();
+  });
+
+  it('extends a session that is in use, writing its last-seen time at most every five minutes', async () => {
+    const c = await app.clientAs('OWNER');
+    const hash = createHash('sha256').update(c.cookie!).digest('hex');
+    const stored = async () =>
+      (await app.em().getConnection().execute<{ last_seen_at: unknown; expires_at: unknown }[]>('select last_seen_at, expires_at from admin_session where token_hash = ?', [hash]))[0]!;
+    const asDate = (v: unknown) => new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as string | number | Date));
+    const first = await stored();
+    const me = () =>
+      fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: `steward_session=${c.cookie}` },
+        body: JSON.stringify({ query: '{ me { email } }' }),
+      });
+
+    app.clock.advance(60_000);
+    const quiet = await me();
+    expect(quiet.headers.get('set-cookie')).toBeNull();
+    expect(asDate((await stored()).last_seen_at).getTime()).toBe(asDate(first.last_seen_at).getTime());
+
+    // Fourteen hours of use in steps of six minutes: never signed out, though a session lasts twelve.
+    for (let i = 0; i < 140; i++) {
+      app.clock.advance(6 * 60_000);
+      const res = await me();
+      expect(((await res.json()) as { data: { me: { email: string } | null } }).data.me?.email).toBe(OWNER.email);
+      if (i === 0) expect(res.headers.get('set-cookie')).toMatch(/^steward_session=.*Expires=/);
+    }
+    const later = await stored();
+    expect(asDate(later.expires_at).getTime()).toBeGreaterThan(asDate(first.expires_at).getTime() + 13 * 3_600_000);
+    expect(asDate(later.last_seen_at).getTime()).toBeGreaterThan(asDate(first.last_seen_at).getTime());
   });
 });
 

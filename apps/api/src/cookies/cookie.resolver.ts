@@ -24,7 +24,7 @@ import {
   CookieSiteType,
 } from './cookie.type.js';
 
-const publicService = (ctx: Context) => new CookieConsentService(ctx.em, ctx.deps);
+const publicService = (ctx: Context) => new CookieConsentService(ctx.db, ctx.deps, () => ctx.em);
 const adminService = (ctx: Context) => new CookieAdminService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps);
 
 /** The public consent API: anonymous, only from a site's allowed origins, rate-limited per visitor and address. */

@@ -13,7 +13,7 @@ export class DecisionResolver {
     description: 'Decides a use or provision with its basis and reasons. Every decision, allowed or denied, is recorded in the ledger.',
   })
   async decision(@Arg('input', () => DecisionRequestInput, { validate: false }) input: DecisionRequestInput, @Ctx() ctx: Context): Promise<DecisionType> {
-    const { decision, decidedAt, ledgerSequence } = await new DecisionService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).decide(input);
+    const { decision, decidedAt, ledgerSequence } = await new DecisionService(ctx.db as SqlEntityManager, requireActor(ctx), ctx.deps).decide(input);
     return {
       allowed: decision.allowed,
       basis: decision.basis

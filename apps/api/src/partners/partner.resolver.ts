@@ -13,7 +13,7 @@ export function requirePartner(ctx: Context): PartnerPrincipal {
 }
 
 function service(ctx: Context): PartnerService {
-  return new PartnerService(ctx.em as SqlEntityManager, requirePartner(ctx), ctx.deps);
+  return new PartnerService(ctx.db as SqlEntityManager, requirePartner(ctx), ctx.deps);
 }
 
 /** What a recipient's system may query with its partner key (and nothing else). */

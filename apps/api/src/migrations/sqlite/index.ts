@@ -7,6 +7,7 @@ import { Migration20261124224621 } from './Migration20261124224621.js';
 import { Migration20261124231434 } from './Migration20261124231434.js';
 import { Migration20261124225109 } from './Migration20261124225109.js';
 import { Migration20261124225151 } from './Migration20261124225151.js';
+import { Migration20261125011851 } from './Migration20261125011851.js';
 
 /** Applied in this order; add new migrations at the end (tools/create-migration writes them). */
 export const sqliteMigrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261124231434', class: Migration20261124231434 },
   { name: 'Migration20261124225109', class: Migration20261124225109 },
   { name: 'Migration20261124225151', class: Migration20261124225151 },
+  { name: 'Migration20261125011851', class: Migration20261125011851 },
 ];
