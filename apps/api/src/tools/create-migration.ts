@@ -2,7 +2,7 @@
 // schema that the existing migrations build. Usage: npm run build -w @steward/api && npm run migration:create -w @steward/api
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/core';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ormOptions, type DatabaseTarget } from '../mikro-orm.config.js';
@@ -26,9 +26,16 @@ async function create(target: DatabaseTarget, folder: string) {
   }
 }
 
-/** Regenerates the explicit list of migrations from the files in the folder. */
+/**
+ * Rewrites the explicit list of migrations: the order already listed is kept (databases applied
+ * them in that order, and branches merged later can list a later timestamp first), and files not
+ * listed yet are appended at the end.
+ */
 function writeIndex(path: string, folder: string) {
-  const files = readdirSync(path).filter((f) => /^Migration\d+.*\.ts$/.test(f)).sort();
+  const indexFile = join(path, 'index.ts');
+  const listed = existsSync(indexFile) ? [...readFileSync(indexFile, 'utf8').matchAll(/name: '(Migration\w+)'/g)].map((m) => `${m[1]}.ts`) : [];
+  const present = new Set(readdirSync(path).filter((f) => /^Migration\d+.*\.ts$/.test(f)));
+  const files = [...listed.filter((f) => present.has(f)), ...[...present].filter((f) => !listed.includes(f)).sort()];
   const lines = files.map((f) => {
     const name = f.replace(/\.ts$/, '');
     const cls = /export class (\w+)/.exec(readFileSync(join(path, f), 'utf8'))?.[1] ?? name;
@@ -44,7 +51,7 @@ function writeIndex(path: string, folder: string) {
     '];',
     '',
   ];
-  writeFileSync(join(path, 'index.ts'), out.join('\n'));
+  writeFileSync(indexFile, out.join('\n'));
 }
 
 /** A scratch database, so that the generated SQL names no schema or database of its own. */
