@@ -16,6 +16,8 @@ interface Pending<I, O> {
 
 /** Items per transaction: bounds how long one commit keeps the others waiting. */
 const MAX_ITEMS_PER_COMMIT = 64;
+/** Event-loop turns a group waits at most for more items (each commit costs a disk sync). */
+const MAX_GATHER_TURNS = 4;
 
 /**
  * Group commit for the small writes every use and hand-over makes (ledger entries and their audit
@@ -46,9 +48,13 @@ class GroupCommitter<I, O> {
     this.running = true;
     try {
       while (this.queue.length) {
-        // One event-loop turn first: requests already received are still being parsed and resolved
-        // (SQLite's driver even blocks the loop while it syncs); this lets them join the group.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        // Event-loop turns first: requests already received are still being parsed and resolved
+        // (SQLite's driver even blocks the loop while it syncs); this lets them join the group. A
+        // lone request waits one turn; while the queue keeps growing, the group waits a few more.
+        for (let turn = 0, seen = -1; turn < MAX_GATHER_TURNS && this.queue.length !== seen; turn++) {
+          seen = this.queue.length;
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
         const group = this.queue.splice(0, MAX_ITEMS_PER_COMMIT);
         let results: O[];
         let refusedWrite = false;
