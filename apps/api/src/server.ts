@@ -4,7 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/core';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import express, { type Express, type Response } from 'express';
 import { GraphQLError, type ValidationContext } from 'graphql';
@@ -15,6 +15,7 @@ import { AuthService } from './auth/auth.service.js';
 import { createErrorFormatter, UnauthenticatedError } from './common/errors.js';
 import { RateLimits } from './common/rate-limit.js';
 import type { AppDeps, Context, CookieJar } from './context.js';
+import { withLazyEm } from './request-context.js';
 import { authenticatePartner, bearerToken, partnerGuardPlugin, requestError } from './partners/partner-auth.js';
 import { stewardSchema } from './schema.js';
 import { COOKIE_BANNER_PATH, serveCookieBanner } from './cookies/banner-route.js';
@@ -121,11 +122,7 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
         const userAgent = req.headers['user-agent'] ?? null;
         const crossOrigin = isCrossOrigin(req.headers.origin, req.host);
         const db = orm.em;
-        let em: EntityManager | undefined;
         const request = {
-          get em() {
-            return (em ??= orm.em.fork());
-          },
           db,
           deps,
           cookies,
@@ -136,17 +133,17 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
           crossOrigin,
         };
         // A page on another origin reaches only the public cookie API (crossOriginGuardPlugin): no admin session, no partner key.
-        if (crossOrigin) return Object.assign(request, { actor: null, partner: null });
+        if (crossOrigin) return withLazyEm(orm, { ...request, actor: null, partner: null });
         const bearer = bearerToken(req.headers.authorization);
         if (bearer !== undefined) {
           // A partner key is the whole identity of its request: never together with an admin session.
           if (token) throw requestError(new UnauthenticatedError('Send either a session cookie or a partner key, not both'), 400);
           const partner = await authenticatePartner(db, deps, bearer);
-          return Object.assign(request, { actor: null, partner });
+          return withLazyEm(orm, { ...request, actor: null, partner });
         }
         const session = await new AuthService(db, deps).resolveSession(token);
         if (session?.renewed) cookies.setSession(token!, session.expiresAt);
-        return Object.assign(request, { actor: session?.actor ?? null, partner: null });
+        return withLazyEm(orm, { ...request, actor: session?.actor ?? null, partner: null });
       },
     }),
   );
