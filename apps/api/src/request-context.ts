@@ -2,13 +2,24 @@ import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { Context } from './context.js';
 
 /**
- * A request's context with `em` forked on first use (the hot paths never use it: they run lean SQL
- * on `db`). The getter lives on the context's prototype: Apollo copies a context's own properties
- * for each operation it runs, which would call an own getter, and fork, every time; the copy keeps
- * the prototype, so it shares this one fork.
+ * `em`, forked on first use (the hot paths never use it: they run lean SQL on `db`). The getter is
+ * on the prototype and the fork is kept in an object the context points to: Apollo copies a
+ * context's own properties for each operation it runs, which would call an own getter (and fork)
+ * every time; its copy keeps the prototype and the pointer, so it shares the one fork.
  */
+class LazyEntityManager {
+  protected readonly lazyEm: { orm: Pick<MikroORM, 'em'>; forked?: EntityManager };
+
+  constructor(orm: Pick<MikroORM, 'em'>) {
+    this.lazyEm = { orm };
+  }
+
+  get em(): EntityManager {
+    return (this.lazyEm.forked ??= this.lazyEm.orm.em.fork());
+  }
+}
+
+/** A request's context whose `em` is forked only if something uses it. */
 export function withLazyEm(orm: Pick<MikroORM, 'em'>, fields: Omit<Context, 'em'>): Context {
-  let em: EntityManager | undefined;
-  const lazy = Object.create(null, { em: { get: () => (em ??= orm.em.fork()), enumerable: false } }) as { em: EntityManager };
-  return Object.assign(Object.create(lazy) as Context, fields);
+  return Object.assign(new LazyEntityManager(orm), fields) as unknown as Context;
 }

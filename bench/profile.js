@@ -1,0 +1,155 @@
+// Profiles one hot path under load, to find where its time goes (what bench/README.md's "where the
+// time goes" paragraphs come from). Not a benchmark of record: run.js and cookies.js are.
+//
+//   node bench/profile.js decision|partner|cookie|session [--db sqlite|postgresql] [--seconds 8]
+//        [--concurrency 10] [--ratio N] [--out FILE.cpuprofile]
+//
+// It starts Steward in this process on the cached 1M-provider seed (run.js makes it; PostgreSQL
+// needs DATABASE_URL), sets up the courier scenario, drives the case from a worker thread and:
+// - with --ratio N: alternates N 2-second rounds of the case and of baseline A (trivial query, or
+//   the no-op mutation for the cookie write) and prints the req/s ratio — for A/B runs of a change;
+// - otherwise: records a CPU profile of the main thread (V8's sampling profiler through
+//   node:inspector) over --seconds, prints req/s, p50/p99 and process CPU per request, and the
+//   main thread's self time per request by package (µs), and writes the profile for DevTools.
+import 'reflect-metadata';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { startBaseline } from './lib/baseline.js';
+import { DECISION_QUERY, PARTNER_PROVIDERS_QUERY, setUpCourier } from './lib/courier.js';
+import { runLoad } from './lib/load.js';
+import { PARTNER_PURPOSE } from './lib/rows.js';
+import { ensureSqliteSeed } from './lib/seed-sqlite.js';
+import { preparePostgres } from './lib/seed-postgres.js';
+import { benchConfig, gql, login, openSteward, startStewardServer } from './lib/steward.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    db: { type: 'string', default: 'sqlite' },
+    seconds: { type: 'string', default: '8' },
+    concurrency: { type: 'string' },
+    ratio: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+const CASES = ['decision', 'partner', 'cookie', 'session'];
+const which = positionals[0];
+if (!CASES.includes(which)) throw new Error(`name a case: ${CASES.join(', ')}`);
+const concurrency = Number(values.concurrency ?? (which === 'cookie' ? 50 : 10));
+const CACHE_DIR = fileURLToPath(new URL('./.cache/', import.meta.url));
+const progress = (m) => console.error(`· ${m}`);
+
+async function target() {
+  if (values.db === 'postgresql') {
+    const baseUrl = process.env.DATABASE_URL;
+    if (!baseUrl) throw new Error('--db postgresql needs DATABASE_URL');
+    const { url } = await preparePostgres({ baseUrl, count: 1_000_000, progress });
+    return { target: { kind: 'postgresql', url }, databaseUrl: url };
+  }
+  const seed = await ensureSqliteSeed({ cacheDir: CACHE_DIR, count: 1_000_000, progress });
+  const work = `${CACHE_DIR}profile.sqlite`;
+  for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
+  copyFileSync(seed.file, work);
+  return { target: { kind: 'sqlite', url: work }, databaseUrl: null };
+}
+
+const { target: db, databaseUrl } = await target();
+const { orm, deps } = await openSteward(db, { ...benchConfig({ databaseUrl, dataDir: CACHE_DIR }), rateLimitScale: 0 });
+const server = await startStewardServer(orm, deps);
+const cookie = await login(server.url);
+const baseline = await startBaseline();
+
+async function caseRequest() {
+  if (which === 'session') return { headers: { cookie }, body: JSON.stringify({ query: 'query Session { __typename }' }) };
+  if (which === 'cookie') {
+    const site = (
+      await gql(
+        server.url,
+        'mutation($input: CookieSiteInput!) { createCookieSite(input: $input) { siteKey } }',
+        { input: { name: 'Profile site', domains: ['profile.example'], allowedOrigins: ['https://profile.example'], consentLifetimeDays: 180, honoursGpc: true, bannerTitle: { en: 'Cookies', ja: 'クッキー' }, bannerText: { en: 'Cookies.', ja: 'クッキー。' } } },
+        cookie,
+      )
+    ).data.createCookieSite;
+    const choices = [['STRICTLY_NECESSARY', true], ['FUNCTIONAL', true], ['ANALYTICS', true], ['MARKETING', false]].map(([category, accepted]) => ({ category, accepted }));
+    return {
+      headers: { origin: 'https://profile.example' },
+      uniqueBody: true,
+      body: JSON.stringify({
+        query: 'mutation Record($input: RecordCookieConsentInput!) { recordCookieConsent(input: $input) { receiptId action choices { category accepted } gpcApplied recordedAt expiresAt } }',
+        variables: { input: { siteKey: site.siteKey, visitorId: '__UUID__', idempotencyKey: '__UUID__', policyVersion: 1, gpc: false, choices } },
+      }),
+    };
+  }
+  const courier = await setUpCourier(server.url, cookie);
+  if (which === 'partner') return { headers: { authorization: `Bearer ${courier.key}` }, body: JSON.stringify({ query: PARTNER_PROVIDERS_QUERY, variables: { first: 25 } }) };
+  const [{ id: providerId }] = await orm.em.fork().getConnection().execute('select id from provider order by id desc limit 1 offset 500000');
+  const input = { action: 'PROVIDE', providerId, purposeKey: PARTNER_PURPOSE, categories: ['NAME', 'POSTAL_ADDRESS'], recipientId: courier.recipientId };
+  return { headers: { cookie }, body: JSON.stringify({ query: DECISION_QUERY, variables: { input } }) };
+}
+
+const request = { url: server.url, ...(await caseRequest()) };
+const base = { url: baseline.url, headers: {}, body: JSON.stringify({ query: which === 'cookie' ? 'mutation Noop { noop }' : 'query Hello { hello }' }) };
+const load = (c, seconds) => runLoad({ ...c, seconds, warmupSeconds: 0, concurrency });
+for (const c of [request, base]) {
+  const w = await load(c, 1);
+  if (w.errors) throw new Error(`${c === base ? 'baseline' : which} answered with errors: ${JSON.stringify(w.errorSamples)}`);
+}
+
+if (values.ratio) {
+  let caseMs = 0, caseN = 0, baseMs = 0, baseN = 0;
+  for (let i = 0; i < Number(values.ratio); i++) {
+    const r = await load(request, 2);
+    const b = await load(base, 2);
+    caseMs += r.elapsedMs;
+    caseN += r.latencies.length;
+    baseMs += b.elapsedMs;
+    baseN += b.latencies.length;
+  }
+  const rps = (caseN * 1000) / caseMs;
+  const baseRps = (baseN * 1000) / baseMs;
+  console.log(`${which} on ${values.db}: ${rps.toFixed(0)} req/s, baseline ${baseRps.toFixed(0)} req/s, ratio ${(rps / baseRps).toFixed(3)}`);
+} else {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  const cpu0 = process.cpuUsage();
+  await session.post('Profiler.start');
+  const r = await load(request, Number(values.seconds));
+  const { profile } = await session.post('Profiler.stop');
+  const cpu = process.cpuUsage(cpu0);
+  const n = r.latencies.length;
+  const sorted = Float64Array.from(r.latencies).sort();
+  console.log(
+    `${which} on ${values.db}: ${((n * 1000) / r.elapsedMs).toFixed(0)} req/s, p50 ${sorted[n >> 1].toFixed(1)} ms, p99 ${sorted[Math.floor(n * 0.99)].toFixed(1)} ms,` +
+      ` process CPU ${((cpu.user + cpu.system) / 1000 / n).toFixed(3)} ms per request (the load worker's included)`,
+  );
+  console.log('main thread, self time per request by package (µs):');
+  for (const [name, us] of selfTimeByPackage(profile).slice(0, 30)) console.log(`${(us / n).toFixed(1).padStart(8)}  ${name}`);
+  const out = values.out ?? `${CACHE_DIR}${which}-${values.db}.cpuprofile`;
+  writeFileSync(out, JSON.stringify(profile));
+  console.log(`profile written to ${out} (open it in Chrome DevTools → Performance)`);
+}
+await server.close();
+await baseline.close();
+await orm.close(true);
+
+/** Self time (µs) per npm package, Steward file or Node internal, largest first. */
+function selfTimeByPackage(profile) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const byName = new Map();
+  profile.samples.forEach((id, i) => {
+    const { url, functionName } = nodes.get(id).callFrame;
+    const name = url.includes('node_modules/')
+      ? url.replace(/.*node_modules\//, '').match(/^(@[^/]+\/[^/]+|[^/]+)/)[1]
+      : url.includes('/dist/')
+        ? `steward: ${url.replace(/.*\/dist\//, '')}`
+        : url.startsWith('node:')
+          ? url
+          : functionName;
+    byName.set(name, (byName.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+  });
+  return [...byName].sort((a, b) => b[1] - a[1]);
+}
