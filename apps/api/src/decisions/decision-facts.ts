@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { CessationFact, DataCategory } from '@steward/policy-core';
 import { fromDbBoolean, isSqlite, leanRows } from '../common/lean-sql.js';
-import { exceptionShapeOf, type ExceptionShape } from '../exceptions/exception-facts.js';
+import { EXCEPTION_FACT_COLUMNS, exceptionShapeOf, type ExceptionShape } from '../exceptions/exception-facts.js';
 import { cessationOf } from '../requests/cessation-facts.js';
 
 /** Everything decide() needs about one provider, purpose and recipient, as stored now. */
@@ -21,10 +21,6 @@ export interface DecisionFacts {
 // One statement, one round trip: each fact is a scalar subquery that aggregates its rows as JSON.
 // A decision is taken per use or hand-over, and on PostgreSQL eight separate reads cost eight
 // round trips (bench/README.md). The two dialects differ only in their JSON functions.
-const EXCEPTION_COLUMNS = [
-  'id', 'kind', 'evidence', 'purpose_keys', 'categories', 'provider_ids', 'all_providers', 'recipient_id', 'valid_from',
-  'valid_until', 'status', 'authored_by_id', 'approved_by_id', 'approved_at', 'revoked_at',
-] as const;
 const JSON_COLUMNS = new Set(['evidence', 'purpose_keys', 'categories', 'provider_ids']);
 
 function factsSql(sqlite: boolean): string {
@@ -42,7 +38,7 @@ function factsSql(sqlite: boolean): string {
     ` 'recipient', (select count(*) from recipient where id = ?),` +
     ` 'events', ${list(['id', 'action', 'occurred_at', 'sequence', 'policy_version'], 'consent_event where provider_id = ? and purpose_id = (select id from purpose where key = ?)', 'sequence')},` +
     ` 'items', ${list(['id', 'category', 'publicly_available'], 'personal_data_item where provider_id = ?', 'id')},` +
-    ` 'exceptions', ${list(EXCEPTION_COLUMNS, "permitted_exception where status <> 'DRAFT'", 'id')},` +
+    ` 'exceptions', ${list(EXCEPTION_FACT_COLUMNS, "permitted_exception where status <> 'DRAFT'", 'id')},` +
     ` 'policy', (select ${obj}('number', number, 'content_hash', content_hash) from policy_version where status = 'PUBLISHED' order by number desc limit 1),` +
     ` 'cessations', ${list(['action', 'purpose_key', 'recipient_id', 'since'], 'provider_cessation where provider_id = ?', 'since')}` +
     ') as facts'

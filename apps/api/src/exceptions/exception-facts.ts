@@ -139,6 +139,12 @@ export function withInputPaths(kind: ExceptionKind, issues: readonly Issue[]): I
 const jsonColumn = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 const nullableDate = (value: unknown): Date | null => (value == null ? null : fromDbDate(value));
 
+/** The `permitted_exception` columns policy-core's facts are made of (exceptionShapeOf reads them). */
+export const EXCEPTION_FACT_COLUMNS = [
+  'id', 'kind', 'evidence', 'purpose_keys', 'categories', 'provider_ids', 'all_providers', 'recipient_id', 'valid_from',
+  'valid_until', 'status', 'authored_by_id', 'approved_by_id', 'approved_at', 'revoked_at',
+] as const;
+
 /**
  * Exceptions as policy-core facts, read with one lean query (the hot paths judge them per request:
  * hydrating entities cost more than the decision). `where` narrows in SQL; policy-core still judges
@@ -147,8 +153,7 @@ const nullableDate = (value: unknown): Date | null => (value == null ? null : fr
 export async function loadExceptionShapes(em: EntityManager, where: string, params: readonly unknown[]): Promise<ExceptionShape[]> {
   const rows = await leanRows<Record<string, unknown>>(
     em,
-    'select id, kind, evidence, purpose_keys, categories, provider_ids, all_providers, recipient_id, valid_from, valid_until,' +
-      ` status, authored_by_id, approved_by_id, approved_at, revoked_at from permitted_exception where ${where} order by id`,
+    `select ${EXCEPTION_FACT_COLUMNS.join(', ')} from permitted_exception where ${where} order by id`,
     params,
   );
   return rows.map(exceptionShapeOf);
