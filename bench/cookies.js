@@ -112,7 +112,7 @@ async function startSteward(kind) {
 }
 
 /**
- * Stores `n` consent events (and their current-state rows) for the site in one statement each,
+ * Stores `n` consent events for the site in one statement,
  * generated inside the database: time-ordered ids in the past, random blind indexes.
  */
 async function seedEvents(s, n) {
@@ -128,11 +128,6 @@ async function seedEvents(s, n) {
          n % 2, n % 3 = 0, n % 5 = 0, n % 10 = 0, 0, 1, lower(hex(randomblob(16))), lower(hex(randomblob(32))), ? + n * 1000 from seq`,
       [s.site.id, at],
     );
-    await conn.execute(
-      `insert into cookie_consent_state (site_id, visitor_index, event_id, action, functional, analytics, marketing, gpc, policy_version, recorded_at)
-       select site_id, visitor_index, id, action, functional, analytics, marketing, gpc, policy_version, occurred_at from cookie_consent_event where site_id = ? and id < '01900000-0000-0000-0000-000000000000'`,
-      [s.site.id],
-    );
     await conn.execute('analyze');
   } else {
     await conn.execute(
@@ -145,13 +140,7 @@ async function seedEvents(s, n) {
        from generate_series(1, ${n}) as n`,
       [s.site.id],
     );
-    await conn.execute(
-      `insert into cookie_consent_state (site_id, visitor_index, event_id, action, functional, analytics, marketing, gpc, policy_version, recorded_at)
-       select site_id, visitor_index, id, action, functional, analytics, marketing, gpc, policy_version, occurred_at from cookie_consent_event where site_id = ? and id < '01900000-0000-0000-0000-000000000000'`,
-      [s.site.id],
-    );
     await conn.execute('vacuum analyze cookie_consent_event');
-    await conn.execute('vacuum analyze cookie_consent_state');
   }
   const [{ c }] = await conn.execute('select count(*) as c from cookie_consent_event');
   progress(`${s.label}: ${Number(c).toLocaleString('en')} consent events stored (seeded in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
@@ -162,10 +151,10 @@ async function seedEvents(s, n) {
 async function explainLookups(s) {
   const conn = s.orm.em.fork().getConnection();
   const sqls = [
-    ['replay by (site, idempotency key)', 'select id, payload_hash from cookie_consent_event where site_id = ? and idempotency_key = ?', [s.site.id, 'k']],
-    ['current state by (site, visitor)', 'select event_id from cookie_consent_state where site_id = ? and visitor_index = ?', [s.site.id, 'v']],
+    ['replay by (visitor, site, idempotency key)', 'select id, payload_hash from cookie_consent_event where visitor_index = ? and site_id = ? and idempotency_key = ?', ['v', s.site.id, 'k']],
+    ['current choice by (visitor, site)', 'select id from cookie_consent_event where visitor_index = ? and site_id = ? order by occurred_at desc, id desc limit 1', ['v', s.site.id]],
     ['site by key', 'select id from cookie_site where site_key = ?', [s.site.siteKey]],
-    ['history by visitor', 'select id from cookie_consent_event where visitor_index = ? order by occurred_at', ['v']],
+    ['history by visitor', 'select id from cookie_consent_event where visitor_index = ? order by occurred_at, id', ['v']],
   ];
   for (const [what, sql, params] of sqls) {
     const plan = await conn.execute(s.kind === 'sqlite' ? `explain query plan ${sql}` : `explain ${sql}`, params);

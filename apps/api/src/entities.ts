@@ -17,7 +17,7 @@ import { DataCategoryEntity } from './purposes/data-category.entity.js';
 import { Purpose } from './purposes/purpose.entity.js';
 import { Inquiry, InquiryReply } from './inquiries/inquiry.entity.js';
 import { CookieCategoryEntity, CookieDeclaration, CookieSite } from './cookies/cookie-site.entity.js';
-import { CookieConsentEvent, CookieConsentState } from './cookies/cookie-consent.entity.js';
+import { CookieConsentEvent } from './cookies/cookie-consent.entity.js';
 import { DataItemChange, ProviderCessation, ProviderRequest, RequestStatusChange } from './requests/provider-request.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning: the same list works in dist/ and in tests). */
@@ -49,7 +49,6 @@ export const entities = [
   CookieSite,
   CookieDeclaration,
   CookieConsentEvent,
-  CookieConsentState,
   ProviderRequest,
   RequestStatusChange,
   DataItemChange,

@@ -4,21 +4,26 @@ import { newId } from '../common/ids.js';
 import { CookieSite } from './cookie-site.entity.js';
 
 /**
- * Append-only: one row per choice or withdrawal a visitor made on a site. The visitor id is a
+ * Append-only: one row per choice or withdrawal a visitor made on a site — the only record of them;
+ * a visitor's current choice is their newest event on the site. The visitor id is a
  * cookie-collected identifier, protected like personal data: sealed (AES-256-GCM, bound to the row)
- * and found through an HMAC blind index. `(site, idempotencyKey)` is unique, so a retried request
- * stores nothing new, even when the retries race. Written with lean SQL (cookie-consent.service.ts).
+ * and found through an HMAC blind index. `(visitorIndex, site, idempotencyKey)` is unique, so a
+ * retried request stores nothing new, even when the retries race; a key belongs to the visitor that
+ * sent it. Written with lean SQL (cookie-write-batch.ts).
+ *
+ * One random-keyed index per row, on purpose: the blind index is random, and every index keyed by it
+ * costs each write a page of its own once the table is large (bench/README.md, cookie consent). That
+ * one unique index also finds a visitor's events (history, disclosure, the current choice); the
+ * others grow at their right edge (time-ordered ids and times).
  */
 @Entity({ tableName: 'cookie_consent_event' })
-@Unique({ properties: ['site', 'idempotencyKey'] })
-@Index({ properties: ['visitorIndex', 'occurredAt'] })
+@Unique({ name: 'cookie_consent_event_visitor_site_key_unique', properties: ['visitorIndex', 'site', 'idempotencyKey'] })
 @Index({ properties: ['site', 'occurredAt'] })
 export class CookieConsentEvent {
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
 
-  // No index of its own: (site, idempotencyKey) and (site, occurredAt) lead with it. One index
-  // less per consent write, the hottest write there is (bench/README.md).
+  // No index of its own: (site, occurredAt) leads with it (and serves the cascade when a site goes).
   @ManyToOne(() => CookieSite, { deleteRule: 'cascade', index: false })
   site!: Rel<CookieSite>;
 
@@ -56,32 +61,6 @@ export class CookieConsentEvent {
 
   @Property({ type: DateTimeType })
   occurredAt!: Date;
-}
-
-/** The current choice per site and visitor, written with each event (the events remain the truth). */
-@Entity({ tableName: 'cookie_consent_state' })
-export class CookieConsentState {
-  // The primary key (site, visitorIndex) leads with it: no index of its own.
-  @ManyToOne(() => CookieSite, { primary: true, deleteRule: 'cascade', index: false })
-  site!: Rel<CookieSite>;
-
-  @PrimaryKey({ type: 'string', length: 64 })
-  visitorIndex!: string;
-
-  @Property({ type: 'uuid' })
-  eventId!: string;
-
-  @Enum({ items: () => [...COOKIE_CONSENT_ACTIONS], type: 'string' })
-  action!: CookieConsentAction;
-
-  @Property({ type: 'boolean' }) functional!: boolean;
-  @Property({ type: 'boolean' }) analytics!: boolean;
-  @Property({ type: 'boolean' }) marketing!: boolean;
-  @Property({ type: 'boolean' }) gpc!: boolean;
-  @Property({ type: 'integer' }) policyVersion!: number;
-
-  @Property({ type: DateTimeType })
-  recordedAt!: Date;
 }
 
 /** What the sealed visitor id is bound to: its row and its category. */

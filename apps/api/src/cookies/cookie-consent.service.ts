@@ -118,9 +118,9 @@ export function visitorIndexOf(deps: AppDeps, visitorId: string): string {
 
 /**
  * The public cookie consent API (anonymous, called by the banner from the site's own pages). The
- * write path is lean SQL — an insert that does nothing on a repeated (site, idempotency key), the
- * current-state upsert and the audit entry in one transaction — because it is the hottest path
- * Steward has (bench/README.md). Every lookup on it is by a unique or primary key.
+ * write path is lean SQL — an insert that does nothing on a repeated (visitor, site, idempotency key)
+ * and the audit entry in one transaction — because it is the hottest path Steward has
+ * (bench/README.md). Every lookup on it is by the event table's one unique key or its prefix.
  */
 export class CookieConsentService {
   constructor(
@@ -217,15 +217,17 @@ export class CookieConsentService {
     await req.rateLimits.consume(COOKIE_RATE_LIMITS.address, req.clientAddress);
     if (!isVisitorId(visitorId)) throw new BadInputError([issue('visitorId', 'INVALID_FORMAT', 'A visitor id is a version-4 UUID.')], '');
     const site = await this.siteFor(siteKey, req.origin);
-    const [row] = await leanRows<Omit<EventRow, 'id' | 'gpc_applied' | 'payload_hash' | 'occurred_at'> & { event_id: string; recorded_at: unknown }>(
+    // The newest event of the visitor on the site (a handful of rows: the unique index's prefix).
+    const [row] = await leanRows<Omit<EventRow, 'gpc_applied' | 'payload_hash'>>(
       this.em,
-      'select event_id, action, functional, analytics, marketing, gpc, policy_version, recorded_at from cookie_consent_state where site_id = ? and visitor_index = ?',
-      [site.id, visitorIndexOf(this.deps, visitorId)],
+      'select id, action, functional, analytics, marketing, gpc, policy_version, occurred_at from cookie_consent_event' +
+        ' where visitor_index = ? and site_id = ? order by occurred_at desc, id desc limit 1',
+      [visitorIndexOf(this.deps, visitorId), site.id],
     );
     if (!row) return null;
-    const recordedAt = fromDbDate(row.recorded_at);
+    const recordedAt = fromDbDate(row.occurred_at);
     return {
-      receiptId: row.event_id,
+      receiptId: row.id,
       action: row.action,
       choice: choiceOf(row),
       gpc: fromDbBoolean(row.gpc),
@@ -323,16 +325,16 @@ export class CookieConsentService {
     if (stored) {
       return { receiptId: id, action, choice, gpc: input.gpc, gpcApplied, policyVersion: input.policyVersion, recordedAt: now, expiresAt: this.expiry(now, site) };
     }
-    return this.replay(site, input.idempotencyKey, payloadHash);
+    return this.replay(site, visitorIndex, input.idempotencyKey, payloadHash);
   }
 
   /** A retry: the stored receipt if the payload is the same; CONFLICT if the key was used for something else. */
-  private async replay(site: PublicSite, idempotencyKey: string, payloadHash: string): Promise<CookieReceipt> {
+  private async replay(site: PublicSite, visitorIndex: string, idempotencyKey: string, payloadHash: string): Promise<CookieReceipt> {
     const [row] = await leanRows<EventRow>(
       this.em,
       'select id, action, functional, analytics, marketing, gpc, gpc_applied, policy_version, payload_hash, occurred_at' +
-        ' from cookie_consent_event where site_id = ? and idempotency_key = ?',
-      [site.id, idempotencyKey],
+        ' from cookie_consent_event where visitor_index = ? and site_id = ? and idempotency_key = ?',
+      [visitorIndex, site.id, idempotencyKey],
     );
     if (!row) throw new Error('An idempotency key conflicted but its event is missing');
     if (row.payload_hash !== payloadHash) {

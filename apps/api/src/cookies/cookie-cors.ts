@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/core';
 import { normalizeOrigin } from '@steward/policy-core';
 import type { NextFunction, Request, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { ForbiddenError } from '../common/errors.js';
 import { leanRows } from '../common/lean-sql.js';
 import type { Context } from '../context.js';
@@ -71,34 +72,49 @@ export class CookieOrigins {
   }
 }
 
+/** Adds `Origin` to the response's `Vary` (the answer's CORS headers depend on it). */
+function varyOnOrigin(res: ServerResponse): void {
+  const current = res.getHeader('Vary');
+  const list = current === undefined ? '' : String(current);
+  if (!/(^|,)\s*(origin|\*)\s*(,|$)/i.test(list)) res.setHeader('Vary', list ? `${list}, Origin` : 'Origin');
+}
+
 /**
- * CORS for /graphql: answers a preflight and adds `Access-Control-Allow-Origin` only for an origin
- * some cookie site allows; never `Access-Control-Allow-Credentials`, so a browser sends no cookies
- * and reads no answer meant for a signed-in admin. Anything else gets no CORS headers (the browser
- * then refuses to let the page read the answer) and, for a preflight, 403.
+ * CORS for a (non-preflight) /graphql request: a request from another origin gets
+ * `Access-Control-Allow-Origin` only if some cookie site allows that origin; never
+ * `Access-Control-Allow-Credentials`, so a browser sends no cookies and reads no answer meant for a
+ * signed-in admin. `host`: the Host header, or X-Forwarded-Host behind trusted proxies.
+ */
+export async function addCorsHeaders(origins: CookieOrigins, origin: string | undefined, host: string | undefined, res: ServerResponse): Promise<void> {
+  if (!origin || !isCrossOrigin(origin, host)) return;
+  varyOnOrigin(res);
+  if (await origins.allows(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+}
+
+/**
+ * CORS for /graphql as express middleware: the above, and a preflight answered for an allowed
+ * origin (204) or refused (403). Anything else gets no CORS headers (the browser then refuses to
+ * let the page read the answer).
  */
 export function cookieCors(origins: CookieOrigins) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const origin = req.headers.origin;
     // req.host: the Host header, or X-Forwarded-Host behind trusted proxies (STEWARD_TRUST_PROXY_HOPS).
+    if (req.method !== 'OPTIONS') return addCorsHeaders(origins, origin, req.host, res).then(() => next(), next);
     if (!origin || !isCrossOrigin(origin, req.host)) return next();
-    res.vary('Origin');
+    varyOnOrigin(res);
     let allowed = false;
     try {
       allowed = await origins.allows(origin);
     } catch (err) {
       return next(err);
     }
-    if (req.method === 'OPTIONS') {
-      if (!allowed) return res.status(403).end();
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Access-Control-Allow-Methods', 'POST, GET');
-      res.setHeader('Access-Control-Allow-Headers', 'content-type');
-      res.setHeader('Access-Control-Max-Age', '600');
-      return res.status(204).end();
-    }
-    if (allowed) res.setHeader('Access-Control-Allow-Origin', origin);
-    return next();
+    if (!allowed) return res.status(403).end();
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Allow-Methods', 'POST, GET');
+    res.setHeader('Access-Control-Allow-Headers', 'content-type');
+    res.setHeader('Access-Control-Max-Age', '600');
+    return res.status(204).end();
   };
 }
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { auditRow, insertAuditRows } from '../audit/audit.service.js';
-import { isSqlite, leanRows, leanRun, leanTransaction, placeholders, toDbDate, type Row } from '../common/lean-sql.js';
+import { isSqlite, leanRows, leanTransaction, placeholders, toDbDate, type Row } from '../common/lean-sql.js';
 
 /** One consent event ready to store (validated, visitor id sealed). */
 export interface PendingCookieEvent {
@@ -35,8 +35,8 @@ const MAX_BATCH = 256;
 /**
  * Group commit for the public consent write path. Requests that arrive while a transaction is being
  * written wait for it and then go together in the next one: one multi-row insert of events (a
- * repeated (site, idempotency key) does nothing, also within the batch), one upsert of the current
- * states, one insert of their audit entries, one commit. A request alone is written at once (no
+ * repeated (visitor, site, idempotency key) does nothing, also within the batch), one insert of their
+ * audit entries, one commit. A request alone is written at once (no
  * timer, no added latency); under load the commit (fsync) and the statement overhead are shared.
  * SQLite has one writer anyway (one transaction in flight); PostgreSQL gets a few in parallel.
  * Nothing is kept between batches: the database stays the only state.
@@ -52,7 +52,7 @@ export class CookieWriteBatcher {
     this.maxInFlight = this.sqlite ? 1 : 4;
   }
 
-  /** Resolves true when the event was stored, false when its (site, idempotency key) already was. */
+  /** Resolves true when the event was stored, false when its (visitor, site, idempotency key) already was. */
   submit(event: PendingCookieEvent): Promise<boolean> {
     return new Promise((resolve, reject) => {
       this.queue.push({ event, resolve, reject });
@@ -90,7 +90,7 @@ export class CookieWriteBatcher {
         tx,
         'insert into cookie_consent_event (id, site_id, visitor_index, visitor_sealed, action, functional, analytics, marketing, gpc, gpc_applied,' +
           ` policy_version, idempotency_key, payload_hash, occurred_at) values ${events.map(() => `(${placeholders(14)})`).join(', ')}` +
-          ' on conflict (site_id, idempotency_key) do nothing returning id',
+          ' on conflict (visitor_index, site_id, idempotency_key) do nothing returning id',
         events.flatMap((e) => [
           e.id,
           e.siteId,
@@ -111,24 +111,6 @@ export class CookieWriteBatcher {
       const inserted = new Set<string>(rows.map((r: Row) => String(r.id)));
       const stored = events.filter((e) => inserted.has(e.id));
       if (!stored.length) return inserted;
-      // One state row per (site, visitor): the newest event of the batch (an upsert may not touch a row twice).
-      const latest = new Map<string, PendingCookieEvent>();
-      for (const e of stored) {
-        const key = `${e.siteId}\u0000${e.visitorIndex}`;
-        const seen = latest.get(key);
-        if (!seen || seen.at.getTime() < e.at.getTime() || (seen.at.getTime() === e.at.getTime() && seen.id < e.id)) latest.set(key, e);
-      }
-      const states = [...latest.values()];
-      await leanRun(
-        tx,
-        'insert into cookie_consent_state (site_id, visitor_index, event_id, action, functional, analytics, marketing, gpc, policy_version, recorded_at)' +
-          ` values ${states.map(() => `(${placeholders(10)})`).join(', ')} on conflict (site_id, visitor_index) do update set event_id = excluded.event_id,` +
-          ' action = excluded.action, functional = excluded.functional, analytics = excluded.analytics, marketing = excluded.marketing,' +
-          ' gpc = excluded.gpc, policy_version = excluded.policy_version, recorded_at = excluded.recorded_at' +
-          // The newest event wins, whatever order concurrent batches commit in.
-          ' where cookie_consent_state.recorded_at <= excluded.recorded_at',
-        states.flatMap((e) => [e.siteId, e.visitorIndex, e.id, e.action, bool(e.functional), bool(e.analytics), bool(e.marketing), bool(e.gpc), e.policyVersion, date(e.at)]),
-      );
       await insertAuditRows(
         tx,
         stored.map((e) =>

@@ -69,7 +69,6 @@ describe.each(databases)('cookie consent on %s', (database) => {
     const n = async (sql: string) => Number((await conn.execute<{ n: number | string }[]>(sql))[0]!.n);
     return {
       events: await n('select count(*) as n from cookie_consent_event'),
-      states: await n('select count(*) as n from cookie_consent_state'),
       audit: await n("select count(*) as n from audit_entry where entity_type = 'CookieConsentEvent'"),
     };
   }
@@ -133,7 +132,7 @@ describe.each(databases)('cookie consent on %s', (database) => {
       expect(acceptedOf(receipt.choices)).toEqual(['STRICTLY_NECESSARY', 'FUNCTIONAL', 'ANALYTICS']);
       expect(receipt).toMatchObject({ action: 'CHOOSE', gpc: false, gpcApplied: false, policyVersion: 1 });
       expect(Date.parse(receipt.expiresAt) - Date.parse(receipt.recordedAt)).toBe(180 * 86_400_000);
-      expect(await counts()).toEqual({ events: before.events + 1, states: before.states + 1, audit: before.audit + 1 });
+      expect(await counts()).toEqual({ events: before.events + 1, audit: before.audit + 1 });
 
       const status = (await pub(CookieConsentDocument, { siteKey, visitorId: input.visitorId })).data!.cookieConsent!;
       expect(status).toMatchObject({ receiptId: receipt.receiptId, action: 'CHOOSE', expired: false });
@@ -141,7 +140,7 @@ describe.each(databases)('cookie consent on %s', (database) => {
       expect((await pub(CookieConsentDocument, { siteKey, visitorId: randomUUID() })).data!.cookieConsent).toBeNull();
 
       const conn = app.em().getConnection();
-      for (const table of ['cookie_consent_event', 'cookie_consent_state', 'audit_entry']) {
+      for (const table of ['cookie_consent_event', 'audit_entry']) {
         expect(JSON.stringify(await conn.execute(`select * from ${table}`))).not.toContain(input.visitorId);
       }
     });
@@ -200,7 +199,7 @@ describe.each(databases)('cookie consent on %s', (database) => {
       expect(results.map((r) => r.errors)).toEqual(results.map(() => undefined));
       const ids = new Set(results.map((r) => r.data!.recordCookieConsent.receiptId));
       expect(ids.size).toBe(1);
-      expect(await counts()).toEqual({ events: before.events + 1, states: before.states + 1, audit: before.audit + 1 });
+      expect(await counts()).toEqual({ events: before.events + 1, audit: before.audit + 1 });
     });
 
     it('the same key with a different payload is a CONFLICT, also under concurrency, storing nothing new', async () => {
@@ -230,6 +229,17 @@ describe.each(databases)('cookie consent on %s', (database) => {
       await pub(RecordCookieConsentDocument, { input: consentInput({ idempotencyKey: key }) });
       await pub(RecordCookieConsentDocument, { input: consentInput({ idempotencyKey: key, siteKey: otherSiteKey }) });
       expect((await counts()).events).toBe(before.events + 2);
+    });
+
+    it('a key belongs to its visitor: another visitor with the same key is another event, not a CONFLICT', async () => {
+      // Keys are scoped to (visitor, site): one visitor cannot learn from a CONFLICT that another used a key.
+      const key = randomUUID();
+      const first = (await pub(RecordCookieConsentDocument, { input: consentInput({ idempotencyKey: key }) })).data!.recordCookieConsent;
+      const before = await counts();
+      const other = await pub(RecordCookieConsentDocument, { input: consentInput({ idempotencyKey: key, choices: choices(['MARKETING']) }) });
+      expect(other.errors).toBeUndefined();
+      expect(other.data!.recordCookieConsent.receiptId).not.toBe(first.receiptId);
+      expect(await counts()).toEqual({ events: before.events + 1, audit: before.audit + 1 });
     });
   });
 

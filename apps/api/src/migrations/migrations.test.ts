@@ -28,6 +28,34 @@ describe('migrations', () => {
     }
   });
 
+  it('keep every cookie consent event when the current-state table goes, and derive it again on the way down', async () => {
+    const orm = await MikroORM.init(ormOptions({ kind: 'sqlite', url: ':memory:' }));
+    try {
+      const migrator = orm.getMigrator();
+      await migrator.up({ to: 'Migration20261125011851' });
+      const conn = orm.em.getConnection();
+      await conn.execute("insert into cookie_site (id, created_at, updated_at, name, site_key, domains, allowed_origins, consent_lifetime_days, honours_gpc, banner_title_en, banner_title_ja, banner_text_en, banner_text_ja) values ('s1', 0, 0, 'S', 'site_a', '[]', '[]', 180, 1, 't', 't', 'x', 'x')");
+      const event = (id: string, visitor: string, at: number, marketing: number) =>
+        conn.execute(
+          "insert into cookie_consent_event (id, site_id, visitor_index, visitor_sealed, action, functional, analytics, marketing, gpc, gpc_applied, policy_version, idempotency_key, payload_hash, occurred_at) values (?, 's1', ?, 'sealed', 'CHOOSE', 0, 0, ?, 0, 0, 1, ?, 'h', ?)",
+          [id, visitor, marketing, `key-${id}`, at],
+        );
+      await event('e1', 'v1', 1000, 1);
+      await event('e2', 'v1', 2000, 0);
+      await event('e3', 'v2', 1500, 1);
+      await migrator.up();
+      expect(await conn.execute('select id from cookie_consent_event order by id')).toEqual([{ id: 'e1' }, { id: 'e2' }, { id: 'e3' }]);
+      expect(await conn.execute("select name from sqlite_master where name = 'cookie_consent_state'")).toEqual([]);
+      await migrator.down({ to: 'Migration20261125011851' });
+      expect(await conn.execute('select visitor_index, event_id, marketing from cookie_consent_state order by visitor_index')).toEqual([
+        { visitor_index: 'v1', event_id: 'e2', marketing: 0 },
+        { visitor_index: 'v2', event_id: 'e3', marketing: 1 },
+      ]);
+    } finally {
+      await orm.close(true);
+    }
+  });
+
   it('install the ledger guards and the ledger head', async () => {
     const app = await createTestApp();
     try {

@@ -7,6 +7,7 @@ import { Migration20261124224621 } from './Migration20261124224621.js';
 import { Migration20261124231435 } from './Migration20261124231435.js';
 import { Migration20261124225110 } from './Migration20261124225110.js';
 import { Migration20261124225152 } from './Migration20261124225152.js';
+import { Migration20261125030001 } from './Migration20261125030001.js';
 
 /** Applied in this order; add new migrations at the end (tools/create-migration writes them). */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261124231435', class: Migration20261124231435 },
   { name: 'Migration20261124225110', class: Migration20261124225110 },
   { name: 'Migration20261124225152', class: Migration20261124225152 },
+  { name: 'Migration20261125030001', class: Migration20261125030001 },
 ];

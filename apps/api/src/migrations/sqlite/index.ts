@@ -8,6 +8,7 @@ import { Migration20261124231434 } from './Migration20261124231434.js';
 import { Migration20261124225109 } from './Migration20261124225109.js';
 import { Migration20261124225151 } from './Migration20261124225151.js';
 import { Migration20261125011851 } from './Migration20261125011851.js';
+import { Migration20261125030000 } from './Migration20261125030000.js';
 
 /** Applied in this order; add new migrations at the end (tools/create-migration writes them). */
 export const sqliteMigrations: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261124225109', class: Migration20261124225109 },
   { name: 'Migration20261124225151', class: Migration20261124225151 },
   { name: 'Migration20261125011851', class: Migration20261125011851 },
+  { name: 'Migration20261125030000', class: Migration20261125030000 },
 ];
