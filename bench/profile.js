@@ -32,6 +32,8 @@ const { values, positionals } = parseArgs({
     concurrency: { type: 'string' },
     ratio: { type: 'string' },
     out: { type: 'string' },
+    // Experiments: a SQLite pragma set on Steward's connection before the load (e.g. 'wal_autocheckpoint = 0').
+    pragma: { type: 'string', multiple: true },
   },
 });
 const CASES = ['decision', 'partner', 'cookie', 'session'];
@@ -57,6 +59,7 @@ async function target() {
 
 const { target: db, databaseUrl } = await target();
 const { orm, deps } = await openSteward(db, { ...benchConfig({ databaseUrl, dataDir: CACHE_DIR }), rateLimitScale: 0 });
+for (const p of values.pragma ?? []) await orm.em.getConnection().execute(`pragma ${p}`);
 const server = await startStewardServer(orm, deps);
 const cookie = await login(server.url);
 const baseline = await startBaseline();

@@ -2,7 +2,6 @@
 // (openDatabase → makeCipher → checkEncryptionKey → firstStart → createServer).
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkEncryptionKey, firstStart, makeCipher, openDatabase } from '@steward/api/dist/bootstrap.js';
@@ -57,9 +56,8 @@ export async function openSteward(target, config) {
 }
 
 export async function startStewardServer(orm, deps) {
-  const { app, apollo } = await createServer(orm, deps);
-  const server = app.listen(0, '127.0.0.1');
-  await once(server, 'listening');
+  const { apollo, listen } = await createServer(orm, deps);
+  const server = await listen(0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${server.address().port}/graphql`,
     async close() {

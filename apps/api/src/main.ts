@@ -18,11 +18,9 @@ async function main() {
   await checkEncryptionKey(orm, cipher, masterKey);
   const deps: AppDeps = { config, cipher, now: () => new Date(), log };
   await firstStart(orm, deps);
-  const { app } = await createServer(orm, deps);
-  const server = app.listen(config.port, config.host, () => {
-    const where = target.kind === 'sqlite' ? target.url : 'PostgreSQL';
-    log.info(`Steward is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${where})`);
-  });
+  const server = await (await createServer(orm, deps)).listen(config.port, config.host);
+  const where = target.kind === 'sqlite' ? target.url : 'PostgreSQL';
+  log.info(`Steward is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${where})`);
   const stop = () => {
     server.close(() => void orm.close().then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();

@@ -6,10 +6,11 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { MikroORM } from '@mikro-orm/core';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
-import express, { type Express, type Response } from 'express';
+import express, { type Express } from 'express';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { AuthService } from './auth/auth.service.js';
 import { createErrorFormatter, UnauthenticatedError } from './common/errors.js';
@@ -19,12 +20,14 @@ import { withLazyEm } from './request-context.js';
 import { authenticatePartner, bearerToken, partnerGuardPlugin, requestError } from './partners/partner-auth.js';
 import { stewardSchema } from './schema.js';
 import { COOKIE_BANNER_PATH, serveCookieBanner } from './cookies/banner-route.js';
-import { CookieOrigins, cookieCors, crossOriginGuardPlugin, isCrossOrigin } from './cookies/cookie-cors.js';
+import { CookieOrigins, addCorsHeaders, cookieCors, crossOriginGuardPlugin, isCrossOrigin } from './cookies/cookie-cors.js';
+import { graphqlPostHandler, isGraphqlJsonPost } from './http/graphql-post.js';
+import proxyAddress from 'proxy-addr';
 
 export const SESSION_COOKIE = 'steward_session';
 
 /** Request limits: a query deeper, wider or costlier than any dashboard screen needs is refused before it runs. */
-export const LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 20_000, maxTokens: 4000, bodyBytes: '256kb' } as const;
+export const LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 20_000, maxTokens: 4000, bodyBytes: 256 * 1024 } as const;
 
 /**
  * graphql-armor throws from inside validation by default, which Apollo answers with a 500;
@@ -38,21 +41,42 @@ function reportInsteadOfThrow(message: string) {
   };
 }
 
-function cookieJar(res: Response, secure: boolean): CookieJar {
+function cookieJar(res: ServerResponse, secure: boolean): CookieJar {
   const base = { httpOnly: true, sameSite: 'strict' as const, secure, path: '/' };
   return {
     setSession(token, expiresAt) {
-      res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, token, { ...base, expires: expiresAt }));
+      res.appendHeader('Set-Cookie', serializeCookie(SESSION_COOKIE, token, { ...base, expires: expiresAt }));
     },
     clearSession() {
-      res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, '', { ...base, expires: new Date(0) }));
+      res.appendHeader('Set-Cookie', serializeCookie(SESSION_COOKIE, '', { ...base, expires: new Date(0) }));
     },
   };
+}
+
+/** The headers a middleware that does not look at the request sets (helmet's), captured once. */
+function headersSetBy(middleware: (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void): [string, string][] {
+  const headers = new Map<string, [string, string]>();
+  const res = {
+    setHeader: (name: string, value: string | number) => headers.set(name.toLowerCase(), [name, String(value)]),
+    removeHeader: (name: string) => headers.delete(name.toLowerCase()),
+    getHeader: (name: string) => headers.get(name.toLowerCase())?.[1],
+  };
+  let done = false;
+  middleware({ headers: {}, method: 'GET', url: '/' } as IncomingMessage, res as unknown as ServerResponse, (err) => {
+    if (err) throw err;
+    done = true;
+  });
+  if (!done) throw new Error('The security headers middleware did not finish synchronously');
+  return [...headers.values()];
 }
 
 export interface StewardServer {
   app: Express;
   apollo: ApolloServer<Context>;
+  /** The node:http listener: `POST /graphql` with a JSON body straight to Apollo (http/graphql-post.ts), the rest through express. */
+  handler: RequestListener;
+  /** Listens on a port with `handler`. */
+  listen(port: number, host?: string): Promise<Server>;
 }
 
 /** GraphQL at /graphql, the built admin at /, liveness at /healthz: one port. */
@@ -82,8 +106,7 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
   const rateLimits = new RateLimits(deps.config.rateLimitScale);
   // The banner script is loaded by other sites' pages: before helmet, with its own headers.
   app.get(COOKIE_BANNER_PATH, serveCookieBanner());
-  app.use(
-    helmet({
+  const securityHeaders = helmet({
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
@@ -98,8 +121,8 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
       crossOriginEmbedderPolicy: false,
       referrerPolicy: { policy: 'no-referrer' },
       strictTransportSecurity: deps.config.cookieSecure,
-    }),
-  );
+    });
+  app.use(securityHeaders);
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -110,43 +133,61 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     }
   });
 
+  /** The context of a /graphql request; `host` and `clientAddress` as express reads them behind STEWARD_TRUST_PROXY_HOPS proxies. */
+  const contextOf = async (req: IncomingMessage, res: ServerResponse, host: string | undefined, clientAddress: string): Promise<Context> => {
+    res.setHeader('Cache-Control', 'no-store');
+    const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
+    const cookies = cookieJar(res, deps.config.cookieSecure);
+    const userAgent = req.headers['user-agent'] ?? null;
+    const crossOrigin = isCrossOrigin(req.headers.origin, host);
+    const db = orm.em;
+    const request = { db, deps, cookies, userAgent, clientAddress, origin: req.headers.origin ?? null, rateLimits, crossOrigin };
+    // A page on another origin reaches only the public cookie API (crossOriginGuardPlugin): no admin session, no partner key.
+    if (crossOrigin) return withLazyEm(orm, { ...request, actor: null, partner: null });
+    const bearer = bearerToken(req.headers.authorization);
+    if (bearer !== undefined) {
+      // A partner key is the whole identity of its request: never together with an admin session.
+      if (token) throw requestError(new UnauthenticatedError('Send either a session cookie or a partner key, not both'), 400);
+      const partner = await authenticatePartner(db, deps, bearer);
+      return withLazyEm(orm, { ...request, actor: null, partner });
+    }
+    const session = await new AuthService(db, deps).resolveSession(token);
+    if (session?.renewed) cookies.setSession(token!, session.expiresAt);
+    return withLazyEm(orm, { ...request, actor: session?.actor ?? null, partner: null });
+  };
+
+  const origins = new CookieOrigins(orm);
   app.use(
     '/graphql',
-    cookieCors(new CookieOrigins(orm)),
+    cookieCors(origins),
     express.json({ limit: LIMITS.bodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<Context> => {
-        res.setHeader('Cache-Control', 'no-store');
-        const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
-        const cookies = cookieJar(res, deps.config.cookieSecure);
-        const userAgent = req.headers['user-agent'] ?? null;
-        const crossOrigin = isCrossOrigin(req.headers.origin, req.host);
-        const db = orm.em;
-        const request = {
-          db,
-          deps,
-          cookies,
-          userAgent,
-          clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-          origin: req.headers.origin ?? null,
-          rateLimits,
-          crossOrigin,
-        };
-        // A page on another origin reaches only the public cookie API (crossOriginGuardPlugin): no admin session, no partner key.
-        if (crossOrigin) return withLazyEm(orm, { ...request, actor: null, partner: null });
-        const bearer = bearerToken(req.headers.authorization);
-        if (bearer !== undefined) {
-          // A partner key is the whole identity of its request: never together with an admin session.
-          if (token) throw requestError(new UnauthenticatedError('Send either a session cookie or a partner key, not both'), 400);
-          const partner = await authenticatePartner(db, deps, bearer);
-          return withLazyEm(orm, { ...request, actor: null, partner });
-        }
-        const session = await new AuthService(db, deps).resolveSession(token);
-        if (session?.renewed) cookies.setSession(token!, session.expiresAt);
-        return withLazyEm(orm, { ...request, actor: session?.actor ?? null, partner: null });
-      },
+      context: ({ req, res }) => contextOf(req, res, req.host, req.ip ?? req.socket.remoteAddress ?? 'unknown'),
     }),
   );
+
+  // The same host and address express gives req.host / req.ip, from its own compiled trust setting.
+  const trust = app.get('trust proxy fn') as (address: string | undefined, hop: number) => boolean;
+  const hostOf = (req: IncomingMessage): string | undefined => {
+    const forwarded = String(req.headers['x-forwarded-host'] ?? '');
+    const value = forwarded && trust(req.socket.remoteAddress, 0) ? forwarded.split(',')[0]!.trimEnd() : req.headers.host;
+    return value || undefined;
+  };
+  const graphqlPost = graphqlPostHandler<Context>({
+    apollo,
+    headers: headersSetBy(securityHeaders),
+    cors: async (req, res) => {
+      await addCorsHeaders(origins, req.headers.origin, hostOf(req), res);
+      return true;
+    },
+    context: (req, res) => contextOf(req, res, hostOf(req), proxyAddress(req, trust) ?? 'unknown'),
+    bodyLimitBytes: LIMITS.bodyBytes,
+    onError: (err) => deps.log.error('Unhandled HTTP error', err),
+  });
+  const handler: RequestListener = (req, res) => {
+    if (isGraphqlJsonPost(req)) void graphqlPost(req, res);
+    else app(req, res);
+  };
 
   const adminDir = deps.config.adminDistDir;
   if (existsSync(join(adminDir, 'index.html'))) {
@@ -169,5 +210,17 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
     res.status(status).json({ errors: [{ message: status < 500 ? 'Bad request' : 'Internal server error', extensions: { code } }] });
   });
-  return { app, apollo };
+  return {
+    app,
+    apollo,
+    handler,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        const server = createHttpServer(handler);
+        server.once('error', reject);
+        const ready = () => resolve(server);
+        if (host === undefined) server.listen(port, ready);
+        else server.listen(port, host, ready);
+      }),
+  };
 }

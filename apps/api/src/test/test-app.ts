@@ -84,10 +84,7 @@ export async function createTestApp(
   const orm = await openDatabase(target);
   await checkEncryptionKey(orm, deps.cipher, TEST_KEY);
   await firstStart(orm, deps);
-  const { app } = await createServer(orm, deps);
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const server: Server = await (await createServer(orm, deps)).listen(0, '127.0.0.1');
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
