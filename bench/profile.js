@@ -1,7 +1,7 @@
 // Profiles one hot path under load, to find where its time goes (what bench/README.md's "where the
 // time goes" paragraphs come from). Not a benchmark of record: run.js and cookies.js are.
 //
-//   node bench/profile.js decision|partner|cookie|session [--db sqlite|postgresql] [--seconds 8]
+//   node bench/profile.js decision|partner|partner-one|cookie|session [--db sqlite|postgresql] [--seconds 8]
 //        [--concurrency 10] [--ratio N] [--out FILE.cpuprofile]
 //
 // It starts Steward in this process on the cached 1M-provider seed (run.js makes it; PostgreSQL
@@ -17,7 +17,7 @@ import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startBaseline } from './lib/baseline.js';
-import { DECISION_QUERY, PARTNER_PROVIDERS_QUERY, setUpCourier } from './lib/courier.js';
+import { DECISION_QUERY, PARTNER_PROVIDER_QUERY, PARTNER_PROVIDERS_QUERY, setUpCourier } from './lib/courier.js';
 import { runLoad } from './lib/load.js';
 import { PARTNER_PURPOSE } from './lib/rows.js';
 import { ensureSqliteSeed } from './lib/seed-sqlite.js';
@@ -36,7 +36,7 @@ const { values, positionals } = parseArgs({
     pragma: { type: 'string', multiple: true },
   },
 });
-const CASES = ['decision', 'partner', 'cookie', 'session'];
+const CASES = ['decision', 'partner', 'partner-one', 'cookie', 'session'];
 const which = positionals[0];
 if (!CASES.includes(which)) throw new Error(`name a case: ${CASES.join(', ')}`);
 const concurrency = Number(values.concurrency ?? (which === 'cookie' ? 50 : 10));
@@ -88,6 +88,7 @@ async function caseRequest() {
   const courier = await setUpCourier(server.url, cookie);
   if (which === 'partner') return { headers: { authorization: `Bearer ${courier.key}` }, body: JSON.stringify({ query: PARTNER_PROVIDERS_QUERY, variables: { first: 25 } }) };
   const [{ id: providerId }] = await orm.em.fork().getConnection().execute('select id from provider order by id desc limit 1 offset 500000');
+  if (which === 'partner-one') return { headers: { authorization: `Bearer ${courier.key}` }, body: JSON.stringify({ query: PARTNER_PROVIDER_QUERY, variables: { id: providerId } }) };
   const input = { action: 'PROVIDE', providerId, purposeKey: PARTNER_PURPOSE, categories: ['NAME', 'POSTAL_ADDRESS'], recipientId: courier.recipientId };
   return { headers: { cookie }, body: JSON.stringify({ query: DECISION_QUERY, variables: { input } }) };
 }
@@ -101,18 +102,22 @@ for (const c of [request, base]) {
 }
 
 if (values.ratio) {
-  let caseMs = 0, caseN = 0, baseMs = 0, baseN = 0;
+  let caseMs = 0, baseMs = 0;
+  const caseLatencies = [], baseLatencies = [];
   for (let i = 0; i < Number(values.ratio); i++) {
     const r = await load(request, 2);
     const b = await load(base, 2);
     caseMs += r.elapsedMs;
-    caseN += r.latencies.length;
+    caseLatencies.push(...r.latencies);
     baseMs += b.elapsedMs;
-    baseN += b.latencies.length;
+    baseLatencies.push(...b.latencies);
   }
-  const rps = (caseN * 1000) / caseMs;
-  const baseRps = (baseN * 1000) / baseMs;
-  console.log(`${which} on ${values.db}: ${rps.toFixed(0)} req/s, baseline ${baseRps.toFixed(0)} req/s, ratio ${(rps / baseRps).toFixed(3)}`);
+  const rps = (caseLatencies.length * 1000) / caseMs;
+  const baseRps = (baseLatencies.length * 1000) / baseMs;
+  const p99 = (l) => Float64Array.from(l).sort()[Math.floor(l.length * 0.99)].toFixed(1);
+  console.log(
+    `${which} on ${values.db}: ${rps.toFixed(0)} req/s (p99 ${p99(caseLatencies)} ms), baseline ${baseRps.toFixed(0)} req/s (p99 ${p99(baseLatencies)} ms), ratio ${(rps / baseRps).toFixed(3)}`,
+  );
 } else {
   const session = new Session();
   session.connect();

@@ -17,7 +17,7 @@ import { runLoad, summarize } from './lib/load.js';
 import { timeLedgerVerification } from './lib/ledger.js';
 import { timePolicyImpact } from './lib/policy-impact.js';
 import { reportDisclosure } from './disclosure.js';
-import { DECISION_QUERY, PARTNER_PROVIDERS_QUERY, setUpCourier } from './lib/courier.js';
+import { DECISION_QUERY, PARTNER_PROVIDER_QUERY, PARTNER_PROVIDERS_QUERY, setUpCourier } from './lib/courier.js';
 import { FILTER_PURPOSE, PARTNER_PURPOSE } from './lib/rows.js';
 import { ensureSqliteSeed } from './lib/seed-sqlite.js';
 import { preparePostgres } from './lib/seed-postgres.js';
@@ -191,6 +191,11 @@ async function stewardCases(label, target, databaseUrl) {
     ) {
       throw new Error(`partnerProviders answered unexpectedly: ${JSON.stringify(partnerPage).slice(0, 500)}`);
     }
+    const partnerOneVariables = { id: decisionInput.providerId };
+    const one = (await partnerGql(server.url, courier.key, PARTNER_PROVIDER_QUERY, partnerOneVariables)).partnerProvider;
+    if (one.id !== decisionInput.providerId || !one.items.some((i) => i.category === 'NAME' && i.value.length > 0) || one.items.some((i) => i.category === 'EMAIL')) {
+      throw new Error(`partnerProvider answered unexpectedly: ${JSON.stringify(one).slice(0, 500)}`);
+    }
     if (EXPLAIN) await explain(label, conn, target.kind, purpose.id);
 
     const common = { url: server.url, headers: { cookie }, db: label, providers: total };
@@ -221,6 +226,13 @@ async function stewardCases(label, target, databaseUrl) {
         name: `${label}: partnerProviders(first: ${PAGE}) with a partner key`,
         kind: 'query',
         body: JSON.stringify({ query: PARTNER_PROVIDERS_QUERY, variables: partnerVariables }),
+      },
+      {
+        ...common,
+        headers: { authorization: `Bearer ${courier.key}` },
+        name: `${label}: partnerProvider(id) with a partner key`,
+        kind: 'query',
+        body: JSON.stringify({ query: PARTNER_PROVIDER_QUERY, variables: partnerOneVariables }),
       },
     ];
     return { label, cases, close };

@@ -23,6 +23,11 @@ export const PARTNER_PROVIDERS_QUERY = `query PartnerProviders($first: Int, $aft
   }
 }`;
 
+/** The courier looking up the one provider a parcel goes to. */
+export const PARTNER_PROVIDER_QUERY = `query PartnerProvider($id: ID!) {
+  partnerProvider(id: $id) { id reference items { category value } }
+}`;
+
 const OFFICER = { email: 'bench-officer@steward.local', password: 'bench-officer-password-1234' };
 
 /**

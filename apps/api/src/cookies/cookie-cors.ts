@@ -125,10 +125,11 @@ export function cookieCors(origins: CookieOrigins) {
  */
 export function crossOriginGuardPlugin(): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart() {
+    // The context exists before this runs: a same-origin request gets no hooks at all.
+    async requestDidStart({ contextValue }) {
+      if (!contextValue.crossOrigin) return;
       return {
-        async didResolveOperation({ contextValue, document, operation }) {
-          if (!contextValue.crossOrigin) return;
+        async didResolveOperation({ document, operation }) {
           const allowed =
             operation !== undefined &&
             [...rootFieldNames(document, operation)].every((name) => name === '__typename' || PUBLIC_COOKIE_ROOT_FIELDS.has(name));

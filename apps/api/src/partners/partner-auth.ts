@@ -85,10 +85,11 @@ export function rootFieldNames(document: DocumentNode, operation: OperationDefin
  */
 export function partnerGuardPlugin(): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart() {
+    // The context exists before this runs: a request without a partner key gets no hooks at all.
+    async requestDidStart({ contextValue }) {
+      if (!contextValue.partner) return;
       return {
-        async didResolveOperation({ contextValue, document, operation }) {
-          if (!contextValue.partner) return;
+        async didResolveOperation({ document, operation }) {
           const allowed =
             operation?.operation === 'query' &&
             [...rootFieldNames(document, operation)].every((name) => name === '__typename' || PARTNER_ROOT_FIELDS.has(name));
