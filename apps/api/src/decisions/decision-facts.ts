@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { CessationFact, DataCategory } from '@steward/policy-core';
 import { fromDbBoolean, isSqlite, leanRows } from '../common/lean-sql.js';
+import { jsonFactsSql, parsedJson } from '../common/json-facts.js';
 import { EXCEPTION_FACT_COLUMNS, exceptionShapeOf, type ExceptionShape } from '../exceptions/exception-facts.js';
 import { cessationOf } from '../requests/cessation-facts.js';
 
@@ -18,23 +19,14 @@ export interface DecisionFacts {
   cessations: CessationFact[];
 }
 
-// One statement, one round trip: each fact is a scalar subquery that aggregates its rows as JSON.
-// A decision is taken per use or hand-over, and on PostgreSQL eight separate reads cost eight
-// round trips (bench/README.md). The two dialects differ only in their JSON functions.
-const JSON_COLUMNS = new Set(['evidence', 'purpose_keys', 'categories', 'provider_ids']);
-
+// One statement, one round trip (common/json-facts.ts): a decision is taken per use or hand-over,
+// and on PostgreSQL eight separate reads cost eight round trips (bench/README.md).
 function factsSql(sqlite: boolean): string {
-  const obj = sqlite ? 'json_object' : 'json_build_object';
-  // SQLite keeps JSON columns as text: json() embeds them as JSON, not as a string.
-  const col = (c: string) => `'${c}', ${sqlite && JSON_COLUMNS.has(c) ? `json(${c})` : c}`;
-  const list = (fields: readonly string[], from: string, order: string) =>
-    sqlite
-      ? `(select json_group_array(${obj}(${fields.map(col).join(', ')})) from (select * from ${from} order by ${order}))`
-      : `(select coalesce(json_agg(${obj}(${fields.map(col).join(', ')}) order by ${order}), '[]'::json) from ${from})`;
+  const { obj, fields, list } = jsonFactsSql(sqlite);
   return (
     `select ${obj}(` +
     `'provider', (select count(*) from provider where id = ?),` +
-    ` 'purpose', (select ${obj}(${['id', 'key', 'categories', 'retired', 'consent_from_version'].map(col).join(', ')}) from purpose where key = ?),` +
+    ` 'purpose', (select ${obj}(${fields(['id', 'key', 'categories', 'retired', 'consent_from_version'])}) from purpose where key = ?),` +
     ` 'recipient', (select count(*) from recipient where id = ?),` +
     ` 'events', ${list(['id', 'action', 'occurred_at', 'sequence', 'policy_version'], 'consent_event where provider_id = ? and purpose_id = (select id from purpose where key = ?)', 'sequence')},` +
     ` 'items', ${list(['id', 'category', 'publicly_available'], 'personal_data_item where provider_id = ?', 'id')},` +
@@ -47,7 +39,7 @@ function factsSql(sqlite: boolean): string {
 
 const SQL = { sqlite: factsSql(true), postgresql: factsSql(false) };
 
-const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+const parsed = parsedJson;
 
 /**
  * Reads the facts of one decision in one statement. `providerId` and `recipientId` must be

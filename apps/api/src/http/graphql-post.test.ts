@@ -93,7 +93,7 @@ describe('POST /graphql without express', () => {
     const query = JSON.stringify({ query: '{ me { email } }' });
     const cookie = `steward_session=${owner.cookie}`;
     const asOwnPage = await post(query, { cookie, origin: 'https://steward.example', 'x-forwarded-host': 'steward.example' });
-    expect((await asOwnPage.json()).data).toEqual({ me: { email: expect.any(String) } });
+    expect(((await asOwnPage.json()) as { data: unknown }).data).toEqual({ me: { email: expect.any(String) } });
     const fromElsewhere = await post(query, { cookie, origin: 'https://evil.example', 'x-forwarded-host': 'steward.example' });
     expect(fromElsewhere.status).toBe(403);
     expect(fromElsewhere.headers.get('access-control-allow-origin')).toBeNull();

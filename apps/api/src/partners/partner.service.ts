@@ -13,16 +13,14 @@ import {
   type PurposeFact,
 } from '@steward/policy-core';
 import { NotFoundError } from '../common/errors.js';
-import { fromDbBoolean, fromDbDate, isSqlite, leanRows, placeholders } from '../common/lean-sql.js';
+import { fromDbBoolean, fromDbDate, placeholders } from '../common/lean-sql.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import type { AppDeps, PartnerPrincipal } from '../context.js';
-import { loadExceptionShapes, toDraft } from '../exceptions/exception-facts.js';
+import { toDraft } from '../exceptions/exception-facts.js';
 import { recordGrouped } from '../ledger/grouped-record.js';
 import { payloadHashOf, type LedgerFact } from '../ledger/ledger.service.js';
-import { currentPolicyFacts } from '../policy/policy.service.js';
-import { loadPurposeFacts } from '../purposes/purpose-facts.js';
-import { loadCessations } from '../requests/cessation-facts.js';
-import { presentPartnerProvider, type SealedItemRow } from './partner.presenter.js';
+import { loadPartnerPage, loadPartnerScopeFacts, type PartnerItemRow, type PartnerProviderRow } from './partner-facts.js';
+import { presentPartnerProvider } from './partner.presenter.js';
 import type { PartnerProviderConnection, PartnerProviderType } from './partner.type.js';
 
 /** A well-formed UUID: anything else names no row (and never reaches PostgreSQL's uuid parser). */
@@ -36,15 +34,8 @@ interface Grant {
   categories: DataCategory[];
 }
 
-interface ProviderRow {
-  id: string;
-  reference: string;
-}
-
-interface ItemRow extends SealedItemRow {
-  provider_id: string;
-  publicly_available: unknown;
-}
+type ProviderRow = PartnerProviderRow;
+type ItemRow = PartnerItemRow;
 
 /** The exceptions in effect for this recipient, and what they can reach. */
 interface Scope {
@@ -54,6 +45,8 @@ interface Scope {
   where: string;
   params: unknown[];
   categories: DataCategory[];
+  /** The policy version in force (null: none published). */
+  policyNumber: number | null;
 }
 
 /**
@@ -89,10 +82,10 @@ export class PartnerService {
   }
 
   private async scope(em: SqlEntityManager, at: Date): Promise<Scope | null> {
-    const rows = await loadExceptionShapes(em, 'recipient_id = ? and status = ?', [this.partner.recipientId, 'ACTIVE']);
-    const exceptions = rows.map((r) => toDraft(r) as PermittedExceptionFact).filter((e) => isInEffect(e, at));
+    const facts = await loadPartnerScopeFacts(em, this.partner.recipientId);
+    const exceptions = facts.exceptions.map((r) => toDraft(r) as PermittedExceptionFact).filter((e) => isInEffect(e, at));
     if (!exceptions.length) return null;
-    const stated = new Map((await loadPurposeFacts(em)).map((p) => [p.key, p]));
+    const stated = new Map(facts.purposes.map((p) => [p.key, p]));
     const purposes = new Map<string, PurposeFact & { id: string | null }>();
     for (const e of exceptions) {
       for (const key of e.scope.purposeKeys) {
@@ -124,7 +117,7 @@ export class PartnerService {
     }
     if (!disjuncts.length) return null;
     const categories = DATA_CATEGORIES.filter((c) => exceptions.some((e) => e.scope.categories.includes(c)));
-    return { exceptions, purposes, where: `(${disjuncts.join(' or ')})`, params, categories };
+    return { exceptions, purposes, where: `(${disjuncts.join(' or ')})`, params, categories, policyNumber: facts.policyNumber };
   }
 
   private async provide(
@@ -135,41 +128,19 @@ export class PartnerService {
     const scope = await this.scope(em, at);
     if (!scope) return { rows: [], provided: [] };
 
-    let sql = `select p.id, p.reference from provider p where ${scope.where}`;
-    const params = [...scope.params];
-    if (query.id) {
-      sql += ' and p.id = ?';
-      params.push(query.id);
-    }
-    if (query.afterId) {
-      sql += ' and p.id < ?';
-      params.push(query.afterId);
-    }
-    sql += ' order by p.id desc limit ?';
-    params.push(query.limit + 1);
-    const rows = await leanRows<ProviderRow>(em, sql, this.booleans(em, params));
-    if (!rows.length) return { rows, provided: [] };
-    const ids = rows.slice(0, query.limit).map((r) => r.id);
-
-    const items = await leanRows<ItemRow>(
-      em,
-      `select id, provider_id, category, value_sealed, publicly_available from personal_data_item` +
-        ` where provider_id in (${placeholders(ids.length)}) and category in (${placeholders(scope.categories.length)}) order by id`,
-      [...ids, ...scope.categories],
-    );
     const statedKeys = [...scope.purposes.values()].filter((p) => p.id !== null).map((p) => p.key);
-    const events = statedKeys.length
-      ? await leanRows<Record<string, unknown>>(
-          em,
-          'select ce.id, ce.provider_id, pu.key as purpose_key, ce.action, ce.occurred_at, ce.sequence, ce.policy_version' +
-            ` from consent_event ce join purpose pu on pu.id = ce.purpose_id where ce.provider_id in (${placeholders(ids.length)})` +
-            ` and pu.key in (${placeholders(statedKeys.length)})`,
-          [...ids, ...statedKeys],
-        )
-      : [];
-    const policyVersion = (await currentPolicyFacts(em)).number;
-    // What providers asked the organisation to stop (clause 4): decide() refuses those provisions.
-    const cessations = await loadCessations(em, ids);
+    const { rows, items, events, cessations } = await loadPartnerPage(em, {
+      where: scope.where,
+      params: scope.params,
+      id: query.id,
+      afterId: query.afterId,
+      rows: query.limit + 1,
+      categories: scope.categories,
+      purposeKeys: statedKeys,
+    });
+    if (!rows.length) return { rows, provided: [] };
+    if (scope.policyNumber === null) throw new NotFoundError('Published policy version');
+    const policyVersion = scope.policyNumber;
 
     const provided: PartnerProviderType[] = [];
     const facts: LedgerFact[] = [];
@@ -179,8 +150,8 @@ export class PartnerService {
       const consentEvents: ConsentEventFact[] = events
         .filter((e) => e.provider_id === row.id)
         .map((e) => ({
-          id: e.id as string,
-          purposeKey: e.purpose_key as string,
+          id: e.id,
+          purposeKey: e.purpose_key,
           action: e.action as ConsentAction,
           occurredAt: fromDbDate(e.occurred_at),
           sequence: Number(e.sequence),
@@ -286,10 +257,5 @@ export class PartnerService {
       }
     }
     return grants;
-  }
-
-  /** Boolean parameters as the dialect stores them (SQLite: 1/0). */
-  private booleans(em: SqlEntityManager, params: unknown[]): unknown[] {
-    return isSqlite(em) ? params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p)) : params;
   }
 }
