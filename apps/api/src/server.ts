@@ -107,21 +107,21 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
   // The banner script is loaded by other sites' pages: before helmet, with its own headers.
   app.get(COOKIE_BANNER_PATH, serveCookieBanner());
   const securityHeaders = helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          // Mantine injects style attributes; scripts stay same-origin only.
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          frameAncestors: ["'none'"],
-          upgradeInsecureRequests: deps.config.cookieSecure ? [] : null,
-        },
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine injects style attributes; scripts stay same-origin only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: deps.config.cookieSecure ? [] : null,
       },
-      crossOriginEmbedderPolicy: false,
-      referrerPolicy: { policy: 'no-referrer' },
-      strictTransportSecurity: deps.config.cookieSecure,
-    });
+    },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: deps.config.cookieSecure,
+  });
   app.use(securityHeaders);
 
   app.get('/healthz', async (_req, res) => {
@@ -176,10 +176,7 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
   const graphqlPost = graphqlPostHandler<Context>({
     apollo,
     headers: headersSetBy(securityHeaders),
-    cors: async (req, res) => {
-      await addCorsHeaders(origins, req.headers.origin, hostOf(req), res);
-      return true;
-    },
+    cors: (req, res) => addCorsHeaders(origins, req.headers.origin, hostOf(req), res),
     context: (req, res) => contextOf(req, res, hostOf(req), proxyAddress(req, trust) ?? 'unknown'),
     bodyLimitBytes: LIMITS.bodyBytes,
     onError: (err) => deps.log.error('Unhandled HTTP error', err),

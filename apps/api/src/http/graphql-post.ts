@@ -10,8 +10,8 @@ export interface GraphqlPostOptions<TContext extends BaseContext> {
   context: (req: IncomingMessage, res: ServerResponse) => Promise<TContext>;
   /** Headers every answer carries (helmet's, computed once: they do not depend on the request). */
   headers: readonly (readonly [string, string])[];
-  /** Cross-origin handling for cookie sites; false: the request was answered already. */
-  cors: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /** CORS headers for cookie sites (a POST is never a preflight: nothing to answer early). */
+  cors: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   bodyLimitBytes: number;
   onError: (err: unknown) => void;
 }
@@ -48,7 +48,7 @@ export function graphqlPostHandler<TContext extends BaseContext>(options: Graphq
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       for (const [name, value] of headers) res.setHeader(name, value);
-      if (!(await options.cors(req, res))) return;
+      await options.cors(req, res);
       const declared = Number(req.headers['content-length']);
       if (declared > bodyLimitBytes) {
         req.resume();
