@@ -27,7 +27,9 @@ export class RecordCookieConsentInput {
   @Field(() => String, { description: 'At most 64 characters.' }) siteKey!: string;
   @Field(() => String, { description: 'Random id the browser made (crypto.randomUUID) and keeps in localStorage.' })
   visitorId!: string;
-  @Field(() => String, { description: '8–64 characters [A-Za-z0-9_-]; a retry with the same key returns the same receipt.' })
+  @Field(() => String, {
+    description: "8–64 characters [A-Za-z0-9_-], scoped to the visitor and the site: the visitor's retry with the same key returns the same receipt.",
+  })
   idempotencyKey!: string;
   @Field(() => Int, { description: 'The policy version the banner showed.' }) policyVersion!: number;
   @Field(() => Boolean, { description: "navigator.globalPrivacyControl as the browser reported it." }) gpc!: boolean;
