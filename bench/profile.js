@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { startBaseline } from './lib/baseline.js';
 import { DECISION_QUERY, PARTNER_PROVIDER_QUERY, PARTNER_PROVIDERS_QUERY, setUpCourier } from './lib/courier.js';
 import { runLoad } from './lib/load.js';
-import { PARTNER_PURPOSE } from './lib/rows.js';
+import { PARTNER_PURPOSE, randomProviders } from './lib/rows.js';
 import { ensureSqliteSeed } from './lib/seed-sqlite.js';
 import { preparePostgres } from './lib/seed-postgres.js';
 import { benchConfig, gql, login, openSteward, startStewardServer } from './lib/steward.js';
@@ -87,10 +87,11 @@ async function caseRequest() {
   }
   const courier = await setUpCourier(server.url, cookie);
   if (which === 'partner') return { headers: { authorization: `Bearer ${courier.key}` }, body: JSON.stringify({ query: PARTNER_PROVIDERS_QUERY, variables: { first: 25 } }) };
-  const [{ id: providerId }] = await orm.em.fork().getConnection().execute('select id from provider order by id desc limit 1 offset 500000');
-  if (which === 'partner-one') return { headers: { authorization: `Bearer ${courier.key}` }, body: JSON.stringify({ query: PARTNER_PROVIDER_QUERY, variables: { id: providerId } }) };
-  const input = { action: 'PROVIDE', providerId, purposeKey: PARTNER_PURPOSE, categories: ['NAME', 'POSTAL_ADDRESS'], recipientId: courier.recipientId };
-  return { headers: { cookie }, body: JSON.stringify({ query: DECISION_QUERY, variables: { input } }) };
+  // As run.js: each request names a provider drawn at random from a sample of the table.
+  const pick = await randomProviders(orm.em.fork().getConnection(), values.db, 5000);
+  if (which === 'partner-one') return { headers: { authorization: `Bearer ${courier.key}` }, body: JSON.stringify({ query: PARTNER_PROVIDER_QUERY, variables: { id: '__PICK__' } }), pick };
+  const input = { action: 'PROVIDE', providerId: '__PICK__', purposeKey: PARTNER_PURPOSE, categories: ['NAME', 'POSTAL_ADDRESS'], recipientId: courier.recipientId };
+  return { headers: { cookie }, body: JSON.stringify({ query: DECISION_QUERY, variables: { input } }), pick };
 }
 
 const request = { url: server.url, ...(await caseRequest()) };

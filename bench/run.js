@@ -18,7 +18,7 @@ import { timeLedgerVerification } from './lib/ledger.js';
 import { timePolicyImpact } from './lib/policy-impact.js';
 import { reportDisclosure } from './disclosure.js';
 import { DECISION_QUERY, PARTNER_PROVIDER_QUERY, PARTNER_PROVIDERS_QUERY, setUpCourier } from './lib/courier.js';
-import { FILTER_PURPOSE, PARTNER_PURPOSE } from './lib/rows.js';
+import { FILTER_PURPOSE, PARTNER_PURPOSE, randomProviders } from './lib/rows.js';
 import { ensureSqliteSeed } from './lib/seed-sqlite.js';
 import { preparePostgres } from './lib/seed-postgres.js';
 import { benchConfig, gql, login, openSteward, serverErrors, startStewardServer } from './lib/steward.js';
@@ -51,6 +51,8 @@ const CACHE_DIR = fileURLToPath(new URL('./.cache/', import.meta.url));
 /** Not counted: lets connections open and the previous case's garbage settle. */
 const SEGMENT_SETTLE_SECONDS = 0.1;
 const PAGE = 25;
+/** Providers the decision and partner-lookup cases draw from, at random per request. */
+const PICK_SAMPLE = 5000;
 
 const progress = (msg) => console.error(`· ${msg}`);
 
@@ -196,6 +198,9 @@ async function stewardCases(label, target, databaseUrl) {
     if (one.id !== decisionInput.providerId || !one.items.some((i) => i.category === 'NAME' && i.value.length > 0) || one.items.some((i) => i.category === 'EMAIL')) {
       throw new Error(`partnerProvider answered unexpectedly: ${JSON.stringify(one).slice(0, 500)}`);
     }
+    // Each request of these two cases names a provider drawn from a random sample of the table, as
+    // real traffic would: one provider over and over would keep its rows and index pages hot.
+    const sample = await randomProviders(conn, target.kind, PICK_SAMPLE);
     if (EXPLAIN) await explain(label, conn, target.kind, purpose.id);
 
     const common = { url: server.url, headers: { cookie }, db: label, providers: total };
@@ -218,7 +223,8 @@ async function stewardCases(label, target, databaseUrl) {
         ...common,
         name: `${label}: decision(PROVIDE, exception, 2 categories)`,
         kind: 'query',
-        body: JSON.stringify({ query: DECISION_QUERY, variables: { input: decisionInput } }),
+        body: JSON.stringify({ query: DECISION_QUERY, variables: { input: { ...decisionInput, providerId: '__PICK__' } } }),
+        pick: sample,
       },
       {
         ...common,
@@ -232,7 +238,8 @@ async function stewardCases(label, target, databaseUrl) {
         headers: { authorization: `Bearer ${courier.key}` },
         name: `${label}: partnerProvider(id) with a partner key`,
         kind: 'query',
-        body: JSON.stringify({ query: PARTNER_PROVIDER_QUERY, variables: partnerOneVariables }),
+        body: JSON.stringify({ query: PARTNER_PROVIDER_QUERY, variables: { id: '__PICK__' } }),
+        pick: sample,
       },
     ];
     return { label, cases, close };
@@ -261,7 +268,7 @@ async function explain(label, conn, kind, purposeId) {
 /** Warm-up per case, then ROUNDS interleaved rounds (rotating the order) of SECONDS/ROUNDS each. */
 async function measureAll(cases) {
   const load = (c, seconds, warmupSeconds) =>
-    runLoad({ url: c.url, headers: c.headers ?? {}, body: c.body, seconds, warmupSeconds, concurrency: CONCURRENCY });
+    runLoad({ url: c.url, headers: c.headers ?? {}, body: c.body, seconds, warmupSeconds, concurrency: CONCURRENCY, pick: c.pick ?? null });
   const segments = new Map(cases.map((c) => [c, []]));
   const warmupErrors = new Map(cases.map((c) => [c, { errors: 0, errorSamples: [] }]));
   if (WARMUP > 0) {

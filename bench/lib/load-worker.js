@@ -5,14 +5,21 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { url, headers, body, seconds, warmupSeconds, concurrency, uniqueBody } = workerData;
+const { url, headers, body, seconds, warmupSeconds, concurrency, uniqueBody, pick } = workerData;
 const target = new URL(url);
 const fixed = Buffer.from(body);
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency });
 
-/** With `uniqueBody`, every `__UUID__` in the body is a fresh random UUID in each request (e.g. idempotency keys). */
+/**
+ * With `uniqueBody`, every `__UUID__` in the body is a fresh random UUID in each request (e.g.
+ * idempotency keys); with `pick`, every `__PICK__` is one of its values, drawn at random (e.g. an
+ * existing provider, so that a case does not read and write the same rows over and over).
+ */
 function nextPayload() {
-  return uniqueBody ? Buffer.from(body.replace(/__UUID__/g, () => randomUUID())) : fixed;
+  let text = body;
+  if (uniqueBody) text = text.replace(/__UUID__/g, () => randomUUID());
+  if (pick?.length) text = text.replace(/__PICK__/g, () => pick[Math.floor(Math.random() * pick.length)]);
+  return text === body ? fixed : Buffer.from(text);
 }
 
 function send() {

@@ -3,11 +3,12 @@ import { Worker } from 'node:worker_threads';
 /**
  * Drives `body` at `url` for `seconds` (after `warmupSeconds` not counted) with `concurrency`
  * connections, from a worker thread. Returns the raw latencies; errors are counted, never hidden.
+ * `pick`: values for `__PICK__` in the body, one drawn at random per request (e.g. provider ids).
  */
-export function runLoad({ url, headers = {}, body, seconds, warmupSeconds, concurrency, uniqueBody = false }) {
+export function runLoad({ url, headers = {}, body, seconds, warmupSeconds, concurrency, uniqueBody = false, pick = null }) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./load-worker.js', import.meta.url), {
-      workerData: { url, headers, body, seconds, warmupSeconds, concurrency, uniqueBody },
+      workerData: { url, headers, body, seconds, warmupSeconds, concurrency, uniqueBody, pick },
     });
     let result = null;
     worker.once('message', (m) => (result = m));

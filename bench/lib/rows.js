@@ -36,3 +36,16 @@ export function* providerBatches(total, batchSize, cipher) {
     yield { providers, items, consents, grants, done: start + n };
   }
 }
+
+/** `n` provider ids spread at random over the seeded table (SQLite: random rowids; PostgreSQL: a page sample). */
+export async function randomProviders(conn, kind, n) {
+  const rows =
+    kind === 'sqlite'
+      ? await conn.execute(
+          `with recursive r(n) as (select 1 union all select n + 1 from r where n < ${n})` +
+            ' select id from provider where rowid in (select abs(random()) % (select max(rowid) from provider) + 1 from r)',
+        )
+      : await conn.execute(`select id from provider tablesample system (1) order by random() limit ${n}`);
+  if (rows.length < n / 2) throw new Error(`only ${rows.length} random providers found`);
+  return rows.map((r) => r.id);
+}
