@@ -182,7 +182,8 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     onError: (err) => deps.log.error('Unhandled HTTP error', err),
   });
   const handler: RequestListener = (req, res) => {
-    if (isGraphqlJsonPost(req)) void graphqlPost(req, res);
+    // The handler answers its own errors; should even that fail, the connection is dropped, never the process.
+    if (isGraphqlJsonPost(req)) graphqlPost(req, res).catch(() => res.destroy());
     else app(req, res);
   };
 

@@ -80,7 +80,11 @@ export class CookieWriteBatcher {
     }
   }
 
-  private async write(events: PendingCookieEvent[]): Promise<Set<string>> {
+  private async write(submitted: PendingCookieEvent[]): Promise<Set<string>> {
+    // In the unique key's order: concurrent PostgreSQL batches that clash on keys then take their
+    // locks in the same order and wait for each other instead of deadlocking. (The sort is stable:
+    // of two equal keys in one batch, the first submitted is the one stored.)
+    const events = [...submitted].sort((a, b) => compareKeys(a, b));
     const bool = this.sqlite ? (b: boolean) => (b ? 1 : 0) : (b: boolean) => b;
     const date = (d: Date) => toDbDate(this.em, d);
     // Lean prepared statements in a transaction of their own (DESIGN.md §5: the ORM's execute
@@ -130,6 +134,12 @@ export class CookieWriteBatcher {
       return inserted;
     });
   }
+}
+
+function compareKeys(a: PendingCookieEvent, b: PendingCookieEvent): number {
+  const ka = `${a.visitorIndex}\u0000${a.siteId}\u0000${a.idempotencyKey}`;
+  const kb = `${b.visitorIndex}\u0000${b.siteId}\u0000${b.idempotencyKey}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 const batchers = new WeakMap<object, CookieWriteBatcher>();

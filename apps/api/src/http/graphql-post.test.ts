@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../server.js';
@@ -80,6 +81,30 @@ describe('POST /graphql without express', () => {
     // Just under the limit is read whole.
     const fits = JSON.stringify({ query: '{ __typename }', variables: { x: 'x'.repeat(LIMITS.bodyBytes - 100) } });
     expect((await postChunked([fits.slice(0, 1000), fits.slice(1000)])).status).toBe(200);
+    expect((await owner.raw('{ me { email } }')).data).toEqual({ me: { email: expect.any(String) } });
+  });
+
+  it('reads a body that starts with a byte-order mark, as body-parser did', async () => {
+    const res = await post(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify({ query: '{ __typename }' }))]));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('logs nothing when a client hangs up mid-body, and keeps serving', async () => {
+    const before = app.logged.length;
+    const { port } = new URL(app.url);
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query": "{ __ty');
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 50);
+      });
+      socket.on('error', reject);
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(app.logged.slice(before)).toEqual([]);
     expect((await owner.raw('{ me { email } }')).data).toEqual({ me: { email: expect.any(String) } });
   });
 

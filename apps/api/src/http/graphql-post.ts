@@ -58,7 +58,8 @@ export function graphqlPostHandler<TContext extends BaseContext>(options: Graphq
       if (text === null) return refuse(res, 413, 'PAYLOAD_TOO_LARGE', 'Bad request');
       let body: unknown;
       try {
-        body = JSON.parse(text);
+        // As body-parser's decoding: a leading byte-order mark is not part of the JSON.
+        body = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
       } catch {
         return refuse(res, 400, 'BAD_REQUEST', 'Bad request');
       }
@@ -85,6 +86,8 @@ export function graphqlPostHandler<TContext extends BaseContext>(options: Graphq
       for await (const chunk of answer.body.asyncIterator) res.write(chunk);
       res.end();
     } catch (err) {
+      // A client that hung up mid-body is not a server error (and must not be able to flood the log).
+      if (req.destroyed || res.destroyed || (err as NodeJS.ErrnoException | null)?.code === 'ECONNRESET') return void res.destroy();
       options.onError(err);
       refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     }

@@ -1,4 +1,5 @@
 import { MikroORM } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ormOptions } from '../mikro-orm.config.js';
 import { createTestApp, postgresUrl } from '../test/test-app.js';
@@ -55,6 +56,46 @@ describe('migrations', () => {
       await orm.close(true);
     }
   });
+
+  it.each<'sqlite' | 'postgresql'>(['sqlite', ...(postgresUrl ? (['postgresql'] as const) : [])])(
+    'roll the per-visitor idempotency keys back on %s when two visitors share a key, keeping every event',
+    async (database) => {
+      const app = await createTestApp({ database });
+      try {
+        const owner = await app.clientAs('OWNER');
+        const site = (await owner.raw('mutation($i: CookieSiteInput!) { createCookieSite(input: $i) { id siteKey } }', {
+          i: { name: 'Site', domains: ['site.example'], allowedOrigins: ['https://site.example'], consentLifetimeDays: 180, honoursGpc: false, bannerTitle: { en: 'C', ja: 'C' }, bannerText: { en: 'C', ja: 'C' } },
+        })).data as { createCookieSite: { id: string; siteKey: string } };
+        const record = async (visitorId: string, key: string, marketing: boolean) => {
+          const choices = ['STRICTLY_NECESSARY', 'FUNCTIONAL', 'ANALYTICS', 'MARKETING'].map((category) => ({ category, accepted: category === 'STRICTLY_NECESSARY' || (marketing && category === 'MARKETING') }));
+          const res = await app.client().raw(
+            'mutation($i: RecordCookieConsentInput!) { recordCookieConsent(input: $i) { receiptId } }',
+            { i: { siteKey: site.createCookieSite.siteKey, visitorId, idempotencyKey: key, policyVersion: 1, gpc: false, choices } },
+            { origin: 'https://site.example' },
+          );
+          return (res.data as { recordCookieConsent: { receiptId: string } }).recordCookieConsent.receiptId;
+        };
+        const [first, second] = [randomUUID(), randomUUID()];
+        const shared = await record(first, 'shared-key-1', true);
+        const later = await record(first, 'own-key-2', false);
+        const other = await record(second, 'shared-key-1', true);
+        const previous = database === 'sqlite' ? 'Migration20261125011851' : 'Migration20261124225152';
+        await app.orm.getMigrator().down({ to: previous });
+        const conn = app.em().getConnection();
+        const keys = await conn.execute<{ id: string; idempotency_key: string }[]>('select id, idempotency_key from cookie_consent_event where site_id = ? order by id', [site.createCookieSite.id]);
+        expect(keys.map((k) => [String(k.id), k.idempotency_key])).toEqual([
+          [shared, 'shared-key-1'],
+          [later, 'own-key-2'],
+          [other, `dup:${other}`],
+        ]);
+        const states = await conn.execute<{ event_id: string }[]>('select event_id from cookie_consent_state where site_id = ? order by event_id', [site.createCookieSite.id]);
+        expect(states.map((r) => String(r.event_id))).toEqual([later, other]);
+        await app.orm.getMigrator().up();
+      } finally {
+        await app.close();
+      }
+    },
+  );
 
   it('install the ledger guards and the ledger head', async () => {
     const app = await createTestApp();

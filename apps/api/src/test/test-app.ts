@@ -29,6 +29,8 @@ export interface TestApp {
   orm: MikroORM;
   deps: AppDeps;
   clock: TestClock;
+  /** What the server logged as errors so far (printed when the app closes). */
+  logged: readonly string[];
   em(): SqlEntityManager;
   client(): TestClient;
   /** A signed-in client for a new admin with this role (created through the API by the owner). */
@@ -93,6 +95,7 @@ export async function createTestApp(
     orm,
     deps,
     clock,
+    logged,
     em: () => orm.em.fork() as SqlEntityManager,
     client: () => new TestClient(url),
     async clientAs(role) {

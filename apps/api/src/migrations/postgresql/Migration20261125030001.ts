@@ -25,6 +25,12 @@ export class Migration20261125030001 extends Migration {
       'insert into "cookie_consent_state" select distinct on (visitor_index, site_id) site_id, visitor_index, id, action, functional, analytics, marketing, gpc, policy_version, occurred_at' +
         ' from "cookie_consent_event" order by visitor_index, site_id, occurred_at desc, id desc;',
     );
+    // Keys are per visitor now: two visitors may share one. The older rule keeps the oldest event's
+    // key and marks the others' with a character no client key can contain (so nothing collides).
+    this.addSql(
+      'update "cookie_consent_event" e set "idempotency_key" = \'dup:\' || e.id::text where exists (select 1 from "cookie_consent_event" o' +
+        ' where o.site_id = e.site_id and o.idempotency_key = e.idempotency_key and o.id < e.id);',
+    );
     this.addSql('alter table "cookie_consent_event" add constraint "cookie_consent_event_site_id_idempotency_key_unique" unique ("site_id", "idempotency_key");');
     this.addSql('create index "cookie_consent_event_visitor_index_occurred_at_index" on "cookie_consent_event" ("visitor_index", "occurred_at");');
     this.addSql('alter table "cookie_consent_event" drop constraint "cookie_consent_event_visitor_site_key_unique";');

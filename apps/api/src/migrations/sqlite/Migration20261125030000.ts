@@ -26,6 +26,12 @@ export class Migration20261125030000 extends Migration {
         ' from `cookie_consent_event` e where not exists (select 1 from `cookie_consent_event` n where n.visitor_index = e.visitor_index and n.site_id = e.site_id' +
         ' and (n.occurred_at > e.occurred_at or (n.occurred_at = e.occurred_at and n.id > e.id)));',
     );
+    // Keys are per visitor now: two visitors may share one. The older rule keeps the oldest event's
+    // key and marks the others' with a character no client key can contain (so nothing collides).
+    this.addSql(
+      "update `cookie_consent_event` set `idempotency_key` = 'dup:' || `id` where exists (select 1 from `cookie_consent_event` o" +
+        ' where o.site_id = `cookie_consent_event`.site_id and o.idempotency_key = `cookie_consent_event`.idempotency_key and o.id < `cookie_consent_event`.id);',
+    );
     this.addSql('create unique index `cookie_consent_event_site_id_idempotency_key_unique` on `cookie_consent_event` (`site_id`, `idempotency_key`);');
     this.addSql('create index `cookie_consent_event_visitor_index_occurred_at_index` on `cookie_consent_event` (`visitor_index`, `occurred_at`);');
     this.addSql('drop index if exists `cookie_consent_event_visitor_site_key_unique`;');
