@@ -8,8 +8,10 @@ import { cessationOf } from '../requests/cessation-facts.js';
 /** Everything decide() needs about one provider, purpose and recipient, as stored now. */
 export interface DecisionFacts {
   providerExists: boolean;
-  purpose: { id: string; key: string; categories: DataCategory[]; retired: boolean; consentFromVersion: number } | null;
+  purpose: { id: string; key: string; title: string; categories: DataCategory[]; retired: boolean; consentFromVersion: number } | null;
   recipientExists: boolean;
+  /** The recipient's name (for the reasons people read), null when there is no such recipient. */
+  recipientName: string | null;
   /** The provider's consent events for the purpose. */
   events: { id: string; action: string; occurred_at: unknown; sequence: unknown; policy_version: unknown }[];
   items: { id: string; category: DataCategory; publicly_available: unknown }[];
@@ -26,8 +28,8 @@ function factsSql(sqlite: boolean): string {
   return (
     `select ${obj}(` +
     `'provider', (select count(*) from provider where id = ?),` +
-    ` 'purpose', (select ${obj}(${fields(['id', 'key', 'categories', 'retired', 'consent_from_version'])}) from purpose where key = ?),` +
-    ` 'recipient', (select count(*) from recipient where id = ?),` +
+    ` 'purpose', (select ${obj}(${fields(['id', 'key', 'title_en', 'categories', 'retired', 'consent_from_version'])}) from purpose where key = ?),` +
+    ` 'recipient', (select name from recipient where id = ?),` +
     ` 'events', ${list(['id', 'action', 'occurred_at', 'sequence', 'policy_version'], 'consent_event where provider_id = ? and purpose_id = (select id from purpose where key = ?)', 'sequence')},` +
     ` 'items', ${list(['id', 'category', 'publicly_available'], 'personal_data_item where provider_id = ?', 'id')},` +
     ` 'exceptions', ${list(EXCEPTION_FACT_COLUMNS, "permitted_exception where status <> 'DRAFT'", 'id')},` +
@@ -63,12 +65,14 @@ export async function loadDecisionFacts(
       ? {
           id: purpose.id as string,
           key: purpose.key as string,
+          title: purpose.title_en as string,
           categories: parsed<DataCategory[]>(purpose.categories),
           retired: fromDbBoolean(purpose.retired),
           consentFromVersion: Number(purpose.consent_from_version),
         }
       : null,
-    recipientExists: Number(facts.recipient) > 0,
+    recipientExists: facts.recipient != null,
+    recipientName: (facts.recipient as string | null) ?? null,
     events: facts.events as DecisionFacts['events'],
     items: facts.items as DecisionFacts['items'],
     exceptions: (facts.exceptions as Record<string, unknown>[]).map(exceptionShapeOf),

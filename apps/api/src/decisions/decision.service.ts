@@ -71,9 +71,10 @@ export class DecisionService {
     const decision = decide({
       action: input.action,
       providerId: provider.id,
-      purpose: { key: purpose.key, categories: purpose.categories, retired: purpose.retired, consentFromVersion: purpose.consentFromVersion },
+      purpose: { key: purpose.key, title: purpose.title, categories: purpose.categories, retired: purpose.retired, consentFromVersion: purpose.consentFromVersion },
       categories,
       recipientId,
+      recipientName: facts.recipientName,
       consent: consentFor(
         facts.events.map((e) => ({
           id: e.id as string,

@@ -89,6 +89,16 @@ describe.each(databases)('decisions on %s', (database) => {
       expect(email.reasons.map((r) => r.code)).toContain('EXCEPTION_CATEGORY_NOT_COVERED');
     });
 
+    it('explains itself with the purpose title and the recipient name, not bare keys and ids', async () => {
+      const { decision } = await owner.ok(DecisionDocument, {
+        input: { action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME'], recipientId: courierId },
+      });
+      expect(decision.reasons[0]!.message).toBe(
+        `Outsourcing exception "${exception.id}" covers NAME for provision to "Yamato Courier" for "Delivery of the Journal and publications" (JOURNAL_DELIVERY).`,
+      );
+      expect(JSON.stringify(decision.reasons)).not.toContain(courierId);
+    });
+
     it('refuses provision for a provider who refused the purpose the contractor serves', async () => {
       const { decision } = await owner.ok(DecisionDocument, {
         input: { action: 'PROVIDE', providerId: refuser.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME'], recipientId: courierId },
@@ -121,7 +131,7 @@ describe.each(databases)('decisions on %s', (database) => {
 
     it('records every decision, allowed or denied, in the ledger with the policy version', async () => {
       const entries = await decisionEntries();
-      expect(entries.length).toBe(9);
+      expect(entries.length).toBe(10);
       expect(new Set(entries.map((e) => e.outcome))).toEqual(new Set(['ALLOWED', 'DENIED']));
       expect(entries.every((e) => Number(e.policy_version) === 1)).toBe(true);
       expect((await owner.ok(VerifyLedgerDocument)).verifyLedger).toMatchObject({ ok: true });

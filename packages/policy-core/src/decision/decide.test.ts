@@ -173,6 +173,28 @@ describe('decide: the courier scenario (OUTSOURCING)', () => {
     });
   });
 
+  it('names the purpose by its title and the recipient by its name when it has them', () => {
+    const titled = { ...journal, title: "Delivery of the society's journal" };
+    const allowed = decide(provide({ purpose: titled, recipientName: 'Yamato Transport', exceptions: [courier()] }));
+    expect(allowed.reasons[0]!.message).toBe(
+      `Outsourcing exception "x-courier" covers NAME for provision to "Yamato Transport" for "Delivery of the society's journal" (JOURNAL_DELIVERY).`,
+    );
+    // The same decision otherwise: labels change what people read, never the outcome.
+    expect({ ...allowed, reasons: allowed.reasons.map((r) => r.code) }).toEqual({
+      ...decide(provide({ exceptions: [courier()] })),
+      reasons: allowed.reasons.map((r) => r.code),
+    });
+    const denied = decide(provide({ purpose: titled, recipientName: 'Yamato Transport' }));
+    expect(denied.reasons.map((r) => r.message)).toContain(
+      `Consent to "Delivery of the society's journal" (JOURNAL_DELIVERY) does not allow providing data to "Yamato Transport": a permitted exception must cover it.`,
+    );
+    // A blank title or name falls back to the key or id.
+    const blank = decide(provide({ purpose: { ...journal, title: '  ' }, recipientName: ' ' }));
+    expect(blank.reasons.map((r) => r.message)).toContain(
+      'Consent to "JOURNAL_DELIVERY" does not allow providing data to "courier": a permitted exception must cover it.',
+    );
+  });
+
   it('refuses EMAIL and names what was missing', () => {
     const purpose = { ...journal, categories: [...POSTAL, 'EMAIL'] as DataCategory[] };
     const d = decide(provide({ purpose, categories: [...POSTAL, 'EMAIL'], exceptions: [courier()] }));

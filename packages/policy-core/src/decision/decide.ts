@@ -7,6 +7,7 @@ import {
   type DataItemFact,
   type PurposeFact,
   type UseReason,
+  purposeLabel,
 } from '../use/may-use-for-purpose.js';
 import { DATA_CATEGORIES, type DataCategory } from '../vocabulary/data-categories.js';
 import { EXCEPTION_KINDS, type ExceptionKind } from '../vocabulary/exceptions.js';
@@ -84,6 +85,8 @@ export type DecideInput = {
   categories: readonly DataCategory[];
   /** Required for PROVIDE; must be null for USE. */
   recipientId: string | null;
+  /** The recipient's name, for the reasons people read. Absent: its id. */
+  recipientName?: string | null;
   /** The provider's consent to `purpose` (e.g. from `consentFor`). */
   consent: PurposeConsentState;
   items?: readonly DataItemFact[];
@@ -111,6 +114,11 @@ const KIND_NOUN: Readonly<Record<ExceptionKind, string>> = {
   OUTSOURCING: 'Outsourcing',
   BOARD_APPROVAL: 'Board-approval',
 };
+
+function recipientLabel(input: DecideInput): string {
+  const name = input.recipientName?.trim();
+  return name ? `"${name}"` : `"${input.recipientId}"`;
+}
 
 function name(e: PermittedExceptionFact): string {
   return `${KIND_NOUN[e.kind]} exception "${e.id}"`;
@@ -171,7 +179,7 @@ function evaluateException(
   const purposeOk =
     scope.purposeKeys.includes(input.purpose.key) && (e.kind !== 'OUTSOURCING' || e.evidence?.servesPurposeKey === input.purpose.key);
   if (!purposeOk) {
-    c.general.push({ code: 'EXCEPTION_PURPOSE_NOT_COVERED', message: `${name(e)} does not cover purpose "${input.purpose.key}".`, ...ref });
+    c.general.push({ code: 'EXCEPTION_PURPOSE_NOT_COVERED', message: `${name(e)} does not cover purpose ${purposeLabel(input.purpose)}.`, ...ref });
   }
   if (input.action === 'PROVIDE') {
     const recipientOk =
@@ -183,8 +191,8 @@ function evaluateException(
         code: 'EXCEPTION_RECIPIENT_NOT_COVERED',
         message:
           scope.recipientId === null
-            ? `${name(e)} covers internal use only, not provision to "${input.recipientId}".`
-            : `${name(e)} does not cover provision to "${input.recipientId}".`,
+            ? `${name(e)} covers internal use only, not provision to ${recipientLabel(input)}.`
+            : `${name(e)} does not cover provision to ${recipientLabel(input)}.`,
         ...ref,
       });
     }
@@ -207,17 +215,17 @@ function evaluateException(
       const why = useReasons.get(category)?.message ?? '';
       c.perCategory.set(category, {
         code: 'EXCEPTION_PURPOSE_BASIS_MISSING',
-        message: `${name(e)} serves "${input.purpose.key}", but ${category} may not be used for it: ${why}`,
+        message: `${name(e)} serves ${purposeLabel(input.purpose)}, but ${category} may not be used for it: ${why}`,
         category,
         ...ref,
       });
       continue;
     }
     c.covered.add(category);
-    const to = input.action === 'PROVIDE' ? `provision to "${input.recipientId}"` : 'use';
+    const to = input.action === 'PROVIDE' ? `provision to ${recipientLabel(input)}` : 'use';
     c.positive.set(category, {
       code: 'EXCEPTION_APPLIES',
-      message: `${name(e)} covers ${category} for ${to} for "${input.purpose.key}".`,
+      message: `${name(e)} covers ${category} for ${to} for ${purposeLabel(input.purpose)}.`,
       category,
       ...ref,
     });
@@ -266,7 +274,7 @@ export function decide(input: DecideInput): Decision {
   if (input.action === 'USE' && input.recipientId !== null) {
     return denyAll(input, requested, {
       code: 'RECIPIENT_GIVEN_FOR_USE',
-      message: `A use has no recipient; to hand data to "${input.recipientId}", decide a PROVIDE.`,
+      message: `A use has no recipient; to hand data to ${recipientLabel(input)}, decide a PROVIDE.`,
     });
   }
 
@@ -288,8 +296,8 @@ export function decide(input: DecideInput): Decision {
       code: 'CEASED_ON_REQUEST',
       message:
         input.action === 'USE'
-          ? `The provider asked the organisation to stop using their data for "${input.purpose.key}"; only a legal requirement still applies.`
-          : `The provider asked the organisation to stop providing their data to "${input.recipientId}"; only a legal requirement still applies.`,
+          ? `The provider asked the organisation to stop using their data for ${purposeLabel(input.purpose)}; only a legal requirement still applies.`
+          : `The provider asked the organisation to stop providing their data to ${recipientLabel(input)}; only a legal requirement still applies.`,
     });
   }
   const exceptionsConsidered = ceased === null ? input.exceptions : input.exceptions.filter((e) => e.kind === 'LAW');
@@ -312,7 +320,7 @@ export function decide(input: DecideInput): Decision {
   } else {
     requestReasons.push({
       code: 'PROVISION_NEEDS_EXCEPTION',
-      message: `Consent to "${input.purpose.key}" does not allow providing data to "${input.recipientId}": a permitted exception must cover it.`,
+      message: `Consent to ${purposeLabel(input.purpose)} does not allow providing data to ${recipientLabel(input)}: a permitted exception must cover it.`,
     });
   }
   const ordered = [...exceptionsConsidered].sort(compareExceptions);

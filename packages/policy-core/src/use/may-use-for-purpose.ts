@@ -4,6 +4,8 @@ import { DATA_CATEGORIES, DATA_CATEGORY_INFO, type DataCategory } from '../vocab
 
 export type PurposeFact = {
   key: string;
+  /** Its title, for the reasons people read (e.g. "Delivery of the society's journal"). Absent: the key. */
+  title?: string;
   categories: readonly DataCategory[];
   retired: boolean;
   /**
@@ -12,6 +14,12 @@ export type PurposeFact = {
    */
   consentFromVersion?: number;
 };
+
+/** How reasons name a purpose: its title with its key, or the key alone. */
+export function purposeLabel(purpose: Pick<PurposeFact, 'key' | 'title'>): string {
+  const title = purpose.title?.trim();
+  return title ? `"${title}" (${purpose.key})` : `"${purpose.key}"`;
+}
 
 /** Whether a GRANTED consent was given under a version before the purpose was last added or widened. */
 export function isGrantBeforePurposeChange(purpose: PurposeFact, consent: PurposeConsentState): boolean {
@@ -65,12 +73,12 @@ function judge(
   const { purpose, consent } = input;
   const label = DATA_CATEGORY_INFO[category].label.en;
   if (purpose.retired) {
-    return { basis: null, reason: { code: 'PURPOSE_RETIRED', category, message: `Purpose "${purpose.key}" is retired.` } };
+    return { basis: null, reason: { code: 'PURPOSE_RETIRED', category, message: `Purpose ${purposeLabel(purpose)} is retired.` } };
   }
   if (!purpose.categories.includes(category)) {
     return {
       basis: null,
-      reason: { code: 'CATEGORY_NOT_IN_PURPOSE', category, message: `Purpose "${purpose.key}" does not need ${label}.` },
+      reason: { code: 'CATEGORY_NOT_IN_PURPOSE', category, message: `Purpose ${purposeLabel(purpose)} does not need ${label}.` },
     };
   }
   // A consent record for another purpose is a caller bug; treat it as no consent (fail closed).
@@ -78,7 +86,7 @@ function judge(
   if (consent.state === 'GRANTED' && consent.purposeKey === purpose.key && !stale) {
     return {
       basis: 'CONSENT',
-      reason: { code: 'CONSENT_GRANTED', category, message: `Consent to "${purpose.key}" is granted.` },
+      reason: { code: 'CONSENT_GRANTED', category, message: `Consent to ${purposeLabel(purpose)} is granted.` },
     };
   }
   // Policy clause 3: information the provider already made public is outside management duties,
@@ -95,14 +103,14 @@ function judge(
       reason: {
         code: 'CONSENT_NOT_GRANTED',
         category,
-        message: `Consent to "${purpose.key}" was granted under policy version ${consent.policyVersion ?? 'unknown'}; version ${purpose.consentFromVersion} changed the purpose, so it must be granted again.`,
+        message: `Consent to ${purposeLabel(purpose)} was granted under policy version ${consent.policyVersion ?? 'unknown'}; version ${purpose.consentFromVersion} changed the purpose, so it must be granted again.`,
       },
     };
   }
   const state = consent.purposeKey === purpose.key ? CONSENT_STATE_LABELS[consent.state].en.toLowerCase() : `recorded for "${consent.purposeKey}"`;
   return {
     basis: null,
-    reason: { code: 'CONSENT_NOT_GRANTED', category, message: `Consent to "${purpose.key}" is ${state}.` },
+    reason: { code: 'CONSENT_NOT_GRANTED', category, message: `Consent to ${purposeLabel(purpose)} is ${state}.` },
   };
 }
 
