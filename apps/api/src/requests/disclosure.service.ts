@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { DATA_CATEGORIES, currentConsents, validateRequestWork, type ConsentAction, type ConsentMethod, type ConsentState, type DataCategory } from '@steward/policy-core';
+import { ADMIN_ROLE_LABELS, DATA_CATEGORIES, currentConsents, type AdminRole, validateRequestWork, type ConsentAction, type ConsentMethod, type ConsentState, type DataCategory } from '@steward/policy-core';
 import { createHash, randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { canonicalJson } from '../common/canonical-json.js';
@@ -16,10 +16,16 @@ import { DISCLOSURE_SECTIONS } from './disclosure-extensions.js';
 import { changeSealContext, type DataItemChangeAction, type ProviderRequest } from './provider-request.entity.js';
 import { openRequester } from './request.presenter.js';
 import { RequestService } from './request.service.js';
-import type { DataItemChangeType, DisclosurePackageType, ProviderCessationType } from './request.type.js';
+import type { DataItemChangeType, DisclosedActorType, DisclosurePackageType, ProviderCessationType } from './request.type.js';
 
-/** Bumped when the package's shape changes, so a stored hash names the format it covers. */
-export const DISCLOSURE_FORMAT_VERSION = 1;
+/**
+ * Bumped when the package's shape changes, so a stored hash names the format it covers.
+ * 2: `actors` describes who acted in the ledger entries.
+ */
+export const DISCLOSURE_FORMAT_VERSION = 2;
+
+/** A well-formed UUID (actor references carry one after their prefix). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
@@ -169,6 +175,35 @@ async function ledgerAbout(em: SqlEntityManager, providerId: string): Promise<Le
   });
 }
 
+/**
+ * What the provider reads instead of the ledger's actor references: staff by name and role (as
+ * amendments name who made them), a partner key by its recipient's name, `system` as Steward.
+ * A reference whose user or key no longer exists is still listed, as unknown.
+ */
+async function describeActors(em: SqlEntityManager, refs: readonly string[]): Promise<DisclosedActorType[]> {
+  const ids = (prefix: string) => refs.filter((r) => r.startsWith(prefix) && UUID.test(r.slice(prefix.length))).map((r) => r.slice(prefix.length));
+  const adminIds = ids('admin:');
+  const credentialIds = ids('partner:');
+  const admins = adminIds.length
+    ? await leanRows<Row>(em, `select id, display_name, role from admin_user where id in (${placeholders(adminIds.length)})`, adminIds)
+    : [];
+  const partners = credentialIds.length
+    ? await leanRows<Row>(
+        em,
+        `select c.id, r.name from partner_credential c join recipient r on r.id = c.recipient_id where c.id in (${placeholders(credentialIds.length)})`,
+        credentialIds,
+      )
+    : [];
+  const known = new Map<string, string>();
+  for (const a of admins) {
+    const role = ADMIN_ROLE_LABELS[a.role as AdminRole]?.en ?? String(a.role);
+    known.set(`admin:${String(a.id)}`, `${String(a.display_name)} (staff, ${role.toLowerCase()})`);
+  }
+  for (const p of partners) known.set(`partner:${String(p.id)}`, `${String(p.name)} (the recipient's system, with a partner key)`);
+  known.set('system', 'Steward, recording automatically');
+  return [...refs].sort().map((ref) => ({ ref, description: known.get(ref) ?? 'Unknown (no longer on record)' }));
+}
+
 /** Builds the package for the request's provider as of `at` (no writes). */
 export async function buildDisclosurePackage(em: SqlEntityManager, deps: AppDeps, request: ProviderRequest, at: Date): Promise<DisclosurePackageType> {
   const providerId = request.provider!.id;
@@ -254,6 +289,7 @@ export async function buildDisclosurePackage(em: SqlEntityManager, deps: AppDeps
     ? await leanRows<{ id: string; name: string; kind: string }>(em, `select id, name, kind from recipient where id in (${placeholders(recipientIds.length)}) order by name`, recipientIds)
     : [];
   const recipientNames = new Map(recipients.map((r) => [String(r.id), String(r.name)]));
+  const actors = await describeActors(em, [...new Set(ledger.map((e) => e.actor))]);
 
   const amendments: DataItemChangeType[] = changeRows.map((r) => {
     const id = String(r.id);
@@ -315,6 +351,7 @@ export async function buildDisclosurePackage(em: SqlEntityManager, deps: AppDeps
     ledgerCount: ledger.length,
     ledger,
     recipients: recipients.map((r) => ({ id: String(r.id), name: String(r.name), kind: String(r.kind) })),
+    actors,
     requests: requestRows.map((r) => ({
       reference: String(r.reference),
       kind: r.kind as DisclosurePackageType['requests'][number]['kind'],

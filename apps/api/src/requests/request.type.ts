@@ -244,6 +244,14 @@ export class DisclosedRecipientType {
   @Field(() => String) kind!: string;
 }
 
+@ObjectType('DisclosedActor', {
+  description: "Who acted in the package's ledger entries: a staff member (name and role), a recipient's system (by the recipient's name), or Steward itself.",
+})
+export class DisclosedActorType {
+  @Field(() => String, { description: "The ledger entries' `actor`: `admin:<id>`, `partner:<credential id>` or `system`." }) ref!: string;
+  @Field(() => String) description!: string;
+}
+
 @ObjectType('DisclosureSection', { description: 'A section contributed by another feature (inquiries, cookie consents), as canonical JSON.' })
 export class DisclosureSectionType {
   @Field(() => String) key!: string;
@@ -271,6 +279,7 @@ export class DisclosurePackageType {
   /** Every entry; exposed through the `ledger(first)` field resolver (DisclosurePackageResolver). */
   ledger!: LedgerEntryType[];
   @Field(() => [DisclosedRecipientType]) recipients!: DisclosedRecipientType[];
+  @Field(() => [DisclosedActorType], { description: 'Who each ledger entry says acted, described (format 2 on).' }) actors!: DisclosedActorType[];
   @Field(() => [DisclosedRequestType]) requests!: DisclosedRequestType[];
   @Field(() => [DataItemChangeType]) amendments!: DataItemChangeType[];
   @Field(() => [ProviderCessationType]) cessations!: ProviderCessationType[];

@@ -344,6 +344,14 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       expect(pkg.ledger.map((e) => e.kind).sort()).toEqual(['COLLECTION', 'CONSENT', 'CONSENT', 'CONSENT', 'DECISION', 'DECISION']);
       expect(pkg.ledger.filter((e) => e.kind === 'DECISION').map((e) => e.outcome)).toEqual(['ALLOWED', 'DENIED']);
       expect(pkg.requests.map((r) => r.reference).sort()).toEqual([earlier.reference, request.reference].sort());
+      // Who acted is described, not left as an internal reference: the staff member by name and role.
+      expect(pkg.actors.map((a) => a.ref)).toEqual([...new Set(pkg.ledger.map((e) => e.actor))].sort());
+      const ownerRef = pkg.ledger.find((e) => e.kind === 'DECISION')!.actor;
+      expect(ownerRef).toMatch(/^admin:/);
+      expect(pkg.actors.find((a) => a.ref === ownerRef)!.description).toMatch(/^.+ \(staff, owner\)$/);
+      expect(pkg.actors.every((a) => !a.description.startsWith('Unknown'))).toBe(true);
+      expect((JSON.parse(pkg.json) as { formatVersion: number; actors: unknown[] }).actors).toEqual(pkg.actors);
+      expect(pkg.formatVersion).toBe(2);
       expect(pkg.sections.map((s) => `${s.key}:${s.count}`)).toEqual(['inquiries:0', 'cookieConsents:0']);
 
       // The whole package, as returned and as the canonical JSON, holds nothing of the other provider.

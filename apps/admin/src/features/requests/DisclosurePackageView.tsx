@@ -55,6 +55,7 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
   const [allLedger, setAllLedger] = useState(false);
   const ledger = allLedger ? ledgerFromJson(pkg.json) : pkg.ledger;
   const recipientName = new Map(pkg.recipients.map((r) => [r.id, r.name]));
+  const actorDescription = new Map(pkg.actors.map((a) => [a.ref, a.description]));
 
   return (
     <div className="steward-print-area" data-testid="disclosure-package">
@@ -167,6 +168,7 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
               <Table.Th>#</Table.Th>
               <Table.Th>When</Table.Th>
               <Table.Th>What</Table.Th>
+              <Table.Th>By</Table.Th>
               <Table.Th>Purpose</Table.Th>
               <Table.Th>To</Table.Th>
               <Table.Th>Categories</Table.Th>
@@ -174,12 +176,13 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {ledger.length === 0 && <Empty colSpan={7}>Nothing recorded.</Empty>}
+            {ledger.length === 0 && <Empty colSpan={8}>Nothing recorded.</Empty>}
             {ledger.map((e) => (
               <Table.Tr key={e.sequence}>
                 <Table.Td>{e.sequence}</Table.Td>
                 <Table.Td>{formatDateTime(e.recordedAt)}</Table.Td>
                 <Table.Td>{e.kind}</Table.Td>
+                <Table.Td>{actorDescription.get(e.actor) ?? e.actor}</Table.Td>
                 <Table.Td>{e.purposeKey ?? '—'}</Table.Td>
                 <Table.Td>{e.recipientId ? (recipientName.get(e.recipientId) ?? e.recipientId) : '—'}</Table.Td>
                 <Table.Td>{e.categories.join(', ')}</Table.Td>

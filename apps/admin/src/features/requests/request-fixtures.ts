@@ -33,7 +33,7 @@ export function buildRequest(overrides: Partial<Request> = {}): Request {
 
 export function buildPackage(overrides: Partial<Package> = {}): Package {
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     requestId: 'req-1',
     requestReference: 'R-ABCDEFGH23',
     producedAt: '2026-04-03T01:00:00Z',
@@ -74,6 +74,7 @@ export function buildPackage(overrides: Partial<Package> = {}): Package {
       },
     ],
     recipients: [{ id: 'rec-1', name: 'Swift Courier Co.', kind: 'CONTRACTOR' }],
+    actors: [{ ref: 'partner:key-1', description: "Swift Courier Co. (the recipient's system, with a partner key)" }],
     requests: [],
     amendments: [],
     cessations: [],
@@ -81,7 +82,7 @@ export function buildPackage(overrides: Partial<Package> = {}): Package {
       { key: 'inquiries', title: 'Inquiries', count: 0, json: '[]' },
       { key: 'cookieConsents', title: 'Cookie consents', count: 0, json: '[]' },
     ],
-    json: '{"formatVersion":1}',
+    json: '{"formatVersion":2}',
     sha256: 'a'.repeat(64),
     ...overrides,
   };

@@ -40,6 +40,7 @@ describe('request detail', () => {
     expect(api.callsOf('ProduceDisclosurePackage')[0]!.variables).toEqual({ requestId: 'req-1', ledgerFirst: 200 });
     expect(within(pkg).getByRole('table', { name: 'Personal information held' }).textContent).toContain('Hanako Yamada');
     expect(within(pkg).getByRole('table', { name: 'Ledger' }).textContent).toContain('Swift Courier Co.');
+    expect(within(pkg).getByRole('table', { name: 'Ledger' }).textContent).toContain("the recipient's system, with a partner key");
     expect(within(pkg).getByText(/SHA-256 of the JSON: a{64}/)).toBeTruthy();
     expect(within(pkg).getByRole('button', { name: 'Print' })).toBeTruthy();
     expect(within(pkg).getByRole('button', { name: 'Download JSON' })).toBeTruthy();
