@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { ADMIN_ROLE_LABELS, DATA_CATEGORIES, currentConsents, type AdminRole, validateRequestWork, type ConsentAction, type ConsentMethod, type ConsentState, type DataCategory } from '@steward/policy-core';
+import { DATA_CATEGORIES, currentConsents, validateRequestWork, type ConsentAction, type ConsentMethod, type ConsentState, type DataCategory } from '@steward/policy-core';
 import { createHash, randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { canonicalJson } from '../common/canonical-json.js';
@@ -14,7 +14,7 @@ import { flushOrConflict } from '../providers/provider.service.js';
 import { loadPurposeFacts } from '../purposes/purpose-facts.js';
 import { DISCLOSURE_SECTIONS } from './disclosure-extensions.js';
 import { changeSealContext, type DataItemChangeAction, type ProviderRequest } from './provider-request.entity.js';
-import { openRequester } from './request.presenter.js';
+import { openRequester, presentActors } from './request.presenter.js';
 import { RequestService } from './request.service.js';
 import type { DataItemChangeType, DisclosedActorType, DisclosurePackageType, ProviderCessationType } from './request.type.js';
 
@@ -175,11 +175,7 @@ async function ledgerAbout(em: SqlEntityManager, providerId: string): Promise<Le
   });
 }
 
-/**
- * What the provider reads instead of the ledger's actor references: staff by name and role (as
- * amendments name who made them), a partner key by its recipient's name, `system` as Steward.
- * A reference whose user or key no longer exists is still listed, as unknown.
- */
+/** Loads who the ledger's actor references name, and describes them (presentActors). */
 async function describeActors(em: SqlEntityManager, refs: readonly string[]): Promise<DisclosedActorType[]> {
   const ids = (prefix: string) => refs.filter((r) => r.startsWith(prefix) && UUID.test(r.slice(prefix.length))).map((r) => r.slice(prefix.length));
   const adminIds = ids('admin:');
@@ -194,14 +190,10 @@ async function describeActors(em: SqlEntityManager, refs: readonly string[]): Pr
         credentialIds,
       )
     : [];
-  const known = new Map<string, string>();
-  for (const a of admins) {
-    const role = ADMIN_ROLE_LABELS[a.role as AdminRole]?.en ?? String(a.role);
-    known.set(`admin:${String(a.id)}`, `${String(a.display_name)} (staff, ${role.toLowerCase()})`);
-  }
-  for (const p of partners) known.set(`partner:${String(p.id)}`, `${String(p.name)} (the recipient's system, with a partner key)`);
-  known.set('system', 'Steward, recording automatically');
-  return [...refs].sort().map((ref) => ({ ref, description: known.get(ref) ?? 'Unknown (no longer on record)' }));
+  return presentActors(refs, {
+    admins: admins.map((a) => ({ id: String(a.id), displayName: String(a.display_name), role: String(a.role) })),
+    partnerKeys: partners.map((p) => ({ id: String(p.id), recipientName: String(p.name) })),
+  });
 }
 
 /** Builds the package for the request's provider as of `at` (no writes). */

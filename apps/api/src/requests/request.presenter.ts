@@ -1,4 +1,4 @@
-import { allowedNextStatuses, daysRemaining, isOverdue, requestUrgency } from '@steward/policy-core';
+import { ADMIN_ROLE_LABELS, allowedNextStatuses, daysRemaining, isAdminRole, isOverdue, requestUrgency } from '@steward/policy-core';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import {
   changeSealContext,
@@ -12,6 +12,7 @@ import {
 } from './provider-request.entity.js';
 import type {
   DataItemChangeType,
+  DisclosedActorType,
   ProviderCessationType,
   ProviderRequestType,
   RequesterType,
@@ -93,4 +94,23 @@ export function presentCessation(c: ProviderCessation, recipientNames: ReadonlyM
     recordedBy: c.recordedByName,
     requestReference,
   };
+}
+
+/**
+ * What the provider reads instead of the ledger's actor references (`admin:<id>`, `partner:<credential
+ * id>`, `system`): staff by name and role (as amendments name who made them), a partner key by its
+ * recipient's name, `system` as Steward. A reference whose user or key no longer exists is listed
+ * as unknown. Sorted by reference.
+ */
+export function presentActors(
+  refs: readonly string[],
+  known: { admins: readonly { id: string; displayName: string; role: string }[]; partnerKeys: readonly { id: string; recipientName: string }[] },
+): DisclosedActorType[] {
+  const described = new Map<string, string>([['system', 'Steward, recording automatically']]);
+  for (const a of known.admins) {
+    const role = isAdminRole(a.role) ? ADMIN_ROLE_LABELS[a.role].en.toLowerCase() : a.role;
+    described.set(`admin:${a.id}`, `${a.displayName} (staff, ${role})`);
+  }
+  for (const p of known.partnerKeys) described.set(`partner:${p.id}`, `${p.recipientName} (the recipient's system, with a partner key)`);
+  return [...refs].sort().map((ref) => ({ ref, description: described.get(ref) ?? 'Unknown (no longer on record)' }));
 }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { presentActors } from './request.presenter.js';
+
+describe('presentActors (the disclosure package says who acted)', () => {
+  const officer = { id: '0190a2b4-0000-7000-8000-000000000001', displayName: 'Aiko Tanaka', role: 'PRIVACY_OFFICER' };
+  const key = { id: '0190a2b4-0000-7000-8000-000000000002', recipientName: 'Yamato Courier' };
+
+  it('describes staff by name and role, a partner key by its recipient, and Steward itself', () => {
+    const refs = [`partner:${key.id}`, 'system', `admin:${officer.id}`];
+    expect(presentActors(refs, { admins: [officer], partnerKeys: [key] })).toEqual([
+      { ref: `admin:${officer.id}`, description: 'Aiko Tanaka (staff, privacy officer)' },
+      { ref: `partner:${key.id}`, description: "Yamato Courier (the recipient's system, with a partner key)" },
+      { ref: 'system', description: 'Steward, recording automatically' },
+    ]);
+  });
+
+  it('lists a reference it cannot resolve as unknown, never drops it', () => {
+    const gone = 'admin:0190a2b4-0000-7000-8000-00000000dead';
+    expect(presentActors([gone, 'partner:not-a-uuid'], { admins: [officer], partnerKeys: [] })).toEqual([
+      { ref: gone, description: 'Unknown (no longer on record)' },
+      { ref: 'partner:not-a-uuid', description: 'Unknown (no longer on record)' },
+    ]);
+  });
+});
