@@ -21,6 +21,8 @@ export interface AppConfig {
   rateLimitScale: number;
   /** Express `trust proxy`: hops of reverse proxies whose X-Forwarded-For names the client (0 = none). */
   trustProxyHops: number;
+  /** Seconds between automatic signatures of the ledger head when entries were appended since the last one (0 = only every 1,000 entries and on demand). */
+  ledgerCheckpointSeconds: number;
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -58,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminDistDir: adminDist,
     rateLimitScale: intFrom('STEWARD_RATE_LIMIT_SCALE', env.STEWARD_RATE_LIMIT_SCALE, 1, 0, 1000),
     trustProxyHops: intFrom('STEWARD_TRUST_PROXY_HOPS', env.STEWARD_TRUST_PROXY_HOPS, 0, 0, 10),
+    ledgerCheckpointSeconds: intFrom('STEWARD_LEDGER_CHECKPOINT_SECONDS', env.STEWARD_LEDGER_CHECKPOINT_SECONDS, 60, 0, 86_400),
   };
 }

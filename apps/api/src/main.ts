@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { checkEncryptionKey, databaseTarget, firstStart, makeCipher, openDatabase } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import type { AppDeps } from './context.js';
+import { scheduleLedgerCheckpoints } from './ledger/checkpoint-schedule.js';
 import { createServer } from './server.js';
 
 const log: AppDeps['log'] = {
@@ -19,9 +20,11 @@ async function main() {
   const deps: AppDeps = { config, cipher, now: () => new Date(), log };
   await firstStart(orm, deps);
   const server = await (await createServer(orm, deps)).listen(config.port, config.host);
+  const stopCheckpoints = scheduleLedgerCheckpoints(orm, deps, config.ledgerCheckpointSeconds);
   const where = target.kind === 'sqlite' ? target.url : 'PostgreSQL';
   log.info(`Steward is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${where})`);
   const stop = () => {
+    stopCheckpoints();
     server.close(() => void orm.close().then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };

@@ -38,6 +38,12 @@ function basisKindSql(em: EntityManager): string {
     : "coalesce(basis->>'kind', case when basis->>'exceptionId' is not null then 'EXCEPTION' end)";
 }
 
+/** USE or PROVIDE: provisions are hand-overs; decisions store the action they were asked about in their basis. */
+function actionSql(em: EntityManager): string {
+  const stored = isSqlite(em) ? "json_extract(basis, '$.action')" : "basis->>'action'";
+  return `case kind when 'PROVISION' then 'PROVIDE' when 'USE' then 'USE' else ${stored} end`;
+}
+
 function basisKindOf(basis: Record<string, unknown> | null): LedgerBasisKind | null {
   if (!basis) return null;
   const kind = basis.kind;
@@ -133,10 +139,10 @@ export class LedgerExplorerService {
     const fromDay = today - days + 1;
     const dayExpr = isSqlite(this.em) ? `cast(recorded_at / ${DAY_MS} as integer)` : `floor(extract(epoch from recorded_at) / 86400)`;
     const basisExpr = basisKindSql(this.em);
-    const rows = await leanRows<{ day: number | string; kind: string; basis_kind: string | null; outcome: string; n: number | string }>(
+    const rows = await leanRows<{ day: number | string; kind: string; basis_kind: string | null; outcome: string; action: string | null; n: number | string }>(
       this.em,
-      `select ${dayExpr} as day, kind, ${basisExpr} as basis_kind, outcome, count(*) as n from ledger_entry` +
-        ` where kind in (?, ?, ?) and recorded_at >= ? group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
+      `select ${dayExpr} as day, kind, ${basisExpr} as basis_kind, outcome, ${actionSql(this.em)} as action, count(*) as n from ledger_entry` +
+        ` where kind in (?, ?, ?) and recorded_at >= ? group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`,
       [...ACTIVITY_KINDS, toDbDate(this.em, new Date(fromDay * DAY_MS))],
     );
     const iso = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
@@ -150,6 +156,7 @@ export class LedgerExplorerService {
           kind: r.kind as LedgerEntryKindValue,
           basisKind: (r.basis_kind as LedgerBasisKind | null) ?? null,
           outcome: r.outcome as LedgerOutcomeValue,
+          action: r.action === 'USE' || r.action === 'PROVIDE' ? r.action : null,
           count: Number(r.n),
         })),
     };

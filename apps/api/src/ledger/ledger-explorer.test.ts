@@ -181,14 +181,15 @@ describe.each(databases)('the ledger explorer on %s', (database) => {
       const { ledgerActivity } = await owner.ok(LedgerActivityDocument, { days: 30 });
       expect(ledgerActivity.to).toBe(day2);
       expect(ledgerActivity.from).toBe(new Date(Date.parse(day2) - 29 * DAY).toISOString().slice(0, 10));
-      const counts = ledgerActivity.buckets.map((b) => `${b.day} ${b.kind} ${b.basisKind ?? '-'} ${b.outcome} ${b.count}`).sort();
+      const counts = ledgerActivity.buckets.map((b) => `${b.day} ${b.kind} ${b.action} ${b.basisKind ?? '-'} ${b.outcome} ${b.count}`).sort();
+      // Uses and provisions apart: a decision counts under the action it was asked about, a partner's read is a PROVIDE.
       expect(counts).toEqual(
         [
-          `${day1} DECISION - DENIED 1`,
-          `${day1} DECISION CONSENT ALLOWED 1`,
-          `${day1} DECISION EXCEPTION ALLOWED 1`,
-          `${day2} DECISION CONSENT ALLOWED 1`,
-          `${day2} PROVISION EXCEPTION ALLOWED 1`,
+          `${day1} DECISION USE - DENIED 1`,
+          `${day1} DECISION USE CONSENT ALLOWED 1`,
+          `${day1} DECISION PROVIDE EXCEPTION ALLOWED 1`,
+          `${day2} DECISION USE CONSENT ALLOWED 1`,
+          `${day2} PROVISION PROVIDE EXCEPTION ALLOWED 1`,
         ].sort(),
       );
     });

@@ -1,6 +1,7 @@
 import { MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DecisionBasisKindEnum } from '../common/enums.js';
+import type { DecisionAction } from '@steward/policy-core';
+import { DecisionActionEnum, DecisionBasisKindEnum } from '../common/enums.js';
 import { PageInfo } from '../common/pagination.js';
 
 export const LedgerEntryKindEnum = { COLLECTION: 'COLLECTION', CONSENT: 'CONSENT', USE: 'USE', PROVISION: 'PROVISION', DECISION: 'DECISION', POLICY: 'POLICY' } as const;
@@ -62,6 +63,8 @@ export class LedgerActivityBucket {
   @Field(() => DecisionBasisKindEnum, { nullable: true, description: 'Null when there was no basis (a denied decision).' })
   basisKind!: LedgerBasisKind | null;
   @Field(() => LedgerOutcomeEnum) outcome!: LedgerOutcomeValue;
+  @Field(() => DecisionActionEnum, { nullable: true, description: 'USE or PROVIDE: a provision is a PROVIDE; a decision is about the action it was asked for.' })
+  action!: DecisionAction | null;
   @Field(() => Int) count!: number;
 }
 

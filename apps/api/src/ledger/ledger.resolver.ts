@@ -1,17 +1,31 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { Issue } from '@steward/policy-core';
 import { WRITERS } from '../common/auth-checker.js';
+import { BadInputError } from '../common/errors.js';
 import type { Context } from '../context.js';
 import { LedgerExplorerService } from './ledger-explorer.service.js';
 import { LedgerActivity, LedgerEntryConnection, LedgerEntryFilter } from './ledger-explorer.type.js';
-import { LedgerService } from './ledger.service.js';
-import { LedgerCheckpointType, LedgerVerificationType } from './ledger.type.js';
+import { LedgerService, type LedgerAnchor } from './ledger.service.js';
+import { LedgerAnchorInput, LedgerCheckpointType, LedgerVerificationType } from './ledger.type.js';
+
+function checkedAnchor(anchor: LedgerAnchorInput | null): LedgerAnchor | null {
+  if (!anchor) return null;
+  const issues: Issue[] = [];
+  if (anchor.sequence < 1) issues.push({ field: 'sequence', code: 'INVALID_VALUE', message: 'The anchored entry is numbered from 1' });
+  if (!/^[0-9a-fA-F]{64}$/.test(anchor.hash)) issues.push({ field: 'hash', code: 'INVALID_FORMAT', message: 'A hash is 64 hexadecimal digits' });
+  if (issues.length) throw new BadInputError(issues, 'anchor');
+  return { sequence: anchor.sequence, hash: anchor.hash.toLowerCase() };
+}
 
 @Resolver()
 export class LedgerResolver {
   @Authorized(WRITERS)
-  @Query(() => LedgerVerificationType, { description: 'Re-computes the whole hash chain and checks the signed checkpoints.' })
-  verifyLedger(@Ctx() ctx: Context): Promise<LedgerVerificationType> {
-    return new LedgerService(ctx.em, ctx.deps).verify();
+  @Query(() => LedgerVerificationType, { description: 'Re-computes the whole hash chain and checks the signed checkpoints (and the anchor, if given).' })
+  verifyLedger(
+    @Arg('anchor', () => LedgerAnchorInput, { nullable: true, validate: false }) anchor: LedgerAnchorInput | null,
+    @Ctx() ctx: Context,
+  ): Promise<LedgerVerificationType> {
+    return new LedgerService(ctx.em, ctx.deps).verify(checkedAnchor(anchor));
   }
 
   @Authorized(WRITERS)

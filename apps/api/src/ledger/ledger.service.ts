@@ -31,11 +31,30 @@ export interface LedgerFailure {
   reason: string;
 }
 
+/** A head recorded outside the database (by an earlier verification, a partner's receipt, a printout): the entry at `sequence` must still have `hash`. */
+export interface LedgerAnchor {
+  sequence: number;
+  hash: string;
+}
+
+export interface LedgerCheckpointSummary {
+  sequence: number;
+  hash: string;
+  signedAt: Date;
+}
+
 export interface LedgerVerificationResult {
   ok: boolean;
   checkedEntries: number;
   headSequence: number;
+  /** The head's hash: record it with its sequence outside Steward to anchor a later verification. */
+  headHash: string;
   checkpoints: number;
+  lastCheckpoint: LedgerCheckpointSummary | null;
+  /** Entries after the newest signed checkpoint: only an outside anchor protects these against truncation. */
+  unsignedEntries: number;
+  /** Whether an anchor was given and held. */
+  anchorChecked: boolean;
   firstFailure: LedgerFailure | null;
   checkpointPublicKey: string;
 }
@@ -118,13 +137,27 @@ export class LedgerService {
   async checkpoint(): Promise<{ sequence: number; hash: string } | null> {
     return this.em.transactional(async (em) => {
       const ledger = new LedgerService(em, this.deps);
-      const [head] = await leanRows<{ sequence: number; hash: string }>(em, 'select sequence, hash from ledger_head where id = 1');
+      // Moving the head by nothing locks it, so no appender slips in between the read and the signature.
+      const [head] = await leanRows<{ sequence: number; hash: string }>(em, 'update ledger_head set sequence = sequence where id = 1 returning sequence, hash');
       if (!head || Number(head.sequence) === 0) return null;
       const sequence = Number(head.sequence);
       const existing = await leanRows(em, 'select sequence from ledger_checkpoint where sequence = ?', [sequence]);
       if (!existing.length) await ledger.insertCheckpoint(sequence, head.hash);
       return { sequence, hash: head.hash };
     });
+  }
+
+  /**
+   * Signs the head when entries were appended since the newest checkpoint (what the server runs on a
+   * timer, so the unsigned end of the ledger stays short in quiet hours too). Null when nothing was signed.
+   */
+  async checkpointIfBehind(): Promise<{ sequence: number; hash: string } | null> {
+    const [state] = await leanRows<{ head: number; signed: number | null }>(
+      this.em,
+      'select (select sequence from ledger_head where id = 1) as head, (select max(sequence) from ledger_checkpoint) as signed',
+    );
+    if (!state || Number(state.head) === 0 || Number(state.head) <= Number(state.signed ?? 0)) return null;
+    return this.checkpoint();
   }
 
   private async insertCheckpoint(sequence: number, hash: string): Promise<void> {
@@ -140,13 +173,14 @@ export class LedgerService {
   /**
    * Walks the whole chain and reports the first entry that fails: a changed entry, a missing or
    * reordered one, a chain that ends before the head or before a signed checkpoint, or a
-   * checkpoint whose signature does not verify.
+   * checkpoint whose signature does not verify, a missing automatic checkpoint (one every
+   * CHECKPOINT_EVERY entries), or an entry that differs from the outside `anchor`.
    */
-  async verify(): Promise<LedgerVerificationResult> {
+  async verify(anchor: LedgerAnchor | null = null): Promise<LedgerVerificationResult> {
     const failures: LedgerFailure[] = [];
-    const checkpoints = await leanRows<{ sequence: number; hash: string; signature: string }>(
+    const checkpoints = await leanRows<{ sequence: number; hash: string; signature: string; signed_at: unknown }>(
       this.em,
-      'select sequence, hash, signature from ledger_checkpoint order by sequence',
+      'select sequence, hash, signature, signed_at from ledger_checkpoint order by sequence',
     );
     const signed = new Map<number, string>();
     for (const cp of checkpoints) {
@@ -175,7 +209,11 @@ export class LedgerService {
                 ? { sequence, reason: 'The entry was changed after it was written' }
                 : signed.has(sequence) && signed.get(sequence) !== row.hash
                   ? { sequence, reason: 'The entry differs from its signed checkpoint' }
-                  : null;
+                  : sequence % CHECKPOINT_EVERY === 0 && !signed.has(sequence)
+                    ? { sequence, reason: `The signed checkpoint of entry ${sequence} is missing` }
+                    : anchor && anchor.sequence === sequence && anchor.hash !== row.hash
+                      ? { sequence, reason: 'The entry differs from the anchor recorded outside Steward' }
+                      : null;
         if (problem) {
           failures.push(problem);
           broken = true;
@@ -193,14 +231,21 @@ export class LedgerService {
       const lastSigned = checkpoints.length ? Number(checkpoints[checkpoints.length - 1]!.sequence) : 0;
       if (headSequence > last) failures.push({ sequence: last + 1, reason: `Entries ${last + 1} to ${headSequence} are missing` });
       else if (lastSigned > last) failures.push({ sequence: last + 1, reason: `A signed checkpoint covers entry ${lastSigned}, which is missing` });
+      else if (anchor && anchor.sequence > last) failures.push({ sequence: last + 1, reason: `The anchor recorded outside Steward covers entry ${anchor.sequence}, which is missing` });
       else if (headSequence < last || head?.hash !== prev) failures.push({ sequence: last, reason: 'The ledger head does not match the last entry' });
     }
     failures.sort((a, b) => a.sequence - b.sequence);
+    const newest = checkpoints[checkpoints.length - 1];
+    const lastCheckpoint = newest ? { sequence: Number(newest.sequence), hash: newest.hash, signedAt: fromDbDate(newest.signed_at) } : null;
     return {
       ok: failures.length === 0,
       checkedEntries: checked,
       headSequence,
+      headHash: head?.hash ?? GENESIS_HASH,
       checkpoints: checkpoints.length,
+      lastCheckpoint,
+      unsignedEntries: Math.max(0, headSequence - (lastCheckpoint?.sequence ?? 0)),
+      anchorChecked: anchor !== null && failures.length === 0,
       firstFailure: failures[0] ?? null,
       checkpointPublicKey: this.deps.cipher.checkpointPublicKey,
     };

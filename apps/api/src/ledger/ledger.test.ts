@@ -2,7 +2,13 @@ import { CreateLedgerCheckpointDocument, RecordCollectionDocument, VerifyLedgerD
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCollectionInput } from '../test/factories.js';
 import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scheduleLedgerCheckpoints } from './checkpoint-schedule.js';
 import { entryHash, GENESIS_HASH } from './ledger-hash.js';
+import { CHECKPOINT_EVERY, LedgerService, type LedgerFact } from './ledger.service.js';
+import { runLedgerVerify } from './verify-cli.js';
 
 let app: TestApp | null = null;
 afterEach(async () => {
@@ -26,6 +32,22 @@ async function sql(a: TestApp, statement: string, params: unknown[] = []) {
 async function dropGuards(a: TestApp) {
   await sql(a, 'drop trigger ledger_entry_no_update');
   await sql(a, 'drop trigger ledger_entry_no_delete');
+  await sql(a, 'drop trigger ledger_checkpoint_no_update');
+  await sql(a, 'drop trigger ledger_checkpoint_no_delete');
+}
+
+/** Appends `count` DECISION entries straight through the ledger service (a long chain without a request per entry). */
+async function appendDecisions(a: TestApp, count: number) {
+  const fact: LedgerFact = { kind: 'DECISION', actor: 'system:test', categories: ['NAME'], outcome: 'DENIED', policyVersion: 1, payloadHash: 'f'.repeat(64) };
+  await a.em().transactional((em) => new LedgerService(em, a.deps).append(Array.from({ length: count }, () => fact)));
+}
+
+/** Deletes the entries after `keep` and rewinds the head to it: a truncated end that the chain alone cannot show. */
+async function truncateTo(a: TestApp, keep: number) {
+  const [row] = await sql(a, 'select hash from ledger_entry where sequence = ?', [keep]);
+  await sql(a, 'delete from ledger_entry where sequence > ?', [keep]);
+  await sql(a, 'delete from ledger_checkpoint where sequence > ?', [keep]);
+  await sql(a, 'update ledger_head set sequence = ?, hash = ? where id = 1', [keep, row!.hash]);
 }
 
 async function verify(owner: TestClient) {
@@ -114,6 +136,114 @@ describe('the ledger', () => {
 
     await sql(app!, "update ledger_checkpoint set hash = ?, signature = 'AAAA' where sequence = 6", [prev]);
     expect((await verify(owner)).firstFailure).toEqual({ sequence: 6, reason: 'The checkpoint signature does not verify' });
+  });
+
+  it('refuses UPDATE and DELETE of signed checkpoints', async () => {
+    const { owner } = await ledgerWith(1);
+    await owner.ok(CreateLedgerCheckpointDocument);
+    await expect(sql(app!, "update ledger_checkpoint set signature = 'AAAA'")).rejects.toThrow(/append-only/);
+    await expect(sql(app!, 'delete from ledger_checkpoint')).rejects.toThrow(/append-only/);
+    expect((await sql(app!, 'select count(*) as n from ledger_checkpoint'))[0]!.n).toBe(1);
+  });
+
+  it('signs a checkpoint every 1,000 entries and misses none of them', async () => {
+    const { owner } = await ledgerWith(0);
+    await appendDecisions(app!, CHECKPOINT_EVERY * 2 + 5);
+    const result = await verify(owner);
+    expect(result).toMatchObject({ ok: true, headSequence: 2005, checkpoints: 2, unsignedEntries: 5, lastCheckpoint: { sequence: 2000 } });
+
+    // Deleting a checkpoint is the first step of re-chaining a ledger without the key.
+    await dropGuards(app!);
+    await sql(app!, 'delete from ledger_checkpoint where sequence = ?', [CHECKPOINT_EVERY]);
+    expect((await verify(owner)).firstFailure).toEqual({ sequence: 1000, reason: 'The signed checkpoint of entry 1000 is missing' });
+  });
+
+  it('catches a truncated, rewound end through an anchor kept outside Steward', async () => {
+    const { owner } = await ledgerWith(3);
+    const before = await verify(owner);
+    expect(before).toMatchObject({ ok: true, headSequence: 9, unsignedEntries: 9, anchorChecked: false, lastCheckpoint: null });
+    const anchor = { sequence: before.headSequence, hash: before.headHash };
+    expect((await owner.ok(VerifyLedgerDocument, { anchor })).verifyLedger).toMatchObject({ ok: true, anchorChecked: true });
+
+    // Entries after the newest checkpoint: without the anchor, the shorter chain looks whole.
+    await dropGuards(app!);
+    await truncateTo(app!, 6);
+    expect(await verify(owner)).toMatchObject({ ok: true, headSequence: 6 });
+    expect((await owner.ok(VerifyLedgerDocument, { anchor })).verifyLedger).toMatchObject({
+      ok: false,
+      anchorChecked: false,
+      firstFailure: { sequence: 7, reason: 'The anchor recorded outside Steward covers entry 9, which is missing' },
+    });
+    // An anchor on an entry that is still there but different (rewritten end): caught at that entry.
+    const six = { sequence: 6, hash: 'a'.repeat(64) };
+    expect((await owner.ok(VerifyLedgerDocument, { anchor: six })).verifyLedger.firstFailure).toEqual({
+      sequence: 6,
+      reason: 'The entry differs from the anchor recorded outside Steward',
+    });
+  });
+
+  it('refuses a malformed anchor with the offending field', async () => {
+    const { owner } = await ledgerWith(1);
+    const cases = [
+      [{ sequence: 0, hash: 'a'.repeat(64) }, 'anchor.sequence'],
+      [{ sequence: 1, hash: 'not-a-hash' }, 'anchor.hash'],
+      [{ sequence: 1, hash: `${'a'.repeat(64)}'; drop table ledger_entry; --` }, 'anchor.hash'],
+    ] as const;
+    for (const [anchor, field] of cases) {
+      const error = errorOf(await owner.request(VerifyLedgerDocument, { anchor }));
+      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    expect(await verify(owner)).toMatchObject({ ok: true, headSequence: 3 });
+  });
+
+  it('signs the head on a timer only when entries were appended since the last checkpoint', async () => {
+    const { owner } = await ledgerWith(1);
+    const ledger = new LedgerService(app!.em(), app!.deps);
+    expect(await ledger.checkpointIfBehind()).toMatchObject({ sequence: 3 });
+    expect(await ledger.checkpointIfBehind()).toBeNull();
+
+    await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
+    const stop = scheduleLedgerCheckpoints(app!.orm, app!.deps, 0.05);
+    try {
+      await expect.poll(async () => (await verify(owner)).lastCheckpoint?.sequence, { timeout: 5000 }).toBe(6);
+    } finally {
+      stop();
+    }
+    expect(await verify(owner)).toMatchObject({ ok: true, checkpoints: 2, unsignedEntries: 0 });
+  });
+
+  it('is verified from the command line, with an anchor file kept between runs', async () => {
+    await ledgerWith(2);
+    const dir = mkdtempSync(join(tmpdir(), 'steward-anchor-'));
+    const file = join(dir, 'ledger-anchor.json');
+    const run = async (...argv: string[]) => {
+      const lines: string[] = [];
+      const code = await runLedgerVerify(app!.em(), app!.deps, argv, (line) => lines.push(line));
+      return { code, out: lines.join('\n') };
+    };
+    try {
+      expect(await run()).toMatchObject({ code: 0, out: expect.stringContaining('ledger OK') });
+      // First run with a file: nothing to check yet, the head is written.
+      expect((await run('--anchor-file', file)).code).toBe(0);
+      const written = JSON.parse(readFileSync(file, 'utf8')) as { sequence: number; hash: string };
+      expect(written.sequence).toBe(6);
+      expect(await run('--anchor', `${written.sequence}:${written.hash}`)).toMatchObject({ code: 0, out: expect.stringContaining('holds') });
+
+      await dropGuards(app!);
+      await truncateTo(app!, 3);
+      expect(await run('--anchor-file', file)).toMatchObject({ code: 1, out: expect.stringContaining('FAILED at entry 4') });
+      // A failed run leaves the anchor as it was.
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ sequence: 6 });
+
+      expect((await run('--anchor', '6:nothex')).code).toBe(2);
+      expect((await run('--unknown')).code).toBe(2);
+      writeFileSync(file, '{"sequence": "six"}');
+      expect(await run('--anchor-file', file)).toMatchObject({ code: 2, out: expect.stringContaining('does not hold an anchor') });
+      const json = await run('--json');
+      expect(JSON.parse(json.out)).toMatchObject({ ok: true, headSequence: 3 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('stays valid when personal data is erased (entries hold no values)', async () => {

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('LedgerFailure', { description: 'The first ledger entry that fails verification, and why.' })
 export class LedgerFailureType {
@@ -6,13 +6,33 @@ export class LedgerFailureType {
   @Field(() => String) reason!: string;
 }
 
+@ObjectType('LedgerCheckpointSummary', { description: 'The newest signed checkpoint.' })
+export class LedgerCheckpointSummaryType {
+  @Field(() => Int) sequence!: number;
+  @Field(() => String) hash!: string;
+  @Field(() => Date) signedAt!: Date;
+}
+
+@InputType('LedgerAnchorInput', { description: 'A head recorded earlier outside Steward (e.g. from an earlier verification): entry `sequence` must still have `hash`.' })
+export class LedgerAnchorInput {
+  @Field(() => Int) sequence!: number;
+  @Field(() => String, { description: '64 hexadecimal digits.' }) hash!: string;
+}
+
 @ObjectType('LedgerVerification')
 export class LedgerVerificationType {
-  @Field(() => Boolean, { description: 'True when every entry, the head and every signed checkpoint agree.' })
+  @Field(() => Boolean, { description: 'True when every entry, the head, every signed checkpoint and the anchor (if given) agree.' })
   ok!: boolean;
   @Field(() => Int) checkedEntries!: number;
   @Field(() => Int) headSequence!: number;
+  @Field(() => String, { description: "The head's hash: keep it with `headSequence` outside Steward and pass both as the anchor of a later verification." })
+  headHash!: string;
   @Field(() => Int) checkpoints!: number;
+  @Field(() => LedgerCheckpointSummaryType, { nullable: true }) lastCheckpoint!: LedgerCheckpointSummaryType | null;
+  @Field(() => Int, { description: 'Entries after the newest signed checkpoint (signed automatically every 1,000 entries and, on a running server, every minute).' })
+  unsignedEntries!: number;
+  @Field(() => Boolean, { description: 'True when an anchor was given and the ledger holds it.' })
+  anchorChecked!: boolean;
   @Field(() => LedgerFailureType, { nullable: true }) firstFailure!: LedgerFailureType | null;
   @Field(() => String, { description: 'Ed25519 public key (SPKI, base64) that verifies the checkpoints outside Steward.' })
   checkpointPublicKey!: string;

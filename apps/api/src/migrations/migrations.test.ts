@@ -102,7 +102,7 @@ describe('migrations', () => {
     try {
       const conn = app.em().getConnection();
       const triggers = await conn.execute<{ name: string }[]>("select name from sqlite_master where type = 'trigger' and name like 'ledger%' order by name");
-      expect(triggers.map((t) => t.name)).toEqual(['ledger_entry_no_delete', 'ledger_entry_no_update']);
+      expect(triggers.map((t) => t.name)).toEqual(['ledger_checkpoint_no_delete', 'ledger_checkpoint_no_update', 'ledger_entry_no_delete', 'ledger_entry_no_update']);
       expect(await conn.execute('select id, sequence from ledger_head')).toEqual([{ id: 1, sequence: 0 }]);
     } finally {
       await app.close();

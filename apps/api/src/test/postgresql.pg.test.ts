@@ -1,6 +1,7 @@
 import {
   ApproveExceptionDocument,
   CreateExceptionDocument,
+  CreateLedgerCheckpointDocument,
   CreateRecipientDocument,
   IssuePartnerKeyDocument,
   PermittedExceptionDocument,
@@ -114,6 +115,10 @@ describe.skipIf(!postgresUrl)('on PostgreSQL', () => {
     await expect(conn.execute("update ledger_entry set actor = 'x' where sequence = 1")).rejects.toThrow(/append-only/);
     await expect(conn.execute('delete from ledger_entry where sequence = 1')).rejects.toThrow(/append-only/);
     await expect(conn.execute('truncate ledger_entry')).rejects.toThrow(/append-only/);
+    await owner.ok(CreateLedgerCheckpointDocument);
+    await expect(conn.execute("update ledger_checkpoint set signature = 'x'")).rejects.toThrow(/append-only/);
+    await expect(conn.execute('delete from ledger_checkpoint')).rejects.toThrow(/append-only/);
+    await expect(conn.execute('truncate ledger_checkpoint')).rejects.toThrow(/append-only/);
   });
 
   it('detects an edited entry', async () => {

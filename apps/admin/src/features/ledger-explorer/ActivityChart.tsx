@@ -1,5 +1,5 @@
 import { Box, Group, Table, Text } from '@mantine/core';
-import { activityByDay, SERIES, totals, type ActivityBucket } from './activity.js';
+import { ACTION_LABEL, activityByDay, SERIES, totals, type ActivityAction, type ActivityBucket } from './activity.js';
 
 const WIDTH = 720;
 const HEIGHT = 180;
@@ -7,11 +7,12 @@ const PAD_BOTTOM = 18;
 const PAD_LEFT = 28;
 
 /**
- * Uses, provisions and decisions per day, stacked by basis, in plain SVG. The picture is summarised
- * for assistive technology in its label, and the same numbers are in a table underneath.
+ * Uses or provisions (allowed, by basis, and denied) per day, stacked, in plain SVG. The picture is
+ * summarised for assistive technology in its label, and the same numbers are in a table underneath.
  */
-export function ActivityChart({ from, to, buckets }: { from: string; to: string; buckets: readonly ActivityBucket[] }) {
-  const days = activityByDay(from, to, buckets);
+export function ActivityChart({ from, to, buckets, action }: { from: string; to: string; buckets: readonly ActivityBucket[]; action: ActivityAction }) {
+  const days = activityByDay(from, to, buckets, action);
+  const what = ACTION_LABEL[action];
   const sum = totals(days);
   const grand = SERIES.reduce((n, s) => n + sum[s.key], 0);
   const max = Math.max(1, ...days.map((d) => d.total));
@@ -19,7 +20,7 @@ export function ActivityChart({ from, to, buckets }: { from: string; to: string;
   const barWidth = Math.max(1, slot * 0.7);
   const plotHeight = HEIGHT - PAD_BOTTOM;
   const summary =
-    `Uses, provisions and decisions per day from ${from} to ${to}: ${grand} in all` +
+    `${what} per day from ${from} to ${to}: ${grand} in all` +
     (grand ? `; ${SERIES.map((s) => `${s.label.toLowerCase()} ${sum[s.key]}`).join(', ')}` : '') +
     `. Busiest day: ${grand ? `${days.reduce((a, b) => (b.total > a.total ? b : a)).day} with ${max}` : 'none'}.`;
 
@@ -73,7 +74,7 @@ export function ActivityChart({ from, to, buckets }: { from: string; to: string;
             Show the numbers as a table
           </Text>
         </summary>
-        <Table aria-label="Ledger activity by day" verticalSpacing={2} mt="xs">
+        <Table aria-label={`${what} by day`} verticalSpacing={2} mt="xs">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Day</Table.Th>
@@ -97,7 +98,7 @@ export function ActivityChart({ from, to, buckets }: { from: string; to: string;
               ))}
             {grand === 0 && (
               <Table.Tr>
-                <Table.Td colSpan={SERIES.length + 2}>No uses, provisions or decisions in this period.</Table.Td>
+                <Table.Td colSpan={SERIES.length + 2}>No {what.toLowerCase()} in this period.</Table.Td>
               </Table.Tr>
             )}
           </Table.Tbody>

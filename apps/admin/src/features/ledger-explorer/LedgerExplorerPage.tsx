@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, LoadingOverlay, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, LoadingOverlay, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { PurposesDocument, type DecisionBasisKind, type LedgerEntryFilter, type LedgerEntryKind, type LedgerOutcome } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -9,6 +9,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useCursorStack } from '../../components/use-cursor-stack.js';
+import { LedgerStatus } from '../ledger/LedgerStatus.js';
+import { ACTION_LABEL } from './activity.js';
 import { ActivityChart } from './ActivityChart.js';
 import { useLedgerActivity, useLedgerEntries, useRecipientNames } from './use-ledger-explorer.js';
 
@@ -67,26 +69,35 @@ export function LedgerExplorerPage() {
         description="Every collection, consent change, use, provision and decision, newest first. Entries hold references and hashes, never personal values."
         actions={
           <>
-            <Button component={Link} to="/ledger" variant="default" size="xs">
-              Verification
-            </Button>
             <Button variant="default" size="xs" onClick={refetch}>
               Refresh
             </Button>
           </>
         }
       />
-      <Card withBorder radius="md" mb="md">
-        <Title order={2} size="h5" mb="xs">
-          Uses, provisions and decisions by basis, last {ACTIVITY_DAYS} days
-        </Title>
-        <ErrorAlert error={activity.error} />
-        {activity.activity ? (
-          <ActivityChart from={activity.activity.from} to={activity.activity.to} buckets={activity.activity.buckets} />
-        ) : (
-          activity.fetching && <Text size="sm" c="dimmed">Loading activity…</Text>
-        )}
+      <Card withBorder radius="md" mb="md" padding="sm">
+        <LedgerStatus />
       </Card>
+      <ErrorAlert error={activity.error} />
+      <SimpleGrid cols={{ base: 1, lg: 2 }} mb="md">
+        {(['USE', 'PROVIDE'] as const).map((action) => (
+          <Card key={action} withBorder radius="md" component="section" aria-label={`${ACTION_LABEL[action]} by basis`}>
+            <Title order={2} size="h5" mb="xs">
+              {ACTION_LABEL[action]} by basis, last {ACTIVITY_DAYS} days
+            </Title>
+            <Text size="xs" c="dimmed" mb="xs">
+              {action === 'USE'
+                ? 'Decisions to use data inside the organisation, by what allowed them (or denied).'
+                : "Hand-overs to recipients: partners' reads and decisions to provide, by what allowed them (or denied)."}
+            </Text>
+            {activity.activity ? (
+              <ActivityChart from={activity.activity.from} to={activity.activity.to} buckets={activity.activity.buckets} action={action} />
+            ) : (
+              activity.fetching && <Text size="sm" c="dimmed">Loading activity…</Text>
+            )}
+          </Card>
+        ))}
+      </SimpleGrid>
 
       <Card withBorder radius="md" mb="md" component="section" aria-label="Filters">
         <Stack gap="xs">

@@ -14,13 +14,21 @@ export type SeriesKey = (typeof SERIES)[number]['key'];
 
 export type ActivityDay = { day: string; counts: Record<SeriesKey, number>; total: number };
 
+/** What a chart shows: uses inside the organisation or provisions to recipients (a provision is a PROVIDE). */
+export type ActivityAction = 'USE' | 'PROVIDE';
+
+export const ACTION_LABEL: Record<ActivityAction, string> = { USE: 'Uses', PROVIDE: 'Provisions' };
+
 function seriesOf(bucket: ActivityBucket): SeriesKey | null {
   if (bucket.outcome === 'DENIED') return 'DENIED';
   return bucket.basisKind ?? null;
 }
 
-/** Every UTC day from `from` to `to` (inclusive, YYYY-MM-DD) with its counts per series; days without entries count zero. */
-export function activityByDay(from: string, to: string, buckets: readonly ActivityBucket[]): ActivityDay[] {
+/**
+ * Every UTC day from `from` to `to` (inclusive, YYYY-MM-DD) with its counts per series; days without
+ * entries count zero. With `action`, only the uses or only the provisions count.
+ */
+export function activityByDay(from: string, to: string, buckets: readonly ActivityBucket[], action?: ActivityAction): ActivityDay[] {
   const days: ActivityDay[] = [];
   const index = new Map<string, ActivityDay>();
   for (let t = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`); t <= end && days.length < 400; t += 86_400_000) {
@@ -30,6 +38,7 @@ export function activityByDay(from: string, to: string, buckets: readonly Activi
     index.set(day, entry);
   }
   for (const bucket of buckets) {
+    if (action && bucket.action !== action) continue;
     const entry = index.get(bucket.day);
     const series = seriesOf(bucket);
     if (!entry || !series) continue;

@@ -47,9 +47,10 @@ const activity: LedgerActivityQuery = {
     from: '2026-11-18',
     to: '2026-11-20',
     buckets: [
-      { day: '2026-11-18', kind: 'DECISION', basisKind: 'CONSENT', outcome: 'ALLOWED', count: 3 },
-      { day: '2026-11-20', kind: 'PROVISION', basisKind: 'EXCEPTION', outcome: 'ALLOWED', count: 5 },
-      { day: '2026-11-20', kind: 'DECISION', basisKind: null, outcome: 'DENIED', count: 2 },
+      { day: '2026-11-18', kind: 'DECISION', action: 'USE', basisKind: 'CONSENT', outcome: 'ALLOWED', count: 3 },
+      { day: '2026-11-20', kind: 'PROVISION', action: 'PROVIDE', basisKind: 'EXCEPTION', outcome: 'ALLOWED', count: 5 },
+      { day: '2026-11-20', kind: 'DECISION', action: 'PROVIDE', basisKind: 'EXCEPTION', outcome: 'ALLOWED', count: 1 },
+      { day: '2026-11-20', kind: 'DECISION', action: 'USE', basisKind: null, outcome: 'DENIED', count: 2 },
     ],
   },
 };
@@ -118,20 +119,45 @@ describe('ledger explorer', () => {
     await waitFor(() => expect(api.calls.filter((c) => c.operationName === 'LedgerEntries').at(-1)!.variables.filter).toEqual({}));
   });
 
-  it('draws the activity chart with a text summary and a data table', async () => {
+  it('draws uses and provisions apart, each with a text summary and a data table', async () => {
     renderApp('/ledger/entries', { handlers: handlers(() => page([])) });
-    const chart = await screen.findByRole('img', { name: /Uses, provisions and decisions per day/ });
-    const label = chart.getAttribute('aria-label')!;
-    expect(label).toContain('from 2026-11-18 to 2026-11-20: 10 in all');
-    expect(label).toContain('consent 3');
-    expect(label).toContain('permitted exception 5');
-    expect(label).toContain('denied 2');
-    expect(label).toContain('Busiest day: 2026-11-20 with 7');
-    expect(chart.querySelectorAll('rect[data-series]')).toHaveLength(3);
-    const table = screen.getByRole('table', { name: 'Ledger activity by day', hidden: true });
+    const uses = await screen.findByRole('img', { name: /^Uses per day/ });
+    const useLabel = uses.getAttribute('aria-label')!;
+    expect(useLabel).toContain('from 2026-11-18 to 2026-11-20: 5 in all');
+    expect(useLabel).toContain('consent 3');
+    expect(useLabel).toContain('permitted exception 0');
+    expect(useLabel).toContain('denied 2');
+    expect(useLabel).toContain('Busiest day: 2026-11-18 with 3');
+    expect(uses.querySelectorAll('rect[data-series]')).toHaveLength(2);
+
+    const provisions = screen.getByRole('img', { name: /^Provisions per day/ });
+    expect(provisions.getAttribute('aria-label')).toContain('6 in all');
+    expect(provisions.getAttribute('aria-label')).toContain('permitted exception 6');
+    const table = screen.getByRole('table', { name: 'Provisions by day', hidden: true });
     const rows = within(table).getAllByRole('row', { hidden: true });
-    expect(rows.map((r) => r.textContent)).toEqual(['DayConsentPublicly availablePermitted exceptionDeniedTotal', '2026-11-1830003', '2026-11-2000527']);
+    expect(rows.map((r) => r.textContent)).toEqual(['DayConsentPublicly availablePermitted exceptionDeniedTotal', '2026-11-2000606']);
     expect(await screen.findByText('No ledger entries match.')).toBeTruthy();
+  });
+
+  it('verifies the chain when asked and shows the status', async () => {
+    const { api } = renderApp('/ledger/entries', {
+      handlers: {
+        ...handlers(() => page([])),
+        VerifyLedger: () => ({
+          data: {
+            verifyLedger: {
+              ok: false, checkedEntries: 4, headSequence: 9, headHash: 'cd'.repeat(32), checkpoints: 0, lastCheckpoint: null, unsignedEntries: 9,
+              anchorChecked: false, firstFailure: { sequence: 5, reason: 'The entry was changed after it was written' }, checkpointPublicKey: 'k',
+            },
+          },
+        }),
+      },
+    });
+    const status = await screen.findByRole('status', { name: 'Ledger verification' });
+    expect(status.textContent).toContain('not verified');
+    expect(api.calls.some((c) => c.operationName === 'VerifyLedger')).toBe(false);
+    fireEvent.click(within(status).getByRole('button', { name: 'Verify the chain' }));
+    await waitFor(() => expect(status.textContent).toContain('Chain fails at entry 5'));
   });
 
   it('is linked from the ledger page and the navigation, and not offered to viewers', async () => {
@@ -150,7 +176,14 @@ describe('ledger explorer', () => {
 describe('activityByDay', () => {
   it('fills every day and sorts counts into series', () => {
     const days = activityByDay('2026-11-18', '2026-11-20', activity.ledgerActivity.buckets);
-    expect(days.map((d) => [d.day, d.total])).toEqual([['2026-11-18', 3], ['2026-11-19', 0], ['2026-11-20', 7]]);
-    expect(days[2]!.counts).toEqual({ CONSENT: 0, PUBLICLY_AVAILABLE: 0, EXCEPTION: 5, DENIED: 2 });
+    expect(days.map((d) => [d.day, d.total])).toEqual([['2026-11-18', 3], ['2026-11-19', 0], ['2026-11-20', 8]]);
+    expect(days[2]!.counts).toEqual({ CONSENT: 0, PUBLICLY_AVAILABLE: 0, EXCEPTION: 6, DENIED: 2 });
+  });
+
+  it('counts only the uses or only the provisions when asked', () => {
+    const uses = activityByDay('2026-11-18', '2026-11-20', activity.ledgerActivity.buckets, 'USE');
+    expect(uses.map((d) => d.total)).toEqual([3, 0, 2]);
+    const provisions = activityByDay('2026-11-18', '2026-11-20', activity.ledgerActivity.buckets, 'PROVIDE');
+    expect(provisions[2]!.counts).toEqual({ CONSENT: 0, PUBLICLY_AVAILABLE: 0, EXCEPTION: 6, DENIED: 0 });
   });
 });

@@ -1,12 +1,19 @@
-import { Alert, Button, Card, Code, Group, LoadingOverlay, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Card, Code, CopyButton, Group, LoadingOverlay, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import type { LedgerAnchorInput } from '@steward/schema';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { formatAnchor, parseAnchor } from './anchor.js';
 import { useCreateCheckpoint, useLedgerVerification } from './use-ledger.js';
 
 /** Clause 3 (no falsification or loss): the hash-chained ledger, verified end to end. */
 export function LedgerPage() {
-  const { verification, fetching, error, verifyAgain } = useLedgerVerification();
+  const [anchor, setAnchor] = useState<LedgerAnchorInput | null>(null);
+  const [anchorText, setAnchorText] = useState('');
+  const [anchorError, setAnchorError] = useState<string | null>(null);
+  const { verification, fetching, error, verifyAgain } = useLedgerVerification(anchor);
   const checkpoint = useCreateCheckpoint();
 
   async function sign() {
@@ -14,11 +21,29 @@ export function LedgerPage() {
     if (!res.error) verifyAgain();
   }
 
+  function verifyAgainst(event: FormEvent) {
+    event.preventDefault();
+    if (!anchorText.trim()) {
+      setAnchorError(null);
+      setAnchor(null);
+      return;
+    }
+    const parsed = parseAnchor(anchorText);
+    if ('error' in parsed) {
+      setAnchorError(parsed.error);
+      return;
+    }
+    setAnchorError(null);
+    setAnchor(parsed.anchor);
+  }
+
+  const head = verification ? formatAnchor(verification.headSequence, verification.headHash) : '';
+
   return (
     <>
       <PageHeader
         title="Ledger"
-        description="Every collection and consent change is appended to a hash-chained ledger that the database refuses to edit. Verification recomputes the whole chain and checks the signed checkpoints."
+        description="Every collection, consent change, use, provision and decision is appended to a hash-chained ledger that the database refuses to edit. Verification recomputes the whole chain and checks the signed checkpoints."
         actions={
           <>
             <Button component={Link} to="/ledger/entries" variant="default">
@@ -42,17 +67,25 @@ export function LedgerPage() {
               <Alert color="teal" variant="light" title="The ledger verifies" role="status">
                 All {verification.checkedEntries} entries follow each other unchanged, the head matches the last entry and
                 every signed checkpoint verifies.
+                {verification.anchorChecked && anchor && ` The anchor at entry ${anchor.sequence} holds.`}
               </Alert>
             ) : (
               <Alert color="red" variant="light" title="The ledger does not verify" role="alert">
                 First failing entry: <strong>{verification.firstFailure?.sequence}</strong> — {verification.firstFailure?.reason}
               </Alert>
             )}
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
               <Fact label="Entries checked" value={String(verification.checkedEntries)} />
               <Fact label="Head sequence" value={String(verification.headSequence)} />
               <Fact label="Signed checkpoints" value={String(verification.checkpoints)} />
+              <Fact label="Entries after the newest checkpoint" value={String(verification.unsignedEntries)} />
             </SimpleGrid>
+            {verification.lastCheckpoint && (
+              <Text size="sm" c="dimmed">
+                Newest checkpoint: entry {verification.lastCheckpoint.sequence}, signed {formatDateTime(verification.lastCheckpoint.signedAt)}.
+                Checkpoints are signed every 1,000 entries and, while Steward runs, every minute when entries were added.
+              </Text>
+            )}
             {checkpoint.checkpoint && (
               <Text size="sm" role="status">
                 Signed entry {checkpoint.checkpoint.sequence} (hash <Code>{checkpoint.checkpoint.hash.slice(0, 16)}…</Code>).
@@ -68,6 +101,48 @@ export function LedgerPage() {
             </Stack>
           </Stack>
         )}
+      </Card>
+
+      <Card withBorder mt="md" component="section" aria-labelledby="ledger-anchor-title">
+        <Stack gap="sm">
+          <Title order={2} size="h5" id="ledger-anchor-title">
+            Anchor
+          </Title>
+          <Text size="sm">
+            Someone with direct access to the database could cut entries off the end of the ledger and rewind its head; only
+            a record kept elsewhere shows it. Keep the current head somewhere outside Steward (a ticket, a minute, an e-mail to
+            the secretariat) and verify against it later — here or with <Code>npm run ledger:verify -- --anchor …</Code>.
+          </Text>
+          {verification && verification.headSequence > 0 && (
+            <Group gap="xs" wrap="nowrap" align="flex-start">
+              <Code block aria-label="Current head" style={{ wordBreak: 'break-all', flex: 1 }}>
+                {head}
+              </Code>
+              <CopyButton value={head}>
+                {({ copied, copy }) => (
+                  <Button size="xs" variant="default" onClick={copy}>
+                    {copied ? 'Copied' : 'Copy'}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+          )}
+          <form onSubmit={verifyAgainst}>
+            <Group align="flex-end" gap="sm">
+              <TextInput
+                label="Verify against an anchor"
+                placeholder="SEQUENCE:HASH"
+                style={{ flex: 1 }}
+                value={anchorText}
+                error={anchorError}
+                onChange={(e) => setAnchorText(e.currentTarget.value)}
+              />
+              <Button type="submit" variant="default">
+                Verify against anchor
+              </Button>
+            </Group>
+          </form>
+        </Stack>
       </Card>
     </>
   );

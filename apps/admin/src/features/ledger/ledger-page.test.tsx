@@ -9,7 +9,11 @@ function verification(overrides: Partial<VerifyLedgerQuery['verifyLedger']> = {}
       ok: true,
       checkedEntries: 27,
       headSequence: 27,
+      headHash: 'cd'.repeat(32),
       checkpoints: 1,
+      lastCheckpoint: { sequence: 20, hash: 'ef'.repeat(32), signedAt: '2026-04-01T09:00:00.000Z' },
+      unsignedEntries: 7,
+      anchorChecked: false,
       firstFailure: null,
       checkpointPublicKey: 'MCowBQYDK2VwAyEA' + 'x'.repeat(43),
       ...overrides,
@@ -54,6 +58,28 @@ describe('ledger page', () => {
     await waitFor(() => expect(screen.getByLabelText('Signed checkpoints').textContent).toBe('2'));
     expect(api.calls.map((c) => c.operationName)).toContain('CreateLedgerCheckpoint');
     expect(screen.getByText(/Signed entry 27/)).toBeTruthy();
+  });
+
+  it('shows the head to keep as an anchor and verifies against one entered', async () => {
+    const { api } = renderApp('/ledger', {
+      handlers: {
+        VerifyLedger: (vars) => ({ data: verification(vars?.anchor ? { anchorChecked: true } : {}) }),
+      },
+    });
+    expect((await screen.findByLabelText('Current head')).textContent).toBe(`27:${'cd'.repeat(32)}`);
+    expect(screen.getByLabelText('Entries after the newest checkpoint').textContent).toBe('7');
+    expect(screen.getByText(/Newest checkpoint: entry 20/)).toBeTruthy();
+
+    const input = screen.getByLabelText('Verify against an anchor');
+    fireEvent.change(input, { target: { value: '27:not-a-hash' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Verify against anchor' }));
+    expect(await screen.findByText(/SEQUENCE:HASH \(a number/)).toBeTruthy();
+    expect(api.calls.filter((c) => c.operationName === 'VerifyLedger').every((c) => !c.variables?.anchor)).toBe(true);
+
+    fireEvent.change(input, { target: { value: `27:${'CD'.repeat(32)}` } });
+    fireEvent.click(screen.getByRole('button', { name: 'Verify against anchor' }));
+    expect(await screen.findByText(/The anchor at entry 27 holds/)).toBeTruthy();
+    expect(api.calls.at(-1)).toMatchObject({ operationName: 'VerifyLedger', variables: { anchor: { sequence: 27, hash: 'cd'.repeat(32) } } });
   });
 
   it('is not offered to viewers', async () => {
