@@ -20,7 +20,7 @@ import { print } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, errorOf, postgresUrl, type GraphQLResult, type TestApp, type TestClient } from '../test/test-app.js';
-import { COOKIE_SITE_REFUSED } from './cookie-consent.service.js';
+import { COOKIE_RATE_LIMITS, COOKIE_SITE_REFUSED } from './cookie-consent.service.js';
 import { CROSS_ORIGIN_FORBIDDEN } from './cookie-cors.js';
 
 const ORIGIN = 'https://www.example-society.jp';
@@ -306,6 +306,49 @@ describe.each(databases)('cookie consent on %s', (database) => {
       for (let i = 0; i < 31; i++) results.push(await pub(RecordCookieConsentDocument, { input: consentInput({ visitorId }) }));
       expect(results.slice(0, 30).every((r) => !r.errors)).toBe(true);
       expect(errorOf(results[30]!).code).toBe('TOO_MANY_REQUESTS');
+    });
+  });
+
+  describe('the per-address budget', () => {
+    // A budget of its own (a server with a small scale), so it is spent in a few requests.
+    const scale = 0.05;
+    const budget = Math.round(COOKIE_RATE_LIMITS.address.points * scale);
+    let limited: TestApp;
+    let limitedKey: string;
+
+    beforeAll(async () => {
+      limited = await createTestApp({ database, config: { rateLimitScale: scale } });
+      const limitedOwner = await limited.clientAs('OWNER');
+      limitedKey = (await limitedOwner.ok(CreateCookieSiteDocument, { input: siteInput() })).createCookieSite.siteKey;
+    });
+    afterAll(() => limited?.close());
+
+    it('refuses many visitors from one address once the budget is spent, storing nothing for refused writes', async () => {
+      expect(budget).toBeGreaterThan(1);
+      // Each visitor's own budget is not what stops them: every write is from a new visitor.
+      expect(Math.round(COOKIE_RATE_LIMITS.visitor.points * scale)).toBeGreaterThanOrEqual(1);
+      const client = limited.client();
+      const send = <R, V>(doc: TypedDocumentNode<R, V>, variables: V) =>
+        client.raw(print(doc), variables as Record<string, unknown>, { origin: ORIGIN }) as Promise<GraphQLResult<R>>;
+      const stored = async () =>
+        Number((await limited.em().getConnection().execute<{ n: number | string }[]>('select count(*) as n from cookie_consent_event'))[0]!.n);
+      const before = await stored();
+      const results = [];
+      for (let i = 0; i < budget + 3; i++) {
+        results.push(await send(RecordCookieConsentDocument, { input: { siteKey: limitedKey, visitorId: randomUUID(), idempotencyKey: randomUUID(), policyVersion: 1, gpc: false, choices: choices([]) } }));
+      }
+      expect(results.slice(0, budget).map((r) => r.errors)).toEqual(Array.from({ length: budget }, () => undefined));
+      for (const refused of results.slice(budget)) {
+        expect(errorOf(refused).code).toBe('TOO_MANY_REQUESTS');
+        expect(refused.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThan(0);
+      }
+      expect(await stored()).toBe(before + budget);
+      // The budget covers every public cookie request from the address: reads and withdrawals too.
+      expect(errorOf(await send(CookieBannerDocument, { siteKey: limitedKey, locale: 'en' })).code).toBe('TOO_MANY_REQUESTS');
+      expect(errorOf(await send(CookieConsentDocument, { siteKey: limitedKey, visitorId: randomUUID() })).code).toBe('TOO_MANY_REQUESTS');
+      const withdraw = await send(WithdrawCookieConsentDocument, { input: { siteKey: limitedKey, visitorId: randomUUID(), idempotencyKey: randomUUID(), policyVersion: 1, gpc: false } });
+      expect(errorOf(withdraw).code).toBe('TOO_MANY_REQUESTS');
+      expect(await stored()).toBe(before + budget);
     });
   });
 
