@@ -14,6 +14,7 @@ import {
   WithdrawCookieConsentDocument,
   type CookieSiteInput,
   type RecordCookieConsentInput,
+  type WithdrawCookieConsentInput,
 } from '@steward/schema';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
@@ -121,6 +122,34 @@ describe.each(databases)('cookie consent on %s', (database) => {
       const unknown = await pub(RecordCookieConsentDocument, { input: consentInput({ siteKey: 'site_nope' }) });
       expect(errorOf(unknown)).toMatchObject({ code: 'FORBIDDEN', message: COOKIE_SITE_REFUSED });
       expect(await counts()).toEqual(before);
+    });
+
+    it('refuses the read-back and a withdrawal from a wrong origin alike, and the withdrawal stores nothing', async () => {
+      // An origin another site allows passes CORS, but is still not this site's.
+      const otherOrigin = 'https://other-society.example.org';
+      await owner.ok(CreateCookieSiteDocument, { input: siteInput({ name: 'Other society', domains: ['other-society.example.org'], allowedOrigins: [otherOrigin] }) });
+      const visitorId = randomUUID();
+      const chosen = (await pub(RecordCookieConsentDocument, { input: consentInput({ visitorId, choices: choices(['ANALYTICS']) }) })).data!.recordCookieConsent;
+      const before = await counts();
+      const wrong = [
+        [siteKey, 'https://evil.example'],
+        [siteKey, null],
+        [siteKey, 'https://www.example-society.jp.evil.example'],
+        [siteKey, otherOrigin],
+        ['site_unknownunknownunkn', ORIGIN],
+      ] as const;
+      for (const [key, origin] of wrong) {
+        const read = await pub(CookieConsentDocument, { siteKey: key, visitorId }, origin);
+        expect(errorOf(read)).toMatchObject({ code: 'FORBIDDEN', message: COOKIE_SITE_REFUSED });
+        expect(read.data?.cookieConsent ?? null).toBeNull();
+        const withdraw = await pub(WithdrawCookieConsentDocument, { input: { siteKey: key, visitorId, idempotencyKey: randomUUID(), policyVersion: 1, gpc: false } }, origin);
+        expect(errorOf(withdraw)).toMatchObject({ code: 'FORBIDDEN', message: COOKIE_SITE_REFUSED });
+        expect(withdraw.data?.withdrawCookieConsent ?? null).toBeNull();
+      }
+      expect(await counts()).toEqual(before);
+      // The visitor's choice stands.
+      const status = (await pub(CookieConsentDocument, { siteKey, visitorId })).data!.cookieConsent!;
+      expect(status).toMatchObject({ receiptId: chosen.receiptId, action: 'CHOOSE' });
     });
   });
 
@@ -266,6 +295,44 @@ describe.each(databases)('cookie consent on %s', (database) => {
       const res = await anonymous.raw(print(RecordCookieConsentDocument), { input: mutate(consentInput()) }, { origin: ORIGIN });
       expect(errorOf(res).code).toBe(code);
       expect(JSON.stringify(res)).not.toMatch(/select|insert|stack|\.ts:/i);
+      expect(await counts()).toEqual(before);
+    });
+
+    const badWithdraw: [string, (i: WithdrawCookieConsentInput) => Record<string, unknown>][] = [
+      ['an oversized visitor id', (i) => ({ ...i, visitorId: 'x'.repeat(10_000) })],
+      ['an oversized idempotency key', (i) => ({ ...i, idempotencyKey: 'k'.repeat(200_000) })],
+      ['an oversized site key', (i) => ({ ...i, siteKey: 's'.repeat(5000) })],
+      ['a visitor id that is not a UUID v4', (i) => ({ ...i, visitorId: "1' or '1'='1" })],
+      ['a missing visitor id', (i) => ({ ...i, visitorId: null })],
+      ['a control character in the idempotency key', (i) => ({ ...i, idempotencyKey: 'abcdefgh\u0000ijk' })],
+      ['a too short idempotency key', (i) => ({ ...i, idempotencyKey: 'abc' })],
+      ['an unpublished policy version', (i) => ({ ...i, policyVersion: 99 })],
+      ['policy version 0', (i) => ({ ...i, policyVersion: 0 })],
+      ['a string for the GPC flag', (i) => ({ ...i, gpc: 'true' })],
+      ['choices smuggled in', (i) => ({ ...i, choices: [{ category: 'ANALYTICS', accepted: true }] })],
+      ['an object for the site key', (i) => ({ ...i, siteKey: { $ne: null } })],
+    ];
+
+    it.each(badWithdraw)('refuses a withdrawal with %s', async (_name, mutate) => {
+      const visitorId = randomUUID();
+      await pub(RecordCookieConsentDocument, { input: consentInput({ visitorId, choices: choices(['ANALYTICS']) }) });
+      const before = await counts();
+      const input: WithdrawCookieConsentInput = { siteKey, visitorId, idempotencyKey: randomUUID(), policyVersion: 1, gpc: false };
+      const res = await anonymous.raw(print(WithdrawCookieConsentDocument), { input: mutate(input) }, { origin: ORIGIN });
+      expect(errorOf(res).code).toBe('BAD_USER_INPUT');
+      expect(JSON.stringify(res)).not.toMatch(/select|insert|stack|\.ts:/i);
+      expect(await counts()).toEqual(before);
+      expect((await pub(CookieConsentDocument, { siteKey, visitorId })).data!.cookieConsent!.action).toBe('CHOOSE');
+    });
+
+    it('refuses an oversized withdrawal body before GraphQL', async () => {
+      const before = await counts();
+      const res = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN },
+        body: JSON.stringify({ query: print(WithdrawCookieConsentDocument), variables: { input: { siteKey, visitorId: randomUUID(), idempotencyKey: 'k'.repeat(300_000), policyVersion: 1, gpc: false } } }),
+      });
+      expect(res.status).toBe(413);
       expect(await counts()).toEqual(before);
     });
 
