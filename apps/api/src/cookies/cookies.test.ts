@@ -19,9 +19,12 @@ import {
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { randomUUID } from 'node:crypto';
+import { newId } from '../common/ids.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, errorOf, postgresUrl, type GraphQLResult, type TestApp, type TestClient } from '../test/test-app.js';
-import { COOKIE_RATE_LIMITS, COOKIE_SITE_REFUSED } from './cookie-consent.service.js';
+import { visitorSealContext } from './cookie-consent.entity.js';
+import { COOKIE_RATE_LIMITS, COOKIE_SITE_REFUSED, CookieConsentService, HISTORY_PAGE_ROWS, visitorIndexOf } from './cookie-consent.service.js';
+import { cookieWriteBatcher } from './cookie-write-batch.js';
 import { CROSS_ORIGIN_FORBIDDEN } from './cookie-cors.js';
 
 const ORIGIN = 'https://www.example-society.jp';
@@ -535,6 +538,51 @@ describe.each(databases)('cookie consent on %s', (database) => {
       expect(audits.length).toBeGreaterThan(0);
       expect(JSON.stringify(audits)).not.toContain(visitorId);
       expect((await owner.ok(CookieConsentHistoryDocument, { visitorId: 'not-an-id' })).cookieConsentHistory).toEqual([]);
+    });
+
+    it("reads a visitor's whole history, however long: past 10,000 events and across pages with equal times", async () => {
+      const visitorId = randomUUID();
+      const bulkSite = (await owner.ok(CreateCookieSiteDocument, { input: siteInput({ name: 'Bulk' }) })).createCookieSite;
+      const n = 10_001;
+      const start = app.clock.now.getTime() - 30 * 86_400_000;
+      const ids: string[] = [];
+      const batcher = cookieWriteBatcher(app.em());
+      await Promise.all(
+        Array.from({ length: n }, (_, i) => {
+          const id = newId();
+          ids.push(id);
+          return batcher.submit({
+            id,
+            siteId: bulkSite.id,
+            siteKey: bulkSite.siteKey,
+            visitorIndex: visitorIndexOf(app.deps, visitorId),
+            visitorSealed: app.deps.cipher.encrypt(visitorId, visitorSealContext(id)),
+            action: i % 2 ? 'WITHDRAW' : 'CHOOSE',
+            functional: false,
+            analytics: i % 2 === 0,
+            marketing: false,
+            gpc: false,
+            gpcApplied: false,
+            policyVersion: 1,
+            idempotencyKey: `bulk-${i}`,
+            payloadHash: 'x'.repeat(64),
+            // Three events per millisecond: pages must break ties by id.
+            at: new Date(start + Math.floor(i / 3)),
+            accepted: [],
+          });
+        }),
+      );
+      const service = new CookieConsentService(app.em(), app.deps);
+      const all = await service.historyForVisitor(visitorId);
+      expect(n).toBeGreaterThan(HISTORY_PAGE_ROWS);
+      expect(all.map((e) => e.receiptId)).toEqual(ids);
+      expect(all.every((e) => e.visitorId === visitorId && e.siteName === 'Bulk')).toBe(true);
+      // Pages that end inside a millisecond: the same events, each once, in order.
+      expect((await service.historyForVisitor(visitorId, 997)).map((e) => e.receiptId)).toEqual(ids);
+      // The admin's lookup (and the disclosure package, through the same service) gets every event.
+      const history = (await owner.ok(CookieConsentHistoryDocument, { visitorId })).cookieConsentHistory;
+      expect(history).toHaveLength(n);
+      expect(history.at(-1)!.receiptId).toBe(ids.at(-1));
     });
 
     it('counts consent per day and category', async () => {
