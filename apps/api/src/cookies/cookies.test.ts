@@ -20,6 +20,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { newId } from '../common/ids.js';
+import { fromDbDate } from '../common/lean-sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, errorOf, postgresUrl, type GraphQLResult, type TestApp, type TestClient } from '../test/test-app.js';
 import { visitorSealContext } from './cookie-consent.entity.js';
@@ -589,10 +590,39 @@ describe.each(databases)('cookie consent on %s', (database) => {
       const stats = (await owner.ok(CookieConsentStatsDocument, { siteId, days: 30 })).cookieConsentStats;
       expect(stats.to).toBe(app.clock.now.toISOString().slice(0, 10));
       const total = stats.days.reduce((n, d) => n + d.choices + d.withdrawals, 0);
-      expect(total).toBe(Number((await app.em().getConnection().execute<{ n: number | string }[]>('select count(*) as n from cookie_consent_event where site_id = ?', [siteId]))[0]!.n));
+      // Each visitor once a day.
+      const events = await app.em().getConnection().execute<{ visitor_index: string; occurred_at: unknown }[]>('select visitor_index, occurred_at from cookie_consent_event where site_id = ?', [siteId]);
+      const visitorDays = new Set(events.map((e) => `${e.visitor_index}:${Math.floor(fromDbDate(e.occurred_at).getTime() / 86_400_000)}`));
+      expect(events.length).toBeGreaterThan(visitorDays.size);
+      expect(total).toBe(visitorDays.size);
       expect(stats.days[0]!.analytics).toBeGreaterThan(0);
       expect(stats.days[0]!.gpc).toBeGreaterThan(0);
       expect(errorOf(await owner.request(CookieConsentStatsDocument, { siteId, days: 0 })).code).toBe('BAD_USER_INPUT');
+    });
+
+    it('counts each visitor once a UTC day, by their last choice or withdrawal that day', async () => {
+      const statsKey = (await owner.ok(CreateCookieSiteDocument, { input: siteInput({ name: 'Stats' }) })).createCookieSite;
+      const record = (visitorId: string, accepted: string[], gpc = false) =>
+        pub(RecordCookieConsentDocument, { input: consentInput({ siteKey: statsKey.siteKey, visitorId, choices: choices(accepted), gpc }) });
+      const [a, b, c, d] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      app.clock.advance(-86_400_000);
+      const yesterday = app.clock.now.toISOString().slice(0, 10);
+      try {
+        await record(a, ['ANALYTICS']);
+        await record(a, []); // changed their mind: counted once, as refusing analytics
+        await record(b, ['ANALYTICS', 'MARKETING']);
+        await record(c, ['FUNCTIONAL']);
+        await pub(WithdrawCookieConsentDocument, { input: { siteKey: statsKey.siteKey, visitorId: c, idempotencyKey: randomUUID(), policyVersion: 1, gpc: false } });
+        await record(d, [], true);
+      } finally {
+        app.clock.advance(86_400_000);
+      }
+      await record(a, ['FUNCTIONAL', 'ANALYTICS', 'MARKETING']);
+      const stats = (await owner.ok(CookieConsentStatsDocument, { siteId: statsKey.id, days: 7 })).cookieConsentStats;
+      expect(stats.days).toEqual([
+        { day: yesterday, choices: 3, withdrawals: 1, gpc: 1, functional: 0, analytics: 1, marketing: 1 },
+        { day: stats.to, choices: 1, withdrawals: 0, gpc: 0, functional: 1, analytics: 1, marketing: 1 },
+      ]);
     });
   });
 });

@@ -104,12 +104,15 @@ function StatsCard({ siteId }: { siteId: string }) {
   const { stats, error, refetch } = useCookieStats(siteId, days);
   return (
     <Card withBorder radius="md" padding="md">
-      <Group justify="space-between" mb="xs">
+      <Group justify="space-between" mb={4}>
         <Title order={3} fz="h5">
-          Consent over time
+          Visitors per day (UTC)
         </Title>
         <SegmentedControl size="xs" value={String(days)} onChange={(v) => setDays(Number(v))} data={['7', '30', '90', '365']} aria-label="Period in days" />
       </Group>
+      <Text size="xs" c="dimmed" mb="xs">
+        Each visitor is counted once a day, by their last choice or withdrawal that day; the lines show how many of them accepted each category.
+      </Text>
       <ErrorAlert error={error} onRetry={refetch} />
       {stats ? <ConsentChart from={stats.from} to={stats.to} days={stats.days} /> : <Loading label="Loading statistics" />}
     </Card>

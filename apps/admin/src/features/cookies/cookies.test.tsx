@@ -138,7 +138,9 @@ describe('cookie consent admin', () => {
     });
     const snippet = await screen.findByLabelText('Banner snippet');
     expect(snippet.textContent).toContain('/cookie-banner/v1/banner.js" data-site="site_jspe_demo" data-locale="ja"');
-    expect(await screen.findByRole('img', { name: /4 choices and 1 withdrawals/ })).toBeTruthy();
+    // Visitors per UTC day, as the API counts them (each visitor once a day), and said so.
+    expect(await screen.findByRole('img', { name: /^Visitors per day \(UTC\) from 2026-03-31 to 2026-04-01, each counted once a day by their last choice: 4 chose and 1 withdrew/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Visitors per day (UTC)' })).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Cookie declarations' });
     expect(within(table).getByText('2 years')).toBeTruthy();
     const form = screen.getByRole('form', { name: 'Add declaration' });
