@@ -10,8 +10,11 @@ import { freePort, NO_ERRORS_STEP, RESULTS_DIR, SKIP, startStack, visible, warnI
  * The embeddable cookie banner (issue 5) on a demo page of another origin, end to end: the built
  * API serves the banner script and the public consent API; a tiny local server serves the page.
  * Reject all, reopen from the page's link, accept analytics: a script tagged `analytics` runs only
- * then, and the events stored in Steward match. A second visitor with Global Privacy Control on
- * accepts all and gets analytics and marketing off.
+ * then, and the events stored in Steward match. Withdrawing deletes the page's cookies declared for
+ * the refused categories and says that running scripts stop on a reload. A second visitor with
+ * Global Privacy Control on accepts all and gets analytics and marketing off. A third, on a page
+ * without `crypto.randomUUID` (as on plain http), gets ids all the same, and the banner retries a
+ * server error but not an answer that would be refused again.
  */
 
 warnIfSkipped();
@@ -125,6 +128,8 @@ describe.skipIf(SKIP)('Cookie banner on a demo page of another origin (Chromium,
     await page.getByRole('link', { name: 'Cookie settings' }).click();
     await visible(dialog());
     await visible(dialog().getByText(visitorId));
+    // Each declaration with its storage kind.
+    expect(await dialog().locator('li', { hasText: '_ga' }).textContent()).toContain('Google LLC (Google Analytics), .jspe.or.jp, cookie, 730 days: ');
     const analytics = dialog().getByRole('checkbox', { name: /Analytics/ });
     expect(await analytics.isChecked()).toBe(false);
     expect(await dialog().getByRole('checkbox', { name: /Strictly necessary/ }).isDisabled()).toBe(true);
@@ -157,6 +162,29 @@ describe.skipIf(SKIP)('Cookie banner on a demo page of another origin (Chromium,
     expect((await history(visitorId)).length).toBe(2);
   });
 
+  it("withdraw: the page's cookies declared for refused categories go, and the banner says running scripts stop on reload", async () => {
+    await page.evaluate(() => {
+      document.cookie = '_ga=GA1.2.3; path=/';
+      document.cookie = 'jspe_lang=en; path=/';
+      document.cookie = 'undeclared=1; path=/';
+    });
+    await page.getByRole('link', { name: 'Cookie settings' }).click();
+    await visible(dialog());
+    await dialog().getByRole('button', { name: 'Withdraw consent' }).click();
+    await visible(dialog().getByText('Scripts already running on this page stop only when you reload it.', { exact: false }));
+    const reload = dialog().getByRole('button', { name: 'Reload page' });
+    expect(await reload.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.evaluate(() => document.cookie.split('; ').map((c) => c.split('=')[0]))).toEqual(['undeclared']);
+    expect((await history(visitorId)).map((e) => [e.action, accepted(e).join('+')])).toEqual([
+      ['CHOOSE', 'STRICTLY_NECESSARY'],
+      ['CHOOSE', 'STRICTLY_NECESSARY+ANALYTICS'],
+      ['WITHDRAW', 'STRICTLY_NECESSARY'],
+    ]);
+    await Promise.all([page.waitForEvent('load'), reload.click()]);
+    expect(await dialog().count()).toBe(0);
+    expect(await runs(page, 'analyticsRuns')).toBe(0);
+  });
+
   it('with Global Privacy Control, accept all keeps analytics and marketing off', async () => {
     const context = await stack!.browser.newContext({ locale: 'ja-JP' });
     extraContexts.push(context);
@@ -172,6 +200,47 @@ describe.skipIf(SKIP)('Cookie banner on a demo page of another origin (Chromium,
     expect(events.map((e) => [e.gpc, accepted(e).join('+')])).toEqual([[true, 'STRICTLY_NECESSARY+FUNCTIONAL']]);
     expect(await runs(gpcPage, 'analyticsRuns')).toBe(0);
     expect(await runs(gpcPage, 'marketingRuns')).toBe(0);
+  });
+
+  it('without crypto.randomUUID (plain http), ids come from getRandomValues; a refused answer is not retried, a server error is', async () => {
+    const context = await stack!.browser.newContext({ locale: 'en-GB' });
+    extraContexts.push(context);
+    // Browsers give crypto.randomUUID to secure contexts only.
+    await context.addInitScript(() => delete (Crypto.prototype as { randomUUID?: unknown }).randomUUID);
+    let mode: 'conflict' | 'flaky' | 'pass' = 'conflict';
+    let writes = 0;
+    let failuresLeft = 2;
+    await context.route(`${stack!.baseUrl}/graphql`, async (route) => {
+      const request = route.request();
+      if (request.method() !== 'POST' || !request.postData()?.includes('recordCookieConsent')) return route.continue();
+      writes++;
+      const headers = { 'access-control-allow-origin': demoUrl, 'content-type': 'application/json' };
+      if (mode === 'conflict') {
+        return route.fulfill({ status: 200, headers, body: JSON.stringify({ errors: [{ message: 'Conflict', extensions: { code: 'CONFLICT' } }] }) });
+      }
+      if (mode === 'flaky' && failuresLeft-- > 0) return route.fulfill({ status: 503, headers, body: '{}' });
+      return route.continue();
+    });
+    const insecure = await context.newPage();
+    const pageErrors: string[] = [];
+    insecure.on('pageerror', (e) => pageErrors.push(e.message));
+    await insecure.goto(demoUrl);
+    expect(await insecure.evaluate(() => typeof crypto.randomUUID)).toBe('undefined');
+    const banner = insecure.getByRole('dialog');
+    await visible(banner);
+    const id = await insecure.evaluate(() => (window as unknown as { StewardCookies: { visitorId: string } }).StewardCookies.visitorId);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+
+    await banner.getByRole('button', { name: 'Reject all' }).click();
+    await visible(banner.getByText('Your choice could not be saved. Please try again.'));
+    expect(writes).toBe(1);
+
+    mode = 'flaky';
+    await banner.getByRole('button', { name: 'Reject all' }).click();
+    await banner.waitFor({ state: 'detached' });
+    expect(writes).toBe(4);
+    expect((await history(id)).map((e) => accepted(e).join('+'))).toEqual(['STRICTLY_NECESSARY']);
+    expect(pageErrors).toEqual([]);
   });
 
   it(NO_ERRORS_STEP, () => {

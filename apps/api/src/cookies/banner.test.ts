@@ -11,5 +11,7 @@ describe('the embeddable cookie banner', () => {
     // It never asks the browser to send credentials, and it honours GPC.
     expect(code).toMatch(/credentials:[`"']omit/);
     expect(code).toContain('globalPrivacyControl');
+    // Ids on plain-http pages too (crypto.randomUUID is for secure contexts only).
+    expect(code).toContain('getRandomValues');
   });
 });

@@ -159,7 +159,14 @@ export class CookieAdminService {
     });
   }
 
-  /** Events per UTC day over the last `days` days (today included); per category, how many accepted it. */
+  /**
+   * Visitors per UTC day over the last `days` days (today included), each counted once a day by
+   * their last event that day: how many were left with a choice or a withdrawal, with a GPC
+   * signal, and per category how many had it accepted. (Counting events instead would count a
+   * visitor who clicks Accept all, then Reject all, as two choices and one acceptance.) One
+   * statement on both databases: the (site, time) index finds the rows, a window function keeps
+   * each visitor's newest of the day — the same rows read as counting events, plus a sort.
+   */
   async stats(siteId: string, days: number): Promise<{ from: string; to: string; days: CookieStatsDay[] }> {
     if (!Number.isInteger(days) || days < 1 || days > 366) throw badInput('days', 'INVALID_VALUE', 'Must be between 1 and 366', '');
     if (!(await this.site(siteId))) throw new NotFoundError('Cookie site', 'siteId');
@@ -170,10 +177,13 @@ export class CookieAdminService {
     const n = (col: string) => (sqlite ? `sum(${col})` : `sum(case when ${col} then 1 else 0 end)`);
     const rows = await leanRows<Record<'day' | 'choices' | 'withdrawals' | 'gpc' | 'functional' | 'analytics' | 'marketing', number | string>>(
       this.em,
-      `select ${dayExpr} as day, sum(case when action = 'CHOOSE' then 1 else 0 end) as choices,` +
+      `select day, sum(case when action = 'CHOOSE' then 1 else 0 end) as choices,` +
         ` sum(case when action = 'WITHDRAW' then 1 else 0 end) as withdrawals, ${n('gpc')} as gpc,` +
         ` ${n('functional')} as functional, ${n('analytics')} as analytics, ${n('marketing')} as marketing` +
-        ' from cookie_consent_event where site_id = ? and occurred_at >= ? group by 1 order by 1',
+        ` from (select ${dayExpr} as day, action, gpc, functional, analytics, marketing,` +
+        ` row_number() over (partition by visitor_index, ${dayExpr} order by occurred_at desc, id desc) as newest` +
+        ' from cookie_consent_event where site_id = ? and occurred_at >= ?) last_of_day' +
+        ' where newest = 1 group by day order by day',
       [siteId, toDbDate(this.em, new Date(fromDay * DAY_MS))],
     );
     const iso = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);

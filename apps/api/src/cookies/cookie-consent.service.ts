@@ -45,6 +45,9 @@ export const COOKIE_SITE_REFUSED = 'This site key cannot be used from this origi
 
 const DAY_MS = 86_400_000;
 
+/** Rows per statement when a visitor's history is read (all of it is read, page after page). */
+export const HISTORY_PAGE_ROWS = 2000;
+
 /** What a request from a web page brings besides its input. */
 export interface PublicRequest {
   origin: string | null;
@@ -242,32 +245,46 @@ export class CookieConsentService {
    * Every consent event of a visitor, on every site, oldest first, with the visitor id decrypted
    * (and checked against the one asked for). For disclosure requests (issue #4) and the admin's
    * visitor history; it does not audit — the caller records the read in its own audit entry.
+   * Complete, however long: read in keyset pages of `pageRows` by (time, id), so no statement
+   * returns an unbounded number of rows and none is left out (a disclosure must not omit any).
    */
-  async historyForVisitor(visitorId: string): Promise<CookieHistoryEntry[]> {
+  async historyForVisitor(visitorId: string, pageRows = HISTORY_PAGE_ROWS): Promise<CookieHistoryEntry[]> {
     if (!isVisitorId(visitorId)) return [];
-    const rows = await leanRows<EventRow & { site_id: string; site_name: string; visitor_sealed: string }>(
-      this.em,
+    const columns =
       'select e.id, e.site_id, s.name as site_name, e.visitor_sealed, e.action, e.functional, e.analytics, e.marketing, e.gpc, e.gpc_applied,' +
-        ' e.policy_version, e.payload_hash, e.occurred_at from cookie_consent_event e join cookie_site s on s.id = e.site_id' +
-        ' where e.visitor_index = ? order by e.occurred_at, e.id limit 10000',
-      [visitorIndexOf(this.deps, visitorId)],
-    );
-    return rows.map((r) => {
-      const stored = this.deps.cipher.decrypt(r.visitor_sealed, visitorSealContext(r.id));
-      if (stored !== visitorId) throw new Error('A cookie consent event does not match its blind index');
-      return {
-        receiptId: r.id,
-        siteId: r.site_id,
-        siteName: r.site_name,
-        visitorId: stored,
-        action: r.action,
-        choice: choiceOf(r),
-        gpc: fromDbBoolean(r.gpc),
-        gpcApplied: fromDbBoolean(r.gpc_applied),
-        policyVersion: Number(r.policy_version),
-        recordedAt: fromDbDate(r.occurred_at),
-      };
-    });
+      ' e.policy_version, e.payload_hash, e.occurred_at from cookie_consent_event e join cookie_site s on s.id = e.site_id where e.visitor_index = ?';
+    const limit = Math.max(1, Math.floor(pageRows));
+    const order = ` order by e.occurred_at, e.id limit ${limit}`;
+    const visitorIndex = visitorIndexOf(this.deps, visitorId);
+    const entries: CookieHistoryEntry[] = [];
+    // The last row read, its time as the database gave it (so the next page starts exactly after it).
+    let after: { at: unknown; id: string } | null = null;
+    for (;;) {
+      const rows: (EventRow & { site_id: string; site_name: string; visitor_sealed: string })[] = await leanRows(
+        this.em,
+        after ? `${columns} and (e.occurred_at > ? or (e.occurred_at = ? and e.id > ?))${order}` : columns + order,
+        after ? [visitorIndex, after.at, after.at, after.id] : [visitorIndex],
+      );
+      for (const r of rows) {
+        const stored = this.deps.cipher.decrypt(r.visitor_sealed, visitorSealContext(r.id));
+        if (stored !== visitorId) throw new Error('A cookie consent event does not match its blind index');
+        entries.push({
+          receiptId: r.id,
+          siteId: r.site_id,
+          siteName: r.site_name,
+          visitorId: stored,
+          action: r.action,
+          choice: choiceOf(r),
+          gpc: fromDbBoolean(r.gpc),
+          gpcApplied: fromDbBoolean(r.gpc_applied),
+          policyVersion: Number(r.policy_version),
+          recordedAt: fromDbDate(r.occurred_at),
+        });
+      }
+      const last = rows.at(-1);
+      if (!last || rows.length < limit) return entries;
+      after = { at: last.occurred_at, id: last.id };
+    }
   }
 
   private identityIssues(input: { visitorId: string; idempotencyKey: string; policyVersion: number }): Issue[] {

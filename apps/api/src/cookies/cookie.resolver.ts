@@ -87,7 +87,7 @@ export class CookieAdminResolver {
   }
 
   @Authorized()
-  @Query(() => CookieConsentStatsType, { description: 'Consent events per UTC day for a site over the last `days` days.' })
+  @Query(() => CookieConsentStatsType, { description: 'Visitors per UTC day for a site over the last `days` days, each counted once a day by their last choice or withdrawal.' })
   async cookieConsentStats(
     @Arg('siteId', () => ID) siteId: string,
     @Arg('days', () => Int, { defaultValue: 30 }) days: number,

@@ -121,21 +121,21 @@ export class CookieConsentHistoryEntryType {
   @Field(() => Date) recordedAt!: Date;
 }
 
-@ObjectType('CookieConsentStatsDay')
+@ObjectType('CookieConsentStatsDay', { description: 'One UTC day: each visitor who recorded anything that day counted once, by their last event that day.' })
 export class CookieConsentStatsDayType {
   @Field(() => String, { description: 'UTC day, YYYY-MM-DD.' }) day!: string;
-  @Field(() => Int) choices!: number;
-  @Field(() => Int) withdrawals!: number;
-  @Field(() => Int, { description: 'Events that carried a GPC signal.' }) gpc!: number;
-  @Field(() => Int) functional!: number;
-  @Field(() => Int) analytics!: number;
-  @Field(() => Int) marketing!: number;
+  @Field(() => Int, { description: 'Visitors whose last event that day was a choice.' }) choices!: number;
+  @Field(() => Int, { description: 'Visitors whose last event that day was a withdrawal.' }) withdrawals!: number;
+  @Field(() => Int, { description: 'Visitors whose last event that day carried a GPC signal.' }) gpc!: number;
+  @Field(() => Int, { description: 'Visitors whose last choice that day accepted functional cookies.' }) functional!: number;
+  @Field(() => Int, { description: 'Visitors whose last choice that day accepted analytics cookies.' }) analytics!: number;
+  @Field(() => Int, { description: 'Visitors whose last choice that day accepted marketing cookies.' }) marketing!: number;
 }
 
-@ObjectType('CookieConsentStats', { description: 'Consent events per UTC day; per category, how many accepted it.' })
+@ObjectType('CookieConsentStats', { description: 'Visitors per UTC day, each counted once by their last choice or withdrawal that day; per category, how many had it accepted.' })
 export class CookieConsentStatsType {
   @Field(() => ID) siteId!: string;
   @Field(() => String) from!: string;
   @Field(() => String) to!: string;
-  @Field(() => [CookieConsentStatsDayType], { description: 'Days with at least one event, oldest first.' }) days!: CookieConsentStatsDayType[];
+  @Field(() => [CookieConsentStatsDayType], { description: 'Days on which at least one visitor recorded a choice or withdrawal, oldest first.' }) days!: CookieConsentStatsDayType[];
 }

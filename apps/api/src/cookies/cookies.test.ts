@@ -14,13 +14,18 @@ import {
   WithdrawCookieConsentDocument,
   type CookieSiteInput,
   type RecordCookieConsentInput,
+  type WithdrawCookieConsentInput,
 } from '@steward/schema';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { randomUUID } from 'node:crypto';
+import { newId } from '../common/ids.js';
+import { fromDbDate } from '../common/lean-sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, errorOf, postgresUrl, type GraphQLResult, type TestApp, type TestClient } from '../test/test-app.js';
-import { COOKIE_SITE_REFUSED } from './cookie-consent.service.js';
+import { visitorSealContext } from './cookie-consent.entity.js';
+import { COOKIE_RATE_LIMITS, COOKIE_SITE_REFUSED, CookieConsentService, HISTORY_PAGE_ROWS, visitorIndexOf } from './cookie-consent.service.js';
+import { cookieWriteBatcher } from './cookie-write-batch.js';
 import { CROSS_ORIGIN_FORBIDDEN } from './cookie-cors.js';
 
 const ORIGIN = 'https://www.example-society.jp';
@@ -121,6 +126,34 @@ describe.each(databases)('cookie consent on %s', (database) => {
       const unknown = await pub(RecordCookieConsentDocument, { input: consentInput({ siteKey: 'site_nope' }) });
       expect(errorOf(unknown)).toMatchObject({ code: 'FORBIDDEN', message: COOKIE_SITE_REFUSED });
       expect(await counts()).toEqual(before);
+    });
+
+    it('refuses the read-back and a withdrawal from a wrong origin alike, and the withdrawal stores nothing', async () => {
+      // An origin another site allows passes CORS, but is still not this site's.
+      const otherOrigin = 'https://other-society.example.org';
+      await owner.ok(CreateCookieSiteDocument, { input: siteInput({ name: 'Other society', domains: ['other-society.example.org'], allowedOrigins: [otherOrigin] }) });
+      const visitorId = randomUUID();
+      const chosen = (await pub(RecordCookieConsentDocument, { input: consentInput({ visitorId, choices: choices(['ANALYTICS']) }) })).data!.recordCookieConsent;
+      const before = await counts();
+      const wrong = [
+        [siteKey, 'https://evil.example'],
+        [siteKey, null],
+        [siteKey, 'https://www.example-society.jp.evil.example'],
+        [siteKey, otherOrigin],
+        ['site_unknownunknownunkn', ORIGIN],
+      ] as const;
+      for (const [key, origin] of wrong) {
+        const read = await pub(CookieConsentDocument, { siteKey: key, visitorId }, origin);
+        expect(errorOf(read)).toMatchObject({ code: 'FORBIDDEN', message: COOKIE_SITE_REFUSED });
+        expect(read.data?.cookieConsent ?? null).toBeNull();
+        const withdraw = await pub(WithdrawCookieConsentDocument, { input: { siteKey: key, visitorId, idempotencyKey: randomUUID(), policyVersion: 1, gpc: false } }, origin);
+        expect(errorOf(withdraw)).toMatchObject({ code: 'FORBIDDEN', message: COOKIE_SITE_REFUSED });
+        expect(withdraw.data?.withdrawCookieConsent ?? null).toBeNull();
+      }
+      expect(await counts()).toEqual(before);
+      // The visitor's choice stands.
+      const status = (await pub(CookieConsentDocument, { siteKey, visitorId })).data!.cookieConsent!;
+      expect(status).toMatchObject({ receiptId: chosen.receiptId, action: 'CHOOSE' });
     });
   });
 
@@ -269,6 +302,44 @@ describe.each(databases)('cookie consent on %s', (database) => {
       expect(await counts()).toEqual(before);
     });
 
+    const badWithdraw: [string, (i: WithdrawCookieConsentInput) => Record<string, unknown>][] = [
+      ['an oversized visitor id', (i) => ({ ...i, visitorId: 'x'.repeat(10_000) })],
+      ['an oversized idempotency key', (i) => ({ ...i, idempotencyKey: 'k'.repeat(200_000) })],
+      ['an oversized site key', (i) => ({ ...i, siteKey: 's'.repeat(5000) })],
+      ['a visitor id that is not a UUID v4', (i) => ({ ...i, visitorId: "1' or '1'='1" })],
+      ['a missing visitor id', (i) => ({ ...i, visitorId: null })],
+      ['a control character in the idempotency key', (i) => ({ ...i, idempotencyKey: 'abcdefgh\u0000ijk' })],
+      ['a too short idempotency key', (i) => ({ ...i, idempotencyKey: 'abc' })],
+      ['an unpublished policy version', (i) => ({ ...i, policyVersion: 99 })],
+      ['policy version 0', (i) => ({ ...i, policyVersion: 0 })],
+      ['a string for the GPC flag', (i) => ({ ...i, gpc: 'true' })],
+      ['choices smuggled in', (i) => ({ ...i, choices: [{ category: 'ANALYTICS', accepted: true }] })],
+      ['an object for the site key', (i) => ({ ...i, siteKey: { $ne: null } })],
+    ];
+
+    it.each(badWithdraw)('refuses a withdrawal with %s', async (_name, mutate) => {
+      const visitorId = randomUUID();
+      await pub(RecordCookieConsentDocument, { input: consentInput({ visitorId, choices: choices(['ANALYTICS']) }) });
+      const before = await counts();
+      const input: WithdrawCookieConsentInput = { siteKey, visitorId, idempotencyKey: randomUUID(), policyVersion: 1, gpc: false };
+      const res = await anonymous.raw(print(WithdrawCookieConsentDocument), { input: mutate(input) }, { origin: ORIGIN });
+      expect(errorOf(res).code).toBe('BAD_USER_INPUT');
+      expect(JSON.stringify(res)).not.toMatch(/select|insert|stack|\.ts:/i);
+      expect(await counts()).toEqual(before);
+      expect((await pub(CookieConsentDocument, { siteKey, visitorId })).data!.cookieConsent!.action).toBe('CHOOSE');
+    });
+
+    it('refuses an oversized withdrawal body before GraphQL', async () => {
+      const before = await counts();
+      const res = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN },
+        body: JSON.stringify({ query: print(WithdrawCookieConsentDocument), variables: { input: { siteKey, visitorId: randomUUID(), idempotencyKey: 'k'.repeat(300_000), policyVersion: 1, gpc: false } } }),
+      });
+      expect(res.status).toBe(413);
+      expect(await counts()).toEqual(before);
+    });
+
     it('names oversized fields with TOO_LONG, before any other check', async () => {
       const res = await anonymous.raw(
         print(RecordCookieConsentDocument),
@@ -306,6 +377,49 @@ describe.each(databases)('cookie consent on %s', (database) => {
       for (let i = 0; i < 31; i++) results.push(await pub(RecordCookieConsentDocument, { input: consentInput({ visitorId }) }));
       expect(results.slice(0, 30).every((r) => !r.errors)).toBe(true);
       expect(errorOf(results[30]!).code).toBe('TOO_MANY_REQUESTS');
+    });
+  });
+
+  describe('the per-address budget', () => {
+    // A budget of its own (a server with a small scale), so it is spent in a few requests.
+    const scale = 0.05;
+    const budget = Math.round(COOKIE_RATE_LIMITS.address.points * scale);
+    let limited: TestApp;
+    let limitedKey: string;
+
+    beforeAll(async () => {
+      limited = await createTestApp({ database, config: { rateLimitScale: scale } });
+      const limitedOwner = await limited.clientAs('OWNER');
+      limitedKey = (await limitedOwner.ok(CreateCookieSiteDocument, { input: siteInput() })).createCookieSite.siteKey;
+    });
+    afterAll(() => limited?.close());
+
+    it('refuses many visitors from one address once the budget is spent, storing nothing for refused writes', async () => {
+      expect(budget).toBeGreaterThan(1);
+      // Each visitor's own budget is not what stops them: every write is from a new visitor.
+      expect(Math.round(COOKIE_RATE_LIMITS.visitor.points * scale)).toBeGreaterThanOrEqual(1);
+      const client = limited.client();
+      const send = <R, V>(doc: TypedDocumentNode<R, V>, variables: V) =>
+        client.raw(print(doc), variables as Record<string, unknown>, { origin: ORIGIN }) as Promise<GraphQLResult<R>>;
+      const stored = async () =>
+        Number((await limited.em().getConnection().execute<{ n: number | string }[]>('select count(*) as n from cookie_consent_event'))[0]!.n);
+      const before = await stored();
+      const results = [];
+      for (let i = 0; i < budget + 3; i++) {
+        results.push(await send(RecordCookieConsentDocument, { input: { siteKey: limitedKey, visitorId: randomUUID(), idempotencyKey: randomUUID(), policyVersion: 1, gpc: false, choices: choices([]) } }));
+      }
+      expect(results.slice(0, budget).map((r) => r.errors)).toEqual(Array.from({ length: budget }, () => undefined));
+      for (const refused of results.slice(budget)) {
+        expect(errorOf(refused).code).toBe('TOO_MANY_REQUESTS');
+        expect(refused.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThan(0);
+      }
+      expect(await stored()).toBe(before + budget);
+      // The budget covers every public cookie request from the address: reads and withdrawals too.
+      expect(errorOf(await send(CookieBannerDocument, { siteKey: limitedKey, locale: 'en' })).code).toBe('TOO_MANY_REQUESTS');
+      expect(errorOf(await send(CookieConsentDocument, { siteKey: limitedKey, visitorId: randomUUID() })).code).toBe('TOO_MANY_REQUESTS');
+      const withdraw = await send(WithdrawCookieConsentDocument, { input: { siteKey: limitedKey, visitorId: randomUUID(), idempotencyKey: randomUUID(), policyVersion: 1, gpc: false } });
+      expect(errorOf(withdraw).code).toBe('TOO_MANY_REQUESTS');
+      expect(await stored()).toBe(before + budget);
     });
   });
 
@@ -427,14 +541,88 @@ describe.each(databases)('cookie consent on %s', (database) => {
       expect((await owner.ok(CookieConsentHistoryDocument, { visitorId: 'not-an-id' })).cookieConsentHistory).toEqual([]);
     });
 
+    it("reads a visitor's whole history, however long: past 10,000 events and across pages with equal times", async () => {
+      const visitorId = randomUUID();
+      const bulkSite = (await owner.ok(CreateCookieSiteDocument, { input: siteInput({ name: 'Bulk' }) })).createCookieSite;
+      const n = 10_001;
+      const start = app.clock.now.getTime() - 30 * 86_400_000;
+      const ids: string[] = [];
+      const batcher = cookieWriteBatcher(app.em());
+      await Promise.all(
+        Array.from({ length: n }, (_, i) => {
+          const id = newId();
+          ids.push(id);
+          return batcher.submit({
+            id,
+            siteId: bulkSite.id,
+            siteKey: bulkSite.siteKey,
+            visitorIndex: visitorIndexOf(app.deps, visitorId),
+            visitorSealed: app.deps.cipher.encrypt(visitorId, visitorSealContext(id)),
+            action: i % 2 ? 'WITHDRAW' : 'CHOOSE',
+            functional: false,
+            analytics: i % 2 === 0,
+            marketing: false,
+            gpc: false,
+            gpcApplied: false,
+            policyVersion: 1,
+            idempotencyKey: `bulk-${i}`,
+            payloadHash: 'x'.repeat(64),
+            // Three events per millisecond: pages must break ties by id.
+            at: new Date(start + Math.floor(i / 3)),
+            accepted: [],
+          });
+        }),
+      );
+      const service = new CookieConsentService(app.em(), app.deps);
+      const all = await service.historyForVisitor(visitorId);
+      expect(n).toBeGreaterThan(HISTORY_PAGE_ROWS);
+      expect(all.map((e) => e.receiptId)).toEqual(ids);
+      expect(all.every((e) => e.visitorId === visitorId && e.siteName === 'Bulk')).toBe(true);
+      // Pages that end inside a millisecond: the same events, each once, in order.
+      expect((await service.historyForVisitor(visitorId, 997)).map((e) => e.receiptId)).toEqual(ids);
+      // The admin's lookup (and the disclosure package, through the same service) gets every event.
+      const history = (await owner.ok(CookieConsentHistoryDocument, { visitorId })).cookieConsentHistory;
+      expect(history).toHaveLength(n);
+      expect(history.at(-1)!.receiptId).toBe(ids.at(-1));
+    });
+
     it('counts consent per day and category', async () => {
       const stats = (await owner.ok(CookieConsentStatsDocument, { siteId, days: 30 })).cookieConsentStats;
       expect(stats.to).toBe(app.clock.now.toISOString().slice(0, 10));
       const total = stats.days.reduce((n, d) => n + d.choices + d.withdrawals, 0);
-      expect(total).toBe(Number((await app.em().getConnection().execute<{ n: number | string }[]>('select count(*) as n from cookie_consent_event where site_id = ?', [siteId]))[0]!.n));
+      // Each visitor once a day.
+      const events = await app.em().getConnection().execute<{ visitor_index: string; occurred_at: unknown }[]>('select visitor_index, occurred_at from cookie_consent_event where site_id = ?', [siteId]);
+      const visitorDays = new Set(events.map((e) => `${e.visitor_index}:${Math.floor(fromDbDate(e.occurred_at).getTime() / 86_400_000)}`));
+      expect(events.length).toBeGreaterThan(visitorDays.size);
+      expect(total).toBe(visitorDays.size);
       expect(stats.days[0]!.analytics).toBeGreaterThan(0);
       expect(stats.days[0]!.gpc).toBeGreaterThan(0);
       expect(errorOf(await owner.request(CookieConsentStatsDocument, { siteId, days: 0 })).code).toBe('BAD_USER_INPUT');
+    });
+
+    it('counts each visitor once a UTC day, by their last choice or withdrawal that day', async () => {
+      const statsKey = (await owner.ok(CreateCookieSiteDocument, { input: siteInput({ name: 'Stats' }) })).createCookieSite;
+      const record = (visitorId: string, accepted: string[], gpc = false) =>
+        pub(RecordCookieConsentDocument, { input: consentInput({ siteKey: statsKey.siteKey, visitorId, choices: choices(accepted), gpc }) });
+      const [a, b, c, d] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      app.clock.advance(-86_400_000);
+      const yesterday = app.clock.now.toISOString().slice(0, 10);
+      try {
+        await record(a, ['ANALYTICS']);
+        await record(a, []); // changed their mind: counted once, as refusing analytics
+        await record(b, ['ANALYTICS', 'MARKETING']);
+        await record(c, ['FUNCTIONAL']);
+        await pub(WithdrawCookieConsentDocument, { input: { siteKey: statsKey.siteKey, visitorId: c, idempotencyKey: randomUUID(), policyVersion: 1, gpc: false } });
+        await record(d, [], true);
+      } finally {
+        app.clock.advance(86_400_000);
+      }
+      await record(a, ['FUNCTIONAL', 'ANALYTICS', 'MARKETING']);
+      const stats = (await owner.ok(CookieConsentStatsDocument, { siteId: statsKey.id, days: 7 })).cookieConsentStats;
+      expect(stats.days).toEqual([
+        { day: yesterday, choices: 3, withdrawals: 1, gpc: 1, functional: 0, analytics: 1, marketing: 1 },
+        { day: stats.to, choices: 1, withdrawals: 0, gpc: 0, functional: 1, analytics: 1, marketing: 1 },
+      ]);
     });
   });
 });

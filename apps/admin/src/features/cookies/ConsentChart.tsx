@@ -7,8 +7,9 @@ const PAD_BOTTOM = 18;
 const PAD_LEFT = 28;
 
 /**
- * Consent choices per day (grey bars) and, per category, how many accepted it (lines), in plain
- * SVG; summarised in its label for assistive technology, with the numbers in a table underneath.
+ * Visitors per UTC day (grey bars: each visitor once a day, by their last choice or withdrawal that
+ * day, as the API counts them) and, per category, how many of them had it accepted (lines), in
+ * plain SVG; summarised in its label for assistive technology, with the numbers in a table underneath.
  */
 export function ConsentChart({ from, to, days: recorded }: { from: string; to: string; days: readonly StatsDay[] }) {
   const days = fillDays(from, to, recorded);
@@ -21,7 +22,7 @@ export function ConsentChart({ from, to, days: recorded }: { from: string; to: s
   const choices = days.reduce((n, d) => n + d.choices, 0);
   const withdrawals = days.reduce((n, d) => n + d.withdrawals, 0);
   const summary =
-    `Cookie consent from ${from} to ${to}: ${choices} choices and ${withdrawals} withdrawals; ` +
+    `Visitors per day (UTC) from ${from} to ${to}, each counted once a day by their last choice: ${choices} chose and ${withdrawals} withdrew; ` +
     STATS_SERIES.map((s) => `${s.label.toLowerCase()} in ${acceptanceRate(days, s.key)} %`).join(', ') +
     '.';
 
@@ -30,7 +31,7 @@ export function ConsentChart({ from, to, days: recorded }: { from: string; to: s
       <Group gap="md" mb="xs" aria-hidden="true">
         <Group gap={4}>
           <Box w={10} h={10} style={{ background: '#ced4da', borderRadius: 2 }} />
-          <Text size="xs">Choices and withdrawals</Text>
+          <Text size="xs">Visitors who chose or withdrew</Text>
         </Group>
         {STATS_SERIES.map((s) => (
           <Group key={s.key} gap={4}>
@@ -51,7 +52,7 @@ export function ConsentChart({ from, to, days: recorded }: { from: string; to: s
         </text>
         {days.map((d, i) => (
           <rect key={d.day} x={x(i) - slot * 0.35} y={y(total(d))} width={Math.max(1, slot * 0.7)} height={plotHeight - y(total(d))} fill="#ced4da">
-            <title>{`${d.day}: ${d.choices} choices, ${d.withdrawals} withdrawals`}</title>
+            <title>{`${d.day} (UTC): ${d.choices} visitors chose, ${d.withdrawals} withdrew`}</title>
           </rect>
         ))}
         {STATS_SERIES.map((s) => (
@@ -70,12 +71,12 @@ export function ConsentChart({ from, to, days: recorded }: { from: string; to: s
             Show the numbers as a table
           </Text>
         </summary>
-        <Table aria-label="Cookie consent by day" verticalSpacing={2} mt="xs">
+        <Table aria-label="Visitors per day (UTC)" verticalSpacing={2} mt="xs">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Day</Table.Th>
-              <Table.Th>Choices</Table.Th>
-              <Table.Th>Withdrawals</Table.Th>
+              <Table.Th>Day (UTC)</Table.Th>
+              <Table.Th>Chose</Table.Th>
+              <Table.Th>Withdrew</Table.Th>
               <Table.Th>With GPC</Table.Th>
               <Table.Th>Functional</Table.Th>
               <Table.Th>Analytics</Table.Th>

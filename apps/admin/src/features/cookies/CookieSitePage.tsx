@@ -1,6 +1,7 @@
 import { ActionIcon, Anchor, Badge, Button, Card, Code, CopyButton, Grid, Group, NativeSelect, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { COOKIE_CATEGORIES, COOKIE_STORAGE_KINDS, type CookieCategory, type CookieStorageKind } from '@steward/policy-core';
-import { useState, type FormEvent } from 'react';
+import type { CookieDeclarationFieldsFragment } from '@steward/schema';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { EmptyTableRow } from '../../components/EmptyTableRow.js';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
@@ -8,7 +9,17 @@ import { fieldErrorsFromGraphQLError, messagesOutside, type FieldErrors } from '
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useCanWrite } from '../session/session-context.js';
-import { bannerSnippet, categoryLabel, formatDuration, siteToForm } from './cookie-forms.js';
+import {
+  EMPTY_DECLARATION,
+  bannerSnippet,
+  categoryLabel,
+  declarationToForm,
+  formatDuration,
+  formToDeclarationInput,
+  inLanguage,
+  siteToForm,
+  type DeclarationForm,
+} from './cookie-forms.js';
 import { ConsentChart } from './ConsentChart.js';
 import { SiteFormCard } from './SiteForm.js';
 import { useCookieDeclarations, useCookieSite, useCookieStats, useSaveCookieSite } from './use-cookies.js';
@@ -41,28 +52,37 @@ export function CookieSitePage({ siteId }: { siteId: string }) {
           </>
         }
         actions={
-          <Anchor component={Link} to="/cookies" size="sm">
-            All sites
-          </Anchor>
+          <>
+            <SegmentedControl
+              size="xs"
+              value={locale}
+              onChange={(v) => setLocale(v as 'ja' | 'en')}
+              data={[
+                { value: 'ja', label: '日本語' },
+                { value: 'en', label: 'English' },
+              ]}
+              aria-label="Language of the banner and the declarations"
+            />
+            <Anchor component={Link} to="/cookies" size="sm">
+              All sites
+            </Anchor>
+          </>
         }
       />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             <Card withBorder radius="md" padding="md">
-              <Group justify="space-between" mb="xs">
-                <Title order={3} fz="h5">
-                  Snippet to paste into every page
-                </Title>
-                <SegmentedControl size="xs" value={locale} onChange={(v) => setLocale(v as 'ja' | 'en')} data={[{ value: 'ja', label: '日本語' }, { value: 'en', label: 'English' }]} aria-label="Banner language" />
-              </Group>
+              <Title order={3} fz="h5" mb="xs">
+                Snippet to paste into every page ({locale === 'ja' ? 'Japanese' : 'English'} banner)
+              </Title>
               <Code block aria-label="Banner snippet">
                 {snippet}
               </Code>
               <CopyButton value={snippet}>{({ copied, copy }) => <Button size="xs" mt="xs" variant="default" onClick={copy}>{copied ? 'Copied' : 'Copy snippet'}</Button>}</CopyButton>
             </Card>
             <StatsCard siteId={site.id} />
-            <DeclarationsCard siteId={site.id} declarations={site.declarations} canWrite={canWrite} onChanged={refetch} />
+            <DeclarationsCard siteId={site.id} declarations={site.declarations} language={locale} canWrite={canWrite} onChanged={refetch} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
@@ -104,28 +124,20 @@ function StatsCard({ siteId }: { siteId: string }) {
   const { stats, error, refetch } = useCookieStats(siteId, days);
   return (
     <Card withBorder radius="md" padding="md">
-      <Group justify="space-between" mb="xs">
+      <Group justify="space-between" mb={4}>
         <Title order={3} fz="h5">
-          Consent over time
+          Visitors per day (UTC)
         </Title>
         <SegmentedControl size="xs" value={String(days)} onChange={(v) => setDays(Number(v))} data={['7', '30', '90', '365']} aria-label="Period in days" />
       </Group>
+      <Text size="xs" c="dimmed" mb="xs">
+        Each visitor is counted once a day, by their last choice or withdrawal that day; the lines show how many of them accepted each category.
+      </Text>
       <ErrorAlert error={error} onRetry={refetch} />
       {stats ? <ConsentChart from={stats.from} to={stats.to} days={stats.days} /> : <Loading label="Loading statistics" />}
     </Card>
   );
 }
-
-type Declaration = {
-  id: string;
-  name: string;
-  domain: string;
-  category: CookieCategory;
-  vendor: string;
-  purpose: { en: string; ja: string };
-  durationDays: number | null;
-  storageKind: CookieStorageKind;
-};
 
 const STORAGE_LABEL: Record<CookieStorageKind, string> = {
   COOKIE: 'Cookie',
@@ -135,37 +147,21 @@ const STORAGE_LABEL: Record<CookieStorageKind, string> = {
   PIXEL: 'Pixel',
 };
 
-function DeclarationsCard({ siteId, declarations, canWrite, onChanged }: { siteId: string; declarations: readonly Declaration[]; canWrite: boolean; onChanged: () => void }) {
-  const { createDeclaration, deleteDeclaration, fetching } = useCookieDeclarations();
-  const empty = { name: '', domain: '', category: 'ANALYTICS' as CookieCategory, vendor: '', purposeEn: '', purposeJa: '', durationDays: '' as string | number, storageKind: 'COOKIE' as CookieStorageKind };
-  const [form, setForm] = useState(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [messages, setMessages] = useState<string[]>([]);
-  const set = <K extends keyof typeof empty>(k: K, v: (typeof empty)[K]) => setForm((f) => ({ ...f, [k]: v }));
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const res = await createDeclaration({
-      siteId,
-      name: form.name,
-      domain: form.domain,
-      category: form.category,
-      vendor: form.vendor,
-      purpose: { en: form.purposeEn, ja: form.purposeJa },
-      durationDays: form.durationDays === '' ? null : Number(form.durationDays),
-      storageKind: form.storageKind,
-    });
-    if (res.data?.createCookieDeclaration) {
-      setForm(empty);
-      setErrors({});
-      setMessages([]);
-      onChanged();
-      return;
-    }
-    const summary = fieldErrorsFromGraphQLError(res.error);
-    setErrors(summary.fieldErrors);
-    setMessages(messagesOutside(summary, (f) => ['name', 'domain', 'vendor', 'purpose.en', 'purpose.ja', 'durationDays'].includes(f)));
-  }
+function DeclarationsCard({
+  siteId,
+  declarations,
+  language,
+  canWrite,
+  onChanged,
+}: {
+  siteId: string;
+  declarations: readonly CookieDeclarationFieldsFragment[];
+  language: 'ja' | 'en';
+  canWrite: boolean;
+  onChanged: () => void;
+}) {
+  const { deleteDeclaration } = useCookieDeclarations();
+  const [editing, setEditing] = useState<CookieDeclarationFieldsFragment | null>(null);
 
   return (
     <Card withBorder radius="md" padding="md">
@@ -180,80 +176,159 @@ function DeclarationsCard({ siteId, declarations, canWrite, onChanged }: { siteI
               <Table.Th>Category</Table.Th>
               <Table.Th>Vendor and domain</Table.Th>
               <Table.Th>Kept</Table.Th>
-              <Table.Th>Purpose</Table.Th>
+              <Table.Th>Purpose ({language === 'ja' ? 'Japanese' : 'English'})</Table.Th>
               {canWrite && <Table.Th aria-label="Actions" />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {declarations.length === 0 && <EmptyTableRow colSpan={canWrite ? 6 : 5}>No cookies declared yet.</EmptyTableRow>}
-            {declarations.map((d) => (
-              <Table.Tr key={d.id}>
-                <Table.Td>
-                  <Code>{d.name}</Code>
-                  <Text size="xs" c="dimmed">
-                    {STORAGE_LABEL[d.storageKind]}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Badge size="sm" variant="light" color={d.category === 'STRICTLY_NECESSARY' ? 'blue' : 'gray'}>
-                    {categoryLabel(d.category)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  {d.vendor}
-                  <Text size="xs" c="dimmed">
-                    {d.domain}
-                  </Text>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDuration(d.durationDays)}</Table.Td>
-                <Table.Td>{d.purpose.en}</Table.Td>
-                {canWrite && (
+            {declarations.map((d) => {
+              const purpose = inLanguage(d.purpose, language);
+              return (
+                <Table.Tr key={d.id} aria-current={editing?.id === d.id ? 'true' : undefined}>
                   <Table.Td>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Delete ${d.name}`}
-                      onClick={async () => {
-                        await deleteDeclaration(d.id);
-                        onChanged();
-                      }}
-                    >
-                      ×
-                    </ActionIcon>
+                    <Code>{d.name}</Code>
+                    <Text size="xs" c="dimmed">
+                      {STORAGE_LABEL[d.storageKind]}
+                    </Text>
                   </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
+                  <Table.Td>
+                    <Badge size="sm" variant="light" color={d.category === 'STRICTLY_NECESSARY' ? 'blue' : 'gray'}>
+                      {categoryLabel(d.category)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {d.vendor}
+                    <Text size="xs" c="dimmed">
+                      {d.domain}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDuration(d.durationDays)}</Table.Td>
+                  <Table.Td lang={purpose.lang}>{purpose.text}</Table.Td>
+                  {canWrite && (
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        <Button size="compact-xs" variant="default" aria-label={`Edit ${d.name}`} onClick={() => setEditing(d)}>
+                          Edit
+                        </Button>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={`Delete ${d.name}`}
+                          onClick={async () => {
+                            await deleteDeclaration(d.id);
+                            if (editing?.id === d.id) setEditing(null);
+                            onChanged();
+                          }}
+                        >
+                          ×
+                        </ActionIcon>
+                      </Group>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              );
+            })}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {canWrite && (
-        <form onSubmit={submit} noValidate aria-label="Add declaration">
-          <Stack gap="xs" mt="md">
-            <Text fw={600} size="sm">
-              Declare a cookie
-            </Text>
-            <MessagesAlert title="The declaration was not added" messages={messages} />
-            <Group grow align="flex-start">
-              <TextInput label="Name" value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors['name']} />
-              <TextInput label="Domain" value={form.domain} onChange={(e) => set('domain', e.currentTarget.value)} error={errors['domain']} />
-              <TextInput label="Vendor" value={form.vendor} onChange={(e) => set('vendor', e.currentTarget.value)} error={errors['vendor']} />
-            </Group>
-            <Group grow align="flex-start">
-              <NativeSelect label="Category" value={form.category} onChange={(e) => set('category', e.currentTarget.value as CookieCategory)} data={COOKIE_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))} />
-              <NativeSelect label="Storage" value={form.storageKind} onChange={(e) => set('storageKind', e.currentTarget.value as CookieStorageKind)} data={COOKIE_STORAGE_KINDS.map((k) => ({ value: k, label: STORAGE_LABEL[k] }))} />
-              <NumberInput label="Kept for (days)" description="Empty: until the browser closes" value={form.durationDays} onChange={(v) => set('durationDays', v)} error={errors['durationDays']} min={0} />
-            </Group>
-            <TextInput label="Purpose (English)" value={form.purposeEn} onChange={(e) => set('purposeEn', e.currentTarget.value)} error={errors['purpose.en']} />
-            <TextInput label="Purpose (Japanese)" value={form.purposeJa} onChange={(e) => set('purposeJa', e.currentTarget.value)} error={errors['purpose.ja']} />
-            <Group>
-              <Button type="submit" size="sm" loading={fetching}>
-                Add declaration
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
+      {canWrite &&
+        (editing ? (
+          <DeclarationFormCard
+            key={editing.id}
+            siteId={siteId}
+            editing={editing}
+            onSaved={() => {
+              setEditing(null);
+              onChanged();
+            }}
+            onCancel={() => setEditing(null)}
+          />
+        ) : (
+          <DeclarationFormCard key="new" siteId={siteId} editing={null} onSaved={onChanged} />
+        ))}
     </Card>
+  );
+}
+
+/** Adds a declaration, or edits `editing` (the same fields; a declaration stays with its site). */
+function DeclarationFormCard({
+  siteId,
+  editing,
+  onSaved,
+  onCancel,
+}: {
+  siteId: string;
+  editing: CookieDeclarationFieldsFragment | null;
+  onSaved: () => void;
+  onCancel?: () => void;
+}) {
+  const { createDeclaration, updateDeclaration, fetching } = useCookieDeclarations();
+  const initial = editing ? declarationToForm(editing) : EMPTY_DECLARATION;
+  const [form, setForm] = useState<DeclarationForm>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [messages, setMessages] = useState<string[]>([]);
+  const set = <K extends keyof DeclarationForm>(k: K, v: DeclarationForm[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const label = editing ? `Edit declaration ${editing.name}` : 'Add declaration';
+  const nameInput = useRef<HTMLInputElement>(null);
+  // Opening the editor takes the keyboard there.
+  useEffect(() => {
+    if (editing) nameInput.current?.focus();
+  }, [editing]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const input = formToDeclarationInput(siteId, form);
+    const res = editing ? await updateDeclaration(editing.id, input) : await createDeclaration(input);
+    const saved = res.data && ('updateCookieDeclaration' in res.data ? res.data.updateCookieDeclaration : res.data.createCookieDeclaration);
+    if (saved) {
+      setForm(EMPTY_DECLARATION);
+      setErrors({});
+      setMessages([]);
+      onSaved();
+      return;
+    }
+    const summary = fieldErrorsFromGraphQLError(res.error);
+    setErrors(summary.fieldErrors);
+    setMessages(messagesOutside(summary, (f) => ['name', 'domain', 'vendor', 'purpose.en', 'purpose.ja', 'durationDays'].includes(f)));
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={label}>
+      <Stack gap="xs" mt="md">
+        <Text fw={600} size="sm">
+          {editing ? (
+            <>
+              Edit <Code>{editing.name}</Code>
+            </>
+          ) : (
+            'Declare a cookie'
+          )}
+        </Text>
+        <MessagesAlert title={editing ? 'The declaration was not saved' : 'The declaration was not added'} messages={messages} />
+        <Group grow align="flex-start">
+          <TextInput ref={nameInput} label="Name" value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors['name']} />
+          <TextInput label="Domain" value={form.domain} onChange={(e) => set('domain', e.currentTarget.value)} error={errors['domain']} />
+          <TextInput label="Vendor" value={form.vendor} onChange={(e) => set('vendor', e.currentTarget.value)} error={errors['vendor']} />
+        </Group>
+        <Group grow align="flex-start">
+          <NativeSelect label="Category" value={form.category} onChange={(e) => set('category', e.currentTarget.value as CookieCategory)} data={COOKIE_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))} />
+          <NativeSelect label="Storage" value={form.storageKind} onChange={(e) => set('storageKind', e.currentTarget.value as CookieStorageKind)} data={COOKIE_STORAGE_KINDS.map((k) => ({ value: k, label: STORAGE_LABEL[k] }))} />
+          <NumberInput label="Kept for (days)" description="Empty: until the browser closes" value={form.durationDays} onChange={(v) => set('durationDays', v)} error={errors['durationDays']} min={0} />
+        </Group>
+        <TextInput label="Purpose (English)" lang="en" value={form.purposeEn} onChange={(e) => set('purposeEn', e.currentTarget.value)} error={errors['purpose.en']} />
+        <TextInput label="Purpose (Japanese)" lang="ja" value={form.purposeJa} onChange={(e) => set('purposeJa', e.currentTarget.value)} error={errors['purpose.ja']} />
+        <Group>
+          <Button type="submit" size="sm" loading={fetching}>
+            {editing ? 'Save declaration' : 'Add declaration'}
+          </Button>
+          {onCancel && (
+            <Button size="sm" variant="default" onClick={onCancel}>
+              Cancel
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -21,7 +21,7 @@ export function fillDays(from: string, to: string, days: readonly StatsDay[]): S
   return out;
 }
 
-/** Share of choices that accepted a category over the period, in whole percent (0 when there were none). */
+/** Share of the visitors' choices (one per visitor and day) that accepted a category, in whole percent (0 when there were none). */
 export function acceptanceRate(days: readonly StatsDay[], key: (typeof STATS_SERIES)[number]['key']): number {
   const choices = days.reduce((n, d) => n + d.choices, 0);
   return choices === 0 ? 0 : Math.round((100 * days.reduce((n, d) => n + d[key], 0)) / choices);

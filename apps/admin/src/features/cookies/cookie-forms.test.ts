@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bannerSnippet, formatDuration, formToSiteInput, EMPTY_SITE, lines } from './cookie-forms.js';
+import { bannerSnippet, declarationToForm, formatDuration, formToDeclarationInput, formToSiteInput, EMPTY_SITE, inLanguage, lines } from './cookie-forms.js';
 
 describe('cookie form helpers', () => {
   it('builds the snippet to paste', () => {
@@ -14,5 +14,16 @@ describe('cookie form helpers', () => {
   });
   it('formats durations', () => {
     expect([null, 0, 1, 30, 365, 730].map(formatDuration)).toEqual(['Session', 'Less than a day', '1 day', '30 days', '1 year', '2 years']);
+  });
+  it('round-trips a declaration through its form; an empty duration is a session cookie', () => {
+    const d = { id: 'd', siteId: 's', name: '_ga', domain: '.a.jp', category: 'ANALYTICS', vendor: 'V', purpose: { en: 'e', ja: 'j' }, durationDays: null, storageKind: 'COOKIE' } as const;
+    const form = declarationToForm(d);
+    expect(form.durationDays).toBe('');
+    expect(formToDeclarationInput('s', form)).toEqual({ siteId: 's', name: '_ga', domain: '.a.jp', category: 'ANALYTICS', vendor: 'V', purpose: { en: 'e', ja: 'j' }, durationDays: null, storageKind: 'COOKIE' });
+    expect(formToDeclarationInput('s', { ...form, durationDays: 0 }).durationDays).toBe(0);
+  });
+  it('picks a text in one language, the other where it is empty', () => {
+    expect(inLanguage({ en: 'e', ja: 'j' }, 'ja')).toEqual({ text: 'j', lang: 'ja' });
+    expect(inLanguage({ en: 'e', ja: ' ' }, 'ja')).toEqual({ text: 'e', lang: 'en' });
   });
 });

@@ -1,5 +1,5 @@
-import { COOKIE_CATEGORY_INFO, normalizeOrigin, type CookieCategory } from '@steward/policy-core';
-import type { CookieSiteFieldsFragment, CookieSiteInput } from '@steward/schema';
+import { COOKIE_CATEGORY_INFO, normalizeOrigin, type CookieCategory, type CookieStorageKind } from '@steward/policy-core';
+import type { CookieDeclarationFieldsFragment, CookieDeclarationInput, CookieSiteFieldsFragment, CookieSiteInput } from '@steward/schema';
 
 /** The banner's stable path on the Steward server. */
 export const BANNER_PATH = '/cookie-banner/v1/banner.js';
@@ -83,4 +83,50 @@ export function formatDuration(days: number | null): string {
   if (days === 0) return 'Less than a day';
   if (days % 365 === 0) return `${days / 365} year${days === 365 ? '' : 's'}`;
   return `${days} day${days === 1 ? '' : 's'}`;
+}
+
+/** A declaration as its form edits it (the duration as typed: empty for a session cookie). */
+export type DeclarationForm = {
+  name: string;
+  domain: string;
+  category: CookieCategory;
+  vendor: string;
+  purposeEn: string;
+  purposeJa: string;
+  durationDays: string | number;
+  storageKind: CookieStorageKind;
+};
+
+export const EMPTY_DECLARATION: DeclarationForm = { name: '', domain: '', category: 'ANALYTICS', vendor: '', purposeEn: '', purposeJa: '', durationDays: '', storageKind: 'COOKIE' };
+
+export function declarationToForm(d: CookieDeclarationFieldsFragment): DeclarationForm {
+  return {
+    name: d.name,
+    domain: d.domain,
+    category: d.category,
+    vendor: d.vendor,
+    purposeEn: d.purpose.en,
+    purposeJa: d.purpose.ja,
+    durationDays: d.durationDays ?? '',
+    storageKind: d.storageKind,
+  };
+}
+
+export function formToDeclarationInput(siteId: string, f: DeclarationForm): CookieDeclarationInput {
+  return {
+    siteId,
+    name: f.name,
+    domain: f.domain,
+    category: f.category,
+    vendor: f.vendor,
+    purpose: { en: f.purposeEn, ja: f.purposeJa },
+    durationDays: f.durationDays === '' ? null : Number(f.durationDays),
+    storageKind: f.storageKind,
+  };
+}
+
+/** A bilingual text in one language: the other one where this one is empty. */
+export function inLanguage(text: { en: string; ja: string }, language: 'en' | 'ja'): { text: string; lang: 'en' | 'ja' } {
+  const other = language === 'ja' ? 'en' : 'ja';
+  return text[language].trim() ? { text: text[language], lang: language } : { text: text[other], lang: other };
 }

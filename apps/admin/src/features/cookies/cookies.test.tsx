@@ -138,7 +138,9 @@ describe('cookie consent admin', () => {
     });
     const snippet = await screen.findByLabelText('Banner snippet');
     expect(snippet.textContent).toContain('/cookie-banner/v1/banner.js" data-site="site_jspe_demo" data-locale="ja"');
-    expect(await screen.findByRole('img', { name: /4 choices and 1 withdrawals/ })).toBeTruthy();
+    // Visitors per UTC day, as the API counts them (each visitor once a day), and said so.
+    expect(await screen.findByRole('img', { name: /^Visitors per day \(UTC\) from 2026-03-31 to 2026-04-01, each counted once a day by their last choice: 4 chose and 1 withdrew/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Visitors per day (UTC)' })).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Cookie declarations' });
     expect(within(table).getByText('2 years')).toBeTruthy();
     const form = screen.getByRole('form', { name: 'Add declaration' });
@@ -148,5 +150,81 @@ describe('cookie consent admin', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Add declaration' }));
     await waitFor(() => expect(api.callsOf('CreateCookieDeclaration')).toHaveLength(1));
     expect(api.callsOf('CreateCookieDeclaration')[0]!.variables.input).toMatchObject({ siteId: 'site-1', name: 'jspe_lang', category: 'FUNCTIONAL', durationDays: null, storageKind: 'COOKIE' });
+  });
+
+  it('shows purposes in the chosen language and edits a declaration', async () => {
+    let domainRefused = true;
+    const { api } = renderApp('/cookies/sites/site-1', {
+      handlers: {
+        ...base,
+        UpdateCookieDeclaration: (variables) => {
+          if (domainRefused) {
+            domainRefused = false;
+            return graphQLError('BAD_USER_INPUT', 'bad', { field: 'input.domain', issues: [{ field: 'input.domain', code: 'INVALID_FORMAT', message: 'Not a host name.' }] });
+          }
+          const input = variables.input as { purpose: { en: string; ja: string } };
+          return { data: { updateCookieDeclaration: { ...declaration, purpose: { __typename: 'CookieText', ...input.purpose } } } };
+        },
+      },
+    });
+    const table = await screen.findByRole('table', { name: 'Cookie declarations' });
+    // The page's language (Japanese first, as the snippet): the purpose as visitors read it.
+    expect(within(table).getByText('訪問数の計測').getAttribute('lang')).toBe('ja');
+    expect(within(table).queryByText('Counts visits')).toBeNull();
+    fireEvent.click(screen.getByText('English'));
+    expect((await within(table).findByText('Counts visits')).getAttribute('lang')).toBe('en');
+    expect(screen.getByLabelText('Banner snippet').textContent).toContain('data-locale="en"');
+
+    fireEvent.click(within(table).getByRole('button', { name: 'Edit _ga' }));
+    const form = screen.getByRole('form', { name: 'Edit declaration _ga' });
+    expect(screen.queryByRole('form', { name: 'Add declaration' })).toBeNull();
+    const name = within(form).getByLabelText('Name') as HTMLInputElement;
+    expect(name.value).toBe('_ga');
+    expect(document.activeElement).toBe(name);
+    expect((within(form).getByLabelText('Purpose (Japanese)') as HTMLInputElement).value).toBe('訪問数の計測');
+    expect((within(form).getByLabelText(/Kept for/) as HTMLInputElement).value).toBe('730');
+    fireEvent.change(within(form).getByLabelText('Purpose (English)'), { target: { value: 'Counts visits and page views' } });
+    fireEvent.change(within(form).getByLabelText('Domain'), { target: { value: 'not a host' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save declaration' }));
+    expect(await within(form).findByText('Not a host name.')).toBeTruthy();
+
+    fireEvent.change(within(form).getByLabelText('Domain'), { target: { value: '.jspe.or.jp' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save declaration' }));
+    await waitFor(() => expect(api.callsOf('UpdateCookieDeclaration')).toHaveLength(2));
+    expect(api.callsOf('UpdateCookieDeclaration')[1]!.variables).toEqual({
+      id: 'd-1',
+      input: {
+        siteId: 'site-1',
+        name: '_ga',
+        domain: '.jspe.or.jp',
+        category: 'ANALYTICS',
+        vendor: 'Google LLC',
+        purpose: { en: 'Counts visits and page views', ja: '訪問数の計測' },
+        durationDays: 730,
+        storageKind: 'COOKIE',
+      },
+    });
+    // Saved: the editor closes and the site is read again.
+    expect(await screen.findByRole('form', { name: 'Add declaration' })).toBeTruthy();
+    expect(screen.queryByRole('form', { name: 'Edit declaration _ga' })).toBeNull();
+    await waitFor(() => expect(api.callsOf('CookieSite').length).toBeGreaterThan(1));
+  });
+
+  it('cancels an edit without saving', async () => {
+    const { api } = renderApp('/cookies/sites/site-1', { handlers: base });
+    const table = await screen.findByRole('table', { name: 'Cookie declarations' });
+    fireEvent.click(within(table).getByRole('button', { name: 'Edit _ga' }));
+    const form = screen.getByRole('form', { name: 'Edit declaration _ga' });
+    fireEvent.change(within(form).getByLabelText('Vendor'), { target: { value: 'Someone else' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('form', { name: 'Edit declaration _ga' })).toBeNull();
+    expect(api.callsOf('UpdateCookieDeclaration')).toHaveLength(0);
+  });
+
+  it('viewers see declarations without edit or delete buttons', async () => {
+    renderApp('/cookies/sites/site-1', { role: 'VIEWER', handlers: base });
+    const table = await screen.findByRole('table', { name: 'Cookie declarations' });
+    expect(within(table).queryByRole('button', { name: 'Edit _ga' })).toBeNull();
+    expect(within(table).queryByRole('button', { name: 'Delete _ga' })).toBeNull();
   });
 });

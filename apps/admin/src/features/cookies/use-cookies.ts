@@ -8,6 +8,7 @@ import {
   CreateCookieSiteDocument,
   DeleteCookieDeclarationDocument,
   UpdateCookieCategoryDocument,
+  UpdateCookieDeclarationDocument,
   UpdateCookieSiteDocument,
   type CookieDeclarationInput,
   type CookieSiteInput,
@@ -75,10 +76,12 @@ export function useSaveCookieSite() {
 
 export function useCookieDeclarations() {
   const [created, create] = useMutation(CreateCookieDeclarationDocument);
+  const [updated, update] = useMutation(UpdateCookieDeclarationDocument);
   const [, remove] = useMutation(DeleteCookieDeclarationDocument);
   return {
     createDeclaration: (input: CookieDeclarationInput) => create({ input }),
+    updateDeclaration: (id: string, input: CookieDeclarationInput) => update({ id, input }),
     deleteDeclaration: (id: string) => remove({ id }),
-    fetching: created.fetching,
+    fetching: created.fetching || updated.fetching,
   };
 }

@@ -4,6 +4,8 @@
 //   <script type="text/plain" data-cookie-category="analytics">…runs only once analytics is accepted…</script>
 //   <a href="#" data-cookie-settings>Cookie settings</a>   (or window.StewardCookies.open())
 
+import { MAX_ATTEMPTS, cookieExpiries, cookieNames, newUuid, refusedItems, retryDelay, type Failure } from './banner-rules.js';
+
 type Category = 'STRICTLY_NECESSARY' | 'FUNCTIONAL' | 'ANALYTICS' | 'MARKETING';
 type Choice = Record<Category, boolean>;
 
@@ -45,7 +47,9 @@ const TEXT = {
     session: 'session',
     days: (n: number) => `${n} days`,
     failed: 'Your choice could not be saved. Please try again.',
-    saved: 'Your choice has been saved.',
+    reload: 'Your choice has been saved. Scripts already running on this page stop only when you reload it.',
+    reloadNow: 'Reload page',
+    kinds: { COOKIE: 'cookie', LOCAL_STORAGE: 'local storage', SESSION_STORAGE: 'session storage', INDEXED_DB: 'IndexedDB', PIXEL: 'pixel' } as Record<string, string>,
   },
   ja: {
     accept: 'すべて許可',
@@ -61,7 +65,9 @@ const TEXT = {
     session: 'セッション',
     days: (n: number) => `${n}日`,
     failed: '選択を保存できませんでした。もう一度お試しください。',
-    saved: '選択を保存しました。',
+    reload: '選択を保存しました。このページで既に動作しているスクリプトは、ページを再読み込みするまで停止しません。',
+    reloadNow: 'ページを再読み込み',
+    kinds: { COOKIE: 'クッキー', LOCAL_STORAGE: 'ローカルストレージ', SESSION_STORAGE: 'セッションストレージ', INDEXED_DB: 'IndexedDB', PIXEL: 'ピクセル' } as Record<string, string>,
   },
 };
 
@@ -103,9 +109,11 @@ type Receipt = { receiptId: string; choices: { category: Category; accepted: boo
     },
   };
 
+  // crypto.randomUUID exists only in secure contexts; on a plain-http page the id is built from getRandomValues.
+  const uuid = () => newUuid(crypto);
   let visitorId = storage.get<string>(visitorKey);
   if (typeof visitorId !== 'string' || !/^[0-9a-f-]{36}$/.test(visitorId)) {
-    visitorId = crypto.randomUUID();
+    visitorId = uuid();
     storage.set(visitorKey, visitorId);
   }
   const vid = visitorId;
@@ -114,18 +122,27 @@ type Receipt = { receiptId: string; choices: { category: Category; accepted: boo
   let data: BannerData | null = null;
   let root: HTMLElement | null = null;
   let opener: Element | null = null;
+  /** Categories whose scripts this page has been allowed to run (they keep running until a reload). */
+  const applied = new Set<Category>();
 
+  /** One GraphQL request; throws a Failure (no answer, the HTTP status, the error's code). */
   async function gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    const res = await fetch(endpoint, {
-      method: 'POST',
-      mode: 'cors',
-      credentials: 'omit',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
-    if (!body.data || body.errors?.length) throw new Error(body.errors?.[0]?.message ?? `HTTP ${res.status}`);
-    return body.data;
+    let res: Response;
+    try {
+      res = await fetch(endpoint, {
+        method: 'POST',
+        mode: 'cors',
+        credentials: 'omit',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+    } catch {
+      throw { status: null } satisfies Failure;
+    }
+    const body = (await res.json().catch(() => null)) as { data?: T; errors?: { extensions?: { code?: string; retryAfterSeconds?: number } }[] } | null;
+    if (body?.data && !body.errors?.length) return body.data;
+    const ext = body?.errors?.[0]?.extensions;
+    throw { status: res.status, code: ext?.code, retryAfterSeconds: ext?.retryAfterSeconds } satisfies Failure;
   }
 
   function toChoice(list: Receipt['choices']): Choice {
@@ -140,6 +157,7 @@ type Receipt = { receiptId: string; choices: { category: Category; accepted: boo
 
   /** Runs the tagged scripts of every accepted category (each once). */
   function activate(choice: Choice): void {
+    for (const c of CATEGORIES) if (choice[c]) applied.add(c);
     document.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-cookie-category]').forEach((tagged) => {
       const category = (tagged.dataset.cookieCategory ?? '').toUpperCase().replace(/-/g, '_') as Category;
       if (!choice[category]) return;
@@ -157,24 +175,55 @@ type Receipt = { receiptId: string; choices: { category: Category; accepted: boo
     storage.set(storeKey, stored);
   }
 
-  async function send(kind: 'record' | 'withdraw', choice: Choice): Promise<void> {
+  /**
+   * Removes what the page itself can remove of the cookies and storage items declared for refused
+   * categories: its cookies (on this host and the declared domain) and its local and session
+   * storage. HttpOnly and third-party cookies are beyond a page's reach.
+   */
+  function forget(choice: Choice): void {
     if (!data) return;
-    const input: Record<string, unknown> = { siteKey, visitorId: vid, idempotencyKey: crypto.randomUUID(), policyVersion: data.policyVersion, gpc };
+    for (const { name, domain } of refusedItems(data.declarations, choice, 'COOKIE', cookieNames(document.cookie))) {
+      for (const expiry of cookieExpiries(name, domain, location.hostname, location.pathname)) document.cookie = expiry;
+    }
+    for (const [kind, area] of [
+      ['LOCAL_STORAGE', () => localStorage],
+      ['SESSION_STORAGE', () => sessionStorage],
+    ] as const) {
+      try {
+        const store = area();
+        for (const { name } of refusedItems(data.declarations, choice, kind, Object.keys(store))) store.removeItem(name);
+      } catch {
+        /* storage not available to this page */
+      }
+    }
+  }
+
+  /**
+   * Stores the choice (retrying only what a retry can fix: no answer, a server error, a rate limit)
+   * and applies it. Answers whether scripts of a category now refused already ran on this page
+   * (they stop only on a reload).
+   */
+  async function send(kind: 'record' | 'withdraw', choice: Choice): Promise<boolean> {
+    if (!data) return false;
+    const input: Record<string, unknown> = { siteKey, visitorId: vid, idempotencyKey: uuid(), policyVersion: data.policyVersion, gpc };
     if (kind === 'record') input.choices = CATEGORIES.map((category) => ({ category, accepted: choice[category] }));
-    let lastError: unknown = null;
     // The same idempotency key on every attempt: a retry after a lost answer stores nothing new.
-    for (let attempt = 0; attempt < 3; attempt++) {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       try {
         const out = await gql<{ r: Receipt }>(kind === 'record' ? MUTATION_RECORD : MUTATION_WITHDRAW, { i: input });
         remember(out.r);
-        activate(stored!.c);
-        return;
+        const now = stored!.c;
+        const stale = CATEGORIES.some((c) => applied.has(c) && !now[c]);
+        forget(now);
+        activate(now);
+        return stale;
       } catch (err) {
-        lastError = err;
-        await new Promise((r) => setTimeout(r, 400 * (attempt + 1)));
+        const wait = retryDelay(err as Failure, attempt, Math.random());
+        if (wait === null) throw err;
+        await new Promise((r) => setTimeout(r, wait));
       }
     }
-    throw lastError;
+    return false;
   }
 
   function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -206,8 +255,13 @@ type Receipt = { receiptId: string; choices: { category: Category; accepted: boo
     const act = (kind: 'record' | 'withdraw', choice: Choice) => async () => {
       for (const b of root?.querySelectorAll('button') ?? []) b.setAttribute('disabled', '');
       try {
-        await send(kind, choice);
-        close();
+        if (!(await send(kind, choice))) return close();
+        // Saved, but scripts of a category now refused already run here: say so, offer the reload.
+        status.className = 'stw-status stw-done';
+        status.textContent = t.reload;
+        const again = button(t.reloadNow, 'stw-main', () => location.reload());
+        buttons.replaceChildren(again, button(t.close, 'stw-sub', close));
+        again.focus();
       } catch {
         status.textContent = t.failed;
         for (const b of root?.querySelectorAll('button') ?? []) b.removeAttribute('disabled');
@@ -245,7 +299,12 @@ type Receipt = { receiptId: string; choices: { category: Category; accepted: boo
                 'ul',
                 {},
                 ...decls.map((x) =>
-                  el('li', {}, el('code', {}, x.name), ` — ${x.vendor}, ${x.domain}, ${x.durationDays === null ? t.session : t.days(x.durationDays)}: ${x.purpose}`),
+                  el(
+                    'li',
+                    {},
+                    el('code', {}, x.name),
+                    ` — ${x.vendor}, ${x.domain}, ${t.kinds[x.storageKind] ?? x.storageKind}, ${x.durationDays === null ? t.session : t.days(x.durationDays)}: ${x.purpose}`,
+                  ),
                 ),
               ),
             )
@@ -352,4 +411,4 @@ const CSS = `.stw-root{position:fixed;inset:0;z-index:2147483000;display:flex;al
 .stw-main{background:#1d4ed8;color:#fff;font-weight:600;min-width:9rem}.stw-sub{background:#fff;color:#1d4ed8}
 .stw-btn:focus-visible,.stw-dialog input:focus-visible,.stw-dialog summary:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 .stw-btn[disabled]{opacity:.6;cursor:wait}.stw-cat{border-top:1px solid #ddd;padding:.5rem 0}.stw-cat label{font-weight:600}
-.stw-note{font-size:.85rem;color:#555}.stw-cat ul{margin:.25rem 0;padding-left:1.25rem;font-size:.85rem}.stw-status{min-height:1em;color:#b91c1c}`;
+.stw-note{font-size:.85rem;color:#555}.stw-cat ul{margin:.25rem 0;padding-left:1.25rem;font-size:.85rem}.stw-status{min-height:1em;color:#b91c1c}.stw-done{color:inherit}`;
