@@ -4,6 +4,7 @@ import {
   FIELD_LIMITS,
   normalizeLineBreaks,
   validateActivation,
+  validatePurposeKey,
   validateText,
   type EffectiveExceptionStatus,
   type ExceptionKind,
@@ -15,7 +16,7 @@ import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
 import { leanRows, placeholders } from '../common/lean-sql.js';
 import type { Actor, AppDeps } from '../context.js';
-import { assertVersion, flushOrConflict, validateReference } from '../providers/provider.service.js';
+import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
 import { loadPurposeFacts } from '../purposes/purpose-facts.js';
 import { Recipient } from '../recipients/recipient.entity.js';
 import { EVIDENCE_FIELD, evidenceToStore, purposeFacts, shapeOf, toDraft, withInputPaths, type ExceptionShape } from './exception-facts.js';
@@ -255,7 +256,8 @@ export class ExceptionService {
     const scope = input.scope;
     const purposeKeys = scope.purposeKeys.map((k) => k.trim());
     purposeKeys.forEach((key, i) => {
-      const problem = validateReference(key, `scope.purposeKeys[${i}]`);
+      // Stated or not (an exception may name a purpose outside the stated ones), keyed as policy-core keys purposes.
+      const problem = validatePurposeKey(key, `scope.purposeKeys[${i}]`);
       if (problem) issues.push(problem);
     });
     const providerIds = scope.allProviders ? [] : [...new Set(scope.providerIds.map((p) => p.trim()))];

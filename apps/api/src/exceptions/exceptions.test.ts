@@ -319,6 +319,9 @@ describe('permitted exceptions: bad input stores nothing', () => {
       'SCOPE_MISMATCH',
     ],
     ['a malformed purpose key', 'LAW', (i) => ({ ...i, scope: { ...i.scope, purposeKeys: ["x' OR 1=1 --"] } }), 'input.scope.purposeKeys[0]', 'INVALID_FORMAT'],
+    // Stated or not, purposes are keyed as policy-core keys them (a decision could not ask about any other key).
+    ['a purpose key in another form', 'BOARD_APPROVAL', (i) => ({ ...i, scope: { ...i.scope, purposeKeys: ['SAFETY_NOTICE', 'safety-notice'] } }), 'input.scope.purposeKeys[1]', 'INVALID_FORMAT'],
+    ['a blank purpose key', 'BOARD_APPROVAL', (i) => ({ ...i, scope: { ...i.scope, purposeKeys: ['  '] } }), 'input.scope.purposeKeys[0]', 'REQUIRED'],
     ['an unknown provider', 'LAW', (i) => ({ ...i, scope: { ...i.scope, providerIds: ['01900000-0000-7000-8000-000000000000'] } }), 'input.scope.providerIds[0]', 'INVALID_VALUE'],
     ['a malformed provider id', 'LAW', (i) => ({ ...i, scope: { ...i.scope, providerIds: ['not-an-id'] } }), 'input.scope.providerIds[0]', 'INVALID_VALUE'],
     ['an unknown recipient', 'LAW', (i) => ({ ...i, scope: { ...i.scope, recipientId: '01900000-0000-7000-8000-000000000000' } }), 'input.scope.recipientId', 'INVALID_VALUE'],

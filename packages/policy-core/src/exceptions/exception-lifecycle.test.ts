@@ -137,6 +137,20 @@ describe('validateActivation', () => {
     ]);
   });
 
+  it('needs well-formed purpose keys in the scope, stated or not', () => {
+    const law = {
+      ...draft(),
+      kind: 'LAW',
+      evidence: { statute: 'Tax Act', article: 'Art. 74', requestingAuthority: 'Tax office', documentReference: 'T-1', issuedOn: T('2025-03-01T00:00:00Z') },
+      scope: { purposeKeys: ['TAX_INQUIRY_2025'], categories: ['NAME'], providerIds: ['p1'], recipientId: 'tax-office' },
+    } as PermittedExceptionDraft;
+    expect(activate(law)).toEqual({ ok: true });
+    expect(codes(activate({ ...law, scope: { ...law.scope, purposeKeys: ['TAX_INQUIRY_2025', 'tax-inquiry', ''] } }))).toEqual([
+      'scope.purposeKeys[1]:INVALID_FORMAT',
+      'scope.purposeKeys[2]:REQUIRED',
+    ]);
+  });
+
   it('keeps a provider agreement to named providers', () => {
     const agreement = {
       ...draft(),

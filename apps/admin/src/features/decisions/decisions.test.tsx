@@ -52,6 +52,50 @@ describe('decision tester', () => {
     });
   });
 
+  it('asks about a purpose that is not stated by its key, checked with policy-core first', async () => {
+    const { api } = renderApp('/decision-tester', {
+      handlers: {
+        Purposes: () => ({ data: { purposes: PURPOSES } }),
+        Recipients: () => ({ data: { recipients: [buildRecipient()] } }),
+        Decision: () => ({
+          data: {
+            decision: {
+              allowed: false,
+              basis: null,
+              permitted: [],
+              refused: ['NAME'],
+              reasons: [
+                { code: 'PURPOSE_NOT_STATED', message: '"TAX_INQUIRY_2026" is not a stated purpose: only a permitted exception in effect can allow it.', category: null, exceptionId: null },
+              ],
+              policyVersion: 3,
+              decidedAt: '2025-05-01T00:00:00Z',
+              ledgerSequence: 43,
+            },
+          },
+        }),
+      },
+    });
+    const form = await screen.findByRole('form', { name: 'Decision request' });
+    fireEvent.change(within(form).getByLabelText(/Provider id/), { target: { value: 'prov-1' } });
+    fireEvent.change(within(form).getByLabelText(/^Purpose/), { target: { value: '(other)' } });
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'Name' }));
+    const key = await within(form).findByLabelText(/^Purpose key/);
+    fireEvent.change(key, { target: { value: 'tax inquiry' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Decide' }));
+    expect(await within(form).findByText('Upper-case letters, digits and _ only, starting with a letter.')).toBeTruthy();
+    expect(key.getAttribute('aria-invalid')).toBe('true');
+    expect(api.callsOf('Decision')).toHaveLength(0);
+
+    fireEvent.change(key, { target: { value: ' TAX_INQUIRY_2026 ' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Decide' }));
+    const result = await screen.findByRole('region', { name: 'Decision' });
+    expect(within(result).getByText('Denied')).toBeTruthy();
+    expect(within(result).getByText(/is not a stated purpose/)).toBeTruthy();
+    expect(api.callsOf('Decision')[0]?.variables).toEqual({
+      input: { action: 'USE', providerId: 'prov-1', purposeKey: 'TAX_INQUIRY_2026', categories: ['NAME'], recipientId: null },
+    });
+  });
+
   it('is a read-only notice for viewers', async () => {
     const { api } = renderApp('/decision-tester', { role: 'VIEWER' });
     expect(await screen.findByText('Owners and privacy officers run the decision tester.')).toBeTruthy();
