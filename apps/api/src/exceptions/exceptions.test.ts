@@ -26,19 +26,27 @@ let app: TestApp;
 let owner: TestClient;
 let officer: TestClient;
 let refs: { recipientId: string; providerId: string; consentEventIds: string[] };
+/** The provider's refusal (EVENT_NEWS), and another provider with their grant: agreements cite grants by the providers they cover. */
+let refusalId: string;
+let other: { providerId: string; grantId: string };
+
+async function collect(): Promise<{ providerId: string; grants: string[]; refusals: string[] }> {
+  const collected = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
+  const provider = (await owner.ok(ProviderDocument, { id: collected.recordCollection.provider.id })).provider!;
+  const ids = (action: string) => provider.consentHistory.filter((e) => e.action === action).map((e) => e.id);
+  return { providerId: provider.id, grants: ids('GRANT'), refusals: ids('REFUSE') };
+}
 
 beforeAll(async () => {
   app = await createTestApp();
   owner = await app.clientAs('OWNER');
   officer = await app.clientAs('PRIVACY_OFFICER');
   const courier = await owner.ok(CreateRecipientDocument, { input: { name: 'Swift Courier Co.', kind: 'CONTRACTOR' } });
-  const collected = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
-  const provider = await owner.ok(ProviderDocument, { id: collected.recordCollection.provider.id });
-  refs = {
-    recipientId: courier.createRecipient.id,
-    providerId: provider.provider!.id,
-    consentEventIds: provider.provider!.consentHistory.map((e) => e.id).slice(0, 1),
-  };
+  const member = await collect();
+  refs = { recipientId: courier.createRecipient.id, providerId: member.providerId, consentEventIds: member.grants.slice(0, 1) };
+  refusalId = member.refusals[0]!;
+  const second = await collect();
+  other = { providerId: second.providerId, grantId: second.grants[0]! };
 });
 afterAll(() => app.close());
 
@@ -218,6 +226,32 @@ describe('permitted exceptions: approval rules', () => {
     );
   });
 
+  it('accepts an agreement citing a grant of each provider it covers', async () => {
+    const e = await draft('PROVIDER_AGREEMENT', {
+      evidence: { providerAgreement: { consentEventIds: [refs.consentEventIds[0]!, other.grantId], summary: 'Both members agreed.' } },
+      scope: { ...input('PROVIDER_AGREEMENT').scope, providerIds: [refs.providerId, other.providerId] },
+    });
+    expect((await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version })).approveException.status).toBe('ACTIVE');
+  });
+
+  it('checks an agreement’s consent events again at approval', async () => {
+    const e = await draft('PROVIDER_AGREEMENT');
+    // As a draft stored before the check existed would hold it: a refusal cited as the agreement.
+    await app.em().getConnection().execute('update permitted_exception set evidence = ? where id = ?', [
+      JSON.stringify({ consentEventIds: [refusalId], summary: 'Agreed.' }),
+      e.id,
+    ]);
+    const before = await storedCounts();
+    const res = await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
+    expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'evidence.providerAgreement.consentEventIds[0]' });
+    expect(errorOf(res).issues?.map((i) => [i.field, i.code])).toEqual([
+      ['evidence.providerAgreement.consentEventIds[0]', 'NOT_GRANTED'],
+      ['scope.providerIds[0]', 'CONSENT_MISSING'],
+    ]);
+    expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException).toMatchObject({ status: 'DRAFT', version: e.version });
+    expect(await storedCounts()).toEqual(before);
+  });
+
   it('approves once: a second approval or revoking a draft is INVALID_TRANSITION', async () => {
     const e = await draft('LAW');
     const r = await owner.request(RevokeExceptionDocument, { id: e.id, reason: 'Never mind', expectedVersion: e.version });
@@ -329,6 +363,34 @@ describe('permitted exceptions: bad input stores nothing', () => {
       'an unknown consent event',
       'PROVIDER_AGREEMENT',
       (i) => ({ ...i, evidence: { providerAgreement: { ...i.evidence.providerAgreement, consentEventIds: ['01900000-0000-7000-8000-000000000000'] } } }),
+      'input.evidence.providerAgreement.consentEventIds[0]',
+      'INVALID_VALUE',
+    ],
+    [
+      'a consent event that is no grant as the agreement',
+      'PROVIDER_AGREEMENT',
+      (i) => ({ ...i, evidence: { providerAgreement: { ...i.evidence.providerAgreement, consentEventIds: [refs.consentEventIds[0]!, refusalId] } } }),
+      'input.evidence.providerAgreement.consentEventIds[1]',
+      'NOT_GRANTED',
+    ],
+    [
+      'a grant by a provider outside the scope',
+      'PROVIDER_AGREEMENT',
+      (i) => ({ ...i, evidence: { providerAgreement: { ...i.evidence.providerAgreement, consentEventIds: [refs.consentEventIds[0]!, other.grantId] } } }),
+      'input.evidence.providerAgreement.consentEventIds[1]',
+      'SCOPE_MISMATCH',
+    ],
+    [
+      'a provider in the scope who did not agree',
+      'PROVIDER_AGREEMENT',
+      (i) => ({ ...i, scope: { ...i.scope, providerIds: [refs.providerId, other.providerId] } }),
+      'input.scope.providerIds[1]',
+      'CONSENT_MISSING',
+    ],
+    [
+      'a malformed consent event id',
+      'PROVIDER_AGREEMENT',
+      (i) => ({ ...i, evidence: { providerAgreement: { ...i.evidence.providerAgreement, consentEventIds: ["' or 1=1 --"] } } }),
       'input.evidence.providerAgreement.consentEventIds[0]',
       'INVALID_VALUE',
     ],

@@ -3,7 +3,9 @@ import type { PurposeFact } from '../use/may-use-for-purpose.js';
 import { validatePurposeKey } from '../use/purpose-key.js';
 import type { AdminRole } from '../vocabulary/roles.js';
 import {
+  agreementIssues,
   missingEvidence,
+  type AgreementEventFact,
   type ExceptionStatus,
   type PermittedExceptionDraft,
   type PermittedExceptionFact,
@@ -53,6 +55,11 @@ export type ActivationInput = {
   at: Date;
   /** The stated purposes, to check an OUTSOURCING exception's served purpose and categories. */
   purposes: readonly PurposeFact[];
+  /**
+   * The stored consent events among those a PROVIDER_AGREEMENT exception cites (agreementIssues);
+   * absent: not checked.
+   */
+  consentEvents?: readonly AgreementEventFact[];
 };
 
 function scopeIssues(e: PermittedExceptionDraft): Issue[] {
@@ -98,8 +105,8 @@ function scopeIssues(e: PermittedExceptionDraft): Issue[] {
  * `approverRole` (ROLE_NOT_ALLOWED unless OWNER or PRIVACY_OFFICER), the evidence
  * (`missingEvidence` with `purposes`), the scope (non-empty lists; well-formed purpose keys,
  * `validatePurposeKey`; OUTSOURCING scope within its contract; PROVIDER_AGREEMENT not for ALL
- * providers), then `validFrom` (a valid date) and `validUntil` (null, or after both `validFrom`
- * and `at`).
+ * providers), with `consentEvents` the agreement's evidence against its scope (agreementIssues),
+ * then `validFrom` (a valid date) and `validUntil` (null, or after both `validFrom` and `at`).
  */
 export function validateActivation(input: ActivationInput): Validation {
   const { exception: e, approverId, approverRole, at, purposes } = input;
@@ -116,6 +123,7 @@ export function validateActivation(input: ActivationInput): Validation {
   }
   issues.push(...missingEvidence(e.kind, e.evidence, purposes));
   issues.push(...scopeIssues(e));
+  if (input.consentEvents !== undefined) issues.push(...agreementIssues(e, input.consentEvents));
   const atValid = isValidDate(at);
   if (!atValid) issues.push(issue('at', 'INVALID_VALUE', 'Must be a valid date.'));
   if (!isValidDate(e.validFrom)) issues.push(issue('validFrom', 'INVALID_VALUE', 'Must be a valid date.'));

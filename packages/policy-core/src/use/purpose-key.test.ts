@@ -36,7 +36,7 @@ describe('validatePurposeKey', () => {
   });
 
   it('is exported, with the policy draft using the same rule', () => {
-    expect('validatePurposeKey' in api && 'isPurposeKey' in api && 'unstatedPurpose' in api).toBe(true);
+    expect('validatePurposeKey' in api && 'isPurposeKey' in api && 'unstatedPurpose' in api && 'agreementIssues' in api).toBe(true);
     expect(api.POLICY_LIMITS.purposeKey).toBe(PURPOSE_KEY_MAX_LENGTH);
   });
 });
