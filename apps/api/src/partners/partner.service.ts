@@ -169,7 +169,7 @@ export class PartnerService {
       const values = own
         .filter((i) => given.has(i.category))
         .sort((a, b) => DATA_CATEGORIES.indexOf(a.category) - DATA_CATEGORIES.indexOf(b.category) || (a.id < b.id ? -1 : 1));
-      provided.push(presentPartnerProvider(this.deps.cipher, row.id, row.reference, values));
+      provided.push(presentPartnerProvider(this.deps.cipher, row.id, values));
       const withValues = new Set(values.map((v) => v.category));
       const recorded = perGrant.filter((g, i) => i === 0 || g.categories.some((c) => withValues.has(c)));
       for (const { grant, categories } of recorded) {
