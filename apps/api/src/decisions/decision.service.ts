@@ -15,6 +15,7 @@ import { BadInputError, NotFoundError } from '../common/errors.js';
 import type { Actor, AppDeps } from '../context.js';
 import { fromDbBoolean, fromDbDate } from '../common/lean-sql.js';
 import { toDraft } from '../exceptions/exception-facts.js';
+import type { StoredEvidence } from '../exceptions/permitted-exception.entity.js';
 import { recordGrouped } from '../ledger/grouped-record.js';
 import { payloadHashOf } from '../ledger/ledger.service.js';
 import { loadDecisionFacts } from './decision-facts.js';
@@ -44,6 +45,8 @@ export interface RecordedDecision {
   decision: Decision;
   decidedAt: Date;
   ledgerSequence: number;
+  /** The stored evidence of the basis exception (from the facts already read), null for other bases. */
+  basisEvidence: StoredEvidence | null;
 }
 
 /**
@@ -149,6 +152,8 @@ export class DecisionService {
       deps: this.deps,
     });
     const sequence = entry!.sequence;
-    return { decision, decidedAt: at, ledgerSequence: sequence };
+    const basis = decision.basis;
+    const basisEvidence = basis?.kind === 'EXCEPTION' ? (facts.exceptions.find((e) => e.id === basis.exceptionId)?.evidence ?? null) : null;
+    return { decision, decidedAt: at, ledgerSequence: sequence, basisEvidence };
   }
 }

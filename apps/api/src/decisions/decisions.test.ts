@@ -76,12 +76,14 @@ describe.each(databases)('decisions on %s', (database) => {
       const { decision } = await owner.ok(DecisionDocument, {
         input: { action: 'USE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME', 'POSTAL_ADDRESS'] },
       });
-      expect(decision).toMatchObject({ allowed: true, basis: { kind: 'CONSENT', exceptionId: null }, permitted: ['NAME', 'POSTAL_ADDRESS'], refused: [], policyVersion: 1 });
+      expect(decision).toMatchObject({ allowed: true, basis: { kind: 'CONSENT', exceptionId: null, evidence: [] }, permitted: ['NAME', 'POSTAL_ADDRESS'], refused: [], policyVersion: 1 });
     });
 
     it('allows provision to the courier only under the outsourcing exception, and only its categories', async () => {
       const ok = (await decide(owner, { action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'], recipientId: courierId })).data!.decision;
       expect(ok).toMatchObject({ allowed: true, basis: { kind: 'EXCEPTION', exceptionId: exception.id, exceptionKind: 'OUTSOURCING' } });
+      // Which exception with which evidence: the contract it rests on.
+      expect(ok.basis!.evidence).toEqual([{ key: 'contractReference', label: 'Contract reference', value: 'CT-2026-07' }]);
 
       const email = (await decide(owner, { action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME', 'EMAIL'], recipientId: courierId })).data!.decision;
       expect(email.allowed).toBe(false);

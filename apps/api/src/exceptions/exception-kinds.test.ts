@@ -131,7 +131,7 @@ describe.each(databases)('each exception kind allows exactly its scope, on %s', 
       for (const reference of [inScope.reference, outOfScope.reference]) expect(text).not.toContain(reference);
     }
 
-    it('allows provision of its categories of its provider for its purpose to its recipient, on that exception', async () => {
+    it('allows provision of its categories of its provider for its purpose to its recipient, on that exception and its evidence', async () => {
       const decision = await decide();
       expect(decision).toMatchObject({
         allowed: true,
@@ -139,6 +139,20 @@ describe.each(databases)('each exception kind allows exactly its scope, on %s', 
         permitted: scope.categories,
         refused: [],
       });
+      const evidence: Record<Kind, [string, string][]> = {
+        LAW: [
+          ['Statute', 'Code of Criminal Procedure'],
+          ['Article', 'Art. 197(2)'],
+          ['Document reference', 'REQ-2026-0042'],
+        ],
+        PROVIDER_AGREEMENT: [['Consent event', inScope.grantId]],
+        BOARD_APPROVAL: [
+          ['Meeting', 'Board meeting'],
+          ['Meeting date', '2026-03-15'],
+          ['Resolution number', 'R-2026-12'],
+        ],
+      };
+      expect(decision.basis!.evidence.map((e) => [e.label, e.value])).toEqual(evidence[kind]);
       // Use inside the organisation for that purpose is covered too.
       expect((await decide({ action: 'USE', recipientId: null })).allowed).toBe(true);
     });

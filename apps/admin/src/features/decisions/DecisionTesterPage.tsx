@@ -211,6 +211,21 @@ export function DecisionResultCard({ decision }: { decision: DecisionResult }) {
                 )}
               </Table.Td>
             </Table.Tr>
+            {decision.basis && decision.basis.evidence.length > 0 && (
+              <Table.Tr>
+                <Table.Th c="dimmed" fw={500}>Evidence</Table.Th>
+                <Table.Td>
+                  <Stack gap={0} component="ul" aria-label="Evidence" style={{ margin: 0, padding: 0, listStyle: 'none' }}>
+                    {decision.basis.evidence.map((e, i) => (
+                      <Text key={`${e.key}-${i}`} size="sm" component="li">
+                        <Text span c="dimmed" size="sm">{e.label}:</Text>{' '}
+                        <Text span size="sm" ff={e.key === 'consentEventIds' ? 'monospace' : undefined}>{e.value}</Text>
+                      </Text>
+                    ))}
+                  </Stack>
+                </Table.Td>
+              </Table.Tr>
+            )}
             <Table.Tr>
               <Table.Th c="dimmed" fw={500}>Permitted</Table.Th>
               <Table.Td aria-label="Permitted categories"><CategoryBadges categories={decision.permitted} /></Table.Td>

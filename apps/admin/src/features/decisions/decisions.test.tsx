@@ -14,7 +14,12 @@ describe('decision tester', () => {
           data: {
             decision: {
               allowed: true,
-              basis: { kind: 'EXCEPTION', exceptionId: 'exc-1', exceptionKind: 'OUTSOURCING' },
+              basis: {
+                kind: 'EXCEPTION',
+                exceptionId: 'exc-1',
+                exceptionKind: 'OUTSOURCING',
+                evidence: [{ key: 'contractReference', label: 'Contract reference', value: 'C-2025-07' }],
+              },
               permitted: ['NAME', 'POSTAL_ADDRESS'],
               refused: ['EMAIL'],
               reasons: [
@@ -42,6 +47,9 @@ describe('decision tester', () => {
     const result = await screen.findByRole('region', { name: 'Decision' });
     expect(within(result).getByText('Allowed')).toBeTruthy();
     expect(within(result).getByRole('link', { name: 'Outsourcing exception' }).getAttribute('href')).toBe('/exceptions/exc-1');
+    // Which exception, with which evidence.
+    const evidence = within(result).getByRole('list', { name: 'Evidence' });
+    expect(within(evidence).getByRole('listitem').textContent).toBe('Contract reference: C-2025-07');
     const reasons = within(result).getByRole('list', { name: 'Reasons' });
     expect(within(reasons).getAllByRole('listitem')).toHaveLength(2);
     expect(within(reasons).getByText(/does not cover e-mail addresses/)).toBeTruthy();
