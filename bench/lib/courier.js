@@ -18,14 +18,14 @@ export const DECISION_QUERY = `query Decision($input: DecisionRequestInput!) {
 
 export const PARTNER_PROVIDERS_QUERY = `query PartnerProviders($first: Int, $after: String) {
   partnerProviders(first: $first, after: $after) {
-    edges { cursor node { id reference items { category value } } }
+    edges { cursor node { id items { category value } } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
 
 /** The courier looking up the one provider a parcel goes to. */
 export const PARTNER_PROVIDER_QUERY = `query PartnerProvider($id: ID!) {
-  partnerProvider(id: $id) { id reference items { category value } }
+  partnerProvider(id: $id) { id items { category value } }
 }`;
 
 const OFFICER = { email: 'bench-officer@steward.local', password: 'bench-officer-password-1234' };

@@ -168,6 +168,8 @@ describe.skipIf(SKIP)('Permitted exceptions, partner keys and decisions in the a
     const basis = decision.getByTestId('decision-basis').getByRole('link', { name: 'Outsourcing exception' });
     await visible(basis);
     await expect(basis.getAttribute('href')).resolves.toBe(exceptionPath);
+    // Which exception, with which evidence: the contract it rests on.
+    await visible(decision.getByRole('list', { name: 'Evidence' }).getByText(`CTR-${MARKER}`));
     await expect(decision.getByRole('list', { name: 'Reasons' }).getByRole('listitem').count()).resolves.toBeGreaterThan(0);
   });
 

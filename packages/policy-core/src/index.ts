@@ -11,6 +11,7 @@ export * from './issues.js';
 export * from './fields/field-formats.js';
 export * from './consent/consent-state.js';
 export * from './use/may-use-for-purpose.js';
+export * from './use/purpose-key.js';
 export * from './collection/validate-collection.js';
 export * from './requests/request-vocabulary.js';
 export * from './requests/due-date.js';

@@ -3,6 +3,7 @@ import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { WRITERS, requireActor } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
 import { DecisionRequestInput } from './decision.inputs.js';
+import { presentDecision } from './decision.presenter.js';
 import { DecisionService } from './decision.service.js';
 import { DecisionType } from './decision.type.js';
 
@@ -13,22 +14,6 @@ export class DecisionResolver {
     description: 'Decides a use or provision with its basis and reasons. Every decision, allowed or denied, is recorded in the ledger.',
   })
   async decision(@Arg('input', () => DecisionRequestInput, { validate: false }) input: DecisionRequestInput, @Ctx() ctx: Context): Promise<DecisionType> {
-    const { decision, decidedAt, ledgerSequence } = await new DecisionService(ctx.db as SqlEntityManager, requireActor(ctx), ctx.deps).decide(input);
-    return {
-      allowed: decision.allowed,
-      basis: decision.basis
-        ? {
-            kind: decision.basis.kind,
-            exceptionId: decision.basis.kind === 'EXCEPTION' ? decision.basis.exceptionId : null,
-            exceptionKind: decision.basis.kind === 'EXCEPTION' ? decision.basis.exceptionKind : null,
-          }
-        : null,
-      permitted: decision.permitted,
-      refused: decision.refused,
-      reasons: decision.reasons.map((r) => ({ code: r.code, message: r.message, category: r.category ?? null, exceptionId: r.exceptionId ?? null })),
-      policyVersion: decision.policyVersion,
-      decidedAt,
-      ledgerSequence,
-    };
+    return presentDecision(await new DecisionService(ctx.db as SqlEntityManager, requireActor(ctx), ctx.deps).decide(input));
   }
 }

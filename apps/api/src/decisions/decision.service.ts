@@ -1,9 +1,21 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { consentFor, decide, type ConsentAction, type Issue, type DataCategory, type Decision, type PermittedExceptionFact } from '@steward/policy-core';
+import {
+  consentFor,
+  decide,
+  unstatedPurpose,
+  validatePurposeKey,
+  type ConsentAction,
+  type DataCategory,
+  type Decision,
+  type Issue,
+  type PermittedExceptionFact,
+  type PurposeFact,
+} from '@steward/policy-core';
 import { BadInputError, NotFoundError } from '../common/errors.js';
 import type { Actor, AppDeps } from '../context.js';
 import { fromDbBoolean, fromDbDate } from '../common/lean-sql.js';
 import { toDraft } from '../exceptions/exception-facts.js';
+import type { StoredEvidence } from '../exceptions/permitted-exception.entity.js';
 import { recordGrouped } from '../ledger/grouped-record.js';
 import { payloadHashOf } from '../ledger/ledger.service.js';
 import { loadDecisionFacts } from './decision-facts.js';
@@ -33,6 +45,8 @@ export interface RecordedDecision {
   decision: Decision;
   decidedAt: Date;
   ledgerSequence: number;
+  /** The stored evidence of the basis exception (from the facts already read), null for other bases. */
+  basisEvidence: StoredEvidence | null;
 }
 
 /**
@@ -61,8 +75,17 @@ export class DecisionService {
     const recipientId = recipientInput && UUID.test(recipientInput) ? recipientInput : null;
     const facts = await loadDecisionFacts(this.em, { providerId, purposeKey: input.purposeKey, recipientId });
     if (!facts.providerExists) throw new NotFoundError('Provider', 'input.providerId');
-    const purpose = facts.purpose;
-    if (!purpose) throw new BadInputError([{ field: 'purposeKey', code: 'UNKNOWN_PURPOSE', message: 'No such purpose' }]);
+    // A key the policy does not state is a use outside the stated purposes: policy-core decides it
+    // (only an exception in effect that names it can allow it). A malformed key names nothing.
+    let purpose: PurposeFact;
+    if (facts.purpose) {
+      const p = facts.purpose;
+      purpose = { key: p.key, title: p.title, categories: p.categories, retired: p.retired, consentFromVersion: p.consentFromVersion };
+    } else {
+      const malformed = validatePurposeKey(input.purposeKey, 'purposeKey');
+      if (malformed) throw new BadInputError([malformed]);
+      purpose = unstatedPurpose(input.purposeKey);
+    }
     if (recipientInput && !facts.recipientExists) throw new NotFoundError('Recipient', 'input.recipientId');
     if (!facts.policy) throw new NotFoundError('Published policy version');
     const categories = [...new Set(input.categories)];
@@ -71,7 +94,7 @@ export class DecisionService {
     const decision = decide({
       action: input.action,
       providerId: provider.id,
-      purpose: { key: purpose.key, title: purpose.title, categories: purpose.categories, retired: purpose.retired, consentFromVersion: purpose.consentFromVersion },
+      purpose,
       categories,
       recipientId,
       recipientName: facts.recipientName,
@@ -129,6 +152,8 @@ export class DecisionService {
       deps: this.deps,
     });
     const sequence = entry!.sequence;
-    return { decision, decidedAt: at, ledgerSequence: sequence };
+    const basis = decision.basis;
+    const basisEvidence = basis?.kind === 'EXCEPTION' ? (facts.exceptions.find((e) => e.id === basis.exceptionId)?.evidence ?? null) : null;
+    return { decision, decidedAt: at, ledgerSequence: sequence, basisEvidence };
   }
 }

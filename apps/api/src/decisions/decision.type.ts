@@ -2,11 +2,25 @@ import type { DataCategory, DecisionReasonCode, ExceptionKind } from '@steward/p
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DataCategoryEnum, DecisionBasisKindEnum, DecisionReasonCodeEnum, ExceptionKindEnum } from '../common/enums.js';
 
+@ObjectType('DecisionEvidence', { description: 'One piece of the evidence the exception of a decision rests on.' })
+export class DecisionEvidenceType {
+  @Field(() => String, {
+    description: 'The evidence field: statute, article, documentReference (LAW); contractReference (OUTSOURCING); meetingKind, meetingDate, resolutionNumber (BOARD_APPROVAL); consentEventIds (PROVIDER_AGREEMENT, one entry per event).',
+  })
+  key!: string;
+  @Field(() => String, { description: 'What people call it, e.g. "Resolution number".' }) label!: string;
+  @Field(() => String, { description: 'As recorded; dates as YYYY-MM-DD.' }) value!: string;
+}
+
 @ObjectType('DecisionBasis', { description: 'What allows the use: the stated purpose with consent, public data, or one permitted exception.' })
 export class DecisionBasisType {
   @Field(() => DecisionBasisKindEnum) kind!: 'CONSENT' | 'PUBLICLY_AVAILABLE' | 'EXCEPTION';
   @Field(() => ID, { nullable: true }) exceptionId!: string | null;
   @Field(() => ExceptionKindEnum, { nullable: true }) exceptionKind!: ExceptionKind | null;
+  @Field(() => [DecisionEvidenceType], {
+    description: "Which evidence the exception rests on, in short (the whole evidence is the exception's); empty unless the basis is an exception.",
+  })
+  evidence!: DecisionEvidenceType[];
 }
 
 @ObjectType('DecisionReason')

@@ -76,12 +76,14 @@ describe.each(databases)('decisions on %s', (database) => {
       const { decision } = await owner.ok(DecisionDocument, {
         input: { action: 'USE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME', 'POSTAL_ADDRESS'] },
       });
-      expect(decision).toMatchObject({ allowed: true, basis: { kind: 'CONSENT', exceptionId: null }, permitted: ['NAME', 'POSTAL_ADDRESS'], refused: [], policyVersion: 1 });
+      expect(decision).toMatchObject({ allowed: true, basis: { kind: 'CONSENT', exceptionId: null, evidence: [] }, permitted: ['NAME', 'POSTAL_ADDRESS'], refused: [], policyVersion: 1 });
     });
 
     it('allows provision to the courier only under the outsourcing exception, and only its categories', async () => {
       const ok = (await decide(owner, { action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'], recipientId: courierId })).data!.decision;
       expect(ok).toMatchObject({ allowed: true, basis: { kind: 'EXCEPTION', exceptionId: exception.id, exceptionKind: 'OUTSOURCING' } });
+      // Which exception with which evidence: the contract it rests on.
+      expect(ok.basis!.evidence).toEqual([{ key: 'contractReference', label: 'Contract reference', value: 'CT-2026-07' }]);
 
       const email = (await decide(owner, { action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME', 'EMAIL'], recipientId: courierId })).data!.decision;
       expect(email.allowed).toBe(false);
@@ -137,12 +139,41 @@ describe.each(databases)('decisions on %s', (database) => {
       expect((await owner.ok(VerifyLedgerDocument)).verifyLedger).toMatchObject({ ok: true });
     });
 
+    it('decides a well-formed purpose that is not stated (clause 2): denied without an exception, and recorded', async () => {
+      const before = (await decisionEntries()).length;
+      for (const action of ['USE', 'PROVIDE'] as const) {
+        const { decision } = await owner.ok(DecisionDocument, {
+          input: { action, providerId: subscriber.id, purposeKey: 'SELLING_LISTS', categories: ['NAME'], recipientId: action === 'PROVIDE' ? courierId : null },
+        });
+        expect(decision).toMatchObject({ allowed: false, basis: null, permitted: [], refused: ['NAME'] });
+        expect(decision.reasons[0]).toEqual({
+          code: 'PURPOSE_NOT_STATED',
+          message: '"SELLING_LISTS" is not a stated purpose: only a permitted exception in effect can allow it.',
+          category: null,
+          exceptionId: null,
+        });
+        // The outsourcing exception (revoked by now, and for JOURNAL_DELIVERY) is named as not applying.
+        expect(decision.reasons.map((r) => r.code)).toContain('NO_EXCEPTION_APPLIES');
+      }
+      const entries = await app.em().getConnection().execute<{ purpose_key: string; outcome: string }[]>(
+        "select purpose_key, outcome from ledger_entry where kind = 'DECISION' order by sequence desc limit 2",
+      );
+      expect(entries).toEqual([
+        { purpose_key: 'SELLING_LISTS', outcome: 'DENIED' },
+        { purpose_key: 'SELLING_LISTS', outcome: 'DENIED' },
+      ]);
+      expect((await decisionEntries()).length).toBe(before + 2);
+    });
+
     it('refuses bad requests with the field named and records nothing', async () => {
       const before = (await decisionEntries()).length;
       const cases: [Request, string, string][] = [
         [{ action: 'USE', providerId: '01900000-0000-7000-8000-000000000000', purposeKey: 'EVENT_NEWS', categories: ['NAME'] }, 'NOT_FOUND', 'input.providerId'],
         [{ action: 'USE', providerId: "' or 1=1 --", purposeKey: 'EVENT_NEWS', categories: ['NAME'] }, 'NOT_FOUND', 'input.providerId'],
-        [{ action: 'USE', providerId: subscriber.id, purposeKey: 'SELLING_LISTS', categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.purposeKey'],
+        [{ action: 'USE', providerId: subscriber.id, purposeKey: 'selling-lists', categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.purposeKey'],
+        [{ action: 'USE', providerId: subscriber.id, purposeKey: "X' OR 1=1 --", categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.purposeKey'],
+        [{ action: 'USE', providerId: subscriber.id, purposeKey: '', categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.purposeKey'],
+        [{ action: 'USE', providerId: subscriber.id, purposeKey: `A${'B'.repeat(64)}`, categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.purposeKey'],
         [{ action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'], recipientId: '01900000-0000-7000-8000-000000000000' }, 'NOT_FOUND', 'input.recipientId'],
         [{ action: 'USE', providerId: subscriber.id, purposeKey: 'x'.repeat(1001), categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.purposeKey'],
         [{ action: 'USE', providerId: 'f'.repeat(101), purposeKey: 'EVENT_NEWS', categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.providerId'],
@@ -150,8 +181,11 @@ describe.each(databases)('decisions on %s', (database) => {
         [{ action: 'USE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: Array.from({ length: 21 }, () => 'NAME' as const) }, 'BAD_USER_INPUT', 'input.categories'],
       ];
       for (const [input, code, field] of cases) {
-        expect(errorOf(await decide(owner, input))).toMatchObject({ code, field });
+        expect(errorOf(await decide(owner, input)), JSON.stringify(input)).toMatchObject({ code, field });
       }
+      expect(errorOf(await decide(owner, { action: 'USE', providerId: subscriber.id, purposeKey: 'selling-lists', categories: ['NAME'] })).issues).toEqual([
+        { field: 'input.purposeKey', code: 'INVALID_FORMAT', message: 'Upper-case letters, digits and _ only, starting with a letter.' },
+      ]);
       const viewer = await app.clientAs('VIEWER');
       expect(errorOf(await decide(viewer, { action: 'USE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'] })).code).toBe('FORBIDDEN');
       expect((await decisionEntries()).length).toBe(before);

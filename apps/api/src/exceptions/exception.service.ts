@@ -4,7 +4,9 @@ import {
   FIELD_LIMITS,
   normalizeLineBreaks,
   validateActivation,
+  validatePurposeKey,
   validateText,
+  type AgreementEventFact,
   type EffectiveExceptionStatus,
   type ExceptionKind,
   type Issue,
@@ -15,7 +17,7 @@ import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
 import { leanRows, placeholders } from '../common/lean-sql.js';
 import type { Actor, AppDeps } from '../context.js';
-import { assertVersion, flushOrConflict, validateReference } from '../providers/provider.service.js';
+import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
 import { loadPurposeFacts } from '../purposes/purpose-facts.js';
 import { Recipient } from '../recipients/recipient.entity.js';
 import { EVIDENCE_FIELD, evidenceToStore, purposeFacts, shapeOf, toDraft, withInputPaths, type ExceptionShape } from './exception-facts.js';
@@ -169,6 +171,8 @@ export class ExceptionService {
       approverRole: actor.role,
       at: now,
       purposes,
+      // Again at approval: an agreement's consent events must still be its providers' grants.
+      consentEvents: await this.citedConsentEvents(exception.kind, exception.evidence),
     });
     if (!validation.ok) {
       // policy-core orders the issues: the state first, then who approves, then what is approved.
@@ -255,7 +259,8 @@ export class ExceptionService {
     const scope = input.scope;
     const purposeKeys = scope.purposeKeys.map((k) => k.trim());
     purposeKeys.forEach((key, i) => {
-      const problem = validateReference(key, `scope.purposeKeys[${i}]`);
+      // Stated or not (an exception may name a purpose outside the stated ones), keyed as policy-core keys purposes.
+      const problem = validatePurposeKey(key, `scope.purposeKeys[${i}]`);
       if (problem) issues.push(problem);
     });
     const providerIds = scope.allProviders ? [] : [...new Set(scope.providerIds.map((p) => p.trim()))];
@@ -270,9 +275,6 @@ export class ExceptionService {
     if (kind === 'OUTSOURCING' && typeof evidence.recipientId === 'string' && evidence.recipientId !== recipientId) {
       const known = await this.unknownIds('recipient', [evidence.recipientId], `evidence.${expected}.recipientId`, 'No such recipient');
       issues.push(...known.map((i) => ({ ...i, field: `evidence.${expected}.recipientId` })));
-    }
-    if (kind === 'PROVIDER_AGREEMENT' && Array.isArray(evidence.consentEventIds)) {
-      issues.push(...(await this.unknownIds('consent_event', evidence.consentEventIds, `evidence.${expected}.consentEventIds`, 'No such consent event')));
     }
 
     const now = this.deps.now();
@@ -299,7 +301,14 @@ export class ExceptionService {
       revokedAt: null,
     };
     const purposes: PurposeFact[] = purposeFacts(await loadPurposeFacts(this.em));
-    const validation = validateActivation({ exception: toDraft(shape), approverId: '', approverRole: 'OWNER', at: now, purposes });
+    const validation = validateActivation({
+      exception: toDraft(shape),
+      approverId: '',
+      approverRole: 'OWNER',
+      at: now,
+      purposes,
+      consentEvents: await this.citedConsentEvents(kind, evidence),
+    });
     if (!validation.ok) {
       const draftProblems = validation.issues.filter((i) => i.code !== 'REQUIRED' && !NOT_A_DRAFT_PROBLEM.has(i.field));
       issues.push(...withInputPaths(kind, draftProblems));
@@ -308,8 +317,25 @@ export class ExceptionService {
     return values;
   }
 
+  /**
+   * The stored consent events among those a PROVIDER_AGREEMENT exception's evidence cites, for
+   * policy-core's agreementIssues (an id with none is unknown; malformed ids name none).
+   */
+  private async citedConsentEvents(kind: ExceptionKind, evidence: StoredEvidence): Promise<AgreementEventFact[] | undefined> {
+    if (kind !== 'PROVIDER_AGREEMENT') return undefined;
+    const cited = evidence.consentEventIds;
+    const ids = Array.isArray(cited) ? [...new Set(cited.filter((id): id is string => typeof id === 'string' && UUID.test(id)))] : [];
+    if (!ids.length) return [];
+    const rows = await leanRows<{ id: string; provider_id: string; purpose_key: string; action: AgreementEventFact['action'] }>(
+      this.em,
+      `select ce.id, ce.provider_id, p.key as purpose_key, ce.action from consent_event ce join purpose p on p.id = ce.purpose_id where ce.id in (${placeholders(ids.length)})`,
+      ids,
+    );
+    return rows.map((r) => ({ id: String(r.id), providerId: String(r.provider_id), purposeKey: r.purpose_key, action: r.action }));
+  }
+
   /** Issues for ids that name no row of `table` (malformed ids included), with `field[i]` paths. */
-  private async unknownIds(table: 'provider' | 'recipient' | 'consent_event', ids: readonly string[], field: string, message: string): Promise<Issue[]> {
+  private async unknownIds(table: 'provider' | 'recipient', ids: readonly string[], field: string, message: string): Promise<Issue[]> {
     if (!ids.length) return [];
     const wellFormed = [...new Set(ids.filter((id) => UUID.test(id)))];
     const found = wellFormed.length

@@ -26,19 +26,27 @@ let app: TestApp;
 let owner: TestClient;
 let officer: TestClient;
 let refs: { recipientId: string; providerId: string; consentEventIds: string[] };
+/** The provider's refusal (EVENT_NEWS), and another provider with their grant: agreements cite grants by the providers they cover. */
+let refusalId: string;
+let other: { providerId: string; grantId: string };
+
+async function collect(): Promise<{ providerId: string; grants: string[]; refusals: string[] }> {
+  const collected = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
+  const provider = (await owner.ok(ProviderDocument, { id: collected.recordCollection.provider.id })).provider!;
+  const ids = (action: string) => provider.consentHistory.filter((e) => e.action === action).map((e) => e.id);
+  return { providerId: provider.id, grants: ids('GRANT'), refusals: ids('REFUSE') };
+}
 
 beforeAll(async () => {
   app = await createTestApp();
   owner = await app.clientAs('OWNER');
   officer = await app.clientAs('PRIVACY_OFFICER');
   const courier = await owner.ok(CreateRecipientDocument, { input: { name: 'Swift Courier Co.', kind: 'CONTRACTOR' } });
-  const collected = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
-  const provider = await owner.ok(ProviderDocument, { id: collected.recordCollection.provider.id });
-  refs = {
-    recipientId: courier.createRecipient.id,
-    providerId: provider.provider!.id,
-    consentEventIds: provider.provider!.consentHistory.map((e) => e.id).slice(0, 1),
-  };
+  const member = await collect();
+  refs = { recipientId: courier.createRecipient.id, providerId: member.providerId, consentEventIds: member.grants.slice(0, 1) };
+  refusalId = member.refusals[0]!;
+  const second = await collect();
+  other = { providerId: second.providerId, grantId: second.grants[0]! };
 });
 afterAll(() => app.close());
 
@@ -218,6 +226,32 @@ describe('permitted exceptions: approval rules', () => {
     );
   });
 
+  it('accepts an agreement citing a grant of each provider it covers', async () => {
+    const e = await draft('PROVIDER_AGREEMENT', {
+      evidence: { providerAgreement: { consentEventIds: [refs.consentEventIds[0]!, other.grantId], summary: 'Both members agreed.' } },
+      scope: { ...input('PROVIDER_AGREEMENT').scope, providerIds: [refs.providerId, other.providerId] },
+    });
+    expect((await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version })).approveException.status).toBe('ACTIVE');
+  });
+
+  it('checks an agreement’s consent events again at approval', async () => {
+    const e = await draft('PROVIDER_AGREEMENT');
+    // As a draft stored before the check existed would hold it: a refusal cited as the agreement.
+    await app.em().getConnection().execute('update permitted_exception set evidence = ? where id = ?', [
+      JSON.stringify({ consentEventIds: [refusalId], summary: 'Agreed.' }),
+      e.id,
+    ]);
+    const before = await storedCounts();
+    const res = await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
+    expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'evidence.providerAgreement.consentEventIds[0]' });
+    expect(errorOf(res).issues?.map((i) => [i.field, i.code])).toEqual([
+      ['evidence.providerAgreement.consentEventIds[0]', 'NOT_GRANTED'],
+      ['scope.providerIds[0]', 'CONSENT_MISSING'],
+    ]);
+    expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException).toMatchObject({ status: 'DRAFT', version: e.version });
+    expect(await storedCounts()).toEqual(before);
+  });
+
   it('approves once: a second approval or revoking a draft is INVALID_TRANSITION', async () => {
     const e = await draft('LAW');
     const r = await owner.request(RevokeExceptionDocument, { id: e.id, reason: 'Never mind', expectedVersion: e.version });
@@ -269,9 +303,9 @@ describe('permitted exceptions: approval rules', () => {
   });
 });
 
-describe('permitted exceptions: bad input stores nothing', () => {
-  const hostile = 'A\u202Eevil';
-  const cases: [string, Kind, (i: Input) => Input, string, string][] = [
+const hostile = 'A\u202Eevil';
+/** Bad inputs for createException and updateException alike: what each changes, the field and code refused. */
+const BAD_INPUTS: [string, Kind, (i: Input) => Input, string, string][] = [
     ['an oversized title', 'LAW', (i) => ({ ...i, title: 'x'.repeat(1001) }), 'input.title', 'TOO_LONG'],
     ['a title just over its limit', 'LAW', (i) => ({ ...i, title: 'x'.repeat(201) }), 'input.title', 'TOO_LONG'],
     ['a blank title', 'LAW', (i) => ({ ...i, title: '  ' }), 'input.title', 'REQUIRED'],
@@ -319,6 +353,9 @@ describe('permitted exceptions: bad input stores nothing', () => {
       'SCOPE_MISMATCH',
     ],
     ['a malformed purpose key', 'LAW', (i) => ({ ...i, scope: { ...i.scope, purposeKeys: ["x' OR 1=1 --"] } }), 'input.scope.purposeKeys[0]', 'INVALID_FORMAT'],
+    // Stated or not, purposes are keyed as policy-core keys them (a decision could not ask about any other key).
+    ['a purpose key in another form', 'BOARD_APPROVAL', (i) => ({ ...i, scope: { ...i.scope, purposeKeys: ['SAFETY_NOTICE', 'safety-notice'] } }), 'input.scope.purposeKeys[1]', 'INVALID_FORMAT'],
+    ['a blank purpose key', 'BOARD_APPROVAL', (i) => ({ ...i, scope: { ...i.scope, purposeKeys: ['  '] } }), 'input.scope.purposeKeys[0]', 'REQUIRED'],
     ['an unknown provider', 'LAW', (i) => ({ ...i, scope: { ...i.scope, providerIds: ['01900000-0000-7000-8000-000000000000'] } }), 'input.scope.providerIds[0]', 'INVALID_VALUE'],
     ['a malformed provider id', 'LAW', (i) => ({ ...i, scope: { ...i.scope, providerIds: ['not-an-id'] } }), 'input.scope.providerIds[0]', 'INVALID_VALUE'],
     ['an unknown recipient', 'LAW', (i) => ({ ...i, scope: { ...i.scope, recipientId: '01900000-0000-7000-8000-000000000000' } }), 'input.scope.recipientId', 'INVALID_VALUE'],
@@ -329,6 +366,34 @@ describe('permitted exceptions: bad input stores nothing', () => {
       'input.evidence.providerAgreement.consentEventIds[0]',
       'INVALID_VALUE',
     ],
+    [
+      'a consent event that is no grant as the agreement',
+      'PROVIDER_AGREEMENT',
+      (i) => ({ ...i, evidence: { providerAgreement: { ...i.evidence.providerAgreement, consentEventIds: [refs.consentEventIds[0]!, refusalId] } } }),
+      'input.evidence.providerAgreement.consentEventIds[1]',
+      'NOT_GRANTED',
+    ],
+    [
+      'a grant by a provider outside the scope',
+      'PROVIDER_AGREEMENT',
+      (i) => ({ ...i, evidence: { providerAgreement: { ...i.evidence.providerAgreement, consentEventIds: [refs.consentEventIds[0]!, other.grantId] } } }),
+      'input.evidence.providerAgreement.consentEventIds[1]',
+      'SCOPE_MISMATCH',
+    ],
+    [
+      'a provider in the scope who did not agree',
+      'PROVIDER_AGREEMENT',
+      (i) => ({ ...i, scope: { ...i.scope, providerIds: [refs.providerId, other.providerId] } }),
+      'input.scope.providerIds[1]',
+      'CONSENT_MISSING',
+    ],
+    [
+      'a malformed consent event id',
+      'PROVIDER_AGREEMENT',
+      (i) => ({ ...i, evidence: { providerAgreement: { ...i.evidence.providerAgreement, consentEventIds: ["' or 1=1 --"] } } }),
+      'input.evidence.providerAgreement.consentEventIds[0]',
+      'INVALID_VALUE',
+    ],
     ['a provider agreement for all providers', 'PROVIDER_AGREEMENT', (i) => ({ ...i, scope: { ...i.scope, allProviders: true, providerIds: [] } }), 'input.scope.providerIds', 'SCOPE_MISMATCH'],
     ['all providers and a list', 'LAW', (i) => ({ ...i, scope: { ...i.scope, allProviders: true } }), 'input.scope.providerIds', 'INVALID_VALUE'],
     ['evidence of another kind', 'LAW', (i) => ({ ...i, evidence: { ...i.evidence, boardApproval: { resolutionNumber: 'R-1' } } }), 'input.evidence.boardApproval', 'INVALID_VALUE'],
@@ -336,9 +401,42 @@ describe('permitted exceptions: bad input stores nothing', () => {
     ['a validity that ends before it starts', 'LAW', (i) => ({ ...i, validFrom: '2026-06-01T00:00:00.000Z', validUntil: '2026-05-01T00:00:00.000Z' }), 'input.validUntil', 'INVALID_VALUE'],
     ['a validity already over', 'LAW', (i) => ({ ...i, validFrom: '2020-01-01T00:00:00.000Z', validUntil: '2020-02-01T00:00:00.000Z' }), 'input.validUntil', 'INVALID_VALUE'],
     ['too many purposes', 'LAW', (i) => ({ ...i, scope: { ...i.scope, purposeKeys: Array.from({ length: 101 }, (_, n) => `P${n}`) } }), 'input.scope.purposeKeys', 'TOO_LONG'],
+    ['an oversized purpose key', 'LAW', (i) => ({ ...i, scope: { ...i.scope, purposeKeys: [`P${'X'.repeat(1000)}`] } }), 'input.scope.purposeKeys', 'TOO_LONG'],
+    ['a purpose key just over its limit', 'LAW', (i) => ({ ...i, scope: { ...i.scope, purposeKeys: [`P${'X'.repeat(64)}`] } }), 'input.scope.purposeKeys[0]', 'TOO_LONG'],
+    [
+      'too many providers',
+      'LAW',
+      (i) => ({ ...i, scope: { ...i.scope, providerIds: Array.from({ length: 1001 }, () => '01900000-0000-7000-8000-000000000000') } }),
+      'input.scope.providerIds',
+      'TOO_LONG',
+    ],
+    [
+      'too many consent events',
+      'PROVIDER_AGREEMENT',
+      (i) => ({ ...i, evidence: { providerAgreement: { ...i.evidence.providerAgreement, consentEventIds: Array.from({ length: 101 }, () => refs.consentEventIds[0]!) } } }),
+      'input.evidence.providerAgreement.consentEventIds',
+      'TOO_LONG',
+    ],
+    [
+      'an oversized agreement summary',
+      'PROVIDER_AGREEMENT',
+      (i) => ({ ...i, evidence: { providerAgreement: { ...i.evidence.providerAgreement, summary: 'x'.repeat(1001) } } }),
+      'input.evidence.providerAgreement.summary',
+      'TOO_LONG',
+    ],
+    [
+      'a bidi override in a resolution number',
+      'BOARD_APPROVAL',
+      (i) => ({ ...i, evidence: { boardApproval: { ...i.evidence.boardApproval, resolutionNumber: hostile } } }),
+      'input.evidence.boardApproval.resolutionNumber',
+      'CONTROL_CHARACTERS',
+    ],
+    ['an oversized recipient id', 'LAW', (i) => ({ ...i, scope: { ...i.scope, recipientId: 'r'.repeat(101) } }), 'input.scope.recipientId', 'TOO_LONG'],
+    ['a malformed recipient id', 'LAW', (i) => ({ ...i, scope: { ...i.scope, recipientId: "' or 1=1 --" } }), 'input.scope.recipientId', 'INVALID_VALUE'],
   ];
 
-  it.each(cases)('refuses %s with BAD_USER_INPUT naming the field', async (_name, kind, change, field, code) => {
+describe('permitted exceptions: bad input stores nothing', () => {
+  it.each(BAD_INPUTS)('refuses %s with BAD_USER_INPUT naming the field', async (_name, kind, change, field, code) => {
     const before = await storedCounts();
     const res = await owner.request(CreateExceptionDocument, { input: change(input(kind)) });
     const err = errorOf(res);
@@ -364,5 +462,55 @@ describe('permitted exceptions: bad input stores nothing', () => {
     const title = "Robert'); DROP TABLE permitted_exception;--";
     const e = await draft('BOARD_APPROVAL', { title });
     expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.title).toBe(title);
+  });
+});
+
+describe('permitted exceptions: a bad update changes nothing', () => {
+  const drafts = new Map<Kind, ExceptionFieldsFragment>();
+  beforeAll(async () => {
+    for (const kind of KINDS) drafts.set(kind, await draft(kind));
+  });
+
+  /** The draft as stored and presented, with the counts of rows and audit entries. */
+  async function snapshot(id: string) {
+    return { stored: (await owner.ok(PermittedExceptionDocument, { id })).permittedException, counts: await storedCounts() };
+  }
+
+  it.each(BAD_INPUTS)('refuses %s with BAD_USER_INPUT naming the field', async (_name, kind, change, field, code) => {
+    const e = drafts.get(kind)!;
+    const before = await snapshot(e.id);
+    // The officer edits: had the update gone through, the author would have changed too.
+    const res = await officer.request(UpdateExceptionDocument, { input: { ...change(input(kind)), id: e.id, expectedVersion: e.version } });
+    const err = errorOf(res);
+    expect(err.code).toBe('BAD_USER_INPUT');
+    expect(err.issues?.map((i) => [i.field, i.code])).toContainEqual([field, code]);
+    expect(res.data).toBeNull();
+    expect(await snapshot(e.id)).toEqual(before);
+  });
+
+  it('answers unknown and malformed ids NOT_FOUND, an oversized one BAD_USER_INPUT, changing nothing', async () => {
+    const e = drafts.get('LAW')!;
+    const before = await snapshot(e.id);
+    for (const id of ['01900000-0000-7000-8000-000000000000', 'not-an-id', "' or 1=1 --", e.id.toUpperCase().replace(/.$/, 'Z')]) {
+      const res = await owner.request(UpdateExceptionDocument, { input: { ...input('LAW', { title: 'Changed' }), id, expectedVersion: e.version } });
+      expect(errorOf(res), id).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    }
+    const oversized = await owner.request(UpdateExceptionDocument, { input: { ...input('LAW', { title: 'Changed' }), id: 'x'.repeat(101), expectedVersion: e.version } });
+    expect(errorOf(oversized)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.id' });
+    expect(await snapshot(e.id)).toEqual(before);
+  });
+
+  it('refuses unknown categories and kinds at the schema, changing nothing', async () => {
+    const e = drafts.get('LAW')!;
+    const before = await snapshot(e.id);
+    const mutation = 'mutation($input: UpdateExceptionInput!) { updateException(input: $input) { id } }';
+    const base = { ...input('LAW'), id: e.id, expectedVersion: e.version };
+    const badCategory = await owner.raw(mutation, { input: { ...base, scope: { ...base.scope, categories: ['SHOE_SIZE'] } } });
+    expect(errorOf(badCategory)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.scope.categories[0]' });
+    const badKind = await owner.raw(mutation, { input: { ...base, kind: 'BECAUSE_WE_CAN' } });
+    expect(errorOf(badKind)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
+    const badVersion = await owner.raw(mutation, { input: { ...base, expectedVersion: 'one' } });
+    expect(errorOf(badVersion)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.expectedVersion' });
+    expect(await snapshot(e.id)).toEqual(before);
   });
 });

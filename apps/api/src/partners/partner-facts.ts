@@ -46,9 +46,9 @@ export async function loadPartnerScopeFacts(em: EntityManager, recipientId: stri
   };
 }
 
+/** A provider in reach: its id only (the reference never leaves for a partner, so it is not read). */
 export interface PartnerProviderRow {
   id: string;
-  reference: string;
 }
 
 export interface PartnerItemRow extends SealedItemRow {
@@ -97,7 +97,7 @@ function pageSql(sqlite: boolean, query: PartnerPageQuery): string {
   const { obj, list } = jsonFactsSql(sqlite);
   const empty = sqlite ? 'json_array()' : "'[]'::json";
   const page =
-    `select p.id, p.reference from provider p where ${query.where}` + (query.id ? ' and p.id = ?' : '') + (query.afterId ? ' and p.id < ?' : '') + ' order by p.id desc limit ?';
+    `select p.id from provider p where ${query.where}` + (query.id ? ' and p.id = ?' : '') + (query.afterId ? ' and p.id < ?' : '') + ' order by p.id desc limit ?';
   const inPage = 'provider_id in (select id from page)';
   const items = query.categories.length
     ? list(['id', 'provider_id', 'category', 'value_sealed', 'publicly_available'], `personal_data_item where ${inPage} and category in (${placeholders(query.categories.length)})`, 'id')
@@ -112,7 +112,7 @@ function pageSql(sqlite: boolean, query: PartnerPageQuery): string {
     : empty;
   const sql =
     `with page as (${page}) select ${obj}(` +
-    `'rows', ${list(['id', 'reference'], 'page', 'id desc')},` +
+    `'rows', ${list(['id'], 'page', 'id desc')},` +
     ` 'items', ${items},` +
     ` 'events', ${events},` +
     ` 'cessations', ${list(['provider_id', 'action', 'purpose_key', 'recipient_id', 'since'], `provider_cessation where ${inPage}`, 'since')}` +

@@ -10,11 +10,14 @@ export interface SealedItemRow {
   value_sealed: string;
 }
 
-/** The one place partner values are decrypted: only the items of the permitted categories are passed in. */
-export function presentPartnerProvider(cipher: FieldCipher, id: string, reference: string, items: readonly SealedItemRow[]): PartnerProviderType {
+/**
+ * The one place partner values are decrypted: only the items of the permitted categories are
+ * passed in. The provider's id is the partner's handle; its reference (the organisation's, e.g. a
+ * membership number) is personal information outside the permitted categories and never leaves.
+ */
+export function presentPartnerProvider(cipher: FieldCipher, id: string, items: readonly SealedItemRow[]): PartnerProviderType {
   return {
     id,
-    reference,
     items: items.map((i) => ({ category: i.category, value: revealSealed(cipher, i.id, i.category, i.value_sealed) })),
   };
 }

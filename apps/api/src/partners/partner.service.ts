@@ -4,6 +4,7 @@ import {
   consentFor,
   decide,
   isInEffect,
+  unstatedPurpose,
   type CessationFact,
   type ConsentAction,
   type ConsentEventFact,
@@ -91,7 +92,7 @@ export class PartnerService {
       for (const key of e.scope.purposeKeys) {
         const p = stated.get(key);
         // Exceptions other than outsourcing may name a purpose outside the stated ones.
-        purposes.set(key, p ? { id: p.id, key, categories: p.categories, retired: p.retired, consentFromVersion: p.consentFromVersion } : { id: null, key, categories: [], retired: false });
+        purposes.set(key, p ? { id: p.id, key, categories: p.categories, retired: p.retired, consentFromVersion: p.consentFromVersion } : { id: null, ...unstatedPurpose(key) });
       }
     }
     const disjuncts: string[] = [];
@@ -168,7 +169,7 @@ export class PartnerService {
       const values = own
         .filter((i) => given.has(i.category))
         .sort((a, b) => DATA_CATEGORIES.indexOf(a.category) - DATA_CATEGORIES.indexOf(b.category) || (a.id < b.id ? -1 : 1));
-      provided.push(presentPartnerProvider(this.deps.cipher, row.id, row.reference, values));
+      provided.push(presentPartnerProvider(this.deps.cipher, row.id, values));
       const withValues = new Set(values.map((v) => v.category));
       const recorded = perGrant.filter((g, i) => i === 0 || g.categories.some((c) => withValues.has(c)));
       for (const { grant, categories } of recorded) {
@@ -231,7 +232,7 @@ export class PartnerService {
         decide({
           action: 'PROVIDE',
           providerId,
-          purpose: { key: purpose.key, categories: purpose.categories, retired: purpose.retired, consentFromVersion: purpose.consentFromVersion },
+          purpose,
           categories,
           recipientId: this.partner.recipientId,
           consent: consentFor(events, purpose.key, at),

@@ -9,10 +9,12 @@ export class PartnerDataItemType {
   @Field(() => String) value!: string;
 }
 
-@ObjectType('PartnerProvider', { description: 'A provider as a partner sees it: only what its exceptions in effect permit.' })
+@ObjectType('PartnerProvider', {
+  description:
+    "A provider as a partner sees it: only what its exceptions in effect permit. The id is the partner's handle; the organisation's own reference (e.g. a membership number) is not given.",
+})
 export class PartnerProviderType {
   @Field(() => ID) id!: string;
-  @Field(() => String) reference!: string;
   @Field(() => [PartnerDataItemType]) items!: PartnerDataItemType[];
 }
 

@@ -78,13 +78,17 @@ async function asPartner(query: string, variables: Record<string, unknown> = {},
   return { status: res.status, text, body: JSON.parse(text) as PartnerResponse['body'] };
 }
 
-/** Searches the whole response text for every planted marker and every uncovered provider. */
+/**
+ * Searches the whole response text for every planted marker, every uncovered provider, and the
+ * reference of every provider (the organisation's, e.g. a membership number: never a partner's).
+ */
 function expectNoLeak(res: PartnerResponse) {
   const text = res.text.toLowerCase();
   for (const marker of forbidden) expect(text, `leaked ${marker}`).not.toContain(marker.toLowerCase());
   for (const p of uncovered) {
     for (const value of [p.id, p.reference, p.name, p.postalCode, p.address]) expect(text, `leaked ${value}`).not.toContain(value.toLowerCase());
   }
+  for (const p of covered) expect(text, `leaked the reference ${p.reference}`).not.toContain(p.reference.toLowerCase());
 }
 
 const LIST = print(PartnerProvidersDocument);
@@ -133,13 +137,12 @@ describe('partner access: the courier scenario', () => {
     const res = await asPartner(LIST, { first: 100 });
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
-    const edges = (res.body.data!.partnerProviders as { edges: { node: { id: string; reference: string; items: { category: string; value: string }[] } }[] }).edges;
+    const edges = (res.body.data!.partnerProviders as { edges: { node: { id: string; items: { category: string; value: string }[] } }[] }).edges;
     const byId = new Map(edges.map((e) => [e.node.id, e.node]));
     expect([...byId.keys()].sort()).toEqual(covered.map((p) => p.id).sort());
     for (const p of covered) {
       expect(byId.get(p.id)).toEqual({
         id: p.id,
-        reference: p.reference,
         items: [
           { category: 'NAME', value: p.name },
           { category: 'POSTAL_CODE', value: p.postalCode },
@@ -199,7 +202,7 @@ describe('partner access: the courier scenario', () => {
         all: partnerProviders(first: 100) { edges { node { ... on PartnerProvider { __typename id items { __typename category value } } ...P } } }
         ...RootFields
       }
-      fragment P on PartnerProvider { id reference items { category value } }
+      fragment P on PartnerProvider { id items { category value } }
       fragment RootFields on Query { again: partnerProviders { edges { node { ...P } } } }`;
     const res = await asPartner(query, { a: covered[0]!.id });
     expectNoLeak(res);
@@ -215,9 +218,9 @@ describe('partner access: the courier scenario', () => {
       `query M($a: ID!, $r: ID!, $w: ID!) {
         one: partnerProvider(id: $a) { id }
         refused: partnerProvider(id: $r) { ...P }
-        withdrawn: partnerProvider(id: $w) { ... on PartnerProvider { id reference items { category value } } }
+        withdrawn: partnerProvider(id: $w) { ... on PartnerProvider { id items { category value } } }
       }
-      fragment P on PartnerProvider { id reference items { category value } }`,
+      fragment P on PartnerProvider { id items { category value } }`,
       { a: covered[0]!.id, r: uncovered[0]!.id, w: uncovered[1]!.id },
     );
     expectNoLeak(misses);
@@ -256,6 +259,16 @@ describe('partner access: the courier scenario', () => {
     const nested = await asPartner(`{ partnerProvider(id: "${covered[0]!.id}") { id dataItems { value } consents { state } } }`);
     expect(nested.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expectNoLeak(nested);
+    // Nor does the provider's reference (the organisation's membership number): the id is the partner's handle.
+    for (const query of [
+      `{ partnerProvider(id: "${covered[0]!.id}") { id reference } }`,
+      '{ partnerProviders { edges { node { ... on PartnerProvider { reference } } } } }',
+    ]) {
+      const res = await asPartner(query);
+      expect(res.body.errors?.[0]?.extensions?.code, query).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(res.body.data ?? null).toBeNull();
+      expectNoLeak(res);
+    }
     // Nothing was changed by the refused mutations.
     expect((await owner.raw('{ recipients { name } }')).data).toEqual({ recipients: [{ name: 'Yamato Courier' }] });
   });

@@ -136,7 +136,9 @@ describe.skipIf(!postgresUrl)('on PostgreSQL', () => {
     const courier = (await owner.ok(CreateRecipientDocument, { input: { name: 'PG Courier', kind: 'CONTRACTOR' } })).createRecipient;
     const collected = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
     const provider = (await owner.ok(ProviderDocument, { id: collected.recordCollection.provider.id })).provider;
-    const refs = { recipientId: courier.id, providerId: provider.id, consentEventIds: [provider.consentHistory[0]!.id] };
+    // A provider agreement cites a grant of the provider it covers.
+    const grant = provider.consentHistory.find((e) => e.action === 'GRANT')!;
+    const refs = { recipientId: courier.id, providerId: provider.id, consentEventIds: [grant.id] };
     for (const kind of ['LAW', 'PROVIDER_AGREEMENT', 'OUTSOURCING', 'BOARD_APPROVAL'] as const) {
       const e = (await owner.ok(CreateExceptionDocument, { input: buildExceptionInput(kind, refs) })).createException;
       expect(e.missingEvidence).toEqual([]);

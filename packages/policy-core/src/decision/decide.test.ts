@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PurposeConsentState } from '../consent/consent-state.js';
 import type { PermittedExceptionFact } from '../exceptions/exception-evidence.js';
-import type { PurposeFact } from '../use/may-use-for-purpose.js';
+import { unstatedPurpose, type PurposeFact } from '../use/may-use-for-purpose.js';
 import { CONSENT_STATES, type ConsentState } from '../vocabulary/consent.js';
 import { DATA_CATEGORIES, type DataCategory } from '../vocabulary/data-categories.js';
 import { EXCEPTION_KINDS } from '../vocabulary/exceptions.js';
@@ -273,6 +273,45 @@ describe('decide: each kind allows exactly its scope', () => {
   });
 });
 
+describe('decide: a purpose that is not stated', () => {
+  const tax = unstatedPurpose('TAX_INQUIRY_2026');
+  const taxLaw = () => law({ scope: { purposeKeys: ['TAX_INQUIRY_2026'], categories: ['NAME', 'EMAIL'], providerIds: ['p1'], recipientId: 'prosecutors' } });
+  const ask = (o: Partial<DecideInput> = {}) =>
+    provide({ purpose: tax, recipientId: 'prosecutors', categories: ['NAME'], consent: consent('NOT_ASKED', 'TAX_INQUIRY_2026'), ...o });
+
+  it('is denied without an exception, saying it is not a stated purpose', () => {
+    const use = decide(ask({ action: 'USE', recipientId: null, items: [{ id: 'i1', category: 'NAME', publiclyAvailable: true }] }));
+    expect(use).toMatchObject({ allowed: false, basis: null, permitted: [], refused: ['NAME'] });
+    expect(use.reasons).toEqual([
+      { code: 'PURPOSE_NOT_STATED', message: '"TAX_INQUIRY_2026" is not a stated purpose: only a permitted exception in effect can allow it.' },
+      { code: 'NO_EXCEPTION_APPLIES', message: 'No permitted exception was supplied.' },
+    ]);
+    // No talk of consent for a provision: consent to a purpose nobody stated cannot exist.
+    expect(codes(decide(ask()))).toEqual(['PURPOSE_NOT_STATED', 'NO_EXCEPTION_APPLIES']);
+    // A consent record for the key changes nothing.
+    expect(decide(ask({ action: 'USE', recipientId: null, consent: consent('GRANTED', 'TAX_INQUIRY_2026') })).allowed).toBe(false);
+  });
+
+  it('is allowed exactly as far as an exception in effect that names it covers', () => {
+    expect(decide(ask({ exceptions: [taxLaw()] }))).toMatchObject({ allowed: true, basis: { kind: 'EXCEPTION', exceptionId: 'x-law', exceptionKind: 'LAW' } });
+    expect(decide(ask({ action: 'USE', recipientId: null, exceptions: [taxLaw()] })).allowed).toBe(true);
+    const other = decide(ask({ purpose: unstatedPurpose('OTHER_INQUIRY'), exceptions: [taxLaw()] }));
+    expect(codes(other)).toEqual(['PURPOSE_NOT_STATED', 'NO_EXCEPTION_APPLIES', 'EXCEPTION_PURPOSE_NOT_COVERED']);
+    expect(decide(ask({ categories: ['NAME', 'TELEPHONE'], exceptions: [taxLaw()] }))).toMatchObject({ allowed: false, permitted: ['NAME'], refused: ['TELEPHONE'] });
+    expect(codes(decide(ask({ exceptions: [{ ...taxLaw(), revokedAt: AT }] })))).toContain('EXCEPTION_NOT_IN_EFFECT');
+  });
+
+  it('is never served by outsourcing, which completes a stated purpose', () => {
+    const contractor = courier({
+      evidence: { ...(courier().evidence as object), servesPurposeKey: 'TAX_INQUIRY_2026' },
+      scope: { ...courier().scope, purposeKeys: ['TAX_INQUIRY_2026'] },
+    } as never);
+    const d = decide(ask({ recipientId: 'courier', exceptions: [contractor] }));
+    expect(d.allowed).toBe(false);
+    expect(d.reasons).toContainEqual(expect.objectContaining({ code: 'EXCEPTION_PURPOSE_BASIS_MISSING', category: 'NAME' }));
+  });
+});
+
 describe('decide: time and status', () => {
   it('expiry and revocation bite at the exact instant; drafts never count', () => {
     const until = T('2026-04-01T00:00:00Z');
@@ -404,6 +443,20 @@ const inputArb: fc.Arbitrary<DecideInput> = fc
 const RUNS = { numRuns: 1000 };
 
 describe('decide: properties', () => {
+  it('allows a purpose that is not stated only on a non-outsourcing exception that names it', () => {
+    fc.assert(
+      fc.property(inputArb, (i) => {
+        const d = decide({ ...i, purpose: unstatedPurpose(i.purpose.key) });
+        if (!d.allowed) return;
+        expect(d.basis?.kind).toBe('EXCEPTION');
+        const basis = i.exceptions.find((e) => d.basis?.kind === 'EXCEPTION' && e.id === d.basis.exceptionId)!;
+        expect(basis.kind).not.toBe('OUTSOURCING');
+        expect(basis.scope.purposeKeys).toContain(i.purpose.key);
+      }),
+      RUNS,
+    );
+  });
+
   it('adding an exception never turns an allowed decision into a denied one', () => {
     fc.assert(
       fc.property(inputArb, exceptionArb('extra'), (i, extra) => {

@@ -3,6 +3,7 @@ import type { PermittedExceptionFact } from '../exceptions/exception-evidence.js
 import { effectiveStatus } from '../exceptions/exception-lifecycle.js';
 import {
   mayUseForPurpose,
+  notStatedMessage,
   USE_REASON_CODES,
   type DataItemFact,
   type PurposeFact,
@@ -253,6 +254,8 @@ function denyAll(input: DecideInput, requested: DataCategory[], reason: Decision
  *   contractor completes a stated purpose, it does not replace the provider's consent to it.
  * - LAW, PROVIDER_AGREEMENT and BOARD_APPROVAL do not depend on the purpose's consent, categories
  *   or retirement: they permit use outside the stated purposes.
+ * - A purpose that is not stated (`purpose.stated === false`, see unstatedPurpose) has no
+ *   stated-purpose candidate: only an exception can allow it (PURPOSE_NOT_STATED otherwise).
  * - One decision has one basis: categories covered by different bases are denied with
  *   `DIFFERENT_BASIS`; request them separately so each ledger entry names its basis.
  * - A cessation the provider requested (`cessations`, see cessationFor) stops the use or provision
@@ -301,9 +304,11 @@ export function decide(input: DecideInput): Decision {
     });
   }
   const exceptionsConsidered = ceased === null ? input.exceptions : input.exceptions.filter((e) => e.kind === 'LAW');
+  const stated = input.purpose.stated !== false;
+  if (!stated) requestReasons.push({ code: 'PURPOSE_NOT_STATED', message: notStatedMessage(input.purpose) });
   let statedPurpose: Candidate | null = null;
-  if (input.action === 'USE' && ceased !== null) {
-    // The stated purpose no longer counts: no candidate for it.
+  if (input.action === 'USE' && (ceased !== null || !stated)) {
+    // The stated purpose no longer counts, or there is none: no candidate for it.
   } else if (input.action === 'USE') {
     const viaConsent = use.reasons.some((r) => r.code === 'CONSENT_GRANTED');
     statedPurpose = emptyCandidate(viaConsent ? { kind: 'CONSENT' } : { kind: 'PUBLICLY_AVAILABLE' });
@@ -317,7 +322,7 @@ export function decide(input: DecideInput): Decision {
       }
     }
     candidates.push(statedPurpose);
-  } else {
+  } else if (stated) {
     requestReasons.push({
       code: 'PROVISION_NEEDS_EXCEPTION',
       message: `Consent to ${purposeLabel(input.purpose)} does not allow providing data to ${recipientLabel(input)}: a permitted exception must cover it.`,

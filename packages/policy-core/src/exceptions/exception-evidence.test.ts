@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PurposeFact } from '../use/may-use-for-purpose.js';
 import { EXCEPTION_KIND_INFO, EXCEPTION_KINDS, type ExceptionKind } from '../vocabulary/exceptions.js';
-import { missingEvidence, type ExceptionEvidenceByKind } from './exception-evidence.js';
+import { agreementIssues, missingEvidence, type AgreementEventFact, type ExceptionEvidenceByKind, type PermittedExceptionDraft } from './exception-evidence.js';
 
 const COMPLETE: ExceptionEvidenceByKind = {
   LAW: {
@@ -134,5 +134,71 @@ describe('missingEvidence', () => {
     expect(
       missingEvidence('OUTSOURCING', { ...COMPLETE.OUTSOURCING, servesPurposeKey: 'OLD_MAILING', categories: ['NAME'] }, purposes),
     ).toEqual([{ field: 'evidence.servesPurposeKey', code: 'RETIRED_PURPOSE', message: 'Purpose "OLD_MAILING" is retired.' }]);
+  });
+});
+
+describe('agreementIssues', () => {
+  function agreement(consentEventIds: unknown, providerIds: string[] | 'ALL' = ['p1', 'p2']): PermittedExceptionDraft {
+    return {
+      id: 'x-agreement',
+      kind: 'PROVIDER_AGREEMENT',
+      evidence: { consentEventIds: consentEventIds as string[], summary: 'Agreed to share their affiliation with the co-host.' },
+      scope: { purposeKeys: ['CO_HOSTED_EVENT'], categories: ['AFFILIATION'], providerIds, recipientId: 'co-host' },
+      validFrom: new Date('2025-04-01T00:00:00Z'),
+      validUntil: null,
+      status: 'DRAFT',
+      authorId: 'alice',
+      approvedById: null,
+      approvedAt: null,
+      revokedAt: null,
+    };
+  }
+  const event = (id: string, providerId: string, action: AgreementEventFact['action'] = 'GRANT'): AgreementEventFact => ({
+    id,
+    providerId,
+    purposeKey: 'BUSINESS_LIAISON',
+    action,
+  });
+  const fields = (issues: { field: string; code: string }[]) => issues.map((i) => `${i.field}:${i.code}`);
+
+  it('accepts a grant cited for every provider the scope names (any stated purpose)', () => {
+    expect(agreementIssues(agreement(['ce-1', 'ce-2', 'ce-3']), [event('ce-1', 'p1'), event('ce-2', 'p2'), event('ce-3', 'p2')])).toEqual([]);
+  });
+
+  it('refuses unknown events, events that are no grant, and grants by providers outside the scope, by position', () => {
+    const issues = agreementIssues(agreement(['ce-1', 'ce-404', 'ce-refuse', 'ce-withdraw', 'ce-other', 'ce-2']), [
+      event('ce-1', 'p1'),
+      event('ce-refuse', 'p2', 'REFUSE'),
+      event('ce-withdraw', 'p2', 'WITHDRAW'),
+      event('ce-other', 'p9'),
+      event('ce-2', 'p2'),
+    ]);
+    expect(fields(issues)).toEqual([
+      'evidence.consentEventIds[1]:INVALID_VALUE',
+      'evidence.consentEventIds[2]:NOT_GRANTED',
+      'evidence.consentEventIds[3]:NOT_GRANTED',
+      'evidence.consentEventIds[4]:SCOPE_MISMATCH',
+    ]);
+    expect(issues[1]!.message).toBe('Consent event "ce-refuse" records a REFUSE, not an agreement: cite a GRANT.');
+    expect(issues[3]!.message).toBe('Consent event "ce-other" was given by provider "p9", whom the scope does not name.');
+  });
+
+  it('needs every provider in the scope to have agreed', () => {
+    expect(fields(agreementIssues(agreement(['ce-1']), [event('ce-1', 'p1')]))).toEqual(['scope.providerIds[1]:CONSENT_MISSING']);
+    // A refusal is no agreement, and does not count for its provider.
+    expect(fields(agreementIssues(agreement(['ce-1', 'ce-2']), [event('ce-1', 'p1'), event('ce-2', 'p2', 'REFUSE')]))).toEqual([
+      'evidence.consentEventIds[1]:NOT_GRANTED',
+      'scope.providerIds[1]:CONSENT_MISSING',
+    ]);
+  });
+
+  it('leaves missing or malformed ids, a scope of ALL or no providers and other kinds to the other checks', () => {
+    expect(agreementIssues(agreement(undefined), [])).toEqual([]);
+    expect(agreementIssues(agreement('ce-1'), [])).toEqual([]);
+    expect(agreementIssues(agreement([1, 2]), [])).toEqual([]);
+    expect(agreementIssues(agreement(['ce-1'], 'ALL'), [event('ce-1', 'p7')])).toEqual([]);
+    expect(agreementIssues(agreement(['ce-1'], []), [event('ce-1', 'p7')])).toEqual([]);
+    expect(fields(agreementIssues(agreement(['ce-1'], []), [event('ce-1', 'p7', 'WITHDRAW')]))).toEqual(['evidence.consentEventIds[0]:NOT_GRANTED']);
+    expect(agreementIssues({ ...agreement(['ce-1']), kind: 'LAW', evidence: {} } as PermittedExceptionDraft, [])).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { FIELD_LIMITS, validateText } from '../fields/field-formats.js';
 import { issue, type Issue } from '../issues.js';
 import type { PurposeFact } from '../use/may-use-for-purpose.js';
+import type { ConsentAction } from '../vocabulary/consent.js';
 import { isDataCategory, type DataCategory } from '../vocabulary/data-categories.js';
 import { EXCEPTION_KIND_INFO, type ExceptionKind } from '../vocabulary/exceptions.js';
 import { memberOf } from '../vocabulary/guard.js';
@@ -214,6 +215,67 @@ export function missingEvidence<K extends ExceptionKind>(
         }
       });
     }
+  }
+  return issues;
+}
+
+/** A consent event a PROVIDER_AGREEMENT exception cites, as stored. */
+export type AgreementEventFact = {
+  id: string;
+  providerId: string;
+  /** The stated purpose the event records consent to (shown to people; not compared with the scope). */
+  purposeKey: string;
+  action: ConsentAction;
+};
+
+/**
+ * Do the consent events a PROVIDER_AGREEMENT exception cites evidence an agreement by the very
+ * providers it covers? `events` are the stored events among the cited ids (an id with none is
+ * unknown). Reports, per cited id in order (`evidence.consentEventIds[i]`): INVALID_VALUE when no
+ * such event exists, NOT_GRANTED unless it records a GRANT, SCOPE_MISMATCH when its provider is
+ * not one the scope names; then per provider the scope names (`scope.providerIds[i]`):
+ * CONSENT_MISSING when none of their grants is cited — an agreement is by specific providers, each
+ * of whom must have agreed. (A scope of ALL providers or of none is reported by validateActivation,
+ * and the providers of the events are then not compared with it.)
+ * A consent event records consent to a stated purpose, while an agreement is usually to a use
+ * outside them (that is why it is an exception), so the event's purpose is not compared with the
+ * scope's purposes; the summary says what was agreed to.
+ * Empty for other kinds, and while the ids are missing or not a list of text (missingEvidence
+ * reports that).
+ */
+export function agreementIssues(exception: PermittedExceptionDraft, events: readonly AgreementEventFact[]): Issue[] {
+  if (exception.kind !== 'PROVIDER_AGREEMENT') return [];
+  const ids: unknown = exception.evidence?.consentEventIds;
+  if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) return [];
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const { providerIds } = exception.scope;
+  // No providers named yet (REQUIRED) or ALL (refused): the scope is reported by validateActivation.
+  const named = providerIds === 'ALL' || providerIds.length === 0 ? null : new Set(providerIds);
+  const issues: Issue[] = [];
+  const agreed = new Set<string>();
+  (ids as string[]).forEach((id, i) => {
+    const field = `evidence.consentEventIds[${i}]`;
+    const event = byId.get(id);
+    if (event === undefined) {
+      issues.push(issue(field, 'INVALID_VALUE', 'No such consent event.'));
+      return;
+    }
+    if (event.action !== 'GRANT') {
+      issues.push(issue(field, 'NOT_GRANTED', `Consent event "${id}" records a ${event.action}, not an agreement: cite a GRANT.`));
+      return;
+    }
+    if (named !== null && !named.has(event.providerId)) {
+      issues.push(issue(field, 'SCOPE_MISMATCH', `Consent event "${id}" was given by provider "${event.providerId}", whom the scope does not name.`));
+      return;
+    }
+    agreed.add(event.providerId);
+  });
+  if (providerIds !== 'ALL') {
+    providerIds.forEach((providerId, i) => {
+      if (!agreed.has(providerId)) {
+        issues.push(issue(`scope.providerIds[${i}]`, 'CONSENT_MISSING', `Provider "${providerId}" has not agreed: cite one of their consent events (a GRANT).`));
+      }
+    });
   }
   return issues;
 }

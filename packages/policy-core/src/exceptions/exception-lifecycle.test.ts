@@ -137,6 +137,37 @@ describe('validateActivation', () => {
     ]);
   });
 
+  it('needs well-formed purpose keys in the scope, stated or not', () => {
+    const law = {
+      ...draft(),
+      kind: 'LAW',
+      evidence: { statute: 'Tax Act', article: 'Art. 74', requestingAuthority: 'Tax office', documentReference: 'T-1', issuedOn: T('2025-03-01T00:00:00Z') },
+      scope: { purposeKeys: ['TAX_INQUIRY_2025'], categories: ['NAME'], providerIds: ['p1'], recipientId: 'tax-office' },
+    } as PermittedExceptionDraft;
+    expect(activate(law)).toEqual({ ok: true });
+    expect(codes(activate({ ...law, scope: { ...law.scope, purposeKeys: ['TAX_INQUIRY_2025', 'tax-inquiry', ''] } }))).toEqual([
+      'scope.purposeKeys[1]:INVALID_FORMAT',
+      'scope.purposeKeys[2]:REQUIRED',
+    ]);
+  });
+
+  it('with the cited consent events, checks that the providers it covers agreed', () => {
+    const agreement = {
+      ...draft(),
+      kind: 'PROVIDER_AGREEMENT',
+      evidence: { consentEventIds: ['ce-1'], summary: 'Agreed.' },
+      scope: { purposeKeys: ['CO_HOSTED_EVENT'], categories: ['NAME'], providerIds: ['p1', 'p2'], recipientId: 'co-host' },
+    } as PermittedExceptionDraft;
+    const grant = (id: string, providerId: string) => ({ id, providerId, purposeKey: 'EVENT_NEWS', action: 'GRANT' as const });
+    const check = (e: PermittedExceptionDraft, consentEvents: Parameters<typeof validateActivation>[0]['consentEvents']) =>
+      validateActivation({ exception: e, approverId: 'bob', approverRole: 'PRIVACY_OFFICER', at, purposes, consentEvents });
+    expect(codes(check(agreement, [grant('ce-1', 'p1')]))).toEqual(['scope.providerIds[1]:CONSENT_MISSING']);
+    const both = { ...agreement, evidence: { consentEventIds: ['ce-1', 'ce-2'], summary: 'Agreed.' } } as PermittedExceptionDraft;
+    expect(check(both, [grant('ce-1', 'p1'), grant('ce-2', 'p2')])).toEqual({ ok: true });
+    // Without the events nothing is checked (the caller did not load them).
+    expect(check(agreement, undefined)).toEqual({ ok: true });
+  });
+
   it('keeps a provider agreement to named providers', () => {
     const agreement = {
       ...draft(),

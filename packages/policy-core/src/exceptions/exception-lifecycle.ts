@@ -1,8 +1,11 @@
 import { issue, toValidation, type Issue, type Validation } from '../issues.js';
 import type { PurposeFact } from '../use/may-use-for-purpose.js';
+import { validatePurposeKey } from '../use/purpose-key.js';
 import type { AdminRole } from '../vocabulary/roles.js';
 import {
+  agreementIssues,
   missingEvidence,
+  type AgreementEventFact,
   type ExceptionStatus,
   type PermittedExceptionDraft,
   type PermittedExceptionFact,
@@ -52,12 +55,22 @@ export type ActivationInput = {
   at: Date;
   /** The stated purposes, to check an OUTSOURCING exception's served purpose and categories. */
   purposes: readonly PurposeFact[];
+  /**
+   * The stored consent events among those a PROVIDER_AGREEMENT exception cites (agreementIssues);
+   * absent: not checked.
+   */
+  consentEvents?: readonly AgreementEventFact[];
 };
 
 function scopeIssues(e: PermittedExceptionDraft): Issue[] {
   const issues: Issue[] = [];
   const { scope } = e;
   if (scope.purposeKeys.length === 0) issues.push(issue('scope.purposeKeys', 'REQUIRED', 'Name at least one purpose.'));
+  // Stated or not, a purpose is named by a well-formed key (decisions ask about it by that key).
+  scope.purposeKeys.forEach((key, i) => {
+    const problem = validatePurposeKey(key, `scope.purposeKeys[${i}]`);
+    if (problem) issues.push(problem);
+  });
   if (scope.categories.length === 0) issues.push(issue('scope.categories', 'REQUIRED', 'Name at least one data category.'));
   if (scope.providerIds !== 'ALL' && scope.providerIds.length === 0) {
     issues.push(issue('scope.providerIds', 'REQUIRED', 'Name at least one provider, or ALL.'));
@@ -90,9 +103,10 @@ function scopeIssues(e: PermittedExceptionDraft): Issue[] {
  * May this draft be activated now by this approver? Reports, in this order: `status` (only a DRAFT,
  * INVALID_TRANSITION), `approverId` (REQUIRED; SELF_APPROVAL when it is the author: four eyes),
  * `approverRole` (ROLE_NOT_ALLOWED unless OWNER or PRIVACY_OFFICER), the evidence
- * (`missingEvidence` with `purposes`), the scope (non-empty lists; OUTSOURCING scope within its
- * contract; PROVIDER_AGREEMENT not for ALL providers), then `validFrom` (a valid date) and
- * `validUntil` (null, or after both `validFrom` and `at`).
+ * (`missingEvidence` with `purposes`), the scope (non-empty lists; well-formed purpose keys,
+ * `validatePurposeKey`; OUTSOURCING scope within its contract; PROVIDER_AGREEMENT not for ALL
+ * providers), with `consentEvents` the agreement's evidence against its scope (agreementIssues),
+ * then `validFrom` (a valid date) and `validUntil` (null, or after both `validFrom` and `at`).
  */
 export function validateActivation(input: ActivationInput): Validation {
   const { exception: e, approverId, approverRole, at, purposes } = input;
@@ -109,6 +123,7 @@ export function validateActivation(input: ActivationInput): Validation {
   }
   issues.push(...missingEvidence(e.kind, e.evidence, purposes));
   issues.push(...scopeIssues(e));
+  if (input.consentEvents !== undefined) issues.push(...agreementIssues(e, input.consentEvents));
   const atValid = isValidDate(at);
   if (!atValid) issues.push(issue('at', 'INVALID_VALUE', 'Must be a valid date.'));
   if (!isValidDate(e.validFrom)) issues.push(issue('validFrom', 'INVALID_VALUE', 'Must be a valid date.'));

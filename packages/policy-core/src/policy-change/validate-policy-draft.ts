@@ -1,5 +1,6 @@
 import { validateText } from '../fields/field-formats.js';
 import { issue, toValidation, type Issue, type Validation } from '../issues.js';
+import { PURPOSE_KEY_MAX_LENGTH, validatePurposeKey } from '../use/purpose-key.js';
 import { DATA_CATEGORIES, type DataCategory } from '../vocabulary/data-categories.js';
 import { isPolicyClause, POLICY_CLAUSES, type PolicyClause } from '../vocabulary/policy-clauses.js';
 
@@ -8,7 +9,7 @@ export const POLICY_LIMITS = {
   sectionTitle: 200,
   sectionBody: 20_000,
   changeSummary: 2000,
-  purposeKey: 64,
+  purposeKey: PURPOSE_KEY_MAX_LENGTH,
   purposeTitle: 200,
   purposeDescription: 2000,
   purposes: 100,
@@ -36,9 +37,6 @@ export type PolicyDraft = {
   sections: readonly PolicySectionDraft[];
   purposes: readonly PolicyPurposeDraft[];
 };
-
-/** Upper-case letters, digits and underscores, starting with a letter: how purposes are keyed. */
-const PURPOSE_KEY = /^[A-Z][A-Z0-9_]*$/;
 
 /**
  * Checks a new policy version before it is saved or published (clause 7). Every clause appears
@@ -78,9 +76,8 @@ export function validatePolicyDraft(draft: PolicyDraft, currentPurposeKeys: read
   const seenKeys = new Set<string>();
   draft.purposes.forEach((p, i) => {
     const at = `purposes[${i}]`;
-    const keyIssue = validateText(p.key, { field: `${at}.key`, maxLength: POLICY_LIMITS.purposeKey });
+    const keyIssue = validatePurposeKey(p.key, `${at}.key`);
     if (keyIssue) issues.push(keyIssue);
-    else if (!PURPOSE_KEY.test(p.key)) issues.push(issue(`${at}.key`, 'INVALID_FORMAT', 'Upper-case letters, digits and _ only, starting with a letter.'));
     else if (seenKeys.has(p.key)) issues.push(issue(`${at}.key`, 'DUPLICATE', `Purpose ${p.key} appears twice.`));
     seenKeys.add(p.key);
     push(validateText(p.titleJa, { field: `${at}.titleJa`, maxLength: POLICY_LIMITS.purposeTitle }));

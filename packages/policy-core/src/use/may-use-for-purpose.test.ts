@@ -6,6 +6,7 @@ import { DATA_CATEGORIES, type DataCategory } from '../vocabulary/data-categorie
 import {
   categoriesNeeded,
   mayUseForPurpose,
+  unstatedPurpose,
   type DataItemFact,
   type MayUseInput,
   type PurposeFact,
@@ -81,6 +82,23 @@ describe('mayUseForPurpose', () => {
     const d = decide({ consent: buildConsent('GRANTED', 'newsletter') });
     expect(d.allowed).toBe(false);
     expect(d.reasons[0]).toMatchObject({ code: 'CONSENT_NOT_GRANTED', message: expect.stringContaining('newsletter') });
+  });
+
+  it('refuses every category for a purpose that is not stated, consent and public items notwithstanding', () => {
+    const d = decide({
+      purpose: { ...unstatedPurpose('TAX_INQUIRY_2026'), categories: ['NAME'] },
+      categories: ['NAME', 'EMAIL'],
+      consent: buildConsent('GRANTED', 'TAX_INQUIRY_2026'),
+      items: [{ id: 'i1', category: 'NAME', publiclyAvailable: true }],
+    });
+    expect(d).toMatchObject({ allowed: false, basis: null, permitted: [], refused: ['NAME', 'EMAIL'] });
+    expect(d.reasons).toEqual([
+      { code: 'PURPOSE_NOT_STATED', category: 'NAME', message: '"TAX_INQUIRY_2026" is not a stated purpose: only a permitted exception in effect can allow it.' },
+      { code: 'PURPOSE_NOT_STATED', category: 'EMAIL', message: '"TAX_INQUIRY_2026" is not a stated purpose: only a permitted exception in effect can allow it.' },
+    ]);
+    expect(unstatedPurpose('X')).toEqual({ key: 'X', categories: [], retired: false, stated: false });
+    // Absent means stated.
+    expect(decide({ purpose: buildPurpose({ stated: true }) }).allowed).toBe(true);
   });
 
   it('refuses an empty request instead of allowing it vacuously', () => {

@@ -13,12 +13,28 @@ export type PurposeFact = {
    * an earlier version does not cover it, because the provider agreed to less. Absent: any grant counts.
    */
   consentFromVersion?: number;
+  /**
+   * False for a key no policy states (one an exception names: law, a provider's agreement, a board
+   * approval): nothing may be used for it on consent or as public data, only under an exception.
+   * Absent: stated.
+   */
+  stated?: boolean;
 };
 
 /** How reasons name a purpose: its title with its key, or the key alone. */
 export function purposeLabel(purpose: Pick<PurposeFact, 'key' | 'title'>): string {
   const title = purpose.title?.trim();
   return title ? `"${title}" (${purpose.key})` : `"${purpose.key}"`;
+}
+
+/** A purpose outside the stated ones, as the facts of a decision about it: see `PurposeFact.stated`. */
+export function unstatedPurpose(key: string): PurposeFact {
+  return { key, categories: [], retired: false, stated: false };
+}
+
+/** Why nothing may be used for a purpose outside the stated ones without an exception. */
+export function notStatedMessage(purpose: Pick<PurposeFact, 'key' | 'title'>): string {
+  return `${purposeLabel(purpose)} is not a stated purpose: only a permitted exception in effect can allow it.`;
 }
 
 /** Whether a GRANTED consent was given under a version before the purpose was last added or widened. */
@@ -33,6 +49,7 @@ export const USE_REASON_CODES = [
   'CATEGORY_NOT_IN_PURPOSE',
   'PURPOSE_RETIRED',
   'PUBLICLY_AVAILABLE',
+  'PURPOSE_NOT_STATED',
   // Added beyond the contract: a request for no data is refused rather than vacuously allowed.
   'NO_CATEGORIES_REQUESTED',
 ] as const;
@@ -72,6 +89,9 @@ function judge(
 ): { reason: UseReason; basis: UseBasis | null } {
   const { purpose, consent } = input;
   const label = DATA_CATEGORY_INFO[category].label.en;
+  if (purpose.stated === false) {
+    return { basis: null, reason: { code: 'PURPOSE_NOT_STATED', category, message: notStatedMessage(purpose) } };
+  }
   if (purpose.retired) {
     return { basis: null, reason: { code: 'PURPOSE_RETIRED', category, message: `Purpose ${purposeLabel(purpose)} is retired.` } };
   }
@@ -116,7 +136,7 @@ function judge(
 
 /**
  * May these categories be used for this purpose on the consent basis? Allowed only when every
- * requested category is permitted. Exceptions (law, outsourcing, …) are decided elsewhere.
+ * requested category is permitted; never for a purpose that is not stated (PURPOSE_NOT_STATED). Exceptions (law, outsourcing, …) are decided elsewhere.
  * Lists and reasons are in DATA_CATEGORIES order, one reason per distinct requested category.
  */
 export function mayUseForPurpose(input: MayUseInput): UseDecision {

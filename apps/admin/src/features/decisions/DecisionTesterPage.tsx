@@ -12,11 +12,14 @@ import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { EXCEPTION_KIND_LABEL } from '../exceptions/exception-labels.js';
 import { useRecipients } from '../recipients/use-recipients.js';
+import { purposeKeyError } from '../vocabulary/purpose-keys.js';
 import { usePurposes } from '../vocabulary/use-purposes.js';
 import { useDecision, useProviderSearch, type DecisionResult } from './use-decision.js';
 
 const ACTION_LABEL: Record<DecisionAction, string> = { USE: 'Use inside the organisation', PROVIDE: 'Provide to a recipient' };
 const BASIS_LABEL = { CONSENT: 'Stated purpose with consent', EXCEPTION: 'Permitted exception', PUBLICLY_AVAILABLE: 'Publicly available' } as const;
+/** The purpose choice that asks for a key instead (cannot collide: purpose keys are upper-case). */
+const OTHER_PURPOSE = '(other)';
 
 export function DecisionTesterPage() {
   const purposes = usePurposes();
@@ -25,7 +28,8 @@ export function DecisionTesterPage() {
   const [action, setAction] = useState<DecisionAction>('USE');
   const [providerId, setProviderId] = useState('');
   const [search, setSearch] = useState('');
-  const [purposeKey, setPurposeKey] = useState('');
+  const [purposeChoice, setPurposeChoice] = useState('');
+  const [otherPurposeKey, setOtherPurposeKey] = useState('');
   const [categories, setCategories] = useState<DataCategory[]>([]);
   const [recipientId, setRecipientId] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -40,7 +44,13 @@ export function DecisionTesterPage() {
     setMessages([]);
     const local: FieldErrors = {};
     if (!providerId.trim()) local['providerId'] = 'Choose a provider.';
-    if (!purposeKey) local['purposeKey'] = 'Choose a purpose.';
+    const other = purposeChoice === OTHER_PURPOSE;
+    const purposeKey = other ? otherPurposeKey.trim() : purposeChoice;
+    if (!purposeChoice) local['purposeKey'] = 'Choose a purpose.';
+    else if (other) {
+      const problem = purposeKeyError(purposeKey);
+      if (problem) local['purposeKey'] = problem;
+    }
     if (categories.length === 0) local['categories'] = 'Choose at least one category.';
     if (action === 'PROVIDE' && !recipientId) local['recipientId'] = 'Choose who receives the data.';
     setErrors(local);
@@ -115,11 +125,26 @@ export function DecisionTesterPage() {
               <NativeSelect
                 label="Purpose"
                 required
-                value={purposeKey}
-                onChange={(e) => setPurposeKey(e.currentTarget.value)}
-                data={[{ value: '', label: 'Choose a purpose…' }, ...purposes.purposes.map((p) => ({ value: p.key, label: p.titleEn }))]}
-                error={errors['purposeKey']}
+                value={purposeChoice}
+                onChange={(e) => setPurposeChoice(e.currentTarget.value)}
+                data={[
+                  { value: '', label: 'Choose a purpose…' },
+                  ...purposes.purposes.map((p) => ({ value: p.key, label: p.titleEn })),
+                  { value: OTHER_PURPOSE, label: 'Another purpose (not stated)…' },
+                ]}
+                error={purposeChoice === OTHER_PURPOSE ? undefined : errors['purposeKey']}
               />
+              {purposeChoice === OTHER_PURPOSE && (
+                <TextInput
+                  label="Purpose key"
+                  required
+                  description="A purpose outside the stated ones, as an exception names it (e.g. TAX_INQUIRY_2026): only an exception in effect can allow it."
+                  placeholder="TAX_INQUIRY_2026"
+                  value={otherPurposeKey}
+                  onChange={(e) => setOtherPurposeKey(e.currentTarget.value)}
+                  error={errors['purposeKey']}
+                />
+              )}
               <Checkbox.Group label="Categories" value={categories} onChange={(v) => setCategories(v as DataCategory[])} error={errors['categories']}>
                 <Group gap="md" mt={6}>
                   {DATA_CATEGORIES.map((c) => (
@@ -186,6 +211,21 @@ export function DecisionResultCard({ decision }: { decision: DecisionResult }) {
                 )}
               </Table.Td>
             </Table.Tr>
+            {decision.basis && decision.basis.evidence.length > 0 && (
+              <Table.Tr>
+                <Table.Th c="dimmed" fw={500}>Evidence</Table.Th>
+                <Table.Td>
+                  <Stack gap={0} component="ul" aria-label="Evidence" style={{ margin: 0, padding: 0, listStyle: 'none' }}>
+                    {decision.basis.evidence.map((e, i) => (
+                      <Text key={`${e.key}-${i}`} size="sm" component="li">
+                        <Text span c="dimmed" size="sm">{e.label}:</Text>{' '}
+                        <Text span size="sm" ff={e.key === 'consentEventIds' ? 'monospace' : undefined}>{e.value}</Text>
+                      </Text>
+                    ))}
+                  </Stack>
+                </Table.Td>
+              </Table.Tr>
+            )}
             <Table.Tr>
               <Table.Th c="dimmed" fw={500}>Permitted</Table.Th>
               <Table.Td aria-label="Permitted categories"><CategoryBadges categories={decision.permitted} /></Table.Td>

@@ -14,7 +14,12 @@ describe('decision tester', () => {
           data: {
             decision: {
               allowed: true,
-              basis: { kind: 'EXCEPTION', exceptionId: 'exc-1', exceptionKind: 'OUTSOURCING' },
+              basis: {
+                kind: 'EXCEPTION',
+                exceptionId: 'exc-1',
+                exceptionKind: 'OUTSOURCING',
+                evidence: [{ key: 'contractReference', label: 'Contract reference', value: 'C-2025-07' }],
+              },
               permitted: ['NAME', 'POSTAL_ADDRESS'],
               refused: ['EMAIL'],
               reasons: [
@@ -42,6 +47,9 @@ describe('decision tester', () => {
     const result = await screen.findByRole('region', { name: 'Decision' });
     expect(within(result).getByText('Allowed')).toBeTruthy();
     expect(within(result).getByRole('link', { name: 'Outsourcing exception' }).getAttribute('href')).toBe('/exceptions/exc-1');
+    // Which exception, with which evidence.
+    const evidence = within(result).getByRole('list', { name: 'Evidence' });
+    expect(within(evidence).getByRole('listitem').textContent).toBe('Contract reference: C-2025-07');
     const reasons = within(result).getByRole('list', { name: 'Reasons' });
     expect(within(reasons).getAllByRole('listitem')).toHaveLength(2);
     expect(within(reasons).getByText(/does not cover e-mail addresses/)).toBeTruthy();
@@ -49,6 +57,50 @@ describe('decision tester', () => {
     await waitFor(() => expect(api.callsOf('Decision')).toHaveLength(1));
     expect(api.callsOf('Decision')[0]?.variables).toEqual({
       input: { action: 'PROVIDE', providerId: 'prov-1', purposeKey: 'journal-delivery', categories: ['NAME', 'EMAIL'], recipientId: 'rcp-1' },
+    });
+  });
+
+  it('asks about a purpose that is not stated by its key, checked with policy-core first', async () => {
+    const { api } = renderApp('/decision-tester', {
+      handlers: {
+        Purposes: () => ({ data: { purposes: PURPOSES } }),
+        Recipients: () => ({ data: { recipients: [buildRecipient()] } }),
+        Decision: () => ({
+          data: {
+            decision: {
+              allowed: false,
+              basis: null,
+              permitted: [],
+              refused: ['NAME'],
+              reasons: [
+                { code: 'PURPOSE_NOT_STATED', message: '"TAX_INQUIRY_2026" is not a stated purpose: only a permitted exception in effect can allow it.', category: null, exceptionId: null },
+              ],
+              policyVersion: 3,
+              decidedAt: '2025-05-01T00:00:00Z',
+              ledgerSequence: 43,
+            },
+          },
+        }),
+      },
+    });
+    const form = await screen.findByRole('form', { name: 'Decision request' });
+    fireEvent.change(within(form).getByLabelText(/Provider id/), { target: { value: 'prov-1' } });
+    fireEvent.change(within(form).getByLabelText(/^Purpose/), { target: { value: '(other)' } });
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'Name' }));
+    const key = await within(form).findByLabelText(/^Purpose key/);
+    fireEvent.change(key, { target: { value: 'tax inquiry' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Decide' }));
+    expect(await within(form).findByText('Upper-case letters, digits and _ only, starting with a letter.')).toBeTruthy();
+    expect(key.getAttribute('aria-invalid')).toBe('true');
+    expect(api.callsOf('Decision')).toHaveLength(0);
+
+    fireEvent.change(key, { target: { value: ' TAX_INQUIRY_2026 ' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Decide' }));
+    const result = await screen.findByRole('region', { name: 'Decision' });
+    expect(within(result).getByText('Denied')).toBeTruthy();
+    expect(within(result).getByText(/is not a stated purpose/)).toBeTruthy();
+    expect(api.callsOf('Decision')[0]?.variables).toEqual({
+      input: { action: 'USE', providerId: 'prov-1', purposeKey: 'TAX_INQUIRY_2026', categories: ['NAME'], recipientId: null },
     });
   });
 

@@ -9,6 +9,7 @@ import {
   SimpleGrid,
   Stack,
   Switch,
+  TagsInput,
   Text,
   Textarea,
   TextInput,
@@ -23,6 +24,7 @@ import { fieldErrorsFromGraphQLError, type FieldErrors } from '../../components/
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useRecipients } from '../recipients/use-recipients.js';
+import { unstatedKeys } from '../vocabulary/purpose-keys.js';
 import { usePurposes } from '../vocabulary/use-purposes.js';
 import {
   buildExceptionInput,
@@ -85,7 +87,7 @@ export function ExceptionForm({ purposes, recipients, existing }: FormProps) {
   const [attempted, setAttempted] = useState(false);
   const [server, setServer] = useState<{ fieldErrors: FieldErrors; messages: string[] }>({ fieldErrors: {}, messages: [] });
 
-  const clientErrors = attempted ? validateExceptionForm(values) : {};
+  const clientErrors = attempted ? validateExceptionForm(values, purposes) : {};
   const errors: FieldErrors = { ...server.fieldErrors, ...clientErrors };
   const err = (key: string) => errors[key];
 
@@ -105,6 +107,10 @@ export function ExceptionForm({ purposes, recipients, existing }: FormProps) {
   }
 
   const servedPurpose = purposes.find((p) => p.key === values.outsourcing.servesPurposeKey);
+  // The scope's purposes: stated ones by checkbox, any other by its key (an exception may name a
+  // purpose outside the stated ones); both end up in scope.purposeKeys.
+  const otherPurposeKeys = unstatedKeys(values.scope.purposeKeys, purposes);
+  const statedPurposeKeys = values.scope.purposeKeys.filter((k) => !otherPurposeKeys.includes(k));
   const outsourcingCategories: readonly DataCategory[] = servedPurpose?.categories ?? [];
   const contractors = recipients;
 
@@ -112,7 +118,7 @@ export function ExceptionForm({ purposes, recipients, existing }: FormProps) {
     event.preventDefault();
     setAttempted(true);
     setServer({ fieldErrors: {}, messages: [] });
-    if (Object.keys(validateExceptionForm(values)).length > 0) return;
+    if (Object.keys(validateExceptionForm(values, purposes)).length > 0) return;
     const input = buildExceptionInput(values);
     const result = existing
       ? await updateException({ ...input, id: existing.id, expectedVersion: existing.version })
@@ -281,8 +287,8 @@ export function ExceptionForm({ purposes, recipients, existing }: FormProps) {
           <Stack gap="sm">
             <Checkbox.Group
               label="Purposes"
-              value={values.scope.purposeKeys}
-              onChange={(v) => set('scope', { purposeKeys: v }, ['scope.purposeKeys'])}
+              value={statedPurposeKeys}
+              onChange={(v) => set('scope', { purposeKeys: [...v, ...otherPurposeKeys] }, ['scope.purposeKeys'])}
               error={err('scope.purposeKeys')}
             >
               <Group gap="md" mt={6}>
@@ -291,6 +297,14 @@ export function ExceptionForm({ purposes, recipients, existing }: FormProps) {
                 ))}
               </Group>
             </Checkbox.Group>
+            <TagsInput
+              label="Purposes outside the stated ones"
+              description="Keys such as TAX_INQUIRY_2026, for a use the law, the providers' agreement or a board approval allows (not for outsourcing). Press Enter after each."
+              value={otherPurposeKeys}
+              onChange={(keys) => set('scope', { purposeKeys: [...statedPurposeKeys, ...keys.map((k) => k.trim()).filter(Boolean)] }, ['scope.purposeKeys', 'scope.otherPurposeKeys'])}
+              error={err('scope.otherPurposeKeys')}
+              clearable
+            />
             <Checkbox.Group
               label="Categories"
               value={values.scope.categories}

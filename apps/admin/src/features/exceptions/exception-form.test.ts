@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildExceptionInput, formFromException, initialExceptionForm, toExceptionFormErrors } from './exception-form.js';
+import { buildExceptionInput, formFromException, initialExceptionForm, toExceptionFormErrors, validateExceptionForm } from './exception-form.js';
 import { buildException } from './exception-fixtures.js';
 
 describe('buildExceptionInput', () => {
@@ -47,5 +47,21 @@ describe('toExceptionFormErrors', () => {
     expect(
       toExceptionFormErrors({ 'scope.providerIds[2]': 'Unknown provider.', 'evidence.law.statute': 'Required.', 'scope.providerIds[0]': 'Bad.' }),
     ).toEqual({ 'scope.providerIds': 'Unknown provider.; Bad.', 'evidence.law.statute': 'Required.' });
+  });
+});
+
+describe('validateExceptionForm', () => {
+  it('checks the keys of purposes outside the stated ones with policy-core, and only those', () => {
+    const values = initialExceptionForm('BOARD_APPROVAL');
+    values.title = 'Safety notice';
+    const stated = [{ key: 'journal-delivery' }];
+    values.scope.purposeKeys = ['journal-delivery', 'SAFETY_NOTICE'];
+    expect(validateExceptionForm(values, stated)).toEqual({});
+    values.scope.purposeKeys = ['journal-delivery', 'SAFETY_NOTICE', 'safety notice'];
+    expect(validateExceptionForm(values, stated)).toEqual({
+      'scope.otherPurposeKeys': '“safety notice”: Upper-case letters, digits and _ only, starting with a letter.',
+    });
+    values.scope.purposeKeys = [`A${'B'.repeat(64)}`];
+    expect(validateExceptionForm(values, stated)['scope.otherPurposeKeys']).toMatch(/At most 64 characters/);
   });
 });

@@ -6,6 +6,7 @@ import type {
   MeetingKind,
 } from '@steward/schema';
 import type { FieldErrors } from '../../components/errors.js';
+import { unstatedKeys, unstatedKeysError } from '../vocabulary/purpose-keys.js';
 
 /**
  * The exception form's values. Field keys are the API's issue paths (without `input.`), so a
@@ -176,10 +177,16 @@ export function buildExceptionInput(v: ExceptionFormValues): CreateExceptionInpu
   };
 }
 
-/** Client checks before sending: only what the API would refuse outright (the rest is evidence). */
-export function validateExceptionForm(v: ExceptionFormValues): FieldErrors {
+/**
+ * Client checks before sending: only what the API would refuse outright (the rest is evidence).
+ * Scope purposes that no stated purpose has (`stated`) must be well-formed keys (policy-core's rule),
+ * reported at `scope.otherPurposeKeys`, the field where they are typed.
+ */
+export function validateExceptionForm(v: ExceptionFormValues, stated: readonly { key: string }[] = []): FieldErrors {
   const errors: FieldErrors = {};
   if (v.title.trim() === '') errors['title'] = 'Give the exception a short name.';
+  const otherKeys = unstatedKeysError(unstatedKeys(v.scope.purposeKeys, stated));
+  if (otherKeys) errors['scope.otherPurposeKeys'] = otherKeys;
   if (v.validFrom && v.validUntil && v.validUntil <= v.validFrom) errors['validUntil'] = 'Must be after “valid from”.';
   return errors;
 }
@@ -198,6 +205,7 @@ export function exceptionFormFields(kind: ExceptionKind): string[] {
     'kind',
     ...evidence[kind].map((f) => `evidence.${part}.${f}`),
     'scope.purposeKeys',
+    'scope.otherPurposeKeys',
     'scope.categories',
     'scope.allProviders',
     'scope.providerIds',

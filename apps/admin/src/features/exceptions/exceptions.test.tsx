@@ -61,6 +61,61 @@ describe('new exception form', () => {
   });
 });
 
+describe('exception scope purposes', () => {
+  it('takes purposes outside the stated ones by key, checked with policy-core, next to the stated ones', async () => {
+    const { api } = renderApp('/exceptions/new', {
+      role: 'OWNER',
+      handlers: {
+        Purposes: () => ({ data: { purposes: PURPOSES } }),
+        Recipients: () => ({ data: { recipients: [buildRecipient()] } }),
+        CreateException: () => ({ data: { createException: buildException({ id: 'exc-9', kind: 'LAW' }) } }),
+      },
+    });
+    const form = await screen.findByRole('form', { name: 'Exception' });
+    fireEvent.change(within(form).getByLabelText(/^Kind/), { target: { value: 'LAW' } });
+    fireEvent.change(within(form).getByLabelText(/^Title/), { target: { value: 'Tax office inquiry' } });
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'Event notices' }));
+    const other = within(form).getByLabelText(/Purposes outside the stated ones/);
+    other.focus(); // Mantine ignores changes to an input that does not have the focus (autofill)
+    fireEvent.change(other, { target: { value: 'tax-inquiry' } });
+    fireEvent.keyDown(other, { key: 'Enter' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Create draft' }));
+    expect(await within(form).findByText('“tax-inquiry”: Upper-case letters, digits and _ only, starting with a letter.')).toBeTruthy();
+    expect(api.callsOf('CreateException')).toHaveLength(0);
+
+    // Remove the malformed key, enter a well-formed one.
+    fireEvent.keyDown(other, { key: 'Backspace' });
+    fireEvent.change(other, { target: { value: 'TAX_INQUIRY_2026' } });
+    fireEvent.keyDown(other, { key: 'Enter' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Create draft' }));
+    await waitFor(() => expect(api.callsOf('CreateException')).toHaveLength(1));
+    const sent = api.callsOf('CreateException')[0]?.variables['input'] as { scope: { purposeKeys: string[] } };
+    expect(sent.scope.purposeKeys).toEqual(['event-notices', 'TAX_INQUIRY_2026']);
+  });
+
+  it('keeps a draft’s purposes outside the stated ones when it is edited', async () => {
+    const { api } = renderApp('/exceptions/exc-1/edit', {
+      role: 'OWNER',
+      handlers: {
+        Purposes: () => ({ data: { purposes: PURPOSES } }),
+        Recipients: () => ({ data: { recipients: [buildRecipient()] } }),
+        PermittedException: () => ({
+          data: { permittedException: buildException({ kind: 'BOARD_APPROVAL', scope: { ...buildException().scope, purposeKeys: ['journal-delivery', 'SAFETY_NOTICE'] } }) },
+        }),
+        UpdateException: () => ({ data: { updateException: buildException() } }),
+      },
+    });
+    const form = await screen.findByRole('form', { name: 'Exception' });
+    expect(within(form).getByText('SAFETY_NOTICE')).toBeTruthy();
+    expect((within(form).getByRole('checkbox', { name: 'Journal delivery' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'Event notices' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Save draft' }));
+    await waitFor(() => expect(api.callsOf('UpdateException')).toHaveLength(1));
+    const sent = api.callsOf('UpdateException')[0]?.variables['input'] as { scope: { purposeKeys: string[] } };
+    expect(sent.scope.purposeKeys).toEqual(['journal-delivery', 'event-notices', 'SAFETY_NOTICE']);
+  });
+});
+
 describe('exception detail', () => {
   it('hides Approve from the author and shows it to a second admin', async () => {
     const handlers = {

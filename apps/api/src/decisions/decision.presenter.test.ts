@@ -1,0 +1,79 @@
+import type { Decision } from '@steward/policy-core';
+import { describe, expect, it } from 'vitest';
+import { presentDecision, presentEvidence } from './decision.presenter.js';
+
+describe('presentEvidence', () => {
+  it('cites, per kind, what finds the record: law and document, contract, meeting and resolution, consent events', () => {
+    expect(
+      presentEvidence('LAW', {
+        statute: 'Code of Criminal Procedure',
+        article: 'Art. 197(2)',
+        requestingAuthority: 'Tokyo District Public Prosecutors Office',
+        documentReference: 'REQ-2026-0042',
+        issuedOn: '2026-03-20T00:00:00.000Z',
+      }),
+    ).toEqual([
+      { key: 'statute', label: 'Statute', value: 'Code of Criminal Procedure' },
+      { key: 'article', label: 'Article', value: 'Art. 197(2)' },
+      { key: 'documentReference', label: 'Document reference', value: 'REQ-2026-0042' },
+    ]);
+    expect(
+      presentEvidence('OUTSOURCING', {
+        recipientId: 'r-1',
+        contractReference: 'CT-2026-07',
+        servesPurposeKey: 'JOURNAL_DELIVERY',
+        categories: ['NAME'],
+        supervisionRecord: 'Annual audit.',
+      }),
+    ).toEqual([{ key: 'contractReference', label: 'Contract reference', value: 'CT-2026-07' }]);
+    expect(
+      presentEvidence('BOARD_APPROVAL', {
+        meetingKind: 'GENERAL',
+        meetingDate: '2026-03-15T00:00:00.000Z',
+        resolutionNumber: 'R-2026-12',
+        legitimateReason: 'Safety notice.',
+        minutesReference: 'MIN-2026-03',
+      }),
+    ).toEqual([
+      { key: 'meetingKind', label: 'Meeting', value: 'General meeting' },
+      { key: 'meetingDate', label: 'Meeting date', value: '2026-03-15' },
+      { key: 'resolutionNumber', label: 'Resolution number', value: 'R-2026-12' },
+    ]);
+    expect(presentEvidence('PROVIDER_AGREEMENT', { consentEventIds: ['ce-1', 'ce-2'], summary: 'Agreed.' })).toEqual([
+      { key: 'consentEventIds', label: 'Consent event', value: 'ce-1' },
+      { key: 'consentEventIds', label: 'Consent event', value: 'ce-2' },
+    ]);
+  });
+
+  it('leaves out what is not recorded', () => {
+    expect(presentEvidence('LAW', { statute: 'Tax Act', article: null })).toEqual([{ key: 'statute', label: 'Statute', value: 'Tax Act' }]);
+    expect(presentEvidence('PROVIDER_AGREEMENT', {})).toEqual([]);
+  });
+});
+
+describe('presentDecision', () => {
+  const decision = (basis: Decision['basis']): Decision => ({ allowed: basis !== null, basis, permitted: ['NAME'], refused: [], reasons: [], policyVersion: 2 });
+  const at = new Date('2026-04-01T09:00:00Z');
+
+  it('gives the basis exception its cited evidence, and other bases none', () => {
+    const byException = presentDecision({
+      decision: decision({ kind: 'EXCEPTION', exceptionId: 'x-1', exceptionKind: 'OUTSOURCING' }),
+      decidedAt: at,
+      ledgerSequence: 7,
+      basisEvidence: { contractReference: 'CT-1', supervisionRecord: 'Audit.' },
+    });
+    expect(byException.basis).toEqual({
+      kind: 'EXCEPTION',
+      exceptionId: 'x-1',
+      exceptionKind: 'OUTSOURCING',
+      evidence: [{ key: 'contractReference', label: 'Contract reference', value: 'CT-1' }],
+    });
+    expect(presentDecision({ decision: decision({ kind: 'CONSENT' }), decidedAt: at, ledgerSequence: 8, basisEvidence: null }).basis).toEqual({
+      kind: 'CONSENT',
+      exceptionId: null,
+      exceptionKind: null,
+      evidence: [],
+    });
+    expect(presentDecision({ decision: decision(null), decidedAt: at, ledgerSequence: 9, basisEvidence: null })).toMatchObject({ basis: null, ledgerSequence: 9 });
+  });
+});

@@ -1,0 +1,62 @@
+import type { ExceptionKind, MeetingKind } from '@steward/policy-core';
+import type { StoredEvidence } from '../exceptions/permitted-exception.entity.js';
+import type { RecordedDecision } from './decision.service.js';
+import type { DecisionEvidenceType, DecisionType } from './decision.type.js';
+
+/**
+ * The evidence a decision cites for its exception, per kind, with the label people read: enough to
+ * find the record (statute and document, contract, resolution, the provider's consent events) —
+ * never the whole evidence (reasons, summaries and supervision records stay on the exception).
+ */
+const CITED: Readonly<Record<ExceptionKind, readonly (readonly [key: string, label: string])[]>> = {
+  LAW: [
+    ['statute', 'Statute'],
+    ['article', 'Article'],
+    ['documentReference', 'Document reference'],
+  ],
+  OUTSOURCING: [['contractReference', 'Contract reference']],
+  BOARD_APPROVAL: [
+    ['meetingKind', 'Meeting'],
+    ['meetingDate', 'Meeting date'],
+    ['resolutionNumber', 'Resolution number'],
+  ],
+  PROVIDER_AGREEMENT: [['consentEventIds', 'Consent event']],
+};
+
+const MEETING: Readonly<Record<MeetingKind, string>> = { BOARD: 'Board meeting', GENERAL: 'General meeting' };
+
+function text(key: string, value: string): string {
+  if (key === 'meetingKind') return MEETING[value as MeetingKind] ?? value;
+  // Dates are stored as instants; the evidence names a day.
+  if (key === 'meetingDate') return value.slice(0, 10);
+  return value;
+}
+
+/** The exception's stored evidence as the decision cites it: one entry per value, lists one per item, in CITED order. */
+export function presentEvidence(kind: ExceptionKind, evidence: StoredEvidence): DecisionEvidenceType[] {
+  const cited: DecisionEvidenceType[] = [];
+  for (const [key, label] of CITED[kind]) {
+    const value = evidence[key];
+    for (const v of Array.isArray(value) ? value : value == null ? [] : [value]) cited.push({ key, label, value: text(key, v) });
+  }
+  return cited;
+}
+
+/** A recorded decision as the `decision` query answers it. */
+export function presentDecision({ decision, decidedAt, ledgerSequence, basisEvidence }: RecordedDecision): DecisionType {
+  const basis = decision.basis;
+  return {
+    allowed: decision.allowed,
+    basis: basis
+      ? basis.kind === 'EXCEPTION'
+        ? { kind: basis.kind, exceptionId: basis.exceptionId, exceptionKind: basis.exceptionKind, evidence: presentEvidence(basis.exceptionKind, basisEvidence ?? {}) }
+        : { kind: basis.kind, exceptionId: null, exceptionKind: null, evidence: [] }
+      : null,
+    permitted: decision.permitted,
+    refused: decision.refused,
+    reasons: decision.reasons.map((r) => ({ code: r.code, message: r.message, category: r.category ?? null, exceptionId: r.exceptionId ?? null })),
+    policyVersion: decision.policyVersion,
+    decidedAt,
+    ledgerSequence,
+  };
+}
