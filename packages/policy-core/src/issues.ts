@@ -30,6 +30,8 @@ export const ISSUE_CODES = [
   'ROLE_NOT_ALLOWED',
   'SELF_APPROVAL',
   'SCOPE_MISMATCH',
+  // Evidence of something that has not happened yet (an order not issued, a meeting not held): fine in a draft, not for approval.
+  'NOT_YET_HAPPENED',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 export const isIssueCode = memberOf(ISSUE_CODES);

@@ -310,7 +310,8 @@ export class ExceptionService {
       consentEvents: await this.citedConsentEvents(kind, evidence),
     });
     if (!validation.ok) {
-      const draftProblems = validation.issues.filter((i) => i.code !== 'REQUIRED' && !NOT_A_DRAFT_PROBLEM.has(i.field));
+      // Incomplete evidence and evidence of what is still to happen are for the approval to refuse.
+      const draftProblems = validation.issues.filter((i) => i.code !== 'REQUIRED' && i.code !== 'NOT_YET_HAPPENED' && !NOT_A_DRAFT_PROBLEM.has(i.field));
       issues.push(...withInputPaths(kind, draftProblems));
     }
     if (issues.length) throw new BadInputError(dedupe(issues));

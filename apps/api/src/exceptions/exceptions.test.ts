@@ -226,6 +226,19 @@ describe('permitted exceptions: approval rules', () => {
     );
   });
 
+  it('drafts ahead of a legal order or a meeting, and refuses to approve before its date, changing nothing', async () => {
+    const later = new Date(app.clock.now.getTime() + 3 * DAY).toISOString();
+    const law = await draft('LAW', { evidence: { law: { ...input('LAW').evidence.law!, issuedOn: later } } });
+    const board = await draft('BOARD_APPROVAL', { evidence: { boardApproval: { ...input('BOARD_APPROVAL').evidence.boardApproval!, meetingDate: later } } });
+    const before = await storedCounts();
+    for (const [e, field] of [[law, 'evidence.law.issuedOn'], [board, 'evidence.boardApproval.meetingDate']] as const) {
+      const error = errorOf(await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version }));
+      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field, issues: [expect.objectContaining({ field, code: 'NOT_YET_HAPPENED' })] });
+      expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.status).toBe('DRAFT');
+    }
+    expect(await storedCounts()).toEqual(before);
+  });
+
   it('accepts an agreement citing a grant of each provider it covers', async () => {
     const e = await draft('PROVIDER_AGREEMENT', {
       evidence: { providerAgreement: { consentEventIds: [refs.consentEventIds[0]!, other.grantId], summary: 'Both members agreed.' } },

@@ -168,6 +168,31 @@ describe('validateActivation', () => {
     expect(check(agreement, undefined)).toEqual({ ok: true });
   });
 
+  it('needs the cited order issued and the cited meeting held by the approval', () => {
+    const law = {
+      ...draft(),
+      kind: 'LAW',
+      evidence: { statute: 'Tax Act', article: 'Art. 74', requestingAuthority: 'Tax office', documentReference: 'T-1', issuedOn: T('2025-04-02T00:00:00Z') },
+      scope: { purposeKeys: ['TAX_INQUIRY_2025'], categories: ['NAME'], providerIds: ['p1'], recipientId: 'tax-office' },
+    } as PermittedExceptionDraft;
+    expect(codes(activate(law))).toEqual(['evidence.issuedOn:NOT_YET_HAPPENED']);
+    // Dated the next calendar day in UTC is still today somewhere east (approval at 2025-03-31T00:00Z).
+    expect(activate({ ...law, evidence: { ...law.evidence, issuedOn: T('2025-03-31T00:00:00Z') } } as PermittedExceptionDraft)).toEqual({ ok: true });
+    expect(activate({ ...law, evidence: { ...law.evidence, issuedOn: T('2025-03-31T14:00:00Z') } } as PermittedExceptionDraft)).toEqual({ ok: true });
+    expect(codes(activate({ ...law, evidence: { ...law.evidence, issuedOn: T('2025-03-31T14:00:01Z') } } as PermittedExceptionDraft))).toEqual([
+      'evidence.issuedOn:NOT_YET_HAPPENED',
+    ]);
+
+    const board = {
+      ...draft(),
+      kind: 'BOARD_APPROVAL',
+      evidence: { meetingKind: 'BOARD', meetingDate: T('2025-05-20T00:00:00Z'), resolutionNumber: 'R-7', legitimateReason: 'Joint symposium.', minutesReference: 'M-7' },
+      scope: { purposeKeys: ['JOINT_SYMPOSIUM'], categories: ['NAME'], providerIds: 'ALL', recipientId: 'co-host' },
+    } as PermittedExceptionDraft;
+    expect(codes(activate(board))).toEqual(['evidence.meetingDate:NOT_YET_HAPPENED']);
+    expect(activate({ ...board, evidence: { ...board.evidence, meetingDate: T('2025-03-20T00:00:00Z') } } as PermittedExceptionDraft)).toEqual({ ok: true });
+  });
+
   it('keeps a provider agreement to named providers', () => {
     const agreement = {
       ...draft(),

@@ -99,11 +99,31 @@ function scopeIssues(e: PermittedExceptionDraft): Issue[] {
   return issues;
 }
 
+/** Evidence dates are calendar days; the world's earliest time zone (UTC+14) may already be on the next one. */
+const EARLIEST_ZONE_MS = 14 * 3_600_000;
+
+/**
+ * An exception rests on something that has happened: the order or document a LAW exception cites
+ * must be issued, the meeting a BOARD_APPROVAL cites must have taken place, by the approval.
+ */
+function evidenceDateIssues(e: PermittedExceptionDraft, at: Date): Issue[] {
+  if (!isValidDate(at)) return [];
+  const late = (value: unknown) => isValidDate(value) && value.getTime() > at.getTime() + EARLIEST_ZONE_MS;
+  if (e.kind === 'LAW' && late(e.evidence?.issuedOn)) {
+    return [issue('evidence.issuedOn', 'NOT_YET_HAPPENED', 'The order or document is dated in the future: approve the exception once it has been issued.')];
+  }
+  if (e.kind === 'BOARD_APPROVAL' && late(e.evidence?.meetingDate)) {
+    return [issue('evidence.meetingDate', 'NOT_YET_HAPPENED', 'The meeting has not taken place yet: approve the exception once the meeting has approved it.')];
+  }
+  return [];
+}
+
 /**
  * May this draft be activated now by this approver? Reports, in this order: `status` (only a DRAFT,
  * INVALID_TRANSITION), `approverId` (REQUIRED; SELF_APPROVAL when it is the author: four eyes),
  * `approverRole` (ROLE_NOT_ALLOWED unless OWNER or PRIVACY_OFFICER), the evidence
- * (`missingEvidence` with `purposes`), the scope (non-empty lists; well-formed purpose keys,
+ * (`missingEvidence` with `purposes`; a LAW document or BOARD_APPROVAL meeting dated after the
+ * approval, NOT_YET_HAPPENED — a draft may be prepared ahead of it), the scope (non-empty lists; well-formed purpose keys,
  * `validatePurposeKey`; OUTSOURCING scope within its contract; PROVIDER_AGREEMENT not for ALL
  * providers), with `consentEvents` the agreement's evidence against its scope (agreementIssues),
  * then `validFrom` (a valid date) and `validUntil` (null, or after both `validFrom` and `at`).
@@ -122,6 +142,7 @@ export function validateActivation(input: ActivationInput): Validation {
     issues.push(issue('approverRole', 'ROLE_NOT_ALLOWED', 'Only an owner or a privacy officer can approve an exception.'));
   }
   issues.push(...missingEvidence(e.kind, e.evidence, purposes));
+  issues.push(...evidenceDateIssues(e, at));
   issues.push(...scopeIssues(e));
   if (input.consentEvents !== undefined) issues.push(...agreementIssues(e, input.consentEvents));
   const atValid = isValidDate(at);
