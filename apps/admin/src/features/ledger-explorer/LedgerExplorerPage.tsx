@@ -10,6 +10,7 @@ import { formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useCursorStack } from '../../components/use-cursor-stack.js';
 import { LedgerStatus } from '../ledger/LedgerStatus.js';
+import { purposeKeyError } from '../vocabulary/purpose-keys.js';
 import { ACTION_LABEL } from './activity.js';
 import { ActivityChart } from './ActivityChart.js';
 import { useLedgerActivity, useLedgerEntries, useRecipientNames } from './use-ledger-explorer.js';
@@ -24,6 +25,7 @@ const BASIS_LABEL: Record<DecisionBasisKind, string> = {
 const OUTCOME_COLOR: Record<LedgerOutcome, string> = { RECORDED: 'gray', ALLOWED: 'teal', DENIED: 'red' };
 const ACTIVITY_DAYS = 30;
 const UUID = /^[0-9a-f-]{36}$/i;
+const OTHER_PURPOSE = '__other__';
 
 /** Drops empty values, so the filter sent (and the paging reset key) only names what is set. */
 function clean(filter: LedgerEntryFilter): LedgerEntryFilter {
@@ -35,6 +37,9 @@ export function LedgerExplorerPage() {
   const [filter, setFilter] = useState<LedgerEntryFilter>({});
   const [providerInput, setProviderInput] = useState('');
   const [providerError, setProviderError] = useState<string | null>(null);
+  const [otherPurpose, setOtherPurpose] = useState(false);
+  const [purposeInput, setPurposeInput] = useState('');
+  const [purposeError, setPurposeError] = useState<string | null>(null);
   const paging = useCursorStack(JSON.stringify(filter));
   const { entries, pageInfo, fetching, error, refetch } = useLedgerEntries(filter, paging.after);
   const activity = useLedgerActivity(ACTIVITY_DAYS);
@@ -56,9 +61,31 @@ export function LedgerExplorerPage() {
     set({ providerId: value || null });
   }
 
+  // Decisions and provisions under an exception may name a purpose the policy does not state.
+  function choosePurpose(value: string) {
+    if (value === OTHER_PURPOSE) {
+      setOtherPurpose(true);
+      return;
+    }
+    setOtherPurpose(false);
+    setPurposeError(null);
+    set({ purposeKey: value || null });
+  }
+
+  function applyOtherPurpose(event: FormEvent) {
+    event.preventDefault();
+    const key = purposeInput.trim();
+    const problem = purposeKeyError(key);
+    setPurposeError(problem);
+    if (!problem) set({ purposeKey: key });
+  }
+
   function clearAll() {
     setProviderInput('');
     setProviderError(null);
+    setOtherPurpose(false);
+    setPurposeInput('');
+    setPurposeError(null);
     setFilter({});
   }
 
@@ -126,10 +153,30 @@ export function LedgerExplorerPage() {
             <NativeSelect
               label="Purpose"
               size="xs"
-              value={filter.purposeKey ?? ''}
-              onChange={(e) => set({ purposeKey: e.currentTarget.value || null })}
-              data={[{ value: '', label: 'Any' }, ...purposes.map((p) => ({ value: p.key, label: p.titleEn }))]}
+              value={otherPurpose ? OTHER_PURPOSE : (filter.purposeKey ?? '')}
+              onChange={(e) => choosePurpose(e.currentTarget.value)}
+              data={[
+                { value: '', label: 'Any' },
+                ...purposes.map((p) => ({ value: p.key, label: p.titleEn })),
+                { value: OTHER_PURPOSE, label: 'Another purpose (not stated)…' },
+              ]}
             />
+            {otherPurpose && (
+              <form onSubmit={applyOtherPurpose} style={{ display: 'flex', gap: 8, alignItems: 'flex-end' }}>
+                <TextInput
+                  label="Purpose key"
+                  size="xs"
+                  w={200}
+                  value={purposeInput}
+                  error={purposeError}
+                  onChange={(e) => setPurposeInput(e.currentTarget.value)}
+                  placeholder="INQUIRY_2026_0042"
+                />
+                <Button type="submit" size="xs" variant="default">
+                  Apply key
+                </Button>
+              </form>
+            )}
             <NativeSelect
               label="Kind"
               size="xs"
@@ -151,7 +198,7 @@ export function LedgerExplorerPage() {
               onChange={(e) => set({ basisKind: (e.currentTarget.value || null) as DecisionBasisKind | null })}
               data={[{ value: '', label: 'Any' }, ...(Object.keys(BASIS_LABEL) as DecisionBasisKind[]).map((b) => ({ value: b, label: BASIS_LABEL[b] }))]}
             />
-            <Button size="xs" variant="subtle" onClick={clearAll} disabled={Object.keys(filter).length === 0 && !providerInput}>
+            <Button size="xs" variant="subtle" onClick={clearAll} disabled={Object.keys(filter).length === 0 && !providerInput && !otherPurpose}>
               Clear filters
             </Button>
           </Group>

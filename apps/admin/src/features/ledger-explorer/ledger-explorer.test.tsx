@@ -119,6 +119,22 @@ describe('ledger explorer', () => {
     await waitFor(() => expect(api.calls.filter((c) => c.operationName === 'LedgerEntries').at(-1)!.variables.filter).toEqual({}));
   });
 
+  it('filters by a purpose the policy does not state, checking its key', async () => {
+    const { api } = renderApp('/ledger/entries', { handlers: handlers(() => page([entry(3, { purposeKey: 'INQUIRY_2026_0042' })])) });
+    await screen.findByRole('table', { name: 'Ledger entries' });
+    fireEvent.change(screen.getByLabelText('Purpose'), { target: { value: '__other__' } });
+    fireEvent.change(screen.getByLabelText('Purpose key'), { target: { value: 'inquiry-42' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply key' }));
+    expect(await screen.findByText(/upper-case|A-Z|letters/i)).toBeTruthy();
+    expect(api.calls.filter((c) => c.operationName === 'LedgerEntries').every((c) => !(c.variables.filter as { purposeKey?: string })?.purposeKey)).toBe(true);
+
+    fireEvent.change(screen.getByLabelText('Purpose key'), { target: { value: 'INQUIRY_2026_0042' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply key' }));
+    await waitFor(() =>
+      expect(api.calls.filter((c) => c.operationName === 'LedgerEntries').at(-1)!.variables.filter).toEqual({ purposeKey: 'INQUIRY_2026_0042' }),
+    );
+  });
+
   it('draws uses and provisions apart, each with a text summary and a data table', async () => {
     renderApp('/ledger/entries', { handlers: handlers(() => page([])) });
     const uses = await screen.findByRole('img', { name: /^Uses per day/ });
