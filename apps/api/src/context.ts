@@ -33,6 +33,21 @@ export interface PartnerPrincipal {
   recipientId: string;
 }
 
+/**
+ * An internal system (the membership database, the mailing tool) calling with its own key
+ * (`Authorization: Bearer sys_…`); never an admin. It reaches the `decision` query only.
+ */
+export interface SystemPrincipal {
+  credentialId: string;
+}
+
+/** Who a decision is taken for: the signed-in admin, or none, and the reference the ledger and the audit trail name. */
+export interface Caller {
+  actor: Actor | null;
+  /** `admin:<userId>` or `system:<credentialId>`. */
+  ref: string;
+}
+
 export interface Context {
   /** This request's own EntityManager (unit of work, identity map), forked the first time it is read. */
   em: EntityManager;
@@ -44,8 +59,10 @@ export interface Context {
    */
   db: EntityManager;
   actor: Actor | null;
-  /** Set only for partner-key requests; `actor` is then null. */
+  /** Set only for partner-key requests; `actor` and `system` are then null. */
   partner: PartnerPrincipal | null;
+  /** Set only for internal-system-key requests; `actor` and `partner` are then null. */
+  system: SystemPrincipal | null;
   deps: AppDeps;
   cookies: CookieJar;
   userAgent: string | null;

@@ -13,6 +13,7 @@ import { SearchToken } from './providers/search-token.entity.js';
 import { LedgerCheckpoint, LedgerEntry, LedgerHead } from './ledger/ledger.entity.js';
 import { PermittedException } from './exceptions/permitted-exception.entity.js';
 import { PartnerCredential, Recipient } from './recipients/recipient.entity.js';
+import { SystemCredential } from './systems/system-credential.entity.js';
 import { DataCategoryEntity } from './purposes/data-category.entity.js';
 import { Purpose } from './purposes/purpose.entity.js';
 import { Inquiry, InquiryReply } from './inquiries/inquiry.entity.js';
@@ -42,6 +43,7 @@ export const entities = [
   LedgerCheckpoint,
   Recipient,
   PartnerCredential,
+  SystemCredential,
   PermittedException,
   Inquiry,
   InquiryReply,

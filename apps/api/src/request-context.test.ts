@@ -9,7 +9,7 @@ function fakeOrm() {
   return { orm, forks: () => forks };
 }
 
-const fields = { actor: null, partner: null, crossOrigin: false } as unknown as Omit<Context, 'em'>;
+const fields = { actor: null, partner: null, system: null, crossOrigin: false } as unknown as Omit<Context, 'em'>;
 /** What Apollo Server does with a context before each operation (ApolloServer.js, cloneObject). */
 const asApolloCopies = <T extends object>(o: T): T => Object.assign(Object.create(Object.getPrototypeOf(o) as object) as T, o);
 

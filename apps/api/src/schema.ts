@@ -17,6 +17,7 @@ import { PolicyResolver } from './policy/policy.resolver.js';
 import { ProviderResolver } from './providers/provider.resolver.js';
 import { PurposeResolver } from './purposes/purpose.resolver.js';
 import { RecipientResolver } from './recipients/recipient.resolver.js';
+import { SystemCredentialResolver } from './systems/system-credential.resolver.js';
 import { InquiryResolver } from './inquiries/inquiry.resolver.js';
 import { CookieAdminResolver, CookieConsentResolver } from './cookies/cookie.resolver.js';
 import { DisclosurePackageResolver, RequestResolver } from './requests/request.resolver.js';
@@ -33,6 +34,7 @@ export const resolvers = [
   LedgerResolver,
   DecisionResolver,
   RecipientResolver,
+  SystemCredentialResolver,
   ExceptionResolver,
   PartnerResolver,
   InquiryResolver,

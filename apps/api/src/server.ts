@@ -13,14 +13,18 @@ import { existsSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { AuthService } from './auth/auth.service.js';
-import { createErrorFormatter, UnauthenticatedError } from './common/errors.js';
+import { apiKeyKindOf } from './common/api-key.js';
+import { createErrorFormatter, requestError, UnauthenticatedError } from './common/errors.js';
+import { bearerToken } from './common/key-auth.js';
+import { rootFieldGuardPlugin, type RootFieldScope } from './common/root-field-guard.js';
 import { RateLimits } from './common/rate-limit.js';
 import type { AppDeps, Context, CookieJar } from './context.js';
 import { withLazyEm } from './request-context.js';
-import { authenticatePartner, bearerToken, partnerGuardPlugin, requestError } from './partners/partner-auth.js';
+import { authenticatePartner, PARTNER_SCOPE } from './partners/partner-auth.js';
+import { authenticateSystem, SYSTEM_SCOPE } from './systems/system-auth.js';
 import { stewardSchema } from './schema.js';
 import { COOKIE_BANNER_PATH, serveCookieBanner } from './cookies/banner-route.js';
-import { CookieOrigins, addCorsHeaders, cookieCors, crossOriginGuardPlugin, isCrossOrigin } from './cookies/cookie-cors.js';
+import { CROSS_ORIGIN_SCOPE, CookieOrigins, addCorsHeaders, cookieCors, isCrossOrigin } from './cookies/cookie-cors.js';
 import { graphqlPostHandler, isGraphqlJsonPost } from './http/graphql-post.js';
 import proxyAddress from 'proxy-addr';
 
@@ -70,6 +74,14 @@ function headersSetBy(middleware: (req: IncomingMessage, res: ServerResponse, ne
   return [...headers.values()];
 }
 
+/** The root fields a restricted caller may select; null for an admin session or an anonymous same-origin request. */
+function restrictedScope(context: Context): RootFieldScope | null {
+  if (context.crossOrigin) return CROSS_ORIGIN_SCOPE;
+  if (context.partner) return PARTNER_SCOPE;
+  if (context.system) return SYSTEM_SCOPE;
+  return null;
+}
+
 export interface StewardServer {
   app: Express;
   apollo: ApolloServer<Context>;
@@ -96,7 +108,7 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     ],
     // No cache hints anywhere and every /graphql answer is `Cache-Control: no-store` (set in the
     // context below), so the default cache-control plugin only adds per-field work (DESIGN.md §5).
-    plugins: [ApolloServerPluginCacheControlDisabled(), partnerGuardPlugin(), crossOriginGuardPlugin(), ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [ApolloServerPluginCacheControlDisabled(), rootFieldGuardPlugin(restrictedScope), ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await apollo.start();
 
@@ -142,18 +154,23 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     const crossOrigin = isCrossOrigin(req.headers.origin, host);
     const db = orm.em;
     const request = { db, deps, cookies, userAgent, clientAddress, origin: req.headers.origin ?? null, rateLimits, crossOrigin };
-    // A page on another origin reaches only the public cookie API (crossOriginGuardPlugin): no admin session, no partner key.
-    if (crossOrigin) return withLazyEm(orm, { ...request, actor: null, partner: null });
+    // A page on another origin reaches only the public cookie API (CROSS_ORIGIN_SCOPE): no admin session, no key.
+    if (crossOrigin) return withLazyEm(orm, { ...request, actor: null, partner: null, system: null });
     const bearer = bearerToken(req.headers.authorization);
     if (bearer !== undefined) {
-      // A partner key is the whole identity of its request: never together with an admin session.
-      if (token) throw requestError(new UnauthenticatedError('Send either a session cookie or a partner key, not both'), 400);
+      // A key is the whole identity of its request: never together with an admin session.
+      if (token) throw requestError(new UnauthenticatedError('Send either a session cookie or an API key, not both'), 400);
+      // `sys_…` is an internal system's key; anything else is answered as a partner key would be.
+      if (apiKeyKindOf(bearer) === 'system') {
+        const system = await authenticateSystem(db, deps, bearer);
+        return withLazyEm(orm, { ...request, actor: null, partner: null, system });
+      }
       const partner = await authenticatePartner(db, deps, bearer);
-      return withLazyEm(orm, { ...request, actor: null, partner });
+      return withLazyEm(orm, { ...request, actor: null, partner, system: null });
     }
     const session = await new AuthService(db, deps).resolveSession(token);
     if (session?.renewed) cookies.setSession(token!, session.expiresAt);
-    return withLazyEm(orm, { ...request, actor: session?.actor ?? null, partner: null });
+    return withLazyEm(orm, { ...request, actor: session?.actor ?? null, partner: null, system: null });
   };
 
   const origins = new CookieOrigins(orm);

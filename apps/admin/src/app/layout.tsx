@@ -35,6 +35,7 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { to: '/exceptions', label: 'Exceptions' },
       { to: '/recipients', label: 'Recipients' },
+      { to: '/systems', label: 'Internal systems', show: (u) => canWrite(u.role) },
       { to: '/decision-tester', label: 'Decision tester', show: (u) => canWrite(u.role) },
     ],
   },

@@ -13,6 +13,7 @@ import { DataCategoriesRoute, PurposesRoute } from '../routes/vocabulary.js';
 import { DecisionTesterRoute } from '../routes/decision-tester.js';
 import { EditExceptionRoute, ExceptionRoute, ExceptionsRoute, NewExceptionRoute } from '../routes/exceptions.js';
 import { RecipientRoute, RecipientsRoute } from '../routes/recipients.js';
+import { SystemsRoute } from '../routes/systems.js';
 import { InquiriesRoute, InquiryRoute, NewInquiryRoute } from '../routes/inquiries.js';
 import { OrganisationSettingsRoute } from '../routes/organisation-settings.js';
 import { PolicyEditorRoute } from '../routes/policy-editor.js';
@@ -47,6 +48,7 @@ export const routes: RouteObject[] = [
       { path: 'exceptions/:exceptionId/edit', element: <EditExceptionRoute /> },
       { path: 'recipients', element: <RecipientsRoute /> },
       { path: 'recipients/:recipientId', element: <RecipientRoute /> },
+      { path: 'systems', element: <SystemsRoute /> },
       { path: 'decision-tester', element: <DecisionTesterRoute /> },
       { path: 'policy/edit', element: <PolicyEditorRoute /> },
       { path: 'inquiries', element: <InquiriesRoute /> },

@@ -1,32 +1,56 @@
 import type { AdminRole } from '@steward/policy-core';
-import type { AuthChecker } from 'type-graphql';
-import type { Context } from '../context.js';
+import type { AuthCheckerFn } from 'type-graphql';
+import type { Caller, Context } from '../context.js';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
+
+/**
+ * Not an admin role: the grant that lets an internal system's key (`sys_…`) reach a field. Only
+ * fields that list it are open to internal systems; an empty `@Authorized()` never is.
+ */
+export const INTERNAL_SYSTEM = 'INTERNAL_SYSTEM';
+/** What `@Authorized(...)` lists: admin roles, and for the few fields internal systems may use, INTERNAL_SYSTEM. */
+export type Grant = AdminRole | typeof INTERNAL_SYSTEM;
 
 /** Roles that may change data; a VIEWER may only read. */
 export const WRITERS: AdminRole[] = ['OWNER', 'PRIVACY_OFFICER'];
 export const OWNERS: AdminRole[] = ['OWNER'];
+/** Owners, privacy officers and internal systems' keys (the `decision` query). */
+export const WRITERS_AND_SYSTEMS: Grant[] = [...WRITERS, INTERNAL_SYSTEM];
 
 /** Whether a role is one of the allowed ones; an empty list means any signed-in admin. */
-export function roleAllows(role: AdminRole, allowed: readonly AdminRole[]): boolean {
+export function roleAllows(role: AdminRole, allowed: readonly Grant[]): boolean {
   return allowed.length === 0 || allowed.includes(role);
 }
 
 /**
  * The one role check behind every `@Authorized(...)`. A partner key never reaches an admin field,
- * whatever its roles: partners have their own root fields, guarded by `requirePartner`.
+ * whatever its roles: partners have their own root fields, guarded by `requirePartner`. An
+ * internal system's key reaches only fields granted to INTERNAL_SYSTEM.
  */
-export const authChecker: AuthChecker<Context, AdminRole> = ({ context }, roles) => {
+export const authChecker: AuthCheckerFn<Context, Grant> = ({ context }, grants) => {
   if (context.partner) throw new ForbiddenError(PARTNER_FORBIDDEN);
+  if (context.system) {
+    if (grants.includes(INTERNAL_SYSTEM)) return true;
+    throw new ForbiddenError(SYSTEM_FORBIDDEN);
+  }
   if (!context.actor) throw new UnauthenticatedError();
-  if (!roleAllows(context.actor.role, roles)) throw new ForbiddenError();
+  if (!roleAllows(context.actor.role, grants)) throw new ForbiddenError();
   return true;
 };
 
 /** The one answer a partner gets for anything outside its own fields. */
 export const PARTNER_FORBIDDEN = 'A partner key cannot use this field';
+/** The one answer an internal system gets for anything but the `decision` query. */
+export const SYSTEM_FORBIDDEN = 'An internal system key can only ask for decisions';
 
 export function requireActor(ctx: Context) {
   if (!ctx.actor) throw new UnauthenticatedError();
   return ctx.actor;
+}
+
+/** The signed-in admin or the internal system's key making the request. */
+export function requireCaller(ctx: Context): Caller {
+  if (ctx.system) return { actor: null, ref: `system:${ctx.system.credentialId}` };
+  const actor = requireActor(ctx);
+  return { actor, ref: `admin:${actor.userId}` };
 }

@@ -56,6 +56,11 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** A domain error raised before resolvers run (context, operation check), with its HTTP status. */
+export function requestError(error: DomainError, status: number): GraphQLError {
+  return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status } } });
+}
+
 function prefixField(prefix: string, field: string): string {
   if (!prefix) return field;
   if (!field) return prefix;

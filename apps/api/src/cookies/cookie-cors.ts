@@ -1,12 +1,9 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/core';
 import { normalizeOrigin } from '@steward/policy-core';
 import type { NextFunction, Request, Response } from 'express';
 import type { ServerResponse } from 'node:http';
-import { ForbiddenError } from '../common/errors.js';
 import { leanRows } from '../common/lean-sql.js';
-import type { Context } from '../context.js';
-import { requestError, rootFieldNames } from '../partners/partner-auth.js';
+import type { RootFieldScope } from '../common/root-field-guard.js';
 import { invalidatePublicCaches } from './cookie-cache.js';
 
 /** The root fields a web page on another origin may reach: the public cookie consent API (plus `__typename`). */
@@ -119,23 +116,9 @@ export function cookieCors(origins: CookieOrigins) {
 }
 
 /**
- * A request from another origin reaches only the public cookie fields: any other root field (admin
- * queries and mutations, partner fields, introspection) refuses the whole operation with FORBIDDEN
- * before anything runs. The context gives such a request no admin session either.
+ * A request from another origin reaches only the public cookie fields, queries and mutations: any
+ * other root field (admin queries and mutations, partner fields, introspection) refuses the whole
+ * operation with FORBIDDEN before anything runs (common/root-field-guard.ts). The context gives
+ * such a request no admin session or key either.
  */
-export function crossOriginGuardPlugin(): ApolloServerPlugin<Context> {
-  return {
-    // The context exists before this runs: a same-origin request gets no hooks at all.
-    async requestDidStart({ contextValue }) {
-      if (!contextValue.crossOrigin) return;
-      return {
-        async didResolveOperation({ document, operation }) {
-          const allowed =
-            operation !== undefined &&
-            [...rootFieldNames(document, operation)].every((name) => name === '__typename' || PUBLIC_COOKIE_ROOT_FIELDS.has(name));
-          if (!allowed) throw requestError(new ForbiddenError(CROSS_ORIGIN_FORBIDDEN), 403);
-        },
-      };
-    },
-  };
-}
+export const CROSS_ORIGIN_SCOPE: RootFieldScope = { fields: PUBLIC_COOKIE_ROOT_FIELDS, queryOnly: false, refusal: CROSS_ORIGIN_FORBIDDEN };

@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { WRITERS, requireActor } from '../common/auth-checker.js';
+import { WRITERS_AND_SYSTEMS, requireCaller } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
 import { DecisionRequestInput } from './decision.inputs.js';
 import { presentDecision } from './decision.presenter.js';
@@ -9,11 +9,11 @@ import { DecisionType } from './decision.type.js';
 
 @Resolver()
 export class DecisionResolver {
-  @Authorized(WRITERS)
+  @Authorized(WRITERS_AND_SYSTEMS)
   @Query(() => DecisionType, {
-    description: 'Decides a use or provision with its basis and reasons. Every decision, allowed or denied, is recorded in the ledger.',
+    description: 'Decides a use or provision with its basis and reasons. Every decision, allowed or denied, is recorded in the ledger. Owners and privacy officers ask it signed in; internal systems with their key (`Authorization: Bearer sys_…`), which reaches this query only.',
   })
   async decision(@Arg('input', () => DecisionRequestInput, { validate: false }) input: DecisionRequestInput, @Ctx() ctx: Context): Promise<DecisionType> {
-    return presentDecision(await new DecisionService(ctx.db as SqlEntityManager, requireActor(ctx), ctx.deps).decide(input));
+    return presentDecision(await new DecisionService(ctx.db as SqlEntityManager, requireCaller(ctx), ctx.deps).decide(input));
   }
 }

@@ -12,7 +12,7 @@ import {
   type PurposeFact,
 } from '@steward/policy-core';
 import { BadInputError, NotFoundError } from '../common/errors.js';
-import type { Actor, AppDeps } from '../context.js';
+import type { AppDeps, Caller } from '../context.js';
 import { fromDbBoolean, fromDbDate } from '../common/lean-sql.js';
 import { toDraft } from '../exceptions/exception-facts.js';
 import type { StoredEvidence } from '../exceptions/permitted-exception.entity.js';
@@ -57,7 +57,7 @@ export interface RecordedDecision {
 export class DecisionService {
   constructor(
     private readonly em: SqlEntityManager,
-    private readonly actor: Actor,
+    private readonly caller: Caller,
     private readonly deps: AppDeps,
   ) {}
 
@@ -122,7 +122,7 @@ export class DecisionService {
       ledger: [
         {
           kind: 'DECISION',
-          actor: `admin:${this.actor.userId}`,
+          actor: this.caller.ref,
           providerId: provider.id,
           purposeKey: purpose.key,
           recipientId,
@@ -148,7 +148,8 @@ export class DecisionService {
         providerIds: [provider.id],
         detail: { action: input.action, purpose: purpose.key, categories, recipientId, allowed: decision.allowed },
       }),
-      actor: this.actor,
+      actor: this.caller.actor,
+      otherActorLabel: this.caller.ref,
       deps: this.deps,
     });
     const sequence = entry!.sequence;

@@ -10,7 +10,7 @@ export interface LedgerRecord {
   ledger: readonly LedgerFact[];
   /** The audit entry, or a function of the ledger entries once they are numbered. */
   audit: AuditFact | ((entries: readonly LedgerEntryContent[]) => AuditFact);
-  /** The admin acting, or null with `otherActorLabel` (e.g. `partner:<credentialId>`). */
+  /** The admin acting, or null with `otherActorLabel` (e.g. `partner:<credentialId>`, `system:<credentialId>`). */
   actor: Actor | null;
   otherActorLabel?: string;
   deps: AppDeps;

@@ -25,7 +25,7 @@ export class LedgerEntry {
   @Property({ type: 'string', length: 32 })
   kind!: LedgerEntryKind;
 
-  /** `admin:<id>`, `partner:<id>` or `system`. */
+  /** `admin:<id>`, `partner:<id>` (a partner key), `system:<id>` (an internal system's key) or `system` (Steward itself). */
   @Property({ type: 'string', length: 80 })
   actor!: string;
 

@@ -2,9 +2,9 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { FIELD_LIMITS, normalizeLineBreaks, validateText, type Issue } from '@steward/policy-core';
 import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
+import { generateApiKey } from '../common/api-key.js';
 import { BadInputError, DomainError, NotFoundError, badInput } from '../common/errors.js';
 import type { Actor, AppDeps } from '../context.js';
-import { generatePartnerKey } from './partner-key.js';
 import { PartnerCredential, Recipient } from './recipient.entity.js';
 import type { CreateRecipientInput } from './recipient.inputs.js';
 
@@ -100,7 +100,7 @@ export class RecipientService {
     if (issue) throw new BadInputError([issue], '');
     const recipient = UUID.test(recipientId) ? await this.em.findOne(Recipient, { id: recipientId }) : null;
     if (!recipient) throw new NotFoundError('Recipient', 'recipientId');
-    const issued = generatePartnerKey();
+    const issued = generateApiKey('partner');
     const now = this.deps.now();
     const credential = this.em.create(PartnerCredential, {
       recipient,

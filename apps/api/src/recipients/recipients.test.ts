@@ -9,7 +9,7 @@ import {
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
-import { generatePartnerKey, parsePartnerKey, secretMatches } from './partner-key.js';
+import { API_KEY_PREFIXES, apiKeyKindOf, generateApiKey, parseApiKey, secretMatches } from '../common/api-key.js';
 
 type Input = CreateRecipientMutationVariables['input'];
 
@@ -105,7 +105,7 @@ describe('partner keys', () => {
   it('shows the key once and stores only a hash of its secret', async () => {
     const r = (await owner.ok(CreateRecipientDocument, { input: recipientInput() })).createRecipient;
     const issued = (await owner.ok(IssuePartnerKeyDocument, { recipientId: r.id, label: 'Dispatch system' })).issuePartnerKey;
-    const parsed = parsePartnerKey(issued.key);
+    const parsed = parseApiKey('partner', issued.key);
     expect(parsed).not.toBeNull();
     expect(issued.credential).toMatchObject({ label: 'Dispatch system', keyId: parsed!.keyId, createdBy: 'Administrator', revoked: false, revokedAt: null });
 
@@ -163,14 +163,26 @@ describe('partner keys', () => {
   });
 
   it('generates well-formed, distinct keys and compares secrets exactly', () => {
-    const a = generatePartnerKey();
-    const b = generatePartnerKey();
+    const a = generateApiKey('partner');
+    const b = generateApiKey('partner');
     expect(a.key).toMatch(/^stw_[0-9a-f]{16}_[0-9a-f]{64}$/);
     expect(a.keyId).not.toBe(b.keyId);
-    const secret = parsePartnerKey(a.key)!.secret;
+    const secret = parseApiKey('partner', a.key)!.secret;
     expect(secretMatches(secret, a.secretHash)).toBe(true);
     expect(secretMatches(secret, b.secretHash)).toBe(false);
-    expect(parsePartnerKey('stw_short_key')).toBeNull();
-    expect(parsePartnerKey(`${a.key}x`)).toBeNull();
+    expect(parseApiKey('partner', 'stw_short_key')).toBeNull();
+    expect(parseApiKey('partner', `${a.key}x`)).toBeNull();
+  });
+
+  it('tells partner keys and internal-system keys apart by their prefix, never one for the other', () => {
+    const partner = generateApiKey('partner');
+    const system = generateApiKey('system');
+    expect(system.key).toMatch(/^sys_[0-9a-f]{16}_[0-9a-f]{64}$/);
+    expect([apiKeyKindOf(partner.key), apiKeyKindOf(system.key), apiKeyKindOf('garbage')]).toEqual(['partner', 'system', undefined]);
+    expect(parseApiKey('system', partner.key)).toBeNull();
+    expect(parseApiKey('partner', system.key)).toBeNull();
+    // The same id and secret under the other prefix parse, but name no credential of that kind.
+    const swapped = system.key.replace(/^sys_/, `${API_KEY_PREFIXES.partner}_`);
+    expect(parseApiKey('partner', swapped)).toEqual(parseApiKey('system', system.key));
   });
 });

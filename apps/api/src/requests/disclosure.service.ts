@@ -180,6 +180,7 @@ async function describeActors(em: SqlEntityManager, refs: readonly string[]): Pr
   const ids = (prefix: string) => refs.filter((r) => r.startsWith(prefix) && UUID.test(r.slice(prefix.length))).map((r) => r.slice(prefix.length));
   const adminIds = ids('admin:');
   const credentialIds = ids('partner:');
+  const systemKeyIds = ids('system:');
   const admins = adminIds.length
     ? await leanRows<Row>(em, `select id, display_name, role from admin_user where id in (${placeholders(adminIds.length)})`, adminIds)
     : [];
@@ -190,9 +191,13 @@ async function describeActors(em: SqlEntityManager, refs: readonly string[]): Pr
         credentialIds,
       )
     : [];
+  const systems = systemKeyIds.length
+    ? await leanRows<Row>(em, `select id, system_name from system_credential where id in (${placeholders(systemKeyIds.length)})`, systemKeyIds)
+    : [];
   return presentActors(refs, {
     admins: admins.map((a) => ({ id: String(a.id), displayName: String(a.display_name), role: String(a.role) })),
     partnerKeys: partners.map((p) => ({ id: String(p.id), recipientName: String(p.name) })),
+    systemKeys: systems.map((k) => ({ id: String(k.id), systemName: String(k.system_name) })),
   });
 }
 

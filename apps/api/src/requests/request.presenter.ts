@@ -98,13 +98,18 @@ export function presentCessation(c: ProviderCessation, recipientNames: ReadonlyM
 
 /**
  * What the provider reads instead of the ledger's actor references (`admin:<id>`, `partner:<credential
- * id>`, `system`): staff by name and role (as amendments name who made them), a partner key by its
- * recipient's name, `system` as Steward. A reference whose user or key no longer exists is listed
- * as unknown. Sorted by reference.
+ * id>`, `system:<credential id>`, `system`): staff by name and role (as amendments name who made
+ * them), a partner key by its recipient's name, an internal system's key by the system's name,
+ * `system` as Steward. A reference whose user or key no longer exists is listed as unknown. Sorted
+ * by reference.
  */
 export function presentActors(
   refs: readonly string[],
-  known: { admins: readonly { id: string; displayName: string; role: string }[]; partnerKeys: readonly { id: string; recipientName: string }[] },
+  known: {
+    admins: readonly { id: string; displayName: string; role: string }[];
+    partnerKeys: readonly { id: string; recipientName: string }[];
+    systemKeys: readonly { id: string; systemName: string }[];
+  },
 ): DisclosedActorType[] {
   const described = new Map<string, string>([['system', 'Steward, recording automatically']]);
   for (const a of known.admins) {
@@ -112,5 +117,6 @@ export function presentActors(
     described.set(`admin:${a.id}`, `${a.displayName} (staff, ${role})`);
   }
   for (const p of known.partnerKeys) described.set(`partner:${p.id}`, `${p.recipientName} (the recipient's system, with a partner key)`);
+  for (const k of known.systemKeys) described.set(`system:${k.id}`, `Internal system ${k.systemName}`);
   return [...refs].sort().map((ref) => ({ ref, description: described.get(ref) ?? 'Unknown (no longer on record)' }));
 }

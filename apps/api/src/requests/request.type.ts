@@ -248,7 +248,7 @@ export class DisclosedRecipientType {
   description: "Who acted in the package's ledger entries: a staff member (name and role), a recipient's system (by the recipient's name), or Steward itself.",
 })
 export class DisclosedActorType {
-  @Field(() => String, { description: "The ledger entries' `actor`: `admin:<id>`, `partner:<credential id>` or `system`." }) ref!: string;
+  @Field(() => String, { description: "The ledger entries' `actor`: `admin:<id>`, `partner:<credential id>`, `system:<credential id>` (an internal system's key) or `system` (Steward)." }) ref!: string;
   @Field(() => String) description!: string;
 }
 

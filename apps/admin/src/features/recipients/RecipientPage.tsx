@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Code, CopyButton, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import type { PartnerCredentialFieldsFragment } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -6,6 +6,8 @@ import { EmptyTableRow } from '../../components/EmptyTableRow.js';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
 import { formatDateTime } from '../../components/format.js';
+import { IssuedKeyModal } from '../../components/IssuedKeyModal.js';
+import { KeyStatusBadge } from '../../components/KeyStatusBadge.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { RECIPIENT_KIND_LABEL } from '../exceptions/exception-labels.js';
@@ -111,15 +113,7 @@ export function RecipientPage({ recipientId }: { recipientId: string }) {
                     </Table.Td>
                     <Table.Td>{c.lastUsedAt ? formatDateTime(c.lastUsedAt) : 'Never'}</Table.Td>
                     <Table.Td>
-                      {c.revoked ? (
-                        <Badge color="red" variant="light" size="sm">
-                          Revoked {formatDateTime(c.revokedAt)}
-                        </Badge>
-                      ) : (
-                        <Badge color="teal" variant="light" size="sm">
-                          Active
-                        </Badge>
-                      )}
+                      <KeyStatusBadge revokedAt={c.revokedAt} />
                     </Table.Td>
                     {canWrite && (
                       <Table.Td>
@@ -157,31 +151,13 @@ export function RecipientPage({ recipientId }: { recipientId: string }) {
           )}
         </Card>
       </Stack>
-      <Modal opened={issued !== null} onClose={() => setIssued(null)} title="New partner key" size="lg" closeOnClickOutside={false}>
-        {issued && (
-          <Stack gap="sm">
-            <Alert color="orange" variant="light" title="You will not see this key again" role="alert">
-              Steward keeps only a hash of it. Copy it now and hand it to {recipient.name} over a secure channel.
-            </Alert>
-            <Text size="sm">
-              Key for <b>{issued.label}</b>:
-            </Text>
-            <Code block aria-label="Partner key" data-testid="issued-key" style={{ wordBreak: 'break-all' }}>
-              {issued.key}
-            </Code>
-            <Group justify="flex-end">
-              <CopyButton value={issued.key}>
-                {({ copied, copy }) => (
-                  <Button variant="light" color={copied ? 'teal' : 'blue'} onClick={copy}>
-                    {copied ? 'Copied' : 'Copy key'}
-                  </Button>
-                )}
-              </CopyButton>
-              <Button onClick={() => setIssued(null)}>I have stored it</Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+      <IssuedKeyModal
+        issued={issued}
+        title="New partner key"
+        keyName="Partner key"
+        handOver={<>Copy it now and hand it to {recipient.name} over a secure channel.</>}
+        onClose={() => setIssued(null)}
+      />
     </>
   );
 }

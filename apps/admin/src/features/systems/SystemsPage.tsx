@@ -1,0 +1,201 @@
+import { Button, Card, Code, Grid, Stack, Table, Text, TextInput } from '@mantine/core';
+import type { SystemCredentialFieldsFragment } from '@steward/schema';
+import { useState, type FormEvent } from 'react';
+import { ConfirmModal } from '../../components/ConfirmModal.js';
+import { EmptyTableRow } from '../../components/EmptyTableRow.js';
+import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
+import { fieldErrorsFromGraphQLError, messagesOutside, type FieldErrors } from '../../components/errors.js';
+import { formatDateTime } from '../../components/format.js';
+import { IssuedKeyModal } from '../../components/IssuedKeyModal.js';
+import { KeyStatusBadge } from '../../components/KeyStatusBadge.js';
+import { Loading } from '../../components/Loading.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { useIssueSystemKey, useRevokeSystemKey, useSystemCredentials } from './use-systems.js';
+
+/** The organisation's own systems (membership database, mailing tool) and their keys for the decision query. */
+export function SystemsPage() {
+  const { credentials, loaded, fetching, error, refetch } = useSystemCredentials();
+  const { revokeKey, fetching: revoking } = useRevokeSystemKey();
+  const [confirming, setConfirming] = useState<SystemCredentialFieldsFragment | null>(null);
+  const [messages, setMessages] = useState<string[]>([]);
+  // The issued key lives only in this state, and only until the modal is closed.
+  const [issued, setIssued] = useState<{ key: string; label: string; systemName: string } | null>(null);
+
+  async function revoke(credential: SystemCredentialFieldsFragment) {
+    setMessages([]);
+    const result = await revokeKey(credential.id);
+    setConfirming(null);
+    if (result.error) setMessages(fieldErrorsFromGraphQLError(result.error).messages);
+    else refetch();
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Internal systems"
+        description="The organisation’s own systems — the membership database, the mailing tool — ask Steward for decisions with a key of their own. A system key can only ask the decision query: it reads no providers and changes nothing."
+      />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="md">
+            <ErrorAlert error={error} onRetry={refetch} />
+            <MessagesAlert title="The API refused" messages={messages} />
+            {!loaded && fetching ? (
+              <Loading label="Loading system keys" />
+            ) : (
+              <Card withBorder radius="md" padding={0}>
+                <Table.ScrollContainer minWidth={760}>
+                  <Table aria-label="System keys">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>System</Table.Th>
+                        <Table.Th>Label</Table.Th>
+                        <Table.Th>Key id</Table.Th>
+                        <Table.Th>Created</Table.Th>
+                        <Table.Th>Last used</Table.Th>
+                        <Table.Th>Status</Table.Th>
+                        <Table.Th />
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {credentials.length === 0 && <EmptyTableRow colSpan={7}>No system keys issued.</EmptyTableRow>}
+                      {credentials.map((c) => (
+                        <Table.Tr key={c.id}>
+                          <Table.Td fw={500}>{c.systemName}</Table.Td>
+                          <Table.Td>{c.label}</Table.Td>
+                          <Table.Td>
+                            <Code>{c.keyId}</Code>
+                          </Table.Td>
+                          <Table.Td>
+                            {formatDateTime(c.createdAt)}
+                            {c.createdBy ? ` · ${c.createdBy}` : ''}
+                          </Table.Td>
+                          <Table.Td>{c.lastUsedAt ? formatDateTime(c.lastUsedAt) : 'Never'}</Table.Td>
+                          <Table.Td>
+                            <KeyStatusBadge revokedAt={c.revokedAt} />
+                          </Table.Td>
+                          <Table.Td>
+                            {!c.revoked && (
+                              <Button size="compact-xs" color="red" variant="light" onClick={() => setConfirming(c)} aria-label={`Revoke key ${c.label} of ${c.systemName}`}>
+                                Revoke
+                              </Button>
+                            )}
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              </Card>
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <IssueSystemKeyForm
+            onIssued={(answer) => {
+              setIssued(answer);
+              refetch();
+            }}
+          />
+        </Grid.Col>
+      </Grid>
+      <ConfirmModal
+        opened={confirming !== null}
+        title="Revoke system key"
+        confirmLabel="Revoke key"
+        loading={revoking}
+        onConfirm={() => {
+          if (confirming) void revoke(confirming);
+        }}
+        onCancel={() => setConfirming(null)}
+      >
+        {confirming && (
+          <>
+            Revoke the key <b>{confirming.label}</b> of <b>{confirming.systemName}</b>? Its requests are refused at once; this cannot be undone. Issue a
+            new key first if the system should go on asking for decisions.
+          </>
+        )}
+      </ConfirmModal>
+      <IssuedKeyModal
+        issued={issued}
+        title="New system key"
+        keyName="System key"
+        handOver={<>Copy it now into {issued?.systemName ?? 'the system'}’s configuration, never into a browser or a shared document.</>}
+        onClose={() => setIssued(null)}
+      />
+    </>
+  );
+}
+
+const FIELDS = ['systemName', 'label'];
+
+function IssueSystemKeyForm({ onIssued }: { onIssued: (issued: { key: string; label: string; systemName: string }) => void }) {
+  const { issueKey, fetching } = useIssueSystemKey();
+  const [systemName, setSystemName] = useState('');
+  const [label, setLabel] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [messages, setMessages] = useState<string[]>([]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setMessages([]);
+    const missing: FieldErrors = {};
+    if (systemName.trim() === '') missing['systemName'] = 'Name the system, e.g. “Membership database”.';
+    if (label.trim() === '') missing['label'] = 'Name the key, e.g. after the server or job that will use it.';
+    if (Object.keys(missing).length > 0) {
+      setErrors(missing);
+      return;
+    }
+    const result = await issueKey({ systemName: systemName.trim(), label: label.trim() });
+    const answer = result.data?.issueSystemKey;
+    if (answer) {
+      onIssued({ key: answer.key, label: answer.credential.label, systemName: answer.credential.systemName });
+      setSystemName('');
+      setLabel('');
+      setErrors({});
+      return;
+    }
+    const summary = fieldErrorsFromGraphQLError(result.error);
+    setErrors(summary.fieldErrors);
+    setMessages(messagesOutside(summary, (f) => FIELDS.includes(f)));
+  }
+
+  return (
+    <Card withBorder radius="md" padding="md">
+      <form onSubmit={submit} noValidate aria-label="Issue system key">
+        <Stack gap="sm">
+          <Text fw={600}>New system key</Text>
+          <MessagesAlert title="The key was not issued" messages={messages} />
+          <TextInput
+            label="System"
+            placeholder="Membership database"
+            required
+            value={systemName}
+            onChange={(e) => {
+              setSystemName(e.currentTarget.value);
+              setErrors((x) => ({ ...x, systemName: '' }));
+            }}
+            error={errors['systemName'] || undefined}
+          />
+          <TextInput
+            label="Key label"
+            placeholder="Nightly sync on db01"
+            required
+            value={label}
+            onChange={(e) => {
+              setLabel(e.currentTarget.value);
+              setErrors((x) => ({ ...x, label: '' }));
+            }}
+            error={errors['label'] || undefined}
+          />
+          <Text size="xs" c="dimmed">
+            The key is shown once. Every decision the system asks for is recorded in the ledger under this key.
+          </Text>
+          <Button type="submit" loading={fetching}>
+            Issue key
+          </Button>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,9 @@
+import { useCanWrite } from '../features/session/session-context.js';
+import { SystemsPage } from '../features/systems/SystemsPage.js';
+import { ReadOnlyNotice } from './read-only.js';
+
+export function SystemsRoute() {
+  // The API lists, issues and revokes system keys for owners and privacy officers only.
+  if (!useCanWrite()) return <ReadOnlyNotice what="Owners and privacy officers manage internal systems' keys." />;
+  return <SystemsPage />;
+}

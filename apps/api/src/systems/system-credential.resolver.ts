@@ -1,0 +1,34 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { WRITERS, requireActor } from '../common/auth-checker.js';
+import type { Context } from '../context.js';
+import { IssueSystemKeyInput } from './system-credential.inputs.js';
+import { presentSystemCredential } from './system-credential.presenter.js';
+import { SystemCredentialService } from './system-credential.service.js';
+import { IssuedSystemKeyType, SystemCredentialType } from './system-credential.type.js';
+
+@Resolver()
+export class SystemCredentialResolver {
+  @Authorized(WRITERS)
+  @Query(() => [SystemCredentialType], { description: "Internal systems' keys, newest first, revoked ones included." })
+  async systemCredentials(@Ctx() ctx: Context): Promise<SystemCredentialType[]> {
+    const credentials = await new SystemCredentialService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).list();
+    return credentials.map(presentSystemCredential);
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => IssuedSystemKeyType, {
+    description: 'Issues a key with which an internal system may ask the `decision` query (and nothing else); the key is in this answer only.',
+  })
+  async issueSystemKey(@Arg('input', () => IssueSystemKeyInput) input: IssueSystemKeyInput, @Ctx() ctx: Context): Promise<IssuedSystemKeyType> {
+    const { key, credential } = await new SystemCredentialService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).issueKey(input);
+    return { key, credential: presentSystemCredential(credential) };
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => SystemCredentialType, { description: "Revokes an internal system's key at once." })
+  async revokeSystemKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<SystemCredentialType> {
+    const credential = await new SystemCredentialService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).revokeKey(id);
+    return presentSystemCredential(credential);
+  }
+}
