@@ -62,10 +62,11 @@ export class DecisionService {
   ) {}
 
   /**
-   * Facts are read in one lean statement, the decision is taken, and its ledger entry and audit entry are
-   * written together in a group commit: a decision is taken per use or hand-over, so it must cost
-   * little more than the request that asks for it (bench/README.md). The answer is returned only
-   * once it is recorded.
+   * Facts are read in one lean statement, the decision is taken, and its ledger entry is written in a
+   * group commit: a decision is taken per use or hand-over, so it must cost little more than the
+   * request that asks for it (bench/README.md). The answer is returned only once it is recorded.
+   * The ledger entry is the whole record (actor included): a decision reads no personal value and
+   * changes nothing, so it writes no audit entry besides.
    */
   async decide(input: DecisionRequestInput): Promise<RecordedDecision> {
     checkBounds(input);
@@ -141,13 +142,7 @@ export class DecisionService {
           }),
         },
       ],
-      audit: ([recorded]) => ({
-        action: 'decision.take',
-        entityType: 'Decision',
-        subject: String(recorded!.sequence),
-        providerIds: [provider.id],
-        detail: { action: input.action, purpose: purpose.key, categories, recipientId, allowed: decision.allowed },
-      }),
+      audit: null,
       actor: this.caller.actor,
       otherActorLabel: this.caller.ref,
       deps: this.deps,

@@ -8,8 +8,11 @@ import { LedgerService, type LedgerFact } from './ledger.service.js';
 /** What one decision or hand-over leaves behind: its ledger entries and the audit entry that goes with them. */
 export interface LedgerRecord {
   ledger: readonly LedgerFact[];
-  /** The audit entry, or a function of the ledger entries once they are numbered. */
-  audit: AuditFact | ((entries: readonly LedgerEntryContent[]) => AuditFact);
+  /**
+   * The audit entry, or a function of the ledger entries once they are numbered; none when the
+   * ledger entries are the whole record (a decision reads no personal value and changes nothing).
+   */
+  audit: AuditFact | ((entries: readonly LedgerEntryContent[]) => AuditFact) | null;
   /** The admin acting, or null with `otherActorLabel` (e.g. `partner:<credentialId>`, `system:<credentialId>`). */
   actor: Actor | null;
   otherActorLabel?: string;
@@ -26,10 +29,10 @@ const writeRecords: GroupWriter<LedgerRecord, LedgerEntryContent[]> = async (tx,
   const at = deps.now();
   let offset = 0;
   const own = records.map((r) => entries.slice(offset, (offset += r.ledger.length)));
-  await insertAuditRows(
-    tx,
-    records.map((r, i) => auditRow(typeof r.audit === 'function' ? r.audit(own[i]!) : r.audit, r.actor, r.otherActorLabel ?? 'system', at)),
+  const audits = records.flatMap((r, i) =>
+    r.audit === null ? [] : [auditRow(typeof r.audit === 'function' ? r.audit(own[i]!) : r.audit, r.actor, r.otherActorLabel ?? 'system', at)],
   );
+  if (audits.length) await insertAuditRows(tx, audits);
   return own;
 };
 
