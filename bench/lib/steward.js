@@ -42,6 +42,8 @@ export function benchConfig({ databaseUrl, dataDir }) {
     encryptionKey: BENCH_KEY,
     cookieSecure: false,
     adminDistDir: '/nonexistent',
+    // The bench's databases are not the one data/ledger-anchor.json anchors.
+    ledgerAnchorFile: null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { createHmac } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuthService } from './auth/auth.service.js';
 import { AdminUser } from './auth/admin-user.entity.js';
@@ -65,10 +65,26 @@ export function makeCipher(config: AppConfig): { cipher: FieldCipher; masterKey:
 }
 
 /** First start: reference data, the first owner, and (optionally) the demo providers. */
+/**
+ * A new database starts a new ledger: an anchor file left by a database that was deleted would make
+ * every verification fail. It is kept beside, renamed, and the log says so (a database replaced
+ * behind a running server is still caught: this runs only when Steward sets a database up).
+ */
+function setAsideStaleAnchor(deps: AppDeps): void {
+  const file = deps.config.ledgerAnchorFile;
+  if (!file || !existsSync(file)) return;
+  const aside = `${file}.before-${deps.now().toISOString().replace(/[:.]/g, '-')}`;
+  renameSync(file, aside);
+  deps.log.info(`A new database starts a new ledger: the previous ledger's anchor was moved to ${aside}`);
+}
+
 export async function firstStart(orm: MikroORM, deps: AppDeps): Promise<void> {
   const em = orm.em.fork() as SqlEntityManager;
   const fresh = !(await isSetUp(em));
-  if (fresh) await seedReferenceData(em, deps.now());
+  if (fresh) {
+    setAsideStaleAnchor(deps);
+    await seedReferenceData(em, deps.now());
+  }
   const owner = await new AuthService(em.fork(), deps).ensureFirstOwner();
   if (owner) {
     deps.log.info(

@@ -23,6 +23,12 @@ export interface AppConfig {
   trustProxyHops: number;
   /** Seconds between automatic signatures of the ledger head when entries were appended since the last one (0 = only every 1,000 entries and on demand). */
   ledgerCheckpointSeconds: number;
+  /**
+   * A file outside the database where the server keeps the newest head it signed (the anchor that
+   * verification checks), so someone who can rewrite the database but not this server's files
+   * cannot cut off the end of the ledger unnoticed. Null: none.
+   */
+  ledgerAnchorFile: string | null;
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -41,16 +47,23 @@ function boolFrom(value: string | undefined, fallback: boolean): boolean {
   return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
 }
 
+/** STEWARD_LEDGER_ANCHOR_FILE: a path, `off`, or (unset) `ledger-anchor.json` in the data directory. */
+function anchorFileFrom(value: string | undefined, dataDir: string): string | null {
+  if (value === undefined || value.trim() === '') return join(dataDir, 'ledger-anchor.json');
+  return value.trim().toLowerCase() === 'off' ? null : resolve(value.trim());
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
   const adminDist = env.STEWARD_ADMIN_DIST ?? join(repoRoot, 'apps/admin/dist');
+  const dataDir = resolve(env.STEWARD_DATA_DIR ?? join(repoRoot, 'data'));
   return {
     port: intFrom('PORT', env.PORT, 4000, 0, 65535),
     host: env.HOST ?? '127.0.0.1',
     production,
     databaseUrl,
-    dataDir: resolve(env.STEWARD_DATA_DIR ?? join(repoRoot, 'data')),
+    dataDir,
     encryptionKey: env.STEWARD_ENCRYPTION_KEY ?? null,
     adminEmail: env.STEWARD_ADMIN_EMAIL ?? 'admin@steward.local',
     adminPassword: env.STEWARD_ADMIN_PASSWORD ?? null,
@@ -61,5 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitScale: intFrom('STEWARD_RATE_LIMIT_SCALE', env.STEWARD_RATE_LIMIT_SCALE, 1, 0, 1000),
     trustProxyHops: intFrom('STEWARD_TRUST_PROXY_HOPS', env.STEWARD_TRUST_PROXY_HOPS, 0, 0, 10),
     ledgerCheckpointSeconds: intFrom('STEWARD_LEDGER_CHECKPOINT_SECONDS', env.STEWARD_LEDGER_CHECKPOINT_SECONDS, 60, 0, 86_400),
+    ledgerAnchorFile: anchorFileFrom(env.STEWARD_LEDGER_ANCHOR_FILE, dataDir),
   };
 }

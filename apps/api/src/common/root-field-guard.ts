@@ -46,7 +46,8 @@ export function withinScope(scope: RootFieldScope, document: DocumentNode, opera
  * mutation it is not given, other callers' fields, introspection) refuses the whole operation with
  * FORBIDDEN before anything runs, so no query shape — aliases, fragments, inline fragments — can
  * reach another resolver or another type's description. The authChecker refuses key principals
- * outside their fields too, as a second line.
+ * outside their fields too, as a second line — for fields behind `@Authorized`; the public fields
+ * (the privacy page, the public forms, the cookie fields) have only this guard against keys.
  */
 export function rootFieldGuardPlugin(scopeOf: (context: Context) => RootFieldScope | null): ApolloServerPlugin<Context> {
   return {

@@ -1,12 +1,33 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { AppDeps } from '../context.js';
+import { readAnchorFile, writeAnchorFile } from './anchor-file.js';
 import { LedgerService } from './ledger.service.js';
 
 /**
- * Signs the ledger head every `seconds` when entries were appended since the newest checkpoint.
- * Automatic checkpoints every 1,000 entries protect a busy ledger; this keeps the unsigned end short
- * in quiet hours too. Several instances may run it: signing an already signed head is a no-op.
- * Returns the function that stops it.
+ * One turn of the server's ledger witness: when entries were appended since the newest checkpoint,
+ * sign the head, and keep it in the anchor file outside the database (config.ledgerAnchorFile) —
+ * but only once the chain from the anchor already kept there to the head verifies, so a rewritten
+ * end is never signed and the anchor only ever moves along an intact chain. Returns what happened.
+ */
+export async function witnessLedgerHead(orm: MikroORM, deps: AppDeps): Promise<'signed' | 'unchanged' | 'refused'> {
+  const ledger = new LedgerService(orm.em.fork(), deps);
+  const file = deps.config.ledgerAnchorFile;
+  const kept = file ? readAnchorFile(file) : null;
+  if (kept && !(await ledger.extendsAnchor(kept))) {
+    deps.log.error(`The ledger does not extend the anchor kept in ${file} (entry ${kept.sequence}): not signing; run npm run ledger:verify`);
+    return 'refused';
+  }
+  const signed = await ledger.checkpointIfBehind();
+  if (!signed) return 'unchanged';
+  if (file && signed.sequence > (kept?.sequence ?? 0)) writeAnchorFile(file, signed, deps.now());
+  return 'signed';
+}
+
+/**
+ * Runs witnessLedgerHead every `seconds`. Automatic checkpoints every 1,000 entries protect a busy
+ * ledger's middle; the anchor file protects its end, which anyone able to rewrite the database
+ * could otherwise cut off together with the checkpoints after it. Several instances may run it:
+ * signing an already signed head is a no-op. Returns the function that stops it.
  */
 export function scheduleLedgerCheckpoints(orm: MikroORM, deps: AppDeps, seconds: number): () => void {
   if (seconds <= 0) return () => undefined;
@@ -14,8 +35,7 @@ export function scheduleLedgerCheckpoints(orm: MikroORM, deps: AppDeps, seconds:
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    new LedgerService(orm.em.fork(), deps)
-      .checkpointIfBehind()
+    witnessLedgerHead(orm, deps)
       .catch((err: unknown) => deps.log.error('Could not sign a ledger checkpoint', err))
       .finally(() => {
         running = false;

@@ -3,6 +3,7 @@ import type { Issue } from '@steward/policy-core';
 import { WRITERS } from '../common/auth-checker.js';
 import { BadInputError } from '../common/errors.js';
 import type { Context } from '../context.js';
+import { readAnchorFile } from './anchor-file.js';
 import { LedgerExplorerService } from './ledger-explorer.service.js';
 import { LedgerActivity, LedgerEntryConnection, LedgerEntryFilter } from './ledger-explorer.type.js';
 import { LedgerService, type LedgerAnchor } from './ledger.service.js';
@@ -25,7 +26,9 @@ export class LedgerResolver {
     @Arg('anchor', () => LedgerAnchorInput, { nullable: true, validate: false }) anchor: LedgerAnchorInput | null,
     @Ctx() ctx: Context,
   ): Promise<LedgerVerificationType> {
-    return new LedgerService(ctx.em, ctx.deps).verify(checkedAnchor(anchor));
+    // Without an anchor given, the one the server keeps outside the database (if any).
+    const file = ctx.deps.config.ledgerAnchorFile;
+    return new LedgerService(ctx.em, ctx.deps).verify(checkedAnchor(anchor) ?? (file ? readAnchorFile(file) : null));
   }
 
   @Authorized(WRITERS)

@@ -251,6 +251,30 @@ export class LedgerService {
     };
   }
 
+  /**
+   * Whether the chain from `anchor` to the head is intact: the anchored entry still has its hash and
+   * every later entry follows the one before it unchanged, up to the head. Walks only the entries
+   * after the anchor, so the server can check it before signing a new head.
+   */
+  async extendsAnchor(anchor: LedgerAnchor): Promise<boolean> {
+    const [first] = await leanRows<Row>(this.em, 'select hash from ledger_entry where sequence = ?', [anchor.sequence]);
+    if (!first || first.hash !== anchor.hash) return false;
+    let prev = anchor.hash;
+    let last = anchor.sequence;
+    for (;;) {
+      const rows = await leanRows<Row>(this.em, 'select * from ledger_entry where sequence > ? order by sequence limit ?', [last, VERIFY_BATCH]);
+      if (!rows.length) break;
+      for (const row of rows) {
+        const sequence = Number(row.sequence);
+        if (sequence !== last + 1 || row.prev_hash !== prev || entryHash(prev, this.contentOf(row)) !== row.hash) return false;
+        prev = String(row.hash);
+        last = sequence;
+      }
+    }
+    const [head] = await leanRows<{ sequence: number; hash: string }>(this.em, 'select sequence, hash from ledger_head where id = 1');
+    return Number(head?.sequence) === last && head?.hash === prev;
+  }
+
   private contentOf(row: Row): LedgerEntryContent {
     const json = (v: unknown) => (typeof v === 'string' && isSqlite(this.em) ? JSON.parse(v) : v);
     return {

@@ -2,10 +2,10 @@ import { CreateLedgerCheckpointDocument, RecordCollectionDocument, VerifyLedgerD
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCollectionInput } from '../test/factories.js';
 import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scheduleLedgerCheckpoints } from './checkpoint-schedule.js';
+import { scheduleLedgerCheckpoints, witnessLedgerHead } from './checkpoint-schedule.js';
 import { entryHash, GENESIS_HASH } from './ledger-hash.js';
 import { CHECKPOINT_EVERY, LedgerService, type LedgerFact } from './ledger.service.js';
 import { runLedgerVerify } from './verify-cli.js';
@@ -17,8 +17,8 @@ afterEach(async () => {
 });
 
 /** A fresh app whose ledger holds `collections` × 3 entries (a collection and two consent events each). */
-async function ledgerWith(collections: number): Promise<{ app: TestApp; owner: TestClient }> {
-  app = await createTestApp();
+async function ledgerWith(collections: number, config: Parameters<typeof createTestApp>[0] = {}): Promise<{ app: TestApp; owner: TestClient }> {
+  app = await createTestApp(config);
   const owner = await app.clientAs('OWNER');
   for (let i = 0; i < collections; i++) await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
   return { app, owner };
@@ -210,6 +210,49 @@ describe('the ledger', () => {
       stop();
     }
     expect(await verify(owner)).toMatchObject({ ok: true, checkpoints: 2, unsignedEntries: 0 });
+  });
+
+  it('keeps the signed head in an anchor file outside the database, and never signs a cut-off end', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'steward-witness-'));
+    const file = join(dir, 'ledger-anchor.json');
+    try {
+      const { owner } = await ledgerWith(2, { config: { ledgerAnchorFile: file } });
+      expect(await witnessLedgerHead(app!.orm, app!.deps)).toBe('signed');
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ sequence: 6 });
+      expect(await witnessLedgerHead(app!.orm, app!.deps)).toBe('unchanged');
+      await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
+      expect(await witnessLedgerHead(app!.orm, app!.deps)).toBe('signed');
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ sequence: 9 });
+      // verifyLedger checks the kept anchor without being given one.
+      expect(await verify(owner)).toMatchObject({ ok: true, anchorChecked: true });
+
+      // Entries and the checkpoints after 6 deleted, the head rewound: the chain alone looks whole.
+      await dropGuards(app!);
+      await truncateTo(app!, 6);
+      expect((await verify(owner)).firstFailure).toEqual({ sequence: 7, reason: 'The anchor recorded outside Steward covers entry 9, which is missing' });
+      const lines: string[] = [];
+      expect(await runLedgerVerify(app!.em(), app!.deps, [], (line) => lines.push(line))).toBe(1);
+      // The server refuses to sign on top of it, and the kept anchor stays where it was.
+      expect(await witnessLedgerHead(app!.orm, app!.deps)).toBe('refused');
+      expect(app!.logged.at(-1)).toMatch(/does not extend the anchor/);
+      (app!.logged as string[]).length = 0;
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ sequence: 9 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('sets aside the anchor of a deleted database when it sets a new one up', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'steward-witness-'));
+    const file = join(dir, 'ledger-anchor.json');
+    try {
+      writeFileSync(file, JSON.stringify({ sequence: 40, hash: 'e'.repeat(64) }));
+      const { owner } = await ledgerWith(1, { config: { ledgerAnchorFile: file } });
+      expect(readdirSync(dir)).toEqual([expect.stringMatching(/^ledger-anchor\.json\.before-/)]);
+      expect(await verify(owner)).toMatchObject({ ok: true, anchorChecked: false });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('is verified from the command line, with an anchor file kept between runs', async () => {

@@ -29,7 +29,10 @@ export class LedgerVerificationType {
   headHash!: string;
   @Field(() => Int) checkpoints!: number;
   @Field(() => LedgerCheckpointSummaryType, { nullable: true }) lastCheckpoint!: LedgerCheckpointSummaryType | null;
-  @Field(() => Int, { description: 'Entries after the newest signed checkpoint (signed automatically every 1,000 entries and, on a running server, every minute).' })
+  @Field(() => Int, {
+    description:
+      'Entries after the newest signed checkpoint. Checkpoints are signed every 1,000 entries (verification requires each of them) and, on a running server, every minute; the end after the last 1,000th entry is protected against being cut off only by an anchor kept outside the database (the server keeps one in STEWARD_LEDGER_ANCHOR_FILE).',
+  })
   unsignedEntries!: number;
   @Field(() => Boolean, { description: 'True when an anchor was given and the ledger holds it.' })
   anchorChecked!: boolean;

@@ -1,31 +1,21 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { AppDeps } from '../context.js';
+import { readAnchorFile, writeAnchorFile } from './anchor-file.js';
 import { LedgerService, type LedgerAnchor } from './ledger.service.js';
 
 export const VERIFY_USAGE = `Usage: npm run ledger:verify -- [--anchor SEQUENCE:HASH] [--anchor-file FILE] [--json]
   --anchor SEQUENCE:HASH  a head recorded earlier outside Steward: entry SEQUENCE must still have HASH
   --anchor-file FILE      read the anchor from FILE (if it exists) and, when the ledger verifies, write the
                           current head there: keep FILE off the database's machine to catch a rewound end
+                          (default: the server's STEWARD_LEDGER_ANCHOR_FILE, data/ledger-anchor.json)
   --json                  print the result as JSON`;
-
-const HASH = /^[0-9a-f]{64}$/;
 
 /** Parses `SEQUENCE:HASH`; null when it is not one. */
 export function parseAnchor(text: string): LedgerAnchor | null {
   const match = /^(\d{1,15}):([0-9a-fA-F]{64})$/.exec(text.trim());
   if (!match || Number(match[1]) < 1) return null;
   return { sequence: Number(match[1]), hash: match[2]!.toLowerCase() };
-}
-
-function readAnchorFile(file: string): LedgerAnchor | null {
-  if (!existsSync(file)) return null;
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { sequence?: unknown; hash?: unknown };
-  if (typeof parsed.sequence !== 'number' || !Number.isInteger(parsed.sequence) || parsed.sequence < 1 || typeof parsed.hash !== 'string' || !HASH.test(parsed.hash)) {
-    throw new Error(`${file} does not hold an anchor ({ "sequence": n, "hash": "<64 hex>" })`);
-  }
-  return { sequence: parsed.sequence, hash: parsed.hash };
 }
 
 /**
@@ -40,13 +30,15 @@ export async function runLedgerVerify(em: EntityManager, deps: AppDeps, argv: re
     print(`${err instanceof Error ? err.message : String(err)}\n${VERIFY_USAGE}`);
     return 2;
   }
+  // Without either option, the anchor file the server keeps (STEWARD_LEDGER_ANCHOR_FILE), if any.
+  const anchorFile = args['anchor-file'] ?? (args.anchor === undefined ? deps.config.ledgerAnchorFile : null);
   let anchor: LedgerAnchor | null = null;
   try {
     if (args.anchor !== undefined) {
       anchor = parseAnchor(args.anchor);
       if (!anchor) throw new Error(`--anchor must be SEQUENCE:HASH (a positive number and 64 hex digits), got "${args.anchor}"`);
-    } else if (args['anchor-file']) {
-      anchor = readAnchorFile(args['anchor-file']);
+    } else if (anchorFile) {
+      anchor = readAnchorFile(anchorFile);
     }
   } catch (err) {
     print(`${err instanceof Error ? err.message : String(err)}\n${VERIFY_USAGE}`);
@@ -64,12 +56,9 @@ export async function runLedgerVerify(em: EntityManager, deps: AppDeps, argv: re
     print(result.firstFailure ? `FAILED at entry ${result.firstFailure.sequence}: ${result.firstFailure.reason}` : 'ledger OK');
   }
   if (result.firstFailure) return 1;
-  const file = args['anchor-file'];
-  if (file && result.headSequence > 0) {
-    // Written beside and renamed: a crash never leaves half an anchor.
-    writeFileSync(`${file}.tmp`, `${JSON.stringify({ sequence: result.headSequence, hash: result.headHash, verifiedAt: deps.now().toISOString() }, null, 2)}\n`);
-    renameSync(`${file}.tmp`, file);
-    if (!args.json) print(`anchor written to ${file}`);
+  if (anchorFile && result.headSequence > 0) {
+    writeAnchorFile(anchorFile, { sequence: result.headSequence, hash: result.headHash }, deps.now());
+    if (!args.json) print(`anchor written to ${anchorFile}`);
   }
   return 0;
 }

@@ -63,6 +63,8 @@ export async function createTestApp(
     adminEmail: OWNER.email,
     adminPassword: OWNER.password,
     seedDemo: opts.seedDemo ?? false,
+    // Tests never touch the repository's data/ folder; ledger tests give a file of their own.
+    ledgerAnchorFile: null,
     encryptionKey: TEST_KEY,
     adminDistDir: '/nonexistent',
     production: opts.production ?? false,

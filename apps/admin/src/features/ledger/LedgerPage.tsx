@@ -83,7 +83,8 @@ export function LedgerPage() {
             {verification.lastCheckpoint && (
               <Text size="sm" c="dimmed">
                 Newest checkpoint: entry {verification.lastCheckpoint.sequence}, signed {formatDateTime(verification.lastCheckpoint.signedAt)}.
-                Checkpoints are signed every 1,000 entries and, while Steward runs, every minute when entries were added.
+                Checkpoints are signed every 1,000 entries and, while Steward runs, every minute when entries were added;
+                the server also keeps the newest signed head in an anchor file outside the database.
               </Text>
             )}
             {checkpoint.checkpoint && (

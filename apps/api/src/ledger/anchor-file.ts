@@ -1,0 +1,25 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { LedgerAnchor } from './ledger.service.js';
+
+const HASH = /^[0-9a-f]{64}$/;
+
+/** The anchor kept in `file` ({ "sequence": n, "hash": "<64 hex>" }), or null when there is no file. Throws when it holds something else. */
+export function readAnchorFile(file: string): LedgerAnchor | null {
+  if (!existsSync(file)) return null;
+  let parsed: { sequence?: unknown; hash?: unknown };
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as typeof parsed;
+  } catch {
+    parsed = {};
+  }
+  if (typeof parsed.sequence !== 'number' || !Number.isInteger(parsed.sequence) || parsed.sequence < 1 || typeof parsed.hash !== 'string' || !HASH.test(parsed.hash)) {
+    throw new Error(`${file} does not hold an anchor ({ "sequence": n, "hash": "<64 hex>" })`);
+  }
+  return { sequence: parsed.sequence, hash: parsed.hash };
+}
+
+/** Writes the anchor beside `file` and renames it into place: a crash never leaves half an anchor. */
+export function writeAnchorFile(file: string, anchor: LedgerAnchor, at: Date): void {
+  writeFileSync(`${file}.tmp`, `${JSON.stringify({ sequence: anchor.sequence, hash: anchor.hash, writtenAt: at.toISOString() }, null, 2)}\n`);
+  renameSync(`${file}.tmp`, file);
+}
