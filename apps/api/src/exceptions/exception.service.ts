@@ -327,12 +327,22 @@ export class ExceptionService {
     const cited = evidence.consentEventIds;
     const ids = Array.isArray(cited) ? [...new Set(cited.filter((id): id is string => typeof id === 'string' && UUID.test(id)))] : [];
     if (!ids.length) return [];
-    const rows = await leanRows<{ id: string; provider_id: string; purpose_key: string; action: AgreementEventFact['action'] }>(
+    // withdrawn: a later event of the provider for the same purpose that is not a GRANT (their consent is no longer this one).
+    const rows = await leanRows<{ id: string; provider_id: string; purpose_key: string; action: AgreementEventFact['action']; withdrawn: unknown }>(
       this.em,
-      `select ce.id, ce.provider_id, p.key as purpose_key, ce.action from consent_event ce join purpose p on p.id = ce.purpose_id where ce.id in (${placeholders(ids.length)})`,
+      'select ce.id, ce.provider_id, p.key as purpose_key, ce.action,' +
+        ' (select count(*) from consent_event later where later.provider_id = ce.provider_id and later.purpose_id = ce.purpose_id' +
+        " and later.sequence > ce.sequence and later.action <> 'GRANT') as withdrawn" +
+        ` from consent_event ce join purpose p on p.id = ce.purpose_id where ce.id in (${placeholders(ids.length)})`,
       ids,
     );
-    return rows.map((r) => ({ id: String(r.id), providerId: String(r.provider_id), purposeKey: r.purpose_key, action: r.action }));
+    return rows.map((r) => ({
+      id: String(r.id),
+      providerId: String(r.provider_id),
+      purposeKey: r.purpose_key,
+      action: r.action,
+      withdrawnSince: Number(r.withdrawn) > 0,
+    }));
   }
 
   /** Issues for ids that name no row of `table` (malformed ids included), with `field[i]` paths. */

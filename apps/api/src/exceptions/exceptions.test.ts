@@ -6,6 +6,7 @@ import {
   PermittedExceptionsDocument,
   ProviderDocument,
   RecordCollectionDocument,
+  RecordConsentDocument,
   RevokeExceptionDocument,
   UpdateExceptionDocument,
   type CreateExceptionMutationVariables,
@@ -262,6 +263,27 @@ describe('permitted exceptions: approval rules', () => {
       ['scope.providerIds[0]', 'CONSENT_MISSING'],
     ]);
     expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException).toMatchObject({ status: 'DRAFT', version: e.version });
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it('refuses at approval an agreement whose cited grant the provider has withdrawn since', async () => {
+    const member = await collect();
+    const provider = (await owner.ok(ProviderDocument, { id: member.providerId })).provider!;
+    const grant = provider.consentHistory.find((c) => c.action === 'GRANT')!;
+    const e = await draft('PROVIDER_AGREEMENT', {
+      evidence: { providerAgreement: { consentEventIds: [grant.id], summary: 'Agreed to share their affiliation.' } },
+      scope: { ...input('PROVIDER_AGREEMENT').scope, providerIds: [member.providerId] },
+    });
+    await owner.ok(RecordConsentDocument, {
+      input: { providerId: member.providerId, purposeKey: grant.purpose.key, action: 'WITHDRAW', method: 'EMAIL_REPLY', expectedProviderVersion: provider.version },
+    });
+    const before = await storedCounts();
+    const res = await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
+    expect(errorOf(res).issues?.map((i) => [i.field, i.code])).toEqual([
+      ['evidence.providerAgreement.consentEventIds[0]', 'NOT_GRANTED'],
+      ['scope.providerIds[0]', 'CONSENT_MISSING'],
+    ]);
+    expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.status).toBe('DRAFT');
     expect(await storedCounts()).toEqual(before);
   });
 

@@ -226,13 +226,16 @@ export type AgreementEventFact = {
   /** The stated purpose the event records consent to (shown to people; not compared with the scope). */
   purposeKey: string;
   action: ConsentAction;
+  /** The provider refused or withdrew that purpose after this event (a later event of theirs for it is not a GRANT). */
+  withdrawnSince?: boolean;
 };
 
 /**
  * Do the consent events a PROVIDER_AGREEMENT exception cites evidence an agreement by the very
  * providers it covers? `events` are the stored events among the cited ids (an id with none is
  * unknown). Reports, per cited id in order (`evidence.consentEventIds[i]`): INVALID_VALUE when no
- * such event exists, NOT_GRANTED unless it records a GRANT, SCOPE_MISMATCH when its provider is
+ * such event exists, NOT_GRANTED unless it records a GRANT the provider has not withdrawn or
+ * refused since (`withdrawnSince`), SCOPE_MISMATCH when its provider is
  * not one the scope names; then per provider the scope names (`scope.providerIds[i]`):
  * CONSENT_MISSING when none of their grants is cited — an agreement is by specific providers, each
  * of whom must have agreed. (A scope of ALL providers or of none is reported by validateActivation,
@@ -262,6 +265,10 @@ export function agreementIssues(exception: PermittedExceptionDraft, events: read
     }
     if (event.action !== 'GRANT') {
       issues.push(issue(field, 'NOT_GRANTED', `Consent event "${id}" records a ${event.action}, not an agreement: cite a GRANT.`));
+      return;
+    }
+    if (event.withdrawnSince === true) {
+      issues.push(issue(field, 'NOT_GRANTED', `The provider withdrew or refused the consent of event "${id}" since: it no longer evidences their agreement.`));
       return;
     }
     if (named !== null && !named.has(event.providerId)) {

@@ -164,6 +164,11 @@ describe('validateActivation', () => {
     expect(codes(check(agreement, [grant('ce-1', 'p1')]))).toEqual(['scope.providerIds[1]:CONSENT_MISSING']);
     const both = { ...agreement, evidence: { consentEventIds: ['ce-1', 'ce-2'], summary: 'Agreed.' } } as PermittedExceptionDraft;
     expect(check(both, [grant('ce-1', 'p1'), grant('ce-2', 'p2')])).toEqual({ ok: true });
+    // A grant the provider has withdrawn since no longer evidences their agreement.
+    expect(codes(check(both, [grant('ce-1', 'p1'), { ...grant('ce-2', 'p2'), withdrawnSince: true }]))).toEqual([
+      'evidence.consentEventIds[1]:NOT_GRANTED',
+      'scope.providerIds[1]:CONSENT_MISSING',
+    ]);
     // Without the events nothing is checked (the caller did not load them).
     expect(check(agreement, undefined)).toEqual({ ok: true });
   });
