@@ -17,6 +17,8 @@ export default mergeConfig(
       setupFiles: ['src/test/setup.ts'],
       reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
       restoreMocks: true,
+      // Above the 4 s wait for an element (src/test/setup.ts), so a slow wait fails as an assertion.
+      testTimeout: 15_000,
     },
   }),
 );

@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // happy-dom has no FontFaceSet; Mantine's autosize Textarea listens to `document.fonts`.
@@ -8,6 +8,10 @@ if (!('fonts' in document) || !document.fonts) {
     value: { addEventListener() {}, removeEventListener() {}, ready: Promise.resolve() },
   });
 }
+
+// findBy*/waitFor give up after 1 s by default: too short for a whole page rendering on a shared
+// 2-core CI machine (a ledger explorer page once missed it under load). A broken page still fails.
+configure({ asyncUtilTimeout: 4000 });
 
 afterEach(() => {
   cleanup();
