@@ -3,6 +3,7 @@ import type { CessationFact, DataCategory } from '@steward/policy-core';
 import { fromDbBoolean, isSqlite, leanRows } from '../common/lean-sql.js';
 import { jsonFactsSql, parsedJson } from '../common/json-facts.js';
 import { EXCEPTION_FACT_COLUMNS, exceptionShapeOf, type ExceptionShape } from '../exceptions/exception-facts.js';
+import { standingGrantsSql } from '../exceptions/standing-grants.js';
 import { cessationOf } from '../requests/cessation-facts.js';
 
 /** Everything decide() needs about one provider, purpose and recipient, as stored now. */
@@ -19,6 +20,8 @@ export interface DecisionFacts {
   exceptions: ExceptionShape[];
   policy: { number: number; contentHash: string } | null;
   cessations: CessationFact[];
+  /** The provider's GRANTs not withdrawn or refused since (read only while a provider agreement exists; policy-core's standingGrantIds). */
+  standingGrantIds: string[];
 }
 
 // One statement, one round trip (common/json-facts.ts): a decision is taken per use or hand-over,
@@ -34,7 +37,8 @@ function factsSql(sqlite: boolean): string {
     ` 'items', ${list(['id', 'category', 'publicly_available'], 'personal_data_item where provider_id = ?', 'id')},` +
     ` 'exceptions', ${list(EXCEPTION_FACT_COLUMNS, "permitted_exception where status <> 'DRAFT'", 'id')},` +
     ` 'policy', (select ${obj}('number', number, 'content_hash', content_hash) from policy_version where status = 'PUBLISHED' order by number desc limit 1),` +
-    ` 'cessations', ${list(['action', 'purpose_key', 'recipient_id', 'since'], 'provider_cessation where provider_id = ?', 'since')}` +
+    ` 'cessations', ${list(['action', 'purpose_key', 'recipient_id', 'since'], 'provider_cessation where provider_id = ?', 'since')},` +
+    ` 'standing', ${standingGrantsSql(sqlite, 'ce.provider_id = ?')}` +
     ') as facts'
   );
 }
@@ -54,7 +58,7 @@ export async function loadDecisionFacts(
   const sqlite = isSqlite(em);
   const { providerId, purposeKey, recipientId } = query;
   const [row] = await leanRows<{ facts: unknown }>(em, sqlite ? SQL.sqlite : SQL.postgresql, [
-    providerId, purposeKey, recipientId, providerId, purposeKey, providerId, providerId,
+    providerId, purposeKey, recipientId, providerId, purposeKey, providerId, providerId, providerId,
   ]);
   const facts = parsed<Record<string, unknown>>(row!.facts);
   const purpose = facts.purpose as Record<string, unknown> | null;
@@ -78,5 +82,6 @@ export async function loadDecisionFacts(
     exceptions: (facts.exceptions as Record<string, unknown>[]).map(exceptionShapeOf),
     policy: policy ? { number: Number(policy.number), contentHash: policy.content_hash } : null,
     cessations: (facts.cessations as Record<string, unknown>[]).map(cessationOf),
+    standingGrantIds: (facts.standing as { id: string }[]).map((g) => g.id),
   };
 }

@@ -50,6 +50,17 @@ export interface RecordedDecision {
 }
 
 /**
+ * An agreement's evidence as one provider's decision cites it: only the consent events of theirs
+ * that carry it (the agreement's other providers' events are none of this decision's business).
+ * Other evidence is returned as it is.
+ */
+function ownAgreement(evidence: StoredEvidence, standingGrantIds: readonly string[]): StoredEvidence {
+  const cited = evidence.consentEventIds;
+  if (!Array.isArray(cited)) return evidence;
+  return { ...evidence, consentEventIds: cited.filter((id) => standingGrantIds.includes(id as string)) };
+}
+
+/**
  * Answers "may this use these categories of this provider for this purpose, or provide them to
  * this recipient?" with policy-core's decide() over facts loaded here, and records the answer —
  * allowed or denied — in the ledger with the policy version in force, in one transaction.
@@ -117,6 +128,7 @@ export class DecisionService {
       policyVersion: facts.policy.number,
       at,
       cessations: facts.cessations,
+      standingGrantIds: facts.standingGrantIds,
     });
 
     const [entry] = await recordGrouped(this.em, {
@@ -149,7 +161,7 @@ export class DecisionService {
     });
     const sequence = entry!.sequence;
     const basis = decision.basis;
-    const basisEvidence = basis?.kind === 'EXCEPTION' ? (facts.exceptions.find((e) => e.id === basis.exceptionId)?.evidence ?? null) : null;
-    return { decision, decidedAt: at, ledgerSequence: sequence, basisEvidence };
+    const stored = basis?.kind === 'EXCEPTION' ? (facts.exceptions.find((e) => e.id === basis.exceptionId)?.evidence ?? null) : null;
+    return { decision, decidedAt: at, ledgerSequence: sequence, basisEvidence: stored && ownAgreement(stored, facts.standingGrantIds) };
   }
 }

@@ -8,6 +8,7 @@ import {
   PartnerProvidersDocument,
   ProviderDocument,
   RecordCollectionDocument,
+  RecordConsentDocument,
   RevokeExceptionDocument,
   type CreateExceptionMutationVariables,
   type DataCategory,
@@ -224,6 +225,63 @@ describe.each(databases)('each exception kind allows exactly its scope, on %s', 
       expect(one.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       expectNothingBeyondScope(list.text + one.text);
       expect((await provisions()).length).toBe(before);
+    });
+  });
+
+  describe('PROVIDER_AGREEMENT after its approval', () => {
+    it('stops covering a provider the moment they withdraw the consent it cites; the others it covers keep it', async () => {
+      const [a, b] = [await member('0303'), await member('0404')];
+      const recipientId = (await owner.ok(CreateRecipientDocument, { input: { name: 'Partner Society', kind: 'THIRD_PARTY' } })).createRecipient.id;
+      const base = buildExceptionInput('PROVIDER_AGREEMENT', { recipientId, providerId: a.id, consentEventIds: [a.grantId, b.grantId] });
+      const created = (
+        await owner.ok(CreateExceptionDocument, {
+          input: { ...base, scope: { purposeKeys: ['COHOST_LIAISON'], categories: ['AFFILIATION'], allProviders: false, providerIds: [a.id, b.id], recipientId } },
+        })
+      ).createException;
+      const exception = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version })).approveException;
+      const key = (await owner.ok(IssuePartnerKeyDocument, { recipientId, label: 'Partner Society system' })).issuePartnerKey.key;
+      const decide = async (providerId: string) =>
+        (await owner.ok(DecisionDocument, { input: { action: 'PROVIDE', providerId, purposeKey: 'COHOST_LIAISON', categories: ['AFFILIATION'], recipientId } })).decision;
+      const partnerList = async () => {
+        const res = (await app.client().raw(print(PartnerProvidersDocument), { first: 100 }, { authorization: `Bearer ${key}` })) as GraphQLResult<{
+          partnerProviders: { edges: { node: { id: string } }[] };
+        }>;
+        return { ids: res.data!.partnerProviders.edges.map((e) => e.node.id).sort(), text: JSON.stringify(res) };
+      };
+      const partnerOne = (id: string) => app.client().raw(print(PartnerProviderDocument), { id }, { authorization: `Bearer ${key}` }) as Promise<GraphQLResult<unknown>>;
+      const consent = async (m: Member, action: 'WITHDRAW' | 'GRANT') => {
+        const { version } = (await owner.ok(ProviderDocument, { id: m.id })).provider!;
+        await owner.ok(RecordConsentDocument, {
+          input: { providerId: m.id, purposeKey: 'MEMBERSHIP_ADMINISTRATION', action, method: 'EMAIL_REPLY', expectedProviderVersion: version },
+        });
+      };
+
+      // Each provider's decision cites their own consent event, not the others'.
+      for (const m of [a, b]) {
+        const allowed = await decide(m.id);
+        expect(allowed).toMatchObject({ allowed: true, basis: { exceptionId: exception.id } });
+        expect(allowed.basis!.evidence.map((e) => [e.label, e.value])).toEqual([['Consent event', m.grantId]]);
+      }
+      expect((await partnerList()).ids).toEqual([a.id, b.id].sort());
+
+      await consent(a, 'WITHDRAW');
+      const denied = await decide(a.id);
+      expect(denied).toMatchObject({ allowed: false, basis: null, permitted: [], refused: ['AFFILIATION'] });
+      expect(denied.reasons).toContainEqual(expect.objectContaining({ code: 'EXCEPTION_AGREEMENT_WITHDRAWN', exceptionId: exception.id }));
+      expect((await decide(b.id)).allowed).toBe(true);
+
+      const before = (await provisions()).length;
+      const list = await partnerList();
+      expect(list.ids).toEqual([b.id]);
+      expect(list.text).not.toContain(a.values.AFFILIATION);
+      const one = await partnerOne(a.id);
+      expect(one.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(JSON.stringify(one)).not.toContain(a.values.AFFILIATION);
+      expect((await provisions()).slice(before).map((r) => r.provider_id)).toEqual([b.id]);
+
+      // Granting the purpose again is a new consent, not the agreement the exception cites.
+      await consent(a, 'GRANT');
+      expect((await decide(a.id)).reasons.map((r) => r.code)).toContain('EXCEPTION_AGREEMENT_WITHDRAWN');
     });
   });
 });

@@ -3,6 +3,7 @@ import type { CessationFact, DataCategory } from '@steward/policy-core';
 import { jsonFactsSql, parsedJson } from '../common/json-facts.js';
 import { fromDbBoolean, isSqlite, leanRows, placeholders } from '../common/lean-sql.js';
 import { EXCEPTION_FACT_COLUMNS, exceptionShapeOf, type ExceptionShape } from '../exceptions/exception-facts.js';
+import { standingGrantsSql } from '../exceptions/standing-grants.js';
 import { cessationOf } from '../requests/cessation-facts.js';
 import type { SealedItemRow } from './partner.presenter.js';
 
@@ -78,6 +79,8 @@ export interface PartnerPageQuery {
   categories: readonly DataCategory[];
   /** Consent events only for these stated purposes. */
   purposeKeys: readonly string[];
+  /** Read the page's standing grants (only when a PROVIDER_AGREEMENT exception is in scope). */
+  standingGrants: boolean;
 }
 
 export interface PartnerPageFacts {
@@ -85,13 +88,15 @@ export interface PartnerPageFacts {
   items: PartnerItemRow[];
   events: PartnerEventRow[];
   cessations: Map<string, CessationFact[]>;
+  /** Per provider of the page, its GRANTs not withdrawn or refused since (when asked for: `standingGrants`). */
+  standingGrantIds: Map<string, string[]>;
 }
 
 /** Statement texts by shape: the same exceptions give the same text, so it is built once (bounded: the scope SQL varies with them). */
 const pageSqlByShape = new Map<string, string>();
 
 function pageSql(sqlite: boolean, query: PartnerPageQuery): string {
-  const shape = `${sqlite}|${query.id ? 1 : 0}|${query.afterId ? 1 : 0}|${query.categories.length}|${query.purposeKeys.length}|${query.where}`;
+  const shape = `${sqlite}|${query.id ? 1 : 0}|${query.afterId ? 1 : 0}|${query.categories.length}|${query.purposeKeys.length}|${query.standingGrants ? 1 : 0}|${query.where}`;
   const cached = pageSqlByShape.get(shape);
   if (cached) return cached;
   const { obj, list } = jsonFactsSql(sqlite);
@@ -115,7 +120,8 @@ function pageSql(sqlite: boolean, query: PartnerPageQuery): string {
     `'rows', ${list(['id'], 'page', 'id desc')},` +
     ` 'items', ${items},` +
     ` 'events', ${events},` +
-    ` 'cessations', ${list(['provider_id', 'action', 'purpose_key', 'recipient_id', 'since'], `provider_cessation where ${inPage}`, 'since')}` +
+    ` 'cessations', ${list(['provider_id', 'action', 'purpose_key', 'recipient_id', 'since'], `provider_cessation where ${inPage}`, 'since')},` +
+    ` 'standing', ${query.standingGrants ? standingGrantsSql(sqlite, `ce.${inPage}`, ['provider_id']) : empty}` +
     ') as facts';
   if (pageSqlByShape.size < 200) pageSqlByShape.set(shape, sql);
   return sql;
@@ -128,11 +134,19 @@ export async function loadPartnerPage(em: EntityManager, query: PartnerPageQuery
   if (query.afterId) params.push(query.afterId);
   params.push(query.rows, ...query.categories, ...query.purposeKeys);
   const [row] = await leanRows<{ facts: unknown }>(em, pageSql(isSqlite(em), query), params);
-  const facts = parsedJson<{ rows: PartnerProviderRow[]; items: PartnerItemRow[]; events: PartnerEventRow[]; cessations: Record<string, unknown>[] }>(row!.facts);
+  const facts = parsedJson<{
+    rows: PartnerProviderRow[];
+    items: PartnerItemRow[];
+    events: PartnerEventRow[];
+    cessations: Record<string, unknown>[];
+    standing: { id: string; provider_id: string }[];
+  }>(row!.facts);
   const cessations = new Map<string, CessationFact[]>();
   for (const c of facts.cessations) {
     const providerId = c.provider_id as string;
     cessations.set(providerId, [...(cessations.get(providerId) ?? []), cessationOf(c)]);
   }
-  return { rows: facts.rows, items: facts.items, events: facts.events, cessations };
+  const standingGrantIds = new Map<string, string[]>();
+  for (const g of facts.standing) standingGrantIds.set(g.provider_id, [...(standingGrantIds.get(g.provider_id) ?? []), g.id]);
+  return { rows: facts.rows, items: facts.items, events: facts.events, cessations, standingGrantIds };
 }

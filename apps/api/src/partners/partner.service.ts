@@ -130,7 +130,7 @@ export class PartnerService {
     if (!scope) return { rows: [], provided: [] };
 
     const statedKeys = [...scope.purposes.values()].filter((p) => p.id !== null).map((p) => p.key);
-    const { rows, items, events, cessations } = await loadPartnerPage(em, {
+    const { rows, items, events, cessations, standingGrantIds } = await loadPartnerPage(em, {
       where: scope.where,
       params: scope.params,
       id: query.id,
@@ -138,6 +138,7 @@ export class PartnerService {
       rows: query.limit + 1,
       categories: scope.categories,
       purposeKeys: statedKeys,
+      standingGrants: scope.exceptions.some((e) => e.kind === 'PROVIDER_AGREEMENT'),
     });
     if (!rows.length) return { rows, provided: [] };
     if (scope.policyNumber === null) throw new NotFoundError('Published policy version');
@@ -158,7 +159,7 @@ export class PartnerService {
           sequence: Number(e.sequence),
           policyVersion: Number(e.policy_version),
         }));
-      const grants = this.grants(row.id, scope, own, consentEvents, policyVersion, at, cessations.get(row.id) ?? []);
+      const grants = this.grants(row.id, scope, own, consentEvents, policyVersion, at, cessations.get(row.id) ?? [], standingGrantIds.get(row.id) ?? []);
       const given = new Set<DataCategory>();
       const perGrant = grants.map((g) => {
         const categories = g.categories.filter((c) => !given.has(c));
@@ -223,6 +224,7 @@ export class PartnerService {
     policyVersion: number,
     at: Date,
     cessations: readonly CessationFact[],
+    standingGrantIds: readonly string[],
   ): Grant[] {
     const grants: Grant[] = [];
     const itemFacts = items.map((i) => ({ id: i.id, category: i.category, publiclyAvailable: fromDbBoolean(i.publicly_available) }));
@@ -241,6 +243,7 @@ export class PartnerService {
           policyVersion,
           at,
           cessations,
+          standingGrantIds,
         });
       let remaining: DataCategory[] = requested;
       // One decision has one basis: categories covered by different exceptions are granted in turn.

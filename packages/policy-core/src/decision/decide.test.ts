@@ -69,7 +69,7 @@ function agreement(overrides: Partial<PermittedExceptionFact> = {}): PermittedEx
     ...common,
     id: 'x-agreement',
     kind: 'PROVIDER_AGREEMENT',
-    evidence: { consentEventIds: ['ce-9'], summary: 'Agreed to share affiliation with the co-host.' },
+    evidence: { consentEventIds: ['ce-9', 'ce-10'], summary: 'Agreed to share affiliation with the co-host.' },
     scope: { purposeKeys: ['CO_HOSTED_EVENT'], categories: ['NAME', 'AFFILIATION'], providerIds: ['p1', 'p2'], recipientId: 'co-host' },
     ...overrides,
   } as PermittedExceptionFact;
@@ -245,8 +245,17 @@ describe('decide: each kind allows exactly its scope', () => {
 
   it('PROVIDER_AGREEMENT: only the providers who agreed', () => {
     const coHosted: PurposeFact = { key: 'CO_HOSTED_EVENT', categories: [], retired: false };
+    // p1 gave ce-9, p2 gave ce-10: both still stand.
     const req = (o: Partial<DecideInput> = {}) =>
-      provide({ purpose: coHosted, recipientId: 'co-host', categories: ['AFFILIATION'], consent: consent('NOT_ASKED', 'CO_HOSTED_EVENT'), exceptions: [agreement()], ...o });
+      provide({
+        purpose: coHosted,
+        recipientId: 'co-host',
+        categories: ['AFFILIATION'],
+        consent: consent('NOT_ASKED', 'CO_HOSTED_EVENT'),
+        exceptions: [agreement()],
+        standingGrantIds: o.providerId === 'p2' ? ['ce-10'] : ['ce-9'],
+        ...o,
+      });
     expect(decide(req()).allowed).toBe(true);
     expect(decide(req({ providerId: 'p2' })).allowed).toBe(true);
     expect(codes(decide(req({ providerId: 'p3' })))).toContain('EXCEPTION_PROVIDER_NOT_COVERED');
@@ -254,6 +263,33 @@ describe('decide: each kind allows exactly its scope', () => {
       expect.objectContaining({ code: 'EXCEPTION_CATEGORY_NOT_COVERED', category: 'EMAIL', exceptionId: 'x-agreement' }),
     );
     expect(codes(decide(req({ recipientId: 'sponsor' })))).toContain('EXCEPTION_RECIPIENT_NOT_COVERED');
+  });
+
+  it('PROVIDER_AGREEMENT: withdrawing the cited consent withdraws the agreement, at once', () => {
+    const coHosted: PurposeFact = { key: 'CO_HOSTED_EVENT', categories: [], retired: false };
+    const req = (standingGrantIds: readonly string[] | undefined) =>
+      provide({
+        purpose: coHosted,
+        recipientId: 'co-host',
+        categories: ['AFFILIATION'],
+        consent: consent('NOT_ASKED', 'CO_HOSTED_EVENT'),
+        exceptions: [agreement()],
+        ...(standingGrantIds === undefined ? {} : { standingGrantIds }),
+      });
+    expect(decide(req(['ce-9'])).allowed).toBe(true);
+    // p1 withdrew ce-9 (their other grants still stand, but the agreement cites none of them).
+    const withdrawn = decide(req(['ce-3', 'ce-4']));
+    expect(withdrawn).toMatchObject({ allowed: false, basis: null, permitted: [], refused: ['AFFILIATION'] });
+    expect(withdrawn.reasons).toContainEqual(expect.objectContaining({ code: 'EXCEPTION_AGREEMENT_WITHDRAWN', exceptionId: 'x-agreement' }));
+    expect(withdrawn.reasons.find((r) => r.code === 'EXCEPTION_AGREEMENT_WITHDRAWN')!.message).toContain('p1');
+    // Facts not read count as no agreement standing; none at all likewise.
+    expect(codes(decide(req(undefined)))).toContain('EXCEPTION_AGREEMENT_WITHDRAWN');
+    expect(codes(decide(req([])))).toContain('EXCEPTION_AGREEMENT_WITHDRAWN');
+    // Other kinds do not depend on it.
+    const courierReq = provide({ exceptions: [courier()] });
+    expect(decide(courierReq).allowed).toBe(true);
+    // A provider the scope does not name is reported as not covered, not as withdrawn.
+    expect(codes(decide({ ...req(['ce-9']), providerId: 'p3' }))).toEqual(expect.not.arrayContaining(['EXCEPTION_AGREEMENT_WITHDRAWN']));
   });
 
   it('BOARD_APPROVAL: internal use for the approved reason, never provision without a recipient', () => {

@@ -32,6 +32,7 @@ export const DECISION_REASON_CODES = [
   'EXCEPTION_RECIPIENT_NOT_COVERED',
   'EXCEPTION_CATEGORY_NOT_COVERED',
   'EXCEPTION_PURPOSE_BASIS_MISSING',
+  'EXCEPTION_AGREEMENT_WITHDRAWN',
   'DIFFERENT_BASIS',
   // requests/: the provider asked the organisation to stop (clause 4, cessation of use).
   'CEASED_ON_REQUEST',
@@ -98,6 +99,14 @@ export type DecideInput = {
   at: Date;
   /** The provider's requests to stop (see CessationFact); default none. */
   cessations?: readonly CessationFact[];
+  /**
+   * The provider's consent events that are GRANTs they have not withdrawn or refused since (a
+   * later event of theirs for the same purpose that is not a GRANT ends one). A
+   * PROVIDER_AGREEMENT exception covers the provider only while one of the events it cites is
+   * among them: withdrawing the consent that evidences an agreement withdraws the agreement.
+   * Default none, so an agreement never applies on facts that were not read.
+   */
+  standingGrantIds?: readonly string[];
 };
 
 export type Decision = {
@@ -158,6 +167,14 @@ function fromUse(reason: UseReason): DecisionReason {
   return reason.category === undefined ? { code: reason.code, message: reason.message } : { ...reason };
 }
 
+/** Does one of the consent events an agreement cites still stand (a GRANT not withdrawn or refused since)? */
+function agreementStands(e: PermittedExceptionFact, standingGrantIds: readonly string[] | undefined): boolean {
+  const cited: unknown = e.evidence?.consentEventIds;
+  if (!Array.isArray(cited) || !standingGrantIds?.length) return false;
+  const standing = new Set(standingGrantIds);
+  return cited.some((id) => typeof id === 'string' && standing.has(id));
+}
+
 function evaluateException(
   e: PermittedExceptionFact,
   input: DecideInput,
@@ -176,6 +193,12 @@ function evaluateException(
   const { scope } = e;
   if (scope.providerIds !== 'ALL' && !scope.providerIds.includes(input.providerId)) {
     c.general.push({ code: 'EXCEPTION_PROVIDER_NOT_COVERED', message: `${name(e)} does not cover provider "${input.providerId}".`, ...ref });
+  } else if (e.kind === 'PROVIDER_AGREEMENT' && !agreementStands(e, input.standingGrantIds)) {
+    c.general.push({
+      code: 'EXCEPTION_AGREEMENT_WITHDRAWN',
+      message: `${name(e)} no longer stands for provider "${input.providerId}": they withdrew or refused the consent it cites.`,
+      ...ref,
+    });
   }
   const purposeOk =
     scope.purposeKeys.includes(input.purpose.key) && (e.kind !== 'OUTSOURCING' || e.evidence?.servesPurposeKey === input.purpose.key);
@@ -254,6 +277,9 @@ function denyAll(input: DecideInput, requested: DataCategory[], reason: Decision
  *   contractor completes a stated purpose, it does not replace the provider's consent to it.
  * - LAW, PROVIDER_AGREEMENT and BOARD_APPROVAL do not depend on the purpose's consent, categories
  *   or retirement: they permit use outside the stated purposes.
+ * - A PROVIDER_AGREEMENT covers its provider only while a consent event it cites stands
+ *   (`standingGrantIds`): once the provider withdraws or refuses that consent, the agreement no
+ *   longer applies to them (EXCEPTION_AGREEMENT_WITHDRAWN), from that moment.
  * - A purpose that is not stated (`purpose.stated === false`, see unstatedPurpose) has no
  *   stated-purpose candidate: only an exception can allow it (PURPOSE_NOT_STATED otherwise).
  * - One decision has one basis: categories covered by different bases are denied with
