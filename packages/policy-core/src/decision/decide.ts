@@ -169,7 +169,7 @@ function fromUse(reason: UseReason): DecisionReason {
 
 /** Does one of the consent events an agreement cites still stand (a GRANT not withdrawn or refused since)? */
 function agreementStands(e: PermittedExceptionFact, standingGrantIds: readonly string[] | undefined): boolean {
-  const cited: unknown = e.evidence?.consentEventIds;
+  const cited: unknown = e.kind === 'PROVIDER_AGREEMENT' ? e.evidence?.consentEventIds : undefined;
   if (!Array.isArray(cited) || !standingGrantIds?.length) return false;
   const standing = new Set(standingGrantIds);
   return cited.some((id) => typeof id === 'string' && standing.has(id));
