@@ -91,7 +91,7 @@ async function caseRequest() {
   const pick = await randomProviders(orm.em.fork().getConnection(), values.db, 5000);
   if (which === 'partner-one') return { headers: { authorization: `Bearer ${courier.key}` }, body: JSON.stringify({ query: PARTNER_PROVIDER_QUERY, variables: { id: '__PICK__' } }), pick };
   const input = { action: 'PROVIDE', providerId: '__PICK__', purposeKey: PARTNER_PURPOSE, categories: ['NAME', 'POSTAL_ADDRESS'], recipientId: courier.recipientId };
-  return { headers: { cookie }, body: JSON.stringify({ query: DECISION_QUERY, variables: { input } }), pick };
+  return { headers: { authorization: `Bearer ${courier.systemKey}` }, body: JSON.stringify({ query: DECISION_QUERY, variables: { input } }), pick };
 }
 
 const request = { url: server.url, ...(await caseRequest()) };

@@ -180,7 +180,7 @@ async function stewardCases(label, target, databaseUrl) {
       categories: ['NAME', 'POSTAL_ADDRESS'],
       recipientId: courier.recipientId,
     };
-    const decided = (await gql(server.url, DECISION_QUERY, { input: decisionInput }, cookie)).data.decision;
+    const decided = (await partnerGql(server.url, courier.systemKey, DECISION_QUERY, { input: decisionInput })).decision;
     if (!decided.allowed || decided.basis?.kind !== 'EXCEPTION' || decided.basis.exceptionId !== courier.exceptionId) {
       throw new Error(`decision answered unexpectedly: ${JSON.stringify(decided)}`);
     }
@@ -221,6 +221,7 @@ async function stewardCases(label, target, databaseUrl) {
       })),
       {
         ...common,
+        headers: { authorization: `Bearer ${courier.systemKey}` },
         name: `${label}: decision(PROVIDE, exception, 2 categories)`,
         kind: 'query',
         body: JSON.stringify({ query: DECISION_QUERY, variables: { input: { ...decisionInput, providerId: '__PICK__' } } }),

@@ -33,7 +33,8 @@ const OFFICER = { email: 'bench-officer@steward.local', password: 'bench-officer
 /**
  * The courier scenario through the API, as an organisation would set it up: a contractor recipient,
  * an OUTSOURCING exception for JOURNAL_DELIVERY (all providers; NAME, POSTAL_CODE, POSTAL_ADDRESS)
- * drafted by the owner and approved by a second admin (a privacy officer), and a partner key.
+ * drafted by the owner and approved by a second admin (a privacy officer), a partner key, and an
+ * internal system's key for the `decision` query.
  */
 export async function setUpCourier(url, ownerCookie) {
   await gql(
@@ -77,6 +78,15 @@ export async function setUpCourier(url, ownerCookie) {
   const key = (
     await gql(url, 'mutation Issue($r: ID!, $l: String!) { issuePartnerKey(recipientId: $r, label: $l) { key } }', { r: recipientId, l: 'Bench dispatch' }, ownerCookie)
   ).data.issuePartnerKey.key;
-  return { recipientId, exceptionId: created.id, key };
+  // The caller that asks `decision` in production: an internal system with its own key.
+  const systemKey = (
+    await gql(
+      url,
+      'mutation IssueSystem($input: IssueSystemKeyInput!) { issueSystemKey(input: $input) { key } }',
+      { input: { systemName: 'Bench dispatch system', label: 'Bench decisions' } },
+      ownerCookie,
+    )
+  ).data.issueSystemKey.key;
+  return { recipientId, exceptionId: created.id, key, systemKey };
 }
 
