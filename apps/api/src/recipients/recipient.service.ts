@@ -3,13 +3,22 @@ import { FIELD_LIMITS, normalizeLineBreaks, validateText, type Issue } from '@st
 import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { generateApiKey } from '../common/api-key.js';
-import { BadInputError, DomainError, NotFoundError, badInput } from '../common/errors.js';
+import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
+import { auditIssuedKey, revokeKeyCredential, type KeyCredentialKind } from '../common/key-credentials.js';
 import type { Actor, AppDeps } from '../context.js';
 import { PartnerCredential, Recipient } from './recipient.entity.js';
 import type { CreateRecipientInput } from './recipient.inputs.js';
 
 /** A well-formed UUID: anything else names no row (and never reaches PostgreSQL's uuid parser). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const PARTNER_KEY_CREDENTIALS: KeyCredentialKind<PartnerCredential> = {
+  entity: PartnerCredential,
+  name: 'Partner credential',
+  entityType: 'PartnerCredential',
+  auditPrefix: 'partner_key',
+  detail: (c) => ({ recipientId: c.recipient.id }),
+};
 
 export interface RecipientWithCredentials {
   recipient: Recipient;
@@ -111,30 +120,10 @@ export class RecipientService {
       createdAt: now,
       updatedAt: now,
     });
-    new AuditService(this.em, actor, this.deps).record({
-      action: 'partner_key.issue',
-      entityType: 'PartnerCredential',
-      subject: credential.id,
-      detail: { recipientId: recipient.id, keyId: issued.keyId },
-    });
-    await this.em.flush();
-    await this.em.populate(credential, ['createdBy']);
-    return { key: issued.key, credential };
+    return { key: issued.key, credential: await auditIssuedKey(this.em, actor, this.deps, PARTNER_KEY_CREDENTIALS, credential) };
   }
 
-  private async writeRevokeKey(id: string): Promise<PartnerCredential> {
-    const actor = this.requireActor();
-    const credential = UUID.test(id) ? await this.em.findOne(PartnerCredential, { id }, { populate: ['createdBy'] }) : null;
-    if (!credential) throw new NotFoundError('Partner credential', 'id');
-    if (credential.revokedAt) throw badInput('id', 'INVALID_TRANSITION', 'This key is already revoked', '');
-    credential.revokedAt = this.deps.now();
-    new AuditService(this.em, actor, this.deps).record({
-      action: 'partner_key.revoke',
-      entityType: 'PartnerCredential',
-      subject: credential.id,
-      detail: { recipientId: credential.recipient.id, keyId: credential.keyId },
-    });
-    await this.em.flush();
-    return credential;
+  private writeRevokeKey(id: string): Promise<PartnerCredential> {
+    return revokeKeyCredential(this.em, this.requireActor(), this.deps, PARTNER_KEY_CREDENTIALS, id);
   }
 }

@@ -142,11 +142,17 @@ describe('partner keys', () => {
     ]);
     const again = await owner.request(RevokePartnerKeyDocument, { id: issued.credential.id });
     expect(errorOf(again)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
-    const actions = await app.em().getConnection().execute<{ action: string }[]>(
-      "select action from audit_entry where subject = ? order by id",
+    const actions = await app.em().getConnection().execute<{ action: string; detail: unknown }[]>(
+      'select action, detail from audit_entry where subject = ? order by id',
       [issued.credential.id],
     );
     expect(actions.map((a) => a.action)).toEqual(['partner_key.issue', 'partner_key.revoke']);
+    // Both entries name the recipient and the key id (never the key).
+    const detail = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+    expect(actions.map((a) => detail(a.detail))).toEqual([
+      { recipientId: r.id, keyId: issued.credential.keyId },
+      { recipientId: r.id, keyId: issued.credential.keyId },
+    ]);
   });
 
   it('refuses bad labels and unknown ids, storing nothing', async () => {

@@ -1,15 +1,20 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { FIELD_LIMITS, validateText, type Issue } from '@steward/policy-core';
-import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { generateApiKey } from '../common/api-key.js';
-import { BadInputError, NotFoundError, UnauthenticatedError, badInput } from '../common/errors.js';
+import { BadInputError, UnauthenticatedError } from '../common/errors.js';
+import { auditIssuedKey, revokeKeyCredential, type KeyCredentialKind } from '../common/key-credentials.js';
 import type { Actor, AppDeps } from '../context.js';
 import { SystemCredential } from './system-credential.entity.js';
 import type { IssueSystemKeyInput } from './system-credential.inputs.js';
 
-/** A well-formed UUID: anything else names no row (and never reaches PostgreSQL's uuid parser). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SYSTEM_KEY_CREDENTIALS: KeyCredentialKind<SystemCredential> = {
+  entity: SystemCredential,
+  name: 'System credential',
+  entityType: 'SystemCredential',
+  auditPrefix: 'system_key',
+  detail: (c) => ({ systemName: c.systemName }),
+};
 
 /** Internal systems' keys: shown once, stored hashed, revocable, every change audited. */
 export class SystemCredentialService {
@@ -61,30 +66,10 @@ export class SystemCredentialService {
       createdAt: now,
       updatedAt: now,
     });
-    new AuditService(this.em, actor, this.deps).record({
-      action: 'system_key.issue',
-      entityType: 'SystemCredential',
-      subject: credential.id,
-      detail: { systemName, keyId: issued.keyId },
-    });
-    await this.em.flush();
-    await this.em.populate(credential, ['createdBy']);
-    return { key: issued.key, credential };
+    return { key: issued.key, credential: await auditIssuedKey(this.em, actor, this.deps, SYSTEM_KEY_CREDENTIALS, credential) };
   }
 
-  private async writeRevokeKey(id: string): Promise<SystemCredential> {
-    const actor = this.requireActor();
-    const credential = UUID.test(id) ? await this.em.findOne(SystemCredential, { id }, { populate: ['createdBy'] }) : null;
-    if (!credential) throw new NotFoundError('System credential', 'id');
-    if (credential.revokedAt) throw badInput('id', 'INVALID_TRANSITION', 'This key is already revoked', '');
-    credential.revokedAt = this.deps.now();
-    new AuditService(this.em, actor, this.deps).record({
-      action: 'system_key.revoke',
-      entityType: 'SystemCredential',
-      subject: credential.id,
-      detail: { systemName: credential.systemName, keyId: credential.keyId },
-    });
-    await this.em.flush();
-    return credential;
+  private writeRevokeKey(id: string): Promise<SystemCredential> {
+    return revokeKeyCredential(this.em, this.requireActor(), this.deps, SYSTEM_KEY_CREDENTIALS, id);
   }
 }

@@ -136,8 +136,15 @@ describe.each(databases)('internal systems on %s', (database) => {
       expect(revoked.revokedAt).not.toBeNull();
       const listed = (await owner.ok(SystemCredentialsDocument)).systemCredentials.find((c) => c.id === issued.credential.id);
       expect(listed).toMatchObject({ revoked: true });
-      const actions = await app.em().getConnection().execute<{ action: string }[]>('select action from audit_entry where subject = ? order by id', [issued.credential.id]);
+      const actions = await app.em().getConnection().execute<{ action: string; detail: unknown }[]>('select action, detail from audit_entry where subject = ? order by id', [issued.credential.id]);
       expect(actions.map((a) => a.action)).toEqual(['system_key.issue', 'system_key.revoke']);
+      // Both entries name the system and the key id (never the key).
+      const detail = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+      const keyId = parseApiKey('system', issued.key)!.keyId;
+      expect(actions.map((a) => detail(a.detail))).toEqual([
+        { systemName: 'Membership database', keyId },
+        { systemName: 'Membership database', keyId },
+      ]);
     });
 
     const badIssues: [string, Partial<IssueInput>, string, string][] = [

@@ -243,19 +243,20 @@ describe('decide: each kind allows exactly its scope', () => {
     expect(decide(lawRequest({ action: 'USE', recipientId: null })).allowed).toBe(true);
   });
 
+  /** A provision to the co-host that only the agreement can allow. */
+  const coHostRequest = (o: Partial<DecideInput> = {}) =>
+    provide({
+      purpose: { key: 'CO_HOSTED_EVENT', categories: [], retired: false },
+      recipientId: 'co-host',
+      categories: ['AFFILIATION'],
+      consent: consent('NOT_ASKED', 'CO_HOSTED_EVENT'),
+      exceptions: [agreement()],
+      ...o,
+    });
+
   it('PROVIDER_AGREEMENT: only the providers who agreed', () => {
-    const coHosted: PurposeFact = { key: 'CO_HOSTED_EVENT', categories: [], retired: false };
     // p1 gave ce-9, p2 gave ce-10: both still stand.
-    const req = (o: Partial<DecideInput> = {}) =>
-      provide({
-        purpose: coHosted,
-        recipientId: 'co-host',
-        categories: ['AFFILIATION'],
-        consent: consent('NOT_ASKED', 'CO_HOSTED_EVENT'),
-        exceptions: [agreement()],
-        standingGrantIds: o.providerId === 'p2' ? ['ce-10'] : ['ce-9'],
-        ...o,
-      });
+    const req = (o: Partial<DecideInput> = {}) => coHostRequest({ standingGrantIds: o.providerId === 'p2' ? ['ce-10'] : ['ce-9'], ...o });
     expect(decide(req()).allowed).toBe(true);
     expect(decide(req({ providerId: 'p2' })).allowed).toBe(true);
     expect(codes(decide(req({ providerId: 'p3' })))).toContain('EXCEPTION_PROVIDER_NOT_COVERED');
@@ -266,16 +267,7 @@ describe('decide: each kind allows exactly its scope', () => {
   });
 
   it('PROVIDER_AGREEMENT: withdrawing the cited consent withdraws the agreement, at once', () => {
-    const coHosted: PurposeFact = { key: 'CO_HOSTED_EVENT', categories: [], retired: false };
-    const req = (standingGrantIds: readonly string[] | undefined) =>
-      provide({
-        purpose: coHosted,
-        recipientId: 'co-host',
-        categories: ['AFFILIATION'],
-        consent: consent('NOT_ASKED', 'CO_HOSTED_EVENT'),
-        exceptions: [agreement()],
-        ...(standingGrantIds === undefined ? {} : { standingGrantIds }),
-      });
+    const req = (standingGrantIds: readonly string[] | undefined) => coHostRequest(standingGrantIds === undefined ? {} : { standingGrantIds });
     expect(decide(req(['ce-9'])).allowed).toBe(true);
     // p1 withdrew ce-9 (their other grants still stand, but the agreement cites none of them).
     const withdrawn = decide(req(['ce-3', 'ce-4']));
