@@ -154,7 +154,7 @@ async function leanExecute(em: EntityManager, sql: string, params: readonly unkn
 export async function leanTransaction<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   const pool = poolClient(em);
   const connection = await pool.acquireConnection();
-  const tx = em.fork({ clear: true });
+  const tx = takeTransactionManager(em);
   const context: { client: KnexClientLike } = {
     client: { acquireConnection: () => Promise.resolve(connection), releaseConnection: () => Promise.resolve() },
   };
@@ -174,8 +174,30 @@ export async function leanTransaction<T>(em: EntityManager, work: (tx: EntityMan
     }
   } finally {
     tx.resetTransactionContext();
+    giveBackTransactionManager(em, tx);
     await pool.releaseConnection(connection);
   }
+}
+
+/**
+ * EntityManagers that carried a lean transaction and may carry the next, per ORM connection: a fork
+ * builds a unit of work, identity map and loaders, and cost ~180 µs per group commit under load
+ * (bench/README.md, "Seventh round"). One carries one transaction at a time; lean statements never
+ * put entities in it (cleared anyway when given back).
+ */
+const idleTransactionManagers = new WeakMap<object, EntityManager[]>();
+const MAX_IDLE_TRANSACTION_MANAGERS = 16;
+
+function takeTransactionManager(em: EntityManager): EntityManager {
+  return idleTransactionManagers.get(em.getConnection())?.pop() ?? em.fork({ clear: true });
+}
+
+function giveBackTransactionManager(em: EntityManager, tx: EntityManager): void {
+  const connection = em.getConnection();
+  let idle = idleTransactionManagers.get(connection);
+  if (!idle) idleTransactionManagers.set(connection, (idle = []));
+  tx.clear();
+  if (idle.length < MAX_IDLE_TRANSACTION_MANAGERS) idle.push(tx);
 }
 
 /** Runs a select (inside the caller's transaction, if any) and returns plain rows. */
