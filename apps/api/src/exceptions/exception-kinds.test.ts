@@ -6,6 +6,7 @@ import {
   IssuePartnerKeyDocument,
   PartnerProviderDocument,
   PartnerProvidersDocument,
+  PermittedExceptionDocument,
   ProviderDocument,
   RecordCollectionDocument,
   RecordConsentDocument,
@@ -263,8 +264,13 @@ describe.each(databases)('each exception kind allows exactly its scope, on %s', 
         expect(allowed.basis!.evidence.map((e) => [e.label, e.value])).toEqual([['Consent event', m.grantId]]);
       }
       expect((await partnerList()).ids).toEqual([a.id, b.id].sort());
+      const withdrawnOnRecord = async () => (await owner.ok(PermittedExceptionDocument, { id: exception.id })).permittedException!.scope.withdrawnProviderIds;
+      expect(await withdrawnOnRecord()).toEqual([]);
 
       await consent(a, 'WITHDRAW');
+      // The admin sees whom it no longer covers; the exception itself stays ACTIVE for the others.
+      expect(await withdrawnOnRecord()).toEqual([a.id]);
+      expect((await owner.ok(PermittedExceptionDocument, { id: exception.id })).permittedException!.status).toBe('ACTIVE');
       const denied = await decide(a.id);
       expect(denied).toMatchObject({ allowed: false, basis: null, permitted: [], refused: ['AFFILIATION'] });
       expect(denied.reasons).toContainEqual(expect.objectContaining({ code: 'EXCEPTION_AGREEMENT_WITHDRAWN', exceptionId: exception.id }));

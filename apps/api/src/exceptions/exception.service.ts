@@ -51,6 +51,31 @@ interface DraftValues {
  * officer) once policy-core finds the evidence complete, revoked at once. Each write is one
  * transaction with its audit entry.
  */
+/** The well-formed consent event ids an agreement's evidence cites, once each. */
+function citedIds(evidence: StoredEvidence): string[] {
+  const cited = evidence.consentEventIds;
+  return Array.isArray(cited) ? [...new Set(cited.filter((id): id is string => typeof id === 'string' && UUID.test(id)))] : [];
+}
+
+function isApprovedAgreement(e: PermittedException): boolean {
+  return e.kind === 'PROVIDER_AGREEMENT' && e.status !== 'DRAFT' && !e.allProviders;
+}
+
+/**
+ * The providers an approved agreement names whom it no longer covers: none of the consent events
+ * it cites for them is a GRANT they still stand by (policy-core's decide() denies them:
+ * EXCEPTION_AGREEMENT_WITHDRAWN). Approval checked that each had one, so only a withdrawal or a
+ * refusal since puts a provider here.
+ */
+function withdrawnProviders(e: PermittedException, events: ReadonlyMap<string, AgreementEventFact>): string[] {
+  const standing = new Set<string>();
+  for (const id of citedIds(e.evidence)) {
+    const event = events.get(id);
+    if (event && event.action === 'GRANT' && !event.withdrawnSince) standing.add(event.providerId);
+  }
+  return e.providerIds.filter((providerId) => !standing.has(providerId));
+}
+
 export class ExceptionService {
   constructor(
     private readonly em: SqlEntityManager,
@@ -72,12 +97,18 @@ export class ExceptionService {
     return row ? (await this.present([row]))[0]! : null;
   }
 
-  /** Presents rows with the effective status at one `now` and the stated purposes read once. */
+  /**
+   * Presents rows with the effective status at one `now`, the stated purposes read once, and for
+   * approved agreements the providers who have withdrawn since (one read for all of them).
+   */
   async present(rows: readonly PermittedException[]): Promise<PermittedExceptionType[]> {
     if (!rows.length) return [];
     const purposes = purposeFacts(await loadPurposeFacts(this.em));
     const now = this.deps.now();
-    return rows.map((e) => presentException(e, purposes, now));
+    const agreements = rows.filter(isApprovedAgreement);
+    const events = await this.consentEventFacts([...new Set(agreements.flatMap((e) => citedIds(e.evidence)))]);
+    const byId = new Map(events.map((event) => [event.id, event]));
+    return rows.map((e) => presentException(e, purposes, now, isApprovedAgreement(e) ? withdrawnProviders(e, byId) : []));
   }
 
   create(input: CreateExceptionInput): Promise<PermittedException> {
@@ -324,8 +355,11 @@ export class ExceptionService {
    */
   private async citedConsentEvents(kind: ExceptionKind, evidence: StoredEvidence): Promise<AgreementEventFact[] | undefined> {
     if (kind !== 'PROVIDER_AGREEMENT') return undefined;
-    const cited = evidence.consentEventIds;
-    const ids = Array.isArray(cited) ? [...new Set(cited.filter((id): id is string => typeof id === 'string' && UUID.test(id)))] : [];
+    return this.consentEventFacts(citedIds(evidence));
+  }
+
+  /** The stored consent events among `ids`, with whether their provider withdrew or refused since. */
+  private async consentEventFacts(ids: readonly string[]): Promise<AgreementEventFact[]> {
     if (!ids.length) return [];
     // withdrawn: a later event of the provider for the same purpose that is not a GRANT (their consent is no longer this one).
     const rows = await leanRows<{ id: string; provider_id: string; purpose_key: string; action: AgreementEventFact['action']; withdrawn: unknown }>(

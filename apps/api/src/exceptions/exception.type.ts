@@ -60,6 +60,11 @@ export class ExceptionScopeType {
   @Field(() => [DataCategoryEnum]) categories!: DataCategory[];
   @Field(() => Boolean) allProviders!: boolean;
   @Field(() => [ID], { description: 'Empty when allProviders.' }) providerIds!: string[];
+  @Field(() => [ID], {
+    description:
+      'For an approved provider agreement: the providers it names who have since withdrawn or refused the consent it cites for them, so it no longer covers them. Empty otherwise.',
+  })
+  withdrawnProviderIds!: string[];
   @Field(() => ExceptionRecipientType, { nullable: true, description: 'None: internal use only, never provision.' })
   recipient!: ExceptionRecipientType | null;
 }

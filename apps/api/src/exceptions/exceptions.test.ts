@@ -95,6 +95,7 @@ describe('permitted exceptions: lifecycle', () => {
       categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'],
       allProviders: true,
       providerIds: [],
+      withdrawnProviderIds: [],
       recipient: { id: refs.recipientId, name: 'Swift Courier Co.', kind: 'CONTRACTOR' },
     });
     expect(e.evidence.outsourcing).toMatchObject({ contractReference: 'CT-2026-07', servesPurposeKey: 'JOURNAL_DELIVERY' });

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, List, Modal, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Modal, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
 import type { ExceptionFieldsFragment } from '@steward/schema';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -194,6 +194,13 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
             You drafted this exception: another owner or privacy officer must approve it.
           </Alert>
         )}
+        {e.scope.withdrawnProviderIds.length > 0 && (
+          <Alert color="orange" variant="light" title="No longer agreed by every provider" role="status">
+            {e.scope.withdrawnProviderIds.length === 1 ? 'One provider has' : `${e.scope.withdrawnProviderIds.length} providers have`} withdrawn
+            or refused the consent this agreement cites for them since it was approved. It no longer covers them: decisions
+            about them are denied and their recipient no longer sees them. The others it names are still covered.
+          </Alert>
+        )}
         {e.missingEvidence.length > 0 && (
           <Alert color="orange" variant="light" title="Evidence missing before it can be approved" role="status">
             <List size="sm">
@@ -227,9 +234,16 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
                     ? 'All providers'
                     : e.scope.providerIds.length > 0
                       ? e.scope.providerIds.map((id) => (
-                          <Anchor key={id} component={Link} to={`/providers/${encodeURIComponent(id)}`} size="sm" display="block" ff="monospace">
-                            {id}
-                          </Anchor>
+                          <Group key={id} gap={6} wrap="nowrap">
+                            <Anchor component={Link} to={`/providers/${encodeURIComponent(id)}`} size="sm" ff="monospace">
+                              {id}
+                            </Anchor>
+                            {e.scope.withdrawnProviderIds.includes(id) && (
+                              <Badge color="orange" variant="light" size="sm">
+                                Withdrew consent
+                              </Badge>
+                            )}
+                          </Group>
                         ))
                       : 'None'}
                 </Fact>

@@ -38,6 +38,7 @@ export function buildException(overrides: Partial<ExceptionFieldsFragment> = {})
       categories: ['NAME', 'POSTAL_ADDRESS'],
       allProviders: true,
       providerIds: [],
+      withdrawnProviderIds: [],
       recipient: { id: 'rcp-1', name: 'Kudan Courier Co.', kind: 'CONTRACTOR' },
     },
     missingEvidence: [],

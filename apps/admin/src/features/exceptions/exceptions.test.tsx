@@ -196,5 +196,28 @@ describe('exception scope', () => {
     expect(await within(scope).findByText('Journal delivery')).toBeTruthy();
     expect(within(scope).queryByText('journal-delivery')).toBeNull();
     expect(within(scope).getByRole('link', { name: 'prov-7' }).getAttribute('href')).toBe('/providers/prov-7');
+    expect(within(scope).queryByText('Withdrew consent')).toBeNull();
+    expect(screen.queryByText('No longer agreed by every provider')).toBeNull();
+  });
+
+  it('marks the providers who withdrew the consent an active agreement cites, and says it no longer covers them', async () => {
+    const agreement = buildException({
+      kind: 'PROVIDER_AGREEMENT',
+      status: 'ACTIVE',
+      evidence: { law: null, providerAgreement: { consentEventIds: ['ce-7', 'ce-8'], summary: 'Agreed to the co-host.' }, outsourcing: null, boardApproval: null },
+      scope: { ...buildException().scope, allProviders: false, providerIds: ['prov-7', 'prov-8'], withdrawnProviderIds: ['prov-8'] },
+    });
+    renderApp('/exceptions/exc-1', {
+      handlers: {
+        Purposes: () => ({ data: { purposes: PURPOSES } }),
+        PermittedException: () => ({ data: { permittedException: agreement } }),
+      },
+    });
+    expect(await screen.findByText('No longer agreed by every provider')).toBeTruthy();
+    expect(screen.getByText(/One provider has withdrawn/)).toBeTruthy();
+    const scope = screen.getByRole('region', { name: 'Scope' });
+    const rowOf = (id: string) => within(scope).getByRole('link', { name: id }).parentElement!;
+    expect(within(rowOf('prov-8')).getByText('Withdrew consent')).toBeTruthy();
+    expect(within(rowOf('prov-7')).queryByText('Withdrew consent')).toBeNull();
   });
 });
