@@ -234,7 +234,7 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
                     ? 'All providers'
                     : e.scope.providerIds.length > 0
                       ? e.scope.providerIds.map((id) => (
-                          <Group key={id} gap={6} wrap="nowrap">
+                          <Group key={id} gap={6}>
                             <Anchor component={Link} to={`/providers/${encodeURIComponent(id)}`} size="sm" ff="monospace">
                               {id}
                             </Anchor>
