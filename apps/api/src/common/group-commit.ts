@@ -3,7 +3,8 @@ import { leanTransaction } from './lean-sql.js';
 
 /**
  * Writes a batch of items inside the transaction it is given, with lean SQL only (the ORM's unit
- * of work is not flushed here), and returns one result per item, in order.
+ * of work is not flushed here), and returns one result per item, in order. It must not keep `tx`
+ * beyond its promise (leanTransaction reuses it).
  */
 export type GroupWriter<I, O> = (tx: EntityManager, items: readonly I[]) => Promise<O[]>;
 

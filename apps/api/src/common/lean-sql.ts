@@ -149,7 +149,9 @@ async function leanExecute(em: EntityManager, sql: string, params: readonly unkn
  * Runs `work` in a transaction of its own on one raw driver connection taken from the ORM's pool,
  * without the ORM's transaction machinery: `work` gets an EntityManager whose transaction context
  * is that connection, so lean statements (and only lean statements — the ORM cannot use this
- * context) run inside it. Commits when `work` resolves, rolls back when it throws.
+ * context) run inside it. Commits when `work` resolves, rolls back when it throws. `work` must not
+ * keep `tx` or leave a statement running after it settles: the EntityManager is handed to the next
+ * lean transaction, whose statements it would then join.
  */
 export async function leanTransaction<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   const pool = poolClient(em);

@@ -20,7 +20,7 @@ export interface DecisionFacts {
   exceptions: ExceptionShape[];
   policy: { number: number; contentHash: string } | null;
   cessations: CessationFact[];
-  /** The provider's GRANTs not withdrawn or refused since (read only while a provider agreement exists; policy-core's standingGrantIds). */
+  /** The provider's GRANTs not withdrawn or refused since (read only while a provider agreement is active; policy-core's standingGrantIds). */
   standingGrantIds: string[];
 }
 

@@ -230,6 +230,48 @@ describe.each(databases)('each exception kind allows exactly its scope, on %s', 
   });
 
   describe('PROVIDER_AGREEMENT after its approval', () => {
+    it('covers a provider while any consent of theirs it cites stands, and lists nobody once revoked', async () => {
+      const c = await member('0505');
+      const before = (await owner.ok(ProviderDocument, { id: c.id })).provider!;
+      await owner.ok(RecordConsentDocument, {
+        input: { providerId: c.id, purposeKey: 'EVENT_NEWS', action: 'GRANT', method: 'EMAIL_REPLY', expectedProviderVersion: before.version },
+      });
+      const newsGrant = (await owner.ok(ProviderDocument, { id: c.id })).provider!.consentHistory.find((e) => e.action === 'GRANT' && e.purpose.key === 'EVENT_NEWS')!;
+      const recipientId = (await owner.ok(CreateRecipientDocument, { input: { name: 'Second Partner Society', kind: 'THIRD_PARTY' } })).createRecipient.id;
+      const base = buildExceptionInput('PROVIDER_AGREEMENT', { recipientId, providerId: c.id, consentEventIds: [c.grantId, newsGrant.id] });
+      const created = (
+        await owner.ok(CreateExceptionDocument, {
+          input: { ...base, scope: { purposeKeys: ['COHOST_LIAISON'], categories: ['AFFILIATION'], allProviders: false, providerIds: [c.id], recipientId } },
+        })
+      ).createException;
+      const approved = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version })).approveException;
+      const decide = async () =>
+        (await owner.ok(DecisionDocument, { input: { action: 'PROVIDE', providerId: c.id, purposeKey: 'COHOST_LIAISON', categories: ['AFFILIATION'], recipientId } })).decision;
+      const withdraw = async (purposeKey: string) => {
+        const { version } = (await owner.ok(ProviderDocument, { id: c.id })).provider!;
+        await owner.ok(RecordConsentDocument, { input: { providerId: c.id, purposeKey, action: 'WITHDRAW', method: 'EMAIL_REPLY', expectedProviderVersion: version } });
+      };
+      const onRecord = async () => (await owner.ok(PermittedExceptionDocument, { id: created.id })).permittedException!;
+
+      await withdraw('EVENT_NEWS');
+      const still = await decide();
+      expect(still).toMatchObject({ allowed: true, basis: { exceptionId: created.id } });
+      // It cites, as this decision's evidence, only the consent that still stands.
+      expect(still.basis!.evidence.map((e) => e.value)).toEqual([c.grantId]);
+      expect((await onRecord()).scope.withdrawnProviderIds).toEqual([]);
+
+      await withdraw('MEMBERSHIP_ADMINISTRATION');
+      expect((await decide()).reasons.map((r) => r.code)).toContain('EXCEPTION_AGREEMENT_WITHDRAWN');
+      expect((await onRecord()).scope.withdrawnProviderIds).toEqual([c.id]);
+
+      // A revoked agreement covers nobody: it names no one as withdrawn, and decisions say it is not in effect.
+      await officer.ok(RevokeExceptionDocument, { id: created.id, reason: 'The symposium was cancelled.', expectedVersion: approved.version });
+      expect((await onRecord()).scope.withdrawnProviderIds).toEqual([]);
+      const revoked = await decide();
+      expect(revoked.reasons).toContainEqual(expect.objectContaining({ code: 'EXCEPTION_NOT_IN_EFFECT', exceptionId: created.id }));
+      expect(revoked.reasons.map((r) => r.code)).not.toContain('EXCEPTION_AGREEMENT_WITHDRAWN');
+    });
+
     it('stops covering a provider the moment they withdraw the consent it cites; the others it covers keep it', async () => {
       const [a, b] = [await member('0303'), await member('0404')];
       const recipientId = (await owner.ok(CreateRecipientDocument, { input: { name: 'Partner Society', kind: 'THIRD_PARTY' } })).createRecipient.id;

@@ -6,16 +6,11 @@ import type { ExceptionEvidenceType, PermittedExceptionType } from './exception.
 
 /**
  * An exception as the admin sees it: its effective status at `now`, what it covers, and what its
- * evidence still lacks — all three as policy-core derives them — and, for an approved agreement,
- * the providers who withdrew since (ExceptionService computes them). Needs recipient and the
- * admin users populated.
+ * evidence still lacks — all three as policy-core derives them. For an agreement in effect,
+ * ExceptionService fills in the providers who withdrew since. Needs recipient and the admin users
+ * populated.
  */
-export function presentException(
-  e: PermittedException,
-  purposes: readonly PurposeFact[],
-  now: Date,
-  withdrawnProviderIds: readonly string[] = [],
-): PermittedExceptionType {
+export function presentException(e: PermittedException, purposes: readonly PurposeFact[], now: Date): PermittedExceptionType {
   const evidence: ExceptionEvidenceType = { law: null, providerAgreement: null, outsourcing: null, boardApproval: null };
   (evidence as unknown as Record<string, unknown>)[EVIDENCE_FIELD[e.kind]] = evidenceForOutput(e.kind, e.evidence);
   return {
@@ -29,7 +24,7 @@ export function presentException(
       categories: [...e.categories],
       allProviders: e.allProviders,
       providerIds: e.allProviders ? [] : [...e.providerIds],
-      withdrawnProviderIds: [...withdrawnProviderIds],
+      withdrawnProviderIds: [],
       recipient: e.recipient ? { id: e.recipient.id, name: e.recipient.name, kind: e.recipient.kind } : null,
     },
     missingEvidence: withInputPaths(e.kind, missingEvidence(e.kind, evidenceFacts(e.evidence), purposes)).map(presentIssue),

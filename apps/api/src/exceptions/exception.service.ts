@@ -46,26 +46,22 @@ interface DraftValues {
   validUntil: Date | null;
 }
 
-/**
- * Permitted exceptions (clause 2): drafted by one admin, activated by a second (owner or privacy
- * officer) once policy-core finds the evidence complete, revoked at once. Each write is one
- * transaction with its audit entry.
- */
 /** The well-formed consent event ids an agreement's evidence cites, once each. */
 function citedIds(evidence: StoredEvidence): string[] {
   const cited = evidence.consentEventIds;
   return Array.isArray(cited) ? [...new Set(cited.filter((id): id is string => typeof id === 'string' && UUID.test(id)))] : [];
 }
 
-function isApprovedAgreement(e: PermittedException): boolean {
-  return e.kind === 'PROVIDER_AGREEMENT' && e.status !== 'DRAFT' && !e.allProviders;
+/** An approved, not revoked agreement (whether it is in effect now is its effective status). */
+function isActiveAgreement(e: PermittedException): boolean {
+  return e.kind === 'PROVIDER_AGREEMENT' && e.status === 'ACTIVE' && !e.allProviders;
 }
 
 /**
- * The providers an approved agreement names whom it no longer covers: none of the consent events
- * it cites for them is a GRANT they still stand by (policy-core's decide() denies them:
+ * The providers an active agreement names whom it no longer covers: none of the consent events it
+ * cites for them is a GRANT they still stand by (policy-core's decide() denies them:
  * EXCEPTION_AGREEMENT_WITHDRAWN). Approval checked that each had one, so only a withdrawal or a
- * refusal since puts a provider here.
+ * refusal since (or an event no longer stored) puts a provider here.
  */
 function withdrawnProviders(e: PermittedException, events: ReadonlyMap<string, AgreementEventFact>): string[] {
   const standing = new Set<string>();
@@ -76,6 +72,11 @@ function withdrawnProviders(e: PermittedException, events: ReadonlyMap<string, A
   return e.providerIds.filter((providerId) => !standing.has(providerId));
 }
 
+/**
+ * Permitted exceptions (clause 2): drafted by one admin, activated by a second (owner or privacy
+ * officer) once policy-core finds the evidence complete, revoked at once. Each write is one
+ * transaction with its audit entry.
+ */
 export class ExceptionService {
   constructor(
     private readonly em: SqlEntityManager,
@@ -99,16 +100,21 @@ export class ExceptionService {
 
   /**
    * Presents rows with the effective status at one `now`, the stated purposes read once, and for
-   * approved agreements the providers who have withdrawn since (one read for all of them).
+   * agreements in effect the providers who have withdrawn since (one read for all of them).
    */
   async present(rows: readonly PermittedException[]): Promise<PermittedExceptionType[]> {
     if (!rows.length) return [];
     const purposes = purposeFacts(await loadPurposeFacts(this.em));
     const now = this.deps.now();
-    const agreements = rows.filter(isApprovedAgreement);
+    const agreements = rows.filter(isActiveAgreement);
     const events = await this.consentEventFacts([...new Set(agreements.flatMap((e) => citedIds(e.evidence)))]);
     const byId = new Map(events.map((event) => [event.id, event]));
-    return rows.map((e) => presentException(e, purposes, now, isApprovedAgreement(e) ? withdrawnProviders(e, byId) : []));
+    return rows.map((e) => {
+      const presented = presentException(e, purposes, now);
+      // Only while it is in effect: a revoked, expired or not yet valid agreement covers nobody.
+      if (isActiveAgreement(e) && presented.status === 'ACTIVE') presented.scope.withdrawnProviderIds = withdrawnProviders(e, byId);
+      return presented;
+    });
   }
 
   create(input: CreateExceptionInput): Promise<PermittedException> {

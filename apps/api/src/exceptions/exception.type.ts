@@ -62,7 +62,7 @@ export class ExceptionScopeType {
   @Field(() => [ID], { description: 'Empty when allProviders.' }) providerIds!: string[];
   @Field(() => [ID], {
     description:
-      'For an approved provider agreement: the providers it names who have since withdrawn or refused the consent it cites for them, so it no longer covers them. Empty otherwise.',
+      'For a provider agreement in effect: the providers it names who have since withdrawn or refused the consent it cites for them, so it no longer covers them. Empty otherwise.',
   })
   withdrawnProviderIds!: string[];
   @Field(() => ExceptionRecipientType, { nullable: true, description: 'None: internal use only, never provision.' })

@@ -2,13 +2,12 @@ import { jsonFactsSql } from '../common/json-facts.js';
 
 /**
  * SQL for one JSON fact: the consent events that are GRANTs their provider has not withdrawn or
- * refused since (no later event of theirs for the same purpose that is not a GRANT), as `[{id}]`,
+ * refused since (no later event of theirs for the same purpose that is not a GRANT), as `[{id}]`
  * with `extraColumns` of `consent_event` beside it, for the providers `providerFilter` (over `ce`,
- * with its own parameters) selects. A
- * PROVIDER_AGREEMENT exception covers a provider only while a grant it cites stands (policy-core's
- * `standingGrantIds`). Read only while such an exception exists: with none, decisions do not pay
- * for it (both databases evaluate CASE lazily). Withdrawal is judged as exception.service.ts judges
- * it when an agreement is approved.
+ * with its own parameters) selects. A PROVIDER_AGREEMENT exception covers a provider only while a
+ * grant it cites stands (policy-core's `standingGrantIds`). Read only while such an exception is
+ * ACTIVE (no other can cover anyone), so that other decisions do not pay for it (both databases
+ * evaluate CASE lazily). Withdrawal is judged as exception.service.ts judges it at approval.
  */
 export function standingGrantsSql(sqlite: boolean, providerFilter: string, extraColumns: readonly string[] = []): string {
   const { list } = jsonFactsSql(sqlite);
@@ -20,5 +19,5 @@ export function standingGrantsSql(sqlite: boolean, providerFilter: string, extra
       " and later.sequence > ce.sequence and later.action <> 'GRANT')) g",
     'id',
   );
-  return `(case when exists (select 1 from permitted_exception where kind = 'PROVIDER_AGREEMENT' and status <> 'DRAFT') then ${standing} else ${empty} end)`;
+  return `(case when exists (select 1 from permitted_exception where kind = 'PROVIDER_AGREEMENT' and status = 'ACTIVE') then ${standing} else ${empty} end)`;
 }
