@@ -22,7 +22,9 @@ const WARMUP = num('BENCH_WARMUP_SECONDS', 1);
 const CONCURRENCY = num('BENCH_CONCURRENCY', 50);
 const EVENTS = num('BENCH_COOKIE_EVENTS', 1_000_000);
 const DATABASE_URL = process.env.DATABASE_URL?.trim() || null;
-const DATABASES = (process.env.BENCH_DATABASES ?? (DATABASE_URL ? 'sqlite,postgresql' : 'sqlite')).split(',').map((s) => s.trim());
+const DATABASES = (process.env.BENCH_DATABASES ?? (DATABASE_URL ? 'sqlite,postgresql' : 'sqlite'))
+  .split(',')
+  .map((s) => s.trim());
 const CACHE_DIR = fileURLToPath(new URL('./.cache/', import.meta.url));
 const ORIGIN = 'https://bench-site.example';
 const PG_DB = 'steward_bench_cookies';
@@ -97,7 +99,8 @@ async function startSteward(kind) {
     headers: { 'content-type': 'application/json', origin: ORIGIN },
     body: body(site.siteKey).replace(/__UUID__/g, () => crypto.randomUUID()),
   }).then((r) => r.json());
-  if (!check.data?.recordCookieConsent?.receiptId) throw new Error(`recordCookieConsent answered unexpectedly: ${JSON.stringify(check)}`);
+  if (!check.data?.recordCookieConsent?.receiptId)
+    throw new Error(`recordCookieConsent answered unexpectedly: ${JSON.stringify(check)}`);
   return {
     kind,
     label: kind === 'sqlite' ? 'SQLite' : 'PostgreSQL',
@@ -143,7 +146,9 @@ async function seedEvents(s, n) {
     await conn.execute('vacuum analyze cookie_consent_event');
   }
   const [{ c }] = await conn.execute('select count(*) as c from cookie_consent_event');
-  progress(`${s.label}: ${Number(c).toLocaleString('en')} consent events stored (seeded in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  progress(
+    `${s.label}: ${Number(c).toLocaleString('en')} consent events stored (seeded in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
+  );
   return Number(c);
 }
 
@@ -151,23 +156,44 @@ async function seedEvents(s, n) {
 async function explainLookups(s) {
   const conn = s.orm.em.fork().getConnection();
   const sqls = [
-    ['replay by (visitor, site, idempotency key)', 'select id, payload_hash from cookie_consent_event where visitor_index = ? and site_id = ? and idempotency_key = ?', ['v', s.site.id, 'k']],
-    ['current choice by (visitor, site)', 'select id from cookie_consent_event where visitor_index = ? and site_id = ? order by occurred_at desc, id desc limit 1', ['v', s.site.id]],
+    [
+      'replay by (visitor, site, idempotency key)',
+      'select id, payload_hash from cookie_consent_event where visitor_index = ? and site_id = ? and idempotency_key = ?',
+      ['v', s.site.id, 'k'],
+    ],
+    [
+      'current choice by (visitor, site)',
+      'select id from cookie_consent_event where visitor_index = ? and site_id = ? order by occurred_at desc, id desc limit 1',
+      ['v', s.site.id],
+    ],
     ['site by key', 'select id from cookie_site where site_key = ?', [s.site.siteKey]],
-    ['history by visitor', 'select id from cookie_consent_event where visitor_index = ? order by occurred_at, id', ['v']],
+    [
+      'history by visitor',
+      'select id from cookie_consent_event where visitor_index = ? order by occurred_at, id',
+      ['v'],
+    ],
   ];
   for (const [what, sql, params] of sqls) {
     const plan = await conn.execute(s.kind === 'sqlite' ? `explain query plan ${sql}` : `explain ${sql}`, params);
     const text = plan.map((r) => r.detail ?? r['QUERY PLAN']).join(' / ');
     progress(`${s.label}, ${what}: ${text}`);
-    if (/^SCAN cookie_consent|Seq Scan on cookie_consent/m.test(text)) throw new Error(`${s.label}: ${what} scans the table: ${text}`);
+    if (/^SCAN cookie_consent|Seq Scan on cookie_consent/m.test(text))
+      throw new Error(`${s.label}: ${what} scans the table: ${text}`);
   }
 }
 
 /** Warm-up, then ROUNDS interleaved rounds over the cases (rotating order), as run.js does. */
 async function measure(cases) {
   const load = (c, seconds, warmupSeconds) =>
-    runLoad({ url: c.url, headers: c.headers ?? {}, body: c.body, seconds, warmupSeconds, concurrency: CONCURRENCY, uniqueBody: Boolean(c.unique) });
+    runLoad({
+      url: c.url,
+      headers: c.headers ?? {},
+      body: c.body,
+      seconds,
+      warmupSeconds,
+      concurrency: CONCURRENCY,
+      uniqueBody: Boolean(c.unique),
+    });
   const segments = new Map(cases.map((c) => [c, []]));
   for (const c of cases) if (WARMUP > 0) await load(c, WARMUP, 0);
   for (let round = 0; round < ROUNDS; round++) {
@@ -184,26 +210,50 @@ async function main() {
   const stewards = [];
   try {
     for (const kind of DATABASES) stewards.push(await startSteward(kind));
-    const noop = { name: 'baseline A: noop mutation', url: baseline.url, body: JSON.stringify({ query: 'mutation Noop { noop }' }) };
-    const caseOf = (s, when) => ({ name: `${s.label}: recordCookieConsent (${when})`, url: s.url, headers: { origin: ORIGIN }, body: body(s.site.siteKey), unique: true, db: s.label });
+    const noop = {
+      name: 'baseline A: noop mutation',
+      url: baseline.url,
+      body: JSON.stringify({ query: 'mutation Noop { noop }' }),
+    };
+    const caseOf = (s, when) => ({
+      name: `${s.label}: recordCookieConsent (${when})`,
+      url: s.url,
+      headers: { origin: ORIGIN },
+      body: body(s.site.siteKey),
+      unique: true,
+      db: s.label,
+    });
     const results = [];
     progress(`empty tables: ${stewards.length + 1} cases, ${SECONDS} s each at concurrency ${CONCURRENCY}`);
-    results.push(...(await measure([noop, ...stewards.map((s) => caseOf(s, 'empty table'))])).map((r) => ({ ...r, phase: 'empty' })));
+    results.push(
+      ...(await measure([noop, ...stewards.map((s) => caseOf(s, 'empty table'))])).map((r) => ({
+        ...r,
+        phase: 'empty',
+      })),
+    );
     const counts = {};
     for (const s of stewards) counts[s.label] = await seedEvents(s, EVENTS);
     for (const s of stewards) await explainLookups(s);
     progress(`${EVENTS.toLocaleString('en')} events: ${stewards.length + 1} cases`);
-    results.push(...(await measure([noop, ...stewards.map((s) => caseOf(s, `${EVENTS.toLocaleString('en')} events stored`))])).map((r) => ({ ...r, phase: 'full' })));
+    results.push(
+      ...(await measure([noop, ...stewards.map((s) => caseOf(s, `${EVENTS.toLocaleString('en')} events stored`))])).map(
+        (r) => ({ ...r, phase: 'full' }),
+      ),
+    );
 
     console.log('');
-    console.log(`Cookie consent bench — ${new Date().toISOString()} — Node ${process.version}, ${cpus().length} cores — ${SECONDS} s per case in ${ROUNDS} rounds, concurrency ${CONCURRENCY}`);
+    console.log(
+      `Cookie consent bench — ${new Date().toISOString()} — Node ${process.version}, ${cpus().length} cores — ${SECONDS} s per case in ${ROUNDS} rounds, concurrency ${CONCURRENCY}`,
+    );
     console.log('');
     console.log('| case | req/s | p50 ms | p99 ms | ratio to noop (same phase) | errors |');
     console.log('|---|---:|---:|---:|---:|---:|');
     for (const phase of ['empty', 'full']) {
       const base = results.find((r) => r.phase === phase && !r.db);
       for (const r of results.filter((x) => x.phase === phase)) {
-        console.log(`| ${r.name}${r.db ? '' : ` (${phase === 'empty' ? 'empty phase' : 'full phase'})`} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${(r.rps / base.rps).toFixed(3)} | ${r.errors} |`);
+        console.log(
+          `| ${r.name}${r.db ? '' : ` (${phase === 'empty' ? 'empty phase' : 'full phase'})`} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${(r.rps / base.rps).toFixed(3)} | ${r.errors} |`,
+        );
       }
     }
     console.log('');

@@ -9,7 +9,10 @@ const ENTRIES = Number(process.env.BENCH_DISCLOSURE_ENTRIES ?? 10_000);
 const ITEMS = Number(process.env.BENCH_DISCLOSURE_ITEMS ?? 100);
 const RUNS = Number(process.env.BENCH_DISCLOSURE_RUNS ?? 20);
 const DATABASE_URL = process.env.DATABASE_URL?.trim() || null;
-const DATABASES = (process.env.BENCH_DATABASES ?? (DATABASE_URL ? 'sqlite,postgresql' : 'sqlite')).split(',').map((s) => s.trim()).filter(Boolean);
+const DATABASES = (process.env.BENCH_DATABASES ?? (DATABASE_URL ? 'sqlite,postgresql' : 'sqlite'))
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const CACHE_DIR = fileURLToPath(new URL('./.cache/', import.meta.url));
 
 /** Runs the case on each database and prints one line per selection; true when all went well. */
@@ -18,7 +21,15 @@ export async function reportDisclosure({ databases = DATABASES, progress = (m) =
   for (const kind of databases) {
     const label = kind === 'sqlite' ? 'SQLite' : 'PostgreSQL';
     try {
-      const r = await timeDisclosurePackage({ kind, entries: ENTRIES, items: ITEMS, runs: RUNS, cacheDir: CACHE_DIR, baseUrl: DATABASE_URL, progress });
+      const r = await timeDisclosurePackage({
+        kind,
+        entries: ENTRIES,
+        items: ITEMS,
+        runs: RUNS,
+        cacheDir: CACHE_DIR,
+        baseUrl: DATABASE_URL,
+        progress,
+      });
       for (const [name, what] of [
         ['admin', "the admin's selection: every typed field, ledger preview of 200, canonical JSON"],
         ['typed', 'every typed field with all ledger entries typed, canonical JSON'],

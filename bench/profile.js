@@ -65,46 +65,98 @@ const cookie = await login(server.url);
 const baseline = await startBaseline();
 
 async function caseRequest() {
-  if (which === 'session') return { headers: { cookie }, body: JSON.stringify({ query: 'query Session { __typename }' }) };
+  if (which === 'session')
+    return { headers: { cookie }, body: JSON.stringify({ query: 'query Session { __typename }' }) };
   if (which === 'cookie') {
     const site = (
       await gql(
         server.url,
         'mutation($input: CookieSiteInput!) { createCookieSite(input: $input) { siteKey } }',
-        { input: { name: 'Profile site', domains: ['profile.example'], allowedOrigins: ['https://profile.example'], consentLifetimeDays: 180, honoursGpc: true, bannerTitle: { en: 'Cookies', ja: 'クッキー' }, bannerText: { en: 'Cookies.', ja: 'クッキー。' } } },
+        {
+          input: {
+            name: 'Profile site',
+            domains: ['profile.example'],
+            allowedOrigins: ['https://profile.example'],
+            consentLifetimeDays: 180,
+            honoursGpc: true,
+            bannerTitle: { en: 'Cookies', ja: 'クッキー' },
+            bannerText: { en: 'Cookies.', ja: 'クッキー。' },
+          },
+        },
         cookie,
       )
     ).data.createCookieSite;
-    const choices = [['STRICTLY_NECESSARY', true], ['FUNCTIONAL', true], ['ANALYTICS', true], ['MARKETING', false]].map(([category, accepted]) => ({ category, accepted }));
+    const choices = [
+      ['STRICTLY_NECESSARY', true],
+      ['FUNCTIONAL', true],
+      ['ANALYTICS', true],
+      ['MARKETING', false],
+    ].map(([category, accepted]) => ({ category, accepted }));
     return {
       headers: { origin: 'https://profile.example' },
       uniqueBody: true,
       body: JSON.stringify({
-        query: 'mutation Record($input: RecordCookieConsentInput!) { recordCookieConsent(input: $input) { receiptId action choices { category accepted } gpcApplied recordedAt expiresAt } }',
-        variables: { input: { siteKey: site.siteKey, visitorId: '__UUID__', idempotencyKey: '__UUID__', policyVersion: 1, gpc: false, choices } },
+        query:
+          'mutation Record($input: RecordCookieConsentInput!) { recordCookieConsent(input: $input) { receiptId action choices { category accepted } gpcApplied recordedAt expiresAt } }',
+        variables: {
+          input: {
+            siteKey: site.siteKey,
+            visitorId: '__UUID__',
+            idempotencyKey: '__UUID__',
+            policyVersion: 1,
+            gpc: false,
+            choices,
+          },
+        },
       }),
     };
   }
   const courier = await setUpCourier(server.url, cookie);
-  if (which === 'partner') return { headers: { authorization: `Bearer ${courier.key}` }, body: JSON.stringify({ query: PARTNER_PROVIDERS_QUERY, variables: { first: 25 } }) };
+  if (which === 'partner')
+    return {
+      headers: { authorization: `Bearer ${courier.key}` },
+      body: JSON.stringify({ query: PARTNER_PROVIDERS_QUERY, variables: { first: 25 } }),
+    };
   // As run.js: each request names a provider drawn at random from a sample of the table.
   const pick = await randomProviders(orm.em.fork().getConnection(), values.db, 5000);
-  if (which === 'partner-one') return { headers: { authorization: `Bearer ${courier.key}` }, body: JSON.stringify({ query: PARTNER_PROVIDER_QUERY, variables: { id: '__PICK__' } }), pick };
-  const input = { action: 'PROVIDE', providerId: '__PICK__', purposeKey: PARTNER_PURPOSE, categories: ['NAME', 'POSTAL_ADDRESS'], recipientId: courier.recipientId };
-  return { headers: { authorization: `Bearer ${courier.systemKey}` }, body: JSON.stringify({ query: DECISION_QUERY, variables: { input } }), pick };
+  if (which === 'partner-one')
+    return {
+      headers: { authorization: `Bearer ${courier.key}` },
+      body: JSON.stringify({ query: PARTNER_PROVIDER_QUERY, variables: { id: '__PICK__' } }),
+      pick,
+    };
+  const input = {
+    action: 'PROVIDE',
+    providerId: '__PICK__',
+    purposeKey: PARTNER_PURPOSE,
+    categories: ['NAME', 'POSTAL_ADDRESS'],
+    recipientId: courier.recipientId,
+  };
+  return {
+    headers: { authorization: `Bearer ${courier.systemKey}` },
+    body: JSON.stringify({ query: DECISION_QUERY, variables: { input } }),
+    pick,
+  };
 }
 
 const request = { url: server.url, ...(await caseRequest()) };
-const base = { url: baseline.url, headers: {}, body: JSON.stringify({ query: which === 'cookie' ? 'mutation Noop { noop }' : 'query Hello { hello }' }) };
+const base = {
+  url: baseline.url,
+  headers: {},
+  body: JSON.stringify({ query: which === 'cookie' ? 'mutation Noop { noop }' : 'query Hello { hello }' }),
+};
 const load = (c, seconds) => runLoad({ ...c, seconds, warmupSeconds: 0, concurrency });
 for (const c of [request, base]) {
   const w = await load(c, 1);
-  if (w.errors) throw new Error(`${c === base ? 'baseline' : which} answered with errors: ${JSON.stringify(w.errorSamples)}`);
+  if (w.errors)
+    throw new Error(`${c === base ? 'baseline' : which} answered with errors: ${JSON.stringify(w.errorSamples)}`);
 }
 
 if (values.ratio) {
-  let caseMs = 0, baseMs = 0;
-  const caseLatencies = [], baseLatencies = [];
+  let caseMs = 0,
+    baseMs = 0;
+  const caseLatencies = [],
+    baseLatencies = [];
   for (let i = 0; i < Number(values.ratio); i++) {
     const r = await load(request, 2);
     const b = await load(base, 2);
@@ -136,7 +188,8 @@ if (values.ratio) {
       ` process CPU ${((cpu.user + cpu.system) / 1000 / n).toFixed(3)} ms per request (the load worker's included)`,
   );
   console.log('main thread, self time per request by package (µs):');
-  for (const [name, us] of selfTimeByPackage(profile).slice(0, 30)) console.log(`${(us / n).toFixed(1).padStart(8)}  ${name}`);
+  for (const [name, us] of selfTimeByPackage(profile).slice(0, 30))
+    console.log(`${(us / n).toFixed(1).padStart(8)}  ${name}`);
   const out = values.out ?? `${CACHE_DIR}${which}-${values.db}.cpuprofile`;
   writeFileSync(out, JSON.stringify(profile));
   console.log(`profile written to ${out} (open it in Chrome DevTools → Performance)`);

@@ -96,7 +96,8 @@ async function partnerGql(url, key, query, variables) {
     body: JSON.stringify({ query, variables }),
   });
   const json = await res.json();
-  if (res.status !== 200 || json.errors?.length || !json.data) throw new Error(`partner request failed (HTTP ${res.status}): ${JSON.stringify(json).slice(0, 500)}`);
+  if (res.status !== 200 || json.errors?.length || !json.data)
+    throw new Error(`partner request failed (HTTP ${res.status}): ${JSON.stringify(json).slice(0, 500)}`);
   return json.data;
 }
 
@@ -115,7 +116,8 @@ async function checkPage(url, cookie, variables) {
   if (!pageInfo.hasNextPage) throw new Error('expected a next page');
   if (variables.after) {
     const afterId = Buffer.from(variables.after, 'base64url').toString('utf8').slice(3);
-    if (!(edges[0].node.id < afterId) || !pageInfo.hasPreviousPage) throw new Error('deep page does not continue after its cursor');
+    if (!(edges[0].node.id < afterId) || !pageInfo.hasPreviousPage)
+      throw new Error('deep page does not continue after its cursor');
   }
 }
 
@@ -139,12 +141,15 @@ async function stewardCases(label, target, databaseUrl) {
       [purpose.id],
     );
     const granted = Number(g);
-    progress(`${label}: ${total.toLocaleString('en')} providers, ${granted.toLocaleString('en')} with ${FILTER_PURPOSE} granted`);
+    progress(
+      `${label}: ${total.toLocaleString('en')} providers, ${granted.toLocaleString('en')} with ${FILTER_PURPOSE} granted`,
+    );
     // Cursors found once with OFFSET (setup only; the API itself never uses OFFSET), never so
     // deep that fewer than two pages remain, so every timed page is a full one.
     const offsetAt = (fraction, rows) => Math.max(0, Math.min(Math.floor(rows * fraction), rows - 2 * PAGE));
     const idAt = async (fraction) =>
-      (await conn.execute('select id from provider order by id desc limit 1 offset ?', [offsetAt(fraction, total)]))[0].id;
+      (await conn.execute('select id from provider order by id desc limit 1 offset ?', [offsetAt(fraction, total)]))[0]
+        .id;
     const grantedAt = async (fraction) =>
       (
         await conn.execute(
@@ -155,9 +160,24 @@ async function stewardCases(label, target, databaseUrl) {
     const filter = { purposeKey: FILTER_PURPOSE, consentState: 'GRANTED' };
     const pages = [
       { name: `providers(first: ${PAGE})`, variables: { first: PAGE }, list: 'all', deep: false },
-      { name: `providers(first: ${PAGE}, after: 50%)`, variables: { first: PAGE, after: cursorOf(await idAt(0.5)) }, list: 'all', deep: true },
-      { name: `providers(first: ${PAGE}, after: 99%)`, variables: { first: PAGE, after: cursorOf(await idAt(0.99)) }, list: 'all', deep: true },
-      { name: `providers(first: ${PAGE}, ${FILTER_PURPOSE} GRANTED)`, variables: { first: PAGE, filter }, list: 'filtered', deep: false },
+      {
+        name: `providers(first: ${PAGE}, after: 50%)`,
+        variables: { first: PAGE, after: cursorOf(await idAt(0.5)) },
+        list: 'all',
+        deep: true,
+      },
+      {
+        name: `providers(first: ${PAGE}, after: 99%)`,
+        variables: { first: PAGE, after: cursorOf(await idAt(0.99)) },
+        list: 'all',
+        deep: true,
+      },
+      {
+        name: `providers(first: ${PAGE}, ${FILTER_PURPOSE} GRANTED)`,
+        variables: { first: PAGE, filter },
+        list: 'filtered',
+        deep: false,
+      },
       {
         name: `providers(first: ${PAGE}, ${FILTER_PURPOSE} GRANTED, after: 99%)`,
         variables: { first: PAGE, filter, after: cursorOf(await grantedAt(0.99)) },
@@ -180,22 +200,33 @@ async function stewardCases(label, target, databaseUrl) {
       categories: ['NAME', 'POSTAL_ADDRESS'],
       recipientId: courier.recipientId,
     };
-    const decided = (await partnerGql(server.url, courier.systemKey, DECISION_QUERY, { input: decisionInput })).decision;
+    const decided = (await partnerGql(server.url, courier.systemKey, DECISION_QUERY, { input: decisionInput }))
+      .decision;
     if (!decided.allowed || decided.basis?.kind !== 'EXCEPTION' || decided.basis.exceptionId !== courier.exceptionId) {
       throw new Error(`decision answered unexpectedly: ${JSON.stringify(decided)}`);
     }
     const partnerVariables = { first: PAGE };
-    const partnerPage = (await partnerGql(server.url, courier.key, PARTNER_PROVIDERS_QUERY, partnerVariables)).partnerProviders;
+    const partnerPage = (await partnerGql(server.url, courier.key, PARTNER_PROVIDERS_QUERY, partnerVariables))
+      .partnerProviders;
     if (
       partnerPage.edges.length !== PAGE ||
       !partnerPage.pageInfo.hasNextPage ||
-      !partnerPage.edges.every((e) => e.node.items.some((i) => i.category === 'NAME' && i.value.length > 0) && e.node.items.every((i) => i.category !== 'EMAIL'))
+      !partnerPage.edges.every(
+        (e) =>
+          e.node.items.some((i) => i.category === 'NAME' && i.value.length > 0) &&
+          e.node.items.every((i) => i.category !== 'EMAIL'),
+      )
     ) {
       throw new Error(`partnerProviders answered unexpectedly: ${JSON.stringify(partnerPage).slice(0, 500)}`);
     }
     const partnerOneVariables = { id: decisionInput.providerId };
-    const one = (await partnerGql(server.url, courier.key, PARTNER_PROVIDER_QUERY, partnerOneVariables)).partnerProvider;
-    if (one.id !== decisionInput.providerId || !one.items.some((i) => i.category === 'NAME' && i.value.length > 0) || one.items.some((i) => i.category === 'EMAIL')) {
+    const one = (await partnerGql(server.url, courier.key, PARTNER_PROVIDER_QUERY, partnerOneVariables))
+      .partnerProvider;
+    if (
+      one.id !== decisionInput.providerId ||
+      !one.items.some((i) => i.category === 'NAME' && i.value.length > 0) ||
+      one.items.some((i) => i.category === 'EMAIL')
+    ) {
       throw new Error(`partnerProvider answered unexpectedly: ${JSON.stringify(one).slice(0, 500)}`);
     }
     // Each request of these two cases names a provider drawn from a random sample of the table, as
@@ -224,7 +255,10 @@ async function stewardCases(label, target, databaseUrl) {
         headers: { authorization: `Bearer ${courier.systemKey}` },
         name: `${label}: decision(PROVIDE, exception, 2 categories)`,
         kind: 'query',
-        body: JSON.stringify({ query: DECISION_QUERY, variables: { input: { ...decisionInput, providerId: '__PICK__' } } }),
+        body: JSON.stringify({
+          query: DECISION_QUERY,
+          variables: { input: { ...decisionInput, providerId: '__PICK__' } },
+        }),
         pick: sample,
       },
       {
@@ -253,7 +287,11 @@ async function stewardCases(label, target, databaseUrl) {
 async function explain(label, conn, kind, purposeId) {
   const cursor = '01ffffff-0000-7000-8000-000000000000';
   const sqls = [
-    ['list after a cursor', 'select p.id, p.kind, p.reference, p.version, p.created_at, p.updated_at from provider p where p.id < ? order by p.id desc limit ?', [cursor, PAGE + 1]],
+    [
+      'list after a cursor',
+      'select p.id, p.kind, p.reference, p.version, p.created_at, p.updated_at from provider p where p.id < ? order by p.id desc limit ?',
+      [cursor, PAGE + 1],
+    ],
     [
       'filtered list after a cursor',
       'select p.id, p.kind, p.reference, p.version, p.created_at, p.updated_at from consent_state cs join provider p on p.id = cs.provider_id where cs.purpose_id = ? and cs.state = ? and cs.provider_id < ? order by cs.provider_id desc limit ?',
@@ -269,7 +307,15 @@ async function explain(label, conn, kind, purposeId) {
 /** Warm-up per case, then ROUNDS interleaved rounds (rotating the order) of SECONDS/ROUNDS each. */
 async function measureAll(cases) {
   const load = (c, seconds, warmupSeconds) =>
-    runLoad({ url: c.url, headers: c.headers ?? {}, body: c.body, seconds, warmupSeconds, concurrency: CONCURRENCY, pick: c.pick ?? null });
+    runLoad({
+      url: c.url,
+      headers: c.headers ?? {},
+      body: c.body,
+      seconds,
+      warmupSeconds,
+      concurrency: CONCURRENCY,
+      pick: c.pick ?? null,
+    });
   const segments = new Map(cases.map((c) => [c, []]));
   const warmupErrors = new Map(cases.map((c) => [c, { errors: 0, errorSamples: [] }]));
   if (WARMUP > 0) {
@@ -281,7 +327,9 @@ async function measureAll(cases) {
   }
   const segmentSeconds = SECONDS / ROUNDS;
   for (let round = 0; round < ROUNDS; round++) {
-    progress(`round ${round + 1}/${ROUNDS}: ${cases.length} cases × ${segmentSeconds.toFixed(2)} s at concurrency ${CONCURRENCY}`);
+    progress(
+      `round ${round + 1}/${ROUNDS}: ${cases.length} cases × ${segmentSeconds.toFixed(2)} s at concurrency ${CONCURRENCY}`,
+    );
     for (let k = 0; k < cases.length; k++) {
       const c = cases[(k + round) % cases.length];
       segments.get(c).push(await load(c, segmentSeconds, SEGMENT_SETTLE_SECONDS));
@@ -290,7 +338,12 @@ async function measureAll(cases) {
   return cases.map((c) => {
     const s = summarize(segments.get(c));
     const w = warmupErrors.get(c);
-    return { ...c, ...s, errors: s.errors + w.errors, errorSamples: [...w.errorSamples, ...s.errorSamples].slice(0, 5) };
+    return {
+      ...c,
+      ...s,
+      errors: s.errors + w.errors,
+      errorSamples: [...w.errorSamples, ...s.errorSamples].slice(0, 5),
+    };
   });
 }
 
@@ -313,10 +366,18 @@ function report(results, databases) {
   const header = ['name', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'errors'];
   const lines = results.map((r) => {
     const base = r.kind === 'mutation' ? noop : trivial;
-    return [r.name, fmt(r.rps, 0), fmt(r.p50, 2), fmt(r.p99, 2), `${fmt(r.rps / base.rps, 3)} ${r.kind === 'mutation' ? 'M' : 'Q'}`, String(r.errors)];
+    return [
+      r.name,
+      fmt(r.rps, 0),
+      fmt(r.p50, 2),
+      fmt(r.p99, 2),
+      `${fmt(r.rps / base.rps, 3)} ${r.kind === 'mutation' ? 'M' : 'Q'}`,
+      String(r.errors),
+    ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  const line = (cells) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
   console.log('');
   console.log(
     `Steward bench — ${new Date().toISOString()} — Node ${process.version}, ${cpus().length} cores — ` +
@@ -337,7 +398,9 @@ function report(results, databases) {
       if (!first || !deep.length) continue;
       const deepest = Math.min(...deep.map((r) => r.rps));
       const x = deepest / first.rps;
-      console.log(`${d.label}${list === 'filtered' ? ` (filtered by ${FILTER_PURPOSE} GRANTED)` : ''}: list flat: deep/first = ${fmt(x, 2)} — ${x >= 0.8 ? 'flat' : 'NOT flat'}`);
+      console.log(
+        `${d.label}${list === 'filtered' ? ` (filtered by ${FILTER_PURPOSE} GRANTED)` : ''}: list flat: deep/first = ${fmt(x, 2)} — ${x >= 0.8 ? 'flat' : 'NOT flat'}`,
+      );
     }
   }
 }
@@ -348,7 +411,11 @@ async function main() {
   for (const db of DATABASES) {
     if (db === 'sqlite') {
       const seed = await ensureSqliteSeed({ cacheDir: CACHE_DIR, count: PROVIDERS, progress });
-      progress(seed.seededSeconds === null ? `sqlite: reusing ${seed.file}` : `sqlite: seeded ${PROVIDERS.toLocaleString('en')} providers in ${seed.seededSeconds.toFixed(1)} s`);
+      progress(
+        seed.seededSeconds === null
+          ? `sqlite: reusing ${seed.file}`
+          : `sqlite: seeded ${PROVIDERS.toLocaleString('en')} providers in ${seed.seededSeconds.toFixed(1)} s`,
+      );
       // The run writes (new providers, audit entries): it works on a copy and the seed stays pristine.
       const work = `${CACHE_DIR}run.sqlite`;
       for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
@@ -374,16 +441,39 @@ async function main() {
     const bare = await startBareHttp();
     closers.push(() => bare.close());
     const cases = [
-      { name: 'reference: bare node:http (load-generator ceiling)', url: bare.url, kind: 'query', reference: true, body: JSON.stringify({ query: '{ hello }' }) },
-      { name: 'baseline A: noop mutation', url: baseline.url, kind: 'mutation', baseline: true, body: JSON.stringify({ query: 'mutation Noop { noop }' }) },
-      { name: 'baseline A: trivial query', url: baseline.url, kind: 'query', baseline: true, body: JSON.stringify({ query: 'query Hello { hello }' }) },
+      {
+        name: 'reference: bare node:http (load-generator ceiling)',
+        url: bare.url,
+        kind: 'query',
+        reference: true,
+        body: JSON.stringify({ query: '{ hello }' }),
+      },
+      {
+        name: 'baseline A: noop mutation',
+        url: baseline.url,
+        kind: 'mutation',
+        baseline: true,
+        body: JSON.stringify({ query: 'mutation Noop { noop }' }),
+      },
+      {
+        name: 'baseline A: trivial query',
+        url: baseline.url,
+        kind: 'query',
+        baseline: true,
+        body: JSON.stringify({ query: 'query Hello { hello }' }),
+      },
     ];
     const databases = [];
     for (const t of targets) {
       const s = await stewardCases(t.label, t.target, t.databaseUrl);
       closers.push(s.close);
       cases.push(...s.cases);
-      databases.push({ label: t.label, providers: s.cases[0].providers, url: s.cases[0].url, cookie: s.cases[0].headers.cookie });
+      databases.push({
+        label: t.label,
+        providers: s.cases[0].providers,
+        url: s.cases[0].url,
+        cookie: s.cases[0].headers.cookie,
+      });
     }
 
     const stall0 = cpuStallMicros();
@@ -404,14 +494,22 @@ async function main() {
       // This run itself keeps both cores busy (server thread, load thread, database), so some
       // stall is expected; far above the usual means other work on the machine skewed the numbers.
       const pct = ((stall1 - stall0) / 1000 / (performance.now() - t0)) * 100;
-      console.log(`CPU pressure during the measurements (PSI "some"): ${pct.toFixed(0)} % of the time a task waited for a CPU`);
+      console.log(
+        `CPU pressure during the measurements (PSI "some"): ${pct.toFixed(0)} % of the time a task waited for a CPU`,
+      );
     }
 
     if (LEDGER_ENTRIES > 0) {
       // After the throughput phases, so the seeding never overlaps a measurement.
       console.log('');
       for (const t of targets) {
-        const v = await timeLedgerVerification({ kind: t.target.kind, count: LEDGER_ENTRIES, cacheDir: CACHE_DIR, baseUrl: DATABASE_URL, progress });
+        const v = await timeLedgerVerification({
+          kind: t.target.kind,
+          count: LEDGER_ENTRIES,
+          cacheDir: CACHE_DIR,
+          baseUrl: DATABASE_URL,
+          progress,
+        });
         console.log(
           `${t.label}: ledger verification of ${v.checkedEntries.toLocaleString('en')} entries (${v.checkpoints} signed checkpoints): ` +
             `${v.seconds.toFixed(1)} s (${Math.round(v.checkedEntries / v.seconds).toLocaleString('en')} entries/s) — ok: ${v.ok}` +
@@ -444,10 +542,14 @@ async function main() {
 
     const totalErrors = results.reduce((n, r) => n + r.errors, 0);
     for (const r of results.filter((r) => r.errors > 0 || r.requests === 0)) {
-      console.error(`\n!!! ${r.name}: ${r.errors} error responses, ${r.requests} successful; first errors:\n    ${r.errorSamples.join('\n    ')}`);
+      console.error(
+        `\n!!! ${r.name}: ${r.errors} error responses, ${r.requests} successful; first errors:\n    ${r.errorSamples.join('\n    ')}`,
+      );
     }
     if (totalErrors > 0 || serverErrors.length > 0 || results.some((r) => r.requests === 0)) {
-      console.error(`\nBENCH FAILED: ${totalErrors} error responses, ${serverErrors.length} errors logged by the server. These numbers are not valid.`);
+      console.error(
+        `\nBENCH FAILED: ${totalErrors} error responses, ${serverErrors.length} errors logged by the server. These numbers are not valid.`,
+      );
       process.exitCode = 1;
     }
   } finally {

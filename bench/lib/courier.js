@@ -40,12 +40,24 @@ export async function setUpCourier(url, ownerCookie) {
   await gql(
     url,
     'mutation CreateAdminUser($input: CreateAdminUserInput!) { createAdminUser(input: $input) { id } }',
-    { input: { displayName: 'Bench Officer', email: OFFICER.email, password: OFFICER.password, role: 'PRIVACY_OFFICER' } },
+    {
+      input: {
+        displayName: 'Bench Officer',
+        email: OFFICER.email,
+        password: OFFICER.password,
+        role: 'PRIVACY_OFFICER',
+      },
+    },
     ownerCookie,
   );
   const officerCookie = await login(url, OFFICER);
   const recipientId = (
-    await gql(url, 'mutation CreateRecipient($input: CreateRecipientInput!) { createRecipient(input: $input) { id } }', { input: { name: 'Bench Courier', kind: 'CONTRACTOR' } }, ownerCookie)
+    await gql(
+      url,
+      'mutation CreateRecipient($input: CreateRecipientInput!) { createRecipient(input: $input) { id } }',
+      { input: { name: 'Bench Courier', kind: 'CONTRACTOR' } },
+      ownerCookie,
+    )
   ).data.createRecipient.id;
   const categories = ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'];
   const created = (
@@ -72,11 +84,21 @@ export async function setUpCourier(url, ownerCookie) {
     )
   ).data.createException;
   const approved = (
-    await gql(url, 'mutation Approve($id: ID!, $v: Int!) { approveException(id: $id, expectedVersion: $v) { id status } }', { id: created.id, v: created.version }, officerCookie)
+    await gql(
+      url,
+      'mutation Approve($id: ID!, $v: Int!) { approveException(id: $id, expectedVersion: $v) { id status } }',
+      { id: created.id, v: created.version },
+      officerCookie,
+    )
   ).data.approveException;
   if (approved.status !== 'ACTIVE') throw new Error(`the courier exception is ${approved.status}, not ACTIVE`);
   const key = (
-    await gql(url, 'mutation Issue($r: ID!, $l: String!) { issuePartnerKey(recipientId: $r, label: $l) { key } }', { r: recipientId, l: 'Bench dispatch' }, ownerCookie)
+    await gql(
+      url,
+      'mutation Issue($r: ID!, $l: String!) { issuePartnerKey(recipientId: $r, label: $l) { key } }',
+      { r: recipientId, l: 'Bench dispatch' },
+      ownerCookie,
+    )
   ).data.issuePartnerKey.key;
   // The caller that asks `decision` in production: an internal system with its own key.
   const systemKey = (
@@ -89,4 +111,3 @@ export async function setUpCourier(url, ownerCookie) {
   ).data.issueSystemKey.key;
   return { recipientId, exceptionId: created.id, key, systemKey };
 }
-

@@ -96,8 +96,14 @@ export async function timeDisclosurePackage({ kind, entries, items, runs, cacheD
           channel: 'WEB_FORM',
           consentMethod: 'WEB_CHECKBOX',
           policyVersionShown: 1,
-          purposes: [{ purposeKey: 'JOURNAL_DELIVERY', granted: true }, { purposeKey: 'EVENT_NEWS', granted: true }],
-          items: [{ category: 'NAME', value: 'Bench Provider' }, { category: 'EMAIL', value: 'bench.provider@example.jp' }],
+          purposes: [
+            { purposeKey: 'JOURNAL_DELIVERY', granted: true },
+            { purposeKey: 'EVENT_NEWS', granted: true },
+          ],
+          items: [
+            { category: 'NAME', value: 'Bench Provider' },
+            { category: 'EMAIL', value: 'bench.provider@example.jp' },
+          ],
           source: 'Bench',
         },
       },
@@ -107,15 +113,28 @@ export async function timeDisclosurePackage({ kind, entries, items, runs, cacheD
     const platform = em.getPlatform();
     const dbDate = (d) => platform.processDateProperty(d);
 
-    progress(`disclosure (${kind}): seeding ${items} items and ${entries.toLocaleString('en')} + ${entries.toLocaleString('en')} ledger entries`);
+    progress(
+      `disclosure (${kind}): seeding ${items} items and ${entries.toLocaleString('en')} + ${entries.toLocaleString('en')} ledger entries`,
+    );
     const now = new Date();
     const itemRows = [];
     for (let i = 2; i < items; i++) {
       const id = v7();
       const category = CATEGORIES[i % CATEGORIES.length];
       itemRows.push([
-        id, dbDate(now), dbDate(now), providerId, category, deps.cipher.encrypt(`Bench value ${i}`, itemSealContext(id, category)),
-        'Bench', 'WEB_FORM', dbDate(now), null, false, null, 1,
+        id,
+        dbDate(now),
+        dbDate(now),
+        providerId,
+        category,
+        deps.cipher.encrypt(`Bench value ${i}`, itemSealContext(id, category)),
+        'Bench',
+        'WEB_FORM',
+        dbDate(now),
+        null,
+        false,
+        null,
+        1,
       ]);
     }
     await insertRows(
@@ -154,8 +173,22 @@ export async function timeDisclosurePackage({ kind, entries, items, runs, cacheD
       };
       const hash = entryHash(prev, content);
       ledgerRows.push([
-        content.sequence, content.id, dbDate(content.recordedAt), content.kind, content.actor, content.providerId, content.purposeKey, content.recipientId,
-        JSON.stringify(content.categories), content.outcome, JSON.stringify(content.basis), content.policyVersion, content.subjectRef, content.payloadHash, prev, hash,
+        content.sequence,
+        content.id,
+        dbDate(content.recordedAt),
+        content.kind,
+        content.actor,
+        content.providerId,
+        content.purposeKey,
+        content.recipientId,
+        JSON.stringify(content.categories),
+        content.outcome,
+        JSON.stringify(content.basis),
+        content.policyVersion,
+        content.subjectRef,
+        content.payloadHash,
+        prev,
+        hash,
       ]);
       prev = hash;
     }
@@ -165,20 +198,47 @@ export async function timeDisclosurePackage({ kind, entries, items, runs, cacheD
 
     const created = await ask(
       `mutation($input: CreateProviderRequestInput!) { createProviderRequest(input: $input) { id version } }`,
-      { input: { kind: 'DISCLOSURE', channel: 'POST', requesterName: 'Bench Provider', contact: 'bench.provider@example.jp', providerId } },
+      {
+        input: {
+          kind: 'DISCLOSURE',
+          channel: 'POST',
+          requesterName: 'Bench Provider',
+          contact: 'bench.provider@example.jp',
+          providerId,
+        },
+      },
     );
     let request = created.createProviderRequest;
-    const step = async (query, input) => Object.values(await ask(query, { input: { requestId: request.id, expectedVersion: request.version, ...input } }))[0];
-    request = await step('mutation($input: ChangeRequestStatusInput!) { changeRequestStatus(input: $input) { id version } }', { status: 'VERIFYING' });
-    request = await step('mutation($input: VerifyRequestIdentityInput!) { verifyRequestIdentity(input: $input) { id version } }', { method: 'ID_DOCUMENT' });
-    request = await step('mutation($input: ChangeRequestStatusInput!) { changeRequestStatus(input: $input) { id version } }', { status: 'IN_PROGRESS' });
+    const step = async (query, input) =>
+      Object.values(
+        await ask(query, { input: { requestId: request.id, expectedVersion: request.version, ...input } }),
+      )[0];
+    request = await step(
+      'mutation($input: ChangeRequestStatusInput!) { changeRequestStatus(input: $input) { id version } }',
+      { status: 'VERIFYING' },
+    );
+    request = await step(
+      'mutation($input: VerifyRequestIdentityInput!) { verifyRequestIdentity(input: $input) { id version } }',
+      { method: 'ID_DOCUMENT' },
+    );
+    request = await step(
+      'mutation($input: ChangeRequestStatusInput!) { changeRequestStatus(input: $input) { id version } }',
+      { status: 'IN_PROGRESS' },
+    );
 
     const check = (await ask(FULL, { requestId: request.id })).produceDisclosurePackage;
     const expectedEntries = entries + 3; // + the collection and its two consents
-    if (check.ledgerCount !== expectedEntries || check.ledger.length !== expectedEntries || check.dataItems.length !== items) {
-      throw new Error(`disclosure package has ${check.ledgerCount} ledger entries and ${check.dataItems.length} items, expected ${expectedEntries} and ${items}`);
+    if (
+      check.ledgerCount !== expectedEntries ||
+      check.ledger.length !== expectedEntries ||
+      check.dataItems.length !== items
+    ) {
+      throw new Error(
+        `disclosure package has ${check.ledgerCount} ledger entries and ${check.dataItems.length} items, expected ${expectedEntries} and ${items}`,
+      );
     }
-    if (check.ledger.some((e) => e.hash === undefined) || check.json.includes(ledgerRows[1][5])) throw new Error("the package holds another provider's entry");
+    if (check.ledger.some((e) => e.hash === undefined) || check.json.includes(ledgerRows[1][5]))
+      throw new Error("the package holds another provider's entry");
 
     const results = {};
     for (const [name, query, variables] of [
@@ -201,7 +261,12 @@ export async function timeDisclosurePackage({ kind, entries, items, runs, cacheD
       }
       times.sort((a, b) => a - b);
       cpu.sort((a, b) => a - b);
-      results[name] = { median: percentile(times, 50), p95: percentile(times, 95), cpuMedian: percentile(cpu, 50), bytes: check.json.length };
+      results[name] = {
+        median: percentile(times, 50),
+        p95: percentile(times, 95),
+        cpuMedian: percentile(cpu, 50),
+        bytes: check.json.length,
+      };
     }
     return { ledgerCount: check.ledgerCount, items: check.dataItems.length, ...results };
   } finally {

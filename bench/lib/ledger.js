@@ -60,19 +60,46 @@ const COLUMNS =
 async function seedSqlite(file, count, cipher, head, progress) {
   const db = new Database(file);
   db.exec('pragma synchronous = off; pragma cache_size = -262144;');
-  const statement = (n) => db.prepare(`insert into ledger_entry (${COLUMNS}) values ${Array(n).fill(`(${Array(16).fill('?').join(', ')})`).join(', ')}`);
+  const statement = (n) =>
+    db.prepare(
+      `insert into ledger_entry (${COLUMNS}) values ${Array(n)
+        .fill(`(${Array(16).fill('?').join(', ')})`)
+        .join(', ')}`,
+    );
   const full = statement(BATCH);
-  const checkpoint = db.prepare('insert into ledger_checkpoint (sequence, hash, signed_at, key_id, signature) values (?, ?, ?, ?, ?)');
+  const checkpoint = db.prepare(
+    'insert into ledger_checkpoint (sequence, hash, signed_at, key_id, signature) values (?, ?, ?, ?, ?)',
+  );
   const insert = db.transaction((rows) => {
     (rows.length === BATCH ? full : statement(rows.length)).run(
       rows.flatMap(({ content: c, prevHash, hash }) => [
-        c.sequence, c.id, c.recordedAt.getTime(), c.kind, c.actor, c.providerId, c.purposeKey, c.recipientId, JSON.stringify(c.categories),
-        c.outcome, JSON.stringify(c.basis), c.policyVersion, c.subjectRef, c.payloadHash, prevHash, hash,
+        c.sequence,
+        c.id,
+        c.recordedAt.getTime(),
+        c.kind,
+        c.actor,
+        c.providerId,
+        c.purposeKey,
+        c.recipientId,
+        JSON.stringify(c.categories),
+        c.outcome,
+        JSON.stringify(c.basis),
+        c.policyVersion,
+        c.subjectRef,
+        c.payloadHash,
+        prevHash,
+        hash,
       ]),
     );
     for (const { content: c, hash } of rows) {
       if (c.sequence % CHECKPOINT_EVERY === 0) {
-        checkpoint.run([c.sequence, hash, Date.now(), cipher.keyId, cipher.signCheckpoint(checkpointStatement(c.sequence, hash))]);
+        checkpoint.run([
+          c.sequence,
+          hash,
+          Date.now(),
+          cipher.keyId,
+          cipher.signCheckpoint(checkpointStatement(c.sequence, hash)),
+        ]);
       }
     }
   });
@@ -107,17 +134,30 @@ async function seedPostgres(url, count, cipher, head, progress) {
          select * from unnest($1::int[], $2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::uuid[],
            $9::jsonb[], $10::text[], $11::jsonb[], $12::int[], $13::text[], $14::text[], $15::text[], $16::text[])`,
         [
-          col((r) => r.content.sequence), col((r) => r.content.id), col((r) => r.content.recordedAt.toISOString()), col((r) => r.content.kind),
-          col((r) => r.content.actor), col((r) => r.content.providerId), col((r) => r.content.purposeKey), col((r) => r.content.recipientId),
-          col((r) => JSON.stringify(r.content.categories)), col((r) => r.content.outcome), col((r) => JSON.stringify(r.content.basis)),
-          col((r) => r.content.policyVersion), col((r) => r.content.subjectRef), col((r) => r.content.payloadHash), col((r) => r.prevHash), col((r) => r.hash),
+          col((r) => r.content.sequence),
+          col((r) => r.content.id),
+          col((r) => r.content.recordedAt.toISOString()),
+          col((r) => r.content.kind),
+          col((r) => r.content.actor),
+          col((r) => r.content.providerId),
+          col((r) => r.content.purposeKey),
+          col((r) => r.content.recipientId),
+          col((r) => JSON.stringify(r.content.categories)),
+          col((r) => r.content.outcome),
+          col((r) => JSON.stringify(r.content.basis)),
+          col((r) => r.content.policyVersion),
+          col((r) => r.content.subjectRef),
+          col((r) => r.content.payloadHash),
+          col((r) => r.prevHash),
+          col((r) => r.hash),
         ],
       );
       for (const { content: c, hash } of rows) {
         if (c.sequence % CHECKPOINT_EVERY === 0) {
-          await client.query('insert into ledger_checkpoint (sequence, hash, signed_at, key_id, signature) values ($1, $2, now(), $3, $4)', [
-            c.sequence, hash, cipher.keyId, cipher.signCheckpoint(checkpointStatement(c.sequence, hash)),
-          ]);
+          await client.query(
+            'insert into ledger_checkpoint (sequence, hash, signed_at, key_id, signature) values ($1, $2, now(), $3, $4)',
+            [c.sequence, hash, cipher.keyId, cipher.signCheckpoint(checkpointStatement(c.sequence, hash))],
+          );
         }
       }
       await client.query('commit');
@@ -155,7 +195,10 @@ export async function timeLedgerVerification({ kind, count, cacheDir, baseUrl, p
       const started = performance.now();
       const partial = `${file}.partial`;
       for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
-      const { orm, deps } = await openSteward({ kind: 'sqlite', url: partial }, benchConfig({ databaseUrl: null, dataDir: cacheDir }));
+      const { orm, deps } = await openSteward(
+        { kind: 'sqlite', url: partial },
+        benchConfig({ databaseUrl: null, dataDir: cacheDir }),
+      );
       const head = await headOf(orm);
       await orm.close(true);
       await seedSqlite(partial, count, deps.cipher, head, progress);
@@ -177,7 +220,10 @@ export async function timeLedgerVerification({ kind, count, cacheDir, baseUrl, p
         await admin.query(`drop database if exists "${partial}"`);
         await admin.query(`create database "${partial}"`);
         const partialUrl = urlForDatabase(baseUrl, partial);
-        const { orm, deps } = await openSteward({ kind: 'postgresql', url: partialUrl }, benchConfig({ databaseUrl: partialUrl, dataDir: '/nonexistent-bench-data' }));
+        const { orm, deps } = await openSteward(
+          { kind: 'postgresql', url: partialUrl },
+          benchConfig({ databaseUrl: partialUrl, dataDir: '/nonexistent-bench-data' }),
+        );
         const head = await headOf(orm);
         await orm.close(true);
         await seedPostgres(partialUrl, count, deps.cipher, head, progress);

@@ -28,11 +28,25 @@ function send() {
   return new Promise((resolve) => {
     const start = performance.now();
     const req = http.request(
-      { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: requestHeaders },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: 'POST',
+        agent,
+        headers: requestHeaders,
+      },
       (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ start, end: performance.now(), status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({
+            start,
+            end: performance.now(),
+            status: res.statusCode,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
         res.on('error', (error) => resolve({ start, end: performance.now(), error }));
       },
     );

@@ -5,7 +5,16 @@ import { Worker } from 'node:worker_threads';
  * connections, from a worker thread. Returns the raw latencies; errors are counted, never hidden.
  * `pick`: values for `__PICK__` in the body, one drawn at random per request (e.g. provider ids).
  */
-export function runLoad({ url, headers = {}, body, seconds, warmupSeconds, concurrency, uniqueBody = false, pick = null }) {
+export function runLoad({
+  url,
+  headers = {},
+  body,
+  seconds,
+  warmupSeconds,
+  concurrency,
+  uniqueBody = false,
+  pick = null,
+}) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./load-worker.js', import.meta.url), {
       workerData: { url, headers, body, seconds, warmupSeconds, concurrency, uniqueBody, pick },

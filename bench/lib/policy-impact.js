@@ -23,10 +23,24 @@ export async function timePolicyImpact({ url, cookie, widen = 'JOURNAL_DELIVERY'
       sections: draft.sections,
       purposes: [
         ...draft.purposes.map((p) => (p.key === widen ? { ...p, categories: [...p.categories, 'EMAIL'] } : p)),
-        { key: 'BENCH_ADDED', titleEn: 'Bench', titleJa: 'ベンチ', description: 'Added by the bench.', categories: ['NAME'], retired: false },
+        {
+          key: 'BENCH_ADDED',
+          titleEn: 'Bench',
+          titleJa: 'ベンチ',
+          description: 'Added by the bench.',
+          categories: ['NAME'],
+          retired: false,
+        },
       ],
     };
-    const saved = (await gql(url, `mutation U($input: UpdatePolicyDraftInput!) { updatePolicyDraft(input: $input) { ...V } } ${FULL}`, { input }, cookie)).data.updatePolicyDraft;
+    const saved = (
+      await gql(
+        url,
+        `mutation U($input: UpdatePolicyDraftInput!) { updatePolicyDraft(input: $input) { ...V } } ${FULL}`,
+        { input },
+        cookie,
+      )
+    ).data.updatePolicyDraft;
     const runs = [];
     let impact;
     for (let i = 0; i < 3; i++) {
@@ -37,18 +51,47 @@ export async function timePolicyImpact({ url, cookie, widen = 'JOURNAL_DELIVERY'
     const byKey = new Map(impact.purposes.map((p) => [p.key, p]));
     const added = byKey.get('BENCH_ADDED');
     const widened = byKey.get(widen);
-    if (!added || !widened || added.lacking !== impact.providers || added.notAsked !== impact.providers || widened.covered !== 0 || impact.providersToAsk !== impact.providers) {
+    if (
+      !added ||
+      !widened ||
+      added.lacking !== impact.providers ||
+      added.notAsked !== impact.providers ||
+      widened.covered !== 0 ||
+      impact.providersToAsk !== impact.providers
+    ) {
       throw new Error(`policyImpact answered unexpectedly: ${JSON.stringify(impact)}`);
     }
     const first = await timed(() => gql(url, LACKING, { id: saved.id, key: widen, after: null }, cookie));
     const page = first.value.data.policyImpactProviders;
-    if (page.edges.length !== 25 || !page.pageInfo.hasNextPage) throw new Error('policyImpactProviders: expected a full first page');
-    const second = await timed(() => gql(url, LACKING, { id: saved.id, key: widen, after: page.pageInfo.endCursor }, cookie));
-    await gql(url, 'mutation D($id: ID!, $v: Int!) { discardPolicyDraft(id: $id, expectedVersion: $v) }', { id: saved.id, v: saved.version }, cookie);
-    return { providers: impact.providers, impactSeconds: [...runs].sort((a, b) => a - b)[1], firstPageSeconds: first.seconds, secondPageSeconds: second.seconds };
+    if (page.edges.length !== 25 || !page.pageInfo.hasNextPage)
+      throw new Error('policyImpactProviders: expected a full first page');
+    const second = await timed(() =>
+      gql(url, LACKING, { id: saved.id, key: widen, after: page.pageInfo.endCursor }, cookie),
+    );
+    await gql(
+      url,
+      'mutation D($id: ID!, $v: Int!) { discardPolicyDraft(id: $id, expectedVersion: $v) }',
+      { id: saved.id, v: saved.version },
+      cookie,
+    );
+    return {
+      providers: impact.providers,
+      impactSeconds: [...runs].sort((a, b) => a - b)[1],
+      firstPageSeconds: first.seconds,
+      secondPageSeconds: second.seconds,
+    };
   } catch (err) {
     await gql(url, 'query { policyDraft { id version } }', {}, cookie)
-      .then(({ data }) => data.policyDraft && gql(url, 'mutation D($id: ID!, $v: Int!) { discardPolicyDraft(id: $id, expectedVersion: $v) }', { id: data.policyDraft.id, v: data.policyDraft.version }, cookie))
+      .then(
+        ({ data }) =>
+          data.policyDraft &&
+          gql(
+            url,
+            'mutation D($id: ID!, $v: Int!) { discardPolicyDraft(id: $id, expectedVersion: $v) }',
+            { id: data.policyDraft.id, v: data.policyDraft.version },
+            cookie,
+          ),
+      )
       .catch(() => undefined);
     throw err;
   }

@@ -7,7 +7,18 @@ import { itemSealContext } from '@steward/api/dist/providers/personal-data-item.
 
 const KINDS = ['RELATED_PERSONNEL', 'BUSINESS_USER', 'SERVICE_USER'];
 const GIVEN = ['Taro', 'Hanako', 'Ken', 'Sakura', 'Ichiro', 'Megumi', 'Emily', 'Misaki', 'Hiroshi', 'Yuki'];
-const FAMILY = ['Yamada', 'Sato', 'Suzuki', 'Takahashi', 'Tanaka', 'Ito', 'Watanabe', 'Nakamura', 'Kobayashi', 'Clarke'];
+const FAMILY = [
+  'Yamada',
+  'Sato',
+  'Suzuki',
+  'Takahashi',
+  'Tanaka',
+  'Ito',
+  'Watanabe',
+  'Nakamura',
+  'Kobayashi',
+  'Clarke',
+];
 export const FILTER_PURPOSE = 'EVENT_NEWS';
 /** Every provider also granted this purpose (with its consent event): the courier's outsourcing exception serves it. */
 export const PARTNER_PURPOSE = 'JOURNAL_DELIVERY';
@@ -29,7 +40,12 @@ export function* providerBatches(total, batchSize, cipher) {
       last = itemId;
       const name = `${GIVEN[i % 10]} ${FAMILY[Math.floor(i / 10) % 10]} ${i}`;
       providers.push({ id, at: now, kind: KINDS[i % 3], reference: `BENCH-${String(i).padStart(8, '0')}` });
-      items.push({ id: itemId, at: now, providerId: id, sealed: cipher.encrypt(name, itemSealContext(itemId, 'NAME')) });
+      items.push({
+        id: itemId,
+        at: now,
+        providerId: id,
+        sealed: cipher.encrypt(name, itemSealContext(itemId, 'NAME')),
+      });
       consents.push({ providerId: id, state: i % 2 === 0 ? 'GRANTED' : 'REFUSED', at: now, eventId: v7() });
       grants.push({ providerId: id, at: now, eventId: v7() });
     }

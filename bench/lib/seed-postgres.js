@@ -24,7 +24,8 @@ async function withAdmin(baseUrl, fn) {
   }
 }
 
-const exists = async (client, name) => (await client.query('select 1 from pg_database where datname = $1', [name])).rowCount > 0;
+const exists = async (client, name) =>
+  (await client.query('select 1 from pg_database where datname = $1', [name])).rowCount > 0;
 
 /**
  * Ensures a pristine database `steward_bench_p<count>_…` with `count` providers (seeded once, kept
@@ -37,7 +38,10 @@ export async function preparePostgres({ baseUrl, count, progress }) {
   let seededSeconds = null;
   // Seeds of the same size made for older migrations (ours by name) are never used again.
   await withAdmin(baseUrl, async (c) => {
-    const { rows } = await c.query("select datname from pg_database where datname like $1 and datname <> $2", [`steward_bench_p${count}\\_%`, seedDb]);
+    const { rows } = await c.query('select datname from pg_database where datname like $1 and datname <> $2', [
+      `steward_bench_p${count}\\_%`,
+      seedDb,
+    ]);
     for (const { datname } of rows) {
       if (datname.startsWith(`steward_bench_p${count}_`)) await c.query(`drop database "${datname}"`);
     }
@@ -51,10 +55,17 @@ export async function preparePostgres({ baseUrl, count, progress }) {
     const partialUrl = urlForDatabase(baseUrl, partialDb);
     const config = benchConfig({ databaseUrl: partialUrl, dataDir: '/nonexistent-bench-data' });
     const { orm, deps } = await openSteward({ kind: 'postgresql', url: partialUrl }, config);
-    const [purpose] = await orm.em.fork().getConnection().execute('select id from purpose where key = ?', [FILTER_PURPOSE]);
-    const [journal] = await orm.em.fork().getConnection().execute('select id from purpose where key = ?', [PARTNER_PURPOSE]);
+    const [purpose] = await orm.em
+      .fork()
+      .getConnection()
+      .execute('select id from purpose where key = ?', [FILTER_PURPOSE]);
+    const [journal] = await orm.em
+      .fork()
+      .getConnection()
+      .execute('select id from purpose where key = ?', [PARTNER_PURPOSE]);
     await orm.close(true);
-    if (!purpose || !journal) throw new Error(`purposes ${FILTER_PURPOSE} / ${PARTNER_PURPOSE} missing after first start`);
+    if (!purpose || !journal)
+      throw new Error(`purposes ${FILTER_PURPOSE} / ${PARTNER_PURPOSE} missing after first start`);
 
     const client = new pg.Client({ connectionString: partialUrl });
     await client.connect();
@@ -66,7 +77,12 @@ export async function preparePostgres({ baseUrl, count, progress }) {
         `insert into provider (id, created_at, updated_at, kind, reference, version)
          select id, to_timestamp(at / 1000.0), to_timestamp(at / 1000.0), kind, reference, 1
          from unnest($1::uuid[], $2::float8[], $3::text[], $4::text[]) as t(id, at, kind, reference)`,
-        [b.providers.map((p) => p.id), b.providers.map((p) => p.at), b.providers.map((p) => p.kind), b.providers.map((p) => p.reference)],
+        [
+          b.providers.map((p) => p.id),
+          b.providers.map((p) => p.at),
+          b.providers.map((p) => p.kind),
+          b.providers.map((p) => p.reference),
+        ],
       );
       await client.query(
         `insert into personal_data_item (id, created_at, updated_at, provider_id, category, value_sealed, source, channel,
@@ -74,13 +90,24 @@ export async function preparePostgres({ baseUrl, count, progress }) {
          select id, to_timestamp(at / 1000.0), to_timestamp(at / 1000.0), provider_id, 'NAME', sealed, null, 'PAPER_FORM',
            to_timestamp(at / 1000.0), null, false, null, 1
          from unnest($1::uuid[], $2::float8[], $3::uuid[], $4::text[]) as t(id, at, provider_id, sealed)`,
-        [b.items.map((i) => i.id), b.items.map((i) => i.at), b.items.map((i) => i.providerId), b.items.map((i) => i.sealed)],
+        [
+          b.items.map((i) => i.id),
+          b.items.map((i) => i.at),
+          b.items.map((i) => i.providerId),
+          b.items.map((i) => i.sealed),
+        ],
       );
       await client.query(
         `insert into consent_state (provider_id, purpose_id, state, since, event_id)
          select provider_id, $1::uuid, state, to_timestamp(at / 1000.0), event_id
          from unnest($2::uuid[], $3::text[], $4::float8[], $5::uuid[]) as t(provider_id, state, at, event_id)`,
-        [purpose.id, b.consents.map((c) => c.providerId), b.consents.map((c) => c.state), b.consents.map((c) => c.at), b.consents.map((c) => c.eventId)],
+        [
+          purpose.id,
+          b.consents.map((c) => c.providerId),
+          b.consents.map((c) => c.state),
+          b.consents.map((c) => c.at),
+          b.consents.map((c) => c.eventId),
+        ],
       );
       await client.query(
         `insert into consent_event (id, provider_id, sequence, purpose_id, action, method, policy_version, occurred_at, recorded_by_id,
@@ -98,7 +125,9 @@ export async function preparePostgres({ baseUrl, count, progress }) {
       await client.query('commit');
       if (performance.now() - lastReport > 5000 || b.done === count) {
         lastReport = performance.now();
-        progress(`postgresql: seeded ${b.done.toLocaleString('en')} / ${count.toLocaleString('en')} providers (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+        progress(
+          `postgresql: seeded ${b.done.toLocaleString('en')} / ${count.toLocaleString('en')} providers (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+        );
       }
     }
     // What autovacuum would have done by the time a real table reached this size.
@@ -113,6 +142,8 @@ export async function preparePostgres({ baseUrl, count, progress }) {
     await c.query(`drop database if exists "${RUN_DB}"`);
     await c.query(`create database "${RUN_DB}" template "${seedDb}" strategy = file_copy`);
   });
-  progress(`postgresql: working copy ${RUN_DB} made from ${seedDb} in ${((performance.now() - copyStarted) / 1000).toFixed(1)} s`);
+  progress(
+    `postgresql: working copy ${RUN_DB} made from ${seedDb} in ${((performance.now() - copyStarted) / 1000).toFixed(1)} s`,
+  );
   return { url: urlForDatabase(baseUrl, RUN_DB), seedDb, seededSeconds };
 }

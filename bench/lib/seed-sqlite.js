@@ -22,7 +22,8 @@ export async function ensureSqliteSeed({ cacheDir, count, progress }) {
   const file = join(cacheDir, `sqlite-providers-${count}-f${SEED_FORMAT}-m${migrationsHash('sqlite')}.sqlite`);
   // A seed of the same size made for older migrations is never used again (they are ~1 GB at 1M).
   for (const f of readdirSync(cacheDir)) {
-    if (f.startsWith(`sqlite-providers-${count}-`) && join(cacheDir, f) !== file) rmSync(join(cacheDir, f), { force: true });
+    if (f.startsWith(`sqlite-providers-${count}-`) && join(cacheDir, f) !== file)
+      rmSync(join(cacheDir, f), { force: true });
   }
   if (existsSync(file)) return { file, seededSeconds: null };
   const started = performance.now();
@@ -32,10 +33,17 @@ export async function ensureSqliteSeed({ cacheDir, count, progress }) {
   // Schema, reference data and the owner through Steward itself.
   const config = benchConfig({ databaseUrl: null, dataDir: cacheDir });
   const { orm, deps } = await openSteward({ kind: 'sqlite', url: partial }, config);
-  const [purpose] = await orm.em.fork().getConnection().execute('select id from purpose where key = ?', [FILTER_PURPOSE]);
-  const [journal] = await orm.em.fork().getConnection().execute('select id from purpose where key = ?', [PARTNER_PURPOSE]);
+  const [purpose] = await orm.em
+    .fork()
+    .getConnection()
+    .execute('select id from purpose where key = ?', [FILTER_PURPOSE]);
+  const [journal] = await orm.em
+    .fork()
+    .getConnection()
+    .execute('select id from purpose where key = ?', [PARTNER_PURPOSE]);
   await orm.close(true);
-  if (!purpose || !journal) throw new Error(`purposes ${FILTER_PURPOSE} / ${PARTNER_PURPOSE} missing after first start`);
+  if (!purpose || !journal)
+    throw new Error(`purposes ${FILTER_PURPOSE} / ${PARTNER_PURPOSE} missing after first start`);
 
   const db = new Database(partial);
   db.exec('pragma synchronous = off; pragma cache_size = -262144; pragma foreign_keys = off;');
@@ -47,11 +55,23 @@ export async function ensureSqliteSeed({ cacheDir, count, progress }) {
       "(?, ?, 1, ?, 'GRANT', 'SIGNED_FORM', 1, ?, null, 'bench', null, null, null)",
       n,
     ),
-    journalState: multiRowInsert(db, 'consent_state', 'provider_id, purpose_id, state, since, event_id', "(?, ?, 'GRANTED', ?, ?)", n),
+    journalState: multiRowInsert(
+      db,
+      'consent_state',
+      'provider_id, purpose_id, state, since, event_id',
+      "(?, ?, 'GRANTED', ?, ?)",
+      n,
+    ),
   });
   const fullJournal = statements(BATCH);
   const full = {
-    provider: multiRowInsert(db, 'provider', 'id, created_at, updated_at, kind, reference, version', '(?, ?, ?, ?, ?, 1)', BATCH),
+    provider: multiRowInsert(
+      db,
+      'provider',
+      'id, created_at, updated_at, kind, reference, version',
+      '(?, ?, ?, ?, ?, 1)',
+      BATCH,
+    ),
     item: multiRowInsert(
       db,
       'personal_data_item',
@@ -59,21 +79,42 @@ export async function ensureSqliteSeed({ cacheDir, count, progress }) {
       "(?, ?, ?, ?, 'NAME', ?, null, 'PAPER_FORM', ?, null, 0, null, 1)",
       BATCH,
     ),
-    consent: multiRowInsert(db, 'consent_state', 'provider_id, purpose_id, state, since, event_id', '(?, ?, ?, ?, ?)', BATCH),
+    consent: multiRowInsert(
+      db,
+      'consent_state',
+      'provider_id, purpose_id, state, since, event_id',
+      '(?, ?, ?, ?, ?)',
+      BATCH,
+    ),
   };
   const insert = db.transaction((batch) => {
     const n = batch.providers.length;
-    const st = n === BATCH ? full : {
-      provider: multiRowInsert(db, 'provider', 'id, created_at, updated_at, kind, reference, version', '(?, ?, ?, ?, ?, 1)', n),
-      item: multiRowInsert(
-        db,
-        'personal_data_item',
-        'id, created_at, updated_at, provider_id, category, value_sealed, source, channel, collected_at, collection_id, publicly_available, public_provenance, version',
-        "(?, ?, ?, ?, 'NAME', ?, null, 'PAPER_FORM', ?, null, 0, null, 1)",
-        n,
-      ),
-      consent: multiRowInsert(db, 'consent_state', 'provider_id, purpose_id, state, since, event_id', '(?, ?, ?, ?, ?)', n),
-    };
+    const st =
+      n === BATCH
+        ? full
+        : {
+            provider: multiRowInsert(
+              db,
+              'provider',
+              'id, created_at, updated_at, kind, reference, version',
+              '(?, ?, ?, ?, ?, 1)',
+              n,
+            ),
+            item: multiRowInsert(
+              db,
+              'personal_data_item',
+              'id, created_at, updated_at, provider_id, category, value_sealed, source, channel, collected_at, collection_id, publicly_available, public_provenance, version',
+              "(?, ?, ?, ?, 'NAME', ?, null, 'PAPER_FORM', ?, null, 0, null, 1)",
+              n,
+            ),
+            consent: multiRowInsert(
+              db,
+              'consent_state',
+              'provider_id, purpose_id, state, since, event_id',
+              '(?, ?, ?, ?, ?)',
+              n,
+            ),
+          };
     st.provider.run(batch.providers.flatMap((p) => [p.id, p.at, p.at, p.kind, p.reference]));
     st.item.run(batch.items.flatMap((i) => [i.id, i.at, i.at, i.providerId, i.sealed, i.at]));
     st.consent.run(batch.consents.flatMap((c) => [c.providerId, purpose.id, c.state, c.at, c.eventId]));
@@ -86,7 +127,9 @@ export async function ensureSqliteSeed({ cacheDir, count, progress }) {
     insert(batch);
     if (performance.now() - lastReport > 5000 || batch.done === count) {
       lastReport = performance.now();
-      progress(`sqlite: seeded ${batch.done.toLocaleString('en')} / ${count.toLocaleString('en')} providers (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      progress(
+        `sqlite: seeded ${batch.done.toLocaleString('en')} / ${count.toLocaleString('en')} providers (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      );
     }
   }
   db.exec('pragma wal_checkpoint(TRUNCATE)');

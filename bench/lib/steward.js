@@ -18,7 +18,10 @@ export const apiDist = fileURLToPath(new URL('.', import.meta.resolve('@steward/
 export function migrationsHash(kind) {
   const dir = `${apiDist}migrations/${kind}/`;
   const h = createHash('sha256');
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) h.update(f).update(readFileSync(dir + f));
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .sort())
+    h.update(f).update(readFileSync(dir + f));
   return h.digest('hex').slice(0, 10);
 }
 
@@ -27,7 +30,10 @@ const log = {
   info: () => undefined,
   error: (message, err) => {
     serverErrors.push(`${message}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err ?? '')}`);
-    console.error(`[steward] ${message}`, err instanceof Error ? `${err.name}: ${err.message.slice(0, 500)}` : err ?? '');
+    console.error(
+      `[steward] ${message}`,
+      err instanceof Error ? `${err.name}: ${err.message.slice(0, 500)}` : (err ?? ''),
+    );
   },
 };
 
@@ -92,11 +98,9 @@ export async function gql(url, query, variables = {}, cookie = null) {
 
 /** Signs the bench owner in and returns the Cookie header value of the session. */
 export async function login(url, credentials = OWNER) {
-  const { headers } = await gql(
-    url,
-    'mutation Login($input: LoginInput!) { login(input: $input) { id role } }',
-    { input: credentials },
-  );
+  const { headers } = await gql(url, 'mutation Login($input: LoginInput!) { login(input: $input) { id role } }', {
+    input: credentials,
+  });
   const session = headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
   if (!session) throw new Error('login answered without a session cookie');
   return session.split(';')[0];

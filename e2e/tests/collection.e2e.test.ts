@@ -2,7 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyRows, NO_ERRORS_STEP, RESULTS_DIR, SKIP, startStack, UI_TIMEOUT, visible, warnIfSkipped, type Stack, skipStepsAfterFailure } from './support.js';
+import {
+  bodyRows,
+  NO_ERRORS_STEP,
+  RESULTS_DIR,
+  SKIP,
+  startStack,
+  UI_TIMEOUT,
+  visible,
+  warnIfSkipped,
+  type Stack,
+  skipStepsAfterFailure,
+} from './support.js';
 
 /**
  * The issue's scenario, end to end: the built API serving the built admin on one port, on a fresh
@@ -75,7 +86,10 @@ describe.skipIf(SKIP)('Recording a collection in the admin (Chromium, embedded S
   });
 
   it('records a collection for a new provider', async () => {
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Record collection' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Record collection' })
+      .click();
     await page.waitForURL(/\/collections\/new$/);
     await page.getByRole('heading', { name: 'Record a collection' }).waitFor();
 
@@ -90,9 +104,15 @@ describe.skipIf(SKIP)('Recording a collection in the admin (Chromium, embedded S
 
     // Purposes: one granted, one specified and refused; the others not ticked.
     await form.getByRole('checkbox', { name: GRANTED_PURPOSE }).check();
-    await form.getByRole('radiogroup', { name: `Consent to ${GRANTED_PURPOSE}` }).getByRole('radio', { name: 'Granted' }).check();
+    await form
+      .getByRole('radiogroup', { name: `Consent to ${GRANTED_PURPOSE}` })
+      .getByRole('radio', { name: 'Granted' })
+      .check();
     await form.getByRole('checkbox', { name: REFUSED_PURPOSE }).check();
-    await form.getByRole('radiogroup', { name: `Consent to ${REFUSED_PURPOSE}` }).getByRole('radio', { name: 'Refused' }).check();
+    await form
+      .getByRole('radiogroup', { name: `Consent to ${REFUSED_PURPOSE}` })
+      .getByRole('radio', { name: 'Refused' })
+      .check();
 
     // The data: only categories the granted purpose needs are offered.
     await form.getByLabel('Item 1 category', { exact: true }).selectOption({ label: 'Name' });

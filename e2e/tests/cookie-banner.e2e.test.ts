@@ -4,7 +4,17 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, NO_ERRORS_STEP, RESULTS_DIR, SKIP, startStack, visible, warnIfSkipped, type Stack, skipStepsAfterFailure } from './support.js';
+import {
+  freePort,
+  NO_ERRORS_STEP,
+  RESULTS_DIR,
+  SKIP,
+  startStack,
+  visible,
+  warnIfSkipped,
+  type Stack,
+  skipStepsAfterFailure,
+} from './support.js';
 
 /**
  * The embeddable cookie banner (issue 5) on a demo page of another origin, end to end: the built
@@ -61,10 +71,15 @@ describe.skipIf(SKIP)('Cookie banner on a demo page of another origin (Chromium,
   }
 
   const history = async (id: string) =>
-    (await admin<{ cookieConsentHistory: History }>('query($v: String!) { cookieConsentHistory(visitorId: $v) { action gpc choices { category accepted } } }', { v: id }))
-      .cookieConsentHistory;
+    (
+      await admin<{ cookieConsentHistory: History }>(
+        'query($v: String!) { cookieConsentHistory(visitorId: $v) { action gpc choices { category accepted } } }',
+        { v: id },
+      )
+    ).cookieConsentHistory;
   const accepted = (h: History[number]) => h.choices.filter((c) => c.accepted).map((c) => c.category);
-  const runs = (p: Page, name: 'analyticsRuns' | 'marketingRuns') => p.evaluate((n) => (window as unknown as Record<string, number | undefined>)[n] ?? 0, name);
+  const runs = (p: Page, name: 'analyticsRuns' | 'marketingRuns') =>
+    p.evaluate((n) => (window as unknown as Record<string, number | undefined>)[n] ?? 0, name);
 
   beforeAll(async () => {
     stack = await startStack(OWNER_EMAIL, OWNER_PASSWORD);
@@ -78,13 +93,23 @@ describe.skipIf(SKIP)('Cookie banner on a demo page of another origin (Chromium,
     });
     await new Promise<void>((r) => demo!.listen(port, '127.0.0.1', () => r()));
     // The demo site allows the demo page's origin (the owner adds it, as a site editor would).
-    await admin('mutation($i: LoginInput!) { login(input: $i) { id } }', { i: { email: OWNER_EMAIL, password: OWNER_PASSWORD } });
+    await admin('mutation($i: LoginInput!) { login(input: $i) { id } }', {
+      i: { email: OWNER_EMAIL, password: OWNER_PASSWORD },
+    });
     const { cookieSites } = await admin<{ cookieSites: Record<string, unknown>[] }>(
       '{ cookieSites { id siteKey name domains allowedOrigins consentLifetimeDays honoursGpc bannerTitle { en ja } bannerText { en ja } } }',
     );
     const site = cookieSites.find((s) => s.siteKey === SITE_KEY)!;
-    const { id, siteKey: _k, allowedOrigins, ...rest } = site as { id: string; siteKey: string; allowedOrigins: string[] };
-    await admin('mutation($id: ID!, $i: CookieSiteInput!) { updateCookieSite(id: $id, input: $i) { id } }', { id, i: { ...rest, allowedOrigins: [...allowedOrigins, demoUrl] } });
+    const {
+      id,
+      siteKey: _k,
+      allowedOrigins,
+      ...rest
+    } = site as { id: string; siteKey: string; allowedOrigins: string[] };
+    await admin('mutation($id: ID!, $i: CookieSiteInput!) { updateCookieSite(id: $id, input: $i) { id } }', {
+      id,
+      i: { ...rest, allowedOrigins: [...allowedOrigins, demoUrl] },
+    });
   });
 
   skipStepsAfterFailure(async () => page?.screenshot({ path: join(RESULTS_DIR, 'cookie-banner-failure.png') }));
@@ -105,7 +130,14 @@ describe.skipIf(SKIP)('Cookie banner on a demo page of another origin (Chromium,
     expect(await reject.evaluate((el) => el === document.activeElement)).toBe(true);
     const style = (el: Element) => {
       const s = getComputedStyle(el);
-      return [s.backgroundColor, s.color, s.fontSize, s.fontWeight, s.borderStyle, (el as HTMLElement).offsetHeight].join('|');
+      return [
+        s.backgroundColor,
+        s.color,
+        s.fontSize,
+        s.fontWeight,
+        s.borderStyle,
+        (el as HTMLElement).offsetHeight,
+      ].join('|');
     };
     expect(await reject.evaluate(style)).toBe(await accept.evaluate(style));
     // Focus stays inside the dialog.
@@ -120,7 +152,9 @@ describe.skipIf(SKIP)('Cookie banner on a demo page of another origin (Chromium,
     await dialog().waitFor({ state: 'detached' });
     expect(await runs(page, 'analyticsRuns')).toBe(0);
     expect(await runs(page, 'marketingRuns')).toBe(0);
-    visitorId = await page.evaluate(() => (window as unknown as { StewardCookies: { visitorId: string } }).StewardCookies.visitorId);
+    visitorId = await page.evaluate(
+      () => (window as unknown as { StewardCookies: { visitorId: string } }).StewardCookies.visitorId,
+    );
     expect(visitorId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -129,10 +163,16 @@ describe.skipIf(SKIP)('Cookie banner on a demo page of another origin (Chromium,
     await visible(dialog());
     await visible(dialog().getByText(visitorId));
     // Each declaration with its storage kind.
-    expect(await dialog().locator('li', { hasText: '_ga' }).textContent()).toContain('Google LLC (Google Analytics), .jspe.or.jp, cookie, 730 days: ');
+    expect(await dialog().locator('li', { hasText: '_ga' }).textContent()).toContain(
+      'Google LLC (Google Analytics), .jspe.or.jp, cookie, 730 days: ',
+    );
     const analytics = dialog().getByRole('checkbox', { name: /Analytics/ });
     expect(await analytics.isChecked()).toBe(false);
-    expect(await dialog().getByRole('checkbox', { name: /Strictly necessary/ }).isDisabled()).toBe(true);
+    expect(
+      await dialog()
+        .getByRole('checkbox', { name: /Strictly necessary/ })
+        .isDisabled(),
+    ).toBe(true);
     await analytics.check();
     expect(await runs(page, 'analyticsRuns')).toBe(0);
     await dialog().getByRole('button', { name: 'Save choices' }).click();
@@ -171,7 +211,9 @@ describe.skipIf(SKIP)('Cookie banner on a demo page of another origin (Chromium,
     await page.getByRole('link', { name: 'Cookie settings' }).click();
     await visible(dialog());
     await dialog().getByRole('button', { name: 'Withdraw consent' }).click();
-    await visible(dialog().getByText('Scripts already running on this page stop only when you reload it.', { exact: false }));
+    await visible(
+      dialog().getByText('Scripts already running on this page stop only when you reload it.', { exact: false }),
+    );
     const reload = dialog().getByRole('button', { name: 'Reload page' });
     expect(await reload.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await page.evaluate(() => document.cookie.split('; ').map((c) => c.split('=')[0]))).toEqual(['undeclared']);
@@ -188,14 +230,18 @@ describe.skipIf(SKIP)('Cookie banner on a demo page of another origin (Chromium,
   it('with Global Privacy Control, accept all keeps analytics and marketing off', async () => {
     const context = await stack!.browser.newContext({ locale: 'ja-JP' });
     extraContexts.push(context);
-    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
+    );
     const gpcPage = await context.newPage();
     await gpcPage.goto(demoUrl);
     const banner = gpcPage.getByRole('dialog');
     await visible(banner);
     await banner.getByRole('button', { name: 'Accept all' }).click();
     await banner.waitFor({ state: 'detached' });
-    const id = await gpcPage.evaluate(() => (window as unknown as { StewardCookies: { visitorId: string } }).StewardCookies.visitorId);
+    const id = await gpcPage.evaluate(
+      () => (window as unknown as { StewardCookies: { visitorId: string } }).StewardCookies.visitorId,
+    );
     const events = await history(id);
     expect(events.map((e) => [e.gpc, accepted(e).join('+')])).toEqual([[true, 'STRICTLY_NECESSARY+FUNCTIONAL']]);
     expect(await runs(gpcPage, 'analyticsRuns')).toBe(0);
@@ -216,7 +262,11 @@ describe.skipIf(SKIP)('Cookie banner on a demo page of another origin (Chromium,
       writes++;
       const headers = { 'access-control-allow-origin': demoUrl, 'content-type': 'application/json' };
       if (mode === 'conflict') {
-        return route.fulfill({ status: 200, headers, body: JSON.stringify({ errors: [{ message: 'Conflict', extensions: { code: 'CONFLICT' } }] }) });
+        return route.fulfill({
+          status: 200,
+          headers,
+          body: JSON.stringify({ errors: [{ message: 'Conflict', extensions: { code: 'CONFLICT' } }] }),
+        });
       }
       if (mode === 'flaky' && failuresLeft-- > 0) return route.fulfill({ status: 503, headers, body: '{}' });
       return route.continue();
@@ -228,7 +278,9 @@ describe.skipIf(SKIP)('Cookie banner on a demo page of another origin (Chromium,
     expect(await insecure.evaluate(() => typeof crypto.randomUUID)).toBe('undefined');
     const banner = insecure.getByRole('dialog');
     await visible(banner);
-    const id = await insecure.evaluate(() => (window as unknown as { StewardCookies: { visitorId: string } }).StewardCookies.visitorId);
+    const id = await insecure.evaluate(
+      () => (window as unknown as { StewardCookies: { visitorId: string } }).StewardCookies.visitorId,
+    );
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 
     await banner.getByRole('button', { name: 'Reject all' }).click();

@@ -1,7 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_ERRORS_STEP, signIn, SKIP, startStack, visible, warnIfSkipped, type Stack, skipStepsAfterFailure } from './support.js';
+import {
+  NO_ERRORS_STEP,
+  signIn,
+  SKIP,
+  startStack,
+  visible,
+  warnIfSkipped,
+  type Stack,
+  skipStepsAfterFailure,
+} from './support.js';
 
 /**
  * A disclosure request (issue 4, clause 4) from intake to package, on the built API and admin:
@@ -16,7 +25,12 @@ warnIfSkipped();
 
 const OWNER_EMAIL = 'owner@steward.test';
 const OWNER_PASSWORD = `e2e-${randomBytes(9).toString('base64url')}`;
-const MEMBER = { reference: 'JSPE-M-000102', name: 'Hanako Sato', email: 'h.sato@example.ac.jp', affiliation: 'Institute of Fluid Science' };
+const MEMBER = {
+  reference: 'JSPE-M-000102',
+  name: 'Hanako Sato',
+  email: 'h.sato@example.ac.jp',
+  affiliation: 'Institute of Fluid Science',
+};
 const OTHER_MEMBER_NAME = '山田 太郎';
 const DETAILS = `Please tell me what you hold about me. ${randomBytes(3).toString('hex')}`;
 
@@ -52,7 +66,10 @@ describe.skipIf(SKIP)('A disclosure request from the public form to the package 
 
   it('shows the request in the queue for the owner', async () => {
     await signIn(page, stack!.baseUrl, OWNER_EMAIL, OWNER_PASSWORD);
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Provider requests' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Provider requests' })
+      .click();
     await page.waitForURL(/\/requests$/);
     const row = page.getByRole('table', { name: 'Provider requests' }).locator('tbody tr', { hasText: reference });
     await visible(row);
@@ -87,7 +104,8 @@ describe.skipIf(SKIP)('A disclosure request from the public form to the package 
     const pkg = page.getByTestId('disclosure-package');
     await visible(pkg);
     const held = pkg.getByRole('table', { name: 'Personal information held' });
-    for (const value of [MEMBER.name, MEMBER.email, MEMBER.affiliation]) await visible(held.getByText(value, { exact: true }));
+    for (const value of [MEMBER.name, MEMBER.email, MEMBER.affiliation])
+      await visible(held.getByText(value, { exact: true }));
     await visible(pkg.getByRole('table', { name: 'Ledger' }).getByText('COLLECTION').first());
     await expect(pkg.textContent()).resolves.not.toContain(OTHER_MEMBER_NAME);
     await visible(pkg.getByText(/SHA-256 of the JSON: [0-9a-f]{64}/));

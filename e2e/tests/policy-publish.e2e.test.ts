@@ -2,7 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_ERRORS_STEP, RESULTS_DIR, signIn, SKIP, startStack, visible, warnIfSkipped, type Stack, skipStepsAfterFailure } from './support.js';
+import {
+  NO_ERRORS_STEP,
+  RESULTS_DIR,
+  signIn,
+  SKIP,
+  startStack,
+  visible,
+  warnIfSkipped,
+  type Stack,
+  skipStepsAfterFailure,
+} from './support.js';
 
 /**
  * Publishing a new policy version (clauses 5 and 7), end to end on the built API and admin: the

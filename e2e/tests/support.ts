@@ -84,7 +84,9 @@ export async function waitForHealthy(baseUrl: string, child: ChildProcess, outpu
     }
     await sleep(250);
   }
-  throw new Error(`GET /healthz did not answer {"status":"ok"} within ${timeoutMs / 1000} s (last: ${last}):\n${output()}`);
+  throw new Error(
+    `GET /healthz did not answer {"status":"ok"} within ${timeoutMs / 1000} s (last: ${last}):\n${output()}`,
+  );
 }
 
 export async function stopServer(child: ChildProcess): Promise<void> {
@@ -127,7 +129,9 @@ export async function startStack(ownerEmail: string, ownerPassword: string): Pro
     ['admin', ADMIN_INDEX],
   ] as const) {
     if (!existsSync(file)) {
-      throw new Error(`The ${what} is not built (${file} is missing): run \`npx turbo run build --filter=@steward/api --filter=@steward/admin\`.`);
+      throw new Error(
+        `The ${what} is not built (${file} is missing): run \`npx turbo run build --filter=@steward/api --filter=@steward/admin\`.`,
+      );
     }
   }
   mkdirSync(RESULTS_DIR, { recursive: true });

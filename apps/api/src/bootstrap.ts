@@ -51,7 +51,9 @@ export async function checkEncryptionKey(orm: MikroORM, cipher: FieldCipher, mas
     em.create(SystemSetting, { key: KEY_CHECK, value: `${cipher.keyId}:${check}` });
     await em.flush();
   } else if (stored.value !== `${cipher.keyId}:${check}`) {
-    throw new Error('The encryption key does not match the one this database was created with (STEWARD_ENCRYPTION_KEY)');
+    throw new Error(
+      'The encryption key does not match the one this database was created with (STEWARD_ENCRYPTION_KEY)',
+    );
   }
 }
 

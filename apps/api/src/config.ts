@@ -73,7 +73,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminDistDir: adminDist,
     rateLimitScale: intFrom('STEWARD_RATE_LIMIT_SCALE', env.STEWARD_RATE_LIMIT_SCALE, 1, 0, 1000),
     trustProxyHops: intFrom('STEWARD_TRUST_PROXY_HOPS', env.STEWARD_TRUST_PROXY_HOPS, 0, 0, 10),
-    ledgerCheckpointSeconds: intFrom('STEWARD_LEDGER_CHECKPOINT_SECONDS', env.STEWARD_LEDGER_CHECKPOINT_SECONDS, 60, 0, 86_400),
+    ledgerCheckpointSeconds: intFrom(
+      'STEWARD_LEDGER_CHECKPOINT_SECONDS',
+      env.STEWARD_LEDGER_CHECKPOINT_SECONDS,
+      60,
+      0,
+      86_400,
+    ),
     ledgerAnchorFile: anchorFileFrom(env.STEWARD_LEDGER_ANCHOR_FILE, dataDir),
   };
 }

@@ -19,7 +19,12 @@ import { Purpose } from './purposes/purpose.entity.js';
 import { Inquiry, InquiryReply } from './inquiries/inquiry.entity.js';
 import { CookieCategoryEntity, CookieDeclaration, CookieSite } from './cookies/cookie-site.entity.js';
 import { CookieConsentEvent } from './cookies/cookie-consent.entity.js';
-import { DataItemChange, ProviderCessation, ProviderRequest, RequestStatusChange } from './requests/provider-request.entity.js';
+import {
+  DataItemChange,
+  ProviderCessation,
+  ProviderRequest,
+  RequestStatusChange,
+} from './requests/provider-request.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning: the same list works in dist/ and in tests). */
 export const entities = [

@@ -8,7 +8,8 @@ import { createServer } from './server.js';
 const log: AppDeps['log'] = {
   info: (message) => console.log(message),
   // Errors are logged by name and message only: a driver error can quote the values it failed on.
-  error: (message, err) => console.error(message, err instanceof Error ? `${err.name}: ${err.message.slice(0, 300)}` : ''),
+  error: (message, err) =>
+    console.error(message, err instanceof Error ? `${err.name}: ${err.message.slice(0, 300)}` : ''),
 };
 
 async function main() {
@@ -22,7 +23,9 @@ async function main() {
   const server = await (await createServer(orm, deps)).listen(config.port, config.host);
   const stopCheckpoints = scheduleLedgerCheckpoints(orm, deps, config.ledgerCheckpointSeconds);
   const where = target.kind === 'sqlite' ? target.url : 'PostgreSQL';
-  log.info(`Steward is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${where})`);
+  log.info(
+    `Steward is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${where})`,
+  );
   const stop = () => {
     stopCheckpoints();
     server.close(() => void orm.close().then(() => process.exit(0)));

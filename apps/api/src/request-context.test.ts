@@ -5,13 +5,17 @@ import { withLazyEm } from './request-context.js';
 
 function fakeOrm() {
   let forks = 0;
-  const orm = { em: { fork: () => ({ fork: ++forks }) as unknown as EntityManager } } as unknown as Pick<MikroORM, 'em'>;
+  const orm = { em: { fork: () => ({ fork: ++forks }) as unknown as EntityManager } } as unknown as Pick<
+    MikroORM,
+    'em'
+  >;
   return { orm, forks: () => forks };
 }
 
 const fields = { actor: null, partner: null, system: null, crossOrigin: false } as unknown as Omit<Context, 'em'>;
 /** What Apollo Server does with a context before each operation (ApolloServer.js, cloneObject). */
-const asApolloCopies = <T extends object>(o: T): T => Object.assign(Object.create(Object.getPrototypeOf(o) as object) as T, o);
+const asApolloCopies = <T extends object>(o: T): T =>
+  Object.assign(Object.create(Object.getPrototypeOf(o) as object) as T, o);
 
 describe('request context', () => {
   it('forks no EntityManager for a request that never uses one, even once Apollo copied the context', () => {

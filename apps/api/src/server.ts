@@ -1,5 +1,8 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -10,7 +13,13 @@ import express, { type Express } from 'express';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
-import { createServer as createHttpServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { join } from 'node:path';
 import { AuthService } from './auth/auth.service.js';
 import { apiKeyKindOf } from './common/api-key.js';
@@ -31,7 +40,13 @@ import proxyAddress from 'proxy-addr';
 export const SESSION_COOKIE = 'steward_session';
 
 /** Request limits: a query deeper, wider or costlier than any dashboard screen needs is refused before it runs. */
-export const LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 20_000, maxTokens: 4000, bodyBytes: 256 * 1024 } as const;
+export const LIMITS = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxCost: 20_000,
+  maxTokens: 4000,
+  bodyBytes: 256 * 1024,
+} as const;
 
 /**
  * graphql-armor throws from inside validation by default, which Apollo answers with a 500;
@@ -58,7 +73,9 @@ function cookieJar(res: ServerResponse, secure: boolean): CookieJar {
 }
 
 /** The headers a middleware that does not look at the request sets (helmet's), captured once. */
-function headersSetBy(middleware: (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void): [string, string][] {
+function headersSetBy(
+  middleware: (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void,
+): [string, string][] {
   const headers = new Map<string, [string, string]>();
   const res = {
     setHeader: (name: string, value: string | number) => headers.set(name.toLowerCase(), [name, String(value)]),
@@ -104,11 +121,19 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     validationRules: [
       maxDepthRule({ n: LIMITS.maxDepth, flattenFragments: true, ...reportInsteadOfThrow('Query is too deep') }),
       maxAliasesRule({ n: LIMITS.maxAliases, ...reportInsteadOfThrow('Query uses too many aliases') }),
-      costLimitRule({ maxCost: LIMITS.maxCost, flattenFragments: true, ...reportInsteadOfThrow('Query is too costly') }),
+      costLimitRule({
+        maxCost: LIMITS.maxCost,
+        flattenFragments: true,
+        ...reportInsteadOfThrow('Query is too costly'),
+      }),
     ],
     // No cache hints anywhere and every /graphql answer is `Cache-Control: no-store` (set in the
     // context below), so the default cache-control plugin only adds per-field work (DESIGN.md §5).
-    plugins: [ApolloServerPluginCacheControlDisabled(), rootFieldGuardPlugin(restrictedScope), ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      rootFieldGuardPlugin(restrictedScope),
+      ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   await apollo.start();
 
@@ -146,20 +171,35 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
   });
 
   /** The context of a /graphql request; `host` and `clientAddress` as express reads them behind STEWARD_TRUST_PROXY_HOPS proxies. */
-  const contextOf = async (req: IncomingMessage, res: ServerResponse, host: string | undefined, clientAddress: string): Promise<Context> => {
+  const contextOf = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    host: string | undefined,
+    clientAddress: string,
+  ): Promise<Context> => {
     res.setHeader('Cache-Control', 'no-store');
     const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
     const cookies = cookieJar(res, deps.config.cookieSecure);
     const userAgent = req.headers['user-agent'] ?? null;
     const crossOrigin = isCrossOrigin(req.headers.origin, host);
     const db = orm.em;
-    const request = { db, deps, cookies, userAgent, clientAddress, origin: req.headers.origin ?? null, rateLimits, crossOrigin };
+    const request = {
+      db,
+      deps,
+      cookies,
+      userAgent,
+      clientAddress,
+      origin: req.headers.origin ?? null,
+      rateLimits,
+      crossOrigin,
+    };
     // A page on another origin reaches only the public cookie API (CROSS_ORIGIN_SCOPE): no admin session, no key.
     if (crossOrigin) return withLazyEm(orm, { ...request, actor: null, partner: null, system: null });
     const bearer = bearerToken(req.headers.authorization);
     if (bearer !== undefined) {
       // A key is the whole identity of its request: never together with an admin session.
-      if (token) throw requestError(new UnauthenticatedError('Send either a session cookie or an API key, not both'), 400);
+      if (token)
+        throw requestError(new UnauthenticatedError('Send either a session cookie or an API key, not both'), 400);
       // `sys_…` is an internal system's key; anything else is answered as a partner key would be.
       if (apiKeyKindOf(bearer) === 'system') {
         const system = await authenticateSystem(db, deps, bearer);
@@ -187,7 +227,8 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
   const trust = app.get('trust proxy fn') as (address: string | undefined, hop: number) => boolean;
   const hostOf = (req: IncomingMessage): string | undefined => {
     const forwarded = String(req.headers['x-forwarded-host'] ?? '');
-    const value = forwarded && trust(req.socket.remoteAddress, 0) ? forwarded.split(',')[0]!.trimEnd() : req.headers.host;
+    const value =
+      forwarded && trust(req.socket.remoteAddress, 0) ? forwarded.split(',')[0]!.trimEnd() : req.headers.host;
     return value || undefined;
   };
   const graphqlPost = graphqlPostHandler<Context>({
@@ -214,7 +255,9 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     });
   } else {
     app.get('/', (_req, res) => {
-      res.type('text/plain').send('Steward API is running. The admin is not built: run `npm start` from the repository root.');
+      res
+        .type('text/plain')
+        .send('Steward API is running. The admin is not built: run `npm start` from the repository root.');
     });
   }
   // Malformed JSON and oversized bodies: a clean 4xx, never a stack trace.
@@ -223,7 +266,9 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     const status = (err as { status?: number }).status ?? 500;
     if (status >= 500) deps.log.error('Unhandled HTTP error', err);
     const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
-    res.status(status).json({ errors: [{ message: status < 500 ? 'Bad request' : 'Internal server error', extensions: { code } }] });
+    res
+      .status(status)
+      .json({ errors: [{ message: status < 500 ? 'Bad request' : 'Internal server error', extensions: { code } }] });
   });
   return {
     app,

@@ -9,7 +9,13 @@ import type { SessionUser } from '../features/session/session-context.js';
 import { useLogout } from '../features/session/use-logout.js';
 import { useResetClient } from './client-reset.js';
 
-type NavItem = { to: string; label: string; description?: string; show?: (user: SessionUser) => boolean; exact?: boolean };
+type NavItem = {
+  to: string;
+  label: string;
+  description?: string;
+  show?: (user: SessionUser) => boolean;
+  exact?: boolean;
+};
 type NavSection = { title: string; items: NavItem[] };
 
 export const NAV_SECTIONS: NavSection[] = [

@@ -5,8 +5,8 @@ export function ConflictAlert({ onReload, what = 'this provider' }: { onReload: 
   return (
     <Alert color="yellow" variant="light" title="Changed by someone else" role="alert">
       <Text size="sm" mb="xs">
-        Someone else changed {what} while you were working — reload to see the current version, then try again.
-        What you entered here is kept.
+        Someone else changed {what} while you were working — reload to see the current version, then try again. What you
+        entered here is kept.
       </Text>
       <Button size="xs" variant="default" onClick={onReload}>
         Reload

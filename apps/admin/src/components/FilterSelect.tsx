@@ -12,7 +12,15 @@ interface FilterSelectProps<T extends string> {
 }
 
 /** A list filter over one vocabulary: "any" first, then each value by its label. */
-export function FilterSelect<T extends string>({ label, anyLabel, value, options, labels, onChange, w }: FilterSelectProps<T>) {
+export function FilterSelect<T extends string>({
+  label,
+  anyLabel,
+  value,
+  options,
+  labels,
+  onChange,
+  w,
+}: FilterSelectProps<T>) {
   return (
     <NativeSelect
       label={label}

@@ -8,9 +8,7 @@ export type CursorStack = readonly string[];
 export const EMPTY_CURSOR_STACK: CursorStack = [];
 
 export type CursorAction =
-  | { type: 'next'; endCursor: string | null | undefined }
-  | { type: 'previous' }
-  | { type: 'reset' };
+  { type: 'next'; endCursor: string | null | undefined } | { type: 'previous' } | { type: 'reset' };
 
 export function cursorStackReducer(stack: CursorStack, action: CursorAction): CursorStack {
   switch (action.type) {

@@ -82,7 +82,9 @@ describe('fieldErrorsFromGraphQLError', () => {
   });
 
   it('keeps issues without a field, and plain BAD_USER_INPUT, as general messages', () => {
-    expect(fieldErrorsFromGraphQLError(badInput([{ field: 'input', code: 'X', message: 'Whole input.' }])).messages).toEqual(['Whole input.']);
+    expect(
+      fieldErrorsFromGraphQLError(badInput([{ field: 'input', code: 'X', message: 'Whole input.' }])).messages,
+    ).toEqual(['Whole input.']);
     expect(
       fieldErrorsFromGraphQLError({ graphQLErrors: [{ message: 'Bad.', extensions: { code: 'BAD_USER_INPUT' } }] })
         .messages,
@@ -125,7 +127,9 @@ describe('describeError', () => {
     expect(describeError({ graphQLErrors: [{ message: 'x', extensions: { code: 'CONFLICT' } }] }).title).toBe(
       'Changed by someone else',
     );
-    expect(describeError({ graphQLErrors: [{ message: 'No such provider', extensions: { code: 'NOT_FOUND' } }] })).toEqual({
+    expect(
+      describeError({ graphQLErrors: [{ message: 'No such provider', extensions: { code: 'NOT_FOUND' } }] }),
+    ).toEqual({
       title: 'Not found',
       message: 'No such provider',
       code: 'NOT_FOUND',

@@ -22,8 +22,7 @@ export function formatDateTime(iso: string | null | undefined, timeZone?: string
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
   const parts = formatter(timeZone, true).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? '';
+  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
 
@@ -33,8 +32,7 @@ export function formatDate(iso: string | null | undefined, timeZone?: string): s
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
   const parts = formatter(timeZone, false).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? '';
+  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 

@@ -111,7 +111,12 @@ export function buildReceipt(overrides: Partial<ConsentReceiptFieldsFragment> = 
     consentMethod: 'SIGNED_FORM' as const,
     categories: ['NAME' as const, 'POSTAL_ADDRESS' as const],
     purposes: [
-      { key: 'journal-delivery', title: 'Journal delivery', categories: ['NAME' as const, 'POSTAL_ADDRESS' as const], consent: 'GRANTED' as const },
+      {
+        key: 'journal-delivery',
+        title: 'Journal delivery',
+        categories: ['NAME' as const, 'POSTAL_ADDRESS' as const],
+        consent: 'GRANTED' as const,
+      },
     ],
     hash: 'c'.repeat(64),
     ...overrides,
@@ -132,7 +137,14 @@ export function buildCollection(overrides: Partial<Collection> = {}): Collection
     categories: ['NAME', 'POSTAL_ADDRESS'],
     purposes: [
       {
-        purpose: { id: 'purpose-journal-delivery', key: 'journal-delivery', titleEn: 'Journal delivery', titleJa: '会誌の送付', categories: ['NAME', 'POSTAL_ADDRESS'], retired: false },
+        purpose: {
+          id: 'purpose-journal-delivery',
+          key: 'journal-delivery',
+          titleEn: 'Journal delivery',
+          titleJa: '会誌の送付',
+          categories: ['NAME', 'POSTAL_ADDRESS'],
+          retired: false,
+        },
         state: 'GRANTED',
         since: '2025-04-05T03:00:00Z',
         policyVersion: 3,
@@ -180,13 +192,27 @@ export function buildProvider(overrides: Partial<Provider> = {}): Provider {
     ],
     consents: [
       {
-        purpose: { id: 'purpose-journal-delivery', key: 'journal-delivery', titleEn: 'Journal delivery', titleJa: '会誌の送付', categories: ['NAME', 'POSTAL_ADDRESS'], retired: false },
+        purpose: {
+          id: 'purpose-journal-delivery',
+          key: 'journal-delivery',
+          titleEn: 'Journal delivery',
+          titleJa: '会誌の送付',
+          categories: ['NAME', 'POSTAL_ADDRESS'],
+          retired: false,
+        },
         state: 'GRANTED',
         since: '2025-04-05T03:00:00Z',
         policyVersion: 3,
       },
       {
-        purpose: { id: 'purpose-event-notices', key: 'event-notices', titleEn: 'Event notices', titleJa: '行事のお知らせ', categories: ['NAME', 'EMAIL'], retired: false },
+        purpose: {
+          id: 'purpose-event-notices',
+          key: 'event-notices',
+          titleEn: 'Event notices',
+          titleJa: '行事のお知らせ',
+          categories: ['NAME', 'EMAIL'],
+          retired: false,
+        },
         state: 'NOT_ASKED',
         since: null,
         policyVersion: null,

@@ -21,7 +21,10 @@ export type Handlers = Record<
 export function stubApi(handlers: Handlers, options: { onUnauthenticated?: () => void } = {}) {
   const calls: Call[] = [];
   const stubFetch: typeof fetch = async (_input, init) => {
-    const body = JSON.parse(String(init?.body ?? '{}')) as { operationName?: string; variables?: Record<string, unknown> };
+    const body = JSON.parse(String(init?.body ?? '{}')) as {
+      operationName?: string;
+      variables?: Record<string, unknown>;
+    };
     const call: Call = { operationName: body.operationName ?? '', variables: body.variables ?? {} };
     calls.push(call);
     const handler = handlers[call.operationName];

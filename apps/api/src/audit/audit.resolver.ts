@@ -9,7 +9,9 @@ import { WRITERS } from '../common/auth-checker.js';
 @Resolver()
 export class AuditResolver {
   @Authorized(WRITERS)
-  @Query(() => AuditEntryConnection, { description: 'The audit trail, newest first; optionally only entries about one provider.' })
+  @Query(() => AuditEntryConnection, {
+    description: 'The audit trail, newest first; optionally only entries about one provider.',
+  })
   async auditLog(
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
@@ -31,11 +33,10 @@ export class AuditResolver {
       );
       entries = links.flatMap((l) => byId.get(l.entryId) ?? []);
     } else {
-      entries = await ctx.em.find(
-        AuditEntry,
-        afterId ? { id: { $lt: afterId } } : {},
-        { orderBy: { id: 'desc' }, limit: limit + 1 },
-      );
+      entries = await ctx.em.find(AuditEntry, afterId ? { id: { $lt: afterId } } : {}, {
+        orderBy: { id: 'desc' },
+        limit: limit + 1,
+      });
     }
     return toPage(entries, limit, afterId, presentAuditEntry);
   }

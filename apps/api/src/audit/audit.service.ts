@@ -32,7 +32,8 @@ export class AuditService {
   record(fact: AuditFact): void {
     const entry = Object.assign(new AuditEntry(), this.fields(fact));
     this.em.persist(entry);
-    for (const providerId of entry.providerIds) this.em.persist(Object.assign(new AuditProviderLink(), { entryId: entry.id, providerId }));
+    for (const providerId of entry.providerIds)
+      this.em.persist(Object.assign(new AuditProviderLink(), { entryId: entry.id, providerId }));
   }
 
   /**
@@ -90,7 +91,8 @@ export function auditRow(fact: AuditFact, actor: Actor | null, otherActorLabel: 
   };
 }
 
-const ENTRY_COLUMNS = 'insert into audit_entry (id, at, actor_id, actor_label, action, entity_type, subject, provider_ids, detail) values ';
+const ENTRY_COLUMNS =
+  'insert into audit_entry (id, at, actor_id, actor_label, action, entity_type, subject, provider_ids, detail) values ';
 const LINK_COLUMNS = 'insert into audit_provider (entry_id, provider_id) values ';
 /** Rows per statement: 9 (entries) or 2 (links) parameters each, well under both databases' limits. */
 const ROWS_PER_STATEMENT = 500;
@@ -106,12 +108,22 @@ export function auditStatements(em: EntityManager, rows: readonly AuditRow[]): {
     const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
     const entrySql = ENTRY_COLUMNS + chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
     const entryParams = chunk.flatMap((e) => [
-      e.id, toDbDate(em, e.at), e.actorId, e.actorLabel, e.action, e.entityType, e.subject,
-      JSON.stringify(e.providerIds), e.detail === null ? null : JSON.stringify(e.detail),
+      e.id,
+      toDbDate(em, e.at),
+      e.actorId,
+      e.actorLabel,
+      e.action,
+      e.entityType,
+      e.subject,
+      JSON.stringify(e.providerIds),
+      e.detail === null ? null : JSON.stringify(e.detail),
     ]);
     const links = chunk.flatMap((e) => e.providerIds.map((providerId) => [e.id, providerId]));
     if (!sqlite && links.length && links.length <= ROWS_PER_STATEMENT * 4) {
-      statements.push({ sql: `with e as (${entrySql}) ${LINK_COLUMNS}${links.map(() => '(?, ?)').join(', ')}`, params: [...entryParams, ...links.flat()] });
+      statements.push({
+        sql: `with e as (${entrySql}) ${LINK_COLUMNS}${links.map(() => '(?, ?)').join(', ')}`,
+        params: [...entryParams, ...links.flat()],
+      });
       continue;
     }
     statements.push({ sql: entrySql, params: entryParams });

@@ -42,7 +42,10 @@ export class AuthService {
       throw new DomainError('TOO_MANY_REQUESTS', 'Too many failed sign-in attempts; try again in 15 minutes');
     }
     const user = await this.em.findOne(AdminUser, { email });
-    const ok = user && !user.disabled ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await decoyHash(), password), false);
+    const ok =
+      user && !user.disabled
+        ? await verifyPassword(user.passwordHash, password)
+        : (await verifyPassword(await decoyHash(), password), false);
     if (!user || !ok) {
       await audit.insertNow({ action: 'auth.login_failed', entityType: 'AdminUser', subject: email });
       // One message for unknown account and wrong password: no account enumeration.
@@ -98,7 +101,11 @@ export class AuthService {
     let renewed = false;
     if (now.getTime() - fromDbDate(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
       expiresAt = new Date(now.getTime() + this.deps.config.sessionTtlHours * 3_600_000);
-      await leanRun(this.em, 'update admin_session set last_seen_at = ?, expires_at = ? where token_hash = ?', [toDbDate(this.em, now), toDbDate(this.em, expiresAt), tokenHash]);
+      await leanRun(this.em, 'update admin_session set last_seen_at = ?, expires_at = ? where token_hash = ?', [
+        toDbDate(this.em, now),
+        toDbDate(this.em, expiresAt),
+        tokenHash,
+      ]);
       renewed = true;
     }
     const actor: Actor = {
@@ -126,7 +133,11 @@ export class AuthService {
     if (nameIssue) issues.push(nameIssue);
     const pw = input.password;
     if ([...pw].length < FIELD_LIMITS.password.min) {
-      issues.push({ field: 'password', code: 'TOO_SHORT', message: `At least ${FIELD_LIMITS.password.min} characters` });
+      issues.push({
+        field: 'password',
+        code: 'TOO_SHORT',
+        message: `At least ${FIELD_LIMITS.password.min} characters`,
+      });
     } else if ([...pw].length > FIELD_LIMITS.password.max) {
       issues.push({ field: 'password', code: 'TOO_LONG', message: `At most ${FIELD_LIMITS.password.max} characters` });
     }

@@ -13,7 +13,10 @@ async function loginResponse(email: string, password: string) {
   return fetch(`${app.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { id } }', variables: { i: { email, password } } }),
+    body: JSON.stringify({
+      query: 'mutation($i: LoginInput!) { login(input: $i) { id } }',
+      variables: { i: { email, password } },
+    }),
   });
 }
 
@@ -24,15 +27,22 @@ describe('sign-in and sessions', () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
     const token = /^steward_session=([^;]+)/.exec(cookie)![1]!;
-    const rows = await app.em().getConnection().execute<{ token_hash: string }[]>('select token_hash from admin_session');
+    const rows = await app
+      .em()
+      .getConnection()
+      .execute<{ token_hash: string }[]>('select token_hash from admin_session');
     expect(rows.map((r) => r.token_hash)).not.toContain(token);
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(true);
   });
 
   it('answers a wrong password and an unknown account with the same error', async () => {
     const c = app.client();
-    const wrong = await c.raw('mutation { login(input: { email: "owner@steward.test", password: "nope-nope-nope" }) { id } }');
-    const unknown = await c.raw('mutation { login(input: { email: "ghost@steward.test", password: "nope-nope-nope" }) { id } }');
+    const wrong = await c.raw(
+      'mutation { login(input: { email: "owner@steward.test", password: "nope-nope-nope" }) { id } }',
+    );
+    const unknown = await c.raw(
+      'mutation { login(input: { email: "ghost@steward.test", password: "nope-nope-nope" }) { id } }',
+    );
     expect(errorOf(wrong)).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(errorOf(unknown).message).toBe(errorOf(wrong).message);
     expect(c.cookie).toBeNull();
@@ -40,13 +50,19 @@ describe('sign-in and sessions', () => {
 
   it('refuses oversized and malformed sign-in input with the field named, creating no session', async () => {
     const c = app.client();
-    const oversized = await c.raw('mutation($i: LoginInput!) { login(input: $i) { id } }', { i: { email: 'a'.repeat(300) + '@x.jp', password: 'x' } });
+    const oversized = await c.raw('mutation($i: LoginInput!) { login(input: $i) { id } }', {
+      i: { email: 'a'.repeat(300) + '@x.jp', password: 'x' },
+    });
     expect(errorOf(oversized)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.email' });
-    const longPassword = await c.raw('mutation($i: LoginInput!) { login(input: $i) { id } }', { i: { email: OWNER.email, password: 'p'.repeat(257) } });
+    const longPassword = await c.raw('mutation($i: LoginInput!) { login(input: $i) { id } }', {
+      i: { email: OWNER.email, password: 'p'.repeat(257) },
+    });
     expect(errorOf(longPassword)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.password' });
     const missing = await c.raw('mutation($i: LoginInput!) { login(input: $i) { id } }', { i: { email: OWNER.email } });
     expect(errorOf(missing)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'i.password' });
-    const wrongType = await c.raw('mutation($i: LoginInput!) { login(input: $i) { id } }', { i: { email: ['x'], password: 1 } });
+    const wrongType = await c.raw('mutation($i: LoginInput!) { login(input: $i) { id } }', {
+      i: { email: ['x'], password: 1 },
+    });
     expect(errorOf(wrongType).code).toBe('BAD_USER_INPUT');
     expect(c.cookie).toBeNull();
   });
@@ -54,9 +70,13 @@ describe('sign-in and sessions', () => {
   it('throttles an account after ten failed attempts, even with the right password', async () => {
     const email = 'throttle@steward.test';
     const owner = await app.clientAs('OWNER');
-    await owner.ok(CreateAdminUserDocument, { input: { email, displayName: 'T', role: 'VIEWER', password: 'the-right-password' } });
+    await owner.ok(CreateAdminUserDocument, {
+      input: { email, displayName: 'T', role: 'VIEWER', password: 'the-right-password' },
+    });
     for (let i = 0; i < 10; i++) await loginResponse(email, 'wrong-password-x');
-    const body = (await (await loginResponse(email, 'the-right-password')).json()) as { errors: { extensions: { code: string } }[] };
+    const body = (await (await loginResponse(email, 'the-right-password')).json()) as {
+      errors: { extensions: { code: string } }[];
+    };
     expect(body.errors[0]!.extensions.code).toBe('TOO_MANY_REQUESTS');
     app.clock.advance(16 * 60_000);
     const after = (await (await loginResponse(email, 'the-right-password')).json()) as { data: unknown };
@@ -81,8 +101,17 @@ describe('sign-in and sessions', () => {
     const c = await app.clientAs('OWNER');
     const hash = createHash('sha256').update(c.cookie!).digest('hex');
     const stored = async () =>
-      (await app.em().getConnection().execute<{ last_seen_at: unknown; expires_at: unknown }[]>('select last_seen_at, expires_at from admin_session where token_hash = ?', [hash]))[0]!;
-    const asDate = (v: unknown) => new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as string | number | Date));
+      (
+        await app
+          .em()
+          .getConnection()
+          .execute<{ last_seen_at: unknown; expires_at: unknown }[]>(
+            'select last_seen_at, expires_at from admin_session where token_hash = ?',
+            [hash],
+          )
+      )[0]!;
+    const asDate = (v: unknown) =>
+      new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as string | number | Date));
     const first = await stored();
     const me = () =>
       fetch(`${app.url}/graphql`, {
@@ -115,14 +144,24 @@ describe('roles', () => {
     const viewer = await app.clientAs('VIEWER');
     expect(errorOf(await officer.request(AdminUsersDocument)).code).toBe('FORBIDDEN');
     expect(errorOf(await viewer.request(AdminUsersDocument)).code).toBe('FORBIDDEN');
-    const input = { email: 'new@steward.test', displayName: 'New', role: 'VIEWER' as const, password: 'long-enough-password' };
+    const input = {
+      email: 'new@steward.test',
+      displayName: 'New',
+      role: 'VIEWER' as const,
+      password: 'long-enough-password',
+    };
     expect(errorOf(await viewer.request(CreateAdminUserDocument, { input })).code).toBe('FORBIDDEN');
     expect(errorOf(await app.client().request(AdminUsersDocument)).code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses weak passwords, bad e-mails and duplicates with the field named', async () => {
     const owner = await app.clientAs('OWNER');
-    const base = { email: 'ok@steward.test', displayName: 'Ok', role: 'VIEWER' as const, password: 'long-enough-password' };
+    const base = {
+      email: 'ok@steward.test',
+      displayName: 'Ok',
+      role: 'VIEWER' as const,
+      password: 'long-enough-password',
+    };
     const cases: [Partial<typeof base>, string, string][] = [
       [{ password: 'short' }, 'input.password', 'TOO_SHORT'],
       [{ email: 'not an email' }, 'input.email', 'INVALID_FORMAT'],

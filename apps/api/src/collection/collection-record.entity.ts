@@ -1,5 +1,11 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, DateTimeType, type Rel } from '@mikro-orm/core';
-import { COLLECTION_CHANNELS, CONSENT_METHODS, type CollectionChannel, type ConsentMethod, type DataCategory } from '@steward/policy-core';
+import {
+  COLLECTION_CHANNELS,
+  CONSENT_METHODS,
+  type CollectionChannel,
+  type ConsentMethod,
+  type DataCategory,
+} from '@steward/policy-core';
 import type { AdminUser } from '../auth/admin-user.entity.js';
 import { BaseEntity } from '../common/base.entity.js';
 import { Provider } from '../providers/provider.entity.js';

@@ -4,7 +4,10 @@ import type { CollectionRecord } from './collection-record.entity.js';
 import type { CollectionType } from './collection.type.js';
 import { presentReceipt } from './receipt.js';
 
-export function presentCollection(record: CollectionRecord, purposesByKey: ReadonlyMap<string, PurposeFields>): CollectionType {
+export function presentCollection(
+  record: CollectionRecord,
+  purposesByKey: ReadonlyMap<string, PurposeFields>,
+): CollectionType {
   return {
     id: record.id,
     channel: record.channel,
@@ -18,7 +21,14 @@ export function presentCollection(record: CollectionRecord, purposesByKey: Reado
     purposes: record.purposes.flatMap((p) => {
       const purpose = purposesByKey.get(p.purposeKey);
       return purpose
-        ? [{ purpose: presentPurpose(purpose), state: p.granted ? 'GRANTED' : 'REFUSED', since: record.collectedAt, policyVersion: record.policyVersion } as const]
+        ? [
+            {
+              purpose: presentPurpose(purpose),
+              state: p.granted ? 'GRANTED' : 'REFUSED',
+              since: record.collectedAt,
+              policyVersion: record.policyVersion,
+            } as const,
+          ]
         : [];
     }),
     receipt: presentReceipt(record.receiptJson, record.receiptHash),

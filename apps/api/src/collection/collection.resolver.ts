@@ -28,7 +28,9 @@ export class CollectionResolver {
     @Ctx() ctx: Context,
   ): Promise<CollectionResult> {
     const em = ctx.em as SqlEntityManager;
-    const { provider, collection, purposes } = await new CollectionService(em, requireActor(ctx), ctx.deps).record(input);
+    const { provider, collection, purposes } = await new CollectionService(em, requireActor(ctx), ctx.deps).record(
+      input,
+    );
     const presented = presentCollection(collection, new Map(purposes.map((p) => [p.key, p])));
     const name = await new ProviderService(em, ctx.actor, ctx.deps).displayNames([provider.id]);
     return {

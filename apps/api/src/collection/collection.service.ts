@@ -42,7 +42,9 @@ export class CollectionService {
 
   /** One transaction for everything: the ORM's auto-flush before queries would otherwise split it. */
   record(input: RecordCollectionInput): Promise<CollectionWritten> {
-    return this.em.transactional((em) => new CollectionService(em as SqlEntityManager, this.actor, this.deps).write(input));
+    return this.em.transactional((em) =>
+      new CollectionService(em as SqlEntityManager, this.actor, this.deps).write(input),
+    );
   }
 
   private async write(input: RecordCollectionInput): Promise<CollectionWritten> {
@@ -53,7 +55,9 @@ export class CollectionService {
     const policy = await currentPolicyFacts(this.em);
     const purposes = await loadPurposeFacts(this.em);
     const purposeByKey = new Map(purposes.map((p) => [p.key, p]));
-    const existing = input.providerId ? await this.loadExisting(input.providerId, input.expectedProviderVersion!) : null;
+    const existing = input.providerId
+      ? await this.loadExisting(input.providerId, input.expectedProviderVersion!)
+      : null;
     const reference = input.newProvider?.reference?.trim() || null;
 
     const validation = validateCollection(
@@ -76,7 +80,11 @@ export class CollectionService {
       const refIssue = validateReference(reference, 'newProvider.reference');
       if (refIssue) issues.push(refIssue);
       else if (await this.em.count(Provider, { reference })) {
-        issues.push({ field: 'newProvider.reference', code: 'DUPLICATE', message: 'Another provider has this reference' });
+        issues.push({
+          field: 'newProvider.reference',
+          code: 'DUPLICATE',
+          message: 'Another provider has this reference',
+        });
       }
     }
     if (issues.length) throw new BadInputError(issues);
@@ -219,7 +227,13 @@ function providerChoiceIssues(input: RecordCollectionInput): Issue[] {
     return [{ field: 'providerId', code: 'REQUIRED', message: 'Give either newProvider or providerId, not both' }];
   }
   if (hasExisting && (input.expectedProviderVersion === null || input.expectedProviderVersion === undefined)) {
-    return [{ field: 'expectedProviderVersion', code: 'REQUIRED', message: 'Required when recording for an existing provider' }];
+    return [
+      {
+        field: 'expectedProviderVersion',
+        code: 'REQUIRED',
+        message: 'Required when recording for an existing provider',
+      },
+    ];
   }
   return [];
 }

@@ -1,8 +1,4 @@
-import {
-  ProviderDocument,
-  RecordCollectionDocument,
-  type RecordCollectionMutationVariables,
-} from '@steward/schema';
+import { ProviderDocument, RecordCollectionDocument, type RecordCollectionMutationVariables } from '@steward/schema';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollectionInput } from '../test/factories.js';
@@ -49,7 +45,11 @@ describe('recordCollection', () => {
       ['NAME', 'Aiko Fujimoto'],
     ]);
     const consent = Object.fromEntries(provider.consents.map((c) => [c.purpose.key, c.state]));
-    expect(consent).toMatchObject({ CONFERENCE_REGISTRATION: 'GRANTED', EVENT_NEWS: 'REFUSED', JOURNAL_DELIVERY: 'NOT_ASKED' });
+    expect(consent).toMatchObject({
+      CONFERENCE_REGISTRATION: 'GRANTED',
+      EVENT_NEWS: 'REFUSED',
+      JOURNAL_DELIVERY: 'NOT_ASKED',
+    });
     expect(collection.policyVersion).toBe(1);
     expect(collection.purposes.map((p) => [p.purpose.key, p.state])).toEqual([
       ['CONFERENCE_REGISTRATION', 'GRANTED'],
@@ -95,7 +95,9 @@ describe('recordCollection', () => {
   it('writes only what the collection is about (no rewrites of purposes, policy or admins)', async () => {
     const conn = app.em().getConnection();
     const snapshot = async () =>
-      conn.execute('select (select group_concat(updated_at) from purpose) p, (select group_concat(updated_at) from policy_version) v, (select group_concat(updated_at) from admin_user) a, (select group_concat(updated_at) from organisation) o');
+      conn.execute(
+        'select (select group_concat(updated_at) from purpose) p, (select group_concat(updated_at) from policy_version) v, (select group_concat(updated_at) from admin_user) a, (select group_concat(updated_at) from organisation) o',
+      );
     const before = await snapshot();
     app.clock.advance(60_000);
     await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
@@ -106,7 +108,10 @@ describe('recordCollection', () => {
     await owner.ok(RecordCollectionDocument, {
       input: buildCollectionInput({ items: [{ category: 'NAME', value: 'Plaintext Canary Zebra' }] }),
     });
-    const rows = await app.em().getConnection().execute<{ value_sealed: string }[]>('select value_sealed from personal_data_item');
+    const rows = await app
+      .em()
+      .getConnection()
+      .execute<{ value_sealed: string }[]>('select value_sealed from personal_data_item');
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(row.value_sealed).toMatch(/^v1\.[0-9a-f]{16}\./);
@@ -144,46 +149,122 @@ describe('recordCollection', () => {
   const hostile = 'A\u202Eevil'; // right-to-left override: makes text display differently from what it is
   const badInputs: [string, Partial<Input>, string, string][] = [
     ['no purpose specified', { purposes: [] }, 'input.purposes', 'NO_PURPOSE'],
-    ['unknown purpose', { purposes: [{ purposeKey: 'SELLING_LISTS', granted: true }] }, 'input.purposes[0].purposeKey', 'UNKNOWN_PURPOSE'],
+    [
+      'unknown purpose',
+      { purposes: [{ purposeKey: 'SELLING_LISTS', granted: true }] },
+      'input.purposes[0].purposeKey',
+      'UNKNOWN_PURPOSE',
+    ],
     [
       'a category no specified purpose needs',
-      { purposes: [{ purposeKey: 'EVENT_NEWS', granted: true }], items: [{ category: 'NAME', value: 'X' }, { category: 'TELEPHONE', value: '03-1234-5678' }] },
+      {
+        purposes: [{ purposeKey: 'EVENT_NEWS', granted: true }],
+        items: [
+          { category: 'NAME', value: 'X' },
+          { category: 'TELEPHONE', value: '03-1234-5678' },
+        ],
+      },
       'input.items[1].category',
       'CATEGORY_NOT_NEEDED',
     ],
     [
       'a category only a refused purpose needs',
-      { purposes: [{ purposeKey: 'EVENT_NEWS', granted: true }, { purposeKey: 'JOURNAL_DELIVERY', granted: false }], items: [{ category: 'POSTAL_CODE', value: '102-0073' }] },
+      {
+        purposes: [
+          { purposeKey: 'EVENT_NEWS', granted: true },
+          { purposeKey: 'JOURNAL_DELIVERY', granted: false },
+        ],
+        items: [{ category: 'POSTAL_CODE', value: '102-0073' }],
+      },
       'input.items[0].category',
       'CATEGORY_ONLY_FOR_REFUSED_PURPOSE',
     ],
     ['no items', { items: [] }, 'input.items', 'NO_ITEMS'],
-    ['a policy version that is not current', { policyVersionShown: 2 }, 'input.policyVersionShown', 'POLICY_VERSION_NOT_CURRENT'],
-    ['a malformed e-mail', { items: [{ category: 'EMAIL', value: 'not-an-email' }] }, 'input.items[0].value', 'INVALID_FORMAT'],
-    ['an oversized value', { items: [{ category: 'NAME', value: 'x'.repeat(10_001) }] }, 'input.items[0].value', 'TOO_LONG'],
-    ['a name just over its limit', { items: [{ category: 'NAME', value: 'x'.repeat(201) }] }, 'input.items[0].value', 'TOO_LONG'],
-    ['control characters', { items: [{ category: 'NAME', value: 'Bob\u0000Tables' }] }, 'input.items[0].value', 'CONTROL_CHARACTERS'],
-    ['a bidi override', { items: [{ category: 'NAME', value: hostile }] }, 'input.items[0].value', 'CONTROL_CHARACTERS'],
-    ['public without provenance', { items: [{ category: 'NAME', value: 'Kenji Ono', publiclyAvailable: true }] }, 'input.items[0].publicProvenance', 'PROVENANCE_REQUIRED'],
-    ['both new and existing provider', { providerId: '01900000-0000-7000-8000-000000000000', expectedProviderVersion: 1 }, 'input.providerId', 'REQUIRED'],
+    [
+      'a policy version that is not current',
+      { policyVersionShown: 2 },
+      'input.policyVersionShown',
+      'POLICY_VERSION_NOT_CURRENT',
+    ],
+    [
+      'a malformed e-mail',
+      { items: [{ category: 'EMAIL', value: 'not-an-email' }] },
+      'input.items[0].value',
+      'INVALID_FORMAT',
+    ],
+    [
+      'an oversized value',
+      { items: [{ category: 'NAME', value: 'x'.repeat(10_001) }] },
+      'input.items[0].value',
+      'TOO_LONG',
+    ],
+    [
+      'a name just over its limit',
+      { items: [{ category: 'NAME', value: 'x'.repeat(201) }] },
+      'input.items[0].value',
+      'TOO_LONG',
+    ],
+    [
+      'control characters',
+      { items: [{ category: 'NAME', value: 'Bob\u0000Tables' }] },
+      'input.items[0].value',
+      'CONTROL_CHARACTERS',
+    ],
+    [
+      'a bidi override',
+      { items: [{ category: 'NAME', value: hostile }] },
+      'input.items[0].value',
+      'CONTROL_CHARACTERS',
+    ],
+    [
+      'public without provenance',
+      { items: [{ category: 'NAME', value: 'Kenji Ono', publiclyAvailable: true }] },
+      'input.items[0].publicProvenance',
+      'PROVENANCE_REQUIRED',
+    ],
+    [
+      'both new and existing provider',
+      { providerId: '01900000-0000-7000-8000-000000000000', expectedProviderVersion: 1 },
+      'input.providerId',
+      'REQUIRED',
+    ],
     ['neither new nor existing provider', { newProvider: null }, 'input.providerId', 'REQUIRED'],
-    ['a reference with spaces and quotes', { newProvider: { kind: 'SERVICE_USER', reference: "x' OR 1=1 --" } }, 'input.newProvider.reference', 'INVALID_FORMAT'],
-    ['too many items', { items: Array.from({ length: 101 }, () => ({ category: 'NAME' as const, value: 'A' })) }, 'input.items', 'TOO_LONG'],
+    [
+      'a reference with spaces and quotes',
+      { newProvider: { kind: 'SERVICE_USER', reference: "x' OR 1=1 --" } },
+      'input.newProvider.reference',
+      'INVALID_FORMAT',
+    ],
+    [
+      'too many items',
+      { items: Array.from({ length: 101 }, () => ({ category: 'NAME' as const, value: 'A' })) },
+      'input.items',
+      'TOO_LONG',
+    ],
   ];
 
-  it.each(badInputs)('refuses %s with BAD_USER_INPUT naming the field, storing nothing', async (_name, override, field, code) => {
-    const before = await storedCounts();
-    const res = await owner.request(RecordCollectionDocument, { input: buildCollectionInput(override) });
-    const err = errorOf(res);
-    expect(err.code).toBe('BAD_USER_INPUT');
-    expect(err.issues?.map((i) => [i.field, i.code])).toContainEqual([field, code]);
-    expect(res.data).toBeNull();
-    expect(await storedCounts()).toEqual(before);
-  });
+  it.each(badInputs)(
+    'refuses %s with BAD_USER_INPUT naming the field, storing nothing',
+    async (_name, override, field, code) => {
+      const before = await storedCounts();
+      const res = await owner.request(RecordCollectionDocument, { input: buildCollectionInput(override) });
+      const err = errorOf(res);
+      expect(err.code).toBe('BAD_USER_INPUT');
+      expect(err.issues?.map((i) => [i.field, i.code])).toContainEqual([field, code]);
+      expect(res.data).toBeNull();
+      expect(await storedCounts()).toEqual(before);
+    },
+  );
 
   it('reports every problem at once, in a stable order', async () => {
     const res = await owner.request(RecordCollectionDocument, {
-      input: buildCollectionInput({ policyVersionShown: 9, items: [{ category: 'EMAIL', value: 'bad' }, { category: 'FAX', value: '03-1111-2222' }] }),
+      input: buildCollectionInput({
+        policyVersionShown: 9,
+        items: [
+          { category: 'EMAIL', value: 'bad' },
+          { category: 'FAX', value: '03-1111-2222' },
+        ],
+      }),
     });
     expect(errorOf(res).issues?.map((i) => i.field)).toEqual([
       'input.policyVersionShown',
@@ -231,7 +312,10 @@ describe('recordCollection', () => {
     const created = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
     const p = created.recordCollection.provider;
     const input = buildCollectionInput({ newProvider: null, providerId: p.id, expectedProviderVersion: p.version });
-    const results = await Promise.all([owner.request(RecordCollectionDocument, { input }), owner.request(RecordCollectionDocument, { input })]);
+    const results = await Promise.all([
+      owner.request(RecordCollectionDocument, { input }),
+      owner.request(RecordCollectionDocument, { input }),
+    ]);
     const codes = results.map((r) => errorOf(r).code ?? 'OK').sort();
     expect(codes).toEqual(['CONFLICT', 'OK']);
     const detail = await owner.ok(ProviderDocument, { id: p.id });
@@ -241,17 +325,24 @@ describe('recordCollection', () => {
   it('refuses viewers (FORBIDDEN) and anonymous callers (UNAUTHENTICATED)', async () => {
     const viewer = await app.clientAs('VIEWER');
     const before = await storedCounts();
-    expect(errorOf(await viewer.request(RecordCollectionDocument, { input: buildCollectionInput() })).code).toBe('FORBIDDEN');
-    expect(errorOf(await app.client().request(RecordCollectionDocument, { input: buildCollectionInput() })).code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await viewer.request(RecordCollectionDocument, { input: buildCollectionInput() })).code).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorOf(await app.client().request(RecordCollectionDocument, { input: buildCollectionInput() })).code).toBe(
+      'UNAUTHENTICATED',
+    );
     expect(await storedCounts()).toEqual(before);
   });
 
   it('lets a privacy officer record, and audits who did it', async () => {
     const officer = await app.clientAs('PRIVACY_OFFICER');
     const data = await officer.ok(RecordCollectionDocument, { input: buildCollectionInput() });
-    const entries = await app.em().getConnection().execute<{ action: string; actor_label: string; detail: string }[]>(
-      "select action, actor_label, detail from audit_entry where action = 'collection.record' order by id desc limit 1",
-    );
+    const entries = await app
+      .em()
+      .getConnection()
+      .execute<{ action: string; actor_label: string; detail: string }[]>(
+        "select action, actor_label, detail from audit_entry where action = 'collection.record' order by id desc limit 1",
+      );
     expect(entries[0]!.actor_label).toContain('Test PRIVACY_OFFICER');
     expect(String(entries[0]!.detail)).toContain(data.recordCollection.receipt.receiptId);
     expect(String(entries[0]!.detail)).not.toMatch(/Aiko|fujimoto/i);

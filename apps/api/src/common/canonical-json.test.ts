@@ -7,7 +7,11 @@ function reference(value: unknown): string {
     if (Array.isArray(v)) return v.map(sortKeys);
     if (v instanceof Date) return v.toISOString();
     if (v && typeof v === 'object') {
-      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+      );
     }
     return v;
   };
@@ -16,9 +20,9 @@ function reference(value: unknown): string {
 
 describe('canonicalJson', () => {
   it('sorts keys at every level and gives Dates as ISO strings', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' }, at: new Date('2026-11-25T01:02:03.004Z') })).toBe(
-      '{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"at":"2026-11-25T01:02:03.004Z","b":1}',
-    );
+    expect(
+      canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' }, at: new Date('2026-11-25T01:02:03.004Z') }),
+    ).toBe('{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"at":"2026-11-25T01:02:03.004Z","b":1}');
   });
 
   it('writes exactly what JSON.stringify writes for the sorted value', () => {
@@ -34,7 +38,7 @@ describe('canonicalJson', () => {
       [undefined, () => 1, Symbol('s'), null],
       { skipped: undefined, fn: () => 1, kept: 0 },
       { nested: { '10': 'a', '9': 'b', b: [], a: {}, '01': 'c', '4294967295': 'd', '4294967294': 'e' } },
-      { 'key with "quotes"': 1, 'ключ': 2, '名前': 3 },
+      { 'key with "quotes"': 1, ключ: 2, 名前: 3 },
       { toJSON: () => ({ b: 2, a: 1 }) },
       [new Date(0), { at: new Date(1) }],
       Object.assign(Object.create(null), { z: 1, a: 2 }),
@@ -44,12 +48,17 @@ describe('canonicalJson', () => {
 
   it('matches the reference on random nested values', () => {
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const make = (depth: number): unknown => {
       const r = rand();
-      if (depth > 3 || r < 0.3) return [null, true, false, Math.floor(rand() * 1e6) / 7, `s${Math.floor(rand() * 100)}\t`, undefined][Math.floor(rand() * 6)];
+      if (depth > 3 || r < 0.3)
+        return [null, true, false, Math.floor(rand() * 1e6) / 7, `s${Math.floor(rand() * 100)}\t`, undefined][
+          Math.floor(rand() * 6)
+        ];
       if (r < 0.6) return Array.from({ length: Math.floor(rand() * 4) }, () => make(depth + 1));
-      return Object.fromEntries(Array.from({ length: Math.floor(rand() * 5) }, () => [`k${Math.floor(rand() * 20)}`, make(depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(rand() * 5) }, () => [`k${Math.floor(rand() * 20)}`, make(depth + 1)]),
+      );
     };
     for (let i = 0; i < 500; i++) {
       const value = make(0);

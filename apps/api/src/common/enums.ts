@@ -47,7 +47,10 @@ export const RecipientKindEnum = asEnum(RECIPIENT_KINDS);
 export const IssueCodeEnum = asEnum(ISSUE_CODES);
 
 // Registered once: the one vocabulary reaches the schema, and through codegen, the admin.
-registerEnumType(ProviderKindEnum, { name: 'ProviderKind', description: 'Who the provider is to the organisation (clause 1).' });
+registerEnumType(ProviderKindEnum, {
+  name: 'ProviderKind',
+  description: 'Who the provider is to the organisation (clause 1).',
+});
 registerEnumType(DataCategoryEnum, { name: 'DataCategory' });
 registerEnumType(SensitivityEnum, { name: 'Sensitivity' });
 registerEnumType(ConsentActionEnum, { name: 'ConsentAction' });
@@ -57,21 +60,36 @@ registerEnumType(CollectionChannelEnum, { name: 'CollectionChannel' });
 registerEnumType(PolicyClauseEnum, { name: 'PolicyClause' });
 registerEnumType(AdminRoleEnum, { name: 'AdminRole' });
 registerEnumType(PolicyStatusEnum, { name: 'PolicyStatus' });
-registerEnumType(DecisionActionEnum, { name: 'DecisionAction', description: 'USE inside the organisation, or PROVIDE to a recipient.' });
+registerEnumType(DecisionActionEnum, {
+  name: 'DecisionAction',
+  description: 'USE inside the organisation, or PROVIDE to a recipient.',
+});
 registerEnumType(DecisionReasonCodeEnum, { name: 'DecisionReasonCode' });
 registerEnumType(DecisionBasisKindEnum, { name: 'DecisionBasisKind' });
-registerEnumType(ExceptionKindEnum, { name: 'ExceptionKind', description: 'The four permitted exceptions of policy clause 2.' });
+registerEnumType(ExceptionKindEnum, {
+  name: 'ExceptionKind',
+  description: 'The four permitted exceptions of policy clause 2.',
+});
 registerEnumType(ExceptionStatusEnum, {
   name: 'ExceptionStatus',
   description: 'Status of a permitted exception at a moment; only ACTIVE lets it count.',
 });
 registerEnumType(MeetingKindEnum, { name: 'MeetingKind' });
-registerEnumType(RecipientKindEnum, { name: 'RecipientKind', description: 'Who an outside recipient is to the organisation.' });
+registerEnumType(RecipientKindEnum, {
+  name: 'RecipientKind',
+  description: 'Who an outside recipient is to the organisation.',
+});
 registerEnumType(IssueCodeEnum, { name: 'IssueCode' });
 
 export const CookieCategoryEnum = asEnum(COOKIE_CATEGORIES);
 export const CookieStorageKindEnum = asEnum(COOKIE_STORAGE_KINDS);
 export const CookieConsentActionEnum = asEnum(COOKIE_CONSENT_ACTIONS);
-registerEnumType(CookieCategoryEnum, { name: 'CookieCategory', description: 'Cookie categories of policy clause 6; STRICTLY_NECESSARY cannot be refused.' });
-registerEnumType(CookieStorageKindEnum, { name: 'CookieStorageKind', description: "Where a declared tracker keeps its data in the visitor's browser." });
+registerEnumType(CookieCategoryEnum, {
+  name: 'CookieCategory',
+  description: 'Cookie categories of policy clause 6; STRICTLY_NECESSARY cannot be refused.',
+});
+registerEnumType(CookieStorageKindEnum, {
+  name: 'CookieStorageKind',
+  description: "Where a declared tracker keeps its data in the visitor's browser.",
+});
 registerEnumType(CookieConsentActionEnum, { name: 'CookieConsentAction' });

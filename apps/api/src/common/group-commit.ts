@@ -61,7 +61,10 @@ class GroupCommitter<I, O> {
         let refusedWrite = false;
         try {
           results = await leanTransaction(group[0]!.source, (tx) =>
-            this.write(tx, group.map((p) => p.item)).catch((error: unknown) => {
+            this.write(
+              tx,
+              group.map((p) => p.item),
+            ).catch((error: unknown) => {
               refusedWrite = true;
               throw error;
             }),

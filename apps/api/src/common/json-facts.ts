@@ -16,7 +16,8 @@ export interface JsonFactsSql {
 
 export function jsonFactsSql(sqlite: boolean): JsonFactsSql {
   const obj = sqlite ? 'json_object' : 'json_build_object';
-  const fields = (columns: readonly string[]) => columns.map((c) => `'${c}', ${sqlite && JSON_COLUMNS.has(c) ? `json(${c})` : c}`).join(', ');
+  const fields = (columns: readonly string[]) =>
+    columns.map((c) => `'${c}', ${sqlite && JSON_COLUMNS.has(c) ? `json(${c})` : c}`).join(', ');
   const list = (columns: readonly string[], from: string, order: string) =>
     sqlite
       ? `(select json_group_array(${obj}(${fields(columns)})) from (select * from ${from} order by ${order}))`

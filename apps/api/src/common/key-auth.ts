@@ -31,16 +31,19 @@ export interface KeyStore<P> {
  * message for unknown, malformed, wrong and revoked keys alike. Records `lastUsedAt`, at most once
  * a minute per key.
  */
-export async function authenticateKey<P>(em: EntityManager, deps: AppDeps, token: string, store: KeyStore<P>): Promise<P> {
+export async function authenticateKey<P>(
+  em: EntityManager,
+  deps: AppDeps,
+  token: string,
+  store: KeyStore<P>,
+): Promise<P> {
   const rejected = () => requestError(new UnauthenticatedError(store.rejected), 401);
   const parsed = parseApiKey(store.kind, token);
   if (!parsed) throw rejected();
   const columns = ['id', 'secret_hash', 'revoked_at', 'last_used_at', ...store.columns].join(', ');
-  const [row] = await leanRows<{ id: string; secret_hash: string; revoked_at: unknown; last_used_at: unknown } & Record<string, unknown>>(
-    em,
-    `select ${columns} from ${store.table} where key_id = ?`,
-    [parsed.keyId],
-  );
+  const [row] = await leanRows<
+    { id: string; secret_hash: string; revoked_at: unknown; last_used_at: unknown } & Record<string, unknown>
+  >(em, `select ${columns} from ${store.table} where key_id = ?`, [parsed.keyId]);
   // Compare against a hash either way, so an unknown key id costs what a wrong secret does.
   const matches = secretMatches(parsed.secret, row?.secret_hash ?? '0'.repeat(64));
   if (!row || !matches || row.revoked_at != null) throw rejected();
@@ -49,11 +52,11 @@ export async function authenticateKey<P>(em: EntityManager, deps: AppDeps, token
   if (!lastUsed || now.getTime() - lastUsed.getTime() >= LAST_USED_RESOLUTION_MS) {
     const threshold = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
     // The condition makes concurrent requests write it once.
-    await leanRun(em, `update ${store.table} set last_used_at = ? where id = ? and (last_used_at is null or last_used_at <= ?)`, [
-      toDbDate(em, now),
-      row.id,
-      toDbDate(em, threshold),
-    ]);
+    await leanRun(
+      em,
+      `update ${store.table} set last_used_at = ? where id = ? and (last_used_at is null or last_used_at <= ?)`,
+      [toDbDate(em, now), row.id, toDbDate(em, threshold)],
+    );
   }
   return store.principal(row);
 }

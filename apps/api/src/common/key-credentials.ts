@@ -26,7 +26,14 @@ export interface KeyCredentialKind<C extends KeyCredential> {
   detail(credential: C): Record<string, unknown>;
 }
 
-function audit<C extends KeyCredential>(em: SqlEntityManager, actor: Actor, deps: AppDeps, kind: KeyCredentialKind<C>, credential: C, what: 'issue' | 'revoke'): void {
+function audit<C extends KeyCredential>(
+  em: SqlEntityManager,
+  actor: Actor,
+  deps: AppDeps,
+  kind: KeyCredentialKind<C>,
+  credential: C,
+  what: 'issue' | 'revoke',
+): void {
   new AuditService(em, actor, deps).record({
     action: `${kind.auditPrefix}.${what}`,
     entityType: kind.entityType,
@@ -60,7 +67,9 @@ export async function revokeKeyCredential<C extends KeyCredential>(
   kind: KeyCredentialKind<C>,
   id: string,
 ): Promise<C> {
-  const credential = UUID.test(id) ? await em.findOne(kind.entity, { id } as never, { populate: ['createdBy' as never] }) : null;
+  const credential = UUID.test(id)
+    ? await em.findOne(kind.entity, { id } as never, { populate: ['createdBy' as never] })
+    : null;
   if (!credential) throw new NotFoundError(kind.name, 'id');
   if (credential.revokedAt) throw badInput('id', 'INVALID_TRANSITION', 'This key is already revoked', '');
   credential.revokedAt = deps.now();

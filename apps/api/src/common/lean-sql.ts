@@ -83,7 +83,8 @@ function rememberSqliteConnection(client: KnexClientLike, connection: object): v
 function idleSqliteConnection(client: KnexClientLike): SqliteConnection | null {
   const known = knownSqliteConnections.get(client)?.connection;
   const pool = client.pool;
-  if (!known || !pool || pool.numUsed() !== 0 || pool.numPendingAcquires() !== 0 || pool.numPendingCreates() !== 0) return null;
+  if (!known || !pool || pool.numUsed() !== 0 || pool.numPendingAcquires() !== 0 || pool.numPendingCreates() !== 0)
+    return null;
   return known as unknown as SqliteConnection;
 }
 
@@ -108,7 +109,12 @@ function pgStatement(sql: string): { name: string; text: string } {
   return cached;
 }
 
-function runSqlite(connection: SqliteConnection, sql: string, params: readonly unknown[], method: 'all' | 'run'): unknown[] {
+function runSqlite(
+  connection: SqliteConnection,
+  sql: string,
+  params: readonly unknown[],
+  method: 'all' | 'run',
+): unknown[] {
   let cache = sqliteStatements.get(connection);
   if (!cache) sqliteStatements.set(connection, (cache = new Map()));
   let statement = cache.get(sql);
@@ -124,7 +130,12 @@ function runSqlite(connection: SqliteConnection, sql: string, params: readonly u
   return statement.all(values);
 }
 
-async function leanExecute(em: EntityManager, sql: string, params: readonly unknown[], method: 'all' | 'run'): Promise<unknown[]> {
+async function leanExecute(
+  em: EntityManager,
+  sql: string,
+  params: readonly unknown[],
+  method: 'all' | 'run',
+): Promise<unknown[]> {
   if (isSqlite(em)) {
     if (!em.getTransactionContext()) {
       const client = poolClient(em);

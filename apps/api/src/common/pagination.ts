@@ -38,7 +38,12 @@ export function pageSize(first: number, max = 100, field = 'first'): number {
 }
 
 /** Build a page from `limit + 1` rows fetched in order; the extra row only says whether there is more. */
-export function toPage<T extends { id: string }, N>(rows: T[], limit: number, after: string | null, map: (row: T) => N) {
+export function toPage<T extends { id: string }, N>(
+  rows: T[],
+  limit: number,
+  after: string | null,
+  map: (row: T) => N,
+) {
   const hasNextPage = rows.length > limit;
   const pageRows = hasNextPage ? rows.slice(0, limit) : rows;
   const edges = pageRows.map((row) => ({ cursor: encodeCursor(row.id), node: map(row) }));

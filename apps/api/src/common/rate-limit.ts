@@ -31,7 +31,11 @@ export class RateLimits {
     if (this.scale === 0) return;
     let limiter = this.limiters.get(rule.name);
     if (!limiter) {
-      limiter = new RateLimiterMemory({ keyPrefix: rule.name, points: Math.max(1, Math.round(rule.points * this.scale)), duration: rule.durationSeconds });
+      limiter = new RateLimiterMemory({
+        keyPrefix: rule.name,
+        points: Math.max(1, Math.round(rule.points * this.scale)),
+        duration: rule.durationSeconds,
+      });
       this.limiters.set(rule.name, limiter);
     }
     try {

@@ -1,5 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import type { Context } from '../context.js';
 import { ForbiddenError, requestError } from './errors.js';
 
@@ -35,9 +41,14 @@ export function rootFieldNames(document: DocumentNode, operation: OperationDefin
 }
 
 /** Whether an operation stays inside a scope: only its root fields (however reached), and only queries where it says so. */
-export function withinScope(scope: RootFieldScope, document: DocumentNode, operation: OperationDefinitionNode | undefined): boolean {
+export function withinScope(
+  scope: RootFieldScope,
+  document: DocumentNode,
+  operation: OperationDefinitionNode | undefined,
+): boolean {
   if (!operation || (scope.queryOnly && operation.operation !== 'query')) return false;
-  for (const name of rootFieldNames(document, operation)) if (name !== '__typename' && !scope.fields.has(name)) return false;
+  for (const name of rootFieldNames(document, operation))
+    if (name !== '__typename' && !scope.fields.has(name)) return false;
   return true;
 }
 
@@ -49,7 +60,9 @@ export function withinScope(scope: RootFieldScope, document: DocumentNode, opera
  * outside their fields too, as a second line — for fields behind `@Authorized`; the public fields
  * (the privacy page, the public forms, the cookie fields) have only this guard against keys.
  */
-export function rootFieldGuardPlugin(scopeOf: (context: Context) => RootFieldScope | null): ApolloServerPlugin<Context> {
+export function rootFieldGuardPlugin(
+  scopeOf: (context: Context) => RootFieldScope | null,
+): ApolloServerPlugin<Context> {
   return {
     // The context exists before this runs: an unrestricted request (an admin session) gets no hooks at all.
     async requestDidStart({ contextValue }) {

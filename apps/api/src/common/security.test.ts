@@ -38,12 +38,17 @@ describe('request hardening', () => {
       expect(errorOf(res).code).toBe('GRAPHQL_VALIDATION_FAILED');
     }
     // The deepest screen of the admin stays well inside the limits.
-    const detail = '{ providers { edges { node { collections { purposes { purpose { categories } } receipt { purposes { categories } } } } } } }';
+    const detail =
+      '{ providers { edges { node { collections { purposes { purpose { categories } } receipt { purposes { categories } } } } } } }';
     expect((await owner.raw(detail)).status).toBe(200);
   });
 
   it('answers malformed JSON and oversized bodies with a clean 4xx', async () => {
-    const bad = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const bad = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(bad.status).toBe(400);
     const text = await bad.text();
     expect(text).not.toMatch(/SyntaxError|at .*\.js|node_modules/);
@@ -61,13 +66,20 @@ describe('request hardening', () => {
       'mutation($i: RecordCollectionInput!) { recordCollection(input: $i) { provider { id } } }',
       {
         i: {
-          newProvider: { kind: 'SERVICE_USER' }, channel: 'EMAIL', consentMethod: 'EMAIL_REPLY', policyVersionShown: 1,
-          purposes: [{ purposeKey: 'EVENT_NEWS', granted: true }], items: [{ category: 'NAME', value: 'Masked Person' }],
+          newProvider: { kind: 'SERVICE_USER' },
+          channel: 'EMAIL',
+          consentMethod: 'EMAIL_REPLY',
+          policyVersionShown: 1,
+          purposes: [{ purposeKey: 'EVENT_NEWS', granted: true }],
+          items: [{ category: 'NAME', value: 'Masked Person' }],
         },
       },
     );
     const id = (created.data as { recordCollection: { provider: { id: string } } }).recordCollection.provider.id;
-    await app.em().getConnection().execute("update personal_data_item set value_sealed = 'v1.deadbeefdeadbeef.AAAA' where provider_id = ?", [id]);
+    await app
+      .em()
+      .getConnection()
+      .execute("update personal_data_item set value_sealed = 'v1.deadbeefdeadbeef.AAAA' where provider_id = ?", [id]);
     const res = await owner.raw('query($id: ID!) { provider(id: $id) { dataItems { value } } }', { id });
     expect(errorOf(res)).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
     expect(JSON.stringify(res)).not.toMatch(/select|personal_data_item|\/work\/|\.ts:|decipher|auth/i);

@@ -1,4 +1,15 @@
-import { OptionalProps, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, DateTimeType, type Rel } from '@mikro-orm/core';
+import {
+  OptionalProps,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Unique,
+  DateTimeType,
+  type Rel,
+} from '@mikro-orm/core';
 import { CONSENT_ACTIONS, CONSENT_METHODS, type ConsentAction, type ConsentMethod } from '@steward/policy-core';
 import type { AdminUser } from '../auth/admin-user.entity.js';
 import type { CollectionRecord } from '../collection/collection-record.entity.js';

@@ -2,7 +2,12 @@ import { payloadHashOf, type LedgerFact } from '../ledger/ledger.service.js';
 import type { ConsentEvent } from './consent-event.entity.js';
 
 /** The ledger entry for a consent event: it commits to the event's content, so editing the event later is detectable. */
-export function consentLedgerFact(event: ConsentEvent, purposeKey: string, categories: readonly string[], actor: string): LedgerFact {
+export function consentLedgerFact(
+  event: ConsentEvent,
+  purposeKey: string,
+  categories: readonly string[],
+  actor: string,
+): LedgerFact {
   return {
     kind: 'CONSENT',
     actor,

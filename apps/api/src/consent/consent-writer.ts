@@ -40,14 +40,12 @@ export class ConsentWriter {
 
   async append(fact: ConsentAppend): Promise<ConsentEvent> {
     if (this.nextSequence === null) {
-      const rows = await this.em
-        .getConnection()
-        .execute<{ max_seq: number | null }[]>(
-          'select max(sequence) as max_seq from consent_event where provider_id = ?',
-          [fact.provider.id],
-          'all',
-          this.em.getTransactionContext(), // read inside the caller's transaction
-        );
+      const rows = await this.em.getConnection().execute<{ max_seq: number | null }[]>(
+        'select max(sequence) as max_seq from consent_event where provider_id = ?',
+        [fact.provider.id],
+        'all',
+        this.em.getTransactionContext(), // read inside the caller's transaction
+      );
       this.nextSequence = Number(rows[0]?.max_seq ?? 0) + 1;
     }
     const event = this.em.create(ConsentEvent, {

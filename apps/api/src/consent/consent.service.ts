@@ -23,7 +23,9 @@ export class ConsentService {
 
   /** One transaction: the event, the projection, the version bump and the audit entry. */
   record(input: RecordConsentInput) {
-    return this.em.transactional((em) => new ConsentService(em as SqlEntityManager, this.actor, this.deps).write(input));
+    return this.em.transactional((em) =>
+      new ConsentService(em as SqlEntityManager, this.actor, this.deps).write(input),
+    );
   }
 
   private async write(input: RecordConsentInput) {
@@ -54,7 +56,10 @@ export class ConsentService {
         })),
         purpose.key,
       );
-      const change = validateConsentChange(current.state, input.action, { grantedUnder: current.policyVersion, inForce: policy.number });
+      const change = validateConsentChange(current.state, input.action, {
+        grantedUnder: current.policyVersion,
+        inForce: policy.number,
+      });
       if (!change.ok) issues.push(...change.issues);
     }
     if (issues.length || !purpose) throw new BadInputError(issues);

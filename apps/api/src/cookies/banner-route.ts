@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 export const COOKIE_BANNER_PATH = '/cookie-banner/v1/banner.js';
 
 /** The built script: beside this module in dist/, or dist/ seen from src/ (tests, dev). */
-const CANDIDATES = ['./banner/banner.js', '../../dist/cookies/banner/banner.js'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+const CANDIDATES = ['./banner/banner.js', '../../dist/cookies/banner/banner.js'].map((p) =>
+  fileURLToPath(new URL(p, import.meta.url)),
+);
 
 async function loadBanner(): Promise<string | null> {
   const file = CANDIDATES.find((f) => existsSync(f));
@@ -29,7 +31,9 @@ async function loadBanner(): Promise<string | null> {
 export function serveCookieBanner() {
   let script: Promise<{ body: string; etag: string } | null> | null = null;
   return async (req: Request, res: Response) => {
-    script ??= loadBanner().then((body) => (body === null ? null : { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` }));
+    script ??= loadBanner().then((body) =>
+      body === null ? null : { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` },
+    );
     const loaded = await script;
     if (!loaded) {
       script = null;

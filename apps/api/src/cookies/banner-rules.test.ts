@@ -1,7 +1,17 @@
 import { isVisitorId } from '@steward/policy-core';
 import { randomFillSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTEMPTS, cookieExpiries, cookieNames, nameMatches, newUuid, refusedItems, retryDelay, uuidFromBytes, type Declared } from './banner/banner-rules.js';
+import {
+  MAX_ATTEMPTS,
+  cookieExpiries,
+  cookieNames,
+  nameMatches,
+  newUuid,
+  refusedItems,
+  retryDelay,
+  uuidFromBytes,
+  type Declared,
+} from './banner/banner-rules.js';
 
 describe("the banner's rules", () => {
   describe('visitor ids and idempotency keys on plain-http pages', () => {
@@ -22,7 +32,14 @@ describe("the banner's rules", () => {
 
   describe('retries', () => {
     it('retries a lost answer, a server error and a rate limit, with growing waits', () => {
-      for (const failure of [{ status: null }, { status: 502 }, { status: 503 }, { status: 429 }, { status: 200, code: 'TOO_MANY_REQUESTS' }, { status: 200, code: 'INTERNAL_SERVER_ERROR' }]) {
+      for (const failure of [
+        { status: null },
+        { status: 502 },
+        { status: 503 },
+        { status: 429 },
+        { status: 200, code: 'TOO_MANY_REQUESTS' },
+        { status: 200, code: 'INTERNAL_SERVER_ERROR' },
+      ]) {
         const first = retryDelay(failure, 0, 0);
         const second = retryDelay(failure, 1, 0);
         expect(first).toBeGreaterThan(0);
@@ -64,14 +81,28 @@ describe("the banner's rules", () => {
     });
 
     it('picks the present items declared only for refused categories, of one storage kind', () => {
-      const present = cookieNames('_ga=GA1.2.3; _ga_ABC=x; jspe_lang=en; shared=1; undeclared=1; steward_cookie_consent=1; ad_state=1');
-      expect(present).toEqual(['_ga', '_ga_ABC', 'jspe_lang', 'shared', 'undeclared', 'steward_cookie_consent', 'ad_state']);
+      const present = cookieNames(
+        '_ga=GA1.2.3; _ga_ABC=x; jspe_lang=en; shared=1; undeclared=1; steward_cookie_consent=1; ad_state=1',
+      );
+      expect(present).toEqual([
+        '_ga',
+        '_ga_ABC',
+        'jspe_lang',
+        'shared',
+        'undeclared',
+        'steward_cookie_consent',
+        'ad_state',
+      ]);
       expect(refusedItems(declarations, choice, 'COOKIE', present)).toEqual([
         { name: '_ga', domain: '.jspe.or.jp' },
         { name: '_ga_ABC', domain: '.jspe.or.jp' },
       ]);
-      expect(refusedItems(declarations, { ...choice, FUNCTIONAL: false }, 'COOKIE', present).map((i) => i.name)).toEqual(['_ga', '_ga_ABC', 'jspe_lang', 'shared', 'shared']);
-      expect(refusedItems(declarations, choice, 'LOCAL_STORAGE', ['ad_state', 'other'])).toEqual([{ name: 'ad_state', domain: 'www.jspe.or.jp' }]);
+      expect(
+        refusedItems(declarations, { ...choice, FUNCTIONAL: false }, 'COOKIE', present).map((i) => i.name),
+      ).toEqual(['_ga', '_ga_ABC', 'jspe_lang', 'shared', 'shared']);
+      expect(refusedItems(declarations, choice, 'LOCAL_STORAGE', ['ad_state', 'other'])).toEqual([
+        { name: 'ad_state', domain: 'www.jspe.or.jp' },
+      ]);
       expect(cookieNames('')).toEqual([]);
     });
 
@@ -84,7 +115,10 @@ describe("the banner's rules", () => {
       ]);
       // A declared domain the page is not on cannot be written from it: only the host's own.
       expect(cookieExpiries('_ga', '.jspe.or.jp', '127.0.0.1', '/')).toEqual(['_ga=; Max-Age=0; Path=/']);
-      expect(cookieExpiries('x', 'www.jspe.or.jp', 'www.jspe.or.jp', '/a')).toEqual(['x=; Max-Age=0; Path=/', 'x=; Max-Age=0; Path=/; Domain=www.jspe.or.jp']);
+      expect(cookieExpiries('x', 'www.jspe.or.jp', 'www.jspe.or.jp', '/a')).toEqual([
+        'x=; Max-Age=0; Path=/',
+        'x=; Max-Age=0; Path=/; Domain=www.jspe.or.jp',
+      ]);
     });
   });
 });

@@ -80,21 +80,38 @@ export class CookieAdminService {
 
   declarations(siteIds: readonly string[]): Promise<CookieDeclaration[]> {
     if (!siteIds.length) return Promise.resolve([]);
-    return this.em.find(CookieDeclaration, { site: { $in: [...siteIds] } }, { orderBy: { category: 'asc', name: 'asc', id: 'asc' } });
+    return this.em.find(
+      CookieDeclaration,
+      { site: { $in: [...siteIds] } },
+      { orderBy: { category: 'asc', name: 'asc', id: 'asc' } },
+    );
   }
 
   updateCategory(input: UpdateCookieCategoryInput): Promise<CookieCategoryEntity> {
     return this.em.transactional(async (em) => {
       const text = {
         label: { en: input.label.en.trim(), ja: input.label.ja.trim() },
-        description: { en: normalizeLineBreaks(input.description.en).trim(), ja: normalizeLineBreaks(input.description.ja).trim() },
+        description: {
+          en: normalizeLineBreaks(input.description.en).trim(),
+          ja: normalizeLineBreaks(input.description.ja).trim(),
+        },
       };
       const issues = validateCookieCategoryText(text);
       if (issues.length) throw new BadInputError(issues);
       await ensureCookieCategories(em, this.deps.now());
       const row = await em.findOneOrFail(CookieCategoryEntity, { category: input.category });
-      Object.assign(row, { labelEn: text.label.en, labelJa: text.label.ja, descriptionEn: text.description.en, descriptionJa: text.description.ja, updatedAt: this.deps.now() });
-      this.audit(em).record({ action: 'cookie_category.update', entityType: 'CookieCategory', subject: input.category });
+      Object.assign(row, {
+        labelEn: text.label.en,
+        labelJa: text.label.ja,
+        descriptionEn: text.description.en,
+        descriptionJa: text.description.ja,
+        updatedAt: this.deps.now(),
+      });
+      this.audit(em).record({
+        action: 'cookie_category.update',
+        entityType: 'CookieCategory',
+        subject: input.category,
+      });
       await em.flush();
       return row;
     });
@@ -105,7 +122,12 @@ export class CookieAdminService {
       const fields = this.siteFields(input);
       const now = this.deps.now();
       const site = em.create(CookieSite, { ...fields, siteKey: generateSiteKey(), createdAt: now, updatedAt: now });
-      this.audit(em).record({ action: 'cookie_site.create', entityType: 'CookieSite', subject: site.id, detail: { origins: fields.allowedOrigins.length } });
+      this.audit(em).record({
+        action: 'cookie_site.create',
+        entityType: 'CookieSite',
+        subject: site.id,
+        detail: { origins: fields.allowedOrigins.length },
+      });
       await em.flush();
       cookieSitesChanged();
       return site;
@@ -117,7 +139,12 @@ export class CookieAdminService {
       const site = UUID.test(id) ? await em.findOne(CookieSite, { id }) : null;
       if (!site) throw new NotFoundError('Cookie site', 'id');
       Object.assign(site, this.siteFields(input), { updatedAt: this.deps.now() });
-      this.audit(em).record({ action: 'cookie_site.update', entityType: 'CookieSite', subject: site.id, detail: { origins: site.allowedOrigins.length } });
+      this.audit(em).record({
+        action: 'cookie_site.update',
+        entityType: 'CookieSite',
+        subject: site.id,
+        detail: { origins: site.allowedOrigins.length },
+      });
       await em.flush();
       cookieSitesChanged();
       return site;
@@ -129,8 +156,18 @@ export class CookieAdminService {
       const site = UUID.test(input.siteId) ? await em.findOne(CookieSite, { id: input.siteId }) : null;
       if (!site) throw new NotFoundError('Cookie site', 'input.siteId');
       const now = this.deps.now();
-      const declaration = em.create(CookieDeclaration, { site, ...this.declarationFields(input), createdAt: now, updatedAt: now });
-      this.audit(em).record({ action: 'cookie_declaration.create', entityType: 'CookieDeclaration', subject: declaration.id, detail: { siteId: site.id } });
+      const declaration = em.create(CookieDeclaration, {
+        site,
+        ...this.declarationFields(input),
+        createdAt: now,
+        updatedAt: now,
+      });
+      this.audit(em).record({
+        action: 'cookie_declaration.create',
+        entityType: 'CookieDeclaration',
+        subject: declaration.id,
+        detail: { siteId: site.id },
+      });
       await em.flush();
       return declaration;
     });
@@ -140,9 +177,15 @@ export class CookieAdminService {
     return this.em.transactional(async (em) => {
       const declaration = UUID.test(id) ? await em.findOne(CookieDeclaration, { id }) : null;
       if (!declaration) throw new NotFoundError('Cookie declaration', 'id');
-      if (declaration.site.id !== input.siteId) throw badInput('siteId', 'INVALID_VALUE', 'A declaration stays with its site');
+      if (declaration.site.id !== input.siteId)
+        throw badInput('siteId', 'INVALID_VALUE', 'A declaration stays with its site');
       Object.assign(declaration, this.declarationFields(input), { updatedAt: this.deps.now() });
-      this.audit(em).record({ action: 'cookie_declaration.update', entityType: 'CookieDeclaration', subject: declaration.id, detail: { siteId: input.siteId } });
+      this.audit(em).record({
+        action: 'cookie_declaration.update',
+        entityType: 'CookieDeclaration',
+        subject: declaration.id,
+        detail: { siteId: input.siteId },
+      });
       await em.flush();
       return declaration;
     });
@@ -152,7 +195,12 @@ export class CookieAdminService {
     return this.em.transactional(async (em) => {
       const declaration = UUID.test(id) ? await em.findOne(CookieDeclaration, { id }) : null;
       if (!declaration) throw new NotFoundError('Cookie declaration', 'id');
-      this.audit(em).record({ action: 'cookie_declaration.delete', entityType: 'CookieDeclaration', subject: id, detail: { siteId: declaration.site.id } });
+      this.audit(em).record({
+        action: 'cookie_declaration.delete',
+        entityType: 'CookieDeclaration',
+        subject: id,
+        detail: { siteId: declaration.site.id },
+      });
       em.remove(declaration);
       await em.flush();
       return id;
@@ -168,14 +216,19 @@ export class CookieAdminService {
    * each visitor's newest of the day — the same rows read as counting events, plus a sort.
    */
   async stats(siteId: string, days: number): Promise<{ from: string; to: string; days: CookieStatsDay[] }> {
-    if (!Number.isInteger(days) || days < 1 || days > 366) throw badInput('days', 'INVALID_VALUE', 'Must be between 1 and 366', '');
+    if (!Number.isInteger(days) || days < 1 || days > 366)
+      throw badInput('days', 'INVALID_VALUE', 'Must be between 1 and 366', '');
     if (!(await this.site(siteId))) throw new NotFoundError('Cookie site', 'siteId');
     const today = Math.floor(this.deps.now().getTime() / DAY_MS);
     const fromDay = today - days + 1;
     const sqlite = isSqlite(this.em);
-    const dayExpr = sqlite ? `cast(occurred_at / ${DAY_MS} as integer)` : 'floor(extract(epoch from occurred_at) / 86400)';
+    const dayExpr = sqlite
+      ? `cast(occurred_at / ${DAY_MS} as integer)`
+      : 'floor(extract(epoch from occurred_at) / 86400)';
     const n = (col: string) => (sqlite ? `sum(${col})` : `sum(case when ${col} then 1 else 0 end)`);
-    const rows = await leanRows<Record<'day' | 'choices' | 'withdrawals' | 'gpc' | 'functional' | 'analytics' | 'marketing', number | string>>(
+    const rows = await leanRows<
+      Record<'day' | 'choices' | 'withdrawals' | 'gpc' | 'functional' | 'analytics' | 'marketing', number | string>
+    >(
       this.em,
       `select day, sum(case when action = 'CHOOSE' then 1 else 0 end) as choices,` +
         ` sum(case when action = 'WITHDRAW' then 1 else 0 end) as withdrawals, ${n('gpc')} as gpc,` +
@@ -230,7 +283,10 @@ export class CookieAdminService {
       consentLifetimeDays: input.consentLifetimeDays,
       honoursGpc: input.honoursGpc,
       bannerTitle: { en: input.bannerTitle.en.trim(), ja: input.bannerTitle.ja.trim() },
-      bannerText: { en: normalizeLineBreaks(input.bannerText.en).trim(), ja: normalizeLineBreaks(input.bannerText.ja).trim() },
+      bannerText: {
+        en: normalizeLineBreaks(input.bannerText.en).trim(),
+        ja: normalizeLineBreaks(input.bannerText.ja).trim(),
+      },
     };
     const issues = validateCookieSite(fields);
     if (issues.length) throw new BadInputError(issues);

@@ -17,7 +17,10 @@ import { CookieSite } from './cookie-site.entity.js';
  * others grow at their right edge (time-ordered ids and times).
  */
 @Entity({ tableName: 'cookie_consent_event' })
-@Unique({ name: 'cookie_consent_event_visitor_site_key_unique', properties: ['visitorIndex', 'site', 'idempotencyKey'] })
+@Unique({
+  name: 'cookie_consent_event_visitor_site_key_unique',
+  properties: ['visitorIndex', 'site', 'idempotencyKey'],
+})
 @Index({ properties: ['site', 'occurredAt'] })
 export class CookieConsentEvent {
   @PrimaryKey({ type: 'uuid' })

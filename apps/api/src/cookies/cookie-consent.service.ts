@@ -111,7 +111,12 @@ function parseList(value: unknown): string[] {
 }
 
 function choiceOf(row: { functional: unknown; analytics: unknown; marketing: unknown }): CookieChoice {
-  return { STRICTLY_NECESSARY: true, FUNCTIONAL: fromDbBoolean(row.functional), ANALYTICS: fromDbBoolean(row.analytics), MARKETING: fromDbBoolean(row.marketing) };
+  return {
+    STRICTLY_NECESSARY: true,
+    FUNCTIONAL: fromDbBoolean(row.functional),
+    ANALYTICS: fromDbBoolean(row.analytics),
+    MARKETING: fromDbBoolean(row.marketing),
+  };
 }
 
 /** The visitor's blind index: the same for every site, so a disclosure finds all of a visitor's events. */
@@ -140,13 +145,24 @@ export class CookieConsentService {
     const normalized = origin ? normalizeOrigin(origin) : null;
     if (!normalized || siteKey.length > 64) throw refused();
     const site = await publicCaches(this.em.getConnection()).sites.get(siteKey, this.deps.now(), async () => {
-      const [row] = await leanRows<{ id: string; allowed_origins: unknown; honours_gpc: unknown; consent_lifetime_days: number | string }>(
+      const [row] = await leanRows<{
+        id: string;
+        allowed_origins: unknown;
+        honours_gpc: unknown;
+        consent_lifetime_days: number | string;
+      }>(
         this.em,
         'select id, allowed_origins, honours_gpc, consent_lifetime_days from cookie_site where site_key = ?',
         [siteKey],
       );
       return row
-        ? { id: row.id, siteKey, honoursGpc: fromDbBoolean(row.honours_gpc), consentLifetimeDays: Number(row.consent_lifetime_days), allowedOrigins: parseList(row.allowed_origins) }
+        ? {
+            id: row.id,
+            siteKey,
+            honoursGpc: fromDbBoolean(row.honours_gpc),
+            consentLifetimeDays: Number(row.consent_lifetime_days),
+            allowedOrigins: parseList(row.allowed_origins),
+          }
         : null;
     });
     if (!site || !site.allowedOrigins.includes(normalized)) throw refused();
@@ -181,7 +197,11 @@ export class CookieConsentService {
     const em = this.entities() as SqlEntityManager;
     const row = await em.findOneOrFail(CookieSite, { id: site.id });
     const categories = await em.find(CookieCategoryEntity, {});
-    const declarations = await em.find(CookieDeclaration, { site: site.id }, { orderBy: { category: 'asc', name: 'asc', id: 'asc' } });
+    const declarations = await em.find(
+      CookieDeclaration,
+      { site: site.id },
+      { orderBy: { category: 'asc', name: 'asc', id: 'asc' } },
+    );
     const policy = await currentPolicyFacts(em);
     const byKey = new Map(categories.map((c) => [c.category, c]));
     const pick = (en: string, ja: string) => (lang === 'ja' ? ja : en);
@@ -218,7 +238,8 @@ export class CookieConsentService {
   /** The visitor's current choice on the site, or null when there is none. */
   async status(siteKey: string, visitorId: string, req: PublicRequest): Promise<CookieStatus | null> {
     await req.rateLimits.consume(COOKIE_RATE_LIMITS.address, req.clientAddress);
-    if (!isVisitorId(visitorId)) throw new BadInputError([issue('visitorId', 'INVALID_FORMAT', 'A visitor id is a version-4 UUID.')], '');
+    if (!isVisitorId(visitorId))
+      throw new BadInputError([issue('visitorId', 'INVALID_FORMAT', 'A visitor id is a version-4 UUID.')], '');
     const site = await this.siteFor(siteKey, req.origin);
     // The newest event of the visitor on the site (a handful of rows: the unique index's prefix).
     const [row] = await leanRows<Omit<EventRow, 'gpc_applied' | 'payload_hash'>>(
@@ -289,9 +310,14 @@ export class CookieConsentService {
 
   private identityIssues(input: { visitorId: string; idempotencyKey: string; policyVersion: number }): Issue[] {
     const issues: Issue[] = [];
-    if (!isVisitorId(input.visitorId)) issues.push(issue('visitorId', 'INVALID_FORMAT', 'A visitor id is a version-4 UUID (crypto.randomUUID()).'));
-    if (!isIdempotencyKey(input.idempotencyKey)) issues.push(issue('idempotencyKey', 'INVALID_FORMAT', 'An idempotency key is 8–64 characters of A–Z, a–z, 0–9, _ and -.'));
-    if (!Number.isInteger(input.policyVersion) || input.policyVersion < 1) issues.push(issue('policyVersion', 'INVALID_VALUE', 'A policy version number.'));
+    if (!isVisitorId(input.visitorId))
+      issues.push(issue('visitorId', 'INVALID_FORMAT', 'A visitor id is a version-4 UUID (crypto.randomUUID()).'));
+    if (!isIdempotencyKey(input.idempotencyKey))
+      issues.push(
+        issue('idempotencyKey', 'INVALID_FORMAT', 'An idempotency key is 8–64 characters of A–Z, a–z, 0–9, _ and -.'),
+      );
+    if (!Number.isInteger(input.policyVersion) || input.policyVersion < 1)
+      issues.push(issue('policyVersion', 'INVALID_VALUE', 'A policy version number.'));
     return issues;
   }
 
@@ -306,18 +332,33 @@ export class CookieConsentService {
     await req.rateLimits.consume(COOKIE_RATE_LIMITS.visitor, `${site.id}:${visitorIndex}`);
     // The policy in force, re-read before refusing a version newer than the cached one.
     const policyCache = publicCaches(this.em.getConnection()).policy;
-    let policyNumber = await policyCache.get('current', this.deps.now(), async () => (await currentPolicyFacts(this.em)).number);
+    let policyNumber = await policyCache.get(
+      'current',
+      this.deps.now(),
+      async () => (await currentPolicyFacts(this.em)).number,
+    );
     if (input.policyVersion > policyNumber!) {
       policyCache.clear();
       policyNumber = (await currentPolicyFacts(this.em)).number;
     }
     if (input.policyVersion > policyNumber!) {
-      throw new BadInputError([issue('policyVersion', 'POLICY_VERSION_NOT_CURRENT', `Policy version ${input.policyVersion} is not published.`)]);
+      throw new BadInputError([
+        issue('policyVersion', 'POLICY_VERSION_NOT_CURRENT', `Policy version ${input.policyVersion} is not published.`),
+      ]);
     }
     const choice = applyGpc(asked, { gpc: input.gpc, honoursGpc: site.honoursGpc });
     const gpcApplied = COOKIE_CATEGORIES.some((c) => asked[c] !== choice[c]);
     const payloadHash = createHash('sha256')
-      .update(canonicalJson({ action, site: site.id, visitor: input.visitorId, choice: asked, gpc: input.gpc, policyVersion: input.policyVersion }))
+      .update(
+        canonicalJson({
+          action,
+          site: site.id,
+          visitor: input.visitorId,
+          choice: asked,
+          gpc: input.gpc,
+          policyVersion: input.policyVersion,
+        }),
+      )
       .digest('hex');
     const id = newId();
     const now = this.deps.now();
@@ -340,13 +381,27 @@ export class CookieConsentService {
       accepted: COOKIE_CATEGORIES.filter((c) => choice[c]),
     });
     if (stored) {
-      return { receiptId: id, action, choice, gpc: input.gpc, gpcApplied, policyVersion: input.policyVersion, recordedAt: now, expiresAt: this.expiry(now, site) };
+      return {
+        receiptId: id,
+        action,
+        choice,
+        gpc: input.gpc,
+        gpcApplied,
+        policyVersion: input.policyVersion,
+        recordedAt: now,
+        expiresAt: this.expiry(now, site),
+      };
     }
     return this.replay(site, visitorIndex, input.idempotencyKey, payloadHash);
   }
 
   /** A retry: the stored receipt if the payload is the same; CONFLICT if the key was used for something else. */
-  private async replay(site: PublicSite, visitorIndex: string, idempotencyKey: string, payloadHash: string): Promise<CookieReceipt> {
+  private async replay(
+    site: PublicSite,
+    visitorIndex: string,
+    idempotencyKey: string,
+    payloadHash: string,
+  ): Promise<CookieReceipt> {
     const [row] = await leanRows<EventRow>(
       this.em,
       'select id, action, functional, analytics, marketing, gpc, gpc_applied, policy_version, payload_hash, occurred_at' +
@@ -385,10 +440,16 @@ export const PUBLIC_INPUT_BOUNDS = { text: 64, choices: 8 } as const;
  * Oversized public input is refused before any other work (these inputs skip class-validator:
  * cookie.inputs.ts), with the codes and fields class-validator's bounds give elsewhere.
  */
-export function publicInputBounds(input: { siteKey: string; visitorId: string; idempotencyKey: string; choices?: readonly unknown[] }): void {
+export function publicInputBounds(input: {
+  siteKey: string;
+  visitorId: string;
+  idempotencyKey: string;
+  choices?: readonly unknown[];
+}): void {
   const issues: Issue[] = [];
   for (const field of ['siteKey', 'visitorId', 'idempotencyKey'] as const) {
-    if (input[field].length > PUBLIC_INPUT_BOUNDS.text) issues.push(issue(field, 'TOO_LONG', `At most ${PUBLIC_INPUT_BOUNDS.text} characters.`));
+    if (input[field].length > PUBLIC_INPUT_BOUNDS.text)
+      issues.push(issue(field, 'TOO_LONG', `At most ${PUBLIC_INPUT_BOUNDS.text} characters.`));
   }
   if (input.choices && input.choices.length > PUBLIC_INPUT_BOUNDS.choices) {
     issues.push(issue('choices', 'TOO_LONG', `At most ${PUBLIC_INPUT_BOUNDS.choices} choices.`));

@@ -7,7 +7,12 @@ import type { RootFieldScope } from '../common/root-field-guard.js';
 import { invalidatePublicCaches } from './cookie-cache.js';
 
 /** The root fields a web page on another origin may reach: the public cookie consent API (plus `__typename`). */
-export const PUBLIC_COOKIE_ROOT_FIELDS: ReadonlySet<string> = new Set(['cookieBanner', 'cookieConsent', 'recordCookieConsent', 'withdrawCookieConsent']);
+export const PUBLIC_COOKIE_ROOT_FIELDS: ReadonlySet<string> = new Set([
+  'cookieBanner',
+  'cookieConsent',
+  'recordCookieConsent',
+  'withdrawCookieConsent',
+]);
 export const CROSS_ORIGIN_FORBIDDEN = 'Only the public cookie consent API can be called from another origin';
 
 /** How long an instance trusts its copy of the allowed origins (other instances' edits show up after this). */
@@ -58,10 +63,14 @@ export class CookieOrigins {
   private async load(): Promise<Set<string>> {
     const at = Date.now();
     const seen = generation;
-    const rows = await leanRows<{ allowed_origins: unknown }>(this.orm.em.fork(), 'select allowed_origins from cookie_site');
+    const rows = await leanRows<{ allowed_origins: unknown }>(
+      this.orm.em.fork(),
+      'select allowed_origins from cookie_site',
+    );
     const origins = new Set<string>();
     for (const row of rows) {
-      const list: unknown = typeof row.allowed_origins === 'string' ? JSON.parse(row.allowed_origins) : row.allowed_origins;
+      const list: unknown =
+        typeof row.allowed_origins === 'string' ? JSON.parse(row.allowed_origins) : row.allowed_origins;
       if (Array.isArray(list)) for (const o of list) if (typeof o === 'string') origins.add(o);
     }
     this.cached = { at, generation: seen, origins };
@@ -82,7 +91,12 @@ function varyOnOrigin(res: ServerResponse): void {
  * `Access-Control-Allow-Credentials`, so a browser sends no cookies and reads no answer meant for a
  * signed-in admin. `host`: the Host header, or X-Forwarded-Host behind trusted proxies.
  */
-export async function addCorsHeaders(origins: CookieOrigins, origin: string | undefined, host: string | undefined, res: ServerResponse): Promise<void> {
+export async function addCorsHeaders(
+  origins: CookieOrigins,
+  origin: string | undefined,
+  host: string | undefined,
+  res: ServerResponse,
+): Promise<void> {
   if (!origin || !isCrossOrigin(origin, host)) return;
   varyOnOrigin(res);
   if (await origins.allows(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
@@ -121,4 +135,8 @@ export function cookieCors(origins: CookieOrigins) {
  * operation with FORBIDDEN before anything runs (common/root-field-guard.ts). The context gives
  * such a request no admin session or key either.
  */
-export const CROSS_ORIGIN_SCOPE: RootFieldScope = { fields: PUBLIC_COOKIE_ROOT_FIELDS, queryOnly: false, refusal: CROSS_ORIGIN_FORBIDDEN };
+export const CROSS_ORIGIN_SCOPE: RootFieldScope = {
+  fields: PUBLIC_COOKIE_ROOT_FIELDS,
+  queryOnly: false,
+  refusal: CROSS_ORIGIN_FORBIDDEN,
+};

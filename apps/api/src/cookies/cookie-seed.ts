@@ -29,8 +29,12 @@ export async function seedCookieDemo(em: SqlEntityManager, deps: AppDeps): Promi
     createdAt: now,
     updatedAt: now,
   });
-  const declare = (d: Pick<CookieDeclaration, 'name' | 'domain' | 'category' | 'vendor' | 'purposeEn' | 'purposeJa' | 'durationDays' | 'storageKind'>) =>
-    em.create(CookieDeclaration, { ...d, site, createdAt: now, updatedAt: now });
+  const declare = (
+    d: Pick<
+      CookieDeclaration,
+      'name' | 'domain' | 'category' | 'vendor' | 'purposeEn' | 'purposeJa' | 'durationDays' | 'storageKind'
+    >,
+  ) => em.create(CookieDeclaration, { ...d, site, createdAt: now, updatedAt: now });
   declare({
     name: 'steward_cookie_consent',
     domain: 'www.jspe.or.jp',

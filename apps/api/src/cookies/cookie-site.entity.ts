@@ -1,5 +1,21 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, DateTimeType, JsonType, type Rel } from '@mikro-orm/core';
-import { COOKIE_CATEGORIES, COOKIE_STORAGE_KINDS, type CookieCategory, type CookieStorageKind } from '@steward/policy-core';
+import {
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Unique,
+  DateTimeType,
+  JsonType,
+  type Rel,
+} from '@mikro-orm/core';
+import {
+  COOKIE_CATEGORIES,
+  COOKIE_STORAGE_KINDS,
+  type CookieCategory,
+  type CookieStorageKind,
+} from '@steward/policy-core';
 import { BaseEntity } from '../common/base.entity.js';
 
 /**

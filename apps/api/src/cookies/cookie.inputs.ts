@@ -28,12 +28,15 @@ export class RecordCookieConsentInput {
   @Field(() => String, { description: 'Random id the browser made (crypto.randomUUID) and keeps in localStorage.' })
   visitorId!: string;
   @Field(() => String, {
-    description: "8–64 characters [A-Za-z0-9_-], scoped to the visitor and the site: the visitor's retry with the same key returns the same receipt.",
+    description:
+      "8–64 characters [A-Za-z0-9_-], scoped to the visitor and the site: the visitor's retry with the same key returns the same receipt.",
   })
   idempotencyKey!: string;
   @Field(() => Int, { description: 'The policy version the banner showed.' }) policyVersion!: number;
-  @Field(() => Boolean, { description: "navigator.globalPrivacyControl as the browser reported it." }) gpc!: boolean;
-  @Field(() => [CookieCategoryChoiceInput], { description: 'One entry per category (at most 8); STRICTLY_NECESSARY must be accepted.' })
+  @Field(() => Boolean, { description: 'navigator.globalPrivacyControl as the browser reported it.' }) gpc!: boolean;
+  @Field(() => [CookieCategoryChoiceInput], {
+    description: 'One entry per category (at most 8); STRICTLY_NECESSARY must be accepted.',
+  })
   choices!: CookieCategoryChoiceInput[];
 }
 
@@ -57,7 +60,9 @@ export class UpdateCookieCategoryInput {
 export class CookieSiteInput {
   @Field(() => String) @MaxLength(1000) name!: string;
   @Field(() => [String]) @ArrayMaxSize(100) @MaxLength(300, { each: true }) domains!: string[];
-  @Field(() => [String], { description: 'Origins (scheme://host[:port]) allowed to call the consent API and load the banner.' })
+  @Field(() => [String], {
+    description: 'Origins (scheme://host[:port]) allowed to call the consent API and load the banner.',
+  })
   @ArrayMaxSize(100)
   @MaxLength(300, { each: true })
   allowedOrigins!: string[];
@@ -75,6 +80,7 @@ export class CookieDeclarationInput {
   @Field(() => CookieCategoryEnum) category!: CookieCategory;
   @Field(() => String) @MaxLength(1000) vendor!: string;
   @Field(() => CookieTextInput) @ValidateNested() purpose!: CookieTextInput;
-  @Field(() => Int, { nullable: true, description: 'Null: until the browser session ends.' }) durationDays?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Null: until the browser session ends.' }) durationDays?:
+    number | null;
   @Field(() => CookieStorageKindEnum) storageKind!: CookieStorageKind;
 }

@@ -12,7 +12,13 @@ import {
   presentSite,
   presentStatus,
 } from './cookie.presenter.js';
-import { CookieDeclarationInput, CookieSiteInput, RecordCookieConsentInput, UpdateCookieCategoryInput, WithdrawCookieConsentInput } from './cookie.inputs.js';
+import {
+  CookieDeclarationInput,
+  CookieSiteInput,
+  RecordCookieConsentInput,
+  UpdateCookieCategoryInput,
+  WithdrawCookieConsentInput,
+} from './cookie.inputs.js';
 import {
   CookieBannerType,
   CookieCategoryInfoType,
@@ -30,7 +36,9 @@ const adminService = (ctx: Context) => new CookieAdminService(ctx.em as SqlEntit
 /** The public consent API: anonymous, only from a site's allowed origins, rate-limited per visitor and address. */
 @Resolver()
 export class CookieConsentResolver {
-  @Query(() => CookieBannerType, { description: 'Public: what the banner shows for a site (texts, categories, declarations, policy version).' })
+  @Query(() => CookieBannerType, {
+    description: 'Public: what the banner shows for a site (texts, categories, declarations, policy version).',
+  })
   cookieBanner(
     @Arg('siteKey', () => String) siteKey: string,
     @Arg('locale', () => String, { defaultValue: 'en', description: 'ja or en (anything else: en).' }) locale: string,
@@ -39,7 +47,10 @@ export class CookieConsentResolver {
     return publicService(ctx).banner(siteKey, locale.slice(0, 35), ctx);
   }
 
-  @Query(() => CookieConsentStatusType, { nullable: true, description: "Public: a visitor's current choice on a site." })
+  @Query(() => CookieConsentStatusType, {
+    nullable: true,
+    description: "Public: a visitor's current choice on a site.",
+  })
   async cookieConsent(
     @Arg('siteKey', () => String) siteKey: string,
     @Arg('visitorId', () => String) visitorId: string,
@@ -49,13 +60,23 @@ export class CookieConsentResolver {
     return status ? presentStatus(status) : null;
   }
 
-  @Mutation(() => CookieConsentReceiptType, { description: "Public: records a visitor's choice; a retry with the same idempotency key returns the same receipt." })
-  async recordCookieConsent(@Arg('input', () => RecordCookieConsentInput, { validate: false }) input: RecordCookieConsentInput, @Ctx() ctx: Context): Promise<CookieConsentReceiptType> {
+  @Mutation(() => CookieConsentReceiptType, {
+    description: "Public: records a visitor's choice; a retry with the same idempotency key returns the same receipt.",
+  })
+  async recordCookieConsent(
+    @Arg('input', () => RecordCookieConsentInput, { validate: false }) input: RecordCookieConsentInput,
+    @Ctx() ctx: Context,
+  ): Promise<CookieConsentReceiptType> {
     return presentReceipt(await publicService(ctx).record(input, ctx));
   }
 
-  @Mutation(() => CookieConsentReceiptType, { description: 'Public: withdraws every optional category for a visitor on a site.' })
-  async withdrawCookieConsent(@Arg('input', () => WithdrawCookieConsentInput, { validate: false }) input: WithdrawCookieConsentInput, @Ctx() ctx: Context): Promise<CookieConsentReceiptType> {
+  @Mutation(() => CookieConsentReceiptType, {
+    description: 'Public: withdraws every optional category for a visitor on a site.',
+  })
+  async withdrawCookieConsent(
+    @Arg('input', () => WithdrawCookieConsentInput, { validate: false }) input: WithdrawCookieConsentInput,
+    @Ctx() ctx: Context,
+  ): Promise<CookieConsentReceiptType> {
     return presentReceipt(await publicService(ctx).withdraw(input, ctx));
   }
 }
@@ -87,7 +108,10 @@ export class CookieAdminResolver {
   }
 
   @Authorized()
-  @Query(() => CookieConsentStatsType, { description: 'Visitors per UTC day for a site over the last `days` days, each counted once a day by their last choice or withdrawal.' })
+  @Query(() => CookieConsentStatsType, {
+    description:
+      'Visitors per UTC day for a site over the last `days` days, each counted once a day by their last choice or withdrawal.',
+  })
   async cookieConsentStats(
     @Arg('siteId', () => ID) siteId: string,
     @Arg('days', () => Int, { defaultValue: 30 }) days: number,
@@ -97,27 +121,42 @@ export class CookieAdminResolver {
   }
 
   @Authorized(WRITERS)
-  @Query(() => [CookieConsentHistoryEntryType], { description: "A visitor's consent history on every site (by the id the banner shows them); audited." })
-  async cookieConsentHistory(@Arg('visitorId', () => String) visitorId: string, @Ctx() ctx: Context): Promise<CookieConsentHistoryEntryType[]> {
+  @Query(() => [CookieConsentHistoryEntryType], {
+    description: "A visitor's consent history on every site (by the id the banner shows them); audited.",
+  })
+  async cookieConsentHistory(
+    @Arg('visitorId', () => String) visitorId: string,
+    @Ctx() ctx: Context,
+  ): Promise<CookieConsentHistoryEntryType[]> {
     requireActor(ctx);
     return (await adminService(ctx).visitorHistory(visitorId.slice(0, 64))).map(presentHistoryEntry);
   }
 
   @Authorized(WRITERS)
   @Mutation(() => CookieCategoryInfoType)
-  async updateCookieCategory(@Arg('input', () => UpdateCookieCategoryInput) input: UpdateCookieCategoryInput, @Ctx() ctx: Context): Promise<CookieCategoryInfoType> {
+  async updateCookieCategory(
+    @Arg('input', () => UpdateCookieCategoryInput) input: UpdateCookieCategoryInput,
+    @Ctx() ctx: Context,
+  ): Promise<CookieCategoryInfoType> {
     return presentCategory(await adminService(ctx).updateCategory(input));
   }
 
   @Authorized(WRITERS)
   @Mutation(() => CookieSiteType, { description: 'Creates a site with a new public site key.' })
-  async createCookieSite(@Arg('input', () => CookieSiteInput) input: CookieSiteInput, @Ctx() ctx: Context): Promise<CookieSiteType> {
+  async createCookieSite(
+    @Arg('input', () => CookieSiteInput) input: CookieSiteInput,
+    @Ctx() ctx: Context,
+  ): Promise<CookieSiteType> {
     return presentSite(await adminService(ctx).createSite(input), []);
   }
 
   @Authorized(WRITERS)
   @Mutation(() => CookieSiteType)
-  async updateCookieSite(@Arg('id', () => ID) id: string, @Arg('input', () => CookieSiteInput) input: CookieSiteInput, @Ctx() ctx: Context): Promise<CookieSiteType> {
+  async updateCookieSite(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => CookieSiteInput) input: CookieSiteInput,
+    @Ctx() ctx: Context,
+  ): Promise<CookieSiteType> {
     const service = adminService(ctx);
     const site = await service.updateSite(id, input);
     return presentSite(site, await service.declarations([site.id]));
@@ -125,7 +164,10 @@ export class CookieAdminResolver {
 
   @Authorized(WRITERS)
   @Mutation(() => CookieDeclarationType)
-  async createCookieDeclaration(@Arg('input', () => CookieDeclarationInput) input: CookieDeclarationInput, @Ctx() ctx: Context): Promise<CookieDeclarationType> {
+  async createCookieDeclaration(
+    @Arg('input', () => CookieDeclarationInput) input: CookieDeclarationInput,
+    @Ctx() ctx: Context,
+  ): Promise<CookieDeclarationType> {
     return presentDeclaration(await adminService(ctx).createDeclaration(input));
   }
 

@@ -14,7 +14,8 @@ export class CookieCategoryInfoType {
   @Field(() => CookieTextType) label!: CookieTextType;
   @Field(() => CookieTextType) description!: CookieTextType;
   @Field(() => Boolean, { description: 'Always on; cannot be refused.' }) required!: boolean;
-  @Field(() => Boolean, { description: 'Turned off by Global Privacy Control where the site honours it.' }) gpcOptOut!: boolean;
+  @Field(() => Boolean, { description: 'Turned off by Global Privacy Control where the site honours it.' })
+  gpcOptOut!: boolean;
 }
 
 @ObjectType('CookieDeclaration')
@@ -83,11 +84,14 @@ export class CookieCategoryChoiceType {
   @Field(() => Boolean) accepted!: boolean;
 }
 
-@ObjectType('CookieConsentReceipt', { description: 'What was stored; the same receipt answers every retry with the same idempotency key.' })
+@ObjectType('CookieConsentReceipt', {
+  description: 'What was stored; the same receipt answers every retry with the same idempotency key.',
+})
 export class CookieConsentReceiptType {
   @Field(() => ID, { description: 'The consent event id: quote it to the organisation.' }) receiptId!: string;
   @Field(() => CookieConsentActionEnum) action!: CookieConsentAction;
-  @Field(() => [CookieCategoryChoiceType], { description: 'As stored, after Global Privacy Control.' }) choices!: CookieCategoryChoiceType[];
+  @Field(() => [CookieCategoryChoiceType], { description: 'As stored, after Global Privacy Control.' })
+  choices!: CookieCategoryChoiceType[];
   @Field(() => Boolean) gpc!: boolean;
   @Field(() => Boolean, { description: 'GPC turned off a category the visitor had accepted.' }) gpcApplied!: boolean;
   @Field(() => Int) policyVersion!: number;
@@ -107,7 +111,9 @@ export class CookieConsentStatusType {
   @Field(() => Boolean, { description: 'The lifetime has passed: the banner asks again.' }) expired!: boolean;
 }
 
-@ObjectType('CookieConsentHistoryEntry', { description: "One recorded choice or withdrawal of a visitor (admin view)." })
+@ObjectType('CookieConsentHistoryEntry', {
+  description: 'One recorded choice or withdrawal of a visitor (admin view).',
+})
 export class CookieConsentHistoryEntryType {
   @Field(() => ID) receiptId!: string;
   @Field(() => ID) siteId!: string;
@@ -121,21 +127,32 @@ export class CookieConsentHistoryEntryType {
   @Field(() => Date) recordedAt!: Date;
 }
 
-@ObjectType('CookieConsentStatsDay', { description: 'One UTC day: each visitor who recorded anything that day counted once, by their last event that day.' })
+@ObjectType('CookieConsentStatsDay', {
+  description: 'One UTC day: each visitor who recorded anything that day counted once, by their last event that day.',
+})
 export class CookieConsentStatsDayType {
   @Field(() => String, { description: 'UTC day, YYYY-MM-DD.' }) day!: string;
   @Field(() => Int, { description: 'Visitors whose last event that day was a choice.' }) choices!: number;
   @Field(() => Int, { description: 'Visitors whose last event that day was a withdrawal.' }) withdrawals!: number;
   @Field(() => Int, { description: 'Visitors whose last event that day carried a GPC signal.' }) gpc!: number;
-  @Field(() => Int, { description: 'Visitors whose last choice that day accepted functional cookies.' }) functional!: number;
-  @Field(() => Int, { description: 'Visitors whose last choice that day accepted analytics cookies.' }) analytics!: number;
-  @Field(() => Int, { description: 'Visitors whose last choice that day accepted marketing cookies.' }) marketing!: number;
+  @Field(() => Int, { description: 'Visitors whose last choice that day accepted functional cookies.' })
+  functional!: number;
+  @Field(() => Int, { description: 'Visitors whose last choice that day accepted analytics cookies.' })
+  analytics!: number;
+  @Field(() => Int, { description: 'Visitors whose last choice that day accepted marketing cookies.' })
+  marketing!: number;
 }
 
-@ObjectType('CookieConsentStats', { description: 'Visitors per UTC day, each counted once by their last choice or withdrawal that day; per category, how many had it accepted.' })
+@ObjectType('CookieConsentStats', {
+  description:
+    'Visitors per UTC day, each counted once by their last choice or withdrawal that day; per category, how many had it accepted.',
+})
 export class CookieConsentStatsType {
   @Field(() => ID) siteId!: string;
   @Field(() => String) from!: string;
   @Field(() => String) to!: string;
-  @Field(() => [CookieConsentStatsDayType], { description: 'Days on which at least one visitor recorded a choice or withdrawal, oldest first.' }) days!: CookieConsentStatsDayType[];
+  @Field(() => [CookieConsentStatsDayType], {
+    description: 'Days on which at least one visitor recorded a choice or withdrawal, oldest first.',
+  })
+  days!: CookieConsentStatsDayType[];
 }

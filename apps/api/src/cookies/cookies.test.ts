@@ -22,9 +22,22 @@ import { randomUUID } from 'node:crypto';
 import { newId } from '../common/ids.js';
 import { fromDbDate } from '../common/lean-sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, errorOf, postgresUrl, type GraphQLResult, type TestApp, type TestClient } from '../test/test-app.js';
+import {
+  createTestApp,
+  errorOf,
+  postgresUrl,
+  type GraphQLResult,
+  type TestApp,
+  type TestClient,
+} from '../test/test-app.js';
 import { visitorSealContext } from './cookie-consent.entity.js';
-import { COOKIE_RATE_LIMITS, COOKIE_SITE_REFUSED, CookieConsentService, HISTORY_PAGE_ROWS, visitorIndexOf } from './cookie-consent.service.js';
+import {
+  COOKIE_RATE_LIMITS,
+  COOKIE_SITE_REFUSED,
+  CookieConsentService,
+  HISTORY_PAGE_ROWS,
+  visitorIndexOf,
+} from './cookie-consent.service.js';
 import { cookieWriteBatcher } from './cookie-write-batch.js';
 import { CROSS_ORIGIN_FORBIDDEN } from './cookie-cors.js';
 
@@ -43,8 +56,10 @@ const siteInput = (overrides: Partial<CookieSiteInput> = {}): CookieSiteInput =>
 });
 
 const ALL = ['STRICTLY_NECESSARY', 'FUNCTIONAL', 'ANALYTICS', 'MARKETING'] as const;
-const choices = (accepted: readonly string[]) => ALL.map((category) => ({ category, accepted: category === 'STRICTLY_NECESSARY' || accepted.includes(category) }));
-const acceptedOf = (list: readonly { category: string; accepted: boolean }[]) => list.filter((c) => c.accepted).map((c) => c.category);
+const choices = (accepted: readonly string[]) =>
+  ALL.map((category) => ({ category, accepted: category === 'STRICTLY_NECESSARY' || accepted.includes(category) }));
+const acceptedOf = (list: readonly { category: string; accepted: boolean }[]) =>
+  list.filter((c) => c.accepted).map((c) => c.category);
 
 describe.each(databases)('cookie consent on %s', (database) => {
   let app: TestApp;
@@ -55,8 +70,14 @@ describe.each(databases)('cookie consent on %s', (database) => {
   let otherSiteKey: string;
 
   /** A request from a page on `origin` (the public API needs one of the site's origins). */
-  function pub<R, V>(doc: TypedDocumentNode<R, V>, variables: V, origin: string | null = ORIGIN): Promise<GraphQLResult<R>> {
-    return anonymous.raw(print(doc), variables as Record<string, unknown>, origin ? { origin } : {}) as Promise<GraphQLResult<R>>;
+  function pub<R, V>(
+    doc: TypedDocumentNode<R, V>,
+    variables: V,
+    origin: string | null = ORIGIN,
+  ): Promise<GraphQLResult<R>> {
+    return anonymous.raw(print(doc), variables as Record<string, unknown>, origin ? { origin } : {}) as Promise<
+      GraphQLResult<R>
+    >;
   }
 
   const consentInput = (overrides: Partial<RecordCookieConsentInput> = {}): RecordCookieConsentInput => ({
@@ -85,7 +106,9 @@ describe.each(databases)('cookie consent on %s', (database) => {
     const site = (await owner.ok(CreateCookieSiteDocument, { input: siteInput() })).createCookieSite;
     siteKey = site.siteKey;
     siteId = site.id;
-    otherSiteKey = (await owner.ok(CreateCookieSiteDocument, { input: siteInput({ name: 'No GPC', honoursGpc: false }) })).createCookieSite.siteKey;
+    otherSiteKey = (
+      await owner.ok(CreateCookieSiteDocument, { input: siteInput({ name: 'No GPC', honoursGpc: false }) })
+    ).createCookieSite.siteKey;
   });
   afterAll(() => app?.close());
 
@@ -99,13 +122,34 @@ describe.each(databases)('cookie consent on %s', (database) => {
 
     it('answers the banner in Japanese or English with categories, declarations and the policy version', async () => {
       await owner.ok(CreateCookieDeclarationDocument, {
-        input: { siteId, name: '_ga', domain: '.example-society.jp', category: 'ANALYTICS', vendor: 'Google', purpose: { en: 'Counts visits', ja: '訪問数の計測' }, durationDays: 730, storageKind: 'COOKIE' },
+        input: {
+          siteId,
+          name: '_ga',
+          domain: '.example-society.jp',
+          category: 'ANALYTICS',
+          vendor: 'Google',
+          purpose: { en: 'Counts visits', ja: '訪問数の計測' },
+          durationDays: 730,
+          storageKind: 'COOKIE',
+        },
       });
       const ja = (await pub(CookieBannerDocument, { siteKey, locale: 'ja-JP' })).data!.cookieBanner;
       expect(ja).toMatchObject({ locale: 'ja', title: 'クッキー', policyVersion: 1, honoursGpc: true });
-      expect(ja.categories.map((c) => [c.category, c.required])).toEqual(ALL.map((c) => [c, c === 'STRICTLY_NECESSARY']));
+      expect(ja.categories.map((c) => [c.category, c.required])).toEqual(
+        ALL.map((c) => [c, c === 'STRICTLY_NECESSARY']),
+      );
       expect(ja.categories[3]!.label).toBe('マーケティング');
-      expect(ja.declarations).toEqual([{ name: '_ga', domain: '.example-society.jp', category: 'ANALYTICS', vendor: 'Google', purpose: '訪問数の計測', durationDays: 730, storageKind: 'COOKIE' }]);
+      expect(ja.declarations).toEqual([
+        {
+          name: '_ga',
+          domain: '.example-society.jp',
+          category: 'ANALYTICS',
+          vendor: 'Google',
+          purpose: '訪問数の計測',
+          durationDays: 730,
+          storageKind: 'COOKIE',
+        },
+      ]);
       const en = (await pub(CookieBannerDocument, { siteKey, locale: 'fr' })).data!.cookieBanner;
       expect(en).toMatchObject({ locale: 'en', title: 'Cookies' });
     });
@@ -131,9 +175,17 @@ describe.each(databases)('cookie consent on %s', (database) => {
     it('refuses the read-back and a withdrawal from a wrong origin alike, and the withdrawal stores nothing', async () => {
       // An origin another site allows passes CORS, but is still not this site's.
       const otherOrigin = 'https://other-society.example.org';
-      await owner.ok(CreateCookieSiteDocument, { input: siteInput({ name: 'Other society', domains: ['other-society.example.org'], allowedOrigins: [otherOrigin] }) });
+      await owner.ok(CreateCookieSiteDocument, {
+        input: siteInput({
+          name: 'Other society',
+          domains: ['other-society.example.org'],
+          allowedOrigins: [otherOrigin],
+        }),
+      });
       const visitorId = randomUUID();
-      const chosen = (await pub(RecordCookieConsentDocument, { input: consentInput({ visitorId, choices: choices(['ANALYTICS']) }) })).data!.recordCookieConsent;
+      const chosen = (
+        await pub(RecordCookieConsentDocument, { input: consentInput({ visitorId, choices: choices(['ANALYTICS']) }) })
+      ).data!.recordCookieConsent;
       const before = await counts();
       const wrong = [
         [siteKey, 'https://evil.example'],
@@ -146,7 +198,11 @@ describe.each(databases)('cookie consent on %s', (database) => {
         const read = await pub(CookieConsentDocument, { siteKey: key, visitorId }, origin);
         expect(errorOf(read)).toMatchObject({ code: 'FORBIDDEN', message: COOKIE_SITE_REFUSED });
         expect(read.data?.cookieConsent ?? null).toBeNull();
-        const withdraw = await pub(WithdrawCookieConsentDocument, { input: { siteKey: key, visitorId, idempotencyKey: randomUUID(), policyVersion: 1, gpc: false } }, origin);
+        const withdraw = await pub(
+          WithdrawCookieConsentDocument,
+          { input: { siteKey: key, visitorId, idempotencyKey: randomUUID(), policyVersion: 1, gpc: false } },
+          origin,
+        );
         expect(errorOf(withdraw)).toMatchObject({ code: 'FORBIDDEN', message: COOKIE_SITE_REFUSED });
         expect(withdraw.data?.withdrawCookieConsent ?? null).toBeNull();
       }
@@ -181,7 +237,9 @@ describe.each(databases)('cookie consent on %s', (database) => {
     it('the current state follows the newest event and expires after the site lifetime', async () => {
       const visitorId = randomUUID();
       await pub(RecordCookieConsentDocument, { input: consentInput({ visitorId, choices: choices(['MARKETING']) }) });
-      const second = (await pub(RecordCookieConsentDocument, { input: consentInput({ visitorId, choices: choices([]) }) })).data!.recordCookieConsent;
+      const second = (
+        await pub(RecordCookieConsentDocument, { input: consentInput({ visitorId, choices: choices([]) }) })
+      ).data!.recordCookieConsent;
       const status = (await pub(CookieConsentDocument, { siteKey, visitorId })).data!.cookieConsent!;
       expect(status.receiptId).toBe(second.receiptId);
       expect(acceptedOf(status.choices)).toEqual(['STRICTLY_NECESSARY']);
@@ -192,8 +250,12 @@ describe.each(databases)('cookie consent on %s', (database) => {
 
     it('withdraws every optional category', async () => {
       const visitorId = randomUUID();
-      await pub(RecordCookieConsentDocument, { input: consentInput({ visitorId, choices: choices(['FUNCTIONAL', 'ANALYTICS', 'MARKETING']) }) });
-      const res = await pub(WithdrawCookieConsentDocument, { input: { siteKey, visitorId, idempotencyKey: randomUUID(), policyVersion: 1, gpc: false } });
+      await pub(RecordCookieConsentDocument, {
+        input: consentInput({ visitorId, choices: choices(['FUNCTIONAL', 'ANALYTICS', 'MARKETING']) }),
+      });
+      const res = await pub(WithdrawCookieConsentDocument, {
+        input: { siteKey, visitorId, idempotencyKey: randomUUID(), policyVersion: 1, gpc: false },
+      });
       expect(res.data!.withdrawCookieConsent.action).toBe('WITHDRAW');
       expect(acceptedOf(res.data!.withdrawCookieConsent.choices)).toEqual(['STRICTLY_NECESSARY']);
       const status = (await pub(CookieConsentDocument, { siteKey, visitorId })).data!.cookieConsent!;
@@ -203,13 +265,20 @@ describe.each(databases)('cookie consent on %s', (database) => {
 
     it('GPC turns analytics and marketing off where the site honours it, and only there', async () => {
       const all = choices(['FUNCTIONAL', 'ANALYTICS', 'MARKETING']);
-      const honoured = (await pub(RecordCookieConsentDocument, { input: consentInput({ gpc: true, choices: all }) })).data!.recordCookieConsent;
+      const honoured = (await pub(RecordCookieConsentDocument, { input: consentInput({ gpc: true, choices: all }) }))
+        .data!.recordCookieConsent;
       expect(acceptedOf(honoured.choices)).toEqual(['STRICTLY_NECESSARY', 'FUNCTIONAL']);
       expect(honoured).toMatchObject({ gpc: true, gpcApplied: true });
-      const ignored = (await pub(RecordCookieConsentDocument, { input: consentInput({ siteKey: otherSiteKey, gpc: true, choices: all }) })).data!.recordCookieConsent;
+      const ignored = (
+        await pub(RecordCookieConsentDocument, {
+          input: consentInput({ siteKey: otherSiteKey, gpc: true, choices: all }),
+        })
+      ).data!.recordCookieConsent;
       expect(acceptedOf(ignored.choices)).toEqual([...ALL]);
       expect(ignored).toMatchObject({ gpc: true, gpcApplied: false });
-      const refusedAnyway = (await pub(RecordCookieConsentDocument, { input: consentInput({ gpc: true, choices: choices([]) }) })).data!.recordCookieConsent;
+      const refusedAnyway = (
+        await pub(RecordCookieConsentDocument, { input: consentInput({ gpc: true, choices: choices([]) }) })
+      ).data!.recordCookieConsent;
       expect(refusedAnyway.gpcApplied).toBe(false);
     });
   });
@@ -242,13 +311,25 @@ describe.each(databases)('cookie consent on %s', (database) => {
       const res = await pub(RecordCookieConsentDocument, { input: { ...input, choices: choices(['MARKETING']) } });
       expect(errorOf(res)).toMatchObject({ code: 'CONFLICT', field: 'input.idempotencyKey' });
       expect(res.errors![0]!.extensions!.reason).toBe('IDEMPOTENCY_KEY_REUSED');
-      const withdraw = await pub(WithdrawCookieConsentDocument, { input: { siteKey, visitorId: input.visitorId, idempotencyKey: input.idempotencyKey, policyVersion: 1, gpc: false } });
+      const withdraw = await pub(WithdrawCookieConsentDocument, {
+        input: {
+          siteKey,
+          visitorId: input.visitorId,
+          idempotencyKey: input.idempotencyKey,
+          policyVersion: 1,
+          gpc: false,
+        },
+      });
       expect(errorOf(withdraw).code).toBe('CONFLICT');
       expect(await counts()).toEqual(before);
 
       const racing = consentInput();
       const mixed = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => pub(RecordCookieConsentDocument, { input: { ...racing, choices: choices(i % 2 ? ['ANALYTICS'] : ['MARKETING']) } })),
+        Array.from({ length: 8 }, (_, i) =>
+          pub(RecordCookieConsentDocument, {
+            input: { ...racing, choices: choices(i % 2 ? ['ANALYTICS'] : ['MARKETING']) },
+          }),
+        ),
       );
       const ok = mixed.filter((r) => !r.errors);
       expect(new Set(ok.map((r) => r.data!.recordCookieConsent.receiptId)).size).toBe(1);
@@ -267,9 +348,12 @@ describe.each(databases)('cookie consent on %s', (database) => {
     it('a key belongs to its visitor: another visitor with the same key is another event, not a CONFLICT', async () => {
       // Keys are scoped to (visitor, site): one visitor cannot learn from a CONFLICT that another used a key.
       const key = randomUUID();
-      const first = (await pub(RecordCookieConsentDocument, { input: consentInput({ idempotencyKey: key }) })).data!.recordCookieConsent;
+      const first = (await pub(RecordCookieConsentDocument, { input: consentInput({ idempotencyKey: key }) })).data!
+        .recordCookieConsent;
       const before = await counts();
-      const other = await pub(RecordCookieConsentDocument, { input: consentInput({ idempotencyKey: key, choices: choices(['MARKETING']) }) });
+      const other = await pub(RecordCookieConsentDocument, {
+        input: consentInput({ idempotencyKey: key, choices: choices(['MARKETING']) }),
+      });
       expect(other.errors).toBeUndefined();
       expect(other.data!.recordCookieConsent.receiptId).not.toBe(first.receiptId);
       expect(await counts()).toEqual({ events: before.events + 1, audit: before.audit + 1 });
@@ -280,15 +364,39 @@ describe.each(databases)('cookie consent on %s', (database) => {
     const bad: [string, (i: RecordCookieConsentInput) => Record<string, unknown>, string][] = [
       ['an oversized visitor id', (i) => ({ ...i, visitorId: 'x'.repeat(10_000) }), 'BAD_USER_INPUT'],
       ['a visitor id that is not a UUID v4', (i) => ({ ...i, visitorId: "1' or '1'='1" }), 'BAD_USER_INPUT'],
-      ['a control character in the idempotency key', (i) => ({ ...i, idempotencyKey: 'abcdefgh\u0000ijk' }), 'BAD_USER_INPUT'],
+      [
+        'a control character in the idempotency key',
+        (i) => ({ ...i, idempotencyKey: 'abcdefgh\u0000ijk' }),
+        'BAD_USER_INPUT',
+      ],
       ['a too short idempotency key', (i) => ({ ...i, idempotencyKey: 'abc' }), 'BAD_USER_INPUT'],
-      ['an unknown category', (i) => ({ ...i, choices: [...i.choices, { category: 'ADVERTISING', accepted: true }] }), 'BAD_USER_INPUT'],
-      ['a string for a boolean', (i) => ({ ...i, choices: [{ category: 'ANALYTICS', accepted: 'yes' }] }), 'BAD_USER_INPUT'],
+      [
+        'an unknown category',
+        (i) => ({ ...i, choices: [...i.choices, { category: 'ADVERTISING', accepted: true }] }),
+        'BAD_USER_INPUT',
+      ],
+      [
+        'a string for a boolean',
+        (i) => ({ ...i, choices: [{ category: 'ANALYTICS', accepted: 'yes' }] }),
+        'BAD_USER_INPUT',
+      ],
       ['a number for the GPC flag', (i) => ({ ...i, gpc: 1 }), 'BAD_USER_INPUT'],
-      ['strictly necessary refused', (i) => ({ ...i, choices: ALL.map((category) => ({ category, accepted: false })) }), 'BAD_USER_INPUT'],
+      [
+        'strictly necessary refused',
+        (i) => ({ ...i, choices: ALL.map((category) => ({ category, accepted: false })) }),
+        'BAD_USER_INPUT',
+      ],
       ['a missing category', (i) => ({ ...i, choices: i.choices.slice(0, 3) }), 'BAD_USER_INPUT'],
-      ['a category listed twice', (i) => ({ ...i, choices: [...i.choices, { category: 'ANALYTICS', accepted: false }] }), 'BAD_USER_INPUT'],
-      ['too many choices', (i) => ({ ...i, choices: Array.from({ length: 50 }, () => ({ category: 'ANALYTICS', accepted: true })) }), 'BAD_USER_INPUT'],
+      [
+        'a category listed twice',
+        (i) => ({ ...i, choices: [...i.choices, { category: 'ANALYTICS', accepted: false }] }),
+        'BAD_USER_INPUT',
+      ],
+      [
+        'too many choices',
+        (i) => ({ ...i, choices: Array.from({ length: 50 }, () => ({ category: 'ANALYTICS', accepted: true })) }),
+        'BAD_USER_INPUT',
+      ],
       ['an unpublished policy version', (i) => ({ ...i, policyVersion: 99 }), 'BAD_USER_INPUT'],
       ['policy version 0', (i) => ({ ...i, policyVersion: 0 }), 'BAD_USER_INPUT'],
       ['an oversized site key', (i) => ({ ...i, siteKey: 's'.repeat(5000) }), 'BAD_USER_INPUT'],
@@ -296,7 +404,11 @@ describe.each(databases)('cookie consent on %s', (database) => {
 
     it.each(bad)('refuses %s', async (_name, mutate, code) => {
       const before = await counts();
-      const res = await anonymous.raw(print(RecordCookieConsentDocument), { input: mutate(consentInput()) }, { origin: ORIGIN });
+      const res = await anonymous.raw(
+        print(RecordCookieConsentDocument),
+        { input: mutate(consentInput()) },
+        { origin: ORIGIN },
+      );
       expect(errorOf(res).code).toBe(code);
       expect(JSON.stringify(res)).not.toMatch(/select|insert|stack|\.ts:/i);
       expect(await counts()).toEqual(before);
@@ -321,8 +433,18 @@ describe.each(databases)('cookie consent on %s', (database) => {
       const visitorId = randomUUID();
       await pub(RecordCookieConsentDocument, { input: consentInput({ visitorId, choices: choices(['ANALYTICS']) }) });
       const before = await counts();
-      const input: WithdrawCookieConsentInput = { siteKey, visitorId, idempotencyKey: randomUUID(), policyVersion: 1, gpc: false };
-      const res = await anonymous.raw(print(WithdrawCookieConsentDocument), { input: mutate(input) }, { origin: ORIGIN });
+      const input: WithdrawCookieConsentInput = {
+        siteKey,
+        visitorId,
+        idempotencyKey: randomUUID(),
+        policyVersion: 1,
+        gpc: false,
+      };
+      const res = await anonymous.raw(
+        print(WithdrawCookieConsentDocument),
+        { input: mutate(input) },
+        { origin: ORIGIN },
+      );
       expect(errorOf(res).code).toBe('BAD_USER_INPUT');
       expect(JSON.stringify(res)).not.toMatch(/select|insert|stack|\.ts:/i);
       expect(await counts()).toEqual(before);
@@ -334,7 +456,18 @@ describe.each(databases)('cookie consent on %s', (database) => {
       const res = await fetch(`${app.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: ORIGIN },
-        body: JSON.stringify({ query: print(WithdrawCookieConsentDocument), variables: { input: { siteKey, visitorId: randomUUID(), idempotencyKey: 'k'.repeat(300_000), policyVersion: 1, gpc: false } } }),
+        body: JSON.stringify({
+          query: print(WithdrawCookieConsentDocument),
+          variables: {
+            input: {
+              siteKey,
+              visitorId: randomUUID(),
+              idempotencyKey: 'k'.repeat(300_000),
+              policyVersion: 1,
+              gpc: false,
+            },
+          },
+        }),
       });
       expect(res.status).toBe(413);
       expect(await counts()).toEqual(before);
@@ -343,7 +476,14 @@ describe.each(databases)('cookie consent on %s', (database) => {
     it('names oversized fields with TOO_LONG, before any other check', async () => {
       const res = await anonymous.raw(
         print(RecordCookieConsentDocument),
-        { input: { ...consentInput(), siteKey: 's'.repeat(65), visitorId: 'v'.repeat(65), choices: Array.from({ length: 9 }, () => ({ category: 'ANALYTICS', accepted: true })) } },
+        {
+          input: {
+            ...consentInput(),
+            siteKey: 's'.repeat(65),
+            visitorId: 'v'.repeat(65),
+            choices: Array.from({ length: 9 }, () => ({ category: 'ANALYTICS', accepted: true })),
+          },
+        },
         { origin: ORIGIN },
       );
       expect(errorOf(res).issues?.map((i) => [i.field, i.code])).toEqual([
@@ -351,13 +491,23 @@ describe.each(databases)('cookie consent on %s', (database) => {
         ['input.visitorId', 'TOO_LONG'],
         ['input.choices', 'TOO_LONG'],
       ]);
-      const withdraw = await anonymous.raw(print(WithdrawCookieConsentDocument), { input: { siteKey, visitorId: randomUUID(), idempotencyKey: 'k'.repeat(65), policyVersion: 1, gpc: false } }, { origin: ORIGIN });
+      const withdraw = await anonymous.raw(
+        print(WithdrawCookieConsentDocument),
+        { input: { siteKey, visitorId: randomUUID(), idempotencyKey: 'k'.repeat(65), policyVersion: 1, gpc: false } },
+        { origin: ORIGIN },
+      );
       expect(errorOf(withdraw).issues?.map((i) => [i.field, i.code])).toEqual([['input.idempotencyKey', 'TOO_LONG']]);
     });
 
     it('names the refused field', async () => {
-      const res = await pub(RecordCookieConsentDocument, { input: consentInput({ choices: ALL.map((category) => ({ category, accepted: category !== 'STRICTLY_NECESSARY' })) }) });
-      expect(errorOf(res).issues?.map((i) => [i.field, i.code])).toEqual([['input.choices.STRICTLY_NECESSARY', 'REQUIRED_CATEGORY_REFUSED']]);
+      const res = await pub(RecordCookieConsentDocument, {
+        input: consentInput({
+          choices: ALL.map((category) => ({ category, accepted: category !== 'STRICTLY_NECESSARY' })),
+        }),
+      });
+      expect(errorOf(res).issues?.map((i) => [i.field, i.code])).toEqual([
+        ['input.choices.STRICTLY_NECESSARY', 'REQUIRED_CATEGORY_REFUSED'],
+      ]);
     });
 
     it('refuses an oversized body before GraphQL', async () => {
@@ -365,7 +515,10 @@ describe.each(databases)('cookie consent on %s', (database) => {
       const res = await fetch(`${app.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: ORIGIN },
-        body: JSON.stringify({ query: print(RecordCookieConsentDocument), variables: { input: { ...consentInput(), junk: 'x'.repeat(300_000) } } }),
+        body: JSON.stringify({
+          query: print(RecordCookieConsentDocument),
+          variables: { input: { ...consentInput(), junk: 'x'.repeat(300_000) } },
+        }),
       });
       expect(res.status).toBe(413);
       expect(await counts()).toEqual(before);
@@ -374,7 +527,8 @@ describe.each(databases)('cookie consent on %s', (database) => {
     it('rate-limits writes per visitor', async () => {
       const visitorId = randomUUID();
       const results = [];
-      for (let i = 0; i < 31; i++) results.push(await pub(RecordCookieConsentDocument, { input: consentInput({ visitorId }) }));
+      for (let i = 0; i < 31; i++)
+        results.push(await pub(RecordCookieConsentDocument, { input: consentInput({ visitorId }) }));
       expect(results.slice(0, 30).every((r) => !r.errors)).toBe(true);
       expect(errorOf(results[30]!).code).toBe('TOO_MANY_REQUESTS');
     });
@@ -402,11 +556,29 @@ describe.each(databases)('cookie consent on %s', (database) => {
       const send = <R, V>(doc: TypedDocumentNode<R, V>, variables: V) =>
         client.raw(print(doc), variables as Record<string, unknown>, { origin: ORIGIN }) as Promise<GraphQLResult<R>>;
       const stored = async () =>
-        Number((await limited.em().getConnection().execute<{ n: number | string }[]>('select count(*) as n from cookie_consent_event'))[0]!.n);
+        Number(
+          (
+            await limited
+              .em()
+              .getConnection()
+              .execute<{ n: number | string }[]>('select count(*) as n from cookie_consent_event')
+          )[0]!.n,
+        );
       const before = await stored();
       const results = [];
       for (let i = 0; i < budget + 3; i++) {
-        results.push(await send(RecordCookieConsentDocument, { input: { siteKey: limitedKey, visitorId: randomUUID(), idempotencyKey: randomUUID(), policyVersion: 1, gpc: false, choices: choices([]) } }));
+        results.push(
+          await send(RecordCookieConsentDocument, {
+            input: {
+              siteKey: limitedKey,
+              visitorId: randomUUID(),
+              idempotencyKey: randomUUID(),
+              policyVersion: 1,
+              gpc: false,
+              choices: choices([]),
+            },
+          }),
+        );
       }
       expect(results.slice(0, budget).map((r) => r.errors)).toEqual(Array.from({ length: budget }, () => undefined));
       for (const refused of results.slice(budget)) {
@@ -415,9 +587,21 @@ describe.each(databases)('cookie consent on %s', (database) => {
       }
       expect(await stored()).toBe(before + budget);
       // The budget covers every public cookie request from the address: reads and withdrawals too.
-      expect(errorOf(await send(CookieBannerDocument, { siteKey: limitedKey, locale: 'en' })).code).toBe('TOO_MANY_REQUESTS');
-      expect(errorOf(await send(CookieConsentDocument, { siteKey: limitedKey, visitorId: randomUUID() })).code).toBe('TOO_MANY_REQUESTS');
-      const withdraw = await send(WithdrawCookieConsentDocument, { input: { siteKey: limitedKey, visitorId: randomUUID(), idempotencyKey: randomUUID(), policyVersion: 1, gpc: false } });
+      expect(errorOf(await send(CookieBannerDocument, { siteKey: limitedKey, locale: 'en' })).code).toBe(
+        'TOO_MANY_REQUESTS',
+      );
+      expect(errorOf(await send(CookieConsentDocument, { siteKey: limitedKey, visitorId: randomUUID() })).code).toBe(
+        'TOO_MANY_REQUESTS',
+      );
+      const withdraw = await send(WithdrawCookieConsentDocument, {
+        input: {
+          siteKey: limitedKey,
+          visitorId: randomUUID(),
+          idempotencyKey: randomUUID(),
+          policyVersion: 1,
+          gpc: false,
+        },
+      });
       expect(errorOf(withdraw).code).toBe('TOO_MANY_REQUESTS');
       expect(await stored()).toBe(before + budget);
     });
@@ -426,7 +610,14 @@ describe.each(databases)('cookie consent on %s', (database) => {
   describe('cross-origin requests', () => {
     it('answers a preflight only for an allowed origin, never with credentials', async () => {
       const preflight = (origin: string) =>
-        fetch(`${app.url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+        fetch(`${app.url}/graphql`, {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type',
+          },
+        });
       const ok = await preflight(ORIGIN);
       expect(ok.status).toBe(204);
       expect(ok.headers.get('access-control-allow-origin')).toBe(ORIGIN);
@@ -438,21 +629,42 @@ describe.each(databases)('cookie consent on %s', (database) => {
 
     it('a new site origin is allowed at once', async () => {
       const origin = 'https://new-site.example.org';
-      const created = (await owner.ok(CreateCookieSiteDocument, { input: siteInput({ name: 'New', allowedOrigins: [origin] }) })).createCookieSite;
-      const res = await fetch(`${app.url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+      const created = (
+        await owner.ok(CreateCookieSiteDocument, { input: siteInput({ name: 'New', allowedOrigins: [origin] }) })
+      ).createCookieSite;
+      const res = await fetch(`${app.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
       expect(res.headers.get('access-control-allow-origin')).toBe(origin);
-      await owner.ok(UpdateCookieSiteDocument, { id: created.id, input: siteInput({ name: 'New', allowedOrigins: ['https://other.example.org'] }) });
-      const after = await fetch(`${app.url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+      await owner.ok(UpdateCookieSiteDocument, {
+        id: created.id,
+        input: siteInput({ name: 'New', allowedOrigins: ['https://other.example.org'] }),
+      });
+      const after = await fetch(`${app.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
       expect(after.status).toBe(403);
     });
 
     it('a page on another origin reaches no admin or partner field, even with a session cookie', async () => {
-      for (const query of ['{ cookieSites { id } }', '{ me { id } }', '{ __schema { types { name } } }', '{ cookieBanner(siteKey: "x") { title } cookieSites { id } }', '{ partnerProviders(first: 1) { edges { cursor } } }']) {
+      for (const query of [
+        '{ cookieSites { id } }',
+        '{ me { id } }',
+        '{ __schema { types { name } } }',
+        '{ cookieBanner(siteKey: "x") { title } cookieSites { id } }',
+        '{ partnerProviders(first: 1) { edges { cursor } } }',
+      ]) {
         const res = await owner.raw(query, {}, { origin: ORIGIN });
         expect(res.status).toBe(403);
         expect(errorOf(res)).toMatchObject({ code: 'FORBIDDEN', message: CROSS_ORIGIN_FORBIDDEN });
       }
-      const mutation = await owner.raw('mutation { createCookieSite(input: { name: "x", domains: [], allowedOrigins: [], consentLifetimeDays: 1, honoursGpc: true, bannerTitle: { en: "a", ja: "a" }, bannerText: { en: "a", ja: "a" } }) { id } }', {}, { origin: ORIGIN });
+      const mutation = await owner.raw(
+        'mutation { createCookieSite(input: { name: "x", domains: [], allowedOrigins: [], consentLifetimeDays: 1, honoursGpc: true, bannerTitle: { en: "a", ja: "a" }, bannerText: { en: "a", ja: "a" } }) { id } }',
+        {},
+        { origin: ORIGIN },
+      );
       expect(errorOf(mutation).code).toBe('FORBIDDEN');
     });
 
@@ -470,7 +682,9 @@ describe.each(databases)('cookie consent on %s', (database) => {
       expect(res.headers.get('cache-control')).toContain('max-age');
       expect(res.headers.get('content-security-policy')).toBeNull();
       expect(await res.text()).toContain('StewardCookies');
-      const cached = await fetch(`${app.url}/cookie-banner/v1/banner.js`, { headers: { 'if-none-match': res.headers.get('etag')! } });
+      const cached = await fetch(`${app.url}/cookie-banner/v1/banner.js`, {
+        headers: { 'if-none-match': res.headers.get('etag')! },
+      });
       expect(cached.status).toBe(304);
     });
   });
@@ -481,20 +695,28 @@ describe.each(databases)('cookie consent on %s', (database) => {
       expect((await viewer.ok(CookieCategoriesDocument)).cookieCategories).toHaveLength(4);
       expect((await viewer.ok(CookieSitesDocument)).cookieSites.length).toBeGreaterThan(0);
       expect(errorOf(await viewer.request(CreateCookieSiteDocument, { input: siteInput() })).code).toBe('FORBIDDEN');
-      expect(errorOf(await viewer.request(CookieConsentHistoryDocument, { visitorId: randomUUID() })).code).toBe('FORBIDDEN');
+      expect(errorOf(await viewer.request(CookieConsentHistoryDocument, { visitorId: randomUUID() })).code).toBe(
+        'FORBIDDEN',
+      );
       expect(errorOf(await anonymous.request(CookieSitesDocument)).code).toBe('UNAUTHENTICATED');
     });
 
     it('edits category wording; strictly necessary stays required', async () => {
       const updated = (
         await owner.ok(UpdateCookieCategoryDocument, {
-          input: { category: 'STRICTLY_NECESSARY', label: { en: 'Essential', ja: '必須' }, description: { en: 'Needed.', ja: '必要です。' } },
+          input: {
+            category: 'STRICTLY_NECESSARY',
+            label: { en: 'Essential', ja: '必須' },
+            description: { en: 'Needed.', ja: '必要です。' },
+          },
         })
       ).updateCookieCategory;
       expect(updated).toMatchObject({ label: { en: 'Essential' }, required: true });
       const banner = (await pub(CookieBannerDocument, { siteKey, locale: 'en' })).data!.cookieBanner;
       expect(banner.categories[0]).toMatchObject({ label: 'Essential', required: true });
-      const bad = await owner.request(UpdateCookieCategoryDocument, { input: { category: 'FUNCTIONAL', label: { en: '', ja: 'x' }, description: { en: 'a\u202E', ja: 'b' } } });
+      const bad = await owner.request(UpdateCookieCategoryDocument, {
+        input: { category: 'FUNCTIONAL', label: { en: '', ja: 'x' }, description: { en: 'a\u202E', ja: 'b' } },
+      });
       expect(errorOf(bad).issues?.map((i) => [i.field, i.code])).toEqual([
         ['input.label.en', 'REQUIRED'],
         ['input.description.en', 'CONTROL_CHARACTERS'],
@@ -502,13 +724,24 @@ describe.each(databases)('cookie consent on %s', (database) => {
     });
 
     it('refuses bad sites and declarations with the field named', async () => {
-      const res = await owner.request(CreateCookieSiteDocument, { input: siteInput({ allowedOrigins: ['https://a.example/path'], consentLifetimeDays: 0 }) });
+      const res = await owner.request(CreateCookieSiteDocument, {
+        input: siteInput({ allowedOrigins: ['https://a.example/path'], consentLifetimeDays: 0 }),
+      });
       expect(errorOf(res).issues?.map((i) => [i.field, i.code])).toEqual([
         ['input.allowedOrigins[0]', 'INVALID_FORMAT'],
         ['input.consentLifetimeDays', 'INVALID_VALUE'],
       ]);
       const decl = await owner.request(CreateCookieDeclarationDocument, {
-        input: { siteId, name: 'x', domain: 'not a host', category: 'ANALYTICS', vendor: 'v', purpose: { en: 'p', ja: 'p' }, durationDays: -1, storageKind: 'COOKIE' },
+        input: {
+          siteId,
+          name: 'x',
+          domain: 'not a host',
+          category: 'ANALYTICS',
+          vendor: 'v',
+          purpose: { en: 'p', ja: 'p' },
+          durationDays: -1,
+          storageKind: 'COOKIE',
+        },
       });
       expect(errorOf(decl).issues?.map((i) => i.field)).toEqual(['input.domain', 'input.durationDays']);
     });
@@ -516,18 +749,33 @@ describe.each(databases)('cookie consent on %s', (database) => {
     it('deletes a declaration', async () => {
       const d = (
         await owner.ok(CreateCookieDeclarationDocument, {
-          input: { siteId, name: 'tmp', domain: 'www.example-society.jp', category: 'FUNCTIONAL', vendor: 'v', purpose: { en: 'p', ja: 'p' }, durationDays: null, storageKind: 'SESSION_STORAGE' },
+          input: {
+            siteId,
+            name: 'tmp',
+            domain: 'www.example-society.jp',
+            category: 'FUNCTIONAL',
+            vendor: 'v',
+            purpose: { en: 'p', ja: 'p' },
+            durationDays: null,
+            storageKind: 'SESSION_STORAGE',
+          },
         })
       ).createCookieDeclaration;
       expect((await owner.ok(DeleteCookieDeclarationDocument, { id: d.id })).deleteCookieDeclaration).toBe(d.id);
-      expect((await owner.ok(CookieSitesDocument)).cookieSites.find((s) => s.id === siteId)!.declarations.map((x) => x.id)).not.toContain(d.id);
+      expect(
+        (await owner.ok(CookieSitesDocument)).cookieSites.find((s) => s.id === siteId)!.declarations.map((x) => x.id),
+      ).not.toContain(d.id);
     });
 
     it("shows a visitor's decrypted history across sites and audits the read", async () => {
       const visitorId = randomUUID();
       await pub(RecordCookieConsentDocument, { input: consentInput({ visitorId, choices: choices(['ANALYTICS']) }) });
-      await pub(RecordCookieConsentDocument, { input: consentInput({ visitorId, siteKey: otherSiteKey, choices: choices(['MARKETING']) }) });
-      await pub(WithdrawCookieConsentDocument, { input: { siteKey, visitorId, idempotencyKey: randomUUID(), policyVersion: 1, gpc: false } });
+      await pub(RecordCookieConsentDocument, {
+        input: consentInput({ visitorId, siteKey: otherSiteKey, choices: choices(['MARKETING']) }),
+      });
+      await pub(WithdrawCookieConsentDocument, {
+        input: { siteKey, visitorId, idempotencyKey: randomUUID(), policyVersion: 1, gpc: false },
+      });
       const history = (await owner.ok(CookieConsentHistoryDocument, { visitorId })).cookieConsentHistory;
       expect(history.map((h) => [h.siteName, h.action, acceptedOf(h.choices).join('+')])).toEqual([
         ['Example society', 'CHOOSE', 'STRICTLY_NECESSARY+ANALYTICS'],
@@ -535,15 +783,21 @@ describe.each(databases)('cookie consent on %s', (database) => {
         ['Example society', 'WITHDRAW', 'STRICTLY_NECESSARY'],
       ]);
       expect(history.every((h) => h.visitorId === visitorId)).toBe(true);
-      const audits = await app.em().getConnection().execute<{ detail: unknown }[]>("select detail from audit_entry where action = 'cookie_consent.history_read'");
+      const audits = await app
+        .em()
+        .getConnection()
+        .execute<{ detail: unknown }[]>("select detail from audit_entry where action = 'cookie_consent.history_read'");
       expect(audits.length).toBeGreaterThan(0);
       expect(JSON.stringify(audits)).not.toContain(visitorId);
-      expect((await owner.ok(CookieConsentHistoryDocument, { visitorId: 'not-an-id' })).cookieConsentHistory).toEqual([]);
+      expect((await owner.ok(CookieConsentHistoryDocument, { visitorId: 'not-an-id' })).cookieConsentHistory).toEqual(
+        [],
+      );
     });
 
     it("reads a visitor's whole history, however long: past 10,000 events and across pages with equal times", async () => {
       const visitorId = randomUUID();
-      const bulkSite = (await owner.ok(CreateCookieSiteDocument, { input: siteInput({ name: 'Bulk' }) })).createCookieSite;
+      const bulkSite = (await owner.ok(CreateCookieSiteDocument, { input: siteInput({ name: 'Bulk' }) }))
+        .createCookieSite;
       const n = 10_001;
       const start = app.clock.now.getTime() - 30 * 86_400_000;
       const ids: string[] = [];
@@ -591,8 +845,16 @@ describe.each(databases)('cookie consent on %s', (database) => {
       expect(stats.to).toBe(app.clock.now.toISOString().slice(0, 10));
       const total = stats.days.reduce((n, d) => n + d.choices + d.withdrawals, 0);
       // Each visitor once a day.
-      const events = await app.em().getConnection().execute<{ visitor_index: string; occurred_at: unknown }[]>('select visitor_index, occurred_at from cookie_consent_event where site_id = ?', [siteId]);
-      const visitorDays = new Set(events.map((e) => `${e.visitor_index}:${Math.floor(fromDbDate(e.occurred_at).getTime() / 86_400_000)}`));
+      const events = await app
+        .em()
+        .getConnection()
+        .execute<{ visitor_index: string; occurred_at: unknown }[]>(
+          'select visitor_index, occurred_at from cookie_consent_event where site_id = ?',
+          [siteId],
+        );
+      const visitorDays = new Set(
+        events.map((e) => `${e.visitor_index}:${Math.floor(fromDbDate(e.occurred_at).getTime() / 86_400_000)}`),
+      );
       expect(events.length).toBeGreaterThan(visitorDays.size);
       expect(total).toBe(visitorDays.size);
       expect(stats.days[0]!.analytics).toBeGreaterThan(0);
@@ -601,9 +863,12 @@ describe.each(databases)('cookie consent on %s', (database) => {
     });
 
     it('counts each visitor once a UTC day, by their last choice or withdrawal that day', async () => {
-      const statsKey = (await owner.ok(CreateCookieSiteDocument, { input: siteInput({ name: 'Stats' }) })).createCookieSite;
+      const statsKey = (await owner.ok(CreateCookieSiteDocument, { input: siteInput({ name: 'Stats' }) }))
+        .createCookieSite;
       const record = (visitorId: string, accepted: string[], gpc = false) =>
-        pub(RecordCookieConsentDocument, { input: consentInput({ siteKey: statsKey.siteKey, visitorId, choices: choices(accepted), gpc }) });
+        pub(RecordCookieConsentDocument, {
+          input: consentInput({ siteKey: statsKey.siteKey, visitorId, choices: choices(accepted), gpc }),
+        });
       const [a, b, c, d] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
       app.clock.advance(-86_400_000);
       const yesterday = app.clock.now.toISOString().slice(0, 10);
@@ -612,7 +877,15 @@ describe.each(databases)('cookie consent on %s', (database) => {
         await record(a, []); // changed their mind: counted once, as refusing analytics
         await record(b, ['ANALYTICS', 'MARKETING']);
         await record(c, ['FUNCTIONAL']);
-        await pub(WithdrawCookieConsentDocument, { input: { siteKey: statsKey.siteKey, visitorId: c, idempotencyKey: randomUUID(), policyVersion: 1, gpc: false } });
+        await pub(WithdrawCookieConsentDocument, {
+          input: {
+            siteKey: statsKey.siteKey,
+            visitorId: c,
+            idempotencyKey: randomUUID(),
+            policyVersion: 1,
+            gpc: false,
+          },
+        });
         await record(d, [], true);
       } finally {
         app.clock.advance(86_400_000);

@@ -21,7 +21,12 @@ export class FieldCipher {
 
   verifyCheckpoint(statement: string, signature: string): boolean {
     try {
-      return verify(null, Buffer.from(statement, 'utf8'), this.keys.checkpointPublicKey, Buffer.from(signature, 'base64'));
+      return verify(
+        null,
+        Buffer.from(statement, 'utf8'),
+        this.keys.checkpointPublicKey,
+        Buffer.from(signature, 'base64'),
+      );
     } catch {
       return false;
     }

@@ -9,7 +9,14 @@ import { cessationOf } from '../requests/cessation-facts.js';
 /** Everything decide() needs about one provider, purpose and recipient, as stored now. */
 export interface DecisionFacts {
   providerExists: boolean;
-  purpose: { id: string; key: string; title: string; categories: DataCategory[]; retired: boolean; consentFromVersion: number } | null;
+  purpose: {
+    id: string;
+    key: string;
+    title: string;
+    categories: DataCategory[];
+    retired: boolean;
+    consentFromVersion: number;
+  } | null;
   recipientExists: boolean;
   /** The recipient's name (for the reasons people read), null when there is no such recipient. */
   recipientName: string | null;
@@ -58,7 +65,14 @@ export async function loadDecisionFacts(
   const sqlite = isSqlite(em);
   const { providerId, purposeKey, recipientId } = query;
   const [row] = await leanRows<{ facts: unknown }>(em, sqlite ? SQL.sqlite : SQL.postgresql, [
-    providerId, purposeKey, recipientId, providerId, purposeKey, providerId, providerId, providerId,
+    providerId,
+    purposeKey,
+    recipientId,
+    providerId,
+    purposeKey,
+    providerId,
+    providerId,
+    providerId,
   ]);
   const facts = parsed<Record<string, unknown>>(row!.facts);
   const purpose = facts.purpose as Record<string, unknown> | null;

@@ -5,7 +5,9 @@ import { DataCategoryEnum, DecisionActionEnum } from '../common/enums.js';
 // Skips class-validator (the resolver passes `validate: false`: a decision is taken per use or
 // hand-over and the validator cost more than its checks, bench/README.md); the bounds below are
 // checked by DECISION_INPUT_BOUNDS in decision.service.ts before anything else.
-@InputType({ description: 'May this use these categories of this provider for this purpose, or provide them to this recipient?' })
+@InputType({
+  description: 'May this use these categories of this provider for this purpose, or provide them to this recipient?',
+})
 export class DecisionRequestInput {
   @Field(() => DecisionActionEnum) action!: DecisionAction;
   @Field(() => ID) providerId!: string;

@@ -46,13 +46,22 @@ describe('presentEvidence', () => {
   });
 
   it('leaves out what is not recorded', () => {
-    expect(presentEvidence('LAW', { statute: 'Tax Act', article: null })).toEqual([{ key: 'statute', label: 'Statute', value: 'Tax Act' }]);
+    expect(presentEvidence('LAW', { statute: 'Tax Act', article: null })).toEqual([
+      { key: 'statute', label: 'Statute', value: 'Tax Act' },
+    ]);
     expect(presentEvidence('PROVIDER_AGREEMENT', {})).toEqual([]);
   });
 });
 
 describe('presentDecision', () => {
-  const decision = (basis: Decision['basis']): Decision => ({ allowed: basis !== null, basis, permitted: ['NAME'], refused: [], reasons: [], policyVersion: 2 });
+  const decision = (basis: Decision['basis']): Decision => ({
+    allowed: basis !== null,
+    basis,
+    permitted: ['NAME'],
+    refused: [],
+    reasons: [],
+    policyVersion: 2,
+  });
   const at = new Date('2026-04-01T09:00:00Z');
 
   it('gives the basis exception its cited evidence, and other bases none', () => {
@@ -68,12 +77,21 @@ describe('presentDecision', () => {
       exceptionKind: 'OUTSOURCING',
       evidence: [{ key: 'contractReference', label: 'Contract reference', value: 'CT-1' }],
     });
-    expect(presentDecision({ decision: decision({ kind: 'CONSENT' }), decidedAt: at, ledgerSequence: 8, basisEvidence: null }).basis).toEqual({
+    expect(
+      presentDecision({
+        decision: decision({ kind: 'CONSENT' }),
+        decidedAt: at,
+        ledgerSequence: 8,
+        basisEvidence: null,
+      }).basis,
+    ).toEqual({
       kind: 'CONSENT',
       exceptionId: null,
       exceptionKind: null,
       evidence: [],
     });
-    expect(presentDecision({ decision: decision(null), decidedAt: at, ledgerSequence: 9, basisEvidence: null })).toMatchObject({ basis: null, ledgerSequence: 9 });
+    expect(
+      presentDecision({ decision: decision(null), decidedAt: at, ledgerSequence: 9, basisEvidence: null }),
+    ).toMatchObject({ basis: null, ledgerSequence: 9 });
   });
 });

@@ -37,24 +37,40 @@ export function presentEvidence(kind: ExceptionKind, evidence: StoredEvidence): 
   const cited: DecisionEvidenceType[] = [];
   for (const [key, label] of CITED[kind]) {
     const value = evidence[key];
-    for (const v of Array.isArray(value) ? value : value == null ? [] : [value]) cited.push({ key, label, value: text(key, v) });
+    for (const v of Array.isArray(value) ? value : value == null ? [] : [value])
+      cited.push({ key, label, value: text(key, v) });
   }
   return cited;
 }
 
 /** A recorded decision as the `decision` query answers it. */
-export function presentDecision({ decision, decidedAt, ledgerSequence, basisEvidence }: RecordedDecision): DecisionType {
+export function presentDecision({
+  decision,
+  decidedAt,
+  ledgerSequence,
+  basisEvidence,
+}: RecordedDecision): DecisionType {
   const basis = decision.basis;
   return {
     allowed: decision.allowed,
     basis: basis
       ? basis.kind === 'EXCEPTION'
-        ? { kind: basis.kind, exceptionId: basis.exceptionId, exceptionKind: basis.exceptionKind, evidence: presentEvidence(basis.exceptionKind, basisEvidence ?? {}) }
+        ? {
+            kind: basis.kind,
+            exceptionId: basis.exceptionId,
+            exceptionKind: basis.exceptionKind,
+            evidence: presentEvidence(basis.exceptionKind, basisEvidence ?? {}),
+          }
         : { kind: basis.kind, exceptionId: null, exceptionKind: null, evidence: [] }
       : null,
     permitted: decision.permitted,
     refused: decision.refused,
-    reasons: decision.reasons.map((r) => ({ code: r.code, message: r.message, category: r.category ?? null, exceptionId: r.exceptionId ?? null })),
+    reasons: decision.reasons.map((r) => ({
+      code: r.code,
+      message: r.message,
+      category: r.category ?? null,
+      exceptionId: r.exceptionId ?? null,
+    })),
     policyVersion: decision.policyVersion,
     decidedAt,
     ledgerSequence,

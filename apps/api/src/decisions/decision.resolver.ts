@@ -11,9 +11,15 @@ import { DecisionType } from './decision.type.js';
 export class DecisionResolver {
   @Authorized(WRITERS_AND_SYSTEMS)
   @Query(() => DecisionType, {
-    description: 'Decides a use or provision with its basis and reasons. Every decision, allowed or denied, is recorded in the ledger. Owners and privacy officers ask it signed in; internal systems with their key (`Authorization: Bearer sys_…`), which reaches this query only.',
+    description:
+      'Decides a use or provision with its basis and reasons. Every decision, allowed or denied, is recorded in the ledger. Owners and privacy officers ask it signed in; internal systems with their key (`Authorization: Bearer sys_…`), which reaches this query only.',
   })
-  async decision(@Arg('input', () => DecisionRequestInput, { validate: false }) input: DecisionRequestInput, @Ctx() ctx: Context): Promise<DecisionType> {
-    return presentDecision(await new DecisionService(ctx.db as SqlEntityManager, requireCaller(ctx), ctx.deps).decide(input));
+  async decision(
+    @Arg('input', () => DecisionRequestInput, { validate: false }) input: DecisionRequestInput,
+    @Ctx() ctx: Context,
+  ): Promise<DecisionType> {
+    return presentDecision(
+      await new DecisionService(ctx.db as SqlEntityManager, requireCaller(ctx), ctx.deps).decide(input),
+    );
   }
 }

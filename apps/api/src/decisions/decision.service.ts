@@ -36,7 +36,11 @@ function checkBounds(input: DecisionRequestInput): void {
     }
   }
   if (input.categories.length > DECISION_INPUT_BOUNDS.categories) {
-    issues.push({ field: 'categories', code: 'TOO_LONG', message: `At most ${DECISION_INPUT_BOUNDS.categories} categories` });
+    issues.push({
+      field: 'categories',
+      code: 'TOO_LONG',
+      message: `At most ${DECISION_INPUT_BOUNDS.categories} categories`,
+    });
   }
   if (issues.length) throw new BadInputError(issues);
 }
@@ -92,7 +96,13 @@ export class DecisionService {
     let purpose: PurposeFact;
     if (facts.purpose) {
       const p = facts.purpose;
-      purpose = { key: p.key, title: p.title, categories: p.categories, retired: p.retired, consentFromVersion: p.consentFromVersion };
+      purpose = {
+        key: p.key,
+        title: p.title,
+        categories: p.categories,
+        retired: p.retired,
+        consentFromVersion: p.consentFromVersion,
+      };
     } else {
       const malformed = validatePurposeKey(input.purposeKey, 'purposeKey');
       if (malformed) throw new BadInputError([malformed]);
@@ -122,7 +132,11 @@ export class DecisionService {
         purpose.key,
         at,
       ),
-      items: facts.items.map((i) => ({ id: i.id as string, category: i.category as DataCategory, publiclyAvailable: fromDbBoolean(i.publicly_available) })),
+      items: facts.items.map((i) => ({
+        id: i.id as string,
+        category: i.category as DataCategory,
+        publiclyAvailable: fromDbBoolean(i.publicly_available),
+      })),
       // Approved exceptions carry complete evidence (activation requires it).
       exceptions: facts.exceptions.map((e) => toDraft(e) as PermittedExceptionFact),
       policyVersion: facts.policy.number,
@@ -161,7 +175,13 @@ export class DecisionService {
     });
     const sequence = entry!.sequence;
     const basis = decision.basis;
-    const stored = basis?.kind === 'EXCEPTION' ? (facts.exceptions.find((e) => e.id === basis.exceptionId)?.evidence ?? null) : null;
-    return { decision, decidedAt: at, ledgerSequence: sequence, basisEvidence: stored && ownAgreement(stored, facts.standingGrantIds) };
+    const stored =
+      basis?.kind === 'EXCEPTION' ? (facts.exceptions.find((e) => e.id === basis.exceptionId)?.evidence ?? null) : null;
+    return {
+      decision,
+      decidedAt: at,
+      ledgerSequence: sequence,
+      basisEvidence: stored && ownAgreement(stored, facts.standingGrantIds),
+    };
   }
 }

@@ -5,20 +5,24 @@ import { DataCategoryEnum, DecisionBasisKindEnum, DecisionReasonCodeEnum, Except
 @ObjectType('DecisionEvidence', { description: 'One piece of the evidence the exception of a decision rests on.' })
 export class DecisionEvidenceType {
   @Field(() => String, {
-    description: 'The evidence field: statute, article, documentReference (LAW); contractReference (OUTSOURCING); meetingKind, meetingDate, resolutionNumber (BOARD_APPROVAL); consentEventIds (PROVIDER_AGREEMENT, one entry per event).',
+    description:
+      'The evidence field: statute, article, documentReference (LAW); contractReference (OUTSOURCING); meetingKind, meetingDate, resolutionNumber (BOARD_APPROVAL); consentEventIds (PROVIDER_AGREEMENT, one entry per event).',
   })
   key!: string;
   @Field(() => String, { description: 'What people call it, e.g. "Resolution number".' }) label!: string;
   @Field(() => String, { description: 'As recorded; dates as YYYY-MM-DD.' }) value!: string;
 }
 
-@ObjectType('DecisionBasis', { description: 'What allows the use: the stated purpose with consent, public data, or one permitted exception.' })
+@ObjectType('DecisionBasis', {
+  description: 'What allows the use: the stated purpose with consent, public data, or one permitted exception.',
+})
 export class DecisionBasisType {
   @Field(() => DecisionBasisKindEnum) kind!: 'CONSENT' | 'PUBLICLY_AVAILABLE' | 'EXCEPTION';
   @Field(() => ID, { nullable: true }) exceptionId!: string | null;
   @Field(() => ExceptionKindEnum, { nullable: true }) exceptionKind!: ExceptionKind | null;
   @Field(() => [DecisionEvidenceType], {
-    description: "Which evidence the exception rests on, in short (the whole evidence is the exception's); empty unless the basis is an exception.",
+    description:
+      "Which evidence the exception rests on, in short (the whole evidence is the exception's); empty unless the basis is an exception.",
   })
   evidence!: DecisionEvidenceType[];
 }
@@ -31,7 +35,9 @@ export class DecisionReasonType {
   @Field(() => ID, { nullable: true }) exceptionId!: string | null;
 }
 
-@ObjectType('Decision', { description: 'A decision Steward took, explained and recorded in the ledger (allowed or denied).' })
+@ObjectType('Decision', {
+  description: 'A decision Steward took, explained and recorded in the ledger (allowed or denied).',
+})
 export class DecisionType {
   @Field(() => Boolean) allowed!: boolean;
   @Field(() => DecisionBasisType, { nullable: true }) basis!: DecisionBasisType | null;

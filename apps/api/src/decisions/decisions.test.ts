@@ -40,7 +40,10 @@ describe.each(databases)('decisions on %s', (database) => {
     subscriber = (
       await owner.ok(RecordCollectionDocument, {
         input: buildCollectionInput({
-          purposes: [{ purposeKey: 'JOURNAL_DELIVERY', granted: true }, { purposeKey: 'EVENT_NEWS', granted: true }],
+          purposes: [
+            { purposeKey: 'JOURNAL_DELIVERY', granted: true },
+            { purposeKey: 'EVENT_NEWS', granted: true },
+          ],
           items: postal,
         }),
       })
@@ -48,44 +51,91 @@ describe.each(databases)('decisions on %s', (database) => {
     refuser = (
       await owner.ok(RecordCollectionDocument, {
         input: buildCollectionInput({
-          purposes: [{ purposeKey: 'EVENT_NEWS', granted: true }, { purposeKey: 'JOURNAL_DELIVERY', granted: false }],
-          items: [{ category: 'NAME', value: 'Rin Abe' }, { category: 'EMAIL', value: 'rin.abe@example.jp' }],
+          purposes: [
+            { purposeKey: 'EVENT_NEWS', granted: true },
+            { purposeKey: 'JOURNAL_DELIVERY', granted: false },
+          ],
+          items: [
+            { category: 'NAME', value: 'Rin Abe' },
+            { category: 'EMAIL', value: 'rin.abe@example.jp' },
+          ],
         }),
       })
     ).recordCollection.provider;
-    courierId = (await owner.ok(CreateRecipientDocument, { input: { name: 'Yamato Courier', kind: 'CONTRACTOR' } })).createRecipient.id;
+    courierId = (await owner.ok(CreateRecipientDocument, { input: { name: 'Yamato Courier', kind: 'CONTRACTOR' } }))
+      .createRecipient.id;
     const created = (
       await owner.ok(CreateExceptionDocument, {
-        input: buildExceptionInput('OUTSOURCING', { recipientId: courierId, providerId: subscriber.id, consentEventIds: [] }),
+        input: buildExceptionInput('OUTSOURCING', {
+          recipientId: courierId,
+          providerId: subscriber.id,
+          consentEventIds: [],
+        }),
       })
     ).createException;
-    exception = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version })).approveException;
+    exception = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version }))
+      .approveException;
   });
   afterAll(() => app.close());
 
   const decide = (client: TestClient, input: Request) => client.request(DecisionDocument, { input });
 
   async function decisionEntries() {
-    return app.em().getConnection().execute<{ outcome: string; policy_version: number; provider_id: string }[]>(
-      "select outcome, policy_version, provider_id from ledger_entry where kind = 'DECISION' order by sequence",
-    );
+    return app
+      .em()
+      .getConnection()
+      .execute<{ outcome: string; policy_version: number; provider_id: string }[]>(
+        "select outcome, policy_version, provider_id from ledger_entry where kind = 'DECISION' order by sequence",
+      );
   }
 
   describe('decision', () => {
     it('allows a use for a stated purpose on the basis of consent', async () => {
       const { decision } = await owner.ok(DecisionDocument, {
-        input: { action: 'USE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME', 'POSTAL_ADDRESS'] },
+        input: {
+          action: 'USE',
+          providerId: subscriber.id,
+          purposeKey: 'JOURNAL_DELIVERY',
+          categories: ['NAME', 'POSTAL_ADDRESS'],
+        },
       });
-      expect(decision).toMatchObject({ allowed: true, basis: { kind: 'CONSENT', exceptionId: null, evidence: [] }, permitted: ['NAME', 'POSTAL_ADDRESS'], refused: [], policyVersion: 1 });
+      expect(decision).toMatchObject({
+        allowed: true,
+        basis: { kind: 'CONSENT', exceptionId: null, evidence: [] },
+        permitted: ['NAME', 'POSTAL_ADDRESS'],
+        refused: [],
+        policyVersion: 1,
+      });
     });
 
     it('allows provision to the courier only under the outsourcing exception, and only its categories', async () => {
-      const ok = (await decide(owner, { action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'], recipientId: courierId })).data!.decision;
-      expect(ok).toMatchObject({ allowed: true, basis: { kind: 'EXCEPTION', exceptionId: exception.id, exceptionKind: 'OUTSOURCING' } });
+      const ok = (
+        await decide(owner, {
+          action: 'PROVIDE',
+          providerId: subscriber.id,
+          purposeKey: 'JOURNAL_DELIVERY',
+          categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'],
+          recipientId: courierId,
+        })
+      ).data!.decision;
+      expect(ok).toMatchObject({
+        allowed: true,
+        basis: { kind: 'EXCEPTION', exceptionId: exception.id, exceptionKind: 'OUTSOURCING' },
+      });
       // Which exception with which evidence: the contract it rests on.
-      expect(ok.basis!.evidence).toEqual([{ key: 'contractReference', label: 'Contract reference', value: 'CT-2026-07' }]);
+      expect(ok.basis!.evidence).toEqual([
+        { key: 'contractReference', label: 'Contract reference', value: 'CT-2026-07' },
+      ]);
 
-      const email = (await decide(owner, { action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME', 'EMAIL'], recipientId: courierId })).data!.decision;
+      const email = (
+        await decide(owner, {
+          action: 'PROVIDE',
+          providerId: subscriber.id,
+          purposeKey: 'JOURNAL_DELIVERY',
+          categories: ['NAME', 'EMAIL'],
+          recipientId: courierId,
+        })
+      ).data!.decision;
       expect(email.allowed).toBe(false);
       expect(email.refused).toContain('EMAIL');
       expect(email.reasons.map((r) => r.code)).toContain('EXCEPTION_CATEGORY_NOT_COVERED');
@@ -93,7 +143,13 @@ describe.each(databases)('decisions on %s', (database) => {
 
     it('explains itself with the purpose title and the recipient name, not bare keys and ids', async () => {
       const { decision } = await owner.ok(DecisionDocument, {
-        input: { action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME'], recipientId: courierId },
+        input: {
+          action: 'PROVIDE',
+          providerId: subscriber.id,
+          purposeKey: 'JOURNAL_DELIVERY',
+          categories: ['NAME'],
+          recipientId: courierId,
+        },
       });
       expect(decision.reasons[0]!.message).toBe(
         `Outsourcing exception "${exception.id}" covers NAME for provision to "Yamato Courier" for "Delivery of the Journal and publications" (JOURNAL_DELIVERY).`,
@@ -103,29 +159,66 @@ describe.each(databases)('decisions on %s', (database) => {
 
     it('refuses provision for a provider who refused the purpose the contractor serves', async () => {
       const { decision } = await owner.ok(DecisionDocument, {
-        input: { action: 'PROVIDE', providerId: refuser.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME'], recipientId: courierId },
+        input: {
+          action: 'PROVIDE',
+          providerId: refuser.id,
+          purposeKey: 'JOURNAL_DELIVERY',
+          categories: ['NAME'],
+          recipientId: courierId,
+        },
       });
       expect(decision.allowed).toBe(false);
       expect(decision.reasons.map((r) => r.code)).toContain('EXCEPTION_PURPOSE_BASIS_MISSING');
     });
 
     it('never provides on consent alone, and follows a withdrawal at once', async () => {
-      const before = (await decide(owner, { action: 'USE', providerId: refuser.id, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'] })).data!.decision;
+      const before = (
+        await decide(owner, { action: 'USE', providerId: refuser.id, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'] })
+      ).data!.decision;
       expect(before.allowed).toBe(true);
-      const provide = (await decide(owner, { action: 'PROVIDE', providerId: refuser.id, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'], recipientId: courierId })).data!.decision;
+      const provide = (
+        await decide(owner, {
+          action: 'PROVIDE',
+          providerId: refuser.id,
+          purposeKey: 'EVENT_NEWS',
+          categories: ['EMAIL'],
+          recipientId: courierId,
+        })
+      ).data!.decision;
       expect(provide.allowed).toBe(false);
-      const provider = await app.em().getConnection().execute<{ version: number }[]>('select version from provider where id = ?', [refuser.id]);
+      const provider = await app
+        .em()
+        .getConnection()
+        .execute<{ version: number }[]>('select version from provider where id = ?', [refuser.id]);
       await owner.ok(RecordConsentDocument, {
-        input: { providerId: refuser.id, purposeKey: 'EVENT_NEWS', action: 'WITHDRAW', method: 'EMAIL_REPLY', expectedProviderVersion: Number(provider[0]!.version) },
+        input: {
+          providerId: refuser.id,
+          purposeKey: 'EVENT_NEWS',
+          action: 'WITHDRAW',
+          method: 'EMAIL_REPLY',
+          expectedProviderVersion: Number(provider[0]!.version),
+        },
       });
-      const after = (await decide(owner, { action: 'USE', providerId: refuser.id, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'] })).data!.decision;
+      const after = (
+        await decide(owner, { action: 'USE', providerId: refuser.id, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'] })
+      ).data!.decision;
       expect(after).toMatchObject({ allowed: false, basis: null });
     });
 
     it('stops allowing provision the moment the exception is revoked', async () => {
-      const request: Request = { action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME'], recipientId: courierId };
+      const request: Request = {
+        action: 'PROVIDE',
+        providerId: subscriber.id,
+        purposeKey: 'JOURNAL_DELIVERY',
+        categories: ['NAME'],
+        recipientId: courierId,
+      };
       expect((await decide(owner, request)).data!.decision.allowed).toBe(true);
-      await officer.ok(RevokeExceptionDocument, { id: exception.id, reason: 'Contract ended', expectedVersion: exception.version });
+      await officer.ok(RevokeExceptionDocument, {
+        id: exception.id,
+        reason: 'Contract ended',
+        expectedVersion: exception.version,
+      });
       const denied = (await decide(owner, request)).data!.decision;
       expect(denied.allowed).toBe(false);
       expect(denied.reasons.map((r) => r.code)).toContain('EXCEPTION_NOT_IN_EFFECT');
@@ -143,7 +236,13 @@ describe.each(databases)('decisions on %s', (database) => {
       const before = (await decisionEntries()).length;
       for (const action of ['USE', 'PROVIDE'] as const) {
         const { decision } = await owner.ok(DecisionDocument, {
-          input: { action, providerId: subscriber.id, purposeKey: 'SELLING_LISTS', categories: ['NAME'], recipientId: action === 'PROVIDE' ? courierId : null },
+          input: {
+            action,
+            providerId: subscriber.id,
+            purposeKey: 'SELLING_LISTS',
+            categories: ['NAME'],
+            recipientId: action === 'PROVIDE' ? courierId : null,
+          },
         });
         expect(decision).toMatchObject({ allowed: false, basis: null, permitted: [], refused: ['NAME'] });
         expect(decision.reasons[0]).toEqual({
@@ -155,9 +254,12 @@ describe.each(databases)('decisions on %s', (database) => {
         // The outsourcing exception (revoked by now, and for JOURNAL_DELIVERY) is named as not applying.
         expect(decision.reasons.map((r) => r.code)).toContain('NO_EXCEPTION_APPLIES');
       }
-      const entries = await app.em().getConnection().execute<{ purpose_key: string; outcome: string }[]>(
-        "select purpose_key, outcome from ledger_entry where kind = 'DECISION' order by sequence desc limit 2",
-      );
+      const entries = await app
+        .em()
+        .getConnection()
+        .execute<{ purpose_key: string; outcome: string }[]>(
+          "select purpose_key, outcome from ledger_entry where kind = 'DECISION' order by sequence desc limit 2",
+        );
       expect(entries).toEqual([
         { purpose_key: 'SELLING_LISTS', outcome: 'DENIED' },
         { purpose_key: 'SELLING_LISTS', outcome: 'DENIED' },
@@ -168,33 +270,126 @@ describe.each(databases)('decisions on %s', (database) => {
     it('refuses bad requests with the field named and records nothing', async () => {
       const before = (await decisionEntries()).length;
       const cases: [Request, string, string][] = [
-        [{ action: 'USE', providerId: '01900000-0000-7000-8000-000000000000', purposeKey: 'EVENT_NEWS', categories: ['NAME'] }, 'NOT_FOUND', 'input.providerId'],
-        [{ action: 'USE', providerId: "' or 1=1 --", purposeKey: 'EVENT_NEWS', categories: ['NAME'] }, 'NOT_FOUND', 'input.providerId'],
-        [{ action: 'USE', providerId: subscriber.id, purposeKey: 'selling-lists', categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.purposeKey'],
-        [{ action: 'USE', providerId: subscriber.id, purposeKey: "X' OR 1=1 --", categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.purposeKey'],
-        [{ action: 'USE', providerId: subscriber.id, purposeKey: '', categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.purposeKey'],
-        [{ action: 'USE', providerId: subscriber.id, purposeKey: `A${'B'.repeat(64)}`, categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.purposeKey'],
-        [{ action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'], recipientId: '01900000-0000-7000-8000-000000000000' }, 'NOT_FOUND', 'input.recipientId'],
-        [{ action: 'USE', providerId: subscriber.id, purposeKey: 'x'.repeat(1001), categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.purposeKey'],
-        [{ action: 'USE', providerId: 'f'.repeat(101), purposeKey: 'EVENT_NEWS', categories: ['NAME'] }, 'BAD_USER_INPUT', 'input.providerId'],
-        [{ action: 'PROVIDE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'], recipientId: 'r'.repeat(101) }, 'BAD_USER_INPUT', 'input.recipientId'],
-        [{ action: 'USE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: Array.from({ length: 21 }, () => 'NAME' as const) }, 'BAD_USER_INPUT', 'input.categories'],
+        [
+          {
+            action: 'USE',
+            providerId: '01900000-0000-7000-8000-000000000000',
+            purposeKey: 'EVENT_NEWS',
+            categories: ['NAME'],
+          },
+          'NOT_FOUND',
+          'input.providerId',
+        ],
+        [
+          { action: 'USE', providerId: "' or 1=1 --", purposeKey: 'EVENT_NEWS', categories: ['NAME'] },
+          'NOT_FOUND',
+          'input.providerId',
+        ],
+        [
+          { action: 'USE', providerId: subscriber.id, purposeKey: 'selling-lists', categories: ['NAME'] },
+          'BAD_USER_INPUT',
+          'input.purposeKey',
+        ],
+        [
+          { action: 'USE', providerId: subscriber.id, purposeKey: "X' OR 1=1 --", categories: ['NAME'] },
+          'BAD_USER_INPUT',
+          'input.purposeKey',
+        ],
+        [
+          { action: 'USE', providerId: subscriber.id, purposeKey: '', categories: ['NAME'] },
+          'BAD_USER_INPUT',
+          'input.purposeKey',
+        ],
+        [
+          { action: 'USE', providerId: subscriber.id, purposeKey: `A${'B'.repeat(64)}`, categories: ['NAME'] },
+          'BAD_USER_INPUT',
+          'input.purposeKey',
+        ],
+        [
+          {
+            action: 'PROVIDE',
+            providerId: subscriber.id,
+            purposeKey: 'EVENT_NEWS',
+            categories: ['NAME'],
+            recipientId: '01900000-0000-7000-8000-000000000000',
+          },
+          'NOT_FOUND',
+          'input.recipientId',
+        ],
+        [
+          { action: 'USE', providerId: subscriber.id, purposeKey: 'x'.repeat(1001), categories: ['NAME'] },
+          'BAD_USER_INPUT',
+          'input.purposeKey',
+        ],
+        [
+          { action: 'USE', providerId: 'f'.repeat(101), purposeKey: 'EVENT_NEWS', categories: ['NAME'] },
+          'BAD_USER_INPUT',
+          'input.providerId',
+        ],
+        [
+          {
+            action: 'PROVIDE',
+            providerId: subscriber.id,
+            purposeKey: 'EVENT_NEWS',
+            categories: ['NAME'],
+            recipientId: 'r'.repeat(101),
+          },
+          'BAD_USER_INPUT',
+          'input.recipientId',
+        ],
+        [
+          {
+            action: 'USE',
+            providerId: subscriber.id,
+            purposeKey: 'EVENT_NEWS',
+            categories: Array.from({ length: 21 }, () => 'NAME' as const),
+          },
+          'BAD_USER_INPUT',
+          'input.categories',
+        ],
       ];
       for (const [input, code, field] of cases) {
         expect(errorOf(await decide(owner, input)), JSON.stringify(input)).toMatchObject({ code, field });
       }
-      expect(errorOf(await decide(owner, { action: 'USE', providerId: subscriber.id, purposeKey: 'selling-lists', categories: ['NAME'] })).issues).toEqual([
-        { field: 'input.purposeKey', code: 'INVALID_FORMAT', message: 'Upper-case letters, digits and _ only, starting with a letter.' },
+      expect(
+        errorOf(
+          await decide(owner, {
+            action: 'USE',
+            providerId: subscriber.id,
+            purposeKey: 'selling-lists',
+            categories: ['NAME'],
+          }),
+        ).issues,
+      ).toEqual([
+        {
+          field: 'input.purposeKey',
+          code: 'INVALID_FORMAT',
+          message: 'Upper-case letters, digits and _ only, starting with a letter.',
+        },
       ]);
       const viewer = await app.clientAs('VIEWER');
-      expect(errorOf(await decide(viewer, { action: 'USE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'] })).code).toBe('FORBIDDEN');
+      expect(
+        errorOf(
+          await decide(viewer, {
+            action: 'USE',
+            providerId: subscriber.id,
+            purposeKey: 'EVENT_NEWS',
+            categories: ['NAME'],
+          }),
+        ).code,
+      ).toBe('FORBIDDEN');
       expect((await decisionEntries()).length).toBe(before);
     });
 
     it('records concurrent decisions each exactly once, in one unbroken chain (group commit)', async () => {
       const before = (await decisionEntries()).length;
       const auditsBefore = await auditTotal();
-      const request: Request = { action: 'USE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'] };
+      const request: Request = {
+        action: 'USE',
+        providerId: subscriber.id,
+        purposeKey: 'EVENT_NEWS',
+        categories: ['NAME'],
+      };
       const answers = await Promise.all(Array.from({ length: 20 }, () => decide(owner, request)));
       const sequences = answers.map((a) => a.data!.decision.ledgerSequence);
       expect(new Set(sequences).size).toBe(20);
@@ -211,22 +406,42 @@ describe.each(databases)('decisions on %s', (database) => {
           `create trigger refuse_decision_entry before insert on ledger_entry when new.provider_id = '${refuser.id}' begin select raise(abort, 'refused by test'); end`,
         );
       } else {
-        await conn.execute(`create function steward_test_refuse_decision() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`);
+        await conn.execute(
+          `create function steward_test_refuse_decision() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`,
+        );
         await conn.execute(
           `create trigger refuse_decision_entry before insert on ledger_entry for each row when (new.provider_id = '${refuser.id}') execute function steward_test_refuse_decision()`,
         );
       }
       try {
         const before = await decisionEntries();
-        const ok: Request = { action: 'USE', providerId: subscriber.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'] };
-        const refused: Request = { action: 'USE', providerId: refuser.id, purposeKey: 'EVENT_NEWS', categories: ['NAME'] };
+        const ok: Request = {
+          action: 'USE',
+          providerId: subscriber.id,
+          purposeKey: 'EVENT_NEWS',
+          categories: ['NAME'],
+        };
+        const refused: Request = {
+          action: 'USE',
+          providerId: refuser.id,
+          purposeKey: 'EVENT_NEWS',
+          categories: ['NAME'],
+        };
         const answers = await Promise.all([ok, ok, refused, ok, ok].map((input) => decide(owner, input)));
-        expect(answers.map((a) => (a.errors ? errorOf(a).code : 'OK'))).toEqual(['OK', 'OK', 'INTERNAL_SERVER_ERROR', 'OK', 'OK']);
+        expect(answers.map((a) => (a.errors ? errorOf(a).code : 'OK'))).toEqual([
+          'OK',
+          'OK',
+          'INTERNAL_SERVER_ERROR',
+          'OK',
+          'OK',
+        ]);
         expect(JSON.stringify(answers[2])).not.toContain('refused by test');
         const after = await decisionEntries();
         expect(after.length).toBe(before.length + 4);
         // The refused decision left no entry; the others of its group were written again alone.
-        expect(after.filter((e) => e.provider_id === refuser.id).length).toBe(before.filter((e) => e.provider_id === refuser.id).length);
+        expect(after.filter((e) => e.provider_id === refuser.id).length).toBe(
+          before.filter((e) => e.provider_id === refuser.id).length,
+        );
         expect((await owner.ok(VerifyLedgerDocument)).verifyLedger).toMatchObject({ ok: true });
       } finally {
         if (database === 'sqlite') await conn.execute('drop trigger refuse_decision_entry');

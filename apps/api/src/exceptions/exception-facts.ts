@@ -132,7 +132,9 @@ export function purposeFacts(purposes: readonly PurposeFields[]): PurposeFact[] 
  */
 export function withInputPaths(kind: ExceptionKind, issues: readonly Issue[]): Issue[] {
   return issues.map((i) =>
-    i.field.startsWith('evidence.') ? { ...i, field: `evidence.${EVIDENCE_FIELD[kind]}.${i.field.slice('evidence.'.length)}` } : i,
+    i.field.startsWith('evidence.')
+      ? { ...i, field: `evidence.${EVIDENCE_FIELD[kind]}.${i.field.slice('evidence.'.length)}` }
+      : i,
   );
 }
 
@@ -141,8 +143,21 @@ const nullableDate = (value: unknown): Date | null => (value == null ? null : fr
 
 /** The `permitted_exception` columns policy-core's facts are made of (exceptionShapeOf reads them). */
 export const EXCEPTION_FACT_COLUMNS = [
-  'id', 'kind', 'evidence', 'purpose_keys', 'categories', 'provider_ids', 'all_providers', 'recipient_id', 'valid_from',
-  'valid_until', 'status', 'authored_by_id', 'approved_by_id', 'approved_at', 'revoked_at',
+  'id',
+  'kind',
+  'evidence',
+  'purpose_keys',
+  'categories',
+  'provider_ids',
+  'all_providers',
+  'recipient_id',
+  'valid_from',
+  'valid_until',
+  'status',
+  'authored_by_id',
+  'approved_by_id',
+  'approved_at',
+  'revoked_at',
 ] as const;
 
 /**
@@ -150,7 +165,11 @@ export const EXCEPTION_FACT_COLUMNS = [
  * hydrating entities cost more than the decision). `where` narrows in SQL; policy-core still judges
  * status, validity window and scope.
  */
-export async function loadExceptionShapes(em: EntityManager, where: string, params: readonly unknown[]): Promise<ExceptionShape[]> {
+export async function loadExceptionShapes(
+  em: EntityManager,
+  where: string,
+  params: readonly unknown[],
+): Promise<ExceptionShape[]> {
   const rows = await leanRows<Record<string, unknown>>(
     em,
     `select ${EXCEPTION_FACT_COLUMNS.join(', ')} from permitted_exception where ${where} order by id`,

@@ -41,11 +41,26 @@ interface Member {
 /** What each kind covers: one provider (`inScope`), two of the provider's categories, one purpose. */
 const SCOPES: Record<Kind, { purposeKey: string; categories: DataCategory[]; recipient: string; stated: boolean }> = {
   // Outside the stated purposes: a tax office's inquiry under the law.
-  LAW: { purposeKey: 'TAX_INQUIRY_2026', categories: ['NAME', 'POSTAL_ADDRESS'], recipient: 'Kojimachi Tax Office', stated: false },
+  LAW: {
+    purposeKey: 'TAX_INQUIRY_2026',
+    categories: ['NAME', 'POSTAL_ADDRESS'],
+    recipient: 'Kojimachi Tax Office',
+    stated: false,
+  },
   // Outside the stated purposes: the member agreed to their affiliation going to a co-hosting society.
-  PROVIDER_AGREEMENT: { purposeKey: 'COHOST_LIAISON', categories: ['NAME', 'AFFILIATION'], recipient: 'Co-hosting Society', stated: false },
+  PROVIDER_AGREEMENT: {
+    purposeKey: 'COHOST_LIAISON',
+    categories: ['NAME', 'AFFILIATION'],
+    recipient: 'Co-hosting Society',
+    stated: false,
+  },
   // A stated purpose the member never consented to, approved by the board for this recipient.
-  BOARD_APPROVAL: { purposeKey: 'CONFERENCE_REGISTRATION', categories: ['NAME', 'EMAIL'], recipient: 'Venue Safety Office', stated: true },
+  BOARD_APPROVAL: {
+    purposeKey: 'CONFERENCE_REGISTRATION',
+    categories: ['NAME', 'EMAIL'],
+    recipient: 'Venue Safety Office',
+    stated: true,
+  },
 };
 
 const KINDS: Kind[] = ['LAW', 'PROVIDER_AGREEMENT', 'BOARD_APPROVAL'];
@@ -89,7 +104,10 @@ describe.each(databases)('each exception kind allows exactly its scope, on %s', 
   afterAll(() => app.close());
 
   async function provisions(): Promise<{ provider_id: string; purpose_key: string; basis: unknown }[]> {
-    return app.em().getConnection().execute("select provider_id, purpose_key, basis from ledger_entry where kind = 'PROVISION' order by sequence");
+    return app
+      .em()
+      .getConnection()
+      .execute("select provider_id, purpose_key, basis from ledger_entry where kind = 'PROVISION' order by sequence");
   }
 
   describe.each(KINDS)('%s', (kind) => {
@@ -99,14 +117,26 @@ describe.each(databases)('each exception kind allows exactly its scope, on %s', 
     let key: string;
 
     beforeAll(async () => {
-      recipientId = (await owner.ok(CreateRecipientDocument, { input: { name: scope.recipient, kind: 'THIRD_PARTY' } })).createRecipient.id;
-      const base = buildExceptionInput(kind, { recipientId, providerId: inScope.id, consentEventIds: [inScope.grantId] });
+      recipientId = (await owner.ok(CreateRecipientDocument, { input: { name: scope.recipient, kind: 'THIRD_PARTY' } }))
+        .createRecipient.id;
+      const base = buildExceptionInput(kind, {
+        recipientId,
+        providerId: inScope.id,
+        consentEventIds: [inScope.grantId],
+      });
       const input: Input = {
         ...base,
-        scope: { purposeKeys: [scope.purposeKey], categories: scope.categories, allProviders: false, providerIds: [inScope.id], recipientId },
+        scope: {
+          purposeKeys: [scope.purposeKey],
+          categories: scope.categories,
+          allProviders: false,
+          providerIds: [inScope.id],
+          recipientId,
+        },
       };
       const created = (await owner.ok(CreateExceptionDocument, { input })).createException;
-      exception = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version })).approveException;
+      exception = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version }))
+        .approveException;
       expect(exception).toMatchObject({ status: 'ACTIVE' });
       key = (await owner.ok(IssuePartnerKeyDocument, { recipientId, label: `${kind} system` })).issuePartnerKey.key;
     });
@@ -114,13 +144,25 @@ describe.each(databases)('each exception kind allows exactly its scope, on %s', 
     const decide = async (overrides: Partial<Request> = {}) =>
       (
         await owner.ok(DecisionDocument, {
-          input: { action: 'PROVIDE', providerId: inScope.id, purposeKey: scope.purposeKey, categories: scope.categories, recipientId, ...overrides },
+          input: {
+            action: 'PROVIDE',
+            providerId: inScope.id,
+            purposeKey: scope.purposeKey,
+            categories: scope.categories,
+            recipientId,
+            ...overrides,
+          },
         })
       ).decision;
 
     /** A request with the recipient's partner key; `text` is the whole answer, to search for leaks. */
-    async function asPartner<R, V>(doc: TypedDocumentNode<R, V>, variables: V): Promise<GraphQLResult<R> & { text: string }> {
-      const res = (await app.client().raw(print(doc), variables as Record<string, unknown>, { authorization: `Bearer ${key}` })) as GraphQLResult<R>;
+    async function asPartner<R, V>(
+      doc: TypedDocumentNode<R, V>,
+      variables: V,
+    ): Promise<GraphQLResult<R> & { text: string }> {
+      const res = (await app
+        .client()
+        .raw(print(doc), variables as Record<string, unknown>, { authorization: `Bearer ${key}` })) as GraphQLResult<R>;
       return { ...res, text: JSON.stringify(res) };
     }
 
@@ -166,7 +208,13 @@ describe.each(databases)('each exception kind allows exactly its scope, on %s', 
 
       const wider = await decide({ categories: [...scope.categories, 'TELEPHONE'] });
       expect(wider).toMatchObject({ allowed: false, permitted: scope.categories, refused: ['TELEPHONE'] });
-      expect(wider.reasons).toContainEqual(expect.objectContaining({ code: 'EXCEPTION_CATEGORY_NOT_COVERED', category: 'TELEPHONE', exceptionId: exception.id }));
+      expect(wider.reasons).toContainEqual(
+        expect.objectContaining({
+          code: 'EXCEPTION_CATEGORY_NOT_COVERED',
+          category: 'TELEPHONE',
+          exceptionId: exception.id,
+        }),
+      );
 
       // A purpose outside the stated ones that no exception names, and a stated one the member consented to.
       for (const purposeKey of ['OTHER_INQUIRY_2026', 'MEMBERSHIP_ADMINISTRATION']) {
@@ -176,8 +224,12 @@ describe.each(databases)('each exception kind allows exactly its scope, on %s', 
       }
       expect((await decide({ purposeKey: 'OTHER_INQUIRY_2026' })).reasons[0]!.code).toBe('PURPOSE_NOT_STATED');
 
-      const otherRecipient = (await owner.ok(CreateRecipientDocument, { input: { name: `Not ${scope.recipient}`, kind: 'THIRD_PARTY' } })).createRecipient.id;
-      expect((await decide({ recipientId: otherRecipient })).reasons.map((r) => r.code)).toContain('EXCEPTION_RECIPIENT_NOT_COVERED');
+      const otherRecipient = (
+        await owner.ok(CreateRecipientDocument, { input: { name: `Not ${scope.recipient}`, kind: 'THIRD_PARTY' } })
+      ).createRecipient.id;
+      expect((await decide({ recipientId: otherRecipient })).reasons.map((r) => r.code)).toContain(
+        'EXCEPTION_RECIPIENT_NOT_COVERED',
+      );
     });
 
     it('gives its recipient’s partner key exactly its provider and categories, recorded under its purpose', async () => {
@@ -187,7 +239,10 @@ describe.each(databases)('each exception kind allows exactly its scope, on %s', 
       const nodes = list.data!.partnerProviders.edges.map((e) => e.node);
       const expected = {
         id: inScope.id,
-        items: scope.categories.map((category) => ({ category, value: inScope.values[category as keyof Member['values']] })),
+        items: scope.categories.map((category) => ({
+          category,
+          value: inScope.values[category as keyof Member['values']],
+        })),
       };
       expect(nodes).toEqual([expected]);
       expectNothingBeyondScope(list.text);
@@ -213,11 +268,17 @@ describe.each(databases)('each exception kind allows exactly its scope, on %s', 
     });
 
     it('allows nothing the moment it is revoked', async () => {
-      await officer.ok(RevokeExceptionDocument, { id: exception.id, reason: 'Withdrawn.', expectedVersion: exception.version });
+      await officer.ok(RevokeExceptionDocument, {
+        id: exception.id,
+        reason: 'Withdrawn.',
+        expectedVersion: exception.version,
+      });
       const before = (await provisions()).length;
       const denied = await decide();
       expect(denied).toMatchObject({ allowed: false, basis: null, permitted: [] });
-      expect(denied.reasons).toContainEqual(expect.objectContaining({ code: 'EXCEPTION_NOT_IN_EFFECT', exceptionId: exception.id }));
+      expect(denied.reasons).toContainEqual(
+        expect.objectContaining({ code: 'EXCEPTION_NOT_IN_EFFECT', exceptionId: exception.id }),
+      );
       if (!scope.stated) expect(denied.reasons[0]!.code).toBe('PURPOSE_NOT_STATED');
 
       const list = await asPartner(PartnerProvidersDocument, { first: 100 });
@@ -234,22 +295,65 @@ describe.each(databases)('each exception kind allows exactly its scope, on %s', 
       const c = await member('0505');
       const before = (await owner.ok(ProviderDocument, { id: c.id })).provider!;
       await owner.ok(RecordConsentDocument, {
-        input: { providerId: c.id, purposeKey: 'EVENT_NEWS', action: 'GRANT', method: 'EMAIL_REPLY', expectedProviderVersion: before.version },
+        input: {
+          providerId: c.id,
+          purposeKey: 'EVENT_NEWS',
+          action: 'GRANT',
+          method: 'EMAIL_REPLY',
+          expectedProviderVersion: before.version,
+        },
       });
-      const newsGrant = (await owner.ok(ProviderDocument, { id: c.id })).provider!.consentHistory.find((e) => e.action === 'GRANT' && e.purpose.key === 'EVENT_NEWS')!;
-      const recipientId = (await owner.ok(CreateRecipientDocument, { input: { name: 'Second Partner Society', kind: 'THIRD_PARTY' } })).createRecipient.id;
-      const base = buildExceptionInput('PROVIDER_AGREEMENT', { recipientId, providerId: c.id, consentEventIds: [c.grantId, newsGrant.id] });
+      const newsGrant = (await owner.ok(ProviderDocument, { id: c.id })).provider!.consentHistory.find(
+        (e) => e.action === 'GRANT' && e.purpose.key === 'EVENT_NEWS',
+      )!;
+      const recipientId = (
+        await owner.ok(CreateRecipientDocument, { input: { name: 'Second Partner Society', kind: 'THIRD_PARTY' } })
+      ).createRecipient.id;
+      const base = buildExceptionInput('PROVIDER_AGREEMENT', {
+        recipientId,
+        providerId: c.id,
+        consentEventIds: [c.grantId, newsGrant.id],
+      });
       const created = (
         await owner.ok(CreateExceptionDocument, {
-          input: { ...base, scope: { purposeKeys: ['COHOST_LIAISON'], categories: ['AFFILIATION'], allProviders: false, providerIds: [c.id], recipientId } },
+          input: {
+            ...base,
+            scope: {
+              purposeKeys: ['COHOST_LIAISON'],
+              categories: ['AFFILIATION'],
+              allProviders: false,
+              providerIds: [c.id],
+              recipientId,
+            },
+          },
         })
       ).createException;
-      const approved = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version })).approveException;
+      const approved = (
+        await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version })
+      ).approveException;
       const decide = async () =>
-        (await owner.ok(DecisionDocument, { input: { action: 'PROVIDE', providerId: c.id, purposeKey: 'COHOST_LIAISON', categories: ['AFFILIATION'], recipientId } })).decision;
+        (
+          await owner.ok(DecisionDocument, {
+            input: {
+              action: 'PROVIDE',
+              providerId: c.id,
+              purposeKey: 'COHOST_LIAISON',
+              categories: ['AFFILIATION'],
+              recipientId,
+            },
+          })
+        ).decision;
       const withdraw = async (purposeKey: string) => {
         const { version } = (await owner.ok(ProviderDocument, { id: c.id })).provider!;
-        await owner.ok(RecordConsentDocument, { input: { providerId: c.id, purposeKey, action: 'WITHDRAW', method: 'EMAIL_REPLY', expectedProviderVersion: version } });
+        await owner.ok(RecordConsentDocument, {
+          input: {
+            providerId: c.id,
+            purposeKey,
+            action: 'WITHDRAW',
+            method: 'EMAIL_REPLY',
+            expectedProviderVersion: version,
+          },
+        });
       };
       const onRecord = async () => (await owner.ok(PermittedExceptionDocument, { id: created.id })).permittedException!;
 
@@ -265,37 +369,82 @@ describe.each(databases)('each exception kind allows exactly its scope, on %s', 
       expect((await onRecord()).scope.withdrawnProviderIds).toEqual([c.id]);
 
       // A revoked agreement covers nobody: it names no one as withdrawn, and decisions say it is not in effect.
-      await officer.ok(RevokeExceptionDocument, { id: created.id, reason: 'The symposium was cancelled.', expectedVersion: approved.version });
+      await officer.ok(RevokeExceptionDocument, {
+        id: created.id,
+        reason: 'The symposium was cancelled.',
+        expectedVersion: approved.version,
+      });
       expect((await onRecord()).scope.withdrawnProviderIds).toEqual([]);
       const revoked = await decide();
-      expect(revoked.reasons).toContainEqual(expect.objectContaining({ code: 'EXCEPTION_NOT_IN_EFFECT', exceptionId: created.id }));
+      expect(revoked.reasons).toContainEqual(
+        expect.objectContaining({ code: 'EXCEPTION_NOT_IN_EFFECT', exceptionId: created.id }),
+      );
       expect(revoked.reasons.map((r) => r.code)).not.toContain('EXCEPTION_AGREEMENT_WITHDRAWN');
     });
 
     it('stops covering a provider the moment they withdraw the consent it cites; the others it covers keep it', async () => {
       const [a, b] = [await member('0303'), await member('0404')];
-      const recipientId = (await owner.ok(CreateRecipientDocument, { input: { name: 'Partner Society', kind: 'THIRD_PARTY' } })).createRecipient.id;
-      const base = buildExceptionInput('PROVIDER_AGREEMENT', { recipientId, providerId: a.id, consentEventIds: [a.grantId, b.grantId] });
+      const recipientId = (
+        await owner.ok(CreateRecipientDocument, { input: { name: 'Partner Society', kind: 'THIRD_PARTY' } })
+      ).createRecipient.id;
+      const base = buildExceptionInput('PROVIDER_AGREEMENT', {
+        recipientId,
+        providerId: a.id,
+        consentEventIds: [a.grantId, b.grantId],
+      });
       const created = (
         await owner.ok(CreateExceptionDocument, {
-          input: { ...base, scope: { purposeKeys: ['COHOST_LIAISON'], categories: ['AFFILIATION'], allProviders: false, providerIds: [a.id, b.id], recipientId } },
+          input: {
+            ...base,
+            scope: {
+              purposeKeys: ['COHOST_LIAISON'],
+              categories: ['AFFILIATION'],
+              allProviders: false,
+              providerIds: [a.id, b.id],
+              recipientId,
+            },
+          },
         })
       ).createException;
-      const exception = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version })).approveException;
-      const key = (await owner.ok(IssuePartnerKeyDocument, { recipientId, label: 'Partner Society system' })).issuePartnerKey.key;
+      const exception = (
+        await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version })
+      ).approveException;
+      const key = (await owner.ok(IssuePartnerKeyDocument, { recipientId, label: 'Partner Society system' }))
+        .issuePartnerKey.key;
       const decide = async (providerId: string) =>
-        (await owner.ok(DecisionDocument, { input: { action: 'PROVIDE', providerId, purposeKey: 'COHOST_LIAISON', categories: ['AFFILIATION'], recipientId } })).decision;
+        (
+          await owner.ok(DecisionDocument, {
+            input: {
+              action: 'PROVIDE',
+              providerId,
+              purposeKey: 'COHOST_LIAISON',
+              categories: ['AFFILIATION'],
+              recipientId,
+            },
+          })
+        ).decision;
       const partnerList = async () => {
-        const res = (await app.client().raw(print(PartnerProvidersDocument), { first: 100 }, { authorization: `Bearer ${key}` })) as GraphQLResult<{
+        const res = (await app
+          .client()
+          .raw(print(PartnerProvidersDocument), { first: 100 }, { authorization: `Bearer ${key}` })) as GraphQLResult<{
           partnerProviders: { edges: { node: { id: string } }[] };
         }>;
         return { ids: res.data!.partnerProviders.edges.map((e) => e.node.id).sort(), text: JSON.stringify(res) };
       };
-      const partnerOne = (id: string) => app.client().raw(print(PartnerProviderDocument), { id }, { authorization: `Bearer ${key}` }) as Promise<GraphQLResult<unknown>>;
+      const partnerOne = (id: string) =>
+        app.client().raw(print(PartnerProviderDocument), { id }, { authorization: `Bearer ${key}` }) as Promise<
+          GraphQLResult<unknown>
+        >;
       const consent = async (m: Member, action: 'WITHDRAW' | 'GRANT') => {
         const { version } = (await owner.ok(ProviderDocument, { id: m.id })).provider!;
         await owner.ok(RecordConsentDocument, {
-          input: { providerId: m.id, purposeKey: 'MEMBERSHIP_ADMINISTRATION', action, method: 'EMAIL_REPLY', expectedProviderVersion: version },
+          input: {
+            providerId: m.id,
+            purposeKey: 'MEMBERSHIP_ADMINISTRATION',
+            action,
+            method: 'EMAIL_REPLY',
+            expectedProviderVersion: version,
+          },
         });
       };
 
@@ -306,16 +455,22 @@ describe.each(databases)('each exception kind allows exactly its scope, on %s', 
         expect(allowed.basis!.evidence.map((e) => [e.label, e.value])).toEqual([['Consent event', m.grantId]]);
       }
       expect((await partnerList()).ids).toEqual([a.id, b.id].sort());
-      const withdrawnOnRecord = async () => (await owner.ok(PermittedExceptionDocument, { id: exception.id })).permittedException!.scope.withdrawnProviderIds;
+      const withdrawnOnRecord = async () =>
+        (await owner.ok(PermittedExceptionDocument, { id: exception.id })).permittedException!.scope
+          .withdrawnProviderIds;
       expect(await withdrawnOnRecord()).toEqual([]);
 
       await consent(a, 'WITHDRAW');
       // The admin sees whom it no longer covers; the exception itself stays ACTIVE for the others.
       expect(await withdrawnOnRecord()).toEqual([a.id]);
-      expect((await owner.ok(PermittedExceptionDocument, { id: exception.id })).permittedException!.status).toBe('ACTIVE');
+      expect((await owner.ok(PermittedExceptionDocument, { id: exception.id })).permittedException!.status).toBe(
+        'ACTIVE',
+      );
       const denied = await decide(a.id);
       expect(denied).toMatchObject({ allowed: false, basis: null, permitted: [], refused: ['AFFILIATION'] });
-      expect(denied.reasons).toContainEqual(expect.objectContaining({ code: 'EXCEPTION_AGREEMENT_WITHDRAWN', exceptionId: exception.id }));
+      expect(denied.reasons).toContainEqual(
+        expect.objectContaining({ code: 'EXCEPTION_AGREEMENT_WITHDRAWN', exceptionId: exception.id }),
+      );
       expect((await decide(b.id)).allowed).toBe(true);
 
       const before = (await provisions()).length;

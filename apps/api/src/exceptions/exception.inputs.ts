@@ -29,7 +29,8 @@ export class ProviderAgreementEvidenceInput {
 
 @InputType({ description: 'Clause 2 item 3: provision to a contractor to complete a stated purpose.' })
 export class OutsourcingEvidenceInput {
-  @Field(() => ID, { nullable: true, description: 'The contractor (a recipient).' }) @MaxLength(100) recipientId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The contractor (a recipient).' }) @MaxLength(100) recipientId?:
+    string | null;
   @Field(() => String, { nullable: true }) @MaxLength(10_000) contractReference?: string | null;
   @Field(() => String, { nullable: true, description: 'The stated purpose the contractor helps to complete.' })
   @MaxLength(1000)
@@ -52,9 +53,15 @@ export class BoardApprovalEvidenceInput {
 @InputType({ description: 'Exactly one part, the one matching the exception kind.' })
 export class ExceptionEvidenceInput {
   @Field(() => LawEvidenceInput, { nullable: true }) @ValidateNested() law?: LawEvidenceInput | null;
-  @Field(() => ProviderAgreementEvidenceInput, { nullable: true }) @ValidateNested() providerAgreement?: ProviderAgreementEvidenceInput | null;
-  @Field(() => OutsourcingEvidenceInput, { nullable: true }) @ValidateNested() outsourcing?: OutsourcingEvidenceInput | null;
-  @Field(() => BoardApprovalEvidenceInput, { nullable: true }) @ValidateNested() boardApproval?: BoardApprovalEvidenceInput | null;
+  @Field(() => ProviderAgreementEvidenceInput, { nullable: true })
+  @ValidateNested()
+  providerAgreement?: ProviderAgreementEvidenceInput | null;
+  @Field(() => OutsourcingEvidenceInput, { nullable: true })
+  @ValidateNested()
+  outsourcing?: OutsourcingEvidenceInput | null;
+  @Field(() => BoardApprovalEvidenceInput, { nullable: true })
+  @ValidateNested()
+  boardApproval?: BoardApprovalEvidenceInput | null;
 }
 
 @InputType({ description: 'What the exception permits: every list is an allow-list; an empty list covers nothing.' })
@@ -66,7 +73,10 @@ export class ExceptionScopeInput {
 
   @Field(() => [DataCategoryEnum]) @ArrayMaxSize(50) categories!: DataCategory[];
 
-  @Field(() => Boolean, { defaultValue: false, description: "Covers every provider's data (not for PROVIDER_AGREEMENT)." })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "Covers every provider's data (not for PROVIDER_AGREEMENT).",
+  })
   allProviders!: boolean;
 
   @Field(() => [ID], { defaultValue: [] }) @ArrayMaxSize(1000) @MaxLength(100, { each: true }) providerIds!: string[];
@@ -79,7 +89,9 @@ export class ExceptionScopeInput {
 @InputType()
 export class CreateExceptionInput {
   @Field(() => ExceptionKindEnum) kind!: ExceptionKind;
-  @Field(() => String, { description: 'A short name, e.g. "Journal delivery by courier".' }) @MaxLength(1000) title!: string;
+  @Field(() => String, { description: 'A short name, e.g. "Journal delivery by courier".' })
+  @MaxLength(1000)
+  title!: string;
   @Field(() => ExceptionEvidenceInput) @ValidateNested() evidence!: ExceptionEvidenceInput;
   @Field(() => ExceptionScopeInput) @ValidateNested() scope!: ExceptionScopeInput;
   @Field(() => Date, { nullable: true, description: 'Defaults to now.' }) validFrom?: Date | null;

@@ -1,6 +1,13 @@
 import { effectiveStatus, missingEvidence, type PurposeFact } from '@steward/policy-core';
 import { presentIssue } from '../common/issue.type.js';
-import { EVIDENCE_FIELD, evidenceFacts, evidenceForOutput, shapeOf, toDraft, withInputPaths } from './exception-facts.js';
+import {
+  EVIDENCE_FIELD,
+  evidenceFacts,
+  evidenceForOutput,
+  shapeOf,
+  toDraft,
+  withInputPaths,
+} from './exception-facts.js';
 import type { PermittedException } from './permitted-exception.entity.js';
 import type { ExceptionEvidenceType, PermittedExceptionType } from './exception.type.js';
 
@@ -10,8 +17,17 @@ import type { ExceptionEvidenceType, PermittedExceptionType } from './exception.
  * ExceptionService fills in the providers who withdrew since. Needs recipient and the admin users
  * populated.
  */
-export function presentException(e: PermittedException, purposes: readonly PurposeFact[], now: Date): PermittedExceptionType {
-  const evidence: ExceptionEvidenceType = { law: null, providerAgreement: null, outsourcing: null, boardApproval: null };
+export function presentException(
+  e: PermittedException,
+  purposes: readonly PurposeFact[],
+  now: Date,
+): PermittedExceptionType {
+  const evidence: ExceptionEvidenceType = {
+    law: null,
+    providerAgreement: null,
+    outsourcing: null,
+    boardApproval: null,
+  };
   (evidence as unknown as Record<string, unknown>)[EVIDENCE_FIELD[e.kind]] = evidenceForOutput(e.kind, e.evidence);
   return {
     id: e.id,
@@ -27,7 +43,9 @@ export function presentException(e: PermittedException, purposes: readonly Purpo
       withdrawnProviderIds: [],
       recipient: e.recipient ? { id: e.recipient.id, name: e.recipient.name, kind: e.recipient.kind } : null,
     },
-    missingEvidence: withInputPaths(e.kind, missingEvidence(e.kind, evidenceFacts(e.evidence), purposes)).map(presentIssue),
+    missingEvidence: withInputPaths(e.kind, missingEvidence(e.kind, evidenceFacts(e.evidence), purposes)).map(
+      presentIssue,
+    ),
     validFrom: e.validFrom,
     validUntil: e.validUntil,
     authoredBy: e.authoredBy.displayName,

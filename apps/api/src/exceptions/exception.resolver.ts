@@ -11,7 +11,9 @@ import { PermittedExceptionType } from './exception.type.js';
 @Resolver()
 export class ExceptionResolver {
   @Authorized()
-  @Query(() => [PermittedExceptionType], { description: 'Permitted exceptions, newest first; filters apply to the effective status now.' })
+  @Query(() => [PermittedExceptionType], {
+    description: 'Permitted exceptions, newest first; filters apply to the effective status now.',
+  })
   permittedExceptions(
     @Arg('status', () => ExceptionStatusEnum, { nullable: true }) status: EffectiveExceptionStatus | null,
     @Arg('kind', () => ExceptionKindEnum, { nullable: true }) kind: ExceptionKind | null,
@@ -27,15 +29,23 @@ export class ExceptionResolver {
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => PermittedExceptionType, { description: 'Drafts an exception; it counts only once a second person approves it.' })
-  async createException(@Arg('input', () => CreateExceptionInput) input: CreateExceptionInput, @Ctx() ctx: Context): Promise<PermittedExceptionType> {
+  @Mutation(() => PermittedExceptionType, {
+    description: 'Drafts an exception; it counts only once a second person approves it.',
+  })
+  async createException(
+    @Arg('input', () => CreateExceptionInput) input: CreateExceptionInput,
+    @Ctx() ctx: Context,
+  ): Promise<PermittedExceptionType> {
     const service = new ExceptionService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps);
     return (await service.present([await service.create(input)]))[0]!;
   }
 
   @Authorized(WRITERS)
   @Mutation(() => PermittedExceptionType, { description: 'Replaces a draft; the editor becomes its author.' })
-  async updateException(@Arg('input', () => UpdateExceptionInput) input: UpdateExceptionInput, @Ctx() ctx: Context): Promise<PermittedExceptionType> {
+  async updateException(
+    @Arg('input', () => UpdateExceptionInput) input: UpdateExceptionInput,
+    @Ctx() ctx: Context,
+  ): Promise<PermittedExceptionType> {
     const service = new ExceptionService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps);
     return (await service.present([await service.update(input)]))[0]!;
   }

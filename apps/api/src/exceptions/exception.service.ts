@@ -20,7 +20,15 @@ import type { Actor, AppDeps } from '../context.js';
 import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
 import { loadPurposeFacts } from '../purposes/purpose-facts.js';
 import { Recipient } from '../recipients/recipient.entity.js';
-import { EVIDENCE_FIELD, evidenceToStore, purposeFacts, shapeOf, toDraft, withInputPaths, type ExceptionShape } from './exception-facts.js';
+import {
+  EVIDENCE_FIELD,
+  evidenceToStore,
+  purposeFacts,
+  shapeOf,
+  toDraft,
+  withInputPaths,
+  type ExceptionShape,
+} from './exception-facts.js';
 import { presentException } from './exception.presenter.js';
 import type { CreateExceptionInput, UpdateExceptionInput } from './exception.inputs.js';
 import type { PermittedExceptionType } from './exception.type.js';
@@ -49,7 +57,9 @@ interface DraftValues {
 /** The well-formed consent event ids an agreement's evidence cites, once each. */
 function citedIds(evidence: StoredEvidence): string[] {
   const cited = evidence.consentEventIds;
-  return Array.isArray(cited) ? [...new Set(cited.filter((id): id is string => typeof id === 'string' && UUID.test(id)))] : [];
+  return Array.isArray(cited)
+    ? [...new Set(cited.filter((id): id is string => typeof id === 'string' && UUID.test(id)))]
+    : [];
 }
 
 /** An approved, not revoked agreement (whether it is in effect now is its effective status). */
@@ -84,7 +94,10 @@ export class ExceptionService {
     private readonly deps: AppDeps,
   ) {}
 
-  async list(filter: { status?: EffectiveExceptionStatus | null; kind?: ExceptionKind | null }): Promise<PermittedExceptionType[]> {
+  async list(filter: {
+    status?: EffectiveExceptionStatus | null;
+    kind?: ExceptionKind | null;
+  }): Promise<PermittedExceptionType[]> {
     const rows = await this.em.find(PermittedException, filter.kind ? { kind: filter.kind } : {}, {
       populate: POPULATE,
       orderBy: { id: 'desc' },
@@ -112,7 +125,8 @@ export class ExceptionService {
     return rows.map((e) => {
       const presented = presentException(e, purposes, now);
       // Only while it is in effect: a revoked, expired or not yet valid agreement covers nobody.
-      if (isActiveAgreement(e) && presented.status === 'ACTIVE') presented.scope.withdrawnProviderIds = withdrawnProviders(e, byId);
+      if (isActiveAgreement(e) && presented.status === 'ACTIVE')
+        presented.scope.withdrawnProviderIds = withdrawnProviders(e, byId);
       return presented;
     });
   }
@@ -179,7 +193,13 @@ export class ExceptionService {
     const actor = this.requireActor();
     const exception = await this.load(input.id, input.expectedVersion);
     if (exception.status !== 'DRAFT') {
-      throw new BadInputError([{ field: 'id', code: 'INVALID_TRANSITION', message: `Only a draft can be edited; this one is ${exception.status}.` }]);
+      throw new BadInputError([
+        {
+          field: 'id',
+          code: 'INVALID_TRANSITION',
+          message: `Only a draft can be edited; this one is ${exception.status}.`,
+        },
+      ]);
     }
     const values = await this.checkDraft(input, exception);
     Object.assign(exception, values);
@@ -214,7 +234,8 @@ export class ExceptionService {
     if (!validation.ok) {
       // policy-core orders the issues: the state first, then who approves, then what is approved.
       const refusal = validation.issues[0]!;
-      if (refusal.code === 'SELF_APPROVAL' || refusal.code === 'ROLE_NOT_ALLOWED') throw new DomainError('FORBIDDEN', refusal.message, { reason: refusal.code, field: refusal.field });
+      if (refusal.code === 'SELF_APPROVAL' || refusal.code === 'ROLE_NOT_ALLOWED')
+        throw new DomainError('FORBIDDEN', refusal.message, { reason: refusal.code, field: refusal.field });
       throw new BadInputError(withInputPaths(exception.kind, validation.issues), '');
     }
     exception.status = 'ACTIVE';
@@ -235,12 +256,23 @@ export class ExceptionService {
   private async writeRevoke(id: string, rawReason: string, expectedVersion: number): Promise<PermittedException> {
     const actor = this.requireActor();
     const reason = normalizeLineBreaks(rawReason).trim();
-    const reasonIssue = validateText(reason, { field: 'reason', maxLength: FIELD_LIMITS.note, required: true, multiline: true });
+    const reasonIssue = validateText(reason, {
+      field: 'reason',
+      maxLength: FIELD_LIMITS.note,
+      required: true,
+      multiline: true,
+    });
     if (reasonIssue) throw new BadInputError([reasonIssue], '');
     const exception = await this.load(id, expectedVersion);
     if (exception.status !== 'ACTIVE') {
       throw new BadInputError(
-        [{ field: 'status', code: 'INVALID_TRANSITION', message: `Only an approved exception can be revoked; this one is ${exception.status}.` }],
+        [
+          {
+            field: 'status',
+            code: 'INVALID_TRANSITION',
+            message: `Only an approved exception can be revoked; this one is ${exception.status}.`,
+          },
+        ],
         '',
       );
     }
@@ -285,11 +317,19 @@ export class ExceptionService {
     for (const other of EXCEPTION_KINDS) {
       const field = EVIDENCE_FIELD[other];
       if (other !== kind && input.evidence[field] != null) {
-        issues.push({ field: `evidence.${field}`, code: 'INVALID_VALUE', message: `Evidence for ${other} does not belong to a ${kind} exception.` });
+        issues.push({
+          field: `evidence.${field}`,
+          code: 'INVALID_VALUE',
+          message: `Evidence for ${other} does not belong to a ${kind} exception.`,
+        });
       }
     }
     if (input.evidence[expected] == null) {
-      issues.push({ field: `evidence.${expected}`, code: 'REQUIRED', message: `Give the evidence for ${kind} (it may be incomplete in a draft).` });
+      issues.push({
+        field: `evidence.${expected}`,
+        code: 'REQUIRED',
+        message: `Give the evidence for ${kind} (it may be incomplete in a draft).`,
+      });
     }
     const evidence = evidenceToStore(kind, input.evidence);
 
@@ -302,15 +342,26 @@ export class ExceptionService {
     });
     const providerIds = scope.allProviders ? [] : [...new Set(scope.providerIds.map((p) => p.trim()))];
     if (scope.allProviders && scope.providerIds.length) {
-      issues.push({ field: 'scope.providerIds', code: 'INVALID_VALUE', message: 'Name providers or choose all providers, not both.' });
+      issues.push({
+        field: 'scope.providerIds',
+        code: 'INVALID_VALUE',
+        message: 'Name providers or choose all providers, not both.',
+      });
     }
     issues.push(...(await this.unknownIds('provider', providerIds, 'scope.providerIds', 'No such provider')));
 
     const recipientId = scope.recipientId?.trim() || null;
-    const recipient = recipientId && UUID.test(recipientId) ? await this.em.findOne(Recipient, { id: recipientId }) : null;
-    if (recipientId && !recipient) issues.push({ field: 'scope.recipientId', code: 'INVALID_VALUE', message: 'No such recipient.' });
+    const recipient =
+      recipientId && UUID.test(recipientId) ? await this.em.findOne(Recipient, { id: recipientId }) : null;
+    if (recipientId && !recipient)
+      issues.push({ field: 'scope.recipientId', code: 'INVALID_VALUE', message: 'No such recipient.' });
     if (kind === 'OUTSOURCING' && typeof evidence.recipientId === 'string' && evidence.recipientId !== recipientId) {
-      const known = await this.unknownIds('recipient', [evidence.recipientId], `evidence.${expected}.recipientId`, 'No such recipient');
+      const known = await this.unknownIds(
+        'recipient',
+        [evidence.recipientId],
+        `evidence.${expected}.recipientId`,
+        'No such recipient',
+      );
       issues.push(...known.map((i) => ({ ...i, field: `evidence.${expected}.recipientId` })));
     }
 
@@ -348,7 +399,9 @@ export class ExceptionService {
     });
     if (!validation.ok) {
       // Incomplete evidence and evidence of what is still to happen are for the approval to refuse.
-      const draftProblems = validation.issues.filter((i) => i.code !== 'REQUIRED' && i.code !== 'NOT_YET_HAPPENED' && !NOT_A_DRAFT_PROBLEM.has(i.field));
+      const draftProblems = validation.issues.filter(
+        (i) => i.code !== 'REQUIRED' && i.code !== 'NOT_YET_HAPPENED' && !NOT_A_DRAFT_PROBLEM.has(i.field),
+      );
       issues.push(...withInputPaths(kind, draftProblems));
     }
     if (issues.length) throw new BadInputError(dedupe(issues));
@@ -359,7 +412,10 @@ export class ExceptionService {
    * The stored consent events among those a PROVIDER_AGREEMENT exception's evidence cites, for
    * policy-core's agreementIssues (an id with none is unknown; malformed ids name none).
    */
-  private async citedConsentEvents(kind: ExceptionKind, evidence: StoredEvidence): Promise<AgreementEventFact[] | undefined> {
+  private async citedConsentEvents(
+    kind: ExceptionKind,
+    evidence: StoredEvidence,
+  ): Promise<AgreementEventFact[] | undefined> {
     if (kind !== 'PROVIDER_AGREEMENT') return undefined;
     return this.consentEventFacts(citedIds(evidence));
   }
@@ -368,7 +424,13 @@ export class ExceptionService {
   private async consentEventFacts(ids: readonly string[]): Promise<AgreementEventFact[]> {
     if (!ids.length) return [];
     // withdrawn: a later event of the provider for the same purpose that is not a GRANT (their consent is no longer this one).
-    const rows = await leanRows<{ id: string; provider_id: string; purpose_key: string; action: AgreementEventFact['action']; withdrawn: unknown }>(
+    const rows = await leanRows<{
+      id: string;
+      provider_id: string;
+      purpose_key: string;
+      action: AgreementEventFact['action'];
+      withdrawn: unknown;
+    }>(
       this.em,
       'select ce.id, ce.provider_id, p.key as purpose_key, ce.action,' +
         ' (select count(*) from consent_event later where later.provider_id = ce.provider_id and later.purpose_id = ce.purpose_id' +
@@ -386,17 +448,28 @@ export class ExceptionService {
   }
 
   /** Issues for ids that name no row of `table` (malformed ids included), with `field[i]` paths. */
-  private async unknownIds(table: 'provider' | 'recipient', ids: readonly string[], field: string, message: string): Promise<Issue[]> {
+  private async unknownIds(
+    table: 'provider' | 'recipient',
+    ids: readonly string[],
+    field: string,
+    message: string,
+  ): Promise<Issue[]> {
     if (!ids.length) return [];
     const wellFormed = [...new Set(ids.filter((id) => UUID.test(id)))];
     const found = wellFormed.length
       ? new Set(
-          (await leanRows<{ id: string }>(this.em, `select id from ${table} where id in (${placeholders(wellFormed.length)})`, wellFormed)).map((r) =>
-            String(r.id),
-          ),
+          (
+            await leanRows<{ id: string }>(
+              this.em,
+              `select id from ${table} where id in (${placeholders(wellFormed.length)})`,
+              wellFormed,
+            )
+          ).map((r) => String(r.id)),
         )
       : new Set<string>();
-    return ids.flatMap((id, i) => (found.has(id) ? [] : [{ field: `${field}[${i}]`, code: 'INVALID_VALUE' as const, message: `${message}.` }]));
+    return ids.flatMap((id, i) =>
+      found.has(id) ? [] : [{ field: `${field}[${i}]`, code: 'INVALID_VALUE' as const, message: `${message}.` }],
+    );
   }
 }
 

@@ -1,6 +1,12 @@
 import type { DataCategory, ExceptionKind, MeetingKind } from '@steward/policy-core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { DataCategoryEnum, ExceptionKindEnum, ExceptionStatusEnum, MeetingKindEnum, RecipientKindEnum } from '../common/enums.js';
+import {
+  DataCategoryEnum,
+  ExceptionKindEnum,
+  ExceptionStatusEnum,
+  MeetingKindEnum,
+  RecipientKindEnum,
+} from '../common/enums.js';
 import { IssueType } from '../common/issue.type.js';
 import type { RecipientKind } from '../recipients/recipient-kinds.js';
 
@@ -42,7 +48,8 @@ export class BoardApprovalEvidenceType {
 @ObjectType('ExceptionEvidence', { description: 'The evidence; only the part matching the kind is set.' })
 export class ExceptionEvidenceType {
   @Field(() => LawEvidenceType, { nullable: true }) law!: LawEvidenceType | null;
-  @Field(() => ProviderAgreementEvidenceType, { nullable: true }) providerAgreement!: ProviderAgreementEvidenceType | null;
+  @Field(() => ProviderAgreementEvidenceType, { nullable: true })
+  providerAgreement!: ProviderAgreementEvidenceType | null;
   @Field(() => OutsourcingEvidenceType, { nullable: true }) outsourcing!: OutsourcingEvidenceType | null;
   @Field(() => BoardApprovalEvidenceType, { nullable: true }) boardApproval!: BoardApprovalEvidenceType | null;
 }
@@ -78,12 +85,15 @@ export class PermittedExceptionType {
   status!: EffectiveStatus;
   @Field(() => ExceptionEvidenceType) evidence!: ExceptionEvidenceType;
   @Field(() => ExceptionScopeType) scope!: ExceptionScopeType;
-  @Field(() => [IssueType], { description: 'What the evidence still lacks (policy-core missingEvidence); empty when complete.' })
+  @Field(() => [IssueType], {
+    description: 'What the evidence still lacks (policy-core missingEvidence); empty when complete.',
+  })
   missingEvidence!: IssueType[];
   @Field(() => Date) validFrom!: Date;
   @Field(() => Date, { nullable: true }) validUntil!: Date | null;
   @Field(() => String) authoredBy!: string;
-  @Field(() => ID, { description: 'The author\'s admin user id: approval must come from someone else.' }) authoredById!: string;
+  @Field(() => ID, { description: "The author's admin user id: approval must come from someone else." })
+  authoredById!: string;
   @Field(() => String, { nullable: true }) approvedBy!: string | null;
   @Field(() => Date, { nullable: true }) approvedAt!: Date | null;
   @Field(() => String, { nullable: true }) revokedBy!: string | null;

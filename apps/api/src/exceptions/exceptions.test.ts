@@ -44,7 +44,11 @@ beforeAll(async () => {
   officer = await app.clientAs('PRIVACY_OFFICER');
   const courier = await owner.ok(CreateRecipientDocument, { input: { name: 'Swift Courier Co.', kind: 'CONTRACTOR' } });
   const member = await collect();
-  refs = { recipientId: courier.createRecipient.id, providerId: member.providerId, consentEventIds: member.grants.slice(0, 1) };
+  refs = {
+    recipientId: courier.createRecipient.id,
+    providerId: member.providerId,
+    consentEventIds: member.grants.slice(0, 1),
+  };
   refusalId = member.refusals[0]!;
   const second = await collect();
   other = { providerId: second.providerId, grantId: second.grants[0]! };
@@ -55,7 +59,8 @@ const input = (kind: Kind, overrides: Partial<Input> = {}) => buildExceptionInpu
 
 async function storedCounts() {
   const conn = app.em().getConnection();
-  const count = async (table: string) => Number((await conn.execute<{ n: number }[]>(`select count(*) as n from ${table}`))[0]!.n);
+  const count = async (table: string) =>
+    Number((await conn.execute<{ n: number }[]>(`select count(*) as n from ${table}`))[0]!.n);
   return { exceptions: await count('permitted_exception'), audit: await count('audit_entry') };
 }
 
@@ -64,27 +69,62 @@ async function draft(kind: Kind, overrides: Partial<Input> = {}, by = owner): Pr
 }
 
 async function auditActions(subject: string): Promise<string[]> {
-  const rows = await app.em().getConnection().execute<{ action: string }[]>('select action from audit_entry where subject = ? order by id', [subject]);
+  const rows = await app
+    .em()
+    .getConnection()
+    .execute<{ action: string }[]>('select action from audit_entry where subject = ? order by id', [subject]);
   return rows.map((r) => r.action);
 }
 
 describe('permitted exceptions: lifecycle', () => {
   it.each(KINDS)('%s: drafted, approved by a second person, in effect, revoked at once', async (kind) => {
     const created = await draft(kind);
-    expect(created).toMatchObject({ kind, status: 'DRAFT', version: 1, missingEvidence: [], approvedBy: null, authoredBy: 'Administrator' });
-    const field = { LAW: 'law', PROVIDER_AGREEMENT: 'providerAgreement', OUTSOURCING: 'outsourcing', BOARD_APPROVAL: 'boardApproval' }[kind];
-    expect(Object.entries(created.evidence).filter(([, v]) => v !== null && typeof v === 'object').map(([k]) => k)).toEqual([field]);
+    expect(created).toMatchObject({
+      kind,
+      status: 'DRAFT',
+      version: 1,
+      missingEvidence: [],
+      approvedBy: null,
+      authoredBy: 'Administrator',
+    });
+    const field = {
+      LAW: 'law',
+      PROVIDER_AGREEMENT: 'providerAgreement',
+      OUTSOURCING: 'outsourcing',
+      BOARD_APPROVAL: 'boardApproval',
+    }[kind];
+    expect(
+      Object.entries(created.evidence)
+        .filter(([, v]) => v !== null && typeof v === 'object')
+        .map(([k]) => k),
+    ).toEqual([field]);
 
-    const approved = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version })).approveException;
-    expect(approved).toMatchObject({ status: 'ACTIVE', approvedBy: 'Test PRIVACY_OFFICER', version: created.version + 1 });
+    const approved = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version }))
+      .approveException;
+    expect(approved).toMatchObject({
+      status: 'ACTIVE',
+      approvedBy: 'Test PRIVACY_OFFICER',
+      version: created.version + 1,
+    });
     expect(approved.approvedAt).not.toBeNull();
     expect((await owner.ok(PermittedExceptionDocument, { id: created.id })).permittedException?.status).toBe('ACTIVE');
 
-    const revoked = (await owner.ok(RevokeExceptionDocument, { id: created.id, reason: 'The contract ended.', expectedVersion: approved.version }))
-      .revokeException;
-    expect(revoked).toMatchObject({ status: 'REVOKED', revokedBy: 'Administrator', revocationReason: 'The contract ended.' });
+    const revoked = (
+      await owner.ok(RevokeExceptionDocument, {
+        id: created.id,
+        reason: 'The contract ended.',
+        expectedVersion: approved.version,
+      })
+    ).revokeException;
+    expect(revoked).toMatchObject({
+      status: 'REVOKED',
+      revokedBy: 'Administrator',
+      revocationReason: 'The contract ended.',
+    });
     // Revocation bites at once: the very next read sees it, with no clock movement.
-    expect((await officer.ok(PermittedExceptionDocument, { id: created.id })).permittedException?.status).toBe('REVOKED');
+    expect((await officer.ok(PermittedExceptionDocument, { id: created.id })).permittedException?.status).toBe(
+      'REVOKED',
+    );
     expect(await auditActions(created.id)).toEqual(['exception.create', 'exception.approve', 'exception.revoke']);
   });
 
@@ -98,7 +138,10 @@ describe('permitted exceptions: lifecycle', () => {
       withdrawnProviderIds: [],
       recipient: { id: refs.recipientId, name: 'Swift Courier Co.', kind: 'CONTRACTOR' },
     });
-    expect(e.evidence.outsourcing).toMatchObject({ contractReference: 'CT-2026-07', servesPurposeKey: 'JOURNAL_DELIVERY' });
+    expect(e.evidence.outsourcing).toMatchObject({
+      contractReference: 'CT-2026-07',
+      servesPurposeKey: 'JOURNAL_DELIVERY',
+    });
     const law = await draft('LAW');
     expect(law.scope.providerIds).toEqual([refs.providerId]);
     expect(law.evidence.law?.issuedOn).toBe('2026-03-20T00:00:00.000Z');
@@ -112,13 +155,19 @@ describe('permitted exceptions: lifecycle', () => {
     expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.status).toBe('EXPIRED');
     const expired = await owner.ok(PermittedExceptionsDocument, { status: 'EXPIRED' });
     expect(expired.permittedExceptions.map((x) => x.id)).toContain(e.id);
-    expect((await owner.ok(PermittedExceptionsDocument, { status: 'ACTIVE' })).permittedExceptions.map((x) => x.id)).not.toContain(e.id);
+    expect(
+      (await owner.ok(PermittedExceptionsDocument, { status: 'ACTIVE' })).permittedExceptions.map((x) => x.id),
+    ).not.toContain(e.id);
   });
 
   it('is NOT_YET_VALID before validFrom', async () => {
     const from = new Date(app.clock.now.getTime() + 10 * DAY);
-    const e = await draft('LAW', { validFrom: from.toISOString(), validUntil: new Date(from.getTime() + DAY).toISOString() });
-    const approved = (await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version })).approveException;
+    const e = await draft('LAW', {
+      validFrom: from.toISOString(),
+      validUntil: new Date(from.getTime() + DAY).toISOString(),
+    });
+    const approved = (await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version }))
+      .approveException;
     expect(approved.status).toBe('NOT_YET_VALID');
   });
 
@@ -136,13 +185,28 @@ describe('permitted exceptions: lifecycle', () => {
   it('edits a draft (the editor becomes its author) but not an approved exception', async () => {
     const e = await draft('OUTSOURCING');
     const updated = (
-      await officer.ok(UpdateExceptionDocument, { input: { ...input('OUTSOURCING', { title: 'Courier, renewed contract' }), id: e.id, expectedVersion: e.version } })
+      await officer.ok(UpdateExceptionDocument, {
+        input: {
+          ...input('OUTSOURCING', { title: 'Courier, renewed contract' }),
+          id: e.id,
+          expectedVersion: e.version,
+        },
+      })
     ).updateException;
-    expect(updated).toMatchObject({ title: 'Courier, renewed contract', version: e.version + 1, authoredBy: 'Test PRIVACY_OFFICER' });
+    expect(updated).toMatchObject({
+      title: 'Courier, renewed contract',
+      version: e.version + 1,
+      authoredBy: 'Test PRIVACY_OFFICER',
+    });
     // The officer now wrote it: the officer cannot approve, the owner can.
-    expect(errorOf(await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: updated.version })).code).toBe('FORBIDDEN');
-    const approved = (await owner.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: updated.version })).approveException;
-    const res = await owner.request(UpdateExceptionDocument, { input: { ...input('OUTSOURCING'), id: e.id, expectedVersion: approved.version } });
+    expect(
+      errorOf(await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: updated.version })).code,
+    ).toBe('FORBIDDEN');
+    const approved = (await owner.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: updated.version }))
+      .approveException;
+    const res = await owner.request(UpdateExceptionDocument, {
+      input: { ...input('OUTSOURCING'), id: e.id, expectedVersion: approved.version },
+    });
     expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.id' });
     expect(errorOf(res).issues?.[0]?.code).toBe('INVALID_TRANSITION');
   });
@@ -150,8 +214,12 @@ describe('permitted exceptions: lifecycle', () => {
   it('reports NOT_FOUND for unknown ids, malformed or not', async () => {
     for (const id of ['01900000-0000-7000-8000-000000000000', 'not-an-id', '------------------------------------']) {
       expect((await owner.ok(PermittedExceptionDocument, { id })).permittedException).toBeNull();
-      expect(errorOf(await officer.request(ApproveExceptionDocument, { id, expectedVersion: 1 })).code).toBe('NOT_FOUND');
-      expect(errorOf(await owner.request(RevokeExceptionDocument, { id, reason: 'x', expectedVersion: 1 })).code).toBe('NOT_FOUND');
+      expect(errorOf(await officer.request(ApproveExceptionDocument, { id, expectedVersion: 1 })).code).toBe(
+        'NOT_FOUND',
+      );
+      expect(errorOf(await owner.request(RevokeExceptionDocument, { id, reason: 'x', expectedVersion: 1 })).code).toBe(
+        'NOT_FOUND',
+      );
     }
   });
 });
@@ -163,7 +231,10 @@ describe('permitted exceptions: approval rules', () => {
     const res = await owner.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
     expect(errorOf(res).code).toBe('FORBIDDEN');
     expect(res.errors?.[0]?.extensions?.reason).toBe('SELF_APPROVAL');
-    expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException).toMatchObject({ status: 'DRAFT', version: e.version });
+    expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException).toMatchObject({
+      status: 'DRAFT',
+      version: e.version,
+    });
     expect(await storedCounts()).toEqual(before);
   });
 
@@ -172,13 +243,24 @@ describe('permitted exceptions: approval rules', () => {
     const e = await draft('LAW');
     const before = await storedCounts();
     expect(errorOf(await viewer.request(CreateExceptionDocument, { input: input('LAW') })).code).toBe('FORBIDDEN');
-    expect(errorOf(await viewer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version })).code).toBe('FORBIDDEN');
-    expect(errorOf(await viewer.request(RevokeExceptionDocument, { id: e.id, reason: 'x', expectedVersion: e.version })).code).toBe('FORBIDDEN');
-    expect(errorOf(await viewer.request(UpdateExceptionDocument, { input: { ...input('LAW'), id: e.id, expectedVersion: e.version } })).code).toBe(
+    expect(errorOf(await viewer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version })).code).toBe(
       'FORBIDDEN',
     );
+    expect(
+      errorOf(await viewer.request(RevokeExceptionDocument, { id: e.id, reason: 'x', expectedVersion: e.version }))
+        .code,
+    ).toBe('FORBIDDEN');
+    expect(
+      errorOf(
+        await viewer.request(UpdateExceptionDocument, {
+          input: { ...input('LAW'), id: e.id, expectedVersion: e.version },
+        }),
+      ).code,
+    ).toBe('FORBIDDEN');
     expect(errorOf(await app.client().request(PermittedExceptionsDocument, {})).code).toBe('UNAUTHENTICATED');
-    expect(errorOf(await app.client().request(CreateExceptionDocument, { input: input('LAW') })).code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await app.client().request(CreateExceptionDocument, { input: input('LAW') })).code).toBe(
+      'UNAUTHENTICATED',
+    );
     expect((await viewer.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.id).toBe(e.id);
     expect(await storedCounts()).toEqual(before);
   });
@@ -187,9 +269,18 @@ describe('permitted exceptions: approval rules', () => {
     [
       'LAW',
       { evidence: { law: { statute: 'Code of Criminal Procedure' } } },
-      ['evidence.law.article', 'evidence.law.requestingAuthority', 'evidence.law.documentReference', 'evidence.law.issuedOn'],
+      [
+        'evidence.law.article',
+        'evidence.law.requestingAuthority',
+        'evidence.law.documentReference',
+        'evidence.law.issuedOn',
+      ],
     ],
-    ['PROVIDER_AGREEMENT', { evidence: { providerAgreement: { summary: '   ' } } }, ['evidence.providerAgreement.consentEventIds', 'evidence.providerAgreement.summary']],
+    [
+      'PROVIDER_AGREEMENT',
+      { evidence: { providerAgreement: { summary: '   ' } } },
+      ['evidence.providerAgreement.consentEventIds', 'evidence.providerAgreement.summary'],
+    ],
     [
       'OUTSOURCING',
       { evidence: { outsourcing: { contractReference: 'CT-2026-07', servesPurposeKey: 'JOURNAL_DELIVERY' } } },
@@ -198,22 +289,29 @@ describe('permitted exceptions: approval rules', () => {
     [
       'BOARD_APPROVAL',
       { evidence: { boardApproval: { meetingKind: 'GENERAL', resolutionNumber: 'R-1' } } },
-      ['evidence.boardApproval.meetingDate', 'evidence.boardApproval.legitimateReason', 'evidence.boardApproval.minutesReference'],
+      [
+        'evidence.boardApproval.meetingDate',
+        'evidence.boardApproval.legitimateReason',
+        'evidence.boardApproval.minutesReference',
+      ],
     ],
   ];
 
-  it.each(incomplete)('%s with incomplete evidence is a valid draft that cannot be approved', async (kind, override, missing) => {
-    const e = await draft(kind, override);
-    expect(e.status).toBe('DRAFT');
-    expect(e.missingEvidence.map((i) => [i.field, i.code])).toEqual(missing.map((f) => [f, 'REQUIRED']));
-    const before = await storedCounts();
-    const res = await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
-    expect(errorOf(res).code).toBe('BAD_USER_INPUT');
-    expect(errorOf(res).issues?.map((i) => i.field)).toEqual(expect.arrayContaining(missing));
-    expect(errorOf(res).field).toBe(missing[0]);
-    expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.status).toBe('DRAFT');
-    expect(await storedCounts()).toEqual(before);
-  });
+  it.each(incomplete)(
+    '%s with incomplete evidence is a valid draft that cannot be approved',
+    async (kind, override, missing) => {
+      const e = await draft(kind, override);
+      expect(e.status).toBe('DRAFT');
+      expect(e.missingEvidence.map((i) => [i.field, i.code])).toEqual(missing.map((f) => [f, 'REQUIRED']));
+      const before = await storedCounts();
+      const res = await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
+      expect(errorOf(res).code).toBe('BAD_USER_INPUT');
+      expect(errorOf(res).issues?.map((i) => i.field)).toEqual(expect.arrayContaining(missing));
+      expect(errorOf(res).field).toBe(missing[0]);
+      expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.status).toBe('DRAFT');
+      expect(await storedCounts()).toEqual(before);
+    },
+  );
 
   it('refuses to approve an empty scope or an outsourcing recipient missing from the scope', async () => {
     const e = await draft('BOARD_APPROVAL', { scope: { purposeKeys: [], categories: [], allProviders: true } });
@@ -223,19 +321,28 @@ describe('permitted exceptions: approval rules', () => {
       ['scope.categories', 'REQUIRED'],
     ]);
     const o = await draft('OUTSOURCING', { scope: { ...input('OUTSOURCING').scope, recipientId: null } });
-    expect(errorOf(await officer.request(ApproveExceptionDocument, { id: o.id, expectedVersion: o.version })).issues).toContainEqual(
-      expect.objectContaining({ field: 'scope.recipientId', code: 'REQUIRED' }),
-    );
+    expect(
+      errorOf(await officer.request(ApproveExceptionDocument, { id: o.id, expectedVersion: o.version })).issues,
+    ).toContainEqual(expect.objectContaining({ field: 'scope.recipientId', code: 'REQUIRED' }));
   });
 
   it('drafts ahead of a legal order or a meeting, and refuses to approve before its date, changing nothing', async () => {
     const later = new Date(app.clock.now.getTime() + 3 * DAY).toISOString();
     const law = await draft('LAW', { evidence: { law: { ...input('LAW').evidence.law!, issuedOn: later } } });
-    const board = await draft('BOARD_APPROVAL', { evidence: { boardApproval: { ...input('BOARD_APPROVAL').evidence.boardApproval!, meetingDate: later } } });
+    const board = await draft('BOARD_APPROVAL', {
+      evidence: { boardApproval: { ...input('BOARD_APPROVAL').evidence.boardApproval!, meetingDate: later } },
+    });
     const before = await storedCounts();
-    for (const [e, field] of [[law, 'evidence.law.issuedOn'], [board, 'evidence.boardApproval.meetingDate']] as const) {
+    for (const [e, field] of [
+      [law, 'evidence.law.issuedOn'],
+      [board, 'evidence.boardApproval.meetingDate'],
+    ] as const) {
       const error = errorOf(await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version }));
-      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field, issues: [expect.objectContaining({ field, code: 'NOT_YET_HAPPENED' })] });
+      expect(error).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field,
+        issues: [expect.objectContaining({ field, code: 'NOT_YET_HAPPENED' })],
+      });
       expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.status).toBe('DRAFT');
     }
     expect(await storedCounts()).toEqual(before);
@@ -243,27 +350,43 @@ describe('permitted exceptions: approval rules', () => {
 
   it('accepts an agreement citing a grant of each provider it covers', async () => {
     const e = await draft('PROVIDER_AGREEMENT', {
-      evidence: { providerAgreement: { consentEventIds: [refs.consentEventIds[0]!, other.grantId], summary: 'Both members agreed.' } },
+      evidence: {
+        providerAgreement: {
+          consentEventIds: [refs.consentEventIds[0]!, other.grantId],
+          summary: 'Both members agreed.',
+        },
+      },
       scope: { ...input('PROVIDER_AGREEMENT').scope, providerIds: [refs.providerId, other.providerId] },
     });
-    expect((await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version })).approveException.status).toBe('ACTIVE');
+    expect(
+      (await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version })).approveException.status,
+    ).toBe('ACTIVE');
   });
 
   it('checks an agreement’s consent events again at approval', async () => {
     const e = await draft('PROVIDER_AGREEMENT');
     // As a draft stored before the check existed would hold it: a refusal cited as the agreement.
-    await app.em().getConnection().execute('update permitted_exception set evidence = ? where id = ?', [
-      JSON.stringify({ consentEventIds: [refusalId], summary: 'Agreed.' }),
-      e.id,
-    ]);
+    await app
+      .em()
+      .getConnection()
+      .execute('update permitted_exception set evidence = ? where id = ?', [
+        JSON.stringify({ consentEventIds: [refusalId], summary: 'Agreed.' }),
+        e.id,
+      ]);
     const before = await storedCounts();
     const res = await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
-    expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'evidence.providerAgreement.consentEventIds[0]' });
+    expect(errorOf(res)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'evidence.providerAgreement.consentEventIds[0]',
+    });
     expect(errorOf(res).issues?.map((i) => [i.field, i.code])).toEqual([
       ['evidence.providerAgreement.consentEventIds[0]', 'NOT_GRANTED'],
       ['scope.providerIds[0]', 'CONSENT_MISSING'],
     ]);
-    expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException).toMatchObject({ status: 'DRAFT', version: e.version });
+    expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException).toMatchObject({
+      status: 'DRAFT',
+      version: e.version,
+    });
     expect(await storedCounts()).toEqual(before);
   });
 
@@ -276,7 +399,13 @@ describe('permitted exceptions: approval rules', () => {
       scope: { ...input('PROVIDER_AGREEMENT').scope, providerIds: [member.providerId] },
     });
     await owner.ok(RecordConsentDocument, {
-      input: { providerId: member.providerId, purposeKey: grant.purpose.key, action: 'WITHDRAW', method: 'EMAIL_REPLY', expectedProviderVersion: provider.version },
+      input: {
+        providerId: member.providerId,
+        purposeKey: grant.purpose.key,
+        action: 'WITHDRAW',
+        method: 'EMAIL_REPLY',
+        expectedProviderVersion: provider.version,
+      },
     });
     const before = await storedCounts();
     const res = await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
@@ -290,7 +419,11 @@ describe('permitted exceptions: approval rules', () => {
 
   it('approves once: a second approval or revoking a draft is INVALID_TRANSITION', async () => {
     const e = await draft('LAW');
-    const r = await owner.request(RevokeExceptionDocument, { id: e.id, reason: 'Never mind', expectedVersion: e.version });
+    const r = await owner.request(RevokeExceptionDocument, {
+      id: e.id,
+      reason: 'Never mind',
+      expectedVersion: e.version,
+    });
     expect(errorOf(r)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
     const a = (await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version })).approveException;
     const again = await owner.request(ApproveExceptionDocument, { id: e.id, expectedVersion: a.version });
@@ -310,18 +443,31 @@ describe('permitted exceptions: approval rules', () => {
 
   it('refuses stale versions with CONFLICT and changes nothing', async () => {
     const e = await draft('OUTSOURCING');
-    const updated = (await owner.ok(UpdateExceptionDocument, { input: { ...input('OUTSOURCING'), title: 'Courier v2', id: e.id, expectedVersion: e.version } }))
-      .updateException;
+    const updated = (
+      await owner.ok(UpdateExceptionDocument, {
+        input: { ...input('OUTSOURCING'), title: 'Courier v2', id: e.id, expectedVersion: e.version },
+      })
+    ).updateException;
     const before = await storedCounts();
     const stale = await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
     expect(errorOf(stale)).toMatchObject({ code: 'CONFLICT', field: 'expectedVersion' });
     expect(stale.errors?.[0]?.extensions?.currentVersion).toBe(updated.version);
-    const staleEdit = await owner.request(UpdateExceptionDocument, { input: { ...input('OUTSOURCING'), id: e.id, expectedVersion: e.version } });
+    const staleEdit = await owner.request(UpdateExceptionDocument, {
+      input: { ...input('OUTSOURCING'), id: e.id, expectedVersion: e.version },
+    });
     expect(errorOf(staleEdit).code).toBe('CONFLICT');
-    const approved = (await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: updated.version })).approveException;
-    const staleRevoke = await owner.request(RevokeExceptionDocument, { id: e.id, reason: 'x', expectedVersion: updated.version });
+    const approved = (await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: updated.version }))
+      .approveException;
+    const staleRevoke = await owner.request(RevokeExceptionDocument, {
+      id: e.id,
+      reason: 'x',
+      expectedVersion: updated.version,
+    });
     expect(errorOf(staleRevoke).code).toBe('CONFLICT');
-    expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException).toMatchObject({ status: 'ACTIVE', version: approved.version });
+    expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException).toMatchObject({
+      status: 'ACTIVE',
+      version: approved.version,
+    });
     expect((await storedCounts()).exceptions).toBe(before.exceptions);
   });
 
@@ -342,134 +488,265 @@ describe('permitted exceptions: approval rules', () => {
 const hostile = 'A\u202Eevil';
 /** Bad inputs for createException and updateException alike: what each changes, the field and code refused. */
 const BAD_INPUTS: [string, Kind, (i: Input) => Input, string, string][] = [
-    ['an oversized title', 'LAW', (i) => ({ ...i, title: 'x'.repeat(1001) }), 'input.title', 'TOO_LONG'],
-    ['a title just over its limit', 'LAW', (i) => ({ ...i, title: 'x'.repeat(201) }), 'input.title', 'TOO_LONG'],
-    ['a blank title', 'LAW', (i) => ({ ...i, title: '  ' }), 'input.title', 'REQUIRED'],
-    ['a bidi override in a title', 'LAW', (i) => ({ ...i, title: hostile }), 'input.title', 'CONTROL_CHARACTERS'],
-    [
-      'an oversized contract reference',
-      'OUTSOURCING',
-      (i) => ({ ...i, evidence: { outsourcing: { ...i.evidence.outsourcing, contractReference: 'x'.repeat(65) } } }),
-      'input.evidence.outsourcing.contractReference',
-      'TOO_LONG',
-    ],
-    [
-      'a huge statute',
-      'LAW',
-      (i) => ({ ...i, evidence: { law: { ...i.evidence.law, statute: 'x'.repeat(10_001) } } }),
-      'input.evidence.law.statute',
-      'TOO_LONG',
-    ],
-    [
-      'a control character in an article',
-      'LAW',
-      (i) => ({ ...i, evidence: { law: { ...i.evidence.law, article: 'Art.\u0000197' } } }),
-      'input.evidence.law.article',
-      'CONTROL_CHARACTERS',
-    ],
-    [
-      'an unknown served purpose',
-      'OUTSOURCING',
-      (i) => ({ ...i, evidence: { outsourcing: { ...i.evidence.outsourcing, servesPurposeKey: 'SELLING_LISTS' } } }),
-      'input.evidence.outsourcing.servesPurposeKey',
-      'UNKNOWN_PURPOSE',
-    ],
-    [
-      'a contract category the served purpose does not need',
-      'OUTSOURCING',
-      (i) => ({ ...i, evidence: { outsourcing: { ...i.evidence.outsourcing, categories: ['NAME', 'EMAIL'] } } }),
-      'input.evidence.outsourcing.categories[1]',
-      'CATEGORY_NOT_NEEDED',
-    ],
-    [
-      'a scope beyond the contract',
-      'OUTSOURCING',
-      (i) => ({ ...i, scope: { ...i.scope, categories: ['NAME', 'TELEPHONE'] } }),
-      'input.scope.categories[1]',
-      'SCOPE_MISMATCH',
-    ],
-    ['a malformed purpose key', 'LAW', (i) => ({ ...i, scope: { ...i.scope, purposeKeys: ["x' OR 1=1 --"] } }), 'input.scope.purposeKeys[0]', 'INVALID_FORMAT'],
-    // Stated or not, purposes are keyed as policy-core keys them (a decision could not ask about any other key).
-    ['a purpose key in another form', 'BOARD_APPROVAL', (i) => ({ ...i, scope: { ...i.scope, purposeKeys: ['SAFETY_NOTICE', 'safety-notice'] } }), 'input.scope.purposeKeys[1]', 'INVALID_FORMAT'],
-    ['a blank purpose key', 'BOARD_APPROVAL', (i) => ({ ...i, scope: { ...i.scope, purposeKeys: ['  '] } }), 'input.scope.purposeKeys[0]', 'REQUIRED'],
-    ['an unknown provider', 'LAW', (i) => ({ ...i, scope: { ...i.scope, providerIds: ['01900000-0000-7000-8000-000000000000'] } }), 'input.scope.providerIds[0]', 'INVALID_VALUE'],
-    ['a malformed provider id', 'LAW', (i) => ({ ...i, scope: { ...i.scope, providerIds: ['not-an-id'] } }), 'input.scope.providerIds[0]', 'INVALID_VALUE'],
-    ['an unknown recipient', 'LAW', (i) => ({ ...i, scope: { ...i.scope, recipientId: '01900000-0000-7000-8000-000000000000' } }), 'input.scope.recipientId', 'INVALID_VALUE'],
-    [
-      'an unknown consent event',
-      'PROVIDER_AGREEMENT',
-      (i) => ({ ...i, evidence: { providerAgreement: { ...i.evidence.providerAgreement, consentEventIds: ['01900000-0000-7000-8000-000000000000'] } } }),
-      'input.evidence.providerAgreement.consentEventIds[0]',
-      'INVALID_VALUE',
-    ],
-    [
-      'a consent event that is no grant as the agreement',
-      'PROVIDER_AGREEMENT',
-      (i) => ({ ...i, evidence: { providerAgreement: { ...i.evidence.providerAgreement, consentEventIds: [refs.consentEventIds[0]!, refusalId] } } }),
-      'input.evidence.providerAgreement.consentEventIds[1]',
-      'NOT_GRANTED',
-    ],
-    [
-      'a grant by a provider outside the scope',
-      'PROVIDER_AGREEMENT',
-      (i) => ({ ...i, evidence: { providerAgreement: { ...i.evidence.providerAgreement, consentEventIds: [refs.consentEventIds[0]!, other.grantId] } } }),
-      'input.evidence.providerAgreement.consentEventIds[1]',
-      'SCOPE_MISMATCH',
-    ],
-    [
-      'a provider in the scope who did not agree',
-      'PROVIDER_AGREEMENT',
-      (i) => ({ ...i, scope: { ...i.scope, providerIds: [refs.providerId, other.providerId] } }),
-      'input.scope.providerIds[1]',
-      'CONSENT_MISSING',
-    ],
-    [
-      'a malformed consent event id',
-      'PROVIDER_AGREEMENT',
-      (i) => ({ ...i, evidence: { providerAgreement: { ...i.evidence.providerAgreement, consentEventIds: ["' or 1=1 --"] } } }),
-      'input.evidence.providerAgreement.consentEventIds[0]',
-      'INVALID_VALUE',
-    ],
-    ['a provider agreement for all providers', 'PROVIDER_AGREEMENT', (i) => ({ ...i, scope: { ...i.scope, allProviders: true, providerIds: [] } }), 'input.scope.providerIds', 'SCOPE_MISMATCH'],
-    ['all providers and a list', 'LAW', (i) => ({ ...i, scope: { ...i.scope, allProviders: true } }), 'input.scope.providerIds', 'INVALID_VALUE'],
-    ['evidence of another kind', 'LAW', (i) => ({ ...i, evidence: { ...i.evidence, boardApproval: { resolutionNumber: 'R-1' } } }), 'input.evidence.boardApproval', 'INVALID_VALUE'],
-    ['no evidence part', 'LAW', (i) => ({ ...i, evidence: {} }), 'input.evidence.law', 'REQUIRED'],
-    ['a validity that ends before it starts', 'LAW', (i) => ({ ...i, validFrom: '2026-06-01T00:00:00.000Z', validUntil: '2026-05-01T00:00:00.000Z' }), 'input.validUntil', 'INVALID_VALUE'],
-    ['a validity already over', 'LAW', (i) => ({ ...i, validFrom: '2020-01-01T00:00:00.000Z', validUntil: '2020-02-01T00:00:00.000Z' }), 'input.validUntil', 'INVALID_VALUE'],
-    ['too many purposes', 'LAW', (i) => ({ ...i, scope: { ...i.scope, purposeKeys: Array.from({ length: 101 }, (_, n) => `P${n}`) } }), 'input.scope.purposeKeys', 'TOO_LONG'],
-    ['an oversized purpose key', 'LAW', (i) => ({ ...i, scope: { ...i.scope, purposeKeys: [`P${'X'.repeat(1000)}`] } }), 'input.scope.purposeKeys', 'TOO_LONG'],
-    ['a purpose key just over its limit', 'LAW', (i) => ({ ...i, scope: { ...i.scope, purposeKeys: [`P${'X'.repeat(64)}`] } }), 'input.scope.purposeKeys[0]', 'TOO_LONG'],
-    [
-      'too many providers',
-      'LAW',
-      (i) => ({ ...i, scope: { ...i.scope, providerIds: Array.from({ length: 1001 }, () => '01900000-0000-7000-8000-000000000000') } }),
-      'input.scope.providerIds',
-      'TOO_LONG',
-    ],
-    [
-      'too many consent events',
-      'PROVIDER_AGREEMENT',
-      (i) => ({ ...i, evidence: { providerAgreement: { ...i.evidence.providerAgreement, consentEventIds: Array.from({ length: 101 }, () => refs.consentEventIds[0]!) } } }),
-      'input.evidence.providerAgreement.consentEventIds',
-      'TOO_LONG',
-    ],
-    [
-      'an oversized agreement summary',
-      'PROVIDER_AGREEMENT',
-      (i) => ({ ...i, evidence: { providerAgreement: { ...i.evidence.providerAgreement, summary: 'x'.repeat(1001) } } }),
-      'input.evidence.providerAgreement.summary',
-      'TOO_LONG',
-    ],
-    [
-      'a bidi override in a resolution number',
-      'BOARD_APPROVAL',
-      (i) => ({ ...i, evidence: { boardApproval: { ...i.evidence.boardApproval, resolutionNumber: hostile } } }),
-      'input.evidence.boardApproval.resolutionNumber',
-      'CONTROL_CHARACTERS',
-    ],
-    ['an oversized recipient id', 'LAW', (i) => ({ ...i, scope: { ...i.scope, recipientId: 'r'.repeat(101) } }), 'input.scope.recipientId', 'TOO_LONG'],
-    ['a malformed recipient id', 'LAW', (i) => ({ ...i, scope: { ...i.scope, recipientId: "' or 1=1 --" } }), 'input.scope.recipientId', 'INVALID_VALUE'],
-  ];
+  ['an oversized title', 'LAW', (i) => ({ ...i, title: 'x'.repeat(1001) }), 'input.title', 'TOO_LONG'],
+  ['a title just over its limit', 'LAW', (i) => ({ ...i, title: 'x'.repeat(201) }), 'input.title', 'TOO_LONG'],
+  ['a blank title', 'LAW', (i) => ({ ...i, title: '  ' }), 'input.title', 'REQUIRED'],
+  ['a bidi override in a title', 'LAW', (i) => ({ ...i, title: hostile }), 'input.title', 'CONTROL_CHARACTERS'],
+  [
+    'an oversized contract reference',
+    'OUTSOURCING',
+    (i) => ({ ...i, evidence: { outsourcing: { ...i.evidence.outsourcing, contractReference: 'x'.repeat(65) } } }),
+    'input.evidence.outsourcing.contractReference',
+    'TOO_LONG',
+  ],
+  [
+    'a huge statute',
+    'LAW',
+    (i) => ({ ...i, evidence: { law: { ...i.evidence.law, statute: 'x'.repeat(10_001) } } }),
+    'input.evidence.law.statute',
+    'TOO_LONG',
+  ],
+  [
+    'a control character in an article',
+    'LAW',
+    (i) => ({ ...i, evidence: { law: { ...i.evidence.law, article: 'Art.\u0000197' } } }),
+    'input.evidence.law.article',
+    'CONTROL_CHARACTERS',
+  ],
+  [
+    'an unknown served purpose',
+    'OUTSOURCING',
+    (i) => ({ ...i, evidence: { outsourcing: { ...i.evidence.outsourcing, servesPurposeKey: 'SELLING_LISTS' } } }),
+    'input.evidence.outsourcing.servesPurposeKey',
+    'UNKNOWN_PURPOSE',
+  ],
+  [
+    'a contract category the served purpose does not need',
+    'OUTSOURCING',
+    (i) => ({ ...i, evidence: { outsourcing: { ...i.evidence.outsourcing, categories: ['NAME', 'EMAIL'] } } }),
+    'input.evidence.outsourcing.categories[1]',
+    'CATEGORY_NOT_NEEDED',
+  ],
+  [
+    'a scope beyond the contract',
+    'OUTSOURCING',
+    (i) => ({ ...i, scope: { ...i.scope, categories: ['NAME', 'TELEPHONE'] } }),
+    'input.scope.categories[1]',
+    'SCOPE_MISMATCH',
+  ],
+  [
+    'a malformed purpose key',
+    'LAW',
+    (i) => ({ ...i, scope: { ...i.scope, purposeKeys: ["x' OR 1=1 --"] } }),
+    'input.scope.purposeKeys[0]',
+    'INVALID_FORMAT',
+  ],
+  // Stated or not, purposes are keyed as policy-core keys them (a decision could not ask about any other key).
+  [
+    'a purpose key in another form',
+    'BOARD_APPROVAL',
+    (i) => ({ ...i, scope: { ...i.scope, purposeKeys: ['SAFETY_NOTICE', 'safety-notice'] } }),
+    'input.scope.purposeKeys[1]',
+    'INVALID_FORMAT',
+  ],
+  [
+    'a blank purpose key',
+    'BOARD_APPROVAL',
+    (i) => ({ ...i, scope: { ...i.scope, purposeKeys: ['  '] } }),
+    'input.scope.purposeKeys[0]',
+    'REQUIRED',
+  ],
+  [
+    'an unknown provider',
+    'LAW',
+    (i) => ({ ...i, scope: { ...i.scope, providerIds: ['01900000-0000-7000-8000-000000000000'] } }),
+    'input.scope.providerIds[0]',
+    'INVALID_VALUE',
+  ],
+  [
+    'a malformed provider id',
+    'LAW',
+    (i) => ({ ...i, scope: { ...i.scope, providerIds: ['not-an-id'] } }),
+    'input.scope.providerIds[0]',
+    'INVALID_VALUE',
+  ],
+  [
+    'an unknown recipient',
+    'LAW',
+    (i) => ({ ...i, scope: { ...i.scope, recipientId: '01900000-0000-7000-8000-000000000000' } }),
+    'input.scope.recipientId',
+    'INVALID_VALUE',
+  ],
+  [
+    'an unknown consent event',
+    'PROVIDER_AGREEMENT',
+    (i) => ({
+      ...i,
+      evidence: {
+        providerAgreement: {
+          ...i.evidence.providerAgreement,
+          consentEventIds: ['01900000-0000-7000-8000-000000000000'],
+        },
+      },
+    }),
+    'input.evidence.providerAgreement.consentEventIds[0]',
+    'INVALID_VALUE',
+  ],
+  [
+    'a consent event that is no grant as the agreement',
+    'PROVIDER_AGREEMENT',
+    (i) => ({
+      ...i,
+      evidence: {
+        providerAgreement: { ...i.evidence.providerAgreement, consentEventIds: [refs.consentEventIds[0]!, refusalId] },
+      },
+    }),
+    'input.evidence.providerAgreement.consentEventIds[1]',
+    'NOT_GRANTED',
+  ],
+  [
+    'a grant by a provider outside the scope',
+    'PROVIDER_AGREEMENT',
+    (i) => ({
+      ...i,
+      evidence: {
+        providerAgreement: {
+          ...i.evidence.providerAgreement,
+          consentEventIds: [refs.consentEventIds[0]!, other.grantId],
+        },
+      },
+    }),
+    'input.evidence.providerAgreement.consentEventIds[1]',
+    'SCOPE_MISMATCH',
+  ],
+  [
+    'a provider in the scope who did not agree',
+    'PROVIDER_AGREEMENT',
+    (i) => ({ ...i, scope: { ...i.scope, providerIds: [refs.providerId, other.providerId] } }),
+    'input.scope.providerIds[1]',
+    'CONSENT_MISSING',
+  ],
+  [
+    'a malformed consent event id',
+    'PROVIDER_AGREEMENT',
+    (i) => ({
+      ...i,
+      evidence: { providerAgreement: { ...i.evidence.providerAgreement, consentEventIds: ["' or 1=1 --"] } },
+    }),
+    'input.evidence.providerAgreement.consentEventIds[0]',
+    'INVALID_VALUE',
+  ],
+  [
+    'a provider agreement for all providers',
+    'PROVIDER_AGREEMENT',
+    (i) => ({ ...i, scope: { ...i.scope, allProviders: true, providerIds: [] } }),
+    'input.scope.providerIds',
+    'SCOPE_MISMATCH',
+  ],
+  [
+    'all providers and a list',
+    'LAW',
+    (i) => ({ ...i, scope: { ...i.scope, allProviders: true } }),
+    'input.scope.providerIds',
+    'INVALID_VALUE',
+  ],
+  [
+    'evidence of another kind',
+    'LAW',
+    (i) => ({ ...i, evidence: { ...i.evidence, boardApproval: { resolutionNumber: 'R-1' } } }),
+    'input.evidence.boardApproval',
+    'INVALID_VALUE',
+  ],
+  ['no evidence part', 'LAW', (i) => ({ ...i, evidence: {} }), 'input.evidence.law', 'REQUIRED'],
+  [
+    'a validity that ends before it starts',
+    'LAW',
+    (i) => ({ ...i, validFrom: '2026-06-01T00:00:00.000Z', validUntil: '2026-05-01T00:00:00.000Z' }),
+    'input.validUntil',
+    'INVALID_VALUE',
+  ],
+  [
+    'a validity already over',
+    'LAW',
+    (i) => ({ ...i, validFrom: '2020-01-01T00:00:00.000Z', validUntil: '2020-02-01T00:00:00.000Z' }),
+    'input.validUntil',
+    'INVALID_VALUE',
+  ],
+  [
+    'too many purposes',
+    'LAW',
+    (i) => ({ ...i, scope: { ...i.scope, purposeKeys: Array.from({ length: 101 }, (_, n) => `P${n}`) } }),
+    'input.scope.purposeKeys',
+    'TOO_LONG',
+  ],
+  [
+    'an oversized purpose key',
+    'LAW',
+    (i) => ({ ...i, scope: { ...i.scope, purposeKeys: [`P${'X'.repeat(1000)}`] } }),
+    'input.scope.purposeKeys',
+    'TOO_LONG',
+  ],
+  [
+    'a purpose key just over its limit',
+    'LAW',
+    (i) => ({ ...i, scope: { ...i.scope, purposeKeys: [`P${'X'.repeat(64)}`] } }),
+    'input.scope.purposeKeys[0]',
+    'TOO_LONG',
+  ],
+  [
+    'too many providers',
+    'LAW',
+    (i) => ({
+      ...i,
+      scope: { ...i.scope, providerIds: Array.from({ length: 1001 }, () => '01900000-0000-7000-8000-000000000000') },
+    }),
+    'input.scope.providerIds',
+    'TOO_LONG',
+  ],
+  [
+    'too many consent events',
+    'PROVIDER_AGREEMENT',
+    (i) => ({
+      ...i,
+      evidence: {
+        providerAgreement: {
+          ...i.evidence.providerAgreement,
+          consentEventIds: Array.from({ length: 101 }, () => refs.consentEventIds[0]!),
+        },
+      },
+    }),
+    'input.evidence.providerAgreement.consentEventIds',
+    'TOO_LONG',
+  ],
+  [
+    'an oversized agreement summary',
+    'PROVIDER_AGREEMENT',
+    (i) => ({ ...i, evidence: { providerAgreement: { ...i.evidence.providerAgreement, summary: 'x'.repeat(1001) } } }),
+    'input.evidence.providerAgreement.summary',
+    'TOO_LONG',
+  ],
+  [
+    'a bidi override in a resolution number',
+    'BOARD_APPROVAL',
+    (i) => ({ ...i, evidence: { boardApproval: { ...i.evidence.boardApproval, resolutionNumber: hostile } } }),
+    'input.evidence.boardApproval.resolutionNumber',
+    'CONTROL_CHARACTERS',
+  ],
+  [
+    'an oversized recipient id',
+    'LAW',
+    (i) => ({ ...i, scope: { ...i.scope, recipientId: 'r'.repeat(101) } }),
+    'input.scope.recipientId',
+    'TOO_LONG',
+  ],
+  [
+    'a malformed recipient id',
+    'LAW',
+    (i) => ({ ...i, scope: { ...i.scope, recipientId: "' or 1=1 --" } }),
+    'input.scope.recipientId',
+    'INVALID_VALUE',
+  ],
+];
 
 describe('permitted exceptions: bad input stores nothing', () => {
   it.each(BAD_INPUTS)('refuses %s with BAD_USER_INPUT naming the field', async (_name, kind, change, field, code) => {
@@ -485,7 +762,9 @@ describe('permitted exceptions: bad input stores nothing', () => {
   it('refuses unknown categories and kinds at the schema, naming the field', async () => {
     const before = await storedCounts();
     const mutation = 'mutation($input: CreateExceptionInput!) { createException(input: $input) { id } }';
-    const badCategory = await owner.raw(mutation, { input: { ...input('LAW'), scope: { ...input('LAW').scope, categories: ['SHOE_SIZE'] } } });
+    const badCategory = await owner.raw(mutation, {
+      input: { ...input('LAW'), scope: { ...input('LAW').scope, categories: ['SHOE_SIZE'] } },
+    });
     expect(badCategory.status).toBe(400);
     expect(errorOf(badCategory)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.scope.categories[0]' });
     const badKind = await owner.raw(mutation, { input: { ...input('LAW'), kind: 'BECAUSE_WE_CAN' } });
@@ -509,14 +788,19 @@ describe('permitted exceptions: a bad update changes nothing', () => {
 
   /** The draft as stored and presented, with the counts of rows and audit entries. */
   async function snapshot(id: string) {
-    return { stored: (await owner.ok(PermittedExceptionDocument, { id })).permittedException, counts: await storedCounts() };
+    return {
+      stored: (await owner.ok(PermittedExceptionDocument, { id })).permittedException,
+      counts: await storedCounts(),
+    };
   }
 
   it.each(BAD_INPUTS)('refuses %s with BAD_USER_INPUT naming the field', async (_name, kind, change, field, code) => {
     const e = drafts.get(kind)!;
     const before = await snapshot(e.id);
     // The officer edits: had the update gone through, the author would have changed too.
-    const res = await officer.request(UpdateExceptionDocument, { input: { ...change(input(kind)), id: e.id, expectedVersion: e.version } });
+    const res = await officer.request(UpdateExceptionDocument, {
+      input: { ...change(input(kind)), id: e.id, expectedVersion: e.version },
+    });
     const err = errorOf(res);
     expect(err.code).toBe('BAD_USER_INPUT');
     expect(err.issues?.map((i) => [i.field, i.code])).toContainEqual([field, code]);
@@ -527,11 +811,20 @@ describe('permitted exceptions: a bad update changes nothing', () => {
   it('answers unknown and malformed ids NOT_FOUND, an oversized one BAD_USER_INPUT, changing nothing', async () => {
     const e = drafts.get('LAW')!;
     const before = await snapshot(e.id);
-    for (const id of ['01900000-0000-7000-8000-000000000000', 'not-an-id', "' or 1=1 --", e.id.toUpperCase().replace(/.$/, 'Z')]) {
-      const res = await owner.request(UpdateExceptionDocument, { input: { ...input('LAW', { title: 'Changed' }), id, expectedVersion: e.version } });
+    for (const id of [
+      '01900000-0000-7000-8000-000000000000',
+      'not-an-id',
+      "' or 1=1 --",
+      e.id.toUpperCase().replace(/.$/, 'Z'),
+    ]) {
+      const res = await owner.request(UpdateExceptionDocument, {
+        input: { ...input('LAW', { title: 'Changed' }), id, expectedVersion: e.version },
+      });
       expect(errorOf(res), id).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
     }
-    const oversized = await owner.request(UpdateExceptionDocument, { input: { ...input('LAW', { title: 'Changed' }), id: 'x'.repeat(101), expectedVersion: e.version } });
+    const oversized = await owner.request(UpdateExceptionDocument, {
+      input: { ...input('LAW', { title: 'Changed' }), id: 'x'.repeat(101), expectedVersion: e.version },
+    });
     expect(errorOf(oversized)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.id' });
     expect(await snapshot(e.id)).toEqual(before);
   });
@@ -541,7 +834,9 @@ describe('permitted exceptions: a bad update changes nothing', () => {
     const before = await snapshot(e.id);
     const mutation = 'mutation($input: UpdateExceptionInput!) { updateException(input: $input) { id } }';
     const base = { ...input('LAW'), id: e.id, expectedVersion: e.version };
-    const badCategory = await owner.raw(mutation, { input: { ...base, scope: { ...base.scope, categories: ['SHOE_SIZE'] } } });
+    const badCategory = await owner.raw(mutation, {
+      input: { ...base, scope: { ...base.scope, categories: ['SHOE_SIZE'] } },
+    });
     expect(errorOf(badCategory)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.scope.categories[0]' });
     const badKind = await owner.raw(mutation, { input: { ...base, kind: 'BECAUSE_WE_CAN' } });
     expect(errorOf(badKind)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });

@@ -1,5 +1,11 @@
 import { Entity, Enum, Index, ManyToOne, Property, DateTimeType, type Rel } from '@mikro-orm/core';
-import { EXCEPTION_KINDS, EXCEPTION_STATUSES, type DataCategory, type ExceptionKind, type ExceptionStatus } from '@steward/policy-core';
+import {
+  EXCEPTION_KINDS,
+  EXCEPTION_STATUSES,
+  type DataCategory,
+  type ExceptionKind,
+  type ExceptionStatus,
+} from '@steward/policy-core';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { BaseEntity } from '../common/base.entity.js';
 import { Recipient } from '../recipients/recipient.entity.js';
@@ -19,7 +25,15 @@ export type StoredEvidence = Record<string, string | string[] | null>;
 @Index({ properties: ['kind', 'id'] })
 @Index({ properties: ['recipient', 'status'] })
 export class PermittedException extends BaseEntity<
-  'version' | 'recipient' | 'validUntil' | 'approvedBy' | 'approvedAt' | 'revokedBy' | 'revokedAt' | 'revocationReason' | 'allProviders'
+  | 'version'
+  | 'recipient'
+  | 'validUntil'
+  | 'approvedBy'
+  | 'approvedAt'
+  | 'revokedBy'
+  | 'revokedAt'
+  | 'revocationReason'
+  | 'allProviders'
 > {
   @Enum({ items: () => [...EXCEPTION_KINDS], type: 'string' })
   kind!: ExceptionKind;

@@ -9,7 +9,11 @@ import { jsonFactsSql } from '../common/json-facts.js';
  * ACTIVE (no other can cover anyone), so that other decisions do not pay for it (both databases
  * evaluate CASE lazily). Withdrawal is judged as exception.service.ts judges it at approval.
  */
-export function standingGrantsSql(sqlite: boolean, providerFilter: string, extraColumns: readonly string[] = []): string {
+export function standingGrantsSql(
+  sqlite: boolean,
+  providerFilter: string,
+  extraColumns: readonly string[] = [],
+): string {
   const { list } = jsonFactsSql(sqlite);
   const empty = sqlite ? 'json_array()' : "'[]'::json";
   const standing = list(

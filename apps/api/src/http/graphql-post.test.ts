@@ -24,11 +24,15 @@ const post = (body: string | Buffer, headers: Record<string, string> = {}) =>
 /** A body sent in chunks without Content-Length (what fetch cannot do). */
 function postChunked(chunks: string[]): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = request(
+      `${app.url}/graphql`,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     for (const c of chunks) req.write(c);
     req.end();
@@ -39,10 +43,16 @@ describe('POST /graphql without express', () => {
   it('takes only uncompressed UTF-8 JSON posts to /graphql', () => {
     const req = (method: string, url: string, headers: Record<string, string>) => ({ method, url, headers }) as never;
     expect(isGraphqlJsonPost(req('POST', '/graphql', { 'content-type': 'application/json' }))).toBe(true);
-    expect(isGraphqlJsonPost(req('POST', '/graphql?x=1', { 'content-type': 'application/json; charset=UTF-8' }))).toBe(true);
-    expect(isGraphqlJsonPost(req('POST', '/graphql', { 'content-type': 'application/json; charset=utf-16' }))).toBe(false);
+    expect(isGraphqlJsonPost(req('POST', '/graphql?x=1', { 'content-type': 'application/json; charset=UTF-8' }))).toBe(
+      true,
+    );
+    expect(isGraphqlJsonPost(req('POST', '/graphql', { 'content-type': 'application/json; charset=utf-16' }))).toBe(
+      false,
+    );
     expect(isGraphqlJsonPost(req('POST', '/graphql', { 'content-type': 'text/plain' }))).toBe(false);
-    expect(isGraphqlJsonPost(req('POST', '/graphql', { 'content-type': 'application/json', 'content-encoding': 'gzip' }))).toBe(false);
+    expect(
+      isGraphqlJsonPost(req('POST', '/graphql', { 'content-type': 'application/json', 'content-encoding': 'gzip' })),
+    ).toBe(false);
     expect(isGraphqlJsonPost(req('POST', '/graphqlx', { 'content-type': 'application/json' }))).toBe(false);
     expect(isGraphqlJsonPost(req('GET', '/graphql', { 'content-type': 'application/json' }))).toBe(false);
   });
@@ -51,8 +61,20 @@ describe('POST /graphql without express', () => {
     const viaExpress = await fetch(`${app.url}/healthz`);
     const direct = await post(JSON.stringify({ query: '{ __typename }' }));
     expect(direct.status).toBe(200);
-    const security = ['content-security-policy', 'cross-origin-opener-policy', 'cross-origin-resource-policy', 'origin-agent-cluster', 'referrer-policy',
-      'strict-transport-security', 'x-content-type-options', 'x-dns-prefetch-control', 'x-download-options', 'x-frame-options', 'x-permitted-cross-domain-policies', 'x-xss-protection'];
+    const security = [
+      'content-security-policy',
+      'cross-origin-opener-policy',
+      'cross-origin-resource-policy',
+      'origin-agent-cluster',
+      'referrer-policy',
+      'strict-transport-security',
+      'x-content-type-options',
+      'x-dns-prefetch-control',
+      'x-download-options',
+      'x-frame-options',
+      'x-permitted-cross-domain-policies',
+      'x-xss-protection',
+    ];
     for (const name of security) expect([name, direct.headers.get(name)]).toEqual([name, viaExpress.headers.get(name)]);
     expect(direct.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(direct.headers.get('x-powered-by')).toBeNull();
@@ -74,7 +96,9 @@ describe('POST /graphql without express', () => {
     const big = JSON.stringify({ query: '{ __typename }', variables: { x: 'x'.repeat(LIMITS.bodyBytes) } });
     const declared = await post(big);
     expect(declared.status).toBe(413);
-    expect(await declared.json()).toEqual({ errors: [{ message: 'Bad request', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    expect(await declared.json()).toEqual({
+      errors: [{ message: 'Bad request', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+    });
     const streamed = await postChunked([big.slice(0, 100_000), big.slice(100_000, 200_000), big.slice(200_000)]);
     expect(streamed.status).toBe(413);
     expect(JSON.parse(streamed.body).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
@@ -85,7 +109,9 @@ describe('POST /graphql without express', () => {
   });
 
   it('reads a body that starts with a byte-order mark, as body-parser did', async () => {
-    const res = await post(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify({ query: '{ __typename }' }))]));
+    const res = await post(
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify({ query: '{ __typename }' }))]),
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
   });
@@ -95,7 +121,9 @@ describe('POST /graphql without express', () => {
     const { port } = new URL(app.url);
     await new Promise<void>((resolve, reject) => {
       const socket = connect(Number(port), '127.0.0.1', () => {
-        socket.write('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query": "{ __ty');
+        socket.write(
+          'POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query": "{ __ty',
+        );
         setTimeout(() => {
           socket.destroy();
           resolve();
@@ -117,9 +145,17 @@ describe('POST /graphql without express', () => {
   it('reads the host behind a trusted proxy as express does: a forwarded same-origin page is not cross-origin', async () => {
     const query = JSON.stringify({ query: '{ me { email } }' });
     const cookie = `steward_session=${owner.cookie}`;
-    const asOwnPage = await post(query, { cookie, origin: 'https://steward.example', 'x-forwarded-host': 'steward.example' });
+    const asOwnPage = await post(query, {
+      cookie,
+      origin: 'https://steward.example',
+      'x-forwarded-host': 'steward.example',
+    });
     expect(((await asOwnPage.json()) as { data: unknown }).data).toEqual({ me: { email: expect.any(String) } });
-    const fromElsewhere = await post(query, { cookie, origin: 'https://evil.example', 'x-forwarded-host': 'steward.example' });
+    const fromElsewhere = await post(query, {
+      cookie,
+      origin: 'https://evil.example',
+      'x-forwarded-host': 'steward.example',
+    });
     expect(fromElsewhere.status).toBe(403);
     expect(fromElsewhere.headers.get('access-control-allow-origin')).toBeNull();
   });

@@ -73,7 +73,12 @@ export function graphqlPostHandler<TContext extends BaseContext>(options: Graphq
       const url = req.url ?? '';
       const query = url.indexOf('?');
       const answer = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: 'POST', headers: requestHeaders, search: query < 0 ? '' : url.slice(query), body },
+        httpGraphQLRequest: {
+          method: 'POST',
+          headers: requestHeaders,
+          search: query < 0 ? '' : url.slice(query),
+          body,
+        },
         context: () => options.context(req, res),
       });
       for (const [key, value] of answer.headers) res.setHeader(key, value);
@@ -87,7 +92,8 @@ export function graphqlPostHandler<TContext extends BaseContext>(options: Graphq
       res.end();
     } catch (err) {
       // A client that hung up mid-body is not a server error (and must not be able to flood the log).
-      if (req.destroyed || res.destroyed || (err as NodeJS.ErrnoException | null)?.code === 'ECONNRESET') return void res.destroy();
+      if (req.destroyed || res.destroyed || (err as NodeJS.ErrnoException | null)?.code === 'ECONNRESET')
+        return void res.destroy();
       options.onError(err);
       refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     }
@@ -111,7 +117,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (!tooLarge) resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8'));
+      if (!tooLarge)
+        resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8'));
     });
     req.on('error', reject);
   });

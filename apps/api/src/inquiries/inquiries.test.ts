@@ -29,14 +29,20 @@ const webInquiry: PublicInput = {
 async function stored(app: TestApp) {
   const conn = app.em().getConnection();
   const n = async (sql: string) => Number((await conn.execute<{ n: number | string }[]>(sql))[0]!.n);
-  return { inquiries: await n('select count(*) as n from inquiry'), audit: await n("select count(*) as n from audit_entry where entity_type = 'Inquiry'") };
+  return {
+    inquiries: await n('select count(*) as n from inquiry'),
+    audit: await n("select count(*) as n from audit_entry where entity_type = 'Inquiry'"),
+  };
 }
 
 async function auditOf(app: TestApp, subject: string) {
-  return app.em().getConnection().execute<{ action: string; actor_label: string; detail: unknown; provider_ids: unknown }[]>(
-    'select action, actor_label, detail, provider_ids from audit_entry where subject = ? order by id',
-    [subject],
-  );
+  return app
+    .em()
+    .getConnection()
+    .execute<{ action: string; actor_label: string; detail: unknown; provider_ids: unknown }[]>(
+      'select action, actor_label, detail, provider_ids from audit_entry where subject = ? order by id',
+      [subject],
+    );
 }
 
 describe.each(databases)('inquiries on %s', (database) => {
@@ -57,13 +63,25 @@ describe.each(databases)('inquiries on %s', (database) => {
   it('takes an anonymous web inquiry, seals it, and returns a reference', async () => {
     const res = await app.client().ok(SubmitInquiryDocument, { input: webInquiry });
     expect(res.submitInquiry.reference).toMatch(/^INQ-[0-9A-HJKMNP-TV-Z]{10}$/);
-    const rows = await app.em().getConnection().execute<{ sealed_content: string; channel: string; status: string }[]>('select sealed_content, channel, status from inquiry');
+    const rows = await app
+      .em()
+      .getConnection()
+      .execute<{ sealed_content: string; channel: string; status: string }[]>(
+        'select sealed_content, channel, status from inquiry',
+      );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ channel: 'WEB_FORM', status: 'NEW' });
     // Nothing the inquirer wrote is stored in plaintext, nor in the audit trail.
-    const dump = JSON.stringify(await app.em().getConnection().execute('select * from inquiry')) + JSON.stringify(await app.em().getConnection().execute('select * from audit_entry'));
+    const dump =
+      JSON.stringify(await app.em().getConnection().execute('select * from inquiry')) +
+      JSON.stringify(await app.em().getConnection().execute('select * from audit_entry'));
     for (const secret of ['Aiko', 'aiko.fujimoto', 'Which data', 'please tell me']) expect(dump).not.toContain(secret);
-    const audit = await app.em().getConnection().execute<{ action: string; actor_label: string }[]>("select action, actor_label from audit_entry where action = 'inquiry.create'");
+    const audit = await app
+      .em()
+      .getConnection()
+      .execute<{ action: string; actor_label: string }[]>(
+        "select action, actor_label from audit_entry where action = 'inquiry.create'",
+      );
     expect(audit).toEqual([{ action: 'inquiry.create', actor_label: 'public' }]);
   });
 
@@ -85,11 +103,17 @@ describe.each(databases)('inquiries on %s', (database) => {
 
   it('refuses unknown fields and wrong types before anything runs', async () => {
     const before = await stored(app);
-    const unknown = await app.client().raw('mutation($input: SubmitInquiryInput!) { submitInquiry(input: $input) { reference } }', {
-      input: { ...webInquiry, providerId: '0190a0a0-0000-7000-8000-000000000000' },
-    });
+    const unknown = await app
+      .client()
+      .raw('mutation($input: SubmitInquiryInput!) { submitInquiry(input: $input) { reference } }', {
+        input: { ...webInquiry, providerId: '0190a0a0-0000-7000-8000-000000000000' },
+      });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const wrongType = await app.client().raw('mutation($input: SubmitInquiryInput!) { submitInquiry(input: $input) { reference } }', { input: { ...webInquiry, message: 42 } });
+    const wrongType = await app
+      .client()
+      .raw('mutation($input: SubmitInquiryInput!) { submitInquiry(input: $input) { reference } }', {
+        input: { ...webInquiry, message: 42 },
+      });
     expect(wrongType.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await stored(app)).toEqual(before);
   });
@@ -99,7 +123,14 @@ describe.each(databases)('inquiries on %s', (database) => {
     expect(errorOf(await app.client().request(InquiriesDocument, {})).code).toBe('UNAUTHENTICATED');
     const page = await officer.ok(InquiriesDocument, { filter: { status: 'NEW' } });
     expect(page.inquiries.edges.map((e) => e.node)).toEqual([
-      expect.objectContaining({ channel: 'WEB_FORM', status: 'NEW', assignee: null, providerId: null, recordedBy: null, nextStatuses: ['IN_PROGRESS', 'CLOSED'] }),
+      expect.objectContaining({
+        channel: 'WEB_FORM',
+        status: 'NEW',
+        assignee: null,
+        providerId: null,
+        recordedBy: null,
+        nextStatuses: ['IN_PROGRESS', 'CLOSED'],
+      }),
     ]);
   });
 
@@ -109,54 +140,131 @@ describe.each(databases)('inquiries on %s', (database) => {
     for (const channel of ['POST', 'TELEPHONE', 'FAX', 'EMAIL'] as const) {
       const entry = (
         await officer.ok(RecordInquiryDocument, {
-          input: { channel, telephone: channel === 'TELEPHONE' ? '03-1234-5678' : null, subject: `By ${channel}`, message: 'Please stop sending the newsletter.', providerId: channel === 'POST' ? providerId : null },
+          input: {
+            channel,
+            telephone: channel === 'TELEPHONE' ? '03-1234-5678' : null,
+            subject: `By ${channel}`,
+            message: 'Please stop sending the newsletter.',
+            providerId: channel === 'POST' ? providerId : null,
+          },
         })
       ).recordInquiry;
-      expect(entry).toMatchObject({ channel, status: 'NEW', recordedBy: 'Test PRIVACY_OFFICER', providerId: channel === 'POST' ? providerId : null });
+      expect(entry).toMatchObject({
+        channel,
+        status: 'NEW',
+        recordedBy: 'Test PRIVACY_OFFICER',
+        providerId: channel === 'POST' ? providerId : null,
+      });
     }
-    const web = await officer.request(RecordInquiryDocument, { input: { channel: 'WEB_FORM', subject: 'x', message: 'y' } });
+    const web = await officer.request(RecordInquiryDocument, {
+      input: { channel: 'WEB_FORM', subject: 'x', message: 'y' },
+    });
     expect(errorOf(web)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.channel' });
-    const unknownProvider = await officer.request(RecordInquiryDocument, { input: { channel: 'POST', subject: 'x', message: 'y', providerId: 'nope' } });
+    const unknownProvider = await officer.request(RecordInquiryDocument, {
+      input: { channel: 'POST', subject: 'x', message: 'y', providerId: 'nope' },
+    });
     expect(errorOf(unknownProvider)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.providerId' });
     const byProvider = await owner.ok(InquiriesDocument, { filter: { providerId } });
     expect(byProvider.inquiries.edges.map((e) => e.node.channel)).toEqual(['POST']);
   });
 
   it('works an inquiry: assign, reply, status transitions, provider link and unlink — each audited, with optimistic locking', async () => {
-    const created = (await officer.ok(RecordInquiryDocument, { input: { channel: 'EMAIL', email: 'kaito@example.jp', subject: 'Correction', message: 'My address changed.' } })).recordInquiry;
+    const created = (
+      await officer.ok(RecordInquiryDocument, {
+        input: { channel: 'EMAIL', email: 'kaito@example.jp', subject: 'Correction', message: 'My address changed.' },
+      })
+    ).recordInquiry;
     const { inquiryAssignees } = await owner.ok(InquiryAssigneesDocument);
     const officerId = inquiryAssignees.find((a) => a.displayName === 'Test PRIVACY_OFFICER')!.id;
     expect(inquiryAssignees.map((a) => a.displayName)).not.toContain('Test VIEWER');
 
-    let current = (await owner.ok(AssignInquiryDocument, { id: created.id, expectedVersion: created.version, assigneeId: officerId })).assignInquiry;
+    let current = (
+      await owner.ok(AssignInquiryDocument, { id: created.id, expectedVersion: created.version, assigneeId: officerId })
+    ).assignInquiry;
     expect(current.assignee).toEqual({ id: officerId, displayName: 'Test PRIVACY_OFFICER' });
-    expect((await owner.ok(InquiriesDocument, { filter: { assigneeId: officerId } })).inquiries.edges.map((e) => e.node.id)).toEqual([created.id]);
-    const stale = await owner.request(AssignInquiryDocument, { id: created.id, expectedVersion: created.version, assigneeId: null });
+    expect(
+      (await owner.ok(InquiriesDocument, { filter: { assigneeId: officerId } })).inquiries.edges.map((e) => e.node.id),
+    ).toEqual([created.id]);
+    const stale = await owner.request(AssignInquiryDocument, {
+      id: created.id,
+      expectedVersion: created.version,
+      assigneeId: null,
+    });
     expect(errorOf(stale).code).toBe('CONFLICT');
 
     // ANSWERED needs an answer on record, and NEW cannot jump there.
-    const jump = await officer.request(SetInquiryStatusDocument, { id: created.id, expectedVersion: current.version, status: 'ANSWERED' });
-    expect(errorOf(jump).issues?.map((i) => `${i.field}:${i.code}`)).toEqual(['status:INVALID_TRANSITION', 'answers:REQUIRED']);
-    current = (await officer.ok(SetInquiryStatusDocument, { id: created.id, expectedVersion: current.version, status: 'IN_PROGRESS' })).setInquiryStatus;
-    const noAnswer = await officer.request(SetInquiryStatusDocument, { id: created.id, expectedVersion: current.version, status: 'ANSWERED' });
+    const jump = await officer.request(SetInquiryStatusDocument, {
+      id: created.id,
+      expectedVersion: current.version,
+      status: 'ANSWERED',
+    });
+    expect(errorOf(jump).issues?.map((i) => `${i.field}:${i.code}`)).toEqual([
+      'status:INVALID_TRANSITION',
+      'answers:REQUIRED',
+    ]);
+    current = (
+      await officer.ok(SetInquiryStatusDocument, {
+        id: created.id,
+        expectedVersion: current.version,
+        status: 'IN_PROGRESS',
+      })
+    ).setInquiryStatus;
+    const noAnswer = await officer.request(SetInquiryStatusDocument, {
+      id: created.id,
+      expectedVersion: current.version,
+      status: 'ANSWERED',
+    });
     expect(errorOf(noAnswer).issues?.map((i) => i.code)).toEqual(['REQUIRED']);
 
-    const needsChannel = await officer.request(AddInquiryReplyDocument, { input: { inquiryId: created.id, kind: 'ANSWER', body: 'Done.' }, expectedVersion: current.version });
+    const needsChannel = await officer.request(AddInquiryReplyDocument, {
+      input: { inquiryId: created.id, kind: 'ANSWER', body: 'Done.' },
+      expectedVersion: current.version,
+    });
     expect(errorOf(needsChannel)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.channel' });
-    current = (await officer.ok(AddInquiryReplyDocument, { input: { inquiryId: created.id, kind: 'NOTE', body: 'Checked the member register.' }, expectedVersion: current.version })).addInquiryReply;
     current = (
-      await officer.ok(AddInquiryReplyDocument, { input: { inquiryId: created.id, kind: 'ANSWER', channel: 'EMAIL', body: 'We have corrected\r\nyour address.' }, expectedVersion: current.version })
+      await officer.ok(AddInquiryReplyDocument, {
+        input: { inquiryId: created.id, kind: 'NOTE', body: 'Checked the member register.' },
+        expectedVersion: current.version,
+      })
     ).addInquiryReply;
-    current = (await officer.ok(SetInquiryStatusDocument, { id: created.id, expectedVersion: current.version, status: 'ANSWERED' })).setInquiryStatus;
+    current = (
+      await officer.ok(AddInquiryReplyDocument, {
+        input: { inquiryId: created.id, kind: 'ANSWER', channel: 'EMAIL', body: 'We have corrected\r\nyour address.' },
+        expectedVersion: current.version,
+      })
+    ).addInquiryReply;
+    current = (
+      await officer.ok(SetInquiryStatusDocument, {
+        id: created.id,
+        expectedVersion: current.version,
+        status: 'ANSWERED',
+      })
+    ).setInquiryStatus;
     expect(current).toMatchObject({ status: 'ANSWERED', nextStatuses: ['IN_PROGRESS', 'CLOSED'] });
 
-    const collected = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput({ items: [{ category: 'NAME', value: 'Kaito Mori' }, { category: 'EMAIL', value: 'kaito@example.jp' }] }) });
+    const collected = await owner.ok(RecordCollectionDocument, {
+      input: buildCollectionInput({
+        items: [
+          { category: 'NAME', value: 'Kaito Mori' },
+          { category: 'EMAIL', value: 'kaito@example.jp' },
+        ],
+      }),
+    });
     const providerId = collected.recordCollection.provider.id;
-    current = (await officer.ok(LinkInquiryProviderDocument, { id: created.id, expectedVersion: current.version, providerId })).linkInquiryProvider;
+    current = (
+      await officer.ok(LinkInquiryProviderDocument, { id: created.id, expectedVersion: current.version, providerId })
+    ).linkInquiryProvider;
     expect(current).toMatchObject({ providerId, providerReference: collected.recordCollection.provider.reference });
 
     const detail = (await owner.ok(InquiryDocument, { id: created.id })).inquiry!;
-    expect(detail.content).toEqual({ name: null, email: 'kaito@example.jp', postalAddress: null, telephone: null, subject: 'Correction', message: 'My address changed.' });
+    expect(detail.content).toEqual({
+      name: null,
+      email: 'kaito@example.jp',
+      postalAddress: null,
+      telephone: null,
+      subject: 'Correction',
+      message: 'My address changed.',
+    });
     expect(detail.replies.map((r) => [r.kind, r.channel, r.author, r.body])).toEqual([
       ['NOTE', null, 'Test PRIVACY_OFFICER', 'Checked the member register.'],
       ['ANSWER', 'EMAIL', 'Test PRIVACY_OFFICER', 'We have corrected\nyour address.'],
@@ -164,11 +272,21 @@ describe.each(databases)('inquiries on %s', (database) => {
 
     // The disclosure package reads a provider's inquiries through the service, decrypted and audited.
     const forProvider = await new InquiryService(app.em(), null, app.deps).listInquiriesForProvider(providerId);
-    expect(forProvider.map((i) => [i.summary.reference, i.content.subject, i.replies.length])).toEqual([[created.reference, 'Correction', 2]]);
+    expect(forProvider.map((i) => [i.summary.reference, i.content.subject, i.replies.length])).toEqual([
+      [created.reference, 'Correction', 2],
+    ]);
 
-    current = (await officer.ok(LinkInquiryProviderDocument, { id: created.id, expectedVersion: current.version, providerId: null })).linkInquiryProvider;
+    current = (
+      await officer.ok(LinkInquiryProviderDocument, {
+        id: created.id,
+        expectedVersion: current.version,
+        providerId: null,
+      })
+    ).linkInquiryProvider;
     expect(current.providerId).toBeNull();
-    current = (await officer.ok(SetInquiryStatusDocument, { id: created.id, expectedVersion: current.version, status: 'CLOSED' })).setInquiryStatus;
+    current = (
+      await officer.ok(SetInquiryStatusDocument, { id: created.id, expectedVersion: current.version, status: 'CLOSED' })
+    ).setInquiryStatus;
     expect(current.nextStatuses).toEqual(['IN_PROGRESS']);
 
     const audit = await auditOf(app, created.id);
@@ -185,11 +303,15 @@ describe.each(databases)('inquiries on %s', (database) => {
       'inquiry.status',
     ]);
     const dump = JSON.stringify(audit);
-    for (const secret of ['kaito@example.jp', 'corrected', 'member register', 'address changed']) expect(dump).not.toContain(secret);
-    const providerReads = await app.em().getConnection().execute<{ action: string }[]>(
-      "select e.action from audit_entry e join audit_provider l on l.entry_id = e.id where l.provider_id = ? and e.action = 'inquiry.read'",
-      [providerId],
-    );
+    for (const secret of ['kaito@example.jp', 'corrected', 'member register', 'address changed'])
+      expect(dump).not.toContain(secret);
+    const providerReads = await app
+      .em()
+      .getConnection()
+      .execute<{ action: string }[]>(
+        "select e.action from audit_entry e join audit_provider l on l.entry_id = e.id where l.provider_id = ? and e.action = 'inquiry.read'",
+        [providerId],
+      );
     expect(providerReads).toHaveLength(2);
   });
 
@@ -197,7 +319,15 @@ describe.each(databases)('inquiries on %s', (database) => {
     expect((await owner.ok(InquiriesDocument, { filter: { assigneeId: 'nobody' } })).inquiries.edges).toEqual([]);
     expect((await owner.ok(InquiriesDocument, { filter: { providerId: 'nobody' } })).inquiries.edges).toEqual([]);
     expect((await owner.ok(InquiryDocument, { id: 'not-a-uuid' })).inquiry).toBeNull();
-    expect(errorOf(await owner.request(SetInquiryStatusDocument, { id: '0190a0a0-0000-7000-8000-000000000000', expectedVersion: 1, status: 'CLOSED' })).code).toBe('NOT_FOUND');
+    expect(
+      errorOf(
+        await owner.request(SetInquiryStatusDocument, {
+          id: '0190a0a0-0000-7000-8000-000000000000',
+          expectedVersion: 1,
+          status: 'CLOSED',
+        }),
+      ).code,
+    ).toBe('NOT_FOUND');
   });
 });
 
@@ -211,7 +341,10 @@ describe('the public inquiry form is rate-limited per client address', () => {
   it('refuses with TOO_MANY_REQUESTS once the budget is spent (invalid attempts count too), storing nothing', async () => {
     const anonymous = app.client();
     await anonymous.ok(SubmitInquiryDocument, { input: webInquiry });
-    for (let i = 0; i < 4; i++) expect(errorOf(await anonymous.request(SubmitInquiryDocument, { input: { ...webInquiry, email: null } })).code).toBe('BAD_USER_INPUT');
+    for (let i = 0; i < 4; i++)
+      expect(
+        errorOf(await anonymous.request(SubmitInquiryDocument, { input: { ...webInquiry, email: null } })).code,
+      ).toBe('BAD_USER_INPUT');
     const before = await stored(app);
     const refused = await anonymous.request(SubmitInquiryDocument, { input: webInquiry });
     expect(errorOf(refused).code).toBe('TOO_MANY_REQUESTS');

@@ -1,5 +1,12 @@
 import { DateTimeType, Entity, Enum, Index, ManyToOne, Property, Unique, type Rel } from '@mikro-orm/core';
-import { INQUIRY_CHANNELS, INQUIRY_REPLY_KINDS, INQUIRY_STATUSES, type InquiryChannel, type InquiryReplyKind, type InquiryStatus } from '@steward/policy-core';
+import {
+  INQUIRY_CHANNELS,
+  INQUIRY_REPLY_KINDS,
+  INQUIRY_STATUSES,
+  type InquiryChannel,
+  type InquiryReplyKind,
+  type InquiryStatus,
+} from '@steward/policy-core';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { BaseEntity } from '../common/base.entity.js';
 import { Provider } from '../providers/provider.entity.js';

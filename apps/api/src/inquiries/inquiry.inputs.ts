@@ -6,7 +6,9 @@ import { InquiryChannelEnum, InquiryReplyKindEnum, InquiryStatusEnum } from './i
 // Sizes only, a little above policy-core's INQUIRY_LIMITS so the precise issue comes from
 // validateInquiry; anything larger is refused before any work.
 
-@InputType({ description: 'An inquiry from the public form (clause 8). Give an e-mail or a postal address for the answer.' })
+@InputType({
+  description: 'An inquiry from the public form (clause 8). Give an e-mail or a postal address for the answer.',
+})
 export class SubmitInquiryInput {
   @Field(() => String, { nullable: true }) @MaxLength(1000) name?: string | null;
   @Field(() => String, { nullable: true }) @MaxLength(1000) email?: string | null;
@@ -25,14 +27,17 @@ export class RecordInquiryInput {
   @Field(() => String, { nullable: true }) @MaxLength(200) telephone?: string | null;
   @Field(() => String) @MaxLength(1000) subject!: string;
   @Field(() => String) @MaxLength(10_000) message!: string;
-  @Field(() => ID, { nullable: true, description: 'The provider, when already identified.' }) @MaxLength(100) providerId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The provider, when already identified.' })
+  @MaxLength(100)
+  providerId?: string | null;
 }
 
 @InputType()
 export class AddInquiryReplyInput {
   @Field(() => ID) @MaxLength(100) inquiryId!: string;
   @Field(() => InquiryReplyKindEnum) kind!: InquiryReplyKind;
-  @Field(() => InquiryChannelEnum, { nullable: true, description: 'How the answer was given (required for ANSWER).' }) channel?: InquiryChannel | null;
+  @Field(() => InquiryChannelEnum, { nullable: true, description: 'How the answer was given (required for ANSWER).' })
+  channel?: InquiryChannel | null;
   @Field(() => String) @MaxLength(10_000) body!: string;
   @Field(() => Date, { nullable: true, description: 'When it was answered; defaults to now.' }) at?: Date | null;
 }
@@ -41,6 +46,7 @@ export class AddInquiryReplyInput {
 export class InquiryFilter {
   @Field(() => InquiryStatusEnum, { nullable: true }) status?: InquiryStatus | null;
   @Field(() => ID, { nullable: true }) @MaxLength(100) assigneeId?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'Only inquiries nobody is assigned to.' }) unassigned?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only inquiries nobody is assigned to.' }) unassigned?:
+    boolean | null;
   @Field(() => ID, { nullable: true }) @MaxLength(100) providerId?: string | null;
 }

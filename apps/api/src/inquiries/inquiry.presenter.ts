@@ -1,6 +1,12 @@
 import { allowedInquiryStatuses } from '@steward/policy-core';
 import type { FieldCipher } from '../crypto/field-cipher.js';
-import { inquiryReplySealContext, inquirySealContext, type Inquiry, type InquiryContent, type InquiryReply } from './inquiry.entity.js';
+import {
+  inquiryReplySealContext,
+  inquirySealContext,
+  type Inquiry,
+  type InquiryContent,
+  type InquiryReply,
+} from './inquiry.entity.js';
 import type { InquiryReplyType, InquirySummaryType, InquiryType } from './inquiry.type.js';
 
 /** The inbox row: no personal values, so presenting it needs no decryption and no audit entry. */
@@ -25,10 +31,21 @@ export function openInquiryContent(cipher: FieldCipher, i: Inquiry): InquiryCont
 }
 
 export function presentReply(cipher: FieldCipher, r: InquiryReply): InquiryReplyType {
-  return { id: r.id, kind: r.kind, channel: r.channel, at: r.at, author: r.authorName, body: cipher.decrypt(r.sealedBody, inquiryReplySealContext(r.id)) };
+  return {
+    id: r.id,
+    kind: r.kind,
+    channel: r.channel,
+    at: r.at,
+    author: r.authorName,
+    body: cipher.decrypt(r.sealedBody, inquiryReplySealContext(r.id)),
+  };
 }
 
 /** The one place an inquiry's content leaves the server decrypted (the service audits the read). */
 export function presentInquiry(cipher: FieldCipher, i: Inquiry, replies: readonly InquiryReply[]): InquiryType {
-  return { summary: presentInquirySummary(i), content: openInquiryContent(cipher, i), replies: replies.map((r) => presentReply(cipher, r)) };
+  return {
+    summary: presentInquirySummary(i),
+    content: openInquiryContent(cipher, i),
+    replies: replies.map((r) => presentReply(cipher, r)),
+  };
 }

@@ -5,20 +5,34 @@ import { WRITERS, requireActor } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
 import { AddInquiryReplyInput, InquiryFilter, RecordInquiryInput, SubmitInquiryInput } from './inquiry.inputs.js';
 import { InquiryService } from './inquiry.service.js';
-import { InquiryAdminType, InquiryConnection, InquiryReceiptType, InquiryStatusEnum, InquirySummaryType, InquiryType } from './inquiry.type.js';
+import {
+  InquiryAdminType,
+  InquiryConnection,
+  InquiryReceiptType,
+  InquiryStatusEnum,
+  InquirySummaryType,
+  InquiryType,
+} from './inquiry.type.js';
 
 const service = (ctx: Context) => new InquiryService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps);
 
 @Resolver()
 export class InquiryResolver {
   /** Public and anonymous, rate-limited per client address. */
-  @Mutation(() => InquiryReceiptType, { description: 'Sends an inquiry to the secretariat (clause 8) from the public form; returns the reference to quote.' })
-  submitInquiry(@Arg('input', () => SubmitInquiryInput) input: SubmitInquiryInput, @Ctx() ctx: Context): Promise<InquiryReceiptType> {
+  @Mutation(() => InquiryReceiptType, {
+    description: 'Sends an inquiry to the secretariat (clause 8) from the public form; returns the reference to quote.',
+  })
+  submitInquiry(
+    @Arg('input', () => SubmitInquiryInput) input: SubmitInquiryInput,
+    @Ctx() ctx: Context,
+  ): Promise<InquiryReceiptType> {
     return service(ctx).submit(input, ctx.rateLimits, ctx.clientAddress);
   }
 
   @Authorized(WRITERS)
-  @Query(() => InquiryConnection, { description: 'The inquiries inbox, newest first; no content (open one to read it).' })
+  @Query(() => InquiryConnection, {
+    description: 'The inquiries inbox, newest first; no content (open one to read it).',
+  })
   inquiries(
     @Arg('filter', () => InquiryFilter, { nullable: true }) filter: InquiryFilter | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
@@ -29,7 +43,10 @@ export class InquiryResolver {
   }
 
   @Authorized(WRITERS)
-  @Query(() => InquiryType, { nullable: true, description: 'One inquiry with its content and replies; the read is audited.' })
+  @Query(() => InquiryType, {
+    nullable: true,
+    description: 'One inquiry with its content and replies; the read is audited.',
+  })
   inquiry(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<InquiryType | null> {
     return service(ctx).get(id);
   }
@@ -41,8 +58,13 @@ export class InquiryResolver {
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => InquirySummaryType, { description: 'Writes down an inquiry received by post, telephone, fax or e-mail.' })
-  recordInquiry(@Arg('input', () => RecordInquiryInput) input: RecordInquiryInput, @Ctx() ctx: Context): Promise<InquirySummaryType> {
+  @Mutation(() => InquirySummaryType, {
+    description: 'Writes down an inquiry received by post, telephone, fax or e-mail.',
+  })
+  recordInquiry(
+    @Arg('input', () => RecordInquiryInput) input: RecordInquiryInput,
+    @Ctx() ctx: Context,
+  ): Promise<InquirySummaryType> {
     requireActor(ctx);
     return service(ctx).record(input);
   }
@@ -70,7 +92,9 @@ export class InquiryResolver {
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => InquirySummaryType, { description: 'Links the inquiry to the provider it turned out to be from, or unlinks it (null).' })
+  @Mutation(() => InquirySummaryType, {
+    description: 'Links the inquiry to the provider it turned out to be from, or unlinks it (null).',
+  })
   linkInquiryProvider(
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
@@ -81,7 +105,9 @@ export class InquiryResolver {
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => InquirySummaryType, { description: 'Records a note or the answer given (with its channel and time).' })
+  @Mutation(() => InquirySummaryType, {
+    description: 'Records a note or the answer given (with its channel and time).',
+  })
   addInquiryReply(
     @Arg('input', () => AddInquiryReplyInput) input: AddInquiryReplyInput,
     @Arg('expectedVersion', () => Int) expectedVersion: number,

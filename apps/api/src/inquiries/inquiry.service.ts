@@ -18,7 +18,13 @@ import type { RateLimitRule, RateLimits } from '../common/rate-limit.js';
 import type { Actor, AppDeps } from '../context.js';
 import { Provider } from '../providers/provider.entity.js';
 import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
-import { Inquiry, InquiryReply, inquiryReplySealContext, inquirySealContext, type InquiryContent } from './inquiry.entity.js';
+import {
+  Inquiry,
+  InquiryReply,
+  inquiryReplySealContext,
+  inquirySealContext,
+  type InquiryContent,
+} from './inquiry.entity.js';
 import type { AddInquiryReplyInput, InquiryFilter, RecordInquiryInput, SubmitInquiryInput } from './inquiry.inputs.js';
 import { presentInquiry, presentInquirySummary } from './inquiry.presenter.js';
 import type { InquiryAdminType, InquiryReceiptType, InquirySummaryType, InquiryType } from './inquiry.type.js';
@@ -67,10 +73,19 @@ export class InquiryService {
   /** The public form: rate-limited per client address before anything else, validated, sealed, audited. */
   async submit(input: SubmitInquiryInput, rateLimits: RateLimits, clientAddress: string): Promise<InquiryReceiptType> {
     await rateLimits.consume(INQUIRY_SUBMIT_RULE, clientAddress);
-    const draft = { name: input.name, email: input.email, postalAddress: input.postalAddress, telephone: null, subject: input.subject, message: input.message };
+    const draft = {
+      name: input.name,
+      email: input.email,
+      postalAddress: input.postalAddress,
+      telephone: null,
+      subject: input.subject,
+      message: input.message,
+    };
     const validation = validateInquiry(draft, { requireContact: true });
     if (!validation.ok) throw new BadInputError(validation.issues);
-    const inquiry = await this.em.transactional((em) => this.with(em).writeInquiry('WEB_FORM', normalizeInquiry(draft) as InquiryContent, this.deps.now(), null));
+    const inquiry = await this.em.transactional((em) =>
+      this.with(em).writeInquiry('WEB_FORM', normalizeInquiry(draft) as InquiryContent, this.deps.now(), null),
+    );
     return { reference: inquiry.reference, receivedAt: inquiry.receivedAt };
   }
 
@@ -78,11 +93,24 @@ export class InquiryService {
   async record(input: RecordInquiryInput): Promise<InquirySummaryType> {
     const actor = this.requireActor();
     const issues: Issue[] = [];
-    if (input.channel === 'WEB_FORM') issues.push({ field: 'channel', code: 'INVALID_VALUE', message: 'Web-form inquiries come through the public form; choose post, telephone, fax or e-mail.' });
+    if (input.channel === 'WEB_FORM')
+      issues.push({
+        field: 'channel',
+        code: 'INVALID_VALUE',
+        message: 'Web-form inquiries come through the public form; choose post, telephone, fax or e-mail.',
+      });
     const now = this.deps.now();
     const receivedAt = input.receivedAt ?? now;
-    if (receivedAt.getTime() > now.getTime() + 60_000) issues.push({ field: 'receivedAt', code: 'INVALID_VALUE', message: 'An inquiry cannot arrive in the future.' });
-    const draft = { name: input.name, email: input.email, postalAddress: input.postalAddress, telephone: input.telephone, subject: input.subject, message: input.message };
+    if (receivedAt.getTime() > now.getTime() + 60_000)
+      issues.push({ field: 'receivedAt', code: 'INVALID_VALUE', message: 'An inquiry cannot arrive in the future.' });
+    const draft = {
+      name: input.name,
+      email: input.email,
+      postalAddress: input.postalAddress,
+      telephone: input.telephone,
+      subject: input.subject,
+      message: input.message,
+    };
     const validation = validateInquiry(draft, { requireContact: false });
     if (!validation.ok) issues.push(...validation.issues);
     const providerId = input.providerId?.trim() || null;
@@ -90,12 +118,24 @@ export class InquiryService {
       const self = this.with(em);
       const provider = providerId ? await self.findProvider(providerId, 'providerId', issues) : null;
       if (issues.length) throw new BadInputError(issues);
-      const inquiry = await self.writeInquiry(input.channel, normalizeInquiry(draft) as InquiryContent, receivedAt, actor, provider);
+      const inquiry = await self.writeInquiry(
+        input.channel,
+        normalizeInquiry(draft) as InquiryContent,
+        receivedAt,
+        actor,
+        provider,
+      );
       return presentInquirySummary(inquiry);
     });
   }
 
-  private async writeInquiry(channel: Inquiry['channel'], content: InquiryContent, receivedAt: Date, actor: Actor | null, provider: Provider | null = null): Promise<Inquiry> {
+  private async writeInquiry(
+    channel: Inquiry['channel'],
+    content: InquiryContent,
+    receivedAt: Date,
+    actor: Actor | null,
+    provider: Provider | null = null,
+  ): Promise<Inquiry> {
     const now = this.deps.now();
     const inquiry = this.em.create(Inquiry, {
       reference: newInquiryReference(),
@@ -161,9 +201,17 @@ export class InquiryService {
    */
   async listInquiriesForProvider(providerId: string): Promise<InquiryType[]> {
     if (!UUID.test(providerId)) return [];
-    const inquiries = await this.em.find(Inquiry, { provider: providerId }, { orderBy: { receivedAt: 'asc', id: 'asc' }, populate: POPULATE });
+    const inquiries = await this.em.find(
+      Inquiry,
+      { provider: providerId },
+      { orderBy: { receivedAt: 'asc', id: 'asc' }, populate: POPULATE },
+    );
     if (!inquiries.length) return [];
-    const replies = await this.em.find(InquiryReply, { inquiry: { $in: inquiries.map((i) => i.id) } }, { orderBy: { at: 'asc', id: 'asc' } });
+    const replies = await this.em.find(
+      InquiryReply,
+      { inquiry: { $in: inquiries.map((i) => i.id) } },
+      { orderBy: { at: 'asc', id: 'asc' } },
+    );
     const byInquiry = new Map<string, InquiryReply[]>();
     for (const r of replies) byInquiry.set(r.inquiry.id, [...(byInquiry.get(r.inquiry.id) ?? []), r]);
     const presented = inquiries.map((i) => presentInquiry(this.deps.cipher, i, byInquiry.get(i.id) ?? []));
@@ -178,7 +226,11 @@ export class InquiryService {
 
   /** The admins an inquiry can be assigned to (not disabled; viewers only read). */
   async assignees(): Promise<InquiryAdminType[]> {
-    const users = await this.em.find(AdminUser, { disabled: false, role: { $in: ['OWNER', 'PRIVACY_OFFICER'] } }, { orderBy: { displayName: 'asc' } });
+    const users = await this.em.find(
+      AdminUser,
+      { disabled: false, role: { $in: ['OWNER', 'PRIVACY_OFFICER'] } },
+      { orderBy: { displayName: 'asc' } },
+    );
     return users.map((u) => ({ id: u.id, displayName: u.displayName }));
   }
 
@@ -197,11 +249,24 @@ export class InquiryService {
     return this.change(id, expectedVersion, async (em, inquiry) => {
       let assignee: AdminUser | null = null;
       if (assigneeId) {
-        assignee = UUID.test(assigneeId) ? await em.findOne(AdminUser, { id: assigneeId, disabled: false, role: { $in: ['OWNER', 'PRIVACY_OFFICER'] } }) : null;
-        if (!assignee) throw new BadInputError([{ field: 'assigneeId', code: 'INVALID_VALUE', message: 'No such admin who may handle inquiries.' }], '');
+        assignee = UUID.test(assigneeId)
+          ? await em.findOne(AdminUser, {
+              id: assigneeId,
+              disabled: false,
+              role: { $in: ['OWNER', 'PRIVACY_OFFICER'] },
+            })
+          : null;
+        if (!assignee)
+          throw new BadInputError(
+            [{ field: 'assigneeId', code: 'INVALID_VALUE', message: 'No such admin who may handle inquiries.' }],
+            '',
+          );
       }
       if ((inquiry.assignee?.id ?? null) === (assignee?.id ?? null)) {
-        throw new BadInputError([{ field: 'assigneeId', code: 'NO_CHANGE', message: 'The inquiry is already assigned so.' }], '');
+        throw new BadInputError(
+          [{ field: 'assigneeId', code: 'NO_CHANGE', message: 'The inquiry is already assigned so.' }],
+          '',
+        );
       }
       inquiry.assignee = assignee;
       return { action: 'inquiry.assign', detail: { assigneeId: assignee?.id ?? null } };
@@ -214,7 +279,11 @@ export class InquiryService {
       const provider = providerId ? await this.with(em).findProvider(providerId, 'providerId', issues) : null;
       if (issues.length) throw new BadInputError(issues, '');
       const before = inquiry.provider?.id ?? null;
-      if (before === (provider?.id ?? null)) throw new BadInputError([{ field: 'providerId', code: 'NO_CHANGE', message: 'The inquiry is already linked so.' }], '');
+      if (before === (provider?.id ?? null))
+        throw new BadInputError(
+          [{ field: 'providerId', code: 'NO_CHANGE', message: 'The inquiry is already linked so.' }],
+          '',
+        );
       inquiry.provider = provider;
       return {
         action: provider ? 'inquiry.link_provider' : 'inquiry.unlink_provider',
@@ -232,11 +301,14 @@ export class InquiryService {
       const bodyIssue = validateText(body, { field: 'body', maxLength: INQUIRY_LIMITS.reply, multiline: true });
       if (bodyIssue) issues.push(bodyIssue);
       const channel = input.kind === 'ANSWER' ? (input.channel ?? null) : null;
-      if (input.kind === 'ANSWER' && !channel) issues.push({ field: 'channel', code: 'REQUIRED', message: 'Say how the answer was given.' });
-      if (input.kind === 'NOTE' && input.channel) issues.push({ field: 'channel', code: 'INVALID_VALUE', message: 'A note is not sent; it has no channel.' });
+      if (input.kind === 'ANSWER' && !channel)
+        issues.push({ field: 'channel', code: 'REQUIRED', message: 'Say how the answer was given.' });
+      if (input.kind === 'NOTE' && input.channel)
+        issues.push({ field: 'channel', code: 'INVALID_VALUE', message: 'A note is not sent; it has no channel.' });
       const now = this.deps.now();
       const at = input.at ?? now;
-      if (at.getTime() > now.getTime() + 60_000) issues.push({ field: 'at', code: 'INVALID_VALUE', message: 'A reply cannot be in the future.' });
+      if (at.getTime() > now.getTime() + 60_000)
+        issues.push({ field: 'at', code: 'INVALID_VALUE', message: 'A reply cannot be in the future.' });
       if (issues.length) throw new BadInputError(issues);
       const reply = em.create(InquiryReply, {
         inquiry,
@@ -258,7 +330,10 @@ export class InquiryService {
   private change(
     id: string,
     expectedVersion: number,
-    apply: (em: SqlEntityManager, inquiry: Inquiry) => Promise<{ action: string; detail: Record<string, unknown>; providerIds?: string[] }>,
+    apply: (
+      em: SqlEntityManager,
+      inquiry: Inquiry,
+    ) => Promise<{ action: string; detail: Record<string, unknown>; providerIds?: string[] }>,
   ): Promise<InquirySummaryType> {
     this.requireActor();
     return this.em.transactional(async (txn) => {

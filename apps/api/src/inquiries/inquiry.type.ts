@@ -9,13 +9,20 @@ import {
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../common/pagination.js';
 
-const asEnum = <const T extends readonly string[]>(values: T) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T[number]]: K };
+const asEnum = <const T extends readonly string[]>(values: T) =>
+  Object.fromEntries(values.map((v) => [v, v])) as { [K in T[number]]: K };
 export const InquiryChannelEnum = asEnum(INQUIRY_CHANNELS);
 export const InquiryStatusEnum = asEnum(INQUIRY_STATUSES);
 export const InquiryReplyKindEnum = asEnum(INQUIRY_REPLY_KINDS);
-registerEnumType(InquiryChannelEnum, { name: 'InquiryChannel', description: 'How an inquiry reached the secretariat (clause 8).' });
+registerEnumType(InquiryChannelEnum, {
+  name: 'InquiryChannel',
+  description: 'How an inquiry reached the secretariat (clause 8).',
+});
 registerEnumType(InquiryStatusEnum, { name: 'InquiryStatus' });
-registerEnumType(InquiryReplyKindEnum, { name: 'InquiryReplyKind', description: 'An internal NOTE, or the ANSWER given to the inquirer.' });
+registerEnumType(InquiryReplyKindEnum, {
+  name: 'InquiryReplyKind',
+  description: 'An internal NOTE, or the ANSWER given to the inquirer.',
+});
 
 @ObjectType('InquiryReceipt', { description: 'What the inquirer keeps: the reference to quote when following up.' })
 export class InquiryReceiptType {
@@ -29,7 +36,9 @@ export class InquiryAdminType {
   @Field(() => String) displayName!: string;
 }
 
-@ObjectType('InquirySummary', { description: 'An inquiry without its content: what the inbox lists (no personal values).' })
+@ObjectType('InquirySummary', {
+  description: 'An inquiry without its content: what the inbox lists (no personal values).',
+})
 export class InquirySummaryType {
   @Field(() => ID) id!: string;
   @Field(() => String) reference!: string;
@@ -39,12 +48,15 @@ export class InquirySummaryType {
   @Field(() => InquiryAdminType, { nullable: true }) assignee!: InquiryAdminType | null;
   @Field(() => ID, { nullable: true }) providerId!: string | null;
   @Field(() => String, { nullable: true }) providerReference!: string | null;
-  @Field(() => String, { nullable: true, description: 'Who wrote a staff entry down; null for the public form.' }) recordedBy!: string | null;
+  @Field(() => String, { nullable: true, description: 'Who wrote a staff entry down; null for the public form.' })
+  recordedBy!: string | null;
   @Field(() => [InquiryStatusEnum], { description: 'The statuses it may move to now.' }) nextStatuses!: InquiryStatus[];
   @Field(() => Int) version!: number;
 }
 
-@ObjectType('InquiryContent', { description: 'What the inquirer said and how to answer them (decrypted; every read is audited).' })
+@ObjectType('InquiryContent', {
+  description: 'What the inquirer said and how to answer them (decrypted; every read is audited).',
+})
 export class InquiryContentType {
   @Field(() => String, { nullable: true }) name!: string | null;
   @Field(() => String, { nullable: true }) email!: string | null;

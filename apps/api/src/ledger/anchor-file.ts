@@ -12,7 +12,13 @@ export function readAnchorFile(file: string): LedgerAnchor | null {
   } catch {
     parsed = {};
   }
-  if (typeof parsed.sequence !== 'number' || !Number.isInteger(parsed.sequence) || parsed.sequence < 1 || typeof parsed.hash !== 'string' || !HASH.test(parsed.hash)) {
+  if (
+    typeof parsed.sequence !== 'number' ||
+    !Number.isInteger(parsed.sequence) ||
+    parsed.sequence < 1 ||
+    typeof parsed.hash !== 'string' ||
+    !HASH.test(parsed.hash)
+  ) {
     throw new Error(`${file} does not hold an anchor ({ "sequence": n, "hash": "<64 hex>" })`);
   }
   return { sequence: parsed.sequence, hash: parsed.hash };
@@ -20,6 +26,9 @@ export function readAnchorFile(file: string): LedgerAnchor | null {
 
 /** Writes the anchor beside `file` and renames it into place: a crash never leaves half an anchor. */
 export function writeAnchorFile(file: string, anchor: LedgerAnchor, at: Date): void {
-  writeFileSync(`${file}.tmp`, `${JSON.stringify({ sequence: anchor.sequence, hash: anchor.hash, writtenAt: at.toISOString() }, null, 2)}\n`);
+  writeFileSync(
+    `${file}.tmp`,
+    `${JSON.stringify({ sequence: anchor.sequence, hash: anchor.hash, writtenAt: at.toISOString() }, null, 2)}\n`,
+  );
   renameSync(`${file}.tmp`, file);
 }

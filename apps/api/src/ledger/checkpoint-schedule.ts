@@ -14,7 +14,9 @@ export async function witnessLedgerHead(orm: MikroORM, deps: AppDeps): Promise<'
   const file = deps.config.ledgerAnchorFile;
   const kept = file ? readAnchorFile(file) : null;
   if (kept && !(await ledger.extendsAnchor(kept))) {
-    deps.log.error(`The ledger does not extend the anchor kept in ${file} (entry ${kept.sequence}): not signing; run npm run ledger:verify`);
+    deps.log.error(
+      `The ledger does not extend the anchor kept in ${file} (entry ${kept.sequence}): not signing; run npm run ledger:verify`,
+    );
     return 'refused';
   }
   const signed = await ledger.checkpointIfBehind();

@@ -30,7 +30,16 @@ const writeRecords: GroupWriter<LedgerRecord, LedgerEntryContent[]> = async (tx,
   let offset = 0;
   const own = records.map((r) => entries.slice(offset, (offset += r.ledger.length)));
   const audits = records.flatMap((r, i) =>
-    r.audit === null ? [] : [auditRow(typeof r.audit === 'function' ? r.audit(own[i]!) : r.audit, r.actor, r.otherActorLabel ?? 'system', at)],
+    r.audit === null
+      ? []
+      : [
+          auditRow(
+            typeof r.audit === 'function' ? r.audit(own[i]!) : r.audit,
+            r.actor,
+            r.otherActorLabel ?? 'system',
+            at,
+          ),
+        ],
   );
   if (audits.length) await insertAuditRows(tx, audits);
   return own;

@@ -89,7 +89,10 @@ export class LedgerExplorerService {
       where.push('sequence < ?');
       params.push(decodeSequenceCursor(after));
     }
-    for (const [field, column] of [['providerId', 'provider_id'], ['recipientId', 'recipient_id']] as const) {
+    for (const [field, column] of [
+      ['providerId', 'provider_id'],
+      ['recipientId', 'recipient_id'],
+    ] as const) {
       const value = filter?.[field];
       if (!value) continue;
       if (!UUID.test(value)) throw badInput(`filter.${field}`, 'INVALID_FORMAT', 'Not an id', '');
@@ -120,7 +123,9 @@ export class LedgerExplorerService {
       params,
     );
     const hasNextPage = rows.length > limit;
-    const edges = rows.slice(0, limit).map((row) => ({ cursor: encodeSequenceCursor(Number(row.sequence)), node: presentLedgerEntry(row) }));
+    const edges = rows
+      .slice(0, limit)
+      .map((row) => ({ cursor: encodeSequenceCursor(Number(row.sequence)), node: presentLedgerEntry(row) }));
     return {
       edges,
       pageInfo: {
@@ -134,12 +139,22 @@ export class LedgerExplorerService {
 
   /** Uses, provisions and decisions per UTC day, basis kind and outcome over the last `days` days (today included). */
   async activity(days: number, now: Date): Promise<LedgerActivity> {
-    if (!Number.isInteger(days) || days < 1 || days > 366) throw badInput('days', 'INVALID_FORMAT', 'Must be between 1 and 366', '');
+    if (!Number.isInteger(days) || days < 1 || days > 366)
+      throw badInput('days', 'INVALID_FORMAT', 'Must be between 1 and 366', '');
     const today = Math.floor(now.getTime() / DAY_MS);
     const fromDay = today - days + 1;
-    const dayExpr = isSqlite(this.em) ? `cast(recorded_at / ${DAY_MS} as integer)` : `floor(extract(epoch from recorded_at) / 86400)`;
+    const dayExpr = isSqlite(this.em)
+      ? `cast(recorded_at / ${DAY_MS} as integer)`
+      : `floor(extract(epoch from recorded_at) / 86400)`;
     const basisExpr = basisKindSql(this.em);
-    const rows = await leanRows<{ day: number | string; kind: string; basis_kind: string | null; outcome: string; action: string | null; n: number | string }>(
+    const rows = await leanRows<{
+      day: number | string;
+      kind: string;
+      basis_kind: string | null;
+      outcome: string;
+      action: string | null;
+      n: number | string;
+    }>(
       this.em,
       `select ${dayExpr} as day, kind, ${basisExpr} as basis_kind, outcome, ${actionSql(this.em)} as action, count(*) as n from ledger_entry` +
         ` where kind in (?, ?, ?) and recorded_at >= ? group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`,

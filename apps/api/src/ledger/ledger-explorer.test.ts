@@ -39,7 +39,10 @@ describe.each(databases)('the ledger explorer on %s', (database) => {
     subscriberId = (
       await owner.ok(RecordCollectionDocument, {
         input: buildCollectionInput({
-          purposes: [{ purposeKey: 'JOURNAL_DELIVERY', granted: true }, { purposeKey: 'EVENT_NEWS', granted: true }],
+          purposes: [
+            { purposeKey: 'JOURNAL_DELIVERY', granted: true },
+            { purposeKey: 'EVENT_NEWS', granted: true },
+          ],
           items: [
             { category: 'NAME', value: 'Kaito Mori' },
             { category: 'POSTAL_CODE', value: '102-0073' },
@@ -52,27 +55,50 @@ describe.each(databases)('the ledger explorer on %s', (database) => {
     refuserId = (
       await owner.ok(RecordCollectionDocument, {
         input: buildCollectionInput({
-          purposes: [{ purposeKey: 'EVENT_NEWS', granted: true }, { purposeKey: 'JOURNAL_DELIVERY', granted: false }],
-          items: [{ category: 'NAME', value: 'Rin Abe' }, { category: 'EMAIL', value: 'rin.abe@example.jp' }],
+          purposes: [
+            { purposeKey: 'EVENT_NEWS', granted: true },
+            { purposeKey: 'JOURNAL_DELIVERY', granted: false },
+          ],
+          items: [
+            { category: 'NAME', value: 'Rin Abe' },
+            { category: 'EMAIL', value: 'rin.abe@example.jp' },
+          ],
         }),
       })
     ).recordCollection.provider.id;
-    courierId = (await owner.ok(CreateRecipientDocument, { input: { name: 'Yamato Courier', kind: 'CONTRACTOR' } })).createRecipient.id;
+    courierId = (await owner.ok(CreateRecipientDocument, { input: { name: 'Yamato Courier', kind: 'CONTRACTOR' } }))
+      .createRecipient.id;
     const created = (
       await owner.ok(CreateExceptionDocument, {
-        input: buildExceptionInput('OUTSOURCING', { recipientId: courierId, providerId: subscriberId, consentEventIds: [] }),
+        input: buildExceptionInput('OUTSOURCING', {
+          recipientId: courierId,
+          providerId: subscriberId,
+          consentEventIds: [],
+        }),
       })
     ).createException;
-    exceptionId = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version })).approveException.id;
-    const key = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courierId, label: 'Dispatch' })).issuePartnerKey.key;
+    exceptionId = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version }))
+      .approveException.id;
+    const key = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courierId, label: 'Dispatch' })).issuePartnerKey
+      .key;
 
     // Day 1: a use on the basis of consent, a provision under the exception, a denied use.
     day1 = app.clock.now.toISOString().slice(0, 10);
-    await owner.ok(DecisionDocument, { input: { action: 'USE', providerId: subscriberId, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME'] } });
     await owner.ok(DecisionDocument, {
-      input: { action: 'PROVIDE', providerId: subscriberId, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME', 'POSTAL_ADDRESS'], recipientId: courierId },
+      input: { action: 'USE', providerId: subscriberId, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME'] },
     });
-    await owner.ok(DecisionDocument, { input: { action: 'USE', providerId: refuserId, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME'] } });
+    await owner.ok(DecisionDocument, {
+      input: {
+        action: 'PROVIDE',
+        providerId: subscriberId,
+        purposeKey: 'JOURNAL_DELIVERY',
+        categories: ['NAME', 'POSTAL_ADDRESS'],
+        recipientId: courierId,
+      },
+    });
+    await owner.ok(DecisionDocument, {
+      input: { action: 'USE', providerId: refuserId, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME'] },
+    });
 
     // Day 2: the courier's system fetches its providers (one PROVISION entry), and one more use.
     app.clock.advance(DAY);
@@ -86,7 +112,9 @@ describe.each(databases)('the ledger explorer on %s', (database) => {
       body: JSON.stringify({ query: print(PartnerProvidersDocument), variables: { first: 25 } }),
     });
     expect(res.status).toBe(200);
-    await owner.ok(DecisionDocument, { input: { action: 'USE', providerId: subscriberId, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'] } });
+    await owner.ok(DecisionDocument, {
+      input: { action: 'USE', providerId: subscriberId, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'] },
+    });
   });
   afterAll(() => app.close());
 
@@ -114,7 +142,15 @@ describe.each(databases)('the ledger explorer on %s', (database) => {
 
       const provision = await entries({ kind: 'PROVISION' });
       expect(provision).toEqual([
-        expect.objectContaining({ providerId: subscriberId, recipientId: courierId, basisKind: 'EXCEPTION', exceptionId, exceptionKind: 'OUTSOURCING', outcome: 'ALLOWED', actor: expect.stringMatching(/^partner:/) }),
+        expect.objectContaining({
+          providerId: subscriberId,
+          recipientId: courierId,
+          basisKind: 'EXCEPTION',
+          exceptionId,
+          exceptionKind: 'OUTSOURCING',
+          outcome: 'ALLOWED',
+          actor: expect.stringMatching(/^partner:/),
+        }),
       ]);
 
       const denied = await entries({ outcome: 'DENIED' });
@@ -125,16 +161,29 @@ describe.each(databases)('the ledger explorer on %s', (database) => {
       expect(underException.every((e) => e.exceptionId === exceptionId && e.recipientId === courierId)).toBe(true);
 
       const consent = await entries({ basisKind: 'CONSENT' });
-      expect(consent.map((e) => [e.kind, e.purposeKey])).toEqual([['DECISION', 'EVENT_NEWS'], ['DECISION', 'JOURNAL_DELIVERY']]);
+      expect(consent.map((e) => [e.kind, e.purposeKey])).toEqual([
+        ['DECISION', 'EVENT_NEWS'],
+        ['DECISION', 'JOURNAL_DELIVERY'],
+      ]);
       expect(await entries({ basisKind: 'PUBLICLY_AVAILABLE' })).toEqual([]);
 
       expect((await entries({ recipientId: courierId })).map((e) => e.kind)).toEqual(['PROVISION', 'DECISION']);
       const refuser = await entries({ providerId: refuserId });
       expect(refuser.every((e) => e.providerId === refuserId)).toBe(true);
       expect(refuser.map((e) => e.kind)).toEqual(['DECISION', ...refuser.slice(1).map((e) => e.kind)]);
-      expect(refuser.slice(1).map((e) => e.kind).sort()).toEqual(['COLLECTION', 'CONSENT', 'CONSENT']);
+      expect(
+        refuser
+          .slice(1)
+          .map((e) => e.kind)
+          .sort(),
+      ).toEqual(['COLLECTION', 'CONSENT', 'CONSENT']);
 
-      const combined = await entries({ providerId: subscriberId, purposeKey: 'JOURNAL_DELIVERY', kind: 'DECISION', outcome: 'ALLOWED' });
+      const combined = await entries({
+        providerId: subscriberId,
+        purposeKey: 'JOURNAL_DELIVERY',
+        kind: 'DECISION',
+        outcome: 'ALLOWED',
+      });
       expect(combined.map((e) => e.basisKind)).toEqual(['EXCEPTION', 'CONSENT']);
       expect(await entries({ providerId: refuserId, recipientId: courierId })).toEqual([]);
     });
@@ -145,7 +194,8 @@ describe.each(databases)('the ledger explorer on %s', (database) => {
       let after: string | null = null;
       let pages = 0;
       for (;;) {
-        const page: LedgerEntriesQuery['ledgerEntries'] = (await owner.ok(LedgerEntriesDocument, { first: 3, after })).ledgerEntries;
+        const page: LedgerEntriesQuery['ledgerEntries'] = (await owner.ok(LedgerEntriesDocument, { first: 3, after }))
+          .ledgerEntries;
         pages += 1;
         expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
         seen.push(...page.edges.map((e) => e.node.sequence));
@@ -155,8 +205,15 @@ describe.each(databases)('the ledger explorer on %s', (database) => {
       expect(seen).toEqual(all.map((e) => e.sequence));
       expect(pages).toBe(Math.ceil(all.length / 3));
 
-      const filtered = (await owner.ok(LedgerEntriesDocument, { first: 1, filter: { kind: 'DECISION' } })).ledgerEntries;
-      const next = (await owner.ok(LedgerEntriesDocument, { first: 10, after: filtered.pageInfo.endCursor, filter: { kind: 'DECISION' } })).ledgerEntries;
+      const filtered = (await owner.ok(LedgerEntriesDocument, { first: 1, filter: { kind: 'DECISION' } }))
+        .ledgerEntries;
+      const next = (
+        await owner.ok(LedgerEntriesDocument, {
+          first: 10,
+          after: filtered.pageInfo.endCursor,
+          filter: { kind: 'DECISION' },
+        })
+      ).ledgerEntries;
       expect(next.edges).toHaveLength(3);
       expect(next.pageInfo.hasNextPage).toBe(false);
     });
@@ -170,9 +227,13 @@ describe.each(databases)('the ledger explorer on %s', (database) => {
         { first: 10, filter: { providerId: "x' or 1=1 --" } },
         { first: 10, filter: { recipientId: 'nope' } },
       ]) {
-        expect(errorOf(await owner.request(LedgerEntriesDocument, variables)).code, JSON.stringify(variables)).toBe('BAD_USER_INPUT');
+        expect(errorOf(await owner.request(LedgerEntriesDocument, variables)).code, JSON.stringify(variables)).toBe(
+          'BAD_USER_INPUT',
+        );
       }
-      expect(errorOf(await owner.request(LedgerEntriesDocument, { first: 10, filter: { purposeKey: 'x'.repeat(65) } })).code).toBe('BAD_USER_INPUT');
+      expect(
+        errorOf(await owner.request(LedgerEntriesDocument, { first: 10, filter: { purposeKey: 'x'.repeat(65) } })).code,
+      ).toBe('BAD_USER_INPUT');
     });
   });
 
@@ -181,7 +242,9 @@ describe.each(databases)('the ledger explorer on %s', (database) => {
       const { ledgerActivity } = await owner.ok(LedgerActivityDocument, { days: 30 });
       expect(ledgerActivity.to).toBe(day2);
       expect(ledgerActivity.from).toBe(new Date(Date.parse(day2) - 29 * DAY).toISOString().slice(0, 10));
-      const counts = ledgerActivity.buckets.map((b) => `${b.day} ${b.kind} ${b.action} ${b.basisKind ?? '-'} ${b.outcome} ${b.count}`).sort();
+      const counts = ledgerActivity.buckets
+        .map((b) => `${b.day} ${b.kind} ${b.action} ${b.basisKind ?? '-'} ${b.outcome} ${b.count}`)
+        .sort();
       // Uses and provisions apart: a decision counts under the action it was asked about, a partner's read is a PROVIDE.
       expect(counts).toEqual(
         [
@@ -199,7 +262,8 @@ describe.each(databases)('the ledger explorer on %s', (database) => {
       expect(ledgerActivity.buckets.every((b) => b.day === day2)).toBe(true);
       expect(ledgerActivity.buckets.reduce((n, b) => n + b.count, 0)).toBe(2);
       expect((await owner.ok(LedgerActivityDocument, {})).ledgerActivity.buckets.length).toBe(5);
-      for (const days of [0, 367]) expect(errorOf(await owner.request(LedgerActivityDocument, { days })).code).toBe('BAD_USER_INPUT');
+      for (const days of [0, 367])
+        expect(errorOf(await owner.request(LedgerActivityDocument, { days })).code).toBe('BAD_USER_INPUT');
     });
   });
 

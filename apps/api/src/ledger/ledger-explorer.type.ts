@@ -4,7 +4,14 @@ import type { DecisionAction } from '@steward/policy-core';
 import { DecisionActionEnum, DecisionBasisKindEnum } from '../common/enums.js';
 import { PageInfo } from '../common/pagination.js';
 
-export const LedgerEntryKindEnum = { COLLECTION: 'COLLECTION', CONSENT: 'CONSENT', USE: 'USE', PROVISION: 'PROVISION', DECISION: 'DECISION', POLICY: 'POLICY' } as const;
+export const LedgerEntryKindEnum = {
+  COLLECTION: 'COLLECTION',
+  CONSENT: 'CONSENT',
+  USE: 'USE',
+  PROVISION: 'PROVISION',
+  DECISION: 'DECISION',
+  POLICY: 'POLICY',
+} as const;
 export const LedgerOutcomeEnum = { RECORDED: 'RECORDED', ALLOWED: 'ALLOWED', DENIED: 'DENIED' } as const;
 registerEnumType(LedgerEntryKindEnum, { name: 'LedgerEntryKind' });
 registerEnumType(LedgerOutcomeEnum, { name: 'LedgerOutcome' });
@@ -20,7 +27,10 @@ export class LedgerEntryFilter {
   @Field(() => String, { nullable: true }) @MaxLength(64) purposeKey?: string | null;
   @Field(() => LedgerEntryKindEnum, { nullable: true }) kind?: LedgerEntryKindValue | null;
   @Field(() => LedgerOutcomeEnum, { nullable: true }) outcome?: LedgerOutcomeValue | null;
-  @Field(() => DecisionBasisKindEnum, { nullable: true, description: 'The basis of a use, provision or decision (provisions are always EXCEPTION).' })
+  @Field(() => DecisionBasisKindEnum, {
+    nullable: true,
+    description: 'The basis of a use, provision or decision (provisions are always EXCEPTION).',
+  })
   basisKind?: LedgerBasisKind | null;
 }
 
@@ -39,7 +49,8 @@ export class LedgerEntryType {
   @Field(() => DecisionBasisKindEnum, { nullable: true }) basisKind!: LedgerBasisKind | null;
   @Field(() => ID, { nullable: true }) exceptionId!: string | null;
   @Field(() => String, { nullable: true }) exceptionKind!: string | null;
-  @Field(() => String, { nullable: true, description: 'The stored basis as JSON (references only).' }) basis!: string | null;
+  @Field(() => String, { nullable: true, description: 'The stored basis as JSON (references only).' }) basis!:
+    string | null;
   @Field(() => Int) policyVersion!: number;
   @Field(() => String) hash!: string;
 }
@@ -56,14 +67,22 @@ export class LedgerEntryConnection {
   @Field(() => PageInfo) pageInfo!: PageInfo;
 }
 
-@ObjectType('LedgerActivityBucket', { description: 'How many uses, provisions and decisions of one day had one basis and outcome.' })
+@ObjectType('LedgerActivityBucket', {
+  description: 'How many uses, provisions and decisions of one day had one basis and outcome.',
+})
 export class LedgerActivityBucket {
   @Field(() => String, { description: 'UTC day, YYYY-MM-DD.' }) day!: string;
   @Field(() => LedgerEntryKindEnum) kind!: LedgerEntryKindValue;
-  @Field(() => DecisionBasisKindEnum, { nullable: true, description: 'Null when there was no basis (a denied decision).' })
+  @Field(() => DecisionBasisKindEnum, {
+    nullable: true,
+    description: 'Null when there was no basis (a denied decision).',
+  })
   basisKind!: LedgerBasisKind | null;
   @Field(() => LedgerOutcomeEnum) outcome!: LedgerOutcomeValue;
-  @Field(() => DecisionActionEnum, { nullable: true, description: 'USE or PROVIDE: a provision is a PROVIDE; a decision is about the action it was asked for.' })
+  @Field(() => DecisionActionEnum, {
+    nullable: true,
+    description: 'USE or PROVIDE: a provision is a PROVIDE; a decision is about the action it was asked for.',
+  })
   action!: DecisionAction | null;
   @Field(() => Int) count!: number;
 }

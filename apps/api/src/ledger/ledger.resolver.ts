@@ -12,8 +12,10 @@ import { LedgerAnchorInput, LedgerCheckpointType, LedgerVerificationType } from 
 function checkedAnchor(anchor: LedgerAnchorInput | null): LedgerAnchor | null {
   if (!anchor) return null;
   const issues: Issue[] = [];
-  if (anchor.sequence < 1) issues.push({ field: 'sequence', code: 'INVALID_VALUE', message: 'The anchored entry is numbered from 1' });
-  if (!/^[0-9a-fA-F]{64}$/.test(anchor.hash)) issues.push({ field: 'hash', code: 'INVALID_FORMAT', message: 'A hash is 64 hexadecimal digits' });
+  if (anchor.sequence < 1)
+    issues.push({ field: 'sequence', code: 'INVALID_VALUE', message: 'The anchored entry is numbered from 1' });
+  if (!/^[0-9a-fA-F]{64}$/.test(anchor.hash))
+    issues.push({ field: 'hash', code: 'INVALID_FORMAT', message: 'A hash is 64 hexadecimal digits' });
   if (issues.length) throw new BadInputError(issues, 'anchor');
   return { sequence: anchor.sequence, hash: anchor.hash.toLowerCase() };
 }
@@ -21,7 +23,9 @@ function checkedAnchor(anchor: LedgerAnchorInput | null): LedgerAnchor | null {
 @Resolver()
 export class LedgerResolver {
   @Authorized(WRITERS)
-  @Query(() => LedgerVerificationType, { description: 'Re-computes the whole hash chain and checks the signed checkpoints (and the anchor, if given).' })
+  @Query(() => LedgerVerificationType, {
+    description: 'Re-computes the whole hash chain and checks the signed checkpoints (and the anchor, if given).',
+  })
   verifyLedger(
     @Arg('anchor', () => LedgerAnchorInput, { nullable: true, validate: false }) anchor: LedgerAnchorInput | null,
     @Ctx() ctx: Context,
@@ -32,13 +36,19 @@ export class LedgerResolver {
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => LedgerCheckpointType, { nullable: true, description: 'Signs the current head of the ledger (null while it is empty).' })
+  @Mutation(() => LedgerCheckpointType, {
+    nullable: true,
+    description: 'Signs the current head of the ledger (null while it is empty).',
+  })
   createLedgerCheckpoint(@Ctx() ctx: Context): Promise<LedgerCheckpointType | null> {
     return new LedgerService(ctx.em, ctx.deps).checkpoint();
   }
 
   @Authorized(WRITERS)
-  @Query(() => LedgerEntryConnection, { description: 'Ledger entries, newest first, optionally filtered. Entries hold references and hashes, never personal values.' })
+  @Query(() => LedgerEntryConnection, {
+    description:
+      'Ledger entries, newest first, optionally filtered. Entries hold references and hashes, never personal values.',
+  })
   ledgerEntries(
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
@@ -49,8 +59,13 @@ export class LedgerResolver {
   }
 
   @Authorized(WRITERS)
-  @Query(() => LedgerActivity, { description: 'Uses, provisions and decisions per UTC day, basis and outcome over the last `days` days.' })
-  ledgerActivity(@Arg('days', () => Int, { defaultValue: 30 }) days: number, @Ctx() ctx: Context): Promise<LedgerActivity> {
+  @Query(() => LedgerActivity, {
+    description: 'Uses, provisions and decisions per UTC day, basis and outcome over the last `days` days.',
+  })
+  ledgerActivity(
+    @Arg('days', () => Int, { defaultValue: 30 }) days: number,
+    @Ctx() ctx: Context,
+  ): Promise<LedgerActivity> {
     return new LedgerExplorerService(ctx.em).activity(days, ctx.deps.now());
   }
 }

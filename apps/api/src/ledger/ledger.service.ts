@@ -76,7 +76,8 @@ export class LedgerService {
    */
   async append(facts: readonly LedgerFact[]): Promise<LedgerEntryContent[]> {
     if (!facts.length) return [];
-    if (!this.em.isInTransaction()) throw new Error('Ledger entries must be appended inside the transaction they record');
+    if (!this.em.isInTransaction())
+      throw new Error('Ledger entries must be appended inside the transaction they record');
     const [head] = await leanRows<{ sequence: number; hash: string }>(
       this.em,
       'update ledger_head set sequence = sequence + ? where id = 1 returning sequence, hash',
@@ -109,10 +110,22 @@ export class LedgerService {
       };
       const hash = entryHash(prev, content);
       rows.push([
-        sequence, content.id, toDbDate(this.em, recordedAt), content.kind, content.actor, content.providerId,
-        content.purposeKey, content.recipientId, JSON.stringify(content.categories), content.outcome,
-        content.basis === null ? null : JSON.stringify(content.basis), content.policyVersion, content.subjectRef,
-        content.payloadHash, prev, hash,
+        sequence,
+        content.id,
+        toDbDate(this.em, recordedAt),
+        content.kind,
+        content.actor,
+        content.providerId,
+        content.purposeKey,
+        content.recipientId,
+        JSON.stringify(content.categories),
+        content.outcome,
+        content.basis === null ? null : JSON.stringify(content.basis),
+        content.policyVersion,
+        content.subjectRef,
+        content.payloadHash,
+        prev,
+        hash,
       ]);
       if (sequence % CHECKPOINT_EVERY === 0) checkpoints.push({ sequence, hash });
       prev = hash;
@@ -138,7 +151,10 @@ export class LedgerService {
     return this.em.transactional(async (em) => {
       const ledger = new LedgerService(em, this.deps);
       // Moving the head by nothing locks it, so no appender slips in between the read and the signature.
-      const [head] = await leanRows<{ sequence: number; hash: string }>(em, 'update ledger_head set sequence = sequence where id = 1 returning sequence, hash');
+      const [head] = await leanRows<{ sequence: number; hash: string }>(
+        em,
+        'update ledger_head set sequence = sequence where id = 1 returning sequence, hash',
+      );
       if (!head || Number(head.sequence) === 0) return null;
       const sequence = Number(head.sequence);
       const existing = await leanRows(em, 'select sequence from ledger_checkpoint where sequence = ?', [sequence]);
@@ -161,13 +177,17 @@ export class LedgerService {
   }
 
   private async insertCheckpoint(sequence: number, hash: string): Promise<void> {
-    await leanRun(this.em, 'insert into ledger_checkpoint (sequence, hash, signed_at, key_id, signature) values (?, ?, ?, ?, ?)', [
-      sequence,
-      hash,
-      toDbDate(this.em, this.deps.now()),
-      this.deps.cipher.keyId,
-      this.deps.cipher.signCheckpoint(checkpointStatement(sequence, hash)),
-    ]);
+    await leanRun(
+      this.em,
+      'insert into ledger_checkpoint (sequence, hash, signed_at, key_id, signature) values (?, ?, ?, ?, ?)',
+      [
+        sequence,
+        hash,
+        toDbDate(this.em, this.deps.now()),
+        this.deps.cipher.keyId,
+        this.deps.cipher.signCheckpoint(checkpointStatement(sequence, hash)),
+      ],
+    );
   }
 
   /**
@@ -196,7 +216,11 @@ export class LedgerService {
     let checked = 0;
     let broken = false;
     while (!broken) {
-      const rows = await leanRows<Row>(this.em, 'select * from ledger_entry where sequence > ? order by sequence limit ?', [last, VERIFY_BATCH]);
+      const rows = await leanRows<Row>(
+        this.em,
+        'select * from ledger_entry where sequence > ? order by sequence limit ?',
+        [last, VERIFY_BATCH],
+      );
       if (!rows.length) break;
       for (const row of rows) {
         const sequence = Number(row.sequence);
@@ -225,18 +249,33 @@ export class LedgerService {
       }
     }
 
-    const [head] = await leanRows<{ sequence: number; hash: string }>(this.em, 'select sequence, hash from ledger_head where id = 1');
+    const [head] = await leanRows<{ sequence: number; hash: string }>(
+      this.em,
+      'select sequence, hash from ledger_head where id = 1',
+    );
     const headSequence = Number(head?.sequence ?? 0);
     if (!broken) {
       const lastSigned = checkpoints.length ? Number(checkpoints[checkpoints.length - 1]!.sequence) : 0;
-      if (headSequence > last) failures.push({ sequence: last + 1, reason: `Entries ${last + 1} to ${headSequence} are missing` });
-      else if (lastSigned > last) failures.push({ sequence: last + 1, reason: `A signed checkpoint covers entry ${lastSigned}, which is missing` });
-      else if (anchor && anchor.sequence > last) failures.push({ sequence: last + 1, reason: `The anchor recorded outside Steward covers entry ${anchor.sequence}, which is missing` });
-      else if (headSequence < last || head?.hash !== prev) failures.push({ sequence: last, reason: 'The ledger head does not match the last entry' });
+      if (headSequence > last)
+        failures.push({ sequence: last + 1, reason: `Entries ${last + 1} to ${headSequence} are missing` });
+      else if (lastSigned > last)
+        failures.push({
+          sequence: last + 1,
+          reason: `A signed checkpoint covers entry ${lastSigned}, which is missing`,
+        });
+      else if (anchor && anchor.sequence > last)
+        failures.push({
+          sequence: last + 1,
+          reason: `The anchor recorded outside Steward covers entry ${anchor.sequence}, which is missing`,
+        });
+      else if (headSequence < last || head?.hash !== prev)
+        failures.push({ sequence: last, reason: 'The ledger head does not match the last entry' });
     }
     failures.sort((a, b) => a.sequence - b.sequence);
     const newest = checkpoints[checkpoints.length - 1];
-    const lastCheckpoint = newest ? { sequence: Number(newest.sequence), hash: newest.hash, signedAt: fromDbDate(newest.signed_at) } : null;
+    const lastCheckpoint = newest
+      ? { sequence: Number(newest.sequence), hash: newest.hash, signedAt: fromDbDate(newest.signed_at) }
+      : null;
     return {
       ok: failures.length === 0,
       checkedEntries: checked,
@@ -262,16 +301,24 @@ export class LedgerService {
     let prev = anchor.hash;
     let last = anchor.sequence;
     for (;;) {
-      const rows = await leanRows<Row>(this.em, 'select * from ledger_entry where sequence > ? order by sequence limit ?', [last, VERIFY_BATCH]);
+      const rows = await leanRows<Row>(
+        this.em,
+        'select * from ledger_entry where sequence > ? order by sequence limit ?',
+        [last, VERIFY_BATCH],
+      );
       if (!rows.length) break;
       for (const row of rows) {
         const sequence = Number(row.sequence);
-        if (sequence !== last + 1 || row.prev_hash !== prev || entryHash(prev, this.contentOf(row)) !== row.hash) return false;
+        if (sequence !== last + 1 || row.prev_hash !== prev || entryHash(prev, this.contentOf(row)) !== row.hash)
+          return false;
         prev = String(row.hash);
         last = sequence;
       }
     }
-    const [head] = await leanRows<{ sequence: number; hash: string }>(this.em, 'select sequence, hash from ledger_head where id = 1');
+    const [head] = await leanRows<{ sequence: number; hash: string }>(
+      this.em,
+      'select sequence, hash from ledger_head where id = 1',
+    );
     return Number(head?.sequence) === last && head?.hash === prev;
   }
 

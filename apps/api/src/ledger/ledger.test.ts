@@ -17,7 +17,10 @@ afterEach(async () => {
 });
 
 /** A fresh app whose ledger holds `collections` × 3 entries (a collection and two consent events each). */
-async function ledgerWith(collections: number, config: Parameters<typeof createTestApp>[0] = {}): Promise<{ app: TestApp; owner: TestClient }> {
+async function ledgerWith(
+  collections: number,
+  config: Parameters<typeof createTestApp>[0] = {},
+): Promise<{ app: TestApp; owner: TestClient }> {
   app = await createTestApp(config);
   const owner = await app.clientAs('OWNER');
   for (let i = 0; i < collections; i++) await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
@@ -38,7 +41,14 @@ async function dropGuards(a: TestApp) {
 
 /** Appends `count` DECISION entries straight through the ledger service (a long chain without a request per entry). */
 async function appendDecisions(a: TestApp, count: number) {
-  const fact: LedgerFact = { kind: 'DECISION', actor: 'system:test', categories: ['NAME'], outcome: 'DENIED', policyVersion: 1, payloadHash: 'f'.repeat(64) };
+  const fact: LedgerFact = {
+    kind: 'DECISION',
+    actor: 'system:test',
+    categories: ['NAME'],
+    outcome: 'DENIED',
+    policyVersion: 1,
+    payloadHash: 'f'.repeat(64),
+  };
   await a.em().transactional((em) => new LedgerService(em, a.deps).append(Array.from({ length: count }, () => fact)));
 }
 
@@ -60,14 +70,18 @@ describe('the ledger', () => {
     const result = await verify(owner);
     expect(result).toMatchObject({ ok: true, checkedEntries: 9, headSequence: 9, firstFailure: null });
     const rows = await sql(app!, 'select kind, payload_hash from ledger_entry order by sequence');
-    expect(rows.map((r) => r.kind)).toEqual(Array.from({ length: 3 }, () => ['COLLECTION', 'CONSENT', 'CONSENT']).flat());
+    expect(rows.map((r) => r.kind)).toEqual(
+      Array.from({ length: 3 }, () => ['COLLECTION', 'CONSENT', 'CONSENT']).flat(),
+    );
     // References and hashes only: no personal value is in the ledger.
     expect(JSON.stringify(await sql(app!, 'select * from ledger_entry'))).not.toMatch(/Aiko|fujimoto|Optics/i);
   });
 
   it('is refused UPDATE and DELETE by the database itself', async () => {
     await ledgerWith(1);
-    await expect(sql(app!, "update ledger_entry set actor = 'someone' where sequence = 1")).rejects.toThrow(/append-only/);
+    await expect(sql(app!, "update ledger_entry set actor = 'someone' where sequence = 1")).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql(app!, 'delete from ledger_entry where sequence = 1')).rejects.toThrow(/append-only/);
     expect((await sql(app!, 'select count(*) as n from ledger_entry'))[0]!.n).toBe(3);
   });
@@ -76,7 +90,10 @@ describe('the ledger', () => {
     const { owner } = await ledgerWith(3);
     await dropGuards(app!);
     await sql(app!, `update ledger_entry set categories = '["NAME"]' where sequence = 5`);
-    expect((await verify(owner)).firstFailure).toEqual({ sequence: 5, reason: 'The entry was changed after it was written' });
+    expect((await verify(owner)).firstFailure).toEqual({
+      sequence: 5,
+      reason: 'The entry was changed after it was written',
+    });
   });
 
   it('detects an entry rewritten with its own hash recomputed', async () => {
@@ -84,12 +101,30 @@ describe('the ledger', () => {
     await dropGuards(app!);
     const [row] = await sql(app!, 'select * from ledger_entry where sequence = 4');
     const forged = entryHash(String(row!.prev_hash), {
-      sequence: 4, id: String(row!.id), recordedAt: new Date(Number(row!.recorded_at)), kind: 'COLLECTION', actor: 'admin:forger',
-      providerId: row!.provider_id as string, purposeKey: null, recipientId: null, categories: ['NAME'], outcome: 'RECORDED',
-      basis: JSON.parse(String(row!.basis)), policyVersion: 1, subjectRef: row!.subject_ref as string, payloadHash: String(row!.payload_hash),
+      sequence: 4,
+      id: String(row!.id),
+      recordedAt: new Date(Number(row!.recorded_at)),
+      kind: 'COLLECTION',
+      actor: 'admin:forger',
+      providerId: row!.provider_id as string,
+      purposeKey: null,
+      recipientId: null,
+      categories: ['NAME'],
+      outcome: 'RECORDED',
+      basis: JSON.parse(String(row!.basis)),
+      policyVersion: 1,
+      subjectRef: row!.subject_ref as string,
+      payloadHash: String(row!.payload_hash),
     });
-    await sql(app!, `update ledger_entry set actor = 'admin:forger', categories = '["NAME"]', hash = ? where sequence = 4`, [forged]);
-    expect((await verify(owner)).firstFailure).toEqual({ sequence: 5, reason: 'The entry does not follow the one before it' });
+    await sql(
+      app!,
+      `update ledger_entry set actor = 'admin:forger', categories = '["NAME"]', hash = ? where sequence = 4`,
+      [forged],
+    );
+    expect((await verify(owner)).firstFailure).toEqual({
+      sequence: 5,
+      reason: 'The entry does not follow the one before it',
+    });
   });
 
   it('detects a deleted entry and a truncated end', async () => {
@@ -109,7 +144,10 @@ describe('the ledger', () => {
     const [six] = await sql(app!, 'select hash from ledger_entry where sequence = 6');
     await sql(app!, 'delete from ledger_entry where sequence > 6');
     await sql(app!, 'update ledger_head set sequence = 6, hash = ? where id = 1', [six!.hash]);
-    expect((await verify(owner)).firstFailure).toEqual({ sequence: 7, reason: 'A signed checkpoint covers entry 9, which is missing' });
+    expect((await verify(owner)).firstFailure).toEqual({
+      sequence: 7,
+      reason: 'A signed checkpoint covers entry 9, which is missing',
+    });
   });
 
   it('detects a whole chain recomputed after a change, and a forged checkpoint', async () => {
@@ -121,21 +159,41 @@ describe('the ledger', () => {
     let prev = GENESIS_HASH;
     for (const row of rows) {
       const content = {
-        sequence: Number(row.sequence), id: String(row.id), recordedAt: new Date(Number(row.recorded_at)), kind: String(row.kind),
-        actor: row.sequence === 2 ? 'admin:forger' : String(row.actor), providerId: row.provider_id as string | null,
-        purposeKey: row.purpose_key as string | null, recipientId: null, categories: JSON.parse(String(row.categories)) as string[],
-        outcome: String(row.outcome), basis: JSON.parse(String(row.basis)) as Record<string, unknown>, policyVersion: Number(row.policy_version),
-        subjectRef: row.subject_ref as string | null, payloadHash: String(row.payload_hash),
+        sequence: Number(row.sequence),
+        id: String(row.id),
+        recordedAt: new Date(Number(row.recorded_at)),
+        kind: String(row.kind),
+        actor: row.sequence === 2 ? 'admin:forger' : String(row.actor),
+        providerId: row.provider_id as string | null,
+        purposeKey: row.purpose_key as string | null,
+        recipientId: null,
+        categories: JSON.parse(String(row.categories)) as string[],
+        outcome: String(row.outcome),
+        basis: JSON.parse(String(row.basis)) as Record<string, unknown>,
+        policyVersion: Number(row.policy_version),
+        subjectRef: row.subject_ref as string | null,
+        payloadHash: String(row.payload_hash),
       };
       const hash = entryHash(prev, content);
-      await sql(app!, 'update ledger_entry set actor = ?, prev_hash = ?, hash = ? where sequence = ?', [content.actor, prev, hash, content.sequence]);
+      await sql(app!, 'update ledger_entry set actor = ?, prev_hash = ?, hash = ? where sequence = ?', [
+        content.actor,
+        prev,
+        hash,
+        content.sequence,
+      ]);
       prev = hash;
     }
     await sql(app!, 'update ledger_head set hash = ? where id = 1', [prev]);
-    expect((await verify(owner)).firstFailure).toEqual({ sequence: 6, reason: 'The entry differs from its signed checkpoint' });
+    expect((await verify(owner)).firstFailure).toEqual({
+      sequence: 6,
+      reason: 'The entry differs from its signed checkpoint',
+    });
 
     await sql(app!, "update ledger_checkpoint set hash = ?, signature = 'AAAA' where sequence = 6", [prev]);
-    expect((await verify(owner)).firstFailure).toEqual({ sequence: 6, reason: 'The checkpoint signature does not verify' });
+    expect((await verify(owner)).firstFailure).toEqual({
+      sequence: 6,
+      reason: 'The checkpoint signature does not verify',
+    });
   });
 
   it('refuses UPDATE and DELETE of signed checkpoints', async () => {
@@ -150,20 +208,38 @@ describe('the ledger', () => {
     const { owner } = await ledgerWith(0);
     await appendDecisions(app!, CHECKPOINT_EVERY * 2 + 5);
     const result = await verify(owner);
-    expect(result).toMatchObject({ ok: true, headSequence: 2005, checkpoints: 2, unsignedEntries: 5, lastCheckpoint: { sequence: 2000 } });
+    expect(result).toMatchObject({
+      ok: true,
+      headSequence: 2005,
+      checkpoints: 2,
+      unsignedEntries: 5,
+      lastCheckpoint: { sequence: 2000 },
+    });
 
     // Deleting a checkpoint is the first step of re-chaining a ledger without the key.
     await dropGuards(app!);
     await sql(app!, 'delete from ledger_checkpoint where sequence = ?', [CHECKPOINT_EVERY]);
-    expect((await verify(owner)).firstFailure).toEqual({ sequence: 1000, reason: 'The signed checkpoint of entry 1000 is missing' });
+    expect((await verify(owner)).firstFailure).toEqual({
+      sequence: 1000,
+      reason: 'The signed checkpoint of entry 1000 is missing',
+    });
   });
 
   it('catches a truncated, rewound end through an anchor kept outside Steward', async () => {
     const { owner } = await ledgerWith(3);
     const before = await verify(owner);
-    expect(before).toMatchObject({ ok: true, headSequence: 9, unsignedEntries: 9, anchorChecked: false, lastCheckpoint: null });
+    expect(before).toMatchObject({
+      ok: true,
+      headSequence: 9,
+      unsignedEntries: 9,
+      anchorChecked: false,
+      lastCheckpoint: null,
+    });
     const anchor = { sequence: before.headSequence, hash: before.headHash };
-    expect((await owner.ok(VerifyLedgerDocument, { anchor })).verifyLedger).toMatchObject({ ok: true, anchorChecked: true });
+    expect((await owner.ok(VerifyLedgerDocument, { anchor })).verifyLedger).toMatchObject({
+      ok: true,
+      anchorChecked: true,
+    });
 
     // Entries after the newest checkpoint: without the anchor, the shorter chain looks whole.
     await dropGuards(app!);
@@ -229,7 +305,10 @@ describe('the ledger', () => {
       // Entries and the checkpoints after 6 deleted, the head rewound: the chain alone looks whole.
       await dropGuards(app!);
       await truncateTo(app!, 6);
-      expect((await verify(owner)).firstFailure).toEqual({ sequence: 7, reason: 'The anchor recorded outside Steward covers entry 9, which is missing' });
+      expect((await verify(owner)).firstFailure).toEqual({
+        sequence: 7,
+        reason: 'The anchor recorded outside Steward covers entry 9, which is missing',
+      });
       const lines: string[] = [];
       expect(await runLedgerVerify(app!.em(), app!.deps, [], (line) => lines.push(line))).toBe(1);
       // The server refuses to sign on top of it, and the kept anchor stays where it was.
@@ -270,18 +349,27 @@ describe('the ledger', () => {
       expect((await run('--anchor-file', file)).code).toBe(0);
       const written = JSON.parse(readFileSync(file, 'utf8')) as { sequence: number; hash: string };
       expect(written.sequence).toBe(6);
-      expect(await run('--anchor', `${written.sequence}:${written.hash}`)).toMatchObject({ code: 0, out: expect.stringContaining('holds') });
+      expect(await run('--anchor', `${written.sequence}:${written.hash}`)).toMatchObject({
+        code: 0,
+        out: expect.stringContaining('holds'),
+      });
 
       await dropGuards(app!);
       await truncateTo(app!, 3);
-      expect(await run('--anchor-file', file)).toMatchObject({ code: 1, out: expect.stringContaining('FAILED at entry 4') });
+      expect(await run('--anchor-file', file)).toMatchObject({
+        code: 1,
+        out: expect.stringContaining('FAILED at entry 4'),
+      });
       // A failed run leaves the anchor as it was.
       expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ sequence: 6 });
 
       expect((await run('--anchor', '6:nothex')).code).toBe(2);
       expect((await run('--unknown')).code).toBe(2);
       writeFileSync(file, '{"sequence": "six"}');
-      expect(await run('--anchor-file', file)).toMatchObject({ code: 2, out: expect.stringContaining('does not hold an anchor') });
+      expect(await run('--anchor-file', file)).toMatchObject({
+        code: 2,
+        out: expect.stringContaining('does not hold an anchor'),
+      });
       const json = await run('--json');
       expect(JSON.parse(json.out)).toMatchObject({ ok: true, headSequence: 3 });
     } finally {
@@ -297,7 +385,9 @@ describe('the ledger', () => {
 
   it('numbers concurrent appends without gaps or duplicates', async () => {
     const { owner } = await ledgerWith(0);
-    await Promise.all(Array.from({ length: 8 }, () => owner.ok(RecordCollectionDocument, { input: buildCollectionInput() })));
+    await Promise.all(
+      Array.from({ length: 8 }, () => owner.ok(RecordCollectionDocument, { input: buildCollectionInput() })),
+    );
     expect(await verify(owner)).toMatchObject({ ok: true, checkedEntries: 24, headSequence: 24 });
   });
 

@@ -13,7 +13,10 @@ export class LedgerCheckpointSummaryType {
   @Field(() => Date) signedAt!: Date;
 }
 
-@InputType('LedgerAnchorInput', { description: 'A head recorded earlier outside Steward (e.g. from an earlier verification): entry `sequence` must still have `hash`.' })
+@InputType('LedgerAnchorInput', {
+  description:
+    'A head recorded earlier outside Steward (e.g. from an earlier verification): entry `sequence` must still have `hash`.',
+})
 export class LedgerAnchorInput {
   @Field(() => Int) sequence!: number;
   @Field(() => String, { description: '64 hexadecimal digits.' }) hash!: string;
@@ -21,11 +24,16 @@ export class LedgerAnchorInput {
 
 @ObjectType('LedgerVerification')
 export class LedgerVerificationType {
-  @Field(() => Boolean, { description: 'True when every entry, the head, every signed checkpoint and the anchor (if given) agree.' })
+  @Field(() => Boolean, {
+    description: 'True when every entry, the head, every signed checkpoint and the anchor (if given) agree.',
+  })
   ok!: boolean;
   @Field(() => Int) checkedEntries!: number;
   @Field(() => Int) headSequence!: number;
-  @Field(() => String, { description: "The head's hash: keep it with `headSequence` outside Steward and pass both as the anchor of a later verification." })
+  @Field(() => String, {
+    description:
+      "The head's hash: keep it with `headSequence` outside Steward and pass both as the anchor of a later verification.",
+  })
   headHash!: string;
   @Field(() => Int) checkpoints!: number;
   @Field(() => LedgerCheckpointSummaryType, { nullable: true }) lastCheckpoint!: LedgerCheckpointSummaryType | null;
@@ -37,7 +45,9 @@ export class LedgerVerificationType {
   @Field(() => Boolean, { description: 'True when an anchor was given and the ledger holds it.' })
   anchorChecked!: boolean;
   @Field(() => LedgerFailureType, { nullable: true }) firstFailure!: LedgerFailureType | null;
-  @Field(() => String, { description: 'Ed25519 public key (SPKI, base64) that verifies the checkpoints outside Steward.' })
+  @Field(() => String, {
+    description: 'Ed25519 public key (SPKI, base64) that verifies the checkpoints outside Steward.',
+  })
   checkpointPublicKey!: string;
 }
 

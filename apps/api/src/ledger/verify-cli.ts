@@ -22,10 +22,22 @@ export function parseAnchor(text: string): LedgerAnchor | null {
  * `npm run ledger:verify`: verifies the chain (against an outside anchor when given), prints the
  * result and returns the exit code (0 verified, 1 failed, 2 bad arguments).
  */
-export async function runLedgerVerify(em: EntityManager, deps: AppDeps, argv: readonly string[], print: (line: string) => void): Promise<number> {
+export async function runLedgerVerify(
+  em: EntityManager,
+  deps: AppDeps,
+  argv: readonly string[],
+  print: (line: string) => void,
+): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: [...argv], options: { anchor: { type: 'string' }, 'anchor-file': { type: 'string' }, json: { type: 'boolean', default: false } } }).values;
+    args = parseArgs({
+      args: [...argv],
+      options: {
+        anchor: { type: 'string' },
+        'anchor-file': { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    }).values;
   } catch (err) {
     print(`${err instanceof Error ? err.message : String(err)}\n${VERIFY_USAGE}`);
     return 2;
@@ -36,7 +48,8 @@ export async function runLedgerVerify(em: EntityManager, deps: AppDeps, argv: re
   try {
     if (args.anchor !== undefined) {
       anchor = parseAnchor(args.anchor);
-      if (!anchor) throw new Error(`--anchor must be SEQUENCE:HASH (a positive number and 64 hex digits), got "${args.anchor}"`);
+      if (!anchor)
+        throw new Error(`--anchor must be SEQUENCE:HASH (a positive number and 64 hex digits), got "${args.anchor}"`);
     } else if (anchorFile) {
       anchor = readAnchorFile(anchorFile);
     }
@@ -49,11 +62,20 @@ export async function runLedgerVerify(em: EntityManager, deps: AppDeps, argv: re
   if (args.json) {
     print(JSON.stringify(result, null, 2));
   } else {
-    print(`checked ${result.checkedEntries} of ${result.headSequence} entries, ${result.checkpoints} signed checkpoints`);
+    print(
+      `checked ${result.checkedEntries} of ${result.headSequence} entries, ${result.checkpoints} signed checkpoints`,
+    );
     print(`head ${result.headSequence}:${result.headHash}`);
-    if (result.lastCheckpoint) print(`newest signed checkpoint: entry ${result.lastCheckpoint.sequence}, ${result.unsignedEntries} entries after it`);
+    if (result.lastCheckpoint)
+      print(
+        `newest signed checkpoint: entry ${result.lastCheckpoint.sequence}, ${result.unsignedEntries} entries after it`,
+      );
     if (anchor) print(`anchor ${anchor.sequence}:${anchor.hash} ${result.anchorChecked ? 'holds' : 'checked'}`);
-    print(result.firstFailure ? `FAILED at entry ${result.firstFailure.sequence}: ${result.firstFailure.reason}` : 'ledger OK');
+    print(
+      result.firstFailure
+        ? `FAILED at entry ${result.firstFailure.sequence}: ${result.firstFailure.reason}`
+        : 'ledger OK',
+    );
   }
   if (result.firstFailure) return 1;
   if (anchorFile && result.headSequence > 0) {

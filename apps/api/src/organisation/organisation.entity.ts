@@ -3,7 +3,9 @@ import { BaseEntity } from '../common/base.entity.js';
 
 /** The organisation whose policy Steward runs, with the secretariat that answers inquiries (clause 8). */
 @Entity()
-export class Organisation extends BaseEntity<'version' | 'responsePeriodDays' | 'responsePeriodUnit' | 'timeZoneOffsetMinutes' | 'requestHolidays'> {
+export class Organisation extends BaseEntity<
+  'version' | 'responsePeriodDays' | 'responsePeriodUnit' | 'timeZoneOffsetMinutes' | 'requestHolidays'
+> {
   @Property({ type: 'string', length: 200 })
   name!: string;
 

@@ -2,7 +2,10 @@ import { MaxLength } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 
 // Sizes only (above policy-core's limits); validateSecretariat holds the rules.
-@InputType({ description: "The organisation's names and the secretariat's contact details, as published with the policy (clause 8)." })
+@InputType({
+  description:
+    "The organisation's names and the secretariat's contact details, as published with the policy (clause 8).",
+})
 export class UpdateOrganisationInput {
   @Field(() => Int) expectedVersion!: number;
   @Field(() => String) @MaxLength(1000) name!: string;

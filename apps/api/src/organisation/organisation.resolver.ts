@@ -15,8 +15,16 @@ export class OrganisationResolver {
   }
 
   @Authorized(OWNERS)
-  @Mutation(() => OrganisationType, { description: "Edits the organisation and the secretariat's contact details (owners only); the public policy page shows them at once." })
-  async updateOrganisation(@Arg('input', () => UpdateOrganisationInput) input: UpdateOrganisationInput, @Ctx() ctx: Context): Promise<OrganisationType> {
-    return presentOrganisation(await new OrganisationService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).update(input));
+  @Mutation(() => OrganisationType, {
+    description:
+      "Edits the organisation and the secretariat's contact details (owners only); the public policy page shows them at once.",
+  })
+  async updateOrganisation(
+    @Arg('input', () => UpdateOrganisationInput) input: UpdateOrganisationInput,
+    @Ctx() ctx: Context,
+  ): Promise<OrganisationType> {
+    return presentOrganisation(
+      await new OrganisationService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).update(input),
+    );
   }
 }

@@ -50,7 +50,12 @@ export class OrganisationService {
       const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => org[k] !== next[k]);
       if (!changed.length) return org;
       Object.assign(org, next, { updatedAt: this.deps.now() });
-      new AuditService(em, this.actor, this.deps).record({ action: 'organisation.update', entityType: 'Organisation', subject: org.id, detail: { fields: changed } });
+      new AuditService(em, this.actor, this.deps).record({
+        action: 'organisation.update',
+        entityType: 'Organisation',
+        subject: org.id,
+        detail: { fields: changed },
+      });
       await flushOrConflict(em as SqlEntityManager, 'Organisation');
       return org;
     });

@@ -9,7 +9,11 @@ export const PARTNER_KEY_REJECTED = 'The partner key is not valid';
 /** The root fields a partner key may select (plus `__typename`). */
 export const PARTNER_ROOT_FIELDS: ReadonlySet<string> = new Set(['partnerProviders', 'partnerProvider']);
 /** A partner key runs queries of its own root fields only (common/root-field-guard.ts). */
-export const PARTNER_SCOPE: RootFieldScope = { fields: PARTNER_ROOT_FIELDS, queryOnly: true, refusal: PARTNER_FORBIDDEN };
+export const PARTNER_SCOPE: RootFieldScope = {
+  fields: PARTNER_ROOT_FIELDS,
+  queryOnly: true,
+  refusal: PARTNER_FORBIDDEN,
+};
 
 const PARTNER_KEYS: KeyStore<PartnerPrincipal> = {
   kind: 'partner',

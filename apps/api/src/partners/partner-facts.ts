@@ -33,7 +33,11 @@ const SCOPE_SQL = { sqlite: scopeSql(true), postgresql: scopeSql(false) };
 export async function loadPartnerScopeFacts(em: EntityManager, recipientId: string): Promise<PartnerScopeFacts> {
   const sqlite = isSqlite(em);
   const [row] = await leanRows<{ facts: unknown }>(em, sqlite ? SCOPE_SQL.sqlite : SCOPE_SQL.postgresql, [recipientId]);
-  const facts = parsedJson<{ exceptions: Record<string, unknown>[]; purposes: Record<string, unknown>[]; policy: unknown }>(row!.facts);
+  const facts = parsedJson<{
+    exceptions: Record<string, unknown>[];
+    purposes: Record<string, unknown>[];
+    policy: unknown;
+  }>(row!.facts);
   return {
     exceptions: facts.exceptions.map(exceptionShapeOf),
     purposes: facts.purposes.map((p) => ({
@@ -102,10 +106,17 @@ function pageSql(sqlite: boolean, query: PartnerPageQuery): string {
   const { obj, list } = jsonFactsSql(sqlite);
   const empty = sqlite ? 'json_array()' : "'[]'::json";
   const page =
-    `select p.id from provider p where ${query.where}` + (query.id ? ' and p.id = ?' : '') + (query.afterId ? ' and p.id < ?' : '') + ' order by p.id desc limit ?';
+    `select p.id from provider p where ${query.where}` +
+    (query.id ? ' and p.id = ?' : '') +
+    (query.afterId ? ' and p.id < ?' : '') +
+    ' order by p.id desc limit ?';
   const inPage = 'provider_id in (select id from page)';
   const items = query.categories.length
-    ? list(['id', 'provider_id', 'category', 'value_sealed', 'publicly_available'], `personal_data_item where ${inPage} and category in (${placeholders(query.categories.length)})`, 'id')
+    ? list(
+        ['id', 'provider_id', 'category', 'value_sealed', 'publicly_available'],
+        `personal_data_item where ${inPage} and category in (${placeholders(query.categories.length)})`,
+        'id',
+      )
     : empty;
   const events = query.purposeKeys.length
     ? list(
@@ -147,6 +158,7 @@ export async function loadPartnerPage(em: EntityManager, query: PartnerPageQuery
     cessations.set(providerId, [...(cessations.get(providerId) ?? []), cessationOf(c)]);
   }
   const standingGrantIds = new Map<string, string[]>();
-  for (const g of facts.standing) standingGrantIds.set(g.provider_id, [...(standingGrantIds.get(g.provider_id) ?? []), g.id]);
+  for (const g of facts.standing)
+    standingGrantIds.set(g.provider_id, [...(standingGrantIds.get(g.provider_id) ?? []), g.id]);
   return { rows: facts.rows, items: facts.items, events: facts.events, cessations, standingGrantIds };
 }

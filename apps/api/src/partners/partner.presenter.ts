@@ -15,7 +15,11 @@ export interface SealedItemRow {
  * passed in. The provider's id is the partner's handle; its reference (the organisation's, e.g. a
  * membership number) is personal information outside the permitted categories and never leaves.
  */
-export function presentPartnerProvider(cipher: FieldCipher, id: string, items: readonly SealedItemRow[]): PartnerProviderType {
+export function presentPartnerProvider(
+  cipher: FieldCipher,
+  id: string,
+  items: readonly SealedItemRow[],
+): PartnerProviderType {
   return {
     id,
     items: items.map((i) => ({ category: i.category, value: revealSealed(cipher, i.id, i.category, i.value_sealed) })),

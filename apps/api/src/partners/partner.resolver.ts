@@ -20,7 +20,8 @@ function service(ctx: Context): PartnerService {
 @Resolver()
 export class PartnerResolver {
   @Query(() => PartnerProviderConnection, {
-    description: 'Partner key only: the providers your exceptions in effect cover, newest first, with only the permitted categories. Each provision is recorded.',
+    description:
+      'Partner key only: the providers your exceptions in effect cover, newest first, with only the permitted categories. Each provision is recorded.',
   })
   partnerProviders(
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
@@ -31,7 +32,8 @@ export class PartnerResolver {
   }
 
   @Query(() => PartnerProviderType, {
-    description: 'Partner key only: one covered provider; NOT_FOUND when it does not exist or is outside your scope (the two are indistinguishable).',
+    description:
+      'Partner key only: one covered provider; NOT_FOUND when it does not exist or is outside your scope (the two are indistinguishable).',
   })
   partnerProvider(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PartnerProviderType> {
     return service(ctx).get(id);

@@ -20,7 +20,12 @@ import type { AppDeps, PartnerPrincipal } from '../context.js';
 import { toDraft } from '../exceptions/exception-facts.js';
 import { recordGrouped } from '../ledger/grouped-record.js';
 import { payloadHashOf, type LedgerFact } from '../ledger/ledger.service.js';
-import { loadPartnerPage, loadPartnerScopeFacts, type PartnerItemRow, type PartnerProviderRow } from './partner-facts.js';
+import {
+  loadPartnerPage,
+  loadPartnerScopeFacts,
+  type PartnerItemRow,
+  type PartnerProviderRow,
+} from './partner-facts.js';
 import { presentPartnerProvider } from './partner.presenter.js';
 import type { PartnerProviderConnection, PartnerProviderType } from './partner.type.js';
 
@@ -70,7 +75,10 @@ export class PartnerService {
     const byId = new Map(provided.map((p) => [p.id, p]));
     const page = toPage(rows, limit, afterId, (row) => byId.get(row.id) ?? null);
     // A covered provider for whom nothing is permitted after all (e.g. consent withdrawn) is left out.
-    return { edges: page.edges.filter((e): e is { cursor: string; node: PartnerProviderType } => e.node !== null), pageInfo: page.pageInfo };
+    return {
+      edges: page.edges.filter((e): e is { cursor: string; node: PartnerProviderType } => e.node !== null),
+      pageInfo: page.pageInfo,
+    };
   }
 
   /** Out of scope, not permitted, unknown or malformed: the same NOT_FOUND. */
@@ -84,7 +92,9 @@ export class PartnerService {
 
   private async scope(em: SqlEntityManager, at: Date): Promise<Scope | null> {
     const facts = await loadPartnerScopeFacts(em, this.partner.recipientId);
-    const exceptions = facts.exceptions.map((r) => toDraft(r) as PermittedExceptionFact).filter((e) => isInEffect(e, at));
+    const exceptions = facts.exceptions
+      .map((r) => toDraft(r) as PermittedExceptionFact)
+      .filter((e) => isInEffect(e, at));
     if (!exceptions.length) return null;
     const stated = new Map(facts.purposes.map((p) => [p.key, p]));
     const purposes = new Map<string, PurposeFact & { id: string | null }>();
@@ -92,7 +102,12 @@ export class PartnerService {
       for (const key of e.scope.purposeKeys) {
         const p = stated.get(key);
         // Exceptions other than outsourcing may name a purpose outside the stated ones.
-        purposes.set(key, p ? { id: p.id, key, categories: p.categories, retired: p.retired, consentFromVersion: p.consentFromVersion } : { id: null, ...unstatedPurpose(key) });
+        purposes.set(
+          key,
+          p
+            ? { id: p.id, key, categories: p.categories, retired: p.retired, consentFromVersion: p.consentFromVersion }
+            : { id: null, ...unstatedPurpose(key) },
+        );
       }
     }
     const disjuncts: string[] = [];
@@ -118,7 +133,14 @@ export class PartnerService {
     }
     if (!disjuncts.length) return null;
     const categories = DATA_CATEGORIES.filter((c) => exceptions.some((e) => e.scope.categories.includes(c)));
-    return { exceptions, purposes, where: `(${disjuncts.join(' or ')})`, params, categories, policyNumber: facts.policyNumber };
+    return {
+      exceptions,
+      purposes,
+      where: `(${disjuncts.join(' or ')})`,
+      params,
+      categories,
+      policyNumber: facts.policyNumber,
+    };
   }
 
   private async provide(
@@ -159,7 +181,16 @@ export class PartnerService {
           sequence: Number(e.sequence),
           policyVersion: Number(e.policy_version),
         }));
-      const grants = this.grants(row.id, scope, own, consentEvents, policyVersion, at, cessations.get(row.id) ?? [], standingGrantIds.get(row.id) ?? []);
+      const grants = this.grants(
+        row.id,
+        scope,
+        own,
+        consentEvents,
+        policyVersion,
+        at,
+        cessations.get(row.id) ?? [],
+        standingGrantIds.get(row.id) ?? [],
+      );
       const given = new Set<DataCategory>();
       const perGrant = grants.map((g) => {
         const categories = g.categories.filter((c) => !given.has(c));
@@ -169,7 +200,9 @@ export class PartnerService {
       if (!given.size) continue;
       const values = own
         .filter((i) => given.has(i.category))
-        .sort((a, b) => DATA_CATEGORIES.indexOf(a.category) - DATA_CATEGORIES.indexOf(b.category) || (a.id < b.id ? -1 : 1));
+        .sort(
+          (a, b) => DATA_CATEGORIES.indexOf(a.category) - DATA_CATEGORIES.indexOf(b.category) || (a.id < b.id ? -1 : 1),
+        );
       provided.push(presentPartnerProvider(this.deps.cipher, row.id, values));
       const withValues = new Set(values.map((v) => v.category));
       const recorded = perGrant.filter((g, i) => i === 0 || g.categories.some((c) => withValues.has(c)));
@@ -205,7 +238,11 @@ export class PartnerService {
           entityType: 'Provider',
           subject: this.partner.credentialId,
           providerIds: provided.map((p) => p.id),
-          detail: { recipientId: this.partner.recipientId, credentialId: this.partner.credentialId, providers: provided.length },
+          detail: {
+            recipientId: this.partner.recipientId,
+            credentialId: this.partner.credentialId,
+            providers: provided.length,
+          },
         },
         actor: null,
         otherActorLabel: actor,
@@ -227,9 +264,15 @@ export class PartnerService {
     standingGrantIds: readonly string[],
   ): Grant[] {
     const grants: Grant[] = [];
-    const itemFacts = items.map((i) => ({ id: i.id, category: i.category, publiclyAvailable: fromDbBoolean(i.publicly_available) }));
+    const itemFacts = items.map((i) => ({
+      id: i.id,
+      category: i.category,
+      publiclyAvailable: fromDbBoolean(i.publicly_available),
+    }));
     for (const purpose of scope.purposes.values()) {
-      const requested = DATA_CATEGORIES.filter((c) => scope.exceptions.some((e) => e.scope.purposeKeys.includes(purpose.key) && e.scope.categories.includes(c)));
+      const requested = DATA_CATEGORIES.filter((c) =>
+        scope.exceptions.some((e) => e.scope.purposeKeys.includes(purpose.key) && e.scope.categories.includes(c)),
+      );
       const ask = (categories: readonly DataCategory[]) =>
         decide({
           action: 'PROVIDE',

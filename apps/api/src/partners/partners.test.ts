@@ -40,9 +40,25 @@ const covered: Seeded[] = [];
 const uncovered: Seeded[] = [];
 
 /** Values that must never reach the courier, anywhere in any response. */
-const forbidden: string[] = ['marker-email', '+81 3 9999', 'MARKER-NAME-REFUSED', 'MARKER-NAME-WITHDRAWN', 'MARKER-ADDR', '999-0001', '999-0002', 'owner@steward.test', 'CT-2026-07'];
+const forbidden: string[] = [
+  'marker-email',
+  '+81 3 9999',
+  'MARKER-NAME-REFUSED',
+  'MARKER-NAME-WITHDRAWN',
+  'MARKER-ADDR',
+  '999-0001',
+  '999-0002',
+  'owner@steward.test',
+  'CT-2026-07',
+];
 
-async function seedProvider(tag: string, name: string, postalCode: string, address: string, journal: boolean): Promise<Seeded> {
+async function seedProvider(
+  tag: string,
+  name: string,
+  postalCode: string,
+  address: string,
+  journal: boolean,
+): Promise<Seeded> {
   const res = await owner.ok(RecordCollectionDocument, {
     input: buildCollectionInput({
       purposes: [
@@ -54,7 +70,10 @@ async function seedProvider(tag: string, name: string, postalCode: string, addre
         { category: 'POSTAL_CODE', value: postalCode },
         { category: 'POSTAL_ADDRESS', value: address },
         { category: 'EMAIL', value: `marker-email-${tag}@example.jp` },
-        { category: 'TELEPHONE', value: `+81 3 9999 ${tag === 'a' ? '0001' : tag === 'b' ? '0002' : tag === 'r' ? '0003' : '0004'}` },
+        {
+          category: 'TELEPHONE',
+          value: `+81 3 9999 ${tag === 'a' ? '0001' : tag === 'b' ? '0002' : tag === 'r' ? '0003' : '0004'}`,
+        },
       ],
     }),
   });
@@ -68,7 +87,11 @@ interface PartnerResponse {
   body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
 }
 
-async function asPartner(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = { authorization: `Bearer ${key}` }): Promise<PartnerResponse> {
+async function asPartner(
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = { authorization: `Bearer ${key}` },
+): Promise<PartnerResponse> {
   const res = await fetch(`${app.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -86,7 +109,8 @@ function expectNoLeak(res: PartnerResponse) {
   const text = res.text.toLowerCase();
   for (const marker of forbidden) expect(text, `leaked ${marker}`).not.toContain(marker.toLowerCase());
   for (const p of uncovered) {
-    for (const value of [p.id, p.reference, p.name, p.postalCode, p.address]) expect(text, `leaked ${value}`).not.toContain(value.toLowerCase());
+    for (const value of [p.id, p.reference, p.name, p.postalCode, p.address])
+      expect(text, `leaked ${value}`).not.toContain(value.toLowerCase());
   }
   for (const p of covered) expect(text, `leaked the reference ${p.reference}`).not.toContain(p.reference.toLowerCase());
 }
@@ -95,7 +119,10 @@ const LIST = print(PartnerProvidersDocument);
 const ONE = print(PartnerProviderDocument);
 
 async function provisionCount(): Promise<number> {
-  const rows = await app.em().getConnection().execute<{ n: number }[]>("select count(*) as n from ledger_entry where kind = 'PROVISION'");
+  const rows = await app
+    .em()
+    .getConnection()
+    .execute<{ n: number }[]>("select count(*) as n from ledger_entry where kind = 'PROVISION'");
   return Number(rows[0]!.n);
 }
 
@@ -104,29 +131,53 @@ beforeAll(async () => {
   app = await createTestApp(postgresUrl ? { database: 'postgresql' } : {});
   owner = await app.clientAs('OWNER');
   officer = await app.clientAs('PRIVACY_OFFICER');
-  courierId = (await owner.ok(CreateRecipientDocument, { input: { name: 'Yamato Courier', kind: 'CONTRACTOR' } })).createRecipient.id;
+  courierId = (await owner.ok(CreateRecipientDocument, { input: { name: 'Yamato Courier', kind: 'CONTRACTOR' } }))
+    .createRecipient.id;
 
   covered.push(await seedProvider('a', 'Hanako Covered', '100-0001', '1-1 Chiyoda, Chiyoda-ku, Tokyo', true));
   uncovered.push(await seedProvider('r', 'MARKER-NAME-REFUSED', '999-0001', 'MARKER-ADDR-REFUSED 2-2 Minato', false));
-  const withdrawn = await seedProvider('w', 'MARKER-NAME-WITHDRAWN', '999-0002', 'MARKER-ADDR-WITHDRAWN 3-3 Shibuya', true);
-  const version = (await app.em().getConnection().execute<{ version: number }[]>('select version from provider where id = ?', [withdrawn.id]))[0]!.version;
+  const withdrawn = await seedProvider(
+    'w',
+    'MARKER-NAME-WITHDRAWN',
+    '999-0002',
+    'MARKER-ADDR-WITHDRAWN 3-3 Shibuya',
+    true,
+  );
+  const version = (
+    await app
+      .em()
+      .getConnection()
+      .execute<{ version: number }[]>('select version from provider where id = ?', [withdrawn.id])
+  )[0]!.version;
   await owner.ok(RecordConsentDocument, {
-    input: { providerId: withdrawn.id, purposeKey: 'JOURNAL_DELIVERY', action: 'WITHDRAW', method: 'EMAIL_REPLY', expectedProviderVersion: Number(version) },
+    input: {
+      providerId: withdrawn.id,
+      purposeKey: 'JOURNAL_DELIVERY',
+      action: 'WITHDRAW',
+      method: 'EMAIL_REPLY',
+      expectedProviderVersion: Number(version),
+    },
   });
   uncovered.push(withdrawn);
   covered.push(await seedProvider('b', 'Taro Covered', '530-0001', '4-4 Umeda, Kita-ku, Osaka', true));
 
   const created = (
     await owner.ok(CreateExceptionDocument, {
-      input: buildExceptionInput('OUTSOURCING', { recipientId: courierId, providerId: covered[0]!.id, consentEventIds: [] }, { title: 'Journal delivery by Yamato' }),
+      input: buildExceptionInput(
+        'OUTSOURCING',
+        { recipientId: courierId, providerId: covered[0]!.id, consentEventIds: [] },
+        { title: 'Journal delivery by Yamato' },
+      ),
     })
   ).createException;
-  const approved = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version })).approveException;
+  const approved = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version }))
+    .approveException;
   expect(approved.status).toBe('ACTIVE');
   exceptionId = approved.id;
   exceptionVersion = approved.version;
 
-  const issued = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courierId, label: 'Dispatch system' })).issuePartnerKey;
+  const issued = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courierId, label: 'Dispatch system' }))
+    .issuePartnerKey;
   key = issued.key;
   credentialId = issued.credential.id;
 });
@@ -137,7 +188,11 @@ describe('partner access: the courier scenario', () => {
     const res = await asPartner(LIST, { first: 100 });
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
-    const edges = (res.body.data!.partnerProviders as { edges: { node: { id: string; items: { category: string; value: string }[] } }[] }).edges;
+    const edges = (
+      res.body.data!.partnerProviders as {
+        edges: { node: { id: string; items: { category: string; value: string }[] } }[];
+      }
+    ).edges;
     const byId = new Map(edges.map((e) => [e.node.id, e.node]));
     expect([...byId.keys()].sort()).toEqual(covered.map((p) => p.id).sort());
     for (const p of covered) {
@@ -155,7 +210,10 @@ describe('partner access: the courier scenario', () => {
 
   it('pages with keyset cursors within the scope', async () => {
     const first = await asPartner(LIST, { first: 1 });
-    const page1 = first.body.data!.partnerProviders as { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    const page1 = first.body.data!.partnerProviders as {
+      edges: { node: { id: string } }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string };
+    };
     expect(page1.edges).toHaveLength(1);
     expect(page1.pageInfo.hasNextPage).toBe(true);
     const second = await asPartner(LIST, { first: 1, after: page1.pageInfo.endCursor });
@@ -169,7 +227,13 @@ describe('partner access: the courier scenario', () => {
     const ok = await asPartner(ONE, { id: covered[0]!.id });
     expect((ok.body.data!.partnerProvider as { id: string }).id).toBe(covered[0]!.id);
     const answers = await Promise.all(
-      [...uncovered.map((p) => p.id), randomUUID(), 'not-an-id', "' or 1=1 --", covered[0]!.id.toUpperCase().replace(/.$/, 'Z')].map((id) => asPartner(ONE, { id })),
+      [
+        ...uncovered.map((p) => p.id),
+        randomUUID(),
+        'not-an-id',
+        "' or 1=1 --",
+        covered[0]!.id.toUpperCase().replace(/.$/, 'Z'),
+      ].map((id) => asPartner(ONE, { id })),
     );
     for (const res of answers) {
       expect(res.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -211,7 +275,11 @@ describe('partner access: the courier scenario', () => {
     expect(data.__typename).toBe('Query');
     expect((data.all as { edges: unknown[] }).edges).toHaveLength(covered.length);
     const categories = new Set(JSON.stringify(data).match(/"category":"([A-Z_]+)"/g));
-    expect([...categories].sort()).toEqual(['"category":"NAME"', '"category":"POSTAL_ADDRESS"', '"category":"POSTAL_CODE"']);
+    expect([...categories].sort()).toEqual([
+      '"category":"NAME"',
+      '"category":"POSTAL_ADDRESS"',
+      '"category":"POSTAL_CODE"',
+    ]);
 
     // Uncovered ids behind aliases, fragments and inline fragments, next to a covered one.
     const misses = await asPartner(
@@ -226,7 +294,8 @@ describe('partner access: the courier scenario', () => {
     expectNoLeak(misses);
     expect(misses.body.data ?? null).toBeNull(); // the fields are non-null: a miss nulls the whole answer
     expect(misses.body.errors?.length).toBeGreaterThan(0);
-    for (const e of misses.body.errors ?? []) expect([e.extensions?.code, e.message]).toEqual(['NOT_FOUND', 'Provider not found']);
+    for (const e of misses.body.errors ?? [])
+      expect([e.extensions?.code, e.message]).toEqual(['NOT_FOUND', 'Provider not found']);
   });
 
   it('refuses every admin field and introspection, however it is reached', async () => {
@@ -256,7 +325,9 @@ describe('partner access: the courier scenario', () => {
       expectNoLeak(res);
     }
     // Nested paths to admin data do not exist on partner types: refused by validation, nothing runs.
-    const nested = await asPartner(`{ partnerProvider(id: "${covered[0]!.id}") { id dataItems { value } consents { state } } }`);
+    const nested = await asPartner(
+      `{ partnerProvider(id: "${covered[0]!.id}") { id dataItems { value } consents { state } } }`,
+    );
     expect(nested.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expectNoLeak(nested);
     // Nor does the provider's reference (the organisation's membership number): the id is the partner's handle.
@@ -284,7 +355,11 @@ describe('partner access: the courier scenario', () => {
       expect(res.text).toBe(answers[0]!.text);
       expectNoLeak(res);
     }
-    const both = await asPartner(LIST, {}, { authorization: `Bearer ${key}`, cookie: `${SESSION_COOKIE}=${owner.cookie}` });
+    const both = await asPartner(
+      LIST,
+      {},
+      { authorization: `Bearer ${key}`, cookie: `${SESSION_COOKIE}=${owner.cookie}` },
+    );
     expect(both.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(both.body.data ?? null).toBeNull();
     const admin = await owner.raw(LIST);
@@ -295,8 +370,14 @@ describe('partner access: the courier scenario', () => {
 
   it('records lastUsedAt at most once a minute', async () => {
     const read = async () =>
-      (await app.em().getConnection().execute<{ last_used_at: unknown }[]>('select last_used_at from partner_credential where id = ?', [credentialId]))[0]!
-        .last_used_at;
+      (
+        await app
+          .em()
+          .getConnection()
+          .execute<{ last_used_at: unknown }[]>('select last_used_at from partner_credential where id = ?', [
+            credentialId,
+          ])
+      )[0]!.last_used_at;
     await asPartner(LIST);
     const first = await read();
     expect(first).not.toBeNull();
@@ -314,15 +395,29 @@ describe('partner access: the courier scenario', () => {
     const rows = await app
       .em()
       .getConnection()
-      .execute<Record<string, unknown>[]>("select * from ledger_entry where kind = 'PROVISION' order by sequence desc limit ?", [covered.length]);
+      .execute<Record<string, unknown>[]>(
+        "select * from ledger_entry where kind = 'PROVISION' order by sequence desc limit ?",
+        [covered.length],
+      );
     const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
     expect(rows.map((r) => r.provider_id).sort()).toEqual(covered.map((p) => p.id).sort());
     for (const r of rows) {
-      expect(r).toMatchObject({ actor: `partner:${credentialId}`, recipient_id: courierId, purpose_key: 'JOURNAL_DELIVERY', outcome: 'ALLOWED' });
+      expect(r).toMatchObject({
+        actor: `partner:${credentialId}`,
+        recipient_id: courierId,
+        purpose_key: 'JOURNAL_DELIVERY',
+        outcome: 'ALLOWED',
+      });
       expect(parse(r.categories)).toEqual(['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS']);
       expect(parse(r.basis)).toEqual({ exceptionId, exceptionKind: 'OUTSOURCING' });
     }
-    const audit = await app.em().getConnection().execute<{ n: number }[]>("select count(*) as n from audit_entry where action = 'partner.provide' and subject = ?", [credentialId]);
+    const audit = await app
+      .em()
+      .getConnection()
+      .execute<{ n: number }[]>(
+        "select count(*) as n from audit_entry where action = 'partner.provide' and subject = ?",
+        [credentialId],
+      );
     expect(Number(audit[0]!.n)).toBeGreaterThan(0);
     // A miss provides nothing and records nothing.
     const still = await provisionCount();
@@ -332,7 +427,8 @@ describe('partner access: the courier scenario', () => {
   });
 
   it('refuses a revoked key at once', async () => {
-    const issued = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courierId, label: 'Temporary' })).issuePartnerKey;
+    const issued = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courierId, label: 'Temporary' }))
+      .issuePartnerKey;
     const auth = { authorization: `Bearer ${issued.key}` };
     expect((await asPartner(LIST, {}, auth)).body.errors).toBeUndefined();
     await owner.ok(RevokePartnerKeyDocument, { id: issued.credential.id });
@@ -342,7 +438,11 @@ describe('partner access: the courier scenario', () => {
   });
 
   it('provides nothing once the exception is revoked, or once a new one expires', async () => {
-    await owner.ok(RevokeExceptionDocument, { id: exceptionId, reason: 'The contract ended.', expectedVersion: exceptionVersion });
+    await owner.ok(RevokeExceptionDocument, {
+      id: exceptionId,
+      reason: 'The contract ended.',
+      expectedVersion: exceptionVersion,
+    });
     const before = await provisionCount();
     const list = await asPartner(LIST, { first: 100 });
     expect((list.body.data!.partnerProviders as { edges: unknown[] }).edges).toEqual([]);
@@ -359,7 +459,9 @@ describe('partner access: the courier scenario', () => {
       })
     ).createException;
     await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version });
-    expect((await asPartner(ONE, { id: covered[1]!.id })).body.data?.partnerProvider).toMatchObject({ id: covered[1]!.id });
+    expect((await asPartner(ONE, { id: covered[1]!.id })).body.data?.partnerProvider).toMatchObject({
+      id: covered[1]!.id,
+    });
     app.clock.advance(HOUR + 1);
     const after = await asPartner(LIST, { first: 100 });
     expect((after.body.data!.partnerProviders as { edges: unknown[] }).edges).toEqual([]);

@@ -32,8 +32,21 @@ function edit(draft: PolicyVersionFullFragment, change: (input: DraftInput) => v
     id: draft.id,
     expectedVersion: draft.version,
     changeSummary: 'Changes take effect immediately; purposes revised.',
-    sections: draft.sections.map((s) => ({ clause: s.clause, titleEn: s.titleEn, titleJa: s.titleJa, bodyEn: s.bodyEn, bodyJa: s.bodyJa })),
-    purposes: (draft.purposes ?? []).map((p) => ({ key: p.key, titleEn: p.titleEn, titleJa: p.titleJa, description: p.description, categories: [...p.categories], retired: p.retired })),
+    sections: draft.sections.map((s) => ({
+      clause: s.clause,
+      titleEn: s.titleEn,
+      titleJa: s.titleJa,
+      bodyEn: s.bodyEn,
+      bodyJa: s.bodyJa,
+    })),
+    purposes: (draft.purposes ?? []).map((p) => ({
+      key: p.key,
+      titleEn: p.titleEn,
+      titleJa: p.titleJa,
+      description: p.description,
+      categories: [...p.categories],
+      retired: p.retired,
+    })),
   };
   change(input);
   return input;
@@ -45,7 +58,14 @@ function version2(input: DraftInput): void {
   changes.bodyEn += '\nA new version takes effect immediately and applies to all information already collected.';
   changes.bodyJa += '\n新しい版は直ちに効力を生じ、既に収集した情報にも適用されます。';
   input.purposes.find((p) => p.key === 'EVENT_NEWS')!.categories.push('TELEPHONE');
-  input.purposes.push({ key: 'FAX_NOTICES', titleEn: 'Notices by fax', titleJa: 'FAXによる通知', description: 'Sending notices by fax.', categories: ['NAME', 'FAX'], retired: false });
+  input.purposes.push({
+    key: 'FAX_NOTICES',
+    titleEn: 'Notices by fax',
+    titleJa: 'FAXによる通知',
+    description: 'Sending notices by fax.',
+    categories: ['NAME', 'FAX'],
+    retired: false,
+  });
 }
 
 async function count(app: TestApp, sql: string, params: unknown[] = []): Promise<number> {
@@ -65,11 +85,19 @@ describe.each(databases)('policy versions on %s', (database) => {
     officer = await app.clientAs('PRIVACY_OFFICER');
     viewer = await app.clientAs('VIEWER');
     const collected = await owner.ok(RecordCollectionDocument, {
-      input: buildCollectionInput({ purposes: [{ purposeKey: 'EVENT_NEWS', granted: true }, { purposeKey: 'CONFERENCE_REGISTRATION', granted: true }] }),
+      input: buildCollectionInput({
+        purposes: [
+          { purposeKey: 'EVENT_NEWS', granted: true },
+          { purposeKey: 'CONFERENCE_REGISTRATION', granted: true },
+        ],
+      }),
     });
     expect(collected.recordCollection.collection.policyVersion).toBe(1);
     expect(collected.recordCollection.receipt.policyVersion).toBe(1);
-    before = { providerId: collected.recordCollection.provider.id, providerVersion: collected.recordCollection.provider.version };
+    before = {
+      providerId: collected.recordCollection.provider.id,
+      providerVersion: collected.recordCollection.provider.version,
+    };
   });
   afterAll(() => app?.close());
 
@@ -79,7 +107,13 @@ describe.each(databases)('policy versions on %s', (database) => {
     expect(errorOf(await viewer.request(CreatePolicyDraftDocument)).code).toBe('FORBIDDEN');
     draft = (await officer.ok(CreatePolicyDraftDocument)).createPolicyDraft;
     const { currentPolicy } = await owner.ok(PolicyEditorDocument);
-    expect(draft).toMatchObject({ number: 2, status: 'DRAFT', publishedAt: null, version: 1, contentHash: currentPolicy.contentHash });
+    expect(draft).toMatchObject({
+      number: 2,
+      status: 'DRAFT',
+      publishedAt: null,
+      version: 1,
+      contentHash: currentPolicy.contentHash,
+    });
     expect(draft.sections).toEqual(currentPolicy.sections);
     expect(draft.purposes?.map((p) => p.key)).toContain('EVENT_NEWS');
     const again = await owner.request(CreatePolicyDraftDocument);
@@ -118,30 +152,65 @@ describe.each(databases)('policy versions on %s', (database) => {
   it('shows the diff against the version in force, per clause and language', async () => {
     const { policyDiff } = await owner.ok(PolicyDiffDocument, { id: draft.id });
     expect(policyDiff.base?.number).toBe(1);
-    expect(policyDiff.sections.map((s) => `${s.number}.${s.language}:${s.change}+${s.added}-${s.removed}`)).toEqual(['7.ja:CHANGED+1-0', '7.en:CHANGED+1-0']);
-    expect(policyDiff.sections[1]!.lines.at(-1)).toMatchObject({ kind: 'ADDED', oldLine: null, text: expect.stringContaining('takes effect immediately') });
-    expect(policyDiff.purposeChanges).toEqual({ added: ['FAX_NOTICES'], widened: [{ key: 'EVENT_NEWS', categories: ['TELEPHONE'] }], narrowed: [], retired: [] });
+    expect(policyDiff.sections.map((s) => `${s.number}.${s.language}:${s.change}+${s.added}-${s.removed}`)).toEqual([
+      '7.ja:CHANGED+1-0',
+      '7.en:CHANGED+1-0',
+    ]);
+    expect(policyDiff.sections[1]!.lines.at(-1)).toMatchObject({
+      kind: 'ADDED',
+      oldLine: null,
+      text: expect.stringContaining('takes effect immediately'),
+    });
+    expect(policyDiff.purposeChanges).toEqual({
+      added: ['FAX_NOTICES'],
+      widened: [{ key: 'EVENT_NEWS', categories: ['TELEPHONE'] }],
+      narrowed: [],
+      retired: [],
+    });
   });
 
   it('shows the re-consent impact before publishing: everyone must be asked for the added and widened purposes', async () => {
     const { policyImpact } = await owner.ok(PolicyImpactDocument, { id: draft.id });
     expect(policyImpact).toMatchObject({ nextVersion: 2, providers: 1, providersToAsk: 1, consentsMissing: 2 });
-    expect(policyImpact.purposes.map((p) => [p.key, p.change, p.addedCategories, p.lacking, p.notAsked, p.grantedBeforeVersion])).toEqual([
+    expect(
+      policyImpact.purposes.map((p) => [
+        p.key,
+        p.change,
+        p.addedCategories,
+        p.lacking,
+        p.notAsked,
+        p.grantedBeforeVersion,
+      ]),
+    ).toEqual([
       ['FAX_NOTICES', 'ADDED', ['NAME', 'FAX'], 1, 1, 0],
       ['EVENT_NEWS', 'WIDENED', ['TELEPHONE'], 1, 0, 1],
     ]);
   });
 
   it('publishes only with the typed version number, by an owner or privacy officer', async () => {
-    expect(errorOf(await viewer.request(PublishPolicyVersionDocument, { id: draft.id, expectedVersion: draft.version, confirmNumber: 2 })).code).toBe('FORBIDDEN');
-    const wrong = await officer.request(PublishPolicyVersionDocument, { id: draft.id, expectedVersion: draft.version, confirmNumber: 1 });
+    expect(
+      errorOf(
+        await viewer.request(PublishPolicyVersionDocument, {
+          id: draft.id,
+          expectedVersion: draft.version,
+          confirmNumber: 2,
+        }),
+      ).code,
+    ).toBe('FORBIDDEN');
+    const wrong = await officer.request(PublishPolicyVersionDocument, {
+      id: draft.id,
+      expectedVersion: draft.version,
+      confirmNumber: 1,
+    });
     expect(errorOf(wrong)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'confirmNumber' });
     expect((await owner.ok(PolicyEditorDocument)).currentPolicy.number).toBe(1);
   });
 
   it('after publishing version 2, every later collection, consent, decision and ledger entry carries 2; earlier ones keep 1', async () => {
     const ledgerBefore = await count(app, 'select count(*) as n from ledger_entry');
-    const published = (await officer.ok(PublishPolicyVersionDocument, { id: draft.id, expectedVersion: draft.version, confirmNumber: 2 })).publishPolicyVersion;
+    const published = (
+      await officer.ok(PublishPolicyVersionDocument, { id: draft.id, expectedVersion: draft.version, confirmNumber: 2 })
+    ).publishPolicyVersion;
     expect(published).toMatchObject({ number: 2, status: 'PUBLISHED' });
     expect(published.publishedAt).not.toBeNull();
     // In force at once: the very next request sees it, with no clock movement and no cache.
@@ -156,54 +225,100 @@ describe.each(databases)('policy versions on %s', (database) => {
       input: buildCollectionInput({
         policyVersionShown: 2,
         purposes: [{ purposeKey: 'FAX_NOTICES', granted: true }],
-        items: [{ category: 'NAME', value: 'Sora Ito' }, { category: 'FAX', value: '+81-3-1234-5678' }],
+        items: [
+          { category: 'NAME', value: 'Sora Ito' },
+          { category: 'FAX', value: '+81-3-1234-5678' },
+        ],
       }),
     });
     expect(later.recordCollection.collection.policyVersion).toBe(2);
-    expect(later.recordCollection.receipt).toMatchObject({ policyVersion: 2, policyContentHash: published.contentHash });
+    expect(later.recordCollection.receipt).toMatchObject({
+      policyVersion: 2,
+      policyContentHash: published.contentHash,
+    });
     expect(later.recordCollection.provider.consentHistory.map((e) => e.policyVersion)).toEqual([2]);
 
     // EVENT_NEWS was widened in version 2: the grant recorded under version 1 no longer covers it.
-    const refused = await owner.ok(DecisionDocument, { input: { providerId: before.providerId, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'], action: 'USE' } });
+    const refused = await owner.ok(DecisionDocument, {
+      input: { providerId: before.providerId, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'], action: 'USE' },
+    });
     expect(refused.decision).toMatchObject({ allowed: false, policyVersion: 2 });
     expect(refused.decision.reasons.map((r) => r.message).join(' ')).toContain('must be granted again');
 
     // Consent recorded now for the earlier provider: version 2; its earlier events keep 1.
     const consented = await owner.ok(RecordConsentDocument, {
-      input: { providerId: before.providerId, expectedProviderVersion: before.providerVersion, purposeKey: 'EVENT_NEWS', action: 'GRANT', method: 'EMAIL_REPLY' },
+      input: {
+        providerId: before.providerId,
+        expectedProviderVersion: before.providerVersion,
+        purposeKey: 'EVENT_NEWS',
+        action: 'GRANT',
+        method: 'EMAIL_REPLY',
+      },
     });
     const history = consented.recordConsent.consentHistory;
     expect(history.map((e) => e.policyVersion).sort()).toEqual([1, 1, 2]);
     expect(consented.recordConsent.collections[0]!.policyVersion).toBe(1);
 
-    const decision = await owner.ok(DecisionDocument, { input: { providerId: before.providerId, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'], action: 'USE' } });
+    const decision = await owner.ok(DecisionDocument, {
+      input: { providerId: before.providerId, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'], action: 'USE' },
+    });
     expect(decision.decision).toMatchObject({ allowed: true, policyVersion: 2 });
     // An unchanged purpose keeps the version 1 grant.
-    const unchanged = await owner.ok(DecisionDocument, { input: { providerId: before.providerId, purposeKey: 'CONFERENCE_REGISTRATION', categories: ['EMAIL'], action: 'USE' } });
+    const unchanged = await owner.ok(DecisionDocument, {
+      input: {
+        providerId: before.providerId,
+        purposeKey: 'CONFERENCE_REGISTRATION',
+        categories: ['EMAIL'],
+        action: 'USE',
+      },
+    });
     expect(unchanged.decision).toMatchObject({ allowed: true, policyVersion: 2 });
 
-    const entries = await app.em().getConnection().execute<{ kind: string; policy_version: number | string; sequence: number | string }[]>(
-      'select kind, policy_version, sequence from ledger_entry order by sequence',
-    );
+    const entries = await app
+      .em()
+      .getConnection()
+      .execute<{ kind: string; policy_version: number | string; sequence: number | string }[]>(
+        'select kind, policy_version, sequence from ledger_entry order by sequence',
+      );
     const versions = entries.map((e) => `${e.kind}:${Number(e.policy_version)}`);
     expect(versions.slice(0, ledgerBefore).every((v) => v.endsWith(':1'))).toBe(true);
     expect(versions[ledgerBefore]).toBe('POLICY:2');
     expect(versions.slice(ledgerBefore + 1).every((v) => v.endsWith(':2'))).toBe(true);
-    expect(versions.slice(ledgerBefore + 1)).toEqual(expect.arrayContaining(['COLLECTION:2', 'CONSENT:2', 'DECISION:2']));
+    expect(versions.slice(ledgerBefore + 1)).toEqual(
+      expect.arrayContaining(['COLLECTION:2', 'CONSENT:2', 'DECISION:2']),
+    );
     expect((await owner.ok(VerifyLedgerDocument)).verifyLedger.ok).toBe(true);
 
     // The purposes of version 2 apply: FAX_NOTICES exists (introduced in 2), EVENT_NEWS needs TELEPHONE.
-    const purposes = await app.em().getConnection().execute<{ key: string; categories: unknown; introduced_in_version: number | string; consent_from_version: number | string }[]>(
-      "select key, categories, introduced_in_version, consent_from_version from purpose where key in ('FAX_NOTICES', 'EVENT_NEWS', 'CONFERENCE_REGISTRATION') order by key",
-    );
+    const purposes = await app
+      .em()
+      .getConnection()
+      .execute<
+        {
+          key: string;
+          categories: unknown;
+          introduced_in_version: number | string;
+          consent_from_version: number | string;
+        }[]
+      >(
+        "select key, categories, introduced_in_version, consent_from_version from purpose where key in ('FAX_NOTICES', 'EVENT_NEWS', 'CONFERENCE_REGISTRATION') order by key",
+      );
     expect(
-      purposes.map((p) => [p.key, Number(p.introduced_in_version), Number(p.consent_from_version), typeof p.categories === 'string' ? JSON.parse(p.categories) : p.categories]),
+      purposes.map((p) => [
+        p.key,
+        Number(p.introduced_in_version),
+        Number(p.consent_from_version),
+        typeof p.categories === 'string' ? JSON.parse(p.categories) : p.categories,
+      ]),
     ).toEqual([
       ['CONFERENCE_REGISTRATION', 1, 1, ['NAME', 'EMAIL', 'TELEPHONE', 'AFFILIATION']],
       ['EVENT_NEWS', 1, 2, ['NAME', 'EMAIL', 'TELEPHONE']],
       ['FAX_NOTICES', 2, 2, ['NAME', 'FAX']],
     ]);
-    const audit = await app.em().getConnection().execute<{ action: string }[]>("select action from audit_entry where entity_type = 'PolicyVersion' order by id");
+    const audit = await app
+      .em()
+      .getConnection()
+      .execute<{ action: string }[]>("select action from audit_entry where entity_type = 'PolicyVersion' order by id");
     expect(audit.map((a) => a.action)).toEqual(['policy.draft.create', 'policy.draft.update', 'policy.publish']);
   });
 
@@ -216,8 +331,14 @@ describe.each(databases)('policy versions on %s', (database) => {
     ]);
     expect(policyImpact).toMatchObject({ providers: 2, providersToAsk: 2, consentsMissing: 2 });
     const page = await owner.ok(PolicyImpactProvidersDocument, { id: draft.id, purposeKey: 'FAX_NOTICES', first: 5 });
-    expect(page.policyImpactProviders.edges.map((e) => [e.node.providerId, e.node.state, e.node.reason])).toEqual([[before.providerId, 'NOT_ASKED', 'NOT_GRANTED']]);
-    const unrelated = await owner.request(PolicyImpactProvidersDocument, { id: draft.id, purposeKey: 'JOURNAL_DELIVERY', first: 5 });
+    expect(page.policyImpactProviders.edges.map((e) => [e.node.providerId, e.node.state, e.node.reason])).toEqual([
+      [before.providerId, 'NOT_ASKED', 'NOT_GRANTED'],
+    ]);
+    const unrelated = await owner.request(PolicyImpactProvidersDocument, {
+      id: draft.id,
+      purposeKey: 'JOURNAL_DELIVERY',
+      first: 5,
+    });
     expect(errorOf(unrelated)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'purposeKey' });
   });
 
@@ -225,36 +346,65 @@ describe.each(databases)('policy versions on %s', (database) => {
     const published = (await owner.ok(PolicyEditorDocument)).currentPolicy;
     const update = await owner.request(UpdatePolicyDraftDocument, { input: edit(published) });
     expect(errorOf(update)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
-    expect(errorOf(await owner.request(DiscardPolicyDraftDocument, { id: published.id, expectedVersion: published.version })).code).toBe('BAD_USER_INPUT');
-    expect(errorOf(await owner.request(PublishPolicyVersionDocument, { id: published.id, expectedVersion: published.version, confirmNumber: 2 })).code).toBe('BAD_USER_INPUT');
+    expect(
+      errorOf(await owner.request(DiscardPolicyDraftDocument, { id: published.id, expectedVersion: published.version }))
+        .code,
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      errorOf(
+        await owner.request(PublishPolicyVersionDocument, {
+          id: published.id,
+          expectedVersion: published.version,
+          confirmNumber: 2,
+        }),
+      ).code,
+    ).toBe('BAD_USER_INPUT');
 
     const conn = app.em().getConnection();
-    await expect(conn.execute("update policy_version set change_summary = 'rewritten' where number = 1")).rejects.toThrow(/immutable/);
+    await expect(
+      conn.execute("update policy_version set change_summary = 'rewritten' where number = 1"),
+    ).rejects.toThrow(/immutable/);
     await expect(conn.execute('delete from policy_version where number = 2')).rejects.toThrow(/immutable/);
     expect(await count(app, "select count(*) as n from policy_version where change_summary = 'rewritten'")).toBe(0);
 
     // A draft is still editable at the database level, and discarding it works.
     const next = (await owner.ok(CreatePolicyDraftDocument)).createPolicyDraft;
     expect(next.number).toBe(3);
-    const identical = await owner.request(PublishPolicyVersionDocument, { id: next.id, expectedVersion: next.version, confirmNumber: 3 });
+    const identical = await owner.request(PublishPolicyVersionDocument, {
+      id: next.id,
+      expectedVersion: next.version,
+      confirmNumber: 3,
+    });
     expect(errorOf(identical).issues?.map((i) => i.code)).toContain('NO_CHANGE');
-    expect((await owner.ok(DiscardPolicyDraftDocument, { id: next.id, expectedVersion: next.version })).discardPolicyDraft).toBe(true);
+    expect(
+      (await owner.ok(DiscardPolicyDraftDocument, { id: next.id, expectedVersion: next.version })).discardPolicyDraft,
+    ).toBe(true);
     expect((await owner.ok(PolicyEditorDocument)).policyDraft).toBeNull();
   });
 
   it('lets only one of two admins starting a draft at once win; the other gets CONFLICT', async () => {
-    const results = await Promise.all([owner.request(CreatePolicyDraftDocument), officer.request(CreatePolicyDraftDocument)]);
+    const results = await Promise.all([
+      owner.request(CreatePolicyDraftDocument),
+      officer.request(CreatePolicyDraftDocument),
+    ]);
     const won = results.filter((r) => !r.errors);
     expect(won).toHaveLength(1);
     expect(results.map((r) => errorOf(r).code).filter(Boolean)).toEqual(['CONFLICT']);
     const created = won[0]!.data!.createPolicyDraft;
-    expect((await owner.ok(DiscardPolicyDraftDocument, { id: created.id, expectedVersion: created.version })).discardPolicyDraft).toBe(true);
+    expect(
+      (await owner.ok(DiscardPolicyDraftDocument, { id: created.id, expectedVersion: created.version }))
+        .discardPolicyDraft,
+    ).toBe(true);
   });
 
   it('publishes the policy page anonymously: version in force, change log, website disclaimer, secretariat', async () => {
     const anonymous = app.client();
     const en = (await anonymous.ok(PublicPolicyDocument, { language: 'en' })).publicPolicy;
-    expect(en).toMatchObject({ language: 'en', number: 2, organisationName: 'The Japan Society for Precision Engineering' });
+    expect(en).toMatchObject({
+      language: 'en',
+      number: 2,
+      organisationName: 'The Japan Society for Precision Engineering',
+    });
     expect(en.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(en.websiteUse).toMatchObject({ clause: 'WEBSITE_USE', number: 5 });
     expect(en.websiteUse!.body.length).toBeGreaterThan(20);
@@ -262,7 +412,11 @@ describe.each(databases)('policy versions on %s', (database) => {
       [2, 'Changes take effect immediately; purposes revised.'],
       [1, 'Constituted November 18th, 2005. Approved by the Board of Directors.'],
     ]);
-    expect(en.secretariat).toMatchObject({ email: 'jspe_jspe@jspe.or.jp', telephone: '+81-3-5226-5191', fax: '+81-3-5226-5192' });
+    expect(en.secretariat).toMatchObject({
+      email: 'jspe_jspe@jspe.or.jp',
+      telephone: '+81-3-5226-5191',
+      fax: '+81-3-5226-5192',
+    });
     const ja = (await anonymous.ok(PublicPolicyDocument, { language: 'ja' })).publicPolicy;
     expect(ja.organisationName).toBe('公益社団法人 精密工学会');
     expect(ja.sections[6]!.body).toContain('直ちに効力を生じ');
@@ -283,15 +437,26 @@ describe.each(databases)('policy versions on %s', (database) => {
       email: ' privacy@jspe.or.jp ',
     };
     expect(errorOf(await officer.request(UpdateOrganisationDocument, { input })).code).toBe('FORBIDDEN');
-    const bad = await owner.request(UpdateOrganisationDocument, { input: { ...input, email: 'privacy@', fax: 'fax me' } });
-    expect(errorOf(bad).issues?.map((i) => `${i.field}:${i.code}`)).toEqual(['input.fax:INVALID_FORMAT', 'input.email:INVALID_FORMAT']);
+    const bad = await owner.request(UpdateOrganisationDocument, {
+      input: { ...input, email: 'privacy@', fax: 'fax me' },
+    });
+    expect(errorOf(bad).issues?.map((i) => `${i.field}:${i.code}`)).toEqual([
+      'input.fax:INVALID_FORMAT',
+      'input.email:INVALID_FORMAT',
+    ]);
     const saved = (await owner.ok(UpdateOrganisationDocument, { input })).updateOrganisation;
-    expect(saved).toMatchObject({ version: organisation.version + 1, secretariat: { email: 'privacy@jspe.or.jp', telephone: '+81-3-5226-5100' } });
+    expect(saved).toMatchObject({
+      version: organisation.version + 1,
+      secretariat: { email: 'privacy@jspe.or.jp', telephone: '+81-3-5226-5100' },
+    });
     expect(saved.secretariat.postalAddress).toBe('Kudan-Seiwa Building\n1-5-9 Kudan-kita, Chiyoda-ku, Tokyo 102-0073');
     expect(errorOf(await owner.request(UpdateOrganisationDocument, { input })).code).toBe('CONFLICT');
     const page = (await app.client().ok(PublicPolicyDocument, { language: 'en' })).publicPolicy;
     expect(page.secretariat).toMatchObject({ email: 'privacy@jspe.or.jp', telephone: '+81-3-5226-5100' });
-    const audit = await app.em().getConnection().execute<{ detail: unknown }[]>("select detail from audit_entry where action = 'organisation.update'");
+    const audit = await app
+      .em()
+      .getConnection()
+      .execute<{ detail: unknown }[]>("select detail from audit_entry where action = 'organisation.update'");
     expect(audit).toHaveLength(1);
     const detail = typeof audit[0]!.detail === 'string' ? JSON.parse(audit[0]!.detail) : audit[0]!.detail;
     expect(detail).toEqual({ fields: ['postalAddress', 'telephone', 'email'] });
@@ -312,7 +477,10 @@ describe('re-consent impact on a seeded set of providers', () => {
       (
         await owner.ok(RecordCollectionDocument, {
           input: buildCollectionInput({
-            purposes: [{ purposeKey: 'CONFERENCE_REGISTRATION', granted: true }, ...(eventNews === null ? [] : [{ purposeKey: 'EVENT_NEWS', granted: eventNews }])],
+            purposes: [
+              { purposeKey: 'CONFERENCE_REGISTRATION', granted: true },
+              ...(eventNews === null ? [] : [{ purposeKey: 'EVENT_NEWS', granted: eventNews }]),
+            ],
           }),
         })
       ).recordCollection.provider;
@@ -321,7 +489,13 @@ describe('re-consent impact on a seeded set of providers', () => {
     await collect(false);
     const withdrawn = await collect(true);
     await owner.ok(RecordConsentDocument, {
-      input: { providerId: withdrawn.id, expectedProviderVersion: withdrawn.version, purposeKey: 'EVENT_NEWS', action: 'WITHDRAW', method: 'EMAIL_REPLY' },
+      input: {
+        providerId: withdrawn.id,
+        expectedProviderVersion: withdrawn.version,
+        purposeKey: 'EVENT_NEWS',
+        action: 'WITHDRAW',
+        method: 'EMAIL_REPLY',
+      },
     });
     await collect(null);
 
@@ -329,7 +503,17 @@ describe('re-consent impact on a seeded set of providers', () => {
     const draft = (await owner.ok(UpdatePolicyDraftDocument, { input: edit(created, version2) })).updatePolicyDraft;
     const { policyImpact } = await owner.ok(PolicyImpactDocument, { id: draft.id });
     expect(policyImpact).toMatchObject({ providers: 5, providersToAsk: 5, consentsMissing: 10 });
-    expect(policyImpact.purposes.map((p) => [p.key, p.covered, p.lacking, p.notAsked, p.grantedBeforeVersion, p.refused, p.withdrawn])).toEqual([
+    expect(
+      policyImpact.purposes.map((p) => [
+        p.key,
+        p.covered,
+        p.lacking,
+        p.notAsked,
+        p.grantedBeforeVersion,
+        p.refused,
+        p.withdrawn,
+      ]),
+    ).toEqual([
       ['FAX_NOTICES', 0, 5, 5, 0, 0, 0],
       ['EVENT_NEWS', 0, 5, 1, 2, 1, 1],
     ]);
@@ -338,7 +522,12 @@ describe('re-consent impact on a seeded set of providers', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 5; i++) {
-      const page: PolicyImpactProvidersQuery = await owner.ok(PolicyImpactProvidersDocument, { id: draft.id, purposeKey: 'EVENT_NEWS', first: 2, after });
+      const page: PolicyImpactProvidersQuery = await owner.ok(PolicyImpactProvidersDocument, {
+        id: draft.id,
+        purposeKey: 'EVENT_NEWS',
+        first: 2,
+        after,
+      });
       seen.push(...page.policyImpactProviders.edges.map((e) => e.node.providerId));
       if (!page.policyImpactProviders.pageInfo.hasNextPage) break;
       after = page.policyImpactProviders.pageInfo.endCursor;
@@ -347,6 +536,11 @@ describe('re-consent impact on a seeded set of providers', () => {
     expect(seen).toEqual([...seen].sort());
     const first = await owner.ok(PolicyImpactProvidersDocument, { id: draft.id, purposeKey: 'EVENT_NEWS', first: 5 });
     const grantedRow = first.policyImpactProviders.edges.find((e) => e.node.providerId === granted.id)!.node;
-    expect(grantedRow).toMatchObject({ state: 'GRANTED', policyVersion: 1, reason: 'GRANTED_BEFORE_VERSION', message: 'Consent to "EVENT_NEWS" was granted under version 1, before version 2.' });
+    expect(grantedRow).toMatchObject({
+      state: 'GRANTED',
+      policyVersion: 1,
+      reason: 'GRANTED_BEFORE_VERSION',
+      message: 'Consent to "EVENT_NEWS" was granted under version 1, before version 2.',
+    });
   });
 });

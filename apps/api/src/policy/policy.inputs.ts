@@ -15,7 +15,9 @@ export class PolicySectionInput {
   @Field(() => String) @MaxLength(40_000) bodyEn!: string;
 }
 
-@InputType({ description: 'A purpose of use as the new version states it; retire a purpose rather than leaving it out.' })
+@InputType({
+  description: 'A purpose of use as the new version states it; retire a purpose rather than leaving it out.',
+})
 export class PolicyPurposeInput {
   @Field(() => String) @MaxLength(200) key!: string;
   @Field(() => String) @MaxLength(1000) titleJa!: string;

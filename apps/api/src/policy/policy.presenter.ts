@@ -3,7 +3,13 @@ import type { Organisation } from '../organisation/organisation.entity.js';
 import { presentOrganisation } from '../organisation/organisation.type.js';
 import type { PolicySectionData, PolicyVersion } from './policy-version.entity.js';
 import type { PolicyDiff, PolicyImpact } from './policy.service.js';
-import type { PolicyDiffType, PolicyImpactType, PublicPolicySectionType, PublicPolicyType, PurposeChangesType } from './policy-change.type.js';
+import type {
+  PolicyDiffType,
+  PolicyImpactType,
+  PublicPolicySectionType,
+  PublicPolicyType,
+  PurposeChangesType,
+} from './policy-change.type.js';
 import { presentPolicyVersion } from './policy.type.js';
 
 export function presentPurposeChanges(c: PurposeChanges): PurposeChangesType {
@@ -44,7 +50,12 @@ export function presentImpact(impact: PolicyImpact): PolicyImpactType {
 }
 
 function publicSection(s: PolicySectionData, language: PolicyLanguage): PublicPolicySectionType {
-  return { clause: s.clause, number: POLICY_CLAUSE_INFO[s.clause].number, title: language === 'ja' ? s.titleJa : s.titleEn, body: language === 'ja' ? s.bodyJa : s.bodyEn };
+  return {
+    clause: s.clause,
+    number: POLICY_CLAUSE_INFO[s.clause].number,
+    title: language === 'ja' ? s.titleJa : s.titleEn,
+    body: language === 'ja' ? s.bodyJa : s.bodyEn,
+  };
 }
 
 /** The public page: the version in force in one language, the change log and the secretariat. Nothing else leaves. */

@@ -8,7 +8,13 @@ import { loadOrganisation } from '../organisation/organisation.service.js';
 import { UpdatePolicyDraftInput } from './policy.inputs.js';
 import { presentDiff, presentImpact, presentPublicPolicy } from './policy.presenter.js';
 import { currentPolicy, PolicyService } from './policy.service.js';
-import { LackingConsentConnection, PolicyDiffType, PolicyImpactType, PolicyLanguageEnum, PublicPolicyType } from './policy-change.type.js';
+import {
+  LackingConsentConnection,
+  PolicyDiffType,
+  PolicyImpactType,
+  PolicyLanguageEnum,
+  PublicPolicyType,
+} from './policy-change.type.js';
 import { PolicyVersionType, presentPolicyVersion } from './policy.type.js';
 
 const service = (ctx: Context) => new PolicyService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps);
@@ -22,12 +28,19 @@ export class PolicyResolver {
   }
 
   /** Public and anonymous: what the privacy page shows. */
-  @Query(() => PublicPolicyType, { description: 'The policy in force, its change log, the website disclaimer and the secretariat, in one language. Anonymous.' })
+  @Query(() => PublicPolicyType, {
+    description:
+      'The policy in force, its change log, the website disclaimer and the secretariat, in one language. Anonymous.',
+  })
   async publicPolicy(
     @Arg('language', () => PolicyLanguageEnum, { defaultValue: 'ja' }) language: PolicyLanguage,
     @Ctx() ctx: Context,
   ): Promise<PublicPolicyType> {
-    const [version, changeLog, org] = await Promise.all([currentPolicy(ctx.em), service(ctx).changeLog(), loadOrganisation(ctx.em)]);
+    const [version, changeLog, org] = await Promise.all([
+      currentPolicy(ctx.em),
+      service(ctx).changeLog(),
+      loadOrganisation(ctx.em),
+    ]);
     return presentPublicPolicy(version, changeLog, org, language);
   }
 
@@ -52,7 +65,9 @@ export class PolicyResolver {
   }
 
   @Authorized()
-  @Query(() => PolicyDiffType, { description: 'A version against the one before it (a draft: against the version in force).' })
+  @Query(() => PolicyDiffType, {
+    description: 'A version against the one before it (a draft: against the version in force).',
+  })
   async policyDiff(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PolicyDiffType> {
     const s = service(ctx);
     const version = await s.get(id);
@@ -61,13 +76,17 @@ export class PolicyResolver {
   }
 
   @Authorized()
-  @Query(() => PolicyImpactType, { description: 'Who must be asked for consent again because of a version: counts per added or widened purpose.' })
+  @Query(() => PolicyImpactType, {
+    description: 'Who must be asked for consent again because of a version: counts per added or widened purpose.',
+  })
   async policyImpact(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PolicyImpactType> {
     return presentImpact(await service(ctx).impact(id));
   }
 
   @Authorized()
-  @Query(() => LackingConsentConnection, { description: 'A page of the providers lacking consent to one added or widened purpose of a version.' })
+  @Query(() => LackingConsentConnection, {
+    description: 'A page of the providers lacking consent to one added or widened purpose of a version.',
+  })
   policyImpactProviders(
     @Arg('id', () => ID) id: string,
     @Arg('purposeKey', () => String) purposeKey: string,
@@ -79,7 +98,9 @@ export class PolicyResolver {
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => PolicyVersionType, { description: 'Starts the next version as a copy of the one in force; only one draft at a time.' })
+  @Mutation(() => PolicyVersionType, {
+    description: 'Starts the next version as a copy of the one in force; only one draft at a time.',
+  })
   async createPolicyDraft(@Ctx() ctx: Context): Promise<PolicyVersionType> {
     requireActor(ctx);
     return presentPolicyVersion(await service(ctx).createDraft());
@@ -87,14 +108,21 @@ export class PolicyResolver {
 
   @Authorized(WRITERS)
   @Mutation(() => PolicyVersionType, { description: 'Replaces the draft (optimistic lock: expectedVersion).' })
-  async updatePolicyDraft(@Arg('input', () => UpdatePolicyDraftInput) input: UpdatePolicyDraftInput, @Ctx() ctx: Context): Promise<PolicyVersionType> {
+  async updatePolicyDraft(
+    @Arg('input', () => UpdatePolicyDraftInput) input: UpdatePolicyDraftInput,
+    @Ctx() ctx: Context,
+  ): Promise<PolicyVersionType> {
     requireActor(ctx);
     return presentPolicyVersion(await service(ctx).updateDraft(input));
   }
 
   @Authorized(WRITERS)
   @Mutation(() => Boolean, { description: 'Deletes the draft; published versions can never be deleted.' })
-  discardPolicyDraft(@Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int) expectedVersion: number, @Ctx() ctx: Context): Promise<boolean> {
+  discardPolicyDraft(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
     requireActor(ctx);
     return service(ctx).discardDraft(id, expectedVersion);
   }

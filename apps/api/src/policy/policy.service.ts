@@ -95,12 +95,20 @@ function normalizePurposes(purposes: readonly PolicyPurposeInput[]): PolicyPurpo
 
 /** What the purposes of a version look like as stored data (the live table, or a version's snapshot). */
 function purposeData(p: PurposeFields): PolicyPurposeData {
-  return { key: p.key, titleEn: p.titleEn, titleJa: p.titleJa, description: p.description, categories: orderCategories(p.categories), retired: p.retired };
+  return {
+    key: p.key,
+    titleEn: p.titleEn,
+    titleJa: p.titleJa,
+    description: p.description,
+    categories: orderCategories(p.categories),
+    retired: p.retired,
+  };
 }
 
 /** Whether anything a provider reads about the purposes differs (wording included, not only categories). */
 function purposesDiffer(current: readonly PolicyPurposeData[], next: readonly PolicyPurposeData[]): boolean {
-  const key = (list: readonly PolicyPurposeData[]) => canonicalJson([...list].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
+  const key = (list: readonly PolicyPurposeData[]) =>
+    canonicalJson([...list].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
   return key(current) !== key(next);
 }
 
@@ -192,7 +200,11 @@ export class PolicyService {
       'select number, published_at, change_summary from policy_version where status = ? order by number desc',
       ['PUBLISHED'],
     );
-    return rows.map((r) => ({ number: Number(r.number), publishedAt: fromDbDate(r.published_at), changeSummary: r.change_summary }));
+    return rows.map((r) => ({
+      number: Number(r.number),
+      publishedAt: fromDbDate(r.published_at),
+      changeSummary: r.change_summary,
+    }));
   }
 
   createDraft(): Promise<PolicyVersion> {
@@ -257,7 +269,8 @@ export class PolicyService {
         else if (r.state === 'REFUSED') counts.refused += n;
         else if (r.state === 'WITHDRAWN') counts.withdrawn += n;
       }
-      const notAsked = providers - counts.recorded + rows.filter((r) => r.state === 'NOT_ASKED').reduce((s, r) => s + Number(r.n), 0);
+      const notAsked =
+        providers - counts.recorded + rows.filter((r) => r.state === 'NOT_ASKED').reduce((s, r) => s + Number(r.n), 0);
       purposes.push({
         ...a,
         covered: counts.covered,
@@ -301,11 +314,25 @@ export class PolicyService {
     const version = await this.loadVersion(id);
     const changes = await this.changesOf(version);
     const affected = [...changes.added, ...changes.widened.map((w) => w.key)];
-    if (!affected.includes(purposeKey)) throw badInput('purposeKey', 'INVALID_VALUE', `Version ${version.number} neither adds nor widens ${purposeKey}.`, '');
+    if (!affected.includes(purposeKey))
+      throw badInput(
+        'purposeKey',
+        'INVALID_VALUE',
+        `Version ${version.number} neither adds nor widens ${purposeKey}.`,
+        '',
+      );
     const limit = pageSize(first);
     const afterId = after ? decodeCursor(after) : null;
     const [purpose] = await leanRows<{ id: string }>(this.em, 'select id from purpose where key = ?', [purposeKey]);
-    const rows = await leanRows<{ id: string; reference: string; kind: ProviderKind; state: ConsentState | null; policy_version: number | string | null; since: unknown; event_id: string | null }>(
+    const rows = await leanRows<{
+      id: string;
+      reference: string;
+      kind: ProviderKind;
+      state: ConsentState | null;
+      policy_version: number | string | null;
+      since: unknown;
+      event_id: string | null;
+    }>(
       this.em,
       'select pr.id as id, pr.reference as reference, pr.kind as kind, cs.state as state, ce.policy_version as policy_version, cs.since as since, cs.event_id as event_id' +
         ' from provider pr left join consent_state cs on cs.provider_id = pr.id and cs.purpose_id = ?' +
@@ -323,13 +350,34 @@ export class PolicyService {
         consents:
           r.state === null
             ? []
-            : [{ purposeKey, state: r.state, since: fromDbDate(r.since), policyVersion: r.policy_version === null ? null : Number(r.policy_version), eventId: String(r.event_id) }],
+            : [
+                {
+                  purposeKey,
+                  state: r.state,
+                  since: fromDbDate(r.since),
+                  policyVersion: r.policy_version === null ? null : Number(r.policy_version),
+                  eventId: String(r.event_id),
+                },
+              ],
       })),
     });
     const lacking = new Map(judged.purposes[0]!.lacking.map((l) => [l.providerId, l]));
     const list: (LackingProviderRow & { id: string })[] = rows.flatMap((r) => {
       const l = lacking.get(String(r.id));
-      return l ? [{ id: String(r.id), providerId: String(r.id), reference: r.reference, kind: r.kind, state: l.state, policyVersion: l.policyVersion, reason: l.reason, message: l.message }] : [];
+      return l
+        ? [
+            {
+              id: String(r.id),
+              providerId: String(r.id),
+              reference: r.reference,
+              kind: r.kind,
+              state: l.state,
+              policyVersion: l.policyVersion,
+              reason: l.reason,
+              message: l.message,
+            },
+          ]
+        : [];
     });
     return toPage(list, limit, afterId, (row) => row);
   }
@@ -359,7 +407,10 @@ export class PolicyService {
   private async writeCreateDraft(): Promise<PolicyVersion> {
     const existing = await this.draft();
     if (existing) {
-      throw new DomainError('CONFLICT', `A draft (version ${existing.number}) already exists; edit or discard it.`, { field: 'draft', draftId: existing.id });
+      throw new DomainError('CONFLICT', `A draft (version ${existing.number}) already exists; edit or discard it.`, {
+        field: 'draft',
+        draftId: existing.id,
+      });
     }
     const current = await currentPolicy(this.em);
     const purposes = (await loadPurposeFacts(this.em)).map(purposeData).sort((a, b) => (a.key < b.key ? -1 : 1));
@@ -375,7 +426,12 @@ export class PolicyService {
       createdAt: now,
       updatedAt: now,
     });
-    this.audit().record({ action: 'policy.draft.create', entityType: 'PolicyVersion', subject: draft.id, detail: { number: draft.number, from: current.number } });
+    this.audit().record({
+      action: 'policy.draft.create',
+      entityType: 'PolicyVersion',
+      subject: draft.id,
+      detail: { number: draft.number, from: current.number },
+    });
     await flushOrConflict(this.em, 'Policy draft');
     return draft;
   }
@@ -383,7 +439,16 @@ export class PolicyService {
   private async loadDraft(id: string, expectedVersion: number): Promise<PolicyVersion> {
     const version = await this.loadVersion(id);
     if (version.status !== 'DRAFT') {
-      throw new BadInputError([{ field: 'id', code: 'INVALID_TRANSITION', message: `Version ${version.number} is published; published versions never change.` }], '');
+      throw new BadInputError(
+        [
+          {
+            field: 'id',
+            code: 'INVALID_TRANSITION',
+            message: `Version ${version.number} is published; published versions never change.`,
+          },
+        ],
+        '',
+      );
     }
     assertVersion(version.version, expectedVersion, 'Policy draft');
     return version;
@@ -396,7 +461,11 @@ export class PolicyService {
     const changeSummary = normalizeLineBreaks(input.changeSummary).trim();
     const current = await loadPurposeFacts(this.em);
     const validation = validatePolicyDraft(
-      { changeSummary, sections: given, purposes: input.purposes.map((p, i) => ({ ...purposes[i]!, categories: p.categories })) },
+      {
+        changeSummary,
+        sections: given,
+        purposes: input.purposes.map((p, i) => ({ ...purposes[i]!, categories: p.categories })),
+      },
       current.map((p) => p.key),
     );
     if (!validation.ok) throw new BadInputError(validation.issues);
@@ -411,7 +480,12 @@ export class PolicyService {
       action: 'policy.draft.update',
       entityType: 'PolicyVersion',
       subject: draft.id,
-      detail: { number: draft.number, changedClauses: [...new Set(diffSections(sectionsForDiff(base.sections), sectionsForDiff(sections)).map((d) => d.clause))] },
+      detail: {
+        number: draft.number,
+        changedClauses: [
+          ...new Set(diffSections(sectionsForDiff(base.sections), sectionsForDiff(sections)).map((d) => d.clause)),
+        ],
+      },
     });
     await flushOrConflict(this.em, 'Policy draft');
     return draft;
@@ -419,7 +493,12 @@ export class PolicyService {
 
   private async writeDiscardDraft(id: string, expectedVersion: number): Promise<boolean> {
     const draft = await this.loadDraft(id, expectedVersion);
-    this.audit().record({ action: 'policy.draft.discard', entityType: 'PolicyVersion', subject: draft.id, detail: { number: draft.number } });
+    this.audit().record({
+      action: 'policy.draft.discard',
+      entityType: 'PolicyVersion',
+      subject: draft.id,
+      detail: { number: draft.number },
+    });
     this.em.remove(draft);
     await flushOrConflict(this.em, 'Policy draft');
     return true;
@@ -431,7 +510,10 @@ export class PolicyService {
     const current = await currentPolicy(this.em);
     const livePurposes = await loadPurposeFacts(this.em);
     const proposed = draft.purposes ?? livePurposes.map(purposeData);
-    const validation = validatePolicyDraft({ changeSummary: draft.changeSummary, sections: draft.sections, purposes: proposed }, livePurposes.map((p) => p.key));
+    const validation = validatePolicyDraft(
+      { changeSummary: draft.changeSummary, sections: draft.sections, purposes: proposed },
+      livePurposes.map((p) => p.key),
+    );
     const changes = purposeChanges(livePurposes.map(purposeFact), proposed.map(purposeFact));
     const publication = validatePublication({
       draftNumber: draft.number,
@@ -453,23 +535,47 @@ export class PolicyService {
     for (const p of proposed) {
       const row = byKey.get(p.key);
       if (row) {
-        Object.assign(row, { titleEn: p.titleEn, titleJa: p.titleJa, description: p.description, categories: [...p.categories], retired: p.retired, updatedAt: now });
+        Object.assign(row, {
+          titleEn: p.titleEn,
+          titleJa: p.titleJa,
+          description: p.description,
+          categories: [...p.categories],
+          retired: p.retired,
+          updatedAt: now,
+        });
         if (needConsent.has(p.key)) row.consentFromVersion = draft.number;
       } else {
-        this.em.create(Purpose, { ...p, categories: [...p.categories], introducedInVersion: draft.number, consentFromVersion: draft.number, createdAt: now, updatedAt: now });
+        this.em.create(Purpose, {
+          ...p,
+          categories: [...p.categories],
+          introducedInVersion: draft.number,
+          consentFromVersion: draft.number,
+          createdAt: now,
+          updatedAt: now,
+        });
       }
     }
     draft.status = 'PUBLISHED';
     draft.publishedAt = now;
     draft.purposes = proposed;
-    draft.purposeChanges = { added: changes.added, widened: changes.widened, narrowed: changes.narrowed, retired: changes.retired };
+    draft.purposeChanges = {
+      added: changes.added,
+      widened: changes.widened,
+      narrowed: changes.narrowed,
+      retired: changes.retired,
+    };
     draft.contentHash = policyContentHash(draft.sections);
     draft.updatedAt = now;
     this.audit().record({
       action: 'policy.publish',
       entityType: 'PolicyVersion',
       subject: draft.id,
-      detail: { number: draft.number, previous: current.number, contentHash: draft.contentHash, purposeChanges: draft.purposeChanges },
+      detail: {
+        number: draft.number,
+        previous: current.number,
+        contentHash: draft.contentHash,
+        purposeChanges: draft.purposeChanges,
+      },
     });
     await new LedgerService(this.em, this.deps).append([
       {
@@ -480,7 +586,13 @@ export class PolicyService {
         basis: { previousVersion: current.number, purposeChanges: draft.purposeChanges },
         policyVersion: draft.number,
         subjectRef: draft.id,
-        payloadHash: payloadHashOf({ id: draft.id, number: draft.number, contentHash: draft.contentHash, publishedAt: now.toISOString(), purposes: proposed }),
+        payloadHash: payloadHashOf({
+          id: draft.id,
+          number: draft.number,
+          contentHash: draft.contentHash,
+          publishedAt: now.toISOString(),
+          purposes: proposed,
+        }),
       },
     ]);
     await flushOrConflict(this.em, 'Policy draft');

@@ -34,8 +34,12 @@ export class PolicyVersionType {
   @Field(() => String) changeSummary!: string;
   @Field(() => String, { description: 'SHA-256 of the canonical JSON of the sections.' }) contentHash!: string;
   @Field(() => [PolicySectionType]) sections!: PolicySectionType[];
-  @Field(() => Int, { description: 'Optimistic lock: pass it back as expectedVersion when editing a draft.' }) version!: number;
-  @Field(() => [PolicyPurposeType], { nullable: true, description: 'The purposes of use the version states (null for a version seeded without them).' })
+  @Field(() => Int, { description: 'Optimistic lock: pass it back as expectedVersion when editing a draft.' })
+  version!: number;
+  @Field(() => [PolicyPurposeType], {
+    nullable: true,
+    description: 'The purposes of use the version states (null for a version seeded without them).',
+  })
   purposes!: PolicyPurposeType[] | null;
 }
 

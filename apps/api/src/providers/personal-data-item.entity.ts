@@ -7,7 +7,9 @@ import { Provider } from './provider.entity.js';
 /** One piece of personal information. The value is sealed with AES-256-GCM, bound to this row. */
 @Entity()
 @Index({ properties: ['provider', 'category'] })
-export class PersonalDataItem extends BaseEntity<'version' | 'source' | 'collection' | 'publiclyAvailable' | 'publicProvenance'> {
+export class PersonalDataItem extends BaseEntity<
+  'version' | 'source' | 'collection' | 'publiclyAvailable' | 'publicProvenance'
+> {
   @ManyToOne(() => Provider, { deleteRule: 'cascade' })
   provider!: Rel<Provider>;
 

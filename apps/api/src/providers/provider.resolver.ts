@@ -55,10 +55,7 @@ export class ProviderResolver {
 
   @FieldResolver(() => [CollectionType], { description: 'Every collection, newest first.' })
   async collections(@Root() provider: ProviderType, @Ctx() ctx: Context): Promise<CollectionType[]> {
-    const [records, purposes] = await Promise.all([
-      service(ctx).collections(provider.id),
-      ctx.em.find(Purpose, {}),
-    ]);
+    const [records, purposes] = await Promise.all([service(ctx).collections(provider.id), ctx.em.find(Purpose, {})]);
     const byKey = new Map(purposes.map((p) => [p.key, p]));
     return records.map((r) => presentCollection(r, byKey));
   }
@@ -75,7 +72,9 @@ export class ProviderResolver {
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => PersonalDataItemType, { description: 'Marks an item as made public by the provider (clause 3), or not.' })
+  @Mutation(() => PersonalDataItemType, {
+    description: 'Marks an item as made public by the provider (clause 3), or not.',
+  })
   setDataItemPublic(
     @Arg('input', () => SetDataItemPublicInput) input: SetDataItemPublicInput,
     @Ctx() ctx: Context,

@@ -72,7 +72,9 @@ export class ProviderService {
 
     let purposeId: string | null = null;
     if (filter.purposeKey) {
-      const [purpose] = await leanRows<{ id: string }>(this.em, 'select id from purpose where key = ?', [filter.purposeKey]);
+      const [purpose] = await leanRows<{ id: string }>(this.em, 'select id from purpose where key = ?', [
+        filter.purposeKey,
+      ]);
       if (!purpose) throw badInput('filter.purposeKey', 'UNKNOWN_PURPOSE', 'No such purpose', '');
       purposeId = purpose.id;
     } else if (filter.consentState) {
@@ -237,11 +239,23 @@ export class ProviderService {
     return this.em.find(CollectionRecord, { provider: providerId }, { orderBy: { collectedAt: 'desc', id: 'desc' } });
   }
 
-  update(input: { id: string; expectedVersion: number; kind?: ProviderKind | null; reference?: string | null }): Promise<Provider> {
-    return this.em.transactional((em) => new ProviderService(em as SqlEntityManager, this.actor, this.deps).writeUpdate(input));
+  update(input: {
+    id: string;
+    expectedVersion: number;
+    kind?: ProviderKind | null;
+    reference?: string | null;
+  }): Promise<Provider> {
+    return this.em.transactional((em) =>
+      new ProviderService(em as SqlEntityManager, this.actor, this.deps).writeUpdate(input),
+    );
   }
 
-  private async writeUpdate(input: { id: string; expectedVersion: number; kind?: ProviderKind | null; reference?: string | null }) {
+  private async writeUpdate(input: {
+    id: string;
+    expectedVersion: number;
+    kind?: ProviderKind | null;
+    reference?: string | null;
+  }) {
     const provider = await this.get(input.id);
     assertVersion(provider.version, input.expectedVersion, 'Provider');
     const issues: Issue[] = [];
@@ -277,7 +291,9 @@ export class ProviderService {
   }
 
   setDataItemPublic(input: SetPublicArgs) {
-    return this.em.transactional((em) => new ProviderService(em as SqlEntityManager, this.actor, this.deps).writePublic(input));
+    return this.em.transactional((em) =>
+      new ProviderService(em as SqlEntityManager, this.actor, this.deps).writePublic(input),
+    );
   }
 
   private async writePublic(input: SetPublicArgs) {
@@ -290,7 +306,11 @@ export class ProviderService {
     if (input.publiclyAvailable) {
       const issue = provenance
         ? validateText(provenance, { field: 'publicProvenance', maxLength: FIELD_LIMITS.provenance, required: true })
-        : { field: 'publicProvenance', code: 'PROVENANCE_REQUIRED' as const, message: 'Say where the provider made it public' };
+        : {
+            field: 'publicProvenance',
+            code: 'PROVENANCE_REQUIRED' as const,
+            message: 'Say where the provider made it public',
+          };
       if (issue) throw new BadInputError([issue]);
     }
     item.publiclyAvailable = input.publiclyAvailable;
@@ -318,7 +338,10 @@ export function validateReference(reference: string, field: string): Issue | nul
 
 export function assertVersion(current: number, expected: number, what: string): void {
   if (current !== expected) {
-    throw new ConflictError(`${what} was changed by someone else (now version ${current}); reload and try again`, current);
+    throw new ConflictError(
+      `${what} was changed by someone else (now version ${current}); reload and try again`,
+      current,
+    );
   }
 }
 

@@ -46,7 +46,8 @@ export class ProviderConnection {
 export class ProviderFilter {
   @Field(() => ProviderKindEnum, { nullable: true }) kind?: ProviderKind | null;
   @Field(() => String, { nullable: true }) @MaxLength(64) purposeKey?: string | null;
-  @Field(() => ConsentStateEnum, { nullable: true, description: 'Requires purposeKey.' }) consentState?: ConsentState | null;
+  @Field(() => ConsentStateEnum, { nullable: true, description: 'Requires purposeKey.' })
+  consentState?: ConsentState | null;
   @Field(() => String, { nullable: true, description: 'Reference prefix, exact e-mail, or whole words of the name.' })
   @MaxLength(200)
   search?: string | null;

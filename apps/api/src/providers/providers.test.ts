@@ -61,10 +61,26 @@ describe('providers list', () => {
 
   it('filters by kind, and by purpose and consent state', async () => {
     expect(await allPages({ filter: { kind: 'BUSINESS_USER' } }, 2)).toEqual(['REF-004', 'REF-001']);
-    expect(await allPages({ filter: { purposeKey: 'EVENT_NEWS', consentState: 'GRANTED' } }, 2)).toEqual(['REF-006', 'REF-004', 'REF-002', 'REF-000']);
-    expect(await allPages({ filter: { purposeKey: 'EVENT_NEWS', consentState: 'REFUSED' } }, 2)).toEqual(['REF-005', 'REF-003', 'REF-001']);
-    expect(await allPages({ filter: { purposeKey: 'JOURNAL_DELIVERY', consentState: 'NOT_ASKED', kind: 'RELATED_PERSONNEL' } }, 5)).toEqual(['REF-005', 'REF-002']);
-    expect(await allPages({ filter: { purposeKey: 'EVENT_NEWS', consentState: 'GRANTED', kind: 'SERVICE_USER' } }, 1)).toEqual(['REF-006', 'REF-000']);
+    expect(await allPages({ filter: { purposeKey: 'EVENT_NEWS', consentState: 'GRANTED' } }, 2)).toEqual([
+      'REF-006',
+      'REF-004',
+      'REF-002',
+      'REF-000',
+    ]);
+    expect(await allPages({ filter: { purposeKey: 'EVENT_NEWS', consentState: 'REFUSED' } }, 2)).toEqual([
+      'REF-005',
+      'REF-003',
+      'REF-001',
+    ]);
+    expect(
+      await allPages(
+        { filter: { purposeKey: 'JOURNAL_DELIVERY', consentState: 'NOT_ASKED', kind: 'RELATED_PERSONNEL' } },
+        5,
+      ),
+    ).toEqual(['REF-005', 'REF-002']);
+    expect(
+      await allPages({ filter: { purposeKey: 'EVENT_NEWS', consentState: 'GRANTED', kind: 'SERVICE_USER' } }, 1),
+    ).toEqual(['REF-006', 'REF-000']);
   });
 
   it('finds by exact e-mail and whole name words through the blind index, and by reference prefix', async () => {
@@ -79,9 +95,12 @@ describe('providers list', () => {
   it('shows the most recent name and audits that names were read', async () => {
     const data = await owner.ok(ProvidersDocument, { first: 2 });
     expect(data.providers.edges.map((e) => e.node.displayName)).toEqual(['Person6 Common', 'Person5 Common']);
-    const rows = await app.em().getConnection().execute<{ provider_ids: string }[]>(
-      "select provider_ids from audit_entry where action = 'providers.list' order by id desc limit 1",
-    );
+    const rows = await app
+      .em()
+      .getConnection()
+      .execute<{ provider_ids: string }[]>(
+        "select provider_ids from audit_entry where action = 'providers.list' order by id desc limit 1",
+      );
     expect(String(rows[0]!.provider_ids)).toContain(made[6]!.id);
   });
 
@@ -96,7 +115,10 @@ describe('providers list', () => {
       [{ filter: { search: 'x\u0000' } }, 'filter.search'],
     ];
     for (const [variables, field] of cases) {
-      expect(errorOf(await owner.request(ProvidersDocument, variables))).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(errorOf(await owner.request(ProvidersDocument, variables))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field,
+      });
     }
   });
 
@@ -113,10 +135,23 @@ describe('consent changes', () => {
     const before = await owner.ok(ProviderDocument, { id: p.id });
     const firstEvents = before.provider.consentHistory.map((e) => [e.id, e.action, e.occurredAt]);
     const granted = await owner.ok(RecordConsentDocument, {
-      input: { providerId: p.id, purposeKey: 'EVENT_NEWS', action: 'GRANT', method: 'EMAIL_REPLY', expectedProviderVersion: before.provider.version },
+      input: {
+        providerId: p.id,
+        purposeKey: 'EVENT_NEWS',
+        action: 'GRANT',
+        method: 'EMAIL_REPLY',
+        expectedProviderVersion: before.provider.version,
+      },
     });
     const withdrawn = await owner.ok(RecordConsentDocument, {
-      input: { providerId: p.id, purposeKey: 'EVENT_NEWS', action: 'WITHDRAW', method: 'EMAIL_REPLY', note: 'Unsubscribed', expectedProviderVersion: granted.recordConsent.version },
+      input: {
+        providerId: p.id,
+        purposeKey: 'EVENT_NEWS',
+        action: 'WITHDRAW',
+        method: 'EMAIL_REPLY',
+        note: 'Unsubscribed',
+        expectedProviderVersion: granted.recordConsent.version,
+      },
     });
     const after = await owner.ok(ProviderDocument, { id: p.id });
     expect(after.provider.version).toBe(withdrawn.recordConsent.version);
@@ -126,13 +161,19 @@ describe('consent changes', () => {
     expect(history.slice(2).map((e) => [e.id, e.action, e.occurredAt])).toEqual(firstEvents);
     expect(history[0]!.note).toBe('Unsubscribed');
     // The list filter follows the derived state.
-    expect(await allPages({ filter: { purposeKey: 'EVENT_NEWS', consentState: 'WITHDRAWN' } }, 5)).toEqual([p.reference]);
+    expect(await allPages({ filter: { purposeKey: 'EVENT_NEWS', consentState: 'WITHDRAWN' } }, 5)).toEqual([
+      p.reference,
+    ]);
   });
 
   it('refuses changes that are not changes, unknown purposes and stale versions', async () => {
     const p = (await owner.ok(ProviderDocument, { id: made[3]!.id })).provider;
     const base = { providerId: p.id, method: 'VERBAL' as const, expectedProviderVersion: p.version };
-    const cases: [Partial<typeof base> & { purposeKey: string; action: 'GRANT' | 'WITHDRAW' | 'REFUSE' }, string, string][] = [
+    const cases: [
+      Partial<typeof base> & { purposeKey: string; action: 'GRANT' | 'WITHDRAW' | 'REFUSE' },
+      string,
+      string,
+    ][] = [
       [{ purposeKey: 'EVENT_NEWS', action: 'WITHDRAW' }, 'BAD_USER_INPUT', 'NOT_GRANTED'],
       [{ purposeKey: 'CONFERENCE_REGISTRATION', action: 'GRANT' }, 'BAD_USER_INPUT', 'NO_CHANGE'],
       [{ purposeKey: 'CONFERENCE_REGISTRATION', action: 'REFUSE' }, 'BAD_USER_INPUT', 'INVALID_TRANSITION'],
@@ -153,7 +194,13 @@ describe('consent changes', () => {
     const viewer = await app.clientAs('VIEWER');
     const p = made[0]!;
     const res = await viewer.request(RecordConsentDocument, {
-      input: { providerId: p.id, purposeKey: 'EVENT_NEWS', action: 'WITHDRAW', method: 'VERBAL', expectedProviderVersion: 1 },
+      input: {
+        providerId: p.id,
+        purposeKey: 'EVENT_NEWS',
+        action: 'WITHDRAW',
+        method: 'VERBAL',
+        expectedProviderVersion: 1,
+      },
     });
     expect(errorOf(res).code).toBe('FORBIDDEN');
   });
@@ -162,11 +209,17 @@ describe('consent changes', () => {
 describe('provider edits', () => {
   it('updates the reference with optimistic locking and refuses duplicates', async () => {
     const p = (await owner.ok(ProviderDocument, { id: made[2]!.id })).provider;
-    const updated = await owner.ok(UpdateProviderDocument, { input: { id: p.id, expectedVersion: p.version, reference: 'REF-102' } });
+    const updated = await owner.ok(UpdateProviderDocument, {
+      input: { id: p.id, expectedVersion: p.version, reference: 'REF-102' },
+    });
     expect(updated.updateProvider).toMatchObject({ reference: 'REF-102', version: p.version + 1 });
-    const stale = await owner.request(UpdateProviderDocument, { input: { id: p.id, expectedVersion: p.version, reference: 'REF-999' } });
+    const stale = await owner.request(UpdateProviderDocument, {
+      input: { id: p.id, expectedVersion: p.version, reference: 'REF-999' },
+    });
     expect(errorOf(stale).code).toBe('CONFLICT');
-    const dup = await owner.request(UpdateProviderDocument, { input: { id: p.id, expectedVersion: p.version + 1, reference: 'REF-000' } });
+    const dup = await owner.request(UpdateProviderDocument, {
+      input: { id: p.id, expectedVersion: p.version + 1, reference: 'REF-000' },
+    });
     expect(errorOf(dup)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reference' });
     expect((await owner.ok(ProviderDocument, { id: p.id })).provider.reference).toBe('REF-102');
   });
@@ -174,13 +227,26 @@ describe('provider edits', () => {
   it('marks an item as made public only with provenance (clause 3)', async () => {
     const p = (await owner.ok(ProviderDocument, { id: made[4]!.id })).provider;
     const item = p.dataItems.find((i) => i.category === 'NAME')!;
-    const missing = await owner.request(SetDataItemPublicDocument, { input: { itemId: item.id, expectedVersion: item.version, publiclyAvailable: true } });
+    const missing = await owner.request(SetDataItemPublicDocument, {
+      input: { itemId: item.id, expectedVersion: item.version, publiclyAvailable: true },
+    });
     expect(errorOf(missing)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.publicProvenance' });
     const ok = await owner.ok(SetDataItemPublicDocument, {
-      input: { itemId: item.id, expectedVersion: item.version, publiclyAvailable: true, publicProvenance: 'Conference programme 2026' },
+      input: {
+        itemId: item.id,
+        expectedVersion: item.version,
+        publiclyAvailable: true,
+        publicProvenance: 'Conference programme 2026',
+      },
     });
-    expect(ok.setDataItemPublic).toMatchObject({ publiclyAvailable: true, publicProvenance: 'Conference programme 2026', version: item.version + 1 });
-    const stale = await owner.request(SetDataItemPublicDocument, { input: { itemId: item.id, expectedVersion: item.version, publiclyAvailable: false } });
+    expect(ok.setDataItemPublic).toMatchObject({
+      publiclyAvailable: true,
+      publicProvenance: 'Conference programme 2026',
+      version: item.version + 1,
+    });
+    const stale = await owner.request(SetDataItemPublicDocument, {
+      input: { itemId: item.id, expectedVersion: item.version, publiclyAvailable: false },
+    });
     expect(errorOf(stale).code).toBe('CONFLICT');
   });
 });

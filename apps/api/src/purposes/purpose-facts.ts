@@ -6,7 +6,15 @@ import type { Purpose } from './purpose.entity.js';
 /** What presenting and validating need of a purpose: the entity, or the same read as a plain row. */
 export type PurposeFields = Pick<
   Purpose,
-  'id' | 'key' | 'titleEn' | 'titleJa' | 'description' | 'categories' | 'introducedInVersion' | 'retired' | 'consentFromVersion'
+  | 'id'
+  | 'key'
+  | 'titleEn'
+  | 'titleJa'
+  | 'description'
+  | 'categories'
+  | 'introducedInVersion'
+  | 'retired'
+  | 'consentFromVersion'
 >;
 
 /** Every purpose, read with one lean query (no entities: the write paths only refer to them). */

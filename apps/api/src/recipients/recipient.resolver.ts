@@ -25,26 +25,37 @@ export class RecipientResolver {
 
   @Authorized(WRITERS)
   @Mutation(() => RecipientType)
-  async createRecipient(@Arg('input', () => CreateRecipientInput) input: CreateRecipientInput, @Ctx() ctx: Context): Promise<RecipientType> {
+  async createRecipient(
+    @Arg('input', () => CreateRecipientInput) input: CreateRecipientInput,
+    @Ctx() ctx: Context,
+  ): Promise<RecipientType> {
     const recipient = await new RecipientService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).create(input);
     return presentRecipient(recipient, []);
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => IssuedPartnerKeyType, { description: 'Issues an API key for a recipient; the key is in this answer only.' })
+  @Mutation(() => IssuedPartnerKeyType, {
+    description: 'Issues an API key for a recipient; the key is in this answer only.',
+  })
   async issuePartnerKey(
     @Arg('recipientId', () => ID) recipientId: string,
     @Arg('label', () => String, { description: 'What the key is for, e.g. "Courier dispatch system".' }) label: string,
     @Ctx() ctx: Context,
   ): Promise<IssuedPartnerKeyType> {
-    const { key, credential } = await new RecipientService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).issueKey(recipientId, label);
+    const { key, credential } = await new RecipientService(
+      ctx.em as SqlEntityManager,
+      requireActor(ctx),
+      ctx.deps,
+    ).issueKey(recipientId, label);
     return { key, credential: presentCredential(credential) };
   }
 
   @Authorized(WRITERS)
   @Mutation(() => PartnerCredentialType, { description: 'Revokes a partner key at once.' })
   async revokePartnerKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PartnerCredentialType> {
-    const credential = await new RecipientService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).revokeKey(id);
+    const credential = await new RecipientService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).revokeKey(
+      id,
+    );
     return presentCredential(credential);
   }
 }

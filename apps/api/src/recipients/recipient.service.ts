@@ -91,7 +91,14 @@ export class RecipientService {
     }
     if (issues.length) throw new BadInputError(issues);
     const now = this.deps.now();
-    const recipient = this.em.create(Recipient, { name, kind: input.kind, contact, notes, createdAt: now, updatedAt: now });
+    const recipient = this.em.create(Recipient, {
+      name,
+      kind: input.kind,
+      contact,
+      notes,
+      createdAt: now,
+      updatedAt: now,
+    });
     new AuditService(this.em, this.requireActor(), this.deps).record({
       action: 'recipient.create',
       entityType: 'Recipient',
@@ -102,7 +109,10 @@ export class RecipientService {
     return recipient;
   }
 
-  private async writeIssueKey(recipientId: string, rawLabel: string): Promise<{ key: string; credential: PartnerCredential }> {
+  private async writeIssueKey(
+    recipientId: string,
+    rawLabel: string,
+  ): Promise<{ key: string; credential: PartnerCredential }> {
     const actor = this.requireActor();
     const label = rawLabel.trim();
     const issue = validateText(label, { field: 'label', maxLength: FIELD_LIMITS.displayName, required: true });
@@ -120,7 +130,10 @@ export class RecipientService {
       createdAt: now,
       updatedAt: now,
     });
-    return { key: issued.key, credential: await auditIssuedKey(this.em, actor, this.deps, PARTNER_KEY_CREDENTIALS, credential) };
+    return {
+      key: issued.key,
+      credential: await auditIssuedKey(this.em, actor, this.deps, PARTNER_KEY_CREDENTIALS, credential),
+    };
   }
 
   private writeRevokeKey(id: string): Promise<PartnerCredential> {

@@ -2,11 +2,14 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { RecipientKindEnum } from '../common/enums.js';
 import type { RecipientKind } from './recipient-kinds.js';
 
-@ObjectType('PartnerCredential', { description: "An API key of a recipient's system; the secret is never shown again." })
+@ObjectType('PartnerCredential', {
+  description: "An API key of a recipient's system; the secret is never shown again.",
+})
 export class PartnerCredentialType {
   @Field(() => ID) id!: string;
   @Field(() => String) label!: string;
-  @Field(() => String, { description: 'The public part of the key (`stw_<keyId>_…`), to tell keys apart.' }) keyId!: string;
+  @Field(() => String, { description: 'The public part of the key (`stw_<keyId>_…`), to tell keys apart.' })
+  keyId!: string;
   @Field(() => Date) createdAt!: Date;
   @Field(() => String) createdBy!: string;
   @Field(() => Date, { nullable: true }) lastUsedAt!: Date | null;
@@ -14,7 +17,9 @@ export class PartnerCredentialType {
   @Field(() => Boolean) revoked!: boolean;
 }
 
-@ObjectType('Recipient', { description: 'An outside organisation (contractor, third party, authority) that may receive data.' })
+@ObjectType('Recipient', {
+  description: 'An outside organisation (contractor, third party, authority) that may receive data.',
+})
 export class RecipientType {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
@@ -28,6 +33,7 @@ export class RecipientType {
 
 @ObjectType('IssuedPartnerKey')
 export class IssuedPartnerKeyType {
-  @Field(() => String, { description: 'The whole key. Shown this once only: Steward keeps just a hash of it.' }) key!: string;
+  @Field(() => String, { description: 'The whole key. Shown this once only: Steward keeps just a hash of it.' })
+  key!: string;
   @Field(() => PartnerCredentialType) credential!: PartnerCredentialType;
 }

@@ -33,8 +33,13 @@ const recipientInput = (overrides: Partial<Input> = {}): Input => ({
 
 async function storedCounts() {
   const conn = app.em().getConnection();
-  const count = async (table: string) => Number((await conn.execute<{ n: number }[]>(`select count(*) as n from ${table}`))[0]!.n);
-  return { recipients: await count('recipient'), credentials: await count('partner_credential'), audit: await count('audit_entry') };
+  const count = async (table: string) =>
+    Number((await conn.execute<{ n: number }[]>(`select count(*) as n from ${table}`))[0]!.n);
+  return {
+    recipients: await count('recipient'),
+    credentials: await count('partner_credential'),
+    audit: await count('audit_entry'),
+  };
 }
 
 /** Every text cell of a table, as one string: where a secret must not be. */
@@ -45,12 +50,22 @@ async function tableText(table: string): Promise<string> {
 describe('recipients', () => {
   it('creates a recipient, lists and reads it, and audits the change', async () => {
     const before = await storedCounts();
-    const created = (await owner.ok(CreateRecipientDocument, { input: recipientInput({ name: '  Tokyo Courier  ' }) })).createRecipient;
-    expect(created).toMatchObject({ name: 'Tokyo Courier', kind: 'CONTRACTOR', notes: 'Delivers the journal.', credentials: [] });
+    const created = (await owner.ok(CreateRecipientDocument, { input: recipientInput({ name: '  Tokyo Courier  ' }) }))
+      .createRecipient;
+    expect(created).toMatchObject({
+      name: 'Tokyo Courier',
+      kind: 'CONTRACTOR',
+      notes: 'Delivers the journal.',
+      credentials: [],
+    });
     expect(created.contact).toContain('\n');
     expect((await owner.ok(RecipientDocument, { id: created.id })).recipient?.name).toBe('Tokyo Courier');
     expect((await owner.ok(RecipientsDocument)).recipients.map((r) => r.id)).toContain(created.id);
-    expect(await storedCounts()).toEqual({ recipients: before.recipients + 1, credentials: before.credentials, audit: before.audit + 1 });
+    expect(await storedCounts()).toEqual({
+      recipients: before.recipients + 1,
+      credentials: before.credentials,
+      audit: before.audit + 1,
+    });
   });
 
   it('answers null for unknown or malformed ids', async () => {
@@ -68,13 +83,16 @@ describe('recipients', () => {
     ['notes just over their limit', { notes: 'x'.repeat(1001) }, 'input.notes', 'TOO_LONG'],
   ];
 
-  it.each(bad)('refuses %s with BAD_USER_INPUT naming the field, storing nothing', async (_n, override, field, code) => {
-    const before = await storedCounts();
-    const res = await owner.request(CreateRecipientDocument, { input: recipientInput(override) });
-    expect(errorOf(res).code).toBe('BAD_USER_INPUT');
-    expect(errorOf(res).issues?.map((i) => [i.field, i.code])).toContainEqual([field, code]);
-    expect(await storedCounts()).toEqual(before);
-  });
+  it.each(bad)(
+    'refuses %s with BAD_USER_INPUT naming the field, storing nothing',
+    async (_n, override, field, code) => {
+      const before = await storedCounts();
+      const res = await owner.request(CreateRecipientDocument, { input: recipientInput(override) });
+      expect(errorOf(res).code).toBe('BAD_USER_INPUT');
+      expect(errorOf(res).issues?.map((i) => [i.field, i.code])).toContainEqual([field, code]);
+      expect(await storedCounts()).toEqual(before);
+    },
+  );
 
   it('refuses a duplicate name and an unknown kind', async () => {
     await owner.ok(CreateRecipientDocument, { input: recipientInput({ name: 'Only Once Ltd' }) });
@@ -94,7 +112,9 @@ describe('recipients', () => {
     const r = (await owner.ok(CreateRecipientDocument, { input: recipientInput() })).createRecipient;
     const before = await storedCounts();
     expect(errorOf(await viewer.request(CreateRecipientDocument, { input: recipientInput() })).code).toBe('FORBIDDEN');
-    expect(errorOf(await viewer.request(IssuePartnerKeyDocument, { recipientId: r.id, label: 'k' })).code).toBe('FORBIDDEN');
+    expect(errorOf(await viewer.request(IssuePartnerKeyDocument, { recipientId: r.id, label: 'k' })).code).toBe(
+      'FORBIDDEN',
+    );
     expect(errorOf(await app.client().request(RecipientsDocument)).code).toBe('UNAUTHENTICATED');
     expect((await viewer.ok(RecipientDocument, { id: r.id })).recipient?.id).toBe(r.id);
     expect(await storedCounts()).toEqual(before);
@@ -104,10 +124,17 @@ describe('recipients', () => {
 describe('partner keys', () => {
   it('shows the key once and stores only a hash of its secret', async () => {
     const r = (await owner.ok(CreateRecipientDocument, { input: recipientInput() })).createRecipient;
-    const issued = (await owner.ok(IssuePartnerKeyDocument, { recipientId: r.id, label: 'Dispatch system' })).issuePartnerKey;
+    const issued = (await owner.ok(IssuePartnerKeyDocument, { recipientId: r.id, label: 'Dispatch system' }))
+      .issuePartnerKey;
     const parsed = parseApiKey('partner', issued.key);
     expect(parsed).not.toBeNull();
-    expect(issued.credential).toMatchObject({ label: 'Dispatch system', keyId: parsed!.keyId, createdBy: 'Administrator', revoked: false, revokedAt: null });
+    expect(issued.credential).toMatchObject({
+      label: 'Dispatch system',
+      keyId: parsed!.keyId,
+      createdBy: 'Administrator',
+      revoked: false,
+      revokedAt: null,
+    });
 
     // The secret is nowhere in the database: not in the credential, not in the audit trail.
     for (const table of ['partner_credential', 'audit_entry', 'recipient']) {
@@ -115,22 +142,35 @@ describe('partner keys', () => {
       expect(text).not.toContain(parsed!.secret);
       expect(text).not.toContain(issued.key);
     }
-    const rows = await app.em().getConnection().execute<{ secret_hash: string }[]>('select secret_hash from partner_credential where key_id = ?', [parsed!.keyId]);
+    const rows = await app
+      .em()
+      .getConnection()
+      .execute<{ secret_hash: string }[]>('select secret_hash from partner_credential where key_id = ?', [
+        parsed!.keyId,
+      ]);
     expect(rows[0]!.secret_hash).toBe(createHash('sha256').update(parsed!.secret).digest('hex'));
     expect(secretMatches(parsed!.secret, rows[0]!.secret_hash)).toBe(true);
 
     // Never shown again: reads carry the key id only.
-    const read = await owner.raw('query($id: ID!) { recipient(id: $id) { credentials { id keyId label } } }', { id: r.id });
+    const read = await owner.raw('query($id: ID!) { recipient(id: $id) { credentials { id keyId label } } }', {
+      id: r.id,
+    });
     expect(JSON.stringify(read)).not.toContain(parsed!.secret);
-    expect((await owner.ok(RecipientDocument, { id: r.id })).recipient?.credentials.map((c) => c.keyId)).toEqual([parsed!.keyId]);
-    const hashField = await owner.raw('query($id: ID!) { recipient(id: $id) { credentials { secretHash } } }', { id: r.id });
+    expect((await owner.ok(RecipientDocument, { id: r.id })).recipient?.credentials.map((c) => c.keyId)).toEqual([
+      parsed!.keyId,
+    ]);
+    const hashField = await owner.raw('query($id: ID!) { recipient(id: $id) { credentials { secretHash } } }', {
+      id: r.id,
+    });
     expect(errorOf(hashField).code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('revokes a key at once and marks it; revoking twice is refused', async () => {
     const r = (await owner.ok(CreateRecipientDocument, { input: recipientInput() })).createRecipient;
-    const issued = (await owner.ok(IssuePartnerKeyDocument, { recipientId: r.id, label: 'Old system' })).issuePartnerKey;
-    const second = (await owner.ok(IssuePartnerKeyDocument, { recipientId: r.id, label: 'New system' })).issuePartnerKey;
+    const issued = (await owner.ok(IssuePartnerKeyDocument, { recipientId: r.id, label: 'Old system' }))
+      .issuePartnerKey;
+    const second = (await owner.ok(IssuePartnerKeyDocument, { recipientId: r.id, label: 'New system' }))
+      .issuePartnerKey;
     expect(second.key).not.toBe(issued.key);
     const revoked = (await owner.ok(RevokePartnerKeyDocument, { id: issued.credential.id })).revokePartnerKey;
     expect(revoked).toMatchObject({ id: issued.credential.id, revoked: true });
@@ -142,10 +182,13 @@ describe('partner keys', () => {
     ]);
     const again = await owner.request(RevokePartnerKeyDocument, { id: issued.credential.id });
     expect(errorOf(again)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
-    const actions = await app.em().getConnection().execute<{ action: string; detail: unknown }[]>(
-      'select action, detail from audit_entry where subject = ? order by id',
-      [issued.credential.id],
-    );
+    const actions = await app
+      .em()
+      .getConnection()
+      .execute<{ action: string; detail: unknown }[]>(
+        'select action, detail from audit_entry where subject = ? order by id',
+        [issued.credential.id],
+      );
     expect(actions.map((a) => a.action)).toEqual(['partner_key.issue', 'partner_key.revoke']);
     // Both entries name the recipient and the key id (never the key).
     const detail = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
@@ -159,10 +202,15 @@ describe('partner keys', () => {
     const r = (await owner.ok(CreateRecipientDocument, { input: recipientInput() })).createRecipient;
     const before = await storedCounts();
     for (const label of ['  ', 'x'.repeat(121), 'key\u202E']) {
-      expect(errorOf(await owner.request(IssuePartnerKeyDocument, { recipientId: r.id, label }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'label' });
+      expect(errorOf(await owner.request(IssuePartnerKeyDocument, { recipientId: r.id, label }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'label',
+      });
     }
     for (const id of ['01900000-0000-7000-8000-000000000000', 'nope']) {
-      expect(errorOf(await owner.request(IssuePartnerKeyDocument, { recipientId: id, label: 'k' })).code).toBe('NOT_FOUND');
+      expect(errorOf(await owner.request(IssuePartnerKeyDocument, { recipientId: id, label: 'k' })).code).toBe(
+        'NOT_FOUND',
+      );
       expect(errorOf(await owner.request(RevokePartnerKeyDocument, { id })).code).toBe('NOT_FOUND');
     }
     expect(await storedCounts()).toEqual(before);
@@ -184,7 +232,11 @@ describe('partner keys', () => {
     const partner = generateApiKey('partner');
     const system = generateApiKey('system');
     expect(system.key).toMatch(/^sys_[0-9a-f]{16}_[0-9a-f]{64}$/);
-    expect([apiKeyKindOf(partner.key), apiKeyKindOf(system.key), apiKeyKindOf('garbage')]).toEqual(['partner', 'system', undefined]);
+    expect([apiKeyKindOf(partner.key), apiKeyKindOf(system.key), apiKeyKindOf('garbage')]).toEqual([
+      'partner',
+      'system',
+      undefined,
+    ]);
     expect(parseApiKey('system', partner.key)).toBeNull();
     expect(parseApiKey('partner', system.key)).toBeNull();
     // The same id and secret under the other prefix parse, but name no credential of that kind.

@@ -1,5 +1,11 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { REQUEST_CHANNEL_COLLECTION, validateAmendment, validateRequestWork, type AmendmentChange, type Issue } from '@steward/policy-core';
+import {
+  REQUEST_CHANNEL_COLLECTION,
+  validateAmendment,
+  validateRequestWork,
+  type AmendmentChange,
+  type Issue,
+} from '@steward/policy-core';
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, DomainError } from '../common/errors.js';
 import type { Actor, AppDeps } from '../context.js';
@@ -8,7 +14,12 @@ import { tokensForValue } from '../providers/provider-search.js';
 import { revealValue } from '../providers/provider.presenter.js';
 import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
 import { SearchToken } from '../providers/search-token.entity.js';
-import { DataItemChange, ProviderRequest, changeSealContext, type DataItemChangeAction } from './provider-request.entity.js';
+import {
+  DataItemChange,
+  ProviderRequest,
+  changeSealContext,
+  type DataItemChangeAction,
+} from './provider-request.entity.js';
 import type { ApplyAmendmentInput } from './request.inputs.js';
 import { presentChange } from './request.presenter.js';
 import { RequestService } from './request.service.js';
@@ -41,7 +52,12 @@ export class AmendmentService {
     if (!actor) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
     const request = await new RequestService(em, actor, this.deps).load(input.requestId);
     const work = validateRequestWork(
-      { kind: request.kind, status: request.status, providerLinked: request.provider !== null, identityVerified: request.verifiedAt !== null },
+      {
+        kind: request.kind,
+        status: request.status,
+        providerLinked: request.provider !== null,
+        identityVerified: request.verifiedAt !== null,
+      },
       'AMENDMENT',
     );
     if (!work.ok) throw new BadInputError(work.issues, '');
@@ -63,7 +79,8 @@ export class AmendmentService {
       if (!item) return;
       const before = revealValue(this.deps.cipher, item);
       befores.set(item.id, before);
-      if (c.value !== null && c.value === before) issues.push({ field: `changes[${i}].value`, code: 'NO_CHANGE', message: 'The item already has this value.' });
+      if (c.value !== null && c.value === before)
+        issues.push({ field: `changes[${i}].value`, code: 'NO_CHANGE', message: 'The item already has this value.' });
     });
     if (issues.length) throw new BadInputError(issues);
 
@@ -107,8 +124,10 @@ export class AmendmentService {
       change.category = c.category;
       change.action = action;
       const before = existing ? befores.get(existing.id)! : null;
-      change.beforeSealed = before === null ? null : this.deps.cipher.encrypt(before, changeSealContext(change.id, c.category, 'before'));
-      change.afterSealed = c.value === null ? null : this.deps.cipher.encrypt(c.value, changeSealContext(change.id, c.category, 'after'));
+      change.beforeSealed =
+        before === null ? null : this.deps.cipher.encrypt(before, changeSealContext(change.id, c.category, 'before'));
+      change.afterSealed =
+        c.value === null ? null : this.deps.cipher.encrypt(c.value, changeSealContext(change.id, c.category, 'after'));
       change.changedAt = now;
       change.changedById = actor.userId;
       change.changedByName = actor.displayName;
@@ -122,7 +141,10 @@ export class AmendmentService {
       entityType: 'ProviderRequest',
       subject: request.id,
       providerIds: [provider.id],
-      detail: { reference: request.reference, changes: written.map((w) => ({ itemId: w.itemId, category: w.category, action: w.action })) },
+      detail: {
+        reference: request.reference,
+        changes: written.map((w) => ({ itemId: w.itemId, category: w.category, action: w.action })),
+      },
     });
     await flushOrConflict(em, 'Provider');
     return {

@@ -3,10 +3,19 @@ import type { CessationFact, DecisionAction } from '@steward/policy-core';
 import { fromDbDate, leanRows, placeholders } from '../common/lean-sql.js';
 
 /** The cessations each provider asked for (one lean query), as policy-core facts for decide(). */
-export async function loadCessations(em: EntityManager, providerIds: readonly string[]): Promise<Map<string, CessationFact[]>> {
+export async function loadCessations(
+  em: EntityManager,
+  providerIds: readonly string[],
+): Promise<Map<string, CessationFact[]>> {
   const byProvider = new Map<string, CessationFact[]>();
   if (!providerIds.length) return byProvider;
-  const rows = await leanRows<{ provider_id: string; action: DecisionAction; purpose_key: string | null; recipient_id: string | null; since: unknown }>(
+  const rows = await leanRows<{
+    provider_id: string;
+    action: DecisionAction;
+    purpose_key: string | null;
+    recipient_id: string | null;
+    since: unknown;
+  }>(
     em,
     `select provider_id, action, purpose_key, recipient_id, since from provider_cessation where provider_id in (${placeholders(providerIds.length)})`,
     providerIds,

@@ -47,7 +47,12 @@ export class CessationService {
     if (!actor) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
     const request = await new RequestService(em, actor, this.deps).load(input.requestId);
     const work = validateRequestWork(
-      { kind: request.kind, status: request.status, providerLinked: request.provider !== null, identityVerified: request.verifiedAt !== null },
+      {
+        kind: request.kind,
+        status: request.status,
+        providerLinked: request.provider !== null,
+        identityVerified: request.verifiedAt !== null,
+      },
       'CESSATION',
     );
     if (!work.ok) throw new BadInputError(work.issues, '');
@@ -59,19 +64,31 @@ export class CessationService {
     const purposes = purposeKeys.length ? await em.find(Purpose, { key: { $in: purposeKeys } }) : [];
     const purposeByKey = new Map(purposes.map((p) => [p.key, p]));
     purposeKeys.forEach((key, i) => {
-      if (!purposeByKey.has(key)) issues.push({ field: `stopUsePurposeKeys[${i}]`, code: 'UNKNOWN_PURPOSE', message: 'No such purpose.' });
+      if (!purposeByKey.has(key))
+        issues.push({ field: `stopUsePurposeKeys[${i}]`, code: 'UNKNOWN_PURPOSE', message: 'No such purpose.' });
     });
-    const recipientIds = input.stopAllProvision ? [] : [...new Set(input.stopProvisionRecipientIds.map((r) => r.trim().toLowerCase()))];
+    const recipientIds = input.stopAllProvision
+      ? []
+      : [...new Set(input.stopProvisionRecipientIds.map((r) => r.trim().toLowerCase()))];
     const wellFormed = recipientIds.filter((id) => UUID.test(id));
     const recipients = wellFormed.length
-      ? await leanRows<{ id: string; name: string }>(em, `select id, name from recipient where id in (${placeholders(wellFormed.length)})`, wellFormed)
+      ? await leanRows<{ id: string; name: string }>(
+          em,
+          `select id, name from recipient where id in (${placeholders(wellFormed.length)})`,
+          wellFormed,
+        )
       : [];
     const recipientNames = new Map(recipients.map((r) => [String(r.id), String(r.name)]));
     recipientIds.forEach((id, i) => {
-      if (!recipientNames.has(id)) issues.push({ field: `stopProvisionRecipientIds[${i}]`, code: 'INVALID_VALUE', message: 'No such recipient.' });
+      if (!recipientNames.has(id))
+        issues.push({ field: `stopProvisionRecipientIds[${i}]`, code: 'INVALID_VALUE', message: 'No such recipient.' });
     });
     if (!purposeKeys.length && !recipientIds.length && !input.stopAllProvision) {
-      issues.push({ field: 'stopUsePurposeKeys', code: 'NO_CHANGE', message: 'Choose what to stop: use for a purpose, or provision.' });
+      issues.push({
+        field: 'stopUsePurposeKeys',
+        code: 'NO_CHANGE',
+        message: 'Choose what to stop: use for a purpose, or provision.',
+      });
     }
     if (issues.length) throw new BadInputError(issues);
 
@@ -101,8 +118,19 @@ export class CessationService {
     // Stopping use withdraws a granted consent too: the history and the consent state show it.
     const withdrawn: string[] = [];
     if (purposes.length) {
-      const events = await em.find(ConsentEvent, { provider: provider.id, purpose: { $in: purposes.map((p) => p.id) } }, { populate: ['purpose'] });
-      const facts = events.map((e) => ({ id: e.id, purposeKey: e.purpose.key, action: e.action, occurredAt: e.occurredAt, sequence: e.sequence, policyVersion: e.policyVersion }));
+      const events = await em.find(
+        ConsentEvent,
+        { provider: provider.id, purpose: { $in: purposes.map((p) => p.id) } },
+        { populate: ['purpose'] },
+      );
+      const facts = events.map((e) => ({
+        id: e.id,
+        purposeKey: e.purpose.key,
+        action: e.action,
+        occurredAt: e.occurredAt,
+        sequence: e.sequence,
+        policyVersion: e.policyVersion,
+      }));
       const policy = await currentPolicy(em);
       const writer = new ConsentWriter(em);
       const recorder = await em.findOne(AdminUser, { id: actor.userId });

@@ -33,7 +33,9 @@ async function visitorIdsOf(em: EntityManager, deps: AppDeps, subject: Disclosur
     'select id, value_sealed from personal_data_item where provider_id = ? and category = ?',
     [subject.providerId, 'COOKIE_IDENTIFIER'],
   );
-  const stored = items.map((i) => revealSealed(deps.cipher, i.id, 'COOKIE_IDENTIFIER', i.value_sealed).trim().toLowerCase());
+  const stored = items.map((i) =>
+    revealSealed(deps.cipher, i.id, 'COOKIE_IDENTIFIER', i.value_sealed).trim().toLowerCase(),
+  );
   return [...new Set([...subject.cookieConsentIds.map((id) => id.trim().toLowerCase()), ...stored])];
 }
 
@@ -43,7 +45,8 @@ export const DISCLOSURE_SECTIONS: DisclosureSectionSource[] = [
     key: 'inquiries',
     title: 'Inquiries',
     // Every inquiry linked to the provider, with its replies (the read is audited by the inquiry service).
-    collect: (em, deps, s) => new InquiryService(em as SqlEntityManager, null, deps).listInquiriesForProvider(s.providerId),
+    collect: (em, deps, s) =>
+      new InquiryService(em as SqlEntityManager, null, deps).listInquiriesForProvider(s.providerId),
   },
   {
     key: 'cookieConsents',
@@ -52,7 +55,8 @@ export const DISCLOSURE_SECTIONS: DisclosureSectionSource[] = [
     collect: async (em, deps, s) => {
       const cookies = new CookieConsentService(em as SqlEntityManager, deps);
       const histories = [];
-      for (const visitorId of await visitorIdsOf(em, deps, s)) histories.push(...(await cookies.historyForVisitor(visitorId)));
+      for (const visitorId of await visitorIdsOf(em, deps, s))
+        histories.push(...(await cookies.historyForVisitor(visitorId)));
       return histories;
     },
   },

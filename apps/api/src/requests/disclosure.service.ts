@@ -1,5 +1,13 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { DATA_CATEGORIES, currentConsents, validateRequestWork, type ConsentAction, type ConsentMethod, type ConsentState, type DataCategory } from '@steward/policy-core';
+import {
+  DATA_CATEGORIES,
+  currentConsents,
+  validateRequestWork,
+  type ConsentAction,
+  type ConsentMethod,
+  type ConsentState,
+  type DataCategory,
+} from '@steward/policy-core';
 import { createHash, randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { canonicalJson } from '../common/canonical-json.js';
@@ -16,7 +24,12 @@ import { DISCLOSURE_SECTIONS } from './disclosure-extensions.js';
 import { changeSealContext, type DataItemChangeAction, type ProviderRequest } from './provider-request.entity.js';
 import { openRequester, presentActors } from './request.presenter.js';
 import { RequestService } from './request.service.js';
-import type { DataItemChangeType, DisclosedActorType, DisclosurePackageType, ProviderCessationType } from './request.type.js';
+import type {
+  DataItemChangeType,
+  DisclosedActorType,
+  DisclosurePackageType,
+  ProviderCessationType,
+} from './request.type.js';
 
 /**
  * Bumped when the package's shape changes, so a stored hash names the format it covers.
@@ -49,7 +62,12 @@ export class DisclosureService {
       if (!actor) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
       const request = await new RequestService(em, actor, this.deps).load(requestId);
       const work = validateRequestWork(
-        { kind: request.kind, status: request.status, providerLinked: request.provider !== null, identityVerified: request.verifiedAt !== null },
+        {
+          kind: request.kind,
+          status: request.status,
+          providerLinked: request.provider !== null,
+          identityVerified: request.verifiedAt !== null,
+        },
         'DISCLOSURE',
       );
       if (!work.ok) throw new BadInputError(work.issues, '');
@@ -65,7 +83,12 @@ export class DisclosureService {
           reference: request.reference,
           sha256: pkg.sha256,
           categories: [...new Set(pkg.dataItems.map((i) => i.category))],
-          counts: { dataItems: pkg.dataItems.length, ledger: pkg.ledgerCount, consentEvents: pkg.consentEvents.length, requests: pkg.requests.length },
+          counts: {
+            dataItems: pkg.dataItems.length,
+            ledger: pkg.ledgerCount,
+            consentEvents: pkg.consentEvents.length,
+            requests: pkg.requests.length,
+          },
         },
       });
       await flushOrConflict(em, 'Request');
@@ -105,7 +128,9 @@ function canonicalFlatRecords(records: readonly object[]): string {
 }
 
 /** Runs the thunks one after another, like Promise.all over their results. */
-async function inSequence<const T extends readonly (() => Promise<unknown>)[]>(thunks: T): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+async function inSequence<const T extends readonly (() => Promise<unknown>)[]>(
+  thunks: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
   const results: unknown[] = [];
   for (const thunk of thunks) results.push(await thunk());
   return results as { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
@@ -165,7 +190,12 @@ async function ledgerAbout(em: SqlEntityManager, providerId: string): Promise<Le
       recipientId: e.recipientId ?? null,
       categories: e.categories ?? [],
       outcome: e.outcome,
-      basisKind: kind === 'CONSENT' || kind === 'PUBLICLY_AVAILABLE' || kind === 'EXCEPTION' ? kind : exceptionId ? 'EXCEPTION' : null,
+      basisKind:
+        kind === 'CONSENT' || kind === 'PUBLICLY_AVAILABLE' || kind === 'EXCEPTION'
+          ? kind
+          : exceptionId
+            ? 'EXCEPTION'
+            : null,
       exceptionId,
       exceptionKind: typeof basis?.exceptionKind === 'string' ? basis.exceptionKind : null,
       basis: basis === null ? null : JSON.stringify(basis),
@@ -177,12 +207,17 @@ async function ledgerAbout(em: SqlEntityManager, providerId: string): Promise<Le
 
 /** Loads who the ledger's actor references name, and describes them (presentActors). */
 async function describeActors(em: SqlEntityManager, refs: readonly string[]): Promise<DisclosedActorType[]> {
-  const ids = (prefix: string) => refs.filter((r) => r.startsWith(prefix) && UUID.test(r.slice(prefix.length))).map((r) => r.slice(prefix.length));
+  const ids = (prefix: string) =>
+    refs.filter((r) => r.startsWith(prefix) && UUID.test(r.slice(prefix.length))).map((r) => r.slice(prefix.length));
   const adminIds = ids('admin:');
   const credentialIds = ids('partner:');
   const systemKeyIds = ids('system:');
   const admins = adminIds.length
-    ? await leanRows<Row>(em, `select id, display_name, role from admin_user where id in (${placeholders(adminIds.length)})`, adminIds)
+    ? await leanRows<Row>(
+        em,
+        `select id, display_name, role from admin_user where id in (${placeholders(adminIds.length)})`,
+        adminIds,
+      )
     : [];
   const partners = credentialIds.length
     ? await leanRows<Row>(
@@ -192,7 +227,11 @@ async function describeActors(em: SqlEntityManager, refs: readonly string[]): Pr
       )
     : [];
   const systems = systemKeyIds.length
-    ? await leanRows<Row>(em, `select id, system_name from system_credential where id in (${placeholders(systemKeyIds.length)})`, systemKeyIds)
+    ? await leanRows<Row>(
+        em,
+        `select id, system_name from system_credential where id in (${placeholders(systemKeyIds.length)})`,
+        systemKeyIds,
+      )
     : [];
   return presentActors(refs, {
     admins: admins.map((a) => ({ id: String(a.id), displayName: String(a.display_name), role: String(a.role) })),
@@ -202,40 +241,67 @@ async function describeActors(em: SqlEntityManager, refs: readonly string[]): Pr
 }
 
 /** Builds the package for the request's provider as of `at` (no writes). */
-export async function buildDisclosurePackage(em: SqlEntityManager, deps: AppDeps, request: ProviderRequest, at: Date): Promise<DisclosurePackageType> {
+export async function buildDisclosurePackage(
+  em: SqlEntityManager,
+  deps: AppDeps,
+  request: ProviderRequest,
+  at: Date,
+): Promise<DisclosurePackageType> {
   const providerId = request.provider!.id;
   const cipher = deps.cipher;
   // One after another: inside the transaction they share one connection (concurrent queries on one
   // PostgreSQL client are deprecated in node-postgres, and gain nothing).
-  const [providerRows, itemRows, collectionRows, eventRows, ledgerRows, requestRows, changeRows, cessationRows, purposes, policy, org] = await inSequence([
+  const [
+    providerRows,
+    itemRows,
+    collectionRows,
+    eventRows,
+    ledgerRows,
+    requestRows,
+    changeRows,
+    cessationRows,
+    purposes,
+    policy,
+    org,
+  ] = await inSequence([
     () => leanRows<Row>(em, 'select id, reference, kind, created_at from provider where id = ?', [providerId]),
-    () => leanRows<Row>(
-      em,
-      'select id, category, value_sealed, source, channel, collected_at, collection_id, publicly_available, public_provenance from personal_data_item where provider_id = ? order by collected_at desc, id desc',
-      [providerId],
-    ),
-    () => leanRows<Row>(
-      em,
-      'select id, channel, consent_method, collected_at, policy_version, purposes, categories, source, note, receipt_id, receipt_hash from collection_record where provider_id = ? order by collected_at desc, id desc',
-      [providerId],
-    ),
-    () => leanRows<Row>(
-      em,
-      'select ce.id, pu.key as purpose_key, ce.action, ce.method, ce.policy_version, ce.occurred_at, ce.sequence, ce.receipt_id, ce.note from consent_event ce join purpose pu on pu.id = ce.purpose_id where ce.provider_id = ? order by ce.sequence',
-      [providerId],
-    ),
+    () =>
+      leanRows<Row>(
+        em,
+        'select id, category, value_sealed, source, channel, collected_at, collection_id, publicly_available, public_provenance from personal_data_item where provider_id = ? order by collected_at desc, id desc',
+        [providerId],
+      ),
+    () =>
+      leanRows<Row>(
+        em,
+        'select id, channel, consent_method, collected_at, policy_version, purposes, categories, source, note, receipt_id, receipt_hash from collection_record where provider_id = ? order by collected_at desc, id desc',
+        [providerId],
+      ),
+    () =>
+      leanRows<Row>(
+        em,
+        'select ce.id, pu.key as purpose_key, ce.action, ce.method, ce.policy_version, ce.occurred_at, ce.sequence, ce.receipt_id, ce.note from consent_event ce join purpose pu on pu.id = ce.purpose_id where ce.provider_id = ? order by ce.sequence',
+        [providerId],
+      ),
     () => ledgerAbout(em, providerId),
-    () => leanRows<Row>(em, 'select id, reference, kind, channel, status, received_at, due_at, completed_at from provider_request where provider_id = ? order by id', [providerId]),
-    () => leanRows<Row>(
-      em,
-      'select c.id, c.item_id, c.category, c.action, c.before_sealed, c.after_sealed, c.changed_at, c.changed_by_name, r.reference from data_item_change c left join provider_request r on r.id = c.request_id where c.provider_id = ? order by c.changed_at, c.id',
-      [providerId],
-    ),
-    () => leanRows<Row>(
-      em,
-      'select c.id, c.action, c.purpose_key, c.recipient_id, c.since, c.recorded_by_name, r.reference from provider_cessation c left join provider_request r on r.id = c.request_id where c.provider_id = ? order by c.since, c.id',
-      [providerId],
-    ),
+    () =>
+      leanRows<Row>(
+        em,
+        'select id, reference, kind, channel, status, received_at, due_at, completed_at from provider_request where provider_id = ? order by id',
+        [providerId],
+      ),
+    () =>
+      leanRows<Row>(
+        em,
+        'select c.id, c.item_id, c.category, c.action, c.before_sealed, c.after_sealed, c.changed_at, c.changed_by_name, r.reference from data_item_change c left join provider_request r on r.id = c.request_id where c.provider_id = ? order by c.changed_at, c.id',
+        [providerId],
+      ),
+    () =>
+      leanRows<Row>(
+        em,
+        'select c.id, c.action, c.purpose_key, c.recipient_id, c.since, c.recorded_by_name, r.reference from provider_cessation c left join provider_request r on r.id = c.request_id where c.provider_id = ? order by c.since, c.id',
+        [providerId],
+      ),
     () => loadPurposeFacts(em),
     () => currentPolicyFacts(em),
     () => organisationContact(em),
@@ -281,9 +347,19 @@ export async function buildDisclosurePackage(em: SqlEntityManager, deps: AppDeps
     .sort((a, b) => (a.purposeKey < b.purposeKey ? -1 : 1));
 
   const ledger = ledgerRows;
-  const recipientIds = [...new Set([...ledger.map((e) => e.recipientId), ...cessationRows.map((c) => c.recipient_id as string | null)].filter((x): x is string => !!x))];
+  const recipientIds = [
+    ...new Set(
+      [...ledger.map((e) => e.recipientId), ...cessationRows.map((c) => c.recipient_id as string | null)].filter(
+        (x): x is string => !!x,
+      ),
+    ),
+  ];
   const recipients = recipientIds.length
-    ? await leanRows<{ id: string; name: string; kind: string }>(em, `select id, name, kind from recipient where id in (${placeholders(recipientIds.length)}) order by name`, recipientIds)
+    ? await leanRows<{ id: string; name: string; kind: string }>(
+        em,
+        `select id, name, kind from recipient where id in (${placeholders(recipientIds.length)}) order by name`,
+        recipientIds,
+      )
     : [];
   const recipientNames = new Map(recipients.map((r) => [String(r.id), String(r.name)]));
   const actors = await describeActors(em, [...new Set(ledger.map((e) => e.actor))]);
@@ -296,8 +372,14 @@ export async function buildDisclosurePackage(em: SqlEntityManager, deps: AppDeps
       itemId: String(r.item_id),
       category,
       action: r.action as DataItemChangeAction,
-      before: r.before_sealed == null ? null : cipher.decrypt(String(r.before_sealed), changeSealContext(id, category, 'before')),
-      after: r.after_sealed == null ? null : cipher.decrypt(String(r.after_sealed), changeSealContext(id, category, 'after')),
+      before:
+        r.before_sealed == null
+          ? null
+          : cipher.decrypt(String(r.before_sealed), changeSealContext(id, category, 'before')),
+      after:
+        r.after_sealed == null
+          ? null
+          : cipher.decrypt(String(r.after_sealed), changeSealContext(id, category, 'after')),
       changedAt: fromDbDate(r.changed_at),
       changedBy: String(r.changed_by_name),
       requestReference: (r.reference as string | null) ?? null,
@@ -328,7 +410,12 @@ export async function buildDisclosurePackage(em: SqlEntityManager, deps: AppDeps
     producedAt: at,
     controller: `${org.name} (${org.secretariatName}, ${org.email}, ${org.telephone})`,
     policyVersion: policy.number,
-    provider: { id: String(provider.id), reference: String(provider.reference), kind: provider.kind as DisclosurePackageType['provider']['kind'], createdAt: fromDbDate(provider.created_at) },
+    provider: {
+      id: String(provider.id),
+      reference: String(provider.reference),
+      kind: provider.kind as DisclosurePackageType['provider']['kind'],
+      createdAt: fromDbDate(provider.created_at),
+    },
     dataItems,
     collections: collectionRows.map((r) => ({
       id: String(r.id),
@@ -336,7 +423,10 @@ export async function buildDisclosurePackage(em: SqlEntityManager, deps: AppDeps
       consentMethod: r.consent_method as ConsentMethod,
       collectedAt: fromDbDate(r.collected_at),
       policyVersion: Number(r.policy_version),
-      purposes: (json(r.purposes) as { purposeKey: string; granted: boolean }[]).map((p) => ({ purposeKey: p.purposeKey, granted: p.granted })),
+      purposes: (json(r.purposes) as { purposeKey: string; granted: boolean }[]).map((p) => ({
+        purposeKey: p.purposeKey,
+        granted: p.granted,
+      })),
       categories: json(r.categories) as DataCategory[],
       source: (r.source as string | null) ?? null,
       note: (r.note as string | null) ?? null,

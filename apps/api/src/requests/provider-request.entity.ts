@@ -1,4 +1,15 @@
-import { DateTimeType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, OptionalProps, type Rel } from '@mikro-orm/core';
+import {
+  DateTimeType,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Unique,
+  OptionalProps,
+  type Rel,
+} from '@mikro-orm/core';
 import {
   DATA_CATEGORIES,
   DECISION_ACTIONS,

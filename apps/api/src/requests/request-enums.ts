@@ -1,4 +1,10 @@
-import { REQUEST_CHANNELS, REQUEST_KINDS, REQUEST_STATUSES, REQUEST_URGENCIES, VERIFICATION_METHODS } from '@steward/policy-core';
+import {
+  REQUEST_CHANNELS,
+  REQUEST_KINDS,
+  REQUEST_STATUSES,
+  REQUEST_URGENCIES,
+  VERIFICATION_METHODS,
+} from '@steward/policy-core';
 import { registerEnumType } from 'type-graphql';
 import { DATA_ITEM_CHANGE_ACTIONS } from './provider-request.entity.js';
 
@@ -15,10 +21,19 @@ export const VerificationMethodEnum = asEnum(VERIFICATION_METHODS);
 export const ResponsePeriodUnitEnum = asEnum(['CALENDAR_DAYS', 'BUSINESS_DAYS'] as const);
 export const DataItemChangeActionEnum = asEnum(DATA_ITEM_CHANGE_ACTIONS);
 
-registerEnumType(RequestKindEnum, { name: 'RequestKind', description: 'Clause 4: disclosure, amendment, or cessation of use.' });
+registerEnumType(RequestKindEnum, {
+  name: 'RequestKind',
+  description: 'Clause 4: disclosure, amendment, or cessation of use.',
+});
 registerEnumType(RequestChannelEnum, { name: 'RequestChannel' });
-registerEnumType(RequestStatusEnum, { name: 'RequestStatus', description: 'RECEIVED → VERIFYING → IN_PROGRESS → COMPLETED, or REJECTED.' });
-registerEnumType(RequestUrgencyEnum, { name: 'RequestUrgency', description: 'OVERDUE, DUE_SOON (within 3 days), ON_TRACK, or CLOSED.' });
+registerEnumType(RequestStatusEnum, {
+  name: 'RequestStatus',
+  description: 'RECEIVED → VERIFYING → IN_PROGRESS → COMPLETED, or REJECTED.',
+});
+registerEnumType(RequestUrgencyEnum, {
+  name: 'RequestUrgency',
+  description: 'OVERDUE, DUE_SOON (within 3 days), ON_TRACK, or CLOSED.',
+});
 registerEnumType(VerificationMethodEnum, { name: 'VerificationMethod' });
 registerEnumType(ResponsePeriodUnitEnum, { name: 'ResponsePeriodUnit' });
 registerEnumType(DataItemChangeActionEnum, { name: 'DataItemChangeAction' });

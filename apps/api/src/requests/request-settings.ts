@@ -11,7 +11,10 @@ export async function loadResponsePeriod(em: EntityManager): Promise<ResponsePer
     'select response_period_days, response_period_unit, time_zone_offset_minutes, request_holidays from organisation order by created_at asc limit 1',
   );
   if (!row) throw new NotFoundError('Organisation');
-  const holidays = typeof row.request_holidays === 'string' ? (JSON.parse(row.request_holidays) as string[]) : ((row.request_holidays as string[] | null) ?? []);
+  const holidays =
+    typeof row.request_holidays === 'string'
+      ? (JSON.parse(row.request_holidays) as string[])
+      : ((row.request_holidays as string[] | null) ?? []);
   return {
     days: Number(row.response_period_days),
     unit: row.response_period_unit === 'CALENDAR_DAYS' ? 'CALENDAR_DAYS' : 'BUSINESS_DAYS',

@@ -1,8 +1,21 @@
-import type { DataCategory, RequestChannel, RequestKind, RequestStatus, VerificationMethod } from '@steward/policy-core';
+import type {
+  DataCategory,
+  RequestChannel,
+  RequestKind,
+  RequestStatus,
+  VerificationMethod,
+} from '@steward/policy-core';
 import { ArrayMaxSize, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DataCategoryEnum } from '../common/enums.js';
-import { RequestChannelEnum, RequestKindEnum, RequestStatusEnum, RequestUrgencyEnum, ResponsePeriodUnitEnum, VerificationMethodEnum } from './request-enums.js';
+import {
+  RequestChannelEnum,
+  RequestKindEnum,
+  RequestStatusEnum,
+  RequestUrgencyEnum,
+  ResponsePeriodUnitEnum,
+  VerificationMethodEnum,
+} from './request-enums.js';
 
 // class-validator only bounds sizes (a cheap refusal before any work); what a request may say is
 // policy-core's (validateRequestSubmission, validateAmendment, validateRequestWork).
@@ -12,11 +25,16 @@ export class SubmitProviderRequestInput {
   /** A String, not the enum, so that a wrong kind is refused as BAD_USER_INPUT by policy-core with its field. */
   @Field(() => String, { description: 'DISCLOSURE, AMENDMENT or CESSATION.' }) @MaxLength(32) kind!: string;
   @Field(() => String) @MaxLength(1000) requesterName!: string;
-  @Field(() => String, { description: 'An e-mail address, telephone number or postal address to answer to.' }) @MaxLength(1000) contact!: string;
+  @Field(() => String, { description: 'An e-mail address, telephone number or postal address to answer to.' })
+  @MaxLength(1000)
+  contact!: string;
   @Field(() => String, { nullable: true, description: 'What is asked for (e.g. which items to correct and how).' })
   @MaxLength(20_000)
   details?: string | null;
-  @Field(() => [String], { nullable: true, description: 'Ids shown by the cookie banner, to include cookie consents in a disclosure.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Ids shown by the cookie banner, to include cookie consents in a disclosure.',
+  })
   @ArrayMaxSize(20)
   @MaxLength(200, { each: true })
   cookieConsentIds?: string[] | null;
@@ -26,13 +44,18 @@ export class SubmitProviderRequestInput {
 export class CreateProviderRequestInput {
   @Field(() => RequestKindEnum) kind!: RequestKind;
   @Field(() => RequestChannelEnum) channel!: RequestChannel;
-  @Field(() => Date, { nullable: true, description: 'When it reached the organisation; defaults to now. The due date counts from it.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it reached the organisation; defaults to now. The due date counts from it.',
+  })
   receivedAt?: Date | null;
   @Field(() => String) @MaxLength(1000) requesterName!: string;
   @Field(() => String) @MaxLength(1000) contact!: string;
   @Field(() => String, { nullable: true }) @MaxLength(20_000) details?: string | null;
-  @Field(() => [String], { nullable: true }) @ArrayMaxSize(20) @MaxLength(200, { each: true }) cookieConsentIds?: string[] | null;
-  @Field(() => ID, { nullable: true, description: 'The provider, when already known.' }) @MaxLength(100) providerId?: string | null;
+  @Field(() => [String], { nullable: true }) @ArrayMaxSize(20) @MaxLength(200, { each: true }) cookieConsentIds?:
+    string[] | null;
+  @Field(() => ID, { nullable: true, description: 'The provider, when already known.' }) @MaxLength(100) providerId?:
+    string | null;
 }
 
 @InputType()
@@ -41,7 +64,8 @@ export class ProviderRequestFilter {
   @Field(() => RequestKindEnum, { nullable: true }) kind?: RequestKind | null;
   @Field(() => RequestUrgencyEnum, { nullable: true, description: 'OVERDUE or DUE_SOON: open requests only.' })
   urgency?: 'OVERDUE' | 'DUE_SOON' | 'ON_TRACK' | 'CLOSED' | null;
-  @Field(() => Boolean, { nullable: true, description: 'Only open (true) or closed (false) requests.' }) open?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only open (true) or closed (false) requests.' }) open?:
+    boolean | null;
   @Field(() => ID, { nullable: true }) @MaxLength(100) providerId?: string | null;
 }
 
@@ -50,7 +74,9 @@ export class VerifyRequestIdentityInput {
   @Field(() => ID) @MaxLength(100) requestId!: string;
   @Field(() => Int) expectedVersion!: number;
   @Field(() => VerificationMethodEnum) method!: VerificationMethod;
-  @Field(() => String, { nullable: true, description: 'What was checked; never a document number.' }) @MaxLength(10_000) note?: string | null;
+  @Field(() => String, { nullable: true, description: 'What was checked; never a document number.' })
+  @MaxLength(10_000)
+  note?: string | null;
 }
 
 @InputType()
@@ -58,10 +84,14 @@ export class ChangeRequestStatusInput {
   @Field(() => ID) @MaxLength(100) requestId!: string;
   @Field(() => Int) expectedVersion!: number;
   @Field(() => RequestStatusEnum) status!: RequestStatus;
-  @Field(() => String, { nullable: true, description: 'Required to reject; for COMPLETED, what was done.' }) @MaxLength(10_000) reason?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required to reject; for COMPLETED, what was done.' })
+  @MaxLength(10_000)
+  reason?: string | null;
 }
 
-@InputType({ description: 'One amended item: a new value for an item, a new item (no itemId), or a removal (no value).' })
+@InputType({
+  description: 'One amended item: a new value for an item, a new item (no itemId), or a removal (no value).',
+})
 export class AmendmentChangeInput {
   @Field(() => ID, { nullable: true }) @MaxLength(100) itemId?: string | null;
   @Field(() => DataCategoryEnum) category!: DataCategory;
@@ -73,14 +103,20 @@ export class ApplyAmendmentInput {
   @Field(() => ID) @MaxLength(100) requestId!: string;
   @Field(() => Int, { description: "The provider's version as read: a stale amendment is refused with CONFLICT." })
   expectedProviderVersion!: number;
-  @Field(() => [AmendmentChangeInput]) @ArrayMaxSize(100) @ValidateNested({ each: true }) changes!: AmendmentChangeInput[];
+  @Field(() => [AmendmentChangeInput])
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  changes!: AmendmentChangeInput[];
 }
 
 @InputType({ description: 'What to stop: use for purposes, provision to recipients (or to everyone).' })
 export class ApplyCessationInput {
   @Field(() => ID) @MaxLength(100) requestId!: string;
   @Field(() => Int) expectedProviderVersion!: number;
-  @Field(() => [String], { defaultValue: [], description: 'Stop using the data for these purposes (consent is withdrawn too).' })
+  @Field(() => [String], {
+    defaultValue: [],
+    description: 'Stop using the data for these purposes (consent is withdrawn too).',
+  })
   @ArrayMaxSize(100)
   @MaxLength(64, { each: true })
   stopUsePurposeKeys!: string[];
@@ -88,7 +124,8 @@ export class ApplyCessationInput {
   @ArrayMaxSize(100)
   @MaxLength(100, { each: true })
   stopProvisionRecipientIds!: string[];
-  @Field(() => Boolean, { defaultValue: false, description: 'Stop providing the data to anyone.' }) stopAllProvision!: boolean;
+  @Field(() => Boolean, { defaultValue: false, description: 'Stop providing the data to anyone.' })
+  stopAllProvision!: boolean;
 }
 
 @InputType()
@@ -96,5 +133,8 @@ export class UpdateRequestSettingsInput {
   @Field(() => Int) responsePeriodDays!: number;
   @Field(() => ResponsePeriodUnitEnum) unit!: 'CALENDAR_DAYS' | 'BUSINESS_DAYS';
   @Field(() => Int, { description: 'Minutes from UTC (JST = 540).' }) timeZoneOffsetMinutes!: number;
-  @Field(() => [String], { description: 'Non-working days, YYYY-MM-DD.' }) @ArrayMaxSize(400) @MaxLength(10, { each: true }) holidays!: string[];
+  @Field(() => [String], { description: 'Non-working days, YYYY-MM-DD.' })
+  @ArrayMaxSize(400)
+  @MaxLength(10, { each: true })
+  holidays!: string[];
 }

@@ -17,10 +17,12 @@ describe('presentActors (the disclosure package says who acted)', () => {
 
   it('lists a reference it cannot resolve as unknown, never drops it', () => {
     const gone = 'admin:0190a2b4-0000-7000-8000-00000000dead';
-    expect(presentActors([gone, 'partner:not-a-uuid'], { admins: [officer], partnerKeys: [], systemKeys: [] })).toEqual([
-      { ref: gone, description: 'Unknown (no longer on record)' },
-      { ref: 'partner:not-a-uuid', description: 'Unknown (no longer on record)' },
-    ]);
+    expect(presentActors([gone, 'partner:not-a-uuid'], { admins: [officer], partnerKeys: [], systemKeys: [] })).toEqual(
+      [
+        { ref: gone, description: 'Unknown (no longer on record)' },
+        { ref: 'partner:not-a-uuid', description: 'Unknown (no longer on record)' },
+      ],
+    );
   });
 
   it("describes an internal system's key by the system's name, apart from Steward's own `system`", () => {

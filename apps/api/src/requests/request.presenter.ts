@@ -1,4 +1,11 @@
-import { ADMIN_ROLE_LABELS, allowedNextStatuses, daysRemaining, isAdminRole, isOverdue, requestUrgency } from '@steward/policy-core';
+import {
+  ADMIN_ROLE_LABELS,
+  allowedNextStatuses,
+  daysRemaining,
+  isAdminRole,
+  isOverdue,
+  requestUrgency,
+} from '@steward/policy-core';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import {
   changeSealContext,
@@ -45,7 +52,9 @@ export function presentRequest(cipher: FieldCipher, r: ProviderRequest, now: Dat
     daysRemaining: daysRemaining(r.dueAt, now),
     allowedNextStatuses: allowedNextStatuses(r.status),
     requester: openRequester(cipher, r.id, r.requesterSealed),
-    provider: r.provider ? { id: r.provider.id, reference: r.provider.reference, kind: r.provider.kind, version: r.provider.version } : null,
+    provider: r.provider
+      ? { id: r.provider.id, reference: r.provider.reference, kind: r.provider.kind, version: r.provider.version }
+      : null,
     enteredBy: r.enteredBy?.displayName ?? null,
     verification:
       r.verificationMethod && r.verifiedAt
@@ -53,7 +62,9 @@ export function presentRequest(cipher: FieldCipher, r: ProviderRequest, now: Dat
             method: r.verificationMethod,
             verifiedBy: r.verifiedBy?.displayName ?? 'Unknown',
             verifiedAt: r.verifiedAt,
-            note: r.verificationNoteSealed ? cipher.decrypt(r.verificationNoteSealed, verificationNoteSealContext(r.id)) : null,
+            note: r.verificationNoteSealed
+              ? cipher.decrypt(r.verificationNoteSealed, verificationNoteSealContext(r.id))
+              : null,
           }
         : null,
     rejectionReason: r.rejectionReason,
@@ -69,13 +80,18 @@ export function presentStatusChange(c: RequestStatusChange): RequestStatusChange
   return { fromStatus: c.fromStatus, toStatus: c.toStatus, at: c.at, actorName: c.actorName, reason: c.reason };
 }
 
-export function presentChange(cipher: FieldCipher, c: DataItemChange, requestReference: string | null): DataItemChangeType {
+export function presentChange(
+  cipher: FieldCipher,
+  c: DataItemChange,
+  requestReference: string | null,
+): DataItemChangeType {
   return {
     id: c.id,
     itemId: c.itemId,
     category: c.category,
     action: c.action,
-    before: c.beforeSealed === null ? null : cipher.decrypt(c.beforeSealed, changeSealContext(c.id, c.category, 'before')),
+    before:
+      c.beforeSealed === null ? null : cipher.decrypt(c.beforeSealed, changeSealContext(c.id, c.category, 'before')),
     after: c.afterSealed === null ? null : cipher.decrypt(c.afterSealed, changeSealContext(c.id, c.category, 'after')),
     changedAt: c.changedAt,
     changedBy: c.changedByName,
@@ -83,7 +99,11 @@ export function presentChange(cipher: FieldCipher, c: DataItemChange, requestRef
   };
 }
 
-export function presentCessation(c: ProviderCessation, recipientNames: ReadonlyMap<string, string>, requestReference: string | null): ProviderCessationType {
+export function presentCessation(
+  c: ProviderCessation,
+  recipientNames: ReadonlyMap<string, string>,
+  requestReference: string | null,
+): ProviderCessationType {
   return {
     id: c.id,
     action: c.action,
@@ -116,7 +136,8 @@ export function presentActors(
     const role = isAdminRole(a.role) ? ADMIN_ROLE_LABELS[a.role].en.toLowerCase() : a.role;
     described.set(`admin:${a.id}`, `${a.displayName} (staff, ${role})`);
   }
-  for (const p of known.partnerKeys) described.set(`partner:${p.id}`, `${p.recipientName} (the recipient's system, with a partner key)`);
+  for (const p of known.partnerKeys)
+    described.set(`partner:${p.id}`, `${p.recipientName} (the recipient's system, with a partner key)`);
   for (const k of known.systemKeys) described.set(`system:${k.id}`, `Internal system ${k.systemName}`);
   return [...refs].sort().map((ref) => ({ ref, description: described.get(ref) ?? 'Unknown (no longer on record)' }));
 }

@@ -38,9 +38,13 @@ function service(ctx: Context): RequestService {
 @Resolver(() => ProviderRequestType)
 export class RequestResolver {
   @Mutation(() => RequestReceiptType, {
-    description: 'Public: a provider asks for disclosure, amendment or cessation. Rate-limited per address; keep the reference.',
+    description:
+      'Public: a provider asks for disclosure, amendment or cessation. Rate-limited per address; keep the reference.',
   })
-  submitProviderRequest(@Arg('input', () => SubmitProviderRequestInput) input: SubmitProviderRequestInput, @Ctx() ctx: Context): Promise<RequestReceiptType> {
+  submitProviderRequest(
+    @Arg('input', () => SubmitProviderRequestInput) input: SubmitProviderRequestInput,
+    @Ctx() ctx: Context,
+  ): Promise<RequestReceiptType> {
     return service(ctx).submit(input, ctx.clientAddress, (rule, key) => ctx.rateLimits.consume(rule, key));
   }
 
@@ -75,25 +79,38 @@ export class RequestResolver {
 
   @Authorized()
   @Query(() => [DataItemChangeType], { description: "A provider's amendment history, newest first." })
-  providerAmendments(@Arg('providerId', () => ID) providerId: string, @Ctx() ctx: Context): Promise<DataItemChangeType[]> {
+  providerAmendments(
+    @Arg('providerId', () => ID) providerId: string,
+    @Ctx() ctx: Context,
+  ): Promise<DataItemChangeType[]> {
     return new ProviderRightsService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps).itemChanges(providerId);
   }
 
   @Authorized()
   @Query(() => [ProviderCessationType], { description: 'What a provider asked the organisation to stop.' })
-  providerCessations(@Arg('providerId', () => ID) providerId: string, @Ctx() ctx: Context): Promise<ProviderCessationType[]> {
+  providerCessations(
+    @Arg('providerId', () => ID) providerId: string,
+    @Ctx() ctx: Context,
+  ): Promise<ProviderCessationType[]> {
     return new ProviderRightsService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps).cessations(providerId);
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => ProviderRequestType, { description: 'Enters a request received by post, telephone, fax, e-mail or in person.' })
-  async createProviderRequest(@Arg('input', () => CreateProviderRequestInput) input: CreateProviderRequestInput, @Ctx() ctx: Context): Promise<ProviderRequestType> {
+  @Mutation(() => ProviderRequestType, {
+    description: 'Enters a request received by post, telephone, fax, e-mail or in person.',
+  })
+  async createProviderRequest(
+    @Arg('input', () => CreateProviderRequestInput) input: CreateProviderRequestInput,
+    @Ctx() ctx: Context,
+  ): Promise<ProviderRequestType> {
     const s = new RequestService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps);
     return s.present([await s.create(input)])[0]!;
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => ProviderRequestType, { description: 'Names the provider a request concerns (before the identity is verified).' })
+  @Mutation(() => ProviderRequestType, {
+    description: 'Names the provider a request concerns (before the identity is verified).',
+  })
   async linkRequestProvider(
     @Arg('requestId', () => ID) requestId: string,
     @Arg('providerId', () => ID) providerId: string,
@@ -106,37 +123,63 @@ export class RequestResolver {
 
   @Authorized(WRITERS)
   @Mutation(() => ProviderRequestType, { description: 'Records how the requester was confirmed to be the provider.' })
-  async verifyRequestIdentity(@Arg('input', () => VerifyRequestIdentityInput) input: VerifyRequestIdentityInput, @Ctx() ctx: Context): Promise<ProviderRequestType> {
+  async verifyRequestIdentity(
+    @Arg('input', () => VerifyRequestIdentityInput) input: VerifyRequestIdentityInput,
+    @Ctx() ctx: Context,
+  ): Promise<ProviderRequestType> {
     const s = new RequestService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps);
     return s.present([await s.verify(input)])[0]!;
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => ProviderRequestType, { description: 'Moves a request on (policy-core validateStatusChange); rejecting needs a reason.' })
-  async changeRequestStatus(@Arg('input', () => ChangeRequestStatusInput) input: ChangeRequestStatusInput, @Ctx() ctx: Context): Promise<ProviderRequestType> {
+  @Mutation(() => ProviderRequestType, {
+    description: 'Moves a request on (policy-core validateStatusChange); rejecting needs a reason.',
+  })
+  async changeRequestStatus(
+    @Arg('input', () => ChangeRequestStatusInput) input: ChangeRequestStatusInput,
+    @Ctx() ctx: Context,
+  ): Promise<ProviderRequestType> {
     const s = new RequestService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps);
     return s.present([await s.changeStatus(input)])[0]!;
   }
 
   @Authorized(WRITERS)
   @Mutation(() => DisclosurePackageType, {
-    description: 'Produces the disclosure package for a verified disclosure request in progress (or completed). Audited; marks the request.',
+    description:
+      'Produces the disclosure package for a verified disclosure request in progress (or completed). Audited; marks the request.',
   })
-  produceDisclosurePackage(@Arg('requestId', () => ID) requestId: string, @Ctx() ctx: Context): Promise<DisclosurePackageType> {
+  produceDisclosurePackage(
+    @Arg('requestId', () => ID) requestId: string,
+    @Ctx() ctx: Context,
+  ): Promise<DisclosurePackageType> {
     return new DisclosureService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).produce(requestId);
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => AmendmentResultType, { description: 'Applies an amendment item by item, against the provider version read.' })
-  async applyAmendment(@Arg('input', () => ApplyAmendmentInput) input: ApplyAmendmentInput, @Ctx() ctx: Context): Promise<AmendmentResultType> {
+  @Mutation(() => AmendmentResultType, {
+    description: 'Applies an amendment item by item, against the provider version read.',
+  })
+  async applyAmendment(
+    @Arg('input', () => ApplyAmendmentInput) input: ApplyAmendmentInput,
+    @Ctx() ctx: Context,
+  ): Promise<AmendmentResultType> {
     const s = new RequestService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps);
     const done = await new AmendmentService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).apply(input);
-    return { request: s.present([await s.reload(done.request.id)])[0]!, changes: done.changes, providerVersion: done.providerVersion };
+    return {
+      request: s.present([await s.reload(done.request.id)])[0]!,
+      changes: done.changes,
+      providerVersion: done.providerVersion,
+    };
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => CessationResultType, { description: 'Stops use for purposes and/or provision to recipients, as the provider asked.' })
-  async applyCessation(@Arg('input', () => ApplyCessationInput) input: ApplyCessationInput, @Ctx() ctx: Context): Promise<CessationResultType> {
+  @Mutation(() => CessationResultType, {
+    description: 'Stops use for purposes and/or provision to recipients, as the provider asked.',
+  })
+  async applyCessation(
+    @Arg('input', () => ApplyCessationInput) input: ApplyCessationInput,
+    @Ctx() ctx: Context,
+  ): Promise<CessationResultType> {
     const s = new RequestService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps);
     const done = await new CessationService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).apply(input);
     return {
@@ -149,7 +192,10 @@ export class RequestResolver {
 
   @Authorized(OWNERS)
   @Mutation(() => RequestSettingsType, { description: 'Owner only: the response period provider requests are due in.' })
-  updateRequestSettings(@Arg('input', () => UpdateRequestSettingsInput) input: UpdateRequestSettingsInput, @Ctx() ctx: Context): Promise<RequestSettingsType> {
+  updateRequestSettings(
+    @Arg('input', () => UpdateRequestSettingsInput) input: UpdateRequestSettingsInput,
+    @Ctx() ctx: Context,
+  ): Promise<RequestSettingsType> {
     return new RequestService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).updateSettings(input);
   }
 }
@@ -160,7 +206,10 @@ export class DisclosurePackageResolver {
     description:
       'Every collection, consent, use, provision and decision recorded about the provider, oldest first; `first` limits the typed list (e.g. for a preview) — `json` always holds them all.',
   })
-  ledger(@Root() pkg: DisclosurePackageType, @Arg('first', () => Int, { nullable: true }) first: number | null | undefined): LedgerEntryType[] {
+  ledger(
+    @Root() pkg: DisclosurePackageType,
+    @Arg('first', () => Int, { nullable: true }) first: number | null | undefined,
+  ): LedgerEntryType[] {
     if (first === null || first === undefined) return pkg.ledger;
     if (!Number.isInteger(first) || first < 0) throw badInput('first', 'INVALID_VALUE', 'Must be 0 or more', '');
     return pkg.ledger.slice(0, first);

@@ -44,7 +44,13 @@ import type {
   UpdateRequestSettingsInput,
   VerifyRequestIdentityInput,
 } from './request.inputs.js';
-import { presentCessation, presentChange, presentRequest, presentStatusChange, sealRequester } from './request.presenter.js';
+import {
+  presentCessation,
+  presentChange,
+  presentRequest,
+  presentStatusChange,
+  sealRequester,
+} from './request.presenter.js';
 import { loadResponsePeriod, presentSettings } from './request-settings.js';
 import type {
   DataItemChangeType,
@@ -92,7 +98,11 @@ export class RequestService {
   // Intake ------------------------------------------------------------------------------------
 
   /** The public form: rate-limited per address first, then checked; a refused request stores nothing. */
-  async submit(input: SubmitProviderRequestInput, clientAddress: string, consume: (rule: RateLimitRule, key: string) => Promise<void>): Promise<RequestReceiptType> {
+  async submit(
+    input: SubmitProviderRequestInput,
+    clientAddress: string,
+    consume: (rule: RateLimitRule, key: string) => Promise<void>,
+  ): Promise<RequestReceiptType> {
     await consume(SUBMIT_RULE, clientAddress);
     const request = await this.em.transactional((em) =>
       this.with(em).writeIntake({ ...input, channel: 'WEB_FORM', receivedAt: null, providerId: null }, 'public'),
@@ -131,7 +141,11 @@ export class RequestService {
     const now = this.deps.now();
     const receivedAt = input.receivedAt ?? now;
     if (input.receivedAt && (Number.isNaN(input.receivedAt.getTime()) || input.receivedAt.getTime() > now.getTime())) {
-      issues.push({ field: 'receivedAt', code: 'INVALID_VALUE', message: 'The request cannot be received in the future.' });
+      issues.push({
+        field: 'receivedAt',
+        code: 'INVALID_VALUE',
+        message: 'The request cannot be received in the future.',
+      });
     }
     let provider: Provider | null = null;
     const providerId = input.providerId?.trim() || null;
@@ -172,7 +186,12 @@ export class RequestService {
       entityType: 'ProviderRequest',
       subject: request.id,
       providerIds: provider ? [provider.id] : [],
-      detail: { kind: request.kind, channel: request.channel, reference: request.reference, dueAt: request.dueAt.toISOString() },
+      detail: {
+        kind: request.kind,
+        channel: request.channel,
+        reference: request.reference,
+        dueAt: request.dueAt.toISOString(),
+      },
     });
     await this.em.flush();
     return request;
@@ -181,7 +200,11 @@ export class RequestService {
   // Reads -------------------------------------------------------------------------------------
 
   /** Newest first in keyset pages; urgency filters are the same rule as policy-core's, in SQL. */
-  async list(args: { first: number; after: string | null; filter: ProviderRequestFilter | null }): Promise<ProviderRequestConnection> {
+  async list(args: {
+    first: number;
+    after: string | null;
+    filter: ProviderRequestFilter | null;
+  }): Promise<ProviderRequestConnection> {
     const limit = pageSize(args.first);
     const afterId = args.after ? decodeCursor(args.after) : null;
     const f = args.filter ?? {};
@@ -193,7 +216,11 @@ export class RequestService {
     if (f.open === true) where.push(open);
     if (f.open === false) where.push({ status: { $in: [...CLOSED_REQUEST_STATUSES] } });
     if (f.providerId) {
-      if (!UUID.test(f.providerId)) return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: afterId !== null, startCursor: null, endCursor: null } };
+      if (!UUID.test(f.providerId))
+        return {
+          edges: [],
+          pageInfo: { hasNextPage: false, hasPreviousPage: afterId !== null, startCursor: null, endCursor: null },
+        };
       where.push({ provider: f.providerId });
     }
     const soon = new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000);
@@ -242,7 +269,9 @@ export class RequestService {
   // Writes ------------------------------------------------------------------------------------
 
   link(requestId: string, providerId: string, expectedVersion: number): Promise<ProviderRequest> {
-    return this.em.transactional((em) => this.with(em).writeLink(requestId, providerId, expectedVersion)).then((r) => this.reload(r.id));
+    return this.em
+      .transactional((em) => this.with(em).writeLink(requestId, providerId, expectedVersion))
+      .then((r) => this.reload(r.id));
   }
 
   verify(input: VerifyRequestIdentityInput): Promise<ProviderRequest> {
@@ -265,8 +294,16 @@ export class RequestService {
     const actor = this.requireActor();
     const request = await this.load(requestId, expectedVersion);
     const issues: Issue[] = [];
-    if (request.verifiedAt || request.status === 'IN_PROGRESS' || CLOSED_REQUEST_STATUSES.includes(request.status as never)) {
-      issues.push({ field: 'status', code: 'INVALID_TRANSITION', message: 'The identity is verified or the request closed: the provider can no longer change.' });
+    if (
+      request.verifiedAt ||
+      request.status === 'IN_PROGRESS' ||
+      CLOSED_REQUEST_STATUSES.includes(request.status as never)
+    ) {
+      issues.push({
+        field: 'status',
+        code: 'INVALID_TRANSITION',
+        message: 'The identity is verified or the request closed: the provider can no longer change.',
+      });
     }
     const provider = UUID.test(providerId) ? await this.em.findOne(Provider, { id: providerId }) : null;
     if (!provider) issues.push({ field: 'providerId', code: 'INVALID_VALUE', message: 'No such provider.' });
@@ -290,14 +327,21 @@ export class RequestService {
     const validation = validateVerification({ status: request.status, providerLinked: request.provider !== null });
     const issues: Issue[] = validation.ok ? [] : [...validation.issues];
     const note = input.note ? normalizeLineBreaks(input.note).trim() || null : null;
-    const noteIssue = validateText(note, { field: 'note', maxLength: REQUEST_LIMITS.note, required: false, multiline: true });
+    const noteIssue = validateText(note, {
+      field: 'note',
+      maxLength: REQUEST_LIMITS.note,
+      required: false,
+      multiline: true,
+    });
     if (noteIssue) issues.push(noteIssue);
     if (issues.length) throw new BadInputError(issues);
     const now = this.deps.now();
     request.verificationMethod = input.method;
     request.verifiedBy = this.em.getReference(AdminUser, actor.userId);
     request.verifiedAt = now;
-    request.verificationNoteSealed = note ? this.deps.cipher.encrypt(note, verificationNoteSealContext(request.id)) : null;
+    request.verificationNoteSealed = note
+      ? this.deps.cipher.encrypt(note, verificationNoteSealContext(request.id))
+      : null;
     request.updatedAt = now;
     new AuditService(this.em, actor, this.deps).record({
       action: 'request.verify',
@@ -315,16 +359,27 @@ export class RequestService {
     const request = await this.load(input.requestId, input.expectedVersion);
     const reason = input.reason ? normalizeLineBreaks(input.reason).trim() || null : null;
     const issues: Issue[] = [];
-    const reasonIssue = validateText(reason, { field: 'reason', maxLength: FIELD_LIMITS.note, required: false, multiline: true });
+    const reasonIssue = validateText(reason, {
+      field: 'reason',
+      maxLength: FIELD_LIMITS.note,
+      required: false,
+      multiline: true,
+    });
     if (reasonIssue) issues.push(reasonIssue);
     const change = validateStatusChange(request.status, input.status, {
       identityVerified: request.verifiedAt !== null,
       rejectionReason: reason,
     });
-    if (!change.ok) issues.push(...change.issues.map((i) => (i.field === 'rejectionReason' ? { ...i, field: 'reason' } : i)));
+    if (!change.ok)
+      issues.push(...change.issues.map((i) => (i.field === 'rejectionReason' ? { ...i, field: 'reason' } : i)));
     if (input.status === 'COMPLETED' && change.ok) {
       const workApplied = await this.workApplied(request.id);
-      const completion = validateCompletion({ kind: request.kind, packageProduced: request.packageProducedAt !== null, workApplied, resolution: reason });
+      const completion = validateCompletion({
+        kind: request.kind,
+        packageProduced: request.packageProducedAt !== null,
+        workApplied,
+        resolution: reason,
+      });
       if (!completion.ok) issues.push(...completion.issues);
     }
     if (issues.length) throw new BadInputError(issues);
@@ -337,7 +392,15 @@ export class RequestService {
       request.completedAt = now;
       request.resolution = reason;
     }
-    this.em.create(RequestStatusChange, { request, fromStatus: from, toStatus: input.status, at: now, actorId: actor.userId, actorName: actor.displayName, reason });
+    this.em.create(RequestStatusChange, {
+      request,
+      fromStatus: from,
+      toStatus: input.status,
+      at: now,
+      actorId: actor.userId,
+      actorName: actor.displayName,
+      reason,
+    });
     new AuditService(this.em, actor, this.deps).record({
       action: 'request.status',
       entityType: 'ProviderRequest',
@@ -378,8 +441,11 @@ export class RequestService {
         holidays: [...new Set(input.holidays.map((h) => h.trim()))].sort(),
       };
       const validation = validateResponsePeriod(period);
-      const issues: Issue[] = validation.ok ? [] : validation.issues.map((i) => (i.field === 'days' ? { ...i, field: 'responsePeriodDays' } : i));
-      if (period.days > 365) issues.push({ field: 'responsePeriodDays', code: 'INVALID_VALUE', message: 'At most 365 days.' });
+      const issues: Issue[] = validation.ok
+        ? []
+        : validation.issues.map((i) => (i.field === 'days' ? { ...i, field: 'responsePeriodDays' } : i));
+      if (period.days > 365)
+        issues.push({ field: 'responsePeriodDays', code: 'INVALID_VALUE', message: 'At most 365 days.' });
       if (issues.length) throw new BadInputError(issues);
       const [org] = await em.find(Organisation, {}, { orderBy: { createdAt: 'asc' }, limit: 1 });
       if (!org) throw new NotFoundError('Organisation');
@@ -391,7 +457,12 @@ export class RequestService {
         action: 'request.settings',
         entityType: 'Organisation',
         subject: org.id,
-        detail: { days: period.days, unit: period.unit, timeZoneOffsetMinutes: period.timeZoneOffsetMinutes, holidays: period.holidays?.length ?? 0 },
+        detail: {
+          days: period.days,
+          unit: period.unit,
+          timeZoneOffsetMinutes: period.timeZoneOffsetMinutes,
+          holidays: period.holidays?.length ?? 0,
+        },
       });
       await em.flush();
       return presentSettings(period);
@@ -416,7 +487,11 @@ export class ProviderRightsService {
 
   async itemChanges(providerId: string): Promise<DataItemChangeType[]> {
     if (!UUID.test(providerId)) return [];
-    const rows = await this.em.find(DataItemChange, { provider: providerId }, { orderBy: { changedAt: 'desc', id: 'desc' }, populate: ['request'] });
+    const rows = await this.em.find(
+      DataItemChange,
+      { provider: providerId },
+      { orderBy: { changedAt: 'desc', id: 'desc' }, populate: ['request'] },
+    );
     if (rows.length) {
       await new AuditService(this.em, this.actor, this.deps).insertNow({
         action: 'provider.read',
@@ -431,9 +506,19 @@ export class ProviderRightsService {
 
   async cessations(providerId: string): Promise<ProviderCessationType[]> {
     if (!UUID.test(providerId)) return [];
-    const rows = await this.em.find(ProviderCessation, { provider: providerId }, { orderBy: { since: 'desc', id: 'desc' }, populate: ['request'] });
+    const rows = await this.em.find(
+      ProviderCessation,
+      { provider: providerId },
+      { orderBy: { since: 'desc', id: 'desc' }, populate: ['request'] },
+    );
     const ids = [...new Set(rows.map((r) => r.recipientId).filter((x): x is string => !!x))];
-    const names = ids.length ? await leanRows<{ id: string; name: string }>(this.em, `select id, name from recipient where id in (${placeholders(ids.length)})`, ids) : [];
+    const names = ids.length
+      ? await leanRows<{ id: string; name: string }>(
+          this.em,
+          `select id, name from recipient where id in (${placeholders(ids.length)})`,
+          ids,
+        )
+      : [];
     const byId = new Map(names.map((n) => [String(n.id), String(n.name)]));
     return rows.map((r) => presentCessation(r, byId, r.request?.reference ?? null));
   }

@@ -51,7 +51,9 @@ export class RequestReceiptType {
   @Field(() => Date, { description: 'When the organisation will have answered by.' }) dueAt!: Date;
 }
 
-@ObjectType('Requester', { description: 'Who made the request, as they told us (decrypted for staff; every read is audited).' })
+@ObjectType('Requester', {
+  description: 'Who made the request, as they told us (decrypted for staff; every read is audited).',
+})
 export class RequesterType {
   @Field(() => String) name!: string;
   @Field(() => String) contact!: string;
@@ -69,7 +71,8 @@ export class RequestVerificationType {
 
 @ObjectType('RequestStatusChange')
 export class RequestStatusChangeType {
-  @Field(() => RequestStatusEnum, { nullable: true, description: 'None for the receipt itself.' }) fromStatus!: RequestStatus | null;
+  @Field(() => RequestStatusEnum, { nullable: true, description: 'None for the receipt itself.' })
+  fromStatus!: RequestStatus | null;
   @Field(() => RequestStatusEnum) toStatus!: RequestStatus;
   @Field(() => Date) at!: Date;
   @Field(() => String) actorName!: string;
@@ -84,12 +87,15 @@ export class RequestProviderType {
   @Field(() => Int) version!: number;
 }
 
-@ObjectType('ProviderCessation', { description: 'A stop the provider asked for; decisions and partner reads respect it.' })
+@ObjectType('ProviderCessation', {
+  description: 'A stop the provider asked for; decisions and partner reads respect it.',
+})
 export class ProviderCessationType {
   @Field(() => ID) id!: string;
   @Field(() => DecisionActionEnum) action!: DecisionAction;
   @Field(() => String, { nullable: true, description: 'None: every purpose.' }) purposeKey!: string | null;
-  @Field(() => ID, { nullable: true, description: 'None: every recipient (PROVIDE only).' }) recipientId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'None: every recipient (PROVIDE only).' }) recipientId!:
+    string | null;
   @Field(() => String, { nullable: true }) recipientName!: string | null;
   @Field(() => Date) since!: Date;
   @Field(() => String) recordedBy!: string;
@@ -105,19 +111,23 @@ export class ProviderRequestType {
   @Field(() => RequestStatusEnum) status!: RequestStatus;
   @Field(() => Date) receivedAt!: Date;
   @Field(() => Date) dueAt!: Date;
-  @Field(() => Boolean, { description: 'Past its due date and still open (policy-core isOverdue, now).' }) overdue!: boolean;
+  @Field(() => Boolean, { description: 'Past its due date and still open (policy-core isOverdue, now).' })
+  overdue!: boolean;
   @Field(() => RequestUrgencyEnum) urgency!: RequestUrgency;
   @Field(() => Int, { description: 'Whole days left (negative: days overdue).' }) daysRemaining!: number;
-  @Field(() => [RequestStatusEnum], { description: 'Where the status may go next.' }) allowedNextStatuses!: RequestStatus[];
+  @Field(() => [RequestStatusEnum], { description: 'Where the status may go next.' })
+  allowedNextStatuses!: RequestStatus[];
   @Field(() => RequesterType) requester!: RequesterType;
   @Field(() => RequestProviderType, { nullable: true }) provider!: RequestProviderType | null;
-  @Field(() => String, { nullable: true, description: 'None: submitted on the public form.' }) enteredBy!: string | null;
+  @Field(() => String, { nullable: true, description: 'None: submitted on the public form.' }) enteredBy!:
+    string | null;
   @Field(() => RequestVerificationType, { nullable: true }) verification!: RequestVerificationType | null;
   @Field(() => String, { nullable: true }) rejectionReason!: string | null;
   @Field(() => Date, { nullable: true }) completedAt!: Date | null;
   @Field(() => String, { nullable: true }) resolution!: string | null;
   @Field(() => Date, { nullable: true }) packageProducedAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'SHA-256 of the last disclosure package produced.' }) packageHash!: string | null;
+  @Field(() => String, { nullable: true, description: 'SHA-256 of the last disclosure package produced.' })
+  packageHash!: string | null;
   @Field(() => Int) version!: number;
 }
 
@@ -205,13 +215,16 @@ export class DisclosedCollectionType {
   @Field(() => String) receiptHash!: string;
 }
 
-@ObjectType('DisclosedConsent', { description: 'The current consent per purpose (derived from the events by policy-core).' })
+@ObjectType('DisclosedConsent', {
+  description: 'The current consent per purpose (derived from the events by policy-core).',
+})
 export class DisclosedConsentType {
   @Field(() => String) purposeKey!: string;
   @Field(() => String) purposeTitle!: string;
   @Field(() => ConsentStateEnum) state!: ConsentState;
   @Field(() => Date, { nullable: true }) since!: Date | null;
-  @Field(() => Int, { nullable: true, description: 'The policy version the consent was given under.' }) policyVersion!: number | null;
+  @Field(() => Int, { nullable: true, description: 'The policy version the consent was given under.' }) policyVersion!:
+    number | null;
 }
 
 @ObjectType('DisclosedConsentEvent')
@@ -245,14 +258,21 @@ export class DisclosedRecipientType {
 }
 
 @ObjectType('DisclosedActor', {
-  description: "Who acted in the package's ledger entries: a staff member (name and role), a recipient's system (by the recipient's name), or Steward itself.",
+  description:
+    "Who acted in the package's ledger entries: a staff member (name and role), a recipient's system (by the recipient's name), or Steward itself.",
 })
 export class DisclosedActorType {
-  @Field(() => String, { description: "The ledger entries' `actor`: `admin:<id>`, `partner:<credential id>`, `system:<credential id>` (an internal system's key) or `system` (Steward)." }) ref!: string;
+  @Field(() => String, {
+    description:
+      "The ledger entries' `actor`: `admin:<id>`, `partner:<credential id>`, `system:<credential id>` (an internal system's key) or `system` (Steward).",
+  })
+  ref!: string;
   @Field(() => String) description!: string;
 }
 
-@ObjectType('DisclosureSection', { description: 'A section contributed by another feature (inquiries, cookie consents), as canonical JSON.' })
+@ObjectType('DisclosureSection', {
+  description: 'A section contributed by another feature (inquiries, cookie consents), as canonical JSON.',
+})
 export class DisclosureSectionType {
   @Field(() => String) key!: string;
   @Field(() => String) title!: string;
@@ -261,7 +281,8 @@ export class DisclosureSectionType {
 }
 
 @ObjectType('DisclosurePackage', {
-  description: 'Everything held about one provider (clause 4), produced for a verified disclosure request. `json` is the canonical form; `sha256` its hash.',
+  description:
+    'Everything held about one provider (clause 4), produced for a verified disclosure request. `json` is the canonical form; `sha256` its hash.',
 })
 export class DisclosurePackageType {
   @Field(() => Int) formatVersion!: number;
@@ -269,7 +290,8 @@ export class DisclosurePackageType {
   @Field(() => String) requestReference!: string;
   @Field(() => Date) producedAt!: Date;
   @Field(() => String) controller!: string;
-  @Field(() => Int, { description: 'The policy version in force when the package was produced.' }) policyVersion!: number;
+  @Field(() => Int, { description: 'The policy version in force when the package was produced.' })
+  policyVersion!: number;
   @Field(() => DisclosedProviderType) provider!: DisclosedProviderType;
   @Field(() => [DisclosedDataItemType]) dataItems!: DisclosedDataItemType[];
   @Field(() => [DisclosedCollectionType]) collections!: DisclosedCollectionType[];
@@ -279,7 +301,8 @@ export class DisclosurePackageType {
   /** Every entry; exposed through the `ledger(first)` field resolver (DisclosurePackageResolver). */
   ledger!: LedgerEntryType[];
   @Field(() => [DisclosedRecipientType]) recipients!: DisclosedRecipientType[];
-  @Field(() => [DisclosedActorType], { description: 'Who each ledger entry says acted, described (format 2 on).' }) actors!: DisclosedActorType[];
+  @Field(() => [DisclosedActorType], { description: 'Who each ledger entry says acted, described (format 2 on).' })
+  actors!: DisclosedActorType[];
   @Field(() => [DisclosedRequestType]) requests!: DisclosedRequestType[];
   @Field(() => [DataItemChangeType]) amendments!: DataItemChangeType[];
   @Field(() => [ProviderCessationType]) cessations!: ProviderCessationType[];

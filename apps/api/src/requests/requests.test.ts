@@ -65,13 +65,29 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
   }
 
   /** The public form, anonymous, from a client address of its own (or the one given). */
-  async function submit(input: Partial<SubmitProviderRequestMutationVariables['input']> = {}, address = `203.0.113.${++addressCounter}`) {
-    const res = await app.client().raw(
-      print(SubmitProviderRequestDocument),
-      { input: { kind: 'DISCLOSURE', requesterName: 'Aiko Fujimoto', contact: 'aiko.fujimoto@example.jp', details: 'Please send me everything.', ...input } },
-      { 'x-forwarded-for': address },
-    );
-    return res as { data?: { submitProviderRequest: { reference: string; dueAt: string; receivedAt: string } } | null; errors?: { extensions?: Record<string, unknown>; message: string }[] };
+  async function submit(
+    input: Partial<SubmitProviderRequestMutationVariables['input']> = {},
+    address = `203.0.113.${++addressCounter}`,
+  ) {
+    const res = await app
+      .client()
+      .raw(
+        print(SubmitProviderRequestDocument),
+        {
+          input: {
+            kind: 'DISCLOSURE',
+            requesterName: 'Aiko Fujimoto',
+            contact: 'aiko.fujimoto@example.jp',
+            details: 'Please send me everything.',
+            ...input,
+          },
+        },
+        { 'x-forwarded-for': address },
+      );
+    return res as {
+      data?: { submitProviderRequest: { reference: string; dueAt: string; receivedAt: string } } | null;
+      errors?: { extensions?: Record<string, unknown>; message: string }[];
+    };
   }
 
   async function count(table: string): Promise<number> {
@@ -79,28 +95,69 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
     return Number(rows[0]!.n);
   }
 
-  async function collect(items: { category: 'NAME' | 'EMAIL' | 'AFFILIATION' | 'POSTAL_CODE' | 'POSTAL_ADDRESS' | 'TELEPHONE'; value: string }[], source = 'Autumn Meeting registration', purposes = [
-    { purposeKey: 'CONFERENCE_REGISTRATION', granted: true },
-    { purposeKey: 'EVENT_NEWS', granted: true },
-  ]) {
-    return (await owner.ok(RecordCollectionDocument, { input: buildCollectionInput({ items, source, purposes }) })).recordCollection.provider;
+  async function collect(
+    items: {
+      category: 'NAME' | 'EMAIL' | 'AFFILIATION' | 'POSTAL_CODE' | 'POSTAL_ADDRESS' | 'TELEPHONE';
+      value: string;
+    }[],
+    source = 'Autumn Meeting registration',
+    purposes = [
+      { purposeKey: 'CONFERENCE_REGISTRATION', granted: true },
+      { purposeKey: 'EVENT_NEWS', granted: true },
+    ],
+  ) {
+    return (await owner.ok(RecordCollectionDocument, { input: buildCollectionInput({ items, source, purposes }) }))
+      .recordCollection.provider;
   }
 
-  async function staffRequest(overrides: Partial<CreateProviderRequestMutationVariables['input']> = {}): Promise<ProviderRequestFieldsFragment> {
+  async function staffRequest(
+    overrides: Partial<CreateProviderRequestMutationVariables['input']> = {},
+  ): Promise<ProviderRequestFieldsFragment> {
     return (
       await officer.ok(CreateProviderRequestDocument, {
-        input: { kind: 'DISCLOSURE', channel: 'POST', requesterName: 'Aiko Fujimoto', contact: '1-2-3 Shiba, Minato-ku', ...overrides },
+        input: {
+          kind: 'DISCLOSURE',
+          channel: 'POST',
+          requesterName: 'Aiko Fujimoto',
+          contact: '1-2-3 Shiba, Minato-ku',
+          ...overrides,
+        },
       })
     ).createProviderRequest;
   }
 
   /** Links, verifies and moves a request to IN_PROGRESS. */
-  async function readyRequest(request: ProviderRequestFieldsFragment, providerId: string): Promise<ProviderRequestFieldsFragment> {
-    let r = (await officer.ok(LinkRequestProviderDocument, { requestId: request.id, providerId, expectedVersion: request.version })).linkRequestProvider;
-    r = (await officer.ok(ChangeRequestStatusDocument, { input: { requestId: r.id, expectedVersion: r.version, status: 'VERIFYING' } })).changeRequestStatus;
-    r = (await officer.ok(VerifyRequestIdentityDocument, { input: { requestId: r.id, expectedVersion: r.version, method: 'ID_DOCUMENT', note: 'Driving licence seen at the desk.' } }))
-      .verifyRequestIdentity;
-    r = (await officer.ok(ChangeRequestStatusDocument, { input: { requestId: r.id, expectedVersion: r.version, status: 'IN_PROGRESS' } })).changeRequestStatus;
+  async function readyRequest(
+    request: ProviderRequestFieldsFragment,
+    providerId: string,
+  ): Promise<ProviderRequestFieldsFragment> {
+    let r = (
+      await officer.ok(LinkRequestProviderDocument, {
+        requestId: request.id,
+        providerId,
+        expectedVersion: request.version,
+      })
+    ).linkRequestProvider;
+    r = (
+      await officer.ok(ChangeRequestStatusDocument, {
+        input: { requestId: r.id, expectedVersion: r.version, status: 'VERIFYING' },
+      })
+    ).changeRequestStatus;
+    r = (
+      await officer.ok(VerifyRequestIdentityDocument, {
+        input: {
+          requestId: r.id,
+          expectedVersion: r.version,
+          method: 'ID_DOCUMENT',
+          note: 'Driving licence seen at the desk.',
+        },
+      })
+    ).verifyRequestIdentity;
+    r = (
+      await officer.ok(ChangeRequestStatusDocument, {
+        input: { requestId: r.id, expectedVersion: r.version, status: 'IN_PROGRESS' },
+      })
+    ).changeRequestStatus;
     return r;
   }
 
@@ -108,27 +165,47 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
     it('computes the due date from the configured response period, in business days with holidays, in JST', async () => {
       app.clock.now = START;
       const settings = (await owner.ok(RequestSettingsDocument)).requestSettings;
-      expect(settings).toEqual({ responsePeriodDays: 10, unit: 'BUSINESS_DAYS', timeZoneOffsetMinutes: 540, holidays: [] });
+      expect(settings).toEqual({
+        responsePeriodDays: 10,
+        unit: 'BUSINESS_DAYS',
+        timeZoneOffsetMinutes: 540,
+        holidays: [],
+      });
       // Wed 1 Apr 2026 (JST): ten business days later is Wed 15 Apr, end of day in Tokyo.
       const plain = await submit();
       expect(plain.data!.submitProviderRequest.dueAt).toBe('2026-04-15T14:59:59.999Z');
 
-      await owner.ok(UpdateRequestSettingsDocument, { input: { responsePeriodDays: 10, unit: 'BUSINESS_DAYS', timeZoneOffsetMinutes: 540, holidays: ['2026-04-03', '2026-04-10'] } });
+      await owner.ok(UpdateRequestSettingsDocument, {
+        input: {
+          responsePeriodDays: 10,
+          unit: 'BUSINESS_DAYS',
+          timeZoneOffsetMinutes: 540,
+          holidays: ['2026-04-03', '2026-04-10'],
+        },
+      });
       const withHolidays = await submit();
       expect(withHolidays.data!.submitProviderRequest.dueAt).toBe('2026-04-17T14:59:59.999Z');
 
-      await owner.ok(UpdateRequestSettingsDocument, { input: { responsePeriodDays: 14, unit: 'CALENDAR_DAYS', timeZoneOffsetMinutes: 540, holidays: [] } });
+      await owner.ok(UpdateRequestSettingsDocument, {
+        input: { responsePeriodDays: 14, unit: 'CALENDAR_DAYS', timeZoneOffsetMinutes: 540, holidays: [] },
+      });
       // Entered by staff with the date it arrived by post: the period counts from receipt, not entry.
       const byPost = await staffRequest({ receivedAt: '2026-03-30T01:00:00.000Z' });
       expect(byPost.dueAt).toBe('2026-04-13T14:59:59.999Z');
-      await owner.ok(UpdateRequestSettingsDocument, { input: { responsePeriodDays: 10, unit: 'BUSINESS_DAYS', timeZoneOffsetMinutes: 540, holidays: [] } });
+      await owner.ok(UpdateRequestSettingsDocument, {
+        input: { responsePeriodDays: 10, unit: 'BUSINESS_DAYS', timeZoneOffsetMinutes: 540, holidays: [] },
+      });
     });
 
     it('refuses invalid settings, and only an owner may change them', async () => {
-      const bad = await owner.request(UpdateRequestSettingsDocument, { input: { responsePeriodDays: -1, unit: 'BUSINESS_DAYS', timeZoneOffsetMinutes: 540, holidays: ['2026-02-30'] } });
+      const bad = await owner.request(UpdateRequestSettingsDocument, {
+        input: { responsePeriodDays: -1, unit: 'BUSINESS_DAYS', timeZoneOffsetMinutes: 540, holidays: ['2026-02-30'] },
+      });
       expect(errorOf(bad).code).toBe('BAD_USER_INPUT');
       expect(errorOf(bad).issues!.map((i) => i.field)).toEqual(['input.responsePeriodDays', 'input.holidays[0]']);
-      const officerTry = await officer.request(UpdateRequestSettingsDocument, { input: { responsePeriodDays: 1, unit: 'CALENDAR_DAYS', timeZoneOffsetMinutes: 540, holidays: [] } });
+      const officerTry = await officer.request(UpdateRequestSettingsDocument, {
+        input: { responsePeriodDays: 1, unit: 'CALENDAR_DAYS', timeZoneOffsetMinutes: 540, holidays: [] },
+      });
       expect(errorOf(officerTry).code).toBe('FORBIDDEN');
       expect((await owner.ok(RequestSettingsDocument)).requestSettings.responsePeriodDays).toBe(10);
     });
@@ -137,13 +214,27 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       app.clock.now = START;
       const open = await staffRequest({ kind: 'AMENDMENT' });
       const rejected = await staffRequest({ kind: 'AMENDMENT' });
-      await officer.ok(ChangeRequestStatusDocument, { input: { requestId: rejected.id, expectedVersion: rejected.version, status: 'REJECTED', reason: 'Not the provider.' } });
-      expect(open).toMatchObject({ dueAt: '2026-04-15T14:59:59.999Z', overdue: false, urgency: 'ON_TRACK', daysRemaining: 15 });
+      await officer.ok(ChangeRequestStatusDocument, {
+        input: {
+          requestId: rejected.id,
+          expectedVersion: rejected.version,
+          status: 'REJECTED',
+          reason: 'Not the provider.',
+        },
+      });
+      expect(open).toMatchObject({
+        dueAt: '2026-04-15T14:59:59.999Z',
+        overdue: false,
+        urgency: 'ON_TRACK',
+        daysRemaining: 15,
+      });
 
       await setClock(new Date('2026-04-13T15:00:00Z')); // 2 days before: due soon
       let detail = (await officer.ok(ProviderRequestDocument, { id: open.id })).providerRequest!;
       expect(detail).toMatchObject({ overdue: false, urgency: 'DUE_SOON', daysRemaining: 2 });
-      const soon = (await officer.ok(ProviderRequestsDocument, { filter: { urgency: 'DUE_SOON' } })).providerRequests.edges.map((e) => e.node.id);
+      const soon = (
+        await officer.ok(ProviderRequestsDocument, { filter: { urgency: 'DUE_SOON' } })
+      ).providerRequests.edges.map((e) => e.node.id);
       expect(soon).toContain(open.id);
 
       await setClock(new Date('2026-04-15T14:59:59.000Z'));
@@ -151,12 +242,19 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       await setClock(new Date('2026-04-15T15:00:00.500Z'));
       detail = (await officer.ok(ProviderRequestDocument, { id: open.id })).providerRequest!;
       expect(detail).toMatchObject({ overdue: true, urgency: 'OVERDUE', daysRemaining: -1 });
-      const overdue = (await officer.ok(ProviderRequestsDocument, { filter: { urgency: 'OVERDUE' } })).providerRequests.edges.map((e) => e.node);
+      const overdue = (
+        await officer.ok(ProviderRequestsDocument, { filter: { urgency: 'OVERDUE' } })
+      ).providerRequests.edges.map((e) => e.node);
       expect(overdue.map((r) => r.id)).toContain(open.id);
       expect(overdue.map((r) => r.id)).not.toContain(rejected.id);
       expect(overdue.every((r) => r.overdue)).toBe(true);
       const closed = (await officer.ok(ProviderRequestDocument, { id: rejected.id })).providerRequest!;
-      expect(closed).toMatchObject({ status: 'REJECTED', overdue: false, urgency: 'CLOSED', rejectionReason: 'Not the provider.' });
+      expect(closed).toMatchObject({
+        status: 'REJECTED',
+        overdue: false,
+        urgency: 'CLOSED',
+        rejectionReason: 'Not the provider.',
+      });
       await setClock(START);
     });
   });
@@ -166,64 +264,134 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       const provider = await collect([{ category: 'NAME', value: 'Haruto Sato' }]);
       const r = await staffRequest();
       expect(r.allowedNextStatuses).toEqual(['VERIFYING', 'REJECTED']);
-      const skip = await officer.request(ChangeRequestStatusDocument, { input: { requestId: r.id, expectedVersion: r.version, status: 'IN_PROGRESS' } });
-      expect(errorOf(skip).issues!.map((i) => `${i.field}:${i.code}`)).toEqual(['input.status:INVALID_TRANSITION', 'input.identityVerified:IDENTITY_NOT_VERIFIED']);
+      const skip = await officer.request(ChangeRequestStatusDocument, {
+        input: { requestId: r.id, expectedVersion: r.version, status: 'IN_PROGRESS' },
+      });
+      expect(errorOf(skip).issues!.map((i) => `${i.field}:${i.code}`)).toEqual([
+        'input.status:INVALID_TRANSITION',
+        'input.identityVerified:IDENTITY_NOT_VERIFIED',
+      ]);
 
-      const unlinked = await officer.request(VerifyRequestIdentityDocument, { input: { requestId: r.id, expectedVersion: r.version, method: 'ID_DOCUMENT' } });
+      const unlinked = await officer.request(VerifyRequestIdentityDocument, {
+        input: { requestId: r.id, expectedVersion: r.version, method: 'ID_DOCUMENT' },
+      });
       expect(errorOf(unlinked)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.providerId' });
 
-      const linked = (await officer.ok(LinkRequestProviderDocument, { requestId: r.id, providerId: provider.id, expectedVersion: r.version })).linkRequestProvider;
-      const verifying = (await officer.ok(ChangeRequestStatusDocument, { input: { requestId: r.id, expectedVersion: linked.version, status: 'VERIFYING' } })).changeRequestStatus;
-      const notYet = await officer.request(ChangeRequestStatusDocument, { input: { requestId: r.id, expectedVersion: verifying.version, status: 'IN_PROGRESS' } });
+      const linked = (
+        await officer.ok(LinkRequestProviderDocument, {
+          requestId: r.id,
+          providerId: provider.id,
+          expectedVersion: r.version,
+        })
+      ).linkRequestProvider;
+      const verifying = (
+        await officer.ok(ChangeRequestStatusDocument, {
+          input: { requestId: r.id, expectedVersion: linked.version, status: 'VERIFYING' },
+        })
+      ).changeRequestStatus;
+      const notYet = await officer.request(ChangeRequestStatusDocument, {
+        input: { requestId: r.id, expectedVersion: verifying.version, status: 'IN_PROGRESS' },
+      });
       expect(errorOf(notYet).issues!.map((i) => i.code)).toEqual(['IDENTITY_NOT_VERIFIED']);
 
-      const stale = await officer.request(VerifyRequestIdentityDocument, { input: { requestId: r.id, expectedVersion: linked.version, method: 'ID_DOCUMENT' } });
+      const stale = await officer.request(VerifyRequestIdentityDocument, {
+        input: { requestId: r.id, expectedVersion: linked.version, method: 'ID_DOCUMENT' },
+      });
       expect(errorOf(stale)).toMatchObject({ code: 'CONFLICT' });
       expect((stale.errors![0]!.extensions as { currentVersion: number }).currentVersion).toBe(verifying.version);
 
       const verified = (
-        await officer.ok(VerifyRequestIdentityDocument, { input: { requestId: r.id, expectedVersion: verifying.version, method: 'MEMBERSHIP_RECORD', note: 'Matched the membership number.' } })
+        await officer.ok(VerifyRequestIdentityDocument, {
+          input: {
+            requestId: r.id,
+            expectedVersion: verifying.version,
+            method: 'MEMBERSHIP_RECORD',
+            note: 'Matched the membership number.',
+          },
+        })
       ).verifyRequestIdentity;
-      expect(verified.verification).toMatchObject({ method: 'MEMBERSHIP_RECORD', verifiedBy: 'Test PRIVACY_OFFICER', note: 'Matched the membership number.' });
+      expect(verified.verification).toMatchObject({
+        method: 'MEMBERSHIP_RECORD',
+        verifiedBy: 'Test PRIVACY_OFFICER',
+        note: 'Matched the membership number.',
+      });
       // The provider cannot be swapped once the identity is verified.
       const other = await collect([{ category: 'NAME', value: 'Someone Else' }]);
-      const relink = await officer.request(LinkRequestProviderDocument, { requestId: r.id, providerId: other.id, expectedVersion: verified.version });
+      const relink = await officer.request(LinkRequestProviderDocument, {
+        requestId: r.id,
+        providerId: other.id,
+        expectedVersion: verified.version,
+      });
       expect(errorOf(relink)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
 
-      const working = (await officer.ok(ChangeRequestStatusDocument, { input: { requestId: r.id, expectedVersion: verified.version, status: 'IN_PROGRESS' } })).changeRequestStatus;
+      const working = (
+        await officer.ok(ChangeRequestStatusDocument, {
+          input: { requestId: r.id, expectedVersion: verified.version, status: 'IN_PROGRESS' },
+        })
+      ).changeRequestStatus;
       // A disclosure is completed by its package, not before.
-      const early = await officer.request(ChangeRequestStatusDocument, { input: { requestId: r.id, expectedVersion: working.version, status: 'COMPLETED' } });
+      const early = await officer.request(ChangeRequestStatusDocument, {
+        input: { requestId: r.id, expectedVersion: working.version, status: 'COMPLETED' },
+      });
       expect(errorOf(early)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.status' });
       await officer.ok(ProduceDisclosurePackageDocument, { requestId: r.id });
       const current = (await officer.ok(ProviderRequestDocument, { id: r.id })).providerRequest!;
-      const done = (await officer.ok(ChangeRequestStatusDocument, { input: { requestId: r.id, expectedVersion: current.version, status: 'COMPLETED', reason: 'Sent by post.' } }))
-        .changeRequestStatus;
+      const done = (
+        await officer.ok(ChangeRequestStatusDocument, {
+          input: { requestId: r.id, expectedVersion: current.version, status: 'COMPLETED', reason: 'Sent by post.' },
+        })
+      ).changeRequestStatus;
       expect(done).toMatchObject({ status: 'COMPLETED', allowedNextStatuses: [], resolution: 'Sent by post.' });
-      const history = (await officer.ok(ProviderRequestDocument, { id: r.id })).providerRequest!.history.map((h) => `${h.fromStatus ?? '-'}>${h.toStatus}`);
+      const history = (await officer.ok(ProviderRequestDocument, { id: r.id })).providerRequest!.history.map(
+        (h) => `${h.fromStatus ?? '-'}>${h.toStatus}`,
+      );
       expect(history).toEqual(['->RECEIVED', 'RECEIVED>VERIFYING', 'VERIFYING>IN_PROGRESS', 'IN_PROGRESS>COMPLETED']);
-      const reopen = await officer.request(ChangeRequestStatusDocument, { input: { requestId: r.id, expectedVersion: done.version, status: 'IN_PROGRESS' } });
+      const reopen = await officer.request(ChangeRequestStatusDocument, {
+        input: { requestId: r.id, expectedVersion: done.version, status: 'IN_PROGRESS' },
+      });
       expect(errorOf(reopen).issues!.map((i) => i.code)).toEqual(['INVALID_TRANSITION']);
     });
 
     it('needs a reason to reject; viewers read but cannot write; anonymous callers see nothing', async () => {
       const r = await staffRequest();
-      const noReason = await officer.request(ChangeRequestStatusDocument, { input: { requestId: r.id, expectedVersion: r.version, status: 'REJECTED', reason: '  ' } });
+      const noReason = await officer.request(ChangeRequestStatusDocument, {
+        input: { requestId: r.id, expectedVersion: r.version, status: 'REJECTED', reason: '  ' },
+      });
       expect(errorOf(noReason)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
       expect((await viewer.ok(ProviderRequestDocument, { id: r.id })).providerRequest?.id).toBe(r.id);
-      const viewerWrite = await viewer.request(ChangeRequestStatusDocument, { input: { requestId: r.id, expectedVersion: r.version, status: 'VERIFYING' } });
+      const viewerWrite = await viewer.request(ChangeRequestStatusDocument, {
+        input: { requestId: r.id, expectedVersion: r.version, status: 'VERIFYING' },
+      });
       expect(errorOf(viewerWrite).code).toBe('FORBIDDEN');
       expect(errorOf(await app.client().request(ProviderRequestsDocument, {})).code).toBe('UNAUTHENTICATED');
       expect(errorOf(await app.client().request(ProviderRequestDocument, { id: r.id })).code).toBe('UNAUTHENTICATED');
-      expect((await officer.ok(ProviderRequestDocument, { id: '00000000-0000-0000-0000-000000000000' })).providerRequest).toBeNull();
+      expect(
+        (await officer.ok(ProviderRequestDocument, { id: '00000000-0000-0000-0000-000000000000' })).providerRequest,
+      ).toBeNull();
     });
 
     it('stores the requester sealed, and audits every read and change by reference only', async () => {
-      const r = await staffRequest({ requesterName: 'Sealed Requester Kawasaki', contact: 'sealed.kawasaki@example.jp', details: 'Sealed detail text' });
-      const raw = JSON.stringify(await app.em().getConnection().execute('select * from provider_request where id = ?', [r.id]));
+      const r = await staffRequest({
+        requesterName: 'Sealed Requester Kawasaki',
+        contact: 'sealed.kawasaki@example.jp',
+        details: 'Sealed detail text',
+      });
+      const raw = JSON.stringify(
+        await app.em().getConnection().execute('select * from provider_request where id = ?', [r.id]),
+      );
       expect(raw).not.toContain('Kawasaki');
       expect(raw).not.toContain('sealed.kawasaki');
-      expect((await officer.ok(ProviderRequestDocument, { id: r.id })).providerRequest!.requester).toMatchObject({ name: 'Sealed Requester Kawasaki', details: 'Sealed detail text' });
-      const audit = await app.em().getConnection().execute<{ action: string; detail: unknown }[]>('select action, detail from audit_entry where subject = ? order by id', [r.id]);
+      expect((await officer.ok(ProviderRequestDocument, { id: r.id })).providerRequest!.requester).toMatchObject({
+        name: 'Sealed Requester Kawasaki',
+        details: 'Sealed detail text',
+      });
+      const audit = await app
+        .em()
+        .getConnection()
+        .execute<{ action: string; detail: unknown }[]>(
+          'select action, detail from audit_entry where subject = ? order by id',
+          [r.id],
+        );
       expect(audit.map((a) => a.action)).toEqual(['request.create', 'request.read']);
       expect(JSON.stringify(audit)).not.toContain('Kawasaki');
     });
@@ -234,24 +402,52 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       const provider = await collect([{ category: 'NAME', value: 'Yui Tanaka' }]);
       const r = await staffRequest();
       const before = await officer.request(ProduceDisclosurePackageDocument, { requestId: r.id });
-      expect(errorOf(before).issues!.map((i) => `${i.field}:${i.code}`)).toEqual(['providerId:REQUIRED', 'identityVerified:IDENTITY_NOT_VERIFIED', 'status:INVALID_TRANSITION']);
-      const linked = (await officer.ok(LinkRequestProviderDocument, { requestId: r.id, providerId: provider.id, expectedVersion: r.version })).linkRequestProvider;
-      expect(errorOf(await officer.request(ProduceDisclosurePackageDocument, { requestId: r.id })).issues!.map((i) => i.code)).toEqual([
-        'IDENTITY_NOT_VERIFIED',
-        'INVALID_TRANSITION',
+      expect(errorOf(before).issues!.map((i) => `${i.field}:${i.code}`)).toEqual([
+        'providerId:REQUIRED',
+        'identityVerified:IDENTITY_NOT_VERIFIED',
+        'status:INVALID_TRANSITION',
       ]);
+      const linked = (
+        await officer.ok(LinkRequestProviderDocument, {
+          requestId: r.id,
+          providerId: provider.id,
+          expectedVersion: r.version,
+        })
+      ).linkRequestProvider;
+      expect(
+        errorOf(await officer.request(ProduceDisclosurePackageDocument, { requestId: r.id })).issues!.map(
+          (i) => i.code,
+        ),
+      ).toEqual(['IDENTITY_NOT_VERIFIED', 'INVALID_TRANSITION']);
       const amendment = await staffRequest({ kind: 'AMENDMENT' });
       const ready = await readyRequest(amendment, provider.id);
-      expect(errorOf(await officer.request(ProduceDisclosurePackageDocument, { requestId: ready.id })).issues!.map((i) => i.field)).toEqual(['kind']);
-      expect(errorOf(await viewer.request(ProduceDisclosurePackageDocument, { requestId: linked.id })).code).toBe('FORBIDDEN');
+      expect(
+        errorOf(await officer.request(ProduceDisclosurePackageDocument, { requestId: ready.id })).issues!.map(
+          (i) => i.field,
+        ),
+      ).toEqual(['kind']);
+      expect(errorOf(await viewer.request(ProduceDisclosurePackageDocument, { requestId: linked.id })).code).toBe(
+        'FORBIDDEN',
+      );
     });
 
     it("includes the provider's inquiries and cookie consent history (by the consent id they quoted), and no one else's", async () => {
       const me = await collect([{ category: 'NAME', value: 'Sora Takeda' }]);
       const other = await collect([{ category: 'NAME', value: 'ZZOTHERPERSON Ueda' }]);
-      await officer.ok(RecordInquiryDocument, { input: { channel: 'EMAIL', subject: 'About my data', message: 'MYINQUIRYTEXT please stop the news.', providerId: me.id } });
-      await officer.ok(RecordInquiryDocument, { input: { channel: 'POST', subject: 'ZZOTHERSUBJECT', message: 'ZZOTHERINQUIRY', providerId: other.id } });
-      await officer.ok(RecordInquiryDocument, { input: { channel: 'FAX', subject: 'ZZUNLINKED', message: 'ZZUNLINKED', providerId: null } });
+      await officer.ok(RecordInquiryDocument, {
+        input: {
+          channel: 'EMAIL',
+          subject: 'About my data',
+          message: 'MYINQUIRYTEXT please stop the news.',
+          providerId: me.id,
+        },
+      });
+      await officer.ok(RecordInquiryDocument, {
+        input: { channel: 'POST', subject: 'ZZOTHERSUBJECT', message: 'ZZOTHERINQUIRY', providerId: other.id },
+      });
+      await officer.ok(RecordInquiryDocument, {
+        input: { channel: 'FAX', subject: 'ZZUNLINKED', message: 'ZZUNLINKED', providerId: null },
+      });
 
       const origin = 'https://www.example-society.jp';
       const site = (
@@ -277,7 +473,10 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
               idempotencyKey: randomUUID(),
               policyVersion: 1,
               gpc: false,
-              choices: ['STRICTLY_NECESSARY', 'FUNCTIONAL', 'ANALYTICS', 'MARKETING'].map((category) => ({ category, accepted: category !== 'MARKETING' })),
+              choices: ['STRICTLY_NECESSARY', 'FUNCTIONAL', 'ANALYTICS', 'MARKETING'].map((category) => ({
+                category,
+                accepted: category !== 'MARKETING',
+              })),
             },
           },
           { origin },
@@ -289,7 +488,8 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       await consent(quoted);
       await consent(someoneElses);
       const request = await readyRequest(await staffRequest({ cookieConsentIds: [quoted] }), me.id);
-      const pkg = (await officer.ok(ProduceDisclosurePackageDocument, { requestId: request.id })).produceDisclosurePackage;
+      const pkg = (await officer.ok(ProduceDisclosurePackageDocument, { requestId: request.id }))
+        .produceDisclosurePackage;
       expect(pkg.sections.map((s) => `${s.key}:${s.count}`)).toEqual(['inquiries:1', 'cookieConsents:1']);
       const everything = JSON.stringify(pkg) + pkg.json;
       for (const mine of ['MYINQUIRYTEXT', quoted]) expect(everything).toContain(mine);
@@ -308,10 +508,24 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       );
       const otherDetail = (await owner.ok(ProviderDocument, { id: other.id })).provider;
       await owner.ok(RecordConsentDocument, {
-        input: { providerId: other.id, purposeKey: 'EVENT_NEWS', action: 'WITHDRAW', method: 'VERBAL', expectedProviderVersion: otherDetail.version, note: 'ZZOTHERCONSENTNOTE' },
+        input: {
+          providerId: other.id,
+          purposeKey: 'EVENT_NEWS',
+          action: 'WITHDRAW',
+          method: 'VERBAL',
+          expectedProviderVersion: otherDetail.version,
+          note: 'ZZOTHERCONSENTNOTE',
+        },
       });
-      await owner.ok(DecisionDocument, { input: { action: 'USE', providerId: other.id, purposeKey: 'CONFERENCE_REGISTRATION', categories: ['NAME'] } });
-      const otherRequest = await staffRequest({ requesterName: 'ZZOTHERREQUESTER', contact: 'zzother.requester@example.jp', details: 'ZZOTHERDETAILS', providerId: other.id });
+      await owner.ok(DecisionDocument, {
+        input: { action: 'USE', providerId: other.id, purposeKey: 'CONFERENCE_REGISTRATION', categories: ['NAME'] },
+      });
+      const otherRequest = await staffRequest({
+        requesterName: 'ZZOTHERREQUESTER',
+        contact: 'zzother.requester@example.jp',
+        details: 'ZZOTHERDETAILS',
+        providerId: other.id,
+      });
 
       // The provider asking, with data, consents, a withdrawal, decisions and an earlier request.
       const me = await collect(
@@ -324,24 +538,62 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       );
       const meDetail = (await owner.ok(ProviderDocument, { id: me.id })).provider;
       await owner.ok(RecordConsentDocument, {
-        input: { providerId: me.id, purposeKey: 'EVENT_NEWS', action: 'WITHDRAW', method: 'EMAIL_REPLY', expectedProviderVersion: meDetail.version, note: 'Asked by e-mail to stop the news.' },
+        input: {
+          providerId: me.id,
+          purposeKey: 'EVENT_NEWS',
+          action: 'WITHDRAW',
+          method: 'EMAIL_REPLY',
+          expectedProviderVersion: meDetail.version,
+          note: 'Asked by e-mail to stop the news.',
+        },
       });
-      await owner.ok(DecisionDocument, { input: { action: 'USE', providerId: me.id, purposeKey: 'CONFERENCE_REGISTRATION', categories: ['NAME', 'EMAIL'] } });
-      await owner.ok(DecisionDocument, { input: { action: 'USE', providerId: me.id, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'] } });
+      await owner.ok(DecisionDocument, {
+        input: {
+          action: 'USE',
+          providerId: me.id,
+          purposeKey: 'CONFERENCE_REGISTRATION',
+          categories: ['NAME', 'EMAIL'],
+        },
+      });
+      await owner.ok(DecisionDocument, {
+        input: { action: 'USE', providerId: me.id, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'] },
+      });
       const earlier = await staffRequest({ kind: 'AMENDMENT', providerId: me.id });
       const request = await readyRequest(await submitAsProvider(), me.id);
 
-      const pkg = (await officer.ok(ProduceDisclosurePackageDocument, { requestId: request.id })).produceDisclosurePackage;
+      const pkg = (await officer.ok(ProduceDisclosurePackageDocument, { requestId: request.id }))
+        .produceDisclosurePackage;
       expect(pkg.provider).toMatchObject({ id: me.id, reference: me.reference });
-      expect(pkg.dataItems.map((i) => i.value).sort()).toEqual(['Mei Watanabe', 'Precision Optics Group', 'mei.watanabe@example.jp']);
-      expect(pkg.dataItems.every((i) => i.source === 'Spring Meeting registration' && i.collectionId === pkg.collections[0]!.id)).toBe(true);
+      expect(pkg.dataItems.map((i) => i.value).sort()).toEqual([
+        'Mei Watanabe',
+        'Precision Optics Group',
+        'mei.watanabe@example.jp',
+      ]);
+      expect(
+        pkg.dataItems.every(
+          (i) => i.source === 'Spring Meeting registration' && i.collectionId === pkg.collections[0]!.id,
+        ),
+      ).toBe(true);
       expect(pkg.collections).toHaveLength(1);
-      expect(pkg.consents.map((c) => `${c.purposeKey}:${c.state}:${c.policyVersion}`)).toEqual(['CONFERENCE_REGISTRATION:GRANTED:1', 'EVENT_NEWS:WITHDRAWN:1']);
+      expect(pkg.consents.map((c) => `${c.purposeKey}:${c.state}:${c.policyVersion}`)).toEqual([
+        'CONFERENCE_REGISTRATION:GRANTED:1',
+        'EVENT_NEWS:WITHDRAWN:1',
+      ]);
       expect(pkg.consentEvents.map((e) => e.action)).toEqual(['GRANT', 'GRANT', 'WITHDRAW']);
       expect(pkg.consentEvents[2]!.note).toBe('Asked by e-mail to stop the news.');
-      const ledgerRows = await app.em().getConnection().execute<{ n: number | string }[]>('select count(*) as n from ledger_entry where provider_id = ?', [me.id]);
+      const ledgerRows = await app
+        .em()
+        .getConnection()
+        .execute<{ n: number | string }[]>('select count(*) as n from ledger_entry where provider_id = ?', [me.id]);
       expect(pkg.ledgerCount).toBe(Number(ledgerRows[0]!.n));
-      expect(pkg.ledger.map((e) => e.kind).sort()).toEqual(['COLLECTION', 'CONSENT', 'CONSENT', 'CONSENT', 'DECISION', 'DECISION']);
+      expect(pkg.ledger.map((e) => e.kind).sort()).toEqual([
+        'COLLECTION',
+        'CONSENT',
+        'CONSENT',
+        'CONSENT',
+        'DECISION',
+        'DECISION',
+      ]);
       expect(pkg.ledger.filter((e) => e.kind === 'DECISION').map((e) => e.outcome)).toEqual(['ALLOWED', 'DENIED']);
       expect(pkg.requests.map((r) => r.reference).sort()).toEqual([earlier.reference, request.reference].sort());
       // Who acted is described, not left as an internal reference: the staff member by name and role.
@@ -356,17 +608,33 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
 
       // The whole package, as returned and as the canonical JSON, holds nothing of the other provider.
       const everything = JSON.stringify(pkg) + pkg.json;
-      for (const marker of ['ZZOTHER', 'zzother', other.id, other.reference, otherRequest.reference, ...otherDetail.dataItems.map((i) => i.id)]) {
+      for (const marker of [
+        'ZZOTHER',
+        'zzother',
+        other.id,
+        other.reference,
+        otherRequest.reference,
+        ...otherDetail.dataItems.map((i) => i.id),
+      ]) {
         expect(everything).not.toContain(marker);
       }
       expect(createHash('sha256').update(pkg.json, 'utf8').digest('hex')).toBe(pkg.sha256);
       expect(canonicalJson(JSON.parse(pkg.json))).toBe(pkg.json);
-      const canonical = JSON.parse(pkg.json) as { dataItems: { value: string }[]; ledger: unknown[]; requestReference: string };
-      expect(canonical.dataItems.map((i) => i.value).sort()).toEqual(['Mei Watanabe', 'Precision Optics Group', 'mei.watanabe@example.jp']);
+      const canonical = JSON.parse(pkg.json) as {
+        dataItems: { value: string }[];
+        ledger: unknown[];
+        requestReference: string;
+      };
+      expect(canonical.dataItems.map((i) => i.value).sort()).toEqual([
+        'Mei Watanabe',
+        'Precision Optics Group',
+        'mei.watanabe@example.jp',
+      ]);
       expect(canonical.ledger).toHaveLength(pkg.ledgerCount);
 
       // The typed ledger may be a preview; the JSON always holds every entry.
-      const preview = (await officer.ok(ProduceDisclosurePackageDocument, { requestId: request.id, ledgerFirst: 2 })).produceDisclosurePackage;
+      const preview = (await officer.ok(ProduceDisclosurePackageDocument, { requestId: request.id, ledgerFirst: 2 }))
+        .produceDisclosurePackage;
       expect(preview.ledger.map((e) => e.sequence)).toEqual(pkg.ledger.slice(0, 2).map((e) => e.sequence));
       expect(preview.ledgerCount).toBe(pkg.ledgerCount);
       expect((JSON.parse(preview.json) as { ledger: unknown[] }).ledger).toHaveLength(pkg.ledgerCount);
@@ -375,10 +643,13 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       const marked = (await officer.ok(ProviderRequestDocument, { id: request.id })).providerRequest!;
       expect(marked.packageHash).toBe(preview.sha256);
       expect(marked.packageProducedAt).not.toBeNull();
-      const audit = await app.em().getConnection().execute<{ detail: unknown; provider_ids: unknown }[]>(
-        "select detail, provider_ids from audit_entry where action = 'request.disclose' and subject = ?",
-        [request.id],
-      );
+      const audit = await app
+        .em()
+        .getConnection()
+        .execute<{ detail: unknown; provider_ids: unknown }[]>(
+          "select detail, provider_ids from audit_entry where action = 'request.disclose' and subject = ?",
+          [request.id],
+        );
       expect(audit).toHaveLength(2);
       expect(JSON.stringify(audit)).toContain(pkg.sha256);
       expect(JSON.stringify(audit)).not.toContain('Mei Watanabe');
@@ -386,7 +657,9 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
 
       async function submitAsProvider(): Promise<ProviderRequestFieldsFragment> {
         const receipt = await submit({ requesterName: 'Mei Watanabe', contact: 'mei.watanabe@example.jp' });
-        const list = (await officer.ok(ProviderRequestsDocument, { first: 100 })).providerRequests.edges.map((e) => e.node);
+        const list = (await officer.ok(ProviderRequestsDocument, { first: 100 })).providerRequests.edges.map(
+          (e) => e.node,
+        );
         return list.find((r) => r.reference === receipt.data!.submitProviderRequest.reference)!;
       }
     });
@@ -401,7 +674,10 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       ]);
       const detail = (await owner.ok(ProviderDocument, { id: p.id })).provider;
       const item = (category: string) => detail.dataItems.find((i) => i.category === category)!;
-      const r = await readyRequest(await staffRequest({ kind: 'AMENDMENT', details: 'New e-mail, drop my affiliation, add a phone.' }), p.id);
+      const r = await readyRequest(
+        await staffRequest({ kind: 'AMENDMENT', details: 'New e-mail, drop my affiliation, add a phone.' }),
+        p.id,
+      );
 
       const bad = await officer.request(ApplyAmendmentDocument, {
         input: {
@@ -413,7 +689,10 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
           ],
         },
       });
-      expect(errorOf(bad).issues!.map((i) => `${i.field}:${i.code}`)).toEqual(['input.changes[0].value:INVALID_FORMAT', 'input.changes[1].value:NO_CHANGE']);
+      expect(errorOf(bad).issues!.map((i) => `${i.field}:${i.code}`)).toEqual([
+        'input.changes[0].value:INVALID_FORMAT',
+        'input.changes[1].value:NO_CHANGE',
+      ]);
       expect(await count(`data_item_change where provider_id = '${p.id}'`)).toBe(0);
 
       const done = (
@@ -436,36 +715,71 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       ]);
       expect(done.providerVersion).toBeGreaterThan(detail.version);
       const after = (await owner.ok(ProviderDocument, { id: p.id })).provider;
-      expect(after.dataItems.map((i) => `${i.category}=${i.value}`).sort()).toEqual(['EMAIL=sora.new@example.jp', 'NAME=Sora Ito', 'TELEPHONE=03-1234-5678']);
+      expect(after.dataItems.map((i) => `${i.category}=${i.value}`).sort()).toEqual([
+        'EMAIL=sora.new@example.jp',
+        'NAME=Sora Ito',
+        'TELEPHONE=03-1234-5678',
+      ]);
       // The provider's history shows each change; search follows the new address only.
       const rights = await owner.ok(ProviderRightsDocument, { providerId: p.id });
       expect(rights.providerAmendments.map((c) => c.action).sort()).toEqual(['ADD', 'REMOVE', 'UPDATE']);
-      expect(rights.providerAmendments.every((c) => c.requestReference === r.reference && c.changedBy === 'Test PRIVACY_OFFICER')).toBe(true);
-      const found = async (search: string) => (await owner.ok(ProvidersDocument, { first: 5, filter: { search } })).providers.edges.map((e) => e.node.id);
+      expect(
+        rights.providerAmendments.every(
+          (c) => c.requestReference === r.reference && c.changedBy === 'Test PRIVACY_OFFICER',
+        ),
+      ).toBe(true);
+      const found = async (search: string) =>
+        (await owner.ok(ProvidersDocument, { first: 5, filter: { search } })).providers.edges.map((e) => e.node.id);
       expect(await found('sora.new@example.jp')).toEqual([p.id]);
       expect(await found('sora.old@example.jp')).toEqual([]);
       // Values are sealed at rest and never in the audit trail.
-      const raw = JSON.stringify(await app.em().getConnection().execute('select * from data_item_change where provider_id = ?', [p.id]));
+      const raw = JSON.stringify(
+        await app.em().getConnection().execute('select * from data_item_change where provider_id = ?', [p.id]),
+      );
       expect(raw).not.toContain('sora.');
-      const audit = JSON.stringify(await app.em().getConnection().execute("select detail from audit_entry where action = 'request.amend' and subject = ?", [r.id]));
+      const audit = JSON.stringify(
+        await app
+          .em()
+          .getConnection()
+          .execute("select detail from audit_entry where action = 'request.amend' and subject = ?", [r.id]),
+      );
       expect(audit).toContain('UPDATE');
       expect(audit).not.toContain('sora.');
       // Completed once the changes are applied.
       const current = (await officer.ok(ProviderRequestDocument, { id: r.id })).providerRequest!;
-      expect((await officer.ok(ChangeRequestStatusDocument, { input: { requestId: r.id, expectedVersion: current.version, status: 'COMPLETED' } })).changeRequestStatus.status).toBe(
-        'COMPLETED',
-      );
+      expect(
+        (
+          await officer.ok(ChangeRequestStatusDocument, {
+            input: { requestId: r.id, expectedVersion: current.version, status: 'COMPLETED' },
+          })
+        ).changeRequestStatus.status,
+      ).toBe('COMPLETED');
     });
 
     it('refuses a stale amendment with CONFLICT and the current version, changing nothing', async () => {
-      const p = await collect([{ category: 'NAME', value: 'Ren Kato' }, { category: 'EMAIL', value: 'ren.kato@example.jp' }]);
+      const p = await collect([
+        { category: 'NAME', value: 'Ren Kato' },
+        { category: 'EMAIL', value: 'ren.kato@example.jp' },
+      ]);
       const detail = (await owner.ok(ProviderDocument, { id: p.id })).provider;
       const r = await readyRequest(await staffRequest({ kind: 'AMENDMENT' }), p.id);
       const email = detail.dataItems.find((i) => i.category === 'EMAIL')!;
       // Someone changes the provider meanwhile (a consent withdrawal bumps the version).
-      await owner.ok(RecordConsentDocument, { input: { providerId: p.id, purposeKey: 'EVENT_NEWS', action: 'WITHDRAW', method: 'VERBAL', expectedProviderVersion: detail.version } });
+      await owner.ok(RecordConsentDocument, {
+        input: {
+          providerId: p.id,
+          purposeKey: 'EVENT_NEWS',
+          action: 'WITHDRAW',
+          method: 'VERBAL',
+          expectedProviderVersion: detail.version,
+        },
+      });
       const stale = await officer.request(ApplyAmendmentDocument, {
-        input: { requestId: r.id, expectedProviderVersion: detail.version, changes: [{ itemId: email.id, category: 'EMAIL', value: 'ren.new@example.jp' }] },
+        input: {
+          requestId: r.id,
+          expectedProviderVersion: detail.version,
+          changes: [{ itemId: email.id, category: 'EMAIL', value: 'ren.new@example.jp' }],
+        },
       });
       expect(errorOf(stale).code).toBe('CONFLICT');
       const now = (await owner.ok(ProviderDocument, { id: p.id })).provider;
@@ -475,7 +789,13 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       // Two editors with the same version: exactly one wins.
       const results = await Promise.all(
         ['ren.a@example.jp', 'ren.b@example.jp'].map((value) =>
-          officer.request(ApplyAmendmentDocument, { input: { requestId: r.id, expectedProviderVersion: now.version, changes: [{ itemId: email.id, category: 'EMAIL', value }] } }),
+          officer.request(ApplyAmendmentDocument, {
+            input: {
+              requestId: r.id,
+              expectedProviderVersion: now.version,
+              changes: [{ itemId: email.id, category: 'EMAIL', value }],
+            },
+          }),
         ),
       );
       expect(results.filter((x) => !x.errors).length).toBe(1);
@@ -499,20 +819,37 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
           { purposeKey: 'EVENT_NEWS', granted: true },
         ],
       );
-      const courier = (await owner.ok(CreateRecipientDocument, { input: { name: `Courier ${database}`, kind: 'CONTRACTOR' } })).createRecipient.id;
-      const drafted = (await owner.ok(CreateExceptionDocument, { input: buildExceptionInput('OUTSOURCING', { recipientId: courier, providerId: p.id, consentEventIds: [] }) }))
-        .createException;
+      const courier = (
+        await owner.ok(CreateRecipientDocument, { input: { name: `Courier ${database}`, kind: 'CONTRACTOR' } })
+      ).createRecipient.id;
+      const drafted = (
+        await owner.ok(CreateExceptionDocument, {
+          input: buildExceptionInput('OUTSOURCING', { recipientId: courier, providerId: p.id, consentEventIds: [] }),
+        })
+      ).createException;
       await officer.ok(ApproveExceptionDocument, { id: drafted.id, expectedVersion: drafted.version });
-      const decide = async (action: 'USE' | 'PROVIDE', purposeKey: string, categories: ('NAME' | 'EMAIL' | 'POSTAL_ADDRESS')[], recipientId: string | null = null) =>
-        (await owner.ok(DecisionDocument, { input: { action, providerId: p.id, purposeKey, categories, recipientId } })).decision;
+      const decide = async (
+        action: 'USE' | 'PROVIDE',
+        purposeKey: string,
+        categories: ('NAME' | 'EMAIL' | 'POSTAL_ADDRESS')[],
+        recipientId: string | null = null,
+      ) =>
+        (await owner.ok(DecisionDocument, { input: { action, providerId: p.id, purposeKey, categories, recipientId } }))
+          .decision;
 
       expect((await decide('USE', 'EVENT_NEWS', ['EMAIL'])).allowed).toBe(true);
       expect((await decide('PROVIDE', 'JOURNAL_DELIVERY', ['NAME', 'POSTAL_ADDRESS'], courier)).allowed).toBe(true);
       // The courier's system receives the provider's name and address under the exception…
-      const key = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courier, label: 'Dispatch' })).issuePartnerKey.key;
-      const asCourier = () => app.client().raw(print(PartnerProviderDocument), { id: p.id }, { authorization: `Bearer ${key}` });
+      const key = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courier, label: 'Dispatch' })).issuePartnerKey
+        .key;
+      const asCourier = () =>
+        app.client().raw(print(PartnerProviderDocument), { id: p.id }, { authorization: `Bearer ${key}` });
       const provided = (await asCourier()) as { data?: { partnerProvider: { items: { category: string }[] } } | null };
-      expect(provided.data?.partnerProvider.items.map((i) => i.category).sort()).toEqual(['NAME', 'POSTAL_ADDRESS', 'POSTAL_CODE']);
+      expect(provided.data?.partnerProvider.items.map((i) => i.category).sort()).toEqual([
+        'NAME',
+        'POSTAL_ADDRESS',
+        'POSTAL_CODE',
+      ]);
 
       const r = await readyRequest(await staffRequest({ kind: 'CESSATION', channel: 'EMAIL' }), p.id);
       const provider = (await owner.ok(ProviderDocument, { id: p.id })).provider;
@@ -522,11 +859,18 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       expect(errorOf(unknown)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.stopUsePurposeKeys[0]' });
       const done = (
         await officer.ok(ApplyCessationDocument, {
-          input: { requestId: r.id, expectedProviderVersion: provider.version, stopUsePurposeKeys: ['EVENT_NEWS'], stopProvisionRecipientIds: [courier] },
+          input: {
+            requestId: r.id,
+            expectedProviderVersion: provider.version,
+            stopUsePurposeKeys: ['EVENT_NEWS'],
+            stopProvisionRecipientIds: [courier],
+          },
         })
       ).applyCessation;
       expect(done.withdrawnPurposeKeys).toEqual(['EVENT_NEWS']);
-      expect(done.cessations.map((c) => `${c.action}:${c.purposeKey ?? '*'}:${c.recipientName ?? '*'}`).sort()).toEqual(['PROVIDE:*:Courier ' + database, 'USE:EVENT_NEWS:*']);
+      expect(done.cessations.map((c) => `${c.action}:${c.purposeKey ?? '*'}:${c.recipientName ?? '*'}`).sort()).toEqual(
+        ['PROVIDE:*:Courier ' + database, 'USE:EVENT_NEWS:*'],
+      );
 
       const use = await decide('USE', 'EVENT_NEWS', ['EMAIL']);
       expect(use.allowed).toBe(false);
@@ -541,7 +885,11 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
 
       const after = (await owner.ok(ProviderDocument, { id: p.id })).provider;
       expect(after.consents.find((c) => c.purpose.key === 'EVENT_NEWS')!.state).toBe('WITHDRAWN');
-      expect(after.consentHistory[0]).toMatchObject({ action: 'WITHDRAW', method: 'EMAIL_REPLY', note: `Cessation of use on request ${r.reference}` });
+      expect(after.consentHistory[0]).toMatchObject({
+        action: 'WITHDRAW',
+        method: 'EMAIL_REPLY',
+        note: `Cessation of use on request ${r.reference}`,
+      });
       const rights = await owner.ok(ProviderRightsDocument, { providerId: p.id });
       expect(rights.providerCessations).toHaveLength(2);
       expect((await owner.ok(VerifyLedgerDocument)).verifyLedger.ok).toBe(true);
@@ -550,16 +898,29 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
 
   describe('public form', () => {
     it('returns a receipt reference and stores the request sealed, with nothing but the receipt told', async () => {
-      const res = await submit({ kind: 'AMENDMENT', details: 'My address changed.\r\nNew one: …', cookieConsentIds: ['c0ns3nt-visitor-01'] });
+      const res = await submit({
+        kind: 'AMENDMENT',
+        details: 'My address changed.\r\nNew one: …',
+        cookieConsentIds: ['c0ns3nt-visitor-01'],
+      });
       expect(res.errors).toBeUndefined();
       const receipt = res.data!.submitProviderRequest;
       expect(receipt.reference).toMatch(/^R-[2-9A-HJ-NP-Z]{10}$/);
-      const list = (await officer.ok(ProviderRequestsDocument, { first: 100, filter: { kind: 'AMENDMENT', status: 'RECEIVED' } })).providerRequests.edges.map((e) => e.node);
+      const list = (
+        await officer.ok(ProviderRequestsDocument, { first: 100, filter: { kind: 'AMENDMENT', status: 'RECEIVED' } })
+      ).providerRequests.edges.map((e) => e.node);
       const stored = list.find((r) => r.reference === receipt.reference)!;
       expect(stored).toMatchObject({ channel: 'WEB_FORM', enteredBy: null, provider: null });
-      expect(stored.requester).toEqual({ name: 'Aiko Fujimoto', contact: 'aiko.fujimoto@example.jp', details: 'My address changed.\nNew one: …', cookieConsentIds: ['c0ns3nt-visitor-01'] });
+      expect(stored.requester).toEqual({
+        name: 'Aiko Fujimoto',
+        contact: 'aiko.fujimoto@example.jp',
+        details: 'My address changed.\nNew one: …',
+        cookieConsentIds: ['c0ns3nt-visitor-01'],
+      });
       const history = (await officer.ok(ProviderRequestDocument, { id: stored.id })).providerRequest!.history;
-      expect(history).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'RECEIVED', actorName: 'Public form' })]);
+      expect(history).toEqual([
+        expect.objectContaining({ fromStatus: null, toStatus: 'RECEIVED', actorName: 'Public form' }),
+      ]);
     });
 
     it.each([
@@ -571,15 +932,27 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       ['oversized details', { details: 'x'.repeat(4001) }, 'input.details'],
       ['a huge payload', { details: 'x'.repeat(30_000) }, 'input.details'],
       ['a hostile cookie consent id', { cookieConsentIds: ["' or 1=1 --"] }, 'input.cookieConsentIds[0]'],
-      ['too many cookie consent ids', { cookieConsentIds: Array.from({ length: 30 }, (_, i) => `consent-id-${i}`) }, 'input.cookieConsentIds'],
+      [
+        'too many cookie consent ids',
+        { cookieConsentIds: Array.from({ length: 30 }, (_, i) => `consent-id-${i}`) },
+        'input.cookieConsentIds',
+      ],
       ['a blank name', { requesterName: '   ' }, 'input.requesterName'],
     ])('refuses %s with BAD_USER_INPUT and stores nothing', async (_what, input, field) => {
-      const before = { requests: await count('provider_request'), audit: await count('audit_entry'), history: await count('request_status_change') };
+      const before = {
+        requests: await count('provider_request'),
+        audit: await count('audit_entry'),
+        history: await count('request_status_change'),
+      };
       const res = await submit(input as never);
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0]?.extensions?.field).toBe(field);
       expect(JSON.stringify(res.errors)).not.toMatch(/stack|select |insert /i);
-      expect({ requests: await count('provider_request'), audit: await count('audit_entry'), history: await count('request_status_change') }).toEqual(before);
+      expect({
+        requests: await count('provider_request'),
+        audit: await count('audit_entry'),
+        history: await count('request_status_change'),
+      }).toEqual(before);
     });
 
     it('is rate-limited per client address (TOO_MANY_REQUESTS), others unaffected', async () => {
@@ -590,7 +963,9 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       expect(limited.errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
       expect(limited.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
       // Hostile input from a spent address is refused by the limiter before it is even read.
-      expect((await submit({ requesterName: 'x\u0000' }, address)).errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
+      expect((await submit({ requesterName: 'x\u0000' }, address)).errors?.[0]?.extensions?.code).toBe(
+        'TOO_MANY_REQUESTS',
+      );
       expect(await count('provider_request')).toBe(before);
       expect((await submit({}, '198.51.100.78')).errors).toBeUndefined();
     });

@@ -52,7 +52,8 @@ export const POLICY_V1_SECTIONS: PolicySectionData[] = [
     titleJa: '個人情報の開示・訂正',
     bodyEn:
       'JSPE will disclose information in a timely manner upon request by the provider. Also, JSPE will amend personal information upon request.',
-    bodyJa: '本会は、提供者からの求めに応じ、遅滞なく情報を開示いたします。また、求めに応じて個人情報を訂正いたします。',
+    bodyJa:
+      '本会は、提供者からの求めに応じ、遅滞なく情報を開示いたします。また、求めに応じて個人情報を訂正いたします。',
   },
   {
     clause: 'WEBSITE_USE',
@@ -68,7 +69,7 @@ export const POLICY_V1_SECTIONS: PolicySectionData[] = [
     titleEn: 'Cookies',
     titleJa: 'クッキー（Cookie）',
     bodyEn:
-      'Cookies are used to view the website more conveniently, and are not to violate users\' privacy or to cause any computer malfunction. Collected information through cookies is used to enhance services, and any collected information is protected under the same conditions as personal information. In the event that users do not want collected information, cookies can be disabled through the browser.',
+      "Cookies are used to view the website more conveniently, and are not to violate users' privacy or to cause any computer malfunction. Collected information through cookies is used to enhance services, and any collected information is protected under the same conditions as personal information. In the event that users do not want collected information, cookies can be disabled through the browser.",
     bodyJa:
       'クッキーは、本サイトをより便利にご覧いただくために使用するものであり、利用者のプライバシーを侵害したり、コンピュータに不具合を生じさせたりするものではありません。クッキーにより収集した情報はサービス向上のために利用し、収集した情報は個人情報と同等に保護いたします。情報の収集を望まない場合は、ブラウザの設定によりクッキーを無効にすることができます。',
   },

@@ -21,7 +21,8 @@ export const DEMO_PURPOSES: PurposeSeed[] = [
     key: 'MEMBERSHIP_ADMINISTRATION',
     titleEn: 'Membership administration',
     titleJa: '会員管理',
-    description: 'Admitting members, keeping the member register, collecting fees and contacting members about their membership.',
+    description:
+      'Admitting members, keeping the member register, collecting fees and contacting members about their membership.',
     categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS', 'EMAIL', 'TELEPHONE', 'AFFILIATION', 'MEMBERSHIP_NUMBER'],
   },
   {
@@ -35,7 +36,8 @@ export const DEMO_PURPOSES: PurposeSeed[] = [
     key: 'CONFERENCE_REGISTRATION',
     titleEn: 'Conference and lecture registration',
     titleJa: '学術講演会・講習会の参加登録',
-    description: 'Registering participants for the semi-annual meetings, lectures and seminars, and contacting them about the event.',
+    description:
+      'Registering participants for the semi-annual meetings, lectures and seminars, and contacting them about the event.',
     categories: ['NAME', 'EMAIL', 'TELEPHONE', 'AFFILIATION'],
   },
   {

@@ -12,23 +12,39 @@ export class SystemCredentialResolver {
   @Authorized(WRITERS)
   @Query(() => [SystemCredentialType], { description: "Internal systems' keys, newest first, revoked ones included." })
   async systemCredentials(@Ctx() ctx: Context): Promise<SystemCredentialType[]> {
-    const credentials = await new SystemCredentialService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).list();
+    const credentials = await new SystemCredentialService(
+      ctx.em as SqlEntityManager,
+      requireActor(ctx),
+      ctx.deps,
+    ).list();
     return credentials.map(presentSystemCredential);
   }
 
   @Authorized(WRITERS)
   @Mutation(() => IssuedSystemKeyType, {
-    description: 'Issues a key with which an internal system may ask the `decision` query (and nothing else); the key is in this answer only.',
+    description:
+      'Issues a key with which an internal system may ask the `decision` query (and nothing else); the key is in this answer only.',
   })
-  async issueSystemKey(@Arg('input', () => IssueSystemKeyInput) input: IssueSystemKeyInput, @Ctx() ctx: Context): Promise<IssuedSystemKeyType> {
-    const { key, credential } = await new SystemCredentialService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).issueKey(input);
+  async issueSystemKey(
+    @Arg('input', () => IssueSystemKeyInput) input: IssueSystemKeyInput,
+    @Ctx() ctx: Context,
+  ): Promise<IssuedSystemKeyType> {
+    const { key, credential } = await new SystemCredentialService(
+      ctx.em as SqlEntityManager,
+      requireActor(ctx),
+      ctx.deps,
+    ).issueKey(input);
     return { key, credential: presentSystemCredential(credential) };
   }
 
   @Authorized(WRITERS)
   @Mutation(() => SystemCredentialType, { description: "Revokes an internal system's key at once." })
   async revokeSystemKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<SystemCredentialType> {
-    const credential = await new SystemCredentialService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).revokeKey(id);
+    const credential = await new SystemCredentialService(
+      ctx.em as SqlEntityManager,
+      requireActor(ctx),
+      ctx.deps,
+    ).revokeKey(id);
     return presentSystemCredential(credential);
   }
 }

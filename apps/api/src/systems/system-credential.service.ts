@@ -66,7 +66,10 @@ export class SystemCredentialService {
       createdAt: now,
       updatedAt: now,
     });
-    return { key: issued.key, credential: await auditIssuedKey(this.em, actor, this.deps, SYSTEM_KEY_CREDENTIALS, credential) };
+    return {
+      key: issued.key,
+      credential: await auditIssuedKey(this.em, actor, this.deps, SYSTEM_KEY_CREDENTIALS, credential),
+    };
   }
 
   private writeRevokeKey(id: string): Promise<SystemCredential> {

@@ -44,10 +44,19 @@ describe.each(databases)('internal systems on %s', (database) => {
   let credentialId: string;
 
   const DECISION = print(DecisionDocument);
-  const decisionInput = (): DecisionQueryVariables['input'] => ({ action: 'USE', providerId: subscriberId, purposeKey: 'JOURNAL_DELIVERY', categories: ['NAME', 'POSTAL_ADDRESS'] });
+  const decisionInput = (): DecisionQueryVariables['input'] => ({
+    action: 'USE',
+    providerId: subscriberId,
+    purposeKey: 'JOURNAL_DELIVERY',
+    categories: ['NAME', 'POSTAL_ADDRESS'],
+  });
 
   /** A request as the internal system sends it: no cookie, the key as a bearer token. */
-  async function asSystem(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = { authorization: `Bearer ${key}` }): Promise<KeyResponse> {
+  async function asSystem(
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = { authorization: `Bearer ${key}` },
+  ): Promise<KeyResponse> {
     const res = await fetch(`${app.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -58,13 +67,19 @@ describe.each(databases)('internal systems on %s', (database) => {
   }
 
   async function count(table: string, where = ''): Promise<number> {
-    const rows = await app.em().getConnection().execute<{ n: number | string }[]>(`select count(*) as n from ${table} ${where}`);
+    const rows = await app
+      .em()
+      .getConnection()
+      .execute<{ n: number | string }[]>(`select count(*) as n from ${table} ${where}`);
     return Number(rows[0]!.n);
   }
 
   /** What a refused request must leave untouched. */
   async function stored() {
-    const revoked = await app.em().getConnection().execute<{ id: string; revoked_at: unknown }[]>('select id, revoked_at from system_credential order by id');
+    const revoked = await app
+      .em()
+      .getConnection()
+      .execute<{ id: string; revoked_at: unknown }[]>('select id, revoked_at from system_credential order by id');
     return {
       credentials: await count('system_credential'),
       revoked: JSON.stringify(revoked),
@@ -76,7 +91,9 @@ describe.each(databases)('internal systems on %s', (database) => {
   }
 
   const issue = (client: TestClient, input: Partial<IssueInput> = {}) =>
-    client.request(IssueSystemKeyDocument, { input: { systemName: 'Membership database', label: 'Nightly sync', ...input } });
+    client.request(IssueSystemKeyDocument, {
+      input: { systemName: 'Membership database', label: 'Nightly sync', ...input },
+    });
 
   beforeAll(async () => {
     app = await createTestApp({ database });
@@ -93,7 +110,9 @@ describe.each(databases)('internal systems on %s', (database) => {
         }),
       })
     ).recordCollection.provider.id;
-    const issued = (await owner.ok(IssueSystemKeyDocument, { input: { systemName: 'Membership database', label: 'Production' } })).issueSystemKey;
+    const issued = (
+      await owner.ok(IssueSystemKeyDocument, { input: { systemName: 'Membership database', label: 'Production' } })
+    ).issueSystemKey;
     key = issued.key;
     credentialId = issued.credential.id;
   });
@@ -107,8 +126,21 @@ describe.each(databases)('internal systems on %s', (database) => {
       const parsed = parseApiKey('system', issued.key);
       expect(parsed).not.toBeNull();
       expect(issued.key.startsWith('sys_')).toBe(true);
-      expect(issued.credential).toMatchObject({ systemName: 'Mailing tool', label: 'Newsletter sender', keyId: parsed!.keyId, createdBy: 'Test PRIVACY_OFFICER', lastUsedAt: null, revokedAt: null, revoked: false });
-      expect(await stored()).toEqual({ ...before, credentials: before.credentials + 1, audit: before.audit + 1, revoked: expect.any(String) });
+      expect(issued.credential).toMatchObject({
+        systemName: 'Mailing tool',
+        label: 'Newsletter sender',
+        keyId: parsed!.keyId,
+        createdBy: 'Test PRIVACY_OFFICER',
+        lastUsedAt: null,
+        revokedAt: null,
+        revoked: false,
+      });
+      expect(await stored()).toEqual({
+        ...before,
+        credentials: before.credentials + 1,
+        audit: before.audit + 1,
+        revoked: expect.any(String),
+      });
 
       // The secret is nowhere in the database: not in the credential, not in the audit trail.
       for (const table of ['system_credential', 'audit_entry']) {
@@ -116,7 +148,12 @@ describe.each(databases)('internal systems on %s', (database) => {
         expect(text).not.toContain(parsed!.secret);
         expect(text).not.toContain(issued.key);
       }
-      const rows = await app.em().getConnection().execute<{ secret_hash: string }[]>('select secret_hash from system_credential where key_id = ?', [parsed!.keyId]);
+      const rows = await app
+        .em()
+        .getConnection()
+        .execute<{ secret_hash: string }[]>('select secret_hash from system_credential where key_id = ?', [
+          parsed!.keyId,
+        ]);
       expect(rows[0]!.secret_hash).toBe(createHash('sha256').update(parsed!.secret).digest('hex'));
       expect(secretMatches(parsed!.secret, rows[0]!.secret_hash)).toBe(true);
 
@@ -125,7 +162,12 @@ describe.each(databases)('internal systems on %s', (database) => {
       expect(JSON.stringify(list)).not.toContain(parsed!.secret);
       expect(list.data!.systemCredentials.map((c) => c.id).slice(0, 2)).toEqual([issued.credential.id, credentialId]);
       expect(errorOf(await owner.raw('{ systemCredentials { secretHash } }')).code).toBe('GRAPHQL_VALIDATION_FAILED');
-      const audit = await app.em().getConnection().execute<{ action: string; detail: unknown }[]>('select action, detail from audit_entry where subject = ?', [issued.credential.id]);
+      const audit = await app
+        .em()
+        .getConnection()
+        .execute<{ action: string; detail: unknown }[]>('select action, detail from audit_entry where subject = ?', [
+          issued.credential.id,
+        ]);
       expect(audit.map((a) => a.action)).toEqual(['system_key.issue']);
     });
 
@@ -134,9 +176,17 @@ describe.each(databases)('internal systems on %s', (database) => {
       const revoked = (await officer.ok(RevokeSystemKeyDocument, { id: issued.credential.id })).revokeSystemKey;
       expect(revoked).toMatchObject({ id: issued.credential.id, revoked: true, label: 'To be revoked' });
       expect(revoked.revokedAt).not.toBeNull();
-      const listed = (await owner.ok(SystemCredentialsDocument)).systemCredentials.find((c) => c.id === issued.credential.id);
+      const listed = (await owner.ok(SystemCredentialsDocument)).systemCredentials.find(
+        (c) => c.id === issued.credential.id,
+      );
       expect(listed).toMatchObject({ revoked: true });
-      const actions = await app.em().getConnection().execute<{ action: string; detail: unknown }[]>('select action, detail from audit_entry where subject = ? order by id', [issued.credential.id]);
+      const actions = await app
+        .em()
+        .getConnection()
+        .execute<{ action: string; detail: unknown }[]>(
+          'select action, detail from audit_entry where subject = ? order by id',
+          [issued.credential.id],
+        );
       expect(actions.map((a) => a.action)).toEqual(['system_key.issue', 'system_key.revoke']);
       // Both entries name the system and the key id (never the key).
       const detail = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
@@ -152,28 +202,45 @@ describe.each(databases)('internal systems on %s', (database) => {
       ['an empty system name', { systemName: '' }, 'input.systemName', 'REQUIRED'],
       ['a system name just over its limit', { systemName: 'x'.repeat(201) }, 'input.systemName', 'TOO_LONG'],
       ['an oversized system name', { systemName: 'x'.repeat(1001) }, 'input.systemName', 'TOO_LONG'],
-      ['a bidi override in the system name', { systemName: 'Mailer\u202Eevil' }, 'input.systemName', 'CONTROL_CHARACTERS'],
+      [
+        'a bidi override in the system name',
+        { systemName: 'Mailer\u202Eevil' },
+        'input.systemName',
+        'CONTROL_CHARACTERS',
+      ],
       ['a line break in the system name', { systemName: 'Mailing\ntool' }, 'input.systemName', 'CONTROL_CHARACTERS'],
       ['a blank label', { label: ' ' }, 'input.label', 'REQUIRED'],
       ['a label just over its limit', { label: 'x'.repeat(121) }, 'input.label', 'TOO_LONG'],
       ['a control character in the label', { label: 'sync\u0007' }, 'input.label', 'CONTROL_CHARACTERS'],
     ];
 
-    it.each(badIssues)('refuses %s with BAD_USER_INPUT naming the field, storing nothing', async (_name, input, field, code) => {
-      const before = await stored();
-      const res = await issue(owner, input);
-      expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field });
-      expect(errorOf(res).issues?.map((i) => [i.field, i.code])).toContainEqual([field, code]);
-      expect(res.data ?? null).toBeNull();
-      expect(await stored()).toEqual(before);
-    });
+    it.each(badIssues)(
+      'refuses %s with BAD_USER_INPUT naming the field, storing nothing',
+      async (_name, input, field, code) => {
+        const before = await stored();
+        const res = await issue(owner, input);
+        expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field });
+        expect(errorOf(res).issues?.map((i) => [i.field, i.code])).toContainEqual([field, code]);
+        expect(res.data ?? null).toBeNull();
+        expect(await stored()).toEqual(before);
+      },
+    );
 
     it('refuses a missing system name or label before anything runs, storing nothing', async () => {
       const before = await stored();
       const mutation = print(IssueSystemKeyDocument);
-      expect(errorOf(await owner.raw(mutation, { input: { label: 'Nightly sync' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.systemName' });
-      expect(errorOf(await owner.raw(mutation, { input: { systemName: 'Mailing tool' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.label' });
-      expect(errorOf(await owner.raw(mutation, { input: { systemName: null, label: 'x' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.systemName' });
+      expect(errorOf(await owner.raw(mutation, { input: { label: 'Nightly sync' } }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.systemName',
+      });
+      expect(errorOf(await owner.raw(mutation, { input: { systemName: 'Mailing tool' } }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.label',
+      });
+      expect(errorOf(await owner.raw(mutation, { input: { systemName: null, label: 'x' } }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.systemName',
+      });
       expect(await stored()).toEqual(before);
     });
 
@@ -182,13 +249,22 @@ describe.each(databases)('internal systems on %s', (database) => {
       await owner.ok(RevokeSystemKeyDocument, { id: issued.credential.id });
       const before = await stored();
       for (const id of ['01900000-0000-7000-8000-000000000000', 'nope', "' or 1=1 --", '']) {
-        expect(errorOf(await owner.request(RevokeSystemKeyDocument, { id }))).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+        expect(errorOf(await owner.request(RevokeSystemKeyDocument, { id }))).toMatchObject({
+          code: 'NOT_FOUND',
+          field: 'id',
+        });
       }
       // A partner key's credential is not a system key.
-      const courier = (await owner.ok(CreateRecipientDocument, { input: { name: `Courier ${database}`, kind: 'CONTRACTOR' } })).createRecipient;
-      const partnerKey = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courier.id, label: 'Dispatch' })).issuePartnerKey;
+      const courier = (
+        await owner.ok(CreateRecipientDocument, { input: { name: `Courier ${database}`, kind: 'CONTRACTOR' } })
+      ).createRecipient;
+      const partnerKey = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courier.id, label: 'Dispatch' }))
+        .issuePartnerKey;
       const afterSetup = await stored();
-      expect(errorOf(await owner.request(RevokeSystemKeyDocument, { id: partnerKey.credential.id }))).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+      expect(errorOf(await owner.request(RevokeSystemKeyDocument, { id: partnerKey.credential.id }))).toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'id',
+      });
       const twice = await officer.request(RevokeSystemKeyDocument, { id: issued.credential.id });
       expect(errorOf(twice)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
       expect(errorOf(twice).issues?.[0]?.code).toBe('INVALID_TRANSITION');
@@ -201,11 +277,19 @@ describe.each(databases)('internal systems on %s', (database) => {
       const anonymous = app.client();
       const before = await stored();
       expect(errorOf(await viewer.request(SystemCredentialsDocument)).code).toBe('FORBIDDEN');
-      expect(errorOf(await viewer.request(IssueSystemKeyDocument, { input: { systemName: 'Mailing tool', label: 'x' } })).code).toBe('FORBIDDEN');
+      expect(
+        errorOf(await viewer.request(IssueSystemKeyDocument, { input: { systemName: 'Mailing tool', label: 'x' } }))
+          .code,
+      ).toBe('FORBIDDEN');
       expect(errorOf(await viewer.request(RevokeSystemKeyDocument, { id: credentialId })).code).toBe('FORBIDDEN');
       expect(errorOf(await anonymous.request(SystemCredentialsDocument)).code).toBe('UNAUTHENTICATED');
-      expect(errorOf(await anonymous.request(IssueSystemKeyDocument, { input: { systemName: 'Mailing tool', label: 'x' } })).code).toBe('UNAUTHENTICATED');
-      expect(errorOf(await anonymous.request(RevokeSystemKeyDocument, { id: credentialId })).code).toBe('UNAUTHENTICATED');
+      expect(
+        errorOf(await anonymous.request(IssueSystemKeyDocument, { input: { systemName: 'Mailing tool', label: 'x' } }))
+          .code,
+      ).toBe('UNAUTHENTICATED');
+      expect(errorOf(await anonymous.request(RevokeSystemKeyDocument, { id: credentialId })).code).toBe(
+        'UNAUTHENTICATED',
+      );
       // The decision stays closed to viewers, as before.
       expect(errorOf(await viewer.request(DecisionDocument, { input: decisionInput() })).code).toBe('FORBIDDEN');
       expect(await stored()).toEqual(before);
@@ -219,16 +303,31 @@ describe.each(databases)('internal systems on %s', (database) => {
       expect(res.status).toBe(200);
       expect(res.body.errors).toBeUndefined();
       const decision = res.body.data!.decision as typeof admin;
-      expect(decision).toMatchObject({ allowed: true, basis: { kind: 'CONSENT' }, permitted: ['NAME', 'POSTAL_ADDRESS'], policyVersion: 1 });
-      expect({ ...decision, decidedAt: null, ledgerSequence: null }).toEqual({ ...admin, decidedAt: null, ledgerSequence: null });
+      expect(decision).toMatchObject({
+        allowed: true,
+        basis: { kind: 'CONSENT' },
+        permitted: ['NAME', 'POSTAL_ADDRESS'],
+        policyVersion: 1,
+      });
+      expect({ ...decision, decidedAt: null, ledgerSequence: null }).toEqual({
+        ...admin,
+        decidedAt: null,
+        ledgerSequence: null,
+      });
 
-      const [entry] = await app.em().getConnection().execute<{ actor: string; kind: string; provider_id: string }[]>(
-        'select actor, kind, provider_id from ledger_entry where sequence = ?',
-        [decision.ledgerSequence],
-      );
+      const [entry] = await app
+        .em()
+        .getConnection()
+        .execute<{ actor: string; kind: string; provider_id: string }[]>(
+          'select actor, kind, provider_id from ledger_entry where sequence = ?',
+          [decision.ledgerSequence],
+        );
       expect(entry).toEqual({ actor: `system:${credentialId}`, kind: 'DECISION', provider_id: subscriberId });
       // The owner's decision is still the owner's.
-      const [own] = await app.em().getConnection().execute<{ actor: string }[]>('select actor from ledger_entry where sequence = ?', [admin.ledgerSequence]);
+      const [own] = await app
+        .em()
+        .getConnection()
+        .execute<{ actor: string }[]>('select actor from ledger_entry where sequence = ?', [admin.ledgerSequence]);
       expect(own!.actor).toMatch(/^admin:/);
       expect((await owner.ok(VerifyLedgerDocument)).verifyLedger).toMatchObject({ ok: true });
     });
@@ -245,11 +344,18 @@ describe.each(databases)('internal systems on %s', (database) => {
         { input: decisionInput() },
       );
       expect(res.body.errors).toBeUndefined();
-      expect(res.body.data).toMatchObject({ __typename: 'Query', a: { allowed: true }, b: { allowed: true }, c: { __typename: 'Decision' } });
+      expect(res.body.data).toMatchObject({
+        __typename: 'Query',
+        a: { allowed: true },
+        b: { allowed: true },
+        c: { __typename: 'Decision' },
+      });
     });
 
     it('is refused every other field, mutation and introspection, however it is reached, before anything runs', async () => {
-      const recipient = (await owner.ok(CreateRecipientDocument, { input: { name: `Mailer Ltd ${database}`, kind: 'CONTRACTOR' } })).createRecipient;
+      const recipient = (
+        await owner.ok(CreateRecipientDocument, { input: { name: `Mailer Ltd ${database}`, kind: 'CONTRACTOR' } })
+      ).createRecipient;
       const decision = `decision(input: { action: USE, providerId: "${subscriberId}", purposeKey: "JOURNAL_DELIVERY", categories: [NAME] }) { allowed }`;
       const attempts = [
         '{ providers { edges { node { id reference displayName dataItems { value } } } } }',
@@ -288,7 +394,9 @@ describe.each(databases)('internal systems on %s', (database) => {
       // Nothing ran: no decision recorded, no key issued or revoked, no recipient created.
       expect(await stored()).toEqual(before);
       // Nested paths to other data do not exist on the decision: refused by validation, nothing runs.
-      const nested = await asSystem(`{ decision(input: { action: USE, providerId: "${subscriberId}", purposeKey: "JOURNAL_DELIVERY", categories: [NAME] }) { allowed provider { displayName } } }`);
+      const nested = await asSystem(
+        `{ decision(input: { action: USE, providerId: "${subscriberId}", purposeKey: "JOURNAL_DELIVERY", categories: [NAME] }) { allowed provider { displayName } } }`,
+      );
       expect(nested.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(await stored()).toEqual(before);
     });
@@ -308,16 +416,26 @@ describe.each(databases)('internal systems on %s', (database) => {
         `${key}0`,
         revoked.key,
       ];
-      const answers = await Promise.all(keys.map((k) => asSystem(DECISION, { input: decisionInput() }, { authorization: `Bearer ${k}` })));
+      const answers = await Promise.all(
+        keys.map((k) => asSystem(DECISION, { input: decisionInput() }, { authorization: `Bearer ${k}` })),
+      );
       for (const res of answers) {
         expect(res.status).toBe(401);
         expect(res.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
         expect(res.text).toBe(answers[0]!.text);
       }
       // The same id and secret presented as a partner key name no partner credential.
-      const asPartner = await asSystem(DECISION, { input: decisionInput() }, { authorization: `Bearer ${key.replace(/^sys_/, 'stw_')}` });
+      const asPartner = await asSystem(
+        DECISION,
+        { input: decisionInput() },
+        { authorization: `Bearer ${key.replace(/^sys_/, 'stw_')}` },
+      );
       expect(asPartner.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-      const both = await asSystem(DECISION, { input: decisionInput() }, { authorization: `Bearer ${key}`, cookie: `${SESSION_COOKIE}=${owner.cookie}` });
+      const both = await asSystem(
+        DECISION,
+        { input: decisionInput() },
+        { authorization: `Bearer ${key}`, cookie: `${SESSION_COOKIE}=${owner.cookie}` },
+      );
       expect(both.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect(both.body.data ?? null).toBeNull();
       expect(await stored()).toEqual({ ...afterSetup });
@@ -342,7 +460,14 @@ describe.each(databases)('internal systems on %s', (database) => {
       const issued = (await issue(owner, { label: 'Usage' })).data!.issueSystemKey;
       const auth = { authorization: `Bearer ${issued.key}` };
       const read = async () =>
-        (await app.em().getConnection().execute<{ last_used_at: unknown }[]>('select last_used_at from system_credential where id = ?', [issued.credential.id]))[0]!.last_used_at;
+        (
+          await app
+            .em()
+            .getConnection()
+            .execute<{ last_used_at: unknown }[]>('select last_used_at from system_credential where id = ?', [
+              issued.credential.id,
+            ])
+        )[0]!.last_used_at;
       expect(await read()).toBeNull();
       await asSystem(DECISION, { input: decisionInput() }, auth);
       const first = await read();
@@ -352,20 +477,47 @@ describe.each(databases)('internal systems on %s', (database) => {
       app.clock.advance(61_000);
       await asSystem(DECISION, { input: decisionInput() }, auth);
       expect(String(await read())).not.toBe(String(first));
-      const listed = (await owner.ok(SystemCredentialsDocument)).systemCredentials.find((c) => c.id === issued.credential.id);
+      const listed = (await owner.ok(SystemCredentialsDocument)).systemCredentials.find(
+        (c) => c.id === issued.credential.id,
+      );
       expect(listed?.lastUsedAt).not.toBeNull();
     });
 
     it("names the internal system in the provider's disclosure package", async () => {
       await asSystem(DECISION, { input: decisionInput() });
-      let request = (await officer.ok(CreateProviderRequestDocument, { input: { kind: 'DISCLOSURE', channel: 'POST', requesterName: 'Kaito Mori', contact: '1-5-9 Kudan-kita' } }))
-        .createProviderRequest;
-      request = (await officer.ok(LinkRequestProviderDocument, { requestId: request.id, providerId: subscriberId, expectedVersion: request.version })).linkRequestProvider;
-      request = (await officer.ok(ChangeRequestStatusDocument, { input: { requestId: request.id, expectedVersion: request.version, status: 'VERIFYING' } })).changeRequestStatus;
-      request = (await officer.ok(VerifyRequestIdentityDocument, { input: { requestId: request.id, expectedVersion: request.version, method: 'ID_DOCUMENT' } })).verifyRequestIdentity;
-      request = (await officer.ok(ChangeRequestStatusDocument, { input: { requestId: request.id, expectedVersion: request.version, status: 'IN_PROGRESS' } })).changeRequestStatus;
-      const pkg = (await officer.ok(ProduceDisclosurePackageDocument, { requestId: request.id })).produceDisclosurePackage;
-      expect(pkg.actors).toContainEqual({ ref: `system:${credentialId}`, description: 'Internal system Membership database' });
+      let request = (
+        await officer.ok(CreateProviderRequestDocument, {
+          input: { kind: 'DISCLOSURE', channel: 'POST', requesterName: 'Kaito Mori', contact: '1-5-9 Kudan-kita' },
+        })
+      ).createProviderRequest;
+      request = (
+        await officer.ok(LinkRequestProviderDocument, {
+          requestId: request.id,
+          providerId: subscriberId,
+          expectedVersion: request.version,
+        })
+      ).linkRequestProvider;
+      request = (
+        await officer.ok(ChangeRequestStatusDocument, {
+          input: { requestId: request.id, expectedVersion: request.version, status: 'VERIFYING' },
+        })
+      ).changeRequestStatus;
+      request = (
+        await officer.ok(VerifyRequestIdentityDocument, {
+          input: { requestId: request.id, expectedVersion: request.version, method: 'ID_DOCUMENT' },
+        })
+      ).verifyRequestIdentity;
+      request = (
+        await officer.ok(ChangeRequestStatusDocument, {
+          input: { requestId: request.id, expectedVersion: request.version, status: 'IN_PROGRESS' },
+        })
+      ).changeRequestStatus;
+      const pkg = (await officer.ok(ProduceDisclosurePackageDocument, { requestId: request.id }))
+        .produceDisclosurePackage;
+      expect(pkg.actors).toContainEqual({
+        ref: `system:${credentialId}`,
+        description: 'Internal system Membership database',
+      });
       expect(pkg.actors.find((a) => a.ref.startsWith('admin:'))?.description).toMatch(/\(staff, owner\)$/);
     });
   });

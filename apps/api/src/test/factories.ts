@@ -48,13 +48,28 @@ export function buildExceptionInput(
           issuedOn: '2026-03-20T00:00:00.000Z',
         },
       },
-      scope: { purposeKeys: ['INQUIRY_2026_0042'], categories: ['NAME', 'POSTAL_ADDRESS'], providerIds: [refs.providerId], recipientId: refs.recipientId },
+      scope: {
+        purposeKeys: ['INQUIRY_2026_0042'],
+        categories: ['NAME', 'POSTAL_ADDRESS'],
+        providerIds: [refs.providerId],
+        recipientId: refs.recipientId,
+      },
     },
     PROVIDER_AGREEMENT: {
       kind: 'PROVIDER_AGREEMENT',
       title: 'Affiliation shared with the co-host',
-      evidence: { providerAgreement: { consentEventIds: refs.consentEventIds, summary: 'The member agreed to share\ntheir affiliation with the co-host.' } },
-      scope: { purposeKeys: ['COHOST_LIAISON'], categories: ['AFFILIATION'], providerIds: [refs.providerId], recipientId: null },
+      evidence: {
+        providerAgreement: {
+          consentEventIds: refs.consentEventIds,
+          summary: 'The member agreed to share\ntheir affiliation with the co-host.',
+        },
+      },
+      scope: {
+        purposeKeys: ['COHOST_LIAISON'],
+        categories: ['AFFILIATION'],
+        providerIds: [refs.providerId],
+        recipientId: null,
+      },
     },
     OUTSOURCING: {
       kind: 'OUTSOURCING',

@@ -38,7 +38,11 @@ describe.skipIf(!postgresUrl)('on PostgreSQL', () => {
   it('records a collection and reads it back decrypted, with its receipt', async () => {
     const res = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
     const detail = await owner.ok(ProviderDocument, { id: res.recordCollection.provider.id });
-    expect(detail.provider.dataItems.map((i) => i.value).sort()).toEqual(['Aiko Fujimoto', 'Example Optics Lab', 'aiko.fujimoto@example.jp']);
+    expect(detail.provider.dataItems.map((i) => i.value).sort()).toEqual([
+      'Aiko Fujimoto',
+      'Example Optics Lab',
+      'aiko.fujimoto@example.jp',
+    ]);
     expect(detail.provider.collections[0]!.receipt.hash).toBe(res.recordCollection.receipt.hash);
   });
 
@@ -46,7 +50,11 @@ describe.skipIf(!postgresUrl)('on PostgreSQL', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: ProvidersQuery = await owner.ok(ProvidersDocument, { first: 3, after, filter: { purposeKey: 'EVENT_NEWS', consentState: 'GRANTED' } });
+      const page: ProvidersQuery = await owner.ok(ProvidersDocument, {
+        first: 3,
+        after,
+        filter: { purposeKey: 'EVENT_NEWS', consentState: 'GRANTED' },
+      });
       seen.push(...page.providers.edges.map((e) => e.node.id));
       if (!page.providers.pageInfo.hasNextPage) break;
       after = page.providers.pageInfo.endCursor;
@@ -57,9 +65,12 @@ describe.skipIf(!postgresUrl)('on PostgreSQL', () => {
   });
 
   it('refuses bad input with the field named and stores nothing', async () => {
-    const count = async () => Number((await app.em().getConnection().execute<{ n: string }[]>('select count(*) as n from provider'))[0]!.n);
+    const count = async () =>
+      Number((await app.em().getConnection().execute<{ n: string }[]>('select count(*) as n from provider'))[0]!.n);
     const before = await count();
-    const res = await owner.request(RecordCollectionDocument, { input: buildCollectionInput({ items: [{ category: 'NAME', value: 'x\u0000y' }] }) });
+    const res = await owner.request(RecordCollectionDocument, {
+      input: buildCollectionInput({ items: [{ category: 'NAME', value: 'x\u0000y' }] }),
+    });
     expect(errorOf(res).field).toBe('input.items[0].value');
     expect(await count()).toBe(before);
   });
@@ -70,7 +81,13 @@ describe.skipIf(!postgresUrl)('on PostgreSQL', () => {
     const results = await Promise.all(
       ['WITHDRAW', 'WITHDRAW', 'WITHDRAW'].map(() =>
         owner.request(RecordConsentDocument, {
-          input: { providerId: p.id, purposeKey: 'CONFERENCE_REGISTRATION', action: 'WITHDRAW', method: 'VERBAL', expectedProviderVersion: p.version },
+          input: {
+            providerId: p.id,
+            purposeKey: 'CONFERENCE_REGISTRATION',
+            action: 'WITHDRAW',
+            method: 'VERBAL',
+            expectedProviderVersion: p.version,
+          },
         }),
       ),
     );
@@ -84,11 +101,21 @@ describe.skipIf(!postgresUrl)('on PostgreSQL', () => {
     const created = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
     const p = created.recordCollection.provider;
     const conn = app.em().getConnection();
-    await conn.execute(`create function steward_test_refuse() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`);
-    await conn.execute(`create trigger refuse_consent_audit before insert on audit_entry for each row when (new.action = 'consent.record') execute function steward_test_refuse()`);
+    await conn.execute(
+      `create function steward_test_refuse() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`,
+    );
+    await conn.execute(
+      `create trigger refuse_consent_audit before insert on audit_entry for each row when (new.action = 'consent.record') execute function steward_test_refuse()`,
+    );
     try {
       const res = await owner.request(RecordConsentDocument, {
-        input: { providerId: p.id, purposeKey: 'CONFERENCE_REGISTRATION', action: 'WITHDRAW', method: 'VERBAL', expectedProviderVersion: p.version },
+        input: {
+          providerId: p.id,
+          purposeKey: 'CONFERENCE_REGISTRATION',
+          action: 'WITHDRAW',
+          method: 'VERBAL',
+          expectedProviderVersion: p.version,
+        },
       });
       expect(errorOf(res).code).toBe('INTERNAL_SERVER_ERROR');
       const after = await owner.ok(ProviderDocument, { id: p.id });
@@ -107,7 +134,9 @@ describe.skipIf(!postgresUrl)('on PostgreSQL', () => {
   });
 
   it('keeps the ledger append-only and unbroken under concurrent writers', async () => {
-    await Promise.all(Array.from({ length: 6 }, () => owner.ok(RecordCollectionDocument, { input: buildCollectionInput() })));
+    await Promise.all(
+      Array.from({ length: 6 }, () => owner.ok(RecordCollectionDocument, { input: buildCollectionInput() })),
+    );
     const result = (await owner.ok(VerifyLedgerDocument)).verifyLedger;
     expect(result).toMatchObject({ ok: true, firstFailure: null });
     expect(result.checkedEntries).toBe(result.headSequence);
@@ -126,14 +155,18 @@ describe.skipIf(!postgresUrl)('on PostgreSQL', () => {
     await conn.execute('alter table ledger_entry disable trigger ledger_entry_no_update_delete');
     try {
       await conn.execute(`update ledger_entry set categories = '["NAME"]'::jsonb where sequence = 2`);
-      expect((await owner.ok(VerifyLedgerDocument)).verifyLedger.firstFailure).toEqual({ sequence: 2, reason: 'The entry was changed after it was written' });
+      expect((await owner.ok(VerifyLedgerDocument)).verifyLedger.firstFailure).toEqual({
+        sequence: 2,
+        reason: 'The entry was changed after it was written',
+      });
     } finally {
       await conn.execute('alter table ledger_entry enable trigger ledger_entry_no_update_delete');
     }
   });
   it('drafts, approves and revokes exceptions of every kind (jsonb scope, uuid references) and hashes partner keys', async () => {
     const officer = await app.clientAs('PRIVACY_OFFICER');
-    const courier = (await owner.ok(CreateRecipientDocument, { input: { name: 'PG Courier', kind: 'CONTRACTOR' } })).createRecipient;
+    const courier = (await owner.ok(CreateRecipientDocument, { input: { name: 'PG Courier', kind: 'CONTRACTOR' } }))
+      .createRecipient;
     const collected = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
     const provider = (await owner.ok(ProviderDocument, { id: collected.recordCollection.provider.id })).provider;
     // A provider agreement cites a grant of the provider it covers.
@@ -144,7 +177,8 @@ describe.skipIf(!postgresUrl)('on PostgreSQL', () => {
       expect(e.missingEvidence).toEqual([]);
       const a = (await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version })).approveException;
       expect(a.status).toBe('ACTIVE');
-      const r = (await owner.ok(RevokeExceptionDocument, { id: e.id, reason: 'Ended', expectedVersion: a.version })).revokeException;
+      const r = (await owner.ok(RevokeExceptionDocument, { id: e.id, reason: 'Ended', expectedVersion: a.version }))
+        .revokeException;
       expect(r.status).toBe('REVOKED');
       expect((await officer.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.status).toBe('REVOKED');
     }
@@ -152,7 +186,8 @@ describe.skipIf(!postgresUrl)('on PostgreSQL', () => {
       input: buildExceptionInput('LAW', { ...refs, providerId: '------------------------------------' }),
     });
     expect(errorOf(bad)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.scope.providerIds[0]' });
-    const key = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courier.id, label: 'Dispatch' })).issuePartnerKey.key;
+    const key = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courier.id, label: 'Dispatch' }))
+      .issuePartnerKey.key;
     const secret = key.split('_')[2]!;
     const rows = await app.em().getConnection().execute('select * from partner_credential');
     expect(JSON.stringify(rows)).not.toContain(secret);

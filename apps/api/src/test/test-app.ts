@@ -44,7 +44,12 @@ export interface TestApp {
  * resolvers and the ORM exactly as in production.
  */
 export async function createTestApp(
-  opts: { database?: 'sqlite' | 'postgresql'; seedDemo?: boolean; production?: boolean; config?: Partial<AppConfig> } = {},
+  opts: {
+    database?: 'sqlite' | 'postgresql';
+    seedDemo?: boolean;
+    production?: boolean;
+    config?: Partial<AppConfig>;
+  } = {},
 ): Promise<TestApp> {
   const kind = opts.database ?? 'sqlite';
   let target: DatabaseTarget;
@@ -159,7 +164,11 @@ export class TestClient {
     return res.data;
   }
 
-  async raw(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResult<unknown>> {
+  async raw(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLResult<unknown>> {
     const res = await fetch(`${this.url}/graphql`, {
       method: 'POST',
       headers: {
@@ -183,7 +192,11 @@ async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; d
   const { MikroORM } = await import('@mikro-orm/core');
   const { ormOptions } = await import('../mikro-orm.config.js');
   const name = `steward_test_${randomBytes(5).toString('hex')}`;
-  const admin = await MikroORM.init({ ...ormOptions({ kind: 'postgresql', url: baseUrl }), entities: [], discovery: { warnWhenNoEntities: false } });
+  const admin = await MikroORM.init({
+    ...ormOptions({ kind: 'postgresql', url: baseUrl }),
+    entities: [],
+    discovery: { warnWhenNoEntities: false },
+  });
   await admin.em.getConnection().execute(`create database ${name}`);
   await admin.close(true);
   const url = new URL(baseUrl);
@@ -191,7 +204,11 @@ async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; d
   return {
     url: url.toString(),
     drop: async () => {
-      const again = await MikroORM.init({ ...ormOptions({ kind: 'postgresql', url: baseUrl }), entities: [], discovery: { warnWhenNoEntities: false } });
+      const again = await MikroORM.init({
+        ...ormOptions({ kind: 'postgresql', url: baseUrl }),
+        entities: [],
+        discovery: { warnWhenNoEntities: false },
+      });
       await again.em.getConnection().execute(`drop database if exists ${name} with (force)`);
       await again.close(true);
     },
@@ -201,5 +218,10 @@ async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; d
 /** The first error's code and field: what a client acts on. */
 export function errorOf(res: { errors?: readonly GraphQLFormattedError[] }) {
   const e = res.errors?.[0];
-  return { code: e?.extensions?.code, field: e?.extensions?.field, message: e?.message, issues: e?.extensions?.issues as { field: string; code: string }[] | undefined };
+  return {
+    code: e?.extensions?.code,
+    field: e?.extensions?.field,
+    message: e?.message,
+    issues: e?.extensions?.issues as { field: string; code: string }[] | undefined,
+  };
 }

@@ -33,7 +33,9 @@ async function create(target: DatabaseTarget, folder: string) {
  */
 function writeIndex(path: string, folder: string) {
   const indexFile = join(path, 'index.ts');
-  const listed = existsSync(indexFile) ? [...readFileSync(indexFile, 'utf8').matchAll(/name: '(Migration\w+)'/g)].map((m) => `${m[1]}.ts`) : [];
+  const listed = existsSync(indexFile)
+    ? [...readFileSync(indexFile, 'utf8').matchAll(/name: '(Migration\w+)'/g)].map((m) => `${m[1]}.ts`)
+    : [];
   const present = new Set(readdirSync(path).filter((f) => /^Migration\d+.*\.ts$/.test(f)));
   const files = [...listed.filter((f) => present.has(f)), ...[...present].filter((f) => !listed.includes(f)).sort()];
   const lines = files.map((f) => {
@@ -57,7 +59,11 @@ function writeIndex(path: string, folder: string) {
 /** A scratch database, so that the generated SQL names no schema or database of its own. */
 async function withScratchDatabase(baseUrl: string, run: (url: string) => Promise<void>) {
   const name = 'steward_migration_gen';
-  const admin = await MikroORM.init({ ...ormOptions({ kind: 'postgresql', url: baseUrl }), entities: [], discovery: { warnWhenNoEntities: false } });
+  const admin = await MikroORM.init({
+    ...ormOptions({ kind: 'postgresql', url: baseUrl }),
+    entities: [],
+    discovery: { warnWhenNoEntities: false },
+  });
   const conn = admin.em.getConnection();
   await conn.execute(`drop database if exists ${name} with (force)`);
   await conn.execute(`create database ${name}`);

@@ -149,9 +149,24 @@ describe('validateCollection', () => {
           { category: 'NAME', value: '山田 太郎', publiclyAvailable: true, publicProvenance: null },
           { category: 'NAME', value: '山田 太郎', publiclyAvailable: true },
           { category: 'NAME', value: '山田 太郎', publiclyAvailable: true, publicProvenance: '  ' },
-          { category: 'NAME', value: '山田 太郎', publiclyAvailable: true, publicProvenance: 'Conference proceedings 2024, p. 12' },
-          { category: 'NAME', value: '山田 太郎', publiclyAvailable: true, publicProvenance: 'x'.repeat(FIELD_LIMITS.provenance) },
-          { category: 'NAME', value: '山田 太郎', publiclyAvailable: true, publicProvenance: 'x'.repeat(FIELD_LIMITS.provenance + 1) },
+          {
+            category: 'NAME',
+            value: '山田 太郎',
+            publiclyAvailable: true,
+            publicProvenance: 'Conference proceedings 2024, p. 12',
+          },
+          {
+            category: 'NAME',
+            value: '山田 太郎',
+            publiclyAvailable: true,
+            publicProvenance: 'x'.repeat(FIELD_LIMITS.provenance),
+          },
+          {
+            category: 'NAME',
+            value: '山田 太郎',
+            publiclyAvailable: true,
+            publicProvenance: 'x'.repeat(FIELD_LIMITS.provenance + 1),
+          },
           { category: 'NAME', value: '山田 太郎', publiclyAvailable: false, publicProvenance: 'bad\u0007' },
         ],
       }),
@@ -165,11 +180,13 @@ describe('validateCollection', () => {
   });
 
   it('checks source, note and reference length and control characters at their limits', () => {
-    const ok = { source: 's'.repeat(FIELD_LIMITS.source), note: 'n\n'.repeat(FIELD_LIMITS.note / 2), reference: 'r'.repeat(FIELD_LIMITS.reference) };
+    const ok = {
+      source: 's'.repeat(FIELD_LIMITS.source),
+      note: 'n\n'.repeat(FIELD_LIMITS.note / 2),
+      reference: 'r'.repeat(FIELD_LIMITS.reference),
+    };
     expect(check(ok)).toEqual([]);
-    expect(
-      check({ source: `${ok.source}s`, note: `${ok.note}n`, reference: `${ok.reference}r` }),
-    ).toEqual([
+    expect(check({ source: `${ok.source}s`, note: `${ok.note}n`, reference: `${ok.reference}r` })).toEqual([
       ['source', 'TOO_LONG'],
       ['note', 'TOO_LONG'],
       ['reference', 'TOO_LONG'],

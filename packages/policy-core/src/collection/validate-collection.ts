@@ -32,7 +32,8 @@ function checkKinds(draft: CollectionDraft, out: Issue[]): void {
   // The types already say this; the checks guard callers that pass raw JSON.
   if (!isProviderKind(draft.providerKind)) out.push(issue('providerKind', 'INVALID_VALUE', 'Unknown provider kind.'));
   if (!isCollectionChannel(draft.channel)) out.push(issue('channel', 'INVALID_VALUE', 'Unknown collection channel.'));
-  if (!isConsentMethod(draft.consentMethod)) out.push(issue('consentMethod', 'INVALID_VALUE', 'Unknown consent method.'));
+  if (!isConsentMethod(draft.consentMethod))
+    out.push(issue('consentMethod', 'INVALID_VALUE', 'Unknown consent method.'));
   // Policy clause 7: the current policy governs all collected information, so consent must be to it.
   if (draft.policyVersionShown !== draft.currentPolicyVersion) {
     out.push(
@@ -95,7 +96,11 @@ function checkItems(draft: CollectionDraft, usable: { purpose: PurposeFact; gran
       out.push(issue(`${at}.category`, 'CATEGORY_NOT_NEEDED', `No specified purpose needs ${label}.`));
     } else if (needing.every((u) => !u.granted)) {
       out.push(
-        issue(`${at}.category`, 'CATEGORY_ONLY_FOR_REFUSED_PURPOSE', `${label} is needed only by purposes the provider refused.`),
+        issue(
+          `${at}.category`,
+          'CATEGORY_ONLY_FOR_REFUSED_PURPOSE',
+          `${label} is needed only by purposes the provider refused.`,
+        ),
       );
     }
     const provenanceField = `${at}.publicProvenance`;

@@ -180,23 +180,24 @@ describe('consent state properties', () => {
       { maxLength: 30 },
     )
     .map((rows) =>
-      rows.map(
-        (r, i): ConsentEventFact => ({
-          id: `e${String(i).padStart(2, '0')}`,
-          purposeKey: r.purposeKey,
-          action: r.action,
-          occurredAt: at(r.minute),
-          sequence: r.sequence,
-          policyVersion: r.policyVersion,
-        }),
-      ),
+      rows.map((r, i): ConsentEventFact => ({
+        id: `e${String(i).padStart(2, '0')}`,
+        purposeKey: r.purposeKey,
+        action: r.action,
+        occurredAt: at(r.minute),
+        sequence: r.sequence,
+        policyVersion: r.policyVersion,
+      })),
     );
 
   const snapshot = (m: Map<string, unknown>) => JSON.stringify([...m]);
 
   it('replaying the same events in any input order yields the same state', () => {
     const permuted = eventsArb.chain((events) =>
-      fc.tuple(fc.constant(events), fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length })),
+      fc.tuple(
+        fc.constant(events),
+        fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
+      ),
     );
     fc.assert(
       fc.property(permuted, ([events, shuffled]) => {

@@ -69,10 +69,7 @@ export function notAsked(purposeKey: string): PurposeConsentState {
  * The consent per purpose as of `at` (inclusive; later events are ignored, default: all events).
  * Only the last event per purpose counts. Keys are in code-unit order of the purpose key.
  */
-export function currentConsents(
-  events: readonly ConsentEventFact[],
-  at?: Date,
-): Map<string, PurposeConsentState> {
+export function currentConsents(events: readonly ConsentEventFact[], at?: Date): Map<string, PurposeConsentState> {
   const cutoff = at === undefined ? Infinity : at.getTime();
   if (Number.isNaN(cutoff)) throw new RangeError('`at` is an invalid Date.');
   const last = new Map<string, ConsentEventFact>();
@@ -94,11 +91,7 @@ export function currentConsents(
 }
 
 /** The consent for one purpose; NOT_ASKED when no event for it is at or before `at`. */
-export function consentFor(
-  events: readonly ConsentEventFact[],
-  purposeKey: string,
-  at?: Date,
-): PurposeConsentState {
+export function consentFor(events: readonly ConsentEventFact[], purposeKey: string, at?: Date): PurposeConsentState {
   const relevant = events.filter((e) => e.purposeKey === purposeKey);
   return currentConsents(relevant, at).get(purposeKey) ?? notAsked(purposeKey);
 }
@@ -114,7 +107,8 @@ export function validateConsentChange(
   action: ConsentAction,
   versions?: { grantedUnder: number | null; inForce: number },
 ): Validation {
-  const renewal = versions !== undefined && (versions.grantedUnder === null || versions.grantedUnder < versions.inForce);
+  const renewal =
+    versions !== undefined && (versions.grantedUnder === null || versions.grantedUnder < versions.inForce);
   if (action === 'GRANT' && current === 'GRANTED' && !renewal) {
     return toValidation([issue('action', 'NO_CHANGE', 'Consent is already granted.')]);
   }

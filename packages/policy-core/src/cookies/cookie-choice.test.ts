@@ -27,7 +27,12 @@ describe('defaultCookieChoice', () => {
 
 describe('applyGpc', () => {
   it('forces ANALYTICS and MARKETING off where honoured, leaving FUNCTIONAL', () => {
-    expect(applyGpc(allOn, { gpc: true, honoursGpc: true })).toEqual({ STRICTLY_NECESSARY: true, FUNCTIONAL: true, ANALYTICS: false, MARKETING: false });
+    expect(applyGpc(allOn, { gpc: true, honoursGpc: true })).toEqual({
+      STRICTLY_NECESSARY: true,
+      FUNCTIONAL: true,
+      ANALYTICS: false,
+      MARKETING: false,
+    });
     expect(applyGpc(allOn, { gpc: true, honoursGpc: false })).toEqual(allOn);
     expect(applyGpc(allOn, { gpc: false, honoursGpc: true })).toEqual(allOn);
   });
@@ -37,7 +42,12 @@ describe('applyGpc', () => {
     expect(out).not.toBe(allOn);
   });
 
-  const choice = fc.record({ STRICTLY_NECESSARY: fc.boolean(), FUNCTIONAL: fc.boolean(), ANALYTICS: fc.boolean(), MARKETING: fc.boolean() });
+  const choice = fc.record({
+    STRICTLY_NECESSARY: fc.boolean(),
+    FUNCTIONAL: fc.boolean(),
+    ANALYTICS: fc.boolean(),
+    MARKETING: fc.boolean(),
+  });
   const signal = fc.record({ gpc: fc.boolean(), honoursGpc: fc.boolean() });
 
   it('property: idempotent and never turns a category on', () => {
@@ -65,7 +75,9 @@ describe('validateCookieChoice', () => {
   });
 
   it('reports refusal of necessary, missing, non-boolean and unknown categories in order', () => {
-    expect(issues({ STRICTLY_NECESSARY: false, ANALYTICS: 'yes', MARKETING: false, zeta: true, ADVERTISING: true })).toEqual([
+    expect(
+      issues({ STRICTLY_NECESSARY: false, ANALYTICS: 'yes', MARKETING: false, zeta: true, ADVERTISING: true }),
+    ).toEqual([
       'STRICTLY_NECESSARY:REQUIRED_CATEGORY_REFUSED',
       'FUNCTIONAL:REQUIRED',
       'ANALYTICS:INVALID_VALUE',

@@ -1,5 +1,11 @@
 import { issue, toValidation, type Issue, type Validation } from '../issues.js';
-import { COOKIE_CATEGORIES, COOKIE_CATEGORY_INFO, isCookieCategory, type CookieCategory, type CookieChoice } from './cookie-categories.js';
+import {
+  COOKIE_CATEGORIES,
+  COOKIE_CATEGORY_INFO,
+  isCookieCategory,
+  type CookieCategory,
+  type CookieChoice,
+} from './cookie-categories.js';
 
 /** The visitor's Global Privacy Control signal and whether the site honours it. */
 export type GpcSignal = { gpc: boolean; honoursGpc: boolean };
@@ -15,7 +21,10 @@ function fromEntries(f: (c: CookieCategory) => boolean): CookieChoice {
  * applied as well, which changes nothing here but keeps the rule in one place.
  */
 export function defaultCookieChoice(signal: GpcSignal): CookieChoice {
-  return applyGpc(fromEntries((c) => COOKIE_CATEGORY_INFO[c].required), signal);
+  return applyGpc(
+    fromEntries((c) => COOKIE_CATEGORY_INFO[c].required),
+    signal,
+  );
 }
 
 /**
@@ -38,7 +47,9 @@ export function applyGpc(choice: CookieChoice, signal: GpcSignal): CookieChoice 
  */
 export function validateCookieChoice(choice: unknown): Validation {
   if (typeof choice !== 'object' || choice === null || Array.isArray(choice)) {
-    return toValidation([issue('choice', 'INVALID_VALUE', 'A cookie choice is an object with one boolean per category.')]);
+    return toValidation([
+      issue('choice', 'INVALID_VALUE', 'A cookie choice is an object with one boolean per category.'),
+    ]);
   }
   const record = choice as Record<string, unknown>;
   const issues: Issue[] = [];
@@ -49,10 +60,18 @@ export function validateCookieChoice(choice: unknown): Validation {
     } else if (typeof record[c] !== 'boolean') {
       issues.push(issue(c, 'INVALID_VALUE', `The choice for ${label} cookies must be true or false.`));
     } else if (COOKIE_CATEGORY_INFO[c].required && record[c] === false) {
-      issues.push(issue(c, 'REQUIRED_CATEGORY_REFUSED', `${label} cookies are required for the site to work and cannot be refused.`));
+      issues.push(
+        issue(
+          c,
+          'REQUIRED_CATEGORY_REFUSED',
+          `${label} cookies are required for the site to work and cannot be refused.`,
+        ),
+      );
     }
   }
-  const unknown = Object.keys(record).filter((k) => !isCookieCategory(k)).sort();
+  const unknown = Object.keys(record)
+    .filter((k) => !isCookieCategory(k))
+    .sort();
   for (const k of unknown) issues.push(issue(k, 'UNKNOWN_CATEGORY', `"${k}" is not a cookie category.`));
   return toValidation(issues);
 }
@@ -67,6 +86,7 @@ export function isChoiceExpired(recordedAt: Date, lifetimeDays: number, at: Date
   const recorded = recordedAt.getTime();
   const now = at.getTime();
   if (Number.isNaN(recorded) || Number.isNaN(now)) throw new RangeError('`recordedAt` and `at` must be valid Dates.');
-  if (!Number.isFinite(lifetimeDays) || lifetimeDays < 0) throw new RangeError('`lifetimeDays` must be a finite number, 0 or more.');
+  if (!Number.isFinite(lifetimeDays) || lifetimeDays < 0)
+    throw new RangeError('`lifetimeDays` must be a finite number, 0 or more.');
   return now >= recorded + lifetimeDays * DAY;
 }

@@ -32,7 +32,20 @@ describe('normalizeOrigin', () => {
     expect(normalizeOrigin('http://127.0.0.1:8080')).toBe('http://127.0.0.1:8080');
   });
   it('refuses paths, other schemes, credentials, bad ports and odd hosts', () => {
-    for (const bad of ['https://a.org/', 'https://a.org/x', 'ftp://a.org', 'https://u@a.org', 'https://a.org:0', 'https://a.org:65536', 'https://a.org:080', 'https://-a.org', 'null', '', 'https://a..org', 'javascript:alert(1)']) {
+    for (const bad of [
+      'https://a.org/',
+      'https://a.org/x',
+      'ftp://a.org',
+      'https://u@a.org',
+      'https://a.org:0',
+      'https://a.org:65536',
+      'https://a.org:080',
+      'https://-a.org',
+      'null',
+      '',
+      'https://a..org',
+      'javascript:alert(1)',
+    ]) {
       expect(normalizeOrigin(bad)).toBeNull();
     }
   });
@@ -89,7 +102,9 @@ describe('validateCookieSite', () => {
     ]);
   });
   it('bounds the lifetime at 1 and 395 days and the lists at 20 entries', () => {
-    expect(codes(validateCookieSite({ ...site, consentLifetimeDays: 0 }))).toEqual(['consentLifetimeDays:INVALID_VALUE']);
+    expect(codes(validateCookieSite({ ...site, consentLifetimeDays: 0 }))).toEqual([
+      'consentLifetimeDays:INVALID_VALUE',
+    ]);
     expect(validateCookieSite({ ...site, consentLifetimeDays: 1 })).toEqual([]);
     expect(validateCookieSite({ ...site, consentLifetimeDays: 395 })).toEqual([]);
     const many = Array.from({ length: 21 }, (_, i) => `h${i}.example.org`);
@@ -98,27 +113,30 @@ describe('validateCookieSite', () => {
 });
 
 describe('validateCookieDeclaration', () => {
-  const d = { name: '_ga', domain: '.jspe.or.jp', vendor: 'Google', purpose: { en: 'Counts visits', ja: '訪問数の計測' }, durationDays: 730 };
+  const d = {
+    name: '_ga',
+    domain: '.jspe.or.jp',
+    vendor: 'Google',
+    purpose: { en: 'Counts visits', ja: '訪問数の計測' },
+    durationDays: 730,
+  };
   it('accepts a declaration, with a session duration too', () => {
     expect(validateCookieDeclaration(d)).toEqual([]);
     expect(validateCookieDeclaration({ ...d, durationDays: null })).toEqual([]);
   });
   it('refuses bad hosts, empty texts and impossible durations', () => {
-    expect(codes(validateCookieDeclaration({ ...d, domain: 'not a host', purpose: { en: '', ja: 'x' }, durationDays: -1 }))).toEqual([
-      'domain:INVALID_FORMAT',
-      'purpose.en:REQUIRED',
-      'durationDays:INVALID_VALUE',
-    ]);
+    expect(
+      codes(validateCookieDeclaration({ ...d, domain: 'not a host', purpose: { en: '', ja: 'x' }, durationDays: -1 })),
+    ).toEqual(['domain:INVALID_FORMAT', 'purpose.en:REQUIRED', 'durationDays:INVALID_VALUE']);
     expect(codes(validateCookieDeclaration({ ...d, durationDays: 3651 }))).toEqual(['durationDays:INVALID_VALUE']);
   });
 });
 
 describe('category text and choices', () => {
   it('requires labels and descriptions in both languages', () => {
-    expect(codes(validateCookieCategoryText({ label: { en: 'A', ja: '' }, description: { en: 'x'.repeat(1001), ja: 'y' } }))).toEqual([
-      'label.ja:REQUIRED',
-      'description.en:TOO_LONG',
-    ]);
+    expect(
+      codes(validateCookieCategoryText({ label: { en: 'A', ja: '' }, description: { en: 'x'.repeat(1001), ja: 'y' } })),
+    ).toEqual(['label.ja:REQUIRED', 'description.en:TOO_LONG']);
   });
   it('turns a list into a record and reports duplicates', () => {
     const { record, issues } = choiceFromList([
@@ -129,6 +147,11 @@ describe('category text and choices', () => {
     expect(codes(issues)).toEqual(['choices[1]:DUPLICATE']);
   });
   it('withdrawal keeps only the required category', () => {
-    expect(withdrawnChoice()).toEqual({ STRICTLY_NECESSARY: true, FUNCTIONAL: false, ANALYTICS: false, MARKETING: false });
+    expect(withdrawnChoice()).toEqual({
+      STRICTLY_NECESSARY: true,
+      FUNCTIONAL: false,
+      ANALYTICS: false,
+      MARKETING: false,
+    });
   });
 });

@@ -67,7 +67,13 @@ export function normalizeOrigin(value: string): string | null {
   return `${scheme}://${host}`;
 }
 
-function listIssues(values: readonly string[], field: string, max: number, check: (v: string) => boolean, what: string): Issue[] {
+function listIssues(
+  values: readonly string[],
+  field: string,
+  max: number,
+  check: (v: string) => boolean,
+  what: string,
+): Issue[] {
   const issues: Issue[] = [];
   if (values.length === 0) issues.push(issue(field, 'REQUIRED', `Give at least one ${what}.`));
   if (values.length > max) issues.push(issue(field, 'TOO_LONG', `At most ${max} entries (this has ${values.length}).`));
@@ -105,14 +111,28 @@ export function validateCookieSite(site: CookieSiteDraft): Issue[] {
   };
   push(validateText(site.name, { field: 'name', maxLength: COOKIE_LIMITS.siteName }));
   issues.push(...listIssues(site.domains, 'domains', COOKIE_LIMITS.domains, (v) => isHostName(v), 'host name'));
-  issues.push(...listIssues(site.allowedOrigins, 'allowedOrigins', COOKIE_LIMITS.origins, (v) => normalizeOrigin(v) === v, 'origin (scheme://host[:port])'));
+  issues.push(
+    ...listIssues(
+      site.allowedOrigins,
+      'allowedOrigins',
+      COOKIE_LIMITS.origins,
+      (v) => normalizeOrigin(v) === v,
+      'origin (scheme://host[:port])',
+    ),
+  );
   const { min, max } = COOKIE_LIMITS.lifetimeDays;
   if (!Number.isInteger(site.consentLifetimeDays) || site.consentLifetimeDays < min || site.consentLifetimeDays > max) {
     issues.push(issue('consentLifetimeDays', 'INVALID_VALUE', `A whole number of days from ${min} to ${max}.`));
   }
   for (const lang of ['en', 'ja'] as const) {
     push(validateText(site.bannerTitle[lang], { field: `bannerTitle.${lang}`, maxLength: COOKIE_LIMITS.bannerTitle }));
-    push(validateText(site.bannerText[lang], { field: `bannerText.${lang}`, maxLength: COOKIE_LIMITS.bannerText, multiline: true }));
+    push(
+      validateText(site.bannerText[lang], {
+        field: `bannerText.${lang}`,
+        maxLength: COOKIE_LIMITS.bannerText,
+        multiline: true,
+      }),
+    );
   }
   return issues;
 }
@@ -135,23 +155,44 @@ export function validateCookieDeclaration(d: CookieDeclarationDraft): Issue[] {
   push(validateText(d.name, { field: 'name', maxLength: COOKIE_LIMITS.declarationName }));
   const domain = validateText(d.domain, { field: 'domain', maxLength: COOKIE_LIMITS.host });
   if (domain) issues.push(domain);
-  else if (!isHostName(d.domain, { leadingDot: true })) issues.push(issue('domain', 'INVALID_FORMAT', `"${d.domain}" is not a valid host name.`));
+  else if (!isHostName(d.domain, { leadingDot: true }))
+    issues.push(issue('domain', 'INVALID_FORMAT', `"${d.domain}" is not a valid host name.`));
   push(validateText(d.vendor, { field: 'vendor', maxLength: COOKIE_LIMITS.vendor }));
   push(validateText(d.purpose.en, { field: 'purpose.en', maxLength: COOKIE_LIMITS.purpose, multiline: true }));
   push(validateText(d.purpose.ja, { field: 'purpose.ja', maxLength: COOKIE_LIMITS.purpose, multiline: true }));
-  if (d.durationDays !== null && (!Number.isInteger(d.durationDays) || d.durationDays < 0 || d.durationDays > COOKIE_LIMITS.durationDays)) {
-    issues.push(issue('durationDays', 'INVALID_VALUE', `A whole number of days from 0 to ${COOKIE_LIMITS.durationDays}, or none for a session.`));
+  if (
+    d.durationDays !== null &&
+    (!Number.isInteger(d.durationDays) || d.durationDays < 0 || d.durationDays > COOKIE_LIMITS.durationDays)
+  ) {
+    issues.push(
+      issue(
+        'durationDays',
+        'INVALID_VALUE',
+        `A whole number of days from 0 to ${COOKIE_LIMITS.durationDays}, or none for a session.`,
+      ),
+    );
   }
   return issues;
 }
 
 /** Checks a category's wording: a label and a description in both languages. */
-export function validateCookieCategoryText(t: { label: { en: string; ja: string }; description: { en: string; ja: string } }): Issue[] {
+export function validateCookieCategoryText(t: {
+  label: { en: string; ja: string };
+  description: { en: string; ja: string };
+}): Issue[] {
   return [
     validateText(t.label.en, { field: 'label.en', maxLength: COOKIE_LIMITS.label }),
     validateText(t.label.ja, { field: 'label.ja', maxLength: COOKIE_LIMITS.label }),
-    validateText(t.description.en, { field: 'description.en', maxLength: COOKIE_LIMITS.categoryDescription, multiline: true }),
-    validateText(t.description.ja, { field: 'description.ja', maxLength: COOKIE_LIMITS.categoryDescription, multiline: true }),
+    validateText(t.description.en, {
+      field: 'description.en',
+      maxLength: COOKIE_LIMITS.categoryDescription,
+      multiline: true,
+    }),
+    validateText(t.description.ja, {
+      field: 'description.ja',
+      maxLength: COOKIE_LIMITS.categoryDescription,
+      multiline: true,
+    }),
   ].filter((i): i is Issue => i !== null);
 }
 
@@ -159,11 +200,15 @@ export function validateCookieCategoryText(t: { label: { en: string; ja: string 
  * A choice given as a list of `{ category, accepted }` pairs (the public API's shape) turned into a
  * record for validateCookieChoice. A category listed twice is a DUPLICATE issue at its index.
  */
-export function choiceFromList(list: readonly { category: string; accepted: unknown }[], field = 'choices'): { record: Record<string, unknown>; issues: Issue[] } {
+export function choiceFromList(
+  list: readonly { category: string; accepted: unknown }[],
+  field = 'choices',
+): { record: Record<string, unknown>; issues: Issue[] } {
   const record: Record<string, unknown> = {};
   const issues: Issue[] = [];
   list.forEach((entry, i) => {
-    if (Object.hasOwn(record, entry.category)) issues.push(issue(`${field}[${i}]`, 'DUPLICATE', `${entry.category} is listed twice.`));
+    if (Object.hasOwn(record, entry.category))
+      issues.push(issue(`${field}[${i}]`, 'DUPLICATE', `${entry.category} is listed twice.`));
     else record[entry.category] = entry.accepted;
   });
   return { record, issues };
@@ -171,5 +216,8 @@ export function choiceFromList(list: readonly { category: string; accepted: unkn
 
 /** The optional categories a withdrawal turns off: everything but the required ones. */
 export function withdrawnChoice(): Record<CookieCategory, boolean> {
-  return Object.fromEntries(COOKIE_CATEGORIES.map((c) => [c, COOKIE_CATEGORY_INFO[c].required])) as Record<CookieCategory, boolean>;
+  return Object.fromEntries(COOKIE_CATEGORIES.map((c) => [c, COOKIE_CATEGORY_INFO[c].required])) as Record<
+    CookieCategory,
+    boolean
+  >;
 }

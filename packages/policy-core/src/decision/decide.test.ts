@@ -59,7 +59,12 @@ function law(overrides: Partial<PermittedExceptionFact> = {}): PermittedExceptio
       documentReference: 'REQ-2025-0042',
       issuedOn: T('2025-03-30T00:00:00Z'),
     },
-    scope: { purposeKeys: ['INQUIRY_2025_0042'], categories: ['NAME', 'EMAIL'], providerIds: ['p1'], recipientId: 'prosecutors' },
+    scope: {
+      purposeKeys: ['INQUIRY_2025_0042'],
+      categories: ['NAME', 'EMAIL'],
+      providerIds: ['p1'],
+      recipientId: 'prosecutors',
+    },
     ...overrides,
   } as PermittedExceptionFact;
 }
@@ -70,7 +75,12 @@ function agreement(overrides: Partial<PermittedExceptionFact> = {}): PermittedEx
     id: 'x-agreement',
     kind: 'PROVIDER_AGREEMENT',
     evidence: { consentEventIds: ['ce-9', 'ce-10'], summary: 'Agreed to share affiliation with the co-host.' },
-    scope: { purposeKeys: ['CO_HOSTED_EVENT'], categories: ['NAME', 'AFFILIATION'], providerIds: ['p1', 'p2'], recipientId: 'co-host' },
+    scope: {
+      purposeKeys: ['CO_HOSTED_EVENT'],
+      categories: ['NAME', 'AFFILIATION'],
+      providerIds: ['p1', 'p2'],
+      recipientId: 'co-host',
+    },
     ...overrides,
   } as PermittedExceptionFact;
 }
@@ -88,7 +98,12 @@ function board(overrides: Partial<PermittedExceptionFact> = {}): PermittedExcept
       minutesReference: 'MIN-2025-03',
     },
     // Internal use only: no recipient.
-    scope: { purposeKeys: ['SAFETY_NOTICE'], categories: ['NAME', 'EMAIL', 'TELEPHONE'], providerIds: 'ALL', recipientId: null },
+    scope: {
+      purposeKeys: ['SAFETY_NOTICE'],
+      categories: ['NAME', 'EMAIL', 'TELEPHONE'],
+      providerIds: 'ALL',
+      recipientId: null,
+    },
     ...overrides,
   } as PermittedExceptionFact;
 }
@@ -108,13 +123,25 @@ function input(overrides: Partial<DecideInput> = {}): DecideInput {
   };
 }
 
-const provide = (overrides: Partial<DecideInput> = {}) => input({ action: 'PROVIDE', recipientId: 'courier', ...overrides });
+const provide = (overrides: Partial<DecideInput> = {}) =>
+  input({ action: 'PROVIDE', recipientId: 'courier', ...overrides });
 const codes = (d: ReturnType<typeof decide>) => d.reasons.map((r) => r.code);
 
 describe('package entry point', () => {
   it('exports the exception and decision rules', () => {
-    const names = ['decide', 'compareExceptions', 'DECISION_REASON_CODES', 'DECISION_ACTIONS', 'missingEvidence', 'validateActivation',
-      'effectiveStatus', 'isInEffect', 'EXCEPTION_STATUSES', 'MEETING_KINDS', 'EXCEPTION_APPROVER_ROLES'];
+    const names = [
+      'decide',
+      'compareExceptions',
+      'DECISION_REASON_CODES',
+      'DECISION_ACTIONS',
+      'missingEvidence',
+      'validateActivation',
+      'effectiveStatus',
+      'isInEffect',
+      'EXCEPTION_STATUSES',
+      'MEETING_KINDS',
+      'EXCEPTION_APPROVER_ROLES',
+    ];
     expect(names.filter((n) => !(n in api))).toEqual([]);
   });
 });
@@ -122,7 +149,13 @@ describe('package entry point', () => {
 describe('decide: stated purpose', () => {
   it('allows USE within a consented purpose on the CONSENT basis', () => {
     const d = decide(input());
-    expect(d).toMatchObject({ allowed: true, basis: { kind: 'CONSENT' }, permitted: POSTAL, refused: [], policyVersion: 3 });
+    expect(d).toMatchObject({
+      allowed: true,
+      basis: { kind: 'CONSENT' },
+      permitted: POSTAL,
+      refused: [],
+      policyVersion: 3,
+    });
     expect(codes(d)).toEqual(['CONSENT_GRANTED', 'CONSENT_GRANTED', 'CONSENT_GRANTED']);
   });
 
@@ -131,7 +164,13 @@ describe('decide: stated purpose', () => {
   });
 
   it('allows public data on the PUBLICLY_AVAILABLE basis for USE', () => {
-    const d = decide(input({ categories: ['NAME'], consent: consent('WITHDRAWN'), items: [{ id: 'i1', category: 'NAME', publiclyAvailable: true }] }));
+    const d = decide(
+      input({
+        categories: ['NAME'],
+        consent: consent('WITHDRAWN'),
+        items: [{ id: 'i1', category: 'NAME', publiclyAvailable: true }],
+      }),
+    );
     expect(d).toMatchObject({ allowed: true, basis: { kind: 'PUBLICLY_AVAILABLE' } });
   });
 
@@ -151,7 +190,10 @@ describe('decide: stated purpose', () => {
     expect(codes(decide(provide({ recipientId: null })))).toEqual(['RECIPIENT_REQUIRED']);
     expect(codes(decide(provide({ recipientId: '  ' })))).toEqual(['RECIPIENT_REQUIRED']);
     expect(codes(decide(input({ recipientId: 'courier' })))).toEqual(['RECIPIENT_GIVEN_FOR_USE']);
-    expect(decide(input({ categories: [] }))).toMatchObject({ allowed: false, reasons: [{ code: 'NO_CATEGORIES_REQUESTED' }] });
+    expect(decide(input({ categories: [] }))).toMatchObject({
+      allowed: false,
+      reasons: [{ code: 'NO_CATEGORIES_REQUESTED' }],
+    });
     expect(() => decide(input({ at: new Date('x') }))).toThrow(RangeError);
   });
 });
@@ -208,10 +250,14 @@ describe('decide: the courier scenario (OUTSOURCING)', () => {
   });
 
   it('covers only its recipient, purpose, providers and contract', () => {
-    expect(codes(decide(provide({ recipientId: 'other-courier', exceptions: [courier()] })))).toContain('EXCEPTION_RECIPIENT_NOT_COVERED');
+    expect(codes(decide(provide({ recipientId: 'other-courier', exceptions: [courier()] })))).toContain(
+      'EXCEPTION_RECIPIENT_NOT_COVERED',
+    );
     const newsletter: PurposeFact = { key: 'NEWSLETTER', categories: POSTAL, retired: false };
     expect(
-      codes(decide(provide({ purpose: newsletter, consent: consent('GRANTED', 'NEWSLETTER'), exceptions: [courier()] }))),
+      codes(
+        decide(provide({ purpose: newsletter, consent: consent('GRANTED', 'NEWSLETTER'), exceptions: [courier()] })),
+      ),
     ).toContain('EXCEPTION_PURPOSE_NOT_COVERED');
     const listed = courier({ scope: { ...courier().scope, providerIds: ['p2'] } });
     expect(codes(decide(provide({ exceptions: [listed] })))).toContain('EXCEPTION_PROVIDER_NOT_COVERED');
@@ -231,14 +277,26 @@ describe('decide: the courier scenario (OUTSOURCING)', () => {
 describe('decide: each kind allows exactly its scope', () => {
   const inquiry: PurposeFact = { key: 'INQUIRY_2025_0042', categories: [], retired: false };
   const lawRequest = (o: Partial<DecideInput> = {}) =>
-    provide({ purpose: inquiry, recipientId: 'prosecutors', categories: ['NAME', 'EMAIL'], consent: consent('NOT_ASKED', 'INQUIRY_2025_0042'), exceptions: [law()], ...o });
+    provide({
+      purpose: inquiry,
+      recipientId: 'prosecutors',
+      categories: ['NAME', 'EMAIL'],
+      consent: consent('NOT_ASKED', 'INQUIRY_2025_0042'),
+      exceptions: [law()],
+      ...o,
+    });
 
   it('LAW: provision to the authority, outside the stated purposes and without consent', () => {
     expect(decide(lawRequest())).toMatchObject({ allowed: true, basis: { kind: 'EXCEPTION', exceptionKind: 'LAW' } });
     expect(codes(decide(lawRequest({ recipientId: 'journalist' })))).toContain('EXCEPTION_RECIPIENT_NOT_COVERED');
     expect(codes(decide(lawRequest({ providerId: 'p2' })))).toContain('EXCEPTION_PROVIDER_NOT_COVERED');
-    expect(decide(lawRequest({ categories: ['NAME', 'TELEPHONE'] }))).toMatchObject({ allowed: false, refused: ['TELEPHONE'] });
-    expect(codes(decide(lawRequest({ purpose: { ...inquiry, key: 'OTHER' } })))).toContain('EXCEPTION_PURPOSE_NOT_COVERED');
+    expect(decide(lawRequest({ categories: ['NAME', 'TELEPHONE'] }))).toMatchObject({
+      allowed: false,
+      refused: ['TELEPHONE'],
+    });
+    expect(codes(decide(lawRequest({ purpose: { ...inquiry, key: 'OTHER' } })))).toContain(
+      'EXCEPTION_PURPOSE_NOT_COVERED',
+    );
     // A provision scope also allows the organisation's own use for that purpose.
     expect(decide(lawRequest({ action: 'USE', recipientId: null })).allowed).toBe(true);
   });
@@ -256,23 +314,31 @@ describe('decide: each kind allows exactly its scope', () => {
 
   it('PROVIDER_AGREEMENT: only the providers who agreed', () => {
     // p1 gave ce-9, p2 gave ce-10: both still stand.
-    const req = (o: Partial<DecideInput> = {}) => coHostRequest({ standingGrantIds: o.providerId === 'p2' ? ['ce-10'] : ['ce-9'], ...o });
+    const req = (o: Partial<DecideInput> = {}) =>
+      coHostRequest({ standingGrantIds: o.providerId === 'p2' ? ['ce-10'] : ['ce-9'], ...o });
     expect(decide(req()).allowed).toBe(true);
     expect(decide(req({ providerId: 'p2' })).allowed).toBe(true);
     expect(codes(decide(req({ providerId: 'p3' })))).toContain('EXCEPTION_PROVIDER_NOT_COVERED');
     expect(decide(req({ categories: ['EMAIL'] })).reasons).toContainEqual(
-      expect.objectContaining({ code: 'EXCEPTION_CATEGORY_NOT_COVERED', category: 'EMAIL', exceptionId: 'x-agreement' }),
+      expect.objectContaining({
+        code: 'EXCEPTION_CATEGORY_NOT_COVERED',
+        category: 'EMAIL',
+        exceptionId: 'x-agreement',
+      }),
     );
     expect(codes(decide(req({ recipientId: 'sponsor' })))).toContain('EXCEPTION_RECIPIENT_NOT_COVERED');
   });
 
   it('PROVIDER_AGREEMENT: withdrawing the cited consent withdraws the agreement, at once', () => {
-    const req = (standingGrantIds: readonly string[] | undefined) => coHostRequest(standingGrantIds === undefined ? {} : { standingGrantIds });
+    const req = (standingGrantIds: readonly string[] | undefined) =>
+      coHostRequest(standingGrantIds === undefined ? {} : { standingGrantIds });
     expect(decide(req(['ce-9'])).allowed).toBe(true);
     // p1 withdrew ce-9 (their other grants still stand, but the agreement cites none of them).
     const withdrawn = decide(req(['ce-3', 'ce-4']));
     expect(withdrawn).toMatchObject({ allowed: false, basis: null, permitted: [], refused: ['AFFILIATION'] });
-    expect(withdrawn.reasons).toContainEqual(expect.objectContaining({ code: 'EXCEPTION_AGREEMENT_WITHDRAWN', exceptionId: 'x-agreement' }));
+    expect(withdrawn.reasons).toContainEqual(
+      expect.objectContaining({ code: 'EXCEPTION_AGREEMENT_WITHDRAWN', exceptionId: 'x-agreement' }),
+    );
     expect(withdrawn.reasons.find((r) => r.code === 'EXCEPTION_AGREEMENT_WITHDRAWN')!.message).toContain('p1');
     // Facts not read count as no agreement standing; none at all likewise.
     expect(codes(decide(req(undefined)))).toContain('EXCEPTION_AGREEMENT_WITHDRAWN');
@@ -281,13 +347,21 @@ describe('decide: each kind allows exactly its scope', () => {
     const courierReq = provide({ exceptions: [courier()] });
     expect(decide(courierReq).allowed).toBe(true);
     // A provider the scope does not name is reported as not covered, not as withdrawn.
-    expect(codes(decide({ ...req(['ce-9']), providerId: 'p3' }))).toEqual(expect.not.arrayContaining(['EXCEPTION_AGREEMENT_WITHDRAWN']));
+    expect(codes(decide({ ...req(['ce-9']), providerId: 'p3' }))).toEqual(
+      expect.not.arrayContaining(['EXCEPTION_AGREEMENT_WITHDRAWN']),
+    );
   });
 
   it('BOARD_APPROVAL: internal use for the approved reason, never provision without a recipient', () => {
     const safety: PurposeFact = { key: 'SAFETY_NOTICE', categories: [], retired: false };
     const use = (o: Partial<DecideInput> = {}) =>
-      input({ purpose: safety, categories: ['NAME', 'TELEPHONE'], consent: consent('NOT_ASKED', 'SAFETY_NOTICE'), exceptions: [board()], ...o });
+      input({
+        purpose: safety,
+        categories: ['NAME', 'TELEPHONE'],
+        consent: consent('NOT_ASKED', 'SAFETY_NOTICE'),
+        exceptions: [board()],
+        ...o,
+      });
     expect(decide(use())).toMatchObject({ allowed: true, basis: { kind: 'EXCEPTION', exceptionId: 'x-board' } });
     expect(decide(use({ providerId: 'anyone' })).allowed).toBe(true); // providerIds: 'ALL'
     const d = decide(use({ action: 'PROVIDE', recipientId: 'police' }));
@@ -297,35 +371,65 @@ describe('decide: each kind allows exactly its scope', () => {
       message: 'Board-approval exception "x-board" covers internal use only, not provision to "police".',
     });
     expect(decide(use({ categories: ['POSTAL_ADDRESS'] })).refused).toEqual(['POSTAL_ADDRESS']);
-    expect(codes(decide(use({ purpose: journal, consent: consent('NOT_ASKED') })))).toContain('EXCEPTION_PURPOSE_NOT_COVERED');
+    expect(codes(decide(use({ purpose: journal, consent: consent('NOT_ASKED') })))).toContain(
+      'EXCEPTION_PURPOSE_NOT_COVERED',
+    );
   });
 });
 
 describe('decide: a purpose that is not stated', () => {
   const tax = unstatedPurpose('TAX_INQUIRY_2026');
-  const taxLaw = () => law({ scope: { purposeKeys: ['TAX_INQUIRY_2026'], categories: ['NAME', 'EMAIL'], providerIds: ['p1'], recipientId: 'prosecutors' } });
+  const taxLaw = () =>
+    law({
+      scope: {
+        purposeKeys: ['TAX_INQUIRY_2026'],
+        categories: ['NAME', 'EMAIL'],
+        providerIds: ['p1'],
+        recipientId: 'prosecutors',
+      },
+    });
   const ask = (o: Partial<DecideInput> = {}) =>
-    provide({ purpose: tax, recipientId: 'prosecutors', categories: ['NAME'], consent: consent('NOT_ASKED', 'TAX_INQUIRY_2026'), ...o });
+    provide({
+      purpose: tax,
+      recipientId: 'prosecutors',
+      categories: ['NAME'],
+      consent: consent('NOT_ASKED', 'TAX_INQUIRY_2026'),
+      ...o,
+    });
 
   it('is denied without an exception, saying it is not a stated purpose', () => {
-    const use = decide(ask({ action: 'USE', recipientId: null, items: [{ id: 'i1', category: 'NAME', publiclyAvailable: true }] }));
+    const use = decide(
+      ask({ action: 'USE', recipientId: null, items: [{ id: 'i1', category: 'NAME', publiclyAvailable: true }] }),
+    );
     expect(use).toMatchObject({ allowed: false, basis: null, permitted: [], refused: ['NAME'] });
     expect(use.reasons).toEqual([
-      { code: 'PURPOSE_NOT_STATED', message: '"TAX_INQUIRY_2026" is not a stated purpose: only a permitted exception in effect can allow it.' },
+      {
+        code: 'PURPOSE_NOT_STATED',
+        message: '"TAX_INQUIRY_2026" is not a stated purpose: only a permitted exception in effect can allow it.',
+      },
       { code: 'NO_EXCEPTION_APPLIES', message: 'No permitted exception was supplied.' },
     ]);
     // No talk of consent for a provision: consent to a purpose nobody stated cannot exist.
     expect(codes(decide(ask()))).toEqual(['PURPOSE_NOT_STATED', 'NO_EXCEPTION_APPLIES']);
     // A consent record for the key changes nothing.
-    expect(decide(ask({ action: 'USE', recipientId: null, consent: consent('GRANTED', 'TAX_INQUIRY_2026') })).allowed).toBe(false);
+    expect(
+      decide(ask({ action: 'USE', recipientId: null, consent: consent('GRANTED', 'TAX_INQUIRY_2026') })).allowed,
+    ).toBe(false);
   });
 
   it('is allowed exactly as far as an exception in effect that names it covers', () => {
-    expect(decide(ask({ exceptions: [taxLaw()] }))).toMatchObject({ allowed: true, basis: { kind: 'EXCEPTION', exceptionId: 'x-law', exceptionKind: 'LAW' } });
+    expect(decide(ask({ exceptions: [taxLaw()] }))).toMatchObject({
+      allowed: true,
+      basis: { kind: 'EXCEPTION', exceptionId: 'x-law', exceptionKind: 'LAW' },
+    });
     expect(decide(ask({ action: 'USE', recipientId: null, exceptions: [taxLaw()] })).allowed).toBe(true);
     const other = decide(ask({ purpose: unstatedPurpose('OTHER_INQUIRY'), exceptions: [taxLaw()] }));
     expect(codes(other)).toEqual(['PURPOSE_NOT_STATED', 'NO_EXCEPTION_APPLIES', 'EXCEPTION_PURPOSE_NOT_COVERED']);
-    expect(decide(ask({ categories: ['NAME', 'TELEPHONE'], exceptions: [taxLaw()] }))).toMatchObject({ allowed: false, permitted: ['NAME'], refused: ['TELEPHONE'] });
+    expect(decide(ask({ categories: ['NAME', 'TELEPHONE'], exceptions: [taxLaw()] }))).toMatchObject({
+      allowed: false,
+      permitted: ['NAME'],
+      refused: ['TELEPHONE'],
+    });
     expect(codes(decide(ask({ exceptions: [{ ...taxLaw(), revokedAt: AT }] })))).toContain('EXCEPTION_NOT_IN_EFFECT');
   });
 
@@ -336,7 +440,9 @@ describe('decide: a purpose that is not stated', () => {
     } as never);
     const d = decide(ask({ recipientId: 'courier', exceptions: [contractor] }));
     expect(d.allowed).toBe(false);
-    expect(d.reasons).toContainEqual(expect.objectContaining({ code: 'EXCEPTION_PURPOSE_BASIS_MISSING', category: 'NAME' }));
+    expect(d.reasons).toContainEqual(
+      expect.objectContaining({ code: 'EXCEPTION_PURPOSE_BASIS_MISSING', category: 'NAME' }),
+    );
   });
 });
 
@@ -356,7 +462,9 @@ describe('decide: time and status', () => {
     expect(decide(provide({ exceptions: [revoked], at: T('2025-05-15T09:59:59.999Z') })).allowed).toBe(true);
     expect(decide(provide({ exceptions: [revoked], at: revokedAt })).allowed).toBe(false);
     expect(decide(provide({ exceptions: [courier({ status: 'DRAFT', approvedAt: null })] })).allowed).toBe(false);
-    expect(codes(decide(provide({ exceptions: [courier()], at: T('2025-03-31T12:00:00Z') })))).toContain('EXCEPTION_NOT_IN_EFFECT');
+    expect(codes(decide(provide({ exceptions: [courier()], at: T('2025-03-31T12:00:00Z') })))).toContain(
+      'EXCEPTION_NOT_IN_EFFECT',
+    );
   });
 });
 
@@ -365,7 +473,11 @@ describe('decide: choosing among exceptions', () => {
     const a = courier({ id: 'b', validFrom: T('2025-04-02T00:00:00Z') });
     const b = courier({ id: 'c', validFrom: T('2025-04-01T00:00:00Z') });
     const c = courier({ id: 'a', validFrom: T('2025-04-02T00:00:00Z') });
-    for (const list of [[a, b, c], [c, b, a], [a, c]]) {
+    for (const list of [
+      [a, b, c],
+      [c, b, a],
+      [a, c],
+    ]) {
       const expected = list.includes(b) ? 'c' : 'a';
       expect(decide(provide({ exceptions: list })).basis).toMatchObject({ exceptionId: expected });
     }
@@ -373,15 +485,22 @@ describe('decide: choosing among exceptions', () => {
 
   it('keeps one basis per decision: categories covered by different bases must be requested separately', () => {
     const purpose = { ...journal, categories: [...POSTAL, 'EMAIL'] as DataCategory[] };
-    const emailLaw = law({ id: 'x-email', scope: { purposeKeys: ['JOURNAL_DELIVERY'], categories: ['EMAIL'], providerIds: 'ALL', recipientId: 'courier' } });
+    const emailLaw = law({
+      id: 'x-email',
+      scope: { purposeKeys: ['JOURNAL_DELIVERY'], categories: ['EMAIL'], providerIds: 'ALL', recipientId: 'courier' },
+    });
     const d = decide(provide({ purpose, categories: ['NAME', 'EMAIL'], exceptions: [courier(), emailLaw] }));
     expect(d).toMatchObject({ allowed: false, permitted: ['NAME'], refused: ['EMAIL'] });
-    expect(d.reasons).toContainEqual(expect.objectContaining({ code: 'DIFFERENT_BASIS', category: 'EMAIL', exceptionId: 'x-email' }));
+    expect(d.reasons).toContainEqual(
+      expect.objectContaining({ code: 'DIFFERENT_BASIS', category: 'EMAIL', exceptionId: 'x-email' }),
+    );
     expect(decide(provide({ purpose, categories: ['EMAIL'], exceptions: [courier(), emailLaw] })).allowed).toBe(true);
   });
 
   it('uses only known reason codes', () => {
-    const d = decide(provide({ categories: DATA_CATEGORIES, exceptions: [courier(), law(), agreement(), board({ status: 'DRAFT' })] }));
+    const d = decide(
+      provide({ categories: DATA_CATEGORIES, exceptions: [courier(), law(), agreement(), board({ status: 'DRAFT' })] }),
+    );
     expect(d.reasons.every((r) => isDecisionReasonCode(r.code))).toBe(true);
   });
 });
@@ -419,13 +538,24 @@ const exceptionArb = (id: string): fc.Arbitrary<PermittedExceptionFact> =>
     .map((r) => {
       const evidence =
         r.kind === 'OUTSOURCING'
-          ? { recipientId: r.evRecipient, contractReference: 'c', servesPurposeKey: r.evPurpose, categories: r.evCategories, supervisionRecord: 's' }
+          ? {
+              recipientId: r.evRecipient,
+              contractReference: 'c',
+              servesPurposeKey: r.evPurpose,
+              categories: r.evCategories,
+              supervisionRecord: 's',
+            }
           : {};
       return {
         id,
         kind: r.kind,
         evidence,
-        scope: { purposeKeys: r.purposeKeys, categories: r.categories, providerIds: r.providerIds, recipientId: r.recipientId },
+        scope: {
+          purposeKeys: r.purposeKeys,
+          categories: r.categories,
+          providerIds: r.providerIds,
+          recipientId: r.recipientId,
+        },
         validFrom: r.validFrom,
         validUntil: r.validUntil,
         status: r.status,
@@ -509,7 +639,9 @@ describe('decide: properties', () => {
   it('is deterministic regardless of exception order', () => {
     fc.assert(
       fc.property(
-        inputArb.chain((i) => fc.tuple(fc.constant(i), fc.shuffledSubarray([...i.exceptions], { minLength: i.exceptions.length }))),
+        inputArb.chain((i) =>
+          fc.tuple(fc.constant(i), fc.shuffledSubarray([...i.exceptions], { minLength: i.exceptions.length })),
+        ),
         ([i, shuffled]) => {
           expect(decide({ ...i, exceptions: shuffled })).toEqual(decide(i));
         },
@@ -533,15 +665,29 @@ describe('decide: properties', () => {
 });
 
 describe('decide: cessation on request (clause 4)', () => {
-  const stopUse = (o: Partial<api.CessationFact> = {}): api.CessationFact => ({ action: 'USE', purposeKey: 'JOURNAL_DELIVERY', recipientId: null, since: T('2025-05-01T00:00:00Z'), ...o });
-  const stopProvide = (o: Partial<api.CessationFact> = {}): api.CessationFact => ({ action: 'PROVIDE', purposeKey: null, recipientId: 'courier', since: T('2025-05-01T00:00:00Z'), ...o });
+  const stopUse = (o: Partial<api.CessationFact> = {}): api.CessationFact => ({
+    action: 'USE',
+    purposeKey: 'JOURNAL_DELIVERY',
+    recipientId: null,
+    since: T('2025-05-01T00:00:00Z'),
+    ...o,
+  });
+  const stopProvide = (o: Partial<api.CessationFact> = {}): api.CessationFact => ({
+    action: 'PROVIDE',
+    purposeKey: null,
+    recipientId: 'courier',
+    since: T('2025-05-01T00:00:00Z'),
+    ...o,
+  });
 
   it('stops USE on consent, public data and non-LAW exceptions for the purpose named, from `since` on', () => {
     expect(decide(input()).allowed).toBe(true);
     const d = decide(input({ cessations: [stopUse()] }));
     expect(d).toMatchObject({ allowed: false, basis: null, permitted: [], refused: POSTAL });
     expect(codes(d)[0]).toBe('CEASED_ON_REQUEST');
-    const boardJournal = board({ scope: { ...board().scope, purposeKeys: ['JOURNAL_DELIVERY'], categories: POSTAL } } as never);
+    const boardJournal = board({
+      scope: { ...board().scope, purposeKeys: ['JOURNAL_DELIVERY'], categories: POSTAL },
+    } as never);
     expect(decide(input({ exceptions: [boardJournal] })).allowed).toBe(true);
     expect(decide(input({ exceptions: [boardJournal], cessations: [stopUse()] })).allowed).toBe(false);
     // Not yet in effect, another purpose, or a provision stop: USE continues.
@@ -557,8 +703,12 @@ describe('decide: cessation on request (clause 4)', () => {
     const d = decide(provide({ exceptions: [courier()], cessations: [stopProvide()] }));
     expect(d).toMatchObject({ allowed: false, permitted: [] });
     expect(codes(d)).toEqual(expect.arrayContaining(['CEASED_ON_REQUEST', 'NO_EXCEPTION_APPLIES']));
-    expect(decide(provide({ exceptions: [courier()], cessations: [stopProvide({ recipientId: 'someone-else' })] })).allowed).toBe(true);
-    expect(decide(provide({ exceptions: [courier()], cessations: [stopProvide({ recipientId: null })] })).allowed).toBe(false);
+    expect(
+      decide(provide({ exceptions: [courier()], cessations: [stopProvide({ recipientId: 'someone-else' })] })).allowed,
+    ).toBe(true);
+    expect(decide(provide({ exceptions: [courier()], cessations: [stopProvide({ recipientId: null })] })).allowed).toBe(
+      false,
+    );
     const inquiry: PurposeFact = { key: 'INQUIRY_2025_0042', categories: [], retired: false };
     const lawRequest = provide({
       purpose: inquiry,

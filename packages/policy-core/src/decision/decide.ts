@@ -192,7 +192,11 @@ function evaluateException(
   }
   const { scope } = e;
   if (scope.providerIds !== 'ALL' && !scope.providerIds.includes(input.providerId)) {
-    c.general.push({ code: 'EXCEPTION_PROVIDER_NOT_COVERED', message: `${name(e)} does not cover provider "${input.providerId}".`, ...ref });
+    c.general.push({
+      code: 'EXCEPTION_PROVIDER_NOT_COVERED',
+      message: `${name(e)} does not cover provider "${input.providerId}".`,
+      ...ref,
+    });
   } else if (e.kind === 'PROVIDER_AGREEMENT' && !agreementStands(e, input.standingGrantIds)) {
     c.general.push({
       code: 'EXCEPTION_AGREEMENT_WITHDRAWN',
@@ -201,9 +205,14 @@ function evaluateException(
     });
   }
   const purposeOk =
-    scope.purposeKeys.includes(input.purpose.key) && (e.kind !== 'OUTSOURCING' || e.evidence?.servesPurposeKey === input.purpose.key);
+    scope.purposeKeys.includes(input.purpose.key) &&
+    (e.kind !== 'OUTSOURCING' || e.evidence?.servesPurposeKey === input.purpose.key);
   if (!purposeOk) {
-    c.general.push({ code: 'EXCEPTION_PURPOSE_NOT_COVERED', message: `${name(e)} does not cover purpose ${purposeLabel(input.purpose)}.`, ...ref });
+    c.general.push({
+      code: 'EXCEPTION_PURPOSE_NOT_COVERED',
+      message: `${name(e)} does not cover purpose ${purposeLabel(input.purpose)}.`,
+      ...ref,
+    });
   }
   if (input.action === 'PROVIDE') {
     const recipientOk =
@@ -224,7 +233,8 @@ function evaluateException(
   if (c.general.length > 0) return c;
   for (const category of requested) {
     const inScope =
-      scope.categories.includes(category) && (e.kind !== 'OUTSOURCING' || (e.evidence?.categories ?? []).includes(category));
+      scope.categories.includes(category) &&
+      (e.kind !== 'OUTSOURCING' || (e.evidence?.categories ?? []).includes(category));
     if (!inScope) {
       c.perCategory.set(category, {
         code: 'EXCEPTION_CATEGORY_NOT_COVERED',
@@ -258,7 +268,14 @@ function evaluateException(
 }
 
 function denyAll(input: DecideInput, requested: DataCategory[], reason: DecisionReason): Decision {
-  return { allowed: false, basis: null, permitted: [], refused: requested, reasons: [reason], policyVersion: input.policyVersion };
+  return {
+    allowed: false,
+    basis: null,
+    permitted: [],
+    refused: requested,
+    reasons: [reason],
+    policyVersion: input.policyVersion,
+  };
 }
 
 /**
@@ -307,7 +324,12 @@ export function decide(input: DecideInput): Decision {
     });
   }
 
-  const use = mayUseForPurpose({ purpose: input.purpose, categories: requested, consent: input.consent, items: input.items });
+  const use = mayUseForPurpose({
+    purpose: input.purpose,
+    categories: requested,
+    consent: input.consent,
+    items: input.items,
+  });
   const useReasons = new Map<DataCategory, UseReason>();
   for (const r of use.reasons) if (r.category !== undefined) useReasons.set(r.category, r);
   const usable = new Set(use.permitted);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PurposeFact } from '../use/may-use-for-purpose.js';
 import { EXCEPTION_KIND_INFO, EXCEPTION_KINDS, type ExceptionKind } from '../vocabulary/exceptions.js';
-import { agreementIssues, missingEvidence, type AgreementEventFact, type ExceptionEvidenceByKind, type PermittedExceptionDraft } from './exception-evidence.js';
+import {
+  agreementIssues,
+  missingEvidence,
+  type AgreementEventFact,
+  type ExceptionEvidenceByKind,
+  type PermittedExceptionDraft,
+} from './exception-evidence.js';
 
 const COMPLETE: ExceptionEvidenceByKind = {
   LAW: {
@@ -11,7 +17,10 @@ const COMPLETE: ExceptionEvidenceByKind = {
     documentReference: 'REQ-2025-0042',
     issuedOn: new Date('2025-05-01T00:00:00Z'),
   },
-  PROVIDER_AGREEMENT: { consentEventIds: ['ce-1', 'ce-2'], summary: 'Member agreed to share affiliation with the co-host.' },
+  PROVIDER_AGREEMENT: {
+    consentEventIds: ['ce-1', 'ce-2'],
+    summary: 'Member agreed to share affiliation with the co-host.',
+  },
   OUTSOURCING: {
     recipientId: 'courier',
     contractReference: 'CT-2025-07',
@@ -49,7 +58,9 @@ describe('missingEvidence', () => {
       for (const key of EXCEPTION_KIND_INFO[kind].requiredEvidence) {
         expect(Object.keys(COMPLETE[kind])).toContain(key);
         const issues = missingEvidence(kind, without(kind, key) as never);
-        expect(issues, `${kind}.${key}`).toEqual([{ field: `evidence.${key}`, code: 'REQUIRED', message: expect.any(String) }]);
+        expect(issues, `${kind}.${key}`).toEqual([
+          { field: `evidence.${key}`, code: 'REQUIRED', message: expect.any(String) },
+        ]);
       }
     }
   });
@@ -66,7 +77,9 @@ describe('missingEvidence', () => {
     expect(missingEvidence('LAW', { ...COMPLETE.LAW, statute: '   ' })).toEqual([
       { field: 'evidence.statute', code: 'REQUIRED', message: 'A value is required.' },
     ]);
-    expect(missingEvidence('PROVIDER_AGREEMENT', { ...COMPLETE.PROVIDER_AGREEMENT, consentEventIds: [] })[0]).toMatchObject({
+    expect(
+      missingEvidence('PROVIDER_AGREEMENT', { ...COMPLETE.PROVIDER_AGREEMENT, consentEventIds: [] })[0],
+    ).toMatchObject({
       field: 'evidence.consentEventIds',
       code: 'REQUIRED',
     });
@@ -80,11 +93,15 @@ describe('missingEvidence', () => {
     expect(missingEvidence('LAW', { ...COMPLETE.LAW, issuedOn: new Date('nope') })).toEqual([
       { field: 'evidence.issuedOn', code: 'INVALID_VALUE', message: 'Must be a valid date.' },
     ]);
-    expect(missingEvidence('BOARD_APPROVAL', { ...COMPLETE.BOARD_APPROVAL, meetingDate: '2025-04-20' as never })[0]).toMatchObject({
+    expect(
+      missingEvidence('BOARD_APPROVAL', { ...COMPLETE.BOARD_APPROVAL, meetingDate: '2025-04-20' as never })[0],
+    ).toMatchObject({
       field: 'evidence.meetingDate',
       code: 'INVALID_VALUE',
     });
-    expect(missingEvidence('BOARD_APPROVAL', { ...COMPLETE.BOARD_APPROVAL, meetingKind: 'COMMITTEE' as never })[0]).toMatchObject({
+    expect(
+      missingEvidence('BOARD_APPROVAL', { ...COMPLETE.BOARD_APPROVAL, meetingKind: 'COMMITTEE' as never })[0],
+    ).toMatchObject({
       field: 'evidence.meetingKind',
       code: 'INVALID_VALUE',
     });
@@ -105,11 +122,15 @@ describe('missingEvidence', () => {
     expect(missingEvidence('BOARD_APPROVAL', { ...COMPLETE.BOARD_APPROVAL, minutesReference: 'a\nb' })[0]?.code).toBe(
       'CONTROL_CHARACTERS',
     );
-    expect(missingEvidence('LAW', { ...COMPLETE.LAW, statute: 42 as never })[0]).toMatchObject({ code: 'INVALID_VALUE' });
+    expect(missingEvidence('LAW', { ...COMPLETE.LAW, statute: 42 as never })[0]).toMatchObject({
+      code: 'INVALID_VALUE',
+    });
   });
 
   it('checks list items: ids, known categories, duplicates', () => {
-    expect(missingEvidence('PROVIDER_AGREEMENT', { ...COMPLETE.PROVIDER_AGREEMENT, consentEventIds: ['ce-1', '', 'ce-1'] })).toEqual([
+    expect(
+      missingEvidence('PROVIDER_AGREEMENT', { ...COMPLETE.PROVIDER_AGREEMENT, consentEventIds: ['ce-1', '', 'ce-1'] }),
+    ).toEqual([
       { field: 'evidence.consentEventIds[1]', code: 'REQUIRED', message: 'A value is required.' },
       { field: 'evidence.consentEventIds[2]', code: 'DUPLICATE', message: '"ce-1" is listed twice.' },
     ]);
@@ -119,12 +140,20 @@ describe('missingEvidence', () => {
       { field: 'evidence.categories[1]', code: 'INVALID_VALUE', message: 'Unknown data category "SHOE_SIZE".' },
       { field: 'evidence.categories[2]', code: 'DUPLICATE', message: '"NAME" is listed twice.' },
     ]);
-    expect(missingEvidence('OUTSOURCING', { ...COMPLETE.OUTSOURCING, categories: 'NAME' as never })[0]?.code).toBe('INVALID_VALUE');
+    expect(missingEvidence('OUTSOURCING', { ...COMPLETE.OUTSOURCING, categories: 'NAME' as never })[0]?.code).toBe(
+      'INVALID_VALUE',
+    );
   });
 
   it('with purposes, keeps outsourcing within a known, active served purpose', () => {
-    expect(missingEvidence('OUTSOURCING', { ...COMPLETE.OUTSOURCING, categories: ['NAME', 'EMAIL'] }, purposes)).toEqual([
-      { field: 'evidence.categories[1]', code: 'CATEGORY_NOT_NEEDED', message: 'Purpose "JOURNAL_DELIVERY" does not need EMAIL.' },
+    expect(
+      missingEvidence('OUTSOURCING', { ...COMPLETE.OUTSOURCING, categories: ['NAME', 'EMAIL'] }, purposes),
+    ).toEqual([
+      {
+        field: 'evidence.categories[1]',
+        code: 'CATEGORY_NOT_NEEDED',
+        message: 'Purpose "JOURNAL_DELIVERY" does not need EMAIL.',
+      },
     ]);
     // Without purposes the subset check cannot run.
     expect(missingEvidence('OUTSOURCING', { ...COMPLETE.OUTSOURCING, categories: ['NAME', 'EMAIL'] })).toEqual([]);
@@ -132,8 +161,14 @@ describe('missingEvidence', () => {
       { field: 'evidence.servesPurposeKey', code: 'UNKNOWN_PURPOSE', message: 'No stated purpose "NOPE".' },
     ]);
     expect(
-      missingEvidence('OUTSOURCING', { ...COMPLETE.OUTSOURCING, servesPurposeKey: 'OLD_MAILING', categories: ['NAME'] }, purposes),
-    ).toEqual([{ field: 'evidence.servesPurposeKey', code: 'RETIRED_PURPOSE', message: 'Purpose "OLD_MAILING" is retired.' }]);
+      missingEvidence(
+        'OUTSOURCING',
+        { ...COMPLETE.OUTSOURCING, servesPurposeKey: 'OLD_MAILING', categories: ['NAME'] },
+        purposes,
+      ),
+    ).toEqual([
+      { field: 'evidence.servesPurposeKey', code: 'RETIRED_PURPOSE', message: 'Purpose "OLD_MAILING" is retired.' },
+    ]);
   });
 });
 
@@ -142,7 +177,10 @@ describe('agreementIssues', () => {
     return {
       id: 'x-agreement',
       kind: 'PROVIDER_AGREEMENT',
-      evidence: { consentEventIds: consentEventIds as string[], summary: 'Agreed to share their affiliation with the co-host.' },
+      evidence: {
+        consentEventIds: consentEventIds as string[],
+        summary: 'Agreed to share their affiliation with the co-host.',
+      },
       scope: { purposeKeys: ['CO_HOSTED_EVENT'], categories: ['AFFILIATION'], providerIds, recipientId: 'co-host' },
       validFrom: new Date('2025-04-01T00:00:00Z'),
       validUntil: null,
@@ -153,7 +191,11 @@ describe('agreementIssues', () => {
       revokedAt: null,
     };
   }
-  const event = (id: string, providerId: string, action: AgreementEventFact['action'] = 'GRANT'): AgreementEventFact => ({
+  const event = (
+    id: string,
+    providerId: string,
+    action: AgreementEventFact['action'] = 'GRANT',
+  ): AgreementEventFact => ({
     id,
     providerId,
     purposeKey: 'BUSINESS_LIAISON',
@@ -162,7 +204,13 @@ describe('agreementIssues', () => {
   const fields = (issues: { field: string; code: string }[]) => issues.map((i) => `${i.field}:${i.code}`);
 
   it('accepts a grant cited for every provider the scope names (any stated purpose)', () => {
-    expect(agreementIssues(agreement(['ce-1', 'ce-2', 'ce-3']), [event('ce-1', 'p1'), event('ce-2', 'p2'), event('ce-3', 'p2')])).toEqual([]);
+    expect(
+      agreementIssues(agreement(['ce-1', 'ce-2', 'ce-3']), [
+        event('ce-1', 'p1'),
+        event('ce-2', 'p2'),
+        event('ce-3', 'p2'),
+      ]),
+    ).toEqual([]);
   });
 
   it('refuses unknown events, events that are no grant, and grants by providers outside the scope, by position', () => {
@@ -180,16 +228,19 @@ describe('agreementIssues', () => {
       'evidence.consentEventIds[4]:SCOPE_MISMATCH',
     ]);
     expect(issues[1]!.message).toBe('Consent event "ce-refuse" records a REFUSE, not an agreement: cite a GRANT.');
-    expect(issues[3]!.message).toBe('Consent event "ce-other" was given by provider "p9", whom the scope does not name.');
+    expect(issues[3]!.message).toBe(
+      'Consent event "ce-other" was given by provider "p9", whom the scope does not name.',
+    );
   });
 
   it('needs every provider in the scope to have agreed', () => {
-    expect(fields(agreementIssues(agreement(['ce-1']), [event('ce-1', 'p1')]))).toEqual(['scope.providerIds[1]:CONSENT_MISSING']);
-    // A refusal is no agreement, and does not count for its provider.
-    expect(fields(agreementIssues(agreement(['ce-1', 'ce-2']), [event('ce-1', 'p1'), event('ce-2', 'p2', 'REFUSE')]))).toEqual([
-      'evidence.consentEventIds[1]:NOT_GRANTED',
+    expect(fields(agreementIssues(agreement(['ce-1']), [event('ce-1', 'p1')]))).toEqual([
       'scope.providerIds[1]:CONSENT_MISSING',
     ]);
+    // A refusal is no agreement, and does not count for its provider.
+    expect(
+      fields(agreementIssues(agreement(['ce-1', 'ce-2']), [event('ce-1', 'p1'), event('ce-2', 'p2', 'REFUSE')])),
+    ).toEqual(['evidence.consentEventIds[1]:NOT_GRANTED', 'scope.providerIds[1]:CONSENT_MISSING']);
   });
 
   it('leaves missing or malformed ids, a scope of ALL or no providers and other kinds to the other checks', () => {
@@ -198,7 +249,11 @@ describe('agreementIssues', () => {
     expect(agreementIssues(agreement([1, 2]), [])).toEqual([]);
     expect(agreementIssues(agreement(['ce-1'], 'ALL'), [event('ce-1', 'p7')])).toEqual([]);
     expect(agreementIssues(agreement(['ce-1'], []), [event('ce-1', 'p7')])).toEqual([]);
-    expect(fields(agreementIssues(agreement(['ce-1'], []), [event('ce-1', 'p7', 'WITHDRAW')]))).toEqual(['evidence.consentEventIds[0]:NOT_GRANTED']);
-    expect(agreementIssues({ ...agreement(['ce-1']), kind: 'LAW', evidence: {} } as PermittedExceptionDraft, [])).toEqual([]);
+    expect(fields(agreementIssues(agreement(['ce-1'], []), [event('ce-1', 'p7', 'WITHDRAW')]))).toEqual([
+      'evidence.consentEventIds[0]:NOT_GRANTED',
+    ]);
+    expect(
+      agreementIssues({ ...agreement(['ce-1']), kind: 'LAW', evidence: {} } as PermittedExceptionDraft, []),
+    ).toEqual([]);
   });
 });

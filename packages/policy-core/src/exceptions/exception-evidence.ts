@@ -173,12 +173,18 @@ function checkKey(key: string, value: unknown, field: string): Issue[] {
       if (value == null || value === '') return [issue(field, 'REQUIRED', 'A value is required.')];
       return isMeetingKind(value) ? [] : [issue(field, 'INVALID_VALUE', 'Must be GENERAL or BOARD.')];
     case 'ids':
-      return checkList<string>(value, field, (item, path) => checkText(item, path, text(FIELD_LIMITS.reference)), (s) => s);
+      return checkList<string>(
+        value,
+        field,
+        (item, path) => checkText(item, path, text(FIELD_LIMITS.reference)),
+        (s) => s,
+      );
     case 'categories':
       return checkList<DataCategory>(
         value,
         field,
-        (item, path) => (isDataCategory(item) ? null : issue(path, 'INVALID_VALUE', `Unknown data category "${String(item)}".`)),
+        (item, path) =>
+          isDataCategory(item) ? null : issue(path, 'INVALID_VALUE', `Unknown data category "${String(item)}".`),
         (c) => c,
       );
   }
@@ -264,15 +270,29 @@ export function agreementIssues(exception: PermittedExceptionDraft, events: read
       return;
     }
     if (event.action !== 'GRANT') {
-      issues.push(issue(field, 'NOT_GRANTED', `Consent event "${id}" records a ${event.action}, not an agreement: cite a GRANT.`));
+      issues.push(
+        issue(field, 'NOT_GRANTED', `Consent event "${id}" records a ${event.action}, not an agreement: cite a GRANT.`),
+      );
       return;
     }
     if (event.withdrawnSince === true) {
-      issues.push(issue(field, 'NOT_GRANTED', `The provider withdrew or refused the consent of event "${id}" since: it no longer evidences their agreement.`));
+      issues.push(
+        issue(
+          field,
+          'NOT_GRANTED',
+          `The provider withdrew or refused the consent of event "${id}" since: it no longer evidences their agreement.`,
+        ),
+      );
       return;
     }
     if (named !== null && !named.has(event.providerId)) {
-      issues.push(issue(field, 'SCOPE_MISMATCH', `Consent event "${id}" was given by provider "${event.providerId}", whom the scope does not name.`));
+      issues.push(
+        issue(
+          field,
+          'SCOPE_MISMATCH',
+          `Consent event "${id}" was given by provider "${event.providerId}", whom the scope does not name.`,
+        ),
+      );
       return;
     }
     agreed.add(event.providerId);
@@ -280,7 +300,13 @@ export function agreementIssues(exception: PermittedExceptionDraft, events: read
   if (providerIds !== 'ALL') {
     providerIds.forEach((providerId, i) => {
       if (!agreed.has(providerId)) {
-        issues.push(issue(`scope.providerIds[${i}]`, 'CONSENT_MISSING', `Provider "${providerId}" has not agreed: cite one of their consent events (a GRANT).`));
+        issues.push(
+          issue(
+            `scope.providerIds[${i}]`,
+            'CONSENT_MISSING',
+            `Provider "${providerId}" has not agreed: cite one of their consent events (a GRANT).`,
+          ),
+        );
       }
     });
   }

@@ -5,7 +5,9 @@ import type { PermittedExceptionDraft, PermittedExceptionFact } from './exceptio
 import { effectiveStatus, isInEffect, validateActivation } from './exception-lifecycle.js';
 
 const T = (iso: string) => new Date(iso);
-const purposes: PurposeFact[] = [{ key: 'JOURNAL_DELIVERY', categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'], retired: false }];
+const purposes: PurposeFact[] = [
+  { key: 'JOURNAL_DELIVERY', categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'], retired: false },
+];
 
 function outsourcing(overrides: Partial<PermittedExceptionFact> = {}): PermittedExceptionFact {
   return {
@@ -36,7 +38,13 @@ function outsourcing(overrides: Partial<PermittedExceptionFact> = {}): Permitted
 }
 
 const draft = (overrides: Partial<PermittedExceptionDraft> = {}): PermittedExceptionDraft =>
-  ({ ...outsourcing(), status: 'DRAFT', approvedById: null, approvedAt: null, ...overrides }) as PermittedExceptionDraft;
+  ({
+    ...outsourcing(),
+    status: 'DRAFT',
+    approvedById: null,
+    approvedAt: null,
+    ...overrides,
+  }) as PermittedExceptionDraft;
 
 describe('effectiveStatus', () => {
   it('is ACTIVE within [validFrom, validUntil) only', () => {
@@ -55,19 +63,27 @@ describe('effectiveStatus', () => {
     expect(effectiveStatus(e, T('2025-06-01T12:00:00Z'))).toBe('REVOKED');
     // Historic question about a now-revoked exception.
     expect(effectiveStatus({ ...e, status: 'REVOKED' }, T('2025-05-01T00:00:00Z'))).toBe('ACTIVE');
-    expect(effectiveStatus(outsourcing({ status: 'REVOKED', revokedAt: null }), T('2025-05-01T00:00:00Z'))).toBe('REVOKED');
+    expect(effectiveStatus(outsourcing({ status: 'REVOKED', revokedAt: null }), T('2025-05-01T00:00:00Z'))).toBe(
+      'REVOKED',
+    );
     // Revocation before expiry wins.
-    expect(effectiveStatus(outsourcing({ revokedAt: T('2025-06-01T00:00:00Z') }), T('2027-01-01T00:00:00Z'))).toBe('REVOKED');
+    expect(effectiveStatus(outsourcing({ revokedAt: T('2025-06-01T00:00:00Z') }), T('2027-01-01T00:00:00Z'))).toBe(
+      'REVOKED',
+    );
   });
 
   it('never counts a draft or an unapproved exception', () => {
     expect(effectiveStatus(draft(), T('2025-05-01T00:00:00Z'))).toBe('DRAFT');
     expect(effectiveStatus(outsourcing({ approvedAt: null }), T('2025-05-01T00:00:00Z'))).toBe('DRAFT');
-    expect(effectiveStatus(outsourcing({ approvedAt: T('2025-05-02T00:00:00Z') }), T('2025-05-01T00:00:00Z'))).toBe('DRAFT');
+    expect(effectiveStatus(outsourcing({ approvedAt: T('2025-05-02T00:00:00Z') }), T('2025-05-01T00:00:00Z'))).toBe(
+      'DRAFT',
+    );
   });
 
   it('honours a stored EXPIRED and fails closed on invalid dates', () => {
-    expect(effectiveStatus(outsourcing({ status: 'EXPIRED', validUntil: null }), T('2025-05-01T00:00:00Z'))).toBe('EXPIRED');
+    expect(effectiveStatus(outsourcing({ status: 'EXPIRED', validUntil: null }), T('2025-05-01T00:00:00Z'))).toBe(
+      'EXPIRED',
+    );
     const at = T('2025-05-01T00:00:00Z');
     expect(effectiveStatus(outsourcing({ revokedAt: new Date('x') }), at)).toBe('REVOKED');
     expect(effectiveStatus(outsourcing({ validUntil: new Date('x') }), at)).toBe('EXPIRED');
@@ -79,8 +95,11 @@ describe('effectiveStatus', () => {
 
 describe('validateActivation', () => {
   const at = T('2025-03-31T00:00:00Z');
-  const activate = (exception: PermittedExceptionDraft, approverId = 'bob', approverRole: 'OWNER' | 'PRIVACY_OFFICER' | 'VIEWER' = 'PRIVACY_OFFICER') =>
-    validateActivation({ exception, approverId, approverRole, at, purposes });
+  const activate = (
+    exception: PermittedExceptionDraft,
+    approverId = 'bob',
+    approverRole: 'OWNER' | 'PRIVACY_OFFICER' | 'VIEWER' = 'PRIVACY_OFFICER',
+  ) => validateActivation({ exception, approverId, approverRole, at, purposes });
   const codes = (v: ReturnType<typeof validateActivation>) => (v.ok ? [] : v.issues.map((i) => `${i.field}:${i.code}`));
 
   it('activates a complete draft approved by a second owner or privacy officer', () => {
@@ -103,7 +122,12 @@ describe('validateActivation', () => {
   it('requires every evidence field of every kind', () => {
     for (const kind of EXCEPTION_KINDS) {
       const fields = EXCEPTION_KIND_INFO[kind].requiredEvidence;
-      const e = { ...draft(), kind, evidence: {}, scope: { ...draft().scope, providerIds: ['p1'] } } as PermittedExceptionDraft;
+      const e = {
+        ...draft(),
+        kind,
+        evidence: {},
+        scope: { ...draft().scope, providerIds: ['p1'] },
+      } as PermittedExceptionDraft;
       const v = activate(e);
       for (const key of fields) expect(codes(v)).toContain(`evidence.${key}:REQUIRED`);
     }
@@ -111,44 +135,75 @@ describe('validateActivation', () => {
 
   it('checks the validity window against validFrom and the moment of approval', () => {
     expect(codes(activate(draft({ validUntil: T('2025-04-01T00:00:00Z') })))).toEqual(['validUntil:INVALID_VALUE']);
-    expect(codes(activate(draft({ validFrom: T('2025-01-01T00:00:00Z'), validUntil: at })))).toEqual(['validUntil:INVALID_VALUE']);
+    expect(codes(activate(draft({ validFrom: T('2025-01-01T00:00:00Z'), validUntil: at })))).toEqual([
+      'validUntil:INVALID_VALUE',
+    ]);
     expect(activate(draft({ validUntil: null }))).toEqual({ ok: true });
     expect(codes(activate(draft({ validFrom: new Date('x') })))).toEqual(['validFrom:INVALID_VALUE']);
-    expect(codes(validateActivation({ exception: draft(), approverId: 'bob', approverRole: 'OWNER', at: new Date('x'), purposes }))).toEqual([
-      'at:INVALID_VALUE',
-    ]);
+    expect(
+      codes(
+        validateActivation({
+          exception: draft(),
+          approverId: 'bob',
+          approverRole: 'OWNER',
+          at: new Date('x'),
+          purposes,
+        }),
+      ),
+    ).toEqual(['at:INVALID_VALUE']);
   });
 
   it('keeps the scope non-empty and an outsourcing scope within its contract', () => {
     const base = draft();
-    expect(codes(activate({ ...base, scope: { ...base.scope, purposeKeys: [], categories: [], providerIds: [] } }))).toEqual([
-      'scope.purposeKeys:REQUIRED',
-      'scope.categories:REQUIRED',
-      'scope.providerIds:REQUIRED',
-    ]);
     expect(
-      codes(activate({ ...base, scope: { ...base.scope, recipientId: 'other', purposeKeys: ['NEWSLETTER'], categories: ['NAME', 'EMAIL'] } })),
-    ).toEqual(['scope.recipientId:SCOPE_MISMATCH', 'scope.purposeKeys:SCOPE_MISMATCH', 'scope.categories[1]:SCOPE_MISMATCH']);
-    expect(codes(activate({ ...base, scope: { ...base.scope, recipientId: null } }))).toEqual(['scope.recipientId:REQUIRED']);
+      codes(activate({ ...base, scope: { ...base.scope, purposeKeys: [], categories: [], providerIds: [] } })),
+    ).toEqual(['scope.purposeKeys:REQUIRED', 'scope.categories:REQUIRED', 'scope.providerIds:REQUIRED']);
+    expect(
+      codes(
+        activate({
+          ...base,
+          scope: { ...base.scope, recipientId: 'other', purposeKeys: ['NEWSLETTER'], categories: ['NAME', 'EMAIL'] },
+        }),
+      ),
+    ).toEqual([
+      'scope.recipientId:SCOPE_MISMATCH',
+      'scope.purposeKeys:SCOPE_MISMATCH',
+      'scope.categories[1]:SCOPE_MISMATCH',
+    ]);
+    expect(codes(activate({ ...base, scope: { ...base.scope, recipientId: null } }))).toEqual([
+      'scope.recipientId:REQUIRED',
+    ]);
     // The served purpose does not need EMAIL.
     const ev = { ...(base.evidence as object), categories: ['NAME', 'EMAIL'] };
-    expect(codes(activate({ ...base, evidence: ev, scope: { ...base.scope, categories: ['NAME'] } } as PermittedExceptionDraft))).toEqual([
-      'evidence.categories[1]:CATEGORY_NOT_NEEDED',
-    ]);
+    expect(
+      codes(
+        activate({ ...base, evidence: ev, scope: { ...base.scope, categories: ['NAME'] } } as PermittedExceptionDraft),
+      ),
+    ).toEqual(['evidence.categories[1]:CATEGORY_NOT_NEEDED']);
   });
 
   it('needs well-formed purpose keys in the scope, stated or not', () => {
     const law = {
       ...draft(),
       kind: 'LAW',
-      evidence: { statute: 'Tax Act', article: 'Art. 74', requestingAuthority: 'Tax office', documentReference: 'T-1', issuedOn: T('2025-03-01T00:00:00Z') },
-      scope: { purposeKeys: ['TAX_INQUIRY_2025'], categories: ['NAME'], providerIds: ['p1'], recipientId: 'tax-office' },
+      evidence: {
+        statute: 'Tax Act',
+        article: 'Art. 74',
+        requestingAuthority: 'Tax office',
+        documentReference: 'T-1',
+        issuedOn: T('2025-03-01T00:00:00Z'),
+      },
+      scope: {
+        purposeKeys: ['TAX_INQUIRY_2025'],
+        categories: ['NAME'],
+        providerIds: ['p1'],
+        recipientId: 'tax-office',
+      },
     } as PermittedExceptionDraft;
     expect(activate(law)).toEqual({ ok: true });
-    expect(codes(activate({ ...law, scope: { ...law.scope, purposeKeys: ['TAX_INQUIRY_2025', 'tax-inquiry', ''] } }))).toEqual([
-      'scope.purposeKeys[1]:INVALID_FORMAT',
-      'scope.purposeKeys[2]:REQUIRED',
-    ]);
+    expect(
+      codes(activate({ ...law, scope: { ...law.scope, purposeKeys: ['TAX_INQUIRY_2025', 'tax-inquiry', ''] } })),
+    ).toEqual(['scope.purposeKeys[1]:INVALID_FORMAT', 'scope.purposeKeys[2]:REQUIRED']);
   });
 
   it('with the cited consent events, checks that the providers it covers agreed', () => {
@@ -156,13 +211,36 @@ describe('validateActivation', () => {
       ...draft(),
       kind: 'PROVIDER_AGREEMENT',
       evidence: { consentEventIds: ['ce-1'], summary: 'Agreed.' },
-      scope: { purposeKeys: ['CO_HOSTED_EVENT'], categories: ['NAME'], providerIds: ['p1', 'p2'], recipientId: 'co-host' },
+      scope: {
+        purposeKeys: ['CO_HOSTED_EVENT'],
+        categories: ['NAME'],
+        providerIds: ['p1', 'p2'],
+        recipientId: 'co-host',
+      },
     } as PermittedExceptionDraft;
-    const grant = (id: string, providerId: string) => ({ id, providerId, purposeKey: 'EVENT_NEWS', action: 'GRANT' as const });
-    const check = (e: PermittedExceptionDraft, consentEvents: Parameters<typeof validateActivation>[0]['consentEvents']) =>
-      validateActivation({ exception: e, approverId: 'bob', approverRole: 'PRIVACY_OFFICER', at, purposes, consentEvents });
+    const grant = (id: string, providerId: string) => ({
+      id,
+      providerId,
+      purposeKey: 'EVENT_NEWS',
+      action: 'GRANT' as const,
+    });
+    const check = (
+      e: PermittedExceptionDraft,
+      consentEvents: Parameters<typeof validateActivation>[0]['consentEvents'],
+    ) =>
+      validateActivation({
+        exception: e,
+        approverId: 'bob',
+        approverRole: 'PRIVACY_OFFICER',
+        at,
+        purposes,
+        consentEvents,
+      });
     expect(codes(check(agreement, [grant('ce-1', 'p1')]))).toEqual(['scope.providerIds[1]:CONSENT_MISSING']);
-    const both = { ...agreement, evidence: { consentEventIds: ['ce-1', 'ce-2'], summary: 'Agreed.' } } as PermittedExceptionDraft;
+    const both = {
+      ...agreement,
+      evidence: { consentEventIds: ['ce-1', 'ce-2'], summary: 'Agreed.' },
+    } as PermittedExceptionDraft;
     expect(check(both, [grant('ce-1', 'p1'), grant('ce-2', 'p2')])).toEqual({ ok: true });
     // A grant the provider has withdrawn since no longer evidences their agreement.
     expect(codes(check(both, [grant('ce-1', 'p1'), { ...grant('ce-2', 'p2'), withdrawnSince: true }]))).toEqual([
@@ -177,25 +255,62 @@ describe('validateActivation', () => {
     const law = {
       ...draft(),
       kind: 'LAW',
-      evidence: { statute: 'Tax Act', article: 'Art. 74', requestingAuthority: 'Tax office', documentReference: 'T-1', issuedOn: T('2025-04-02T00:00:00Z') },
-      scope: { purposeKeys: ['TAX_INQUIRY_2025'], categories: ['NAME'], providerIds: ['p1'], recipientId: 'tax-office' },
+      evidence: {
+        statute: 'Tax Act',
+        article: 'Art. 74',
+        requestingAuthority: 'Tax office',
+        documentReference: 'T-1',
+        issuedOn: T('2025-04-02T00:00:00Z'),
+      },
+      scope: {
+        purposeKeys: ['TAX_INQUIRY_2025'],
+        categories: ['NAME'],
+        providerIds: ['p1'],
+        recipientId: 'tax-office',
+      },
     } as PermittedExceptionDraft;
     expect(codes(activate(law))).toEqual(['evidence.issuedOn:NOT_YET_HAPPENED']);
     // Dated the next calendar day in UTC is still today somewhere east (approval at 2025-03-31T00:00Z).
-    expect(activate({ ...law, evidence: { ...law.evidence, issuedOn: T('2025-03-31T00:00:00Z') } } as PermittedExceptionDraft)).toEqual({ ok: true });
-    expect(activate({ ...law, evidence: { ...law.evidence, issuedOn: T('2025-03-31T14:00:00Z') } } as PermittedExceptionDraft)).toEqual({ ok: true });
-    expect(codes(activate({ ...law, evidence: { ...law.evidence, issuedOn: T('2025-03-31T14:00:01Z') } } as PermittedExceptionDraft))).toEqual([
-      'evidence.issuedOn:NOT_YET_HAPPENED',
-    ]);
+    expect(
+      activate({
+        ...law,
+        evidence: { ...law.evidence, issuedOn: T('2025-03-31T00:00:00Z') },
+      } as PermittedExceptionDraft),
+    ).toEqual({ ok: true });
+    expect(
+      activate({
+        ...law,
+        evidence: { ...law.evidence, issuedOn: T('2025-03-31T14:00:00Z') },
+      } as PermittedExceptionDraft),
+    ).toEqual({ ok: true });
+    expect(
+      codes(
+        activate({
+          ...law,
+          evidence: { ...law.evidence, issuedOn: T('2025-03-31T14:00:01Z') },
+        } as PermittedExceptionDraft),
+      ),
+    ).toEqual(['evidence.issuedOn:NOT_YET_HAPPENED']);
 
     const board = {
       ...draft(),
       kind: 'BOARD_APPROVAL',
-      evidence: { meetingKind: 'BOARD', meetingDate: T('2025-05-20T00:00:00Z'), resolutionNumber: 'R-7', legitimateReason: 'Joint symposium.', minutesReference: 'M-7' },
+      evidence: {
+        meetingKind: 'BOARD',
+        meetingDate: T('2025-05-20T00:00:00Z'),
+        resolutionNumber: 'R-7',
+        legitimateReason: 'Joint symposium.',
+        minutesReference: 'M-7',
+      },
       scope: { purposeKeys: ['JOINT_SYMPOSIUM'], categories: ['NAME'], providerIds: 'ALL', recipientId: 'co-host' },
     } as PermittedExceptionDraft;
     expect(codes(activate(board))).toEqual(['evidence.meetingDate:NOT_YET_HAPPENED']);
-    expect(activate({ ...board, evidence: { ...board.evidence, meetingDate: T('2025-03-20T00:00:00Z') } } as PermittedExceptionDraft)).toEqual({ ok: true });
+    expect(
+      activate({
+        ...board,
+        evidence: { ...board.evidence, meetingDate: T('2025-03-20T00:00:00Z') },
+      } as PermittedExceptionDraft),
+    ).toEqual({ ok: true });
   });
 
   it('keeps a provider agreement to named providers', () => {

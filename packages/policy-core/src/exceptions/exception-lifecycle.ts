@@ -29,7 +29,10 @@ export type EffectiveExceptionStatus = ExceptionStatus | 'NOT_YET_VALID';
  * `revokedAt` counts as revoked, `validUntil` as expired, `validFrom` as not yet valid,
  * `approvedAt` as never approved). An invalid `at` throws a RangeError.
  */
-export function effectiveStatus(exception: PermittedExceptionDraft | PermittedExceptionFact, at: Date): EffectiveExceptionStatus {
+export function effectiveStatus(
+  exception: PermittedExceptionDraft | PermittedExceptionFact,
+  at: Date,
+): EffectiveExceptionStatus {
   const t = at.getTime();
   if (Number.isNaN(t)) throw new RangeError('`at` is an invalid Date.');
   const { status, approvedAt, revokedAt, validFrom, validUntil } = exception;
@@ -71,19 +74,34 @@ function scopeIssues(e: PermittedExceptionDraft): Issue[] {
     const problem = validatePurposeKey(key, `scope.purposeKeys[${i}]`);
     if (problem) issues.push(problem);
   });
-  if (scope.categories.length === 0) issues.push(issue('scope.categories', 'REQUIRED', 'Name at least one data category.'));
+  if (scope.categories.length === 0)
+    issues.push(issue('scope.categories', 'REQUIRED', 'Name at least one data category.'));
   if (scope.providerIds !== 'ALL' && scope.providerIds.length === 0) {
     issues.push(issue('scope.providerIds', 'REQUIRED', 'Name at least one provider, or ALL.'));
   }
   if (e.kind === 'PROVIDER_AGREEMENT' && scope.providerIds === 'ALL') {
-    issues.push(issue('scope.providerIds', 'SCOPE_MISMATCH', "A provider's agreement covers only the providers who agreed, not ALL."));
+    issues.push(
+      issue(
+        'scope.providerIds',
+        'SCOPE_MISMATCH',
+        "A provider's agreement covers only the providers who agreed, not ALL.",
+      ),
+    );
   }
   if (e.kind === 'OUTSOURCING') {
     const ev = e.evidence ?? {};
     if (scope.recipientId === null) {
-      issues.push(issue('scope.recipientId', 'REQUIRED', 'Outsourcing provides data to a contractor: name the recipient.'));
+      issues.push(
+        issue('scope.recipientId', 'REQUIRED', 'Outsourcing provides data to a contractor: name the recipient.'),
+      );
     } else if (ev.recipientId !== undefined && scope.recipientId !== ev.recipientId) {
-      issues.push(issue('scope.recipientId', 'SCOPE_MISMATCH', `The contract is with "${ev.recipientId}", not "${scope.recipientId}".`));
+      issues.push(
+        issue(
+          'scope.recipientId',
+          'SCOPE_MISMATCH',
+          `The contract is with "${ev.recipientId}", not "${scope.recipientId}".`,
+        ),
+      );
     }
     if (ev.servesPurposeKey !== undefined && scope.purposeKeys.some((k) => k !== ev.servesPurposeKey)) {
       issues.push(issue('scope.purposeKeys', 'SCOPE_MISMATCH', `Outsourcing serves only "${ev.servesPurposeKey}".`));
@@ -110,10 +128,22 @@ function evidenceDateIssues(e: PermittedExceptionDraft, at: Date): Issue[] {
   if (!isValidDate(at)) return [];
   const late = (value: unknown) => isValidDate(value) && value.getTime() > at.getTime() + EARLIEST_ZONE_MS;
   if (e.kind === 'LAW' && late(e.evidence?.issuedOn)) {
-    return [issue('evidence.issuedOn', 'NOT_YET_HAPPENED', 'The order or document is dated in the future: approve the exception once it has been issued.')];
+    return [
+      issue(
+        'evidence.issuedOn',
+        'NOT_YET_HAPPENED',
+        'The order or document is dated in the future: approve the exception once it has been issued.',
+      ),
+    ];
   }
   if (e.kind === 'BOARD_APPROVAL' && late(e.evidence?.meetingDate)) {
-    return [issue('evidence.meetingDate', 'NOT_YET_HAPPENED', 'The meeting has not taken place yet: approve the exception once the meeting has approved it.')];
+    return [
+      issue(
+        'evidence.meetingDate',
+        'NOT_YET_HAPPENED',
+        'The meeting has not taken place yet: approve the exception once the meeting has approved it.',
+      ),
+    ];
   }
   return [];
 }
@@ -136,10 +166,14 @@ export function validateActivation(input: ActivationInput): Validation {
   }
   if (approverId.trim() === '') issues.push(issue('approverId', 'REQUIRED', 'The approver is required.'));
   else if (approverId === e.authorId) {
-    issues.push(issue('approverId', 'SELF_APPROVAL', 'The author cannot approve their own exception: a second person must.'));
+    issues.push(
+      issue('approverId', 'SELF_APPROVAL', 'The author cannot approve their own exception: a second person must.'),
+    );
   }
   if (!(EXCEPTION_APPROVER_ROLES as readonly string[]).includes(approverRole)) {
-    issues.push(issue('approverRole', 'ROLE_NOT_ALLOWED', 'Only an owner or a privacy officer can approve an exception.'));
+    issues.push(
+      issue('approverRole', 'ROLE_NOT_ALLOWED', 'Only an owner or a privacy officer can approve an exception.'),
+    );
   }
   issues.push(...missingEvidence(e.kind, e.evidence, purposes));
   issues.push(...evidenceDateIssues(e, at));
@@ -154,7 +188,9 @@ export function validateActivation(input: ActivationInput): Validation {
     } else if (isValidDate(e.validFrom) && e.validUntil.getTime() <= e.validFrom.getTime()) {
       issues.push(issue('validUntil', 'INVALID_VALUE', 'Must be after the start of validity.'));
     } else if (atValid && e.validUntil.getTime() <= at.getTime()) {
-      issues.push(issue('validUntil', 'INVALID_VALUE', 'Must be in the future: this exception would already be expired.'));
+      issues.push(
+        issue('validUntil', 'INVALID_VALUE', 'Must be in the future: this exception would already be expired.'),
+      );
     }
   }
   return toValidation(issues);

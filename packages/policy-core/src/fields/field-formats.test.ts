@@ -157,10 +157,15 @@ describe('validateField EMAIL', () => {
 });
 
 describe('validateField TELEPHONE', () => {
-  it.each(['+81-3-5226-5191', '03-5226-5191', '(03) 5226 5191', '03.5226.5191', '0352265191', '1234567', '+123456789012345'])(
-    'accepts %s',
-    (v) => expect(validateField('TELEPHONE', v)).toBeNull(),
-  );
+  it.each([
+    '+81-3-5226-5191',
+    '03-5226-5191',
+    '(03) 5226 5191',
+    '03.5226.5191',
+    '0352265191',
+    '1234567',
+    '+123456789012345',
+  ])('accepts %s', (v) => expect(validateField('TELEPHONE', v)).toBeNull());
 
   it('needs 7 to 15 digits', () => {
     expect(code('TELEPHONE', '123456')).toBe('INVALID_FORMAT');
@@ -265,7 +270,10 @@ describe('validateDataItemValue', () => {
     const info = DATA_CATEGORY_INFO[category];
     expect(validateDataItemValue(category, sample[category])).toBeNull();
     const long = info.format === 'TEXT' ? 'あ'.repeat(info.maxLength + 1) : '1'.repeat(info.maxLength + 1);
-    expect(validateDataItemValue(category, long, 'items[0].value')).toMatchObject({ field: 'items[0].value', code: 'TOO_LONG' });
+    expect(validateDataItemValue(category, long, 'items[0].value')).toMatchObject({
+      field: 'items[0].value',
+      code: 'TOO_LONG',
+    });
   });
 
   it('accepts exactly the max length of a text category, counted in code points', () => {
@@ -287,7 +295,9 @@ describe('validateDataItemValue', () => {
   it('uses category limits no larger than the format default', () => {
     for (const c of DATA_CATEGORIES) {
       const info = DATA_CATEGORY_INFO[c];
-      expect(info.maxLength).toBeLessThanOrEqual(info.format === 'TEXT' ? FIELD_LIMITS.note : DEFAULT_MAX_LENGTH[info.format]);
+      expect(info.maxLength).toBeLessThanOrEqual(
+        info.format === 'TEXT' ? FIELD_LIMITS.note : DEFAULT_MAX_LENGTH[info.format],
+      );
     }
   });
 });
@@ -316,7 +326,9 @@ describe('normalizeEmail', () => {
   });
 
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => normalizeEmail(normalizeEmail(s)) === normalizeEmail(s)));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => normalizeEmail(normalizeEmail(s)) === normalizeEmail(s)),
+    );
   });
 });
 

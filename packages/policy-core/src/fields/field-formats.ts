@@ -2,13 +2,7 @@ import { issue, type Issue } from '../issues.js';
 import { DATA_CATEGORY_INFO, type DataCategory } from '../vocabulary/data-categories.js';
 import type { FieldFormat } from '../vocabulary/formats.js';
 import { FORMAT_CHECKS, JAPANESE_POSTAL_CODE } from './formats-check.js';
-import {
-  codePointLength,
-  describeCodePoint,
-  findControlCharacter,
-  hasLoneSurrogate,
-  isBlank,
-} from './text-checks.js';
+import { codePointLength, describeCodePoint, findControlCharacter, hasLoneSurrogate, isBlank } from './text-checks.js';
 
 /** Length limits (in code points) shared by the API's inputs and the admin's forms. */
 export const FIELD_LIMITS = {
@@ -51,7 +45,11 @@ export function validateText(value: string | null | undefined, opts: TextOptions
   }
   const bad = findControlCharacter(value, multiline);
   if (bad !== null) {
-    return issue(field, 'CONTROL_CHARACTERS', `Contains a control or text-direction character (${describeCodePoint(bad)}).`);
+    return issue(
+      field,
+      'CONTROL_CHARACTERS',
+      `Contains a control or text-direction character (${describeCodePoint(bad)}).`,
+    );
   }
   if (hasLoneSurrogate(value)) {
     return issue(field, 'INVALID_FORMAT', 'Contains a broken character (unpaired surrogate).');
@@ -123,6 +121,11 @@ export function normalizeEmail(value: string): string {
  * stays one token: there is no word segmentation.
  */
 export function normalizeForSearch(value: string): string[] {
-  const words = value.normalize('NFKC').toLowerCase().normalize('NFKC').match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const words =
+    value
+      .normalize('NFKC')
+      .toLowerCase()
+      .normalize('NFKC')
+      .match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
   return [...new Set(words)];
 }

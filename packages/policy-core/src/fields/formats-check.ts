@@ -5,7 +5,8 @@ import type { FieldFormat } from '../vocabulary/formats.js';
  * explanation of what is wrong, or null when the value has the right shape.
  */
 
-const EMAIL_LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~\p{L}\p{M}\p{N}-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\p{L}\p{M}\p{N}-]+)*$/u;
+const EMAIL_LOCAL =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~\p{L}\p{M}\p{N}-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\p{L}\p{M}\p{N}-]+)*$/u;
 const EMAIL_LABEL = /^[A-Za-z0-9\p{L}\p{M}](?:[A-Za-z0-9\p{L}\p{M}-]*[A-Za-z0-9\p{L}\p{M}])?$/u;
 
 function checkEmail(value: string): string | null {

@@ -7,16 +7,33 @@ const codes = (v: ReturnType<typeof validateInquiry>) => (v.ok ? [] : v.issues.m
 
 describe('validateInquiryStatusChange', () => {
   it('allows exactly the documented steps', () => {
-    const allowed = INQUIRY_STATUSES.flatMap((from) => INQUIRY_STATUSES.filter((to) => validateInquiryStatusChange(from, to, { answers: 1 }).ok).map((to) => `${from}>${to}`));
-    expect(allowed).toEqual(['NEW>IN_PROGRESS', 'NEW>CLOSED', 'IN_PROGRESS>ANSWERED', 'IN_PROGRESS>CLOSED', 'ANSWERED>IN_PROGRESS', 'ANSWERED>CLOSED', 'CLOSED>IN_PROGRESS']);
+    const allowed = INQUIRY_STATUSES.flatMap((from) =>
+      INQUIRY_STATUSES.filter((to) => validateInquiryStatusChange(from, to, { answers: 1 }).ok).map(
+        (to) => `${from}>${to}`,
+      ),
+    );
+    expect(allowed).toEqual([
+      'NEW>IN_PROGRESS',
+      'NEW>CLOSED',
+      'IN_PROGRESS>ANSWERED',
+      'IN_PROGRESS>CLOSED',
+      'ANSWERED>IN_PROGRESS',
+      'ANSWERED>CLOSED',
+      'CLOSED>IN_PROGRESS',
+    ]);
     expect(allowedInquiryStatuses('CLOSED')).toEqual(['IN_PROGRESS']);
   });
 
   it('needs an answer before ANSWERED, and reports no-ops and unknown statuses', () => {
     expect(codes(validateInquiryStatusChange('IN_PROGRESS', 'ANSWERED', { answers: 0 }))).toEqual(['answers:REQUIRED']);
-    expect(codes(validateInquiryStatusChange('NEW', 'ANSWERED', { answers: 0 }))).toEqual(['status:INVALID_TRANSITION', 'answers:REQUIRED']);
+    expect(codes(validateInquiryStatusChange('NEW', 'ANSWERED', { answers: 0 }))).toEqual([
+      'status:INVALID_TRANSITION',
+      'answers:REQUIRED',
+    ]);
     expect(codes(validateInquiryStatusChange('NEW', 'NEW', { answers: 0 }))).toEqual(['status:NO_CHANGE']);
-    expect(codes(validateInquiryStatusChange('NEW', 'DONE' as InquiryStatus, { answers: 0 }))).toEqual(['status:INVALID_VALUE']);
+    expect(codes(validateInquiryStatusChange('NEW', 'DONE' as InquiryStatus, { answers: 0 }))).toEqual([
+      'status:INVALID_VALUE',
+    ]);
   });
 });
 
@@ -24,13 +41,19 @@ describe('validateInquiry', () => {
   const web = { name: 'Aiko', email: 'aiko@example.jp', subject: 'My data', message: 'Which data\r\ndo you hold?' };
   it('accepts a web inquiry and normalises it', () => {
     expect(validateInquiry(web, { requireContact: true })).toEqual({ ok: true });
-    expect(normalizeInquiry({ ...web, name: '  ', postalAddress: ' Tokyo\r\n1-2 ' })).toMatchObject({ name: null, postalAddress: 'Tokyo\n1-2', message: 'Which data\ndo you hold?' });
+    expect(normalizeInquiry({ ...web, name: '  ', postalAddress: ' Tokyo\r\n1-2 ' })).toMatchObject({
+      name: null,
+      postalAddress: 'Tokyo\n1-2',
+      message: 'Which data\ndo you hold?',
+    });
   });
 
   it('needs a way to answer on the web form, not for staff entries', () => {
     expect(codes(validateInquiry({ ...web, email: '' }, { requireContact: true }))).toEqual(['email:REQUIRED']);
     expect(validateInquiry({ ...web, email: null }, { requireContact: false })).toEqual({ ok: true });
-    expect(validateInquiry({ ...web, email: null, postalAddress: '1-5-9 Kudan-kita\nTokyo' }, { requireContact: true })).toEqual({ ok: true });
+    expect(
+      validateInquiry({ ...web, email: null, postalAddress: '1-5-9 Kudan-kita\nTokyo' }, { requireContact: true }),
+    ).toEqual({ ok: true });
   });
 
   it('refuses hostile and oversized input, all at once', () => {
@@ -38,7 +61,16 @@ describe('validateInquiry', () => {
       { name: 'a\u0000b', email: 'not-an-address', telephone: 'call me', subject: 'x\ny', message: 'm'.repeat(5001) },
       { requireContact: true },
     );
-    expect(codes(v)).toEqual(['name:CONTROL_CHARACTERS', 'email:INVALID_FORMAT', 'telephone:INVALID_FORMAT', 'subject:CONTROL_CHARACTERS', 'message:TOO_LONG']);
-    expect(codes(validateInquiry({ subject: '', message: ' ' }, { requireContact: false }))).toEqual(['subject:REQUIRED', 'message:REQUIRED']);
+    expect(codes(v)).toEqual([
+      'name:CONTROL_CHARACTERS',
+      'email:INVALID_FORMAT',
+      'telephone:INVALID_FORMAT',
+      'subject:CONTROL_CHARACTERS',
+      'message:TOO_LONG',
+    ]);
+    expect(codes(validateInquiry({ subject: '', message: ' ' }, { requireContact: false }))).toEqual([
+      'subject:REQUIRED',
+      'message:REQUIRED',
+    ]);
   });
 });

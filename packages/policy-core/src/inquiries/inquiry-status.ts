@@ -26,13 +26,20 @@ export type InquiryStatusFacts = {
  * ANSWERED needs at least one answer recorded, so the status never claims a reply nobody gave.
  * Issues, all at once: `status` (INVALID_VALUE, NO_CHANGE or INVALID_TRANSITION), then `answers` (REQUIRED).
  */
-export function validateInquiryStatusChange(from: InquiryStatus, to: InquiryStatus, facts: InquiryStatusFacts): Validation {
-  if (!isInquiryStatus(from) || !isInquiryStatus(to)) return toValidation([issue('status', 'INVALID_VALUE', 'Unknown inquiry status.')]);
+export function validateInquiryStatusChange(
+  from: InquiryStatus,
+  to: InquiryStatus,
+  facts: InquiryStatusFacts,
+): Validation {
+  if (!isInquiryStatus(from) || !isInquiryStatus(to))
+    return toValidation([issue('status', 'INVALID_VALUE', 'Unknown inquiry status.')]);
   const issues: Issue[] = [];
   const label = INQUIRY_STATUS_LABELS[from].en.toLowerCase();
   if (from === to) issues.push(issue('status', 'NO_CHANGE', `The inquiry is already ${label}.`));
   else if (!NEXT[from].includes(to)) {
-    issues.push(issue('status', 'INVALID_TRANSITION', `A ${label} inquiry can move to ${NEXT[from].join(' or ')}, not ${to}.`));
+    issues.push(
+      issue('status', 'INVALID_TRANSITION', `A ${label} inquiry can move to ${NEXT[from].join(' or ')}, not ${to}.`),
+    );
   }
   if (to === 'ANSWERED' && from !== to && facts.answers < 1) {
     issues.push(issue('answers', 'REQUIRED', 'Record the answer given before marking the inquiry answered.'));

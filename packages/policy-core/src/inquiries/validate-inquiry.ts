@@ -40,12 +40,22 @@ export function validateInquiry(draft: InquiryDraft, opts: { requireContact: boo
   };
   push(validateText(d.name, { field: 'name', maxLength: INQUIRY_LIMITS.name, required: false }));
   if (d.email != null) push(validateField('EMAIL', d.email, { field: 'email', maxLength: INQUIRY_LIMITS.email }));
-  push(validateText(d.postalAddress, { field: 'postalAddress', maxLength: INQUIRY_LIMITS.postalAddress, required: false, multiline: true }));
-  if (d.telephone != null) push(validateField('TELEPHONE', d.telephone, { field: 'telephone', maxLength: INQUIRY_LIMITS.telephone }));
+  push(
+    validateText(d.postalAddress, {
+      field: 'postalAddress',
+      maxLength: INQUIRY_LIMITS.postalAddress,
+      required: false,
+      multiline: true,
+    }),
+  );
+  if (d.telephone != null)
+    push(validateField('TELEPHONE', d.telephone, { field: 'telephone', maxLength: INQUIRY_LIMITS.telephone }));
   push(validateText(d.subject, { field: 'subject', maxLength: INQUIRY_LIMITS.subject }));
   push(validateText(d.message, { field: 'message', maxLength: INQUIRY_LIMITS.message, multiline: true }));
   if (opts.requireContact && d.email == null && d.postalAddress == null) {
-    issues.push(issue('email', 'REQUIRED', 'Give an e-mail address or a postal address so the secretariat can answer.'));
+    issues.push(
+      issue('email', 'REQUIRED', 'Give an e-mail address or a postal address so the secretariat can answer.'),
+    );
   }
   return toValidation(issues);
 }

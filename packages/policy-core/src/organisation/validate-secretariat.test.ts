@@ -14,11 +14,21 @@ const jspe = {
 describe('validateSecretariat', () => {
   it('accepts the reference contact details, with a multi-line address', () => {
     expect(validateSecretariat(jspe)).toEqual({ ok: true });
-    expect(normalizeSecretariat({ ...jspe, email: ' a@b.jp ' })).toMatchObject({ email: 'a@b.jp', postalAddress: 'Kudan-Seiwa Building\n1-5-9 Kudan-kita, Chiyoda-ku, Tokyo' });
+    expect(normalizeSecretariat({ ...jspe, email: ' a@b.jp ' })).toMatchObject({
+      email: 'a@b.jp',
+      postalAddress: 'Kudan-Seiwa Building\n1-5-9 Kudan-kita, Chiyoda-ku, Tokyo',
+    });
   });
 
   it('checks every part, all at once', () => {
-    const v = validateSecretariat({ ...jspe, secretariatName: '', telephone: '03-xxxx', fax: '123', email: 'jspe@', name: 'JSPE\u202E' });
+    const v = validateSecretariat({
+      ...jspe,
+      secretariatName: '',
+      telephone: '03-xxxx',
+      fax: '123',
+      email: 'jspe@',
+      name: 'JSPE\u202E',
+    });
     expect(v.ok ? [] : v.issues.map((i) => `${i.field}:${i.code}`)).toEqual([
       'name:CONTROL_CHARACTERS',
       'secretariatName:REQUIRED',

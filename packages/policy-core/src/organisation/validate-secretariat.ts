@@ -38,7 +38,11 @@ export function validateSecretariat(draft: SecretariatDraft): Validation {
     validateText(d.name, { field: 'name', maxLength: SECRETARIAT_LIMITS.name }),
     validateText(d.nameJa, { field: 'nameJa', maxLength: SECRETARIAT_LIMITS.name }),
     validateText(d.secretariatName, { field: 'secretariatName', maxLength: SECRETARIAT_LIMITS.name }),
-    validateText(d.postalAddress, { field: 'postalAddress', maxLength: SECRETARIAT_LIMITS.postalAddress, multiline: true }),
+    validateText(d.postalAddress, {
+      field: 'postalAddress',
+      maxLength: SECRETARIAT_LIMITS.postalAddress,
+      multiline: true,
+    }),
     validateField('TELEPHONE', d.telephone, { field: 'telephone', maxLength: SECRETARIAT_LIMITS.telephone }),
     validateField('TELEPHONE', d.fax, { field: 'fax', maxLength: SECRETARIAT_LIMITS.telephone }),
     validateField('EMAIL', d.email, { field: 'email', maxLength: SECRETARIAT_LIMITS.email }),

@@ -71,7 +71,10 @@ describe('diffSections', () => {
       en: 'JSPE may change the privacy policy without prior notification.\nAny change will be posted on the website and will be effective immediately.',
       ja: '本会は、事前の告知なくプライバシーポリシーを変更することがあります。',
     },
-    COOKIES: { en: 'Cookies are used to view the website more conveniently.', ja: 'クッキーはウェブサイトをより便利に閲覧するために使用します。' },
+    COOKIES: {
+      en: 'Cookies are used to view the website more conveniently.',
+      ja: 'クッキーはウェブサイトをより便利に閲覧するために使用します。',
+    },
     INQUIRIES: { ja: 'お問い合わせ先\n精密工学会 事務局' },
     COLLECTION: {},
   } as const;
@@ -86,7 +89,10 @@ describe('diffSections', () => {
   });
 
   it('reports removed sections and nothing for equal versions', () => {
-    expect(diffSections(v2, v1).map((d) => `${d.clause}.${d.language}:${d.change}`)).toEqual(['COOKIES.ja:REMOVED', 'CHANGES.en:CHANGED']);
+    expect(diffSections(v2, v1).map((d) => `${d.clause}.${d.language}:${d.change}`)).toEqual([
+      'COOKIES.ja:REMOVED',
+      'CHANGES.en:CHANGED',
+    ]);
     expect(diffSections(v1, v1)).toEqual([]);
   });
 });

@@ -1,4 +1,9 @@
-import { POLICY_CLAUSE_INFO, POLICY_CLAUSES, type PolicyClause, type PolicyClauseNumber } from '../vocabulary/policy-clauses.js';
+import {
+  POLICY_CLAUSE_INFO,
+  POLICY_CLAUSES,
+  type PolicyClause,
+  type PolicyClauseNumber,
+} from '../vocabulary/policy-clauses.js';
 
 export const POLICY_LANGUAGES = ['ja', 'en'] as const;
 export type PolicyLanguage = (typeof POLICY_LANGUAGES)[number];
@@ -50,7 +55,9 @@ export function diffLines(a: readonly string[], b: readonly string[]): DiffLine[
   for (let i = n - 1; i >= 0; i -= 1) {
     for (let j = m - 1; j >= 0; j -= 1) {
       lcs[i * width + j] =
-        a[start + i] === b[start + j] ? lcs[(i + 1) * width + j + 1]! + 1 : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
+        a[start + i] === b[start + j]
+          ? lcs[(i + 1) * width + j + 1]! + 1
+          : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
     }
   }
   const out: DiffLine[] = [];

@@ -40,7 +40,13 @@ describe('purposeChanges', () => {
   });
 
   it('finds nothing between identical versions and everything against an empty one', () => {
-    expect(purposeChanges(v3, v3)).toEqual({ added: [], widened: [], narrowed: [], retired: [], unchanged: ['event-photos', 'fax-notices', 'journal-delivery', 'newsletter'] });
+    expect(purposeChanges(v3, v3)).toEqual({
+      added: [],
+      widened: [],
+      narrowed: [],
+      retired: [],
+      unchanged: ['event-photos', 'fax-notices', 'journal-delivery', 'newsletter'],
+    });
     expect(purposeChanges([], v3).added).toEqual(['event-photos', 'fax-notices', 'journal-delivery', 'newsletter']);
   });
 
@@ -61,9 +67,30 @@ describe('reconsentImpact', () => {
       {
         providerId: 'p2',
         consents: currentConsents([
-          { id: 'a', purposeKey: 'journal-delivery', action: 'GRANT', occurredAt: new Date('2025-04-01T00:00:00Z'), sequence: 1, policyVersion: 3 },
-          { id: 'b', purposeKey: 'journal-delivery', action: 'GRANT', occurredAt: new Date('2025-07-01T00:00:00Z'), sequence: 2, policyVersion: 4 },
-          { id: 'c', purposeKey: 'old-survey', action: 'GRANT', occurredAt: new Date('2020-01-01T00:00:00Z'), sequence: 0, policyVersion: 1 },
+          {
+            id: 'a',
+            purposeKey: 'journal-delivery',
+            action: 'GRANT',
+            occurredAt: new Date('2025-04-01T00:00:00Z'),
+            sequence: 1,
+            policyVersion: 3,
+          },
+          {
+            id: 'b',
+            purposeKey: 'journal-delivery',
+            action: 'GRANT',
+            occurredAt: new Date('2025-07-01T00:00:00Z'),
+            sequence: 2,
+            policyVersion: 4,
+          },
+          {
+            id: 'c',
+            purposeKey: 'old-survey',
+            action: 'GRANT',
+            occurredAt: new Date('2020-01-01T00:00:00Z'),
+            sequence: 0,
+            policyVersion: 1,
+          },
         ]),
       },
       { providerId: 'p3', consents: new Map() },
@@ -71,13 +98,41 @@ describe('reconsentImpact', () => {
   });
 
   it('lists, per added or widened purpose, who lacks consent under the new version', () => {
-    expect(result.purposes.map((p) => [p.key, p.change, p.addedCategories, p.lacking.map((l) => `${l.providerId}:${l.reason}:${l.state}`), p.covered])).toEqual([
-      ['conference-registration', 'ADDED', ['NAME', 'AFFILIATION'], ['p2:NOT_GRANTED:NOT_ASKED', 'p3:NOT_GRANTED:NOT_ASKED'], ['p1']],
-      ['old-survey', 'ADDED', ['NAME', 'AFFILIATION'], ['p1:NOT_GRANTED:NOT_ASKED', 'p2:GRANTED_BEFORE_VERSION:GRANTED', 'p3:NOT_GRANTED:NOT_ASKED'], []],
-      ['journal-delivery', 'WIDENED', ['EMAIL'], ['p1:GRANTED_BEFORE_VERSION:GRANTED', 'p3:NOT_GRANTED:NOT_ASKED'], ['p2']],
+    expect(
+      result.purposes.map((p) => [
+        p.key,
+        p.change,
+        p.addedCategories,
+        p.lacking.map((l) => `${l.providerId}:${l.reason}:${l.state}`),
+        p.covered,
+      ]),
+    ).toEqual([
+      [
+        'conference-registration',
+        'ADDED',
+        ['NAME', 'AFFILIATION'],
+        ['p2:NOT_GRANTED:NOT_ASKED', 'p3:NOT_GRANTED:NOT_ASKED'],
+        ['p1'],
+      ],
+      [
+        'old-survey',
+        'ADDED',
+        ['NAME', 'AFFILIATION'],
+        ['p1:NOT_GRANTED:NOT_ASKED', 'p2:GRANTED_BEFORE_VERSION:GRANTED', 'p3:NOT_GRANTED:NOT_ASKED'],
+        [],
+      ],
+      [
+        'journal-delivery',
+        'WIDENED',
+        ['EMAIL'],
+        ['p1:GRANTED_BEFORE_VERSION:GRANTED', 'p3:NOT_GRANTED:NOT_ASKED'],
+        ['p2'],
+      ],
     ]);
     expect(result.summary).toEqual({ purposesAffected: 3, providers: 3, providersToAsk: 3, consentsMissing: 7 });
-    expect(result.purposes[2]!.lacking[0]!.message).toBe('Consent to "journal-delivery" was granted under version 3, before version 4.');
+    expect(result.purposes[2]!.lacking[0]!.message).toBe(
+      'Consent to "journal-delivery" was granted under version 3, before version 4.',
+    );
   });
 
   it('treats withdrawn or refused consent, and an entry for another purpose, as lacking', () => {
@@ -92,18 +147,37 @@ describe('reconsentImpact', () => {
         { providerId: 'ok', consents: [granted('newsletter', 5)] },
       ],
     });
-    expect(r.purposes[0]!.lacking.map((l) => `${l.providerId}:${l.state}`)).toEqual(['w:WITHDRAWN', 'x:NOT_ASKED', 'dup:REFUSED']);
+    expect(r.purposes[0]!.lacking.map((l) => `${l.providerId}:${l.state}`)).toEqual([
+      'w:WITHDRAWN',
+      'x:NOT_ASKED',
+      'dup:REFUSED',
+    ]);
     expect(r.purposes[0]!.covered).toEqual(['ok']);
     expect(r.purposes[0]!.lacking[0]!.message).toBe('Consent to "newsletter" is withdrawn.');
   });
 
   it('needs nobody asked when purposes only narrow or retire', () => {
-    const r = reconsentImpact({ current: v3, next: v3.map((p) => ({ ...p, retired: true })), nextVersion: 4, providers: [{ providerId: 'p', consents: [] }] });
+    const r = reconsentImpact({
+      current: v3,
+      next: v3.map((p) => ({ ...p, retired: true })),
+      nextVersion: 4,
+      providers: [{ providerId: 'p', consents: [] }],
+    });
     expect(r.purposes).toEqual([]);
     expect(r.summary).toEqual({ purposesAffected: 0, providers: 1, providersToAsk: 0, consentsMissing: 0 });
   });
 
   it('rejects repeated provider ids', () => {
-    expect(() => reconsentImpact({ current: [], next: [], nextVersion: 2, providers: [{ providerId: 'a', consents: [] }, { providerId: 'a', consents: [] }] })).toThrow(RangeError);
+    expect(() =>
+      reconsentImpact({
+        current: [],
+        next: [],
+        nextVersion: 2,
+        providers: [
+          { providerId: 'a', consents: [] },
+          { providerId: 'a', consents: [] },
+        ],
+      }),
+    ).toThrow(RangeError);
   });
 });

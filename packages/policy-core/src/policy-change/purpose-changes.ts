@@ -114,7 +114,11 @@ function consentsFor(consents: ProviderConsents['consents'], key: string): Purpo
   return found === undefined ? [] : [found];
 }
 
-function judge(states: PurposeConsentState[], key: string, nextVersion: number): { state: ConsentState; policyVersion: number | null; reason: LackingReason | null } {
+function judge(
+  states: PurposeConsentState[],
+  key: string,
+  nextVersion: number,
+): { state: ConsentState; policyVersion: number | null; reason: LackingReason | null } {
   // A Map entry recorded for another purpose is no consent (fail closed, as in mayUseForPurpose).
   const relevant = states.filter((s) => s.purposeKey === key);
   const first = relevant[0];

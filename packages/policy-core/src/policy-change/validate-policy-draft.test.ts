@@ -2,12 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { POLICY_CLAUSES } from '../vocabulary/policy-clauses.js';
 import { validatePolicyDraft, validatePublication, type PolicyDraft } from './validate-policy-draft.js';
 
-const sections = POLICY_CLAUSES.map((clause) => ({ clause, titleEn: `T ${clause}`, titleJa: `題 ${clause}`, bodyEn: 'Body\nline 2', bodyJa: '本文' }));
+const sections = POLICY_CLAUSES.map((clause) => ({
+  clause,
+  titleEn: `T ${clause}`,
+  titleJa: `題 ${clause}`,
+  bodyEn: 'Body\nline 2',
+  bodyJa: '本文',
+}));
 const draft: PolicyDraft = {
   changeSummary: 'Adds a purpose.',
   sections,
   purposes: [
-    { key: 'JOURNAL_DELIVERY', titleEn: 'Journal', titleJa: '会誌', description: 'Posting.', categories: ['NAME', 'POSTAL_ADDRESS'], retired: false },
+    {
+      key: 'JOURNAL_DELIVERY',
+      titleEn: 'Journal',
+      titleJa: '会誌',
+      description: 'Posting.',
+      categories: ['NAME', 'POSTAL_ADDRESS'],
+      retired: false,
+    },
     { key: 'OLD', titleEn: 'Old', titleJa: '旧', description: 'Gone.', categories: [], retired: true },
   ],
 };
@@ -22,13 +35,29 @@ describe('validatePolicyDraft', () => {
   });
 
   it('needs every clause exactly once, with both languages', () => {
-    const d = { ...draft, sections: [...sections.slice(1), { ...sections[1]!, titleJa: ' ' }, { ...sections[2]!, clause: 'PREAMBLE' }] };
-    expect(fields(d)).toEqual(['sections[7].clause:DUPLICATE', 'sections[7].titleJa:REQUIRED', 'sections[8].clause:INVALID_VALUE', 'sections:REQUIRED']);
+    const d = {
+      ...draft,
+      sections: [...sections.slice(1), { ...sections[1]!, titleJa: ' ' }, { ...sections[2]!, clause: 'PREAMBLE' }],
+    };
+    expect(fields(d)).toEqual([
+      'sections[7].clause:DUPLICATE',
+      'sections[7].titleJa:REQUIRED',
+      'sections[8].clause:INVALID_VALUE',
+      'sections:REQUIRED',
+    ]);
   });
 
   it('refuses control characters, overlong text and a missing change summary', () => {
-    const d = { ...draft, changeSummary: '', sections: [{ ...sections[0]!, bodyEn: 'a\u202Eb', titleEn: 'x'.repeat(201) }, ...sections.slice(1)] };
-    expect(fields(d)).toEqual(['changeSummary:REQUIRED', 'sections[0].titleEn:TOO_LONG', 'sections[0].bodyEn:CONTROL_CHARACTERS']);
+    const d = {
+      ...draft,
+      changeSummary: '',
+      sections: [{ ...sections[0]!, bodyEn: 'a\u202Eb', titleEn: 'x'.repeat(201) }, ...sections.slice(1)],
+    };
+    expect(fields(d)).toEqual([
+      'changeSummary:REQUIRED',
+      'sections[0].titleEn:TOO_LONG',
+      'sections[0].bodyEn:CONTROL_CHARACTERS',
+    ]);
   });
 
   it('checks purpose keys, categories, and that current purposes are retired rather than removed', () => {
@@ -58,7 +87,17 @@ describe('validatePublication', () => {
   it('needs the typed version number, the next number and a change', () => {
     expect(validatePublication(ok)).toEqual({ ok: true });
     expect(validatePublication({ ...ok, sectionsChanged: false, purposesChanged: true })).toEqual({ ok: true });
-    const bad = validatePublication({ draftNumber: 3, currentNumber: 1, confirmNumber: 2, sectionsChanged: false, purposesChanged: false });
-    expect(bad.ok ? [] : bad.issues.map((i) => `${i.field}:${i.code}`)).toEqual(['confirmNumber:INVALID_VALUE', 'id:INVALID_TRANSITION', 'sections:NO_CHANGE']);
+    const bad = validatePublication({
+      draftNumber: 3,
+      currentNumber: 1,
+      confirmNumber: 2,
+      sectionsChanged: false,
+      purposesChanged: false,
+    });
+    expect(bad.ok ? [] : bad.issues.map((i) => `${i.field}:${i.code}`)).toEqual([
+      'confirmNumber:INVALID_VALUE',
+      'id:INVALID_TRANSITION',
+      'sections:NO_CHANGE',
+    ]);
   });
 });

@@ -50,7 +50,13 @@ export function validatePolicyDraft(draft: PolicyDraft, currentPurposeKeys: read
   const push = (i: Issue | null) => {
     if (i) issues.push(i);
   };
-  push(validateText(draft.changeSummary, { field: 'changeSummary', maxLength: POLICY_LIMITS.changeSummary, multiline: true }));
+  push(
+    validateText(draft.changeSummary, {
+      field: 'changeSummary',
+      maxLength: POLICY_LIMITS.changeSummary,
+      multiline: true,
+    }),
+  );
 
   const seenClauses = new Set<PolicyClause>();
   draft.sections.forEach((s, i) => {
@@ -68,7 +74,8 @@ export function validatePolicyDraft(draft: PolicyDraft, currentPurposeKeys: read
     push(validateText(s.bodyEn, { field: `${at}.bodyEn`, maxLength: POLICY_LIMITS.sectionBody, multiline: true }));
   });
   const missing = POLICY_CLAUSES.filter((c) => !seenClauses.has(c));
-  if (missing.length > 0) issues.push(issue('sections', 'REQUIRED', `Every clause needs a section; missing: ${missing.join(', ')}.`));
+  if (missing.length > 0)
+    issues.push(issue('sections', 'REQUIRED', `Every clause needs a section; missing: ${missing.join(', ')}.`));
 
   if (draft.purposes.length > POLICY_LIMITS.purposes) {
     issues.push(issue('purposes', 'TOO_LONG', `At most ${POLICY_LIMITS.purposes} purposes.`));
@@ -82,15 +89,25 @@ export function validatePolicyDraft(draft: PolicyDraft, currentPurposeKeys: read
     seenKeys.add(p.key);
     push(validateText(p.titleJa, { field: `${at}.titleJa`, maxLength: POLICY_LIMITS.purposeTitle }));
     push(validateText(p.titleEn, { field: `${at}.titleEn`, maxLength: POLICY_LIMITS.purposeTitle }));
-    push(validateText(p.description, { field: `${at}.description`, maxLength: POLICY_LIMITS.purposeDescription, multiline: true }));
+    push(
+      validateText(p.description, {
+        field: `${at}.description`,
+        maxLength: POLICY_LIMITS.purposeDescription,
+        multiline: true,
+      }),
+    );
     const known = new Set<string>(DATA_CATEGORIES);
     const unknown = p.categories.find((c) => !known.has(c));
-    if (unknown !== undefined) issues.push(issue(`${at}.categories`, 'UNKNOWN_CATEGORY', `Unknown data category "${unknown}".`));
-    else if (new Set(p.categories).size !== p.categories.length) issues.push(issue(`${at}.categories`, 'DUPLICATE', 'A category is listed twice.'));
-    else if (p.categories.length === 0 && !p.retired) issues.push(issue(`${at}.categories`, 'REQUIRED', 'A purpose in use needs at least one data category.'));
+    if (unknown !== undefined)
+      issues.push(issue(`${at}.categories`, 'UNKNOWN_CATEGORY', `Unknown data category "${unknown}".`));
+    else if (new Set(p.categories).size !== p.categories.length)
+      issues.push(issue(`${at}.categories`, 'DUPLICATE', 'A category is listed twice.'));
+    else if (p.categories.length === 0 && !p.retired)
+      issues.push(issue(`${at}.categories`, 'REQUIRED', 'A purpose in use needs at least one data category.'));
   });
   for (const key of currentPurposeKeys) {
-    if (!seenKeys.has(key)) issues.push(issue('purposes', 'REQUIRED', `Purpose ${key} is missing: retire it instead of removing it.`));
+    if (!seenKeys.has(key))
+      issues.push(issue('purposes', 'REQUIRED', `Purpose ${key} is missing: retire it instead of removing it.`));
   }
   return toValidation(issues);
 }
@@ -110,14 +127,25 @@ export function validatePublication(input: {
 }): Validation {
   const issues: Issue[] = [];
   if (input.confirmNumber !== input.draftNumber) {
-    issues.push(issue('confirmNumber', 'INVALID_VALUE', `Type the new version number (${input.draftNumber}) to confirm publication.`));
+    issues.push(
+      issue(
+        'confirmNumber',
+        'INVALID_VALUE',
+        `Type the new version number (${input.draftNumber}) to confirm publication.`,
+      ),
+    );
   }
   if (input.draftNumber !== input.currentNumber + 1) {
-    issues.push(issue('id', 'INVALID_TRANSITION', `Version ${input.draftNumber} does not follow the version in force (${input.currentNumber}).`));
+    issues.push(
+      issue(
+        'id',
+        'INVALID_TRANSITION',
+        `Version ${input.draftNumber} does not follow the version in force (${input.currentNumber}).`,
+      ),
+    );
   }
   if (!input.sectionsChanged && !input.purposesChanged) {
     issues.push(issue('sections', 'NO_CHANGE', 'The draft is identical to the version in force.'));
   }
   return toValidation(issues);
 }
-

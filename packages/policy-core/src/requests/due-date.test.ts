@@ -1,10 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysRemaining, dueDate, isOverdue, isoDateToDayNumber, localDayNumber, validateResponsePeriod, type ResponsePeriod } from './due-date.js';
+import {
+  daysRemaining,
+  dueDate,
+  isOverdue,
+  isoDateToDayNumber,
+  localDayNumber,
+  validateResponsePeriod,
+  type ResponsePeriod,
+} from './due-date.js';
 import { REQUEST_STATUSES } from './request-vocabulary.js';
 
 const JST = 540;
-const biz = (days: number, holidays?: string[]): ResponsePeriod => ({ days, unit: 'BUSINESS_DAYS', timeZoneOffsetMinutes: JST, ...(holidays ? { holidays } : {}) });
+const biz = (days: number, holidays?: string[]): ResponsePeriod => ({
+  days,
+  unit: 'BUSINESS_DAYS',
+  timeZoneOffsetMinutes: JST,
+  ...(holidays ? { holidays } : {}),
+});
 const cal = (days: number): ResponsePeriod => ({ days, unit: 'CALENDAR_DAYS', timeZoneOffsetMinutes: JST });
 /** A local JST wall-clock time as an instant. */
 const jst = (iso: string) => new Date(`${iso}+09:00`);
@@ -50,7 +63,9 @@ describe('dueDate', () => {
     expect(dueDate(fridayNight, biz(0)).toISOString()).toBe(endJst('2025-04-04'));
     expect(dueDate(saturdayEarly, biz(0)).toISOString()).toBe(endJst('2025-04-07'));
     // The same instant in UTC (offset 0) is still Friday.
-    expect(dueDate(saturdayEarly, { ...cal(0), timeZoneOffsetMinutes: 0 }).toISOString()).toBe('2025-04-04T23:59:59.999Z');
+    expect(dueDate(saturdayEarly, { ...cal(0), timeZoneOffsetMinutes: 0 }).toISOString()).toBe(
+      '2025-04-04T23:59:59.999Z',
+    );
   });
 
   it('period 0: end of the receipt day, rolled to the next business day for BUSINESS_DAYS', () => {
@@ -71,10 +86,16 @@ describe('dueDate', () => {
     expect(() => dueDate(jst('2025-04-07T10:00:00'), cal(-1))).toThrow(RangeError);
     expect(() => dueDate(jst('2025-04-07T10:00:00'), cal(1.5))).toThrow(RangeError);
     expect(() => dueDate(jst('2025-04-07T10:00:00'), biz(1, ['2025-02-30']))).toThrow(RangeError);
-    expect(() => dueDate(jst('2025-04-07T10:00:00'), { ...cal(1), timeZoneOffsetMinutes: 9 * 60 * 2 })).toThrow(RangeError);
+    expect(() => dueDate(jst('2025-04-07T10:00:00'), { ...cal(1), timeZoneOffsetMinutes: 9 * 60 * 2 })).toThrow(
+      RangeError,
+    );
   });
 
-  const receipt = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true });
+  const receipt = fc.date({
+    min: new Date('2000-01-01T00:00:00Z'),
+    max: new Date('2099-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  });
   const holidayList = fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 15 });
 
   it('property: business-day due dates never land on a weekend or listed holiday', () => {
@@ -96,14 +117,23 @@ describe('dueDate', () => {
 
   it('property: due dates are monotonic in receivedAt and in days', () => {
     fc.assert(
-      fc.property(receipt, receipt, fc.integer({ min: 0, max: 30 }), holidayList, fc.boolean(), (a, b, days, offsets, business) => {
-        const [early, late] = a <= b ? [a, b] : [b, a];
-        const base = localDayNumber(early, JST);
-        const holidays = offsets.map((o) => new Date((base + o) * 86_400_000).toISOString().slice(0, 10));
-        const period: ResponsePeriod = business ? biz(days, holidays) : cal(days);
-        expect(dueDate(early, period).getTime()).toBeLessThanOrEqual(dueDate(late, period).getTime());
-        expect(dueDate(early, period).getTime()).toBeLessThanOrEqual(dueDate(early, { ...period, days: days + 1 }).getTime());
-      }),
+      fc.property(
+        receipt,
+        receipt,
+        fc.integer({ min: 0, max: 30 }),
+        holidayList,
+        fc.boolean(),
+        (a, b, days, offsets, business) => {
+          const [early, late] = a <= b ? [a, b] : [b, a];
+          const base = localDayNumber(early, JST);
+          const holidays = offsets.map((o) => new Date((base + o) * 86_400_000).toISOString().slice(0, 10));
+          const period: ResponsePeriod = business ? biz(days, holidays) : cal(days);
+          expect(dueDate(early, period).getTime()).toBeLessThanOrEqual(dueDate(late, period).getTime());
+          expect(dueDate(early, period).getTime()).toBeLessThanOrEqual(
+            dueDate(early, { ...period, days: days + 1 }).getTime(),
+          );
+        },
+      ),
     );
   });
 });
@@ -111,7 +141,12 @@ describe('dueDate', () => {
 describe('validateResponsePeriod', () => {
   it('reports every problem', () => {
     expect(validateResponsePeriod(biz(10, ['2026-01-01']))).toEqual({ ok: true });
-    const v = validateResponsePeriod({ days: -1, unit: 'WEEKS' as 'CALENDAR_DAYS', holidays: ['2026-1-1'], timeZoneOffsetMinutes: 9.5 });
+    const v = validateResponsePeriod({
+      days: -1,
+      unit: 'WEEKS' as 'CALENDAR_DAYS',
+      holidays: ['2026-1-1'],
+      timeZoneOffsetMinutes: 9.5,
+    });
     expect(v.ok === false && v.issues.map((i) => [i.field, i.code])).toEqual([
       ['days', 'INVALID_VALUE'],
       ['unit', 'INVALID_VALUE'],
@@ -127,7 +162,11 @@ describe('isOverdue', () => {
     expect(isOverdue({ status: 'IN_PROGRESS', dueAt }, dueAt)).toBe(false);
     expect(isOverdue({ status: 'IN_PROGRESS', dueAt }, new Date('2025-04-07T15:00:00Z'))).toBe(true);
     const late = new Date('2026-01-01T00:00:00Z');
-    expect(REQUEST_STATUSES.filter((status) => isOverdue({ status, dueAt }, late))).toEqual(['RECEIVED', 'VERIFYING', 'IN_PROGRESS']);
+    expect(REQUEST_STATUSES.filter((status) => isOverdue({ status, dueAt }, late))).toEqual([
+      'RECEIVED',
+      'VERIFYING',
+      'IN_PROGRESS',
+    ]);
   });
 });
 

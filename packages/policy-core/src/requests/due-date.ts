@@ -46,7 +46,9 @@ export function validateResponsePeriod(period: ResponsePeriod): Validation {
   });
   const off = period.timeZoneOffsetMinutes;
   if (!Number.isInteger(off) || off < -840 || off > 840) {
-    issues.push(issue('timeZoneOffsetMinutes', 'INVALID_VALUE', 'The offset must be whole minutes between -840 and 840.'));
+    issues.push(
+      issue('timeZoneOffsetMinutes', 'INVALID_VALUE', 'The offset must be whole minutes between -840 and 840.'),
+    );
   }
   return toValidation(issues);
 }
@@ -89,7 +91,8 @@ function endOfLocalDay(dayNumber: number, timeZoneOffsetMinutes: number): Date {
  */
 export function dueDate(receivedAt: Date, period: ResponsePeriod): Date {
   const v = validateResponsePeriod(period);
-  if (!v.ok) throw new RangeError(`Invalid response period: ${v.issues.map((i) => `${i.field}: ${i.message}`).join(' ')}`);
+  if (!v.ok)
+    throw new RangeError(`Invalid response period: ${v.issues.map((i) => `${i.field}: ${i.message}`).join(' ')}`);
   checkedTime(receivedAt, 'receivedAt');
   const offset = period.timeZoneOffsetMinutes;
   const receiptDay = localDayNumber(receivedAt, offset);

@@ -4,7 +4,13 @@ import type { CollectionChannel } from '../vocabulary/channels.js';
 import type { ConsentMethod } from '../vocabulary/consent.js';
 import { DATA_CATEGORIES, type DataCategory } from '../vocabulary/data-categories.js';
 import { memberOf } from '../vocabulary/guard.js';
-import { isClosedRequestStatus, isRequestKind, type RequestChannel, type RequestKind, type RequestStatus } from './request-vocabulary.js';
+import {
+  isClosedRequestStatus,
+  isRequestKind,
+  type RequestChannel,
+  type RequestKind,
+  type RequestStatus,
+} from './request-vocabulary.js';
 
 /** Bounds on what a requester and staff may write into a request (code points / entries). */
 export const REQUEST_LIMITS = {
@@ -37,20 +43,30 @@ export type RequestSubmission = {
  */
 export function validateRequestSubmission(input: RequestSubmission): Validation {
   const issues: Issue[] = [];
-  if (!isRequestKind(input.kind)) issues.push(issue('kind', 'INVALID_VALUE', 'Choose disclosure, amendment or cessation of use.'));
+  if (!isRequestKind(input.kind))
+    issues.push(issue('kind', 'INVALID_VALUE', 'Choose disclosure, amendment or cessation of use.'));
   const name = validateText(input.requesterName, { field: 'requesterName', maxLength: REQUEST_LIMITS.requesterName });
   if (name) issues.push(name);
   const contact = validateText(input.contact, { field: 'contact', maxLength: REQUEST_LIMITS.contact });
   if (contact) issues.push(contact);
-  const details = validateText(input.details ?? null, { field: 'details', maxLength: REQUEST_LIMITS.details, required: false, multiline: true });
+  const details = validateText(input.details ?? null, {
+    field: 'details',
+    maxLength: REQUEST_LIMITS.details,
+    required: false,
+    multiline: true,
+  });
   if (details) issues.push(details);
   const ids = input.cookieConsentIds ?? [];
   if (ids.length > REQUEST_LIMITS.cookieConsentIds) {
-    issues.push(issue('cookieConsentIds', 'TOO_LONG', `At most ${REQUEST_LIMITS.cookieConsentIds} cookie consent ids.`));
+    issues.push(
+      issue('cookieConsentIds', 'TOO_LONG', `At most ${REQUEST_LIMITS.cookieConsentIds} cookie consent ids.`),
+    );
   } else {
     ids.forEach((id, i) => {
       if (!COOKIE_CONSENT_ID.test(id)) {
-        issues.push(issue(`cookieConsentIds[${i}]`, 'INVALID_FORMAT', 'Copy the id exactly as the cookie banner shows it.'));
+        issues.push(
+          issue(`cookieConsentIds[${i}]`, 'INVALID_FORMAT', 'Copy the id exactly as the cookie banner shows it.'),
+        );
       }
     });
   }
@@ -88,7 +104,13 @@ export type RequestWorkFacts = {
 export function validateRequestWork(request: RequestWorkFacts, work: RequestWork): Validation {
   const issues: Issue[] = [];
   if (request.kind !== work) {
-    issues.push(issue('kind', 'INVALID_VALUE', `This is a ${request.kind.toLowerCase()} request, not a ${work.toLowerCase()} request.`));
+    issues.push(
+      issue(
+        'kind',
+        'INVALID_VALUE',
+        `This is a ${request.kind.toLowerCase()} request, not a ${work.toLowerCase()} request.`,
+      ),
+    );
   }
   if (!request.providerLinked) {
     issues.push(issue('providerId', 'REQUIRED', 'Link the request to the provider it concerns first.'));
@@ -99,7 +121,11 @@ export function validateRequestWork(request: RequestWorkFacts, work: RequestWork
   const statusOk = request.status === 'IN_PROGRESS' || (work === 'DISCLOSURE' && request.status === 'COMPLETED');
   if (!statusOk) {
     issues.push(
-      issue('status', 'INVALID_TRANSITION', `The request is ${request.status.toLowerCase().replace('_', ' ')}; move it to in progress first.`),
+      issue(
+        'status',
+        'INVALID_TRANSITION',
+        `The request is ${request.status.toLowerCase().replace('_', ' ')}; move it to in progress first.`,
+      ),
     );
   }
   return toValidation(issues);
@@ -111,11 +137,14 @@ export function validateRequestWork(request: RequestWorkFacts, work: RequestWork
  */
 export function validateVerification(request: { status: RequestStatus; providerLinked: boolean }): Validation {
   const issues: Issue[] = [];
-  if (!request.providerLinked) issues.push(issue('providerId', 'REQUIRED', 'Link the request to the provider whose identity is verified.'));
+  if (!request.providerLinked)
+    issues.push(issue('providerId', 'REQUIRED', 'Link the request to the provider whose identity is verified.'));
   if (isClosedRequestStatus(request.status)) {
     issues.push(issue('status', 'INVALID_TRANSITION', 'The request is closed.'));
   } else if (request.status === 'IN_PROGRESS') {
-    issues.push(issue('status', 'INVALID_TRANSITION', 'The identity was verified already: the request is in progress.'));
+    issues.push(
+      issue('status', 'INVALID_TRANSITION', 'The identity was verified already: the request is in progress.'),
+    );
   }
   return toValidation(issues);
 }
@@ -131,7 +160,11 @@ export const DUE_SOON_DAYS = 3;
  * How urgent a request is at `at`: CLOSED once completed or rejected, OVERDUE after its due instant
  * (see isOverdue), DUE_SOON when due within `soonDays` × 24 hours, ON_TRACK otherwise.
  */
-export function requestUrgency(request: { status: RequestStatus; dueAt: Date }, at: Date, soonDays: number = DUE_SOON_DAYS): RequestUrgency {
+export function requestUrgency(
+  request: { status: RequestStatus; dueAt: Date },
+  at: Date,
+  soonDays: number = DUE_SOON_DAYS,
+): RequestUrgency {
   if (isClosedRequestStatus(request.status)) return 'CLOSED';
   const left = request.dueAt.getTime() - at.getTime();
   if (Number.isNaN(left)) throw new RangeError('Invalid date.');
@@ -154,7 +187,10 @@ export type AmendmentChange = {
  * with a value), each item at most once, and every new value passes its category's format
  * (validateDataItemValue). Issues are reported per change as `changes[i].…`.
  */
-export function validateAmendment(changes: readonly AmendmentChange[], items: ReadonlyMap<string, DataCategory>): Validation {
+export function validateAmendment(
+  changes: readonly AmendmentChange[],
+  items: ReadonlyMap<string, DataCategory>,
+): Validation {
   const issues: Issue[] = [];
   if (changes.length === 0) return toValidation([issue('changes', 'NO_CHANGE', 'Give at least one change.')]);
   if (changes.length > REQUEST_LIMITS.amendmentChanges) {
@@ -176,7 +212,8 @@ export function validateAmendment(changes: readonly AmendmentChange[], items: Re
       if (category !== change.category) {
         issues.push(issue(`${at}.category`, 'INVALID_VALUE', `The item is ${category}, not ${change.category}.`));
       }
-      if (seen.has(change.itemId)) issues.push(issue(`${at}.itemId`, 'DUPLICATE', 'Each item may be changed once per amendment.'));
+      if (seen.has(change.itemId))
+        issues.push(issue(`${at}.itemId`, 'DUPLICATE', 'Each item may be changed once per amendment.'));
       seen.add(change.itemId);
     } else if (change.value === null) {
       issues.push(issue(`${at}.itemId`, 'REQUIRED', 'Name the item to remove.'));

@@ -3,7 +3,11 @@ import { allowedNextStatuses, validateStatusChange } from './request-status.js';
 import { REQUEST_STATUSES, type RequestStatus } from './request-vocabulary.js';
 
 const verified = { identityVerified: true };
-const codes = (from: RequestStatus, to: RequestStatus, facts = verified as Parameters<typeof validateStatusChange>[2]) => {
+const codes = (
+  from: RequestStatus,
+  to: RequestStatus,
+  facts = verified as Parameters<typeof validateStatusChange>[2],
+) => {
   const v = validateStatusChange(from, to, facts);
   return v.ok ? [] : v.issues.map((i) => `${i.field}:${i.code}`);
 };
@@ -13,7 +17,8 @@ describe('validateStatusChange', () => {
     const allowed: string[] = [];
     for (const from of REQUEST_STATUSES) {
       for (const to of REQUEST_STATUSES) {
-        if (validateStatusChange(from, to, { identityVerified: true, rejectionReason: 'Not the provider.' }).ok) allowed.push(`${from}>${to}`);
+        if (validateStatusChange(from, to, { identityVerified: true, rejectionReason: 'Not the provider.' }).ok)
+          allowed.push(`${from}>${to}`);
       }
     }
     expect(allowed).toEqual([
@@ -29,7 +34,9 @@ describe('validateStatusChange', () => {
   });
 
   it('needs a verified identity for IN_PROGRESS', () => {
-    expect(codes('VERIFYING', 'IN_PROGRESS', { identityVerified: false })).toEqual(['identityVerified:IDENTITY_NOT_VERIFIED']);
+    expect(codes('VERIFYING', 'IN_PROGRESS', { identityVerified: false })).toEqual([
+      'identityVerified:IDENTITY_NOT_VERIFIED',
+    ]);
     // Skipping verification reports both problems.
     expect(codes('RECEIVED', 'IN_PROGRESS', { identityVerified: false })).toEqual([
       'status:INVALID_TRANSITION',
@@ -39,14 +46,22 @@ describe('validateStatusChange', () => {
 
   it('needs a non-blank reason to reject, identity or not', () => {
     expect(codes('RECEIVED', 'REJECTED', { identityVerified: false })).toEqual(['rejectionReason:REQUIRED']);
-    expect(codes('RECEIVED', 'REJECTED', { identityVerified: false, rejectionReason: ' \n' })).toEqual(['rejectionReason:REQUIRED']);
-    expect(codes('RECEIVED', 'REJECTED', { identityVerified: false, rejectionReason: null })).toEqual(['rejectionReason:REQUIRED']);
-    expect(codes('RECEIVED', 'REJECTED', { identityVerified: false, rejectionReason: '本人確認ができませんでした。' })).toEqual([]);
+    expect(codes('RECEIVED', 'REJECTED', { identityVerified: false, rejectionReason: ' \n' })).toEqual([
+      'rejectionReason:REQUIRED',
+    ]);
+    expect(codes('RECEIVED', 'REJECTED', { identityVerified: false, rejectionReason: null })).toEqual([
+      'rejectionReason:REQUIRED',
+    ]);
+    expect(
+      codes('RECEIVED', 'REJECTED', { identityVerified: false, rejectionReason: '本人確認ができませんでした。' }),
+    ).toEqual([]);
   });
 
   it('reports no change and closed requests', () => {
     expect(codes('VERIFYING', 'VERIFYING')).toEqual(['status:NO_CHANGE']);
-    expect(codes('REJECTED', 'REJECTED', { identityVerified: true, rejectionReason: 'x' })).toEqual(['status:NO_CHANGE']);
+    expect(codes('REJECTED', 'REJECTED', { identityVerified: true, rejectionReason: 'x' })).toEqual([
+      'status:NO_CHANGE',
+    ]);
     expect(codes('COMPLETED', 'IN_PROGRESS')).toEqual(['status:INVALID_TRANSITION']);
     expect(codes('REJECTED', 'RECEIVED')).toEqual(['status:INVALID_TRANSITION']);
     expect(codes('IN_PROGRESS', 'VERIFYING')).toEqual(['status:INVALID_TRANSITION']);

@@ -42,15 +42,27 @@ export function validateStatusChange(from: RequestStatus, to: RequestStatus, fac
   if (from === to) {
     issues.push(issue('status', 'NO_CHANGE', `The request is already ${fromLabel}.`));
   } else if (isClosedRequestStatus(from)) {
-    issues.push(issue('status', 'INVALID_TRANSITION', `The request is ${fromLabel}; a closed request cannot change status.`));
+    issues.push(
+      issue('status', 'INVALID_TRANSITION', `The request is ${fromLabel}; a closed request cannot change status.`),
+    );
   } else if (!allowedNextStatuses(from).includes(to)) {
     const next = NEXT[from];
     issues.push(
-      issue('status', 'INVALID_TRANSITION', `A ${fromLabel} request can only move to ${next ?? ''}${next ? ' or ' : ''}REJECTED, not ${to}.`),
+      issue(
+        'status',
+        'INVALID_TRANSITION',
+        `A ${fromLabel} request can only move to ${next ?? ''}${next ? ' or ' : ''}REJECTED, not ${to}.`,
+      ),
     );
   }
   if (to === 'IN_PROGRESS' && !facts.identityVerified) {
-    issues.push(issue('identityVerified', 'IDENTITY_NOT_VERIFIED', "Verify the requester's identity before working on the request."));
+    issues.push(
+      issue(
+        'identityVerified',
+        'IDENTITY_NOT_VERIFIED',
+        "Verify the requester's identity before working on the request.",
+      ),
+    );
   }
   if (to === 'REJECTED' && from !== to && (facts.rejectionReason ?? '').trim() === '') {
     issues.push(issue('rejectionReason', 'REQUIRED', 'Give the reason for rejecting the request.'));

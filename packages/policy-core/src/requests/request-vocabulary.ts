@@ -58,7 +58,10 @@ export const isVerificationMethod = memberOf(VERIFICATION_METHODS);
 
 export const VERIFICATION_METHOD_LABELS: Readonly<Record<VerificationMethod, Localized>> = {
   ID_DOCUMENT: { en: 'Identity document', ja: '本人確認書類' },
-  KNOWN_EMAIL_CONFIRMATION: { en: 'Confirmation via the e-mail address on record', ja: '登録済みメールアドレスでの確認' },
+  KNOWN_EMAIL_CONFIRMATION: {
+    en: 'Confirmation via the e-mail address on record',
+    ja: '登録済みメールアドレスでの確認',
+  },
   MEMBERSHIP_RECORD: { en: 'Match with the membership record', ja: '会員情報との照合' },
   IN_PERSON: { en: 'In person', ja: '対面での確認' },
 };

@@ -13,7 +13,12 @@ import {
 } from './may-use-for-purpose.js';
 
 function buildPurpose(overrides: Partial<PurposeFact> = {}): PurposeFact {
-  return { key: 'journal-delivery', categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'], retired: false, ...overrides };
+  return {
+    key: 'journal-delivery',
+    categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'],
+    retired: false,
+    ...overrides,
+  };
 }
 
 function buildConsent(state: ConsentState, purposeKey = 'journal-delivery'): PurposeConsentState {
@@ -31,7 +36,11 @@ function decide(overrides: Partial<MayUseInput> = {}) {
   });
 }
 
-const item = (category: DataCategory, publiclyAvailable: boolean, id = `${category}-${publiclyAvailable}`): DataItemFact => ({
+const item = (
+  category: DataCategory,
+  publiclyAvailable: boolean,
+  id = `${category}-${publiclyAvailable}`,
+): DataItemFact => ({
   id,
   category,
   publiclyAvailable,
@@ -57,7 +66,11 @@ describe('mayUseForPurpose', () => {
   it('refuses a category the purpose does not need, and so the whole request', () => {
     const d = decide({ categories: ['EMAIL', 'NAME'] });
     expect(d).toMatchObject({ allowed: false, basis: null, permitted: ['NAME'], refused: ['EMAIL'] });
-    expect(d.reasons).toContainEqual({ code: 'CATEGORY_NOT_IN_PURPOSE', category: 'EMAIL', message: expect.stringContaining('E-mail') });
+    expect(d.reasons).toContainEqual({
+      code: 'CATEGORY_NOT_IN_PURPOSE',
+      category: 'EMAIL',
+      message: expect.stringContaining('E-mail'),
+    });
   });
 
   it('refuses every category of a retired purpose, even with consent and public items', () => {
@@ -70,7 +83,10 @@ describe('mayUseForPurpose', () => {
     const widened = buildPurpose({ consentFromVersion: 2 });
     const before = decide({ purpose: widened });
     expect(before.allowed).toBe(false);
-    expect(before.reasons[0]).toMatchObject({ code: 'CONSENT_NOT_GRANTED', message: expect.stringContaining('must be granted again') });
+    expect(before.reasons[0]).toMatchObject({
+      code: 'CONSENT_NOT_GRANTED',
+      message: expect.stringContaining('must be granted again'),
+    });
     expect(decide({ purpose: widened, consent: { ...buildConsent('GRANTED'), policyVersion: 2 } }).allowed).toBe(true);
     expect(decide({ purpose: buildPurpose({ consentFromVersion: 1 }) }).allowed).toBe(true);
     // Public items still count without consent.
@@ -93,8 +109,16 @@ describe('mayUseForPurpose', () => {
     });
     expect(d).toMatchObject({ allowed: false, basis: null, permitted: [], refused: ['NAME', 'EMAIL'] });
     expect(d.reasons).toEqual([
-      { code: 'PURPOSE_NOT_STATED', category: 'NAME', message: '"TAX_INQUIRY_2026" is not a stated purpose: only a permitted exception in effect can allow it.' },
-      { code: 'PURPOSE_NOT_STATED', category: 'EMAIL', message: '"TAX_INQUIRY_2026" is not a stated purpose: only a permitted exception in effect can allow it.' },
+      {
+        code: 'PURPOSE_NOT_STATED',
+        category: 'NAME',
+        message: '"TAX_INQUIRY_2026" is not a stated purpose: only a permitted exception in effect can allow it.',
+      },
+      {
+        code: 'PURPOSE_NOT_STATED',
+        category: 'EMAIL',
+        message: '"TAX_INQUIRY_2026" is not a stated purpose: only a permitted exception in effect can allow it.',
+      },
     ]);
     expect(unstatedPurpose('X')).toEqual({ key: 'X', categories: [], retired: false, stated: false });
     // Absent means stated.
@@ -121,13 +145,20 @@ describe('mayUseForPurpose', () => {
     const noConsent = { consent: buildConsent('NOT_ASKED') };
 
     it('permits a category without consent when every supplied item of it is public', () => {
-      const d = decide({ ...noConsent, items: [item('NAME', true, 'a'), item('NAME', true, 'b'), item('POSTAL_ADDRESS', true)] });
+      const d = decide({
+        ...noConsent,
+        items: [item('NAME', true, 'a'), item('NAME', true, 'b'), item('POSTAL_ADDRESS', true)],
+      });
       expect(d).toMatchObject({ allowed: true, basis: 'PUBLICLY_AVAILABLE', permitted: ['NAME', 'POSTAL_ADDRESS'] });
       expect(d.reasons.map((r) => r.code)).toEqual(['PUBLICLY_AVAILABLE', 'PUBLICLY_AVAILABLE']);
     });
 
     it('does not permit a category when one of its items is not public', () => {
-      const d = decide({ ...noConsent, categories: ['NAME'], items: [item('NAME', true, 'a'), item('NAME', false, 'b')] });
+      const d = decide({
+        ...noConsent,
+        categories: ['NAME'],
+        items: [item('NAME', true, 'a'), item('NAME', false, 'b')],
+      });
       expect(d).toMatchObject({ allowed: false, refused: ['NAME'] });
     });
 
@@ -155,7 +186,9 @@ describe('mayUseForPurpose', () => {
       requested: fc.array(fc.constantFrom(...DATA_CATEGORIES), { maxLength: 12 }),
       state: fc.constantFrom(...CONSENT_STATES),
       retired: fc.boolean(),
-      items: fc.array(fc.record({ category: fc.constantFrom(...DATA_CATEGORIES), publiclyAvailable: fc.boolean() }), { maxLength: 8 }),
+      items: fc.array(fc.record({ category: fc.constantFrom(...DATA_CATEGORIES), publiclyAvailable: fc.boolean() }), {
+        maxLength: 8,
+      }),
     });
     fc.assert(
       fc.property(arb, ({ needed, requested, state, retired, items }) => {

@@ -39,7 +39,10 @@ export function notStatedMessage(purpose: Pick<PurposeFact, 'key' | 'title'>): s
 
 /** Whether a GRANTED consent was given under a version before the purpose was last added or widened. */
 export function isGrantBeforePurposeChange(purpose: PurposeFact, consent: PurposeConsentState): boolean {
-  return purpose.consentFromVersion !== undefined && (consent.policyVersion === null || consent.policyVersion < purpose.consentFromVersion);
+  return (
+    purpose.consentFromVersion !== undefined &&
+    (consent.policyVersion === null || consent.policyVersion < purpose.consentFromVersion)
+  );
 }
 export type DataItemFact = { id: string; category: DataCategory; publiclyAvailable: boolean };
 
@@ -93,16 +96,24 @@ function judge(
     return { basis: null, reason: { code: 'PURPOSE_NOT_STATED', category, message: notStatedMessage(purpose) } };
   }
   if (purpose.retired) {
-    return { basis: null, reason: { code: 'PURPOSE_RETIRED', category, message: `Purpose ${purposeLabel(purpose)} is retired.` } };
+    return {
+      basis: null,
+      reason: { code: 'PURPOSE_RETIRED', category, message: `Purpose ${purposeLabel(purpose)} is retired.` },
+    };
   }
   if (!purpose.categories.includes(category)) {
     return {
       basis: null,
-      reason: { code: 'CATEGORY_NOT_IN_PURPOSE', category, message: `Purpose ${purposeLabel(purpose)} does not need ${label}.` },
+      reason: {
+        code: 'CATEGORY_NOT_IN_PURPOSE',
+        category,
+        message: `Purpose ${purposeLabel(purpose)} does not need ${label}.`,
+      },
     };
   }
   // A consent record for another purpose is a caller bug; treat it as no consent (fail closed).
-  const stale = consent.state === 'GRANTED' && consent.purposeKey === purpose.key && isGrantBeforePurposeChange(purpose, consent);
+  const stale =
+    consent.state === 'GRANTED' && consent.purposeKey === purpose.key && isGrantBeforePurposeChange(purpose, consent);
   if (consent.state === 'GRANTED' && consent.purposeKey === purpose.key && !stale) {
     return {
       basis: 'CONSENT',
@@ -127,7 +138,10 @@ function judge(
       },
     };
   }
-  const state = consent.purposeKey === purpose.key ? CONSENT_STATE_LABELS[consent.state].en.toLowerCase() : `recorded for "${consent.purposeKey}"`;
+  const state =
+    consent.purposeKey === purpose.key
+      ? CONSENT_STATE_LABELS[consent.state].en.toLowerCase()
+      : `recorded for "${consent.purposeKey}"`;
   return {
     basis: null,
     reason: { code: 'CONSENT_NOT_GRANTED', category, message: `Consent to ${purposeLabel(purpose)} is ${state}.` },

@@ -6,7 +6,14 @@ const code = (key: string | null | undefined) => validatePurposeKey(key, 'purpos
 
 describe('validatePurposeKey', () => {
   it('accepts stated and unstated keys alike: upper-case letters, digits and _, starting with a letter', () => {
-    for (const key of ['JOURNAL_DELIVERY', 'TAX_INQUIRY_2026', 'A', 'P1', 'A_', `A${'B'.repeat(PURPOSE_KEY_MAX_LENGTH - 1)}`]) {
+    for (const key of [
+      'JOURNAL_DELIVERY',
+      'TAX_INQUIRY_2026',
+      'A',
+      'P1',
+      'A_',
+      `A${'B'.repeat(PURPOSE_KEY_MAX_LENGTH - 1)}`,
+    ]) {
       expect(code(key), key).toBeNull();
       expect(isPurposeKey(key)).toBe(true);
     }
@@ -18,7 +25,18 @@ describe('validatePurposeKey', () => {
       code: 'INVALID_FORMAT',
       message: 'Upper-case letters, digits and _ only, starting with a letter.',
     });
-    for (const key of ['journal', '1ST_MAILING', '_HIDDEN', 'TAX INQUIRY', 'TAX-INQUIRY', "X' OR 1=1 --", ' JOURNAL', 'JOURNAL ', 'ÄRGER', 'JOURNAL\n']) {
+    for (const key of [
+      'journal',
+      '1ST_MAILING',
+      '_HIDDEN',
+      'TAX INQUIRY',
+      'TAX-INQUIRY',
+      "X' OR 1=1 --",
+      ' JOURNAL',
+      'JOURNAL ',
+      'ÄRGER',
+      'JOURNAL\n',
+    ]) {
       expect(['INVALID_FORMAT', 'CONTROL_CHARACTERS'], JSON.stringify(key)).toContain(code(key));
     }
     expect(isPurposeKey('journal')).toBe(false);
@@ -36,7 +54,9 @@ describe('validatePurposeKey', () => {
   });
 
   it('is exported, with the policy draft using the same rule', () => {
-    expect('validatePurposeKey' in api && 'isPurposeKey' in api && 'unstatedPurpose' in api && 'agreementIssues' in api).toBe(true);
+    expect(
+      'validatePurposeKey' in api && 'isPurposeKey' in api && 'unstatedPurpose' in api && 'agreementIssues' in api,
+    ).toBe(true);
     expect(api.POLICY_LIMITS.purposeKey).toBe(PURPOSE_KEY_MAX_LENGTH);
   });
 });

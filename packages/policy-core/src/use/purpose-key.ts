@@ -16,7 +16,9 @@ const PURPOSE_KEY = /^[A-Z][A-Z0-9_]*$/;
 export function validatePurposeKey(key: string | null | undefined, field: string): Issue | null {
   const problem = validateText(key, { field, maxLength: PURPOSE_KEY_MAX_LENGTH });
   if (problem) return problem;
-  return PURPOSE_KEY.test(key!) ? null : issue(field, 'INVALID_FORMAT', 'Upper-case letters, digits and _ only, starting with a letter.');
+  return PURPOSE_KEY.test(key!)
+    ? null
+    : issue(field, 'INVALID_FORMAT', 'Upper-case letters, digits and _ only, starting with a letter.');
 }
 
 /** Whether `key` is a well-formed purpose key. */

@@ -2,14 +2,7 @@ import { memberOf } from './guard.js';
 import type { Localized } from './localized.js';
 
 /** How personal information reached the society in one act of collection. */
-export const COLLECTION_CHANNELS = [
-  'WEB_FORM',
-  'PAPER_FORM',
-  'EMAIL',
-  'EVENT',
-  'PARTNER_SYSTEM',
-  'TELEPHONE',
-] as const;
+export const COLLECTION_CHANNELS = ['WEB_FORM', 'PAPER_FORM', 'EMAIL', 'EVENT', 'PARTNER_SYSTEM', 'TELEPHONE'] as const;
 export type CollectionChannel = (typeof COLLECTION_CHANNELS)[number];
 export const isCollectionChannel = memberOf(COLLECTION_CHANNELS);
 

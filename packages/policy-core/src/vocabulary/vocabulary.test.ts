@@ -65,7 +65,19 @@ describe('vocabulary lists and guards', () => {
 
   it.each(vocabularies)('%s guard rejects near misses and non-strings', (_name, values, guard) => {
     const first = values[0]!;
-    for (const x of [first.toLowerCase(), ` ${first}`, `${first}_X`, '', null, undefined, 0, {}, [first], 'toString', '__proto__']) {
+    for (const x of [
+      first.toLowerCase(),
+      ` ${first}`,
+      `${first}_X`,
+      '',
+      null,
+      undefined,
+      0,
+      {},
+      [first],
+      'toString',
+      '__proto__',
+    ]) {
       expect(guard(x)).toBe(false);
     }
   });
@@ -169,12 +181,38 @@ describe('ROLE_CAN_WRITE', () => {
 describe('package entry point', () => {
   it('exports every name the API and admin rely on', () => {
     const contract = [
-      'PROVIDER_KINDS', 'DATA_CATEGORIES', 'SENSITIVITIES', 'DATA_CATEGORY_INFO', 'CONSENT_ACTIONS', 'CONSENT_STATES',
-      'CONSENT_METHODS', 'COLLECTION_CHANNELS', 'POLICY_CLAUSES', 'POLICY_CLAUSE_INFO', 'EXCEPTION_KINDS',
-      'EXCEPTION_KIND_INFO', 'ADMIN_ROLES', 'ROLE_CAN_WRITE', 'FIELD_FORMATS', 'FIELD_LIMITS', 'validateField',
-      'validateDataItemValue', 'normalizeEmail', 'normalizeForSearch', 'validateText', 'orderConsentEvents',
-      'currentConsents', 'consentFor', 'stateAfter', 'validateConsentChange', 'mayUseForPurpose', 'validateCollection',
-      'categoriesNeeded', 'isProviderKind', 'isDataCategory', 'isConsentAction',
+      'PROVIDER_KINDS',
+      'DATA_CATEGORIES',
+      'SENSITIVITIES',
+      'DATA_CATEGORY_INFO',
+      'CONSENT_ACTIONS',
+      'CONSENT_STATES',
+      'CONSENT_METHODS',
+      'COLLECTION_CHANNELS',
+      'POLICY_CLAUSES',
+      'POLICY_CLAUSE_INFO',
+      'EXCEPTION_KINDS',
+      'EXCEPTION_KIND_INFO',
+      'ADMIN_ROLES',
+      'ROLE_CAN_WRITE',
+      'FIELD_FORMATS',
+      'FIELD_LIMITS',
+      'validateField',
+      'validateDataItemValue',
+      'normalizeEmail',
+      'normalizeForSearch',
+      'validateText',
+      'orderConsentEvents',
+      'currentConsents',
+      'consentFor',
+      'stateAfter',
+      'validateConsentChange',
+      'mayUseForPurpose',
+      'validateCollection',
+      'categoriesNeeded',
+      'isProviderKind',
+      'isDataCategory',
+      'isConsentAction',
     ];
     const exported = new Set(Object.keys(api));
     expect(contract.filter((name) => !exported.has(name))).toEqual([]);

@@ -1,9 +1,26 @@
-import { Alert, Badge, Button, Card, Grid, NativeSelect, PasswordInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  NativeSelect,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { ADMIN_ROLES, FIELD_LIMITS } from '@steward/policy-core';
 import type { AdminRole } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
-import { fieldErrorsFromGraphQLError, messagesOutside, type ErrorSummary, type FieldErrors } from '../../components/errors.js';
+import {
+  fieldErrorsFromGraphQLError,
+  messagesOutside,
+  type ErrorSummary,
+  type FieldErrors,
+} from '../../components/errors.js';
 import { formatDateTime } from '../../components/format.js';
 import { ROLE_LABEL } from '../../components/labels.js';
 import { Loading } from '../../components/Loading.js';

@@ -75,7 +75,13 @@ export function AuditLogPage({ providerId }: { providerId: string | null }) {
                     {entry.providerIds.length > 0 && !providerId && (
                       <Group gap={4} mt={2}>
                         {entry.providerIds.map((id) => (
-                          <Anchor key={id} component={Link} to={`/audit?providerId=${encodeURIComponent(id)}`} size="xs" ff="monospace">
+                          <Anchor
+                            key={id}
+                            component={Link}
+                            to={`/audit?providerId=${encodeURIComponent(id)}`}
+                            size="xs"
+                            ff="monospace"
+                          >
                             {id}
                           </Anchor>
                         ))}

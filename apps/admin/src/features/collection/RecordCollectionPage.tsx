@@ -62,7 +62,13 @@ import { useTargetProvider } from './use-target-provider.js';
 
 type Policy = CollectionFormOptionsQuery['currentPolicy'];
 type Purpose = CollectionFormOptionsQuery['purposes'][number];
-type ProviderSummary = { id: string; reference: string; displayName: string | null; kind: ProviderKind; version: number };
+type ProviderSummary = {
+  id: string;
+  reference: string;
+  displayName: string | null;
+  kind: ProviderKind;
+  version: number;
+};
 
 /** Route entry: loads the options (and the existing provider, if any), then shows the form. */
 export function RecordCollectionPage({ providerId }: { providerId: string | null }) {
@@ -77,7 +83,10 @@ export function RecordCollectionPage({ providerId }: { providerId: string | null
       <Loading label="Loading provider" />
     ) : hasErrorCode(target.error, 'NOT_FOUND') ? (
       <Alert color="gray" title="No such provider" role="alert">
-        The provider does not exist. <Anchor component={Link} to="/collections/new">Record for a new provider</Anchor>
+        The provider does not exist.{' '}
+        <Anchor component={Link} to="/collections/new">
+          Record for a new provider
+        </Anchor>
       </Alert>
     ) : (
       <ErrorAlert error={target.error} onRetry={target.reload} />
@@ -261,7 +270,9 @@ export function CollectionForm({ policy, purposes, provider, onReloadProvider, o
                   label="Provider kind"
                   required
                   value={values.providerKind}
-                  onChange={(e) => change({ providerKind: e.currentTarget.value as ProviderKind | '' }, ['providerKind'])}
+                  onChange={(e) =>
+                    change({ providerKind: e.currentTarget.value as ProviderKind | '' }, ['providerKind'])
+                  }
                   data={[
                     { value: '', label: 'Choose…', disabled: true },
                     ...PROVIDER_KINDS.map((k) => ({ value: k, label: PROVIDER_KIND_LABEL[k] })),
@@ -452,7 +463,11 @@ export function CollectionForm({ policy, purposes, provider, onReloadProvider, o
         </Card>
 
         <Group justify="flex-end">
-          <Button component={Link} to={provider ? `/providers/${encodeURIComponent(provider.id)}` : '/providers'} variant="default">
+          <Button
+            component={Link}
+            to={provider ? `/providers/${encodeURIComponent(provider.id)}` : '/providers'}
+            variant="default"
+          >
             Cancel
           </Button>
           <Button type="submit" loading={fetching}>

@@ -44,7 +44,13 @@ describe('offeredCategories', () => {
     const values = form({
       purposes: { journal: { selected: true, granted: true }, events: { selected: true, granted: null } },
     });
-    expect(offeredCategories(values, purposes)).toEqual(['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS', 'EMAIL', 'TELEPHONE']);
+    expect(offeredCategories(values, purposes)).toEqual([
+      'NAME',
+      'POSTAL_CODE',
+      'POSTAL_ADDRESS',
+      'EMAIL',
+      'TELEPHONE',
+    ]);
   });
 
   it('drops categories only refused or unticked purposes need', () => {
@@ -67,7 +73,12 @@ describe('buildCollectionInput', () => {
       purposes: { events: { selected: true, granted: false }, journal: { selected: true, granted: true } },
       items: [
         { ...emptyItemRow('a', 'NAME'), value: ' Hanako Yamada ' },
-        { ...emptyItemRow('b', 'EMAIL'), value: 'h@example.jp', publiclyAvailable: true, publicProvenance: ' Directory 2024 ' },
+        {
+          ...emptyItemRow('b', 'EMAIL'),
+          value: 'h@example.jp',
+          publiclyAvailable: true,
+          publicProvenance: ' Directory 2024 ',
+        },
         { ...emptyItemRow('c', 'POSTAL_ADDRESS'), value: '\n1-5-9 Kudan-kita\n  Chiyoda-ku \n' },
       ],
     });
@@ -85,7 +96,12 @@ describe('buildCollectionInput', () => {
       items: [
         { category: 'NAME', value: 'Hanako Yamada', publiclyAvailable: false, publicProvenance: null },
         { category: 'EMAIL', value: 'h@example.jp', publiclyAvailable: true, publicProvenance: 'Directory 2024' },
-        { category: 'POSTAL_ADDRESS', value: '1-5-9 Kudan-kita\n  Chiyoda-ku', publiclyAvailable: false, publicProvenance: null },
+        {
+          category: 'POSTAL_ADDRESS',
+          value: '1-5-9 Kudan-kita\n  Chiyoda-ku',
+          publiclyAvailable: false,
+          publicProvenance: null,
+        },
       ],
       source: 'Annual meeting desk',
       note: null,
@@ -139,7 +155,15 @@ describe('toFormErrors', () => {
 
 describe('isCollectionFormField', () => {
   it('knows the fields the form renders', () => {
-    for (const key of ['channel', 'policyVersionShown', 'purposes', 'purpose:journal', 'items', 'items[3].value', 'items[0].publicProvenance']) {
+    for (const key of [
+      'channel',
+      'policyVersionShown',
+      'purposes',
+      'purpose:journal',
+      'items',
+      'items[3].value',
+      'items[0].publicProvenance',
+    ]) {
       expect(isCollectionFormField(key)).toBe(true);
     }
     for (const key of ['providerId', 'expectedProviderVersion', 'items[0].colour', 'purposesx']) {

@@ -51,8 +51,7 @@ export type CollectionFormValues = {
 
 /** Who the collection is for: a new provider, or an existing one at a known version. */
 export type CollectionTarget =
-  | { type: 'new' }
-  | { type: 'existing'; providerId: string; providerKind: ProviderKind; providerVersion: number };
+  { type: 'new' } | { type: 'existing'; providerId: string; providerKind: ProviderKind; providerVersion: number };
 
 export type CollectionContext = {
   target: CollectionTarget;
@@ -205,7 +204,10 @@ export function validateCollectionForm(values: CollectionFormValues, ctx: Collec
   });
 
   const draft: CollectionDraft = {
-    providerKind: ctx.target.type === 'existing' ? ctx.target.providerKind : (values.providerKind || PROVIDER_KINDS[0]) as ProviderKind,
+    providerKind:
+      ctx.target.type === 'existing'
+        ? ctx.target.providerKind
+        : ((values.providerKind || PROVIDER_KINDS[0]) as ProviderKind),
     channel: (values.channel || COLLECTION_CHANNELS[0]) as CollectionChannel,
     consentMethod: (values.consentMethod || CONSENT_METHODS[0]) as ConsentMethod,
     policyVersionShown: ctx.policyVersionShown,
@@ -228,7 +230,13 @@ export function validateCollectionForm(values: CollectionFormValues, ctx: Collec
     for (const issue of validation.issues) {
       if (byPath[issue.field] === undefined) byPath[issue.field] = issue.message;
     }
-    for (const [key, message] of Object.entries(toFormErrors(byPath, chosen.map((c) => c.purposeKey)))) add(key, message);
+    for (const [key, message] of Object.entries(
+      toFormErrors(
+        byPath,
+        chosen.map((c) => c.purposeKey),
+      ),
+    ))
+      add(key, message);
   }
   return errors;
 }

@@ -20,7 +20,9 @@ async function fillValidNewProviderForm() {
   const journal = screen.getByRole('radiogroup', { name: 'Consent to Journal delivery' });
   fireEvent.click(within(journal).getByLabelText('Granted'));
   fireEvent.click(screen.getByLabelText('Event notices'));
-  fireEvent.click(within(screen.getByRole('radiogroup', { name: 'Consent to Event notices' })).getByLabelText('Refused'));
+  fireEvent.click(
+    within(screen.getByRole('radiogroup', { name: 'Consent to Event notices' })).getByLabelText('Refused'),
+  );
 
   fireEvent.change(screen.getByLabelText('Item 1 category'), { target: { value: 'NAME' } });
   fireEvent.change(screen.getByLabelText('Item 1 value'), { target: { value: 'Hanako Yamada' } });
@@ -38,20 +40,30 @@ describe('record a collection', () => {
   it('offers only the categories the chosen (not refused) purposes need', async () => {
     renderApp('/collections/new', { handlers: baseHandlers() });
     const category = await screen.findByLabelText('Item 1 category');
-    expect(within(category).queryAllByRole('option').map((o) => o.textContent)).toEqual(['Category…']);
+    expect(
+      within(category)
+        .queryAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Category…']);
     expect(screen.getByRole('button', { name: 'Add data item' })).toHaveProperty('disabled', true);
 
     fireEvent.click(screen.getByLabelText('Event notices'));
     await waitFor(() =>
-      expect(within(screen.getByLabelText('Item 1 category')).getAllByRole('option').map((o) => o.getAttribute('value'))).toEqual(
-        ['', 'NAME', 'EMAIL'],
-      ),
+      expect(
+        within(screen.getByLabelText('Item 1 category'))
+          .getAllByRole('option')
+          .map((o) => o.getAttribute('value')),
+      ).toEqual(['', 'NAME', 'EMAIL']),
     );
-    fireEvent.click(within(screen.getByRole('radiogroup', { name: 'Consent to Event notices' })).getByLabelText('Refused'));
+    fireEvent.click(
+      within(screen.getByRole('radiogroup', { name: 'Consent to Event notices' })).getByLabelText('Refused'),
+    );
     await waitFor(() =>
-      expect(within(screen.getByLabelText('Item 1 category')).getAllByRole('option').map((o) => o.getAttribute('value'))).toEqual(
-        [''],
-      ),
+      expect(
+        within(screen.getByLabelText('Item 1 category'))
+          .getAllByRole('option')
+          .map((o) => o.getAttribute('value')),
+      ).toEqual(['']),
     );
   });
 
@@ -88,7 +100,9 @@ describe('record a collection', () => {
     const provider = buildProvider({ id: 'prov-new', reference: 'R-00042', collections: [recorded] });
     const { api, router } = renderApp('/collections/new', {
       handlers: baseHandlers({
-        RecordCollection: () => ({ data: { recordCollection: { provider, collection: recorded, receipt: recorded.receipt } } }),
+        RecordCollection: () => ({
+          data: { recordCollection: { provider, collection: recorded, receipt: recorded.receipt } },
+        }),
         Provider: () => ({ data: { provider } }),
       }),
     });
@@ -109,7 +123,12 @@ describe('record a collection', () => {
         ],
         items: [
           { category: 'NAME', value: 'Hanako Yamada', publiclyAvailable: false, publicProvenance: null },
-          { category: 'POSTAL_ADDRESS', value: '1-5-9 Kudan-kita, Chiyoda-ku', publiclyAvailable: false, publicProvenance: null },
+          {
+            category: 'POSTAL_ADDRESS',
+            value: '1-5-9 Kudan-kita, Chiyoda-ku',
+            publiclyAvailable: false,
+            publicProvenance: null,
+          },
         ],
         source: null,
         note: null,
@@ -127,8 +146,16 @@ describe('record a collection', () => {
             field: 'input.items[1].value',
             issues: [
               { field: 'input.items[1].value', code: 'INVALID_FORMAT', message: 'The address is incomplete.' },
-              { field: 'input.purposes[1].purposeKey', code: 'RETIRED_PURPOSE', message: 'Purpose "event-notices" is retired.' },
-              { field: 'input.policyVersionShown', code: 'POLICY_VERSION_NOT_CURRENT', message: 'Version 4 is current.' },
+              {
+                field: 'input.purposes[1].purposeKey',
+                code: 'RETIRED_PURPOSE',
+                message: 'Purpose "event-notices" is retired.',
+              },
+              {
+                field: 'input.policyVersionShown',
+                code: 'POLICY_VERSION_NOT_CURRENT',
+                message: 'Version 4 is current.',
+              },
               { field: 'input.newProvider.reference', code: 'DUPLICATE', message: 'This reference is taken.' },
             ],
           }),
@@ -160,7 +187,10 @@ describe('record a collection', () => {
     const { api } = renderApp('/collections/new?providerId=prov-1', {
       handlers: baseHandlers({
         RecordCollection: () =>
-          graphQLError('CONFLICT', 'The provider was changed.', { field: 'expectedProviderVersion', currentVersion: 6 }),
+          graphQLError('CONFLICT', 'The provider was changed.', {
+            field: 'expectedProviderVersion',
+            currentVersion: 6,
+          }),
       }),
     });
     expect(await screen.findByText('R-00001')).toBeTruthy();
@@ -168,7 +198,9 @@ describe('record a collection', () => {
     fireEvent.change(screen.getByLabelText(/Channel/), { target: { value: 'EMAIL' } });
     fireEvent.change(screen.getByLabelText(/Consent method/), { target: { value: 'EMAIL_REPLY' } });
     fireEvent.click(screen.getByLabelText('Event notices'));
-    fireEvent.click(within(screen.getByRole('radiogroup', { name: 'Consent to Event notices' })).getByLabelText('Granted'));
+    fireEvent.click(
+      within(screen.getByRole('radiogroup', { name: 'Consent to Event notices' })).getByLabelText('Granted'),
+    );
     fireEvent.change(screen.getByLabelText('Item 1 category'), { target: { value: 'EMAIL' } });
     fireEvent.change(screen.getByLabelText('Item 1 value'), { target: { value: 'hanako@example.jp' } });
     fireEvent.click(screen.getByRole('button', { name: 'Record collection' }));

@@ -42,7 +42,13 @@ export function ConsentChart({ from, to, days: recorded }: { from: string; to: s
           </Group>
         ))}
       </Group>
-      <svg role="img" aria-label={summary} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" style={{ maxHeight: 220, display: 'block' }}>
+      <svg
+        role="img"
+        aria-label={summary}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        style={{ maxHeight: 220, display: 'block' }}
+      >
         <line x1={PAD_LEFT} y1={plotHeight} x2={WIDTH} y2={plotHeight} stroke="#adb5bd" strokeWidth={1} />
         <text x={PAD_LEFT - 4} y={10} fontSize={10} textAnchor="end" fill="#868e96">
           {max}
@@ -51,12 +57,26 @@ export function ConsentChart({ from, to, days: recorded }: { from: string; to: s
           0
         </text>
         {days.map((d, i) => (
-          <rect key={d.day} x={x(i) - slot * 0.35} y={y(total(d))} width={Math.max(1, slot * 0.7)} height={plotHeight - y(total(d))} fill="#ced4da">
+          <rect
+            key={d.day}
+            x={x(i) - slot * 0.35}
+            y={y(total(d))}
+            width={Math.max(1, slot * 0.7)}
+            height={plotHeight - y(total(d))}
+            fill="#ced4da"
+          >
             <title>{`${d.day} (UTC): ${d.choices} visitors chose, ${d.withdrawals} withdrew`}</title>
           </rect>
         ))}
         {STATS_SERIES.map((s) => (
-          <polyline key={s.key} data-series={s.key} fill="none" stroke={s.color} strokeWidth={2} points={days.map((d, i) => `${x(i)},${y(d[s.key])}`).join(' ')} />
+          <polyline
+            key={s.key}
+            data-series={s.key}
+            fill="none"
+            stroke={s.color}
+            strokeWidth={2}
+            points={days.map((d, i) => `${x(i)},${y(d[s.key])}`).join(' ')}
+          />
         ))}
         <text x={PAD_LEFT} y={HEIGHT - 4} fontSize={10} fill="#868e96">
           {from}

@@ -1,5 +1,28 @@
-import { ActionIcon, Anchor, Badge, Button, Card, Code, CopyButton, Grid, Group, NativeSelect, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { COOKIE_CATEGORIES, COOKIE_STORAGE_KINDS, type CookieCategory, type CookieStorageKind } from '@steward/policy-core';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Code,
+  CopyButton,
+  Grid,
+  Group,
+  NativeSelect,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import {
+  COOKIE_CATEGORIES,
+  COOKIE_STORAGE_KINDS,
+  type CookieCategory,
+  type CookieStorageKind,
+} from '@steward/policy-core';
 import type { CookieDeclarationFieldsFragment } from '@steward/schema';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -48,7 +71,8 @@ export function CookieSitePage({ siteId }: { siteId: string }) {
         title={site.name}
         description={
           <>
-            Site key <Code>{site.siteKey}</Code> · consent kept {site.consentLifetimeDays} days · GPC {site.honoursGpc ? 'honoured' : 'ignored'}
+            Site key <Code>{site.siteKey}</Code> · consent kept {site.consentLifetimeDays} days · GPC{' '}
+            {site.honoursGpc ? 'honoured' : 'ignored'}
           </>
         }
         actions={
@@ -79,10 +103,22 @@ export function CookieSitePage({ siteId }: { siteId: string }) {
               <Code block aria-label="Banner snippet">
                 {snippet}
               </Code>
-              <CopyButton value={snippet}>{({ copied, copy }) => <Button size="xs" mt="xs" variant="default" onClick={copy}>{copied ? 'Copied' : 'Copy snippet'}</Button>}</CopyButton>
+              <CopyButton value={snippet}>
+                {({ copied, copy }) => (
+                  <Button size="xs" mt="xs" variant="default" onClick={copy}>
+                    {copied ? 'Copied' : 'Copy snippet'}
+                  </Button>
+                )}
+              </CopyButton>
             </Card>
             <StatsCard siteId={site.id} />
-            <DeclarationsCard siteId={site.id} declarations={site.declarations} language={locale} canWrite={canWrite} onChanged={refetch} />
+            <DeclarationsCard
+              siteId={site.id}
+              declarations={site.declarations}
+              language={locale}
+              canWrite={canWrite}
+              onChanged={refetch}
+            />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
@@ -128,13 +164,24 @@ function StatsCard({ siteId }: { siteId: string }) {
         <Title order={3} fz="h5">
           Visitors per day (UTC)
         </Title>
-        <SegmentedControl size="xs" value={String(days)} onChange={(v) => setDays(Number(v))} data={['7', '30', '90', '365']} aria-label="Period in days" />
+        <SegmentedControl
+          size="xs"
+          value={String(days)}
+          onChange={(v) => setDays(Number(v))}
+          data={['7', '30', '90', '365']}
+          aria-label="Period in days"
+        />
       </Group>
       <Text size="xs" c="dimmed" mb="xs">
-        Each visitor is counted once a day, by their last choice or withdrawal that day; the lines show how many of them accepted each category.
+        Each visitor is counted once a day, by their last choice or withdrawal that day; the lines show how many of them
+        accepted each category.
       </Text>
       <ErrorAlert error={error} onRetry={refetch} />
-      {stats ? <ConsentChart from={stats.from} to={stats.to} days={stats.days} /> : <Loading label="Loading statistics" />}
+      {stats ? (
+        <ConsentChart from={stats.from} to={stats.to} days={stats.days} />
+      ) : (
+        <Loading label="Loading statistics" />
+      )}
     </Card>
   );
 }
@@ -181,7 +228,9 @@ function DeclarationsCard({
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {declarations.length === 0 && <EmptyTableRow colSpan={canWrite ? 6 : 5}>No cookies declared yet.</EmptyTableRow>}
+            {declarations.length === 0 && (
+              <EmptyTableRow colSpan={canWrite ? 6 : 5}>No cookies declared yet.</EmptyTableRow>
+            )}
             {declarations.map((d) => {
               const purpose = inLanguage(d.purpose, language);
               return (
@@ -208,7 +257,12 @@ function DeclarationsCard({
                   {canWrite && (
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
-                        <Button size="compact-xs" variant="default" aria-label={`Edit ${d.name}`} onClick={() => setEditing(d)}>
+                        <Button
+                          size="compact-xs"
+                          variant="default"
+                          aria-label={`Edit ${d.name}`}
+                          onClick={() => setEditing(d)}
+                        >
                           Edit
                         </Button>
                         <ActionIcon
@@ -280,7 +334,9 @@ function DeclarationFormCard({
     event.preventDefault();
     const input = formToDeclarationInput(siteId, form);
     const res = editing ? await updateDeclaration(editing.id, input) : await createDeclaration(input);
-    const saved = res.data && ('updateCookieDeclaration' in res.data ? res.data.updateCookieDeclaration : res.data.createCookieDeclaration);
+    const saved =
+      res.data &&
+      ('updateCookieDeclaration' in res.data ? res.data.updateCookieDeclaration : res.data.createCookieDeclaration);
     if (saved) {
       setForm(EMPTY_DECLARATION);
       setErrors({});
@@ -290,7 +346,11 @@ function DeclarationFormCard({
     }
     const summary = fieldErrorsFromGraphQLError(res.error);
     setErrors(summary.fieldErrors);
-    setMessages(messagesOutside(summary, (f) => ['name', 'domain', 'vendor', 'purpose.en', 'purpose.ja', 'durationDays'].includes(f)));
+    setMessages(
+      messagesOutside(summary, (f) =>
+        ['name', 'domain', 'vendor', 'purpose.en', 'purpose.ja', 'durationDays'].includes(f),
+      ),
+    );
   }
 
   return (
@@ -305,19 +365,67 @@ function DeclarationFormCard({
             'Declare a cookie'
           )}
         </Text>
-        <MessagesAlert title={editing ? 'The declaration was not saved' : 'The declaration was not added'} messages={messages} />
+        <MessagesAlert
+          title={editing ? 'The declaration was not saved' : 'The declaration was not added'}
+          messages={messages}
+        />
         <Group grow align="flex-start">
-          <TextInput ref={nameInput} label="Name" value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors['name']} />
-          <TextInput label="Domain" value={form.domain} onChange={(e) => set('domain', e.currentTarget.value)} error={errors['domain']} />
-          <TextInput label="Vendor" value={form.vendor} onChange={(e) => set('vendor', e.currentTarget.value)} error={errors['vendor']} />
+          <TextInput
+            ref={nameInput}
+            label="Name"
+            value={form.name}
+            onChange={(e) => set('name', e.currentTarget.value)}
+            error={errors['name']}
+          />
+          <TextInput
+            label="Domain"
+            value={form.domain}
+            onChange={(e) => set('domain', e.currentTarget.value)}
+            error={errors['domain']}
+          />
+          <TextInput
+            label="Vendor"
+            value={form.vendor}
+            onChange={(e) => set('vendor', e.currentTarget.value)}
+            error={errors['vendor']}
+          />
         </Group>
         <Group grow align="flex-start">
-          <NativeSelect label="Category" value={form.category} onChange={(e) => set('category', e.currentTarget.value as CookieCategory)} data={COOKIE_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))} />
-          <NativeSelect label="Storage" value={form.storageKind} onChange={(e) => set('storageKind', e.currentTarget.value as CookieStorageKind)} data={COOKIE_STORAGE_KINDS.map((k) => ({ value: k, label: STORAGE_LABEL[k] }))} />
-          <NumberInput label="Kept for (days)" description="Empty: until the browser closes" value={form.durationDays} onChange={(v) => set('durationDays', v)} error={errors['durationDays']} min={0} />
+          <NativeSelect
+            label="Category"
+            value={form.category}
+            onChange={(e) => set('category', e.currentTarget.value as CookieCategory)}
+            data={COOKIE_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))}
+          />
+          <NativeSelect
+            label="Storage"
+            value={form.storageKind}
+            onChange={(e) => set('storageKind', e.currentTarget.value as CookieStorageKind)}
+            data={COOKIE_STORAGE_KINDS.map((k) => ({ value: k, label: STORAGE_LABEL[k] }))}
+          />
+          <NumberInput
+            label="Kept for (days)"
+            description="Empty: until the browser closes"
+            value={form.durationDays}
+            onChange={(v) => set('durationDays', v)}
+            error={errors['durationDays']}
+            min={0}
+          />
         </Group>
-        <TextInput label="Purpose (English)" lang="en" value={form.purposeEn} onChange={(e) => set('purposeEn', e.currentTarget.value)} error={errors['purpose.en']} />
-        <TextInput label="Purpose (Japanese)" lang="ja" value={form.purposeJa} onChange={(e) => set('purposeJa', e.currentTarget.value)} error={errors['purpose.ja']} />
+        <TextInput
+          label="Purpose (English)"
+          lang="en"
+          value={form.purposeEn}
+          onChange={(e) => set('purposeEn', e.currentTarget.value)}
+          error={errors['purpose.en']}
+        />
+        <TextInput
+          label="Purpose (Japanese)"
+          lang="ja"
+          value={form.purposeJa}
+          onChange={(e) => set('purposeJa', e.currentTarget.value)}
+          error={errors['purpose.ja']}
+        />
         <Group>
           <Button type="submit" size="sm" loading={fetching}>
             {editing ? 'Save declaration' : 'Add declaration'}

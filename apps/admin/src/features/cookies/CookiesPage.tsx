@@ -1,4 +1,18 @@
-import { Anchor, Badge, Button, Card, Code, Grid, Group, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Code,
+  Grid,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import type { CookieCategoryFieldsFragment } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -11,7 +25,13 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { useCanWrite } from '../session/session-context.js';
 import { EMPTY_SITE, categoryLabel } from './cookie-forms.js';
 import { SiteFormCard } from './SiteForm.js';
-import { useCookieCategories, useCookieHistory, useCookieSites, useSaveCookieSite, useUpdateCookieCategory } from './use-cookies.js';
+import {
+  useCookieCategories,
+  useCookieHistory,
+  useCookieSites,
+  useSaveCookieSite,
+  useUpdateCookieCategory,
+} from './use-cookies.js';
 
 export function CookiesPage() {
   const { sites, loaded, fetching, error, refetch } = useCookieSites();
@@ -20,7 +40,10 @@ export function CookiesPage() {
   const navigate = useNavigate();
   return (
     <>
-      <PageHeader title="Cookie consent" description="Websites that show the consent banner, the cookie categories, and visitors' consent (policy clause 6)." />
+      <PageHeader
+        title="Cookie consent"
+        description="Websites that show the consent banner, the cookie categories, and visitors' consent (policy clause 6)."
+      />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: canWrite ? 8 : 12 }}>
           <Stack gap="md">
@@ -53,7 +76,17 @@ export function CookiesPage() {
                             <Code>{s.siteKey}</Code>
                           </Table.Td>
                           <Table.Td>{s.allowedOrigins.join(', ')}</Table.Td>
-                          <Table.Td>{s.honoursGpc ? <Badge size="sm" variant="light">Honoured</Badge> : <Badge size="sm" variant="light" color="gray">Ignored</Badge>}</Table.Td>
+                          <Table.Td>
+                            {s.honoursGpc ? (
+                              <Badge size="sm" variant="light">
+                                Honoured
+                              </Badge>
+                            ) : (
+                              <Badge size="sm" variant="light" color="gray">
+                                Ignored
+                              </Badge>
+                            )}
+                          </Table.Td>
                           <Table.Td>{s.declarations.length}</Table.Td>
                         </Table.Tr>
                       ))}
@@ -79,7 +112,8 @@ export function CookiesPage() {
                 fetching={saving}
                 save={async (input) => {
                   const res = await createSite(input);
-                  if (res.data?.createCookieSite) void navigate(`/cookies/sites/${encodeURIComponent(res.data.createCookieSite.id)}`);
+                  if (res.data?.createCookieSite)
+                    void navigate(`/cookies/sites/${encodeURIComponent(res.data.createCookieSite.id)}`);
                   return res.error;
                 }}
               />
@@ -111,7 +145,13 @@ function CategoriesCard({ canWrite }: { canWrite: boolean }) {
                   <Text fw={500}>
                     {c.label.en} / {c.label.ja}
                   </Text>
-                  {c.required ? <Badge size="xs">Always on — cannot be refused</Badge> : <Badge size="xs" color="gray" variant="light">Optional</Badge>}
+                  {c.required ? (
+                    <Badge size="xs">Always on — cannot be refused</Badge>
+                  ) : (
+                    <Badge size="xs" color="gray" variant="light">
+                      Optional
+                    </Badge>
+                  )}
                   {c.gpcOptOut && (
                     <Badge size="xs" color="grape" variant="light">
                       Off under GPC
@@ -126,7 +166,12 @@ function CategoriesCard({ canWrite }: { canWrite: boolean }) {
                 </Text>
               </div>
               {canWrite && (
-                <Button size="xs" variant="default" onClick={() => setEditing(c.category)} aria-label={`Edit ${categoryLabel(c.category)}`}>
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => setEditing(c.category)}
+                  aria-label={`Edit ${categoryLabel(c.category)}`}
+                >
                   Edit
                 </Button>
               )}
@@ -140,7 +185,12 @@ function CategoriesCard({ canWrite }: { canWrite: boolean }) {
 
 function CategoryEditor({ category, onDone }: { category: CookieCategoryFieldsFragment; onDone: () => void }) {
   const { updateCategory, fetching } = useUpdateCookieCategory();
-  const [text, setText] = useState({ labelEn: category.label.en, labelJa: category.label.ja, descriptionEn: category.description.en, descriptionJa: category.description.ja });
+  const [text, setText] = useState({
+    labelEn: category.label.en,
+    labelJa: category.label.ja,
+    descriptionEn: category.description.en,
+    descriptionJa: category.description.ja,
+  });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [messages, setMessages] = useState<string[]>([]);
   const set = (k: keyof typeof text) => (e: { currentTarget: { value: string } }) => {
@@ -171,11 +221,35 @@ function CategoryEditor({ category, onDone }: { category: CookieCategoryFieldsFr
           </Text>
         )}
         <Group grow>
-          <TextInput label="Label (English)" value={text.labelEn} onChange={set('labelEn')} error={errors['label.en']} />
-          <TextInput label="Label (Japanese)" value={text.labelJa} onChange={set('labelJa')} error={errors['label.ja']} />
+          <TextInput
+            label="Label (English)"
+            value={text.labelEn}
+            onChange={set('labelEn')}
+            error={errors['label.en']}
+          />
+          <TextInput
+            label="Label (Japanese)"
+            value={text.labelJa}
+            onChange={set('labelJa')}
+            error={errors['label.ja']}
+          />
         </Group>
-        <Textarea label="Description (English)" value={text.descriptionEn} onChange={set('descriptionEn')} error={errors['description.en']} autosize minRows={2} />
-        <Textarea label="Description (Japanese)" value={text.descriptionJa} onChange={set('descriptionJa')} error={errors['description.ja']} autosize minRows={2} />
+        <Textarea
+          label="Description (English)"
+          value={text.descriptionEn}
+          onChange={set('descriptionEn')}
+          error={errors['description.en']}
+          autosize
+          minRows={2}
+        />
+        <Textarea
+          label="Description (Japanese)"
+          value={text.descriptionJa}
+          onChange={set('descriptionJa')}
+          error={errors['description.ja']}
+          autosize
+          minRows={2}
+        />
         <Group gap="xs">
           <Button type="submit" size="xs" loading={fetching}>
             Save category

@@ -2,7 +2,12 @@ import { Button, Checkbox, Grid, NumberInput, Stack, Text, Textarea, TextInput }
 import type { CookieSiteInput } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
-import { fieldErrorsFromGraphQLError, messagesOutside, type ErrorLike, type FieldErrors } from '../../components/errors.js';
+import {
+  fieldErrorsFromGraphQLError,
+  messagesOutside,
+  type ErrorLike,
+  type FieldErrors,
+} from '../../components/errors.js';
 import { formToSiteInput, type SiteForm } from './cookie-forms.js';
 
 const FIELD_PREFIXES = ['name', 'domains', 'allowedOrigins', 'consentLifetimeDays', 'bannerTitle', 'bannerText'];
@@ -57,8 +62,21 @@ export function SiteFormCard({
             Saved.
           </Text>
         )}
-        <TextInput label="Name" required value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={err('name')} />
-        <Textarea label="Domains (one per line)" value={form.domains} onChange={(e) => set('domains', e.currentTarget.value)} error={err('domains')} autosize minRows={2} />
+        <TextInput
+          label="Name"
+          required
+          value={form.name}
+          onChange={(e) => set('name', e.currentTarget.value)}
+          error={err('name')}
+        />
+        <Textarea
+          label="Domains (one per line)"
+          value={form.domains}
+          onChange={(e) => set('domains', e.currentTarget.value)}
+          error={err('domains')}
+          autosize
+          minRows={2}
+        />
         <Textarea
           label="Allowed origins (one per line)"
           description="Pages on these origins may load the banner and record consent, e.g. https://www.jspe.or.jp"
@@ -77,19 +95,47 @@ export function SiteFormCard({
           min={1}
           max={395}
         />
-        <Checkbox label="Honour Global Privacy Control (turns analytics and marketing off)" checked={form.honoursGpc} onChange={(e) => set('honoursGpc', e.currentTarget.checked)} />
+        <Checkbox
+          label="Honour Global Privacy Control (turns analytics and marketing off)"
+          checked={form.honoursGpc}
+          onChange={(e) => set('honoursGpc', e.currentTarget.checked)}
+        />
         <Grid gap="sm">
           <Grid.Col span={{ base: 12, md: 6 }}>
-            <TextInput label="Banner title (English)" value={form.titleEn} onChange={(e) => set('titleEn', e.currentTarget.value)} error={err('bannerTitle.en')} />
+            <TextInput
+              label="Banner title (English)"
+              value={form.titleEn}
+              onChange={(e) => set('titleEn', e.currentTarget.value)}
+              error={err('bannerTitle.en')}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
-            <TextInput label="Banner title (Japanese)" value={form.titleJa} onChange={(e) => set('titleJa', e.currentTarget.value)} error={err('bannerTitle.ja')} />
+            <TextInput
+              label="Banner title (Japanese)"
+              value={form.titleJa}
+              onChange={(e) => set('titleJa', e.currentTarget.value)}
+              error={err('bannerTitle.ja')}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
-            <Textarea label="Banner text (English)" value={form.textEn} onChange={(e) => set('textEn', e.currentTarget.value)} error={err('bannerText.en')} autosize minRows={3} />
+            <Textarea
+              label="Banner text (English)"
+              value={form.textEn}
+              onChange={(e) => set('textEn', e.currentTarget.value)}
+              error={err('bannerText.en')}
+              autosize
+              minRows={3}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
-            <Textarea label="Banner text (Japanese)" value={form.textJa} onChange={(e) => set('textJa', e.currentTarget.value)} error={err('bannerText.ja')} autosize minRows={3} />
+            <Textarea
+              label="Banner text (Japanese)"
+              value={form.textJa}
+              onChange={(e) => set('textJa', e.currentTarget.value)}
+              error={err('bannerText.ja')}
+              autosize
+              minRows={3}
+            />
           </Grid.Col>
         </Grid>
         <Button type="submit" loading={fetching}>

@@ -1,25 +1,73 @@
 import { describe, expect, it } from 'vitest';
-import { bannerSnippet, declarationToForm, formatDuration, formToDeclarationInput, formToSiteInput, EMPTY_SITE, inLanguage, lines } from './cookie-forms.js';
+import {
+  bannerSnippet,
+  declarationToForm,
+  formatDuration,
+  formToDeclarationInput,
+  formToSiteInput,
+  EMPTY_SITE,
+  inLanguage,
+  lines,
+} from './cookie-forms.js';
 
 describe('cookie form helpers', () => {
   it('builds the snippet to paste', () => {
     const s = bannerSnippet('https://steward.jspe.or.jp', 'site_abc', 'ja');
-    expect(s).toContain('<script src="https://steward.jspe.or.jp/cookie-banner/v1/banner.js" data-site="site_abc" data-locale="ja" defer></script>');
+    expect(s).toContain(
+      '<script src="https://steward.jspe.or.jp/cookie-banner/v1/banner.js" data-site="site_abc" data-locale="ja" defer></script>',
+    );
     expect(s).toContain('data-cookie-settings>クッキー設定</a>');
   });
   it('reads one entry per line and canonicalises origins', () => {
     expect(lines(' a \n\n b\n')).toEqual(['a', 'b']);
-    const input = formToSiteInput({ ...EMPTY_SITE, name: ' X ', domains: 'WWW.A.jp', allowedOrigins: 'HTTPS://www.a.jp:443/\nnot an origin', consentLifetimeDays: '30' });
-    expect(input).toMatchObject({ name: 'X', domains: ['www.a.jp'], allowedOrigins: ['https://www.a.jp', 'not an origin'], consentLifetimeDays: 30 });
+    const input = formToSiteInput({
+      ...EMPTY_SITE,
+      name: ' X ',
+      domains: 'WWW.A.jp',
+      allowedOrigins: 'HTTPS://www.a.jp:443/\nnot an origin',
+      consentLifetimeDays: '30',
+    });
+    expect(input).toMatchObject({
+      name: 'X',
+      domains: ['www.a.jp'],
+      allowedOrigins: ['https://www.a.jp', 'not an origin'],
+      consentLifetimeDays: 30,
+    });
   });
   it('formats durations', () => {
-    expect([null, 0, 1, 30, 365, 730].map(formatDuration)).toEqual(['Session', 'Less than a day', '1 day', '30 days', '1 year', '2 years']);
+    expect([null, 0, 1, 30, 365, 730].map(formatDuration)).toEqual([
+      'Session',
+      'Less than a day',
+      '1 day',
+      '30 days',
+      '1 year',
+      '2 years',
+    ]);
   });
   it('round-trips a declaration through its form; an empty duration is a session cookie', () => {
-    const d = { id: 'd', siteId: 's', name: '_ga', domain: '.a.jp', category: 'ANALYTICS', vendor: 'V', purpose: { en: 'e', ja: 'j' }, durationDays: null, storageKind: 'COOKIE' } as const;
+    const d = {
+      id: 'd',
+      siteId: 's',
+      name: '_ga',
+      domain: '.a.jp',
+      category: 'ANALYTICS',
+      vendor: 'V',
+      purpose: { en: 'e', ja: 'j' },
+      durationDays: null,
+      storageKind: 'COOKIE',
+    } as const;
     const form = declarationToForm(d);
     expect(form.durationDays).toBe('');
-    expect(formToDeclarationInput('s', form)).toEqual({ siteId: 's', name: '_ga', domain: '.a.jp', category: 'ANALYTICS', vendor: 'V', purpose: { en: 'e', ja: 'j' }, durationDays: null, storageKind: 'COOKIE' });
+    expect(formToDeclarationInput('s', form)).toEqual({
+      siteId: 's',
+      name: '_ga',
+      domain: '.a.jp',
+      category: 'ANALYTICS',
+      vendor: 'V',
+      purpose: { en: 'e', ja: 'j' },
+      durationDays: null,
+      storageKind: 'COOKIE',
+    });
     expect(formToDeclarationInput('s', { ...form, durationDays: 0 }).durationDays).toBe(0);
   });
   it('picks a text in one language, the other where it is empty', () => {

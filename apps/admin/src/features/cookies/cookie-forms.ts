@@ -1,5 +1,15 @@
-import { COOKIE_CATEGORY_INFO, normalizeOrigin, type CookieCategory, type CookieStorageKind } from '@steward/policy-core';
-import type { CookieDeclarationFieldsFragment, CookieDeclarationInput, CookieSiteFieldsFragment, CookieSiteInput } from '@steward/schema';
+import {
+  COOKIE_CATEGORY_INFO,
+  normalizeOrigin,
+  type CookieCategory,
+  type CookieStorageKind,
+} from '@steward/policy-core';
+import type {
+  CookieDeclarationFieldsFragment,
+  CookieDeclarationInput,
+  CookieSiteFieldsFragment,
+  CookieSiteInput,
+} from '@steward/schema';
 
 /** The banner's stable path on the Steward server. */
 export const BANNER_PATH = '/cookie-banner/v1/banner.js';
@@ -43,8 +53,10 @@ export const EMPTY_SITE: SiteForm = {
   honoursGpc: true,
   titleEn: 'Cookies on this website',
   titleJa: 'クッキーについて',
-  textEn: 'We use cookies for convenience. You may refuse any cookie that is not strictly necessary, and change your choice at any time.',
-  textJa: '利便性の向上のためにクッキーを使用します。必須のもの以外はお断りいただくことができ、選択はいつでも変更できます。',
+  textEn:
+    'We use cookies for convenience. You may refuse any cookie that is not strictly necessary, and change your choice at any time.',
+  textJa:
+    '利便性の向上のためにクッキーを使用します。必須のもの以外はお断りいただくことができ、選択はいつでも変更できます。',
 };
 
 export function siteToForm(s: CookieSiteFieldsFragment): SiteForm {
@@ -97,7 +109,16 @@ export type DeclarationForm = {
   storageKind: CookieStorageKind;
 };
 
-export const EMPTY_DECLARATION: DeclarationForm = { name: '', domain: '', category: 'ANALYTICS', vendor: '', purposeEn: '', purposeJa: '', durationDays: '', storageKind: 'COOKIE' };
+export const EMPTY_DECLARATION: DeclarationForm = {
+  name: '',
+  domain: '',
+  category: 'ANALYTICS',
+  vendor: '',
+  purposeEn: '',
+  purposeJa: '',
+  durationDays: '',
+  storageKind: 'COOKIE',
+};
 
 export function declarationToForm(d: CookieDeclarationFieldsFragment): DeclarationForm {
   return {
@@ -126,7 +147,10 @@ export function formToDeclarationInput(siteId: string, f: DeclarationForm): Cook
 }
 
 /** A bilingual text in one language: the other one where this one is empty. */
-export function inLanguage(text: { en: string; ja: string }, language: 'en' | 'ja'): { text: string; lang: 'en' | 'ja' } {
+export function inLanguage(
+  text: { en: string; ja: string },
+  language: 'en' | 'ja',
+): { text: string; lang: 'en' | 'ja' } {
   const other = language === 'ja' ? 'en' : 'ja';
   return text[language].trim() ? { text: text[language], lang: language } : { text: text[other], lang: other };
 }

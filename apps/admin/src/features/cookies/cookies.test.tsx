@@ -57,15 +57,22 @@ const base = {
 describe('cookie consent admin', () => {
   it('lists sites and categories; a new site is sent with canonical origins', async () => {
     const { api } = renderApp('/cookies', {
-      handlers: { ...base, CreateCookieSite: () => ({ data: { createCookieSite: { ...site, id: 'site-2', name: 'Journal' } } }) },
+      handlers: {
+        ...base,
+        CreateCookieSite: () => ({ data: { createCookieSite: { ...site, id: 'site-2', name: 'Journal' } } }),
+      },
     });
     const table = await screen.findByRole('table', { name: 'Cookie sites' });
     expect(within(table).getByText('site_jspe_demo')).toBeTruthy();
     expect(await screen.findByText('Always on — cannot be refused')).toBeTruthy();
     const form = screen.getByRole('form', { name: 'Create site' });
     fireEvent.change(within(form).getByLabelText(/^Name/), { target: { value: 'Journal' } });
-    fireEvent.change(within(form).getByLabelText('Domains (one per line)'), { target: { value: 'journal.jspe.or.jp' } });
-    fireEvent.change(within(form).getByLabelText('Allowed origins (one per line)'), { target: { value: 'HTTPS://journal.jspe.or.jp:443/\nhttps://journal.jspe.or.jp' } });
+    fireEvent.change(within(form).getByLabelText('Domains (one per line)'), {
+      target: { value: 'journal.jspe.or.jp' },
+    });
+    fireEvent.change(within(form).getByLabelText('Allowed origins (one per line)'), {
+      target: { value: 'HTTPS://journal.jspe.or.jp:443/\nhttps://journal.jspe.or.jp' },
+    });
     fireEvent.click(within(form).getByRole('button', { name: 'Create site' }));
     await waitFor(() => expect(api.callsOf('CreateCookieSite')).toHaveLength(1));
     expect(api.callsOf('CreateCookieSite')[0]!.variables.input).toMatchObject({
@@ -82,7 +89,10 @@ describe('cookie consent admin', () => {
       handlers: {
         ...base,
         CreateCookieSite: () =>
-          graphQLError('BAD_USER_INPUT', 'bad', { field: 'input.allowedOrigins[0]', issues: [{ field: 'input.allowedOrigins[0]', code: 'INVALID_FORMAT', message: 'Not an origin.' }] }),
+          graphQLError('BAD_USER_INPUT', 'bad', {
+            field: 'input.allowedOrigins[0]',
+            issues: [{ field: 'input.allowedOrigins[0]', code: 'INVALID_FORMAT', message: 'Not an origin.' }],
+          }),
       },
     });
     const form = await screen.findByRole('form', { name: 'Create site' });
@@ -99,7 +109,10 @@ describe('cookie consent admin', () => {
     fireEvent.change(within(form).getByLabelText('Label (English)'), { target: { value: 'Statistics' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save category' }));
     await waitFor(() => expect(api.callsOf('UpdateCookieCategory')).toHaveLength(1));
-    expect(api.callsOf('UpdateCookieCategory')[0]!.variables.input).toMatchObject({ category: 'ANALYTICS', label: { en: 'Statistics', ja: '分析' } });
+    expect(api.callsOf('UpdateCookieCategory')[0]!.variables.input).toMatchObject({
+      category: 'ANALYTICS',
+      label: { en: 'Statistics', ja: '分析' },
+    });
   });
 
   it('looks up a visitor’s history only when asked', async () => {
@@ -109,7 +122,21 @@ describe('cookie consent admin', () => {
         CookieConsentHistory: () => ({
           data: {
             cookieConsentHistory: [
-              { receiptId: 'e-1', siteId: 'site-1', siteName: 'JSPE website', visitorId: 'v', action: 'CHOOSE', choices: [{ category: 'STRICTLY_NECESSARY', accepted: true }, { category: 'ANALYTICS', accepted: true }], gpc: false, gpcApplied: false, policyVersion: 1, recordedAt: '2026-04-01T00:00:00Z' },
+              {
+                receiptId: 'e-1',
+                siteId: 'site-1',
+                siteName: 'JSPE website',
+                visitorId: 'v',
+                action: 'CHOOSE',
+                choices: [
+                  { category: 'STRICTLY_NECESSARY', accepted: true },
+                  { category: 'ANALYTICS', accepted: true },
+                ],
+                gpc: false,
+                gpcApplied: false,
+                policyVersion: 1,
+                recordedAt: '2026-04-01T00:00:00Z',
+              },
             ],
           },
         }),
@@ -117,11 +144,15 @@ describe('cookie consent admin', () => {
     });
     const form = await screen.findByRole('form', { name: 'Find visitor history' });
     expect(api.callsOf('CookieConsentHistory')).toHaveLength(0);
-    fireEvent.change(within(form).getByLabelText(/Consent id/), { target: { value: ' 3F2B8C1E-9D4A-4C7B-8E2F-1A2B3C4D5E6F ' } });
+    fireEvent.change(within(form).getByLabelText(/Consent id/), {
+      target: { value: ' 3F2B8C1E-9D4A-4C7B-8E2F-1A2B3C4D5E6F ' },
+    });
     fireEvent.click(within(form).getByRole('button', { name: 'Look up' }));
     const table = await screen.findByRole('table', { name: 'Visitor consent history' });
     expect(within(table).getByText('Strictly necessary, Analytics')).toBeTruthy();
-    expect(api.callsOf('CookieConsentHistory')[0]!.variables).toEqual({ visitorId: '3f2b8c1e-9d4a-4c7b-8e2f-1a2b3c4d5e6f' });
+    expect(api.callsOf('CookieConsentHistory')[0]!.variables).toEqual({
+      visitorId: '3f2b8c1e-9d4a-4c7b-8e2f-1a2b3c4d5e6f',
+    });
   });
 
   it('viewers read sites but get no editors and no visitor lookup', async () => {
@@ -134,12 +165,21 @@ describe('cookie consent admin', () => {
 
   it('a site page shows the snippet, the chart and the declarations, and adds one', async () => {
     const { api } = renderApp('/cookies/sites/site-1', {
-      handlers: { ...base, CreateCookieDeclaration: () => ({ data: { createCookieDeclaration: { ...declaration, id: 'd-2', name: 'jspe_lang' } } }) },
+      handlers: {
+        ...base,
+        CreateCookieDeclaration: () => ({
+          data: { createCookieDeclaration: { ...declaration, id: 'd-2', name: 'jspe_lang' } },
+        }),
+      },
     });
     const snippet = await screen.findByLabelText('Banner snippet');
     expect(snippet.textContent).toContain('/cookie-banner/v1/banner.js" data-site="site_jspe_demo" data-locale="ja"');
     // Visitors per UTC day, as the API counts them (each visitor once a day), and said so.
-    expect(await screen.findByRole('img', { name: /^Visitors per day \(UTC\) from 2026-03-31 to 2026-04-01, each counted once a day by their last choice: 4 chose and 1 withdrew/ })).toBeTruthy();
+    expect(
+      await screen.findByRole('img', {
+        name: /^Visitors per day \(UTC\) from 2026-03-31 to 2026-04-01, each counted once a day by their last choice: 4 chose and 1 withdrew/,
+      }),
+    ).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Visitors per day (UTC)' })).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Cookie declarations' });
     expect(within(table).getByText('2 years')).toBeTruthy();
@@ -149,7 +189,13 @@ describe('cookie consent admin', () => {
     fireEvent.change(within(form).getByLabelText('Category'), { target: { value: 'FUNCTIONAL' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Add declaration' }));
     await waitFor(() => expect(api.callsOf('CreateCookieDeclaration')).toHaveLength(1));
-    expect(api.callsOf('CreateCookieDeclaration')[0]!.variables.input).toMatchObject({ siteId: 'site-1', name: 'jspe_lang', category: 'FUNCTIONAL', durationDays: null, storageKind: 'COOKIE' });
+    expect(api.callsOf('CreateCookieDeclaration')[0]!.variables.input).toMatchObject({
+      siteId: 'site-1',
+      name: 'jspe_lang',
+      category: 'FUNCTIONAL',
+      durationDays: null,
+      storageKind: 'COOKIE',
+    });
   });
 
   it('shows purposes in the chosen language and edits a declaration', async () => {
@@ -160,10 +206,17 @@ describe('cookie consent admin', () => {
         UpdateCookieDeclaration: (variables) => {
           if (domainRefused) {
             domainRefused = false;
-            return graphQLError('BAD_USER_INPUT', 'bad', { field: 'input.domain', issues: [{ field: 'input.domain', code: 'INVALID_FORMAT', message: 'Not a host name.' }] });
+            return graphQLError('BAD_USER_INPUT', 'bad', {
+              field: 'input.domain',
+              issues: [{ field: 'input.domain', code: 'INVALID_FORMAT', message: 'Not a host name.' }],
+            });
           }
           const input = variables.input as { purpose: { en: string; ja: string } };
-          return { data: { updateCookieDeclaration: { ...declaration, purpose: { __typename: 'CookieText', ...input.purpose } } } };
+          return {
+            data: {
+              updateCookieDeclaration: { ...declaration, purpose: { __typename: 'CookieText', ...input.purpose } },
+            },
+          };
         },
       },
     });
@@ -183,7 +236,9 @@ describe('cookie consent admin', () => {
     expect(document.activeElement).toBe(name);
     expect((within(form).getByLabelText('Purpose (Japanese)') as HTMLInputElement).value).toBe('訪問数の計測');
     expect((within(form).getByLabelText(/Kept for/) as HTMLInputElement).value).toBe('730');
-    fireEvent.change(within(form).getByLabelText('Purpose (English)'), { target: { value: 'Counts visits and page views' } });
+    fireEvent.change(within(form).getByLabelText('Purpose (English)'), {
+      target: { value: 'Counts visits and page views' },
+    });
     fireEvent.change(within(form).getByLabelText('Domain'), { target: { value: 'not a host' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save declaration' }));
     expect(await within(form).findByText('Not a host name.')).toBeTruthy();

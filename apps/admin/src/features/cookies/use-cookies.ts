@@ -28,7 +28,11 @@ export function useCookieSites() {
 }
 
 export function useCookieSite(id: string) {
-  const [result, reexecute] = useQuery({ query: CookieSiteDocument, variables: { id }, requestPolicy: 'cache-and-network' });
+  const [result, reexecute] = useQuery({
+    query: CookieSiteDocument,
+    variables: { id },
+    requestPolicy: 'cache-and-network',
+  });
   return {
     site: result.data?.cookieSite ?? null,
     loaded: result.data !== undefined,
@@ -49,13 +53,26 @@ export function useCookieCategories() {
 }
 
 export function useCookieStats(siteId: string, days: number) {
-  const [result, reexecute] = useQuery({ query: CookieConsentStatsDocument, variables: { siteId, days }, requestPolicy: 'cache-and-network' });
-  return { stats: result.data?.cookieConsentStats ?? null, error: result.error, refetch: () => reexecute({ requestPolicy: 'network-only' }) };
+  const [result, reexecute] = useQuery({
+    query: CookieConsentStatsDocument,
+    variables: { siteId, days },
+    requestPolicy: 'cache-and-network',
+  });
+  return {
+    stats: result.data?.cookieConsentStats ?? null,
+    error: result.error,
+    refetch: () => reexecute({ requestPolicy: 'network-only' }),
+  };
 }
 
 /** Runs only when a visitor id is given (the lookup is audited, so never speculatively). */
 export function useCookieHistory(visitorId: string | null) {
-  const [result] = useQuery({ query: CookieConsentHistoryDocument, variables: { visitorId: visitorId ?? '' }, pause: !visitorId, requestPolicy: 'network-only' });
+  const [result] = useQuery({
+    query: CookieConsentHistoryDocument,
+    variables: { visitorId: visitorId ?? '' },
+    pause: !visitorId,
+    requestPolicy: 'network-only',
+  });
   return { history: result.data?.cookieConsentHistory ?? null, fetching: result.fetching, error: result.error };
 }
 

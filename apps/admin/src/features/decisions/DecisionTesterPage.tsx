@@ -1,4 +1,19 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NativeSelect, Radio, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { DATA_CATEGORIES, DECISION_ACTIONS } from '@steward/policy-core';
 import type { DataCategory, DecisionAction } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
@@ -16,8 +31,15 @@ import { purposeKeyError } from '../vocabulary/purpose-keys.js';
 import { usePurposes } from '../vocabulary/use-purposes.js';
 import { useDecision, useProviderSearch, type DecisionResult } from './use-decision.js';
 
-const ACTION_LABEL: Record<DecisionAction, string> = { USE: 'Use inside the organisation', PROVIDE: 'Provide to a recipient' };
-const BASIS_LABEL = { CONSENT: 'Stated purpose with consent', EXCEPTION: 'Permitted exception', PUBLICLY_AVAILABLE: 'Publicly available' } as const;
+const ACTION_LABEL: Record<DecisionAction, string> = {
+  USE: 'Use inside the organisation',
+  PROVIDE: 'Provide to a recipient',
+};
+const BASIS_LABEL = {
+  CONSENT: 'Stated purpose with consent',
+  EXCEPTION: 'Permitted exception',
+  PUBLICLY_AVAILABLE: 'Publicly available',
+} as const;
 /** The purpose choice that asks for a key instead (cannot collide: purpose keys are upper-case). */
 const OTHER_PURPOSE = '(other)';
 
@@ -105,7 +127,11 @@ export function DecisionTesterPage() {
                 <Stack gap={2} role="list" aria-label="Matching providers">
                   {found.providers.map((p) => (
                     <Group key={p.id} gap="xs" role="listitem">
-                      <Button size="compact-xs" variant={providerId === p.id ? 'filled' : 'light'} onClick={() => setProviderId(p.id)}>
+                      <Button
+                        size="compact-xs"
+                        variant={providerId === p.id ? 'filled' : 'light'}
+                        onClick={() => setProviderId(p.id)}
+                      >
                         {p.reference}
                       </Button>
                       <Text size="xs" c="dimmed">
@@ -145,7 +171,12 @@ export function DecisionTesterPage() {
                   error={errors['purposeKey']}
                 />
               )}
-              <Checkbox.Group label="Categories" value={categories} onChange={(v) => setCategories(v as DataCategory[])} error={errors['categories']}>
+              <Checkbox.Group
+                label="Categories"
+                value={categories}
+                onChange={(v) => setCategories(v as DataCategory[])}
+                error={errors['categories']}
+              >
                 <Group gap="md" mt={6}>
                   {DATA_CATEGORIES.map((c) => (
                     <Checkbox key={c} value={c} label={categoryLabel(c)} />
@@ -158,7 +189,10 @@ export function DecisionTesterPage() {
                   required
                   value={recipientId}
                   onChange={(e) => setRecipientId(e.currentTarget.value)}
-                  data={[{ value: '', label: 'Choose a recipient…' }, ...recipients.recipients.map((r) => ({ value: r.id, label: r.name }))]}
+                  data={[
+                    { value: '', label: 'Choose a recipient…' },
+                    ...recipients.recipients.map((r) => ({ value: r.id, label: r.name })),
+                  ]}
                   error={errors['recipientId']}
                 />
               )}
@@ -192,7 +226,9 @@ export function DecisionResultCard({ decision }: { decision: DecisionResult }) {
         <Table withRowBorders={false} verticalSpacing={4}>
           <Table.Tbody>
             <Table.Tr>
-              <Table.Th w={160} c="dimmed" fw={500}>Basis</Table.Th>
+              <Table.Th w={160} c="dimmed" fw={500}>
+                Basis
+              </Table.Th>
               <Table.Td data-testid="decision-basis">
                 {decision.basis ? (
                   <>
@@ -201,7 +237,10 @@ export function DecisionResultCard({ decision }: { decision: DecisionResult }) {
                       <>
                         {': '}
                         <Anchor component={Link} to={`/exceptions/${encodeURIComponent(decision.basis.exceptionId)}`}>
-                          {decision.basis.exceptionKind ? EXCEPTION_KIND_LABEL[decision.basis.exceptionKind] : 'exception'} exception
+                          {decision.basis.exceptionKind
+                            ? EXCEPTION_KIND_LABEL[decision.basis.exceptionKind]
+                            : 'exception'}{' '}
+                          exception
                         </Anchor>
                       </>
                     )}
@@ -213,13 +252,24 @@ export function DecisionResultCard({ decision }: { decision: DecisionResult }) {
             </Table.Tr>
             {decision.basis && decision.basis.evidence.length > 0 && (
               <Table.Tr>
-                <Table.Th c="dimmed" fw={500}>Evidence</Table.Th>
+                <Table.Th c="dimmed" fw={500}>
+                  Evidence
+                </Table.Th>
                 <Table.Td>
-                  <Stack gap={0} component="ul" aria-label="Evidence" style={{ margin: 0, padding: 0, listStyle: 'none' }}>
+                  <Stack
+                    gap={0}
+                    component="ul"
+                    aria-label="Evidence"
+                    style={{ margin: 0, padding: 0, listStyle: 'none' }}
+                  >
                     {decision.basis.evidence.map((e, i) => (
                       <Text key={`${e.key}-${i}`} size="sm" component="li">
-                        <Text span c="dimmed" size="sm">{e.label}:</Text>{' '}
-                        <Text span size="sm" ff={e.key === 'consentEventIds' ? 'monospace' : undefined}>{e.value}</Text>
+                        <Text span c="dimmed" size="sm">
+                          {e.label}:
+                        </Text>{' '}
+                        <Text span size="sm" ff={e.key === 'consentEventIds' ? 'monospace' : undefined}>
+                          {e.value}
+                        </Text>
                       </Text>
                     ))}
                   </Stack>
@@ -227,16 +277,26 @@ export function DecisionResultCard({ decision }: { decision: DecisionResult }) {
               </Table.Tr>
             )}
             <Table.Tr>
-              <Table.Th c="dimmed" fw={500}>Permitted</Table.Th>
-              <Table.Td aria-label="Permitted categories"><CategoryBadges categories={decision.permitted} /></Table.Td>
+              <Table.Th c="dimmed" fw={500}>
+                Permitted
+              </Table.Th>
+              <Table.Td aria-label="Permitted categories">
+                <CategoryBadges categories={decision.permitted} />
+              </Table.Td>
             </Table.Tr>
             <Table.Tr>
-              <Table.Th c="dimmed" fw={500}>Refused</Table.Th>
-              <Table.Td aria-label="Refused categories"><CategoryBadges categories={decision.refused} /></Table.Td>
+              <Table.Th c="dimmed" fw={500}>
+                Refused
+              </Table.Th>
+              <Table.Td aria-label="Refused categories">
+                <CategoryBadges categories={decision.refused} />
+              </Table.Td>
             </Table.Tr>
           </Table.Tbody>
         </Table>
-        <Text fw={600} size="sm">Reasons</Text>
+        <Text fw={600} size="sm">
+          Reasons
+        </Text>
         <Stack gap={4} component="ul" aria-label="Reasons" style={{ margin: 0, paddingInlineStart: '1.2em' }}>
           {decision.reasons.map((r, i) => (
             <li key={`${r.code}-${r.category ?? ''}-${i}`}>

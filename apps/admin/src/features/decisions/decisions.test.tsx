@@ -23,8 +23,18 @@ describe('decision tester', () => {
               permitted: ['NAME', 'POSTAL_ADDRESS'],
               refused: ['EMAIL'],
               reasons: [
-                { code: 'EXCEPTION_APPLIES', message: 'Outsourcing exception “Journal delivery by courier” covers it.', category: 'NAME', exceptionId: 'exc-1' },
-                { code: 'EXCEPTION_CATEGORY_NOT_COVERED', message: 'The exception does not cover e-mail addresses.', category: 'EMAIL', exceptionId: 'exc-1' },
+                {
+                  code: 'EXCEPTION_APPLIES',
+                  message: 'Outsourcing exception “Journal delivery by courier” covers it.',
+                  category: 'NAME',
+                  exceptionId: 'exc-1',
+                },
+                {
+                  code: 'EXCEPTION_CATEGORY_NOT_COVERED',
+                  message: 'The exception does not cover e-mail addresses.',
+                  category: 'EMAIL',
+                  exceptionId: 'exc-1',
+                },
               ],
               policyVersion: 3,
               decidedAt: '2025-05-01T00:00:00Z',
@@ -46,7 +56,9 @@ describe('decision tester', () => {
 
     const result = await screen.findByRole('region', { name: 'Decision' });
     expect(within(result).getByText('Allowed')).toBeTruthy();
-    expect(within(result).getByRole('link', { name: 'Outsourcing exception' }).getAttribute('href')).toBe('/exceptions/exc-1');
+    expect(within(result).getByRole('link', { name: 'Outsourcing exception' }).getAttribute('href')).toBe(
+      '/exceptions/exc-1',
+    );
     // Which exception, with which evidence.
     const evidence = within(result).getByRole('list', { name: 'Evidence' });
     expect(within(evidence).getByRole('listitem').textContent).toBe('Contract reference: C-2025-07');
@@ -56,7 +68,13 @@ describe('decision tester', () => {
     expect(within(result).getByText(/ledger entry #42/)).toBeTruthy();
     await waitFor(() => expect(api.callsOf('Decision')).toHaveLength(1));
     expect(api.callsOf('Decision')[0]?.variables).toEqual({
-      input: { action: 'PROVIDE', providerId: 'prov-1', purposeKey: 'journal-delivery', categories: ['NAME', 'EMAIL'], recipientId: 'rcp-1' },
+      input: {
+        action: 'PROVIDE',
+        providerId: 'prov-1',
+        purposeKey: 'journal-delivery',
+        categories: ['NAME', 'EMAIL'],
+        recipientId: 'rcp-1',
+      },
     });
   });
 
@@ -73,7 +91,13 @@ describe('decision tester', () => {
               permitted: [],
               refused: ['NAME'],
               reasons: [
-                { code: 'PURPOSE_NOT_STATED', message: '"TAX_INQUIRY_2026" is not a stated purpose: only a permitted exception in effect can allow it.', category: null, exceptionId: null },
+                {
+                  code: 'PURPOSE_NOT_STATED',
+                  message:
+                    '"TAX_INQUIRY_2026" is not a stated purpose: only a permitted exception in effect can allow it.',
+                  category: null,
+                  exceptionId: null,
+                },
               ],
               policyVersion: 3,
               decidedAt: '2025-05-01T00:00:00Z',
@@ -90,7 +114,9 @@ describe('decision tester', () => {
     const key = await within(form).findByLabelText(/^Purpose key/);
     fireEvent.change(key, { target: { value: 'tax inquiry' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Decide' }));
-    expect(await within(form).findByText('Upper-case letters, digits and _ only, starting with a letter.')).toBeTruthy();
+    expect(
+      await within(form).findByText('Upper-case letters, digits and _ only, starting with a letter.'),
+    ).toBeTruthy();
     expect(key.getAttribute('aria-invalid')).toBe('true');
     expect(api.callsOf('Decision')).toHaveLength(0);
 
@@ -100,7 +126,13 @@ describe('decision tester', () => {
     expect(within(result).getByText('Denied')).toBeTruthy();
     expect(within(result).getByText(/is not a stated purpose/)).toBeTruthy();
     expect(api.callsOf('Decision')[0]?.variables).toEqual({
-      input: { action: 'USE', providerId: 'prov-1', purposeKey: 'TAX_INQUIRY_2026', categories: ['NAME'], recipientId: null },
+      input: {
+        action: 'USE',
+        providerId: 'prov-1',
+        purposeKey: 'TAX_INQUIRY_2026',
+        categories: ['NAME'],
+        recipientId: null,
+      },
     });
   });
 

@@ -8,7 +8,9 @@ export type DecisionResult = DecisionQuery['decision'];
 export function useDecision() {
   const client = useClient();
   const [fetching, setFetching] = useState(false);
-  async function decide(input: DecisionRequestInput): Promise<{ decision: DecisionResult | null; error: CombinedError | null }> {
+  async function decide(
+    input: DecisionRequestInput,
+  ): Promise<{ decision: DecisionResult | null; error: CombinedError | null }> {
     setFetching(true);
     try {
       const result = await client.query(DecisionDocument, { input }, { requestPolicy: 'network-only' }).toPromise();

@@ -15,7 +15,14 @@ import {
   TextInput,
 } from '@mantine/core';
 import { DATA_CATEGORIES, EXCEPTION_KINDS, MEETING_KINDS } from '@steward/policy-core';
-import type { DataCategory, ExceptionFieldsFragment, ExceptionKind, MeetingKind, PurposeFieldsFragment, RecipientFieldsFragment } from '@steward/schema';
+import type {
+  DataCategory,
+  ExceptionFieldsFragment,
+  ExceptionKind,
+  MeetingKind,
+  PurposeFieldsFragment,
+  RecipientFieldsFragment,
+} from '@steward/schema';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { categoryLabel } from '../../components/categories.js';
@@ -52,15 +59,25 @@ export function ExceptionFormPage({ exceptionId }: { exceptionId: string | null 
   if (loading) body = <Loading label="Loading form" />;
   else if (purposes.error) body = <ErrorAlert error={purposes.error} onRetry={purposes.refetch} />;
   else if (recipients.error) body = <ErrorAlert error={recipients.error} onRetry={recipients.refetch} />;
-  else if (exceptionId !== null && !existing.exception) body = <ErrorAlert error={existing.error ?? null} onRetry={existing.refetch} />;
+  else if (exceptionId !== null && !existing.exception)
+    body = <ErrorAlert error={existing.error ?? null} onRetry={existing.refetch} />;
   else if (existing.exception && existing.exception.status !== 'DRAFT') {
     body = (
       <Alert color="gray" title="Not a draft" role="alert">
-        Only a draft can be edited. <Anchor component={Link} to={`/exceptions/${encodeURIComponent(existing.exception.id)}`}>Back</Anchor>
+        Only a draft can be edited.{' '}
+        <Anchor component={Link} to={`/exceptions/${encodeURIComponent(existing.exception.id)}`}>
+          Back
+        </Anchor>
       </Alert>
     );
   } else {
-    body = <ExceptionForm purposes={purposes.purposes} recipients={recipients.recipients} existing={exceptionId ? existing.exception : null} />;
+    body = (
+      <ExceptionForm
+        purposes={purposes.purposes}
+        recipients={recipients.recipients}
+        existing={exceptionId ? existing.exception : null}
+      />
+    );
   }
   return (
     <>
@@ -83,9 +100,14 @@ export function ExceptionForm({ purposes, recipients, existing }: FormProps) {
   const navigate = useNavigate();
   const { createException, fetching: creating } = useCreateException();
   const { updateException, fetching: updating } = useUpdateException();
-  const [values, setValues] = useState<ExceptionFormValues>(() => (existing ? formFromException(existing) : initialExceptionForm()));
+  const [values, setValues] = useState<ExceptionFormValues>(() =>
+    existing ? formFromException(existing) : initialExceptionForm(),
+  );
   const [attempted, setAttempted] = useState(false);
-  const [server, setServer] = useState<{ fieldErrors: FieldErrors; messages: string[] }>({ fieldErrors: {}, messages: [] });
+  const [server, setServer] = useState<{ fieldErrors: FieldErrors; messages: string[] }>({
+    fieldErrors: {},
+    messages: [],
+  });
 
   const clientErrors = attempted ? validateExceptionForm(values, purposes) : {};
   const errors: FieldErrors = { ...server.fieldErrors, ...clientErrors };
@@ -98,10 +120,17 @@ export function ExceptionForm({ purposes, recipients, existing }: FormProps) {
       return { ...s, fieldErrors };
     });
   }
-  function set<K extends keyof ExceptionFormValues>(key: K, patch: Partial<ExceptionFormValues[K]> | ExceptionFormValues[K], errorKeys: string[]) {
+  function set<K extends keyof ExceptionFormValues>(
+    key: K,
+    patch: Partial<ExceptionFormValues[K]> | ExceptionFormValues[K],
+    errorKeys: string[],
+  ) {
     setValues((v) => ({
       ...v,
-      [key]: typeof patch === 'object' && patch !== null && !Array.isArray(patch) ? { ...(v[key] as object), ...patch } : patch,
+      [key]:
+        typeof patch === 'object' && patch !== null && !Array.isArray(patch)
+          ? { ...(v[key] as object), ...patch }
+          : patch,
     }));
     clear(errorKeys);
   }
@@ -123,7 +152,8 @@ export function ExceptionForm({ purposes, recipients, existing }: FormProps) {
     const result = existing
       ? await updateException({ ...input, id: existing.id, expectedVersion: existing.version })
       : await createException(input);
-    const saved = result.data && ('createException' in result.data ? result.data.createException : result.data.updateException);
+    const saved =
+      result.data && ('createException' in result.data ? result.data.createException : result.data.updateException);
     if (saved) {
       void navigate(`/exceptions/${encodeURIComponent(saved.id)}`);
       return;
@@ -138,7 +168,13 @@ export function ExceptionForm({ purposes, recipients, existing }: FormProps) {
   }
 
   const fieldCount = Object.keys(errors).filter((k) => exceptionFormFields(values.kind).includes(k)).length;
-  const textField = (part: 'law' | 'providerAgreement' | 'outsourcing' | 'boardApproval', field: string, label: string, multiline = false, description?: string) => {
+  const textField = (
+    part: 'law' | 'providerAgreement' | 'outsourcing' | 'boardApproval',
+    field: string,
+    label: string,
+    multiline = false,
+    description?: string,
+  ) => {
     const key = `evidence.${part}.${field}`;
     const value = (values[part] as Record<string, string>)[field] ?? '';
     const props = {
@@ -146,7 +182,8 @@ export function ExceptionForm({ purposes, recipients, existing }: FormProps) {
       description,
       value,
       error: err(key),
-      onChange: (e: { currentTarget: { value: string } }) => set(part, { [field]: e.currentTarget.value } as never, [key]),
+      onChange: (e: { currentTarget: { value: string } }) =>
+        set(part, { [field]: e.currentTarget.value } as never, [key]),
     };
     return multiline ? <Textarea key={key} {...props} autosize minRows={2} /> : <TextInput key={key} {...props} />;
   };
@@ -205,13 +242,25 @@ export function ExceptionForm({ purposes, recipients, existing }: FormProps) {
               {textField('law', 'statute', 'Statute')}
               {textField('law', 'article', 'Article')}
               {textField('law', 'requestingAuthority', 'Requesting authority')}
-              {textField('law', 'documentReference', 'Document reference', false, 'The order, warrant or letter of request')}
+              {textField(
+                'law',
+                'documentReference',
+                'Document reference',
+                false,
+                'The order, warrant or letter of request',
+              )}
               {dateField('law', 'issuedOn', 'Issued on')}
             </SimpleGrid>
           )}
           {values.kind === 'PROVIDER_AGREEMENT' && (
             <Stack gap="sm">
-              {textField('providerAgreement', 'consentEventIds', 'Consent event ids', true, 'The consent events recording the agreement, one per line')}
+              {textField(
+                'providerAgreement',
+                'consentEventIds',
+                'Consent event ids',
+                true,
+                'The consent events recording the agreement, one per line',
+              )}
               {textField('providerAgreement', 'summary', 'Summary', true)}
             </Stack>
           )}
@@ -226,7 +275,10 @@ export function ExceptionForm({ purposes, recipients, existing }: FormProps) {
                     set('outsourcing', { recipientId: id }, ['evidence.outsourcing.recipientId']);
                     if (!values.scope.recipientId) set('scope', { recipientId: id }, ['scope.recipientId']);
                   }}
-                  data={[{ value: '', label: 'Choose a recipient…' }, ...contractors.map((r) => ({ value: r.id, label: r.name }))]}
+                  data={[
+                    { value: '', label: 'Choose a recipient…' },
+                    ...contractors.map((r) => ({ value: r.id, label: r.name })),
+                  ]}
                   error={err('evidence.outsourcing.recipientId')}
                 />
                 {textField('outsourcing', 'contractReference', 'Contract reference')}
@@ -239,20 +291,32 @@ export function ExceptionForm({ purposes, recipients, existing }: FormProps) {
                     const allowed = purposes.find((p) => p.key === key)?.categories ?? [];
                     set(
                       'outsourcing',
-                      { servesPurposeKey: key, categories: values.outsourcing.categories.filter((c) => allowed.includes(c)) },
+                      {
+                        servesPurposeKey: key,
+                        categories: values.outsourcing.categories.filter((c) => allowed.includes(c)),
+                      },
                       ['evidence.outsourcing.servesPurposeKey'],
                     );
                   }}
-                  data={[{ value: '', label: 'Choose a purpose…' }, ...purposes.map((p) => ({ value: p.key, label: p.titleEn }))]}
+                  data={[
+                    { value: '', label: 'Choose a purpose…' },
+                    ...purposes.map((p) => ({ value: p.key, label: p.titleEn })),
+                  ]}
                   error={err('evidence.outsourcing.servesPurposeKey')}
                 />
                 {textField('outsourcing', 'supervisionRecord', 'Supervision record', true)}
               </SimpleGrid>
               <Checkbox.Group
                 label="Categories the contractor may receive"
-                description={servedPurpose ? `Limited to what “${servedPurpose.titleEn}” needs.` : 'Choose the served purpose first.'}
+                description={
+                  servedPurpose
+                    ? `Limited to what “${servedPurpose.titleEn}” needs.`
+                    : 'Choose the served purpose first.'
+                }
                 value={values.outsourcing.categories}
-                onChange={(v) => set('outsourcing', { categories: v as DataCategory[] }, ['evidence.outsourcing.categories'])}
+                onChange={(v) =>
+                  set('outsourcing', { categories: v as DataCategory[] }, ['evidence.outsourcing.categories'])
+                }
                 error={err('evidence.outsourcing.categories')}
               >
                 <Group gap="md" mt={6}>
@@ -268,8 +332,15 @@ export function ExceptionForm({ purposes, recipients, existing }: FormProps) {
               <NativeSelect
                 label="Meeting"
                 value={values.boardApproval.meetingKind}
-                onChange={(e) => set('boardApproval', { meetingKind: e.currentTarget.value as MeetingKind | '' }, ['evidence.boardApproval.meetingKind'])}
-                data={[{ value: '', label: 'Choose…' }, ...MEETING_KINDS.map((k) => ({ value: k, label: MEETING_KIND_LABEL[k] }))]}
+                onChange={(e) =>
+                  set('boardApproval', { meetingKind: e.currentTarget.value as MeetingKind | '' }, [
+                    'evidence.boardApproval.meetingKind',
+                  ])
+                }
+                data={[
+                  { value: '', label: 'Choose…' },
+                  ...MEETING_KINDS.map((k) => ({ value: k, label: MEETING_KIND_LABEL[k] })),
+                ]}
                 error={err('evidence.boardApproval.meetingKind')}
               />
               {dateField('boardApproval', 'meetingDate', 'Meeting date')}
@@ -301,7 +372,12 @@ export function ExceptionForm({ purposes, recipients, existing }: FormProps) {
               label="Purposes outside the stated ones"
               description="Keys such as TAX_INQUIRY_2026, for a use the law, the providers' agreement or a board approval allows (not for outsourcing). Press Enter after each."
               value={otherPurposeKeys}
-              onChange={(keys) => set('scope', { purposeKeys: [...statedPurposeKeys, ...keys.map((k) => k.trim()).filter(Boolean)] }, ['scope.purposeKeys', 'scope.otherPurposeKeys'])}
+              onChange={(keys) =>
+                set('scope', { purposeKeys: [...statedPurposeKeys, ...keys.map((k) => k.trim()).filter(Boolean)] }, [
+                  'scope.purposeKeys',
+                  'scope.otherPurposeKeys',
+                ])
+              }
               error={err('scope.otherPurposeKeys')}
               clearable
             />
@@ -320,7 +396,9 @@ export function ExceptionForm({ purposes, recipients, existing }: FormProps) {
             <Switch
               label="All providers"
               checked={values.scope.allProviders}
-              onChange={(e) => set('scope', { allProviders: e.currentTarget.checked }, ['scope.allProviders', 'scope.providerIds'])}
+              onChange={(e) =>
+                set('scope', { allProviders: e.currentTarget.checked }, ['scope.allProviders', 'scope.providerIds'])
+              }
               error={err('scope.allProviders')}
             />
             {!values.scope.allProviders && (
@@ -340,7 +418,10 @@ export function ExceptionForm({ purposes, recipients, existing }: FormProps) {
                 description="Who may receive the data; none means internal use only"
                 value={values.scope.recipientId}
                 onChange={(e) => set('scope', { recipientId: e.currentTarget.value }, ['scope.recipientId'])}
-                data={[{ value: '', label: 'None (internal use)' }, ...recipients.map((r) => ({ value: r.id, label: r.name }))]}
+                data={[
+                  { value: '', label: 'None (internal use)' },
+                  ...recipients.map((r) => ({ value: r.id, label: r.name })),
+                ]}
                 error={err('scope.recipientId')}
               />
               <TextInput
@@ -364,7 +445,11 @@ export function ExceptionForm({ purposes, recipients, existing }: FormProps) {
         </Card>
 
         <Group justify="flex-end">
-          <Button component={Link} to={existing ? `/exceptions/${encodeURIComponent(existing.id)}` : '/exceptions'} variant="default">
+          <Button
+            component={Link}
+            to={existing ? `/exceptions/${encodeURIComponent(existing.id)}` : '/exceptions'}
+            variant="default"
+          >
             Cancel
           </Button>
           <Button type="submit" loading={creating || updating}>

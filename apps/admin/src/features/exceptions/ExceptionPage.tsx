@@ -1,4 +1,18 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, Modal, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import type { ExceptionFieldsFragment } from '@steward/schema';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -58,15 +72,23 @@ function EvidenceTable({ e, purposeTitle }: { e: Exception; purposeTitle: (key: 
               ) : null}
             </Fact>
             <Fact label="Contract reference">{outsourcing?.contractReference}</Fact>
-            <Fact label="Serves purpose">{outsourcing?.servesPurposeKey ? purposeTitle(outsourcing.servesPurposeKey) : null}</Fact>
-            <Fact label="Categories">{outsourcing?.categories ? <CategoryBadges categories={outsourcing.categories} /> : null}</Fact>
+            <Fact label="Serves purpose">
+              {outsourcing?.servesPurposeKey ? purposeTitle(outsourcing.servesPurposeKey) : null}
+            </Fact>
+            <Fact label="Categories">
+              {outsourcing?.categories ? <CategoryBadges categories={outsourcing.categories} /> : null}
+            </Fact>
             <Fact label="Supervision record">{outsourcing?.supervisionRecord}</Fact>
           </>
         )}
         {e.kind === 'BOARD_APPROVAL' && (
           <>
-            <Fact label="Meeting">{boardApproval?.meetingKind ? MEETING_KIND_LABEL[boardApproval.meetingKind] : null}</Fact>
-            <Fact label="Meeting date">{boardApproval?.meetingDate ? formatDate(boardApproval.meetingDate) : null}</Fact>
+            <Fact label="Meeting">
+              {boardApproval?.meetingKind ? MEETING_KIND_LABEL[boardApproval.meetingKind] : null}
+            </Fact>
+            <Fact label="Meeting date">
+              {boardApproval?.meetingDate ? formatDate(boardApproval.meetingDate) : null}
+            </Fact>
             <Fact label="Resolution number">{boardApproval?.resolutionNumber}</Fact>
             <Fact label="Legitimate reason">{boardApproval?.legitimateReason}</Fact>
             <Fact label="Minutes reference">{boardApproval?.minutesReference}</Fact>
@@ -84,7 +106,10 @@ export function ExceptionPage({ exceptionId }: { exceptionId: string }) {
     if (loaded && !error) {
       return (
         <Alert color="gray" title="No such exception" role="alert">
-          The exception does not exist. <Anchor component={Link} to="/exceptions">All exceptions</Anchor>
+          The exception does not exist.{' '}
+          <Anchor component={Link} to="/exceptions">
+            All exceptions
+          </Anchor>
         </Alert>
       );
     }
@@ -181,7 +206,15 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
           <Alert color="yellow" title="Changed by someone else" role="alert">
             <Group gap="xs">
               <Text size="sm">Someone else changed this exception — reload it and try again.</Text>
-              <Button size="xs" variant="default" onClick={() => { setConflict(false); setMessages([]); onReload(); }}>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => {
+                  setConflict(false);
+                  setMessages([]);
+                  onReload();
+                }}
+              >
                 Reload
               </Button>
             </Group>
@@ -196,9 +229,12 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
         )}
         {e.scope.withdrawnProviderIds.length > 0 && (
           <Alert color="orange" variant="light" title="No longer agreed by every provider" role="status">
-            {e.scope.withdrawnProviderIds.length === 1 ? 'One provider has' : `${e.scope.withdrawnProviderIds.length} providers have`} withdrawn
-            or refused the consent this agreement cites for them since it was approved. It no longer covers them: decisions
-            about them are denied and their recipient no longer sees them. The others it names are still covered.
+            {e.scope.withdrawnProviderIds.length === 1
+              ? 'One provider has'
+              : `${e.scope.withdrawnProviderIds.length} providers have`}{' '}
+            withdrawn or refused the consent this agreement cites for them since it was approved. It no longer covers
+            them: decisions about them are denied and their recipient no longer sees them. The others it names are still
+            covered.
           </Alert>
         )}
         {e.missingEvidence.length > 0 && (
@@ -206,7 +242,10 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
             <List size="sm">
               {e.missingEvidence.map((m) => (
                 <List.Item key={`${m.field}:${m.code}`}>
-                  <Text span ff="monospace" size="xs">{m.field}</Text> — {m.message}
+                  <Text span ff="monospace" size="xs">
+                    {m.field}
+                  </Text>{' '}
+                  — {m.message}
                 </List.Item>
               ))}
             </List>
@@ -214,11 +253,15 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
         )}
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <Card withBorder radius="md" padding="md" component="section" aria-label="Evidence">
-            <Text fw={600} mb="xs">Evidence</Text>
+            <Text fw={600} mb="xs">
+              Evidence
+            </Text>
             <EvidenceTable e={e} purposeTitle={purposeTitle} />
           </Card>
           <Card withBorder radius="md" padding="md" component="section" aria-label="Scope">
-            <Text fw={600} mb="xs">What it covers</Text>
+            <Text fw={600} mb="xs">
+              What it covers
+            </Text>
             <Table withRowBorders={false} verticalSpacing={4}>
               <Table.Tbody>
                 <Fact label="Purposes">
@@ -228,14 +271,21 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
                     </Text>
                   ))}
                 </Fact>
-                <Fact label="Categories"><CategoryBadges categories={e.scope.categories} /></Fact>
+                <Fact label="Categories">
+                  <CategoryBadges categories={e.scope.categories} />
+                </Fact>
                 <Fact label="Providers">
                   {e.scope.allProviders
                     ? 'All providers'
                     : e.scope.providerIds.length > 0
                       ? e.scope.providerIds.map((id) => (
                           <Group key={id} gap={6}>
-                            <Anchor component={Link} to={`/providers/${encodeURIComponent(id)}`} size="sm" ff="monospace">
+                            <Anchor
+                              component={Link}
+                              to={`/providers/${encodeURIComponent(id)}`}
+                              size="sm"
+                              ff="monospace"
+                            >
                               {id}
                             </Anchor>
                             {e.scope.withdrawnProviderIds.includes(id) && (
@@ -263,11 +313,15 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
           </Card>
         </SimpleGrid>
         <Card withBorder radius="md" padding="md" component="section" aria-label="History">
-          <Text fw={600} mb="xs">Who and when</Text>
+          <Text fw={600} mb="xs">
+            Who and when
+          </Text>
           <Table withRowBorders={false} verticalSpacing={4}>
             <Table.Tbody>
               <Fact label="Authored by">{`${e.authoredBy} · ${formatDateTime(e.createdAt)}`}</Fact>
-              <Fact label="Approved by">{e.approvedBy ? `${e.approvedBy} · ${formatDateTime(e.approvedAt)}` : 'Not approved'}</Fact>
+              <Fact label="Approved by">
+                {e.approvedBy ? `${e.approvedBy} · ${formatDateTime(e.approvedAt)}` : 'Not approved'}
+              </Fact>
               {e.revokedBy && <Fact label="Revoked by">{`${e.revokedBy} · ${formatDateTime(e.revokedAt)}`}</Fact>}
               {e.revocationReason && <Fact label="Reason for revocation">{e.revocationReason}</Fact>}
               <Fact label="Version">{String(e.version)}</Fact>
@@ -282,14 +336,21 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
             label="Reason"
             required
             value={reason}
-            onChange={(ev) => { setReason(ev.currentTarget.value); setReasonError(null); }}
+            onChange={(ev) => {
+              setReason(ev.currentTarget.value);
+              setReasonError(null);
+            }}
             error={reasonError}
             autosize
             minRows={2}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRevokeOpen(false)}>Cancel</Button>
-            <Button color="red" onClick={onRevoke} loading={revoking}>Revoke exception</Button>
+            <Button variant="default" onClick={() => setRevokeOpen(false)}>
+              Cancel
+            </Button>
+            <Button color="red" onClick={onRevoke} loading={revoking}>
+              Revoke exception
+            </Button>
           </Group>
         </Stack>
       </Modal>

@@ -10,7 +10,12 @@ import { formatDate } from '../../components/format.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useCanWrite } from '../session/session-context.js';
-import { EXCEPTION_KIND_LABEL, EXCEPTION_STATUSES, EXCEPTION_STATUS_COLOR, EXCEPTION_STATUS_LABEL } from './exception-labels.js';
+import {
+  EXCEPTION_KIND_LABEL,
+  EXCEPTION_STATUSES,
+  EXCEPTION_STATUS_COLOR,
+  EXCEPTION_STATUS_LABEL,
+} from './exception-labels.js';
 import { usePermittedExceptions } from './use-exceptions.js';
 
 export function ExceptionStatusBadge({ status }: { status: ExceptionStatus }) {
@@ -65,8 +70,24 @@ export function ExceptionsPage() {
         }
       />
       <Group mb="md" gap="sm" aria-label="Filters" role="group">
-        <FilterSelect label="Status" anyLabel="Any status" value={status} options={EXCEPTION_STATUSES} labels={EXCEPTION_STATUS_LABEL} onChange={(v) => setFilter('status', v)} w={180} />
-        <FilterSelect label="Kind" anyLabel="Any kind" value={kind} options={EXCEPTION_KINDS} labels={EXCEPTION_KIND_LABEL} onChange={(v) => setFilter('kind', v)} w={280} />
+        <FilterSelect
+          label="Status"
+          anyLabel="Any status"
+          value={status}
+          options={EXCEPTION_STATUSES}
+          labels={EXCEPTION_STATUS_LABEL}
+          onChange={(v) => setFilter('status', v)}
+          w={180}
+        />
+        <FilterSelect
+          label="Kind"
+          anyLabel="Any kind"
+          value={kind}
+          options={EXCEPTION_KINDS}
+          labels={EXCEPTION_KIND_LABEL}
+          onChange={(v) => setFilter('kind', v)}
+          w={280}
+        />
       </Group>
       <ErrorAlert error={error} onRetry={refetch} />
       {!loaded && fetching ? (

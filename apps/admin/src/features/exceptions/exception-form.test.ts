@@ -1,14 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { buildExceptionInput, formFromException, initialExceptionForm, toExceptionFormErrors, validateExceptionForm } from './exception-form.js';
+import {
+  buildExceptionInput,
+  formFromException,
+  initialExceptionForm,
+  toExceptionFormErrors,
+  validateExceptionForm,
+} from './exception-form.js';
 import { buildException } from './exception-fixtures.js';
 
 describe('buildExceptionInput', () => {
   it('sends only the evidence part of the chosen kind, trimmed, with dates as instants', () => {
     const values = initialExceptionForm('LAW');
     values.title = ' Police request ';
-    values.law = { statute: ' Code of Criminal Procedure ', article: '197(2)', requestingAuthority: 'Kojimachi police', documentReference: '', issuedOn: '2025-05-02' };
+    values.law = {
+      statute: ' Code of Criminal Procedure ',
+      article: '197(2)',
+      requestingAuthority: 'Kojimachi police',
+      documentReference: '',
+      issuedOn: '2025-05-02',
+    };
     values.outsourcing.contractReference = 'ignored';
-    values.scope = { purposeKeys: ['membership'], categories: ['NAME'], allProviders: false, providerIds: 'p1\np2, p3', recipientId: '' };
+    values.scope = {
+      purposeKeys: ['membership'],
+      categories: ['NAME'],
+      allProviders: false,
+      providerIds: 'p1\np2, p3',
+      recipientId: '',
+    };
     expect(buildExceptionInput(values)).toEqual({
       kind: 'LAW',
       title: 'Police request',
@@ -21,7 +39,13 @@ describe('buildExceptionInput', () => {
           issuedOn: '2025-05-02T00:00:00.000Z',
         },
       },
-      scope: { purposeKeys: ['membership'], categories: ['NAME'], allProviders: false, providerIds: ['p1', 'p2', 'p3'], recipientId: null },
+      scope: {
+        purposeKeys: ['membership'],
+        categories: ['NAME'],
+        allProviders: false,
+        providerIds: ['p1', 'p2', 'p3'],
+        recipientId: null,
+      },
       validFrom: null,
       validUntil: null,
     });
@@ -45,7 +69,11 @@ describe('buildExceptionInput', () => {
 describe('toExceptionFormErrors', () => {
   it('folds list indices onto their field', () => {
     expect(
-      toExceptionFormErrors({ 'scope.providerIds[2]': 'Unknown provider.', 'evidence.law.statute': 'Required.', 'scope.providerIds[0]': 'Bad.' }),
+      toExceptionFormErrors({
+        'scope.providerIds[2]': 'Unknown provider.',
+        'evidence.law.statute': 'Required.',
+        'scope.providerIds[0]': 'Bad.',
+      }),
     ).toEqual({ 'scope.providerIds': 'Unknown provider.; Bad.', 'evidence.law.statute': 'Required.' });
   });
 });

@@ -56,8 +56,20 @@ export function initialExceptionForm(kind: ExceptionKind = 'OUTSOURCING'): Excep
     title: '',
     law: { statute: '', article: '', requestingAuthority: '', documentReference: '', issuedOn: '' },
     providerAgreement: { consentEventIds: '', summary: '' },
-    outsourcing: { recipientId: '', contractReference: '', servesPurposeKey: '', categories: [], supervisionRecord: '' },
-    boardApproval: { meetingKind: '', meetingDate: '', resolutionNumber: '', legitimateReason: '', minutesReference: '' },
+    outsourcing: {
+      recipientId: '',
+      contractReference: '',
+      servesPurposeKey: '',
+      categories: [],
+      supervisionRecord: '',
+    },
+    boardApproval: {
+      meetingKind: '',
+      meetingDate: '',
+      resolutionNumber: '',
+      legitimateReason: '',
+      minutesReference: '',
+    },
     scope: { purposeKeys: [], categories: [], allProviders: false, providerIds: '', recipientId: '' },
     validFrom: '',
     validUntil: '',
@@ -83,7 +95,10 @@ export function formFromException(e: ExceptionFieldsFragment): ExceptionFormValu
         }
       : base.law,
     providerAgreement: providerAgreement
-      ? { consentEventIds: (providerAgreement.consentEventIds ?? []).join('\n'), summary: providerAgreement.summary ?? '' }
+      ? {
+          consentEventIds: (providerAgreement.consentEventIds ?? []).join('\n'),
+          summary: providerAgreement.summary ?? '',
+        }
       : base.providerAgreement,
     outsourcing: outsourcing
       ? {

@@ -9,7 +9,11 @@ import { buildException, buildRecipient } from './exception-fixtures.js';
 
 const CASES: { kind: ExceptionKind; field: string; label: RegExp }[] = [
   { kind: 'LAW', field: 'input.evidence.law.requestingAuthority', label: /Requesting authority/ },
-  { kind: 'PROVIDER_AGREEMENT', field: 'input.evidence.providerAgreement.consentEventIds.1', label: /Consent event ids/ },
+  {
+    kind: 'PROVIDER_AGREEMENT',
+    field: 'input.evidence.providerAgreement.consentEventIds.1',
+    label: /Consent event ids/,
+  },
   { kind: 'OUTSOURCING', field: 'input.evidence.outsourcing.contractReference', label: /Contract reference/ },
   { kind: 'BOARD_APPROVAL', field: 'input.evidence.boardApproval.resolutionNumber', label: /Resolution number/ },
 ];
@@ -39,9 +43,16 @@ describe('new exception form', () => {
 
     await waitFor(() => expect(within(form).getByLabelText(label).getAttribute('aria-invalid')).toBe('true'));
     expect(within(form).getByText(message)).toBeTruthy();
-    expect(within(form).getByLabelText(/^Recipient/).getAttribute('aria-invalid')).toBe('true');
+    expect(
+      within(form)
+        .getByLabelText(/^Recipient/)
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
     expect(within(form).getByText('No such recipient.')).toBeTruthy();
-    const sent = api.callsOf('CreateException')[0]?.variables['input'] as { kind: string; evidence: Record<string, unknown> };
+    const sent = api.callsOf('CreateException')[0]?.variables['input'] as {
+      kind: string;
+      evidence: Record<string, unknown>;
+    };
     expect(sent.kind).toBe(kind);
     expect(Object.keys(sent.evidence)).toHaveLength(1);
   });
@@ -57,7 +68,11 @@ describe('new exception form', () => {
     const form = await screen.findByRole('form', { name: 'Exception' });
     fireEvent.change(within(form).getByLabelText(/Served purpose/), { target: { value: 'journal-delivery' } });
     const group = within(form).getByRole('group', { name: /Categories the contractor may receive/ });
-    expect(within(group).getAllByRole('checkbox').map((c) => c.closest('div')?.textContent)).toHaveLength(3);
+    expect(
+      within(group)
+        .getAllByRole('checkbox')
+        .map((c) => c.closest('div')?.textContent),
+    ).toHaveLength(3);
   });
 });
 
@@ -80,7 +95,9 @@ describe('exception scope purposes', () => {
     fireEvent.change(other, { target: { value: 'tax-inquiry' } });
     fireEvent.keyDown(other, { key: 'Enter' });
     fireEvent.click(within(form).getByRole('button', { name: 'Create draft' }));
-    expect(await within(form).findByText('“tax-inquiry”: Upper-case letters, digits and _ only, starting with a letter.')).toBeTruthy();
+    expect(
+      await within(form).findByText('“tax-inquiry”: Upper-case letters, digits and _ only, starting with a letter.'),
+    ).toBeTruthy();
     expect(api.callsOf('CreateException')).toHaveLength(0);
 
     // Remove the malformed key, enter a well-formed one.
@@ -100,7 +117,12 @@ describe('exception scope purposes', () => {
         Purposes: () => ({ data: { purposes: PURPOSES } }),
         Recipients: () => ({ data: { recipients: [buildRecipient()] } }),
         PermittedException: () => ({
-          data: { permittedException: buildException({ kind: 'BOARD_APPROVAL', scope: { ...buildException().scope, purposeKeys: ['journal-delivery', 'SAFETY_NOTICE'] } }) },
+          data: {
+            permittedException: buildException({
+              kind: 'BOARD_APPROVAL',
+              scope: { ...buildException().scope, purposeKeys: ['journal-delivery', 'SAFETY_NOTICE'] },
+            }),
+          },
         }),
         UpdateException: () => ({ data: { updateException: buildException() } }),
       },
@@ -135,7 +157,9 @@ describe('exception detail', () => {
     viewer.unmount();
 
     // Authorship is by user id: another admin who happens to share the author's name may approve.
-    const namesake = { PermittedException: () => ({ data: { permittedException: buildException({ authoredBy: 'Officer Suzuki' }) } }) };
+    const namesake = {
+      PermittedException: () => ({ data: { permittedException: buildException({ authoredBy: 'Officer Suzuki' }) } }),
+    };
     renderApp('/exceptions/exc-1', { role: 'PRIVACY_OFFICER', handlers: namesake });
     expect(await screen.findByRole('button', { name: 'Approve' })).toBeTruthy();
   });
@@ -147,11 +171,20 @@ describe('exception detail', () => {
         PermittedException: () => ({
           data: {
             permittedException: buildException({
-              missingEvidence: [{ field: 'evidence.outsourcing.supervisionRecord', code: 'REQUIRED', message: 'The supervision record is missing.' }],
+              missingEvidence: [
+                {
+                  field: 'evidence.outsourcing.supervisionRecord',
+                  code: 'REQUIRED',
+                  message: 'The supervision record is missing.',
+                },
+              ],
             }),
           },
         }),
-        ApproveException: () => graphQLError('BAD_USER_INPUT', 'The evidence is incomplete.', { issues: [{ field: 'evidence', code: 'INCOMPLETE', message: 'The evidence is incomplete.' }] }),
+        ApproveException: () =>
+          graphQLError('BAD_USER_INPUT', 'The evidence is incomplete.', {
+            issues: [{ field: 'evidence', code: 'INCOMPLETE', message: 'The evidence is incomplete.' }],
+          }),
       },
     });
     expect(await screen.findByText(/The supervision record is missing\./)).toBeTruthy();
@@ -165,9 +198,18 @@ describe('exception detail', () => {
     const { api } = renderApp('/exceptions/exc-1', {
       role: 'PRIVACY_OFFICER',
       handlers: {
-        PermittedException: () => ({ data: { permittedException: buildException({ status: 'ACTIVE', approvedBy: 'Officer Suzuki', version: 2 }) } }),
+        PermittedException: () => ({
+          data: { permittedException: buildException({ status: 'ACTIVE', approvedBy: 'Officer Suzuki', version: 2 }) },
+        }),
         RevokeException: () => ({
-          data: { revokeException: buildException({ status: 'REVOKED', revokedBy: 'Officer Suzuki', revocationReason: 'Contract ended', version: 3 }) },
+          data: {
+            revokeException: buildException({
+              status: 'REVOKED',
+              revokedBy: 'Officer Suzuki',
+              revocationReason: 'Contract ended',
+              version: 3,
+            }),
+          },
         }),
       },
     });
@@ -178,7 +220,11 @@ describe('exception detail', () => {
     fireEvent.change(within(dialog).getByLabelText(/Reason/), { target: { value: 'Contract ended' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke exception' }));
     await waitFor(() => expect(api.callsOf('RevokeException')).toHaveLength(1));
-    expect(api.callsOf('RevokeException')[0]?.variables).toEqual({ id: 'exc-1', reason: 'Contract ended', expectedVersion: 2 });
+    expect(api.callsOf('RevokeException')[0]?.variables).toEqual({
+      id: 'exc-1',
+      reason: 'Contract ended',
+      expectedVersion: 2,
+    });
   });
 });
 
@@ -188,7 +234,11 @@ describe('exception scope', () => {
       handlers: {
         Purposes: () => ({ data: { purposes: PURPOSES } }),
         PermittedException: () => ({
-          data: { permittedException: buildException({ scope: { ...buildException().scope, allProviders: false, providerIds: ['prov-7'] } }) },
+          data: {
+            permittedException: buildException({
+              scope: { ...buildException().scope, allProviders: false, providerIds: ['prov-7'] },
+            }),
+          },
         }),
       },
     });
@@ -204,8 +254,18 @@ describe('exception scope', () => {
     const agreement = buildException({
       kind: 'PROVIDER_AGREEMENT',
       status: 'ACTIVE',
-      evidence: { law: null, providerAgreement: { consentEventIds: ['ce-7', 'ce-8'], summary: 'Agreed to the co-host.' }, outsourcing: null, boardApproval: null },
-      scope: { ...buildException().scope, allProviders: false, providerIds: ['prov-7', 'prov-8'], withdrawnProviderIds: ['prov-8'] },
+      evidence: {
+        law: null,
+        providerAgreement: { consentEventIds: ['ce-7', 'ce-8'], summary: 'Agreed to the co-host.' },
+        outsourcing: null,
+        boardApproval: null,
+      },
+      scope: {
+        ...buildException().scope,
+        allProviders: false,
+        providerIds: ['prov-7', 'prov-8'],
+        withdrawnProviderIds: ['prov-8'],
+      },
     });
     renderApp('/exceptions/exc-1', {
       handlers: {

@@ -28,7 +28,12 @@ export function usePermittedExceptions(filter: { status: ExceptionStatus | null;
 }
 
 export function usePermittedException(id: string) {
-  const [result, reexecute] = useQuery({ query: PermittedExceptionDocument, variables: { id }, requestPolicy: 'cache-and-network', pause: id === '' });
+  const [result, reexecute] = useQuery({
+    query: PermittedExceptionDocument,
+    variables: { id },
+    requestPolicy: 'cache-and-network',
+    pause: id === '',
+  });
   return {
     exception: result.data?.permittedException ?? null,
     loaded: result.data !== undefined,
@@ -50,7 +55,10 @@ export function useUpdateException() {
 
 export function useApproveException() {
   const [state, execute] = useMutation(ApproveExceptionDocument);
-  return { approve: (id: string, expectedVersion: number) => execute({ id, expectedVersion }), fetching: state.fetching };
+  return {
+    approve: (id: string, expectedVersion: number) => execute({ id, expectedVersion }),
+    fetching: state.fetching,
+  };
 }
 
 export function useRevokeException() {

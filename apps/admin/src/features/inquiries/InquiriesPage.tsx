@@ -23,7 +23,10 @@ export function InquiriesPage() {
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') || null) as InquiryStatus | null;
   const assignee = params.get('assignee') || '';
-  const filter: InquiryFilter = { status, ...(assignee === 'none' ? { unassigned: true } : assignee ? { assigneeId: assignee } : {}) };
+  const filter: InquiryFilter = {
+    status,
+    ...(assignee === 'none' ? { unassigned: true } : assignee ? { assigneeId: assignee } : {}),
+  };
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const { page, fetching, error, refetch } = useInquiries(filter, cursors[cursors.length - 1] ?? null);
   const assignees = useInquiryAssignees();
@@ -47,12 +50,21 @@ export function InquiriesPage() {
         }
       />
       <Group mb="sm" gap="sm">
-        <NativeSelect aria-label="Status" value={status ?? ''} onChange={(e) => setParam('status', e.currentTarget.value)} data={[{ value: '', label: 'Any status' }, ...STATUS_OPTIONS]} />
+        <NativeSelect
+          aria-label="Status"
+          value={status ?? ''}
+          onChange={(e) => setParam('status', e.currentTarget.value)}
+          data={[{ value: '', label: 'Any status' }, ...STATUS_OPTIONS]}
+        />
         <NativeSelect
           aria-label="Assignee"
           value={assignee}
           onChange={(e) => setParam('assignee', e.currentTarget.value)}
-          data={[{ value: '', label: 'Anyone' }, { value: 'none', label: 'Unassigned' }, ...assignees.map((a) => ({ value: a.id, label: a.displayName }))]}
+          data={[
+            { value: '', label: 'Anyone' },
+            { value: 'none', label: 'Unassigned' },
+            ...assignees.map((a) => ({ value: a.id, label: a.displayName })),
+          ]}
         />
       </Group>
       <ErrorAlert error={error} onRetry={refetch} />
@@ -102,10 +114,20 @@ export function InquiriesPage() {
         </Card>
       )}
       <Group gap="xs" mt="sm">
-        <Button size="xs" variant="default" disabled={cursors.length < 2} onClick={() => setCursors((c) => c.slice(0, -1))}>
+        <Button
+          size="xs"
+          variant="default"
+          disabled={cursors.length < 2}
+          onClick={() => setCursors((c) => c.slice(0, -1))}
+        >
           Previous
         </Button>
-        <Button size="xs" variant="default" disabled={!page?.pageInfo.hasNextPage} onClick={() => setCursors((c) => [...c, page?.pageInfo.endCursor ?? null])}>
+        <Button
+          size="xs"
+          variant="default"
+          disabled={!page?.pageInfo.hasNextPage}
+          onClick={() => setCursors((c) => [...c, page?.pageInfo.endCursor ?? null])}
+        >
           Next
         </Button>
       </Group>

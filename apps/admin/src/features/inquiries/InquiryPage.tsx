@@ -1,4 +1,17 @@
-import { Anchor, Button, Card, Grid, Group, NativeSelect, SegmentedControl, Stack, Text, TextInput, Textarea, Timeline } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Card,
+  Grid,
+  Group,
+  NativeSelect,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Timeline,
+} from '@mantine/core';
 import type { InquiryChannel, InquiryReplyKind } from '@steward/schema';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -33,9 +46,20 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
   const [messages, setMessages] = useState<string[]>([]);
   const [conflict, setConflict] = useState(false);
   const [providerId, setProviderId] = useState('');
-  const [reply, setReply] = useState<{ kind: InquiryReplyKind; channel: InquiryChannel; body: string }>({ kind: 'NOTE', channel: 'EMAIL', body: '' });
+  const [reply, setReply] = useState<{ kind: InquiryReplyKind; channel: InquiryChannel; body: string }>({
+    kind: 'NOTE',
+    channel: 'EMAIL',
+    body: '',
+  });
 
-  if (!inquiry) return fetching ? <Loading label="Loading inquiry" /> : error ? <ErrorAlert error={error} onRetry={refetch} /> : <Text>No such inquiry.</Text>;
+  if (!inquiry)
+    return fetching ? (
+      <Loading label="Loading inquiry" />
+    ) : error ? (
+      <ErrorAlert error={error} onRetry={refetch} />
+    ) : (
+      <Text>No such inquiry.</Text>
+    );
   const s = inquiry.summary;
 
   async function run(p: Promise<{ error?: ErrorLike | undefined }>): Promise<boolean> {
@@ -54,7 +78,11 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
 
   return (
     <>
-      <PageHeader title={`Inquiry ${s.reference}`} badges={<InquiryStatusBadge status={s.status} />} description={`${channelLabel(s.channel)} · received ${formatDateTime(s.receivedAt)}${s.recordedBy ? ` · written down by ${s.recordedBy}` : ''}`} />
+      <PageHeader
+        title={`Inquiry ${s.reference}`}
+        badges={<InquiryStatusBadge status={s.status} />}
+        description={`${channelLabel(s.channel)} · received ${formatDateTime(s.receivedAt)}${s.recordedBy ? ` · written down by ${s.recordedBy}` : ''}`}
+      />
       {conflict && <ConflictAlert what="this inquiry" onReload={refetch} />}
       <MessagesAlert title="Not saved" messages={messages} />
       <Grid>
@@ -84,7 +112,10 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
             ) : (
               <Timeline bulletSize={12} lineWidth={2}>
                 {inquiry.replies.map((r) => (
-                  <Timeline.Item key={r.id} title={`${r.kind === 'ANSWER' ? `Answer by ${channelLabel(r.channel!)}` : 'Note'} · ${r.author} · ${formatDateTime(r.at)}`}>
+                  <Timeline.Item
+                    key={r.id}
+                    title={`${r.kind === 'ANSWER' ? `Answer by ${channelLabel(r.channel!)}` : 'Note'} · ${r.author} · ${formatDateTime(r.at)}`}
+                  >
                     <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                       {r.body}
                     </Text>
@@ -105,18 +136,38 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                   ]}
                 />
                 {reply.kind === 'ANSWER' && (
-                  <NativeSelect size="xs" aria-label="Answered by" value={reply.channel} onChange={(e) => setReply({ ...reply, channel: e.currentTarget.value as InquiryChannel })} data={STAFF_CHANNEL_OPTIONS} />
+                  <NativeSelect
+                    size="xs"
+                    aria-label="Answered by"
+                    value={reply.channel}
+                    onChange={(e) => setReply({ ...reply, channel: e.currentTarget.value as InquiryChannel })}
+                    data={STAFF_CHANNEL_OPTIONS}
+                  />
                 )}
               </Group>
-              <Textarea aria-label="Reply text" autosize minRows={3} value={reply.body} onChange={(e) => setReply({ ...reply, body: e.currentTarget.value })} />
+              <Textarea
+                aria-label="Reply text"
+                autosize
+                minRows={3}
+                value={reply.body}
+                onChange={(e) => setReply({ ...reply, body: e.currentTarget.value })}
+              />
               <Button
                 size="xs"
                 w="fit-content"
                 loading={m.fetching}
                 onClick={() =>
-                  void run(m.reply({ inquiryId: s.id, kind: reply.kind, channel: reply.kind === 'ANSWER' ? reply.channel : null, body: reply.body }, s.version)).then(
-                    (ok) => ok && setReply({ ...reply, body: '' }),
-                  )
+                  void run(
+                    m.reply(
+                      {
+                        inquiryId: s.id,
+                        kind: reply.kind,
+                        channel: reply.kind === 'ANSWER' ? reply.channel : null,
+                        body: reply.body,
+                      },
+                      s.version,
+                    ),
+                  ).then((ok) => ok && setReply({ ...reply, body: '' }))
                 }
               >
                 Record
@@ -133,7 +184,12 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                 </Text>
                 <Group gap="xs">
                   {s.nextStatuses.map((next) => (
-                    <Button key={next} size="xs" variant="default" onClick={() => void run(m.setStatus(s.id, s.version, next))}>
+                    <Button
+                      key={next}
+                      size="xs"
+                      variant="default"
+                      onClick={() => void run(m.setStatus(s.id, s.version, next))}
+                    >
                       Mark {statusLabel(next).toLowerCase()}
                     </Button>
                   ))}
@@ -143,7 +199,10 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                 label="Assignee"
                 value={s.assignee?.id ?? ''}
                 onChange={(e) => void run(m.assign(s.id, s.version, e.currentTarget.value || null))}
-                data={[{ value: '', label: 'Nobody' }, ...assignees.map((a) => ({ value: a.id, label: a.displayName }))]}
+                data={[
+                  { value: '', label: 'Nobody' },
+                  ...assignees.map((a) => ({ value: a.id, label: a.displayName })),
+                ]}
               />
               <div>
                 <Text size="xs" c="dimmed" fw={500} mb={4}>
@@ -154,14 +213,30 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                     <Anchor component={Link} to={`/providers/${s.providerId}`} size="sm">
                       {s.providerReference}
                     </Anchor>
-                    <Button size="compact-xs" variant="subtle" color="red" onClick={() => void run(m.link(s.id, s.version, null))}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => void run(m.link(s.id, s.version, null))}
+                    >
                       Unlink
                     </Button>
                   </Group>
                 ) : (
                   <Group gap="xs" align="flex-end">
-                    <TextInput size="xs" aria-label="Provider id" placeholder="Provider id" value={providerId} onChange={(e) => setProviderId(e.currentTarget.value)} />
-                    <Button size="xs" variant="default" disabled={!providerId.trim()} onClick={() => void run(m.link(s.id, s.version, providerId.trim()))}>
+                    <TextInput
+                      size="xs"
+                      aria-label="Provider id"
+                      placeholder="Provider id"
+                      value={providerId}
+                      onChange={(e) => setProviderId(e.currentTarget.value)}
+                    />
+                    <Button
+                      size="xs"
+                      variant="default"
+                      disabled={!providerId.trim()}
+                      onClick={() => void run(m.link(s.id, s.version, providerId.trim()))}
+                    >
                       Link
                     </Button>
                   </Group>

@@ -21,8 +21,24 @@ const summary = (overrides: Partial<InquirySummaryFieldsFragment> = {}): Inquiry
 const detail: InquiryQuery = {
   inquiry: {
     summary: summary(),
-    content: { name: 'Aiko', email: 'aiko@example.jp', postalAddress: null, telephone: null, subject: 'My data', message: 'What do you hold?' },
-    replies: [{ id: 'r1', kind: 'NOTE', channel: null, at: '2026-04-01T10:00:00Z', author: 'Officer', body: 'Looking into it.' }],
+    content: {
+      name: 'Aiko',
+      email: 'aiko@example.jp',
+      postalAddress: null,
+      telephone: null,
+      subject: 'My data',
+      message: 'What do you hold?',
+    },
+    replies: [
+      {
+        id: 'r1',
+        kind: 'NOTE',
+        channel: null,
+        at: '2026-04-01T10:00:00Z',
+        author: 'Officer',
+        body: 'Looking into it.',
+      },
+    ],
   },
 };
 
@@ -30,7 +46,14 @@ describe('inquiries inbox', () => {
   it('lists inquiries and filters by status and assignee', async () => {
     const { api } = renderApp('/inquiries', {
       handlers: {
-        Inquiries: () => ({ data: { inquiries: { edges: [{ cursor: 'c1', node: summary() }], pageInfo: { hasNextPage: false, endCursor: 'c1' } } } }),
+        Inquiries: () => ({
+          data: {
+            inquiries: {
+              edges: [{ cursor: 'c1', node: summary() }],
+              pageInfo: { hasNextPage: false, endCursor: 'c1' },
+            },
+          },
+        }),
         InquiryAssignees: () => ({ data: { inquiryAssignees: [{ id: 'a1', displayName: 'Officer' }] } }),
       },
     });
@@ -38,7 +61,9 @@ describe('inquiries inbox', () => {
     expect(await within(table).findByText('INQ-7K2M9QX4TD')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'ANSWERED' } });
     fireEvent.change(screen.getByLabelText('Assignee'), { target: { value: 'none' } });
-    await waitFor(() => expect(api.callsOf('Inquiries').at(-1)?.variables['filter']).toEqual({ status: 'ANSWERED', unassigned: true }));
+    await waitFor(() =>
+      expect(api.callsOf('Inquiries').at(-1)?.variables['filter']).toEqual({ status: 'ANSWERED', unassigned: true }),
+    );
   });
 
   it('keeps viewers out (inquiries hold personal information)', async () => {
@@ -58,12 +83,21 @@ describe('inquiries inbox', () => {
     expect(await screen.findByText('What do you hold?')).toBeTruthy();
     expect(screen.getByText('Looking into it.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Mark in progress' }));
-    await waitFor(() => expect(api.callsOf('SetInquiryStatus')[0]?.variables).toEqual({ id: 'i1', expectedVersion: 1, status: 'IN_PROGRESS' }));
+    await waitFor(() =>
+      expect(api.callsOf('SetInquiryStatus')[0]?.variables).toEqual({
+        id: 'i1',
+        expectedVersion: 1,
+        status: 'IN_PROGRESS',
+      }),
+    );
     fireEvent.click(screen.getByText('Answer given'));
     fireEvent.change(screen.getByLabelText('Reply text'), { target: { value: 'We hold your name.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Record' }));
     await waitFor(() =>
-      expect(api.callsOf('AddInquiryReply')[0]?.variables).toEqual({ input: { inquiryId: 'i1', kind: 'ANSWER', channel: 'EMAIL', body: 'We hold your name.' }, expectedVersion: 1 }),
+      expect(api.callsOf('AddInquiryReply')[0]?.variables).toEqual({
+        input: { inquiryId: 'i1', kind: 'ANSWER', channel: 'EMAIL', body: 'We hold your name.' },
+        expectedVersion: 1,
+      }),
     );
   });
 });

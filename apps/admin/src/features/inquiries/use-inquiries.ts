@@ -15,7 +15,11 @@ import {
 import { useMutation, useQuery } from 'urql';
 
 export function useInquiries(filter: InquiryFilter, after: string | null) {
-  const [result, reexecute] = useQuery({ query: InquiriesDocument, variables: { filter, first: 50, after }, requestPolicy: 'cache-and-network' });
+  const [result, reexecute] = useQuery({
+    query: InquiriesDocument,
+    variables: { filter, first: 50, after },
+    requestPolicy: 'cache-and-network',
+  });
   return {
     page: result.data?.inquiries ?? null,
     fetching: result.fetching,
@@ -48,8 +52,10 @@ export function useInquiryMutations() {
   const [e, reply] = useMutation(AddInquiryReplyDocument);
   return {
     record: (input: RecordInquiryInput) => record({ input }),
-    setStatus: (id: string, expectedVersion: number, status: InquiryStatus) => setStatus({ id, expectedVersion, status }),
-    assign: (id: string, expectedVersion: number, assigneeId: string | null) => assign({ id, expectedVersion, assigneeId }),
+    setStatus: (id: string, expectedVersion: number, status: InquiryStatus) =>
+      setStatus({ id, expectedVersion, status }),
+    assign: (id: string, expectedVersion: number, assigneeId: string | null) =>
+      assign({ id, expectedVersion, assigneeId }),
     link: (id: string, expectedVersion: number, providerId: string | null) => link({ id, expectedVersion, providerId }),
     reply: (input: AddInquiryReplyInput, expectedVersion: number) => reply({ input, expectedVersion }),
     fetching: a.fetching || b.fetching || c.fetching || d.fetching || e.fetching,

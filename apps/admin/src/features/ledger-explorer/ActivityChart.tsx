@@ -10,7 +10,17 @@ const PAD_LEFT = 28;
  * Uses or provisions (allowed, by basis, and denied) per day, stacked, in plain SVG. The picture is
  * summarised for assistive technology in its label, and the same numbers are in a table underneath.
  */
-export function ActivityChart({ from, to, buckets, action }: { from: string; to: string; buckets: readonly ActivityBucket[]; action: ActivityAction }) {
+export function ActivityChart({
+  from,
+  to,
+  buckets,
+  action,
+}: {
+  from: string;
+  to: string;
+  buckets: readonly ActivityBucket[];
+  action: ActivityAction;
+}) {
   const days = activityByDay(from, to, buckets, action);
   const what = ACTION_LABEL[action];
   const sum = totals(days);
@@ -34,7 +44,13 @@ export function ActivityChart({ from, to, buckets, action }: { from: string; to:
           </Group>
         ))}
       </Group>
-      <svg role="img" aria-label={summary} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" style={{ maxHeight: 220, display: 'block' }}>
+      <svg
+        role="img"
+        aria-label={summary}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        style={{ maxHeight: 220, display: 'block' }}
+      >
         <line x1={PAD_LEFT} y1={plotHeight} x2={WIDTH} y2={plotHeight} stroke="#adb5bd" strokeWidth={1} />
         <text x={PAD_LEFT - 4} y={10} fontSize={10} textAnchor="end" fill="#868e96">
           {max}

@@ -1,5 +1,25 @@
-import { Anchor, Badge, Button, Card, Group, LoadingOverlay, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { PurposesDocument, type DecisionBasisKind, type LedgerEntryFilter, type LedgerEntryKind, type LedgerOutcome } from '@steward/schema';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  LoadingOverlay,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import {
+  PurposesDocument,
+  type DecisionBasisKind,
+  type LedgerEntryFilter,
+  type LedgerEntryKind,
+  type LedgerOutcome,
+} from '@steward/schema';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -29,7 +49,9 @@ const OTHER_PURPOSE = '__other__';
 
 /** Drops empty values, so the filter sent (and the paging reset key) only names what is set. */
 function clean(filter: LedgerEntryFilter): LedgerEntryFilter {
-  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== null && v !== undefined && v !== '')) as LedgerEntryFilter;
+  return Object.fromEntries(
+    Object.entries(filter).filter(([, v]) => v !== null && v !== undefined && v !== ''),
+  ) as LedgerEntryFilter;
 }
 
 /** Issue 3's ledger explorer: every use, provision and decision (and collection and consent), filterable, with activity over time. */
@@ -118,9 +140,18 @@ export function LedgerExplorerPage() {
                 : "Hand-overs to recipients: partners' reads and decisions to provide, by what allowed them (or denied)."}
             </Text>
             {activity.activity ? (
-              <ActivityChart from={activity.activity.from} to={activity.activity.to} buckets={activity.activity.buckets} action={action} />
+              <ActivityChart
+                from={activity.activity.from}
+                to={activity.activity.to}
+                buckets={activity.activity.buckets}
+                action={action}
+              />
             ) : (
-              activity.fetching && <Text size="sm" c="dimmed">Loading activity…</Text>
+              activity.fetching && (
+                <Text size="sm" c="dimmed">
+                  Loading activity…
+                </Text>
+              )
             )}
           </Card>
         ))}
@@ -182,23 +213,37 @@ export function LedgerExplorerPage() {
               size="xs"
               value={filter.kind ?? ''}
               onChange={(e) => set({ kind: (e.currentTarget.value || null) as LedgerEntryKind | null })}
-              data={[{ value: '', label: 'Any' }, ...KINDS.map((k) => ({ value: k, label: k.charAt(0) + k.slice(1).toLowerCase() }))]}
+              data={[
+                { value: '', label: 'Any' },
+                ...KINDS.map((k) => ({ value: k, label: k.charAt(0) + k.slice(1).toLowerCase() })),
+              ]}
             />
             <NativeSelect
               label="Outcome"
               size="xs"
               value={filter.outcome ?? ''}
               onChange={(e) => set({ outcome: (e.currentTarget.value || null) as LedgerOutcome | null })}
-              data={[{ value: '', label: 'Any' }, ...OUTCOMES.map((o) => ({ value: o, label: o.charAt(0) + o.slice(1).toLowerCase() }))]}
+              data={[
+                { value: '', label: 'Any' },
+                ...OUTCOMES.map((o) => ({ value: o, label: o.charAt(0) + o.slice(1).toLowerCase() })),
+              ]}
             />
             <NativeSelect
               label="Basis"
               size="xs"
               value={filter.basisKind ?? ''}
               onChange={(e) => set({ basisKind: (e.currentTarget.value || null) as DecisionBasisKind | null })}
-              data={[{ value: '', label: 'Any' }, ...(Object.keys(BASIS_LABEL) as DecisionBasisKind[]).map((b) => ({ value: b, label: BASIS_LABEL[b] }))]}
+              data={[
+                { value: '', label: 'Any' },
+                ...(Object.keys(BASIS_LABEL) as DecisionBasisKind[]).map((b) => ({ value: b, label: BASIS_LABEL[b] })),
+              ]}
             />
-            <Button size="xs" variant="subtle" onClick={clearAll} disabled={Object.keys(filter).length === 0 && !providerInput && !otherPurpose}>
+            <Button
+              size="xs"
+              variant="subtle"
+              onClick={clearAll}
+              disabled={Object.keys(filter).length === 0 && !providerInput && !otherPurpose}
+            >
               Clear filters
             </Button>
           </Group>
@@ -241,7 +286,12 @@ export function LedgerExplorerPage() {
                   </Table.Td>
                   <Table.Td>
                     {e.providerId && (
-                      <Anchor component={Link} to={`/providers/${encodeURIComponent(e.providerId)}`} size="xs" ff="monospace">
+                      <Anchor
+                        component={Link}
+                        to={`/providers/${encodeURIComponent(e.providerId)}`}
+                        size="xs"
+                        ff="monospace"
+                      >
                         {e.providerId.slice(0, 8)}…
                       </Anchor>
                     )}
@@ -274,7 +324,9 @@ export function LedgerExplorerPage() {
                   </Table.Td>
                 </Table.Tr>
               ))}
-              {!fetching && !error && entries.length === 0 && <EmptyTableRow colSpan={10}>No ledger entries match.</EmptyTableRow>}
+              {!fetching && !error && entries.length === 0 && (
+                <EmptyTableRow colSpan={10}>No ledger entries match.</EmptyTableRow>
+              )}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

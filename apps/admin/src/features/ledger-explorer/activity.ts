@@ -28,12 +28,25 @@ function seriesOf(bucket: ActivityBucket): SeriesKey | null {
  * Every UTC day from `from` to `to` (inclusive, YYYY-MM-DD) with its counts per series; days without
  * entries count zero. With `action`, only the uses or only the provisions count.
  */
-export function activityByDay(from: string, to: string, buckets: readonly ActivityBucket[], action?: ActivityAction): ActivityDay[] {
+export function activityByDay(
+  from: string,
+  to: string,
+  buckets: readonly ActivityBucket[],
+  action?: ActivityAction,
+): ActivityDay[] {
   const days: ActivityDay[] = [];
   const index = new Map<string, ActivityDay>();
-  for (let t = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`); t <= end && days.length < 400; t += 86_400_000) {
+  for (
+    let t = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`);
+    t <= end && days.length < 400;
+    t += 86_400_000
+  ) {
     const day = new Date(t).toISOString().slice(0, 10);
-    const entry: ActivityDay = { day, counts: { CONSENT: 0, PUBLICLY_AVAILABLE: 0, EXCEPTION: 0, DENIED: 0 }, total: 0 };
+    const entry: ActivityDay = {
+      day,
+      counts: { CONSENT: 0, PUBLICLY_AVAILABLE: 0, EXCEPTION: 0, DENIED: 0 },
+      total: 0,
+    };
     days.push(entry);
     index.set(day, entry);
   }

@@ -36,7 +36,12 @@ function page(entries: Entry[], hasNextPage = false): { data: LedgerEntriesQuery
     data: {
       ledgerEntries: {
         edges: entries.map((node) => ({ cursor: `cursor-${node.sequence}`, node })),
-        pageInfo: { hasNextPage, hasPreviousPage: false, startCursor: null, endCursor: entries.length ? `cursor-${entries[entries.length - 1]!.sequence}` : null },
+        pageInfo: {
+          hasNextPage,
+          hasPreviousPage: false,
+          startCursor: null,
+          endCursor: entries.length ? `cursor-${entries[entries.length - 1]!.sequence}` : null,
+        },
       },
     },
   };
@@ -59,7 +64,21 @@ function handlers(entries: Handlers[string]): Handlers {
   return {
     LedgerEntries: entries,
     LedgerActivity: () => ({ data: activity }),
-    Recipients: () => ({ data: { recipients: [{ id: COURIER, name: 'Yamato Courier', kind: 'CONTRACTOR', contact: null, notes: null, createdAt: '2026-11-01T00:00:00.000Z', credentials: [] }] } }),
+    Recipients: () => ({
+      data: {
+        recipients: [
+          {
+            id: COURIER,
+            name: 'Yamato Courier',
+            kind: 'CONTRACTOR',
+            contact: null,
+            notes: null,
+            createdAt: '2026-11-01T00:00:00.000Z',
+            credentials: [],
+          },
+        ],
+      },
+    }),
   };
 }
 
@@ -68,7 +87,14 @@ describe('ledger explorer', () => {
     renderApp('/ledger/entries', {
       handlers: handlers(() =>
         page([
-          entry(12, { kind: 'PROVISION', actor: 'partner:cred', recipientId: COURIER, basisKind: 'EXCEPTION', exceptionId: EXCEPTION, exceptionKind: 'OUTSOURCING' }),
+          entry(12, {
+            kind: 'PROVISION',
+            actor: 'partner:cred',
+            recipientId: COURIER,
+            basisKind: 'EXCEPTION',
+            exceptionId: EXCEPTION,
+            exceptionKind: 'OUTSOURCING',
+          }),
           entry(11, { outcome: 'DENIED', basisKind: null, purposeKey: 'EVENT_NEWS' }),
         ]),
       ),
@@ -91,7 +117,9 @@ describe('ledger explorer', () => {
     });
     await screen.findByRole('table', { name: 'Ledger entries' });
     fireEvent.click(await screen.findByRole('button', { name: 'Next' }));
-    await waitFor(() => expect(api.calls.some((c) => c.operationName === 'LedgerEntries' && c.variables.after === 'cursor-2')).toBe(true));
+    await waitFor(() =>
+      expect(api.calls.some((c) => c.operationName === 'LedgerEntries' && c.variables.after === 'cursor-2')).toBe(true),
+    );
     await screen.findByText('Page 2');
 
     fireEvent.change(screen.getByLabelText('Basis'), { target: { value: 'EXCEPTION' } });
@@ -110,28 +138,44 @@ describe('ledger explorer', () => {
       expect(last.variables).toEqual({
         first: 50,
         after: null,
-        filter: { basisKind: 'EXCEPTION', kind: 'PROVISION', outcome: 'ALLOWED', recipientId: COURIER, providerId: PROVIDER },
+        filter: {
+          basisKind: 'EXCEPTION',
+          kind: 'PROVISION',
+          outcome: 'ALLOWED',
+          recipientId: COURIER,
+          providerId: PROVIDER,
+        },
       });
     });
     expect(screen.getByText('Page 1')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
-    await waitFor(() => expect(api.calls.filter((c) => c.operationName === 'LedgerEntries').at(-1)!.variables.filter).toEqual({}));
+    await waitFor(() =>
+      expect(api.calls.filter((c) => c.operationName === 'LedgerEntries').at(-1)!.variables.filter).toEqual({}),
+    );
   });
 
   it('filters by a purpose the policy does not state, checking its key', async () => {
-    const { api } = renderApp('/ledger/entries', { handlers: handlers(() => page([entry(3, { purposeKey: 'INQUIRY_2026_0042' })])) });
+    const { api } = renderApp('/ledger/entries', {
+      handlers: handlers(() => page([entry(3, { purposeKey: 'INQUIRY_2026_0042' })])),
+    });
     await screen.findByRole('table', { name: 'Ledger entries' });
     fireEvent.change(screen.getByLabelText('Purpose'), { target: { value: '__other__' } });
     fireEvent.change(screen.getByLabelText('Purpose key'), { target: { value: 'inquiry-42' } });
     fireEvent.click(screen.getByRole('button', { name: 'Apply key' }));
     expect(await screen.findByText(/upper-case|A-Z|letters/i)).toBeTruthy();
-    expect(api.calls.filter((c) => c.operationName === 'LedgerEntries').every((c) => !(c.variables.filter as { purposeKey?: string })?.purposeKey)).toBe(true);
+    expect(
+      api.calls
+        .filter((c) => c.operationName === 'LedgerEntries')
+        .every((c) => !(c.variables.filter as { purposeKey?: string })?.purposeKey),
+    ).toBe(true);
 
     fireEvent.change(screen.getByLabelText('Purpose key'), { target: { value: 'INQUIRY_2026_0042' } });
     fireEvent.click(screen.getByRole('button', { name: 'Apply key' }));
     await waitFor(() =>
-      expect(api.calls.filter((c) => c.operationName === 'LedgerEntries').at(-1)!.variables.filter).toEqual({ purposeKey: 'INQUIRY_2026_0042' }),
+      expect(api.calls.filter((c) => c.operationName === 'LedgerEntries').at(-1)!.variables.filter).toEqual({
+        purposeKey: 'INQUIRY_2026_0042',
+      }),
     );
   });
 
@@ -151,7 +195,10 @@ describe('ledger explorer', () => {
     expect(provisions.getAttribute('aria-label')).toContain('permitted exception 6');
     const table = screen.getByRole('table', { name: 'Provisions by day', hidden: true });
     const rows = within(table).getAllByRole('row', { hidden: true });
-    expect(rows.map((r) => r.textContent)).toEqual(['DayConsentPublicly availablePermitted exceptionDeniedTotal', '2026-11-2000606']);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      'DayConsentPublicly availablePermitted exceptionDeniedTotal',
+      '2026-11-2000606',
+    ]);
     expect(await screen.findByText('No ledger entries match.')).toBeTruthy();
   });
 
@@ -162,8 +209,16 @@ describe('ledger explorer', () => {
         VerifyLedger: () => ({
           data: {
             verifyLedger: {
-              ok: false, checkedEntries: 4, headSequence: 9, headHash: 'cd'.repeat(32), checkpoints: 0, lastCheckpoint: null, unsignedEntries: 9,
-              anchorChecked: false, firstFailure: { sequence: 5, reason: 'The entry was changed after it was written' }, checkpointPublicKey: 'k',
+              ok: false,
+              checkedEntries: 4,
+              headSequence: 9,
+              headHash: 'cd'.repeat(32),
+              checkpoints: 0,
+              lastCheckpoint: null,
+              unsignedEntries: 9,
+              anchorChecked: false,
+              firstFailure: { sequence: 5, reason: 'The entry was changed after it was written' },
+              checkpointPublicKey: 'k',
             },
           },
         }),
@@ -192,7 +247,11 @@ describe('ledger explorer', () => {
 describe('activityByDay', () => {
   it('fills every day and sorts counts into series', () => {
     const days = activityByDay('2026-11-18', '2026-11-20', activity.ledgerActivity.buckets);
-    expect(days.map((d) => [d.day, d.total])).toEqual([['2026-11-18', 3], ['2026-11-19', 0], ['2026-11-20', 8]]);
+    expect(days.map((d) => [d.day, d.total])).toEqual([
+      ['2026-11-18', 3],
+      ['2026-11-19', 0],
+      ['2026-11-20', 8],
+    ]);
     expect(days[2]!.counts).toEqual({ CONSENT: 0, PUBLICLY_AVAILABLE: 0, EXCEPTION: 6, DENIED: 2 });
   });
 

@@ -1,4 +1,9 @@
-import { LedgerActivityDocument, LedgerEntriesDocument, RecipientsDocument, type LedgerEntryFilter } from '@steward/schema';
+import {
+  LedgerActivityDocument,
+  LedgerEntriesDocument,
+  RecipientsDocument,
+  type LedgerEntryFilter,
+} from '@steward/schema';
 import { useQuery } from 'urql';
 
 export const LEDGER_PAGE_SIZE = 50;

@@ -1,4 +1,17 @@
-import { Alert, Button, Card, Code, CopyButton, Group, LoadingOverlay, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Code,
+  CopyButton,
+  Group,
+  LoadingOverlay,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import type { LedgerAnchorInput } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -65,13 +78,14 @@ export function LedgerPage() {
           <Stack gap="md">
             {verification.ok ? (
               <Alert color="teal" variant="light" title="The ledger verifies" role="status">
-                All {verification.checkedEntries} entries follow each other unchanged, the head matches the last entry and
-                every signed checkpoint verifies.
+                All {verification.checkedEntries} entries follow each other unchanged, the head matches the last entry
+                and every signed checkpoint verifies.
                 {verification.anchorChecked && anchor && ` The anchor at entry ${anchor.sequence} holds.`}
               </Alert>
             ) : (
               <Alert color="red" variant="light" title="The ledger does not verify" role="alert">
-                First failing entry: <strong>{verification.firstFailure?.sequence}</strong> — {verification.firstFailure?.reason}
+                First failing entry: <strong>{verification.firstFailure?.sequence}</strong> —{' '}
+                {verification.firstFailure?.reason}
               </Alert>
             )}
             <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
@@ -82,14 +96,16 @@ export function LedgerPage() {
             </SimpleGrid>
             {verification.lastCheckpoint && (
               <Text size="sm" c="dimmed">
-                Newest checkpoint: entry {verification.lastCheckpoint.sequence}, signed {formatDateTime(verification.lastCheckpoint.signedAt)}.
-                Checkpoints are signed every 1,000 entries and, while Steward runs, every minute when entries were added;
-                the server also keeps the newest signed head in an anchor file outside the database.
+                Newest checkpoint: entry {verification.lastCheckpoint.sequence}, signed{' '}
+                {formatDateTime(verification.lastCheckpoint.signedAt)}. Checkpoints are signed every 1,000 entries and,
+                while Steward runs, every minute when entries were added; the server also keeps the newest signed head
+                in an anchor file outside the database.
               </Text>
             )}
             {checkpoint.checkpoint && (
               <Text size="sm" role="status">
-                Signed entry {checkpoint.checkpoint.sequence} (hash <Code>{checkpoint.checkpoint.hash.slice(0, 16)}…</Code>).
+                Signed entry {checkpoint.checkpoint.sequence} (hash{' '}
+                <Code>{checkpoint.checkpoint.hash.slice(0, 16)}…</Code>).
               </Text>
             )}
             <Stack gap={4}>
@@ -110,9 +126,10 @@ export function LedgerPage() {
             Anchor
           </Title>
           <Text size="sm">
-            Someone with direct access to the database could cut entries off the end of the ledger and rewind its head; only
-            a record kept elsewhere shows it. Keep the current head somewhere outside Steward (a ticket, a minute, an e-mail to
-            the secretariat) and verify against it later — here or with <Code>npm run ledger:verify -- --anchor …</Code>.
+            Someone with direct access to the database could cut entries off the end of the ledger and rewind its head;
+            only a record kept elsewhere shows it. Keep the current head somewhere outside Steward (a ticket, a minute,
+            an e-mail to the secretariat) and verify against it later — here or with{' '}
+            <Code>npm run ledger:verify -- --anchor …</Code>.
           </Text>
           {verification && verification.headSequence > 0 && (
             <Group gap="xs" wrap="nowrap" align="flex-start">

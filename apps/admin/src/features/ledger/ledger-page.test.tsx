@@ -34,7 +34,11 @@ describe('ledger page', () => {
     renderApp('/ledger', {
       handlers: {
         VerifyLedger: () => ({
-          data: verification({ ok: false, checkedEntries: 4, firstFailure: { sequence: 5, reason: 'The entry was changed after it was written' } }),
+          data: verification({
+            ok: false,
+            checkedEntries: 4,
+            firstFailure: { sequence: 5, reason: 'The entry was changed after it was written' },
+          }),
         }),
       },
     });
@@ -79,7 +83,10 @@ describe('ledger page', () => {
     fireEvent.change(input, { target: { value: `27:${'CD'.repeat(32)}` } });
     fireEvent.click(screen.getByRole('button', { name: 'Verify against anchor' }));
     expect(await screen.findByText(/The anchor at entry 27 holds/)).toBeTruthy();
-    expect(api.calls.at(-1)).toMatchObject({ operationName: 'VerifyLedger', variables: { anchor: { sequence: 27, hash: 'cd'.repeat(32) } } });
+    expect(api.calls.at(-1)).toMatchObject({
+      operationName: 'VerifyLedger',
+      variables: { anchor: { sequence: 27, hash: 'cd'.repeat(32) } },
+    });
   });
 
   it('is not offered to viewers', async () => {

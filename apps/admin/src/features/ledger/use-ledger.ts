@@ -6,7 +6,12 @@ import { useMutation, useQuery } from 'urql';
  * on demand elsewhere: `pause`), never from cache. A changed anchor verifies again.
  */
 export function useLedgerVerification(anchor: LedgerAnchorInput | null = null, opts: { pause?: boolean } = {}) {
-  const [result, reexecute] = useQuery({ query: VerifyLedgerDocument, variables: { anchor }, requestPolicy: 'network-only', pause: opts.pause ?? false });
+  const [result, reexecute] = useQuery({
+    query: VerifyLedgerDocument,
+    variables: { anchor },
+    requestPolicy: 'network-only',
+    pause: opts.pause ?? false,
+  });
   return {
     verification: result.data?.verifyLedger ?? null,
     fetching: result.fetching,

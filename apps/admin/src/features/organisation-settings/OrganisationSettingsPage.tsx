@@ -1,6 +1,10 @@
 import { Alert, Button, Card, Stack, TextInput, Textarea } from '@mantine/core';
 import { validateSecretariat } from '@steward/policy-core';
-import { OrganisationSettingsDocument, UpdateOrganisationDocument, type OrganisationSettingsQuery } from '@steward/schema';
+import {
+  OrganisationSettingsDocument,
+  UpdateOrganisationDocument,
+  type OrganisationSettingsQuery,
+} from '@steward/schema';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConflictAlert } from '../../components/ConflictAlert.js';
@@ -12,9 +16,25 @@ import { useSessionUser } from '../session/session-context.js';
 import { ResponsePeriodCard } from './ResponsePeriodCard.js';
 
 type Org = OrganisationSettingsQuery['organisation'];
-type Form = { name: string; nameJa: string; secretariatName: string; postalAddress: string; telephone: string; fax: string; email: string };
+type Form = {
+  name: string;
+  nameJa: string;
+  secretariatName: string;
+  postalAddress: string;
+  telephone: string;
+  fax: string;
+  email: string;
+};
 
-const toForm = (o: Org): Form => ({ name: o.name, nameJa: o.nameJa, secretariatName: o.secretariat.name, postalAddress: o.secretariat.postalAddress, telephone: o.secretariat.telephone, fax: o.secretariat.fax, email: o.secretariat.email });
+const toForm = (o: Org): Form => ({
+  name: o.name,
+  nameJa: o.nameJa,
+  secretariatName: o.secretariat.name,
+  postalAddress: o.secretariat.postalAddress,
+  telephone: o.secretariat.telephone,
+  fax: o.secretariat.fax,
+  email: o.secretariat.email,
+});
 
 function SettingsForm({ org, onSaved }: { org: Org; onSaved: () => void }) {
   const isOwner = useSessionUser().role === 'OWNER';
@@ -24,7 +44,8 @@ function SettingsForm({ org, onSaved }: { org: Org; onSaved: () => void }) {
   const [conflict, setConflict] = useState(false);
   const [saved, setSaved] = useState(false);
   const [state, update] = useMutation(UpdateOrganisationDocument);
-  const set = (k: keyof Form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
+  const set = (k: keyof Form) => (e: { currentTarget: { value: string } }) =>
+    setForm({ ...form, [k]: e.currentTarget.value });
 
   async function save() {
     setSaved(false);
@@ -49,7 +70,15 @@ function SettingsForm({ org, onSaved }: { org: Org; onSaved: () => void }) {
 
   const field = (k: keyof Form, label: string, multiline = false) =>
     multiline ? (
-      <Textarea label={label} autosize minRows={2} value={form[k]} onChange={set(k)} error={errors[k]} readOnly={!isOwner} />
+      <Textarea
+        label={label}
+        autosize
+        minRows={2}
+        value={form[k]}
+        onChange={set(k)}
+        error={errors[k]}
+        readOnly={!isOwner}
+      />
     ) : (
       <TextInput label={label} value={form[k]} onChange={set(k)} error={errors[k]} readOnly={!isOwner} />
     );
@@ -93,9 +122,18 @@ export function OrganisationSettingsPage() {
   const refetch = () => reexecute({ requestPolicy: 'network-only' });
   return (
     <>
-      <PageHeader title="Organisation and secretariat" description="Where inquiries about personal information go; shown on the public privacy page." />
+      <PageHeader
+        title="Organisation and secretariat"
+        description="Where inquiries about personal information go; shown on the public privacy page."
+      />
       <Stack gap="lg">
-        {org ? <SettingsForm key={org.version} org={org} onSaved={refetch} /> : result.fetching ? <Loading label="Loading settings" /> : <ErrorAlert error={result.error} onRetry={refetch} />}
+        {org ? (
+          <SettingsForm key={org.version} org={org} onSaved={refetch} />
+        ) : result.fetching ? (
+          <Loading label="Loading settings" />
+        ) : (
+          <ErrorAlert error={result.error} onRetry={refetch} />
+        )}
         <ResponsePeriodCard />
       </Stack>
     </>

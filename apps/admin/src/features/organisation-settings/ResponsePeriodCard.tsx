@@ -1,6 +1,11 @@
 import { Alert, Button, Card, Group, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
 import { validateResponsePeriod } from '@steward/policy-core';
-import { RequestSettingsDocument, UpdateRequestSettingsDocument, type RequestSettingsQuery, type ResponsePeriodUnit } from '@steward/schema';
+import {
+  RequestSettingsDocument,
+  UpdateRequestSettingsDocument,
+  type RequestSettingsQuery,
+  type ResponsePeriodUnit,
+} from '@steward/schema';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
@@ -43,11 +48,23 @@ function ResponsePeriodForm({ settings, onSaved }: { settings: Settings; onSaved
 
   async function save() {
     setSaved(false);
-    const input = { responsePeriodDays: Number(days), unit, timeZoneOffsetMinutes: Number(offset), holidays: holidayList(holidays) };
+    const input = {
+      responsePeriodDays: Number(days),
+      unit,
+      timeZoneOffsetMinutes: Number(offset),
+      holidays: holidayList(holidays),
+    };
     // The same rule the server applies (policy-core), before anything is sent.
-    const local = validateResponsePeriod({ days: input.responsePeriodDays, unit, timeZoneOffsetMinutes: input.timeZoneOffsetMinutes, holidays: input.holidays });
+    const local = validateResponsePeriod({
+      days: input.responsePeriodDays,
+      unit,
+      timeZoneOffsetMinutes: input.timeZoneOffsetMinutes,
+      holidays: input.holidays,
+    });
     if (!local.ok) {
-      setErrors(Object.fromEntries(local.issues.map((i) => [i.field === 'days' ? 'responsePeriodDays' : i.field, i.message])));
+      setErrors(
+        Object.fromEntries(local.issues.map((i) => [i.field === 'days' ? 'responsePeriodDays' : i.field, i.message])),
+      );
       return;
     }
     const res = await update({ input });
@@ -72,7 +89,17 @@ function ResponsePeriodForm({ settings, onSaved }: { settings: Settings; onSaved
         </Alert>
       )}
       <Group align="flex-start" grow>
-        <NumberInput label="Response period" description="Days to answer a request" min={0} max={365} allowDecimal={false} value={days} onChange={setDays} error={errors['responsePeriodDays']} readOnly={!isOwner} />
+        <NumberInput
+          label="Response period"
+          description="Days to answer a request"
+          min={0}
+          max={365}
+          allowDecimal={false}
+          value={days}
+          onChange={setDays}
+          error={errors['responsePeriodDays']}
+          readOnly={!isOwner}
+        />
         <Select
           label="Counted in"
           description="Business days skip weekends and holidays"

@@ -9,7 +9,13 @@ const org: OrganisationSettingsQuery = {
     name: 'JSPE',
     nameJa: '精密工学会',
     version: 1,
-    secretariat: { name: 'JSPE Secretariat', postalAddress: '1-5-9 Kudan-kita', telephone: '+81-3-5226-5191', fax: '+81-3-5226-5192', email: 'jspe_jspe@jspe.or.jp' },
+    secretariat: {
+      name: 'JSPE Secretariat',
+      postalAddress: '1-5-9 Kudan-kita',
+      telephone: '+81-3-5226-5191',
+      fax: '+81-3-5226-5192',
+      email: 'jspe_jspe@jspe.or.jp',
+    },
   },
 };
 
@@ -17,7 +23,10 @@ describe('organisation settings', () => {
   it('lets an owner save valid contact details with the version, after checking them locally', async () => {
     const { api } = renderApp('/settings/organisation', {
       role: 'OWNER',
-      handlers: { OrganisationSettings: () => ({ data: org }), UpdateOrganisation: () => ({ data: { updateOrganisation: { ...org.organisation, version: 2 } } }) },
+      handlers: {
+        OrganisationSettings: () => ({ data: org }),
+        UpdateOrganisation: () => ({ data: { updateOrganisation: { ...org.organisation, version: 2 } } }),
+      },
     });
     const email = await screen.findByLabelText('E-mail');
     fireEvent.change(email, { target: { value: 'privacy@' } });
@@ -26,23 +35,40 @@ describe('organisation settings', () => {
     expect(api.callsOf('UpdateOrganisation')).toHaveLength(0);
     fireEvent.change(screen.getByLabelText('E-mail'), { target: { value: 'privacy@jspe.or.jp' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(api.callsOf('UpdateOrganisation')[0]?.variables['input']).toMatchObject({ expectedVersion: 1, email: 'privacy@jspe.or.jp' }));
+    await waitFor(() =>
+      expect(api.callsOf('UpdateOrganisation')[0]?.variables['input']).toMatchObject({
+        expectedVersion: 1,
+        email: 'privacy@jspe.or.jp',
+      }),
+    );
   });
 
   it('is read-only for a privacy officer', async () => {
-    renderApp('/settings/organisation', { role: 'PRIVACY_OFFICER', handlers: { OrganisationSettings: () => ({ data: org }) } });
+    renderApp('/settings/organisation', {
+      role: 'PRIVACY_OFFICER',
+      handlers: { OrganisationSettings: () => ({ data: org }) },
+    });
     expect(await screen.findByText(/Only owners edit/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
   });
 
   it('lets an owner set the response period, checking holiday dates locally and naming the line', async () => {
-    const settings = { requestSettings: { responsePeriodDays: 10, unit: 'BUSINESS_DAYS' as const, timeZoneOffsetMinutes: 540, holidays: ['2026-01-01'] } };
+    const settings = {
+      requestSettings: {
+        responsePeriodDays: 10,
+        unit: 'BUSINESS_DAYS' as const,
+        timeZoneOffsetMinutes: 540,
+        holidays: ['2026-01-01'],
+      },
+    };
     const { api } = renderApp('/settings/organisation', {
       role: 'OWNER',
       handlers: {
         OrganisationSettings: () => ({ data: org }),
         RequestSettings: () => ({ data: settings }),
-        UpdateRequestSettings: () => ({ data: { updateRequestSettings: { ...settings.requestSettings, responsePeriodDays: 14 } } }),
+        UpdateRequestSettings: () => ({
+          data: { updateRequestSettings: { ...settings.requestSettings, responsePeriodDays: 14 } },
+        }),
       },
     });
     const period = await screen.findByLabelText('Response period');
@@ -68,7 +94,16 @@ describe('organisation settings', () => {
       role: 'PRIVACY_OFFICER',
       handlers: {
         OrganisationSettings: () => ({ data: org }),
-        RequestSettings: () => ({ data: { requestSettings: { responsePeriodDays: 10, unit: 'BUSINESS_DAYS', timeZoneOffsetMinutes: 540, holidays: [] } } }),
+        RequestSettings: () => ({
+          data: {
+            requestSettings: {
+              responsePeriodDays: 10,
+              unit: 'BUSINESS_DAYS',
+              timeZoneOffsetMinutes: 540,
+              holidays: [],
+            },
+          },
+        }),
       },
     });
     expect(((await screen.findByLabelText('Response period')) as HTMLInputElement).readOnly).toBe(true);

@@ -24,7 +24,12 @@ export function PurposeChangeList({ changes }: { changes: Diff['purposeChanges']
     ...changes.narrowed.map((n) => `Narrowed: ${n.key} (− ${n.categories.map(categoryLabel).join(', ')})`),
     ...changes.retired.map((k) => `Retired: ${k}`),
   ];
-  if (!items.length) return <Text size="sm" c="dimmed">No change to the purposes of use.</Text>;
+  if (!items.length)
+    return (
+      <Text size="sm" c="dimmed">
+        No change to the purposes of use.
+      </Text>
+    );
   return (
     <Stack gap={2} component="ul" style={{ margin: 0, paddingLeft: 18 }} aria-label="Purpose changes">
       {items.map((i) => (
@@ -40,11 +45,18 @@ export function DiffList({ diff }: { diff: Diff }) {
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
-        Version {diff.version.number} against {diff.base ? `version ${diff.base.number}` : 'nothing'}; each clause&apos;s first line is its title.
+        Version {diff.version.number} against {diff.base ? `version ${diff.base.number}` : 'nothing'}; each
+        clause&apos;s first line is its title.
       </Text>
       {diff.sections.length === 0 && <Text size="sm">The text is unchanged.</Text>}
       {diff.sections.map((s) => (
-        <Card key={`${s.clause}-${s.language}`} withBorder padding="sm" component="article" aria-label={`Clause ${s.number} ${s.language}`}>
+        <Card
+          key={`${s.clause}-${s.language}`}
+          withBorder
+          padding="sm"
+          component="article"
+          aria-label={`Clause ${s.number} ${s.language}`}
+        >
           <Group gap="xs" mb="xs">
             <Text fw={600} size="sm">
               Clause {s.number} · {s.language === 'ja' ? '日本語' : 'English'}
@@ -106,10 +118,20 @@ function LackingProviders({ versionId, purposeKey }: { versionId: string; purpos
         </Table.Tbody>
       </Table>
       <Group gap="xs">
-        <Button size="xs" variant="default" disabled={cursors.length < 2} onClick={() => setCursors((c) => c.slice(0, -1))}>
+        <Button
+          size="xs"
+          variant="default"
+          disabled={cursors.length < 2}
+          onClick={() => setCursors((c) => c.slice(0, -1))}
+        >
           Previous
         </Button>
-        <Button size="xs" variant="default" disabled={!page.pageInfo.hasNextPage} onClick={() => setCursors((c) => [...c, page.pageInfo.endCursor ?? null])}>
+        <Button
+          size="xs"
+          variant="default"
+          disabled={!page.pageInfo.hasNextPage}
+          onClick={() => setCursors((c) => [...c, page.pageInfo.endCursor ?? null])}
+        >
           Next
         </Button>
       </Group>
@@ -123,9 +145,14 @@ export function ImpactSummary({ impact }: { impact: Impact }) {
       Version {impact.nextVersion} adds and widens no purpose of use.
     </Alert>
   ) : (
-    <Alert color="yellow" variant="light" title={`${impact.providersToAsk} of ${impact.providers} providers must be asked for consent again`}>
-      {impact.consentsMissing} consents are missing under version {impact.nextVersion}. Under clause 7 the new version applies at once to
-      information already collected: an added or widened purpose may not be used for a provider until they consent to it.
+    <Alert
+      color="yellow"
+      variant="light"
+      title={`${impact.providersToAsk} of ${impact.providers} providers must be asked for consent again`}
+    >
+      {impact.consentsMissing} consents are missing under version {impact.nextVersion}. Under clause 7 the new version
+      applies at once to information already collected: an added or widened purpose may not be used for a provider until
+      they consent to it.
     </Alert>
   );
 }
@@ -133,7 +160,12 @@ export function ImpactSummary({ impact }: { impact: Impact }) {
 export function PolicyImpactPanel({ versionId }: { versionId: string }) {
   const { impact, fetching, error, refetch } = usePolicyImpact(versionId, false);
   const [open, setOpen] = useState<string | null>(null);
-  if (!impact) return fetching ? <Loading label="Computing the re-consent impact" /> : <ErrorAlert error={error} onRetry={refetch} />;
+  if (!impact)
+    return fetching ? (
+      <Loading label="Computing the re-consent impact" />
+    ) : (
+      <ErrorAlert error={error} onRetry={refetch} />
+    );
   return (
     <Stack gap="md">
       <ImpactSummary impact={impact} />

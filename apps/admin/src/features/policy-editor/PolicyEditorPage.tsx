@@ -1,4 +1,20 @@
-import { Alert, Badge, Button, Card, Grid, Group, Modal, MultiSelect, Stack, Switch, Table, Tabs, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Modal,
+  MultiSelect,
+  Stack,
+  Switch,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { DATA_CATEGORIES } from '@steward/policy-core';
 import type { DataCategory, PolicyClause, PolicyVersionFullFragment } from '@steward/schema';
 import { useState } from 'react';
@@ -24,7 +40,15 @@ function messagesOf(error: ErrorLike | undefined): string[] {
 }
 
 /** The typed confirmation of clause 7's "effective immediately": the impact, then the version number. */
-function PublishDialog({ draft, onClose, onPublished }: { draft: PolicyVersionFullFragment; onClose: () => void; onPublished: () => void }) {
+function PublishDialog({
+  draft,
+  onClose,
+  onPublished,
+}: {
+  draft: PolicyVersionFullFragment;
+  onClose: () => void;
+  onPublished: () => void;
+}) {
   const { impact, error: impactError } = usePolicyImpact(draft.id, false);
   const { publish, fetching } = usePolicyDraftMutations();
   const [typed, setTyped] = useState('');
@@ -38,9 +62,9 @@ function PublishDialog({ draft, onClose, onPublished }: { draft: PolicyVersionFu
     <Modal opened onClose={onClose} title={`Publish version ${draft.number}`} size="lg">
       <Stack gap="sm">
         <Text size="sm">
-          Publishing takes effect immediately and without prior notice: from now on every collection, consent, decision and ledger entry
-          carries version {draft.number}, and it governs all information already collected (clause 7). A published version can never be
-          changed.
+          Publishing takes effect immediately and without prior notice: from now on every collection, consent, decision
+          and ledger entry carries version {draft.number}, and it governs all information already collected (clause 7).
+          A published version can never be changed.
         </Text>
         {draft.changeSummary && (
           <Text size="sm">
@@ -71,7 +95,12 @@ function PublishDialog({ draft, onClose, onPublished }: { draft: PolicyVersionFu
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button color="red" disabled={typed !== String(draft.number)} loading={fetching} onClick={() => void confirm()}>
+          <Button
+            color="red"
+            disabled={typed !== String(draft.number)}
+            loading={fetching}
+            onClick={() => void confirm()}
+          >
             Publish version {draft.number}
           </Button>
         </Group>
@@ -86,20 +115,40 @@ function SectionsEditor({ form, setForm }: { form: DraftForm; setForm: (f: Draft
   return (
     <Stack gap="md">
       {form.sections.map((s, i) => (
-        <Card key={s.clause} withBorder padding="sm" component="section" aria-label={`Edit clause ${clauseHeading(s.clause as PolicyClause)}`}>
+        <Card
+          key={s.clause}
+          withBorder
+          padding="sm"
+          component="section"
+          aria-label={`Edit clause ${clauseHeading(s.clause as PolicyClause)}`}
+        >
           <Text fw={600} size="sm" mb="xs">
             {clauseHeading(s.clause as PolicyClause)}
           </Text>
           <Grid>
             <Grid.Col span={{ base: 12, md: 6 }}>
               <Stack gap="xs" lang="ja">
-                <TextInput label="見出し (ja)" value={s.titleJa} onChange={(e) => setSection(i, { titleJa: e.currentTarget.value })} />
-                <Textarea label="本文 (ja)" autosize minRows={3} value={s.bodyJa} onChange={(e) => setSection(i, { bodyJa: e.currentTarget.value })} />
+                <TextInput
+                  label="見出し (ja)"
+                  value={s.titleJa}
+                  onChange={(e) => setSection(i, { titleJa: e.currentTarget.value })}
+                />
+                <Textarea
+                  label="本文 (ja)"
+                  autosize
+                  minRows={3}
+                  value={s.bodyJa}
+                  onChange={(e) => setSection(i, { bodyJa: e.currentTarget.value })}
+                />
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 6 }}>
               <Stack gap="xs" lang="en">
-                <TextInput label="Title (en)" value={s.titleEn} onChange={(e) => setSection(i, { titleEn: e.currentTarget.value })} />
+                <TextInput
+                  label="Title (en)"
+                  value={s.titleEn}
+                  onChange={(e) => setSection(i, { titleEn: e.currentTarget.value })}
+                />
                 <Textarea
                   label={`Body (en), clause ${i + 1}`}
                   autosize
@@ -116,14 +165,22 @@ function SectionsEditor({ form, setForm }: { form: DraftForm; setForm: (f: Draft
   );
 }
 
-function PurposesEditor({ form, setForm, existing }: { form: DraftForm; setForm: (f: DraftForm) => void; existing: ReadonlySet<string> }) {
+function PurposesEditor({
+  form,
+  setForm,
+  existing,
+}: {
+  form: DraftForm;
+  setForm: (f: DraftForm) => void;
+  existing: ReadonlySet<string>;
+}) {
   const setPurpose = (i: number, patch: Partial<DraftForm['purposes'][number]>) =>
     setForm({ ...form, purposes: form.purposes.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        Purposes of the version in force cannot be removed: retire them. Adding a purpose, or a category to one, means asking providers
-        for consent again — see the impact.
+        Purposes of the version in force cannot be removed: retire them. Adding a purpose, or a category to one, means
+        asking providers for consent again — see the impact.
       </Text>
       <Table aria-label="Purposes of use">
         <Table.Thead>
@@ -142,17 +199,36 @@ function PurposesEditor({ form, setForm, existing }: { form: DraftForm; setForm:
                 {existing.has(p.key) ? (
                   <Text size="sm">{p.key}</Text>
                 ) : (
-                  <TextInput aria-label={`Key of purpose ${i + 1}`} value={p.key} onChange={(e) => setPurpose(i, { key: e.currentTarget.value.toUpperCase() })} />
+                  <TextInput
+                    aria-label={`Key of purpose ${i + 1}`}
+                    value={p.key}
+                    onChange={(e) => setPurpose(i, { key: e.currentTarget.value.toUpperCase() })}
+                  />
                 )}
               </Table.Td>
               <Table.Td>
                 <Stack gap={4}>
-                  <TextInput aria-label={`Japanese title of ${p.key || `purpose ${i + 1}`}`} lang="ja" value={p.titleJa} onChange={(e) => setPurpose(i, { titleJa: e.currentTarget.value })} />
-                  <TextInput aria-label={`English title of ${p.key || `purpose ${i + 1}`}`} value={p.titleEn} onChange={(e) => setPurpose(i, { titleEn: e.currentTarget.value })} />
+                  <TextInput
+                    aria-label={`Japanese title of ${p.key || `purpose ${i + 1}`}`}
+                    lang="ja"
+                    value={p.titleJa}
+                    onChange={(e) => setPurpose(i, { titleJa: e.currentTarget.value })}
+                  />
+                  <TextInput
+                    aria-label={`English title of ${p.key || `purpose ${i + 1}`}`}
+                    value={p.titleEn}
+                    onChange={(e) => setPurpose(i, { titleEn: e.currentTarget.value })}
+                  />
                 </Stack>
               </Table.Td>
               <Table.Td>
-                <Textarea aria-label={`Description of ${p.key || `purpose ${i + 1}`}`} autosize minRows={2} value={p.description} onChange={(e) => setPurpose(i, { description: e.currentTarget.value })} />
+                <Textarea
+                  aria-label={`Description of ${p.key || `purpose ${i + 1}`}`}
+                  autosize
+                  minRows={2}
+                  value={p.description}
+                  onChange={(e) => setPurpose(i, { description: e.currentTarget.value })}
+                />
               </Table.Td>
               <Table.Td miw={220}>
                 <MultiSelect
@@ -163,7 +239,11 @@ function PurposesEditor({ form, setForm, existing }: { form: DraftForm; setForm:
                 />
               </Table.Td>
               <Table.Td>
-                <Switch aria-label={`Retire ${p.key || `purpose ${i + 1}`}`} checked={p.retired} onChange={(e) => setPurpose(i, { retired: e.currentTarget.checked })} />
+                <Switch
+                  aria-label={`Retire ${p.key || `purpose ${i + 1}`}`}
+                  checked={p.retired}
+                  onChange={(e) => setPurpose(i, { retired: e.currentTarget.checked })}
+                />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -173,7 +253,15 @@ function PurposesEditor({ form, setForm, existing }: { form: DraftForm; setForm:
         <Button
           variant="default"
           size="xs"
-          onClick={() => setForm({ ...form, purposes: [...form.purposes, { key: '', titleJa: '', titleEn: '', description: '', categories: [], retired: false }] })}
+          onClick={() =>
+            setForm({
+              ...form,
+              purposes: [
+                ...form.purposes,
+                { key: '', titleJa: '', titleEn: '', description: '', categories: [], retired: false },
+              ],
+            })
+          }
         >
           Add a purpose
         </Button>
@@ -182,7 +270,15 @@ function PurposesEditor({ form, setForm, existing }: { form: DraftForm; setForm:
   );
 }
 
-function DraftEditor({ draft, current, onChanged }: { draft: PolicyVersionFullFragment; current: PolicyVersionFullFragment; onChanged: () => void }) {
+function DraftEditor({
+  draft,
+  current,
+  onChanged,
+}: {
+  draft: PolicyVersionFullFragment;
+  current: PolicyVersionFullFragment;
+  onChanged: () => void;
+}) {
   const canWrite = useCanWrite();
   const [form, setForm] = useState<DraftForm>(() => toDraftForm(draft));
   const [tab, setTab] = useState<string | null>('text');
@@ -257,11 +353,19 @@ function DraftEditor({ draft, current, onChanged }: { draft: PolicyVersionFullFr
           <PurposesEditor form={form} setForm={setForm} existing={currentKeys} />
         </Tabs.Panel>
         <Tabs.Panel value="diff" pt="md">
-          {dirty && <Text size="sm" c="orange" mb="xs">Save the draft to see your latest edits here.</Text>}
+          {dirty && (
+            <Text size="sm" c="orange" mb="xs">
+              Save the draft to see your latest edits here.
+            </Text>
+          )}
           <PolicyDiffPanel key={draft.version} versionId={draft.id} />
         </Tabs.Panel>
         <Tabs.Panel value="impact" pt="md">
-          {dirty && <Text size="sm" c="orange" mb="xs">Save the draft to see your latest edits here.</Text>}
+          {dirty && (
+            <Text size="sm" c="orange" mb="xs">
+              Save the draft to see your latest edits here.
+            </Text>
+          )}
           <PolicyImpactPanel key={draft.version} versionId={draft.id} />
         </Tabs.Panel>
       </Tabs>
@@ -313,7 +417,8 @@ export function PolicyEditorPage() {
   const canWrite = useCanWrite();
   const [createError, setCreateError] = useState<ErrorLike | undefined>();
 
-  if (!current) return fetching ? <Loading label="Loading the policy" /> : <ErrorAlert error={error} onRetry={refetch} />;
+  if (!current)
+    return fetching ? <Loading label="Loading the policy" /> : <ErrorAlert error={error} onRetry={refetch} />;
 
   return (
     <>
@@ -341,8 +446,9 @@ export function PolicyEditorPage() {
         <>
           <Card withBorder padding="md">
             <Text size="sm" mb="sm">
-              There is no draft. A draft starts as a copy of version {current.number}: edit its clauses (Japanese and English), its purposes
-              of use and the change summary, check the changes and who must be asked for consent again, then publish.
+              There is no draft. A draft starts as a copy of version {current.number}: edit its clauses (Japanese and
+              English), its purposes of use and the change summary, check the changes and who must be asked for consent
+              again, then publish.
             </Text>
             {canWrite && (
               <Button
@@ -359,7 +465,13 @@ export function PolicyEditorPage() {
             )}
           </Card>
           {current.number > 1 && (
-            <Card withBorder padding="md" mt="md" component="section" aria-label={`Still to ask for version ${current.number}`}>
+            <Card
+              withBorder
+              padding="md"
+              mt="md"
+              component="section"
+              aria-label={`Still to ask for version ${current.number}`}
+            >
               <Text fw={600} mb="xs">
                 Still to ask for version {current.number}
               </Text>

@@ -10,7 +10,14 @@ export function toDraftForm(draft: PolicyVersionFullFragment): DraftForm {
     sections: [...draft.sections]
       .sort((a, b) => a.number - b.number)
       .map((s) => ({ clause: s.clause, titleJa: s.titleJa, titleEn: s.titleEn, bodyJa: s.bodyJa, bodyEn: s.bodyEn })),
-    purposes: (draft.purposes ?? []).map((p) => ({ key: p.key, titleJa: p.titleJa, titleEn: p.titleEn, description: p.description, categories: [...p.categories], retired: p.retired })),
+    purposes: (draft.purposes ?? []).map((p) => ({
+      key: p.key,
+      titleJa: p.titleJa,
+      titleEn: p.titleEn,
+      description: p.description,
+      categories: [...p.categories],
+      retired: p.retired,
+    })),
   };
 }
 
@@ -19,7 +26,11 @@ export function draftIssues(form: DraftForm, currentPurposeKeys: readonly string
   const normalized = {
     ...form,
     changeSummary: form.changeSummary.replace(/\r\n?/g, '\n').trim(),
-    sections: form.sections.map((s) => ({ ...s, bodyJa: s.bodyJa.replace(/\r\n?/g, '\n').trim(), bodyEn: s.bodyEn.replace(/\r\n?/g, '\n').trim() })),
+    sections: form.sections.map((s) => ({
+      ...s,
+      bodyJa: s.bodyJa.replace(/\r\n?/g, '\n').trim(),
+      bodyEn: s.bodyEn.replace(/\r\n?/g, '\n').trim(),
+    })),
     purposes: form.purposes.map((p) => ({ ...p, retired: p.retired ?? false })),
   };
   const v = validatePolicyDraft(normalized, currentPurposeKeys);

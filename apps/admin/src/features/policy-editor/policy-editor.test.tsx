@@ -4,9 +4,22 @@ import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render.js';
 import { graphQLError } from '../../test/stub-api.js';
 
-const CLAUSES = ['COLLECTION', 'PURPOSE_OF_USE', 'MANAGEMENT', 'DISCLOSURE_AND_AMENDMENT', 'WEBSITE_USE', 'COOKIES', 'CHANGES', 'INQUIRIES'] as const;
+const CLAUSES = [
+  'COLLECTION',
+  'PURPOSE_OF_USE',
+  'MANAGEMENT',
+  'DISCLOSURE_AND_AMENDMENT',
+  'WEBSITE_USE',
+  'COOKIES',
+  'CHANGES',
+  'INQUIRIES',
+] as const;
 
-function version(number: number, status: 'DRAFT' | 'PUBLISHED', overrides: Partial<PolicyVersionFullFragment> = {}): PolicyVersionFullFragment {
+function version(
+  number: number,
+  status: 'DRAFT' | 'PUBLISHED',
+  overrides: Partial<PolicyVersionFullFragment> = {},
+): PolicyVersionFullFragment {
   return {
     id: `pv${number}`,
     number,
@@ -15,8 +28,24 @@ function version(number: number, status: 'DRAFT' | 'PUBLISHED', overrides: Parti
     changeSummary: status === 'DRAFT' ? 'Clause 7 clarified.' : 'Constituted.',
     contentHash: 'a'.repeat(64),
     version: 3,
-    sections: CLAUSES.map((clause, i) => ({ clause, number: i + 1, titleEn: `Title ${i + 1}`, titleJa: `見出し${i + 1}`, bodyEn: `Body ${i + 1}`, bodyJa: `本文${i + 1}` })),
-    purposes: [{ key: 'EVENT_NEWS', titleEn: 'News', titleJa: 'ニュース', description: 'Newsletter.', categories: ['NAME', 'EMAIL'], retired: false }],
+    sections: CLAUSES.map((clause, i) => ({
+      clause,
+      number: i + 1,
+      titleEn: `Title ${i + 1}`,
+      titleJa: `見出し${i + 1}`,
+      bodyEn: `Body ${i + 1}`,
+      bodyJa: `本文${i + 1}`,
+    })),
+    purposes: [
+      {
+        key: 'EVENT_NEWS',
+        titleEn: 'News',
+        titleJa: 'ニュース',
+        description: 'Newsletter.',
+        categories: ['NAME', 'EMAIL'],
+        retired: false,
+      },
+    ],
     ...overrides,
   };
 }
@@ -27,8 +56,25 @@ const impact: PolicyImpactQuery = {
     providers: 10,
     providersToAsk: 4,
     consentsMissing: 4,
-    purposeChanges: { added: [], widened: [{ key: 'EVENT_NEWS', categories: ['TELEPHONE'] }], narrowed: [], retired: [] },
-    purposes: [{ key: 'EVENT_NEWS', change: 'WIDENED', addedCategories: ['TELEPHONE'], covered: 6, lacking: 4, notAsked: 2, grantedBeforeVersion: 2, refused: 0, withdrawn: 0 }],
+    purposeChanges: {
+      added: [],
+      widened: [{ key: 'EVENT_NEWS', categories: ['TELEPHONE'] }],
+      narrowed: [],
+      retired: [],
+    },
+    purposes: [
+      {
+        key: 'EVENT_NEWS',
+        change: 'WIDENED',
+        addedCategories: ['TELEPHONE'],
+        covered: 6,
+        lacking: 4,
+        notAsked: 2,
+        grantedBeforeVersion: 2,
+        refused: 0,
+        withdrawn: 0,
+      },
+    ],
   },
 };
 
@@ -74,7 +120,11 @@ describe('policy editor', () => {
         PolicyEditor: () => ({ data: { currentPolicy: version(1, 'PUBLISHED'), policyDraft: draft } }),
         UpdatePolicyDraft: (v) => {
           const input = v['input'] as { sections: { bodyEn: string }[] };
-          draft = { ...draft, version: 4, sections: draft.sections.map((s, i) => ({ ...s, bodyEn: input.sections[i]!.bodyEn })) };
+          draft = {
+            ...draft,
+            version: 4,
+            sections: draft.sections.map((s, i) => ({ ...s, bodyEn: input.sections[i]!.bodyEn })),
+          };
           return { data: { updatePolicyDraft: draft } };
         },
         PolicyDiff: () => ({ data: diff }),
@@ -85,13 +135,22 @@ describe('policy editor', () => {
     fireEvent.change(body, { target: { value: 'Body 7, effective at once.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
     await waitFor(() => expect(api.callsOf('UpdatePolicyDraft')).toHaveLength(1));
-    const input = api.callsOf('UpdatePolicyDraft')[0]!.variables['input'] as { id: string; expectedVersion: number; sections: { clause: string; bodyEn: string }[] };
+    const input = api.callsOf('UpdatePolicyDraft')[0]!.variables['input'] as {
+      id: string;
+      expectedVersion: number;
+      sections: { clause: string; bodyEn: string }[];
+    };
     expect(input).toMatchObject({ id: 'pv2', expectedVersion: 3 });
     expect(input.sections.find((s) => s.clause === 'CHANGES')?.bodyEn).toBe('Body 7, effective at once.');
 
     fireEvent.click(await screen.findByRole('tab', { name: 'Changes' }));
     const article = await screen.findByRole('article', { name: 'Clause 7 en' });
-    expect(within(article).getByText(/Body 7, effective at once\./).closest('[data-kind]')?.getAttribute('data-kind')).toBe('ADDED');
+    expect(
+      within(article)
+        .getByText(/Body 7, effective at once\./)
+        .closest('[data-kind]')
+        ?.getAttribute('data-kind'),
+    ).toBe('ADDED');
     fireEvent.click(screen.getByRole('tab', { name: 'Re-consent impact' }));
     expect(await screen.findByText('4 of 10 providers must be asked for consent again')).toBeTruthy();
   });
@@ -102,7 +161,12 @@ describe('policy editor', () => {
         PolicyEditor: () => ({ data: { currentPolicy: version(1, 'PUBLISHED'), policyDraft: version(2, 'DRAFT') } }),
         PolicyImpact: () => ({ data: impact }),
         PolicyDiff: () => ({ data: diff }),
-        PublishPolicyVersion: () => graphQLError('BAD_USER_INPUT', 'sections: The draft is identical to the version in force.', { issues: [{ field: 'sections', code: 'NO_CHANGE', message: 'The draft is identical to the version in force.' }] }),
+        PublishPolicyVersion: () =>
+          graphQLError('BAD_USER_INPUT', 'sections: The draft is identical to the version in force.', {
+            issues: [
+              { field: 'sections', code: 'NO_CHANGE', message: 'The draft is identical to the version in force.' },
+            ],
+          }),
       },
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Publish…' }));
@@ -113,7 +177,13 @@ describe('policy editor', () => {
     fireEvent.change(within(dialog).getByLabelText('Type 2 to confirm'), { target: { value: '2' } });
     expect(confirm.hasAttribute('disabled')).toBe(false);
     fireEvent.click(confirm);
-    await waitFor(() => expect(api.callsOf('PublishPolicyVersion')[0]?.variables).toEqual({ id: 'pv2', expectedVersion: 3, confirmNumber: 2 }));
+    await waitFor(() =>
+      expect(api.callsOf('PublishPolicyVersion')[0]?.variables).toEqual({
+        id: 'pv2',
+        expectedVersion: 3,
+        confirmNumber: 2,
+      }),
+    );
     expect(await within(dialog).findByText(/identical to the version in force/)).toBeTruthy();
   });
 
@@ -130,7 +200,9 @@ describe('policy editor', () => {
     expect(api.callsOf('DiscardPolicyDraft')).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: 'Discard draft' }));
     fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
-    await waitFor(() => expect(api.callsOf('DiscardPolicyDraft')[0]?.variables).toEqual({ id: 'pv2', expectedVersion: 3 }));
+    await waitFor(() =>
+      expect(api.callsOf('DiscardPolicyDraft')[0]?.variables).toEqual({ id: 'pv2', expectedVersion: 3 }),
+    );
   });
 
   it('shows who is still to be asked for the version in force when there is no draft', async () => {
@@ -147,7 +219,10 @@ describe('policy editor', () => {
   it('lets a viewer read the draft but not save or publish it', async () => {
     renderApp('/policy/edit', {
       role: 'VIEWER',
-      handlers: { PolicyEditor: () => ({ data: { currentPolicy: version(1, 'PUBLISHED'), policyDraft: version(2, 'DRAFT') } }), PolicyDiff: () => ({ data: diff }) },
+      handlers: {
+        PolicyEditor: () => ({ data: { currentPolicy: version(1, 'PUBLISHED'), policyDraft: version(2, 'DRAFT') } }),
+        PolicyDiff: () => ({ data: diff }),
+      },
     });
     expect(await screen.findByText('Draft: version 2')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Save draft' })).toBeNull();

@@ -24,13 +24,33 @@ export function usePolicyEditor() {
 }
 
 export function usePolicyDiff(id: string, pause: boolean) {
-  const [result, reexecute] = useQuery({ query: PolicyDiffDocument, variables: { id }, pause, requestPolicy: 'network-only' });
-  return { diff: result.data?.policyDiff ?? null, fetching: result.fetching, error: result.error, refetch: () => reexecute({ requestPolicy: 'network-only' }) };
+  const [result, reexecute] = useQuery({
+    query: PolicyDiffDocument,
+    variables: { id },
+    pause,
+    requestPolicy: 'network-only',
+  });
+  return {
+    diff: result.data?.policyDiff ?? null,
+    fetching: result.fetching,
+    error: result.error,
+    refetch: () => reexecute({ requestPolicy: 'network-only' }),
+  };
 }
 
 export function usePolicyImpact(id: string, pause: boolean) {
-  const [result, reexecute] = useQuery({ query: PolicyImpactDocument, variables: { id }, pause, requestPolicy: 'network-only' });
-  return { impact: result.data?.policyImpact ?? null, fetching: result.fetching, error: result.error, refetch: () => reexecute({ requestPolicy: 'network-only' }) };
+  const [result, reexecute] = useQuery({
+    query: PolicyImpactDocument,
+    variables: { id },
+    pause,
+    requestPolicy: 'network-only',
+  });
+  return {
+    impact: result.data?.policyImpact ?? null,
+    fetching: result.fetching,
+    error: result.error,
+    refetch: () => reexecute({ requestPolicy: 'network-only' }),
+  };
 }
 
 export function useImpactProviders(id: string, purposeKey: string | null, after: string | null) {
@@ -52,7 +72,8 @@ export function usePolicyDraftMutations() {
     createDraft: () => create({}),
     saveDraft: (input: UpdatePolicyDraftInput) => update({ input }),
     discardDraft: (id: string, expectedVersion: number) => discard({ id, expectedVersion }),
-    publish: (id: string, expectedVersion: number, confirmNumber: number) => publish({ id, expectedVersion, confirmNumber }),
+    publish: (id: string, expectedVersion: number, confirmNumber: number) =>
+      publish({ id, expectedVersion, confirmNumber }),
     fetching: createState.fetching || updateState.fetching || discardState.fetching || publishState.fetching,
   };
 }

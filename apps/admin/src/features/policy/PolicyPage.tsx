@@ -1,4 +1,19 @@
-import { Anchor, Badge, Button, Card, Code, CopyButton, Grid, Group, SimpleGrid, Space, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Code,
+  CopyButton,
+  Grid,
+  Group,
+  SimpleGrid,
+  Space,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -153,7 +168,14 @@ export function PolicyPage() {
           </Grid.Col>
         </Grid>
         {orderedSections(policy.sections).map((section) => (
-          <Card key={section.clause} withBorder radius="md" padding="md" component="article" aria-label={`Clause ${section.number}`}>
+          <Card
+            key={section.clause}
+            withBorder
+            radius="md"
+            padding="md"
+            component="article"
+            aria-label={`Clause ${section.number}`}
+          >
             <Grid gap="lg">
               <Grid.Col span={{ base: 12, md: 6 }}>
                 <Title order={3} fz="md" mb={6}>

@@ -38,11 +38,25 @@ function policyPage(): PolicyPageQuery {
       // Sent out of order on purpose: the page orders by clause number.
       sections: [...CLAUSES].reverse().map((clause) => {
         const number = CLAUSES.indexOf(clause) + 1;
-        return { clause, number, titleEn: `Title ${number}`, titleJa: `見出し${number}`, bodyEn: `Body ${number}`, bodyJa: `本文${number}` };
+        return {
+          clause,
+          number,
+          titleEn: `Title ${number}`,
+          titleJa: `見出し${number}`,
+          bodyEn: `Body ${number}`,
+          bodyJa: `本文${number}`,
+        };
       }),
     },
     policyVersions: [
-      { id: 'pv1', number: 1, status: 'PUBLISHED', publishedAt: '2005-11-18T00:00:00Z', changeSummary: 'Constituted.', contentHash: 'd'.repeat(64) },
+      {
+        id: 'pv1',
+        number: 1,
+        status: 'PUBLISHED',
+        publishedAt: '2005-11-18T00:00:00Z',
+        changeSummary: 'Constituted.',
+        contentHash: 'd'.repeat(64),
+      },
     ],
   };
 }

@@ -11,7 +11,8 @@ type Collection = ProviderDetail['collections'][number];
 type Props = { collections: readonly Collection[]; openId?: string | null };
 
 export function CollectionsCard({ collections, openId }: Props) {
-  const initial = openId && collections.some((c) => c.id === openId) ? [openId] : collections[0] ? [collections[0].id] : [];
+  const initial =
+    openId && collections.some((c) => c.id === openId) ? [openId] : collections[0] ? [collections[0].id] : [];
   const [opened, setOpened] = useState<string[]>(initial);
 
   return (
@@ -34,7 +35,9 @@ export function CollectionsCard({ collections, openId }: Props) {
             const granted = c.purposes.filter((p) => p.state === 'GRANTED').length;
             return (
               <Accordion.Item key={c.id} value={c.id} id={`collection-${c.id}`}>
-                <Accordion.Control aria-label={`Collection of ${formatDateTime(c.collectedAt)}, receipt ${c.receipt.receiptId}`}>
+                <Accordion.Control
+                  aria-label={`Collection of ${formatDateTime(c.collectedAt)}, receipt ${c.receipt.receiptId}`}
+                >
                   <Group gap="sm" wrap="wrap">
                     <Text size="sm" fw={500}>
                       {formatDateTime(c.collectedAt)}
@@ -43,8 +46,8 @@ export function CollectionsCard({ collections, openId }: Props) {
                       {CHANNEL_LABEL[c.channel]}
                     </Badge>
                     <Text size="xs" c="dimmed">
-                      {CONSENT_METHOD_LABEL[c.consentMethod]} · policy v{c.policyVersion} · {granted}/{c.purposes.length}{' '}
-                      purposes granted
+                      {CONSENT_METHOD_LABEL[c.consentMethod]} · policy v{c.policyVersion} · {granted}/
+                      {c.purposes.length} purposes granted
                     </Text>
                     {c.id === openId && (
                       <Badge color="teal" variant="filled" size="sm">

@@ -36,8 +36,8 @@ export function ConsentHistoryCard({ events }: { events: readonly Event[] }) {
               }
             >
               <Text size="xs" c="dimmed">
-                {formatDateTime(event.occurredAt)} · {CONSENT_METHOD_LABEL[event.method]} · policy v{event.policyVersion} ·
-                recorded by {event.recordedBy}
+                {formatDateTime(event.occurredAt)} · {CONSENT_METHOD_LABEL[event.method]} · policy v
+                {event.policyVersion} · recorded by {event.recordedBy}
               </Text>
               {event.receiptId && (
                 <Text size="xs" c="dimmed" ff="monospace">

@@ -116,7 +116,12 @@ function ConsentActionModal({
   async function submit() {
     if (!target) return;
     if (!method) {
-      setErrors({ code: 'BAD_USER_INPUT', fieldErrors: { method: 'Choose how the provider expressed this.' }, messages: [], conflict: null });
+      setErrors({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: { method: 'Choose how the provider expressed this.' },
+        messages: [],
+        conflict: null,
+      });
       return;
     }
     const result = await recordConsent({

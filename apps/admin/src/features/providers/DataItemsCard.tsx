@@ -63,7 +63,12 @@ export function DataItemsCard({ items, writable, onReload }: Props) {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {item.publiclyAvailable && (
                       <Tooltip label={item.publicProvenance ?? 'No provenance recorded'} multiline w={260} withArrow>
-                        <Badge color="grape" variant="light" size="sm" aria-label={`Public: ${item.publicProvenance ?? 'no provenance'}`}>
+                        <Badge
+                          color="grape"
+                          variant="light"
+                          size="sm"
+                          aria-label={`Public: ${item.publicProvenance ?? 'no provenance'}`}
+                        >
                           Public
                         </Badge>
                       </Tooltip>
@@ -104,7 +109,15 @@ export function DataItemsCard({ items, writable, onReload }: Props) {
   );
 }
 
-function PublicFlagModal({ item, onClose, onReload }: { item: Item | null; onClose: () => void; onReload: () => void }) {
+function PublicFlagModal({
+  item,
+  onClose,
+  onReload,
+}: {
+  item: Item | null;
+  onClose: () => void;
+  onReload: () => void;
+}) {
   const { setDataItemPublic, fetching } = useSetDataItemPublic();
   const [provenance, setProvenance] = useState('');
   const [errors, setErrors] = useState<ErrorSummary | null>(null);
@@ -119,7 +132,12 @@ function PublicFlagModal({ item, onClose, onReload }: { item: Item | null; onClo
   async function submit() {
     if (!item) return;
     if (makePublic && !provenance.trim()) {
-      setErrors({ code: 'BAD_USER_INPUT', fieldErrors: { publicProvenance: 'Say where the provider made it public.' }, messages: [], conflict: null });
+      setErrors({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: { publicProvenance: 'Say where the provider made it public.' },
+        messages: [],
+        conflict: null,
+      });
       return;
     }
     const result = await setDataItemPublic({

@@ -40,7 +40,12 @@ export function EditProviderModal({ provider, opened, onClose, onReload }: Props
       multiline: false,
     });
     if (referenceIssue) {
-      setErrors({ code: 'BAD_USER_INPUT', fieldErrors: { reference: referenceIssue.message }, messages: [], conflict: null });
+      setErrors({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: { reference: referenceIssue.message },
+        messages: [],
+        conflict: null,
+      });
       return;
     }
     const input = providerUpdateInput(provider, { kind, reference });

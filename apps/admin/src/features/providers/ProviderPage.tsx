@@ -32,7 +32,10 @@ export function ProviderPage({ providerId, recordedCollectionId }: Props) {
     if (hasErrorCode(error, 'NOT_FOUND')) {
       return (
         <Alert color="gray" title="No such provider" role="alert">
-          There is no provider with this id. <Anchor component={Link} to="/providers">Back to providers</Anchor>
+          There is no provider with this id.{' '}
+          <Anchor component={Link} to="/providers">
+            Back to providers
+          </Anchor>
         </Alert>
       );
     }
@@ -40,7 +43,7 @@ export function ProviderPage({ providerId, recordedCollectionId }: Props) {
   }
 
   const recorded = recordedCollectionId
-    ? provider.collections.find((c) => c.id === recordedCollectionId) ?? null
+    ? (provider.collections.find((c) => c.id === recordedCollectionId) ?? null)
     : null;
 
   return (
@@ -79,7 +82,12 @@ export function ProviderPage({ providerId, recordedCollectionId }: Props) {
         }
         actions={
           <>
-            <Button component={Link} to={`/audit?providerId=${encodeURIComponent(provider.id)}`} variant="default" size="sm">
+            <Button
+              component={Link}
+              to={`/audit?providerId=${encodeURIComponent(provider.id)}`}
+              variant="default"
+              size="sm"
+            >
               Audit trail
             </Button>
             {writable && (
@@ -87,7 +95,11 @@ export function ProviderPage({ providerId, recordedCollectionId }: Props) {
                 <Button variant="default" size="sm" onClick={() => setEditing(true)}>
                   Edit
                 </Button>
-                <Button component={Link} to={`/collections/new?providerId=${encodeURIComponent(provider.id)}`} size="sm">
+                <Button
+                  component={Link}
+                  to={`/collections/new?providerId=${encodeURIComponent(provider.id)}`}
+                  size="sm"
+                >
                   Record collection
                 </Button>
               </>
@@ -98,8 +110,11 @@ export function ProviderPage({ providerId, recordedCollectionId }: Props) {
 
       {recorded && (
         <Alert color="teal" title="Collection recorded" role="status">
-          The consent receipt <Text span ff="monospace">{recorded.receipt.receiptId}</Text> was issued; it is open below
-          and can be downloaded for the provider.
+          The consent receipt{' '}
+          <Text span ff="monospace">
+            {recorded.receipt.receiptId}
+          </Text>{' '}
+          was issued; it is open below and can be downloaded for the provider.
         </Alert>
       )}
       <ErrorAlert error={error} onRetry={reload} />

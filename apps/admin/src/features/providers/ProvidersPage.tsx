@@ -162,7 +162,13 @@ export function ProvidersPage({ filter, onFilterChange }: Props) {
                       {p.reference}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{p.displayName ?? <Text span c="dimmed" size="sm">No name on file</Text>}</Table.Td>
+                  <Table.Td>
+                    {p.displayName ?? (
+                      <Text span c="dimmed" size="sm">
+                        No name on file
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     <Badge variant="light" color="gray" size="sm">
                       {PROVIDER_KIND_LABEL[p.kind]}
@@ -176,7 +182,9 @@ export function ProvidersPage({ filter, onFilterChange }: Props) {
                 </Table.Tr>
               ))}
               {!fetching && !error && providers.length === 0 && (
-                <EmptyTableRow colSpan={4}>{variablesFilter ? 'No provider matches these filters.' : 'No providers yet.'}</EmptyTableRow>
+                <EmptyTableRow colSpan={4}>
+                  {variablesFilter ? 'No provider matches these filters.' : 'No providers yet.'}
+                </EmptyTableRow>
               )}
             </Table.Tbody>
           </Table>

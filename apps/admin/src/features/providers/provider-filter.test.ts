@@ -30,7 +30,12 @@ describe('toProviderFilter', () => {
 
 describe('URL round trip', () => {
   it('reads what it wrote', () => {
-    const state = { search: 'R-0001', kind: 'SERVICE_USER' as const, purposeKey: 'events', consentState: 'REFUSED' as const };
+    const state = {
+      search: 'R-0001',
+      kind: 'SERVICE_USER' as const,
+      purposeKey: 'events',
+      consentState: 'REFUSED' as const,
+    };
     expect(filterFromSearchParams(filterToSearchParams(state))).toEqual(state);
   });
 

@@ -83,7 +83,11 @@ describe('provider detail', () => {
     renderApp('/providers/prov-1', {
       handlers: {
         Provider: () => ({ data: { provider: buildProvider() } }),
-        RecordConsent: () => graphQLError('CONFLICT', 'Version 6 is current.', { field: 'input.expectedProviderVersion', currentVersion: 6 }),
+        RecordConsent: () =>
+          graphQLError('CONFLICT', 'Version 6 is current.', {
+            field: 'input.expectedProviderVersion',
+            currentVersion: 6,
+          }),
       },
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Grant consent for Event notices' }));
@@ -94,7 +98,10 @@ describe('provider detail', () => {
   });
 
   it('shows viewers no edit actions', async () => {
-    renderApp('/providers/prov-1', { role: 'VIEWER', handlers: { Provider: () => ({ data: { provider: buildProvider() } }) } });
+    renderApp('/providers/prov-1', {
+      role: 'VIEWER',
+      handlers: { Provider: () => ({ data: { provider: buildProvider() } }) },
+    });
     await screen.findByRole('heading', { name: /R-00001/ });
     expect(screen.queryByRole('link', { name: 'Record collection' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();

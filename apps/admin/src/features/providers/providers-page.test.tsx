@@ -23,7 +23,9 @@ describe('providers list', () => {
     await within(table).findByText('R-00001');
     expect(within(table).getByText('Provider 1')).toBeTruthy();
     expect(within(table).getAllByText('Service user')).toHaveLength(3);
-    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
     expect(headers).toEqual(['Reference', 'Name', 'Kind', 'Updated']);
   });
 
@@ -78,9 +80,15 @@ describe('providers list', () => {
     fireEvent.change(search, { target: { value: 'yama' } });
     fireEvent.change(search, { target: { value: 'yamada' } });
     await waitFor(() =>
-      expect(api.callsOf('Providers').at(-1)?.variables).toEqual({ first: 25, after: null, filter: { search: 'yamada' } }),
+      expect(api.callsOf('Providers').at(-1)?.variables).toEqual({
+        first: 25,
+        after: null,
+        filter: { search: 'yamada' },
+      }),
     );
-    const searches = api.callsOf('Providers').map((c) => (c.variables['filter'] as { search?: string } | undefined)?.search);
+    const searches = api
+      .callsOf('Providers')
+      .map((c) => (c.variables['filter'] as { search?: string } | undefined)?.search);
     expect(searches).not.toContain('ya');
     expect(searches).not.toContain('yama');
   });
@@ -100,7 +108,10 @@ describe('providers list', () => {
 
   it('opens the provider when a row is clicked', async () => {
     const { router } = renderApp('/providers', {
-      handlers: { ...handlers(), Provider: () => ({ data: null, errors: [{ message: 'x', extensions: { code: 'NOT_FOUND' } }] }) },
+      handlers: {
+        ...handlers(),
+        Provider: () => ({ data: null, errors: [{ message: 'x', extensions: { code: 'NOT_FOUND' } }] }),
+      },
     });
     fireEvent.click(await screen.findByText('Provider 2'));
     await waitFor(() => expect(router.state.location.pathname).toBe('/providers/prov-2'));

@@ -19,10 +19,16 @@ function InquiryForm() {
   const [messages, setMessages] = useState<string[]>([]);
   const [reference, setReference] = useState<string | null>(null);
   const { submit, fetching } = useSubmitInquiry();
-  const set = (k: keyof Form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
+  const set = (k: keyof Form) => (e: { currentTarget: { value: string } }) =>
+    setForm({ ...form, [k]: e.currentTarget.value });
 
   async function send() {
-    const draft = { ...form, email: form.email || null, postalAddress: form.postalAddress || null, name: form.name || null };
+    const draft = {
+      ...form,
+      email: form.email || null,
+      postalAddress: form.postalAddress || null,
+      name: form.name || null,
+    };
     const local = validateInquiry(draft, { requireContact: true });
     if (!local.ok) {
       setFieldErrors(Object.fromEntries(local.issues.map((i) => [i.field, i.message])));
@@ -32,7 +38,11 @@ function InquiryForm() {
     if (res.error) {
       const summary = fieldErrorsFromGraphQLError(res.error);
       setFieldErrors(summary.fieldErrors);
-      setMessages(res.error.graphQLErrors.some((e) => e.extensions?.['code'] === 'TOO_MANY_REQUESTS') ? [t.tooMany] : summary.messages);
+      setMessages(
+        res.error.graphQLErrors.some((e) => e.extensions?.['code'] === 'TOO_MANY_REQUESTS')
+          ? [t.tooMany]
+          : summary.messages,
+      );
       return;
     }
     setReference(res.data?.submitInquiry.reference ?? null);
@@ -56,11 +66,50 @@ function InquiryForm() {
       <Stack gap="sm">
         <Text size="sm">{t.inquiryIntro}</Text>
         <MessagesAlert title={t.inquiryTitle} messages={messages} />
-        <TextInput label={t.name} value={form.name} onChange={set('name')} error={fieldErrors['name']} maxLength={120} autoComplete="name" />
-        <TextInput label={t.emailField} type="email" value={form.email} onChange={set('email')} error={fieldErrors['email']} maxLength={254} autoComplete="email" />
-        <Textarea label={t.postalAddress} value={form.postalAddress} onChange={set('postalAddress')} error={fieldErrors['postalAddress']} autosize minRows={2} maxLength={500} />
-        <TextInput label={t.subject} required value={form.subject} onChange={set('subject')} error={fieldErrors['subject']} maxLength={200} />
-        <Textarea label={t.message} required value={form.message} onChange={set('message')} error={fieldErrors['message']} autosize minRows={5} maxLength={5000} />
+        <TextInput
+          label={t.name}
+          value={form.name}
+          onChange={set('name')}
+          error={fieldErrors['name']}
+          maxLength={120}
+          autoComplete="name"
+        />
+        <TextInput
+          label={t.emailField}
+          type="email"
+          value={form.email}
+          onChange={set('email')}
+          error={fieldErrors['email']}
+          maxLength={254}
+          autoComplete="email"
+        />
+        <Textarea
+          label={t.postalAddress}
+          value={form.postalAddress}
+          onChange={set('postalAddress')}
+          error={fieldErrors['postalAddress']}
+          autosize
+          minRows={2}
+          maxLength={500}
+        />
+        <TextInput
+          label={t.subject}
+          required
+          value={form.subject}
+          onChange={set('subject')}
+          error={fieldErrors['subject']}
+          maxLength={200}
+        />
+        <Textarea
+          label={t.message}
+          required
+          value={form.message}
+          onChange={set('message')}
+          error={fieldErrors['message']}
+          autosize
+          minRows={5}
+          maxLength={5000}
+        />
         <Button type="submit" loading={fetching} w="fit-content">
           {t.send}
         </Button>

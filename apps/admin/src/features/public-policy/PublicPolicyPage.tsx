@@ -79,7 +79,14 @@ function PolicyBody() {
         <Text size="sm">
           {t.email}: <Anchor href={`mailto:${policy.secretariat.email}`}>{policy.secretariat.email}</Anchor>
         </Text>
-        <Anchor component={Link} to={inquiryHref} size="sm" mt="xs" className="no-print" style={{ display: 'inline-block' }}>
+        <Anchor
+          component={Link}
+          to={inquiryHref}
+          size="sm"
+          mt="xs"
+          className="no-print"
+          style={{ display: 'inline-block' }}
+        >
           {t.inquiryLink}
         </Anchor>
       </Card>

@@ -14,27 +14,48 @@ function publicPolicy(language: 'ja' | 'en'): PublicPolicyQuery {
       publishedAt: '2026-04-01T09:00:00Z',
       contentHash: 'c'.repeat(64),
       sections: [
-        { clause: 'WEBSITE_USE', number: 5, title: ja ? 'ウェブサイトの利用について' : 'Use of Information on Websites', body: ja ? '免責事項' : 'Disclaimer text' },
-        { clause: 'CHANGES', number: 7, title: ja ? '変更' : 'Changes', body: ja ? '直ちに効力を生じます。' : 'Effective immediately.' },
+        {
+          clause: 'WEBSITE_USE',
+          number: 5,
+          title: ja ? 'ウェブサイトの利用について' : 'Use of Information on Websites',
+          body: ja ? '免責事項' : 'Disclaimer text',
+        },
+        {
+          clause: 'CHANGES',
+          number: 7,
+          title: ja ? '変更' : 'Changes',
+          body: ja ? '直ちに効力を生じます。' : 'Effective immediately.',
+        },
       ],
       websiteUse: { clause: 'WEBSITE_USE', number: 5, title: 'x', body: ja ? '免責事項' : 'Disclaimer text' },
       changeLog: [
         { number: 2, publishedAt: '2026-04-01T09:00:00Z', changeSummary: 'Clause 7 clarified.' },
         { number: 1, publishedAt: '2005-11-18T00:00:00Z', changeSummary: 'Constituted.' },
       ],
-      secretariat: { name: 'JSPE Secretariat', postalAddress: '1-5-9 Kudan-kita', telephone: '+81-3-5226-5191', fax: '+81-3-5226-5192', email: 'jspe_jspe@jspe.or.jp' },
+      secretariat: {
+        name: 'JSPE Secretariat',
+        postalAddress: '1-5-9 Kudan-kita',
+        telephone: '+81-3-5226-5191',
+        fax: '+81-3-5226-5192',
+        email: 'jspe_jspe@jspe.or.jp',
+      },
     },
   };
 }
 
 describe('public privacy page', () => {
   it('shows the version in force, the change log and the secretariat without sign-in, in Japanese or English', async () => {
-    const { api } = renderApp('/privacy', { role: null, handlers: { PublicPolicy: (v) => ({ data: publicPolicy(v['language'] as 'ja' | 'en') }) } });
+    const { api } = renderApp('/privacy', {
+      role: null,
+      handlers: { PublicPolicy: (v) => ({ data: publicPolicy(v['language'] as 'ja' | 'en') }) },
+    });
     expect((await screen.findByLabelText('Policy version')).textContent).toBe('第2版');
     const log = screen.getByRole('region', { name: '改定履歴' });
     expect(within(log).getByText('Clause 7 clarified.')).toBeTruthy();
     expect(within(log).getByText('第1版')).toBeTruthy();
-    expect(screen.getByRole('complementary', { name: 'ウェブサイトのご利用にあたって' }).textContent).toContain('免責事項');
+    expect(screen.getByRole('complementary', { name: 'ウェブサイトのご利用にあたって' }).textContent).toContain(
+      '免責事項',
+    );
     expect(screen.getByText('jspe_jspe@jspe.or.jp').getAttribute('href')).toBe('mailto:jspe_jspe@jspe.or.jp');
     expect(screen.getByRole('link', { name: 'お問い合わせフォーム' }).getAttribute('href')).toBe('/privacy/inquiry');
 
@@ -42,7 +63,9 @@ describe('public privacy page', () => {
     await waitFor(() => expect(screen.getByLabelText('Policy version').textContent).toBe('Version 2'));
     // The labels switch at once; the English text arrives with its own query.
     expect(await screen.findByText('Effective immediately.')).toBeTruthy();
-    expect(api.callsOf('PublicPolicy').map((c) => c.variables['language'])).toEqual(expect.arrayContaining(['ja', 'en']));
+    expect(api.callsOf('PublicPolicy').map((c) => c.variables['language'])).toEqual(
+      expect.arrayContaining(['ja', 'en']),
+    );
     expect(api.callsOf('Me')).toHaveLength(0);
   });
 });
@@ -62,7 +85,10 @@ describe('public inquiry form', () => {
     const { api } = renderApp('/privacy/inquiry?lang=en', {
       role: null,
       handlers: {
-        SubmitInquiry: () => (++calls === 1 ? graphQLError('TOO_MANY_REQUESTS', 'Too many requests', { retryAfterSeconds: 60 }) : { data: { submitInquiry: { reference: 'INQ-ABCDEFGHJK', receivedAt: '2026-04-01T09:00:00Z' } } }),
+        SubmitInquiry: () =>
+          ++calls === 1
+            ? graphQLError('TOO_MANY_REQUESTS', 'Too many requests', { retryAfterSeconds: 60 })
+            : { data: { submitInquiry: { reference: 'INQ-ABCDEFGHJK', receivedAt: '2026-04-01T09:00:00Z' } } },
       },
     });
     fireEvent.change(await screen.findByLabelText(/^E-mail address/), { target: { value: 'aiko@example.jp' } });
@@ -72,6 +98,14 @@ describe('public inquiry form', () => {
     expect(await screen.findByText(/Too many inquiries from your address/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect(await screen.findByText(/INQ-ABCDEFGHJK/)).toBeTruthy();
-    await waitFor(() => expect(api.callsOf('SubmitInquiry')[1]?.variables['input']).toEqual({ name: null, email: 'aiko@example.jp', postalAddress: null, subject: 'My data', message: 'What do you hold?' }));
+    await waitFor(() =>
+      expect(api.callsOf('SubmitInquiry')[1]?.variables['input']).toEqual({
+        name: null,
+        email: 'aiko@example.jp',
+        postalAddress: null,
+        subject: 'My data',
+        message: 'What do you hold?',
+      }),
+    );
   });
 });

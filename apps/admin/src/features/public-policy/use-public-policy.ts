@@ -1,8 +1,17 @@
-import { PublicPolicyDocument, SubmitInquiryDocument, type PolicyLanguage, type SubmitInquiryInput } from '@steward/schema';
+import {
+  PublicPolicyDocument,
+  SubmitInquiryDocument,
+  type PolicyLanguage,
+  type SubmitInquiryInput,
+} from '@steward/schema';
 import { useMutation, useQuery } from 'urql';
 
 export function usePublicPolicy(language: PolicyLanguage) {
-  const [result, reexecute] = useQuery({ query: PublicPolicyDocument, variables: { language }, requestPolicy: 'cache-and-network' });
+  const [result, reexecute] = useQuery({
+    query: PublicPolicyDocument,
+    variables: { language },
+    requestPolicy: 'cache-and-network',
+  });
   return {
     policy: result.data?.publicPolicy ?? null,
     fetching: result.fetching,

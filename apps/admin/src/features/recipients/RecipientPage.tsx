@@ -30,7 +30,10 @@ export function RecipientPage({ recipientId }: { recipientId: string }) {
     if (loaded && !error) {
       return (
         <Alert color="gray" title="No such recipient" role="alert">
-          The recipient does not exist. <Anchor component={Link} to="/recipients">All recipients</Anchor>
+          The recipient does not exist.{' '}
+          <Anchor component={Link} to="/recipients">
+            All recipients
+          </Anchor>
         </Alert>
       );
     }
@@ -100,7 +103,9 @@ export function RecipientPage({ recipientId }: { recipientId: string }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {recipient.credentials.length === 0 && <EmptyTableRow colSpan={canWrite ? 6 : 5}>No keys issued.</EmptyTableRow>}
+                {recipient.credentials.length === 0 && (
+                  <EmptyTableRow colSpan={canWrite ? 6 : 5}>No keys issued.</EmptyTableRow>
+                )}
                 {recipient.credentials.map((c) => (
                   <Table.Tr key={c.id}>
                     <Table.Td fw={500}>{c.label}</Table.Td>
@@ -118,7 +123,13 @@ export function RecipientPage({ recipientId }: { recipientId: string }) {
                     {canWrite && (
                       <Table.Td>
                         {!c.revoked && (
-                          <Button size="compact-xs" color="red" variant="light" onClick={() => void revoke(c)} aria-label={`Revoke key ${c.label}`}>
+                          <Button
+                            size="compact-xs"
+                            color="red"
+                            variant="light"
+                            onClick={() => void revoke(c)}
+                            aria-label={`Revoke key ${c.label}`}
+                          >
                             Revoke
                           </Button>
                         )}

@@ -1,4 +1,16 @@
-import { Anchor, Badge, Button, Card, Grid, NativeSelect, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import type { RecipientKind } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -17,7 +29,10 @@ export function RecipientsPage() {
   const canWrite = useCanWrite();
   return (
     <>
-      <PageHeader title="Recipients" description="Outside organisations that may receive personal information, and their partner keys." />
+      <PageHeader
+        title="Recipients"
+        description="Outside organisations that may receive personal information, and their partner keys."
+      />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: canWrite ? 8 : 12 }}>
           <ErrorAlert error={error} onRetry={refetch} />
@@ -122,7 +137,16 @@ function CreateRecipientForm({ onCreated }: { onCreated: () => void }) {
               {created} was added.
             </Text>
           )}
-          <TextInput label="Name" required value={name} onChange={(e) => { setName(e.currentTarget.value); setErrors((x) => ({ ...x, name: '' })); }} error={errors['name'] || undefined} />
+          <TextInput
+            label="Name"
+            required
+            value={name}
+            onChange={(e) => {
+              setName(e.currentTarget.value);
+              setErrors((x) => ({ ...x, name: '' }));
+            }}
+            error={errors['name'] || undefined}
+          />
           <NativeSelect
             label="Kind"
             value={kind}
@@ -130,8 +154,20 @@ function CreateRecipientForm({ onCreated }: { onCreated: () => void }) {
             data={RECIPIENT_KINDS.map((k) => ({ value: k, label: RECIPIENT_KIND_LABEL[k] }))}
             error={errors['kind']}
           />
-          <TextInput label="Contact" value={contact} onChange={(e) => setContact(e.currentTarget.value)} error={errors['contact']} />
-          <Textarea label="Notes" value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors['notes']} autosize minRows={2} />
+          <TextInput
+            label="Contact"
+            value={contact}
+            onChange={(e) => setContact(e.currentTarget.value)}
+            error={errors['contact']}
+          />
+          <Textarea
+            label="Notes"
+            value={notes}
+            onChange={(e) => setNotes(e.currentTarget.value)}
+            error={errors['notes']}
+            autosize
+            minRows={2}
+          />
           <Button type="submit" loading={fetching}>
             Create recipient
           </Button>

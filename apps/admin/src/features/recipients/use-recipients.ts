@@ -20,7 +20,11 @@ export function useRecipients() {
 }
 
 export function useRecipient(id: string) {
-  const [result, reexecute] = useQuery({ query: RecipientDocument, variables: { id }, requestPolicy: 'cache-and-network' });
+  const [result, reexecute] = useQuery({
+    query: RecipientDocument,
+    variables: { id },
+    requestPolicy: 'cache-and-network',
+  });
   return {
     recipient: result.data?.recipient ?? null,
     loaded: result.data !== undefined,
@@ -37,7 +41,10 @@ export function useCreateRecipient() {
 
 export function useIssuePartnerKey() {
   const [state, execute] = useMutation(IssuePartnerKeyDocument);
-  return { issueKey: (recipientId: string, label: string) => execute({ recipientId, label }), fetching: state.fetching };
+  return {
+    issueKey: (recipientId: string, label: string) => execute({ recipientId, label }),
+    fetching: state.fetching,
+  };
 }
 
 export function useRevokePartnerKey() {

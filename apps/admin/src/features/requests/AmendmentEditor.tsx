@@ -15,7 +15,15 @@ import { useApplyAmendment } from './use-requests.js';
  * apply all in one transaction against the version read. On CONFLICT the edits are kept and the
  * current data can be reloaded.
  */
-export function AmendmentEditor({ requestId, providerId, onApplied }: { requestId: string; providerId: string; onApplied: () => void }) {
+export function AmendmentEditor({
+  requestId,
+  providerId,
+  onApplied,
+}: {
+  requestId: string;
+  providerId: string;
+  onApplied: () => void;
+}) {
   const { provider, fetching, error, reload } = useProvider(providerId);
   const { apply, fetching: applying } = useApplyAmendment();
   const [draft, setDraft] = useState<AmendmentDraft>(emptyDraft);
@@ -25,7 +33,8 @@ export function AmendmentEditor({ requestId, providerId, onApplied }: { requestI
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [applied, setApplied] = useState<number | null>(null);
 
-  if (!provider) return fetching ? <Loading label="Loading the provider's data" /> : <ErrorAlert error={error} onRetry={reload} />;
+  if (!provider)
+    return fetching ? <Loading label="Loading the provider's data" /> : <ErrorAlert error={error} onRetry={reload} />;
   const items = provider.dataItems.map((i) => ({ id: i.id, category: i.category, value: i.value }));
   const changes = changesFrom(items, draft);
   const localErrors = draftErrors(items, draft);
@@ -50,7 +59,9 @@ export function AmendmentEditor({ requestId, providerId, onApplied }: { requestI
         const i = /^changes\[(\d+)\]/.exec(field)?.[1];
         const change = i === undefined ? undefined : changes[Number(i)];
         if (!change) continue;
-        const addition = change.itemId ? null : draft.additions.filter((a) => a.value.trim() !== '')[Number(i) - changes.filter((c) => c.itemId).length];
+        const addition = change.itemId
+          ? null
+          : draft.additions.filter((a) => a.value.trim() !== '')[Number(i) - changes.filter((c) => c.itemId).length];
         mapped[change.itemId ? `item:${change.itemId}` : `new:${addition?.key ?? ''}`] = message;
       }
       setServerErrors(mapped);
@@ -109,7 +120,11 @@ export function AmendmentEditor({ requestId, providerId, onApplied }: { requestI
                   />
                 </Table.Td>
                 <Table.Td>
-                  <Checkbox aria-label={`Remove ${categoryLabel(item.category)}`} checked={edit?.remove ?? false} onChange={(e) => setEdit(item.id, { remove: e.currentTarget.checked })} />
+                  <Checkbox
+                    aria-label={`Remove ${categoryLabel(item.category)}`}
+                    checked={edit?.remove ?? false}
+                    onChange={(e) => setEdit(item.id, { remove: e.currentTarget.checked })}
+                  />
                 </Table.Td>
               </Table.Tr>
             );
@@ -120,7 +135,14 @@ export function AmendmentEditor({ requestId, providerId, onApplied }: { requestI
                 <NativeSelect
                   aria-label="Category of the new item"
                   value={a.category}
-                  onChange={(e) => setDraft({ ...draft, additions: draft.additions.map((x) => (x.key === a.key ? { ...x, category: e.currentTarget.value as DataCategory } : x)) })}
+                  onChange={(e) =>
+                    setDraft({
+                      ...draft,
+                      additions: draft.additions.map((x) =>
+                        x.key === a.key ? { ...x, category: e.currentTarget.value as DataCategory } : x,
+                      ),
+                    })
+                  }
                   data={DATA_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))}
                 />
               </Table.Td>
@@ -128,12 +150,23 @@ export function AmendmentEditor({ requestId, providerId, onApplied }: { requestI
                 <TextInput
                   aria-label="Value of the new item"
                   value={a.value}
-                  onChange={(e) => setDraft({ ...draft, additions: draft.additions.map((x) => (x.key === a.key ? { ...x, value: e.currentTarget.value } : x)) })}
+                  onChange={(e) =>
+                    setDraft({
+                      ...draft,
+                      additions: draft.additions.map((x) =>
+                        x.key === a.key ? { ...x, value: e.currentTarget.value } : x,
+                      ),
+                    })
+                  }
                   error={errorFor(`new:${a.key}`)}
                 />
               </Table.Td>
               <Table.Td>
-                <Button size="xs" variant="subtle" onClick={() => setDraft({ ...draft, additions: draft.additions.filter((x) => x.key !== a.key) })}>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  onClick={() => setDraft({ ...draft, additions: draft.additions.filter((x) => x.key !== a.key) })}
+                >
                   Drop
                 </Button>
               </Table.Td>
@@ -152,7 +185,11 @@ export function AmendmentEditor({ requestId, providerId, onApplied }: { requestI
           Add an item
         </Button>
         <Stack gap={0} align="flex-end">
-          <Button onClick={() => void onApply()} loading={applying} disabled={changes.length === 0 || Object.keys(localErrors).length > 0}>
+          <Button
+            onClick={() => void onApply()}
+            loading={applying}
+            disabled={changes.length === 0 || Object.keys(localErrors).length > 0}
+          >
             Apply {changes.length || ''} change{changes.length === 1 ? '' : 's'}
           </Button>
         </Stack>

@@ -50,7 +50,10 @@ export function AmendmentHistoryCard({ providerId }: { providerId: string }) {
         <Text size="sm" mt="xs" aria-label="Cessations">
           Stopped:{' '}
           {cessations
-            .map((c) => `${c.action === 'USE' ? 'use' : 'provision'}${c.purposeKey ? ` for ${c.purposeKey}` : ''}${c.action === 'PROVIDE' ? ` to ${c.recipientName ?? 'anyone'}` : ''} since ${formatDate(c.since)}`)
+            .map(
+              (c) =>
+                `${c.action === 'USE' ? 'use' : 'provision'}${c.purposeKey ? ` for ${c.purposeKey}` : ''}${c.action === 'PROVIDE' ? ` to ${c.recipientName ?? 'anyone'}` : ''} since ${formatDate(c.since)}`,
+            )
             .join('; ')}
         </Text>
       )}

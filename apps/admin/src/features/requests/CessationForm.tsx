@@ -9,7 +9,15 @@ import { useProvider } from '../providers/use-provider.js';
 import { useApplyCessation } from './use-requests.js';
 
 /** Cessation of use: stop using for purposes (consent is withdrawn too) and/or providing to recipients. */
-export function CessationForm({ requestId, providerId, onApplied }: { requestId: string; providerId: string; onApplied: () => void }) {
+export function CessationForm({
+  requestId,
+  providerId,
+  onApplied,
+}: {
+  requestId: string;
+  providerId: string;
+  onApplied: () => void;
+}) {
   const { provider, reload } = useProvider(providerId);
   const [purposes] = useQuery({ query: PurposesDocument, variables: { includeRetired: false } });
   const [recipients] = useQuery({ query: RecipientsDocument });
@@ -24,7 +32,13 @@ export function CessationForm({ requestId, providerId, onApplied }: { requestId:
   async function onApply() {
     if (!provider) return;
     setMessages([]);
-    const res = await apply({ requestId, expectedProviderVersion: provider.version, stopUsePurposeKeys: stopUse, stopProvisionRecipientIds: stopAll ? [] : stopTo, stopAllProvision: stopAll });
+    const res = await apply({
+      requestId,
+      expectedProviderVersion: provider.version,
+      stopUsePurposeKeys: stopUse,
+      stopProvisionRecipientIds: stopAll ? [] : stopTo,
+      stopAllProvision: stopAll,
+    });
     if (res.error) {
       const summary = fieldErrorsFromGraphQLError(res.error);
       setConflict(summary.conflict !== null);
@@ -32,12 +46,15 @@ export function CessationForm({ requestId, providerId, onApplied }: { requestId:
       return;
     }
     const r = res.data!.applyCessation;
-    setDone(`${r.cessations.length} stop${r.cessations.length === 1 ? '' : 's'} recorded${r.withdrawnPurposeKeys.length ? `; consent withdrawn for ${r.withdrawnPurposeKeys.join(', ')}` : ''}.`);
+    setDone(
+      `${r.cessations.length} stop${r.cessations.length === 1 ? '' : 's'} recorded${r.withdrawnPurposeKeys.length ? `; consent withdrawn for ${r.withdrawnPurposeKeys.join(', ')}` : ''}.`,
+    );
     reload();
     onApplied();
   }
 
-  const toggle = (list: string[], set: (v: string[]) => void, value: string, on: boolean) => set(on ? [...list, value] : list.filter((v) => v !== value));
+  const toggle = (list: string[], set: (v: string[]) => void, value: string, on: boolean) =>
+    set(on ? [...list, value] : list.filter((v) => v !== value));
 
   return (
     <Card withBorder radius="md">
@@ -65,7 +82,12 @@ export function CessationForm({ requestId, providerId, onApplied }: { requestId:
             Stop using for
           </Text>
           {(purposes.data?.purposes ?? []).map((p) => (
-            <Checkbox key={p.key} label={p.titleEn} checked={stopUse.includes(p.key)} onChange={(e) => toggle(stopUse, setStopUse, p.key, e.currentTarget.checked)} />
+            <Checkbox
+              key={p.key}
+              label={p.titleEn}
+              checked={stopUse.includes(p.key)}
+              onChange={(e) => toggle(stopUse, setStopUse, p.key, e.currentTarget.checked)}
+            />
           ))}
         </Stack>
         <Stack gap={4} aria-label="Stop providing to">
@@ -74,12 +96,23 @@ export function CessationForm({ requestId, providerId, onApplied }: { requestId:
           </Text>
           <Checkbox label="Anyone" checked={stopAll} onChange={(e) => setStopAll(e.currentTarget.checked)} />
           {(recipients.data?.recipients ?? []).map((r) => (
-            <Checkbox key={r.id} label={r.name} disabled={stopAll} checked={stopAll || stopTo.includes(r.id)} onChange={(e) => toggle(stopTo, setStopTo, r.id, e.currentTarget.checked)} />
+            <Checkbox
+              key={r.id}
+              label={r.name}
+              disabled={stopAll}
+              checked={stopAll || stopTo.includes(r.id)}
+              onChange={(e) => toggle(stopTo, setStopTo, r.id, e.currentTarget.checked)}
+            />
           ))}
         </Stack>
       </Group>
       <Group justify="flex-end" mt="sm">
-        <Button color="red" onClick={() => void onApply()} loading={fetching} disabled={!provider || (!stopUse.length && !stopTo.length && !stopAll)}>
+        <Button
+          color="red"
+          onClick={() => void onApply()}
+          loading={fetching}
+          disabled={!provider || (!stopUse.length && !stopTo.length && !stopAll)}
+        >
           Stop
         </Button>
       </Group>

@@ -76,7 +76,8 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
         Disclosure of personal information
       </Title>
       <Text size="sm">
-        {pkg.controller} · request {pkg.requestReference} · produced {formatDateTime(pkg.producedAt)} · privacy policy version {pkg.policyVersion}
+        {pkg.controller} · request {pkg.requestReference} · produced {formatDateTime(pkg.producedAt)} · privacy policy
+        version {pkg.policyVersion}
       </Text>
       <Text size="xs" c="dimmed" ff="monospace">
         SHA-256 of the JSON: {pkg.sha256}
@@ -84,7 +85,11 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
 
       <Section title="You">
         <Text size="sm">
-          Reference <Text span ff="monospace">{pkg.provider.reference}</Text> · on record since {formatDate(pkg.provider.createdAt)}
+          Reference{' '}
+          <Text span ff="monospace">
+            {pkg.provider.reference}
+          </Text>{' '}
+          · on record since {formatDate(pkg.provider.createdAt)}
         </Text>
       </Section>
 
@@ -104,7 +109,12 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
               <Table.Tr key={i.id}>
                 <Table.Td>{categoryLabel(i.category)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'pre-wrap' }}>
-                  {i.value} {i.publiclyAvailable && <Badge size="xs" variant="light">public{i.publicProvenance ? `: ${i.publicProvenance}` : ''}</Badge>}
+                  {i.value}{' '}
+                  {i.publiclyAvailable && (
+                    <Badge size="xs" variant="light">
+                      public{i.publicProvenance ? `: ${i.publicProvenance}` : ''}
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>{i.source ?? '—'}</Table.Td>
                 <Table.Td>
@@ -124,10 +134,13 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
               <Table.Tr key={c.id}>
                 <Table.Td>{formatDateTime(c.collectedAt)}</Table.Td>
                 <Table.Td>
-                  {CHANNEL_LABEL[c.channel]} · {CONSENT_METHOD_LABEL[c.consentMethod]} · policy v{c.policyVersion} · {c.source ?? ''}
+                  {CHANNEL_LABEL[c.channel]} · {CONSENT_METHOD_LABEL[c.consentMethod]} · policy v{c.policyVersion} ·{' '}
+                  {c.source ?? ''}
                   {c.note ? ` · ${c.note}` : ''}
                 </Table.Td>
-                <Table.Td>{c.purposes.map((p) => `${p.purposeKey}: ${p.granted ? 'agreed' : 'declined'}`).join(', ')}</Table.Td>
+                <Table.Td>
+                  {c.purposes.map((p) => `${p.purposeKey}: ${p.granted ? 'agreed' : 'declined'}`).join(', ')}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -157,7 +170,13 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
           </Table.Tbody>
         </Table>
         <Text size="xs" c="dimmed" mt={4}>
-          History: {pkg.consentEvents.map((e) => `${formatDate(e.occurredAt)} ${e.action.toLowerCase()} ${e.purposeKey} (v${e.policyVersion})${e.note ? `: ${e.note}` : ''}`).join('; ') || 'none'}
+          History:{' '}
+          {pkg.consentEvents
+            .map(
+              (e) =>
+                `${formatDate(e.occurredAt)} ${e.action.toLowerCase()} ${e.purposeKey} (v${e.policyVersion})${e.note ? `: ${e.note}` : ''}`,
+            )
+            .join('; ') || 'none'}
         </Text>
       </Section>
 
@@ -203,7 +222,12 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
 
       <Section title="Requests" count={pkg.requests.length}>
         <Text size="sm">
-          {pkg.requests.map((q) => `${q.reference} (${REQUEST_KIND_LABEL[q.kind]}, received ${formatDate(q.receivedAt)}, ${REQUEST_STATUS_LABEL[q.status].toLowerCase()})`).join('; ')}
+          {pkg.requests
+            .map(
+              (q) =>
+                `${q.reference} (${REQUEST_KIND_LABEL[q.kind]}, received ${formatDate(q.receivedAt)}, ${REQUEST_STATUS_LABEL[q.status].toLowerCase()})`,
+            )
+            .join('; ')}
         </Text>
       </Section>
 
@@ -229,13 +253,24 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
 
       <Section title="Stopped on request" count={pkg.cessations.length}>
         <Text size="sm">
-          {pkg.cessations.map((c) => `${c.action === 'USE' ? 'use' : 'provision'} ${c.purposeKey ? `for ${c.purposeKey}` : ''}${c.recipientName ? ` to ${c.recipientName}` : ''} since ${formatDate(c.since)}`).join('; ') || 'Nothing.'}
+          {pkg.cessations
+            .map(
+              (c) =>
+                `${c.action === 'USE' ? 'use' : 'provision'} ${c.purposeKey ? `for ${c.purposeKey}` : ''}${c.recipientName ? ` to ${c.recipientName}` : ''} since ${formatDate(c.since)}`,
+            )
+            .join('; ') || 'Nothing.'}
         </Text>
       </Section>
 
       {pkg.sections.map((s) => (
         <Section key={s.key} title={s.title} count={s.count}>
-          {s.count === 0 ? <Text size="sm">None.</Text> : <Text size="xs" ff="monospace" style={{ whiteSpace: 'pre-wrap' }}>{s.json}</Text>}
+          {s.count === 0 ? (
+            <Text size="sm">None.</Text>
+          ) : (
+            <Text size="xs" ff="monospace" style={{ whiteSpace: 'pre-wrap' }}>
+              {s.json}
+            </Text>
+          )}
         </Section>
       ))}
       <Text size="xs" c="dimmed" mt="md">

@@ -39,22 +39,59 @@ export function DueTimelineChart({ requests, now }: { requests: readonly Timelin
           </Group>
         ))}
       </Group>
-      <svg role="img" aria-label={summary} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" style={{ display: 'block', maxHeight: 420 }} data-testid="due-timeline">
+      <svg
+        role="img"
+        aria-label={summary}
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width="100%"
+        style={{ display: 'block', maxHeight: 420 }}
+        data-testid="due-timeline"
+      >
         {timeline.bars.map((b, i) => {
           const y = PAD_TOP + i * ROW;
           return (
             <g key={b.id} data-urgency={b.urgency}>
               <title>{`${b.reference}: ${URGENCY_LABEL[b.urgency]}`}</title>
-              <text x={PAD_LEFT - 6} y={y + ROW * 0.7} fontSize={10} textAnchor="end" fill="#495057" fontFamily="monospace">
+              <text
+                x={PAD_LEFT - 6}
+                y={y + ROW * 0.7}
+                fontSize={10}
+                textAnchor="end"
+                fill="#495057"
+                fontFamily="monospace"
+              >
                 {b.reference}
               </text>
-              <rect x={x(b.start)} y={y + 3} width={Math.max(2, x(b.due) - x(b.start))} height={ROW - 6} rx={2} fill={b.urgency === 'OVERDUE' ? '#ffc9c9' : URGENCY_COLOR[b.urgency]} />
-              {b.end > b.due && <rect x={x(b.due)} y={y + 3} width={Math.max(2, x(b.end) - x(b.due))} height={ROW - 6} fill={URGENCY_COLOR.OVERDUE} data-overdue="true" />}
+              <rect
+                x={x(b.start)}
+                y={y + 3}
+                width={Math.max(2, x(b.due) - x(b.start))}
+                height={ROW - 6}
+                rx={2}
+                fill={b.urgency === 'OVERDUE' ? '#ffc9c9' : URGENCY_COLOR[b.urgency]}
+              />
+              {b.end > b.due && (
+                <rect
+                  x={x(b.due)}
+                  y={y + 3}
+                  width={Math.max(2, x(b.end) - x(b.due))}
+                  height={ROW - 6}
+                  fill={URGENCY_COLOR.OVERDUE}
+                  data-overdue="true"
+                />
+              )}
               <line x1={x(b.due)} x2={x(b.due)} y1={y + 1} y2={y + ROW - 1} stroke="#212529" strokeWidth={1.5} />
             </g>
           );
         })}
-        <line x1={x(timeline.now)} x2={x(timeline.now)} y1={PAD_TOP - 4} y2={height - PAD_BOTTOM + 2} stroke="#e03131" strokeDasharray="3 2" />
+        <line
+          x1={x(timeline.now)}
+          x2={x(timeline.now)}
+          y1={PAD_TOP - 4}
+          y2={height - PAD_BOTTOM + 2}
+          stroke="#e03131"
+          strokeDasharray="3 2"
+        />
         <text x={x(timeline.now)} y={height - 6} fontSize={10} textAnchor="middle" fill="#e03131">
           now
         </text>

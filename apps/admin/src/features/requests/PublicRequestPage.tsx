@@ -12,7 +12,11 @@ const KIND_HELP: Record<RequestKind, string> = {
   AMENDMENT: 'Correct, add or delete personal information you hold about me.',
   CESSATION: 'Stop using my personal information, or stop giving it to others.',
 };
-const KIND_TITLE: Record<RequestKind, string> = { DISCLOSURE: 'Disclosure', AMENDMENT: 'Amendment', CESSATION: 'Cessation of use' };
+const KIND_TITLE: Record<RequestKind, string> = {
+  DISCLOSURE: 'Disclosure',
+  AMENDMENT: 'Amendment',
+  CESSATION: 'Cessation of use',
+};
 
 /**
  * The public request form (policy clause 4), reachable without signing in. Checked with
@@ -46,14 +50,22 @@ export function PublicRequestPage() {
       return;
     }
     setErrors({});
-    const res = await submit({ ...input, details: input.details ?? null, cookieConsentIds: [...(input.cookieConsentIds ?? [])] });
+    const res = await submit({
+      ...input,
+      details: input.details ?? null,
+      cookieConsentIds: [...(input.cookieConsentIds ?? [])],
+    });
     if (res.error) {
       if (res.error.graphQLErrors.some((g) => errorCode(g) === 'TOO_MANY_REQUESTS')) {
-        setProblem('Too many requests from your connection. Please try again later, or contact the secretariat by post, telephone or e-mail.');
+        setProblem(
+          'Too many requests from your connection. Please try again later, or contact the secretariat by post, telephone or e-mail.',
+        );
         return;
       }
       const summary = fieldErrorsFromGraphQLError(res.error);
-      setErrors(Object.fromEntries(Object.entries(summary.fieldErrors).map(([k, v]) => [k.replace(/\[\d+\]$/, ''), v])));
+      setErrors(
+        Object.fromEntries(Object.entries(summary.fieldErrors).map(([k, v]) => [k.replace(/\[\d+\]$/, ''), v])),
+      );
       setProblem(summary.messages[0] ?? null);
       return;
     }
@@ -69,8 +81,9 @@ export function PublicRequestPage() {
           Request about your personal information
         </Title>
         <Text size="sm">
-          Under our privacy policy you may ask us to disclose, correct or stop using the personal information we hold about you. We will confirm your identity before
-          we disclose or change anything, and answer within the period our policy sets.
+          Under our privacy policy you may ask us to disclose, correct or stop using the personal information we hold
+          about you. We will confirm your identity before we disclose or change anything, and answer within the period
+          our policy sets.
         </Text>
         {receipt ? (
           <Alert color="green" title="Your request was received" role="status">
@@ -94,14 +107,26 @@ export function PublicRequestPage() {
                     {problem}
                   </Alert>
                 )}
-                <Radio.Group label="What would you like us to do?" value={kind} onChange={(v) => setKind(v as RequestKind)} error={errors['kind']}>
+                <Radio.Group
+                  label="What would you like us to do?"
+                  value={kind}
+                  onChange={(v) => setKind(v as RequestKind)}
+                  error={errors['kind']}
+                >
                   <Stack gap={6} mt={6}>
                     {REQUEST_KINDS.map((k) => (
                       <Radio key={k} value={k} label={KIND_TITLE[k]} description={KIND_HELP[k]} />
                     ))}
                   </Stack>
                 </Radio.Group>
-                <TextInput label="Your name" required maxLength={REQUEST_LIMITS.requesterName} value={requesterName} onChange={(e) => setRequesterName(e.currentTarget.value)} error={errors['requesterName']} />
+                <TextInput
+                  label="Your name"
+                  required
+                  maxLength={REQUEST_LIMITS.requesterName}
+                  value={requesterName}
+                  onChange={(e) => setRequesterName(e.currentTarget.value)}
+                  error={errors['requesterName']}
+                />
                 <TextInput
                   label="How to reach you"
                   description="E-mail address, telephone number or postal address."

@@ -1,6 +1,25 @@
-import { Alert, Anchor, Button, Card, Grid, Group, NativeSelect, Stack, Table, Text, TextInput, Textarea, Timeline } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Grid,
+  Group,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Timeline,
+} from '@mantine/core';
 import { VERIFICATION_METHODS } from '@steward/policy-core';
-import { ProvidersDocument, type ProviderRequestQuery, type RequestStatus, type VerificationMethod } from '@steward/schema';
+import {
+  ProvidersDocument,
+  type ProviderRequestQuery,
+  type RequestStatus,
+  type VerificationMethod,
+} from '@steward/schema';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -14,9 +33,20 @@ import { useCanWrite } from '../session/session-context.js';
 import { AmendmentEditor } from './AmendmentEditor.js';
 import { CessationForm } from './CessationForm.js';
 import { DisclosurePackageView } from './DisclosurePackageView.js';
-import { REQUEST_CHANNEL_LABEL, REQUEST_KIND_LABEL, REQUEST_STATUS_LABEL, VERIFICATION_METHOD_LABEL } from './request-labels.js';
+import {
+  REQUEST_CHANNEL_LABEL,
+  REQUEST_KIND_LABEL,
+  REQUEST_STATUS_LABEL,
+  VERIFICATION_METHOD_LABEL,
+} from './request-labels.js';
 import { RequestStatusBadge, UrgencyBadge } from './RequestsPage.js';
-import { useChangeRequestStatus, useLinkRequestProvider, useProduceDisclosurePackage, useProviderRequest, useVerifyRequestIdentity } from './use-requests.js';
+import {
+  useChangeRequestStatus,
+  useLinkRequestProvider,
+  useProduceDisclosurePackage,
+  useProviderRequest,
+  useVerifyRequestIdentity,
+} from './use-requests.js';
 
 type Request = NonNullable<ProviderRequestQuery['providerRequest']>;
 
@@ -50,7 +80,8 @@ function useWriteErrors() {
       setConflict(summary.conflict !== null);
       setFieldErrors(summary.fieldErrors);
       const list = summary.conflict ? [] : [...summary.messages];
-      for (const [field, message] of Object.entries(summary.fieldErrors)) if (!['reason', 'note'].includes(field)) list.push(message);
+      for (const [field, message] of Object.entries(summary.fieldErrors))
+        if (!['reason', 'note'].includes(field)) list.push(message);
       if (hasErrorCode(error, 'FORBIDDEN') && list.length === 0) list.push('Your role does not permit this.');
       setMessages(list);
     },
@@ -64,7 +95,10 @@ export function RequestPage({ requestId }: { requestId: string }) {
     if (loaded && !error) {
       return (
         <Alert color="gray" title="No such request" role="alert">
-          The request does not exist. <Anchor component={Link} to="/requests">All requests</Anchor>
+          The request does not exist.{' '}
+          <Anchor component={Link} to="/requests">
+            All requests
+          </Anchor>
         </Alert>
       );
     }
@@ -77,7 +111,10 @@ function RequestDetail({ request: r, onReload }: { request: Request; onReload: (
   const writer = useCanWrite();
   const errors = useWriteErrors();
   const verified = r.verification !== null;
-  const workable = verified && r.provider !== null && (r.status === 'IN_PROGRESS' || (r.kind === 'DISCLOSURE' && r.status === 'COMPLETED'));
+  const workable =
+    verified &&
+    r.provider !== null &&
+    (r.status === 'IN_PROGRESS' || (r.kind === 'DISCLOSURE' && r.status === 'COMPLETED'));
 
   return (
     <Stack gap="md">
@@ -103,7 +140,15 @@ function RequestDetail({ request: r, onReload }: { request: Request; onReload: (
         }
         description={`Received ${formatDateTime(r.receivedAt)} by ${REQUEST_CHANNEL_LABEL[r.channel].toLowerCase()} · due ${formatDateTime(r.dueAt)}`}
       />
-      {errors.conflict && <ConflictAlert what="this request" onReload={() => { errors.clear(); onReload(); }} />}
+      {errors.conflict && (
+        <ConflictAlert
+          what="this request"
+          onReload={() => {
+            errors.clear();
+            onReload();
+          }}
+        />
+      )}
       <MessagesAlert title="The change was not saved" messages={errors.messages} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 6 }}>
@@ -134,7 +179,9 @@ function RequestDetail({ request: r, onReload }: { request: Request; onReload: (
         </Grid.Col>
       </Grid>
       <StatusCard request={r} writer={writer} errors={errors} />
-      {workable && r.provider && r.kind === 'DISCLOSURE' && <DisclosureCard request={r} writer={writer} onProduced={onReload} />}
+      {workable && r.provider && r.kind === 'DISCLOSURE' && (
+        <DisclosureCard request={r} writer={writer} onProduced={onReload} />
+      )}
       {workable && r.provider && r.kind === 'AMENDMENT' && r.status === 'IN_PROGRESS' && writer && (
         <AmendmentEditor requestId={r.id} providerId={r.provider.id} onApplied={onReload} />
       )}
@@ -166,7 +213,11 @@ function ProviderCard({ request: r, writer, errors }: CardProps) {
   const { link, fetching } = useLinkRequestProvider();
   const [search, setSearch] = useState('');
   const [term, setTerm] = useState('');
-  const [result] = useQuery({ query: ProvidersDocument, variables: { first: 10, filter: { search: term } }, pause: term === '' });
+  const [result] = useQuery({
+    query: ProvidersDocument,
+    variables: { first: 10, filter: { search: term } },
+    pause: term === '',
+  });
   const canLink = writer && r.verification === null && (r.status === 'RECEIVED' || r.status === 'VERIFYING');
 
   async function onLink(providerId: string) {
@@ -199,7 +250,13 @@ function ProviderCard({ request: r, writer, errors }: CardProps) {
           }}
         >
           <Group mt="sm" align="flex-end" gap="xs">
-            <TextInput label={r.provider ? 'Link another provider' : 'Find the provider'} placeholder="E-mail, name or reference" value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{ flex: 1 }} />
+            <TextInput
+              label={r.provider ? 'Link another provider' : 'Find the provider'}
+              placeholder="E-mail, name or reference"
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
             <Button type="submit" variant="default">
               Search
             </Button>
@@ -214,7 +271,12 @@ function ProviderCard({ request: r, writer, errors }: CardProps) {
                     </Text>{' '}
                     {e.node.displayName ?? ''}
                   </Text>
-                  <Button size="xs" onClick={() => void onLink(e.node.id)} loading={fetching} aria-label={`Link ${e.node.reference}`}>
+                  <Button
+                    size="xs"
+                    onClick={() => void onLink(e.node.id)}
+                    loading={fetching}
+                    aria-label={`Link ${e.node.reference}`}
+                  >
                     Link
                   </Button>
                 </Group>
@@ -270,7 +332,15 @@ function VerificationCard({ request: r, writer, errors }: CardProps) {
               onChange={(e) => setMethod(e.currentTarget.value as VerificationMethod)}
               data={VERIFICATION_METHODS.map((m) => ({ value: m, label: VERIFICATION_METHOD_LABEL[m] }))}
             />
-            <Textarea label="Note" description="What was checked — never a document number." value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.fieldErrors['note']} autosize minRows={2} />
+            <Textarea
+              label="Note"
+              description="What was checked — never a document number."
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              error={errors.fieldErrors['note']}
+              autosize
+              minRows={2}
+            />
             <Group justify="flex-end">
               <Button type="submit" loading={fetching}>
                 Record verification
@@ -306,7 +376,12 @@ function StatusCard({ request: r, writer, errors }: CardProps) {
 
   async function move(status: RequestStatus) {
     errors.clear();
-    const res = await changeStatus({ requestId: r.id, expectedVersion: r.version, status, reason: reason.trim() || null });
+    const res = await changeStatus({
+      requestId: r.id,
+      expectedVersion: r.version,
+      status,
+      reason: reason.trim() || null,
+    });
     if (res.error) errors.report(res.error);
     else setReason('');
   }
@@ -343,7 +418,15 @@ function StatusCard({ request: r, writer, errors }: CardProps) {
   );
 }
 
-function DisclosureCard({ request: r, writer, onProduced }: { request: Request; writer: boolean; onProduced: () => void }) {
+function DisclosureCard({
+  request: r,
+  writer,
+  onProduced,
+}: {
+  request: Request;
+  writer: boolean;
+  onProduced: () => void;
+}) {
   const { produce, pkg, error, fetching } = useProduceDisclosurePackage();
   // Producing marks the request (a new version): read it again before the next status change.
   const onProduce = async () => {
@@ -356,7 +439,10 @@ function DisclosureCard({ request: r, writer, onProduced }: { request: Request; 
         <div>
           <Text fw={600}>Disclosure package</Text>
           <Text size="xs" c="dimmed">
-            {r.packageProducedAt ? `Last produced ${formatDateTime(r.packageProducedAt)} (SHA-256 ${r.packageHash})` : 'Not produced yet.'} Producing it is audited.
+            {r.packageProducedAt
+              ? `Last produced ${formatDateTime(r.packageProducedAt)} (SHA-256 ${r.packageHash})`
+              : 'Not produced yet.'}{' '}
+            Producing it is audited.
           </Text>
         </div>
         {writer && (

@@ -1,6 +1,25 @@
-import { Anchor, Badge, Button, Card, Group, Modal, NativeSelect, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { REQUEST_CHANNELS, REQUEST_KINDS, REQUEST_STATUSES } from '@steward/policy-core';
-import type { ProviderRequestFieldsFragment, ProviderRequestFilter, RequestChannel, RequestKind, RequestStatus } from '@steward/schema';
+import type {
+  ProviderRequestFieldsFragment,
+  ProviderRequestFilter,
+  RequestChannel,
+  RequestKind,
+  RequestStatus,
+} from '@steward/schema';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { EmptyTableRow } from '../../components/EmptyTableRow.js';
@@ -24,7 +43,8 @@ import {
 import { useCreateProviderRequest, useProviderRequests } from './use-requests.js';
 
 const URGENCIES = ['OVERDUE', 'DUE_SOON', 'ON_TRACK', 'CLOSED'] as const;
-const pick = <T extends string>(values: readonly T[], v: string | null): T | null => (v && (values as readonly string[]).includes(v) ? (v as T) : null);
+const pick = <T extends string>(values: readonly T[], v: string | null): T | null =>
+  v && (values as readonly string[]).includes(v) ? (v as T) : null;
 
 export function RequestStatusBadge({ status }: { status: RequestStatus }) {
   return (
@@ -34,10 +54,18 @@ export function RequestStatusBadge({ status }: { status: RequestStatus }) {
   );
 }
 
-export function UrgencyBadge({ request }: { request: Pick<ProviderRequestFieldsFragment, 'urgency' | 'daysRemaining'> }) {
+export function UrgencyBadge({
+  request,
+}: {
+  request: Pick<ProviderRequestFieldsFragment, 'urgency' | 'daysRemaining'>;
+}) {
   const closed = request.urgency === 'CLOSED';
   return (
-    <Badge variant={request.urgency === 'OVERDUE' ? 'filled' : 'light'} color={URGENCY_COLOR[request.urgency]} size="sm">
+    <Badge
+      variant={request.urgency === 'OVERDUE' ? 'filled' : 'light'}
+      color={URGENCY_COLOR[request.urgency]}
+      size="sm"
+    >
       {closed ? URGENCY_LABEL.CLOSED : daysRemainingLabel(request.daysRemaining, closed)}
     </Badge>
   );
@@ -68,9 +96,33 @@ export function RequestsPage() {
         actions={canWrite && <Button onClick={() => setCreating(true)}>Enter a request</Button>}
       />
       <Group mb="md" gap="sm" role="group" aria-label="Filters">
-        <FilterSelect label="Urgency" anyLabel="Any" value={urgency} options={URGENCIES} labels={URGENCY_LABEL} onChange={(v) => setFilter('urgency', v)} w={160} />
-        <FilterSelect label="Status" anyLabel="Any status" value={status} options={REQUEST_STATUSES} labels={REQUEST_STATUS_LABEL} onChange={(v) => setFilter('status', v)} w={190} />
-        <FilterSelect label="Kind" anyLabel="Any kind" value={kind} options={REQUEST_KINDS} labels={REQUEST_KIND_LABEL} onChange={(v) => setFilter('kind', v)} w={190} />
+        <FilterSelect
+          label="Urgency"
+          anyLabel="Any"
+          value={urgency}
+          options={URGENCIES}
+          labels={URGENCY_LABEL}
+          onChange={(v) => setFilter('urgency', v)}
+          w={160}
+        />
+        <FilterSelect
+          label="Status"
+          anyLabel="Any status"
+          value={status}
+          options={REQUEST_STATUSES}
+          labels={REQUEST_STATUS_LABEL}
+          onChange={(v) => setFilter('status', v)}
+          w={190}
+        />
+        <FilterSelect
+          label="Kind"
+          anyLabel="Any kind"
+          value={kind}
+          options={REQUEST_KINDS}
+          labels={REQUEST_KIND_LABEL}
+          onChange={(v) => setFilter('kind', v)}
+          w={190}
+        />
       </Group>
       <ErrorAlert error={error} onRetry={refetch} />
       {!loaded && fetching ? (
@@ -99,7 +151,11 @@ export function RequestsPage() {
                 <Table.Tbody>
                   {requests.length === 0 && <EmptyTableRow colSpan={6}>No requests match.</EmptyTableRow>}
                   {requests.map((r) => (
-                    <Table.Tr key={r.id} bg={r.overdue ? 'red.0' : undefined} data-overdue={r.overdue ? 'true' : undefined}>
+                    <Table.Tr
+                      key={r.id}
+                      bg={r.overdue ? 'red.0' : undefined}
+                      data-overdue={r.overdue ? 'true' : undefined}
+                    >
                       <Table.Td>
                         <Anchor component={Link} to={`/requests/${encodeURIComponent(r.id)}`} ff="monospace" fw={500}>
                           {r.reference}
@@ -184,7 +240,12 @@ function NewRequestModal({ opened, onClose }: { opened: boolean; onClose: () => 
         <Stack gap="sm">
           <MessagesAlert title="The request was not saved" messages={messages} />
           <Group grow>
-            <NativeSelect label="Kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as RequestKind)} data={REQUEST_KINDS.map((k) => ({ value: k, label: REQUEST_KIND_LABEL[k] }))} />
+            <NativeSelect
+              label="Kind"
+              value={kind}
+              onChange={(e) => setKind(e.currentTarget.value as RequestKind)}
+              data={REQUEST_KINDS.map((k) => ({ value: k, label: REQUEST_KIND_LABEL[k] }))}
+            />
             <NativeSelect
               label="Received by"
               value={channel}
@@ -200,9 +261,28 @@ function NewRequestModal({ opened, onClose }: { opened: boolean; onClose: () => 
             onChange={(e) => setReceivedOn(e.currentTarget.value)}
             error={errors['receivedAt']}
           />
-          <TextInput label="Requester's name" required value={requesterName} onChange={(e) => setRequesterName(e.currentTarget.value)} error={errors['requesterName']} />
-          <TextInput label="Contact (e-mail, telephone or address)" required value={contact} onChange={(e) => setContact(e.currentTarget.value)} error={errors['contact']} />
-          <Textarea label="What is asked for" autosize minRows={3} value={details} onChange={(e) => setDetails(e.currentTarget.value)} error={errors['details']} />
+          <TextInput
+            label="Requester's name"
+            required
+            value={requesterName}
+            onChange={(e) => setRequesterName(e.currentTarget.value)}
+            error={errors['requesterName']}
+          />
+          <TextInput
+            label="Contact (e-mail, telephone or address)"
+            required
+            value={contact}
+            onChange={(e) => setContact(e.currentTarget.value)}
+            error={errors['contact']}
+          />
+          <Textarea
+            label="What is asked for"
+            autosize
+            minRows={3}
+            value={details}
+            onChange={(e) => setDetails(e.currentTarget.value)}
+            error={errors['details']}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -10,7 +10,11 @@ const items: EditableItem[] = [
 describe('amendment form', () => {
   it('sends only real changes: new values, removals, non-empty additions', () => {
     const draft = {
-      edits: { i1: { value: ' new@example.jp ', remove: false }, i2: { value: 'Lab', remove: true }, i3: { value: 'Aiko', remove: false } },
+      edits: {
+        i1: { value: ' new@example.jp ', remove: false },
+        i2: { value: 'Lab', remove: true },
+        i3: { value: 'Aiko', remove: false },
+      },
       additions: [
         { key: 1, category: 'TELEPHONE' as const, value: '03-1234-5678' },
         { key: 2, category: 'FAX' as const, value: '  ' },
@@ -23,7 +27,10 @@ describe('amendment form', () => {
     ]);
   });
   it("checks formats with policy-core's rules", () => {
-    const errors = draftErrors(items, { edits: { i1: { value: 'not an address', remove: false } }, additions: [{ key: 4, category: 'EMAIL', value: 'x@' }] });
+    const errors = draftErrors(items, {
+      edits: { i1: { value: 'not an address', remove: false } },
+      additions: [{ key: 4, category: 'EMAIL', value: 'x@' }],
+    });
     expect(Object.keys(errors)).toEqual(['item:i1', 'new:4']);
   });
 });

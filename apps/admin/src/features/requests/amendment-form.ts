@@ -21,9 +21,11 @@ export function changesFrom(items: readonly EditableItem[], draft: AmendmentDraf
     const edit = draft.edits[item.id];
     if (!edit) continue;
     if (edit.remove) changes.push({ itemId: item.id, category: item.category, value: null });
-    else if (edit.value.trim() !== item.value) changes.push({ itemId: item.id, category: item.category, value: edit.value.trim() });
+    else if (edit.value.trim() !== item.value)
+      changes.push({ itemId: item.id, category: item.category, value: edit.value.trim() });
   }
-  for (const a of draft.additions) if (a.value.trim() !== '') changes.push({ itemId: null, category: a.category, value: a.value.trim() });
+  for (const a of draft.additions)
+    if (a.value.trim() !== '') changes.push({ itemId: null, category: a.category, value: a.value.trim() });
   return changes;
 }
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { layoutTimeline } from './due-timeline.js';
 
 const now = new Date('2026-04-10T00:00:00Z');
-const req = (id: string, receivedAt: string, dueAt: string, urgency: 'OVERDUE' | 'DUE_SOON' | 'ON_TRACK' | 'CLOSED') => ({ id, reference: `R-${id}`, receivedAt, dueAt, urgency });
+const req = (
+  id: string,
+  receivedAt: string,
+  dueAt: string,
+  urgency: 'OVERDUE' | 'DUE_SOON' | 'ON_TRACK' | 'CLOSED',
+) => ({ id, reference: `R-${id}`, receivedAt, dueAt, urgency });
 
 describe('layoutTimeline', () => {
   it('orders open requests by due date and extends overdue bars to now', () => {

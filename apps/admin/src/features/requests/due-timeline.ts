@@ -1,6 +1,12 @@
 import type { RequestUrgency } from '@steward/schema';
 
-export type TimelineRequest = { id: string; reference: string; receivedAt: string; dueAt: string; urgency: RequestUrgency };
+export type TimelineRequest = {
+  id: string;
+  reference: string;
+  receivedAt: string;
+  dueAt: string;
+  urgency: RequestUrgency;
+};
 
 export type TimelineBar = {
   id: string;

@@ -16,17 +16,29 @@ export function buildRequest(overrides: Partial<Request> = {}): Request {
     urgency: 'ON_TRACK',
     daysRemaining: 9,
     allowedNextStatuses: ['COMPLETED', 'REJECTED'],
-    requester: { name: 'Hanako Yamada', contact: 'hanako@example.jp', details: 'Everything you hold.', cookieConsentIds: [] },
+    requester: {
+      name: 'Hanako Yamada',
+      contact: 'hanako@example.jp',
+      details: 'Everything you hold.',
+      cookieConsentIds: [],
+    },
     provider: { id: 'prov-1', reference: 'R-00001', kind: 'SERVICE_USER', version: 5 },
     enteredBy: null,
-    verification: { method: 'ID_DOCUMENT', verifiedBy: 'Officer Suzuki', verifiedAt: '2026-04-02T01:00:00Z', note: null },
+    verification: {
+      method: 'ID_DOCUMENT',
+      verifiedBy: 'Officer Suzuki',
+      verifiedAt: '2026-04-02T01:00:00Z',
+      note: null,
+    },
     rejectionReason: null,
     completedAt: null,
     resolution: null,
     packageProducedAt: null,
     packageHash: null,
     version: 4,
-    history: [{ fromStatus: null, toStatus: 'RECEIVED', at: '2026-04-01T09:00:00Z', actorName: 'Public form', reason: null }],
+    history: [
+      { fromStatus: null, toStatus: 'RECEIVED', at: '2026-04-01T09:00:00Z', actorName: 'Public form', reason: null },
+    ],
     ...overrides,
   };
 }
@@ -54,7 +66,15 @@ export function buildPackage(overrides: Partial<Package> = {}): Package {
       },
     ],
     collections: [],
-    consents: [{ purposeKey: 'JOURNAL_DELIVERY', purposeTitle: 'Journal delivery', state: 'GRANTED', since: '2025-04-05T03:00:00Z', policyVersion: 1 }],
+    consents: [
+      {
+        purposeKey: 'JOURNAL_DELIVERY',
+        purposeTitle: 'Journal delivery',
+        state: 'GRANTED',
+        since: '2025-04-05T03:00:00Z',
+        policyVersion: 1,
+      },
+    ],
     consentEvents: [],
     ledgerCount: 1,
     ledger: [

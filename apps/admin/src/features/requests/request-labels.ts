@@ -1,4 +1,9 @@
-import { REQUEST_CHANNEL_LABELS, REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS, VERIFICATION_METHOD_LABELS } from '@steward/policy-core';
+import {
+  REQUEST_CHANNEL_LABELS,
+  REQUEST_KIND_LABELS,
+  REQUEST_STATUS_LABELS,
+  VERIFICATION_METHOD_LABELS,
+} from '@steward/policy-core';
 import type { RequestChannel, RequestKind, RequestStatus, RequestUrgency, VerificationMethod } from '@steward/schema';
 
 // English labels from policy-core's vocabulary; the values come from the generated schema types.

@@ -6,13 +6,30 @@ import { graphQLError } from '../../test/stub-api.js';
 import { buildPackage, buildRequest } from './request-fixtures.js';
 
 const page = (nodes: ReturnType<typeof buildRequest>[]) => ({
-  data: { providerRequests: { edges: nodes.map((node) => ({ cursor: node.id, node })), pageInfo: { hasNextPage: false, endCursor: null } } },
+  data: {
+    providerRequests: {
+      edges: nodes.map((node) => ({ cursor: node.id, node })),
+      pageInfo: { hasNextPage: false, endCursor: null },
+    },
+  },
 });
 
 describe('request queue', () => {
   it('highlights overdue requests, draws the due-date timeline and filters by urgency', async () => {
-    const overdue = buildRequest({ id: 'r-late', reference: 'R-LATE000001', status: 'VERIFYING', overdue: true, urgency: 'OVERDUE', daysRemaining: -2, dueAt: new Date(Date.now() - 2 * 86_400_000).toISOString() });
-    const fine = buildRequest({ id: 'r-fine', reference: 'R-FINE000001', dueAt: new Date(Date.now() + 9 * 86_400_000).toISOString() });
+    const overdue = buildRequest({
+      id: 'r-late',
+      reference: 'R-LATE000001',
+      status: 'VERIFYING',
+      overdue: true,
+      urgency: 'OVERDUE',
+      daysRemaining: -2,
+      dueAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+    });
+    const fine = buildRequest({
+      id: 'r-fine',
+      reference: 'R-FINE000001',
+      dueAt: new Date(Date.now() + 9 * 86_400_000).toISOString(),
+    });
     const { api } = renderApp('/requests', { handlers: { ProviderRequests: () => page([overdue, fine]) } });
     const table = await screen.findByRole('table', { name: 'Provider requests' });
     const lateRow = within(table).getByText('R-LATE000001').closest('tr')!;
@@ -23,7 +40,13 @@ describe('request queue', () => {
     expect(chart.querySelectorAll('[data-overdue="true"]')).toHaveLength(1);
 
     fireEvent.change(screen.getByLabelText('Urgency'), { target: { value: 'OVERDUE' } });
-    await waitFor(() => expect(api.callsOf('ProviderRequests').some((c) => (c.variables['filter'] as { urgency?: string }).urgency === 'OVERDUE')).toBe(true));
+    await waitFor(() =>
+      expect(
+        api
+          .callsOf('ProviderRequests')
+          .some((c) => (c.variables['filter'] as { urgency?: string }).urgency === 'OVERDUE'),
+      ).toBe(true),
+    );
   });
 });
 
@@ -38,9 +61,13 @@ describe('request detail', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Produce package' }));
     const pkg = await screen.findByTestId('disclosure-package');
     expect(api.callsOf('ProduceDisclosurePackage')[0]!.variables).toEqual({ requestId: 'req-1', ledgerFirst: 200 });
-    expect(within(pkg).getByRole('table', { name: 'Personal information held' }).textContent).toContain('Hanako Yamada');
+    expect(within(pkg).getByRole('table', { name: 'Personal information held' }).textContent).toContain(
+      'Hanako Yamada',
+    );
     expect(within(pkg).getByRole('table', { name: 'Ledger' }).textContent).toContain('Swift Courier Co.');
-    expect(within(pkg).getByRole('table', { name: 'Ledger' }).textContent).toContain("the recipient's system, with a partner key");
+    expect(within(pkg).getByRole('table', { name: 'Ledger' }).textContent).toContain(
+      "the recipient's system, with a partner key",
+    );
     expect(within(pkg).getByText(/SHA-256 of the JSON: a{64}/)).toBeTruthy();
     expect(within(pkg).getByRole('button', { name: 'Print' })).toBeTruthy();
     expect(within(pkg).getByRole('button', { name: 'Download JSON' })).toBeTruthy();
@@ -48,34 +75,53 @@ describe('request detail', () => {
 
   it('shows every ledger entry from the JSON when the typed list is a preview', async () => {
     const entry = buildPackage().ledger[0]!;
-    const json = JSON.stringify({ ledger: [entry, { ...entry, sequence: 8, kind: 'DECISION' }, { ...entry, sequence: 9, kind: 'DECISION' }] });
+    const json = JSON.stringify({
+      ledger: [entry, { ...entry, sequence: 8, kind: 'DECISION' }, { ...entry, sequence: 9, kind: 'DECISION' }],
+    });
     renderApp('/requests/req-1', {
       handlers: {
         ProviderRequest: () => ({ data: { providerRequest: buildRequest() } }),
-        ProduceDisclosurePackage: () => ({ data: { produceDisclosurePackage: buildPackage({ ledgerCount: 3, json }) } }),
+        ProduceDisclosurePackage: () => ({
+          data: { produceDisclosurePackage: buildPackage({ ledgerCount: 3, json }) },
+        }),
       },
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Produce package' }));
     const ledger = await screen.findByRole('table', { name: 'Ledger' });
     expect(within(ledger).getAllByRole('row')).toHaveLength(2);
     fireEvent.click(screen.getByRole('button', { name: /Show all 3 entries/ }));
-    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Ledger' })).getAllByRole('row')).toHaveLength(4));
+    await waitFor(() =>
+      expect(within(screen.getByRole('table', { name: 'Ledger' })).getAllByRole('row')).toHaveLength(4),
+    );
   });
 
   it('records the identity verification against the version read, and offers no package before it', async () => {
-    const unverified = buildRequest({ status: 'VERIFYING', verification: null, allowedNextStatuses: ['IN_PROGRESS', 'REJECTED'] });
+    const unverified = buildRequest({
+      status: 'VERIFYING',
+      verification: null,
+      allowedNextStatuses: ['IN_PROGRESS', 'REJECTED'],
+    });
     const { api } = renderApp('/requests/req-1', {
       handlers: {
         ProviderRequest: () => ({ data: { providerRequest: unverified } }),
-        VerifyRequestIdentity: () => ({ data: { verifyRequestIdentity: buildRequest({ status: 'VERIFYING', version: 5 }) } }),
+        VerifyRequestIdentity: () => ({
+          data: { verifyRequestIdentity: buildRequest({ status: 'VERIFYING', version: 5 }) },
+        }),
       },
     });
     await screen.findByText(/Not verified/);
     expect(screen.queryByRole('button', { name: 'Produce package' })).toBeNull();
-    fireEvent.change(screen.getByLabelText('How the identity was confirmed'), { target: { value: 'MEMBERSHIP_RECORD' } });
+    fireEvent.change(screen.getByLabelText('How the identity was confirmed'), {
+      target: { value: 'MEMBERSHIP_RECORD' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Record verification' }));
     await waitFor(() => expect(api.callsOf('VerifyRequestIdentity')).toHaveLength(1));
-    expect(api.callsOf('VerifyRequestIdentity')[0]!.variables['input']).toEqual({ requestId: 'req-1', expectedVersion: 4, method: 'MEMBERSHIP_RECORD', note: null });
+    expect(api.callsOf('VerifyRequestIdentity')[0]!.variables['input']).toEqual({
+      requestId: 'req-1',
+      expectedVersion: 4,
+      method: 'MEMBERSHIP_RECORD',
+      note: null,
+    });
   });
 
   it('keeps the edits and offers a reload when an amendment conflicts', async () => {
@@ -83,7 +129,11 @@ describe('request detail', () => {
       handlers: {
         ProviderRequest: () => ({ data: { providerRequest: buildRequest({ kind: 'AMENDMENT' }) } }),
         Provider: () => ({ data: { provider: buildProvider() } }),
-        ApplyAmendment: () => graphQLError('CONFLICT', 'Provider was changed by someone else', { field: 'expectedProviderVersion', currentVersion: 6 }),
+        ApplyAmendment: () =>
+          graphQLError('CONFLICT', 'Provider was changed by someone else', {
+            field: 'expectedProviderVersion',
+            currentVersion: 6,
+          }),
       },
     });
     const editor = await screen.findByRole('table', { name: 'Items to amend' });
@@ -105,7 +155,16 @@ describe('public request form', () => {
     const { api } = renderApp('/privacy/request', {
       role: null,
       handlers: {
-        SubmitProviderRequest: () => ({ data: { submitProviderRequest: { reference: 'R-PUBLIC0001', kind: 'DISCLOSURE', receivedAt: '2026-04-01T09:00:00Z', dueAt: '2026-04-15T14:59:59.999Z' } } }),
+        SubmitProviderRequest: () => ({
+          data: {
+            submitProviderRequest: {
+              reference: 'R-PUBLIC0001',
+              kind: 'DISCLOSURE',
+              receivedAt: '2026-04-01T09:00:00Z',
+              dueAt: '2026-04-15T14:59:59.999Z',
+            },
+          },
+        }),
       },
     });
     const form = await screen.findByRole('form', { name: 'Request form' });
@@ -117,12 +176,21 @@ describe('public request form', () => {
     fireEvent.change(within(form).getByLabelText(/How to reach you/), { target: { value: 'hanako@example.jp' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Send request' }));
     expect((await screen.findByTestId('request-reference')).textContent).toBe('R-PUBLIC0001');
-    expect(api.callsOf('SubmitProviderRequest')[0]!.variables['input']).toMatchObject({ kind: 'DISCLOSURE', requesterName: 'Hanako Yamada', contact: 'hanako@example.jp' });
+    expect(api.callsOf('SubmitProviderRequest')[0]!.variables['input']).toMatchObject({
+      kind: 'DISCLOSURE',
+      requesterName: 'Hanako Yamada',
+      contact: 'hanako@example.jp',
+    });
     expect(api.callsOf('Me')).toHaveLength(0);
   });
 
   it('explains a rate limit', async () => {
-    renderApp('/privacy/request', { role: null, handlers: { SubmitProviderRequest: () => graphQLError('TOO_MANY_REQUESTS', 'Too many requests', { retryAfterSeconds: 60 }) } });
+    renderApp('/privacy/request', {
+      role: null,
+      handlers: {
+        SubmitProviderRequest: () => graphQLError('TOO_MANY_REQUESTS', 'Too many requests', { retryAfterSeconds: 60 }),
+      },
+    });
     const form = await screen.findByRole('form', { name: 'Request form' });
     fireEvent.change(within(form).getByLabelText(/Your name/), { target: { value: 'Hanako Yamada' } });
     fireEvent.change(within(form).getByLabelText(/How to reach you/), { target: { value: 'hanako@example.jp' } });

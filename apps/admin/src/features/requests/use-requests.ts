@@ -40,7 +40,12 @@ export function useProviderRequests(filter: ProviderRequestFilter) {
 }
 
 export function useProviderRequest(id: string) {
-  const [result, reexecute] = useQuery({ query: ProviderRequestDocument, variables: { id }, requestPolicy: 'cache-and-network', pause: id === '' });
+  const [result, reexecute] = useQuery({
+    query: ProviderRequestDocument,
+    variables: { id },
+    requestPolicy: 'cache-and-network',
+    pause: id === '',
+  });
   return {
     request: result.data?.providerRequest ?? null,
     loaded: result.data !== undefined,
@@ -51,7 +56,11 @@ export function useProviderRequest(id: string) {
 }
 
 export function useProviderRights(providerId: string) {
-  const [result, reexecute] = useQuery({ query: ProviderRightsDocument, variables: { providerId }, requestPolicy: 'cache-and-network' });
+  const [result, reexecute] = useQuery({
+    query: ProviderRightsDocument,
+    variables: { providerId },
+    requestPolicy: 'cache-and-network',
+  });
   return {
     amendments: result.data?.providerAmendments ?? [],
     cessations: result.data?.providerCessations ?? [],
@@ -73,7 +82,11 @@ export function useCreateProviderRequest() {
 
 export function useLinkRequestProvider() {
   const [state, execute] = useMutation(LinkRequestProviderDocument);
-  return { link: (requestId: string, providerId: string, expectedVersion: number) => execute({ requestId, providerId, expectedVersion }), fetching: state.fetching };
+  return {
+    link: (requestId: string, providerId: string, expectedVersion: number) =>
+      execute({ requestId, providerId, expectedVersion }),
+    fetching: state.fetching,
+  };
 }
 
 export function useVerifyRequestIdentity() {
@@ -89,7 +102,12 @@ export function useChangeRequestStatus() {
 export function useProduceDisclosurePackage() {
   const [state, execute] = useMutation(ProduceDisclosurePackageDocument);
   // The typed ledger is a preview; every entry is in the canonical JSON (see DisclosurePackageView).
-  return { produce: (requestId: string) => execute({ requestId, ledgerFirst: LEDGER_PREVIEW }), pkg: state.data?.produceDisclosurePackage ?? null, error: state.error, fetching: state.fetching };
+  return {
+    produce: (requestId: string) => execute({ requestId, ledgerFirst: LEDGER_PREVIEW }),
+    pkg: state.data?.produceDisclosurePackage ?? null,
+    error: state.error,
+    fetching: state.fetching,
+  };
 }
 
 export function useApplyAmendment() {

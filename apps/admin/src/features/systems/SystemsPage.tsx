@@ -76,7 +76,13 @@ export function SystemsPage() {
                           </Table.Td>
                           <Table.Td>
                             {!c.revoked && (
-                              <Button size="compact-xs" color="red" variant="light" onClick={() => setConfirming(c)} aria-label={`Revoke key ${c.label} of ${c.systemName}`}>
+                              <Button
+                                size="compact-xs"
+                                color="red"
+                                variant="light"
+                                onClick={() => setConfirming(c)}
+                                aria-label={`Revoke key ${c.label} of ${c.systemName}`}
+                              >
                                 Revoke
                               </Button>
                             )}
@@ -111,8 +117,8 @@ export function SystemsPage() {
       >
         {confirming && (
           <>
-            Revoke the key <b>{confirming.label}</b> of <b>{confirming.systemName}</b>? Its requests are refused at once; this cannot be undone. Issue a
-            new key first if the system should go on asking for decisions.
+            Revoke the key <b>{confirming.label}</b> of <b>{confirming.systemName}</b>? Its requests are refused at
+            once; this cannot be undone. Issue a new key first if the system should go on asking for decisions.
           </>
         )}
       </ConfirmModal>
@@ -120,7 +126,12 @@ export function SystemsPage() {
         issued={issued}
         title="New system key"
         keyName="System key"
-        handOver={<>Copy it now into {issued?.systemName ?? 'the system'}’s configuration, never into a browser or a shared document.</>}
+        handOver={
+          <>
+            Copy it now into {issued?.systemName ?? 'the system'}’s configuration, never into a browser or a shared
+            document.
+          </>
+        }
         onClose={() => setIssued(null)}
       />
     </>
@@ -129,7 +140,11 @@ export function SystemsPage() {
 
 const FIELDS = ['systemName', 'label'];
 
-function IssueSystemKeyForm({ onIssued }: { onIssued: (issued: { key: string; label: string; systemName: string }) => void }) {
+function IssueSystemKeyForm({
+  onIssued,
+}: {
+  onIssued: (issued: { key: string; label: string; systemName: string }) => void;
+}) {
   const { issueKey, fetching } = useIssueSystemKey();
   const [systemName, setSystemName] = useState('');
   const [label, setLabel] = useState('');

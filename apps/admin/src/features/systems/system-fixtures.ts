@@ -1,6 +1,8 @@
 import type { SystemCredentialFieldsFragment } from '@steward/schema';
 
-export function buildSystemCredential(overrides: Partial<SystemCredentialFieldsFragment> = {}): SystemCredentialFieldsFragment {
+export function buildSystemCredential(
+  overrides: Partial<SystemCredentialFieldsFragment> = {},
+): SystemCredentialFieldsFragment {
   return {
     id: 'sys-cred-1',
     systemName: 'Membership database',

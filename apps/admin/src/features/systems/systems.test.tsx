@@ -30,7 +30,9 @@ describe('internal systems', () => {
     expect(within(dialog).getByText('You will not see this key again')).toBeTruthy();
     expect(within(dialog).getByText(/Membership database’s configuration/)).toBeTruthy();
     expect(within(dialog).getByRole('button', { name: 'Copy key' })).toBeTruthy();
-    expect(api.callsOf('IssueSystemKey')[0]?.variables).toEqual({ input: { systemName: 'Membership database', label: 'Nightly sync' } });
+    expect(api.callsOf('IssueSystemKey')[0]?.variables).toEqual({
+      input: { systemName: 'Membership database', label: 'Nightly sync' },
+    });
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'I have stored it' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -46,8 +48,20 @@ describe('internal systems', () => {
         SystemCredentials: () => ({
           data: {
             systemCredentials: [
-              buildSystemCredential({ id: 'k2', systemName: 'Mailing tool', label: 'Newsletter', keyId: 'feedfacefeedface', lastUsedAt: '2025-04-03T08:30:00Z' }),
-              buildSystemCredential({ id: 'k1', label: 'Old sync', keyId: 'deadbeefdeadbeef', revoked: true, revokedAt: '2025-04-02T12:00:00Z' }),
+              buildSystemCredential({
+                id: 'k2',
+                systemName: 'Mailing tool',
+                label: 'Newsletter',
+                keyId: 'feedfacefeedface',
+                lastUsedAt: '2025-04-03T08:30:00Z',
+              }),
+              buildSystemCredential({
+                id: 'k1',
+                label: 'Old sync',
+                keyId: 'deadbeefdeadbeef',
+                revoked: true,
+                revokedAt: '2025-04-02T12:00:00Z',
+              }),
             ],
           },
         }),
@@ -69,10 +83,24 @@ describe('internal systems', () => {
     let revoked = false;
     const { api } = renderApp('/systems', {
       handlers: {
-        SystemCredentials: () => ({ data: { systemCredentials: [buildSystemCredential(revoked ? { revoked: true, revokedAt: '2025-04-04T00:00:00Z' } : {})] } }),
+        SystemCredentials: () => ({
+          data: {
+            systemCredentials: [
+              buildSystemCredential(revoked ? { revoked: true, revokedAt: '2025-04-04T00:00:00Z' } : {}),
+            ],
+          },
+        }),
         RevokeSystemKey: ({ id }) => {
           revoked = true;
-          return { data: { revokeSystemKey: buildSystemCredential({ id: String(id), revoked: true, revokedAt: '2025-04-04T00:00:00Z' }) } };
+          return {
+            data: {
+              revokeSystemKey: buildSystemCredential({
+                id: String(id),
+                revoked: true,
+                revokedAt: '2025-04-04T00:00:00Z',
+              }),
+            },
+          };
         },
       },
     });
@@ -100,7 +128,13 @@ describe('internal systems', () => {
         IssueSystemKey: () =>
           graphQLError('BAD_USER_INPUT', 'input.systemName: Contains a control or text-direction character (U+202E).', {
             field: 'input.systemName',
-            issues: [{ field: 'input.systemName', code: 'CONTROL_CHARACTERS', message: 'Contains a control or text-direction character (U+202E).' }],
+            issues: [
+              {
+                field: 'input.systemName',
+                code: 'CONTROL_CHARACTERS',
+                message: 'Contains a control or text-direction character (U+202E).',
+              },
+            ],
           }),
       },
     });
@@ -129,7 +163,12 @@ describe('internal systems', () => {
   it('sits next to Recipients in the navigation', async () => {
     renderApp('/systems', { handlers: { SystemCredentials: () => ({ data: { systemCredentials: [] } }) } });
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
-    const links = within(nav).getAllByRole('link').map((a) => a.textContent);
-    expect(links.slice(links.indexOf('Recipients'), links.indexOf('Recipients') + 2)).toEqual(['Recipients', 'Internal systems']);
+    const links = within(nav)
+      .getAllByRole('link')
+      .map((a) => a.textContent);
+    expect(links.slice(links.indexOf('Recipients'), links.indexOf('Recipients') + 2)).toEqual([
+      'Recipients',
+      'Internal systems',
+    ]);
   });
 });

@@ -1,4 +1,9 @@
-import { IssueSystemKeyDocument, RevokeSystemKeyDocument, SystemCredentialsDocument, type IssueSystemKeyInput } from '@steward/schema';
+import {
+  IssueSystemKeyDocument,
+  RevokeSystemKeyDocument,
+  SystemCredentialsDocument,
+  type IssueSystemKeyInput,
+} from '@steward/schema';
 import { useMutation, useQuery } from 'urql';
 
 export function useSystemCredentials() {

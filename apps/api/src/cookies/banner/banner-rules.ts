@@ -19,7 +19,9 @@ export function uuidFromBytes(bytes: Uint8Array): string {
 
 /** A random version-4 UUID, on plain-http pages too (where browsers give no `crypto.randomUUID`). */
 export function newUuid(source: RandomSource): string {
-  return typeof source.randomUUID === 'function' ? source.randomUUID() : uuidFromBytes(source.getRandomValues(new Uint8Array(16)));
+  return typeof source.randomUUID === 'function'
+    ? source.randomUUID()
+    : uuidFromBytes(source.getRandomValues(new Uint8Array(16)));
 }
 
 /** Why a request failed: no answer at all (`status` null), an HTTP status, or a GraphQL error code. */

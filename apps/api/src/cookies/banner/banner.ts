@@ -4,7 +4,15 @@
 //   <script type="text/plain" data-cookie-category="analytics">…runs only once analytics is accepted…</script>
 //   <a href="#" data-cookie-settings>Cookie settings</a>   (or window.StewardCookies.open())
 
-import { MAX_ATTEMPTS, cookieExpiries, cookieNames, newUuid, refusedItems, retryDelay, type Failure } from './banner-rules.js';
+import {
+  MAX_ATTEMPTS,
+  cookieExpiries,
+  cookieNames,
+  newUuid,
+  refusedItems,
+  retryDelay,
+  type Failure,
+} from './banner-rules.js';
 
 type Category = 'STRICTLY_NECESSARY' | 'FUNCTIONAL' | 'ANALYTICS' | 'MARKETING';
 type Choice = Record<Category, boolean>;
@@ -17,7 +25,15 @@ interface BannerData {
   policyVersion: number;
   honoursGpc: boolean;
   categories: { category: Category; label: string; description: string; required: boolean }[];
-  declarations: { name: string; domain: string; category: Category; vendor: string; purpose: string; durationDays: number | null; storageKind: string }[];
+  declarations: {
+    name: string;
+    domain: string;
+    category: Category;
+    vendor: string;
+    purpose: string;
+    durationDays: number | null;
+    storageKind: string;
+  }[];
 }
 
 interface Stored {
@@ -49,7 +65,13 @@ const TEXT = {
     failed: 'Your choice could not be saved. Please try again.',
     reload: 'Your choice has been saved. Scripts already running on this page stop only when you reload it.',
     reloadNow: 'Reload page',
-    kinds: { COOKIE: 'cookie', LOCAL_STORAGE: 'local storage', SESSION_STORAGE: 'session storage', INDEXED_DB: 'IndexedDB', PIXEL: 'pixel' } as Record<string, string>,
+    kinds: {
+      COOKIE: 'cookie',
+      LOCAL_STORAGE: 'local storage',
+      SESSION_STORAGE: 'session storage',
+      INDEXED_DB: 'IndexedDB',
+      PIXEL: 'pixel',
+    } as Record<string, string>,
   },
   ja: {
     accept: 'すべて許可',
@@ -67,25 +89,40 @@ const TEXT = {
     failed: '選択を保存できませんでした。もう一度お試しください。',
     reload: '選択を保存しました。このページで既に動作しているスクリプトは、ページを再読み込みするまで停止しません。',
     reloadNow: 'ページを再読み込み',
-    kinds: { COOKIE: 'クッキー', LOCAL_STORAGE: 'ローカルストレージ', SESSION_STORAGE: 'セッションストレージ', INDEXED_DB: 'IndexedDB', PIXEL: 'ピクセル' } as Record<string, string>,
+    kinds: {
+      COOKIE: 'クッキー',
+      LOCAL_STORAGE: 'ローカルストレージ',
+      SESSION_STORAGE: 'セッションストレージ',
+      INDEXED_DB: 'IndexedDB',
+      PIXEL: 'ピクセル',
+    } as Record<string, string>,
   },
 };
 
 const QUERY_BANNER =
   'query($k:String!,$l:String!){cookieBanner(siteKey:$k,locale:$l){siteKey locale title text policyVersion honoursGpc categories{category label description required} declarations{name domain category vendor purpose durationDays storageKind}}}';
-const QUERY_STATUS = 'query($k:String!,$v:String!){cookieConsent(siteKey:$k,visitorId:$v){receiptId choices{category accepted} expiresAt expired action}}';
+const QUERY_STATUS =
+  'query($k:String!,$v:String!){cookieConsent(siteKey:$k,visitorId:$v){receiptId choices{category accepted} expiresAt expired action}}';
 const RECEIPT = '{receiptId choices{category accepted} expiresAt action}';
 const MUTATION_RECORD = `mutation($i:RecordCookieConsentInput!){r:recordCookieConsent(input:$i)${RECEIPT}}`;
 const MUTATION_WITHDRAW = `mutation($i:WithdrawCookieConsentInput!){r:withdrawCookieConsent(input:$i)${RECEIPT}}`;
 
-type Receipt = { receiptId: string; choices: { category: Category; accepted: boolean }[]; expiresAt: string; expired?: boolean; action: string };
+type Receipt = {
+  receiptId: string;
+  choices: { category: Category; accepted: boolean }[];
+  expiresAt: string;
+  expired?: boolean;
+  action: string;
+};
 
 (function main() {
   const script = document.currentScript as HTMLScriptElement | null;
   const siteKey = script?.dataset.site;
   if (!script || !siteKey) return;
   const endpoint = new URL('/graphql', script.src).href;
-  const lang: 'en' | 'ja' = (script.dataset.locale ?? navigator.language ?? 'en').toLowerCase().startsWith('ja') ? 'ja' : 'en';
+  const lang: 'en' | 'ja' = (script.dataset.locale ?? navigator.language ?? 'en').toLowerCase().startsWith('ja')
+    ? 'ja'
+    : 'en';
   const t = TEXT[lang];
   const gpc = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   const storeKey = `steward_cookie_consent:${siteKey}`;
@@ -139,7 +176,10 @@ type Receipt = { receiptId: string; choices: { category: Category; accepted: boo
     } catch {
       throw { status: null } satisfies Failure;
     }
-    const body = (await res.json().catch(() => null)) as { data?: T; errors?: { extensions?: { code?: string; retryAfterSeconds?: number } }[] } | null;
+    const body = (await res.json().catch(() => null)) as {
+      data?: T;
+      errors?: { extensions?: { code?: string; retryAfterSeconds?: number } }[];
+    } | null;
     if (body?.data && !body.errors?.length) return body.data;
     const ext = body?.errors?.[0]?.extensions;
     throw { status: res.status, code: ext?.code, retryAfterSeconds: ext?.retryAfterSeconds } satisfies Failure;
@@ -158,20 +198,28 @@ type Receipt = { receiptId: string; choices: { category: Category; accepted: boo
   /** Runs the tagged scripts of every accepted category (each once). */
   function activate(choice: Choice): void {
     for (const c of CATEGORIES) if (choice[c]) applied.add(c);
-    document.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-cookie-category]').forEach((tagged) => {
-      const category = (tagged.dataset.cookieCategory ?? '').toUpperCase().replace(/-/g, '_') as Category;
-      if (!choice[category]) return;
-      const live = document.createElement('script');
-      for (const attr of Array.from(tagged.attributes)) if (attr.name !== 'type') live.setAttribute(attr.name, attr.value);
-      live.setAttribute('data-cookie-activated', '');
-      live.text = tagged.text;
-      tagged.replaceWith(live);
-    });
+    document
+      .querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-cookie-category]')
+      .forEach((tagged) => {
+        const category = (tagged.dataset.cookieCategory ?? '').toUpperCase().replace(/-/g, '_') as Category;
+        if (!choice[category]) return;
+        const live = document.createElement('script');
+        for (const attr of Array.from(tagged.attributes))
+          if (attr.name !== 'type') live.setAttribute(attr.name, attr.value);
+        live.setAttribute('data-cookie-activated', '');
+        live.text = tagged.text;
+        tagged.replaceWith(live);
+      });
     document.dispatchEvent(new CustomEvent('steward:cookie-consent', { detail: { ...choice } }));
   }
 
   function remember(receipt: Receipt): void {
-    stored = { r: receipt.receiptId, c: toChoice(receipt.choices), x: Date.parse(receipt.expiresAt), w: receipt.action === 'WITHDRAW' };
+    stored = {
+      r: receipt.receiptId,
+      c: toChoice(receipt.choices),
+      x: Date.parse(receipt.expiresAt),
+      w: receipt.action === 'WITHDRAW',
+    };
     storage.set(storeKey, stored);
   }
 
@@ -191,7 +239,8 @@ type Receipt = { receiptId: string; choices: { category: Category; accepted: boo
     ] as const) {
       try {
         const store = area();
-        for (const { name } of refusedItems(data.declarations, choice, kind, Object.keys(store))) store.removeItem(name);
+        for (const { name } of refusedItems(data.declarations, choice, kind, Object.keys(store)))
+          store.removeItem(name);
       } catch {
         /* storage not available to this page */
       }
@@ -205,7 +254,13 @@ type Receipt = { receiptId: string; choices: { category: Category; accepted: boo
    */
   async function send(kind: 'record' | 'withdraw', choice: Choice): Promise<boolean> {
     if (!data) return false;
-    const input: Record<string, unknown> = { siteKey, visitorId: vid, idempotencyKey: uuid(), policyVersion: data.policyVersion, gpc };
+    const input: Record<string, unknown> = {
+      siteKey,
+      visitorId: vid,
+      idempotencyKey: uuid(),
+      policyVersion: data.policyVersion,
+      gpc,
+    };
     if (kind === 'record') input.choices = CATEGORIES.map((category) => ({ category, accepted: choice[category] }));
     // The same idempotency key on every attempt: a retry after a lost answer stores nothing new.
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -226,7 +281,11 @@ type Receipt = { receiptId: string; choices: { category: Category; accepted: boo
     return false;
   }
 
-  function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  function el<K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    attrs: Record<string, string> = {},
+    ...children: (Node | string)[]
+  ): HTMLElementTagNameMap[K] {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
     node.append(...children);
@@ -240,7 +299,9 @@ type Receipt = { receiptId: string; choices: { category: Category; accepted: boo
   }
 
   function focusables(): HTMLElement[] {
-    return root ? Array.from(root.querySelectorAll<HTMLElement>('button,input:not([disabled]),summary,[tabindex="0"]')) : [];
+    return root
+      ? Array.from(root.querySelectorAll<HTMLElement>('button,input:not([disabled]),summary,[tabindex="0"]'))
+      : [];
   }
 
   function render(showSettings: boolean): void {
@@ -267,7 +328,12 @@ type Receipt = { receiptId: string; choices: { category: Category; accepted: boo
         for (const b of root?.querySelectorAll('button') ?? []) b.removeAttribute('disabled');
       }
     };
-    const all = (on: boolean): Choice => ({ STRICTLY_NECESSARY: true, FUNCTIONAL: on, ANALYTICS: on && !gpcBlocks, MARKETING: on && !gpcBlocks });
+    const all = (on: boolean): Choice => ({
+      STRICTLY_NECESSARY: true,
+      FUNCTIONAL: on,
+      ANALYTICS: on && !gpcBlocks,
+      MARKETING: on && !gpcBlocks,
+    });
     const button = (label: string, cls: string, onClick: () => void) => {
       const b = el('button', { type: 'button', class: `stw-btn ${cls}` }, label);
       b.addEventListener('click', onClick);
@@ -276,7 +342,14 @@ type Receipt = { receiptId: string; choices: { category: Category; accepted: boo
 
     const dialog = el(
       'div',
-      { class: 'stw-dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'stw-title', 'aria-describedby': 'stw-text', lang: d.locale },
+      {
+        class: 'stw-dialog',
+        role: 'dialog',
+        'aria-modal': 'true',
+        'aria-labelledby': 'stw-title',
+        'aria-describedby': 'stw-text',
+        lang: d.locale,
+      },
       el('h2', { id: 'stw-title' }, d.title),
       el('p', { id: 'stw-text' }, d.text),
     );
@@ -285,7 +358,11 @@ type Receipt = { receiptId: string; choices: { category: Category; accepted: boo
       const list = el('div', { class: 'stw-cats' });
       for (const c of d.categories) {
         const off = gpcBlocks && GPC_OFF.includes(c.category);
-        const box = el('input', { type: 'checkbox', id: `stw-${c.category}`, 'data-category': c.category.toLowerCase() });
+        const box = el('input', {
+          type: 'checkbox',
+          id: `stw-${c.category}`,
+          'data-category': c.category.toLowerCase(),
+        });
         box.checked = c.required || (!off && now[c.category]);
         box.disabled = c.required || off;
         boxes.set(c.category, box);
@@ -313,7 +390,13 @@ type Receipt = { receiptId: string; choices: { category: Category; accepted: boo
           el(
             'div',
             { class: 'stw-cat' },
-            el('label', { for: box.id }, box, ` ${c.label}`, c.required ? el('span', { class: 'stw-note' }, ` (${t.always})`) : ''),
+            el(
+              'label',
+              { for: box.id },
+              box,
+              ` ${c.label}`,
+              c.required ? el('span', { class: 'stw-note' }, ` (${t.always})`) : '',
+            ),
             el('p', {}, c.description),
             off ? el('p', { class: 'stw-note' }, t.gpc) : '',
             table,
@@ -323,7 +406,12 @@ type Receipt = { receiptId: string; choices: { category: Category; accepted: boo
       dialog.append(list, el('p', { class: 'stw-note' }, t.id, ' ', el('code', { 'data-visitor-id': '' }, vid)));
     }
 
-    const buttons = el('div', { class: 'stw-buttons' }, button(t.reject, 'stw-main', act('record', all(false))), button(t.accept, 'stw-main', act('record', all(true))));
+    const buttons = el(
+      'div',
+      { class: 'stw-buttons' },
+      button(t.reject, 'stw-main', act('record', all(false))),
+      button(t.accept, 'stw-main', act('record', all(true))),
+    );
     if (showSettings) {
       buttons.append(
         button(t.save, 'stw-main', () => {
@@ -372,7 +460,9 @@ type Receipt = { receiptId: string; choices: { category: Category; accepted: boo
     let choice = current();
     if (!choice && stored === null) {
       // No local record (cleared storage, or another page of a site that stored it elsewhere): ask the server.
-      const s = await gql<{ cookieConsent: Receipt | null }>(QUERY_STATUS, { k: siteKey, v: vid }).then((r) => r.cookieConsent).catch(() => null);
+      const s = await gql<{ cookieConsent: Receipt | null }>(QUERY_STATUS, { k: siteKey, v: vid })
+        .then((r) => r.cookieConsent)
+        .catch(() => null);
       if (s && !s.expired) {
         remember(s);
         choice = stored!.c;
@@ -392,7 +482,9 @@ type Receipt = { receiptId: string; choices: { category: Category; accepted: boo
   (window as unknown as { StewardCookies: unknown }).StewardCookies = {
     open: () => open(true),
     withdraw: async () => {
-      data ??= await gql<{ cookieBanner: BannerData }>(QUERY_BANNER, { k: siteKey, l: lang }).then((r) => r.cookieBanner);
+      data ??= await gql<{ cookieBanner: BannerData }>(QUERY_BANNER, { k: siteKey, l: lang }).then(
+        (r) => r.cookieBanner,
+      );
       await send('withdraw', { STRICTLY_NECESSARY: true, FUNCTIONAL: false, ANALYTICS: false, MARKETING: false });
     },
     choice: () => current(),
