@@ -31,7 +31,7 @@ function renderTable(props: Props = {}) {
             label="Items"
             columns={COLUMNS}
             rows={ITEMS}
-            rowKey={(i) => i.id}
+
             empty="No items."
             {...props}
           />
@@ -72,8 +72,11 @@ describe('DataTable', () => {
     const onRetry = vi.fn();
     renderTable({
       rows: [],
-      error: new CombinedError({ graphQLErrors: [{ message: 'Nope', extensions: { code: 'FORBIDDEN' } }] }),
-      onRetry,
+      query: {
+        fetching: false,
+        error: new CombinedError({ graphQLErrors: [{ message: 'Nope', extensions: { code: 'FORBIDDEN' } }] }),
+        refetch: onRetry,
+      },
     });
     expect(screen.queryByText('No items.')).toBeNull();
     expect(screen.getByRole('alert')).toBeTruthy();
@@ -82,13 +85,13 @@ describe('DataTable', () => {
   });
 
   it('stands a named loader in for the table until the first answer when asked to', () => {
-    renderTable({ rows: [], fetching: true, loadingLabel: 'Loading items' });
+    renderTable({ rows: [], query: { fetching: true }, loadingLabel: 'Loading items' });
     expect(screen.getByRole('status', { name: 'Loading items' })).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
   });
 
   it('keeps the table (and its rows) while refetching without a loader label', () => {
-    renderTable({ fetching: true });
+    renderTable({ query: { fetching: true } });
     expect(within(screen.getByRole('table', { name: 'Items' })).getAllByRole('row')).toHaveLength(3);
     expect(screen.queryByText('No items.')).toBeNull();
   });
@@ -125,7 +128,7 @@ describe('DataTable', () => {
           label="Items"
           columns={COLUMNS}
           rows={ITEMS}
-          rowKey={(i) => i.id}
+
           empty="No items."
           pagination={{ paging, pageInfo }}
         />
@@ -155,7 +158,7 @@ describe('DataTable', () => {
         { id: 'name', header: 'Name', cell: (i) => <button onClick={() => setRenders((n) => n + 1)}>{i.name}</button> },
         { id: 'renders', header: 'Renders', value: () => renders },
       ];
-      return <DataTable<Item> label="Items" columns={columns} rows={ITEMS} rowKey={(i) => i.id} empty="No items." />;
+      return <DataTable<Item> label="Items" columns={columns} rows={ITEMS} empty="No items." />;
     }
     const router = createMemoryRouter([{ path: '/', element: <Counting /> }]);
     render(

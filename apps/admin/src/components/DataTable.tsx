@@ -19,12 +19,25 @@ export type CellValue = string | number | boolean | null | undefined;
 export type DataColumn<Row> = {
   id: string;
   header: string;
+  /** The header's accessible name where it shows no text (e.g. "Actions" over buttons). */
+  headerLabel?: string;
   value?: (row: Row) => CellValue;
   cell?: (row: Row) => ReactNode;
   /** Keep the cell on one line (dates, references). */
   nowrap?: boolean;
   /** Monospace cell text (sequence numbers, ids). */
   mono?: boolean;
+  /** Bold cell text (the name a row is known by). */
+  bold?: boolean;
+};
+
+/** What a list hook returns about its request; `refetch` becomes the error's retry. */
+export type TableQuery = {
+  fetching: boolean;
+  error?: ErrorLike | null | undefined;
+  refetch?: () => void;
+  /** Whether a first answer arrived (default: there are rows). */
+  loaded?: boolean;
 };
 
 /** Keyset pagination under the table: the page's cursor stack and the connection's pageInfo. */
@@ -33,24 +46,25 @@ export type DataTablePagination = {
   pageInfo: { hasNextPage: boolean; endCursor?: string | null | undefined } | null | undefined;
 };
 
-type Props<Row> = {
+/** Rows with a string `id` are keyed by it; any other row says how it is keyed. */
+type RowKeyProp<Row> = Row extends { id: string }
+  ? { rowKey?: (row: Row) => string }
+  : { rowKey: (row: Row) => string };
+
+type Props<Row> = RowKeyProp<Row> & {
   /** The table's accessible name (and its pagination landmark's). */
   label: string;
   columns: readonly DataColumn<Row>[];
   rows: readonly Row[];
-  rowKey: (row: Row) => string;
   /** Shown in the one row of an empty table (not while loading or failed). */
   empty: ReactNode;
-  /** A request is in flight. */
-  fetching?: boolean;
+  /** The state of the query that fills the table (a list hook's result fits as it is). */
+  query?: TableQuery;
   /**
-   * With a label, a loader of that name stands in for the table until the first answer (`loaded`,
-   * default: there are rows); without, the table stays and an overlay covers it while fetching.
+   * With a label, a loader of that name stands in for the table until the first answer
+   * (`query.loaded`, default: there are rows); without, the table stays under an overlay while fetching.
    */
   loadingLabel?: string;
-  loaded?: boolean;
-  error?: ErrorLike | null | undefined;
-  onRetry?: () => void;
   /** Makes each row open a page on click (links inside the row keep their own target). */
   rowHref?: (row: Row) => string;
   /** Extra attributes per row (a highlight colour, a data-* marker). */
@@ -100,11 +114,8 @@ export function DataTable<Row>({
   rows,
   rowKey,
   empty,
-  fetching = false,
-  loaded = rows.length > 0,
+  query = { fetching: false },
   loadingLabel,
-  error,
-  onRetry,
   rowHref,
   rowProps,
   pagination,
@@ -115,13 +126,15 @@ export function DataTable<Row>({
   highlightOnHover,
 }: Props<Row>) {
   const navigate = useNavigate();
+  const { fetching, error, refetch } = query;
+  const loaded = query.loaded ?? rows.length > 0;
   // The React Compiler is not used here; TanStack's table object is read afresh each render.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable<Row>({
     data: rows as Row[],
     columns: columns.map(toColumnDef),
     getCoreRowModel: getCoreRowModel(),
-    getRowId: (row) => rowKey(row),
+    getRowId: rowKey ?? ((row) => (row as { id: string }).id),
   });
 
   const onRowClick = rowHref
@@ -142,7 +155,9 @@ export function DataTable<Row>({
         {table.getHeaderGroups().map((group) => (
           <Table.Tr key={group.id}>
             {group.headers.map((header) => (
-              <Table.Th key={header.id}>{columnOf<Row>(header.column.columnDef).header}</Table.Th>
+              <Table.Th key={header.id} aria-label={columnOf<Row>(header.column.columnDef).headerLabel}>
+                {columnOf<Row>(header.column.columnDef).header}
+              </Table.Th>
             ))}
           </Table.Tr>
         ))}
@@ -161,6 +176,7 @@ export function DataTable<Row>({
                 <Table.Td
                   key={cell.id}
                   ff={column.mono ? 'monospace' : undefined}
+                  fw={column.bold ? 500 : undefined}
                   style={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}
                 >
                   {renderCell(cell)}
@@ -195,7 +211,7 @@ export function DataTable<Row>({
 
   return (
     <>
-      <ErrorAlert error={error} {...(onRetry ? { onRetry } : {})} />
+      <ErrorAlert error={error} {...(refetch ? { onRetry: refetch } : {})} />
       {loadingLabel && !loaded && fetching ? (
         <Loading label={loadingLabel} />
       ) : (

@@ -33,11 +33,7 @@ const COLUMNS: DataColumn<AdminUserFieldsFragment>[] = [
     id: 'name',
     header: 'Name',
     value: (u) => u.displayName,
-    cell: (u) => (
-      <Text span inherit fw={500}>
-        {u.displayName}
-      </Text>
-    ),
+    bold: true,
   },
   { id: 'email', header: 'Email', value: (u) => u.email },
   {
@@ -60,7 +56,7 @@ const COLUMNS: DataColumn<AdminUserFieldsFragment>[] = [
 ];
 
 export function AdminUsersPage() {
-  const { users, fetching, error, refetch } = useAdminUsers();
+  const { users, ...query } = useAdminUsers();
   return (
     <>
       <PageHeader title="Admin users" description="Who may use Steward, and with which role." />
@@ -70,12 +66,9 @@ export function AdminUsersPage() {
             label="Admin users"
             columns={COLUMNS}
             rows={users}
-            rowKey={(u) => u.id}
             empty="No admin users."
-            fetching={fetching}
+            query={query}
             loadingLabel="Loading admin users"
-            error={error}
-            onRetry={refetch}
             minWidth={600}
           />
         </Grid.Col>

@@ -70,7 +70,7 @@ function columns(providerId: string | null): DataColumn<Entry>[] {
 
 export function AuditLogPage({ providerId }: { providerId: string | null }) {
   const paging = useCursorStack(providerId ?? '');
-  const { entries, pageInfo, fetching, error, refetch } = useAuditLog(providerId, paging.after);
+  const { entries, pageInfo, ...query } = useAuditLog(providerId, paging.after);
 
   return (
     <>
@@ -78,7 +78,7 @@ export function AuditLogPage({ providerId }: { providerId: string | null }) {
         title="Audit log"
         description="Every admin read of personal data and every change, newest first."
         actions={
-          <Button variant="default" size="xs" onClick={refetch}>
+          <Button variant="default" size="xs" onClick={query.refetch}>
             Refresh
           </Button>
         }
@@ -100,11 +100,8 @@ export function AuditLogPage({ providerId }: { providerId: string | null }) {
         label="Audit log"
         columns={columns(providerId)}
         rows={entries}
-        rowKey={(e) => e.id}
         empty="No audit entries."
-        fetching={fetching}
-        error={error}
-        onRetry={refetch}
+        query={query}
         pagination={{ paging, pageInfo }}
         minWidth={760}
         verticalSpacing={6}

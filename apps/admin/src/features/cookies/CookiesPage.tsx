@@ -68,7 +68,7 @@ const HISTORY_COLUMNS: DataColumn<HistoryEvent>[] = [
 ];
 
 export function CookiesPage() {
-  const { sites, loaded, fetching, error, refetch } = useCookieSites();
+  const { sites, ...query } = useCookieSites();
   const canWrite = useCanWrite();
   const { createSite, fetching: saving } = useSaveCookieSite();
   const navigate = useNavigate();
@@ -85,13 +85,9 @@ export function CookiesPage() {
               label="Cookie sites"
               columns={SITE_COLUMNS}
               rows={sites}
-              rowKey={(site) => site.id}
               empty="No sites yet."
-              fetching={fetching}
-              loaded={loaded}
+              query={query}
               loadingLabel="Loading sites"
-              error={error}
-              onRetry={refetch}
               minWidth={600}
             />
             <CategoriesCard canWrite={canWrite} />

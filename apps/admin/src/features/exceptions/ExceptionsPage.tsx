@@ -75,7 +75,7 @@ export function ExceptionsPage() {
   const [params, setParams] = useSearchParams();
   const status = isStatus(params.get('status')) ? (params.get('status') as ExceptionStatus) : null;
   const kind = isKind(params.get('kind')) ? (params.get('kind') as ExceptionKind) : null;
-  const { exceptions, loaded, fetching, error, refetch } = usePermittedExceptions({ status, kind });
+  const { exceptions, ...query } = usePermittedExceptions({ status, kind });
   const canWrite = useCanWrite();
 
   function setFilter(name: 'status' | 'kind', value: string) {
@@ -122,13 +122,9 @@ export function ExceptionsPage() {
         label="Permitted exceptions"
         columns={COLUMNS}
         rows={exceptions}
-        rowKey={(e) => e.id}
         empty="No exceptions match."
-        fetching={fetching}
-        loaded={loaded}
+        query={query}
         loadingLabel="Loading exceptions"
-        error={error}
-        onRetry={refetch}
         minWidth={800}
       />
     </>

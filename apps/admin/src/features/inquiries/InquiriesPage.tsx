@@ -56,7 +56,7 @@ export function InquiriesPage() {
     ...(assignee === 'none' ? { unassigned: true } : assignee ? { assigneeId: assignee } : {}),
   };
   const paging = useCursorStack(JSON.stringify(filter));
-  const { page, fetching, error, refetch } = useInquiries(filter, paging.after);
+  const { page, ...query } = useInquiries(filter, paging.after);
   const assignees = useInquiryAssignees();
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -98,13 +98,9 @@ export function InquiriesPage() {
         label="Inquiries"
         columns={COLUMNS}
         rows={page?.edges.map((e) => e.node) ?? []}
-        rowKey={(i) => i.id}
         empty="No inquiries match."
-        fetching={fetching}
-        loaded={page !== null}
+        query={{ ...query, loaded: page !== null }}
         loadingLabel="Loading inquiries"
-        error={error}
-        onRetry={refetch}
         striped
         highlightOnHover
         pagination={{ paging, pageInfo: page?.pageInfo }}

@@ -41,7 +41,7 @@ export function LedgerExplorerPage() {
   const [purposeInput, setPurposeInput] = useState('');
   const [purposeError, setPurposeError] = useState<string | null>(null);
   const paging = useCursorStack(JSON.stringify(filter));
-  const { entries, pageInfo, fetching, error, refetch } = useLedgerEntries(filter, paging.after);
+  const { entries, pageInfo, ...query } = useLedgerEntries(filter, paging.after);
   const activity = useLedgerActivity(ACTIVITY_DAYS);
   const recipients = useRecipientNames();
   const recipientName = new Map(recipients.map((r) => [r.id, r.name]));
@@ -96,7 +96,7 @@ export function LedgerExplorerPage() {
         description="Every collection, consent change, use, provision and decision, newest first. Entries hold references and hashes, never personal values."
         actions={
           <>
-            <Button variant="default" size="xs" onClick={refetch}>
+            <Button variant="default" size="xs" onClick={query.refetch}>
               Refresh
             </Button>
           </>
@@ -232,11 +232,8 @@ export function LedgerExplorerPage() {
         label="Ledger entries"
         columns={ledgerEntryColumns(recipientName)}
         rows={entries}
-        rowKey={(e) => e.id}
         empty="No ledger entries match."
-        fetching={fetching}
-        error={error}
-        onRetry={refetch}
+        query={query}
         pagination={{ paging, pageInfo }}
         minWidth={1000}
         verticalSpacing={6}

@@ -81,7 +81,7 @@ export function ProvidersPage({ filter, onFilterChange }: Props) {
 
   const variablesFilter = toProviderFilter(filter);
   const paging = useCursorStack(filterKey(variablesFilter));
-  const { providers, pageInfo, fetching, error, refetch } = useProviders(variablesFilter, paging.after);
+  const { providers, pageInfo, ...query } = useProviders(variablesFilter, paging.after);
   const { purposes } = usePurposes(true);
 
   const purposeOptions = [
@@ -169,12 +169,9 @@ export function ProvidersPage({ filter, onFilterChange }: Props) {
         label="Providers"
         columns={COLUMNS}
         rows={providers}
-        rowKey={(p) => p.id}
         rowHref={providerHref}
         empty={variablesFilter ? 'No provider matches these filters.' : 'No providers yet.'}
-        fetching={fetching}
-        error={error}
-        onRetry={refetch}
+        query={query}
         pagination={{ paging, pageInfo }}
         minWidth={640}
       />

@@ -38,7 +38,7 @@ const COLUMNS: DataColumn<RecipientFieldsFragment>[] = [
 ];
 
 export function RecipientsPage() {
-  const { recipients, loaded, fetching, error, refetch } = useRecipients();
+  const { recipients, ...query } = useRecipients();
   const canWrite = useCanWrite();
   return (
     <>
@@ -52,19 +52,15 @@ export function RecipientsPage() {
             label="Recipients"
             columns={COLUMNS}
             rows={recipients}
-            rowKey={(r) => r.id}
             empty="No recipients yet."
-            fetching={fetching}
-            loaded={loaded}
+            query={query}
             loadingLabel="Loading recipients"
-            error={error}
-            onRetry={refetch}
             minWidth={600}
           />
         </Grid.Col>
         {canWrite && (
           <Grid.Col span={{ base: 12, lg: 4 }}>
-            <CreateRecipientForm onCreated={refetch} />
+            <CreateRecipientForm onCreated={query.refetch} />
           </Grid.Col>
         )}
       </Grid>

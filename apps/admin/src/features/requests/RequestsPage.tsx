@@ -124,7 +124,7 @@ export function RequestsPage() {
   const kind = pick(REQUEST_KINDS, params.get('kind'));
   const urgency = pick(URGENCIES, params.get('urgency'));
   const filter: ProviderRequestFilter = { status, kind, urgency };
-  const { requests, hasMore, loaded, fetching, error, refetch } = useProviderRequests(filter);
+  const { requests, hasMore, ...query } = useProviderRequests(filter);
   const canWrite = useCanWrite();
   const [creating, setCreating] = useState(false);
 
@@ -172,7 +172,7 @@ export function RequestsPage() {
         />
       </Group>
       <Stack gap="md">
-        {(loaded || !fetching) && (
+        {(query.loaded || !query.fetching) && (
           <Card withBorder radius="md">
             <Text fw={600} size="sm" mb="xs">
               Due dates
@@ -184,14 +184,10 @@ export function RequestsPage() {
           label="Provider requests"
           columns={COLUMNS}
           rows={requests}
-          rowKey={(r) => r.id}
           rowProps={(r) => (r.overdue ? { bg: 'red.0', 'data-overdue': 'true' } : {})}
           empty="No requests match."
-          fetching={fetching}
-          loaded={loaded}
+          query={query}
           loadingLabel="Loading requests"
-          error={error}
-          onRetry={refetch}
           minWidth={860}
         />
         {hasMore && (

@@ -1,13 +1,12 @@
-import { Button, Card, Code, Grid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Card, Grid, Stack, Text, TextInput } from '@mantine/core';
 import type { SystemCredentialFieldsFragment } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
 import { ConfirmModal } from '../../components/ConfirmModal.js';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError, messagesOutside, type FieldErrors } from '../../components/errors.js';
-import { formatDateTime } from '../../components/format.js';
 import { IssuedKeyModal } from '../../components/IssuedKeyModal.js';
-import { KeyStatusBadge } from '../../components/KeyStatusBadge.js';
+import { keyColumns } from '../../components/key-columns.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useIssueSystemKey, useRevokeSystemKey, useSystemCredentials } from './use-systems.js';
 
@@ -19,54 +18,19 @@ function systemKeyColumns(onRevoke: (credential: Credential) => void): DataColum
       id: 'system',
       header: 'System',
       value: (c) => c.systemName,
-      cell: (c) => (
-        <Text span inherit fw={500}>
-          {c.systemName}
-        </Text>
-      ),
+      bold: true,
     },
-    { id: 'label', header: 'Label', value: (c) => c.label },
-    { id: 'keyId', header: 'Key id', value: (c) => c.keyId, cell: (c) => <Code>{c.keyId}</Code> },
-    {
-      id: 'createdAt',
-      header: 'Created',
-      value: (c) => c.createdAt,
-      cell: (c) => `${formatDateTime(c.createdAt)}${c.createdBy ? ` · ${c.createdBy}` : ''}`,
-    },
-    {
-      id: 'lastUsedAt',
-      header: 'Last used',
-      value: (c) => c.lastUsedAt,
-      cell: (c) => (c.lastUsedAt ? formatDateTime(c.lastUsedAt) : 'Never'),
-    },
-    {
-      id: 'status',
-      header: 'Status',
-      value: (c) => c.revokedAt,
-      cell: (c) => <KeyStatusBadge revokedAt={c.revokedAt} />,
-    },
-    {
-      id: 'actions',
-      header: '',
-      cell: (c) =>
-        !c.revoked && (
-          <Button
-            size="compact-xs"
-            color="red"
-            variant="light"
-            onClick={() => onRevoke(c)}
-            aria-label={`Revoke key ${c.label} of ${c.systemName}`}
-          >
-            Revoke
-          </Button>
-        ),
-    },
+    ...keyColumns<Credential>({
+      onRevoke,
+      revokeLabel: (c) => `Revoke key ${c.label} of ${c.systemName}`,
+      boldLabel: false,
+    }),
   ];
 }
 
 /** The organisation's own systems (membership database, mailing tool) and their keys for the decision query. */
 export function SystemsPage() {
-  const { credentials, loaded, fetching, error, refetch } = useSystemCredentials();
+  const { credentials, ...query } = useSystemCredentials();
   const { revokeKey, fetching: revoking } = useRevokeSystemKey();
   const [confirming, setConfirming] = useState<SystemCredentialFieldsFragment | null>(null);
   const [messages, setMessages] = useState<string[]>([]);
@@ -78,7 +42,7 @@ export function SystemsPage() {
     const result = await revokeKey(credential.id);
     setConfirming(null);
     if (result.error) setMessages(fieldErrorsFromGraphQLError(result.error).messages);
-    else refetch();
+    else query.refetch();
   }
 
   return (
@@ -95,13 +59,9 @@ export function SystemsPage() {
               label="System keys"
               columns={systemKeyColumns(setConfirming)}
               rows={credentials}
-              rowKey={(c) => c.id}
               empty="No system keys issued."
-              fetching={fetching}
-              loaded={loaded}
+              query={query}
               loadingLabel="Loading system keys"
-              error={error}
-              onRetry={refetch}
               minWidth={760}
             />
           </Stack>
@@ -110,7 +70,7 @@ export function SystemsPage() {
           <IssueSystemKeyForm
             onIssued={(answer) => {
               setIssued(answer);
-              refetch();
+              query.refetch();
             }}
           />
         </Grid.Col>

@@ -43,7 +43,7 @@ const COLUMNS: DataColumn<DataCategoryFieldsFragment>[] = [
 ];
 
 export function DataCategoriesPage() {
-  const { categories, fetching, error, refetch } = useDataCategories();
+  const { categories, ...query } = useDataCategories();
   return (
     <>
       <PageHeader
@@ -56,10 +56,8 @@ export function DataCategoriesPage() {
         rows={categories}
         rowKey={(c) => c.key}
         empty="No data categories."
-        fetching={fetching}
+        query={query}
         loadingLabel="Loading data categories"
-        error={error}
-        onRetry={refetch}
         minWidth={640}
         verticalSpacing="sm"
       />

@@ -73,7 +73,7 @@ const COLUMNS: DataColumn<PurposeFieldsFragment>[] = [
 
 export function PurposesPage() {
   const [includeRetired, setIncludeRetired] = useState(false);
-  const { purposes, fetching, error, refetch } = usePurposes(includeRetired);
+  const { purposes, ...query } = usePurposes(includeRetired);
 
   return (
     <>
@@ -92,13 +92,10 @@ export function PurposesPage() {
         label="Purposes"
         columns={COLUMNS}
         rows={purposes}
-        rowKey={(p) => p.id}
         rowProps={(p) => (p.retired ? { c: 'dimmed' } : {})}
         empty="No purposes are defined."
-        fetching={fetching}
+        query={query}
         loadingLabel="Loading purposes"
-        error={error}
-        onRetry={refetch}
         minWidth={800}
         verticalSpacing="sm"
       />
