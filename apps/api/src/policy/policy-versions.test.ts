@@ -290,19 +290,14 @@ describe.each(databases)('policy versions on %s', (database) => {
     expect((await owner.ok(VerifyLedgerDocument)).verifyLedger.ok).toBe(true);
 
     // The purposes of version 2 apply: FAX_NOTICES exists (introduced in 2), EVENT_NEWS needs TELEPHONE.
-    const purposes = await app
-      .em()
-      .getConnection()
-      .execute<
-        {
-          key: string;
-          categories: unknown;
-          introduced_in_version: number | string;
-          consent_from_version: number | string;
-        }[]
-      >(
-        "select key, categories, introduced_in_version, consent_from_version from purpose where key in ('FAX_NOTICES', 'EVENT_NEWS', 'CONFERENCE_REGISTRATION') order by key",
-      );
+    const purposes = await app.em().getConnection().execute<
+      {
+        key: string;
+        categories: unknown;
+        introduced_in_version: number | string;
+        consent_from_version: number | string;
+      }[]
+    >("select key, categories, introduced_in_version, consent_from_version from purpose where key in ('FAX_NOTICES', 'EVENT_NEWS', 'CONFERENCE_REGISTRATION') order by key");
     expect(
       purposes.map((p) => [
         p.key,
