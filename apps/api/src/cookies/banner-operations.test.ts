@@ -1,5 +1,6 @@
 import { parse, validate } from 'graphql';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stewardSchema } from '../schema.js';
@@ -25,7 +26,7 @@ describe("the banner's GraphQL operations (packages/schema/operations/cookie-ban
     expect(code).not.toMatch(/OperationDefinition|SelectionSet/);
   });
 
-  it('stop the build when they no longer match the schema', () => {
+  it('stop the build when they no longer match the schema or what the banner imports', async () => {
     const schema = contractSchema();
     expect(() => operationTexts(source.replace('receiptId', 'receiptNumber'), schema)).toThrow(
       /Cannot query field "receiptNumber" on type "CookieConsentReceipt"/,
@@ -36,5 +37,17 @@ describe("the banner's GraphQL operations (packages/schema/operations/cookie-ban
     expect(() => operationTexts('{ cookieBanner(siteKey: "k", locale: "en") { title } }', schema)).toThrow(
       /needs a name/,
     );
+    // An operation the banner imports but the file no longer holds (renamed, removed).
+    const dir = mkdtempSync(join(tmpdir(), 'banner-'));
+    const entry = join(dir, 'entry.ts');
+    writeFileSync(
+      entry,
+      "import { CookieBannr } from '@steward/schema/operations/cookie-banner.graphql';\nconsole.log(CookieBannr);\n",
+    );
+    try {
+      await expect(buildBanner(entry)).rejects.toThrow(/"CookieBannr" is not exported/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
