@@ -24,7 +24,7 @@ import {
 } from '../common/enums.js';
 import { PageInfo } from '../common/pagination.js';
 import { LedgerEntryType } from '../ledger/ledger-explorer.type.js';
-import type { DataItemChangeAction } from './provider-request.entity.js';
+import type { DataItemChangeAction } from './data-item-change.entity.js';
 import {
   DataItemChangeActionEnum,
   RequestChannelEnum,
