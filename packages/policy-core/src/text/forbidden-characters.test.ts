@@ -144,6 +144,38 @@ describe('findForbiddenCharacter', () => {
     );
   });
 
+  it('finds what one plain regular expression per kind finds (property, against a reference)', () => {
+    // The rule written as simply as possible; the implementation splits it for speed.
+    const reference = {
+      'single-line': /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029\u{E0000}-\u{E007F}]/u,
+      'multi-line':
+        // eslint-disable-next-line no-control-regex -- matching control characters is the point
+        /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cf}\p{Cs}\u2028\u2029\u{E0000}-\u{E007F}]|\r(?!\n)/u,
+    } as const;
+    const interesting = fc.constantFrom(
+      '\r',
+      '\n',
+      '\t',
+      '\r\n',
+      '\uD800',
+      '\uDC00',
+      '\u200B',
+      '\u{E0001}',
+      '\u{E0100}',
+      'a',
+      '名',
+    );
+    const text = fc.array(fc.oneof(interesting, fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 12 });
+    fc.assert(
+      fc.property(text, fc.constantFrom('single-line', 'multi-line' as const), (parts, kind) => {
+        const s = parts.join('');
+        const hit = reference[kind].exec(s);
+        expect(findForbiddenCharacter(s, kind)?.index ?? -1, JSON.stringify(s)).toBe(hit ? hit.index : -1);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('is stricter for single-line text than for multi-line text (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
