@@ -243,6 +243,17 @@ describe.each(databases)('the input boundary on %s', (database) => {
         'input.surprise',
       );
     });
+
+    it('a value nested deeper than any input is refused, not walked without end', async () => {
+      let deep: unknown = 'x';
+      for (let i = 0; i < 40; i++) deep = [deep];
+      const res = await refusedWithoutWrites(
+        () => owner.raw(CREATE_RECIPIENT, { input: { kind: 'CONTRACTOR', name: 'Courier', surprise: deep } }),
+        'input.surprise' + '[0]'.repeat(32),
+        'INVALID_FORMAT',
+      );
+      expect(res.errors?.[0]?.message).toContain('Nested more than 32 levels deep');
+    });
   });
 
   describe('line breaks: single-line fields refuse them, multi-line fields say so and take them', () => {

@@ -208,17 +208,18 @@ export function checkVariables(plan: OperationPlan, values: Readonly<Record<stri
   const segments: (string | number)[] = [];
   let base = '';
 
+  const path = (): string => {
+    let at = base;
+    for (const s of segments) at += typeof s === 'number' ? `[${s}]` : `.${s}`;
+    return at;
+  };
   const refuse = (value: string, kind: TextKind): boolean => {
-    let path = base;
-    for (const s of segments) path += typeof s === 'number' ? `[${s}]` : `.${s}`;
-    const found = forbiddenCharacterIssue(path, value, kind);
+    const found = forbiddenCharacterIssue(path(), value, kind);
     if (found) issues.push(found);
     return issues.length >= MAX_ISSUES;
   };
   const tooDeep = (): boolean => {
-    let path = base;
-    for (const s of segments) path += typeof s === 'number' ? `[${s}]` : `.${s}`;
-    issues.push({ field: path, code: 'INVALID_FORMAT', message: `Nested more than ${MAX_DEPTH} levels deep.` });
+    issues.push({ field: path(), code: 'INVALID_FORMAT', message: `Nested more than ${MAX_DEPTH} levels deep.` });
     return true;
   };
 
@@ -270,18 +271,6 @@ export function checkVariables(plan: OperationPlan, values: Readonly<Record<stri
   return issues;
 }
 
-/**
- * The one input boundary: before any resolver runs (and so before any database call the operation
- * makes), every string the operation brings — literal arguments and variable values, at any depth —
- * passes policy-core's `findForbiddenCharacter`, single-line unless its input field or argument is
- * marked `MULTILINE`. A refusal is BAD_USER_INPUT naming each offending field (`input.items[2].value`).
- * The literal part and each variable's place are worked out once per parsed operation (Apollo's
- * document cache hands back the same document for the same query text).
- *
- * It answers in `responseForOperation` (after every `didResolveOperation`, so the root-field guard
- * refuses out-of-scope callers first; before execution) with the shape a service's BAD_USER_INPUT
- * has always had: `data: null`, the error as `formatError` presents a domain error, HTTP 200.
- */
 /** A refusal sets no status or header of its own (Apollo only reads this). */
 const SAME_HEAD = { headers: new HeaderMap() };
 
@@ -299,6 +288,18 @@ function refusal(error: DomainError): GraphQLResponse {
   };
 }
 
+/**
+ * The one input boundary: before any resolver runs (and so before any database call the operation
+ * makes), every string the operation brings — literal arguments and variable values, at any depth —
+ * passes policy-core's `findForbiddenCharacter`, single-line unless its input field or argument is
+ * marked `MULTILINE`. A refusal is BAD_USER_INPUT naming each offending field (`input.items[2].value`).
+ * The literal part and each variable's place are worked out once per parsed operation (Apollo's
+ * document cache hands back the same document for the same query text).
+ *
+ * It answers in `responseForOperation` (after every `didResolveOperation`, so the root-field guard
+ * refuses out-of-scope callers first; before execution) with the shape a service's BAD_USER_INPUT
+ * has always had: `data: null`, the error as `formatError` presents a domain error, HTTP 200.
+ */
 export function inputBoundaryPlugin(): ApolloServerPlugin<Context> {
   const plans = new WeakMap<OperationDefinitionNode, OperationPlan>();
   const listener: GraphQLRequestListener<Context> = {
