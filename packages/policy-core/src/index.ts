@@ -30,3 +30,4 @@ export * from './inquiries/inquiry-vocabulary.js';
 export * from './inquiries/inquiry-status.js';
 export * from './inquiries/validate-inquiry.js';
 export * from './organisation/validate-secretariat.js';
+export * from './text/forbidden-characters.js';
