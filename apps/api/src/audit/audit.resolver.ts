@@ -3,7 +3,8 @@ import { badInput } from '../common/errors.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import type { Context } from '../context.js';
 import { AuditEntry, AuditProviderLink } from './audit-entry.entity.js';
-import { AuditEntryConnection, presentAuditEntry } from './audit.type.js';
+import { AuditEntryConnection } from './audit.type.js';
+import { presentAuditEntry } from './audit.presenter.js';
 import { WRITERS } from '../common/auth-checker.js';
 
 @Resolver()

@@ -1,6 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { PageInfo } from '../common/pagination.js';
-import type { AuditEntry } from './audit-entry.entity.js';
 
 @ObjectType('AuditEntry', { description: 'Who changed or read what, and when. Holds no personal values.' })
 export class AuditEntryType {
@@ -24,17 +23,4 @@ export class AuditEntryEdge {
 export class AuditEntryConnection {
   @Field(() => [AuditEntryEdge]) edges!: AuditEntryEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
-}
-
-export function presentAuditEntry(e: AuditEntry): AuditEntryType {
-  return {
-    id: e.id,
-    at: e.at,
-    actor: e.actorLabel,
-    action: e.action,
-    entityType: e.entityType,
-    entityId: e.subject,
-    providerIds: e.providerIds,
-    detail: e.detail ? JSON.stringify(e.detail) : null,
-  };
 }

@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { CookieAdminService } from './cookie-admin.service.js';
 import { CookieConsentService } from './cookie-consent.service.js';
 import {
+  openCookieHistory,
   presentCategory,
   presentDeclaration,
   presentHistoryEntry,
@@ -129,7 +130,9 @@ export class CookieAdminResolver {
     @Ctx() ctx: Context,
   ): Promise<CookieConsentHistoryEntryType[]> {
     requireActor(ctx);
-    return (await adminService(ctx).visitorHistory(visitorId.slice(0, 64))).map(presentHistoryEntry);
+    return openCookieHistory(ctx.deps.cipher, await adminService(ctx).visitorHistory(visitorId.slice(0, 64))).map(
+      presentHistoryEntry,
+    );
   }
 
   @Authorized(WRITERS)
