@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { CookieAdminService } from './cookie-admin.service.js';
 import { COOKIE_RATE_LIMITS, CookieConsentService } from './cookie-consent.service.js';
 import {
+  openCookieHistory,
   presentCategory,
   presentDeclaration,
   presentHistoryEntry,
@@ -134,7 +135,9 @@ export class CookieAdminResolver {
     @Ctx() ctx: Context,
   ): Promise<CookieConsentHistoryEntryType[]> {
     requireActor(ctx);
-    return (await adminService(ctx).visitorHistory(visitorId.slice(0, 64))).map(presentHistoryEntry);
+    return openCookieHistory(ctx.deps.cipher, await adminService(ctx).visitorHistory(visitorId.slice(0, 64))).map(
+      presentHistoryEntry,
+    );
   }
 
   @Authorized(WRITERS)
