@@ -2,8 +2,10 @@ import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { badInput } from '../common/errors.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import type { Context } from '../context.js';
-import { AuditEntry, AuditProviderLink } from './audit-entry.entity.js';
-import { AuditEntryConnection, presentAuditEntry } from './audit.type.js';
+import { AuditEntry } from './audit-entry.entity.js';
+import { AuditProviderLink } from './audit-provider-link.entity.js';
+import { AuditEntryConnection } from './audit.type.js';
+import { presentAuditEntry } from './audit.presenter.js';
 import { WRITERS } from '../common/auth-checker.js';
 
 @Resolver()

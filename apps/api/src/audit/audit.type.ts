@@ -1,6 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { PageInfo } from '../common/pagination.js';
-import type { AuditEntry } from './audit-entry.entity.js';
+import { Connection } from '../common/connection.js';
 
 @ObjectType('AuditEntry', { description: 'Who changed or read what, and when. Holds no personal values.' })
 export class AuditEntryType {
@@ -14,27 +13,8 @@ export class AuditEntryType {
   @Field(() => String, { nullable: true, description: 'JSON: ids, categories and counts.' }) detail!: string | null;
 }
 
-@ObjectType('AuditEntryEdge')
-export class AuditEntryEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => AuditEntryType) node!: AuditEntryType;
-}
-
-@ObjectType('AuditEntryConnection')
-export class AuditEntryConnection {
-  @Field(() => [AuditEntryEdge]) edges!: AuditEntryEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
-
-export function presentAuditEntry(e: AuditEntry): AuditEntryType {
-  return {
-    id: e.id,
-    at: e.at,
-    actor: e.actorLabel,
-    action: e.action,
-    entityType: e.entityType,
-    entityId: e.subject,
-    providerIds: e.providerIds,
-    detail: e.detail ? JSON.stringify(e.detail) : null,
-  };
-}
+export const AuditEntryConnection = Connection('AuditEntry', AuditEntryType, {
+  one: 'audit entry',
+  many: 'audit entries',
+});
+export type AuditEntryConnection = InstanceType<typeof AuditEntryConnection>;

@@ -1,7 +1,7 @@
 import type { DataCategory } from '@steward/policy-core';
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Connection } from '../common/connection.js';
 import { DataCategoryEnum } from '../common/enums.js';
-import { PageInfo } from '../common/pagination.js';
 
 @ObjectType('PartnerDataItem', { description: 'One value a permitted exception lets this partner receive.' })
 export class PartnerDataItemType {
@@ -18,14 +18,8 @@ export class PartnerProviderType {
   @Field(() => [PartnerDataItemType]) items!: PartnerDataItemType[];
 }
 
-@ObjectType('PartnerProviderEdge')
-export class PartnerProviderEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => PartnerProviderType) node!: PartnerProviderType;
-}
-
-@ObjectType('PartnerProviderConnection')
-export class PartnerProviderConnection {
-  @Field(() => [PartnerProviderEdge]) edges!: PartnerProviderEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
+export const PartnerProviderConnection = Connection('PartnerProvider', PartnerProviderType, {
+  one: 'provider in your reach',
+  many: 'providers in your reach',
+});
+export type PartnerProviderConnection = InstanceType<typeof PartnerProviderConnection>;

@@ -131,16 +131,25 @@ describe.each(databases)('policy versions on %s', (database) => {
     expect(errorOf(stale).code).toBe('CONFLICT');
     expect(stale.errors?.[0]?.extensions?.currentVersion).toBe(2);
 
+    // A text-direction override is refused at the input boundary, before the draft is even read;
+    // the draft's own rules then report every other problem at once.
+    const hostile = await owner.request(UpdatePolicyDraftDocument, {
+      input: edit(saved, (i) => {
+        i.sections[0]!.bodyEn = 'Hidden \u202E text';
+      }),
+    });
+    expect(errorOf(hostile).code).toBe('BAD_USER_INPUT');
+    expect(errorOf(hostile).issues?.map((i) => `${i.field}:${i.code}`)).toEqual([
+      'input.sections[0].bodyEn:CONTROL_CHARACTERS',
+    ]);
     const broken = await owner.request(UpdatePolicyDraftDocument, {
       input: edit(saved, (i) => {
         i.sections = i.sections.filter((s) => s.clause !== 'COOKIES');
-        i.sections[0]!.bodyEn = 'Hidden \u202E text';
         i.purposes = i.purposes.filter((p) => p.key !== 'JOURNAL_DELIVERY');
       }),
     });
     expect(errorOf(broken).code).toBe('BAD_USER_INPUT');
     expect(errorOf(broken).issues?.map((i) => `${i.field}:${i.code}`)).toEqual([
-      'input.sections[0].bodyEn:CONTROL_CHARACTERS',
       'input.sections:REQUIRED',
       'input.purposes:REQUIRED',
     ]);
@@ -290,19 +299,14 @@ describe.each(databases)('policy versions on %s', (database) => {
     expect((await owner.ok(VerifyLedgerDocument)).verifyLedger.ok).toBe(true);
 
     // The purposes of version 2 apply: FAX_NOTICES exists (introduced in 2), EVENT_NEWS needs TELEPHONE.
-    const purposes = await app
-      .em()
-      .getConnection()
-      .execute<
-        {
-          key: string;
-          categories: unknown;
-          introduced_in_version: number | string;
-          consent_from_version: number | string;
-        }[]
-      >(
-        "select key, categories, introduced_in_version, consent_from_version from purpose where key in ('FAX_NOTICES', 'EVENT_NEWS', 'CONFERENCE_REGISTRATION') order by key",
-      );
+    const purposes = await app.em().getConnection().execute<
+      {
+        key: string;
+        categories: unknown;
+        introduced_in_version: number | string;
+        consent_from_version: number | string;
+      }[]
+    >("select key, categories, introduced_in_version, consent_from_version from purpose where key in ('FAX_NOTICES', 'EVENT_NEWS', 'CONFERENCE_REGISTRATION') order by key");
     expect(
       purposes.map((p) => [
         p.key,

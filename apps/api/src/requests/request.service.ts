@@ -9,6 +9,7 @@ import {
   normalizeSubmission,
   validateCompletion,
   validateRequestSubmission,
+  validateProviderLink,
   validateResponsePeriod,
   validateStatusChange,
   validateText,
@@ -29,13 +30,10 @@ import type { Actor, AppDeps } from '../context.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Provider } from '../providers/provider.entity.js';
 import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
-import {
-  DataItemChange,
-  ProviderCessation,
-  ProviderRequest,
-  RequestStatusChange,
-  verificationNoteSealContext,
-} from './provider-request.entity.js';
+import { DataItemChange } from './data-item-change.entity.js';
+import { ProviderCessation } from './provider-cessation.entity.js';
+import { ProviderRequest, verificationNoteSealContext } from './provider-request.entity.js';
+import { RequestStatusChange } from './request-status-change.entity.js';
 import type {
   ChangeRequestStatusInput,
   CreateProviderRequestInput,
@@ -51,7 +49,8 @@ import {
   presentStatusChange,
   sealRequester,
 } from './request.presenter.js';
-import { loadResponsePeriod, presentSettings } from './request-settings.js';
+import { loadResponsePeriod } from './request-settings.js';
+import { presentSettings } from './request.presenter.js';
 import type {
   DataItemChangeType,
   ProviderCessationType,
@@ -92,7 +91,7 @@ export class RequestService {
 
   present(rows: readonly ProviderRequest[]): ProviderRequestType[] {
     const now = this.deps.now();
-    return rows.map((r) => presentRequest(this.deps.cipher, r, now));
+    return rows.map((r) => presentRequest(this.deps.cipher, r, now, this.actor));
   }
 
   // Intake ------------------------------------------------------------------------------------
@@ -243,7 +242,7 @@ export class RequestService {
         detail: { count: page.length, fields: ['requester'] },
       });
     }
-    return toPage(rows, limit, afterId, (r) => presentRequest(this.deps.cipher, r, now));
+    return toPage(rows, limit, afterId, (r) => presentRequest(this.deps.cipher, r, now, this.actor));
   }
 
   /** One request, decrypted for staff (the read is audited); null when there is none. */
@@ -293,18 +292,8 @@ export class RequestService {
   private async writeLink(requestId: string, providerId: string, expectedVersion: number): Promise<ProviderRequest> {
     const actor = this.requireActor();
     const request = await this.load(requestId, expectedVersion);
-    const issues: Issue[] = [];
-    if (
-      request.verifiedAt ||
-      request.status === 'IN_PROGRESS' ||
-      CLOSED_REQUEST_STATUSES.includes(request.status as never)
-    ) {
-      issues.push({
-        field: 'status',
-        code: 'INVALID_TRANSITION',
-        message: 'The identity is verified or the request closed: the provider can no longer change.',
-      });
-    }
+    const linking = validateProviderLink({ status: request.status, identityVerified: request.verifiedAt !== null });
+    const issues: Issue[] = linking.ok ? [] : [...linking.issues];
     const provider = UUID.test(providerId) ? await this.em.findOne(Provider, { id: providerId }) : null;
     if (!provider) issues.push({ field: 'providerId', code: 'INVALID_VALUE', message: 'No such provider.' });
     if (issues.length || !provider) throw new BadInputError(issues, '');

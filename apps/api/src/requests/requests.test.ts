@@ -69,21 +69,19 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
     input: Partial<SubmitProviderRequestMutationVariables['input']> = {},
     address = `203.0.113.${++addressCounter}`,
   ) {
-    const res = await app
-      .client()
-      .raw(
-        print(SubmitProviderRequestDocument),
-        {
-          input: {
-            kind: 'DISCLOSURE',
-            requesterName: 'Aiko Fujimoto',
-            contact: 'aiko.fujimoto@example.jp',
-            details: 'Please send me everything.',
-            ...input,
-          },
+    const res = await app.client().raw(
+      print(SubmitProviderRequestDocument),
+      {
+        input: {
+          kind: 'DISCLOSURE',
+          requesterName: 'Aiko Fujimoto',
+          contact: 'aiko.fujimoto@example.jp',
+          details: 'Please send me everything.',
+          ...input,
         },
-        { 'x-forwarded-for': address },
-      );
+      },
+      { 'x-forwarded-for': address },
+    );
     return res as {
       data?: { submitProviderRequest: { reference: string; dueAt: string; receivedAt: string } } | null;
       errors?: { extensions?: Record<string, unknown>; message: string }[];
