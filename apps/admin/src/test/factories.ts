@@ -5,6 +5,7 @@ import type {
   MeQuery,
   ProviderListItemFragment,
   ProviderQuery,
+  ProvidersQuery,
   PurposeFieldsFragment,
 } from '@steward/schema';
 
@@ -78,7 +79,7 @@ export function buildListItem(n: number, overrides: Partial<ProviderListItemFrag
 export function providersPage(
   items: ProviderListItemFragment[],
   pageInfo: { hasNextPage?: boolean; endCursor?: string | null } = {},
-) {
+): ProvidersQuery {
   return {
     providers: {
       edges: items.map((node) => ({ cursor: `cursor-${node.id}`, node })),

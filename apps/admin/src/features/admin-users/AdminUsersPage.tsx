@@ -1,20 +1,9 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Grid,
-  NativeSelect,
-  PasswordInput,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Badge, Button, Card, Grid, NativeSelect, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { ADMIN_ROLES, FIELD_LIMITS } from '@steward/policy-core';
-import type { AdminRole } from '@steward/schema';
+import type { AdminRole, AdminUserFieldsFragment } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
-import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
+import { DataTable, type DataColumn } from '../../components/DataTable.js';
+import { MessagesAlert } from '../../components/ErrorAlert.js';
 import {
   fieldErrorsFromGraphQLError,
   messagesOutside,
@@ -23,7 +12,6 @@ import {
 } from '../../components/errors.js';
 import { formatDateTime } from '../../components/format.js';
 import { ROLE_LABEL } from '../../components/labels.js';
-import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import {
   ADMIN_USER_FIELDS,
@@ -40,48 +28,49 @@ const ROLE_DESCRIPTION: Record<AdminRole, string> = {
   VIEWER: 'Reads only',
 };
 
+const COLUMNS: DataColumn<AdminUserFieldsFragment>[] = [
+  {
+    id: 'name',
+    header: 'Name',
+    value: (u) => u.displayName,
+    bold: true,
+  },
+  { id: 'email', header: 'Email', value: (u) => u.email },
+  {
+    id: 'role',
+    header: 'Role',
+    value: (u) => ROLE_LABEL[u.role],
+    cell: (u) => (
+      <Badge variant="light" color={u.role === 'VIEWER' ? 'gray' : 'blue'} size="sm">
+        {ROLE_LABEL[u.role]}
+      </Badge>
+    ),
+  },
+  { id: 'createdAt', header: 'Created', value: (u) => u.createdAt, cell: (u) => formatDateTime(u.createdAt) },
+  {
+    id: 'lastLoginAt',
+    header: 'Last sign-in',
+    value: (u) => u.lastLoginAt,
+    cell: (u) => (u.lastLoginAt ? formatDateTime(u.lastLoginAt) : 'Never'),
+  },
+];
+
 export function AdminUsersPage() {
-  const { users, fetching, error, refetch } = useAdminUsers();
+  const { users, ...query } = useAdminUsers();
   return (
     <>
       <PageHeader title="Admin users" description="Who may use Steward, and with which role." />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <ErrorAlert error={error} onRetry={refetch} />
-          {fetching && users.length === 0 ? (
-            <Loading label="Loading admin users" />
-          ) : (
-            <Card withBorder radius="md" padding={0}>
-              <Table.ScrollContainer minWidth={600}>
-                <Table aria-label="Admin users">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Name</Table.Th>
-                      <Table.Th>Email</Table.Th>
-                      <Table.Th>Role</Table.Th>
-                      <Table.Th>Created</Table.Th>
-                      <Table.Th>Last sign-in</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {users.map((u) => (
-                      <Table.Tr key={u.id}>
-                        <Table.Td fw={500}>{u.displayName}</Table.Td>
-                        <Table.Td>{u.email}</Table.Td>
-                        <Table.Td>
-                          <Badge variant="light" color={u.role === 'VIEWER' ? 'gray' : 'blue'} size="sm">
-                            {ROLE_LABEL[u.role]}
-                          </Badge>
-                        </Table.Td>
-                        <Table.Td>{formatDateTime(u.createdAt)}</Table.Td>
-                        <Table.Td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : 'Never'}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            </Card>
-          )}
+          <DataTable
+            label="Admin users"
+            columns={COLUMNS}
+            rows={users}
+            empty="No admin users."
+            query={query}
+            loadingLabel="Loading admin users"
+            minWidth={600}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <CreateAdminUserForm />

@@ -206,9 +206,9 @@ describe('record a collection', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Record collection' }));
 
     expect(await screen.findByText(/Someone else changed this provider/)).toBeTruthy();
-    const input = api.callsOf('RecordCollection')[0]?.variables['input'] as Record<string, unknown>;
+    const input = api.callsOf('RecordCollection')[0]!.variables.input;
     expect(input).toMatchObject({ providerId: 'prov-1', expectedProviderVersion: 5 });
-    expect(input['newProvider']).toBeUndefined();
+    expect(input.newProvider).toBeUndefined();
     // What the admin entered is kept.
     expect((screen.getByLabelText('Item 1 value') as HTMLInputElement).value).toBe('hanako@example.jp');
 

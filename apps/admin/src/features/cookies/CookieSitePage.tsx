@@ -12,7 +12,6 @@ import {
   NumberInput,
   SegmentedControl,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -26,7 +25,7 @@ import {
 import type { CookieDeclarationFieldsFragment } from '@steward/schema';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { EmptyTableRow } from '../../components/EmptyTableRow.js';
+import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError, messagesOutside, type FieldErrors } from '../../components/errors.js';
 import { Loading } from '../../components/Loading.js';
@@ -194,6 +193,92 @@ const STORAGE_LABEL: Record<CookieStorageKind, string> = {
   PIXEL: 'Pixel',
 };
 
+type Declaration = CookieDeclarationFieldsFragment;
+
+function declarationColumns(
+  language: 'ja' | 'en',
+  actions: { onEdit: (d: Declaration) => void; onDelete: (d: Declaration) => Promise<void> } | null,
+): DataColumn<Declaration>[] {
+  const columns: DataColumn<Declaration>[] = [
+    {
+      id: 'name',
+      header: 'Name',
+      value: (d) => d.name,
+      cell: (d) => (
+        <>
+          <Code>{d.name}</Code>
+          <Text size="xs" c="dimmed">
+            {STORAGE_LABEL[d.storageKind]}
+          </Text>
+        </>
+      ),
+    },
+    {
+      id: 'category',
+      header: 'Category',
+      value: (d) => categoryLabel(d.category),
+      cell: (d) => (
+        <Badge size="sm" variant="light" color={d.category === 'STRICTLY_NECESSARY' ? 'blue' : 'gray'}>
+          {categoryLabel(d.category)}
+        </Badge>
+      ),
+    },
+    {
+      id: 'vendor',
+      header: 'Vendor and domain',
+      value: (d) => d.vendor,
+      cell: (d) => (
+        <>
+          {d.vendor}
+          <Text size="xs" c="dimmed">
+            {d.domain}
+          </Text>
+        </>
+      ),
+    },
+    {
+      id: 'kept',
+      header: 'Kept',
+      value: (d) => d.durationDays,
+      cell: (d) => formatDuration(d.durationDays),
+      nowrap: true,
+    },
+    {
+      id: 'purpose',
+      header: `Purpose (${language === 'ja' ? 'Japanese' : 'English'})`,
+      value: (d) => inLanguage(d.purpose, language).text,
+      cell: (d) => {
+        const purpose = inLanguage(d.purpose, language);
+        return <span lang={purpose.lang}>{purpose.text}</span>;
+      },
+    },
+  ];
+  if (!actions) return columns;
+  return [
+    ...columns,
+    {
+      id: 'actions',
+      header: '',
+      headerLabel: 'Actions',
+      cell: (d) => (
+        <Group gap={4} wrap="nowrap">
+          <Button size="compact-xs" variant="default" aria-label={`Edit ${d.name}`} onClick={() => actions.onEdit(d)}>
+            Edit
+          </Button>
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={`Delete ${d.name}`}
+            onClick={() => void actions.onDelete(d)}
+          >
+            ×
+          </ActionIcon>
+        </Group>
+      ),
+    },
+  ];
+}
+
 function DeclarationsCard({
   siteId,
   declarations,
@@ -210,82 +295,26 @@ function DeclarationsCard({
   const { deleteDeclaration } = useCookieDeclarations();
   const [editing, setEditing] = useState<CookieDeclarationFieldsFragment | null>(null);
 
+  async function remove(d: CookieDeclarationFieldsFragment) {
+    await deleteDeclaration(d.id);
+    if (editing?.id === d.id) setEditing(null);
+    onChanged();
+  }
+
   return (
     <Card withBorder radius="md" padding="md">
       <Title order={3} fz="h5" mb="xs">
         Cookie declarations
       </Title>
-      <Table.ScrollContainer minWidth={640}>
-        <Table aria-label="Cookie declarations">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Category</Table.Th>
-              <Table.Th>Vendor and domain</Table.Th>
-              <Table.Th>Kept</Table.Th>
-              <Table.Th>Purpose ({language === 'ja' ? 'Japanese' : 'English'})</Table.Th>
-              {canWrite && <Table.Th aria-label="Actions" />}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {declarations.length === 0 && (
-              <EmptyTableRow colSpan={canWrite ? 6 : 5}>No cookies declared yet.</EmptyTableRow>
-            )}
-            {declarations.map((d) => {
-              const purpose = inLanguage(d.purpose, language);
-              return (
-                <Table.Tr key={d.id} aria-current={editing?.id === d.id ? 'true' : undefined}>
-                  <Table.Td>
-                    <Code>{d.name}</Code>
-                    <Text size="xs" c="dimmed">
-                      {STORAGE_LABEL[d.storageKind]}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge size="sm" variant="light" color={d.category === 'STRICTLY_NECESSARY' ? 'blue' : 'gray'}>
-                      {categoryLabel(d.category)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {d.vendor}
-                    <Text size="xs" c="dimmed">
-                      {d.domain}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDuration(d.durationDays)}</Table.Td>
-                  <Table.Td lang={purpose.lang}>{purpose.text}</Table.Td>
-                  {canWrite && (
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button
-                          size="compact-xs"
-                          variant="default"
-                          aria-label={`Edit ${d.name}`}
-                          onClick={() => setEditing(d)}
-                        >
-                          Edit
-                        </Button>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={`Delete ${d.name}`}
-                          onClick={async () => {
-                            await deleteDeclaration(d.id);
-                            if (editing?.id === d.id) setEditing(null);
-                            onChanged();
-                          }}
-                        >
-                          ×
-                        </ActionIcon>
-                      </Group>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        label="Cookie declarations"
+        columns={declarationColumns(language, canWrite ? { onEdit: setEditing, onDelete: remove } : null)}
+        rows={declarations}
+        rowProps={(d) => (editing?.id === d.id ? { 'aria-current': 'true' } : {})}
+        empty="No cookies declared yet."
+        withCard={false}
+        minWidth={640}
+      />
       {canWrite &&
         (editing ? (
           <DeclarationFormCard

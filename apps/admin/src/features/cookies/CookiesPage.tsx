@@ -1,26 +1,11 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Code,
-  Grid,
-  Group,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import type { CookieCategoryFieldsFragment } from '@steward/schema';
+import { Anchor, Badge, Button, Card, Code, Grid, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import type { CookieCategoryFieldsFragment, CookieConsentHistoryQuery, CookieSitesQuery } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { EmptyTableRow } from '../../components/EmptyTableRow.js';
+import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError, messagesOutside, type FieldErrors } from '../../components/errors.js';
 import { formatDateTime } from '../../components/format.js';
-import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useCanWrite } from '../session/session-context.js';
 import { EMPTY_SITE, categoryLabel } from './cookie-forms.js';
@@ -33,8 +18,57 @@ import {
   useUpdateCookieCategory,
 } from './use-cookies.js';
 
+type Site = CookieSitesQuery['cookieSites'][number];
+type HistoryEvent = NonNullable<CookieConsentHistoryQuery['cookieConsentHistory']>[number];
+
+const SITE_COLUMNS: DataColumn<Site>[] = [
+  {
+    id: 'name',
+    header: 'Site',
+    value: (s) => s.name,
+    cell: (s) => (
+      <Anchor component={Link} to={`/cookies/sites/${encodeURIComponent(s.id)}`} fw={500}>
+        {s.name}
+      </Anchor>
+    ),
+  },
+  { id: 'siteKey', header: 'Site key', value: (s) => s.siteKey, cell: (s) => <Code>{s.siteKey}</Code> },
+  { id: 'origins', header: 'Allowed origins', value: (s) => s.allowedOrigins.join(', ') },
+  {
+    id: 'gpc',
+    header: 'GPC',
+    value: (s) => s.honoursGpc,
+    cell: (s) =>
+      s.honoursGpc ? (
+        <Badge size="sm" variant="light">
+          Honoured
+        </Badge>
+      ) : (
+        <Badge size="sm" variant="light" color="gray">
+          Ignored
+        </Badge>
+      ),
+  },
+  { id: 'declarations', header: 'Declarations', value: (s) => s.declarations.length },
+];
+
+const acceptedCategories = (h: HistoryEvent) =>
+  h.choices
+    .filter((c) => c.accepted)
+    .map((c) => categoryLabel(c.category))
+    .join(', ');
+
+const HISTORY_COLUMNS: DataColumn<HistoryEvent>[] = [
+  { id: 'recordedAt', header: 'Recorded', value: (h) => h.recordedAt, cell: (h) => formatDateTime(h.recordedAt) },
+  { id: 'site', header: 'Site', value: (h) => h.siteName },
+  { id: 'action', header: 'Action', value: (h) => (h.action === 'WITHDRAW' ? 'Withdrawn' : 'Choice') },
+  { id: 'accepted', header: 'Accepted', value: acceptedCategories },
+  { id: 'gpc', header: 'GPC', value: (h) => (h.gpc ? (h.gpcApplied ? 'Sent, applied' : 'Sent') : '—') },
+  { id: 'policy', header: 'Policy', value: (h) => `v${h.policyVersion}` },
+];
+
 export function CookiesPage() {
-  const { sites, loaded, fetching, error, refetch } = useCookieSites();
+  const { sites, ...query } = useCookieSites();
   const canWrite = useCanWrite();
   const { createSite, fetching: saving } = useSaveCookieSite();
   const navigate = useNavigate();
@@ -47,54 +81,15 @@ export function CookiesPage() {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: canWrite ? 8 : 12 }}>
           <Stack gap="md">
-            <ErrorAlert error={error} onRetry={refetch} />
-            {!loaded && fetching ? (
-              <Loading label="Loading sites" />
-            ) : (
-              <Card withBorder radius="md" padding={0}>
-                <Table.ScrollContainer minWidth={600}>
-                  <Table aria-label="Cookie sites">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>Site</Table.Th>
-                        <Table.Th>Site key</Table.Th>
-                        <Table.Th>Allowed origins</Table.Th>
-                        <Table.Th>GPC</Table.Th>
-                        <Table.Th>Declarations</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {sites.length === 0 && <EmptyTableRow colSpan={5}>No sites yet.</EmptyTableRow>}
-                      {sites.map((s) => (
-                        <Table.Tr key={s.id}>
-                          <Table.Td>
-                            <Anchor component={Link} to={`/cookies/sites/${encodeURIComponent(s.id)}`} fw={500}>
-                              {s.name}
-                            </Anchor>
-                          </Table.Td>
-                          <Table.Td>
-                            <Code>{s.siteKey}</Code>
-                          </Table.Td>
-                          <Table.Td>{s.allowedOrigins.join(', ')}</Table.Td>
-                          <Table.Td>
-                            {s.honoursGpc ? (
-                              <Badge size="sm" variant="light">
-                                Honoured
-                              </Badge>
-                            ) : (
-                              <Badge size="sm" variant="light" color="gray">
-                                Ignored
-                              </Badge>
-                            )}
-                          </Table.Td>
-                          <Table.Td>{s.declarations.length}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              </Card>
-            )}
+            <DataTable
+              label="Cookie sites"
+              columns={SITE_COLUMNS}
+              rows={sites}
+              empty="No sites yet."
+              query={query}
+              loadingLabel="Loading sites"
+              minWidth={600}
+            />
             <CategoriesCard canWrite={canWrite} />
             {canWrite && <VisitorHistoryCard />}
           </Stack>
@@ -294,36 +289,14 @@ function VisitorHistoryCard() {
       </form>
       <ErrorAlert error={error} />
       {history && (
-        <Table aria-label="Visitor consent history" mt="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Recorded</Table.Th>
-              <Table.Th>Site</Table.Th>
-              <Table.Th>Action</Table.Th>
-              <Table.Th>Accepted</Table.Th>
-              <Table.Th>GPC</Table.Th>
-              <Table.Th>Policy</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {history.length === 0 && <EmptyTableRow colSpan={6}>No consent recorded for this id.</EmptyTableRow>}
-            {history.map((h) => (
-              <Table.Tr key={h.receiptId}>
-                <Table.Td>{formatDateTime(h.recordedAt)}</Table.Td>
-                <Table.Td>{h.siteName}</Table.Td>
-                <Table.Td>{h.action === 'WITHDRAW' ? 'Withdrawn' : 'Choice'}</Table.Td>
-                <Table.Td>
-                  {h.choices
-                    .filter((c) => c.accepted)
-                    .map((c) => categoryLabel(c.category))
-                    .join(', ')}
-                </Table.Td>
-                <Table.Td>{h.gpc ? (h.gpcApplied ? 'Sent, applied' : 'Sent') : '—'}</Table.Td>
-                <Table.Td>v{h.policyVersion}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable
+          label="Visitor consent history"
+          columns={HISTORY_COLUMNS}
+          rows={history}
+          rowKey={(h) => h.receiptId}
+          empty="No consent recorded for this id."
+          withCard={false}
+        />
       )}
     </Card>
   );

@@ -1,10 +1,15 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { COOKIE_CATEGORIES, COOKIE_CATEGORY_INFO } from '@steward/policy-core';
+import type {
+  CookieCategoryFieldsFragment,
+  CookieDeclarationFieldsFragment,
+  CookieSiteFieldsFragment,
+} from '@steward/schema';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render.js';
-import { graphQLError } from '../../test/stub-api.js';
+import { graphQLError, type Handlers, type WithTypenames } from '../../test/stub-api.js';
 
-const declaration = {
+const declaration: WithTypenames<CookieDeclarationFieldsFragment> = {
   __typename: 'CookieDeclaration',
   id: 'd-1',
   siteId: 'site-1',
@@ -16,7 +21,7 @@ const declaration = {
   durationDays: 730,
   storageKind: 'COOKIE',
 };
-const site = {
+const site: WithTypenames<CookieSiteFieldsFragment> = {
   __typename: 'CookieSite',
   id: 'site-1',
   name: 'JSPE website',
@@ -30,7 +35,7 @@ const site = {
   declarations: [declaration],
   createdAt: '2026-04-01T00:00:00Z',
 };
-const categories = COOKIE_CATEGORIES.map((category) => ({
+const categories = COOKIE_CATEGORIES.map((category): WithTypenames<CookieCategoryFieldsFragment> => ({
   __typename: 'CookieCategoryInfo',
   category,
   label: { __typename: 'CookieText', ...COOKIE_CATEGORY_INFO[category].label },
@@ -52,7 +57,7 @@ const base = {
       },
     },
   }),
-};
+} satisfies Handlers;
 
 describe('cookie consent admin', () => {
   it('lists sites and categories; a new site is sent with canonical origins', async () => {
@@ -102,7 +107,7 @@ describe('cookie consent admin', () => {
 
   it('edits a category’s wording', async () => {
     const { api } = renderApp('/cookies', {
-      handlers: { ...base, UpdateCookieCategory: () => ({ data: { updateCookieCategory: categories[2] } }) },
+      handlers: { ...base, UpdateCookieCategory: () => ({ data: { updateCookieCategory: categories[2]! } }) },
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Edit Analytics' }));
     const form = screen.getByRole('form', { name: 'Edit Analytics' });
@@ -211,7 +216,7 @@ describe('cookie consent admin', () => {
               issues: [{ field: 'input.domain', code: 'INVALID_FORMAT', message: 'Not a host name.' }],
             });
           }
-          const input = variables.input as { purpose: { en: string; ja: string } };
+          const input = variables.input;
           return {
             data: {
               updateCookieDeclaration: { ...declaration, purpose: { __typename: 'CookieText', ...input.purpose } },

@@ -1,13 +1,11 @@
-import { Anchor, Badge, Button, Card, Group, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
 import { EXCEPTION_KINDS } from '@steward/policy-core';
 import type { ExceptionFieldsFragment, ExceptionKind, ExceptionStatus } from '@steward/schema';
 import { Link, useSearchParams } from 'react-router';
 import { categoryLabel } from '../../components/categories.js';
-import { EmptyTableRow } from '../../components/EmptyTableRow.js';
+import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { FilterSelect } from '../../components/FilterSelect.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../components/format.js';
-import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useCanWrite } from '../session/session-context.js';
 import {
@@ -42,11 +40,42 @@ export function scopeSummary(scope: ExceptionFieldsFragment['scope']): string {
 const isStatus = (v: string | null): v is ExceptionStatus => !!v && (EXCEPTION_STATUSES as string[]).includes(v);
 const isKind = (v: string | null): v is ExceptionKind => !!v && (EXCEPTION_KINDS as readonly string[]).includes(v);
 
+const COLUMNS: DataColumn<ExceptionFieldsFragment>[] = [
+  {
+    id: 'title',
+    header: 'Title',
+    value: (e) => e.title,
+    cell: (e) => (
+      <Anchor component={Link} to={`/exceptions/${encodeURIComponent(e.id)}`} fw={500}>
+        {e.title}
+      </Anchor>
+    ),
+  },
+  { id: 'kind', header: 'Kind', value: (e) => EXCEPTION_KIND_LABEL[e.kind] },
+  { id: 'status', header: 'Status', value: (e) => e.status, cell: (e) => <ExceptionStatusBadge status={e.status} /> },
+  {
+    id: 'valid',
+    header: 'Valid',
+    value: (e) => e.validFrom,
+    cell: (e) => (
+      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+        {validityWindow(e)}
+      </Text>
+    ),
+  },
+  {
+    id: 'covers',
+    header: 'Covers',
+    value: (e) => scopeSummary(e.scope),
+    cell: (e) => <Text size="sm">{scopeSummary(e.scope)}</Text>,
+  },
+];
+
 export function ExceptionsPage() {
   const [params, setParams] = useSearchParams();
   const status = isStatus(params.get('status')) ? (params.get('status') as ExceptionStatus) : null;
   const kind = isKind(params.get('kind')) ? (params.get('kind') as ExceptionKind) : null;
-  const { exceptions, loaded, fetching, error, refetch } = usePermittedExceptions({ status, kind });
+  const { exceptions, ...query } = usePermittedExceptions({ status, kind });
   const canWrite = useCanWrite();
 
   function setFilter(name: 'status' | 'kind', value: string) {
@@ -89,50 +118,15 @@ export function ExceptionsPage() {
           w={280}
         />
       </Group>
-      <ErrorAlert error={error} onRetry={refetch} />
-      {!loaded && fetching ? (
-        <Loading label="Loading exceptions" />
-      ) : (
-        <Card withBorder radius="md" padding={0}>
-          <Table.ScrollContainer minWidth={800}>
-            <Table aria-label="Permitted exceptions">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Title</Table.Th>
-                  <Table.Th>Kind</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Valid</Table.Th>
-                  <Table.Th>Covers</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {exceptions.length === 0 && <EmptyTableRow colSpan={5}>No exceptions match.</EmptyTableRow>}
-                {exceptions.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/exceptions/${encodeURIComponent(e.id)}`} fw={500}>
-                        {e.title}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{EXCEPTION_KIND_LABEL[e.kind]}</Table.Td>
-                    <Table.Td>
-                      <ExceptionStatusBadge status={e.status} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {validityWindow(e)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{scopeSummary(e.scope)}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
-      )}
+      <DataTable
+        label="Permitted exceptions"
+        columns={COLUMNS}
+        rows={exceptions}
+        empty="No exceptions match."
+        query={query}
+        loadingLabel="Loading exceptions"
+        minWidth={800}
+      />
     </>
   );
 }

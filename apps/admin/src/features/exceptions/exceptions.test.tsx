@@ -3,7 +3,7 @@ import type { ExceptionKind } from '@steward/schema';
 import { describe, expect, it } from 'vitest';
 import { PURPOSES } from '../../test/factories.js';
 import { renderApp } from '../../test/render.js';
-import { graphQLError } from '../../test/stub-api.js';
+import { graphQLError, type Handlers } from '../../test/stub-api.js';
 import { EXCEPTION_KIND_LABEL } from './exception-labels.js';
 import { buildException, buildRecipient } from './exception-fixtures.js';
 
@@ -49,10 +49,7 @@ describe('new exception form', () => {
         .getAttribute('aria-invalid'),
     ).toBe('true');
     expect(within(form).getByText('No such recipient.')).toBeTruthy();
-    const sent = api.callsOf('CreateException')[0]?.variables['input'] as {
-      kind: string;
-      evidence: Record<string, unknown>;
-    };
+    const sent = api.callsOf('CreateException')[0]!.variables.input;
     expect(sent.kind).toBe(kind);
     expect(Object.keys(sent.evidence)).toHaveLength(1);
   });
@@ -106,7 +103,7 @@ describe('exception scope purposes', () => {
     fireEvent.keyDown(other, { key: 'Enter' });
     fireEvent.click(within(form).getByRole('button', { name: 'Create draft' }));
     await waitFor(() => expect(api.callsOf('CreateException')).toHaveLength(1));
-    const sent = api.callsOf('CreateException')[0]?.variables['input'] as { scope: { purposeKeys: string[] } };
+    const sent = api.callsOf('CreateException')[0]!.variables.input;
     expect(sent.scope.purposeKeys).toEqual(['event-notices', 'TAX_INQUIRY_2026']);
   });
 
@@ -133,7 +130,7 @@ describe('exception scope purposes', () => {
     fireEvent.click(within(form).getByRole('checkbox', { name: 'Event notices' }));
     fireEvent.click(within(form).getByRole('button', { name: 'Save draft' }));
     await waitFor(() => expect(api.callsOf('UpdateException')).toHaveLength(1));
-    const sent = api.callsOf('UpdateException')[0]?.variables['input'] as { scope: { purposeKeys: string[] } };
+    const sent = api.callsOf('UpdateException')[0]!.variables.input;
     expect(sent.scope.purposeKeys).toEqual(['journal-delivery', 'event-notices', 'SAFETY_NOTICE']);
   });
 });
@@ -145,7 +142,7 @@ describe('exception detail', () => {
       authoredBy: 'Owner Sato',
       abilities: { edit: true, approve: false, revoke: false },
     });
-    const handlers = { PermittedException: () => ({ data: { permittedException: asAuthor } }) };
+    const handlers: Handlers = { PermittedException: () => ({ data: { permittedException: asAuthor } }) };
     const author = renderApp('/exceptions/exc-1', { role: 'OWNER', handlers });
     await screen.findByRole('heading', { name: 'Journal delivery by courier' });
     expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
@@ -165,7 +162,7 @@ describe('exception detail', () => {
     viewer.unmount();
 
     // Authorship is by user id: another admin who happens to share the author's name may approve.
-    const namesake = {
+    const namesake: Handlers = {
       PermittedException: () => ({ data: { permittedException: buildException({ authoredBy: 'Officer Suzuki' }) } }),
     };
     renderApp('/exceptions/exc-1', { role: 'PRIVACY_OFFICER', handlers: namesake });

@@ -1,12 +1,10 @@
-import { Anchor, Badge, Button, Card, Group, NativeSelect, Table } from '@mantine/core';
-import type { InquiryFilter, InquiryStatus } from '@steward/schema';
-import { useState } from 'react';
+import { Anchor, Badge, Button, Group, NativeSelect } from '@mantine/core';
+import type { InquiryFilter, InquiryStatus, InquirySummaryFieldsFragment } from '@steward/schema';
 import { Link, useSearchParams } from 'react-router';
-import { EmptyTableRow } from '../../components/EmptyTableRow.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { formatDateTime } from '../../components/format.js';
-import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { useCursorStack } from '../../components/use-cursor-stack.js';
 import { STATUS_COLOR, STATUS_OPTIONS, channelLabel, statusLabel } from './inquiry-labels.js';
 import { useInquiries, useInquiryAssignees } from './use-inquiries.js';
 
@@ -18,6 +16,36 @@ export function InquiryStatusBadge({ status }: { status: InquiryStatus }) {
   );
 }
 
+const COLUMNS: DataColumn<InquirySummaryFieldsFragment>[] = [
+  {
+    id: 'reference',
+    header: 'Reference',
+    value: (i) => i.reference,
+    cell: (i) => (
+      <Anchor component={Link} to={`/inquiries/${i.id}`} size="sm">
+        {i.reference}
+      </Anchor>
+    ),
+  },
+  { id: 'receivedAt', header: 'Received', value: (i) => i.receivedAt, cell: (i) => formatDateTime(i.receivedAt) },
+  { id: 'channel', header: 'Channel', value: (i) => channelLabel(i.channel) },
+  { id: 'status', header: 'Status', value: (i) => i.status, cell: (i) => <InquiryStatusBadge status={i.status} /> },
+  { id: 'assignee', header: 'Assignee', value: (i) => i.assignee?.displayName ?? '—' },
+  {
+    id: 'provider',
+    header: 'Provider',
+    value: (i) => i.providerReference,
+    cell: (i) =>
+      i.providerId ? (
+        <Anchor component={Link} to={`/providers/${i.providerId}`} size="sm">
+          {i.providerReference}
+        </Anchor>
+      ) : (
+        '—'
+      ),
+  },
+];
+
 /** The inquiries inbox (clause 8): newest first, filtered by status and assignee; no content here. */
 export function InquiriesPage() {
   const [params, setParams] = useSearchParams();
@@ -27,14 +55,13 @@ export function InquiriesPage() {
     status,
     ...(assignee === 'none' ? { unassigned: true } : assignee ? { assigneeId: assignee } : {}),
   };
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const { page, fetching, error, refetch } = useInquiries(filter, cursors[cursors.length - 1] ?? null);
+  const paging = useCursorStack(JSON.stringify(filter));
+  const { page, ...query } = useInquiries(filter, paging.after);
   const assignees = useInquiryAssignees();
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
-    setCursors([null]);
     setParams(next, { replace: true });
   };
 
@@ -67,70 +94,17 @@ export function InquiriesPage() {
           ]}
         />
       </Group>
-      <ErrorAlert error={error} onRetry={refetch} />
-      {!page && fetching ? (
-        <Loading label="Loading inquiries" />
-      ) : (
-        <Card withBorder padding={0}>
-          <Table striped highlightOnHover aria-label="Inquiries">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Reference</Table.Th>
-                <Table.Th>Received</Table.Th>
-                <Table.Th>Channel</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Assignee</Table.Th>
-                <Table.Th>Provider</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {page?.edges.length === 0 && <EmptyTableRow colSpan={6}>No inquiries match.</EmptyTableRow>}
-              {page?.edges.map(({ node }) => (
-                <Table.Tr key={node.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/inquiries/${node.id}`} size="sm">
-                      {node.reference}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(node.receivedAt)}</Table.Td>
-                  <Table.Td>{channelLabel(node.channel)}</Table.Td>
-                  <Table.Td>
-                    <InquiryStatusBadge status={node.status} />
-                  </Table.Td>
-                  <Table.Td>{node.assignee?.displayName ?? '—'}</Table.Td>
-                  <Table.Td>
-                    {node.providerId ? (
-                      <Anchor component={Link} to={`/providers/${node.providerId}`} size="sm">
-                        {node.providerReference}
-                      </Anchor>
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Card>
-      )}
-      <Group gap="xs" mt="sm">
-        <Button
-          size="xs"
-          variant="default"
-          disabled={cursors.length < 2}
-          onClick={() => setCursors((c) => c.slice(0, -1))}
-        >
-          Previous
-        </Button>
-        <Button
-          size="xs"
-          variant="default"
-          disabled={!page?.pageInfo.hasNextPage}
-          onClick={() => setCursors((c) => [...c, page?.pageInfo.endCursor ?? null])}
-        >
-          Next
-        </Button>
-      </Group>
+      <DataTable
+        label="Inquiries"
+        columns={COLUMNS}
+        rows={page?.edges.map((e) => e.node) ?? []}
+        empty="No inquiries match."
+        query={{ ...query, loaded: page !== null }}
+        loadingLabel="Loading inquiries"
+        striped
+        highlightOnHover
+        pagination={{ paging, pageInfo: page?.pageInfo }}
+      />
     </>
   );
 }

@@ -1,18 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  LoadingOverlay,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import {
   PurposesDocument,
   type DecisionBasisKind,
@@ -21,28 +7,20 @@ import {
   type LedgerOutcome,
 } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { CursorPagination } from '../../components/CursorPagination.js';
-import { EmptyTableRow } from '../../components/EmptyTableRow.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useCursorStack } from '../../components/use-cursor-stack.js';
 import { LedgerStatus } from '../ledger/LedgerStatus.js';
 import { purposeKeyError } from '../vocabulary/purpose-keys.js';
 import { ACTION_LABEL } from './activity.js';
 import { ActivityChart } from './ActivityChart.js';
+import { BASIS_LABEL, ledgerEntryColumns } from './ledger-entry-columns.js';
 import { useLedgerActivity, useLedgerEntries, useRecipientNames } from './use-ledger-explorer.js';
 
 const KINDS: LedgerEntryKind[] = ['COLLECTION', 'CONSENT', 'USE', 'PROVISION', 'DECISION'];
 const OUTCOMES: LedgerOutcome[] = ['RECORDED', 'ALLOWED', 'DENIED'];
-const BASIS_LABEL: Record<DecisionBasisKind, string> = {
-  CONSENT: 'Consent',
-  PUBLICLY_AVAILABLE: 'Publicly available',
-  EXCEPTION: 'Permitted exception',
-};
-const OUTCOME_COLOR: Record<LedgerOutcome, string> = { RECORDED: 'gray', ALLOWED: 'teal', DENIED: 'red' };
 const ACTIVITY_DAYS = 30;
 const UUID = /^[0-9a-f-]{36}$/i;
 const OTHER_PURPOSE = '__other__';
@@ -63,7 +41,7 @@ export function LedgerExplorerPage() {
   const [purposeInput, setPurposeInput] = useState('');
   const [purposeError, setPurposeError] = useState<string | null>(null);
   const paging = useCursorStack(JSON.stringify(filter));
-  const { entries, pageInfo, fetching, error, refetch } = useLedgerEntries(filter, paging.after);
+  const { entries, pageInfo, ...query } = useLedgerEntries(filter, paging.after);
   const activity = useLedgerActivity(ACTIVITY_DAYS);
   const recipients = useRecipientNames();
   const recipientName = new Map(recipients.map((r) => [r.id, r.name]));
@@ -118,7 +96,7 @@ export function LedgerExplorerPage() {
         description="Every collection, consent change, use, provision and decision, newest first. Entries hold references and hashes, never personal values."
         actions={
           <>
-            <Button variant="default" size="xs" onClick={refetch}>
+            <Button variant="default" size="xs" onClick={query.refetch}>
               Refresh
             </Button>
           </>
@@ -250,95 +228,15 @@ export function LedgerExplorerPage() {
         </Stack>
       </Card>
 
-      <ErrorAlert error={error} onRetry={refetch} />
-      <Card withBorder radius="md" padding={0} pos="relative">
-        <LoadingOverlay visible={fetching && entries.length === 0} loaderProps={{ size: 'sm' }} />
-        <Table.ScrollContainer minWidth={1000}>
-          <Table aria-label="Ledger entries" verticalSpacing={6}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>#</Table.Th>
-                <Table.Th>Time</Table.Th>
-                <Table.Th>Kind</Table.Th>
-                <Table.Th>Actor</Table.Th>
-                <Table.Th>Provider</Table.Th>
-                <Table.Th>Purpose</Table.Th>
-                <Table.Th>Recipient</Table.Th>
-                <Table.Th>Categories</Table.Th>
-                <Table.Th>Outcome</Table.Th>
-                <Table.Th>Basis</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td ff="monospace">{e.sequence}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.recordedAt)}</Table.Td>
-                  <Table.Td>
-                    <Text span size="xs" ff="monospace">
-                      {e.kind}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text span size="xs">
-                      {e.actor}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {e.providerId && (
-                      <Anchor
-                        component={Link}
-                        to={`/providers/${encodeURIComponent(e.providerId)}`}
-                        size="xs"
-                        ff="monospace"
-                      >
-                        {e.providerId.slice(0, 8)}…
-                      </Anchor>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text span size="xs" ff="monospace">
-                      {e.purposeKey ?? ''}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text span size="xs">
-                      {e.recipientId ? (recipientName.get(e.recipientId) ?? e.recipientId) : ''}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text span size="xs">
-                      {e.categories.join(', ')}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge size="sm" variant="light" color={OUTCOME_COLOR[e.outcome]}>
-                      {e.outcome}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text span size="xs">
-                      {e.basisKind ? BASIS_LABEL[e.basisKind] : ''}
-                      {e.exceptionKind ? ` (${e.exceptionKind})` : ''}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-              {!fetching && !error && entries.length === 0 && (
-                <EmptyTableRow colSpan={10}>No ledger entries match.</EmptyTableRow>
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
-      <CursorPagination
+      <DataTable
         label="Ledger entries"
-        page={paging.page}
-        hasPrevious={paging.hasPrevious}
-        hasNext={Boolean(pageInfo?.hasNextPage && pageInfo.endCursor)}
-        onPrevious={paging.previous}
-        onNext={() => paging.next(pageInfo?.endCursor)}
-        loading={fetching}
+        columns={ledgerEntryColumns(recipientName)}
+        rows={entries}
+        empty="No ledger entries match."
+        query={query}
+        pagination={{ paging, pageInfo }}
+        minWidth={1000}
+        verticalSpacing={6}
       />
     </>
   );

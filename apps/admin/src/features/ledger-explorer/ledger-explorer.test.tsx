@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { LedgerActivityQuery, LedgerEntriesQuery } from '@steward/schema';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render.js';
-import type { Handlers } from '../../test/stub-api.js';
+import type { Handler, Handlers } from '../../test/stub-api.js';
 import { activityByDay } from './activity.js';
 
 type Entry = LedgerEntriesQuery['ledgerEntries']['edges'][number]['node'];
@@ -60,7 +60,7 @@ const activity: LedgerActivityQuery = {
   },
 };
 
-function handlers(entries: Handlers[string]): Handlers {
+function handlers(entries: Handler<'LedgerEntries'>): Handlers {
   return {
     LedgerEntries: entries,
     LedgerActivity: () => ({ data: activity }),
@@ -165,9 +165,7 @@ describe('ledger explorer', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Apply key' }));
     expect(await screen.findByText(/upper-case|A-Z|letters/i)).toBeTruthy();
     expect(
-      api.calls
-        .filter((c) => c.operationName === 'LedgerEntries')
-        .every((c) => !(c.variables.filter as { purposeKey?: string })?.purposeKey),
+      api.calls.filter((c) => c.operationName === 'LedgerEntries').every((c) => !c.variables.filter?.purposeKey),
     ).toBe(true);
 
     fireEvent.change(screen.getByLabelText('Purpose key'), { target: { value: 'INQUIRY_2026_0042' } });

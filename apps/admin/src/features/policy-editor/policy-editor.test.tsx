@@ -119,7 +119,7 @@ describe('policy editor', () => {
       handlers: {
         PolicyEditor: () => ({ data: { currentPolicy: version(1, 'PUBLISHED'), policyDraft: draft } }),
         UpdatePolicyDraft: (v) => {
-          const input = v['input'] as { sections: { bodyEn: string }[] };
+          const input = v.input;
           draft = {
             ...draft,
             version: 4,
@@ -135,11 +135,7 @@ describe('policy editor', () => {
     fireEvent.change(body, { target: { value: 'Body 7, effective at once.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
     await waitFor(() => expect(api.callsOf('UpdatePolicyDraft')).toHaveLength(1));
-    const input = api.callsOf('UpdatePolicyDraft')[0]!.variables['input'] as {
-      id: string;
-      expectedVersion: number;
-      sections: { clause: string; bodyEn: string }[];
-    };
+    const input = api.callsOf('UpdatePolicyDraft')[0]!.variables.input;
     expect(input).toMatchObject({ id: 'pv2', expectedVersion: 3 });
     expect(input.sections.find((s) => s.clause === 'CHANGES')?.bodyEn).toBe('Body 7, effective at once.');
 

@@ -1,22 +1,10 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  LoadingOverlay,
-  NativeSelect,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, NativeSelect, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { CONSENT_STATES, PROVIDER_KINDS } from '@steward/policy-core';
-import type { ConsentState, ProviderKind } from '@steward/schema';
+import type { ConsentState, ProviderKind, ProviderListItemFragment } from '@steward/schema';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { CursorPagination } from '../../components/CursorPagination.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { Link } from 'react-router';
+import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { formatDateTime } from '../../components/format.js';
 import { CONSENT_STATE_LABEL, PROVIDER_KIND_LABEL } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -25,9 +13,54 @@ import { useCanWrite } from '../session/session-context.js';
 import { usePurposes } from '../vocabulary/use-purposes.js';
 import { filterKey, toProviderFilter, type ProviderFilterState } from './provider-filter.js';
 import { useProviders } from './use-providers.js';
-import { EmptyTableRow } from '../../components/EmptyTableRow.js';
 
 export const SEARCH_DEBOUNCE_MS = 300;
+
+const providerHref = (p: ProviderListItemFragment) => `/providers/${encodeURIComponent(p.id)}`;
+
+const COLUMNS: DataColumn<ProviderListItemFragment>[] = [
+  {
+    id: 'reference',
+    header: 'Reference',
+    value: (p) => p.reference,
+    cell: (p) => (
+      <Anchor component={Link} to={providerHref(p)} ff="monospace" fz="sm">
+        {p.reference}
+      </Anchor>
+    ),
+  },
+  {
+    id: 'name',
+    header: 'Name',
+    value: (p) => p.displayName,
+    cell: (p) =>
+      p.displayName ?? (
+        <Text span c="dimmed" size="sm">
+          No name on file
+        </Text>
+      ),
+  },
+  {
+    id: 'kind',
+    header: 'Kind',
+    value: (p) => PROVIDER_KIND_LABEL[p.kind],
+    cell: (p) => (
+      <Badge variant="light" color="gray" size="sm">
+        {PROVIDER_KIND_LABEL[p.kind]}
+      </Badge>
+    ),
+  },
+  {
+    id: 'updatedAt',
+    header: 'Updated',
+    value: (p) => p.updatedAt,
+    cell: (p) => (
+      <Text size="sm" c="dimmed">
+        {formatDateTime(p.updatedAt)}
+      </Text>
+    ),
+  },
+];
 
 type Props = {
   filter: ProviderFilterState;
@@ -36,7 +69,6 @@ type Props = {
 
 export function ProvidersPage({ filter, onFilterChange }: Props) {
   const writable = useCanWrite();
-  const navigate = useNavigate();
 
   // The search box is local so typing stays smooth; the filter (URL) follows after a pause.
   const [searchText, setSearchText] = useState(filter.search);
@@ -49,7 +81,7 @@ export function ProvidersPage({ filter, onFilterChange }: Props) {
 
   const variablesFilter = toProviderFilter(filter);
   const paging = useCursorStack(filterKey(variablesFilter));
-  const { providers, pageInfo, fetching, error, refetch } = useProviders(variablesFilter, paging.after);
+  const { providers, pageInfo, ...query } = useProviders(variablesFilter, paging.after);
   const { purposes } = usePurposes(true);
 
   const purposeOptions = [
@@ -133,72 +165,15 @@ export function ProvidersPage({ filter, onFilterChange }: Props) {
         </Text>
       </Card>
 
-      <ErrorAlert error={error} onRetry={refetch} />
-
-      <Card withBorder padding={0} radius="md" pos="relative">
-        <LoadingOverlay visible={fetching} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
-        <Table.ScrollContainer minWidth={640}>
-          <Table highlightOnHover striped={false} aria-label="Providers">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Reference</Table.Th>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Kind</Table.Th>
-                <Table.Th>Updated</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {providers.map((p) => (
-                <Table.Tr
-                  key={p.id}
-                  style={{ cursor: 'pointer' }}
-                  onClick={(event) => {
-                    if ((event.target as HTMLElement).closest('a')) return;
-                    void navigate(`/providers/${encodeURIComponent(p.id)}`);
-                  }}
-                >
-                  <Table.Td>
-                    <Anchor component={Link} to={`/providers/${encodeURIComponent(p.id)}`} ff="monospace" fz="sm">
-                      {p.reference}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    {p.displayName ?? (
-                      <Text span c="dimmed" size="sm">
-                        No name on file
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color="gray" size="sm">
-                      {PROVIDER_KIND_LABEL[p.kind]}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c="dimmed">
-                      {formatDateTime(p.updatedAt)}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-              {!fetching && !error && providers.length === 0 && (
-                <EmptyTableRow colSpan={4}>
-                  {variablesFilter ? 'No provider matches these filters.' : 'No providers yet.'}
-                </EmptyTableRow>
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
-
-      <CursorPagination
+      <DataTable
         label="Providers"
-        page={paging.page}
-        hasPrevious={paging.hasPrevious}
-        hasNext={Boolean(pageInfo?.hasNextPage && pageInfo.endCursor)}
-        onPrevious={paging.previous}
-        onNext={() => paging.next(pageInfo?.endCursor)}
-        loading={fetching}
+        columns={COLUMNS}
+        rows={providers}
+        rowHref={providerHref}
+        empty={variablesFilter ? 'No provider matches these filters.' : 'No providers yet.'}
+        query={query}
+        pagination={{ paging, pageInfo }}
+        minWidth={640}
       />
     </>
   );

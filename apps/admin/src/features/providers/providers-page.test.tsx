@@ -1,16 +1,17 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { buildListItem, providersPage, PURPOSES } from '../../test/factories.js';
+import type { Handlers } from '../../test/stub-api.js';
 import { renderApp } from '../../test/render.js';
 
 const page1 = Array.from({ length: 3 }, (_, i) => buildListItem(i + 1));
 const page2 = [buildListItem(4), buildListItem(5)];
 
-function handlers() {
+function handlers(): Handlers {
   return {
     Purposes: () => ({ data: { purposes: PURPOSES } }),
-    Providers: (variables: Record<string, unknown>) =>
-      variables['after'] === 'cursor-prov-3'
+    Providers: (variables) =>
+      variables.after === 'cursor-prov-3'
         ? { data: providersPage(page2, { hasNextPage: false }) }
         : { data: providersPage(page1, { hasNextPage: true, endCursor: 'cursor-prov-3' }) },
   };
@@ -86,9 +87,7 @@ describe('providers list', () => {
         filter: { search: 'yamada' },
       }),
     );
-    const searches = api
-      .callsOf('Providers')
-      .map((c) => (c.variables['filter'] as { search?: string } | undefined)?.search);
+    const searches = api.callsOf('Providers').map((c) => c.variables.filter?.search);
     expect(searches).not.toContain('ya');
     expect(searches).not.toContain('yama');
   });

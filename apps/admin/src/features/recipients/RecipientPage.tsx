@@ -1,13 +1,12 @@
-import { Alert, Anchor, Badge, Button, Card, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { PartnerCredentialFieldsFragment } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { EmptyTableRow } from '../../components/EmptyTableRow.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
-import { formatDateTime } from '../../components/format.js';
 import { IssuedKeyModal } from '../../components/IssuedKeyModal.js';
-import { KeyStatusBadge } from '../../components/KeyStatusBadge.js';
+import { keyColumns } from '../../components/key-columns.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { RECIPIENT_KIND_LABEL } from '../exceptions/exception-labels.js';
@@ -90,56 +89,17 @@ export function RecipientPage({ recipientId }: { recipientId: string }) {
               A partner key reaches only the providers and categories its recipient’s active exceptions cover.
             </Text>
           </Group>
-          <Table.ScrollContainer minWidth={700}>
-            <Table aria-label="Partner keys">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Label</Table.Th>
-                  <Table.Th>Key id</Table.Th>
-                  <Table.Th>Created</Table.Th>
-                  <Table.Th>Last used</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  {canWrite && <Table.Th />}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {recipient.credentials.length === 0 && (
-                  <EmptyTableRow colSpan={canWrite ? 6 : 5}>No keys issued.</EmptyTableRow>
-                )}
-                {recipient.credentials.map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Td fw={500}>{c.label}</Table.Td>
-                    <Table.Td>
-                      <Code>{c.keyId}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      {formatDateTime(c.createdAt)}
-                      {c.createdBy ? ` · ${c.createdBy}` : ''}
-                    </Table.Td>
-                    <Table.Td>{c.lastUsedAt ? formatDateTime(c.lastUsedAt) : 'Never'}</Table.Td>
-                    <Table.Td>
-                      <KeyStatusBadge revokedAt={c.revokedAt} />
-                    </Table.Td>
-                    {canWrite && (
-                      <Table.Td>
-                        {!c.revoked && (
-                          <Button
-                            size="compact-xs"
-                            color="red"
-                            variant="light"
-                            onClick={() => void revoke(c)}
-                            aria-label={`Revoke key ${c.label}`}
-                          >
-                            Revoke
-                          </Button>
-                        )}
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            label="Partner keys"
+            columns={keyColumns<PartnerCredentialFieldsFragment>({
+              ...(canWrite ? { onRevoke: (c) => void revoke(c) } : {}),
+              revokeLabel: (c) => `Revoke key ${c.label}`,
+            })}
+            rows={recipient.credentials}
+            empty="No keys issued."
+            withCard={false}
+            minWidth={700}
+          />
           {canWrite && (
             <form onSubmit={issue} noValidate aria-label="Issue key">
               <Group p="md" align="flex-end">

@@ -1,31 +1,44 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Grid,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
-import type { RecipientKind } from '@steward/schema';
+import { Anchor, Badge, Button, Card, Grid, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import type { RecipientFieldsFragment, RecipientKind } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { EmptyTableRow } from '../../components/EmptyTableRow.js';
-import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
+import { DataTable, type DataColumn } from '../../components/DataTable.js';
+import { MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError, messagesOutside, type FieldErrors } from '../../components/errors.js';
 import { formatDate } from '../../components/format.js';
-import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { RECIPIENT_KINDS, RECIPIENT_KIND_LABEL } from '../exceptions/exception-labels.js';
 import { useCanWrite } from '../session/session-context.js';
 import { useCreateRecipient, useRecipients } from './use-recipients.js';
 
+const COLUMNS: DataColumn<RecipientFieldsFragment>[] = [
+  {
+    id: 'name',
+    header: 'Name',
+    value: (r) => r.name,
+    cell: (r) => (
+      <Anchor component={Link} to={`/recipients/${encodeURIComponent(r.id)}`} fw={500}>
+        {r.name}
+      </Anchor>
+    ),
+  },
+  {
+    id: 'kind',
+    header: 'Kind',
+    value: (r) => RECIPIENT_KIND_LABEL[r.kind],
+    cell: (r) => (
+      <Badge variant="light" color="gray" size="sm">
+        {RECIPIENT_KIND_LABEL[r.kind]}
+      </Badge>
+    ),
+  },
+  { id: 'contact', header: 'Contact', value: (r) => r.contact ?? '—' },
+  { id: 'activeKeys', header: 'Active keys', value: (r) => r.credentials.filter((c) => !c.revoked).length },
+  { id: 'createdAt', header: 'Created', value: (r) => r.createdAt, cell: (r) => formatDate(r.createdAt) },
+];
+
 export function RecipientsPage() {
-  const { recipients, loaded, fetching, error, refetch } = useRecipients();
+  const { recipients, ...query } = useRecipients();
   const canWrite = useCanWrite();
   return (
     <>
@@ -35,50 +48,19 @@ export function RecipientsPage() {
       />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: canWrite ? 8 : 12 }}>
-          <ErrorAlert error={error} onRetry={refetch} />
-          {!loaded && fetching ? (
-            <Loading label="Loading recipients" />
-          ) : (
-            <Card withBorder radius="md" padding={0}>
-              <Table.ScrollContainer minWidth={600}>
-                <Table aria-label="Recipients">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Name</Table.Th>
-                      <Table.Th>Kind</Table.Th>
-                      <Table.Th>Contact</Table.Th>
-                      <Table.Th>Active keys</Table.Th>
-                      <Table.Th>Created</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {recipients.length === 0 && <EmptyTableRow colSpan={5}>No recipients yet.</EmptyTableRow>}
-                    {recipients.map((r) => (
-                      <Table.Tr key={r.id}>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/recipients/${encodeURIComponent(r.id)}`} fw={500}>
-                            {r.name}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>
-                          <Badge variant="light" color="gray" size="sm">
-                            {RECIPIENT_KIND_LABEL[r.kind]}
-                          </Badge>
-                        </Table.Td>
-                        <Table.Td>{r.contact ?? '—'}</Table.Td>
-                        <Table.Td>{r.credentials.filter((c) => !c.revoked).length}</Table.Td>
-                        <Table.Td>{formatDate(r.createdAt)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            </Card>
-          )}
+          <DataTable
+            label="Recipients"
+            columns={COLUMNS}
+            rows={recipients}
+            empty="No recipients yet."
+            query={query}
+            loadingLabel="Loading recipients"
+            minWidth={600}
+          />
         </Grid.Col>
         {canWrite && (
           <Grid.Col span={{ base: 12, lg: 4 }}>
-            <CreateRecipientForm onCreated={refetch} />
+            <CreateRecipientForm onCreated={query.refetch} />
           </Grid.Col>
         )}
       </Grid>

@@ -7,7 +7,6 @@ import {
   Modal,
   NativeSelect,
   Stack,
-  Table,
   Text,
   TextInput,
   Textarea,
@@ -22,12 +21,11 @@ import type {
 } from '@steward/schema';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { EmptyTableRow } from '../../components/EmptyTableRow.js';
+import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { FilterSelect } from '../../components/FilterSelect.js';
-import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
+import { MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
 import { formatDate, formatDateTime } from '../../components/format.js';
-import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useCanWrite } from '../session/session-context.js';
 import { DueTimelineChart } from './DueTimelineChart.js';
@@ -71,13 +69,62 @@ export function UrgencyBadge({
   );
 }
 
+const COLUMNS: DataColumn<ProviderRequestFieldsFragment>[] = [
+  {
+    id: 'reference',
+    header: 'Reference',
+    value: (r) => r.reference,
+    cell: (r) => (
+      <Anchor component={Link} to={`/requests/${encodeURIComponent(r.id)}`} ff="monospace" fw={500}>
+        {r.reference}
+      </Anchor>
+    ),
+  },
+  { id: 'kind', header: 'Kind', value: (r) => REQUEST_KIND_LABEL[r.kind] },
+  {
+    id: 'requester',
+    header: 'Requester',
+    value: (r) => r.requester.name,
+    cell: (r) => (
+      <>
+        <Text size="sm">{r.requester.name}</Text>
+        <Text size="xs" c="dimmed">
+          {REQUEST_CHANNEL_LABEL[r.channel]}
+        </Text>
+      </>
+    ),
+  },
+  {
+    id: 'receivedAt',
+    header: 'Received',
+    value: (r) => r.receivedAt,
+    cell: (r) => (
+      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+        {formatDateTime(r.receivedAt)}
+      </Text>
+    ),
+  },
+  {
+    id: 'dueAt',
+    header: 'Due',
+    value: (r) => r.dueAt,
+    cell: (r) => (
+      <Group gap={6} wrap="nowrap">
+        <Text size="sm">{formatDate(r.dueAt)}</Text>
+        <UrgencyBadge request={r} />
+      </Group>
+    ),
+  },
+  { id: 'status', header: 'Status', value: (r) => r.status, cell: (r) => <RequestStatusBadge status={r.status} /> },
+];
+
 export function RequestsPage() {
   const [params, setParams] = useSearchParams();
   const status = pick(REQUEST_STATUSES, params.get('status'));
   const kind = pick(REQUEST_KINDS, params.get('kind'));
   const urgency = pick(URGENCIES, params.get('urgency'));
   const filter: ProviderRequestFilter = { status, kind, urgency };
-  const { requests, hasMore, loaded, fetching, error, refetch } = useProviderRequests(filter);
+  const { requests, hasMore, ...query } = useProviderRequests(filter);
   const canWrite = useCanWrite();
   const [creating, setCreating] = useState(false);
 
@@ -124,77 +171,31 @@ export function RequestsPage() {
           w={190}
         />
       </Group>
-      <ErrorAlert error={error} onRetry={refetch} />
-      {!loaded && fetching ? (
-        <Loading label="Loading requests" />
-      ) : (
-        <Stack gap="md">
+      <Stack gap="md">
+        {(query.loaded || !query.fetching) && (
           <Card withBorder radius="md">
             <Text fw={600} size="sm" mb="xs">
               Due dates
             </Text>
             <DueTimelineChart requests={requests} now={new Date()} />
           </Card>
-          <Card withBorder radius="md" padding={0}>
-            <Table.ScrollContainer minWidth={860}>
-              <Table aria-label="Provider requests">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Reference</Table.Th>
-                    <Table.Th>Kind</Table.Th>
-                    <Table.Th>Requester</Table.Th>
-                    <Table.Th>Received</Table.Th>
-                    <Table.Th>Due</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {requests.length === 0 && <EmptyTableRow colSpan={6}>No requests match.</EmptyTableRow>}
-                  {requests.map((r) => (
-                    <Table.Tr
-                      key={r.id}
-                      bg={r.overdue ? 'red.0' : undefined}
-                      data-overdue={r.overdue ? 'true' : undefined}
-                    >
-                      <Table.Td>
-                        <Anchor component={Link} to={`/requests/${encodeURIComponent(r.id)}`} ff="monospace" fw={500}>
-                          {r.reference}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{REQUEST_KIND_LABEL[r.kind]}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{r.requester.name}</Text>
-                        <Text size="xs" c="dimmed">
-                          {REQUEST_CHANNEL_LABEL[r.channel]}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                          {formatDateTime(r.receivedAt)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={6} wrap="nowrap">
-                          <Text size="sm">{formatDate(r.dueAt)}</Text>
-                          <UrgencyBadge request={r} />
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <RequestStatusBadge status={r.status} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Card>
-          {hasMore && (
-            <Text size="sm" c="dimmed">
-              Showing the newest 100; narrow the filters to see others.
-            </Text>
-          )}
-        </Stack>
-      )}
+        )}
+        <DataTable
+          label="Provider requests"
+          columns={COLUMNS}
+          rows={requests}
+          rowProps={(r) => (r.overdue ? { bg: 'red.0', 'data-overdue': 'true' } : {})}
+          empty="No requests match."
+          query={query}
+          loadingLabel="Loading requests"
+          minWidth={860}
+        />
+        {hasMore && (
+          <Text size="sm" c="dimmed">
+            Showing the newest 100; narrow the filters to see others.
+          </Text>
+        )}
+      </Stack>
       <NewRequestModal opened={creating} onClose={() => setCreating(false)} />
     </>
   );

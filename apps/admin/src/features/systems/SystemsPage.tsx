@@ -1,20 +1,36 @@
-import { Button, Card, Code, Grid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Card, Grid, Stack, Text, TextInput } from '@mantine/core';
 import type { SystemCredentialFieldsFragment } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
 import { ConfirmModal } from '../../components/ConfirmModal.js';
-import { EmptyTableRow } from '../../components/EmptyTableRow.js';
-import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
+import { DataTable, type DataColumn } from '../../components/DataTable.js';
+import { MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError, messagesOutside, type FieldErrors } from '../../components/errors.js';
-import { formatDateTime } from '../../components/format.js';
 import { IssuedKeyModal } from '../../components/IssuedKeyModal.js';
-import { KeyStatusBadge } from '../../components/KeyStatusBadge.js';
-import { Loading } from '../../components/Loading.js';
+import { keyColumns } from '../../components/key-columns.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useIssueSystemKey, useRevokeSystemKey, useSystemCredentials } from './use-systems.js';
 
+type Credential = SystemCredentialFieldsFragment;
+
+function systemKeyColumns(onRevoke: (credential: Credential) => void): DataColumn<Credential>[] {
+  return [
+    {
+      id: 'system',
+      header: 'System',
+      value: (c) => c.systemName,
+      bold: true,
+    },
+    ...keyColumns<Credential>({
+      onRevoke,
+      revokeLabel: (c) => `Revoke key ${c.label} of ${c.systemName}`,
+      boldLabel: false,
+    }),
+  ];
+}
+
 /** The organisation's own systems (membership database, mailing tool) and their keys for the decision query. */
 export function SystemsPage() {
-  const { credentials, loaded, fetching, error, refetch } = useSystemCredentials();
+  const { credentials, ...query } = useSystemCredentials();
   const { revokeKey, fetching: revoking } = useRevokeSystemKey();
   const [confirming, setConfirming] = useState<SystemCredentialFieldsFragment | null>(null);
   const [messages, setMessages] = useState<string[]>([]);
@@ -26,7 +42,7 @@ export function SystemsPage() {
     const result = await revokeKey(credential.id);
     setConfirming(null);
     if (result.error) setMessages(fieldErrorsFromGraphQLError(result.error).messages);
-    else refetch();
+    else query.refetch();
   }
 
   return (
@@ -38,69 +54,23 @@ export function SystemsPage() {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
-            <ErrorAlert error={error} onRetry={refetch} />
             <MessagesAlert title="The API refused" messages={messages} />
-            {!loaded && fetching ? (
-              <Loading label="Loading system keys" />
-            ) : (
-              <Card withBorder radius="md" padding={0}>
-                <Table.ScrollContainer minWidth={760}>
-                  <Table aria-label="System keys">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>System</Table.Th>
-                        <Table.Th>Label</Table.Th>
-                        <Table.Th>Key id</Table.Th>
-                        <Table.Th>Created</Table.Th>
-                        <Table.Th>Last used</Table.Th>
-                        <Table.Th>Status</Table.Th>
-                        <Table.Th />
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {credentials.length === 0 && <EmptyTableRow colSpan={7}>No system keys issued.</EmptyTableRow>}
-                      {credentials.map((c) => (
-                        <Table.Tr key={c.id}>
-                          <Table.Td fw={500}>{c.systemName}</Table.Td>
-                          <Table.Td>{c.label}</Table.Td>
-                          <Table.Td>
-                            <Code>{c.keyId}</Code>
-                          </Table.Td>
-                          <Table.Td>
-                            {formatDateTime(c.createdAt)}
-                            {c.createdBy ? ` · ${c.createdBy}` : ''}
-                          </Table.Td>
-                          <Table.Td>{c.lastUsedAt ? formatDateTime(c.lastUsedAt) : 'Never'}</Table.Td>
-                          <Table.Td>
-                            <KeyStatusBadge revokedAt={c.revokedAt} />
-                          </Table.Td>
-                          <Table.Td>
-                            {!c.revoked && (
-                              <Button
-                                size="compact-xs"
-                                color="red"
-                                variant="light"
-                                onClick={() => setConfirming(c)}
-                                aria-label={`Revoke key ${c.label} of ${c.systemName}`}
-                              >
-                                Revoke
-                              </Button>
-                            )}
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              </Card>
-            )}
+            <DataTable
+              label="System keys"
+              columns={systemKeyColumns(setConfirming)}
+              rows={credentials}
+              empty="No system keys issued."
+              query={query}
+              loadingLabel="Loading system keys"
+              minWidth={760}
+            />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <IssueSystemKeyForm
             onIssued={(answer) => {
               setIssued(answer);
-              refetch();
+              query.refetch();
             }}
           />
         </Grid.Col>

@@ -1,14 +1,79 @@
-import { Badge, Card, Group, Switch, Table, Text } from '@mantine/core';
+import { Badge, Group, Switch, Text } from '@mantine/core';
+import type { PurposeFieldsFragment } from '@steward/schema';
 import { useState } from 'react';
 import { CategoryBadges } from '../../components/CategoryBadges.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { Loading } from '../../components/Loading.js';
+import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { usePurposes } from './use-purposes.js';
 
+const COLUMNS: DataColumn<PurposeFieldsFragment>[] = [
+  {
+    id: 'key',
+    header: 'Key',
+    value: (p) => p.key,
+    cell: (p) => (
+      <Text ff="monospace" size="sm">
+        {p.key}
+      </Text>
+    ),
+  },
+  {
+    id: 'title',
+    header: 'Title',
+    value: (p) => p.titleEn,
+    cell: (p) => (
+      <>
+        <Text size="sm" fw={500}>
+          {p.titleEn}
+        </Text>
+        <Text size="xs" c="dimmed" lang="ja">
+          {p.titleJa}
+        </Text>
+      </>
+    ),
+  },
+  {
+    id: 'description',
+    header: 'Description',
+    value: (p) => p.description,
+    cell: (p) => (
+      <Text size="sm" maw={360}>
+        {p.description}
+      </Text>
+    ),
+  },
+  {
+    id: 'categories',
+    header: 'Categories needed',
+    value: (p) => p.categories.join(', '),
+    cell: (p) => <CategoryBadges categories={p.categories} />,
+  },
+  {
+    id: 'since',
+    header: 'Since',
+    value: (p) => p.introducedInVersion,
+    cell: (p) => <Text size="sm">Policy v{p.introducedInVersion}</Text>,
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    value: (p) => (p.retired ? 'Retired' : 'Active'),
+    cell: (p) =>
+      p.retired ? (
+        <Badge color="gray" variant="outline" size="sm">
+          Retired
+        </Badge>
+      ) : (
+        <Badge color="teal" variant="light" size="sm">
+          Active
+        </Badge>
+      ),
+  },
+];
+
 export function PurposesPage() {
   const [includeRetired, setIncludeRetired] = useState(false);
-  const { purposes, fetching, error, refetch } = usePurposes(includeRetired);
+  const { purposes, ...query } = usePurposes(includeRetired);
 
   return (
     <>
@@ -23,75 +88,17 @@ export function PurposesPage() {
           />
         }
       />
-      <ErrorAlert error={error} onRetry={refetch} />
-      {fetching && purposes.length === 0 ? (
-        <Loading label="Loading purposes" />
-      ) : (
-        <Card withBorder radius="md" padding={0}>
-          <Table.ScrollContainer minWidth={800}>
-            <Table aria-label="Purposes" verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Key</Table.Th>
-                  <Table.Th>Title</Table.Th>
-                  <Table.Th>Description</Table.Th>
-                  <Table.Th>Categories needed</Table.Th>
-                  <Table.Th>Since</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {purposes.map((p) => (
-                  <Table.Tr key={p.id} c={p.retired ? 'dimmed' : undefined}>
-                    <Table.Td>
-                      <Text ff="monospace" size="sm">
-                        {p.key}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {p.titleEn}
-                      </Text>
-                      <Text size="xs" c="dimmed" lang="ja">
-                        {p.titleJa}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td maw={360}>
-                      <Text size="sm">{p.description}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <CategoryBadges categories={p.categories} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">Policy v{p.introducedInVersion}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {p.retired ? (
-                        <Badge color="gray" variant="outline" size="sm">
-                          Retired
-                        </Badge>
-                      ) : (
-                        <Badge color="teal" variant="light" size="sm">
-                          Active
-                        </Badge>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-                {!fetching && !error && purposes.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={6}>
-                      <Text size="sm" c="dimmed" ta="center" py="md">
-                        No purposes are defined.
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
-      )}
+      <DataTable
+        label="Purposes"
+        columns={COLUMNS}
+        rows={purposes}
+        rowProps={(p) => (p.retired ? { c: 'dimmed' } : {})}
+        empty="No purposes are defined."
+        query={query}
+        loadingLabel="Loading purposes"
+        minWidth={800}
+        verticalSpacing="sm"
+      />
       <Group mt="xs">
         <Text size="xs" c="dimmed">
           Purposes are part of the policy: they change only with a new policy version.

@@ -1,0 +1,96 @@
+import { Checkbox, CloseButton, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { DATA_CATEGORY_INFO, FIELD_LIMITS } from '@steward/policy-core';
+import type { DataCategory } from '@steward/schema';
+import { categoryLabel } from '../../components/categories.js';
+import type { FieldErrors } from '../../components/errors.js';
+import { isMultilineCategory, type ItemRow } from './collection-form.js';
+
+type ItemRowProps = {
+  row: ItemRow;
+  index: number;
+  offered: readonly DataCategory[];
+  errors: FieldErrors;
+  valueError: string | undefined;
+  onChange: (patch: Partial<ItemRow>) => void;
+  onBlurValue: () => void;
+  onRemove: () => void;
+};
+
+const VALUE_PLACEHOLDER: Partial<Record<DataCategory, string>> = {
+  EMAIL: 'name@example.jp',
+  TELEPHONE: '+81-3-5226-5191',
+  FAX: '+81-3-5226-5192',
+  POSTAL_CODE: '102-0073',
+};
+
+/** One data item: its category, value and whether the provider already made it public. */
+export function ItemRowFields({
+  row,
+  index,
+  offered,
+  errors,
+  valueError,
+  onChange,
+  onBlurValue,
+  onRemove,
+}: ItemRowProps) {
+  const n = index + 1;
+  const at = `items[${index}]`;
+  const categories: { value: string; label: string; disabled?: boolean }[] = [
+    { value: '', label: 'Category…', disabled: true },
+    ...offered.map((c) => ({ value: c, label: categoryLabel(c) })),
+  ];
+  if (row.category && !offered.includes(row.category)) {
+    categories.push({ value: row.category, label: `${categoryLabel(row.category)} (not needed)` });
+  }
+  const multiline = isMultilineCategory(row.category);
+  const valueProps = {
+    'aria-label': `Item ${n} value`,
+    placeholder: row.category ? (VALUE_PLACEHOLDER[row.category] ?? categoryLabel(row.category)) : 'Value',
+    value: row.value,
+    maxLength: row.category ? DATA_CATEGORY_INFO[row.category].maxLength : undefined,
+    onBlur: onBlurValue,
+    error: valueError,
+  };
+  return (
+    <Group align="flex-start" gap="xs" wrap="nowrap" role="group" aria-label={`Item ${n}`}>
+      <NativeSelect
+        aria-label={`Item ${n} category`}
+        value={row.category}
+        onChange={(e) => onChange({ category: e.currentTarget.value as DataCategory | '' })}
+        data={categories}
+        error={errors[`${at}.category`]}
+        w={200}
+      />
+      <div style={{ flex: 1, minWidth: 0 }}>
+        {multiline ? (
+          <Textarea {...valueProps} autosize minRows={2} onChange={(e) => onChange({ value: e.currentTarget.value })} />
+        ) : (
+          <TextInput {...valueProps} onChange={(e) => onChange({ value: e.currentTarget.value })} />
+        )}
+      </div>
+      <Stack gap={4} w={row.publiclyAvailable ? 260 : 120} pt={8}>
+        <Checkbox
+          label="Public"
+          aria-label={`Item ${n} publicly available`}
+          checked={row.publiclyAvailable}
+          onChange={(e) => onChange({ publiclyAvailable: e.currentTarget.checked })}
+          error={errors[`${at}.publiclyAvailable`]}
+          size="xs"
+        />
+        {row.publiclyAvailable && (
+          <TextInput
+            aria-label={`Item ${n} provenance`}
+            placeholder="Where the provider made it public"
+            size="xs"
+            value={row.publicProvenance}
+            maxLength={FIELD_LIMITS.provenance}
+            onChange={(e) => onChange({ publicProvenance: e.currentTarget.value })}
+            error={errors[`${at}.publicProvenance`]}
+          />
+        )}
+      </Stack>
+      <CloseButton aria-label={`Remove item ${n}`} onClick={onRemove} mt={6} />
+    </Group>
+  );
+}

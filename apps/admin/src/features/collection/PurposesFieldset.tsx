@@ -1,0 +1,67 @@
+import { Card, Checkbox, Group, Radio, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { CategoryBadges } from '../../components/CategoryBadges.js';
+import type { CollectionFormState, Purpose } from './use-collection-form.js';
+
+type Props = {
+  purposes: readonly Purpose[];
+  form: Pick<CollectionFormState, 'values' | 'errors' | 'setPurpose'>;
+};
+
+/** The purposes specified to the provider, each with the consent obtained (granted or refused). */
+export function PurposesFieldset({ purposes, form: { values, errors, setPurpose } }: Props) {
+  return (
+    <Card withBorder radius="md" padding="md" component="fieldset" aria-label="Purposes of use" m={0}>
+      <Group justify="space-between" mb={4}>
+        <Text fw={600}>Purposes specified to the provider</Text>
+        <Text size="xs" c="dimmed">
+          Tick each purpose the provider was told about, then record their answer.
+        </Text>
+      </Group>
+      {errors['purposes'] && (
+        <Text c="red" size="sm" role="alert" mb="xs" id="purposes-error">
+          {errors['purposes']}
+        </Text>
+      )}
+      <Stack gap={0}>
+        {purposes.map((purpose, index) => {
+          const choice = values.purposes[purpose.key] ?? { selected: false, granted: null };
+          return (
+            <Group
+              key={purpose.key}
+              justify="space-between"
+              align="flex-start"
+              wrap="nowrap"
+              py={8}
+              style={index > 0 ? { borderTop: '1px solid var(--mantine-color-gray-2)' } : undefined}
+            >
+              <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
+                <Checkbox
+                  label={purpose.titleEn}
+                  description={purpose.titleJa}
+                  checked={choice.selected}
+                  onChange={(e) => setPurpose(purpose.key, { selected: e.currentTarget.checked })}
+                />
+                <div style={{ paddingInlineStart: 32 }}>
+                  <CategoryBadges categories={purpose.categories} />
+                </div>
+              </Stack>
+              <Radio.Group
+                name={`consent-${purpose.key}`}
+                label={<VisuallyHidden>Consent to {purpose.titleEn}</VisuallyHidden>}
+                value={choice.granted === null ? null : choice.granted ? 'granted' : 'refused'}
+                onChange={(v) => setPurpose(purpose.key, { granted: v === 'granted' })}
+                error={errors[`purpose:${purpose.key}`]}
+                w={220}
+              >
+                <Group gap="md" mt={2}>
+                  <Radio value="granted" label="Granted" disabled={!choice.selected} color="teal" />
+                  <Radio value="refused" label="Refused" disabled={!choice.selected} color="red" />
+                </Group>
+              </Radio.Group>
+            </Group>
+          );
+        })}
+      </Stack>
+    </Card>
+  );
+}
