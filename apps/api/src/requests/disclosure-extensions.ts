@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { leanRows } from '../common/lean-sql.js';
+import { cookieIdentifierItems } from './disclosure.queries.js';
 import type { AppDeps } from '../context.js';
 import { CookieConsentService } from '../cookies/cookie-consent.service.js';
 import { InquiryService } from '../inquiries/inquiry.service.js';
@@ -28,11 +28,7 @@ export interface DisclosureSectionSource {
  * banner, and any cookie identifier stored as one of the provider's data items.
  */
 async function visitorIdsOf(em: EntityManager, deps: AppDeps, subject: DisclosureSubject): Promise<string[]> {
-  const items = await leanRows<{ id: string; value_sealed: string }>(
-    em,
-    'select id, value_sealed from personal_data_item where provider_id = ? and category = ?',
-    [subject.providerId, 'COOKIE_IDENTIFIER'],
-  );
+  const items = await cookieIdentifierItems(em, subject.providerId);
   const stored = items.map((i) =>
     revealSealed(deps.cipher, i.id, 'COOKIE_IDENTIFIER', i.value_sealed).trim().toLowerCase(),
   );
