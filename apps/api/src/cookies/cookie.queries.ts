@@ -124,11 +124,20 @@ const EVENT_COLUMNS = [
 
 /** Insert texts by number of events (the same batch size gives the same text, prepared once). */
 const insertTexts = new Map<number, string>();
+/** Parameter names of the i-th event (`id3`, `siteId3`, …), made once. */
+const eventNames: string[][] = [];
+const namesOf = (i: number) => (eventNames[i] ??= EVENT_COLUMNS.map((c) => `${c}${i}`));
 
 function insertEventsSql(n: number): string {
   let sql = insertTexts.get(n);
   if (sql === undefined) {
-    const rows = Array.from({ length: n }, (_, i) => `(${EVENT_COLUMNS.map((c) => `:${c}${i}`).join(', ')})`);
+    const rows = Array.from(
+      { length: n },
+      (_, i) =>
+        `(${namesOf(i)
+          .map((name) => `:${name}`)
+          .join(', ')})`,
+    );
     sql =
       'insert into cookie_consent_event (id, site_id, visitor_index, visitor_sealed, action, functional, analytics, marketing, gpc, gpc_applied,' +
       ` policy_version, idempotency_key, payload_hash, occurred_at) values ${rows.join(', ')}` +
@@ -146,20 +155,24 @@ export async function insertCookieEvents(
   const d = dialectOf(tx);
   const params: Record<string, unknown> = {};
   events.forEach((e, i) => {
-    params[`id${i}`] = e.id;
-    params[`siteId${i}`] = e.siteId;
-    params[`visitorIndex${i}`] = e.visitorIndex;
-    params[`visitorSealed${i}`] = e.visitorSealed;
-    params[`action${i}`] = e.action;
-    params[`functional${i}`] = d.toDbBoolean(e.functional);
-    params[`analytics${i}`] = d.toDbBoolean(e.analytics);
-    params[`marketing${i}`] = d.toDbBoolean(e.marketing);
-    params[`gpc${i}`] = d.toDbBoolean(e.gpc);
-    params[`gpcApplied${i}`] = d.toDbBoolean(e.gpcApplied);
-    params[`policyVersion${i}`] = e.policyVersion;
-    params[`idempotencyKey${i}`] = e.idempotencyKey;
-    params[`payloadHash${i}`] = e.payloadHash;
-    params[`at${i}`] = d.toDbDate(e.at);
+    const row: Record<(typeof EVENT_COLUMNS)[number], unknown> = {
+      id: e.id,
+      siteId: e.siteId,
+      visitorIndex: e.visitorIndex,
+      visitorSealed: e.visitorSealed,
+      action: e.action,
+      functional: d.toDbBoolean(e.functional),
+      analytics: d.toDbBoolean(e.analytics),
+      marketing: d.toDbBoolean(e.marketing),
+      gpc: d.toDbBoolean(e.gpc),
+      gpcApplied: d.toDbBoolean(e.gpcApplied),
+      policyVersion: e.policyVersion,
+      idempotencyKey: e.idempotencyKey,
+      payloadHash: e.payloadHash,
+      at: d.toDbDate(e.at),
+    };
+    const names = namesOf(i);
+    for (let k = 0; k < names.length; k++) params[names[k]!] = row[EVENT_COLUMNS[k]!];
   });
   const rows = await leanRows<{ id: unknown }>(tx, { sql: insertEventsSql(events.length), params });
   return new Set(rows.map((r) => String(r.id)));

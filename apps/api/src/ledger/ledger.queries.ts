@@ -67,18 +67,27 @@ export type EntryRow = Record<(typeof ENTRY_COLUMNS)[number], unknown>;
 
 /** Insert texts by number of rows (the same count gives the same text, prepared once). */
 const insertTexts = new Map<number, string>();
+/** Parameter names of the i-th row (`sequence_3`, `id_3`, …), made once. */
+const rowNames: string[][] = [];
+const namesOf = (i: number) => (rowNames[i] ??= ENTRY_COLUMNS.map((c) => `${c}_${i}`));
 
 /** One multi-row insert of entries (a partner page of 25 providers is one statement, not 25). */
 export async function insertEntryRows(em: EntityManager, rows: readonly EntryRow[]): Promise<void> {
   let sql = insertTexts.get(rows.length);
   if (sql === undefined) {
-    const values = rows.map((_, i) => `(${ENTRY_COLUMNS.map((c) => `:${c}_${i}`).join(', ')})`);
+    const values = rows.map(
+      (_, i) =>
+        `(${namesOf(i)
+          .map((name) => `:${name}`)
+          .join(', ')})`,
+    );
     sql = `insert into ledger_entry (${ENTRY_COLUMNS.join(', ')}) values ${values.join(', ')}`;
     if (insertTexts.size < 100) insertTexts.set(rows.length, sql);
   }
   const params: Record<string, unknown> = {};
   rows.forEach((row, i) => {
-    for (const c of ENTRY_COLUMNS) params[`${c}_${i}`] = row[c];
+    const names = namesOf(i);
+    for (let k = 0; k < names.length; k++) params[names[k]!] = row[ENTRY_COLUMNS[k]!];
   });
   await leanRun(em, { sql, params });
 }

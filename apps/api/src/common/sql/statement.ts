@@ -92,8 +92,8 @@ export function compile(dialect: Dialect, query: Query): CompiledQuery {
   let lists = false;
   for (let i = 0; i < p.names.length; i++) {
     const name = p.names[i]!;
-    if (!(name in params)) throw new Error(`Missing SQL parameter :${name}`);
     const value = params[name];
+    if (value === undefined && !(name in params)) throw new Error(`Missing SQL parameter :${name}`);
     if (Array.isArray(value)) lists = true;
     values[i] = value;
   }
