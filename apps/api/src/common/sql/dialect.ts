@@ -57,11 +57,6 @@ export function fromDbDate(value: unknown): Date {
   return value instanceof Date ? value : new Date(value as string | number);
 }
 
-/** A nullable date column as read. */
-export function fromDbNullableDate(value: unknown): Date | null {
-  return value == null ? null : fromDbDate(value);
-}
-
 /** A boolean column as read (SQLite: 0/1; PostgreSQL: boolean). */
 export function fromDbBoolean(value: unknown): boolean {
   return value === true || Number(value) === 1;
