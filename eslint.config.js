@@ -76,6 +76,36 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    // One home for SQL (STYLE.md, "Where does it go?"): hand-written statements live in
+    // `<feature>.queries.ts` or `*-facts.ts` as { sql, params } with named parameters; only those
+    // run them. Everything else calls their functions or uses the ORM.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [
+      'apps/api/src/**/*.queries.ts',
+      'apps/api/src/**/*-facts.ts',
+      // The lean-SQL module itself, its dialect, statement compiler and driver-pool adapter (and their tests).
+      'apps/api/src/common/sql/**',
+      // The group-commit engine opens the group's transaction (leanTransaction); its writers' statements are in queries files.
+      'apps/api/src/common/group-commit.ts',
+      // Tests make probe tables and rows to exercise the engine and the adapter directly.
+      'apps/api/src/**/*.test.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)sql/lean-sql(\\.js)?$',
+              allowTypeImports: true,
+              message: 'Hand-written SQL lives in <feature>.queries.ts or *-facts.ts (STYLE.md); call those instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Decorated entity/GraphQL classes need value imports for emitDecoratorMetadata.
     files: ['apps/api/src/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },

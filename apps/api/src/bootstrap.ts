@@ -10,6 +10,7 @@ import type { AppDeps } from './context.js';
 import { FieldCipher } from './crypto/field-cipher.js';
 import { deriveKeyRing, resolveMasterKey } from './crypto/keys.js';
 import { SystemSetting } from './common/system-setting.entity.js';
+import { checkDriverPool } from './common/sql/driver-pool.js';
 import { ormOptions, type DatabaseTarget } from './mikro-orm.config.js';
 import { seedDemoProviders } from './seeders/demo-providers.js';
 import { ensureCookieCategories } from './cookies/cookie-admin.service.js';
@@ -33,6 +34,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<MikroORM> {
       await conn.execute('pragma synchronous = full');
     }
   }
+  // Lean SQL reaches the driver's connections through knex's pool: fail here, not on the first request.
+  await checkDriverPool(orm.em, target.kind === 'sqlite');
   await orm.getMigrator().up();
   return orm;
 }

@@ -52,7 +52,7 @@ export interface Context {
   /** This request's own EntityManager (unit of work, identity map), forked the first time it is read. */
   em: EntityManager;
   /**
-   * The root EntityManager, for lean SQL only (common/lean-sql.ts): the hot paths need no unit of
+   * The root EntityManager, for lean SQL only (common/sql/lean-sql.ts): the hot paths need no unit of
    * work, and forking one per request cost more than some of their statements. MikroORM refuses
    * entity operations on it (`allowGlobalContext: false`), so nothing of one request's unit of
    * work can reach another's.

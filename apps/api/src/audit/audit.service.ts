@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { newId } from '../common/ids.js';
-import { isSqlite, leanRun, toDbDate } from '../common/lean-sql.js';
 import type { Actor, AppDeps } from '../context.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { AuditProviderLink } from './audit-provider-link.entity.js';
+import { insertAuditRows } from './audit.queries.js';
 
 export interface AuditFact {
   action: string;
@@ -44,19 +44,7 @@ export class AuditService {
    * SQLite. Lean SQL, because every list page writes one (DESIGN.md §5).
    */
   async insertNow(fact: AuditFact): Promise<void> {
-    const statements = auditStatements(this.em, [this.fields(fact)]);
-    if (statements.length === 1 || this.em.isInTransaction()) {
-      // One statement is atomic by itself; inside the caller's transaction they commit (or roll back) with its change.
-      for (const { sql, params } of statements) await leanRun(this.em, sql, params);
-      return;
-    }
-    await this.em.getConnection().transactional(
-      async (trx) => {
-        const conn = this.em.getConnection();
-        for (const { sql, params } of statements) await conn.execute(sql, params, 'run', trx);
-      },
-      { ctx: this.em.getTransactionContext() },
-    );
+    await insertAuditRows(this.em, [this.fields(fact)]);
   }
 
   countRecent(action: string, subject: string, since: Date): Promise<number> {
@@ -90,53 +78,4 @@ export function auditRow(fact: AuditFact, actor: Actor | null, otherActorLabel: 
     providerIds: [...new Set(fact.providerIds ?? [])],
     detail: fact.detail ?? null,
   };
-}
-
-const ENTRY_COLUMNS =
-  'insert into audit_entry (id, at, actor_id, actor_label, action, entity_type, subject, provider_ids, detail) values ';
-const LINK_COLUMNS = 'insert into audit_provider (entry_id, provider_id) values ';
-/** Rows per statement: 9 (entries) or 2 (links) parameters each, well under both databases' limits. */
-const ROWS_PER_STATEMENT = 500;
-
-/**
- * The statements that insert `rows` and their provider links: multi-row inserts, and on PostgreSQL
- * entries and links together as one data-modifying CTE (one round trip, one atomic statement).
- */
-export function auditStatements(em: EntityManager, rows: readonly AuditRow[]): { sql: string; params: unknown[] }[] {
-  const statements: { sql: string; params: unknown[] }[] = [];
-  const sqlite = isSqlite(em);
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
-    const entrySql = ENTRY_COLUMNS + chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-    const entryParams = chunk.flatMap((e) => [
-      e.id,
-      toDbDate(em, e.at),
-      e.actorId,
-      e.actorLabel,
-      e.action,
-      e.entityType,
-      e.subject,
-      JSON.stringify(e.providerIds),
-      e.detail === null ? null : JSON.stringify(e.detail),
-    ]);
-    const links = chunk.flatMap((e) => e.providerIds.map((providerId) => [e.id, providerId]));
-    if (!sqlite && links.length && links.length <= ROWS_PER_STATEMENT * 4) {
-      statements.push({
-        sql: `with e as (${entrySql}) ${LINK_COLUMNS}${links.map(() => '(?, ?)').join(', ')}`,
-        params: [...entryParams, ...links.flat()],
-      });
-      continue;
-    }
-    statements.push({ sql: entrySql, params: entryParams });
-    for (let j = 0; j < links.length; j += ROWS_PER_STATEMENT) {
-      const part = links.slice(j, j + ROWS_PER_STATEMENT);
-      statements.push({ sql: LINK_COLUMNS + part.map(() => '(?, ?)').join(', '), params: part.flat() });
-    }
-  }
-  return statements;
-}
-
-/** Inserts audit rows with lean SQL, inside the caller's transaction when there is one. */
-export async function insertAuditRows(em: EntityManager, rows: readonly AuditRow[]): Promise<void> {
-  for (const { sql, params } of auditStatements(em, rows)) await leanRun(em, sql, params);
 }

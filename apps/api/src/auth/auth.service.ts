@@ -10,7 +10,8 @@ import {
 import { createHash, randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, DomainError, UnauthenticatedError } from '../common/errors.js';
-import { fromDbBoolean, fromDbDate, leanRows, leanRun, toDbDate } from '../common/lean-sql.js';
+import { fromDbBoolean, fromDbDate } from '../common/sql/dialect.js';
+import { renewSession, sessionRow } from './auth.queries.js';
 import type { Actor, AppDeps } from '../context.js';
 import { AdminSession } from './admin-session.entity.js';
 import { AdminUser } from './admin-user.entity.js';
@@ -88,12 +89,7 @@ export class AuthService {
     if (!token || token.length > 100) return null;
     const tokenHash = hashToken(token);
     // One lean prepared query on every request (the ORM's findOne + populate cost more than the page it guards).
-    const [row] = await leanRows(
-      this.em,
-      'select s.expires_at, s.last_seen_at, u.id, u.email, u.display_name, u.role, u.disabled' +
-        ' from admin_session s join admin_user u on u.id = s.user_id where s.token_hash = ?',
-      [tokenHash],
-    );
+    const row = await sessionRow(this.em, tokenHash);
     const now = this.deps.now();
     if (!row) return null;
     let expiresAt = fromDbDate(row.expires_at);
@@ -101,11 +97,7 @@ export class AuthService {
     let renewed = false;
     if (now.getTime() - fromDbDate(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
       expiresAt = new Date(now.getTime() + this.deps.config.sessionTtlHours * 3_600_000);
-      await leanRun(this.em, 'update admin_session set last_seen_at = ?, expires_at = ? where token_hash = ?', [
-        toDbDate(this.em, now),
-        toDbDate(this.em, expiresAt),
-        tokenHash,
-      ]);
+      await renewSession(this.em, tokenHash, now, expiresAt);
       renewed = true;
     }
     const actor: Actor = {

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { AppDeps } from '../context.js';
 import { parseApiKey, secretMatches, type ApiKeyKind } from './api-key.js';
 import { UnauthenticatedError, requestError } from './errors.js';
-import { fromDbDate, leanRows, leanRun, toDbDate } from './lean-sql.js';
+import { keyCredentialRow, touchKeyCredential } from './key-auth.queries.js';
+import { fromDbDate } from './sql/dialect.js';
 
 /** `lastUsedAt` is written at most this often per key. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
@@ -40,10 +41,7 @@ export async function authenticateKey<P>(
   const rejected = () => requestError(new UnauthenticatedError(store.rejected), 401);
   const parsed = parseApiKey(store.kind, token);
   if (!parsed) throw rejected();
-  const columns = ['id', 'secret_hash', 'revoked_at', 'last_used_at', ...store.columns].join(', ');
-  const [row] = await leanRows<
-    { id: string; secret_hash: string; revoked_at: unknown; last_used_at: unknown } & Record<string, unknown>
-  >(em, `select ${columns} from ${store.table} where key_id = ?`, [parsed.keyId]);
+  const row = await keyCredentialRow(em, store.table, store.columns, parsed.keyId);
   // Compare against a hash either way, so an unknown key id costs what a wrong secret does.
   const matches = secretMatches(parsed.secret, row?.secret_hash ?? '0'.repeat(64));
   if (!row || !matches || row.revoked_at != null) throw rejected();
@@ -52,11 +50,7 @@ export async function authenticateKey<P>(
   if (!lastUsed || now.getTime() - lastUsed.getTime() >= LAST_USED_RESOLUTION_MS) {
     const threshold = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
     // The condition makes concurrent requests write it once.
-    await leanRun(
-      em,
-      `update ${store.table} set last_used_at = ? where id = ? and (last_used_at is null or last_used_at <= ?)`,
-      [toDbDate(em, now), row.id, toDbDate(em, threshold)],
-    );
+    await touchKeyCredential(em, store.table, row.id, now, threshold);
   }
   return store.principal(row);
 }

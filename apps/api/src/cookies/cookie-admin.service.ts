@@ -12,10 +12,10 @@ import {
 import { randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, DomainError, NotFoundError, badInput } from '../common/errors.js';
-import { isSqlite, leanRows, toDbDate } from '../common/lean-sql.js';
 import type { Actor, AppDeps } from '../context.js';
 import { CookieConsentService, visitorIndexOf, type SealedCookieHistoryEntry } from './cookie-consent.service.js';
 import { cookieSitesChanged } from './cookie-cors.js';
+import { cookieStatsRows } from './cookie.queries.js';
 import { CookieCategoryEntity } from './cookie-category.entity.js';
 import { CookieDeclaration } from './cookie-declaration.entity.js';
 import { CookieSite } from './cookie-site.entity.js';
@@ -223,24 +223,7 @@ export class CookieAdminService {
     if (!(await this.site(siteId))) throw new NotFoundError('Cookie site', 'siteId');
     const today = Math.floor(this.deps.now().getTime() / DAY_MS);
     const fromDay = today - days + 1;
-    const sqlite = isSqlite(this.em);
-    const dayExpr = sqlite
-      ? `cast(occurred_at / ${DAY_MS} as integer)`
-      : 'floor(extract(epoch from occurred_at) / 86400)';
-    const n = (col: string) => (sqlite ? `sum(${col})` : `sum(case when ${col} then 1 else 0 end)`);
-    const rows = await leanRows<
-      Record<'day' | 'choices' | 'withdrawals' | 'gpc' | 'functional' | 'analytics' | 'marketing', number | string>
-    >(
-      this.em,
-      `select day, sum(case when action = 'CHOOSE' then 1 else 0 end) as choices,` +
-        ` sum(case when action = 'WITHDRAW' then 1 else 0 end) as withdrawals, ${n('gpc')} as gpc,` +
-        ` ${n('functional')} as functional, ${n('analytics')} as analytics, ${n('marketing')} as marketing` +
-        ` from (select ${dayExpr} as day, action, gpc, functional, analytics, marketing,` +
-        ` row_number() over (partition by visitor_index, ${dayExpr} order by occurred_at desc, id desc) as newest` +
-        ' from cookie_consent_event where site_id = ? and occurred_at >= ?) last_of_day' +
-        ' where newest = 1 group by day order by day',
-      [siteId, toDbDate(this.em, new Date(fromDay * DAY_MS))],
-    );
+    const rows = await cookieStatsRows(this.em, siteId, fromDay);
     const iso = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
     return {
       from: iso(fromDay),

@@ -21,7 +21,8 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json.js';
 import { BadInputError, DomainError, ForbiddenError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
-import { fromDbBoolean, fromDbDate, leanRows } from '../common/lean-sql.js';
+import { fromDbBoolean, fromDbDate } from '../common/sql/dialect.js';
+import { cookieSiteByKey, eventByIdempotencyKey, newestEvent, visitorHistoryPage } from './cookie.queries.js';
 import type { RateLimitRule, RateLimits } from '../common/rate-limit.js';
 import type { AppDeps } from '../context.js';
 import { currentPolicyFacts } from '../policy/policy.service.js';
@@ -155,16 +156,12 @@ export class CookieConsentService {
     const normalized = origin ? normalizeOrigin(origin) : null;
     if (!normalized || siteKey.length > 64) throw refused();
     const site = await publicCaches(this.em.getConnection()).sites.get(siteKey, this.deps.now(), async () => {
-      const [row] = await leanRows<{
+      const row = await cookieSiteByKey<{
         id: string;
         allowed_origins: unknown;
         honours_gpc: unknown;
         consent_lifetime_days: number | string;
-      }>(
-        this.em,
-        'select id, allowed_origins, honours_gpc, consent_lifetime_days from cookie_site where site_key = ?',
-        [siteKey],
-      );
+      }>(this.em, siteKey);
       return row
         ? {
             id: row.id,
@@ -252,11 +249,10 @@ export class CookieConsentService {
       throw new BadInputError([issue('visitorId', 'INVALID_FORMAT', 'A visitor id is a version-4 UUID.')], '');
     const site = await this.siteFor(siteKey, req.origin);
     // The newest event of the visitor on the site (a handful of rows: the unique index's prefix).
-    const [row] = await leanRows<Omit<EventRow, 'gpc_applied' | 'payload_hash'>>(
+    const row = await newestEvent<Omit<EventRow, 'gpc_applied' | 'payload_hash'>>(
       this.em,
-      'select id, action, functional, analytics, marketing, gpc, policy_version, occurred_at from cookie_consent_event' +
-        ' where visitor_index = ? and site_id = ? order by occurred_at desc, id desc limit 1',
-      [visitorIndexOf(this.deps, visitorId), site.id],
+      visitorIndexOf(this.deps, visitorId),
+      site.id,
     );
     if (!row) return null;
     const recordedAt = fromDbDate(row.occurred_at);
@@ -281,21 +277,14 @@ export class CookieConsentService {
    */
   async historyForVisitor(visitorId: string, pageRows = HISTORY_PAGE_ROWS): Promise<SealedCookieHistoryEntry[]> {
     if (!isVisitorId(visitorId)) return [];
-    const columns =
-      'select e.id, e.site_id, s.name as site_name, e.visitor_sealed, e.action, e.functional, e.analytics, e.marketing, e.gpc, e.gpc_applied,' +
-      ' e.policy_version, e.payload_hash, e.occurred_at from cookie_consent_event e join cookie_site s on s.id = e.site_id where e.visitor_index = ?';
     const limit = Math.max(1, Math.floor(pageRows));
-    const order = ` order by e.occurred_at, e.id limit ${limit}`;
     const visitorIndex = visitorIndexOf(this.deps, visitorId);
     const entries: SealedCookieHistoryEntry[] = [];
     // The last row read, its time as the database gave it (so the next page starts exactly after it).
     let after: { at: unknown; id: string } | null = null;
     for (;;) {
-      const rows: (EventRow & { site_id: string; site_name: string; visitor_sealed: string })[] = await leanRows(
-        this.em,
-        after ? `${columns} and (e.occurred_at > ? or (e.occurred_at = ? and e.id > ?))${order}` : columns + order,
-        after ? [visitorIndex, after.at, after.at, after.id] : [visitorIndex],
-      );
+      const rows: (EventRow & { site_id: string; site_name: string; visitor_sealed: string })[] =
+        await visitorHistoryPage(this.em, visitorIndex, after, limit);
       for (const r of rows) {
         entries.push({
           receiptId: r.id,
@@ -411,12 +400,7 @@ export class CookieConsentService {
     idempotencyKey: string,
     payloadHash: string,
   ): Promise<CookieReceipt> {
-    const [row] = await leanRows<EventRow>(
-      this.em,
-      'select id, action, functional, analytics, marketing, gpc, gpc_applied, policy_version, payload_hash, occurred_at' +
-        ' from cookie_consent_event where visitor_index = ? and site_id = ? and idempotency_key = ?',
-      [visitorIndex, site.id, idempotencyKey],
-    );
+    const row = await eventByIdempotencyKey<EventRow>(this.em, visitorIndex, site.id, idempotencyKey);
     if (!row) throw new Error('An idempotency key conflicted but its event is missing');
     if (row.payload_hash !== payloadHash) {
       throw new DomainError('CONFLICT', 'This idempotency key was already used for a different request', {

@@ -2,7 +2,8 @@ import type { MikroORM } from '@mikro-orm/core';
 import { normalizeOrigin } from '@steward/policy-core';
 import type { NextFunction, Request, Response } from 'express';
 import type { ServerResponse } from 'node:http';
-import { leanRows } from '../common/lean-sql.js';
+import { fromDbJson } from '../common/sql/dialect.js';
+import { allowedOriginRows } from './cookie.queries.js';
 import type { RootFieldScope } from '../common/root-field-guard.js';
 import { invalidatePublicCaches } from './cookie-cache.js';
 
@@ -63,14 +64,10 @@ export class CookieOrigins {
   private async load(): Promise<Set<string>> {
     const at = Date.now();
     const seen = generation;
-    const rows = await leanRows<{ allowed_origins: unknown }>(
-      this.orm.em.fork(),
-      'select allowed_origins from cookie_site',
-    );
+    const rows = await allowedOriginRows(this.orm.em.fork());
     const origins = new Set<string>();
     for (const row of rows) {
-      const list: unknown =
-        typeof row.allowed_origins === 'string' ? JSON.parse(row.allowed_origins) : row.allowed_origins;
+      const list = fromDbJson<unknown>(row.allowed_origins);
       if (Array.isArray(list)) for (const o of list) if (typeof o === 'string') origins.add(o);
     }
     this.cached = { at, generation: seen, origins };

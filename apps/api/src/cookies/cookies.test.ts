@@ -20,7 +20,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { newId } from '../common/ids.js';
-import { fromDbDate } from '../common/lean-sql.js';
+import { fromDbDate } from '../common/sql/dialect.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestApp,

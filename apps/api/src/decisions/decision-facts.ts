@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { CessationFact, DataCategory } from '@steward/policy-core';
-import { fromDbBoolean, isSqlite, leanRows } from '../common/lean-sql.js';
-import { jsonFactsSql, parsedJson } from '../common/json-facts.js';
+import { dialectOf, fromDbBoolean, fromDbJson, perDialect } from '../common/sql/dialect.js';
+import { leanRows } from '../common/sql/lean-sql.js';
 import { EXCEPTION_FACT_COLUMNS, exceptionShapeOf, type ExceptionShape } from '../exceptions/exception-facts.js';
 import { standingGrantsSql } from '../exceptions/standing-grants.js';
 import { cessationOf } from '../requests/cessation-facts.js';
@@ -31,28 +31,27 @@ export interface DecisionFacts {
   standingGrantIds: string[];
 }
 
-// One statement, one round trip (common/json-facts.ts): a decision is taken per use or hand-over,
-// and on PostgreSQL eight separate reads cost eight round trips (bench/README.md).
-function factsSql(sqlite: boolean): string {
-  const { obj, fields, list } = jsonFactsSql(sqlite);
+// One statement, one round trip (each fact a scalar subquery aggregating its rows as JSON through
+// the dialect): a decision is taken per use or hand-over, and on PostgreSQL eight separate reads
+// cost eight round trips (bench/README.md). Built once per dialect.
+const factsSql = perDialect((d) => {
+  const obj = d.jsonObject;
   return (
     `select ${obj}(` +
-    `'provider', (select count(*) from provider where id = ?),` +
-    ` 'purpose', (select ${obj}(${fields(['id', 'key', 'title_en', 'categories', 'retired', 'consent_from_version'])}) from purpose where key = ?),` +
-    ` 'recipient', (select name from recipient where id = ?),` +
-    ` 'events', ${list(['id', 'action', 'occurred_at', 'sequence', 'policy_version'], 'consent_event where provider_id = ? and purpose_id = (select id from purpose where key = ?)', 'sequence')},` +
-    ` 'items', ${list(['id', 'category', 'publicly_available'], 'personal_data_item where provider_id = ?', 'id')},` +
-    ` 'exceptions', ${list(EXCEPTION_FACT_COLUMNS, "permitted_exception where status <> 'DRAFT'", 'id')},` +
+    `'provider', (select count(*) from provider where id = :providerId),` +
+    ` 'purpose', (select ${obj}(${d.jsonFields(['id', 'key', 'title_en', 'categories', 'retired', 'consent_from_version'])}) from purpose where key = :purposeKey),` +
+    ` 'recipient', (select name from recipient where id = :recipientId),` +
+    ` 'events', ${d.jsonList(['id', 'action', 'occurred_at', 'sequence', 'policy_version'], 'consent_event where provider_id = :providerId and purpose_id = (select id from purpose where key = :purposeKey)', 'sequence')},` +
+    ` 'items', ${d.jsonList(['id', 'category', 'publicly_available'], 'personal_data_item where provider_id = :providerId', 'id')},` +
+    ` 'exceptions', ${d.jsonList(EXCEPTION_FACT_COLUMNS, "permitted_exception where status <> 'DRAFT'", 'id')},` +
     ` 'policy', (select ${obj}('number', number, 'content_hash', content_hash) from policy_version where status = 'PUBLISHED' order by number desc limit 1),` +
-    ` 'cessations', ${list(['action', 'purpose_key', 'recipient_id', 'since'], 'provider_cessation where provider_id = ?', 'since')},` +
-    ` 'standing', ${standingGrantsSql(sqlite, 'ce.provider_id = ?')}` +
+    ` 'cessations', ${d.jsonList(['action', 'purpose_key', 'recipient_id', 'since'], 'provider_cessation where provider_id = :providerId', 'since')},` +
+    ` 'standing', ${standingGrantsSql(d, 'ce.provider_id = :providerId')}` +
     ') as facts'
   );
-}
+});
 
-const SQL = { sqlite: factsSql(true), postgresql: factsSql(false) };
-
-const parsed = parsedJson;
+const parsed = fromDbJson;
 
 /**
  * Reads the facts of one decision in one statement. `providerId` and `recipientId` must be
@@ -62,18 +61,11 @@ export async function loadDecisionFacts(
   em: EntityManager,
   query: { providerId: string; purposeKey: string; recipientId: string | null },
 ): Promise<DecisionFacts> {
-  const sqlite = isSqlite(em);
   const { providerId, purposeKey, recipientId } = query;
-  const [row] = await leanRows<{ facts: unknown }>(em, sqlite ? SQL.sqlite : SQL.postgresql, [
-    providerId,
-    purposeKey,
-    recipientId,
-    providerId,
-    purposeKey,
-    providerId,
-    providerId,
-    providerId,
-  ]);
+  const [row] = await leanRows<{ facts: unknown }>(em, {
+    sql: factsSql(dialectOf(em)),
+    params: { providerId, purposeKey, recipientId },
+  });
   const facts = parsed<Record<string, unknown>>(row!.facts);
   const purpose = facts.purpose as Record<string, unknown> | null;
   const policy = facts.policy as { number: unknown; content_hash: string } | null;

@@ -13,7 +13,7 @@ import {
 } from '@steward/policy-core';
 import { BadInputError, NotFoundError } from '../common/errors.js';
 import type { AppDeps, Caller } from '../context.js';
-import { fromDbBoolean, fromDbDate } from '../common/lean-sql.js';
+import { fromDbBoolean, fromDbDate } from '../common/sql/dialect.js';
 import { toDraft } from '../exceptions/exception-facts.js';
 import type { StoredEvidence } from '../exceptions/permitted-exception.entity.js';
 import { recordGrouped } from '../ledger/grouped-record.js';

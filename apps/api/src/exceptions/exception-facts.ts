@@ -6,8 +6,7 @@ import {
   type PermittedExceptionDraft,
   type PurposeFact,
 } from '@steward/policy-core';
-import type { EntityManager } from '@mikro-orm/core';
-import { fromDbBoolean, fromDbDate, leanRows } from '../common/lean-sql.js';
+import { fromDbBoolean, fromDbDate, fromDbJson } from '../common/sql/dialect.js';
 import type { PurposeFields } from '../purposes/purpose-facts.js';
 import type { ExceptionEvidenceInput } from './exception.inputs.js';
 import type { PermittedException, StoredEvidence } from './permitted-exception.entity.js';
@@ -138,7 +137,7 @@ export function withInputPaths(kind: ExceptionKind, issues: readonly Issue[]): I
   );
 }
 
-const jsonColumn = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+const jsonColumn = fromDbJson;
 const nullableDate = (value: unknown): Date | null => (value == null ? null : fromDbDate(value));
 
 /** The `permitted_exception` columns policy-core's facts are made of (exceptionShapeOf reads them). */
@@ -159,24 +158,6 @@ export const EXCEPTION_FACT_COLUMNS = [
   'approved_at',
   'revoked_at',
 ] as const;
-
-/**
- * Exceptions as policy-core facts, read with one lean query (the hot paths judge them per request:
- * hydrating entities cost more than the decision). `where` narrows in SQL; policy-core still judges
- * status, validity window and scope.
- */
-export async function loadExceptionShapes(
-  em: EntityManager,
-  where: string,
-  params: readonly unknown[],
-): Promise<ExceptionShape[]> {
-  const rows = await leanRows<Record<string, unknown>>(
-    em,
-    `select ${EXCEPTION_FACT_COLUMNS.join(', ')} from permitted_exception where ${where} order by id`,
-    params,
-  );
-  return rows.map(exceptionShapeOf);
-}
 
 /** A `permitted_exception` row (columns as stored, or as aggregated to JSON) as policy-core's facts read it. */
 export function exceptionShapeOf(r: Record<string, unknown>): ExceptionShape {

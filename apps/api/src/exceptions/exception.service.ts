@@ -17,7 +17,7 @@ import {
 import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
-import { leanRows, placeholders } from '../common/lean-sql.js';
+import { citedConsentEventRows, existingIds } from './exception.queries.js';
 import type { Actor, AppDeps } from '../context.js';
 import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
 import { loadPurposeFacts } from '../purposes/purpose-facts.js';
@@ -426,20 +426,13 @@ export class ExceptionService {
   private async consentEventFacts(ids: readonly string[]): Promise<AgreementEventFact[]> {
     if (!ids.length) return [];
     // withdrawn: a later event of the provider for the same purpose that is not a GRANT (their consent is no longer this one).
-    const rows = await leanRows<{
+    const rows = await citedConsentEventRows<{
       id: string;
       provider_id: string;
       purpose_key: string;
       action: AgreementEventFact['action'];
       withdrawn: unknown;
-    }>(
-      this.em,
-      'select ce.id, ce.provider_id, p.key as purpose_key, ce.action,' +
-        ' (select count(*) from consent_event later where later.provider_id = ce.provider_id and later.purpose_id = ce.purpose_id' +
-        " and later.sequence > ce.sequence and later.action <> 'GRANT') as withdrawn" +
-        ` from consent_event ce join purpose p on p.id = ce.purpose_id where ce.id in (${placeholders(ids.length)})`,
-      ids,
-    );
+    }>(this.em, ids);
     return rows.map((r) => ({
       id: String(r.id),
       providerId: String(r.provider_id),
@@ -459,15 +452,7 @@ export class ExceptionService {
     if (!ids.length) return [];
     const wellFormed = [...new Set(ids.filter((id) => UUID.test(id)))];
     const found = wellFormed.length
-      ? new Set(
-          (
-            await leanRows<{ id: string }>(
-              this.em,
-              `select id from ${table} where id in (${placeholders(wellFormed.length)})`,
-              wellFormed,
-            )
-          ).map((r) => String(r.id)),
-        )
+      ? new Set((await existingIds(this.em, table, wellFormed)).map((r) => String(r.id)))
       : new Set<string>();
     return ids.flatMap((id, i) =>
       found.has(id) ? [] : [{ field: `${field}[${i}]`, code: 'INVALID_VALUE' as const, message: `${message}.` }],

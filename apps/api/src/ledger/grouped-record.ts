@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { auditRow, insertAuditRows, type AuditFact } from '../audit/audit.service.js';
+import { insertAuditRows } from '../audit/audit.queries.js';
+import { auditRow, type AuditFact } from '../audit/audit.service.js';
 import { commitInGroup, type GroupWriter } from '../common/group-commit.js';
 import type { Actor, AppDeps } from '../context.js';
 import type { LedgerEntryContent } from './ledger-hash.js';

@@ -1,4 +1,5 @@
-import { fromDbDate, type Row } from '../common/lean-sql.js';
+import { fromDbDate, fromDbJson } from '../common/sql/dialect.js';
+import type { Row } from '../common/sql/statement.js';
 import type {
   LedgerBasisKind,
   LedgerEntryKindValue,
@@ -13,9 +14,7 @@ function basisKindOf(basis: Record<string, unknown> | null): LedgerBasisKind | n
   return typeof basis.exceptionId === 'string' ? 'EXCEPTION' : null;
 }
 
-function parseJson(value: unknown): unknown {
-  return typeof value === 'string' ? JSON.parse(value) : value;
-}
+const parseJson = fromDbJson<unknown>;
 
 export function presentLedgerEntry(row: Row): LedgerEntryType {
   const basis = (parseJson(row.basis) as Record<string, unknown> | null) ?? null;

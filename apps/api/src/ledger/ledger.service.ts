@@ -1,7 +1,22 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { canonicalJson } from '../common/canonical-json.js';
 import { newId } from '../common/ids.js';
-import { fromDbDate, isSqlite, leanRows, leanRun, placeholders, toDbDate, type Row } from '../common/lean-sql.js';
+import { dialectOf, fromDbDate } from '../common/sql/dialect.js';
+import type { Row } from '../common/sql/statement.js';
+import {
+  checkpointExists,
+  entriesAfter,
+  entryHashAt,
+  insertCheckpointRow,
+  insertEntryRows,
+  ledgerHead,
+  ledgerHeadAndSigned,
+  lockLedgerHead,
+  moveLedgerHead,
+  signedCheckpoints,
+  setLedgerHeadHash,
+  type EntryRow,
+} from './ledger.queries.js';
 import type { AppDeps } from '../context.js';
 import { checkpointStatement, entryHash, GENESIS_HASH, sha256, type LedgerEntryContent } from './ledger-hash.js';
 import type { LedgerEntryKind } from './ledger-entry.entity.js';
@@ -78,17 +93,13 @@ export class LedgerService {
     if (!facts.length) return [];
     if (!this.em.isInTransaction())
       throw new Error('Ledger entries must be appended inside the transaction they record');
-    const [head] = await leanRows<{ sequence: number; hash: string }>(
-      this.em,
-      'update ledger_head set sequence = sequence + ? where id = 1 returning sequence, hash',
-      [facts.length],
-    );
+    const head = await moveLedgerHead(this.em, facts.length);
     if (!head) throw new Error('The ledger head is missing');
     let sequence = Number(head.sequence) - facts.length;
     let prev = head.hash;
     const recordedAt = this.deps.now();
     const written: LedgerEntryContent[] = [];
-    const rows: unknown[][] = [];
+    const rows: EntryRow[] = [];
     const checkpoints: { sequence: number; hash: string }[] = [];
     for (const fact of facts) {
       sequence += 1;
@@ -109,40 +120,34 @@ export class LedgerService {
         payloadHash: fact.payloadHash,
       };
       const hash = entryHash(prev, content);
-      rows.push([
+      rows.push({
         sequence,
-        content.id,
-        toDbDate(this.em, recordedAt),
-        content.kind,
-        content.actor,
-        content.providerId,
-        content.purposeKey,
-        content.recipientId,
-        JSON.stringify(content.categories),
-        content.outcome,
-        content.basis === null ? null : JSON.stringify(content.basis),
-        content.policyVersion,
-        content.subjectRef,
-        content.payloadHash,
-        prev,
+        id: content.id,
+        recorded_at: dialectOf(this.em).toDbDate(recordedAt),
+        kind: content.kind,
+        actor: content.actor,
+        provider_id: content.providerId,
+        purpose_key: content.purposeKey,
+        recipient_id: content.recipientId,
+        categories: JSON.stringify(content.categories),
+        outcome: content.outcome,
+        basis: content.basis === null ? null : JSON.stringify(content.basis),
+        policy_version: content.policyVersion,
+        subject_ref: content.subjectRef,
+        payload_hash: content.payloadHash,
+        prev_hash: prev,
         hash,
-      ]);
+      });
       if (sequence % CHECKPOINT_EVERY === 0) checkpoints.push({ sequence, hash });
       prev = hash;
       written.push(content);
     }
     // Multi-row inserts: a partner page of 25 providers is one statement, not 25.
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      const chunk = rows.slice(i, i + INSERT_CHUNK);
-      await leanRun(
-        this.em,
-        'insert into ledger_entry (sequence, id, recorded_at, kind, actor, provider_id, purpose_key, recipient_id, categories, outcome, basis, policy_version, subject_ref, payload_hash, prev_hash, hash)' +
-          ` values ${chunk.map(() => `(${placeholders(16)})`).join(', ')}`,
-        chunk.flat(),
-      );
+      await insertEntryRows(this.em, rows.slice(i, i + INSERT_CHUNK));
     }
     for (const cp of checkpoints) await this.insertCheckpoint(cp.sequence, cp.hash);
-    await leanRun(this.em, 'update ledger_head set hash = ? where id = 1', [prev]);
+    await setLedgerHeadHash(this.em, prev);
     return written;
   }
 
@@ -151,14 +156,10 @@ export class LedgerService {
     return this.em.transactional(async (em) => {
       const ledger = new LedgerService(em, this.deps);
       // Moving the head by nothing locks it, so no appender slips in between the read and the signature.
-      const [head] = await leanRows<{ sequence: number; hash: string }>(
-        em,
-        'update ledger_head set sequence = sequence where id = 1 returning sequence, hash',
-      );
+      const head = await lockLedgerHead(em);
       if (!head || Number(head.sequence) === 0) return null;
       const sequence = Number(head.sequence);
-      const existing = await leanRows(em, 'select sequence from ledger_checkpoint where sequence = ?', [sequence]);
-      if (!existing.length) await ledger.insertCheckpoint(sequence, head.hash);
+      if (!(await checkpointExists(em, sequence))) await ledger.insertCheckpoint(sequence, head.hash);
       return { sequence, hash: head.hash };
     });
   }
@@ -168,26 +169,19 @@ export class LedgerService {
    * timer, so the unsigned end of the ledger stays short in quiet hours too). Null when nothing was signed.
    */
   async checkpointIfBehind(): Promise<{ sequence: number; hash: string } | null> {
-    const [state] = await leanRows<{ head: number; signed: number | null }>(
-      this.em,
-      'select (select sequence from ledger_head where id = 1) as head, (select max(sequence) from ledger_checkpoint) as signed',
-    );
+    const state = await ledgerHeadAndSigned(this.em);
     if (!state || Number(state.head) === 0 || Number(state.head) <= Number(state.signed ?? 0)) return null;
     return this.checkpoint();
   }
 
   private async insertCheckpoint(sequence: number, hash: string): Promise<void> {
-    await leanRun(
-      this.em,
-      'insert into ledger_checkpoint (sequence, hash, signed_at, key_id, signature) values (?, ?, ?, ?, ?)',
-      [
-        sequence,
-        hash,
-        toDbDate(this.em, this.deps.now()),
-        this.deps.cipher.keyId,
-        this.deps.cipher.signCheckpoint(checkpointStatement(sequence, hash)),
-      ],
-    );
+    await insertCheckpointRow(this.em, {
+      sequence,
+      hash,
+      signedAt: this.deps.now(),
+      keyId: this.deps.cipher.keyId,
+      signature: this.deps.cipher.signCheckpoint(checkpointStatement(sequence, hash)),
+    });
   }
 
   /**
@@ -198,10 +192,7 @@ export class LedgerService {
    */
   async verify(anchor: LedgerAnchor | null = null): Promise<LedgerVerificationResult> {
     const failures: LedgerFailure[] = [];
-    const checkpoints = await leanRows<{ sequence: number; hash: string; signature: string; signed_at: unknown }>(
-      this.em,
-      'select sequence, hash, signature, signed_at from ledger_checkpoint order by sequence',
-    );
+    const checkpoints = await signedCheckpoints(this.em);
     const signed = new Map<number, string>();
     for (const cp of checkpoints) {
       const sequence = Number(cp.sequence);
@@ -216,11 +207,7 @@ export class LedgerService {
     let checked = 0;
     let broken = false;
     while (!broken) {
-      const rows = await leanRows<Row>(
-        this.em,
-        'select * from ledger_entry where sequence > ? order by sequence limit ?',
-        [last, VERIFY_BATCH],
-      );
+      const rows = await entriesAfter(this.em, last, VERIFY_BATCH);
       if (!rows.length) break;
       for (const row of rows) {
         const sequence = Number(row.sequence);
@@ -249,10 +236,7 @@ export class LedgerService {
       }
     }
 
-    const [head] = await leanRows<{ sequence: number; hash: string }>(
-      this.em,
-      'select sequence, hash from ledger_head where id = 1',
-    );
+    const head = await ledgerHead(this.em);
     const headSequence = Number(head?.sequence ?? 0);
     if (!broken) {
       const lastSigned = checkpoints.length ? Number(checkpoints[checkpoints.length - 1]!.sequence) : 0;
@@ -296,16 +280,12 @@ export class LedgerService {
    * after the anchor, so the server can check it before signing a new head.
    */
   async extendsAnchor(anchor: LedgerAnchor): Promise<boolean> {
-    const [first] = await leanRows<Row>(this.em, 'select hash from ledger_entry where sequence = ?', [anchor.sequence]);
+    const first = await entryHashAt(this.em, anchor.sequence);
     if (!first || first.hash !== anchor.hash) return false;
     let prev = anchor.hash;
     let last = anchor.sequence;
     for (;;) {
-      const rows = await leanRows<Row>(
-        this.em,
-        'select * from ledger_entry where sequence > ? order by sequence limit ?',
-        [last, VERIFY_BATCH],
-      );
+      const rows = await entriesAfter(this.em, last, VERIFY_BATCH);
       if (!rows.length) break;
       for (const row of rows) {
         const sequence = Number(row.sequence);
@@ -315,15 +295,12 @@ export class LedgerService {
         last = sequence;
       }
     }
-    const [head] = await leanRows<{ sequence: number; hash: string }>(
-      this.em,
-      'select sequence, hash from ledger_head where id = 1',
-    );
+    const head = await ledgerHead(this.em);
     return Number(head?.sequence) === last && head?.hash === prev;
   }
 
   private contentOf(row: Row): LedgerEntryContent {
-    const json = (v: unknown) => (typeof v === 'string' && isSqlite(this.em) ? JSON.parse(v) : v);
+    const json = dialectOf(this.em).fromJsonColumn;
     return {
       sequence: Number(row.sequence),
       id: String(row.id),

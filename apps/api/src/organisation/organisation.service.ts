@@ -6,7 +6,7 @@ import { BadInputError, NotFoundError } from '../common/errors.js';
 import type { Actor, AppDeps } from '../context.js';
 import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
 import type { UpdateOrganisationInput } from './organisation.inputs.js';
-import { leanRows } from '../common/lean-sql.js';
+import { organisationContactRow } from './organisation.queries.js';
 import { Organisation } from './organisation.entity.js';
 
 export async function loadOrganisation(em: EntityManager): Promise<Organisation> {
@@ -19,10 +19,7 @@ export async function loadOrganisation(em: EntityManager): Promise<Organisation>
 export async function organisationContact(
   em: EntityManager,
 ): Promise<{ name: string; secretariatName: string; email: string; telephone: string }> {
-  const [row] = await leanRows<{ name: string; secretariat_name: string; email: string; telephone: string }>(
-    em,
-    'select name, secretariat_name, email, telephone from organisation order by created_at asc limit 1',
-  );
+  const row = await organisationContactRow(em);
   if (!row) throw new NotFoundError('Organisation');
   return { name: row.name, secretariatName: row.secretariat_name, email: row.email, telephone: row.telephone };
 }

@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { CessationFact, DataCategory } from '@steward/policy-core';
-import { jsonFactsSql, parsedJson } from '../common/json-facts.js';
-import { fromDbBoolean, isSqlite, leanRows, placeholders } from '../common/lean-sql.js';
+import { dialectOf, fromDbBoolean, fromDbJson as parsedJson, perDialect, type Dialect } from '../common/sql/dialect.js';
+import { leanRows } from '../common/sql/lean-sql.js';
 import { EXCEPTION_FACT_COLUMNS, exceptionShapeOf, type ExceptionShape } from '../exceptions/exception-facts.js';
 import { standingGrantsSql } from '../exceptions/standing-grants.js';
 import { cessationOf } from '../requests/cessation-facts.js';
 import type { SealedItemRow } from './partner.presenter.js';
 
-// A partner read takes two statements (common/json-facts.ts): what the recipient's exceptions
+// A partner read takes two statements (each fact aggregated as JSON through common/sql/dialect.ts): what the recipient's exceptions
 // reach, then the page of providers in that reach with everything decide() needs about them. It
 // took seven round trips before, which on PostgreSQL cost more than the rest of the request.
 
@@ -18,21 +18,18 @@ export interface PartnerScopeFacts {
   policyNumber: number | null;
 }
 
-const scopeSql = (sqlite: boolean) => {
-  const { obj, list } = jsonFactsSql(sqlite);
+const scopeSql = perDialect((d) => {
   return (
-    `select ${obj}(` +
-    `'exceptions', ${list(EXCEPTION_FACT_COLUMNS, "permitted_exception where recipient_id = ? and status = 'ACTIVE'", 'id')},` +
-    ` 'purposes', ${list(['id', 'key', 'categories', 'retired', 'consent_from_version'], 'purpose', 'key')},` +
+    `select ${d.jsonObject}(` +
+    `'exceptions', ${d.jsonList(EXCEPTION_FACT_COLUMNS, "permitted_exception where recipient_id = :recipientId and status = 'ACTIVE'", 'id')},` +
+    ` 'purposes', ${d.jsonList(['id', 'key', 'categories', 'retired', 'consent_from_version'], 'purpose', 'key')},` +
     ` 'policy', (select max(number) from policy_version where status = 'PUBLISHED')` +
     ') as facts'
   );
-};
-const SCOPE_SQL = { sqlite: scopeSql(true), postgresql: scopeSql(false) };
+});
 
 export async function loadPartnerScopeFacts(em: EntityManager, recipientId: string): Promise<PartnerScopeFacts> {
-  const sqlite = isSqlite(em);
-  const [row] = await leanRows<{ facts: unknown }>(em, sqlite ? SCOPE_SQL.sqlite : SCOPE_SQL.postgresql, [recipientId]);
+  const [row] = await leanRows<{ facts: unknown }>(em, { sql: scopeSql(dialectOf(em)), params: { recipientId } });
   const facts = parsedJson<{
     exceptions: Record<string, unknown>[];
     purposes: Record<string, unknown>[];
@@ -71,10 +68,19 @@ export interface PartnerEventRow {
   policy_version: unknown;
 }
 
+/**
+ * What one exception in effect may reach: its providers (null: all) and, for outsourcing, the stated
+ * purpose it serves (only providers whose data may be used for it: consent GRANTED, or an item they
+ * made public).
+ */
+export interface PartnerReach {
+  providerIds: readonly string[] | null;
+  servedPurposeId: string | null;
+}
+
 export interface PartnerPageQuery {
-  /** SQL over `p` (provider) selecting the providers the exceptions may cover, and its parameters. */
-  where: string;
-  params: readonly unknown[];
+  /** The providers the exceptions may cover: any of these (at least one). */
+  reach: readonly PartnerReach[];
   id?: string;
   afterId?: string | null;
   /** Rows to read (the caller asks one more than a page, to know whether another follows). */
@@ -96,25 +102,41 @@ export interface PartnerPageFacts {
   standingGrantIds: Map<string, string[]>;
 }
 
-/** Statement texts by shape: the same exceptions give the same text, so it is built once (bounded: the scope SQL varies with them). */
+/** Statement texts by shape: the same exceptions give the same text, so it is built once (bounded: the reach varies with them). */
 const pageSqlByShape = new Map<string, string>();
 
-function pageSql(sqlite: boolean, query: PartnerPageQuery): string {
-  const shape = `${sqlite}|${query.id ? 1 : 0}|${query.afterId ? 1 : 0}|${query.categories.length}|${query.purposeKeys.length}|${query.standingGrants ? 1 : 0}|${query.where}`;
+/** SQL over `p` (provider) selecting the providers `reach` covers; parameters `:reach<i>Ids`, `:reach<i>Served`. */
+function reachSql(reach: readonly PartnerReach[]): string {
+  const disjuncts = reach.map((r, i) => {
+    const parts: string[] = [];
+    if (r.providerIds) parts.push(`p.id in (:reach${i}Ids)`);
+    if (r.servedPurposeId !== null)
+      parts.push(
+        `(exists (select 1 from consent_state cs where cs.provider_id = p.id and cs.purpose_id = :reach${i}Served and cs.state = 'GRANTED')` +
+          ' or exists (select 1 from personal_data_item pi where pi.provider_id = p.id and pi.publicly_available = :publiclyAvailable))',
+      );
+    return parts.length ? `(${parts.join(' and ')})` : '(1 = 1)';
+  });
+  return `(${disjuncts.join(' or ')})`;
+}
+
+function pageSql(d: Dialect, query: PartnerPageQuery): string {
+  const reachShape = query.reach.map((r) => `${r.providerIds ? 1 : 0}${r.servedPurposeId !== null ? 1 : 0}`).join('');
+  const shape = `${d.name}|${query.id ? 1 : 0}|${query.afterId ? 1 : 0}|${query.categories.length ? 1 : 0}|${query.purposeKeys.length ? 1 : 0}|${query.standingGrants ? 1 : 0}|${reachShape}`;
   const cached = pageSqlByShape.get(shape);
   if (cached) return cached;
-  const { obj, list } = jsonFactsSql(sqlite);
-  const empty = sqlite ? 'json_array()' : "'[]'::json";
+  const list = d.jsonList;
+  const empty = d.emptyJsonArray;
   const page =
-    `select p.id from provider p where ${query.where}` +
-    (query.id ? ' and p.id = ?' : '') +
-    (query.afterId ? ' and p.id < ?' : '') +
-    ' order by p.id desc limit ?';
+    `select p.id from provider p where ${reachSql(query.reach)}` +
+    (query.id ? ' and p.id = :id' : '') +
+    (query.afterId ? ' and p.id < :afterId' : '') +
+    ' order by p.id desc limit :rows';
   const inPage = 'provider_id in (select id from page)';
   const items = query.categories.length
     ? list(
         ['id', 'provider_id', 'category', 'value_sealed', 'publicly_available'],
-        `personal_data_item where ${inPage} and category in (${placeholders(query.categories.length)})`,
+        `personal_data_item where ${inPage} and category in (:categories)`,
         'id',
       )
     : empty;
@@ -122,17 +144,17 @@ function pageSql(sqlite: boolean, query: PartnerPageQuery): string {
     ? list(
         ['id', 'provider_id', 'purpose_key', 'action', 'occurred_at', 'sequence', 'policy_version'],
         '(select ce.id, ce.provider_id, pu.key as purpose_key, ce.action, ce.occurred_at, ce.sequence, ce.policy_version' +
-          ` from consent_event ce join purpose pu on pu.id = ce.purpose_id where ce.${inPage} and pu.key in (${placeholders(query.purposeKeys.length)})) e`,
+          ` from consent_event ce join purpose pu on pu.id = ce.purpose_id where ce.${inPage} and pu.key in (:purposeKeys)) e`,
         'id',
       )
     : empty;
   const sql =
-    `with page as (${page}) select ${obj}(` +
+    `with page as (${page}) select ${d.jsonObject}(` +
     `'rows', ${list(['id'], 'page', 'id desc')},` +
     ` 'items', ${items},` +
     ` 'events', ${events},` +
     ` 'cessations', ${list(['provider_id', 'action', 'purpose_key', 'recipient_id', 'since'], `provider_cessation where ${inPage}`, 'since')},` +
-    ` 'standing', ${query.standingGrants ? standingGrantsSql(sqlite, `ce.${inPage}`, ['provider_id']) : empty}` +
+    ` 'standing', ${query.standingGrants ? standingGrantsSql(d, `ce.${inPage}`, ['provider_id']) : empty}` +
     ') as facts';
   if (pageSqlByShape.size < 200) pageSqlByShape.set(shape, sql);
   return sql;
@@ -140,11 +162,19 @@ function pageSql(sqlite: boolean, query: PartnerPageQuery): string {
 
 /** The providers of one page in reach (newest first) with their items, consent events and cessations, in one statement. */
 export async function loadPartnerPage(em: EntityManager, query: PartnerPageQuery): Promise<PartnerPageFacts> {
-  const params: unknown[] = [...query.params];
-  if (query.id) params.push(query.id);
-  if (query.afterId) params.push(query.afterId);
-  params.push(query.rows, ...query.categories, ...query.purposeKeys);
-  const [row] = await leanRows<{ facts: unknown }>(em, pageSql(isSqlite(em), query), params);
+  const params: Record<string, unknown> = {
+    id: query.id,
+    afterId: query.afterId,
+    rows: query.rows,
+    categories: query.categories,
+    purposeKeys: query.purposeKeys,
+    publiclyAvailable: true,
+  };
+  query.reach.forEach((r, i) => {
+    params[`reach${i}Ids`] = r.providerIds;
+    params[`reach${i}Served`] = r.servedPurposeId;
+  });
+  const [row] = await leanRows<{ facts: unknown }>(em, { sql: pageSql(dialectOf(em), query), params });
   const facts = parsedJson<{
     rows: PartnerProviderRow[];
     items: PartnerItemRow[];

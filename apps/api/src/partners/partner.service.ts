@@ -14,7 +14,7 @@ import {
   type PurposeFact,
 } from '@steward/policy-core';
 import { NotFoundError } from '../common/errors.js';
-import { fromDbBoolean, fromDbDate, placeholders } from '../common/lean-sql.js';
+import { fromDbBoolean, fromDbDate } from '../common/sql/dialect.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import type { AppDeps, PartnerPrincipal } from '../context.js';
 import { toDraft } from '../exceptions/exception-facts.js';
@@ -25,6 +25,7 @@ import {
   loadPartnerScopeFacts,
   type PartnerItemRow,
   type PartnerProviderRow,
+  type PartnerReach,
 } from './partner-facts.js';
 import { presentPartnerProvider } from './partner.presenter.js';
 import type { PartnerProviderConnection, PartnerProviderType } from './partner.type.js';
@@ -47,9 +48,8 @@ type ItemRow = PartnerItemRow;
 interface Scope {
   exceptions: PermittedExceptionFact[];
   purposes: Map<string, PurposeFact & { id: string | null }>;
-  /** SQL over `p` (provider) selecting exactly the providers some exception may cover, with its parameters. */
-  where: string;
-  params: unknown[];
+  /** Exactly the providers some exception may cover (partner-facts.ts makes it SQL). */
+  reach: PartnerReach[];
   categories: DataCategory[];
   /** The policy version in force (null: none published). */
   policyNumber: number | null;
@@ -110,34 +110,28 @@ export class PartnerService {
         );
       }
     }
-    const disjuncts: string[] = [];
-    const params: unknown[] = [];
+    const reach: PartnerReach[] = [];
     for (const e of exceptions) {
-      const parts: string[] = [];
+      let providerIds: string[] | null = null;
       if (e.scope.providerIds !== 'ALL') {
         if (!e.scope.providerIds.length) continue;
-        parts.push(`p.id in (${placeholders(e.scope.providerIds.length)})`);
-        params.push(...e.scope.providerIds);
+        providerIds = [...e.scope.providerIds];
       }
+      let servedPurposeId: string | null = null;
       if (e.kind === 'OUTSOURCING') {
         // A contractor completes a stated purpose: only providers whose data may be used for it.
         const served = purposes.get(e.evidence.servesPurposeKey);
         if (!served?.id) continue;
-        parts.push(
-          '(exists (select 1 from consent_state cs where cs.provider_id = p.id and cs.purpose_id = ? and cs.state = ?)' +
-            ' or exists (select 1 from personal_data_item pi where pi.provider_id = p.id and pi.publicly_available = ?))',
-        );
-        params.push(served.id, 'GRANTED', true);
+        servedPurposeId = served.id;
       }
-      disjuncts.push(parts.length ? `(${parts.join(' and ')})` : '(1 = 1)');
+      reach.push({ providerIds, servedPurposeId });
     }
-    if (!disjuncts.length) return null;
+    if (!reach.length) return null;
     const categories = DATA_CATEGORIES.filter((c) => exceptions.some((e) => e.scope.categories.includes(c)));
     return {
       exceptions,
       purposes,
-      where: `(${disjuncts.join(' or ')})`,
-      params,
+      reach,
       categories,
       policyNumber: facts.policyNumber,
     };
@@ -153,8 +147,7 @@ export class PartnerService {
 
     const statedKeys = [...scope.purposes.values()].filter((p) => p.id !== null).map((p) => p.key);
     const { rows, items, events, cessations, standingGrantIds } = await loadPartnerPage(em, {
-      where: scope.where,
-      params: scope.params,
+      reach: scope.reach,
       id: query.id,
       afterId: query.afterId,
       rows: query.limit + 1,

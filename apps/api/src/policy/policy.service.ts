@@ -22,12 +22,20 @@ import { createHash } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, badInput, DomainError, NotFoundError } from '../common/errors.js';
 import { canonicalJson } from '../common/canonical-json.js';
-import { fromDbDate, leanRows, placeholders } from '../common/lean-sql.js';
+import { fromDbDate } from '../common/sql/dialect.js';
+import {
+  changeLogRows,
+  consentStateCounts,
+  currentPolicyRow,
+  lackingProviderRows,
+  providerCount,
+  providersCoveredForAll,
+} from './policy.queries.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import type { Actor, AppDeps } from '../context.js';
 import { LedgerService, payloadHashOf } from '../ledger/ledger.service.js';
 import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
-import { loadPurposeFacts, type PurposeFields } from '../purposes/purpose-facts.js';
+import { loadPurposeFacts, purposeIdByKey, type PurposeFields } from '../purposes/purpose-facts.js';
 import { Purpose } from '../purposes/purpose.entity.js';
 import type { PolicyPurposeInput, PolicySectionInput, UpdatePolicyDraftInput } from './policy.inputs.js';
 import { PolicyVersion, type PolicyPurposeData, type PolicySectionData } from './policy-version.entity.js';
@@ -41,11 +49,7 @@ export async function currentPolicy(em: EntityManager): Promise<PolicyVersion> {
 
 /** Number and content hash of the version in force: one lean query (no sections to hydrate) for the write paths. */
 export async function currentPolicyFacts(em: EntityManager): Promise<{ number: number; contentHash: string }> {
-  const [row] = await leanRows<{ number: number | string; content_hash: string }>(
-    em,
-    'select number, content_hash from policy_version where status = ? order by number desc limit 1',
-    ['PUBLISHED'],
-  );
+  const row = await currentPolicyRow(em);
   if (!row) throw new NotFoundError('Published policy version');
   return { number: Number(row.number), contentHash: row.content_hash };
 }
@@ -195,11 +199,7 @@ export class PolicyService {
 
   /** The published versions, newest first: the change log every change is posted to (clause 7). */
   async changeLog(): Promise<{ number: number; publishedAt: Date; changeSummary: string }[]> {
-    const rows = await leanRows<{ number: number | string; published_at: unknown; change_summary: string }>(
-      this.em,
-      'select number, published_at, change_summary from policy_version where status = ? order by number desc',
-      ['PUBLISHED'],
-    );
+    const rows = await changeLogRows(this.em);
     return rows.map((r) => ({
       number: Number(r.number),
       publishedAt: fromDbDate(r.published_at),
@@ -249,17 +249,14 @@ export class PolicyService {
       ...changes.added.map((key) => ({ key, change: 'ADDED' as const, addedCategories: categoriesOf(key) })),
       ...changes.widened.map((w) => ({ key: w.key, change: 'WIDENED' as const, addedCategories: w.addedCategories })),
     ];
-    const [totalRow] = await leanRows<{ n: number | string }>(this.em, 'select count(*) as n from provider');
-    const providers = Number(totalRow?.n ?? 0);
+    const providers = await providerCount(this.em);
     const purposes: ImpactPurpose[] = [];
     for (const a of affected) {
-      const rows = await leanRows<{ state: ConsentState; fresh: number | string | boolean; n: number | string }>(
-        this.em,
-        'select cs.state as state, case when ce.policy_version >= ? then 1 else 0 end as fresh, count(*) as n' +
-          ' from consent_state cs join purpose p on p.id = cs.purpose_id left join consent_event ce on ce.id = cs.event_id' +
-          ' where p.key = ? group by 1, 2',
-        [nextVersion, a.key],
-      );
+      const rows = await consentStateCounts<{
+        state: ConsentState;
+        fresh: number | string | boolean;
+        n: number | string;
+      }>(this.em, a.key, nextVersion);
       const counts = { covered: 0, grantedBeforeVersion: 0, refused: 0, withdrawn: 0, recorded: 0 };
       for (const r of rows) {
         const n = Number(r.n);
@@ -284,15 +281,7 @@ export class PolicyService {
     let providersToAsk = 0;
     if (affected.length) {
       const keys = affected.map((a) => a.key);
-      const [covered] = await leanRows<{ n: number | string }>(
-        this.em,
-        'select count(*) as n from (select cs.provider_id from consent_state cs join purpose p on p.id = cs.purpose_id' +
-          ' join consent_event ce on ce.id = cs.event_id' +
-          ` where p.key in (${placeholders(keys.length)}) and cs.state = ? and ce.policy_version >= ?` +
-          ' group by cs.provider_id having count(*) = ?) t',
-        [...keys, 'GRANTED', nextVersion, keys.length],
-      );
-      providersToAsk = providers - Number(covered?.n ?? 0);
+      providersToAsk = providers - (await providersCoveredForAll(this.em, keys, nextVersion));
     }
     return {
       version,
@@ -323,8 +312,8 @@ export class PolicyService {
       );
     const limit = pageSize(first);
     const afterId = after ? decodeCursor(after) : null;
-    const [purpose] = await leanRows<{ id: string }>(this.em, 'select id from purpose where key = ?', [purposeKey]);
-    const rows = await leanRows<{
+    const purposeId = await purposeIdByKey(this.em, purposeKey);
+    const rows = await lackingProviderRows<{
       id: string;
       reference: string;
       kind: ProviderKind;
@@ -332,15 +321,7 @@ export class PolicyService {
       policy_version: number | string | null;
       since: unknown;
       event_id: string | null;
-    }>(
-      this.em,
-      'select pr.id as id, pr.reference as reference, pr.kind as kind, cs.state as state, ce.policy_version as policy_version, cs.since as since, cs.event_id as event_id' +
-        ' from provider pr left join consent_state cs on cs.provider_id = pr.id and cs.purpose_id = ?' +
-        ' left join consent_event ce on ce.id = cs.event_id' +
-        ` where ${afterId ? 'pr.id > ? and ' : ''}(cs.state is null or cs.state <> ? or ce.policy_version < ?)` +
-        ' order by pr.id limit ?',
-      [purpose?.id ?? null, ...(afterId ? [afterId] : []), 'GRANTED', version.number, limit + 1],
-    );
+    }>(this.em, { purposeId, afterId, policyNumber: version.number, rows: limit + 1 });
     const judged = reconsentImpact({
       current: [],
       next: [{ key: purposeKey, categories: ['NAME'], retired: false }],

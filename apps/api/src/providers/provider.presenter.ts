@@ -1,5 +1,5 @@
 import type { DataCategory, ProviderKind } from '@steward/policy-core';
-import { fromDbDate } from '../common/lean-sql.js';
+import { fromDbDate } from '../common/sql/dialect.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import { itemSealContext, type PersonalDataItem } from './personal-data-item.entity.js';
 import type { Provider } from './provider.entity.js';

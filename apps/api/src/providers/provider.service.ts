@@ -11,7 +11,8 @@ import {
 } from '@steward/policy-core';
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, ConflictError, NotFoundError, badInput } from '../common/errors.js';
-import { leanRows, placeholders } from '../common/lean-sql.js';
+import { purposeIdByKey } from '../purposes/purpose-facts.js';
+import { nameItemRows, providerPageRows } from './provider.queries.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import type { Actor, AppDeps } from '../context.js';
 import { CollectionRecord } from '../collection/collection-record.entity.js';
@@ -71,71 +72,31 @@ export class ProviderService {
     const limit = pageSize(args.first);
     const afterId = args.after ? decodeCursor(args.after) : null;
     const filter = args.filter ?? {};
-    const where: string[] = [];
-    const params: unknown[] = [];
-    let from = 'provider p';
-    let keyColumn = 'p.id';
 
     let purposeId: string | null = null;
     if (filter.purposeKey) {
-      const [purpose] = await leanRows<{ id: string }>(this.em, 'select id from purpose where key = ?', [
-        filter.purposeKey,
-      ]);
-      if (!purpose) throw badInput('filter.purposeKey', 'UNKNOWN_PURPOSE', 'No such purpose', '');
-      purposeId = purpose.id;
+      purposeId = await purposeIdByKey(this.em, filter.purposeKey);
+      if (!purposeId) throw badInput('filter.purposeKey', 'UNKNOWN_PURPOSE', 'No such purpose', '');
     } else if (filter.consentState) {
       throw badInput('filter.purposeKey', 'REQUIRED', 'Choose a purpose to filter by consent state', '');
     }
-    if (purposeId && filter.consentState === 'NOT_ASKED') {
-      where.push('not exists (select 1 from consent_state cs where cs.provider_id = p.id and cs.purpose_id = ?)');
-      params.push(purposeId);
-    } else if (purposeId) {
-      from = 'consent_state cs join provider p on p.id = cs.provider_id';
-      keyColumn = 'cs.provider_id';
-      where.push('cs.purpose_id = ?');
-      params.push(purposeId);
-      if (filter.consentState) {
-        where.push('cs.state = ?');
-        params.push(filter.consentState);
-      }
-    }
-    if (filter.kind) {
-      where.push('p.kind = ?');
-      params.push(filter.kind);
-    }
     const search = filter.search?.trim();
+    let tokenHashes: string[] | null = null;
     if (search) {
       const textIssue = validateText(search, { field: 'filter.search', maxLength: 200, required: true });
       if (textIssue) throw new BadInputError([textIssue], '');
-      const alternatives = ['(p.reference >= ? and p.reference < ?)', '(p.reference >= ? and p.reference < ?)'];
-      params.push(search, search + '\uffff', search.toUpperCase(), search.toUpperCase() + '\uffff');
-      const tokens = tokensForSearch(this.deps.cipher, search);
-      if (tokens) {
-        alternatives.push(
-          `p.id in (select st.provider_id from search_token st where st.hash in (${tokens.hashes.map(() => '?').join(', ')}) group by st.provider_id having count(distinct st.hash) = ?)`,
-        );
-        params.push(...tokens.hashes, tokens.hashes.length);
-      }
-      where.push(`(${alternatives.join(' or ')})`);
+      tokenHashes = tokensForSearch(this.deps.cipher, search)?.hashes ?? null;
     }
-    if (afterId) {
-      where.push(`${keyColumn} < ?`);
-      params.push(afterId);
-      // The same bound on the provider side of the join: PostgreSQL may merge-join the two
-      // indexes, and without it scans provider_pkey from the top down to the cursor (410 ms at
-      // 99 % of 1M providers instead of 0.2 ms; bench/README.md).
-      if (keyColumn !== 'p.id') {
-        where.push('p.id < ?');
-        params.push(afterId);
-      }
-    }
-    const sql =
-      `select p.id, p.kind, p.reference, p.version, p.created_at, p.updated_at from ${from}` +
-      (where.length ? ` where ${where.join(' and ')}` : '') +
-      ` order by ${keyColumn} desc limit ?`;
-    params.push(limit + 1);
     // Plain rows, presented directly: the page is read-only, so no entities, identity map or hydration.
-    const rows = await leanRows<ProviderRow>(this.em, sql, params);
+    const rows = await providerPageRows<ProviderRow>(this.em, {
+      purposeId,
+      consentState: filter.consentState ?? null,
+      kind: filter.kind ?? null,
+      search: search || null,
+      tokenHashes,
+      afterId,
+      rows: limit + 1,
+    });
 
     const page = rows.slice(0, limit);
     const names = await this.sealedDisplayNames(page.map((p) => p.id));
@@ -156,12 +117,9 @@ export class ProviderService {
   async sealedDisplayNames(providerIds: string[]): Promise<Map<string, SealedValueRow>> {
     const names = new Map<string, SealedValueRow>();
     if (!providerIds.length) return names;
-    const items = await leanRows<{ id: string; provider_id: string; category: DataCategory; value_sealed: string }>(
+    const items = await nameItemRows<{ id: string; provider_id: string; category: DataCategory; value_sealed: string }>(
       this.em,
-      `select i.id, i.provider_id, i.category, i.value_sealed from personal_data_item i` +
-        ` where i.provider_id in (${placeholders(providerIds.length)}) and i.category = ?` +
-        ` order by i.collected_at desc, i.id desc`,
-      [...providerIds, 'NAME'],
+      providerIds,
     );
     for (const item of items) {
       if (!names.has(item.provider_id)) names.set(item.provider_id, item);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { DataCategory } from '@steward/policy-core';
-import { fromDbBoolean, leanRows } from '../common/lean-sql.js';
+import { fromDbBoolean, fromDbJson } from '../common/sql/dialect.js';
+import { leanRows } from '../common/sql/lean-sql.js';
 import type { Purpose } from './purpose.entity.js';
 
 /** What presenting and validating need of a purpose: the entity, or the same read as a plain row. */
@@ -19,10 +20,9 @@ export type PurposeFields = Pick<
 
 /** Every purpose, read with one lean query (no entities: the write paths only refer to them). */
 export async function loadPurposeFacts(em: EntityManager): Promise<PurposeFields[]> {
-  const rows = await leanRows<Record<string, unknown>>(
-    em,
-    'select id, key, title_en, title_ja, description, categories, introduced_in_version, retired, consent_from_version from purpose',
-  );
+  const rows = await leanRows<Record<string, unknown>>(em, {
+    sql: 'select id, key, title_en, title_ja, description, categories, introduced_in_version, retired, consent_from_version from purpose',
+  });
   return rows.map((r) => ({
     id: r.id as string,
     key: r.key as string,
@@ -30,9 +30,15 @@ export async function loadPurposeFacts(em: EntityManager): Promise<PurposeFields
     titleJa: r.title_ja as string,
     description: r.description as string,
     // JSON as text on SQLite, already parsed (jsonb) on PostgreSQL.
-    categories: (typeof r.categories === 'string' ? JSON.parse(r.categories) : r.categories) as DataCategory[],
+    categories: fromDbJson<DataCategory[]>(r.categories),
     introducedInVersion: Number(r.introduced_in_version),
     retired: fromDbBoolean(r.retired),
     consentFromVersion: Number(r.consent_from_version ?? 1),
   }));
+}
+
+/** A purpose's id by its key, or null. */
+export async function purposeIdByKey(em: EntityManager, key: string): Promise<string | null> {
+  const [row] = await leanRows<{ id: string }>(em, { sql: 'select id from purpose where key = :key', params: { key } });
+  return row?.id ?? null;
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { CessationFact, DecisionAction } from '@steward/policy-core';
-import { fromDbDate, leanRows, placeholders } from '../common/lean-sql.js';
+import { fromDbDate } from '../common/sql/dialect.js';
+import { leanRows } from '../common/sql/lean-sql.js';
 
 /** The cessations each provider asked for (one lean query), as policy-core facts for decide(). */
 export async function loadCessations(
@@ -15,11 +16,10 @@ export async function loadCessations(
     purpose_key: string | null;
     recipient_id: string | null;
     since: unknown;
-  }>(
-    em,
-    `select provider_id, action, purpose_key, recipient_id, since from provider_cessation where provider_id in (${placeholders(providerIds.length)})`,
-    providerIds,
-  );
+  }>(em, {
+    sql: 'select provider_id, action, purpose_key, recipient_id, since from provider_cessation where provider_id in (:providerIds)',
+    params: { providerIds },
+  });
   for (const r of rows) {
     const list = byProvider.get(r.provider_id) ?? [];
     list.push(cessationOf(r));

@@ -3,7 +3,7 @@ import { REQUEST_CHANNEL_CONSENT_METHOD, consentFor, validateRequestWork, type I
 import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError, DomainError } from '../common/errors.js';
-import { leanRows, placeholders } from '../common/lean-sql.js';
+import { recipientNameRows } from '../recipients/recipient.queries.js';
 import type { Actor, AppDeps } from '../context.js';
 import { ConsentEvent } from '../consent/consent-event.entity.js';
 import { consentLedgerFact } from '../consent/consent-ledger.js';
@@ -72,13 +72,7 @@ export class CessationService {
       ? []
       : [...new Set(input.stopProvisionRecipientIds.map((r) => r.trim().toLowerCase()))];
     const wellFormed = recipientIds.filter((id) => UUID.test(id));
-    const recipients = wellFormed.length
-      ? await leanRows<{ id: string; name: string }>(
-          em,
-          `select id, name from recipient where id in (${placeholders(wellFormed.length)})`,
-          wellFormed,
-        )
-      : [];
+    const recipients = wellFormed.length ? await recipientNameRows(em, wellFormed) : [];
     const recipientNames = new Map(recipients.map((r) => [String(r.id), String(r.name)]));
     recipientIds.forEach((id, i) => {
       if (!recipientNames.has(id))

@@ -6,7 +6,8 @@ import {
   type ConsentState,
   type DataCategory,
 } from '@steward/policy-core';
-import { fromDbBoolean, fromDbDate, type Row } from '../common/lean-sql.js';
+import { fromDbBoolean, fromDbDate, fromDbJson } from '../common/sql/dialect.js';
+import type { Row } from '../common/sql/statement.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { LedgerEntryType } from '../ledger/ledger-explorer.type.js';
 import { revealSealed } from '../providers/provider.presenter.js';
@@ -27,7 +28,7 @@ import type {
  */
 export const DISCLOSURE_FORMAT_VERSION = 2;
 
-const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+const json = fromDbJson<unknown>;
 
 /** The provider's items as the package lists them, opened, in the vocabulary's category order. */
 export function presentDisclosedItems(

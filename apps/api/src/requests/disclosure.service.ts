@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { BadInputError, DomainError } from '../common/errors.js';
-import { fromDbDate, isSqlite, leanRows, placeholders, type Row } from '../common/lean-sql.js';
+import { fromDbDate } from '../common/sql/dialect.js';
 import type { Actor, AppDeps } from '../context.js';
 import type { LedgerEntryType } from '../ledger/ledger-explorer.type.js';
 import { organisationContact } from '../organisation/organisation.service.js';
@@ -13,6 +13,7 @@ import { flushOrConflict } from '../providers/provider.service.js';
 import { loadPurposeFacts } from '../purposes/purpose-facts.js';
 import { DISCLOSURE_SECTIONS } from './disclosure-extensions.js';
 import { presentDisclosedItems, presentDisclosurePackage } from './disclosure.presenter.js';
+import * as queries from './disclosure.queries.js';
 import type { ProviderRequest } from './provider-request.entity.js';
 import { openRequester, presentActors } from './request.presenter.js';
 import { RequestService } from './request.service.js';
@@ -137,16 +138,7 @@ interface AggregatedEntry {
  * of the driver dominated the package), and one native JSON.parse builds them all.
  */
 async function ledgerAbout(em: SqlEntityManager, providerId: string): Promise<LedgerEntryType[]> {
-  const fields =
-    "'sequence', sequence, 'id', id, 'recordedAt', recorded_at, 'kind', kind, 'actor', actor, 'purposeKey', purpose_key, " +
-    "'recipientId', recipient_id, 'outcome', outcome, 'policyVersion', policy_version, 'hash', hash";
-  const sql = isSqlite(em)
-    ? `select json_group_array(json_object(${fields}, 'categories', json(categories), 'basis', json(basis))) as entries` +
-      ' from (select * from ledger_entry where provider_id = ? order by sequence)'
-    : `select coalesce(json_agg(json_build_object(${fields}, 'categories', categories, 'basis', basis) order by sequence), '[]')::text as entries` +
-      ' from ledger_entry where provider_id = ?';
-  const [row] = await leanRows<{ entries: string | null }>(em, sql, [providerId]);
-  const entries = JSON.parse(row?.entries ?? '[]') as AggregatedEntry[];
+  const entries = JSON.parse((await queries.ledgerAboutText(em, providerId)) ?? '[]') as AggregatedEntry[];
   // SQLite aggregates in the subquery's order in practice; the order is checked, never assumed.
   for (let i = 1; i < entries.length; i++) {
     if (entries[i]!.sequence < entries[i - 1]!.sequence) {
@@ -191,27 +183,9 @@ async function describeActors(em: SqlEntityManager, refs: readonly string[]): Pr
   const adminIds = ids('admin:');
   const credentialIds = ids('partner:');
   const systemKeyIds = ids('system:');
-  const admins = adminIds.length
-    ? await leanRows<Row>(
-        em,
-        `select id, display_name, role from admin_user where id in (${placeholders(adminIds.length)})`,
-        adminIds,
-      )
-    : [];
-  const partners = credentialIds.length
-    ? await leanRows<Row>(
-        em,
-        `select c.id, r.name from partner_credential c join recipient r on r.id = c.recipient_id where c.id in (${placeholders(credentialIds.length)})`,
-        credentialIds,
-      )
-    : [];
-  const systems = systemKeyIds.length
-    ? await leanRows<Row>(
-        em,
-        `select id, system_name from system_credential where id in (${placeholders(systemKeyIds.length)})`,
-        systemKeyIds,
-      )
-    : [];
+  const admins = adminIds.length ? await queries.adminRows(em, adminIds) : [];
+  const partners = credentialIds.length ? await queries.partnerKeyRows(em, credentialIds) : [];
+  const systems = systemKeyIds.length ? await queries.systemKeyRows(em, systemKeyIds) : [];
   return presentActors(refs, {
     admins: admins.map((a) => ({ id: String(a.id), displayName: String(a.display_name), role: String(a.role) })),
     partnerKeys: partners.map((p) => ({ id: String(p.id), recipientName: String(p.name) })),
@@ -243,44 +217,14 @@ export async function buildDisclosurePackage(
     policy,
     org,
   ] = await inSequence([
-    () => leanRows<Row>(em, 'select id, reference, kind, created_at from provider where id = ?', [providerId]),
-    () =>
-      leanRows<Row>(
-        em,
-        'select id, category, value_sealed, source, channel, collected_at, collection_id, publicly_available, public_provenance from personal_data_item where provider_id = ? order by collected_at desc, id desc',
-        [providerId],
-      ),
-    () =>
-      leanRows<Row>(
-        em,
-        'select id, channel, consent_method, collected_at, policy_version, purposes, categories, source, note, receipt_id, receipt_hash from collection_record where provider_id = ? order by collected_at desc, id desc',
-        [providerId],
-      ),
-    () =>
-      leanRows<Row>(
-        em,
-        'select ce.id, pu.key as purpose_key, ce.action, ce.method, ce.policy_version, ce.occurred_at, ce.sequence, ce.receipt_id, ce.note from consent_event ce join purpose pu on pu.id = ce.purpose_id where ce.provider_id = ? order by ce.sequence',
-        [providerId],
-      ),
+    () => queries.providerRows(em, providerId),
+    () => queries.itemRows(em, providerId),
+    () => queries.collectionRows(em, providerId),
+    () => queries.consentEventRows(em, providerId),
     () => ledgerAbout(em, providerId),
-    () =>
-      leanRows<Row>(
-        em,
-        'select id, reference, kind, channel, status, received_at, due_at, completed_at from provider_request where provider_id = ? order by id',
-        [providerId],
-      ),
-    () =>
-      leanRows<Row>(
-        em,
-        'select c.id, c.item_id, c.category, c.action, c.before_sealed, c.after_sealed, c.changed_at, c.changed_by_name, r.reference from data_item_change c left join provider_request r on r.id = c.request_id where c.provider_id = ? order by c.changed_at, c.id',
-        [providerId],
-      ),
-    () =>
-      leanRows<Row>(
-        em,
-        'select c.id, c.action, c.purpose_key, c.recipient_id, c.since, c.recorded_by_name, r.reference from provider_cessation c left join provider_request r on r.id = c.request_id where c.provider_id = ? order by c.since, c.id',
-        [providerId],
-      ),
+    () => queries.providerRequestRows(em, providerId),
+    () => queries.itemChangeRows(em, providerId),
+    () => queries.cessationRows(em, providerId),
     () => loadPurposeFacts(em),
     () => currentPolicyFacts(em),
     () => organisationContact(em),
@@ -295,13 +239,7 @@ export async function buildDisclosurePackage(
       ),
     ),
   ];
-  const recipients = recipientIds.length
-    ? await leanRows<{ id: string; name: string; kind: string }>(
-        em,
-        `select id, name, kind from recipient where id in (${placeholders(recipientIds.length)}) order by name`,
-        recipientIds,
-      )
-    : [];
+  const recipients = recipientIds.length ? await queries.recipientRows(em, recipientIds) : [];
   const actors = await describeActors(em, [...new Set(ledger.map((e) => e.actor))]);
 
   // Opened by the presenters: what the sections look up (the cookie ids the requester quoted, the

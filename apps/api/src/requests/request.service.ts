@@ -24,7 +24,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
 import type { RateLimitRule } from '../common/rate-limit.js';
-import { leanRows, placeholders } from '../common/lean-sql.js';
+import { recipientNameRows } from '../recipients/recipient.queries.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import type { Actor, AppDeps } from '../context.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -501,13 +501,7 @@ export class ProviderRightsService {
       { orderBy: { since: 'desc', id: 'desc' }, populate: ['request'] },
     );
     const ids = [...new Set(rows.map((r) => r.recipientId).filter((x): x is string => !!x))];
-    const names = ids.length
-      ? await leanRows<{ id: string; name: string }>(
-          this.em,
-          `select id, name from recipient where id in (${placeholders(ids.length)})`,
-          ids,
-        )
-      : [];
+    const names = ids.length ? await recipientNameRows(this.em, ids) : [];
     const byId = new Map(names.map((n) => [String(n.id), String(n.name)]));
     return rows.map((r) => presentCessation(r, byId, r.request?.reference ?? null));
   }

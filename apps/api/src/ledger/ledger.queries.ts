@@ -1,0 +1,134 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { dialectOf } from '../common/sql/dialect.js';
+import { leanRows, leanRun, type Row } from '../common/sql/lean-sql.js';
+
+// The ledger's statements: appending (inside the group commit's transaction, serialised on the head
+// row), checkpoints, and the verification walk. The explorer's are in ledger-explorer.queries.ts.
+
+type Head = { sequence: number; hash: string };
+
+/** Moves the head by `count` entries (locking its row until the transaction ends) and returns the new head. */
+export async function moveLedgerHead(em: EntityManager, count: number): Promise<Head | undefined> {
+  const [head] = await leanRows<Head>(em, {
+    sql: 'update ledger_head set sequence = sequence + :count where id = 1 returning sequence, hash',
+    params: { count },
+  });
+  return head;
+}
+
+/** Locks the head row by moving it by nothing (no appender slips in before the transaction ends). */
+export async function lockLedgerHead(em: EntityManager): Promise<Head | undefined> {
+  const [head] = await leanRows<Head>(em, {
+    sql: 'update ledger_head set sequence = sequence where id = 1 returning sequence, hash',
+  });
+  return head;
+}
+
+export async function setLedgerHeadHash(em: EntityManager, hash: string): Promise<void> {
+  await leanRun(em, { sql: 'update ledger_head set hash = :hash where id = 1', params: { hash } });
+}
+
+export async function ledgerHead(em: EntityManager): Promise<Head | undefined> {
+  const [head] = await leanRows<Head>(em, { sql: 'select sequence, hash from ledger_head where id = 1' });
+  return head;
+}
+
+/** The head's sequence and the newest signed one. */
+export async function ledgerHeadAndSigned(
+  em: EntityManager,
+): Promise<{ head: number; signed: number | null } | undefined> {
+  const [state] = await leanRows<{ head: number; signed: number | null }>(em, {
+    sql: 'select (select sequence from ledger_head where id = 1) as head, (select max(sequence) from ledger_checkpoint) as signed',
+  });
+  return state;
+}
+
+const ENTRY_COLUMNS = [
+  'sequence',
+  'id',
+  'recorded_at',
+  'kind',
+  'actor',
+  'provider_id',
+  'purpose_key',
+  'recipient_id',
+  'categories',
+  'outcome',
+  'basis',
+  'policy_version',
+  'subject_ref',
+  'payload_hash',
+  'prev_hash',
+  'hash',
+] as const;
+
+/** An entry's values as stored, by column. */
+export type EntryRow = Record<(typeof ENTRY_COLUMNS)[number], unknown>;
+
+/** Insert texts by number of rows (the same count gives the same text, prepared once). */
+const insertTexts = new Map<number, string>();
+/** Parameter names of the i-th row (`sequence_3`, `id_3`, …), made once. */
+const rowNames: string[][] = [];
+const namesOf = (i: number) => (rowNames[i] ??= ENTRY_COLUMNS.map((c) => `${c}_${i}`));
+
+/** One multi-row insert of entries (a partner page of 25 providers is one statement, not 25). */
+export async function insertEntryRows(em: EntityManager, rows: readonly EntryRow[]): Promise<void> {
+  let sql = insertTexts.get(rows.length);
+  if (sql === undefined) {
+    const values = rows.map(
+      (_, i) =>
+        `(${namesOf(i)
+          .map((name) => `:${name}`)
+          .join(', ')})`,
+    );
+    sql = `insert into ledger_entry (${ENTRY_COLUMNS.join(', ')}) values ${values.join(', ')}`;
+    if (insertTexts.size < 100) insertTexts.set(rows.length, sql);
+  }
+  const params: Record<string, unknown> = {};
+  rows.forEach((row, i) => {
+    const names = namesOf(i);
+    for (let k = 0; k < names.length; k++) params[names[k]!] = row[ENTRY_COLUMNS[k]!];
+  });
+  await leanRun(em, { sql, params });
+}
+
+export async function checkpointExists(em: EntityManager, sequence: number): Promise<boolean> {
+  const rows = await leanRows(em, {
+    sql: 'select sequence from ledger_checkpoint where sequence = :sequence',
+    params: { sequence },
+  });
+  return rows.length > 0;
+}
+
+export async function insertCheckpointRow(
+  em: EntityManager,
+  cp: { sequence: number; hash: string; signedAt: Date; keyId: string; signature: string },
+): Promise<void> {
+  await leanRun(em, {
+    sql: 'insert into ledger_checkpoint (sequence, hash, signed_at, key_id, signature) values (:sequence, :hash, :signedAt, :keyId, :signature)',
+    params: { ...cp, signedAt: dialectOf(em).toDbDate(cp.signedAt) },
+  });
+}
+
+/** Every checkpoint, oldest first. */
+export function signedCheckpoints(
+  em: EntityManager,
+): Promise<{ sequence: number; hash: string; signature: string; signed_at: unknown }[]> {
+  return leanRows(em, { sql: 'select sequence, hash, signature, signed_at from ledger_checkpoint order by sequence' });
+}
+
+/** Up to `limit` entries after `sequence`, in order (the verification walk). */
+export function entriesAfter(em: EntityManager, sequence: number, limit: number): Promise<Row[]> {
+  return leanRows<Row>(em, {
+    sql: 'select * from ledger_entry where sequence > :sequence order by sequence limit :limit',
+    params: { sequence, limit },
+  });
+}
+
+export async function entryHashAt(em: EntityManager, sequence: number): Promise<Row | undefined> {
+  const [row] = await leanRows<Row>(em, {
+    sql: 'select hash from ledger_entry where sequence = :sequence',
+    params: { sequence },
+  });
+  return row;
+}

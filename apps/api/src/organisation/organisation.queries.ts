@@ -1,0 +1,12 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { leanRows } from '../common/sql/lean-sql.js';
+
+/** The controller's name and contact (every collection receipt reads it). */
+export async function organisationContactRow(
+  em: EntityManager,
+): Promise<{ name: string; secretariat_name: string; email: string; telephone: string } | undefined> {
+  const [row] = await leanRows<{ name: string; secretariat_name: string; email: string; telephone: string }>(em, {
+    sql: 'select name, secretariat_name, email, telephone from organisation order by created_at asc limit 1',
+  });
+  return row;
+}

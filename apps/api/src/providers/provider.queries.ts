@@ -1,0 +1,85 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { leanRows, type Row } from '../common/sql/lean-sql.js';
+
+// The provider list's statements: a keyset page over up to millions of providers, filtered by the
+// consent_state index, the reference prefix and the blind-index search tokens (the ORM's query
+// builder cost more than the page's read; DESIGN.md §5).
+
+export interface ProviderPageFilter {
+  /** Only providers with a consent state for this purpose (or, with NOT_ASKED, without one). */
+  purposeId: string | null;
+  consentState: string | null;
+  kind: string | null;
+  /** A reference prefix (as typed or upper-cased), or the providers whose search tokens include every hash. */
+  search: string | null;
+  tokenHashes: readonly string[] | null;
+  afterId: string | null;
+  rows: number;
+}
+
+/** One keyset page of providers, newest first (never OFFSET, never count(*)). */
+export function providerPageRows<T = Row>(em: EntityManager, f: ProviderPageFilter): Promise<T[]> {
+  const where: string[] = [];
+  let from = 'provider p';
+  let keyColumn = 'p.id';
+  if (f.purposeId && f.consentState === 'NOT_ASKED') {
+    where.push(
+      'not exists (select 1 from consent_state cs where cs.provider_id = p.id and cs.purpose_id = :purposeId)',
+    );
+  } else if (f.purposeId) {
+    from = 'consent_state cs join provider p on p.id = cs.provider_id';
+    keyColumn = 'cs.provider_id';
+    where.push('cs.purpose_id = :purposeId');
+    if (f.consentState) where.push('cs.state = :consentState');
+  }
+  if (f.kind) where.push('p.kind = :kind');
+  const params: Record<string, unknown> = {
+    purposeId: f.purposeId,
+    consentState: f.consentState,
+    kind: f.kind,
+    afterId: f.afterId,
+    rows: f.rows,
+  };
+  if (f.search) {
+    const alternatives = [
+      '(p.reference >= :search and p.reference < :searchEnd)',
+      '(p.reference >= :searchUpper and p.reference < :searchUpperEnd)',
+    ];
+    Object.assign(params, {
+      search: f.search,
+      searchEnd: f.search + '\uffff',
+      searchUpper: f.search.toUpperCase(),
+      searchUpperEnd: f.search.toUpperCase() + '\uffff',
+    });
+    if (f.tokenHashes) {
+      alternatives.push(
+        'p.id in (select st.provider_id from search_token st where st.hash in (:tokenHashes) group by st.provider_id having count(distinct st.hash) = :tokenCount)',
+      );
+      params.tokenHashes = f.tokenHashes;
+      params.tokenCount = f.tokenHashes.length;
+    }
+    where.push(`(${alternatives.join(' or ')})`);
+  }
+  if (f.afterId) {
+    where.push(`${keyColumn} < :afterId`);
+    // The same bound on the provider side of the join: PostgreSQL may merge-join the two
+    // indexes, and without it scans provider_pkey from the top down to the cursor (410 ms at
+    // 99 % of 1M providers instead of 0.2 ms; bench/README.md).
+    if (keyColumn !== 'p.id') where.push('p.id < :afterId');
+  }
+  const sql =
+    `select p.id, p.kind, p.reference, p.version, p.created_at, p.updated_at from ${from}` +
+    (where.length ? ` where ${where.join(' and ')}` : '') +
+    ` order by ${keyColumn} desc limit :rows`;
+  return leanRows<T>(em, { sql, params });
+}
+
+/** The NAME items of these providers, newest first (display names). */
+export function nameItemRows<T = Row>(em: EntityManager, providerIds: readonly string[]): Promise<T[]> {
+  return leanRows<T>(em, {
+    sql:
+      'select i.id, i.provider_id, i.category, i.value_sealed from personal_data_item i' +
+      " where i.provider_id in (:providerIds) and i.category = 'NAME' order by i.collected_at desc, i.id desc",
+    params: { providerIds },
+  });
+}
