@@ -13,7 +13,7 @@ import { PersonalDataItem, itemSealContext } from '../providers/personal-data-it
 import { Provider } from '../providers/provider.entity.js';
 import { tokensForValue } from '../providers/provider-search.js';
 import { SearchToken } from '../providers/search-token.entity.js';
-import { assertVersion, flushOrConflict, validateReference } from '../providers/provider.service.js';
+import { validateReference } from '../providers/provider.service.js';
 import { Purpose } from '../purposes/purpose.entity.js';
 import { LedgerService, type LedgerFact } from '../ledger/ledger.service.js';
 import { consentLedgerFact } from '../consent/consent-ledger.js';
@@ -21,6 +21,7 @@ import { loadPurposeFacts, type PurposeFields } from '../purposes/purpose-facts.
 import type { RecordCollectionInput } from './collection.inputs.js';
 import { CollectionRecord } from './collection-record.entity.js';
 import { RECEIPT_VERSION, sealReceipt, type ReceiptBody } from './receipt.js';
+import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 
 export interface CollectionWritten {
   provider: Provider;

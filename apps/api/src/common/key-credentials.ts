@@ -3,9 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor, AppDeps } from '../context.js';
 import { NotFoundError, badInput } from './errors.js';
-
-/** A well-formed UUID: anything else names no row (and never reaches PostgreSQL's uuid parser). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from './ids.js';
 
 /** What partner and internal-system key credentials share. */
 interface KeyCredential {
@@ -67,7 +65,7 @@ export async function revokeKeyCredential<C extends KeyCredential>(
   kind: KeyCredentialKind<C>,
   id: string,
 ): Promise<C> {
-  const credential = UUID.test(id)
+  const credential = isUuid(id)
     ? await em.findOne(kind.entity, { id } as never, { populate: ['createdBy' as never] })
     : null;
   if (!credential) throw new NotFoundError(kind.name, 'id');

@@ -5,13 +5,14 @@ import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError } from '../common/errors.js';
 import type { Actor, AppDeps } from '../context.js';
 import { currentPolicy } from '../policy/policy.service.js';
-import { ProviderService, assertVersion, flushOrConflict } from '../providers/provider.service.js';
+import { ProviderService } from '../providers/provider.service.js';
 import { Purpose } from '../purposes/purpose.entity.js';
 import { ConsentEvent } from './consent-event.entity.js';
 import type { RecordConsentInput } from './consent.inputs.js';
 import { ConsentWriter } from './consent-writer.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { consentLedgerFact } from './consent-ledger.js';
+import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 
 /** Later grants, refusals and withdrawals per purpose: appended, never rewriting history. */
 export class ConsentService {

@@ -20,8 +20,8 @@ import { CookieCategoryEntity } from './cookie-category.entity.js';
 import { CookieDeclaration } from './cookie-declaration.entity.js';
 import { CookieSite } from './cookie-site.entity.js';
 import type { CookieDeclarationInput, CookieSiteInput, UpdateCookieCategoryInput } from './cookie.inputs.js';
+import { isUuid } from '../common/ids.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY_MS = 86_400_000;
 
 /** A public site key: `site_` and 20 random base32 characters. */
@@ -77,7 +77,7 @@ export class CookieAdminService {
   }
 
   async site(id: string): Promise<CookieSite | null> {
-    return UUID.test(id) ? this.em.findOne(CookieSite, { id }) : null;
+    return isUuid(id) ? this.em.findOne(CookieSite, { id }) : null;
   }
 
   declarations(siteIds: readonly string[]): Promise<CookieDeclaration[]> {
@@ -138,7 +138,7 @@ export class CookieAdminService {
 
   updateSite(id: string, input: CookieSiteInput): Promise<CookieSite> {
     return this.em.transactional(async (em) => {
-      const site = UUID.test(id) ? await em.findOne(CookieSite, { id }) : null;
+      const site = isUuid(id) ? await em.findOne(CookieSite, { id }) : null;
       if (!site) throw new NotFoundError('Cookie site', 'id');
       Object.assign(site, this.siteFields(input), { updatedAt: this.deps.now() });
       this.audit(em).record({
@@ -155,7 +155,7 @@ export class CookieAdminService {
 
   createDeclaration(input: CookieDeclarationInput): Promise<CookieDeclaration> {
     return this.em.transactional(async (em) => {
-      const site = UUID.test(input.siteId) ? await em.findOne(CookieSite, { id: input.siteId }) : null;
+      const site = isUuid(input.siteId) ? await em.findOne(CookieSite, { id: input.siteId }) : null;
       if (!site) throw new NotFoundError('Cookie site', 'input.siteId');
       const now = this.deps.now();
       const declaration = em.create(CookieDeclaration, {
@@ -177,7 +177,7 @@ export class CookieAdminService {
 
   updateDeclaration(id: string, input: CookieDeclarationInput): Promise<CookieDeclaration> {
     return this.em.transactional(async (em) => {
-      const declaration = UUID.test(id) ? await em.findOne(CookieDeclaration, { id }) : null;
+      const declaration = isUuid(id) ? await em.findOne(CookieDeclaration, { id }) : null;
       if (!declaration) throw new NotFoundError('Cookie declaration', 'id');
       if (declaration.site.id !== input.siteId)
         throw badInput('siteId', 'INVALID_VALUE', 'A declaration stays with its site');
@@ -195,7 +195,7 @@ export class CookieAdminService {
 
   deleteDeclaration(id: string): Promise<string> {
     return this.em.transactional(async (em) => {
-      const declaration = UUID.test(id) ? await em.findOne(CookieDeclaration, { id }) : null;
+      const declaration = isUuid(id) ? await em.findOne(CookieDeclaration, { id }) : null;
       if (!declaration) throw new NotFoundError('Cookie declaration', 'id');
       this.audit(em).record({
         action: 'cookie_declaration.delete',

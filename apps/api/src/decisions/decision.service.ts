@@ -20,9 +20,7 @@ import { recordGrouped } from '../ledger/grouped-record.js';
 import { payloadHashOf } from '../ledger/ledger.service.js';
 import { loadDecisionFacts } from './decision-facts.js';
 import type { DecisionRequestInput } from './decision.inputs.js';
-
-/** A well-formed UUID: anything else names no row (and never reaches PostgreSQL's uuid parser). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/ids.js';
 
 /** Size bounds of a decision request (checked here: the input skips class-validator, decision.inputs.ts). */
 export const DECISION_INPUT_BOUNDS = { providerId: 100, purposeKey: 1000, recipientId: 100, categories: 20 } as const;
@@ -85,10 +83,10 @@ export class DecisionService {
    */
   async decide(input: DecisionRequestInput): Promise<RecordedDecision> {
     checkBounds(input);
-    const providerId = UUID.test(input.providerId) ? input.providerId.toLowerCase() : null;
+    const providerId = isUuid(input.providerId) ? input.providerId.toLowerCase() : null;
     if (!providerId) throw new NotFoundError('Provider', 'input.providerId');
     const recipientInput = input.recipientId?.trim().toLowerCase() || null;
-    const recipientId = recipientInput && UUID.test(recipientInput) ? recipientInput : null;
+    const recipientId = recipientInput && isUuid(recipientInput) ? recipientInput : null;
     const facts = await loadDecisionFacts(this.em, { providerId, purposeKey: input.purposeKey, recipientId });
     if (!facts.providerExists) throw new NotFoundError('Provider', 'input.providerId');
     // A key the policy does not state is a use outside the stated purposes: policy-core decides it

@@ -19,7 +19,6 @@ import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
 import { citedConsentEventRows, existingIds } from './exception.queries.js';
 import type { Actor, AppDeps } from '../context.js';
-import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
 import { loadPurposeFacts } from '../purposes/purpose-facts.js';
 import { Recipient } from '../recipients/recipient.entity.js';
 import {
@@ -35,9 +34,9 @@ import { presentException } from './exception.presenter.js';
 import type { CreateExceptionInput, UpdateExceptionInput } from './exception.inputs.js';
 import type { PermittedExceptionType } from './exception.type.js';
 import { PermittedException, type StoredEvidence } from './permitted-exception.entity.js';
+import { isUuid } from '../common/ids.js';
+import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 
-/** A well-formed UUID: anything else names no row (and never reaches PostgreSQL's uuid parser). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const POPULATE = ['recipient', 'authoredBy', 'approvedBy', 'revokedBy'] as const;
 /** Issues that only say the exception is not approved yet (or name the approver): not a draft's problem. */
 const NOT_A_DRAFT_PROBLEM = new Set(['status', 'approverId', 'approverRole', 'at']);
@@ -60,7 +59,7 @@ interface DraftValues {
 function citedIds(evidence: StoredEvidence): string[] {
   const cited = evidence.consentEventIds;
   return Array.isArray(cited)
-    ? [...new Set(cited.filter((id): id is string => typeof id === 'string' && UUID.test(id)))]
+    ? [...new Set(cited.filter((id): id is string => typeof id === 'string' && isUuid(id)))]
     : [];
 }
 
@@ -109,7 +108,7 @@ export class ExceptionService {
   }
 
   async get(id: string): Promise<PermittedExceptionType | null> {
-    const row = UUID.test(id) ? await this.em.findOne(PermittedException, { id }, { populate: POPULATE }) : null;
+    const row = isUuid(id) ? await this.em.findOne(PermittedException, { id }, { populate: POPULATE }) : null;
     return row ? (await this.present([row]))[0]! : null;
   }
 
@@ -163,7 +162,7 @@ export class ExceptionService {
   }
 
   private async load(id: string, expectedVersion: number): Promise<PermittedException> {
-    const row = UUID.test(id) ? await this.em.findOne(PermittedException, { id }, { populate: POPULATE }) : null;
+    const row = isUuid(id) ? await this.em.findOne(PermittedException, { id }, { populate: POPULATE }) : null;
     if (!row) throw new NotFoundError('Permitted exception', 'id');
     assertVersion(row.version, expectedVersion, 'Permitted exception');
     return row;
@@ -353,8 +352,7 @@ export class ExceptionService {
     issues.push(...(await this.unknownIds('provider', providerIds, 'scope.providerIds', 'No such provider')));
 
     const recipientId = scope.recipientId?.trim() || null;
-    const recipient =
-      recipientId && UUID.test(recipientId) ? await this.em.findOne(Recipient, { id: recipientId }) : null;
+    const recipient = recipientId && isUuid(recipientId) ? await this.em.findOne(Recipient, { id: recipientId }) : null;
     if (recipientId && !recipient)
       issues.push({ field: 'scope.recipientId', code: 'INVALID_VALUE', message: 'No such recipient.' });
     if (kind === 'OUTSOURCING' && typeof evidence.recipientId === 'string' && evidence.recipientId !== recipientId) {
@@ -450,7 +448,7 @@ export class ExceptionService {
     message: string,
   ): Promise<Issue[]> {
     if (!ids.length) return [];
-    const wellFormed = [...new Set(ids.filter((id) => UUID.test(id)))];
+    const wellFormed = [...new Set(ids.filter((id) => isUuid(id)))];
     const found = wellFormed.length
       ? new Set((await existingIds(this.em, table, wellFormed)).map((r) => String(r.id)))
       : new Set<string>();

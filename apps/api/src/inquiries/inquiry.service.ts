@@ -17,17 +17,17 @@ import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import type { RateLimitRule, RateLimits } from '../common/rate-limit.js';
 import type { Actor, AppDeps } from '../context.js';
 import { Provider } from '../providers/provider.entity.js';
-import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
 import { Inquiry, inquirySealContext, type InquiryContent } from './inquiry.entity.js';
 import { InquiryReply, inquiryReplySealContext } from './inquiry-reply.entity.js';
 import type { AddInquiryReplyInput, InquiryFilter, RecordInquiryInput, SubmitInquiryInput } from './inquiry.inputs.js';
 import { presentInquiry, presentInquirySummary } from './inquiry.presenter.js';
 import type { InquiryAdminType, InquiryReceiptType, InquirySummaryType, InquiryType } from './inquiry.type.js';
+import { isUuid } from '../common/ids.js';
+import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 
 /** The public form's budget per client address: a person writes a few inquiries, a bot many. */
 export const INQUIRY_SUBMIT_RULE: RateLimitRule = { name: 'inquiry.submit', points: 5, durationSeconds: 60 * 60 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Crockford's base32 without I, L, O, U: easy to read out on the telephone. */
 const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const POPULATE = ['assignee', 'provider', 'recordedBy'] as const;
@@ -163,7 +163,7 @@ export class InquiryService {
     if (afterId) where.id = { $lt: afterId };
     if (filter.status) where.status = filter.status;
     // A malformed id names nobody: an empty page, never "unassigned" or "all".
-    if ((filter.assigneeId && !UUID.test(filter.assigneeId)) || (filter.providerId && !UUID.test(filter.providerId))) {
+    if ((filter.assigneeId && !isUuid(filter.assigneeId)) || (filter.providerId && !isUuid(filter.providerId))) {
       return toPage([] as Inquiry[], limit, afterId, presentInquirySummary);
     }
     if (filter.unassigned) where.assignee = null;
@@ -175,7 +175,7 @@ export class InquiryService {
 
   /** One inquiry with its content and replies, decrypted; the read is audited. */
   async get(id: string): Promise<InquiryType | null> {
-    const inquiry = UUID.test(id) ? await this.em.findOne(Inquiry, { id }, { populate: POPULATE }) : null;
+    const inquiry = isUuid(id) ? await this.em.findOne(Inquiry, { id }, { populate: POPULATE }) : null;
     if (!inquiry) return null;
     const replies = await this.em.find(InquiryReply, { inquiry }, { orderBy: { at: 'asc', id: 'asc' } });
     const presented = presentInquiry(this.deps.cipher, inquiry, replies);
@@ -195,7 +195,7 @@ export class InquiryService {
    * and what they were told.
    */
   async listInquiriesForProvider(providerId: string): Promise<InquiryType[]> {
-    if (!UUID.test(providerId)) return [];
+    if (!isUuid(providerId)) return [];
     const inquiries = await this.em.find(
       Inquiry,
       { provider: providerId },
@@ -244,7 +244,7 @@ export class InquiryService {
     return this.change(id, expectedVersion, async (em, inquiry) => {
       let assignee: AdminUser | null = null;
       if (assigneeId) {
-        assignee = UUID.test(assigneeId)
+        assignee = isUuid(assigneeId)
           ? await em.findOne(AdminUser, {
               id: assigneeId,
               disabled: false,
@@ -333,7 +333,7 @@ export class InquiryService {
     this.requireActor();
     return this.em.transactional(async (txn) => {
       const em = txn as SqlEntityManager;
-      const inquiry = UUID.test(id) ? await em.findOne(Inquiry, { id }, { populate: POPULATE }) : null;
+      const inquiry = isUuid(id) ? await em.findOne(Inquiry, { id }, { populate: POPULATE }) : null;
       if (!inquiry) throw new NotFoundError('Inquiry', 'id');
       assertVersion(inquiry.version, expectedVersion, 'Inquiry');
       const { action, detail, providerIds } = await apply(em, inquiry);
@@ -352,7 +352,7 @@ export class InquiryService {
   }
 
   private async findProvider(providerId: string, field: string, issues: Issue[]): Promise<Provider | null> {
-    const provider = UUID.test(providerId) ? await this.em.findOne(Provider, { id: providerId }) : null;
+    const provider = isUuid(providerId) ? await this.em.findOne(Provider, { id: providerId }) : null;
     if (!provider) issues.push({ field, code: 'INVALID_VALUE', message: 'No such provider.' });
     return provider;
   }

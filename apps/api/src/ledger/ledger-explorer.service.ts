@@ -11,11 +11,11 @@ import type {
   LedgerEntryKindValue,
   LedgerOutcomeValue,
 } from './ledger-explorer.type.js';
+import { isUuid } from '../common/ids.js';
 
 const DAY_MS = 86_400_000;
 const ACTIVITY_KINDS = ['USE', 'PROVISION', 'DECISION'] as const;
 const CURSOR_PREFIX = 'l1:';
-const UUID = /^[0-9a-f-]{36}$/i;
 
 export function encodeSequenceCursor(sequence: number): string {
   return Buffer.from(CURSOR_PREFIX + sequence, 'utf8').toString('base64url');
@@ -39,7 +39,7 @@ export class LedgerExplorerService {
     for (const field of ['providerId', 'recipientId'] as const) {
       const value = filter?.[field];
       if (!value) continue;
-      if (!UUID.test(value)) throw badInput(`filter.${field}`, 'INVALID_FORMAT', 'Not an id', '');
+      if (!isUuid(value)) throw badInput(`filter.${field}`, 'INVALID_FORMAT', 'Not an id', '');
       page[field] = value.toLowerCase();
     }
     if (filter?.purposeKey) page.purposeKey = filter.purposeKey;

@@ -4,10 +4,10 @@ import { normalizeSecretariat, validateSecretariat } from '@steward/policy-core'
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
 import type { Actor, AppDeps } from '../context.js';
-import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
 import type { UpdateOrganisationInput } from './organisation.inputs.js';
 import { organisationContactRow } from './organisation.queries.js';
 import { Organisation } from './organisation.entity.js';
+import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 
 export async function loadOrganisation(em: EntityManager): Promise<Organisation> {
   const [org] = await em.find(Organisation, {}, { orderBy: { createdAt: 'asc' }, limit: 1 });

@@ -29,9 +29,7 @@ import {
 } from './partner-facts.js';
 import { presentPartnerProvider } from './partner.presenter.js';
 import type { PartnerProviderConnection, PartnerProviderType } from './partner.type.js';
-
-/** A well-formed UUID: anything else names no row (and never reaches PostgreSQL's uuid parser). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/ids.js';
 
 /** One basis under which categories of one provider are provided. */
 interface Grant {
@@ -84,7 +82,7 @@ export class PartnerService {
   /** Out of scope, not permitted, unknown or malformed: the same NOT_FOUND. */
   async get(id: string): Promise<PartnerProviderType> {
     const notFound = () => new NotFoundError('Provider', 'id');
-    if (!UUID.test(id)) throw notFound();
+    if (!isUuid(id)) throw notFound();
     const found = (await this.provide(this.em, { id: id.toLowerCase(), limit: 1 })).provided[0];
     if (!found) throw notFound();
     return found;

@@ -34,11 +34,12 @@ import {
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import type { Actor, AppDeps } from '../context.js';
 import { LedgerService, payloadHashOf } from '../ledger/ledger.service.js';
-import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
 import { loadPurposeFacts, purposeIdByKey, type PurposeFields } from '../purposes/purpose-facts.js';
 import { Purpose } from '../purposes/purpose.entity.js';
 import type { PolicyPurposeInput, PolicySectionInput, UpdatePolicyDraftInput } from './policy.inputs.js';
 import { PolicyVersion, type PolicyPurposeData, type PolicySectionData } from './policy-version.entity.js';
+import { isUuid } from '../common/ids.js';
+import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 
 /** The version in force: the newest published one governs all data, whenever it was collected (clause 7). */
 export async function currentPolicy(em: EntityManager): Promise<PolicyVersion> {
@@ -154,7 +155,6 @@ export interface LackingProviderRow {
   message: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMPTY_CHANGES: PurposeChanges = { added: [], widened: [], narrowed: [], retired: [], unchanged: [] };
 
 /**
@@ -190,7 +190,7 @@ export class PolicyService {
   }
 
   async get(id: string): Promise<PolicyVersion | null> {
-    return UUID.test(id) ? this.em.findOne(PolicyVersion, { id }) : null;
+    return isUuid(id) ? this.em.findOne(PolicyVersion, { id }) : null;
   }
 
   draft(): Promise<PolicyVersion | null> {

@@ -10,7 +10,8 @@ import {
   type ProviderKind,
 } from '@steward/policy-core';
 import { AuditService } from '../audit/audit.service.js';
-import { BadInputError, ConflictError, NotFoundError, badInput } from '../common/errors.js';
+import { BadInputError, NotFoundError, badInput } from '../common/errors.js';
+import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 import { purposeIdByKey } from '../purposes/purpose-facts.js';
 import { nameItemRows, providerPageRows } from './provider.queries.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
@@ -299,28 +300,4 @@ export function validateReference(reference: string, field: string): Issue | nul
   return /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/.test(reference)
     ? null
     : { field, code: 'INVALID_FORMAT', message: 'Letters, digits, and . _ - / only' };
-}
-
-export function assertVersion(current: number, expected: number, what: string): void {
-  if (current !== expected) {
-    throw new ConflictError(
-      `${what} was changed by someone else (now version ${current}); reload and try again`,
-      current,
-    );
-  }
-}
-
-/** A concurrent writer that got there first turns into CONFLICT, never a silent overwrite. */
-export async function flushOrConflict(em: SqlEntityManager, what: string): Promise<void> {
-  try {
-    await em.flush();
-  } catch (err) {
-    if (isConcurrencyError(err)) throw new ConflictError(`${what} was changed by someone else; reload and try again`);
-    throw err;
-  }
-}
-
-export function isConcurrencyError(err: unknown): boolean {
-  const name = (err as { name?: string } | null)?.name ?? '';
-  return name === 'OptimisticLockError' || name === 'UniqueConstraintViolationException';
 }

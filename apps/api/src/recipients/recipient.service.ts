@@ -9,9 +9,7 @@ import type { Actor, AppDeps } from '../context.js';
 import { PartnerCredential } from './partner-credential.entity.js';
 import { Recipient } from './recipient.entity.js';
 import type { CreateRecipientInput } from './recipient.inputs.js';
-
-/** A well-formed UUID: anything else names no row (and never reaches PostgreSQL's uuid parser). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/ids.js';
 
 const PARTNER_KEY_CREDENTIALS: KeyCredentialKind<PartnerCredential> = {
   entity: PartnerCredential,
@@ -40,7 +38,7 @@ export class RecipientService {
   }
 
   async get(id: string): Promise<RecipientWithCredentials | null> {
-    const recipient = UUID.test(id) ? await this.em.findOne(Recipient, { id }) : null;
+    const recipient = isUuid(id) ? await this.em.findOne(Recipient, { id }) : null;
     return recipient ? (await this.withCredentials([recipient]))[0]! : null;
   }
 
@@ -118,7 +116,7 @@ export class RecipientService {
     const label = rawLabel.trim();
     const issue = validateText(label, { field: 'label', maxLength: FIELD_LIMITS.displayName, required: true });
     if (issue) throw new BadInputError([issue], '');
-    const recipient = UUID.test(recipientId) ? await this.em.findOne(Recipient, { id: recipientId }) : null;
+    const recipient = isUuid(recipientId) ? await this.em.findOne(Recipient, { id: recipientId }) : null;
     if (!recipient) throw new NotFoundError('Recipient', 'recipientId');
     const issued = generateApiKey('partner');
     const now = this.deps.now();

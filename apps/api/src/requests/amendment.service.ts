@@ -11,7 +11,6 @@ import { BadInputError, DomainError } from '../common/errors.js';
 import type { Actor, AppDeps } from '../context.js';
 import { PersonalDataItem, itemSealContext } from '../providers/personal-data-item.entity.js';
 import { tokensForValue } from '../providers/provider-search.js';
-import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
 import { SearchToken } from '../providers/search-token.entity.js';
 import { DataItemChange, changeSealContext, type DataItemChangeAction } from './data-item-change.entity.js';
 import { ProviderRequest } from './provider-request.entity.js';
@@ -19,6 +18,7 @@ import type { ApplyAmendmentInput } from './request.inputs.js';
 import { presentChange } from './request.presenter.js';
 import { RequestService } from './request.service.js';
 import type { DataItemChangeType } from './request.type.js';
+import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 
 export interface AmendmentApplied {
   request: ProviderRequest;

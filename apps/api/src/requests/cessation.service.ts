@@ -10,14 +10,15 @@ import { consentLedgerFact } from '../consent/consent-ledger.js';
 import { ConsentWriter } from '../consent/consent-writer.js';
 import { LedgerService, type LedgerFact } from '../ledger/ledger.service.js';
 import { currentPolicy } from '../policy/policy.service.js';
-import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
 import { Purpose } from '../purposes/purpose.entity.js';
 import { ProviderCessation } from './provider-cessation.entity.js';
 import { type ProviderRequest } from './provider-request.entity.js';
 import type { ApplyCessationInput } from './request.inputs.js';
 import { presentCessation } from './request.presenter.js';
-import { RequestService, UUID } from './request.service.js';
+import { RequestService } from './request.service.js';
 import type { ProviderCessationType } from './request.type.js';
+import { isUuid } from '../common/ids.js';
+import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 
 export interface CessationApplied {
   request: ProviderRequest;
@@ -71,7 +72,7 @@ export class CessationService {
     const recipientIds = input.stopAllProvision
       ? []
       : [...new Set(input.stopProvisionRecipientIds.map((r) => r.trim().toLowerCase()))];
-    const wellFormed = recipientIds.filter((id) => UUID.test(id));
+    const wellFormed = recipientIds.filter((id) => isUuid(id));
     const recipients = wellFormed.length ? await recipientNameRows(em, wellFormed) : [];
     const recipientNames = new Map(recipients.map((r) => [String(r.id), String(r.name)]));
     recipientIds.forEach((id, i) => {

@@ -9,7 +9,6 @@ import type { Actor, AppDeps } from '../context.js';
 import type { LedgerEntryType } from '../ledger/ledger-explorer.type.js';
 import { organisationContact } from '../organisation/organisation.service.js';
 import { currentPolicyFacts } from '../policy/policy.service.js';
-import { flushOrConflict } from '../providers/provider.service.js';
 import { loadPurposeFacts } from '../purposes/purpose-facts.js';
 import { DISCLOSURE_SECTIONS } from './disclosure-extensions.js';
 import { presentDisclosedItems, presentDisclosurePackage } from './disclosure.presenter.js';
@@ -18,9 +17,8 @@ import type { ProviderRequest } from './provider-request.entity.js';
 import { openRequester, presentActors } from './request.presenter.js';
 import { RequestService } from './request.service.js';
 import type { DisclosedActorType, DisclosurePackageType } from './request.type.js';
-
-/** A well-formed UUID (actor references carry one after their prefix). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/ids.js';
+import { flushOrConflict } from '../common/optimistic-lock.js';
 
 /**
  * The disclosure package (clause 4): everything held about one provider, for a disclosure request
@@ -179,7 +177,7 @@ async function ledgerAbout(em: SqlEntityManager, providerId: string): Promise<Le
 /** Loads who the ledger's actor references name, and describes them (presentActors). */
 async function describeActors(em: SqlEntityManager, refs: readonly string[]): Promise<DisclosedActorType[]> {
   const ids = (prefix: string) =>
-    refs.filter((r) => r.startsWith(prefix) && UUID.test(r.slice(prefix.length))).map((r) => r.slice(prefix.length));
+    refs.filter((r) => r.startsWith(prefix) && isUuid(r.slice(prefix.length))).map((r) => r.slice(prefix.length));
   const adminIds = ids('admin:');
   const credentialIds = ids('partner:');
   const systemKeyIds = ids('system:');

@@ -29,7 +29,6 @@ import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import type { Actor, AppDeps } from '../context.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Provider } from '../providers/provider.entity.js';
-import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
 import { DataItemChange } from './data-item-change.entity.js';
 import { ProviderCessation } from './provider-cessation.entity.js';
 import { ProviderRequest, verificationNoteSealContext } from './provider-request.entity.js';
@@ -60,9 +59,9 @@ import type {
   RequestSettingsType,
   RequestStatusChangeType,
 } from './request.type.js';
+import { isUuid } from '../common/ids.js';
+import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 
-/** A well-formed UUID: anything else names no row (and never reaches PostgreSQL's uuid parser). */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const REQUEST_POPULATE = ['provider', 'enteredBy', 'verifiedBy'] as const;
 
 /** The public form: five requests per address per hour (× STEWARD_RATE_LIMIT_SCALE). */
@@ -149,7 +148,7 @@ export class RequestService {
     let provider: Provider | null = null;
     const providerId = input.providerId?.trim() || null;
     if (providerId) {
-      provider = UUID.test(providerId) ? await this.em.findOne(Provider, { id: providerId }) : null;
+      provider = isUuid(providerId) ? await this.em.findOne(Provider, { id: providerId }) : null;
       if (!provider) issues.push({ field: 'providerId', code: 'INVALID_VALUE', message: 'No such provider.' });
     }
     if (issues.length) throw new BadInputError(issues);
@@ -215,7 +214,7 @@ export class RequestService {
     if (f.open === true) where.push(open);
     if (f.open === false) where.push({ status: { $in: [...CLOSED_REQUEST_STATUSES] } });
     if (f.providerId) {
-      if (!UUID.test(f.providerId))
+      if (!isUuid(f.providerId))
         return {
           edges: [],
           pageInfo: { hasNextPage: false, hasPreviousPage: afterId !== null, startCursor: null, endCursor: null },
@@ -247,7 +246,7 @@ export class RequestService {
 
   /** One request, decrypted for staff (the read is audited); null when there is none. */
   async get(id: string): Promise<ProviderRequest | null> {
-    const row = UUID.test(id) ? await this.em.findOne(ProviderRequest, { id }, { populate: REQUEST_POPULATE }) : null;
+    const row = isUuid(id) ? await this.em.findOne(ProviderRequest, { id }, { populate: REQUEST_POPULATE }) : null;
     if (row) {
       await new AuditService(this.em, this.actor, this.deps).insertNow({
         action: 'request.read',
@@ -283,7 +282,7 @@ export class RequestService {
 
   /** Loads a request for a write, checking the version the caller read. */
   async load(id: string, expectedVersion?: number): Promise<ProviderRequest> {
-    const row = UUID.test(id) ? await this.em.findOne(ProviderRequest, { id }, { populate: REQUEST_POPULATE }) : null;
+    const row = isUuid(id) ? await this.em.findOne(ProviderRequest, { id }, { populate: REQUEST_POPULATE }) : null;
     if (!row) throw new NotFoundError('Request', 'requestId');
     if (expectedVersion !== undefined) assertVersion(row.version, expectedVersion, 'Request');
     return row;
@@ -294,7 +293,7 @@ export class RequestService {
     const request = await this.load(requestId, expectedVersion);
     const linking = validateProviderLink({ status: request.status, identityVerified: request.verifiedAt !== null });
     const issues: Issue[] = linking.ok ? [] : [...linking.issues];
-    const provider = UUID.test(providerId) ? await this.em.findOne(Provider, { id: providerId }) : null;
+    const provider = isUuid(providerId) ? await this.em.findOne(Provider, { id: providerId }) : null;
     if (!provider) issues.push({ field: 'providerId', code: 'INVALID_VALUE', message: 'No such provider.' });
     if (issues.length || !provider) throw new BadInputError(issues, '');
     request.provider = provider;
@@ -475,7 +474,7 @@ export class ProviderRightsService {
   ) {}
 
   async itemChanges(providerId: string): Promise<DataItemChangeType[]> {
-    if (!UUID.test(providerId)) return [];
+    if (!isUuid(providerId)) return [];
     const rows = await this.em.find(
       DataItemChange,
       { provider: providerId },
@@ -494,7 +493,7 @@ export class ProviderRightsService {
   }
 
   async cessations(providerId: string): Promise<ProviderCessationType[]> {
-    if (!UUID.test(providerId)) return [];
+    if (!isUuid(providerId)) return [];
     const rows = await this.em.find(
       ProviderCessation,
       { provider: providerId },
