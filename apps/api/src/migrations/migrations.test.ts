@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ormOptions } from '../mikro-orm.config.js';
+import { describeSqliteSchema } from '../tools/migration-files.js';
 import { DATABASES, POSTGRESQL_ONLY, SQLITE_ONLY } from '../test/databases.js';
 import { createTestApp } from '../test/test-app.js';
 
@@ -14,7 +15,7 @@ describe('migrations', () => {
     try {
       await migrated.getMigrator().up();
       await fromEntities.getSchemaGenerator().createSchema();
-      expect(await describeSqlite(migrated)).toEqual(await describeSqlite(fromEntities));
+      expect(await describeSqliteSchema(migrated)).toEqual(await describeSqliteSchema(fromEntities));
     } finally {
       await migrated.close(true);
       await fromEntities.close(true);
@@ -121,19 +122,3 @@ describe('migrations', () => {
     }
   });
 });
-
-async function describeSqlite(orm: MikroORM) {
-  const conn = orm.em.getConnection();
-  const objects = await conn.execute<{ type: string; name: string; tbl_name: string }[]>(
-    // Triggers are not part of the entity model (the ledger guards are checked on their own below).
-    "select type, name, tbl_name from sqlite_master where type <> 'trigger' and name not like 'sqlite_%' and name not like 'mikro_orm_migrations%' order by type, name",
-  );
-  const shape: Record<string, unknown> = {};
-  for (const o of objects) {
-    shape[`${o.type}:${o.name}`] =
-      o.type === 'table'
-        ? await conn.execute(`pragma table_info(\`${o.name}\`)`)
-        : await conn.execute(`pragma index_info(\`${o.name}\`)`);
-  }
-  return shape;
-}
