@@ -18,27 +18,27 @@ export function migrationName(now: Date): string {
 
 /** A migration that changes nothing, so this database applies the same names as the other one. */
 export function noOpMigration(name: string, dialect: DatabaseKind): string {
-  const other = LABEL[dialect === 'sqlite' ? 'postgresql' : 'sqlite'];
-  return [
-    "import { Migration } from '@mikro-orm/migrations';",
-    '',
-    `/** Nothing to change on ${LABEL[dialect]}: only the ${other} migration of the same name has work to do. */`,
-    `export class ${name} extends Migration {`,
-    '  override async up(): Promise<void> {}',
-    '',
-    '  override async down(): Promise<void> {}',
-    '}',
-    '',
-  ].join('\n');
+  return emptyMigration(
+    name,
+    `Nothing to change on ${LABEL[dialect]}: only the ${otherLabel(dialect)} migration of the same name has work to do.`,
+  );
 }
 
 /** An empty migration to write by hand (triggers, data moves), in both databases under one name. */
 export function blankMigration(name: string, dialect: DatabaseKind): string {
-  const other = LABEL[dialect === 'sqlite' ? 'postgresql' : 'sqlite'];
+  return emptyMigration(
+    name,
+    `TODO: what this changes, and why (the ${otherLabel(dialect)} migration of the same name does the same there).`,
+  );
+}
+
+const otherLabel = (dialect: DatabaseKind) => LABEL[dialect === 'sqlite' ? 'postgresql' : 'sqlite'];
+
+function emptyMigration(name: string, doc: string): string {
   return [
     "import { Migration } from '@mikro-orm/migrations';",
     '',
-    `/** TODO: what this changes, and why (the ${other} migration of the same name does the same there). */`,
+    `/** ${doc} */`,
     `export class ${name} extends Migration {`,
     '  override async up(): Promise<void> {}',
     '',
