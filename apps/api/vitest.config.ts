@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
@@ -16,10 +18,12 @@ const WORKERS = availableParallelism();
  */
 function postgresqlFiles(): string[] {
   const asks = /^import\s*\{[^}]*\b(?:DATABASES|POSTGRESQL_ONLY)\b[^}]*\}\s*from\s*'[./]*(?:test\/)?databases\.js';/m;
-  return readdirSync('src', { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.test.ts'))
+  const src = fileURLToPath(new URL('src/', import.meta.url));
+  return readdirSync(src, { recursive: true, encoding: 'utf8' })
+    .filter(
+      (f) => f.endsWith('.pg.test.ts') || (f.endsWith('.test.ts') && asks.test(readFileSync(join(src, f), 'utf8'))),
+    )
     .map((f) => `src/${f.replaceAll('\\', '/')}`)
-    .filter((f) => f.endsWith('.pg.test.ts') || asks.test(readFileSync(f, 'utf8')))
     .sort();
 }
 
