@@ -11,9 +11,17 @@ import { cpus } from 'node:os';
 import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import { startBaseline } from './lib/baseline.js';
-import { runLoad, summarize } from './lib/load.js';
+import { loadCase, summarize } from './lib/load.js';
 import { urlForDatabase } from './lib/seed-postgres.js';
-import { benchConfig, gql, login, openSteward, serverErrors, startStewardServer } from './lib/steward.js';
+import {
+  benchConfig,
+  benchSiteInput,
+  gql,
+  login,
+  openSteward,
+  serverErrors,
+  startStewardServer,
+} from './lib/steward.js';
 
 const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 const SECONDS = num('BENCH_SECONDS', 4);
@@ -79,17 +87,7 @@ async function startSteward(kind) {
     await gql(
       server.url,
       'mutation($input: CookieSiteInput!) { createCookieSite(input: $input) { id siteKey } }',
-      {
-        input: {
-          name: 'Bench site',
-          domains: ['bench-site.example'],
-          allowedOrigins: [ORIGIN],
-          consentLifetimeDays: 180,
-          honoursGpc: true,
-          bannerTitle: { en: 'Cookies', ja: 'クッキー' },
-          bannerText: { en: 'Cookies.', ja: 'クッキー。' },
-        },
-      },
+      { input: benchSiteInput('Bench site', 'bench-site.example', ORIGIN) },
       cookie,
     )
   ).data.createCookieSite;
@@ -184,16 +182,7 @@ async function explainLookups(s) {
 
 /** Warm-up, then ROUNDS interleaved rounds over the cases (rotating order), as run.js does. */
 async function measure(cases) {
-  const load = (c, seconds, warmupSeconds) =>
-    runLoad({
-      url: c.url,
-      headers: c.headers ?? {},
-      body: c.body,
-      seconds,
-      warmupSeconds,
-      concurrency: CONCURRENCY,
-      uniqueBody: Boolean(c.unique),
-    });
+  const load = (c, seconds, warmupSeconds) => loadCase(c, { seconds, warmupSeconds, concurrency: CONCURRENCY });
   const segments = new Map(cases.map((c) => [c, []]));
   for (const c of cases) if (WARMUP > 0) await load(c, WARMUP, 0);
   for (let round = 0; round < ROUNDS; round++) {

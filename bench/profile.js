@@ -22,7 +22,7 @@ import { runLoad } from './lib/load.js';
 import { PARTNER_PURPOSE, randomProviders } from './lib/rows.js';
 import { ensureSqliteSeed } from './lib/seed-sqlite.js';
 import { preparePostgres } from './lib/seed-postgres.js';
-import { benchConfig, gql, login, openSteward, startStewardServer } from './lib/steward.js';
+import { benchConfig, benchSiteInput, gql, login, openSteward, startStewardServer } from './lib/steward.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -72,17 +72,7 @@ async function caseRequest() {
       await gql(
         server.url,
         'mutation($input: CookieSiteInput!) { createCookieSite(input: $input) { siteKey } }',
-        {
-          input: {
-            name: 'Profile site',
-            domains: ['profile.example'],
-            allowedOrigins: ['https://profile.example'],
-            consentLifetimeDays: 180,
-            honoursGpc: true,
-            bannerTitle: { en: 'Cookies', ja: 'クッキー' },
-            bannerText: { en: 'Cookies.', ja: 'クッキー。' },
-          },
-        },
+        { input: benchSiteInput('Profile site', 'profile.example', 'https://profile.example') },
         cookie,
       )
     ).data.createCookieSite;

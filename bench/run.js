@@ -13,7 +13,7 @@ import { constants, copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startBareHttp, startBaseline } from './lib/baseline.js';
-import { runLoad, summarize } from './lib/load.js';
+import { loadCase, summarize } from './lib/load.js';
 import { timeLedgerVerification } from './lib/ledger.js';
 import { timePolicyImpact } from './lib/policy-impact.js';
 import { reportDisclosure } from './disclosure.js';
@@ -306,16 +306,7 @@ async function explain(label, conn, kind, purposeId) {
 
 /** Warm-up per case, then ROUNDS interleaved rounds (rotating the order) of SECONDS/ROUNDS each. */
 async function measureAll(cases) {
-  const load = (c, seconds, warmupSeconds) =>
-    runLoad({
-      url: c.url,
-      headers: c.headers ?? {},
-      body: c.body,
-      seconds,
-      warmupSeconds,
-      concurrency: CONCURRENCY,
-      pick: c.pick ?? null,
-    });
+  const load = (c, seconds, warmupSeconds) => loadCase(c, { seconds, warmupSeconds, concurrency: CONCURRENCY });
   const segments = new Map(cases.map((c) => [c, []]));
   const warmupErrors = new Map(cases.map((c) => [c, { errors: 0, errorSamples: [] }]));
   if (WARMUP > 0) {

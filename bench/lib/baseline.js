@@ -5,6 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { once } from 'node:events';
+import { endpoint } from './endpoint.js';
 import { Mutation, Query, Resolver, buildSchema } from 'type-graphql';
 
 class BaselineResolver {
@@ -32,14 +33,7 @@ export async function startBaseline() {
   app.use('/graphql', express.json({ limit: '256kb' }), expressMiddleware(apollo, { context: async () => ({}) }));
   const server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  return {
-    url: `http://127.0.0.1:${server.address().port}/graphql`,
-    async close() {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-      await apollo.stop();
-    },
-  };
+  return endpoint(server, () => apollo.stop());
 }
 
 /**
@@ -59,11 +53,5 @@ export async function startBareHttp() {
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  return {
-    url: `http://127.0.0.1:${server.address().port}/graphql`,
-    async close() {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-    },
-  };
+  return endpoint(server);
 }

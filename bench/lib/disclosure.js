@@ -7,6 +7,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 } from 'uuid';
 import { entryHash } from '@steward/api/dist/ledger/ledger-hash.js';
+import { syntheticEntry } from './ledger.js';
 import { itemSealContext } from '@steward/api/dist/providers/personal-data-item.entity.js';
 import { urlForDatabase } from './seed-postgres.js';
 import { benchConfig, gql, login, openSteward, startStewardServer } from './steward.js';
@@ -155,22 +156,16 @@ export async function timeDisclosurePackage({ kind, entries, items, runs, cacheD
       sequence += 1;
       const mine = k % 2 === 0;
       const provide = k % 3 === 0;
-      const content = {
+      const content = syntheticEntry({
         sequence,
-        id: v7(),
         recordedAt: new Date(now.getTime() + k),
         kind: provide ? 'PROVISION' : 'DECISION',
-        actor: provide ? 'partner:bench' : 'admin:bench',
+        provide,
         providerId: mine ? providerId : v7(),
         purposeKey: 'JOURNAL_DELIVERY',
-        recipientId: provide ? recipientId : null,
-        categories: provide ? ['NAME', 'POSTAL_ADDRESS'] : ['NAME'],
-        outcome: 'ALLOWED',
-        basis: provide ? { exceptionId, exceptionKind: 'OUTSOURCING' } : { kind: 'CONSENT', action: 'USE' },
-        policyVersion: 1,
-        subjectRef: null,
-        payloadHash: 'ab'.repeat(32),
-      };
+        recipientId,
+        exceptionId,
+      });
       const hash = entryHash(prev, content);
       ledgerRows.push([
         content.sequence,

@@ -17,6 +17,38 @@ const KINDS = ['USE', 'PROVISION', 'DECISION'];
 const PURPOSES = ['JOURNAL_DELIVERY', 'EVENT_NEWS'];
 const START = Date.parse('2026-01-01T00:00:00.000Z');
 
+/**
+ * The content of a synthetic ledger entry as LedgerService.append writes it: a provision to a
+ * courier under an OUTSOURCING exception, or a decision on consent.
+ */
+export function syntheticEntry({
+  sequence,
+  recordedAt,
+  kind,
+  provide,
+  providerId,
+  purposeKey,
+  recipientId,
+  exceptionId,
+}) {
+  return {
+    sequence,
+    id: v7(),
+    recordedAt,
+    kind,
+    actor: kind === 'PROVISION' ? 'partner:bench' : 'admin:bench',
+    providerId,
+    purposeKey,
+    recipientId: provide ? recipientId : null,
+    categories: provide ? ['NAME', 'POSTAL_ADDRESS'] : ['NAME'],
+    outcome: 'ALLOWED',
+    basis: provide ? { exceptionId, exceptionKind: 'OUTSOURCING' } : { kind: 'CONSENT', action: 'USE' },
+    policyVersion: 1,
+    subjectRef: null,
+    payloadHash: 'ab'.repeat(32),
+  };
+}
+
 /** Entries after `head` (sequence, hash), in batches: content, prev hash and hash, exactly as LedgerService.append writes them. */
 function* entryBatches(head, count) {
   let prev = head.hash;
@@ -30,22 +62,16 @@ function* entryBatches(head, count) {
       sequence += 1;
       const kind = KINDS[sequence % 3];
       const provide = kind === 'PROVISION' || (kind === 'DECISION' && sequence % 2 === 0);
-      const content = {
+      const content = syntheticEntry({
         sequence,
-        id: v7(),
         recordedAt: new Date(START + sequence * 1000),
         kind,
-        actor: kind === 'PROVISION' ? 'partner:bench' : 'admin:bench',
+        provide,
         providerId: v7(),
         purposeKey: PURPOSES[sequence % 2],
-        recipientId: provide ? recipientId : null,
-        categories: provide ? ['NAME', 'POSTAL_ADDRESS'] : ['NAME'],
-        outcome: 'ALLOWED',
-        basis: provide ? { exceptionId, exceptionKind: 'OUTSOURCING' } : { kind: 'CONSENT', action: 'USE' },
-        policyVersion: 1,
-        subjectRef: null,
-        payloadHash: 'ab'.repeat(32),
-      };
+        recipientId,
+        exceptionId,
+      });
       const hash = entryHash(prev, content);
       rows.push({ content, prevHash: prev, hash });
       prev = hash;

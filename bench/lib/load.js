@@ -29,6 +29,20 @@ export function runLoad({
   });
 }
 
+/** One case of a benchmark (url, headers, body, and `unique` or `pick` as runLoad takes them) under load. */
+export function loadCase(c, { seconds, warmupSeconds, concurrency }) {
+  return runLoad({
+    url: c.url,
+    headers: c.headers ?? {},
+    body: c.body,
+    seconds,
+    warmupSeconds,
+    concurrency,
+    uniqueBody: Boolean(c.unique),
+    pick: c.pick ?? null,
+  });
+}
+
 /** Merges the segments of one case: req/s over the measured time, percentiles over all latencies. */
 export function summarize(segments) {
   const all = new Float64Array(segments.reduce((n, s) => n + s.latencies.length, 0));

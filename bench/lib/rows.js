@@ -5,6 +5,16 @@
 import { v7 } from 'uuid';
 import { itemSealContext } from '@steward/api/dist/providers/personal-data-item.entity.js';
 
+/** The ids of the two purposes the benchmarks use, from a database Steward has just set up. */
+export async function seededPurposes(orm) {
+  const conn = orm.em.fork().getConnection();
+  const [purpose] = await conn.execute('select id from purpose where key = ?', [FILTER_PURPOSE]);
+  const [journal] = await conn.execute('select id from purpose where key = ?', [PARTNER_PURPOSE]);
+  if (!purpose || !journal)
+    throw new Error(`purposes ${FILTER_PURPOSE} / ${PARTNER_PURPOSE} missing after first start`);
+  return { purpose, journal };
+}
+
 const KINDS = ['RELATED_PERSONNEL', 'BUSINESS_USER', 'SERVICE_USER'];
 const GIVEN = ['Taro', 'Hanako', 'Ken', 'Sakura', 'Ichiro', 'Megumi', 'Emily', 'Misaki', 'Hiroshi', 'Yuki'];
 const FAMILY = [

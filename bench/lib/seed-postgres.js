@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { FILTER_PURPOSE, PARTNER_PURPOSE, providerBatches } from './rows.js';
+import { providerBatches, seededPurposes } from './rows.js';
 import { benchConfig, migrationsHash, openSteward } from './steward.js';
 
 /** 2: + JOURNAL_DELIVERY granted (consent event + state) for every provider. */
@@ -55,17 +55,8 @@ export async function preparePostgres({ baseUrl, count, progress }) {
     const partialUrl = urlForDatabase(baseUrl, partialDb);
     const config = benchConfig({ databaseUrl: partialUrl, dataDir: '/nonexistent-bench-data' });
     const { orm, deps } = await openSteward({ kind: 'postgresql', url: partialUrl }, config);
-    const [purpose] = await orm.em
-      .fork()
-      .getConnection()
-      .execute('select id from purpose where key = ?', [FILTER_PURPOSE]);
-    const [journal] = await orm.em
-      .fork()
-      .getConnection()
-      .execute('select id from purpose where key = ?', [PARTNER_PURPOSE]);
+    const { purpose, journal } = await seededPurposes(orm);
     await orm.close(true);
-    if (!purpose || !journal)
-      throw new Error(`purposes ${FILTER_PURPOSE} / ${PARTNER_PURPOSE} missing after first start`);
 
     const client = new pg.Client({ connectionString: partialUrl });
     await client.connect();

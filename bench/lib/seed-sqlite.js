@@ -1,7 +1,7 @@
 import Database from 'libsql';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { FILTER_PURPOSE, PARTNER_PURPOSE, providerBatches } from './rows.js';
+import { providerBatches, seededPurposes } from './rows.js';
 import { benchConfig, migrationsHash, openSteward } from './steward.js';
 
 /** 2: + JOURNAL_DELIVERY granted (consent event + state) for every provider. */
@@ -33,17 +33,8 @@ export async function ensureSqliteSeed({ cacheDir, count, progress }) {
   // Schema, reference data and the owner through Steward itself.
   const config = benchConfig({ databaseUrl: null, dataDir: cacheDir });
   const { orm, deps } = await openSteward({ kind: 'sqlite', url: partial }, config);
-  const [purpose] = await orm.em
-    .fork()
-    .getConnection()
-    .execute('select id from purpose where key = ?', [FILTER_PURPOSE]);
-  const [journal] = await orm.em
-    .fork()
-    .getConnection()
-    .execute('select id from purpose where key = ?', [PARTNER_PURPOSE]);
+  const { purpose, journal } = await seededPurposes(orm);
   await orm.close(true);
-  if (!purpose || !journal)
-    throw new Error(`purposes ${FILTER_PURPOSE} / ${PARTNER_PURPOSE} missing after first start`);
 
   const db = new Database(partial);
   db.exec('pragma synchronous = off; pragma cache_size = -262144; pragma foreign_keys = off;');

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { checkEncryptionKey, firstStart, makeCipher, openDatabase } from '@steward/api/dist/bootstrap.js';
 import { loadConfig } from '@steward/api/dist/config.js';
 import { SESSION_COOKIE, createServer } from '@steward/api/dist/server.js';
+import { endpoint } from './endpoint.js';
 
 /** Fixed so that the cached databases stay readable across runs (bench data only, never real data). */
 export const BENCH_KEY = Buffer.alloc(32, 0x5b).toString('base64');
@@ -65,14 +66,19 @@ export async function openSteward(target, config) {
 
 export async function startStewardServer(orm, deps) {
   const { apollo, listen } = await createServer(orm, deps);
-  const server = await listen(0, '127.0.0.1');
+  return endpoint(await listen(0, '127.0.0.1'), () => apollo.stop());
+}
+
+/** A cookie site for the cookie-consent cases (created by the owner through the API). */
+export function benchSiteInput(name, domain, origin) {
   return {
-    url: `http://127.0.0.1:${server.address().port}/graphql`,
-    async close() {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-      await apollo.stop();
-    },
+    name,
+    domains: [domain],
+    allowedOrigins: [origin],
+    consentLifetimeDays: 180,
+    honoursGpc: true,
+    bannerTitle: { en: 'Cookies', ja: 'クッキー' },
+    bannerText: { en: 'Cookies.', ja: 'クッキー。' },
   };
 }
 

@@ -1,16 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  NO_ERRORS_STEP,
-  signIn,
-  SKIP,
-  startStack,
-  visible,
-  warnIfSkipped,
-  type Stack,
-  skipStepsAfterFailure,
-} from './support.js';
+import { beforeAll, expect, it } from 'vitest';
+import { signIn, visible, browserStory, OWNER } from './support.js';
 
 /**
  * A disclosure request (issue 4, clause 4) from intake to package, on the built API and admin:
@@ -21,10 +12,6 @@ import {
  * the member's data in it (and nothing of another member's), then completes the request.
  */
 
-warnIfSkipped();
-
-const OWNER_EMAIL = 'owner@steward.test';
-const OWNER_PASSWORD = `e2e-${randomBytes(9).toString('base64url')}`;
 const MEMBER = {
   reference: 'JSPE-M-000102',
   name: 'Hanako Sato',
@@ -34,24 +21,16 @@ const MEMBER = {
 const OTHER_MEMBER_NAME = '山田 太郎';
 const DETAILS = `Please tell me what you hold about me. ${randomBytes(3).toString('hex')}`;
 
-describe.skipIf(SKIP)('A disclosure request from the public form to the package (Chromium, embedded SQLite)', () => {
-  let stack: Stack | undefined;
+browserStory('A disclosure request from the public form to the package (Chromium, embedded SQLite)', (story) => {
   let page: Page;
   let reference = '';
 
   beforeAll(async () => {
-    stack = await startStack(OWNER_EMAIL, OWNER_PASSWORD);
-    page = stack.page;
-  });
-
-  skipStepsAfterFailure();
-
-  afterAll(async () => {
-    await stack?.stop();
+    page = story.page;
   });
 
   it('takes the request on the public form, without signing in, and gives a reference', async () => {
-    await page.goto(`${stack!.baseUrl}/privacy/request`);
+    await page.goto(`${story.stack.baseUrl}/privacy/request`);
     const form = page.getByRole('form', { name: 'Request form' });
     await form.getByRole('radio', { name: 'Disclosure' }).check();
     await form.getByLabel(/^Your name/).fill(MEMBER.name);
@@ -65,7 +44,7 @@ describe.skipIf(SKIP)('A disclosure request from the public form to the package 
   });
 
   it('shows the request in the queue for the owner', async () => {
-    await signIn(page, stack!.baseUrl, OWNER_EMAIL, OWNER_PASSWORD);
+    await signIn(page, story.stack.baseUrl, OWNER.email, OWNER.password);
     await page
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link', { name: 'Provider requests' })
@@ -116,9 +95,5 @@ describe.skipIf(SKIP)('A disclosure request from the public form to the package 
     await page.getByLabel(/^Reason or resolution/).fill('Package sent by post.');
     await page.getByRole('button', { name: 'Complete' }).click();
     await visible(page.getByText(/Completed .* — Package sent by post\./));
-  });
-
-  it(NO_ERRORS_STEP, () => {
-    expect(stack?.consoleErrors ?? []).toEqual([]);
   });
 });

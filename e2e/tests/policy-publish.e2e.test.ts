@@ -1,18 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  NO_ERRORS_STEP,
-  RESULTS_DIR,
-  signIn,
-  SKIP,
-  startStack,
-  visible,
-  warnIfSkipped,
-  type Stack,
-  skipStepsAfterFailure,
-} from './support.js';
+import { beforeAll, expect, it } from 'vitest';
+import { RESULTS_DIR, signIn, visible, browserStory, OWNER } from './support.js';
 
 /**
  * Publishing a new policy version (clauses 5 and 7), end to end on the built API and admin: the
@@ -21,39 +11,27 @@ import {
  * the public privacy page — opened without signing in — shows version 2 and its change-log entry.
  */
 
-warnIfSkipped();
-
-const OWNER_EMAIL = 'owner@steward.test';
-const OWNER_PASSWORD = `e2e-${randomBytes(9).toString('base64url')}`;
 const MARKER = randomBytes(4).toString('hex');
 const NEW_SENTENCE = `A new version takes effect immediately (${MARKER}).`;
 const SUMMARY = `Clause 7: changes take effect immediately (${MARKER}).`;
 
-describe.skipIf(SKIP)('Publishing a new policy version (Chromium, embedded SQLite)', () => {
-  let stack: Stack | undefined;
+browserStory('Publishing a new policy version (Chromium, embedded SQLite)', (story) => {
   let page: Page;
 
   beforeAll(async () => {
-    stack = await startStack(OWNER_EMAIL, OWNER_PASSWORD);
-    page = stack.page;
-  });
-
-  skipStepsAfterFailure();
-
-  afterAll(async () => {
-    await stack?.stop();
+    page = story.page;
   });
 
   const nav = () => page.getByRole('navigation', { name: 'Main navigation' });
 
   it('shows version 1 on the public page without signing in', async () => {
-    await page.goto(`${stack!.baseUrl}/privacy?lang=en`);
+    await page.goto(`${story.stack.baseUrl}/privacy?lang=en`);
     await visible(page.getByLabel('Policy version').getByText('Version 1'));
     await visible(page.getByRole('region', { name: 'Contact' }).getByText('jspe_jspe@jspe.or.jp'));
   });
 
   it('starts version 2 and rewords clause 7', async () => {
-    await signIn(page, stack!.baseUrl, OWNER_EMAIL, OWNER_PASSWORD);
+    await signIn(page, story.stack.baseUrl, OWNER.email, OWNER.password);
     await nav().getByRole('link', { name: 'Policy editor' }).click();
     await page.waitForURL(/\/policy\/edit$/);
     await page.getByRole('button', { name: 'Start version 2' }).click();
@@ -91,10 +69,10 @@ describe.skipIf(SKIP)('Publishing a new policy version (Chromium, embedded SQLit
   });
 
   it('shows version 2 and the change log on the public page, to anyone', async () => {
-    const anonymous = await stack!.browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const anonymous = await story.stack.browser.newContext({ viewport: { width: 1200, height: 900 } });
     try {
       const publicPage = await anonymous.newPage();
-      await publicPage.goto(`${stack!.baseUrl}/privacy?lang=en`);
+      await publicPage.goto(`${story.stack.baseUrl}/privacy?lang=en`);
       await visible(publicPage.getByLabel('Policy version').getByText('Version 2'));
       await visible(publicPage.getByRole('region', { name: 'Clause 7' }).getByText(NEW_SENTENCE, { exact: false }));
       const log = publicPage.getByRole('region', { name: 'Change log' });
@@ -106,9 +84,5 @@ describe.skipIf(SKIP)('Publishing a new policy version (Chromium, embedded SQLit
     } finally {
       await anonymous.close();
     }
-  });
-
-  it(NO_ERRORS_STEP, () => {
-    expect(stack?.consoleErrors ?? []).toEqual([]);
   });
 });

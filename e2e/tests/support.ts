@@ -5,7 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeEach } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 // Shared by the browser tests: the built API (serving the built admin) on a free port with a fresh
@@ -211,4 +212,49 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await form.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/providers$/);
   await visible(page.getByText(`Signed in as ${email}`));
+}
+
+/** The first owner of each story's fresh database (a new password per test file). */
+export const OWNER = { email: 'owner@steward.test', password: `e2e-${randomBytes(9).toString('base64url')}` };
+
+/** What a story's steps reach: the running stack and its page (started before the first step). */
+export interface Story {
+  readonly stack: Stack;
+  readonly page: Page;
+}
+
+/**
+ * A browser story: the built stack started for it with {@link OWNER} as the first owner, its steps
+ * (defined by `steps`, in order; once one fails the later ones are skipped), then a final step that
+ * fails on any console error or uncaught page error. Skipped without Chromium, unless CI is set.
+ */
+export function browserStory(
+  title: string,
+  steps: (story: Story) => void,
+  options: { onFailure?: (story: Story) => Promise<unknown> } = {},
+): void {
+  warnIfSkipped();
+  describe.skipIf(SKIP)(title, () => {
+    let stack: Stack | undefined;
+    const story: Story = {
+      get stack() {
+        if (!stack) throw new Error('The stack has not started');
+        return stack;
+      },
+      get page() {
+        return story.stack.page;
+      },
+    };
+    beforeAll(async () => {
+      stack = await startStack(OWNER.email, OWNER.password);
+    });
+    skipStepsAfterFailure(options.onFailure && (() => options.onFailure!(story)));
+    afterAll(async () => {
+      await stack?.stop();
+    });
+    steps(story);
+    it(NO_ERRORS_STEP, () => {
+      expect(stack?.consoleErrors ?? []).toEqual([]);
+    });
+  });
 }

@@ -1,4 +1,5 @@
-import { AuditEntry, AuditProviderLink } from './audit/audit-entry.entity.js';
+import { AuditEntry } from './audit/audit-entry.entity.js';
+import { AuditProviderLink } from './audit/audit-provider-link.entity.js';
 import { AdminSession } from './auth/admin-session.entity.js';
 import { AdminUser } from './auth/admin-user.entity.js';
 import { CollectionRecord } from './collection/collection-record.entity.js';
@@ -10,21 +11,25 @@ import { PolicyVersion } from './policy/policy-version.entity.js';
 import { PersonalDataItem } from './providers/personal-data-item.entity.js';
 import { Provider } from './providers/provider.entity.js';
 import { SearchToken } from './providers/search-token.entity.js';
-import { LedgerCheckpoint, LedgerEntry, LedgerHead } from './ledger/ledger.entity.js';
+import { LedgerCheckpoint } from './ledger/ledger-checkpoint.entity.js';
+import { LedgerEntry } from './ledger/ledger-entry.entity.js';
+import { LedgerHead } from './ledger/ledger-head.entity.js';
 import { PermittedException } from './exceptions/permitted-exception.entity.js';
-import { PartnerCredential, Recipient } from './recipients/recipient.entity.js';
+import { PartnerCredential } from './recipients/partner-credential.entity.js';
+import { Recipient } from './recipients/recipient.entity.js';
 import { SystemCredential } from './systems/system-credential.entity.js';
 import { DataCategoryEntity } from './purposes/data-category.entity.js';
 import { Purpose } from './purposes/purpose.entity.js';
-import { Inquiry, InquiryReply } from './inquiries/inquiry.entity.js';
-import { CookieCategoryEntity, CookieDeclaration, CookieSite } from './cookies/cookie-site.entity.js';
+import { Inquiry } from './inquiries/inquiry.entity.js';
+import { InquiryReply } from './inquiries/inquiry-reply.entity.js';
+import { CookieCategoryEntity } from './cookies/cookie-category.entity.js';
+import { CookieDeclaration } from './cookies/cookie-declaration.entity.js';
+import { CookieSite } from './cookies/cookie-site.entity.js';
 import { CookieConsentEvent } from './cookies/cookie-consent.entity.js';
-import {
-  DataItemChange,
-  ProviderCessation,
-  ProviderRequest,
-  RequestStatusChange,
-} from './requests/provider-request.entity.js';
+import { DataItemChange } from './requests/data-item-change.entity.js';
+import { ProviderCessation } from './requests/provider-cessation.entity.js';
+import { ProviderRequest } from './requests/provider-request.entity.js';
+import { RequestStatusChange } from './requests/request-status-change.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning: the same list works in dist/ and in tests). */
 export const entities = [

@@ -18,25 +18,12 @@ describe('toValidation', () => {
 
 describe('ISSUE_CODES', () => {
   it('contains the contract codes once each', () => {
-    const required = [
-      'REQUIRED',
-      'TOO_LONG',
-      'TOO_SHORT',
-      'INVALID_FORMAT',
-      'CONTROL_CHARACTERS',
-      'DUPLICATE',
-      'UNKNOWN_PURPOSE',
-      'RETIRED_PURPOSE',
-      'NO_PURPOSE',
-      'CONSENT_MISSING',
-      'CATEGORY_NOT_NEEDED',
-      'CATEGORY_ONLY_FOR_REFUSED_PURPOSE',
-      'POLICY_VERSION_NOT_CURRENT',
-      'NO_ITEMS',
-      'NO_CHANGE',
-      'NOT_GRANTED',
-      'PROVENANCE_REQUIRED',
-    ];
+    // The contract's list, as the issue that introduced it wrote it.
+    const required = (
+      'REQUIRED TOO_LONG TOO_SHORT INVALID_FORMAT CONTROL_CHARACTERS DUPLICATE UNKNOWN_PURPOSE RETIRED_PURPOSE ' +
+      'NO_PURPOSE CONSENT_MISSING CATEGORY_NOT_NEEDED CATEGORY_ONLY_FOR_REFUSED_PURPOSE POLICY_VERSION_NOT_CURRENT ' +
+      'NO_ITEMS NO_CHANGE NOT_GRANTED PROVENANCE_REQUIRED'
+    ).split(' ');
     expect(required.filter((c) => !isIssueCode(c))).toEqual([]);
     expect(new Set(ISSUE_CODES).size).toBe(ISSUE_CODES.length);
     expect(isIssueCode('required')).toBe(false);

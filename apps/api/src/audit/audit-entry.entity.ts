@@ -33,14 +33,3 @@ export class AuditEntry {
   @Property({ type: 'json', nullable: true })
   detail: Record<string, unknown> | null = null;
 }
-
-/** The provider-audit index: which entries concern a provider (for disclosure and the admin). */
-@Entity({ tableName: 'audit_provider' })
-@Index({ properties: ['providerId', 'entryId'] })
-export class AuditProviderLink {
-  @PrimaryKey({ type: 'uuid' })
-  entryId!: string;
-
-  @PrimaryKey({ type: 'uuid' })
-  providerId!: string;
-}

@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { badInput } from '../common/errors.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import type { Context } from '../context.js';
-import { AuditEntry, AuditProviderLink } from './audit-entry.entity.js';
+import { AuditEntry } from './audit-entry.entity.js';
+import { AuditProviderLink } from './audit-provider-link.entity.js';
 import { AuditEntryConnection, presentAuditEntry } from './audit.type.js';
 import { WRITERS } from '../common/auth-checker.js';
 

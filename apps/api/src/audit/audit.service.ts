@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { newId } from '../common/ids.js';
 import { isSqlite, leanRun, toDbDate } from '../common/lean-sql.js';
 import type { Actor, AppDeps } from '../context.js';
-import { AuditEntry, AuditProviderLink } from './audit-entry.entity.js';
+import { AuditEntry } from './audit-entry.entity.js';
+import { AuditProviderLink } from './audit-provider-link.entity.js';
 
 export interface AuditFact {
   action: string;

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Connection } from '../common/connection.js';
 import { PageInfo } from '../common/pagination.js';
 import type { AuditEntry } from './audit-entry.entity.js';
 
@@ -14,17 +15,11 @@ export class AuditEntryType {
   @Field(() => String, { nullable: true, description: 'JSON: ids, categories and counts.' }) detail!: string | null;
 }
 
-@ObjectType('AuditEntryEdge')
-export class AuditEntryEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => AuditEntryType) node!: AuditEntryType;
-}
-
-@ObjectType('AuditEntryConnection')
-export class AuditEntryConnection {
-  @Field(() => [AuditEntryEdge]) edges!: AuditEntryEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
+export const AuditEntryConnection = Connection('AuditEntry', AuditEntryType, {
+  one: 'audit entry',
+  many: 'audit entries',
+});
+export type AuditEntryConnection = InstanceType<typeof AuditEntryConnection>;
 
 export function presentAuditEntry(e: AuditEntry): AuditEntryType {
   return {

@@ -3,16 +3,16 @@ import { badInput } from './errors.js';
 
 @ObjectType({ description: 'Relay-style page information; pages are keyset-based, never offsets.' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when more items follow this page (ask again with `after: endCursor`).' })
   hasNextPage!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when this page was asked for with a cursor (items came before it).' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The first item's cursor; null on an empty page." })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The last item's cursor; null on an empty page." })
   endCursor!: string | null;
 }
 

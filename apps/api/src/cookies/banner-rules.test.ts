@@ -3,12 +3,16 @@ import { randomFillSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   MAX_ATTEMPTS,
+  bannerLocale,
+  choiceFromReceipt,
   cookieExpiries,
   cookieNames,
   nameMatches,
   newUuid,
+  refusedAfterRunning,
   refusedItems,
   retryDelay,
+  taggedCategory,
   uuidFromBytes,
   type Declared,
 } from './banner/banner-rules.js';
@@ -119,6 +123,49 @@ describe("the banner's rules", () => {
         'x=; Max-Age=0; Path=/',
         'x=; Max-Age=0; Path=/; Domain=www.jspe.or.jp',
       ]);
+    });
+  });
+  describe('language, tagged scripts and stored choices', () => {
+    it("speaks the script's data-locale, else the browser's language: Japanese for any ja-*, English otherwise", () => {
+      expect(bannerLocale('ja', 'en-GB')).toBe('ja');
+      expect(bannerLocale('JA-jp', undefined)).toBe('ja');
+      expect(bannerLocale(undefined, 'ja-JP')).toBe('ja');
+      expect(bannerLocale('en', 'ja-JP')).toBe('en');
+      expect(bannerLocale('fr', undefined)).toBe('en');
+      expect(bannerLocale(undefined, undefined)).toBe('en');
+    });
+
+    it("reads a tagged script's category in any case, with - for _, and nothing else", () => {
+      expect(taggedCategory('analytics')).toBe('ANALYTICS');
+      expect(taggedCategory('strictly-necessary')).toBe('STRICTLY_NECESSARY');
+      expect(taggedCategory('Marketing')).toBe('MARKETING');
+      expect(taggedCategory('ads')).toBeNull();
+      expect(taggedCategory('')).toBeNull();
+    });
+
+    it('takes the choice a receipt lists; a category it leaves out is off unless required', () => {
+      expect(choiceFromReceipt([{ category: 'ANALYTICS', accepted: true }])).toEqual({
+        STRICTLY_NECESSARY: true,
+        FUNCTIONAL: false,
+        ANALYTICS: true,
+        MARKETING: false,
+      });
+      expect(
+        choiceFromReceipt([
+          { category: 'STRICTLY_NECESSARY', accepted: true },
+          { category: 'FUNCTIONAL', accepted: true },
+          { category: 'ANALYTICS', accepted: false },
+          { category: 'MARKETING', accepted: true },
+        ]),
+      ).toEqual({ STRICTLY_NECESSARY: true, FUNCTIONAL: true, ANALYTICS: false, MARKETING: true });
+    });
+
+    it('says a reload is needed only when a category whose scripts ran is now refused', () => {
+      const none = { STRICTLY_NECESSARY: true, FUNCTIONAL: false, ANALYTICS: false, MARKETING: false };
+      expect(refusedAfterRunning(new Set(['STRICTLY_NECESSARY', 'ANALYTICS']), none)).toBe(true);
+      expect(refusedAfterRunning(new Set(['STRICTLY_NECESSARY']), none)).toBe(false);
+      expect(refusedAfterRunning(new Set(), none)).toBe(false);
+      expect(refusedAfterRunning(new Set(['ANALYTICS']), { ...none, ANALYTICS: true })).toBe(false);
     });
   });
 });

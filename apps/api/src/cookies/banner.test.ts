@@ -13,5 +13,8 @@ describe('the embeddable cookie banner', () => {
     expect(code).toContain('globalPrivacyControl');
     // Ids on plain-http pages too (crypto.randomUUID is for secure contexts only).
     expect(code).toContain('getRandomValues');
+    // policy-core's cookie rules are bundled in; its category texts (the API serves them) are not.
+    expect(code).toContain('gpcOptOut');
+    expect(code).not.toContain('Strictly necessary');
   });
 });

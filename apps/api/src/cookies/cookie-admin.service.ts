@@ -16,7 +16,9 @@ import { isSqlite, leanRows, toDbDate } from '../common/lean-sql.js';
 import type { Actor, AppDeps } from '../context.js';
 import { CookieConsentService, visitorIndexOf, type CookieHistoryEntry } from './cookie-consent.service.js';
 import { cookieSitesChanged } from './cookie-cors.js';
-import { CookieCategoryEntity, CookieDeclaration, CookieSite } from './cookie-site.entity.js';
+import { CookieCategoryEntity } from './cookie-category.entity.js';
+import { CookieDeclaration } from './cookie-declaration.entity.js';
+import { CookieSite } from './cookie-site.entity.js';
 import type { CookieDeclarationInput, CookieSiteInput, UpdateCookieCategoryInput } from './cookie.inputs.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

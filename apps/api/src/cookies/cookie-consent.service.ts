@@ -28,7 +28,9 @@ import { currentPolicyFacts } from '../policy/policy.service.js';
 import { visitorSealContext } from './cookie-consent.entity.js';
 import { cookieWriteBatcher } from './cookie-write-batch.js';
 import { publicCaches } from './cookie-cache.js';
-import { CookieCategoryEntity, CookieDeclaration, CookieSite } from './cookie-site.entity.js';
+import { CookieCategoryEntity } from './cookie-category.entity.js';
+import { CookieDeclaration } from './cookie-declaration.entity.js';
+import { CookieSite } from './cookie-site.entity.js';
 import type { CookieBannerType } from './cookie.type.js';
 import type { RecordCookieConsentInput, WithdrawCookieConsentInput } from './cookie.inputs.js';
 

@@ -1,7 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { AppDeps } from '../context.js';
 import { ensureCookieCategories } from './cookie-admin.service.js';
-import { CookieDeclaration, CookieSite } from './cookie-site.entity.js';
+import { CookieDeclaration } from './cookie-declaration.entity.js';
+import { CookieSite } from './cookie-site.entity.js';
 
 /** The demo site's public key (public by nature: it is in the page's HTML). */
 export const DEMO_SITE_KEY = 'site_jspe_demo';

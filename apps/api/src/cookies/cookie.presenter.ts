@@ -1,7 +1,9 @@
 import { COOKIE_CATEGORY_INFO } from '@steward/policy-core';
 import type { CookieHistoryEntry, CookieReceipt, CookieStatus } from './cookie-consent.service.js';
 import { choiceList } from './cookie-consent.service.js';
-import type { CookieCategoryEntity, CookieDeclaration, CookieSite } from './cookie-site.entity.js';
+import type { CookieCategoryEntity } from './cookie-category.entity.js';
+import type { CookieDeclaration } from './cookie-declaration.entity.js';
+import type { CookieSite } from './cookie-site.entity.js';
 import type {
   CookieCategoryInfoType,
   CookieConsentHistoryEntryType,

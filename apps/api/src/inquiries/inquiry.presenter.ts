@@ -1,12 +1,7 @@
 import { allowedInquiryStatuses } from '@steward/policy-core';
 import type { FieldCipher } from '../crypto/field-cipher.js';
-import {
-  inquiryReplySealContext,
-  inquirySealContext,
-  type Inquiry,
-  type InquiryContent,
-  type InquiryReply,
-} from './inquiry.entity.js';
+import { inquiryReplySealContext, type InquiryReply } from './inquiry-reply.entity.js';
+import { inquirySealContext, type Inquiry, type InquiryContent } from './inquiry.entity.js';
 import type { InquiryReplyType, InquirySummaryType, InquiryType } from './inquiry.type.js';
 
 /** The inbox row: no personal values, so presenting it needs no decryption and no audit entry. */

@@ -18,13 +18,8 @@ import type { RateLimitRule, RateLimits } from '../common/rate-limit.js';
 import type { Actor, AppDeps } from '../context.js';
 import { Provider } from '../providers/provider.entity.js';
 import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
-import {
-  Inquiry,
-  InquiryReply,
-  inquiryReplySealContext,
-  inquirySealContext,
-  type InquiryContent,
-} from './inquiry.entity.js';
+import { Inquiry, inquirySealContext, type InquiryContent } from './inquiry.entity.js';
+import { InquiryReply, inquiryReplySealContext } from './inquiry-reply.entity.js';
 import type { AddInquiryReplyInput, InquiryFilter, RecordInquiryInput, SubmitInquiryInput } from './inquiry.inputs.js';
 import { presentInquiry, presentInquirySummary } from './inquiry.presenter.js';
 import type { InquiryAdminType, InquiryReceiptType, InquirySummaryType, InquiryType } from './inquiry.type.js';

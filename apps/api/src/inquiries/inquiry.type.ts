@@ -7,6 +7,7 @@ import {
   type InquiryStatus,
 } from '@steward/policy-core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection } from '../common/connection.js';
 import { PageInfo } from '../common/pagination.js';
 
 const asEnum = <const T extends readonly string[]>(values: T) =>
@@ -83,14 +84,5 @@ export class InquiryType {
   @Field(() => [InquiryReplyType], { description: 'Oldest first.' }) replies!: InquiryReplyType[];
 }
 
-@ObjectType('InquiryEdge')
-export class InquiryEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => InquirySummaryType) node!: InquirySummaryType;
-}
-
-@ObjectType('InquiryConnection')
-export class InquiryConnection {
-  @Field(() => [InquiryEdge]) edges!: InquiryEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
+export const InquiryConnection = Connection('Inquiry', InquirySummaryType, { one: 'inquiry', many: 'inquiries' });
+export type InquiryConnection = InstanceType<typeof InquiryConnection>;

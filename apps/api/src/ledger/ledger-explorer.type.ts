@@ -1,5 +1,6 @@
 import { MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection } from '../common/connection.js';
 import type { DecisionAction } from '@steward/policy-core';
 import { DecisionActionEnum, DecisionBasisKindEnum } from '../common/enums.js';
 import { PageInfo } from '../common/pagination.js';
@@ -55,17 +56,11 @@ export class LedgerEntryType {
   @Field(() => String) hash!: string;
 }
 
-@ObjectType('LedgerEntryEdge')
-export class LedgerEntryEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => LedgerEntryType) node!: LedgerEntryType;
-}
-
-@ObjectType('LedgerEntryConnection')
-export class LedgerEntryConnection {
-  @Field(() => [LedgerEntryEdge]) edges!: LedgerEntryEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
+export const LedgerEntryConnection = Connection('LedgerEntry', LedgerEntryType, {
+  one: 'ledger entry',
+  many: 'ledger entries',
+});
+export type LedgerEntryConnection = InstanceType<typeof LedgerEntryConnection>;
 
 @ObjectType('LedgerActivityBucket', {
   description: 'How many uses, provisions and decisions of one day had one basis and outcome.',

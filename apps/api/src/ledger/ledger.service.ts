@@ -4,7 +4,7 @@ import { newId } from '../common/ids.js';
 import { fromDbDate, isSqlite, leanRows, leanRun, placeholders, toDbDate, type Row } from '../common/lean-sql.js';
 import type { AppDeps } from '../context.js';
 import { checkpointStatement, entryHash, GENESIS_HASH, sha256, type LedgerEntryContent } from './ledger-hash.js';
-import type { LedgerEntryKind } from './ledger.entity.js';
+import type { LedgerEntryKind } from './ledger-entry.entity.js';
 
 /** A checkpoint is signed automatically every this many entries (and on demand). */
 export const CHECKPOINT_EVERY = 1000;

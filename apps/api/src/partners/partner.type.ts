@@ -1,5 +1,6 @@
 import type { DataCategory } from '@steward/policy-core';
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Connection } from '../common/connection.js';
 import { DataCategoryEnum } from '../common/enums.js';
 import { PageInfo } from '../common/pagination.js';
 
@@ -18,14 +19,8 @@ export class PartnerProviderType {
   @Field(() => [PartnerDataItemType]) items!: PartnerDataItemType[];
 }
 
-@ObjectType('PartnerProviderEdge')
-export class PartnerProviderEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => PartnerProviderType) node!: PartnerProviderType;
-}
-
-@ObjectType('PartnerProviderConnection')
-export class PartnerProviderConnection {
-  @Field(() => [PartnerProviderEdge]) edges!: PartnerProviderEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
+export const PartnerProviderConnection = Connection('PartnerProvider', PartnerProviderType, {
+  one: 'provider in your reach',
+  many: 'providers in your reach',
+});
+export type PartnerProviderConnection = InstanceType<typeof PartnerProviderConnection>;

@@ -8,6 +8,7 @@ import type {
 } from '@steward/policy-core';
 import { POLICY_LANGUAGES } from '@steward/policy-core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection } from '../common/connection.js';
 import { ConsentStateEnum, DataCategoryEnum, PolicyClauseEnum, ProviderKindEnum } from '../common/enums.js';
 import { PageInfo } from '../common/pagination.js';
 import { SecretariatContactType } from '../organisation/organisation.type.js';
@@ -124,17 +125,11 @@ export class LackingConsentType {
   @Field(() => String) message!: string;
 }
 
-@ObjectType('LackingConsentEdge')
-export class LackingConsentEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => LackingConsentType) node!: LackingConsentType;
-}
-
-@ObjectType('LackingConsentConnection')
-export class LackingConsentConnection {
-  @Field(() => [LackingConsentEdge]) edges!: LackingConsentEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
+export const LackingConsentConnection = Connection('LackingConsent', LackingConsentType, {
+  one: 'provider lacking consent',
+  many: 'providers lacking consent',
+});
+export type LackingConsentConnection = InstanceType<typeof LackingConsentConnection>;
 
 @ObjectType('PublicPolicySection')
 export class PublicPolicySectionType {

@@ -1,5 +1,6 @@
 import type { CollectionChannel, ConsentState, DataCategory, ProviderKind } from '@steward/policy-core';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../common/connection.js';
 import { MaxLength } from 'class-validator';
 import { CollectionChannelEnum, ConsentStateEnum, DataCategoryEnum, ProviderKindEnum } from '../common/enums.js';
 import { PageInfo } from '../common/pagination.js';
@@ -30,17 +31,8 @@ export class ProviderType {
   @Field(() => Int) version!: number;
 }
 
-@ObjectType('ProviderEdge')
-export class ProviderEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => ProviderType) node!: ProviderType;
-}
-
-@ObjectType('ProviderConnection')
-export class ProviderConnection {
-  @Field(() => [ProviderEdge]) edges!: ProviderEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
+export const ProviderConnection = Connection('Provider', ProviderType, { one: 'provider', many: 'providers' });
+export type ProviderConnection = InstanceType<typeof ProviderConnection>;
 
 @InputType()
 export class ProviderFilter {

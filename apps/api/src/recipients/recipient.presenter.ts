@@ -1,4 +1,5 @@
-import type { PartnerCredential, Recipient } from './recipient.entity.js';
+import type { PartnerCredential } from './partner-credential.entity.js';
+import type { Recipient } from './recipient.entity.js';
 import type { PartnerCredentialType, RecipientType } from './recipient.type.js';
 
 /** Never the secret hash: only what tells keys apart and their state. */

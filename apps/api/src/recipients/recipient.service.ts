@@ -6,7 +6,8 @@ import { generateApiKey } from '../common/api-key.js';
 import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
 import { auditIssuedKey, revokeKeyCredential, type KeyCredentialKind } from '../common/key-credentials.js';
 import type { Actor, AppDeps } from '../context.js';
-import { PartnerCredential, Recipient } from './recipient.entity.js';
+import { PartnerCredential } from './partner-credential.entity.js';
+import { Recipient } from './recipient.entity.js';
 import type { CreateRecipientInput } from './recipient.inputs.js';
 
 /** A well-formed UUID: anything else names no row (and never reaches PostgreSQL's uuid parser). */

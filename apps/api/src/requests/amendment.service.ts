@@ -14,12 +14,8 @@ import { tokensForValue } from '../providers/provider-search.js';
 import { revealValue } from '../providers/provider.presenter.js';
 import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
 import { SearchToken } from '../providers/search-token.entity.js';
-import {
-  DataItemChange,
-  ProviderRequest,
-  changeSealContext,
-  type DataItemChangeAction,
-} from './provider-request.entity.js';
+import { DataItemChange, changeSealContext, type DataItemChangeAction } from './data-item-change.entity.js';
+import { ProviderRequest } from './provider-request.entity.js';
 import type { ApplyAmendmentInput } from './request.inputs.js';
 import { presentChange } from './request.presenter.js';
 import { RequestService } from './request.service.js';

@@ -21,7 +21,8 @@ import { revealSealed } from '../providers/provider.presenter.js';
 import { flushOrConflict } from '../providers/provider.service.js';
 import { loadPurposeFacts } from '../purposes/purpose-facts.js';
 import { DISCLOSURE_SECTIONS } from './disclosure-extensions.js';
-import { changeSealContext, type DataItemChangeAction, type ProviderRequest } from './provider-request.entity.js';
+import { changeSealContext, type DataItemChangeAction } from './data-item-change.entity.js';
+import { type ProviderRequest } from './provider-request.entity.js';
 import { openRequester, presentActors } from './request.presenter.js';
 import { RequestService } from './request.service.js';
 import type {

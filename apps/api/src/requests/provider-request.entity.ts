@@ -1,24 +1,9 @@
+import { DateTimeType, Entity, Enum, Index, ManyToOne, Property, Unique, type Rel } from '@mikro-orm/core';
 import {
-  DateTimeType,
-  Entity,
-  Enum,
-  Index,
-  ManyToOne,
-  PrimaryKey,
-  Property,
-  Unique,
-  OptionalProps,
-  type Rel,
-} from '@mikro-orm/core';
-import {
-  DATA_CATEGORIES,
-  DECISION_ACTIONS,
   REQUEST_CHANNELS,
   REQUEST_KINDS,
   REQUEST_STATUSES,
   VERIFICATION_METHODS,
-  type DataCategory,
-  type DecisionAction,
   type RequestChannel,
   type RequestKind,
   type RequestStatus,
@@ -26,7 +11,6 @@ import {
 } from '@steward/policy-core';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { BaseEntity } from '../common/base.entity.js';
-import { newId } from '../common/ids.js';
 import { Provider } from '../providers/provider.entity.js';
 
 /** What the requester told us, sealed as one JSON value (never stored in plaintext). */
@@ -130,122 +114,3 @@ export class ProviderRequest extends BaseEntity<
 /** Sealing contexts: a value copied onto another row or field fails to decrypt. */
 export const requesterSealContext = (requestId: string) => `provider-request:${requestId}:requester`;
 export const verificationNoteSealContext = (requestId: string) => `provider-request:${requestId}:verification-note`;
-
-/** Append-only history of a request's status (the first row records its receipt). */
-@Entity()
-@Index({ properties: ['request', 'at'] })
-export class RequestStatusChange {
-  [OptionalProps]?: 'id' | 'fromStatus' | 'actorId' | 'reason';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = newId();
-
-  @ManyToOne(() => ProviderRequest, { deleteRule: 'cascade' })
-  request!: Rel<ProviderRequest>;
-
-  @Enum({ items: () => [...REQUEST_STATUSES], type: 'string', nullable: true })
-  fromStatus: RequestStatus | null = null;
-
-  @Enum({ items: () => [...REQUEST_STATUSES], type: 'string' })
-  toStatus!: RequestStatus;
-
-  @Property({ type: DateTimeType })
-  at!: Date;
-
-  @Property({ type: 'uuid', nullable: true })
-  actorId: string | null = null;
-
-  /** The admin's display name, or "Public form". */
-  @Property({ type: 'string', length: 160 })
-  actorName!: string;
-
-  @Property({ type: 'text', nullable: true })
-  reason: string | null = null;
-}
-
-export const DATA_ITEM_CHANGE_ACTIONS = ['ADD', 'UPDATE', 'REMOVE'] as const;
-export type DataItemChangeAction = (typeof DATA_ITEM_CHANGE_ACTIONS)[number];
-
-/**
- * One amended item, before and after (both sealed, bound to this row): the provider's history
- * shows every change, and a disclosure includes it.
- */
-@Entity()
-@Index({ properties: ['provider', 'changedAt'] })
-export class DataItemChange {
-  [OptionalProps]?: 'id' | 'request' | 'beforeSealed' | 'afterSealed' | 'changedById';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = newId();
-
-  @ManyToOne(() => Provider, { deleteRule: 'cascade' })
-  provider!: Rel<Provider>;
-
-  @ManyToOne(() => ProviderRequest, { nullable: true, deleteRule: 'set null' })
-  request: Rel<ProviderRequest> | null = null;
-
-  /** The item changed (no foreign key: a removed item's history outlives it). */
-  @Property({ type: 'uuid' })
-  itemId!: string;
-
-  @Enum({ items: () => [...DATA_CATEGORIES], type: 'string' })
-  category!: DataCategory;
-
-  @Enum({ items: () => [...DATA_ITEM_CHANGE_ACTIONS], type: 'string' })
-  action!: DataItemChangeAction;
-
-  @Property({ type: 'text', nullable: true, hidden: true, lazy: false })
-  beforeSealed: string | null = null;
-
-  @Property({ type: 'text', nullable: true, hidden: true, lazy: false })
-  afterSealed: string | null = null;
-
-  @Property({ type: DateTimeType })
-  changedAt!: Date;
-
-  @Property({ type: 'uuid', nullable: true })
-  changedById: string | null = null;
-
-  @Property({ type: 'string', length: 160 })
-  changedByName!: string;
-}
-
-export const changeSealContext = (changeId: string, category: DataCategory, side: 'before' | 'after') =>
-  `data-item-change:${changeId}:${category}:${side}`;
-
-/**
- * A provider's request to stop (clause 4, 利用停止): stop USE for a purpose, or stop PROVIDE to a
- * recipient; null means every purpose / every recipient. policy-core's decide() respects it.
- */
-@Entity()
-@Index({ properties: ['provider', 'since'] })
-export class ProviderCessation {
-  [OptionalProps]?: 'id' | 'request' | 'purposeKey' | 'recipientId' | 'recordedById';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = newId();
-
-  @ManyToOne(() => Provider, { deleteRule: 'cascade' })
-  provider!: Rel<Provider>;
-
-  @ManyToOne(() => ProviderRequest, { nullable: true, deleteRule: 'set null' })
-  request: Rel<ProviderRequest> | null = null;
-
-  @Enum({ items: () => [...DECISION_ACTIONS], type: 'string' })
-  action!: DecisionAction;
-
-  @Property({ type: 'string', length: 64, nullable: true })
-  purposeKey: string | null = null;
-
-  @Property({ type: 'uuid', nullable: true })
-  recipientId: string | null = null;
-
-  @Property({ type: DateTimeType })
-  since!: Date;
-
-  @Property({ type: 'uuid', nullable: true })
-  recordedById: string | null = null;
-
-  @Property({ type: 'string', length: 160 })
-  recordedByName!: string;
-}

@@ -6,7 +6,7 @@ import {
   VERIFICATION_METHODS,
 } from '@steward/policy-core';
 import { registerEnumType } from 'type-graphql';
-import { DATA_ITEM_CHANGE_ACTIONS } from './provider-request.entity.js';
+import { DATA_ITEM_CHANGE_ACTIONS } from './data-item-change.entity.js';
 
 // policy-core's request vocabulary, registered once as GraphQL enums (as common/enums.ts does for the rest).
 function asEnum<const T extends readonly string[]>(values: T): { [K in T[number]]: K } {

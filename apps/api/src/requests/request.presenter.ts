@@ -7,16 +7,15 @@ import {
   requestUrgency,
 } from '@steward/policy-core';
 import type { FieldCipher } from '../crypto/field-cipher.js';
+import { changeSealContext, type DataItemChange } from './data-item-change.entity.js';
 import {
-  changeSealContext,
   requesterSealContext,
   verificationNoteSealContext,
-  type DataItemChange,
-  type ProviderCessation,
   type ProviderRequest,
   type RequesterDetails,
-  type RequestStatusChange,
 } from './provider-request.entity.js';
+import { type ProviderCessation } from './provider-cessation.entity.js';
+import { type RequestStatusChange } from './request-status-change.entity.js';
 import type {
   DataItemChangeType,
   DisclosedActorType,

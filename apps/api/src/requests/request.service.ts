@@ -29,13 +29,10 @@ import type { Actor, AppDeps } from '../context.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Provider } from '../providers/provider.entity.js';
 import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
-import {
-  DataItemChange,
-  ProviderCessation,
-  ProviderRequest,
-  RequestStatusChange,
-  verificationNoteSealContext,
-} from './provider-request.entity.js';
+import { DataItemChange } from './data-item-change.entity.js';
+import { ProviderCessation } from './provider-cessation.entity.js';
+import { ProviderRequest, verificationNoteSealContext } from './provider-request.entity.js';
+import { RequestStatusChange } from './request-status-change.entity.js';
 import type {
   ChangeRequestStatusInput,
   CreateProviderRequestInput,

@@ -13,6 +13,7 @@ import type {
   VerificationMethod,
 } from '@steward/policy-core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../common/connection.js';
 import {
   CollectionChannelEnum,
   ConsentActionEnum,
@@ -24,7 +25,7 @@ import {
 } from '../common/enums.js';
 import { PageInfo } from '../common/pagination.js';
 import { LedgerEntryType } from '../ledger/ledger-explorer.type.js';
-import type { DataItemChangeAction } from './provider-request.entity.js';
+import type { DataItemChangeAction } from './data-item-change.entity.js';
 import {
   DataItemChangeActionEnum,
   RequestChannelEnum,
@@ -131,17 +132,11 @@ export class ProviderRequestType {
   @Field(() => Int) version!: number;
 }
 
-@ObjectType('ProviderRequestEdge')
-export class ProviderRequestEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => ProviderRequestType) node!: ProviderRequestType;
-}
-
-@ObjectType('ProviderRequestConnection')
-export class ProviderRequestConnection {
-  @Field(() => [ProviderRequestEdge]) edges!: ProviderRequestEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
+export const ProviderRequestConnection = Connection('ProviderRequest', ProviderRequestType, {
+  one: 'provider request',
+  many: 'provider requests',
+});
+export type ProviderRequestConnection = InstanceType<typeof ProviderRequestConnection>;
 
 @ObjectType('DataItemChange', { description: 'One amended item, before and after.' })
 export class DataItemChangeType {

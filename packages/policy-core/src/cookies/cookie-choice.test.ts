@@ -1,7 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COOKIE_CATEGORIES, COOKIE_CATEGORY_INFO, isCookieCategory, type CookieChoice } from './cookie-categories.js';
-import { applyGpc, defaultCookieChoice, isChoiceExpired, validateCookieChoice } from './cookie-choice.js';
+import {
+  COOKIE_CATEGORIES,
+  COOKIE_CATEGORY_INFO,
+  COOKIE_CATEGORY_RULES,
+  isCookieCategory,
+  type CookieChoice,
+} from './cookie-categories.js';
+import {
+  acceptAllCookieChoice,
+  applyGpc,
+  defaultCookieChoice,
+  gpcForcesOff,
+  isChoiceExpired,
+  validateCookieChoice,
+} from './cookie-choice.js';
 
 const allOn: CookieChoice = { STRICTLY_NECESSARY: true, FUNCTIONAL: true, ANALYTICS: true, MARKETING: true };
 
@@ -13,6 +26,15 @@ describe('cookie categories', () => {
     expect(isCookieCategory('ANALYTICS')).toBe(true);
     expect(isCookieCategory('analytics')).toBe(false);
   });
+
+  it('gives each category its rules with its texts, and rules alone (what the banner bundles)', () => {
+    expect(Object.keys(COOKIE_CATEGORY_RULES)).toEqual([...COOKIE_CATEGORIES]);
+    for (const c of COOKIE_CATEGORIES) {
+      const { label: _label, description: _description, ...rules } = COOKIE_CATEGORY_INFO[c];
+      expect(rules).toEqual(COOKIE_CATEGORY_RULES[c]);
+    }
+    expect(COOKIE_CATEGORIES.filter((c) => COOKIE_CATEGORY_RULES[c].gpcOptOut)).toEqual(['ANALYTICS', 'MARKETING']);
+  });
 });
 
 describe('defaultCookieChoice', () => {
@@ -22,6 +44,31 @@ describe('defaultCookieChoice', () => {
       for (const honoursGpc of [true, false]) expect(defaultCookieChoice({ gpc, honoursGpc })).toEqual(expected);
     }
     expect(validateCookieChoice(defaultCookieChoice({ gpc: false, honoursGpc: true }))).toEqual({ ok: true });
+  });
+});
+
+describe('acceptAllCookieChoice', () => {
+  it('turns every category on, except what an honoured GPC signal keeps off', () => {
+    expect(acceptAllCookieChoice({ gpc: false, honoursGpc: true })).toEqual(allOn);
+    expect(acceptAllCookieChoice({ gpc: true, honoursGpc: false })).toEqual(allOn);
+    expect(acceptAllCookieChoice({ gpc: true, honoursGpc: true })).toEqual({
+      STRICTLY_NECESSARY: true,
+      FUNCTIONAL: true,
+      ANALYTICS: false,
+      MARKETING: false,
+    });
+    expect(validateCookieChoice(acceptAllCookieChoice({ gpc: true, honoursGpc: true }))).toEqual({ ok: true });
+  });
+});
+
+describe('gpcForcesOff', () => {
+  it('only with the signal sent and honoured, and only for ANALYTICS and MARKETING', () => {
+    const forced = (gpc: boolean, honoursGpc: boolean) =>
+      COOKIE_CATEGORIES.filter((c) => gpcForcesOff(c, { gpc, honoursGpc }));
+    expect(forced(true, true)).toEqual(['ANALYTICS', 'MARKETING']);
+    expect(forced(true, false)).toEqual([]);
+    expect(forced(false, true)).toEqual([]);
+    expect(forced(false, false)).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { issue, toValidation, type Issue, type Validation } from '../issues.js';
 import {
   COOKIE_CATEGORIES,
   COOKIE_CATEGORY_INFO,
+  COOKIE_CATEGORY_RULES,
   isCookieCategory,
   type CookieCategory,
   type CookieChoice,
@@ -22,9 +23,22 @@ function fromEntries(f: (c: CookieCategory) => boolean): CookieChoice {
  */
 export function defaultCookieChoice(signal: GpcSignal): CookieChoice {
   return applyGpc(
-    fromEntries((c) => COOKIE_CATEGORY_INFO[c].required),
+    fromEntries((c) => COOKIE_CATEGORY_RULES[c].required),
     signal,
   );
+}
+
+/** "Accept all": every category on, then GPC applied (where honoured, its categories stay off). */
+export function acceptAllCookieChoice(signal: GpcSignal): CookieChoice {
+  return applyGpc(
+    fromEntries(() => true),
+    signal,
+  );
+}
+
+/** Whether a Global Privacy Control signal forces `category` off: the site honours it and GPC opts out of the category. */
+export function gpcForcesOff(category: CookieCategory, signal: GpcSignal): boolean {
+  return signal.gpc && signal.honoursGpc && COOKIE_CATEGORY_RULES[category].gpcOptOut;
 }
 
 /**
@@ -35,8 +49,7 @@ export function defaultCookieChoice(signal: GpcSignal): CookieChoice {
  * Never turns a category on (and never touches STRICTLY_NECESSARY); idempotent; returns a copy.
  */
 export function applyGpc(choice: CookieChoice, signal: GpcSignal): CookieChoice {
-  const active = signal.gpc && signal.honoursGpc;
-  return fromEntries((c) => (active && COOKIE_CATEGORY_INFO[c].gpcOptOut ? false : choice[c]));
+  return fromEntries((c) => !gpcForcesOff(c, signal) && choice[c]);
 }
 
 /**
@@ -59,7 +72,7 @@ export function validateCookieChoice(choice: unknown): Validation {
       issues.push(issue(c, 'REQUIRED', `Choose on or off for ${label} cookies.`));
     } else if (typeof record[c] !== 'boolean') {
       issues.push(issue(c, 'INVALID_VALUE', `The choice for ${label} cookies must be true or false.`));
-    } else if (COOKIE_CATEGORY_INFO[c].required && record[c] === false) {
+    } else if (COOKIE_CATEGORY_RULES[c].required && record[c] === false) {
       issues.push(
         issue(
           c,

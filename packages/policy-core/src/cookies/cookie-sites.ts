@@ -1,6 +1,6 @@
 import { validateText } from '../fields/field-formats.js';
 import { issue, type Issue } from '../issues.js';
-import { COOKIE_CATEGORIES, COOKIE_CATEGORY_INFO, type CookieCategory } from './cookie-categories.js';
+import { COOKIE_CATEGORIES, COOKIE_CATEGORY_RULES, type CookieCategory } from './cookie-categories.js';
 
 /** Bounds of everything a site, a declaration or a visitor's request may carry (code points / items). */
 export const COOKIE_LIMITS = {
@@ -216,7 +216,7 @@ export function choiceFromList(
 
 /** The optional categories a withdrawal turns off: everything but the required ones. */
 export function withdrawnChoice(): Record<CookieCategory, boolean> {
-  return Object.fromEntries(COOKIE_CATEGORIES.map((c) => [c, COOKIE_CATEGORY_INFO[c].required])) as Record<
+  return Object.fromEntries(COOKIE_CATEGORIES.map((c) => [c, COOKIE_CATEGORY_RULES[c].required])) as Record<
     CookieCategory,
     boolean
   >;

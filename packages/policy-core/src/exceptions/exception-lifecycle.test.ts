@@ -37,6 +37,20 @@ function outsourcing(overrides: Partial<PermittedExceptionFact> = {}): Permitted
   } as PermittedExceptionFact;
 }
 
+/** A LAW exception's draft: a tax office's order under the Tax Act, issued on `issuedOn`. */
+const lawDraft = (issuedOn: Date): PermittedExceptionDraft =>
+  ({
+    ...draft(),
+    kind: 'LAW',
+    evidence: {
+      statute: 'Tax Act',
+      article: 'Art. 74',
+      requestingAuthority: 'Tax office',
+      documentReference: 'T-1',
+      issuedOn,
+    },
+  }) as PermittedExceptionDraft;
+
 const draft = (overrides: Partial<PermittedExceptionDraft> = {}): PermittedExceptionDraft =>
   ({
     ...outsourcing(),
@@ -184,15 +198,7 @@ describe('validateActivation', () => {
 
   it('needs well-formed purpose keys in the scope, stated or not', () => {
     const law = {
-      ...draft(),
-      kind: 'LAW',
-      evidence: {
-        statute: 'Tax Act',
-        article: 'Art. 74',
-        requestingAuthority: 'Tax office',
-        documentReference: 'T-1',
-        issuedOn: T('2025-03-01T00:00:00Z'),
-      },
+      ...lawDraft(T('2025-03-01T00:00:00Z')),
       scope: {
         purposeKeys: ['TAX_INQUIRY_2025'],
         categories: ['NAME'],
@@ -253,15 +259,7 @@ describe('validateActivation', () => {
 
   it('needs the cited order issued and the cited meeting held by the approval', () => {
     const law = {
-      ...draft(),
-      kind: 'LAW',
-      evidence: {
-        statute: 'Tax Act',
-        article: 'Art. 74',
-        requestingAuthority: 'Tax office',
-        documentReference: 'T-1',
-        issuedOn: T('2025-04-02T00:00:00Z'),
-      },
+      ...lawDraft(T('2025-04-02T00:00:00Z')),
       scope: {
         purposeKeys: ['TAX_INQUIRY_2025'],
         categories: ['NAME'],
@@ -269,28 +267,15 @@ describe('validateActivation', () => {
         recipientId: 'tax-office',
       },
     } as PermittedExceptionDraft;
+    const activateWith = (d: PermittedExceptionDraft, evidence: Record<string, unknown>) =>
+      activate({ ...d, evidence: { ...d.evidence, ...evidence } } as PermittedExceptionDraft);
     expect(codes(activate(law))).toEqual(['evidence.issuedOn:NOT_YET_HAPPENED']);
     // Dated the next calendar day in UTC is still today somewhere east (approval at 2025-03-31T00:00Z).
-    expect(
-      activate({
-        ...law,
-        evidence: { ...law.evidence, issuedOn: T('2025-03-31T00:00:00Z') },
-      } as PermittedExceptionDraft),
-    ).toEqual({ ok: true });
-    expect(
-      activate({
-        ...law,
-        evidence: { ...law.evidence, issuedOn: T('2025-03-31T14:00:00Z') },
-      } as PermittedExceptionDraft),
-    ).toEqual({ ok: true });
-    expect(
-      codes(
-        activate({
-          ...law,
-          evidence: { ...law.evidence, issuedOn: T('2025-03-31T14:00:01Z') },
-        } as PermittedExceptionDraft),
-      ),
-    ).toEqual(['evidence.issuedOn:NOT_YET_HAPPENED']);
+    expect(activateWith(law, { issuedOn: T('2025-03-31T00:00:00Z') })).toEqual({ ok: true });
+    expect(activateWith(law, { issuedOn: T('2025-03-31T14:00:00Z') })).toEqual({ ok: true });
+    expect(codes(activateWith(law, { issuedOn: T('2025-03-31T14:00:01Z') }))).toEqual([
+      'evidence.issuedOn:NOT_YET_HAPPENED',
+    ]);
 
     const board = {
       ...draft(),
@@ -305,12 +290,7 @@ describe('validateActivation', () => {
       scope: { purposeKeys: ['JOINT_SYMPOSIUM'], categories: ['NAME'], providerIds: 'ALL', recipientId: 'co-host' },
     } as PermittedExceptionDraft;
     expect(codes(activate(board))).toEqual(['evidence.meetingDate:NOT_YET_HAPPENED']);
-    expect(
-      activate({
-        ...board,
-        evidence: { ...board.evidence, meetingDate: T('2025-03-20T00:00:00Z') },
-      } as PermittedExceptionDraft),
-    ).toEqual({ ok: true });
+    expect(activateWith(board, { meetingDate: T('2025-03-20T00:00:00Z') })).toEqual({ ok: true });
   });
 
   it('keeps a provider agreement to named providers', () => {

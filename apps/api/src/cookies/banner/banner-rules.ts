@@ -1,6 +1,15 @@
-// The cookie banner's decisions that need no page: ids, retries, and what to delete when a category
-// is refused. Bundled into banner.js; no DOM types here, so the API's tests run them under Node
-// (banner-rules.test.ts).
+// The cookie banner's decisions that need no page: ids, retries, the language, which choice a receipt
+// holds, and what to delete when a category is refused. Bundled into banner.js; no DOM types here, so
+// the API's tests run them under Node (banner-rules.test.ts). The categories and the GPC rule are
+// policy-core's.
+
+import {
+  COOKIE_CATEGORIES,
+  defaultCookieChoice,
+  isCookieCategory,
+  type CookieCategory,
+  type CookieChoice,
+} from '@steward/policy-core';
 
 /** What the banner needs of `crypto`: `randomUUID` exists only in secure contexts (https, localhost). */
 export interface RandomSource {
@@ -112,4 +121,27 @@ export function cookieExpiries(name: string, declaredDomain: string, host: strin
     if (inDomain) out.push(`${name}=; Max-Age=0; Path=${path}; Domain=${domain}`);
   }
   return out;
+}
+
+/** The banner's language: the script's `data-locale`, else the browser's; Japanese or English. */
+export function bannerLocale(requested: string | undefined, browser: string | undefined): 'en' | 'ja' {
+  return (requested ?? browser ?? 'en').toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+/** The category a tagged script names (`data-cookie-category="analytics"` → ANALYTICS), or null. */
+export function taggedCategory(attribute: string): CookieCategory | null {
+  const category = attribute.toUpperCase().replace(/-/g, '_');
+  return isCookieCategory(category) ? category : null;
+}
+
+/** The choice a receipt records: its categories as listed, any category it leaves out as by default (off unless required). */
+export function choiceFromReceipt(choices: readonly { category: CookieCategory; accepted: boolean }[]): CookieChoice {
+  const choice: Record<CookieCategory, boolean> = { ...defaultCookieChoice({ gpc: false, honoursGpc: false }) };
+  for (const { category, accepted } of choices) choice[category] = accepted;
+  return choice;
+}
+
+/** Whether a category whose scripts already ran on this page is now refused: they stop only on a reload. */
+export function refusedAfterRunning(ran: ReadonlySet<CookieCategory>, choice: CookieChoice): boolean {
+  return COOKIE_CATEGORIES.some((c) => ran.has(c) && !choice[c]);
 }

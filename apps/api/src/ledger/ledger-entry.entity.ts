@@ -64,35 +64,3 @@ export class LedgerEntry {
   @Property({ type: 'string', length: 64 })
   hash!: string;
 }
-
-/** The single row that serialises appenders: its update locks it until the appending transaction ends. */
-@Entity({ tableName: 'ledger_head' })
-export class LedgerHead {
-  @PrimaryKey({ type: 'integer', autoincrement: false })
-  id!: number;
-
-  @Property({ type: 'integer' })
-  sequence!: number;
-
-  @Property({ type: 'string', length: 64 })
-  hash!: string;
-}
-
-/** A signed statement "entry N has hash H", made with a key that is not in the database. */
-@Entity({ tableName: 'ledger_checkpoint' })
-export class LedgerCheckpoint {
-  @PrimaryKey({ type: 'integer', autoincrement: false })
-  sequence!: number;
-
-  @Property({ type: 'string', length: 64 })
-  hash!: string;
-
-  @Property({ type: DateTimeType })
-  signedAt!: Date;
-
-  @Property({ type: 'string', length: 32 })
-  keyId!: string;
-
-  @Property({ type: 'text' })
-  signature!: string;
-}
