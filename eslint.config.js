@@ -47,6 +47,29 @@ export default tseslint.config(
     },
   },
   {
+    // Presenters are the only place values are decrypted (ARCHITECTURE.md): the cipher's `decrypt`
+    // and the item reveal helpers are used only in `*.presenter.ts`, the crypto module itself and
+    // tests (which check what was sealed). The cipher's `reseal` and `sealedEquals` hand no
+    // plaintext out, so services may use them. Written with no-restricted-syntax rather than
+    // no-restricted-imports so that another block restricting imports of these files cannot
+    // silently replace this one (ESLint does not merge a rule's options across blocks).
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/**/*.presenter.ts', 'apps/api/src/crypto/**', 'apps/api/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='decrypt'], MemberExpression[property.value='decrypt']",
+          message: 'Decrypt in a *.presenter.ts only: services return sealed rows, presenters open them.',
+        },
+        {
+          selector: 'ImportSpecifier[imported.name=/^(revealSealed|revealValue)$/]',
+          message: 'Reveal sealed values in a *.presenter.ts only: services return sealed rows, presenters open them.',
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/admin/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

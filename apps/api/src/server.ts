@@ -25,6 +25,7 @@ import { AuthService } from './auth/auth.service.js';
 import { apiKeyKindOf } from './common/api-key.js';
 import { createErrorFormatter, requestError, UnauthenticatedError } from './common/errors.js';
 import { bearerToken } from './common/key-auth.js';
+import { inputBoundaryPlugin } from './common/input-boundary.js';
 import { rootFieldGuardPlugin, type RootFieldScope } from './common/root-field-guard.js';
 import { RateLimits } from './common/rate-limit.js';
 import type { AppDeps, Context, CookieJar } from './context.js';
@@ -132,6 +133,8 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       rootFieldGuardPlugin(restrictedScope),
+      // Every string of every operation, before any resolver (common/input-boundary.ts).
+      inputBoundaryPlugin(),
       ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });

@@ -4,7 +4,8 @@ import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import type { Context } from '../context.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { AuditProviderLink } from './audit-provider-link.entity.js';
-import { AuditEntryConnection, presentAuditEntry } from './audit.type.js';
+import { AuditEntryConnection } from './audit.type.js';
+import { presentAuditEntry } from './audit.presenter.js';
 import { WRITERS } from '../common/auth-checker.js';
 
 @Resolver()

@@ -1,7 +1,6 @@
 import type { AdminRole } from '@steward/policy-core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { AdminRoleEnum } from '../common/enums.js';
-import type { AdminUser } from './admin-user.entity.js';
 
 @ObjectType('AdminUser', { description: 'A member of staff who works in the dashboard.' })
 export class AdminUserType {
@@ -22,15 +21,4 @@ export class AdminUserType {
 
   @Field(() => Date, { nullable: true })
   lastLoginAt!: Date | null;
-}
-
-export function presentAdminUser(user: AdminUser): AdminUserType {
-  return {
-    id: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    role: user.role,
-    createdAt: user.createdAt,
-    lastLoginAt: user.lastLoginAt,
-  };
 }

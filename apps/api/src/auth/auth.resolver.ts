@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { OWNERS } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
 import { AdminUser } from './admin-user.entity.js';
-import { AdminUserType, presentAdminUser } from './admin-user.type.js';
+import { AdminUserType } from './admin-user.type.js';
+import { presentAdminUser } from './admin-user.presenter.js';
 import { CreateAdminUserInput, LoginInput } from './auth.inputs.js';
 import { AuthService } from './auth.service.js';
 

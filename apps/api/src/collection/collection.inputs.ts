@@ -1,6 +1,7 @@
 import type { CollectionChannel, ConsentMethod, DataCategory, ProviderKind } from '@steward/policy-core';
 import { ArrayMaxSize, MaxLength, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Extensions, Field, ID, InputType, Int } from 'type-graphql';
+import { MULTILINE } from '../common/input-boundary.js';
 import { CollectionChannelEnum, ConsentMethodEnum, DataCategoryEnum, ProviderKindEnum } from '../common/enums.js';
 
 // class-validator only bounds sizes here (cheap rejection of oversized payloads before any work);
@@ -23,9 +24,9 @@ export class PurposeConsentInput {
 @InputType()
 export class DataItemInput {
   @Field(() => DataCategoryEnum) category!: DataCategory;
-  @Field(() => String) @MaxLength(10_000) value!: string;
+  @Extensions(MULTILINE) @Field(() => String) @MaxLength(10_000) value!: string;
   @Field(() => Boolean, { defaultValue: false }) publiclyAvailable!: boolean;
-  @Field(() => String, { nullable: true }) @MaxLength(10_000) publicProvenance?: string | null;
+  @Extensions(MULTILINE) @Field(() => String, { nullable: true }) @MaxLength(10_000) publicProvenance?: string | null;
 }
 
 @InputType()
@@ -54,5 +55,5 @@ export class RecordCollectionInput {
   items!: DataItemInput[];
 
   @Field(() => String, { nullable: true }) @MaxLength(10_000) source?: string | null;
-  @Field(() => String, { nullable: true }) @MaxLength(10_000) note?: string | null;
+  @Extensions(MULTILINE) @Field(() => String, { nullable: true }) @MaxLength(10_000) note?: string | null;
 }

@@ -1,8 +1,9 @@
 import type { PurposeFields } from '../purposes/purpose-facts.js';
-import { presentPurpose } from '../purposes/purpose.type.js';
+import { presentPurpose } from '../purposes/purpose.presenter.js';
 import type { CollectionRecord } from './collection-record.entity.js';
 import type { CollectionType } from './collection.type.js';
-import { presentReceipt } from './receipt.js';
+import type { ReceiptBody } from './receipt.js';
+import type { ConsentReceiptType } from './collection.type.js';
 
 export function presentCollection(
   record: CollectionRecord,
@@ -32,5 +33,27 @@ export function presentCollection(
         : [];
     }),
     receipt: presentReceipt(record.receiptJson, record.receiptHash),
+  };
+}
+
+export function presentReceipt(json: string, hash: string): ConsentReceiptType {
+  const body = JSON.parse(json) as ReceiptBody;
+  return {
+    receiptId: body.receiptId,
+    version: body.version,
+    issuedAt: new Date(body.issuedAt),
+    jurisdiction: body.jurisdiction,
+    language: body.language,
+    controllerName: body.controller.name,
+    controllerContact: body.controller.contact,
+    policyVersion: body.policy.version,
+    policyContentHash: body.policy.contentHash,
+    subjectReference: body.subject.reference,
+    channel: body.collection.channel,
+    consentMethod: body.collection.consentMethod,
+    categories: body.collection.categories,
+    purposes: body.purposes,
+    hash,
+    json,
   };
 }

@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Resolver } from 'typ
 import { WRITERS, requireActor } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
 import { ProviderService } from '../providers/provider.service.js';
-import { presentProvider } from '../providers/provider.presenter.js';
+import { openDisplayName, presentProvider } from '../providers/provider.presenter.js';
 import { ProviderType } from '../providers/provider.type.js';
 import { presentCollection } from './collection.presenter.js';
 import { RecordCollectionInput } from './collection.inputs.js';
@@ -32,9 +32,9 @@ export class CollectionResolver {
       input,
     );
     const presented = presentCollection(collection, new Map(purposes.map((p) => [p.key, p])));
-    const name = await new ProviderService(em, ctx.actor, ctx.deps).displayNames([provider.id]);
+    const name = await new ProviderService(em, ctx.actor, ctx.deps).sealedDisplayNames([provider.id]);
     return {
-      provider: presentProvider(provider, name.get(provider.id) ?? null),
+      provider: presentProvider(provider, openDisplayName(ctx.deps.cipher, name.get(provider.id))),
       collection: presented,
       receipt: presented.receipt,
     };

@@ -1,7 +1,6 @@
 import type { CollectionChannel, ConsentMethod, ConsentState, DataCategory } from '@steward/policy-core';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json.js';
-import type { ConsentReceiptType } from './collection.type.js';
 
 export const RECEIPT_VERSION = 'steward-receipt/1';
 
@@ -27,26 +26,4 @@ export interface ReceiptBody {
 export function sealReceipt(body: ReceiptBody): { json: string; hash: string } {
   const json = canonicalJson(body);
   return { json, hash: createHash('sha256').update(json).digest('hex') };
-}
-
-export function presentReceipt(json: string, hash: string): ConsentReceiptType {
-  const body = JSON.parse(json) as ReceiptBody;
-  return {
-    receiptId: body.receiptId,
-    version: body.version,
-    issuedAt: new Date(body.issuedAt),
-    jurisdiction: body.jurisdiction,
-    language: body.language,
-    controllerName: body.controller.name,
-    controllerContact: body.controller.contact,
-    policyVersion: body.policy.version,
-    policyContentHash: body.policy.contentHash,
-    subjectReference: body.subject.reference,
-    channel: body.collection.channel,
-    consentMethod: body.collection.consentMethod,
-    categories: body.collection.categories,
-    purposes: body.purposes,
-    hash,
-    json,
-  };
 }

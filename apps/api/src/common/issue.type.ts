@@ -1,4 +1,4 @@
-import type { Issue, IssueCode } from '@steward/policy-core';
+import type { IssueCode } from '@steward/policy-core';
 import { Field, ObjectType } from 'type-graphql';
 import { IssueCodeEnum } from './enums.js';
 
@@ -7,8 +7,4 @@ export class IssueType {
   @Field(() => String, { description: 'A path such as `evidence.outsourcing.contractReference`.' }) field!: string;
   @Field(() => IssueCodeEnum) code!: IssueCode;
   @Field(() => String) message!: string;
-}
-
-export function presentIssue(issue: Issue): IssueType {
-  return { field: issue.field, code: issue.code, message: issue.message };
 }

@@ -9,6 +9,16 @@ export interface RateLimitRule {
   durationSeconds: number;
 }
 
+/**
+ * `@Extensions(rateLimitedBy(RULE))` on a public root field whose resolver spends `RULE` per client
+ * address before it reads the input: the input boundary (common/input-boundary.ts), which answers
+ * before the resolver runs, spends it too when it refuses the input — so a refused request counts
+ * like any other attempt, and a spent address hears TOO_MANY_REQUESTS whatever it sends.
+ */
+export function rateLimitedBy(rule: RateLimitRule): { rateLimit: RateLimitRule } {
+  return { rateLimit: rule };
+}
+
 export class RateLimitedError extends DomainError {
   constructor(retryAfterSeconds: number) {
     super('TOO_MANY_REQUESTS', 'Too many requests; try again later', { retryAfterSeconds });

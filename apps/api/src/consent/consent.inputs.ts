@@ -1,6 +1,7 @@
 import type { ConsentAction, ConsentMethod } from '@steward/policy-core';
 import { MaxLength } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Extensions, Field, ID, InputType, Int } from 'type-graphql';
+import { MULTILINE } from '../common/input-boundary.js';
 import { ConsentActionEnum, ConsentMethodEnum } from '../common/enums.js';
 
 @InputType()
@@ -9,6 +10,6 @@ export class RecordConsentInput {
   @Field(() => String) @MaxLength(1000) purposeKey!: string;
   @Field(() => ConsentActionEnum) action!: ConsentAction;
   @Field(() => ConsentMethodEnum) method!: ConsentMethod;
-  @Field(() => String, { nullable: true }) @MaxLength(10_000) note?: string | null;
+  @Extensions(MULTILINE) @Field(() => String, { nullable: true }) @MaxLength(10_000) note?: string | null;
   @Field(() => Int) expectedProviderVersion!: number;
 }

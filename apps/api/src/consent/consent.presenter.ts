@@ -1,4 +1,4 @@
-import { presentPurpose } from '../purposes/purpose.type.js';
+import { presentPurpose } from '../purposes/purpose.presenter.js';
 import type { ConsentEvent } from './consent-event.entity.js';
 import type { ConsentEventType } from './consent.type.js';
 

@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { WRITERS, requireActor } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
 import { ProviderService } from '../providers/provider.service.js';
-import { presentProvider } from '../providers/provider.presenter.js';
+import { openDisplayName, presentProvider } from '../providers/provider.presenter.js';
 import { ProviderType } from '../providers/provider.type.js';
 import { RecordConsentInput } from './consent.inputs.js';
 import { ConsentService } from './consent.service.js';
@@ -18,7 +18,7 @@ export class ConsentResolver {
   ): Promise<ProviderType> {
     const em = ctx.em as SqlEntityManager;
     const provider = await new ConsentService(em, requireActor(ctx), ctx.deps).record(input);
-    const names = await new ProviderService(em, ctx.actor, ctx.deps).displayNames([provider.id]);
-    return presentProvider(provider, names.get(provider.id) ?? null);
+    const names = await new ProviderService(em, ctx.actor, ctx.deps).sealedDisplayNames([provider.id]);
+    return presentProvider(provider, openDisplayName(ctx.deps.cipher, names.get(provider.id)));
   }
 }

@@ -14,7 +14,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, DomainError, NotFoundError, badInput } from '../common/errors.js';
 import { isSqlite, leanRows, toDbDate } from '../common/lean-sql.js';
 import type { Actor, AppDeps } from '../context.js';
-import { CookieConsentService, visitorIndexOf, type CookieHistoryEntry } from './cookie-consent.service.js';
+import { CookieConsentService, visitorIndexOf, type SealedCookieHistoryEntry } from './cookie-consent.service.js';
 import { cookieSitesChanged } from './cookie-cors.js';
 import { CookieCategoryEntity } from './cookie-category.entity.js';
 import { CookieDeclaration } from './cookie-declaration.entity.js';
@@ -259,8 +259,8 @@ export class CookieAdminService {
     };
   }
 
-  /** A visitor's consent history on every site, decrypted; the read is audited (by the blind index, never the id). */
-  async visitorHistory(visitorId: string): Promise<CookieHistoryEntry[]> {
+  /** A visitor's consent history on every site, still sealed; the read is audited (by the blind index, never the id). */
+  async visitorHistory(visitorId: string): Promise<SealedCookieHistoryEntry[]> {
     const trimmed = visitorId.trim().toLowerCase();
     const entries = await new CookieConsentService(this.em, this.deps).historyForVisitor(trimmed);
     await this.audit(this.em).insertNow({

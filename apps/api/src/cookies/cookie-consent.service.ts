@@ -94,6 +94,14 @@ export interface CookieHistoryEntry {
   recordedAt: Date;
 }
 
+/**
+ * An event as historyForVisitor reads it by the visitor's blind index: `visitorId` is the id asked
+ * for, `visitorSealed` the one stored; openCookieHistory (cookie.presenter.ts) checks they agree.
+ */
+export interface SealedCookieHistoryEntry extends CookieHistoryEntry {
+  visitorSealed: string;
+}
+
 type EventRow = {
   id: string;
   action: CookieConsentAction;
@@ -265,13 +273,13 @@ export class CookieConsentService {
   }
 
   /**
-   * Every consent event of a visitor, on every site, oldest first, with the visitor id decrypted
-   * (and checked against the one asked for). For disclosure requests (issue #4) and the admin's
+   * Every consent event of a visitor, on every site, oldest first, with the visitor id still sealed
+   * (openCookieHistory opens it and checks it against the one asked for). For disclosure requests (issue #4) and the admin's
    * visitor history; it does not audit — the caller records the read in its own audit entry.
    * Complete, however long: read in keyset pages of `pageRows` by (time, id), so no statement
    * returns an unbounded number of rows and none is left out (a disclosure must not omit any).
    */
-  async historyForVisitor(visitorId: string, pageRows = HISTORY_PAGE_ROWS): Promise<CookieHistoryEntry[]> {
+  async historyForVisitor(visitorId: string, pageRows = HISTORY_PAGE_ROWS): Promise<SealedCookieHistoryEntry[]> {
     if (!isVisitorId(visitorId)) return [];
     const columns =
       'select e.id, e.site_id, s.name as site_name, e.visitor_sealed, e.action, e.functional, e.analytics, e.marketing, e.gpc, e.gpc_applied,' +
@@ -279,7 +287,7 @@ export class CookieConsentService {
     const limit = Math.max(1, Math.floor(pageRows));
     const order = ` order by e.occurred_at, e.id limit ${limit}`;
     const visitorIndex = visitorIndexOf(this.deps, visitorId);
-    const entries: CookieHistoryEntry[] = [];
+    const entries: SealedCookieHistoryEntry[] = [];
     // The last row read, its time as the database gave it (so the next page starts exactly after it).
     let after: { at: unknown; id: string } | null = null;
     for (;;) {
@@ -289,13 +297,12 @@ export class CookieConsentService {
         after ? [visitorIndex, after.at, after.at, after.id] : [visitorIndex],
       );
       for (const r of rows) {
-        const stored = this.deps.cipher.decrypt(r.visitor_sealed, visitorSealContext(r.id));
-        if (stored !== visitorId) throw new Error('A cookie consent event does not match its blind index');
         entries.push({
           receiptId: r.id,
           siteId: r.site_id,
           siteName: r.site_name,
-          visitorId: stored,
+          visitorId,
+          visitorSealed: r.visitor_sealed,
           action: r.action,
           choice: choiceOf(r),
           gpc: fromDbBoolean(r.gpc),

@@ -1,6 +1,7 @@
 import type { CookieCategory, CookieStorageKind } from '@steward/policy-core';
 import { ArrayMaxSize, MaxLength, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Extensions, Field, ID, InputType, Int } from 'type-graphql';
+import { MULTILINE } from '../common/input-boundary.js';
 import { CookieCategoryEnum, CookieStorageKindEnum } from '../common/enums.js';
 
 // class-validator only bounds sizes (cheap refusal of oversized payloads before any work); the
@@ -53,7 +54,7 @@ export class WithdrawCookieConsentInput {
 export class UpdateCookieCategoryInput {
   @Field(() => CookieCategoryEnum) category!: CookieCategory;
   @Field(() => CookieTextInput) @ValidateNested() label!: CookieTextInput;
-  @Field(() => CookieTextInput) @ValidateNested() description!: CookieTextInput;
+  @Extensions(MULTILINE) @Field(() => CookieTextInput) @ValidateNested() description!: CookieTextInput;
 }
 
 @InputType()
@@ -69,7 +70,7 @@ export class CookieSiteInput {
   @Field(() => Int) consentLifetimeDays!: number;
   @Field(() => Boolean) honoursGpc!: boolean;
   @Field(() => CookieTextInput) @ValidateNested() bannerTitle!: CookieTextInput;
-  @Field(() => CookieTextInput) @ValidateNested() bannerText!: CookieTextInput;
+  @Extensions(MULTILINE) @Field(() => CookieTextInput) @ValidateNested() bannerText!: CookieTextInput;
 }
 
 @InputType()
@@ -79,7 +80,7 @@ export class CookieDeclarationInput {
   @Field(() => String) @MaxLength(1000) domain!: string;
   @Field(() => CookieCategoryEnum) category!: CookieCategory;
   @Field(() => String) @MaxLength(1000) vendor!: string;
-  @Field(() => CookieTextInput) @ValidateNested() purpose!: CookieTextInput;
+  @Extensions(MULTILINE) @Field(() => CookieTextInput) @ValidateNested() purpose!: CookieTextInput;
   @Field(() => Int, { nullable: true, description: 'Null: until the browser session ends.' }) durationDays?:
     number | null;
   @Field(() => CookieStorageKindEnum) storageKind!: CookieStorageKind;

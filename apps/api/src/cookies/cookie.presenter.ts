@@ -1,5 +1,12 @@
 import { COOKIE_CATEGORY_INFO } from '@steward/policy-core';
-import type { CookieHistoryEntry, CookieReceipt, CookieStatus } from './cookie-consent.service.js';
+import type { FieldCipher } from '../crypto/field-cipher.js';
+import { visitorSealContext } from './cookie-consent.entity.js';
+import type {
+  CookieHistoryEntry,
+  CookieReceipt,
+  CookieStatus,
+  SealedCookieHistoryEntry,
+} from './cookie-consent.service.js';
 import { choiceList } from './cookie-consent.service.js';
 import type { CookieCategoryEntity } from './cookie-category.entity.js';
 import type { CookieDeclaration } from './cookie-declaration.entity.js';
@@ -65,4 +72,19 @@ export function presentStatus(s: CookieStatus): CookieConsentStatusType {
 /** The admin's view of a visitor's history: the decrypted visitor id leaves the server here only. */
 export function presentHistoryEntry(e: CookieHistoryEntry): CookieConsentHistoryEntryType {
   return { ...e, choices: choiceList(e.choice) };
+}
+
+/**
+ * Opens a visitor's history as historyForVisitor read it by blind index: each event's sealed
+ * visitor id must be the one asked for (a mismatch is a corrupted or falsified row, never shown).
+ */
+export function openCookieHistory(
+  cipher: FieldCipher,
+  entries: readonly SealedCookieHistoryEntry[],
+): CookieHistoryEntry[] {
+  return entries.map(({ visitorSealed, ...entry }) => {
+    const stored = cipher.decrypt(visitorSealed, visitorSealContext(entry.receiptId));
+    if (stored !== entry.visitorId) throw new Error('A cookie consent event does not match its blind index');
+    return { ...entry, visitorId: stored };
+  });
 }

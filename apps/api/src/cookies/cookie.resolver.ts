@@ -1,10 +1,12 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { WRITERS, requireActor } from '../common/auth-checker.js';
+import { rateLimitedBy } from '../common/rate-limit.js';
 import type { Context } from '../context.js';
 import { CookieAdminService } from './cookie-admin.service.js';
-import { CookieConsentService } from './cookie-consent.service.js';
+import { COOKIE_RATE_LIMITS, CookieConsentService } from './cookie-consent.service.js';
 import {
+  openCookieHistory,
   presentCategory,
   presentDeclaration,
   presentHistoryEntry,
@@ -39,6 +41,7 @@ export class CookieConsentResolver {
   @Query(() => CookieBannerType, {
     description: 'Public: what the banner shows for a site (texts, categories, declarations, policy version).',
   })
+  @Extensions(rateLimitedBy(COOKIE_RATE_LIMITS.address))
   cookieBanner(
     @Arg('siteKey', () => String) siteKey: string,
     @Arg('locale', () => String, { defaultValue: 'en', description: 'ja or en (anything else: en).' }) locale: string,
@@ -51,6 +54,7 @@ export class CookieConsentResolver {
     nullable: true,
     description: "Public: a visitor's current choice on a site.",
   })
+  @Extensions(rateLimitedBy(COOKIE_RATE_LIMITS.address))
   async cookieConsent(
     @Arg('siteKey', () => String) siteKey: string,
     @Arg('visitorId', () => String) visitorId: string,
@@ -63,6 +67,7 @@ export class CookieConsentResolver {
   @Mutation(() => CookieConsentReceiptType, {
     description: "Public: records a visitor's choice; a retry with the same idempotency key returns the same receipt.",
   })
+  @Extensions(rateLimitedBy(COOKIE_RATE_LIMITS.address))
   async recordCookieConsent(
     @Arg('input', () => RecordCookieConsentInput, { validate: false }) input: RecordCookieConsentInput,
     @Ctx() ctx: Context,
@@ -73,6 +78,7 @@ export class CookieConsentResolver {
   @Mutation(() => CookieConsentReceiptType, {
     description: 'Public: withdraws every optional category for a visitor on a site.',
   })
+  @Extensions(rateLimitedBy(COOKIE_RATE_LIMITS.address))
   async withdrawCookieConsent(
     @Arg('input', () => WithdrawCookieConsentInput, { validate: false }) input: WithdrawCookieConsentInput,
     @Ctx() ctx: Context,
@@ -129,7 +135,9 @@ export class CookieAdminResolver {
     @Ctx() ctx: Context,
   ): Promise<CookieConsentHistoryEntryType[]> {
     requireActor(ctx);
-    return (await adminService(ctx).visitorHistory(visitorId.slice(0, 64))).map(presentHistoryEntry);
+    return openCookieHistory(ctx.deps.cipher, await adminService(ctx).visitorHistory(visitorId.slice(0, 64))).map(
+      presentHistoryEntry,
+    );
   }
 
   @Authorized(WRITERS)

@@ -57,6 +57,19 @@ export class FieldCipher {
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
   }
 
+  /**
+   * Re-binds a sealed value to another row or field (an item's value kept as an amendment's
+   * "before") without the plaintext leaving the cipher.
+   */
+  reseal(sealed: string, fromContext: string, toContext: string): string {
+    return this.encrypt(this.decrypt(sealed, fromContext), toContext);
+  }
+
+  /** Whether a sealed value is `candidate` (a change that changes nothing), without the plaintext leaving the cipher. */
+  sealedEquals(sealed: string, context: string, candidate: string): boolean {
+    return this.decrypt(sealed, context) === candidate;
+  }
+
   /** Keyed blind index: equal inputs give equal tokens, and nothing about the input leaks without the key. */
   blindIndex(kind: string, normalized: string): string {
     return createHmac('sha256', this.keys.indexKey).update(`${kind}\u0000${normalized}`).digest('hex');

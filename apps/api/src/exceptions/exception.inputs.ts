@@ -1,6 +1,7 @@
 import type { DataCategory, ExceptionKind, MeetingKind } from '@steward/policy-core';
 import { ArrayMaxSize, MaxLength, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Extensions, Field, ID, InputType, Int } from 'type-graphql';
+import { MULTILINE } from '../common/input-boundary.js';
 import { DataCategoryEnum, ExceptionKindEnum, MeetingKindEnum } from '../common/enums.js';
 
 // class-validator only bounds sizes (cheap rejection of oversized payloads before any work); what
@@ -24,7 +25,7 @@ export class ProviderAgreementEvidenceInput {
   @ArrayMaxSize(100)
   @MaxLength(100, { each: true })
   consentEventIds?: string[] | null;
-  @Field(() => String, { nullable: true }) @MaxLength(10_000) summary?: string | null;
+  @Extensions(MULTILINE) @Field(() => String, { nullable: true }) @MaxLength(10_000) summary?: string | null;
 }
 
 @InputType({ description: 'Clause 2 item 3: provision to a contractor to complete a stated purpose.' })
@@ -38,7 +39,7 @@ export class OutsourcingEvidenceInput {
   @Field(() => [DataCategoryEnum], { nullable: true, description: 'What the contract lets the contractor receive.' })
   @ArrayMaxSize(50)
   categories?: DataCategory[] | null;
-  @Field(() => String, { nullable: true }) @MaxLength(10_000) supervisionRecord?: string | null;
+  @Extensions(MULTILINE) @Field(() => String, { nullable: true }) @MaxLength(10_000) supervisionRecord?: string | null;
 }
 
 @InputType({ description: 'Clause 2 item 4: a legitimate reason approved at a general or board meeting.' })
@@ -46,7 +47,7 @@ export class BoardApprovalEvidenceInput {
   @Field(() => MeetingKindEnum, { nullable: true }) meetingKind?: MeetingKind | null;
   @Field(() => Date, { nullable: true }) meetingDate?: Date | null;
   @Field(() => String, { nullable: true }) @MaxLength(10_000) resolutionNumber?: string | null;
-  @Field(() => String, { nullable: true }) @MaxLength(10_000) legitimateReason?: string | null;
+  @Extensions(MULTILINE) @Field(() => String, { nullable: true }) @MaxLength(10_000) legitimateReason?: string | null;
   @Field(() => String, { nullable: true }) @MaxLength(10_000) minutesReference?: string | null;
 }
 

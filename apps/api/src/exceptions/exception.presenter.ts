@@ -1,5 +1,6 @@
-import { effectiveStatus, missingEvidence, type PurposeFact } from '@steward/policy-core';
-import { presentIssue } from '../common/issue.type.js';
+import { effectiveStatus, exceptionAbilities, missingEvidence, type PurposeFact } from '@steward/policy-core';
+import { presentIssue } from '../common/issue.presenter.js';
+import type { Actor } from '../context.js';
 import {
   EVIDENCE_FIELD,
   evidenceFacts,
@@ -14,13 +15,14 @@ import type { ExceptionEvidenceType, PermittedExceptionType } from './exception.
 /**
  * An exception as the admin sees it: its effective status at `now`, what it covers, and what its
  * evidence still lacks — all three as policy-core derives them. For an agreement in effect,
- * ExceptionService fills in the providers who withdrew since. Needs recipient and the admin users
- * populated.
+ * ExceptionService fills in the providers who withdrew since; what `caller` may do with it
+ * (policy-core's exceptionAbilities). Needs recipient and the admin users populated.
  */
 export function presentException(
   e: PermittedException,
   purposes: readonly PurposeFact[],
   now: Date,
+  caller: Actor | null,
 ): PermittedExceptionType {
   const evidence: ExceptionEvidenceType = {
     law: null,
@@ -58,5 +60,6 @@ export function presentException(
     version: e.version,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
+    abilities: exceptionAbilities({ status: e.status, authorId: e.authoredBy.id }, caller),
   };
 }

@@ -1,7 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { EffectiveExceptionStatus, ExceptionKind } from '@steward/policy-core';
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { WRITERS, requireActor } from '../common/auth-checker.js';
+import { multilineArgs } from '../common/input-boundary.js';
 import { ExceptionKindEnum, ExceptionStatusEnum } from '../common/enums.js';
 import type { Context } from '../context.js';
 import { CreateExceptionInput, UpdateExceptionInput } from './exception.inputs.js';
@@ -65,6 +66,7 @@ export class ExceptionResolver {
 
   @Authorized(WRITERS)
   @Mutation(() => PermittedExceptionType, { description: 'Revokes an approved exception; it stops counting at once.' })
+  @Extensions(multilineArgs('reason'))
   async revokeException(
     @Arg('id', () => ID) id: string,
     @Arg('reason', () => String) reason: string,

@@ -2,6 +2,8 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
   EXCEPTION_KINDS,
   FIELD_LIMITS,
+  mayEditException,
+  mayRevokeException,
   normalizeLineBreaks,
   validateActivation,
   validatePurposeKey,
@@ -123,7 +125,7 @@ export class ExceptionService {
     const events = await this.consentEventFacts([...new Set(agreements.flatMap((e) => citedIds(e.evidence)))]);
     const byId = new Map(events.map((event) => [event.id, event]));
     return rows.map((e) => {
-      const presented = presentException(e, purposes, now);
+      const presented = presentException(e, purposes, now, this.actor);
       // Only while it is in effect: a revoked, expired or not yet valid agreement covers nobody.
       if (isActiveAgreement(e) && presented.status === 'ACTIVE')
         presented.scope.withdrawnProviderIds = withdrawnProviders(e, byId);
@@ -192,7 +194,7 @@ export class ExceptionService {
   private async writeUpdate(input: UpdateExceptionInput): Promise<PermittedException> {
     const actor = this.requireActor();
     const exception = await this.load(input.id, input.expectedVersion);
-    if (exception.status !== 'DRAFT') {
+    if (!mayEditException(exception.status)) {
       throw new BadInputError([
         {
           field: 'id',
@@ -264,7 +266,7 @@ export class ExceptionService {
     });
     if (reasonIssue) throw new BadInputError([reasonIssue], '');
     const exception = await this.load(id, expectedVersion);
-    if (exception.status !== 'ACTIVE') {
+    if (!mayRevokeException(exception.status)) {
       throw new BadInputError(
         [
           {

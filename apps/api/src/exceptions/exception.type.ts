@@ -76,6 +76,27 @@ export class ExceptionScopeType {
   recipient!: ExceptionRecipientType | null;
 }
 
+@ObjectType('ExceptionAbilities', {
+  description:
+    "What the caller may do with this exception now, computed by policy-core (exceptionAbilities) from the exception and the caller's role and id; the admin shows exactly these actions.",
+})
+export class ExceptionAbilitiesType {
+  @Field(() => Boolean, {
+    description: 'May edit it: a draft, for an owner or a privacy officer (the editor becomes its author).',
+  })
+  edit!: boolean;
+  @Field(() => Boolean, {
+    description:
+      'May approve it: a draft, for an owner or a privacy officer who is not its author (four eyes). Missing evidence still refuses the approval; see missingEvidence.',
+  })
+  approve!: boolean;
+  @Field(() => Boolean, {
+    description:
+      'May revoke it: an approved exception (in effect, not yet valid or expired), for an owner or a privacy officer.',
+  })
+  revoke!: boolean;
+}
+
 @ObjectType('PermittedException', { description: 'A permitted exception of policy clause 2.' })
 export class PermittedExceptionType {
   @Field(() => ID) id!: string;
@@ -102,4 +123,6 @@ export class PermittedExceptionType {
   @Field(() => Int) version!: number;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
+  @Field(() => ExceptionAbilitiesType, { description: 'What the caller may do with this exception now.' })
+  abilities!: ExceptionAbilitiesType;
 }

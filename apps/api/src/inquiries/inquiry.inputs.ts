@@ -1,6 +1,7 @@
 import type { InquiryChannel, InquiryReplyKind, InquiryStatus } from '@steward/policy-core';
 import { MaxLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { Extensions, Field, ID, InputType } from 'type-graphql';
+import { MULTILINE } from '../common/input-boundary.js';
 import { InquiryChannelEnum, InquiryReplyKindEnum, InquiryStatusEnum } from './inquiry.type.js';
 
 // Sizes only, a little above policy-core's INQUIRY_LIMITS so the precise issue comes from
@@ -12,9 +13,9 @@ import { InquiryChannelEnum, InquiryReplyKindEnum, InquiryStatusEnum } from './i
 export class SubmitInquiryInput {
   @Field(() => String, { nullable: true }) @MaxLength(1000) name?: string | null;
   @Field(() => String, { nullable: true }) @MaxLength(1000) email?: string | null;
-  @Field(() => String, { nullable: true }) @MaxLength(2000) postalAddress?: string | null;
+  @Extensions(MULTILINE) @Field(() => String, { nullable: true }) @MaxLength(2000) postalAddress?: string | null;
   @Field(() => String) @MaxLength(1000) subject!: string;
-  @Field(() => String) @MaxLength(10_000) message!: string;
+  @Extensions(MULTILINE) @Field(() => String) @MaxLength(10_000) message!: string;
 }
 
 @InputType({ description: 'An inquiry received by post, telephone, fax or e-mail, written down by staff.' })
@@ -23,10 +24,10 @@ export class RecordInquiryInput {
   @Field(() => Date, { nullable: true, description: 'When it arrived; defaults to now.' }) receivedAt?: Date | null;
   @Field(() => String, { nullable: true }) @MaxLength(1000) name?: string | null;
   @Field(() => String, { nullable: true }) @MaxLength(1000) email?: string | null;
-  @Field(() => String, { nullable: true }) @MaxLength(2000) postalAddress?: string | null;
+  @Extensions(MULTILINE) @Field(() => String, { nullable: true }) @MaxLength(2000) postalAddress?: string | null;
   @Field(() => String, { nullable: true }) @MaxLength(200) telephone?: string | null;
   @Field(() => String) @MaxLength(1000) subject!: string;
-  @Field(() => String) @MaxLength(10_000) message!: string;
+  @Extensions(MULTILINE) @Field(() => String) @MaxLength(10_000) message!: string;
   @Field(() => ID, { nullable: true, description: 'The provider, when already identified.' })
   @MaxLength(100)
   providerId?: string | null;
@@ -38,7 +39,7 @@ export class AddInquiryReplyInput {
   @Field(() => InquiryReplyKindEnum) kind!: InquiryReplyKind;
   @Field(() => InquiryChannelEnum, { nullable: true, description: 'How the answer was given (required for ANSWER).' })
   channel?: InquiryChannel | null;
-  @Field(() => String) @MaxLength(10_000) body!: string;
+  @Extensions(MULTILINE) @Field(() => String) @MaxLength(10_000) body!: string;
   @Field(() => Date, { nullable: true, description: 'When it was answered; defaults to now.' }) at?: Date | null;
 }
 

@@ -1,10 +1,11 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { InquiryStatus } from '@steward/policy-core';
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { WRITERS, requireActor } from '../common/auth-checker.js';
+import { rateLimitedBy } from '../common/rate-limit.js';
 import type { Context } from '../context.js';
 import { AddInquiryReplyInput, InquiryFilter, RecordInquiryInput, SubmitInquiryInput } from './inquiry.inputs.js';
-import { InquiryService } from './inquiry.service.js';
+import { INQUIRY_SUBMIT_RULE, InquiryService } from './inquiry.service.js';
 import {
   InquiryAdminType,
   InquiryConnection,
@@ -22,6 +23,7 @@ export class InquiryResolver {
   @Mutation(() => InquiryReceiptType, {
     description: 'Sends an inquiry to the secretariat (clause 8) from the public form; returns the reference to quote.',
   })
+  @Extensions(rateLimitedBy(INQUIRY_SUBMIT_RULE))
   submitInquiry(
     @Arg('input', () => SubmitInquiryInput) input: SubmitInquiryInput,
     @Ctx() ctx: Context,

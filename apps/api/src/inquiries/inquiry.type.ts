@@ -8,7 +8,6 @@ import {
 } from '@steward/policy-core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../common/connection.js';
-import { PageInfo } from '../common/pagination.js';
 
 const asEnum = <const T extends readonly string[]>(values: T) =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T[number]]: K };

@@ -3,7 +3,6 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { Connection } from '../common/connection.js';
 import type { DecisionAction } from '@steward/policy-core';
 import { DecisionActionEnum, DecisionBasisKindEnum } from '../common/enums.js';
-import { PageInfo } from '../common/pagination.js';
 
 export const LedgerEntryKindEnum = {
   COLLECTION: 'COLLECTION',

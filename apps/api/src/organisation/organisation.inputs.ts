@@ -1,5 +1,6 @@
 import { MaxLength } from 'class-validator';
-import { Field, InputType, Int } from 'type-graphql';
+import { Extensions, Field, InputType, Int } from 'type-graphql';
+import { MULTILINE } from '../common/input-boundary.js';
 
 // Sizes only (above policy-core's limits); validateSecretariat holds the rules.
 @InputType({
@@ -11,7 +12,7 @@ export class UpdateOrganisationInput {
   @Field(() => String) @MaxLength(1000) name!: string;
   @Field(() => String) @MaxLength(1000) nameJa!: string;
   @Field(() => String) @MaxLength(1000) secretariatName!: string;
-  @Field(() => String) @MaxLength(2000) postalAddress!: string;
+  @Extensions(MULTILINE) @Field(() => String) @MaxLength(2000) postalAddress!: string;
   @Field(() => String) @MaxLength(200) telephone!: string;
   @Field(() => String) @MaxLength(200) fax!: string;
   @Field(() => String) @MaxLength(1000) email!: string;

@@ -4,7 +4,8 @@ import { OWNERS, requireActor } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
 import { UpdateOrganisationInput } from './organisation.inputs.js';
 import { loadOrganisation, OrganisationService } from './organisation.service.js';
-import { OrganisationType, presentOrganisation } from './organisation.type.js';
+import { OrganisationType } from './organisation.type.js';
+import { presentOrganisation } from './organisation.presenter.js';
 
 @Resolver()
 export class OrganisationResolver {

@@ -1,5 +1,4 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { Organisation } from './organisation.entity.js';
 
 @ObjectType('SecretariatContact', { description: 'Where inquiries about personal information go (clause 8).' })
 export class SecretariatContactType {
@@ -17,20 +16,4 @@ export class OrganisationType {
   @Field(() => String) nameJa!: string;
   @Field(() => SecretariatContactType) secretariat!: SecretariatContactType;
   @Field(() => Int, { description: 'Optimistic lock: pass it back as expectedVersion when editing.' }) version!: number;
-}
-
-export function presentOrganisation(org: Organisation): OrganisationType {
-  return {
-    id: org.id,
-    name: org.name,
-    nameJa: org.nameJa,
-    secretariat: {
-      name: org.secretariatName,
-      postalAddress: org.postalAddress,
-      telephone: org.telephone,
-      fax: org.fax,
-      email: org.email,
-    },
-    version: org.version,
-  };
 }

@@ -2,7 +2,6 @@ import type { DataCategory } from '@steward/policy-core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Connection } from '../common/connection.js';
 import { DataCategoryEnum } from '../common/enums.js';
-import { PageInfo } from '../common/pagination.js';
 
 @ObjectType('PartnerDataItem', { description: 'One value a permitted exception lets this partner receive.' })
 export class PartnerDataItemType {

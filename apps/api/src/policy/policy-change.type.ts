@@ -10,7 +10,6 @@ import { POLICY_LANGUAGES } from '@steward/policy-core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../common/connection.js';
 import { ConsentStateEnum, DataCategoryEnum, PolicyClauseEnum, ProviderKindEnum } from '../common/enums.js';
-import { PageInfo } from '../common/pagination.js';
 import { SecretariatContactType } from '../organisation/organisation.type.js';
 import { PolicyVersionType } from './policy.type.js';
 

@@ -130,16 +130,25 @@ describe.each(DATABASES)('policy versions on %s', (database) => {
     expect(errorOf(stale).code).toBe('CONFLICT');
     expect(stale.errors?.[0]?.extensions?.currentVersion).toBe(2);
 
+    // A text-direction override is refused at the input boundary, before the draft is even read;
+    // the draft's own rules then report every other problem at once.
+    const hostile = await owner.request(UpdatePolicyDraftDocument, {
+      input: edit(saved, (i) => {
+        i.sections[0]!.bodyEn = 'Hidden \u202E text';
+      }),
+    });
+    expect(errorOf(hostile).code).toBe('BAD_USER_INPUT');
+    expect(errorOf(hostile).issues?.map((i) => `${i.field}:${i.code}`)).toEqual([
+      'input.sections[0].bodyEn:CONTROL_CHARACTERS',
+    ]);
     const broken = await owner.request(UpdatePolicyDraftDocument, {
       input: edit(saved, (i) => {
         i.sections = i.sections.filter((s) => s.clause !== 'COOKIES');
-        i.sections[0]!.bodyEn = 'Hidden \u202E text';
         i.purposes = i.purposes.filter((p) => p.key !== 'JOURNAL_DELIVERY');
       }),
     });
     expect(errorOf(broken).code).toBe('BAD_USER_INPUT');
     expect(errorOf(broken).issues?.map((i) => `${i.field}:${i.code}`)).toEqual([
-      'input.sections[0].bodyEn:CONTROL_CHARACTERS',
       'input.sections:REQUIRED',
       'input.purposes:REQUIRED',
     ]);

@@ -1,6 +1,7 @@
 import type { DataCategory, PolicyClause } from '@steward/policy-core';
 import { ArrayMaxSize, MaxLength, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Extensions, Field, ID, InputType, Int } from 'type-graphql';
+import { MULTILINE } from '../common/input-boundary.js';
 import { DataCategoryEnum, PolicyClauseEnum } from '../common/enums.js';
 
 // class-validator only bounds sizes (cheap rejection before any work, a little above policy-core's
@@ -11,8 +12,8 @@ export class PolicySectionInput {
   @Field(() => PolicyClauseEnum) clause!: PolicyClause;
   @Field(() => String) @MaxLength(1000) titleJa!: string;
   @Field(() => String) @MaxLength(1000) titleEn!: string;
-  @Field(() => String) @MaxLength(40_000) bodyJa!: string;
-  @Field(() => String) @MaxLength(40_000) bodyEn!: string;
+  @Extensions(MULTILINE) @Field(() => String) @MaxLength(40_000) bodyJa!: string;
+  @Extensions(MULTILINE) @Field(() => String) @MaxLength(40_000) bodyEn!: string;
 }
 
 @InputType({
@@ -22,7 +23,7 @@ export class PolicyPurposeInput {
   @Field(() => String) @MaxLength(200) key!: string;
   @Field(() => String) @MaxLength(1000) titleJa!: string;
   @Field(() => String) @MaxLength(1000) titleEn!: string;
-  @Field(() => String) @MaxLength(10_000) description!: string;
+  @Extensions(MULTILINE) @Field(() => String) @MaxLength(10_000) description!: string;
   @Field(() => [DataCategoryEnum]) @ArrayMaxSize(50) categories!: DataCategory[];
   @Field(() => Boolean, { defaultValue: false }) retired!: boolean;
 }
@@ -31,7 +32,7 @@ export class PolicyPurposeInput {
 export class UpdatePolicyDraftInput {
   @Field(() => ID) @MaxLength(100) id!: string;
   @Field(() => Int) expectedVersion!: number;
-  @Field(() => String) @MaxLength(10_000) changeSummary!: string;
+  @Extensions(MULTILINE) @Field(() => String) @MaxLength(10_000) changeSummary!: string;
   @Field(() => [PolicySectionInput]) @ArrayMaxSize(20) @ValidateNested() sections!: PolicySectionInput[];
   @Field(() => [PolicyPurposeInput]) @ArrayMaxSize(200) @ValidateNested() purposes!: PolicyPurposeInput[];
 }

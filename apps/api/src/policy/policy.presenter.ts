@@ -1,6 +1,6 @@
 import { POLICY_CLAUSE_INFO, type PolicyLanguage, type PurposeChanges } from '@steward/policy-core';
 import type { Organisation } from '../organisation/organisation.entity.js';
-import { presentOrganisation } from '../organisation/organisation.type.js';
+import { presentOrganisation } from '../organisation/organisation.presenter.js';
 import type { PolicySectionData, PolicyVersion } from './policy-version.entity.js';
 import type { PolicyDiff, PolicyImpact } from './policy.service.js';
 import type {
@@ -10,7 +10,7 @@ import type {
   PublicPolicyType,
   PurposeChangesType,
 } from './policy-change.type.js';
-import { presentPolicyVersion } from './policy.type.js';
+import type { PolicyVersionType } from './policy.type.js';
 
 export function presentPurposeChanges(c: PurposeChanges): PurposeChangesType {
   return {
@@ -76,5 +76,19 @@ export function presentPublicPolicy(
     websiteUse: sections.find((s) => s.clause === 'WEBSITE_USE') ?? null,
     changeLog,
     secretariat: presentOrganisation(org).secretariat,
+  };
+}
+
+export function presentPolicyVersion(v: PolicyVersion): PolicyVersionType {
+  return {
+    id: v.id,
+    number: v.number,
+    status: v.status,
+    publishedAt: v.publishedAt,
+    changeSummary: v.changeSummary,
+    contentHash: v.contentHash,
+    sections: v.sections.map((s) => ({ ...s, number: POLICY_CLAUSE_INFO[s.clause].number })),
+    version: v.version,
+    purposes: v.purposes ? v.purposes.map((p) => ({ ...p, categories: [...p.categories] })) : null,
   };
 }

@@ -15,7 +15,8 @@ import {
   PolicyLanguageEnum,
   PublicPolicyType,
 } from './policy-change.type.js';
-import { PolicyVersionType, presentPolicyVersion } from './policy.type.js';
+import { PolicyVersionType } from './policy.type.js';
+import { presentPolicyVersion } from './policy.presenter.js';
 
 const service = (ctx: Context) => new PolicyService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps);
 

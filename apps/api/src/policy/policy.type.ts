@@ -1,9 +1,8 @@
 import type { PolicyClause } from '@steward/policy-core';
-import { POLICY_CLAUSE_INFO } from '@steward/policy-core';
 import type { DataCategory } from '@steward/policy-core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DataCategoryEnum, PolicyClauseEnum, PolicyStatusEnum } from '../common/enums.js';
-import type { PolicyStatus, PolicyVersion } from './policy-version.entity.js';
+import type { PolicyStatus } from './policy-version.entity.js';
 
 @ObjectType('PolicyPurpose', { description: 'A purpose of use as a policy version states it.' })
 export class PolicyPurposeType {
@@ -41,18 +40,4 @@ export class PolicyVersionType {
     description: 'The purposes of use the version states (null for a version seeded without them).',
   })
   purposes!: PolicyPurposeType[] | null;
-}
-
-export function presentPolicyVersion(v: PolicyVersion): PolicyVersionType {
-  return {
-    id: v.id,
-    number: v.number,
-    status: v.status,
-    publishedAt: v.publishedAt,
-    changeSummary: v.changeSummary,
-    contentHash: v.contentHash,
-    sections: v.sections.map((s) => ({ ...s, number: POLICY_CLAUSE_INFO[s.clause].number })),
-    version: v.version,
-    purposes: v.purposes ? v.purposes.map((p) => ({ ...p, categories: [...p.categories] })) : null,
-  };
 }

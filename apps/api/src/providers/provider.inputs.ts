@@ -1,6 +1,7 @@
 import type { ProviderKind } from '@steward/policy-core';
 import { MaxLength } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Extensions, Field, ID, InputType, Int } from 'type-graphql';
+import { MULTILINE } from '../common/input-boundary.js';
 import { ProviderKindEnum } from '../common/enums.js';
 
 @InputType()
@@ -16,5 +17,5 @@ export class SetDataItemPublicInput {
   @Field(() => ID) @MaxLength(100) itemId!: string;
   @Field(() => Int) expectedVersion!: number;
   @Field(() => Boolean) publiclyAvailable!: boolean;
-  @Field(() => String, { nullable: true }) @MaxLength(10_000) publicProvenance?: string | null;
+  @Extensions(MULTILINE) @Field(() => String, { nullable: true }) @MaxLength(10_000) publicProvenance?: string | null;
 }

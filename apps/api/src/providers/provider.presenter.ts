@@ -41,6 +41,18 @@ export function presentProviderRow(row: ProviderRow, displayName: string | null)
   };
 }
 
+/** An item's sealed value as a lean query reads it. */
+export interface SealedValueRow {
+  id: string;
+  category: DataCategory;
+  value_sealed: string;
+}
+
+/** A provider's display name: their most recent NAME item, opened (null when they have none). */
+export function openDisplayName(cipher: FieldCipher, name: SealedValueRow | null | undefined): string | null {
+  return name ? revealSealed(cipher, name.id, name.category, name.value_sealed) : null;
+}
+
 export function revealValue(cipher: FieldCipher, item: PersonalDataItem): string {
   return revealSealed(cipher, item.id, item.category, item.valueSealed);
 }

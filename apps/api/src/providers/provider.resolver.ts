@@ -7,9 +7,9 @@ import { CollectionType } from '../collection/collection.type.js';
 import { presentConsentEvent } from '../consent/consent.presenter.js';
 import { ConsentEventType, PurposeConsentType } from '../consent/consent.type.js';
 import { Purpose } from '../purposes/purpose.entity.js';
-import { presentPurpose } from '../purposes/purpose.type.js';
+import { presentPurpose } from '../purposes/purpose.presenter.js';
 import { SetDataItemPublicInput, UpdateProviderInput } from './provider.inputs.js';
-import { presentProvider } from './provider.presenter.js';
+import { openDisplayName, presentProvider } from './provider.presenter.js';
 import { ProviderService } from './provider.service.js';
 import { PersonalDataItemType, ProviderConnection, ProviderFilter, ProviderType } from './provider.type.js';
 
@@ -34,7 +34,7 @@ export class ProviderResolver {
   @Query(() => ProviderType, { description: 'One provider; NOT_FOUND when there is none.' })
   async provider(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ProviderType> {
     const provider = await service(ctx).get(id);
-    return presentProvider(provider, await service(ctx).displayName(provider));
+    return presentProvider(provider, openDisplayName(ctx.deps.cipher, await service(ctx).sealedDisplayName(provider)));
   }
 
   @FieldResolver(() => [PersonalDataItemType])
@@ -68,7 +68,7 @@ export class ProviderResolver {
   ): Promise<ProviderType> {
     requireActor(ctx);
     const provider = await service(ctx).update(input);
-    return presentProvider(provider, await service(ctx).displayName(provider));
+    return presentProvider(provider, openDisplayName(ctx.deps.cipher, await service(ctx).sealedDisplayName(provider)));
   }
 
   @Authorized(WRITERS)

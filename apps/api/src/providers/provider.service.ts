@@ -19,7 +19,13 @@ import { ConsentEvent } from '../consent/consent-event.entity.js';
 import { Purpose } from '../purposes/purpose.entity.js';
 import { PersonalDataItem } from './personal-data-item.entity.js';
 import { Provider } from './provider.entity.js';
-import { presentDataItem, presentProviderRow, revealSealed, type ProviderRow } from './provider.presenter.js';
+import {
+  openDisplayName,
+  presentDataItem,
+  presentProviderRow,
+  type ProviderRow,
+  type SealedValueRow,
+} from './provider.presenter.js';
 import { tokensForSearch } from './provider-search.js';
 
 export interface ProviderListArgs {
@@ -132,7 +138,7 @@ export class ProviderService {
     const rows = await leanRows<ProviderRow>(this.em, sql, params);
 
     const page = rows.slice(0, limit);
-    const names = await this.displayNames(page.map((p) => p.id));
+    const names = await this.sealedDisplayNames(page.map((p) => p.id));
     if (page.length) {
       await this.audit().insertNow({
         action: 'providers.list',
@@ -141,12 +147,14 @@ export class ProviderService {
         detail: { categories: ['NAME'], count: names.size },
       });
     }
-    return toPage(rows, limit, afterId, (row) => presentProviderRow(row, names.get(row.id) ?? null));
+    return toPage(rows, limit, afterId, (row) =>
+      presentProviderRow(row, openDisplayName(this.deps.cipher, names.get(row.id))),
+    );
   }
 
-  /** The most recent NAME item of each provider, decrypted (one lean query). */
-  async displayNames(providerIds: string[]): Promise<Map<string, string>> {
-    const names = new Map<string, string>();
+  /** The most recent NAME item of each provider, still sealed (one lean query; openDisplayName opens it). */
+  async sealedDisplayNames(providerIds: string[]): Promise<Map<string, SealedValueRow>> {
+    const names = new Map<string, SealedValueRow>();
     if (!providerIds.length) return names;
     const items = await leanRows<{ id: string; provider_id: string; category: DataCategory; value_sealed: string }>(
       this.em,
@@ -156,15 +164,14 @@ export class ProviderService {
       [...providerIds, 'NAME'],
     );
     for (const item of items) {
-      if (!names.has(item.provider_id)) {
-        names.set(item.provider_id, revealSealed(this.deps.cipher, item.id, item.category, item.value_sealed));
-      }
+      if (!names.has(item.provider_id)) names.set(item.provider_id, item);
     }
     return names;
   }
 
-  async displayName(provider: Provider): Promise<string | null> {
-    const names = await this.displayNames([provider.id]);
+  /** The provider's NAME, still sealed; reading it is audited. */
+  async sealedDisplayName(provider: Provider): Promise<SealedValueRow | null> {
+    const names = await this.sealedDisplayNames([provider.id]);
     if (names.size) {
       await this.audit().insertNow({
         action: 'provider.read',

@@ -3,7 +3,6 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../common/connection.js';
 import { MaxLength } from 'class-validator';
 import { CollectionChannelEnum, ConsentStateEnum, DataCategoryEnum, ProviderKindEnum } from '../common/enums.js';
-import { PageInfo } from '../common/pagination.js';
 
 @ObjectType('PersonalDataItem')
 export class PersonalDataItemType {

@@ -3,7 +3,8 @@ import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
 import { DataCategoryEntity } from './data-category.entity.js';
 import { Purpose } from './purpose.entity.js';
-import { DataCategoryInfoType, PurposeType, presentDataCategory, presentPurpose } from './purpose.type.js';
+import { DataCategoryInfoType, PurposeType } from './purpose.type.js';
+import { presentDataCategory, presentPurpose } from './purpose.presenter.js';
 
 @Resolver()
 export class PurposeResolver {

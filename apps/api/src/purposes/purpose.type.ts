@@ -1,8 +1,6 @@
 import type { DataCategory, Sensitivity } from '@steward/policy-core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DataCategoryEnum, SensitivityEnum } from '../common/enums.js';
-import type { DataCategoryEntity } from './data-category.entity.js';
-import type { PurposeFields } from './purpose-facts.js';
 
 @ObjectType('DataCategoryInfo')
 export class DataCategoryInfoType {
@@ -23,21 +21,4 @@ export class PurposeType {
   @Field(() => [DataCategoryEnum]) categories!: DataCategory[];
   @Field(() => Int) introducedInVersion!: number;
   @Field(() => Boolean) retired!: boolean;
-}
-
-export function presentPurpose(p: PurposeFields): PurposeType {
-  return {
-    id: p.id,
-    key: p.key,
-    titleEn: p.titleEn,
-    titleJa: p.titleJa,
-    description: p.description,
-    categories: [...p.categories],
-    introducedInVersion: p.introducedInVersion,
-    retired: p.retired,
-  };
-}
-
-export function presentDataCategory(c: DataCategoryEntity): DataCategoryInfoType {
-  return { key: c.key, labelEn: c.labelEn, labelJa: c.labelJa, description: c.description, sensitivity: c.sensitivity };
 }

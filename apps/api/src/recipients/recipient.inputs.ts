@@ -1,5 +1,6 @@
 import { MaxLength } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
+import { Extensions, Field, InputType } from 'type-graphql';
+import { MULTILINE } from '../common/input-boundary.js';
 import { RecipientKindEnum } from '../common/enums.js';
 import type { RecipientKind } from './recipient-kinds.js';
 
@@ -9,6 +10,6 @@ import type { RecipientKind } from './recipient-kinds.js';
 export class CreateRecipientInput {
   @Field(() => String) @MaxLength(1000) name!: string;
   @Field(() => RecipientKindEnum) kind!: RecipientKind;
-  @Field(() => String, { nullable: true }) @MaxLength(10_000) contact?: string | null;
-  @Field(() => String, { nullable: true }) @MaxLength(10_000) notes?: string | null;
+  @Extensions(MULTILINE) @Field(() => String, { nullable: true }) @MaxLength(10_000) contact?: string | null;
+  @Extensions(MULTILINE) @Field(() => String, { nullable: true }) @MaxLength(10_000) notes?: string | null;
 }

@@ -1,20 +1,14 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { ApiKeyType } from '../common/api-key.type.js';
 import { RecipientKindEnum } from '../common/enums.js';
 import type { RecipientKind } from './recipient-kinds.js';
 
 @ObjectType('PartnerCredential', {
   description: "An API key of a recipient's system; the secret is never shown again.",
 })
-export class PartnerCredentialType {
-  @Field(() => ID) id!: string;
-  @Field(() => String) label!: string;
+export class PartnerCredentialType extends ApiKeyType {
   @Field(() => String, { description: 'The public part of the key (`stw_<keyId>_…`), to tell keys apart.' })
   keyId!: string;
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => String) createdBy!: string;
-  @Field(() => Date, { nullable: true }) lastUsedAt!: Date | null;
-  @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
-  @Field(() => Boolean) revoked!: boolean;
 }
 
 @ObjectType('Recipient', {

@@ -11,7 +11,6 @@ import { BadInputError, DomainError } from '../common/errors.js';
 import type { Actor, AppDeps } from '../context.js';
 import { PersonalDataItem, itemSealContext } from '../providers/personal-data-item.entity.js';
 import { tokensForValue } from '../providers/provider-search.js';
-import { revealValue } from '../providers/provider.presenter.js';
 import { assertVersion, flushOrConflict } from '../providers/provider.service.js';
 import { SearchToken } from '../providers/search-token.entity.js';
 import { DataItemChange, changeSealContext, type DataItemChangeAction } from './data-item-change.entity.js';
@@ -69,13 +68,15 @@ export class AmendmentService {
     }));
     const validation = validateAmendment(changes, new Map(items.map((i) => [i.id, i.category])));
     const issues: Issue[] = validation.ok ? [] : [...validation.issues];
+    // The old values stay sealed: the cipher answers whether a new value equals one, and re-seals
+    // each to its change row as the "before" (nobody is shown them here, so no presenter opens them).
     const befores = new Map<string, string>();
     changes.forEach((c, i) => {
       const item = c.itemId ? byId.get(c.itemId) : undefined;
       if (!item) return;
-      const before = revealValue(this.deps.cipher, item);
-      befores.set(item.id, before);
-      if (c.value !== null && c.value === before)
+      const context = itemSealContext(item.id, item.category);
+      befores.set(item.id, item.valueSealed);
+      if (c.value !== null && this.deps.cipher.sealedEquals(item.valueSealed, context, c.value))
         issues.push({ field: `changes[${i}].value`, code: 'NO_CHANGE', message: 'The item already has this value.' });
     });
     if (issues.length) throw new BadInputError(issues);
@@ -119,9 +120,13 @@ export class AmendmentService {
       change.itemId = itemId;
       change.category = c.category;
       change.action = action;
-      const before = existing ? befores.get(existing.id)! : null;
-      change.beforeSealed =
-        before === null ? null : this.deps.cipher.encrypt(before, changeSealContext(change.id, c.category, 'before'));
+      change.beforeSealed = existing
+        ? this.deps.cipher.reseal(
+            befores.get(existing.id)!,
+            itemSealContext(existing.id, existing.category),
+            changeSealContext(change.id, c.category, 'before'),
+          )
+        : null;
       change.afterSealed =
         c.value === null ? null : this.deps.cipher.encrypt(c.value, changeSealContext(change.id, c.category, 'after'));
       change.changedAt = now;

@@ -1,16 +1,17 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { leanRows } from '../common/lean-sql.js';
 import type { AppDeps } from '../context.js';
 import { CookieConsentService } from '../cookies/cookie-consent.service.js';
 import { InquiryService } from '../inquiries/inquiry.service.js';
-import { revealSealed } from '../providers/provider.presenter.js';
+import { openCookieHistory } from '../cookies/cookie.presenter.js';
 
 /** What a section contributor is given: whose package it is and what the requester told us. */
 export interface DisclosureSubject {
   providerId: string;
   /** Cookie-banner consent ids the requester gave (their cookie consent history belongs in the package). */
   cookieConsentIds: readonly string[];
+  /** The values of the provider's COOKIE_IDENTIFIER items, as the package discloses them. */
+  cookieIdentifiers: readonly string[];
 }
 
 /**
@@ -27,16 +28,8 @@ export interface DisclosureSectionSource {
  * The visitor ids whose cookie consents are this provider's: the ids the requester quoted from the
  * banner, and any cookie identifier stored as one of the provider's data items.
  */
-async function visitorIdsOf(em: EntityManager, deps: AppDeps, subject: DisclosureSubject): Promise<string[]> {
-  const items = await leanRows<{ id: string; value_sealed: string }>(
-    em,
-    'select id, value_sealed from personal_data_item where provider_id = ? and category = ?',
-    [subject.providerId, 'COOKIE_IDENTIFIER'],
-  );
-  const stored = items.map((i) =>
-    revealSealed(deps.cipher, i.id, 'COOKIE_IDENTIFIER', i.value_sealed).trim().toLowerCase(),
-  );
-  return [...new Set([...subject.cookieConsentIds.map((id) => id.trim().toLowerCase()), ...stored])];
+function visitorIdsOf(subject: DisclosureSubject): string[] {
+  return [...new Set([...subject.cookieConsentIds, ...subject.cookieIdentifiers].map((id) => id.trim().toLowerCase()))];
 }
 
 /** Sections other features add to every disclosure package, in this order. */
@@ -55,8 +48,8 @@ export const DISCLOSURE_SECTIONS: DisclosureSectionSource[] = [
     collect: async (em, deps, s) => {
       const cookies = new CookieConsentService(em as SqlEntityManager, deps);
       const histories = [];
-      for (const visitorId of await visitorIdsOf(em, deps, s))
-        histories.push(...(await cookies.historyForVisitor(visitorId)));
+      for (const visitorId of visitorIdsOf(s))
+        histories.push(...openCookieHistory(deps.cipher, await cookies.historyForVisitor(visitorId)));
       return histories;
     },
   },

@@ -1,52 +1,30 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import {
-  DATA_CATEGORIES,
-  currentConsents,
-  validateRequestWork,
-  type ConsentAction,
-  type ConsentMethod,
-  type ConsentState,
-  type DataCategory,
-} from '@steward/policy-core';
+import { validateRequestWork } from '@steward/policy-core';
 import { createHash, randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { BadInputError, DomainError } from '../common/errors.js';
-import { fromDbBoolean, fromDbDate, isSqlite, leanRows, placeholders, type Row } from '../common/lean-sql.js';
+import { fromDbDate, isSqlite, leanRows, placeholders, type Row } from '../common/lean-sql.js';
 import type { Actor, AppDeps } from '../context.js';
 import type { LedgerEntryType } from '../ledger/ledger-explorer.type.js';
 import { organisationContact } from '../organisation/organisation.service.js';
 import { currentPolicyFacts } from '../policy/policy.service.js';
-import { revealSealed } from '../providers/provider.presenter.js';
 import { flushOrConflict } from '../providers/provider.service.js';
 import { loadPurposeFacts } from '../purposes/purpose-facts.js';
 import { DISCLOSURE_SECTIONS } from './disclosure-extensions.js';
-import { changeSealContext, type DataItemChangeAction } from './data-item-change.entity.js';
-import { type ProviderRequest } from './provider-request.entity.js';
+import { presentDisclosedItems, presentDisclosurePackage } from './disclosure.presenter.js';
+import type { ProviderRequest } from './provider-request.entity.js';
 import { openRequester, presentActors } from './request.presenter.js';
 import { RequestService } from './request.service.js';
-import type {
-  DataItemChangeType,
-  DisclosedActorType,
-  DisclosurePackageType,
-  ProviderCessationType,
-} from './request.type.js';
-
-/**
- * Bumped when the package's shape changes, so a stored hash names the format it covers.
- * 2: `actors` describes who acted in the ledger entries.
- */
-export const DISCLOSURE_FORMAT_VERSION = 2;
+import type { DisclosedActorType, DisclosurePackageType } from './request.type.js';
 
 /** A well-formed UUID (actor references carry one after their prefix). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
-
 /**
  * The disclosure package (clause 4): everything held about one provider, for a disclosure request
  * whose requester's identity was verified. Read with one lean query per kind of record (the
- * ledger through its (provider_id, sequence) index), values decrypted in one pass; producing it
+ * ledger through its (provider_id, sequence) index), values opened by disclosure.presenter.ts; producing it
  * is audited and marks the request with the package's SHA-256.
  */
 export class DisclosureService {
@@ -309,44 +287,6 @@ export async function buildDisclosurePackage(
   ]);
   const provider = providerRows[0]!;
 
-  const rank = new Map<string, number>(DATA_CATEGORIES.map((c, i) => [c, i]));
-  const dataItems = itemRows
-    .map((r) => ({
-      id: String(r.id),
-      category: r.category as DataCategory,
-      value: revealSealed(cipher, String(r.id), r.category as DataCategory, String(r.value_sealed)),
-      source: (r.source as string | null) ?? null,
-      channel: r.channel as DisclosurePackageType['dataItems'][number]['channel'],
-      collectedAt: fromDbDate(r.collected_at),
-      collectionId: (r.collection_id as string | null) ?? null,
-      publiclyAvailable: fromDbBoolean(r.publicly_available),
-      publicProvenance: (r.public_provenance as string | null) ?? null,
-    }))
-    .sort((a, b) => (rank.get(a.category) ?? 0) - (rank.get(b.category) ?? 0));
-
-  const events = eventRows.map((r) => ({
-    id: String(r.id),
-    purposeKey: String(r.purpose_key),
-    action: r.action as ConsentAction,
-    method: r.method as ConsentMethod,
-    policyVersion: Number(r.policy_version),
-    occurredAt: fromDbDate(r.occurred_at),
-    sequence: Number(r.sequence),
-    receiptId: (r.receipt_id as string | null) ?? null,
-    note: (r.note as string | null) ?? null,
-  }));
-  const states = currentConsents(events);
-  const titles = new Map(purposes.map((p) => [p.key, p.titleEn]));
-  const consents = [...states.values()]
-    .map((s) => ({
-      purposeKey: s.purposeKey,
-      purposeTitle: titles.get(s.purposeKey) ?? s.purposeKey,
-      state: s.state as ConsentState,
-      since: s.since,
-      policyVersion: s.policyVersion,
-    }))
-    .sort((a, b) => (a.purposeKey < b.purposeKey ? -1 : 1));
-
   const ledger = ledgerRows;
   const recipientIds = [
     ...new Set(
@@ -362,97 +302,41 @@ export async function buildDisclosurePackage(
         recipientIds,
       )
     : [];
-  const recipientNames = new Map(recipients.map((r) => [String(r.id), String(r.name)]));
   const actors = await describeActors(em, [...new Set(ledger.map((e) => e.actor))]);
 
-  const amendments: DataItemChangeType[] = changeRows.map((r) => {
-    const id = String(r.id);
-    const category = r.category as DataCategory;
-    return {
-      id,
-      itemId: String(r.item_id),
-      category,
-      action: r.action as DataItemChangeAction,
-      before:
-        r.before_sealed == null
-          ? null
-          : cipher.decrypt(String(r.before_sealed), changeSealContext(id, category, 'before')),
-      after:
-        r.after_sealed == null
-          ? null
-          : cipher.decrypt(String(r.after_sealed), changeSealContext(id, category, 'after')),
-      changedAt: fromDbDate(r.changed_at),
-      changedBy: String(r.changed_by_name),
-      requestReference: (r.reference as string | null) ?? null,
-    };
-  });
-  const cessations: ProviderCessationType[] = cessationRows.map((r) => ({
-    id: String(r.id),
-    action: r.action as ProviderCessationType['action'],
-    purposeKey: (r.purpose_key as string | null) ?? null,
-    recipientId: (r.recipient_id as string | null) ?? null,
-    recipientName: r.recipient_id ? (recipientNames.get(String(r.recipient_id)) ?? null) : null,
-    since: fromDbDate(r.since),
-    recordedBy: String(r.recorded_by_name),
-    requestReference: (r.reference as string | null) ?? null,
-  }));
-
+  // Opened by the presenters: what the sections look up (the cookie ids the requester quoted, the
+  // cookie identifiers among the items) comes from what the package discloses anyway.
   const requester = openRequester(cipher, request.id, request.requesterSealed);
+  const dataItems = presentDisclosedItems(cipher, itemRows);
+  const cookieIdentifiers = dataItems.filter((i) => i.category === 'COOKIE_IDENTIFIER').map((i) => i.value);
   const sections = [];
   for (const source of DISCLOSURE_SECTIONS) {
-    const records = await source.collect(em, deps, { providerId, cookieConsentIds: requester.cookieConsentIds });
+    const records = await source.collect(em, deps, {
+      providerId,
+      cookieConsentIds: requester.cookieConsentIds,
+      cookieIdentifiers,
+    });
     sections.push({ key: source.key, title: source.title, count: records.length, records });
   }
 
-  const body = {
-    formatVersion: DISCLOSURE_FORMAT_VERSION,
-    requestId: request.id,
-    requestReference: request.reference,
-    producedAt: at,
-    controller: `${org.name} (${org.secretariatName}, ${org.email}, ${org.telephone})`,
-    policyVersion: policy.number,
-    provider: {
-      id: String(provider.id),
-      reference: String(provider.reference),
-      kind: provider.kind as DisclosurePackageType['provider']['kind'],
-      createdAt: fromDbDate(provider.created_at),
-    },
+  const body = presentDisclosurePackage(cipher, {
+    request,
+    at,
+    policyNumber: policy.number,
+    org,
+    provider,
     dataItems,
-    collections: collectionRows.map((r) => ({
-      id: String(r.id),
-      channel: r.channel as DisclosurePackageType['collections'][number]['channel'],
-      consentMethod: r.consent_method as ConsentMethod,
-      collectedAt: fromDbDate(r.collected_at),
-      policyVersion: Number(r.policy_version),
-      purposes: (json(r.purposes) as { purposeKey: string; granted: boolean }[]).map((p) => ({
-        purposeKey: p.purposeKey,
-        granted: p.granted,
-      })),
-      categories: json(r.categories) as DataCategory[],
-      source: (r.source as string | null) ?? null,
-      note: (r.note as string | null) ?? null,
-      receiptId: String(r.receipt_id),
-      receiptHash: String(r.receipt_hash),
-    })),
-    consents,
-    consentEvents: events.map(({ sequence: _sequence, ...e }) => e),
-    ledgerCount: ledger.length,
+    collectionRows,
+    eventRows,
+    purposes,
     ledger,
-    recipients: recipients.map((r) => ({ id: String(r.id), name: String(r.name), kind: String(r.kind) })),
+    recipients,
     actors,
-    requests: requestRows.map((r) => ({
-      reference: String(r.reference),
-      kind: r.kind as DisclosurePackageType['requests'][number]['kind'],
-      channel: r.channel as DisclosurePackageType['requests'][number]['channel'],
-      status: r.status as DisclosurePackageType['requests'][number]['status'],
-      receivedAt: fromDbDate(r.received_at),
-      dueAt: fromDbDate(r.due_at),
-      completedAt: r.completed_at == null ? null : fromDbDate(r.completed_at),
-    })),
-    amendments,
-    cessations,
-    sections: sections.map((s) => ({ key: s.key, title: s.title, count: s.count, records: s.records })),
-  };
+    requestRows,
+    changeRows,
+    cessationRows,
+    sections,
+  });
   const text = canonicalPackageJson(body);
   const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
   return {

@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { ResponsePeriod } from '@steward/policy-core';
 import { NotFoundError } from '../common/errors.js';
 import { leanRows } from '../common/lean-sql.js';
-import type { RequestSettingsType } from './request.type.js';
 
 /** The organisation's response period (columns on `organisation`), as policy-core's ResponsePeriod. */
 export async function loadResponsePeriod(em: EntityManager): Promise<ResponsePeriod> {
@@ -20,14 +19,5 @@ export async function loadResponsePeriod(em: EntityManager): Promise<ResponsePer
     unit: row.response_period_unit === 'CALENDAR_DAYS' ? 'CALENDAR_DAYS' : 'BUSINESS_DAYS',
     timeZoneOffsetMinutes: Number(row.time_zone_offset_minutes),
     holidays,
-  };
-}
-
-export function presentSettings(period: ResponsePeriod): RequestSettingsType {
-  return {
-    responsePeriodDays: period.days,
-    unit: period.unit,
-    timeZoneOffsetMinutes: period.timeZoneOffsetMinutes,
-    holidays: [...(period.holidays ?? [])],
   };
 }

@@ -6,7 +6,8 @@ import type {
   VerificationMethod,
 } from '@steward/policy-core';
 import { ArrayMaxSize, MaxLength, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Extensions, Field, ID, InputType, Int } from 'type-graphql';
+import { MULTILINE } from '../common/input-boundary.js';
 import { DataCategoryEnum } from '../common/enums.js';
 import {
   RequestChannelEnum,
@@ -28,6 +29,7 @@ export class SubmitProviderRequestInput {
   @Field(() => String, { description: 'An e-mail address, telephone number or postal address to answer to.' })
   @MaxLength(1000)
   contact!: string;
+  @Extensions(MULTILINE)
   @Field(() => String, { nullable: true, description: 'What is asked for (e.g. which items to correct and how).' })
   @MaxLength(20_000)
   details?: string | null;
@@ -51,7 +53,7 @@ export class CreateProviderRequestInput {
   receivedAt?: Date | null;
   @Field(() => String) @MaxLength(1000) requesterName!: string;
   @Field(() => String) @MaxLength(1000) contact!: string;
-  @Field(() => String, { nullable: true }) @MaxLength(20_000) details?: string | null;
+  @Extensions(MULTILINE) @Field(() => String, { nullable: true }) @MaxLength(20_000) details?: string | null;
   @Field(() => [String], { nullable: true }) @ArrayMaxSize(20) @MaxLength(200, { each: true }) cookieConsentIds?:
     string[] | null;
   @Field(() => ID, { nullable: true, description: 'The provider, when already known.' }) @MaxLength(100) providerId?:
@@ -74,6 +76,7 @@ export class VerifyRequestIdentityInput {
   @Field(() => ID) @MaxLength(100) requestId!: string;
   @Field(() => Int) expectedVersion!: number;
   @Field(() => VerificationMethodEnum) method!: VerificationMethod;
+  @Extensions(MULTILINE)
   @Field(() => String, { nullable: true, description: 'What was checked; never a document number.' })
   @MaxLength(10_000)
   note?: string | null;
@@ -84,6 +87,7 @@ export class ChangeRequestStatusInput {
   @Field(() => ID) @MaxLength(100) requestId!: string;
   @Field(() => Int) expectedVersion!: number;
   @Field(() => RequestStatusEnum) status!: RequestStatus;
+  @Extensions(MULTILINE)
   @Field(() => String, { nullable: true, description: 'Required to reject; for COMPLETED, what was done.' })
   @MaxLength(10_000)
   reason?: string | null;
@@ -95,7 +99,7 @@ export class ChangeRequestStatusInput {
 export class AmendmentChangeInput {
   @Field(() => ID, { nullable: true }) @MaxLength(100) itemId?: string | null;
   @Field(() => DataCategoryEnum) category!: DataCategory;
-  @Field(() => String, { nullable: true }) @MaxLength(10_000) value?: string | null;
+  @Extensions(MULTILINE) @Field(() => String, { nullable: true }) @MaxLength(10_000) value?: string | null;
 }
 
 @InputType()

@@ -4,8 +4,11 @@ import {
   daysRemaining,
   isAdminRole,
   isOverdue,
+  requestAbilities,
   requestUrgency,
+  type DataCategory,
 } from '@steward/policy-core';
+import type { Actor } from '../context.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import { changeSealContext, type DataItemChange } from './data-item-change.entity.js';
 import {
@@ -24,6 +27,8 @@ import type {
   RequesterType,
   RequestStatusChangeType,
 } from './request.type.js';
+import type { ResponsePeriod } from '@steward/policy-core';
+import type { RequestSettingsType } from './request.type.js';
 
 // The one place where a request's sealed values are opened on their way to a caller.
 
@@ -36,8 +41,16 @@ export function openRequester(cipher: FieldCipher, requestId: string, sealed: st
   return { name: d.name, contact: d.contact, details: d.details ?? null, cookieConsentIds: d.cookieConsentIds ?? [] };
 }
 
-/** A request with its provider, enteredBy and verifiedBy populated; overdue and urgency at `now`. */
-export function presentRequest(cipher: FieldCipher, r: ProviderRequest, now: Date): ProviderRequestType {
+/**
+ * A request with its provider, enteredBy and verifiedBy populated; overdue and urgency at `now`;
+ * what `caller` may do with it (policy-core's requestAbilities).
+ */
+export function presentRequest(
+  cipher: FieldCipher,
+  r: ProviderRequest,
+  now: Date,
+  caller: Actor | null,
+): ProviderRequestType {
   return {
     id: r.id,
     reference: r.reference,
@@ -72,11 +85,32 @@ export function presentRequest(cipher: FieldCipher, r: ProviderRequest, now: Dat
     packageProducedAt: r.packageProducedAt,
     packageHash: r.packageHash,
     version: r.version,
+    abilities: requestAbilities(
+      {
+        kind: r.kind,
+        status: r.status,
+        providerLinked: r.provider !== null,
+        identityVerified: r.verifiedAt !== null,
+      },
+      caller,
+    ),
   };
 }
 
 export function presentStatusChange(c: RequestStatusChange): RequestStatusChangeType {
   return { fromStatus: c.fromStatus, toStatus: c.toStatus, at: c.at, actorName: c.actorName, reason: c.reason };
+}
+
+/** An amended item's before and after values, opened (the staff view and the disclosure package alike). */
+export function openChangeValues(
+  cipher: FieldCipher,
+  c: { id: string; category: DataCategory; beforeSealed: string | null; afterSealed: string | null },
+): { before: string | null; after: string | null } {
+  return {
+    before:
+      c.beforeSealed === null ? null : cipher.decrypt(c.beforeSealed, changeSealContext(c.id, c.category, 'before')),
+    after: c.afterSealed === null ? null : cipher.decrypt(c.afterSealed, changeSealContext(c.id, c.category, 'after')),
+  };
 }
 
 export function presentChange(
@@ -89,9 +123,7 @@ export function presentChange(
     itemId: c.itemId,
     category: c.category,
     action: c.action,
-    before:
-      c.beforeSealed === null ? null : cipher.decrypt(c.beforeSealed, changeSealContext(c.id, c.category, 'before')),
-    after: c.afterSealed === null ? null : cipher.decrypt(c.afterSealed, changeSealContext(c.id, c.category, 'after')),
+    ...openChangeValues(cipher, c),
     changedAt: c.changedAt,
     changedBy: c.changedByName,
     requestReference,
@@ -139,4 +171,13 @@ export function presentActors(
     described.set(`partner:${p.id}`, `${p.recipientName} (the recipient's system, with a partner key)`);
   for (const k of known.systemKeys) described.set(`system:${k.id}`, `Internal system ${k.systemName}`);
   return [...refs].sort().map((ref) => ({ ref, description: described.get(ref) ?? 'Unknown (no longer on record)' }));
+}
+
+export function presentSettings(period: ResponsePeriod): RequestSettingsType {
+  return {
+    responsePeriodDays: period.days,
+    unit: period.unit,
+    timeZoneOffsetMinutes: period.timeZoneOffsetMinutes,
+    holidays: [...(period.holidays ?? [])],
+  };
 }

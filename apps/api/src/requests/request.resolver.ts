@@ -1,6 +1,19 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Extensions,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { badInput } from '../common/errors.js';
+import { rateLimitedBy } from '../common/rate-limit.js';
 import { LedgerEntryType } from '../ledger/ledger-explorer.type.js';
 import { OWNERS, WRITERS, requireActor } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
@@ -17,7 +30,7 @@ import {
   UpdateRequestSettingsInput,
   VerifyRequestIdentityInput,
 } from './request.inputs.js';
-import { ProviderRightsService, RequestService } from './request.service.js';
+import { ProviderRightsService, RequestService, SUBMIT_RULE } from './request.service.js';
 import {
   AmendmentResultType,
   CessationResultType,
@@ -41,6 +54,7 @@ export class RequestResolver {
     description:
       'Public: a provider asks for disclosure, amendment or cessation. Rate-limited per address; keep the reference.',
   })
+  @Extensions(rateLimitedBy(SUBMIT_RULE))
   submitProviderRequest(
     @Arg('input', () => SubmitProviderRequestInput) input: SubmitProviderRequestInput,
     @Ctx() ctx: Context,

@@ -9,6 +9,7 @@ import {
   normalizeSubmission,
   validateCompletion,
   validateRequestSubmission,
+  validateProviderLink,
   validateResponsePeriod,
   validateStatusChange,
   validateText,
@@ -48,7 +49,8 @@ import {
   presentStatusChange,
   sealRequester,
 } from './request.presenter.js';
-import { loadResponsePeriod, presentSettings } from './request-settings.js';
+import { loadResponsePeriod } from './request-settings.js';
+import { presentSettings } from './request.presenter.js';
 import type {
   DataItemChangeType,
   ProviderCessationType,
@@ -89,7 +91,7 @@ export class RequestService {
 
   present(rows: readonly ProviderRequest[]): ProviderRequestType[] {
     const now = this.deps.now();
-    return rows.map((r) => presentRequest(this.deps.cipher, r, now));
+    return rows.map((r) => presentRequest(this.deps.cipher, r, now, this.actor));
   }
 
   // Intake ------------------------------------------------------------------------------------
@@ -240,7 +242,7 @@ export class RequestService {
         detail: { count: page.length, fields: ['requester'] },
       });
     }
-    return toPage(rows, limit, afterId, (r) => presentRequest(this.deps.cipher, r, now));
+    return toPage(rows, limit, afterId, (r) => presentRequest(this.deps.cipher, r, now, this.actor));
   }
 
   /** One request, decrypted for staff (the read is audited); null when there is none. */
@@ -290,18 +292,8 @@ export class RequestService {
   private async writeLink(requestId: string, providerId: string, expectedVersion: number): Promise<ProviderRequest> {
     const actor = this.requireActor();
     const request = await this.load(requestId, expectedVersion);
-    const issues: Issue[] = [];
-    if (
-      request.verifiedAt ||
-      request.status === 'IN_PROGRESS' ||
-      CLOSED_REQUEST_STATUSES.includes(request.status as never)
-    ) {
-      issues.push({
-        field: 'status',
-        code: 'INVALID_TRANSITION',
-        message: 'The identity is verified or the request closed: the provider can no longer change.',
-      });
-    }
+    const linking = validateProviderLink({ status: request.status, identityVerified: request.verifiedAt !== null });
+    const issues: Issue[] = linking.ok ? [] : [...linking.issues];
     const provider = UUID.test(providerId) ? await this.em.findOne(Provider, { id: providerId }) : null;
     if (!provider) issues.push({ field: 'providerId', code: 'INVALID_VALUE', message: 'No such provider.' });
     if (issues.length || !provider) throw new BadInputError(issues, '');

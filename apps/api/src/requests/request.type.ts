@@ -23,7 +23,6 @@ import {
   DecisionActionEnum,
   ProviderKindEnum,
 } from '../common/enums.js';
-import { PageInfo } from '../common/pagination.js';
 import { LedgerEntryType } from '../ledger/ledger-explorer.type.js';
 import type { DataItemChangeAction } from './data-item-change.entity.js';
 import {
@@ -103,6 +102,34 @@ export class ProviderCessationType {
   @Field(() => String, { nullable: true }) requestReference!: string | null;
 }
 
+@ObjectType('RequestAbilities', {
+  description:
+    "What the caller may do with this request now, computed by policy-core (requestAbilities) from the request and the caller's role; the admin shows exactly these actions. A viewer may do nothing.",
+})
+export class RequestAbilitiesType {
+  @Field(() => Boolean, {
+    description:
+      'May link it to a provider (or another one): before the identity is verified, while received or verifying.',
+  })
+  link!: boolean;
+  @Field(() => Boolean, {
+    description:
+      "May record the requester's identity verification: a provider is linked, none is recorded yet, the request is received or verifying.",
+  })
+  verify!: boolean;
+  @Field(() => Boolean, { description: 'May move the status (to one of allowedNextStatuses).' })
+  changeStatus!: boolean;
+  @Field(() => Boolean, {
+    description:
+      'May produce the disclosure package: a verified disclosure request in progress (or completed, to reprint).',
+  })
+  disclose!: boolean;
+  @Field(() => Boolean, { description: 'May apply an amendment: a verified amendment request in progress.' })
+  amend!: boolean;
+  @Field(() => Boolean, { description: 'May record a cessation of use: a verified cessation request in progress.' })
+  cease!: boolean;
+}
+
 @ObjectType('ProviderRequest', { description: 'A request under policy clause 4.' })
 export class ProviderRequestType {
   @Field(() => ID) id!: string;
@@ -130,6 +157,8 @@ export class ProviderRequestType {
   @Field(() => String, { nullable: true, description: 'SHA-256 of the last disclosure package produced.' })
   packageHash!: string | null;
   @Field(() => Int) version!: number;
+  @Field(() => RequestAbilitiesType, { description: 'What the caller may do with this request now.' })
+  abilities!: RequestAbilitiesType;
 }
 
 export const ProviderRequestConnection = Connection('ProviderRequest', ProviderRequestType, {

@@ -1,20 +1,16 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import { ApiKeyType } from '../common/api-key.type.js';
 
 @ObjectType('SystemCredential', {
   description:
     "An internal system's key: it may ask the `decision` query and nothing else. The secret is never shown again.",
 })
-export class SystemCredentialType {
-  @Field(() => ID) id!: string;
-  @Field(() => String) systemName!: string;
-  @Field(() => String) label!: string;
+export class SystemCredentialType extends ApiKeyType {
+  @Field(() => String, { description: 'The system the key is for, e.g. "Membership database".' })
+  systemName!: string;
+
   @Field(() => String, { description: 'The public part of the key (`sys_<keyId>_…`), to tell keys apart.' })
   keyId!: string;
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => String) createdBy!: string;
-  @Field(() => Date, { nullable: true }) lastUsedAt!: Date | null;
-  @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
-  @Field(() => Boolean) revoked!: boolean;
 }
 
 @ObjectType('IssuedSystemKey')

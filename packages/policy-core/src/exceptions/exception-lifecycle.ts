@@ -149,17 +149,16 @@ function evidenceDateIssues(e: PermittedExceptionDraft, at: Date): Issue[] {
 }
 
 /**
- * May this draft be activated now by this approver? Reports, in this order: `status` (only a DRAFT,
+ * Who may activate what, before the evidence is looked at: `status` (only a DRAFT,
  * INVALID_TRANSITION), `approverId` (REQUIRED; SELF_APPROVAL when it is the author: four eyes),
- * `approverRole` (ROLE_NOT_ALLOWED unless OWNER or PRIVACY_OFFICER), the evidence
- * (`missingEvidence` with `purposes`; a LAW document or BOARD_APPROVAL meeting dated after the
- * approval, NOT_YET_HAPPENED — a draft may be prepared ahead of it), the scope (non-empty lists; well-formed purpose keys,
- * `validatePurposeKey`; OUTSOURCING scope within its contract; PROVIDER_AGREEMENT not for ALL
- * providers), with `consentEvents` the agreement's evidence against its scope (agreementIssues),
- * then `validFrom` (a valid date) and `validUntil` (null, or after both `validFrom` and `at`).
+ * `approverRole` (ROLE_NOT_ALLOWED unless OWNER or PRIVACY_OFFICER). The first checks of
+ * validateActivation, and the `approve` ability (exceptionAbilities).
  */
-export function validateActivation(input: ActivationInput): Validation {
-  const { exception: e, approverId, approverRole, at, purposes } = input;
+export function approverIssues(
+  e: { status: PermittedExceptionDraft['status']; authorId: string },
+  approverId: string,
+  approverRole: AdminRole,
+): Issue[] {
   const issues: Issue[] = [];
   if (e.status !== 'DRAFT') {
     issues.push(issue('status', 'INVALID_TRANSITION', `Only a draft can be activated; this one is ${e.status}.`));
@@ -175,6 +174,22 @@ export function validateActivation(input: ActivationInput): Validation {
       issue('approverRole', 'ROLE_NOT_ALLOWED', 'Only an owner or a privacy officer can approve an exception.'),
     );
   }
+  return issues;
+}
+
+/**
+ * May this draft be activated now by this approver? Reports, in this order: `status` (only a DRAFT,
+ * INVALID_TRANSITION), `approverId` (REQUIRED; SELF_APPROVAL when it is the author: four eyes),
+ * `approverRole` (ROLE_NOT_ALLOWED unless OWNER or PRIVACY_OFFICER), the evidence
+ * (`missingEvidence` with `purposes`; a LAW document or BOARD_APPROVAL meeting dated after the
+ * approval, NOT_YET_HAPPENED — a draft may be prepared ahead of it), the scope (non-empty lists; well-formed purpose keys,
+ * `validatePurposeKey`; OUTSOURCING scope within its contract; PROVIDER_AGREEMENT not for ALL
+ * providers), with `consentEvents` the agreement's evidence against its scope (agreementIssues),
+ * then `validFrom` (a valid date) and `validUntil` (null, or after both `validFrom` and `at`).
+ */
+export function validateActivation(input: ActivationInput): Validation {
+  const { exception: e, approverId, approverRole, at, purposes } = input;
+  const issues: Issue[] = approverIssues(e, approverId, approverRole);
   issues.push(...missingEvidence(e.kind, e.evidence, purposes));
   issues.push(...evidenceDateIssues(e, at));
   issues.push(...scopeIssues(e));

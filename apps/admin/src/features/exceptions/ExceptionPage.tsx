@@ -22,7 +22,6 @@ import { fieldErrorsFromGraphQLError, hasErrorCode } from '../../components/erro
 import { formatDate, formatDateTime } from '../../components/format.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { canWrite } from '../session/permissions.js';
 import { useSessionUser } from '../session/session-context.js';
 import { usePurposes } from '../vocabulary/use-purposes.js';
 import { EXCEPTION_KIND_LABEL, MEETING_KIND_LABEL } from './exception-labels.js';
@@ -120,7 +119,6 @@ export function ExceptionPage({ exceptionId }: { exceptionId: string }) {
 
 function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onReload: () => void }) {
   const user = useSessionUser();
-  const writer = canWrite(user.role);
   const { approve, fetching: approving } = useApproveException();
   const { revoke, fetching: revoking } = useRevokeException();
   const [messages, setMessages] = useState<string[]>([]);
@@ -132,9 +130,8 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
   const { purposes } = usePurposes(true);
   const purposeTitle = (key: string) => purposes.find((p) => p.key === key)?.titleEn ?? key;
   const isAuthor = e.authoredById === user.id;
-  const canApprove = writer && e.status === 'DRAFT' && !isAuthor;
-  const canRevoke = writer && (e.status === 'ACTIVE' || e.status === 'NOT_YET_VALID');
-  const canEdit = writer && e.status === 'DRAFT';
+  // What the caller may do is the API's answer (policy-core's exceptionAbilities), never derived here.
+  const { edit: canEdit, approve: canApprove, revoke: canRevoke } = e.abilities;
 
   function report(error: Parameters<typeof fieldErrorsFromGraphQLError>[0]) {
     const summary = fieldErrorsFromGraphQLError(error);
@@ -222,7 +219,7 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
         ) : (
           <MessagesAlert title="The API refused" messages={messages} />
         )}
-        {writer && e.status === 'DRAFT' && isAuthor && (
+        {canEdit && isAuthor && (
           <Alert color="blue" variant="light" title="Waiting for a second person">
             You drafted this exception: another owner or privacy officer must approve it.
           </Alert>

@@ -54,6 +54,8 @@ export function buildException(overrides: Partial<ExceptionFieldsFragment> = {})
     version: 1,
     createdAt: '2025-04-01T00:00:00Z',
     updatedAt: '2025-04-01T00:00:00Z',
+    // What the API answers a second owner or privacy officer (not the author) for this draft.
+    abilities: { edit: true, approve: true, revoke: false },
     ...overrides,
   };
 }

@@ -139,10 +139,13 @@ describe('exception scope purposes', () => {
 });
 
 describe('exception detail', () => {
-  it('hides Approve from the author and shows it to a second admin', async () => {
-    const handlers = {
-      PermittedException: () => ({ data: { permittedException: buildException({ authoredBy: 'Owner Sato' }) } }),
-    };
+  it('hides Approve from the author and shows it to a second admin, as the API says', async () => {
+    // The API answers each caller with their abilities (policy-core's four-eyes rule); the page only reads them.
+    const asAuthor = buildException({
+      authoredBy: 'Owner Sato',
+      abilities: { edit: true, approve: false, revoke: false },
+    });
+    const handlers = { PermittedException: () => ({ data: { permittedException: asAuthor } }) };
     const author = renderApp('/exceptions/exc-1', { role: 'OWNER', handlers });
     await screen.findByRole('heading', { name: 'Journal delivery by courier' });
     expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
@@ -150,10 +153,15 @@ describe('exception detail', () => {
     expect(screen.getByRole('link', { name: 'Edit' })).toBeTruthy();
     author.unmount();
 
-    const viewer = renderApp('/exceptions/exc-1', { role: 'VIEWER', handlers });
+    const asViewer = buildException({ abilities: { edit: false, approve: false, revoke: false } });
+    const viewer = renderApp('/exceptions/exc-1', {
+      role: 'VIEWER',
+      handlers: { PermittedException: () => ({ data: { permittedException: asViewer } }) },
+    });
     await screen.findByRole('heading', { name: 'Journal delivery by courier' });
     expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Edit' })).toBeNull();
+    expect(screen.queryByText('Waiting for a second person')).toBeNull();
     viewer.unmount();
 
     // Authorship is by user id: another admin who happens to share the author's name may approve.
@@ -199,7 +207,14 @@ describe('exception detail', () => {
       role: 'PRIVACY_OFFICER',
       handlers: {
         PermittedException: () => ({
-          data: { permittedException: buildException({ status: 'ACTIVE', approvedBy: 'Officer Suzuki', version: 2 }) },
+          data: {
+            permittedException: buildException({
+              status: 'ACTIVE',
+              approvedBy: 'Officer Suzuki',
+              version: 2,
+              abilities: { edit: false, approve: false, revoke: true },
+            }),
+          },
         }),
         RevokeException: () => ({
           data: {
@@ -214,6 +229,8 @@ describe('exception detail', () => {
       },
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Revoke' }));
+    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Edit' })).toBeNull();
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke exception' }));
     expect(await within(dialog).findByText('Say why the exception is revoked.')).toBeTruthy();
@@ -225,6 +242,25 @@ describe('exception detail', () => {
       reason: 'Contract ended',
       expectedVersion: 2,
     });
+  });
+});
+
+describe('exception actions', () => {
+  it('offers no action the abilities refuse, whatever the role (a revoked exception cannot be revoked again)', async () => {
+    const revoked = buildException({
+      status: 'REVOKED',
+      revokedBy: 'Officer Suzuki',
+      revocationReason: 'Contract ended',
+      abilities: { edit: false, approve: false, revoke: false },
+    });
+    renderApp('/exceptions/exc-1', {
+      role: 'OWNER',
+      handlers: { PermittedException: () => ({ data: { permittedException: revoked } }) },
+    });
+    await screen.findByRole('heading', { name: 'Journal delivery by courier' });
+    expect(screen.queryByRole('button', { name: 'Revoke' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Edit' })).toBeNull();
   });
 });
 

@@ -29,7 +29,6 @@ import { fieldErrorsFromGraphQLError, hasErrorCode, type ErrorLike } from '../..
 import { formatDate, formatDateTime } from '../../components/format.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { useCanWrite } from '../session/session-context.js';
 import { AmendmentEditor } from './AmendmentEditor.js';
 import { CessationForm } from './CessationForm.js';
 import { DisclosurePackageView } from './DisclosurePackageView.js';
@@ -108,13 +107,9 @@ export function RequestPage({ requestId }: { requestId: string }) {
 }
 
 function RequestDetail({ request: r, onReload }: { request: Request; onReload: () => void }) {
-  const writer = useCanWrite();
   const errors = useWriteErrors();
-  const verified = r.verification !== null;
-  const workable =
-    verified &&
-    r.provider !== null &&
-    (r.status === 'IN_PROGRESS' || (r.kind === 'DISCLOSURE' && r.status === 'COMPLETED'));
+  // What the caller may do is the API's answer (policy-core's requestAbilities), never derived here.
+  const can = r.abilities;
 
   return (
     <Stack gap="md">
@@ -173,21 +168,17 @@ function RequestDetail({ request: r, onReload }: { request: Request; onReload: (
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="md">
-            <ProviderCard request={r} writer={writer} errors={errors} />
-            <VerificationCard request={r} writer={writer} errors={errors} />
+            <ProviderCard request={r} errors={errors} />
+            <VerificationCard request={r} errors={errors} />
           </Stack>
         </Grid.Col>
       </Grid>
-      <StatusCard request={r} writer={writer} errors={errors} />
-      {workable && r.provider && r.kind === 'DISCLOSURE' && (
-        <DisclosureCard request={r} writer={writer} onProduced={onReload} />
+      <StatusCard request={r} errors={errors} />
+      {r.provider && r.kind === 'DISCLOSURE' && (can.disclose || r.packageProducedAt !== null) && (
+        <DisclosureCard request={r} onProduced={onReload} />
       )}
-      {workable && r.provider && r.kind === 'AMENDMENT' && r.status === 'IN_PROGRESS' && writer && (
-        <AmendmentEditor requestId={r.id} providerId={r.provider.id} onApplied={onReload} />
-      )}
-      {workable && r.provider && r.kind === 'CESSATION' && r.status === 'IN_PROGRESS' && writer && (
-        <CessationForm requestId={r.id} providerId={r.provider.id} onApplied={onReload} />
-      )}
+      {r.provider && can.amend && <AmendmentEditor requestId={r.id} providerId={r.provider.id} onApplied={onReload} />}
+      {r.provider && can.cease && <CessationForm requestId={r.id} providerId={r.provider.id} onApplied={onReload} />}
       <Card withBorder radius="md">
         <Text fw={600} mb="xs">
           History
@@ -207,9 +198,9 @@ function RequestDetail({ request: r, onReload }: { request: Request; onReload: (
   );
 }
 
-type CardProps = { request: Request; writer: boolean; errors: ReturnType<typeof useWriteErrors> };
+type CardProps = { request: Request; errors: ReturnType<typeof useWriteErrors> };
 
-function ProviderCard({ request: r, writer, errors }: CardProps) {
+function ProviderCard({ request: r, errors }: CardProps) {
   const { link, fetching } = useLinkRequestProvider();
   const [search, setSearch] = useState('');
   const [term, setTerm] = useState('');
@@ -218,7 +209,7 @@ function ProviderCard({ request: r, writer, errors }: CardProps) {
     variables: { first: 10, filter: { search: term } },
     pause: term === '',
   });
-  const canLink = writer && r.verification === null && (r.status === 'RECEIVED' || r.status === 'VERIFYING');
+  const canLink = r.abilities.link;
 
   async function onLink(providerId: string) {
     errors.clear();
@@ -294,12 +285,12 @@ function ProviderCard({ request: r, writer, errors }: CardProps) {
   );
 }
 
-function VerificationCard({ request: r, writer, errors }: CardProps) {
+function VerificationCard({ request: r, errors }: CardProps) {
   const { verify, fetching } = useVerifyRequestIdentity();
   const [method, setMethod] = useState<VerificationMethod>('ID_DOCUMENT');
   const [note, setNote] = useState('');
   const v = r.verification;
-  const canVerify = writer && !v && r.provider !== null && (r.status === 'RECEIVED' || r.status === 'VERIFYING');
+  const canVerify = r.abilities.verify;
 
   async function onVerify(e: React.FormEvent) {
     e.preventDefault();
@@ -359,10 +350,10 @@ const ACTION_LABEL: Partial<Record<RequestStatus, string>> = {
   COMPLETED: 'Complete',
 };
 
-function StatusCard({ request: r, writer, errors }: CardProps) {
+function StatusCard({ request: r, errors }: CardProps) {
   const { changeStatus, fetching } = useChangeRequestStatus();
   const [reason, setReason] = useState('');
-  if (!writer || r.allowedNextStatuses.length === 0) {
+  if (!r.abilities.changeStatus) {
     return r.status === 'REJECTED' || r.status === 'COMPLETED' ? (
       <Card withBorder radius="md">
         <Text size="sm">
@@ -418,15 +409,7 @@ function StatusCard({ request: r, writer, errors }: CardProps) {
   );
 }
 
-function DisclosureCard({
-  request: r,
-  writer,
-  onProduced,
-}: {
-  request: Request;
-  writer: boolean;
-  onProduced: () => void;
-}) {
+function DisclosureCard({ request: r, onProduced }: { request: Request; onProduced: () => void }) {
   const { produce, pkg, error, fetching } = useProduceDisclosurePackage();
   // Producing marks the request (a new version): read it again before the next status change.
   const onProduce = async () => {
@@ -445,7 +428,7 @@ function DisclosureCard({
             Producing it is audited.
           </Text>
         </div>
-        {writer && (
+        {r.abilities.disclose && (
           <Button onClick={() => void onProduce()} loading={fetching}>
             {pkg ? 'Produce again' : 'Produce package'}
           </Button>

@@ -36,6 +36,8 @@ export function buildRequest(overrides: Partial<Request> = {}): Request {
     packageProducedAt: null,
     packageHash: null,
     version: 4,
+    // What the API answers an owner or privacy officer for this verified disclosure request in progress.
+    abilities: { link: false, verify: false, changeStatus: true, disclose: true, amend: false, cease: false },
     history: [
       { fromStatus: null, toStatus: 'RECEIVED', at: '2026-04-01T09:00:00Z', actorName: 'Public form', reason: null },
     ],

@@ -100,6 +100,7 @@ describe('request detail', () => {
       status: 'VERIFYING',
       verification: null,
       allowedNextStatuses: ['IN_PROGRESS', 'REJECTED'],
+      abilities: { link: true, verify: true, changeStatus: true, disclose: false, amend: false, cease: false },
     });
     const { api } = renderApp('/requests/req-1', {
       handlers: {
@@ -127,7 +128,14 @@ describe('request detail', () => {
   it('keeps the edits and offers a reload when an amendment conflicts', async () => {
     const { api } = renderApp('/requests/req-1', {
       handlers: {
-        ProviderRequest: () => ({ data: { providerRequest: buildRequest({ kind: 'AMENDMENT' }) } }),
+        ProviderRequest: () => ({
+          data: {
+            providerRequest: buildRequest({
+              kind: 'AMENDMENT',
+              abilities: { link: false, verify: false, changeStatus: true, disclose: false, amend: true, cease: false },
+            }),
+          },
+        }),
         Provider: () => ({ data: { provider: buildProvider() } }),
         ApplyAmendment: () =>
           graphQLError('CONFLICT', 'Provider was changed by someone else', {
@@ -147,6 +155,34 @@ describe('request detail', () => {
       expectedProviderVersion: 5,
       changes: [{ itemId: 'item-1', category: 'NAME', value: 'Hanako Suzuki' }],
     });
+  });
+});
+
+describe('request actions', () => {
+  it('shows only the actions the abilities allow (a viewer: none), never deriving them from role or status', async () => {
+    const none = { link: false, verify: false, changeStatus: false, disclose: false, amend: false, cease: false };
+    const unverified = buildRequest({ status: 'VERIFYING', verification: null, abilities: none });
+    const viewer = renderApp('/requests/req-1', {
+      role: 'VIEWER',
+      handlers: { ProviderRequest: () => ({ data: { providerRequest: unverified } }) },
+    });
+    await screen.findByText(/Not verified/);
+    expect(screen.queryByRole('button', { name: 'Record verification' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Search' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Reject' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Produce package' })).toBeNull();
+    viewer.unmount();
+
+    // The same request, as the API answers an officer: link and verify, move the status.
+    const officer = { ...none, link: true, verify: true, changeStatus: true };
+    renderApp('/requests/req-1', {
+      role: 'PRIVACY_OFFICER',
+      handlers: { ProviderRequest: () => ({ data: { providerRequest: { ...unverified, abilities: officer } } }) },
+    });
+    expect(await screen.findByRole('button', { name: 'Record verification' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Search' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Reject' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Produce package' })).toBeNull();
   });
 });
 
