@@ -2,23 +2,14 @@ import { print } from 'graphql';
 import { RecordCollectionDocument } from '@steward/schema';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollectionInput, buildExceptionInput } from '../test/factories.js';
-import {
-  createTestApp,
-  errorOf,
-  OWNER,
-  postgresUrl,
-  type GraphQLResult,
-  type TestApp,
-  type TestClient,
-} from '../test/test-app.js';
-
-// A NUL reached PostgreSQL as INTERNAL_SERVER_ERROR before the boundary: every case runs on both dialects.
-const databases = postgresUrl ? (['sqlite', 'postgresql'] as const) : (['sqlite'] as const);
+import { createTestApp, errorOf, OWNER, type GraphQLResult, type TestApp, type TestClient } from '../test/test-app.js';
+import { DATABASES } from '../test/databases.js';
 
 const SOME_ID = '01900000-0000-7000-8000-000000000000';
 const NUL = '\u0000';
 
-describe.each(databases)('the input boundary on %s', (database) => {
+// A NUL reached PostgreSQL as INTERNAL_SERVER_ERROR before the boundary: every case runs on both dialects.
+describe.each(DATABASES)('the input boundary on %s', (database) => {
   let app: TestApp;
   let owner: TestClient;
   let tables: string[];

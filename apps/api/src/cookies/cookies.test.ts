@@ -22,14 +22,8 @@ import { randomUUID } from 'node:crypto';
 import { newId } from '../common/ids.js';
 import { fromDbDate } from '../common/sql/dialect.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestApp,
-  errorOf,
-  postgresUrl,
-  type GraphQLResult,
-  type TestApp,
-  type TestClient,
-} from '../test/test-app.js';
+import { createTestApp, errorOf, type GraphQLResult, type TestApp, type TestClient } from '../test/test-app.js';
+import { DATABASES } from '../test/databases.js';
 import { visitorSealContext } from './cookie-consent.entity.js';
 import {
   COOKIE_RATE_LIMITS,
@@ -42,7 +36,6 @@ import { cookieWriteBatcher } from './cookie-write-batch.js';
 import { CROSS_ORIGIN_FORBIDDEN } from './cookie-cors.js';
 
 const ORIGIN = 'https://www.example-society.jp';
-const databases: ('sqlite' | 'postgresql')[] = ['sqlite', ...(postgresUrl ? (['postgresql'] as const) : [])];
 
 const siteInput = (overrides: Partial<CookieSiteInput> = {}): CookieSiteInput => ({
   name: 'Example society',
@@ -61,7 +54,7 @@ const choices = (accepted: readonly string[]) =>
 const acceptedOf = (list: readonly { category: string; accepted: boolean }[]) =>
   list.filter((c) => c.accepted).map((c) => c.category);
 
-describe.each(databases)('cookie consent on %s', (database) => {
+describe.each(DATABASES)('cookie consent on %s', (database) => {
   let app: TestApp;
   let owner: TestClient;
   let anonymous: TestClient;

@@ -11,14 +11,13 @@ import {
 } from '@steward/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollectionInput, buildExceptionInput } from '../test/factories.js';
-import { createTestApp, errorOf, postgresUrl, type TestApp, type TestClient } from '../test/test-app.js';
+import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
+import { DATABASES } from '../test/databases.js';
 
 type Request = DecisionQueryVariables['input'];
 
 // Facts are read in one statement whose JSON functions differ per dialect: every case runs on both.
-const databases = postgresUrl ? (['sqlite', 'postgresql'] as const) : (['sqlite'] as const);
-
-describe.each(databases)('decisions on %s', (database) => {
+describe.each(DATABASES)('decisions on %s', (database) => {
   let app: TestApp;
   let owner: TestClient;
   let officer: TestClient;

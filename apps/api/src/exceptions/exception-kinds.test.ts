@@ -19,13 +19,13 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollectionInput, buildExceptionInput } from '../test/factories.js';
-import { createTestApp, postgresUrl, type GraphQLResult, type TestApp, type TestClient } from '../test/test-app.js';
+import { createTestApp, type GraphQLResult, type TestApp, type TestClient } from '../test/test-app.js';
+import { DATABASES } from '../test/databases.js';
 
 // Each kind other than outsourcing (partners.test.ts, decisions.test.ts) through the API: an
 // exception with a recipient, named providers, some categories and a purpose allows exactly that —
 // through `decision` and through the recipient's partner key — and nothing once it is revoked.
 // The decision facts and the partner scope are lean SQL per dialect: every case runs on both.
-const databases = postgresUrl ? (['sqlite', 'postgresql'] as const) : (['sqlite'] as const);
 
 type Kind = 'LAW' | 'PROVIDER_AGREEMENT' | 'BOARD_APPROVAL';
 type Input = CreateExceptionMutationVariables['input'];
@@ -65,7 +65,7 @@ const SCOPES: Record<Kind, { purposeKey: string; categories: DataCategory[]; rec
 
 const KINDS: Kind[] = ['LAW', 'PROVIDER_AGREEMENT', 'BOARD_APPROVAL'];
 
-describe.each(databases)('each exception kind allows exactly its scope, on %s', (database) => {
+describe.each(DATABASES)('each exception kind allows exactly its scope, on %s', (database) => {
   let app: TestApp;
   let owner: TestClient;
   let officer: TestClient;

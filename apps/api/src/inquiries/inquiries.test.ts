@@ -13,10 +13,10 @@ import {
 } from '@steward/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollectionInput } from '../test/factories.js';
-import { createTestApp, errorOf, postgresUrl, type TestApp, type TestClient } from '../test/test-app.js';
+import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
+import { SQLITE_ONLY } from '../test/databases.js';
 import { InquiryService } from './inquiry.service.js';
 
-const databases = postgresUrl ? (['sqlite', 'postgresql'] as const) : (['sqlite'] as const);
 type PublicInput = SubmitInquiryMutationVariables['input'];
 
 const webInquiry: PublicInput = {
@@ -45,7 +45,9 @@ async function auditOf(app: TestApp, subject: string) {
     );
 }
 
-describe.each(databases)('inquiries on %s', (database) => {
+// Inquiries are ORM-level only (entities, em.find, optimistic locks; the audit trail's SQL runs on
+// PostgreSQL in other suites), so they run on SQLite only (test/databases.ts).
+describe.each(SQLITE_ONLY)('inquiries on %s', (database) => {
   let app: TestApp;
   let owner: TestClient;
   let officer: TestClient;

@@ -14,7 +14,8 @@ import {
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollectionInput, buildExceptionInput } from '../test/factories.js';
-import { createTestApp, errorOf, postgresUrl, type TestApp, type TestClient } from '../test/test-app.js';
+import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
+import { DATABASES } from '../test/databases.js';
 
 let app: TestApp;
 let owner: TestClient;
@@ -29,9 +30,7 @@ let day2: string;
 const DAY = 86_400_000;
 
 // The explorer's SQL differs per database (JSON access, day buckets): run it on both when PostgreSQL is there.
-const databases = postgresUrl ? (['sqlite', 'postgresql'] as const) : (['sqlite'] as const);
-
-describe.each(databases)('the ledger explorer on %s', (database) => {
+describe.each(DATABASES)('the ledger explorer on %s', (database) => {
   beforeAll(async () => {
     app = await createTestApp({ database });
     owner = await app.clientAs('OWNER');

@@ -2,25 +2,27 @@ import { MikroORM } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ormOptions } from '../mikro-orm.config.js';
-import { createTestApp, postgresUrl } from '../test/test-app.js';
+import { describeSqliteSchema } from '../tools/migration-files.js';
+import { DATABASES, POSTGRESQL_ONLY, SQLITE_ONLY } from '../test/databases.js';
+import { createTestApp } from '../test/test-app.js';
 
 describe('migrations', () => {
   // MikroORM's SQLite diff always re-creates tables that have CHECK constraints, so SQLite is
   // compared structurally: the migrated database against one created from the entities.
-  it('build exactly the tables, columns and indexes the entities describe on SQLite', async () => {
+  it.each(SQLITE_ONLY)('build exactly the tables, columns and indexes the entities describe on SQLite', async () => {
     const migrated = await MikroORM.init(ormOptions({ kind: 'sqlite', url: ':memory:' }));
     const fromEntities = await MikroORM.init(ormOptions({ kind: 'sqlite', url: ':memory:' }));
     try {
       await migrated.getMigrator().up();
       await fromEntities.getSchemaGenerator().createSchema();
-      expect(await describeSqlite(migrated)).toEqual(await describeSqlite(fromEntities));
+      expect(await describeSqliteSchema(migrated)).toEqual(await describeSqliteSchema(fromEntities));
     } finally {
       await migrated.close(true);
       await fromEntities.close(true);
     }
   });
 
-  it.skipIf(!postgresUrl)('build exactly the schema the entities describe on PostgreSQL', async () => {
+  it.each(POSTGRESQL_ONLY)('build exactly the schema the entities describe on PostgreSQL', async () => {
     const app = await createTestApp({ database: 'postgresql' });
     try {
       expect(await app.orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false })).toBe('');
@@ -29,7 +31,7 @@ describe('migrations', () => {
     }
   });
 
-  it('keep every cookie consent event when the current-state table goes, and derive it again on the way down', async () => {
+  it.each(SQLITE_ONLY)('keep every cookie consent event when the current-state table goes, and derive it again on the way down', async () => {
     const orm = await MikroORM.init(ormOptions({ kind: 'sqlite', url: ':memory:' }));
     try {
       const migrator = orm.getMigrator();
@@ -57,7 +59,7 @@ describe('migrations', () => {
     }
   });
 
-  it.each<'sqlite' | 'postgresql'>(['sqlite', ...(postgresUrl ? (['postgresql'] as const) : [])])(
+  it.each(DATABASES)(
     'roll the per-visitor idempotency keys back on %s when two visitors share a key, keeping every event',
     async (database) => {
       const app = await createTestApp({ database });
@@ -97,7 +99,7 @@ describe('migrations', () => {
     },
   );
 
-  it('install the ledger guards and the ledger head', async () => {
+  it.each(SQLITE_ONLY)('install the ledger guards and the ledger head', async () => {
     const app = await createTestApp();
     try {
       const conn = app.em().getConnection();
@@ -109,7 +111,7 @@ describe('migrations', () => {
     }
   });
 
-  it('let the database itself refuse values outside the vocabulary', async () => {
+  it.each(SQLITE_ONLY)('let the database itself refuse values outside the vocabulary', async () => {
     const app = await createTestApp();
     try {
       await expect(
@@ -120,19 +122,3 @@ describe('migrations', () => {
     }
   });
 });
-
-async function describeSqlite(orm: MikroORM) {
-  const conn = orm.em.getConnection();
-  const objects = await conn.execute<{ type: string; name: string; tbl_name: string }[]>(
-    // Triggers are not part of the entity model (the ledger guards are checked on their own below).
-    "select type, name, tbl_name from sqlite_master where type <> 'trigger' and name not like 'sqlite_%' and name not like 'mikro_orm_migrations%' order by type, name",
-  );
-  const shape: Record<string, unknown> = {};
-  for (const o of objects) {
-    shape[`${o.type}:${o.name}`] =
-      o.type === 'table'
-        ? await conn.execute(`pragma table_info(\`${o.name}\`)`)
-        : await conn.execute(`pragma index_info(\`${o.name}\`)`);
-  }
-  return shape;
-}

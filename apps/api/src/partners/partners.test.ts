@@ -16,9 +16,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../server.js';
 import { buildCollectionInput, buildExceptionInput } from '../test/factories.js';
-import { createTestApp, postgresUrl, type TestApp, type TestClient } from '../test/test-app.js';
+import { createTestApp, type TestApp, type TestClient } from '../test/test-app.js';
+import { DATABASES } from '../test/databases.js';
 
 const HOUR = 60 * 60 * 1000;
+
+// The scope is lean SQL per dialect: each run of this file (test/databases.ts) uses its database,
+// PostgreSQL where the run covers it.
+const database = DATABASES.at(-1)!;
 
 let app: TestApp;
 let owner: TestClient;
@@ -127,8 +132,7 @@ async function provisionCount(): Promise<number> {
 }
 
 beforeAll(async () => {
-  // On PostgreSQL where it is available (CI): the scope is lean SQL, run it on the production dialect.
-  app = await createTestApp(postgresUrl ? { database: 'postgresql' } : {});
+  app = await createTestApp({ database });
   owner = await app.clientAs('OWNER');
   officer = await app.clientAs('PRIVACY_OFFICER');
   courierId = (await owner.ok(CreateRecipientDocument, { input: { name: 'Yamato Courier', kind: 'CONTRACTOR' } }))

@@ -20,11 +20,10 @@ import {
 } from '@steward/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollectionInput } from '../test/factories.js';
-import { createTestApp, errorOf, postgresUrl, type TestApp, type TestClient } from '../test/test-app.js';
+import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
+import { DATABASES, SQLITE_ONLY } from '../test/databases.js';
 
 type DraftInput = UpdatePolicyDraftMutationVariables['input'];
-
-const databases = postgresUrl ? (['sqlite', 'postgresql'] as const) : (['sqlite'] as const);
 
 /** The draft as an update input, with changes applied: the editor's "save". */
 function edit(draft: PolicyVersionFullFragment, change: (input: DraftInput) => void = () => undefined): DraftInput {
@@ -72,7 +71,7 @@ async function count(app: TestApp, sql: string, params: unknown[] = []): Promise
   return Number((await app.em().getConnection().execute<{ n: number | string }[]>(sql, params))[0]!.n);
 }
 
-describe.each(databases)('policy versions on %s', (database) => {
+describe.each(DATABASES)('policy versions on %s', (database) => {
   let app: TestApp;
   let owner: TestClient;
   let officer: TestClient;
@@ -467,7 +466,7 @@ describe.each(databases)('policy versions on %s', (database) => {
   });
 });
 
-describe('re-consent impact on a seeded set of providers', () => {
+describe.each(SQLITE_ONLY)('re-consent impact on a seeded set of providers', () => {
   let app: TestApp;
   let owner: TestClient;
   beforeAll(async () => {

@@ -35,9 +35,9 @@ import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../common/canonical-json.js';
 import { buildCollectionInput, buildExceptionInput } from '../test/factories.js';
-import { createTestApp, errorOf, postgresUrl, type TestApp, type TestClient } from '../test/test-app.js';
+import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
+import { DATABASES } from '../test/databases.js';
 
-const DATABASES = postgresUrl ? (['sqlite', 'postgresql'] as const) : (['sqlite'] as const);
 const START = new Date('2026-04-01T09:00:00Z'); // Wednesday, 18:00 in Tokyo
 
 describe.each(DATABASES)('provider requests on %s', (database) => {

@@ -21,12 +21,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseApiKey, secretMatches } from '../common/api-key.js';
 import { SESSION_COOKIE } from '../server.js';
 import { buildCollectionInput } from '../test/factories.js';
-import { createTestApp, errorOf, postgresUrl, type TestApp, type TestClient } from '../test/test-app.js';
+import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
+import { SQLITE_ONLY } from '../test/databases.js';
 
 type IssueInput = IssueSystemKeyMutationVariables['input'];
-
-// Keys are looked up and decisions recorded with lean SQL: every case runs on both dialects.
-const databases = postgresUrl ? (['sqlite', 'postgresql'] as const) : (['sqlite'] as const);
 
 interface KeyResponse {
   status: number;
@@ -34,7 +32,10 @@ interface KeyResponse {
   body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 }
 
-describe.each(databases)('internal systems on %s', (database) => {
+// Keys are looked up by common/key-auth.ts and decisions read their facts in decisions/decision-facts.ts,
+// whose SQL partners.test.ts and decisions.test.ts run on PostgreSQL; what is the systems' own is
+// ORM-level, so this suite runs on SQLite only (test/databases.ts).
+describe.each(SQLITE_ONLY)('internal systems on %s', (database) => {
   let app: TestApp;
   let owner: TestClient;
   let officer: TestClient;

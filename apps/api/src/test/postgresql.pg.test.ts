@@ -15,11 +15,12 @@ import {
 } from '@steward/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollectionInput, buildExceptionInput } from './factories.js';
-import { createTestApp, errorOf, postgresUrl, type TestApp, type TestClient } from './test-app.js';
+import { POSTGRESQL_ONLY } from './databases.js';
+import { createTestApp, errorOf, type TestApp, type TestClient } from './test-app.js';
 
 // The same GraphQL pipeline on PostgreSQL: what differs between the databases (types, locking,
 // concurrency, keyset order over uuid columns) is exercised here. Runs when DATABASE_URL is set.
-describe.skipIf(!postgresUrl)('on PostgreSQL', () => {
+describe.each(POSTGRESQL_ONLY)('on PostgreSQL', () => {
   let app: TestApp;
   let owner: TestClient;
   beforeAll(async () => {

@@ -94,6 +94,10 @@ export async function createTestApp(
   await checkEncryptionKey(orm, deps.cipher, TEST_KEY);
   await firstStart(orm, deps);
   const server: Server = await (await createServer(orm, deps)).listen(0, '127.0.0.1');
+  // Clients reuse idle connections. A test that holds the event loop for seconds (bulk SQLite writes
+  // on a loaded machine) must not find the server closing one as it is reused (ECONNRESET): the
+  // timer that closes it would run only after the test's next request has been written to it.
+  server.keepAliveTimeout = 10 * 60_000;
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
