@@ -4,8 +4,8 @@ import { postgresUrl } from './test-app.js';
  * Which databases a suite runs on: the one place a test file asks.
  *
  * Every suite runs on SQLite. A suite runs on PostgreSQL too when what it exercises differs by
- * dialect: lean SQL (`common/lean-sql.ts`, `*-facts.ts`, `*.queries.ts`), JSON aggregation, text
- * forked by `isSqlite`, locking and concurrency, triggers, migrations, keyset order over uuid
+ * dialect: lean SQL (`common/sql/lean-sql.ts`, `*-facts.ts`, `*.queries.ts`), JSON aggregation, the
+ * dialect's differences (`common/sql/dialect.ts`), locking and concurrency, triggers, migrations, keyset order over uuid
  * columns, group commit. A suite that only exercises ORM-level behaviour that is the same on both
  * (entities, `em.find`, optimistic locks, the GraphQL pipeline) runs on SQLite only; the ORM's own
  * PostgreSQL behaviour is covered once, by `postgresql.pg.test.ts`. When in doubt, keep PostgreSQL.

@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestApp, postgresUrl, type TestApp } from '../../test/test-app.js';
+import { DATABASES } from '../../test/databases.js';
+import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { checkDriverPool, driverPool } from './driver-pool.js';
 import { leanRows, leanRun, leanTransaction } from './lean-sql.js';
-
-const databases: ('sqlite' | 'postgresql')[] = ['sqlite', ...(postgresUrl ? (['postgresql'] as const) : [])];
 
 /** A promise's state after the event loop had a few turns to settle it. */
 async function settled(promise: Promise<unknown>): Promise<boolean> {
@@ -17,7 +16,7 @@ async function settled(promise: Promise<unknown>): Promise<boolean> {
   return done;
 }
 
-describe.each(databases)('lean SQL on the ORM pool (%s)', (database) => {
+describe.each(DATABASES)('lean SQL on the ORM pool (%s)', (database) => {
   let app: TestApp;
   beforeAll(async () => {
     app = await createTestApp({ database });
