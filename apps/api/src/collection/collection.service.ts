@@ -8,7 +8,7 @@ import { newId } from '../common/ids.js';
 import type { Actor, AppDeps } from '../context.js';
 import { ConsentWriter } from '../consent/consent-writer.js';
 import { organisationContact } from '../organisation/organisation.service.js';
-import { currentPolicyFacts } from '../policy/policy.service.js';
+import { currentPolicyFacts } from '../policy/policy-text.js';
 import { PersonalDataItem, itemSealContext } from '../providers/personal-data-item.entity.js';
 import { Provider } from '../providers/provider.entity.js';
 import { tokensForValue } from '../providers/provider-search.js';

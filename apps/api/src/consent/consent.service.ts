@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError } from '../common/errors.js';
 import type { Actor, AppDeps } from '../context.js';
-import { currentPolicy } from '../policy/policy.service.js';
+import { currentPolicy } from '../policy/policy-text.js';
 import { ProviderService } from '../providers/provider.service.js';
 import { Purpose } from '../purposes/purpose.entity.js';
 import { ConsentEvent } from './consent-event.entity.js';

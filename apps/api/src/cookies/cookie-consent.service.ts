@@ -25,7 +25,7 @@ import { fromDbBoolean, fromDbDate } from '../common/sql/dialect.js';
 import { cookieSiteByKey, eventByIdempotencyKey, newestEvent, visitorHistoryPage } from './cookie.queries.js';
 import type { RateLimitRule, RateLimits } from '../common/rate-limit.js';
 import type { AppDeps } from '../context.js';
-import { currentPolicyFacts } from '../policy/policy.service.js';
+import { currentPolicyFacts } from '../policy/policy-text.js';
 import { visitorSealContext } from './cookie-consent.entity.js';
 import { cookieWriteBatcher } from './cookie-write-batch.js';
 import { publicCaches } from './cookie-cache.js';

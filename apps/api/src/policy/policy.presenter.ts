@@ -2,7 +2,7 @@ import { POLICY_CLAUSE_INFO, type PolicyLanguage, type PurposeChanges } from '@s
 import type { Organisation } from '../organisation/organisation.entity.js';
 import { presentOrganisation } from '../organisation/organisation.presenter.js';
 import type { PolicySectionData, PolicyVersion } from './policy-version.entity.js';
-import type { PolicyDiff, PolicyImpact } from './policy.service.js';
+import type { PolicyDiff, PolicyImpact } from './policy-impact.service.js';
 import type {
   PolicyDiffType,
   PolicyImpactType,

@@ -2,12 +2,13 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { PolicyLanguage } from '@steward/policy-core';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { WRITERS, requireActor } from '../common/auth-checker.js';
-import { NotFoundError } from '../common/errors.js';
 import type { Context } from '../context.js';
 import { loadOrganisation } from '../organisation/organisation.service.js';
 import { UpdatePolicyDraftInput } from './policy.inputs.js';
 import { presentDiff, presentImpact, presentPublicPolicy } from './policy.presenter.js';
-import { currentPolicy, PolicyService } from './policy.service.js';
+import { currentPolicy } from './policy-text.js';
+import { PolicyImpactService } from './policy-impact.service.js';
+import { PolicyService } from './policy.service.js';
 import {
   LackingConsentConnection,
   PolicyDiffType,
@@ -19,6 +20,7 @@ import { PolicyVersionType } from './policy.type.js';
 import { presentPolicyVersion } from './policy.presenter.js';
 
 const service = (ctx: Context) => new PolicyService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps);
+const impactService = (ctx: Context) => new PolicyImpactService(ctx.em as SqlEntityManager);
 
 @Resolver()
 export class PolicyResolver {
@@ -70,10 +72,8 @@ export class PolicyResolver {
     description: 'A version against the one before it (a draft: against the version in force).',
   })
   async policyDiff(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PolicyDiffType> {
-    const s = service(ctx);
-    const version = await s.get(id);
-    if (!version) throw new NotFoundError('Policy version', 'id');
-    return presentDiff(version, await s.diff(id));
+    const diff = await impactService(ctx).diff(id);
+    return presentDiff(diff.version, diff);
   }
 
   @Authorized()
@@ -81,7 +81,7 @@ export class PolicyResolver {
     description: 'Who must be asked for consent again because of a version: counts per added or widened purpose.',
   })
   async policyImpact(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PolicyImpactType> {
-    return presentImpact(await service(ctx).impact(id));
+    return presentImpact(await impactService(ctx).impact(id));
   }
 
   @Authorized()
@@ -95,7 +95,7 @@ export class PolicyResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<LackingConsentConnection> {
-    return service(ctx).lackingProviders(id, purposeKey, first, after);
+    return impactService(ctx).lackingProviders(id, purposeKey, first, after);
   }
 
   @Authorized(WRITERS)

@@ -9,7 +9,7 @@ import { ConsentEvent } from '../consent/consent-event.entity.js';
 import { consentLedgerFact } from '../consent/consent-ledger.js';
 import { ConsentWriter } from '../consent/consent-writer.js';
 import { LedgerService, type LedgerFact } from '../ledger/ledger.service.js';
-import { currentPolicy } from '../policy/policy.service.js';
+import { currentPolicy } from '../policy/policy-text.js';
 import { Purpose } from '../purposes/purpose.entity.js';
 import { ProviderCessation } from './provider-cessation.entity.js';
 import { type ProviderRequest } from './provider-request.entity.js';

@@ -8,7 +8,7 @@ import { fromDbDate } from '../common/sql/dialect.js';
 import type { Actor, AppDeps } from '../context.js';
 import type { LedgerEntryType } from '../ledger/ledger-explorer.type.js';
 import { organisationContact } from '../organisation/organisation.service.js';
-import { currentPolicyFacts } from '../policy/policy.service.js';
+import { currentPolicyFacts } from '../policy/policy-text.js';
 import { loadPurposeFacts } from '../purposes/purpose-facts.js';
 import { DISCLOSURE_SECTIONS } from './disclosure-extensions.js';
 import { presentDisclosedItems, presentDisclosurePackage } from './disclosure.presenter.js';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { DATA_CATEGORIES, DATA_CATEGORY_INFO, type DataCategory } from '@steward/policy-core';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { PolicyVersion } from '../policy/policy-version.entity.js';
-import { policyContentHash } from '../policy/policy.service.js';
+import { policyContentHash } from '../policy/policy-text.js';
 import { DataCategoryEntity } from '../purposes/data-category.entity.js';
 import { Purpose } from '../purposes/purpose.entity.js';
 import { POLICY_V1_SECTIONS } from './policy-v1.js';

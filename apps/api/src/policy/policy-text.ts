@@ -1,0 +1,95 @@
+import type { EntityManager } from '@mikro-orm/core';
+import {
+  normalizeLineBreaks,
+  orderCategories,
+  POLICY_CLAUSES,
+  type DataCategory,
+  type PolicySections,
+  type PurposeFact,
+} from '@steward/policy-core';
+import { createHash } from 'node:crypto';
+import { NotFoundError } from '../common/errors.js';
+import { canonicalJson } from '../common/canonical-json.js';
+import { currentPolicyRow } from './policy.queries.js';
+import { type PurposeFields } from '../purposes/purpose-facts.js';
+import type { PolicyPurposeInput, PolicySectionInput } from './policy.inputs.js';
+import { PolicyVersion, type PolicyPurposeData, type PolicySectionData } from './policy-version.entity.js';
+
+// The text and purposes of a policy version: the version in force, its content hash, and the
+// normalised shapes a draft is stored in and compared by.
+
+/** The version in force: the newest published one governs all data, whenever it was collected (clause 7). */
+export async function currentPolicy(em: EntityManager): Promise<PolicyVersion> {
+  const v = await em.findOne(PolicyVersion, { status: 'PUBLISHED' }, { orderBy: { number: 'desc' } });
+  if (!v) throw new NotFoundError('Published policy version');
+  return v;
+}
+
+/** Number and content hash of the version in force: one lean query (no sections to hydrate) for the write paths. */
+export async function currentPolicyFacts(em: EntityManager): Promise<{ number: number; contentHash: string }> {
+  const row = await currentPolicyRow(em);
+  if (!row) throw new NotFoundError('Published policy version');
+  return { number: Number(row.number), contentHash: row.content_hash };
+}
+
+export function policyContentHash(sections: readonly PolicySectionData[]): string {
+  return createHash('sha256').update(canonicalJson(sections)).digest('hex');
+}
+
+/** A version's text as policy-core's diff reads it: per clause and language, the title line then the body. */
+export function sectionsForDiff(sections: readonly PolicySectionData[]): PolicySections {
+  const out: Record<string, { ja: string; en: string }> = {};
+  for (const s of sections) out[s.clause] = { ja: `${s.titleJa}\n${s.bodyJa}`, en: `${s.titleEn}\n${s.bodyEn}` };
+  return out as PolicySections;
+}
+
+/** A purpose as policy-core compares them. */
+export function purposeFact(p: { key: string; categories: readonly DataCategory[]; retired: boolean }): PurposeFact {
+  return { key: p.key, categories: [...p.categories], retired: p.retired };
+}
+
+/** Normalised sections in clause order: titles trimmed, line breaks LF, trailing space of bodies removed. */
+export function normalizeSections(sections: readonly PolicySectionInput[]): PolicySectionData[] {
+  return sections.map((s) => ({
+    clause: s.clause,
+    titleEn: s.titleEn.trim(),
+    titleJa: s.titleJa.trim(),
+    bodyEn: normalizeLineBreaks(s.bodyEn).trim(),
+    bodyJa: normalizeLineBreaks(s.bodyJa).trim(),
+  }));
+}
+
+export function inClauseOrder(sections: readonly PolicySectionData[]): PolicySectionData[] {
+  const order = new Map<string, number>(POLICY_CLAUSES.map((c, i) => [c, i]));
+  return [...sections].sort((a, b) => (order.get(a.clause) ?? 99) - (order.get(b.clause) ?? 99));
+}
+
+export function normalizePurposes(purposes: readonly PolicyPurposeInput[]): PolicyPurposeData[] {
+  return purposes.map((p) => ({
+    key: p.key.trim(),
+    titleEn: p.titleEn.trim(),
+    titleJa: p.titleJa.trim(),
+    description: normalizeLineBreaks(p.description).trim(),
+    categories: orderCategories(p.categories),
+    retired: p.retired,
+  }));
+}
+
+/** What the purposes of a version look like as stored data (the live table, or a version's snapshot). */
+export function purposeData(p: PurposeFields): PolicyPurposeData {
+  return {
+    key: p.key,
+    titleEn: p.titleEn,
+    titleJa: p.titleJa,
+    description: p.description,
+    categories: orderCategories(p.categories),
+    retired: p.retired,
+  };
+}
+
+/** Whether anything a provider reads about the purposes differs (wording included, not only categories). */
+export function purposesDiffer(current: readonly PolicyPurposeData[], next: readonly PolicyPurposeData[]): boolean {
+  const key = (list: readonly PolicyPurposeData[]) =>
+    canonicalJson([...list].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
+  return key(current) !== key(next);
+}
