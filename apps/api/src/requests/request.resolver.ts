@@ -30,7 +30,10 @@ import {
   UpdateRequestSettingsInput,
   VerifyRequestIdentityInput,
 } from './request.inputs.js';
-import { ProviderRightsService, RequestService, SUBMIT_RULE } from './request.service.js';
+import { ProviderRightsService } from './provider-rights.service.js';
+import { RequestIntakeService, SUBMIT_RULE } from './request-intake.service.js';
+import { RequestSettingsService } from './request-settings.js';
+import { RequestService } from './request.service.js';
 import {
   AmendmentResultType,
   CessationResultType,
@@ -59,7 +62,11 @@ export class RequestResolver {
     @Arg('input', () => SubmitProviderRequestInput) input: SubmitProviderRequestInput,
     @Ctx() ctx: Context,
   ): Promise<RequestReceiptType> {
-    return service(ctx).submit(input, ctx.clientAddress, (rule, key) => ctx.rateLimits.consume(rule, key));
+    return new RequestIntakeService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps).submit(
+      input,
+      ctx.clientAddress,
+      (rule, key) => ctx.rateLimits.consume(rule, key),
+    );
   }
 
   @Authorized()
@@ -88,7 +95,7 @@ export class RequestResolver {
   @Authorized()
   @Query(() => RequestSettingsType, { description: 'The response period provider requests are due in.' })
   requestSettings(@Ctx() ctx: Context): Promise<RequestSettingsType> {
-    return service(ctx).settings();
+    return new RequestSettingsService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps).settings();
   }
 
   @Authorized()
@@ -118,7 +125,9 @@ export class RequestResolver {
     @Ctx() ctx: Context,
   ): Promise<ProviderRequestType> {
     const s = new RequestService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps);
-    return s.present([await s.create(input)])[0]!;
+    return s.present([
+      await new RequestIntakeService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps).create(input),
+    ])[0]!;
   }
 
   @Authorized(WRITERS)
@@ -210,7 +219,7 @@ export class RequestResolver {
     @Arg('input', () => UpdateRequestSettingsInput) input: UpdateRequestSettingsInput,
     @Ctx() ctx: Context,
   ): Promise<RequestSettingsType> {
-    return new RequestService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).updateSettings(input);
+    return new RequestSettingsService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).updateSettings(input);
   }
 }
 

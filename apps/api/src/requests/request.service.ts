@@ -4,71 +4,35 @@ import {
   DUE_SOON_DAYS,
   FIELD_LIMITS,
   REQUEST_LIMITS,
-  dueDate,
   normalizeLineBreaks,
-  normalizeSubmission,
   validateCompletion,
-  validateRequestSubmission,
   validateProviderLink,
-  validateResponsePeriod,
   validateStatusChange,
   validateText,
   validateVerification,
   type Issue,
-  type RequestChannel,
-  type RequestKind,
-  type ResponsePeriod,
 } from '@steward/policy-core';
-import { randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
-import type { RateLimitRule } from '../common/rate-limit.js';
-import { recipientNameRows } from '../recipients/recipient.queries.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import type { Actor, AppDeps } from '../context.js';
-import { Organisation } from '../organisation/organisation.entity.js';
 import { Provider } from '../providers/provider.entity.js';
 import { DataItemChange } from './data-item-change.entity.js';
 import { ProviderCessation } from './provider-cessation.entity.js';
 import { ProviderRequest, verificationNoteSealContext } from './provider-request.entity.js';
 import { RequestStatusChange } from './request-status-change.entity.js';
-import type {
-  ChangeRequestStatusInput,
-  CreateProviderRequestInput,
-  ProviderRequestFilter,
-  SubmitProviderRequestInput,
-  UpdateRequestSettingsInput,
-  VerifyRequestIdentityInput,
-} from './request.inputs.js';
-import {
-  presentCessation,
-  presentChange,
-  presentRequest,
-  presentStatusChange,
-  sealRequester,
-} from './request.presenter.js';
-import { loadResponsePeriod } from './request-settings.js';
-import { presentSettings } from './request.presenter.js';
-import type {
-  DataItemChangeType,
-  ProviderCessationType,
-  ProviderRequestConnection,
-  ProviderRequestType,
-  RequestReceiptType,
-  RequestSettingsType,
-  RequestStatusChangeType,
-} from './request.type.js';
+import type { ChangeRequestStatusInput, ProviderRequestFilter, VerifyRequestIdentityInput } from './request.inputs.js';
+import { presentRequest, presentStatusChange } from './request.presenter.js';
+import type { ProviderRequestConnection, ProviderRequestType, RequestStatusChangeType } from './request.type.js';
 import { isUuid } from '../common/ids.js';
 import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 
 export const REQUEST_POPULATE = ['provider', 'enteredBy', 'verifiedBy'] as const;
 
-/** The public form: five requests per address per hour (× STEWARD_RATE_LIMIT_SCALE). */
-export const SUBMIT_RULE: RateLimitRule = { name: 'provider-request-submit', points: 5, durationSeconds: 3600 };
-
 /**
- * Provider requests (clause 4): intake (staff for any channel, providers through the public form),
+ * Provider requests (clause 4) once received (intake: request-intake.service.ts; the response period:
+ * request-settings.ts; a provider's amendments and cessations: provider-rights.service.ts):
  * linking to a provider, identity verification, and status changes by policy-core's rules. Each
  * write is one transaction with its status history and audit entry.
  */
@@ -91,108 +55,6 @@ export class RequestService {
   present(rows: readonly ProviderRequest[]): ProviderRequestType[] {
     const now = this.deps.now();
     return rows.map((r) => presentRequest(this.deps.cipher, r, now, this.actor));
-  }
-
-  // Intake ------------------------------------------------------------------------------------
-
-  /** The public form: rate-limited per address first, then checked; a refused request stores nothing. */
-  async submit(
-    input: SubmitProviderRequestInput,
-    clientAddress: string,
-    consume: (rule: RateLimitRule, key: string) => Promise<void>,
-  ): Promise<RequestReceiptType> {
-    await consume(SUBMIT_RULE, clientAddress);
-    const request = await this.em.transactional((em) =>
-      this.with(em).writeIntake({ ...input, channel: 'WEB_FORM', receivedAt: null, providerId: null }, 'public'),
-    );
-    return { reference: request.reference, kind: request.kind, receivedAt: request.receivedAt, dueAt: request.dueAt };
-  }
-
-  async create(input: CreateProviderRequestInput): Promise<ProviderRequest> {
-    this.requireActor();
-    const request = await this.em.transactional((em) => this.with(em).writeIntake(input, 'staff'));
-    return this.reload(request.id);
-  }
-
-  private async writeIntake(
-    input: {
-      kind: string;
-      channel: RequestChannel;
-      receivedAt?: Date | null;
-      requesterName: string;
-      contact: string;
-      details?: string | null;
-      cookieConsentIds?: string[] | null;
-      providerId?: string | null;
-    },
-    by: 'public' | 'staff',
-  ): Promise<ProviderRequest> {
-    const submission = normalizeSubmission({
-      kind: input.kind,
-      requesterName: input.requesterName,
-      contact: input.contact,
-      details: input.details ?? null,
-      cookieConsentIds: input.cookieConsentIds ?? [],
-    });
-    const validation = validateRequestSubmission(submission);
-    const issues: Issue[] = validation.ok ? [] : [...validation.issues];
-    const now = this.deps.now();
-    const receivedAt = input.receivedAt ?? now;
-    if (input.receivedAt && (Number.isNaN(input.receivedAt.getTime()) || input.receivedAt.getTime() > now.getTime())) {
-      issues.push({
-        field: 'receivedAt',
-        code: 'INVALID_VALUE',
-        message: 'The request cannot be received in the future.',
-      });
-    }
-    let provider: Provider | null = null;
-    const providerId = input.providerId?.trim() || null;
-    if (providerId) {
-      provider = isUuid(providerId) ? await this.em.findOne(Provider, { id: providerId }) : null;
-      if (!provider) issues.push({ field: 'providerId', code: 'INVALID_VALUE', message: 'No such provider.' });
-    }
-    if (issues.length) throw new BadInputError(issues);
-
-    const period = await loadResponsePeriod(this.em);
-    const request = new ProviderRequest();
-    request.reference = generateReference();
-    request.kind = submission.kind as RequestKind;
-    request.channel = input.channel;
-    request.status = 'RECEIVED';
-    request.receivedAt = receivedAt;
-    request.dueAt = dueDate(receivedAt, period);
-    request.requesterSealed = sealRequester(this.deps.cipher, request.id, {
-      name: submission.requesterName,
-      contact: submission.contact,
-      details: submission.details ?? null,
-      cookieConsentIds: [...(submission.cookieConsentIds ?? [])],
-    });
-    request.provider = provider;
-    request.enteredBy = this.actor ? this.em.getReference(AdminUser, this.actor.userId) : null;
-    request.createdAt = now;
-    request.updatedAt = now;
-    this.em.persist(request);
-    this.em.create(RequestStatusChange, {
-      request,
-      toStatus: 'RECEIVED',
-      at: now,
-      actorId: this.actor?.userId ?? null,
-      actorName: this.actor?.displayName ?? 'Public form',
-    });
-    new AuditService(this.em, this.actor, this.deps, 'public').record({
-      action: by === 'public' ? 'request.submit' : 'request.create',
-      entityType: 'ProviderRequest',
-      subject: request.id,
-      providerIds: provider ? [provider.id] : [],
-      detail: {
-        kind: request.kind,
-        channel: request.channel,
-        reference: request.reference,
-        dueAt: request.dueAt.toISOString(),
-      },
-    });
-    await this.em.flush();
-    return request;
   }
 
   // Reads -------------------------------------------------------------------------------------
@@ -411,97 +273,5 @@ export class RequestService {
     const row = await this.em.findOneOrFail(ProviderRequest, { id });
     await this.em.populate(row, REQUEST_POPULATE);
     return row;
-  }
-
-  // Settings ----------------------------------------------------------------------------------
-
-  async settings(): Promise<RequestSettingsType> {
-    return presentSettings(await loadResponsePeriod(this.em));
-  }
-
-  updateSettings(input: UpdateRequestSettingsInput): Promise<RequestSettingsType> {
-    return this.em.transactional(async (em) => {
-      const actor = this.requireActor();
-      const period: ResponsePeriod = {
-        days: input.responsePeriodDays,
-        unit: input.unit,
-        timeZoneOffsetMinutes: input.timeZoneOffsetMinutes,
-        holidays: [...new Set(input.holidays.map((h) => h.trim()))].sort(),
-      };
-      const validation = validateResponsePeriod(period);
-      const issues: Issue[] = validation.ok
-        ? []
-        : validation.issues.map((i) => (i.field === 'days' ? { ...i, field: 'responsePeriodDays' } : i));
-      if (period.days > 365)
-        issues.push({ field: 'responsePeriodDays', code: 'INVALID_VALUE', message: 'At most 365 days.' });
-      if (issues.length) throw new BadInputError(issues);
-      const [org] = await em.find(Organisation, {}, { orderBy: { createdAt: 'asc' }, limit: 1 });
-      if (!org) throw new NotFoundError('Organisation');
-      org.responsePeriodDays = period.days;
-      org.responsePeriodUnit = period.unit;
-      org.timeZoneOffsetMinutes = period.timeZoneOffsetMinutes;
-      org.requestHolidays = [...(period.holidays ?? [])];
-      new AuditService(em, actor, this.deps).record({
-        action: 'request.settings',
-        entityType: 'Organisation',
-        subject: org.id,
-        detail: {
-          days: period.days,
-          unit: period.unit,
-          timeZoneOffsetMinutes: period.timeZoneOffsetMinutes,
-          holidays: period.holidays?.length ?? 0,
-        },
-      });
-      await em.flush();
-      return presentSettings(period);
-    });
-  }
-}
-
-/** A receipt reference such as R-7K2M9QX4TA (no look-alike characters). */
-function generateReference(): string {
-  const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-  const bytes = randomBytes(10);
-  return 'R-' + Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
-}
-
-/** A provider's amendment history and cessations (for the admin's provider page); reads are audited. */
-export class ProviderRightsService {
-  constructor(
-    private readonly em: SqlEntityManager,
-    private readonly actor: Actor | null,
-    private readonly deps: AppDeps,
-  ) {}
-
-  async itemChanges(providerId: string): Promise<DataItemChangeType[]> {
-    if (!isUuid(providerId)) return [];
-    const rows = await this.em.find(
-      DataItemChange,
-      { provider: providerId },
-      { orderBy: { changedAt: 'desc', id: 'desc' }, populate: ['request'] },
-    );
-    if (rows.length) {
-      await new AuditService(this.em, this.actor, this.deps).insertNow({
-        action: 'provider.read',
-        entityType: 'Provider',
-        subject: providerId,
-        providerIds: [providerId],
-        detail: { categories: [...new Set(rows.map((r) => r.category))], amendments: rows.length },
-      });
-    }
-    return rows.map((r) => presentChange(this.deps.cipher, r, r.request?.reference ?? null));
-  }
-
-  async cessations(providerId: string): Promise<ProviderCessationType[]> {
-    if (!isUuid(providerId)) return [];
-    const rows = await this.em.find(
-      ProviderCessation,
-      { provider: providerId },
-      { orderBy: { since: 'desc', id: 'desc' }, populate: ['request'] },
-    );
-    const ids = [...new Set(rows.map((r) => r.recipientId).filter((x): x is string => !!x))];
-    const names = ids.length ? await recipientNameRows(this.em, ids) : [];
-    const byId = new Map(names.map((n) => [String(n.id), String(n.name)]));
-    return rows.map((r) => presentCessation(r, byId, r.request?.reference ?? null));
   }
 }
