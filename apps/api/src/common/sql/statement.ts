@@ -1,14 +1,14 @@
 import type { Dialect } from './dialect.js';
 
+/** A row as the driver returns it. */
+export type Row = Record<string, unknown>;
+
 /**
  * A hand-written statement: SQL text with named parameters (`:providerId`) and their values by
  * name. A name may appear several times; a value that is an array is expanded into a list
  * (`in (:ids)` → `in (?, ?, ?)`). Nothing depends on the order of the values, so a statement cannot
  * bind one parameter in another's place.
  */
-/** A row as the driver returns it. */
-export type Row = Record<string, unknown>;
-
 export interface Query {
   sql: string;
   params?: Readonly<Record<string, unknown>>;
