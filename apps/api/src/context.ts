@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { AdminRole } from '@steward/policy-core';
 import type { AppConfig } from './config.js';
 import type { RateLimits } from './common/rate-limit.js';
@@ -50,14 +50,14 @@ export interface Caller {
 
 export interface Context {
   /** This request's own EntityManager (unit of work, identity map), forked the first time it is read. */
-  em: EntityManager;
+  em: SqlEntityManager;
   /**
    * The root EntityManager, for lean SQL only (common/sql/lean-sql.ts): the hot paths need no unit of
    * work, and forking one per request cost more than some of their statements. MikroORM refuses
    * entity operations on it (`allowGlobalContext: false`), so nothing of one request's unit of
    * work can reach another's.
    */
-  db: EntityManager;
+  db: SqlEntityManager;
   actor: Actor | null;
   /** Set only for partner-key requests; `actor` and `system` are then null. */
   partner: PartnerPrincipal | null;

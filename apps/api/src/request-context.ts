@@ -1,4 +1,5 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Context } from './context.js';
 
 /**
@@ -8,14 +9,15 @@ import type { Context } from './context.js';
  * every time; its copy keeps the prototype and the pointer, so it shares the one fork.
  */
 class LazyEntityManager {
-  protected readonly lazyEm: { orm: Pick<MikroORM, 'em'>; forked?: EntityManager };
+  protected readonly lazyEm: { orm: Pick<MikroORM, 'em'>; forked?: SqlEntityManager };
 
   constructor(orm: Pick<MikroORM, 'em'>) {
     this.lazyEm = { orm };
   }
 
-  get em(): EntityManager {
-    return (this.lazyEm.forked ??= this.lazyEm.orm.em.fork());
+  get em(): SqlEntityManager {
+    // Both drivers Steward uses are SQL drivers (mikro-orm.config.ts): the one place this is asserted.
+    return (this.lazyEm.forked ??= this.lazyEm.orm.em.fork() as SqlEntityManager);
   }
 }
 

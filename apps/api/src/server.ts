@@ -1,3 +1,4 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -185,7 +186,7 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     const cookies = cookieJar(res, deps.config.cookieSecure);
     const userAgent = req.headers['user-agent'] ?? null;
     const crossOrigin = isCrossOrigin(req.headers.origin, host);
-    const db = orm.em;
+    const db = orm.em as SqlEntityManager;
     const request = {
       db,
       deps,

@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { WRITERS, requireActor } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
@@ -27,7 +26,7 @@ export class CollectionResolver {
     @Arg('input', () => RecordCollectionInput) input: RecordCollectionInput,
     @Ctx() ctx: Context,
   ): Promise<CollectionResult> {
-    const em = ctx.em as SqlEntityManager;
+    const em = ctx.em;
     const { provider, collection, purposes } = await new CollectionService(em, requireActor(ctx), ctx.deps).record(
       input,
     );

@@ -43,9 +43,7 @@ export class CollectionService {
 
   /** One transaction for everything: the ORM's auto-flush before queries would otherwise split it. */
   record(input: RecordCollectionInput): Promise<CollectionWritten> {
-    return this.em.transactional((em) =>
-      new CollectionService(em as SqlEntityManager, this.actor, this.deps).write(input),
-    );
+    return this.em.transactional((em) => new CollectionService(em, this.actor, this.deps).write(input));
   }
 
   private async write(input: RecordCollectionInput): Promise<CollectionWritten> {

@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { WRITERS, requireActor } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
@@ -16,7 +15,7 @@ export class ConsentResolver {
     @Arg('input', () => RecordConsentInput) input: RecordConsentInput,
     @Ctx() ctx: Context,
   ): Promise<ProviderType> {
-    const em = ctx.em as SqlEntityManager;
+    const em = ctx.em;
     const provider = await new ConsentService(em, requireActor(ctx), ctx.deps).record(input);
     const names = await new ProviderService(em, ctx.actor, ctx.deps).sealedDisplayNames([provider.id]);
     return presentProvider(provider, openDisplayName(ctx.deps.cipher, names.get(provider.id)));

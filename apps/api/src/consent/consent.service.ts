@@ -24,9 +24,7 @@ export class ConsentService {
 
   /** One transaction: the event, the projection, the version bump and the audit entry. */
   record(input: RecordConsentInput) {
-    return this.em.transactional((em) =>
-      new ConsentService(em as SqlEntityManager, this.actor, this.deps).write(input),
-    );
+    return this.em.transactional((em) => new ConsentService(em, this.actor, this.deps).write(input));
   }
 
   private async write(input: RecordConsentInput) {

@@ -255,9 +255,9 @@ export class CookieAdminService {
     return entries;
   }
 
-  private audit(em: unknown): AuditService {
+  private audit(em: SqlEntityManager): AuditService {
     if (!this.actor) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
-    return new AuditService(em as SqlEntityManager, this.actor, this.deps);
+    return new AuditService(em, this.actor, this.deps);
   }
 
   private siteFields(input: CookieSiteInput) {

@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
   COOKIE_CATEGORIES,
@@ -144,10 +143,10 @@ export function visitorIndexOf(deps: AppDeps, visitorId: string): string {
 export class CookieConsentService {
   constructor(
     /** For lean SQL (the write path); may be the root EntityManager (Context.db). */
-    private readonly em: EntityManager,
+    private readonly em: SqlEntityManager,
     private readonly deps: AppDeps,
     /** An EntityManager for entity reads (the banner), made only when needed. */
-    private readonly entities: () => EntityManager = () => em,
+    private readonly entities: () => SqlEntityManager = () => em,
   ) {}
 
   /** The site a key names, if the request comes from one of its allowed origins; FORBIDDEN otherwise. */
@@ -201,7 +200,7 @@ export class CookieConsentService {
     await req.rateLimits.consume(COOKIE_RATE_LIMITS.address, req.clientAddress);
     const site = await this.siteFor(siteKey, req.origin);
     const lang = /^ja\b/i.test(locale.trim()) ? 'ja' : 'en';
-    const em = this.entities() as SqlEntityManager;
+    const em = this.entities();
     const row = await em.findOneOrFail(CookieSite, { id: site.id });
     const categories = await em.find(CookieCategoryEntity, {});
     const declarations = await em.find(

@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Arg, Authorized, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { WRITERS, requireActor } from '../common/auth-checker.js';
 import { rateLimitedBy } from '../common/rate-limit.js';
@@ -33,7 +32,7 @@ import {
 } from './cookie.type.js';
 
 const publicService = (ctx: Context) => new CookieConsentService(ctx.db, ctx.deps, () => ctx.em);
-const adminService = (ctx: Context) => new CookieAdminService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps);
+const adminService = (ctx: Context) => new CookieAdminService(ctx.em, ctx.actor, ctx.deps);
 
 /** The public consent API: anonymous, only from a site's allowed origins, rate-limited per visitor and address. */
 @Resolver()

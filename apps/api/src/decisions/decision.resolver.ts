@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { WRITERS_AND_SYSTEMS, requireCaller } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
@@ -18,8 +17,6 @@ export class DecisionResolver {
     @Arg('input', () => DecisionRequestInput, { validate: false }) input: DecisionRequestInput,
     @Ctx() ctx: Context,
   ): Promise<DecisionType> {
-    return presentDecision(
-      await new DecisionService(ctx.db as SqlEntityManager, requireCaller(ctx), ctx.deps).decide(input),
-    );
+    return presentDecision(await new DecisionService(ctx.db, requireCaller(ctx), ctx.deps).decide(input));
   }
 }

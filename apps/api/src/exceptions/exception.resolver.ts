@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { EffectiveExceptionStatus, ExceptionKind } from '@steward/policy-core';
 import { Arg, Authorized, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { WRITERS, requireActor } from '../common/auth-checker.js';
@@ -20,13 +19,13 @@ export class ExceptionResolver {
     @Arg('kind', () => ExceptionKindEnum, { nullable: true }) kind: ExceptionKind | null,
     @Ctx() ctx: Context,
   ): Promise<PermittedExceptionType[]> {
-    return new ExceptionService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps).list({ status, kind });
+    return new ExceptionService(ctx.em, ctx.actor, ctx.deps).list({ status, kind });
   }
 
   @Authorized()
   @Query(() => PermittedExceptionType, { nullable: true })
   permittedException(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PermittedExceptionType | null> {
-    return new ExceptionService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps).get(id);
+    return new ExceptionService(ctx.em, ctx.actor, ctx.deps).get(id);
   }
 
   @Authorized(WRITERS)
@@ -37,7 +36,7 @@ export class ExceptionResolver {
     @Arg('input', () => CreateExceptionInput) input: CreateExceptionInput,
     @Ctx() ctx: Context,
   ): Promise<PermittedExceptionType> {
-    const service = new ExceptionService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps);
+    const service = new ExceptionService(ctx.em, requireActor(ctx), ctx.deps);
     return (await service.present([await service.create(input)]))[0]!;
   }
 
@@ -47,7 +46,7 @@ export class ExceptionResolver {
     @Arg('input', () => UpdateExceptionInput) input: UpdateExceptionInput,
     @Ctx() ctx: Context,
   ): Promise<PermittedExceptionType> {
-    const service = new ExceptionService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps);
+    const service = new ExceptionService(ctx.em, requireActor(ctx), ctx.deps);
     return (await service.present([await service.update(input)]))[0]!;
   }
 
@@ -60,7 +59,7 @@ export class ExceptionResolver {
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Ctx() ctx: Context,
   ): Promise<PermittedExceptionType> {
-    const service = new ExceptionService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps);
+    const service = new ExceptionService(ctx.em, requireActor(ctx), ctx.deps);
     return (await service.present([await service.approve(id, expectedVersion)]))[0]!;
   }
 
@@ -73,7 +72,7 @@ export class ExceptionResolver {
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Ctx() ctx: Context,
   ): Promise<PermittedExceptionType> {
-    const service = new ExceptionService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps);
+    const service = new ExceptionService(ctx.em, requireActor(ctx), ctx.deps);
     return (await service.present([await service.revoke(id, reason, expectedVersion)]))[0]!;
   }
 }

@@ -148,8 +148,8 @@ export class ExceptionService {
     return this.em.transactional((em) => this.with(em).writeRevoke(id, reason, expectedVersion));
   }
 
-  private with(em: unknown): ExceptionService {
-    return new ExceptionService(em as SqlEntityManager, this.actor, this.deps);
+  private with(em: SqlEntityManager): ExceptionService {
+    return new ExceptionService(em, this.actor, this.deps);
   }
 
   private requireActor(): Actor {

@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { InquiryStatus } from '@steward/policy-core';
 import { Arg, Authorized, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { WRITERS, requireActor } from '../common/auth-checker.js';
@@ -15,7 +14,7 @@ import {
   InquiryType,
 } from './inquiry.type.js';
 
-const service = (ctx: Context) => new InquiryService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps);
+const service = (ctx: Context) => new InquiryService(ctx.em, ctx.actor, ctx.deps);
 
 @Resolver()
 export class InquiryResolver {

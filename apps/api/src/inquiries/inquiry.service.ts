@@ -51,8 +51,8 @@ export class InquiryService {
     private readonly deps: AppDeps,
   ) {}
 
-  private with(em: unknown): InquiryService {
-    return new InquiryService(em as SqlEntityManager, this.actor, this.deps);
+  private with(em: SqlEntityManager): InquiryService {
+    return new InquiryService(em, this.actor, this.deps);
   }
 
   private requireActor(): Actor {
@@ -332,7 +332,7 @@ export class InquiryService {
   ): Promise<InquirySummaryType> {
     this.requireActor();
     return this.em.transactional(async (txn) => {
-      const em = txn as SqlEntityManager;
+      const em = txn;
       const inquiry = isUuid(id) ? await em.findOne(Inquiry, { id }, { populate: POPULATE }) : null;
       if (!inquiry) throw new NotFoundError('Inquiry', 'id');
       assertVersion(inquiry.version, expectedVersion, 'Inquiry');

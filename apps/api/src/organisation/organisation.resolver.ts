@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { OWNERS, requireActor } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
@@ -24,8 +23,6 @@ export class OrganisationResolver {
     @Arg('input', () => UpdateOrganisationInput) input: UpdateOrganisationInput,
     @Ctx() ctx: Context,
   ): Promise<OrganisationType> {
-    return presentOrganisation(
-      await new OrganisationService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).update(input),
-    );
+    return presentOrganisation(await new OrganisationService(ctx.em, requireActor(ctx), ctx.deps).update(input));
   }
 }

@@ -53,7 +53,7 @@ export class OrganisationService {
         subject: org.id,
         detail: { fields: changed },
       });
-      await flushOrConflict(em as SqlEntityManager, 'Organisation');
+      await flushOrConflict(em, 'Organisation');
       return org;
     });
   }

@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors.js';
 import type { Context, PartnerPrincipal } from '../context.js';
@@ -13,7 +12,7 @@ export function requirePartner(ctx: Context): PartnerPrincipal {
 }
 
 function service(ctx: Context): PartnerService {
-  return new PartnerService(ctx.db as SqlEntityManager, requirePartner(ctx), ctx.deps);
+  return new PartnerService(ctx.db, requirePartner(ctx), ctx.deps);
 }
 
 /** What a recipient's system may query with its partner key (and nothing else). */

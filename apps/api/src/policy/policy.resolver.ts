@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { PolicyLanguage } from '@steward/policy-core';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { WRITERS, requireActor } from '../common/auth-checker.js';
@@ -19,8 +18,8 @@ import {
 import { PolicyVersionType } from './policy.type.js';
 import { presentPolicyVersion } from './policy.presenter.js';
 
-const service = (ctx: Context) => new PolicyService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps);
-const impactService = (ctx: Context) => new PolicyImpactService(ctx.em as SqlEntityManager);
+const service = (ctx: Context) => new PolicyService(ctx.em, ctx.actor, ctx.deps);
+const impactService = (ctx: Context) => new PolicyImpactService(ctx.em);
 
 @Resolver()
 export class PolicyResolver {

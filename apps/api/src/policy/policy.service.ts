@@ -45,8 +45,8 @@ export class PolicyService {
     private readonly deps: AppDeps,
   ) {}
 
-  private with(em: unknown): PolicyService {
-    return new PolicyService(em as SqlEntityManager, this.actor, this.deps);
+  private with(em: SqlEntityManager): PolicyService {
+    return new PolicyService(em, this.actor, this.deps);
   }
 
   private requireActor(): Actor {

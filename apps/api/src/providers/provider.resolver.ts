@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { WRITERS, requireActor } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
@@ -14,7 +13,7 @@ import { ProviderService } from './provider.service.js';
 import { PersonalDataItemType, ProviderConnection, ProviderFilter, ProviderType } from './provider.type.js';
 
 function service(ctx: Context): ProviderService {
-  return new ProviderService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps);
+  return new ProviderService(ctx.em, ctx.actor, ctx.deps);
 }
 
 @Resolver(() => ProviderType)

@@ -211,9 +211,7 @@ export class ProviderService {
     kind?: ProviderKind | null;
     reference?: string | null;
   }): Promise<Provider> {
-    return this.em.transactional((em) =>
-      new ProviderService(em as SqlEntityManager, this.actor, this.deps).writeUpdate(input),
-    );
+    return this.em.transactional((em) => new ProviderService(em, this.actor, this.deps).writeUpdate(input));
   }
 
   private async writeUpdate(input: {
@@ -257,9 +255,7 @@ export class ProviderService {
   }
 
   setDataItemPublic(input: SetPublicArgs) {
-    return this.em.transactional((em) =>
-      new ProviderService(em as SqlEntityManager, this.actor, this.deps).writePublic(input),
-    );
+    return this.em.transactional((em) => new ProviderService(em, this.actor, this.deps).writePublic(input));
   }
 
   private async writePublic(input: SetPublicArgs) {

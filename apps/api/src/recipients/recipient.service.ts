@@ -67,8 +67,8 @@ export class RecipientService {
     return this.em.transactional((em) => this.with(em).writeRevokeKey(id));
   }
 
-  private with(em: unknown): RecipientService {
-    return new RecipientService(em as SqlEntityManager, this.actor, this.deps);
+  private with(em: SqlEntityManager): RecipientService {
+    return new RecipientService(em, this.actor, this.deps);
   }
 
   private requireActor(): Actor {

@@ -39,7 +39,7 @@ export class AmendmentService {
   ) {}
 
   apply(input: ApplyAmendmentInput): Promise<AmendmentApplied> {
-    return this.em.transactional((tx) => this.write(tx as SqlEntityManager, input));
+    return this.em.transactional((tx) => this.write(tx, input));
   }
 
   private async write(em: SqlEntityManager, input: ApplyAmendmentInput): Promise<AmendmentApplied> {

@@ -41,7 +41,7 @@ export class CessationService {
   ) {}
 
   apply(input: ApplyCessationInput): Promise<CessationApplied> {
-    return this.em.transactional((tx) => this.write(tx as SqlEntityManager, input));
+    return this.em.transactional((tx) => this.write(tx, input));
   }
 
   private async write(em: SqlEntityManager, input: ApplyCessationInput): Promise<CessationApplied> {

@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { AppDeps } from '../context.js';
 import { CookieConsentService } from '../cookies/cookie-consent.service.js';
@@ -21,7 +20,7 @@ export interface DisclosureSubject {
 export interface DisclosureSectionSource {
   key: string;
   title: string;
-  collect(em: EntityManager, deps: AppDeps, subject: DisclosureSubject): Promise<readonly unknown[]>;
+  collect(em: SqlEntityManager, deps: AppDeps, subject: DisclosureSubject): Promise<readonly unknown[]>;
 }
 
 /**
@@ -38,15 +37,14 @@ export const DISCLOSURE_SECTIONS: DisclosureSectionSource[] = [
     key: 'inquiries',
     title: 'Inquiries',
     // Every inquiry linked to the provider, with its replies (the read is audited by the inquiry service).
-    collect: (em, deps, s) =>
-      new InquiryService(em as SqlEntityManager, null, deps).listInquiriesForProvider(s.providerId),
+    collect: (em, deps, s) => new InquiryService(em, null, deps).listInquiriesForProvider(s.providerId),
   },
   {
     key: 'cookieConsents',
     title: 'Cookie consents',
     // Cookie-collected identifiers are personal data like any other (clause 6): their consent history, every site.
     collect: async (em, deps, s) => {
-      const cookies = new CookieConsentService(em as SqlEntityManager, deps);
+      const cookies = new CookieConsentService(em, deps);
       const histories = [];
       for (const visitorId of visitorIdsOf(s))
         histories.push(...openCookieHistory(deps.cipher, await cookies.historyForVisitor(visitorId)));

@@ -35,7 +35,7 @@ export class DisclosureService {
 
   produce(requestId: string): Promise<DisclosurePackageType> {
     return this.em.transactional(async (tx) => {
-      const em = tx as SqlEntityManager;
+      const em = tx;
       const actor = this.actor;
       if (!actor) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
       const request = await new RequestService(em, actor, this.deps).load(requestId);

@@ -37,8 +37,8 @@ export class RequestIntakeService {
     private readonly deps: AppDeps,
   ) {}
 
-  private with(em: unknown): RequestIntakeService {
-    return new RequestIntakeService(em as SqlEntityManager, this.actor, this.deps);
+  private with(em: SqlEntityManager): RequestIntakeService {
+    return new RequestIntakeService(em, this.actor, this.deps);
   }
 
   /** The public form: rate-limited per address first, then checked; a refused request stores nothing. */

@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
   Arg,
   Authorized,
@@ -48,7 +47,7 @@ import {
 } from './request.type.js';
 
 function service(ctx: Context): RequestService {
-  return new RequestService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps);
+  return new RequestService(ctx.em, ctx.actor, ctx.deps);
 }
 
 @Resolver(() => ProviderRequestType)
@@ -62,10 +61,8 @@ export class RequestResolver {
     @Arg('input', () => SubmitProviderRequestInput) input: SubmitProviderRequestInput,
     @Ctx() ctx: Context,
   ): Promise<RequestReceiptType> {
-    return new RequestIntakeService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps).submit(
-      input,
-      ctx.clientAddress,
-      (rule, key) => ctx.rateLimits.consume(rule, key),
+    return new RequestIntakeService(ctx.em, ctx.actor, ctx.deps).submit(input, ctx.clientAddress, (rule, key) =>
+      ctx.rateLimits.consume(rule, key),
     );
   }
 
@@ -95,7 +92,7 @@ export class RequestResolver {
   @Authorized()
   @Query(() => RequestSettingsType, { description: 'The response period provider requests are due in.' })
   requestSettings(@Ctx() ctx: Context): Promise<RequestSettingsType> {
-    return new RequestSettingsService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps).settings();
+    return new RequestSettingsService(ctx.em, ctx.actor, ctx.deps).settings();
   }
 
   @Authorized()
@@ -104,7 +101,7 @@ export class RequestResolver {
     @Arg('providerId', () => ID) providerId: string,
     @Ctx() ctx: Context,
   ): Promise<DataItemChangeType[]> {
-    return new ProviderRightsService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps).itemChanges(providerId);
+    return new ProviderRightsService(ctx.em, ctx.actor, ctx.deps).itemChanges(providerId);
   }
 
   @Authorized()
@@ -113,7 +110,7 @@ export class RequestResolver {
     @Arg('providerId', () => ID) providerId: string,
     @Ctx() ctx: Context,
   ): Promise<ProviderCessationType[]> {
-    return new ProviderRightsService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps).cessations(providerId);
+    return new ProviderRightsService(ctx.em, ctx.actor, ctx.deps).cessations(providerId);
   }
 
   @Authorized(WRITERS)
@@ -124,10 +121,8 @@ export class RequestResolver {
     @Arg('input', () => CreateProviderRequestInput) input: CreateProviderRequestInput,
     @Ctx() ctx: Context,
   ): Promise<ProviderRequestType> {
-    const s = new RequestService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps);
-    return s.present([
-      await new RequestIntakeService(ctx.em as SqlEntityManager, ctx.actor, ctx.deps).create(input),
-    ])[0]!;
+    const s = new RequestService(ctx.em, requireActor(ctx), ctx.deps);
+    return s.present([await new RequestIntakeService(ctx.em, ctx.actor, ctx.deps).create(input)])[0]!;
   }
 
   @Authorized(WRITERS)
@@ -140,7 +135,7 @@ export class RequestResolver {
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Ctx() ctx: Context,
   ): Promise<ProviderRequestType> {
-    const s = new RequestService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps);
+    const s = new RequestService(ctx.em, requireActor(ctx), ctx.deps);
     return s.present([await s.link(requestId, providerId, expectedVersion)])[0]!;
   }
 
@@ -150,7 +145,7 @@ export class RequestResolver {
     @Arg('input', () => VerifyRequestIdentityInput) input: VerifyRequestIdentityInput,
     @Ctx() ctx: Context,
   ): Promise<ProviderRequestType> {
-    const s = new RequestService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps);
+    const s = new RequestService(ctx.em, requireActor(ctx), ctx.deps);
     return s.present([await s.verify(input)])[0]!;
   }
 
@@ -162,7 +157,7 @@ export class RequestResolver {
     @Arg('input', () => ChangeRequestStatusInput) input: ChangeRequestStatusInput,
     @Ctx() ctx: Context,
   ): Promise<ProviderRequestType> {
-    const s = new RequestService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps);
+    const s = new RequestService(ctx.em, requireActor(ctx), ctx.deps);
     return s.present([await s.changeStatus(input)])[0]!;
   }
 
@@ -175,7 +170,7 @@ export class RequestResolver {
     @Arg('requestId', () => ID) requestId: string,
     @Ctx() ctx: Context,
   ): Promise<DisclosurePackageType> {
-    return new DisclosureService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).produce(requestId);
+    return new DisclosureService(ctx.em, requireActor(ctx), ctx.deps).produce(requestId);
   }
 
   @Authorized(WRITERS)
@@ -186,8 +181,8 @@ export class RequestResolver {
     @Arg('input', () => ApplyAmendmentInput) input: ApplyAmendmentInput,
     @Ctx() ctx: Context,
   ): Promise<AmendmentResultType> {
-    const s = new RequestService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps);
-    const done = await new AmendmentService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).apply(input);
+    const s = new RequestService(ctx.em, requireActor(ctx), ctx.deps);
+    const done = await new AmendmentService(ctx.em, requireActor(ctx), ctx.deps).apply(input);
     return {
       request: s.present([await s.reload(done.request.id)])[0]!,
       changes: done.changes,
@@ -203,8 +198,8 @@ export class RequestResolver {
     @Arg('input', () => ApplyCessationInput) input: ApplyCessationInput,
     @Ctx() ctx: Context,
   ): Promise<CessationResultType> {
-    const s = new RequestService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps);
-    const done = await new CessationService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).apply(input);
+    const s = new RequestService(ctx.em, requireActor(ctx), ctx.deps);
+    const done = await new CessationService(ctx.em, requireActor(ctx), ctx.deps).apply(input);
     return {
       request: s.present([await s.reload(done.request.id)])[0]!,
       cessations: done.cessations,
@@ -219,7 +214,7 @@ export class RequestResolver {
     @Arg('input', () => UpdateRequestSettingsInput) input: UpdateRequestSettingsInput,
     @Ctx() ctx: Context,
   ): Promise<RequestSettingsType> {
-    return new RequestSettingsService(ctx.em as SqlEntityManager, requireActor(ctx), ctx.deps).updateSettings(input);
+    return new RequestSettingsService(ctx.em, requireActor(ctx), ctx.deps).updateSettings(input);
   }
 }
 

@@ -43,8 +43,8 @@ export class RequestService {
     private readonly deps: AppDeps,
   ) {}
 
-  private with(em: unknown): RequestService {
-    return new RequestService(em as SqlEntityManager, this.actor, this.deps);
+  private with(em: SqlEntityManager): RequestService {
+    return new RequestService(em, this.actor, this.deps);
   }
 
   private requireActor(): Actor {

@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { WRITERS, requireActor } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
@@ -12,11 +11,7 @@ export class SystemCredentialResolver {
   @Authorized(WRITERS)
   @Query(() => [SystemCredentialType], { description: "Internal systems' keys, newest first, revoked ones included." })
   async systemCredentials(@Ctx() ctx: Context): Promise<SystemCredentialType[]> {
-    const credentials = await new SystemCredentialService(
-      ctx.em as SqlEntityManager,
-      requireActor(ctx),
-      ctx.deps,
-    ).list();
+    const credentials = await new SystemCredentialService(ctx.em, requireActor(ctx), ctx.deps).list();
     return credentials.map(presentSystemCredential);
   }
 
@@ -29,22 +24,14 @@ export class SystemCredentialResolver {
     @Arg('input', () => IssueSystemKeyInput) input: IssueSystemKeyInput,
     @Ctx() ctx: Context,
   ): Promise<IssuedSystemKeyType> {
-    const { key, credential } = await new SystemCredentialService(
-      ctx.em as SqlEntityManager,
-      requireActor(ctx),
-      ctx.deps,
-    ).issueKey(input);
+    const { key, credential } = await new SystemCredentialService(ctx.em, requireActor(ctx), ctx.deps).issueKey(input);
     return { key, credential: presentSystemCredential(credential) };
   }
 
   @Authorized(WRITERS)
   @Mutation(() => SystemCredentialType, { description: "Revokes an internal system's key at once." })
   async revokeSystemKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<SystemCredentialType> {
-    const credential = await new SystemCredentialService(
-      ctx.em as SqlEntityManager,
-      requireActor(ctx),
-      ctx.deps,
-    ).revokeKey(id);
+    const credential = await new SystemCredentialService(ctx.em, requireActor(ctx), ctx.deps).revokeKey(id);
     return presentSystemCredential(credential);
   }
 }

@@ -37,8 +37,8 @@ export class SystemCredentialService {
     return this.em.transactional((em) => this.with(em).writeRevokeKey(id));
   }
 
-  private with(em: unknown): SystemCredentialService {
-    return new SystemCredentialService(em as SqlEntityManager, this.actor, this.deps);
+  private with(em: SqlEntityManager): SystemCredentialService {
+    return new SystemCredentialService(em, this.actor, this.deps);
   }
 
   private requireActor(): Actor {
