@@ -2,8 +2,8 @@ import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { badInput } from '../common/errors.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import type { Context } from '../context.js';
-import { AuditEntry } from './audit-entry.entity.js';
-import { AuditProviderLink } from './audit-provider-link.entity.js';
+import { isUuid } from '../common/ids.js';
+import { AuditLogService } from './audit-log.service.js';
 import { AuditEntryConnection } from './audit.type.js';
 import { presentAuditEntry } from './audit.presenter.js';
 import { WRITERS } from '../common/auth-checker.js';
@@ -22,24 +22,8 @@ export class AuditResolver {
   ): Promise<AuditEntryConnection> {
     const limit = pageSize(first);
     const afterId = after ? decodeCursor(after) : null;
-    let entries: AuditEntry[];
-    if (providerId) {
-      if (!/^[0-9a-f-]{36}$/i.test(providerId)) throw badInput('providerId', 'INVALID_FORMAT', 'Not a provider id', '');
-      const links = await ctx.em.find(
-        AuditProviderLink,
-        { providerId, ...(afterId ? { entryId: { $lt: afterId } } : {}) },
-        { orderBy: { entryId: 'desc' }, limit: limit + 1 },
-      );
-      const byId = new Map(
-        (await ctx.em.find(AuditEntry, { id: { $in: links.map((l) => l.entryId) } })).map((e) => [e.id, e]),
-      );
-      entries = links.flatMap((l) => byId.get(l.entryId) ?? []);
-    } else {
-      entries = await ctx.em.find(AuditEntry, afterId ? { id: { $lt: afterId } } : {}, {
-        orderBy: { id: 'desc' },
-        limit: limit + 1,
-      });
-    }
+    if (providerId && !isUuid(providerId)) throw badInput('providerId', 'INVALID_FORMAT', 'Not a provider id', '');
+    const entries = await new AuditLogService(ctx.em).page({ rows: limit + 1, afterId, providerId });
     return toPage(entries, limit, afterId, presentAuditEntry);
   }
 }

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { OWNERS } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
-import { AdminUser } from './admin-user.entity.js';
 import { AdminUserType } from './admin-user.type.js';
 import { presentAdminUser } from './admin-user.presenter.js';
 import { CreateAdminUserInput, LoginInput } from './auth.inputs.js';
@@ -12,7 +11,7 @@ export class AuthResolver {
   @Query(() => AdminUserType, { nullable: true, description: 'The signed-in admin, or null.' })
   async me(@Ctx() ctx: Context): Promise<AdminUserType | null> {
     if (!ctx.actor) return null;
-    const user = await ctx.em.findOne(AdminUser, { id: ctx.actor.userId });
+    const user = await new AuthService(ctx.em, ctx.deps).currentUser(ctx.actor);
     return user ? presentAdminUser(user) : null;
   }
 
@@ -38,7 +37,7 @@ export class AuthResolver {
   @Authorized(OWNERS)
   @Query(() => [AdminUserType])
   async adminUsers(@Ctx() ctx: Context): Promise<AdminUserType[]> {
-    const users = await ctx.em.find(AdminUser, {}, { orderBy: { createdAt: 'asc' } });
+    const users = await new AuthService(ctx.em, ctx.deps).adminUsers();
     return users.map(presentAdminUser);
   }
 

@@ -33,6 +33,16 @@ export class AuthService {
     private readonly deps: AppDeps,
   ) {}
 
+  /** The signed-in admin's account, or null if it is gone. */
+  currentUser(actor: Actor): Promise<AdminUser | null> {
+    return this.em.findOne(AdminUser, { id: actor.userId });
+  }
+
+  /** Every admin account, oldest first. */
+  adminUsers(): Promise<AdminUser[]> {
+    return this.em.find(AdminUser, {}, { orderBy: { createdAt: 'asc' } });
+  }
+
   async login(emailInput: string, password: string, userAgent: string | null) {
     const email = normalizeEmail(emailInput);
     const audit = new AuditService(this.em, null, this.deps);

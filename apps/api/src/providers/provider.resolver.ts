@@ -5,7 +5,6 @@ import { presentCollection } from '../collection/collection.presenter.js';
 import { CollectionType } from '../collection/collection.type.js';
 import { presentConsentEvent } from '../consent/consent.presenter.js';
 import { ConsentEventType, PurposeConsentType } from '../consent/consent.type.js';
-import { Purpose } from '../purposes/purpose.entity.js';
 import { presentPurpose } from '../purposes/purpose.presenter.js';
 import { SetDataItemPublicInput, UpdateProviderInput } from './provider.inputs.js';
 import { openDisplayName, presentProvider } from './provider.presenter.js';
@@ -54,7 +53,7 @@ export class ProviderResolver {
 
   @FieldResolver(() => [CollectionType], { description: 'Every collection, newest first.' })
   async collections(@Root() provider: ProviderType, @Ctx() ctx: Context): Promise<CollectionType[]> {
-    const [records, purposes] = await Promise.all([service(ctx).collections(provider.id), ctx.em.find(Purpose, {})]);
+    const { records, purposes } = await service(ctx).collections(provider.id);
     const byKey = new Map(purposes.map((p) => [p.key, p]));
     return records.map((r) => presentCollection(r, byKey));
   }

@@ -201,8 +201,13 @@ export class ProviderService {
       });
   }
 
-  collections(providerId: string): Promise<CollectionRecord[]> {
-    return this.em.find(CollectionRecord, { provider: providerId }, { orderBy: { collectedAt: 'desc', id: 'desc' } });
+  /** The provider's collections, newest first, with the purposes they name (for their titles). */
+  async collections(providerId: string): Promise<{ records: CollectionRecord[]; purposes: Purpose[] }> {
+    const [records, purposes] = await Promise.all([
+      this.em.find(CollectionRecord, { provider: providerId }, { orderBy: { collectedAt: 'desc', id: 'desc' } }),
+      this.em.find(Purpose, {}),
+    ]);
+    return { records, purposes };
   }
 
   update(input: {
