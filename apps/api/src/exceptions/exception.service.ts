@@ -1,67 +1,30 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
-  EXCEPTION_KINDS,
   FIELD_LIMITS,
   mayEditException,
   mayRevokeException,
   normalizeLineBreaks,
   validateActivation,
-  validatePurposeKey,
   validateText,
   type AgreementEventFact,
   type EffectiveExceptionStatus,
   type ExceptionKind,
-  type Issue,
-  type PurposeFact,
 } from '@steward/policy-core';
 import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
-import { citedConsentEventRows, existingIds } from './exception.queries.js';
 import type { Actor, AppDeps } from '../context.js';
 import { loadPurposeFacts } from '../purposes/purpose-facts.js';
-import { Recipient } from '../recipients/recipient.entity.js';
-import {
-  EVIDENCE_FIELD,
-  evidenceToStore,
-  purposeFacts,
-  shapeOf,
-  toDraft,
-  withInputPaths,
-  type ExceptionShape,
-} from './exception-facts.js';
+import { purposeFacts, shapeOf, toDraft, withInputPaths } from './exception-facts.js';
 import { presentException } from './exception.presenter.js';
 import type { CreateExceptionInput, UpdateExceptionInput } from './exception.inputs.js';
 import type { PermittedExceptionType } from './exception.type.js';
-import { PermittedException, type StoredEvidence } from './permitted-exception.entity.js';
+import { PermittedException } from './permitted-exception.entity.js';
 import { isUuid } from '../common/ids.js';
 import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
+import { auditScope, citedIds, ExceptionDraftChecks } from './exception-draft.js';
 
 const POPULATE = ['recipient', 'authoredBy', 'approvedBy', 'revokedBy'] as const;
-/** Issues that only say the exception is not approved yet (or name the approver): not a draft's problem. */
-const NOT_A_DRAFT_PROBLEM = new Set(['status', 'approverId', 'approverRole', 'at']);
-
-/** What a draft holds once checked: the columns the input sets. */
-interface DraftValues {
-  kind: ExceptionKind;
-  title: string;
-  evidence: StoredEvidence;
-  purposeKeys: string[];
-  categories: PermittedException['categories'];
-  allProviders: boolean;
-  providerIds: string[];
-  recipient: Recipient | null;
-  validFrom: Date;
-  validUntil: Date | null;
-}
-
-/** The well-formed consent event ids an agreement's evidence cites, once each. */
-function citedIds(evidence: StoredEvidence): string[] {
-  const cited = evidence.consentEventIds;
-  return Array.isArray(cited)
-    ? [...new Set(cited.filter((id): id is string => typeof id === 'string' && isUuid(id)))]
-    : [];
-}
 
 /** An approved, not revoked agreement (whether it is in effect now is its effective status). */
 function isActiveAgreement(e: PermittedException): boolean {
@@ -121,7 +84,7 @@ export class ExceptionService {
     const purposes = purposeFacts(await loadPurposeFacts(this.em));
     const now = this.deps.now();
     const agreements = rows.filter(isActiveAgreement);
-    const events = await this.consentEventFacts([...new Set(agreements.flatMap((e) => citedIds(e.evidence)))]);
+    const events = await this.drafts().consentEventFacts([...new Set(agreements.flatMap((e) => citedIds(e.evidence)))]);
     const byId = new Map(events.map((event) => [event.id, event]));
     return rows.map((e) => {
       const presented = presentException(e, purposes, now, this.actor);
@@ -152,6 +115,10 @@ export class ExceptionService {
     return new ExceptionService(em, this.actor, this.deps);
   }
 
+  private drafts(): ExceptionDraftChecks {
+    return new ExceptionDraftChecks(this.em, this.deps);
+  }
+
   private requireActor(): Actor {
     if (!this.actor) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
     return this.actor;
@@ -170,7 +137,7 @@ export class ExceptionService {
 
   private async writeCreate(input: CreateExceptionInput): Promise<PermittedException> {
     const actor = this.requireActor();
-    const values = await this.checkDraft(input, null);
+    const values = await this.drafts().check(input, null, this.requireActor());
     const now = this.deps.now();
     const exception = this.em.create(PermittedException, {
       ...values,
@@ -202,7 +169,7 @@ export class ExceptionService {
         },
       ]);
     }
-    const values = await this.checkDraft(input, exception);
+    const values = await this.drafts().check(input, exception, this.requireActor());
     Object.assign(exception, values);
     // Whoever last shaped the content is its author: a second person must approve what they wrote.
     exception.authoredBy = this.em.getReference(AdminUser, actor.userId);
@@ -230,7 +197,7 @@ export class ExceptionService {
       at: now,
       purposes,
       // Again at approval: an agreement's consent events must still be its providers' grants.
-      consentEvents: await this.citedConsentEvents(exception.kind, exception.evidence),
+      consentEvents: await this.drafts().citedConsentEvents(exception.kind, exception.evidence),
     });
     if (!validation.ok) {
       // policy-core orders the issues: the state first, then who approves, then what is approved.
@@ -306,177 +273,4 @@ export class ExceptionService {
    * validateActivation, of which everything but incompleteness (REQUIRED) and the approval itself
    * applies to a draft already — a draft may be unfinished, never wrong.
    */
-  private async checkDraft(input: CreateExceptionInput, existing: PermittedException | null): Promise<DraftValues> {
-    const issues: Issue[] = [];
-    const kind = input.kind;
-    const title = input.title.trim();
-    const titleIssue = validateText(title, { field: 'title', maxLength: FIELD_LIMITS.source, required: true });
-    if (titleIssue) issues.push(titleIssue);
-
-    // Exactly one part of the evidence, the one for this kind.
-    const expected = EVIDENCE_FIELD[kind];
-    for (const other of EXCEPTION_KINDS) {
-      const field = EVIDENCE_FIELD[other];
-      if (other !== kind && input.evidence[field] != null) {
-        issues.push({
-          field: `evidence.${field}`,
-          code: 'INVALID_VALUE',
-          message: `Evidence for ${other} does not belong to a ${kind} exception.`,
-        });
-      }
-    }
-    if (input.evidence[expected] == null) {
-      issues.push({
-        field: `evidence.${expected}`,
-        code: 'REQUIRED',
-        message: `Give the evidence for ${kind} (it may be incomplete in a draft).`,
-      });
-    }
-    const evidence = evidenceToStore(kind, input.evidence);
-
-    const scope = input.scope;
-    const purposeKeys = scope.purposeKeys.map((k) => k.trim());
-    purposeKeys.forEach((key, i) => {
-      // Stated or not (an exception may name a purpose outside the stated ones), keyed as policy-core keys purposes.
-      const problem = validatePurposeKey(key, `scope.purposeKeys[${i}]`);
-      if (problem) issues.push(problem);
-    });
-    const providerIds = scope.allProviders ? [] : [...new Set(scope.providerIds.map((p) => p.trim()))];
-    if (scope.allProviders && scope.providerIds.length) {
-      issues.push({
-        field: 'scope.providerIds',
-        code: 'INVALID_VALUE',
-        message: 'Name providers or choose all providers, not both.',
-      });
-    }
-    issues.push(...(await this.unknownIds('provider', providerIds, 'scope.providerIds', 'No such provider')));
-
-    const recipientId = scope.recipientId?.trim() || null;
-    const recipient = recipientId && isUuid(recipientId) ? await this.em.findOne(Recipient, { id: recipientId }) : null;
-    if (recipientId && !recipient)
-      issues.push({ field: 'scope.recipientId', code: 'INVALID_VALUE', message: 'No such recipient.' });
-    if (kind === 'OUTSOURCING' && typeof evidence.recipientId === 'string' && evidence.recipientId !== recipientId) {
-      const known = await this.unknownIds(
-        'recipient',
-        [evidence.recipientId],
-        `evidence.${expected}.recipientId`,
-        'No such recipient',
-      );
-      issues.push(...known.map((i) => ({ ...i, field: `evidence.${expected}.recipientId` })));
-    }
-
-    const now = this.deps.now();
-    const values: DraftValues = {
-      kind,
-      title,
-      evidence,
-      purposeKeys,
-      categories: [...scope.categories],
-      allProviders: scope.allProviders,
-      providerIds,
-      recipient,
-      validFrom: input.validFrom ?? existing?.validFrom ?? now,
-      validUntil: input.validUntil ?? null,
-    };
-    const shape: ExceptionShape = {
-      id: existing?.id ?? 'new',
-      ...values,
-      recipientId,
-      status: 'DRAFT',
-      authorId: this.requireActor().userId,
-      approvedById: null,
-      approvedAt: null,
-      revokedAt: null,
-    };
-    const purposes: PurposeFact[] = purposeFacts(await loadPurposeFacts(this.em));
-    const validation = validateActivation({
-      exception: toDraft(shape),
-      approverId: '',
-      approverRole: 'OWNER',
-      at: now,
-      purposes,
-      consentEvents: await this.citedConsentEvents(kind, evidence),
-    });
-    if (!validation.ok) {
-      // Incomplete evidence and evidence of what is still to happen are for the approval to refuse.
-      const draftProblems = validation.issues.filter(
-        (i) => i.code !== 'REQUIRED' && i.code !== 'NOT_YET_HAPPENED' && !NOT_A_DRAFT_PROBLEM.has(i.field),
-      );
-      issues.push(...withInputPaths(kind, draftProblems));
-    }
-    if (issues.length) throw new BadInputError(dedupe(issues));
-    return values;
-  }
-
-  /**
-   * The stored consent events among those a PROVIDER_AGREEMENT exception's evidence cites, for
-   * policy-core's agreementIssues (an id with none is unknown; malformed ids name none).
-   */
-  private async citedConsentEvents(
-    kind: ExceptionKind,
-    evidence: StoredEvidence,
-  ): Promise<AgreementEventFact[] | undefined> {
-    if (kind !== 'PROVIDER_AGREEMENT') return undefined;
-    return this.consentEventFacts(citedIds(evidence));
-  }
-
-  /** The stored consent events among `ids`, with whether their provider withdrew or refused since. */
-  private async consentEventFacts(ids: readonly string[]): Promise<AgreementEventFact[]> {
-    if (!ids.length) return [];
-    // withdrawn: a later event of the provider for the same purpose that is not a GRANT (their consent is no longer this one).
-    const rows = await citedConsentEventRows<{
-      id: string;
-      provider_id: string;
-      purpose_key: string;
-      action: AgreementEventFact['action'];
-      withdrawn: unknown;
-    }>(this.em, ids);
-    return rows.map((r) => ({
-      id: String(r.id),
-      providerId: String(r.provider_id),
-      purposeKey: r.purpose_key,
-      action: r.action,
-      withdrawnSince: Number(r.withdrawn) > 0,
-    }));
-  }
-
-  /** Issues for ids that name no row of `table` (malformed ids included), with `field[i]` paths. */
-  private async unknownIds(
-    table: 'provider' | 'recipient',
-    ids: readonly string[],
-    field: string,
-    message: string,
-  ): Promise<Issue[]> {
-    if (!ids.length) return [];
-    const wellFormed = [...new Set(ids.filter((id) => isUuid(id)))];
-    const found = wellFormed.length
-      ? new Set((await existingIds(this.em, table, wellFormed)).map((r) => String(r.id)))
-      : new Set<string>();
-    return ids.flatMap((id, i) =>
-      found.has(id) ? [] : [{ field: `${field}[${i}]`, code: 'INVALID_VALUE' as const, message: `${message}.` }],
-    );
-  }
-}
-
-function dedupe(issues: Issue[]): Issue[] {
-  const seen = new Set<string>();
-  return issues.filter((i) => {
-    const key = `${i.field}|${i.code}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** What the audit keeps about a scope: references and categories, never values. */
-function auditScope(values: DraftValues): Record<string, unknown> {
-  return {
-    kind: values.kind,
-    purposeKeys: values.purposeKeys,
-    categories: values.categories,
-    allProviders: values.allProviders,
-    recipientId: values.recipient?.id ?? null,
-    validFrom: values.validFrom.toISOString(),
-    validUntil: values.validUntil?.toISOString() ?? null,
-  };
 }
