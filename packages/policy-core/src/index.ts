@@ -10,6 +10,7 @@ export * from './vocabulary/roles.js';
 export * from './issues.js';
 export * from './fields/field-formats.js';
 export * from './consent/consent-state.js';
+export * from './consent/standing-grants.js';
 export * from './use/may-use-for-purpose.js';
 export * from './use/purpose-key.js';
 export * from './collection/validate-collection.js';

@@ -3,7 +3,7 @@ import type { CessationFact, DataCategory } from '@steward/policy-core';
 import { dialectOf, fromDbBoolean, fromDbJson, perDialect } from '../common/sql/dialect.js';
 import { leanRows } from '../common/sql/lean-sql.js';
 import { EXCEPTION_FACT_COLUMNS, exceptionShapeOf, type ExceptionShape } from '../exceptions/exception-facts.js';
-import { standingGrantsSql } from '../exceptions/standing-grants.js';
+import { agreementEventsSql, standingGrantsOf, type AgreementEventRow } from '../exceptions/standing-grants.js';
 import { cessationOf } from '../requests/cessation-facts.js';
 
 /** Everything decide() needs about one provider, purpose and recipient, as stored now. */
@@ -46,7 +46,7 @@ const factsSql = perDialect((d) => {
     ` 'exceptions', ${d.jsonList(EXCEPTION_FACT_COLUMNS, "permitted_exception where status <> 'DRAFT'", 'id')},` +
     ` 'policy', (select ${obj}('number', number, 'content_hash', content_hash) from policy_version where status = 'PUBLISHED' order by number desc limit 1),` +
     ` 'cessations', ${d.jsonList(['action', 'purpose_key', 'recipient_id', 'since'], 'provider_cessation where provider_id = :providerId', 'since')},` +
-    ` 'standing', ${standingGrantsSql(d, 'ce.provider_id = :providerId')}` +
+    ` 'agreementEvents', ${agreementEventsSql(d, 'ce.provider_id = :providerId')}` +
     ') as facts'
   );
 });
@@ -88,6 +88,6 @@ export async function loadDecisionFacts(
     exceptions: (facts.exceptions as Record<string, unknown>[]).map(exceptionShapeOf),
     policy: policy ? { number: Number(policy.number), contentHash: policy.content_hash } : null,
     cessations: (facts.cessations as Record<string, unknown>[]).map(cessationOf),
-    standingGrantIds: (facts.standing as { id: string }[]).map((g) => g.id),
+    standingGrantIds: standingGrantsOf(facts.agreementEvents as AgreementEventRow[]),
   };
 }

@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
+  refusedOrWithdrawnSince,
   EXCEPTION_KINDS,
   FIELD_LIMITS,
   validateActivation,
@@ -174,24 +175,38 @@ export class ExceptionDraftChecks {
     return this.consentEventFacts(citedIds(evidence));
   }
 
-  /** The stored consent events among `ids`, with whether their provider withdrew or refused since. */
+  /** The stored consent events among `ids`, with whether their provider withdrew or refused since (policy-core's rule). */
   async consentEventFacts(ids: readonly string[]): Promise<AgreementEventFact[]> {
     if (!ids.length) return [];
-    // withdrawn: a later event of the provider for the same purpose that is not a GRANT (their consent is no longer this one).
     const rows = await citedConsentEventRows<{
       id: string;
       provider_id: string;
+      purpose_id: string;
       purpose_key: string;
+      sequence: unknown;
       action: AgreementEventFact['action'];
-      withdrawn: unknown;
     }>(this.em, ids);
-    return rows.map((r) => ({
+    const order = (r: (typeof rows)[number]) => ({
       id: String(r.id),
-      providerId: String(r.provider_id),
-      purposeKey: r.purpose_key,
+      purpose: String(r.purpose_id),
+      sequence: Number(r.sequence),
       action: r.action,
-      withdrawnSince: Number(r.withdrawn) > 0,
-    }));
+    });
+    const byPair = new Map<string, ReturnType<typeof order>[]>();
+    for (const r of rows) {
+      const pair = `${r.provider_id}|${r.purpose_id}`;
+      byPair.set(pair, [...(byPair.get(pair) ?? []), order(r)]);
+    }
+    const cited = new Set(ids);
+    return rows
+      .filter((r) => cited.has(String(r.id)))
+      .map((r) => ({
+        id: String(r.id),
+        providerId: String(r.provider_id),
+        purposeKey: r.purpose_key,
+        action: r.action,
+        withdrawnSince: refusedOrWithdrawnSince(order(r), byPair.get(`${r.provider_id}|${r.purpose_id}`) ?? []),
+      }));
   }
 
   /** Issues for ids that name no row of `table` (malformed ids included), with `field[i]` paths. */

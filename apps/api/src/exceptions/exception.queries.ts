@@ -2,16 +2,16 @@ import type { EntityManager } from '@mikro-orm/core';
 import { leanRows, type Row } from '../common/sql/lean-sql.js';
 
 /**
- * The consent events among `ids` with their purpose's key and `withdrawn`: how many later events
- * of the provider for the same purpose are not a GRANT (their consent is no longer this one).
+ * Every consent event of the (provider, purpose) pairs that the events among `ids` belong to — the
+ * cited events and what their providers did since — with their purpose's key. Facts only:
+ * policy-core's `refusedOrWithdrawnSince` judges them.
  */
 export function citedConsentEventRows<T = Row>(em: EntityManager, ids: readonly string[]): Promise<T[]> {
   return leanRows<T>(em, {
     sql:
-      'select ce.id, ce.provider_id, p.key as purpose_key, ce.action,' +
-      ' (select count(*) from consent_event later where later.provider_id = ce.provider_id and later.purpose_id = ce.purpose_id' +
-      " and later.sequence > ce.sequence and later.action <> 'GRANT') as withdrawn" +
-      ' from consent_event ce join purpose p on p.id = ce.purpose_id where ce.id in (:ids)',
+      'select ce.id, ce.provider_id, ce.purpose_id, p.key as purpose_key, ce.sequence, ce.action' +
+      ' from consent_event ce join purpose p on p.id = ce.purpose_id where exists (select 1 from consent_event cited' +
+      ' where cited.id in (:ids) and cited.provider_id = ce.provider_id and cited.purpose_id = ce.purpose_id)',
     params: { ids },
   });
 }

@@ -1,21 +1,47 @@
+import { standingGrantIds, type ConsentAction } from '@steward/policy-core';
 import type { Dialect } from '../common/sql/dialect.js';
 
 /**
- * SQL for one JSON fact: the consent events that are GRANTs their provider has not withdrawn or
- * refused since (no later event of theirs for the same purpose that is not a GRANT), as `[{id}]`
- * with `extraColumns` of `consent_event` beside it, for the providers `providerFilter` (over `ce`,
- * with its own named parameters) selects. A PROVIDER_AGREEMENT exception covers a provider only while a
- * grant it cites stands (policy-core's `standingGrantIds`). Read only while such an exception is
- * ACTIVE (no other can cover anyone), so that other decisions do not pay for it (both databases
- * evaluate CASE lazily). Withdrawal is judged as exception.service.ts judges it at approval.
+ * SQL for one JSON fact: the consent events of the providers `providerFilter` selects (over `ce`,
+ * with its own named parameters), as `[{id, purpose_id, sequence, action}]` plus `extraColumns`,
+ * from which policy-core's `standingGrantIds` tells which GRANTs still stand — a PROVIDER_AGREEMENT
+ * exception covers a provider only while a grant it cites stands. Read only while such an exception
+ * is ACTIVE (no other can cover anyone), so that other decisions do not pay for it (both databases
+ * evaluate CASE lazily). The SQL fetches facts; the rule is policy-core's alone.
  */
-export function standingGrantsSql(d: Dialect, providerFilter: string, extraColumns: readonly string[] = []): string {
-  const standing = d.jsonList(
-    ['id', ...extraColumns],
-    `(select ce.id${extraColumns.map((c) => `, ce.${c}`).join('')} from consent_event ce where ${providerFilter} and ce.action = 'GRANT' and not exists (` +
-      'select 1 from consent_event later where later.provider_id = ce.provider_id and later.purpose_id = ce.purpose_id' +
-      " and later.sequence > ce.sequence and later.action <> 'GRANT')) g",
-    'id',
+export function agreementEventsSql(d: Dialect, providerFilter: string, extraColumns: readonly string[] = []): string {
+  const columns = ['id', 'purpose_id', 'sequence', 'action', ...extraColumns];
+  const events = d.jsonList(columns, `consent_event ce where ${providerFilter}`, 'sequence');
+  return `(case when exists (select 1 from permitted_exception where kind = 'PROVIDER_AGREEMENT' and status = 'ACTIVE') then ${events} else ${d.emptyJsonArray} end)`;
+}
+
+/** One row of `agreementEventsSql`. */
+export interface AgreementEventRow {
+  id: string;
+  purpose_id: string;
+  sequence: unknown;
+  action: ConsentAction;
+  provider_id?: string;
+}
+
+/** The standing GRANTs of one provider's events (policy-core's rule). */
+export function standingGrantsOf(rows: readonly AgreementEventRow[]): string[] {
+  return standingGrantIds(
+    rows.map((r) => ({
+      id: String(r.id),
+      purpose: String(r.purpose_id),
+      sequence: Number(r.sequence),
+      action: r.action,
+    })),
   );
-  return `(case when exists (select 1 from permitted_exception where kind = 'PROVIDER_AGREEMENT' and status = 'ACTIVE') then ${standing} else ${d.emptyJsonArray} end)`;
+}
+
+/** Per provider, the standing GRANTs among rows of several providers (`provider_id` among `extraColumns`). */
+export function standingGrantsByProvider(rows: readonly AgreementEventRow[]): Map<string, string[]> {
+  const byProvider = new Map<string, AgreementEventRow[]>();
+  for (const r of rows) {
+    const providerId = String(r.provider_id);
+    byProvider.set(providerId, [...(byProvider.get(providerId) ?? []), r]);
+  }
+  return new Map([...byProvider].map(([providerId, events]) => [providerId, standingGrantsOf(events)]));
 }

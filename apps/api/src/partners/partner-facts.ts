@@ -3,7 +3,7 @@ import type { CessationFact, DataCategory } from '@steward/policy-core';
 import { dialectOf, fromDbBoolean, fromDbJson as parsedJson, perDialect, type Dialect } from '../common/sql/dialect.js';
 import { leanRows } from '../common/sql/lean-sql.js';
 import { EXCEPTION_FACT_COLUMNS, exceptionShapeOf, type ExceptionShape } from '../exceptions/exception-facts.js';
-import { standingGrantsSql } from '../exceptions/standing-grants.js';
+import { agreementEventsSql, standingGrantsByProvider, type AgreementEventRow } from '../exceptions/standing-grants.js';
 import { cessationOf } from '../requests/cessation-facts.js';
 import type { SealedItemRow } from './partner.presenter.js';
 
@@ -154,7 +154,7 @@ function pageSql(d: Dialect, query: PartnerPageQuery): string {
     ` 'items', ${items},` +
     ` 'events', ${events},` +
     ` 'cessations', ${list(['provider_id', 'action', 'purpose_key', 'recipient_id', 'since'], `provider_cessation where ${inPage}`, 'since')},` +
-    ` 'standing', ${query.standingGrants ? standingGrantsSql(d, `ce.${inPage}`, ['provider_id']) : empty}` +
+    ` 'agreementEvents', ${query.standingGrants ? agreementEventsSql(d, `ce.${inPage}`, ['provider_id']) : empty}` +
     ') as facts';
   if (pageSqlByShape.size < 200) pageSqlByShape.set(shape, sql);
   return sql;
@@ -180,15 +180,13 @@ export async function loadPartnerPage(em: EntityManager, query: PartnerPageQuery
     items: PartnerItemRow[];
     events: PartnerEventRow[];
     cessations: Record<string, unknown>[];
-    standing: { id: string; provider_id: string }[];
+    agreementEvents: AgreementEventRow[];
   }>(row!.facts);
   const cessations = new Map<string, CessationFact[]>();
   for (const c of facts.cessations) {
     const providerId = c.provider_id as string;
     cessations.set(providerId, [...(cessations.get(providerId) ?? []), cessationOf(c)]);
   }
-  const standingGrantIds = new Map<string, string[]>();
-  for (const g of facts.standing)
-    standingGrantIds.set(g.provider_id, [...(standingGrantIds.get(g.provider_id) ?? []), g.id]);
+  const standingGrantIds = standingGrantsByProvider(facts.agreementEvents);
   return { rows: facts.rows, items: facts.items, events: facts.events, cessations, standingGrantIds };
 }
