@@ -195,11 +195,14 @@ export class ExceptionDraftChecks {
     const byPair = new Map<string, ReturnType<typeof order>[]>();
     for (const r of rows) {
       const pair = `${r.provider_id}|${r.purpose_id}`;
-      byPair.set(pair, [...(byPair.get(pair) ?? []), order(r)]);
+      const events = byPair.get(pair);
+      if (events) events.push(order(r));
+      else byPair.set(pair, [order(r)]);
     }
-    const cited = new Set(ids);
+    // PostgreSQL returns uuids in lower case; a cited id may have been typed in upper case.
+    const cited = new Set(ids.map((id) => id.toLowerCase()));
     return rows
-      .filter((r) => cited.has(String(r.id)))
+      .filter((r) => cited.has(String(r.id).toLowerCase()))
       .map((r) => ({
         id: String(r.id),
         providerId: String(r.provider_id),

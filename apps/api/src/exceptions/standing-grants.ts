@@ -41,7 +41,9 @@ export function standingGrantsByProvider(rows: readonly AgreementEventRow[]): Ma
   const byProvider = new Map<string, AgreementEventRow[]>();
   for (const r of rows) {
     const providerId = String(r.provider_id);
-    byProvider.set(providerId, [...(byProvider.get(providerId) ?? []), r]);
+    const events = byProvider.get(providerId);
+    if (events) events.push(r);
+    else byProvider.set(providerId, [r]);
   }
   return new Map([...byProvider].map(([providerId, events]) => [providerId, standingGrantsOf(events)]));
 }

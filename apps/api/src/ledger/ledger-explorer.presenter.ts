@@ -14,6 +14,18 @@ function basisKindOf(basis: Record<string, unknown> | null): LedgerBasisKind | n
   return typeof basis.exceptionId === 'string' ? 'EXCEPTION' : null;
 }
 
+/** What an entry's stored basis says, as the explorer and the disclosure package show it. */
+export function presentLedgerBasis(
+  basis: Record<string, unknown> | null,
+): Pick<LedgerEntryType, 'basisKind' | 'exceptionId' | 'exceptionKind' | 'basis'> {
+  return {
+    basisKind: basisKindOf(basis),
+    exceptionId: typeof basis?.exceptionId === 'string' ? basis.exceptionId : null,
+    exceptionKind: typeof basis?.exceptionKind === 'string' ? basis.exceptionKind : null,
+    basis: basis === null ? null : JSON.stringify(basis),
+  };
+}
+
 const parseJson = fromDbJson<unknown>;
 
 export function presentLedgerEntry(row: Row): LedgerEntryType {
@@ -29,10 +41,7 @@ export function presentLedgerEntry(row: Row): LedgerEntryType {
     recipientId: (row.recipient_id as string | null) ?? null,
     categories: (parseJson(row.categories) as string[]) ?? [],
     outcome: String(row.outcome) as LedgerOutcomeValue,
-    basisKind: basisKindOf(basis),
-    exceptionId: typeof basis?.exceptionId === 'string' ? basis.exceptionId : null,
-    exceptionKind: typeof basis?.exceptionKind === 'string' ? basis.exceptionKind : null,
-    basis: basis === null ? null : JSON.stringify(basis),
+    ...presentLedgerBasis(basis),
     policyVersion: Number(row.policy_version),
     hash: String(row.hash),
   };

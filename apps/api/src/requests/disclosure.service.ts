@@ -11,6 +11,7 @@ import { organisationContact } from '../organisation/organisation.service.js';
 import { currentPolicyFacts } from '../policy/policy-text.js';
 import { loadPurposeFacts } from '../purposes/purpose-facts.js';
 import { DISCLOSURE_SECTIONS } from './disclosure-extensions.js';
+import { presentLedgerBasis } from '../ledger/ledger-explorer.presenter.js';
 import { presentDisclosedItems, presentDisclosurePackage } from './disclosure.presenter.js';
 import * as queries from './disclosure.queries.js';
 import type { ProviderRequest } from './provider-request.entity.js';
@@ -144,34 +145,21 @@ async function ledgerAbout(em: SqlEntityManager, providerId: string): Promise<Le
       break;
     }
   }
-  return entries.map((e) => {
-    const basis = e.basis ?? null;
-    const exceptionId = typeof basis?.exceptionId === 'string' ? basis.exceptionId : null;
-    const kind = basis?.kind;
-    return {
-      sequence: Number(e.sequence),
-      id: e.id,
-      recordedAt: fromDbDate(e.recordedAt),
-      kind: e.kind,
-      actor: e.actor,
-      providerId,
-      purposeKey: e.purposeKey ?? null,
-      recipientId: e.recipientId ?? null,
-      categories: e.categories ?? [],
-      outcome: e.outcome,
-      basisKind:
-        kind === 'CONSENT' || kind === 'PUBLICLY_AVAILABLE' || kind === 'EXCEPTION'
-          ? kind
-          : exceptionId
-            ? 'EXCEPTION'
-            : null,
-      exceptionId,
-      exceptionKind: typeof basis?.exceptionKind === 'string' ? basis.exceptionKind : null,
-      basis: basis === null ? null : JSON.stringify(basis),
-      policyVersion: Number(e.policyVersion),
-      hash: e.hash,
-    };
-  });
+  return entries.map((e) => ({
+    sequence: Number(e.sequence),
+    id: e.id,
+    recordedAt: fromDbDate(e.recordedAt),
+    kind: e.kind,
+    actor: e.actor,
+    providerId,
+    purposeKey: e.purposeKey ?? null,
+    recipientId: e.recipientId ?? null,
+    categories: e.categories ?? [],
+    outcome: e.outcome,
+    ...presentLedgerBasis(e.basis ?? null),
+    policyVersion: Number(e.policyVersion),
+    hash: e.hash,
+  }));
 }
 
 /** Loads who the ledger's actor references name, and describes them (presentActors). */

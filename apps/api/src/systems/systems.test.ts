@@ -22,7 +22,7 @@ import { parseApiKey, secretMatches } from '../common/api-key.js';
 import { SESSION_COOKIE } from '../server.js';
 import { buildCollectionInput } from '../test/factories.js';
 import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
-import { SQLITE_ONLY } from '../test/databases.js';
+import { DATABASES } from '../test/databases.js';
 
 type IssueInput = IssueSystemKeyMutationVariables['input'];
 
@@ -35,7 +35,7 @@ interface KeyResponse {
 // Keys are looked up by common/key-auth.ts and decisions read their facts in decisions/decision-facts.ts,
 // whose SQL partners.test.ts and decisions.test.ts run on PostgreSQL; what is the systems' own is
 // ORM-level, so this suite runs on SQLite only (test/databases.ts).
-describe.each(SQLITE_ONLY)('internal systems on %s', (database) => {
+describe.each(DATABASES)('internal systems on %s', (database) => {
   let app: TestApp;
   let owner: TestClient;
   let officer: TestClient;

@@ -27,5 +27,12 @@ export function refusedOrWithdrawnSince(event: ConsentEventOrder, events: readon
  * (`decide()`'s `standingGrantIds`).
  */
 export function standingGrantIds(events: readonly ConsentEventOrder[]): string[] {
-  return events.filter((e) => e.action === 'GRANT' && !refusedOrWithdrawnSince(e, events)).map((e) => e.id);
+  // One pass: per purpose, the last event that is not a GRANT; a GRANT after it stands.
+  const lastEnd = new Map<string, number>();
+  for (const e of events) {
+    if (e.action !== 'GRANT' && e.sequence > (lastEnd.get(e.purpose) ?? -Infinity)) lastEnd.set(e.purpose, e.sequence);
+  }
+  return events
+    .filter((e) => e.action === 'GRANT' && e.sequence > (lastEnd.get(e.purpose) ?? -Infinity))
+    .map((e) => e.id);
 }
