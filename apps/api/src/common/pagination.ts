@@ -44,9 +44,20 @@ export function toPage<T extends { id: string }, N>(
   after: string | null,
   map: (row: T) => N,
 ) {
+  return toKeysetPage(rows, limit, after, map, (row) => encodeCursor(row.id));
+}
+
+/** `toPage` for a list whose cursor is not the row's id (e.g. the ledger's sequence). */
+export function toKeysetPage<T, N>(
+  rows: T[],
+  limit: number,
+  after: string | null,
+  map: (row: T) => N,
+  cursorOf: (row: T) => string,
+) {
   const hasNextPage = rows.length > limit;
   const pageRows = hasNextPage ? rows.slice(0, limit) : rows;
-  const edges = pageRows.map((row) => ({ cursor: encodeCursor(row.id), node: map(row) }));
+  const edges = pageRows.map((row) => ({ cursor: cursorOf(row), node: map(row) }));
   return {
     edges,
     pageInfo: {

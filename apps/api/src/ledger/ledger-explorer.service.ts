@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { badInput } from '../common/errors.js';
 import { activityRows, ledgerEntryPage, type LedgerEntryPageFilter } from './ledger-explorer.queries.js';
-import { pageSize } from '../common/pagination.js';
+import { pageSize, toKeysetPage } from '../common/pagination.js';
 import { presentLedgerEntry } from './ledger-explorer.presenter.js';
 import type {
   LedgerActivity,
@@ -47,19 +47,7 @@ export class LedgerExplorerService {
     if (filter?.outcome) page.outcome = filter.outcome;
     if (filter?.basisKind) page.basisKind = filter.basisKind;
     const rows = await ledgerEntryPage(this.em, page);
-    const hasNextPage = rows.length > limit;
-    const edges = rows
-      .slice(0, limit)
-      .map((row) => ({ cursor: encodeSequenceCursor(Number(row.sequence)), node: presentLedgerEntry(row) }));
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage,
-        hasPreviousPage: after !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-    };
+    return toKeysetPage(rows, limit, after, presentLedgerEntry, (row) => encodeSequenceCursor(Number(row.sequence)));
   }
 
   /** Uses, provisions and decisions per UTC day, basis kind and outcome over the last `days` days (today included). */
