@@ -26,6 +26,16 @@ export function ormOptions(target: DatabaseTarget, opts: { migrationsPath?: stri
     // Personal values never appear in ORM logs or errors.
     logger: () => undefined,
     extensions: [Migrator],
+    migrations: {
+      // Each dialect has its own migrations (their DDL differs); how they run is the same.
+      migrationsList: target.kind === 'sqlite' ? sqliteMigrations : postgresqlMigrations,
+      path: opts.migrationsPath,
+      pathTs: opts.migrationsPath,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+    },
   } satisfies Partial<Options>;
 
   if (target.kind === 'sqlite') {
@@ -33,15 +43,6 @@ export function ormOptions(target: DatabaseTarget, opts: { migrationsPath?: stri
       ...common,
       driver: LibSqlDriver,
       dbName: target.url,
-      migrations: {
-        migrationsList: sqliteMigrations,
-        path: opts.migrationsPath,
-        pathTs: opts.migrationsPath,
-        transactional: true,
-        allOrNothing: true,
-        snapshot: false,
-        emit: 'ts',
-      },
     } as Options;
   }
   return {
@@ -50,14 +51,5 @@ export function ormOptions(target: DatabaseTarget, opts: { migrationsPath?: stri
     clientUrl: target.url,
     ...(target.schema ? { schema: target.schema } : {}),
     pool: { min: 0, max: 10 },
-    migrations: {
-      migrationsList: postgresqlMigrations,
-      path: opts.migrationsPath,
-      pathTs: opts.migrationsPath,
-      transactional: true,
-      allOrNothing: true,
-      snapshot: false,
-      emit: 'ts',
-    },
   } as Options;
 }
