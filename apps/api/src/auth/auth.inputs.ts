@@ -1,7 +1,6 @@
-import type { AdminRole } from '@steward/policy-core';
 import { MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { AdminRoleEnum } from '../common/enums.js';
+import { AdminUserProfile } from './admin-user.type.js';
 
 @InputType()
 export class LoginInput {
@@ -15,16 +14,7 @@ export class LoginInput {
 }
 
 @InputType()
-export class CreateAdminUserInput {
-  @Field(() => String)
-  email!: string;
-
-  @Field(() => String)
-  displayName!: string;
-
-  @Field(() => AdminRoleEnum)
-  role!: AdminRole;
-
+export class CreateAdminUserInput extends AdminUserProfile {
   @Field(() => String)
   password!: string;
 }

@@ -4,8 +4,13 @@ import { Connection } from '../common/connection.js';
 import { MaxLength } from 'class-validator';
 import { CollectionChannelEnum, ConsentStateEnum, DataCategoryEnum, ProviderKindEnum } from '../common/enums.js';
 
-@ObjectType('PersonalDataItem')
-export class PersonalDataItemType {
+/**
+ * The fields every view of a personal data item shows: the staff's (PersonalDataItem) and the
+ * provider's own, in a disclosure package (DisclosedDataItem). Not a GraphQL type of its own (nothing
+ * returns it, so the schema leaves it out): each data item type extends it.
+ */
+@ObjectType()
+export abstract class DataItemBaseType {
   @Field(() => ID) id!: string;
   @Field(() => DataCategoryEnum) category!: DataCategory;
   @Field(() => String) value!: string;
@@ -13,9 +18,13 @@ export class PersonalDataItemType {
   @Field(() => CollectionChannelEnum) channel!: CollectionChannel;
   @Field(() => Date) collectedAt!: Date;
   @Field(() => ID, { nullable: true }) collectionId!: string | null;
+  @Field(() => String, { nullable: true }) publicProvenance!: string | null;
+}
+
+@ObjectType('PersonalDataItem')
+export class PersonalDataItemType extends DataItemBaseType {
   @Field(() => Boolean, { description: 'Already made public by the provider: listed, not managed (clause 3).' })
   publiclyAvailable!: boolean;
-  @Field(() => String, { nullable: true }) publicProvenance!: string | null;
   @Field(() => Int) version!: number;
 }
 

@@ -24,6 +24,7 @@ import {
   ProviderKindEnum,
 } from '../common/enums.js';
 import { LedgerEntryType } from '../ledger/ledger-explorer.type.js';
+import { DataItemBaseType } from '../providers/provider.type.js';
 import type { DataItemChangeAction } from './data-item-change.entity.js';
 import {
   DataItemChangeActionEnum,
@@ -130,15 +131,25 @@ export class RequestAbilitiesType {
   cease!: boolean;
 }
 
-@ObjectType('ProviderRequest', { description: 'A request under policy clause 4.' })
-export class ProviderRequestType {
-  @Field(() => ID) id!: string;
+/**
+ * The fields every view of a request shows: the staff's (ProviderRequest) and the provider's own, in
+ * a disclosure package (DisclosedRequest). Not a GraphQL type of its own (nothing returns it, so the
+ * schema leaves it out): each request type extends it.
+ */
+@ObjectType()
+export abstract class RequestBaseType {
   @Field(() => String) reference!: string;
   @Field(() => RequestKindEnum) kind!: RequestKind;
   @Field(() => RequestChannelEnum) channel!: RequestChannel;
   @Field(() => RequestStatusEnum) status!: RequestStatus;
   @Field(() => Date) receivedAt!: Date;
   @Field(() => Date) dueAt!: Date;
+  @Field(() => Date, { nullable: true }) completedAt!: Date | null;
+}
+
+@ObjectType('ProviderRequest', { description: 'A request under policy clause 4.' })
+export class ProviderRequestType extends RequestBaseType {
+  @Field(() => ID) id!: string;
   @Field(() => Boolean, { description: 'Past its due date and still open (policy-core isOverdue, now).' })
   overdue!: boolean;
   @Field(() => RequestUrgencyEnum) urgency!: RequestUrgency;
@@ -151,7 +162,6 @@ export class ProviderRequestType {
     string | null;
   @Field(() => RequestVerificationType, { nullable: true }) verification!: RequestVerificationType | null;
   @Field(() => String, { nullable: true }) rejectionReason!: string | null;
-  @Field(() => Date, { nullable: true }) completedAt!: Date | null;
   @Field(() => String, { nullable: true }) resolution!: string | null;
   @Field(() => Date, { nullable: true }) packageProducedAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'SHA-256 of the last disclosure package produced.' })
@@ -206,16 +216,8 @@ export class DisclosedProviderType {
 }
 
 @ObjectType('DisclosedDataItem')
-export class DisclosedDataItemType {
-  @Field(() => ID) id!: string;
-  @Field(() => DataCategoryEnum) category!: DataCategory;
-  @Field(() => String) value!: string;
-  @Field(() => String, { nullable: true }) source!: string | null;
-  @Field(() => CollectionChannelEnum) channel!: CollectionChannel;
-  @Field(() => Date) collectedAt!: Date;
-  @Field(() => ID, { nullable: true }) collectionId!: string | null;
+export class DisclosedDataItemType extends DataItemBaseType {
   @Field(() => Boolean) publiclyAvailable!: boolean;
-  @Field(() => String, { nullable: true }) publicProvenance!: string | null;
 }
 
 @ObjectType('DisclosedPurposeChoice')
@@ -264,15 +266,7 @@ export class DisclosedConsentEventType {
 }
 
 @ObjectType('DisclosedRequest')
-export class DisclosedRequestType {
-  @Field(() => String) reference!: string;
-  @Field(() => RequestKindEnum) kind!: RequestKind;
-  @Field(() => RequestChannelEnum) channel!: RequestChannel;
-  @Field(() => RequestStatusEnum) status!: RequestStatus;
-  @Field(() => Date) receivedAt!: Date;
-  @Field(() => Date) dueAt!: Date;
-  @Field(() => Date, { nullable: true }) completedAt!: Date | null;
-}
+export class DisclosedRequestType extends RequestBaseType {}
 
 @ObjectType('DisclosedRecipient', { description: 'An outside organisation named in the ledger or a cessation.' })
 export class DisclosedRecipientType {
