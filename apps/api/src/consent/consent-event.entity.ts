@@ -1,20 +1,8 @@
-import {
-  OptionalProps,
-  Entity,
-  Enum,
-  Index,
-  ManyToOne,
-  PrimaryKey,
-  Property,
-  Unique,
-  DateTimeType,
-  type Rel,
-} from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique, DateTimeType, type Rel } from '@mikro-orm/core';
 import { CONSENT_ACTIONS, CONSENT_METHODS, type ConsentAction, type ConsentMethod } from '@steward/policy-core';
 import type { AdminUser } from '../auth/admin-user.entity.js';
 import type { CollectionRecord } from '../collection/collection-record.entity.js';
-import { newId } from '../common/ids.js';
-import { Provider } from '../providers/provider.entity.js';
+import { ProviderOwned } from '../providers/provider-owned.entity.js';
 import { Purpose } from '../purposes/purpose.entity.js';
 
 /**
@@ -24,15 +12,7 @@ import { Purpose } from '../purposes/purpose.entity.js';
 @Entity()
 @Unique({ properties: ['provider', 'sequence'] })
 @Index({ properties: ['provider', 'purpose'] })
-export class ConsentEvent {
-  [OptionalProps]?: 'id' | 'recordedBy' | 'collection' | 'receiptId' | 'note';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = newId();
-
-  @ManyToOne(() => Provider, { deleteRule: 'cascade' })
-  provider!: Rel<Provider>;
-
+export class ConsentEvent extends ProviderOwned<'recordedBy' | 'collection' | 'receiptId' | 'note'> {
   @Property({ type: 'integer' })
   sequence!: number;
 

@@ -1,6 +1,5 @@
-import { OptionalProps, Entity, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
-import { newId } from '../common/ids.js';
-import { Provider } from './provider.entity.js';
+import { Entity, Index, Property } from '@mikro-orm/core';
+import { ProviderOwned } from './provider-owned.entity.js';
 
 export type SearchTokenKind = 'EMAIL' | 'NAME_WORD';
 
@@ -10,15 +9,7 @@ export type SearchTokenKind = 'EMAIL' | 'NAME_WORD';
  */
 @Entity()
 @Index({ properties: ['hash', 'provider'] })
-export class SearchToken {
-  [OptionalProps]?: 'id';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = newId();
-
-  @ManyToOne(() => Provider, { deleteRule: 'cascade' })
-  provider!: Rel<Provider>;
-
+export class SearchToken extends ProviderOwned {
   @Property({ type: 'uuid' })
   itemId!: string;
 

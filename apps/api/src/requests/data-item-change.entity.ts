@@ -1,18 +1,6 @@
-import {
-  DateTimeType,
-  Entity,
-  Enum,
-  Index,
-  ManyToOne,
-  PrimaryKey,
-  Property,
-  OptionalProps,
-  type Rel,
-} from '@mikro-orm/core';
+import { DateTimeType, Entity, Enum, Index, Property } from '@mikro-orm/core';
 import { DATA_CATEGORIES, type DataCategory } from '@steward/policy-core';
-import { newId } from '../common/ids.js';
-import { Provider } from '../providers/provider.entity.js';
-import { ProviderRequest } from './provider-request.entity.js';
+import { RequestOutcome } from './request-outcome.entity.js';
 
 export const DATA_ITEM_CHANGE_ACTIONS = ['ADD', 'UPDATE', 'REMOVE'] as const;
 export type DataItemChangeAction = (typeof DATA_ITEM_CHANGE_ACTIONS)[number];
@@ -23,18 +11,7 @@ export type DataItemChangeAction = (typeof DATA_ITEM_CHANGE_ACTIONS)[number];
  */
 @Entity()
 @Index({ properties: ['provider', 'changedAt'] })
-export class DataItemChange {
-  [OptionalProps]?: 'id' | 'request' | 'beforeSealed' | 'afterSealed' | 'changedById';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = newId();
-
-  @ManyToOne(() => Provider, { deleteRule: 'cascade' })
-  provider!: Rel<Provider>;
-
-  @ManyToOne(() => ProviderRequest, { nullable: true, deleteRule: 'set null' })
-  request: Rel<ProviderRequest> | null = null;
-
+export class DataItemChange extends RequestOutcome<'beforeSealed' | 'afterSealed' | 'changedById'> {
   /** The item changed (no foreign key: a removed item's history outlives it). */
   @Property({ type: 'uuid' })
   itemId!: string;

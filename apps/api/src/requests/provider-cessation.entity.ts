@@ -1,18 +1,6 @@
-import {
-  DateTimeType,
-  Entity,
-  Enum,
-  Index,
-  ManyToOne,
-  PrimaryKey,
-  Property,
-  OptionalProps,
-  type Rel,
-} from '@mikro-orm/core';
+import { DateTimeType, Entity, Enum, Index, Property } from '@mikro-orm/core';
 import { DECISION_ACTIONS, type DecisionAction } from '@steward/policy-core';
-import { newId } from '../common/ids.js';
-import { Provider } from '../providers/provider.entity.js';
-import { ProviderRequest } from './provider-request.entity.js';
+import { RequestOutcome } from './request-outcome.entity.js';
 
 /**
  * A provider's request to stop (clause 4, 利用停止): stop USE for a purpose, or stop PROVIDE to a
@@ -20,18 +8,7 @@ import { ProviderRequest } from './provider-request.entity.js';
  */
 @Entity()
 @Index({ properties: ['provider', 'since'] })
-export class ProviderCessation {
-  [OptionalProps]?: 'id' | 'request' | 'purposeKey' | 'recipientId' | 'recordedById';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = newId();
-
-  @ManyToOne(() => Provider, { deleteRule: 'cascade' })
-  provider!: Rel<Provider>;
-
-  @ManyToOne(() => ProviderRequest, { nullable: true, deleteRule: 'set null' })
-  request: Rel<ProviderRequest> | null = null;
-
+export class ProviderCessation extends RequestOutcome<'purposeKey' | 'recipientId' | 'recordedById'> {
   @Enum({ items: () => [...DECISION_ACTIONS], type: 'string' })
   action!: DecisionAction;
 
