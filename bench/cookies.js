@@ -11,6 +11,7 @@ import { cpus } from 'node:os';
 import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import { startBaseline } from './lib/baseline.js';
+import { cookieConsentInput, RECORD_COOKIE_CONSENT } from './lib/cookie-consent.js';
 import { loadCase, summarize } from './lib/load.js';
 import { urlForDatabase } from './lib/seed-postgres.js';
 import {
@@ -38,27 +39,10 @@ const ORIGIN = 'https://bench-site.example';
 const PG_DB = 'steward_bench_cookies';
 const progress = (m) => console.error(`· ${m}`);
 
-const RECORD = `mutation RecordCookieConsent($input: RecordCookieConsentInput!) {
-  recordCookieConsent(input: $input) { receiptId action choices { category accepted } gpcApplied recordedAt expiresAt }
-}`;
 const body = (siteKey) =>
   JSON.stringify({
-    query: RECORD,
-    variables: {
-      input: {
-        siteKey,
-        visitorId: '__UUID__',
-        idempotencyKey: '__UUID__',
-        policyVersion: 1,
-        gpc: false,
-        choices: [
-          { category: 'STRICTLY_NECESSARY', accepted: true },
-          { category: 'FUNCTIONAL', accepted: true },
-          { category: 'ANALYTICS', accepted: true },
-          { category: 'MARKETING', accepted: false },
-        ],
-      },
-    },
+    query: RECORD_COOKIE_CONSENT,
+    variables: { input: cookieConsentInput(siteKey, '__UUID__', '__UUID__') },
   });
 
 /** A fresh Steward database with one cookie site, the server started, rate limits off. */

@@ -11,14 +11,11 @@ import { randomUUID } from 'node:crypto';
 import { getOperationAST, parse } from 'graphql';
 import { inputBoundaryPlugin, planOperation } from '@steward/api/dist/common/input-boundary.js';
 import { stewardSchema } from '@steward/api/dist/schema.js';
+import { cookieConsentInput, RECORD_COOKIE_CONSENT } from './lib/cookie-consent.js';
 import { DECISION_QUERY } from './lib/courier.js';
 
 const CALLS = process.env.BENCH_CALLS ? Number(process.env.BENCH_CALLS) : 200_000;
 const ROUNDS = 5;
-
-const RECORD = `mutation RecordCookieConsent($input: RecordCookieConsentInput!) {
-  recordCookieConsent(input: $input) { receiptId action choices { category accepted } gpcApplied recordedAt expiresAt }
-}`;
 
 const cases = [
   {
@@ -36,22 +33,8 @@ const cases = [
   },
   {
     name: 'recordCookieConsent (4 choices)',
-    query: RECORD,
-    variables: () => ({
-      input: {
-        siteKey: 'site_jspe_demo',
-        visitorId: randomUUID(),
-        idempotencyKey: randomUUID(),
-        policyVersion: 1,
-        gpc: false,
-        choices: [
-          { category: 'STRICTLY_NECESSARY', accepted: true },
-          { category: 'FUNCTIONAL', accepted: true },
-          { category: 'ANALYTICS', accepted: true },
-          { category: 'MARKETING', accepted: false },
-        ],
-      },
-    }),
+    query: RECORD_COOKIE_CONSENT,
+    variables: () => ({ input: cookieConsentInput('site_jspe_demo', randomUUID(), randomUUID()) }),
   },
 ];
 

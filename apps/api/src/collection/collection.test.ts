@@ -2,7 +2,7 @@ import { ProviderDocument, RecordCollectionDocument, type RecordCollectionMutati
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollectionInput } from '../test/factories.js';
-import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
+import { createTestAppWithOwner, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
 
 type Input = RecordCollectionMutationVariables['input'];
 
@@ -10,8 +10,7 @@ let app: TestApp;
 let owner: TestClient;
 
 beforeAll(async () => {
-  app = await createTestApp();
-  owner = await app.clientAs('OWNER');
+  ({ app, owner } = await createTestAppWithOwner());
 });
 afterAll(() => app.close());
 

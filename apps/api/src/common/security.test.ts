@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
+import { createTestApp, createTestAppWithOwner, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
 
 let app: TestApp;
 let owner: TestClient;
 beforeAll(async () => {
-  app = await createTestApp();
-  owner = await app.clientAs('OWNER');
+  ({ app, owner } = await createTestAppWithOwner());
 });
 afterAll(() => app.close());
 

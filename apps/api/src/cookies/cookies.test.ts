@@ -73,12 +73,19 @@ describe.each(DATABASES)('cookie consent on %s', (database) => {
     >;
   }
 
-  const consentInput = (overrides: Partial<RecordCookieConsentInput> = {}): RecordCookieConsentInput => ({
+  /** A withdrawal by a new visitor on the first site, with a key of its own. */
+  const withdrawalInput = (overrides: Partial<WithdrawCookieConsentInput> = {}): WithdrawCookieConsentInput => ({
     siteKey,
     visitorId: randomUUID(),
     idempotencyKey: randomUUID(),
     policyVersion: 1,
     gpc: false,
+    ...overrides,
+  });
+
+  /** A new visitor's choice (analytics accepted) on the first site, with a key of its own. */
+  const consentInput = (overrides: Partial<RecordCookieConsentInput> = {}): RecordCookieConsentInput => ({
+    ...withdrawalInput(),
     choices: choices(['ANALYTICS']),
     ...overrides,
   });
@@ -444,23 +451,24 @@ describe.each(DATABASES)('cookie consent on %s', (database) => {
       expect((await pub(CookieConsentDocument, { siteKey, visitorId })).data!.cookieConsent!.action).toBe('CHOOSE');
     });
 
-    it('refuses an oversized withdrawal body before GraphQL', async () => {
+    // A body past the limit is refused whole, before GraphQL reads it: for a choice and a withdrawal alike.
+    it.each([
+      {
+        body: 'a choice',
+        query: () => print(RecordCookieConsentDocument),
+        input: () => ({ ...consentInput(), junk: 'x'.repeat(300_000) }),
+      },
+      {
+        body: 'a withdrawal',
+        query: () => print(WithdrawCookieConsentDocument),
+        input: () => withdrawalInput({ idempotencyKey: 'k'.repeat(300_000) }),
+      },
+    ])('refuses an oversized body ($body) before GraphQL', async ({ query, input }) => {
       const before = await counts();
       const res = await fetch(`${app.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: ORIGIN },
-        body: JSON.stringify({
-          query: print(WithdrawCookieConsentDocument),
-          variables: {
-            input: {
-              siteKey,
-              visitorId: randomUUID(),
-              idempotencyKey: 'k'.repeat(300_000),
-              policyVersion: 1,
-              gpc: false,
-            },
-          },
-        }),
+        body: JSON.stringify({ query: query(), variables: { input: input() } }),
       });
       expect(res.status).toBe(413);
       expect(await counts()).toEqual(before);
@@ -501,20 +509,6 @@ describe.each(DATABASES)('cookie consent on %s', (database) => {
       expect(errorOf(res).issues?.map((i) => [i.field, i.code])).toEqual([
         ['input.choices.STRICTLY_NECESSARY', 'REQUIRED_CATEGORY_REFUSED'],
       ]);
-    });
-
-    it('refuses an oversized body before GraphQL', async () => {
-      const before = await counts();
-      const res = await fetch(`${app.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: ORIGIN },
-        body: JSON.stringify({
-          query: print(RecordCookieConsentDocument),
-          variables: { input: { ...consentInput(), junk: 'x'.repeat(300_000) } },
-        }),
-      });
-      expect(res.status).toBe(413);
-      expect(await counts()).toEqual(before);
     });
 
     it('rate-limits writes per visitor', async () => {
@@ -562,14 +556,7 @@ describe.each(DATABASES)('cookie consent on %s', (database) => {
       for (let i = 0; i < budget + 3; i++) {
         results.push(
           await send(RecordCookieConsentDocument, {
-            input: {
-              siteKey: limitedKey,
-              visitorId: randomUUID(),
-              idempotencyKey: randomUUID(),
-              policyVersion: 1,
-              gpc: false,
-              choices: choices([]),
-            },
+            input: consentInput({ siteKey: limitedKey, choices: choices([]) }),
           }),
         );
       }
@@ -586,15 +573,7 @@ describe.each(DATABASES)('cookie consent on %s', (database) => {
       expect(errorOf(await send(CookieConsentDocument, { siteKey: limitedKey, visitorId: randomUUID() })).code).toBe(
         'TOO_MANY_REQUESTS',
       );
-      const withdraw = await send(WithdrawCookieConsentDocument, {
-        input: {
-          siteKey: limitedKey,
-          visitorId: randomUUID(),
-          idempotencyKey: randomUUID(),
-          policyVersion: 1,
-          gpc: false,
-        },
-      });
+      const withdraw = await send(WithdrawCookieConsentDocument, { input: withdrawalInput({ siteKey: limitedKey }) });
       expect(errorOf(withdraw).code).toBe('TOO_MANY_REQUESTS');
       expect(await stored()).toBe(before + budget);
     });

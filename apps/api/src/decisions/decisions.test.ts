@@ -1,16 +1,12 @@
 import {
-  ApproveExceptionDocument,
-  CreateExceptionDocument,
-  CreateRecipientDocument,
   DecisionDocument,
-  RecordCollectionDocument,
   RecordConsentDocument,
   RevokeExceptionDocument,
   VerifyLedgerDocument,
   type DecisionQueryVariables,
 } from '@steward/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCollectionInput, buildExceptionInput } from '../test/factories.js';
+import { seedCourierScenario } from '../test/scenarios.js';
 import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
 import { DATABASES } from '../test/databases.js';
 
@@ -30,50 +26,7 @@ describe.each(DATABASES)('decisions on %s', (database) => {
     app = await createTestApp({ database });
     owner = await app.clientAs('OWNER');
     officer = await app.clientAs('PRIVACY_OFFICER');
-    const postal = [
-      { category: 'NAME' as const, value: 'Kaito Mori' },
-      { category: 'POSTAL_CODE' as const, value: '102-0073' },
-      { category: 'POSTAL_ADDRESS' as const, value: '1-5-9 Kudan-kita, Chiyoda-ku' },
-      { category: 'EMAIL' as const, value: 'kaito.mori@example.jp' },
-    ];
-    subscriber = (
-      await owner.ok(RecordCollectionDocument, {
-        input: buildCollectionInput({
-          purposes: [
-            { purposeKey: 'JOURNAL_DELIVERY', granted: true },
-            { purposeKey: 'EVENT_NEWS', granted: true },
-          ],
-          items: postal,
-        }),
-      })
-    ).recordCollection.provider;
-    refuser = (
-      await owner.ok(RecordCollectionDocument, {
-        input: buildCollectionInput({
-          purposes: [
-            { purposeKey: 'EVENT_NEWS', granted: true },
-            { purposeKey: 'JOURNAL_DELIVERY', granted: false },
-          ],
-          items: [
-            { category: 'NAME', value: 'Rin Abe' },
-            { category: 'EMAIL', value: 'rin.abe@example.jp' },
-          ],
-        }),
-      })
-    ).recordCollection.provider;
-    courierId = (await owner.ok(CreateRecipientDocument, { input: { name: 'Yamato Courier', kind: 'CONTRACTOR' } }))
-      .createRecipient.id;
-    const created = (
-      await owner.ok(CreateExceptionDocument, {
-        input: buildExceptionInput('OUTSOURCING', {
-          recipientId: courierId,
-          providerId: subscriber.id,
-          consentEventIds: [],
-        }),
-      })
-    ).createException;
-    exception = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version }))
-      .approveException;
+    ({ subscriber, refuser, courierId, exception } = await seedCourierScenario(owner, officer));
   });
   afterAll(() => app.close());
 

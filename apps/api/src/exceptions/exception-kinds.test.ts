@@ -291,6 +291,53 @@ describe.each(DATABASES)('each exception kind allows exactly its scope, on %s', 
   });
 
   describe('PROVIDER_AGREEMENT after its approval', () => {
+    /**
+     * A THIRD_PARTY recipient and its PROVIDER_AGREEMENT exception, approved: AFFILIATION of
+     * `providerIds` for COHOST_LIAISON, citing `consentEventIds` as the agreement.
+     */
+    async function approvedAgreement(recipientName: string, providerIds: string[], consentEventIds: string[]) {
+      const recipientId = (
+        await owner.ok(CreateRecipientDocument, { input: { name: recipientName, kind: 'THIRD_PARTY' } })
+      ).createRecipient.id;
+      const base = buildExceptionInput('PROVIDER_AGREEMENT', {
+        recipientId,
+        providerId: providerIds[0]!,
+        consentEventIds,
+      });
+      const created = (
+        await owner.ok(CreateExceptionDocument, {
+          input: {
+            ...base,
+            scope: {
+              purposeKeys: ['COHOST_LIAISON'],
+              categories: ['AFFILIATION'],
+              allProviders: false,
+              providerIds,
+              recipientId,
+            },
+          },
+        })
+      ).createException;
+      const exception = (
+        await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version })
+      ).approveException;
+      return { recipientId, exception };
+    }
+
+    /** The decision on providing `providerId`'s AFFILIATION to `recipientId` for COHOST_LIAISON. */
+    const cohostDecision = async (providerId: string, recipientId: string) =>
+      (
+        await owner.ok(DecisionDocument, {
+          input: {
+            action: 'PROVIDE',
+            providerId,
+            purposeKey: 'COHOST_LIAISON',
+            categories: ['AFFILIATION'],
+            recipientId,
+          },
+        })
+      ).decision;
+
     it('covers a provider while any consent of theirs it cites stands, and lists nobody once revoked', async () => {
       const c = await member('0505');
       const before = (await owner.ok(ProviderDocument, { id: c.id })).provider!;
@@ -306,43 +353,12 @@ describe.each(DATABASES)('each exception kind allows exactly its scope, on %s', 
       const newsGrant = (await owner.ok(ProviderDocument, { id: c.id })).provider!.consentHistory.find(
         (e) => e.action === 'GRANT' && e.purpose.key === 'EVENT_NEWS',
       )!;
-      const recipientId = (
-        await owner.ok(CreateRecipientDocument, { input: { name: 'Second Partner Society', kind: 'THIRD_PARTY' } })
-      ).createRecipient.id;
-      const base = buildExceptionInput('PROVIDER_AGREEMENT', {
-        recipientId,
-        providerId: c.id,
-        consentEventIds: [c.grantId, newsGrant.id],
-      });
-      const created = (
-        await owner.ok(CreateExceptionDocument, {
-          input: {
-            ...base,
-            scope: {
-              purposeKeys: ['COHOST_LIAISON'],
-              categories: ['AFFILIATION'],
-              allProviders: false,
-              providerIds: [c.id],
-              recipientId,
-            },
-          },
-        })
-      ).createException;
-      const approved = (
-        await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version })
-      ).approveException;
-      const decide = async () =>
-        (
-          await owner.ok(DecisionDocument, {
-            input: {
-              action: 'PROVIDE',
-              providerId: c.id,
-              purposeKey: 'COHOST_LIAISON',
-              categories: ['AFFILIATION'],
-              recipientId,
-            },
-          })
-        ).decision;
+      const { recipientId, exception } = await approvedAgreement(
+        'Second Partner Society',
+        [c.id],
+        [c.grantId, newsGrant.id],
+      );
+      const decide = () => cohostDecision(c.id, recipientId);
       const withdraw = async (purposeKey: string) => {
         const { version } = (await owner.ok(ProviderDocument, { id: c.id })).provider!;
         await owner.ok(RecordConsentDocument, {
@@ -355,11 +371,12 @@ describe.each(DATABASES)('each exception kind allows exactly its scope, on %s', 
           },
         });
       };
-      const onRecord = async () => (await owner.ok(PermittedExceptionDocument, { id: created.id })).permittedException!;
+      const onRecord = async () =>
+        (await owner.ok(PermittedExceptionDocument, { id: exception.id })).permittedException!;
 
       await withdraw('EVENT_NEWS');
       const still = await decide();
-      expect(still).toMatchObject({ allowed: true, basis: { exceptionId: created.id } });
+      expect(still).toMatchObject({ allowed: true, basis: { exceptionId: exception.id } });
       // It cites, as this decision's evidence, only the consent that still stands.
       expect(still.basis!.evidence.map((e) => e.value)).toEqual([c.grantId]);
       expect((await onRecord()).scope.withdrawnProviderIds).toEqual([]);
@@ -370,59 +387,28 @@ describe.each(DATABASES)('each exception kind allows exactly its scope, on %s', 
 
       // A revoked agreement covers nobody: it names no one as withdrawn, and decisions say it is not in effect.
       await officer.ok(RevokeExceptionDocument, {
-        id: created.id,
+        id: exception.id,
         reason: 'The symposium was cancelled.',
-        expectedVersion: approved.version,
+        expectedVersion: exception.version,
       });
       expect((await onRecord()).scope.withdrawnProviderIds).toEqual([]);
       const revoked = await decide();
       expect(revoked.reasons).toContainEqual(
-        expect.objectContaining({ code: 'EXCEPTION_NOT_IN_EFFECT', exceptionId: created.id }),
+        expect.objectContaining({ code: 'EXCEPTION_NOT_IN_EFFECT', exceptionId: exception.id }),
       );
       expect(revoked.reasons.map((r) => r.code)).not.toContain('EXCEPTION_AGREEMENT_WITHDRAWN');
     });
 
     it('stops covering a provider the moment they withdraw the consent it cites; the others it covers keep it', async () => {
       const [a, b] = [await member('0303'), await member('0404')];
-      const recipientId = (
-        await owner.ok(CreateRecipientDocument, { input: { name: 'Partner Society', kind: 'THIRD_PARTY' } })
-      ).createRecipient.id;
-      const base = buildExceptionInput('PROVIDER_AGREEMENT', {
-        recipientId,
-        providerId: a.id,
-        consentEventIds: [a.grantId, b.grantId],
-      });
-      const created = (
-        await owner.ok(CreateExceptionDocument, {
-          input: {
-            ...base,
-            scope: {
-              purposeKeys: ['COHOST_LIAISON'],
-              categories: ['AFFILIATION'],
-              allProviders: false,
-              providerIds: [a.id, b.id],
-              recipientId,
-            },
-          },
-        })
-      ).createException;
-      const exception = (
-        await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version })
-      ).approveException;
+      const { recipientId, exception } = await approvedAgreement(
+        'Partner Society',
+        [a.id, b.id],
+        [a.grantId, b.grantId],
+      );
       const key = (await owner.ok(IssuePartnerKeyDocument, { recipientId, label: 'Partner Society system' }))
         .issuePartnerKey.key;
-      const decide = async (providerId: string) =>
-        (
-          await owner.ok(DecisionDocument, {
-            input: {
-              action: 'PROVIDE',
-              providerId,
-              purposeKey: 'COHOST_LIAISON',
-              categories: ['AFFILIATION'],
-              recipientId,
-            },
-          })
-        ).decision;
+      const decide = (providerId: string) => cohostDecision(providerId, recipientId);
       const partnerList = async () => {
         const res = (await app
           .client()

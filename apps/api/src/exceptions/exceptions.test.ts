@@ -486,6 +486,14 @@ describe('permitted exceptions: approval rules', () => {
 });
 
 const hostile = 'A\u202Eevil';
+
+/** The change to a PROVIDER_AGREEMENT input that cites these consent events instead (read as the case runs). */
+const citing =
+  (consentEventIds: () => string[]) =>
+  (i: Input): Input => ({
+    ...i,
+    evidence: { providerAgreement: { ...i.evidence.providerAgreement, consentEventIds: consentEventIds() } },
+  });
 /** Bad inputs for createException and updateException alike: what each changes, the field and code refused. */
 const BAD_INPUTS: [string, Kind, (i: Input) => Input, string, string][] = [
   ['an oversized title', 'LAW', (i) => ({ ...i, title: 'x'.repeat(1001) }), 'input.title', 'TOO_LONG'],
@@ -580,42 +588,21 @@ const BAD_INPUTS: [string, Kind, (i: Input) => Input, string, string][] = [
   [
     'an unknown consent event',
     'PROVIDER_AGREEMENT',
-    (i) => ({
-      ...i,
-      evidence: {
-        providerAgreement: {
-          ...i.evidence.providerAgreement,
-          consentEventIds: ['01900000-0000-7000-8000-000000000000'],
-        },
-      },
-    }),
+    citing(() => ['01900000-0000-7000-8000-000000000000']),
     'input.evidence.providerAgreement.consentEventIds[0]',
     'INVALID_VALUE',
   ],
   [
     'a consent event that is no grant as the agreement',
     'PROVIDER_AGREEMENT',
-    (i) => ({
-      ...i,
-      evidence: {
-        providerAgreement: { ...i.evidence.providerAgreement, consentEventIds: [refs.consentEventIds[0]!, refusalId] },
-      },
-    }),
+    citing(() => [refs.consentEventIds[0]!, refusalId]),
     'input.evidence.providerAgreement.consentEventIds[1]',
     'NOT_GRANTED',
   ],
   [
     'a grant by a provider outside the scope',
     'PROVIDER_AGREEMENT',
-    (i) => ({
-      ...i,
-      evidence: {
-        providerAgreement: {
-          ...i.evidence.providerAgreement,
-          consentEventIds: [refs.consentEventIds[0]!, other.grantId],
-        },
-      },
-    }),
+    citing(() => [refs.consentEventIds[0]!, other.grantId]),
     'input.evidence.providerAgreement.consentEventIds[1]',
     'SCOPE_MISMATCH',
   ],
@@ -629,10 +616,7 @@ const BAD_INPUTS: [string, Kind, (i: Input) => Input, string, string][] = [
   [
     'a malformed consent event id',
     'PROVIDER_AGREEMENT',
-    (i) => ({
-      ...i,
-      evidence: { providerAgreement: { ...i.evidence.providerAgreement, consentEventIds: ["' or 1=1 --"] } },
-    }),
+    citing(() => ["' or 1=1 --"]),
     'input.evidence.providerAgreement.consentEventIds[0]',
     'INVALID_VALUE',
   ],
@@ -706,15 +690,7 @@ const BAD_INPUTS: [string, Kind, (i: Input) => Input, string, string][] = [
   [
     'too many consent events',
     'PROVIDER_AGREEMENT',
-    (i) => ({
-      ...i,
-      evidence: {
-        providerAgreement: {
-          ...i.evidence.providerAgreement,
-          consentEventIds: Array.from({ length: 101 }, () => refs.consentEventIds[0]!),
-        },
-      },
-    }),
+    citing(() => Array.from({ length: 101 }, () => refs.consentEventIds[0]!)),
     'input.evidence.providerAgreement.consentEventIds',
     'TOO_LONG',
   ],

@@ -1,19 +1,15 @@
 import {
-  ApproveExceptionDocument,
-  CreateExceptionDocument,
-  CreateRecipientDocument,
   DecisionDocument,
   IssuePartnerKeyDocument,
   LedgerActivityDocument,
   LedgerEntriesDocument,
   PartnerProvidersDocument,
-  RecordCollectionDocument,
   type LedgerEntriesQuery,
   type LedgerEntriesQueryVariables,
 } from '@steward/schema';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCollectionInput, buildExceptionInput } from '../test/factories.js';
+import { seedCourierScenario } from '../test/scenarios.js';
 import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
 import { DATABASES } from '../test/databases.js';
 
@@ -35,49 +31,11 @@ describe.each(DATABASES)('the ledger explorer on %s', (database) => {
     app = await createTestApp({ database });
     owner = await app.clientAs('OWNER');
     officer = await app.clientAs('PRIVACY_OFFICER');
-    subscriberId = (
-      await owner.ok(RecordCollectionDocument, {
-        input: buildCollectionInput({
-          purposes: [
-            { purposeKey: 'JOURNAL_DELIVERY', granted: true },
-            { purposeKey: 'EVENT_NEWS', granted: true },
-          ],
-          items: [
-            { category: 'NAME', value: 'Kaito Mori' },
-            { category: 'POSTAL_CODE', value: '102-0073' },
-            { category: 'POSTAL_ADDRESS', value: '1-5-9 Kudan-kita, Chiyoda-ku' },
-            { category: 'EMAIL', value: 'kaito.mori@example.jp' },
-          ],
-        }),
-      })
-    ).recordCollection.provider.id;
-    refuserId = (
-      await owner.ok(RecordCollectionDocument, {
-        input: buildCollectionInput({
-          purposes: [
-            { purposeKey: 'EVENT_NEWS', granted: true },
-            { purposeKey: 'JOURNAL_DELIVERY', granted: false },
-          ],
-          items: [
-            { category: 'NAME', value: 'Rin Abe' },
-            { category: 'EMAIL', value: 'rin.abe@example.jp' },
-          ],
-        }),
-      })
-    ).recordCollection.provider.id;
-    courierId = (await owner.ok(CreateRecipientDocument, { input: { name: 'Yamato Courier', kind: 'CONTRACTOR' } }))
-      .createRecipient.id;
-    const created = (
-      await owner.ok(CreateExceptionDocument, {
-        input: buildExceptionInput('OUTSOURCING', {
-          recipientId: courierId,
-          providerId: subscriberId,
-          consentEventIds: [],
-        }),
-      })
-    ).createException;
-    exceptionId = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version }))
-      .approveException.id;
+    const scenario = await seedCourierScenario(owner, officer);
+    subscriberId = scenario.subscriber.id;
+    refuserId = scenario.refuser.id;
+    courierId = scenario.courierId;
+    exceptionId = scenario.exception.id;
     const key = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courierId, label: 'Dispatch' })).issuePartnerKey
       .key;
 

@@ -6,8 +6,8 @@ import {
   RevokePartnerKeyDocument,
   type CreateRecipientMutationVariables,
 } from '@steward/schema';
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditTrail, expectKeyStoredAsHashOnly } from '../test/stored.js';
 import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
 import { API_KEY_PREFIXES, apiKeyKindOf, generateApiKey, parseApiKey, secretMatches } from '../common/api-key.js';
 
@@ -40,11 +40,6 @@ async function storedCounts() {
     credentials: await count('partner_credential'),
     audit: await count('audit_entry'),
   };
-}
-
-/** Every text cell of a table, as one string: where a secret must not be. */
-async function tableText(table: string): Promise<string> {
-  return JSON.stringify(await app.em().getConnection().execute(`select * from ${table}`));
 }
 
 describe('recipients', () => {
@@ -137,19 +132,11 @@ describe('partner keys', () => {
     });
 
     // The secret is nowhere in the database: not in the credential, not in the audit trail.
-    for (const table of ['partner_credential', 'audit_entry', 'recipient']) {
-      const text = await tableText(table);
-      expect(text).not.toContain(parsed!.secret);
-      expect(text).not.toContain(issued.key);
-    }
-    const rows = await app
-      .em()
-      .getConnection()
-      .execute<{ secret_hash: string }[]>('select secret_hash from partner_credential where key_id = ?', [
-        parsed!.keyId,
-      ]);
-    expect(rows[0]!.secret_hash).toBe(createHash('sha256').update(parsed!.secret).digest('hex'));
-    expect(secretMatches(parsed!.secret, rows[0]!.secret_hash)).toBe(true);
+    await expectKeyStoredAsHashOnly(app, { key: issued.key, ...parsed! }, 'partner_credential', [
+      'partner_credential',
+      'audit_entry',
+      'recipient',
+    ]);
 
     // Never shown again: reads carry the key id only.
     const read = await owner.raw('query($id: ID!) { recipient(id: $id) { credentials { id keyId label } } }', {
@@ -182,17 +169,10 @@ describe('partner keys', () => {
     ]);
     const again = await owner.request(RevokePartnerKeyDocument, { id: issued.credential.id });
     expect(errorOf(again)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
-    const actions = await app
-      .em()
-      .getConnection()
-      .execute<{ action: string; detail: unknown }[]>(
-        'select action, detail from audit_entry where subject = ? order by id',
-        [issued.credential.id],
-      );
+    const actions = await auditTrail(app, issued.credential.id);
     expect(actions.map((a) => a.action)).toEqual(['partner_key.issue', 'partner_key.revoke']);
     // Both entries name the recipient and the key id (never the key).
-    const detail = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-    expect(actions.map((a) => detail(a.detail))).toEqual([
+    expect(actions.map((a) => a.detail)).toEqual([
       { recipientId: r.id, keyId: issued.credential.keyId },
       { recipientId: r.id, keyId: issued.credential.keyId },
     ]);

@@ -26,6 +26,7 @@ import {
   UpdateRequestSettingsDocument,
   VerifyLedgerDocument,
   VerifyRequestIdentityDocument,
+  type ConsentMethod,
   type CreateProviderRequestMutationVariables,
   type ProviderRequestFieldsFragment,
   type SubmitProviderRequestMutationVariables,
@@ -108,6 +109,34 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       .recordCollection.provider;
   }
 
+  /** Records the provider's withdrawal of EVENT_NEWS at `provider.version` (which bumps the version). */
+  async function withdrawNews(provider: { id: string; version: number }, method: ConsentMethod, note?: string) {
+    await owner.ok(RecordConsentDocument, {
+      input: {
+        providerId: provider.id,
+        purposeKey: 'EVENT_NEWS',
+        action: 'WITHDRAW',
+        method,
+        expectedProviderVersion: provider.version,
+        note,
+      },
+    });
+  }
+
+  /** Links the request (at its version) to the provider, as an officer. */
+  async function linkProvider(
+    request: { id: string; version: number },
+    providerId: string,
+  ): Promise<ProviderRequestFieldsFragment> {
+    return (
+      await officer.ok(LinkRequestProviderDocument, {
+        requestId: request.id,
+        providerId,
+        expectedVersion: request.version,
+      })
+    ).linkRequestProvider;
+  }
+
   async function staffRequest(
     overrides: Partial<CreateProviderRequestMutationVariables['input']> = {},
   ): Promise<ProviderRequestFieldsFragment> {
@@ -129,13 +158,7 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
     request: ProviderRequestFieldsFragment,
     providerId: string,
   ): Promise<ProviderRequestFieldsFragment> {
-    let r = (
-      await officer.ok(LinkRequestProviderDocument, {
-        requestId: request.id,
-        providerId,
-        expectedVersion: request.version,
-      })
-    ).linkRequestProvider;
+    let r = await linkProvider(request, providerId);
     r = (
       await officer.ok(ChangeRequestStatusDocument, {
         input: { requestId: r.id, expectedVersion: r.version, status: 'VERIFYING' },
@@ -275,13 +298,7 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       });
       expect(errorOf(unlinked)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.providerId' });
 
-      const linked = (
-        await officer.ok(LinkRequestProviderDocument, {
-          requestId: r.id,
-          providerId: provider.id,
-          expectedVersion: r.version,
-        })
-      ).linkRequestProvider;
+      const linked = await linkProvider(r, provider.id);
       const verifying = (
         await officer.ok(ChangeRequestStatusDocument, {
           input: { requestId: r.id, expectedVersion: linked.version, status: 'VERIFYING' },
@@ -405,13 +422,7 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
         'identityVerified:IDENTITY_NOT_VERIFIED',
         'status:INVALID_TRANSITION',
       ]);
-      const linked = (
-        await officer.ok(LinkRequestProviderDocument, {
-          requestId: r.id,
-          providerId: provider.id,
-          expectedVersion: r.version,
-        })
-      ).linkRequestProvider;
+      const linked = await linkProvider(r, provider.id);
       expect(
         errorOf(await officer.request(ProduceDisclosurePackageDocument, { requestId: r.id })).issues!.map(
           (i) => i.code,
@@ -505,16 +516,7 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
         'ZZOTHERSOURCE meeting',
       );
       const otherDetail = (await owner.ok(ProviderDocument, { id: other.id })).provider;
-      await owner.ok(RecordConsentDocument, {
-        input: {
-          providerId: other.id,
-          purposeKey: 'EVENT_NEWS',
-          action: 'WITHDRAW',
-          method: 'VERBAL',
-          expectedProviderVersion: otherDetail.version,
-          note: 'ZZOTHERCONSENTNOTE',
-        },
-      });
+      await withdrawNews(otherDetail, 'VERBAL', 'ZZOTHERCONSENTNOTE');
       await owner.ok(DecisionDocument, {
         input: { action: 'USE', providerId: other.id, purposeKey: 'CONFERENCE_REGISTRATION', categories: ['NAME'] },
       });
@@ -535,16 +537,7 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
         'Spring Meeting registration',
       );
       const meDetail = (await owner.ok(ProviderDocument, { id: me.id })).provider;
-      await owner.ok(RecordConsentDocument, {
-        input: {
-          providerId: me.id,
-          purposeKey: 'EVENT_NEWS',
-          action: 'WITHDRAW',
-          method: 'EMAIL_REPLY',
-          expectedProviderVersion: meDetail.version,
-          note: 'Asked by e-mail to stop the news.',
-        },
-      });
+      await withdrawNews(meDetail, 'EMAIL_REPLY', 'Asked by e-mail to stop the news.');
       await owner.ok(DecisionDocument, {
         input: {
           action: 'USE',
@@ -763,15 +756,7 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       const r = await readyRequest(await staffRequest({ kind: 'AMENDMENT' }), p.id);
       const email = detail.dataItems.find((i) => i.category === 'EMAIL')!;
       // Someone changes the provider meanwhile (a consent withdrawal bumps the version).
-      await owner.ok(RecordConsentDocument, {
-        input: {
-          providerId: p.id,
-          purposeKey: 'EVENT_NEWS',
-          action: 'WITHDRAW',
-          method: 'VERBAL',
-          expectedProviderVersion: detail.version,
-        },
-      });
+      await withdrawNews(detail, 'VERBAL');
       const stale = await officer.request(ApplyAmendmentDocument, {
         input: {
           requestId: r.id,

@@ -29,6 +29,18 @@ describe.each(POSTGRESQL_ONLY)('on PostgreSQL', () => {
   });
   afterAll(() => app?.close());
 
+  /** The provider's withdrawal of CONFERENCE_REGISTRATION at `p.version`, as the owner records it. */
+  const withdrawRegistration = (p: { id: string; version: number }) =>
+    owner.request(RecordConsentDocument, {
+      input: {
+        providerId: p.id,
+        purposeKey: 'CONFERENCE_REGISTRATION',
+        action: 'WITHDRAW',
+        method: 'VERBAL',
+        expectedProviderVersion: p.version,
+      },
+    });
+
   it('seeds the demo policy and providers of each kind', async () => {
     const data = await owner.ok(ProvidersDocument, { first: 100 });
     const kinds = new Set(data.providers.edges.map((e) => e.node.kind));
@@ -79,19 +91,7 @@ describe.each(POSTGRESQL_ONLY)('on PostgreSQL', () => {
   it('lets exactly one of concurrent writers with the same version win', async () => {
     const created = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
     const p = created.recordCollection.provider;
-    const results = await Promise.all(
-      ['WITHDRAW', 'WITHDRAW', 'WITHDRAW'].map(() =>
-        owner.request(RecordConsentDocument, {
-          input: {
-            providerId: p.id,
-            purposeKey: 'CONFERENCE_REGISTRATION',
-            action: 'WITHDRAW',
-            method: 'VERBAL',
-            expectedProviderVersion: p.version,
-          },
-        }),
-      ),
-    );
+    const results = await Promise.all(['WITHDRAW', 'WITHDRAW', 'WITHDRAW'].map(() => withdrawRegistration(p)));
     expect(results.filter((r) => !r.errors).length).toBe(1);
     expect(results.filter((r) => errorOf(r).code === 'CONFLICT').length).toBe(2);
     const detail = await owner.ok(ProviderDocument, { id: p.id });
@@ -109,15 +109,7 @@ describe.each(POSTGRESQL_ONLY)('on PostgreSQL', () => {
       `create trigger refuse_consent_audit before insert on audit_entry for each row when (new.action = 'consent.record') execute function steward_test_refuse()`,
     );
     try {
-      const res = await owner.request(RecordConsentDocument, {
-        input: {
-          providerId: p.id,
-          purposeKey: 'CONFERENCE_REGISTRATION',
-          action: 'WITHDRAW',
-          method: 'VERBAL',
-          expectedProviderVersion: p.version,
-        },
-      });
+      const res = await withdrawRegistration(p);
       expect(errorOf(res).code).toBe('INTERNAL_SERVER_ERROR');
       const after = await owner.ok(ProviderDocument, { id: p.id });
       expect(after.provider.version).toBe(p.version);

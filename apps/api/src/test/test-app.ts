@@ -138,6 +138,14 @@ export async function createTestApp(
   return testApp;
 }
 
+/** A test app and its owner, signed in: where a suite that needs nobody else starts. */
+export async function createTestAppWithOwner(
+  opts: Parameters<typeof createTestApp>[0] = {},
+): Promise<{ app: TestApp; owner: TestClient }> {
+  const app = await createTestApp(opts);
+  return { app, owner: await app.clientAs('OWNER') };
+}
+
 export interface GraphQLResult<T> {
   status: number;
   data: T | null | undefined;

@@ -7,6 +7,7 @@ import { CONSENT_STATES, type ConsentState } from '../vocabulary/consent.js';
 import { DATA_CATEGORIES, type DataCategory } from '../vocabulary/data-categories.js';
 import { EXCEPTION_KINDS } from '../vocabulary/exceptions.js';
 import * as api from '../index.js';
+import { APPROVED_FOR_A_YEAR, courierException as courier } from '../test-fixtures.js';
 import { decide, isDecisionReasonCode, type DecideInput } from './decide.js';
 
 const T = (iso: string) => new Date(iso);
@@ -20,36 +21,9 @@ function consent(state: ConsentState, purposeKey = 'JOURNAL_DELIVERY'): PurposeC
     : { purposeKey, state, since: T('2025-01-01T00:00:00Z'), policyVersion: 3, eventId: 'ce-1' };
 }
 
-const common = {
-  validFrom: T('2025-04-01T00:00:00Z'),
-  validUntil: T('2026-04-01T00:00:00Z'),
-  status: 'ACTIVE',
-  authorId: 'alice',
-  approvedById: 'bob',
-  approvedAt: T('2025-03-31T00:00:00Z'),
-  revokedAt: null,
-} as const;
-
-function courier(overrides: Partial<PermittedExceptionFact> = {}): PermittedExceptionFact {
-  return {
-    ...common,
-    id: 'x-courier',
-    kind: 'OUTSOURCING',
-    evidence: {
-      recipientId: 'courier',
-      contractReference: 'CT-2025-07',
-      servesPurposeKey: 'JOURNAL_DELIVERY',
-      categories: POSTAL,
-      supervisionRecord: 'Annual audit.',
-    },
-    scope: { purposeKeys: ['JOURNAL_DELIVERY'], categories: POSTAL, providerIds: 'ALL', recipientId: 'courier' },
-    ...overrides,
-  } as PermittedExceptionFact;
-}
-
 function law(overrides: Partial<PermittedExceptionFact> = {}): PermittedExceptionFact {
   return {
-    ...common,
+    ...APPROVED_FOR_A_YEAR,
     id: 'x-law',
     kind: 'LAW',
     evidence: {
@@ -71,7 +45,7 @@ function law(overrides: Partial<PermittedExceptionFact> = {}): PermittedExceptio
 
 function agreement(overrides: Partial<PermittedExceptionFact> = {}): PermittedExceptionFact {
   return {
-    ...common,
+    ...APPROVED_FOR_A_YEAR,
     id: 'x-agreement',
     kind: 'PROVIDER_AGREEMENT',
     evidence: { consentEventIds: ['ce-9', 'ce-10'], summary: 'Agreed to share affiliation with the co-host.' },
@@ -87,7 +61,7 @@ function agreement(overrides: Partial<PermittedExceptionFact> = {}): PermittedEx
 
 function board(overrides: Partial<PermittedExceptionFact> = {}): PermittedExceptionFact {
   return {
-    ...common,
+    ...APPROVED_FOR_A_YEAR,
     id: 'x-board',
     kind: 'BOARD_APPROVAL',
     evidence: {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PurposeFact } from '../use/may-use-for-purpose.js';
+import { courierException as outsourcing } from '../test-fixtures.js';
 import { EXCEPTION_KIND_INFO, EXCEPTION_KINDS } from '../vocabulary/exceptions.js';
-import type { PermittedExceptionDraft, PermittedExceptionFact } from './exception-evidence.js';
+import type { PermittedExceptionDraft } from './exception-evidence.js';
 import { effectiveStatus, isInEffect, validateActivation } from './exception-lifecycle.js';
 
 const T = (iso: string) => new Date(iso);
@@ -9,35 +10,10 @@ const purposes: PurposeFact[] = [
   { key: 'JOURNAL_DELIVERY', categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'], retired: false },
 ];
 
-function outsourcing(overrides: Partial<PermittedExceptionFact> = {}): PermittedExceptionFact {
-  return {
-    id: 'x-courier',
-    kind: 'OUTSOURCING',
-    evidence: {
-      recipientId: 'courier',
-      contractReference: 'CT-2025-07',
-      servesPurposeKey: 'JOURNAL_DELIVERY',
-      categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'],
-      supervisionRecord: 'Annual audit.',
-    },
-    scope: {
-      purposeKeys: ['JOURNAL_DELIVERY'],
-      categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'],
-      providerIds: 'ALL',
-      recipientId: 'courier',
-    },
-    validFrom: T('2025-04-01T00:00:00Z'),
-    validUntil: T('2026-04-01T00:00:00Z'),
-    status: 'ACTIVE',
-    authorId: 'alice',
-    approvedById: 'bob',
-    approvedAt: T('2025-03-31T00:00:00Z'),
-    revokedAt: null,
-    ...overrides,
-  } as PermittedExceptionFact;
-}
-
-/** A LAW exception's draft: a tax office's order under the Tax Act, issued on `issuedOn`. */
+/**
+ * A LAW exception's draft: a tax office's order under the Tax Act, issued on `issuedOn`, scoped to
+ * one provider's name for the tax inquiry.
+ */
 const lawDraft = (issuedOn: Date): PermittedExceptionDraft =>
   ({
     ...draft(),
@@ -48,6 +24,12 @@ const lawDraft = (issuedOn: Date): PermittedExceptionDraft =>
       requestingAuthority: 'Tax office',
       documentReference: 'T-1',
       issuedOn,
+    },
+    scope: {
+      purposeKeys: ['TAX_INQUIRY_2025'],
+      categories: ['NAME'],
+      providerIds: ['p1'],
+      recipientId: 'tax-office',
     },
   }) as PermittedExceptionDraft;
 
@@ -197,15 +179,7 @@ describe('validateActivation', () => {
   });
 
   it('needs well-formed purpose keys in the scope, stated or not', () => {
-    const law = {
-      ...lawDraft(T('2025-03-01T00:00:00Z')),
-      scope: {
-        purposeKeys: ['TAX_INQUIRY_2025'],
-        categories: ['NAME'],
-        providerIds: ['p1'],
-        recipientId: 'tax-office',
-      },
-    } as PermittedExceptionDraft;
+    const law = lawDraft(T('2025-03-01T00:00:00Z'));
     expect(activate(law)).toEqual({ ok: true });
     expect(
       codes(activate({ ...law, scope: { ...law.scope, purposeKeys: ['TAX_INQUIRY_2025', 'tax-inquiry', ''] } })),
@@ -258,15 +232,7 @@ describe('validateActivation', () => {
   });
 
   it('needs the cited order issued and the cited meeting held by the approval', () => {
-    const law = {
-      ...lawDraft(T('2025-04-02T00:00:00Z')),
-      scope: {
-        purposeKeys: ['TAX_INQUIRY_2025'],
-        categories: ['NAME'],
-        providerIds: ['p1'],
-        recipientId: 'tax-office',
-      },
-    } as PermittedExceptionDraft;
+    const law = lawDraft(T('2025-04-02T00:00:00Z'));
     const activateWith = (d: PermittedExceptionDraft, evidence: Record<string, unknown>) =>
       activate({ ...d, evidence: { ...d.evidence, ...evidence } } as PermittedExceptionDraft);
     expect(codes(activate(law))).toEqual(['evidence.issuedOn:NOT_YET_HAPPENED']);

@@ -14,6 +14,8 @@ const facts = (over: Partial<RequestWorkFacts> = {}): RequestWorkFacts => ({
   identityVerified: false,
   ...over,
 });
+/** What a caller who may do nothing with a request gets. */
+const none = { link: false, verify: false, changeStatus: false, disclose: false, amend: false, cease: false };
 
 describe('validateProviderLink', () => {
   it('links only before the identity is verified, while RECEIVED or VERIFYING', () => {
@@ -39,7 +41,6 @@ describe('validateProviderLink', () => {
 
 describe('requestAbilities', () => {
   it('gives a viewer and nobody nothing', () => {
-    const none = { link: false, verify: false, changeStatus: false, disclose: false, amend: false, cease: false };
     for (const status of REQUEST_STATUSES) {
       const f = facts({ status, providerLinked: true, identityVerified: status === 'IN_PROGRESS' });
       expect(requestAbilities(f, viewer)).toEqual(none);
@@ -85,13 +86,6 @@ describe('requestAbilities', () => {
 
   it('nothing but a disclosure reprint on a closed request', () => {
     const rejected = facts({ status: 'REJECTED', providerLinked: true, identityVerified: true });
-    expect(requestAbilities(rejected, owner)).toEqual({
-      link: false,
-      verify: false,
-      changeStatus: false,
-      disclose: false,
-      amend: false,
-      cease: false,
-    });
+    expect(requestAbilities(rejected, owner)).toEqual(none);
   });
 });
