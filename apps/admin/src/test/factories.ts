@@ -11,6 +11,15 @@ import type {
 
 // Factories with overrides (STYLE.md), typed by the generated operation types.
 
+/** The secretariat's contact details, as the organisation settings and the public policy page show them. */
+export const SECRETARIAT = {
+  name: 'JSPE Secretariat',
+  postalAddress: '1-5-9 Kudan-kita',
+  telephone: '+81-3-5226-5191',
+  fax: '+81-3-5226-5192',
+  email: 'jspe_jspe@jspe.or.jp',
+};
+
 export function sessionUser(role: AdminRole = 'PRIVACY_OFFICER'): NonNullable<MeQuery['me']> {
   return {
     id: `user-${role.toLowerCase()}`,
@@ -125,6 +134,23 @@ export function buildReceipt(overrides: Partial<ConsentReceiptFieldsFragment> = 
   return { json: JSON.stringify({ receiptId: receipt.receiptId, hash: 'canonical' }), ...receipt };
 }
 
+/** The provider's consent to journal delivery, granted at the spring meeting under policy version 3. */
+function journalDeliveryGranted(): Provider['consents'][number] {
+  return {
+    purpose: {
+      id: 'purpose-journal-delivery',
+      key: 'journal-delivery',
+      titleEn: 'Journal delivery',
+      titleJa: '会誌の送付',
+      categories: ['NAME', 'POSTAL_ADDRESS'],
+      retired: false,
+    },
+    state: 'GRANTED',
+    since: '2025-04-05T03:00:00Z',
+    policyVersion: 3,
+  };
+}
+
 export function buildCollection(overrides: Partial<Collection> = {}): Collection {
   return {
     id: 'coll-1',
@@ -136,21 +162,7 @@ export function buildCollection(overrides: Partial<Collection> = {}): Collection
     note: null,
     recordedBy: 'Officer Suzuki',
     categories: ['NAME', 'POSTAL_ADDRESS'],
-    purposes: [
-      {
-        purpose: {
-          id: 'purpose-journal-delivery',
-          key: 'journal-delivery',
-          titleEn: 'Journal delivery',
-          titleJa: '会誌の送付',
-          categories: ['NAME', 'POSTAL_ADDRESS'],
-          retired: false,
-        },
-        state: 'GRANTED',
-        since: '2025-04-05T03:00:00Z',
-        policyVersion: 3,
-      },
-    ],
+    purposes: [journalDeliveryGranted()],
     receipt: buildReceipt(),
     ...overrides,
   };
@@ -192,19 +204,7 @@ export function buildProvider(overrides: Partial<Provider> = {}): Provider {
       },
     ],
     consents: [
-      {
-        purpose: {
-          id: 'purpose-journal-delivery',
-          key: 'journal-delivery',
-          titleEn: 'Journal delivery',
-          titleJa: '会誌の送付',
-          categories: ['NAME', 'POSTAL_ADDRESS'],
-          retired: false,
-        },
-        state: 'GRANTED',
-        since: '2025-04-05T03:00:00Z',
-        policyVersion: 3,
-      },
+      journalDeliveryGranted(),
       {
         purpose: {
           id: 'purpose-event-notices',

@@ -1,10 +1,6 @@
-import { Box, Group, Table, Text } from '@mantine/core';
+import { Table } from '@mantine/core';
+import { DayChart, dayChartScale } from '../../components/DayChart.js';
 import { acceptanceRate, fillDays, STATS_SERIES, type StatsDay } from './consent-stats.js';
-
-const WIDTH = 720;
-const HEIGHT = 180;
-const PAD_BOTTOM = 18;
-const PAD_LEFT = 28;
 
 /**
  * Visitors per UTC day (grey bars: each visitor once a day, by their last choice or withdrawal that
@@ -15,10 +11,8 @@ export function ConsentChart({ from, to, days: recorded }: { from: string; to: s
   const days = fillDays(from, to, recorded);
   const total = (d: StatsDay) => d.choices + d.withdrawals;
   const max = Math.max(1, ...days.map(total));
-  const slot = (WIDTH - PAD_LEFT) / Math.max(1, days.length);
-  const plotHeight = HEIGHT - PAD_BOTTOM;
-  const y = (n: number) => plotHeight - (n / max) * (plotHeight - 6);
-  const x = (i: number) => PAD_LEFT + i * slot + slot / 2;
+  const { slot, plotHeight, centre: x, height } = dayChartScale(days.length, max);
+  const y = (n: number) => plotHeight - height(n);
   const choices = days.reduce((n, d) => n + d.choices, 0);
   const withdrawals = days.reduce((n, d) => n + d.withdrawals, 0);
   const summary =
@@ -27,70 +21,21 @@ export function ConsentChart({ from, to, days: recorded }: { from: string; to: s
     '.';
 
   return (
-    <Box>
-      <Group gap="md" mb="xs" aria-hidden="true">
-        <Group gap={4}>
-          <Box w={10} h={10} style={{ background: '#ced4da', borderRadius: 2 }} />
-          <Text size="xs">Visitors who chose or withdrew</Text>
-        </Group>
-        {STATS_SERIES.map((s) => (
-          <Group key={s.key} gap={4}>
-            <Box w={10} h={3} style={{ background: s.color }} />
-            <Text size="xs">
-              {s.label} ({acceptanceRate(days, s.key)} %)
-            </Text>
-          </Group>
-        ))}
-      </Group>
-      <svg
-        role="img"
-        aria-label={summary}
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        width="100%"
-        style={{ maxHeight: 220, display: 'block' }}
-      >
-        <line x1={PAD_LEFT} y1={plotHeight} x2={WIDTH} y2={plotHeight} stroke="#adb5bd" strokeWidth={1} />
-        <text x={PAD_LEFT - 4} y={10} fontSize={10} textAnchor="end" fill="#868e96">
-          {max}
-        </text>
-        <text x={PAD_LEFT - 4} y={plotHeight} fontSize={10} textAnchor="end" fill="#868e96">
-          0
-        </text>
-        {days.map((d, i) => (
-          <rect
-            key={d.day}
-            x={x(i) - slot * 0.35}
-            y={y(total(d))}
-            width={Math.max(1, slot * 0.7)}
-            height={plotHeight - y(total(d))}
-            fill="#ced4da"
-          >
-            <title>{`${d.day} (UTC): ${d.choices} visitors chose, ${d.withdrawals} withdrew`}</title>
-          </rect>
-        ))}
-        {STATS_SERIES.map((s) => (
-          <polyline
-            key={s.key}
-            data-series={s.key}
-            fill="none"
-            stroke={s.color}
-            strokeWidth={2}
-            points={days.map((d, i) => `${x(i)},${y(d[s.key])}`).join(' ')}
-          />
-        ))}
-        <text x={PAD_LEFT} y={HEIGHT - 4} fontSize={10} fill="#868e96">
-          {from}
-        </text>
-        <text x={WIDTH} y={HEIGHT - 4} fontSize={10} textAnchor="end" fill="#868e96">
-          {to}
-        </text>
-      </svg>
-      <details>
-        <summary>
-          <Text span size="sm">
-            Show the numbers as a table
-          </Text>
-        </summary>
+    <DayChart
+      summary={summary}
+      legend={[
+        { key: 'visitors', color: '#ced4da', label: 'Visitors who chose or withdrew' },
+        ...STATS_SERIES.map((s) => ({
+          key: s.key,
+          color: s.color,
+          label: `${s.label} (${acceptanceRate(days, s.key)} %)`,
+          line: true,
+        })),
+      ]}
+      max={max}
+      from={from}
+      to={to}
+      table={
         <Table aria-label="Visitors per day (UTC)" verticalSpacing={2} mt="xs">
           <Table.Thead>
             <Table.Tr>
@@ -124,7 +69,30 @@ export function ConsentChart({ from, to, days: recorded }: { from: string; to: s
             )}
           </Table.Tbody>
         </Table>
-      </details>
-    </Box>
+      }
+    >
+      {days.map((d, i) => (
+        <rect
+          key={d.day}
+          x={x(i) - slot * 0.35}
+          y={y(total(d))}
+          width={Math.max(1, slot * 0.7)}
+          height={plotHeight - y(total(d))}
+          fill="#ced4da"
+        >
+          <title>{`${d.day} (UTC): ${d.choices} visitors chose, ${d.withdrawals} withdrew`}</title>
+        </rect>
+      ))}
+      {STATS_SERIES.map((s) => (
+        <polyline
+          key={s.key}
+          data-series={s.key}
+          fill="none"
+          stroke={s.color}
+          strokeWidth={2}
+          points={days.map((d, i) => `${x(i)},${y(d[s.key])}`).join(' ')}
+        />
+      ))}
+    </DayChart>
   );
 }

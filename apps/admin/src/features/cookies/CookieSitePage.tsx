@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Code,
-  CopyButton,
   Grid,
   Group,
   NativeSelect,
@@ -25,6 +24,7 @@ import {
 import type { CookieDeclarationFieldsFragment } from '@steward/schema';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { CopyValueButton } from '../../components/CopyValue.js';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError, messagesOutside, type FieldErrors } from '../../components/errors.js';
@@ -102,13 +102,7 @@ export function CookieSitePage({ siteId }: { siteId: string }) {
               <Code block aria-label="Banner snippet">
                 {snippet}
               </Code>
-              <CopyButton value={snippet}>
-                {({ copied, copy }) => (
-                  <Button size="xs" mt="xs" variant="default" onClick={copy}>
-                    {copied ? 'Copied' : 'Copy snippet'}
-                  </Button>
-                )}
-              </CopyButton>
+              <CopyValueButton value={snippet} label="Copy snippet" size="xs" mt="xs" variant="default" />
             </Card>
             <StatsCard siteId={site.id} />
             <DeclarationsCard

@@ -1,48 +1,50 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { DecisionQuery } from '@steward/schema';
 import { describe, expect, it } from 'vitest';
 import { PURPOSES } from '../../test/factories.js';
 import { renderApp } from '../../test/render.js';
 import { buildRecipient } from '../exceptions/exception-fixtures.js';
 
+/** The tester with the purposes and recipients it offers, answering every Decision query with `decision`. */
+function renderTester(decision: DecisionQuery['decision']) {
+  return renderApp('/decision-tester', {
+    handlers: {
+      Purposes: () => ({ data: { purposes: PURPOSES } }),
+      Recipients: () => ({ data: { recipients: [buildRecipient()] } }),
+      Decision: () => ({ data: { decision } }),
+    },
+  });
+}
+
 describe('decision tester', () => {
   it('asks for a provision and explains the answer with every reason', async () => {
-    const { api } = renderApp('/decision-tester', {
-      handlers: {
-        Purposes: () => ({ data: { purposes: PURPOSES } }),
-        Recipients: () => ({ data: { recipients: [buildRecipient()] } }),
-        Decision: () => ({
-          data: {
-            decision: {
-              allowed: true,
-              basis: {
-                kind: 'EXCEPTION',
-                exceptionId: 'exc-1',
-                exceptionKind: 'OUTSOURCING',
-                evidence: [{ key: 'contractReference', label: 'Contract reference', value: 'C-2025-07' }],
-              },
-              permitted: ['NAME', 'POSTAL_ADDRESS'],
-              refused: ['EMAIL'],
-              reasons: [
-                {
-                  code: 'EXCEPTION_APPLIES',
-                  message: 'Outsourcing exception “Journal delivery by courier” covers it.',
-                  category: 'NAME',
-                  exceptionId: 'exc-1',
-                },
-                {
-                  code: 'EXCEPTION_CATEGORY_NOT_COVERED',
-                  message: 'The exception does not cover e-mail addresses.',
-                  category: 'EMAIL',
-                  exceptionId: 'exc-1',
-                },
-              ],
-              policyVersion: 3,
-              decidedAt: '2025-05-01T00:00:00Z',
-              ledgerSequence: 42,
-            },
-          },
-        }),
+    const { api } = renderTester({
+      allowed: true,
+      basis: {
+        kind: 'EXCEPTION',
+        exceptionId: 'exc-1',
+        exceptionKind: 'OUTSOURCING',
+        evidence: [{ key: 'contractReference', label: 'Contract reference', value: 'C-2025-07' }],
       },
+      permitted: ['NAME', 'POSTAL_ADDRESS'],
+      refused: ['EMAIL'],
+      reasons: [
+        {
+          code: 'EXCEPTION_APPLIES',
+          message: 'Outsourcing exception “Journal delivery by courier” covers it.',
+          category: 'NAME',
+          exceptionId: 'exc-1',
+        },
+        {
+          code: 'EXCEPTION_CATEGORY_NOT_COVERED',
+          message: 'The exception does not cover e-mail addresses.',
+          category: 'EMAIL',
+          exceptionId: 'exc-1',
+        },
+      ],
+      policyVersion: 3,
+      decidedAt: '2025-05-01T00:00:00Z',
+      ledgerSequence: 42,
     });
     expect(await screen.findByText(/Every decision, allowed or denied, is written to the ledger/)).toBeTruthy();
     const form = await screen.findByRole('form', { name: 'Decision request' });
@@ -79,33 +81,22 @@ describe('decision tester', () => {
   });
 
   it('asks about a purpose that is not stated by its key, checked with policy-core first', async () => {
-    const { api } = renderApp('/decision-tester', {
-      handlers: {
-        Purposes: () => ({ data: { purposes: PURPOSES } }),
-        Recipients: () => ({ data: { recipients: [buildRecipient()] } }),
-        Decision: () => ({
-          data: {
-            decision: {
-              allowed: false,
-              basis: null,
-              permitted: [],
-              refused: ['NAME'],
-              reasons: [
-                {
-                  code: 'PURPOSE_NOT_STATED',
-                  message:
-                    '"TAX_INQUIRY_2026" is not a stated purpose: only a permitted exception in effect can allow it.',
-                  category: null,
-                  exceptionId: null,
-                },
-              ],
-              policyVersion: 3,
-              decidedAt: '2025-05-01T00:00:00Z',
-              ledgerSequence: 43,
-            },
-          },
-        }),
-      },
+    const { api } = renderTester({
+      allowed: false,
+      basis: null,
+      permitted: [],
+      refused: ['NAME'],
+      reasons: [
+        {
+          code: 'PURPOSE_NOT_STATED',
+          message: '"TAX_INQUIRY_2026" is not a stated purpose: only a permitted exception in effect can allow it.',
+          category: null,
+          exceptionId: null,
+        },
+      ],
+      policyVersion: 3,
+      decidedAt: '2025-05-01T00:00:00Z',
+      ledgerSequence: 43,
     });
     const form = await screen.findByRole('form', { name: 'Decision request' });
     fireEvent.change(within(form).getByLabelText(/Provider id/), { target: { value: 'prov-1' } });

@@ -1,10 +1,10 @@
-import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Text } from '@mantine/core';
 import { EXCEPTION_KINDS } from '@steward/policy-core';
-import type { ExceptionFieldsFragment, ExceptionKind, ExceptionStatus } from '@steward/schema';
-import { Link, useSearchParams } from 'react-router';
+import type { ExceptionFieldsFragment, ExceptionStatus } from '@steward/schema';
+import { Link } from 'react-router';
 import { categoryLabel } from '../../components/categories.js';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
-import { FilterSelect } from '../../components/FilterSelect.js';
+import { FilterBar, filterDef, useUrlFilters } from '../../components/FilterBar.js';
 import { formatDate } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useCanWrite } from '../session/session-context.js';
@@ -37,8 +37,22 @@ export function scopeSummary(scope: ExceptionFieldsFragment['scope']): string {
   return `${scope.purposeKeys.join(', ') || 'no purposes'} · ${categories} · ${providers}${to}`;
 }
 
-const isStatus = (v: string | null): v is ExceptionStatus => !!v && (EXCEPTION_STATUSES as string[]).includes(v);
-const isKind = (v: string | null): v is ExceptionKind => !!v && (EXCEPTION_KINDS as readonly string[]).includes(v);
+const FILTERS = {
+  status: filterDef({
+    label: 'Status',
+    anyLabel: 'Any status',
+    options: EXCEPTION_STATUSES,
+    labels: EXCEPTION_STATUS_LABEL,
+    w: 180,
+  }),
+  kind: filterDef({
+    label: 'Kind',
+    anyLabel: 'Any kind',
+    options: EXCEPTION_KINDS,
+    labels: EXCEPTION_KIND_LABEL,
+    w: 280,
+  }),
+};
 
 const COLUMNS: DataColumn<ExceptionFieldsFragment>[] = [
   {
@@ -72,18 +86,9 @@ const COLUMNS: DataColumn<ExceptionFieldsFragment>[] = [
 ];
 
 export function ExceptionsPage() {
-  const [params, setParams] = useSearchParams();
-  const status = isStatus(params.get('status')) ? (params.get('status') as ExceptionStatus) : null;
-  const kind = isKind(params.get('kind')) ? (params.get('kind') as ExceptionKind) : null;
-  const { exceptions, ...query } = usePermittedExceptions({ status, kind });
+  const { values, setFilter } = useUrlFilters(FILTERS);
+  const { exceptions, ...query } = usePermittedExceptions(values);
   const canWrite = useCanWrite();
-
-  function setFilter(name: 'status' | 'kind', value: string) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  }
 
   return (
     <>
@@ -98,26 +103,7 @@ export function ExceptionsPage() {
           )
         }
       />
-      <Group mb="md" gap="sm" aria-label="Filters" role="group">
-        <FilterSelect
-          label="Status"
-          anyLabel="Any status"
-          value={status}
-          options={EXCEPTION_STATUSES}
-          labels={EXCEPTION_STATUS_LABEL}
-          onChange={(v) => setFilter('status', v)}
-          w={180}
-        />
-        <FilterSelect
-          label="Kind"
-          anyLabel="Any kind"
-          value={kind}
-          options={EXCEPTION_KINDS}
-          labels={EXCEPTION_KIND_LABEL}
-          onChange={(v) => setFilter('kind', v)}
-          w={280}
-        />
-      </Group>
+      <FilterBar filters={FILTERS} values={values} onChange={setFilter} />
       <DataTable
         label="Permitted exceptions"
         columns={COLUMNS}

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { ExceptionKind } from '@steward/schema';
+import type { AdminRole, ExceptionFieldsFragment, ExceptionKind } from '@steward/schema';
 import { describe, expect, it } from 'vitest';
 import { PURPOSES } from '../../test/factories.js';
 import { renderApp } from '../../test/render.js';
@@ -17,6 +17,17 @@ const CASES: { kind: ExceptionKind; field: string; label: RegExp }[] = [
   { kind: 'OUTSOURCING', field: 'input.evidence.outsourcing.contractReference', label: /Contract reference/ },
   { kind: 'BOARD_APPROVAL', field: 'input.evidence.boardApproval.resolutionNumber', label: /Resolution number/ },
 ];
+
+/** The page of exception exc-1, as the API answers it to `role` (default a privacy officer), with further handlers. */
+function renderExceptionPage(
+  exception: ExceptionFieldsFragment,
+  { role = 'PRIVACY_OFFICER', handlers = {} }: { role?: AdminRole; handlers?: Handlers } = {},
+) {
+  return renderApp('/exceptions/exc-1', {
+    role,
+    handlers: { PermittedException: () => ({ data: { permittedException: exception } }), ...handlers },
+  });
+}
 
 describe('new exception form', () => {
   it.each(CASES)('puts the API issue on the $kind evidence field it names', async ({ kind, field, label }) => {
@@ -142,8 +153,7 @@ describe('exception detail', () => {
       authoredBy: 'Owner Sato',
       abilities: { edit: true, approve: false, revoke: false },
     });
-    const handlers: Handlers = { PermittedException: () => ({ data: { permittedException: asAuthor } }) };
-    const author = renderApp('/exceptions/exc-1', { role: 'OWNER', handlers });
+    const author = renderExceptionPage(asAuthor, { role: 'OWNER' });
     await screen.findByRole('heading', { name: 'Journal delivery by courier' });
     expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
     expect(screen.getByText('Waiting for a second person')).toBeTruthy();
@@ -151,10 +161,7 @@ describe('exception detail', () => {
     author.unmount();
 
     const asViewer = buildException({ abilities: { edit: false, approve: false, revoke: false } });
-    const viewer = renderApp('/exceptions/exc-1', {
-      role: 'VIEWER',
-      handlers: { PermittedException: () => ({ data: { permittedException: asViewer } }) },
-    });
+    const viewer = renderExceptionPage(asViewer, { role: 'VIEWER' });
     await screen.findByRole('heading', { name: 'Journal delivery by courier' });
     expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Edit' })).toBeNull();
@@ -162,36 +169,30 @@ describe('exception detail', () => {
     viewer.unmount();
 
     // Authorship is by user id: another admin who happens to share the author's name may approve.
-    const namesake: Handlers = {
-      PermittedException: () => ({ data: { permittedException: buildException({ authoredBy: 'Officer Suzuki' }) } }),
-    };
-    renderApp('/exceptions/exc-1', { role: 'PRIVACY_OFFICER', handlers: namesake });
+    renderExceptionPage(buildException({ authoredBy: 'Officer Suzuki' }), { role: 'PRIVACY_OFFICER' });
     expect(await screen.findByRole('button', { name: 'Approve' })).toBeTruthy();
   });
 
   it('shows the API refusal of an approval', async () => {
-    const { api } = renderApp('/exceptions/exc-1', {
-      role: 'PRIVACY_OFFICER',
-      handlers: {
-        PermittedException: () => ({
-          data: {
-            permittedException: buildException({
-              missingEvidence: [
-                {
-                  field: 'evidence.outsourcing.supervisionRecord',
-                  code: 'REQUIRED',
-                  message: 'The supervision record is missing.',
-                },
-              ],
-            }),
+    const { api } = renderExceptionPage(
+      buildException({
+        missingEvidence: [
+          {
+            field: 'evidence.outsourcing.supervisionRecord',
+            code: 'REQUIRED',
+            message: 'The supervision record is missing.',
           },
-        }),
-        ApproveException: () =>
-          graphQLError('BAD_USER_INPUT', 'The evidence is incomplete.', {
-            issues: [{ field: 'evidence', code: 'INCOMPLETE', message: 'The evidence is incomplete.' }],
-          }),
+        ],
+      }),
+      {
+        handlers: {
+          ApproveException: () =>
+            graphQLError('BAD_USER_INPUT', 'The evidence is incomplete.', {
+              issues: [{ field: 'evidence', code: 'INCOMPLETE', message: 'The evidence is incomplete.' }],
+            }),
+        },
       },
-    });
+    );
     expect(await screen.findByText(/The supervision record is missing\./)).toBeTruthy();
     fireEvent.click(await screen.findByRole('button', { name: 'Approve' }));
     await waitFor(() => expect(api.callsOf('ApproveException')).toHaveLength(1));
@@ -200,31 +201,28 @@ describe('exception detail', () => {
   });
 
   it('revokes with a reason', async () => {
-    const { api } = renderApp('/exceptions/exc-1', {
-      role: 'PRIVACY_OFFICER',
-      handlers: {
-        PermittedException: () => ({
-          data: {
-            permittedException: buildException({
-              status: 'ACTIVE',
-              approvedBy: 'Officer Suzuki',
-              version: 2,
-              abilities: { edit: false, approve: false, revoke: true },
-            }),
-          },
-        }),
-        RevokeException: () => ({
-          data: {
-            revokeException: buildException({
-              status: 'REVOKED',
-              revokedBy: 'Officer Suzuki',
-              revocationReason: 'Contract ended',
-              version: 3,
-            }),
-          },
-        }),
+    const { api } = renderExceptionPage(
+      buildException({
+        status: 'ACTIVE',
+        approvedBy: 'Officer Suzuki',
+        version: 2,
+        abilities: { edit: false, approve: false, revoke: true },
+      }),
+      {
+        handlers: {
+          RevokeException: () => ({
+            data: {
+              revokeException: buildException({
+                status: 'REVOKED',
+                revokedBy: 'Officer Suzuki',
+                revocationReason: 'Contract ended',
+                version: 3,
+              }),
+            },
+          }),
+        },
       },
-    });
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'Revoke' }));
     expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Edit' })).toBeNull();
@@ -250,10 +248,7 @@ describe('exception actions', () => {
       revocationReason: 'Contract ended',
       abilities: { edit: false, approve: false, revoke: false },
     });
-    renderApp('/exceptions/exc-1', {
-      role: 'OWNER',
-      handlers: { PermittedException: () => ({ data: { permittedException: revoked } }) },
-    });
+    renderExceptionPage(revoked, { role: 'OWNER' });
     await screen.findByRole('heading', { name: 'Journal delivery by courier' });
     expect(screen.queryByRole('button', { name: 'Revoke' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();

@@ -5,6 +5,7 @@ import {
   type LedgerEntryFilter,
 } from '@steward/schema';
 import { useQuery } from 'urql';
+import { connectionPage } from '../../components/connection-page.js';
 
 export const LEDGER_PAGE_SIZE = 50;
 
@@ -15,14 +16,7 @@ export function useLedgerEntries(filter: LedgerEntryFilter, after: string | null
     variables: { first: LEDGER_PAGE_SIZE, after, filter },
     requestPolicy: 'cache-and-network',
   });
-  const connection = result.data?.ledgerEntries;
-  return {
-    entries: connection?.edges.map((e) => e.node) ?? [],
-    pageInfo: connection?.pageInfo ?? null,
-    fetching: result.fetching,
-    error: result.error,
-    refetch: () => reexecute({ requestPolicy: 'network-only' }),
-  };
+  return connectionPage(result.data?.ledgerEntries, result, reexecute);
 }
 
 export function useLedgerActivity(days: number) {

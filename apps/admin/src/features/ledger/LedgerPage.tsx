@@ -3,7 +3,6 @@ import {
   Button,
   Card,
   Code,
-  CopyButton,
   Group,
   LoadingOverlay,
   SimpleGrid,
@@ -15,6 +14,7 @@ import {
 import type { LedgerAnchorInput } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { CopyValueButton } from '../../components/CopyValue.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -136,13 +136,7 @@ export function LedgerPage() {
               <Code block aria-label="Current head" style={{ wordBreak: 'break-all', flex: 1 }}>
                 {head}
               </Code>
-              <CopyButton value={head}>
-                {({ copied, copy }) => (
-                  <Button size="xs" variant="default" onClick={copy}>
-                    {copied ? 'Copied' : 'Copy'}
-                  </Button>
-                )}
-              </CopyButton>
+              <CopyValueButton value={head} size="xs" variant="default" />
             </Group>
           )}
           <form onSubmit={verifyAgainst}>

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Stack, TextInput, Textarea } from '@mantine/core';
-import { validateSecretariat } from '@steward/policy-core';
+import { validateSecretariat, type SecretariatDraft } from '@steward/policy-core';
 import {
   OrganisationSettingsDocument,
   UpdateOrganisationDocument,
@@ -16,15 +16,7 @@ import { useSessionUser } from '../session/session-context.js';
 import { ResponsePeriodCard } from './ResponsePeriodCard.js';
 
 type Org = OrganisationSettingsQuery['organisation'];
-type Form = {
-  name: string;
-  nameJa: string;
-  secretariatName: string;
-  postalAddress: string;
-  telephone: string;
-  fax: string;
-  email: string;
-};
+type Form = SecretariatDraft;
 
 const toForm = (o: Org): Form => ({
   name: o.name,

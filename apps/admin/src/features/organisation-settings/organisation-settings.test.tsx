@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { OrganisationSettingsQuery } from '@steward/schema';
 import { describe, expect, it } from 'vitest';
+import { SECRETARIAT } from '../../test/factories.js';
 import { renderApp } from '../../test/render.js';
 
 const org: OrganisationSettingsQuery = {
@@ -9,13 +10,7 @@ const org: OrganisationSettingsQuery = {
     name: 'JSPE',
     nameJa: '精密工学会',
     version: 1,
-    secretariat: {
-      name: 'JSPE Secretariat',
-      postalAddress: '1-5-9 Kudan-kita',
-      telephone: '+81-3-5226-5191',
-      fax: '+81-3-5226-5192',
-      email: 'jspe_jspe@jspe.or.jp',
-    },
+    secretariat: SECRETARIAT,
   },
 };
 

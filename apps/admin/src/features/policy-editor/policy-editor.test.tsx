@@ -1,19 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { POLICY_CLAUSES } from '@steward/policy-core';
 import type { PolicyVersionFullFragment, PolicyImpactQuery, PolicyDiffQuery } from '@steward/schema';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render.js';
 import { graphQLError } from '../../test/stub-api.js';
-
-const CLAUSES = [
-  'COLLECTION',
-  'PURPOSE_OF_USE',
-  'MANAGEMENT',
-  'DISCLOSURE_AND_AMENDMENT',
-  'WEBSITE_USE',
-  'COOKIES',
-  'CHANGES',
-  'INQUIRIES',
-] as const;
 
 function version(
   number: number,
@@ -28,7 +18,7 @@ function version(
     changeSummary: status === 'DRAFT' ? 'Clause 7 clarified.' : 'Constituted.',
     contentHash: 'a'.repeat(64),
     version: 3,
-    sections: CLAUSES.map((clause, i) => ({
+    sections: POLICY_CLAUSES.map((clause, i) => ({
       clause,
       number: i + 1,
       titleEn: `Title ${i + 1}`,

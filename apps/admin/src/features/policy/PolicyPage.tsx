@@ -1,21 +1,7 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Code,
-  CopyButton,
-  Grid,
-  Group,
-  SimpleGrid,
-  Space,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Grid, Group, SimpleGrid, Space, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { CopyableHash } from '../../components/CopyValue.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDateTime, shortHash } from '../../components/format.js';
 import { Loading } from '../../components/Loading.js';
@@ -99,16 +85,7 @@ export function PolicyPage() {
             <Space h="sm" />
             <Fact label="Content hash (SHA-256)">
               <Group gap="xs" wrap="nowrap" mt={2}>
-                <Code style={{ wordBreak: 'break-all' }} aria-label="Content hash">
-                  {policy.contentHash}
-                </Code>
-                <CopyButton value={policy.contentHash}>
-                  {({ copied, copy }) => (
-                    <Button size="compact-xs" variant="subtle" onClick={copy}>
-                      {copied ? 'Copied' : 'Copy'}
-                    </Button>
-                  )}
-                </CopyButton>
+                <CopyableHash value={policy.contentHash} label="Content hash" />
               </Group>
             </Fact>
             {policy.changeSummary && (

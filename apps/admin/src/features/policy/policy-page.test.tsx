@@ -1,18 +1,8 @@
 import { screen, within } from '@testing-library/react';
+import { POLICY_CLAUSES } from '@steward/policy-core';
 import type { PolicyPageQuery } from '@steward/schema';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render.js';
-
-const CLAUSES = [
-  'COLLECTION',
-  'PURPOSE_OF_USE',
-  'MANAGEMENT',
-  'DISCLOSURE_AND_AMENDMENT',
-  'WEBSITE_USE',
-  'COOKIES',
-  'CHANGES',
-  'INQUIRIES',
-] as const;
 
 function policyPage(): PolicyPageQuery {
   return {
@@ -36,8 +26,8 @@ function policyPage(): PolicyPageQuery {
       changeSummary: 'Constituted by the Board of Directors.',
       contentHash: 'd'.repeat(64),
       // Sent out of order on purpose: the page orders by clause number.
-      sections: [...CLAUSES].reverse().map((clause) => {
-        const number = CLAUSES.indexOf(clause) + 1;
+      sections: [...POLICY_CLAUSES].reverse().map((clause) => {
+        const number = POLICY_CLAUSES.indexOf(clause) + 1;
         return {
           clause,
           number,
@@ -68,7 +58,7 @@ describe('policy page', () => {
     expect(screen.getByLabelText('Content hash').textContent).toBe('d'.repeat(64));
 
     const clauses = screen.getAllByRole('article');
-    expect(clauses.map((c) => c.getAttribute('aria-label'))).toEqual(CLAUSES.map((_, i) => `Clause ${i + 1}`));
+    expect(clauses.map((c) => c.getAttribute('aria-label'))).toEqual(POLICY_CLAUSES.map((_, i) => `Clause ${i + 1}`));
     const first = clauses[0]!;
     expect(within(first).getByText('(1) Title 1')).toBeTruthy();
     expect(within(first).getByText('（1）見出し1')).toBeTruthy();

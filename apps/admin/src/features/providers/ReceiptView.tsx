@@ -1,8 +1,9 @@
-import { Badge, Button, Code, Collapse, CopyButton, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Code, Collapse, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { ConsentReceiptFieldsFragment } from '@steward/schema';
 import { useState, type ReactNode } from 'react';
 import { CategoryBadges } from '../../components/CategoryBadges.js';
 import { ConsentStateBadge } from '../../components/ConsentStateBadge.js';
+import { CopyableHash } from '../../components/CopyValue.js';
 import { downloadText } from '../../components/download.js';
 import { formatDateTime } from '../../components/format.js';
 import { CHANNEL_LABEL, CONSENT_METHOD_LABEL } from '../../components/labels.js';
@@ -88,16 +89,7 @@ export function ReceiptView({ receipt }: { receipt: ConsentReceiptFieldsFragment
         <Badge variant="outline" color="gray" size="sm" radius="sm" style={{ flexShrink: 0, overflow: 'visible' }}>
           SHA-256
         </Badge>
-        <Code style={{ wordBreak: 'break-all' }} aria-label="Receipt hash">
-          {receipt.hash}
-        </Code>
-        <CopyButton value={receipt.hash}>
-          {({ copied, copy }) => (
-            <Button size="compact-xs" variant="subtle" onClick={copy}>
-              {copied ? 'Copied' : 'Copy'}
-            </Button>
-          )}
-        </CopyButton>
+        <CopyableHash value={receipt.hash} label="Receipt hash" />
       </Group>
       <Group gap="xs">
         <Button

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { PublicPolicyQuery } from '@steward/schema';
 import { describe, expect, it } from 'vitest';
+import { SECRETARIAT } from '../../test/factories.js';
 import { renderApp } from '../../test/render.js';
 import { graphQLError } from '../../test/stub-api.js';
 
@@ -32,13 +33,7 @@ function publicPolicy(language: 'ja' | 'en'): PublicPolicyQuery {
         { number: 2, publishedAt: '2026-04-01T09:00:00Z', changeSummary: 'Clause 7 clarified.' },
         { number: 1, publishedAt: '2005-11-18T00:00:00Z', changeSummary: 'Constituted.' },
       ],
-      secretariat: {
-        name: 'JSPE Secretariat',
-        postalAddress: '1-5-9 Kudan-kita',
-        telephone: '+81-3-5226-5191',
-        fax: '+81-3-5226-5192',
-        email: 'jspe_jspe@jspe.or.jp',
-      },
+      secretariat: SECRETARIAT,
     },
   };
 }

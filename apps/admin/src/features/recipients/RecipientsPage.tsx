@@ -1,10 +1,9 @@
-import { Anchor, Badge, Button, Card, Grid, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Grid, NativeSelect, Text, Textarea, TextInput } from '@mantine/core';
 import type { RecipientFieldsFragment, RecipientKind } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
-import { MessagesAlert } from '../../components/ErrorAlert.js';
-import { fieldErrorsFromGraphQLError, messagesOutside, type FieldErrors } from '../../components/errors.js';
+import { FormCard, useFormErrors } from '../../components/FormCard.js';
 import { formatDate } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { RECIPIENT_KINDS, RECIPIENT_KIND_LABEL } from '../exceptions/exception-labels.js';
@@ -69,6 +68,7 @@ export function RecipientsPage() {
 }
 
 const FIELDS = ['name', 'kind', 'contact', 'notes'];
+const isField = (f: string) => FIELDS.includes(f);
 
 function CreateRecipientForm({ onCreated }: { onCreated: () => void }) {
   const { createRecipient, fetching } = useCreateRecipient();
@@ -76,8 +76,7 @@ function CreateRecipientForm({ onCreated }: { onCreated: () => void }) {
   const [kind, setKind] = useState<RecipientKind>('CONTRACTOR');
   const [contact, setContact] = useState('');
   const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [messages, setMessages] = useState<string[]>([]);
+  const { errors, setErrors, messages, setMessages, clearField, report } = useFormErrors(isField);
   const [created, setCreated] = useState<string | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -103,58 +102,56 @@ function CreateRecipientForm({ onCreated }: { onCreated: () => void }) {
       onCreated();
       return;
     }
-    const summary = fieldErrorsFromGraphQLError(result.error);
-    setErrors(summary.fieldErrors);
-    setMessages(messagesOutside(summary, (f) => FIELDS.includes(f)));
+    report(result.error);
   }
 
   return (
-    <Card withBorder radius="md" padding="md">
-      <form onSubmit={submit} noValidate aria-label="Create recipient">
-        <Stack gap="sm">
-          <Text fw={600}>New recipient</Text>
-          <MessagesAlert title="The recipient was not created" messages={messages} />
-          {created && (
-            <Text size="sm" c="teal" role="status">
-              {created} was added.
-            </Text>
-          )}
-          <TextInput
-            label="Name"
-            required
-            value={name}
-            onChange={(e) => {
-              setName(e.currentTarget.value);
-              setErrors((x) => ({ ...x, name: '' }));
-            }}
-            error={errors['name'] || undefined}
-          />
-          <NativeSelect
-            label="Kind"
-            value={kind}
-            onChange={(e) => setKind(e.currentTarget.value as RecipientKind)}
-            data={RECIPIENT_KINDS.map((k) => ({ value: k, label: RECIPIENT_KIND_LABEL[k] }))}
-            error={errors['kind']}
-          />
-          <TextInput
-            label="Contact"
-            value={contact}
-            onChange={(e) => setContact(e.currentTarget.value)}
-            error={errors['contact']}
-          />
-          <Textarea
-            label="Notes"
-            value={notes}
-            onChange={(e) => setNotes(e.currentTarget.value)}
-            error={errors['notes']}
-            autosize
-            minRows={2}
-          />
-          <Button type="submit" loading={fetching}>
-            Create recipient
-          </Button>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard
+      label="Create recipient"
+      title="New recipient"
+      refusedTitle="The recipient was not created"
+      messages={messages}
+      onSubmit={submit}
+    >
+      {created && (
+        <Text size="sm" c="teal" role="status">
+          {created} was added.
+        </Text>
+      )}
+      <TextInput
+        label="Name"
+        required
+        value={name}
+        onChange={(e) => {
+          setName(e.currentTarget.value);
+          clearField('name');
+        }}
+        error={errors['name'] || undefined}
+      />
+      <NativeSelect
+        label="Kind"
+        value={kind}
+        onChange={(e) => setKind(e.currentTarget.value as RecipientKind)}
+        data={RECIPIENT_KINDS.map((k) => ({ value: k, label: RECIPIENT_KIND_LABEL[k] }))}
+        error={errors['kind']}
+      />
+      <TextInput
+        label="Contact"
+        value={contact}
+        onChange={(e) => setContact(e.currentTarget.value)}
+        error={errors['contact']}
+      />
+      <Textarea
+        label="Notes"
+        value={notes}
+        onChange={(e) => setNotes(e.currentTarget.value)}
+        error={errors['notes']}
+        autosize
+        minRows={2}
+      />
+      <Button type="submit" loading={fetching}>
+        Create recipient
+      </Button>
+    </FormCard>
   );
 }

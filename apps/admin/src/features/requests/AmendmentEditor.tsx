@@ -1,13 +1,13 @@
-import { Button, Card, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, Stack, Table, TextInput } from '@mantine/core';
 import { DATA_CATEGORIES, type DataCategory } from '@steward/policy-core';
 import { useState } from 'react';
 import { categoryLabel } from '../../components/categories.js';
-import { ConflictAlert } from '../../components/ConflictAlert.js';
-import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
 import { Loading } from '../../components/Loading.js';
 import { useProvider } from '../providers/use-provider.js';
 import { changesFrom, draftErrors, emptyDraft, type AmendmentDraft } from './amendment-form.js';
+import { ProviderChangeCard, type ProviderChangeProps } from './ProviderChangeCard.js';
 import { useApplyAmendment } from './use-requests.js';
 
 /**
@@ -15,15 +15,7 @@ import { useApplyAmendment } from './use-requests.js';
  * apply all in one transaction against the version read. On CONFLICT the edits are kept and the
  * current data can be reloaded.
  */
-export function AmendmentEditor({
-  requestId,
-  providerId,
-  onApplied,
-}: {
-  requestId: string;
-  providerId: string;
-  onApplied: () => void;
-}) {
+export function AmendmentEditor({ requestId, providerId, onApplied }: ProviderChangeProps) {
   const { provider, fetching, error, reload } = useProvider(providerId);
   const { apply, fetching: applying } = useApplyAmendment();
   const [draft, setDraft] = useState<AmendmentDraft>(emptyDraft);
@@ -77,25 +69,18 @@ export function AmendmentEditor({
   const errorFor = (key: string) => serverErrors[key] ?? localErrors[key];
 
   return (
-    <Card withBorder radius="md">
-      <Text fw={600}>Amendment</Text>
-      <Text size="xs" c="dimmed" mb="sm">
-        Each change is kept with its value before and after. Provider version {provider.version}.
-      </Text>
-      {conflict && (
-        <ConflictAlert
-          onReload={() => {
-            setConflict(false);
-            reload();
-          }}
-        />
-      )}
-      <MessagesAlert title="The amendment was not applied" messages={messages} />
-      {applied !== null && (
-        <Text size="sm" c="green" role="status" mb="xs">
-          {applied} change{applied === 1 ? '' : 's'} applied.
-        </Text>
-      )}
+    <ProviderChangeCard
+      title="Amendment"
+      description={<>Each change is kept with its value before and after. Provider version {provider.version}.</>}
+      conflict={conflict}
+      onReload={() => {
+        setConflict(false);
+        reload();
+      }}
+      refusedTitle="The amendment was not applied"
+      messages={messages}
+      done={applied === null ? null : `${applied} change${applied === 1 ? '' : 's'} applied.`}
+    >
       <Table aria-label="Items to amend" verticalSpacing={4}>
         <Table.Thead>
           <Table.Tr>
@@ -194,6 +179,6 @@ export function AmendmentEditor({
           </Button>
         </Stack>
       </Group>
-    </Card>
+    </ProviderChangeCard>
   );
 }

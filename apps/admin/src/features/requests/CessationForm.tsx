@@ -1,23 +1,14 @@
-import { Button, Card, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { PurposesDocument, RecipientsDocument } from '@steward/schema';
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { ConflictAlert } from '../../components/ConflictAlert.js';
-import { MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
 import { useProvider } from '../providers/use-provider.js';
+import { ProviderChangeCard, type ProviderChangeProps } from './ProviderChangeCard.js';
 import { useApplyCessation } from './use-requests.js';
 
 /** Cessation of use: stop using for purposes (consent is withdrawn too) and/or providing to recipients. */
-export function CessationForm({
-  requestId,
-  providerId,
-  onApplied,
-}: {
-  requestId: string;
-  providerId: string;
-  onApplied: () => void;
-}) {
+export function CessationForm({ requestId, providerId, onApplied }: ProviderChangeProps) {
   const { provider, reload } = useProvider(providerId);
   const [purposes] = useQuery({ query: PurposesDocument, variables: { includeRetired: false } });
   const [recipients] = useQuery({ query: RecipientsDocument });
@@ -57,25 +48,18 @@ export function CessationForm({
     set(on ? [...list, value] : list.filter((v) => v !== value));
 
   return (
-    <Card withBorder radius="md">
-      <Text fw={600}>Cessation of use</Text>
-      <Text size="xs" c="dimmed" mb="sm">
-        Decisions and partner reads refuse what is stopped from now on; only a legal requirement still applies.
-      </Text>
-      {conflict && (
-        <ConflictAlert
-          onReload={() => {
-            setConflict(false);
-            reload();
-          }}
-        />
-      )}
-      <MessagesAlert title="Nothing was stopped" messages={messages} />
-      {done && (
-        <Text size="sm" c="green" role="status" mb="xs">
-          {done}
-        </Text>
-      )}
+    <ProviderChangeCard
+      title="Cessation of use"
+      description="Decisions and partner reads refuse what is stopped from now on; only a legal requirement still applies."
+      conflict={conflict}
+      onReload={() => {
+        setConflict(false);
+        reload();
+      }}
+      refusedTitle="Nothing was stopped"
+      messages={messages}
+      done={done}
+    >
       <Group align="flex-start" grow>
         <Stack gap={4} aria-label="Stop using for">
           <Text size="sm" fw={500}>
@@ -116,6 +100,6 @@ export function CessationForm({
           Stop
         </Button>
       </Group>
-    </Card>
+    </ProviderChangeCard>
   );
 }

@@ -1,4 +1,5 @@
-import { Box, Group, Text } from '@mantine/core';
+import { Box, Text } from '@mantine/core';
+import { ChartLegend } from '../../components/DayChart.js';
 import { formatDate } from '../../components/format.js';
 import { layoutTimeline, type TimelineRequest } from './due-timeline.js';
 import { URGENCY_COLOR, URGENCY_LABEL } from './request-labels.js';
@@ -31,14 +32,7 @@ export function DueTimelineChart({ requests, now }: { requests: readonly Timelin
   const summary = `${timeline.bars.length} open requests: ${overdue} overdue, ${soon} due within three days. Earliest due: ${timeline.bars[0]!.reference}.`;
   return (
     <Box>
-      <Group gap="md" mb="xs" aria-hidden="true">
-        {LEGEND.map((u) => (
-          <Group key={u} gap={4}>
-            <Box w={10} h={10} style={{ background: URGENCY_COLOR[u], borderRadius: 2 }} />
-            <Text size="xs">{URGENCY_LABEL[u]}</Text>
-          </Group>
-        ))}
-      </Group>
+      <ChartLegend items={LEGEND.map((u) => ({ key: u, color: URGENCY_COLOR[u], label: URGENCY_LABEL[u] }))} />
       <svg
         role="img"
         aria-label={summary}

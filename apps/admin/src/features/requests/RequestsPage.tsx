@@ -20,9 +20,9 @@ import type {
   RequestStatus,
 } from '@steward/schema';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
-import { FilterSelect } from '../../components/FilterSelect.js';
+import { FilterBar, filterDef, useUrlFilters } from '../../components/FilterBar.js';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
 import { formatDate, formatDateTime } from '../../components/format.js';
@@ -41,8 +41,17 @@ import {
 import { useCreateProviderRequest, useProviderRequests } from './use-requests.js';
 
 const URGENCIES = ['OVERDUE', 'DUE_SOON', 'ON_TRACK', 'CLOSED'] as const;
-const pick = <T extends string>(values: readonly T[], v: string | null): T | null =>
-  v && (values as readonly string[]).includes(v) ? (v as T) : null;
+const FILTERS = {
+  urgency: filterDef({ label: 'Urgency', anyLabel: 'Any', options: URGENCIES, labels: URGENCY_LABEL, w: 160 }),
+  status: filterDef({
+    label: 'Status',
+    anyLabel: 'Any status',
+    options: REQUEST_STATUSES,
+    labels: REQUEST_STATUS_LABEL,
+    w: 190,
+  }),
+  kind: filterDef({ label: 'Kind', anyLabel: 'Any kind', options: REQUEST_KINDS, labels: REQUEST_KIND_LABEL, w: 190 }),
+};
 
 export function RequestStatusBadge({ status }: { status: RequestStatus }) {
   return (
@@ -119,21 +128,11 @@ const COLUMNS: DataColumn<ProviderRequestFieldsFragment>[] = [
 ];
 
 export function RequestsPage() {
-  const [params, setParams] = useSearchParams();
-  const status = pick(REQUEST_STATUSES, params.get('status'));
-  const kind = pick(REQUEST_KINDS, params.get('kind'));
-  const urgency = pick(URGENCIES, params.get('urgency'));
-  const filter: ProviderRequestFilter = { status, kind, urgency };
+  const { values, setFilter } = useUrlFilters(FILTERS);
+  const filter: ProviderRequestFilter = values;
   const { requests, hasMore, ...query } = useProviderRequests(filter);
   const canWrite = useCanWrite();
   const [creating, setCreating] = useState(false);
-
-  function setFilter(name: string, value: string) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  }
 
   return (
     <>
@@ -142,35 +141,7 @@ export function RequestsPage() {
         description="Disclosure, amendment and cessation of use on request (clause 4): verify the requester, answer within the response period."
         actions={canWrite && <Button onClick={() => setCreating(true)}>Enter a request</Button>}
       />
-      <Group mb="md" gap="sm" role="group" aria-label="Filters">
-        <FilterSelect
-          label="Urgency"
-          anyLabel="Any"
-          value={urgency}
-          options={URGENCIES}
-          labels={URGENCY_LABEL}
-          onChange={(v) => setFilter('urgency', v)}
-          w={160}
-        />
-        <FilterSelect
-          label="Status"
-          anyLabel="Any status"
-          value={status}
-          options={REQUEST_STATUSES}
-          labels={REQUEST_STATUS_LABEL}
-          onChange={(v) => setFilter('status', v)}
-          w={190}
-        />
-        <FilterSelect
-          label="Kind"
-          anyLabel="Any kind"
-          value={kind}
-          options={REQUEST_KINDS}
-          labels={REQUEST_KIND_LABEL}
-          onChange={(v) => setFilter('kind', v)}
-          w={190}
-        />
-      </Group>
+      <FilterBar filters={FILTERS} values={values} onChange={setFilter} />
       <Stack gap="md">
         {(query.loaded || !query.fetching) && (
           <Card withBorder radius="md">

@@ -1,10 +1,11 @@
-import { Button, Card, Grid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Grid, Stack, Text, TextInput } from '@mantine/core';
 import type { SystemCredentialFieldsFragment } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
 import { ConfirmModal } from '../../components/ConfirmModal.js';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
-import { fieldErrorsFromGraphQLError, messagesOutside, type FieldErrors } from '../../components/errors.js';
+import { fieldErrorsFromGraphQLError, type FieldErrors } from '../../components/errors.js';
+import { FormCard, useFormErrors } from '../../components/FormCard.js';
 import { IssuedKeyModal } from '../../components/IssuedKeyModal.js';
 import { keyColumns } from '../../components/key-columns.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -109,6 +110,7 @@ export function SystemsPage() {
 }
 
 const FIELDS = ['systemName', 'label'];
+const isField = (f: string) => FIELDS.includes(f);
 
 function IssueSystemKeyForm({
   onIssued,
@@ -118,8 +120,7 @@ function IssueSystemKeyForm({
   const { issueKey, fetching } = useIssueSystemKey();
   const [systemName, setSystemName] = useState('');
   const [label, setLabel] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [messages, setMessages] = useState<string[]>([]);
+  const { errors, setErrors, messages, setMessages, clearField, report } = useFormErrors(isField);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -140,47 +141,45 @@ function IssueSystemKeyForm({
       setErrors({});
       return;
     }
-    const summary = fieldErrorsFromGraphQLError(result.error);
-    setErrors(summary.fieldErrors);
-    setMessages(messagesOutside(summary, (f) => FIELDS.includes(f)));
+    report(result.error);
   }
 
   return (
-    <Card withBorder radius="md" padding="md">
-      <form onSubmit={submit} noValidate aria-label="Issue system key">
-        <Stack gap="sm">
-          <Text fw={600}>New system key</Text>
-          <MessagesAlert title="The key was not issued" messages={messages} />
-          <TextInput
-            label="System"
-            placeholder="Membership database"
-            required
-            value={systemName}
-            onChange={(e) => {
-              setSystemName(e.currentTarget.value);
-              setErrors((x) => ({ ...x, systemName: '' }));
-            }}
-            error={errors['systemName'] || undefined}
-          />
-          <TextInput
-            label="Key label"
-            placeholder="Nightly sync on db01"
-            required
-            value={label}
-            onChange={(e) => {
-              setLabel(e.currentTarget.value);
-              setErrors((x) => ({ ...x, label: '' }));
-            }}
-            error={errors['label'] || undefined}
-          />
-          <Text size="xs" c="dimmed">
-            The key is shown once. Every decision the system asks for is recorded in the ledger under this key.
-          </Text>
-          <Button type="submit" loading={fetching}>
-            Issue key
-          </Button>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard
+      label="Issue system key"
+      title="New system key"
+      refusedTitle="The key was not issued"
+      messages={messages}
+      onSubmit={submit}
+    >
+      <TextInput
+        label="System"
+        placeholder="Membership database"
+        required
+        value={systemName}
+        onChange={(e) => {
+          setSystemName(e.currentTarget.value);
+          clearField('systemName');
+        }}
+        error={errors['systemName'] || undefined}
+      />
+      <TextInput
+        label="Key label"
+        placeholder="Nightly sync on db01"
+        required
+        value={label}
+        onChange={(e) => {
+          setLabel(e.currentTarget.value);
+          clearField('label');
+        }}
+        error={errors['label'] || undefined}
+      />
+      <Text size="xs" c="dimmed">
+        The key is shown once. Every decision the system asks for is recorded in the ledger under this key.
+      </Text>
+      <Button type="submit" loading={fetching}>
+        Issue key
+      </Button>
+    </FormCard>
   );
 }
