@@ -71,8 +71,9 @@ export class RequestResolver {
   @Authorized()
   @Query(() => ProviderRequestType, { nullable: true })
   async providerRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ProviderRequestType | null> {
-    const row = await services(ctx).request.get(id);
-    return row ? services(ctx).request.present([row])[0]! : null;
+    const requests = services(ctx).request;
+    const row = await requests.get(id);
+    return row ? requests.present([row])[0]! : null;
   }
 
   @FieldResolver(() => [RequestStatusChangeType])
