@@ -106,6 +106,23 @@ export default tseslint.config(
     },
   },
   {
+    // One home for the ORM's transactions (ARCHITECTURE.md, "Where do I put…"): a write path runs in
+    // `this.inTransaction((tx) => …)` of its service or `inTransaction(em, …)`, both in
+    // common/transaction.ts, never in `em.transactional` directly. The hot paths' lean-SQL
+    // transactions are `leanTransaction` (common/sql/lean-sql.ts), which does not use it.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/common/transaction.ts', 'apps/api/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          property: 'transactional',
+          message: 'Run a transaction through inTransaction (common/transaction.ts): the one home of transactions.',
+        },
+      ],
+    },
+  },
+  {
     // Decorated entity/GraphQL classes need value imports for emitDecoratorMetadata.
     files: ['apps/api/src/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },

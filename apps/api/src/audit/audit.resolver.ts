@@ -2,8 +2,8 @@ import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { badInput } from '../common/errors.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import type { Context } from '../context.js';
+import { services } from '../services.js';
 import { isUuid } from '../common/ids.js';
-import { AuditLogService } from './audit-log.service.js';
 import { AuditEntryConnection } from './audit.type.js';
 import { presentAuditEntry } from './audit.presenter.js';
 import { WRITERS } from '../common/auth-checker.js';
@@ -23,7 +23,7 @@ export class AuditResolver {
     const limit = pageSize(first);
     const afterId = after ? decodeCursor(after) : null;
     if (providerId && !isUuid(providerId)) throw badInput('providerId', 'INVALID_FORMAT', 'Not a provider id', '');
-    const entries = await new AuditLogService(ctx.em).page({ rows: limit + 1, afterId, providerId });
+    const entries = await services(ctx).audit.page({ rows: limit + 1, afterId, providerId });
     return toPage(entries, limit, afterId, presentAuditEntry);
   }
 }

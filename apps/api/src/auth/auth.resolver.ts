@@ -1,27 +1,23 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { OWNERS } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
+import { services } from '../services.js';
 import { AdminUserType } from './admin-user.type.js';
 import { presentAdminUser } from './admin-user.presenter.js';
 import { CreateAdminUserInput, LoginInput } from './auth.inputs.js';
-import { AuthService } from './auth.service.js';
 
 @Resolver()
 export class AuthResolver {
   @Query(() => AdminUserType, { nullable: true, description: 'The signed-in admin, or null.' })
   async me(@Ctx() ctx: Context): Promise<AdminUserType | null> {
     if (!ctx.actor) return null;
-    const user = await new AuthService(ctx.em, ctx.deps).currentUser(ctx.actor);
+    const user = await services(ctx).auth.currentUser(ctx.actor);
     return user ? presentAdminUser(user) : null;
   }
 
   @Mutation(() => AdminUserType, { description: 'Signs in and sets the HttpOnly session cookie.' })
   async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<AdminUserType> {
-    const { user, token, expiresAt } = await new AuthService(ctx.em, ctx.deps).login(
-      input.email,
-      input.password,
-      ctx.userAgent,
-    );
+    const { user, token, expiresAt } = await services(ctx).auth.login(input.email, input.password, ctx.userAgent);
     ctx.cookies.setSession(token, expiresAt);
     return presentAdminUser(user);
   }
@@ -29,7 +25,7 @@ export class AuthResolver {
   @Authorized()
   @Mutation(() => Boolean, { description: 'Ends this session.' })
   async logout(@Ctx() ctx: Context): Promise<boolean> {
-    if (ctx.actor) await new AuthService(ctx.em, ctx.deps).logout(ctx.actor);
+    if (ctx.actor) await services(ctx).auth.logout(ctx.actor);
     ctx.cookies.clearSession();
     return true;
   }
@@ -37,7 +33,7 @@ export class AuthResolver {
   @Authorized(OWNERS)
   @Query(() => [AdminUserType])
   async adminUsers(@Ctx() ctx: Context): Promise<AdminUserType[]> {
-    const users = await new AuthService(ctx.em, ctx.deps).adminUsers();
+    const users = await services(ctx).auth.adminUsers();
     return users.map(presentAdminUser);
   }
 
@@ -47,7 +43,7 @@ export class AuthResolver {
     @Arg('input', () => CreateAdminUserInput) input: CreateAdminUserInput,
     @Ctx() ctx: Context,
   ): Promise<AdminUserType> {
-    const user = await new AuthService(ctx.em, ctx.deps).createAdminUser(ctx.actor, input);
+    const user = await services(ctx).auth.createAdminUser(ctx.actor, input);
     return presentAdminUser(user);
   }
 }

@@ -1,12 +1,11 @@
 import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { WRITERS, requireActor } from '../common/auth-checker.js';
+import { WRITERS } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
-import { ProviderService } from '../providers/provider.service.js';
+import { services } from '../services.js';
 import { openDisplayName, presentProvider } from '../providers/provider.presenter.js';
 import { ProviderType } from '../providers/provider.type.js';
 import { presentCollection } from './collection.presenter.js';
 import { RecordCollectionInput } from './collection.inputs.js';
-import { CollectionService } from './collection.service.js';
 import { CollectionType, ConsentReceiptType } from './collection.type.js';
 
 @ObjectType('CollectionResult')
@@ -26,12 +25,9 @@ export class CollectionResolver {
     @Arg('input', () => RecordCollectionInput) input: RecordCollectionInput,
     @Ctx() ctx: Context,
   ): Promise<CollectionResult> {
-    const em = ctx.em;
-    const { provider, collection, purposes } = await new CollectionService(em, requireActor(ctx), ctx.deps).record(
-      input,
-    );
+    const { provider, collection, purposes } = await services(ctx).collection.record(input);
     const presented = presentCollection(collection, new Map(purposes.map((p) => [p.key, p])));
-    const name = await new ProviderService(em, ctx.actor, ctx.deps).sealedDisplayNames([provider.id]);
+    const name = await services(ctx).provider.sealedDisplayNames([provider.id]);
     return {
       provider: presentProvider(provider, openDisplayName(ctx.deps.cipher, name.get(provider.id))),
       collection: presented,

@@ -1,11 +1,10 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import { validateCollection, type Issue } from '@steward/policy-core';
 import { randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
-import type { Actor, AppDeps } from '../context.js';
+import type { Actor } from '../context.js';
 import { ConsentWriter } from '../consent/consent-writer.js';
 import { organisationContact } from '../organisation/organisation.service.js';
 import { currentPolicyFacts } from '../policy/policy-text.js';
@@ -22,6 +21,7 @@ import type { RecordCollectionInput } from './collection.inputs.js';
 import { CollectionRecord } from './collection-record.entity.js';
 import { RECEIPT_VERSION, sealReceipt, type ReceiptBody } from './receipt.js';
 import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
+import { Service } from '../common/transaction.js';
 
 export interface CollectionWritten {
   provider: Provider;
@@ -34,16 +34,10 @@ export interface CollectionWritten {
  * Records one act of collection (clause 1) atomically: the provider, the purposes specified,
  * the consent obtained per purpose, the sealed data items and the receipt — all or nothing.
  */
-export class CollectionService {
-  constructor(
-    private readonly em: SqlEntityManager,
-    private readonly actor: Actor,
-    private readonly deps: AppDeps,
-  ) {}
-
+export class CollectionService extends Service<Actor> {
   /** One transaction for everything: the ORM's auto-flush before queries would otherwise split it. */
   record(input: RecordCollectionInput): Promise<CollectionWritten> {
-    return this.em.transactional((em) => new CollectionService(em, this.actor, this.deps).write(input));
+    return this.inTransaction((tx) => tx.write(input));
   }
 
   private async write(input: RecordCollectionInput): Promise<CollectionWritten> {

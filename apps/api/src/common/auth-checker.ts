@@ -1,6 +1,6 @@
 import type { AdminRole } from '@steward/policy-core';
 import type { AuthCheckerFn } from 'type-graphql';
-import type { Caller, Context } from '../context.js';
+import type { Caller, Context, PartnerPrincipal } from '../context.js';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
 
 /**
@@ -46,6 +46,13 @@ export const SYSTEM_FORBIDDEN = 'An internal system key can only ask for decisio
 export function requireActor(ctx: Context) {
   if (!ctx.actor) throw new UnauthenticatedError();
   return ctx.actor;
+}
+
+/** The partner fields' own guard: only a partner key, never an admin session. */
+export function requirePartner(ctx: Context): PartnerPrincipal {
+  if (ctx.partner) return ctx.partner;
+  if (ctx.actor) throw new ForbiddenError('Only a partner key can use this field');
+  throw new UnauthenticatedError('A partner key is required');
 }
 
 /** The signed-in admin or the internal system's key making the request. */

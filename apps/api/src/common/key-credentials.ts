@@ -1,7 +1,9 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { AuditService } from '../audit/audit.service.js';
+import { AdminUser } from '../auth/admin-user.entity.js';
 import type { Actor, AppDeps } from '../context.js';
+import { generateApiKey, type ApiKeyKind } from './api-key.js';
 import { NotFoundError, badInput } from './errors.js';
 import { isUuid } from './ids.js';
 
@@ -15,6 +17,8 @@ interface KeyCredential {
 /** One kind of key credential: its entity, what errors call it, and how its changes are audited. */
 export interface KeyCredentialKind<C extends KeyCredential> {
   entity: EntityClass<C>;
+  /** Which key prefix its keys carry (`stw_`, `sys_`). */
+  apiKey: ApiKeyKind;
   /** As NOT_FOUND names it, e.g. "Partner credential". */
   name: string;
   /** The audit entry's entity type and action prefix (`<prefix>.issue`, `<prefix>.revoke`). */
@@ -40,18 +44,32 @@ function audit<C extends KeyCredential>(
   });
 }
 
-/** Audits a credential just created (inside the caller's transaction) and returns it with its author loaded. */
-export async function auditIssuedKey<C extends KeyCredential>(
+/**
+ * Issues a key (inside the caller's transaction): a credential with `fields`, the new key's id and
+ * the SHA-256 of its secret, made by `actor` now; audited, and returned with its author loaded. The
+ * key itself is returned here once and stored nowhere.
+ */
+export async function issueKeyCredential<C extends KeyCredential>(
   em: SqlEntityManager,
   actor: Actor,
   deps: AppDeps,
   kind: KeyCredentialKind<C>,
-  credential: C,
-): Promise<C> {
+  fields: Partial<C>,
+): Promise<{ key: string; credential: C }> {
+  const issued = generateApiKey(kind.apiKey);
+  const now = deps.now();
+  const credential = em.create(kind.entity, {
+    ...fields,
+    keyId: issued.keyId,
+    secretHash: issued.secretHash,
+    createdBy: em.getReference(AdminUser, actor.userId),
+    createdAt: now,
+    updatedAt: now,
+  } as never);
   audit(em, actor, deps, kind, credential, 'issue');
   await em.flush();
   await em.populate(credential, ['createdBy' as never]);
-  return credential;
+  return { key: issued.key, credential };
 }
 
 /**

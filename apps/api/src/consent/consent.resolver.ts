@@ -1,11 +1,10 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { WRITERS, requireActor } from '../common/auth-checker.js';
+import { WRITERS } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
-import { ProviderService } from '../providers/provider.service.js';
+import { services } from '../services.js';
 import { openDisplayName, presentProvider } from '../providers/provider.presenter.js';
 import { ProviderType } from '../providers/provider.type.js';
 import { RecordConsentInput } from './consent.inputs.js';
-import { ConsentService } from './consent.service.js';
 
 @Resolver()
 export class ConsentResolver {
@@ -15,9 +14,8 @@ export class ConsentResolver {
     @Arg('input', () => RecordConsentInput) input: RecordConsentInput,
     @Ctx() ctx: Context,
   ): Promise<ProviderType> {
-    const em = ctx.em;
-    const provider = await new ConsentService(em, requireActor(ctx), ctx.deps).record(input);
-    const names = await new ProviderService(em, ctx.actor, ctx.deps).sealedDisplayNames([provider.id]);
+    const provider = await services(ctx).consent.record(input);
+    const names = await services(ctx).provider.sealedDisplayNames([provider.id]);
     return presentProvider(provider, openDisplayName(ctx.deps.cipher, names.get(provider.id)));
   }
 }

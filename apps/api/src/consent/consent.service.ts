@@ -1,30 +1,25 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import { FIELD_LIMITS, consentFor, validateConsentChange, validateText, type Issue } from '@steward/policy-core';
 import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError } from '../common/errors.js';
-import type { Actor, AppDeps } from '../context.js';
+import type { Actor } from '../context.js';
 import { currentPolicy } from '../policy/policy-text.js';
 import { ProviderService } from '../providers/provider.service.js';
 import { Purpose } from '../purposes/purpose.entity.js';
 import { ConsentEvent } from './consent-event.entity.js';
+import { consentEventFact } from './consent-event-fact.js';
 import type { RecordConsentInput } from './consent.inputs.js';
 import { ConsentWriter } from './consent-writer.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { consentLedgerFact } from './consent-ledger.js';
 import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
+import { Service } from '../common/transaction.js';
 
 /** Later grants, refusals and withdrawals per purpose: appended, never rewriting history. */
-export class ConsentService {
-  constructor(
-    private readonly em: SqlEntityManager,
-    private readonly actor: Actor,
-    private readonly deps: AppDeps,
-  ) {}
-
+export class ConsentService extends Service<Actor> {
   /** One transaction: the event, the projection, the version bump and the audit entry. */
   record(input: RecordConsentInput) {
-    return this.em.transactional((em) => new ConsentService(em, this.actor, this.deps).write(input));
+    return this.inTransaction((tx) => tx.write(input));
   }
 
   private async write(input: RecordConsentInput) {
@@ -45,14 +40,7 @@ export class ConsentService {
     if (purpose && !issues.length) {
       const events = await this.em.find(ConsentEvent, { provider: provider.id, purpose: purpose.id });
       const current = consentFor(
-        events.map((e) => ({
-          id: e.id,
-          purposeKey: purpose.key,
-          action: e.action,
-          occurredAt: e.occurredAt,
-          sequence: e.sequence,
-          policyVersion: e.policyVersion,
-        })),
+        events.map((e) => consentEventFact(e, purpose.key)),
         purpose.key,
       );
       const change = validateConsentChange(current.state, input.action, {

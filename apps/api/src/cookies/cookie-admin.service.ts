@@ -12,7 +12,6 @@ import {
 import { randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, DomainError, NotFoundError, badInput } from '../common/errors.js';
-import type { Actor, AppDeps } from '../context.js';
 import { CookieConsentService, visitorIndexOf, type SealedCookieHistoryEntry } from './cookie-consent.service.js';
 import { cookieSitesChanged } from './cookie-cors.js';
 import { cookieStatsRows } from './cookie.queries.js';
@@ -21,6 +20,7 @@ import { CookieDeclaration } from './cookie-declaration.entity.js';
 import { CookieSite } from './cookie-site.entity.js';
 import type { CookieDeclarationInput, CookieSiteInput, UpdateCookieCategoryInput } from './cookie.inputs.js';
 import { isUuid } from '../common/ids.js';
+import { Service } from '../common/transaction.js';
 
 const DAY_MS = 86_400_000;
 
@@ -59,13 +59,7 @@ export interface CookieStatsDay {
 }
 
 /** Categories, declarations and sites (owners and privacy officers edit), statistics and a visitor's history. */
-export class CookieAdminService {
-  constructor(
-    private readonly em: SqlEntityManager,
-    private readonly actor: Actor | null,
-    private readonly deps: AppDeps,
-  ) {}
-
+export class CookieAdminService extends Service {
   async categories(): Promise<CookieCategoryEntity[]> {
     const rows = await this.em.find(CookieCategoryEntity, {});
     const byKey = new Map(rows.map((r) => [r.category, r]));
@@ -90,7 +84,7 @@ export class CookieAdminService {
   }
 
   updateCategory(input: UpdateCookieCategoryInput): Promise<CookieCategoryEntity> {
-    return this.em.transactional(async (em) => {
+    return this.inTransaction(async ({ em }) => {
       const text = {
         label: { en: input.label.en.trim(), ja: input.label.ja.trim() },
         description: {
@@ -120,7 +114,7 @@ export class CookieAdminService {
   }
 
   createSite(input: CookieSiteInput): Promise<CookieSite> {
-    return this.em.transactional(async (em) => {
+    return this.inTransaction(async ({ em }) => {
       const fields = this.siteFields(input);
       const now = this.deps.now();
       const site = em.create(CookieSite, { ...fields, siteKey: generateSiteKey(), createdAt: now, updatedAt: now });
@@ -137,7 +131,7 @@ export class CookieAdminService {
   }
 
   updateSite(id: string, input: CookieSiteInput): Promise<CookieSite> {
-    return this.em.transactional(async (em) => {
+    return this.inTransaction(async ({ em }) => {
       const site = isUuid(id) ? await em.findOne(CookieSite, { id }) : null;
       if (!site) throw new NotFoundError('Cookie site', 'id');
       Object.assign(site, this.siteFields(input), { updatedAt: this.deps.now() });
@@ -154,7 +148,7 @@ export class CookieAdminService {
   }
 
   createDeclaration(input: CookieDeclarationInput): Promise<CookieDeclaration> {
-    return this.em.transactional(async (em) => {
+    return this.inTransaction(async ({ em }) => {
       const site = isUuid(input.siteId) ? await em.findOne(CookieSite, { id: input.siteId }) : null;
       if (!site) throw new NotFoundError('Cookie site', 'input.siteId');
       const now = this.deps.now();
@@ -176,7 +170,7 @@ export class CookieAdminService {
   }
 
   updateDeclaration(id: string, input: CookieDeclarationInput): Promise<CookieDeclaration> {
-    return this.em.transactional(async (em) => {
+    return this.inTransaction(async ({ em }) => {
       const declaration = isUuid(id) ? await em.findOne(CookieDeclaration, { id }) : null;
       if (!declaration) throw new NotFoundError('Cookie declaration', 'id');
       if (declaration.site.id !== input.siteId)
@@ -194,7 +188,7 @@ export class CookieAdminService {
   }
 
   deleteDeclaration(id: string): Promise<string> {
-    return this.em.transactional(async (em) => {
+    return this.inTransaction(async ({ em }) => {
       const declaration = isUuid(id) ? await em.findOne(CookieDeclaration, { id }) : null;
       if (!declaration) throw new NotFoundError('Cookie declaration', 'id');
       this.audit(em).record({

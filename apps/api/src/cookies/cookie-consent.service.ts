@@ -65,7 +65,8 @@ export interface PublicSite {
   allowedOrigins: string[];
 }
 
-export interface CookieReceipt {
+/** What a stored consent event says: a receipt answers it, a visitor's history lists it. */
+interface CookieEvent {
   receiptId: string;
   action: CookieConsentAction;
   choice: CookieChoice;
@@ -73,6 +74,9 @@ export interface CookieReceipt {
   gpcApplied: boolean;
   policyVersion: number;
   recordedAt: Date;
+}
+
+export interface CookieReceipt extends CookieEvent {
   expiresAt: Date;
 }
 
@@ -81,17 +85,10 @@ export interface CookieStatus extends Omit<CookieReceipt, 'gpcApplied'> {
 }
 
 /** One stored event with the visitor id decrypted: what a disclosure package lists. */
-export interface CookieHistoryEntry {
-  receiptId: string;
+export interface CookieHistoryEntry extends CookieEvent {
   siteId: string;
   siteName: string;
   visitorId: string;
-  action: CookieConsentAction;
-  choice: CookieChoice;
-  gpc: boolean;
-  gpcApplied: boolean;
-  policyVersion: number;
-  recordedAt: Date;
 }
 
 /**
@@ -126,6 +123,18 @@ function choiceOf(row: { functional: unknown; analytics: unknown; marketing: unk
     FUNCTIONAL: fromDbBoolean(row.functional),
     ANALYTICS: fromDbBoolean(row.analytics),
     MARKETING: fromDbBoolean(row.marketing),
+  };
+}
+
+function eventOf(row: Omit<EventRow, 'payload_hash'>): CookieEvent {
+  return {
+    receiptId: row.id,
+    action: row.action,
+    choice: choiceOf(row),
+    gpc: fromDbBoolean(row.gpc),
+    gpcApplied: fromDbBoolean(row.gpc_applied),
+    policyVersion: Number(row.policy_version),
+    recordedAt: fromDbDate(row.occurred_at),
   };
 }
 
@@ -286,17 +295,11 @@ export class CookieConsentService {
         await visitorHistoryPage(this.em, visitorIndex, after, limit);
       for (const r of rows) {
         entries.push({
-          receiptId: r.id,
+          ...eventOf(r),
           siteId: r.site_id,
           siteName: r.site_name,
           visitorId,
           visitorSealed: r.visitor_sealed,
-          action: r.action,
-          choice: choiceOf(r),
-          gpc: fromDbBoolean(r.gpc),
-          gpcApplied: fromDbBoolean(r.gpc_applied),
-          policyVersion: Number(r.policy_version),
-          recordedAt: fromDbDate(r.occurred_at),
         });
       }
       const last = rows.at(-1);
@@ -407,17 +410,8 @@ export class CookieConsentService {
         reason: 'IDEMPOTENCY_KEY_REUSED',
       });
     }
-    const recordedAt = fromDbDate(row.occurred_at);
-    return {
-      receiptId: row.id,
-      action: row.action,
-      choice: choiceOf(row),
-      gpc: fromDbBoolean(row.gpc),
-      gpcApplied: fromDbBoolean(row.gpc_applied),
-      policyVersion: Number(row.policy_version),
-      recordedAt,
-      expiresAt: this.expiry(recordedAt, site),
-    };
+    const event = eventOf(row);
+    return { ...event, expiresAt: this.expiry(event.recordedAt, site) };
   }
 
   private expiry(at: Date, site: PublicSite): Date {

@@ -2,8 +2,8 @@ import { Arg, Authorized, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } 
 import { WRITERS, requireActor } from '../common/auth-checker.js';
 import { rateLimitedBy } from '../common/rate-limit.js';
 import type { Context } from '../context.js';
-import { CookieAdminService } from './cookie-admin.service.js';
-import { COOKIE_RATE_LIMITS, CookieConsentService } from './cookie-consent.service.js';
+import { services } from '../services.js';
+import { COOKIE_RATE_LIMITS } from './cookie-consent.service.js';
 import {
   openCookieHistory,
   presentCategory,
@@ -31,9 +31,6 @@ import {
   CookieSiteType,
 } from './cookie.type.js';
 
-const publicService = (ctx: Context) => new CookieConsentService(ctx.db, ctx.deps, () => ctx.em);
-const adminService = (ctx: Context) => new CookieAdminService(ctx.em, ctx.actor, ctx.deps);
-
 /** The public consent API: anonymous, only from a site's allowed origins, rate-limited per visitor and address. */
 @Resolver()
 export class CookieConsentResolver {
@@ -46,7 +43,7 @@ export class CookieConsentResolver {
     @Arg('locale', () => String, { defaultValue: 'en', description: 'ja or en (anything else: en).' }) locale: string,
     @Ctx() ctx: Context,
   ): Promise<CookieBannerType> {
-    return publicService(ctx).banner(siteKey, locale.slice(0, 35), ctx);
+    return services(ctx).cookieConsent.banner(siteKey, locale.slice(0, 35), ctx);
   }
 
   @Query(() => CookieConsentStatusType, {
@@ -59,7 +56,7 @@ export class CookieConsentResolver {
     @Arg('visitorId', () => String) visitorId: string,
     @Ctx() ctx: Context,
   ): Promise<CookieConsentStatusType | null> {
-    const status = await publicService(ctx).status(siteKey, visitorId, ctx);
+    const status = await services(ctx).cookieConsent.status(siteKey, visitorId, ctx);
     return status ? presentStatus(status) : null;
   }
 
@@ -71,7 +68,7 @@ export class CookieConsentResolver {
     @Arg('input', () => RecordCookieConsentInput, { validate: false }) input: RecordCookieConsentInput,
     @Ctx() ctx: Context,
   ): Promise<CookieConsentReceiptType> {
-    return presentReceipt(await publicService(ctx).record(input, ctx));
+    return presentReceipt(await services(ctx).cookieConsent.record(input, ctx));
   }
 
   @Mutation(() => CookieConsentReceiptType, {
@@ -82,7 +79,7 @@ export class CookieConsentResolver {
     @Arg('input', () => WithdrawCookieConsentInput, { validate: false }) input: WithdrawCookieConsentInput,
     @Ctx() ctx: Context,
   ): Promise<CookieConsentReceiptType> {
-    return presentReceipt(await publicService(ctx).withdraw(input, ctx));
+    return presentReceipt(await services(ctx).cookieConsent.withdraw(input, ctx));
   }
 }
 
@@ -92,13 +89,13 @@ export class CookieAdminResolver {
   @Authorized()
   @Query(() => [CookieCategoryInfoType], { description: "The cookie categories with the organisation's wording." })
   async cookieCategories(@Ctx() ctx: Context): Promise<CookieCategoryInfoType[]> {
-    return (await adminService(ctx).categories()).map(presentCategory);
+    return (await services(ctx).cookieAdmin.categories()).map(presentCategory);
   }
 
   @Authorized()
   @Query(() => [CookieSiteType])
   async cookieSites(@Ctx() ctx: Context): Promise<CookieSiteType[]> {
-    const service = adminService(ctx);
+    const service = services(ctx).cookieAdmin;
     const sites = await service.sites();
     const declarations = await service.declarations(sites.map((s) => s.id));
     return sites.map((s) => presentSite(s, declarations));
@@ -107,7 +104,7 @@ export class CookieAdminResolver {
   @Authorized()
   @Query(() => CookieSiteType, { nullable: true })
   async cookieSite(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CookieSiteType | null> {
-    const service = adminService(ctx);
+    const service = services(ctx).cookieAdmin;
     const site = await service.site(id);
     return site ? presentSite(site, await service.declarations([site.id])) : null;
   }
@@ -122,7 +119,7 @@ export class CookieAdminResolver {
     @Arg('days', () => Int, { defaultValue: 30 }) days: number,
     @Ctx() ctx: Context,
   ): Promise<CookieConsentStatsType> {
-    return { siteId, ...(await adminService(ctx).stats(siteId, days)) };
+    return { siteId, ...(await services(ctx).cookieAdmin.stats(siteId, days)) };
   }
 
   @Authorized(WRITERS)
@@ -134,9 +131,10 @@ export class CookieAdminResolver {
     @Ctx() ctx: Context,
   ): Promise<CookieConsentHistoryEntryType[]> {
     requireActor(ctx);
-    return openCookieHistory(ctx.deps.cipher, await adminService(ctx).visitorHistory(visitorId.slice(0, 64))).map(
-      presentHistoryEntry,
-    );
+    return openCookieHistory(
+      ctx.deps.cipher,
+      await services(ctx).cookieAdmin.visitorHistory(visitorId.slice(0, 64)),
+    ).map(presentHistoryEntry);
   }
 
   @Authorized(WRITERS)
@@ -145,7 +143,7 @@ export class CookieAdminResolver {
     @Arg('input', () => UpdateCookieCategoryInput) input: UpdateCookieCategoryInput,
     @Ctx() ctx: Context,
   ): Promise<CookieCategoryInfoType> {
-    return presentCategory(await adminService(ctx).updateCategory(input));
+    return presentCategory(await services(ctx).cookieAdmin.updateCategory(input));
   }
 
   @Authorized(WRITERS)
@@ -154,7 +152,7 @@ export class CookieAdminResolver {
     @Arg('input', () => CookieSiteInput) input: CookieSiteInput,
     @Ctx() ctx: Context,
   ): Promise<CookieSiteType> {
-    return presentSite(await adminService(ctx).createSite(input), []);
+    return presentSite(await services(ctx).cookieAdmin.createSite(input), []);
   }
 
   @Authorized(WRITERS)
@@ -164,7 +162,7 @@ export class CookieAdminResolver {
     @Arg('input', () => CookieSiteInput) input: CookieSiteInput,
     @Ctx() ctx: Context,
   ): Promise<CookieSiteType> {
-    const service = adminService(ctx);
+    const service = services(ctx).cookieAdmin;
     const site = await service.updateSite(id, input);
     return presentSite(site, await service.declarations([site.id]));
   }
@@ -175,7 +173,7 @@ export class CookieAdminResolver {
     @Arg('input', () => CookieDeclarationInput) input: CookieDeclarationInput,
     @Ctx() ctx: Context,
   ): Promise<CookieDeclarationType> {
-    return presentDeclaration(await adminService(ctx).createDeclaration(input));
+    return presentDeclaration(await services(ctx).cookieAdmin.createDeclaration(input));
   }
 
   @Authorized(WRITERS)
@@ -185,12 +183,12 @@ export class CookieAdminResolver {
     @Arg('input', () => CookieDeclarationInput) input: CookieDeclarationInput,
     @Ctx() ctx: Context,
   ): Promise<CookieDeclarationType> {
-    return presentDeclaration(await adminService(ctx).updateDeclaration(id, input));
+    return presentDeclaration(await services(ctx).cookieAdmin.updateDeclaration(id, input));
   }
 
   @Authorized(WRITERS)
   @Mutation(() => ID, { description: 'Deletes a declaration; answers its id.' })
   deleteCookieDeclaration(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<string> {
-    return adminService(ctx).deleteDeclaration(id);
+    return services(ctx).cookieAdmin.deleteDeclaration(id);
   }
 }

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { WRITERS_AND_SYSTEMS, requireCaller } from '../common/auth-checker.js';
+import { WRITERS_AND_SYSTEMS } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
+import { services } from '../services.js';
 import { DecisionRequestInput } from './decision.inputs.js';
 import { presentDecision } from './decision.presenter.js';
-import { DecisionService } from './decision.service.js';
 import { DecisionType } from './decision.type.js';
 
 @Resolver()
@@ -17,6 +17,6 @@ export class DecisionResolver {
     @Arg('input', () => DecisionRequestInput, { validate: false }) input: DecisionRequestInput,
     @Ctx() ctx: Context,
   ): Promise<DecisionType> {
-    return presentDecision(await new DecisionService(ctx.db, requireCaller(ctx), ctx.deps).decide(input));
+    return presentDecision(await services(ctx).decision.decide(input));
   }
 }

@@ -1,11 +1,11 @@
 import type { EffectiveExceptionStatus, ExceptionKind } from '@steward/policy-core';
 import { Arg, Authorized, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { WRITERS, requireActor } from '../common/auth-checker.js';
+import { WRITERS } from '../common/auth-checker.js';
 import { multilineArgs } from '../common/input-boundary.js';
 import { ExceptionKindEnum, ExceptionStatusEnum } from '../common/enums.js';
 import type { Context } from '../context.js';
+import { services } from '../services.js';
 import { CreateExceptionInput, UpdateExceptionInput } from './exception.inputs.js';
-import { ExceptionService } from './exception.service.js';
 import { PermittedExceptionType } from './exception.type.js';
 
 @Resolver()
@@ -19,13 +19,13 @@ export class ExceptionResolver {
     @Arg('kind', () => ExceptionKindEnum, { nullable: true }) kind: ExceptionKind | null,
     @Ctx() ctx: Context,
   ): Promise<PermittedExceptionType[]> {
-    return new ExceptionService(ctx.em, ctx.actor, ctx.deps).list({ status, kind });
+    return services(ctx).exception.list({ status, kind });
   }
 
   @Authorized()
   @Query(() => PermittedExceptionType, { nullable: true })
   permittedException(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PermittedExceptionType | null> {
-    return new ExceptionService(ctx.em, ctx.actor, ctx.deps).get(id);
+    return services(ctx).exception.get(id);
   }
 
   @Authorized(WRITERS)
@@ -36,7 +36,7 @@ export class ExceptionResolver {
     @Arg('input', () => CreateExceptionInput) input: CreateExceptionInput,
     @Ctx() ctx: Context,
   ): Promise<PermittedExceptionType> {
-    const service = new ExceptionService(ctx.em, requireActor(ctx), ctx.deps);
+    const service = services(ctx).exception;
     return (await service.present([await service.create(input)]))[0]!;
   }
 
@@ -46,7 +46,7 @@ export class ExceptionResolver {
     @Arg('input', () => UpdateExceptionInput) input: UpdateExceptionInput,
     @Ctx() ctx: Context,
   ): Promise<PermittedExceptionType> {
-    const service = new ExceptionService(ctx.em, requireActor(ctx), ctx.deps);
+    const service = services(ctx).exception;
     return (await service.present([await service.update(input)]))[0]!;
   }
 
@@ -59,7 +59,7 @@ export class ExceptionResolver {
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Ctx() ctx: Context,
   ): Promise<PermittedExceptionType> {
-    const service = new ExceptionService(ctx.em, requireActor(ctx), ctx.deps);
+    const service = services(ctx).exception;
     return (await service.present([await service.approve(id, expectedVersion)]))[0]!;
   }
 
@@ -72,7 +72,7 @@ export class ExceptionResolver {
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Ctx() ctx: Context,
   ): Promise<PermittedExceptionType> {
-    const service = new ExceptionService(ctx.em, requireActor(ctx), ctx.deps);
+    const service = services(ctx).exception;
     return (await service.present([await service.revoke(id, reason, expectedVersion)]))[0]!;
   }
 }

@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
   FIELD_LIMITS,
   mayEditException,
@@ -13,7 +12,7 @@ import {
 import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
-import type { Actor, AppDeps } from '../context.js';
+import type { Actor } from '../context.js';
 import { loadPurposeFacts } from '../purposes/purpose-facts.js';
 import { purposeFacts, shapeOf, toDraft, withInputPaths } from './exception-facts.js';
 import { presentException } from './exception.presenter.js';
@@ -23,6 +22,7 @@ import { PermittedException } from './permitted-exception.entity.js';
 import { isUuid } from '../common/ids.js';
 import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 import { auditScope, citedIds, ExceptionDraftChecks } from './exception-draft.js';
+import { Service } from '../common/transaction.js';
 
 const POPULATE = ['recipient', 'authoredBy', 'approvedBy', 'revokedBy'] as const;
 
@@ -51,13 +51,7 @@ function withdrawnProviders(e: PermittedException, events: ReadonlyMap<string, A
  * officer) once policy-core finds the evidence complete, revoked at once. Each write is one
  * transaction with its audit entry.
  */
-export class ExceptionService {
-  constructor(
-    private readonly em: SqlEntityManager,
-    private readonly actor: Actor | null,
-    private readonly deps: AppDeps,
-  ) {}
-
+export class ExceptionService extends Service {
   async list(filter: {
     status?: EffectiveExceptionStatus | null;
     kind?: ExceptionKind | null;
@@ -96,23 +90,19 @@ export class ExceptionService {
   }
 
   create(input: CreateExceptionInput): Promise<PermittedException> {
-    return this.em.transactional((em) => this.with(em).writeCreate(input));
+    return this.inTransaction((tx) => tx.writeCreate(input));
   }
 
   update(input: UpdateExceptionInput): Promise<PermittedException> {
-    return this.em.transactional((em) => this.with(em).writeUpdate(input));
+    return this.inTransaction((tx) => tx.writeUpdate(input));
   }
 
   approve(id: string, expectedVersion: number): Promise<PermittedException> {
-    return this.em.transactional((em) => this.with(em).writeApprove(id, expectedVersion));
+    return this.inTransaction((tx) => tx.writeApprove(id, expectedVersion));
   }
 
   revoke(id: string, reason: string, expectedVersion: number): Promise<PermittedException> {
-    return this.em.transactional((em) => this.with(em).writeRevoke(id, reason, expectedVersion));
-  }
-
-  private with(em: SqlEntityManager): ExceptionService {
-    return new ExceptionService(em, this.actor, this.deps);
+    return this.inTransaction((tx) => tx.writeRevoke(id, reason, expectedVersion));
   }
 
   private drafts(): ExceptionDraftChecks {

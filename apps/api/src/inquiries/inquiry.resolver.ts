@@ -3,8 +3,9 @@ import { Arg, Authorized, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } 
 import { WRITERS, requireActor } from '../common/auth-checker.js';
 import { rateLimitedBy } from '../common/rate-limit.js';
 import type { Context } from '../context.js';
+import { services } from '../services.js';
 import { AddInquiryReplyInput, InquiryFilter, RecordInquiryInput, SubmitInquiryInput } from './inquiry.inputs.js';
-import { INQUIRY_SUBMIT_RULE, InquiryService } from './inquiry.service.js';
+import { INQUIRY_SUBMIT_RULE } from './inquiry.service.js';
 import {
   InquiryAdminType,
   InquiryConnection,
@@ -13,8 +14,6 @@ import {
   InquirySummaryType,
   InquiryType,
 } from './inquiry.type.js';
-
-const service = (ctx: Context) => new InquiryService(ctx.em, ctx.actor, ctx.deps);
 
 @Resolver()
 export class InquiryResolver {
@@ -27,7 +26,7 @@ export class InquiryResolver {
     @Arg('input', () => SubmitInquiryInput) input: SubmitInquiryInput,
     @Ctx() ctx: Context,
   ): Promise<InquiryReceiptType> {
-    return service(ctx).submit(input, ctx.rateLimits, ctx.clientAddress);
+    return services(ctx).inquiry.submit(input, ctx.rateLimits, ctx.clientAddress);
   }
 
   @Authorized(WRITERS)
@@ -40,7 +39,7 @@ export class InquiryResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<InquiryConnection> {
-    return service(ctx).list(filter ?? {}, first, after);
+    return services(ctx).inquiry.list(filter ?? {}, first, after);
   }
 
   @Authorized(WRITERS)
@@ -49,13 +48,13 @@ export class InquiryResolver {
     description: 'One inquiry with its content and replies; the read is audited.',
   })
   inquiry(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<InquiryType | null> {
-    return service(ctx).get(id);
+    return services(ctx).inquiry.get(id);
   }
 
   @Authorized(WRITERS)
   @Query(() => [InquiryAdminType], { description: 'Admins an inquiry can be assigned to.' })
   inquiryAssignees(@Ctx() ctx: Context): Promise<InquiryAdminType[]> {
-    return service(ctx).assignees();
+    return services(ctx).inquiry.assignees();
   }
 
   @Authorized(WRITERS)
@@ -67,7 +66,7 @@ export class InquiryResolver {
     @Ctx() ctx: Context,
   ): Promise<InquirySummaryType> {
     requireActor(ctx);
-    return service(ctx).record(input);
+    return services(ctx).inquiry.record(input);
   }
 
   @Authorized(WRITERS)
@@ -78,7 +77,7 @@ export class InquiryResolver {
     @Arg('status', () => InquiryStatusEnum) status: InquiryStatus,
     @Ctx() ctx: Context,
   ): Promise<InquirySummaryType> {
-    return service(ctx).setStatus(id, expectedVersion, status);
+    return services(ctx).inquiry.setStatus(id, expectedVersion, status);
   }
 
   @Authorized(WRITERS)
@@ -89,7 +88,7 @@ export class InquiryResolver {
     @Arg('assigneeId', () => ID, { nullable: true }) assigneeId: string | null,
     @Ctx() ctx: Context,
   ): Promise<InquirySummaryType> {
-    return service(ctx).assign(id, expectedVersion, assigneeId);
+    return services(ctx).inquiry.assign(id, expectedVersion, assigneeId);
   }
 
   @Authorized(WRITERS)
@@ -102,7 +101,7 @@ export class InquiryResolver {
     @Arg('providerId', () => ID, { nullable: true }) providerId: string | null,
     @Ctx() ctx: Context,
   ): Promise<InquirySummaryType> {
-    return service(ctx).linkProvider(id, expectedVersion, providerId);
+    return services(ctx).inquiry.linkProvider(id, expectedVersion, providerId);
   }
 
   @Authorized(WRITERS)
@@ -114,6 +113,6 @@ export class InquiryResolver {
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Ctx() ctx: Context,
   ): Promise<InquirySummaryType> {
-    return service(ctx).addReply(input, expectedVersion);
+    return services(ctx).inquiry.addReply(input, expectedVersion);
   }
 }

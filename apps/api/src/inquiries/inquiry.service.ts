@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
   INQUIRY_LIMITS,
   normalizeInquiry,
@@ -15,7 +14,7 @@ import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import type { RateLimitRule, RateLimits } from '../common/rate-limit.js';
-import type { Actor, AppDeps } from '../context.js';
+import type { Actor } from '../context.js';
 import { Provider } from '../providers/provider.entity.js';
 import { Inquiry, inquirySealContext, type InquiryContent } from './inquiry.entity.js';
 import { InquiryReply, inquiryReplySealContext } from './inquiry-reply.entity.js';
@@ -24,6 +23,7 @@ import { presentInquiry, presentInquirySummary } from './inquiry.presenter.js';
 import type { InquiryAdminType, InquiryReceiptType, InquirySummaryType, InquiryType } from './inquiry.type.js';
 import { isUuid } from '../common/ids.js';
 import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
+import { Service } from '../common/transaction.js';
 
 /** The public form's budget per client address: a person writes a few inquiries, a bot many. */
 export const INQUIRY_SUBMIT_RULE: RateLimitRule = { name: 'inquiry.submit', points: 5, durationSeconds: 60 * 60 };
@@ -44,17 +44,7 @@ export function newInquiryReference(): string {
  * provider. Content is sealed per row; every read of it is audited; writes are one transaction
  * with their audit entry.
  */
-export class InquiryService {
-  constructor(
-    private readonly em: SqlEntityManager,
-    private readonly actor: Actor | null,
-    private readonly deps: AppDeps,
-  ) {}
-
-  private with(em: SqlEntityManager): InquiryService {
-    return new InquiryService(em, this.actor, this.deps);
-  }
-
+export class InquiryService extends Service {
   private requireActor(): Actor {
     if (!this.actor) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
     return this.actor;
@@ -78,8 +68,8 @@ export class InquiryService {
     };
     const validation = validateInquiry(draft, { requireContact: true });
     if (!validation.ok) throw new BadInputError(validation.issues);
-    const inquiry = await this.em.transactional((em) =>
-      this.with(em).writeInquiry('WEB_FORM', normalizeInquiry(draft) as InquiryContent, this.deps.now(), null),
+    const inquiry = await this.inTransaction((tx) =>
+      tx.writeInquiry('WEB_FORM', normalizeInquiry(draft) as InquiryContent, this.deps.now(), null),
     );
     return { reference: inquiry.reference, receivedAt: inquiry.receivedAt };
   }
@@ -109,11 +99,10 @@ export class InquiryService {
     const validation = validateInquiry(draft, { requireContact: false });
     if (!validation.ok) issues.push(...validation.issues);
     const providerId = input.providerId?.trim() || null;
-    return this.em.transactional(async (em) => {
-      const self = this.with(em);
-      const provider = providerId ? await self.findProvider(providerId, 'providerId', issues) : null;
+    return this.inTransaction(async (tx) => {
+      const provider = providerId ? await tx.findProvider(providerId, 'providerId', issues) : null;
       if (issues.length) throw new BadInputError(issues);
-      const inquiry = await self.writeInquiry(
+      const inquiry = await tx.writeInquiry(
         input.channel,
         normalizeInquiry(draft) as InquiryContent,
         receivedAt,
@@ -230,7 +219,7 @@ export class InquiryService {
   }
 
   setStatus(id: string, expectedVersion: number, status: InquiryStatus): Promise<InquirySummaryType> {
-    return this.change(id, expectedVersion, async (em, inquiry) => {
+    return this.change(id, expectedVersion, async ({ em }, inquiry) => {
       const answers = await em.count(InquiryReply, { inquiry, kind: 'ANSWER' });
       const v = validateInquiryStatusChange(inquiry.status, status, { answers });
       if (!v.ok) throw new BadInputError(v.issues, '');
@@ -241,7 +230,7 @@ export class InquiryService {
   }
 
   assign(id: string, expectedVersion: number, assigneeId: string | null): Promise<InquirySummaryType> {
-    return this.change(id, expectedVersion, async (em, inquiry) => {
+    return this.change(id, expectedVersion, async ({ em }, inquiry) => {
       let assignee: AdminUser | null = null;
       if (assigneeId) {
         assignee = isUuid(assigneeId)
@@ -269,9 +258,9 @@ export class InquiryService {
   }
 
   linkProvider(id: string, expectedVersion: number, providerId: string | null): Promise<InquirySummaryType> {
-    return this.change(id, expectedVersion, async (em, inquiry) => {
+    return this.change(id, expectedVersion, async (tx, inquiry) => {
       const issues: Issue[] = [];
-      const provider = providerId ? await this.with(em).findProvider(providerId, 'providerId', issues) : null;
+      const provider = providerId ? await tx.findProvider(providerId, 'providerId', issues) : null;
       if (issues.length) throw new BadInputError(issues, '');
       const before = inquiry.provider?.id ?? null;
       if (before === (provider?.id ?? null))
@@ -290,7 +279,7 @@ export class InquiryService {
 
   addReply(input: AddInquiryReplyInput, expectedVersion: number): Promise<InquirySummaryType> {
     const actor = this.requireActor();
-    return this.change(input.inquiryId, expectedVersion, async (em, inquiry) => {
+    return this.change(input.inquiryId, expectedVersion, async ({ em }, inquiry) => {
       const body = normalizeLineBreaks(input.body).trim();
       const issues: Issue[] = [];
       const bodyIssue = validateText(body, { field: 'body', maxLength: INQUIRY_LIMITS.reply, multiline: true });
@@ -326,17 +315,17 @@ export class InquiryService {
     id: string,
     expectedVersion: number,
     apply: (
-      em: SqlEntityManager,
+      tx: this,
       inquiry: Inquiry,
     ) => Promise<{ action: string; detail: Record<string, unknown>; providerIds?: string[] }>,
   ): Promise<InquirySummaryType> {
     this.requireActor();
-    return this.em.transactional(async (txn) => {
-      const em = txn;
+    return this.inTransaction(async (tx) => {
+      const em = tx.em;
       const inquiry = isUuid(id) ? await em.findOne(Inquiry, { id }, { populate: POPULATE }) : null;
       if (!inquiry) throw new NotFoundError('Inquiry', 'id');
       assertVersion(inquiry.version, expectedVersion, 'Inquiry');
-      const { action, detail, providerIds } = await apply(em, inquiry);
+      const { action, detail, providerIds } = await apply(tx, inquiry);
       inquiry.updatedAt = this.deps.now();
       new AuditService(em, this.actor, this.deps).record({
         action,

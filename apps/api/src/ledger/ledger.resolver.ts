@@ -3,10 +3,10 @@ import type { Issue } from '@steward/policy-core';
 import { WRITERS } from '../common/auth-checker.js';
 import { BadInputError } from '../common/errors.js';
 import type { Context } from '../context.js';
+import { services } from '../services.js';
 import { readAnchorFile } from './anchor-file.js';
-import { LedgerExplorerService } from './ledger-explorer.service.js';
 import { LedgerActivity, LedgerEntryConnection, LedgerEntryFilter } from './ledger-explorer.type.js';
-import { LedgerService, type LedgerAnchor } from './ledger.service.js';
+import { type LedgerAnchor } from './ledger.service.js';
 import { LedgerAnchorInput, LedgerCheckpointType, LedgerVerificationType } from './ledger.type.js';
 
 function checkedAnchor(anchor: LedgerAnchorInput | null): LedgerAnchor | null {
@@ -32,7 +32,7 @@ export class LedgerResolver {
   ): Promise<LedgerVerificationType> {
     // Without an anchor given, the one the server keeps outside the database (if any).
     const file = ctx.deps.config.ledgerAnchorFile;
-    return new LedgerService(ctx.em, ctx.deps).verify(checkedAnchor(anchor) ?? (file ? readAnchorFile(file) : null));
+    return services(ctx).ledger.verify(checkedAnchor(anchor) ?? (file ? readAnchorFile(file) : null));
   }
 
   @Authorized(WRITERS)
@@ -41,7 +41,7 @@ export class LedgerResolver {
     description: 'Signs the current head of the ledger (null while it is empty).',
   })
   createLedgerCheckpoint(@Ctx() ctx: Context): Promise<LedgerCheckpointType | null> {
-    return new LedgerService(ctx.em, ctx.deps).checkpoint();
+    return services(ctx).ledger.checkpoint();
   }
 
   @Authorized(WRITERS)
@@ -55,7 +55,7 @@ export class LedgerResolver {
     @Arg('filter', () => LedgerEntryFilter, { nullable: true }) filter: LedgerEntryFilter | null,
     @Ctx() ctx: Context,
   ): Promise<LedgerEntryConnection> {
-    return new LedgerExplorerService(ctx.em).entries(first, after, filter);
+    return services(ctx).ledgerExplorer.entries(first, after, filter);
   }
 
   @Authorized(WRITERS)
@@ -66,6 +66,6 @@ export class LedgerResolver {
     @Arg('days', () => Int, { defaultValue: 30 }) days: number,
     @Ctx() ctx: Context,
   ): Promise<LedgerActivity> {
-    return new LedgerExplorerService(ctx.em).activity(days, ctx.deps.now());
+    return services(ctx).ledgerExplorer.activity(days, ctx.deps.now());
   }
 }

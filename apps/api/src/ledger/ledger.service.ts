@@ -18,6 +18,7 @@ import {
   type EntryRow,
 } from './ledger.queries.js';
 import type { AppDeps } from '../context.js';
+import { inTransaction } from '../common/transaction.js';
 import { checkpointStatement, entryHash, GENESIS_HASH, sha256, type LedgerEntryContent } from './ledger-hash.js';
 import type { LedgerEntryKind } from './ledger-entry.entity.js';
 
@@ -146,20 +147,19 @@ export class LedgerService {
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       await insertEntryRows(this.em, rows.slice(i, i + INSERT_CHUNK));
     }
-    for (const cp of checkpoints) await this.insertCheckpoint(cp.sequence, cp.hash);
+    for (const cp of checkpoints) await this.insertCheckpoint(this.em, cp.sequence, cp.hash);
     await setLedgerHeadHash(this.em, prev);
     return written;
   }
 
   /** Signs the current head (if it is not signed already). */
   async checkpoint(): Promise<{ sequence: number; hash: string } | null> {
-    return this.em.transactional(async (em) => {
-      const ledger = new LedgerService(em, this.deps);
+    return inTransaction(this.em, async (em) => {
       // Moving the head by nothing locks it, so no appender slips in between the read and the signature.
       const head = await lockLedgerHead(em);
       if (!head || Number(head.sequence) === 0) return null;
       const sequence = Number(head.sequence);
-      if (!(await checkpointExists(em, sequence))) await ledger.insertCheckpoint(sequence, head.hash);
+      if (!(await checkpointExists(em, sequence))) await this.insertCheckpoint(em, sequence, head.hash);
       return { sequence, hash: head.hash };
     });
   }
@@ -174,8 +174,9 @@ export class LedgerService {
     return this.checkpoint();
   }
 
-  private async insertCheckpoint(sequence: number, hash: string): Promise<void> {
-    await insertCheckpointRow(this.em, {
+  /** Signs and stores a checkpoint on `em` (the caller's transaction). */
+  private async insertCheckpoint(em: EntityManager, sequence: number, hash: string): Promise<void> {
+    await insertCheckpointRow(em, {
       sequence,
       hash,
       signedAt: this.deps.now(),

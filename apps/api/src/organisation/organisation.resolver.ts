@@ -1,8 +1,9 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { OWNERS, requireActor } from '../common/auth-checker.js';
+import { OWNERS } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
+import { services } from '../services.js';
 import { UpdateOrganisationInput } from './organisation.inputs.js';
-import { loadOrganisation, OrganisationService } from './organisation.service.js';
+import { loadOrganisation } from './organisation.service.js';
 import { OrganisationType } from './organisation.type.js';
 import { presentOrganisation } from './organisation.presenter.js';
 
@@ -23,6 +24,6 @@ export class OrganisationResolver {
     @Arg('input', () => UpdateOrganisationInput) input: UpdateOrganisationInput,
     @Ctx() ctx: Context,
   ): Promise<OrganisationType> {
-    return presentOrganisation(await new OrganisationService(ctx.em, requireActor(ctx), ctx.deps).update(input));
+    return presentOrganisation(await services(ctx).organisation.update(input));
   }
 }

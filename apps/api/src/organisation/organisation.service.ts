@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import { normalizeSecretariat, validateSecretariat } from '@steward/policy-core';
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
-import type { Actor, AppDeps } from '../context.js';
+import type { Actor } from '../context.js';
 import type { UpdateOrganisationInput } from './organisation.inputs.js';
 import { organisationContactRow } from './organisation.queries.js';
 import { Organisation } from './organisation.entity.js';
 import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
+import { Service } from '../common/transaction.js';
 
 export async function loadOrganisation(em: EntityManager): Promise<Organisation> {
   const [org] = await em.find(Organisation, {}, { orderBy: { createdAt: 'asc' }, limit: 1 });
@@ -29,15 +29,9 @@ export async function organisationContact(
  * policy-core, optimistic lock, audited with the names of the changed fields. The public policy
  * page reads them per request, so a change shows at once.
  */
-export class OrganisationService {
-  constructor(
-    private readonly em: SqlEntityManager,
-    private readonly actor: Actor,
-    private readonly deps: AppDeps,
-  ) {}
-
+export class OrganisationService extends Service<Actor> {
   update(input: UpdateOrganisationInput): Promise<Organisation> {
-    return this.em.transactional(async (em) => {
+    return this.inTransaction(async ({ em }) => {
       const org = await loadOrganisation(em);
       assertVersion(org.version, input.expectedVersion, 'Organisation');
       const { expectedVersion: _ignored, ...given } = input;

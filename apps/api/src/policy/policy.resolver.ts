@@ -2,12 +2,11 @@ import type { PolicyLanguage } from '@steward/policy-core';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { WRITERS, requireActor } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
+import { services } from '../services.js';
 import { loadOrganisation } from '../organisation/organisation.service.js';
 import { UpdatePolicyDraftInput } from './policy.inputs.js';
 import { presentDiff, presentImpact, presentPublicPolicy } from './policy.presenter.js';
 import { currentPolicy } from './policy-text.js';
-import { PolicyImpactService } from './policy-impact.service.js';
-import { PolicyService } from './policy.service.js';
 import {
   LackingConsentConnection,
   PolicyDiffType,
@@ -17,9 +16,6 @@ import {
 } from './policy-change.type.js';
 import { PolicyVersionType } from './policy.type.js';
 import { presentPolicyVersion } from './policy.presenter.js';
-
-const service = (ctx: Context) => new PolicyService(ctx.em, ctx.actor, ctx.deps);
-const impactService = (ctx: Context) => new PolicyImpactService(ctx.em);
 
 @Resolver()
 export class PolicyResolver {
@@ -40,7 +36,7 @@ export class PolicyResolver {
   ): Promise<PublicPolicyType> {
     const [version, changeLog, org] = await Promise.all([
       currentPolicy(ctx.em),
-      service(ctx).changeLog(),
+      services(ctx).policy.changeLog(),
       loadOrganisation(ctx.em),
     ]);
     return presentPublicPolicy(version, changeLog, org, language);
@@ -49,20 +45,20 @@ export class PolicyResolver {
   @Authorized()
   @Query(() => [PolicyVersionType], { description: 'Every version, newest first (a draft included).' })
   async policyVersions(@Ctx() ctx: Context): Promise<PolicyVersionType[]> {
-    return (await service(ctx).versions()).map(presentPolicyVersion);
+    return (await services(ctx).policy.versions()).map(presentPolicyVersion);
   }
 
   @Authorized()
   @Query(() => PolicyVersionType, { nullable: true })
   async policyVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PolicyVersionType | null> {
-    const v = await service(ctx).get(id);
+    const v = await services(ctx).policy.get(id);
     return v ? presentPolicyVersion(v) : null;
   }
 
   @Authorized()
   @Query(() => PolicyVersionType, { nullable: true, description: 'The draft of the next version, if there is one.' })
   async policyDraft(@Ctx() ctx: Context): Promise<PolicyVersionType | null> {
-    const v = await service(ctx).draft();
+    const v = await services(ctx).policy.draft();
     return v ? presentPolicyVersion(v) : null;
   }
 
@@ -71,7 +67,7 @@ export class PolicyResolver {
     description: 'A version against the one before it (a draft: against the version in force).',
   })
   async policyDiff(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PolicyDiffType> {
-    const diff = await impactService(ctx).diff(id);
+    const diff = await services(ctx).policyImpact.diff(id);
     return presentDiff(diff.version, diff);
   }
 
@@ -80,7 +76,7 @@ export class PolicyResolver {
     description: 'Who must be asked for consent again because of a version: counts per added or widened purpose.',
   })
   async policyImpact(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PolicyImpactType> {
-    return presentImpact(await impactService(ctx).impact(id));
+    return presentImpact(await services(ctx).policyImpact.impact(id));
   }
 
   @Authorized()
@@ -94,7 +90,7 @@ export class PolicyResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<LackingConsentConnection> {
-    return impactService(ctx).lackingProviders(id, purposeKey, first, after);
+    return services(ctx).policyImpact.lackingProviders(id, purposeKey, first, after);
   }
 
   @Authorized(WRITERS)
@@ -103,7 +99,7 @@ export class PolicyResolver {
   })
   async createPolicyDraft(@Ctx() ctx: Context): Promise<PolicyVersionType> {
     requireActor(ctx);
-    return presentPolicyVersion(await service(ctx).createDraft());
+    return presentPolicyVersion(await services(ctx).policy.createDraft());
   }
 
   @Authorized(WRITERS)
@@ -113,7 +109,7 @@ export class PolicyResolver {
     @Ctx() ctx: Context,
   ): Promise<PolicyVersionType> {
     requireActor(ctx);
-    return presentPolicyVersion(await service(ctx).updateDraft(input));
+    return presentPolicyVersion(await services(ctx).policy.updateDraft(input));
   }
 
   @Authorized(WRITERS)
@@ -124,7 +120,7 @@ export class PolicyResolver {
     @Ctx() ctx: Context,
   ): Promise<boolean> {
     requireActor(ctx);
-    return service(ctx).discardDraft(id, expectedVersion);
+    return services(ctx).policy.discardDraft(id, expectedVersion);
   }
 
   @Authorized(WRITERS)
@@ -139,6 +135,6 @@ export class PolicyResolver {
     @Ctx() ctx: Context,
   ): Promise<PolicyVersionType> {
     requireActor(ctx);
-    return presentPolicyVersion(await service(ctx).publish(id, expectedVersion, confirmNumber));
+    return presentPolicyVersion(await services(ctx).policy.publish(id, expectedVersion, confirmNumber));
   }
 }

@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
   diffSections,
   normalizeLineBreaks,
@@ -10,7 +9,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
 import { fromDbDate } from '../common/sql/dialect.js';
 import { changeLogRows } from './policy.queries.js';
-import type { Actor, AppDeps } from '../context.js';
+import type { Actor } from '../context.js';
 import { LedgerService, payloadHashOf } from '../ledger/ledger.service.js';
 import { loadPurposeFacts } from '../purposes/purpose-facts.js';
 import { Purpose } from '../purposes/purpose.entity.js';
@@ -29,6 +28,7 @@ import {
   sectionsForDiff,
   inClauseOrder,
 } from './policy-text.js';
+import { Service } from '../common/transaction.js';
 
 /**
  * Policy versions (clauses 5 and 7): one draft at a time, copied from the version in force and
@@ -38,17 +38,7 @@ import {
  * per request (`currentPolicyFacts`), so there is no cache to invalidate on any instance.
  * Published versions are immutable (here, and by a database trigger).
  */
-export class PolicyService {
-  constructor(
-    private readonly em: SqlEntityManager,
-    private readonly actor: Actor | null,
-    private readonly deps: AppDeps,
-  ) {}
-
-  private with(em: SqlEntityManager): PolicyService {
-    return new PolicyService(em, this.actor, this.deps);
-  }
-
+export class PolicyService extends Service {
   private requireActor(): Actor {
     if (!this.actor) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
     return this.actor;
@@ -81,19 +71,19 @@ export class PolicyService {
   }
 
   createDraft(): Promise<PolicyVersion> {
-    return this.em.transactional((em) => this.with(em).writeCreateDraft());
+    return this.inTransaction((tx) => tx.writeCreateDraft());
   }
 
   updateDraft(input: UpdatePolicyDraftInput): Promise<PolicyVersion> {
-    return this.em.transactional((em) => this.with(em).writeUpdateDraft(input));
+    return this.inTransaction((tx) => tx.writeUpdateDraft(input));
   }
 
   discardDraft(id: string, expectedVersion: number): Promise<boolean> {
-    return this.em.transactional((em) => this.with(em).writeDiscardDraft(id, expectedVersion));
+    return this.inTransaction((tx) => tx.writeDiscardDraft(id, expectedVersion));
   }
 
   publish(id: string, expectedVersion: number, confirmNumber: number): Promise<PolicyVersion> {
-    return this.em.transactional((em) => this.with(em).writePublish(id, expectedVersion, confirmNumber));
+    return this.inTransaction((tx) => tx.writePublish(id, expectedVersion, confirmNumber));
   }
 
   private async loadVersion(id: string): Promise<PolicyVersion> {

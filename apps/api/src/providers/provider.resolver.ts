@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { WRITERS, requireActor } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
+import { services } from '../services.js';
 import { presentCollection } from '../collection/collection.presenter.js';
 import { CollectionType } from '../collection/collection.type.js';
 import { presentConsentEvent } from '../consent/consent.presenter.js';
@@ -8,12 +9,7 @@ import { ConsentEventType, PurposeConsentType } from '../consent/consent.type.js
 import { presentPurpose } from '../purposes/purpose.presenter.js';
 import { SetDataItemPublicInput, UpdateProviderInput } from './provider.inputs.js';
 import { openDisplayName, presentProvider } from './provider.presenter.js';
-import { ProviderService } from './provider.service.js';
 import { PersonalDataItemType, ProviderConnection, ProviderFilter, ProviderType } from './provider.type.js';
-
-function service(ctx: Context): ProviderService {
-  return new ProviderService(ctx.em, ctx.actor, ctx.deps);
-}
 
 @Resolver(() => ProviderType)
 export class ProviderResolver {
@@ -25,35 +21,38 @@ export class ProviderResolver {
     @Arg('filter', () => ProviderFilter, { nullable: true }) filter: ProviderFilter | null,
     @Ctx() ctx: Context,
   ): Promise<ProviderConnection> {
-    return service(ctx).list({ first, after, filter });
+    return services(ctx).provider.list({ first, after, filter });
   }
 
   @Authorized()
   @Query(() => ProviderType, { description: 'One provider; NOT_FOUND when there is none.' })
   async provider(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ProviderType> {
-    const provider = await service(ctx).get(id);
-    return presentProvider(provider, openDisplayName(ctx.deps.cipher, await service(ctx).sealedDisplayName(provider)));
+    const provider = await services(ctx).provider.get(id);
+    return presentProvider(
+      provider,
+      openDisplayName(ctx.deps.cipher, await services(ctx).provider.sealedDisplayName(provider)),
+    );
   }
 
   @FieldResolver(() => [PersonalDataItemType])
   dataItems(@Root() provider: ProviderType, @Ctx() ctx: Context): Promise<PersonalDataItemType[]> {
-    return service(ctx).dataItems(provider.id);
+    return services(ctx).provider.dataItems(provider.id);
   }
 
   @FieldResolver(() => [PurposeConsentType], { description: 'Current consent per purpose (NOT_ASKED included).' })
   async consents(@Root() provider: ProviderType, @Ctx() ctx: Context): Promise<PurposeConsentType[]> {
-    const rows = await service(ctx).consents(provider.id);
+    const rows = await services(ctx).provider.consents(provider.id);
     return rows.map((r) => ({ ...r, purpose: presentPurpose(r.purpose) }));
   }
 
   @FieldResolver(() => [ConsentEventType], { description: 'Every consent event, newest first.' })
   async consentHistory(@Root() provider: ProviderType, @Ctx() ctx: Context): Promise<ConsentEventType[]> {
-    return (await service(ctx).consentHistory(provider.id)).map(presentConsentEvent);
+    return (await services(ctx).provider.consentHistory(provider.id)).map(presentConsentEvent);
   }
 
   @FieldResolver(() => [CollectionType], { description: 'Every collection, newest first.' })
   async collections(@Root() provider: ProviderType, @Ctx() ctx: Context): Promise<CollectionType[]> {
-    const { records, purposes } = await service(ctx).collections(provider.id);
+    const { records, purposes } = await services(ctx).provider.collections(provider.id);
     const byKey = new Map(purposes.map((p) => [p.key, p]));
     return records.map((r) => presentCollection(r, byKey));
   }
@@ -65,8 +64,11 @@ export class ProviderResolver {
     @Ctx() ctx: Context,
   ): Promise<ProviderType> {
     requireActor(ctx);
-    const provider = await service(ctx).update(input);
-    return presentProvider(provider, openDisplayName(ctx.deps.cipher, await service(ctx).sealedDisplayName(provider)));
+    const provider = await services(ctx).provider.update(input);
+    return presentProvider(
+      provider,
+      openDisplayName(ctx.deps.cipher, await services(ctx).provider.sealedDisplayName(provider)),
+    );
   }
 
   @Authorized(WRITERS)
@@ -77,6 +79,6 @@ export class ProviderResolver {
     @Arg('input', () => SetDataItemPublicInput) input: SetDataItemPublicInput,
     @Ctx() ctx: Context,
   ): Promise<PersonalDataItemType> {
-    return service(ctx).setDataItemPublic(input);
+    return services(ctx).provider.setDataItemPublic(input);
   }
 }

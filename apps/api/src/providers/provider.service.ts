@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
   DATA_CATEGORIES,
   FIELD_LIMITS,
@@ -15,9 +14,9 @@ import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 import { purposeIdByKey } from '../purposes/purpose-facts.js';
 import { nameItemRows, providerPageRows } from './provider.queries.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
-import type { Actor, AppDeps } from '../context.js';
 import { CollectionRecord } from '../collection/collection-record.entity.js';
 import { ConsentEvent } from '../consent/consent-event.entity.js';
+import { consentEventFact } from '../consent/consent-event-fact.js';
 import { Purpose } from '../purposes/purpose.entity.js';
 import { PersonalDataItem } from './personal-data-item.entity.js';
 import { Provider } from './provider.entity.js';
@@ -29,6 +28,7 @@ import {
   type SealedValueRow,
 } from './provider.presenter.js';
 import { tokensForSearch } from './provider-search.js';
+import { Service } from '../common/transaction.js';
 
 export interface ProviderListArgs {
   first: number;
@@ -48,13 +48,7 @@ interface SetPublicArgs {
   publicProvenance?: string | null;
 }
 
-export class ProviderService {
-  constructor(
-    private readonly em: SqlEntityManager,
-    private readonly actor: Actor | null,
-    private readonly deps: AppDeps,
-  ) {}
-
+export class ProviderService extends Service {
   private audit() {
     return new AuditService(this.em, this.actor, this.deps);
   }
@@ -178,16 +172,7 @@ export class ProviderService {
       this.em.find(ConsentEvent, { provider: providerId }, { populate: ['purpose'] }),
       this.em.find(Purpose, {}, { orderBy: { key: 'asc' } }),
     ]);
-    const states = currentConsents(
-      events.map((e) => ({
-        id: e.id,
-        purposeKey: e.purpose.key,
-        action: e.action,
-        occurredAt: e.occurredAt,
-        sequence: e.sequence,
-        policyVersion: e.policyVersion,
-      })),
-    );
+    const states = currentConsents(events.map((e) => consentEventFact(e)));
     return purposes
       .filter((p) => !p.retired || states.has(p.key))
       .map((purpose) => {
@@ -216,7 +201,7 @@ export class ProviderService {
     kind?: ProviderKind | null;
     reference?: string | null;
   }): Promise<Provider> {
-    return this.em.transactional((em) => new ProviderService(em, this.actor, this.deps).writeUpdate(input));
+    return this.inTransaction((tx) => tx.writeUpdate(input));
   }
 
   private async writeUpdate(input: {
@@ -260,7 +245,7 @@ export class ProviderService {
   }
 
   setDataItemPublic(input: SetPublicArgs) {
-    return this.em.transactional((em) => new ProviderService(em, this.actor, this.deps).writePublic(input));
+    return this.inTransaction((tx) => tx.writePublic(input));
   }
 
   private async writePublic(input: SetPublicArgs) {

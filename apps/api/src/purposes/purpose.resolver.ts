@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { PurposeService } from './purpose.service.js';
+import { services } from '../services.js';
 import { DataCategoryInfoType, PurposeType } from './purpose.type.js';
 import { presentDataCategory, presentPurpose } from './purpose.presenter.js';
 
@@ -12,12 +12,12 @@ export class PurposeResolver {
     @Arg('includeRetired', () => Boolean, { defaultValue: false }) includeRetired: boolean,
     @Ctx() ctx: Context,
   ): Promise<PurposeType[]> {
-    return (await new PurposeService(ctx.em).purposes(includeRetired)).map(presentPurpose);
+    return (await services(ctx).purpose.purposes(includeRetired)).map(presentPurpose);
   }
 
   @Authorized()
   @Query(() => [DataCategoryInfoType], { description: 'The data categories, in vocabulary order.' })
   async dataCategories(@Ctx() ctx: Context): Promise<DataCategoryInfoType[]> {
-    return (await new PurposeService(ctx.em).dataCategories()).map(presentDataCategory);
+    return (await services(ctx).purpose.dataCategories()).map(presentDataCategory);
   }
 }

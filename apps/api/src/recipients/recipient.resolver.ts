@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { WRITERS, requireActor } from '../common/auth-checker.js';
+import { WRITERS } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
+import { services } from '../services.js';
 import { presentCredential, presentRecipient } from './recipient.presenter.js';
 import { CreateRecipientInput } from './recipient.inputs.js';
-import { RecipientService } from './recipient.service.js';
 import { IssuedPartnerKeyType, PartnerCredentialType, RecipientType } from './recipient.type.js';
 
 @Resolver()
@@ -11,14 +11,14 @@ export class RecipientResolver {
   @Authorized()
   @Query(() => [RecipientType], { description: 'Outside recipients, by name.' })
   async recipients(@Ctx() ctx: Context): Promise<RecipientType[]> {
-    const rows = await new RecipientService(ctx.em, ctx.actor, ctx.deps).list();
+    const rows = await services(ctx).recipient.list();
     return rows.map((r) => presentRecipient(r.recipient, r.credentials));
   }
 
   @Authorized()
   @Query(() => RecipientType, { nullable: true })
   async recipient(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<RecipientType | null> {
-    const row = await new RecipientService(ctx.em, ctx.actor, ctx.deps).get(id);
+    const row = await services(ctx).recipient.get(id);
     return row ? presentRecipient(row.recipient, row.credentials) : null;
   }
 
@@ -28,7 +28,7 @@ export class RecipientResolver {
     @Arg('input', () => CreateRecipientInput) input: CreateRecipientInput,
     @Ctx() ctx: Context,
   ): Promise<RecipientType> {
-    const recipient = await new RecipientService(ctx.em, requireActor(ctx), ctx.deps).create(input);
+    const recipient = await services(ctx).recipient.create(input);
     return presentRecipient(recipient, []);
   }
 
@@ -41,17 +41,14 @@ export class RecipientResolver {
     @Arg('label', () => String, { description: 'What the key is for, e.g. "Courier dispatch system".' }) label: string,
     @Ctx() ctx: Context,
   ): Promise<IssuedPartnerKeyType> {
-    const { key, credential } = await new RecipientService(ctx.em, requireActor(ctx), ctx.deps).issueKey(
-      recipientId,
-      label,
-    );
+    const { key, credential } = await services(ctx).recipient.issueKey(recipientId, label);
     return { key, credential: presentCredential(credential) };
   }
 
   @Authorized(WRITERS)
   @Mutation(() => PartnerCredentialType, { description: 'Revokes a partner key at once.' })
   async revokePartnerKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PartnerCredentialType> {
-    const credential = await new RecipientService(ctx.em, requireActor(ctx), ctx.deps).revokeKey(id);
+    const credential = await services(ctx).recipient.revokeKey(id);
     return presentCredential(credential);
   }
 }

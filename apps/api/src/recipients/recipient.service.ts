@@ -1,18 +1,17 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import { FIELD_LIMITS, normalizeLineBreaks, validateText, type Issue } from '@steward/policy-core';
 import { AuditService } from '../audit/audit.service.js';
-import { AdminUser } from '../auth/admin-user.entity.js';
-import { generateApiKey } from '../common/api-key.js';
 import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
-import { auditIssuedKey, revokeKeyCredential, type KeyCredentialKind } from '../common/key-credentials.js';
-import type { Actor, AppDeps } from '../context.js';
+import { issueKeyCredential, revokeKeyCredential, type KeyCredentialKind } from '../common/key-credentials.js';
+import type { Actor } from '../context.js';
 import { PartnerCredential } from './partner-credential.entity.js';
 import { Recipient } from './recipient.entity.js';
 import type { CreateRecipientInput } from './recipient.inputs.js';
 import { isUuid } from '../common/ids.js';
+import { Service } from '../common/transaction.js';
 
 const PARTNER_KEY_CREDENTIALS: KeyCredentialKind<PartnerCredential> = {
   entity: PartnerCredential,
+  apiKey: 'partner',
   name: 'Partner credential',
   entityType: 'PartnerCredential',
   auditPrefix: 'partner_key',
@@ -25,13 +24,7 @@ export interface RecipientWithCredentials {
 }
 
 /** Outside recipients and their partner credentials (keys shown once, stored hashed, revocable). */
-export class RecipientService {
-  constructor(
-    private readonly em: SqlEntityManager,
-    private readonly actor: Actor | null,
-    private readonly deps: AppDeps,
-  ) {}
-
+export class RecipientService extends Service {
   async list(): Promise<RecipientWithCredentials[]> {
     const recipients = await this.em.find(Recipient, {}, { orderBy: { name: 'asc', id: 'asc' } });
     return this.withCredentials(recipients);
@@ -56,19 +49,15 @@ export class RecipientService {
   }
 
   create(input: CreateRecipientInput): Promise<Recipient> {
-    return this.em.transactional((em) => this.with(em).writeCreate(input));
+    return this.inTransaction((tx) => tx.writeCreate(input));
   }
 
   issueKey(recipientId: string, label: string): Promise<{ key: string; credential: PartnerCredential }> {
-    return this.em.transactional((em) => this.with(em).writeIssueKey(recipientId, label));
+    return this.inTransaction((tx) => tx.writeIssueKey(recipientId, label));
   }
 
   revokeKey(id: string): Promise<PartnerCredential> {
-    return this.em.transactional((em) => this.with(em).writeRevokeKey(id));
-  }
-
-  private with(em: SqlEntityManager): RecipientService {
-    return new RecipientService(em, this.actor, this.deps);
+    return this.inTransaction((tx) => tx.writeRevokeKey(id));
   }
 
   private requireActor(): Actor {
@@ -118,21 +107,7 @@ export class RecipientService {
     if (issue) throw new BadInputError([issue], '');
     const recipient = isUuid(recipientId) ? await this.em.findOne(Recipient, { id: recipientId }) : null;
     if (!recipient) throw new NotFoundError('Recipient', 'recipientId');
-    const issued = generateApiKey('partner');
-    const now = this.deps.now();
-    const credential = this.em.create(PartnerCredential, {
-      recipient,
-      label,
-      keyId: issued.keyId,
-      secretHash: issued.secretHash,
-      createdBy: this.em.getReference(AdminUser, actor.userId),
-      createdAt: now,
-      updatedAt: now,
-    });
-    return {
-      key: issued.key,
-      credential: await auditIssuedKey(this.em, actor, this.deps, PARTNER_KEY_CREDENTIALS, credential),
-    };
+    return issueKeyCredential(this.em, actor, this.deps, PARTNER_KEY_CREDENTIALS, { recipient, label });
   }
 
   private writeRevokeKey(id: string): Promise<PartnerCredential> {

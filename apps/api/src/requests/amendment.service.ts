@@ -1,14 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import {
-  REQUEST_CHANNEL_COLLECTION,
-  validateAmendment,
-  validateRequestWork,
-  type AmendmentChange,
-  type Issue,
-} from '@steward/policy-core';
+import { REQUEST_CHANNEL_COLLECTION, validateAmendment, type AmendmentChange, type Issue } from '@steward/policy-core';
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, DomainError } from '../common/errors.js';
-import type { Actor, AppDeps } from '../context.js';
 import { PersonalDataItem, itemSealContext } from '../providers/personal-data-item.entity.js';
 import { tokensForValue } from '../providers/provider-search.js';
 import { SearchToken } from '../providers/search-token.entity.js';
@@ -19,6 +12,7 @@ import { presentChange } from './request.presenter.js';
 import { RequestService } from './request.service.js';
 import type { DataItemChangeType } from './request.type.js';
 import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
+import { Service } from '../common/transaction.js';
 
 export interface AmendmentApplied {
   request: ProviderRequest;
@@ -31,31 +25,16 @@ export interface AmendmentApplied {
  * against the provider version the editor read (CONFLICT with currentVersion when stale). Each
  * change keeps its before and after values, sealed; search tokens follow the new values.
  */
-export class AmendmentService {
-  constructor(
-    private readonly em: SqlEntityManager,
-    private readonly actor: Actor | null,
-    private readonly deps: AppDeps,
-  ) {}
-
+export class AmendmentService extends Service {
   apply(input: ApplyAmendmentInput): Promise<AmendmentApplied> {
-    return this.em.transactional((tx) => this.write(tx, input));
+    return this.inTransaction((tx) => tx.write(input));
   }
 
-  private async write(em: SqlEntityManager, input: ApplyAmendmentInput): Promise<AmendmentApplied> {
+  private async write(input: ApplyAmendmentInput): Promise<AmendmentApplied> {
+    const em = this.em;
     const actor = this.actor;
     if (!actor) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
-    const request = await new RequestService(em, actor, this.deps).load(input.requestId);
-    const work = validateRequestWork(
-      {
-        kind: request.kind,
-        status: request.status,
-        providerLinked: request.provider !== null,
-        identityVerified: request.verifiedAt !== null,
-      },
-      'AMENDMENT',
-    );
-    if (!work.ok) throw new BadInputError(work.issues, '');
+    const request = await new RequestService(em, actor, this.deps).loadForWork(input.requestId, 'AMENDMENT');
     const provider = request.provider!;
     assertVersion(provider.version, input.expectedProviderVersion, 'Provider');
 

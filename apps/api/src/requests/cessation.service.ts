@@ -1,11 +1,10 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
-import { REQUEST_CHANNEL_CONSENT_METHOD, consentFor, validateRequestWork, type Issue } from '@steward/policy-core';
+import { REQUEST_CHANNEL_CONSENT_METHOD, consentFor, type Issue } from '@steward/policy-core';
 import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError, DomainError } from '../common/errors.js';
 import { recipientNameRows } from '../recipients/recipient.queries.js';
-import type { Actor, AppDeps } from '../context.js';
 import { ConsentEvent } from '../consent/consent-event.entity.js';
+import { consentEventFact } from '../consent/consent-event-fact.js';
 import { consentLedgerFact } from '../consent/consent-ledger.js';
 import { ConsentWriter } from '../consent/consent-writer.js';
 import { LedgerService, type LedgerFact } from '../ledger/ledger.service.js';
@@ -19,6 +18,7 @@ import { RequestService } from './request.service.js';
 import type { ProviderCessationType } from './request.type.js';
 import { isUuid } from '../common/ids.js';
 import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
+import { Service } from '../common/transaction.js';
 
 export interface CessationApplied {
   request: ProviderRequest;
@@ -33,31 +33,16 @@ export interface CessationApplied {
  * decision and partner read; stopping use also withdraws the consent to that purpose, through the
  * consent writer and the ledger, so the history shows it. One transaction, audited.
  */
-export class CessationService {
-  constructor(
-    private readonly em: SqlEntityManager,
-    private readonly actor: Actor | null,
-    private readonly deps: AppDeps,
-  ) {}
-
+export class CessationService extends Service {
   apply(input: ApplyCessationInput): Promise<CessationApplied> {
-    return this.em.transactional((tx) => this.write(tx, input));
+    return this.inTransaction((tx) => tx.write(input));
   }
 
-  private async write(em: SqlEntityManager, input: ApplyCessationInput): Promise<CessationApplied> {
+  private async write(input: ApplyCessationInput): Promise<CessationApplied> {
+    const em = this.em;
     const actor = this.actor;
     if (!actor) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
-    const request = await new RequestService(em, actor, this.deps).load(input.requestId);
-    const work = validateRequestWork(
-      {
-        kind: request.kind,
-        status: request.status,
-        providerLinked: request.provider !== null,
-        identityVerified: request.verifiedAt !== null,
-      },
-      'CESSATION',
-    );
-    if (!work.ok) throw new BadInputError(work.issues, '');
+    const request = await new RequestService(em, actor, this.deps).loadForWork(input.requestId, 'CESSATION');
     const provider = request.provider!;
     assertVersion(provider.version, input.expectedProviderVersion, 'Provider');
 
@@ -119,14 +104,7 @@ export class CessationService {
         { provider: provider.id, purpose: { $in: purposes.map((p) => p.id) } },
         { populate: ['purpose'] },
       );
-      const facts = events.map((e) => ({
-        id: e.id,
-        purposeKey: e.purpose.key,
-        action: e.action,
-        occurredAt: e.occurredAt,
-        sequence: e.sequence,
-        policyVersion: e.policyVersion,
-      }));
+      const facts = events.map((e) => consentEventFact(e));
       const policy = await currentPolicy(em);
       const writer = new ConsentWriter(em);
       const recorder = await em.findOne(AdminUser, { id: actor.userId });

@@ -1,11 +1,10 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { validateRequestWork } from '@steward/policy-core';
 import { createHash, randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { canonicalJson } from '../common/canonical-json.js';
-import { BadInputError, DomainError } from '../common/errors.js';
+import { DomainError } from '../common/errors.js';
 import { fromDbDate } from '../common/sql/dialect.js';
-import type { Actor, AppDeps } from '../context.js';
+import type { AppDeps } from '../context.js';
 import type { LedgerEntryType } from '../ledger/ledger-explorer.type.js';
 import { organisationContact } from '../organisation/organisation.service.js';
 import { currentPolicyFacts } from '../policy/policy-text.js';
@@ -20,6 +19,7 @@ import { RequestService } from './request.service.js';
 import type { DisclosedActorType, DisclosurePackageType } from './request.type.js';
 import { isUuid } from '../common/ids.js';
 import { flushOrConflict } from '../common/optimistic-lock.js';
+import { Service } from '../common/transaction.js';
 
 /**
  * The disclosure package (clause 4): everything held about one provider, for a disclosure request
@@ -27,29 +27,12 @@ import { flushOrConflict } from '../common/optimistic-lock.js';
  * ledger through its (provider_id, sequence) index), values opened by disclosure.presenter.ts; producing it
  * is audited and marks the request with the package's SHA-256.
  */
-export class DisclosureService {
-  constructor(
-    private readonly em: SqlEntityManager,
-    private readonly actor: Actor | null,
-    private readonly deps: AppDeps,
-  ) {}
-
+export class DisclosureService extends Service {
   produce(requestId: string): Promise<DisclosurePackageType> {
-    return this.em.transactional(async (tx) => {
-      const em = tx;
+    return this.inTransaction(async ({ em }) => {
       const actor = this.actor;
       if (!actor) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
-      const request = await new RequestService(em, actor, this.deps).load(requestId);
-      const work = validateRequestWork(
-        {
-          kind: request.kind,
-          status: request.status,
-          providerLinked: request.provider !== null,
-          identityVerified: request.verifiedAt !== null,
-        },
-        'DISCLOSURE',
-      );
-      if (!work.ok) throw new BadInputError(work.issues, '');
+      const request = await new RequestService(em, actor, this.deps).loadForWork(requestId, 'DISCLOSURE');
       const pkg = await buildDisclosurePackage(em, this.deps, request, this.deps.now());
       request.packageProducedAt = pkg.producedAt;
       request.packageHash = pkg.sha256;

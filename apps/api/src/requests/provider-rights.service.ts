@@ -1,21 +1,14 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import { AuditService } from '../audit/audit.service.js';
 import { recipientNameRows } from '../recipients/recipient.queries.js';
-import type { Actor, AppDeps } from '../context.js';
 import { DataItemChange } from './data-item-change.entity.js';
 import { ProviderCessation } from './provider-cessation.entity.js';
 import { presentCessation, presentChange } from './request.presenter.js';
 import type { DataItemChangeType, ProviderCessationType } from './request.type.js';
 import { isUuid } from '../common/ids.js';
+import { Service } from '../common/transaction.js';
 
 /** A provider's amendment history and cessations (for the admin's provider page); reads are audited. */
-export class ProviderRightsService {
-  constructor(
-    private readonly em: SqlEntityManager,
-    private readonly actor: Actor | null,
-    private readonly deps: AppDeps,
-  ) {}
-
+export class ProviderRightsService extends Service {
   async itemChanges(providerId: string): Promise<DataItemChangeType[]> {
     if (!isUuid(providerId)) return [];
     const rows = await this.em.find(

@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
   dueDate,
   normalizeSubmission,
@@ -12,7 +11,6 @@ import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError, DomainError } from '../common/errors.js';
 import type { RateLimitRule } from '../common/rate-limit.js';
-import type { Actor, AppDeps } from '../context.js';
 import { Provider } from '../providers/provider.entity.js';
 import { ProviderRequest } from './provider-request.entity.js';
 import { RequestStatusChange } from './request-status-change.entity.js';
@@ -22,6 +20,7 @@ import { loadResponsePeriod } from './request-settings.js';
 import type { RequestReceiptType } from './request.type.js';
 import { isUuid } from '../common/ids.js';
 import { RequestService } from './request.service.js';
+import { Service } from '../common/transaction.js';
 
 /** The public form: five requests per address per hour (× STEWARD_RATE_LIMIT_SCALE). */
 export const SUBMIT_RULE: RateLimitRule = { name: 'provider-request-submit', points: 5, durationSeconds: 3600 };
@@ -30,17 +29,7 @@ export const SUBMIT_RULE: RateLimitRule = { name: 'provider-request-submit', poi
  * Intake of provider requests (clause 4): staff enter them for any channel, providers submit them
  * on the public form. Each is one transaction with its first status-history row and audit entry.
  */
-export class RequestIntakeService {
-  constructor(
-    private readonly em: SqlEntityManager,
-    private readonly actor: Actor | null,
-    private readonly deps: AppDeps,
-  ) {}
-
-  private with(em: SqlEntityManager): RequestIntakeService {
-    return new RequestIntakeService(em, this.actor, this.deps);
-  }
-
+export class RequestIntakeService extends Service {
   /** The public form: rate-limited per address first, then checked; a refused request stores nothing. */
   async submit(
     input: SubmitProviderRequestInput,
@@ -48,15 +37,15 @@ export class RequestIntakeService {
     consume: (rule: RateLimitRule, key: string) => Promise<void>,
   ): Promise<RequestReceiptType> {
     await consume(SUBMIT_RULE, clientAddress);
-    const request = await this.em.transactional((em) =>
-      this.with(em).writeIntake({ ...input, channel: 'WEB_FORM', receivedAt: null, providerId: null }, 'public'),
+    const request = await this.inTransaction((tx) =>
+      tx.writeIntake({ ...input, channel: 'WEB_FORM', receivedAt: null, providerId: null }, 'public'),
     );
     return { reference: request.reference, kind: request.kind, receivedAt: request.receivedAt, dueAt: request.dueAt };
   }
 
   async create(input: CreateProviderRequestInput): Promise<ProviderRequest> {
     if (!this.actor) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
-    const request = await this.em.transactional((em) => this.with(em).writeIntake(input, 'staff'));
+    const request = await this.inTransaction((tx) => tx.writeIntake(input, 'staff'));
     return new RequestService(this.em, this.actor, this.deps).reload(request.id);
   }
 

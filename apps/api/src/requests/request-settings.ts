@@ -1,15 +1,15 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import { validateResponsePeriod, type Issue, type ResponsePeriod } from '@steward/policy-core';
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
-import type { Actor, AppDeps } from '../context.js';
+import type { Actor } from '../context.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import type { UpdateRequestSettingsInput } from './request.inputs.js';
 import { fromDbJson } from '../common/sql/dialect.js';
 import { responsePeriodRow } from './request.queries.js';
 import { presentSettings } from './request.presenter.js';
 import type { RequestSettingsType } from './request.type.js';
+import { Service } from '../common/transaction.js';
 /** The organisation's response period (columns on `organisation`), as policy-core's ResponsePeriod. */
 export async function loadResponsePeriod(em: EntityManager): Promise<ResponsePeriod> {
   const row = await responsePeriodRow(em);
@@ -24,13 +24,7 @@ export async function loadResponsePeriod(em: EntityManager): Promise<ResponsePer
 }
 
 /** The organisation's response period, read by everyone signed in and set by owners (audited). */
-export class RequestSettingsService {
-  constructor(
-    private readonly em: SqlEntityManager,
-    private readonly actor: Actor | null,
-    private readonly deps: AppDeps,
-  ) {}
-
+export class RequestSettingsService extends Service {
   private requireActor(): Actor {
     if (!this.actor) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
     return this.actor;
@@ -41,7 +35,7 @@ export class RequestSettingsService {
   }
 
   updateSettings(input: UpdateRequestSettingsInput): Promise<RequestSettingsType> {
-    return this.em.transactional(async (em) => {
+    return this.inTransaction(async ({ em }) => {
       const actor = this.requireActor();
       const period: ResponsePeriod = {
         days: input.responsePeriodDays,

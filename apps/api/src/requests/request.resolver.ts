@@ -14,11 +14,9 @@ import {
 import { badInput } from '../common/errors.js';
 import { rateLimitedBy } from '../common/rate-limit.js';
 import { LedgerEntryType } from '../ledger/ledger-explorer.type.js';
-import { OWNERS, WRITERS, requireActor } from '../common/auth-checker.js';
+import { OWNERS, WRITERS } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
-import { AmendmentService } from './amendment.service.js';
-import { CessationService } from './cessation.service.js';
-import { DisclosureService } from './disclosure.service.js';
+import { services } from '../services.js';
 import {
   ApplyAmendmentInput,
   ApplyCessationInput,
@@ -29,10 +27,7 @@ import {
   UpdateRequestSettingsInput,
   VerifyRequestIdentityInput,
 } from './request.inputs.js';
-import { ProviderRightsService } from './provider-rights.service.js';
-import { RequestIntakeService, SUBMIT_RULE } from './request-intake.service.js';
-import { RequestSettingsService } from './request-settings.js';
-import { RequestService } from './request.service.js';
+import { SUBMIT_RULE } from './request-intake.service.js';
 import {
   AmendmentResultType,
   CessationResultType,
@@ -46,10 +41,6 @@ import {
   RequestStatusChangeType,
 } from './request.type.js';
 
-function service(ctx: Context): RequestService {
-  return new RequestService(ctx.em, ctx.actor, ctx.deps);
-}
-
 @Resolver(() => ProviderRequestType)
 export class RequestResolver {
   @Mutation(() => RequestReceiptType, {
@@ -61,7 +52,7 @@ export class RequestResolver {
     @Arg('input', () => SubmitProviderRequestInput) input: SubmitProviderRequestInput,
     @Ctx() ctx: Context,
   ): Promise<RequestReceiptType> {
-    return new RequestIntakeService(ctx.em, ctx.actor, ctx.deps).submit(input, ctx.clientAddress, (rule, key) =>
+    return services(ctx).requestIntake.submit(input, ctx.clientAddress, (rule, key) =>
       ctx.rateLimits.consume(rule, key),
     );
   }
@@ -74,25 +65,26 @@ export class RequestResolver {
     @Arg('filter', () => ProviderRequestFilter, { nullable: true }) filter: ProviderRequestFilter | null,
     @Ctx() ctx: Context,
   ): Promise<ProviderRequestConnection> {
-    return service(ctx).list({ first, after, filter });
+    return services(ctx).request.list({ first, after, filter });
   }
 
   @Authorized()
   @Query(() => ProviderRequestType, { nullable: true })
   async providerRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ProviderRequestType | null> {
-    const row = await service(ctx).get(id);
-    return row ? service(ctx).present([row])[0]! : null;
+    const requests = services(ctx).request;
+    const row = await requests.get(id);
+    return row ? requests.present([row])[0]! : null;
   }
 
   @FieldResolver(() => [RequestStatusChangeType])
   history(@Root() request: ProviderRequestType, @Ctx() ctx: Context): Promise<RequestStatusChangeType[]> {
-    return service(ctx).history(request.id);
+    return services(ctx).request.history(request.id);
   }
 
   @Authorized()
   @Query(() => RequestSettingsType, { description: 'The response period provider requests are due in.' })
   requestSettings(@Ctx() ctx: Context): Promise<RequestSettingsType> {
-    return new RequestSettingsService(ctx.em, ctx.actor, ctx.deps).settings();
+    return services(ctx).requestSettings.settings();
   }
 
   @Authorized()
@@ -101,7 +93,7 @@ export class RequestResolver {
     @Arg('providerId', () => ID) providerId: string,
     @Ctx() ctx: Context,
   ): Promise<DataItemChangeType[]> {
-    return new ProviderRightsService(ctx.em, ctx.actor, ctx.deps).itemChanges(providerId);
+    return services(ctx).providerRights.itemChanges(providerId);
   }
 
   @Authorized()
@@ -110,7 +102,7 @@ export class RequestResolver {
     @Arg('providerId', () => ID) providerId: string,
     @Ctx() ctx: Context,
   ): Promise<ProviderCessationType[]> {
-    return new ProviderRightsService(ctx.em, ctx.actor, ctx.deps).cessations(providerId);
+    return services(ctx).providerRights.cessations(providerId);
   }
 
   @Authorized(WRITERS)
@@ -121,8 +113,8 @@ export class RequestResolver {
     @Arg('input', () => CreateProviderRequestInput) input: CreateProviderRequestInput,
     @Ctx() ctx: Context,
   ): Promise<ProviderRequestType> {
-    const s = new RequestService(ctx.em, requireActor(ctx), ctx.deps);
-    return s.present([await new RequestIntakeService(ctx.em, ctx.actor, ctx.deps).create(input)])[0]!;
+    const { request, requestIntake } = services(ctx);
+    return request.present([await requestIntake.create(input)])[0]!;
   }
 
   @Authorized(WRITERS)
@@ -135,7 +127,7 @@ export class RequestResolver {
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Ctx() ctx: Context,
   ): Promise<ProviderRequestType> {
-    const s = new RequestService(ctx.em, requireActor(ctx), ctx.deps);
+    const s = services(ctx).request;
     return s.present([await s.link(requestId, providerId, expectedVersion)])[0]!;
   }
 
@@ -145,7 +137,7 @@ export class RequestResolver {
     @Arg('input', () => VerifyRequestIdentityInput) input: VerifyRequestIdentityInput,
     @Ctx() ctx: Context,
   ): Promise<ProviderRequestType> {
-    const s = new RequestService(ctx.em, requireActor(ctx), ctx.deps);
+    const s = services(ctx).request;
     return s.present([await s.verify(input)])[0]!;
   }
 
@@ -157,7 +149,7 @@ export class RequestResolver {
     @Arg('input', () => ChangeRequestStatusInput) input: ChangeRequestStatusInput,
     @Ctx() ctx: Context,
   ): Promise<ProviderRequestType> {
-    const s = new RequestService(ctx.em, requireActor(ctx), ctx.deps);
+    const s = services(ctx).request;
     return s.present([await s.changeStatus(input)])[0]!;
   }
 
@@ -170,7 +162,7 @@ export class RequestResolver {
     @Arg('requestId', () => ID) requestId: string,
     @Ctx() ctx: Context,
   ): Promise<DisclosurePackageType> {
-    return new DisclosureService(ctx.em, requireActor(ctx), ctx.deps).produce(requestId);
+    return services(ctx).disclosure.produce(requestId);
   }
 
   @Authorized(WRITERS)
@@ -181,8 +173,8 @@ export class RequestResolver {
     @Arg('input', () => ApplyAmendmentInput) input: ApplyAmendmentInput,
     @Ctx() ctx: Context,
   ): Promise<AmendmentResultType> {
-    const s = new RequestService(ctx.em, requireActor(ctx), ctx.deps);
-    const done = await new AmendmentService(ctx.em, requireActor(ctx), ctx.deps).apply(input);
+    const { request: s, amendment } = services(ctx);
+    const done = await amendment.apply(input);
     return {
       request: s.present([await s.reload(done.request.id)])[0]!,
       changes: done.changes,
@@ -198,8 +190,8 @@ export class RequestResolver {
     @Arg('input', () => ApplyCessationInput) input: ApplyCessationInput,
     @Ctx() ctx: Context,
   ): Promise<CessationResultType> {
-    const s = new RequestService(ctx.em, requireActor(ctx), ctx.deps);
-    const done = await new CessationService(ctx.em, requireActor(ctx), ctx.deps).apply(input);
+    const { request: s, cessation } = services(ctx);
+    const done = await cessation.apply(input);
     return {
       request: s.present([await s.reload(done.request.id)])[0]!,
       cessations: done.cessations,
@@ -214,7 +206,7 @@ export class RequestResolver {
     @Arg('input', () => UpdateRequestSettingsInput) input: UpdateRequestSettingsInput,
     @Ctx() ctx: Context,
   ): Promise<RequestSettingsType> {
-    return new RequestSettingsService(ctx.em, requireActor(ctx), ctx.deps).updateSettings(input);
+    return services(ctx).requestSettings.updateSettings(input);
   }
 }
 

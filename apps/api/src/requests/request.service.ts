@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
   CLOSED_REQUEST_STATUSES,
   DUE_SOON_DAYS,
@@ -9,14 +8,16 @@ import {
   validateProviderLink,
   validateStatusChange,
   validateText,
+  validateRequestWork,
   validateVerification,
   type Issue,
+  type RequestWork,
 } from '@steward/policy-core';
 import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
-import type { Actor, AppDeps } from '../context.js';
+import type { Actor } from '../context.js';
 import { Provider } from '../providers/provider.entity.js';
 import { DataItemChange } from './data-item-change.entity.js';
 import { ProviderCessation } from './provider-cessation.entity.js';
@@ -27,6 +28,7 @@ import { presentRequest, presentStatusChange } from './request.presenter.js';
 import type { ProviderRequestConnection, ProviderRequestType, RequestStatusChangeType } from './request.type.js';
 import { isUuid } from '../common/ids.js';
 import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
+import { Service } from '../common/transaction.js';
 
 export const REQUEST_POPULATE = ['provider', 'enteredBy', 'verifiedBy'] as const;
 
@@ -36,17 +38,7 @@ export const REQUEST_POPULATE = ['provider', 'enteredBy', 'verifiedBy'] as const
  * linking to a provider, identity verification, and status changes by policy-core's rules. Each
  * write is one transaction with its status history and audit entry.
  */
-export class RequestService {
-  constructor(
-    private readonly em: SqlEntityManager,
-    private readonly actor: Actor | null,
-    private readonly deps: AppDeps,
-  ) {}
-
-  private with(em: SqlEntityManager): RequestService {
-    return new RequestService(em, this.actor, this.deps);
-  }
-
+export class RequestService extends Service {
   private requireActor(): Actor {
     if (!this.actor) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
     return this.actor;
@@ -129,17 +121,17 @@ export class RequestService {
   // Writes ------------------------------------------------------------------------------------
 
   link(requestId: string, providerId: string, expectedVersion: number): Promise<ProviderRequest> {
-    return this.em
-      .transactional((em) => this.with(em).writeLink(requestId, providerId, expectedVersion))
-      .then((r) => this.reload(r.id));
+    return this.inTransaction((tx) => tx.writeLink(requestId, providerId, expectedVersion)).then((r) =>
+      this.reload(r.id),
+    );
   }
 
   verify(input: VerifyRequestIdentityInput): Promise<ProviderRequest> {
-    return this.em.transactional((em) => this.with(em).writeVerify(input)).then((r) => this.reload(r.id));
+    return this.inTransaction((tx) => tx.writeVerify(input)).then((r) => this.reload(r.id));
   }
 
   changeStatus(input: ChangeRequestStatusInput): Promise<ProviderRequest> {
-    return this.em.transactional((em) => this.with(em).writeStatus(input)).then((r) => this.reload(r.id));
+    return this.inTransaction((tx) => tx.writeStatus(input)).then((r) => this.reload(r.id));
   }
 
   /** Loads a request for a write, checking the version the caller read. */
@@ -148,6 +140,26 @@ export class RequestService {
     if (!row) throw new NotFoundError('Request', 'requestId');
     if (expectedVersion !== undefined) assertVersion(row.version, expectedVersion, 'Request');
     return row;
+  }
+
+  /**
+   * Loads the request a piece of work (a disclosure package, an amendment, a cessation) answers and
+   * checks with policy-core's validateRequestWork that its kind, status, provider link and identity
+   * verification allow that work (BAD_USER_INPUT otherwise).
+   */
+  async loadForWork(id: string, work: RequestWork): Promise<ProviderRequest> {
+    const request = await this.load(id);
+    const allowed = validateRequestWork(
+      {
+        kind: request.kind,
+        status: request.status,
+        providerLinked: request.provider !== null,
+        identityVerified: request.verifiedAt !== null,
+      },
+      work,
+    );
+    if (!allowed.ok) throw new BadInputError(allowed.issues, '');
+    return request;
   }
 
   private async writeLink(requestId: string, providerId: string, expectedVersion: number): Promise<ProviderRequest> {

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { WRITERS, requireActor } from '../common/auth-checker.js';
+import { WRITERS } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
+import { services } from '../services.js';
 import { IssueSystemKeyInput } from './system-credential.inputs.js';
 import { presentSystemCredential } from './system-credential.presenter.js';
-import { SystemCredentialService } from './system-credential.service.js';
 import { IssuedSystemKeyType, SystemCredentialType } from './system-credential.type.js';
 
 @Resolver()
@@ -11,7 +11,7 @@ export class SystemCredentialResolver {
   @Authorized(WRITERS)
   @Query(() => [SystemCredentialType], { description: "Internal systems' keys, newest first, revoked ones included." })
   async systemCredentials(@Ctx() ctx: Context): Promise<SystemCredentialType[]> {
-    const credentials = await new SystemCredentialService(ctx.em, requireActor(ctx), ctx.deps).list();
+    const credentials = await services(ctx).systemCredential.list();
     return credentials.map(presentSystemCredential);
   }
 
@@ -24,14 +24,14 @@ export class SystemCredentialResolver {
     @Arg('input', () => IssueSystemKeyInput) input: IssueSystemKeyInput,
     @Ctx() ctx: Context,
   ): Promise<IssuedSystemKeyType> {
-    const { key, credential } = await new SystemCredentialService(ctx.em, requireActor(ctx), ctx.deps).issueKey(input);
+    const { key, credential } = await services(ctx).systemCredential.issueKey(input);
     return { key, credential: presentSystemCredential(credential) };
   }
 
   @Authorized(WRITERS)
   @Mutation(() => SystemCredentialType, { description: "Revokes an internal system's key at once." })
   async revokeSystemKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<SystemCredentialType> {
-    const credential = await new SystemCredentialService(ctx.em, requireActor(ctx), ctx.deps).revokeKey(id);
+    const credential = await services(ctx).systemCredential.revokeKey(id);
     return presentSystemCredential(credential);
   }
 }
