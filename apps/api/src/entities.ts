@@ -4,6 +4,7 @@ import { AdminSession } from './auth/admin-session.entity.js';
 import { AdminUser } from './auth/admin-user.entity.js';
 import { CollectionRecord } from './collection/collection-record.entity.js';
 import { SystemSetting } from './common/system-setting.entity.js';
+import { RateLimitCounter } from './common/limits/rate-limit-counter.entity.js';
 import { ConsentEvent } from './consent/consent-event.entity.js';
 import { ConsentStateRow } from './consent/consent-state.entity.js';
 import { Organisation } from './organisation/organisation.entity.js';
@@ -34,6 +35,7 @@ import { RequestStatusChange } from './requests/request-status-change.entity.js'
 /** Every entity, listed explicitly (no folder scanning: the same list works in dist/ and in tests). */
 export const entities = [
   SystemSetting,
+  RateLimitCounter,
   Organisation,
   PolicyVersion,
   DataCategoryEntity,

@@ -17,12 +17,18 @@ export class AuthResolver {
 
   @Mutation(() => AdminUserType, { description: 'Signs in and sets the HttpOnly session cookie.' })
   async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<AdminUserType> {
-    const { user, token, expiresAt } = await new AuthService(ctx.em, ctx.deps).login(
+    const { user, token, expiresAt, deviceCookie } = await new AuthService(ctx.em, ctx.deps).login(
       input.email,
       input.password,
-      ctx.userAgent,
+      {
+        userAgent: ctx.userAgent,
+        clientAddress: ctx.clientAddress,
+        deviceCookie: ctx.deviceCookie,
+        throttle: ctx.signInThrottle,
+      },
     );
     ctx.cookies.setSession(token, expiresAt);
+    ctx.cookies.setDevice(deviceCookie);
     return presentAdminUser(user);
   }
 

@@ -9,17 +9,15 @@ import {
 } from '@steward/policy-core';
 import { createHash, randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
-import { BadInputError, DomainError, UnauthenticatedError } from '../common/errors.js';
+import { BadInputError, UnauthenticatedError } from '../common/errors.js';
 import { fromDbBoolean, fromDbDate } from '../common/sql/dialect.js';
 import { renewSession, sessionRow } from './auth.queries.js';
 import type { Actor, AppDeps } from '../context.js';
 import { AdminSession } from './admin-session.entity.js';
 import { AdminUser } from './admin-user.entity.js';
 import { decoyHash, hashPassword, verifyPassword } from './password.js';
+import { SIGN_IN_LIMITS, type SignInThrottle } from './sign-in-throttle.js';
 
-/** Failed sign-ins per account within the window before further attempts are refused. */
-const MAX_FAILURES = 10;
-const FAILURE_WINDOW_MS = 15 * 60_000;
 /** Sessions are extended on use, but their last-seen time is written at most this often. */
 const TOUCH_INTERVAL_MS = 5 * 60_000;
 
@@ -43,25 +41,39 @@ export class AuthService {
     return this.em.find(AdminUser, {}, { orderBy: { createdAt: 'asc' } });
   }
 
-  async login(emailInput: string, password: string, userAgent: string | null) {
+  /**
+   * Signs in. The attempt is counted by `throttle` before the password is checked; a wrong password is
+   * audited once per (account, address) window, when it starts and when it locks, under the account's
+   * id or, for an e-mail with no account, a keyed hash of it: the audit trail never holds a guessed e-mail.
+   */
+  async login(
+    emailInput: string,
+    password: string,
+    request: { userAgent: string | null; clientAddress: string; deviceCookie: string | null; throttle: SignInThrottle },
+  ) {
     const email = normalizeEmail(emailInput);
-    const audit = new AuditService(this.em, null, this.deps);
-    const since = new Date(this.deps.now().getTime() - FAILURE_WINDOW_MS);
-    const failures = await audit.countRecent('auth.login_failed', email, since);
-    if (failures >= MAX_FAILURES) {
-      await audit.insertNow({ action: 'auth.login_throttled', entityType: 'AdminUser', subject: email });
-      throw new DomainError('TOO_MANY_REQUESTS', 'Too many failed sign-in attempts; try again in 15 minutes');
-    }
+    const { throttle } = request;
+    const attempt = throttle.attempt(email, request.clientAddress);
+    await throttle.admit(attempt, throttle.knowsDevice(request.deviceCookie, email));
     const user = await this.em.findOne(AdminUser, { email });
     const ok =
       user && !user.disabled
         ? await verifyPassword(user.passwordHash, password)
         : (await verifyPassword(await decoyHash(), password), false);
     if (!user || !ok) {
-      await audit.insertNow({ action: 'auth.login_failed', entityType: 'AdminUser', subject: email });
+      const attempts = await throttle.failed(attempt);
+      if (attempts === 1 || attempts === SIGN_IN_LIMITS.pair.points) {
+        await new AuditService(this.em, null, this.deps).insertNow({
+          action: attempts === 1 ? 'auth.login_failed' : 'auth.login_throttled',
+          entityType: 'AdminUser',
+          subject: user?.id ?? attempt.account,
+          detail: { address: attempt.address.slice(0, 16), attempts },
+        });
+      }
       // One message for unknown account and wrong password: no account enumeration.
       throw new UnauthenticatedError('E-mail or password is incorrect');
     }
+    await throttle.succeeded(attempt);
     const token = randomBytes(32).toString('base64url');
     const now = this.deps.now();
     const session = this.em.create(AdminSession, {
@@ -70,7 +82,7 @@ export class AuthService {
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + this.deps.config.sessionTtlHours * 3_600_000),
-      userAgent: userAgent?.slice(0, 300) ?? null,
+      userAgent: request.userAgent?.slice(0, 300) ?? null,
     });
     user.lastLoginAt = now;
     new AuditService(this.em, actorOf(user, session.tokenHash), this.deps).record({
@@ -79,7 +91,12 @@ export class AuthService {
       subject: user.id,
     });
     await this.em.flush();
-    return { user, token, expiresAt: session.expiresAt };
+    return {
+      user,
+      token,
+      expiresAt: session.expiresAt,
+      deviceCookie: throttle.rememberDevice(request.deviceCookie, email),
+    };
   }
 
   async logout(actor: Actor) {
