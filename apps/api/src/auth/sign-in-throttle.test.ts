@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASES } from '../test/databases.js';
+import { createTestCluster, type TestCluster } from '../test/cluster.js';
+import { DATABASES, POSTGRESQL_ONLY } from '../test/databases.js';
 import { createTestApp, OWNER, type TestApp } from '../test/test-app.js';
 import { SIGN_IN_LIMITS } from './sign-in-throttle.js';
 
@@ -152,5 +153,48 @@ describe.each(DATABASES)('sign-in throttling on %s', (database) => {
     );
     expect(after.filter((k) => before.includes(k))).toEqual([]);
     expect(after.length).toBe(3);
+  });
+});
+
+describe.each(POSTGRESQL_ONLY)('sign-in throttling across instances (%s, behind nginx)', () => {
+  let cluster: TestCluster;
+  beforeAll(async () => {
+    cluster = await createTestCluster({ instances: 2 });
+  });
+  afterAll(() => cluster.close());
+
+  it('checks at most ten of 200 concurrent wrong passwords split over two instances', async () => {
+    const email = 'cluster-race@steward.test';
+    const owner = await cluster.app.clientAs('OWNER');
+    await owner.raw('mutation($input: CreateAdminUserInput!) { createAdminUser(input: $input) { id } }', {
+      input: { email, displayName: 'Member', role: 'VIEWER', password: 'a-right-password-cluster' },
+    });
+    const served = new Set<string>();
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        // Through nginx (round robin) and straight to each instance, half and half.
+        const viaNginx = i % 2 === 0;
+        const base = viaNginx ? cluster.url : cluster.instanceUrls[(i >> 1) % 2]!;
+        served.add(base);
+        // The same client address either way: nginx adds the hop that a direct request names itself.
+        const forwardedFor = viaNginx ? '198.51.100.150' : '198.51.100.150, 127.0.0.1';
+        const res = await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+          body: JSON.stringify({
+            query: 'mutation($i: LoginInput!) { login(input: $i) { id } }',
+            variables: { i: { email, password: 'wrong-password-guess' } },
+          }),
+        });
+        const body = (await res.json()) as { errors?: { extensions: { code: string } }[] };
+        return body.errors?.[0]?.extensions.code ?? 'signed-in';
+      }),
+    );
+    const checked = answers.filter((a) => a === 'UNAUTHENTICATED').length;
+    expect(served.size).toBe(3);
+    expect(checked).toBeLessThanOrEqual(SIGN_IN_LIMITS.pair.points);
+    expect(checked).toBeGreaterThan(0);
+    expect(answers.filter((a) => a === 'TOO_MANY_REQUESTS').length).toBe(200 - checked);
+    console.info(`[two instances] 200 concurrent wrong passwords: ${checked} checked`);
   });
 });
