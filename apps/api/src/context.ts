@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import type { AdminRole } from '@steward/policy-core';
+import type { AdminRole, SessionRestriction } from '@steward/policy-core';
 import type { AppConfig } from './config.js';
 import type { RateLimits } from './common/rate-limit.js';
 import type { SignInThrottle } from './auth/sign-in-throttle.js';
@@ -12,6 +12,11 @@ export interface Actor {
   displayName: string;
   role: AdminRole;
   sessionTokenHash: string;
+  /**
+   * Set while the session may only choose a new password or enrol a second factor (policy-core's
+   * sessionRestriction); the auth checker and requireActor refuse everything else.
+   */
+  restriction: SessionRestriction;
 }
 
 /** What lives for the whole process: no per-user state (several instances may share one database). */

@@ -2,6 +2,8 @@ import { AuditEntry } from './audit/audit-entry.entity.js';
 import { AuditProviderLink } from './audit/audit-provider-link.entity.js';
 import { AdminSession } from './auth/admin-session.entity.js';
 import { AdminUser } from './auth/admin-user.entity.js';
+import { RecoveryCode } from './auth/recovery-code.entity.js';
+import { StaffInvitation } from './auth/staff-invitation.entity.js';
 import { CollectionRecord } from './collection/collection-record.entity.js';
 import { SystemSetting } from './common/system-setting.entity.js';
 import { RateLimitCounter } from './common/limits/rate-limit-counter.entity.js';
@@ -48,6 +50,8 @@ export const entities = [
   ConsentStateRow,
   AdminUser,
   AdminSession,
+  StaffInvitation,
+  RecoveryCode,
   AuditEntry,
   AuditProviderLink,
   LedgerEntry,
