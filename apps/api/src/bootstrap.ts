@@ -106,6 +106,7 @@ export async function firstStart(orm: MikroORM, deps: AppDeps): Promise<void> {
       displayName: user.displayName,
       role: user.role,
       sessionTokenHash: '',
+      restriction: null,
     });
     deps.log.info(`Seeded the demo policy and ${n} demo providers`);
     await seedCookieDemo(em.fork(), deps);

@@ -29,6 +29,13 @@ export interface AppConfig {
    * cannot cut off the end of the ledger unnoticed. Null: none.
    */
   ledgerAnchorFile: string | null;
+  /**
+   * The address people reach Steward at (STEWARD_PUBLIC_URL, e.g. https://steward.example.org),
+   * for links Steward hands out (staff invitations). Null: links are relative to the admin's own address.
+   */
+  publicUrl: string | null;
+  /** STEWARD_REQUIRE_MFA: owners and privacy officers must use a second factor, whatever the organisation's setting. */
+  requireMfa: boolean;
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -40,6 +47,20 @@ function intFrom(name: string, value: string | undefined, fallback: number, min:
     throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
   }
   return n;
+}
+
+function publicUrlFrom(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new Error(`STEWARD_PUBLIC_URL must be an absolute http(s) address, got "${value}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`STEWARD_PUBLIC_URL must be an absolute http(s) address, got "${value}"`);
+  }
+  return url.toString().replace(/\/+$/, '');
 }
 
 function boolFrom(value: string | undefined, fallback: boolean): boolean {
@@ -81,5 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       86_400,
     ),
     ledgerAnchorFile: anchorFileFrom(env.STEWARD_LEDGER_ANCHOR_FILE, dataDir),
+    publicUrl: publicUrlFrom(env.STEWARD_PUBLIC_URL),
+    requireMfa: boolFrom(env.STEWARD_REQUIRE_MFA, false),
   };
 }

@@ -1,7 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import type { AdminRole } from '@steward/policy-core';
+import type { AdminRole, SessionRestriction } from '@steward/policy-core';
 import type { AppConfig } from './config.js';
 import type { RateLimits } from './common/rate-limit.js';
+import type { SignInThrottle } from './auth/sign-in-throttle.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 
 /** The signed-in admin making the request. */
@@ -11,6 +12,11 @@ export interface Actor {
   displayName: string;
   role: AdminRole;
   sessionTokenHash: string;
+  /**
+   * Set while the session may only choose a new password or enrol a second factor (policy-core's
+   * sessionRestriction); the auth checker and requireActor refuse everything else.
+   */
+  restriction: SessionRestriction;
 }
 
 /** What lives for the whole process: no per-user state (several instances may share one database). */
@@ -25,6 +31,8 @@ export interface AppDeps {
 export interface CookieJar {
   setSession(token: string, expiresAt: Date): void;
   clearSession(): void;
+  /** The long-lived cookie by which a browser that signed in before is known (auth/sign-in-throttle.ts). */
+  setDevice(value: string): void;
 }
 
 /** A recipient's system calling with a partner key (`Authorization: Bearer stw_…`); never an admin. */
@@ -72,6 +80,10 @@ export interface Context {
   origin: string | null;
   /** Budgets for the public entry points, shared by every request of this server. */
   rateLimits: RateLimits;
+  /** Sign-in limits, shared by every instance on the database. */
+  signInThrottle: SignInThrottle;
+  /** The browser's device cookie, if it sent one. */
+  deviceCookie: string | null;
   /** The request comes from a page on another origin: only the public cookie fields answer it. */
   crossOrigin?: boolean;
 }

@@ -2,8 +2,11 @@ import { AuditEntry } from './audit/audit-entry.entity.js';
 import { AuditProviderLink } from './audit/audit-provider-link.entity.js';
 import { AdminSession } from './auth/admin-session.entity.js';
 import { AdminUser } from './auth/admin-user.entity.js';
+import { RecoveryCode } from './auth/recovery-code.entity.js';
+import { StaffInvitation } from './auth/staff-invitation.entity.js';
 import { CollectionRecord } from './collection/collection-record.entity.js';
 import { SystemSetting } from './common/system-setting.entity.js';
+import { RateLimitCounter } from './common/limits/rate-limit-counter.entity.js';
 import { ConsentEvent } from './consent/consent-event.entity.js';
 import { ConsentStateRow } from './consent/consent-state.entity.js';
 import { Organisation } from './organisation/organisation.entity.js';
@@ -34,6 +37,7 @@ import { RequestStatusChange } from './requests/request-status-change.entity.js'
 /** Every entity, listed explicitly (no folder scanning: the same list works in dist/ and in tests). */
 export const entities = [
   SystemSetting,
+  RateLimitCounter,
   Organisation,
   PolicyVersion,
   DataCategoryEntity,
@@ -46,6 +50,8 @@ export const entities = [
   ConsentStateRow,
   AdminUser,
   AdminSession,
+  StaffInvitation,
+  RecoveryCode,
   AuditEntry,
   AuditProviderLink,
   LedgerEntry,

@@ -3,7 +3,9 @@ import { DateTimeResolver } from 'graphql-scalars';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditResolver } from './audit/audit.resolver.js';
+import { AccountResolver } from './auth/account.resolver.js';
 import { AuthResolver } from './auth/auth.resolver.js';
+import { StaffResolver } from './auth/staff.resolver.js';
 import { CollectionResolver } from './collection/collection.resolver.js';
 import { authChecker } from './common/auth-checker.js';
 import './common/enums.js';
@@ -24,6 +26,8 @@ import { DisclosurePackageResolver, RequestResolver } from './requests/request.r
 
 export const resolvers = [
   AuthResolver,
+  StaffResolver,
+  AccountResolver,
   OrganisationResolver,
   PolicyResolver,
   PurposeResolver,

@@ -29,6 +29,7 @@ import { bearerToken } from './common/key-auth.js';
 import { inputBoundaryPlugin } from './common/input-boundary.js';
 import { rootFieldGuardPlugin, type RootFieldScope } from './common/root-field-guard.js';
 import { RateLimits } from './common/rate-limit.js';
+import { SignInThrottle } from './auth/sign-in-throttle.js';
 import type { AppDeps, Context, CookieJar } from './context.js';
 import { withLazyEm } from './request-context.js';
 import { authenticatePartner, PARTNER_SCOPE } from './partners/partner-auth.js';
@@ -40,6 +41,9 @@ import { graphqlPostHandler, isGraphqlJsonPost } from './http/graphql-post.js';
 import proxyAddress from 'proxy-addr';
 
 export const SESSION_COOKIE = 'steward_session';
+/** Marks a browser that has signed in before: exempt from an account's sign-in slowdown, never a credential. */
+export const DEVICE_COOKIE = 'steward_device';
+const DEVICE_COOKIE_DAYS = 400;
 
 /** Request limits: a query deeper, wider or costlier than any dashboard screen needs is refused before it runs. */
 export const LIMITS = {
@@ -70,6 +74,10 @@ function cookieJar(res: ServerResponse, secure: boolean): CookieJar {
     },
     clearSession() {
       res.appendHeader('Set-Cookie', serializeCookie(SESSION_COOKIE, '', { ...base, expires: new Date(0) }));
+    },
+    setDevice(value) {
+      const expires = new Date(Date.now() + DEVICE_COOKIE_DAYS * 86_400_000);
+      res.appendHeader('Set-Cookie', serializeCookie(DEVICE_COOKIE, value, { ...base, expires }));
     },
   };
 }
@@ -145,6 +153,7 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxyHops === 0 ? false : deps.config.trustProxyHops);
   const rateLimits = new RateLimits(deps.config.rateLimitScale);
+  const signInThrottle = new SignInThrottle(orm.em, deps.cipher, deps.now);
   // The banner script is loaded by other sites' pages: before helmet, with its own headers.
   app.get(COOKIE_BANNER_PATH, serveCookieBanner());
   const securityHeaders = helmet({
@@ -182,7 +191,8 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     clientAddress: string,
   ): Promise<Context> => {
     res.setHeader('Cache-Control', 'no-store');
-    const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
+    const cookieValues = parseCookies(req.headers.cookie ?? '');
+    const token = cookieValues[SESSION_COOKIE];
     const cookies = cookieJar(res, deps.config.cookieSecure);
     const userAgent = req.headers['user-agent'] ?? null;
     const crossOrigin = isCrossOrigin(req.headers.origin, host);
@@ -195,6 +205,8 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
       clientAddress,
       origin: req.headers.origin ?? null,
       rateLimits,
+      signInThrottle,
+      deviceCookie: cookieValues[DEVICE_COOKIE] ?? null,
       crossOrigin,
     };
     // A page on another origin reaches only the public cookie API (CROSS_ORIGIN_SCOPE): no admin session, no key.

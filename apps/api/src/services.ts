@@ -1,7 +1,11 @@
 import { AuditLogService } from './audit/audit-log.service.js';
+import { AccountService } from './auth/account.service.js';
 import { AuthService } from './auth/auth.service.js';
+import { InvitationService } from './auth/invitation.service.js';
+import { MfaService } from './auth/mfa.service.js';
+import { StaffService } from './auth/staff.service.js';
 import { CollectionService } from './collection/collection.service.js';
-import { requireActor, requireCaller, requirePartner } from './common/auth-checker.js';
+import { requireActor, requireCaller, requirePartner, requireSession } from './common/auth-checker.js';
 import { ConsentService } from './consent/consent.service.js';
 import type { Context } from './context.js';
 import { CookieAdminService } from './cookies/cookie-admin.service.js';
@@ -35,6 +39,11 @@ import { SystemCredentialService } from './systems/system-credential.service.js'
  * `requireCaller`), when the resolver first uses it.
  */
 const MAKE = {
+  // Own account and second factor: also for a restricted session (the steps that lift the restriction).
+  account: (ctx: Context) => new AccountService(ctx.em, requireSession(ctx), ctx.deps),
+  invitation: (ctx: Context) => new InvitationService(ctx.em, null, ctx.deps),
+  mfa: (ctx: Context) => new MfaService(ctx.em, ctx.actor, ctx.deps),
+  staff: (ctx: Context) => new StaffService(ctx.em, requireActor(ctx), ctx.deps),
   amendment: (ctx: Context) => new AmendmentService(ctx.em, ctx.actor, ctx.deps),
   audit: (ctx: Context) => new AuditLogService(ctx.em),
   auth: (ctx: Context) => new AuthService(ctx.em, ctx.deps),

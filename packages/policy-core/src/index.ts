@@ -28,6 +28,7 @@ export * from './exceptions/exception-evidence.js';
 export * from './exceptions/exception-lifecycle.js';
 export * from './exceptions/exception-abilities.js';
 export * from './abilities/caller.js';
+export * from './accounts/staff-rules.js';
 export * from './decision/decide.js';
 export * from './policy-change/validate-policy-draft.js';
 export * from './inquiries/inquiry-vocabulary.js';

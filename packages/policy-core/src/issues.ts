@@ -32,6 +32,11 @@ export const ISSUE_CODES = [
   'SCOPE_MISMATCH',
   // Evidence of something that has not happened yet (an order not issued, a meeting not held): fine in a draft, not for approval.
   'NOT_YET_HAPPENED',
+  // accounts/: the organisation keeps an active owner; an owner does not act on their own account here.
+  'LAST_OWNER',
+  'SELF_ACTION',
+  // A password long enough but easy to guess (common, a pattern, the account's own name or e-mail).
+  'WEAK_PASSWORD',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 export const isIssueCode = memberOf(ISSUE_CODES);

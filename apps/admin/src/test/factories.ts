@@ -1,5 +1,6 @@
 import type {
   AdminRole,
+  AdminUsersQuery,
   CollectionFormOptionsQuery,
   ConsentReceiptFieldsFragment,
   MeQuery,
@@ -26,6 +27,33 @@ export function sessionUser(role: AdminRole = 'PRIVACY_OFFICER'): NonNullable<Me
     email: `${role.toLowerCase()}@jspe.or.jp`,
     displayName: { OWNER: 'Owner Sato', PRIVACY_OFFICER: 'Officer Suzuki', VIEWER: 'Viewer Ito' }[role],
     role,
+    sessionRestriction: null,
+    mfaEnrolled: false,
+    mfaRequired: false,
+    passwordChangedAt: null,
+  };
+}
+
+/** A row of the staff page (AdminUsers), active, with no second factor. */
+export function buildStaffMember(
+  role: AdminRole,
+  overrides: Partial<AdminUsersQuery['adminUsers'][number]> = {},
+): AdminUsersQuery['adminUsers'][number] {
+  const { id, email, displayName } = sessionUser(role);
+  return {
+    id,
+    email,
+    displayName,
+    role,
+    createdAt: '2025-01-01T00:00:00Z',
+    lastLoginAt: null,
+    active: true,
+    deactivatedAt: null,
+    mfaEnrolled: false,
+    mustChangePassword: false,
+    openSessions: 0,
+    abilities: null,
+    ...overrides,
   };
 }
 

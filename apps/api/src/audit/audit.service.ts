@@ -46,10 +46,6 @@ export class AuditService {
   async insertNow(fact: AuditFact): Promise<void> {
     await insertAuditRows(this.em, [this.fields(fact)]);
   }
-
-  countRecent(action: string, subject: string, since: Date): Promise<number> {
-    return this.em.count(AuditEntry, { action, subject, at: { $gte: since } });
-  }
 }
 
 /** One audit entry's columns, ready to insert. */

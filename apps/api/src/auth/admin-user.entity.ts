@@ -3,7 +3,17 @@ import { ADMIN_ROLES, type AdminRole } from '@steward/policy-core';
 import { BaseEntity } from '../common/base.entity.js';
 
 @Entity()
-export class AdminUser extends BaseEntity<'disabled' | 'lastLoginAt'> {
+export class AdminUser extends BaseEntity<
+  | 'disabled'
+  | 'lastLoginAt'
+  | 'mustChangePassword'
+  | 'passwordChangedAt'
+  | 'deactivatedAt'
+  | 'totpSecretSealed'
+  | 'totpPendingSealed'
+  | 'totpEnabledAt'
+  | 'totpLastStep'
+> {
   /** Stored lower-cased so that sign-in is case-insensitive. */
   @Unique()
   @Property({ type: 'string', length: 254 })
@@ -22,6 +32,32 @@ export class AdminUser extends BaseEntity<'disabled' | 'lastLoginAt'> {
   @Property({ type: DateTimeType, nullable: true })
   lastLoginAt: Date | null = null;
 
+  /** Deactivated: no sign-in, and every session ends (resolveSession reads this on every request). */
   @Property({ type: 'boolean' })
   disabled: boolean = false;
+
+  /** Set by an owner's password reset: the next session may only choose a new password. */
+  @Property({ type: 'boolean', default: false })
+  mustChangePassword: boolean = false;
+
+  @Property({ type: DateTimeType, nullable: true })
+  passwordChangedAt: Date | null = null;
+
+  @Property({ type: DateTimeType, nullable: true })
+  deactivatedAt: Date | null = null;
+
+  /** The TOTP secret (RFC 6238), sealed by the field cipher; null when no second factor is enrolled. */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  totpSecretSealed: string | null = null;
+
+  /** A secret shown for enrolment and not yet confirmed by a first code. */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  totpPendingSealed: string | null = null;
+
+  @Property({ type: DateTimeType, nullable: true })
+  totpEnabledAt: Date | null = null;
+
+  /** The newest time step whose code was accepted: a code is never accepted twice. */
+  @Property({ type: 'integer', nullable: true })
+  totpLastStep: number | null = null;
 }

@@ -1,8 +1,9 @@
+import type { AdminRole } from '@steward/policy-core';
 import { MaxLength } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
-import { AdminUserProfile } from './admin-user.type.js';
+import { Field, ID, InputType } from 'type-graphql';
+import { AdminRoleEnum } from '../common/enums.js';
 
-@InputType()
+@InputType({ description: 'Sign-in with e-mail and password, and the second factor when the account has one.' })
 export class LoginInput {
   @Field(() => String)
   @MaxLength(254)
@@ -11,10 +12,103 @@ export class LoginInput {
   @Field(() => String)
   @MaxLength(256)
   password!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The 6-digit code of the authenticator app, or a recovery code (MFA_REQUIRED asks for it).',
+  })
+  @MaxLength(32)
+  code?: string | null;
 }
 
 @InputType()
-export class CreateAdminUserInput extends AdminUserProfile {
+export class CreateAdminUserInput {
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String)
+  displayName!: string;
+
+  @Field(() => AdminRoleEnum)
+  role!: AdminRole;
+
   @Field(() => String)
   password!: string;
+}
+
+@InputType({ description: 'Invite someone to the staff: they choose their password from the link.' })
+export class InviteStaffInput {
+  @Field(() => String, { description: "The invitee's e-mail: their sign-in name." })
+  @MaxLength(254)
+  email!: string;
+
+  @Field(() => String, { description: 'Their name as colleagues and the audit trail see it.' })
+  @MaxLength(120)
+  displayName!: string;
+
+  @Field(() => AdminRoleEnum, { description: 'The role they get when they accept.' })
+  role!: AdminRole;
+}
+
+@InputType({ description: 'One staff account or invitation, by id.' })
+export class StaffIdInput {
+  @Field(() => ID, { description: 'The staff account (or invitation) id.' })
+  id!: string;
+}
+
+@InputType({ description: "A new role for a member (never one's own; the last active owner stays an owner)." })
+export class ChangeStaffRoleInput {
+  @Field(() => ID, { description: 'The staff account id.' })
+  id!: string;
+
+  @Field(() => AdminRoleEnum, { description: 'The new role.' })
+  role!: AdminRole;
+}
+
+@InputType({ description: 'Accept an invitation: the token from its link and the password chosen.' })
+export class AcceptInvitationInput {
+  @Field(() => String, { description: 'The token after # in the invitation link.' })
+  @MaxLength(100)
+  token!: string;
+
+  @Field(() => String, { description: 'The password the invitee chooses (12–256 characters, not easy to guess).' })
+  @MaxLength(256)
+  password!: string;
+}
+
+@InputType({ description: 'Change your own password: the current one proves it is you.' })
+export class ChangePasswordInput {
+  @Field(() => String, { description: 'Your password now.' })
+  @MaxLength(256)
+  currentPassword!: string;
+
+  @Field(() => String, { description: 'The new password (12–256 characters, not easy to guess).' })
+  @MaxLength(256)
+  newPassword!: string;
+}
+
+@InputType({ description: 'One of your own sessions, by its id (StaffSession.id).' })
+export class EndSessionInput {
+  @Field(() => ID, { description: 'StaffSession.id from mySessions.' })
+  id!: string;
+}
+
+@InputType({ description: 'A code from the authenticator app.' })
+export class TotpCodeInput {
+  @Field(() => String, { description: 'The 6-digit code the app shows now.' })
+  @MaxLength(32)
+  code!: string;
+}
+
+@InputType({ description: 'Remove your own second factor: your password proves it is you.' })
+export class DisableTotpInput {
+  @Field(() => String, { description: 'Your password.' })
+  @MaxLength(256)
+  password!: string;
+}
+
+@InputType({ description: 'Whether owners and privacy officers must use a second factor.' })
+export class SetMfaRequirementInput {
+  @Field(() => Boolean, { description: 'True: owners and privacy officers must enrol; false: each member chooses.' })
+  required!: boolean;
 }

@@ -1,7 +1,8 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
   FIELD_LIMITS,
   normalizeEmail,
+  sessionRestriction,
   validateField,
   validateText,
   type AdminRole,
@@ -16,10 +17,10 @@ import type { Actor, AppDeps } from '../context.js';
 import { AdminSession } from './admin-session.entity.js';
 import { AdminUser } from './admin-user.entity.js';
 import { decoyHash, hashPassword, verifyPassword } from './password.js';
+import { passwordIssues } from './password-policy.js';
+import { MfaService } from './mfa.service.js';
+import { SIGN_IN_LIMITS, type SignInThrottle } from './sign-in-throttle.js';
 
-/** Failed sign-ins per account within the window before further attempts are refused. */
-const MAX_FAILURES = 10;
-const FAILURE_WINDOW_MS = 15 * 60_000;
 /** Sessions are extended on use, but their last-seen time is written at most this often. */
 const TOUCH_INTERVAL_MS = 5 * 60_000;
 
@@ -29,7 +30,7 @@ export function hashToken(token: string): string {
 
 export class AuthService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly em: SqlEntityManager,
     private readonly deps: AppDeps,
   ) {}
 
@@ -38,30 +39,70 @@ export class AuthService {
     return this.em.findOne(AdminUser, { id: actor.userId });
   }
 
-  /** Every admin account, oldest first. */
-  adminUsers(): Promise<AdminUser[]> {
-    return this.em.find(AdminUser, {}, { orderBy: { createdAt: 'asc' } });
-  }
-
-  async login(emailInput: string, password: string, userAgent: string | null) {
-    const email = normalizeEmail(emailInput);
-    const audit = new AuditService(this.em, null, this.deps);
-    const since = new Date(this.deps.now().getTime() - FAILURE_WINDOW_MS);
-    const failures = await audit.countRecent('auth.login_failed', email, since);
-    if (failures >= MAX_FAILURES) {
-      await audit.insertNow({ action: 'auth.login_throttled', entityType: 'AdminUser', subject: email });
-      throw new DomainError('TOO_MANY_REQUESTS', 'Too many failed sign-in attempts; try again in 15 minutes');
-    }
+  /**
+   * Signs in. The attempt is counted by `throttle` before the password is checked; a wrong password
+   * (or second-factor code) is audited once per (account, address) window, when it starts and when
+   * it locks, under the account's id or, for an e-mail with no account, a keyed hash of it: the audit
+   * trail never holds a guessed e-mail. An account with a second factor answers a right password
+   * without a code with MFA_REQUIRED.
+   */
+  async login(
+    input: { email: string; password: string; code?: string | null },
+    request: { userAgent: string | null; clientAddress: string; deviceCookie: string | null; throttle: SignInThrottle },
+  ) {
+    const email = normalizeEmail(input.email);
+    const { throttle } = request;
+    const attempt = throttle.attempt(email, request.clientAddress);
+    await throttle.admit(attempt, throttle.knowsDevice(request.deviceCookie, email));
     const user = await this.em.findOne(AdminUser, { email });
     const ok =
       user && !user.disabled
-        ? await verifyPassword(user.passwordHash, password)
-        : (await verifyPassword(await decoyHash(), password), false);
-    if (!user || !ok) {
-      await audit.insertNow({ action: 'auth.login_failed', entityType: 'AdminUser', subject: email });
-      // One message for unknown account and wrong password: no account enumeration.
-      throw new UnauthenticatedError('E-mail or password is incorrect');
+        ? await verifyPassword(user.passwordHash, input.password)
+        : (await verifyPassword(await decoyHash(), input.password), false);
+    const refuse = async (message: string): Promise<never> => {
+      const attempts = await throttle.failed(attempt);
+      if (attempts === 1 || attempts === SIGN_IN_LIMITS.pair.points) {
+        await new AuditService(this.em, null, this.deps).insertNow({
+          action: attempts === 1 ? 'auth.login_failed' : 'auth.login_throttled',
+          entityType: 'AdminUser',
+          subject: user?.id ?? attempt.account,
+          detail: { address: attempt.address.slice(0, 16), attempts },
+        });
+      }
+      throw new UnauthenticatedError(message);
+    };
+    // One message for unknown account and wrong password: no account enumeration.
+    if (!user || !ok) return refuse('E-mail or password is incorrect');
+    if (user.totpEnabledAt) {
+      if (!input.code?.trim()) {
+        throw new DomainError('MFA_REQUIRED', 'Enter the code from your authenticator app, or a recovery code');
+      }
+      if (!(await new MfaService(this.em, null, this.deps).acceptAtSignIn(user, input.code))) {
+        return refuse('The code is incorrect');
+      }
     }
+    await throttle.succeeded(attempt);
+    const session = this.openSession(user, request.userAgent);
+    user.lastLoginAt = session.createdAt;
+    new AuditService(this.em, actorOf(user, session.tokenHash), this.deps).record({
+      action: 'auth.login',
+      entityType: 'AdminUser',
+      subject: user.id,
+    });
+    await this.em.flush();
+    return {
+      user,
+      token: session.token,
+      expiresAt: session.expiresAt,
+      deviceCookie: throttle.rememberDevice(request.deviceCookie, email),
+    };
+  }
+
+  /** A new session for `user` (persisted with the next flush); the token goes to the cookie, its hash to the table. */
+  openSession(
+    user: AdminUser,
+    userAgent: string | null,
+  ): { token: string; tokenHash: string; createdAt: Date; expiresAt: Date } {
     const token = randomBytes(32).toString('base64url');
     const now = this.deps.now();
     const session = this.em.create(AdminSession, {
@@ -72,14 +113,7 @@ export class AuthService {
       expiresAt: new Date(now.getTime() + this.deps.config.sessionTtlHours * 3_600_000),
       userAgent: userAgent?.slice(0, 300) ?? null,
     });
-    user.lastLoginAt = now;
-    new AuditService(this.em, actorOf(user, session.tokenHash), this.deps).record({
-      action: 'auth.login',
-      entityType: 'AdminUser',
-      subject: user.id,
-    });
-    await this.em.flush();
-    return { user, token, expiresAt: session.expiresAt };
+    return { token, tokenHash: session.tokenHash, createdAt: now, expiresAt: session.expiresAt };
   }
 
   async logout(actor: Actor) {
@@ -110,12 +144,19 @@ export class AuthService {
       await renewSession(this.em, tokenHash, now, expiresAt);
       renewed = true;
     }
+    const role = row.role as AdminRole;
     const actor: Actor = {
       userId: row.id as string,
       email: row.email as string,
       displayName: row.display_name as string,
-      role: row.role as AdminRole,
+      role,
       sessionTokenHash: tokenHash,
+      restriction: sessionRestriction({
+        role,
+        mustChangePassword: fromDbBoolean(row.must_change_password),
+        mfaEnrolled: row.totp_enabled_at != null,
+        organisationRequiresMfa: this.deps.config.requireMfa || fromDbBoolean(row.org_require_mfa ?? false),
+      }),
     };
     return { actor, expiresAt, renewed };
   }
@@ -134,15 +175,7 @@ export class AuthService {
     });
     if (nameIssue) issues.push(nameIssue);
     const pw = input.password;
-    if ([...pw].length < FIELD_LIMITS.password.min) {
-      issues.push({
-        field: 'password',
-        code: 'TOO_SHORT',
-        message: `At least ${FIELD_LIMITS.password.min} characters`,
-      });
-    } else if ([...pw].length > FIELD_LIMITS.password.max) {
-      issues.push({ field: 'password', code: 'TOO_LONG', message: `At most ${FIELD_LIMITS.password.max} characters` });
-    }
+    issues.push(...passwordIssues(pw, { email: input.email, displayName: input.displayName }));
     if (issues.length) throw new BadInputError(issues);
     const email = normalizeEmail(input.email);
     if (await this.em.count(AdminUser, { email })) {
@@ -178,5 +211,12 @@ export class AuthService {
 }
 
 function actorOf(user: AdminUser, sessionTokenHash: string): Actor {
-  return { userId: user.id, email: user.email, displayName: user.displayName, role: user.role, sessionTokenHash };
+  return {
+    userId: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    sessionTokenHash,
+    restriction: null,
+  };
 }

@@ -1,4 +1,4 @@
-import type { AdminRole } from '@steward/policy-core';
+import type { AdminRole, SessionRestriction } from '@steward/policy-core';
 import type { AuthCheckerFn } from 'type-graphql';
 import type { Caller, Context, PartnerPrincipal } from '../context.js';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
@@ -27,23 +27,56 @@ export function roleAllows(role: AdminRole, allowed: readonly Grant[]): boolean 
  * whatever its roles: partners have their own root fields, guarded by `requirePartner`. An
  * internal system's key reaches only fields granted to INTERNAL_SYSTEM.
  */
-export const authChecker: AuthCheckerFn<Context, Grant> = ({ context }, grants) => {
+export const authChecker: AuthCheckerFn<Context, Grant> = ({ context, info }, grants) => {
   if (context.partner) throw new ForbiddenError(PARTNER_FORBIDDEN);
   if (context.system) {
     if (grants.includes(INTERNAL_SYSTEM)) return true;
     throw new ForbiddenError(SYSTEM_FORBIDDEN);
   }
   if (!context.actor) throw new UnauthenticatedError();
+  const { restriction } = context.actor;
+  if (restriction && !RESTRICTED_SESSION_FIELDS[restriction].includes(info.fieldName)) {
+    throw new RestrictedSessionError(restriction);
+  }
   if (!roleAllows(context.actor.role, grants)) throw new ForbiddenError();
   return true;
 };
+
+/**
+ * The only signed-in fields a restricted session reaches (besides `me`, which needs no sign-in):
+ * the one step it must take, and signing out.
+ */
+export const RESTRICTED_SESSION_FIELDS: Readonly<Record<Exclude<SessionRestriction, null>, readonly string[]>> = {
+  PASSWORD_CHANGE: ['changePassword', 'logout'],
+  MFA_ENROLMENT: ['beginTotpEnrolment', 'confirmTotpEnrolment', 'logout'],
+};
+
+/** FORBIDDEN, with `extensions.restriction` saying what the session must do first. */
+export class RestrictedSessionError extends ForbiddenError {
+  constructor(restriction: Exclude<SessionRestriction, null>) {
+    super(
+      restriction === 'PASSWORD_CHANGE'
+        ? 'Choose a new password before anything else'
+        : 'Set up a second factor (an authenticator app) before anything else',
+    );
+    this.extensions.restriction = restriction;
+  }
+}
 
 /** The one answer a partner gets for anything outside its own fields. */
 export const PARTNER_FORBIDDEN = 'A partner key cannot use this field';
 /** The one answer an internal system gets for anything but the `decision` query. */
 export const SYSTEM_FORBIDDEN = 'An internal system key can only ask for decisions';
 
+/** The signed-in admin, with a full session (a restricted one is refused: RestrictedSessionError). */
 export function requireActor(ctx: Context) {
+  const actor = requireSession(ctx);
+  if (actor.restriction) throw new RestrictedSessionError(actor.restriction);
+  return actor;
+}
+
+/** The signed-in admin, even while the session is restricted: for the steps that lift the restriction. */
+export function requireSession(ctx: Context) {
   if (!ctx.actor) throw new UnauthenticatedError();
   return ctx.actor;
 }

@@ -45,6 +45,7 @@ export const ExceptionStatusEnum = asEnum([...EXCEPTION_STATUSES, 'NOT_YET_VALID
 export const MeetingKindEnum = asEnum(MEETING_KINDS);
 export const RecipientKindEnum = asEnum(RECIPIENT_KINDS);
 export const IssueCodeEnum = asEnum(ISSUE_CODES);
+export const SessionRestrictionEnum = asEnum(['PASSWORD_CHANGE', 'MFA_ENROLMENT'] as const);
 
 // Registered once: the one vocabulary reaches the schema, and through codegen, the admin.
 registerEnumType(ProviderKindEnum, {
@@ -79,7 +80,16 @@ registerEnumType(RecipientKindEnum, {
   name: 'RecipientKind',
   description: 'Who an outside recipient is to the organisation.',
 });
-registerEnumType(IssueCodeEnum, { name: 'IssueCode' });
+registerEnumType(IssueCodeEnum, {
+  name: 'IssueCode',
+  valuesConfig: {
+    LAST_OWNER: { description: 'The organisation must keep at least one active owner.' },
+    SELF_ACTION: { description: 'An owner cannot do this to their own account (role, deactivation).' },
+    WEAK_PASSWORD: {
+      description: 'Long enough but easy to guess: a common password, a pattern, or the name or e-mail.',
+    },
+  },
+});
 
 export const CookieCategoryEnum = asEnum(COOKIE_CATEGORIES);
 export const CookieStorageKindEnum = asEnum(COOKIE_STORAGE_KINDS);
@@ -93,3 +103,13 @@ registerEnumType(CookieStorageKindEnum, {
   description: "Where a declared tracker keeps its data in the visitor's browser.",
 });
 registerEnumType(CookieConsentActionEnum, { name: 'CookieConsentAction' });
+registerEnumType(SessionRestrictionEnum, {
+  name: 'SessionRestriction',
+  description: 'What a signed-in session must do before anything else (policy-core sessionRestriction).',
+  valuesConfig: {
+    PASSWORD_CHANGE: { description: 'An owner reset the password: choose a new one (changePassword).' },
+    MFA_ENROLMENT: {
+      description: 'The organisation requires a second factor for this role: enrol one (beginTotpEnrolment).',
+    },
+  },
+});

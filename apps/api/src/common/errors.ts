@@ -4,7 +4,14 @@ import { ArgumentValidationError } from 'type-graphql';
 
 /** The stable codes a client may rely on (`extensions.code`). */
 export type ErrorCode =
-  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
+  /** The password was right; sign in again with the account's second-factor or recovery code. */
+  | 'MFA_REQUIRED';
 
 /** A failure the caller can act on; anything else is reported as an internal error. */
 export class DomainError extends Error {

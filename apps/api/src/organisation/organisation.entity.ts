@@ -4,7 +4,7 @@ import { BaseEntity } from '../common/base.entity.js';
 /** The organisation whose policy Steward runs, with the secretariat that answers inquiries (clause 8). */
 @Entity()
 export class Organisation extends BaseEntity<
-  'version' | 'responsePeriodDays' | 'responsePeriodUnit' | 'timeZoneOffsetMinutes' | 'requestHolidays'
+  'version' | 'responsePeriodDays' | 'responsePeriodUnit' | 'timeZoneOffsetMinutes' | 'requestHolidays' | 'requireMfa'
 > {
   @Property({ type: 'string', length: 200 })
   name!: string;
@@ -43,4 +43,8 @@ export class Organisation extends BaseEntity<
   /** Non-working days, 'YYYY-MM-DD'. */
   @Property({ type: 'json', default: '[]' })
   requestHolidays: string[] = [];
+
+  /** Owners and privacy officers must enrol a second factor (STEWARD_REQUIRE_MFA forces it on). */
+  @Property({ type: 'boolean', default: false })
+  requireMfa: boolean = false;
 }

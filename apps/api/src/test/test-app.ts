@@ -235,5 +235,6 @@ export function errorOf(res: { errors?: readonly GraphQLFormattedError[] }) {
     field: e?.extensions?.field,
     message: e?.message,
     issues: e?.extensions?.issues as { field: string; code: string }[] | undefined,
+    restriction: e?.extensions?.restriction,
   };
 }

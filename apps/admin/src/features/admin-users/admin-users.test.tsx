@@ -1,12 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { sessionUser } from '../../test/factories.js';
+import { buildStaffMember } from '../../test/factories.js';
 import { renderApp } from '../../test/render.js';
 import { graphQLError } from '../../test/stub-api.js';
 
 const users = [
-  { ...sessionUser('OWNER'), createdAt: '2025-01-01T00:00:00Z', lastLoginAt: '2025-04-01T00:00:00Z' },
-  { ...sessionUser('VIEWER'), createdAt: '2025-01-02T00:00:00Z', lastLoginAt: null },
+  buildStaffMember('OWNER', { lastLoginAt: '2025-04-01T00:00:00Z' }),
+  buildStaffMember('VIEWER', { createdAt: '2025-01-02T00:00:00Z' }),
 ];
 
 describe('admin users', () => {

@@ -10,6 +10,8 @@ import { Migration20261124225152 } from './Migration20261124225152.js';
 import { Migration20261125030001 } from './Migration20261125030001.js';
 import { Migration20261204160001 } from './Migration20261204160001.js';
 import { Migration20261204153552 } from './Migration20261204153552.js';
+import { Migration20261207004306 } from './Migration20261207004306.js';
+import { Migration20261207010239 } from './Migration20261207010239.js';
 
 /** Applied in this order; add new migrations at the end (tools/create-migration writes them). */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -24,4 +26,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261125030001', class: Migration20261125030001 },
   { name: 'Migration20261204160001', class: Migration20261204160001 },
   { name: 'Migration20261204153552', class: Migration20261204153552 },
+  { name: 'Migration20261207004306', class: Migration20261207004306 },
+  { name: 'Migration20261207010239', class: Migration20261207010239 },
 ];

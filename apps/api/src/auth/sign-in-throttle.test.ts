@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestCluster, type TestCluster } from '../test/cluster.js';
+import { DATABASES, POSTGRESQL_ONLY } from '../test/databases.js';
+import { createTestApp, OWNER, type TestApp } from '../test/test-app.js';
+import { SIGN_IN_LIMITS } from './sign-in-throttle.js';
+
+interface Answer {
+  status: 'signed-in' | 'UNAUTHENTICATED' | 'TOO_MANY_REQUESTS' | string;
+  deviceCookie: string | null;
+}
+
+describe.each(DATABASES)('sign-in throttling on %s', (database) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    // One proxy hop is trusted, so each request can say which address it comes from.
+    app = await createTestApp({ database, config: { trustProxyHops: 1 } });
+  });
+  afterAll(() => app.close());
+
+  async function signIn(email: string, password: string, from: string, device?: string): Promise<Answer> {
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': from,
+        ...(device ? { cookie: `steward_device=${device}` } : {}),
+      },
+      body: JSON.stringify({
+        query: 'mutation($i: LoginInput!) { login(input: $i) { id } }',
+        variables: { i: { email, password } },
+      }),
+    });
+    const body = (await res.json()) as {
+      data?: { login: { id: string } | null };
+      errors?: { extensions: { code: string } }[];
+    };
+    const device_ = res.headers
+      .getSetCookie()
+      .map((c) => /^steward_device=([^;]+)/.exec(c)?.[1])
+      .find(Boolean);
+    return { status: body.data?.login ? 'signed-in' : body.errors![0]!.extensions.code, deviceCookie: device_ ?? null };
+  }
+
+  async function createMember(email: string, password: string) {
+    const owner = await app.clientAs('OWNER');
+    const made = await owner.raw('mutation($input: CreateAdminUserInput!) { createAdminUser(input: $input) { id } }', {
+      input: { email, displayName: 'Member', role: 'VIEWER', password },
+    });
+    expect(made.errors).toBeUndefined();
+  }
+
+  const tally = (answers: Answer[]) => {
+    const counts: Record<string, number> = {};
+    for (const a of answers) counts[a.status] = (counts[a.status] ?? 0) + 1;
+    return counts;
+  };
+
+  it('checks at most ten of 200 concurrent wrong passwords for one account from one address', async () => {
+    const email = `race-${database}@steward.test`;
+    await createMember(email, 'a-right-password-for-race');
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, () => signIn(email, 'wrong-password-guess', '198.51.100.10')),
+    );
+    const counts = tally(answers);
+    expect(counts.UNAUTHENTICATED).toBeLessThanOrEqual(SIGN_IN_LIMITS.pair.points);
+    expect(counts.UNAUTHENTICATED).toBeGreaterThan(0);
+    expect(counts.TOO_MANY_REQUESTS).toBe(200 - counts.UNAUTHENTICATED!);
+    console.info(`[${database}] 200 concurrent wrong passwords: ${counts.UNAUTHENTICATED} checked`);
+  });
+
+  it('lets the owner in from another address while an attacker hammers the account, and the attacker stays locked out', async () => {
+    app.clock.advance(20 * 60_000);
+    for (let i = 0; i < 40; i++) await signIn(OWNER.email, `guess-${i}-wrong-pw`, '203.0.113.66');
+    expect((await signIn(OWNER.email, OWNER.password, '203.0.113.66')).status).toBe('TOO_MANY_REQUESTS');
+    // A new browser elsewhere: the account is only slowed, so the owner gets in.
+    const owner = await signIn(OWNER.email, OWNER.password, '192.0.2.10');
+    expect(owner.status).toBe('signed-in');
+    expect(owner.deviceCookie).toMatch(/^[\w-]+\.[0-9a-f]{32}$/);
+    expect((await signIn(OWNER.email, OWNER.password, '203.0.113.66')).status).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('slows an account guessed from many addresses, but never a browser that has signed in to it before', async () => {
+    app.clock.advance(20 * 60_000);
+    const email = `botnet-${database}@steward.test`;
+    await createMember(email, 'a-right-password-botnet');
+    const known = await signIn(email, 'a-right-password-botnet', '192.0.2.20');
+    expect(known.status).toBe('signed-in');
+    // Twelve guesses from twelve addresses: past ten failures the account takes one attempt per pace.
+    for (let i = 0; i < 12; i++) await signIn(email, 'wrong-password-guess', `198.51.100.${100 + i}`);
+    const burst = await Promise.all([
+      signIn(email, 'a-right-password-botnet', '192.0.2.30'),
+      signIn(email, 'wrong-password-guess', '198.51.100.200'),
+      signIn(email, 'wrong-password-guess', '198.51.100.201'),
+    ]);
+    expect(tally(burst).TOO_MANY_REQUESTS).toBeGreaterThanOrEqual(2);
+    // The browser that signed in before is exempt from the slowdown, with no wait at all.
+    for (let i = 0; i < 3; i++) {
+      expect((await signIn(email, 'a-right-password-botnet', '192.0.2.20', known.deviceCookie!)).status).toBe(
+        'signed-in',
+      );
+    }
+    // Anyone else waits at most the pace, then gets in with the right password.
+    app.clock.advance(SIGN_IN_LIMITS.pace.durationSeconds * 1000 + 1);
+    expect((await signIn(email, 'a-right-password-botnet', '192.0.2.31')).status).toBe('signed-in');
+    // A device cookie made for another account, or forged, is no exemption.
+    expect(
+      (await signIn(email, 'wrong-password-guess', '198.51.100.202', 'forged.0123456789abcdef0123456789abcdef')).status,
+    ).toMatch(/UNAUTHENTICATED|TOO_MANY_REQUESTS/);
+    expect(
+      (await signIn(email, 'a-right-password-botnet', '192.0.2.32', 'forged.0123456789abcdef0123456789abcdef')).status,
+    ).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('bounds one address guessing across many accounts, for accounts that exist and accounts that do not alike', async () => {
+    app.clock.advance(20 * 60_000);
+    const from = '198.51.100.77';
+    const answers: Answer[] = [];
+    for (let i = 0; i < 45; i++) answers.push(await signIn(`someone-${i}@steward.test`, 'wrong-password-guess', from));
+    const counts = tally(answers);
+    expect(counts.UNAUTHENTICATED).toBe(SIGN_IN_LIMITS.address.points);
+    expect(counts.TOO_MANY_REQUESTS).toBe(45 - SIGN_IN_LIMITS.address.points);
+    // Spent, the address hears the same answer for the owner's account as for one that does not exist.
+    expect((await signIn(OWNER.email, OWNER.password, from)).status).toBe('TOO_MANY_REQUESTS');
+    // Another address is unaffected; an IPv6 address counts by its /64.
+    expect((await signIn(OWNER.email, OWNER.password, '192.0.2.40')).status).toBe('signed-in');
+    for (let i = 0; i < 31; i++) await signIn(`v6-${i}@steward.test`, 'wrong-password-guess', `2001:db8:7:7::${i + 1}`);
+    expect((await signIn(OWNER.email, OWNER.password, '2001:db8:7:7:ffff::1')).status).toBe('TOO_MANY_REQUESTS');
+    expect((await signIn(OWNER.email, OWNER.password, '2001:db8:7:8::1')).status).toBe('signed-in');
+  });
+
+  it('keeps failed attempts aggregated and no guessed e-mail in plaintext', async () => {
+    app.clock.advance(20 * 60_000);
+    const conn = app.em().getConnection();
+    const count = async (sql: string) => Number((await conn.execute<{ n: unknown }[]>(sql))[0]!.n);
+    const auditBefore = await count("select count(*) as n from audit_entry where action like 'auth.login_%'");
+    for (let i = 0; i < 25; i++) await signIn('guessed-secret@steward.test', 'wrong-password-guess', '198.51.100.90');
+    const auditAfter = await count("select count(*) as n from audit_entry where action like 'auth.login_%'");
+    // One entry when the (account, address) window starts and one when it locks, not one per guess.
+    expect(auditAfter - auditBefore).toBe(2);
+    const texts = await conn.execute<Record<string, unknown>[]>(
+      "select subject, detail from audit_entry where action like 'auth.login_%'",
+    );
+    expect(JSON.stringify(texts)).not.toContain('guessed-secret');
+    const keys = await conn.execute<{ limiter_key: string }[]>('select limiter_key from rate_limit_counter');
+    expect(JSON.stringify(keys)).not.toMatch(/guessed-secret|198\.51/);
+    // Windows that ended are purged as new attempts come: the table does not grow without bound.
+    const before = keys.map((k) => k.limiter_key);
+    expect(before.length).toBeGreaterThanOrEqual(3);
+    app.clock.advance(60 * 60_000);
+    await signIn('another@steward.test', 'wrong-password-guess', '198.51.100.91');
+    const after = (await conn.execute<{ limiter_key: string }[]>('select limiter_key from rate_limit_counter')).map(
+      (k) => k.limiter_key,
+    );
+    expect(after.filter((k) => before.includes(k))).toEqual([]);
+    expect(after.length).toBe(3);
+  });
+});
+
+describe.each(POSTGRESQL_ONLY)('sign-in throttling across instances (%s, behind nginx)', () => {
+  let cluster: TestCluster;
+  beforeAll(async () => {
+    cluster = await createTestCluster({ instances: 2 });
+  });
+  afterAll(() => cluster.close());
+
+  it('checks at most ten of 200 concurrent wrong passwords split over two instances', async () => {
+    const email = 'cluster-race@steward.test';
+    const owner = await cluster.app.clientAs('OWNER');
+    await owner.raw('mutation($input: CreateAdminUserInput!) { createAdminUser(input: $input) { id } }', {
+      input: { email, displayName: 'Member', role: 'VIEWER', password: 'a-right-password-cluster' },
+    });
+    const served = new Set<string>();
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        // Through nginx (round robin) and straight to each instance, half and half.
+        const viaNginx = i % 2 === 0;
+        const base = viaNginx ? cluster.url : cluster.instanceUrls[(i >> 1) % 2]!;
+        served.add(base);
+        // The same client address either way: nginx adds the hop that a direct request names itself.
+        const forwardedFor = viaNginx ? '198.51.100.150' : '198.51.100.150, 127.0.0.1';
+        const res = await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+          body: JSON.stringify({
+            query: 'mutation($i: LoginInput!) { login(input: $i) { id } }',
+            variables: { i: { email, password: 'wrong-password-guess' } },
+          }),
+        });
+        const body = (await res.json()) as { errors?: { extensions: { code: string } }[] };
+        return body.errors?.[0]?.extensions.code ?? 'signed-in';
+      }),
+    );
+    const checked = answers.filter((a) => a === 'UNAUTHENTICATED').length;
+    expect(served.size).toBe(3);
+    expect(checked).toBeLessThanOrEqual(SIGN_IN_LIMITS.pair.points);
+    expect(checked).toBeGreaterThan(0);
+    expect(answers.filter((a) => a === 'TOO_MANY_REQUESTS').length).toBe(200 - checked);
+    console.info(`[two instances] 200 concurrent wrong passwords: ${checked} checked`);
+  });
+});
