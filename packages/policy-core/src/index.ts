@@ -20,6 +20,7 @@ export * from './requests/request-status.js';
 export * from './requests/request-rules.js';
 export * from './requests/request-abilities.js';
 export * from './policy-change/purpose-changes.js';
+export * from './policy-change/reconsent.js';
 export * from './policy-change/diff-sections.js';
 export * from './cookies/cookie-categories.js';
 export * from './cookies/cookie-choice.js';

@@ -1,19 +1,21 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
+  countReconsent,
   diffSections,
+  lackingConsent,
   orderCategories,
   purposeChanges,
-  reconsentImpact,
+  reconsentCover,
   type ConsentState,
   type DataCategory,
   type LackingReason,
   type ProviderKind,
   type PurposeChanges,
+  type ReconsentFact,
   type SectionDiff,
 } from '@steward/policy-core';
 import { badInput, NotFoundError } from '../common/errors.js';
-import { fromDbDate } from '../common/sql/dialect.js';
-import { consentStateCounts, lackingProviderRows, providerCount, providersCoveredForAll } from './policy.queries.js';
+import { lackingProviderRows, reconsentFactGroups } from './policy.queries.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import { loadPurposeFacts, purposeIdByKey } from '../purposes/purpose-facts.js';
 import { PolicyVersion } from './policy-version.entity.js';
@@ -59,6 +61,15 @@ export interface LackingProviderRow {
   message: string;
 }
 
+/** A consent state and the version it was given under, as read (`null` state: none recorded). */
+function consentFact(state: unknown, policyVersion: unknown): ReconsentFact | null {
+  if (state === null || state === undefined) return null;
+  return {
+    state: state as ConsentState,
+    policyVersion: policyVersion === null || policyVersion === undefined ? null : Number(policyVersion),
+  };
+}
+
 const EMPTY_CHANGES: PurposeChanges = { added: [], widened: [], narrowed: [], retired: [], unchanged: [] };
 
 /**
@@ -80,10 +91,10 @@ export class PolicyImpactService {
   }
 
   /**
-   * Who lacks consent under `version` for the purposes it adds or widens (policy-core's rule: a
-   * provider is covered only by a GRANTED consent given under that version or later). Counted in
-   * SQL over the consent-state projection, so it does not load providers: one grouped query per
-   * affected purpose and one for the providers to ask.
+   * Who lacks consent under `version` for the purposes it adds or widens. The SQL groups the
+   * providers by their consents to those purposes (state and version, one statement, no provider
+   * loaded); policy-core's `countReconsent` classifies each group (a provider is covered only by a
+   * GRANTED consent given under that version or later) and counts.
    */
   async impact(id: string): Promise<PolicyImpact> {
     const version = await this.loadVersion(id);
@@ -94,55 +105,32 @@ export class PolicyImpactService {
       ...changes.added.map((key) => ({ key, change: 'ADDED' as const, addedCategories: categoriesOf(key) })),
       ...changes.widened.map((w) => ({ key: w.key, change: 'WIDENED' as const, addedCategories: w.addedCategories })),
     ];
-    const providers = await providerCount(this.em);
-    const purposes: ImpactPurpose[] = [];
-    for (const a of affected) {
-      const rows = await consentStateCounts<{
-        state: ConsentState;
-        fresh: number | string | boolean;
-        n: number | string;
-      }>(this.em, a.key, nextVersion);
-      const counts = { covered: 0, grantedBeforeVersion: 0, refused: 0, withdrawn: 0, recorded: 0 };
-      for (const r of rows) {
-        const n = Number(r.n);
-        counts.recorded += n;
-        if (r.state === 'GRANTED' && Number(r.fresh) === 1) counts.covered += n;
-        else if (r.state === 'GRANTED') counts.grantedBeforeVersion += n;
-        else if (r.state === 'REFUSED') counts.refused += n;
-        else if (r.state === 'WITHDRAWN') counts.withdrawn += n;
-      }
-      const notAsked =
-        providers - counts.recorded + rows.filter((r) => r.state === 'NOT_ASKED').reduce((s, r) => s + Number(r.n), 0);
-      purposes.push({
-        ...a,
-        covered: counts.covered,
-        lacking: providers - counts.covered,
-        notAsked,
-        grantedBeforeVersion: counts.grantedBeforeVersion,
-        refused: counts.refused,
-        withdrawn: counts.withdrawn,
-      });
-    }
-    let providersToAsk = 0;
-    if (affected.length) {
-      const keys = affected.map((a) => a.key);
-      providersToAsk = providers - (await providersCoveredForAll(this.em, keys, nextVersion));
-    }
+    const purposeKeys = affected.map((a) => a.key);
+    const facts = await reconsentFactGroups(this.em, purposeKeys);
+    const counted = countReconsent({
+      nextVersion,
+      purposeKeys,
+      providers: facts.total,
+      groups: facts.groups.map((row) => ({
+        providers: Number(row.n),
+        consents: purposeKeys.map((_, i) => consentFact(row[`s${i}`], row[`v${i}`])),
+      })),
+    });
     return {
       version,
       nextVersion,
       changes,
-      purposes,
-      providers,
-      providersToAsk,
-      consentsMissing: purposes.reduce((s, p) => s + p.lacking, 0),
+      purposes: affected.map((a, i) => ({ ...a, ...counted.purposes[i]! })),
+      providers: counted.providers,
+      providersToAsk: counted.providersToAsk,
+      consentsMissing: counted.consentsMissing,
     };
   }
 
   /**
    * One page (keyset by provider id) of the providers lacking consent under `version` for one
-   * added or widened purpose. SQL selects the candidates; policy-core's reconsentImpact judges
-   * each one and words the reason. Provider references and kinds only: no personal values.
+   * added or widened purpose. SQL selects the candidates (skipping the consents policy-core's
+   * `reconsentCover` names); its `lackingConsent` judges each one and words the reason. Provider references and kinds only: no personal values.
    */
   async lackingProviders(id: string, purposeKey: string, first: number, after: string | null) {
     const version = await this.loadVersion(id);
@@ -158,52 +146,28 @@ export class PolicyImpactService {
     const limit = pageSize(first);
     const afterId = after ? decodeCursor(after) : null;
     const purposeId = await purposeIdByKey(this.em, purposeKey);
+    const cover = reconsentCover(version.number);
     const rows = await lackingProviderRows<{
       id: string;
       reference: string;
       kind: ProviderKind;
       state: ConsentState | null;
       policy_version: number | string | null;
-      since: unknown;
-      event_id: string | null;
-    }>(this.em, { purposeId, afterId, policyNumber: version.number, rows: limit + 1 });
-    const judged = reconsentImpact({
-      current: [],
-      next: [{ key: purposeKey, categories: ['NAME'], retired: false }],
-      nextVersion: version.number,
-      providers: rows.map((r) => ({
-        providerId: String(r.id),
-        consents:
-          r.state === null
-            ? []
-            : [
-                {
-                  purposeKey,
-                  state: r.state,
-                  since: fromDbDate(r.since),
-                  policyVersion: r.policy_version === null ? null : Number(r.policy_version),
-                  eventId: String(r.event_id),
-                },
-              ],
-      })),
+    }>(this.em, {
+      purposeId,
+      afterId,
+      coverState: cover.state,
+      coverFromVersion: cover.fromPolicyVersion,
+      rows: limit + 1,
     });
-    const lacking = new Map(judged.purposes[0]!.lacking.map((l) => [l.providerId, l]));
     const list: (LackingProviderRow & { id: string })[] = rows.flatMap((r) => {
-      const l = lacking.get(String(r.id));
-      return l
-        ? [
-            {
-              id: String(r.id),
-              providerId: String(r.id),
-              reference: r.reference,
-              kind: r.kind,
-              state: l.state,
-              policyVersion: l.policyVersion,
-              reason: l.reason,
-              message: l.message,
-            },
-          ]
-        : [];
+      const lacking = lackingConsent({
+        providerId: String(r.id),
+        purposeKey,
+        consent: consentFact(r.state, r.policy_version),
+        nextVersion: version.number,
+      });
+      return lacking ? [{ ...lacking, id: lacking.providerId, reference: r.reference, kind: r.kind }] : [];
     });
     return toPage(list, limit, afterId, (row) => row);
   }
