@@ -1,11 +1,25 @@
 import type { InquiryStatus } from '@steward/policy-core';
-import { Arg, Authorized, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Extensions,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { WRITERS, requireActor } from '../common/auth-checker.js';
 import { rateLimitedBy } from '../common/rate-limit.js';
 import type { Context } from '../context.js';
 import { AddInquiryReplyInput, InquiryFilter, RecordInquiryInput, SubmitInquiryInput } from './inquiry.inputs.js';
 import { INQUIRY_SUBMIT_RULE, InquiryService } from './inquiry.service.js';
+import { presentInquiryAbilities } from './inquiry.presenter.js';
 import {
+  InquiryAbilitiesType,
   InquiryAdminType,
   InquiryConnection,
   InquiryReceiptType,
@@ -16,7 +30,7 @@ import {
 
 const service = (ctx: Context) => new InquiryService(ctx.em, ctx.actor, ctx.deps);
 
-@Resolver()
+@Resolver(() => InquiryType)
 export class InquiryResolver {
   /** Public and anonymous, rate-limited per client address. */
   @Mutation(() => InquiryReceiptType, {
@@ -50,6 +64,11 @@ export class InquiryResolver {
   })
   inquiry(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<InquiryType | null> {
     return service(ctx).get(id);
+  }
+
+  @FieldResolver(() => InquiryAbilitiesType, { description: 'What the caller may do with this inquiry now.' })
+  abilities(@Root() inquiry: InquiryType, @Ctx() ctx: Context): InquiryAbilitiesType {
+    return presentInquiryAbilities(inquiry, ctx.actor);
   }
 
   @Authorized(WRITERS)
