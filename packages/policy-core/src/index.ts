@@ -29,6 +29,7 @@ export * from './exceptions/exception-evidence.js';
 export * from './exceptions/exception-lifecycle.js';
 export * from './exceptions/exception-abilities.js';
 export * from './abilities/caller.js';
+export * from './abilities/role-abilities.js';
 export * from './decision/decide.js';
 export * from './policy-change/validate-policy-draft.js';
 export * from './inquiries/inquiry-vocabulary.js';
