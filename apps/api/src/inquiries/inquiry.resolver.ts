@@ -1,17 +1,7 @@
 import type { InquiryStatus } from '@steward/policy-core';
-import {
-  Arg,
-  Authorized,
-  Ctx,
-  Extensions,
-  FieldResolver,
-  ID,
-  Int,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Authorized, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+// The Inquiry type's own field (its abilities).
+import { FieldResolver, Root } from 'type-graphql';
 import { WRITERS, requireActor } from '../common/auth-checker.js';
 import { rateLimitedBy } from '../common/rate-limit.js';
 import type { Context } from '../context.js';

@@ -11,11 +11,13 @@ import {
   type LackingReason,
   type ProviderKind,
   type PurposeChanges,
+  type ReconsentCounts,
   type ReconsentFact,
+  type ReconsentGroup,
   type SectionDiff,
 } from '@steward/policy-core';
 import { badInput, NotFoundError } from '../common/errors.js';
-import { lackingProviderRows, reconsentFactGroups } from './policy.queries.js';
+import { lackingProviderRows, providerCount, reconsentFactRows } from './policy.queries.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import { loadPurposeFacts, purposeIdByKey } from '../purposes/purpose-facts.js';
 import { PolicyVersion } from './policy-version.entity.js';
@@ -29,16 +31,11 @@ export interface PolicyDiff {
   purposeChanges: PurposeChanges;
 }
 
-export interface ImpactPurpose {
+/** An added or widened purpose with policy-core's counts (countReconsent). */
+export interface ImpactPurpose extends ReconsentCounts {
   key: string;
   change: 'ADDED' | 'WIDENED';
   addedCategories: DataCategory[];
-  covered: number;
-  lacking: number;
-  notAsked: number;
-  grantedBeforeVersion: number;
-  refused: number;
-  withdrawn: number;
 }
 
 export interface PolicyImpact {
@@ -91,10 +88,11 @@ export class PolicyImpactService {
   }
 
   /**
-   * Who lacks consent under `version` for the purposes it adds or widens. The SQL groups the
-   * providers by their consents to those purposes (state and version, one statement, no provider
-   * loaded); policy-core's `countReconsent` classifies each group (a provider is covered only by a
-   * GRANTED consent given under that version or later) and counts.
+   * Who lacks consent under `version` for the purposes it adds or widens. One statement reads the
+   * facts without loading a provider: per purpose the providers grouped by consent state and
+   * version, how many providers there are, and how many hold the consent policy-core's
+   * `reconsentCover` names for every purpose; policy-core's `countReconsent` classifies the groups
+   * (a provider is covered only by a GRANTED consent given under that version or later) and counts.
    */
   async impact(id: string): Promise<PolicyImpact> {
     const version = await this.loadVersion(id);
@@ -105,16 +103,34 @@ export class PolicyImpactService {
       ...changes.added.map((key) => ({ key, change: 'ADDED' as const, addedCategories: categoriesOf(key) })),
       ...changes.widened.map((w) => ({ key: w.key, change: 'WIDENED' as const, addedCategories: w.addedCategories })),
     ];
-    const purposeKeys = affected.map((a) => a.key);
-    const facts = await reconsentFactGroups(this.em, purposeKeys);
+    const groups = new Map<string, ReconsentGroup[]>(affected.map((a) => [a.key, []]));
+    let providers = 0;
+    let coveredForAll = 0;
+    if (affected.length) {
+      const cover = reconsentCover(nextVersion);
+      const rows = await reconsentFactRows<{
+        kind: 'facts' | 'total' | 'covered';
+        purpose_key: string | null;
+        state: ConsentState | null;
+        policy_version: number | string | null;
+        n: number | string;
+      }>(this.em, {
+        purposeKeys: affected.map((a) => a.key),
+        coverState: cover.state,
+        coverFromVersion: cover.fromPolicyVersion,
+      });
+      for (const r of rows) {
+        if (r.kind === 'total') providers = Number(r.n);
+        else if (r.kind === 'covered') coveredForAll = Number(r.n);
+        else
+          groups.get(r.purpose_key!)!.push({ consent: consentFact(r.state, r.policy_version), providers: Number(r.n) });
+      }
+    } else providers = await providerCount(this.em);
     const counted = countReconsent({
       nextVersion,
-      purposeKeys,
-      providers: facts.total,
-      groups: facts.groups.map((row) => ({
-        providers: Number(row.n),
-        consents: purposeKeys.map((_, i) => consentFact(row[`s${i}`], row[`v${i}`])),
-      })),
+      providers,
+      purposes: affected.map((a) => ({ key: a.key, groups: groups.get(a.key)! })),
+      coveredForAll,
     });
     return {
       version,

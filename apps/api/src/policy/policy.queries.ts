@@ -25,41 +25,35 @@ export function changeLogRows(
 }
 
 /**
- * The facts policy-core's `countReconsent` counts, read in one statement (one snapshot): how many
- * providers there are (`total`), and the providers grouped by their consents to `purposeKeys` —
- * per key `k<i>`, the state (`s<i>`) and the policy version of the event it came from (`v<i>`), both
- * null when none is recorded — with how many share them (`n`). Providers with none of the keys
- * recorded are in no group (a row with `n = 0` stands for none). It groups the raw columns and
- * decides nothing: there may be a million providers, so they are counted, not loaded.
+ * The facts policy-core's `countReconsent` counts, in one statement (one snapshot), as rows of
+ * `kind`: `facts` — per affected purpose (`purpose_key`), its providers grouped by consent state and
+ * the policy version of the event it came from, with how many share them (`n`); `total` — how many
+ * providers there are; `covered` — how many have, for every key, the covering consent policy-core's
+ * `reconsentCover` names (`coverState` given under `coverFromVersion` or later). It groups raw
+ * columns and decides nothing: there may be a million providers, so they are counted, not loaded.
  */
-export async function reconsentFactGroups(
+export function reconsentFactRows<T = Row>(
   em: EntityManager,
-  purposeKeys: readonly string[],
-): Promise<{ total: number; groups: Row[] }> {
-  if (!purposeKeys.length) {
-    const [row] = await leanRows<{ n: number | string }>(em, { sql: 'select count(*) as n from provider' });
-    return { total: Number(row?.n ?? 0), groups: [] };
-  }
-  const i = purposeKeys.map((_, k) => k);
-  const params: Record<string, unknown> = { purposeKeys };
-  for (const k of i) params[`k${k}`] = purposeKeys[k];
-  const groups = await leanRows<Row>(em, {
+  q: { purposeKeys: readonly string[]; coverState: string; coverFromVersion: number },
+): Promise<T[]> {
+  return leanRows<T>(em, {
     sql:
-      `select c.total as total, ${i.map((k) => `t.s${k} as s${k}, t.v${k} as v${k}`).join(', ')},` +
-      ' count(t.provider_id) as n from (select count(*) as total from provider) c left join' +
-      ` (select cs.provider_id as provider_id, ${i
-        .map(
-          (k) =>
-            `max(case when p.key = :k${k} then cs.state end) as s${k},` +
-            ` max(case when p.key = :k${k} then ce.policy_version end) as v${k}`,
-        )
-        .join(', ')}` +
+      "select 'facts' as kind, p.key as purpose_key, cs.state as state, ce.policy_version as policy_version, count(*) as n" +
       ' from consent_state cs join purpose p on p.id = cs.purpose_id left join consent_event ce on ce.id = cs.event_id' +
-      ' where p.key in (:purposeKeys) group by cs.provider_id) t on 1 = 1' +
-      ` group by c.total, ${i.map((k) => `t.s${k}, t.v${k}`).join(', ')}`,
-    params,
+      ' where p.key in (:purposeKeys) group by p.key, cs.state, ce.policy_version' +
+      " union all select 'total', null, null, null, count(*) from provider" +
+      " union all select 'covered', null, null, null, count(*) from (select cs.provider_id from consent_state cs" +
+      ' join purpose p on p.id = cs.purpose_id join consent_event ce on ce.id = cs.event_id' +
+      ' where p.key in (:purposeKeys) and cs.state = :coverState and ce.policy_version >= :coverFromVersion' +
+      ' group by cs.provider_id having count(*) = :keyCount) t',
+    params: { ...q, keyCount: q.purposeKeys.length },
   });
-  return { total: Number(groups[0]?.total ?? 0), groups };
+}
+
+/** How many providers there are. */
+export async function providerCount(em: EntityManager): Promise<number> {
+  const [row] = await leanRows<{ n: number | string }>(em, { sql: 'select count(*) as n from provider' });
+  return Number(row?.n ?? 0);
 }
 
 /**

@@ -93,19 +93,32 @@ describe('lackingConsent', () => {
 });
 
 describe('countReconsent', () => {
-  const g = (providers: number, ...consents: (ReconsentFact | null)[]): ReconsentGroup => ({ consents, providers });
+  const g = (providers: number, consent: ReconsentFact | null): ReconsentGroup => ({ consent, providers });
 
   it('classifies each group and counts the providers in no group as never asked', () => {
     const r = countReconsent({
       nextVersion: 4,
-      purposeKeys: ['journal-delivery', 'newsletter'],
       providers: 10,
-      groups: [
-        g(2, { state: 'GRANTED', policyVersion: 4 }, { state: 'GRANTED', policyVersion: 5 }),
-        g(1, { state: 'GRANTED', policyVersion: 3 }, null),
-        g(3, { state: 'REFUSED', policyVersion: 4 }, { state: 'WITHDRAWN', policyVersion: 2 }),
-        g(1, { state: 'NOT_ASKED', policyVersion: null }, { state: 'GRANTED', policyVersion: 4 }),
+      purposes: [
+        {
+          key: 'journal-delivery',
+          groups: [
+            g(2, { state: 'GRANTED', policyVersion: 4 }),
+            g(1, { state: 'GRANTED', policyVersion: 3 }),
+            g(3, { state: 'REFUSED', policyVersion: 4 }),
+            g(1, { state: 'NOT_ASKED', policyVersion: null }),
+          ],
+        },
+        {
+          key: 'newsletter',
+          groups: [
+            g(2, { state: 'GRANTED', policyVersion: 5 }),
+            g(3, { state: 'WITHDRAWN', policyVersion: 2 }),
+            g(1, { state: 'GRANTED', policyVersion: 4 }),
+          ],
+        },
       ],
+      coveredForAll: 2,
     });
     expect(r.purposes).toEqual([
       {
@@ -123,7 +136,7 @@ describe('countReconsent', () => {
   });
 
   it('asks nobody when nothing is added or widened', () => {
-    expect(countReconsent({ nextVersion: 2, purposeKeys: [], providers: 5, groups: [] })).toEqual({
+    expect(countReconsent({ nextVersion: 2, providers: 5, purposes: [], coveredForAll: 0 })).toEqual({
       purposes: [],
       providers: 5,
       providersToAsk: 0,
@@ -132,12 +145,26 @@ describe('countReconsent', () => {
   });
 
   it('refuses inconsistent facts', () => {
-    const base = { nextVersion: 2, purposeKeys: ['a'], providers: 1 };
-    expect(() => countReconsent({ ...base, groups: [g(2, null)] })).toThrow(RangeError);
-    expect(() => countReconsent({ ...base, groups: [g(1, null, null)] })).toThrow(RangeError);
-    expect(() => countReconsent({ ...base, groups: [g(-1, null)] })).toThrow(RangeError);
-    expect(() => countReconsent({ ...base, purposeKeys: ['a', 'a'], groups: [] })).toThrow(RangeError);
-    expect(() => countReconsent({ ...base, nextVersion: 2.5, groups: [] })).toThrow(RangeError);
+    const base = { nextVersion: 2, providers: 1, coveredForAll: 0 };
+    const covered = { state: 'GRANTED', policyVersion: 2 } as const;
+    expect(() => countReconsent({ ...base, purposes: [{ key: 'a', groups: [g(2, null)] }] })).toThrow(RangeError);
+    expect(() => countReconsent({ ...base, purposes: [{ key: 'a', groups: [g(-1, null)] }] })).toThrow(RangeError);
+    expect(() =>
+      countReconsent({
+        ...base,
+        purposes: [
+          { key: 'a', groups: [] },
+          { key: 'a', groups: [] },
+        ],
+      }),
+    ).toThrow(RangeError);
+    expect(() => countReconsent({ ...base, nextVersion: 2.5, purposes: [] })).toThrow(RangeError);
+    expect(() => countReconsent({ ...base, coveredForAll: 1, purposes: [{ key: 'a', groups: [g(1, null)] }] })).toThrow(
+      RangeError,
+    );
+    expect(
+      countReconsent({ ...base, coveredForAll: 1, purposes: [{ key: 'a', groups: [g(1, covered)] }] }).providersToAsk,
+    ).toBe(0);
   });
 
   it('counts what reconsentImpact finds provider by provider', () => {
@@ -167,22 +194,26 @@ describe('countReconsent', () => {
               ),
             })),
           });
-          // Group as a store would: by the facts, leaving out those with none recorded.
-          const groups = new Map<string, ReconsentGroup & { providers: number }>();
-          for (const row of rows) {
-            const consents = row.slice(0, width);
-            if (consents.every((c) => c === null)) continue;
-            const id = JSON.stringify(consents);
-            const found = groups.get(id);
-            if (found) found.providers += 1;
-            else groups.set(id, { consents, providers: 1 });
-          }
-          const counted = countReconsent({
-            nextVersion,
-            purposeKeys,
-            providers: rows.length,
-            groups: [...groups.values()],
+          // Group as a store would: per purpose by the facts, leaving out those with none recorded.
+          const purposes = purposeKeys.map((key, k) => {
+            const groups = new Map<string, { consent: ReconsentFact; providers: number }>();
+            for (const row of rows) {
+              const consent = row[k];
+              if (consent === null || consent === undefined) continue;
+              const id = JSON.stringify(consent);
+              const found = groups.get(id);
+              if (found) found.providers += 1;
+              else groups.set(id, { consent, providers: 1 });
+            }
+            return { key, groups: [...groups.values()] };
           });
+          const cover = reconsentCover(nextVersion);
+          const coveredForAll = rows.filter((row) =>
+            row
+              .slice(0, width)
+              .every((c) => c !== null && c.state === cover.state && (c.policyVersion ?? 0) >= cover.fromPolicyVersion),
+          ).length;
+          const counted = countReconsent({ nextVersion, providers: rows.length, purposes, coveredForAll });
           expect(counted.providersToAsk).toBe(byProvider.summary.providersToAsk);
           expect(counted.consentsMissing).toBe(byProvider.summary.consentsMissing);
           expect(counted.purposes.map((p) => [p.key, p.covered, p.lacking])).toEqual(

@@ -88,20 +88,24 @@ export type ReconsentCounts = {
   withdrawn: number;
 };
 
-/**
- * Providers who share one combination of consents: `consents[i]` is their consent to
- * `purposeKeys[i]` (`null`: none recorded), `providers` how many they are.
- */
-export type ReconsentGroup = { readonly consents: readonly (ReconsentFact | null)[]; readonly providers: number };
+/** Providers who share one consent to a purpose (`null`: none recorded), and how many they are. */
+export type ReconsentGroup = { readonly consent: ReconsentFact | null; readonly providers: number };
 
 export type ReconsentCountInput = {
   /** The number of the new policy version. */
   nextVersion: number;
-  /** The purposes the version adds or widens, in the order their counts are wanted. */
-  purposeKeys: readonly string[];
-  /** How many providers there are; those in no group have no consent recorded to any of the purposes. */
+  /** How many providers there are. */
   providers: number;
-  groups: readonly ReconsentGroup[];
+  /**
+   * The purposes the version adds or widens, in the order their counts are wanted, each with its
+   * providers grouped by their consent to it; providers in no group have none recorded.
+   */
+  purposes: readonly { readonly key: string; readonly groups: readonly ReconsentGroup[] }[];
+  /**
+   * How many providers have, for every one of the purposes, the consent `reconsentCover(nextVersion)`
+   * names: a store counts them without loading anyone; this rule says which consent that is.
+   */
+  coveredForAll: number;
 };
 
 export type ReconsentCount = {
@@ -113,72 +117,50 @@ export type ReconsentCount = {
   consentsMissing: number;
 };
 
+/** Which count a standing adds to (every one but COVERED is also lacking). */
+const COUNTED_AS: Readonly<Record<ReconsentStanding, Exclude<keyof ReconsentCounts, 'lacking'>>> = {
+  COVERED: 'covered',
+  NOT_ASKED: 'notAsked',
+  GRANTED_BEFORE_VERSION: 'grantedBeforeVersion',
+  REFUSED: 'refused',
+  WITHDRAWN: 'withdrawn',
+};
+
 function checkCount(n: number, name: string): void {
   if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${name} must be a non-negative integer.`);
 }
 
 /**
  * `reconsentImpact`'s counts from grouped facts instead of one entry per provider, so a store can
- * count a million providers without loading them: it groups providers by their consents to the
- * affected purposes, and this classifies each group by `reconsentStanding` and adds them up.
- * Throws a RangeError when a key repeats, a count is not a non-negative integer, a group does not
- * give one consent per purpose, or the groups hold more providers than there are.
+ * count a million providers without loading them: per purpose it groups the providers by their
+ * consent, and this classifies each group by `reconsentStanding` and adds them up.
+ * Throws a RangeError when a key repeats, a count is not a non-negative integer, a purpose's groups
+ * hold more providers than there are, or `coveredForAll` exceeds a purpose's covered count.
  */
 export function countReconsent(input: ReconsentCountInput): ReconsentCount {
   checkVersion(input.nextVersion);
   checkCount(input.providers, '`providers`');
-  const width = input.purposeKeys.length;
-  if (new Set(input.purposeKeys).size !== width) throw new RangeError('`purposeKeys` repeats a key.');
-  const counts: ReconsentCounts[] = input.purposeKeys.map(() => ({
-    covered: 0,
-    lacking: 0,
-    notAsked: 0,
-    grantedBeforeVersion: 0,
-    refused: 0,
-    withdrawn: 0,
-  }));
-  let grouped = 0;
-  let providersToAsk = 0;
-  for (const group of input.groups) {
-    checkCount(group.providers, 'A group’s `providers`');
-    if (group.consents.length !== width) throw new RangeError('A group must give one consent per purpose key.');
-    grouped += group.providers;
-    let ask = false;
-    group.consents.forEach((consent, i) => {
-      const c = counts[i]!;
-      switch (reconsentStanding(consent, input.nextVersion)) {
-        case 'COVERED':
-          c.covered += group.providers;
-          return;
-        case 'NOT_ASKED':
-          c.notAsked += group.providers;
-          break;
-        case 'GRANTED_BEFORE_VERSION':
-          c.grantedBeforeVersion += group.providers;
-          break;
-        case 'REFUSED':
-          c.refused += group.providers;
-          break;
-        case 'WITHDRAWN':
-          c.withdrawn += group.providers;
-          break;
-      }
-      ask = true;
-    });
-    if (ask) providersToAsk += group.providers;
-  }
-  if (grouped > input.providers) throw new RangeError('The groups hold more providers than `providers`.');
-  const ungrouped = input.providers - grouped;
-  if (width > 0) providersToAsk += ungrouped;
-  const purposes = input.purposeKeys.map((key, i) => {
-    const c = counts[i]!;
-    c.notAsked += ungrouped;
+  checkCount(input.coveredForAll, '`coveredForAll`');
+  if (new Set(input.purposes.map((p) => p.key)).size !== input.purposes.length)
+    throw new RangeError('`purposes` repeats a key.');
+  const purposes = input.purposes.map(({ key, groups }) => {
+    const c = { covered: 0, notAsked: 0, grantedBeforeVersion: 0, refused: 0, withdrawn: 0 };
+    let grouped = 0;
+    for (const group of groups) {
+      checkCount(group.providers, 'A group’s `providers`');
+      grouped += group.providers;
+      c[COUNTED_AS[reconsentStanding(group.consent, input.nextVersion)]] += group.providers;
+    }
+    if (grouped > input.providers) throw new RangeError(`The groups of "${key}" hold more providers than there are.`);
+    if (input.coveredForAll > c.covered)
+      throw new RangeError(`\`coveredForAll\` exceeds the providers covered for "${key}".`);
+    c.notAsked += input.providers - grouped;
     return { key, ...c, lacking: input.providers - c.covered };
   });
   return {
     purposes,
     providers: input.providers,
-    providersToAsk,
+    providersToAsk: purposes.length ? input.providers - input.coveredForAll : 0,
     consentsMissing: purposes.reduce((s, p) => s + p.lacking, 0),
   };
 }
