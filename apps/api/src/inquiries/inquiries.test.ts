@@ -271,12 +271,22 @@ describe.each(SQLITE_ONLY)('inquiries on %s', (database) => {
       ['NOTE', null, 'Test PRIVACY_OFFICER', 'Checked the member register.'],
       ['ANSWER', 'EMAIL', 'Test PRIVACY_OFFICER', 'We have corrected\nyour address.'],
     ]);
+    // policy-core's inquiryAbilities: answered, with a provider linked.
+    expect(detail.abilities).toEqual({
+      reply: true,
+      assign: true,
+      link: true,
+      unlink: true,
+      nextStatuses: ['IN_PROGRESS', 'CLOSED'],
+    });
 
     // The disclosure package reads a provider's inquiries through the service, decrypted and audited.
     const forProvider = await new InquiryService(app.em(), null, app.deps).listInquiriesForProvider(providerId);
     expect(forProvider.map((i) => [i.summary.reference, i.content.subject, i.replies.length])).toEqual([
       [created.reference, 'Correction', 2],
     ]);
+    // Abilities are a field of the GraphQL answer only: the package carries none.
+    expect(forProvider[0]).not.toHaveProperty('abilities');
 
     current = (
       await officer.ok(LinkInquiryProviderDocument, {
@@ -315,6 +325,27 @@ describe.each(SQLITE_ONLY)('inquiries on %s', (database) => {
         [providerId],
       );
     expect(providerReads).toHaveLength(2);
+  });
+
+  it("gives the caller's abilities: ANSWERED only once an answer is recorded, unlink only when linked", async () => {
+    const created = (
+      await officer.ok(RecordInquiryDocument, {
+        input: { channel: 'POST', postalAddress: 'Tokyo', subject: 'Abilities', message: 'Which actions?' },
+      })
+    ).recordInquiry;
+    await officer.ok(SetInquiryStatusDocument, {
+      id: created.id,
+      expectedVersion: created.version,
+      status: 'IN_PROGRESS',
+    });
+    const { inquiry } = await owner.ok(InquiryDocument, { id: created.id });
+    expect(inquiry!.abilities).toEqual({
+      reply: true,
+      assign: true,
+      link: true,
+      unlink: false,
+      nextStatuses: ['CLOSED'],
+    });
   });
 
   it('answers an unknown or malformed id like a missing one', async () => {

@@ -1,8 +1,9 @@
-import { allowedInquiryStatuses } from '@steward/policy-core';
+import { allowedInquiryStatuses, inquiryAbilities } from '@steward/policy-core';
+import type { Actor } from '../context.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import { inquiryReplySealContext, type InquiryReply } from './inquiry-reply.entity.js';
 import { inquirySealContext, type Inquiry, type InquiryContent } from './inquiry.entity.js';
-import type { InquiryReplyType, InquirySummaryType, InquiryType } from './inquiry.type.js';
+import type { InquiryAbilitiesType, InquiryReplyType, InquirySummaryType, InquiryType } from './inquiry.type.js';
 
 /** The inbox row: no personal values, so presenting it needs no decryption and no audit entry. */
 export function presentInquirySummary(i: Inquiry): InquirySummaryType {
@@ -43,4 +44,20 @@ export function presentInquiry(cipher: FieldCipher, i: Inquiry, replies: readonl
     content: openInquiryContent(cipher, i),
     replies: replies.map((r) => presentReply(cipher, r)),
   };
+}
+
+/**
+ * What `caller` may do with a presented inquiry (policy-core's inquiryAbilities), from its status,
+ * provider link and the answers among its replies. A field of its own, resolved only when asked for:
+ * the disclosure package lists a provider's inquiries as presented, and carries no abilities.
+ */
+export function presentInquiryAbilities(i: InquiryType, caller: Actor | null): InquiryAbilitiesType {
+  return inquiryAbilities(
+    {
+      status: i.summary.status,
+      providerLinked: i.summary.providerId !== null,
+      answers: i.replies.filter((r) => r.kind === 'ANSWER').length,
+    },
+    caller,
+  );
 }

@@ -1,12 +1,16 @@
 import type { InquiryStatus } from '@steward/policy-core';
 import { Arg, Authorized, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+// The Inquiry type's own field (its abilities).
+import { FieldResolver, Root } from 'type-graphql';
 import { WRITERS, requireActor } from '../common/auth-checker.js';
 import { rateLimitedBy } from '../common/rate-limit.js';
 import type { Context } from '../context.js';
 import { services } from '../services.js';
 import { AddInquiryReplyInput, InquiryFilter, RecordInquiryInput, SubmitInquiryInput } from './inquiry.inputs.js';
 import { INQUIRY_SUBMIT_RULE } from './inquiry.service.js';
+import { presentInquiryAbilities } from './inquiry.presenter.js';
 import {
+  InquiryAbilitiesType,
   InquiryAdminType,
   InquiryConnection,
   InquiryReceiptType,
@@ -15,7 +19,7 @@ import {
   InquiryType,
 } from './inquiry.type.js';
 
-@Resolver()
+@Resolver(() => InquiryType)
 export class InquiryResolver {
   /** Public and anonymous, rate-limited per client address. */
   @Mutation(() => InquiryReceiptType, {
@@ -49,6 +53,11 @@ export class InquiryResolver {
   })
   inquiry(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<InquiryType | null> {
     return services(ctx).inquiry.get(id);
+  }
+
+  @FieldResolver(() => InquiryAbilitiesType, { description: 'What the caller may do with this inquiry now.' })
+  abilities(@Root() inquiry: InquiryType, @Ctx() ctx: Context): InquiryAbilitiesType {
+    return presentInquiryAbilities(inquiry, ctx.actor);
   }
 
   @Authorized(WRITERS)

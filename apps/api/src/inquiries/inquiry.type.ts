@@ -76,6 +76,28 @@ export class InquiryReplyType {
   @Field(() => String) body!: string;
 }
 
+@ObjectType('InquiryAbilities', {
+  description:
+    "What the caller may do with this inquiry now, computed by policy-core (inquiryAbilities) from the inquiry and the caller's role; the admin shows exactly these actions. A viewer may do nothing.",
+})
+export class InquiryAbilitiesType {
+  @Field(() => Boolean, {
+    description: 'May record an answer given or an internal note (in any status, a closed inquiry too).',
+  })
+  reply!: boolean;
+  @Field(() => Boolean, { description: 'May assign it to an admin who handles inquiries, or to nobody.' })
+  assign!: boolean;
+  @Field(() => Boolean, { description: 'May link it to a provider, or to another one.' })
+  link!: boolean;
+  @Field(() => Boolean, { description: 'May remove the link to its provider: one is linked.' })
+  unlink!: boolean;
+  @Field(() => [InquiryStatusEnum], {
+    description:
+      'The statuses the caller may move it to now, closing and reopening included (ANSWERED only once an answer is recorded).',
+  })
+  nextStatuses!: InquiryStatus[];
+}
+
 @ObjectType('Inquiry', { description: 'An inquiry with its content and replies.' })
 export class InquiryType {
   @Field(() => InquirySummaryType) summary!: InquirySummaryType;

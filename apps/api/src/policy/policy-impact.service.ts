@@ -1,19 +1,23 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
+  countReconsent,
   diffSections,
+  lackingConsent,
   orderCategories,
   purposeChanges,
-  reconsentImpact,
+  reconsentCover,
   type ConsentState,
   type DataCategory,
   type LackingReason,
   type ProviderKind,
   type PurposeChanges,
+  type ReconsentCounts,
+  type ReconsentFact,
+  type ReconsentGroup,
   type SectionDiff,
 } from '@steward/policy-core';
 import { badInput, NotFoundError } from '../common/errors.js';
-import { fromDbDate } from '../common/sql/dialect.js';
-import { consentStateCounts, lackingProviderRows, providerCount, providersCoveredForAll } from './policy.queries.js';
+import { lackingProviderRows, providerCount, reconsentFactRows } from './policy.queries.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import { loadPurposeFacts, purposeIdByKey } from '../purposes/purpose-facts.js';
 import { PolicyVersion } from './policy-version.entity.js';
@@ -27,16 +31,11 @@ export interface PolicyDiff {
   purposeChanges: PurposeChanges;
 }
 
-export interface ImpactPurpose {
+/** An added or widened purpose with policy-core's counts (countReconsent). */
+export interface ImpactPurpose extends ReconsentCounts {
   key: string;
   change: 'ADDED' | 'WIDENED';
   addedCategories: DataCategory[];
-  covered: number;
-  lacking: number;
-  notAsked: number;
-  grantedBeforeVersion: number;
-  refused: number;
-  withdrawn: number;
 }
 
 export interface PolicyImpact {
@@ -57,6 +56,15 @@ export interface LackingProviderRow {
   policyVersion: number | null;
   reason: LackingReason;
   message: string;
+}
+
+/** A consent state and the version it was given under, as read (`null` state: none recorded). */
+function consentFact(state: unknown, policyVersion: unknown): ReconsentFact | null {
+  if (state === null || state === undefined) return null;
+  return {
+    state: state as ConsentState,
+    policyVersion: policyVersion === null || policyVersion === undefined ? null : Number(policyVersion),
+  };
 }
 
 const EMPTY_CHANGES: PurposeChanges = { added: [], widened: [], narrowed: [], retired: [], unchanged: [] };
@@ -80,10 +88,11 @@ export class PolicyImpactService {
   }
 
   /**
-   * Who lacks consent under `version` for the purposes it adds or widens (policy-core's rule: a
-   * provider is covered only by a GRANTED consent given under that version or later). Counted in
-   * SQL over the consent-state projection, so it does not load providers: one grouped query per
-   * affected purpose and one for the providers to ask.
+   * Who lacks consent under `version` for the purposes it adds or widens. One statement reads the
+   * facts without loading a provider: per purpose the providers grouped by consent state and
+   * version, how many providers there are, and how many hold the consent policy-core's
+   * `reconsentCover` names for every purpose; policy-core's `countReconsent` classifies the groups
+   * (a provider is covered only by a GRANTED consent given under that version or later) and counts.
    */
   async impact(id: string): Promise<PolicyImpact> {
     const version = await this.loadVersion(id);
@@ -94,55 +103,50 @@ export class PolicyImpactService {
       ...changes.added.map((key) => ({ key, change: 'ADDED' as const, addedCategories: categoriesOf(key) })),
       ...changes.widened.map((w) => ({ key: w.key, change: 'WIDENED' as const, addedCategories: w.addedCategories })),
     ];
-    const providers = await providerCount(this.em);
-    const purposes: ImpactPurpose[] = [];
-    for (const a of affected) {
-      const rows = await consentStateCounts<{
-        state: ConsentState;
-        fresh: number | string | boolean;
-        n: number | string;
-      }>(this.em, a.key, nextVersion);
-      const counts = { covered: 0, grantedBeforeVersion: 0, refused: 0, withdrawn: 0, recorded: 0 };
-      for (const r of rows) {
-        const n = Number(r.n);
-        counts.recorded += n;
-        if (r.state === 'GRANTED' && Number(r.fresh) === 1) counts.covered += n;
-        else if (r.state === 'GRANTED') counts.grantedBeforeVersion += n;
-        else if (r.state === 'REFUSED') counts.refused += n;
-        else if (r.state === 'WITHDRAWN') counts.withdrawn += n;
-      }
-      const notAsked =
-        providers - counts.recorded + rows.filter((r) => r.state === 'NOT_ASKED').reduce((s, r) => s + Number(r.n), 0);
-      purposes.push({
-        ...a,
-        covered: counts.covered,
-        lacking: providers - counts.covered,
-        notAsked,
-        grantedBeforeVersion: counts.grantedBeforeVersion,
-        refused: counts.refused,
-        withdrawn: counts.withdrawn,
-      });
-    }
-    let providersToAsk = 0;
+    const groups = new Map<string, ReconsentGroup[]>(affected.map((a) => [a.key, []]));
+    let providers = 0;
+    let coveredForAll = 0;
     if (affected.length) {
-      const keys = affected.map((a) => a.key);
-      providersToAsk = providers - (await providersCoveredForAll(this.em, keys, nextVersion));
-    }
+      const cover = reconsentCover(nextVersion);
+      const rows = await reconsentFactRows<{
+        kind: 'facts' | 'total' | 'covered';
+        purpose_key: string | null;
+        state: ConsentState | null;
+        policy_version: number | string | null;
+        n: number | string;
+      }>(this.em, {
+        purposeKeys: affected.map((a) => a.key),
+        coverState: cover.state,
+        coverFromVersion: cover.fromPolicyVersion,
+      });
+      for (const r of rows) {
+        if (r.kind === 'total') providers = Number(r.n);
+        else if (r.kind === 'covered') coveredForAll = Number(r.n);
+        else
+          groups.get(r.purpose_key!)!.push({ consent: consentFact(r.state, r.policy_version), providers: Number(r.n) });
+      }
+    } else providers = await providerCount(this.em);
+    const counted = countReconsent({
+      nextVersion,
+      providers,
+      purposes: affected.map((a) => ({ key: a.key, groups: groups.get(a.key)! })),
+      coveredForAll,
+    });
     return {
       version,
       nextVersion,
       changes,
-      purposes,
-      providers,
-      providersToAsk,
-      consentsMissing: purposes.reduce((s, p) => s + p.lacking, 0),
+      purposes: affected.map((a, i) => ({ ...a, ...counted.purposes[i]! })),
+      providers: counted.providers,
+      providersToAsk: counted.providersToAsk,
+      consentsMissing: counted.consentsMissing,
     };
   }
 
   /**
    * One page (keyset by provider id) of the providers lacking consent under `version` for one
-   * added or widened purpose. SQL selects the candidates; policy-core's reconsentImpact judges
-   * each one and words the reason. Provider references and kinds only: no personal values.
+   * added or widened purpose. SQL selects the candidates (skipping the consents policy-core's
+   * `reconsentCover` names); its `lackingConsent` judges each one and words the reason. Provider references and kinds only: no personal values.
    */
   async lackingProviders(id: string, purposeKey: string, first: number, after: string | null) {
     const version = await this.loadVersion(id);
@@ -158,52 +162,28 @@ export class PolicyImpactService {
     const limit = pageSize(first);
     const afterId = after ? decodeCursor(after) : null;
     const purposeId = await purposeIdByKey(this.em, purposeKey);
+    const cover = reconsentCover(version.number);
     const rows = await lackingProviderRows<{
       id: string;
       reference: string;
       kind: ProviderKind;
       state: ConsentState | null;
       policy_version: number | string | null;
-      since: unknown;
-      event_id: string | null;
-    }>(this.em, { purposeId, afterId, policyNumber: version.number, rows: limit + 1 });
-    const judged = reconsentImpact({
-      current: [],
-      next: [{ key: purposeKey, categories: ['NAME'], retired: false }],
-      nextVersion: version.number,
-      providers: rows.map((r) => ({
-        providerId: String(r.id),
-        consents:
-          r.state === null
-            ? []
-            : [
-                {
-                  purposeKey,
-                  state: r.state,
-                  since: fromDbDate(r.since),
-                  policyVersion: r.policy_version === null ? null : Number(r.policy_version),
-                  eventId: String(r.event_id),
-                },
-              ],
-      })),
+    }>(this.em, {
+      purposeId,
+      afterId,
+      coverState: cover.state,
+      coverFromVersion: cover.fromPolicyVersion,
+      rows: limit + 1,
     });
-    const lacking = new Map(judged.purposes[0]!.lacking.map((l) => [l.providerId, l]));
     const list: (LackingProviderRow & { id: string })[] = rows.flatMap((r) => {
-      const l = lacking.get(String(r.id));
-      return l
-        ? [
-            {
-              id: String(r.id),
-              providerId: String(r.id),
-              reference: r.reference,
-              kind: r.kind,
-              state: l.state,
-              policyVersion: l.policyVersion,
-              reason: l.reason,
-              message: l.message,
-            },
-          ]
-        : [];
+      const lacking = lackingConsent({
+        providerId: String(r.id),
+        purposeKey,
+        consent: consentFact(r.state, r.policy_version),
+        nextVersion: version.number,
+      });
+      return lacking ? [{ ...lacking, id: lacking.providerId, reference: r.reference, kind: r.kind }] : [];
     });
     return toPage(list, limit, afterId, (row) => row);
   }

@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { leanRows, type Row } from '../common/sql/lean-sql.js';
 
 // The policy's hand-written statements: the version in force (every write path reads it), the
-// change log, and the re-consent impact counted in SQL over the consent-state projection (it must
-// not load providers: there may be a million).
+// change log, and the facts of the re-consent impact, grouped over the consent-state projection (it
+// must not load providers: there may be a million); policy-core classifies and counts them.
 
 /** Number and content hash of the version in force, if any. */
 export async function currentPolicyRow(
@@ -24,51 +24,60 @@ export function changeLogRows(
   });
 }
 
+/**
+ * The facts policy-core's `countReconsent` counts, in one statement (one snapshot), as rows of
+ * `kind`: `facts` — per affected purpose (`purpose_key`), its providers grouped by consent state and
+ * the policy version of the event it came from, with how many share them (`n`); `total` — how many
+ * providers there are; `covered` — how many have, for every key, the covering consent policy-core's
+ * `reconsentCover` names (`coverState` given under `coverFromVersion` or later). It groups raw
+ * columns and decides nothing: there may be a million providers, so they are counted, not loaded.
+ */
+export function reconsentFactRows<T = Row>(
+  em: EntityManager,
+  q: { purposeKeys: readonly string[]; coverState: string; coverFromVersion: number },
+): Promise<T[]> {
+  return leanRows<T>(em, {
+    sql:
+      "select 'facts' as kind, p.key as purpose_key, cs.state as state, ce.policy_version as policy_version, count(*) as n" +
+      ' from consent_state cs join purpose p on p.id = cs.purpose_id left join consent_event ce on ce.id = cs.event_id' +
+      ' where p.key in (:purposeKeys) group by p.key, cs.state, ce.policy_version' +
+      " union all select 'total', null, null, null, count(*) from provider" +
+      " union all select 'covered', null, null, null, count(*) from (select cs.provider_id from consent_state cs" +
+      ' join purpose p on p.id = cs.purpose_id join consent_event ce on ce.id = cs.event_id' +
+      ' where p.key in (:purposeKeys) and cs.state = :coverState and ce.policy_version >= :coverFromVersion' +
+      ' group by cs.provider_id having count(*) = :keyCount) t',
+    params: { ...q, keyCount: q.purposeKeys.length },
+  });
+}
+
 /** How many providers there are. */
 export async function providerCount(em: EntityManager): Promise<number> {
   const [row] = await leanRows<{ n: number | string }>(em, { sql: 'select count(*) as n from provider' });
   return Number(row?.n ?? 0);
 }
 
-/** Per consent state of a purpose, how many providers have it, split by whether it was given under `fromVersion` or later (`fresh`). */
-export function consentStateCounts<T = Row>(em: EntityManager, purposeKey: string, fromVersion: number): Promise<T[]> {
-  return leanRows<T>(em, {
-    sql:
-      'select cs.state as state, case when ce.policy_version >= :fromVersion then 1 else 0 end as fresh, count(*) as n' +
-      ' from consent_state cs join purpose p on p.id = cs.purpose_id left join consent_event ce on ce.id = cs.event_id' +
-      ' where p.key = :purposeKey group by 1, 2',
-    params: { fromVersion, purposeKey },
-  });
-}
-
-/** How many providers granted every one of `purposeKeys` under `fromVersion` or later. */
-export async function providersCoveredForAll(
-  em: EntityManager,
-  purposeKeys: readonly string[],
-  fromVersion: number,
-): Promise<number> {
-  const [row] = await leanRows<{ n: number | string }>(em, {
-    sql:
-      'select count(*) as n from (select cs.provider_id from consent_state cs join purpose p on p.id = cs.purpose_id' +
-      ' join consent_event ce on ce.id = cs.event_id' +
-      " where p.key in (:purposeKeys) and cs.state = 'GRANTED' and ce.policy_version >= :fromVersion" +
-      ' group by cs.provider_id having count(*) = :keyCount) t',
-    params: { purposeKeys, fromVersion, keyCount: purposeKeys.length },
-  });
-  return Number(row?.n ?? 0);
-}
-
-/** One keyset page (by provider id) of the candidates lacking a consent to the purpose given under `policyNumber` or later. */
+/**
+ * One keyset page (by provider id) of the candidates lacking consent to the purpose: every provider
+ * but those whose consent has the covering state (`coverState`) given under `coverFromVersion` or
+ * later — policy-core's `reconsentCover` says which; its `lackingConsent` judges each row.
+ */
 export function lackingProviderRows<T = Row>(
   em: EntityManager,
-  q: { purposeId: string | null; afterId: string | null; policyNumber: number; rows: number },
+  q: {
+    purposeId: string | null;
+    afterId: string | null;
+    coverState: string;
+    coverFromVersion: number;
+    rows: number;
+  },
 ): Promise<T[]> {
   return leanRows<T>(em, {
     sql:
-      'select pr.id as id, pr.reference as reference, pr.kind as kind, cs.state as state, ce.policy_version as policy_version, cs.since as since, cs.event_id as event_id' +
+      'select pr.id as id, pr.reference as reference, pr.kind as kind, cs.state as state, ce.policy_version as policy_version' +
       ' from provider pr left join consent_state cs on cs.provider_id = pr.id and cs.purpose_id = :purposeId' +
       ' left join consent_event ce on ce.id = cs.event_id' +
-      ` where ${q.afterId ? 'pr.id > :afterId and ' : ''}(cs.state is null or cs.state <> 'GRANTED' or ce.policy_version < :policyNumber)` +
+      ` where ${q.afterId ? 'pr.id > :afterId and ' : ''}(cs.state is null or cs.state <> :coverState` +
+      ' or ce.policy_version is null or ce.policy_version < :coverFromVersion)' +
       ' order by pr.id limit :rows',
     params: q,
   });

@@ -36,6 +36,9 @@ export type OutsourcingEvidence = {
   supervisionRecord: string;
 };
 
+/** The longest exception title the API takes (its input's bound), in characters. */
+export const EXCEPTION_TITLE_MAX_LENGTH = 1000;
+
 export const MEETING_KINDS = ['GENERAL', 'BOARD'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const isMeetingKind = memberOf(MEETING_KINDS);

@@ -14,10 +14,12 @@ import {
   validatePassword,
   validateText,
 } from './field-formats.js';
+import { forbiddenCharacterIssue } from '../text/forbidden-characters.js';
 
 const code = (...args: Parameters<typeof validateField>) => validateField(...args)?.code ?? null;
 const EMOJI = '😀'; // one code point, two UTF-16 units
-const FAMILY = '👨‍👩‍👧'; // one grapheme, five code points
+const FAMILY = '👨‍👩‍👧'; // one grapheme, five code points joined by ZERO WIDTH JOINERs
+const FLAG = '🇯🇵'; // one grapheme, two code points (regional indicators)
 
 describe('validateText', () => {
   const opts = { field: 'note', maxLength: 5 };
@@ -41,8 +43,10 @@ describe('validateText', () => {
     expect(validateText(EMOJI.repeat(5), opts)).toBeNull();
     expect(validateText(EMOJI.repeat(6), opts)?.code).toBe('TOO_LONG');
     expect(validateText('𠮷野家です', opts)).toBeNull(); // 𠮷 is outside the BMP
-    expect(validateText(FAMILY, opts)).toBeNull(); // 5 code points
-    expect(validateText(FAMILY + 'x', opts)?.code).toBe('TOO_LONG');
+    expect(validateText(`${FLAG}${FLAG}x`, opts)).toBeNull(); // 5 code points
+    expect(validateText(FLAG.repeat(3), opts)?.code).toBe('TOO_LONG');
+    // A ZERO WIDTH JOINER is an invisible format character: the input boundary refuses it, so does validateText.
+    expect(validateText(FAMILY, opts)?.code).toBe('CONTROL_CHARACTERS');
   });
 
   it('reports the length in the message', () => {
@@ -74,16 +78,51 @@ describe('validateText', () => {
   });
 
   it('allows neighbours of the forbidden ranges', () => {
-    for (const ch of ['\u00A0', '\u2029', '\u202F', '\u2065', '\u206A', '\u200E', ' ', '~']) {
+    for (const ch of ['\u00A0', '\u202F', '\u2065', '\u2070', ' ', '~']) {
       expect(validateText(`a${ch}b`, opts)).toBeNull();
     }
   });
 
-  it('allows TAB always and LF only when multiline', () => {
-    expect(validateText('a\tb', opts)).toBeNull();
+  // The API's input boundary (findForbiddenCharacter) refuses these too; validateText used to let them through.
+  it.each([
+    ['PARAGRAPH SEPARATOR', '\u2029'],
+    ['LINE SEPARATOR', '\u2028'],
+    ['LRM', '\u200E'],
+    ['ALM', '\u061C'],
+    ['ZERO WIDTH SPACE', '\u200B'],
+    ['BOM', '\uFEFF'],
+    ['SOFT HYPHEN', '\u00AD'],
+    ['TAG LATIN A', '\u{E0041}'],
+    ['INHIBIT SYMMETRIC SWAPPING', '\u206A'],
+  ])('rejects %s as the input boundary does, in any text', (_name, ch) => {
+    for (const multiline of [false, true]) {
+      const found = validateText(`ab${ch}c`, { ...opts, multiline });
+      expect(found?.code).toBe('CONTROL_CHARACTERS');
+      expect(found?.message).toContain(`U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    }
+  });
+
+  it('allows TAB and LF only when multiline (CR never: normalise first)', () => {
+    expect(validateText('a\tb', opts)?.code).toBe('CONTROL_CHARACTERS');
+    expect(validateText('a\tb', { ...opts, multiline: true })).toBeNull();
     expect(validateText('a\nb', opts)?.code).toBe('CONTROL_CHARACTERS');
     expect(validateText('a\nb', { ...opts, multiline: true })).toBeNull();
+    expect(validateText('a\r\nb', { ...opts, multiline: true })?.code).toBe('CONTROL_CHARACTERS');
   });
+
+  it('refuses every value findForbiddenCharacter refuses, with the same code', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 8 }), fc.boolean(), (tail, multiline) => {
+        const value = `x${tail}`;
+        const kind = multiline ? 'multi-line' : 'single-line';
+        const boundary = forbiddenCharacterIssue('note', value, kind);
+        const found = validateText(value, { field: 'note', maxLength: 100, multiline });
+        if (boundary !== null) expect(found).toEqual(boundary);
+        else if (found !== null) expect(found.code === 'CONTROL_CHARACTERS' && value.includes('\r')).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  }, 30_000);
 
   it('checks control characters before length', () => {
     expect(validateText('\u0000'.repeat(10), opts)?.code).toBe('CONTROL_CHARACTERS');

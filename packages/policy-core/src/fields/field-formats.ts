@@ -2,7 +2,8 @@ import { issue, type Issue } from '../issues.js';
 import { DATA_CATEGORY_INFO, type DataCategory } from '../vocabulary/data-categories.js';
 import type { FieldFormat } from '../vocabulary/formats.js';
 import { FORMAT_CHECKS, JAPANESE_POSTAL_CODE } from './formats-check.js';
-import { codePointLength, describeCodePoint, findControlCharacter, hasLoneSurrogate, isBlank } from './text-checks.js';
+import { forbiddenCharacterIssue } from '../text/forbidden-characters.js';
+import { codePointLength, isBlank } from './text-checks.js';
 
 /** Length limits (in code points) shared by the API's inputs and the admin's forms. */
 export const FIELD_LIMITS = {
@@ -30,29 +31,26 @@ export type TextOptions = {
   minLength?: number;
   /** Default true: an empty value is an issue unless the caller says the field is optional. */
   required?: boolean;
-  /** Allows line feeds (LF). CR is rejected: normalise CRLF with normalizeLineBreaks first. */
+  /** Allows line feeds (LF) and tabs. CR is rejected: normalise CRLF with normalizeLineBreaks first. */
   multiline?: boolean;
 };
 
 /**
- * Checks free text: REQUIRED (empty or whitespace only), CONTROL_CHARACTERS, TOO_LONG,
- * TOO_SHORT, in that order; returns the first problem. An optional empty value is fine.
+ * Checks free text: REQUIRED (empty or whitespace only), CONTROL_CHARACTERS (INVALID_FORMAT for a
+ * lone surrogate), TOO_LONG, TOO_SHORT, in that order; returns the first problem. An optional empty
+ * value is fine. The characters are the API's input boundary's (`findForbiddenCharacter`, the
+ * `multi-line` rule when `multiline`), so a form refuses what the server would; a multi-line value
+ * is also refused a CR, even before a LF (normalise first).
  */
 export function validateText(value: string | null | undefined, opts: TextOptions): Issue | null {
   const { field, maxLength, minLength = 0, required = true, multiline = false } = opts;
   if (value == null || isBlank(value)) {
     return required ? issue(field, 'REQUIRED', 'A value is required.') : null;
   }
-  const bad = findControlCharacter(value, multiline);
-  if (bad !== null) {
-    return issue(
-      field,
-      'CONTROL_CHARACTERS',
-      `Contains a control or text-direction character (${describeCodePoint(bad)}).`,
-    );
-  }
-  if (hasLoneSurrogate(value)) {
-    return issue(field, 'INVALID_FORMAT', 'Contains a broken character (unpaired surrogate).');
+  const forbidden = forbiddenCharacterIssue(field, value, multiline ? 'multi-line' : 'single-line');
+  if (forbidden !== null) return forbidden;
+  if (multiline && value.includes('\r')) {
+    return issue(field, 'CONTROL_CHARACTERS', 'Contains a carriage return (U+000D): line breaks must be LF only.');
   }
   const length = codePointLength(value);
   if (length > maxLength) {

@@ -1,7 +1,7 @@
 import type { PurposeConsentState } from '../consent/consent-state.js';
 import type { PurposeFact } from '../use/may-use-for-purpose.js';
-import { CONSENT_STATE_LABELS, type ConsentState } from '../vocabulary/consent.js';
 import { DATA_CATEGORIES, type DataCategory } from '../vocabulary/data-categories.js';
+import { lackingConsent, reconsentStanding, type LackingConsent } from './reconsent.js';
 
 export type PurposeChanges = {
   /** Active in `next` but absent or retired in `current` (new, or brought back). */
@@ -70,16 +70,6 @@ export type ReconsentInput = {
   providers: readonly ProviderConsents[];
 };
 
-export type LackingReason = 'NOT_GRANTED' | 'GRANTED_BEFORE_VERSION';
-
-export type LackingConsent = {
-  providerId: string;
-  state: ConsentState;
-  policyVersion: number | null;
-  reason: LackingReason;
-  message: string;
-};
-
 export type PurposeImpact = {
   key: string;
   change: 'ADDED' | 'WIDENED';
@@ -114,20 +104,20 @@ function consentsFor(consents: ProviderConsents['consents'], key: string): Purpo
   return found === undefined ? [] : [found];
 }
 
-function judge(
-  states: PurposeConsentState[],
-  key: string,
-  nextVersion: number,
-): { state: ConsentState; policyVersion: number | null; reason: LackingReason | null } {
+/**
+ * The consent that decides: the first entry that is not a grant, else the first grant given
+ * before `nextVersion`, else the first (covering) one; `null` when there is none.
+ */
+function deciding(states: PurposeConsentState[], key: string, nextVersion: number): PurposeConsentState | null {
   // A Map entry recorded for another purpose is no consent (fail closed, as in mayUseForPurpose).
   const relevant = states.filter((s) => s.purposeKey === key);
-  const first = relevant[0];
-  if (first === undefined) return { state: 'NOT_ASKED', policyVersion: null, reason: 'NOT_GRANTED' };
-  const notGranted = relevant.find((s) => s.state !== 'GRANTED');
-  if (notGranted) return { state: notGranted.state, policyVersion: notGranted.policyVersion, reason: 'NOT_GRANTED' };
-  const old = relevant.find((s) => s.policyVersion === null || s.policyVersion < nextVersion);
-  if (old) return { state: old.state, policyVersion: old.policyVersion, reason: 'GRANTED_BEFORE_VERSION' };
-  return { state: first.state, policyVersion: first.policyVersion, reason: null };
+  const standing = (s: PurposeConsentState) => reconsentStanding(s, nextVersion);
+  return (
+    relevant.find((s) => standing(s) !== 'COVERED' && standing(s) !== 'GRANTED_BEFORE_VERSION') ??
+    relevant.find((s) => standing(s) === 'GRANTED_BEFORE_VERSION') ??
+    relevant[0] ??
+    null
+  );
 }
 
 /**
@@ -163,16 +153,17 @@ export function reconsentImpact(input: ReconsentInput): ReconsentImpact {
   const purposes = affected.map((a): PurposeImpact => {
     const impact: PurposeImpact = { ...a, lacking: [], covered: [] };
     for (const provider of input.providers) {
-      const { state, policyVersion, reason } = judge(consentsFor(provider.consents, a.key), a.key, input.nextVersion);
-      if (reason === null) {
+      const lacking = lackingConsent({
+        providerId: provider.providerId,
+        purposeKey: a.key,
+        consent: deciding(consentsFor(provider.consents, a.key), a.key, input.nextVersion),
+        nextVersion: input.nextVersion,
+      });
+      if (lacking === null) {
         impact.covered.push(provider.providerId);
         continue;
       }
-      const message =
-        reason === 'NOT_GRANTED'
-          ? `Consent to "${a.key}" is ${CONSENT_STATE_LABELS[state].en.toLowerCase()}.`
-          : `Consent to "${a.key}" was granted under version ${policyVersion ?? 'unknown'}, before version ${input.nextVersion}.`;
-      impact.lacking.push({ providerId: provider.providerId, state, policyVersion, reason, message });
+      impact.lacking.push(lacking);
       toAsk.add(provider.providerId);
       consentsMissing += 1;
     }

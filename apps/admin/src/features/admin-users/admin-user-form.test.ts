@@ -28,6 +28,12 @@ describe('validateAdminUserForm', () => {
     expect(errors['password']).toMatch(/at least 12/);
   });
 
+  it('refuses in the display name what the server refuses: a TAB, a zero-width space, a bidi mark', () => {
+    for (const displayName of ['Privacy\tOfficer', 'Privacy\u200BOfficer', 'Privacy \u200EOfficer']) {
+      expect(validateAdminUserForm({ ...valid, displayName })['displayName']).toMatch(/Contains .* \(U\+/);
+    }
+  });
+
   it('counts password length in characters, not UTF-16 units', () => {
     expect(validateAdminUserForm({ ...valid, password: '🔒'.repeat(12) })['password']).toBeUndefined();
     expect(validateAdminUserForm({ ...valid, password: '🔒'.repeat(6) })['password']).toBeDefined();

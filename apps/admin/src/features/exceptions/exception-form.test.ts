@@ -85,4 +85,15 @@ describe('validateExceptionForm', () => {
     values.scope.purposeKeys = [`A${'B'.repeat(64)}`];
     expect(validateExceptionForm(values, stated)['scope.otherPurposeKeys']).toMatch(/At most 64 characters/);
   });
+
+  it('refuses in the title what the API refuses: no title, invisible or direction characters, a line break, too long', () => {
+    const values = initialExceptionForm('LAW');
+    const titleError = (title: string) => validateExceptionForm({ ...values, title })['title'];
+    expect(titleError('  ')).toBe('Give the exception a short name.');
+    expect(titleError('Police\u200Brequest')).toMatch(/invisible formatting character \(U\+200B\)/);
+    expect(titleError('Police \u202Erequest')).toMatch(/text-direction control character \(U\+202E\)/);
+    expect(titleError('Police\trequest')).toMatch(/U\+0009/);
+    expect(titleError('x'.repeat(1001))).toMatch(/At most 1000 characters/);
+    expect(titleError(' Police request ')).toBeUndefined();
+  });
 });

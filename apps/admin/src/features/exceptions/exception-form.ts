@@ -5,6 +5,7 @@ import type {
   ExceptionKind,
   MeetingKind,
 } from '@steward/schema';
+import { EXCEPTION_TITLE_MAX_LENGTH, validateText } from '@steward/policy-core';
 import type { FieldErrors } from '../../components/errors.js';
 import { unstatedKeys, unstatedKeysError } from '../vocabulary/purpose-keys.js';
 
@@ -200,6 +201,11 @@ export function buildExceptionInput(v: ExceptionFormValues): CreateExceptionInpu
 export function validateExceptionForm(v: ExceptionFormValues, stated: readonly { key: string }[] = []): FieldErrors {
   const errors: FieldErrors = {};
   if (v.title.trim() === '') errors['title'] = 'Give the exception a short name.';
+  else {
+    // The characters and length the API takes (policy-core's validateText: the input boundary's rule).
+    const title = validateText(v.title.trim(), { field: 'title', maxLength: EXCEPTION_TITLE_MAX_LENGTH });
+    if (title) errors['title'] = title.message;
+  }
   const otherKeys = unstatedKeysError(unstatedKeys(v.scope.purposeKeys, stated));
   if (otherKeys) errors['scope.otherPurposeKeys'] = otherKeys;
   if (v.validFrom && v.validUntil && v.validUntil <= v.validFrom) errors['validUntil'] = 'Must be after “valid from”.';

@@ -61,6 +61,8 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
       <Text>No such inquiry.</Text>
     );
   const s = inquiry.summary;
+  // What the caller may do, from policy-core's inquiryAbilities on the server: no rule is re-derived here.
+  const can = inquiry.abilities;
 
   async function run(p: Promise<{ error?: ErrorLike | undefined }>): Promise<boolean> {
     const res = await p;
@@ -123,56 +125,58 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                 ))}
               </Timeline>
             )}
-            <Stack gap="xs" mt="md">
-              <Group gap="xs">
-                <SegmentedControl
-                  size="xs"
-                  aria-label="Reply kind"
-                  value={reply.kind}
-                  onChange={(v) => setReply({ ...reply, kind: v as InquiryReplyKind })}
-                  data={[
-                    { value: 'NOTE', label: 'Internal note' },
-                    { value: 'ANSWER', label: 'Answer given' },
-                  ]}
-                />
-                {reply.kind === 'ANSWER' && (
-                  <NativeSelect
+            {can.reply && (
+              <Stack gap="xs" mt="md">
+                <Group gap="xs">
+                  <SegmentedControl
                     size="xs"
-                    aria-label="Answered by"
-                    value={reply.channel}
-                    onChange={(e) => setReply({ ...reply, channel: e.currentTarget.value as InquiryChannel })}
-                    data={STAFF_CHANNEL_OPTIONS}
+                    aria-label="Reply kind"
+                    value={reply.kind}
+                    onChange={(v) => setReply({ ...reply, kind: v as InquiryReplyKind })}
+                    data={[
+                      { value: 'NOTE', label: 'Internal note' },
+                      { value: 'ANSWER', label: 'Answer given' },
+                    ]}
                   />
-                )}
-              </Group>
-              <Textarea
-                aria-label="Reply text"
-                autosize
-                minRows={3}
-                value={reply.body}
-                onChange={(e) => setReply({ ...reply, body: e.currentTarget.value })}
-              />
-              <Button
-                size="xs"
-                w="fit-content"
-                loading={m.fetching}
-                onClick={() =>
-                  void run(
-                    m.reply(
-                      {
-                        inquiryId: s.id,
-                        kind: reply.kind,
-                        channel: reply.kind === 'ANSWER' ? reply.channel : null,
-                        body: reply.body,
-                      },
-                      s.version,
-                    ),
-                  ).then((ok) => ok && setReply({ ...reply, body: '' }))
-                }
-              >
-                Record
-              </Button>
-            </Stack>
+                  {reply.kind === 'ANSWER' && (
+                    <NativeSelect
+                      size="xs"
+                      aria-label="Answered by"
+                      value={reply.channel}
+                      onChange={(e) => setReply({ ...reply, channel: e.currentTarget.value as InquiryChannel })}
+                      data={STAFF_CHANNEL_OPTIONS}
+                    />
+                  )}
+                </Group>
+                <Textarea
+                  aria-label="Reply text"
+                  autosize
+                  minRows={3}
+                  value={reply.body}
+                  onChange={(e) => setReply({ ...reply, body: e.currentTarget.value })}
+                />
+                <Button
+                  size="xs"
+                  w="fit-content"
+                  loading={m.fetching}
+                  onClick={() =>
+                    void run(
+                      m.reply(
+                        {
+                          inquiryId: s.id,
+                          kind: reply.kind,
+                          channel: reply.kind === 'ANSWER' ? reply.channel : null,
+                          body: reply.body,
+                        },
+                        s.version,
+                      ),
+                    ).then((ok) => ok && setReply({ ...reply, body: '' }))
+                  }
+                >
+                  Record
+                </Button>
+              </Stack>
+            )}
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
@@ -183,7 +187,7 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                   Status
                 </Text>
                 <Group gap="xs">
-                  {s.nextStatuses.map((next) => (
+                  {can.nextStatuses.map((next) => (
                     <Button
                       key={next}
                       size="xs"
@@ -197,6 +201,7 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
               </div>
               <NativeSelect
                 label="Assignee"
+                disabled={!can.assign}
                 value={s.assignee?.id ?? ''}
                 onChange={(e) => void run(m.assign(s.id, s.version, e.currentTarget.value || null))}
                 data={[
@@ -213,16 +218,18 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                     <Anchor component={Link} to={`/providers/${s.providerId}`} size="sm">
                       {s.providerReference}
                     </Anchor>
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => void run(m.link(s.id, s.version, null))}
-                    >
-                      Unlink
-                    </Button>
+                    {can.unlink && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => void run(m.link(s.id, s.version, null))}
+                      >
+                        Unlink
+                      </Button>
+                    )}
                   </Group>
-                ) : (
+                ) : can.link ? (
                   <Group gap="xs" align="flex-end">
                     <TextInput
                       size="xs"
@@ -240,6 +247,8 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                       Link
                     </Button>
                   </Group>
+                ) : (
+                  <Text size="sm">—</Text>
                 )}
               </div>
             </Stack>

@@ -39,6 +39,7 @@ const detail: InquiryQuery = {
         body: 'Looking into it.',
       },
     ],
+    abilities: { reply: true, assign: true, link: true, unlink: false, nextStatuses: ['IN_PROGRESS', 'CLOSED'] },
   },
 };
 
@@ -99,5 +100,30 @@ describe('inquiries inbox', () => {
         expectedVersion: 1,
       }),
     );
+  });
+
+  it('shows only the actions the abilities give', async () => {
+    renderApp('/inquiries/i1', {
+      handlers: {
+        Inquiry: () => ({
+          data: {
+            inquiry: {
+              ...detail.inquiry!,
+              summary: summary({ status: 'CLOSED', providerId: 'p1', providerReference: 'M-0001' }),
+              abilities: { reply: false, assign: false, link: false, unlink: false, nextStatuses: ['IN_PROGRESS'] },
+            },
+          },
+        }),
+        InquiryAssignees: () => ({ data: { inquiryAssignees: [] } }),
+      },
+    });
+    expect(await screen.findByText('What do you hold?')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Mark in progress' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Mark closed' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Record' })).toBeNull();
+    expect(screen.queryByLabelText('Reply text')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Unlink' })).toBeNull();
+    expect(screen.getByText('M-0001')).toBeTruthy();
+    expect((screen.getByLabelText('Assignee') as HTMLSelectElement).disabled).toBe(true);
   });
 });

@@ -1,0 +1,19 @@
+import { ROLE_CAN_WRITE, type AdminRole } from '../vocabulary/roles.js';
+
+/**
+ * What a role may do regardless of any one object: the page-level actions (a "New …" button, a
+ * screen for owners and privacy officers, the admin users screen). Per-object actions come from
+ * the object's own abilities.
+ */
+export type RoleAbilities = {
+  /** Change data at all: record, enter, draft, issue keys (ROLE_CAN_WRITE; a viewer only reads). */
+  write: boolean;
+  /** List and create admin users: owners only. */
+  manageUsers: boolean;
+};
+
+/** The abilities of `role`; no role (signed out) may do nothing. */
+export function roleAbilities(role: AdminRole | null | undefined): RoleAbilities {
+  if (!role) return { write: false, manageUsers: false };
+  return { write: ROLE_CAN_WRITE[role] === true, manageUsers: role === 'OWNER' };
+}
