@@ -304,11 +304,17 @@ const CASES = [
       const em = fork();
       const cited = await em.find(ConsentEvent, { id: { $in: [someEvent.id] } });
       if (!cited.length) return [];
-      return em.find(
+      const pairOf = (e) => `${e.provider.id}|${e.purpose.id}`;
+      const pairs = new Set(cited.map(pairOf));
+      const events = await em.find(
         ConsentEvent,
-        { $or: cited.map((e) => ({ provider: e.provider.id, purpose: e.purpose.id })) },
+        {
+          provider: { $in: [...new Set(cited.map((e) => e.provider.id))] },
+          purpose: { $in: [...new Set(cited.map((e) => e.purpose.id))] },
+        },
         { populate: ['purpose'] },
       );
+      return events.filter((e) => pairs.has(pairOf(e)));
     },
     same: (r) =>
       r
