@@ -27,7 +27,7 @@ import { PolicyVersion } from '@steward/api/dist/policy/policy-version.entity.js
 import { PersonalDataItem } from '@steward/api/dist/providers/personal-data-item.entity.js';
 import { Provider } from '@steward/api/dist/providers/provider.entity.js';
 import { Recipient } from '@steward/api/dist/recipients/recipient.entity.js';
-import { syntheticEntry } from './lib/ledger.js';
+import { LEDGER_COLUMNS, ledgerRowValues, syntheticEntry } from './lib/ledger.js';
 import { FILTER_PURPOSE, PARTNER_PURPOSE, seededPurposes } from './lib/rows.js';
 import { ensureSqliteSeed } from './lib/seed-sqlite.js';
 import { benchConfig, openSteward } from './lib/steward.js';
@@ -449,12 +449,10 @@ function seedLedger(file, total) {
   if (!total) return;
   const db = new Database(file);
   db.exec('pragma synchronous = off;');
-  const COLS =
-    'sequence, id, recorded_at, kind, actor, provider_id, purpose_key, recipient_id, categories, outcome, basis, policy_version, subject_ref, payload_hash, prev_hash, hash';
   const BATCH = 500;
   const insert = (n) =>
     db.prepare(
-      `insert into ledger_entry (${COLS}) values ${Array(n)
+      `insert into ledger_entry (${LEDGER_COLUMNS}) values ${Array(n)
         .fill(`(${Array(16).fill('?').join(', ')})`)
         .join(', ')}`,
     );
@@ -483,24 +481,7 @@ function seedLedger(file, total) {
         recipientId,
         exceptionId,
       });
-      rows.push(
-        c.sequence,
-        c.id,
-        c.recordedAt.getTime(),
-        c.kind,
-        c.actor,
-        c.providerId,
-        c.purposeKey,
-        c.recipientId,
-        JSON.stringify(c.categories),
-        c.outcome,
-        JSON.stringify(c.basis),
-        c.policyVersion,
-        c.subjectRef,
-        c.payloadHash,
-        '0'.repeat(64),
-        '0'.repeat(64),
-      );
+      rows.push(...ledgerRowValues(c, '0'.repeat(64), '0'.repeat(64)));
     }
     (n === BATCH ? full : insert(n)).run(rows);
   }
