@@ -3,20 +3,23 @@
 // The redesign's rule: screens use the ORM unless a number says otherwise (bench/README.md,
 // "Screens: ORM or lean SQL").
 //
-//   node bench/screens.js [--providers 1000000] [--ledger 200000] [--pairs 7] [--ms 400] [--only REGEX]
+//   node bench/screens.js [--db sqlite|postgresql] [--providers 1000000] [--ledger 200000] [--pairs 7] [--ms 400]
+//        [--only REGEX]
 //
-// SQLite only: it works on a copy (.cache/screens.sqlite) of the cached provider seed (run.js and
-// profile.js make the same one), adds `--ledger` synthetic ledger entries (the explorer's pages),
-// then per statement runs --pairs pairs of lean and ORM rounds of --ms each, the order swapped every
-// pair (A/B, B/A, …), and prints each variant's median µs per call and the median of the pairs'
-// ORM/lean ratios. Every pair first checks that both variants answer the same.
+// SQLite: a copy (.cache/screens.sqlite) of the cached provider seed (run.js and profile.js make the
+// same one); PostgreSQL (DATABASE_URL): a working copy steward_bench_screens of the provider seed
+// database. Both are removed at the end. It adds `--ledger` synthetic ledger entries (the explorer's
+// pages), then per statement runs --pairs pairs of lean and ORM rounds of --ms each, the order
+// swapped every pair (A/B, B/A, …), and prints each variant's median process CPU and wall µs per call
+// and the median of the pairs' ORM/lean ratios. Both variants' answers are compared first.
 import 'reflect-metadata';
-import Database from 'libsql';
+import pg from 'pg';
 import { copyFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { v7 } from 'uuid';
 import { leanRows, leanRun } from '@steward/api/dist/common/sql/lean-sql.js';
+import { dialectOf } from '@steward/api/dist/common/sql/dialect.js';
 import { AdminSession } from '@steward/api/dist/auth/admin-session.entity.js';
 import { AdminUser } from '@steward/api/dist/auth/admin-user.entity.js';
 import { ConsentEvent } from '@steward/api/dist/consent/consent-event.entity.js';
@@ -30,6 +33,7 @@ import { Recipient } from '@steward/api/dist/recipients/recipient.entity.js';
 import { LEDGER_COLUMNS, ledgerRowValues, syntheticEntry } from './lib/ledger.js';
 import { FILTER_PURPOSE, PARTNER_PURPOSE, seededPurposes } from './lib/rows.js';
 import { ensureSqliteSeed } from './lib/seed-sqlite.js';
+import { preparePostgres, urlForDatabase } from './lib/seed-postgres.js';
 import { benchConfig, openSteward } from './lib/steward.js';
 
 const { values } = parseArgs({
@@ -39,23 +43,40 @@ const { values } = parseArgs({
     pairs: { type: 'string', default: '7' },
     ms: { type: 'string', default: '400' },
     only: { type: 'string' },
+    db: { type: 'string', default: 'sqlite' },
   },
 });
+/** The PostgreSQL working copy (made from the provider seed, dropped at the end). */
+const PG_WORK = 'steward_bench_screens';
 const CACHE_DIR = fileURLToPath(new URL('./.cache/', import.meta.url));
 const progress = (m) => console.error(`· ${m}`);
 const PAGE = 26; // 25 rows + 1, as the list asks for
 
-const seed = await ensureSqliteSeed({ cacheDir: CACHE_DIR, count: Number(values.providers), progress });
+const postgres = values.db === 'postgresql';
 const work = `${CACHE_DIR}screens.sqlite`;
-for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
-copyFileSync(seed.file, work);
-seedLedger(work, Number(values.ledger));
+let target;
+if (postgres) {
+  if (!process.env.DATABASE_URL) throw new Error('--db postgresql needs DATABASE_URL');
+  const { url } = await preparePostgres({
+    baseUrl: process.env.DATABASE_URL,
+    count: Number(values.providers),
+    progress,
+    runDb: PG_WORK,
+  });
+  target = { kind: 'postgresql', url };
+} else {
+  const seed = await ensureSqliteSeed({ cacheDir: CACHE_DIR, count: Number(values.providers), progress });
+  for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
+  copyFileSync(seed.file, work);
+  target = { kind: 'sqlite', url: work };
+}
 
 const { orm } = await openSteward(
-  { kind: 'sqlite', url: work },
-  benchConfig({ databaseUrl: null, dataDir: CACHE_DIR }),
+  target,
+  benchConfig({ databaseUrl: postgres ? target.url : null, dataDir: CACHE_DIR }),
 );
 const root = orm.em;
+await seedLedger(Number(values.ledger));
 const { purpose } = await seededPurposes(orm);
 const conn = root.fork().getConnection();
 const idAt = async (fraction) =>
@@ -223,10 +244,11 @@ const CASES = [
   {
     name: 'auth: session renewal',
     lean: () => {
-      const now = Date.now();
+      const d = dialectOf(root);
+      const now = new Date();
       return leanRun(root, {
         sql: 'update admin_session set last_seen_at = :now, expires_at = :expiresAt where token_hash = :tokenHash',
-        params: { now, expiresAt: now + 3_600_000, tokenHash },
+        params: { now: d.toDbDate(now), expiresAt: d.toDbDate(new Date(now.getTime() + 3_600_000)), tokenHash },
       });
     },
     orm: async () => {
@@ -293,13 +315,43 @@ const CASES = [
         .join(','),
   },
   {
-    name: 'exceptions: cited consent events',
+    name: 'exceptions: cited consent events, correlated exists (before)',
     lean: () =>
       leanRows(root, {
         sql: 'select ce.id, ce.provider_id, ce.purpose_id, p.key as purpose_key, ce.sequence, ce.action from consent_event ce join purpose p on p.id = ce.purpose_id where exists (select 1 from consent_event cited where cited.id in (:ids) and cited.provider_id = ce.provider_id and cited.purpose_id = ce.purpose_id)',
         params: { ids: [someEvent.id] },
       }),
-    // As ExceptionDraftChecks.consentEventFacts reads them now.
+    // The ORM form: the cited events, then their providers' events for their purposes, kept by pair.
+    orm: async () => {
+      const em = fork();
+      const cited = await em.find(ConsentEvent, { id: { $in: [someEvent.id] } });
+      if (!cited.length) return [];
+      const pairOf = (e) => `${e.provider.id}|${e.purpose.id}`;
+      const pairs = new Set(cited.map(pairOf));
+      const events = await em.find(
+        ConsentEvent,
+        {
+          provider: { $in: [...new Set(cited.map((e) => e.provider.id))] },
+          purpose: { $in: [...new Set(cited.map((e) => e.purpose.id))] },
+        },
+        { populate: ['purpose'] },
+      );
+      return events.filter((e) => pairs.has(pairOf(e)));
+    },
+    same: (r) =>
+      r
+        .map((x) => x.id)
+        .sort()
+        .join(','),
+  },
+  {
+    name: 'exceptions: cited consent events, join (exception.queries.ts)',
+    lean: () =>
+      leanRows(root, {
+        sql: 'select distinct ce.id, ce.provider_id, ce.purpose_id, p.key as purpose_key, ce.sequence, ce.action from consent_event cited join consent_event ce on ce.provider_id = cited.provider_id and ce.purpose_id = cited.purpose_id join purpose p on p.id = ce.purpose_id where cited.id in (:ids)',
+        params: { ids: [someEvent.id] },
+      }),
+    // The ORM form: the cited events, then their providers' events for their purposes, kept by pair.
     orm: async () => {
       const em = fork();
       const cited = await em.find(ConsentEvent, { id: { $in: [someEvent.id] } });
@@ -408,7 +460,7 @@ const only = values.only ? new RegExp(values.only) : null;
 const pairs = Number(values.pairs);
 const ms = Number(values.ms);
 console.log(
-  `SQLite, ${Number(values.providers).toLocaleString('en')} providers, ${Number(values.ledger).toLocaleString('en')} ledger entries; ${pairs} pairs of ${ms} ms rounds, order alternating`,
+  `${postgres ? 'PostgreSQL' : 'SQLite'}, ${Number(values.providers).toLocaleString('en')} providers, ${Number(values.ledger).toLocaleString('en')} ledger entries; ${pairs} pairs of ${ms} ms rounds, order alternating`,
 );
 console.log(
   '| statement | lean µs CPU (wall) | ORM µs CPU (wall) | ORM/lean CPU, median of pairs | each pair (CPU) | wall ratio |',
@@ -442,33 +494,35 @@ for (const c of CASES) {
   );
 }
 await orm.close(true);
-for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
+if (postgres) {
+  const admin = new pg.Client({ connectionString: urlForDatabase(process.env.DATABASE_URL, 'postgres') });
+  await admin.connect();
+  await admin.query(`drop database if exists "${PG_WORK}"`);
+  await admin.end();
+} else {
+  for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
+}
 
-/** `count` ledger entries (their content as LedgerService writes it; the hash chain is not needed to read them). */
-function seedLedger(file, total) {
+/** `total` ledger entries (their content as LedgerService writes it; the hash chain is not needed to read them). */
+async function seedLedger(total) {
   if (!total) return;
-  const db = new Database(file);
-  db.exec('pragma synchronous = off;');
+  const connection = root.fork().getConnection();
   const BATCH = 500;
-  const insert = (n) =>
-    db.prepare(
-      `insert into ledger_entry (${LEDGER_COLUMNS}) values ${Array(n)
-        .fill(`(${Array(16).fill('?').join(', ')})`)
-        .join(', ')}`,
-    );
-  const full = insert(BATCH);
-  const [{ head }] = db.prepare('select coalesce(max(sequence), 0) as head from ledger_entry').all();
+  const insertSql = (n) =>
+    `insert into ledger_entry (${LEDGER_COLUMNS}) values ${Array(n)
+      .fill(`(${Array(16).fill('?').join(', ')})`)
+      .join(', ')}`;
+  const [{ head }] = await connection.execute('select coalesce(max(sequence), 0) as head from ledger_entry');
   const recipientId = v7();
   const exceptionId = v7();
   const providers = Array.from({ length: 2000 }, () => v7());
   const KINDS = ['USE', 'PROVISION', 'DECISION'];
   const start = Date.parse('2026-06-01T00:00:00.000Z');
-  db.exec('begin');
   for (let s = 1; s <= total; s += BATCH) {
     const n = Math.min(BATCH, total - s + 1);
     const rows = [];
     for (let k = 0; k < n; k++) {
-      const sequence = head + s + k;
+      const sequence = Number(head) + s + k;
       const kind = KINDS[sequence % 3];
       const provide = kind === 'PROVISION' || (kind === 'DECISION' && sequence % 2 === 0);
       const c = syntheticEntry({
@@ -481,10 +535,11 @@ function seedLedger(file, total) {
         recipientId,
         exceptionId,
       });
-      rows.push(...ledgerRowValues(c, '0'.repeat(64), '0'.repeat(64)));
+      const values = ledgerRowValues(c, '0'.repeat(64), '0'.repeat(64));
+      if (postgres) values[2] = c.recordedAt;
+      rows.push(...values);
     }
-    (n === BATCH ? full : insert(n)).run(rows);
+    await connection.execute(insertSql(n), rows);
   }
-  db.exec('commit');
-  db.close();
+  progress(`${total.toLocaleString('en')} ledger entries added`);
 }

@@ -12,8 +12,7 @@ import {
   type PurposeFact,
 } from '@steward/policy-core';
 import { BadInputError } from '../common/errors.js';
-import { ConsentEvent } from '../consent/consent-event.entity.js';
-import { existingIds } from './exception.queries.js';
+import { citedConsentEventRows, existingIds } from './exception.queries.js';
 import type { Actor, AppDeps } from '../context.js';
 import { loadPurposeFacts } from '../purposes/purpose-facts.js';
 import { Recipient } from '../recipients/recipient.entity.js';
@@ -179,47 +178,37 @@ export class ExceptionDraftChecks {
   /** The stored consent events among `ids`, with whether their provider withdrew or refused since (policy-core's rule). */
   async consentEventFacts(ids: readonly string[]): Promise<AgreementEventFact[]> {
     if (!ids.length) return [];
-    // Entities, two indexed reads: the cited events, then the events of their providers for their
-    // purposes (the (provider, purpose) index), kept when their pair is a cited event's. The lean
-    // statement this replaced (a correlated EXISTS) scanned every consent event: 520 ms against
-    // 4 ms CPU for these on 1M providers (bench/screens.js, 2026-12-07).
-    const citedEvents = await this.em.find(ConsentEvent, { id: { $in: [...ids] } });
-    if (!citedEvents.length) return [];
-    const pairOf = (e: ConsentEvent) => `${e.provider.id}|${e.purpose.id}`;
-    const citedPairs = new Set(citedEvents.map(pairOf));
-    const events = (
-      await this.em.find(
-        ConsentEvent,
-        {
-          provider: { $in: [...new Set(citedEvents.map((e) => e.provider.id))] },
-          purpose: { $in: [...new Set(citedEvents.map((e) => e.purpose.id))] },
-        },
-        { populate: ['purpose'] },
-      )
-    ).filter((e) => citedPairs.has(pairOf(e)));
-    const order = (e: ConsentEvent) => ({
-      id: e.id,
-      purpose: e.purpose.id,
-      sequence: e.sequence,
-      action: e.action,
+    const rows = await citedConsentEventRows<{
+      id: string;
+      provider_id: string;
+      purpose_id: string;
+      purpose_key: string;
+      sequence: unknown;
+      action: AgreementEventFact['action'];
+    }>(this.em, ids);
+    const order = (r: (typeof rows)[number]) => ({
+      id: String(r.id),
+      purpose: String(r.purpose_id),
+      sequence: Number(r.sequence),
+      action: r.action,
     });
     const byPair = new Map<string, ReturnType<typeof order>[]>();
-    for (const e of events) {
-      const pair = pairOf(e);
-      const facts = byPair.get(pair);
-      if (facts) facts.push(order(e));
-      else byPair.set(pair, [order(e)]);
+    for (const r of rows) {
+      const pair = `${r.provider_id}|${r.purpose_id}`;
+      const events = byPair.get(pair);
+      if (events) events.push(order(r));
+      else byPair.set(pair, [order(r)]);
     }
     // PostgreSQL returns uuids in lower case; a cited id may have been typed in upper case.
     const cited = new Set(ids.map((id) => id.toLowerCase()));
-    return events
-      .filter((e) => cited.has(e.id.toLowerCase()))
-      .map((e) => ({
-        id: e.id,
-        providerId: e.provider.id,
-        purposeKey: e.purpose.key,
-        action: e.action,
-        withdrawnSince: refusedOrWithdrawnSince(order(e), byPair.get(pairOf(e)) ?? []),
+    return rows
+      .filter((r) => cited.has(String(r.id).toLowerCase()))
+      .map((r) => ({
+        id: String(r.id),
+        providerId: String(r.provider_id),
+        purposeKey: r.purpose_key,
+        action: r.action,
+        withdrawnSince: refusedOrWithdrawnSince(order(r), byPair.get(`${r.provider_id}|${r.purpose_id}`) ?? []),
       }));
   }
 

@@ -6,8 +6,8 @@ import { leanRows, type Row } from '../common/sql/lean-sql.js';
 // not load providers: there may be a million).
 
 /**
- * Number and content hash of the version in force, if any. Kept lean: ORM em.findOne 74× the CPU
- * (bench/screens.js, 2026-12-07).
+ * Number and content hash of the version in force, if any. Kept lean: ORM em.findOne 74× the CPU on
+ * SQLite, 12× on PostgreSQL (bench/screens.js, 2026-12-07).
  */
 export async function currentPolicyRow(
   em: EntityManager,
@@ -18,7 +18,10 @@ export async function currentPolicyRow(
   return row;
 }
 
-/** The published versions, newest first. Kept lean: ORM em.find 51× the CPU (bench/screens.js, 2026-12-07). */
+/**
+ * The published versions, newest first. Kept lean: ORM em.find 51× the CPU on SQLite, 17× on
+ * PostgreSQL (bench/screens.js, 2026-12-07).
+ */
 export function changeLogRows(
   em: EntityManager,
 ): Promise<{ number: number | string; published_at: unknown; change_summary: string }[]> {

@@ -20,7 +20,8 @@ export interface ProviderPageFilter {
 /**
  * One keyset page of providers, newest first (never OFFSET, never count(*)). Kept lean: the ORM's
  * em.find cost 27× (first page), 25× (99 % deep), 73× (consent filter) and 2.0× (reference prefix)
- * the CPU on 1M providers (bench/screens.js, 2026-12-07).
+ * the CPU on SQLite with 1M providers; on PostgreSQL 8–62× (3.9× for the prefix) (bench/screens.js,
+ * 2026-12-07).
  */
 export function providerPageRows<T = Row>(em: EntityManager, f: ProviderPageFilter): Promise<T[]> {
   const where: string[] = [];
@@ -80,7 +81,7 @@ export function providerPageRows<T = Row>(em: EntityManager, f: ProviderPageFilt
 
 /**
  * The NAME items of these providers, newest first (display names). Kept lean: ORM em.find 31× the
- * CPU (bench/screens.js, 2026-12-07).
+ * CPU on SQLite, 19× on PostgreSQL (bench/screens.js, 2026-12-07).
  */
 export function nameItemRows<T = Row>(em: EntityManager, providerIds: readonly string[]): Promise<T[]> {
   return leanRows<T>(em, {

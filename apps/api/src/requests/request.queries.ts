@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { leanRows, type Row } from '../common/sql/lean-sql.js';
 
 /**
- * The organisation's response period columns (every request's due date is computed from them).
- * Kept lean: ORM em.find 48× the CPU (bench/screens.js, 2026-12-07).
+ * The organisation's response period columns (every request's due date is computed from them). Kept
+ * lean: ORM em.find 48× the CPU on SQLite, 9× on PostgreSQL (bench/screens.js, 2026-12-07).
  */
 export async function responsePeriodRow(em: EntityManager): Promise<Row | undefined> {
   const [row] = await leanRows<Row>(em, {
