@@ -108,6 +108,37 @@ const recipientIds = recipients.slice(0, 5).map((r) => r.id);
 const fork = () => root.fork();
 const ids = (list) => list.map((x) => String(x.id ?? x.provider?.id ?? x.provider_id)).join(',');
 
+/** The ORM form of the cited consent events: the cited events, then their providers' events for their purposes, kept by pair. */
+const citedEventsOrm = async () => {
+  const em = fork();
+  const cited = await em.find(ConsentEvent, { id: { $in: [someEvent.id] } });
+  if (!cited.length) return [];
+  const pairOf = (e) => `${e.provider.id}|${e.purpose.id}`;
+  const citedPairs = new Set(cited.map(pairOf));
+  const events = await em.find(
+    ConsentEvent,
+    {
+      provider: { $in: [...new Set(cited.map((e) => e.provider.id))] },
+      purpose: { $in: [...new Set(cited.map((e) => e.purpose.id))] },
+    },
+    { populate: ['purpose'] },
+  );
+  return events.filter((e) => citedPairs.has(pairOf(e)));
+};
+
+const sortedIds = (r) =>
+  r
+    .map((x) => x.id)
+    .sort()
+    .join(',');
+/** A lean form of the cited consent events against the ORM form. */
+const citedCase = (name, sql) => ({
+  name,
+  lean: () => leanRows(root, { sql, params: { ids: [someEvent.id] } }),
+  orm: citedEventsOrm,
+  same: sortedIds,
+});
+
 /** Each case: the lean statement (as the queries files had it) and the ORM form, and what must agree. */
 const CASES = [
   {
@@ -298,82 +329,22 @@ const CASES = [
     lean: () =>
       leanRows(root, { sql: 'select id, name from recipient where id in (:ids)', params: { ids: recipientIds } }),
     orm: () => fork().find(Recipient, { id: { $in: recipientIds } }, { fields: ['name'] }),
-    same: (r) =>
-      r
-        .map((x) => x.id)
-        .sort()
-        .join(','),
+    same: sortedIds,
   },
   {
     name: 'exceptions: existing provider ids (25)',
     lean: () => leanRows(root, { sql: 'select id from provider where id in (:ids)', params: { ids: someProviders } }),
     orm: () => fork().find(Provider, { id: { $in: someProviders } }, { fields: ['id'] }),
-    same: (r) =>
-      r
-        .map((x) => x.id)
-        .sort()
-        .join(','),
+    same: sortedIds,
   },
-  {
-    name: 'exceptions: cited consent events, correlated exists (before)',
-    lean: () =>
-      leanRows(root, {
-        sql: 'select ce.id, ce.provider_id, ce.purpose_id, p.key as purpose_key, ce.sequence, ce.action from consent_event ce join purpose p on p.id = ce.purpose_id where exists (select 1 from consent_event cited where cited.id in (:ids) and cited.provider_id = ce.provider_id and cited.purpose_id = ce.purpose_id)',
-        params: { ids: [someEvent.id] },
-      }),
-    // The ORM form: the cited events, then their providers' events for their purposes, kept by pair.
-    orm: async () => {
-      const em = fork();
-      const cited = await em.find(ConsentEvent, { id: { $in: [someEvent.id] } });
-      if (!cited.length) return [];
-      const pairOf = (e) => `${e.provider.id}|${e.purpose.id}`;
-      const pairs = new Set(cited.map(pairOf));
-      const events = await em.find(
-        ConsentEvent,
-        {
-          provider: { $in: [...new Set(cited.map((e) => e.provider.id))] },
-          purpose: { $in: [...new Set(cited.map((e) => e.purpose.id))] },
-        },
-        { populate: ['purpose'] },
-      );
-      return events.filter((e) => pairs.has(pairOf(e)));
-    },
-    same: (r) =>
-      r
-        .map((x) => x.id)
-        .sort()
-        .join(','),
-  },
-  {
-    name: 'exceptions: cited consent events, join (exception.queries.ts)',
-    lean: () =>
-      leanRows(root, {
-        sql: 'select distinct ce.id, ce.provider_id, ce.purpose_id, p.key as purpose_key, ce.sequence, ce.action from consent_event cited join consent_event ce on ce.provider_id = cited.provider_id and ce.purpose_id = cited.purpose_id join purpose p on p.id = ce.purpose_id where cited.id in (:ids)',
-        params: { ids: [someEvent.id] },
-      }),
-    // The ORM form: the cited events, then their providers' events for their purposes, kept by pair.
-    orm: async () => {
-      const em = fork();
-      const cited = await em.find(ConsentEvent, { id: { $in: [someEvent.id] } });
-      if (!cited.length) return [];
-      const pairOf = (e) => `${e.provider.id}|${e.purpose.id}`;
-      const pairs = new Set(cited.map(pairOf));
-      const events = await em.find(
-        ConsentEvent,
-        {
-          provider: { $in: [...new Set(cited.map((e) => e.provider.id))] },
-          purpose: { $in: [...new Set(cited.map((e) => e.purpose.id))] },
-        },
-        { populate: ['purpose'] },
-      );
-      return events.filter((e) => pairs.has(pairOf(e)));
-    },
-    same: (r) =>
-      r
-        .map((x) => x.id)
-        .sort()
-        .join(','),
-  },
+  citedCase(
+    'exceptions: cited consent events, correlated exists (before)',
+    'select ce.id, ce.provider_id, ce.purpose_id, p.key as purpose_key, ce.sequence, ce.action from consent_event ce join purpose p on p.id = ce.purpose_id where exists (select 1 from consent_event cited where cited.id in (:ids) and cited.provider_id = ce.provider_id and cited.purpose_id = ce.purpose_id)',
+  ),
+  citedCase(
+    'exceptions: cited consent events, join (exception.queries.ts)',
+    'select distinct ce.id, ce.provider_id, ce.purpose_id, p.key as purpose_key, ce.sequence, ce.action from consent_event cited join consent_event ce on ce.provider_id = cited.provider_id and ce.purpose_id = cited.purpose_id join purpose p on p.id = ce.purpose_id where cited.id in (:ids)',
+  ),
   {
     name: 'disclosure: items of a provider',
     lean: () =>
