@@ -80,8 +80,31 @@ function* entryBatches(head, count) {
   }
 }
 
-const COLUMNS =
+export const LEDGER_COLUMNS =
   'sequence, id, recorded_at, kind, actor, provider_id, purpose_key, recipient_id, categories, outcome, basis, policy_version, subject_ref, payload_hash, prev_hash, hash';
+const COLUMNS = LEDGER_COLUMNS;
+
+/** The SQLite values of LEDGER_COLUMNS for an entry's content (as syntheticEntry makes it). */
+export function ledgerRowValues(c, prevHash, hash) {
+  return [
+    c.sequence,
+    c.id,
+    c.recordedAt.getTime(),
+    c.kind,
+    c.actor,
+    c.providerId,
+    c.purposeKey,
+    c.recipientId,
+    JSON.stringify(c.categories),
+    c.outcome,
+    JSON.stringify(c.basis),
+    c.policyVersion,
+    c.subjectRef,
+    c.payloadHash,
+    prevHash,
+    hash,
+  ];
+}
 
 async function seedSqlite(file, count, cipher, head, progress) {
   const db = new Database(file);
@@ -98,24 +121,7 @@ async function seedSqlite(file, count, cipher, head, progress) {
   );
   const insert = db.transaction((rows) => {
     (rows.length === BATCH ? full : statement(rows.length)).run(
-      rows.flatMap(({ content: c, prevHash, hash }) => [
-        c.sequence,
-        c.id,
-        c.recordedAt.getTime(),
-        c.kind,
-        c.actor,
-        c.providerId,
-        c.purposeKey,
-        c.recipientId,
-        JSON.stringify(c.categories),
-        c.outcome,
-        JSON.stringify(c.basis),
-        c.policyVersion,
-        c.subjectRef,
-        c.payloadHash,
-        prevHash,
-        hash,
-      ]),
+      rows.flatMap(({ content, prevHash, hash }) => ledgerRowValues(content, prevHash, hash)),
     );
     for (const { content: c, hash } of rows) {
       if (c.sequence % CHECKPOINT_EVERY === 0) {

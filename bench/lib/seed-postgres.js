@@ -30,9 +30,9 @@ const exists = async (client, name) =>
 /**
  * Ensures a pristine database `steward_bench_p<count>_…` with `count` providers (seeded once, kept
  * as a template), then makes a fresh working copy `steward_bench_run` from it for this run.
- * Returns the working copy's URL.
+ * Returns the working copy's URL. `runDb` names another working copy (steward_bench_* only).
  */
-export async function preparePostgres({ baseUrl, count, progress }) {
+export async function preparePostgres({ baseUrl, count, progress, runDb = RUN_DB }) {
   const seedDb = `steward_bench_p${count}_f${SEED_FORMAT}_m${migrationsHash('postgresql')}`;
   const partialDb = `${seedDb}_partial`;
   let seededSeconds = null;
@@ -130,11 +130,12 @@ export async function preparePostgres({ baseUrl, count, progress }) {
   }
   const copyStarted = performance.now();
   await withAdmin(baseUrl, async (c) => {
-    await c.query(`drop database if exists "${RUN_DB}"`);
-    await c.query(`create database "${RUN_DB}" template "${seedDb}" strategy = file_copy`);
+    if (!runDb.startsWith('steward_bench_')) throw new Error(`not a bench database: ${runDb}`);
+    await c.query(`drop database if exists "${runDb}"`);
+    await c.query(`create database "${runDb}" template "${seedDb}" strategy = file_copy`);
   });
   progress(
-    `postgresql: working copy ${RUN_DB} made from ${seedDb} in ${((performance.now() - copyStarted) / 1000).toFixed(1)} s`,
+    `postgresql: working copy ${runDb} made from ${seedDb} in ${((performance.now() - copyStarted) / 1000).toFixed(1)} s`,
   );
-  return { url: urlForDatabase(baseUrl, RUN_DB), seedDb, seededSeconds };
+  return { url: urlForDatabase(baseUrl, runDb), seedDb, seededSeconds };
 }

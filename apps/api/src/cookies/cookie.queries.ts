@@ -92,7 +92,8 @@ const statsSql = perDialect((d) => {
 /**
  * Visitors per UTC day since `fromDay` (days since the epoch), each counted once a day by their last
  * event that day. One statement on both databases: the (site, time) index finds the rows, a window
- * function keeps each visitor's newest of the day.
+ * function keeps each visitor's newest of the day. Lean: a window function over day buckets has no
+ * ORM form (the ORM alternative loads every event of the period).
  */
 export function cookieStatsRows(
   em: EntityManager,

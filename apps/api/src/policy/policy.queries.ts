@@ -5,7 +5,10 @@ import { leanRows, type Row } from '../common/sql/lean-sql.js';
 // change log, and the facts of the re-consent impact, grouped over the consent-state projection (it
 // must not load providers: there may be a million); policy-core classifies and counts them.
 
-/** Number and content hash of the version in force, if any. */
+/**
+ * Number and content hash of the version in force, if any. Kept lean: ORM em.findOne 74× the CPU on
+ * SQLite, 12× on PostgreSQL (bench/screens.js, 2026-12-07).
+ */
 export async function currentPolicyRow(
   em: EntityManager,
 ): Promise<{ number: number | string; content_hash: string } | undefined> {
@@ -15,7 +18,10 @@ export async function currentPolicyRow(
   return row;
 }
 
-/** The published versions, newest first. */
+/**
+ * The published versions, newest first. Kept lean: ORM em.find 51× the CPU on SQLite, 17× on
+ * PostgreSQL (bench/screens.js, 2026-12-07).
+ */
 export function changeLogRows(
   em: EntityManager,
 ): Promise<{ number: number | string; published_at: unknown; change_summary: string }[]> {
