@@ -1,13 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import {
-  FIELD_LIMITS,
-  normalizeEmail,
-  sessionRestriction,
-  validateField,
-  validateText,
-  type AdminRole,
-  type Issue,
-} from '@steward/policy-core';
+import { normalizeEmail, staffProfileIssues, sessionRestriction, type AdminRole } from '@steward/policy-core';
 import { createHash, randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, DomainError, UnauthenticatedError } from '../common/errors.js';
@@ -165,15 +157,7 @@ export class AuthService {
     actor: Actor | null,
     input: { email: string; displayName: string; role: AdminRole; password: string },
   ): Promise<AdminUser> {
-    const issues: Issue[] = [];
-    const emailIssue = validateField('EMAIL', input.email, { field: 'email' });
-    if (emailIssue) issues.push(emailIssue);
-    const nameIssue = validateText(input.displayName, {
-      field: 'displayName',
-      maxLength: FIELD_LIMITS.displayName,
-      required: true,
-    });
-    if (nameIssue) issues.push(nameIssue);
+    const issues = staffProfileIssues(input);
     const pw = input.password;
     issues.push(...passwordIssues(pw, { email: input.email, displayName: input.displayName }));
     if (issues.length) throw new BadInputError(issues);

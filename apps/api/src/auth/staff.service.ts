@@ -1,14 +1,11 @@
 import {
-  FIELD_LIMITS,
   INVITATION_VALID_DAYS,
   normalizeEmail,
+  staffProfileIssues,
   staffAbilities,
   validateDeactivation,
-  validateField,
   validateRoleChange,
-  validateText,
   type AdminRole,
-  type Issue,
   type StaffAbilities,
   type StaffMember,
 } from '@steward/policy-core';
@@ -91,15 +88,7 @@ export class StaffService extends Service<Actor> {
     displayName: string;
     role: AdminRole;
   }): Promise<{ invitation: StaffInvitation; token: string }> {
-    const issues: Issue[] = [];
-    const emailIssue = validateField('EMAIL', input.email, { field: 'email' });
-    if (emailIssue) issues.push(emailIssue);
-    const nameIssue = validateText(input.displayName, {
-      field: 'displayName',
-      maxLength: FIELD_LIMITS.displayName,
-      required: true,
-    });
-    if (nameIssue) issues.push(nameIssue);
+    const issues = staffProfileIssues(input);
     if (issues.length) throw new BadInputError(issues);
     const email = normalizeEmail(input.email);
     const now = this.deps.now();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   sessionRestriction,
   staffAbilities,
+  staffProfileIssues,
   validateDeactivation,
   validateRoleChange,
   type StaffMember,
@@ -76,5 +77,13 @@ describe('staff rules', () => {
     expect(sessionRestriction({ ...base, role: 'VIEWER' })).toBeNull();
     expect(sessionRestriction({ ...base, mfaEnrolled: true })).toBeNull();
     expect(sessionRestriction({ ...base, organisationRequiresMfa: false })).toBeNull();
+  });
+
+  it('checks a staff profile: a valid e-mail and a name, each issue naming its field', () => {
+    expect(staffProfileIssues({ email: 'sato@jspe.example', displayName: '佐藤 花子' })).toEqual([]);
+    expect(staffProfileIssues({ email: 'not an email', displayName: ' ' }).map((i) => [i.field, i.code])).toEqual([
+      ['email', 'INVALID_FORMAT'],
+      ['displayName', 'REQUIRED'],
+    ]);
   });
 });

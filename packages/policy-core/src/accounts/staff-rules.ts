@@ -1,4 +1,5 @@
 import type { Caller } from '../abilities/caller.js';
+import { FIELD_LIMITS, validateField, validateText } from '../fields/field-formats.js';
 import { issue, toValidation, type Issue, type Validation } from '../issues.js';
 import type { AdminRole } from '../vocabulary/roles.js';
 
@@ -18,6 +19,14 @@ export const MFA_REQUIRED_ROLES: readonly AdminRole[] = ['OWNER', 'PRIVACY_OFFIC
 
 /** How long an invitation link works. */
 export const INVITATION_VALID_DAYS = 7;
+
+/** A staff member's e-mail (their sign-in name) and display name, as an account or an invitation takes them. */
+export function staffProfileIssues(profile: { email: string; displayName: string }): Issue[] {
+  return [
+    validateField('EMAIL', profile.email, { field: 'email' }),
+    validateText(profile.displayName, { field: 'displayName', maxLength: FIELD_LIMITS.displayName, required: true }),
+  ].filter((i): i is Issue => i !== null);
+}
 
 /** Only owners manage staff accounts. */
 export function callerManagesStaff(caller: Caller | null): caller is Caller {

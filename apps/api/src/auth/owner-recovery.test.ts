@@ -1,0 +1,59 @@
+import { BeginTotpEnrolmentDocument, ConfirmTotpEnrolmentDocument, MeDocument } from '@steward/schema';
+import { generate } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, errorOf, OWNER, TestClient, type TestApp } from '../test/test-app.js';
+import { OPERATOR_LABEL, recoverOwner } from './owner-recovery.js';
+
+describe("the operator's owner recovery (npm run owner:recover)", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app.close());
+
+  async function run(...argv: string[]) {
+    const lines: string[] = [];
+    const code = await recoverOwner(app.em(), app.deps, argv, (l) => lines.push(l));
+    return { code, out: lines.join('\n') };
+  }
+  const signIn = (password: string, code?: string) =>
+    new TestClient(app.url).raw('mutation($i: LoginInput!) { login(input: $i) { id } }', {
+      i: { email: OWNER.email, password, ...(code ? { code } : {}) },
+    });
+
+  it('refuses unknown options and e-mails that are no owner, listing the owners', async () => {
+    expect((await run('--email')).code).toBe(2);
+    expect((await run('--bogus')).code).toBe(2);
+    expect((await run('--email', OWNER.email)).code).toBe(2);
+    const unknown = await run('--email', 'nobody@steward.test', '--reset-password');
+    expect(unknown.code).toBe(1);
+    expect(unknown.out).toContain(OWNER.email);
+  });
+
+  it("resets a locked-out owner's second factor and password, ending their sessions, audited as the operator", async () => {
+    const owner = await app.clientAs('OWNER');
+    const { beginTotpEnrolment } = await owner.ok(BeginTotpEnrolmentDocument);
+    const epoch = () => Math.floor(app.clock.now.getTime() / 1000);
+    await owner.ok(ConfirmTotpEnrolmentDocument, {
+      input: { code: await generate({ strategy: 'totp', secret: beginTotpEnrolment.secret, epoch: epoch() }) },
+    });
+    expect(errorOf(await signIn(OWNER.password)).code).toBe('MFA_REQUIRED');
+
+    const result = await run('--email', OWNER.email.toUpperCase(), '--reset-mfa', '--reset-password');
+    expect(result.code).toBe(0);
+    const temporary = /^\s+(\S+)$/m.exec(result.out)![1]!;
+    expect((await owner.ok(MeDocument)).me).toBeNull();
+    expect(errorOf(await signIn(OWNER.password)).code).toBe('UNAUTHENTICATED');
+    const back = new TestClient(app.url);
+    await back.login(OWNER.email, temporary);
+    expect((await back.ok(MeDocument)).me).toMatchObject({ sessionRestriction: 'PASSWORD_CHANGE', mfaEnrolled: false });
+    const audit = await app
+      .em()
+      .getConnection()
+      .execute<{ action: string; actor_label: string }[]>(
+        'select action, actor_label from audit_entry where actor_label = ? order by at',
+        [OPERATOR_LABEL],
+      );
+    expect(audit.map((a) => a.action)).toEqual(['admin_user.password_reset', 'admin_user.mfa_reset']);
+  });
+});
