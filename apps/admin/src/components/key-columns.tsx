@@ -1,19 +1,11 @@
 import { Button, Code } from '@mantine/core';
+import type { ApiKeyFieldsFragment } from '@steward/schema';
 import type { DataColumn } from './DataTable.js';
 import { formatDateTime } from './format.js';
 import { KeyStatusBadge } from './KeyStatusBadge.js';
 
-/** What every kind of API key (partner, system) shows in a list. */
-export type KeyRow = {
-  id: string;
-  label: string;
-  keyId: string;
-  createdAt: string;
-  createdBy: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  revoked: boolean;
-};
+/** What every kind of API key credential (partner, system) shows in a list: its id and its key. */
+export type KeyRow = { id: string; key: ApiKeyFieldsFragment };
 
 type Options<K extends KeyRow> = {
   /** Shown on a Revoke button per active key; no button (nor column) without it. */
@@ -30,27 +22,27 @@ export function keyColumns<K extends KeyRow>({ onRevoke, revokeLabel, boldLabel 
     {
       id: 'label',
       header: 'Label',
-      value: (k) => k.label,
+      value: (k) => k.key.label,
       bold: boldLabel,
     },
-    { id: 'keyId', header: 'Key id', value: (k) => k.keyId, cell: (k) => <Code>{k.keyId}</Code> },
+    { id: 'keyId', header: 'Key id', value: (k) => k.key.keyId, cell: (k) => <Code>{k.key.keyId}</Code> },
     {
       id: 'createdAt',
       header: 'Created',
-      value: (k) => k.createdAt,
-      cell: (k) => `${formatDateTime(k.createdAt)}${k.createdBy ? ` · ${k.createdBy}` : ''}`,
+      value: (k) => k.key.createdAt,
+      cell: (k) => `${formatDateTime(k.key.createdAt)}${k.key.createdBy ? ` · ${k.key.createdBy}` : ''}`,
     },
     {
       id: 'lastUsedAt',
       header: 'Last used',
-      value: (k) => k.lastUsedAt,
-      cell: (k) => (k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'Never'),
+      value: (k) => k.key.lastUsedAt,
+      cell: (k) => (k.key.lastUsedAt ? formatDateTime(k.key.lastUsedAt) : 'Never'),
     },
     {
       id: 'status',
       header: 'Status',
-      value: (k) => k.revokedAt,
-      cell: (k) => <KeyStatusBadge revokedAt={k.revokedAt} />,
+      value: (k) => k.key.revokedAt,
+      cell: (k) => <KeyStatusBadge revokedAt={k.key.revokedAt} />,
     },
   ];
   if (!onRevoke) return columns;
@@ -60,7 +52,7 @@ export function keyColumns<K extends KeyRow>({ onRevoke, revokeLabel, boldLabel 
       id: 'actions',
       header: '',
       cell: (k) =>
-        !k.revoked && (
+        !k.key.revoked && (
           <Button size="compact-xs" color="red" variant="light" onClick={() => onRevoke(k)} aria-label={revokeLabel(k)}>
             Revoke
           </Button>

@@ -1,26 +1,27 @@
-import type { ApiKeyType } from './api-key.type.js';
+import type { ApiKeyColumns } from './api-key-columns.js';
+import type { ApiKeyType, KeyCredentialType } from './api-key.type.js';
 
-/** The row fields every key type has (partner keys and system keys). */
-interface ApiKeyRow {
+/** What every key credential entity has (partner keys and system keys). */
+interface KeyCredentialRow {
   id: string;
-  label: string;
-  keyId: string;
   createdAt: Date;
-  createdBy: { displayName: string };
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
+  key: ApiKeyColumns;
 }
 
 /** Never the secret hash: only what tells keys apart and their state. */
-export function presentApiKey(c: ApiKeyRow): ApiKeyType & { keyId: string } {
+export function presentApiKey({ createdAt, key }: KeyCredentialRow): ApiKeyType {
   return {
-    id: c.id,
-    label: c.label,
-    keyId: c.keyId,
-    createdAt: c.createdAt,
-    createdBy: c.createdBy.displayName,
-    lastUsedAt: c.lastUsedAt,
-    revokedAt: c.revokedAt,
-    revoked: c.revokedAt !== null,
+    label: key.label,
+    keyId: key.keyId,
+    createdAt,
+    createdBy: key.createdBy.displayName,
+    lastUsedAt: key.lastUsedAt,
+    revokedAt: key.revokedAt,
+    revoked: key.revokedAt !== null,
   };
+}
+
+/** A credential's id and its key. */
+export function presentKeyCredential(c: KeyCredentialRow): KeyCredentialType {
+  return { id: c.id, key: presentApiKey(c) };
 }

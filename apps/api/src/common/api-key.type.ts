@@ -1,16 +1,17 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 
-/**
- * The fields every API key shows (partner keys and internal systems' keys); never the secret. Not a
- * GraphQL type of its own (nothing returns it, so the schema leaves it out): each key type extends it.
- */
-@ObjectType()
-export abstract class ApiKeyType {
-  @Field(() => ID, { description: "The key's id (for revoking it)." })
-  id!: string;
-
+/** The fields every API key shows (partner keys and internal systems' keys); never the secret. */
+@ObjectType('ApiKey', {
+  description: "An API key's public part and state (a partner's or an internal system's); never the secret.",
+})
+export class ApiKeyType {
   @Field(() => String, { description: 'What the key is for, as its issuer named it (e.g. "Production server").' })
   label!: string;
+
+  @Field(() => String, {
+    description: 'The public part of the key (`stw_<keyId>_…` or `sys_<keyId>_…`), to tell keys apart.',
+  })
+  keyId!: string;
 
   @Field(() => Date, { description: 'When the key was issued.' })
   createdAt!: Date;
@@ -26,4 +27,14 @@ export abstract class ApiKeyType {
 
   @Field(() => Boolean, { description: 'True once revoked: every request with the key is refused.' })
   revoked!: boolean;
+}
+
+/** What a key credential type (partner or system) has besides its own fields. */
+@ObjectType()
+export abstract class KeyCredentialType {
+  @Field(() => ID, { description: "The key's id (for revoking it)." })
+  id!: string;
+
+  @Field(() => ApiKeyType, { description: 'The key itself: its public part and state.' })
+  key!: ApiKeyType;
 }

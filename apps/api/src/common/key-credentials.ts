@@ -2,6 +2,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
+import type { ApiKeyColumns } from './api-key-columns.js';
 import type { Actor, AppDeps } from '../context.js';
 import { generateApiKey, type ApiKeyKind } from './api-key.js';
 import { NotFoundError, badInput } from './errors.js';
@@ -10,8 +11,7 @@ import { isUuid } from './ids.js';
 /** What partner and internal-system key credentials share. */
 interface KeyCredential {
   id: string;
-  keyId: string;
-  revokedAt: Date | null;
+  key: ApiKeyColumns;
 }
 
 /** One kind of key credential: its entity, what errors call it, and how its changes are audited. */
@@ -40,13 +40,13 @@ function audit<C extends KeyCredential>(
     action: `${kind.auditPrefix}.${what}`,
     entityType: kind.entityType,
     subject: credential.id,
-    detail: { ...kind.detail(credential), keyId: credential.keyId },
+    detail: { ...kind.detail(credential), keyId: credential.key.keyId },
   });
 }
 
 /**
- * Issues a key (inside the caller's transaction): a credential with `fields`, the new key's id and
- * the SHA-256 of its secret, made by `actor` now; audited, and returned with its author loaded. The
+ * Issues a key (inside the caller's transaction): a credential with `fields` and a key labelled
+ * `label`, with the new key's id and the SHA-256 of its secret, made by `actor` now; audited, and returned with its author loaded. The
  * key itself is returned here once and stored nowhere.
  */
 export async function issueKeyCredential<C extends KeyCredential>(
@@ -55,20 +55,26 @@ export async function issueKeyCredential<C extends KeyCredential>(
   deps: AppDeps,
   kind: KeyCredentialKind<C>,
   fields: Partial<C>,
+  label: string,
 ): Promise<{ key: string; credential: C }> {
   const issued = generateApiKey(kind.apiKey);
   const now = deps.now();
   const credential = em.create(kind.entity, {
     ...fields,
-    keyId: issued.keyId,
-    secretHash: issued.secretHash,
-    createdBy: em.getReference(AdminUser, actor.userId),
+    key: {
+      label,
+      keyId: issued.keyId,
+      secretHash: issued.secretHash,
+      createdBy: em.getReference(AdminUser, actor.userId),
+      lastUsedAt: null,
+      revokedAt: null,
+    },
     createdAt: now,
     updatedAt: now,
   } as never);
   audit(em, actor, deps, kind, credential, 'issue');
   await em.flush();
-  await em.populate(credential, ['createdBy' as never]);
+  await em.populate(credential, ['key.createdBy' as never]);
   return { key: issued.key, credential };
 }
 
@@ -84,11 +90,11 @@ export async function revokeKeyCredential<C extends KeyCredential>(
   id: string,
 ): Promise<C> {
   const credential = isUuid(id)
-    ? await em.findOne(kind.entity, { id } as never, { populate: ['createdBy' as never] })
+    ? await em.findOne(kind.entity, { id } as never, { populate: ['key.createdBy' as never] })
     : null;
   if (!credential) throw new NotFoundError(kind.name, 'id');
-  if (credential.revokedAt) throw badInput('id', 'INVALID_TRANSITION', 'This key is already revoked', '');
-  credential.revokedAt = deps.now();
+  if (credential.key.revokedAt) throw badInput('id', 'INVALID_TRANSITION', 'This key is already revoked', '');
+  credential.key.revokedAt = deps.now();
   audit(em, actor, deps, kind, credential, 'revoke');
   await em.flush();
   return credential;

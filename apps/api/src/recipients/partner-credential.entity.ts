@@ -1,35 +1,15 @@
-import { Entity, Index, ManyToOne, Property, Unique, DateTimeType, type Rel } from '@mikro-orm/core';
-import { AdminUser } from '../auth/admin-user.entity.js';
+import { Embedded, Entity, Index, ManyToOne, type Rel } from '@mikro-orm/core';
+import { ApiKeyColumns } from '../common/api-key-columns.js';
 import { BaseEntity } from '../common/base.entity.js';
 import { Recipient } from './recipient.entity.js';
 
-/**
- * An API key of a recipient's system. The key (`stw_<keyId>_<secret>`) is shown once; only the
- * public `keyId` and the SHA-256 of the secret are stored.
- */
+/** An API key (`stw_<keyId>_<secret>`) of a recipient's system. */
 @Entity()
 @Index({ properties: ['recipient', 'createdAt'] })
-export class PartnerCredential extends BaseEntity<'lastUsedAt' | 'revokedAt'> {
+export class PartnerCredential extends BaseEntity {
   @ManyToOne(() => Recipient, { deleteRule: 'cascade' })
   recipient!: Rel<Recipient>;
 
-  @Property({ type: 'string', length: 120 })
-  label!: string;
-
-  @Unique()
-  @Property({ type: 'string', length: 32 })
-  keyId!: string;
-
-  /** SHA-256 (hex) of the secret part of the key. */
-  @Property({ type: 'string', length: 64, hidden: true })
-  secretHash!: string;
-
-  @ManyToOne(() => AdminUser, { deleteRule: 'restrict' })
-  createdBy!: Rel<AdminUser>;
-
-  @Property({ type: DateTimeType, nullable: true })
-  lastUsedAt: Date | null = null;
-
-  @Property({ type: DateTimeType, nullable: true })
-  revokedAt: Date | null = null;
+  @Embedded(() => ApiKeyColumns, { prefix: false })
+  key!: ApiKeyColumns;
 }

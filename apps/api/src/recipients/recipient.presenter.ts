@@ -1,10 +1,10 @@
-import { presentApiKey } from '../common/api-key.presenter.js';
+import { presentKeyCredential } from '../common/api-key.presenter.js';
 import type { PartnerCredential } from './partner-credential.entity.js';
 import type { Recipient } from './recipient.entity.js';
 import type { PartnerCredentialType, RecipientType } from './recipient.type.js';
 
 export function presentCredential(c: PartnerCredential): PartnerCredentialType {
-  return presentApiKey(c);
+  return presentKeyCredential(c);
 }
 
 export function presentRecipient(r: Recipient, credentials: readonly PartnerCredential[]): RecipientType {

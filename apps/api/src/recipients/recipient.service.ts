@@ -40,7 +40,7 @@ export class RecipientService extends Service {
     const credentials = await this.em.find(
       PartnerCredential,
       { recipient: { $in: recipients.map((r) => r.id) } },
-      { populate: ['createdBy'], orderBy: { id: 'desc' } },
+      { populate: ['key.createdBy'], orderBy: { id: 'desc' } },
     );
     return recipients.map((recipient) => ({
       recipient,
@@ -107,7 +107,7 @@ export class RecipientService extends Service {
     if (issue) throw new BadInputError([issue], '');
     const recipient = isUuid(recipientId) ? await this.em.findOne(Recipient, { id: recipientId }) : null;
     if (!recipient) throw new NotFoundError('Recipient', 'recipientId');
-    return issueKeyCredential(this.em, actor, this.deps, PARTNER_KEY_CREDENTIALS, { recipient, label });
+    return issueKeyCredential(this.em, actor, this.deps, PARTNER_KEY_CREDENTIALS, { recipient }, label);
   }
 
   private writeRevokeKey(id: string): Promise<PartnerCredential> {

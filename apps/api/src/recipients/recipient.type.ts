@@ -1,15 +1,12 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { ApiKeyType } from '../common/api-key.type.js';
+import { KeyCredentialType } from '../common/api-key.type.js';
 import { RecipientKindEnum } from '../common/enums.js';
 import type { RecipientKind } from './recipient-kinds.js';
 
 @ObjectType('PartnerCredential', {
   description: "An API key of a recipient's system; the secret is never shown again.",
 })
-export class PartnerCredentialType extends ApiKeyType {
-  @Field(() => String, { description: 'The public part of the key (`stw_<keyId>_…`), to tell keys apart.' })
-  keyId!: string;
-}
+export class PartnerCredentialType extends KeyCredentialType {}
 
 @ObjectType('Recipient', {
   description: 'An outside organisation (contractor, third party, authority) that may receive data.',

@@ -123,7 +123,7 @@ describe('partner keys', () => {
       .issuePartnerKey;
     const parsed = parseApiKey('partner', issued.key);
     expect(parsed).not.toBeNull();
-    expect(issued.credential).toMatchObject({
+    expect(issued.credential.key).toMatchObject({
       label: 'Dispatch system',
       keyId: parsed!.keyId,
       createdBy: 'Administrator',
@@ -139,17 +139,19 @@ describe('partner keys', () => {
     ]);
 
     // Never shown again: reads carry the key id only.
-    const read = await owner.raw('query($id: ID!) { recipient(id: $id) { credentials { id keyId label } } }', {
+    const read = await owner.raw('query($id: ID!) { recipient(id: $id) { credentials { id key { keyId label } } } }', {
       id: r.id,
     });
     expect(JSON.stringify(read)).not.toContain(parsed!.secret);
-    expect((await owner.ok(RecipientDocument, { id: r.id })).recipient?.credentials.map((c) => c.keyId)).toEqual([
+    expect((await owner.ok(RecipientDocument, { id: r.id })).recipient?.credentials.map((c) => c.key.keyId)).toEqual([
       parsed!.keyId,
     ]);
-    const hashField = await owner.raw('query($id: ID!) { recipient(id: $id) { credentials { secretHash } } }', {
-      id: r.id,
-    });
-    expect(errorOf(hashField).code).toBe('GRAPHQL_VALIDATION_FAILED');
+    for (const hash of ['secretHash', 'key { secretHash }']) {
+      const hashField = await owner.raw(`query($id: ID!) { recipient(id: $id) { credentials { ${hash} } } }`, {
+        id: r.id,
+      });
+      expect(errorOf(hashField).code).toBe('GRAPHQL_VALIDATION_FAILED');
+    }
   });
 
   it('revokes a key at once and marks it; revoking twice is refused', async () => {
@@ -160,10 +162,10 @@ describe('partner keys', () => {
       .issuePartnerKey;
     expect(second.key).not.toBe(issued.key);
     const revoked = (await owner.ok(RevokePartnerKeyDocument, { id: issued.credential.id })).revokePartnerKey;
-    expect(revoked).toMatchObject({ id: issued.credential.id, revoked: true });
-    expect(revoked.revokedAt).not.toBeNull();
+    expect(revoked).toMatchObject({ id: issued.credential.id, key: { revoked: true } });
+    expect(revoked.key.revokedAt).not.toBeNull();
     const creds = (await owner.ok(RecipientDocument, { id: r.id })).recipient!.credentials;
-    expect(creds.map((c) => [c.label, c.revoked])).toEqual([
+    expect(creds.map((c) => [c.key.label, c.key.revoked])).toEqual([
       ['New system', false],
       ['Old system', true],
     ]);
@@ -173,8 +175,8 @@ describe('partner keys', () => {
     expect(actions.map((a) => a.action)).toEqual(['partner_key.issue', 'partner_key.revoke']);
     // Both entries name the recipient and the key id (never the key).
     expect(actions.map((a) => a.detail)).toEqual([
-      { recipientId: r.id, keyId: issued.credential.keyId },
-      { recipientId: r.id, keyId: issued.credential.keyId },
+      { recipientId: r.id, keyId: issued.credential.key.keyId },
+      { recipientId: r.id, keyId: issued.credential.key.keyId },
     ]);
   });
 

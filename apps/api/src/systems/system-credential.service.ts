@@ -19,7 +19,7 @@ const SYSTEM_KEY_CREDENTIALS: KeyCredentialKind<SystemCredential> = {
 export class SystemCredentialService extends Service {
   /** Every key, newest first, revoked ones included. */
   list(): Promise<SystemCredential[]> {
-    return this.em.find(SystemCredential, {}, { populate: ['createdBy'], orderBy: { id: 'desc' } });
+    return this.em.find(SystemCredential, {}, { populate: ['key.createdBy'], orderBy: { id: 'desc' } });
   }
 
   issueKey(input: IssueSystemKeyInput): Promise<{ key: string; credential: SystemCredential }> {
@@ -44,7 +44,7 @@ export class SystemCredentialService extends Service {
       validateText(label, { field: 'label', maxLength: FIELD_LIMITS.displayName, required: true }),
     ].filter((i): i is Issue => i !== null);
     if (issues.length) throw new BadInputError(issues);
-    return issueKeyCredential(this.em, actor, this.deps, SYSTEM_KEY_CREDENTIALS, { systemName, label });
+    return issueKeyCredential(this.em, actor, this.deps, SYSTEM_KEY_CREDENTIALS, { systemName }, label);
   }
 
   private writeRevokeKey(id: string): Promise<SystemCredential> {

@@ -1,16 +1,13 @@
 import { Field, ObjectType } from 'type-graphql';
-import { ApiKeyType } from '../common/api-key.type.js';
+import { KeyCredentialType } from '../common/api-key.type.js';
 
 @ObjectType('SystemCredential', {
   description:
     "An internal system's key: it may ask the `decision` query and nothing else. The secret is never shown again.",
 })
-export class SystemCredentialType extends ApiKeyType {
+export class SystemCredentialType extends KeyCredentialType {
   @Field(() => String, { description: 'The system the key is for, e.g. "Membership database".' })
   systemName!: string;
-
-  @Field(() => String, { description: 'The public part of the key (`sys_<keyId>_…`), to tell keys apart.' })
-  keyId!: string;
 }
 
 @ObjectType('IssuedSystemKey')

@@ -129,12 +129,14 @@ describe.each(DATABASES)('internal systems on %s', (database) => {
       expect(issued.key.startsWith('sys_')).toBe(true);
       expect(issued.credential).toMatchObject({
         systemName: 'Mailing tool',
-        label: 'Newsletter sender',
-        keyId: parsed!.keyId,
-        createdBy: 'Test PRIVACY_OFFICER',
-        lastUsedAt: null,
-        revokedAt: null,
-        revoked: false,
+        key: {
+          label: 'Newsletter sender',
+          keyId: parsed!.keyId,
+          createdBy: 'Test PRIVACY_OFFICER',
+          lastUsedAt: null,
+          revokedAt: null,
+          revoked: false,
+        },
       });
       expect(await stored()).toEqual({
         ...before,
@@ -153,7 +155,9 @@ describe.each(DATABASES)('internal systems on %s', (database) => {
       const list = await owner.request(SystemCredentialsDocument);
       expect(JSON.stringify(list)).not.toContain(parsed!.secret);
       expect(list.data!.systemCredentials.map((c) => c.id).slice(0, 2)).toEqual([issued.credential.id, credentialId]);
-      expect(errorOf(await owner.raw('{ systemCredentials { secretHash } }')).code).toBe('GRAPHQL_VALIDATION_FAILED');
+      for (const hash of ['secretHash', 'key { secretHash }']) {
+        expect(errorOf(await owner.raw(`{ systemCredentials { ${hash} } }`)).code).toBe('GRAPHQL_VALIDATION_FAILED');
+      }
       const audit = await app
         .em()
         .getConnection()
@@ -166,12 +170,12 @@ describe.each(DATABASES)('internal systems on %s', (database) => {
     it('revokes a key at once and marks it, with an audit entry', async () => {
       const issued = (await issue(owner, { label: 'To be revoked' })).data!.issueSystemKey;
       const revoked = (await officer.ok(RevokeSystemKeyDocument, { id: issued.credential.id })).revokeSystemKey;
-      expect(revoked).toMatchObject({ id: issued.credential.id, revoked: true, label: 'To be revoked' });
-      expect(revoked.revokedAt).not.toBeNull();
+      expect(revoked).toMatchObject({ id: issued.credential.id, key: { revoked: true, label: 'To be revoked' } });
+      expect(revoked.key.revokedAt).not.toBeNull();
       const listed = (await owner.ok(SystemCredentialsDocument)).systemCredentials.find(
         (c) => c.id === issued.credential.id,
       );
-      expect(listed).toMatchObject({ revoked: true });
+      expect(listed).toMatchObject({ key: { revoked: true } });
       const actions = await auditTrail(app, issued.credential.id);
       expect(actions.map((a) => a.action)).toEqual(['system_key.issue', 'system_key.revoke']);
       // Both entries name the system and the key id (never the key).
@@ -347,7 +351,7 @@ describe.each(DATABASES)('internal systems on %s', (database) => {
         `{ provider(id: "${subscriberId}") { id displayName dataItems { category value } } }`,
         '{ partnerProviders { edges { node { id items { value } } } } }',
         `{ partnerProvider(id: "${subscriberId}") { id items { value } } }`,
-        '{ systemCredentials { id keyId } }',
+        '{ systemCredentials { id key { keyId } } }',
         '{ recipients { id name } }',
         '{ auditLog { edges { node { id } } } }',
         '{ me { id email } }',
@@ -465,7 +469,7 @@ describe.each(DATABASES)('internal systems on %s', (database) => {
       const listed = (await owner.ok(SystemCredentialsDocument)).systemCredentials.find(
         (c) => c.id === issued.credential.id,
       );
-      expect(listed?.lastUsedAt).not.toBeNull();
+      expect(listed?.key.lastUsedAt).not.toBeNull();
     });
 
     it("names the internal system in the provider's disclosure package", async () => {

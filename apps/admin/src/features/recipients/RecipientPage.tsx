@@ -49,7 +49,7 @@ export function RecipientPage({ recipientId }: { recipientId: string }) {
     const result = await issueKey(recipient!.id, label.trim());
     const answer = result.data?.issuePartnerKey;
     if (answer) {
-      setIssued({ key: answer.key, label: answer.credential.label });
+      setIssued({ key: answer.key, label: answer.credential.key.label });
       setLabel('');
       refetch();
       return;
@@ -93,7 +93,7 @@ export function RecipientPage({ recipientId }: { recipientId: string }) {
             label="Partner keys"
             columns={keyColumns<PartnerCredentialFieldsFragment>({
               ...(canWrite ? { onRevoke: (c) => void revoke(c) } : {}),
-              revokeLabel: (c) => `Revoke key ${c.label}`,
+              revokeLabel: (c) => `Revoke key ${c.key.label}`,
             })}
             rows={recipient.credentials}
             empty="No keys issued."

@@ -32,7 +32,7 @@ const COLUMNS: DataColumn<RecipientFieldsFragment>[] = [
     ),
   },
   { id: 'contact', header: 'Contact', value: (r) => r.contact ?? '—' },
-  { id: 'activeKeys', header: 'Active keys', value: (r) => r.credentials.filter((c) => !c.revoked).length },
+  { id: 'activeKeys', header: 'Active keys', value: (r) => r.credentials.filter((c) => !c.key.revoked).length },
   { id: 'createdAt', header: 'Created', value: (r) => r.createdAt, cell: (r) => formatDate(r.createdAt) },
 ];
 

@@ -6,13 +6,15 @@ import { buildRecipient } from '../exceptions/exception-fixtures.js';
 const KEY = 'stw_pk_live_abcdef0123456789SECRET';
 const credential = {
   id: 'cred-1',
-  label: 'Dispatch system',
-  keyId: 'pk_abcdef',
-  createdAt: '2025-04-02T00:00:00Z',
-  createdBy: 'Officer Suzuki',
-  lastUsedAt: null,
-  revokedAt: null,
-  revoked: false,
+  key: {
+    label: 'Dispatch system',
+    keyId: 'pk_abcdef',
+    createdAt: '2025-04-02T00:00:00Z',
+    createdBy: 'Officer Suzuki',
+    lastUsedAt: null,
+    revokedAt: null,
+    revoked: false,
+  },
 };
 
 describe('recipient partner keys', () => {

@@ -23,7 +23,7 @@ function systemKeyColumns(onRevoke: (credential: Credential) => void): DataColum
     },
     ...keyColumns<Credential>({
       onRevoke,
-      revokeLabel: (c) => `Revoke key ${c.label} of ${c.systemName}`,
+      revokeLabel: (c) => `Revoke key ${c.key.label} of ${c.systemName}`,
       boldLabel: false,
     }),
   ];
@@ -88,7 +88,7 @@ export function SystemsPage() {
       >
         {confirming && (
           <>
-            Revoke the key <b>{confirming.label}</b> of <b>{confirming.systemName}</b>? Its requests are refused at
+            Revoke the key <b>{confirming.key.label}</b> of <b>{confirming.systemName}</b>? Its requests are refused at
             once; this cannot be undone. Issue a new key first if the system should go on asking for decisions.
           </>
         )}
@@ -135,7 +135,7 @@ function IssueSystemKeyForm({
     const result = await issueKey({ systemName: systemName.trim(), label: label.trim() });
     const answer = result.data?.issueSystemKey;
     if (answer) {
-      onIssued({ key: answer.key, label: answer.credential.label, systemName: answer.credential.systemName });
+      onIssued({ key: answer.key, label: answer.credential.key.label, systemName: answer.credential.systemName });
       setSystemName('');
       setLabel('');
       setErrors({});

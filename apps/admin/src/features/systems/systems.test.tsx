@@ -51,16 +51,11 @@ describe('internal systems', () => {
               buildSystemCredential({
                 id: 'k2',
                 systemName: 'Mailing tool',
-                label: 'Newsletter',
-                keyId: 'feedfacefeedface',
-                lastUsedAt: '2025-04-03T08:30:00Z',
+                key: { label: 'Newsletter', keyId: 'feedfacefeedface', lastUsedAt: '2025-04-03T08:30:00Z' },
               }),
               buildSystemCredential({
                 id: 'k1',
-                label: 'Old sync',
-                keyId: 'deadbeefdeadbeef',
-                revoked: true,
-                revokedAt: '2025-04-02T12:00:00Z',
+                key: { label: 'Old sync', keyId: 'deadbeefdeadbeef', revoked: true, revokedAt: '2025-04-02T12:00:00Z' },
               }),
             ],
           },
@@ -86,7 +81,7 @@ describe('internal systems', () => {
         SystemCredentials: () => ({
           data: {
             systemCredentials: [
-              buildSystemCredential(revoked ? { revoked: true, revokedAt: '2025-04-04T00:00:00Z' } : {}),
+              buildSystemCredential(revoked ? { key: { revoked: true, revokedAt: '2025-04-04T00:00:00Z' } } : {}),
             ],
           },
         }),
@@ -96,8 +91,7 @@ describe('internal systems', () => {
             data: {
               revokeSystemKey: buildSystemCredential({
                 id: String(id),
-                revoked: true,
-                revokedAt: '2025-04-04T00:00:00Z',
+                key: { revoked: true, revokedAt: '2025-04-04T00:00:00Z' },
               }),
             },
           };
