@@ -8,6 +8,7 @@ import type {
   ProviderQuery,
   ProvidersQuery,
   PurposeFieldsFragment,
+  StaffInvitationFieldsFragment,
 } from '@steward/schema';
 
 // Factories with overrides (STYLE.md), typed by the generated operation types.
@@ -53,6 +54,34 @@ export function buildStaffMember(
     mustChangePassword: false,
     openSessions: 0,
     abilities: null,
+    ...overrides,
+  };
+}
+
+type StaffAbilities = NonNullable<AdminUsersQuery['adminUsers'][number]['abilities']>;
+
+/** A staff row's abilities: none, then those listed. */
+export function staffAbilities(...allowed: (keyof StaffAbilities)[]): StaffAbilities {
+  const none: StaffAbilities = {
+    changeRole: false,
+    deactivate: false,
+    reactivate: false,
+    resetPassword: false,
+    resetMfa: false,
+    endSessions: false,
+  };
+  return { ...none, ...Object.fromEntries(allowed.map((a) => [a, true])) };
+}
+
+export function buildInvitation(overrides: Partial<StaffInvitationFieldsFragment> = {}): StaffInvitationFieldsFragment {
+  return {
+    id: 'invitation-1',
+    email: 'new@jspe.or.jp',
+    displayName: 'New Member',
+    role: 'PRIVACY_OFFICER',
+    expiresAt: '2025-04-08T00:00:00Z',
+    invitedByName: 'Owner Sato',
+    createdAt: '2025-04-01T00:00:00Z',
     ...overrides,
   };
 }

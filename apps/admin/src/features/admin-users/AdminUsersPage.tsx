@@ -1,8 +1,6 @@
-import { Alert, Badge, Button, Card, Grid, NativeSelect, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { ADMIN_ROLES, FIELD_LIMITS } from '@steward/policy-core';
-import type { AdminRole, AdminUserFieldsFragment } from '@steward/schema';
+import { Alert, Button, Card, Grid, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { FIELD_LIMITS } from '@steward/policy-core';
 import { useState, type FormEvent } from 'react';
-import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
 import {
   fieldErrorsFromGraphQLError,
@@ -10,8 +8,6 @@ import {
   type ErrorSummary,
   type FieldErrors,
 } from '../../components/errors.js';
-import { formatDateTime } from '../../components/format.js';
-import { ROLE_LABEL } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import {
   ADMIN_USER_FIELDS,
@@ -20,60 +16,31 @@ import {
   validateAdminUserForm,
   type AdminUserFormValues,
 } from './admin-user-form.js';
+import { InviteStaffCard, RoleSelect } from './InviteStaffCard.js';
+import { StaffTable } from './StaffTable.js';
+import { MfaRequirementCard, PendingInvitations } from './StaffSettingsCards.js';
+import { STAFF_TEXT } from './staff-texts.js';
 import { useAdminUsers, useCreateAdminUser } from './use-admin-users.js';
 
-const ROLE_DESCRIPTION: Record<AdminRole, string> = {
-  OWNER: 'Everything, including admin users',
-  PRIVACY_OFFICER: 'Records collections and consents',
-  VIEWER: 'Reads only',
-};
-
-const COLUMNS: DataColumn<AdminUserFieldsFragment>[] = [
-  {
-    id: 'name',
-    header: 'Name',
-    value: (u) => u.displayName,
-    bold: true,
-  },
-  { id: 'email', header: 'Email', value: (u) => u.email },
-  {
-    id: 'role',
-    header: 'Role',
-    value: (u) => ROLE_LABEL[u.role],
-    cell: (u) => (
-      <Badge variant="light" color={u.role === 'VIEWER' ? 'gray' : 'blue'} size="sm">
-        {ROLE_LABEL[u.role]}
-      </Badge>
-    ),
-  },
-  { id: 'createdAt', header: 'Created', value: (u) => u.createdAt, cell: (u) => formatDateTime(u.createdAt) },
-  {
-    id: 'lastLoginAt',
-    header: 'Last sign-in',
-    value: (u) => u.lastLoginAt,
-    cell: (u) => (u.lastLoginAt ? formatDateTime(u.lastLoginAt) : 'Never'),
-  },
-];
-
+/** The staff page (owners): accounts with their actions, invitations, and the second-factor rule. */
 export function AdminUsersPage() {
   const { users, ...query } = useAdminUsers();
   return (
     <>
-      <PageHeader title="Admin users" description="Who may use Steward, and with which role." />
+      <PageHeader title={STAFF_TEXT.title} description={STAFF_TEXT.description} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <DataTable
-            label="Admin users"
-            columns={COLUMNS}
-            rows={users}
-            empty="No admin users."
-            query={query}
-            loadingLabel="Loading admin users"
-            minWidth={600}
-          />
+          <Stack gap="md">
+            <StaffTable users={users} query={query} />
+            <PendingInvitations />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <CreateAdminUserForm />
+          <Stack gap="md">
+            <InviteStaffCard />
+            <MfaRequirementCard />
+            <CreateAdminUserForm />
+          </Stack>
         </Grid.Col>
       </Grid>
     </>
@@ -145,17 +112,7 @@ function CreateAdminUserForm() {
             onChange={(e) => set('displayName', e.currentTarget.value)}
             error={errors['displayName']}
           />
-          <NativeSelect
-            label="Role"
-            required
-            value={values.role}
-            onChange={(e) => set('role', e.currentTarget.value as AdminRole | '')}
-            data={[
-              { value: '', label: 'Choose…', disabled: true },
-              ...ADMIN_ROLES.map((r) => ({ value: r, label: `${ROLE_LABEL[r]} — ${ROLE_DESCRIPTION[r]}` })),
-            ]}
-            error={errors['role']}
-          />
+          <RoleSelect value={values.role} onChange={(role) => set('role', role)} error={errors['role']} />
           <PasswordInput
             label="Initial password"
             description={`At least ${FIELD_LIMITS.password.min} characters; share it through a separate channel.`}
