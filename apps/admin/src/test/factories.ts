@@ -60,17 +60,11 @@ export function buildStaffMember(
 
 type StaffAbilities = NonNullable<AdminUsersQuery['adminUsers'][number]['abilities']>;
 
-/** A staff row's abilities: none, then those listed. */
+const STAFF_ABILITIES = ['changeRole', 'deactivate', 'reactivate', 'resetPassword', 'resetMfa', 'endSessions'] as const;
+
+/** A staff row's abilities: those listed, and no other. */
 export function staffAbilities(...allowed: (keyof StaffAbilities)[]): StaffAbilities {
-  const none: StaffAbilities = {
-    changeRole: false,
-    deactivate: false,
-    reactivate: false,
-    resetPassword: false,
-    resetMfa: false,
-    endSessions: false,
-  };
-  return { ...none, ...Object.fromEntries(allowed.map((a) => [a, true])) };
+  return Object.fromEntries(STAFF_ABILITIES.map((a) => [a, allowed.includes(a)])) as StaffAbilities;
 }
 
 export function buildInvitation(overrides: Partial<StaffInvitationFieldsFragment> = {}): StaffInvitationFieldsFragment {

@@ -16,7 +16,6 @@ const testTheme = createTheme({
     Modal: { defaultProps: { transitionProps: { duration: 0 } } },
     Collapse: { defaultProps: { transitionDuration: 0 } },
     Tooltip: { defaultProps: { transitionProps: { duration: 0 } } },
-    Menu: { defaultProps: { transitionProps: { duration: 0 } } },
   },
 });
 

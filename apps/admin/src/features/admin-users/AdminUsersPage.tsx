@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Grid, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Card, Grid, PasswordInput, Stack, Text } from '@mantine/core';
 import { FIELD_LIMITS } from '@steward/policy-core';
 import { useState, type FormEvent } from 'react';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
@@ -16,7 +16,7 @@ import {
   validateAdminUserForm,
   type AdminUserFormValues,
 } from './admin-user-form.js';
-import { InviteStaffCard, RoleSelect } from './InviteStaffCard.js';
+import { InviteStaffCard, StaffIdentityFields } from './InviteStaffCard.js';
 import { StaffTable } from './StaffTable.js';
 import { MfaRequirementCard, PendingInvitations } from './StaffSettingsCards.js';
 import { STAFF_TEXT } from './staff-texts.js';
@@ -47,6 +47,9 @@ export function AdminUsersPage() {
   );
 }
 
+const C = STAFF_TEXT.create;
+
+/** An account with a password the owner chooses (the invitation is the main path: the member chooses it). */
 function CreateAdminUserForm() {
   const { createAdminUser, fetching } = useCreateAdminUser();
   const [values, setValues] = useState<AdminUserFormValues>(EMPTY_ADMIN_USER_FORM);
@@ -54,7 +57,7 @@ function CreateAdminUserForm() {
   const [server, setServer] = useState<ErrorSummary | null>(null);
   const [created, setCreated] = useState<string | null>(null);
 
-  function set<K extends keyof AdminUserFormValues>(key: K, value: AdminUserFormValues[K]) {
+  function set(key: keyof AdminUserFormValues, value: string) {
     setValues((v) => ({ ...v, [key]: value }));
     setErrors((e) => {
       const { [key]: _removed, ...rest } = e;
@@ -82,40 +85,22 @@ function CreateAdminUserForm() {
 
   return (
     <Card withBorder radius="md" padding="md">
-      <form onSubmit={submit} noValidate aria-label="Create admin user">
+      <form onSubmit={submit} noValidate aria-label={C.form}>
         <Stack gap="sm">
-          <Text fw={600}>Create admin user</Text>
+          <Text fw={600}>{C.title}</Text>
           {created && (
             <Alert color="teal" variant="light" role="status">
-              {created} can now sign in.
+              {C.created(created)}
             </Alert>
           )}
           <MessagesAlert
-            title="Not created"
+            title={C.refused}
             messages={messagesOutside(server, (f) => (ADMIN_USER_FIELDS as readonly string[]).includes(f))}
           />
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="off"
-            required
-            maxLength={FIELD_LIMITS.email}
-            value={values.email}
-            onChange={(e) => set('email', e.currentTarget.value)}
-            error={errors['email']}
-          />
-          <TextInput
-            label="Display name"
-            required
-            maxLength={FIELD_LIMITS.displayName}
-            value={values.displayName}
-            onChange={(e) => set('displayName', e.currentTarget.value)}
-            error={errors['displayName']}
-          />
-          <RoleSelect value={values.role} onChange={(role) => set('role', role)} error={errors['role']} />
+          <StaffIdentityFields values={values} set={set} errors={errors} />
           <PasswordInput
-            label="Initial password"
-            description={`At least ${FIELD_LIMITS.password.min} characters; share it through a separate channel.`}
+            label={C.password}
+            description={C.passwordHint(FIELD_LIMITS.password.min)}
             autoComplete="new-password"
             required
             value={values.password}
@@ -123,7 +108,7 @@ function CreateAdminUserForm() {
             error={errors['password']}
           />
           <Button type="submit" loading={fetching}>
-            Create user
+            {C.submit}
           </Button>
         </Stack>
       </form>

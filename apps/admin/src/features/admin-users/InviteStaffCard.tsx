@@ -1,7 +1,7 @@
 import { Button, NativeSelect, TextInput } from '@mantine/core';
 import { ADMIN_ROLES, FIELD_LIMITS } from '@steward/policy-core';
-import type { AdminRole } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
+import type { FieldErrors } from '../../components/errors.js';
 import { FormCard, useFormErrors } from '../../components/FormCard.js';
 import { formatDateTime } from '../../components/format.js';
 import { ROLE_LABEL } from '../../components/labels.js';
@@ -18,28 +18,49 @@ import { useInviteStaff } from './use-admin-users.js';
 
 const T = STAFF_TEXT.invite;
 
-/** The role select of the staff forms: each role with what it may do. */
-export function RoleSelect({
-  value,
-  onChange,
-  error,
+/** Who a new account is for — e-mail, name and role — as the invitation and the create form ask it. */
+export function StaffIdentityFields({
+  values,
+  set,
+  errors,
 }: {
-  value: AdminRole | '';
-  onChange: (role: AdminRole | '') => void;
-  error: string | undefined;
+  values: InviteFormValues;
+  /** Sets one field (the role select sends a role or ''). */
+  set: (key: keyof InviteFormValues, value: string) => void;
+  errors: FieldErrors;
 }) {
   return (
-    <NativeSelect
-      label={T.role}
-      required
-      value={value}
-      onChange={(e) => onChange(e.currentTarget.value as AdminRole | '')}
-      data={[
-        { value: '', label: T.chooseRole, disabled: true },
-        ...ADMIN_ROLES.map((r) => ({ value: r, label: `${ROLE_LABEL[r]} — ${ROLE_DESCRIPTION[r]}` })),
-      ]}
-      error={error}
-    />
+    <>
+      <TextInput
+        label={T.email}
+        type="email"
+        autoComplete="off"
+        required
+        maxLength={FIELD_LIMITS.email}
+        value={values.email}
+        onChange={(e) => set('email', e.currentTarget.value)}
+        error={errors['email']}
+      />
+      <TextInput
+        label={T.displayName}
+        required
+        maxLength={FIELD_LIMITS.displayName}
+        value={values.displayName}
+        onChange={(e) => set('displayName', e.currentTarget.value)}
+        error={errors['displayName']}
+      />
+      <NativeSelect
+        label={T.role}
+        required
+        value={values.role}
+        onChange={(e) => set('role', e.currentTarget.value)}
+        data={[
+          { value: '', label: T.chooseRole, disabled: true },
+          ...ADMIN_ROLES.map((r) => ({ value: r, label: `${ROLE_LABEL[r]} — ${ROLE_DESCRIPTION[r]}` })),
+        ]}
+        error={errors['role']}
+      />
+    </>
   );
 }
 
@@ -56,7 +77,7 @@ export function InviteStaffCard() {
   // The link lives only in this state: the API keeps a hash of its token.
   const [issued, setIssued] = useState<{ link: string; name: string; expiresAt: string } | null>(null);
 
-  function set<K extends keyof InviteFormValues>(key: K, value: InviteFormValues[K]) {
+  function set(key: keyof InviteFormValues, value: string) {
     setValues((v) => ({ ...v, [key]: value }));
     form.clearField(key);
   }
@@ -86,25 +107,7 @@ export function InviteStaffCard() {
           {T.handOver(issued.name, formatDateTime(issued.expiresAt))}
         </OneTimeValue>
       )}
-      <TextInput
-        label={T.email}
-        type="email"
-        autoComplete="off"
-        required
-        maxLength={FIELD_LIMITS.email}
-        value={values.email}
-        onChange={(e) => set('email', e.currentTarget.value)}
-        error={form.errors['email']}
-      />
-      <TextInput
-        label={T.displayName}
-        required
-        maxLength={FIELD_LIMITS.displayName}
-        value={values.displayName}
-        onChange={(e) => set('displayName', e.currentTarget.value)}
-        error={form.errors['displayName']}
-      />
-      <RoleSelect value={values.role} onChange={(role) => set('role', role)} error={form.errors['role']} />
+      <StaffIdentityFields values={values} set={set} errors={form.errors} />
       <Button type="submit" loading={fetching}>
         {T.submit}
       </Button>

@@ -111,7 +111,13 @@ export const STAFF_TEXT = {
     refused: 'Not changed',
   },
   create: {
-    toggle: 'Create an account with a password instead',
+    form: 'Create admin user',
+    title: 'Create admin user',
+    refused: 'Not created',
+    created: (email: string) => `${email} can now sign in.`,
+    password: 'Initial password',
+    passwordHint: (min: number) => `At least ${min} characters; share it through a separate channel.`,
+    submit: 'Create user',
   },
 } as const;
 
