@@ -23,7 +23,8 @@ export function AccountPage({ onChanged }: { /** Reloads the signed-in member (`
           <Stack gap="md">
             <ChangePasswordForm />
             {user.mfaEnrolled && <RegenerateCodesForm />}
-            {user.mfaEnrolled && <DisableTotpForm />}
+            {/* The API refuses removal while the organisation requires a second factor of this role. */}
+            {user.mfaEnrolled && !user.mfaRequired && <DisableTotpForm />}
           </Stack>
         </Grid.Col>
       </Grid>

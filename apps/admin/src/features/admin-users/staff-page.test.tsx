@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { buildInvitation, buildStaffMember, staffAbilities } from '../../test/factories.js';
 import { renderApp } from '../../test/render.js';
+import { absoluteLink } from './InviteStaffCard.js';
 import { graphQLError, type Handlers } from '../../test/stub-api.js';
 
 const officer = buildStaffMember('PRIVACY_OFFICER', {
@@ -160,5 +161,14 @@ describe('staff page', () => {
     expect(forced.checked).toBe(true);
     expect(forced.disabled).toBe(true);
     expect(screen.getByText(/STEWARD_REQUIRE_MFA/)).toBeTruthy();
+  });
+
+  it('shows an invitation link as an absolute address, on the admin’s own when the API gave a path', () => {
+    expect(absoluteLink('/invitation#tok', 'https://admin.example.org')).toBe(
+      'https://admin.example.org/invitation#tok',
+    );
+    expect(absoluteLink('https://steward.example.org/invitation#tok', 'http://127.0.0.1:4000')).toBe(
+      'https://steward.example.org/invitation#tok',
+    );
   });
 });
