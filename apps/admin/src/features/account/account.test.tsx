@@ -145,6 +145,21 @@ describe('my account', () => {
   });
 });
 
+describe('my second factor when the organisation requires one', () => {
+  it('offers new recovery codes but no removal (the API would refuse it)', async () => {
+    renderApp('/account', {
+      role: 'OWNER',
+      handlers: {
+        Me: () => ({ data: { me: { ...sessionUser('OWNER'), mfaEnrolled: true, mfaRequired: true } } }),
+        MySessions: () => ({ data: { mySessions: [] } }),
+      },
+    });
+    expect(await screen.findByText('Your organisation requires a second factor for your role.')).toBeTruthy();
+    expect(screen.getByRole('form', { name: 'New recovery codes' })).toBeTruthy();
+    expect(screen.queryByRole('form', { name: 'Remove the second factor' })).toBeNull();
+  });
+});
+
 describe('restricted sessions', () => {
   it('after a password reset, shows only "choose a new password" until it is changed', async () => {
     let restricted = true;
