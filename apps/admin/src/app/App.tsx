@@ -7,7 +7,8 @@ import type { AppRouter } from './router.js';
 
 /**
  * The dashboard. Owns the urql client: a new one (empty cache) after login, logout, and when the
- * API reports UNAUTHENTICATED, which also sends the admin to the login page.
+ * API reports UNAUTHENTICATED, which also sends the admin to the login page, or a restricted session
+ * (the new client asks `me` again, and the auth guard shows the one step the session must take).
  */
 type Props = {
   router: AppRouter;
@@ -29,6 +30,7 @@ export function App({ router, clientOptions }: Props) {
           resetClient();
           void router.navigate(loginPathFor(pathname, search), { replace: true });
         },
+        onRestricted: resetClient,
       }),
     // A new generation means a new client (generation is the reason to rebuild, not an input).
     // eslint-disable-next-line react-hooks/exhaustive-deps

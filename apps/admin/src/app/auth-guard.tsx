@@ -3,12 +3,16 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { hasErrorCode } from '../components/errors.js';
 import { Loading } from '../components/Loading.js';
+import { RestrictedSessionPage } from '../features/session/RestrictedSessionPage.js';
 import { loginPathFor } from '../features/session/safe-next.js';
 import { SessionContext } from '../features/session/session-context.js';
 import { useMe } from '../features/session/use-me.js';
 import { AppLayout } from './layout.js';
 
-/** Everything but the login page: signed-in admins only, inside the dashboard layout. */
+/**
+ * Everything but the login and public pages: signed-in admins only, inside the dashboard layout; a
+ * restricted session (a new password or a second factor first) sees only that step.
+ */
 export function AuthGuard() {
   const { user, fetching, error, refetch } = useMe();
   const location = useLocation();
@@ -28,6 +32,8 @@ export function AuthGuard() {
     );
   }
   if (!user) return <Navigate to={loginPathFor(location.pathname, location.search)} replace />;
+  // The API lets a restricted session do only its one step (and sign out): show only that.
+  if (user.sessionRestriction) return <RestrictedSessionPage restriction={user.sessionRestriction} onDone={refetch} />;
 
   return (
     <SessionContext.Provider value={user}>

@@ -34,4 +34,25 @@ describe('createStewardClient', () => {
     await client.query(MeDocument, {}, { requestPolicy: 'network-only' }).toPromise();
     expect(onUnauthenticated).toHaveBeenCalledTimes(1);
   });
+
+  it('reports a refusal for a restricted session (FORBIDDEN with a restriction), not other refusals', async () => {
+    const onRestricted = vi.fn();
+    const onUnauthenticated = vi.fn();
+    let extensions: Record<string, string> = { code: 'FORBIDDEN' };
+    const client = createStewardClient({
+      url: 'http://steward.test/graphql',
+      onRestricted,
+      onUnauthenticated,
+      fetch: (async () =>
+        new Response(JSON.stringify({ data: null, errors: [{ message: 'x', extensions }] }), {
+          headers: { 'content-type': 'application/json' },
+        })) as typeof fetch,
+    });
+    await client.query(MeDocument, {}, { requestPolicy: 'network-only' }).toPromise();
+    expect(onRestricted).not.toHaveBeenCalled();
+    extensions = { code: 'FORBIDDEN', restriction: 'MFA_ENROLMENT' };
+    await client.query(MeDocument, {}, { requestPolicy: 'network-only' }).toPromise();
+    expect(onRestricted).toHaveBeenCalledTimes(1);
+    expect(onUnauthenticated).not.toHaveBeenCalled();
+  });
 });

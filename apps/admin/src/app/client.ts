@@ -5,9 +5,18 @@ export type StewardClientOptions = {
   url?: string;
   /** Called once per failed operation whose error says the session is missing or expired. */
   onUnauthenticated?: () => void;
+  /**
+   * Called once per failed operation refused because the session must first change its password or
+   * enrol a second factor (FORBIDDEN with `extensions.restriction`, e.g. an owner reset it meanwhile).
+   */
+  onRestricted?: () => void;
   /** For tests: a stub fetch that answers like the API. */
   fetch?: typeof fetch;
 };
+
+export function isRestricted(error: CombinedError | undefined): boolean {
+  return Boolean(error?.graphQLErrors.some((e) => typeof e.extensions?.['restriction'] === 'string'));
+}
 
 export function isUnauthenticated(error: CombinedError | undefined): boolean {
   return Boolean(error?.graphQLErrors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED'));
@@ -18,7 +27,7 @@ export function isUnauthenticated(error: CombinedError | undefined): boolean {
  * the session cookie travels with same-origin requests.
  */
 export function createStewardClient(options: StewardClientOptions = {}): Client {
-  const { url = '/graphql', onUnauthenticated } = options;
+  const { url = '/graphql', onUnauthenticated, onRestricted } = options;
   return new Client({
     url,
     preferGetMethod: false,
@@ -29,6 +38,7 @@ export function createStewardClient(options: StewardClientOptions = {}): Client 
       mapExchange({
         onError(error) {
           if (onUnauthenticated && isUnauthenticated(error)) onUnauthenticated();
+          else if (onRestricted && isRestricted(error)) onRestricted();
         },
       }),
       fetchExchange,

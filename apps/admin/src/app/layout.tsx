@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Brand } from '../components/Brand.js';
 import { ROLE_LABEL } from '../components/labels.js';
+import { ACCOUNT_TEXT } from '../features/account/account-texts.js';
 import { canManageUsers, canWrite } from '../features/session/permissions.js';
 import type { SessionUser } from '../features/session/session-context.js';
 import { useLogout } from '../features/session/use-logout.js';
@@ -107,6 +108,9 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
             <Badge variant="light" color={user.role === 'VIEWER' ? 'gray' : 'blue'} size="sm">
               {ROLE_LABEL[user.role]}
             </Badge>
+            <Button component={Link} to="/account" variant="subtle" size="xs">
+              {ACCOUNT_TEXT.nav}
+            </Button>
             <Button variant="default" size="xs" onClick={signOut} loading={fetching}>
               Log out
             </Button>

@@ -1,8 +1,10 @@
 import { Navigate, type RouteObject } from 'react-router';
+import { AccountRoute } from '../routes/account.js';
 import { AdminUsersRoute } from '../routes/admin-users.js';
 import { AuditRoute } from '../routes/audit.js';
 import { LedgerRoute } from '../routes/ledger.js';
 import { LedgerEntriesRoute } from '../routes/ledger-entries.js';
+import { InvitationRoute } from '../routes/invitation.js';
 import { LoginRoute } from '../routes/login.js';
 import { NotFoundRoute } from '../routes/not-found.js';
 import { PolicyRoute } from '../routes/policy.js';
@@ -24,6 +26,8 @@ import { AuthGuard } from './auth-guard.js';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginRoute /> },
+  // Public: the one-time link an owner sends to a new member (the token is in the fragment).
+  { path: '/invitation', element: <InvitationRoute /> },
   // Public, no sign-in: the privacy policy and the inquiry form (clauses 5, 7 and 8).
   { path: '/privacy', element: <PublicPolicyRoute /> },
   { path: '/privacy/inquiry', element: <PublicInquiryRoute /> },
@@ -42,6 +46,7 @@ export const routes: RouteObject[] = [
       { path: 'ledger', element: <LedgerRoute /> },
       { path: 'ledger/entries', element: <LedgerEntriesRoute /> },
       { path: 'admin-users', element: <AdminUsersRoute /> },
+      { path: 'account', element: <AccountRoute /> },
       { path: 'exceptions', element: <ExceptionsRoute /> },
       { path: 'exceptions/new', element: <NewExceptionRoute /> },
       { path: 'exceptions/:exceptionId', element: <ExceptionRoute /> },

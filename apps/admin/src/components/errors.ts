@@ -164,3 +164,11 @@ export function messagesOutside(summary: ErrorSummary | null, shownFields: (fiel
   }
   return messages;
 }
+
+/** Every message of an error, field issues included without their field (for a form with no fields of its own). */
+export function errorMessages(error: ErrorLike | null | undefined): string[] {
+  const summary = fieldErrorsFromGraphQLError(error);
+  const messages = [...summary.messages];
+  for (const message of Object.values(summary.fieldErrors)) if (!messages.includes(message)) messages.push(message);
+  return messages;
+}

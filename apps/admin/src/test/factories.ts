@@ -8,6 +8,7 @@ import type {
   ProviderQuery,
   ProvidersQuery,
   PurposeFieldsFragment,
+  StaffInvitationFieldsFragment,
 } from '@steward/schema';
 
 // Factories with overrides (STYLE.md), typed by the generated operation types.
@@ -53,6 +54,28 @@ export function buildStaffMember(
     mustChangePassword: false,
     openSessions: 0,
     abilities: null,
+    ...overrides,
+  };
+}
+
+type StaffAbilities = NonNullable<AdminUsersQuery['adminUsers'][number]['abilities']>;
+
+const STAFF_ABILITIES = ['changeRole', 'deactivate', 'reactivate', 'resetPassword', 'resetMfa', 'endSessions'] as const;
+
+/** A staff row's abilities: those listed, and no other. */
+export function staffAbilities(...allowed: (keyof StaffAbilities)[]): StaffAbilities {
+  return Object.fromEntries(STAFF_ABILITIES.map((a) => [a, allowed.includes(a)])) as StaffAbilities;
+}
+
+export function buildInvitation(overrides: Partial<StaffInvitationFieldsFragment> = {}): StaffInvitationFieldsFragment {
+  return {
+    id: 'invitation-1',
+    email: 'new@jspe.or.jp',
+    displayName: 'New Member',
+    role: 'PRIVACY_OFFICER',
+    expiresAt: '2025-04-08T00:00:00Z',
+    invitedByName: 'Owner Sato',
+    createdAt: '2025-04-01T00:00:00Z',
     ...overrides,
   };
 }

@@ -1,8 +1,6 @@
-import { Alert, Badge, Button, Card, Grid, NativeSelect, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { ADMIN_ROLES, FIELD_LIMITS } from '@steward/policy-core';
-import type { AdminRole, AdminUserFieldsFragment } from '@steward/schema';
+import { Alert, Button, Card, Grid, PasswordInput, Stack, Text } from '@mantine/core';
+import { FIELD_LIMITS } from '@steward/policy-core';
 import { useState, type FormEvent } from 'react';
-import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
 import {
   fieldErrorsFromGraphQLError,
@@ -10,8 +8,6 @@ import {
   type ErrorSummary,
   type FieldErrors,
 } from '../../components/errors.js';
-import { formatDateTime } from '../../components/format.js';
-import { ROLE_LABEL } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import {
   ADMIN_USER_FIELDS,
@@ -20,66 +16,40 @@ import {
   validateAdminUserForm,
   type AdminUserFormValues,
 } from './admin-user-form.js';
+import { InviteStaffCard, StaffIdentityFields } from './InviteStaffCard.js';
+import { StaffTable } from './StaffTable.js';
+import { MfaRequirementCard, PendingInvitations } from './StaffSettingsCards.js';
+import { STAFF_TEXT } from './staff-texts.js';
 import { useAdminUsers, useCreateAdminUser } from './use-admin-users.js';
 
-const ROLE_DESCRIPTION: Record<AdminRole, string> = {
-  OWNER: 'Everything, including admin users',
-  PRIVACY_OFFICER: 'Records collections and consents',
-  VIEWER: 'Reads only',
-};
-
-const COLUMNS: DataColumn<AdminUserFieldsFragment>[] = [
-  {
-    id: 'name',
-    header: 'Name',
-    value: (u) => u.displayName,
-    bold: true,
-  },
-  { id: 'email', header: 'Email', value: (u) => u.email },
-  {
-    id: 'role',
-    header: 'Role',
-    value: (u) => ROLE_LABEL[u.role],
-    cell: (u) => (
-      <Badge variant="light" color={u.role === 'VIEWER' ? 'gray' : 'blue'} size="sm">
-        {ROLE_LABEL[u.role]}
-      </Badge>
-    ),
-  },
-  { id: 'createdAt', header: 'Created', value: (u) => u.createdAt, cell: (u) => formatDateTime(u.createdAt) },
-  {
-    id: 'lastLoginAt',
-    header: 'Last sign-in',
-    value: (u) => u.lastLoginAt,
-    cell: (u) => (u.lastLoginAt ? formatDateTime(u.lastLoginAt) : 'Never'),
-  },
-];
-
+/** The staff page (owners): accounts with their actions, invitations, and the second-factor rule. */
 export function AdminUsersPage() {
   const { users, ...query } = useAdminUsers();
   return (
     <>
-      <PageHeader title="Admin users" description="Who may use Steward, and with which role." />
+      <PageHeader title={STAFF_TEXT.title} description={STAFF_TEXT.description} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <DataTable
-            label="Admin users"
-            columns={COLUMNS}
-            rows={users}
-            empty="No admin users."
-            query={query}
-            loadingLabel="Loading admin users"
-            minWidth={600}
-          />
+          <Stack gap="md">
+            <StaffTable users={users} query={query} />
+            <PendingInvitations />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <CreateAdminUserForm />
+          <Stack gap="md">
+            <InviteStaffCard />
+            <MfaRequirementCard />
+            <CreateAdminUserForm />
+          </Stack>
         </Grid.Col>
       </Grid>
     </>
   );
 }
 
+const C = STAFF_TEXT.create;
+
+/** An account with a password the owner chooses (the invitation is the main path: the member chooses it). */
 function CreateAdminUserForm() {
   const { createAdminUser, fetching } = useCreateAdminUser();
   const [values, setValues] = useState<AdminUserFormValues>(EMPTY_ADMIN_USER_FORM);
@@ -87,7 +57,7 @@ function CreateAdminUserForm() {
   const [server, setServer] = useState<ErrorSummary | null>(null);
   const [created, setCreated] = useState<string | null>(null);
 
-  function set<K extends keyof AdminUserFormValues>(key: K, value: AdminUserFormValues[K]) {
+  function set(key: keyof AdminUserFormValues, value: string) {
     setValues((v) => ({ ...v, [key]: value }));
     setErrors((e) => {
       const { [key]: _removed, ...rest } = e;
@@ -115,50 +85,22 @@ function CreateAdminUserForm() {
 
   return (
     <Card withBorder radius="md" padding="md">
-      <form onSubmit={submit} noValidate aria-label="Create admin user">
+      <form onSubmit={submit} noValidate aria-label={C.form}>
         <Stack gap="sm">
-          <Text fw={600}>Create admin user</Text>
+          <Text fw={600}>{C.title}</Text>
           {created && (
             <Alert color="teal" variant="light" role="status">
-              {created} can now sign in.
+              {C.created(created)}
             </Alert>
           )}
           <MessagesAlert
-            title="Not created"
+            title={C.refused}
             messages={messagesOutside(server, (f) => (ADMIN_USER_FIELDS as readonly string[]).includes(f))}
           />
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="off"
-            required
-            maxLength={FIELD_LIMITS.email}
-            value={values.email}
-            onChange={(e) => set('email', e.currentTarget.value)}
-            error={errors['email']}
-          />
-          <TextInput
-            label="Display name"
-            required
-            maxLength={FIELD_LIMITS.displayName}
-            value={values.displayName}
-            onChange={(e) => set('displayName', e.currentTarget.value)}
-            error={errors['displayName']}
-          />
-          <NativeSelect
-            label="Role"
-            required
-            value={values.role}
-            onChange={(e) => set('role', e.currentTarget.value as AdminRole | '')}
-            data={[
-              { value: '', label: 'Choose…', disabled: true },
-              ...ADMIN_ROLES.map((r) => ({ value: r, label: `${ROLE_LABEL[r]} — ${ROLE_DESCRIPTION[r]}` })),
-            ]}
-            error={errors['role']}
-          />
+          <StaffIdentityFields values={values} set={set} errors={errors} />
           <PasswordInput
-            label="Initial password"
-            description={`At least ${FIELD_LIMITS.password.min} characters; share it through a separate channel.`}
+            label={C.password}
+            description={C.passwordHint(FIELD_LIMITS.password.min)}
             autoComplete="new-password"
             required
             value={values.password}
@@ -166,7 +108,7 @@ function CreateAdminUserForm() {
             error={errors['password']}
           />
           <Button type="submit" loading={fetching}>
-            Create user
+            {C.submit}
           </Button>
         </Stack>
       </form>

@@ -1,5 +1,5 @@
 import { ADMIN_ROLES, FIELD_LIMITS, validateField, validateText } from '@steward/policy-core';
-import type { AdminRole, CreateAdminUserInput } from '@steward/schema';
+import type { AdminRole, CreateAdminUserInput, InviteStaffInput } from '@steward/schema';
 import type { FieldErrors } from '../../components/errors.js';
 
 export type AdminUserFormValues = { email: string; displayName: string; role: AdminRole | ''; password: string };
@@ -8,8 +8,14 @@ export const EMPTY_ADMIN_USER_FORM: AdminUserFormValues = { email: '', displayNa
 
 export const ADMIN_USER_FIELDS = ['email', 'displayName', 'role', 'password'] as const;
 
-/** Checks before sending; the API checks the same again (and uniqueness of the e-mail). */
-export function validateAdminUserForm(values: AdminUserFormValues): FieldErrors {
+export type InviteFormValues = Omit<AdminUserFormValues, 'password'>;
+
+export const EMPTY_INVITE_FORM: InviteFormValues = { email: '', displayName: '', role: '' };
+
+export const INVITE_FIELDS = ['email', 'displayName', 'role'] as const;
+
+/** Who the account is for: e-mail, name and role (the invitation and the create form share these). */
+export function validateInviteForm(values: InviteFormValues): FieldErrors {
   const errors: FieldErrors = {};
   const email = validateField('EMAIL', values.email.trim(), { field: 'email', maxLength: FIELD_LIMITS.email });
   if (email) errors['email'] = email.message;
@@ -21,6 +27,12 @@ export function validateAdminUserForm(values: AdminUserFormValues): FieldErrors 
   });
   if (name) errors['displayName'] = name.message;
   if (!values.role || !(ADMIN_ROLES as readonly string[]).includes(values.role)) errors['role'] = 'Choose a role.';
+  return errors;
+}
+
+/** Checks before sending; the API checks the same again (and uniqueness of the e-mail). */
+export function validateAdminUserForm(values: AdminUserFormValues): FieldErrors {
+  const errors = validateInviteForm(values);
   const length = [...values.password].length;
   if (length < FIELD_LIMITS.password.min) {
     errors['password'] = `Use at least ${FIELD_LIMITS.password.min} characters.`;
@@ -30,11 +42,10 @@ export function validateAdminUserForm(values: AdminUserFormValues): FieldErrors 
   return errors;
 }
 
+export function toInviteStaffInput(values: InviteFormValues): InviteStaffInput {
+  return { email: values.email.trim(), displayName: values.displayName.trim(), role: values.role as AdminRole };
+}
+
 export function toCreateAdminUserInput(values: AdminUserFormValues): CreateAdminUserInput {
-  return {
-    email: values.email.trim(),
-    displayName: values.displayName.trim(),
-    role: values.role as AdminRole,
-    password: values.password,
-  };
+  return { ...toInviteStaffInput(values), password: values.password };
 }

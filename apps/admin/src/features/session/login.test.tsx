@@ -46,4 +46,45 @@ describe('login', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/policy'));
     expect(await screen.findByTestId('current-user-name')).toBeTruthy();
   });
+
+  it('asks for the second factor when the password was right, and sends it with the same credentials', async () => {
+    const { api, router } = renderApp('/login', {
+      role: null,
+      handlers: {
+        Login: ({ input }) =>
+          input.code
+            ? { data: { login: { ...sessionUser('OWNER'), lastLoginAt: null } } }
+            : graphQLError('MFA_REQUIRED', 'Enter the code from your authenticator app, or a recovery code'),
+        Providers: () => graphQLError('INTERNAL_SERVER_ERROR', 'not under test'),
+      },
+    });
+    fireEvent.change(await screen.findByLabelText(/Email/), { target: { value: 'owner@jspe.or.jp' } });
+    fireEvent.change(screen.getByLabelText(/^Password/), { target: { value: 'long enough password' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    const code = await screen.findByLabelText(/Authentication code/);
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.change(code, { target: { value: ' 123456 ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/providers'));
+    expect(api.callsOf('Login').map((c) => c.variables)).toEqual([
+      { input: { email: 'owner@jspe.or.jp', password: 'long enough password' } },
+      { input: { email: 'owner@jspe.or.jp', password: 'long enough password', code: '123456' } },
+    ]);
+  });
+
+  it('says when to try again after too many attempts', async () => {
+    renderApp('/login', {
+      role: null,
+      handlers: {
+        Login: () =>
+          graphQLError('TOO_MANY_REQUESTS', 'Too many requests; try again later', { retryAfterSeconds: 125 }),
+      },
+    });
+    fireEvent.change(await screen.findByLabelText(/Email/), { target: { value: 'owner@jspe.or.jp' } });
+    fireEvent.change(screen.getByLabelText(/^Password/), { target: { value: 'long enough password' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Too many sign-in attempts');
+    expect(alert.textContent).toContain('try again in 3 minutes');
+  });
 });

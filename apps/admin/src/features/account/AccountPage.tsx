@@ -1,0 +1,33 @@
+import { Grid, Stack } from '@mantine/core';
+import { PageHeader } from '../../components/PageHeader.js';
+import { useSessionUser } from '../session/session-context.js';
+import { ACCOUNT_TEXT } from './account-texts.js';
+import { ChangePasswordForm } from './ChangePasswordForm.js';
+import { DisableTotpForm, RegenerateCodesForm, SecondFactorCard } from './SecondFactorCard.js';
+import { SessionsCard } from './SessionsCard.js';
+
+/** Every member's own account: password, sessions, second factor. */
+export function AccountPage({ onChanged }: { /** Reloads the signed-in member (`me`). */ onChanged: () => void }) {
+  const user = useSessionUser();
+  return (
+    <>
+      <PageHeader title={ACCOUNT_TEXT.title} description={ACCOUNT_TEXT.description} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Stack gap="md">
+            <SessionsCard />
+            <SecondFactorCard onChanged={onChanged} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="md">
+            <ChangePasswordForm />
+            {user.mfaEnrolled && <RegenerateCodesForm />}
+            {/* The API refuses removal while the organisation requires a second factor of this role. */}
+            {user.mfaEnrolled && !user.mfaRequired && <DisableTotpForm />}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}

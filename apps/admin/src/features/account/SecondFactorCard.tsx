@@ -1,0 +1,105 @@
+import { Alert, Button, Card, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { FormCard, useFormErrors } from '../../components/FormCard.js';
+import { useSessionUser } from '../session/session-context.js';
+import { ACCOUNT_TEXT } from './account-texts.js';
+import { RecoveryCodes } from './RecoveryCodes.js';
+import { TotpEnrolment } from './TotpEnrolment.js';
+import { useSecondFactor } from './use-account.js';
+
+const T = ACCOUNT_TEXT.mfa;
+
+/** One's own second factor: enrol, or (once enrolled) new recovery codes and removal. */
+export function SecondFactorCard({ onChanged }: { onChanged: () => void }) {
+  const user = useSessionUser();
+  return (
+    <Card withBorder radius="md" padding="md">
+      <Stack gap="sm">
+        <Text fw={600}>{T.title}</Text>
+        <Text size="sm">{user.mfaEnrolled ? T.enrolled : T.notEnrolled}</Text>
+        {user.mfaRequired && (
+          <Alert color="blue" variant="light">
+            {T.required}
+          </Alert>
+        )}
+        {!user.mfaEnrolled && <TotpEnrolment onEnrolled={onChanged} />}
+      </Stack>
+    </Card>
+  );
+}
+
+/** New recovery codes, confirmed by a current code; shown once. */
+export function RegenerateCodesForm() {
+  const { regenerate, regenerating } = useSecondFactor();
+  const form = useFormErrors((f) => f === 'code');
+  const [code, setCode] = useState('');
+  const [codes, setCodes] = useState<readonly string[] | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    form.setMessages([]);
+    const result = await regenerate(code.trim());
+    if (!result.data) return form.report(result.error);
+    setCode('');
+    setCodes(result.data.regenerateRecoveryCodes.codes);
+  }
+
+  const R = T.regenerate;
+  return (
+    <FormCard label={R.form} title={R.title} refusedTitle={R.refused} messages={form.messages} onSubmit={submit}>
+      {codes ? (
+        <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />
+      ) : (
+        <>
+          <Text size="sm" c="dimmed">
+            {R.description}
+          </Text>
+          <TextInput
+            label={T.code}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            required
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value)}
+            error={form.errors['code']}
+          />
+          <Button type="submit" loading={regenerating} disabled={!code.trim()}>
+            {R.submit}
+          </Button>
+        </>
+      )}
+    </FormCard>
+  );
+}
+
+/** Removes the second factor with one's password (the API refuses while the organisation requires one). */
+export function DisableTotpForm() {
+  const { disable, disabling } = useSecondFactor();
+  const form = useFormErrors((f) => f === 'password');
+  const [password, setPassword] = useState('');
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    form.setMessages([]);
+    const result = await disable(password);
+    if (!result.data) return form.report(result.error);
+    setPassword('');
+  }
+
+  const D = T.disable;
+  return (
+    <FormCard label={D.form} title={D.title} refusedTitle={D.refused} messages={form.messages} onSubmit={submit}>
+      <PasswordInput
+        label={D.password}
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.currentTarget.value)}
+        error={form.errors['password']}
+      />
+      <Button type="submit" color="red" variant="light" loading={disabling} disabled={!password}>
+        {D.submit}
+      </Button>
+    </FormCard>
+  );
+}

@@ -1,0 +1,91 @@
+import { Button, Card, Code, Group, Image, Stack, Text, TextInput } from '@mantine/core';
+import type { BeginTotpEnrolmentMutation } from '@steward/schema';
+import { useState, type FormEvent } from 'react';
+import { MessagesAlert } from '../../components/ErrorAlert.js';
+import { errorMessages } from '../../components/errors.js';
+import { ACCOUNT_TEXT } from './account-texts.js';
+import { RecoveryCodes } from './RecoveryCodes.js';
+import { useTotpEnrolment } from './use-account.js';
+
+const T = ACCOUNT_TEXT.mfa;
+type Enrolment = BeginTotpEnrolmentMutation['beginTotpEnrolment'];
+
+/** The API's QR code (an SVG document) as an image source. */
+export function svgDataUri(svg: string): string {
+  return `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
+}
+
+/**
+ * Enrols an authenticator app: a new secret as QR code and key, confirmed by a first code; then the
+ * ten recovery codes, shown once. `onEnrolled` runs when the member has stored them.
+ */
+export function TotpEnrolment({ onEnrolled }: { onEnrolled: () => void }) {
+  const { begin, confirm, fetching } = useTotpEnrolment();
+  const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
+  const [code, setCode] = useState('');
+  const [messages, setMessages] = useState<string[]>([]);
+  // The codes live only here, until the member says they stored them.
+  const [codes, setCodes] = useState<readonly string[] | null>(null);
+
+  async function start() {
+    setMessages([]);
+    const result = await begin();
+    if (result.data) setEnrolment(result.data.beginTotpEnrolment);
+    setMessages(errorMessages(result.error));
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setMessages([]);
+    const result = await confirm(code.trim());
+    if (result.data) {
+      setEnrolment(null);
+      setCodes(result.data.confirmTotpEnrolment.codes);
+    }
+    setMessages(errorMessages(result.error));
+  }
+
+  if (codes) return <RecoveryCodes codes={codes} onDone={onEnrolled} />;
+
+  return (
+    <Stack gap="sm">
+      <MessagesAlert title={T.refused} messages={messages} />
+      {!enrolment ? (
+        <Group>
+          <Button onClick={() => void start()} loading={fetching}>
+            {T.start}
+          </Button>
+        </Group>
+      ) : (
+        <form onSubmit={submit} aria-label={T.start} noValidate>
+          <Stack gap="sm">
+            <Text size="sm">{T.scan}</Text>
+            <Card withBorder padding="xs" w={220} bg="white">
+              <Image src={svgDataUri(enrolment.qrSvg)} alt={T.qr} w={200} h={200} />
+            </Card>
+            <Text size="sm" fw={500}>
+              {T.secret}
+            </Text>
+            <Code aria-label={T.secret} style={{ wordBreak: 'break-all' }}>
+              {enrolment.secret}
+            </Code>
+            <TextInput
+              label={T.code}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              required
+              maxLength={12}
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value)}
+            />
+            <Group>
+              <Button type="submit" loading={fetching} disabled={!code.trim()}>
+                {T.confirm}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Stack>
+  );
+}

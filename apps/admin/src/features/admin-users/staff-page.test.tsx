@@ -1,0 +1,174 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { buildInvitation, buildStaffMember, staffAbilities } from '../../test/factories.js';
+import { renderApp } from '../../test/render.js';
+import { absoluteLink } from './InviteStaffCard.js';
+import { graphQLError, type Handlers } from '../../test/stub-api.js';
+
+const officer = buildStaffMember('PRIVACY_OFFICER', {
+  mfaEnrolled: true,
+  openSessions: 2,
+  abilities: staffAbilities('changeRole', 'deactivate', 'resetPassword', 'endSessions'),
+});
+const viewer = buildStaffMember('VIEWER', {
+  active: false,
+  deactivatedAt: '2025-03-01T00:00:00Z',
+  abilities: staffAbilities('reactivate'),
+});
+// The owner's own row: the API gives no abilities (their own account is on the account page).
+const owner = buildStaffMember('OWNER', { abilities: staffAbilities() });
+
+function staffPage(handlers: Handlers = {}) {
+  return renderApp('/admin-users', {
+    role: 'OWNER',
+    handlers: {
+      AdminUsers: () => ({ data: { adminUsers: [owner, officer, viewer] } }),
+      StaffInvitations: () => ({ data: { staffInvitations: [] } }),
+      StaffSettings: () => ({ data: { staffSettings: { requireMfa: false, requiredByServer: false } } }),
+      ...handlers,
+    },
+  });
+}
+
+/** The action buttons of one row. */
+const actionsOf = (name: string) => screen.findByRole('group', { name: `Actions for ${name}` });
+
+const labels = (group: HTMLElement) =>
+  within(group)
+    .getAllByRole('button')
+    .map((button) => button.textContent);
+
+describe('staff page', () => {
+  it('shows each row with its status, second factor and sessions, and exactly the actions its abilities allow', async () => {
+    staffPage();
+    const table = await screen.findByRole('table', { name: 'Admin users' });
+    const officerRow = (await within(table).findByText('Officer Suzuki')).closest('tr')!;
+    expect(within(officerRow).getByText('Active')).toBeTruthy();
+    expect(within(officerRow).getByText('Yes')).toBeTruthy();
+    expect(within(officerRow).getByText('2')).toBeTruthy();
+    const viewerRow = within(table).getByText('Viewer Ito').closest('tr')!;
+    expect(within(viewerRow).getByText('Deactivated')).toBeTruthy();
+
+    expect(within(table).queryByRole('group', { name: 'Actions for Owner Sato' })).toBeNull();
+    expect(labels(await actionsOf('Officer Suzuki'))).toEqual([
+      'Change role…',
+      'Reset password…',
+      'End sessions…',
+      'Deactivate…',
+    ]);
+    expect(labels(await actionsOf('Viewer Ito'))).toEqual(['Reactivate']);
+  });
+
+  it('deactivates only after the confirmation', async () => {
+    const { api } = staffPage({
+      DeactivateStaff: () => ({ data: { deactivateStaff: { ...officer, active: false } } }),
+    });
+    fireEvent.click(within(await actionsOf('Officer Suzuki')).getByRole('button', { name: 'Deactivate…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Deactivate this account?' });
+    expect(api.callsOf('DeactivateStaff')).toHaveLength(0);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Deactivate' }));
+    await waitFor(() => expect(api.callsOf('DeactivateStaff')).toHaveLength(1));
+    expect(api.callsOf('DeactivateStaff')[0]?.variables).toEqual({ input: { id: officer.id } });
+  });
+
+  it('shows a temporary password once, and the API refusal of a role change', async () => {
+    const { api } = staffPage({
+      ResetStaffPassword: () => ({
+        data: {
+          resetStaffPassword: { user: { ...officer, mustChangePassword: true }, temporaryPassword: 'tmp-Zx9-secret' },
+        },
+      }),
+      ChangeStaffRole: () =>
+        graphQLError('BAD_USER_INPUT', 'Invalid.', {
+          issues: [{ field: 'role', code: 'LAST_OWNER', message: 'The organisation must keep an active owner.' }],
+        }),
+    });
+    fireEvent.click(within(await actionsOf('Officer Suzuki')).getByRole('button', { name: 'Reset password…' }));
+    fireEvent.click(
+      within(await screen.findByRole('dialog', { name: 'Reset the password?' })).getByRole('button', {
+        name: 'Reset password',
+      }),
+    );
+    const shown = await screen.findByLabelText('Temporary password');
+    expect(shown.textContent).toBe('tmp-Zx9-secret');
+    expect(screen.getByRole('button', { name: 'Copy password' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByText('tmp-Zx9-secret')).toBeNull());
+
+    fireEvent.click(within(await actionsOf('Officer Suzuki')).getByRole('button', { name: 'Change role…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Change the role of Officer Suzuki' });
+    fireEvent.change(within(dialog).getByLabelText('New role'), { target: { value: 'VIEWER' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Change role' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('The organisation must keep an active owner.');
+    expect(api.callsOf('ChangeStaffRole')[0]?.variables).toEqual({ input: { id: officer.id, role: 'VIEWER' } });
+  });
+
+  it('invites with a one-time link and its expiry, lists pending invitations and revokes one', async () => {
+    const invitation = buildInvitation();
+    let pending: (typeof invitation)[] = [];
+    const { api } = staffPage({
+      StaffInvitations: () => ({ data: { staffInvitations: pending } }),
+      InviteStaff: () => {
+        pending = [invitation];
+        return {
+          data: {
+            inviteStaff: { invitation: { ...invitation, __typename: 'StaffInvitation' }, link: '/invitation#tok-123' },
+          },
+        };
+      },
+      RevokeStaffInvitation: () => {
+        pending = [];
+        return { data: { revokeStaffInvitation: { id: invitation.id, __typename: 'StaffInvitation' } } };
+      },
+    });
+    expect(await screen.findByText('No pending invitations.')).toBeTruthy();
+    const form = screen.getByRole('form', { name: 'Invite staff' });
+    fireEvent.change(within(form).getByLabelText(/Email/), { target: { value: ' new@jspe.or.jp ' } });
+    fireEvent.change(within(form).getByLabelText(/Display name/), { target: { value: 'New Member' } });
+    fireEvent.change(within(form).getByLabelText(/Role/), { target: { value: 'PRIVACY_OFFICER' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Create invitation link' }));
+
+    const link = await within(form).findByLabelText('Invitation link');
+    expect(link.textContent).toBe(`${window.location.origin}/invitation#tok-123`);
+    expect(within(form).getByText(/works once, until/).textContent).toContain('2025');
+    expect(api.callsOf('InviteStaff')[0]?.variables).toEqual({
+      input: { email: 'new@jspe.or.jp', displayName: 'New Member', role: 'PRIVACY_OFFICER' },
+    });
+
+    const table = await screen.findByRole('table', { name: 'Pending invitations' });
+    fireEvent.click(await within(table).findByRole('button', { name: 'Revoke the invitation of new@jspe.or.jp' }));
+    await waitFor(() => expect(api.callsOf('RevokeStaffInvitation')).toHaveLength(1));
+    expect(await screen.findByText('No pending invitations.')).toBeTruthy();
+  });
+
+  it('switches the MFA requirement, showing the API refusal, and fixes it on when the server requires it', async () => {
+    const refused = staffPage({
+      SetMfaRequirement: () =>
+        graphQLError('BAD_USER_INPUT', 'Invalid.', {
+          issues: [{ field: 'required', code: 'INVALID_TRANSITION', message: 'Enrol your own second factor first.' }],
+        }),
+    });
+    const toggle = await screen.findByRole('switch', { name: /Require a second factor/ });
+    fireEvent.click(toggle);
+    expect((await screen.findByRole('alert')).textContent).toContain('Enrol your own second factor first.');
+    expect(refused.api.callsOf('SetMfaRequirement')[0]?.variables).toEqual({ input: { required: true } });
+    refused.unmount();
+
+    staffPage({
+      StaffSettings: () => ({ data: { staffSettings: { requireMfa: false, requiredByServer: true } } }),
+    });
+    const forced = (await screen.findByRole('switch', { name: /Require a second factor/ })) as HTMLInputElement;
+    expect(forced.checked).toBe(true);
+    expect(forced.disabled).toBe(true);
+    expect(screen.getByText(/STEWARD_REQUIRE_MFA/)).toBeTruthy();
+  });
+
+  it('shows an invitation link as an absolute address, on the admin’s own when the API gave a path', () => {
+    expect(absoluteLink('/invitation#tok', 'https://admin.example.org')).toBe(
+      'https://admin.example.org/invitation#tok',
+    );
+    expect(absoluteLink('https://steward.example.org/invitation#tok', 'http://127.0.0.1:4000')).toBe(
+      'https://steward.example.org/invitation#tok',
+    );
+  });
+});

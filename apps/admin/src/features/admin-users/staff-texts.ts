@@ -1,0 +1,128 @@
+import type { AdminUsersQuery } from '@steward/schema';
+
+/** What an owner may do with a staff row (the API's `abilities`). */
+export type StaffAbility = keyof NonNullable<AdminUsersQuery['adminUsers'][number]['abilities']>;
+
+// The staff page's words, in one place for the Japanese/English issue to move.
+export const STAFF_TEXT = {
+  title: 'Admin users',
+  description:
+    'Who may use Steward, with which role and second factor. Invite staff with a one-time link; deactivate an account the day someone leaves.',
+  table: 'Admin users',
+  empty: 'No admin users.',
+  loading: 'Loading admin users',
+  columns: {
+    name: 'Name',
+    email: 'Email',
+    role: 'Role',
+    status: 'Status',
+    secondFactor: 'Second factor',
+    sessions: 'Open sessions',
+    lastSignIn: 'Last sign-in',
+    actions: 'Actions',
+  },
+  active: 'Active',
+  deactivated: 'Deactivated',
+  mustChangePassword: 'Must choose a new password',
+  yes: 'Yes',
+  no: 'No',
+  never: 'Never',
+  actionsFor: (name: string) => `Actions for ${name}`,
+  refused: 'The API refused',
+  abilities: {
+    changeRole: 'Change role…',
+    deactivate: 'Deactivate…',
+    reactivate: 'Reactivate',
+    resetPassword: 'Reset password…',
+    resetMfa: 'Reset second factor…',
+    endSessions: 'End sessions…',
+  } satisfies Record<StaffAbility, string>,
+  confirm: {
+    deactivate: {
+      title: 'Deactivate this account?',
+      body: (name: string) =>
+        `${name} can no longer sign in, and every open session of the account ends now. You can reactivate it later.`,
+      button: 'Deactivate',
+    },
+    resetPassword: {
+      title: 'Reset the password?',
+      body: (name: string) =>
+        `${name} gets a temporary password, shown to you once, and must choose a new one at the next sign-in. Their open sessions end.`,
+      button: 'Reset password',
+    },
+    resetMfa: {
+      title: 'Reset the second factor?',
+      body: (name: string) =>
+        `${name}'s authenticator app and recovery codes stop working (a lost phone), and their open sessions end. They can enrol again.`,
+      button: 'Reset second factor',
+    },
+    endSessions: {
+      title: 'End every session?',
+      body: (name: string) => `${name} is signed out everywhere now and must sign in again.`,
+      button: 'End sessions',
+    },
+  },
+  changeRole: {
+    title: (name: string) => `Change the role of ${name}`,
+    label: 'New role',
+    save: 'Change role',
+    cancel: 'Cancel',
+  },
+  temporaryPassword: {
+    title: 'Password reset',
+    warning: 'You will not see this password again',
+    handOver: (name: string) =>
+      `Give it to ${name} through a separate channel (in person, by phone). They must choose a new password when they sign in with it.`,
+    name: 'Temporary password',
+    copy: 'Copy password',
+    done: 'Done',
+  },
+  invite: {
+    form: 'Invite staff',
+    title: 'Invite staff',
+    refused: 'Not invited',
+    email: 'Email',
+    displayName: 'Display name',
+    role: 'Role',
+    chooseRole: 'Choose…',
+    submit: 'Create invitation link',
+    linkName: 'Invitation link',
+    warning: 'Copy this link now: you will not see it again',
+    handOver: (name: string, expires: string) =>
+      `Send it to ${name} yourself (Steward sends no mail yet). It works once, until ${expires}.`,
+    copy: 'Copy link',
+  },
+  invitations: {
+    table: 'Pending invitations',
+    title: 'Pending invitations',
+    empty: 'No pending invitations.',
+    loading: 'Loading invitations',
+    invitedBy: 'Invited by',
+    expires: 'Expires',
+    revoke: 'Revoke',
+    revokeLabel: (email: string) => `Revoke the invitation of ${email}`,
+  },
+  mfa: {
+    title: 'Second factor',
+    switch: 'Require a second factor of owners and privacy officers',
+    description:
+      'Members with these roles who have none may then only enrol an authenticator app until they do. Viewers choose for themselves.',
+    byServer: 'Required by the server (STEWARD_REQUIRE_MFA): it cannot be switched off here.',
+    refused: 'Not changed',
+  },
+  create: {
+    form: 'Create admin user',
+    title: 'Create admin user',
+    refused: 'Not created',
+    created: (email: string) => `${email} can now sign in.`,
+    password: 'Initial password',
+    passwordHint: (min: number) => `At least ${min} characters; share it through a separate channel.`,
+    submit: 'Create user',
+  },
+} as const;
+
+export const ROLE_DESCRIPTION = {
+  OWNER: 'Everything, including admin users',
+  PRIVACY_OFFICER: 'Records collections and consents',
+  VIEWER: 'Reads only',
+} as const;

@@ -1,0 +1,115 @@
+import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { Brand } from '../../components/Brand.js';
+import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
+import { hasErrorCode } from '../../components/errors.js';
+import { useFormErrors } from '../../components/FormCard.js';
+import { formatDateTime } from '../../components/format.js';
+import { ROLE_LABEL } from '../../components/labels.js';
+import { Loading } from '../../components/Loading.js';
+import { newPasswordErrors } from '../../components/password-form.js';
+import { INVITATION_TEXT as T } from './invitation-texts.js';
+import { useAcceptInvitation, useInvitation } from './use-invitation.js';
+
+type Props = {
+  /** The token from the link's fragment (`/invitation#<token>`: never sent to a server in a URL). */
+  token: string;
+  /** Called once the account exists and its session cookie is set. */
+  onAccepted: () => void;
+};
+
+/** Public: who is invited to which organisation with which role; choosing a password creates the account. */
+export function InvitationPage({ token, onAccepted }: Props) {
+  const { invitation, fetching, error } = useInvitation(token);
+  return (
+    <Center mih="100vh" bg="gray.0" p="md">
+      <Paper withBorder shadow="sm" p="xl" radius="md" w={460}>
+        <Stack gap="md">
+          <Brand size="lg" />
+          {!token ? (
+            <Alert color="red" variant="light" title={T.gone} role="alert">
+              {T.missing}
+            </Alert>
+          ) : fetching ? (
+            <Loading label={T.loading} />
+          ) : hasErrorCode(error, 'NOT_FOUND') ? (
+            <Alert color="red" variant="light" title={T.gone} role="alert">
+              {T.goneMessage}
+            </Alert>
+          ) : invitation ? (
+            <>
+              <Stack gap={4}>
+                <Title order={2} fz="h4">
+                  {T.invited(invitation.displayName, invitation.organisationName)}
+                </Title>
+                <Text size="sm">{T.as(ROLE_LABEL[invitation.role], invitation.email)}</Text>
+                <Text size="sm" c="dimmed">
+                  {T.expires(formatDateTime(invitation.expiresAt))}
+                </Text>
+              </Stack>
+              <AcceptForm token={token} onAccepted={onAccepted} />
+            </>
+          ) : (
+            <ErrorAlert error={error} />
+          )}
+          <Anchor component={Link} to="/login" size="sm">
+            {T.signIn}
+          </Anchor>
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}
+
+function AcceptForm({ token, onAccepted }: Props) {
+  const { accept, fetching } = useAcceptInvitation();
+  const form = useFormErrors((f) => f === 'password' || f === 'passwordRepeated');
+  const [password, setPassword] = useState('');
+  const [repeated, setRepeated] = useState('');
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    form.setMessages([]);
+    const found = newPasswordErrors(password, repeated, 'password', T.mismatch);
+    form.setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    const result = await accept(token, password);
+    if (result.data) return onAccepted();
+    form.report(result.error);
+  }
+
+  return (
+    <form onSubmit={submit} aria-label={T.form} noValidate>
+      <Stack gap="sm">
+        <MessagesAlert title={T.refused} messages={form.messages} />
+        <PasswordInput
+          label={T.password}
+          description={T.passwordHint}
+          autoComplete="new-password"
+          required
+          value={password}
+          onChange={(e) => {
+            setPassword(e.currentTarget.value);
+            form.clearField('password');
+          }}
+          error={form.errors['password']}
+        />
+        <PasswordInput
+          label={T.repeat}
+          autoComplete="new-password"
+          required
+          value={repeated}
+          onChange={(e) => {
+            setRepeated(e.currentTarget.value);
+            form.clearField('passwordRepeated');
+          }}
+          error={form.errors['passwordRepeated']}
+        />
+        <Button type="submit" loading={fetching}>
+          {T.submit}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
