@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCluster, type TestCluster } from '../test/cluster.js';
 import { DATABASES, POSTGRESQL_ONLY } from '../test/databases.js';
-import { createTestApp, OWNER, type TestApp } from '../test/test-app.js';
+import { createTestApp, OWNER, TestClient, type TestApp } from '../test/test-app.js';
 import { SIGN_IN_LIMITS } from './sign-in-throttle.js';
 
 interface Answer {
@@ -196,5 +196,27 @@ describe.each(POSTGRESQL_ONLY)('sign-in throttling across instances (%s, behind 
     expect(checked).toBeGreaterThan(0);
     expect(answers.filter((a) => a === 'TOO_MANY_REQUESTS').length).toBe(200 - checked);
     console.info(`[two instances] 200 concurrent wrong passwords: ${checked} checked`);
+  });
+
+  it("ends a deactivated member's session on the other instance at its next request", async () => {
+    const owner = await cluster.app.clientAs('OWNER');
+    const created = await owner.raw(
+      'mutation($input: CreateAdminUserInput!) { createAdminUser(input: $input) { id } }',
+      {
+        input: {
+          email: 'cluster-leaver@steward.test',
+          displayName: 'Leaver',
+          role: 'VIEWER',
+          password: 'a-right-password-cluster',
+        },
+      },
+    );
+    const id = (created.data as { createAdminUser: { id: string } }).createAdminUser.id;
+    const onSecond = new TestClient(cluster.instanceUrls[1]!);
+    await onSecond.login('cluster-leaver@steward.test', 'a-right-password-cluster');
+    const me = () => onSecond.raw('{ me { email } }');
+    expect(await me()).toMatchObject({ data: { me: { email: 'cluster-leaver@steward.test' } } });
+    await owner.raw('mutation($i: StaffIdInput!) { deactivateStaff(input: $i) { id } }', { i: { id } });
+    expect(await me()).toMatchObject({ data: { me: null } });
   });
 });
