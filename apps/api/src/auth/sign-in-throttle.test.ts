@@ -70,7 +70,7 @@ describe.each(DATABASES)('sign-in throttling on %s', (database) => {
 
   it('lets the owner in from another address while an attacker hammers the account, and the attacker stays locked out', async () => {
     app.clock.advance(20 * 60_000);
-    for (let i = 0; i < 40; i++) await signIn(OWNER.email, `guess-${i}-wrong-pw`, '203.0.113.66');
+    await Promise.all(Array.from({ length: 40 }, (_, i) => signIn(OWNER.email, `guess-${i}-wrong-pw`, '203.0.113.66')));
     expect((await signIn(OWNER.email, OWNER.password, '203.0.113.66')).status).toBe('TOO_MANY_REQUESTS');
     // A new browser elsewhere: the account is only slowed, so the owner gets in.
     const owner = await signIn(OWNER.email, OWNER.password, '192.0.2.10');
@@ -114,8 +114,10 @@ describe.each(DATABASES)('sign-in throttling on %s', (database) => {
   it('bounds one address guessing across many accounts, for accounts that exist and accounts that do not alike', async () => {
     app.clock.advance(20 * 60_000);
     const from = '198.51.100.77';
-    const answers: Answer[] = [];
-    for (let i = 0; i < 45; i++) answers.push(await signIn(`someone-${i}@steward.test`, 'wrong-password-guess', from));
+    // Concurrently: the address's count is atomic too.
+    const answers = await Promise.all(
+      Array.from({ length: 45 }, (_, i) => signIn(`someone-${i}@steward.test`, 'wrong-password-guess', from)),
+    );
     const counts = tally(answers);
     expect(counts.UNAUTHENTICATED).toBe(SIGN_IN_LIMITS.address.points);
     expect(counts.TOO_MANY_REQUESTS).toBe(45 - SIGN_IN_LIMITS.address.points);
@@ -123,7 +125,11 @@ describe.each(DATABASES)('sign-in throttling on %s', (database) => {
     expect((await signIn(OWNER.email, OWNER.password, from)).status).toBe('TOO_MANY_REQUESTS');
     // Another address is unaffected; an IPv6 address counts by its /64.
     expect((await signIn(OWNER.email, OWNER.password, '192.0.2.40')).status).toBe('signed-in');
-    for (let i = 0; i < 31; i++) await signIn(`v6-${i}@steward.test`, 'wrong-password-guess', `2001:db8:7:7::${i + 1}`);
+    await Promise.all(
+      Array.from({ length: 31 }, (_, i) =>
+        signIn(`v6-${i}@steward.test`, 'wrong-password-guess', `2001:db8:7:7::${i + 1}`),
+      ),
+    );
     expect((await signIn(OWNER.email, OWNER.password, '2001:db8:7:7:ffff::1')).status).toBe('TOO_MANY_REQUESTS');
     expect((await signIn(OWNER.email, OWNER.password, '2001:db8:7:8::1')).status).toBe('signed-in');
   });
@@ -133,7 +139,9 @@ describe.each(DATABASES)('sign-in throttling on %s', (database) => {
     const conn = app.em().getConnection();
     const count = async (sql: string) => Number((await conn.execute<{ n: unknown }[]>(sql))[0]!.n);
     const auditBefore = await count("select count(*) as n from audit_entry where action like 'auth.login_%'");
-    for (let i = 0; i < 25; i++) await signIn('guessed-secret@steward.test', 'wrong-password-guess', '198.51.100.90');
+    await Promise.all(
+      Array.from({ length: 25 }, () => signIn('guessed-secret@steward.test', 'wrong-password-guess', '198.51.100.90')),
+    );
     const auditAfter = await count("select count(*) as n from audit_entry where action like 'auth.login_%'");
     // One entry when the (account, address) window starts and one when it locks, not one per guess.
     expect(auditAfter - auditBefore).toBe(2);
