@@ -23,7 +23,7 @@ export class AuditEntry {
   @Property({ type: 'string', length: 64 })
   entityType!: string;
 
-  /** The entity id, or for sign-in attempts the key of the account (used for throttling). */
+  /** The entity id; for a failed sign-in to an e-mail with no account, a keyed hash of the e-mail. */
   @Property({ type: 'string', length: 254, nullable: true })
   subject: string | null = null;
 

@@ -52,7 +52,8 @@ export class AuthService {
         ? await verifyPassword(user.passwordHash, input.password)
         : (await verifyPassword(await decoyHash(), input.password), false);
     const refuse = async (message: string): Promise<never> => {
-      const attempts = await throttle.failed(attempt);
+      await throttle.failed(attempt);
+      const attempts = attempt.pairPosition;
       if (attempts === 1 || attempts === SIGN_IN_LIMITS.pair.points) {
         await new AuditService(this.em, null, this.deps).insertNow({
           action: attempts === 1 ? 'auth.login_failed' : 'auth.login_throttled',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCluster, type TestCluster } from '../test/cluster.js';
 import { DATABASES, POSTGRESQL_ONLY } from '../test/databases.js';
-import { createTestApp, OWNER, type TestApp } from '../test/test-app.js';
+import { createTestApp, OWNER, TestClient, type TestApp } from '../test/test-app.js';
 import { SIGN_IN_LIMITS } from './sign-in-throttle.js';
 
 interface Answer {
@@ -70,7 +70,7 @@ describe.each(DATABASES)('sign-in throttling on %s', (database) => {
 
   it('lets the owner in from another address while an attacker hammers the account, and the attacker stays locked out', async () => {
     app.clock.advance(20 * 60_000);
-    for (let i = 0; i < 40; i++) await signIn(OWNER.email, `guess-${i}-wrong-pw`, '203.0.113.66');
+    await Promise.all(Array.from({ length: 40 }, (_, i) => signIn(OWNER.email, `guess-${i}-wrong-pw`, '203.0.113.66')));
     expect((await signIn(OWNER.email, OWNER.password, '203.0.113.66')).status).toBe('TOO_MANY_REQUESTS');
     // A new browser elsewhere: the account is only slowed, so the owner gets in.
     const owner = await signIn(OWNER.email, OWNER.password, '192.0.2.10');
@@ -114,8 +114,10 @@ describe.each(DATABASES)('sign-in throttling on %s', (database) => {
   it('bounds one address guessing across many accounts, for accounts that exist and accounts that do not alike', async () => {
     app.clock.advance(20 * 60_000);
     const from = '198.51.100.77';
-    const answers: Answer[] = [];
-    for (let i = 0; i < 45; i++) answers.push(await signIn(`someone-${i}@steward.test`, 'wrong-password-guess', from));
+    // Concurrently: the address's count is atomic too.
+    const answers = await Promise.all(
+      Array.from({ length: 45 }, (_, i) => signIn(`someone-${i}@steward.test`, 'wrong-password-guess', from)),
+    );
     const counts = tally(answers);
     expect(counts.UNAUTHENTICATED).toBe(SIGN_IN_LIMITS.address.points);
     expect(counts.TOO_MANY_REQUESTS).toBe(45 - SIGN_IN_LIMITS.address.points);
@@ -123,7 +125,11 @@ describe.each(DATABASES)('sign-in throttling on %s', (database) => {
     expect((await signIn(OWNER.email, OWNER.password, from)).status).toBe('TOO_MANY_REQUESTS');
     // Another address is unaffected; an IPv6 address counts by its /64.
     expect((await signIn(OWNER.email, OWNER.password, '192.0.2.40')).status).toBe('signed-in');
-    for (let i = 0; i < 31; i++) await signIn(`v6-${i}@steward.test`, 'wrong-password-guess', `2001:db8:7:7::${i + 1}`);
+    await Promise.all(
+      Array.from({ length: 31 }, (_, i) =>
+        signIn(`v6-${i}@steward.test`, 'wrong-password-guess', `2001:db8:7:7::${i + 1}`),
+      ),
+    );
     expect((await signIn(OWNER.email, OWNER.password, '2001:db8:7:7:ffff::1')).status).toBe('TOO_MANY_REQUESTS');
     expect((await signIn(OWNER.email, OWNER.password, '2001:db8:7:8::1')).status).toBe('signed-in');
   });
@@ -133,7 +139,9 @@ describe.each(DATABASES)('sign-in throttling on %s', (database) => {
     const conn = app.em().getConnection();
     const count = async (sql: string) => Number((await conn.execute<{ n: unknown }[]>(sql))[0]!.n);
     const auditBefore = await count("select count(*) as n from audit_entry where action like 'auth.login_%'");
-    for (let i = 0; i < 25; i++) await signIn('guessed-secret@steward.test', 'wrong-password-guess', '198.51.100.90');
+    await Promise.all(
+      Array.from({ length: 25 }, () => signIn('guessed-secret@steward.test', 'wrong-password-guess', '198.51.100.90')),
+    );
     const auditAfter = await count("select count(*) as n from audit_entry where action like 'auth.login_%'");
     // One entry when the (account, address) window starts and one when it locks, not one per guess.
     expect(auditAfter - auditBefore).toBe(2);
@@ -196,5 +204,27 @@ describe.each(POSTGRESQL_ONLY)('sign-in throttling across instances (%s, behind 
     expect(checked).toBeGreaterThan(0);
     expect(answers.filter((a) => a === 'TOO_MANY_REQUESTS').length).toBe(200 - checked);
     console.info(`[two instances] 200 concurrent wrong passwords: ${checked} checked`);
+  });
+
+  it("ends a deactivated member's session on the other instance at its next request", async () => {
+    const owner = await cluster.app.clientAs('OWNER');
+    const created = await owner.raw(
+      'mutation($input: CreateAdminUserInput!) { createAdminUser(input: $input) { id } }',
+      {
+        input: {
+          email: 'cluster-leaver@steward.test',
+          displayName: 'Leaver',
+          role: 'VIEWER',
+          password: 'a-right-password-cluster',
+        },
+      },
+    );
+    const id = (created.data as { createAdminUser: { id: string } }).createAdminUser.id;
+    const onSecond = new TestClient(cluster.instanceUrls[1]!);
+    await onSecond.login('cluster-leaver@steward.test', 'a-right-password-cluster');
+    const me = () => onSecond.raw('{ me { email } }');
+    expect(await me()).toMatchObject({ data: { me: { email: 'cluster-leaver@steward.test' } } });
+    await owner.raw('mutation($i: StaffIdInput!) { deactivateStaff(input: $i) { id } }', { i: { id } });
+    expect(await me()).toMatchObject({ data: { me: null } });
   });
 });

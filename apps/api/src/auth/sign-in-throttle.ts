@@ -30,6 +30,11 @@ export interface SignInAttempt {
   account: string;
   pair: string;
   address: string;
+  /**
+   * This attempt's place among its (account, address) window's attempts, from the atomic count: one
+   * attempt is the first and one is the tenth however many arrive at once (the audit records those).
+   */
+  pairPosition: number;
 }
 
 export class SignInThrottle {
@@ -59,7 +64,12 @@ export class SignInThrottle {
   attempt(email: string, clientAddress: string): SignInAttempt {
     const account = this.accountRef(email);
     const address = this.cipher.blindIndex('signin.address', addressBucket(clientAddress));
-    return { account, address, pair: this.cipher.blindIndex('signin.pair', `${account}\u0000${address}`) };
+    return {
+      account,
+      address,
+      pair: this.cipher.blindIndex('signin.pair', `${account}\u0000${address}`),
+      pairPosition: 0,
+    };
   }
 
   /**
@@ -68,7 +78,7 @@ export class SignInThrottle {
    */
   async admit(attempt: SignInAttempt, knownDevice: boolean): Promise<void> {
     await spend(this.address, attempt.address);
-    await spend(this.pair, attempt.pair);
+    attempt.pairPosition = (await spend(this.pair, attempt.pair)).consumedPoints;
     if (knownDevice) return;
     const failures = await this.accountFailures.get(attempt.account);
     if (failures && failures.consumedPoints >= SIGN_IN_LIMITS.accountFailures.points) {
@@ -76,11 +86,9 @@ export class SignInThrottle {
     }
   }
 
-  /** A wrong password: counts against the account as a whole. Returns the pair's attempts in its window. */
-  async failed(attempt: SignInAttempt): Promise<number> {
+  /** A wrong password: counts against the account as a whole. */
+  async failed(attempt: SignInAttempt): Promise<void> {
     await this.accountFailures.penalty(attempt.account);
-    const pair = await this.pair.get(attempt.pair);
-    return pair?.consumedPoints ?? 1;
   }
 
   /** The right password: the pair starts afresh and the address gets its point back. */
@@ -114,9 +122,9 @@ function deviceTokens(cookie: string | null): string[] {
   return cookie.split('~').slice(0, MAX_DEVICE_TOKENS);
 }
 
-async function spend(limiter: DbRateLimiter, key: string): Promise<void> {
+async function spend(limiter: DbRateLimiter, key: string): Promise<RateLimiterRes> {
   try {
-    await limiter.consume(key);
+    return await limiter.consume(key);
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) throw new RateLimitedError(Math.ceil(rejection.msBeforeNext / 1000));
     throw rejection;

@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { presentAuditEntry } from '../audit/audit.presenter.js';
+import { AuditEntryType } from '../audit/audit.type.js';
 import { OWNERS } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
 import { services } from '../services.js';
@@ -134,5 +136,16 @@ export class StaffResolver {
     @Ctx() ctx: Context,
   ): Promise<StaffSettingsType> {
     return services(ctx).staff.setMfaRequirement(input.required);
+  }
+
+  @Authorized(OWNERS)
+  @Query(() => [AuditEntryType], {
+    description: "What happened to one member's account, newest first (at most 50), with who did each thing.",
+  })
+  async staffHistory(
+    @Arg('id', () => ID, { description: 'The staff account.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<AuditEntryType[]> {
+    return (await services(ctx).staff.history(id)).map(presentAuditEntry);
   }
 }

@@ -10,6 +10,7 @@ import {
   type StaffMember,
 } from '@steward/policy-core';
 import { randomBytes } from 'node:crypto';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
@@ -22,6 +23,28 @@ import { MfaService } from './mfa.service.js';
 import { hashPassword } from './password.js';
 import { loadOrganisation } from '../organisation/organisation.service.js';
 import { StaffInvitation } from './staff-invitation.entity.js';
+
+/** The audit actions about a staff account (its subject is the account's id). */
+export const STAFF_ACCOUNT_ACTIONS = [
+  'admin_user.create',
+  'admin_user.invitation_accepted',
+  'admin_user.role_change',
+  'admin_user.deactivate',
+  'admin_user.reactivate',
+  'admin_user.password_reset',
+  'admin_user.mfa_reset',
+  'admin_user.sessions_ended',
+  'auth.login',
+  'auth.login_failed',
+  'auth.login_throttled',
+  'auth.logout',
+  'auth.password_changed',
+  'auth.session_ended',
+  'auth.mfa_enrolled',
+  'auth.mfa_disabled',
+  'auth.recovery_codes_regenerated',
+  'auth.recovery_code_used',
+] as const;
 
 export function asStaffMember(user: AdminUser): StaffMember {
   return { id: user.id, role: user.role, active: !user.disabled, mfaEnrolled: user.totpEnabledAt !== null };
@@ -39,6 +62,20 @@ export class StaffService extends Service<Actor> {
 
   private audit(action: string, subject: string, detail?: Record<string, unknown>, entityType = 'AdminUser') {
     new AuditService(this.em, this.actor, this.deps).record({ action, entityType, subject, detail });
+  }
+
+  /**
+   * What happened to one member's account, newest first: the owners' changes (invitation accepted,
+   * role, deactivation, resets, sessions ended), their own (password, second factor, sessions) and
+   * their sign-ins, each with who did it.
+   */
+  async history(id: string, limit = 50): Promise<AuditEntry[]> {
+    const user = await this.member(id);
+    return this.em.find(
+      AuditEntry,
+      { action: { $in: [...STAFF_ACCOUNT_ACTIONS] }, subject: user.id },
+      { orderBy: { at: 'desc', id: 'desc' }, limit },
+    );
   }
 
   activeOwners(): Promise<number> {

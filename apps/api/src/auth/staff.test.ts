@@ -13,6 +13,7 @@ import {
   ReactivateStaffDocument,
   ResetStaffPasswordDocument,
   RevokeStaffInvitationDocument,
+  StaffHistoryDocument,
   StaffInvitationsDocument,
 } from '@steward/schema';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -228,6 +229,10 @@ describe.each(DATABASES)('staff accounts on %s', (database) => {
       );
     expect(rows.map((r) => r.action)).toContain('admin_user.sessions_ended');
     expect(rows.find((r) => r.action === 'admin_user.sessions_ended')?.actor_label).toContain('Administrator');
+    // The staff page shows the same history, newest first, with who did what.
+    const { staffHistory } = await owner.ok(StaffHistoryDocument, { id });
+    expect(staffHistory.map((e) => e.action)).toEqual(['admin_user.sessions_ended', 'admin_user.invitation_accepted']);
+    expect(staffHistory[0]!.actor).toContain('Administrator');
   });
 
   it('refuses an owner role change by a privacy officer, and bad ids with the field named', async () => {
