@@ -12,7 +12,8 @@ import {
 import { randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, DomainError, NotFoundError, badInput } from '../common/errors.js';
-import { CookieConsentService, visitorIndexOf, type SealedCookieHistoryEntry } from './cookie-consent.service.js';
+import { CookieConsentService, visitorIndexOf } from './cookie-consent.service.js';
+import type { SealedCookieHistoryEntry } from './cookie-event.js';
 import { cookieSitesChanged } from './cookie-cors.js';
 import { cookieStatsRows } from './cookie.queries.js';
 import { CookieCategoryEntity } from './cookie-category.entity.js';

@@ -1,4 +1,4 @@
-import type { PublicSite } from './cookie-consent.service.js';
+import type { PublicSite } from './cookie-public-input.js';
 
 /** How long an instance trusts what it read about a site or the policy in force (other instances' edits show up after this). */
 export const PUBLIC_CACHE_TTL_MS = 5_000;

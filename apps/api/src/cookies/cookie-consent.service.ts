@@ -5,16 +5,13 @@ import {
   applyGpc,
   choiceFromList,
   isChoiceExpired,
-  isIdempotencyKey,
   isVisitorId,
   issue,
   normalizeOrigin,
   validateCookieChoice,
   withdrawnChoice,
-  type CookieCategory,
   type CookieChoice,
   type CookieConsentAction,
-  type Issue,
 } from '@steward/policy-core';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json.js';
@@ -22,10 +19,19 @@ import { BadInputError, DomainError, ForbiddenError } from '../common/errors.js'
 import { newId } from '../common/ids.js';
 import { fromDbBoolean, fromDbDate } from '../common/sql/dialect.js';
 import { cookieSiteByKey, eventByIdempotencyKey, newestEvent, visitorHistoryPage } from './cookie.queries.js';
-import type { RateLimitRule, RateLimits } from '../common/rate-limit.js';
+import type { RateLimitRule } from '../common/rate-limit.js';
 import type { AppDeps } from '../context.js';
 import { currentPolicyFacts } from '../policy/policy-text.js';
 import { visitorSealContext } from './cookie-consent.entity.js';
+import {
+  choiceOf,
+  eventOf,
+  type CookieReceipt,
+  type CookieStatus,
+  type EventRow,
+  type SealedCookieHistoryEntry,
+} from './cookie-event.js';
+import { identityIssues, publicInputBounds, type PublicRequest, type PublicSite } from './cookie-public-input.js';
 import { cookieWriteBatcher } from './cookie-write-batch.js';
 import { publicCaches } from './cookie-cache.js';
 import { CookieCategoryEntity } from './cookie-category.entity.js';
@@ -50,92 +56,9 @@ const DAY_MS = 86_400_000;
 /** Rows per statement when a visitor's history is read (all of it is read, page after page). */
 export const HISTORY_PAGE_ROWS = 2000;
 
-/** What a request from a web page brings besides its input. */
-export interface PublicRequest {
-  origin: string | null;
-  clientAddress: string;
-  rateLimits: RateLimits;
-}
-
-export interface PublicSite {
-  id: string;
-  siteKey: string;
-  honoursGpc: boolean;
-  consentLifetimeDays: number;
-  allowedOrigins: string[];
-}
-
-/** What a stored consent event says: a receipt answers it, a visitor's history lists it. */
-interface CookieEvent {
-  receiptId: string;
-  action: CookieConsentAction;
-  choice: CookieChoice;
-  gpc: boolean;
-  gpcApplied: boolean;
-  policyVersion: number;
-  recordedAt: Date;
-}
-
-export interface CookieReceipt extends CookieEvent {
-  expiresAt: Date;
-}
-
-export interface CookieStatus extends Omit<CookieReceipt, 'gpcApplied'> {
-  expired: boolean;
-}
-
-/** One stored event with the visitor id decrypted: what a disclosure package lists. */
-export interface CookieHistoryEntry extends CookieEvent {
-  siteId: string;
-  siteName: string;
-  visitorId: string;
-}
-
-/**
- * An event as historyForVisitor reads it by the visitor's blind index: `visitorId` is the id asked
- * for, `visitorSealed` the one stored; openCookieHistory (cookie.presenter.ts) checks they agree.
- */
-export interface SealedCookieHistoryEntry extends CookieHistoryEntry {
-  visitorSealed: string;
-}
-
-type EventRow = {
-  id: string;
-  action: CookieConsentAction;
-  functional: unknown;
-  analytics: unknown;
-  marketing: unknown;
-  gpc: unknown;
-  gpc_applied: unknown;
-  policy_version: number | string;
-  payload_hash: string;
-  occurred_at: unknown;
-};
-
 function parseList(value: unknown): string[] {
   const list: unknown = typeof value === 'string' ? JSON.parse(value) : value;
   return Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string') : [];
-}
-
-function choiceOf(row: { functional: unknown; analytics: unknown; marketing: unknown }): CookieChoice {
-  return {
-    STRICTLY_NECESSARY: true,
-    FUNCTIONAL: fromDbBoolean(row.functional),
-    ANALYTICS: fromDbBoolean(row.analytics),
-    MARKETING: fromDbBoolean(row.marketing),
-  };
-}
-
-function eventOf(row: Omit<EventRow, 'payload_hash'>): CookieEvent {
-  return {
-    receiptId: row.id,
-    action: row.action,
-    choice: choiceOf(row),
-    gpc: fromDbBoolean(row.gpc),
-    gpcApplied: fromDbBoolean(row.gpc_applied),
-    policyVersion: Number(row.policy_version),
-    recordedAt: fromDbDate(row.occurred_at),
-  };
 }
 
 /** The visitor's blind index: the same for every site, so a disclosure finds all of a visitor's events. */
@@ -187,7 +110,7 @@ export class CookieConsentService {
   async record(input: RecordCookieConsentInput, req: PublicRequest): Promise<CookieReceipt> {
     await req.rateLimits.consume(COOKIE_RATE_LIMITS.address, req.clientAddress);
     publicInputBounds(input);
-    const issues = this.identityIssues(input);
+    const issues = identityIssues(input);
     const listed = choiceFromList(input.choices);
     issues.push(...listed.issues);
     const checked = validateCookieChoice(listed.record);
@@ -199,7 +122,7 @@ export class CookieConsentService {
   async withdraw(input: WithdrawCookieConsentInput, req: PublicRequest): Promise<CookieReceipt> {
     await req.rateLimits.consume(COOKIE_RATE_LIMITS.address, req.clientAddress);
     publicInputBounds(input);
-    const issues = this.identityIssues(input);
+    const issues = identityIssues(input);
     if (issues.length) throw new BadInputError(issues);
     return this.write('WITHDRAW', input, withdrawnChoice(), req);
   }
@@ -308,19 +231,6 @@ export class CookieConsentService {
     }
   }
 
-  private identityIssues(input: { visitorId: string; idempotencyKey: string; policyVersion: number }): Issue[] {
-    const issues: Issue[] = [];
-    if (!isVisitorId(input.visitorId))
-      issues.push(issue('visitorId', 'INVALID_FORMAT', 'A visitor id is a version-4 UUID (crypto.randomUUID()).'));
-    if (!isIdempotencyKey(input.idempotencyKey))
-      issues.push(
-        issue('idempotencyKey', 'INVALID_FORMAT', 'An idempotency key is 8–64 characters of A–Z, a–z, 0–9, _ and -.'),
-      );
-    if (!Number.isInteger(input.policyVersion) || input.policyVersion < 1)
-      issues.push(issue('policyVersion', 'INVALID_VALUE', 'A policy version number.'));
-    return issues;
-  }
-
   private async write(
     action: CookieConsentAction,
     input: { siteKey: string; visitorId: string; idempotencyKey: string; policyVersion: number; gpc: boolean },
@@ -417,33 +327,4 @@ export class CookieConsentService {
   private expiry(at: Date, site: PublicSite): Date {
     return new Date(at.getTime() + site.consentLifetimeDays * DAY_MS);
   }
-}
-
-/** The longest site key, visitor id and idempotency key the public API reads, and the most choices. */
-export const PUBLIC_INPUT_BOUNDS = { text: 64, choices: 8 } as const;
-
-/**
- * Oversized public input is refused before any other work (these inputs skip class-validator:
- * cookie.inputs.ts), with the codes and fields class-validator's bounds give elsewhere.
- */
-export function publicInputBounds(input: {
-  siteKey: string;
-  visitorId: string;
-  idempotencyKey: string;
-  choices?: readonly unknown[];
-}): void {
-  const issues: Issue[] = [];
-  for (const field of ['siteKey', 'visitorId', 'idempotencyKey'] as const) {
-    if (input[field].length > PUBLIC_INPUT_BOUNDS.text)
-      issues.push(issue(field, 'TOO_LONG', `At most ${PUBLIC_INPUT_BOUNDS.text} characters.`));
-  }
-  if (input.choices && input.choices.length > PUBLIC_INPUT_BOUNDS.choices) {
-    issues.push(issue('choices', 'TOO_LONG', `At most ${PUBLIC_INPUT_BOUNDS.choices} choices.`));
-  }
-  if (issues.length) throw new BadInputError(issues);
-}
-
-/** A choice as the GraphQL list of `{ category, accepted }`, in vocabulary order. */
-export function choiceList(choice: CookieChoice): { category: CookieCategory; accepted: boolean }[] {
-  return COOKIE_CATEGORIES.map((category) => ({ category, accepted: choice[category] }));
 }

@@ -21,7 +21,7 @@ export class CookieCategoryChoiceInput {
 
 // The two public write inputs skip class-validator (their resolvers pass `validate: false`): it cost
 // about a sixth of the hottest path's time (bench/README.md). Their size bounds are checked by
-// `publicInputBounds` in cookie-consent.service.ts, before anything else; the rules are policy-core's.
+// `publicInputBounds` in cookie-public-input.ts, before anything else; the rules are policy-core's.
 
 @InputType({ description: "A visitor's choice from the banner (public, anonymous)." })
 export class RecordCookieConsentInput {

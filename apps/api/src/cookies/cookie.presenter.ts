@@ -1,13 +1,13 @@
 import { COOKIE_CATEGORY_INFO } from '@steward/policy-core';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import { visitorSealContext } from './cookie-consent.entity.js';
-import type {
-  CookieHistoryEntry,
-  CookieReceipt,
-  CookieStatus,
-  SealedCookieHistoryEntry,
-} from './cookie-consent.service.js';
-import { choiceList } from './cookie-consent.service.js';
+import {
+  choiceList,
+  type CookieHistoryEntry,
+  type CookieReceipt,
+  type CookieStatus,
+  type SealedCookieHistoryEntry,
+} from './cookie-event.js';
 import type { CookieCategoryEntity } from './cookie-category.entity.js';
 import type { CookieDeclaration } from './cookie-declaration.entity.js';
 import type { CookieSite } from './cookie-site.entity.js';

@@ -90,6 +90,14 @@ export function categoryLabel(c: CookieCategory): string {
   return COOKIE_CATEGORY_INFO[c].label.en;
 }
 
+export const STORAGE_LABEL: Record<CookieStorageKind, string> = {
+  COOKIE: 'Cookie',
+  LOCAL_STORAGE: 'Local storage',
+  SESSION_STORAGE: 'Session storage',
+  INDEXED_DB: 'IndexedDB',
+  PIXEL: 'Pixel',
+};
+
 export function formatDuration(days: number | null): string {
   if (days === null) return 'Session';
   if (days === 0) return 'Less than a day';

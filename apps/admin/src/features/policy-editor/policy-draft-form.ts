@@ -1,5 +1,6 @@
 import { POLICY_CLAUSE_INFO, validatePolicyDraft, type Issue } from '@steward/policy-core';
 import type { PolicyVersionFullFragment, UpdatePolicyDraftInput } from '@steward/schema';
+import { fieldErrorsFromGraphQLError, type ErrorLike } from '../../components/errors.js';
 
 export type DraftForm = Omit<UpdatePolicyDraftInput, 'id' | 'expectedVersion'>;
 
@@ -45,4 +46,11 @@ export function clauseHeading(clause: keyof typeof POLICY_CLAUSE_INFO): string {
 /** Whether the form differs from what was saved (unsaved edits warn before publishing). */
 export function isDirty(form: DraftForm, saved: PolicyVersionFullFragment): boolean {
   return JSON.stringify(form) !== JSON.stringify(toDraftForm(saved));
+}
+
+/** A failed save, discard or publish as lines to show: general messages, then `field: message`. */
+export function messagesOf(error: ErrorLike | undefined): string[] {
+  if (!error) return [];
+  const summary = fieldErrorsFromGraphQLError(error);
+  return [...summary.messages, ...Object.entries(summary.fieldErrors).map(([f, m]) => `${f}: ${m}`)];
 }

@@ -15,6 +15,7 @@ import {
   type ChangeRequestStatusInput,
   type CreateProviderRequestInput,
   type ProviderRequestFilter,
+  type ProviderRequestQuery,
   type SubmitProviderRequestInput,
   type VerifyRequestIdentityInput,
 } from '@steward/schema';
@@ -38,6 +39,9 @@ export function useProviderRequests(filter: ProviderRequestFilter) {
     refetch: () => reexecute({ requestPolicy: 'network-only' }),
   };
 }
+
+/** One request as its page shows it. */
+export type ProviderRequest = NonNullable<ProviderRequestQuery['providerRequest']>;
 
 export function useProviderRequest(id: string) {
   const [result, reexecute] = useQuery({

@@ -1,0 +1,78 @@
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import type { PolicyVersionFullFragment } from '@steward/schema';
+import { useState } from 'react';
+import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
+import { Loading } from '../../components/Loading.js';
+import { ImpactSummary, PurposeChangeList } from './PolicyChangeViews.js';
+import { messagesOf } from './policy-draft-form.js';
+import { usePolicyDraftMutations, usePolicyImpact } from './use-policy-editor.js';
+
+/** The typed confirmation of clause 7's "effective immediately": the impact, then the version number. */
+export function PublishDialog({
+  draft,
+  onClose,
+  onPublished,
+}: {
+  draft: PolicyVersionFullFragment;
+  onClose: () => void;
+  onPublished: () => void;
+}) {
+  const { impact, error: impactError } = usePolicyImpact(draft.id, false);
+  const { publish, fetching } = usePolicyDraftMutations();
+  const [typed, setTyped] = useState('');
+  const [errors, setErrors] = useState<string[]>([]);
+  async function confirm() {
+    const res = await publish(draft.id, draft.version, Number(typed));
+    if (res.error) setErrors(messagesOf(res.error));
+    else onPublished();
+  }
+  return (
+    <Modal opened onClose={onClose} title={`Publish version ${draft.number}`} size="lg">
+      <Stack gap="sm">
+        <Text size="sm">
+          Publishing takes effect immediately and without prior notice: from now on every collection, consent, decision
+          and ledger entry carries version {draft.number}, and it governs all information already collected (clause 7).
+          A published version can never be changed.
+        </Text>
+        {draft.changeSummary && (
+          <Text size="sm">
+            <Text span fw={600}>
+              Change summary:{' '}
+            </Text>
+            {draft.changeSummary}
+          </Text>
+        )}
+        <ErrorAlert error={impactError} />
+        {impact ? (
+          <>
+            <PurposeChangeList changes={impact.purposeChanges} />
+            <ImpactSummary impact={impact} />
+          </>
+        ) : (
+          <Loading label="Computing the re-consent impact" />
+        )}
+        <TextInput
+          label={`Type ${draft.number} to confirm`}
+          value={typed}
+          onChange={(e) => setTyped(e.currentTarget.value)}
+          inputMode="numeric"
+          data-autofocus
+        />
+        <MessagesAlert title="Not published" messages={errors} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button
+            color="red"
+            disabled={typed !== String(draft.number)}
+            loading={fetching}
+            onClick={() => void confirm()}
+          >
+            Publish version {draft.number}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
