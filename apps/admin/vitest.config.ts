@@ -17,8 +17,9 @@ export default mergeConfig(
       setupFiles: ['src/test/setup.ts'],
       reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
       restoreMocks: true,
-      // Above the 4 s wait for an element (src/test/setup.ts), so a slow wait fails as an assertion.
-      testTimeout: 15_000,
+      // Above the 8 s wait for an element (src/test/setup.ts), so a slow wait fails as an assertion; both
+      // generous because CI shares two cores with whatever else the machine runs.
+      testTimeout: 30_000,
     },
   }),
 );

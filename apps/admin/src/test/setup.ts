@@ -11,7 +11,7 @@ if (!('fonts' in document) || !document.fonts) {
 
 // findBy*/waitFor give up after 1 s by default: too short for a whole page rendering on a shared
 // 2-core CI machine (a ledger explorer page once missed it under load). A broken page still fails.
-configure({ asyncUtilTimeout: 4000 });
+configure({ asyncUtilTimeout: 8000 });
 
 afterEach(() => {
   cleanup();
