@@ -9,6 +9,7 @@ import { errorMessages, type ErrorLike } from '../../components/errors.js';
 import { formatDateTime } from '../../components/format.js';
 import { ROLE_LABEL } from '../../components/labels.js';
 import { OneTimeValue } from '../../components/OneTimeValue.js';
+import { StaffHistoryModal } from './StaffHistoryModal.js';
 import { STAFF_TEXT, type StaffAbility } from './staff-texts.js';
 import { useStaffActions } from './use-admin-users.js';
 
@@ -46,7 +47,10 @@ function RowActions({ user, onAction }: { user: StaffRow; onAction: (action: Sta
   );
 }
 
-function staffColumns(onAction: (user: StaffRow, action: StaffAbility) => void): DataColumn<StaffRow>[] {
+function staffColumns(
+  onAction: (user: StaffRow, action: StaffAbility) => void,
+  onHistory: (user: StaffRow) => void,
+): DataColumn<StaffRow>[] {
   return [
     { id: 'name', header: T.columns.name, value: (u) => u.displayName, bold: true },
     { id: 'email', header: T.columns.email, value: (u) => u.email },
@@ -87,6 +91,21 @@ function staffColumns(onAction: (user: StaffRow, action: StaffAbility) => void):
       nowrap: true,
     },
     {
+      id: 'history',
+      header: '',
+      headerLabel: T.history.column,
+      cell: (u) => (
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          aria-label={T.history.label(u.displayName)}
+          onClick={() => onHistory(u)}
+        >
+          {T.history.button}
+        </Button>
+      ),
+    },
+    {
       id: 'actions',
       header: '',
       headerLabel: T.columns.actions,
@@ -105,6 +124,7 @@ export function StaffTable({ users, query }: { users: readonly StaffRow[]; query
   const [messages, setMessages] = useState<string[]>([]);
   // The temporary password lives only here, until the modal is closed.
   const [temporary, setTemporary] = useState<{ name: string; password: string } | null>(null);
+  const [historyOf, setHistoryOf] = useState<{ id: string; name: string } | null>(null);
 
   function finish(error: ErrorLike | undefined) {
     setPending(null);
@@ -148,7 +168,7 @@ export function StaffTable({ users, query }: { users: readonly StaffRow[]; query
       <MessagesAlert title={T.refused} messages={messages} />
       <DataTable
         label={T.table}
-        columns={staffColumns(onAction)}
+        columns={staffColumns(onAction, (u) => setHistoryOf({ id: u.id, name: u.displayName }))}
         rows={users}
         empty={T.empty}
         query={query}
@@ -187,6 +207,7 @@ export function StaffTable({ users, query }: { users: readonly StaffRow[]; query
           </Group>
         </Stack>
       </Modal>
+      <StaffHistoryModal member={historyOf} onClose={() => setHistoryOf(null)} />
       <Modal
         opened={temporary !== null}
         onClose={() => setTemporary(null)}

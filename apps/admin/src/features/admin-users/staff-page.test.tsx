@@ -171,4 +171,40 @@ describe('staff page', () => {
       'https://steward.example.org/invitation#tok',
     );
   });
+
+  it("shows a member's account history only when asked, newest first, with who did what", async () => {
+    const { api } = staffPage({
+      StaffHistory: ({ id }) => ({
+        data: {
+          staffHistory: [
+            {
+              id: 'e2',
+              at: '2025-03-02T10:00:00Z',
+              actor: 'Owner Sato <owner@jspe.or.jp>',
+              action: 'admin_user.deactivate',
+              detail: '{"sessionsEnded":1}',
+            },
+            {
+              id: 'e1',
+              at: '2025-03-01T09:00:00Z',
+              actor: 'system',
+              action: 'admin_user.invitation_accepted',
+              detail: null,
+            },
+          ].filter(() => id === officer.id),
+        },
+      }),
+    });
+    await actionsOf(officer.displayName);
+    expect(api.callsOf('StaffHistory')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: `History of ${officer.displayName}` }));
+    const table = await screen.findByRole('table', { name: 'Account history' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getAllByRole('cell')[1]!.textContent)).toEqual([
+      'Deactivated',
+      'Joined by invitation',
+    ]);
+    expect(within(rows[0]!).getByText('Owner Sato <owner@jspe.or.jp>')).toBeTruthy();
+    expect(api.callsOf('StaffHistory').map((c) => c.variables)).toEqual([{ id: officer.id }]);
+  });
 });

@@ -10,6 +10,7 @@ import {
   ResetStaffPasswordDocument,
   RevokeStaffInvitationDocument,
   SetMfaRequirementDocument,
+  StaffHistoryDocument,
   StaffInvitationsDocument,
   StaffSettingsDocument,
   type AdminRole,
@@ -22,6 +23,22 @@ export function useAdminUsers() {
   const [result, reexecute] = useQuery({ query: AdminUsersDocument });
   return {
     users: result.data?.adminUsers ?? [],
+    fetching: result.fetching,
+    error: result.error,
+    refetch: () => reexecute({ requestPolicy: 'network-only' }),
+  };
+}
+
+/** One member's account history; nothing is asked while `id` is null (the dialog is closed). */
+export function useStaffHistory(id: string | null) {
+  const [result, reexecute] = useQuery({
+    query: StaffHistoryDocument,
+    variables: { id: id ?? '' },
+    pause: id === null,
+    requestPolicy: 'network-only',
+  });
+  return {
+    entries: result.data?.staffHistory ?? [],
     fetching: result.fetching,
     error: result.error,
     refetch: () => reexecute({ requestPolicy: 'network-only' }),
