@@ -108,11 +108,18 @@ browserStory('Staff accounts: invitation, second factor and offboarding (Chromiu
   it('the owner sees the second factor and deactivates the member', async () => {
     await page.reload();
     await visible(staffRow().getByRole('cell', { name: 'Yes', exact: true }));
-    await staffRow().getByRole('button', { name: 'Deactivate…' }).click();
+    await staffRow()
+      .getByRole('button', { name: `Actions for ${MEMBER.name}` })
+      .click();
+    await page.getByRole('menuitem', { name: 'Deactivate…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Deactivate this account?' });
     await dialog.getByRole('button', { name: 'Deactivate', exact: true }).click();
     await visible(staffRow().getByText('Deactivated', { exact: true }));
-    await visible(staffRow().getByRole('button', { name: 'Reactivate' }));
+    await staffRow()
+      .getByRole('button', { name: `Actions for ${MEMBER.name}` })
+      .click();
+    await visible(page.getByRole('menuitem', { name: 'Reactivate' }));
+    await page.keyboard.press('Escape');
   });
 
   it("the member's open page is signed out on its next request", async () => {

@@ -16,6 +16,8 @@ const testTheme = createTheme({
     Modal: { defaultProps: { transitionProps: { duration: 0 } } },
     Collapse: { defaultProps: { transitionDuration: 0 } },
     Tooltip: { defaultProps: { transitionProps: { duration: 0 } } },
+    // jsdom lays nothing out, so a menu would think its button scrolled away and stay hidden.
+    Menu: { defaultProps: { transitionProps: { duration: 0 }, hideDetached: false } },
   },
 });
 

@@ -28,21 +28,22 @@ export function AdminUsersPage() {
   return (
     <>
       <PageHeader title={STAFF_TEXT.title} description={STAFF_TEXT.description} />
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Stack gap="md">
-            <StaffTable users={users} query={query} />
-            <PendingInvitations />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack gap="md">
+      {/* Both tables take the page's width: actions, last sign-in and expiry stay in view without sideways scrolling. */}
+      <Stack gap="md">
+        <StaffTable users={users} query={query} />
+        <PendingInvitations />
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, md: 6, xl: 4 }}>
             <InviteStaffCard />
-            <MfaRequirementCard />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6, xl: 4 }}>
             <CreateAdminUserForm />
-          </Stack>
-        </Grid.Col>
-      </Grid>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6, xl: 4 }}>
+            <MfaRequirementCard />
+          </Grid.Col>
+        </Grid>
+      </Stack>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Menu, Modal, NativeSelect, Stack, Text } from '@mantine/core';
 import { ADMIN_ROLES } from '@steward/policy-core';
 import type { AdminRole, AdminUsersQuery } from '@steward/schema';
 import { useState } from 'react';
@@ -27,23 +27,25 @@ const ABILITY_ORDER: readonly StaffAbility[] = [
 type ConfirmedAbility = keyof typeof STAFF_TEXT.confirm;
 const isConfirmed = (a: StaffAbility): a is ConfirmedAbility => a in STAFF_TEXT.confirm;
 
+/** The row's actions in one menu, so the table keeps its width whatever a member's abilities. */
 function RowActions({ user, onAction }: { user: StaffRow; onAction: (action: StaffAbility) => void }) {
   const actions = ABILITY_ORDER.filter((a) => user.abilities?.[a]);
   if (actions.length === 0) return null;
   return (
-    <Group gap={4} wrap="wrap" role="group" aria-label={T.actionsFor(user.displayName)}>
-      {actions.map((action) => (
-        <Button
-          key={action}
-          size="compact-xs"
-          variant={action === 'deactivate' ? 'light' : 'default'}
-          color={action === 'deactivate' ? 'red' : undefined}
-          onClick={() => onAction(action)}
-        >
-          {T.abilities[action]}
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button size="compact-xs" variant="default" aria-label={T.actionsFor(user.displayName)}>
+          {T.manage} ▾
         </Button>
-      ))}
-    </Group>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {actions.map((action) => (
+          <Menu.Item key={action} color={action === 'deactivate' ? 'red' : undefined} onClick={() => onAction(action)}>
+            {T.abilities[action]}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
   );
 }
 
@@ -52,8 +54,22 @@ function staffColumns(
   onHistory: (user: StaffRow) => void,
 ): DataColumn<StaffRow>[] {
   return [
-    { id: 'name', header: T.columns.name, value: (u) => u.displayName, bold: true },
-    { id: 'email', header: T.columns.email, value: (u) => u.email },
+    {
+      // Name and e-mail share a column, so the actions stay in view on a laptop screen.
+      id: 'name',
+      header: T.columns.name,
+      value: (u) => `${u.displayName} <${u.email}>`,
+      cell: (u) => (
+        <Stack gap={0}>
+          <Text size="sm" fw={500}>
+            {u.displayName}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {u.email}
+          </Text>
+        </Stack>
+      ),
+    },
     {
       id: 'role',
       header: T.columns.role,
@@ -91,25 +107,23 @@ function staffColumns(
       nowrap: true,
     },
     {
-      id: 'history',
-      header: '',
-      headerLabel: T.history.column,
-      cell: (u) => (
-        <Button
-          size="compact-xs"
-          variant="subtle"
-          aria-label={T.history.label(u.displayName)}
-          onClick={() => onHistory(u)}
-        >
-          {T.history.button}
-        </Button>
-      ),
-    },
-    {
       id: 'actions',
       header: '',
       headerLabel: T.columns.actions,
-      cell: (u) => <RowActions user={u} onAction={(action) => onAction(u, action)} />,
+      nowrap: true,
+      cell: (u) => (
+        <Group gap="xs" wrap="nowrap" justify="flex-end">
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            aria-label={T.history.label(u.displayName)}
+            onClick={() => onHistory(u)}
+          >
+            {T.history.button}
+          </Button>
+          <RowActions user={u} onAction={(action) => onAction(u, action)} />
+        </Group>
+      ),
     },
   ];
 }
@@ -173,7 +187,7 @@ export function StaffTable({ users, query }: { users: readonly StaffRow[]; query
         empty={T.empty}
         query={query}
         loadingLabel={T.loading}
-        minWidth={900}
+        minWidth={760}
       />
       <ConfirmModal
         opened={confirming !== null}

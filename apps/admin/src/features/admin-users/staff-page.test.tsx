@@ -30,13 +30,18 @@ function staffPage(handlers: Handlers = {}) {
   });
 }
 
-/** The action buttons of one row. */
-const actionsOf = (name: string) => screen.findByRole('group', { name: `Actions for ${name}` });
+/** Opens one row's action menu and returns it. */
+async function actionsOf(name: string) {
+  fireEvent.click(await screen.findByRole('button', { name: `Actions for ${name}` }));
+  const menu = await screen.findByRole('menu');
+  await within(menu).findAllByRole('menuitem'); // shown once its opening frame has run
+  return menu;
+}
 
-const labels = (group: HTMLElement) =>
-  within(group)
-    .getAllByRole('button')
-    .map((button) => button.textContent);
+const labels = (menu: HTMLElement) =>
+  within(menu)
+    .getAllByRole('menuitem')
+    .map((item) => item.textContent);
 
 describe('staff page', () => {
   it('shows each row with its status, second factor and sessions, and exactly the actions its abilities allow', async () => {
@@ -49,13 +54,15 @@ describe('staff page', () => {
     const viewerRow = within(table).getByText('Viewer Ito').closest('tr')!;
     expect(within(viewerRow).getByText('Deactivated')).toBeTruthy();
 
-    expect(within(table).queryByRole('group', { name: 'Actions for Owner Sato' })).toBeNull();
+    expect(within(table).queryByRole('button', { name: 'Actions for Owner Sato' })).toBeNull();
     expect(labels(await actionsOf('Officer Suzuki'))).toEqual([
       'Change role…',
       'Reset password…',
       'End sessions…',
       'Deactivate…',
     ]);
+    fireEvent.keyDown(await screen.findByRole('menu'), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
     expect(labels(await actionsOf('Viewer Ito'))).toEqual(['Reactivate']);
   });
 
@@ -63,7 +70,7 @@ describe('staff page', () => {
     const { api } = staffPage({
       DeactivateStaff: () => ({ data: { deactivateStaff: { ...officer, active: false } } }),
     });
-    fireEvent.click(within(await actionsOf('Officer Suzuki')).getByRole('button', { name: 'Deactivate…' }));
+    fireEvent.click(within(await actionsOf('Officer Suzuki')).getByRole('menuitem', { name: 'Deactivate…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Deactivate this account?' });
     expect(api.callsOf('DeactivateStaff')).toHaveLength(0);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Deactivate' }));
@@ -83,7 +90,7 @@ describe('staff page', () => {
           issues: [{ field: 'role', code: 'LAST_OWNER', message: 'The organisation must keep an active owner.' }],
         }),
     });
-    fireEvent.click(within(await actionsOf('Officer Suzuki')).getByRole('button', { name: 'Reset password…' }));
+    fireEvent.click(within(await actionsOf('Officer Suzuki')).getByRole('menuitem', { name: 'Reset password…' }));
     fireEvent.click(
       within(await screen.findByRole('dialog', { name: 'Reset the password?' })).getByRole('button', {
         name: 'Reset password',
@@ -95,7 +102,7 @@ describe('staff page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(screen.queryByText('tmp-Zx9-secret')).toBeNull());
 
-    fireEvent.click(within(await actionsOf('Officer Suzuki')).getByRole('button', { name: 'Change role…' }));
+    fireEvent.click(within(await actionsOf('Officer Suzuki')).getByRole('menuitem', { name: 'Change role…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Change the role of Officer Suzuki' });
     fireEvent.change(within(dialog).getByLabelText('New role'), { target: { value: 'VIEWER' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Change role' }));
@@ -195,7 +202,7 @@ describe('staff page', () => {
         },
       }),
     });
-    await actionsOf(officer.displayName);
+    await screen.findByRole('button', { name: `Actions for ${officer.displayName}` });
     expect(api.callsOf('StaffHistory')).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: `History of ${officer.displayName}` }));
     const table = await screen.findByRole('table', { name: 'Account history' });

@@ -28,6 +28,7 @@ export const STAFF_TEXT = {
   no: 'No',
   never: 'Never',
   actionsFor: (name: string) => `Actions for ${name}`,
+  manage: 'Manage',
   refused: 'The API refused',
   abilities: {
     changeRole: 'Change role…',
