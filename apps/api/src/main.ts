@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { checkEncryptionKey, databaseTarget, firstStart, makeCipher, openDatabase } from './bootstrap.js';
 import { loadConfig } from './config.js';
+import { loggableError } from './common/errors.js';
 import type { AppDeps } from './context.js';
 import { scheduleLedgerCheckpoints } from './ledger/checkpoint-schedule.js';
 import { createServer } from './server.js';
 
 const log: AppDeps['log'] = {
   info: (message) => console.log(message),
-  // Errors are logged by name and message only: a driver error can quote the values it failed on.
-  error: (message, err) =>
-    console.error(message, err instanceof Error ? `${err.name}: ${err.message.slice(0, 300)}` : ''),
+  // Never the statement or its values: a database error is logged by class and code (loggableError).
+  error: (message, err) => console.error(message, loggableError(err)),
 };
 
 async function main() {

@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { normalizeEmail, staffProfileIssues, sessionRestriction, type AdminRole } from '@steward/policy-core';
 import { createHash, randomBytes } from 'node:crypto';
@@ -18,6 +19,29 @@ const TOUCH_INTERVAL_MS = 5 * 60_000;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Flushes the unit of work that creates an account. The e-mail check before it reads, so two requests
+ * for one e-mail at once can both pass it; the database's unique e-mail refuses the second, which is
+ * answered as the same DUPLICATE the check gives (on `field`), not as an internal error.
+ */
+export async function flushNewAccount(em: SqlEntityManager, field: string): Promise<void> {
+  try {
+    await em.flush();
+  } catch (err) {
+    if (isDuplicateEmail(err)) {
+      throw new BadInputError([{ field, code: 'DUPLICATE', message: 'A staff account with this e-mail exists' }]);
+    }
+    throw err;
+  }
+}
+
+/** admin_user's unique e-mail refused a row: PostgreSQL names the constraint, SQLite the column. */
+function isDuplicateEmail(err: unknown): boolean {
+  if (!(err instanceof UniqueConstraintViolationException)) return false;
+  const constraint = (err as { constraint?: unknown }).constraint;
+  return constraint === 'admin_user_email_unique' || /\badmin_user\.email\b/.test(err.message);
 }
 
 export class AuthService {
@@ -178,7 +202,7 @@ export class AuthService {
       subject: user.id,
       detail: { role: input.role },
     });
-    await this.em.flush();
+    await flushNewAccount(this.em, 'email');
     return user;
   }
 
@@ -195,7 +219,7 @@ export class AuthService {
   }
 }
 
-function actorOf(user: AdminUser, sessionTokenHash: string): Actor {
+export function actorOf(user: AdminUser, sessionTokenHash: string): Actor {
   return {
     userId: user.id,
     email: user.email,
