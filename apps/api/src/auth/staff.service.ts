@@ -66,9 +66,9 @@ export class StaffService extends Service<Actor> {
   }
 
   /**
-   * What happened to one member's account, newest first: the owners' changes (invitation accepted,
-   * role, deactivation, resets, sessions ended), their own (password, second factor, sessions) and
-   * their sign-ins, each with who did it.
+   * What happened to one member's account, newest first: the owner's invitation that brought them in,
+   * their accepting it, the owners' changes (role from and to, deactivation, resets, sessions ended),
+   * their own (password, second factor, sessions) and their sign-ins, each with who did it.
    */
   async history(id: string, limit = 50): Promise<AuditEntry[]> {
     const user = await this.member(id);

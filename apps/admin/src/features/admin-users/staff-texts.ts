@@ -130,7 +130,10 @@ export const STAFF_TEXT = {
         n === 1 ? 'Their 1 open invitation revoked' : `Their ${n} open invitations revoked`,
     },
     close: 'Close',
-    /** The audit actions about a staff account (the API's STAFF_ACCOUNT_ACTIONS, and the invitation that brought them in); unknown ones show as they are. */
+    /**
+     * The audit actions about a staff account (the API's STAFF_ACCOUNT_ACTIONS, and the invitation that
+     * brought them in); unknown ones show as they are.
+     */
     actions: {
       'admin_user.create': 'Account created',
       'admin_user.invite': 'Invited',
