@@ -26,11 +26,15 @@ const FIELDS = ['code', 'password'];
 export function TotpEnrolment({ onEnrolled }: { onEnrolled: () => void }) {
   const { begin, confirm, fetching } = useTotpEnrolment();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
-  const [code, setCode] = useState('');
-  const [password, setPassword] = useState('');
+  const [values, setValues] = useState({ code: '', password: '' });
   const form = useFormErrors((f) => FIELDS.includes(f));
   // The codes live only here, until the member says they stored them.
   const [codes, setCodes] = useState<readonly string[] | null>(null);
+
+  function set(key: keyof typeof values, value: string) {
+    setValues((v) => ({ ...v, [key]: value }));
+    form.clearField(key);
+  }
 
   async function start() {
     form.setMessages([]);
@@ -42,10 +46,10 @@ export function TotpEnrolment({ onEnrolled }: { onEnrolled: () => void }) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     form.setMessages([]);
-    const result = await confirm(code.trim(), password);
+    const result = await confirm(values.code.trim(), values.password);
     if (!result.data) return form.report(result.error);
     setEnrolment(null);
-    setPassword('');
+    setValues({ code: '', password: '' });
     setCodes(result.data.confirmTotpEnrolment.codes);
   }
 
@@ -79,11 +83,8 @@ export function TotpEnrolment({ onEnrolled }: { onEnrolled: () => void }) {
               autoComplete="one-time-code"
               required
               maxLength={12}
-              value={code}
-              onChange={(e) => {
-                setCode(e.currentTarget.value);
-                form.clearField('code');
-              }}
+              value={values.code}
+              onChange={(e) => set('code', e.currentTarget.value)}
               error={form.errors['code']}
             />
             <PasswordInput
@@ -91,15 +92,12 @@ export function TotpEnrolment({ onEnrolled }: { onEnrolled: () => void }) {
               description={T.passwordHint}
               autoComplete="current-password"
               required
-              value={password}
-              onChange={(e) => {
-                setPassword(e.currentTarget.value);
-                form.clearField('password');
-              }}
+              value={values.password}
+              onChange={(e) => set('password', e.currentTarget.value)}
               error={form.errors['password']}
             />
             <Group>
-              <Button type="submit" loading={fetching} disabled={!code.trim() || !password}>
+              <Button type="submit" loading={fetching} disabled={!values.code.trim() || !values.password}>
                 {T.confirm}
               </Button>
             </Group>
