@@ -57,10 +57,11 @@ export class AuthService {
 
   /**
    * Signs in. The attempt is counted by `throttle` before the password is checked; a wrong password
-   * (or second-factor code) is audited once per (account, address) window, when it starts and when
-   * it locks, under the account's id or, for an e-mail with no account, a keyed hash of it: the audit
-   * trail never holds a guessed e-mail. An account with a second factor answers a right password
-   * without a code with MFA_REQUIRED.
+   * is audited once per (account, address) window, when it starts and when it locks, under the
+   * account's id or, for an e-mail with no account, a keyed hash of it: the audit trail never holds a
+   * guessed e-mail. An account with a second factor answers a right password without a code with
+   * MFA_REQUIRED; a wrong code (which needs the right password, so is rare) is audited every time as
+   * `auth.mfa_failed`, and past SIGN_IN_LIMITS.codes of them the code step answers TOO_MANY_REQUESTS.
    */
   async login(
     input: { email: string; password: string; code?: string | null },
@@ -69,13 +70,15 @@ export class AuthService {
     const email = normalizeEmail(input.email);
     const { throttle } = request;
     const attempt = throttle.attempt(email, request.clientAddress);
-    await throttle.admit(attempt, throttle.knowsDevice(request.deviceCookie, email));
     const user = await this.em.findOne(AdminUser, { email });
+    const knownDevice = !!user && throttle.knowsDevice(request.deviceCookie, email, user.deviceEpoch);
+    await throttle.admit(attempt, knownDevice);
     const ok =
       user && !user.disabled
         ? await verifyPassword(user.passwordHash, input.password)
         : (await verifyPassword(await decoyHash(), input.password), false);
-    const refuse = async (message: string): Promise<never> => {
+    // One message for unknown account and wrong password: no account enumeration.
+    if (!user || !ok) {
       await throttle.failed(attempt);
       const attempts = attempt.pairPosition;
       if (attempts === 1 || attempts === SIGN_IN_LIMITS.pair.points) {
@@ -86,16 +89,22 @@ export class AuthService {
           detail: { address: attempt.address.slice(0, 16), attempts },
         });
       }
-      throw new UnauthenticatedError(message);
-    };
-    // One message for unknown account and wrong password: no account enumeration.
-    if (!user || !ok) return refuse('E-mail or password is incorrect');
+      throw new UnauthenticatedError('E-mail or password is incorrect');
+    }
     if (user.totpEnabledAt) {
       if (!input.code?.trim()) {
         throw new DomainError('MFA_REQUIRED', 'Enter the code from your authenticator app, or a recovery code');
       }
+      await throttle.admitCode(attempt, knownDevice);
       if (!(await new MfaService(this.em, null, this.deps).acceptAtSignIn(user, input.code))) {
-        return refuse('The code is incorrect');
+        await throttle.failed(attempt);
+        await new AuditService(this.em, null, this.deps).insertNow({
+          action: 'auth.mfa_failed',
+          entityType: 'AdminUser',
+          subject: user.id,
+          detail: { address: attempt.address.slice(0, 16), attempts: attempt.codePosition },
+        });
+        throw new UnauthenticatedError('The code is incorrect');
       }
     }
     await throttle.succeeded(attempt);
@@ -111,7 +120,7 @@ export class AuthService {
       user,
       token: session.token,
       expiresAt: session.expiresAt,
-      deviceCookie: throttle.rememberDevice(request.deviceCookie, email),
+      deviceCookie: throttle.rememberDevice(request.deviceCookie, email, user.deviceEpoch),
     };
   }
 

@@ -44,7 +44,10 @@ describe("the operator's owner recovery (npm run owner:recover)", () => {
     const { beginTotpEnrolment } = await owner.ok(BeginTotpEnrolmentDocument);
     const epoch = () => Math.floor(app.clock.now.getTime() / 1000);
     await owner.ok(ConfirmTotpEnrolmentDocument, {
-      input: { code: await generate({ strategy: 'totp', secret: beginTotpEnrolment.secret, epoch: epoch() }) },
+      input: {
+        code: await generate({ strategy: 'totp', secret: beginTotpEnrolment.secret, epoch: epoch() }),
+        password: OWNER.password,
+      },
     });
     expect(errorOf(await signIn(OWNER.password)).code).toBe('MFA_REQUIRED');
 
