@@ -38,6 +38,7 @@ export const STAFF_ACCOUNT_ACTIONS = [
   'auth.login',
   'auth.login_failed',
   'auth.login_throttled',
+  'auth.mfa_failed',
   'auth.logout',
   'auth.password_changed',
   'auth.session_ended',

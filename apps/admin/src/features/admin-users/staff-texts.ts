@@ -147,6 +147,7 @@ export const STAFF_TEXT = {
       'auth.login': 'Signed in',
       'auth.login_failed': 'Failed sign-in',
       'auth.login_throttled': 'Sign-in locked for an address',
+      'auth.mfa_failed': 'Wrong second-factor code at sign-in',
       'auth.logout': 'Signed out',
       'auth.password_changed': 'Changed their password',
       'auth.session_ended': 'Ended a session',
