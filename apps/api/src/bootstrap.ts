@@ -11,6 +11,7 @@ import { FieldCipher } from './crypto/field-cipher.js';
 import { deriveKeyRing, resolveMasterKey } from './crypto/keys.js';
 import { SystemSetting } from './common/system-setting.entity.js';
 import { checkDriverPool } from './common/sql/driver-pool.js';
+import { DATABASE_LOCKS, withDatabaseLock } from './common/locks/database-lock.queries.js';
 import { ormOptions, type DatabaseTarget } from './mikro-orm.config.js';
 import { seedDemoProviders } from './seeders/demo-providers.js';
 import { ensureCookieCategories } from './cookies/cookie-admin.service.js';
@@ -36,7 +37,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<MikroORM> {
   }
   // Lean SQL reaches the driver's connections through knex's pool: fail here, not on the first request.
   await checkDriverPool(orm.em, target.kind === 'sqlite');
-  await orm.getMigrator().up();
+  // Instances started together on one database migrate one after another: the later ones find nothing to do.
+  await withDatabaseLock(orm.em, DATABASE_LOCKS.startup, () => orm.getMigrator().up());
   return orm;
 }
 
@@ -47,6 +49,11 @@ const KEY_CHECK = 'encryption.key_check';
  * than values that can no longer be decrypted, or a mix of two keys.
  */
 export async function checkEncryptionKey(orm: MikroORM, cipher: FieldCipher, masterKey: string): Promise<void> {
+  // Under the start-up lock: of instances started together on a new database, one stores the check.
+  await withDatabaseLock(orm.em, DATABASE_LOCKS.startup, () => checkKey(orm, cipher, masterKey));
+}
+
+async function checkKey(orm: MikroORM, cipher: FieldCipher, masterKey: string): Promise<void> {
   const em = orm.em.fork();
   const check = createHmac('sha256', Buffer.from(masterKey, 'base64')).update('steward/key-check').digest('hex');
   const stored = await em.findOne(SystemSetting, { key: KEY_CHECK });
@@ -69,7 +76,6 @@ export function makeCipher(config: AppConfig): { cipher: FieldCipher; masterKey:
   return { cipher: new FieldCipher(deriveKeyRing(masterKey)), masterKey };
 }
 
-/** First start: reference data, the first owner, and (optionally) the demo providers. */
 /**
  * A new database starts a new ledger: an anchor file left by a database that was deleted would make
  * every verification fail. It is kept beside, renamed, and the log says so (a database replaced
@@ -83,7 +89,14 @@ function setAsideStaleAnchor(deps: AppDeps): void {
   deps.log.info(`A new database starts a new ledger: the previous ledger's anchor was moved to ${aside}`);
 }
 
+/** First start: reference data, the first owner, and (optionally) the demo providers. */
 export async function firstStart(orm: MikroORM, deps: AppDeps): Promise<void> {
+  // Under the start-up lock: of instances started together on a new database, one sets it up and
+  // the others find it set up.
+  await withDatabaseLock(orm.em, DATABASE_LOCKS.startup, () => setUp(orm, deps));
+}
+
+async function setUp(orm: MikroORM, deps: AppDeps): Promise<void> {
   const em = orm.em.fork() as SqlEntityManager;
   const fresh = !(await isSetUp(em));
   if (fresh) {

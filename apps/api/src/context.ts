@@ -81,6 +81,8 @@ export interface Context {
   origin: string | null;
   /** Budgets for the public entry points, shared by every request of this server. */
   rateLimits: RateLimits;
+  /** The change stamp as of this request, read once on first use (common/facts/change-stamps.ts). */
+  changeStamp(): Promise<number>;
   /** Sign-in limits, shared by every instance on the database. */
   signInThrottle: SignInThrottle;
   /** The limit on the secrets a signed-in session checks (auth/secret-attempts.ts), shared like the sign-in limits. */

@@ -7,6 +7,7 @@ import { StaffInvitation } from './auth/staff-invitation.entity.js';
 import { CollectionRecord } from './collection/collection-record.entity.js';
 import { SystemSetting } from './common/system-setting.entity.js';
 import { RateLimitCounter } from './common/limits/rate-limit-counter.entity.js';
+import { ChangeStamp } from './common/facts/change-stamp.entity.js';
 import { ConsentEvent } from './consent/consent-event.entity.js';
 import { ConsentStateRow } from './consent/consent-state.entity.js';
 import { Organisation } from './organisation/organisation.entity.js';
@@ -38,6 +39,7 @@ import { RequestStatusChange } from './requests/request-status-change.entity.js'
 export const entities = [
   SystemSetting,
   RateLimitCounter,
+  ChangeStamp,
   Organisation,
   PolicyVersion,
   DataCategoryEntity,

@@ -29,6 +29,9 @@ import { bearerToken } from './common/key-auth.js';
 import { inputBoundaryPlugin } from './common/input-boundary.js';
 import { rootFieldGuardPlugin, type RootFieldScope } from './common/root-field-guard.js';
 import { RateLimits } from './common/rate-limit.js';
+import { ChangeStamps } from './common/facts/change-stamps.js';
+import { dialectOf } from './common/sql/dialect.js';
+import { publicCaches } from './cookies/cookie-cache.js';
 import { SecretAttempts } from './auth/secret-attempts.js';
 import { SignInThrottle } from './auth/sign-in-throttle.js';
 import type { AppDeps, Context, CookieJar } from './context.js';
@@ -153,7 +156,20 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxyHops === 0 ? false : deps.config.trustProxyHops);
-  const rateLimits = new RateLimits(deps.config.rateLimitScale);
+  // One budget across every instance on PostgreSQL; SQLite is one instance, so its budgets stay in memory.
+  const rateLimits = new RateLimits(
+    deps.config.rateLimitScale,
+    dialectOf(orm.em).name === 'postgresql'
+      ? { em: orm.em, now: deps.now, keyOf: (key) => deps.cipher.blindIndex('public-rate-limit', key) }
+      : null,
+  );
+  // Cached facts (sites, origins, the policy version in force) follow the change stamp (common/facts/change-stamps.ts).
+  const stamps = new ChangeStamps(orm.em);
+  const caches = publicCaches(orm.em.getConnection());
+  stamps.subscribe((stamp) => {
+    caches.sites.refresh(stamp);
+    caches.policy.refresh(stamp);
+  });
   const signInThrottle = new SignInThrottle(orm.em, deps.cipher, deps.now);
   const secretAttempts = new SecretAttempts(orm.em, deps.now);
   // The banner script is loaded by other sites' pages: before helmet, with its own headers.
@@ -207,6 +223,7 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
       clientAddress,
       origin: req.headers.origin ?? null,
       rateLimits,
+      changeStamp: () => stamps.of(req),
       signInThrottle,
       secretAttempts,
       deviceCookie: cookieValues[DEVICE_COOKIE] ?? null,
@@ -232,7 +249,7 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     return withLazyEm(orm, { ...request, actor: session?.actor ?? null, partner: null, system: null });
   };
 
-  const origins = new CookieOrigins(orm);
+  const origins = new CookieOrigins(orm, stamps);
   app.use(
     '/graphql',
     cookieCors(origins),
@@ -253,7 +270,7 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
   const graphqlPost = graphqlPostHandler<Context>({
     apollo,
     headers: headersSetBy(securityHeaders),
-    cors: (req, res) => addCorsHeaders(origins, req.headers.origin, hostOf(req), res),
+    cors: (req, res) => addCorsHeaders(origins, req.headers.origin, hostOf(req), req, res),
     context: (req, res) => contextOf(req, res, hostOf(req), proxyAddress(req, trust) ?? 'unknown'),
     bodyLimitBytes: LIMITS.bodyBytes,
     onError: (err) => deps.log.error('Unhandled HTTP error', err),
@@ -297,6 +314,9 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
       new Promise((resolve, reject) => {
         const server = createHttpServer(handler);
         server.once('error', reject);
+        // PostgreSQL: hear other instances' changes early (a no-op on SQLite); stop when the server closes.
+        stamps.listen((err) => deps.log.error('The change-stamp listener lost its connection; reconnecting', err));
+        server.once('close', () => void stamps.close());
         const ready = () => resolve(server);
         if (host === undefined) server.listen(port, ready);
         else server.listen(port, host, ready);

@@ -1,4 +1,6 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { EntityManager } from '@mikro-orm/core';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { DbRateLimiter } from './limits/db-rate-limiter.js';
 import { DomainError } from './errors.js';
 
 /** A budget of requests per key (visitor, address, …) over a window. */
@@ -25,34 +27,59 @@ export class RateLimitedError extends DomainError {
   }
 }
 
+/** Where public budgets are kept when several instances share them: the database (PostgreSQL). */
+export interface SharedBudgets {
+  /** The root EntityManager: counters are written at once, outside any request's transaction. */
+  em: EntityManager;
+  now: () => Date;
+  /** A keyed hash of what a limit counts (an address, a visitor): the table never holds it in plaintext. */
+  keyOf: (key: string) => string;
+}
+
 /**
- * Per-process limiters for the public (unauthenticated) entry points: public forms and the cookie
- * consent API. In memory on purpose — no extra service to run; with several instances behind a
- * balancer each enforces its own budget, which still bounds abuse per instance.
+ * The limiters of the public (unauthenticated) entry points: public forms and the cookie consent
+ * API. With `shared` (PostgreSQL, where several instances may serve one database) each budget is
+ * one budget across all instances, counted in the database (common/limits/db-rate-limiter.ts);
+ * once a key has spent its budget this process also blocks it in memory until its window ends, so
+ * a spent key costs no database round trip, and while the database cannot be reached attempts are
+ * counted in memory. Without it (SQLite: one instance) they are counted in memory.
  * `scale` multiplies every budget (STEWARD_RATE_LIMIT_SCALE; 0 turns limiting off, e.g. for benchmarks).
  */
 export class RateLimits {
-  private readonly limiters = new Map<string, RateLimiterMemory>();
+  private readonly limiters = new Map<string, RateLimiterAbstract>();
 
-  constructor(private readonly scale = 1) {}
+  constructor(
+    private readonly scale = 1,
+    private readonly shared: SharedBudgets | null = null,
+  ) {}
 
   /** Spends one point of `rule` for `key`; throws TOO_MANY_REQUESTS when the budget is used up. */
   async consume(rule: RateLimitRule, key: string): Promise<void> {
     if (this.scale === 0) return;
     let limiter = this.limiters.get(rule.name);
     if (!limiter) {
-      limiter = new RateLimiterMemory({
-        keyPrefix: rule.name,
-        points: Math.max(1, Math.round(rule.points * this.scale)),
-        duration: rule.durationSeconds,
-      });
+      limiter = this.limiterFor(rule, Math.max(1, Math.round(rule.points * this.scale)));
       this.limiters.set(rule.name, limiter);
     }
     try {
-      await limiter.consume(key);
+      await limiter.consume(this.shared ? this.shared.keyOf(key) : key);
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) throw new RateLimitedError(Math.ceil(rejection.msBeforeNext / 1000));
       throw rejection;
     }
+  }
+
+  private limiterFor(rule: RateLimitRule, points: number): RateLimiterAbstract {
+    const memory = new RateLimiterMemory({ keyPrefix: rule.name, points, duration: rule.durationSeconds });
+    if (!this.shared) return memory;
+    return new DbRateLimiter({
+      keyPrefix: `public:${rule.name}`,
+      points,
+      durationSeconds: rule.durationSeconds,
+      em: this.shared.em,
+      now: this.shared.now,
+      inMemoryBlockOnConsumed: points,
+      insuranceLimiter: memory,
+    });
   }
 }

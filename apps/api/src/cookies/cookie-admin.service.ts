@@ -14,7 +14,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, DomainError, NotFoundError, badInput } from '../common/errors.js';
 import { CookieConsentService, visitorIndexOf } from './cookie-consent.service.js';
 import type { SealedCookieHistoryEntry } from './cookie-event.js';
-import { cookieSitesChanged } from './cookie-cors.js';
+import { bumpChangeStamp } from '../common/facts/change-stamp.queries.js';
 import { cookieStatsRows } from './cookie.queries.js';
 import { CookieCategoryEntity } from './cookie-category.entity.js';
 import { CookieDeclaration } from './cookie-declaration.entity.js';
@@ -126,7 +126,8 @@ export class CookieAdminService extends Service {
         detail: { origins: fields.allowedOrigins.length },
       });
       await em.flush();
-      cookieSitesChanged();
+      // Every instance's cached sites and origins are stale from this commit on.
+      await bumpChangeStamp(em);
       return site;
     });
   }
@@ -143,7 +144,8 @@ export class CookieAdminService extends Service {
         detail: { origins: site.allowedOrigins.length },
       });
       await em.flush();
-      cookieSitesChanged();
+      // Every instance's cached sites and origins are stale from this commit on.
+      await bumpChangeStamp(em);
       return site;
     });
   }

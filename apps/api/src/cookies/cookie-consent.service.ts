@@ -82,11 +82,12 @@ export class CookieConsentService {
   ) {}
 
   /** The site a key names, if the request comes from one of its allowed origins; FORBIDDEN otherwise. */
-  async siteFor(siteKey: string, origin: string | null): Promise<PublicSite> {
+  async siteFor(siteKey: string, req: PublicRequest): Promise<PublicSite> {
     const refused = () => new ForbiddenError(COOKIE_SITE_REFUSED);
-    const normalized = origin ? normalizeOrigin(origin) : null;
+    const normalized = req.origin ? normalizeOrigin(req.origin) : null;
     if (!normalized || siteKey.length > 64) throw refused();
-    const site = await publicCaches(this.em.getConnection()).sites.get(siteKey, this.deps.now(), async () => {
+    const stamp = await req.changeStamp();
+    const site = await publicCaches(this.em.getConnection()).sites.get(siteKey, stamp, async () => {
       const row = await cookieSiteByKey<{
         id: string;
         allowed_origins: unknown;
@@ -130,7 +131,7 @@ export class CookieConsentService {
   /** What the banner shows on a site, in one language (en unless the locale is Japanese). */
   async banner(siteKey: string, locale: string, req: PublicRequest): Promise<CookieBannerType> {
     await req.rateLimits.consume(COOKIE_RATE_LIMITS.address, req.clientAddress);
-    const site = await this.siteFor(siteKey, req.origin);
+    const site = await this.siteFor(siteKey, req);
     const lang = /^ja\b/i.test(locale.trim()) ? 'ja' : 'en';
     const em = this.entities();
     const row = await em.findOneOrFail(CookieSite, { id: site.id });
@@ -178,7 +179,7 @@ export class CookieConsentService {
     await req.rateLimits.consume(COOKIE_RATE_LIMITS.address, req.clientAddress);
     if (!isVisitorId(visitorId))
       throw new BadInputError([issue('visitorId', 'INVALID_FORMAT', 'A visitor id is a version-4 UUID.')], '');
-    const site = await this.siteFor(siteKey, req.origin);
+    const site = await this.siteFor(siteKey, req);
     // The newest event of the visitor on the site (a handful of rows: the unique index's prefix).
     const row = await newestEvent<Omit<EventRow, 'gpc_applied' | 'payload_hash'>>(
       this.em,
@@ -237,21 +238,16 @@ export class CookieConsentService {
     asked: CookieChoice,
     req: PublicRequest,
   ): Promise<CookieReceipt> {
-    const site = await this.siteFor(input.siteKey, req.origin);
+    const site = await this.siteFor(input.siteKey, req);
     const visitorIndex = visitorIndexOf(this.deps, input.visitorId);
     await req.rateLimits.consume(COOKIE_RATE_LIMITS.visitor, `${site.id}:${visitorIndex}`);
-    // The policy in force, re-read before refusing a version newer than the cached one.
-    const policyCache = publicCaches(this.em.getConnection()).policy;
-    let policyNumber = await policyCache.get(
+    // The policy in force, as of the change stamp this request read (publishing moves it).
+    const policyNumber = await publicCaches(this.em.getConnection()).policy.get(
       'current',
-      this.deps.now(),
+      await req.changeStamp(),
       async () => (await currentPolicyFacts(this.em)).number,
     );
-    if (input.policyVersion > policyNumber!) {
-      policyCache.clear();
-      policyNumber = (await currentPolicyFacts(this.em)).number;
-    }
-    if (input.policyVersion > policyNumber!) {
+    if (input.policyVersion > policyNumber) {
       throw new BadInputError([
         issue('policyVersion', 'POLICY_VERSION_NOT_CURRENT', `Policy version ${input.policyVersion} is not published.`),
       ]);

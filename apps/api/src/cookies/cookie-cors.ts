@@ -1,11 +1,12 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { normalizeOrigin } from '@steward/policy-core';
 import type { NextFunction, Request, Response } from 'express';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fromDbJson } from '../common/sql/dialect.js';
 import { allowedOriginRows } from './cookie.queries.js';
 import type { RootFieldScope } from '../common/root-field-guard.js';
-import { invalidatePublicCaches } from './cookie-cache.js';
+import { StampedCache } from './cookie-cache.js';
+import type { ChangeStamps } from '../common/facts/change-stamps.js';
 
 /** The root fields a web page on another origin may reach: the public cookie consent API (plus `__typename`). */
 export const PUBLIC_COOKIE_ROOT_FIELDS: ReadonlySet<string> = new Set([
@@ -15,17 +16,6 @@ export const PUBLIC_COOKIE_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'withdrawCookieConsent',
 ]);
 export const CROSS_ORIGIN_FORBIDDEN = 'Only the public cookie consent API can be called from another origin';
-
-/** How long an instance trusts its copy of the allowed origins (other instances' edits show up after this). */
-const ORIGINS_TTL_MS = 30_000;
-
-let generation = 0;
-
-/** Called after a site is created or changed: this instance reloads the allowed origins at once. */
-export function cookieSitesChanged(): void {
-  generation++;
-  invalidatePublicCaches();
-}
 
 /**
  * Whether a request comes from a page on another origin than Steward's own: its `Origin` header
@@ -39,38 +29,35 @@ export function isCrossOrigin(origin: string | undefined | null, host: string | 
   return normalized.replace(/^https?:\/\//, '') !== host.toLowerCase().replace(/:(80|443)$/, '');
 }
 
-/** The union of every site's allowed origins, cached per instance. */
+/**
+ * The union of every site's allowed origins, cached per instance under the change stamp: a site's
+ * change (committed on any instance) is seen by the next request (common/facts/change-stamps.ts).
+ */
 export class CookieOrigins {
-  private cached: { at: number; generation: number; origins: Set<string> } | null = null;
-  private loading: Promise<Set<string>> | null = null;
+  private readonly cache = new StampedCache<Set<string>>(1);
 
-  constructor(private readonly orm: MikroORM) {}
-
-  async allows(origin: string): Promise<boolean> {
-    const normalized = normalizeOrigin(origin);
-    if (!normalized) return false;
-    return (await this.current()).has(normalized);
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly stamps: ChangeStamps,
+  ) {
+    stamps.subscribe((stamp) => this.cache.refresh(stamp));
   }
 
-  private async current(): Promise<Set<string>> {
-    const c = this.cached;
-    if (c && c.generation === generation && Date.now() - c.at < ORIGINS_TTL_MS) return c.origins;
-    this.loading ??= this.load().finally(() => {
-      this.loading = null;
-    });
-    return this.loading;
+  /** Whether some cookie site allows `origin`, as of the change stamp `request` reads. */
+  async allows(origin: string, request: object): Promise<boolean> {
+    const normalized = normalizeOrigin(origin);
+    if (!normalized) return false;
+    const stamp = await this.stamps.of(request);
+    return (await this.cache.get('all', stamp, () => this.load())).has(normalized);
   }
 
   private async load(): Promise<Set<string>> {
-    const at = Date.now();
-    const seen = generation;
     const rows = await allowedOriginRows(this.orm.em.fork());
     const origins = new Set<string>();
     for (const row of rows) {
       const list = fromDbJson<unknown>(row.allowed_origins);
       if (Array.isArray(list)) for (const o of list) if (typeof o === 'string') origins.add(o);
     }
-    this.cached = { at, generation: seen, origins };
     return origins;
   }
 }
@@ -92,11 +79,12 @@ export async function addCorsHeaders(
   origins: CookieOrigins,
   origin: string | undefined,
   host: string | undefined,
+  req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
   if (!origin || !isCrossOrigin(origin, host)) return;
   varyOnOrigin(res);
-  if (await origins.allows(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+  if (await origins.allows(origin, req)) res.setHeader('Access-Control-Allow-Origin', origin);
 }
 
 /**
@@ -108,12 +96,12 @@ export function cookieCors(origins: CookieOrigins) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const origin = req.headers.origin;
     // req.host: the Host header, or X-Forwarded-Host behind trusted proxies (STEWARD_TRUST_PROXY_HOPS).
-    if (req.method !== 'OPTIONS') return addCorsHeaders(origins, origin, req.host, res).then(() => next(), next);
+    if (req.method !== 'OPTIONS') return addCorsHeaders(origins, origin, req.host, req, res).then(() => next(), next);
     if (!origin || !isCrossOrigin(origin, req.host)) return next();
     varyOnOrigin(res);
     let allowed = false;
     try {
-      allowed = await origins.allows(origin);
+      allowed = await origins.allows(origin, req);
     } catch (err) {
       return next(err);
     }

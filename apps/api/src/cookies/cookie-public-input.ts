@@ -7,6 +7,8 @@ export interface PublicRequest {
   origin: string | null;
   clientAddress: string;
   rateLimits: RateLimits;
+  /** The change stamp as of this request (read once per request: common/facts/change-stamps.ts). */
+  changeStamp(): Promise<number>;
 }
 
 export interface PublicSite {

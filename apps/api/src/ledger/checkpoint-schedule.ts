@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { AppDeps } from '../context.js';
 import { readAnchorFile, writeAnchorFile } from './anchor-file.js';
 import { LedgerService } from './ledger.service.js';
+import { DATABASE_LOCKS, withDatabaseLock } from '../common/locks/database-lock.queries.js';
 
 /**
  * One turn of the server's ledger witness: when entries were appended since the newest checkpoint,
@@ -10,6 +11,11 @@ import { LedgerService } from './ledger.service.js';
  * end is never signed and the anchor only ever moves along an intact chain. Returns what happened.
  */
 export async function witnessLedgerHead(orm: MikroORM, deps: AppDeps): Promise<'signed' | 'unchanged' | 'refused'> {
+  // One instance at a time: the others wait, then find the head signed ('unchanged').
+  return withDatabaseLock(orm.em, DATABASE_LOCKS.ledgerWitness, () => witness(orm, deps));
+}
+
+async function witness(orm: MikroORM, deps: AppDeps): Promise<'signed' | 'unchanged' | 'refused'> {
   const ledger = new LedgerService(orm.em.fork(), deps);
   const file = deps.config.ledgerAnchorFile;
   const kept = file ? readAnchorFile(file) : null;
@@ -29,7 +35,8 @@ export async function witnessLedgerHead(orm: MikroORM, deps: AppDeps): Promise<'
  * Runs witnessLedgerHead every `seconds`. Automatic checkpoints every 1,000 entries protect a busy
  * ledger's middle; the anchor file protects its end, which anyone able to rewrite the database
  * could otherwise cut off together with the checkpoints after it. Several instances may run it:
- * signing an already signed head is a no-op. Returns the function that stops it.
+ * they take turns under a database lock, and signing an already signed head is a no-op. Returns
+ * the function that stops it.
  */
 export function scheduleLedgerCheckpoints(orm: MikroORM, deps: AppDeps, seconds: number): () => void {
   if (seconds <= 0) return () => undefined;

@@ -17,6 +17,7 @@ import type { UpdatePolicyDraftInput } from './policy.inputs.js';
 import { PolicyVersion } from './policy-version.entity.js';
 import { isUuid } from '../common/ids.js';
 import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
+import { bumpChangeStamp } from '../common/facts/change-stamp.queries.js';
 import {
   currentPolicy,
   normalizePurposes,
@@ -35,7 +36,8 @@ import { Service } from '../common/transaction.js';
  * edited with optimistic locking (its diff and re-consent impact: policy-impact.service.ts); publishing, which applies
  * the proposed purposes and makes the draft the version in force at once — every later
  * collection, consent, decision and ledger entry reads the version in force from the database
- * per request (`currentPolicyFacts`), so there is no cache to invalidate on any instance.
+ * per request (`currentPolicyFacts`), except the public cookie-consent path, which caches the
+ * version number under the change stamp that publishing moves (common/facts/change-stamps.ts).
  * Published versions are immutable (here, and by a database trigger).
  */
 export class PolicyService extends Service {
@@ -284,6 +286,8 @@ export class PolicyService extends Service {
       },
     ]);
     await flushOrConflict(this.em, 'Policy draft');
+    // The policy version in force is cached by every instance (cookie consent): stale from this commit on.
+    await bumpChangeStamp(this.em);
     return draft;
   }
 }

@@ -1,6 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { createRequire } from 'node:module';
-import { RateLimiterRes, type RateLimiterStoreAbstract as StoreAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterRes,
+  type RateLimiterAbstract,
+  type RateLimiterStoreAbstract as StoreAbstract,
+} from 'rate-limiter-flexible';
 import { RateLimitedError } from '../rate-limit.js';
 import {
   addToCounter,
@@ -18,6 +22,15 @@ export interface DbRateLimiterOptions {
   /** The root EntityManager: counters are written at once, outside any request's transaction. */
   em: EntityManager;
   now: () => Date;
+  /**
+   * Blocks a key in this process's memory once it has spent this many points (at least `points`),
+   * until its window ends, so a spent key costs no database write. 0 (the default) never does:
+   * right for a limit whose keys another instance may clear (a successful sign-in), not needed for
+   * one whose counters only ever grow within their window (the public limits).
+   */
+  inMemoryBlockOnConsumed?: number;
+  /** Where attempts are counted while the database cannot be reached (in memory, per process). */
+  insuranceLimiter?: RateLimiterAbstract;
 }
 
 // The library declares its store base class in its types but does not export it from its entry point.
@@ -46,8 +59,9 @@ export class DbRateLimiter extends RateLimiterStoreAbstract {
       keyPrefix: options.keyPrefix,
       points: options.points,
       duration: options.durationSeconds,
-      // Never remember a block in this process: another instance may have cleared the key.
-      inMemoryBlockOnConsumed: 0,
+      // By default never remember a block in this process: another instance may have cleared the key.
+      inMemoryBlockOnConsumed: options.inMemoryBlockOnConsumed ?? 0,
+      ...(options.insuranceLimiter ? { insuranceLimiter: options.insuranceLimiter } : {}),
     });
     this.em = options.em;
     this.now = options.now;

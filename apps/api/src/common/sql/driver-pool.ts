@@ -42,6 +42,28 @@ interface KnexClient {
   pool?: TarnPool;
   acquireConnection(): Promise<unknown>;
   releaseConnection(connection: unknown): Promise<unknown>;
+  acquireRawConnection?(): Promise<unknown>;
+  destroyRawConnection?(connection: unknown): Promise<unknown>;
+}
+
+/** What node-postgres offers on a connection that listens for notifications (LISTEN). */
+export interface PgListenConnection extends PgConnection {
+  on(event: 'notification', listener: (message: { channel: string; payload?: string }) => void): void;
+  on(event: 'error' | 'end', listener: (err?: unknown) => void): void;
+}
+
+/**
+ * PostgreSQL: a connection of its own, outside the pool, with the pool's settings (for LISTEN,
+ * which holds its connection for the life of the process), and the function that closes it.
+ */
+export async function dedicatedPgConnection(
+  em: EntityManager,
+): Promise<{ connection: PgListenConnection; close(): Promise<void> }> {
+  const client = knexClient(em);
+  if (typeof client.acquireRawConnection !== 'function' || typeof client.destroyRawConnection !== 'function')
+    throw new Error('knex no longer offers acquireRawConnection/destroyRawConnection (common/sql/driver-pool.ts)');
+  const connection = (await client.acquireRawConnection()) as PgListenConnection;
+  return { connection, close: async () => void (await client.destroyRawConnection!(connection)) };
 }
 
 const pools = new WeakMap<object, DriverPool>();
