@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../bootstrap.js';
 import { createServer } from '../server.js';
-import { createTestApp, type TestApp } from './test-app.js';
+import type { AppConfig } from '../config.js';
+import { createPostgresDatabase, createTestApp, postgresUrl, type TestApp } from './test-app.js';
 
 /**
  * Several Steward instances on one PostgreSQL database behind a real reverse proxy (nginx, round
@@ -17,6 +18,8 @@ import { createTestApp, type TestApp } from './test-app.js';
  */
 export interface TestCluster {
   app: TestApp;
+  /** With `startTogether`: every instance as a TestApp of its own (`apps[0]` is `app`); otherwise only `app`. */
+  apps: TestApp[];
   url: string;
   instanceUrls: string[];
   close(): Promise<void>;
@@ -24,8 +27,16 @@ export interface TestCluster {
 
 export const NGINX = process.env.STEWARD_NGINX ?? '/usr/sbin/nginx';
 
-export async function createTestCluster(opts: { instances?: number } = {}): Promise<TestCluster> {
-  const app = await createTestApp({ database: 'postgresql', config: { trustProxyHops: 2 } });
+/**
+ * `startTogether`: the instances start at once on a new, empty database, each as a TestApp of its
+ * own (its own ORM, clock and deps; same key and configuration), as when an orchestrator starts
+ * several replicas of a new deployment. `config` is added to every instance's configuration.
+ */
+export async function createTestCluster(
+  opts: { instances?: number; startTogether?: boolean; config?: Partial<AppConfig> } = {},
+): Promise<TestCluster> {
+  if (opts.startTogether) return startTogether(opts.instances ?? 2, opts.config ?? {});
+  const app = await createTestApp({ database: 'postgresql', config: { trustProxyHops: 2, ...opts.config } });
   const others: { server: Server; close(): Promise<void>; url: string }[] = [];
   let proxy: { url: string; close(): Promise<void> } | null = null;
   try {
@@ -47,6 +58,7 @@ export async function createTestCluster(opts: { instances?: number } = {}): Prom
     const started = proxy;
     return {
       app,
+      apps: [app],
       url: started.url,
       instanceUrls,
       async close() {
@@ -61,6 +73,47 @@ export async function createTestCluster(opts: { instances?: number } = {}): Prom
     await app.close();
     throw err;
   }
+}
+
+async function startTogether(instances: number, config: Partial<AppConfig>): Promise<TestCluster> {
+  if (!postgresUrl) throw new Error('DATABASE_URL is not set');
+  const database = await createPostgresDatabase(postgresUrl);
+  const started = await Promise.allSettled(
+    Array.from({ length: instances }, () =>
+      createTestApp({
+        database: 'postgresql',
+        postgresDatabaseUrl: database.url,
+        config: { trustProxyHops: 2, ...config },
+      }),
+    ),
+  );
+  const apps = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const closeAll = async () => {
+    for (const a of apps) await a.close();
+    await database.drop();
+  };
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) {
+    await closeAll();
+    throw failed.reason;
+  }
+  let proxy: { url: string; close(): Promise<void> };
+  try {
+    proxy = await startNginx(apps.map((a) => a.url));
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+  return {
+    app: apps[0]!,
+    apps,
+    url: proxy.url,
+    instanceUrls: apps.map((a) => a.url),
+    async close() {
+      await proxy.close();
+      await closeAll();
+    },
+  };
 }
 
 function urlOf(server: Server): string {

@@ -49,6 +49,8 @@ export async function createTestApp(
     seedDemo?: boolean;
     production?: boolean;
     config?: Partial<AppConfig>;
+    /** PostgreSQL: a database made by the caller (createPostgresDatabase), which the app neither makes nor drops. */
+    postgresDatabaseUrl?: string;
   } = {},
 ): Promise<TestApp> {
   const kind = opts.database ?? 'sqlite';
@@ -56,9 +58,13 @@ export async function createTestApp(
   let dropDatabase: (() => Promise<void>) | null = null;
   if (kind === 'postgresql') {
     if (!postgresUrl) throw new Error('DATABASE_URL is not set');
-    const made = await createPostgresDatabase(postgresUrl);
-    target = { kind: 'postgresql', url: made.url };
-    dropDatabase = made.drop;
+    if (opts.postgresDatabaseUrl) {
+      target = { kind: 'postgresql', url: opts.postgresDatabaseUrl };
+    } else {
+      const made = await createPostgresDatabase(postgresUrl);
+      target = { kind: 'postgresql', url: made.url };
+      dropDatabase = made.drop;
+    }
   } else {
     target = { kind: 'sqlite', url: ':memory:' };
   }
@@ -200,7 +206,8 @@ export class TestClient {
   }
 }
 
-async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A new, empty database on the PostgreSQL server of `baseUrl`, and the function that drops it. */
+export async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const { MikroORM } = await import('@mikro-orm/core');
   const { ormOptions } = await import('../mikro-orm.config.js');
   const name = `steward_test_${randomBytes(5).toString('hex')}`;
