@@ -40,7 +40,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<MikroORM> {
   return orm;
 }
 
-const KEY_CHECK = 'encryption.key_check';
+export const KEY_CHECK = 'encryption.key_check';
 
 /**
  * Refuses to start with a key other than the one the data was sealed with: better no service
@@ -92,11 +92,17 @@ export async function firstStart(orm: MikroORM, deps: AppDeps): Promise<void> {
   }
   const owner = await new AuthService(em.fork(), deps).ensureFirstOwner();
   if (owner) {
+    // The log never holds an e-mail or a password: a generated password is shown on the terminal only.
     deps.log.info(
       owner.generatedPassword
-        ? `Created the first owner ${owner.email} with password: ${owner.generatedPassword}\n  (shown once; set STEWARD_ADMIN_PASSWORD to choose it)`
-        : `Created the first owner ${owner.email} (password from STEWARD_ADMIN_PASSWORD)`,
+        ? 'Created the first owner (STEWARD_ADMIN_EMAIL) with a generated password, shown once on stderr'
+        : 'Created the first owner (STEWARD_ADMIN_EMAIL, password from STEWARD_ADMIN_PASSWORD)',
     );
+    if (owner.generatedPassword)
+      process.stderr.write(
+        `\nFirst owner ${owner.email}, password: ${owner.generatedPassword}\n` +
+          '  (shown once, not logged; set STEWARD_ADMIN_PASSWORD to choose it)\n\n',
+      );
   }
   if (fresh && deps.config.seedDemo) {
     const user = await em.fork().findOneOrFail(AdminUser, { role: 'OWNER' }, { orderBy: { createdAt: 'asc' } });

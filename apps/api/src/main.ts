@@ -1,19 +1,15 @@
 import 'reflect-metadata';
 import { checkEncryptionKey, databaseTarget, firstStart, makeCipher, openDatabase } from './bootstrap.js';
 import { loadConfig } from './config.js';
+import { createLogger } from './common/logger.js';
 import type { AppDeps } from './context.js';
 import { scheduleLedgerCheckpoints } from './ledger/checkpoint-schedule.js';
 import { createServer } from './server.js';
 
-const log: AppDeps['log'] = {
-  info: (message) => console.log(message),
-  // Errors are logged by name and message only: a driver error can quote the values it failed on.
-  error: (message, err) =>
-    console.error(message, err instanceof Error ? `${err.name}: ${err.message.slice(0, 300)}` : ''),
-};
-
 async function main() {
   const config = loadConfig();
+  // JSON lines on stdout (common/logger.ts); errors by class name and code only, never their message.
+  const log = createLogger(config.logLevel);
   const target = databaseTarget(config);
   const orm = await openDatabase(target);
   const { cipher, masterKey } = makeCipher(config);

@@ -1,5 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from './errors.js';
+import { rateLimitRefusals } from './metrics.js';
 
 /** A budget of requests per key (visitor, address, …) over a window. */
 export interface RateLimitRule {
@@ -20,8 +21,13 @@ export function rateLimitedBy(rule: RateLimitRule): { rateLimit: RateLimitRule }
 }
 
 export class RateLimitedError extends DomainError {
-  constructor(retryAfterSeconds: number) {
+  /**
+   * `limit` names the spent rule in `steward_rate_limit_refusals_total{limit}`; the sign-in throttle
+   * (auth/sign-in-throttle.ts, several budgets of one entry point) names none and counts as `sign-in`.
+   */
+  constructor(retryAfterSeconds: number, limit = 'sign-in') {
     super('TOO_MANY_REQUESTS', 'Too many requests; try again later', { retryAfterSeconds });
+    rateLimitRefusals.inc({ limit });
   }
 }
 
@@ -51,7 +57,8 @@ export class RateLimits {
     try {
       await limiter.consume(key);
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw new RateLimitedError(Math.ceil(rejection.msBeforeNext / 1000));
+      if (rejection instanceof RateLimiterRes)
+        throw new RateLimitedError(Math.ceil(rejection.msBeforeNext / 1000), rule.name);
       throw rejection;
     }
   }

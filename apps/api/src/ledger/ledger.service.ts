@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { ledgerAppends } from '../common/metrics.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { newId } from '../common/ids.js';
 import { dialectOf, fromDbDate } from '../common/sql/dialect.js';
@@ -149,6 +150,7 @@ export class LedgerService {
     }
     for (const cp of checkpoints) await this.insertCheckpoint(this.em, cp.sequence, cp.hash);
     await setLedgerHeadHash(this.em, prev);
+    ledgerAppends.inc(written.length);
     return written;
   }
 
