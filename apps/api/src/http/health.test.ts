@@ -165,17 +165,3 @@ describe('metrics on a port of their own', () => {
     expect((await get(`${app.url}/metrics`)).status).toBe(404);
   });
 });
-
-describe('metrics with neither a port nor a token', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await createTestApp();
-  });
-  afterAll(() => app?.close());
-
-  it('answers /metrics 404 on the main port', async () => {
-    const res = await get(`${app.url}/metrics`, { authorization: `Bearer ${TOKEN}` });
-    expect(res.status).toBe(404);
-    expect(res.text).not.toContain('steward_');
-  });
-});

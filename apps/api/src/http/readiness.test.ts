@@ -51,4 +51,10 @@ describe.each(DATABASES)('/livez and /readyz on %s', (database) => {
     await conn.execute("update system_setting set value = ? where key = 'encryption.key_check'", [check!.value]);
     expect((await get(`${app.url}/readyz`)).status).toBe(200);
   });
+
+  it('answers /metrics 404 on the main port when neither a metrics port nor a token is set', async () => {
+    const res = await fetch(`${app.url}/metrics`, { headers: { authorization: 'Bearer metrics-token-for-the-tests' } });
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('steward_');
+  });
 });
