@@ -82,6 +82,7 @@ browserStory('Staff accounts: invitation, second factor and offboarding (Chromiu
     const secret = ((await member.getByLabel('Key for manual entry', { exact: true }).textContent()) ?? '').trim();
     const code = await generate({ strategy: 'totp', secret, epoch: Math.floor(Date.now() / 1000) });
     await member.getByLabel(/^Code from the app/).fill(code);
+    await member.getByLabel(/^Your password/).fill(MEMBER.password);
     await member.getByRole('button', { name: 'Confirm' }).click();
     const codes = member.getByLabel('Recovery codes', { exact: true });
     await visible(codes);

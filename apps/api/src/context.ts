@@ -2,6 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { AdminRole, SessionRestriction } from '@steward/policy-core';
 import type { AppConfig } from './config.js';
 import type { RateLimits } from './common/rate-limit.js';
+import type { SecretAttempts } from './auth/secret-attempts.js';
 import type { SignInThrottle } from './auth/sign-in-throttle.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 import type { AppLog } from './common/logger.js';
@@ -85,6 +86,8 @@ export interface Context {
   rateLimits: RateLimits;
   /** Sign-in limits, shared by every instance on the database. */
   signInThrottle: SignInThrottle;
+  /** The limit on the secrets a signed-in session checks (auth/secret-attempts.ts), shared like the sign-in limits. */
+  secretAttempts: SecretAttempts;
   /** The browser's device cookie, if it sent one. */
   deviceCookie: string | null;
   /** The request comes from a page on another origin: only the public cookie fields answer it. */

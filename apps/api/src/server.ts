@@ -29,6 +29,7 @@ import { bearerToken } from './common/key-auth.js';
 import { inputBoundaryPlugin } from './common/input-boundary.js';
 import { rootFieldGuardPlugin, type RootFieldScope } from './common/root-field-guard.js';
 import { RateLimits } from './common/rate-limit.js';
+import { SecretAttempts } from './auth/secret-attempts.js';
 import { SignInThrottle } from './auth/sign-in-throttle.js';
 import type { AppDeps, Context, CookieJar } from './context.js';
 import { withLazyEm } from './request-context.js';
@@ -173,6 +174,7 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
   app.set('trust proxy', deps.config.trustProxyHops === 0 ? false : deps.config.trustProxyHops);
   const rateLimits = new RateLimits(deps.config.rateLimitScale);
   const signInThrottle = new SignInThrottle(orm.em, deps.cipher, deps.now);
+  const secretAttempts = new SecretAttempts(orm.em, deps.now);
   // The banner script is loaded by other sites' pages: before helmet, with its own headers.
   app.get(COOKIE_BANNER_PATH, serveCookieBanner());
   const securityHeaders = helmet({
@@ -233,6 +235,7 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
       origin: req.headers.origin ?? null,
       rateLimits,
       signInThrottle,
+      secretAttempts,
       deviceCookie: cookieValues[DEVICE_COOKIE] ?? null,
       crossOrigin,
       trace,

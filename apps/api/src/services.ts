@@ -40,9 +40,9 @@ import { SystemCredentialService } from './systems/system-credential.service.js'
  */
 const MAKE = {
   // Own account and second factor: also for a restricted session (the steps that lift the restriction).
-  account: (ctx: Context) => new AccountService(ctx.em, requireSession(ctx), ctx.deps),
+  account: (ctx: Context) => new AccountService(ctx.em, requireSession(ctx), ctx.deps, ctx.secretAttempts),
   invitation: (ctx: Context) => new InvitationService(ctx.em, null, ctx.deps),
-  mfa: (ctx: Context) => new MfaService(ctx.em, ctx.actor, ctx.deps),
+  mfa: (ctx: Context) => new MfaService(ctx.em, ctx.actor, ctx.deps, ctx.secretAttempts),
   staff: (ctx: Context) => new StaffService(ctx.em, requireActor(ctx), ctx.deps),
   amendment: (ctx: Context) => new AmendmentService(ctx.em, ctx.actor, ctx.deps),
   audit: (ctx: Context) => new AuditLogService(ctx.em),

@@ -82,8 +82,8 @@ const MUTATIONS: {
   {
     name: 'confirmTotpEnrolment.code',
     as: 'owner',
-    query: 'mutation($i: TotpCodeInput!) { confirmTotpEnrolment(input: $i) { codes } }',
-    input: (v) => ({ code: v }),
+    query: 'mutation($i: ConfirmTotpEnrolmentInput!) { confirmTotpEnrolment(input: $i) { codes } }',
+    input: (v) => ({ code: v, password: OWNER.password }),
   },
   {
     name: 'disableTotp.password',

@@ -3,7 +3,13 @@ import type { Context } from '../context.js';
 import { services } from '../services.js';
 import { AdminUserType, RecoveryCodesType, StaffSessionType, TotpEnrolmentType } from './admin-user.type.js';
 import { presentAdminUser } from './admin-user.presenter.js';
-import { ChangePasswordInput, DisableTotpInput, EndSessionInput, TotpCodeInput } from './auth.inputs.js';
+import {
+  ChangePasswordInput,
+  ConfirmTotpEnrolmentInput,
+  DisableTotpInput,
+  EndSessionInput,
+  TotpCodeInput,
+} from './auth.inputs.js';
 
 /** Every member's own account: password, sessions, second factor. */
 @Resolver()
@@ -51,14 +57,17 @@ export class AccountResolver {
 
   @Authorized()
   @Mutation(() => RecoveryCodesType, {
-    description: 'Confirms the enrolment with a first code; returns ten recovery codes, shown once.',
+    description:
+      'Confirms the enrolment with a first code and your password; returns ten recovery codes, shown once. Wrong passwords count towards TOO_MANY_REQUESTS.',
   })
   async confirmTotpEnrolment(
-    @Arg('input', () => TotpCodeInput, { description: 'A current code from the authenticator app.' })
-    input: TotpCodeInput,
+    @Arg('input', () => ConfirmTotpEnrolmentInput, {
+      description: 'A current code from the authenticator app, and your password.',
+    })
+    input: ConfirmTotpEnrolmentInput,
     @Ctx() ctx: Context,
   ): Promise<RecoveryCodesType> {
-    return { codes: await services(ctx).mfa.confirmEnrolment(input.code) };
+    return { codes: await services(ctx).mfa.confirmEnrolment(input.code, input.password) };
   }
 
   @Authorized()

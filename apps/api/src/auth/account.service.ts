@@ -3,11 +3,13 @@ import Bowser from 'bowser';
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
 import { Service } from '../common/transaction.js';
-import type { Actor } from '../context.js';
+import type { Actor, AppDeps } from '../context.js';
 import { AdminSession } from './admin-session.entity.js';
 import { AdminUser } from './admin-user.entity.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { passwordIssues } from './password-policy.js';
+import type { SecretAttempts } from './secret-attempts.js';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 
 /** One of the caller's sessions, as their account page lists it. */
 export interface OwnSession {
@@ -36,6 +38,15 @@ export function describeDevice(userAgent: string | null): string {
 
 /** What every member does on their own account: their password and their sessions. */
 export class AccountService extends Service<Actor> {
+  constructor(
+    em: SqlEntityManager,
+    actor: Actor,
+    deps: AppDeps,
+    private readonly secrets: SecretAttempts,
+  ) {
+    super(em, actor, deps);
+  }
+
   private async me(): Promise<AdminUser> {
     const user = await this.em.findOne(AdminUser, { id: this.actor.userId });
     if (!user) throw new NotFoundError('AdminUser', 'me');
@@ -44,19 +55,22 @@ export class AccountService extends Service<Actor> {
 
   /**
    * Changes the caller's password (the current one proves it is them) and ends their other
-   * sessions: whoever knew the old password is signed out everywhere but here.
+   * sessions: whoever knew the old password is signed out everywhere but here. The current password
+   * is checked within the member's limit on wrong secrets (SecretAttempts).
    */
-  changePassword(currentPassword: string, newPassword: string): Promise<AdminUser> {
+  async changePassword(currentPassword: string, newPassword: string): Promise<AdminUser> {
+    // Before the transaction: the count must outlive the refusal that rolls it back.
+    const me = await this.me();
+    if (!(await this.secrets.check(me.id, () => verifyPassword(me.passwordHash, currentPassword)))) {
+      throw new BadInputError([
+        { field: 'currentPassword', code: 'INVALID_VALUE', message: 'The current password is incorrect.' },
+      ]);
+    }
     return this.inTransaction((tx) => tx.writeChangePassword(currentPassword, newPassword));
   }
 
   private async writeChangePassword(currentPassword: string, newPassword: string): Promise<AdminUser> {
     const user = await this.me();
-    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-      throw new BadInputError([
-        { field: 'currentPassword', code: 'INVALID_VALUE', message: 'The current password is incorrect.' },
-      ]);
-    }
     const issues = passwordIssues(newPassword, user, 'newPassword');
     if (!issues.length && newPassword === currentPassword) {
       issues.push({

@@ -1,4 +1,4 @@
-import { Entity, Enum, Property, Unique, DateTimeType } from '@mikro-orm/core';
+import { BeforeUpdate, Entity, Enum, Property, Unique, DateTimeType, type EventArgs } from '@mikro-orm/core';
 import { ADMIN_ROLES, type AdminRole } from '@steward/policy-core';
 import { BaseEntity } from '../common/base.entity.js';
 
@@ -13,6 +13,7 @@ export class AdminUser extends BaseEntity<
   | 'totpPendingSealed'
   | 'totpEnabledAt'
   | 'totpLastStep'
+  | 'deviceEpoch'
 > {
   /** Stored lower-cased so that sign-in is case-insensitive. */
   @Unique()
@@ -60,4 +61,21 @@ export class AdminUser extends BaseEntity<
   /** The newest time step whose code was accepted: a code is never accepted twice. */
   @Property({ type: 'integer', nullable: true })
   totpLastStep: number | null = null;
+
+  /**
+   * Part of every device cookie's MAC (auth/sign-in-throttle.ts): moved whenever the account's
+   * password changes (the member's own change, an owner's reset, the operator's recovery), its second
+   * factor is removed, or it is deactivated — so the browsers that signed in before stop being exempt
+   * from the sign-in slowdown. Moved here, on every update of those fields, so no path can forget it.
+   */
+  @Property({ type: 'integer', default: 0 })
+  deviceEpoch: number = 0;
+
+  @BeforeUpdate()
+  moveDeviceEpoch(args: EventArgs<AdminUser>): void {
+    const changed = args.changeSet?.payload ?? {};
+    const factorRemoved = 'totpSecretSealed' in changed && this.totpSecretSealed === null;
+    const deactivated = 'disabled' in changed && this.disabled;
+    if ('passwordHash' in changed || factorRemoved || deactivated) this.deviceEpoch += 1;
+  }
 }

@@ -169,7 +169,8 @@ export class StaffSessionType {
 }
 
 @ObjectType('TotpEnrolment', {
-  description: 'A new TOTP secret to add to an authenticator app; confirm it with a first code (confirmTotpEnrolment).',
+  description:
+    'A new TOTP secret to add to an authenticator app; confirm it with a first code and your password (confirmTotpEnrolment).',
 })
 export class TotpEnrolmentType {
   @Field(() => String, { description: 'The secret in base32, to type in by hand.' })

@@ -100,6 +100,17 @@ export class TotpCodeInput {
   code!: string;
 }
 
+@InputType({ description: 'Confirm an authenticator app: its first code, and your password to prove it is you.' })
+export class ConfirmTotpEnrolmentInput {
+  @Field(() => String, { description: 'The 6-digit code the app shows now.' })
+  @MaxLength(32)
+  code!: string;
+
+  @Field(() => String, { description: 'Your password.' })
+  @MaxLength(256)
+  password!: string;
+}
+
 @InputType({ description: 'Remove your own second factor: your password proves it is you.' })
 export class DisableTotpInput {
   @Field(() => String, { description: 'Your password.' })

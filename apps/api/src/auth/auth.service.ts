@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { normalizeEmail, staffProfileIssues, sessionRestriction, type AdminRole } from '@steward/policy-core';
 import { createHash, randomBytes } from 'node:crypto';
@@ -20,6 +21,29 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/**
+ * Flushes the unit of work that creates an account. The e-mail check before it reads, so two requests
+ * for one e-mail at once can both pass it; the database's unique e-mail refuses the second, which is
+ * answered as the same DUPLICATE the check gives (on `field`), not as an internal error.
+ */
+export async function flushNewAccount(em: SqlEntityManager, field: string): Promise<void> {
+  try {
+    await em.flush();
+  } catch (err) {
+    if (isDuplicateEmail(err)) {
+      throw new BadInputError([{ field, code: 'DUPLICATE', message: 'A staff account with this e-mail exists' }]);
+    }
+    throw err;
+  }
+}
+
+/** admin_user's unique e-mail refused a row: PostgreSQL names the constraint, SQLite the column. */
+function isDuplicateEmail(err: unknown): boolean {
+  if (!(err instanceof UniqueConstraintViolationException)) return false;
+  const constraint = (err as { constraint?: unknown }).constraint;
+  return constraint === 'admin_user_email_unique' || /\badmin_user\.email\b/.test(err.message);
+}
+
 export class AuthService {
   constructor(
     private readonly em: SqlEntityManager,
@@ -33,10 +57,11 @@ export class AuthService {
 
   /**
    * Signs in. The attempt is counted by `throttle` before the password is checked; a wrong password
-   * (or second-factor code) is audited once per (account, address) window, when it starts and when
-   * it locks, under the account's id or, for an e-mail with no account, a keyed hash of it: the audit
-   * trail never holds a guessed e-mail. An account with a second factor answers a right password
-   * without a code with MFA_REQUIRED.
+   * is audited once per (account, address) window, when it starts and when it locks, under the
+   * account's id or, for an e-mail with no account, a keyed hash of it: the audit trail never holds a
+   * guessed e-mail. An account with a second factor answers a right password without a code with
+   * MFA_REQUIRED; a wrong code (which needs the right password, so is rare) is audited every time as
+   * `auth.mfa_failed`, and past SIGN_IN_LIMITS.codes of them the code step answers TOO_MANY_REQUESTS.
    */
   async login(
     input: { email: string; password: string; code?: string | null },
@@ -45,13 +70,15 @@ export class AuthService {
     const email = normalizeEmail(input.email);
     const { throttle } = request;
     const attempt = throttle.attempt(email, request.clientAddress);
-    await throttle.admit(attempt, throttle.knowsDevice(request.deviceCookie, email));
     const user = await this.em.findOne(AdminUser, { email });
+    const knownDevice = !!user && throttle.knowsDevice(request.deviceCookie, email, user.deviceEpoch);
+    await throttle.admit(attempt, knownDevice);
     const ok =
       user && !user.disabled
         ? await verifyPassword(user.passwordHash, input.password)
         : (await verifyPassword(await decoyHash(), input.password), false);
-    const refuse = async (message: string): Promise<never> => {
+    // One message for unknown account and wrong password: no account enumeration.
+    if (!user || !ok) {
       await throttle.failed(attempt);
       const attempts = attempt.pairPosition;
       if (attempts === 1 || attempts === SIGN_IN_LIMITS.pair.points) {
@@ -62,16 +89,22 @@ export class AuthService {
           detail: { address: attempt.address.slice(0, 16), attempts },
         });
       }
-      throw new UnauthenticatedError(message);
-    };
-    // One message for unknown account and wrong password: no account enumeration.
-    if (!user || !ok) return refuse('E-mail or password is incorrect');
+      throw new UnauthenticatedError('E-mail or password is incorrect');
+    }
     if (user.totpEnabledAt) {
       if (!input.code?.trim()) {
         throw new DomainError('MFA_REQUIRED', 'Enter the code from your authenticator app, or a recovery code');
       }
+      await throttle.admitCode(attempt, knownDevice);
       if (!(await new MfaService(this.em, null, this.deps).acceptAtSignIn(user, input.code))) {
-        return refuse('The code is incorrect');
+        await throttle.failed(attempt);
+        await new AuditService(this.em, null, this.deps).insertNow({
+          action: 'auth.mfa_failed',
+          entityType: 'AdminUser',
+          subject: user.id,
+          detail: { address: attempt.address.slice(0, 16), attempts: attempt.codePosition },
+        });
+        throw new UnauthenticatedError('The code is incorrect');
       }
     }
     await throttle.succeeded(attempt);
@@ -87,7 +120,7 @@ export class AuthService {
       user,
       token: session.token,
       expiresAt: session.expiresAt,
-      deviceCookie: throttle.rememberDevice(request.deviceCookie, email),
+      deviceCookie: throttle.rememberDevice(request.deviceCookie, email, user.deviceEpoch),
     };
   }
 
@@ -178,7 +211,7 @@ export class AuthService {
       subject: user.id,
       detail: { role: input.role },
     });
-    await this.em.flush();
+    await flushNewAccount(this.em, 'email');
     return user;
   }
 
@@ -195,7 +228,7 @@ export class AuthService {
   }
 }
 
-function actorOf(user: AdminUser, sessionTokenHash: string): Actor {
+export function actorOf(user: AdminUser, sessionTokenHash: string): Actor {
   return {
     userId: user.id,
     email: user.email,

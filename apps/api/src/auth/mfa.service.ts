@@ -10,6 +10,9 @@ import { AdminUser } from './admin-user.entity.js';
 import { verifyPassword } from './password.js';
 import { RecoveryCode } from './recovery-code.entity.js';
 import { MFA_REQUIRED_ROLES } from '@steward/policy-core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { Actor, AppDeps } from '../context.js';
+import type { SecretAttempts } from './secret-attempts.js';
 
 const RECOVERY_CODE_COUNT = 10;
 // Without 0/o, 1/l/i: codes are read off paper and typed by hand.
@@ -30,6 +33,16 @@ function newRecoveryCode(): string {
  * and confirming a first code, and ten one-time recovery codes (kept as keyed hashes) for a lost phone.
  */
 export class MfaService extends Service {
+  /** `secrets`: the member's limit on wrong secrets, for the steps that check one (the resolvers' service has it). */
+  constructor(
+    em: SqlEntityManager,
+    actor: Actor | null,
+    deps: AppDeps,
+    private readonly secrets: SecretAttempts | null = null,
+  ) {
+    super(em, actor, deps);
+  }
+
   /** Whether the organisation (or STEWARD_REQUIRE_MFA) requires a second factor of this role. */
   async requiredFor(user: AdminUser): Promise<boolean> {
     if (!MFA_REQUIRED_ROLES.includes(user.role)) return false;
@@ -41,6 +54,23 @@ export class MfaService extends Service {
     const user = await this.em.findOne(AdminUser, { id: this.actor.userId });
     if (!user) throw new NotFoundError('AdminUser', this.actor.userId);
     return user;
+  }
+
+  /**
+   * Checks one of the caller's secrets within their limit on wrong ones (TOO_MANY_REQUESTS past it),
+   * before the write's transaction: the count must outlive the refusal that rolls the transaction back.
+   */
+  private async checkSecret(check: (user: AdminUser) => Promise<boolean>, refusal: BadInputError): Promise<void> {
+    if (!this.secrets) throw new Error('MfaService: a secret is checked without the limit on wrong secrets');
+    const user = await this.me();
+    if (!(await this.secrets.check(user.id, () => check(user)))) throw refusal;
+  }
+
+  private checkPassword(password: string): Promise<void> {
+    return this.checkSecret(
+      (user) => verifyPassword(user.passwordHash, password),
+      new BadInputError([{ field: 'password', code: 'INVALID_VALUE', message: 'The password is incorrect.' }]),
+    );
   }
 
   private audit(action: string, subject: string, detail?: Record<string, unknown>) {
@@ -66,8 +96,14 @@ export class MfaService extends Service {
     return { secret, uri, qrSvg: await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
   }
 
-  /** Confirms the pending secret with a first code; returns the recovery codes, shown once. */
-  confirmEnrolment(code: string): Promise<string[]> {
+  /**
+   * Confirms the pending secret with a first code and the member's password; returns the recovery
+   * codes, shown once. The password is asked of every session, a restricted MFA_ENROLMENT one too
+   * (its member has just typed it to sign in): a stolen session must not attach its thief's
+   * authenticator, and a session that must enrol is the one a thief would most like to finish.
+   */
+  async confirmEnrolment(code: string, password: string): Promise<string[]> {
+    await this.checkPassword(password);
     return this.inTransaction((tx) => tx.writeConfirmEnrolment(code));
   }
 
@@ -101,32 +137,34 @@ export class MfaService extends Service {
     return codes;
   }
 
-  /** New recovery codes for the caller (the old ones stop working), confirmed by a current code. */
-  regenerateRecoveryCodes(code: string): Promise<string[]> {
-    return this.inTransaction((tx) => tx.writeRegenerateRecoveryCodes(code));
+  /**
+   * New recovery codes for the caller (the old ones stop working), confirmed by a current code
+   * (within the member's limit on wrong secrets).
+   */
+  async regenerateRecoveryCodes(code: string): Promise<string[]> {
+    await this.checkSecret(
+      (user) => this.acceptTotp(user, code),
+      new BadInputError([{ field: 'code', code: 'INVALID_VALUE', message: 'The code does not match.' }]),
+    );
+    return this.inTransaction((tx) => tx.writeRegenerateRecoveryCodes());
   }
 
-  private async writeRegenerateRecoveryCodes(code: string): Promise<string[]> {
+  private async writeRegenerateRecoveryCodes(): Promise<string[]> {
     const user = await this.me();
-    if (!user.totpSecretSealed || !(await this.acceptTotp(user, code))) {
-      throw new BadInputError([{ field: 'code', code: 'INVALID_VALUE', message: 'The code does not match.' }]);
-    }
     const codes = await this.replaceRecoveryCodes(user);
     this.audit('auth.recovery_codes_regenerated', user.id);
     await this.em.flush();
     return codes;
   }
 
-  /** Removes the caller's own second factor (password required), unless their role must have one. */
-  disable(password: string): Promise<AdminUser> {
-    return this.inTransaction((tx) => tx.writeDisable(password));
+  /** Removes the caller's own second factor (password required, within the limit on wrong secrets), unless their role must have one. */
+  async disable(password: string): Promise<AdminUser> {
+    await this.checkPassword(password);
+    return this.inTransaction((tx) => tx.writeDisable());
   }
 
-  private async writeDisable(password: string): Promise<AdminUser> {
+  private async writeDisable(): Promise<AdminUser> {
     const user = await this.me();
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      throw new BadInputError([{ field: 'password', code: 'INVALID_VALUE', message: 'The password is incorrect.' }]);
-    }
     if (await this.requiredFor(user)) {
       throw new DomainError('FORBIDDEN', 'Your organisation requires a second factor for your role');
     }

@@ -1,6 +1,7 @@
 import {
   AdminUsersDocument,
   BeginTotpEnrolmentDocument,
+  ChangePasswordDocument,
   ConfirmTotpEnrolmentDocument,
   CreateAdminUserDocument,
   DisableTotpDocument,
@@ -14,6 +15,7 @@ import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '../test/databases.js';
 import { createTestApp, errorOf, TestClient, type TestApp } from '../test/test-app.js';
+import { SECRET_LIMIT } from './secret-attempts.js';
 
 const PASSWORD = 'amber-otter-drifts-north';
 
@@ -39,7 +41,7 @@ describe.each(DATABASES)('second factor (TOTP) on %s', (database) => {
   async function enrol(c: TestClient) {
     const { beginTotpEnrolment } = await c.ok(BeginTotpEnrolmentDocument);
     const { confirmTotpEnrolment } = await c.ok(ConfirmTotpEnrolmentDocument, {
-      input: { code: await codeFor(beginTotpEnrolment.secret) },
+      input: { code: await codeFor(beginTotpEnrolment.secret), password: PASSWORD },
     });
     return { secret: beginTotpEnrolment.secret, recovery: confirmTotpEnrolment.codes };
   }
@@ -54,11 +56,17 @@ describe.each(DATABASES)('second factor (TOTP) on %s', (database) => {
     const { beginTotpEnrolment } = await c.ok(BeginTotpEnrolmentDocument);
     expect(beginTotpEnrolment.uri).toMatch(/^otpauth:\/\/totp\/.*secret=/);
     expect(beginTotpEnrolment.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
-    const wrong = await c.request(ConfirmTotpEnrolmentDocument, { input: { code: '000000' } });
+    const wrong = await c.request(ConfirmTotpEnrolmentDocument, { input: { code: '000000', password: PASSWORD } });
     expect(errorOf(wrong).issues?.map((i) => [i.field, i.code])).toEqual([['input.code', 'INVALID_VALUE']]);
+    // The password too: a stolen session cannot attach its thief's authenticator.
+    const right = await codeFor(beginTotpEnrolment.secret);
+    const noPassword = await c.request(ConfirmTotpEnrolmentDocument, {
+      input: { code: right, password: 'not-the-password-here' },
+    });
+    expect(errorOf(noPassword).issues?.map((i) => [i.field, i.code])).toEqual([['input.password', 'INVALID_VALUE']]);
     expect((await c.ok(MeDocument)).me?.mfaEnrolled).toBe(false);
     const { confirmTotpEnrolment } = await c.ok(ConfirmTotpEnrolmentDocument, {
-      input: { code: await codeFor(beginTotpEnrolment.secret) },
+      input: { code: right, password: PASSWORD },
     });
     expect(confirmTotpEnrolment.codes).toHaveLength(10);
     expect(new Set(confirmTotpEnrolment.codes).size).toBe(10);
@@ -102,15 +110,78 @@ describe.each(DATABASES)('second factor (TOTP) on %s', (database) => {
     await enrol(c);
     const wrong = await c.request(DisableTotpDocument, { input: { password: 'not-the-password-here' } });
     expect(errorOf(wrong).issues?.map((i) => i.code)).toEqual(['INVALID_VALUE']);
+    const deviceEpoch = async () =>
+      Number(
+        (
+          await app
+            .em()
+            .getConnection()
+            .execute<{ e: unknown }[]>('select device_epoch as e from admin_user where email = ?', [
+              'phone-lost@jspe.example',
+            ])
+        )[0]!.e,
+      );
     await c.ok(DisableTotpDocument, { input: { password: PASSWORD } });
     expect((await signIn('phone-lost@jspe.example')).errors).toBeUndefined();
+    // Removing the factor moves the epoch that device cookies are made with; enrolling does not.
+    expect(await deviceEpoch()).toBe(1);
 
     await enrol(c);
+    expect(await deviceEpoch()).toBe(1);
     const owner = await app.clientAs('OWNER');
     const id = (await owner.ok(AdminUsersDocument)).adminUsers.find((u) => u.email === 'phone-lost@jspe.example')!.id;
     await owner.ok(ResetStaffMfaDocument, { input: { id } });
+    expect(await deviceEpoch()).toBe(2);
     expect((await c.ok(MeDocument)).me).toBeNull();
     expect((await signIn('phone-lost@jspe.example')).errors).toBeUndefined();
+  });
+
+  it('limits the wrong secrets a signed-in session may try, across password and code checks', async () => {
+    const c = await member('stolen-session@jspe.example', 'VIEWER');
+    await enrol(c);
+    nextStep();
+    const wrongPassword = 'not-the-password-here';
+    const tries = [
+      () => c.request(ChangePasswordDocument, { input: { currentPassword: wrongPassword, newPassword: 'x' } }),
+      () => c.request(DisableTotpDocument, { input: { password: wrongPassword } }),
+      () => c.request(RegenerateRecoveryCodesDocument, { input: { code: '000000' } }),
+    ];
+    const answers: unknown[] = [];
+    for (let i = 0; i < SECRET_LIMIT.points; i++) answers.push(errorOf(await tries[i % tries.length]!()).code);
+    expect(answers).toEqual(Array(SECRET_LIMIT.points).fill('BAD_USER_INPUT'));
+    // Spent: even the right password is not checked, with the wait to say when to try again.
+    const spent = await c.request(DisableTotpDocument, { input: { password: PASSWORD } });
+    expect(errorOf(spent).code).toBe('TOO_MANY_REQUESTS');
+    expect(spent.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
+    console.info(`[${database}] signed-in session: ${answers.length} wrong secrets checked, then TOO_MANY_REQUESTS`);
+    // Another member is not affected; the window's end lifts it.
+    const other = await member('bystander@jspe.example', 'VIEWER');
+    await other.ok(DisableTotpDocument, { input: { password: PASSWORD } });
+    app.clock.advance(SECRET_LIMIT.durationSeconds * 1000 + 1);
+    await c.ok(DisableTotpDocument, { input: { password: PASSWORD } });
+  });
+
+  it('asks a session that must enrol for the password too, and counts its wrong ones', async () => {
+    const owner = await member('enrol-limit-owner@jspe.example', 'OWNER');
+    await enrol(owner);
+    await owner.ok(SetMfaRequirementDocument, { input: { required: true } });
+    const officer = await member('enrol-limit@jspe.example', 'PRIVACY_OFFICER', owner);
+    expect((await officer.ok(MeDocument)).me?.sessionRestriction).toBe('MFA_ENROLMENT');
+    const { beginTotpEnrolment } = await officer.ok(BeginTotpEnrolmentDocument);
+    const code = await codeFor(beginTotpEnrolment.secret);
+    for (let i = 0; i < SECRET_LIMIT.points; i++) {
+      const wrong = await officer.request(ConfirmTotpEnrolmentDocument, { input: { code, password: `wrong-${i}` } });
+      expect(errorOf(wrong).issues?.map((x) => x.field)).toEqual(['input.password']);
+    }
+    const spent = await officer.request(ConfirmTotpEnrolmentDocument, { input: { code, password: PASSWORD } });
+    expect(errorOf(spent).code).toBe('TOO_MANY_REQUESTS');
+    app.clock.advance(SECRET_LIMIT.durationSeconds * 1000 + 1);
+    await officer.ok(ConfirmTotpEnrolmentDocument, {
+      input: { code: await codeFor(beginTotpEnrolment.secret), password: PASSWORD },
+    });
+    expect((await officer.ok(MeDocument)).me?.sessionRestriction).toBeNull();
+    nextStep();
+    await owner.ok(SetMfaRequirementDocument, { input: { required: false } });
   });
 
   it('when the organisation requires it, lets owners and officers without a factor only enrol', async () => {

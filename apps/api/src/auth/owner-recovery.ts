@@ -13,15 +13,19 @@ import { hashPassword } from './password.js';
 export const OPERATOR_LABEL = 'operator (command line)';
 
 const USAGE = `Usage: npm run owner:recover -- --email OWNER_EMAIL [--reset-password] [--reset-mfa]
+       npm run owner:recover -- --email EMAIL --make-owner [--reset-password] [--reset-mfa]
        npm run owner:recover -- --list
   --reset-password  sets a temporary password (printed once); the owner must choose a new one at sign-in
   --reset-mfa       removes the owner's second factor and recovery codes (they enrol again if MFA is required)
-Both end every session of the owner. Each is audited as "${OPERATOR_LABEL}".`;
+  --make-owner      makes the account with this e-mail (any role) an owner again, e.g. when no active owner is left
+Each ends every session of the account and reactivates it if it was deactivated. Each is audited as
+"${OPERATOR_LABEL}".`;
 
 /**
  * The operator's way back in when the organisation's owners cannot sign in (a forgotten password, a
- * lost phone): only for owner accounts, run with the server's own configuration on its machine. A
- * deactivated owner is reactivated too. Returns the exit code.
+ * lost phone) or none is left (the last one demoted or deactivated): run with the server's own
+ * configuration on its machine. Resets apply to owner accounts, or to the account `--make-owner`
+ * makes an owner; a deactivated account is reactivated too. Returns the exit code.
  */
 export async function recoverOwner(
   em: SqlEntityManager,
@@ -37,6 +41,7 @@ export async function recoverOwner(
         email: { type: 'string' },
         'reset-password': { type: 'boolean', default: false },
         'reset-mfa': { type: 'boolean', default: false },
+        'make-owner': { type: 'boolean', default: false },
         list: { type: 'boolean', default: false },
       },
       strict: true,
@@ -57,14 +62,15 @@ export async function recoverOwner(
     listOwners();
     return 0;
   }
-  if (!parsed.email || (!parsed['reset-password'] && !parsed['reset-mfa'])) {
+  const makeOwner = parsed['make-owner'];
+  if (!parsed.email || (!parsed['reset-password'] && !parsed['reset-mfa'] && !makeOwner)) {
     print(USAGE);
     return 2;
   }
   const email = normalizeEmail(parsed.email);
-  const owner = owners.find((o) => o.email === email);
+  const owner = makeOwner ? await em.findOne(AdminUser, { email }) : owners.find((o) => o.email === email);
   if (!owner) {
-    print(`No owner account has the e-mail ${email}. Owners:`);
+    print(`No ${makeOwner ? '' : 'owner '}account has the e-mail ${email}. Owners:`);
     listOwners();
     return 1;
   }
@@ -83,6 +89,16 @@ export async function recoverOwner(
       await mfa.clear(user);
       audit.record({ action: 'admin_user.mfa_reset', entityType: 'AdminUser', subject: user.id });
     }
+    if (makeOwner && user.role !== 'OWNER') {
+      const from = user.role;
+      user.role = 'OWNER';
+      audit.record({
+        action: 'admin_user.role_change',
+        entityType: 'AdminUser',
+        subject: user.id,
+        detail: { from, to: 'OWNER' },
+      });
+    }
     if (user.disabled) {
       user.disabled = false;
       user.deactivatedAt = null;
@@ -95,6 +111,7 @@ export async function recoverOwner(
     print(`  ${temporaryPassword}`);
   }
   if (parsed['reset-mfa']) print(`Second factor removed for ${email}.`);
+  if (makeOwner) print(`${email} is an active owner.`);
   print('Their sessions have ended. The change is in the audit trail.');
   return 0;
 }

@@ -9,10 +9,11 @@ import {
   type StaffAbilities,
   type StaffMember,
 } from '@steward/policy-core';
+import { LockMode } from '@mikro-orm/core';
 import { randomBytes } from 'node:crypto';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AuditService } from '../audit/audit.service.js';
-import { BadInputError, NotFoundError } from '../common/errors.js';
+import { BadInputError, ForbiddenError, NotFoundError } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { Service } from '../common/transaction.js';
 import type { Actor } from '../context.js';
@@ -37,6 +38,7 @@ export const STAFF_ACCOUNT_ACTIONS = [
   'auth.login',
   'auth.login_failed',
   'auth.login_throttled',
+  'auth.mfa_failed',
   'auth.logout',
   'auth.password_changed',
   'auth.session_ended',
@@ -65,21 +67,79 @@ export class StaffService extends Service<Actor> {
   }
 
   /**
-   * What happened to one member's account, newest first: the owners' changes (invitation accepted,
-   * role, deactivation, resets, sessions ended), their own (password, second factor, sessions) and
-   * their sign-ins, each with who did it.
+   * What happened to one member's account, newest first: the owner's invitation that brought them in,
+   * their accepting it, the owners' changes (role from and to, deactivation, resets, sessions ended),
+   * their own (password, second factor, sessions) and their sign-ins, each with who did it.
    */
   async history(id: string, limit = 50): Promise<AuditEntry[]> {
     const user = await this.member(id);
+    // The invitation that brought them in is audited under its own id, by the owner who sent it.
+    const invitations = await this.em.find(StaffInvitation, { email: user.email, acceptedAt: { $ne: null } });
     return this.em.find(
       AuditEntry,
-      { action: { $in: [...STAFF_ACCOUNT_ACTIONS] }, subject: user.id },
+      {
+        $or: [
+          { action: { $in: [...STAFF_ACCOUNT_ACTIONS] }, subject: user.id },
+          ...(invitations.length
+            ? [{ action: 'admin_user.invite', subject: { $in: invitations.map((i) => i.id) } }]
+            : []),
+        ],
+      },
       { orderBy: { at: 'desc', id: 'desc' }, limit },
     );
   }
 
   activeOwners(): Promise<number> {
     return this.em.count(AdminUser, { role: 'OWNER', disabled: false });
+  }
+
+  /**
+   * Inside a write that needs an active owner to remain (a role change, a deactivation) or that only
+   * an active owner may make (an invitation): locks the active owners' rows until the transaction
+   * ends and returns how many there are. On PostgreSQL such writes queue on these rows (FOR UPDATE,
+   * always in id order), so two owners demoting or deactivating each other at once cannot both
+   * succeed, and the second one counts what the first left; SQLite runs one writer at a time anyway
+   * (knex drops the lock clause there). A caller who stopped being an active owner meanwhile is
+   * refused.
+   */
+  private async lockActiveOwners(): Promise<number> {
+    const owners = await this.em.find(
+      AdminUser,
+      { role: 'OWNER', disabled: false },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
+    );
+    if (!owners.some((o) => o.id === this.actor.userId)) throw new ForbiddenError();
+    return owners.length;
+  }
+
+  /**
+   * An owner leaving (deactivated, or no longer an owner) takes their open invitations with them:
+   * revoked in the same transaction, each audited with who did it and why.
+   */
+  private async revokeInvitationsOf(user: AdminUser, reason: 'deactivated' | 'role_changed'): Promise<number> {
+    const open = await this.em.find(StaffInvitation, { invitedBy: user.id, acceptedAt: null, revokedAt: null });
+    let revoked = 0;
+    for (const invitation of open) {
+      if (!(await this.claimRevocation(invitation.id))) continue;
+      revoked++;
+      this.audit(
+        'admin_user.invitation_revoked',
+        invitation.id,
+        { reason: `inviter_${reason}`, invitedBy: user.id },
+        'StaffInvitation',
+      );
+    }
+    return revoked;
+  }
+
+  /** Revokes the invitation if it is still open (neither accepted nor revoked): whether it did. */
+  private async claimRevocation(id: string): Promise<boolean> {
+    const changed = await this.em.nativeUpdate(
+      StaffInvitation,
+      { id, acceptedAt: null, revokedAt: null },
+      { revokedAt: this.deps.now() },
+    );
+    return changed === 1;
   }
 
   /** Every account, oldest first, with its open sessions and the caller's abilities on it. */
@@ -128,6 +188,8 @@ export class StaffService extends Service<Actor> {
     const issues = staffProfileIssues(input);
     if (issues.length) throw new BadInputError(issues);
     const email = normalizeEmail(input.email);
+    // Invitations queue on the owners' rows: two owners inviting one e-mail at once leave one open invitation.
+    await this.lockActiveOwners();
     const now = this.deps.now();
     if (await this.em.count(AdminUser, { email })) {
       throw new BadInputError([
@@ -170,9 +232,9 @@ export class StaffService extends Service<Actor> {
   }
 
   private async writeRevokeInvitation(id: string): Promise<StaffInvitation> {
-    const invitation = isUuid(id) ? await this.em.findOne(StaffInvitation, { id }, { populate: ['invitedBy'] }) : null;
-    if (!invitation || invitation.acceptedAt || invitation.revokedAt) throw new NotFoundError('Open invitation', 'id');
-    invitation.revokedAt = this.deps.now();
+    // One statement decides: an invitation accepted (or revoked) at the same moment is not revoked.
+    if (!isUuid(id) || !(await this.claimRevocation(id))) throw new NotFoundError('Open invitation', 'id');
+    const invitation = await this.em.findOneOrFail(StaffInvitation, { id }, { populate: ['invitedBy'], refresh: true });
     this.audit('admin_user.invitation_revoked', invitation.id, undefined, 'StaffInvitation');
     await this.em.flush();
     return invitation;
@@ -183,12 +245,14 @@ export class StaffService extends Service<Actor> {
   }
 
   private async writeChangeRole(id: string, role: AdminRole): Promise<AdminUser> {
+    const owners = await this.lockActiveOwners();
     const user = await this.member(id);
-    const check = validateRoleChange(this.caller, asStaffMember(user), role, await this.activeOwners());
+    const check = validateRoleChange(this.caller, asStaffMember(user), role, owners);
     if (!check.ok) throw new BadInputError(check.issues);
     const from = user.role;
     user.role = role;
     this.audit('admin_user.role_change', user.id, { from, to: role });
+    if (from === 'OWNER' && role !== 'OWNER') await this.revokeInvitationsOf(user, 'role_changed');
     await this.em.flush();
     return user;
   }
@@ -199,13 +263,15 @@ export class StaffService extends Service<Actor> {
   }
 
   private async writeDeactivate(id: string): Promise<AdminUser> {
+    const owners = await this.lockActiveOwners();
     const user = await this.member(id);
-    const check = validateDeactivation(this.caller, asStaffMember(user), await this.activeOwners());
+    const check = validateDeactivation(this.caller, asStaffMember(user), owners);
     if (!check.ok) throw new BadInputError(check.issues);
     user.disabled = true;
     user.deactivatedAt = this.deps.now();
     const ended = await this.em.nativeDelete(AdminSession, { user: user.id });
-    this.audit('admin_user.deactivate', user.id, { sessionsEnded: ended });
+    const invitationsRevoked = await this.revokeInvitationsOf(user, 'deactivated');
+    this.audit('admin_user.deactivate', user.id, { sessionsEnded: ended, invitationsRevoked });
     await this.em.flush();
     return user;
   }

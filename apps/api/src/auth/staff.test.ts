@@ -11,14 +11,19 @@ import {
   MeDocument,
   MySessionsDocument,
   ReactivateStaffDocument,
+  CreateAdminUserDocument,
+  ResetStaffMfaDocument,
   ResetStaffPasswordDocument,
   RevokeStaffInvitationDocument,
+  SetMfaRequirementDocument,
   StaffHistoryDocument,
   StaffInvitationsDocument,
+  StaffSettingsDocument,
 } from '@steward/schema';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASES } from '../test/databases.js';
 import { createTestApp, errorOf, TestClient, type TestApp } from '../test/test-app.js';
+import { AdminUser } from './admin-user.entity.js';
 
 const STRONG = 'amber-otter-drifts-north';
 
@@ -229,17 +234,120 @@ describe.each(DATABASES)('staff accounts on %s', (database) => {
       );
     expect(rows.map((r) => r.action)).toContain('admin_user.sessions_ended');
     expect(rows.find((r) => r.action === 'admin_user.sessions_ended')?.actor_label).toContain('Administrator');
-    // The staff page shows the same history, newest first, with who did what.
+    // The staff page shows the same history, newest first, with who did what: the owner's invitation
+    // that brought them in, their own acceptance of it, and the owner's changes since.
+    await owner.ok(ChangeStaffRoleDocument, { input: { id, role: 'PRIVACY_OFFICER' } });
     const { staffHistory } = await owner.ok(StaffHistoryDocument, { id });
-    expect(staffHistory.map((e) => e.action)).toEqual(['admin_user.sessions_ended', 'admin_user.invitation_accepted']);
-    expect(staffHistory[0]!.actor).toContain('Administrator');
+    expect(staffHistory.map((e) => e.action)).toEqual([
+      'admin_user.role_change',
+      'admin_user.sessions_ended',
+      'admin_user.invitation_accepted',
+      'admin_user.invite',
+    ]);
+    const [roleChange, ended, accepted, invited] = staffHistory;
+    expect(ended!.actor).toContain('Administrator');
+    expect(JSON.parse(roleChange!.detail!)).toEqual({ from: 'VIEWER', to: 'PRIVACY_OFFICER' });
+    expect(accepted!.actor).toBe('M suspicious@jspe.example <suspicious@jspe.example>');
+    const ownerId = (await owner.ok(MeDocument)).me!.id;
+    expect(JSON.parse(accepted!.detail!)).toMatchObject({ role: 'VIEWER', invitedBy: ownerId });
+    expect(invited!.actor).toContain('Administrator');
   });
 
-  it('refuses an owner role change by a privacy officer, and bad ids with the field named', async () => {
-    const { member } = await join('officer-x@jspe.example', 'PRIVACY_OFFICER');
-    expect(errorOf(await member.request(AdminUsersDocument)).code).toBe('FORBIDDEN');
+  it('refuses every owner-only change to a privacy officer, changing nothing, and bad ids with the field named', async () => {
+    const { member: officer } = await join('officer-x@jspe.example', 'PRIVACY_OFFICER');
+    const { id: targetId } = await join('target-x@jspe.example', 'VIEWER');
+    const ownerId = (await owner.ok(MeDocument)).me!.id;
+    const { inviteStaff } = await owner.ok(InviteStaffDocument, {
+      input: { email: 'pending-x@jspe.example', displayName: 'Pending', role: 'VIEWER' },
+    });
+    const snapshot = async () => ({
+      users: (await owner.ok(AdminUsersDocument)).adminUsers.map((u) => [u.id, u.role, u.active, u.openSessions]),
+      invitations: (await owner.ok(StaffInvitationsDocument)).staffInvitations.map((i) => i.id),
+      settings: (await owner.ok(StaffSettingsDocument)).staffSettings,
+    });
+    const audited = async () =>
+      Number((await app.em().getConnection().execute<{ n: unknown }[]>('select count(*) as n from audit_entry'))[0]!.n);
+    const before = await snapshot();
+    const auditedBefore = await audited();
+    const attempts = [
+      officer.request(AdminUsersDocument),
+      officer.request(ChangeStaffRoleDocument, { input: { id: targetId, role: 'OWNER' } }),
+      officer.request(ChangeStaffRoleDocument, { input: { id: ownerId, role: 'VIEWER' } }),
+      officer.request(DeactivateStaffDocument, { input: { id: ownerId } }),
+      officer.request(ReactivateStaffDocument, { input: { id: targetId } }),
+      officer.request(ResetStaffPasswordDocument, { input: { id: targetId } }),
+      officer.request(ResetStaffMfaDocument, { input: { id: targetId } }),
+      officer.request(EndStaffSessionsDocument, { input: { id: targetId } }),
+      officer.request(InviteStaffDocument, {
+        input: { email: 'sneak@jspe.example', displayName: 'Sneak', role: 'OWNER' },
+      }),
+      officer.request(RevokeStaffInvitationDocument, { input: { id: inviteStaff.invitation.id } }),
+      officer.request(SetMfaRequirementDocument, { input: { required: true } }),
+      officer.request(CreateAdminUserDocument, {
+        input: { email: 'sneak2@jspe.example', displayName: 'Sneak', role: 'OWNER', password: STRONG },
+      }),
+      officer.request(StaffHistoryDocument, { id: targetId }),
+    ];
+    for (const answer of await Promise.all(attempts)) expect(errorOf(answer).code).toBe('FORBIDDEN');
+    expect(await audited()).toBe(auditedBefore);
+    expect(await snapshot()).toEqual(before);
     expect(errorOf(await owner.request(DeactivateStaffDocument, { input: { id: 'not-a-uuid' } }))).toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+
+  it("revokes a leaving owner's open invitations with the deactivation or demotion, and refuses a link of an owner who left", async () => {
+    const { member: leaver, id: leaverId } = await join('leaving-owner@jspe.example', 'OWNER');
+    const { member: demoted, id: demotedId } = await join('demoted-owner@jspe.example', 'OWNER');
+    const invite = async (by: TestClient, email: string) => {
+      const { inviteStaff } = await by.ok(InviteStaffDocument, {
+        input: { email, displayName: 'Invitee', role: 'VIEWER' },
+      });
+      return { id: inviteStaff.invitation.id, token: inviteStaff.link.split('#')[1]! };
+    };
+    const fromLeaver = [
+      await invite(leaver, 'via-leaver-1@jspe.example'),
+      await invite(leaver, 'via-leaver-2@jspe.example'),
+    ];
+    const fromDemoted = await invite(demoted, 'via-demoted@jspe.example');
+    const fromOwner = await invite(owner, 'via-owner@jspe.example');
+
+    const deactivated = await owner.ok(DeactivateStaffDocument, { input: { id: leaverId } });
+    expect(deactivated.deactivateStaff.active).toBe(false);
+    await owner.ok(ChangeStaffRoleDocument, { input: { id: demotedId, role: 'PRIVACY_OFFICER' } });
+    const open = (await owner.ok(StaffInvitationsDocument)).staffInvitations.map((i) => i.id);
+    expect(open).toContain(fromOwner.id);
+    for (const gone of [...fromLeaver, fromDemoted]) {
+      expect(open).not.toContain(gone.id);
+      const refused = await new TestClient(app.url).request(AcceptInvitationDocument, {
+        input: { token: gone.token, password: STRONG },
+      });
+      expect(errorOf(refused).code).toBe('NOT_FOUND');
+    }
+    const revocations = await app
+      .em()
+      .getConnection()
+      .execute<{ subject: string; actor_label: string; detail: unknown }[]>(
+        "select subject, actor_label, detail from audit_entry where action = 'admin_user.invitation_revoked'",
+      );
+    for (const gone of [...fromLeaver, fromDemoted]) {
+      const entry = revocations.find((r) => r.subject === gone.id)!;
+      expect(entry.actor_label).toContain('Administrator');
+      const detail = typeof entry.detail === 'string' ? JSON.parse(entry.detail) : entry.detail;
+      expect(detail).toMatchObject({ reason: gone === fromDemoted ? 'inviter_role_changed' : 'inviter_deactivated' });
+    }
+    // An invitation left open by an inviter who is no owner any more (made before revocation on
+    // leaving existed) is refused too, as an invalid link.
+    const { member: former, id: formerId } = await join('former-owner@jspe.example', 'OWNER');
+    const stale = await invite(former, 'via-former@jspe.example');
+    await app.em().nativeUpdate(AdminUser, { id: formerId }, { role: 'VIEWER' });
+    expect(errorOf(await new TestClient(app.url).request(InvitationDocument, { token: stale.token })).code).toBe(
+      'NOT_FOUND',
+    );
+    const refused = await new TestClient(app.url).request(AcceptInvitationDocument, {
+      input: { token: stale.token, password: STRONG },
+    });
+    expect(errorOf(refused).code).toBe('NOT_FOUND');
+    await new TestClient(app.url).ok(AcceptInvitationDocument, { input: { token: fromOwner.token, password: STRONG } });
   });
 });

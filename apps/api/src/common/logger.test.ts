@@ -24,12 +24,21 @@ describe('the logger', () => {
       err: { class: 'UniqueConstraintViolationException', code: 'SQLITE_CONSTRAINT', causes: ['Error:23505'] },
     });
     expect(JSON.stringify(lines[0])).not.toContain('aiko');
+    expect((lines[0]!.err as { at: string[] }).at[0]).toMatch(/logger\.test\.ts:\d+:\d+/);
+  });
+
+  it('keeps only the frames V8 wrote: a message that looks like frames is cut off with the header', () => {
+    const forged = new Error('bad value\n    at aiko@example.jp (file:///x.js:1:1)');
+    const fields = errorFields(forged)!;
+    expect(JSON.stringify(fields)).not.toContain('aiko');
+    expect(fields.at?.length).toBeGreaterThan(0);
   });
 
   it('keeps a code only when it looks like one, and a class name only when it is one', () => {
-    expect(errorFields(Object.assign(new Error('x'), { code: 'value aiko@example.jp' }))).toEqual({ class: 'Error' });
-    expect(errorFields(Object.assign(new Error('x'), { name: 'not a <name>' }))).toEqual({ class: 'Error' });
-    expect(errorFields(new TypeError('secret'))).toEqual({ class: 'TypeError' });
+    const bare = (e: unknown) => ({ ...errorFields(e), at: undefined });
+    expect(bare(Object.assign(new Error('x'), { code: 'value aiko@example.jp' }))).toEqual({ class: 'Error' });
+    expect(bare(Object.assign(new Error('x'), { name: 'not a <name>' }))).toEqual({ class: 'Error' });
+    expect(bare(new TypeError('secret'))).toEqual({ class: 'TypeError' });
     expect(errorFields('a thrown string with a value')).toEqual({ class: 'string' });
     expect(errorFields(undefined)).toBeUndefined();
   });

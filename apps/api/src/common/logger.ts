@@ -24,10 +24,13 @@ const CLASS_NAME = /^[A-Za-z_$][A-Za-z0-9_$]{0,63}$/;
 
 /**
  * What a log line says about an error: its class name and, if it has one, its code (a driver's
- * `code`, `sqlState` or `errno`) — for each error of its `cause` chain, at most three. Never the
- * message, the SQL or the parameters.
+ * `code`, `sqlState` or `errno`) — for each error of its `cause` chain, at most three — and where it
+ * was thrown (the first three stack frames: functions and files). Never the message, the SQL or the
+ * parameters.
  */
-export function errorFields(err: unknown): { class: string; code?: string; causes?: string[] } | undefined {
+export function errorFields(
+  err: unknown,
+): { class: string; code?: string; at?: string[]; causes?: string[] } | undefined {
   if (err === undefined || err === null) return undefined;
   const describe = (e: unknown): { class: string; code?: string } => {
     if (typeof e !== 'object' || e === null) return { class: typeof e };
@@ -47,7 +50,7 @@ export function errorFields(err: unknown): { class: string; code?: string; cause
     const code = raw === undefined ? undefined : String(raw);
     return code !== undefined && CODE.test(code) ? { class: cls, code } : { class: cls };
   };
-  const first = describe(err);
+  const first = { ...describe(err), ...framesOf(err) };
   const causes: string[] = [];
   let cause = (err as { cause?: unknown }).cause;
   for (let depth = 0; depth < 3 && cause !== undefined && cause !== null; depth++) {
@@ -56,6 +59,24 @@ export function errorFields(err: unknown): { class: string; code?: string; cause
     cause = (cause as { cause?: unknown }).cause;
   }
   return causes.length ? { ...first, causes } : first;
+}
+
+/**
+ * The first frames of the error's stack, after its header (`Name: message`, which may span lines and
+ * quote anything) is cut off exactly: only frames V8 wrote remain.
+ */
+function framesOf(err: unknown): { at?: string[] } {
+  if (!(err instanceof Error) || typeof err.stack !== 'string') return {};
+  const header = String(err);
+  if (!err.stack.startsWith(header)) return {};
+  const at = err.stack
+    .slice(header.length)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('at '))
+    .slice(0, 3)
+    .map((line) => line.slice(3, 240));
+  return at.length ? { at } : {};
 }
 
 /** The pino logger behind AppLog (request lines go through it too: http/request-log.ts). */

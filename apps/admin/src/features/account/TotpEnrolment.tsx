@@ -1,8 +1,9 @@
-import { Button, Card, Code, Group, Image, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Card, Code, Group, Image, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import type { BeginTotpEnrolmentMutation } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
 import { errorMessages } from '../../components/errors.js';
+import { useFormErrors } from '../../components/FormCard.js';
 import { ACCOUNT_TEXT } from './account-texts.js';
 import { RecoveryCodes } from './RecoveryCodes.js';
 import { useTotpEnrolment } from './use-account.js';
@@ -15,41 +16,48 @@ export function svgDataUri(svg: string): string {
   return `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
 }
 
+const FIELDS = ['code', 'password'];
+
 /**
- * Enrols an authenticator app: a new secret as QR code and key, confirmed by a first code; then the
- * ten recovery codes, shown once. `onEnrolled` runs when the member has stored them.
+ * Enrols an authenticator app: a new secret as QR code and key, confirmed by a first code and the
+ * member's password (the API's issues go on those fields); then the ten recovery codes, shown once.
+ * `onEnrolled` runs when the member has stored them.
  */
 export function TotpEnrolment({ onEnrolled }: { onEnrolled: () => void }) {
   const { begin, confirm, fetching } = useTotpEnrolment();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
-  const [code, setCode] = useState('');
-  const [messages, setMessages] = useState<string[]>([]);
+  const [values, setValues] = useState({ code: '', password: '' });
+  const form = useFormErrors((f) => FIELDS.includes(f));
   // The codes live only here, until the member says they stored them.
   const [codes, setCodes] = useState<readonly string[] | null>(null);
 
+  function set(key: keyof typeof values, value: string) {
+    setValues((v) => ({ ...v, [key]: value }));
+    form.clearField(key);
+  }
+
   async function start() {
-    setMessages([]);
+    form.setMessages([]);
     const result = await begin();
     if (result.data) setEnrolment(result.data.beginTotpEnrolment);
-    setMessages(errorMessages(result.error));
+    form.setMessages(errorMessages(result.error));
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setMessages([]);
-    const result = await confirm(code.trim());
-    if (result.data) {
-      setEnrolment(null);
-      setCodes(result.data.confirmTotpEnrolment.codes);
-    }
-    setMessages(errorMessages(result.error));
+    form.setMessages([]);
+    const result = await confirm(values.code.trim(), values.password);
+    if (!result.data) return form.report(result.error);
+    setEnrolment(null);
+    setValues({ code: '', password: '' });
+    setCodes(result.data.confirmTotpEnrolment.codes);
   }
 
   if (codes) return <RecoveryCodes codes={codes} onDone={onEnrolled} />;
 
   return (
     <Stack gap="sm">
-      <MessagesAlert title={T.refused} messages={messages} />
+      <MessagesAlert title={T.refused} messages={form.messages} />
       {!enrolment ? (
         <Group>
           <Button onClick={() => void start()} loading={fetching}>
@@ -75,11 +83,21 @@ export function TotpEnrolment({ onEnrolled }: { onEnrolled: () => void }) {
               autoComplete="one-time-code"
               required
               maxLength={12}
-              value={code}
-              onChange={(e) => setCode(e.currentTarget.value)}
+              value={values.code}
+              onChange={(e) => set('code', e.currentTarget.value)}
+              error={form.errors['code']}
+            />
+            <PasswordInput
+              label={T.password}
+              description={T.passwordHint}
+              autoComplete="current-password"
+              required
+              value={values.password}
+              onChange={(e) => set('password', e.currentTarget.value)}
+              error={form.errors['password']}
             />
             <Group>
-              <Button type="submit" loading={fetching} disabled={!code.trim()}>
+              <Button type="submit" loading={fetching} disabled={!values.code.trim() || !values.password}>
                 {T.confirm}
               </Button>
             </Group>

@@ -41,6 +41,8 @@ export const ACCOUNT_TEXT = {
     qr: 'QR code for your authenticator app',
     secret: 'Key for manual entry',
     code: 'Code from the app',
+    password: 'Your password',
+    passwordHint: 'Your sign-in password: it confirms that this is you.',
     confirm: 'Confirm',
     refused: 'Not set up',
     regenerate: {

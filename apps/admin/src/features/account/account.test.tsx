@@ -104,6 +104,11 @@ describe('my account', () => {
           data: { beginTotpEnrolment: { secret: 'JBSWY3DPEHPK3PXP', uri: 'otpauth://totp/x', qrSvg: QR } },
         }),
         ConfirmTotpEnrolment: ({ input }) => {
+          if (input.password !== 'my-own-password-1') {
+            return graphQLError('BAD_USER_INPUT', 'Invalid.', {
+              issues: [{ field: 'input.password', code: 'INVALID_VALUE', message: 'The password is incorrect.' }],
+            });
+          }
           if (input.code !== '123456') {
             return graphQLError('BAD_USER_INPUT', 'Invalid.', {
               issues: [{ field: 'code', code: 'INVALID_VALUE', message: 'The code does not match: try the next one.' }],
@@ -122,8 +127,14 @@ describe('my account', () => {
     expect(screen.getByLabelText('Key for manual entry').textContent).toBe('JBSWY3DPEHPK3PXP');
 
     fireEvent.change(screen.getByLabelText(/Code from the app/), { target: { value: '000000' } });
+    fireEvent.change(screen.getByLabelText(/^Your password/), { target: { value: 'not-my-password' } });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('The code does not match');
+    // The API's issues go on their fields.
+    expect(await screen.findByText('The password is incorrect.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/^Your password/), { target: { value: 'my-own-password-1' } });
+    expect(screen.queryByText('The password is incorrect.')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    expect(await screen.findByText('The code does not match: try the next one.')).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText(/Code from the app/), { target: { value: ' 123456 ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
@@ -131,7 +142,9 @@ describe('my account', () => {
     expect(codes.textContent?.split('\n')).toEqual(CODES);
     expect(screen.getByRole('button', { name: 'Copy codes' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Download as text' })).toBeTruthy();
-    expect(api.callsOf('ConfirmTotpEnrolment').at(-1)?.variables).toEqual({ input: { code: '123456' } });
+    expect(api.callsOf('ConfirmTotpEnrolment').at(-1)?.variables).toEqual({
+      input: { code: '123456', password: 'my-own-password-1' },
+    });
 
     fireEvent.click(screen.getByRole('button', { name: 'I have stored them' }));
     expect(await screen.findByText(/An authenticator app is set up/)).toBeTruthy();

@@ -34,7 +34,7 @@ export function useTotpEnrolment() {
   const [confirmState, confirm] = useMutation(ConfirmTotpEnrolmentDocument);
   return {
     begin: () => begin({}),
-    confirm: (code: string) => confirm({ input: { code } }),
+    confirm: (code: string, password: string) => confirm({ input: { code, password } }),
     fetching: beginState.fetching || confirmState.fetching,
   };
 }

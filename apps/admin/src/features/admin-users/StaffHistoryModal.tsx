@@ -2,6 +2,7 @@ import { Button, Group, Modal, Stack } from '@mantine/core';
 import type { StaffHistoryQuery } from '@steward/schema';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { formatDateTime } from '../../components/format.js';
+import { staffHistoryDetail } from './staff-history.js';
 import { STAFF_TEXT } from './staff-texts.js';
 import { useStaffHistory } from './use-admin-users.js';
 
@@ -11,6 +12,7 @@ const T = STAFF_TEXT.history;
 const columns: DataColumn<Entry>[] = [
   { id: 'at', header: T.columns.at, value: (e) => e.at, cell: (e) => formatDateTime(e.at), nowrap: true },
   { id: 'action', header: T.columns.action, value: (e) => T.actions[e.action] ?? e.action, bold: true },
+  { id: 'detail', header: T.columns.detail, value: staffHistoryDetail },
   { id: 'actor', header: T.columns.actor, value: (e) => e.actor },
 ];
 

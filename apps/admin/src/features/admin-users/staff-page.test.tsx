@@ -193,10 +193,24 @@ describe('staff page', () => {
             },
             {
               id: 'e1',
+              at: '2025-03-01T12:00:00Z',
+              actor: 'Owner Sato <owner@jspe.or.jp>',
+              action: 'admin_user.role_change',
+              detail: '{"from":"VIEWER","to":"PRIVACY_OFFICER"}',
+            },
+            {
+              id: 'e0',
               at: '2025-03-01T09:00:00Z',
-              actor: 'system',
+              actor: 'Officer <officer@jspe.or.jp>',
               action: 'admin_user.invitation_accepted',
-              detail: null,
+              detail: '{"invitation":"i1","role":"VIEWER","invitedBy":"u1"}',
+            },
+            {
+              id: 'i1',
+              at: '2025-02-28T09:00:00Z',
+              actor: 'Owner Sato <owner@jspe.or.jp>',
+              action: 'admin_user.invite',
+              detail: '{"role":"VIEWER","expiresAt":"2025-03-07T09:00:00Z"}',
             },
           ].filter(() => id === officer.id),
         },
@@ -207,9 +221,18 @@ describe('staff page', () => {
     fireEvent.click(screen.getByRole('button', { name: `History of ${officer.displayName}` }));
     const table = await screen.findByRole('table', { name: 'Account history' });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getAllByRole('cell')[1]!.textContent)).toEqual([
-      'Deactivated',
-      'Joined by invitation',
+    expect(
+      rows.map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent)
+          .slice(1),
+      ),
+    ).toEqual([
+      ['Deactivated', '1 session ended', 'Owner Sato <owner@jspe.or.jp>'],
+      ['Role changed', 'From Viewer to Privacy officer', 'Owner Sato <owner@jspe.or.jp>'],
+      ['Joined by invitation', 'Joined as Viewer', 'Officer <officer@jspe.or.jp>'],
+      ['Invited', 'Invited as Viewer', 'Owner Sato <owner@jspe.or.jp>'],
     ]);
     expect(within(rows[0]!).getByText('Owner Sato <owner@jspe.or.jp>')).toBeTruthy();
     expect(api.callsOf('StaffHistory').map((c) => c.variables)).toEqual([{ id: officer.id }]);

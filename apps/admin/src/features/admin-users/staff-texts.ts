@@ -119,11 +119,24 @@ export const STAFF_TEXT = {
     table: 'Account history',
     empty: 'Nothing recorded yet.',
     loading: 'Loading the history',
-    columns: { at: 'When', action: 'What', actor: 'Who' },
+    columns: { at: 'When', action: 'What', detail: 'Details', actor: 'Who' },
+    /** An entry's detail in words (staff-history.ts picks the one that fits), with role names already in words. */
+    details: {
+      roleChange: (from: string, to: string) => `From ${from} to ${to}`,
+      invited: (role: string) => `Invited as ${role}`,
+      joined: (role: string) => `Joined as ${role}`,
+      sessionsEnded: (n: number) => (n === 1 ? '1 session ended' : `${n} sessions ended`),
+      invitationsRevoked: (n: number) =>
+        n === 1 ? 'Their 1 open invitation revoked' : `Their ${n} open invitations revoked`,
+    },
     close: 'Close',
-    /** The audit actions about a staff account (the API's STAFF_ACCOUNT_ACTIONS); unknown ones show as they are. */
+    /**
+     * The audit actions about a staff account (the API's STAFF_ACCOUNT_ACTIONS, and the invitation that
+     * brought them in); unknown ones show as they are.
+     */
     actions: {
       'admin_user.create': 'Account created',
+      'admin_user.invite': 'Invited',
       'admin_user.invitation_accepted': 'Joined by invitation',
       'admin_user.role_change': 'Role changed',
       'admin_user.deactivate': 'Deactivated',
@@ -134,6 +147,7 @@ export const STAFF_TEXT = {
       'auth.login': 'Signed in',
       'auth.login_failed': 'Failed sign-in',
       'auth.login_throttled': 'Sign-in locked for an address',
+      'auth.mfa_failed': 'Wrong second-factor code at sign-in',
       'auth.logout': 'Signed out',
       'auth.password_changed': 'Changed their password',
       'auth.session_ended': 'Ended a session',

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { createRequire } from 'node:module';
 import { RateLimiterRes, type RateLimiterStoreAbstract as StoreAbstract } from 'rate-limiter-flexible';
+import { RateLimitedError } from '../rate-limit.js';
 import {
   addToCounter,
   deleteCounter,
@@ -80,5 +81,15 @@ export class DbRateLimiter extends RateLimiterStoreAbstract {
     const consumed = isFirstInDuration ? changedPoints : state.points;
     const msBeforeNext = state.expiresAt ? Math.max(state.expiresAt.getTime() - this.now().getTime(), 0) : -1;
     return new RateLimiterRes(Math.max(this.points - consumed, 0), msBeforeNext, consumed, isFirstInDuration);
+  }
+}
+
+/** Spends one point of `limiter` for `key`; TOO_MANY_REQUESTS (with `retryAfterSeconds`) when its budget is used up. */
+export async function spend(limiter: DbRateLimiter, key: string): Promise<RateLimiterRes> {
+  try {
+    return await limiter.consume(key);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) throw new RateLimitedError(Math.ceil(rejection.msBeforeNext / 1000));
+    throw rejection;
   }
 }
