@@ -301,7 +301,8 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     // Client-side routes load the single page: browsers' navigations to paths that are not files or reserved (http/spa-fallback.ts).
     app.get('/{*path}', (req, res, next) => {
       if (!wantsAdminPage(req)) return next();
-      traceOf(res)!.route = 'admin';
+      const trace = traceOf(res);
+      if (trace) trace.route = 'admin';
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(join(adminDir, 'index.html'));
     });
