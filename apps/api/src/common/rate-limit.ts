@@ -22,8 +22,9 @@ export function rateLimitedBy(rule: RateLimitRule): { rateLimit: RateLimitRule }
 
 export class RateLimitedError extends DomainError {
   /**
-   * `limit` names the spent rule in `steward_rate_limit_refusals_total{limit}`; the sign-in throttle
-   * (auth/sign-in-throttle.ts, several budgets of one entry point) names none and counts as `sign-in`.
+   * `limit` names the spent budget in `steward_rate_limit_refusals_total{limit}`: the rule's name, or
+   * the database limiter's key prefix (`spend`, common/limits/); a refusal that names none (the
+   * sign-in throttle's refusal after failed attempts) counts as `sign-in`.
    */
   constructor(retryAfterSeconds: number, limit = 'sign-in') {
     super('TOO_MANY_REQUESTS', 'Too many requests; try again later', { retryAfterSeconds });

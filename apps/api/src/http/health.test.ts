@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/core';
+import { DbRateLimiter, spend } from '../common/limits/db-rate-limiter.js';
 import { RateLimits } from '../common/rate-limit.js';
 import { readiness } from './health.js';
 import { buildCollectionInput } from '../test/factories.js';
@@ -81,6 +82,15 @@ describe('health, metrics and unknown paths (metrics behind a token on the main 
     const rule = { name: 'metrics-probe', points: 1, durationSeconds: 60 };
     await limits.consume(rule, 'k');
     await expect(limits.consume(rule, 'k')).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    const shared = new DbRateLimiter({
+      em: app.orm.em,
+      now: () => new Date(),
+      keyPrefix: 'metrics_probe_db',
+      points: 1,
+      durationSeconds: 60,
+    });
+    await spend(shared, 'k');
+    await expect(spend(shared, 'k')).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
     await owner.raw('{ nope }');
 
     const metrics = await get(`${app.url}/metrics`, { authorization: `Bearer ${TOKEN}` });
@@ -93,6 +103,7 @@ describe('health, metrics and unknown paths (metrics behind a token on the main 
     expect(sample(text, 'steward_ledger_appends_total')).toBeGreaterThan(0);
     expect(sample(text, 'steward_group_commit_batch_size_count{writer="ledger"}')).toBeGreaterThan(0);
     expect(sample(text, 'steward_rate_limit_refusals_total{limit="metrics-probe"}')).toBe(1);
+    expect(sample(text, 'steward_rate_limit_refusals_total{limit="metrics_probe_db"}')).toBe(1);
     expect(sample(text, 'steward_consent_writes_total{source="staff",result="stored"}')).toBeGreaterThan(0);
     expect(sample(text, 'steward_db_pool_connections{state="used"}')).toBeGreaterThanOrEqual(0);
     expect(sample(text, 'steward_db_pool_connections{state="free"}')).toBeGreaterThanOrEqual(0);
