@@ -128,6 +128,8 @@ describe('health, metrics and unknown paths (metrics behind a token on the main 
     ])
       expect(await get(`${app.url}${path}`, html), path).toMatchObject({ status: 200, text: ADMIN_PAGE });
     expect(await get(`${app.url}/assets/app.js`)).toMatchObject({ status: 200, text: 'console.log(1)' });
+    // The root is the front door whatever the Accept: `curl http://host/` finds the admin.
+    expect(await get(`${app.url}/`)).toMatchObject({ status: 200, text: ADMIN_PAGE });
 
     const notFound = [
       ['/metrics', html],

@@ -10,11 +10,13 @@ const NOT_THE_ADMIN = new Set(['graphql', 'livez', 'readyz', 'healthz', 'metrics
  * and has no dot in any segment (a file: `/assets/x.js`, `/favicon.ico`, `/.well-known/…`, `/.env`;
  * the admin's routes are words and ids, never with a dot). Everything else is a 404, so a monitor,
  * a scraper or a script asking for something that is not there is told so, not handed a page.
+ * The root is the front door: it is the admin's page whatever the `Accept` (`curl http://host/`).
  */
 export function wantsAdminPage(req: IncomingMessage): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  if (!/\btext\/html\b/i.test(req.headers.accept ?? '')) return false;
   const url = req.url ?? '/';
+  if (url === '/' || url.startsWith('/?')) return true;
+  if (!/\btext\/html\b/i.test(req.headers.accept ?? '')) return false;
   const query = url.indexOf('?');
   const segments = (query < 0 ? url : url.slice(0, query)).split('/').filter(Boolean);
   if (segments.length && NOT_THE_ADMIN.has(segments[0]!.toLowerCase())) return false;
