@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { LedgerAnchor } from './ledger.service.js';
 
 const HASH = /^[0-9a-f]{64}$/;
@@ -24,11 +24,16 @@ export function readAnchorFile(file: string): LedgerAnchor | null {
   return { sequence: parsed.sequence, hash: parsed.hash };
 }
 
-/** Writes the anchor beside `file` and renames it into place: a crash never leaves half an anchor. */
+/**
+ * Writes the anchor beside `file` and renames it into place: a crash never leaves half an anchor.
+ * Readable by Steward's user only (0600), whatever the umask.
+ */
 export function writeAnchorFile(file: string, anchor: LedgerAnchor, at: Date): void {
   writeFileSync(
     `${file}.tmp`,
     `${JSON.stringify({ sequence: anchor.sequence, hash: anchor.hash, writtenAt: at.toISOString() }, null, 2)}\n`,
+    { mode: 0o600 },
   );
+  chmodSync(`${file}.tmp`, 0o600);
   renameSync(`${file}.tmp`, file);
 }
