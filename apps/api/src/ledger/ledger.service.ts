@@ -196,6 +196,14 @@ export class LedgerService {
     return this.checkpoint();
   }
 
+  /** The head, when a checkpoint signs it (null while the ledger is empty or its end is unsigned). */
+  async signedHead(): Promise<LedgerAnchor | null> {
+    const head = await ledgerHead(this.em);
+    const sequence = Number(head?.sequence ?? 0);
+    if (!head || sequence === 0 || !(await checkpointExists(this.em, sequence))) return null;
+    return { sequence, hash: head.hash };
+  }
+
   /** Signs and stores a checkpoint on `em` (the caller's transaction). */
   private async insertCheckpoint(em: EntityManager, sequence: number, hash: string): Promise<void> {
     await insertCheckpointRow(em, {

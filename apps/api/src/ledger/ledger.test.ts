@@ -288,6 +288,19 @@ describe('the ledger', () => {
     expect(await verify(owner)).toMatchObject({ ok: true, checkpoints: 2, unsignedEntries: 0 });
   });
 
+  it('moves the anchor to a head signed another way (on demand, every 1,000th entry)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'steward-witness-'));
+    const file = join(dir, 'ledger-anchor.json');
+    try {
+      const { owner } = await ledgerWith(1, { config: { ledgerAnchorFile: file } });
+      expect(await owner.ok(CreateLedgerCheckpointDocument)).toMatchObject({ createLedgerCheckpoint: { sequence: 3 } });
+      expect(await witnessLedgerHead(app!.orm, app!.deps)).toBe('unchanged');
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ sequence: 3 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the signed head in an anchor file outside the database, and never signs a cut-off end', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'steward-witness-'));
     const file = join(dir, 'ledger-anchor.json');
@@ -437,19 +450,23 @@ describe('a restore of an older backup', () => {
     expect((await verify(owner)).firstFailure).toEqual({ sequence: 12, reason: 'Entry 12 is missing' });
   });
 
-  it('accepts no gap that a signed RESTORE entry does not record exactly', async () => {
+  /** A ledger of 6 entries restored with entries 7 to 9 lost (RESTORE entry 10), its guards dropped. */
+  async function restoredWithoutGuards() {
     const { app: a, owner } = await ledgerWith(2);
     await new LedgerService(a.em(), a.deps).recordRestoreGap(lostAnchor, backup);
     await dropGuards(a);
+    return { a, owner };
+  }
+
+  it('accepts no gap that a signed RESTORE entry does not record exactly', async () => {
+    const { a, owner } = await restoredWithoutGuards();
     // Without its signature (someone without the key wrote it), the RESTORE entry hides nothing.
     await sql(a, 'delete from ledger_checkpoint where sequence = 10');
     expect((await verify(owner)).firstFailure).toEqual({ sequence: 7, reason: 'Entry 7 is missing' });
   });
 
   it('leaves an unrecorded gap before a RESTORE entry failing', async () => {
-    const { app: a, owner } = await ledgerWith(2);
-    await new LedgerService(a.em(), a.deps).recordRestoreGap(lostAnchor, backup);
-    await dropGuards(a);
+    const { a, owner } = await restoredWithoutGuards();
     await sql(a, 'delete from ledger_entry where sequence = 6');
     expect((await verify(owner)).firstFailure).toEqual({ sequence: 6, reason: 'Entry 6 is missing' });
   });

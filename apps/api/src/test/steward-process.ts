@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './cluster.js';
 import { OWNER } from './test-app.js';
 
 // The built server (apps/api/dist/main.js) as a child process, as an operator runs it: for what
@@ -17,14 +17,6 @@ export interface StewardProcess {
   output(): string;
   /** Sends `signal` and waits for the exit; resolves to the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createNetServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-  const address = probe.address();
-  await new Promise<void>((r) => probe.close(() => r()));
-  return typeof address === 'object' && address ? address.port : 0;
 }
 
 /**
