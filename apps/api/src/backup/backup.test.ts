@@ -2,7 +2,18 @@ import { DATABASES, SQLITE_ONLY } from '../test/databases.js';
 import { RecordCollectionDocument } from '@steward/schema';
 import { MikroORM } from '@mikro-orm/core';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -126,7 +137,7 @@ describe.each(DATABASES)('backup and restore (%s)', (db) => {
 
     // Restore the latest backup beside the anchor: nothing lost, nothing recorded.
     const fresh = await newTarget(db);
-    await restoreIntoCopyOf(fresh, anchorFile);
+    restoreIntoCopyOf(fresh, anchorFile);
     const noLoss = await restoreBackup({
       config: loadConfig(envOf(fresh)),
       from: latest.dir,
@@ -139,7 +150,7 @@ describe.each(DATABASES)('backup and restore (%s)', (db) => {
 
     // Restore the older backup: the entries written after it are lost, and the ledger says so.
     const rewound = await newTarget(db);
-    await restoreIntoCopyOf(rewound, anchorFile);
+    restoreIntoCopyOf(rewound, anchorFile);
     const lines: string[] = [];
     const restored = await restoreBackup({
       config: loadConfig(envOf(rewound)),
@@ -193,6 +204,17 @@ describe.each(DATABASES)('backup and restore (%s)', (db) => {
     await expect(
       restoreBackup({ config: loadConfig(wrongKey), from: latest.dir, now: () => new Date(), print: quiet }),
     ).rejects.toThrow(/key does not open this backup/);
+    // A backup made by a newer release (a schema this release does not know) is refused before anything is loaded.
+    const newer = tempDir('newer');
+    cpSync(latest.dir, newer, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(newer, 'manifest.json'), 'utf8')) as { schemaVersion: string };
+    writeFileSync(
+      join(newer, 'manifest.json'),
+      JSON.stringify({ ...manifest, schemaVersion: 'Migration29991231000000' }),
+    );
+    await expect(
+      restoreBackup({ config: loadConfig(envOf(other)), from: newer, now: () => new Date(), print: quiet }),
+    ).rejects.toThrow(/made by a newer Steward release/);
     if (db === 'sqlite') expect(existsSync(join(other.dataDir, 'steward.sqlite'))).toBe(false);
     else expect(await verifyTarget(other, null).catch(() => 'empty')).toBe('empty');
 
@@ -209,8 +231,7 @@ describe.each(DATABASES)('backup and restore (%s)', (db) => {
 });
 
 /** The operator puts the key (here in the environment) and a copy of the anchor file into the new data directory. */
-async function restoreIntoCopyOf(t: { dataDir: string }, anchorFile: string): Promise<void> {
-  const { mkdirSync } = await import('node:fs');
+function restoreIntoCopyOf(t: { dataDir: string }, anchorFile: string): void {
   mkdirSync(t.dataDir, { recursive: true });
   copyFileSync(anchorFile, join(t.dataDir, 'ledger-anchor.json'));
 }

@@ -10,6 +10,8 @@ import { readAnchorFile, writeAnchorFile } from '../ledger/anchor-file.js';
 import { sha256 } from '../ledger/ledger-hash.js';
 import { LedgerService, type LedgerAnchor } from '../ledger/ledger.service.js';
 import { ormOptions, type DatabaseTarget } from '../mikro-orm.config.js';
+import { postgresqlMigrations } from '../migrations/postgresql/index.js';
+import { sqliteMigrations } from '../migrations/sqlite/index.js';
 import { postgresTableCount } from './backup.queries.js';
 import {
   MANIFEST_FILE,
@@ -58,6 +60,12 @@ export async function restoreBackup(opts: {
   print(
     `Restoring the backup of ${manifest.createdAt} (ledger head ${manifest.ledger.head?.sequence ?? 0}) from ${dir}`,
   );
+
+  const known = (kind === 'sqlite' ? sqliteMigrations : postgresqlMigrations).map((m) => m.name);
+  if (manifest.schemaVersion && !known.includes(manifest.schemaVersion))
+    throw new Error(
+      `This backup was made by a newer Steward release (schema ${manifest.schemaVersion} is unknown to this release): restore it with that release`,
+    );
 
   const dump = join(dir, manifest.dump.file);
   if (!existsSync(dump) || (await sha256File(dump)) !== manifest.dump.sha256)
