@@ -250,13 +250,24 @@ describe.each(SQLITE_ONLY)('operating the server (%s)', () => {
     expect(mode('.')).toBe('700');
     for (const f of ['steward.sqlite', 'steward.sqlite-wal', 'steward.sqlite-shm', 'steward.key'])
       expect([f, mode(f)]).toEqual([f, '600']);
-    // The schedule signs every 60 s: only the stop signs these 24 entries.
+    // The schedule signs every 60 s: only the stop signs these entries. It comes while more writes are
+    // in flight: those it accepted finish (and are signed), the others are refused whole.
     expect(existsSync(join(t.dataDir, 'ledger-anchor.json'))).toBe(false);
-    expect(await server.stop('SIGTERM')).toBe(0);
+    const inFlight = Array.from({ length: 4 }, () =>
+      owner.request(RecordCollectionDocument, { input: buildCollectionInput() }).then(
+        (res) => !res.errors,
+        () => false,
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 30));
+    const stopped = server.stop('SIGTERM');
+    const finished = (await Promise.all(inFlight)).filter(Boolean).length;
+    expect(await stopped).toBe(0);
     expect(mode('ledger-anchor.json')).toBe('600');
     expect(readdirSync(t.dataDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const head = readAnchorFile(join(t.dataDir, 'ledger-anchor.json'))!;
-    expect(head.sequence).toBe(24);
+    const entries = 24 + 3 * finished;
+    expect(head.sequence).toBe(entries);
 
     // The README's command, from the repository root, with its flags.
     const run = (args: string[]) =>
@@ -268,11 +279,14 @@ describe.each(SQLITE_ONLY)('operating the server (%s)', () => {
         child.on('exit', (code) => resolve({ code, stdout }));
       });
     const anchor = head;
-    const [json, anchored] = await Promise.all([run(['--json']), run(['--anchor', `24:${anchor.hash}`])]);
+    const [json, anchored] = await Promise.all([run(['--json']), run(['--anchor', `${entries}:${anchor.hash}`])]);
     expect(json.code).toBe(0);
     const result = JSON.parse(json.stdout.slice(json.stdout.indexOf('{'))) as { ok: boolean; headHash: string };
-    expect(result).toMatchObject({ ok: true, headSequence: 24, headHash: anchor.hash, anchorChecked: true });
-    expect([anchored.code, anchored.stdout]).toEqual([0, expect.stringContaining(`anchor 24:${anchor.hash} holds`)]);
+    expect(result).toMatchObject({ ok: true, headSequence: entries, headHash: anchor.hash, anchorChecked: true });
+    expect([anchored.code, anchored.stdout]).toEqual([
+      0,
+      expect.stringContaining(`anchor ${entries}:${anchor.hash} holds`),
+    ]);
   });
 
   it('refuses to open a database migrated by a newer release', async () => {
