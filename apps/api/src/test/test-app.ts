@@ -226,7 +226,7 @@ export class TestClient {
   }
 }
 
-async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const { MikroORM } = await import('@mikro-orm/core');
   const { ormOptions } = await import('../mikro-orm.config.js');
   const name = `steward_test_${randomBytes(5).toString('hex')}`;
