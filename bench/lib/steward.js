@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkEncryptionKey, firstStart, makeCipher, openDatabase } from '@steward/api/dist/bootstrap.js';
 import { loadConfig } from '@steward/api/dist/config.js';
+import { createLogger } from '@steward/api/dist/common/logger.js';
 import { SESSION_COOKIE, createServer } from '@steward/api/dist/server.js';
 import { endpoint } from './endpoint.js';
 
@@ -27,13 +28,17 @@ export function migrationsHash(kind) {
 }
 
 export const serverErrors = [];
+// The server's own JSON logger at its default level, as production runs it (one line per request),
+// into a stream that drops the lines: the bench pays for every log line production pays for.
+const lines = createLogger('info', { write: () => undefined });
 const log = {
-  info: () => undefined,
-  error: (message, err) => {
+  info: (message, fields) => lines.info(message, fields),
+  error: (message, err, fields) => {
+    lines.error(message, err, fields);
     serverErrors.push(`${message}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err ?? '')}`);
     console.error(
       `[steward] ${message}`,
-      err instanceof Error ? `${err.name}: ${err.message.slice(0, 500)}` : (err ?? ''),
+      err instanceof Error ? `${err.name}: ${err.message.slice(0, 500)}` : (err ?? fields ?? ''),
     );
   },
 };

@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuthService } from './auth/auth.service.js';
 import { AdminUser } from './auth/admin-user.entity.js';
@@ -18,31 +18,90 @@ import { ensureCookieCategories } from './cookies/cookie-admin.service.js';
 import { seedCookieDemo } from './cookies/cookie-seed.js';
 import { isSetUp, seedReferenceData } from './seeders/reference-data.js';
 
+/** The data directory (the SQLite database, the generated key, the anchor): only Steward's user may enter it, whatever the umask. */
+export function ensureDataDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+}
+
+/** The SQLite database file and its WAL and shared-memory files, which hold the same data. */
+export function sqliteFiles(file: string): string[] {
+  return [file, `${file}-wal`, `${file}-shm`];
+}
+
 export function databaseTarget(config: AppConfig): DatabaseTarget {
   if (config.databaseUrl) return { kind: 'postgresql', url: config.databaseUrl };
-  mkdirSync(config.dataDir, { recursive: true });
+  ensureDataDir(config.dataDir);
   return { kind: 'sqlite', url: join(config.dataDir, 'steward.sqlite') };
+}
+
+/**
+ * A SQLite database file readable by Steward's user only: created 0600 before SQLite opens it (SQLite
+ * gives its WAL and shared-memory files the database file's mode), and tightened when it exists.
+ */
+function protectSqliteFiles(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of sqliteFiles(file)) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
+/**
+ * Refuses a database migrated by a newer Steward release: this release's code does not know the
+ * newer schema, and running it there could corrupt data the newer release wrote.
+ */
+async function refuseNewerSchema(orm: MikroORM): Promise<void> {
+  const known = new Set(knownMigrationNames(orm));
+  const executed = await orm.getMigrator().getExecutedMigrations();
+  const unknown = executed.map((m) => m.name).filter((name) => !known.has(name));
+  if (unknown.length) {
+    throw new Error(
+      `This database was migrated by a newer Steward release (migration ${unknown.join(', ')} is unknown to this release): ` +
+        'run the release that migrated it, or restore a backup made before the upgrade (see "Upgrades" in the README)',
+    );
+  }
+}
+
+/** The migrations this release carries, oldest first (the last one's name is the schema version). */
+export function knownMigrationNames(orm: MikroORM): string[] {
+  const list = orm.config.get('migrations').migrationsList ?? [];
+  return list.map((m) => m.name);
 }
 
 /** Opens the database and brings its schema up to date (migrations only; never schema sync). */
 export async function openDatabase(target: DatabaseTarget): Promise<MikroORM> {
+  const file = target.kind === 'sqlite' && target.url !== ':memory:' ? target.url : null;
+  if (file) protectSqliteFiles(file);
   const orm = await MikroORM.init(ormOptions(target));
   if (target.kind === 'sqlite') {
     const conn = orm.em.getConnection();
     await conn.execute('pragma foreign_keys = on');
-    if (target.url !== ':memory:') {
+    if (file) {
       await conn.execute('pragma journal_mode = wal');
       await conn.execute('pragma synchronous = full');
+      protectSqliteFiles(file);
     }
   }
   // Lean SQL reaches the driver's connections through knex's pool: fail here, not on the first request.
   await checkDriverPool(orm.em, target.kind === 'sqlite');
-  // Instances started together on one database migrate one after another: the later ones find nothing to do.
-  await withDatabaseLock(orm.em, DATABASE_LOCKS.startup, () => orm.getMigrator().up());
+  try {
+    // Instances started together on one database migrate one after another: the later ones find nothing to do.
+    await withDatabaseLock(orm.em, DATABASE_LOCKS.startup, async () => {
+      await refuseNewerSchema(orm);
+      await orm.getMigrator().up();
+    });
+  } catch (err) {
+    await orm.close(true);
+    throw err;
+  }
   return orm;
 }
 
-const KEY_CHECK = 'encryption.key_check';
+export const KEY_CHECK = 'encryption.key_check';
+
+/** `<key id>:<HMAC of a constant>`: what the database keeps to recognise its key (it reveals nothing of the key). */
+export function keyCheckValue(cipher: FieldCipher, masterKey: string): string {
+  const check = createHmac('sha256', Buffer.from(masterKey, 'base64')).update('steward/key-check').digest('hex');
+  return `${cipher.keyId}:${check}`;
+}
 
 /**
  * Refuses to start with a key other than the one the data was sealed with: better no service
@@ -55,12 +114,12 @@ export async function checkEncryptionKey(orm: MikroORM, cipher: FieldCipher, mas
 
 async function checkKey(orm: MikroORM, cipher: FieldCipher, masterKey: string): Promise<void> {
   const em = orm.em.fork();
-  const check = createHmac('sha256', Buffer.from(masterKey, 'base64')).update('steward/key-check').digest('hex');
+  const check = keyCheckValue(cipher, masterKey);
   const stored = await em.findOne(SystemSetting, { key: KEY_CHECK });
   if (!stored) {
-    em.create(SystemSetting, { key: KEY_CHECK, value: `${cipher.keyId}:${check}` });
+    em.create(SystemSetting, { key: KEY_CHECK, value: check });
     await em.flush();
-  } else if (stored.value !== `${cipher.keyId}:${check}`) {
+  } else if (stored.value !== check) {
     throw new Error(
       'The encryption key does not match the one this database was created with (STEWARD_ENCRYPTION_KEY)',
     );
@@ -105,11 +164,17 @@ async function setUp(orm: MikroORM, deps: AppDeps): Promise<void> {
   }
   const owner = await new AuthService(em.fork(), deps).ensureFirstOwner();
   if (owner) {
+    // The log never holds an e-mail or a password: a generated password is shown on the terminal only.
     deps.log.info(
       owner.generatedPassword
-        ? `Created the first owner ${owner.email} with password: ${owner.generatedPassword}\n  (shown once; set STEWARD_ADMIN_PASSWORD to choose it)`
-        : `Created the first owner ${owner.email} (password from STEWARD_ADMIN_PASSWORD)`,
+        ? 'Created the first owner (STEWARD_ADMIN_EMAIL) with a generated password, shown once on stderr'
+        : 'Created the first owner (STEWARD_ADMIN_EMAIL, password from STEWARD_ADMIN_PASSWORD)',
     );
+    if (owner.generatedPassword)
+      process.stderr.write(
+        `\nFirst owner ${owner.email}, password: ${owner.generatedPassword}\n` +
+          '  (shown once, not logged; set STEWARD_ADMIN_PASSWORD to choose it)\n\n',
+      );
   }
   if (fresh && deps.config.seedDemo) {
     const user = await em.fork().findOneOrFail(AdminUser, { role: 'OWNER' }, { orderBy: { createdAt: 'asc' } });

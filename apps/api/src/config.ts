@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { logLevelFrom, type LogLevel } from './common/logger.js';
 
 /** Everything Steward reads from the environment, parsed once at start-up. */
 export interface AppConfig {
@@ -36,6 +37,12 @@ export interface AppConfig {
   publicUrl: string | null;
   /** STEWARD_REQUIRE_MFA: owners and privacy officers must use a second factor, whatever the organisation's setting. */
   requireMfa: boolean;
+  /** STEWARD_LOG_LEVEL: the quietest level written (`info` by default: one line per request). */
+  logLevel: LogLevel;
+  /** STEWARD_METRICS_PORT: a port of its own for /metrics (and /livez, /readyz), on HOST. Null: none. */
+  metricsPort: number | null;
+  /** STEWARD_METRICS_TOKEN: /metrics answers only with `Authorization: Bearer <token>` (on the main port when no metrics port is set). */
+  metricsToken: string | null;
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -74,6 +81,14 @@ function anchorFileFrom(value: string | undefined, dataDir: string): string | nu
   return value.trim().toLowerCase() === 'off' ? null : resolve(value.trim());
 }
 
+function metricsTokenFrom(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (!/^[\x21-\x7e]{16,256}$/.test(value)) {
+    throw new Error('STEWARD_METRICS_TOKEN must be 16 to 256 printable characters without spaces');
+  }
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
@@ -104,5 +119,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ledgerAnchorFile: anchorFileFrom(env.STEWARD_LEDGER_ANCHOR_FILE, dataDir),
     publicUrl: publicUrlFrom(env.STEWARD_PUBLIC_URL),
     requireMfa: boolFrom(env.STEWARD_REQUIRE_MFA, false),
+    logLevel: logLevelFrom(env.STEWARD_LOG_LEVEL),
+    metricsPort:
+      env.STEWARD_METRICS_PORT === undefined || env.STEWARD_METRICS_PORT === ''
+        ? null
+        : intFrom('STEWARD_METRICS_PORT', env.STEWARD_METRICS_PORT, 0, 0, 65535),
+    metricsToken: metricsTokenFrom(env.STEWARD_METRICS_TOKEN),
   };
 }

@@ -5,6 +5,8 @@ import type { RateLimits } from './common/rate-limit.js';
 import type { SecretAttempts } from './auth/secret-attempts.js';
 import type { SignInThrottle } from './auth/sign-in-throttle.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
+import type { AppLog } from './common/logger.js';
+import type { RequestTrace } from './http/request-log.js';
 
 /** The signed-in admin making the request. */
 export interface Actor {
@@ -25,7 +27,8 @@ export interface AppDeps {
   config: AppConfig;
   cipher: FieldCipher;
   now: () => Date;
-  log: { info(message: string): void; error(message: string, err?: unknown): void };
+  /** JSON lines (common/logger.ts): identifiers, codes and counts only; an error by its class and code. */
+  log: AppLog;
 }
 
 /** Cookie operations the resolvers need, abstracted from the HTTP framework. */
@@ -91,4 +94,6 @@ export interface Context {
   deviceCookie: string | null;
   /** The request comes from a page on another origin: only the public cookie fields answer it. */
   crossOrigin?: boolean;
+  /** What this request's log line will say (http/request-log.ts): the operation's name, the error codes. */
+  trace?: RequestTrace;
 }

@@ -1,19 +1,15 @@
 import 'reflect-metadata';
 import { checkEncryptionKey, databaseTarget, firstStart, makeCipher, openDatabase } from './bootstrap.js';
 import { loadConfig } from './config.js';
-import { loggableError } from './common/errors.js';
+import { createLogger } from './common/logger.js';
 import type { AppDeps } from './context.js';
-import { scheduleLedgerCheckpoints } from './ledger/checkpoint-schedule.js';
+import { scheduleLedgerCheckpoints, witnessLedgerHead } from './ledger/checkpoint-schedule.js';
 import { createServer } from './server.js';
-
-const log: AppDeps['log'] = {
-  info: (message) => console.log(message),
-  // Never the statement or its values: a database error is logged by class and code (loggableError).
-  error: (message, err) => console.error(message, loggableError(err)),
-};
 
 async function main() {
   const config = loadConfig();
+  // JSON lines on stdout (common/logger.ts); errors by class name and code only, never their message.
+  const log = createLogger(config.logLevel);
   const target = databaseTarget(config);
   const orm = await openDatabase(target);
   const { cipher, masterKey } = makeCipher(config);
@@ -26,10 +22,29 @@ async function main() {
   log.info(
     `Steward is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${where})`,
   );
-  const stop = () => {
+  // A graceful stop: no new connections, the requests in flight finish (their ledger entries are
+  // committed before they answer), then the head is signed and the anchor written, so a normal stop
+  // never leaves an unsigned end. A stop that hangs is cut off after 20 s (exit 1, said in the log).
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: stopping — finishing the requests in flight, then signing the ledger head`);
     stopCheckpoints();
-    server.close(() => void orm.close().then(() => process.exit(0)));
-    setTimeout(() => process.exit(0), 5000).unref();
+    setTimeout(() => {
+      log.error('Steward did not stop within 20 s: exiting without signing the ledger head');
+      process.exit(1);
+    }, 20_000).unref();
+    // Keep-alive connections are closed as soon as they are idle (a request in flight finishes first).
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    server.close(() => {
+      clearInterval(idle);
+      void witnessLedgerHead(orm, deps)
+        .then((outcome) => log.info(`Ledger head ${outcome === 'refused' ? 'NOT signed (see above)' : 'signed'}`))
+        .catch((err: unknown) => log.error('Could not sign the ledger head before exit', err))
+        .finally(() => void orm.close().finally(() => process.exit(0)));
+    });
+    server.closeIdleConnections();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

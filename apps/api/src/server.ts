@@ -42,6 +42,10 @@ import { stewardSchema } from './schema.js';
 import { COOKIE_BANNER_PATH, serveCookieBanner } from './cookies/banner-route.js';
 import { CROSS_ORIGIN_SCOPE, CookieOrigins, addCorsHeaders, cookieCors, isCrossOrigin } from './cookies/cookie-cors.js';
 import { graphqlPostHandler, isGraphqlJsonPost } from './http/graphql-post.js';
+import { answerLive, answerMetrics, answerReady, createMetricsServer } from './http/health.js';
+import { noteErrorCode, observeRequests, requestTracePlugin, traceOf } from './http/request-log.js';
+import { wantsAdminPage } from './http/spa-fallback.js';
+import { watchDatabasePool } from './common/metrics.js';
 import proxyAddress from 'proxy-addr';
 
 export const SESSION_COOKIE = 'steward_session';
@@ -118,11 +122,24 @@ export interface StewardServer {
   apollo: ApolloServer<Context>;
   /** The node:http listener: `POST /graphql` with a JSON body straight to Apollo (http/graphql-post.ts), the rest through express. */
   handler: RequestListener;
-  /** Listens on a port with `handler`. */
+  /**
+   * Listens on a port with `handler`, and on STEWARD_METRICS_PORT (on the same host) with the
+   * metrics server when one is set; closing the returned server closes that one too.
+   */
   listen(port: number, host?: string): Promise<Server>;
+  /** The metrics port's server once `listen` started it (STEWARD_METRICS_PORT), else null. */
+  metricsServer: Server | null;
 }
 
-/** GraphQL at /graphql, the built admin at /, liveness at /healthz: one port. */
+/** Paths a request line names as they are; any other is named by the handler that answered it (http/request-log.ts). */
+const FIXED_ROUTES = new Set(['/', '/graphql', '/livez', '/readyz', '/healthz', '/metrics', COOKIE_BANNER_PATH]);
+
+const NOT_FOUND_BODY = { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] };
+
+/**
+ * GraphQL at /graphql, the built admin at /, /livez, /readyz and /healthz, and /metrics behind a
+ * token (or on a port of its own): one port.
+ */
 export async function createServer(orm: MikroORM, deps: AppDeps): Promise<StewardServer> {
   const schema = await stewardSchema();
   const apollo = new ApolloServer<Context>({
@@ -146,6 +163,8 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       rootFieldGuardPlugin(restrictedScope),
+      // The operation's name and the error codes for the request's log line (http/request-log.ts).
+      requestTracePlugin<Context>(),
       // Every string of every operation, before any resolver (common/input-boundary.ts).
       inputBoundaryPlugin(),
       ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -192,6 +211,13 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
   });
   app.use(securityHeaders);
 
+  watchDatabasePool(orm.em);
+  app.get('/livez', (_req, res) => answerLive(res));
+  app.get('/readyz', (_req, res) => answerReady(res, orm, deps));
+  // On the main port only behind a token, and only when no port of its own is set (README, Operations).
+  if (deps.config.metricsToken !== null && deps.config.metricsPort === null)
+    app.get('/metrics', (req, res) => answerMetrics(req, res, deps.config.metricsToken));
+
   app.get('/healthz', async (_req, res) => {
     try {
       await orm.em.fork().getConnection().execute('select 1');
@@ -209,6 +235,7 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     clientAddress: string,
   ): Promise<Context> => {
     res.setHeader('Cache-Control', 'no-store');
+    const trace = traceOf(res);
     const cookieValues = parseCookies(req.headers.cookie ?? '');
     const token = cookieValues[SESSION_COOKIE];
     const cookies = cookieJar(res, deps.config.cookieSecure);
@@ -228,6 +255,7 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
       secretAttempts,
       deviceCookie: cookieValues[DEVICE_COOKIE] ?? null,
       crossOrigin,
+      trace,
     };
     // A page on another origin reaches only the public cookie API (CROSS_ORIGIN_SCOPE): no admin session, no key.
     if (crossOrigin) return withLazyEm(orm, { ...request, actor: null, partner: null, system: null });
@@ -255,7 +283,8 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     cookieCors(origins),
     express.json({ limit: LIMITS.bodyBytes }),
     expressMiddleware(apollo, {
-      context: ({ req, res }) => contextOf(req, res, req.host, req.ip ?? req.socket.remoteAddress ?? 'unknown'),
+      context: ({ req, res }) =>
+        noteContextError(res, contextOf(req, res, req.host, req.ip ?? req.socket.remoteAddress ?? 'unknown')),
     }),
   );
 
@@ -271,21 +300,26 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     apollo,
     headers: headersSetBy(securityHeaders),
     cors: (req, res) => addCorsHeaders(origins, req.headers.origin, hostOf(req), req, res),
-    context: (req, res) => contextOf(req, res, hostOf(req), proxyAddress(req, trust) ?? 'unknown'),
+    context: (req, res) =>
+      noteContextError(res, contextOf(req, res, hostOf(req), proxyAddress(req, trust) ?? 'unknown')),
     bodyLimitBytes: LIMITS.bodyBytes,
     onError: (err) => deps.log.error('Unhandled HTTP error', err),
   });
-  const handler: RequestListener = (req, res) => {
+  // One log line and one duration sample per request, whichever path answers it (http/request-log.ts).
+  const handler: RequestListener = observeRequests(deps.log, FIXED_ROUTES, (req, res) => {
     // The handler answers its own errors; should even that fail, the connection is dropped, never the process.
     if (isGraphqlJsonPost(req)) graphqlPost(req, res).catch(() => res.destroy());
     else app(req, res);
-  };
+  });
 
   const adminDir = deps.config.adminDistDir;
   if (existsSync(join(adminDir, 'index.html'))) {
     app.use(express.static(adminDir, { index: false, maxAge: '1h', immutable: false }));
-    // Client-side routes all load the single page.
-    app.get('/{*path}', (_req, res) => {
+    // Client-side routes load the single page: browsers' navigations to paths that are not files or reserved (http/spa-fallback.ts).
+    app.get('/{*path}', (req, res, next) => {
+      if (!wantsAdminPage(req)) return next();
+      const trace = traceOf(res);
+      if (trace) trace.route = 'admin';
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(join(adminDir, 'index.html'));
     });
@@ -296,30 +330,64 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
         .send('Steward API is running. The admin is not built: run `npm start` from the repository root.');
     });
   }
+  // Anything else: a 404 in JSON, never the admin's page.
+  app.use((_req, res) => {
+    const trace = traceOf(res);
+    if (trace) trace.route = 'not-found';
+    noteErrorCode(res, 'NOT_FOUND');
+    res.status(404).json(NOT_FOUND_BODY);
+  });
   // Malformed JSON and oversized bodies: a clean 4xx, never a stack trace.
   app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(err);
     const status = (err as { status?: number }).status ?? 500;
     if (status >= 500) deps.log.error('Unhandled HTTP error', err);
     const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    noteErrorCode(res, code);
     res
       .status(status)
       .json({ errors: [{ message: status < 500 ? 'Bad request' : 'Internal server error', extensions: { code } }] });
   });
-  return {
+  const steward: StewardServer = {
     app,
     apollo,
     handler,
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
-        const server = createHttpServer(handler);
-        server.once('error', reject);
-        // PostgreSQL: hear other instances' changes early (a no-op on SQLite); stop when the server closes.
-        stamps.listen((err) => deps.log.error('The change-stamp listener lost its connection; reconnecting', err));
-        server.once('close', () => void stamps.close());
-        const ready = () => resolve(server);
-        if (host === undefined) server.listen(port, ready);
-        else server.listen(port, host, ready);
-      }),
+    metricsServer: null,
+    async listen(port, host) {
+      const server = await listenOn(createHttpServer(handler), port, host);
+      // PostgreSQL: hear other instances' changes early (a no-op on SQLite); stop when the server closes.
+      stamps.listen((err) => deps.log.error('The change-stamp listener lost its connection; reconnecting', err));
+      server.once('close', () => void stamps.close());
+      if (deps.config.metricsPort !== null) {
+        const metrics = await listenOn(createMetricsServer(orm, deps), deps.config.metricsPort, host).catch(
+          (err: unknown) => {
+            server.close();
+            throw err;
+          },
+        );
+        steward.metricsServer = metrics;
+        server.once('close', () => metrics.close());
+      }
+      return server;
+    },
   };
+  return steward;
+}
+
+function listenOn(server: Server, port: number, host: string | undefined): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    const ready = () => resolve(server);
+    if (host === undefined) server.listen(port, ready);
+    else server.listen(port, host, ready);
+  });
+}
+
+/** A context that could not be made (a bad key, a refused origin) answers an error: its code goes in the request's log line. */
+function noteContextError<T>(res: ServerResponse, context: Promise<T>): Promise<T> {
+  return context.catch((err: unknown) => {
+    const code = err instanceof GraphQLError ? err.extensions.code : undefined;
+    noteErrorCode(res, typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
+    throw err;
+  });
 }

@@ -1,5 +1,4 @@
 import type { Issue } from '@steward/policy-core';
-import { DriverException } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 
@@ -86,21 +85,6 @@ const REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
-
-/**
- * What the server's log may say about an error. A database error names its class and code only:
- * drivers (and MikroORM's exceptions, which copy their message) quote the statement and the values it
- * failed on — an e-mail, a password hash. Other errors keep the start of their message.
- */
-export function loggableError(err: unknown): string {
-  if (!(err instanceof Error)) return '';
-  const fields = err as { code?: unknown; sqlState?: unknown; errno?: unknown };
-  const code = [fields.code, fields.sqlState, fields.errno].find((c) => typeof c === 'string' || typeof c === 'number');
-  if (err instanceof DriverException || code !== undefined) {
-    return `${err.constructor.name}${code === undefined ? '' : ` (code ${String(code)})`}`;
-  }
-  return `${err.name}: ${err.message.slice(0, 300)}`;
-}
 
 export interface ErrorLogger {
   error(message: string, err: unknown): void;

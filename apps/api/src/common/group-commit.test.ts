@@ -28,7 +28,7 @@ const ids = async () =>
     Number(r.id),
   );
 
-const options = { maxItems: 64, gatherTurns: 4, maxInFlight: 1 };
+const options = { maxItems: 64, gatherTurns: 4, maxInFlight: 1, name: 'probe' };
 
 describe('group commit', () => {
   it('writes items that arrive together in one group and answers each with its result', async () => {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 // Allowed to import lean SQL (eslint.config.js): a group's transaction is a lean transaction.
 import { leanTransaction } from './sql/lean-sql.js';
+import { groupCommitBatchSize } from './metrics.js';
 
 /**
  * Writes a batch of items inside the transaction it is given, with lean SQL only (the ORM's unit
@@ -29,6 +30,8 @@ export interface GroupCommitOptions<I, O> {
   gatherTurns: number;
   /** Groups written at once (SQLite has one writer; PostgreSQL can commit a few in parallel). */
   maxInFlight: number;
+  /** The writer's name in the batch-size metric (`steward_group_commit_batch_size{writer}`). */
+  name: string;
 }
 
 interface Pending<I, O> {
@@ -98,6 +101,7 @@ export class GroupCommitter<I, O> {
           else for (const p of group) p.reject(error);
           continue;
         }
+        groupCommitBatchSize.observe({ writer: this.options.name }, group.length);
         group.forEach((p, i) => p.resolve(results[i]!));
       }
     } finally {
@@ -110,6 +114,7 @@ export class GroupCommitter<I, O> {
     for (const p of group) {
       try {
         const [result] = await leanTransaction(p.source, (tx) => this.options.write(tx, [p.item]));
+        groupCommitBatchSize.observe({ writer: this.options.name }, 1);
         p.resolve(result!);
       } catch (error) {
         p.reject(error);
@@ -119,7 +124,7 @@ export class GroupCommitter<I, O> {
 }
 
 /** Ledger records: up to 64 per group, gathered over up to 4 turns, one group at a time, a refused group retried one by one. */
-const LEDGER_GROUPS = { retryOneByOne: true, maxItems: 64, gatherTurns: 4, maxInFlight: 1 } as const;
+const LEDGER_GROUPS = { retryOneByOne: true, maxItems: 64, gatherTurns: 4, maxInFlight: 1, name: 'ledger' } as const;
 
 const committers = new WeakMap<object, Map<GroupWriter<never, unknown>, GroupCommitter<never, unknown>>>();
 

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { DbRateLimiter } from './limits/db-rate-limiter.js';
 import { DomainError } from './errors.js';
+import { rateLimitRefusals } from './metrics.js';
 
 /** A budget of requests per key (visitor, address, …) over a window. */
 export interface RateLimitRule {
@@ -22,8 +23,14 @@ export function rateLimitedBy(rule: RateLimitRule): { rateLimit: RateLimitRule }
 }
 
 export class RateLimitedError extends DomainError {
-  constructor(retryAfterSeconds: number) {
+  /**
+   * `limit` names the spent budget in `steward_rate_limit_refusals_total{limit}`: the rule's name, or
+   * the database limiter's key prefix (`spend`, common/limits/); a refusal that names none (the
+   * sign-in throttle's refusal after failed attempts) counts as `sign-in`.
+   */
+  constructor(retryAfterSeconds: number, limit = 'sign-in') {
     super('TOO_MANY_REQUESTS', 'Too many requests; try again later', { retryAfterSeconds });
+    rateLimitRefusals.inc({ limit });
   }
 }
 
@@ -64,7 +71,8 @@ export class RateLimits {
     try {
       await limiter.consume(this.shared ? this.shared.keyOf(key) : key);
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw new RateLimitedError(Math.ceil(rejection.msBeforeNext / 1000));
+      if (rejection instanceof RateLimiterRes)
+        throw new RateLimitedError(Math.ceil(rejection.msBeforeNext / 1000), rule.name);
       throw rejection;
     }
   }

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, TransactionOptions } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Actor, AppDeps } from '../context.js';
 
@@ -6,10 +6,15 @@ import type { Actor, AppDeps } from '../context.js';
  * The one home of the ORM's transactions (ESLint refuses `.transactional(` anywhere else): runs
  * `work` in a transaction on a fork of `em` (its own unit of work, flushed and committed when `work`
  * resolves, rolled back when it throws). The hot paths' lean-SQL transactions are
- * `leanTransaction` in `common/sql/lean-sql.ts`.
+ * `leanTransaction` in `common/sql/lean-sql.ts`. `options` for the rare transaction that needs more
+ * (a backup's read-only, repeatable-read snapshot).
  */
-export function inTransaction<E extends EntityManager, T>(em: E, work: (tx: E) => Promise<T>): Promise<T> {
-  return em.transactional(work);
+export function inTransaction<E extends EntityManager, T>(
+  em: E,
+  work: (tx: E) => Promise<T>,
+  options?: TransactionOptions,
+): Promise<T> {
+  return em.transactional(work, options);
 }
 
 /**

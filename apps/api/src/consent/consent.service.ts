@@ -1,4 +1,5 @@
 import { FIELD_LIMITS, consentFor, validateConsentChange, validateText, type Issue } from '@steward/policy-core';
+import { consentWrites } from '../common/metrics.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError } from '../common/errors.js';
@@ -19,7 +20,10 @@ import { Service } from '../common/transaction.js';
 export class ConsentService extends Service<Actor> {
   /** One transaction: the event, the projection, the version bump and the audit entry. */
   record(input: RecordConsentInput) {
-    return this.inTransaction((tx) => tx.write(input));
+    return this.inTransaction((tx) => tx.write(input)).then((provider) => {
+      consentWrites.inc({ source: 'staff', result: 'stored' });
+      return provider;
+    });
   }
 
   private async write(input: RecordConsentInput) {

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { insertAuditRows } from '../audit/audit.queries.js';
 import { auditRow } from '../audit/audit.service.js';
 import { GroupCommitter } from '../common/group-commit.js';
+import { consentWrites } from '../common/metrics.js';
 import { dialectOf } from '../common/sql/dialect.js';
 import { insertCookieEvents } from './cookie.queries.js';
 
@@ -52,12 +53,16 @@ export class CookieWriteBatcher {
       // syncs, so requests that arrived meanwhile are still being parsed; they join this batch.
       gatherTurns: 1,
       maxInFlight: dialectOf(em).writers,
+      name: 'cookie-consent',
     });
   }
 
   /** Resolves true when the event was stored, false when its (visitor, site, idempotency key) already was. */
   submit(event: PendingCookieEvent): Promise<boolean> {
-    return this.committer.submit(this.em, event);
+    return this.committer.submit(this.em, event).then((stored) => {
+      consentWrites.inc({ source: 'cookie-banner', result: stored ? 'stored' : 'repeat' });
+      return stored;
+    });
   }
 }
 

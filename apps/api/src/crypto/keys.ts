@@ -65,7 +65,7 @@ export function resolveMasterKey(opts: { fromEnv: string | null; dataDir: string
   if (!opts.allowGenerate) {
     throw new Error('STEWARD_ENCRYPTION_KEY is required when DATABASE_URL is set (32 random bytes, base64)');
   }
-  mkdirSync(opts.dataDir, { recursive: true });
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32).toString('base64');
   writeFileSync(file, key + '\n', { mode: 0o600 });
   chmodSync(file, 0o600);

@@ -1,5 +1,6 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { noteErrorCode, noteOperationOf } from './request-log.js';
 
 /** `application/json`, optionally with `charset=utf-8`: what the fast path reads (anything else goes to express). */
 const JSON_UTF8 = /^application\/json\s*(?:;\s*charset\s*=\s*("?)utf-8\1\s*)?$/i;
@@ -38,6 +39,7 @@ export function graphqlPostHandler<TContext extends BaseContext>(options: Graphq
   const { apollo, headers, bodyLimitBytes } = options;
   const refuse = (res: ServerResponse, status: number, code: string, message: string) => {
     if (res.headersSent) return void res.end();
+    noteErrorCode(res, code);
     const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
     res.statusCode = status;
     res.setHeader('content-type', 'application/json; charset=utf-8');
@@ -65,6 +67,7 @@ export function graphqlPostHandler<TContext extends BaseContext>(options: Graphq
       }
       // As body-parser's strict mode: a GraphQL request is an object (or a batch).
       if (body === null || typeof body !== 'object') return refuse(res, 400, 'BAD_REQUEST', 'Bad request');
+      noteOperationOf(res, body);
 
       const requestHeaders = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { LedgerAnchor } from './ledger.service.js';
 
 const HASH = /^[0-9a-f]{64}$/;
@@ -24,11 +25,18 @@ export function readAnchorFile(file: string): LedgerAnchor | null {
   return { sequence: parsed.sequence, hash: parsed.hash };
 }
 
-/** Writes the anchor beside `file` and renames it into place: a crash never leaves half an anchor. */
+/**
+ * Writes the anchor beside `file` and renames it into place: a crash never leaves half an anchor.
+ * Readable by Steward's user only (0600), whatever the umask; its directory is made (0700) if missing
+ * (with PostgreSQL nothing else creates the data directory).
+ */
 export function writeAnchorFile(file: string, anchor: LedgerAnchor, at: Date): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   writeFileSync(
     `${file}.tmp`,
     `${JSON.stringify({ sequence: anchor.sequence, hash: anchor.hash, writtenAt: at.toISOString() }, null, 2)}\n`,
+    { mode: 0o600 },
   );
+  chmodSync(`${file}.tmp`, 0o600);
   renameSync(`${file}.tmp`, file);
 }

@@ -26,9 +26,10 @@ async function witness(orm: MikroORM, deps: AppDeps): Promise<'signed' | 'unchan
     return 'refused';
   }
   const signed = await ledger.checkpointIfBehind();
-  if (!signed) return 'unchanged';
-  if (file && signed.sequence > (kept?.sequence ?? 0)) writeAnchorFile(file, signed, deps.now());
-  return 'signed';
+  // A head signed another way (every 1,000th entry, on demand) moves the anchor too.
+  const head = signed ?? (await ledger.signedHead());
+  if (file && head && head.sequence > (kept?.sequence ?? 0)) writeAnchorFile(file, head, deps.now());
+  return signed ? 'signed' : 'unchanged';
 }
 
 /**

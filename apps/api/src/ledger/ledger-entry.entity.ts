@@ -1,6 +1,7 @@
 import { DateTimeType, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
-export type LedgerEntryKind = 'COLLECTION' | 'CONSENT' | 'USE' | 'PROVISION' | 'DECISION' | 'POLICY';
+/** RESTORE: a restore of an older backup, naming it and the range of entries it lost (see LedgerService.recordRestoreGap). */
+export type LedgerEntryKind = 'COLLECTION' | 'CONSENT' | 'USE' | 'PROVISION' | 'DECISION' | 'POLICY' | 'RESTORE';
 
 /**
  * One link of the append-only ledger. It holds references and hashes, never personal values, so

@@ -11,9 +11,18 @@ export const LedgerEntryKindEnum = {
   PROVISION: 'PROVISION',
   DECISION: 'DECISION',
   POLICY: 'POLICY',
+  RESTORE: 'RESTORE',
 } as const;
 export const LedgerOutcomeEnum = { RECORDED: 'RECORDED', ALLOWED: 'ALLOWED', DENIED: 'DENIED' } as const;
-registerEnumType(LedgerEntryKindEnum, { name: 'LedgerEntryKind' });
+registerEnumType(LedgerEntryKindEnum, {
+  name: 'LedgerEntryKind',
+  valuesConfig: {
+    RESTORE: {
+      description:
+        'A restore of an older backup: names the backup (its manifest hash and time) and the range of entries lost since it, signed when it was written.',
+    },
+  },
+});
 registerEnumType(LedgerOutcomeEnum, { name: 'LedgerOutcome' });
 
 export type LedgerEntryKindValue = keyof typeof LedgerEntryKindEnum;

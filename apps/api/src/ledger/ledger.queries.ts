@@ -28,6 +28,14 @@ export async function setLedgerHeadHash(em: EntityManager, hash: string): Promis
   await leanRun(em, { sql: 'update ledger_head set hash = :hash where id = 1', params: { hash } });
 }
 
+/**
+ * Moves the head's sequence to `sequence` without an entry: only a restore does this, inside the
+ * transaction that appends the RESTORE entry recording the skipped numbers as lost.
+ */
+export async function setLedgerHeadSequence(em: EntityManager, sequence: number): Promise<void> {
+  await leanRun(em, { sql: 'update ledger_head set sequence = :sequence where id = 1', params: { sequence } });
+}
+
 export async function ledgerHead(em: EntityManager): Promise<Head | undefined> {
   const [head] = await leanRows<Head>(em, { sql: 'select sequence, hash from ledger_head where id = 1' });
   return head;

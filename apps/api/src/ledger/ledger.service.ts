@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { ledgerAppends } from '../common/metrics.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { newId } from '../common/ids.js';
 import { dialectOf, fromDbDate } from '../common/sql/dialect.js';
@@ -15,6 +16,7 @@ import {
   moveLedgerHead,
   signedCheckpoints,
   setLedgerHeadHash,
+  setLedgerHeadSequence,
   type EntryRow,
 } from './ledger.queries.js';
 import type { AppDeps } from '../context.js';
@@ -59,6 +61,25 @@ export interface LedgerCheckpointSummary {
   signedAt: Date;
 }
 
+/**
+ * Entries lost when an older backup was restored, as the restore recorded them: the RESTORE entry at
+ * `sequence` (signed) says entries `from` to `to` were lost and names the backup it restored.
+ */
+export interface LedgerRecordedGap {
+  sequence: number;
+  from: number;
+  to: number;
+  /** SHA-256 of the restored backup's manifest, and when that backup was made. */
+  manifestHash: string;
+  backupCreatedAt: string;
+}
+
+/** What a restore records about the backup it restored (the RESTORE entry's basis names it). */
+export interface RestoredBackup {
+  manifestHash: string;
+  createdAt: string;
+}
+
 export interface LedgerVerificationResult {
   ok: boolean;
   checkedEntries: number;
@@ -71,6 +92,8 @@ export interface LedgerVerificationResult {
   unsignedEntries: number;
   /** Whether an anchor was given and held. */
   anchorChecked: boolean;
+  /** Ranges lost by restores of older backups, each recorded by a signed RESTORE entry (verification accepts only these). */
+  gaps: LedgerRecordedGap[];
   firstFailure: LedgerFailure | null;
   checkpointPublicKey: string;
 }
@@ -149,6 +172,7 @@ export class LedgerService {
     }
     for (const cp of checkpoints) await this.insertCheckpoint(this.em, cp.sequence, cp.hash);
     await setLedgerHeadHash(this.em, prev);
+    ledgerAppends.inc(written.length);
     return written;
   }
 
@@ -172,6 +196,14 @@ export class LedgerService {
     const state = await ledgerHeadAndSigned(this.em);
     if (!state || Number(state.head) === 0 || Number(state.head) <= Number(state.signed ?? 0)) return null;
     return this.checkpoint();
+  }
+
+  /** The head, when a checkpoint signs it (null while the ledger is empty or its end is unsigned). */
+  async signedHead(): Promise<LedgerAnchor | null> {
+    const head = await ledgerHead(this.em);
+    const sequence = Number(head?.sequence ?? 0);
+    if (!head || sequence === 0 || !(await checkpointExists(this.em, sequence))) return null;
+    return { sequence, hash: head.hash };
   }
 
   /** Signs and stores a checkpoint on `em` (the caller's transaction). */
@@ -207,13 +239,16 @@ export class LedgerService {
     let last = 0;
     let checked = 0;
     let broken = false;
+    let anchorSeen = false;
+    const gaps: LedgerRecordedGap[] = [];
     while (!broken) {
       const rows = await entriesAfter(this.em, last, VERIFY_BATCH);
       if (!rows.length) break;
       for (const row of rows) {
         const sequence = Number(row.sequence);
+        const gap = sequence !== last + 1 ? this.recordedGap(row, last, signed) : null;
         const problem =
-          sequence !== last + 1
+          sequence !== last + 1 && !gap
             ? { sequence: last + 1, reason: `Entry ${last + 1} is missing` }
             : row.prev_hash !== prev
               ? { sequence, reason: 'The entry does not follow the one before it' }
@@ -231,6 +266,15 @@ export class LedgerService {
           broken = true;
           break;
         }
+        if (gap) {
+          gaps.push(gap);
+          // An anchor inside the lost range holds only if it is the very one the restore recorded it had.
+          if (anchor && anchor.sequence >= gap.from && anchor.sequence <= gap.to) {
+            const recorded = this.restoreBasisOf(row)?.anchor;
+            anchorSeen = recorded?.sequence === anchor.sequence && recorded.hash === anchor.hash;
+          }
+        }
+        if (anchor?.sequence === sequence) anchorSeen = true;
         prev = String(row.hash);
         last = sequence;
         checked += 1;
@@ -269,10 +313,76 @@ export class LedgerService {
       checkpoints: checkpoints.length,
       lastCheckpoint,
       unsignedEntries: Math.max(0, headSequence - (lastCheckpoint?.sequence ?? 0)),
-      anchorChecked: anchor !== null && failures.length === 0,
+      anchorChecked: anchor !== null && anchorSeen && failures.length === 0,
+      gaps,
       firstFailure: failures[0] ?? null,
       checkpointPublicKey: this.deps.cipher.checkpointPublicKey,
     };
+  }
+
+  /**
+   * After a restore: when the anchor kept outside the database is ahead of the restored head, the
+   * entries after the head are lost. The gap is recorded, not hidden: the head jumps to the anchor (a
+   * sequence number is never reused) and one RESTORE entry, chained to the restored head, names the
+   * backup and the lost range; it is signed at once, and only it may move the anchor past the gap.
+   * Returns the RESTORE entry's sequence and hash, or null when the anchor is not ahead.
+   */
+  async recordRestoreGap(
+    anchor: LedgerAnchor,
+    backup: RestoredBackup,
+  ): Promise<{ sequence: number; hash: string; from: number; to: number } | null> {
+    return inTransaction(this.em, async (em) => {
+      const head = await lockLedgerHead(em);
+      if (!head) throw new Error('The ledger head is missing');
+      const from = Number(head.sequence) + 1;
+      if (anchor.sequence < from) return null;
+      await setLedgerHeadSequence(em, anchor.sequence);
+      const basis = { restore: { lostFrom: from, lostTo: anchor.sequence, anchor, backup } };
+      const [entry] = await new LedgerService(em, this.deps).append([
+        {
+          kind: 'RESTORE',
+          actor: 'system',
+          categories: [],
+          outcome: 'RECORDED',
+          basis,
+          policyVersion: 0,
+          subjectRef: null,
+          payloadHash: backup.manifestHash,
+        },
+      ]);
+      const sequence = entry!.sequence;
+      const hash = String((await entryHashAt(em, sequence))!.hash);
+      if (!(await checkpointExists(em, sequence))) await this.insertCheckpoint(em, sequence, hash);
+      return { sequence, hash, from, to: anchor.sequence };
+    });
+  }
+
+  /** The gap a RESTORE entry records right after entry `last`, if it records exactly that one and is signed. */
+  private recordedGap(row: Row, last: number, signed: Map<number, string>): LedgerRecordedGap | null {
+    const sequence = Number(row.sequence);
+    const restore = this.restoreBasisOf(row);
+    if (!restore || restore.lostFrom !== last + 1 || restore.lostTo !== sequence - 1) return null;
+    if (signed.get(sequence) !== row.hash) return null;
+    return {
+      sequence,
+      from: restore.lostFrom,
+      to: restore.lostTo,
+      manifestHash: String(restore.backup?.manifestHash ?? ''),
+      backupCreatedAt: String(restore.backup?.createdAt ?? ''),
+    };
+  }
+
+  private restoreBasisOf(row: Row): {
+    lostFrom: number;
+    lostTo: number;
+    anchor?: LedgerAnchor;
+    backup?: Partial<RestoredBackup>;
+  } | null {
+    if (row.kind !== 'RESTORE') return null;
+    const basis = dialectOf(this.em).fromJsonColumn(row.basis) as { restore?: Record<string, unknown> } | null;
+    const restore = basis?.restore;
+    if (!restore || typeof restore.lostFrom !== 'number' || typeof restore.lostTo !== 'number') return null;
+    return restore as { lostFrom: number; lostTo: number };
   }
 
   /**

@@ -288,6 +288,19 @@ describe('the ledger', () => {
     expect(await verify(owner)).toMatchObject({ ok: true, checkpoints: 2, unsignedEntries: 0 });
   });
 
+  it('moves the anchor to a head signed another way (on demand, every 1,000th entry)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'steward-witness-'));
+    const file = join(dir, 'ledger-anchor.json');
+    try {
+      const { owner } = await ledgerWith(1, { config: { ledgerAnchorFile: file } });
+      expect(await owner.ok(CreateLedgerCheckpointDocument)).toMatchObject({ createLedgerCheckpoint: { sequence: 3 } });
+      expect(await witnessLedgerHead(app!.orm, app!.deps)).toBe('unchanged');
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ sequence: 3 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the signed head in an anchor file outside the database, and never signs a cut-off end', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'steward-witness-'));
     const file = join(dir, 'ledger-anchor.json');
@@ -397,5 +410,64 @@ describe('the ledger', () => {
     expect(errorOf(await viewer.request(VerifyLedgerDocument)).code).toBe('FORBIDDEN');
     expect(errorOf(await viewer.request(CreateLedgerCheckpointDocument)).code).toBe('FORBIDDEN');
     expect(errorOf(await app!.client().request(VerifyLedgerDocument)).code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('a restore of an older backup', () => {
+  const backup = { manifestHash: 'c'.repeat(64), createdAt: '2026-04-01T08:00:00.000Z' };
+  const lostAnchor = { sequence: 9, hash: 'b'.repeat(64) };
+
+  it('records the lost range in one signed entry that verification accepts, and numbers on after the anchor', async () => {
+    const { app: a, owner } = await ledgerWith(2);
+    const gap = await new LedgerService(a.em(), a.deps).recordRestoreGap(lostAnchor, backup);
+    expect(gap).toMatchObject({ sequence: 10, from: 7, to: 9 });
+    const [row] = await sql(a, 'select kind, actor, prev_hash, payload_hash from ledger_entry where sequence = 10');
+    const [six] = await sql(a, 'select hash from ledger_entry where sequence = 6');
+    expect(row).toMatchObject({
+      kind: 'RESTORE',
+      actor: 'system',
+      prev_hash: six!.hash,
+      payload_hash: backup.manifestHash,
+    });
+    await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
+    const result = await verify(owner);
+    expect(result).toMatchObject({ ok: true, headSequence: 13, checkedEntries: 10, firstFailure: null });
+    expect(result.gaps).toEqual([
+      { sequence: 10, from: 7, to: 9, manifestHash: backup.manifestHash, backupCreatedAt: backup.createdAt },
+    ]);
+    // The anchor the restore found holds; another one inside the lost range cannot be checked.
+    const ledger = new LedgerService(a.em(), a.deps);
+    expect(await ledger.verify(lostAnchor)).toMatchObject({ ok: true, anchorChecked: true });
+    expect(await ledger.verify({ sequence: 8, hash: 'd'.repeat(64) })).toMatchObject({
+      ok: true,
+      anchorChecked: false,
+    });
+    // Nothing to record when the anchor is not ahead.
+    expect(await ledger.recordRestoreGap({ sequence: 13, hash: result.headHash }, backup)).toBeNull();
+
+    await dropGuards(a);
+    await sql(a, 'delete from ledger_entry where sequence = 12');
+    expect((await verify(owner)).firstFailure).toEqual({ sequence: 12, reason: 'Entry 12 is missing' });
+  });
+
+  /** A ledger of 6 entries restored with entries 7 to 9 lost (RESTORE entry 10), its guards dropped. */
+  async function restoredWithoutGuards() {
+    const { app: a, owner } = await ledgerWith(2);
+    await new LedgerService(a.em(), a.deps).recordRestoreGap(lostAnchor, backup);
+    await dropGuards(a);
+    return { a, owner };
+  }
+
+  it('accepts no gap that a signed RESTORE entry does not record exactly', async () => {
+    const { a, owner } = await restoredWithoutGuards();
+    // Without its signature (someone without the key wrote it), the RESTORE entry hides nothing.
+    await sql(a, 'delete from ledger_checkpoint where sequence = 10');
+    expect((await verify(owner)).firstFailure).toEqual({ sequence: 7, reason: 'Entry 7 is missing' });
+  });
+
+  it('leaves an unrecorded gap before a RESTORE entry failing', async () => {
+    const { a, owner } = await restoredWithoutGuards();
+    await sql(a, 'delete from ledger_entry where sequence = 6');
+    expect((await verify(owner)).firstFailure).toEqual({ sequence: 6, reason: 'Entry 6 is missing' });
   });
 });

@@ -13,6 +13,20 @@ export class LedgerCheckpointSummaryType {
   @Field(() => Date) signedAt!: Date;
 }
 
+@ObjectType('LedgerRecordedGap', {
+  description:
+    'Entries lost when an older backup was restored, as the signed RESTORE entry at `sequence` records them: verification accepts a gap only when it is recorded this way.',
+})
+export class LedgerRecordedGapType {
+  @Field(() => Int, { description: 'The RESTORE entry that records the gap (the first number after the lost range).' })
+  sequence!: number;
+  @Field(() => Int, { description: 'The first lost entry.' }) from!: number;
+  @Field(() => Int, { description: 'The last lost entry (the anchor kept outside the database when the restore ran).' })
+  to!: number;
+  @Field(() => String, { description: "SHA-256 of the restored backup's manifest." }) manifestHash!: string;
+  @Field(() => String, { description: 'When the restored backup was made (ISO 8601).' }) backupCreatedAt!: string;
+}
+
 @InputType('LedgerAnchorInput', {
   description:
     'A head recorded earlier outside Steward (e.g. from an earlier verification): entry `sequence` must still have `hash`.',
@@ -44,6 +58,10 @@ export class LedgerVerificationType {
   unsignedEntries!: number;
   @Field(() => Boolean, { description: 'True when an anchor was given and the ledger holds it.' })
   anchorChecked!: boolean;
+  @Field(() => [LedgerRecordedGapType], {
+    description: 'Ranges of entries lost by restores of older backups, each recorded in the ledger by a signed entry.',
+  })
+  gaps!: LedgerRecordedGapType[];
   @Field(() => LedgerFailureType, { nullable: true }) firstFailure!: LedgerFailureType | null;
   @Field(() => String, {
     description: 'Ed25519 public key (SPKI, base64) that verifies the checkpoints outside Steward.',

@@ -70,7 +70,22 @@ export async function runLedgerVerify(
       print(
         `newest signed checkpoint: entry ${result.lastCheckpoint.sequence}, ${result.unsignedEntries} entries after it`,
       );
-    if (anchor) print(`anchor ${anchor.sequence}:${anchor.hash} ${result.anchorChecked ? 'holds' : 'checked'}`);
+    for (const gap of result.gaps)
+      print(
+        `entries ${gap.from} to ${gap.to} were lost by the restore of the backup of ${gap.backupCreatedAt} (recorded and signed in entry ${gap.sequence})`,
+      );
+    if (anchor) {
+      const lostIn = result.gaps.find((g) => anchor.sequence >= g.from && anchor.sequence <= g.to);
+      print(
+        `anchor ${anchor.sequence}:${anchor.hash} ${
+          result.anchorChecked
+            ? 'holds'
+            : lostIn
+              ? `falls in the entries lost before entry ${lostIn.sequence}`
+              : 'checked'
+        }`,
+      );
+    }
     print(
       result.firstFailure
         ? `FAILED at entry ${result.firstFailure.sequence}: ${result.firstFailure.reason}`

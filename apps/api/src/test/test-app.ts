@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { checkEncryptionKey, firstStart, openDatabase } from '../bootstrap.js';
 import { loadConfig, type AppConfig } from '../config.js';
 import type { AppDeps } from '../context.js';
+import { createLogger, type LogLevel } from '../common/logger.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { deriveKeyRing } from '../crypto/keys.js';
 import type { DatabaseTarget } from '../mikro-orm.config.js';
@@ -29,8 +30,12 @@ export interface TestApp {
   orm: MikroORM;
   deps: AppDeps;
   clock: TestClock;
-  /** What the server logged as errors so far (printed when the app closes). */
+  /** What the server logged as errors so far, as `message` or `message: Class:code` (printed when the app closes). */
   logged: readonly string[];
+  /** Every line the server's logger wrote, as written (JSON): what the log canary test searches. */
+  logLines: readonly string[];
+  /** The metrics port's address when `config.metricsPort` was set (0: any free port). */
+  metricsUrl: string | null;
   em(): SqlEntityManager;
   client(): TestClient;
   /** A signed-in client for a new admin with this role (created through the API by the owner). */
@@ -51,6 +56,8 @@ export async function createTestApp(
     config?: Partial<AppConfig>;
     /** PostgreSQL: a database made by the caller (createPostgresDatabase), which the app neither makes nor drops. */
     postgresDatabaseUrl?: string;
+    /** The logger's level (`info`: one line per request, as in production). */
+    logLevel?: LogLevel;
   } = {},
 ): Promise<TestApp> {
   const kind = opts.database ?? 'sqlite';
@@ -93,19 +100,36 @@ export async function createTestApp(
     config,
     cipher: new FieldCipher(deriveKeyRing(TEST_KEY)),
     now: () => new Date(clock.now.getTime() + ticks++),
-    log: { info: () => undefined, error: (m, e) => logged.push(`${m}: ${e instanceof Error ? e.message : String(e)}`) },
+    // The server's own logger, writing into memory: tests see exactly the lines production writes.
+    log: createLogger(opts.logLevel ?? 'info', {
+      write(line: string) {
+        logLines.push(line);
+        const parsed = JSON.parse(line) as { level: string; msg: string; err?: { class: string; code?: string } };
+        if (parsed.level === 'error' || parsed.level === 'fatal')
+          logged.push(
+            parsed.err
+              ? `${parsed.msg}: ${parsed.err.class}${parsed.err.code ? `:${parsed.err.code}` : ''}`
+              : parsed.msg,
+          );
+      },
+    }),
   };
   const logged: string[] = [];
+  const logLines: string[] = [];
   const orm = await openDatabase(target);
   await checkEncryptionKey(orm, deps.cipher, TEST_KEY);
   await firstStart(orm, deps);
-  const server: Server = await (await createServer(orm, deps)).listen(0, '127.0.0.1');
+  const steward = await createServer(orm, deps);
+  const server: Server = await steward.listen(0, '127.0.0.1');
   // Clients reuse idle connections. A test that holds the event loop for seconds (bulk SQLite writes
   // on a loaded machine) must not find the server closing one as it is reused (ECONNRESET): the
   // timer that closes it would run only after the test's next request has been written to it.
   server.keepAliveTimeout = 10 * 60_000;
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const metricsAddress = steward.metricsServer?.address();
+  const metricsUrl =
+    metricsAddress && typeof metricsAddress === 'object' ? `http://127.0.0.1:${metricsAddress.port}` : null;
 
   const testApp: TestApp = {
     url,
@@ -113,6 +137,8 @@ export async function createTestApp(
     deps,
     clock,
     logged,
+    logLines,
+    metricsUrl,
     em: () => orm.em.fork() as SqlEntityManager,
     client: () => new TestClient(url),
     async clientAs(role) {

@@ -215,6 +215,7 @@ describe('ledger explorer', () => {
               lastCheckpoint: null,
               unsignedEntries: 9,
               anchorChecked: false,
+              gaps: [],
               firstFailure: { sequence: 5, reason: 'The entry was changed after it was written' },
               checkpointPublicKey: 'k',
             },

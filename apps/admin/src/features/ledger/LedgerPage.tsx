@@ -88,6 +88,12 @@ export function LedgerPage() {
                 {verification.firstFailure?.reason}
               </Alert>
             )}
+            {verification.gaps.map((gap) => (
+              <Alert key={gap.sequence} color="yellow" variant="light" title="Entries lost in a restore" role="note">
+                Entries {gap.from} to {gap.to} were lost when the backup of {formatDateTime(gap.backupCreatedAt)} was
+                restored. Entry {gap.sequence} records it, signed.
+              </Alert>
+            ))}
             <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
               <Fact label="Entries checked" value={String(verification.checkedEntries)} />
               <Fact label="Head sequence" value={String(verification.headSequence)} />

@@ -14,6 +14,7 @@ function verification(overrides: Partial<VerifyLedgerQuery['verifyLedger']> = {}
       lastCheckpoint: { sequence: 20, hash: 'ef'.repeat(32), signedAt: '2026-04-01T09:00:00.000Z' },
       unsignedEntries: 7,
       anchorChecked: false,
+      gaps: [],
       firstFailure: null,
       checkpointPublicKey: 'MCowBQYDK2VwAyEA' + 'x'.repeat(43),
       ...overrides,
@@ -22,6 +23,27 @@ function verification(overrides: Partial<VerifyLedgerQuery['verifyLedger']> = {}
 }
 
 describe('ledger page', () => {
+  it('shows the entries a restore lost, as the ledger records them', async () => {
+    renderApp('/ledger', {
+      handlers: {
+        VerifyLedger: () => ({
+          data: verification({
+            gaps: [
+              {
+                sequence: 31,
+                from: 21,
+                to: 30,
+                manifestHash: 'ab'.repeat(32),
+                backupCreatedAt: '2026-04-01T08:00:00.000Z',
+              },
+            ],
+          }),
+        }),
+      },
+    });
+    expect((await screen.findByRole('note')).textContent).toMatch(/Entries 21 to 30 were lost .* Entry 31 records it/);
+  });
+
   it('says the ledger verifies, with its counts and public key', async () => {
     renderApp('/ledger', { handlers: { VerifyLedger: () => ({ data: verification() }) } });
     expect(await screen.findByText('The ledger verifies')).toBeTruthy();

@@ -103,7 +103,8 @@ export async function spend(limiter: DbRateLimiter, key: string): Promise<RateLi
   try {
     return await limiter.consume(key);
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) throw new RateLimitedError(Math.ceil(rejection.msBeforeNext / 1000));
+    if (rejection instanceof RateLimiterRes)
+      throw new RateLimitedError(Math.ceil(rejection.msBeforeNext / 1000), limiter.keyPrefix);
     throw rejection;
   }
 }

@@ -156,3 +156,19 @@ export async function checkDriverPool(em: EntityManager, sqlite: boolean): Promi
         'common/sql/driver-pool.ts must follow the MikroORM/knex upgrade',
     );
 }
+
+/** How many of the pool's connections are in use, idle, and waited for (metrics), or null where knex keeps no pool. */
+export function driverPoolStats(em: EntityManager): { used: number; free: number; pending: number } | null {
+  let pool: Partial<TarnPool & { numFree(): number }> | undefined;
+  try {
+    pool = knexClient(em).pool as Partial<TarnPool & { numFree(): number }> | undefined;
+  } catch {
+    return null;
+  }
+  if (typeof pool?.numUsed !== 'function' || typeof pool.numFree !== 'function') return null;
+  return {
+    used: pool.numUsed(),
+    free: pool.numFree(),
+    pending: typeof pool.numPendingAcquires === 'function' ? pool.numPendingAcquires() : 0,
+  };
+}
