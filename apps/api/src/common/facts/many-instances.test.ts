@@ -113,6 +113,14 @@ describe.each(POSTGRESQL_ONLY)('many instances on one %s database behind nginx',
     expect(migrations).toBe(await count('select count(distinct name) as n from mikro_orm_migrations'));
     expect(await count("select count(*) as n from admin_user where role = 'OWNER'")).toBe(1);
     expect(await count('select count(*) as n from change_stamp')).toBe(1);
+    // Each instance listens for the change stamp on a connection of its own (the last statement it ran).
+    await expect
+      .poll(() =>
+        count(
+          "select count(*) as n from pg_stat_activity where datname = current_database() and query ilike 'listen %'",
+        ),
+      )
+      .toBe(2);
     console.log(`[two instances] started together on an empty database in ${Math.round(startMs)} ms`);
   });
 
