@@ -12,6 +12,7 @@ import { Migration20261204160001 } from './Migration20261204160001.js';
 import { Migration20261204153552 } from './Migration20261204153552.js';
 import { Migration20261207004306 } from './Migration20261207004306.js';
 import { Migration20261207010239 } from './Migration20261207010239.js';
+import { Migration20261207034500 } from './Migration20261207034500.js';
 
 /** Applied in this order; add new migrations at the end (tools/create-migration writes them). */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261204153552', class: Migration20261204153552 },
   { name: 'Migration20261207004306', class: Migration20261207004306 },
   { name: 'Migration20261207010239', class: Migration20261207010239 },
+  { name: 'Migration20261207034500', class: Migration20261207034500 },
 ];
