@@ -7,8 +7,8 @@ import { leanRows, leanRun } from '../common/sql/lean-sql.js';
  * input): they are the only text these statements are built from; every value is a named parameter.
  */
 export interface SealedColumnName {
-  table: 'collection_record' | 'consent_event' | 'personal_data_item';
-  column: 'source_sealed' | 'note_sealed';
+  table: 'collection_record' | 'consent_event' | 'personal_data_item' | 'provider_request' | 'request_status_change';
+  column: 'source_sealed' | 'note_sealed' | 'rejection_reason_sealed' | 'resolution_sealed' | 'reason_sealed';
 }
 
 /** Up to `limit` rows after `after` (keyset by id) whose value does not begin as this key's ciphertexts do. */

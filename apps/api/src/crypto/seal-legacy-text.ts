@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { collectionSealContext } from '../collection/collection-record.entity.js';
 import { consentNoteSealContext } from '../consent/consent-event.entity.js';
 import { itemSourceSealContext } from '../providers/personal-data-item.entity.js';
+import { rejectionReasonSealContext, resolutionSealContext } from '../requests/provider-request.entity.js';
+import { statusReasonSealContext } from '../requests/request-status-change.entity.js';
 import type { FieldCipher } from './field-cipher.js';
 import { purgeReplacedPlaintext, sealRow, unsealedRows, type SealedColumnName } from './seal-legacy-text.queries.js';
 
@@ -11,6 +13,9 @@ export const SEALED_TEXT_COLUMNS: readonly (SealedColumnName & { context: (id: s
   { table: 'collection_record', column: 'note_sealed', context: (id) => collectionSealContext(id, 'note') },
   { table: 'consent_event', column: 'note_sealed', context: consentNoteSealContext },
   { table: 'personal_data_item', column: 'source_sealed', context: itemSourceSealContext },
+  { table: 'provider_request', column: 'rejection_reason_sealed', context: rejectionReasonSealContext },
+  { table: 'provider_request', column: 'resolution_sealed', context: resolutionSealContext },
+  { table: 'request_status_change', column: 'reason_sealed', context: statusReasonSealContext },
 ];
 
 const PAGE = 500;

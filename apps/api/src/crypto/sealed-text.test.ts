@@ -1,4 +1,11 @@
-import { ProviderDocument, RecordCollectionDocument, RecordConsentDocument } from '@steward/schema';
+import {
+  ChangeRequestStatusDocument,
+  CreateProviderRequestDocument,
+  ProviderDocument,
+  ProviderRequestDocument,
+  RecordCollectionDocument,
+  RecordConsentDocument,
+} from '@steward/schema';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,6 +93,20 @@ describe.each(DATABASES)('free text about providers is sealed at rest on %s', (d
     await expectReadBack(planted);
   });
 
+  it("stores a request's rejection reason and its status change's reason only sealed; staff read them", async () => {
+    const reason = canary('rejection');
+    const { createProviderRequest: request } = await owner.ok(CreateProviderRequestDocument, {
+      input: { kind: 'DISCLOSURE', channel: 'POST', requesterName: 'Aiko Fujimoto', contact: '1-2-3 Shiba' },
+    });
+    await owner.ok(ChangeRequestStatusDocument, {
+      input: { requestId: request.id, expectedVersion: request.version, status: 'REJECTED', reason },
+    });
+    expect((await rawDatabase()).includes(reason)).toBe(false);
+    const { providerRequest } = await owner.ok(ProviderRequestDocument, { id: request.id });
+    expect(providerRequest?.rejectionReason).toBe(reason);
+    expect(providerRequest?.history.map((h) => h.reason)).toContain(reason);
+  });
+
   it('seals plaintext an older release stored, at start, once; two instances sealing together seal each row once', async () => {
     const planted = await plant();
     const conn = app.em().getConnection();
@@ -111,7 +132,20 @@ describe.each(DATABASES)('free text about providers is sealed at rest on %s', (d
       'select count(*) as n from personal_data_item where provider_id = ?',
       [planted.providerId],
     );
-    const legacy = 3 + Number(items!.n);
+    // A rejected request's reason, on the request and on its status change.
+    const rejection = canary('rejection');
+    const { createProviderRequest: request } = await owner.ok(CreateProviderRequestDocument, {
+      input: { kind: 'DISCLOSURE', channel: 'POST', requesterName: 'Aiko Fujimoto', contact: '1-2-3 Shiba' },
+    });
+    await owner.ok(ChangeRequestStatusDocument, {
+      input: { requestId: request.id, expectedVersion: request.version, status: 'REJECTED', reason: rejection },
+    });
+    await conn.execute('update provider_request set rejection_reason_sealed = ? where id = ?', [rejection, request.id]);
+    await conn.execute(
+      'update request_status_change set reason_sealed = ? where request_id = ? and reason_sealed is not null',
+      [rejection, request.id],
+    );
+    const legacy = 3 + Number(items!.n) + 2;
     expect((await rawDatabase()).includes(planted.note)).toBe(true);
 
     // Two instances starting together: each row is sealed by one of them.
@@ -121,8 +155,12 @@ describe.each(DATABASES)('free text about providers is sealed at rest on %s', (d
     ]);
     expect(counts[0]! + counts[1]!).toBe(legacy);
     await expectReadBack(planted);
+    const { providerRequest } = await owner.ok(ProviderRequestDocument, { id: request.id });
+    expect(providerRequest?.rejectionReason).toBe(rejection);
+    expect(providerRequest?.history.map((h) => h.reason)).toContain(rejection);
     const raw = await rawDatabase();
-    for (const value of [planted.source, planted.note, planted.consentNote]) expect(raw.includes(value)).toBe(false);
+    for (const value of [planted.source, planted.note, planted.consentNote, rejection])
+      expect(raw.includes(value)).toBe(false);
 
     // The start step runs it; now there is nothing left to seal, and nothing is rewritten.
     const sealedColumns = async () => {
