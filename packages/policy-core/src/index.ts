@@ -38,4 +38,5 @@ export * from './inquiries/inquiry-status.js';
 export * from './inquiries/inquiry-abilities.js';
 export * from './inquiries/validate-inquiry.js';
 export * from './organisation/validate-secretariat.js';
+export * from './text/date-range.js';
 export * from './text/forbidden-characters.js';

@@ -51,6 +51,8 @@ export interface TestApp {
 export async function createTestApp(
   opts: {
     database?: 'sqlite' | 'postgresql';
+    /** A SQLite database file (WAL, as in production) instead of an in-memory one. */
+    sqliteFile?: string;
     seedDemo?: boolean;
     production?: boolean;
     config?: Partial<AppConfig>;
@@ -67,7 +69,7 @@ export async function createTestApp(
     target = { kind: 'postgresql', url: made.url };
     dropDatabase = made.drop;
   } else {
-    target = { kind: 'sqlite', url: ':memory:' };
+    target = { kind: 'sqlite', url: opts.sqliteFile ?? ':memory:' };
   }
   const config: AppConfig = {
     ...loadConfig({}),
