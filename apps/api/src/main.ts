@@ -3,6 +3,8 @@ import { checkEncryptionKey, databaseTarget, firstStart, makeCipher, openDatabas
 import { loadConfig } from './config.js';
 import { loggableError } from './common/errors.js';
 import type { AppDeps } from './context.js';
+import { JOB_KINDS_RUN, JOB_SCHEDULES } from './jobs/job-kinds.js';
+import { JobRunner } from './jobs/job-runner.js';
 import { scheduleLedgerCheckpoints } from './ledger/checkpoint-schedule.js';
 import { createServer } from './server.js';
 
@@ -22,13 +24,15 @@ async function main() {
   await firstStart(orm, deps);
   const server = await (await createServer(orm, deps)).listen(config.port, config.host);
   const stopCheckpoints = scheduleLedgerCheckpoints(orm, deps, config.ledgerCheckpointSeconds);
+  const jobs = new JobRunner(orm, deps, { kinds: JOB_KINDS_RUN, schedules: JOB_SCHEDULES });
+  jobs.start();
   const where = target.kind === 'sqlite' ? target.url : 'PostgreSQL';
   log.info(
     `Steward is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${where})`,
   );
   const stop = () => {
     stopCheckpoints();
-    server.close(() => void orm.close().then(() => process.exit(0)));
+    server.close(() => void jobs.stop().then(() => orm.close().then(() => process.exit(0))));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGINT', stop);
