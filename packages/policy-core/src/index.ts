@@ -30,6 +30,8 @@ export * from './exceptions/exception-lifecycle.js';
 export * from './exceptions/exception-abilities.js';
 export * from './abilities/caller.js';
 export * from './abilities/role-abilities.js';
+export * from './jobs/job-vocabulary.js';
+export * from './jobs/job-abilities.js';
 export * from './accounts/staff-rules.js';
 export * from './decision/decide.js';
 export * from './policy-change/validate-policy-draft.js';
