@@ -48,7 +48,7 @@ export default tseslint.config(
   },
   {
     // Presenters are the only place values are decrypted (ARCHITECTURE.md): the cipher's `decrypt`
-    // and the item reveal helpers are used only in `*.presenter.ts`, the crypto module itself and
+    // and `openText` and the item reveal helpers are used only in `*.presenter.ts`, the crypto module itself and
     // tests (which check what was sealed). The cipher's `reseal` and `sealedEquals` hand no
     // plaintext out, so services may use them. Written with no-restricted-syntax rather than
     // no-restricted-imports so that another block restricting imports of these files cannot
@@ -59,7 +59,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "MemberExpression[property.name='decrypt'], MemberExpression[property.value='decrypt']",
+          selector:
+            'MemberExpression[property.name=/^(decrypt|openText)$/], MemberExpression[property.value=/^(decrypt|openText)$/]',
           message: 'Decrypt in a *.presenter.ts only: services return sealed rows, presenters open them.',
         },
         {

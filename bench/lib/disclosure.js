@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { v7 } from 'uuid';
 import { entryHash } from '@steward/api/dist/ledger/ledger-hash.js';
 import { syntheticEntry } from './ledger.js';
-import { itemSealContext } from '@steward/api/dist/providers/personal-data-item.entity.js';
+import { itemSealContext, itemSourceSealContext } from '@steward/api/dist/providers/personal-data-item.entity.js';
 import { urlForDatabase } from './seed-postgres.js';
 import { benchConfig, gql, login, openSteward, startStewardServer } from './steward.js';
 
@@ -129,7 +129,7 @@ export async function timeDisclosurePackage({ kind, entries, items, runs, cacheD
         providerId,
         category,
         deps.cipher.encrypt(`Bench value ${i}`, itemSealContext(id, category)),
-        'Bench',
+        deps.cipher.encrypt('Bench', itemSourceSealContext(id)),
         'WEB_FORM',
         dbDate(now),
         null,
@@ -141,7 +141,7 @@ export async function timeDisclosurePackage({ kind, entries, items, runs, cacheD
     await insertRows(
       em,
       'personal_data_item',
-      'id, created_at, updated_at, provider_id, category, value_sealed, source, channel, collected_at, collection_id, publicly_available, public_provenance, version',
+      'id, created_at, updated_at, provider_id, category, value_sealed, source_sealed, channel, collected_at, collection_id, publicly_available, public_provenance, version',
       kind === 'sqlite' ? itemRows.map((r) => r.map((v) => (v === false ? 0 : v))) : itemRows,
     );
 

@@ -76,7 +76,7 @@ export async function preparePostgres({ baseUrl, count, progress, runDb = RUN_DB
         ],
       );
       await client.query(
-        `insert into personal_data_item (id, created_at, updated_at, provider_id, category, value_sealed, source, channel,
+        `insert into personal_data_item (id, created_at, updated_at, provider_id, category, value_sealed, source_sealed, channel,
            collected_at, collection_id, publicly_available, public_provenance, version)
          select id, to_timestamp(at / 1000.0), to_timestamp(at / 1000.0), provider_id, 'NAME', sealed, null, 'PAPER_FORM',
            to_timestamp(at / 1000.0), null, false, null, 1
@@ -102,7 +102,7 @@ export async function preparePostgres({ baseUrl, count, progress, runDb = RUN_DB
       );
       await client.query(
         `insert into consent_event (id, provider_id, sequence, purpose_id, action, method, policy_version, occurred_at, recorded_by_id,
-           recorded_by_name, collection_id, receipt_id, note)
+           recorded_by_name, collection_id, receipt_id, note_sealed)
          select event_id, provider_id, 1, $1::uuid, 'GRANT', 'SIGNED_FORM', 1, to_timestamp(at / 1000.0), null, 'bench', null, null, null
          from unnest($2::uuid[], $3::float8[], $4::uuid[]) as t(provider_id, at, event_id)`,
         [journal.id, b.grants.map((g) => g.providerId), b.grants.map((g) => g.at), b.grants.map((g) => g.eventId)],

@@ -42,7 +42,7 @@ export async function ensureSqliteSeed({ cacheDir, count, progress }) {
     journalEvent: multiRowInsert(
       db,
       'consent_event',
-      'id, provider_id, sequence, purpose_id, action, method, policy_version, occurred_at, recorded_by_id, recorded_by_name, collection_id, receipt_id, note',
+      'id, provider_id, sequence, purpose_id, action, method, policy_version, occurred_at, recorded_by_id, recorded_by_name, collection_id, receipt_id, note_sealed',
       "(?, ?, 1, ?, 'GRANT', 'SIGNED_FORM', 1, ?, null, 'bench', null, null, null)",
       n,
     ),
@@ -66,7 +66,7 @@ export async function ensureSqliteSeed({ cacheDir, count, progress }) {
     item: multiRowInsert(
       db,
       'personal_data_item',
-      'id, created_at, updated_at, provider_id, category, value_sealed, source, channel, collected_at, collection_id, publicly_available, public_provenance, version',
+      'id, created_at, updated_at, provider_id, category, value_sealed, source_sealed, channel, collected_at, collection_id, publicly_available, public_provenance, version',
       "(?, ?, ?, ?, 'NAME', ?, null, 'PAPER_FORM', ?, null, 0, null, 1)",
       BATCH,
     ),
@@ -94,7 +94,7 @@ export async function ensureSqliteSeed({ cacheDir, count, progress }) {
             item: multiRowInsert(
               db,
               'personal_data_item',
-              'id, created_at, updated_at, provider_id, category, value_sealed, source, channel, collected_at, collection_id, publicly_available, public_provenance, version',
+              'id, created_at, updated_at, provider_id, category, value_sealed, source_sealed, channel, collected_at, collection_id, publicly_available, public_provenance, version',
               "(?, ?, ?, ?, 'NAME', ?, null, 'PAPER_FORM', ?, null, 0, null, 1)",
               n,
             ),

@@ -9,6 +9,7 @@ import type { AppConfig } from './config.js';
 import type { AppDeps } from './context.js';
 import { FieldCipher } from './crypto/field-cipher.js';
 import { deriveKeyRing, resolveMasterKey } from './crypto/keys.js';
+import { sealLegacyText } from './crypto/seal-legacy-text.js';
 import { SystemSetting } from './common/system-setting.entity.js';
 import { checkDriverPool } from './common/sql/driver-pool.js';
 import { DATABASE_LOCKS, withDatabaseLock } from './common/locks/database-lock.queries.js';
@@ -190,4 +191,6 @@ async function setUp(orm: MikroORM, deps: AppDeps): Promise<void> {
     await seedCookieDemo(em.fork(), deps);
   }
   await ensureCookieCategories(em.fork(), deps.now());
+  const sealed = await sealLegacyText(em.fork(), deps.cipher);
+  if (sealed) deps.log.info(`Sealed ${sealed} free-text values stored before they were encrypted`);
 }

@@ -34,6 +34,7 @@ import { DataItemChange } from './requests/data-item-change.entity.js';
 import { ProviderCessation } from './requests/provider-cessation.entity.js';
 import { ProviderRequest } from './requests/provider-request.entity.js';
 import { RequestStatusChange } from './requests/request-status-change.entity.js';
+import { Job } from './jobs/job.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning: the same list works in dist/ and in tests). */
 export const entities = [
@@ -73,4 +74,5 @@ export const entities = [
   RequestStatusChange,
   DataItemChange,
   ProviderCessation,
+  Job,
 ];

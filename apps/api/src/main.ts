@@ -3,6 +3,8 @@ import { checkEncryptionKey, databaseTarget, firstStart, makeCipher, openDatabas
 import { loadConfig } from './config.js';
 import { createLogger } from './common/logger.js';
 import type { AppDeps } from './context.js';
+import { JOB_KINDS_RUN, JOB_SCHEDULES } from './jobs/job-kinds.js';
+import { JobRunner } from './jobs/job-runner.js';
 import { scheduleLedgerCheckpoints, witnessLedgerHead } from './ledger/checkpoint-schedule.js';
 import { createServer } from './server.js';
 
@@ -18,6 +20,8 @@ async function main() {
   await firstStart(orm, deps);
   const server = await (await createServer(orm, deps)).listen(config.port, config.host);
   const stopCheckpoints = scheduleLedgerCheckpoints(orm, deps, config.ledgerCheckpointSeconds);
+  const jobs = new JobRunner(orm, deps, { kinds: JOB_KINDS_RUN, schedules: JOB_SCHEDULES });
+  jobs.start();
   const where = target.kind === 'sqlite' ? target.url : 'PostgreSQL';
   log.info(
     `Steward is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${where})`,
@@ -39,7 +43,10 @@ async function main() {
     const idle = setInterval(() => server.closeIdleConnections(), 100);
     server.close(() => {
       clearInterval(idle);
-      void witnessLedgerHead(orm, deps)
+      // The job in hand finishes (its lease is released) before the head is signed.
+      void jobs
+        .stop()
+        .then(() => witnessLedgerHead(orm, deps))
         .then((outcome) => log.info(`Ledger head ${outcome === 'refused' ? 'NOT signed (see above)' : 'signed'}`))
         .catch((err: unknown) => log.error('Could not sign the ledger head before exit', err))
         .finally(() => void orm.close().finally(() => process.exit(0)));

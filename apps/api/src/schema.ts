@@ -12,6 +12,7 @@ import './common/enums.js';
 import { ConsentResolver } from './consent/consent.resolver.js';
 import { ExceptionResolver } from './exceptions/exception.resolver.js';
 import { DecisionResolver } from './decisions/decision.resolver.js';
+import { JobResolver } from './jobs/job.resolver.js';
 import { LedgerResolver } from './ledger/ledger.resolver.js';
 import { PartnerResolver } from './partners/partner.resolver.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
@@ -35,6 +36,7 @@ export const resolvers = [
   CollectionResolver,
   ConsentResolver,
   AuditResolver,
+  JobResolver,
   LedgerResolver,
   DecisionResolver,
   RecipientResolver,

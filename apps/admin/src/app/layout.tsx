@@ -56,6 +56,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/audit', label: 'Audit log', show: (u) => canWrite(u.role) },
       { to: '/ledger', label: 'Ledger', show: (u) => canWrite(u.role), exact: true },
       { to: '/ledger/entries', label: 'Ledger entries', show: (u) => canWrite(u.role) },
+      { to: '/jobs', label: 'Jobs', show: (u) => canWrite(u.role) },
       { to: '/admin-users', label: 'Admin users', show: (u) => canManageUsers(u.role) },
     ],
   },

@@ -18,7 +18,7 @@ export interface SpecifiedPurpose {
 /** One act of collecting personal information (clause 1), with the receipt given to the provider. */
 @Entity({ tableName: 'collection_record' })
 @Index({ properties: ['provider', 'collectedAt'] })
-export class CollectionRecord extends BaseEntity<'source' | 'note' | 'recordedBy'> {
+export class CollectionRecord extends BaseEntity<'sourceSealed' | 'noteSealed' | 'recordedBy'> {
   @ManyToOne(() => Provider, { deleteRule: 'cascade' })
   provider!: Rel<Provider>;
 
@@ -40,11 +40,13 @@ export class CollectionRecord extends BaseEntity<'source' | 'note' | 'recordedBy
   @Property({ type: 'json' })
   categories!: DataCategory[];
 
-  @Property({ type: 'string', length: 200, nullable: true })
-  source: string | null = null;
+  /** Sealed (collectionSealContext 'source'): where it was collected, free text that may name the provider. */
+  @Property({ type: 'text', nullable: true, hidden: true, lazy: false })
+  sourceSealed: string | null = null;
 
-  @Property({ type: 'text', nullable: true })
-  note: string | null = null;
+  /** Sealed (collectionSealContext 'note'): the staff member's note about the provider. */
+  @Property({ type: 'text', nullable: true, hidden: true, lazy: false })
+  noteSealed: string | null = null;
 
   @ManyToOne({ entity: 'AdminUser', nullable: true, deleteRule: 'set null' })
   recordedBy: Rel<AdminUser> | null = null;
@@ -62,4 +64,9 @@ export class CollectionRecord extends BaseEntity<'source' | 'note' | 'recordedBy
 
   @Property({ type: 'string', length: 64 })
   receiptHash!: string;
+}
+
+/** What a collection's sealed source or note is bound to (AES-GCM associated data). */
+export function collectionSealContext(id: string, field: 'source' | 'note'): string {
+  return `collection-record:${id}:${field}`;
 }

@@ -1,11 +1,14 @@
 import type { PurposeFields } from '../purposes/purpose-facts.js';
 import { presentPurpose } from '../purposes/purpose.presenter.js';
-import type { CollectionRecord } from './collection-record.entity.js';
+import type { FieldCipher } from '../crypto/field-cipher.js';
+import { collectionSealContext, type CollectionRecord } from './collection-record.entity.js';
 import type { CollectionType } from './collection.type.js';
 import type { ReceiptBody } from './receipt.js';
 import type { ConsentReceiptType } from './collection.type.js';
 
+/** A collection as staff see it: its source and note opened here. */
 export function presentCollection(
+  cipher: FieldCipher,
   record: CollectionRecord,
   purposesByKey: ReadonlyMap<string, PurposeFields>,
 ): CollectionType {
@@ -15,8 +18,8 @@ export function presentCollection(
     consentMethod: record.consentMethod,
     collectedAt: record.collectedAt,
     policyVersion: record.policyVersion,
-    source: record.source,
-    note: record.note,
+    source: cipher.openText(record.sourceSealed, collectionSealContext(record.id, 'source')),
+    note: cipher.openText(record.noteSealed, collectionSealContext(record.id, 'note')),
     recordedBy: record.recordedByName,
     categories: [...record.categories],
     purposes: record.purposes.flatMap((p) => {

@@ -26,7 +26,7 @@ export class CollectionResolver {
     @Ctx() ctx: Context,
   ): Promise<CollectionResult> {
     const { provider, collection, purposes } = await services(ctx).collection.record(input);
-    const presented = presentCollection(collection, new Map(purposes.map((p) => [p.key, p])));
+    const presented = presentCollection(ctx.deps.cipher, collection, new Map(purposes.map((p) => [p.key, p])));
     const name = await services(ctx).provider.sealedDisplayNames([provider.id]);
     return {
       provider: presentProvider(provider, openDisplayName(ctx.deps.cipher, name.get(provider.id))),

@@ -8,7 +8,7 @@ import type { Actor } from '../context.js';
 import { ConsentWriter } from '../consent/consent-writer.js';
 import { organisationContact } from '../organisation/organisation.service.js';
 import { currentPolicyFacts } from '../policy/policy-text.js';
-import { PersonalDataItem, itemSealContext } from '../providers/personal-data-item.entity.js';
+import { PersonalDataItem, itemSealContext, itemSourceSealContext } from '../providers/personal-data-item.entity.js';
 import { Provider } from '../providers/provider.entity.js';
 import { tokensForValue } from '../providers/provider-search.js';
 import { SearchToken } from '../providers/search-token.entity.js';
@@ -18,7 +18,7 @@ import { LedgerService, type LedgerFact } from '../ledger/ledger.service.js';
 import { consentLedgerFact } from '../consent/consent-ledger.js';
 import { loadPurposeFacts, type PurposeFields } from '../purposes/purpose-facts.js';
 import type { RecordCollectionInput } from './collection.inputs.js';
-import { CollectionRecord } from './collection-record.entity.js';
+import { CollectionRecord, collectionSealContext } from './collection-record.entity.js';
 import { RECEIPT_VERSION, sealReceipt, type ReceiptBody } from './receipt.js';
 import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 import { Service } from '../common/transaction.js';
@@ -128,8 +128,6 @@ export class CollectionService extends Service<Actor> {
       policyVersion: policy.number,
       purposes: input.purposes.map((p) => ({ purposeKey: p.purposeKey, granted: p.granted })),
       categories,
-      source: input.source?.trim() || null,
-      note: input.note?.trim() || null,
       recordedBy: recorder,
       recordedByName: this.actor.displayName,
       receiptId,
@@ -139,12 +137,18 @@ export class CollectionService extends Service<Actor> {
       updatedAt: now,
     });
 
+    const source = input.source?.trim() || null;
+    const { cipher } = this.deps;
+    // Sealed to the record's own id, known once it is created.
+    collection.sourceSealed = cipher.sealText(source, collectionSealContext(collection.id, 'source'));
+    collection.noteSealed = cipher.sealText(input.note?.trim() || null, collectionSealContext(collection.id, 'note'));
+
     for (const itemInput of input.items) {
       const item = new PersonalDataItem();
       item.provider = provider;
       item.category = itemInput.category;
       item.valueSealed = this.deps.cipher.encrypt(itemInput.value.trim(), itemSealContext(item.id, item.category));
-      item.source = input.source?.trim() || null;
+      item.sourceSealed = cipher.sealText(source, itemSourceSealContext(item.id));
       item.channel = input.channel;
       item.collectedAt = now;
       item.collection = collection;
@@ -157,7 +161,7 @@ export class CollectionService extends Service<Actor> {
     }
 
     // A provider created here has no events and no consent state yet: nothing to look up.
-    const consents = new ConsentWriter(this.em, { newProvider: !existing });
+    const consents = new ConsentWriter(this.em, cipher, { newProvider: !existing });
     const actor = `admin:${this.actor.userId}`;
     const ledgerFacts: LedgerFact[] = [
       {

@@ -17,6 +17,8 @@ import {
   COOKIE_CATEGORIES,
   COOKIE_CONSENT_ACTIONS,
   COOKIE_STORAGE_KINDS,
+  JOB_KINDS,
+  JOB_STATUSES,
 } from '@steward/policy-core';
 import { registerEnumType } from 'type-graphql';
 import { RECIPIENT_KINDS } from '../recipients/recipient-kinds.js';
@@ -111,5 +113,28 @@ registerEnumType(SessionRestrictionEnum, {
     MFA_ENROLMENT: {
       description: 'The organisation requires a second factor for this role: enrol one (beginTotpEnrolment).',
     },
+  },
+});
+
+export const JobKindEnum = asEnum(JOB_KINDS);
+export const JobStatusEnum = asEnum(JOB_STATUSES);
+registerEnumType(JobKindEnum, {
+  name: 'JobKind',
+  description: 'What a background job does.',
+  valuesConfig: {
+    LEDGER_VERIFICATION: {
+      description: 'Verifies the whole ledger (chain, signed checkpoints, anchor); daily and on demand.',
+    },
+  },
+});
+registerEnumType(JobStatusEnum, {
+  name: 'JobStatus',
+  description: 'Where a background job is.',
+  valuesConfig: {
+    QUEUED: { description: 'Waiting for its time or its next retry.' },
+    RUNNING: { description: 'An instance holds it and runs it.' },
+    SUCCEEDED: { description: 'Done.' },
+    FAILED: { description: 'Failed for good (after its last attempt, or a failure no retry mends): see errorCode.' },
+    CANCELLED: { description: 'Cancelled by an owner before it ran.' },
   },
 });

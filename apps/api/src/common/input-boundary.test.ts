@@ -239,6 +239,39 @@ describe.each(DATABASES)('the input boundary on %s', (database) => {
       );
     });
 
+    it('dates outside 1900–2200 (year 0 was stored as year 0 on SQLite), as variables and literals', async () => {
+      const refs = { recipientId: SOME_ID, providerId: SOME_ID, consentEventIds: [] };
+      for (const validFrom of [
+        '0000-01-01T00:00:00Z',
+        '1899-12-31T23:59:59Z',
+        '2201-01-01T00:00:00Z',
+        '9999-12-31T23:59:59Z',
+      ])
+        await refusedWithoutWrites(
+          () => owner.raw(CREATE_EXCEPTION, { input: { ...buildExceptionInput('LAW', refs), validFrom } }),
+          'input.validFrom',
+          'INVALID_VALUE',
+        );
+      await refusedWithoutWrites(
+        () =>
+          owner.raw(
+            'mutation { createProviderRequest(input: { kind: AMENDMENT, channel: EMAIL, contact: "c", requesterName: "r", receivedAt: "0000-06-01T00:00:00Z" }) { id } }',
+          ),
+        'input.receivedAt',
+        'INVALID_VALUE',
+      );
+      // A negative year is no RFC 3339 date: the scalar refuses it, still as BAD_USER_INPUT.
+      const negative = await owner.raw(CREATE_EXCEPTION, {
+        input: { ...buildExceptionInput('LAW', refs), validFrom: '-000001-01-01T00:00:00Z' },
+      });
+      expect(negative.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      // The last day of 2200 passes the boundary (the unknown ids are what the service refuses).
+      const last = await owner.raw(CREATE_EXCEPTION, {
+        input: { ...buildExceptionInput('LAW', refs), validFrom: '2200-12-31T23:59:59Z' },
+      });
+      expect(JSON.stringify(last.errors)).not.toContain('validFrom');
+    });
+
     it('a value nested deeper than any input is refused, not walked without end', async () => {
       let deep: unknown = 'x';
       for (let i = 0; i < 40; i++) deep = [deep];

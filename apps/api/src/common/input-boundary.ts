@@ -1,5 +1,11 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestListener, type GraphQLResponse } from '@apollo/server';
-import { findForbiddenCharacter, forbiddenCharacterIssue, type Issue, type TextKind } from '@steward/policy-core';
+import {
+  dateRangeIssue,
+  findForbiddenCharacter,
+  forbiddenCharacterIssue,
+  type Issue,
+  type TextKind,
+} from '@steward/policy-core';
 import {
   getNullableType,
   isInputObjectType,
@@ -7,6 +13,7 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
+  isScalarType,
   Kind,
   SchemaMetaFieldDef,
   TypeMetaFieldDef,
@@ -48,6 +55,19 @@ const MAX_ISSUES = 20;
 const MAX_DEPTH = 32;
 
 type Definition = GraphQLArgument | GraphQLInputField;
+
+/** The date scalars (graphql-scalars' DateTime, and Date should one be added): their strings must lie in policy-core's DATE_RANGE. */
+const DATE_SCALARS: ReadonlySet<string> = new Set(['DateTime', 'Date']);
+
+function isDateType(type: GraphQLInputType): boolean {
+  const nullable = getNullableType(type);
+  return isScalarType(nullable) && DATE_SCALARS.has(nullable.name);
+}
+
+/** The issue of one string at a place of this type: a forbidden character first, then a date out of range. */
+function stringIssue(path: string, value: string, type: GraphQLInputType, kind: TextKind): Issue | null {
+  return forbiddenCharacterIssue(path, value, kind) ?? (isDateType(type) ? dateRangeIssue(path, value) : null);
+}
 
 function isMultiline(def: Definition): boolean {
   return def.extensions?.text === 'multiline';
@@ -97,7 +117,7 @@ export function planOperation(
         return;
       }
       case Kind.STRING: {
-        const found = forbiddenCharacterIssue(path, node.value, multiline ? 'multi-line' : 'single-line');
+        const found = stringIssue(path, node.value, type, multiline ? 'multi-line' : 'single-line');
         if (found) issues.push(found);
         return;
       }
@@ -213,8 +233,7 @@ export function checkVariables(plan: OperationPlan, values: Readonly<Record<stri
     for (const s of segments) at += typeof s === 'number' ? `[${s}]` : `.${s}`;
     return at;
   };
-  const refuse = (value: string, kind: TextKind): boolean => {
-    const found = forbiddenCharacterIssue(path(), value, kind);
+  const refuse = (found: Issue | null): boolean => {
     if (found) issues.push(found);
     return issues.length >= MAX_ISSUES;
   };
@@ -228,7 +247,8 @@ export function checkVariables(plan: OperationPlan, values: Readonly<Record<stri
     if (value === null || value === undefined) return false;
     if (typeof value === 'string') {
       // A plain string fails only rarely: test it first, build a path only when it does.
-      return findForbiddenCharacter(value, kind) !== null && refuse(value, kind);
+      if (findForbiddenCharacter(value, kind) !== null) return refuse(forbiddenCharacterIssue(path(), value, kind));
+      return isDateType(type) && refuse(dateRangeIssue(path(), value));
     }
     if (typeof value !== 'object') return false;
     if (depth > MAX_DEPTH) return tooDeep();
@@ -292,7 +312,8 @@ function refusal(error: DomainError): GraphQLResponse {
  * The one input boundary: before any resolver runs (and so before any database call the operation
  * makes), every string the operation brings — literal arguments and variable values, at any depth —
  * passes policy-core's `findForbiddenCharacter`, single-line unless its input field or argument is
- * marked `MULTILINE`. A refusal is BAD_USER_INPUT naming each offending field (`input.items[2].value`).
+ * marked `MULTILINE`; a string at a date scalar's place (DateTime) also lies in policy-core's
+ * `DATE_RANGE` (1900–2200). A refusal is BAD_USER_INPUT naming each offending field (`input.items[2].value`).
  * The literal part and each variable's place are worked out once per parsed operation (Apollo's
  * document cache hands back the same document for the same query text).
  *

@@ -12,7 +12,7 @@ import { Purpose } from '../purposes/purpose.entity.js';
 @Entity()
 @Unique({ properties: ['provider', 'sequence'] })
 @Index({ properties: ['provider', 'purpose'] })
-export class ConsentEvent extends ProviderOwned<'recordedBy' | 'collection' | 'receiptId' | 'note'> {
+export class ConsentEvent extends ProviderOwned<'recordedBy' | 'collection' | 'receiptId' | 'noteSealed'> {
   @Property({ type: 'integer' })
   sequence!: number;
 
@@ -43,6 +43,12 @@ export class ConsentEvent extends ProviderOwned<'recordedBy' | 'collection' | 'r
   @Property({ type: 'uuid', nullable: true })
   receiptId: string | null = null;
 
-  @Property({ type: 'text', nullable: true })
-  note: string | null = null;
+  /** Sealed (consentNoteSealContext): the staff member's note about this consent. */
+  @Property({ type: 'text', nullable: true, hidden: true, lazy: false })
+  noteSealed: string | null = null;
+}
+
+/** What a consent event's sealed note is bound to (AES-GCM associated data). */
+export function consentNoteSealContext(id: string): string {
+  return `consent-event:${id}:note`;
 }

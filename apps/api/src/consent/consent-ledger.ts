@@ -1,12 +1,16 @@
 import { payloadHashOf, type LedgerFact } from '../ledger/ledger.service.js';
 import type { ConsentEvent } from './consent-event.entity.js';
 
-/** The ledger entry for a consent event: it commits to the event's content, so editing the event later is detectable. */
+/**
+ * The ledger entry for a consent event: it commits to the event's content (its note as written, before
+ * sealing), so editing the event later is detectable.
+ */
 export function consentLedgerFact(
   event: ConsentEvent,
   purposeKey: string,
   categories: readonly string[],
   actor: string,
+  note: string | null = null,
 ): LedgerFact {
   return {
     kind: 'CONSENT',
@@ -29,7 +33,7 @@ export function consentLedgerFact(
       occurredAt: event.occurredAt.toISOString(),
       collectionId: event.collection?.id ?? null,
       receiptId: event.receiptId,
-      note: event.note,
+      note,
     }),
   };
 }

@@ -4,7 +4,8 @@ import type { AdminUser } from '../auth/admin-user.entity.js';
 import type { CollectionRecord } from '../collection/collection-record.entity.js';
 import type { Provider } from '../providers/provider.entity.js';
 import type { Purpose } from '../purposes/purpose.entity.js';
-import { ConsentEvent } from './consent-event.entity.js';
+import type { FieldCipher } from '../crypto/field-cipher.js';
+import { ConsentEvent, consentNoteSealContext } from './consent-event.entity.js';
 import { ConsentStateRow } from './consent-state.entity.js';
 
 export interface ConsentAppend {
@@ -32,6 +33,7 @@ export class ConsentWriter {
   /** `newProvider`: the provider is created in this unit of work, so it has no events or states yet. */
   constructor(
     private readonly em: SqlEntityManager,
+    private readonly cipher: FieldCipher,
     opts: { newProvider?: boolean } = {},
   ) {
     this.newProvider = opts.newProvider ?? false;
@@ -60,8 +62,9 @@ export class ConsentWriter {
       recordedByName: fact.recordedByName,
       collection: fact.collection ?? null,
       receiptId: fact.receiptId ?? null,
-      note: fact.note ?? null,
     });
+    // Sealed to the event's own id, known once it is created.
+    event.noteSealed = this.cipher.sealText(fact.note, consentNoteSealContext(event.id));
     const state = this.newProvider
       ? null
       : await this.em.findOne(ConsentStateRow, { provider: fact.provider.id, purpose: fact.purpose.id });

@@ -1,8 +1,10 @@
 import { presentPurpose } from '../purposes/purpose.presenter.js';
-import type { ConsentEvent } from './consent-event.entity.js';
+import type { FieldCipher } from '../crypto/field-cipher.js';
+import { consentNoteSealContext, type ConsentEvent } from './consent-event.entity.js';
 import type { ConsentEventType } from './consent.type.js';
 
-export function presentConsentEvent(e: ConsentEvent): ConsentEventType {
+/** A consent event as staff see it: its note opened here. */
+export function presentConsentEvent(cipher: FieldCipher, e: ConsentEvent): ConsentEventType {
   return {
     id: e.id,
     purpose: presentPurpose(e.purpose),
@@ -13,6 +15,6 @@ export function presentConsentEvent(e: ConsentEvent): ConsentEventType {
     recordedBy: e.recordedByName,
     collectionId: e.collection?.id ?? null,
     receiptId: e.receiptId,
-    note: e.note,
+    note: cipher.openText(e.noteSealed, consentNoteSealContext(e.id)),
   };
 }

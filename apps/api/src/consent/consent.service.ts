@@ -57,7 +57,7 @@ export class ConsentService extends Service<Actor> {
 
     const now = this.deps.now();
     provider.updatedAt = now; // bumps the version: concurrent consent changes conflict
-    const event = await new ConsentWriter(this.em).append({
+    const event = await new ConsentWriter(this.em, this.deps.cipher).append({
       provider,
       purpose,
       action: input.action,
@@ -69,7 +69,7 @@ export class ConsentService extends Service<Actor> {
       note,
     });
     await new LedgerService(this.em, this.deps).append([
-      consentLedgerFact(event, purpose.key, purpose.categories, `admin:${this.actor.userId}`),
+      consentLedgerFact(event, purpose.key, purpose.categories, `admin:${this.actor.userId}`, note),
     ]);
     new AuditService(this.em, this.actor, this.deps).record({
       action: 'consent.record',

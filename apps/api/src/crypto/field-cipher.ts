@@ -57,6 +57,32 @@ export class FieldCipher {
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
   }
 
+  /** `encrypt` for an optional free text: null (and '') stay null. */
+  sealText(plaintext: string | null | undefined, context: string): string | null {
+    return plaintext ? this.encrypt(plaintext, context) : null;
+  }
+
+  /** `decrypt` for an optional sealed free text. */
+  openText(sealed: string | null | undefined, context: string): string | null {
+    return sealed ? this.decrypt(sealed, context) : null;
+  }
+
+  /** How every value this key seals begins (`v1.<keyId>.`): what is stored without it is not sealed by this key. */
+  get sealedPrefix(): string {
+    return `${VERSION}.${this.keys.keyId}.`;
+  }
+
+  /** Whether `value` is a ciphertext of this key bound to `context` (it opens), rather than plaintext. */
+  opens(value: string, context: string): boolean {
+    if (!value.startsWith(this.sealedPrefix)) return false;
+    try {
+      this.decrypt(value, context);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /**
    * Re-binds a sealed value to another row or field (an item's value kept as an amendment's
    * "before") without the plaintext leaving the cipher.

@@ -221,9 +221,13 @@ export class LedgerService {
    * Walks the whole chain and reports the first entry that fails: a changed entry, a missing or
    * reordered one, a chain that ends before the head or before a signed checkpoint, or a
    * checkpoint whose signature does not verify, a missing automatic checkpoint (one every
-   * CHECKPOINT_EVERY entries), or an entry that differs from the outside `anchor`.
+   * CHECKPOINT_EVERY entries), or an entry that differs from the outside `anchor`. `onBatch` hears
+   * how many entries were checked after each batch (a job's progress).
    */
-  async verify(anchor: LedgerAnchor | null = null): Promise<LedgerVerificationResult> {
+  async verify(
+    anchor: LedgerAnchor | null = null,
+    onBatch?: (checked: number) => Promise<void>,
+  ): Promise<LedgerVerificationResult> {
     const failures: LedgerFailure[] = [];
     const checkpoints = await signedCheckpoints(this.em);
     const signed = new Map<number, string>();
@@ -279,6 +283,7 @@ export class LedgerService {
         last = sequence;
         checked += 1;
       }
+      if (!broken && onBatch) await onBatch(checked);
     }
 
     const head = await ledgerHead(this.em);

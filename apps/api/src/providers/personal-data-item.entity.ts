@@ -8,7 +8,7 @@ import { Provider } from './provider.entity.js';
 @Entity()
 @Index({ properties: ['provider', 'category'] })
 export class PersonalDataItem extends BaseEntity<
-  'version' | 'source' | 'collection' | 'publiclyAvailable' | 'publicProvenance'
+  'version' | 'sourceSealed' | 'collection' | 'publiclyAvailable' | 'publicProvenance'
 > {
   @ManyToOne(() => Provider, { deleteRule: 'cascade' })
   provider!: Rel<Provider>;
@@ -20,8 +20,9 @@ export class PersonalDataItem extends BaseEntity<
   @Property({ type: 'text', hidden: true, lazy: false })
   valueSealed!: string;
 
-  @Property({ type: 'string', length: 200, nullable: true })
-  source: string | null = null;
+  /** Sealed (itemSourceSealContext): the collection's source, or the amendment it came from. */
+  @Property({ type: 'text', nullable: true, hidden: true, lazy: false })
+  sourceSealed: string | null = null;
 
   @Enum({ items: () => [...COLLECTION_CHANNELS], type: 'string' })
   channel!: CollectionChannel;
@@ -41,6 +42,11 @@ export class PersonalDataItem extends BaseEntity<
 
   @Property({ type: 'integer', version: true })
   version: number = 1;
+}
+
+/** What an item's sealed source is bound to (AES-GCM associated data). */
+export function itemSourceSealContext(itemId: string): string {
+  return `personal-data-item:${itemId}:source`;
 }
 
 /** What the ciphertext of an item is bound to (AES-GCM associated data). */

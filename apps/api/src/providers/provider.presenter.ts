@@ -1,7 +1,7 @@
 import type { DataCategory, ProviderKind } from '@steward/policy-core';
 import { fromDbDate } from '../common/sql/dialect.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
-import { itemSealContext, type PersonalDataItem } from './personal-data-item.entity.js';
+import { itemSealContext, itemSourceSealContext, type PersonalDataItem } from './personal-data-item.entity.js';
 import type { Provider } from './provider.entity.js';
 import type { PersonalDataItemType, ProviderType } from './provider.type.js';
 
@@ -67,7 +67,7 @@ export function presentDataItem(cipher: FieldCipher, item: PersonalDataItem): Pe
     id: item.id,
     category: item.category,
     value: revealValue(cipher, item),
-    source: item.source,
+    source: cipher.openText(item.sourceSealed, itemSourceSealContext(item.id)),
     channel: item.channel,
     collectedAt: item.collectedAt,
     collectionId: item.collection?.id ?? null,

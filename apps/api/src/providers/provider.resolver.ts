@@ -47,14 +47,16 @@ export class ProviderResolver {
 
   @FieldResolver(() => [ConsentEventType], { description: 'Every consent event, newest first.' })
   async consentHistory(@Root() provider: ProviderType, @Ctx() ctx: Context): Promise<ConsentEventType[]> {
-    return (await services(ctx).provider.consentHistory(provider.id)).map(presentConsentEvent);
+    return (await services(ctx).provider.consentHistory(provider.id)).map((e) =>
+      presentConsentEvent(ctx.deps.cipher, e),
+    );
   }
 
   @FieldResolver(() => [CollectionType], { description: 'Every collection, newest first.' })
   async collections(@Root() provider: ProviderType, @Ctx() ctx: Context): Promise<CollectionType[]> {
     const { records, purposes } = await services(ctx).provider.collections(provider.id);
     const byKey = new Map(purposes.map((p) => [p.key, p]));
-    return records.map((r) => presentCollection(r, byKey));
+    return records.map((r) => presentCollection(ctx.deps.cipher, r, byKey));
   }
 
   @Authorized(WRITERS)

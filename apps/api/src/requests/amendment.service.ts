@@ -2,7 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { REQUEST_CHANNEL_COLLECTION, validateAmendment, type AmendmentChange, type Issue } from '@steward/policy-core';
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, DomainError } from '../common/errors.js';
-import { PersonalDataItem, itemSealContext } from '../providers/personal-data-item.entity.js';
+import { PersonalDataItem, itemSealContext, itemSourceSealContext } from '../providers/personal-data-item.entity.js';
 import { tokensForValue } from '../providers/provider-search.js';
 import { SearchToken } from '../providers/search-token.entity.js';
 import { DataItemChange, changeSealContext, type DataItemChangeAction } from './data-item-change.entity.js';
@@ -72,7 +72,10 @@ export class AmendmentService extends Service {
         item.provider = provider;
         item.category = c.category;
         item.valueSealed = this.deps.cipher.encrypt(c.value!, itemSealContext(item.id, c.category));
-        item.source = `Amendment request ${request.reference}`;
+        item.sourceSealed = this.deps.cipher.sealText(
+          `Amendment request ${request.reference}`,
+          itemSourceSealContext(item.id),
+        );
         item.channel = REQUEST_CHANNEL_COLLECTION[request.channel];
         item.collectedAt = now;
         item.createdAt = now;

@@ -106,11 +106,12 @@ export class CessationService extends Service {
       );
       const facts = events.map((e) => consentEventFact(e));
       const policy = await currentPolicy(em);
-      const writer = new ConsentWriter(em);
+      const writer = new ConsentWriter(em, this.deps.cipher);
       const recorder = await em.findOne(AdminUser, { id: actor.userId });
       const ledger: LedgerFact[] = [];
       for (const purpose of purposes) {
         if (consentFor(facts, purpose.key, now).state !== 'GRANTED') continue;
+        const note = `Cessation of use on request ${request.reference}`;
         const event = await writer.append({
           provider,
           purpose,
@@ -120,9 +121,9 @@ export class CessationService extends Service {
           occurredAt: now,
           recordedBy: recorder,
           recordedByName: actor.displayName,
-          note: `Cessation of use on request ${request.reference}`,
+          note,
         });
-        ledger.push(consentLedgerFact(event, purpose.key, purpose.categories, `admin:${actor.userId}`));
+        ledger.push(consentLedgerFact(event, purpose.key, purpose.categories, `admin:${actor.userId}`, note));
         withdrawn.push(purpose.key);
       }
       await new LedgerService(em, this.deps).append(ledger);

@@ -10,6 +10,9 @@ import { fromDbBoolean, fromDbDate, fromDbJson } from '../common/sql/dialect.js'
 import type { Row } from '../common/sql/statement.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { LedgerEntryType } from '../ledger/ledger-explorer.type.js';
+import { collectionSealContext } from '../collection/collection-record.entity.js';
+import { consentNoteSealContext } from '../consent/consent-event.entity.js';
+import { itemSourceSealContext } from '../providers/personal-data-item.entity.js';
 import { revealSealed } from '../providers/provider.presenter.js';
 import type { PurposeFields } from '../purposes/purpose-facts.js';
 import type { DataItemChangeAction } from './data-item-change.entity.js';
@@ -41,7 +44,7 @@ export function presentDisclosedItems(
       id: String(r.id),
       category: r.category as DataCategory,
       value: revealSealed(cipher, String(r.id), r.category as DataCategory, String(r.value_sealed)),
-      source: (r.source as string | null) ?? null,
+      source: cipher.openText(r.source_sealed as string | null, itemSourceSealContext(String(r.id))),
       channel: r.channel as DisclosurePackageType['dataItems'][number]['channel'],
       collectedAt: fromDbDate(r.collected_at),
       collectionId: (r.collection_id as string | null) ?? null,
@@ -108,7 +111,7 @@ export function presentDisclosurePackage(cipher: FieldCipher, facts: DisclosureF
     occurredAt: fromDbDate(r.occurred_at),
     sequence: Number(r.sequence),
     receiptId: (r.receipt_id as string | null) ?? null,
-    note: (r.note as string | null) ?? null,
+    note: cipher.openText(r.note_sealed as string | null, consentNoteSealContext(String(r.id))),
   }));
   const states = currentConsents(events);
   const titles = new Map(facts.purposes.map((p) => [p.key, p.titleEn]));
@@ -161,8 +164,8 @@ export function presentDisclosurePackage(cipher: FieldCipher, facts: DisclosureF
         granted: p.granted,
       })),
       categories: json(r.categories) as DataCategory[],
-      source: (r.source as string | null) ?? null,
-      note: (r.note as string | null) ?? null,
+      source: cipher.openText(r.source_sealed as string | null, collectionSealContext(String(r.id), 'source')),
+      note: cipher.openText(r.note_sealed as string | null, collectionSealContext(String(r.id), 'note')),
       receiptId: String(r.receipt_id),
       receiptHash: String(r.receipt_hash),
     })),

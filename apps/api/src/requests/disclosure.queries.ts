@@ -17,21 +17,21 @@ export function providerRows(em: EntityManager, providerId: string): Promise<Row
 
 export function itemRows(em: EntityManager, providerId: string): Promise<Row[]> {
   return leanRows<Row>(em, {
-    sql: 'select id, category, value_sealed, source, channel, collected_at, collection_id, publicly_available, public_provenance from personal_data_item where provider_id = :providerId order by collected_at desc, id desc',
+    sql: 'select id, category, value_sealed, source_sealed, channel, collected_at, collection_id, publicly_available, public_provenance from personal_data_item where provider_id = :providerId order by collected_at desc, id desc',
     params: { providerId },
   });
 }
 
 export function collectionRows(em: EntityManager, providerId: string): Promise<Row[]> {
   return leanRows<Row>(em, {
-    sql: 'select id, channel, consent_method, collected_at, policy_version, purposes, categories, source, note, receipt_id, receipt_hash from collection_record where provider_id = :providerId order by collected_at desc, id desc',
+    sql: 'select id, channel, consent_method, collected_at, policy_version, purposes, categories, source_sealed, note_sealed, receipt_id, receipt_hash from collection_record where provider_id = :providerId order by collected_at desc, id desc',
     params: { providerId },
   });
 }
 
 export function consentEventRows(em: EntityManager, providerId: string): Promise<Row[]> {
   return leanRows<Row>(em, {
-    sql: 'select ce.id, pu.key as purpose_key, ce.action, ce.method, ce.policy_version, ce.occurred_at, ce.sequence, ce.receipt_id, ce.note from consent_event ce join purpose pu on pu.id = ce.purpose_id where ce.provider_id = :providerId order by ce.sequence',
+    sql: 'select ce.id, pu.key as purpose_key, ce.action, ce.method, ce.policy_version, ce.occurred_at, ce.sequence, ce.receipt_id, ce.note_sealed from consent_event ce join purpose pu on pu.id = ce.purpose_id where ce.provider_id = :providerId order by ce.sequence',
     params: { providerId },
   });
 }

@@ -39,9 +39,9 @@ export class ProviderRequest extends BaseEntity<
   | 'verifiedBy'
   | 'verifiedAt'
   | 'verificationNoteSealed'
-  | 'rejectionReason'
+  | 'rejectionReasonSealed'
   | 'completedAt'
-  | 'resolution'
+  | 'resolutionSealed'
   | 'packageProducedAt'
   | 'packageHash'
 > {
@@ -90,15 +90,16 @@ export class ProviderRequest extends BaseEntity<
   @Property({ type: 'text', nullable: true, hidden: true, lazy: false })
   verificationNoteSealed: string | null = null;
 
-  @Property({ type: 'text', nullable: true })
-  rejectionReason: string | null = null;
+  /** Sealed (rejectionReasonSealContext): why it was rejected, the staff's note to the requester. */
+  @Property({ type: 'text', nullable: true, hidden: true, lazy: false })
+  rejectionReasonSealed: string | null = null;
 
   @Property({ type: DateTimeType, nullable: true })
   completedAt: Date | null = null;
 
-  /** What was done, in a sentence (no personal values). */
-  @Property({ type: 'text', nullable: true })
-  resolution: string | null = null;
+  /** Sealed (resolutionSealContext): what was done, in a sentence, written by staff. */
+  @Property({ type: 'text', nullable: true, hidden: true, lazy: false })
+  resolutionSealed: string | null = null;
 
   /** When a disclosure package was last produced, and the SHA-256 of its canonical JSON. */
   @Property({ type: DateTimeType, nullable: true })
@@ -114,3 +115,5 @@ export class ProviderRequest extends BaseEntity<
 /** Sealing contexts: a value copied onto another row or field fails to decrypt. */
 export const requesterSealContext = (requestId: string) => `provider-request:${requestId}:requester`;
 export const verificationNoteSealContext = (requestId: string) => `provider-request:${requestId}:verification-note`;
+export const rejectionReasonSealContext = (requestId: string) => `provider-request:${requestId}:rejection-reason`;
+export const resolutionSealContext = (requestId: string) => `provider-request:${requestId}:resolution`;

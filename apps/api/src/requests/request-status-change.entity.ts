@@ -17,7 +17,7 @@ import { ProviderRequest } from './provider-request.entity.js';
 @Entity()
 @Index({ properties: ['request', 'at'] })
 export class RequestStatusChange {
-  [OptionalProps]?: 'id' | 'fromStatus' | 'actorId' | 'reason';
+  [OptionalProps]?: 'id' | 'fromStatus' | 'actorId' | 'reasonSealed';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -41,6 +41,10 @@ export class RequestStatusChange {
   @Property({ type: 'string', length: 160 })
   actorName!: string;
 
-  @Property({ type: 'text', nullable: true })
-  reason: string | null = null;
+  /** Sealed (statusReasonSealContext): the staff's reason (a rejection's, a completion's resolution). */
+  @Property({ type: 'text', nullable: true, hidden: true, lazy: false })
+  reasonSealed: string | null = null;
 }
+
+/** What a status change's sealed reason is bound to (AES-GCM associated data). */
+export const statusReasonSealContext = (id: string) => `request-status-change:${id}:reason`;

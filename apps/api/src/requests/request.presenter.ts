@@ -12,13 +12,15 @@ import type { Actor } from '../context.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import { changeSealContext, type DataItemChange } from './data-item-change.entity.js';
 import {
+  rejectionReasonSealContext,
   requesterSealContext,
+  resolutionSealContext,
   verificationNoteSealContext,
   type ProviderRequest,
   type RequesterDetails,
 } from './provider-request.entity.js';
 import { type ProviderCessation } from './provider-cessation.entity.js';
-import { type RequestStatusChange } from './request-status-change.entity.js';
+import { statusReasonSealContext, type RequestStatusChange } from './request-status-change.entity.js';
 import type {
   DataItemChangeType,
   DisclosedActorType,
@@ -79,9 +81,9 @@ export function presentRequest(
               : null,
           }
         : null,
-    rejectionReason: r.rejectionReason,
+    rejectionReason: cipher.openText(r.rejectionReasonSealed, rejectionReasonSealContext(r.id)),
     completedAt: r.completedAt,
-    resolution: r.resolution,
+    resolution: cipher.openText(r.resolutionSealed, resolutionSealContext(r.id)),
     packageProducedAt: r.packageProducedAt,
     packageHash: r.packageHash,
     version: r.version,
@@ -97,8 +99,14 @@ export function presentRequest(
   };
 }
 
-export function presentStatusChange(c: RequestStatusChange): RequestStatusChangeType {
-  return { fromStatus: c.fromStatus, toStatus: c.toStatus, at: c.at, actorName: c.actorName, reason: c.reason };
+export function presentStatusChange(cipher: FieldCipher, c: RequestStatusChange): RequestStatusChangeType {
+  return {
+    fromStatus: c.fromStatus,
+    toStatus: c.toStatus,
+    at: c.at,
+    actorName: c.actorName,
+    reason: cipher.openText(c.reasonSealed, statusReasonSealContext(c.id)),
+  };
 }
 
 /** An amended item's before and after values, opened (the staff view and the disclosure package alike). */

@@ -21,8 +21,13 @@ import type { Actor } from '../context.js';
 import { Provider } from '../providers/provider.entity.js';
 import { DataItemChange } from './data-item-change.entity.js';
 import { ProviderCessation } from './provider-cessation.entity.js';
-import { ProviderRequest, verificationNoteSealContext } from './provider-request.entity.js';
-import { RequestStatusChange } from './request-status-change.entity.js';
+import {
+  ProviderRequest,
+  rejectionReasonSealContext,
+  resolutionSealContext,
+  verificationNoteSealContext,
+} from './provider-request.entity.js';
+import { RequestStatusChange, statusReasonSealContext } from './request-status-change.entity.js';
 import type { ChangeRequestStatusInput, ProviderRequestFilter, VerifyRequestIdentityInput } from './request.inputs.js';
 import { presentRequest, presentStatusChange } from './request.presenter.js';
 import type { ProviderRequestConnection, ProviderRequestType, RequestStatusChangeType } from './request.type.js';
@@ -115,7 +120,7 @@ export class RequestService extends Service {
 
   async history(requestId: string): Promise<RequestStatusChangeType[]> {
     const rows = await this.em.find(RequestStatusChange, { request: requestId }, { orderBy: { at: 'asc', id: 'asc' } });
-    return rows.map(presentStatusChange);
+    return rows.map((c) => presentStatusChange(this.deps.cipher, c));
   }
 
   // Writes ------------------------------------------------------------------------------------
@@ -249,20 +254,23 @@ export class RequestService extends Service {
     const from = request.status;
     request.status = input.status;
     request.updatedAt = now;
-    if (input.status === 'REJECTED') request.rejectionReason = reason;
+    const { cipher } = this.deps;
+    if (input.status === 'REJECTED')
+      request.rejectionReasonSealed = cipher.sealText(reason, rejectionReasonSealContext(request.id));
     if (input.status === 'COMPLETED') {
       request.completedAt = now;
-      request.resolution = reason;
+      request.resolutionSealed = cipher.sealText(reason, resolutionSealContext(request.id));
     }
-    this.em.create(RequestStatusChange, {
+    const statusChange = this.em.create(RequestStatusChange, {
       request,
       fromStatus: from,
       toStatus: input.status,
       at: now,
       actorId: actor.userId,
       actorName: actor.displayName,
-      reason,
     });
+    // Sealed to the change's own id, known once it is created.
+    statusChange.reasonSealed = cipher.sealText(reason, statusReasonSealContext(statusChange.id));
     new AuditService(this.em, actor, this.deps).record({
       action: 'request.status',
       entityType: 'ProviderRequest',

@@ -51,6 +51,8 @@ export interface TestApp {
 export async function createTestApp(
   opts: {
     database?: 'sqlite' | 'postgresql';
+    /** A SQLite database file (WAL, as in production) instead of an in-memory one. */
+    sqliteFile?: string;
     seedDemo?: boolean;
     production?: boolean;
     config?: Partial<AppConfig>;
@@ -73,7 +75,7 @@ export async function createTestApp(
       dropDatabase = made.drop;
     }
   } else {
-    target = { kind: 'sqlite', url: ':memory:' };
+    target = { kind: 'sqlite', url: opts.sqliteFile ?? ':memory:' };
   }
   const config: AppConfig = {
     ...loadConfig({}),

@@ -10,10 +10,12 @@ export type RoleAbilities = {
   write: boolean;
   /** List and create admin users: owners only. */
   manageUsers: boolean;
+  /** Start background jobs on demand (a ledger verification now): owners only. */
+  runJobs: boolean;
 };
 
 /** The abilities of `role`; no role (signed out) may do nothing. */
 export function roleAbilities(role: AdminRole | null | undefined): RoleAbilities {
-  if (!role) return { write: false, manageUsers: false };
-  return { write: ROLE_CAN_WRITE[role] === true, manageUsers: role === 'OWNER' };
+  if (!role) return { write: false, manageUsers: false, runJobs: false };
+  return { write: ROLE_CAN_WRITE[role] === true, manageUsers: role === 'OWNER', runJobs: role === 'OWNER' };
 }

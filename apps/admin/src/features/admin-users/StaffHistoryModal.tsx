@@ -26,7 +26,7 @@ export function StaffHistoryModal({
 }) {
   const history = useStaffHistory(member?.id ?? null);
   return (
-    <Modal opened={member !== null} onClose={onClose} title={member ? T.title(member.name) : ''} size="lg">
+    <Modal opened={member !== null} onClose={onClose} title={member ? T.title(member.name) : ''} size="xl">
       <Stack gap="md">
         <DataTable
           label={T.table}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canManageUsers, canWrite } from './permissions.js';
+import { canManageUsers, canRunJobs, canWrite } from './permissions.js';
 
 describe('canWrite', () => {
   it('lets owners and privacy officers write', () => {
@@ -19,5 +19,14 @@ describe('canManageUsers', () => {
     expect(canManageUsers('PRIVACY_OFFICER')).toBe(false);
     expect(canManageUsers('VIEWER')).toBe(false);
     expect(canManageUsers(null)).toBe(false);
+  });
+});
+
+describe('canRunJobs', () => {
+  it('is for owners only', () => {
+    expect(canRunJobs('OWNER')).toBe(true);
+    expect(canRunJobs('PRIVACY_OFFICER')).toBe(false);
+    expect(canRunJobs('VIEWER')).toBe(false);
+    expect(canRunJobs(null)).toBe(false);
   });
 });

@@ -13,3 +13,8 @@ export function canWrite(role: AdminRole | null | undefined): boolean {
 export function canManageUsers(role: AdminRole | null | undefined): boolean {
   return roleAbilities(role).manageUsers;
 }
+
+/** May this role start background jobs on demand (verify the ledger now)? OWNER only (the API enforces the same). */
+export function canRunJobs(role: AdminRole | null | undefined): boolean {
+  return roleAbilities(role).runJobs;
+}

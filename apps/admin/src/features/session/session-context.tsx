@@ -1,6 +1,6 @@
 import type { MeQuery } from '@steward/schema';
 import { createContext, useContext } from 'react';
-import { canManageUsers, canWrite } from './permissions.js';
+import { canManageUsers, canRunJobs, canWrite } from './permissions.js';
 
 export type SessionUser = NonNullable<MeQuery['me']>;
 
@@ -19,4 +19,8 @@ export function useCanWrite(): boolean {
 
 export function useCanManageUsers(): boolean {
   return canManageUsers(useContext(SessionContext)?.role);
+}
+
+export function useCanRunJobs(): boolean {
+  return canRunJobs(useContext(SessionContext)?.role);
 }

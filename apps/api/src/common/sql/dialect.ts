@@ -25,6 +25,8 @@ export interface Dialect {
   readonly insertInWith: boolean;
   /** Write transactions worth running at once (SQLite has one writer; PostgreSQL commits a few in parallel). */
   readonly writers: number;
+  /** What follows a `select … limit n` that claims rows (a job): PostgreSQL skips rows another claim holds; SQLite has one writer. */
+  readonly skipLocked: string;
   /** What opens a lean transaction (SQLite takes its write lock up front: a group never fails half-way on a busy lock). */
   readonly begin: string;
   /**
@@ -72,6 +74,7 @@ const sqlite: Dialect = {
   jsonObject: 'json_object',
   emptyJsonArray: 'json_array()',
   begin: 'begin immediate',
+  skipLocked: '',
   insertInWith: false,
   writers: 1,
   jsonFields: (columns) =>
@@ -96,6 +99,7 @@ const postgresql: Dialect = {
   jsonObject: 'json_build_object',
   emptyJsonArray: "'[]'::json",
   begin: 'begin',
+  skipLocked: ' for update skip locked',
   insertInWith: true,
   writers: 4,
   jsonFields: (columns) =>

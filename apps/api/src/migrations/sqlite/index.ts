@@ -14,7 +14,9 @@ import { Migration20261204153551 } from './Migration20261204153551.js';
 import { Migration20261207004306 } from './Migration20261207004306.js';
 import { Migration20261207010239 } from './Migration20261207010239.js';
 import { Migration20261207032842 } from './Migration20261207032842.js';
-import { Migration20261207040802 } from './Migration20261207040802.js';
+import { Migration20261207034500 } from './Migration20261207034500.js';
+import { Migration20261207040820 } from './Migration20261207040820.js';
+import { Migration20261207044500 } from './Migration20261207044500.js';
 
 /** Applied in this order; add new migrations at the end (tools/create-migration writes them). */
 export const sqliteMigrations: MigrationObject[] = [
@@ -33,5 +35,7 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207004306', class: Migration20261207004306 },
   { name: 'Migration20261207010239', class: Migration20261207010239 },
   { name: 'Migration20261207032842', class: Migration20261207032842 },
-  { name: 'Migration20261207040802', class: Migration20261207040802 },
+  { name: 'Migration20261207034500', class: Migration20261207034500 },
+  { name: 'Migration20261207040820', class: Migration20261207040820 },
+  { name: 'Migration20261207044500', class: Migration20261207044500 },
 ];

@@ -1,0 +1,37 @@
+import { CancelJobDocument, JobsDocument, RunLedgerVerificationDocument } from '@steward/schema';
+import { useEffect } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { jobActive } from './job-view.js';
+
+/** How often the list refreshes while a job is queued or running. */
+export const JOBS_REFRESH_MS = 2000;
+
+/** The newest jobs; refreshed every JOBS_REFRESH_MS while any of them is queued or running. */
+export function useJobs(first = 50) {
+  const [result, reexecute] = useQuery({ query: JobsDocument, variables: { first }, requestPolicy: 'network-only' });
+  const jobs = result.data?.jobs.edges.map((e) => e.node) ?? [];
+  const active = jobs.some(jobActive);
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => reexecute({ requestPolicy: 'network-only' }), JOBS_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [active, reexecute]);
+  return {
+    jobs,
+    active,
+    loaded: result.data !== undefined,
+    fetching: result.fetching,
+    error: result.error,
+    refetch: () => reexecute({ requestPolicy: 'network-only' }),
+  };
+}
+
+export function useRunLedgerVerification() {
+  const [state, execute] = useMutation(RunLedgerVerificationDocument);
+  return { run: () => execute({}), fetching: state.fetching };
+}
+
+export function useCancelJob() {
+  const [state, execute] = useMutation(CancelJobDocument);
+  return { cancel: (id: string) => execute({ input: { id } }), fetching: state.fetching };
+}
