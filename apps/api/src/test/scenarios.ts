@@ -5,6 +5,7 @@ import {
   RecordCollectionDocument,
 } from '@steward/schema';
 import { buildCollectionInput, buildExceptionInput } from './factories.js';
+import { inTransaction } from '../common/transaction.js';
 import { LedgerService, type LedgerFact } from '../ledger/ledger.service.js';
 import type { TestApp, TestClient } from './test-app.js';
 
@@ -73,5 +74,5 @@ export async function appendDecisions(a: TestApp, count: number): Promise<void> 
     policyVersion: 1,
     payloadHash: 'f'.repeat(64),
   };
-  await a.em().transactional((em) => new LedgerService(em, a.deps).append(Array.from({ length: count }, () => fact)));
+  await inTransaction(a.em(), (em) => new LedgerService(em, a.deps).append(Array.from({ length: count }, () => fact)));
 }
