@@ -18,6 +18,7 @@ import { seedDemoProviders } from './seeders/demo-providers.js';
 import { ensureCookieCategories } from './cookies/cookie-admin.service.js';
 import { seedCookieDemo } from './cookies/cookie-seed.js';
 import { isSetUp, seedReferenceData } from './seeders/reference-data.js';
+import { OperatorError } from './common/operator-error.js';
 
 /** The data directory (the SQLite database, the generated key, the anchor): only Steward's user may enter it, whatever the umask. */
 export function ensureDataDir(dir: string): void {
@@ -54,7 +55,7 @@ async function refuseNewerSchema(orm: MikroORM): Promise<void> {
   const executed = await orm.getMigrator().getExecutedMigrations();
   const unknown = executed.map((m) => m.name).filter((name) => !known.has(name));
   if (unknown.length) {
-    throw new Error(
+    throw new OperatorError(
       `This database was migrated by a newer Steward release (migration ${unknown.join(', ')} is unknown to this release): ` +
         'run the release that migrated it, or restore a backup made before the upgrade (see "Upgrades" in the README)',
     );
@@ -121,7 +122,7 @@ async function checkKey(orm: MikroORM, cipher: FieldCipher, masterKey: string): 
     em.create(SystemSetting, { key: KEY_CHECK, value: check });
     await em.flush();
   } else if (stored.value !== check) {
-    throw new Error(
+    throw new OperatorError(
       'The encryption key does not match the one this database was created with (STEWARD_ENCRYPTION_KEY)',
     );
   }

@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { logLevelFrom, type LogLevel } from './common/logger.js';
+import { OperatorError } from './common/operator-error.js';
 
 /** Everything Steward reads from the environment, parsed once at start-up. */
 export interface AppConfig {
@@ -51,7 +52,7 @@ function intFrom(name: string, value: string | undefined, fallback: number, min:
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+    throw new OperatorError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
   }
   return n;
 }
@@ -62,10 +63,10 @@ function publicUrlFrom(value: string | undefined): string | null {
   try {
     url = new URL(value.trim());
   } catch {
-    throw new Error(`STEWARD_PUBLIC_URL must be an absolute http(s) address, got "${value}"`);
+    throw new OperatorError(`STEWARD_PUBLIC_URL must be an absolute http(s) address, got "${value}"`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`STEWARD_PUBLIC_URL must be an absolute http(s) address, got "${value}"`);
+    throw new OperatorError(`STEWARD_PUBLIC_URL must be an absolute http(s) address, got "${value}"`);
   }
   return url.toString().replace(/\/+$/, '');
 }
@@ -84,7 +85,7 @@ function anchorFileFrom(value: string | undefined, dataDir: string): string | nu
 function metricsTokenFrom(value: string | undefined): string | null {
   if (value === undefined || value === '') return null;
   if (!/^[\x21-\x7e]{16,256}$/.test(value)) {
-    throw new Error('STEWARD_METRICS_TOKEN must be 16 to 256 printable characters without spaces');
+    throw new OperatorError('STEWARD_METRICS_TOKEN must be 16 to 256 printable characters without spaces');
   }
   return value;
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { checkEncryptionKey, databaseTarget, firstStart, makeCipher, openDatabase } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './common/logger.js';
+import { startupFailureMessage } from './common/operator-error.js';
 import type { AppDeps } from './context.js';
 import { JOB_KINDS_RUN, JOB_SCHEDULES } from './jobs/job-kinds.js';
 import { JobRunner } from './jobs/job-runner.js';
@@ -43,12 +44,13 @@ async function main() {
     const idle = setInterval(() => server.closeIdleConnections(), 100);
     server.close(() => {
       clearInterval(idle);
-      // The job in hand finishes (its lease is released) before the head is signed.
-      void jobs
-        .stop()
-        .then(() => witnessLedgerHead(orm, deps))
+      // The head is signed first (a job in hand writes no ledger entries: a verification only reads),
+      // then the job in hand stops at its next progress report and is queued again (lease released).
+      void witnessLedgerHead(orm, deps)
         .then((outcome) => log.info(`Ledger head ${outcome === 'refused' ? 'NOT signed (see above)' : 'signed'}`))
         .catch((err: unknown) => log.error('Could not sign the ledger head before exit', err))
+        .then(() => jobs.stop())
+        .catch((err: unknown) => log.error('The job runner did not stop cleanly', err))
         .finally(() => void orm.close().finally(() => process.exit(0)));
     });
     server.closeIdleConnections();
@@ -58,6 +60,7 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  // Steward's own refusals (configuration, key, schema) in full; anything else by class and code only.
+  console.error(startupFailureMessage(err));
   process.exit(1);
 });

@@ -9,6 +9,7 @@ import {
 } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OperatorError } from '../common/operator-error.js';
 
 /**
  * The keys derived from one master key. Field values and the blind index use separate keys so
@@ -31,7 +32,7 @@ const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'he
 export function deriveKeyRing(masterKeyBase64: string): KeyRing {
   const master = Buffer.from(masterKeyBase64, 'base64');
   if (master.length !== 32) {
-    throw new Error('STEWARD_ENCRYPTION_KEY must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`)');
+    throw new OperatorError('STEWARD_ENCRYPTION_KEY must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`)');
   }
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
   const keyId = createHmac('sha256', master).update('steward/key-id').digest('hex').slice(0, 16);
@@ -63,7 +64,7 @@ export function resolveMasterKey(opts: { fromEnv: string | null; dataDir: string
   const file = join(opts.dataDir, 'steward.key');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   if (!opts.allowGenerate) {
-    throw new Error('STEWARD_ENCRYPTION_KEY is required when DATABASE_URL is set (32 random bytes, base64)');
+    throw new OperatorError('STEWARD_ENCRYPTION_KEY is required when DATABASE_URL is set (32 random bytes, base64)');
   }
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32).toString('base64');

@@ -28,6 +28,13 @@ export class JobLeaseLost extends Error {
   }
 }
 
+/** The runner is stopping (a graceful stop): the handler's progress() throws it; the job is queued again, its attempt not counted. */
+export class JobStopped extends Error {
+  constructor() {
+    super('STOPPED');
+  }
+}
+
 /** What a handler is given for one attempt. */
 export interface JobRun {
   id: string;
@@ -39,9 +46,12 @@ export interface JobRun {
   deps: AppDeps;
   /**
    * Reports progress (`done` of `total`, and a message key the admin translates) and renews the
-   * lease; throws JobLeaseLost when this instance no longer holds the job.
+   * lease; throws JobLeaseLost when this instance no longer holds the job, and JobStopped once the
+   * runner is stopping (a long job ends at its next report instead of holding up the stop).
    */
   progress(done: number, total: number | null, message: string | null): Promise<void>;
+  /** Aborted when the runner stops: a handler that waits on something else may listen to it. */
+  signal: AbortSignal;
 }
 
 /** One kind of job: how to run it and how often to try. */
@@ -112,6 +122,8 @@ export class JobRunner {
   private stopped = true;
   /** Set by stop(): the turn in hand ends after its current job. */
   private stopRequested = false;
+  /** Aborted by stop(): the job in hand ends at its next progress report (and runs again later). */
+  private abort = new AbortController();
 
   constructor(
     private readonly orm: MikroORM,
@@ -138,6 +150,7 @@ export class JobRunner {
     if (!this.stopped) return;
     this.stopped = false;
     this.stopRequested = false;
+    this.abort = new AbortController();
     const loop = () => {
       this.current = this.tick()
         .catch((err: unknown) => this.deps.log.error('The job runner failed a turn', err))
@@ -148,10 +161,15 @@ export class JobRunner {
     (this.timer = setTimeout(loop, 0)).unref();
   }
 
-  /** Stops polling and waits for the job in hand to end (its lease covers it if the process exits first). */
+  /**
+   * Stops polling and waits for the job in hand to end: at its next progress report it is stopped and
+   * queued again (its lease released, the attempt not counted); its lease covers it if the process
+   * exits first.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     this.stopRequested = true;
+    this.abort.abort();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.current;
@@ -232,6 +250,7 @@ export class JobRunner {
       Math.max(1000, this.leaseMs / 3),
     );
     heartbeat.unref();
+    const signal = this.abort.signal;
     try {
       const result = await def.run({
         id: job.id,
@@ -239,7 +258,9 @@ export class JobRunner {
         attempt: job.attempts,
         em: em as SqlEntityManager,
         deps: this.deps,
+        signal,
         progress: async (done, total, message) => {
+          if (signal.aborted) throw new JobStopped();
           const held = await reportJobProgress(this.orm.em.fork(), { ...lease(), progress: { done, total, message } });
           if (!held) throw new JobLeaseLost();
         },
@@ -247,6 +268,11 @@ export class JobRunner {
       await this.end(job, 'SUCCEEDED', result ?? null, null);
     } catch (err) {
       if (err instanceof JobLeaseLost) return;
+      if (err instanceof JobStopped) {
+        this.deps.log.info(`Job ${job.kind} ${job.id} stopped with the runner: it runs again later`);
+        await this.end(job, 'QUEUED', null, null, this.deps.now(), true);
+        return;
+      }
       const failure = err instanceof JobFailure ? err : null;
       const code = failure?.code ?? 'INTERNAL';
       const retry = (failure?.opts.retry ?? true) && job.attempts < job.maxAttempts;
@@ -267,8 +293,10 @@ export class JobRunner {
     result: Record<string, unknown> | null,
     errorCode: string | null,
     runAt: Date | null = null,
+    uncounted = false,
   ): Promise<void> {
     await endJobAttempt(this.orm.em.fork(), {
+      uncounted,
       id: job.id,
       worker: this.workerId,
       now: this.deps.now(),

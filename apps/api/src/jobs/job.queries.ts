@@ -138,13 +138,16 @@ export async function endJobAttempt(
     runAt: Date | null;
     result: Record<string, unknown> | null;
     errorCode: string | null;
+    /** The attempt does not count (the runner stopped it): it is given back. */
+    uncounted?: boolean;
   },
 ): Promise<boolean> {
   const d = dialectOf(em);
   const retry = input.status === 'QUEUED';
+  const giveBack = input.uncounted ? ' attempts = attempts - 1,' : '';
   const rows = await leanRows(em, {
     sql:
-      'update job set status = :status, result = :result, error_code = :errorCode, locked_by = null,' +
+      `update job set status = :status, result = :result, error_code = :errorCode,${giveBack} locked_by = null,` +
       ` locked_until = null, updated_at = :now, ${retry ? 'run_at = :runAt' : 'finished_at = :now'}` +
       " where id = :id and locked_by = :worker and status = 'RUNNING' returning id",
     params: {

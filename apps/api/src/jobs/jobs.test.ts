@@ -176,6 +176,30 @@ describe.each(DATABASES)('the job runner on %s', (database) => {
     expect(JSON.parse(done.job.result!)).toEqual({ steps: 10 });
   });
 
+  it('stops a long job at its next progress report on stop(), and queues it again without counting the attempt', async () => {
+    const [id] = await enqueue(1);
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    let reports = 0;
+    const r = runner(async ({ progress }) => {
+      started();
+      // A job that would run for minutes (a long ledger verification), reporting as it goes.
+      for (let i = 0; i < 60_000; i++) {
+        await progress(i, 60_000, 'test.step');
+        reports += 1;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      return { steps: 60_000 };
+    });
+    r.start();
+    await running;
+    const before = Date.now();
+    await r.stop();
+    expect(Date.now() - before).toBeLessThan(2000);
+    expect(reports).toBeLessThan(1000);
+    expect(await row(id!)).toMatchObject({ status: 'QUEUED', attempts: 0, lockedBy: null });
+  });
+
   it('enqueues the daily ledger verification once per day, whichever runners try, and audits its result', async () => {
     const make = (worker: string) =>
       new JobRunner(app.orm, app.deps, { kinds: JOB_KINDS_RUN, schedules: JOB_SCHEDULES, workerId: worker });

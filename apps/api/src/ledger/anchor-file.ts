@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LedgerAnchor } from './ledger.service.js';
+import { OperatorError } from '../common/operator-error.js';
 
 const HASH = /^[0-9a-f]{64}$/;
 
@@ -20,7 +21,7 @@ export function readAnchorFile(file: string): LedgerAnchor | null {
     typeof parsed.hash !== 'string' ||
     !HASH.test(parsed.hash)
   ) {
-    throw new Error(`${file} does not hold an anchor ({ "sequence": n, "hash": "<64 hex>" })`);
+    throw new OperatorError(`${file} does not hold an anchor ({ "sequence": n, "hash": "<64 hex>" })`);
   }
   return { sequence: parsed.sequence, hash: parsed.hash };
 }

@@ -1,14 +1,14 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { AppDeps } from '../context.js';
 import { readAnchorFile, writeAnchorFile } from './anchor-file.js';
-import { LedgerService } from './ledger.service.js';
+import { LedgerChainBrokenError, LedgerService, type LedgerAnchor } from './ledger.service.js';
 import { DATABASE_LOCKS, withDatabaseLock } from '../common/locks/database-lock.queries.js';
 
 /**
  * One turn of the server's ledger witness: when entries were appended since the newest checkpoint,
  * sign the head, and keep it in the anchor file outside the database (config.ledgerAnchorFile) —
- * but only once the chain from the anchor already kept there to the head verifies, so a rewritten
- * end is never signed and the anchor only ever moves along an intact chain. Returns what happened.
+ * but only once the chain from the anchor already kept there (and from the newest signed checkpoint)
+ * to the head verifies, so a rewritten end is never signed and the anchor only ever moves along an intact chain. Returns what happened.
  */
 export async function witnessLedgerHead(orm: MikroORM, deps: AppDeps): Promise<'signed' | 'unchanged' | 'refused'> {
   // One instance at a time: the others wait, then find the head signed ('unchanged').
@@ -25,7 +25,14 @@ async function witness(orm: MikroORM, deps: AppDeps): Promise<'signed' | 'unchan
     );
     return 'refused';
   }
-  const signed = await ledger.checkpointIfBehind();
+  let signed: LedgerAnchor | null;
+  try {
+    signed = await ledger.checkpointIfBehind();
+  } catch (err) {
+    if (!(err instanceof LedgerChainBrokenError)) throw err;
+    deps.log.error(err.message);
+    return 'refused';
+  }
   // A head signed another way (every 1,000th entry, on demand) moves the anchor too.
   const head = signed ?? (await ledger.signedHead());
   if (file && head && head.sequence > (kept?.sequence ?? 0)) writeAnchorFile(file, head, deps.now());

@@ -17,4 +17,8 @@ export class LedgerCheckpoint {
 
   @Property({ type: 'text' })
   signature!: string;
+
+  /** On a RESTORE entry's checkpoint only: the restore's own signed statement (restoreStatement), which alone lets verification accept the gap it records. */
+  @Property({ type: 'text', nullable: true })
+  restoreSignature?: string | null;
 }

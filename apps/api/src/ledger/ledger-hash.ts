@@ -30,6 +30,22 @@ export function entryHash(prevHash: string, content: LedgerEntryContent): string
   return sha256(`${prevHash}\n${canonicalJson({ ...content, recordedAt: content.recordedAt.toISOString() })}`);
 }
 
+/**
+ * What a restore's signature covers: the RESTORE entry (`sequence`, `hash`), the range it records as
+ * lost, the anchor the restore found ahead of the backup, and the restored backup's manifest. Its own
+ * domain, so no checkpoint signature (which the server gives any head on request) can stand for it.
+ */
+export function restoreStatement(r: {
+  sequence: number;
+  hash: string;
+  lostFrom: number;
+  lostTo: number;
+  anchor: { sequence: number; hash: string };
+  manifestHash: string;
+}): string {
+  return `steward-ledger-restore/1\n${r.sequence}\n${r.hash}\n${r.lostFrom}\n${r.lostTo}\n${r.anchor.sequence}:${r.anchor.hash}\n${r.manifestHash}`;
+}
+
 /** What a checkpoint signature covers. */
 export function checkpointStatement(sequence: number, hash: string): string {
   return `steward-ledger-checkpoint/1\n${sequence}\n${hash}`;

@@ -110,27 +110,55 @@ export async function checkpointExists(em: EntityManager, sequence: number): Pro
 
 export async function insertCheckpointRow(
   em: EntityManager,
-  cp: { sequence: number; hash: string; signedAt: Date; keyId: string; signature: string },
+  cp: {
+    sequence: number;
+    hash: string;
+    signedAt: Date;
+    keyId: string;
+    signature: string;
+    restoreSignature?: string | null;
+  },
 ): Promise<void> {
   await leanRun(em, {
-    sql: 'insert into ledger_checkpoint (sequence, hash, signed_at, key_id, signature) values (:sequence, :hash, :signedAt, :keyId, :signature)',
-    params: { ...cp, signedAt: dialectOf(em).toDbDate(cp.signedAt) },
+    sql: 'insert into ledger_checkpoint (sequence, hash, signed_at, key_id, signature, restore_signature) values (:sequence, :hash, :signedAt, :keyId, :signature, :restoreSignature)',
+    params: { ...cp, restoreSignature: cp.restoreSignature ?? null, signedAt: dialectOf(em).toDbDate(cp.signedAt) },
   });
 }
+
+export type CheckpointRow = {
+  sequence: number;
+  hash: string;
+  signature: string;
+  restore_signature: string | null;
+  signed_at: unknown;
+};
 
 /** Every checkpoint, oldest first. */
-export function signedCheckpoints(
-  em: EntityManager,
-): Promise<{ sequence: number; hash: string; signature: string; signed_at: unknown }[]> {
-  return leanRows(em, { sql: 'select sequence, hash, signature, signed_at from ledger_checkpoint order by sequence' });
+export function signedCheckpoints(em: EntityManager): Promise<CheckpointRow[]> {
+  return leanRows(em, {
+    sql: 'select sequence, hash, signature, restore_signature, signed_at from ledger_checkpoint order by sequence',
+  });
 }
 
-/** Up to `limit` entries after `sequence`, in order (the verification walk). */
-export function entriesAfter(em: EntityManager, sequence: number, limit: number): Promise<Row[]> {
-  return leanRows<Row>(em, {
-    sql: 'select * from ledger_entry where sequence > :sequence order by sequence limit :limit',
-    params: { sequence, limit },
+/** The newest checkpoint (whatever its sequence), or undefined when there is none. */
+export async function newestCheckpoint(em: EntityManager): Promise<CheckpointRow | undefined> {
+  const [row] = await leanRows<CheckpointRow>(em, {
+    sql: 'select sequence, hash, signature, restore_signature, signed_at from ledger_checkpoint order by sequence desc limit 1',
   });
+  return row;
+}
+
+/** Up to `limit` entries after `sequence` (and at most `upTo`, when given), in order (the verification walk). */
+export function entriesAfter(em: EntityManager, sequence: number, upTo: number | null, limit: number): Promise<Row[]> {
+  return upTo === null
+    ? leanRows<Row>(em, {
+        sql: 'select * from ledger_entry where sequence > :sequence order by sequence limit :limit',
+        params: { sequence, limit },
+      })
+    : leanRows<Row>(em, {
+        sql: 'select * from ledger_entry where sequence > :sequence and sequence <= :upTo order by sequence limit :limit',
+        params: { sequence, upTo, limit },
+      });
 }
 
 export async function entryHashAt(em: EntityManager, sequence: number): Promise<Row | undefined> {

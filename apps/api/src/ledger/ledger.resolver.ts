@@ -41,7 +41,9 @@ export class LedgerResolver {
     description: 'Signs the current head of the ledger (null while it is empty).',
   })
   createLedgerCheckpoint(@Ctx() ctx: Context): Promise<LedgerCheckpointType | null> {
-    return services(ctx).ledger.checkpoint();
+    // Only a head that continues unbroken from the newest checkpoint and the anchor kept outside the database.
+    const file = ctx.deps.config.ledgerAnchorFile;
+    return services(ctx).ledger.checkpoint(file ? readAnchorFile(file) : null);
   }
 
   @Authorized(WRITERS)

@@ -14,14 +14,24 @@ import {
   ledgerHeadAndSigned,
   lockLedgerHead,
   moveLedgerHead,
+  newestCheckpoint,
   signedCheckpoints,
   setLedgerHeadHash,
   setLedgerHeadSequence,
+  type CheckpointRow,
   type EntryRow,
 } from './ledger.queries.js';
+import { DomainError } from '../common/errors.js';
 import type { AppDeps } from '../context.js';
 import { inTransaction } from '../common/transaction.js';
-import { checkpointStatement, entryHash, GENESIS_HASH, sha256, type LedgerEntryContent } from './ledger-hash.js';
+import {
+  checkpointStatement,
+  entryHash,
+  GENESIS_HASH,
+  restoreStatement,
+  sha256,
+  type LedgerEntryContent,
+} from './ledger-hash.js';
 import type { LedgerEntryKind } from './ledger-entry.entity.js';
 
 /** A checkpoint is signed automatically every this many entries (and on demand). */
@@ -98,6 +108,21 @@ export interface LedgerVerificationResult {
   checkpointPublicKey: string;
 }
 
+/**
+ * The server refuses to sign a head that does not continue, unbroken, from the newest signed
+ * checkpoint (or the anchor kept outside the database): a signature must never vouch for a rewritten
+ * or cut-off chain.
+ */
+export class LedgerChainBrokenError extends DomainError {
+  constructor(from: number) {
+    super(
+      'CONFLICT',
+      `The ledger does not continue unbroken from entry ${from} (signed): not signing; run npm run ledger:verify`,
+    );
+    this.name = 'LedgerChainBrokenError';
+  }
+}
+
 /** SHA-256 of a record's canonical content: what a ledger entry commits to about it. */
 export function payloadHashOf(record: Record<string, unknown>): string {
   return sha256(canonicalJson(record));
@@ -162,7 +187,8 @@ export class LedgerService {
         prev_hash: prev,
         hash,
       });
-      if (sequence % CHECKPOINT_EVERY === 0) checkpoints.push({ sequence, hash });
+      // A RESTORE entry is signed by recordRestoreGap, with the restore's own statement.
+      if (sequence % CHECKPOINT_EVERY === 0 && fact.kind !== 'RESTORE') checkpoints.push({ sequence, hash });
       prev = hash;
       written.push(content);
     }
@@ -176,14 +202,28 @@ export class LedgerService {
     return written;
   }
 
-  /** Signs the current head (if it is not signed already). */
-  async checkpoint(): Promise<{ sequence: number; hash: string } | null> {
+  /**
+   * Signs the current head (if it is not signed already) — only when it continues unbroken (hash chain
+   * intact, no gap) from the newest signed checkpoint, whose signature must verify, and from `anchor`
+   * (the one kept outside the database) when given; otherwise throws LedgerChainBrokenError.
+   */
+  async checkpoint(anchor: LedgerAnchor | null = null): Promise<{ sequence: number; hash: string } | null> {
     return inTransaction(this.em, async (em) => {
       // Moving the head by nothing locks it, so no appender slips in between the read and the signature.
       const head = await lockLedgerHead(em);
       if (!head || Number(head.sequence) === 0) return null;
       const sequence = Number(head.sequence);
-      if (!(await checkpointExists(em, sequence))) await this.insertCheckpoint(em, sequence, head.hash);
+      if (await checkpointExists(em, sequence)) return { sequence, hash: head.hash };
+      const tx = new LedgerService(em, this.deps);
+      const newest = await newestCheckpoint(em);
+      const from: LedgerAnchor = newest
+        ? { sequence: Number(newest.sequence), hash: newest.hash }
+        : { sequence: 0, hash: GENESIS_HASH };
+      if (newest && !this.deps.cipher.verifyCheckpoint(checkpointStatement(from.sequence, from.hash), newest.signature))
+        throw new LedgerChainBrokenError(from.sequence);
+      if (!(await tx.extendsAnchor(from))) throw new LedgerChainBrokenError(from.sequence);
+      if (anchor && !(await tx.extendsAnchor(anchor))) throw new LedgerChainBrokenError(anchor.sequence);
+      await this.insertCheckpoint(em, sequence, head.hash);
       return { sequence, hash: head.hash };
     });
   }
@@ -206,14 +246,20 @@ export class LedgerService {
     return { sequence, hash: head.hash };
   }
 
-  /** Signs and stores a checkpoint on `em` (the caller's transaction). */
-  private async insertCheckpoint(em: EntityManager, sequence: number, hash: string): Promise<void> {
+  /** Signs and stores a checkpoint on `em` (the caller's transaction); a RESTORE entry's carries the restore's own signature too. */
+  private async insertCheckpoint(
+    em: EntityManager,
+    sequence: number,
+    hash: string,
+    restoreSignature: string | null = null,
+  ): Promise<void> {
     await insertCheckpointRow(em, {
       sequence,
       hash,
       signedAt: this.deps.now(),
       keyId: this.deps.cipher.keyId,
       signature: this.deps.cipher.signCheckpoint(checkpointStatement(sequence, hash)),
+      restoreSignature,
     });
   }
 
@@ -222,21 +268,29 @@ export class LedgerService {
    * reordered one, a chain that ends before the head or before a signed checkpoint, or a
    * checkpoint whose signature does not verify, a missing automatic checkpoint (one every
    * CHECKPOINT_EVERY entries), or an entry that differs from the outside `anchor`. `onBatch` hears
-   * how many entries were checked after each batch (a job's progress).
+   * how many entries were checked after each batch (a job's progress). The head is read first and
+   * only the entries up to it are checked, so entries appended during the walk (and their
+   * checkpoints) are not taken for a broken chain.
    */
   async verify(
     anchor: LedgerAnchor | null = null,
     onBatch?: (checked: number) => Promise<void>,
   ): Promise<LedgerVerificationResult> {
     const failures: LedgerFailure[] = [];
-    const checkpoints = await signedCheckpoints(this.em);
-    const signed = new Map<number, string>();
+    // The head first: every entry up to it (and every checkpoint among them) was committed with it.
+    const head = await ledgerHead(this.em);
+    const headSequence = Number(head?.sequence ?? 0);
+    const headHash = head?.hash ?? GENESIS_HASH;
+    const all = await signedCheckpoints(this.em);
+    const checkpoints = all.filter((cp) => Number(cp.sequence) <= headSequence);
+    const beyond = all.filter((cp) => Number(cp.sequence) > headSequence);
+    const signed = new Map<number, CheckpointRow>();
     for (const cp of checkpoints) {
       const sequence = Number(cp.sequence);
       if (!this.deps.cipher.verifyCheckpoint(checkpointStatement(sequence, cp.hash), cp.signature)) {
         failures.push({ sequence, reason: 'The checkpoint signature does not verify' });
       }
-      signed.set(sequence, cp.hash);
+      signed.set(sequence, cp);
     }
 
     let prev = GENESIS_HASH;
@@ -246,7 +300,7 @@ export class LedgerService {
     let anchorSeen = false;
     const gaps: LedgerRecordedGap[] = [];
     while (!broken) {
-      const rows = await entriesAfter(this.em, last, VERIFY_BATCH);
+      const rows = await entriesAfter(this.em, last, headSequence, VERIFY_BATCH);
       if (!rows.length) break;
       for (const row of rows) {
         const sequence = Number(row.sequence);
@@ -258,7 +312,7 @@ export class LedgerService {
               ? { sequence, reason: 'The entry does not follow the one before it' }
               : entryHash(prev, this.contentOf(row)) !== row.hash
                 ? { sequence, reason: 'The entry was changed after it was written' }
-                : signed.has(sequence) && signed.get(sequence) !== row.hash
+                : signed.has(sequence) && signed.get(sequence)!.hash !== row.hash
                   ? { sequence, reason: 'The entry differs from its signed checkpoint' }
                   : sequence % CHECKPOINT_EVERY === 0 && !signed.has(sequence)
                     ? { sequence, reason: `The signed checkpoint of entry ${sequence} is missing` }
@@ -272,11 +326,10 @@ export class LedgerService {
         }
         if (gap) {
           gaps.push(gap);
-          // An anchor inside the lost range holds only if it is the very one the restore recorded it had.
-          if (anchor && anchor.sequence >= gap.from && anchor.sequence <= gap.to) {
-            const recorded = this.restoreBasisOf(row)?.anchor;
-            anchorSeen = recorded?.sequence === anchor.sequence && recorded.hash === anchor.hash;
-          }
+          // An anchor inside the lost range holds only if it is the very one the restore found and
+          // signed (in its own statement, which recordedGap verified): never on the entry's word alone.
+          if (anchor && anchor.sequence >= gap.from && anchor.sequence <= gap.to)
+            anchorSeen = gap.anchor.sequence === anchor.sequence && gap.anchor.hash === anchor.hash;
         }
         if (anchor?.sequence === sequence) anchorSeen = true;
         prev = String(row.hash);
@@ -286,23 +339,27 @@ export class LedgerService {
       if (!broken && onBatch) await onBatch(checked);
     }
 
-    const head = await ledgerHead(this.em);
-    const headSequence = Number(head?.sequence ?? 0);
     if (!broken) {
-      const lastSigned = checkpoints.length ? Number(checkpoints[checkpoints.length - 1]!.sequence) : 0;
+      // A checkpoint after the head read is a concurrent append's only if its entry is there (they commit together).
+      let uncovered = 0;
+      for (const cp of beyond) {
+        if ((await entryHashAt(this.em, Number(cp.sequence)))?.hash === cp.hash) continue;
+        uncovered = Number(cp.sequence);
+        break;
+      }
       if (headSequence > last)
         failures.push({ sequence: last + 1, reason: `Entries ${last + 1} to ${headSequence} are missing` });
-      else if (lastSigned > last)
+      else if (uncovered)
         failures.push({
           sequence: last + 1,
-          reason: `A signed checkpoint covers entry ${lastSigned}, which is missing`,
+          reason: `A signed checkpoint covers entry ${uncovered}, which is missing`,
         });
       else if (anchor && anchor.sequence > last)
         failures.push({
           sequence: last + 1,
           reason: `The anchor recorded outside Steward covers entry ${anchor.sequence}, which is missing`,
         });
-      else if (headSequence < last || head?.hash !== prev)
+      else if (headHash !== prev || (await this.entriesPastUnmovedHead(headSequence)))
         failures.push({ sequence: last, reason: 'The ledger head does not match the last entry' });
     }
     failures.sort((a, b) => a.sequence - b.sequence);
@@ -314,7 +371,7 @@ export class LedgerService {
       ok: failures.length === 0,
       checkedEntries: checked,
       headSequence,
-      headHash: head?.hash ?? GENESIS_HASH,
+      headHash,
       checkpoints: checkpoints.length,
       lastCheckpoint,
       unsignedEntries: Math.max(0, headSequence - (lastCheckpoint?.sequence ?? 0)),
@@ -357,23 +414,68 @@ export class LedgerService {
       ]);
       const sequence = entry!.sequence;
       const hash = String((await entryHashAt(em, sequence))!.hash);
-      if (!(await checkpointExists(em, sequence))) await this.insertCheckpoint(em, sequence, hash);
+      // The restore's own statement, in its own domain: what alone lets verification accept the gap.
+      const restoreSignature = this.deps.cipher.signCheckpoint(
+        restoreStatement({
+          sequence,
+          hash,
+          lostFrom: from,
+          lostTo: anchor.sequence,
+          anchor,
+          manifestHash: backup.manifestHash,
+        }),
+      );
+      await this.insertCheckpoint(em, sequence, hash, restoreSignature);
       return { sequence, hash, from, to: anchor.sequence };
     });
   }
 
-  /** The gap a RESTORE entry records right after entry `last`, if it records exactly that one and is signed. */
-  private recordedGap(row: Row, last: number, signed: Map<number, string>): LedgerRecordedGap | null {
+  /**
+   * Whether entries follow a head that has not moved since `headSequence` was read: the head was
+   * rewound over entries still there. (Once it moved, entries after `headSequence` are appends made
+   * during the verification.)
+   */
+  private async entriesPastUnmovedHead(headSequence: number): Promise<boolean> {
+    const now = await ledgerHead(this.em);
+    if (Number(now?.sequence ?? 0) !== headSequence) return false;
+    return (await entriesAfter(this.em, headSequence, null, 1)).length > 0;
+  }
+
+  /**
+   * The gap a RESTORE entry records right after entry `last`, if it records exactly that one and the
+   * restore's own statement about it is signed (restoreStatement: made only by the restore tool; an
+   * ordinary checkpoint signature, which the server gives any head on request, does not do).
+   */
+  private recordedGap(
+    row: Row,
+    last: number,
+    signed: Map<number, CheckpointRow>,
+  ): (LedgerRecordedGap & { anchor: LedgerAnchor }) | null {
     const sequence = Number(row.sequence);
     const restore = this.restoreBasisOf(row);
     if (!restore || restore.lostFrom !== last + 1 || restore.lostTo !== sequence - 1) return null;
-    if (signed.get(sequence) !== row.hash) return null;
+    const { anchor } = restore;
+    const manifestHash = restore.backup?.manifestHash;
+    if (!anchor || typeof anchor.sequence !== 'number' || typeof anchor.hash !== 'string') return null;
+    if (typeof manifestHash !== 'string') return null;
+    const cp = signed.get(sequence);
+    if (!cp || cp.hash !== row.hash || !cp.restore_signature) return null;
+    const statement = restoreStatement({
+      sequence,
+      hash: String(row.hash),
+      lostFrom: restore.lostFrom,
+      lostTo: restore.lostTo,
+      anchor,
+      manifestHash,
+    });
+    if (!this.deps.cipher.verifyCheckpoint(statement, cp.restore_signature)) return null;
     return {
       sequence,
       from: restore.lostFrom,
       to: restore.lostTo,
-      manifestHash: String(restore.backup?.manifestHash ?? ''),
+      manifestHash,
       backupCreatedAt: String(restore.backup?.createdAt ?? ''),
+      anchor: { sequence: anchor.sequence, hash: anchor.hash },
     };
   }
 
@@ -392,16 +494,21 @@ export class LedgerService {
 
   /**
    * Whether the chain from `anchor` to the head is intact: the anchored entry still has its hash and
-   * every later entry follows the one before it unchanged, up to the head. Walks only the entries
-   * after the anchor, so the server can check it before signing a new head.
+   * every later entry follows the one before it unchanged, without a gap, up to the head. Walks only
+   * the entries after the anchor, so the server can check it before signing a new head. An anchor at
+   * 0 (with the genesis hash) is the start of the ledger.
    */
   async extendsAnchor(anchor: LedgerAnchor): Promise<boolean> {
-    const first = await entryHashAt(this.em, anchor.sequence);
-    if (!first || first.hash !== anchor.hash) return false;
+    if (anchor.sequence === 0) {
+      if (anchor.hash !== GENESIS_HASH) return false;
+    } else {
+      const first = await entryHashAt(this.em, anchor.sequence);
+      if (!first || first.hash !== anchor.hash) return false;
+    }
     let prev = anchor.hash;
     let last = anchor.sequence;
     for (;;) {
-      const rows = await entriesAfter(this.em, last, VERIFY_BATCH);
+      const rows = await entriesAfter(this.em, last, null, VERIFY_BATCH);
       if (!rows.length) break;
       for (const row of rows) {
         const sequence = Number(row.sequence);

@@ -1,13 +1,14 @@
 import { CreateLedgerCheckpointDocument, RecordCollectionDocument, VerifyLedgerDocument } from '@steward/schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCollectionInput } from '../test/factories.js';
+import { appendDecisions } from '../test/scenarios.js';
 import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scheduleLedgerCheckpoints, witnessLedgerHead } from './checkpoint-schedule.js';
 import { entryHash, GENESIS_HASH } from './ledger-hash.js';
-import { CHECKPOINT_EVERY, LedgerService, type LedgerFact } from './ledger.service.js';
+import { CHECKPOINT_EVERY, LedgerService } from './ledger.service.js';
 import { runLedgerVerify } from './verify-cli.js';
 
 let app: TestApp | null = null;
@@ -37,19 +38,6 @@ async function dropGuards(a: TestApp) {
   await sql(a, 'drop trigger ledger_entry_no_delete');
   await sql(a, 'drop trigger ledger_checkpoint_no_update');
   await sql(a, 'drop trigger ledger_checkpoint_no_delete');
-}
-
-/** Appends `count` DECISION entries straight through the ledger service (a long chain without a request per entry). */
-async function appendDecisions(a: TestApp, count: number) {
-  const fact: LedgerFact = {
-    kind: 'DECISION',
-    actor: 'system:test',
-    categories: ['NAME'],
-    outcome: 'DENIED',
-    policyVersion: 1,
-    payloadHash: 'f'.repeat(64),
-  };
-  await a.em().transactional((em) => new LedgerService(em, a.deps).append(Array.from({ length: count }, () => fact)));
 }
 
 /** Deletes the entries after `keep` and rewinds the head to it: a truncated end that the chain alone cannot show. */

@@ -5,7 +5,9 @@ import {
   RecordCollectionDocument,
 } from '@steward/schema';
 import { buildCollectionInput, buildExceptionInput } from './factories.js';
-import type { TestClient } from './test-app.js';
+import { inTransaction } from '../common/transaction.js';
+import { LedgerService, type LedgerFact } from '../ledger/ledger.service.js';
+import type { TestApp, TestClient } from './test-app.js';
 
 /**
  * The journal courier, recorded through the API by the owner and approved by the privacy officer:
@@ -60,4 +62,17 @@ export async function seedCourierScenario(owner: TestClient, officer: TestClient
   const exception = (await officer.ok(ApproveExceptionDocument, { id: draft.id, expectedVersion: draft.version }))
     .approveException;
   return { subscriber, refuser, courierId, exception };
+}
+
+/** Appends `count` DECISION entries straight through the ledger service (a long chain without a request per entry). */
+export async function appendDecisions(a: TestApp, count: number): Promise<void> {
+  const fact: LedgerFact = {
+    kind: 'DECISION',
+    actor: 'system:test',
+    categories: ['NAME'],
+    outcome: 'DENIED',
+    policyVersion: 1,
+    payloadHash: 'f'.repeat(64),
+  };
+  await inTransaction(a.em(), (em) => new LedgerService(em, a.deps).append(Array.from({ length: count }, () => fact)));
 }

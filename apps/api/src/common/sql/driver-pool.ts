@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { OperatorError } from '../operator-error.js';
 
 // The one file that knows how MikroORM's knex client and its tarn pool hand out raw driver
 // connections. Lean SQL (lean-sql.ts) needs only what `DriverPool` offers; if a MikroORM or knex
@@ -72,7 +73,7 @@ function knexClient(em: EntityManager): KnexClient {
   const connection = em.getConnection() as unknown as { getKnex?: () => { client?: KnexClient } };
   const client = typeof connection.getKnex === 'function' ? connection.getKnex().client : undefined;
   if (!client || typeof client.acquireConnection !== 'function' || typeof client.releaseConnection !== 'function')
-    throw new Error(
+    throw new OperatorError(
       'Lean SQL cannot reach the ORM connection pool: MikroORM/knex no longer offer getConnection().getKnex().client' +
         ' with acquireConnection/releaseConnection (common/sql/driver-pool.ts must follow the upgrade)',
     );
@@ -151,7 +152,7 @@ export async function checkDriverPool(em: EntityManager, sqlite: boolean): Promi
     await client.releaseConnection(connection);
   }
   if (problems.length)
-    throw new Error(
+    throw new OperatorError(
       `Lean SQL relies on knex/tarn internals that changed (missing: ${problems.join(', ')}); ` +
         'common/sql/driver-pool.ts must follow the MikroORM/knex upgrade',
     );
