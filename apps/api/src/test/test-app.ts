@@ -53,6 +53,8 @@ export async function createTestApp(
     database?: 'sqlite' | 'postgresql';
     /** A SQLite database file (WAL, as in production) instead of an in-memory one. */
     sqliteFile?: string;
+    /** A PostgreSQL database of its own (`createPostgresDatabase`) instead of a new one; the caller drops it. */
+    postgresDatabaseUrl?: string;
     seedDemo?: boolean;
     production?: boolean;
     config?: Partial<AppConfig>;
@@ -65,9 +67,13 @@ export async function createTestApp(
   let dropDatabase: (() => Promise<void>) | null = null;
   if (kind === 'postgresql') {
     if (!postgresUrl) throw new Error('DATABASE_URL is not set');
-    const made = await createPostgresDatabase(postgresUrl);
-    target = { kind: 'postgresql', url: made.url };
-    dropDatabase = made.drop;
+    if (opts.postgresDatabaseUrl) {
+      target = { kind: 'postgresql', url: opts.postgresDatabaseUrl };
+    } else {
+      const made = await createPostgresDatabase(postgresUrl);
+      target = { kind: 'postgresql', url: made.url };
+      dropDatabase = made.drop;
+    }
   } else {
     target = { kind: 'sqlite', url: opts.sqliteFile ?? ':memory:' };
   }
