@@ -41,6 +41,42 @@ function canary(what: string): string {
   return `${what}-canary-${randomBytes(6).toString('hex')}`;
 }
 
+interface Planted {
+  providerId: string;
+  source: string;
+  note: string;
+  consentNote: string;
+}
+
+/** A collection with a source and a note, and a consent event with a note, through the API. */
+async function plantAs(
+  owner: TestClient,
+  values = { source: canary('source'), note: canary('note'), consentNote: canary('consent-note') },
+): Promise<Planted> {
+  const { source, note, consentNote } = values;
+  const made = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput({ source, note }) });
+  const providerId = made.recordCollection.provider.id;
+  await owner.ok(RecordConsentDocument, {
+    input: {
+      providerId,
+      purposeKey: 'EVENT_NEWS',
+      action: 'GRANT',
+      method: 'EMAIL_REPLY',
+      note: consentNote,
+      expectedProviderVersion: made.recordCollection.provider.version,
+    },
+  });
+  return { providerId, source, note, consentNote };
+}
+
+async function expectReadBackAs(owner: TestClient, planted: Planted): Promise<void> {
+  const { provider } = await owner.ok(ProviderDocument, { id: planted.providerId });
+  expect(provider?.collections.map((c) => [c.source, c.note])).toEqual([[planted.source, planted.note]]);
+  expect(provider?.consentHistory.map((e) => e.note)).toContain(planted.consentNote);
+  expect(provider?.dataItems.length).toBeGreaterThan(0);
+  for (const item of provider?.dataItems ?? []) expect(item.source).toBe(planted.source);
+}
+
 // The issue found these in plaintext by planting unique values and searching the database file, its
 // WAL and a pg_dump: the same search, on both databases.
 describe.each(DATABASES)('free text about providers is sealed at rest on %s', (database) => {
@@ -80,32 +116,8 @@ describe.each(DATABASES)('free text about providers is sealed at rest on %s', (d
     return rows.map((r) => r.key);
   }
 
-  async function plant(): Promise<{ providerId: string; source: string; note: string; consentNote: string }> {
-    const source = canary('source');
-    const note = canary('note');
-    const consentNote = canary('consent-note');
-    const made = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput({ source, note }) });
-    const providerId = made.recordCollection.provider.id;
-    await owner.ok(RecordConsentDocument, {
-      input: {
-        providerId,
-        purposeKey: 'EVENT_NEWS',
-        action: 'GRANT',
-        method: 'EMAIL_REPLY',
-        note: consentNote,
-        expectedProviderVersion: made.recordCollection.provider.version,
-      },
-    });
-    return { providerId, source, note, consentNote };
-  }
-
-  async function expectReadBack(planted: Awaited<ReturnType<typeof plant>>): Promise<void> {
-    const { provider } = await owner.ok(ProviderDocument, { id: planted.providerId });
-    expect(provider?.collections.map((c) => [c.source, c.note])).toEqual([[planted.source, planted.note]]);
-    expect(provider?.consentHistory.map((e) => e.note)).toContain(planted.consentNote);
-    expect(provider?.dataItems.length).toBeGreaterThan(0);
-    for (const item of provider?.dataItems ?? []) expect(item.source).toBe(planted.source);
-  }
+  const plant = () => plantAs(owner);
+  const expectReadBack = (planted: Planted) => expectReadBackAs(owner, planted);
 
   it("stores a collection's source and note, a consent note and each item's source only sealed; staff read them", async () => {
     const planted = await plant();
@@ -295,18 +307,7 @@ describe.each(DATABASES)('a database of the release before, upgraded, on %s', (d
       // The rows, with every other column as Steward writes it...
       let app = await createTestApp({ database, ...store });
       let owner = await app.clientAs('OWNER');
-      const collected = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput({ source, note }) });
-      const providerId = collected.recordCollection.provider.id;
-      await owner.ok(RecordConsentDocument, {
-        input: {
-          providerId,
-          purposeKey: 'EVENT_NEWS',
-          action: 'GRANT',
-          method: 'EMAIL_REPLY',
-          note: consentNote,
-          expectedProviderVersion: collected.recordCollection.provider.version,
-        },
-      });
+      const { providerId } = await plantAs(owner, { source, note, consentNote });
       const { createProviderRequest: request } = await owner.ok(CreateProviderRequestDocument, {
         input: { kind: 'DISCLOSURE', channel: 'POST', requesterName: 'Aiko Fujimoto', contact: '1-2-3 Shiba' },
       });
@@ -348,11 +349,7 @@ describe.each(DATABASES)('a database of the release before, upgraded, on %s', (d
       app = await createTestApp({ database, ...store });
       try {
         owner = await app.clientAs('OWNER');
-        const { provider } = await owner.ok(ProviderDocument, { id: providerId });
-        expect(provider?.collections.map((c) => [c.source, c.note])).toEqual([[source, note]]);
-        expect(provider?.consentHistory.map((e) => e.note)).toContain(consentNote);
-        expect(provider?.dataItems.length).toBeGreaterThan(0);
-        for (const item of provider?.dataItems ?? []) expect(item.source).toBe(source);
+        await expectReadBackAs(owner, { providerId, source, note, consentNote });
         const { providerRequest } = await owner.ok(ProviderRequestDocument, { id: request.id });
         expect(providerRequest?.rejectionReason).toBe(rejection);
         expect(providerRequest?.history.map((h) => h.reason)).toContain(rejection);
