@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '../test/databases.js';
 import {
@@ -18,8 +19,8 @@ import { createTestApp, OWNER, type TestApp, type TestClient } from '../test/tes
  * over real HTTP (test/hostile-values.ts): as the owner, anonymously, and with a partner key for the
  * partner fields. Never INTERNAL_SERVER_ERROR, never a server log line; what must be refused (a
  * forbidden character, a date outside 1900–2200, a wrong type, a huge number, a deep value) is
- * refused as BAD_USER_INPUT before any resolver; and a refused call changes nothing stored (row
- * counts and the newest `updated_at` of every table, compared before and after each refusal).
+ * refused as BAD_USER_INPUT before any resolver; and a refused call changes nothing stored (each
+ * table's row count and a hash of every row's text, compared before and after each refusal).
  *
  * Seeded and bounded: STEWARD_HOSTILE_SEED (default 20261207), STEWARD_HOSTILE_RUNS values per
  * operation and caller per round (default 2), STEWARD_HOSTILE_BUDGET_MS per database (default
@@ -44,6 +45,8 @@ const MUST_REFUSE: ReadonlySet<HostileKind> = new Set(
 );
 /** Tables a refused request may touch: the caller's session (last seen) and the rate-limit counters. */
 const BOOKKEEPING: ReadonlySet<string> = new Set(['admin_session', 'rate_limit_counter']);
+/** Columns a refused request may write: when a partner or system key was last used (common/key-auth.ts). */
+const BOOKKEEPING_COLUMNS: ReadonlySet<string> = new Set(['last_used_at']);
 
 type Caller = 'owner' | 'anonymous' | 'partner';
 
@@ -74,30 +77,52 @@ describe.each(DATABASES)('hostile values to every operation on %s', (database) =
     );
     partnerKey = (issued.data as { issuePartnerKey: { key: string } }).issuePartnerKey.key;
     fingerprintSql = await fingerprintQuery();
+    // The fingerprint sees a write that leaves every count and `updated_at` as they were.
+    const conn = app.em().getConnection();
+    const before = await fingerprint();
+    await conn.execute("update admin_user set display_name = display_name || '.'");
+    expect(await fingerprint()).not.toBe(before);
+    await conn.execute('update admin_user set display_name = substr(display_name, 1, length(display_name) - 1)');
+    expect(await fingerprint()).toBe(before);
   });
   afterAll(() => app?.close());
 
-  /** One statement: per table its row count and newest `updated_at` (where it has one). */
+  /**
+   * One statement: per table its row count and all its rows' text (but `BOOKKEEPING_COLUMNS`),
+   * aggregated: PostgreSQL sums a hash of each row, SQLite (which has no hash function) answers the
+   * rows as JSON and they are hashed here. A write that leaves counts and `updated_at` alone shows
+   * too. The test database holds a few kilobytes: this costs one to two milliseconds a call more
+   * than counts and `max(updated_at)` did.
+   */
   async function fingerprintQuery(): Promise<string> {
     const conn = app.em().getConnection();
     const columns =
       database === 'sqlite'
         ? await conn.execute<{ t: string; c: string }[]>(
-            "select m.name as t, p.name as c from sqlite_master m join pragma_table_info(m.name) p where m.type = 'table' and m.name not like 'sqlite_%' and m.name not like 'mikro_orm_%'",
+            "select m.name as t, p.name as c from sqlite_master m join pragma_table_info(m.name) p where m.type = 'table' and m.name not like 'sqlite_%' and m.name not like 'mikro_orm_%' order by m.name, p.cid",
           )
         : await conn.execute<{ t: string; c: string }[]>(
-            "select c.table_name as t, c.column_name as c from information_schema.columns c join information_schema.tables t on t.table_name = c.table_name and t.table_schema = c.table_schema where c.table_schema = current_schema() and t.table_type = 'BASE TABLE' and c.table_name not like 'mikro_orm_%'",
+            "select c.table_name as t, c.column_name as c from information_schema.columns c join information_schema.tables t on t.table_name = c.table_name and t.table_schema = c.table_schema where c.table_schema = current_schema() and t.table_type = 'BASE TABLE' and c.table_name not like 'mikro_orm_%' order by c.table_name, c.ordinal_position",
           );
-    const tables = new Map<string, boolean>();
-    for (const { t, c } of columns) tables.set(t, (tables.get(t) ?? false) || c === 'updated_at');
+    /** Per table the columns hashed, and the bookkeeping columns left out. */
+    const tables = new Map<string, { kept: string[]; skipped: string[] }>();
+    for (const { t, c } of columns) {
+      if (!tables.has(t)) tables.set(t, { kept: [], skipped: [] });
+      tables.get(t)![BOOKKEEPING_COLUMNS.has(c) ? 'skipped' : 'kept'].push(c);
+    }
     expect(tables.size).toBeGreaterThan(20);
     return [...tables]
       .filter(([t]) => !BOOKKEEPING.has(t))
-      .sort()
-      .map(
-        ([t, stamped]) =>
-          `select '${t}' as t, count(*) as n, ${stamped ? 'cast(max(updated_at) as text)' : 'null'} as u from "${t}"`,
-      )
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([t, { kept, skipped }]) => {
+        if (database === 'sqlite')
+          return `select '${t}' as t, count(*) as n, group_concat(json_array(${kept.map((c) => `"${c}"`).join(', ')}), char(10)) as h from "${t}"`;
+        // hashtext: PostgreSQL's own string hash, cheaper than md5 and good enough to see a change.
+        const row = skipped.length
+          ? `(to_jsonb(r) - array[${skipped.map((c) => `'${c}'`).join(', ')}])::text`
+          : 'r::text';
+        return `select '${t}' as t, count(*) as n, cast(coalesce(sum(hashtext(${row})::bigint), 0) as text) as h from "${t}" r`;
+      })
       .join(' union all ');
   }
 
@@ -105,9 +130,18 @@ describe.each(DATABASES)('hostile values to every operation on %s', (database) =
     const rows = await app
       .em()
       .getConnection()
-      .execute<{ t: string; n: number | string; u: unknown }[]>(fingerprintSql);
+      .execute<{ t: string; n: number | string; h: string | null }[]>(fingerprintSql);
     return rows
-      .map((r) => `${r.t}:${Number(r.n)}:${String(r.u)}`)
+      .map(
+        (r) =>
+          `${r.t}:${Number(r.n)}:${
+            database === 'sqlite'
+              ? createHash('sha256')
+                  .update(r.h ?? '')
+                  .digest('hex')
+              : r.h
+          }`,
+      )
       .sort()
       .join('\n');
   }

@@ -11,18 +11,48 @@ export interface SealedColumnName {
   column: 'source_sealed' | 'note_sealed' | 'rejection_reason_sealed' | 'resolution_sealed' | 'reason_sealed';
 }
 
-/** Up to `limit` rows after `after` (keyset by id) whose value does not begin as this key's ciphertexts do. */
-export function unsealedRows(
+/**
+ * Up to `limit` rows after `after` (keyset by id) that hold a value. No test of the value runs here:
+ * a plaintext may begin as this key's ciphertexts do (`v1.<key id>.`), so only the cipher can tell
+ * (`FieldCipher.opens`). The whole scan runs once per database (`LEGACY_TEXT_SEALED`).
+ */
+export function candidateRows(
   em: EntityManager,
   c: SealedColumnName,
-  prefix: string,
   after: string,
   limit: number,
 ): Promise<{ id: string; value: string }[]> {
   return leanRows<{ id: string; value: string }>(em, {
-    sql: `select id, ${c.column} as value from ${c.table} where ${c.column} is not null and substr(${c.column}, 1, :prefixLength) <> :prefix and id > :after order by id limit :limit`,
-    params: { prefix, prefixLength: prefix.length, after, limit },
+    sql: `select id, ${c.column} as value from ${c.table} where ${c.column} is not null and id > :after order by id limit :limit`,
+    params: { after, limit },
   });
+}
+
+/** `system_setting` keys of the sealing at start: set once every legacy value is sealed. */
+export const LEGACY_TEXT_SEALED = 'sealing.legacy_text_sealed';
+/** Set before anything is sealed, cleared after the SQLite file was rebuilt: a start that finds it rebuilds. */
+export const PLAINTEXT_PURGE_PENDING = 'sealing.plaintext_purge_pending';
+
+/** Which of the sealing's `system_setting` keys are set. */
+export async function sealingState(em: EntityManager): Promise<{ sealed: boolean; purgePending: boolean }> {
+  const rows = await leanRows<{ key: string }>(em, {
+    sql: 'select "key" as key from system_setting where "key" in (:keys)',
+    params: { keys: [LEGACY_TEXT_SEALED, PLAINTEXT_PURGE_PENDING] },
+  });
+  const keys = new Set(rows.map((r) => r.key));
+  return { sealed: keys.has(LEGACY_TEXT_SEALED), purgePending: keys.has(PLAINTEXT_PURGE_PENDING) };
+}
+
+/** Sets a key; an instance that set it first wins and the second changes nothing (no error). */
+export async function setSealingKey(em: EntityManager, key: string, value: string): Promise<void> {
+  await leanRun(em, {
+    sql: 'insert into system_setting ("key", value) values (:key, :value) on conflict ("key") do nothing',
+    params: { key, value },
+  });
+}
+
+export async function clearSealingKey(em: EntityManager, key: string): Promise<void> {
+  await leanRun(em, { sql: 'delete from system_setting where "key" = :key', params: { key } });
 }
 
 /**

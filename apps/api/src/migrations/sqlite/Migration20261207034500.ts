@@ -27,5 +27,9 @@ export class Migration20261207034500 extends Migration {
     this.addSql(`alter table \`provider_request\` rename column \`rejection_reason_sealed\` to \`rejection_reason\`;`);
     this.addSql(`alter table \`provider_request\` rename column \`resolution_sealed\` to \`resolution\`;`);
     this.addSql(`alter table \`request_status_change\` rename column \`reason_sealed\` to \`reason\`;`);
+    // The release before writes plaintext again: the next start after going up seals (crypto/seal-legacy-text.ts).
+    this.addSql(
+      `delete from \`system_setting\` where \`key\` in ('sealing.legacy_text_sealed', 'sealing.plaintext_purge_pending');`,
+    );
   }
 }
