@@ -53,8 +53,6 @@ export async function createTestApp(
     database?: 'sqlite' | 'postgresql';
     /** A SQLite database file (WAL, as in production) instead of an in-memory one. */
     sqliteFile?: string;
-    /** A PostgreSQL database of its own (`createPostgresDatabase`) instead of a new one; the caller drops it. */
-    postgresDatabaseUrl?: string;
     seedDemo?: boolean;
     production?: boolean;
     config?: Partial<AppConfig>;
