@@ -436,9 +436,12 @@ export class LedgerService {
    * during the verification.)
    */
   private async entriesPastUnmovedHead(headSequence: number): Promise<boolean> {
+    // Entries first, the head after: an entry and its head move commit together, so an entry seen
+    // here means a later read of the head sees it moved, unless the head really was left behind.
+    // (The other order raced: an append committing between the two reads looked like a stale head.)
+    if ((await entriesAfter(this.em, headSequence, null, 1)).length === 0) return false;
     const now = await ledgerHead(this.em);
-    if (Number(now?.sequence ?? 0) !== headSequence) return false;
-    return (await entriesAfter(this.em, headSequence, null, 1)).length > 0;
+    return Number(now?.sequence ?? 0) === headSequence;
   }
 
   /**
