@@ -7,6 +7,7 @@ import { RestrictedSessionPage } from '../features/session/RestrictedSessionPage
 import { loginPathFor } from '../features/session/safe-next.js';
 import { SessionContext } from '../features/session/session-context.js';
 import { useMe } from '../features/session/use-me.js';
+import { useOrganisationTimeZone } from '../features/organisation-settings/use-organisation-time-zone.js';
 import { AppLayout } from './layout.js';
 
 /**
@@ -15,9 +16,10 @@ import { AppLayout } from './layout.js';
  */
 export function AuthGuard() {
   const { user, fetching, error, refetch } = useMe();
+  const zone = useOrganisationTimeZone();
   const location = useLocation();
 
-  if (fetching) {
+  if (fetching || !zone.ready) {
     return (
       <Center mih="100vh">
         <Loading label="Checking your session" />

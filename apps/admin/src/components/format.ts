@@ -1,5 +1,17 @@
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * The zone dates are shown in when a call names none: the organisation's (its calendar, in which
+ * due dates fall), set by the auth guard once it is known; until then, and on the public pages, the
+ * viewer's own.
+ */
+let displayTimeZone: string | undefined;
+
+/** Shows dates in `timeZone` from now on (undefined: the viewer's zone). */
+export function setDisplayTimeZone(timeZone: string | undefined): void {
+  displayTimeZone = timeZone;
+}
+
 function formatter(timeZone: string | undefined, withTime: boolean): Intl.DateTimeFormat {
   const key = `${timeZone ?? ''}|${withTime}`;
   let f = dateTimeFormats.get(key);
@@ -16,8 +28,8 @@ function formatter(timeZone: string | undefined, withTime: boolean): Intl.DateTi
   return f;
 }
 
-/** `2025-04-01 09:30` in the viewer's time zone (or `timeZone`); `—` for null or unparsable input. */
-export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
+/** `2025-04-01 09:30` in the organisation's time zone (or `timeZone`); `—` for null or unparsable input. */
+export function formatDateTime(iso: string | null | undefined, timeZone = displayTimeZone): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
@@ -26,8 +38,8 @@ export function formatDateTime(iso: string | null | undefined, timeZone?: string
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
 
-/** `2025-04-01`; `—` for null or unparsable input. */
-export function formatDate(iso: string | null | undefined, timeZone?: string): string {
+/** `2025-04-01` in the organisation's time zone (or `timeZone`); `—` for null or unparsable input. */
+export function formatDate(iso: string | null | undefined, timeZone = displayTimeZone): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
