@@ -35,6 +35,7 @@ export function renderApp(path: string, { role = 'PRIVACY_OFFICER', handlers = {
   const api = stubApi({
     Me: () => ({ data: { me: role ? sessionUser(role) : null } }),
     Purposes: () => ({ data: { purposes: [] } }),
+    OrganisationTimeZone: () => ({ data: { organisation: { id: 'org', timeZone: 'Asia/Tokyo' } } }),
     ...handlers,
   });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
