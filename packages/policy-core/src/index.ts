@@ -1,4 +1,4 @@
-export * from './vocabulary/localized.js';
+export * from './messages/index.js';
 export * from './vocabulary/provider-kinds.js';
 export * from './vocabulary/formats.js';
 export * from './vocabulary/data-categories.js';
