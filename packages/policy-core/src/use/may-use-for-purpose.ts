@@ -101,7 +101,7 @@ function judge(
       reason: { code: 'PURPOSE_RETIRED', category, message: `Purpose ${purposeLabel(purpose)} is retired.` },
     };
   }
-  if (!purpose.categories.includes(category)) {
+  if (!purposeNeeds(purpose, category)) {
     return {
       basis: null,
       reason: {
@@ -183,7 +183,18 @@ export function mayUseForPurpose(input: MayUseInput): UseDecision {
   return decision;
 }
 
-/** The union of the categories the purposes need, in DATA_CATEGORIES order. */
+/**
+ * Does the purpose need this category? It does when it states it, or states the category it is part
+ * of (`DATA_CATEGORY_INFO[c].partOf`: a purpose that states NAME needs the name's reading too).
+ * For collection and use under the purpose; never for an exception's scope, which names each category.
+ */
+export function purposeNeeds(purpose: Pick<PurposeFact, 'categories'>, category: DataCategory): boolean {
+  if (purpose.categories.includes(category)) return true;
+  const whole = DATA_CATEGORY_INFO[category]?.partOf;
+  return whole !== undefined && purpose.categories.includes(whole);
+}
+
+/** The union of the categories the purposes need (`purposeNeeds`), in DATA_CATEGORIES order. */
 export function categoriesNeeded(purposes: readonly PurposeFact[]): DataCategory[] {
-  return DATA_CATEGORIES.filter((c) => purposes.some((p) => p.categories.includes(c)));
+  return DATA_CATEGORIES.filter((c) => purposes.some((p) => purposeNeeds(p, c)));
 }

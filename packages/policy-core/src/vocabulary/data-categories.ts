@@ -4,6 +4,7 @@ import type { Localized } from './localized.js';
 
 export const DATA_CATEGORIES = [
   'NAME',
+  'NAME_READING',
   'POSTAL_CODE',
   'POSTAL_ADDRESS',
   'EMAIL',
@@ -38,6 +39,13 @@ export type DataCategoryInfo = {
   readonly multiline: boolean;
   readonly label: Localized;
   readonly description: Localized;
+  /**
+   * The category this one belongs to: a purpose that states `partOf` needs this category too
+   * (`purposeNeeds`), so it is collected and used under that purpose's consent. Exceptions (outsourcing,
+   * law, agreements, board approvals) never widen this way: their scope names every category they
+   * provide, so a courier given NAME and POSTAL_ADDRESS does not receive the reading.
+   */
+  readonly partOf?: DataCategory;
 };
 
 export const DATA_CATEGORY_INFO: Readonly<Record<DataCategory, DataCategoryInfo>> = {
@@ -48,6 +56,19 @@ export const DATA_CATEGORY_INFO: Readonly<Record<DataCategory, DataCategoryInfo>
     multiline: false,
     label: { en: 'Name', ja: '氏名' },
     description: { en: "The provider's full name.", ja: '提供者の氏名。' },
+  },
+  NAME_READING: {
+    // As the name: the reading identifies the same person, it adds nothing about them.
+    sensitivity: 'MEDIUM',
+    format: 'READING',
+    maxLength: 120,
+    multiline: false,
+    label: { en: 'Name reading (furigana)', ja: 'フリガナ' },
+    description: {
+      en: 'How the name is read, in kana or Latin letters, as the provider wrote it (never derived from kanji).',
+      ja: '氏名の読み方（カナまたはローマ字）。提供者が記入したとおりに記録し、漢字から推測しない。',
+    },
+    partOf: 'NAME',
   },
   POSTAL_CODE: {
     sensitivity: 'LOW',
