@@ -299,3 +299,53 @@ describe('provider requests in Japanese', () => {
     expect(receipt.textContent).toContain('2026年4月15日までに回答いたします。');
   });
 });
+
+describe("the provider page's amendments and cessations", () => {
+  const rights = () => ({
+    data: {
+      providerAmendments: [
+        {
+          id: 'chg-1',
+          itemId: 'item-1',
+          category: 'NAME' as const,
+          action: 'UPDATE' as const,
+          before: 'Hanako Yamada',
+          after: 'Hanako Suzuki',
+          changedAt: '2026-04-03T01:00:00Z',
+          changedBy: 'Officer Suzuki',
+          requestReference: 'R-ABCDEFGH23',
+        },
+      ],
+      providerCessations: [
+        {
+          id: 'ces-1',
+          action: 'PROVIDE' as const,
+          purposeKey: 'JOURNAL_DELIVERY',
+          recipientId: null,
+          recipientName: null,
+          since: '2026-04-03T01:00:00Z',
+          recordedBy: 'Officer Suzuki',
+          requestReference: 'R-ABCDEFGH23',
+        },
+      ],
+    },
+  });
+  const handlers = { Provider: () => ({ data: { provider: buildProvider() } }), ProviderRights: rights };
+
+  it('words what was stopped, for which purpose and to whom, in either language', async () => {
+    const en = renderApp('/providers/prov-1', { handlers });
+    expect(await screen.findByRole('table', { name: 'Amendment history' })).toBeTruthy();
+    expect(screen.getByText('Changed')).toBeTruthy();
+    expect(screen.getByLabelText('Cessations').textContent).toBe(
+      'Stopped: provision for JOURNAL_DELIVERY to anyone since 3 Apr 2026',
+    );
+    en.unmount();
+
+    renderApp('/providers/prov-1', { language: 'ja', handlers });
+    expect(await screen.findByRole('table', { name: '訂正の履歴' })).toBeTruthy();
+    expect(screen.getByText('変更')).toBeTruthy();
+    expect(screen.getByLabelText('利用停止').textContent).toBe(
+      '停止：JOURNAL_DELIVERYのすべての提供先への提供（2026年4月3日から）',
+    );
+  });
+});
