@@ -26,7 +26,6 @@ const UNTRANSLATED_ADMIN_FOLDERS = [
   'features/providers',
   'features/public-policy',
   'features/recipients',
-  'features/requests',
   'features/session',
   'features/systems',
   'features/vocabulary',

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Group, NativeSelect, Stack, Table, TextInput } from '@mantine/core';
 import { DATA_CATEGORIES, type DataCategory } from '@steward/policy-core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { categoryLabel } from '../../components/categories.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
@@ -16,6 +17,7 @@ import { useApplyAmendment } from './use-requests.js';
  * current data can be reloaded.
  */
 export function AmendmentEditor({ requestId, providerId, onApplied }: ProviderChangeProps) {
+  const { t } = useTranslation('requests');
   const { provider, fetching, error, reload } = useProvider(providerId);
   const { apply, fetching: applying } = useApplyAmendment();
   const [draft, setDraft] = useState<AmendmentDraft>(emptyDraft);
@@ -26,7 +28,7 @@ export function AmendmentEditor({ requestId, providerId, onApplied }: ProviderCh
   const [applied, setApplied] = useState<number | null>(null);
 
   if (!provider)
-    return fetching ? <Loading label="Loading the provider's data" /> : <ErrorAlert error={error} onRetry={reload} />;
+    return fetching ? <Loading label={t('amendment.loading')} /> : <ErrorAlert error={error} onRetry={reload} />;
   const items = provider.dataItems.map((i) => ({ id: i.id, category: i.category, value: i.value }));
   const changes = changesFrom(items, draft);
   const localErrors = draftErrors(items, draft);
@@ -70,23 +72,23 @@ export function AmendmentEditor({ requestId, providerId, onApplied }: ProviderCh
 
   return (
     <ProviderChangeCard
-      title="Amendment"
-      description={<>Each change is kept with its value before and after. Provider version {provider.version}.</>}
+      title={t('amendment.title')}
+      description={t('amendment.description', { version: provider.version })}
       conflict={conflict}
       onReload={() => {
         setConflict(false);
         reload();
       }}
-      refusedTitle="The amendment was not applied"
+      refusedTitle={t('amendment.refused')}
       messages={messages}
-      done={applied === null ? null : `${applied} change${applied === 1 ? '' : 's'} applied.`}
+      done={applied === null ? null : t('amendment.done', { count: applied })}
     >
-      <Table aria-label="Items to amend" verticalSpacing={4}>
+      <Table aria-label={t('amendment.table')} verticalSpacing={4}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Category</Table.Th>
-            <Table.Th>Value</Table.Th>
-            <Table.Th>Remove</Table.Th>
+            <Table.Th>{t('amendment.category')}</Table.Th>
+            <Table.Th>{t('amendment.value')}</Table.Th>
+            <Table.Th>{t('amendment.remove')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -97,7 +99,7 @@ export function AmendmentEditor({ requestId, providerId, onApplied }: ProviderCh
                 <Table.Td>{categoryLabel(item.category)}</Table.Td>
                 <Table.Td>
                   <TextInput
-                    aria-label={`New value for ${categoryLabel(item.category)}`}
+                    aria-label={t('amendment.newValueFor', { category: categoryLabel(item.category) })}
                     value={edit?.value ?? item.value}
                     disabled={edit?.remove}
                     onChange={(e) => setEdit(item.id, { value: e.currentTarget.value })}
@@ -106,7 +108,7 @@ export function AmendmentEditor({ requestId, providerId, onApplied }: ProviderCh
                 </Table.Td>
                 <Table.Td>
                   <Checkbox
-                    aria-label={`Remove ${categoryLabel(item.category)}`}
+                    aria-label={t('amendment.removeItem', { category: categoryLabel(item.category) })}
                     checked={edit?.remove ?? false}
                     onChange={(e) => setEdit(item.id, { remove: e.currentTarget.checked })}
                   />
@@ -118,7 +120,7 @@ export function AmendmentEditor({ requestId, providerId, onApplied }: ProviderCh
             <Table.Tr key={`new-${a.key}`}>
               <Table.Td>
                 <NativeSelect
-                  aria-label="Category of the new item"
+                  aria-label={t('amendment.newCategory')}
                   value={a.category}
                   onChange={(e) =>
                     setDraft({
@@ -133,7 +135,7 @@ export function AmendmentEditor({ requestId, providerId, onApplied }: ProviderCh
               </Table.Td>
               <Table.Td>
                 <TextInput
-                  aria-label="Value of the new item"
+                  aria-label={t('amendment.newValue')}
                   value={a.value}
                   onChange={(e) =>
                     setDraft({
@@ -152,7 +154,7 @@ export function AmendmentEditor({ requestId, providerId, onApplied }: ProviderCh
                   variant="subtle"
                   onClick={() => setDraft({ ...draft, additions: draft.additions.filter((x) => x.key !== a.key) })}
                 >
-                  Drop
+                  {t('amendment.drop')}
                 </Button>
               </Table.Td>
             </Table.Tr>
@@ -167,7 +169,7 @@ export function AmendmentEditor({ requestId, providerId, onApplied }: ProviderCh
             setNextKey(nextKey + 1);
           }}
         >
-          Add an item
+          {t('amendment.add')}
         </Button>
         <Stack gap={0} align="flex-end">
           <Button
@@ -175,7 +177,7 @@ export function AmendmentEditor({ requestId, providerId, onApplied }: ProviderCh
             loading={applying}
             disabled={changes.length === 0 || Object.keys(localErrors).length > 0}
           >
-            Apply {changes.length || ''} change{changes.length === 1 ? '' : 's'}
+            {t('amendment.apply', { count: changes.length })}
           </Button>
         </Stack>
       </Group>

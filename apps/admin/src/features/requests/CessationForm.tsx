@@ -1,14 +1,18 @@
 import { Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { PurposesDocument, RecipientsDocument } from '@steward/schema';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
+import { useLocale } from '../../i18n/locale.js';
 import { useProvider } from '../providers/use-provider.js';
 import { ProviderChangeCard, type ProviderChangeProps } from './ProviderChangeCard.js';
 import { useApplyCessation } from './use-requests.js';
 
 /** Cessation of use: stop using for purposes (consent is withdrawn too) and/or providing to recipients. */
 export function CessationForm({ requestId, providerId, onApplied }: ProviderChangeProps) {
+  const { t } = useTranslation('requests');
+  const { language } = useLocale();
   const { provider, reload } = useProvider(providerId);
   const [purposes] = useQuery({ query: PurposesDocument, variables: { includeRetired: false } });
   const [recipients] = useQuery({ query: RecipientsDocument });
@@ -38,7 +42,9 @@ export function CessationForm({ requestId, providerId, onApplied }: ProviderChan
     }
     const r = res.data!.applyCessation;
     setDone(
-      `${r.cessations.length} stop${r.cessations.length === 1 ? '' : 's'} recorded${r.withdrawnPurposeKeys.length ? `; consent withdrawn for ${r.withdrawnPurposeKeys.join(', ')}` : ''}.`,
+      r.withdrawnPurposeKeys.length
+        ? t('cessation.doneWithdrawn', { count: r.cessations.length, purposes: r.withdrawnPurposeKeys.join(', ') })
+        : t('cessation.done', { count: r.cessations.length }),
     );
     reload();
     onApplied();
@@ -49,36 +55,40 @@ export function CessationForm({ requestId, providerId, onApplied }: ProviderChan
 
   return (
     <ProviderChangeCard
-      title="Cessation of use"
-      description="Decisions and partner reads refuse what is stopped from now on; only a legal requirement still applies."
+      title={t('cessation.title')}
+      description={t('cessation.description')}
       conflict={conflict}
       onReload={() => {
         setConflict(false);
         reload();
       }}
-      refusedTitle="Nothing was stopped"
+      refusedTitle={t('cessation.refused')}
       messages={messages}
       done={done}
     >
       <Group align="flex-start" grow>
-        <Stack gap={4} aria-label="Stop using for">
+        <Stack gap={4} aria-label={t('cessation.stopUsing')}>
           <Text size="sm" fw={500}>
-            Stop using for
+            {t('cessation.stopUsing')}
           </Text>
           {(purposes.data?.purposes ?? []).map((p) => (
             <Checkbox
               key={p.key}
-              label={p.titleEn}
+              label={language === 'ja' ? p.titleJa : p.titleEn}
               checked={stopUse.includes(p.key)}
               onChange={(e) => toggle(stopUse, setStopUse, p.key, e.currentTarget.checked)}
             />
           ))}
         </Stack>
-        <Stack gap={4} aria-label="Stop providing to">
+        <Stack gap={4} aria-label={t('cessation.stopProviding')}>
           <Text size="sm" fw={500}>
-            Stop providing to
+            {t('cessation.stopProviding')}
           </Text>
-          <Checkbox label="Anyone" checked={stopAll} onChange={(e) => setStopAll(e.currentTarget.checked)} />
+          <Checkbox
+            label={t('cessation.anyone')}
+            checked={stopAll}
+            onChange={(e) => setStopAll(e.currentTarget.checked)}
+          />
           {(recipients.data?.recipients ?? []).map((r) => (
             <Checkbox
               key={r.id}
@@ -97,7 +107,7 @@ export function CessationForm({ requestId, providerId, onApplied }: ProviderChan
           loading={fetching}
           disabled={!provider || (!stopUse.length && !stopTo.length && !stopAll)}
         >
-          Stop
+          {t('cessation.stop')}
         </Button>
       </Group>
     </ProviderChangeCard>

@@ -1,4 +1,5 @@
 import { Button, Card, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDateTime } from '../../components/format.js';
 import { DisclosurePackageView } from './DisclosurePackageView.js';
@@ -6,6 +7,7 @@ import { useProduceDisclosurePackage, type ProviderRequest } from './use-request
 
 /** Producing the disclosure package (audited) and showing it. */
 export function DisclosureCard({ request: r, onProduced }: { request: ProviderRequest; onProduced: () => void }) {
+  const { t } = useTranslation('requests');
   const { produce, pkg, error, fetching } = useProduceDisclosurePackage();
   // Producing marks the request (a new version): read it again before the next status change.
   const onProduce = async () => {
@@ -16,17 +18,17 @@ export function DisclosureCard({ request: r, onProduced }: { request: ProviderRe
     <Card withBorder radius="md">
       <Group justify="space-between" mb="xs" className="steward-no-print">
         <div>
-          <Text fw={600}>Disclosure package</Text>
+          <Text fw={600}>{t('disclosure.title')}</Text>
           <Text size="xs" c="dimmed">
             {r.packageProducedAt
-              ? `Last produced ${formatDateTime(r.packageProducedAt)} (SHA-256 ${r.packageHash})`
-              : 'Not produced yet.'}{' '}
-            Producing it is audited.
+              ? t('disclosure.lastProduced', { at: formatDateTime(r.packageProducedAt), hash: r.packageHash })
+              : t('disclosure.notProduced')}{' '}
+            {t('disclosure.audited')}
           </Text>
         </div>
         {r.abilities.disclose && (
           <Button onClick={() => void onProduce()} loading={fetching}>
-            {pkg ? 'Produce again' : 'Produce package'}
+            {pkg ? t('disclosure.produceAgain') : t('disclosure.produce')}
           </Button>
         )}
       </Group>

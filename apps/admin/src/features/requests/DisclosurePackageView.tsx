@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Table, Text, Title } from '@mantine/core';
 import type { ProduceDisclosurePackageMutation } from '@steward/schema';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { categoryLabel } from '../../components/categories.js';
 import { downloadText } from '../../components/download.js';
 import { formatDate, formatDateTime, shortHash } from '../../components/format.js';
@@ -49,9 +50,14 @@ function Empty({ colSpan, children }: { colSpan: number; children: string }) {
 
 /**
  * The disclosure package as a printable page (print.css keeps only this area on paper), with the
- * canonical JSON to download; its SHA-256 is printed so the two can be matched.
+ * canonical JSON to download; its SHA-256 is printed so the two can be matched. Headings and
+ * labels are in the reader's language; the package's values (codes, states, section titles from
+ * the API) are shown as the package holds them.
  */
 export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
+  const { t, i18n } = useTranslation('requests');
+  // A status inside an English sentence is lower case ("completed"); a label as it is elsewhere.
+  const inSentence = (label: string) => (i18n.language === 'en' ? label.toLowerCase() : label);
   const [allLedger, setAllLedger] = useState(false);
   const ledger = allLedger ? ledgerFromJson(pkg.json) : pkg.ledger;
   const recipientName = new Map(pkg.recipients.map((r) => [r.id, r.name]));
@@ -61,50 +67,54 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
     <div className="steward-print-area" data-testid="disclosure-package">
       <Group justify="space-between" className="steward-no-print" mb="sm">
         <Text size="sm" c="dimmed">
-          Check the package, then print it or download the JSON for the provider.
+          {t('package.instructions')}
         </Text>
         <Group gap="xs">
           <Button variant="default" onClick={() => window.print()}>
-            Print
+            {t('common:actions.print')}
           </Button>
           <Button variant="default" onClick={() => downloadText(`disclosure-${pkg.requestReference}.json`, pkg.json)}>
-            Download JSON
+            {t('package.downloadJson')}
           </Button>
         </Group>
       </Group>
       <Title order={2} fz="h3">
-        Disclosure of personal information
+        {t('package.title')}
       </Title>
       <Text size="sm">
-        {pkg.controller} · request {pkg.requestReference} · produced {formatDateTime(pkg.producedAt)} · privacy policy
-        version {pkg.policyVersion}
+        {t('package.heading', {
+          controller: pkg.controller,
+          reference: pkg.requestReference,
+          producedAt: formatDateTime(pkg.producedAt),
+          policyVersion: pkg.policyVersion,
+        })}
       </Text>
       <Text size="xs" c="dimmed" ff="monospace">
-        SHA-256 of the JSON: {pkg.sha256}
+        {t('package.sha256', { hash: pkg.sha256 })}
       </Text>
 
-      <Section title="You">
+      <Section title={t('package.you.title')}>
         <Text size="sm">
-          Reference{' '}
+          {t('package.you.reference')}{' '}
           <Text span ff="monospace">
             {pkg.provider.reference}
           </Text>{' '}
-          · on record since {formatDate(pkg.provider.createdAt)}
+          {t('package.you.since', { date: formatDate(pkg.provider.createdAt) })}
         </Text>
       </Section>
 
-      <Section title="Personal information held" count={pkg.dataItems.length}>
-        <Table aria-label="Personal information held" verticalSpacing={4}>
+      <Section title={t('package.items.title')} count={pkg.dataItems.length}>
+        <Table aria-label={t('package.items.title')} verticalSpacing={4}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Category</Table.Th>
-              <Table.Th>Value</Table.Th>
-              <Table.Th>Source</Table.Th>
-              <Table.Th>Collected</Table.Th>
+              <Table.Th>{t('package.items.category')}</Table.Th>
+              <Table.Th>{t('package.items.value')}</Table.Th>
+              <Table.Th>{t('package.items.source')}</Table.Th>
+              <Table.Th>{t('package.items.collected')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {pkg.dataItems.length === 0 && <Empty colSpan={4}>Nothing.</Empty>}
+            {pkg.dataItems.length === 0 && <Empty colSpan={4}>{t('package.items.empty')}</Empty>}
             {pkg.dataItems.map((i) => (
               <Table.Tr key={i.id}>
                 <Table.Td>{categoryLabel(i.category)}</Table.Td>
@@ -112,7 +122,9 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
                   {i.value}{' '}
                   {i.publiclyAvailable && (
                     <Badge size="xs" variant="light">
-                      public{i.publicProvenance ? `: ${i.publicProvenance}` : ''}
+                      {i.publicProvenance
+                        ? t('package.items.publicFrom', { provenance: i.publicProvenance })
+                        : t('package.items.public')}
                     </Badge>
                   )}
                 </Table.Td>
@@ -126,20 +138,26 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
         </Table>
       </Section>
 
-      <Section title="Collections" count={pkg.collections.length}>
-        <Table aria-label="Collections" verticalSpacing={4}>
+      <Section title={t('package.collections.title')} count={pkg.collections.length}>
+        <Table aria-label={t('package.collections.title')} verticalSpacing={4}>
           <Table.Tbody>
-            {pkg.collections.length === 0 && <Empty colSpan={3}>None recorded.</Empty>}
+            {pkg.collections.length === 0 && <Empty colSpan={3}>{t('package.collections.empty')}</Empty>}
             {pkg.collections.map((c) => (
               <Table.Tr key={c.id}>
                 <Table.Td>{formatDateTime(c.collectedAt)}</Table.Td>
                 <Table.Td>
-                  {CHANNEL_LABEL[c.channel]} · {CONSENT_METHOD_LABEL[c.consentMethod]} · policy v{c.policyVersion} ·{' '}
-                  {c.source ?? ''}
+                  {CHANNEL_LABEL[c.channel]} · {CONSENT_METHOD_LABEL[c.consentMethod]} ·{' '}
+                  {t('package.collections.policy', { version: c.policyVersion })} · {c.source ?? ''}
                   {c.note ? ` · ${c.note}` : ''}
                 </Table.Td>
                 <Table.Td>
-                  {c.purposes.map((p) => `${p.purposeKey}: ${p.granted ? 'agreed' : 'declined'}`).join(', ')}
+                  {c.purposes
+                    .map((p) =>
+                      p.granted
+                        ? t('package.collections.agreed', { purpose: p.purposeKey })
+                        : t('package.collections.declined', { purpose: p.purposeKey }),
+                    )
+                    .join(', ')}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -147,18 +165,18 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
         </Table>
       </Section>
 
-      <Section title="Consents" count={pkg.consents.length}>
-        <Table aria-label="Consents" verticalSpacing={4}>
+      <Section title={t('package.consents.title')} count={pkg.consents.length}>
+        <Table aria-label={t('package.consents.title')} verticalSpacing={4}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Purpose</Table.Th>
-              <Table.Th>State</Table.Th>
-              <Table.Th>Since</Table.Th>
-              <Table.Th>Policy version</Table.Th>
+              <Table.Th>{t('package.consents.purpose')}</Table.Th>
+              <Table.Th>{t('package.consents.state')}</Table.Th>
+              <Table.Th>{t('package.consents.since')}</Table.Th>
+              <Table.Th>{t('package.consents.policyVersion')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {pkg.consents.length === 0 && <Empty colSpan={4}>None recorded.</Empty>}
+            {pkg.consents.length === 0 && <Empty colSpan={4}>{t('package.consents.empty')}</Empty>}
             {pkg.consents.map((c) => (
               <Table.Tr key={c.purposeKey}>
                 <Table.Td>{c.purposeTitle}</Table.Td>
@@ -170,32 +188,34 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
           </Table.Tbody>
         </Table>
         <Text size="xs" c="dimmed" mt={4}>
-          History:{' '}
-          {pkg.consentEvents
-            .map(
-              (e) =>
-                `${formatDate(e.occurredAt)} ${e.action.toLowerCase()} ${e.purposeKey} (v${e.policyVersion})${e.note ? `: ${e.note}` : ''}`,
-            )
-            .join('; ') || 'none'}
+          {t('package.consents.history', {
+            events:
+              pkg.consentEvents
+                .map(
+                  (e) =>
+                    `${formatDate(e.occurredAt)} ${e.action.toLowerCase()} ${e.purposeKey} (v${e.policyVersion})${e.note ? `: ${e.note}` : ''}`,
+                )
+                .join('; ') || t('package.consents.noHistory'),
+          })}
         </Text>
       </Section>
 
-      <Section title="Record of uses, provisions and decisions" count={pkg.ledgerCount}>
-        <Table aria-label="Ledger" verticalSpacing={2} fz="xs">
+      <Section title={t('package.ledger.title')} count={pkg.ledgerCount}>
+        <Table aria-label={t('package.ledger.label')} verticalSpacing={2} fz="xs">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>#</Table.Th>
-              <Table.Th>When</Table.Th>
-              <Table.Th>What</Table.Th>
-              <Table.Th>By</Table.Th>
-              <Table.Th>Purpose</Table.Th>
-              <Table.Th>To</Table.Th>
-              <Table.Th>Categories</Table.Th>
-              <Table.Th>Outcome / basis</Table.Th>
+              <Table.Th>{t('package.ledger.sequence')}</Table.Th>
+              <Table.Th>{t('package.ledger.when')}</Table.Th>
+              <Table.Th>{t('package.ledger.what')}</Table.Th>
+              <Table.Th>{t('package.ledger.by')}</Table.Th>
+              <Table.Th>{t('package.ledger.purpose')}</Table.Th>
+              <Table.Th>{t('package.ledger.to')}</Table.Th>
+              <Table.Th>{t('package.ledger.categories')}</Table.Th>
+              <Table.Th>{t('package.ledger.outcome')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {ledger.length === 0 && <Empty colSpan={8}>Nothing recorded.</Empty>}
+            {ledger.length === 0 && <Empty colSpan={8}>{t('package.ledger.empty')}</Empty>}
             {ledger.map((e) => (
               <Table.Tr key={e.sequence}>
                 <Table.Td>{e.sequence}</Table.Td>
@@ -215,34 +235,38 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
         </Table>
         {pkg.ledgerCount > pkg.ledger.length && !allLedger && (
           <Button size="xs" variant="subtle" className="steward-no-print" onClick={() => setAllLedger(true)}>
-            Show all {pkg.ledgerCount} entries (first {pkg.ledger.length} shown)
+            {t('package.ledger.showAll', { count: pkg.ledgerCount, shown: pkg.ledger.length })}
           </Button>
         )}
       </Section>
 
-      <Section title="Requests" count={pkg.requests.length}>
+      <Section title={t('package.requests.title')} count={pkg.requests.length}>
         <Text size="sm">
           {pkg.requests
-            .map(
-              (q) =>
-                `${q.reference} (${REQUEST_KIND_LABEL[q.kind]}, received ${formatDate(q.receivedAt)}, ${REQUEST_STATUS_LABEL[q.status].toLowerCase()})`,
+            .map((q) =>
+              t('package.requests.entry', {
+                reference: q.reference,
+                kind: REQUEST_KIND_LABEL[q.kind],
+                receivedAt: formatDate(q.receivedAt),
+                status: inSentence(REQUEST_STATUS_LABEL[q.status]),
+              }),
             )
             .join('; ')}
         </Text>
       </Section>
 
-      <Section title="Amendments" count={pkg.amendments.length}>
+      <Section title={t('package.amendments.title')} count={pkg.amendments.length}>
         {pkg.amendments.length === 0 ? (
-          <Text size="sm">None.</Text>
+          <Text size="sm">{t('package.amendments.empty')}</Text>
         ) : (
-          <Table aria-label="Amendments" verticalSpacing={2}>
+          <Table aria-label={t('package.amendments.title')} verticalSpacing={2}>
             <Table.Tbody>
               {pkg.amendments.map((a) => (
                 <Table.Tr key={a.id}>
                   <Table.Td>{formatDateTime(a.changedAt)}</Table.Td>
                   <Table.Td>{categoryLabel(a.category)}</Table.Td>
                   <Table.Td>
-                    {a.before ?? '—'} → {a.after ?? '(removed)'}
+                    {a.before ?? '—'} → {a.after ?? t('package.amendments.removed')}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -251,21 +275,27 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
         )}
       </Section>
 
-      <Section title="Stopped on request" count={pkg.cessations.length}>
+      <Section title={t('package.cessations.title')} count={pkg.cessations.length}>
         <Text size="sm">
           {pkg.cessations
-            .map(
-              (c) =>
-                `${c.action === 'USE' ? 'use' : 'provision'} ${c.purposeKey ? `for ${c.purposeKey}` : ''}${c.recipientName ? ` to ${c.recipientName}` : ''} since ${formatDate(c.since)}`,
+            .map((c) =>
+              t('package.cessations.entry', {
+                action: c.action,
+                hasPurpose: c.purposeKey ? 'yes' : 'no',
+                purpose: c.purposeKey ?? '',
+                hasRecipient: c.recipientName ? 'yes' : 'no',
+                recipient: c.recipientName ?? '',
+                since: formatDate(c.since),
+              }),
             )
-            .join('; ') || 'Nothing.'}
+            .join('; ') || t('package.cessations.empty')}
         </Text>
       </Section>
 
       {pkg.sections.map((s) => (
         <Section key={s.key} title={s.title} count={s.count}>
           {s.count === 0 ? (
-            <Text size="sm">None.</Text>
+            <Text size="sm">{t('package.sectionEmpty')}</Text>
           ) : (
             <Text size="xs" ff="monospace" style={{ whiteSpace: 'pre-wrap' }}>
               {s.json}
@@ -274,7 +304,7 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
         </Section>
       ))}
       <Text size="xs" c="dimmed" mt="md">
-        Package format {pkg.formatVersion} · {shortHash(pkg.sha256)}
+        {t('package.format', { version: pkg.formatVersion, hash: shortHash(pkg.sha256) })}
       </Text>
     </div>
   );

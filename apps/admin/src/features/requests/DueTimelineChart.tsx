@@ -1,4 +1,5 @@
 import { Box, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { ChartLegend } from '../../components/DayChart.js';
 import { formatDate } from '../../components/format.js';
 import { layoutTimeline, type TimelineRequest } from './due-timeline.js';
@@ -16,11 +17,12 @@ const LEGEND = ['OVERDUE', 'DUE_SOON', 'ON_TRACK'] as const;
  * overdue), with a line at now. Plain SVG, summarised for assistive technology in its label.
  */
 export function DueTimelineChart({ requests, now }: { requests: readonly TimelineRequest[]; now: Date }) {
+  const { t } = useTranslation('requests');
   const timeline = layoutTimeline(requests, now);
   if (!timeline) {
     return (
       <Text size="sm" c="dimmed">
-        No open requests.
+        {t('timeline.empty')}
       </Text>
     );
   }
@@ -29,7 +31,12 @@ export function DueTimelineChart({ requests, now }: { requests: readonly Timelin
   const x = (f: number) => PAD_LEFT + f * plot;
   const overdue = timeline.bars.filter((b) => b.urgency === 'OVERDUE').length;
   const soon = timeline.bars.filter((b) => b.urgency === 'DUE_SOON').length;
-  const summary = `${timeline.bars.length} open requests: ${overdue} overdue, ${soon} due within three days. Earliest due: ${timeline.bars[0]!.reference}.`;
+  const summary = t('timeline.summary', {
+    total: timeline.bars.length,
+    overdue,
+    soon,
+    reference: timeline.bars[0]!.reference,
+  });
   return (
     <Box>
       <ChartLegend items={LEGEND.map((u) => ({ key: u, color: URGENCY_COLOR[u], label: URGENCY_LABEL[u] }))} />
@@ -87,7 +94,7 @@ export function DueTimelineChart({ requests, now }: { requests: readonly Timelin
           strokeDasharray="3 2"
         />
         <text x={x(timeline.now)} y={height - 6} fontSize={10} textAnchor="middle" fill="#e03131">
-          now
+          {t('timeline.now')}
         </text>
         <text x={PAD_LEFT} y={height - 6} fontSize={10} fill="#868e96">
           {formatDate(timeline.from.toISOString())}

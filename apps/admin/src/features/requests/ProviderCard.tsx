@@ -1,6 +1,7 @@
 import { Anchor, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
 import { ProvidersDocument } from '@steward/schema';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useLinkRequestProvider } from './use-requests.js';
@@ -8,6 +9,7 @@ import type { RequestCardProps } from './use-write-errors.js';
 
 /** The provider the request is about, and finding and linking one. */
 export function ProviderCard({ request: r, errors }: RequestCardProps) {
+  const { t } = useTranslation('requests');
   const { link, fetching } = useLinkRequestProvider();
   const [search, setSearch] = useState('');
   const [term, setTerm] = useState('');
@@ -27,7 +29,7 @@ export function ProviderCard({ request: r, errors }: RequestCardProps) {
   return (
     <Card withBorder radius="md">
       <Text fw={600} mb="xs">
-        Provider
+        {t('provider.title')}
       </Text>
       {r.provider ? (
         <Text size="sm">
@@ -37,7 +39,7 @@ export function ProviderCard({ request: r, errors }: RequestCardProps) {
         </Text>
       ) : (
         <Text size="sm" c="dimmed">
-          Not yet identified.
+          {t('provider.notIdentified')}
         </Text>
       )}
       {canLink && (
@@ -49,18 +51,18 @@ export function ProviderCard({ request: r, errors }: RequestCardProps) {
         >
           <Group mt="sm" align="flex-end" gap="xs">
             <TextInput
-              label={r.provider ? 'Link another provider' : 'Find the provider'}
-              placeholder="E-mail, name or reference"
+              label={r.provider ? t('provider.linkAnother') : t('provider.find')}
+              placeholder={t('provider.searchPlaceholder')}
               value={search}
               onChange={(e) => setSearch(e.currentTarget.value)}
               style={{ flex: 1 }}
             />
             <Button type="submit" variant="default">
-              Search
+              {t('common:actions.search')}
             </Button>
           </Group>
           {term !== '' && (
-            <Stack gap={4} mt="xs" aria-label="Matching providers">
+            <Stack gap={4} mt="xs" aria-label={t('provider.matches')}>
               {(result.data?.providers.edges ?? []).map((e) => (
                 <Group key={e.node.id} justify="space-between">
                   <Text size="sm">
@@ -73,15 +75,15 @@ export function ProviderCard({ request: r, errors }: RequestCardProps) {
                     size="xs"
                     onClick={() => void onLink(e.node.id)}
                     loading={fetching}
-                    aria-label={`Link ${e.node.reference}`}
+                    aria-label={t('provider.linkLabel', { reference: e.node.reference })}
                   >
-                    Link
+                    {t('provider.link')}
                   </Button>
                 </Group>
               ))}
               {result.data && result.data.providers.edges.length === 0 && (
                 <Text size="sm" c="dimmed">
-                  No provider matches.
+                  {t('provider.noMatch')}
                 </Text>
               )}
             </Stack>

@@ -1,22 +1,21 @@
 import { Alert, Anchor, Button, Card, Container, Radio, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { REQUEST_KINDS, REQUEST_LIMITS, normalizeSubmission, validateRequestSubmission } from '@steward/policy-core';
 import type { RequestKind } from '@steward/schema';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Brand } from '../../components/Brand.js';
 import { errorCode, fieldErrorsFromGraphQLError } from '../../components/errors.js';
 import { formatDate } from '../../components/format.js';
+import { REQUEST_KIND_LABEL } from './request-labels.js';
 import { useSubmitProviderRequest } from './use-requests.js';
 
-const KIND_HELP: Record<RequestKind, string> = {
-  DISCLOSURE: 'Tell me what personal information you hold about me, and what it was used for and given to.',
-  AMENDMENT: 'Correct, add or delete personal information you hold about me.',
-  CESSATION: 'Stop using my personal information, or stop giving it to others.',
-};
-const KIND_TITLE: Record<RequestKind, string> = {
-  DISCLOSURE: 'Disclosure',
-  AMENDMENT: 'Amendment',
-  CESSATION: 'Cessation of use',
-};
+/** What each kind of request asks for, in the requester's words. */
+const kindHelp = (t: TFunction): Record<RequestKind, string> => ({
+  DISCLOSURE: t('public.kindHelp.DISCLOSURE'),
+  AMENDMENT: t('public.kindHelp.AMENDMENT'),
+  CESSATION: t('public.kindHelp.CESSATION'),
+});
 
 /**
  * The public request form (policy clause 4), reachable without signing in. Checked with
@@ -24,6 +23,7 @@ const KIND_TITLE: Record<RequestKind, string> = {
  * receipt reference and the date the organisation will have answered by.
  */
 export function PublicRequestPage() {
+  const { t } = useTranslation('requests');
   const { submit, fetching } = useSubmitProviderRequest();
   const [kind, setKind] = useState<RequestKind>('DISCLOSURE');
   const [requesterName, setRequesterName] = useState('');
@@ -57,9 +57,7 @@ export function PublicRequestPage() {
     });
     if (res.error) {
       if (res.error.graphQLErrors.some((g) => errorCode(g) === 'TOO_MANY_REQUESTS')) {
-        setProblem(
-          'Too many requests from your connection. Please try again later, or contact the secretariat by post, telephone or e-mail.',
-        );
+        setProblem(t('public.tooMany'));
         return;
       }
       const summary = fieldErrorsFromGraphQLError(res.error);
@@ -73,54 +71,53 @@ export function PublicRequestPage() {
     setReceipt({ reference: r.reference, dueAt: r.dueAt });
   }
 
+  const help = kindHelp(t);
+
   return (
     <Container size="sm" py="xl">
       <Stack gap="md">
         <Brand />
         <Title order={1} fz="h2">
-          Request about your personal information
+          {t('public.title')}
         </Title>
-        <Text size="sm">
-          Under our privacy policy you may ask us to disclose, correct or stop using the personal information we hold
-          about you. We will confirm your identity before we disclose or change anything, and answer within the period
-          our policy sets.
-        </Text>
+        <Text size="sm">{t('public.intro')}</Text>
         {receipt ? (
-          <Alert color="green" title="Your request was received" role="status">
+          <Alert color="green" title={t('public.received')} role="status">
             <Text size="sm">
-              Your reference is{' '}
-              <Text span ff="monospace" fw={700} data-testid="request-reference">
-                {receipt.reference}
-              </Text>
-              . Keep it: quote it when you contact us. We will answer by {formatDate(receipt.dueAt)}.
+              <Trans
+                t={t}
+                i18nKey="public.reference"
+                values={{ reference: receipt.reference, dueAt: formatDate(receipt.dueAt) }}
+                components={{ ref: <Text span ff="monospace" fw={700} data-testid="request-reference" /> }}
+              />
             </Text>
             <Text size="sm" mt="xs">
-              We will contact you to confirm your identity before anything is disclosed or changed.
+              {t('public.confirmIdentity')}
             </Text>
           </Alert>
         ) : (
           <Card withBorder radius="md">
-            <form onSubmit={onSubmit} noValidate aria-label="Request form">
+            <form onSubmit={onSubmit} noValidate aria-label={t('public.form')}>
               <Stack gap="sm">
                 {problem && (
-                  <Alert color="red" role="alert" title="The request was not sent">
+                  <Alert color="red" role="alert" title={t('public.notSent')}>
                     {problem}
                   </Alert>
                 )}
                 <Radio.Group
-                  label="What would you like us to do?"
+                  label={t('public.kind')}
                   value={kind}
                   onChange={(v) => setKind(v as RequestKind)}
                   error={errors['kind']}
                 >
                   <Stack gap={6} mt={6}>
                     {REQUEST_KINDS.map((k) => (
-                      <Radio key={k} value={k} label={KIND_TITLE[k]} description={KIND_HELP[k]} />
+                      <Radio key={k} value={k} label={REQUEST_KIND_LABEL[k]} description={help[k]} />
                     ))}
                   </Stack>
                 </Radio.Group>
                 <TextInput
-                  label="Your name"
+                  label={t('public.name')}
                   required
                   maxLength={REQUEST_LIMITS.requesterName}
                   value={requesterName}
@@ -128,8 +125,8 @@ export function PublicRequestPage() {
                   error={errors['requesterName']}
                 />
                 <TextInput
-                  label="How to reach you"
-                  description="E-mail address, telephone number or postal address."
+                  label={t('public.contact')}
+                  description={t('public.contactHelp')}
                   required
                   maxLength={REQUEST_LIMITS.contact}
                   value={contact}
@@ -137,8 +134,8 @@ export function PublicRequestPage() {
                   error={errors['contact']}
                 />
                 <Textarea
-                  label="Details"
-                  description="For example which information to correct and how, or what to stop."
+                  label={t('public.details')}
+                  description={t('public.detailsHelp')}
                   autosize
                   minRows={4}
                   maxLength={REQUEST_LIMITS.details}
@@ -147,21 +144,21 @@ export function PublicRequestPage() {
                   error={errors['details']}
                 />
                 <TextInput
-                  label="Cookie consent ids (optional)"
-                  description="Copy them from the cookie banner's settings to include your cookie choices."
+                  label={t('public.cookieIds')}
+                  description={t('public.cookieIdsHelp')}
                   value={cookieIds}
                   onChange={(e) => setCookieIds(e.currentTarget.value)}
                   error={errors['cookieConsentIds']}
                 />
                 <Button type="submit" loading={fetching}>
-                  Send request
+                  {t('public.send')}
                 </Button>
               </Stack>
             </form>
           </Card>
         )}
         <Text size="xs" c="dimmed">
-          Staff: <Anchor href="/login">sign in</Anchor>
+          {t('public.staff')} <Anchor href="/login">{t('public.signIn')}</Anchor>
         </Text>
       </Stack>
     </Container>

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Card, Grid, Stack, Table, Text, Timeline } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ConflictAlert } from '../../components/ConflictAlert.js';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
@@ -28,15 +29,16 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export function RequestPage({ requestId }: { requestId: string }) {
+  const { t } = useTranslation('requests');
   const { request, loaded, fetching, error, refetch } = useProviderRequest(requestId);
-  if (!loaded && fetching) return <Loading label="Loading request" />;
+  if (!loaded && fetching) return <Loading label={t('detail.loading')} />;
   if (!request) {
     if (loaded && !error) {
       return (
-        <Alert color="gray" title="No such request" role="alert">
-          The request does not exist.{' '}
+        <Alert color="gray" title={t('detail.notFoundTitle')} role="alert">
+          {t('detail.notFound')}{' '}
           <Anchor component={Link} to="/requests">
-            All requests
+            {t('detail.allRequests')}
           </Anchor>
         </Alert>
       );
@@ -47,7 +49,9 @@ export function RequestPage({ requestId }: { requestId: string }) {
 }
 
 function RequestDetail({ request: r, onReload }: { request: ProviderRequest; onReload: () => void }) {
+  const { t, i18n } = useTranslation('requests');
   const errors = useWriteErrors();
+  const channel = REQUEST_CHANNEL_LABEL[r.channel];
   // What the caller may do is the API's answer (policy-core's requestAbilities), never derived here.
   const can = r.abilities;
 
@@ -55,13 +59,13 @@ function RequestDetail({ request: r, onReload }: { request: ProviderRequest; onR
     <Stack gap="md">
       <div>
         <Anchor component={Link} to="/requests" size="sm">
-          ← Provider requests
+          ← {t('detail.back')}
         </Anchor>
       </div>
       <PageHeader
         title={
           <>
-            {REQUEST_KIND_LABEL[r.kind]} request{' '}
+            {t('detail.title', { kind: REQUEST_KIND_LABEL[r.kind] })}{' '}
             <Text span ff="monospace" fz="inherit" fw="inherit">
               {r.reference}
             </Text>
@@ -73,35 +77,40 @@ function RequestDetail({ request: r, onReload }: { request: ProviderRequest; onR
             <UrgencyBadge request={r} />
           </>
         }
-        description={`Received ${formatDateTime(r.receivedAt)} by ${REQUEST_CHANNEL_LABEL[r.channel].toLowerCase()} · due ${formatDateTime(r.dueAt)}`}
+        description={t('detail.description', {
+          receivedAt: formatDateTime(r.receivedAt),
+          // "by web form" in an English sentence; a label as it is in other languages.
+          channel: i18n.language === 'en' ? channel.toLowerCase() : channel,
+          dueAt: formatDateTime(r.dueAt),
+        })}
       />
       {errors.conflict && (
         <ConflictAlert
-          what="this request"
+          what={t('detail.conflictWhat')}
           onReload={() => {
             errors.clear();
             onReload();
           }}
         />
       )}
-      <MessagesAlert title="The change was not saved" messages={errors.messages} />
+      <MessagesAlert title={t('detail.refused')} messages={errors.messages} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Card withBorder radius="md">
             <Text fw={600} mb="xs">
-              Requester
+              {t('detail.requester')}
             </Text>
-            <Table withRowBorders={false} verticalSpacing={4} aria-label="Requester">
+            <Table withRowBorders={false} verticalSpacing={4} aria-label={t('detail.requester')}>
               <Table.Tbody>
-                <Fact label="Name">{r.requester.name}</Fact>
-                <Fact label="Contact">{r.requester.contact}</Fact>
-                <Fact label="Asks for">
+                <Fact label={t('detail.name')}>{r.requester.name}</Fact>
+                <Fact label={t('detail.contact')}>{r.requester.contact}</Fact>
+                <Fact label={t('detail.asksFor')}>
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                     {r.requester.details}
                   </Text>
                 </Fact>
-                <Fact label="Cookie consent ids">{r.requester.cookieConsentIds.join(', ')}</Fact>
-                <Fact label="Entered by">{r.enteredBy ?? 'Public form'}</Fact>
+                <Fact label={t('detail.cookieConsentIds')}>{r.requester.cookieConsentIds.join(', ')}</Fact>
+                <Fact label={t('detail.enteredBy')}>{r.enteredBy ?? t('detail.publicForm')}</Fact>
               </Table.Tbody>
             </Table>
           </Card>
@@ -121,7 +130,7 @@ function RequestDetail({ request: r, onReload }: { request: ProviderRequest; onR
       {r.provider && can.cease && <CessationForm requestId={r.id} providerId={r.provider.id} onApplied={onReload} />}
       <Card withBorder radius="md">
         <Text fw={600} mb="xs">
-          History
+          {t('detail.history')}
         </Text>
         <Timeline bulletSize={12} lineWidth={2} active={r.history.length}>
           {r.history.map((h, i) => (

@@ -19,7 +19,9 @@ import type {
   RequestKind,
   RequestStatus,
 } from '@steward/schema';
-import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { FilterBar, filterDef, useUrlFilters } from '../../components/FilterBar.js';
@@ -41,17 +43,29 @@ import {
 import { useCreateProviderRequest, useProviderRequests } from './use-requests.js';
 
 const URGENCIES = ['OVERDUE', 'DUE_SOON', 'ON_TRACK', 'CLOSED'] as const;
-const FILTERS = {
-  urgency: filterDef({ label: 'Urgency', anyLabel: 'Any', options: URGENCIES, labels: URGENCY_LABEL, w: 160 }),
+const requestFilters = (t: TFunction) => ({
+  urgency: filterDef({
+    label: t('list.filters.urgency'),
+    anyLabel: t('list.filters.anyUrgency'),
+    options: URGENCIES,
+    labels: URGENCY_LABEL,
+    w: 160,
+  }),
   status: filterDef({
-    label: 'Status',
-    anyLabel: 'Any status',
+    label: t('list.filters.status'),
+    anyLabel: t('list.filters.anyStatus'),
     options: REQUEST_STATUSES,
     labels: REQUEST_STATUS_LABEL,
     w: 190,
   }),
-  kind: filterDef({ label: 'Kind', anyLabel: 'Any kind', options: REQUEST_KINDS, labels: REQUEST_KIND_LABEL, w: 190 }),
-};
+  kind: filterDef({
+    label: t('list.filters.kind'),
+    anyLabel: t('list.filters.anyKind'),
+    options: REQUEST_KINDS,
+    labels: REQUEST_KIND_LABEL,
+    w: 190,
+  }),
+});
 
 export function RequestStatusBadge({ status }: { status: RequestStatus }) {
   return (
@@ -66,6 +80,7 @@ export function UrgencyBadge({
 }: {
   request: Pick<ProviderRequestFieldsFragment, 'urgency' | 'daysRemaining'>;
 }) {
+  const { t } = useTranslation('requests');
   const closed = request.urgency === 'CLOSED';
   return (
     <Badge
@@ -73,15 +88,15 @@ export function UrgencyBadge({
       color={URGENCY_COLOR[request.urgency]}
       size="sm"
     >
-      {closed ? URGENCY_LABEL.CLOSED : daysRemainingLabel(request.daysRemaining, closed)}
+      {closed ? URGENCY_LABEL.CLOSED : daysRemainingLabel(t, request.daysRemaining, closed)}
     </Badge>
   );
 }
 
-const COLUMNS: DataColumn<ProviderRequestFieldsFragment>[] = [
+const requestColumns = (t: TFunction): DataColumn<ProviderRequestFieldsFragment>[] => [
   {
     id: 'reference',
-    header: 'Reference',
+    header: t('list.columns.reference'),
     value: (r) => r.reference,
     cell: (r) => (
       <Anchor component={Link} to={`/requests/${encodeURIComponent(r.id)}`} ff="monospace" fw={500}>
@@ -89,10 +104,10 @@ const COLUMNS: DataColumn<ProviderRequestFieldsFragment>[] = [
       </Anchor>
     ),
   },
-  { id: 'kind', header: 'Kind', value: (r) => REQUEST_KIND_LABEL[r.kind] },
+  { id: 'kind', header: t('list.columns.kind'), value: (r) => REQUEST_KIND_LABEL[r.kind] },
   {
     id: 'requester',
-    header: 'Requester',
+    header: t('list.columns.requester'),
     value: (r) => r.requester.name,
     cell: (r) => (
       <>
@@ -105,7 +120,7 @@ const COLUMNS: DataColumn<ProviderRequestFieldsFragment>[] = [
   },
   {
     id: 'receivedAt',
-    header: 'Received',
+    header: t('list.columns.receivedAt'),
     value: (r) => r.receivedAt,
     cell: (r) => (
       <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
@@ -115,7 +130,7 @@ const COLUMNS: DataColumn<ProviderRequestFieldsFragment>[] = [
   },
   {
     id: 'dueAt',
-    header: 'Due',
+    header: t('list.columns.dueAt'),
     value: (r) => r.dueAt,
     cell: (r) => (
       <Group gap={6} wrap="nowrap">
@@ -124,11 +139,22 @@ const COLUMNS: DataColumn<ProviderRequestFieldsFragment>[] = [
       </Group>
     ),
   },
-  { id: 'status', header: 'Status', value: (r) => r.status, cell: (r) => <RequestStatusBadge status={r.status} /> },
+  {
+    id: 'status',
+    header: t('list.columns.status'),
+    value: (r) => r.status,
+    cell: (r) => <RequestStatusBadge status={r.status} />,
+  },
 ];
 
+/** The newest requests the list shows (use-requests asks for one page of this many). */
+const PAGE = 100;
+
 export function RequestsPage() {
-  const { values, setFilter } = useUrlFilters(FILTERS);
+  const { t } = useTranslation('requests');
+  const filters = useMemo(() => requestFilters(t), [t]);
+  const columns = useMemo(() => requestColumns(t), [t]);
+  const { values, setFilter } = useUrlFilters(filters);
   const filter: ProviderRequestFilter = values;
   const { requests, hasMore, ...query } = useProviderRequests(filter);
   const canWrite = useCanWrite();
@@ -137,33 +163,33 @@ export function RequestsPage() {
   return (
     <>
       <PageHeader
-        title="Provider requests"
-        description="Disclosure, amendment and cessation of use on request (clause 4): verify the requester, answer within the response period."
-        actions={canWrite && <Button onClick={() => setCreating(true)}>Enter a request</Button>}
+        title={t('list.title')}
+        description={t('list.description')}
+        actions={canWrite && <Button onClick={() => setCreating(true)}>{t('list.enter')}</Button>}
       />
-      <FilterBar filters={FILTERS} values={values} onChange={setFilter} />
+      <FilterBar filters={filters} values={values} onChange={setFilter} />
       <Stack gap="md">
         {(query.loaded || !query.fetching) && (
           <Card withBorder radius="md">
             <Text fw={600} size="sm" mb="xs">
-              Due dates
+              {t('list.dueDates')}
             </Text>
             <DueTimelineChart requests={requests} now={new Date()} />
           </Card>
         )}
         <DataTable
-          label="Provider requests"
-          columns={COLUMNS}
+          label={t('list.tableLabel')}
+          columns={columns}
           rows={requests}
           rowProps={(r) => (r.overdue ? { bg: 'red.0', 'data-overdue': 'true' } : {})}
-          empty="No requests match."
+          empty={t('list.empty')}
           query={query}
-          loadingLabel="Loading requests"
+          loadingLabel={t('list.loading')}
           minWidth={860}
         />
         {hasMore && (
           <Text size="sm" c="dimmed">
-            Showing the newest 100; narrow the filters to see others.
+            {t('list.more', { count: PAGE })}
           </Text>
         )}
       </Stack>
@@ -173,6 +199,7 @@ export function RequestsPage() {
 }
 
 function NewRequestModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('requests');
   const { create, fetching } = useCreateProviderRequest();
   const navigate = useNavigate();
   const [kind, setKind] = useState<RequestKind>('DISCLOSURE');
@@ -207,48 +234,48 @@ function NewRequestModal({ opened, onClose }: { opened: boolean; onClose: () => 
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Enter a request" size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('create.title')} size="lg">
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
-          <MessagesAlert title="The request was not saved" messages={messages} />
+          <MessagesAlert title={t('create.refused')} messages={messages} />
           <Group grow>
             <NativeSelect
-              label="Kind"
+              label={t('create.kind')}
               value={kind}
               onChange={(e) => setKind(e.currentTarget.value as RequestKind)}
               data={REQUEST_KINDS.map((k) => ({ value: k, label: REQUEST_KIND_LABEL[k] }))}
             />
             <NativeSelect
-              label="Received by"
+              label={t('create.channel')}
               value={channel}
               onChange={(e) => setChannel(e.currentTarget.value as RequestChannel)}
               data={REQUEST_CHANNELS.map((c) => ({ value: c, label: REQUEST_CHANNEL_LABEL[c] }))}
             />
           </Group>
           <TextInput
-            label="Received at"
-            description="When it reached the organisation (the due date counts from it). Empty: now."
+            label={t('create.receivedAt')}
+            description={t('create.receivedAtHelp')}
             type="datetime-local"
             value={receivedOn}
             onChange={(e) => setReceivedOn(e.currentTarget.value)}
             error={errors['receivedAt']}
           />
           <TextInput
-            label="Requester's name"
+            label={t('create.requesterName')}
             required
             value={requesterName}
             onChange={(e) => setRequesterName(e.currentTarget.value)}
             error={errors['requesterName']}
           />
           <TextInput
-            label="Contact (e-mail, telephone or address)"
+            label={t('create.contact')}
             required
             value={contact}
             onChange={(e) => setContact(e.currentTarget.value)}
             error={errors['contact']}
           />
           <Textarea
-            label="What is asked for"
+            label={t('create.details')}
             autosize
             minRows={3}
             value={details}
@@ -257,10 +284,10 @@ function NewRequestModal({ opened, onClose }: { opened: boolean; onClose: () => 
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common:actions.cancel')}
             </Button>
             <Button type="submit" loading={fetching}>
-              Save request
+              {t('create.submit')}
             </Button>
           </Group>
         </Stack>

@@ -1,19 +1,23 @@
 import { Button, Card, Group, Text, Textarea } from '@mantine/core';
 import type { RequestStatus } from '@steward/schema';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../components/format.js';
 import { REQUEST_STATUS_LABEL } from './request-labels.js';
 import { useChangeRequestStatus } from './use-requests.js';
 import type { RequestCardProps } from './use-write-errors.js';
 
-const ACTION_LABEL: Partial<Record<RequestStatus, string>> = {
-  VERIFYING: 'Start verifying',
-  IN_PROGRESS: 'Start work',
-  COMPLETED: 'Complete',
-};
+/** The button that moves a request into a status, where it is a verb rather than the status's name. */
+const actionLabel = (t: TFunction): Partial<Record<RequestStatus, string>> => ({
+  VERIFYING: t('status.actions.verify'),
+  IN_PROGRESS: t('status.actions.start'),
+  COMPLETED: t('status.actions.complete'),
+});
 
 /** Moving the request to its next status, or how it ended. */
 export function StatusCard({ request: r, errors }: RequestCardProps) {
+  const { t } = useTranslation('requests');
   const { changeStatus, fetching } = useChangeRequestStatus();
   const [reason, setReason] = useState('');
   if (!r.abilities.changeStatus) {
@@ -27,6 +31,8 @@ export function StatusCard({ request: r, errors }: RequestCardProps) {
       </Card>
     ) : null;
   }
+
+  const actions = actionLabel(t);
 
   async function move(status: RequestStatus) {
     errors.clear();
@@ -43,11 +49,11 @@ export function StatusCard({ request: r, errors }: RequestCardProps) {
   return (
     <Card withBorder radius="md">
       <Text fw={600} mb="xs">
-        Status
+        {t('status.title')}
       </Text>
       <Textarea
-        label="Reason or resolution"
-        description="Required to reject; when completing, what was done."
+        label={t('status.reason')}
+        description={t('status.reasonHelp')}
         value={reason}
         onChange={(e) => setReason(e.currentTarget.value)}
         error={errors.fieldErrors['reason']}
@@ -59,12 +65,12 @@ export function StatusCard({ request: r, errors }: RequestCardProps) {
           .filter((s) => s !== 'REJECTED')
           .map((s) => (
             <Button key={s} onClick={() => void move(s)} loading={fetching}>
-              {ACTION_LABEL[s] ?? REQUEST_STATUS_LABEL[s]}
+              {actions[s] ?? REQUEST_STATUS_LABEL[s]}
             </Button>
           ))}
         {r.allowedNextStatuses.includes('REJECTED') && (
           <Button color="red" variant="light" onClick={() => void move('REJECTED')} loading={fetching}>
-            Reject
+            {t('status.reject')}
           </Button>
         )}
       </Group>

@@ -2,6 +2,7 @@ import { Button, Card, Group, NativeSelect, Stack, Text, Textarea } from '@manti
 import { VERIFICATION_METHODS } from '@steward/policy-core';
 import type { VerificationMethod } from '@steward/schema';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format.js';
 import { VERIFICATION_METHOD_LABEL } from './request-labels.js';
 import { useVerifyRequestIdentity } from './use-requests.js';
@@ -9,6 +10,7 @@ import type { RequestCardProps } from './use-write-errors.js';
 
 /** How the requester's identity was confirmed, and recording it. */
 export function VerificationCard({ request: r, errors }: RequestCardProps) {
+  const { t } = useTranslation('requests');
   const { verify, fetching } = useVerifyRequestIdentity();
   const [method, setMethod] = useState<VerificationMethod>('ID_DOCUMENT');
   const [note, setNote] = useState('');
@@ -25,30 +27,34 @@ export function VerificationCard({ request: r, errors }: RequestCardProps) {
   return (
     <Card withBorder radius="md">
       <Text fw={600} mb="xs">
-        Identity verification
+        {t('verification.title')}
       </Text>
       {v ? (
         <Text size="sm" data-testid="verification">
-          Verified by {v.verifiedBy} on {formatDateTime(v.verifiedAt)}: {VERIFICATION_METHOD_LABEL[v.method]}
+          {t('verification.verified', {
+            by: v.verifiedBy,
+            at: formatDateTime(v.verifiedAt),
+            method: VERIFICATION_METHOD_LABEL[v.method],
+          })}
           {v.note ? ` — ${v.note}` : ''}
         </Text>
       ) : (
         <Text size="sm" c="dimmed">
-          Not verified. Nothing is disclosed or changed before the requester is known to be the provider.
+          {t('verification.notVerified')}
         </Text>
       )}
       {canVerify && (
         <form onSubmit={onVerify}>
           <Stack gap="xs" mt="sm">
             <NativeSelect
-              label="How the identity was confirmed"
+              label={t('verification.method')}
               value={method}
               onChange={(e) => setMethod(e.currentTarget.value as VerificationMethod)}
               data={VERIFICATION_METHODS.map((m) => ({ value: m, label: VERIFICATION_METHOD_LABEL[m] }))}
             />
             <Textarea
-              label="Note"
-              description="What was checked — never a document number."
+              label={t('verification.note')}
+              description={t('verification.noteHelp')}
               value={note}
               onChange={(e) => setNote(e.currentTarget.value)}
               error={errors.fieldErrors['note']}
@@ -57,7 +63,7 @@ export function VerificationCard({ request: r, errors }: RequestCardProps) {
             />
             <Group justify="flex-end">
               <Button type="submit" loading={fetching}>
-                Record verification
+                {t('verification.record')}
               </Button>
             </Group>
           </Stack>

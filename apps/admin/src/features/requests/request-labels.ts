@@ -5,6 +5,7 @@ import {
   VERIFICATION_METHOD_LABELS,
 } from '@steward/policy-core';
 import type { RequestChannel, RequestKind, RequestStatus, RequestUrgency, VerificationMethod } from '@steward/schema';
+import type { TFunction } from 'i18next';
 
 // English labels from policy-core's vocabulary; the values come from the generated schema types.
 
@@ -60,10 +61,10 @@ export const URGENCY_COLOR: Record<RequestUrgency, string> = {
   CLOSED: '#adb5bd',
 };
 
-/** "3 days left", "due today", "2 days overdue". */
-export function daysRemainingLabel(days: number, closed: boolean): string {
+/** "3 days left", "due now", "2 days overdue" (`t` of any namespace: the keys name `requests`). */
+export function daysRemainingLabel(t: TFunction, days: number, closed: boolean): string {
   if (closed) return '—';
-  if (days === 0) return 'due now';
-  if (days > 0) return `${days} day${days === 1 ? '' : 's'} left`;
-  return `${-days} day${days === -1 ? '' : 's'} overdue`;
+  if (days === 0) return t('requests:urgency.dueNow');
+  if (days > 0) return t('requests:urgency.daysLeft', { count: days });
+  return t('requests:urgency.daysOverdue', { count: -days });
 }

@@ -14,17 +14,33 @@ const page = (nodes: ReturnType<typeof buildRequest>[]) => ({
   },
 });
 
+/** A request two days past its due date. */
+const overdueRequest = () =>
+  buildRequest({
+    id: 'r-late',
+    reference: 'R-LATE000001',
+    status: 'VERIFYING',
+    overdue: true,
+    urgency: 'OVERDUE',
+    daysRemaining: -2,
+    dueAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+  });
+
+/** The API's answer to a public submission. */
+const receiptAnswer = () => ({
+  data: {
+    submitProviderRequest: {
+      reference: 'R-PUBLIC0001',
+      kind: 'DISCLOSURE' as const,
+      receivedAt: '2026-04-01T09:00:00Z',
+      dueAt: '2026-04-15T14:59:59.999Z',
+    },
+  },
+});
+
 describe('request queue', () => {
   it('highlights overdue requests, draws the due-date timeline and filters by urgency', async () => {
-    const overdue = buildRequest({
-      id: 'r-late',
-      reference: 'R-LATE000001',
-      status: 'VERIFYING',
-      overdue: true,
-      urgency: 'OVERDUE',
-      daysRemaining: -2,
-      dueAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
-    });
+    const overdue = overdueRequest();
     const fine = buildRequest({
       id: 'r-fine',
       reference: 'R-FINE000001',
@@ -187,16 +203,7 @@ describe('public request form', () => {
     const { api } = renderApp('/privacy/request', {
       role: null,
       handlers: {
-        SubmitProviderRequest: () => ({
-          data: {
-            submitProviderRequest: {
-              reference: 'R-PUBLIC0001',
-              kind: 'DISCLOSURE',
-              receivedAt: '2026-04-01T09:00:00Z',
-              dueAt: '2026-04-15T14:59:59.999Z',
-            },
-          },
-        }),
+        SubmitProviderRequest: receiptAnswer,
       },
     });
     const form = await screen.findByRole('form', { name: 'Request form' });
@@ -208,6 +215,9 @@ describe('public request form', () => {
     fireEvent.change(within(form).getByLabelText(/How to reach you/), { target: { value: 'hanako@example.jp' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Send request' }));
     expect((await screen.findByTestId('request-reference')).textContent).toBe('R-PUBLIC0001');
+    expect(screen.getByRole('status').textContent).toContain(
+      'Your reference is R-PUBLIC0001. Keep it: quote it when you contact us. We will answer by 15 Apr 2026.',
+    );
     expect(api.callsOf('SubmitProviderRequest')[0]!.variables['input']).toMatchObject({
       kind: 'DISCLOSURE',
       requesterName: 'Hanako Yamada',
@@ -228,5 +238,114 @@ describe('public request form', () => {
     fireEvent.change(within(form).getByLabelText(/How to reach you/), { target: { value: 'hanako@example.jp' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Send request' }));
     expect(await screen.findByText(/Too many requests from your connection/)).toBeTruthy();
+  });
+});
+
+describe('provider requests in Japanese', () => {
+  it('shows the queue with Japanese headings, filters, urgency and timeline', async () => {
+    const overdue = overdueRequest();
+    renderApp('/requests', { language: 'ja', handlers: { ProviderRequests: () => page([overdue]) } });
+    const table = await screen.findByRole('table', { name: '開示等の請求' });
+    expect(screen.getByRole('heading', { name: '開示等の請求' })).toBeTruthy();
+    expect(within(table).getByRole('columnheader', { name: '受付番号' })).toBeTruthy();
+    expect(within(table).getByRole('columnheader', { name: '期限' })).toBeTruthy();
+    expect(within(table).getByText('2日超過')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '請求を登録' })).toBeTruthy();
+    expect(screen.getByLabelText('期限の状況')).toBeTruthy();
+    expect(screen.getByRole('img', { name: /対応中の請求 1件：期限超過 1件/ })).toBeTruthy();
+    expect(screen.queryByText('Provider requests')).toBeNull();
+  });
+
+  it('shows a request and its disclosure package with Japanese labels and dates', async () => {
+    renderApp('/requests/req-1', {
+      language: 'ja',
+      handlers: {
+        ProviderRequest: () => ({ data: { providerRequest: buildRequest() } }),
+        ProduceDisclosurePackage: () => ({ data: { produceDisclosurePackage: buildPackage() } }),
+      },
+    });
+    // The kind itself comes from REQUEST_KIND_LABEL (made language-aware centrally, issue 16).
+    expect(await screen.findByRole('heading', { name: /請求 R-ABCDEFGH23$/ })).toBeTruthy();
+    expect(screen.getByText(/受付 2026年4月1日/)).toBeTruthy();
+    expect(screen.getByText('本人確認')).toBeTruthy();
+    expect(screen.getByRole('table', { name: '請求者' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '開示資料を作成' }));
+    const pkg = await screen.findByTestId('disclosure-package');
+    const items = within(pkg).getByRole('table', { name: '保有している個人情報' });
+    expect(within(items).getByRole('columnheader', { name: '取得元' })).toBeTruthy();
+    expect(within(pkg).getByRole('table', { name: '台帳' }).textContent).toContain('Swift Courier Co.');
+    expect(within(pkg).getByText(/JSON の SHA-256：a{64}/)).toBeTruthy();
+    expect(within(pkg).getByRole('button', { name: '印刷' })).toBeTruthy();
+    expect(within(pkg).getByRole('button', { name: 'JSON をダウンロード' })).toBeTruthy();
+  });
+
+  it('offers the public form in Japanese and gives the receipt in Japanese', async () => {
+    renderApp('/privacy/request', {
+      role: null,
+      language: 'ja',
+      handlers: {
+        SubmitProviderRequest: receiptAnswer,
+      },
+    });
+    const form = await screen.findByRole('form', { name: '請求フォーム' });
+    expect(screen.getByRole('heading', { name: '個人情報の開示等のご請求' })).toBeTruthy();
+    fireEvent.change(within(form).getByLabelText(/お名前/), { target: { value: '山田 花子' } });
+    fireEvent.change(within(form).getByLabelText(/ご連絡先/), { target: { value: 'hanako@example.jp' } });
+    fireEvent.click(within(form).getByRole('button', { name: '請求を送信' }));
+    expect((await screen.findByTestId('request-reference')).textContent).toBe('R-PUBLIC0001');
+    const receipt = screen.getByRole('status');
+    expect(receipt.textContent).toContain('ご請求を受け付けました');
+    expect(receipt.textContent).toContain('受付番号は R-PUBLIC0001 です。');
+    expect(receipt.textContent).toContain('2026年4月15日までに回答いたします。');
+  });
+});
+
+describe("the provider page's amendments and cessations", () => {
+  const rights = () => ({
+    data: {
+      providerAmendments: [
+        {
+          id: 'chg-1',
+          itemId: 'item-1',
+          category: 'NAME' as const,
+          action: 'UPDATE' as const,
+          before: 'Hanako Yamada',
+          after: 'Hanako Suzuki',
+          changedAt: '2026-04-03T01:00:00Z',
+          changedBy: 'Officer Suzuki',
+          requestReference: 'R-ABCDEFGH23',
+        },
+      ],
+      providerCessations: [
+        {
+          id: 'ces-1',
+          action: 'PROVIDE' as const,
+          purposeKey: 'JOURNAL_DELIVERY',
+          recipientId: null,
+          recipientName: null,
+          since: '2026-04-03T01:00:00Z',
+          recordedBy: 'Officer Suzuki',
+          requestReference: 'R-ABCDEFGH23',
+        },
+      ],
+    },
+  });
+  const handlers = { Provider: () => ({ data: { provider: buildProvider() } }), ProviderRights: rights };
+
+  it('words what was stopped, for which purpose and to whom, in either language', async () => {
+    const en = renderApp('/providers/prov-1', { handlers });
+    expect(await screen.findByRole('table', { name: 'Amendment history' })).toBeTruthy();
+    expect(screen.getByText('Changed')).toBeTruthy();
+    expect(screen.getByLabelText('Cessations').textContent).toBe(
+      'Stopped: provision for JOURNAL_DELIVERY to anyone since 3 Apr 2026',
+    );
+    en.unmount();
+
+    renderApp('/providers/prov-1', { language: 'ja', handlers });
+    expect(await screen.findByRole('table', { name: '訂正の履歴' })).toBeTruthy();
+    expect(screen.getByText('変更')).toBeTruthy();
+    expect(screen.getByLabelText('利用停止').textContent).toBe(
+      '停止：JOURNAL_DELIVERYのすべての提供先への提供（2026年4月3日から）',
+    );
   });
 });
