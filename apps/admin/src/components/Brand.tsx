@@ -1,6 +1,8 @@
 import { Group, Text, ThemeIcon } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 
 export function Brand({ size = 'md' }: { size?: 'md' | 'lg' }) {
+  const { t } = useTranslation();
   const lg = size === 'lg';
   return (
     <Group gap={8} wrap="nowrap">
@@ -10,7 +12,7 @@ export function Brand({ size = 'md' }: { size?: 'md' | 'lg' }) {
         </Text>
       </ThemeIcon>
       <Text fw={700} fz={lg ? 24 : 18} lh={1}>
-        Steward
+        {t('appName')}
       </Text>
     </Group>
   );

@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 type Props = {
   opened: boolean;
@@ -14,6 +15,7 @@ type Props = {
 
 /** Asks once more before something that cannot be undone; Cancel is the default. */
 export function ConfirmModal({ opened, title, children, confirmLabel, loading = false, onConfirm, onCancel }: Props) {
+  const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onCancel} title={title}>
       <Stack gap="md">
@@ -22,7 +24,7 @@ export function ConfirmModal({ opened, title, children, confirmLabel, loading = 
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} data-autofocus>
-            Cancel
+            {t('actions.cancel')}
           </Button>
           <Button color="red" loading={loading} onClick={onConfirm}>
             {confirmLabel}

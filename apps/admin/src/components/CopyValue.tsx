@@ -1,12 +1,14 @@
 import { Button, Code, CopyButton, type ButtonProps } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 
 /** A button that copies `value` and says so: "Copied" once clicked, `label` before. */
-export function CopyValueButton({ value, label = 'Copy', ...button }: { value: string; label?: string } & ButtonProps) {
+export function CopyValueButton({ value, label, ...button }: { value: string; label?: string } & ButtonProps) {
+  const { t } = useTranslation();
   return (
     <CopyButton value={value}>
       {({ copied, copy }) => (
         <Button {...button} onClick={copy}>
-          {copied ? 'Copied' : label}
+          {copied ? t('actions.copied') : (label ?? t('actions.copy'))}
         </Button>
       )}
     </CopyButton>

@@ -1,4 +1,5 @@
 import { Button, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 
 type Props = {
   page: number;
@@ -13,17 +14,18 @@ type Props = {
 
 /** Previous / Next over a Relay connection; no page count (we never count rows per page). */
 export function CursorPagination({ page, hasPrevious, hasNext, onPrevious, onNext, loading, label }: Props) {
+  const { t } = useTranslation();
   return (
-    <Group component="nav" aria-label={`${label} pages`} justify="space-between" mt="sm">
+    <Group component="nav" aria-label={t('pagination.label', { label })} justify="space-between" mt="sm">
       <Text size="sm" c="dimmed">
-        Page {page}
+        {t('pagination.page', { page })}
       </Text>
       <Group gap="xs">
         <Button variant="default" size="xs" onClick={onPrevious} disabled={!hasPrevious || loading}>
-          Previous
+          {t('actions.previous')}
         </Button>
         <Button variant="default" size="xs" onClick={onNext} disabled={!hasNext || loading}>
-          Next
+          {t('actions.next')}
         </Button>
       </Group>
     </Group>

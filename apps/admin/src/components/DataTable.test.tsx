@@ -1,9 +1,11 @@
 import { MantineProvider } from '@mantine/core';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { CombinedError } from 'urql';
-import { useState, type ComponentProps } from 'react';
+import { useState, type ComponentProps, type ReactNode } from 'react';
 import { createMemoryRouter, Link, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
+import type { UiLanguage } from '../i18n/i18n.js';
+import { LocaleProvider } from '../i18n/locale.js';
 import { DataTable, type DataColumn } from './DataTable.js';
 import { useCursorStack } from './use-cursor-stack.js';
 
@@ -21,7 +23,16 @@ const COLUMNS: DataColumn<Item>[] = [
 
 type Props = Partial<ComponentProps<typeof DataTable<Item>>>;
 
-function renderTable(props: Props = {}) {
+/** Mantine and the words (English unless asked). */
+function Shell({ language = 'en', children }: { language?: UiLanguage; children: ReactNode }) {
+  return (
+    <MantineProvider>
+      <LocaleProvider language={language}>{children}</LocaleProvider>
+    </MantineProvider>
+  );
+}
+
+function renderTable(props: Props = {}, language: UiLanguage = 'en') {
   const router = createMemoryRouter(
     [
       {
@@ -42,9 +53,9 @@ function renderTable(props: Props = {}) {
     { initialEntries: ['/'] },
   );
   render(
-    <MantineProvider>
+    <Shell language={language}>
       <RouterProvider router={router} />
-    </MantineProvider>,
+    </Shell>,
   );
   return router;
 }
@@ -136,9 +147,9 @@ describe('DataTable', () => {
     }
     const router = createMemoryRouter([{ path: '/', element: <Paged /> }]);
     render(
-      <MantineProvider>
+      <Shell>
         <RouterProvider router={router} />
-      </MantineProvider>,
+      </Shell>,
     );
     const nav = screen.getByRole('navigation', { name: 'Items pages' });
     const previous = within(nav).getByRole('button', { name: 'Previous' });
@@ -162,9 +173,9 @@ describe('DataTable', () => {
     }
     const router = createMemoryRouter([{ path: '/', element: <Counting /> }]);
     render(
-      <MantineProvider>
+      <Shell>
         <RouterProvider router={router} />
-      </MantineProvider>,
+      </Shell>,
     );
     const button = screen.getByRole('button', { name: 'Alpha' });
     fireEvent.click(button);
@@ -180,5 +191,29 @@ describe('DataTable', () => {
       },
     });
     expect(screen.getByRole('button', { name: 'Next' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('speaks Japanese: the retry, the pagination landmark, its buttons and page number', () => {
+    renderTable(
+      {
+        rows: [],
+        query: {
+          fetching: false,
+          error: new CombinedError({ graphQLErrors: [{ message: 'Nope', extensions: { code: 'FORBIDDEN' } }] }),
+          refetch: vi.fn(),
+        },
+        label: '項目',
+        pagination: {
+          paging: { page: 3, hasPrevious: true, next: vi.fn(), previous: vi.fn() },
+          pageInfo: { hasNextPage: true, endCursor: 'x' },
+        },
+      },
+      'ja',
+    );
+    expect(screen.getByRole('button', { name: '再試行' })).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: '項目のページ送り' });
+    expect(within(nav).getByText('3 ページ')).toBeTruthy();
+    expect(within(nav).getByRole('button', { name: '前へ' })).toBeTruthy();
+    expect(within(nav).getByRole('button', { name: '次へ' })).toBeTruthy();
   });
 });

@@ -1,5 +1,6 @@
 import { Box, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** The plot of a chart of days, in SVG units: days side by side left to right, counts upwards from 0. */
 export const DAY_CHART = { WIDTH: 720, HEIGHT: 180, PAD_BOTTOM: 18, PAD_LEFT: 28 } as const;
@@ -64,6 +65,7 @@ export function DayChart({
   table: ReactNode;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   const { WIDTH, HEIGHT, PAD_LEFT } = DAY_CHART;
   return (
     <Box>
@@ -97,7 +99,7 @@ export function DayChart({
       <details>
         <summary>
           <Text span size="sm">
-            Show the numbers as a table
+            {t('chart.showTable')}
           </Text>
         </summary>
         {table}

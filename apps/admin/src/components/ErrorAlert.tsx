@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { describeError, type ErrorLike } from './errors.js';
 
 type Props = {
@@ -13,6 +14,7 @@ type Props = {
 
 /** An operation's error, titled by its `extensions.code`; nothing when there is no error. */
 export function ErrorAlert({ error, title, action, onRetry }: Props) {
+  const { t } = useTranslation();
   if (!error) return null;
   const description = describeError(error);
   return (
@@ -23,7 +25,7 @@ export function ErrorAlert({ error, title, action, onRetry }: Props) {
           {action}
           {onRetry && (
             <Button size="xs" variant="default" onClick={onRetry}>
-              Try again
+              {t('actions.retry')}
             </Button>
           )}
         </Group>

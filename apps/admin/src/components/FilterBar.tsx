@@ -1,4 +1,5 @@
 import { Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { FilterSelect } from './FilterSelect.js';
 
@@ -51,8 +52,9 @@ export function FilterBar<D extends FilterDefs>({
   values: FilterValues<D>;
   onChange: (name: keyof D & string, value: string) => void;
 }) {
+  const { t } = useTranslation();
   return (
-    <Group mb="md" gap="sm" role="group" aria-label="Filters">
+    <Group mb="md" gap="sm" role="group" aria-label={t('filters.label')}>
       {Object.entries(filters).map(([name, def]) => (
         <FilterSelect
           key={name}

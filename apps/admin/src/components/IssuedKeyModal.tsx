@@ -1,5 +1,6 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 type Props = {
   /** The key just issued, or null when the modal is closed. It lives only in the caller's state. */
@@ -15,15 +16,16 @@ type Props = {
 
 /** An API key shown this once, with a warning and a copy button: Steward keeps only a hash of it. */
 export function IssuedKeyModal({ issued, title, keyName, handOver, onClose }: Props) {
+  const { t } = useTranslation();
   return (
     <Modal opened={issued !== null} onClose={onClose} title={title} size="lg" closeOnClickOutside={false}>
       {issued && (
         <Stack gap="sm">
-          <Alert color="orange" variant="light" title="You will not see this key again" role="alert">
-            Steward keeps only a hash of it. {handOver}
+          <Alert color="orange" variant="light" title={t('keys.issued.warning')} role="alert">
+            {t('keys.issued.hashOnly')} {handOver}
           </Alert>
-          <Text size="sm">
-            Key for <b>{issued.label}</b>:
+          <Text size="sm" fw={500}>
+            {t('keys.issued.keyFor', { label: issued.label })}
           </Text>
           <Code block aria-label={keyName} data-testid="issued-key" style={{ wordBreak: 'break-all' }}>
             {issued.key}
@@ -32,11 +34,11 @@ export function IssuedKeyModal({ issued, title, keyName, handOver, onClose }: Pr
             <CopyButton value={issued.key}>
               {({ copied, copy }) => (
                 <Button variant="light" color={copied ? 'teal' : 'blue'} onClick={copy}>
-                  {copied ? 'Copied' : 'Copy key'}
+                  {copied ? t('actions.copied') : t('keys.issued.copy')}
                 </Button>
               )}
             </CopyButton>
-            <Button onClick={onClose}>I have stored it</Button>
+            <Button onClick={onClose}>{t('keys.issued.stored')}</Button>
           </Group>
         </Stack>
       )}

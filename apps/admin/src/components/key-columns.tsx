@@ -1,5 +1,6 @@
 import { Button, Code } from '@mantine/core';
 import type { ApiKeyFieldsFragment } from '@steward/schema';
+import { getI18n } from 'react-i18next';
 import type { DataColumn } from './DataTable.js';
 import { formatDateTime } from './format.js';
 import { KeyStatusBadge } from './KeyStatusBadge.js';
@@ -18,29 +19,32 @@ type Options<K extends KeyRow> = {
 
 /** Label, key id, created (and by whom), last used, status and, for writers, Revoke. */
 export function keyColumns<K extends KeyRow>({ onRevoke, revokeLabel, boldLabel = true }: Options<K>): DataColumn<K>[] {
+  // Called while a screen renders, like formatDate: the app's i18next instance (react-i18next's), in the
+  // language shown; LocaleProvider re-renders every screen, and so rebuilds these columns, on a switch.
+  const t = getI18n().getFixedT(null, 'common');
   const columns: DataColumn<K>[] = [
     {
       id: 'label',
-      header: 'Label',
+      header: t('keys.label'),
       value: (k) => k.key.label,
       bold: boldLabel,
     },
-    { id: 'keyId', header: 'Key id', value: (k) => k.key.keyId, cell: (k) => <Code>{k.key.keyId}</Code> },
+    { id: 'keyId', header: t('keys.keyId'), value: (k) => k.key.keyId, cell: (k) => <Code>{k.key.keyId}</Code> },
     {
       id: 'createdAt',
-      header: 'Created',
+      header: t('keys.created'),
       value: (k) => k.key.createdAt,
       cell: (k) => `${formatDateTime(k.key.createdAt)}${k.key.createdBy ? ` · ${k.key.createdBy}` : ''}`,
     },
     {
       id: 'lastUsedAt',
-      header: 'Last used',
+      header: t('keys.lastUsed'),
       value: (k) => k.key.lastUsedAt,
-      cell: (k) => (k.key.lastUsedAt ? formatDateTime(k.key.lastUsedAt) : 'Never'),
+      cell: (k) => (k.key.lastUsedAt ? formatDateTime(k.key.lastUsedAt) : t('keys.never')),
     },
     {
       id: 'status',
-      header: 'Status',
+      header: t('keys.status'),
       value: (k) => k.key.revokedAt,
       cell: (k) => <KeyStatusBadge revokedAt={k.key.revokedAt} />,
     },
@@ -54,7 +58,7 @@ export function keyColumns<K extends KeyRow>({ onRevoke, revokeLabel, boldLabel 
       cell: (k) =>
         !k.key.revoked && (
           <Button size="compact-xs" color="red" variant="light" onClick={() => onRevoke(k)} aria-label={revokeLabel(k)}>
-            Revoke
+            {t('actions.revoke')}
           </Button>
         ),
     },

@@ -3,6 +3,6 @@ import { useCanManageUsers } from '../features/session/session-context.js';
 import { ReadOnlyNotice } from './read-only.js';
 
 export function AdminUsersRoute() {
-  if (!useCanManageUsers()) return <ReadOnlyNotice what="Only owners manage admin users." />;
+  if (!useCanManageUsers()) return <ReadOnlyNotice reason="adminUsers" />;
   return <AdminUsersPage />;
 }

@@ -6,6 +6,6 @@ import { ReadOnlyNotice } from './read-only.js';
 export function AuditRoute() {
   const [params] = useSearchParams();
   // The API keeps the audit trail to owners and privacy officers.
-  if (!useCanWrite()) return <ReadOnlyNotice what="Owners and privacy officers read the audit log." />;
+  if (!useCanWrite()) return <ReadOnlyNotice reason="audit" />;
   return <AuditLogPage providerId={params.get('providerId')} />;
 }

@@ -4,6 +4,6 @@ import { ReadOnlyNotice } from './read-only.js';
 
 export function DecisionTesterRoute() {
   // The API answers decisions to owners and privacy officers only (each one is recorded).
-  if (!useCanWrite()) return <ReadOnlyNotice what="Owners and privacy officers run the decision tester." />;
+  if (!useCanWrite()) return <ReadOnlyNotice reason="decisionTester" />;
   return <DecisionTesterPage />;
 }

@@ -15,13 +15,13 @@ export function ExceptionRoute() {
 }
 
 export function NewExceptionRoute() {
-  if (!useCanWrite()) return <ReadOnlyNotice what="Owners and privacy officers draft exceptions." />;
+  if (!useCanWrite()) return <ReadOnlyNotice reason="draftExceptions" />;
   return <ExceptionFormPage exceptionId={null} />;
 }
 
 export function EditExceptionRoute() {
   const { exceptionId = '' } = useParams();
   const canWrite = useCanWrite();
-  if (!canWrite) return <ReadOnlyNotice what="Owners and privacy officers edit exceptions." />;
+  if (!canWrite) return <ReadOnlyNotice reason="editExceptions" />;
   return <ExceptionFormPage key={exceptionId} exceptionId={exceptionId} />;
 }

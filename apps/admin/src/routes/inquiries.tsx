@@ -5,20 +5,18 @@ import { RecordInquiryPage } from '../features/inquiries/RecordInquiryPage.js';
 import { useCanWrite } from '../features/session/session-context.js';
 import { ReadOnlyNotice } from './read-only.js';
 
-const NOTICE = 'Owners and privacy officers handle inquiries (they contain personal information).';
-
 export function InquiriesRoute() {
-  if (!useCanWrite()) return <ReadOnlyNotice what={NOTICE} />;
+  if (!useCanWrite()) return <ReadOnlyNotice reason="inquiries" />;
   return <InquiriesPage />;
 }
 
 export function InquiryRoute() {
   const { inquiryId = '' } = useParams();
-  if (!useCanWrite()) return <ReadOnlyNotice what={NOTICE} />;
+  if (!useCanWrite()) return <ReadOnlyNotice reason="inquiries" />;
   return <InquiryPage key={inquiryId} inquiryId={inquiryId} />;
 }
 
 export function NewInquiryRoute() {
-  if (!useCanWrite()) return <ReadOnlyNotice what={NOTICE} />;
+  if (!useCanWrite()) return <ReadOnlyNotice reason="inquiries" />;
   return <RecordInquiryPage />;
 }

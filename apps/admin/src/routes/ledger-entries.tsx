@@ -3,6 +3,6 @@ import { useCanWrite } from '../features/session/session-context.js';
 import { ReadOnlyNotice } from './read-only.js';
 
 export function LedgerEntriesRoute() {
-  if (!useCanWrite()) return <ReadOnlyNotice what="Owners and privacy officers explore the ledger." />;
+  if (!useCanWrite()) return <ReadOnlyNotice reason="ledgerEntries" />;
   return <LedgerExplorerPage />;
 }

@@ -3,6 +3,6 @@ import { useCanWrite } from '../features/session/session-context.js';
 import { ReadOnlyNotice } from './read-only.js';
 
 export function LedgerRoute() {
-  if (!useCanWrite()) return <ReadOnlyNotice what="Owners and privacy officers verify the ledger." />;
+  if (!useCanWrite()) return <ReadOnlyNotice reason="ledger" />;
   return <LedgerPage />;
 }

@@ -1,9 +1,25 @@
 import { Alert } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 
-export function ReadOnlyNotice({ what = 'Your role can read but not change anything.' }: { what?: string }) {
+/** Who may use a screen the signed-in role may not: a key of `readOnly` in the `common` catalogue. */
+export type ReadOnlyReason =
+  | 'adminUsers'
+  | 'audit'
+  | 'decisionTester'
+  | 'draftExceptions'
+  | 'editExceptions'
+  | 'inquiries'
+  | 'jobs'
+  | 'ledger'
+  | 'ledgerEntries'
+  | 'systems';
+
+/** A screen the signed-in role may not use, and who may (without a reason: this role only reads). */
+export function ReadOnlyNotice({ reason }: { reason?: ReadOnlyReason }) {
+  const { t } = useTranslation();
   return (
-    <Alert color="gray" title="Read-only access" role="alert">
-      {what}
+    <Alert color="gray" title={t('readOnly.title')} role="alert">
+      {reason ? t(`readOnly.${reason}`) : t('readOnly.default')}
     </Alert>
   );
 }

@@ -4,6 +4,6 @@ import { ReadOnlyNotice } from './read-only.js';
 
 export function SystemsRoute() {
   // The API lists, issues and revokes system keys for owners and privacy officers only.
-  if (!useCanWrite()) return <ReadOnlyNotice what="Owners and privacy officers manage internal systems' keys." />;
+  if (!useCanWrite()) return <ReadOnlyNotice reason="systems" />;
   return <SystemsPage />;
 }

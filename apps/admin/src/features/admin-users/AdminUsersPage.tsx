@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Grid, PasswordInput, Stack, Text } from '@mantine/core';
 import { FIELD_LIMITS } from '@steward/policy-core';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
 import {
   fieldErrorsFromGraphQLError,
@@ -19,15 +20,15 @@ import {
 import { InviteStaffCard, StaffIdentityFields } from './InviteStaffCard.js';
 import { StaffTable } from './StaffTable.js';
 import { MfaRequirementCard, PendingInvitations } from './StaffSettingsCards.js';
-import { STAFF_TEXT } from './staff-texts.js';
 import { useAdminUsers, useCreateAdminUser } from './use-admin-users.js';
 
 /** The staff page (owners): accounts with their actions, invitations, and the second-factor rule. */
 export function AdminUsersPage() {
+  const { t } = useTranslation('staff');
   const { users, ...query } = useAdminUsers();
   return (
     <>
-      <PageHeader title={STAFF_TEXT.title} description={STAFF_TEXT.description} />
+      <PageHeader title={t('title')} description={t('description')} />
       {/* Both tables take the page's width: actions, last sign-in and expiry stay in view without sideways scrolling. */}
       <Stack gap="md">
         <StaffTable users={users} query={query} />
@@ -48,10 +49,9 @@ export function AdminUsersPage() {
   );
 }
 
-const C = STAFF_TEXT.create;
-
 /** An account with a password the owner chooses (the invitation is the main path: the member chooses it). */
 function CreateAdminUserForm() {
+  const { t } = useTranslation('staff');
   const { createAdminUser, fetching } = useCreateAdminUser();
   const [values, setValues] = useState<AdminUserFormValues>(EMPTY_ADMIN_USER_FORM);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -70,7 +70,7 @@ function CreateAdminUserForm() {
     event.preventDefault();
     setCreated(null);
     setServer(null);
-    const found = validateAdminUserForm(values);
+    const found = validateAdminUserForm(values, t);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     const result = await createAdminUser(toCreateAdminUserInput(values));
@@ -86,22 +86,22 @@ function CreateAdminUserForm() {
 
   return (
     <Card withBorder radius="md" padding="md">
-      <form onSubmit={submit} noValidate aria-label={C.form}>
+      <form onSubmit={submit} noValidate aria-label={t('create.form')}>
         <Stack gap="sm">
-          <Text fw={600}>{C.title}</Text>
+          <Text fw={600}>{t('create.title')}</Text>
           {created && (
             <Alert color="teal" variant="light" role="status">
-              {C.created(created)}
+              {t('create.created', { email: created })}
             </Alert>
           )}
           <MessagesAlert
-            title={C.refused}
+            title={t('create.refused')}
             messages={messagesOutside(server, (f) => (ADMIN_USER_FIELDS as readonly string[]).includes(f))}
           />
           <StaffIdentityFields values={values} set={set} errors={errors} />
           <PasswordInput
-            label={C.password}
-            description={C.passwordHint(FIELD_LIMITS.password.min)}
+            label={t('create.password')}
+            description={t('create.passwordHint', { min: FIELD_LIMITS.password.min })}
             autoComplete="new-password"
             required
             value={values.password}
@@ -109,7 +109,7 @@ function CreateAdminUserForm() {
             error={errors['password']}
           />
           <Button type="submit" loading={fetching}>
-            {C.submit}
+            {t('create.submit')}
           </Button>
         </Stack>
       </form>

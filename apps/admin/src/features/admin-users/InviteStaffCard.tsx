@@ -1,6 +1,7 @@
 import { Button, NativeSelect, TextInput } from '@mantine/core';
 import { ADMIN_ROLES, FIELD_LIMITS } from '@steward/policy-core';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../components/errors.js';
 import { FormCard, useFormErrors } from '../../components/FormCard.js';
 import { formatDateTime } from '../../components/format.js';
@@ -13,10 +14,7 @@ import {
   validateInviteForm,
   type InviteFormValues,
 } from './admin-user-form.js';
-import { ROLE_DESCRIPTION, STAFF_TEXT } from './staff-texts.js';
 import { useInviteStaff } from './use-admin-users.js';
-
-const T = STAFF_TEXT.invite;
 
 /** Who a new account is for — e-mail, name and role — as the invitation and the create form ask it. */
 export function StaffIdentityFields({
@@ -29,10 +27,11 @@ export function StaffIdentityFields({
   set: (key: keyof InviteFormValues, value: string) => void;
   errors: FieldErrors;
 }) {
+  const { t } = useTranslation('staff');
   return (
     <>
       <TextInput
-        label={T.email}
+        label={t('invite.email')}
         type="email"
         autoComplete="off"
         required
@@ -42,7 +41,7 @@ export function StaffIdentityFields({
         error={errors['email']}
       />
       <TextInput
-        label={T.displayName}
+        label={t('invite.displayName')}
         required
         maxLength={FIELD_LIMITS.displayName}
         value={values.displayName}
@@ -50,13 +49,16 @@ export function StaffIdentityFields({
         error={errors['displayName']}
       />
       <NativeSelect
-        label={T.role}
+        label={t('invite.role')}
         required
         value={values.role}
         onChange={(e) => set('role', e.currentTarget.value)}
         data={[
-          { value: '', label: T.chooseRole, disabled: true },
-          ...ADMIN_ROLES.map((r) => ({ value: r, label: `${ROLE_LABEL[r]} — ${ROLE_DESCRIPTION[r]}` })),
+          { value: '', label: t('invite.chooseRole'), disabled: true },
+          ...ADMIN_ROLES.map((r) => ({
+            value: r,
+            label: t('roleOption', { role: ROLE_LABEL[r], description: t(`roleDescriptions.${r}`) }),
+          })),
         ]}
         error={errors['role']}
       />
@@ -71,6 +73,7 @@ export function absoluteLink(link: string, origin = window.location.origin): str
 
 /** Invites someone: the one-time link is shown here once, with its expiry, for the owner to send. */
 export function InviteStaffCard() {
+  const { t } = useTranslation('staff');
   const { invite, fetching } = useInviteStaff();
   const [values, setValues] = useState<InviteFormValues>(EMPTY_INVITE_FORM);
   const form = useFormErrors((f) => (INVITE_FIELDS as readonly string[]).includes(f));
@@ -86,7 +89,7 @@ export function InviteStaffCard() {
     event.preventDefault();
     setIssued(null);
     form.setMessages([]);
-    const found = validateInviteForm(values);
+    const found = validateInviteForm(values, t);
     form.setErrors(found);
     if (Object.keys(found).length > 0) return;
     const result = await invite(toInviteStaffInput(values));
@@ -101,15 +104,26 @@ export function InviteStaffCard() {
   }
 
   return (
-    <FormCard label={T.form} title={T.title} refusedTitle={T.refused} messages={form.messages} onSubmit={submit}>
+    <FormCard
+      label={t('invite.form')}
+      title={t('invite.title')}
+      refusedTitle={t('invite.refused')}
+      messages={form.messages}
+      onSubmit={submit}
+    >
       {issued && (
-        <OneTimeValue value={issued.link} name={T.linkName} warning={T.warning} copyLabel={T.copy}>
-          {T.handOver(issued.name, formatDateTime(issued.expiresAt))}
+        <OneTimeValue
+          value={issued.link}
+          name={t('invite.linkName')}
+          warning={t('invite.warning')}
+          copyLabel={t('invite.copy')}
+        >
+          {t('invite.handOver', { name: issued.name, expires: formatDateTime(issued.expiresAt) })}
         </OneTimeValue>
       )}
       <StaffIdentityFields values={values} set={set} errors={form.errors} />
       <Button type="submit" loading={fetching}>
-        {T.submit}
+        {t('invite.submit')}
       </Button>
     </FormCard>
   );

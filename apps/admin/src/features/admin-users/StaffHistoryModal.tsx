@@ -1,19 +1,30 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import type { StaffHistoryQuery } from '@steward/schema';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { formatDateTime } from '../../components/format.js';
-import { staffHistoryDetail } from './staff-history.js';
-import { STAFF_TEXT } from './staff-texts.js';
+import { staffHistoryAction, staffHistoryDetail } from './staff-history.js';
 import { useStaffHistory } from './use-admin-users.js';
 
 type Entry = StaffHistoryQuery['staffHistory'][number];
-const T = STAFF_TEXT.history;
 
-const columns: DataColumn<Entry>[] = [
-  { id: 'at', header: T.columns.at, value: (e) => e.at, cell: (e) => formatDateTime(e.at), nowrap: true },
-  { id: 'action', header: T.columns.action, value: (e) => T.actions[e.action] ?? e.action, bold: true },
-  { id: 'detail', header: T.columns.detail, value: staffHistoryDetail },
-  { id: 'actor', header: T.columns.actor, value: (e) => e.actor },
+const historyColumns = (t: TFunction): DataColumn<Entry>[] => [
+  {
+    id: 'at',
+    header: t('staff:history.columns.at'),
+    value: (e) => e.at,
+    cell: (e) => formatDateTime(e.at),
+    nowrap: true,
+  },
+  {
+    id: 'action',
+    header: t('staff:history.columns.action'),
+    value: (e) => staffHistoryAction(e.action, t),
+    bold: true,
+  },
+  { id: 'detail', header: t('staff:history.columns.detail'), value: (e) => staffHistoryDetail(e, t) },
+  { id: 'actor', header: t('staff:history.columns.actor'), value: (e) => e.actor },
 ];
 
 /** What happened to one member's account (the audit trail about it), newest first, with who did each. */
@@ -24,21 +35,27 @@ export function StaffHistoryModal({
   member: { id: string; name: string } | null;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('staff');
   const history = useStaffHistory(member?.id ?? null);
   return (
-    <Modal opened={member !== null} onClose={onClose} title={member ? T.title(member.name) : ''} size="xl">
+    <Modal
+      opened={member !== null}
+      onClose={onClose}
+      title={member ? t('history.title', { name: member.name }) : ''}
+      size="xl"
+    >
       <Stack gap="md">
         <DataTable
-          label={T.table}
-          columns={columns}
+          label={t('history.table')}
+          columns={historyColumns(t)}
           rows={history.entries}
-          empty={T.empty}
+          empty={t('history.empty')}
           query={{ fetching: history.fetching, error: history.error, refetch: history.refetch }}
-          loadingLabel={T.loading}
+          loadingLabel={t('history.loading')}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            {T.close}
+            {t('common:actions.close')}
           </Button>
         </Group>
       </Stack>

@@ -1,26 +1,29 @@
 import { Button, Card, Stack, Switch, Text } from '@mantine/core';
 import type { StaffInvitationsQuery } from '@steward/schema';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
 import { errorMessages } from '../../components/errors.js';
 import { formatDateTime } from '../../components/format.js';
 import { ROLE_LABEL } from '../../components/labels.js';
-import { STAFF_TEXT } from './staff-texts.js';
 import { useRevokeStaffInvitation, useStaffInvitations, useStaffSettings } from './use-admin-users.js';
 
 type Invitation = StaffInvitationsQuery['staffInvitations'][number];
-const T = STAFF_TEXT;
-
-function invitationColumns(onRevoke: (invitation: Invitation) => void, revoking: boolean): DataColumn<Invitation>[] {
+function invitationColumns(
+  onRevoke: (invitation: Invitation) => void,
+  revoking: boolean,
+  t: TFunction,
+): DataColumn<Invitation>[] {
   return [
-    { id: 'name', header: T.columns.name, value: (i) => i.displayName, bold: true },
-    { id: 'email', header: T.columns.email, value: (i) => i.email },
-    { id: 'role', header: T.columns.role, value: (i) => ROLE_LABEL[i.role] },
-    { id: 'invitedBy', header: T.invitations.invitedBy, value: (i) => i.invitedByName },
+    { id: 'name', header: t('staff:columns.name'), value: (i) => i.displayName, bold: true },
+    { id: 'email', header: t('staff:columns.email'), value: (i) => i.email },
+    { id: 'role', header: t('staff:columns.role'), value: (i) => ROLE_LABEL[i.role] },
+    { id: 'invitedBy', header: t('staff:invitations.invitedBy'), value: (i) => i.invitedByName },
     {
       id: 'expiresAt',
-      header: T.invitations.expires,
+      header: t('staff:invitations.expires'),
       value: (i) => i.expiresAt,
       cell: (i) => formatDateTime(i.expiresAt),
       nowrap: true,
@@ -28,17 +31,17 @@ function invitationColumns(onRevoke: (invitation: Invitation) => void, revoking:
     {
       id: 'actions',
       header: '',
-      headerLabel: T.columns.actions,
+      headerLabel: t('staff:columns.actions'),
       cell: (i) => (
         <Button
           size="compact-xs"
           variant="subtle"
           color="red"
           disabled={revoking}
-          aria-label={T.invitations.revokeLabel(i.email)}
+          aria-label={t('staff:invitations.revokeLabel', { email: i.email })}
           onClick={() => onRevoke(i)}
         >
-          {T.invitations.revoke}
+          {t('staff:invitations.revoke')}
         </Button>
       ),
     },
@@ -47,6 +50,7 @@ function invitationColumns(onRevoke: (invitation: Invitation) => void, revoking:
 
 /** Invitations not yet accepted, each revocable (its link stops working). */
 export function PendingInvitations() {
+  const { t } = useTranslation('staff');
   const { invitations, ...query } = useStaffInvitations();
   const { revoke, fetching } = useRevokeStaffInvitation();
   const [messages, setMessages] = useState<string[]>([]);
@@ -58,15 +62,15 @@ export function PendingInvitations() {
 
   return (
     <Stack gap="xs">
-      <Text fw={600}>{T.invitations.title}</Text>
-      <MessagesAlert title={T.refused} messages={messages} />
+      <Text fw={600}>{t('invitations.title')}</Text>
+      <MessagesAlert title={t('refused')} messages={messages} />
       <DataTable
-        label={T.invitations.table}
-        columns={invitationColumns(onRevoke, fetching)}
+        label={t('invitations.table')}
+        columns={invitationColumns(onRevoke, fetching, t)}
         rows={invitations}
-        empty={T.invitations.empty}
+        empty={t('invitations.empty')}
         query={query}
-        loadingLabel={T.invitations.loading}
+        loadingLabel={t('invitations.loading')}
         minWidth={700}
       />
     </Stack>
@@ -75,6 +79,7 @@ export function PendingInvitations() {
 
 /** The organisation's second-factor requirement; fixed on when the server requires it. */
 export function MfaRequirementCard() {
+  const { t } = useTranslation('staff');
   const { settings, error, setRequired, saving } = useStaffSettings();
   const [messages, setMessages] = useState<string[]>([]);
 
@@ -87,13 +92,13 @@ export function MfaRequirementCard() {
   return (
     <Card withBorder radius="md" padding="md">
       <Stack gap="sm">
-        <Text fw={600}>{T.mfa.title}</Text>
+        <Text fw={600}>{t('mfa.title')}</Text>
         <ErrorAlert error={error} />
-        <MessagesAlert title={T.mfa.refused} messages={messages} />
+        <MessagesAlert title={t('mfa.refused')} messages={messages} />
         {settings && (
           <Switch
-            label={T.mfa.switch}
-            description={settings.requiredByServer ? T.mfa.byServer : T.mfa.description}
+            label={t('mfa.switch')}
+            description={settings.requiredByServer ? t('mfa.byServer') : t('mfa.description')}
             checked={settings.requireMfa || settings.requiredByServer}
             disabled={settings.requiredByServer || saving}
             onChange={(e) => void toggle(e.currentTarget.checked)}

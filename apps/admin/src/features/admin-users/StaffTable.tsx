@@ -1,7 +1,9 @@
 import { Badge, Button, Group, Menu, Modal, NativeSelect, Stack, Text } from '@mantine/core';
 import { ADMIN_ROLES } from '@steward/policy-core';
 import type { AdminRole, AdminUsersQuery } from '@steward/schema';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal.js';
 import { DataTable, type DataColumn, type TableQuery } from '../../components/DataTable.js';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
@@ -10,12 +12,13 @@ import { formatDateTime } from '../../components/format.js';
 import { ROLE_LABEL } from '../../components/labels.js';
 import { OneTimeValue } from '../../components/OneTimeValue.js';
 import { StaffHistoryModal } from './StaffHistoryModal.js';
-import { STAFF_TEXT, type StaffAbility } from './staff-texts.js';
 import { useStaffActions } from './use-admin-users.js';
 
 export type StaffRow = AdminUsersQuery['adminUsers'][number];
 
-const T = STAFF_TEXT;
+/** What an owner may do with a staff row (the API's `abilities`). */
+export type StaffAbility = keyof NonNullable<StaffRow['abilities']>;
+
 const ABILITY_ORDER: readonly StaffAbility[] = [
   'changeRole',
   'resetPassword',
@@ -24,24 +27,32 @@ const ABILITY_ORDER: readonly StaffAbility[] = [
   'deactivate',
   'reactivate',
 ];
-type ConfirmedAbility = keyof typeof STAFF_TEXT.confirm;
-const isConfirmed = (a: StaffAbility): a is ConfirmedAbility => a in STAFF_TEXT.confirm;
+/** The actions asked once more (with a `confirm.<action>` title, body and button in the catalogue). */
+const CONFIRMED = ['deactivate', 'resetPassword', 'resetMfa', 'endSessions'] as const;
+type ConfirmedAbility = (typeof CONFIRMED)[number];
+const isConfirmed = (a: StaffAbility): a is ConfirmedAbility => (CONFIRMED as readonly string[]).includes(a);
 
 /** The row's actions in one menu, so the table keeps its width whatever a member's abilities. */
 function RowActions({ user, onAction }: { user: StaffRow; onAction: (action: StaffAbility) => void }) {
+  const { t } = useTranslation('staff');
   const actions = ABILITY_ORDER.filter((a) => user.abilities?.[a]);
   if (actions.length === 0) return null;
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button size="compact-xs" variant="default" aria-label={T.actionsFor(user.displayName)}>
-          {T.manage} ▾
+        <Button
+          size="compact-xs"
+          variant="default"
+          aria-label={t('actionsFor', { name: user.displayName })}
+          rightSection="▾"
+        >
+          {t('manage')}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
         {actions.map((action) => (
           <Menu.Item key={action} color={action === 'deactivate' ? 'red' : undefined} onClick={() => onAction(action)}>
-            {T.abilities[action]}
+            {t(`abilities.${action}`)}
           </Menu.Item>
         ))}
       </Menu.Dropdown>
@@ -52,12 +63,13 @@ function RowActions({ user, onAction }: { user: StaffRow; onAction: (action: Sta
 function staffColumns(
   onAction: (user: StaffRow, action: StaffAbility) => void,
   onHistory: (user: StaffRow) => void,
+  t: TFunction,
 ): DataColumn<StaffRow>[] {
   return [
     {
       // Name and e-mail share a column, so the actions stay in view on a laptop screen.
       id: 'name',
-      header: T.columns.name,
+      header: t('staff:columns.name'),
       value: (u) => `${u.displayName} <${u.email}>`,
       cell: (u) => (
         <Stack gap={0}>
@@ -72,7 +84,7 @@ function staffColumns(
     },
     {
       id: 'role',
-      header: T.columns.role,
+      header: t('staff:columns.role'),
       value: (u) => ROLE_LABEL[u.role],
       cell: (u) => (
         <Badge variant="light" color={u.role === 'VIEWER' ? 'gray' : 'blue'} size="sm">
@@ -82,44 +94,48 @@ function staffColumns(
     },
     {
       id: 'status',
-      header: T.columns.status,
-      value: (u) => (u.active ? T.active : T.deactivated),
+      header: t('staff:columns.status'),
+      value: (u) => (u.active ? t('staff:active') : t('staff:deactivated')),
       cell: (u) => (
         <Stack gap={2}>
           <Badge variant="light" color={u.active ? 'teal' : 'gray'} size="sm">
-            {u.active ? T.active : T.deactivated}
+            {u.active ? t('staff:active') : t('staff:deactivated')}
           </Badge>
           {u.mustChangePassword && (
             <Text size="xs" c="dimmed">
-              {T.mustChangePassword}
+              {t('staff:mustChangePassword')}
             </Text>
           )}
         </Stack>
       ),
     },
-    { id: 'mfa', header: T.columns.secondFactor, value: (u) => (u.mfaEnrolled ? T.yes : T.no) },
-    { id: 'sessions', header: T.columns.sessions, value: (u) => u.openSessions },
+    {
+      id: 'mfa',
+      header: t('staff:columns.secondFactor'),
+      value: (u) => (u.mfaEnrolled ? t('common:states.yes') : t('common:states.no')),
+    },
+    { id: 'sessions', header: t('staff:columns.sessions'), value: (u) => u.openSessions },
     {
       id: 'lastLoginAt',
-      header: T.columns.lastSignIn,
+      header: t('staff:columns.lastSignIn'),
       value: (u) => u.lastLoginAt,
-      cell: (u) => (u.lastLoginAt ? formatDateTime(u.lastLoginAt) : T.never),
+      cell: (u) => (u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('staff:never')),
       nowrap: true,
     },
     {
       id: 'actions',
       header: '',
-      headerLabel: T.columns.actions,
+      headerLabel: t('staff:columns.actions'),
       nowrap: true,
       cell: (u) => (
         <Group gap="xs" wrap="nowrap" justify="flex-end">
           <Button
             size="compact-xs"
             variant="subtle"
-            aria-label={T.history.label(u.displayName)}
+            aria-label={t('staff:history.label', { name: u.displayName })}
             onClick={() => onHistory(u)}
           >
-            {T.history.button}
+            {t('staff:history.button')}
           </Button>
           <RowActions user={u} onAction={(action) => onAction(u, action)} />
         </Group>
@@ -132,6 +148,7 @@ type Pending = { user: StaffRow; action: StaffAbility };
 
 /** The staff table with its per-row actions, each offered only when the row's `abilities` allow it. */
 export function StaffTable({ users, query }: { users: readonly StaffRow[]; query: TableQuery }) {
+  const { t } = useTranslation('staff');
   const actions = useStaffActions();
   const [pending, setPending] = useState<Pending | null>(null);
   const [role, setRole] = useState<AdminRole | ''>('');
@@ -175,48 +192,47 @@ export function StaffTable({ users, query }: { users: readonly StaffRow[]; query
   }
 
   const confirming = pending && isConfirmed(pending.action) ? { ...pending, action: pending.action } : null;
-  const confirmText = confirming ? T.confirm[confirming.action] : null;
 
   return (
     <>
-      <MessagesAlert title={T.refused} messages={messages} />
+      <MessagesAlert title={t('refused')} messages={messages} />
       <DataTable
-        label={T.table}
-        columns={staffColumns(onAction, (u) => setHistoryOf({ id: u.id, name: u.displayName }))}
+        label={t('table')}
+        columns={staffColumns(onAction, (u) => setHistoryOf({ id: u.id, name: u.displayName }), t)}
         rows={users}
-        empty={T.empty}
+        empty={t('empty')}
         query={query}
-        loadingLabel={T.loading}
+        loadingLabel={t('loading')}
         minWidth={760}
       />
       <ConfirmModal
         opened={confirming !== null}
-        title={confirmText?.title ?? ''}
-        confirmLabel={confirmText?.button ?? ''}
+        title={confirming ? t(`confirm.${confirming.action}.title`) : ''}
+        confirmLabel={confirming ? t(`confirm.${confirming.action}.button`) : ''}
         loading={actions.fetching}
         onConfirm={() => confirming && void run(confirming)}
         onCancel={() => setPending(null)}
       >
-        {confirming && confirmText?.body(confirming.user.displayName)}
+        {confirming && t(`confirm.${confirming.action}.body`, { name: confirming.user.displayName })}
       </ConfirmModal>
       <Modal
         opened={pending?.action === 'changeRole'}
         onClose={() => setPending(null)}
-        title={pending ? T.changeRole.title(pending.user.displayName) : ''}
+        title={pending ? t('changeRole.title', { name: pending.user.displayName }) : ''}
       >
         <Stack gap="md">
           <NativeSelect
-            label={T.changeRole.label}
+            label={t('changeRole.label')}
             value={role}
             onChange={(e) => setRole(e.currentTarget.value as AdminRole)}
             data={ADMIN_ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }))}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setPending(null)}>
-              {T.changeRole.cancel}
+              {t('common:actions.cancel')}
             </Button>
             <Button loading={actions.fetching} onClick={() => pending && void run(pending)}>
-              {T.changeRole.save}
+              {t('changeRole.save')}
             </Button>
           </Group>
         </Stack>
@@ -225,18 +241,18 @@ export function StaffTable({ users, query }: { users: readonly StaffRow[]; query
       <Modal
         opened={temporary !== null}
         onClose={() => setTemporary(null)}
-        title={T.temporaryPassword.title}
+        title={t('temporaryPassword.title')}
         closeOnClickOutside={false}
       >
         {temporary && (
           <OneTimeValue
             value={temporary.password}
-            name={T.temporaryPassword.name}
-            warning={T.temporaryPassword.warning}
-            copyLabel={T.temporaryPassword.copy}
-            actions={<Button onClick={() => setTemporary(null)}>{T.temporaryPassword.done}</Button>}
+            name={t('temporaryPassword.name')}
+            warning={t('temporaryPassword.warning')}
+            copyLabel={t('temporaryPassword.copy')}
+            actions={<Button onClick={() => setTemporary(null)}>{t('temporaryPassword.done')}</Button>}
           >
-            {T.temporaryPassword.handOver(temporary.name)}
+            {t('temporaryPassword.handOver', { name: temporary.name })}
           </OneTimeValue>
         )}
       </Modal>

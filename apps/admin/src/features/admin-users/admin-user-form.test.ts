@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ADMIN_USER_FORM, toCreateAdminUserInput, validateAdminUserForm } from './admin-user-form.js';
+import { createI18n } from '../../i18n/i18n.js';
+import {
+  EMPTY_ADMIN_USER_FORM,
+  toCreateAdminUserInput,
+  validateAdminUserForm as validateWith,
+  type AdminUserFormValues,
+} from './admin-user-form.js';
+
+const { t } = createI18n('en');
+const validateAdminUserForm = (values: AdminUserFormValues) => validateWith(values, t);
 
 const valid = {
   email: ' officer@jspe.or.jp ',
@@ -32,6 +41,13 @@ describe('validateAdminUserForm', () => {
     for (const displayName of ['Privacy\tOfficer', 'Privacy\u200BOfficer', 'Privacy \u200EOfficer']) {
       expect(validateAdminUserForm({ ...valid, displayName })['displayName']).toMatch(/Contains .* \(U\+/);
     }
+  });
+
+  it('words its own messages in the language of t', () => {
+    const ja = createI18n('ja').t;
+    const errors = validateWith({ ...valid, role: '', password: 'short' }, ja);
+    expect(errors['role']).toBe('権限を選択してください。');
+    expect(errors['password']).toBe('12 文字以上で入力してください。');
   });
 
   it('counts password length in characters, not UTF-16 units', () => {

@@ -1,5 +1,6 @@
 import { ADMIN_ROLES, FIELD_LIMITS, validateField, validateText } from '@steward/policy-core';
 import type { AdminRole, CreateAdminUserInput, InviteStaffInput } from '@steward/schema';
+import type { TFunction } from 'i18next';
 import type { FieldErrors } from '../../components/errors.js';
 
 export type AdminUserFormValues = { email: string; displayName: string; role: AdminRole | ''; password: string };
@@ -14,8 +15,11 @@ export const EMPTY_INVITE_FORM: InviteFormValues = { email: '', displayName: '',
 
 export const INVITE_FIELDS = ['email', 'displayName', 'role'] as const;
 
-/** Who the account is for: e-mail, name and role (the invitation and the create form share these). */
-export function validateInviteForm(values: InviteFormValues): FieldErrors {
+/**
+ * Who the account is for: e-mail, name and role (the invitation and the create form share these).
+ * The e-mail and name are policy-core's rules, with its messages; `t` words the rest.
+ */
+export function validateInviteForm(values: InviteFormValues, t: TFunction): FieldErrors {
   const errors: FieldErrors = {};
   const email = validateField('EMAIL', values.email.trim(), { field: 'email', maxLength: FIELD_LIMITS.email });
   if (email) errors['email'] = email.message;
@@ -26,18 +30,19 @@ export function validateInviteForm(values: InviteFormValues): FieldErrors {
     multiline: false,
   });
   if (name) errors['displayName'] = name.message;
-  if (!values.role || !(ADMIN_ROLES as readonly string[]).includes(values.role)) errors['role'] = 'Choose a role.';
+  if (!values.role || !(ADMIN_ROLES as readonly string[]).includes(values.role))
+    errors['role'] = t('staff:validation.chooseRole');
   return errors;
 }
 
 /** Checks before sending; the API checks the same again (and uniqueness of the e-mail). */
-export function validateAdminUserForm(values: AdminUserFormValues): FieldErrors {
-  const errors = validateInviteForm(values);
+export function validateAdminUserForm(values: AdminUserFormValues, t: TFunction): FieldErrors {
+  const errors = validateInviteForm(values, t);
   const length = [...values.password].length;
   if (length < FIELD_LIMITS.password.min) {
-    errors['password'] = `Use at least ${FIELD_LIMITS.password.min} characters.`;
+    errors['password'] = t('staff:validation.passwordTooShort', { min: FIELD_LIMITS.password.min });
   } else if (length > FIELD_LIMITS.password.max) {
-    errors['password'] = `Use at most ${FIELD_LIMITS.password.max} characters.`;
+    errors['password'] = t('staff:validation.passwordTooLong', { max: FIELD_LIMITS.password.max });
   }
   return errors;
 }

@@ -59,4 +59,11 @@ describe('admin users', () => {
       input: { email: 'viewer@jspe.or.jp', displayName: 'Second Viewer', role: 'VIEWER', password: 'twelve chars!' },
     });
   });
+
+  it('tells a non-owner in Japanese that only owners manage admin users', async () => {
+    renderApp('/admin-users', { role: 'PRIVACY_OFFICER', language: 'ja' });
+    const notice = await screen.findByRole('alert');
+    expect(notice.textContent).toContain('閲覧のみの権限です');
+    expect(notice.textContent).toContain('管理ユーザーを管理できるのはオーナーのみです。');
+  });
 });

@@ -1,8 +1,15 @@
 import { isAdminRole } from '@steward/policy-core';
+import type { TFunction } from 'i18next';
 import { ROLE_LABEL } from '../../components/labels.js';
-import { STAFF_TEXT } from './staff-texts.js';
 
-const T = STAFF_TEXT.history.details;
+/**
+ * A staff history entry's action in words (`admin_user.role_change` → "Role changed"): the audit actions
+ * about a staff account (the API's STAFF_ACCOUNT_ACTIONS, and the invitation that brought them in) are
+ * named in the `staff` catalogue under `history.actions`; any other shows as it is.
+ */
+export function staffHistoryAction(action: string, t: TFunction): string {
+  return t(`staff:history.actions.${action}`, { defaultValue: action });
+}
 
 const roleName = (value: unknown): string | null =>
   typeof value === 'string' && isAdminRole(value) ? ROLE_LABEL[value] : null;
@@ -14,7 +21,7 @@ const count = (value: unknown): number | null => (typeof value === 'number' && v
  * what to what, the role invited and joined as, sessions ended, invitations revoked. Empty for
  * anything else, or a detail it cannot read.
  */
-export function staffHistoryDetail(entry: { action: string; detail?: string | null }): string {
+export function staffHistoryDetail(entry: { action: string; detail?: string | null }, t: TFunction): string {
   let detail: Record<string, unknown>;
   try {
     const parsed: unknown = entry.detail ? JSON.parse(entry.detail) : null;
@@ -26,21 +33,24 @@ export function staffHistoryDetail(entry: { action: string; detail?: string | nu
   switch (entry.action) {
     case 'admin_user.role_change': {
       const [from, to] = [roleName(detail.from), roleName(detail.to)];
-      return from && to ? T.roleChange(from, to) : '';
+      return from && to ? t('staff:history.details.roleChange', { from, to }) : '';
     }
     case 'admin_user.invite':
     case 'admin_user.invitation_accepted': {
       const role = roleName(detail.role);
       if (!role) return '';
-      return entry.action === 'admin_user.invite' ? T.invited(role) : T.joined(role);
+      return entry.action === 'admin_user.invite'
+        ? t('staff:history.details.invited', { role })
+        : t('staff:history.details.joined', { role });
     }
     default: {
-      const parts: string[] = [];
       const ended = count(detail.sessionsEnded);
-      if (ended) parts.push(T.sessionsEnded(ended));
       const revoked = count(detail.invitationsRevoked);
-      if (revoked) parts.push(T.invitationsRevoked(revoked));
-      return parts.join('; ');
+      const sessions = ended ? t('staff:history.details.sessionsEnded', { count: ended }) : '';
+      const invitations = revoked ? t('staff:history.details.invitationsRevoked', { count: revoked }) : '';
+      return sessions && invitations
+        ? t('staff:history.details.both', { sessions, invitations })
+        : sessions || invitations;
     }
   }
 }

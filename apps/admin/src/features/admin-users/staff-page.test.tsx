@@ -237,4 +237,38 @@ describe('staff page', () => {
     expect(within(rows[0]!).getByText('Owner Sato <owner@jspe.or.jp>')).toBeTruthy();
     expect(api.callsOf('StaffHistory').map((c) => c.variables)).toEqual([{ id: officer.id }]);
   });
+
+  it("shows the staff page in Japanese: title, columns, a row's actions and its confirmation", async () => {
+    renderApp('/admin-users', {
+      role: 'OWNER',
+      language: 'ja',
+      handlers: {
+        AdminUsers: () => ({ data: { adminUsers: [owner, officer, viewer] } }),
+        StaffInvitations: () => ({ data: { staffInvitations: [] } }),
+        StaffSettings: () => ({ data: { staffSettings: { requireMfa: false, requiredByServer: false } } }),
+      },
+    });
+    expect(await screen.findByRole('heading', { name: '管理ユーザー' })).toBeTruthy();
+    const table = await screen.findByRole('table', { name: '管理ユーザー' });
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers).toEqual(expect.arrayContaining(['氏名', '権限', '状態', '二要素認証', '最終サインイン']));
+    const officerRow = (await within(table).findByText('Officer Suzuki')).closest('tr')!;
+    expect(within(officerRow).getByText('有効')).toBeTruthy();
+    expect(within(officerRow).getByText('はい')).toBeTruthy();
+    expect(within(table).getByText('無効')).toBeTruthy();
+    expect(await screen.findByText('承諾待ちの招待はありません。')).toBeTruthy();
+    expect(screen.getByRole('form', { name: '職員を招待' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '招待リンクを作成' })).toBeTruthy();
+    expect(screen.getByRole('switch', { name: /二要素認証を必須とする/ })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Officer Suzuki の操作' }));
+    const menu = await screen.findByRole('menu');
+    fireEvent.click(await within(menu).findByRole('menuitem', { name: '無効にする…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'このアカウントを無効にしますか？' });
+    expect(within(dialog).getByText(/Officer Suzuki はサインインできなくなり/)).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'キャンセル' })).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: '無効にする' })).toBeTruthy();
+  });
 });

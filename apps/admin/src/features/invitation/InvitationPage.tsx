@@ -1,5 +1,7 @@
-import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { FIELD_LIMITS } from '@steward/policy-core';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Brand } from '../../components/Brand.js';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
@@ -9,7 +11,7 @@ import { formatDateTime } from '../../components/format.js';
 import { ROLE_LABEL } from '../../components/labels.js';
 import { Loading } from '../../components/Loading.js';
 import { newPasswordErrors } from '../../components/password-form.js';
-import { INVITATION_TEXT as T } from './invitation-texts.js';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
 import { useAcceptInvitation, useInvitation } from './use-invitation.js';
 
 type Props = {
@@ -21,31 +23,35 @@ type Props = {
 
 /** Public: who is invited to which organisation with which role; choosing a password creates the account. */
 export function InvitationPage({ token, onAccepted }: Props) {
+  const { t } = useTranslation('invitation');
   const { invitation, fetching, error } = useInvitation(token);
   return (
     <Center mih="100vh" bg="gray.0" p="md">
       <Paper withBorder shadow="sm" p="xl" radius="md" w={460}>
         <Stack gap="md">
-          <Brand size="lg" />
+          <Group justify="space-between" wrap="nowrap">
+            <Brand size="lg" />
+            <LanguageSwitch />
+          </Group>
           {!token ? (
-            <Alert color="red" variant="light" title={T.gone} role="alert">
-              {T.missing}
+            <Alert color="red" variant="light" title={t('gone')} role="alert">
+              {t('missing')}
             </Alert>
           ) : fetching ? (
-            <Loading label={T.loading} />
+            <Loading label={t('loading')} />
           ) : hasErrorCode(error, 'NOT_FOUND') ? (
-            <Alert color="red" variant="light" title={T.gone} role="alert">
-              {T.goneMessage}
+            <Alert color="red" variant="light" title={t('gone')} role="alert">
+              {t('goneMessage')}
             </Alert>
           ) : invitation ? (
             <>
               <Stack gap={4}>
                 <Title order={2} fz="h4">
-                  {T.invited(invitation.displayName, invitation.organisationName)}
+                  {t('invited', { name: invitation.displayName, organisation: invitation.organisationName })}
                 </Title>
-                <Text size="sm">{T.as(ROLE_LABEL[invitation.role], invitation.email)}</Text>
+                <Text size="sm">{t('as', { role: ROLE_LABEL[invitation.role], email: invitation.email })}</Text>
                 <Text size="sm" c="dimmed">
-                  {T.expires(formatDateTime(invitation.expiresAt))}
+                  {t('expires', { when: formatDateTime(invitation.expiresAt) })}
                 </Text>
               </Stack>
               <AcceptForm token={token} onAccepted={onAccepted} />
@@ -54,7 +60,7 @@ export function InvitationPage({ token, onAccepted }: Props) {
             <ErrorAlert error={error} />
           )}
           <Anchor component={Link} to="/login" size="sm">
-            {T.signIn}
+            {t('signIn')}
           </Anchor>
         </Stack>
       </Paper>
@@ -63,6 +69,7 @@ export function InvitationPage({ token, onAccepted }: Props) {
 }
 
 function AcceptForm({ token, onAccepted }: Props) {
+  const { t } = useTranslation('invitation');
   const { accept, fetching } = useAcceptInvitation();
   const form = useFormErrors((f) => f === 'password' || f === 'passwordRepeated');
   const [password, setPassword] = useState('');
@@ -71,7 +78,7 @@ function AcceptForm({ token, onAccepted }: Props) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     form.setMessages([]);
-    const found = newPasswordErrors(password, repeated, 'password', T.mismatch);
+    const found = newPasswordErrors(password, repeated, 'password', t('mismatch'));
     form.setErrors(found);
     if (Object.keys(found).length > 0) return;
     const result = await accept(token, password);
@@ -80,12 +87,12 @@ function AcceptForm({ token, onAccepted }: Props) {
   }
 
   return (
-    <form onSubmit={submit} aria-label={T.form} noValidate>
+    <form onSubmit={submit} aria-label={t('form')} noValidate>
       <Stack gap="sm">
-        <MessagesAlert title={T.refused} messages={form.messages} />
+        <MessagesAlert title={t('refused')} messages={form.messages} />
         <PasswordInput
-          label={T.password}
-          description={T.passwordHint}
+          label={t('password')}
+          description={t('passwordHint', { min: FIELD_LIMITS.password.min })}
           autoComplete="new-password"
           required
           value={password}
@@ -96,7 +103,7 @@ function AcceptForm({ token, onAccepted }: Props) {
           error={form.errors['password']}
         />
         <PasswordInput
-          label={T.repeat}
+          label={t('repeat')}
           autoComplete="new-password"
           required
           value={repeated}
@@ -107,7 +114,7 @@ function AcceptForm({ token, onAccepted }: Props) {
           error={form.errors['passwordRepeated']}
         />
         <Button type="submit" loading={fetching}>
-          {T.submit}
+          {t('submit')}
         </Button>
       </Stack>
     </form>

@@ -63,4 +63,22 @@ describe('invitation page', () => {
     expect(await screen.findByText('This invitation link does not work')).toBeTruthy();
     expect(screen.queryByRole('form', { name: 'Accept invitation' })).toBeNull();
   });
+
+  it('speaks Japanese to the new member, who can switch to English before choosing a password', async () => {
+    renderApp('/invitation#tok-123', {
+      role: null,
+      language: 'ja',
+      handlers: { Invitation: () => ({ data: { invitation: preview } }) },
+    });
+    expect(await screen.findByText('New Member 様、JSPE の Steward へ招待されています')).toBeTruthy();
+    expect(screen.getByText(/この招待は 2025年4月8日 .* まで有効です。/)).toBeTruthy();
+    const form = screen.getByRole('form', { name: '招待を承諾' });
+    expect(within(form).getByLabelText(/^パスワードを設定/)).toBeTruthy();
+    expect(within(form).getByText(/12 文字以上で、推測されにくいものにしてください。/)).toBeTruthy();
+    expect(within(form).getByRole('button', { name: 'アカウントを作成' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'サインイン画面へ' })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('radio', { name: 'English' }));
+    expect(await screen.findByRole('form', { name: 'Accept invitation' })).toBeTruthy();
+  });
 });

@@ -1,8 +1,10 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Brand } from '../../components/Brand.js';
-import { errorCode, NETWORK_MESSAGE, type ErrorLike } from '../../components/errors.js';
-import { formatWait, LOGIN_TEXT as T } from './login-texts.js';
+import { errorCode } from '../../components/errors.js';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
+import { loginFailure, type LoginFailure } from './login-failure.js';
 import { useLogin } from './use-login.js';
 
 type Props = {
@@ -10,29 +12,16 @@ type Props = {
   onSignedIn: () => void;
 };
 
-/** What the sign-in alert says for a refused attempt (MFA_REQUIRED is not a failure: it asks for the code). */
-function failureOf(error: ErrorLike | undefined): { title: string; message: string } | null {
-  const first = error?.graphQLErrors?.[0];
-  if (!error) return null;
-  if (!first) return { title: T.failed, message: NETWORK_MESSAGE };
-  if (errorCode(first) === 'TOO_MANY_REQUESTS') {
-    const wait = first.extensions?.['retryAfterSeconds'];
-    return {
-      title: T.tooMany,
-      message: typeof wait === 'number' && wait > 0 ? T.retryIn(formatWait(wait)) : T.retryLater,
-    };
-  }
-  return { title: T.failed, message: first.message };
-}
-
 export function LoginPage({ onSignedIn }: Props) {
+  const { t } = useTranslation('session');
   const { login, fetching } = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  // Shown once the API said the password was right and a second factor is needed (MFA_REQUIRED).
+  // Shown once the API said the password was right and a second factor is needed (MFA_REQUIRED);
+  // dropped when the e-mail or password changes, so a code is only ever sent with accepted credentials.
   const [needsCode, setNeedsCode] = useState(false);
   const [code, setCode] = useState('');
-  const [failure, setFailure] = useState<{ title: string; message: string } | null>(null);
+  const [failure, setFailure] = useState<LoginFailure | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,18 +33,21 @@ export function LoginPage({ onSignedIn }: Props) {
       setNeedsCode(true);
       return;
     }
-    setFailure(failureOf(result.error));
+    setFailure(loginFailure(result.error, { codeSent: needsCode }, t));
   }
 
   return (
     <Center mih="100vh" bg="gray.0" p="md">
       <Paper withBorder shadow="sm" p="xl" radius="md" w={380}>
-        <form onSubmit={submit} aria-label={T.form} noValidate>
+        <form onSubmit={submit} aria-label={t('login.form')} noValidate>
           <Stack gap="md">
             <Stack gap={4}>
-              <Brand size="lg" />
+              <Group justify="space-between" wrap="nowrap">
+                <Brand size="lg" />
+                <LanguageSwitch />
+              </Group>
               <Text size="sm" c="dimmed">
-                {T.intro}
+                {t('login.intro')}
               </Text>
             </Stack>
             {failure && (
@@ -64,7 +56,7 @@ export function LoginPage({ onSignedIn }: Props) {
               </Alert>
             )}
             <TextInput
-              label={T.email}
+              label={t('login.email')}
               type="email"
               autoComplete="username"
               required
@@ -76,20 +68,23 @@ export function LoginPage({ onSignedIn }: Props) {
               data-autofocus
             />
             <PasswordInput
-              label={T.password}
+              label={t('login.password')}
               autoComplete="current-password"
               required
               value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
+              onChange={(e) => {
+                setPassword(e.currentTarget.value);
+                setNeedsCode(false);
+              }}
             />
             {needsCode && (
               <>
                 <Alert color="blue" variant="light" role="status">
-                  {T.codeNeeded}
+                  {t('login.codeNeeded')}
                 </Alert>
                 <TextInput
-                  label={T.code}
-                  description={T.codeHint}
+                  label={t('login.code')}
+                  description={t('login.codeHint')}
                   autoComplete="one-time-code"
                   required
                   maxLength={32}
@@ -105,7 +100,7 @@ export function LoginPage({ onSignedIn }: Props) {
               disabled={!email.trim() || !password || (needsCode && !code.trim())}
               fullWidth
             >
-              {T.submit}
+              {t('login.submit')}
             </Button>
           </Stack>
         </form>

@@ -1,14 +1,12 @@
 import { Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { SessionRestriction } from '@steward/schema';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useResetClient } from '../../app/client-reset.js';
 import { Brand } from '../../components/Brand.js';
-import { ACCOUNT_TEXT } from '../account/account-texts.js';
 import { ChangePasswordForm } from '../account/ChangePasswordForm.js';
 import { TotpEnrolment } from '../account/TotpEnrolment.js';
 import { useLogout } from './use-logout.js';
-
-const T = ACCOUNT_TEXT.restricted;
 
 type Props = {
   restriction: NonNullable<SessionRestriction>;
@@ -21,6 +19,7 @@ type Props = {
  * step it must take — a new password after an owner's reset, or enrolling a second factor — and sign out.
  */
 export function RestrictedSessionPage({ restriction, onDone }: Props) {
+  const { t } = useTranslation('session');
   const { logout, fetching } = useLogout();
   const resetClient = useResetClient();
   const navigate = useNavigate();
@@ -39,15 +38,15 @@ export function RestrictedSessionPage({ restriction, onDone }: Props) {
           <Group justify="space-between">
             <Brand />
             <Button variant="default" size="xs" onClick={() => void signOut()} loading={fetching}>
-              {T.signOut}
+              {t('restricted.signOut')}
             </Button>
           </Group>
           <Title order={2} fz="h3">
-            {password ? T.passwordTitle : T.mfaTitle}
+            {password ? t('restricted.passwordTitle') : t('restricted.mfaTitle')}
           </Title>
-          <Text size="sm">{password ? T.passwordIntro : T.mfaIntro}</Text>
+          <Text size="sm">{password ? t('restricted.passwordIntro') : t('restricted.mfaIntro')}</Text>
           {password ? (
-            <ChangePasswordForm currentLabel={ACCOUNT_TEXT.password.temporary} onChanged={onDone} />
+            <ChangePasswordForm currentLabel={t('restricted.temporaryPassword')} onChanged={onDone} />
           ) : (
             <TotpEnrolment onEnrolled={onDone} />
           )}
