@@ -18,7 +18,8 @@ import { LedgerStatus } from '../ledger/LedgerStatus.js';
 import { purposeTitle } from '../vocabulary/localized-title.js';
 import { purposeKeyError } from '../vocabulary/purpose-keys.js';
 import { ActivityChart } from './ActivityChart.js';
-import { BASIS_KINDS, basisLabel, ledgerEntryColumns } from './ledger-entry-columns.js';
+import { basisLabel } from './activity.js';
+import { BASIS_KINDS, ledgerEntryColumns } from './ledger-entry-columns.js';
 import { useLedgerActivity, useLedgerEntries, useRecipientNames } from './use-ledger-explorer.js';
 
 const KINDS: LedgerEntryKind[] = ['COLLECTION', 'CONSENT', 'USE', 'PROVISION', 'DECISION'];

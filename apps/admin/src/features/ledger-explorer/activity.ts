@@ -1,4 +1,4 @@
-import type { LedgerActivityQuery } from '@steward/schema';
+import type { DecisionBasisKind, LedgerActivityQuery } from '@steward/schema';
 import type { TFunction } from 'i18next';
 
 export type ActivityBucket = LedgerActivityQuery['ledgerActivity']['buckets'][number];
@@ -16,18 +16,21 @@ export const SERIES = [
 
 export type SeriesKey = (typeof SERIES)[number]['key'];
 
-/** A series' name (`t` of the `ledger-explorer` namespace): the basis, or the outcome for the denied. */
-export function seriesLabel(t: TFunction, key: SeriesKey): string {
-  switch (key) {
+/** A basis's name (`t` of the `ledger-explorer` namespace). */
+export function basisLabel(t: TFunction, basis: DecisionBasisKind): string {
+  switch (basis) {
     case 'CONSENT':
       return t('ledger-explorer:basis.CONSENT');
     case 'PUBLICLY_AVAILABLE':
       return t('ledger-explorer:basis.PUBLICLY_AVAILABLE');
     case 'EXCEPTION':
       return t('ledger-explorer:basis.EXCEPTION');
-    case 'DENIED':
-      return t('ledger-explorer:outcomes.DENIED');
   }
+}
+
+/** A series' name: the basis, or the outcome for the denied. */
+export function seriesLabel(t: TFunction, key: SeriesKey): string {
+  return key === 'DENIED' ? t('ledger-explorer:outcomes.DENIED') : basisLabel(t, key);
 }
 
 export type ActivityDay = { day: string; counts: Record<SeriesKey, number>; total: number };

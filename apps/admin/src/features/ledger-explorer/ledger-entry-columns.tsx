@@ -4,22 +4,12 @@ import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import type { DataColumn } from '../../components/DataTable.js';
 import { formatDateTime } from '../../components/format.js';
+import { basisLabel } from './activity.js';
 
 type Entry = LedgerEntriesQuery['ledgerEntries']['edges'][number]['node'];
 
 export const BASIS_KINDS: readonly DecisionBasisKind[] = ['CONSENT', 'PUBLICLY_AVAILABLE', 'EXCEPTION'];
 
-/** A basis's name (`t` of the `ledger-explorer` namespace). */
-export function basisLabel(t: TFunction, basis: DecisionBasisKind): string {
-  switch (basis) {
-    case 'CONSENT':
-      return t('ledger-explorer:basis.CONSENT');
-    case 'PUBLICLY_AVAILABLE':
-      return t('ledger-explorer:basis.PUBLICLY_AVAILABLE');
-    case 'EXCEPTION':
-      return t('ledger-explorer:basis.EXCEPTION');
-  }
-}
 const OUTCOME_COLOR: Record<LedgerOutcome, string> = { RECORDED: 'gray', ALLOWED: 'teal', DENIED: 'red' };
 
 const small = (text: string) => (
