@@ -1,35 +1,41 @@
 import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
 import type { AuditEntryFieldsFragment } from '@steward/schema';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useCursorStack } from '../../components/use-cursor-stack.js';
+import { auditActionLabel, auditEntityLabel } from './audit-labels.js';
 import { useAuditLog } from './use-audit-log.js';
 
 type Entry = AuditEntryFieldsFragment;
 
-function columns(providerId: string | null): DataColumn<Entry>[] {
+function columns(t: TFunction, providerId: string | null): DataColumn<Entry>[] {
   return [
-    { id: 'at', header: 'Time', value: (e) => e.at, cell: (e) => formatDateTime(e.at), nowrap: true },
-    { id: 'actor', header: 'Actor', value: (e) => e.actor },
+    { id: 'at', header: t('audit:columns.at'), value: (e) => e.at, cell: (e) => formatDateTime(e.at), nowrap: true },
+    { id: 'actor', header: t('audit:columns.actor'), value: (e) => e.actor },
     {
       id: 'action',
-      header: 'Action',
-      value: (e) => e.action,
+      header: t('audit:columns.action'),
+      value: (e) => auditActionLabel(t, e.action),
       cell: (e) => (
-        <Text span ff="monospace" size="xs">
-          {e.action}
-        </Text>
+        <>
+          <Text size="sm">{auditActionLabel(t, e.action)}</Text>
+          <Text size="xs" c="dimmed" ff="monospace">
+            {e.action}
+          </Text>
+        </>
       ),
     },
     {
       id: 'entity',
-      header: 'Entity',
-      value: (e) => e.entityType,
+      header: t('audit:columns.entity'),
+      value: (e) => auditEntityLabel(t, e.entityType),
       cell: (e) => (
         <>
-          <Text size="sm">{e.entityType}</Text>
+          <Text size="sm">{auditEntityLabel(t, e.entityType)}</Text>
           {e.entityId && (
             <Text size="xs" c="dimmed" ff="monospace">
               {e.entityId}
@@ -40,7 +46,7 @@ function columns(providerId: string | null): DataColumn<Entry>[] {
     },
     {
       id: 'detail',
-      header: 'Detail',
+      header: t('audit:columns.detail'),
       value: (e) => e.detail,
       cell: (e) => (
         <>
@@ -69,38 +75,39 @@ function columns(providerId: string | null): DataColumn<Entry>[] {
 }
 
 export function AuditLogPage({ providerId }: { providerId: string | null }) {
+  const { t } = useTranslation('audit');
   const paging = useCursorStack(providerId ?? '');
   const { entries, pageInfo, ...query } = useAuditLog(providerId, paging.after);
 
   return (
     <>
       <PageHeader
-        title="Audit log"
-        description="Every admin read of personal data and every change, newest first."
+        title={t('title')}
+        description={t('description')}
         actions={
           <Button variant="default" size="xs" onClick={query.refetch}>
-            Refresh
+            {t('refresh')}
           </Button>
         }
       />
       {providerId && (
         <Group gap="xs" mb="sm">
           <Badge variant="light" size="lg" tt="none">
-            Provider {providerId}
+            {t('provider.badge', { id: providerId })}
           </Badge>
           <Anchor component={Link} to={`/providers/${encodeURIComponent(providerId)}`} size="sm">
-            Open provider
+            {t('provider.open')}
           </Anchor>
           <Anchor component={Link} to="/audit" size="sm">
-            Show all entries
+            {t('provider.showAll')}
           </Anchor>
         </Group>
       )}
       <DataTable
-        label="Audit log"
-        columns={columns(providerId)}
+        label={t('table')}
+        columns={columns(t, providerId)}
         rows={entries}
-        empty="No audit entries."
+        empty={t('empty')}
         query={query}
         pagination={{ paging, pageInfo }}
         minWidth={760}

@@ -17,6 +17,7 @@ import {
 import { DATA_CATEGORIES, DECISION_ACTIONS } from '@steward/policy-core';
 import type { DataCategory, DecisionAction } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CategoryBadges } from '../../components/CategoryBadges.js';
 import { categoryLabel } from '../../components/categories.js';
@@ -25,8 +26,10 @@ import { fieldErrorsFromGraphQLError, type FieldErrors } from '../../components/
 import { formatDateTime } from '../../components/format.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { useLocale } from '../../i18n/locale.js';
 import { EXCEPTION_KIND_LABEL } from '../exceptions/exception-labels.js';
 import { useRecipients } from '../recipients/use-recipients.js';
+import { purposeTitle } from '../vocabulary/localized-title.js';
 import { purposeKeyError } from '../vocabulary/purpose-keys.js';
 import { usePurposes } from '../vocabulary/use-purposes.js';
 import { useDecision, useProviderSearch, type DecisionResult } from './use-decision.js';
@@ -35,15 +38,14 @@ const ACTION_LABEL: Record<DecisionAction, string> = {
   USE: 'Use inside the organisation',
   PROVIDE: 'Provide to a recipient',
 };
-const BASIS_LABEL = {
-  CONSENT: 'Stated purpose with consent',
-  EXCEPTION: 'Permitted exception',
-  PUBLICLY_AVAILABLE: 'Publicly available',
-} as const;
 /** The purpose choice that asks for a key instead (cannot collide: purpose keys are upper-case). */
 const OTHER_PURPOSE = '(other)';
+/** A purpose key as an example (a code, the same in every language). */
+const PURPOSE_KEY_EXAMPLE = 'TAX_INQUIRY_2026';
 
 export function DecisionTesterPage() {
+  const { t } = useTranslation('decisions');
+  const { language } = useLocale();
   const purposes = usePurposes();
   const recipients = useRecipients();
   const { decide, fetching } = useDecision();
@@ -59,22 +61,22 @@ export function DecisionTesterPage() {
   const [decision, setDecision] = useState<DecisionResult | null>(null);
   const found = useProviderSearch(search);
 
-  if (purposes.fetching && purposes.purposes.length === 0) return <Loading label="Loading decision tester" />;
+  if (purposes.fetching && purposes.purposes.length === 0) return <Loading label={t('loading')} />;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setMessages([]);
     const local: FieldErrors = {};
-    if (!providerId.trim()) local['providerId'] = 'Choose a provider.';
+    if (!providerId.trim()) local['providerId'] = t('form.errors.providerId');
     const other = purposeChoice === OTHER_PURPOSE;
     const purposeKey = other ? otherPurposeKey.trim() : purposeChoice;
-    if (!purposeChoice) local['purposeKey'] = 'Choose a purpose.';
+    if (!purposeChoice) local['purposeKey'] = t('form.errors.purposeKey');
     else if (other) {
       const problem = purposeKeyError(purposeKey);
       if (problem) local['purposeKey'] = problem;
     }
-    if (categories.length === 0) local['categories'] = 'Choose at least one category.';
-    if (action === 'PROVIDE' && !recipientId) local['recipientId'] = 'Choose who receives the data.';
+    if (categories.length === 0) local['categories'] = t('form.errors.categories');
+    if (action === 'PROVIDE' && !recipientId) local['recipientId'] = t('form.errors.recipientId');
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     const { decision: answer, error } = await decide({
@@ -96,20 +98,17 @@ export function DecisionTesterPage() {
 
   return (
     <>
-      <PageHeader
-        title="Decision tester"
-        description="Ask Steward whether a use or provision would be allowed, and why."
-      />
-      <Alert color="blue" variant="light" mb="md" title="Each test is recorded">
-        Every decision, allowed or denied, is written to the ledger with the policy version in force — tests included.
+      <PageHeader title={t('title')} description={t('description')} />
+      <Alert color="blue" variant="light" mb="md" title={t('recorded.title')}>
+        {t('recorded.body')}
       </Alert>
       <ErrorAlert error={purposes.error ?? recipients.error} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Card withBorder radius="md" padding="md">
-          <form onSubmit={submit} noValidate aria-label="Decision request">
+          <form onSubmit={submit} noValidate aria-label={t('form.label')}>
             <Stack gap="sm">
-              <MessagesAlert title="The API refused the question" messages={messages} />
-              <Radio.Group label="Action" value={action} onChange={(v) => setAction(v as DecisionAction)}>
+              <MessagesAlert title={t('form.refused')} messages={messages} />
+              <Radio.Group label={t('form.action')} value={action} onChange={(v) => setAction(v as DecisionAction)}>
                 <Group gap="md" mt={6}>
                   {DECISION_ACTIONS.map((a) => (
                     <Radio key={a} value={a} label={ACTION_LABEL[a]} />
@@ -117,14 +116,14 @@ export function DecisionTesterPage() {
                 </Group>
               </Radio.Group>
               <TextInput
-                label="Find provider"
+                label={t('form.findProvider')}
                 type="search"
-                placeholder="Reference, e-mail or name"
+                placeholder={t('form.findProviderPlaceholder')}
                 value={search}
                 onChange={(e) => setSearch(e.currentTarget.value)}
               />
               {found.providers.length > 0 && (
-                <Stack gap={2} role="list" aria-label="Matching providers">
+                <Stack gap={2} role="list" aria-label={t('form.matchingProviders')}>
                   {found.providers.map((p) => (
                     <Group key={p.id} gap="xs" role="listitem">
                       <Button
@@ -135,44 +134,44 @@ export function DecisionTesterPage() {
                         {p.reference}
                       </Button>
                       <Text size="xs" c="dimmed">
-                        {p.displayName ?? 'No name on file'}
+                        {p.displayName ?? t('form.noName')}
                       </Text>
                     </Group>
                   ))}
                 </Stack>
               )}
               <TextInput
-                label="Provider id"
+                label={t('form.providerId')}
                 required
                 value={providerId}
                 onChange={(e) => setProviderId(e.currentTarget.value)}
                 error={errors['providerId']}
               />
               <NativeSelect
-                label="Purpose"
+                label={t('form.purpose')}
                 required
                 value={purposeChoice}
                 onChange={(e) => setPurposeChoice(e.currentTarget.value)}
                 data={[
-                  { value: '', label: 'Choose a purpose…' },
-                  ...purposes.purposes.map((p) => ({ value: p.key, label: p.titleEn })),
-                  { value: OTHER_PURPOSE, label: 'Another purpose (not stated)…' },
+                  { value: '', label: t('form.choosePurpose') },
+                  ...purposes.purposes.map((p) => ({ value: p.key, label: purposeTitle(p, language) })),
+                  { value: OTHER_PURPOSE, label: t('form.otherPurpose') },
                 ]}
                 error={purposeChoice === OTHER_PURPOSE ? undefined : errors['purposeKey']}
               />
               {purposeChoice === OTHER_PURPOSE && (
                 <TextInput
-                  label="Purpose key"
+                  label={t('form.purposeKey')}
                   required
-                  description="A purpose outside the stated ones, as an exception names it (e.g. TAX_INQUIRY_2026): only an exception in effect can allow it."
-                  placeholder="TAX_INQUIRY_2026"
+                  description={t('form.purposeKeyDescription', { example: PURPOSE_KEY_EXAMPLE })}
+                  placeholder={PURPOSE_KEY_EXAMPLE}
                   value={otherPurposeKey}
                   onChange={(e) => setOtherPurposeKey(e.currentTarget.value)}
                   error={errors['purposeKey']}
                 />
               )}
               <Checkbox.Group
-                label="Categories"
+                label={t('form.categories')}
                 value={categories}
                 onChange={(v) => setCategories(v as DataCategory[])}
                 error={errors['categories']}
@@ -185,12 +184,12 @@ export function DecisionTesterPage() {
               </Checkbox.Group>
               {action === 'PROVIDE' && (
                 <NativeSelect
-                  label="Recipient"
+                  label={t('form.recipient')}
                   required
                   value={recipientId}
                   onChange={(e) => setRecipientId(e.currentTarget.value)}
                   data={[
-                    { value: '', label: 'Choose a recipient…' },
+                    { value: '', label: t('form.chooseRecipient') },
                     ...recipients.recipients.map((r) => ({ value: r.id, label: r.name })),
                   ]}
                   error={errors['recipientId']}
@@ -198,7 +197,7 @@ export function DecisionTesterPage() {
               )}
               <Group justify="flex-end">
                 <Button type="submit" loading={fetching}>
-                  Decide
+                  {t('form.submit')}
                 </Button>
               </Group>
             </Stack>
@@ -211,55 +210,65 @@ export function DecisionTesterPage() {
 }
 
 export function DecisionResultCard({ decision }: { decision: DecisionResult }) {
+  const { t } = useTranslation('decisions');
+  const basis = decision.basis;
+  const basisLabel = (kind: NonNullable<DecisionResult['basis']>['kind']) =>
+    kind === 'CONSENT'
+      ? t('basis.CONSENT')
+      : kind === 'EXCEPTION'
+        ? t('basis.EXCEPTION')
+        : t('basis.PUBLICLY_AVAILABLE');
   return (
-    <Card withBorder radius="md" padding="md" component="section" aria-label="Decision">
+    <Card withBorder radius="md" padding="md" component="section" aria-label={t('result.label')}>
       <Stack gap="sm">
         <Group gap="sm">
           <Badge size="xl" color={decision.allowed ? 'teal' : 'red'} variant="filled" data-testid="decision-verdict">
-            {decision.allowed ? 'Allowed' : 'Denied'}
+            {decision.allowed ? t('result.allowed') : t('result.denied')}
           </Badge>
           <Text size="xs" c="dimmed">
-            Policy version {decision.policyVersion} · {formatDateTime(decision.decidedAt)}
-            {decision.ledgerSequence != null ? ` · ledger entry #${decision.ledgerSequence}` : ''}
+            {t('result.policyVersion', {
+              version: decision.policyVersion,
+              decidedAt: formatDateTime(decision.decidedAt),
+            })}
+            {decision.ledgerSequence != null ? t('result.ledgerEntry', { sequence: decision.ledgerSequence }) : ''}
           </Text>
         </Group>
         <Table withRowBorders={false} verticalSpacing={4}>
           <Table.Tbody>
             <Table.Tr>
               <Table.Th w={160} c="dimmed" fw={500}>
-                Basis
+                {t('result.basis')}
               </Table.Th>
               <Table.Td data-testid="decision-basis">
-                {decision.basis ? (
+                {basis ? (
                   <>
-                    {BASIS_LABEL[decision.basis.kind]}
-                    {decision.basis.exceptionId && (
+                    {basisLabel(basis.kind)}
+                    {basis.exceptionId && (
                       <>
                         {': '}
-                        <Anchor component={Link} to={`/exceptions/${encodeURIComponent(decision.basis.exceptionId)}`}>
-                          {decision.basis.exceptionKind
-                            ? EXCEPTION_KIND_LABEL[decision.basis.exceptionKind]
-                            : 'exception'}{' '}
-                          exception
+                        <Anchor component={Link} to={`/exceptions/${encodeURIComponent(basis.exceptionId)}`}>
+                          {basis.exceptionKind
+                            ? t('result.exceptionOfKind', { kind: EXCEPTION_KIND_LABEL[basis.exceptionKind] })
+                            : t('result.anException')}
                         </Anchor>
                       </>
                     )}
                   </>
                 ) : (
-                  'None'
+                  t('common:states.none')
                 )}
               </Table.Td>
             </Table.Tr>
             {decision.basis && decision.basis.evidence.length > 0 && (
               <Table.Tr>
                 <Table.Th c="dimmed" fw={500}>
-                  Evidence
+                  {t('result.evidence')}
                 </Table.Th>
                 <Table.Td>
                   <Stack
                     gap={0}
                     component="ul"
-                    aria-label="Evidence"
+                    aria-label={t('result.evidence')}
                     style={{ margin: 0, padding: 0, listStyle: 'none' }}
                   >
                     {decision.basis.evidence.map((e, i) => (
@@ -278,26 +287,31 @@ export function DecisionResultCard({ decision }: { decision: DecisionResult }) {
             )}
             <Table.Tr>
               <Table.Th c="dimmed" fw={500}>
-                Permitted
+                {t('result.permitted')}
               </Table.Th>
-              <Table.Td aria-label="Permitted categories">
+              <Table.Td aria-label={t('result.permittedCategories')}>
                 <CategoryBadges categories={decision.permitted} />
               </Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Th c="dimmed" fw={500}>
-                Refused
+                {t('result.refused')}
               </Table.Th>
-              <Table.Td aria-label="Refused categories">
+              <Table.Td aria-label={t('result.refusedCategories')}>
                 <CategoryBadges categories={decision.refused} />
               </Table.Td>
             </Table.Tr>
           </Table.Tbody>
         </Table>
         <Text fw={600} size="sm">
-          Reasons
+          {t('result.reasons')}
         </Text>
-        <Stack gap={4} component="ul" aria-label="Reasons" style={{ margin: 0, paddingInlineStart: '1.2em' }}>
+        <Stack
+          gap={4}
+          component="ul"
+          aria-label={t('result.reasons')}
+          style={{ margin: 0, paddingInlineStart: '1.2em' }}
+        >
           {decision.reasons.map((r, i) => (
             <li key={`${r.code}-${r.category ?? ''}-${i}`}>
               <Text size="sm">
@@ -310,7 +324,7 @@ export function DecisionResultCard({ decision }: { decision: DecisionResult }) {
                   <>
                     {' '}
                     <Anchor component={Link} to={`/exceptions/${encodeURIComponent(r.exceptionId)}`} size="xs">
-                      exception
+                      {t('result.exception')}
                     </Anchor>
                   </>
                 )}

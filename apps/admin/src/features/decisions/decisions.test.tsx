@@ -130,6 +130,45 @@ describe('decision tester', () => {
     });
   });
 
+  it('reads in Japanese: the form, its checks and the answer', async () => {
+    renderApp('/decision-tester', {
+      language: 'ja',
+      handlers: {
+        Purposes: () => ({ data: { purposes: PURPOSES } }),
+        Recipients: () => ({ data: { recipients: [buildRecipient()] } }),
+        Decision: () => ({
+          data: {
+            decision: {
+              allowed: true,
+              basis: { kind: 'CONSENT', exceptionId: null, exceptionKind: null, evidence: [] },
+              permitted: ['NAME'],
+              refused: [],
+              reasons: [],
+              policyVersion: 3,
+              decidedAt: '2025-05-01T00:00:00Z',
+              ledgerSequence: 44,
+            },
+          },
+        }),
+      },
+    });
+    const form = await screen.findByRole('form', { name: '判定の依頼' });
+    expect(screen.getByRole('heading', { name: '利用可否の判定テスト' })).toBeTruthy();
+    expect(within(form).getByRole('option', { name: '会誌の送付' })).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: '判定する' }));
+    expect(await within(form).findByText('情報提供者を選択してください。')).toBeTruthy();
+    expect(within(form).getByText('項目を1つ以上選択してください。')).toBeTruthy();
+
+    fireEvent.change(within(form).getByLabelText(/情報提供者ID/), { target: { value: 'prov-1' } });
+    fireEvent.change(within(form).getByLabelText(/^利用目的/), { target: { value: 'journal-delivery' } });
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'Name' }));
+    fireEvent.click(within(form).getByRole('button', { name: '判定する' }));
+    const result = await screen.findByRole('region', { name: '判定結果' });
+    expect(within(result).getByText('許可')).toBeTruthy();
+    expect(within(result).getByTestId('decision-basis').textContent).toBe('同意を得た公表済みの利用目的');
+    expect(within(result).getByText(/ポリシー第3版・2025年5月1日/).textContent).toContain('台帳の記録 #44');
+  });
+
   it('is a read-only notice for viewers', async () => {
     const { api } = renderApp('/decision-tester', { role: 'VIEWER' });
     expect(await screen.findByText('Owners and privacy officers run the decision tester.')).toBeTruthy();

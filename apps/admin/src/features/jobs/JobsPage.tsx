@@ -1,6 +1,8 @@
 import { Badge, Button, Progress, Stack, Text } from '@mantine/core';
 import type { JobFieldsFragment, JobStatus } from '@steward/schema';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
@@ -8,7 +10,7 @@ import { formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useCanRunJobs } from '../session/session-context.js';
 import { jobActive, outcomeText, progressPercent, progressText } from './job-view.js';
-import { JOBS_TEXT } from './jobs-texts.js';
+import { JOB_KIND_LABEL, JOB_STATUS_LABEL } from './job-labels.js';
 import { useCancelJob, useJobs, useRunLedgerVerification } from './use-jobs.js';
 
 type Job = JobFieldsFragment;
@@ -22,70 +24,75 @@ const STATUS_COLORS: Record<JobStatus, string> = {
 };
 
 function JobProgress({ job }: { job: Job }) {
+  const { t } = useTranslation('jobs');
   const percent = progressPercent(job.progress);
-  const kind = JOBS_TEXT.kinds[job.kind];
+  const kind = JOB_KIND_LABEL[job.kind];
   return (
     <Stack gap={4} miw={160}>
       <Progress
         value={percent ?? (job.status === 'SUCCEEDED' ? 100 : 0)}
         animated={job.status === 'RUNNING'}
         color={job.status === 'FAILED' ? 'red' : undefined}
-        aria-label={JOBS_TEXT.progressOf(kind)}
+        aria-label={t('progressOf', { kind })}
       />
       <Text size="xs" c="dimmed">
-        {progressText(job.progress)}
+        {progressText(t, job.progress)}
       </Text>
     </Stack>
   );
 }
 
-function jobColumns(onCancel: (job: Job) => void, cancelling: boolean): DataColumn<Job>[] {
+function jobColumns(t: TFunction, onCancel: (job: Job) => void, cancelling: boolean): DataColumn<Job>[] {
   return [
-    { id: 'kind', header: JOBS_TEXT.columns.kind, value: (j) => JOBS_TEXT.kinds[j.kind], bold: true },
+    { id: 'kind', header: t('jobs:columns.kind'), value: (j) => JOB_KIND_LABEL[j.kind], bold: true },
     {
       id: 'status',
-      header: JOBS_TEXT.columns.status,
-      value: (j) => JOBS_TEXT.statuses[j.status],
+      header: t('jobs:columns.status'),
+      value: (j) => JOB_STATUS_LABEL[j.status],
       cell: (j) => (
         <Badge color={STATUS_COLORS[j.status]} variant="light">
-          {JOBS_TEXT.statuses[j.status]}
+          {JOB_STATUS_LABEL[j.status]}
         </Badge>
       ),
     },
-    { id: 'progress', header: JOBS_TEXT.columns.progress, cell: (j) => <JobProgress job={j} /> },
+    { id: 'progress', header: t('jobs:columns.progress'), cell: (j) => <JobProgress job={j} /> },
     {
       id: 'outcome',
-      header: JOBS_TEXT.columns.outcome,
-      value: (j) => outcomeText(j),
+      header: t('jobs:columns.outcome'),
+      value: (j) => outcomeText(t, j),
       cell: (j) => (
         <Stack gap={2}>
           <Text size="sm" c={j.status === 'FAILED' ? 'red' : undefined}>
-            {outcomeText(j)}
+            {outcomeText(t, j)}
           </Text>
           {j.status === 'QUEUED' && j.attempts > 0 && (
             <Text size="xs" c="dimmed">
-              {JOBS_TEXT.nextAttempt(formatDateTime(j.runAt))}
+              {t('jobs:nextAttempt', { when: formatDateTime(j.runAt) })}
             </Text>
           )}
         </Stack>
       ),
     },
-    { id: 'attempts', header: JOBS_TEXT.columns.attempts, value: (j) => `${j.attempts} / ${j.maxAttempts}` },
-    { id: 'startedBy', header: JOBS_TEXT.columns.startedBy, value: (j) => j.startedBy ?? JOBS_TEXT.scheduled },
-    { id: 'created', header: JOBS_TEXT.columns.created, value: (j) => formatDateTime(j.createdAt), nowrap: true },
+    {
+      id: 'attempts',
+      header: t('jobs:columns.attempts'),
+      value: (j) => t('jobs:attempts', { attempts: j.attempts, maxAttempts: j.maxAttempts }),
+    },
+    { id: 'startedBy', header: t('jobs:columns.startedBy'), value: (j) => j.startedBy ?? t('jobs:scheduled') },
+    { id: 'created', header: t('jobs:columns.created'), value: (j) => formatDateTime(j.createdAt), nowrap: true },
     {
       id: 'actions',
-      header: JOBS_TEXT.columns.actions,
+      header: t('jobs:columns.actions'),
       cell: (j) =>
         j.abilities.cancel ? (
           <Button
             size="xs"
             variant="default"
             loading={cancelling}
-            aria-label={JOBS_TEXT.cancelFor(JOBS_TEXT.kinds[j.kind])}
+            aria-label={t('jobs:cancelFor', { kind: JOB_KIND_LABEL[j.kind] })}
             onClick={() => onCancel(j)}
           >
-            {JOBS_TEXT.cancel}
+            {t('common:actions.cancel')}
           </Button>
         ) : null,
     },
@@ -94,6 +101,7 @@ function jobColumns(onCancel: (job: Job) => void, cancelling: boolean): DataColu
 
 /** The background jobs, newest first, with their progress; refreshed while one is queued or running. */
 export function JobsPage() {
+  const { t } = useTranslation('jobs');
   const { jobs, active, ...query } = useJobs();
   const canRun = useCanRunJobs();
   const verification = useRunLedgerVerification();
@@ -117,34 +125,34 @@ export function JobsPage() {
   return (
     <>
       <PageHeader
-        title={JOBS_TEXT.title}
-        description={JOBS_TEXT.description}
+        title={t('title')}
+        description={t('description')}
         badges={
           active ? (
             <Badge variant="light" color="blue">
-              {JOBS_TEXT.refreshing}
+              {t('refreshing')}
             </Badge>
           ) : null
         }
         actions={
           canRun ? (
             <Button onClick={() => void verifyNow()} loading={verification.fetching}>
-              {JOBS_TEXT.verifyNow}
+              {t('verifyNow')}
             </Button>
           ) : null
         }
       />
       <Stack gap="md">
-        <MessagesAlert title={JOBS_TEXT.refused} messages={messages} />
+        <MessagesAlert title={t('refused')} messages={messages} />
         <DataTable
-          label={JOBS_TEXT.table}
-          columns={jobColumns((job) => void cancel(job), cancelling.fetching)}
+          label={t('table')}
+          columns={jobColumns(t, (job) => void cancel(job), cancelling.fetching)}
           rows={jobs}
           rowKey={(j) => j.id}
           rowProps={(j) => ({ 'data-status': j.status, 'data-active': jobActive(j) ? 'true' : undefined })}
-          empty={JOBS_TEXT.empty}
+          empty={t('empty')}
           query={query}
-          loadingLabel={JOBS_TEXT.loading}
+          loadingLabel={t('loading')}
           minWidth={900}
         />
       </Stack>

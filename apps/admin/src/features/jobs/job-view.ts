@@ -1,5 +1,5 @@
 import type { JobFieldsFragment } from '@steward/schema';
-import { JOBS_TEXT } from './jobs-texts.js';
+import type { TFunction } from 'i18next';
 
 /** Whether a job may still change (the page refreshes while one does). */
 export function jobActive(job: Pick<JobFieldsFragment, 'status'>): boolean {
@@ -13,25 +13,45 @@ export function progressPercent(progress: JobFieldsFragment['progress']): number
   return Math.min(100, Math.round((progress.done / progress.total) * 100));
 }
 
-/** The job's progress in words, through its message key when the page knows it. */
-export function progressText(progress: JobFieldsFragment['progress']): string {
+/** The job's progress in words (`t` of the `jobs` namespace), through its message key when the page knows it. */
+export function progressText(t: TFunction, progress: JobFieldsFragment['progress']): string {
+  const { done } = progress;
   const total = progress.total ?? null;
-  const text = progress.message ? JOBS_TEXT.progressMessages[progress.message] : undefined;
-  return text ? text(progress.done, total) : JOBS_TEXT.progressPlain(progress.done, total);
+  if (progress.message === 'ledger.verify.entries') {
+    return total === null
+      ? t('jobs:progress.messages.ledgerEntries', { done })
+      : t('jobs:progress.messages.ledgerEntriesOf', { done, total });
+  }
+  return total === null ? t('jobs:progress.plain', { done }) : t('jobs:progress.plainOf', { done, total });
 }
 
 /** What a job ended with, in words: its result for the kinds the page knows, or its error code. */
-export function outcomeText(job: Pick<JobFieldsFragment, 'kind' | 'status' | 'result' | 'errorCode'>): string {
+export function outcomeText(
+  t: TFunction,
+  job: Pick<JobFieldsFragment, 'kind' | 'status' | 'result' | 'errorCode'>,
+): string {
   const result = parseResult(job.result);
   if (job.kind === 'LEDGER_VERIFICATION' && result && typeof result.ok === 'boolean') {
-    return result.ok
-      ? JOBS_TEXT.outcomes.ledgerOk(Number(result.checkedEntries ?? 0))
-      : JOBS_TEXT.outcomes.ledgerBroken(
-          typeof result.firstFailureSequence === 'number' ? result.firstFailureSequence : null,
-        );
+    if (result.ok) return t('jobs:outcomes.ledgerOk', { entries: Number(result.checkedEntries ?? 0) });
+    return typeof result.firstFailureSequence === 'number'
+      ? t('jobs:outcomes.ledgerBrokenFrom', { sequence: result.firstFailureSequence })
+      : t('jobs:outcomes.ledgerBroken');
   }
-  if (job.errorCode) return JOBS_TEXT.errors[job.errorCode] ?? JOBS_TEXT.errorOf(job.errorCode);
+  if (job.errorCode) return errorText(t, job.errorCode);
   return '';
+}
+
+function errorText(t: TFunction, code: string): string {
+  switch (code) {
+    case 'LEDGER_VERIFICATION_FAILED':
+      return t('jobs:errors.LEDGER_VERIFICATION_FAILED');
+    case 'ABANDONED':
+      return t('jobs:errors.ABANDONED');
+    case 'INTERNAL':
+      return t('jobs:errors.INTERNAL');
+    default:
+      return t('jobs:errors.other', { code });
+  }
 }
 
 function parseResult(text: string | null | undefined): Record<string, unknown> | null {

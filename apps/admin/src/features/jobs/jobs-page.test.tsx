@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { JobFieldsFragment } from '@steward/schema';
 import { describe, expect, it } from 'vitest';
+import { createI18n } from '../../i18n/i18n.js';
 import { renderApp } from '../../test/render.js';
 import { outcomeText, progressPercent, progressText } from './job-view.js';
 import { JOBS_REFRESH_MS } from './use-jobs.js';
@@ -130,6 +131,17 @@ describe('jobs page', () => {
     expect(screen.getByText('Failed')).toBeTruthy();
   });
 
+  it('reads in Japanese', async () => {
+    renderApp('/jobs', { role: 'OWNER', language: 'ja', handlers: { Jobs: () => page([buildJob()]) } });
+    const table = await screen.findByRole('table', { name: 'バックグラウンドジョブ' });
+    expect(screen.getByRole('heading', { name: 'ジョブ' })).toBeTruthy();
+    expect(within(table).getByRole('columnheader', { name: '結果' })).toBeTruthy();
+    expect(await within(table).findByText('台帳は正常です（27件）')).toBeTruthy();
+    expect(within(table).getByText('27件中27件を検証済み')).toBeTruthy();
+    expect(within(table).getByText('定期実行')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '今すぐ台帳を検証' })).toBeTruthy();
+  });
+
   it('is not offered to viewers', async () => {
     renderApp('/jobs', { role: 'VIEWER', handlers: {} });
     expect((await screen.findByRole('alert')).textContent).toContain(
@@ -140,15 +152,28 @@ describe('jobs page', () => {
 });
 
 describe('job view helpers', () => {
+  const t = createI18n('en').getFixedT('en', 'jobs');
+
   it('turns progress and outcomes into words', () => {
     expect(progressPercent({ done: 1, total: 3, message: null })).toBe(33);
     expect(progressPercent({ done: 0, total: 0, message: null })).toBe(100);
     expect(progressPercent({ done: 4, total: null, message: null })).toBeNull();
-    expect(progressText({ done: 4, total: null, message: 'unknown.key' })).toBe('4');
-    expect(outcomeText(buildJob({ result: null, status: 'FAILED', errorCode: 'ABANDONED' }))).toBe(
+    expect(progressText(t, { done: 4, total: null, message: 'unknown.key' })).toBe('4');
+    expect(progressText(t, { done: 4, total: 9, message: 'unknown.key' })).toBe('4 of 9');
+    expect(progressText(t, { done: 4, total: null, message: 'ledger.verify.entries' })).toBe('4 entries checked');
+    expect(outcomeText(t, buildJob({ result: null, status: 'FAILED', errorCode: 'ABANDONED' }))).toBe(
       'Its server stopped during every attempt',
     );
-    expect(outcomeText(buildJob({ result: null, status: 'FAILED', errorCode: 'NEW_CODE' }))).toBe('Error NEW_CODE');
-    expect(outcomeText(buildJob({ result: 'not json', status: 'QUEUED' }))).toBe('');
+    expect(outcomeText(t, buildJob({ result: null, status: 'FAILED', errorCode: 'NEW_CODE' }))).toBe('Error NEW_CODE');
+    expect(outcomeText(t, buildJob({ result: 'not json', status: 'QUEUED' }))).toBe('');
+    expect(outcomeText(t, buildJob({ status: 'FAILED', result: JSON.stringify({ ok: false }) }))).toBe(
+      'The ledger does not verify',
+    );
+  });
+
+  it('speaks Japanese with a Japanese t', () => {
+    const ja = createI18n('ja').getFixedT('ja', 'jobs');
+    expect(progressText(ja, { done: 5, total: 20, message: 'ledger.verify.entries' })).toBe('20件中5件を検証済み');
+    expect(outcomeText(ja, buildJob())).toBe('台帳は正常です（27件）');
   });
 });

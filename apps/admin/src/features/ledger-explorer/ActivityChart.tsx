@@ -1,6 +1,7 @@
 import { Table } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { DAY_CHART, DayChart, dayChartScale } from '../../components/DayChart.js';
-import { ACTION_LABEL, activityByDay, SERIES, totals, type ActivityAction, type ActivityBucket } from './activity.js';
+import { activityByDay, SERIES, seriesLabel, totals, type ActivityAction, type ActivityBucket } from './activity.js';
 
 /**
  * Uses or provisions (allowed, by basis, and denied) per day, stacked, in plain SVG. The picture is
@@ -17,35 +18,49 @@ export function ActivityChart({
   buckets: readonly ActivityBucket[];
   action: ActivityAction;
 }) {
+  const { t } = useTranslation('ledger-explorer');
   const days = activityByDay(from, to, buckets, action);
-  const what = ACTION_LABEL[action];
+  const what = action === 'USE' ? t('activity.USE.name') : t('activity.PROVIDE.name');
+  const whatInline = action === 'USE' ? t('inline.USE') : t('inline.PROVIDE');
+  const inline: Record<(typeof SERIES)[number]['key'], string> = {
+    CONSENT: t('inline.CONSENT'),
+    PUBLICLY_AVAILABLE: t('inline.PUBLICLY_AVAILABLE'),
+    EXCEPTION: t('inline.EXCEPTION'),
+    DENIED: t('inline.DENIED'),
+  };
+  const legend = SERIES.map((s) => ({ ...s, label: seriesLabel(t, s.key) }));
   const sum = totals(days);
   const grand = SERIES.reduce((n, s) => n + sum[s.key], 0);
   const max = Math.max(1, ...days.map((d) => d.total));
   const { slot, plotHeight, height } = dayChartScale(days.length, max);
   const barWidth = Math.max(1, slot * 0.7);
+  const counts = SERIES.map((s) => t('chart.count', { series: inline[s.key], count: sum[s.key] })).join(
+    t('chart.separator'),
+  );
   const summary =
-    `${what} per day from ${from} to ${to}: ${grand} in all` +
-    (grand ? `; ${SERIES.map((s) => `${s.label.toLowerCase()} ${sum[s.key]}`).join(', ')}` : '') +
-    `. Busiest day: ${grand ? `${days.reduce((a, b) => (b.total > a.total ? b : a)).day} with ${max}` : 'none'}.`;
+    t('chart.summary', { what, from, to, total: grand }) +
+    (grand ? t('chart.counts', { counts }) : '') +
+    (grand
+      ? t('chart.busiest', { day: days.reduce((a, b) => (b.total > a.total ? b : a)).day, count: max })
+      : t('chart.busiestNone'));
 
   return (
     <DayChart
       summary={summary}
-      legend={SERIES}
+      legend={legend}
       max={max}
       from={from}
       to={to}
       showRange={days.length > 0}
       table={
-        <Table aria-label={`${what} by day`} verticalSpacing={2} mt="xs">
+        <Table aria-label={t('chart.byDay', { what })} verticalSpacing={2} mt="xs">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Day</Table.Th>
-              {SERIES.map((s) => (
+              <Table.Th>{t('chart.day')}</Table.Th>
+              {legend.map((s) => (
                 <Table.Th key={s.key}>{s.label}</Table.Th>
               ))}
-              <Table.Th>Total</Table.Th>
+              <Table.Th>{t('chart.total')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -62,7 +77,7 @@ export function ActivityChart({
               ))}
             {grand === 0 && (
               <Table.Tr>
-                <Table.Td colSpan={SERIES.length + 2}>No {what.toLowerCase()} in this period.</Table.Td>
+                <Table.Td colSpan={SERIES.length + 2}>{t('chart.none', { what: whatInline })}</Table.Td>
               </Table.Tr>
             )}
           </Table.Tbody>

@@ -7,16 +7,19 @@ import {
   type LedgerOutcome,
 } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useCursorStack } from '../../components/use-cursor-stack.js';
+import { useLocale } from '../../i18n/locale.js';
 import { LedgerStatus } from '../ledger/LedgerStatus.js';
+import { purposeTitle } from '../vocabulary/localized-title.js';
 import { purposeKeyError } from '../vocabulary/purpose-keys.js';
-import { ACTION_LABEL } from './activity.js';
 import { ActivityChart } from './ActivityChart.js';
-import { BASIS_LABEL, ledgerEntryColumns } from './ledger-entry-columns.js';
+import { basisLabel } from './activity.js';
+import { BASIS_KINDS, ledgerEntryColumns } from './ledger-entry-columns.js';
 import { useLedgerActivity, useLedgerEntries, useRecipientNames } from './use-ledger-explorer.js';
 
 const KINDS: LedgerEntryKind[] = ['COLLECTION', 'CONSENT', 'USE', 'PROVISION', 'DECISION'];
@@ -24,6 +27,8 @@ const OUTCOMES: LedgerOutcome[] = ['RECORDED', 'ALLOWED', 'DENIED'];
 const ACTIVITY_DAYS = 30;
 const UUID = /^[0-9a-f-]{36}$/i;
 const OTHER_PURPOSE = '__other__';
+/** A purpose key as an example (a code, the same in every language). */
+const PURPOSE_KEY_EXAMPLE = 'INQUIRY_2026_0042';
 
 /** Drops empty values, so the filter sent (and the paging reset key) only names what is set. */
 function clean(filter: LedgerEntryFilter): LedgerEntryFilter {
@@ -34,6 +39,8 @@ function clean(filter: LedgerEntryFilter): LedgerEntryFilter {
 
 /** Issue 3's ledger explorer: every use, provision and decision (and collection and consent), filterable, with activity over time. */
 export function LedgerExplorerPage() {
+  const { t } = useTranslation('ledger-explorer');
+  const { language } = useLocale();
   const [filter, setFilter] = useState<LedgerEntryFilter>({});
   const [providerInput, setProviderInput] = useState('');
   const [providerError, setProviderError] = useState<string | null>(null);
@@ -48,13 +55,16 @@ export function LedgerExplorerPage() {
   const [purposesResult] = useQuery({ query: PurposesDocument, variables: { includeRetired: true } });
   const purposes = purposesResult.data?.purposes ?? [];
 
+  const any = t('filters.any');
+  const actionName = (action: 'USE' | 'PROVIDE') =>
+    action === 'USE' ? t('activity.USE.name') : t('activity.PROVIDE.name');
   const set = (patch: Partial<LedgerEntryFilter>) => setFilter((f) => clean({ ...f, ...patch }));
 
   function applyProvider(event: FormEvent) {
     event.preventDefault();
     const value = providerInput.trim();
     if (value && !UUID.test(value)) {
-      setProviderError('Enter a provider id');
+      setProviderError(t('filters.providerIdError'));
       return;
     }
     setProviderError(null);
@@ -92,12 +102,12 @@ export function LedgerExplorerPage() {
   return (
     <>
       <PageHeader
-        title="Ledger entries"
-        description="Every collection, consent change, use, provision and decision, newest first. Entries hold references and hashes, never personal values."
+        title={t('title')}
+        description={t('description')}
         actions={
           <>
             <Button variant="default" size="xs" onClick={query.refetch}>
-              Refresh
+              {t('refresh')}
             </Button>
           </>
         }
@@ -108,14 +118,18 @@ export function LedgerExplorerPage() {
       <ErrorAlert error={activity.error} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} mb="md">
         {(['USE', 'PROVIDE'] as const).map((action) => (
-          <Card key={action} withBorder radius="md" component="section" aria-label={`${ACTION_LABEL[action]} by basis`}>
+          <Card
+            key={action}
+            withBorder
+            radius="md"
+            component="section"
+            aria-label={t('activity.section', { what: actionName(action) })}
+          >
             <Title order={2} size="h5" mb="xs">
-              {ACTION_LABEL[action]} by basis, last {ACTIVITY_DAYS} days
+              {t('activity.days', { what: actionName(action), days: ACTIVITY_DAYS })}
             </Title>
             <Text size="xs" c="dimmed" mb="xs">
-              {action === 'USE'
-                ? 'Decisions to use data inside the organisation, by what allowed them (or denied).'
-                : "Hand-overs to recipients: partners' reads and decisions to provide, by what allowed them (or denied)."}
+              {action === 'USE' ? t('activity.USE.explanation') : t('activity.PROVIDE.explanation')}
             </Text>
             {activity.activity ? (
               <ActivityChart
@@ -127,7 +141,7 @@ export function LedgerExplorerPage() {
             ) : (
               activity.fetching && (
                 <Text size="sm" c="dimmed">
-                  Loading activity…
+                  {t('activity.loading')}
                 </Text>
               )
             )}
@@ -135,12 +149,12 @@ export function LedgerExplorerPage() {
         ))}
       </SimpleGrid>
 
-      <Card withBorder radius="md" mb="md" component="section" aria-label="Filters">
+      <Card withBorder radius="md" mb="md" component="section" aria-label={t('filters.label')}>
         <Stack gap="xs">
           <Group align="flex-end" gap="sm" wrap="wrap">
             <form onSubmit={applyProvider} style={{ display: 'flex', gap: 8, alignItems: 'flex-end' }}>
               <TextInput
-                label="Provider id"
+                label={t('filters.providerId')}
                 size="xs"
                 w={300}
                 value={providerInput}
@@ -149,72 +163,63 @@ export function LedgerExplorerPage() {
                 placeholder="0196…"
               />
               <Button type="submit" size="xs" variant="default">
-                Apply
+                {t('filters.apply')}
               </Button>
             </form>
             <NativeSelect
-              label="Recipient"
+              label={t('filters.recipient')}
               size="xs"
               value={filter.recipientId ?? ''}
               onChange={(e) => set({ recipientId: e.currentTarget.value || null })}
-              data={[{ value: '', label: 'Any' }, ...recipients.map((r) => ({ value: r.id, label: r.name }))]}
+              data={[{ value: '', label: any }, ...recipients.map((r) => ({ value: r.id, label: r.name }))]}
             />
             <NativeSelect
-              label="Purpose"
+              label={t('filters.purpose')}
               size="xs"
               value={otherPurpose ? OTHER_PURPOSE : (filter.purposeKey ?? '')}
               onChange={(e) => choosePurpose(e.currentTarget.value)}
               data={[
-                { value: '', label: 'Any' },
-                ...purposes.map((p) => ({ value: p.key, label: p.titleEn })),
-                { value: OTHER_PURPOSE, label: 'Another purpose (not stated)…' },
+                { value: '', label: any },
+                ...purposes.map((p) => ({ value: p.key, label: purposeTitle(p, language) })),
+                { value: OTHER_PURPOSE, label: t('filters.otherPurpose') },
               ]}
             />
             {otherPurpose && (
               <form onSubmit={applyOtherPurpose} style={{ display: 'flex', gap: 8, alignItems: 'flex-end' }}>
                 <TextInput
-                  label="Purpose key"
+                  label={t('filters.purposeKey')}
                   size="xs"
                   w={200}
                   value={purposeInput}
                   error={purposeError}
                   onChange={(e) => setPurposeInput(e.currentTarget.value)}
-                  placeholder="INQUIRY_2026_0042"
+                  placeholder={PURPOSE_KEY_EXAMPLE}
                 />
                 <Button type="submit" size="xs" variant="default">
-                  Apply key
+                  {t('filters.applyKey')}
                 </Button>
               </form>
             )}
             <NativeSelect
-              label="Kind"
+              label={t('filters.kind')}
               size="xs"
               value={filter.kind ?? ''}
               onChange={(e) => set({ kind: (e.currentTarget.value || null) as LedgerEntryKind | null })}
-              data={[
-                { value: '', label: 'Any' },
-                ...KINDS.map((k) => ({ value: k, label: k.charAt(0) + k.slice(1).toLowerCase() })),
-              ]}
+              data={[{ value: '', label: any }, ...KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))]}
             />
             <NativeSelect
-              label="Outcome"
+              label={t('filters.outcome')}
               size="xs"
               value={filter.outcome ?? ''}
               onChange={(e) => set({ outcome: (e.currentTarget.value || null) as LedgerOutcome | null })}
-              data={[
-                { value: '', label: 'Any' },
-                ...OUTCOMES.map((o) => ({ value: o, label: o.charAt(0) + o.slice(1).toLowerCase() })),
-              ]}
+              data={[{ value: '', label: any }, ...OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))]}
             />
             <NativeSelect
-              label="Basis"
+              label={t('filters.basis')}
               size="xs"
               value={filter.basisKind ?? ''}
               onChange={(e) => set({ basisKind: (e.currentTarget.value || null) as DecisionBasisKind | null })}
-              data={[
-                { value: '', label: 'Any' },
-                ...(Object.keys(BASIS_LABEL) as DecisionBasisKind[]).map((b) => ({ value: b, label: BASIS_LABEL[b] })),
-              ]}
+              data={[{ value: '', label: any }, ...BASIS_KINDS.map((b) => ({ value: b, label: basisLabel(t, b) }))]}
             />
             <Button
               size="xs"
@@ -222,17 +227,17 @@ export function LedgerExplorerPage() {
               onClick={clearAll}
               disabled={Object.keys(filter).length === 0 && !providerInput && !otherPurpose}
             >
-              Clear filters
+              {t('filters.clear')}
             </Button>
           </Group>
         </Stack>
       </Card>
 
       <DataTable
-        label="Ledger entries"
-        columns={ledgerEntryColumns(recipientName)}
+        label={t('table')}
+        columns={ledgerEntryColumns(t, recipientName)}
         rows={entries}
-        empty="No ledger entries match."
+        empty={t('empty')}
         query={query}
         pagination={{ paging, pageInfo }}
         minWidth={1000}

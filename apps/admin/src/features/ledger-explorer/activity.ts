@@ -1,23 +1,42 @@
-import type { LedgerActivityQuery } from '@steward/schema';
+import type { DecisionBasisKind, LedgerActivityQuery } from '@steward/schema';
+import type { TFunction } from 'i18next';
 
 export type ActivityBucket = LedgerActivityQuery['ledgerActivity']['buckets'][number];
 
-/** The chart's series: what a use, provision or decision rested on (denied ones rest on nothing). */
+/**
+ * The chart's series: what a use, provision or decision rested on (denied ones rest on nothing).
+ * Named by seriesLabel.
+ */
 export const SERIES = [
-  { key: 'CONSENT', label: 'Consent', color: '#2f9e44' },
-  { key: 'PUBLICLY_AVAILABLE', label: 'Publicly available', color: '#1c7ed6' },
-  { key: 'EXCEPTION', label: 'Permitted exception', color: '#f08c00' },
-  { key: 'DENIED', label: 'Denied', color: '#e03131' },
+  { key: 'CONSENT', color: '#2f9e44' },
+  { key: 'PUBLICLY_AVAILABLE', color: '#1c7ed6' },
+  { key: 'EXCEPTION', color: '#f08c00' },
+  { key: 'DENIED', color: '#e03131' },
 ] as const;
 
 export type SeriesKey = (typeof SERIES)[number]['key'];
+
+/** A basis's name (`t` of the `ledger-explorer` namespace). */
+export function basisLabel(t: TFunction, basis: DecisionBasisKind): string {
+  switch (basis) {
+    case 'CONSENT':
+      return t('ledger-explorer:basis.CONSENT');
+    case 'PUBLICLY_AVAILABLE':
+      return t('ledger-explorer:basis.PUBLICLY_AVAILABLE');
+    case 'EXCEPTION':
+      return t('ledger-explorer:basis.EXCEPTION');
+  }
+}
+
+/** A series' name: the basis, or the outcome for the denied. */
+export function seriesLabel(t: TFunction, key: SeriesKey): string {
+  return key === 'DENIED' ? t('ledger-explorer:outcomes.DENIED') : basisLabel(t, key);
+}
 
 export type ActivityDay = { day: string; counts: Record<SeriesKey, number>; total: number };
 
 /** What a chart shows: uses inside the organisation or provisions to recipients (a provision is a PROVIDE). */
 export type ActivityAction = 'USE' | 'PROVIDE';
-
-export const ACTION_LABEL: Record<ActivityAction, string> = { USE: 'Uses', PROVIDE: 'Provisions' };
 
 function seriesOf(bucket: ActivityBucket): SeriesKey | null {
   if (bucket.outcome === 'DENIED') return 'DENIED';

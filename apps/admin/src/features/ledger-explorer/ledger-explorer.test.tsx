@@ -200,6 +200,22 @@ describe('ledger explorer', () => {
     expect(await screen.findByText('No ledger entries match.')).toBeTruthy();
   });
 
+  it('reads in Japanese, the chart summary included', async () => {
+    renderApp('/ledger/entries', {
+      language: 'ja',
+      handlers: handlers(() => page([entry(12, { basisKind: 'EXCEPTION', exceptionKind: 'OUTSOURCING' })])),
+    });
+    const table = await screen.findByRole('table', { name: '台帳の記録' });
+    expect(screen.getByRole('heading', { name: '台帳の記録' })).toBeTruthy();
+    expect(within(table).getByRole('columnheader', { name: '根拠' })).toBeTruthy();
+    expect(await within(table).findByText('目的外利用の例外（OUTSOURCING）')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '絞り込みを解除' })).toBeTruthy();
+    const uses = await screen.findByRole('img', { name: /^2026-11-18〜2026-11-20の1日ごとの利用/ });
+    expect(uses.getAttribute('aria-label')).toContain('合計5件（同意3件、公開情報0件、目的外利用の例外0件、拒否2件）');
+    expect(screen.getByRole('table', { name: '日別の第三者提供', hidden: true })).toBeTruthy();
+    expect(within(screen.getByLabelText('種別')).getByRole('option', { name: '第三者提供' })).toBeTruthy();
+  });
+
   it('verifies the chain when asked and shows the status', async () => {
     const { api } = renderApp('/ledger/entries', {
       handlers: {

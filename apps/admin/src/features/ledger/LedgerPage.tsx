@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import type { LedgerAnchorInput } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CopyValueButton } from '../../components/CopyValue.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -23,6 +24,7 @@ import { useCreateCheckpoint, useLedgerVerification } from './use-ledger.js';
 
 /** Clause 3 (no falsification or loss): the hash-chained ledger, verified end to end. */
 export function LedgerPage() {
+  const { t } = useTranslation('ledger');
   const [anchor, setAnchor] = useState<LedgerAnchorInput | null>(null);
   const [anchorText, setAnchorText] = useState('');
   const [anchorError, setAnchorError] = useState<string | null>(null);
@@ -43,7 +45,7 @@ export function LedgerPage() {
     }
     const parsed = parseAnchor(anchorText);
     if ('error' in parsed) {
-      setAnchorError(parsed.error);
+      setAnchorError(t(`anchor.errors.${parsed.error}`));
       return;
     }
     setAnchorError(null);
@@ -55,18 +57,18 @@ export function LedgerPage() {
   return (
     <>
       <PageHeader
-        title="Ledger"
-        description="Every collection, consent change, use, provision and decision is appended to a hash-chained ledger that the database refuses to edit. Verification recomputes the whole chain and checks the signed checkpoints."
+        title={t('title')}
+        description={t('description')}
         actions={
           <>
             <Button component={Link} to="/ledger/entries" variant="default">
-              Browse entries
+              {t('browse')}
             </Button>
             <Button variant="default" onClick={verifyAgain} loading={fetching}>
-              Verify again
+              {t('verifyAgain')}
             </Button>
             <Button onClick={() => void sign()} loading={checkpoint.creating}>
-              Sign checkpoint
+              {t('sign')}
             </Button>
           </>
         }
@@ -77,48 +79,55 @@ export function LedgerPage() {
         {verification && (
           <Stack gap="md">
             {verification.ok ? (
-              <Alert color="teal" variant="light" title="The ledger verifies" role="status">
-                All {verification.checkedEntries} entries follow each other unchanged, the head matches the last entry
-                and every signed checkpoint verifies.
-                {verification.anchorChecked && anchor && ` The anchor at entry ${anchor.sequence} holds.`}
+              <Alert color="teal" variant="light" title={t('verifies.title')} role="status">
+                {t('verifies.body', { count: verification.checkedEntries })}
+                {verification.anchorChecked && anchor && ` ${t('verifies.anchorHolds', { sequence: anchor.sequence })}`}
               </Alert>
             ) : (
-              <Alert color="red" variant="light" title="The ledger does not verify" role="alert">
-                First failing entry: <strong>{verification.firstFailure?.sequence}</strong> —{' '}
+              <Alert color="red" variant="light" title={t('fails.title')} role="alert">
+                {t('fails.firstEntry')} <strong>{verification.firstFailure?.sequence}</strong> —{' '}
                 {verification.firstFailure?.reason}
               </Alert>
             )}
             {verification.gaps.map((gap) => (
-              <Alert key={gap.sequence} color="yellow" variant="light" title="Entries lost in a restore" role="note">
-                Entries {gap.from} to {gap.to} were lost when the backup of {formatDateTime(gap.backupCreatedAt)} was
-                restored. Entry {gap.sequence} records it, signed.
+              <Alert key={gap.sequence} color="yellow" variant="light" title={t('gap.title')} role="note">
+                {t('gap.body', {
+                  from: gap.from,
+                  to: gap.to,
+                  sequence: gap.sequence,
+                  backupCreatedAt: formatDateTime(gap.backupCreatedAt),
+                })}
               </Alert>
             ))}
             <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-              <Fact label="Entries checked" value={String(verification.checkedEntries)} />
-              <Fact label="Head sequence" value={String(verification.headSequence)} />
-              <Fact label="Signed checkpoints" value={String(verification.checkpoints)} />
-              <Fact label="Entries after the newest checkpoint" value={String(verification.unsignedEntries)} />
+              <Fact label={t('facts.checkedEntries')} value={String(verification.checkedEntries)} />
+              <Fact label={t('facts.headSequence')} value={String(verification.headSequence)} />
+              <Fact label={t('facts.checkpoints')} value={String(verification.checkpoints)} />
+              <Fact label={t('facts.unsignedEntries')} value={String(verification.unsignedEntries)} />
             </SimpleGrid>
             {verification.lastCheckpoint && (
               <Text size="sm" c="dimmed">
-                Newest checkpoint: entry {verification.lastCheckpoint.sequence}, signed{' '}
-                {formatDateTime(verification.lastCheckpoint.signedAt)}. Checkpoints are signed every 1,000 entries and,
-                while Steward runs, every minute when entries were added; the server also keeps the newest signed head
-                in an anchor file outside the database.
+                {t('newestCheckpoint', {
+                  sequence: verification.lastCheckpoint.sequence,
+                  signedAt: formatDateTime(verification.lastCheckpoint.signedAt),
+                })}
               </Text>
             )}
             {checkpoint.checkpoint && (
               <Text size="sm" role="status">
-                Signed entry {checkpoint.checkpoint.sequence} (hash{' '}
-                <Code>{checkpoint.checkpoint.hash.slice(0, 16)}…</Code>).
+                <Trans
+                  t={t}
+                  i18nKey="signed"
+                  values={{ sequence: checkpoint.checkpoint.sequence, hash: checkpoint.checkpoint.hash.slice(0, 16) }}
+                  components={{ code: <Code /> }}
+                />
               </Text>
             )}
             <Stack gap={4}>
               <Text size="xs" c="dimmed">
-                Checkpoint public key (Ed25519, SPKI, base64) — verifies the checkpoints outside Steward
+                {t('publicKey.caption')}
               </Text>
-              <Code block aria-label="Checkpoint public key" style={{ wordBreak: 'break-all' }}>
+              <Code block aria-label={t('publicKey.label')} style={{ wordBreak: 'break-all' }}>
                 {verification.checkpointPublicKey}
               </Code>
             </Stack>
@@ -129,17 +138,14 @@ export function LedgerPage() {
       <Card withBorder mt="md" component="section" aria-labelledby="ledger-anchor-title">
         <Stack gap="sm">
           <Title order={2} size="h5" id="ledger-anchor-title">
-            Anchor
+            {t('anchor.title')}
           </Title>
           <Text size="sm">
-            Someone with direct access to the database could cut entries off the end of the ledger and rewind its head;
-            only a record kept elsewhere shows it. Keep the current head somewhere outside Steward (a ticket, a minute,
-            an e-mail to the secretariat) and verify against it later — here or with{' '}
-            <Code>npm run ledger:verify -- --anchor …</Code>.
+            <Trans t={t} i18nKey="anchor.explanation" components={{ code: <Code /> }} />
           </Text>
           {verification && verification.headSequence > 0 && (
             <Group gap="xs" wrap="nowrap" align="flex-start">
-              <Code block aria-label="Current head" style={{ wordBreak: 'break-all', flex: 1 }}>
+              <Code block aria-label={t('anchor.currentHead')} style={{ wordBreak: 'break-all', flex: 1 }}>
                 {head}
               </Code>
               <CopyValueButton value={head} size="xs" variant="default" />
@@ -148,15 +154,15 @@ export function LedgerPage() {
           <form onSubmit={verifyAgainst}>
             <Group align="flex-end" gap="sm">
               <TextInput
-                label="Verify against an anchor"
-                placeholder="SEQUENCE:HASH"
+                label={t('anchor.input')}
+                placeholder={t('anchor.placeholder')}
                 style={{ flex: 1 }}
                 value={anchorText}
                 error={anchorError}
                 onChange={(e) => setAnchorText(e.currentTarget.value)}
               />
               <Button type="submit" variant="default">
-                Verify against anchor
+                {t('anchor.submit')}
               </Button>
             </Group>
           </form>

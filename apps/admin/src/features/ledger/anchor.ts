@@ -5,11 +5,14 @@ export function formatAnchor(sequence: number, hash: string): string {
   return `${sequence}:${hash}`;
 }
 
-/** Parses `SEQUENCE:HASH` (what formatAnchor writes); an error message when it is not one. */
-export function parseAnchor(text: string): { anchor: LedgerAnchorInput } | { error: string } {
+/** Why a text is not an anchor: a key of the `ledger` catalogue's `anchor.errors`. */
+export type AnchorError = 'format' | 'sequence';
+
+/** Parses `SEQUENCE:HASH` (what formatAnchor writes); what is wrong when it is not one. */
+export function parseAnchor(text: string): { anchor: LedgerAnchorInput } | { error: AnchorError } {
   const match = /^(\d{1,15}):([0-9a-fA-F]{64})$/.exec(text.trim());
-  if (!match) return { error: 'Enter the anchor as SEQUENCE:HASH (a number, a colon and 64 hexadecimal digits)' };
+  if (!match) return { error: 'format' };
   const sequence = Number(match[1]);
-  if (sequence < 1) return { error: 'Entries are numbered from 1' };
+  if (sequence < 1) return { error: 'sequence' };
   return { anchor: { sequence, hash: match[2]!.toLowerCase() } };
 }

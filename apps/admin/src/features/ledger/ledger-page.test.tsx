@@ -111,6 +111,20 @@ describe('ledger page', () => {
     });
   });
 
+  it('reads in Japanese, the command in the anchor explanation kept as code', async () => {
+    renderApp('/ledger', { language: 'ja', handlers: { VerifyLedger: () => ({ data: verification() }) } });
+    expect(await screen.findByText('台帳は正常です')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '台帳' })).toBeTruthy();
+    expect(screen.getByText(/全27件の記録が改変なく連続しており/)).toBeTruthy();
+    expect(screen.getByLabelText('署名済みチェックポイント').textContent).toBe('1');
+    expect(screen.getByRole('button', { name: 'チェックポイントに署名' })).toBeTruthy();
+    expect(screen.getByText('npm run ledger:verify -- --anchor …').tagName).toBe('CODE');
+
+    fireEvent.change(screen.getByLabelText('アンカーと照合'), { target: { value: `0:${'cd'.repeat(32)}` } });
+    fireEvent.click(screen.getByRole('button', { name: 'アンカーと照合する' }));
+    expect(await screen.findByText('記録の番号は1から始まります')).toBeTruthy();
+  });
+
   it('is not offered to viewers', async () => {
     renderApp('/ledger', { role: 'VIEWER', handlers: {} });
     expect((await screen.findByRole('alert')).textContent).toContain('Owners and privacy officers verify the ledger');

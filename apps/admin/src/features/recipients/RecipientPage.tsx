@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { PartnerCredentialFieldsFragment } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
@@ -14,6 +15,7 @@ import { useCanWrite } from '../session/session-context.js';
 import { useIssuePartnerKey, useRecipient, useRevokePartnerKey } from './use-recipients.js';
 
 export function RecipientPage({ recipientId }: { recipientId: string }) {
+  const { t } = useTranslation('recipients');
   const { recipient, loaded, fetching, error, refetch } = useRecipient(recipientId);
   const canWrite = useCanWrite();
   const { issueKey, fetching: issuing } = useIssuePartnerKey();
@@ -24,14 +26,14 @@ export function RecipientPage({ recipientId }: { recipientId: string }) {
   // The issued key lives only in this state, and only until the modal is closed.
   const [issued, setIssued] = useState<{ key: string; label: string } | null>(null);
 
-  if (!loaded && fetching) return <Loading label="Loading recipient" />;
+  if (!loaded && fetching) return <Loading label={t('recipient.loading')} />;
   if (!recipient) {
     if (loaded && !error) {
       return (
-        <Alert color="gray" title="No such recipient" role="alert">
-          The recipient does not exist.{' '}
+        <Alert color="gray" title={t('recipient.notFoundTitle')} role="alert">
+          {t('recipient.notFound')}{' '}
           <Anchor component={Link} to="/recipients">
-            All recipients
+            {t('recipient.all')}
           </Anchor>
         </Alert>
       );
@@ -43,7 +45,7 @@ export function RecipientPage({ recipientId }: { recipientId: string }) {
     event.preventDefault();
     setMessages([]);
     if (label.trim() === '') {
-      setLabelError('Name the key, e.g. after the system that will use it.');
+      setLabelError(t('keys.labelRequired'));
       return;
     }
     const result = await issueKey(recipient!.id, label.trim());
@@ -69,7 +71,7 @@ export function RecipientPage({ recipientId }: { recipientId: string }) {
   return (
     <>
       <Anchor component={Link} to="/recipients" size="sm">
-        ← Recipients
+        {t('recipient.back')}
       </Anchor>
       <PageHeader
         title={recipient.name}
@@ -81,31 +83,31 @@ export function RecipientPage({ recipientId }: { recipientId: string }) {
         description={[recipient.contact, recipient.notes].filter(Boolean).join(' · ') || undefined}
       />
       <Stack gap="md">
-        <MessagesAlert title="The API refused" messages={messages} />
-        <Card withBorder radius="md" padding={0} component="section" aria-label="Partner keys">
+        <MessagesAlert title={t('recipient.refused')} messages={messages} />
+        <Card withBorder radius="md" padding={0} component="section" aria-label={t('keys.title')}>
           <Group justify="space-between" p="md" pb="xs">
-            <Text fw={600}>Partner keys</Text>
+            <Text fw={600}>{t('keys.title')}</Text>
             <Text size="xs" c="dimmed">
-              A partner key reaches only the providers and categories its recipient’s active exceptions cover.
+              {t('keys.scope')}
             </Text>
           </Group>
           <DataTable
-            label="Partner keys"
+            label={t('keys.table')}
             columns={keyColumns<PartnerCredentialFieldsFragment>({
               ...(canWrite ? { onRevoke: (c) => void revoke(c) } : {}),
-              revokeLabel: (c) => `Revoke key ${c.key.label}`,
+              revokeLabel: (c) => t('keys.revokeFor', { label: c.key.label }),
             })}
             rows={recipient.credentials}
-            empty="No keys issued."
+            empty={t('keys.empty')}
             withCard={false}
             minWidth={700}
           />
           {canWrite && (
-            <form onSubmit={issue} noValidate aria-label="Issue key">
+            <form onSubmit={issue} noValidate aria-label={t('keys.form')}>
               <Group p="md" align="flex-end">
                 <TextInput
-                  label="Key label"
-                  placeholder="Courier dispatch system"
+                  label={t('keys.label')}
+                  placeholder={t('keys.labelPlaceholder')}
                   value={label}
                   onChange={(e) => {
                     setLabel(e.currentTarget.value);
@@ -115,7 +117,7 @@ export function RecipientPage({ recipientId }: { recipientId: string }) {
                   w={320}
                 />
                 <Button type="submit" loading={issuing}>
-                  Issue key
+                  {t('keys.submit')}
                 </Button>
               </Group>
             </form>
@@ -124,9 +126,9 @@ export function RecipientPage({ recipientId }: { recipientId: string }) {
       </Stack>
       <IssuedKeyModal
         issued={issued}
-        title="New partner key"
-        keyName="Partner key"
-        handOver={<>Copy it now and hand it to {recipient.name} over a secure channel.</>}
+        title={t('issued.title')}
+        keyName={t('issued.keyName')}
+        handOver={t('issued.handOver', { recipient: recipient.name })}
         onClose={() => setIssued(null)}
       />
     </>

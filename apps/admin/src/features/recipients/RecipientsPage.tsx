@@ -1,6 +1,8 @@
 import { Anchor, Badge, Button, Grid, NativeSelect, Text, Textarea, TextInput } from '@mantine/core';
 import type { RecipientFieldsFragment, RecipientKind } from '@steward/schema';
+import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { FormCard, useFormErrors } from '../../components/FormCard.js';
@@ -10,10 +12,10 @@ import { RECIPIENT_KINDS, RECIPIENT_KIND_LABEL } from '../exceptions/exception-l
 import { useCanWrite } from '../session/session-context.js';
 import { useCreateRecipient, useRecipients } from './use-recipients.js';
 
-const COLUMNS: DataColumn<RecipientFieldsFragment>[] = [
+const columns = (t: TFunction): DataColumn<RecipientFieldsFragment>[] => [
   {
     id: 'name',
-    header: 'Name',
+    header: t('recipients:columns.name'),
     value: (r) => r.name,
     cell: (r) => (
       <Anchor component={Link} to={`/recipients/${encodeURIComponent(r.id)}`} fw={500}>
@@ -23,7 +25,7 @@ const COLUMNS: DataColumn<RecipientFieldsFragment>[] = [
   },
   {
     id: 'kind',
-    header: 'Kind',
+    header: t('recipients:columns.kind'),
     value: (r) => RECIPIENT_KIND_LABEL[r.kind],
     cell: (r) => (
       <Badge variant="light" color="gray" size="sm">
@@ -31,29 +33,36 @@ const COLUMNS: DataColumn<RecipientFieldsFragment>[] = [
       </Badge>
     ),
   },
-  { id: 'contact', header: 'Contact', value: (r) => r.contact ?? '—' },
-  { id: 'activeKeys', header: 'Active keys', value: (r) => r.credentials.filter((c) => !c.key.revoked).length },
-  { id: 'createdAt', header: 'Created', value: (r) => r.createdAt, cell: (r) => formatDate(r.createdAt) },
+  { id: 'contact', header: t('recipients:columns.contact'), value: (r) => r.contact ?? '—' },
+  {
+    id: 'activeKeys',
+    header: t('recipients:columns.activeKeys'),
+    value: (r) => r.credentials.filter((c) => !c.key.revoked).length,
+  },
+  {
+    id: 'createdAt',
+    header: t('recipients:columns.createdAt'),
+    value: (r) => r.createdAt,
+    cell: (r) => formatDate(r.createdAt),
+  },
 ];
 
 export function RecipientsPage() {
+  const { t } = useTranslation('recipients');
   const { recipients, ...query } = useRecipients();
   const canWrite = useCanWrite();
   return (
     <>
-      <PageHeader
-        title="Recipients"
-        description="Outside organisations that may receive personal information, and their partner keys."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: canWrite ? 8 : 12 }}>
           <DataTable
-            label="Recipients"
-            columns={COLUMNS}
+            label={t('table')}
+            columns={columns(t)}
             rows={recipients}
-            empty="No recipients yet."
+            empty={t('empty')}
             query={query}
-            loadingLabel="Loading recipients"
+            loadingLabel={t('loading')}
             minWidth={600}
           />
         </Grid.Col>
@@ -71,6 +80,7 @@ const FIELDS = ['name', 'kind', 'contact', 'notes'];
 const isField = (f: string) => FIELDS.includes(f);
 
 function CreateRecipientForm({ onCreated }: { onCreated: () => void }) {
+  const { t } = useTranslation('recipients');
   const { createRecipient, fetching } = useCreateRecipient();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<RecipientKind>('CONTRACTOR');
@@ -84,7 +94,7 @@ function CreateRecipientForm({ onCreated }: { onCreated: () => void }) {
     setMessages([]);
     setCreated(null);
     if (name.trim() === '') {
-      setErrors({ name: 'Enter the organisation’s name.' });
+      setErrors({ name: t('create.nameRequired') });
       return;
     }
     const result = await createRecipient({
@@ -107,19 +117,19 @@ function CreateRecipientForm({ onCreated }: { onCreated: () => void }) {
 
   return (
     <FormCard
-      label="Create recipient"
-      title="New recipient"
-      refusedTitle="The recipient was not created"
+      label={t('create.label')}
+      title={t('create.title')}
+      refusedTitle={t('create.refused')}
       messages={messages}
       onSubmit={submit}
     >
       {created && (
         <Text size="sm" c="teal" role="status">
-          {created} was added.
+          {t('create.created', { name: created })}
         </Text>
       )}
       <TextInput
-        label="Name"
+        label={t('create.name')}
         required
         value={name}
         onChange={(e) => {
@@ -129,20 +139,20 @@ function CreateRecipientForm({ onCreated }: { onCreated: () => void }) {
         error={errors['name'] || undefined}
       />
       <NativeSelect
-        label="Kind"
+        label={t('create.kind')}
         value={kind}
         onChange={(e) => setKind(e.currentTarget.value as RecipientKind)}
         data={RECIPIENT_KINDS.map((k) => ({ value: k, label: RECIPIENT_KIND_LABEL[k] }))}
         error={errors['kind']}
       />
       <TextInput
-        label="Contact"
+        label={t('create.contact')}
         value={contact}
         onChange={(e) => setContact(e.currentTarget.value)}
         error={errors['contact']}
       />
       <Textarea
-        label="Notes"
+        label={t('create.notes')}
         value={notes}
         onChange={(e) => setNotes(e.currentTarget.value)}
         error={errors['notes']}
@@ -150,7 +160,7 @@ function CreateRecipientForm({ onCreated }: { onCreated: () => void }) {
         minRows={2}
       />
       <Button type="submit" loading={fetching}>
-        Create recipient
+        {t('create.submit')}
       </Button>
     </FormCard>
   );

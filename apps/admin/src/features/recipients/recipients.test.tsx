@@ -55,4 +55,27 @@ describe('recipient partner keys', () => {
     expect(screen.queryByRole('form', { name: 'Issue key' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Revoke/ })).toBeNull();
   });
+
+  it('reads in Japanese: the list, its form and the keys of a recipient', async () => {
+    const { unmount } = renderApp('/recipients', {
+      language: 'ja',
+      handlers: { Recipients: () => ({ data: { recipients: [buildRecipient({ credentials: [credential] })] } }) },
+    });
+    const table = await screen.findByRole('table', { name: '提供先' });
+    expect(screen.getByRole('heading', { name: '提供先' })).toBeTruthy();
+    expect(within(table).getByRole('columnheader', { name: '有効なキー' })).toBeTruthy();
+    expect(await within(table).findByText('2025年3月1日')).toBeTruthy();
+    const form = screen.getByRole('form', { name: '提供先の登録' });
+    fireEvent.click(within(form).getByRole('button', { name: '提供先を登録' }));
+    expect(await within(form).findByText('組織の名称を入力してください。')).toBeTruthy();
+    unmount();
+
+    renderApp('/recipients/rcp-1', {
+      language: 'ja',
+      handlers: { Recipient: () => ({ data: { recipient: buildRecipient({ credentials: [credential] }) } }) },
+    });
+    const keys = await screen.findByRole('table', { name: '提供先キー' });
+    expect(within(keys).getByRole('button', { name: 'キー「Dispatch system」を失効させる' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'キーを発行' })).toBeTruthy();
+  });
 });

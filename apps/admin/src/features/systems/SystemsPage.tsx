@@ -1,6 +1,8 @@
 import { Button, Grid, Stack, Text, TextInput } from '@mantine/core';
 import type { SystemCredentialFieldsFragment } from '@steward/schema';
+import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal.js';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
@@ -13,17 +15,17 @@ import { useIssueSystemKey, useRevokeSystemKey, useSystemCredentials } from './u
 
 type Credential = SystemCredentialFieldsFragment;
 
-function systemKeyColumns(onRevoke: (credential: Credential) => void): DataColumn<Credential>[] {
+function systemKeyColumns(t: TFunction, onRevoke: (credential: Credential) => void): DataColumn<Credential>[] {
   return [
     {
       id: 'system',
-      header: 'System',
+      header: t('systems:columns.system'),
       value: (c) => c.systemName,
       bold: true,
     },
     ...keyColumns<Credential>({
       onRevoke,
-      revokeLabel: (c) => `Revoke key ${c.key.label} of ${c.systemName}`,
+      revokeLabel: (c) => t('systems:revokeFor', { label: c.key.label, system: c.systemName }),
       boldLabel: false,
     }),
   ];
@@ -31,6 +33,7 @@ function systemKeyColumns(onRevoke: (credential: Credential) => void): DataColum
 
 /** The organisation's own systems (membership database, mailing tool) and their keys for the decision query. */
 export function SystemsPage() {
+  const { t } = useTranslation('systems');
   const { credentials, ...query } = useSystemCredentials();
   const { revokeKey, fetching: revoking } = useRevokeSystemKey();
   const [confirming, setConfirming] = useState<SystemCredentialFieldsFragment | null>(null);
@@ -48,21 +51,18 @@ export function SystemsPage() {
 
   return (
     <>
-      <PageHeader
-        title="Internal systems"
-        description="The organisation’s own systems — the membership database, the mailing tool — ask Steward for decisions with a key of their own. A system key can only ask the decision query: it reads no providers and changes nothing."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
-            <MessagesAlert title="The API refused" messages={messages} />
+            <MessagesAlert title={t('refused')} messages={messages} />
             <DataTable
-              label="System keys"
-              columns={systemKeyColumns(setConfirming)}
+              label={t('table')}
+              columns={systemKeyColumns(t, setConfirming)}
               rows={credentials}
-              empty="No system keys issued."
+              empty={t('empty')}
               query={query}
-              loadingLabel="Loading system keys"
+              loadingLabel={t('loading')}
               minWidth={760}
             />
           </Stack>
@@ -78,8 +78,8 @@ export function SystemsPage() {
       </Grid>
       <ConfirmModal
         opened={confirming !== null}
-        title="Revoke system key"
-        confirmLabel="Revoke key"
+        title={t('revoke.title')}
+        confirmLabel={t('revoke.confirm')}
         loading={revoking}
         onConfirm={() => {
           if (confirming) void revoke(confirming);
@@ -87,22 +87,19 @@ export function SystemsPage() {
         onCancel={() => setConfirming(null)}
       >
         {confirming && (
-          <>
-            Revoke the key <b>{confirming.key.label}</b> of <b>{confirming.systemName}</b>? Its requests are refused at
-            once; this cannot be undone. Issue a new key first if the system should go on asking for decisions.
-          </>
+          <Trans
+            t={t}
+            i18nKey="revoke.body"
+            values={{ label: confirming.key.label, system: confirming.systemName }}
+            components={{ b: <b /> }}
+          />
         )}
       </ConfirmModal>
       <IssuedKeyModal
         issued={issued}
-        title="New system key"
-        keyName="System key"
-        handOver={
-          <>
-            Copy it now into {issued?.systemName ?? 'the system'}’s configuration, never into a browser or a shared
-            document.
-          </>
-        }
+        title={t('issued.title')}
+        keyName={t('issued.keyName')}
+        handOver={t('issued.handOver', { system: issued?.systemName ?? t('issued.theSystem') })}
         onClose={() => setIssued(null)}
       />
     </>
@@ -117,6 +114,7 @@ function IssueSystemKeyForm({
 }: {
   onIssued: (issued: { key: string; label: string; systemName: string }) => void;
 }) {
+  const { t } = useTranslation('systems');
   const { issueKey, fetching } = useIssueSystemKey();
   const [systemName, setSystemName] = useState('');
   const [label, setLabel] = useState('');
@@ -126,8 +124,8 @@ function IssueSystemKeyForm({
     event.preventDefault();
     setMessages([]);
     const missing: FieldErrors = {};
-    if (systemName.trim() === '') missing['systemName'] = 'Name the system, e.g. “Membership database”.';
-    if (label.trim() === '') missing['label'] = 'Name the key, e.g. after the server or job that will use it.';
+    if (systemName.trim() === '') missing['systemName'] = t('form.systemRequired');
+    if (label.trim() === '') missing['label'] = t('form.keyLabelRequired');
     if (Object.keys(missing).length > 0) {
       setErrors(missing);
       return;
@@ -146,15 +144,15 @@ function IssueSystemKeyForm({
 
   return (
     <FormCard
-      label="Issue system key"
-      title="New system key"
-      refusedTitle="The key was not issued"
+      label={t('form.label')}
+      title={t('form.title')}
+      refusedTitle={t('form.refused')}
       messages={messages}
       onSubmit={submit}
     >
       <TextInput
-        label="System"
-        placeholder="Membership database"
+        label={t('form.system')}
+        placeholder={t('form.systemPlaceholder')}
         required
         value={systemName}
         onChange={(e) => {
@@ -164,8 +162,8 @@ function IssueSystemKeyForm({
         error={errors['systemName'] || undefined}
       />
       <TextInput
-        label="Key label"
-        placeholder="Nightly sync on db01"
+        label={t('form.keyLabel')}
+        placeholder={t('form.keyLabelPlaceholder')}
         required
         value={label}
         onChange={(e) => {
@@ -175,10 +173,10 @@ function IssueSystemKeyForm({
         error={errors['label'] || undefined}
       />
       <Text size="xs" c="dimmed">
-        The key is shown once. Every decision the system asks for is recorded in the ledger under this key.
+        {t('form.note')}
       </Text>
       <Button type="submit" loading={fetching}>
-        Issue key
+        {t('form.submit')}
       </Button>
     </FormCard>
   );

@@ -154,6 +154,31 @@ describe('internal systems', () => {
     expect(api.callsOf('SystemCredentials')).toEqual([]);
   });
 
+  it('reads in Japanese, names in the confirmation shown as written', async () => {
+    renderApp('/systems', {
+      language: 'ja',
+      handlers: {
+        SystemCredentials: () => ({
+          data: { systemCredentials: [buildSystemCredential({ systemName: '会員DB <b>&amp;</b>' })] },
+        }),
+      },
+    });
+    const table = await screen.findByRole('table', { name: 'システムキー' });
+    expect(screen.getByRole('heading', { name: '内部システム' })).toBeTruthy();
+    expect(within(table).getByRole('columnheader', { name: 'システム' })).toBeTruthy();
+    const form = screen.getByRole('form', { name: 'システムキーの発行' });
+    fireEvent.click(within(form).getByRole('button', { name: 'キーを発行' }));
+    expect(await within(form).findByText('システム名を入力してください（例：「会員データベース」）。')).toBeTruthy();
+
+    fireEvent.click(
+      await within(table).findByRole('button', { name: '会員DB <b>&amp;</b>のキー「Nightly sync」を失効させる' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('会員DB <b>&amp;</b>のキーNightly syncを失効させますか？');
+    expect(within(dialog).getByText('会員DB <b>&amp;</b>').tagName).toBe('B');
+    expect(within(dialog).getByRole('button', { name: 'キーを失効させる' })).toBeTruthy();
+  });
+
   it('sits next to Recipients in the navigation', async () => {
     renderApp('/systems', { handlers: { SystemCredentials: () => ({ data: { systemCredentials: [] } }) } });
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
