@@ -32,6 +32,9 @@ export function sessionUser(role: AdminRole = 'PRIVACY_OFFICER'): NonNullable<Me
     mfaEnrolled: false,
     mfaRequired: false,
     passwordChangedAt: null,
+    language: null,
+    // The tests read the English texts.
+    effectiveLanguage: 'EN',
   };
 }
 

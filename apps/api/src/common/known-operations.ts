@@ -103,6 +103,8 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'SetDataItemPublic',
   'SetInquiryStatus',
   'SetMfaRequirement',
+  'SetMyLanguage',
+  'SignInLanguage',
   'StaffHistory',
   'StaffInvitations',
   'StaffSettings',

@@ -1,10 +1,18 @@
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Enum, Property } from '@mikro-orm/core';
+import { POLICY_LANGUAGES } from '@steward/policy-core';
 import { BaseEntity } from '../common/base.entity.js';
+import type { Language } from '../i18n/language.js';
 
 /** The organisation whose policy Steward runs, with the secretariat that answers inquiries (clause 8). */
 @Entity()
 export class Organisation extends BaseEntity<
-  'version' | 'responsePeriodDays' | 'responsePeriodUnit' | 'timeZoneOffsetMinutes' | 'requestHolidays' | 'requireMfa'
+  | 'version'
+  | 'responsePeriodDays'
+  | 'responsePeriodUnit'
+  | 'timeZoneOffsetMinutes'
+  | 'requestHolidays'
+  | 'requireMfa'
+  | 'defaultLanguage'
 > {
   @Property({ type: 'string', length: 200 })
   name!: string;
@@ -47,4 +55,8 @@ export class Organisation extends BaseEntity<
   /** Owners and privacy officers must enrol a second factor (STEWARD_REQUIRE_MFA forces it on). */
   @Property({ type: 'boolean', default: false })
   requireMfa: boolean = false;
+
+  /** The language of members who chose none, and of the sign-in page (updateOrganisation; owners). */
+  @Enum({ items: () => [...POLICY_LANGUAGES], type: 'string', default: 'ja' })
+  defaultLanguage: Language = 'ja';
 }

@@ -9,6 +9,7 @@ const org: OrganisationSettingsQuery = {
     id: 'org',
     name: 'JSPE',
     nameJa: '精密工学会',
+    defaultLanguage: 'JA',
     version: 1,
     secretariat: SECRETARIAT,
   },
