@@ -1,4 +1,5 @@
 import { Center, Container } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { hasErrorCode } from '../components/errors.js';
@@ -16,11 +17,12 @@ import { AppLayout } from './layout.js';
 export function AuthGuard() {
   const { user, fetching, error, refetch } = useMe();
   const location = useLocation();
+  const { t } = useTranslation();
 
   if (fetching) {
     return (
       <Center mih="100vh">
-        <Loading label="Checking your session" />
+        <Loading label={t('session.checking')} />
       </Center>
     );
   }
