@@ -4,6 +4,7 @@ import type {
   CollectionFormOptionsQuery,
   ConsentReceiptFieldsFragment,
   MeQuery,
+  OrganisationSettingsQuery,
   ProviderListItemFragment,
   ProviderQuery,
   ProvidersQuery,
@@ -20,6 +21,18 @@ export const SECRETARIAT = {
   telephone: '+81-3-5226-5191',
   fax: '+81-3-5226-5192',
   email: 'jspe_jspe@jspe.or.jp',
+};
+
+/** The organisation settings page's query: Japanese by default, at version 1. */
+export const ORGANISATION_SETTINGS: OrganisationSettingsQuery = {
+  organisation: {
+    id: 'org',
+    name: 'JSPE',
+    nameJa: '精密工学会',
+    defaultLanguage: 'JA',
+    version: 1,
+    secretariat: SECRETARIAT,
+  },
 };
 
 export function sessionUser(role: AdminRole = 'PRIVACY_OFFICER'): NonNullable<MeQuery['me']> {

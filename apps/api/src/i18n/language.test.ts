@@ -3,7 +3,7 @@ import {
   OrganisationSettingsDocument,
   ResetStaffPasswordDocument,
   SetMyLanguageDocument,
-  SignInLanguageDocument,
+  OrganisationLanguageDocument,
   StaffHistoryDocument,
   UpdateOrganisationDocument,
   type OrganisationSettingsQuery,
@@ -42,7 +42,7 @@ describe.each(DATABASES)('who reads which language on %s', (database) => {
   });
 
   it('starts in Japanese: a new installation defaults to JA, shown before anyone signs in', async () => {
-    expect((await app.client().ok(SignInLanguageDocument)).organisation.defaultLanguage).toBe('JA');
+    expect((await app.client().ok(OrganisationLanguageDocument)).organisation.defaultLanguage).toBe('JA');
     expect(await languages(owner)).toEqual({ language: null, effective: 'JA' });
   });
 
@@ -75,7 +75,7 @@ describe.each(DATABASES)('who reads which language on %s', (database) => {
     try {
       const { updateOrganisation } = (await setDefault(owner, 'EN')).data!;
       expect(updateOrganisation.defaultLanguage).toBe('EN');
-      expect((await app.client().ok(SignInLanguageDocument)).organisation.defaultLanguage).toBe('EN');
+      expect((await app.client().ok(OrganisationLanguageDocument)).organisation.defaultLanguage).toBe('EN');
       expect(await languages(follower)).toEqual({ language: null, effective: 'EN' });
       expect(await languages(chooser)).toEqual({ language: 'JA', effective: 'JA' });
       // Left out, the default stays as it is.
@@ -93,7 +93,7 @@ describe.each(DATABASES)('who reads which language on %s', (database) => {
     expect((await viewer.ok(SetMyLanguageDocument, { input: { language: 'EN' } })).setMyLanguage.language).toBe('EN');
     expect(errorOf(await setDefault(viewer, 'EN')).code).toBe('FORBIDDEN');
     expect(errorOf(await setDefault(await app.clientAs('PRIVACY_OFFICER'), 'EN')).code).toBe('FORBIDDEN');
-    expect((await app.client().ok(SignInLanguageDocument)).organisation.defaultLanguage).toBe('JA');
+    expect((await app.client().ok(OrganisationLanguageDocument)).organisation.defaultLanguage).toBe('JA');
     expect(errorOf(await app.client().request(SetMyLanguageDocument, { input: { language: 'EN' } })).code).toBe(
       'UNAUTHENTICATED',
     );

@@ -151,6 +151,7 @@ export const STAFF_TEXT = {
       'auth.logout': 'Signed out',
       'auth.password_changed': 'Changed their password',
       'auth.session_ended': 'Ended a session',
+      'auth.language_changed': 'Changed their language',
       'auth.mfa_enrolled': 'Enrolled a second factor',
       'auth.mfa_disabled': 'Removed their second factor',
       'auth.recovery_codes_regenerated': 'New recovery codes',

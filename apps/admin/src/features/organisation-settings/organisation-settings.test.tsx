@@ -1,19 +1,9 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import type { OrganisationSettingsQuery } from '@steward/schema';
 import { describe, expect, it } from 'vitest';
-import { SECRETARIAT } from '../../test/factories.js';
+import { ORGANISATION_SETTINGS } from '../../test/factories.js';
 import { renderApp } from '../../test/render.js';
 
-const org: OrganisationSettingsQuery = {
-  organisation: {
-    id: 'org',
-    name: 'JSPE',
-    nameJa: '精密工学会',
-    defaultLanguage: 'JA',
-    version: 1,
-    secretariat: SECRETARIAT,
-  },
-};
+const org = ORGANISATION_SETTINGS;
 
 describe('organisation settings', () => {
   it('lets an owner save valid contact details with the version, after checking them locally', async () => {

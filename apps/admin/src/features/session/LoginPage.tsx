@@ -1,6 +1,8 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Brand } from '../../components/Brand.js';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
+import { useSignInLanguage } from '../language/use-language.js';
 import { errorCode, NETWORK_MESSAGE, type ErrorLike } from '../../components/errors.js';
 import { formatWait, LOGIN_TEXT as T } from './login-texts.js';
 import { useLogin } from './use-login.js';
@@ -26,6 +28,7 @@ function failureOf(error: ErrorLike | undefined): { title: string; message: stri
 }
 
 export function LoginPage({ onSignedIn }: Props) {
+  useSignInLanguage();
   const { login, fetching } = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -53,7 +56,11 @@ export function LoginPage({ onSignedIn }: Props) {
         <form onSubmit={submit} aria-label={T.form} noValidate>
           <Stack gap="md">
             <Stack gap={4}>
-              <Brand size="lg" />
+              <Group justify="space-between" wrap="nowrap">
+                <Brand size="lg" />
+                {/* A choice of this browser only: no one is signed in to keep it. */}
+                <LanguageSwitch />
+              </Group>
               <Text size="sm" c="dimmed">
                 {T.intro}
               </Text>
