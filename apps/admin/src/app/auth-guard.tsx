@@ -9,6 +9,7 @@ import { RestrictedSessionPage } from '../features/session/RestrictedSessionPage
 import { loginPathFor } from '../features/session/safe-next.js';
 import { SessionContext } from '../features/session/session-context.js';
 import { useMe } from '../features/session/use-me.js';
+import { useOrganisationTimeZone } from '../features/organisation-settings/use-organisation-time-zone.js';
 import { AppLayout } from './layout.js';
 
 /**
@@ -17,12 +18,13 @@ import { AppLayout } from './layout.js';
  */
 export function AuthGuard() {
   const { user, fetching, error, refetch } = useMe();
+  const zone = useOrganisationTimeZone();
   const location = useLocation();
   const { t } = useTranslation();
   // The member's language (their own, else the organisation's), the restricted steps included.
   useFollowAccountLanguage(user?.effectiveLanguage);
 
-  if (fetching) {
+  if (fetching || !zone.ready) {
     return (
       <Center mih="100vh">
         <Loading label={t('session.checking')} />

@@ -45,6 +45,19 @@ describe('formatNumber', () => {
   });
 });
 
+describe('the display time zone', () => {
+  it("shows dates in the organisation's zone once set, whatever the viewer's", () => {
+    setFormatLocale({ language: 'en', timeZone: 'Asia/Tokyo' });
+    // A due date: the end of 18 May in Tokyo is still the 18th, though 14:59Z.
+    expect(formatDate('2027-05-18T14:59:59.999Z')).toBe('18 May 2027');
+    expect(formatDateTime('2027-04-27T23:30:00Z')).toBe('28 Apr 2027, 08:30');
+    setFormatLocale({ language: 'en', timeZone: 'America/Los_Angeles' });
+    expect(formatDate('2027-05-18T14:59:59.999Z')).toBe('18 May 2027');
+    expect(formatDateTime('2027-04-27T23:30:00Z')).toBe('27 Apr 2027, 16:30');
+    expect(formatDate('2027-04-28T03:00:00Z')).toBe('27 Apr 2027');
+  });
+});
+
 describe('shortHash', () => {
   it('keeps short strings and shortens long ones', () => {
     expect(shortHash('abc')).toBe('abc');

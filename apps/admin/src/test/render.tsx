@@ -47,6 +47,7 @@ export function renderApp(path: string, { role = 'PRIVACY_OFFICER', handlers = {
     },
     OrganisationLanguage: () => ({ data: { organisation: { id: 'org', defaultLanguage: organisationLanguage } } }),
     Purposes: () => ({ data: { purposes: [] } }),
+    OrganisationTimeZone: () => ({ data: { organisation: { id: 'org', timeZone: 'Asia/Tokyo' } } }),
     ...handlers,
   });
   const router = createMemoryRouter(routes, { initialEntries: [path] });

@@ -1,5 +1,5 @@
 import { BeforeUpdate, Entity, Enum, Property, Unique, DateTimeType, type EventArgs } from '@mikro-orm/core';
-import { ADMIN_ROLES, POLICY_LANGUAGES, type AdminRole } from '@steward/policy-core';
+import { ADMIN_ROLES, LANGUAGES, type AdminRole } from '@steward/policy-core';
 import { BaseEntity } from '../common/base.entity.js';
 import type { Language } from '../i18n/language.js';
 
@@ -74,7 +74,7 @@ export class AdminUser extends BaseEntity<
   deviceEpoch: number = 0;
 
   /** The language the member reads Steward in (setMyLanguage); null: the organisation's default. */
-  @Enum({ items: () => [...POLICY_LANGUAGES], type: 'string', nullable: true })
+  @Enum({ items: () => [...LANGUAGES], type: 'string', nullable: true })
   language: Language | null = null;
 
   @BeforeUpdate()

@@ -64,6 +64,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'Organisation',
   'OrganisationLanguage',
   'OrganisationSettings',
+  'OrganisationTimeZone',
   'PartnerProvider',
   'PartnerProviders',
   'PermittedException',

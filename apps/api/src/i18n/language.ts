@@ -1,15 +1,13 @@
-import { POLICY_LANGUAGES, type PolicyLanguage } from '@steward/policy-core';
+import type { Language } from '@steward/policy-core';
 import type { Context } from '../context.js';
 import { loadOrganisation } from '../organisation/organisation.service.js';
 
 /**
- * The languages Steward speaks to people, as BCP 47 tags ('ja' | 'en'): what is stored (a staff
- * account's `language`, the organisation's `default_language`) and what catalogues are keyed by.
- * GraphQL shows them as the enum `Language { JA EN }` (common/enums.ts). Policy-core's published
- * languages, until policy-core has a `Language` of its own.
+ * The languages Steward speaks to people are policy-core's (`Language`: 'ja' | 'en', BCP 47): what is
+ * stored (a staff account's `language`, the organisation's `default_language`) and what catalogues
+ * are keyed by. GraphQL shows them as the enum `Language { JA EN }` (common/enums.ts).
  */
-export type Language = PolicyLanguage;
-export const LANGUAGES: readonly Language[] = POLICY_LANGUAGES;
+export type { Language };
 
 /** The organisation's default per request: read at most once, and only when someone asks. */
 const organisationDefaults = new WeakMap<object, Promise<Language>>();

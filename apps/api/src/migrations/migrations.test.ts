@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { ormOptions } from '../mikro-orm.config.js';
 import { describeSqliteSchema } from '../tools/migration-files.js';
 import { DATABASES, POSTGRESQL_ONLY, SQLITE_ONLY } from '../test/databases.js';
+import { buildCollectionInput } from '../test/factories.js';
 import { createTestApp } from '../test/test-app.js';
+import { RecordCollectionDocument } from '@steward/schema';
 
 describe('migrations', () => {
   // MikroORM's SQLite diff always re-creates tables that have CHECK constraints, so SQLite is
@@ -59,6 +61,52 @@ describe('migrations', () => {
     }
   });
 
+  it.each(DATABASES)('map the fixed UTC offsets to IANA zones on %s, noting one that has none, and back', async (database) => {
+    const app = await createTestApp({ database });
+    try {
+      const migrator = app.orm.getMigrator();
+      const conn = app.em().getConnection();
+      await migrator.down({ to: 'Migration20261207050000' });
+      const [seeded] = await conn.execute<{ id: string }[]>('select id from organisation');
+      const rows = [
+        [String(seeded!.id), 540],
+        [randomUUID(), 0],
+        [randomUUID(), 60],
+        [randomUUID(), -300],
+        [randomUUID(), 330],
+      ] as const;
+      for (const [id, offset] of rows.slice(1)) {
+        await conn.execute(
+          "insert into organisation (id, created_at, updated_at, name, name_ja, secretariat_name, postal_address, telephone, fax, email, version, time_zone_offset_minutes) values (?, ?, ?, 'O', 'O', 'S', 'A', 'T', 'F', 'e@example.jp', 1, ?)",
+          [id, new Date(), new Date(), offset],
+        );
+      }
+      const byId = async (sql: string) =>
+        new Map((await conn.execute<{ id: string; v: unknown }[]>(sql)).map((r) => [String(r.id), r.v]));
+      await migrator.up({ to: 'Migration20261207054506' });
+      const zones = await byId('select id, time_zone as v from organisation');
+      expect(rows.map(([id]) => zones.get(id))).toEqual(['Asia/Tokyo', 'UTC', 'Etc/GMT-1', 'Etc/GMT+5', 'UTC']);
+      const closed = await byId('select id, recurring_closed_days as v from organisation');
+      const observed = await byId('select id, observe_japanese_holidays as v from organisation');
+      for (const [id] of rows) {
+        const days = closed.get(id);
+        expect(typeof days === 'string' ? JSON.parse(days) : days).toEqual(['12-29', '12-30', '12-31', '01-01', '01-02', '01-03']);
+        expect(Boolean(observed.get(id))).toBe(true);
+      }
+      expect(await conn.execute("select key, value from system_setting where key like 'calendar.%'")).toEqual([
+        { key: `calendar.unmapped_offset:${rows[4][0]}`, value: '330' },
+      ]);
+      await migrator.down({ to: 'Migration20261207050000' });
+      const offsets = await byId('select id, time_zone_offset_minutes as v from organisation');
+      expect(rows.map(([id]) => Number(offsets.get(id)))).toEqual([540, 0, 60, -300, 330]);
+      expect(await conn.execute("select key from system_setting where key like 'calendar.%'")).toEqual([]);
+      await conn.execute('delete from organisation where id <> ?', [rows[0][0]]);
+      await migrator.up();
+    } finally {
+      await app.close();
+    }
+  });
+
   it.each(DATABASES)(
     'roll the per-visitor idempotency keys back on %s when two visitors share a key, keeping every event',
     async (database) => {
@@ -93,6 +141,38 @@ describe('migrations', () => {
         const states = await conn.execute<{ event_id: string }[]>('select event_id from cookie_consent_state where site_id = ? order by event_id', [site.createCookieSite.id]);
         expect(states.map((r) => String(r.event_id))).toEqual([later, other]);
         await app.orm.getMigrator().up();
+      } finally {
+        await app.close();
+      }
+    },
+  );
+
+  it.each(DATABASES)(
+    'add the name reading and the provider language on %s keeping every item, and refuse going down while a reading is stored',
+    async (database) => {
+      const app = await createTestApp({ database });
+      try {
+        const owner = await app.clientAs('OWNER');
+        const conn = app.em().getConnection();
+        const collect = (items: { category: 'NAME' | 'NAME_READING' | 'EMAIL'; value: string }[]) =>
+          owner.ok(RecordCollectionDocument, { input: buildCollectionInput({ items, language: 'ja' }) });
+        const plain = (await collect([{ category: 'NAME', value: '田中 健' }, { category: 'EMAIL', value: 'ken@example.jp' }])).recordCollection.provider;
+        const items = () => conn.execute<{ id: string; value_sealed: string }[]>('select id, value_sealed from personal_data_item order by id');
+        const before = await items();
+        await app.orm.getMigrator().down({ to: 'Migration20261207050000' });
+        expect(await items()).toEqual(before);
+        expect(await conn.execute("select count(*) as n from search_token where kind = 'NAME_GRAM'")).toEqual([{ n: database === 'sqlite' ? 0 : '0' }]);
+        expect(await conn.execute(`select * from system_setting where "key" = 'search.name_index'`)).toEqual([]);
+        await app.orm.getMigrator().up();
+        expect(await items()).toEqual(before);
+        // Providers recorded before the column were written to in English: they keep it.
+        expect(await conn.execute('select language from provider where id = ?', [plain.id])).toEqual([{ language: 'en' }]);
+
+        await collect([{ category: 'NAME', value: '田中 健' }, { category: 'NAME_READING', value: 'タナカ ケン' }]);
+        const withReading = await items();
+        await expect(app.orm.getMigrator().down({ to: 'Migration20261207050000' })).rejects.toThrow(/check/i);
+        expect(await items()).toEqual(withReading);
+        expect(await conn.execute("select count(*) as n from personal_data_item where category = 'NAME_READING'")).toEqual([{ n: database === 'sqlite' ? 1 : '1' }]);
       } finally {
         await app.close();
       }

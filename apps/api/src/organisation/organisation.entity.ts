@@ -1,5 +1,5 @@
 import { Entity, Enum, Property } from '@mikro-orm/core';
-import { POLICY_LANGUAGES } from '@steward/policy-core';
+import { DEFAULT_RECURRING_CLOSED_DAYS, DEFAULT_TIME_ZONE, LANGUAGES } from '@steward/policy-core';
 import { BaseEntity } from '../common/base.entity.js';
 import type { Language } from '../i18n/language.js';
 
@@ -9,7 +9,9 @@ export class Organisation extends BaseEntity<
   | 'version'
   | 'responsePeriodDays'
   | 'responsePeriodUnit'
-  | 'timeZoneOffsetMinutes'
+  | 'timeZone'
+  | 'observeJapaneseHolidays'
+  | 'recurringClosedDays'
   | 'requestHolidays'
   | 'requireMfa'
   | 'defaultLanguage'
@@ -44,11 +46,19 @@ export class Organisation extends BaseEntity<
   @Property({ type: 'string', length: 16, default: 'BUSINESS_DAYS' })
   responsePeriodUnit: 'CALENDAR_DAYS' | 'BUSINESS_DAYS' = 'BUSINESS_DAYS';
 
-  /** Fixed offset from UTC in minutes (JST = 540). */
-  @Property({ type: 'integer', default: 540 })
-  timeZoneOffsetMinutes: number = 540;
+  /** The organisation's IANA time zone: its calendar (due dates) and how dates are shown. */
+  @Property({ type: 'string', length: 64, default: DEFAULT_TIME_ZONE })
+  timeZone: string = DEFAULT_TIME_ZONE;
 
-  /** Non-working days, 'YYYY-MM-DD'. */
+  /** Japanese national holidays (from @holiday-jp/holiday_jp) are not business days. */
+  @Property({ type: 'boolean', default: true })
+  observeJapaneseHolidays: boolean = true;
+
+  /** Days closed every year, 'MM-DD' (年末年始, 12-29 … 01-03, by default). */
+  @Property({ type: 'json', default: JSON.stringify(DEFAULT_RECURRING_CLOSED_DAYS) })
+  recurringClosedDays: string[] = [...DEFAULT_RECURRING_CLOSED_DAYS];
+
+  /** The organisation's own one-off closed days, 'YYYY-MM-DD' (national holidays are not copied here). */
   @Property({ type: 'json', default: '[]' })
   requestHolidays: string[] = [];
 
@@ -57,6 +67,6 @@ export class Organisation extends BaseEntity<
   requireMfa: boolean = false;
 
   /** The language of members who chose none, and of the sign-in page (updateOrganisation; owners). */
-  @Enum({ items: () => [...POLICY_LANGUAGES], type: 'string', default: 'ja' })
+  @Enum({ items: () => [...LANGUAGES], type: 'string', default: 'ja' })
   defaultLanguage: Language = 'ja';
 }

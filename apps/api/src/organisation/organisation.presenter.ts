@@ -13,6 +13,7 @@ export function presentOrganisation(org: Organisation): OrganisationType {
       fax: org.fax,
       email: org.email,
     },
+    timeZone: org.timeZone,
     defaultLanguage: org.defaultLanguage,
     version: org.version,
   };

@@ -17,6 +17,11 @@ export class OrganisationType {
   @Field(() => String) name!: string;
   @Field(() => String) nameJa!: string;
   @Field(() => SecretariatContactType) secretariat!: SecretariatContactType;
+  @Field(() => String, {
+    description:
+      "The organisation's IANA time zone (e.g. Asia/Tokyo): its calendar for due dates, and the zone dates are shown in. Owners set it with updateRequestSettings.",
+  })
+  timeZone!: string;
   @Field(() => LanguageEnum, {
     description:
       'The language of members who chose none and of the sign-in page (public: the sign-in page reads it before anyone signs in).',

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** As the SQLite migration of the same name: a staff account's own language and the organisation's default (ja). */
-export class Migration20261207054448 extends Migration {
+export class Migration20261207063001 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "admin_user" add column "language" text check ("language" in ('ja', 'en')) null;`);
     this.addSql(
