@@ -171,6 +171,7 @@ export async function startStack(ownerEmail: string, ownerPassword: string): Pro
     server.stdout?.on('data', keep);
     server.stderr?.on('data', keep);
     await waitForHealthy(baseUrl, server, () => serverOutput);
+    await readInEnglish(baseUrl, ownerEmail, ownerPassword);
 
     browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
@@ -201,6 +202,54 @@ export async function startStack(ownerEmail: string, ownerPassword: string): Pro
     await stop();
     throw err;
   }
+}
+
+/**
+ * The stories read the admin's English words: the organisation's default language (Japanese, as in
+ * the demo) becomes English for every member, through the API as the owner. A story in Japanese
+ * switches with the header's 日本語.
+ */
+async function readInEnglish(baseUrl: string, email: string, password: string): Promise<void> {
+  let cookie = '';
+  const call = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+    const res = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    cookie =
+      res.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('steward_session='))
+        ?.split(';')[0] ?? cookie;
+    const body = (await res.json()) as { data?: T; errors?: unknown[] };
+    if (body.errors?.length || !body.data) throw new Error(`readInEnglish: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+  await call('mutation($input: LoginInput!) { login(input: $input) { id } }', { input: { email, password } });
+  const { organisation: o } = await call<{
+    organisation: {
+      version: number;
+      name: string;
+      nameJa: string;
+      secretariat: { name: string; postalAddress: string; telephone: string; fax: string; email: string };
+    };
+  }>('{ organisation { version name nameJa secretariat { name postalAddress telephone fax email } } }', {});
+  const { secretariat: s } = o;
+  await call('mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id } }', {
+    input: {
+      expectedVersion: o.version,
+      name: o.name,
+      nameJa: o.nameJa,
+      secretariatName: s.name,
+      postalAddress: s.postalAddress,
+      telephone: s.telephone,
+      fax: s.fax,
+      email: s.email,
+      defaultLanguage: 'EN',
+    },
+  });
+  await call('mutation { logout }', {});
 }
 
 /** Signs in through the login form and waits for the providers page. */

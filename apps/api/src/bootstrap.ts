@@ -188,6 +188,7 @@ async function setUp(orm: MikroORM, deps: AppDeps): Promise<void> {
       role: user.role,
       sessionTokenHash: '',
       restriction: null,
+      language: user.language,
     });
     deps.log.info(`Seeded the demo policy and ${n} demo providers`);
     await seedCookieDemo(em.fork(), deps);

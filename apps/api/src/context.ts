@@ -7,6 +7,7 @@ import type { SignInThrottle } from './auth/sign-in-throttle.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 import type { AppLog } from './common/logger.js';
 import type { RequestTrace } from './http/request-log.js';
+import type { Language } from './i18n/language.js';
 
 /** The signed-in admin making the request. */
 export interface Actor {
@@ -20,6 +21,8 @@ export interface Actor {
    * sessionRestriction); the auth checker and requireActor refuse everything else.
    */
   restriction: SessionRestriction;
+  /** The member's own language (setMyLanguage); null: the organisation's default (i18n/language.ts languageFor). */
+  language: Language | null;
 }
 
 /** What lives for the whole process: no per-user state (several instances may share one database). */

@@ -4,6 +4,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { hasErrorCode } from '../components/errors.js';
 import { Loading } from '../components/Loading.js';
+import { useFollowAccountLanguage } from '../features/language/use-language.js';
 import { RestrictedSessionPage } from '../features/session/RestrictedSessionPage.js';
 import { loginPathFor } from '../features/session/safe-next.js';
 import { SessionContext } from '../features/session/session-context.js';
@@ -20,6 +21,8 @@ export function AuthGuard() {
   const zone = useOrganisationTimeZone();
   const location = useLocation();
   const { t } = useTranslation();
+  // The member's language (their own, else the organisation's), the restricted steps included.
+  useFollowAccountLanguage(user?.effectiveLanguage);
 
   if (fetching || !zone.ready) {
     return (

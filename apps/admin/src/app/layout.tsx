@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Brand } from '../components/Brand.js';
 import { ROLE_LABEL } from '../components/labels.js';
-import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
+import { AccountLanguageSwitch } from '../features/language/AccountLanguageSwitch.js';
 import { canManageUsers, canWrite } from '../features/session/permissions.js';
 import type { SessionUser } from '../features/session/session-context.js';
 import { useLogout } from '../features/session/use-logout.js';
@@ -113,7 +113,7 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
             </Link>
           </Group>
           <Group gap="sm" wrap="nowrap" aria-label={t('header.signedInUser')}>
-            <LanguageSwitch />
+            <AccountLanguageSwitch />
             <Text size="sm" fw={500} data-testid="current-user-name">
               {user.displayName}
             </Text>

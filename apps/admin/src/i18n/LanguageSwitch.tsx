@@ -4,12 +4,18 @@ import { UI_LANGUAGES, isUiLanguage, type UiLanguage } from './i18n.js';
 import { useLocale } from './locale.js';
 
 type Props = {
-  /** Called after the switch, e.g. to keep the choice with the signed-in account. */
+  /** Called after the switch. */
   onChange?: (language: UiLanguage) => void;
+  /**
+   * Instead of switching here: a signed-in member's choice goes to their account, and the admin
+   * switches when the account answers (features/language).
+   */
+  select?: (language: UiLanguage) => void;
+  disabled?: boolean;
 };
 
 /** 日本語 | English, each written in its own language, switching the whole admin at once. */
-export function LanguageSwitch({ onChange }: Props) {
+export function LanguageSwitch({ onChange, select, disabled }: Props) {
   const { t } = useTranslation();
   const { language, setLanguage } = useLocale();
   return (
@@ -18,8 +24,10 @@ export function LanguageSwitch({ onChange }: Props) {
       aria-label={t('language.label')}
       value={language}
       data={UI_LANGUAGES.map((value) => ({ value, label: t(`language.${value}`) }))}
+      disabled={disabled}
       onChange={(value) => {
         if (!isUiLanguage(value)) return;
+        if (select) return select(value);
         setLanguage(value);
         onChange?.(value);
       }}

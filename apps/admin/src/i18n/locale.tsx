@@ -14,14 +14,25 @@ import { createI18n, isUiLanguage, type UiLanguage } from './i18n.js';
 
 const STORAGE_KEY = 'steward.language';
 
-/** The language before anyone signs in: the one chosen on this browser, else the browser's own, else Japanese. */
-export function initialLanguage(): UiLanguage {
+/** The language chosen on this browser (the switch, or the account's language last signed in here), or null. */
+export function storedLanguage(): UiLanguage | null {
   try {
     const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
     if (isUiLanguage(stored)) return stored;
   } catch {
-    // Storage can be refused (private mode, policies): fall through to the browser's languages.
+    // Storage can be refused (private mode, policies).
   }
+  return null;
+}
+
+/**
+ * The language of the first paint: the one chosen on this browser, else the browser's own, else
+ * Japanese. The sign-in page then takes the organisation's default unless this browser chose one, and
+ * a signed-in member's own language (features/language) replaces it.
+ */
+export function initialLanguage(): UiLanguage {
+  const stored = storedLanguage();
+  if (stored) return stored;
   for (const tag of globalThis.navigator?.languages ?? []) {
     const base = tag.toLowerCase().split('-')[0];
     if (isUiLanguage(base)) return base;
@@ -31,8 +42,8 @@ export function initialLanguage(): UiLanguage {
 
 type Locale = {
   language: UiLanguage;
-  /** Switches every text, date and number at once; remembered on this browser. */
-  setLanguage: (language: UiLanguage) => void;
+  /** Switches every text, date and number at once; remembered on this browser unless `remember` is false. */
+  setLanguage: (language: UiLanguage, options?: { remember?: boolean }) => void;
   /** The organisation's IANA time zone: every date and time is shown in it (undefined: the browser's). */
   timeZone: string | undefined;
   setTimeZone: (timeZone: string | undefined) => void;
@@ -71,8 +82,9 @@ export function LocaleProvider({ language: fixed, timeZone: fixedZone, children 
     document.documentElement.lang = language;
   }, [language]);
 
-  const setLanguage = useCallback((next: UiLanguage) => {
+  const setLanguage = useCallback((next: UiLanguage, { remember = true }: { remember?: boolean } = {}) => {
     setLanguageState(next);
+    if (!remember) return;
     try {
       globalThis.localStorage?.setItem(STORAGE_KEY, next);
     } catch {

@@ -4,6 +4,7 @@ import type {
   CollectionFormOptionsQuery,
   ConsentReceiptFieldsFragment,
   MeQuery,
+  OrganisationSettingsQuery,
   ProviderListItemFragment,
   ProviderQuery,
   ProvidersQuery,
@@ -22,6 +23,18 @@ export const SECRETARIAT = {
   email: 'jspe_jspe@jspe.or.jp',
 };
 
+/** The organisation settings page's query: Japanese by default, at version 1. */
+export const ORGANISATION_SETTINGS: OrganisationSettingsQuery = {
+  organisation: {
+    id: 'org',
+    name: 'JSPE',
+    nameJa: '精密工学会',
+    defaultLanguage: 'JA',
+    version: 1,
+    secretariat: SECRETARIAT,
+  },
+};
+
 export function sessionUser(role: AdminRole = 'PRIVACY_OFFICER'): NonNullable<MeQuery['me']> {
   return {
     id: `user-${role.toLowerCase()}`,
@@ -32,6 +45,9 @@ export function sessionUser(role: AdminRole = 'PRIVACY_OFFICER'): NonNullable<Me
     mfaEnrolled: false,
     mfaRequired: false,
     passwordChangedAt: null,
+    language: null,
+    // The tests read the English texts.
+    effectiveLanguage: 'EN',
   };
 }
 

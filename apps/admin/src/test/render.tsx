@@ -8,6 +8,7 @@ import { stubApi, type Handlers } from './stub-api.js';
 import { sessionUser } from './factories.js';
 import type { AdminRole } from '@steward/schema';
 import type { UiLanguage } from '../i18n/i18n.js';
+import { toApiLanguage } from '../features/language/language-codes.js';
 
 // No transitions in tests: modals and collapses open at once.
 const testTheme = createTheme({
@@ -32,8 +33,19 @@ type Options = {
 
 /** Renders the whole app (auth guard and layout included) at `path` against a stub API. */
 export function renderApp(path: string, { role = 'PRIVACY_OFFICER', handlers = {}, language = 'en' }: Options = {}) {
+  // The member reads `language` (the organisation's default, the stub's too); SetMyLanguage changes
+  // what `me` answers next, as the API does.
+  const organisationLanguage = toApiLanguage(language);
+  let me = role ? { ...sessionUser(role), effectiveLanguage: organisationLanguage } : null;
   const api = stubApi({
-    Me: () => ({ data: { me: role ? sessionUser(role) : null } }),
+    Me: () => ({ data: { me } }),
+    SetMyLanguage: ({ input }) => {
+      if (!me) return { errors: [{ message: 'Not signed in', extensions: { code: 'UNAUTHENTICATED' } }] };
+      const chosen = input.language ?? null;
+      me = { ...me, language: chosen, effectiveLanguage: chosen ?? organisationLanguage };
+      return { data: { setMyLanguage: { __typename: 'AdminUser', id: me.id, language: chosen } } };
+    },
+    OrganisationLanguage: () => ({ data: { organisation: { id: 'org', defaultLanguage: organisationLanguage } } }),
     Purposes: () => ({ data: { purposes: [] } }),
     OrganisationTimeZone: () => ({ data: { organisation: { id: 'org', timeZone: 'Asia/Tokyo' } } }),
     ...handlers,

@@ -8,6 +8,7 @@ import {
   ConfirmTotpEnrolmentInput,
   DisableTotpInput,
   EndSessionInput,
+  SetMyLanguageInput,
   TotpCodeInput,
 } from './auth.inputs.js';
 
@@ -26,6 +27,18 @@ export class AccountResolver {
   ): Promise<AdminUserType> {
     const user = await services(ctx).account.changePassword(input.currentPassword, input.newPassword);
     return presentAdminUser(user);
+  }
+
+  @Authorized()
+  @Mutation(() => AdminUserType, {
+    description:
+      "Sets the language you read Steward in (null: the organisation's default); also while a session is restricted.",
+  })
+  async setMyLanguage(
+    @Arg('input', () => SetMyLanguageInput, { description: 'Your language, or null.' }) input: SetMyLanguageInput,
+    @Ctx() ctx: Context,
+  ): Promise<AdminUserType> {
+    return presentAdminUser(await services(ctx).account.setLanguage(input.language ?? null));
   }
 
   @Authorized()

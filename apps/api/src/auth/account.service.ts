@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
 import { Service } from '../common/transaction.js';
 import type { Actor, AppDeps } from '../context.js';
+import type { Language } from '../i18n/language.js';
 import { AdminSession } from './admin-session.entity.js';
 import { AdminUser } from './admin-user.entity.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -95,6 +96,28 @@ export class AccountService extends Service<Actor> {
     });
     await this.em.flush();
     return user;
+  }
+
+  /**
+   * The caller's own language (null: follow the organisation's default), audited with the old and new
+   * choice; choosing the one already set changes and records nothing.
+   */
+  setLanguage(language: Language | null): Promise<AdminUser> {
+    return this.inTransaction(async ({ em }) => {
+      const user = await em.findOne(AdminUser, { id: this.actor.userId });
+      if (!user) throw new NotFoundError('AdminUser', 'me');
+      if (user.language === language) return user;
+      const from = user.language;
+      user.language = language;
+      new AuditService(em, this.actor, this.deps).record({
+        action: 'auth.language_changed',
+        entityType: 'AdminUser',
+        subject: user.id,
+        detail: { from, to: language },
+      });
+      await em.flush();
+      return user;
+    });
   }
 
   /** The caller's open sessions, the current one first, then the most recently seen. */

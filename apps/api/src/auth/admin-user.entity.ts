@@ -1,6 +1,7 @@
 import { BeforeUpdate, Entity, Enum, Property, Unique, DateTimeType, type EventArgs } from '@mikro-orm/core';
-import { ADMIN_ROLES, type AdminRole } from '@steward/policy-core';
+import { ADMIN_ROLES, LANGUAGES, type AdminRole } from '@steward/policy-core';
 import { BaseEntity } from '../common/base.entity.js';
+import type { Language } from '../i18n/language.js';
 
 @Entity()
 export class AdminUser extends BaseEntity<
@@ -14,6 +15,7 @@ export class AdminUser extends BaseEntity<
   | 'totpEnabledAt'
   | 'totpLastStep'
   | 'deviceEpoch'
+  | 'language'
 > {
   /** Stored lower-cased so that sign-in is case-insensitive. */
   @Unique()
@@ -70,6 +72,10 @@ export class AdminUser extends BaseEntity<
    */
   @Property({ type: 'integer', default: 0 })
   deviceEpoch: number = 0;
+
+  /** The language the member reads Steward in (setMyLanguage); null: the organisation's default. */
+  @Enum({ items: () => [...LANGUAGES], type: 'string', nullable: true })
+  language: Language | null = null;
 
   @BeforeUpdate()
   moveDeviceEpoch(args: EventArgs<AdminUser>): void {

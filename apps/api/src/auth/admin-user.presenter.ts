@@ -15,6 +15,7 @@ export function presentAdminUser(user: AdminUser): AdminUserType {
     mfaEnrolled: user.totpEnabledAt !== null,
     mustChangePassword: user.mustChangePassword,
     passwordChangedAt: user.passwordChangedAt,
+    language: user.language,
   };
 }
 

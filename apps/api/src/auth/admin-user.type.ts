@@ -1,6 +1,7 @@
 import type { AdminRole, SessionRestriction, StaffAbilities } from '@steward/policy-core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { AdminRoleEnum, SessionRestrictionEnum } from '../common/enums.js';
+import { AdminRoleEnum, LanguageEnum, SessionRestrictionEnum } from '../common/enums.js';
+import type { Language } from '../i18n/language.js';
 
 @ObjectType('StaffAbilities', {
   description: "What the caller may do with this staff account now (policy-core's staffAbilities); owners only.",
@@ -61,6 +62,18 @@ export class AdminUserType {
 
   @Field(() => Date, { nullable: true, description: 'When the member last set their own password.' })
   passwordChangedAt!: Date | null;
+
+  @Field(() => LanguageEnum, {
+    nullable: true,
+    description: "The language the member chose to read Steward in (setMyLanguage); null: the organisation's default.",
+  })
+  language!: Language | null;
+
+  @Field(() => LanguageEnum, {
+    nullable: true,
+    description: "On `me` only: the language Steward speaks to you — your own choice, else the organisation's default.",
+  })
+  effectiveLanguage?: Language;
 
   @Field(() => SessionRestrictionEnum, {
     nullable: true,

@@ -1,7 +1,8 @@
 import type { AdminRole } from '@steward/policy-core';
 import { MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { AdminRoleEnum } from '../common/enums.js';
+import { AdminRoleEnum, LanguageEnum } from '../common/enums.js';
+import type { Language } from '../i18n/language.js';
 
 @InputType({ description: 'Sign-in with e-mail and password, and the second factor when the account has one.' })
 export class LoginInput {
@@ -122,4 +123,13 @@ export class DisableTotpInput {
 export class SetMfaRequirementInput {
   @Field(() => Boolean, { description: 'True: owners and privacy officers must enrol; false: each member chooses.' })
   required!: boolean;
+}
+
+@InputType({ description: 'The language you read Steward in.' })
+export class SetMyLanguageInput {
+  @Field(() => LanguageEnum, {
+    nullable: true,
+    description: "JA or EN; null (or left out): follow the organisation's default language.",
+  })
+  language?: Language | null;
 }

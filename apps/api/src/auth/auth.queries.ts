@@ -10,7 +10,8 @@ export async function sessionRow(em: EntityManager, tokenHash: string): Promise<
   const [row] = await leanRows(em, {
     sql:
       'select s.expires_at, s.last_seen_at, u.id, u.email, u.display_name, u.role, u.disabled,' +
-      ' u.must_change_password, u.totp_enabled_at, (select o.require_mfa from organisation o limit 1) as org_require_mfa' +
+      ' u.must_change_password, u.totp_enabled_at, u.language,' +
+      ' (select o.require_mfa from organisation o limit 1) as org_require_mfa' +
       ' from admin_session s join admin_user u on u.id = s.user_id where s.token_hash = :tokenHash',
     params: { tokenHash },
   });

@@ -4,6 +4,7 @@ import { rateLimitedBy } from '../common/rate-limit.js';
 import type { Context } from '../context.js';
 import { services } from '../services.js';
 import { loadOrganisation } from '../organisation/organisation.service.js';
+import { languageFor } from '../i18n/language.js';
 import { AdminUserType, InvitationPreviewType } from './admin-user.type.js';
 import { presentAdminUser } from './admin-user.presenter.js';
 import { AcceptInvitationInput, CreateAdminUserInput, LoginInput } from './auth.inputs.js';
@@ -23,6 +24,7 @@ export class AuthResolver {
       ...presentAdminUser(user),
       sessionRestriction: ctx.actor.restriction,
       mfaRequired: await services(ctx).mfa.requiredFor(user),
+      effectiveLanguage: await languageFor(ctx),
     };
   }
 

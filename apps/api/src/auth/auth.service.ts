@@ -7,6 +7,7 @@ import { BadInputError, DomainError, UnauthenticatedError } from '../common/erro
 import { fromDbBoolean, fromDbDate } from '../common/sql/dialect.js';
 import { renewSession, sessionRow } from './auth.queries.js';
 import type { Actor, AppDeps } from '../context.js';
+import type { Language } from '../i18n/language.js';
 import { AdminSession } from './admin-session.entity.js';
 import { AdminUser } from './admin-user.entity.js';
 import { decoyHash, hashPassword, verifyPassword } from './password.js';
@@ -183,6 +184,7 @@ export class AuthService {
         mfaEnrolled: row.totp_enabled_at != null,
         organisationRequiresMfa: this.deps.config.requireMfa || fromDbBoolean(row.org_require_mfa ?? false),
       }),
+      language: (row.language as Language | null) ?? null,
     };
     return { actor, expiresAt, renewed };
   }
@@ -236,5 +238,6 @@ export function actorOf(user: AdminUser, sessionTokenHash: string): Actor {
     role: user.role,
     sessionTokenHash,
     restriction: null,
+    language: user.language,
   };
 }

@@ -42,6 +42,7 @@ export const STAFF_ACCOUNT_ACTIONS = [
   'auth.logout',
   'auth.password_changed',
   'auth.session_ended',
+  'auth.language_changed',
   'auth.mfa_enrolled',
   'auth.mfa_disabled',
   'auth.recovery_codes_regenerated',

@@ -24,6 +24,7 @@ const admin = (role: AdminRole) => ({
   displayName: 'A',
   role,
   sessionTokenHash: 'h',
+  language: null,
   restriction: null,
 });
 const system = { credentialId: '0190a2b4-0000-7000-8000-000000000002' };

@@ -44,11 +44,11 @@ export const authChecker: AuthCheckerFn<Context, Grant> = ({ context, info }, gr
 
 /**
  * The only signed-in fields a restricted session reaches (besides `me`, which needs no sign-in):
- * the one step it must take, and signing out.
+ * the one step it must take, signing out, and the language that step is shown in.
  */
 export const RESTRICTED_SESSION_FIELDS: Readonly<Record<Exclude<SessionRestriction, null>, readonly string[]>> = {
-  PASSWORD_CHANGE: ['changePassword', 'logout'],
-  MFA_ENROLMENT: ['beginTotpEnrolment', 'confirmTotpEnrolment', 'logout'],
+  PASSWORD_CHANGE: ['changePassword', 'logout', 'setMyLanguage'],
+  MFA_ENROLMENT: ['beginTotpEnrolment', 'confirmTotpEnrolment', 'logout', 'setMyLanguage'],
 };
 
 /** FORBIDDEN, with `extensions.restriction` saying what the session must do first. */

@@ -22,6 +22,7 @@ import {
   JOB_STATUSES,
 } from '@steward/policy-core';
 import { registerEnumType } from 'type-graphql';
+import type { Language } from '../i18n/language.js';
 import { RECIPIENT_KINDS } from '../recipients/recipient-kinds.js';
 
 /** policy-core's vocabulary as `{ KEY: 'KEY' }` objects, the shape type-graphql registers as enums. */
@@ -49,6 +50,8 @@ export const MeetingKindEnum = asEnum(MEETING_KINDS);
 export const RecipientKindEnum = asEnum(RECIPIENT_KINDS);
 export const IssueCodeEnum = asEnum(ISSUE_CODES);
 export const SessionRestrictionEnum = asEnum(['PASSWORD_CHANGE', 'MFA_ENROLMENT'] as const);
+/** GraphQL's names for the stored BCP 47 tags (i18n/language.ts): `JA` reaches a resolver as 'ja'. */
+export const LanguageEnum = { JA: 'ja', EN: 'en' } as const satisfies Record<string, Language>;
 
 // Registered once: the one vocabulary reaches the schema, and through codegen, the admin.
 registerEnumType(ProviderKindEnum, {
@@ -112,6 +115,14 @@ registerEnumType(CookieStorageKindEnum, {
   description: "Where a declared tracker keeps its data in the visitor's browser.",
 });
 registerEnumType(CookieConsentActionEnum, { name: 'CookieConsentAction' });
+registerEnumType(LanguageEnum, {
+  name: 'Language',
+  description: 'A language Steward speaks to people in.',
+  valuesConfig: {
+    JA: { description: 'Japanese (ja).' },
+    EN: { description: 'English (en).' },
+  },
+});
 registerEnumType(SessionRestrictionEnum, {
   name: 'SessionRestriction',
   description: 'What a signed-in session must do before anything else (policy-core sessionRestriction).',

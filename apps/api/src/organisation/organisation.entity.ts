@@ -1,6 +1,7 @@
-import { Entity, Property } from '@mikro-orm/core';
-import { DEFAULT_RECURRING_CLOSED_DAYS, DEFAULT_TIME_ZONE } from '@steward/policy-core';
+import { Entity, Enum, Property } from '@mikro-orm/core';
+import { DEFAULT_RECURRING_CLOSED_DAYS, DEFAULT_TIME_ZONE, LANGUAGES } from '@steward/policy-core';
 import { BaseEntity } from '../common/base.entity.js';
+import type { Language } from '../i18n/language.js';
 
 /** The organisation whose policy Steward runs, with the secretariat that answers inquiries (clause 8). */
 @Entity()
@@ -13,6 +14,7 @@ export class Organisation extends BaseEntity<
   | 'recurringClosedDays'
   | 'requestHolidays'
   | 'requireMfa'
+  | 'defaultLanguage'
 > {
   @Property({ type: 'string', length: 200 })
   name!: string;
@@ -37,12 +39,21 @@ export class Organisation extends BaseEntity<
 
   @Property({ type: 'integer', version: true })
   version: number = 1;
+
   // Provider requests (clause 4): the response period, set by updateRequestSettings (requests/).
   @Property({ type: 'integer', default: 10 })
   responsePeriodDays: number = 10;
 
   @Property({ type: 'string', length: 16, default: 'BUSINESS_DAYS' })
   responsePeriodUnit: 'CALENDAR_DAYS' | 'BUSINESS_DAYS' = 'BUSINESS_DAYS';
+
+  /** The organisation's own one-off closed days, 'YYYY-MM-DD' (national holidays are not copied here). */
+  @Property({ type: 'json', default: '[]' })
+  requestHolidays: string[] = [];
+
+  /** Owners and privacy officers must enrol a second factor (STEWARD_REQUIRE_MFA forces it on). */
+  @Property({ type: 'boolean', default: false })
+  requireMfa: boolean = false;
 
   /** The organisation's IANA time zone: its calendar (due dates) and how dates are shown. */
   @Property({ type: 'string', length: 64, default: DEFAULT_TIME_ZONE })
@@ -56,11 +67,7 @@ export class Organisation extends BaseEntity<
   @Property({ type: 'json', default: JSON.stringify(DEFAULT_RECURRING_CLOSED_DAYS) })
   recurringClosedDays: string[] = [...DEFAULT_RECURRING_CLOSED_DAYS];
 
-  /** The organisation's own one-off closed days, 'YYYY-MM-DD' (national holidays are not copied here). */
-  @Property({ type: 'json', default: '[]' })
-  requestHolidays: string[] = [];
-
-  /** Owners and privacy officers must enrol a second factor (STEWARD_REQUIRE_MFA forces it on). */
-  @Property({ type: 'boolean', default: false })
-  requireMfa: boolean = false;
+  /** The language of members who chose none, and of the sign-in page (updateOrganisation; owners). */
+  @Enum({ items: () => [...LANGUAGES], type: 'string', default: 'ja' })
+  defaultLanguage: Language = 'ja';
 }

@@ -14,6 +14,7 @@ export function presentOrganisation(org: Organisation): OrganisationType {
       email: org.email,
     },
     timeZone: org.timeZone,
+    defaultLanguage: org.defaultLanguage,
     version: org.version,
   };
 }

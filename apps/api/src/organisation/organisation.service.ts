@@ -25,19 +25,19 @@ export async function organisationContact(
 }
 
 /**
- * An owner edits the organisation and the secretariat's contact details (clause 8): checked by
- * policy-core, optimistic lock, audited with the names of the changed fields. The public policy
- * page reads them per request, so a change shows at once.
+ * An owner edits the organisation and the secretariat's contact details (clause 8), and the default
+ * language: checked by policy-core, optimistic lock, audited with the names of the changed fields.
+ * The public policy page reads them per request, so a change shows at once.
  */
 export class OrganisationService extends Service<Actor> {
   update(input: UpdateOrganisationInput): Promise<Organisation> {
     return this.inTransaction(async ({ em }) => {
       const org = await loadOrganisation(em);
       assertVersion(org.version, input.expectedVersion, 'Organisation');
-      const { expectedVersion: _ignored, ...given } = input;
+      const { expectedVersion: _ignored, defaultLanguage, ...given } = input;
       const validation = validateSecretariat(given);
       if (!validation.ok) throw new BadInputError(validation.issues);
-      const next = normalizeSecretariat(given);
+      const next = { ...normalizeSecretariat(given), defaultLanguage: defaultLanguage ?? org.defaultLanguage };
       const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => org[k] !== next[k]);
       if (!changed.length) return org;
       Object.assign(org, next, { updatedAt: this.deps.now() });

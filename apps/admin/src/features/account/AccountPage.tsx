@@ -1,5 +1,6 @@
 import { Grid, Stack } from '@mantine/core';
 import { PageHeader } from '../../components/PageHeader.js';
+import { AccountLanguageCard } from '../language/AccountLanguageCard.js';
 import { useSessionUser } from '../session/session-context.js';
 import { ACCOUNT_TEXT } from './account-texts.js';
 import { ChangePasswordForm } from './ChangePasswordForm.js';
@@ -21,6 +22,7 @@ export function AccountPage({ onChanged }: { /** Reloads the signed-in member (`
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
+            <AccountLanguageCard />
             <ChangePasswordForm />
             {user.mfaEnrolled && <RegenerateCodesForm />}
             {/* The API refuses removal while the organisation requires a second factor of this role. */}

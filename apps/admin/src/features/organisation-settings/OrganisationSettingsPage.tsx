@@ -12,6 +12,7 @@ import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { DefaultLanguageSelect } from '../language/DefaultLanguageSelect.js';
 import { useSessionUser } from '../session/session-context.js';
 import { ResponsePeriodCard } from './ResponsePeriodCard.js';
 
@@ -31,6 +32,7 @@ const toForm = (o: Org): Form => ({
 function SettingsForm({ org, onSaved }: { org: Org; onSaved: () => void }) {
   const isOwner = useSessionUser().role === 'OWNER';
   const [form, setForm] = useState<Form>(() => toForm(org));
+  const [defaultLanguage, setDefaultLanguage] = useState(org.defaultLanguage);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [messages, setMessages] = useState<string[]>([]);
   const [conflict, setConflict] = useState(false);
@@ -46,7 +48,7 @@ function SettingsForm({ org, onSaved }: { org: Org; onSaved: () => void }) {
       setErrors(Object.fromEntries(local.issues.map((i) => [i.field, i.message])));
       return;
     }
-    const res = await update({ input: { expectedVersion: org.version, ...form } });
+    const res = await update({ input: { expectedVersion: org.version, ...form, defaultLanguage } });
     if (res.error) {
       const summary = fieldErrorsFromGraphQLError(res.error);
       setConflict(summary.conflict !== null);
@@ -97,6 +99,7 @@ function SettingsForm({ org, onSaved }: { org: Org; onSaved: () => void }) {
         {field('telephone', 'Telephone')}
         {field('fax', 'Fax')}
         {field('email', 'E-mail')}
+        <DefaultLanguageSelect value={defaultLanguage} onChange={setDefaultLanguage} readOnly={!isOwner} />
         {isOwner && (
           <Button w="fit-content" loading={state.fetching} onClick={() => void save()}>
             Save

@@ -1,19 +1,11 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import type { OrganisationSettingsQuery, RequestSettingsQuery } from '@steward/schema';
+import type { RequestSettingsQuery } from '@steward/schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDate, setFormatLocale } from '../../components/format.js';
-import { SECRETARIAT } from '../../test/factories.js';
+import { ORGANISATION_SETTINGS } from '../../test/factories.js';
 import { renderApp } from '../../test/render.js';
 
-const org: OrganisationSettingsQuery = {
-  organisation: {
-    id: 'org',
-    name: 'JSPE',
-    nameJa: '精密工学会',
-    version: 1,
-    secretariat: SECRETARIAT,
-  },
-};
+const org = ORGANISATION_SETTINGS;
 
 /** The calendar as a new organisation has it. */
 const requestSettings: RequestSettingsQuery['requestSettings'] = {

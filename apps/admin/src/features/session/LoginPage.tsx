@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Brand } from '../../components/Brand.js';
 import { errorCode } from '../../components/errors.js';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
+import { useSignInLanguage } from '../language/use-language.js';
 import { loginFailure, type LoginFailure } from './login-failure.js';
 import { useLogin } from './use-login.js';
 
@@ -14,6 +15,7 @@ type Props = {
 
 export function LoginPage({ onSignedIn }: Props) {
   const { t } = useTranslation('session');
+  useSignInLanguage();
   const { login, fetching } = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -44,6 +46,7 @@ export function LoginPage({ onSignedIn }: Props) {
             <Stack gap={4}>
               <Group justify="space-between" wrap="nowrap">
                 <Brand size="lg" />
+                {/* A choice of this browser only: no one is signed in to keep it. */}
                 <LanguageSwitch />
               </Group>
               <Text size="sm" c="dimmed">
