@@ -4,7 +4,16 @@ import { BaseEntity } from '../common/base.entity.js';
 /** The organisation whose policy Steward runs, with the secretariat that answers inquiries (clause 8). */
 @Entity()
 export class Organisation extends BaseEntity<
-  'version' | 'responsePeriodDays' | 'responsePeriodUnit' | 'timeZoneOffsetMinutes' | 'requestHolidays' | 'requireMfa'
+  | 'version'
+  | 'responsePeriodDays'
+  | 'responsePeriodUnit'
+  | 'timeZoneOffsetMinutes'
+  | 'requestHolidays'
+  | 'requireMfa'
+  | 'secretariatNameJa'
+  | 'postalAddressJa'
+  | 'officeHoursEn'
+  | 'officeHoursJa'
 > {
   @Property({ type: 'string', length: 200 })
   name!: string;
@@ -12,9 +21,11 @@ export class Organisation extends BaseEntity<
   @Property({ type: 'string', length: 200 })
   nameJa!: string;
 
+  /** The secretariat's name in English (its Japanese name: secretariatNameJa). */
   @Property({ type: 'string', length: 200 })
   secretariatName!: string;
 
+  /** The postal address in English (its Japanese form: postalAddressJa). */
   @Property({ type: 'text' })
   postalAddress!: string;
 
@@ -47,4 +58,17 @@ export class Organisation extends BaseEntity<
   /** Owners and privacy officers must enrol a second factor (STEWARD_REQUIRE_MFA forces it on). */
   @Property({ type: 'boolean', default: false })
   requireMfa: boolean = false;
+
+  // Bilingual contact (issue 16): empty = not written in that language (the reader sees the other one).
+  @Property({ type: 'string', length: 200, default: '' })
+  secretariatNameJa: string = '';
+
+  @Property({ type: 'text', default: '' })
+  postalAddressJa: string = '';
+
+  @Property({ type: 'text', default: '' })
+  officeHoursEn: string = '';
+
+  @Property({ type: 'text', default: '' })
+  officeHoursJa: string = '';
 }

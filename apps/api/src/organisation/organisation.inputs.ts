@@ -16,4 +16,34 @@ export class UpdateOrganisationInput {
   @Field(() => String) @MaxLength(200) telephone!: string;
   @Field(() => String) @MaxLength(200) fax!: string;
   @Field(() => String) @MaxLength(1000) email!: string;
+  // Bilingual contact (issue 16): optional, so a client that does not send them leaves them as they are.
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The secretariat's name in Japanese (secretariatName is the English one); empty: readers see the English. Absent: unchanged.",
+  })
+  @MaxLength(1000)
+  secretariatNameJa?: string | null;
+  @Extensions(MULTILINE)
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The postal address in Japanese (postalAddress is the English one); empty: readers see the English. Absent: unchanged.',
+  })
+  @MaxLength(2000)
+  postalAddressJa?: string | null;
+  @Extensions(MULTILINE)
+  @Field(() => String, {
+    nullable: true,
+    description: "The secretariat's office hours in English, on one or more lines; may be empty. Absent: unchanged.",
+  })
+  @MaxLength(2000)
+  officeHoursEn?: string | null;
+  @Extensions(MULTILINE)
+  @Field(() => String, {
+    nullable: true,
+    description: "The secretariat's office hours in Japanese, on one or more lines; may be empty. Absent: unchanged.",
+  })
+  @MaxLength(2000)
+  officeHoursJa?: string | null;
 }
