@@ -1,8 +1,56 @@
 // One lint configuration for the whole monorepo; each workspace runs `eslint .` through turbo.
 import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// Admin folders whose components still hold English literals (issue 16 moves them to the catalogues).
+const UNTRANSLATED_ADMIN_FOLDERS = [
+  'components',
+  'features/account',
+  'features/admin-users',
+  'features/audit',
+  'features/collection',
+  'features/cookies',
+  'features/decisions',
+  'features/exceptions',
+  'features/inquiries',
+  'features/invitation',
+  'features/jobs',
+  'features/ledger',
+  'features/ledger-explorer',
+  'features/organisation-settings',
+  'features/policy',
+  'features/policy-editor',
+  'features/providers',
+  'features/public-policy',
+  'features/recipients',
+  'features/requests',
+  'features/session',
+  'features/systems',
+  'features/vocabulary',
+  'routes',
+];
+
+// JSX attributes whose values people read (Mantine's and the DOM's).
+const USER_FACING_ATTRIBUTES = [
+  'label',
+  'placeholder',
+  'title',
+  'alt',
+  'aria-label',
+  'aria-description',
+  'description',
+  'error',
+  'nothingFoundMessage',
+  'confirmLabel',
+  'cancelLabel',
+  'emptyMessage',
+  'tooltip',
+  'message',
+  'caption',
+];
 
 export default tseslint.config(
   {
@@ -119,6 +167,29 @@ export default tseslint.config(
         {
           property: 'transactional',
           message: 'Run a transaction through inTransaction (common/transaction.ts): the one home of transactions.',
+        },
+      ],
+    },
+  },
+  {
+    // Everything a person reads comes from the ja/en catalogues (apps/admin/src/i18n/locales): a literal
+    // text in JSX, or in one of the attributes people read, fails the build. Codes, ids and class names
+    // (attributes not listed) are not words.
+    files: ['apps/admin/src/**/*.tsx'],
+    ignores: [
+      'apps/admin/src/**/*.test.tsx',
+      'apps/admin/src/test/**',
+      // Not yet moved to the catalogues (issue 16, in progress): each folder leaves this list when it is.
+      ...UNTRANSLATED_ADMIN_FOLDERS.map((folder) => `apps/admin/src/${folder}/**`),
+    ],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': { include: USER_FACING_ATTRIBUTES },
+          words: { exclude: ['[0-9!-/:-@[-`{-~\\s·—–…→←↑↓×✓]+', '[A-Z_-]+'] },
         },
       ],
     },

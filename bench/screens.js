@@ -310,7 +310,7 @@ const CASES = [
     name: 'requests: response period',
     lean: () =>
       leanRows(root, {
-        sql: 'select response_period_days, response_period_unit, time_zone_offset_minutes, request_holidays from organisation order by created_at asc limit 1',
+        sql: 'select response_period_days, response_period_unit, time_zone, observe_japanese_holidays, recurring_closed_days, request_holidays from organisation order by created_at asc limit 1',
       }),
     orm: () =>
       fork().find(
@@ -319,7 +319,14 @@ const CASES = [
         {
           orderBy: { createdAt: 'asc' },
           limit: 1,
-          fields: ['responsePeriodDays', 'responsePeriodUnit', 'timeZoneOffsetMinutes', 'requestHolidays'],
+          fields: [
+            'responsePeriodDays',
+            'responsePeriodUnit',
+            'timeZone',
+            'observeJapaneseHolidays',
+            'recurringClosedDays',
+            'requestHolidays',
+          ],
         },
       ),
     same: (r) => String(r[0]?.response_period_days ?? r[0]?.responsePeriodDays),

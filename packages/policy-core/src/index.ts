@@ -1,4 +1,4 @@
-export * from './vocabulary/localized.js';
+export * from './messages/index.js';
 export * from './vocabulary/provider-kinds.js';
 export * from './vocabulary/formats.js';
 export * from './vocabulary/data-categories.js';
@@ -15,6 +15,8 @@ export * from './use/may-use-for-purpose.js';
 export * from './use/purpose-key.js';
 export * from './collection/validate-collection.js';
 export * from './requests/request-vocabulary.js';
+export * from './calendar/time-zone.js';
+export * from './calendar/closed-days.js';
 export * from './requests/due-date.js';
 export * from './requests/request-status.js';
 export * from './requests/request-rules.js';

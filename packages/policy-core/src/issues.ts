@@ -1,3 +1,4 @@
+import type { MessageParams } from './messages/format.js';
 import { memberOf } from './vocabulary/guard.js';
 
 /** Every code a policy-core validation can report; clients switch on these, never on messages. */
@@ -41,13 +42,17 @@ export const ISSUE_CODES = [
 export type IssueCode = (typeof ISSUE_CODES)[number];
 export const isIssueCode = memberOf(ISSUE_CODES);
 
-/** One problem with one input. `field` is a path such as "items[2].value" or "purposes". */
-export type Issue = { field: string; code: IssueCode; message: string };
+/**
+ * One problem with one input. `field` is a path such as "items[2].value" or "purposes". `message`
+ * is a specific English sentence; the catalogue's `issue.<code>` (messages/) is the generic phrase
+ * in every language, with `params` as its arguments where the issue has any.
+ */
+export type Issue = { field: string; code: IssueCode; message: string; params?: MessageParams };
 
 export type Validation = { ok: true } | { ok: false; issues: Issue[] };
 
-export function issue(field: string, code: IssueCode, message: string): Issue {
-  return { field, code, message };
+export function issue(field: string, code: IssueCode, message: string, params?: MessageParams): Issue {
+  return params === undefined ? { field, code, message } : { field, code, message, params };
 }
 
 /** Folds a list of issues into a Validation: ok only when the list is empty. */

@@ -1,4 +1,5 @@
 import { Center, Container } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { hasErrorCode } from '../components/errors.js';
@@ -7,6 +8,7 @@ import { RestrictedSessionPage } from '../features/session/RestrictedSessionPage
 import { loginPathFor } from '../features/session/safe-next.js';
 import { SessionContext } from '../features/session/session-context.js';
 import { useMe } from '../features/session/use-me.js';
+import { useOrganisationTimeZone } from '../features/organisation-settings/use-organisation-time-zone.js';
 import { AppLayout } from './layout.js';
 
 /**
@@ -15,12 +17,14 @@ import { AppLayout } from './layout.js';
  */
 export function AuthGuard() {
   const { user, fetching, error, refetch } = useMe();
+  const zone = useOrganisationTimeZone();
   const location = useLocation();
+  const { t } = useTranslation();
 
-  if (fetching) {
+  if (fetching || !zone.ready) {
     return (
       <Center mih="100vh">
-        <Loading label="Checking your session" />
+        <Loading label={t('session.checking')} />
       </Center>
     );
   }

@@ -1,70 +1,73 @@
 import { AppShell, Badge, Burger, Button, Divider, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Brand } from '../components/Brand.js';
 import { ROLE_LABEL } from '../components/labels.js';
-import { ACCOUNT_TEXT } from '../features/account/account-texts.js';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 import { canManageUsers, canWrite } from '../features/session/permissions.js';
 import type { SessionUser } from '../features/session/session-context.js';
 import { useLogout } from '../features/session/use-logout.js';
 import { useResetClient } from './client-reset.js';
 
+type NavKey = `nav.${string}`;
+
 type NavItem = {
   to: string;
-  label: string;
-  description?: string;
+  /** A key of the `common` catalogue. */
+  label: NavKey;
   show?: (user: SessionUser) => boolean;
   exact?: boolean;
 };
-type NavSection = { title: string; items: NavItem[] };
+type NavSection = { title: NavKey; items: NavItem[] };
 
 export const NAV_SECTIONS: NavSection[] = [
   {
-    title: 'Personal information',
+    title: 'nav.sections.personal',
     items: [
-      { to: '/providers', label: 'Providers' },
-      { to: '/collections/new', label: 'Record collection', show: (u) => canWrite(u.role), exact: true },
-      { to: '/requests', label: 'Provider requests' },
+      { to: '/providers', label: 'nav.providers' },
+      { to: '/collections/new', label: 'nav.collect', show: (u) => canWrite(u.role), exact: true },
+      { to: '/requests', label: 'nav.requests' },
     ],
   },
   {
-    title: 'Policy',
+    title: 'nav.sections.policy',
     items: [
-      { to: '/policy', label: 'Privacy policy', exact: true },
-      { to: '/policy/edit', label: 'Policy editor' },
-      { to: '/purposes', label: 'Purposes of use' },
-      { to: '/data-categories', label: 'Data categories' },
+      { to: '/policy', label: 'nav.policy', exact: true },
+      { to: '/policy/edit', label: 'nav.policyEditor' },
+      { to: '/purposes', label: 'nav.purposes' },
+      { to: '/data-categories', label: 'nav.categories' },
     ],
   },
   {
-    title: 'Purpose of use',
+    title: 'nav.sections.purpose',
     items: [
-      { to: '/exceptions', label: 'Exceptions' },
-      { to: '/recipients', label: 'Recipients' },
-      { to: '/systems', label: 'Internal systems', show: (u) => canWrite(u.role) },
-      { to: '/decision-tester', label: 'Decision tester', show: (u) => canWrite(u.role) },
+      { to: '/exceptions', label: 'nav.exceptions' },
+      { to: '/recipients', label: 'nav.recipients' },
+      { to: '/systems', label: 'nav.systems', show: (u) => canWrite(u.role) },
+      { to: '/decision-tester', label: 'nav.decisionTester', show: (u) => canWrite(u.role) },
     ],
   },
   {
-    title: 'Website',
-    items: [{ to: '/cookies', label: 'Cookie consent' }],
+    title: 'nav.sections.website',
+    items: [{ to: '/cookies', label: 'nav.cookies' }],
   },
   {
-    title: 'Oversight',
+    title: 'nav.sections.oversight',
     items: [
-      { to: '/audit', label: 'Audit log', show: (u) => canWrite(u.role) },
-      { to: '/ledger', label: 'Ledger', show: (u) => canWrite(u.role), exact: true },
-      { to: '/ledger/entries', label: 'Ledger entries', show: (u) => canWrite(u.role) },
-      { to: '/jobs', label: 'Jobs', show: (u) => canWrite(u.role) },
-      { to: '/admin-users', label: 'Admin users', show: (u) => canManageUsers(u.role) },
+      { to: '/audit', label: 'nav.audit', show: (u) => canWrite(u.role) },
+      { to: '/ledger', label: 'nav.ledger', show: (u) => canWrite(u.role), exact: true },
+      { to: '/ledger/entries', label: 'nav.ledgerEntries', show: (u) => canWrite(u.role) },
+      { to: '/jobs', label: 'nav.jobs', show: (u) => canWrite(u.role) },
+      { to: '/admin-users', label: 'nav.adminUsers', show: (u) => canManageUsers(u.role) },
     ],
   },
   {
-    title: 'Secretariat',
+    title: 'nav.sections.secretariat',
     items: [
-      { to: '/inquiries', label: 'Inquiries', show: (u) => canWrite(u.role) },
-      { to: '/settings/organisation', label: 'Contact details' },
+      { to: '/inquiries', label: 'nav.inquiries', show: (u) => canWrite(u.role) },
+      { to: '/settings/organisation', label: 'nav.contact' },
     ],
   },
 ];
@@ -80,6 +83,7 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
   const navigate = useNavigate();
   const resetClient = useResetClient();
   const { logout, fetching } = useLogout();
+  const { t } = useTranslation();
 
   async function signOut() {
     await logout();
@@ -97,12 +101,19 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Link to="/providers" style={{ textDecoration: 'none', color: 'inherit' }} aria-label="Steward home">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('header.toggleNavigation')}
+            />
+            <Link to="/providers" style={{ textDecoration: 'none', color: 'inherit' }} aria-label={t('home')}>
               <Brand />
             </Link>
           </Group>
-          <Group gap="sm" wrap="nowrap" aria-label="Signed-in user">
+          <Group gap="sm" wrap="nowrap" aria-label={t('header.signedInUser')}>
+            <LanguageSwitch />
             <Text size="sm" fw={500} data-testid="current-user-name">
               {user.displayName}
             </Text>
@@ -110,16 +121,16 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
               {ROLE_LABEL[user.role]}
             </Badge>
             <Button component={Link} to="/account" variant="subtle" size="xs">
-              {ACCOUNT_TEXT.nav}
+              {t('header.account')}
             </Button>
             <Button variant="default" size="xs" onClick={signOut} loading={fetching}>
-              Log out
+              {t('header.logOut')}
             </Button>
           </Group>
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="xs" aria-label="Main navigation">
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
         <AppShell.Section grow component={ScrollArea}>
           {NAV_SECTIONS.map((section, index) => {
             const items = section.items.filter((item) => !item.show || item.show(user));
@@ -128,14 +139,14 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
               <div key={section.title}>
                 {index > 0 && <Divider my={6} />}
                 <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt={6} pb={4}>
-                  {section.title}
+                  {t(section.title)}
                 </Text>
                 {items.map((item) => (
                   <NavLink
                     key={item.to}
                     component={Link}
                     to={item.to}
-                    label={item.label}
+                    label={t(item.label)}
                     active={isActive(pathname, item)}
                     onClick={close}
                     variant="light"
@@ -148,7 +159,7 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
         </AppShell.Section>
         <AppShell.Section>
           <Text size="xs" c="dimmed" px="sm" py={6}>
-            Signed in as {user.email}
+            {t('header.signedInAs', { email: user.email })}
           </Text>
         </AppShell.Section>
       </AppShell.Navbar>

@@ -7,6 +7,7 @@ import { theme } from '../app/theme.js';
 import { stubApi, type Handlers } from './stub-api.js';
 import { sessionUser } from './factories.js';
 import type { AdminRole } from '@steward/schema';
+import type { UiLanguage } from '../i18n/i18n.js';
 
 // No transitions in tests: modals and collapses open at once.
 const testTheme = createTheme({
@@ -25,18 +26,21 @@ type Options = {
   /** The signed-in admin's role (default PRIVACY_OFFICER); null for signed out. */
   role?: AdminRole | null;
   handlers?: Handlers;
+  /** The admin's language (default English, which most assertions read). */
+  language?: UiLanguage;
 };
 
 /** Renders the whole app (auth guard and layout included) at `path` against a stub API. */
-export function renderApp(path: string, { role = 'PRIVACY_OFFICER', handlers = {} }: Options = {}) {
+export function renderApp(path: string, { role = 'PRIVACY_OFFICER', handlers = {}, language = 'en' }: Options = {}) {
   const api = stubApi({
     Me: () => ({ data: { me: role ? sessionUser(role) : null } }),
     Purposes: () => ({ data: { purposes: [] } }),
+    OrganisationTimeZone: () => ({ data: { organisation: { id: 'org', timeZone: 'Asia/Tokyo' } } }),
     ...handlers,
   });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const view = render(
-    <AppProviders client={api.client} theme={testTheme}>
+    <AppProviders client={api.client} theme={testTheme} language={language}>
       <RouterProvider router={router} />
     </AppProviders>,
   );

@@ -64,6 +64,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'MySessions',
   'Organisation',
   'OrganisationSettings',
+  'OrganisationTimeZone',
   'PartnerProvider',
   'PartnerProviders',
   'PermittedException',

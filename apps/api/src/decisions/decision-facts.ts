@@ -13,6 +13,7 @@ export interface DecisionFacts {
     id: string;
     key: string;
     title: string;
+    titleJa: string;
     categories: DataCategory[];
     retired: boolean;
     consentFromVersion: number;
@@ -39,7 +40,7 @@ const factsSql = perDialect((d) => {
   return (
     `select ${obj}(` +
     `'provider', (select count(*) from provider where id = :providerId),` +
-    ` 'purpose', (select ${obj}(${d.jsonFields(['id', 'key', 'title_en', 'categories', 'retired', 'consent_from_version'])}) from purpose where key = :purposeKey),` +
+    ` 'purpose', (select ${obj}(${d.jsonFields(['id', 'key', 'title_en', 'title_ja', 'categories', 'retired', 'consent_from_version'])}) from purpose where key = :purposeKey),` +
     ` 'recipient', (select name from recipient where id = :recipientId),` +
     ` 'events', ${d.jsonList(['id', 'action', 'occurred_at', 'sequence', 'policy_version'], 'consent_event where provider_id = :providerId and purpose_id = (select id from purpose where key = :purposeKey)', 'sequence')},` +
     ` 'items', ${d.jsonList(['id', 'category', 'publicly_available'], 'personal_data_item where provider_id = :providerId', 'id')},` +
@@ -76,6 +77,7 @@ export async function loadDecisionFacts(
           id: purpose.id as string,
           key: purpose.key as string,
           title: purpose.title_en as string,
+          titleJa: purpose.title_ja as string,
           categories: parsed<DataCategory[]>(purpose.categories),
           retired: fromDbBoolean(purpose.retired),
           consentFromVersion: Number(purpose.consent_from_version),

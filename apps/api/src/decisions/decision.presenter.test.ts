@@ -1,6 +1,6 @@
-import type { Decision } from '@steward/policy-core';
+import type { Decision, DecisionReason } from '@steward/policy-core';
 import { describe, expect, it } from 'vitest';
-import { presentDecision, presentEvidence } from './decision.presenter.js';
+import { presentDecision, presentEvidence, presentReason } from './decision.presenter.js';
 
 describe('presentEvidence', () => {
   it('cites, per kind, what finds the record: law and document, contract, meeting and resolution, consent events', () => {
@@ -65,12 +65,16 @@ describe('presentDecision', () => {
   const at = new Date('2026-04-01T09:00:00Z');
 
   it('gives the basis exception its cited evidence, and other bases none', () => {
-    const byException = presentDecision({
-      decision: decision({ kind: 'EXCEPTION', exceptionId: 'x-1', exceptionKind: 'OUTSOURCING' }),
-      decidedAt: at,
-      ledgerSequence: 7,
-      basisEvidence: { contractReference: 'CT-1', supervisionRecord: 'Audit.' },
-    });
+    const byException = presentDecision(
+      {
+        decision: decision({ kind: 'EXCEPTION', exceptionId: 'x-1', exceptionKind: 'OUTSOURCING' }),
+        decidedAt: at,
+        ledgerSequence: 7,
+        basisEvidence: { contractReference: 'CT-1', supervisionRecord: 'Audit.' },
+        purpose: null,
+      },
+      'en',
+    );
     expect(byException.basis).toEqual({
       kind: 'EXCEPTION',
       exceptionId: 'x-1',
@@ -78,12 +82,16 @@ describe('presentDecision', () => {
       evidence: [{ key: 'contractReference', label: 'Contract reference', value: 'CT-1' }],
     });
     expect(
-      presentDecision({
-        decision: decision({ kind: 'CONSENT' }),
-        decidedAt: at,
-        ledgerSequence: 8,
-        basisEvidence: null,
-      }).basis,
+      presentDecision(
+        {
+          decision: decision({ kind: 'CONSENT' }),
+          decidedAt: at,
+          ledgerSequence: 8,
+          basisEvidence: null,
+          purpose: null,
+        },
+        'en',
+      ).basis,
     ).toEqual({
       kind: 'CONSENT',
       exceptionId: null,
@@ -91,7 +99,36 @@ describe('presentDecision', () => {
       evidence: [],
     });
     expect(
-      presentDecision({ decision: decision(null), decidedAt: at, ledgerSequence: 9, basisEvidence: null }),
+      presentDecision(
+        { decision: decision(null), decidedAt: at, ledgerSequence: 9, basisEvidence: null, purpose: null },
+        'en',
+      ),
     ).toMatchObject({ basis: null, ledgerSequence: 9 });
+  });
+});
+
+describe('presentReason', () => {
+  const reason: DecisionReason = {
+    code: 'CATEGORY_NOT_IN_PURPOSE',
+    category: 'EMAIL',
+    params: { purpose: 'Journal delivery', purposeKey: 'JOURNAL_DELIVERY', category: 'EMAIL' },
+    message: 'The purpose "Journal delivery" does not need E-mail address.',
+  };
+  const purpose = { key: 'JOURNAL_DELIVERY', titles: { en: 'Journal delivery', ja: '学会誌の送付' } };
+
+  it('words the reason in the language asked, naming the purpose by its title in that language', () => {
+    const ja = presentReason(reason, 'ja', purpose);
+    expect(ja.message).toBe('利用目的「学会誌の送付」にメールアドレスは必要ありません。');
+    expect(ja.params).toEqual([
+      { name: 'purpose', value: '学会誌の送付' },
+      { name: 'purposeKey', value: 'JOURNAL_DELIVERY' },
+      { name: 'category', value: 'EMAIL' },
+    ]);
+    expect(presentReason(reason, 'en', purpose).message).toBe(reason.message);
+    // Another purpose's reason, or a purpose without a Japanese title, keeps the name it was given.
+    expect(presentReason(reason, 'ja', { ...purpose, key: 'OTHER' }).message).toContain('「Journal delivery」');
+    expect(presentReason(reason, 'ja', { ...purpose, titles: { en: 'x', ja: ' ' } }).message).toContain(
+      '「Journal delivery」',
+    );
   });
 });

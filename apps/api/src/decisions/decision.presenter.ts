@@ -1,7 +1,15 @@
-import type { ExceptionKind, MeetingKind } from '@steward/policy-core';
+import {
+  reasonKey,
+  type DecisionReason,
+  type ExceptionKind,
+  type Language,
+  type Localized,
+  type MeetingKind,
+} from '@steward/policy-core';
 import type { StoredEvidence } from '../exceptions/permitted-exception.entity.js';
 import type { RecordedDecision } from './decision.service.js';
-import type { DecisionEvidenceType, DecisionType } from './decision.type.js';
+import { formatMessage } from '../i18n/messages.js';
+import type { DecisionEvidenceType, DecisionReasonType, DecisionType } from './decision.type.js';
 
 /**
  * The evidence a decision cites for its exception, per kind, with the label people read: enough to
@@ -43,13 +51,34 @@ export function presentEvidence(kind: ExceptionKind, evidence: StoredEvidence): 
   return cited;
 }
 
-/** A recorded decision as the `decision` query answers it. */
-export function presentDecision({
-  decision,
-  decidedAt,
-  ledgerSequence,
-  basisEvidence,
-}: RecordedDecision): DecisionType {
+/**
+ * A reason worded in `language`: its params with the purpose named by its title in that language
+ * (policy-core gave the title it was handed), formatted from the catalogue.
+ */
+export function presentReason(
+  r: DecisionReason,
+  language: Language,
+  purpose: { key: string; titles: Localized } | null,
+): DecisionReasonType {
+  const title = purpose?.titles[language].trim();
+  const params = title && r.params.purposeKey === purpose!.key ? { ...r.params, purpose: title } : r.params;
+  return {
+    code: r.code,
+    message: formatMessage(language, reasonKey(r.code), params),
+    params: Object.entries(params).map(([name, value]) => ({ name, value: String(value) })),
+    category: r.category ?? null,
+    exceptionId: r.exceptionId ?? null,
+  };
+}
+
+/**
+ * A recorded decision as the `decision` query answers it, its reasons worded in `language`
+ * (the caller's language, once staff and systems have one: 'en' until then).
+ */
+export function presentDecision(
+  { decision, decidedAt, ledgerSequence, basisEvidence, purpose }: RecordedDecision,
+  language: Language,
+): DecisionType {
   const basis = decision.basis;
   return {
     allowed: decision.allowed,
@@ -65,12 +94,7 @@ export function presentDecision({
       : null,
     permitted: decision.permitted,
     refused: decision.refused,
-    reasons: decision.reasons.map((r) => ({
-      code: r.code,
-      message: r.message,
-      category: r.category ?? null,
-      exceptionId: r.exceptionId ?? null,
-    })),
+    reasons: decision.reasons.map((r) => presentReason(r, language, purpose)),
     policyVersion: decision.policyVersion,
     decidedAt,
     ledgerSequence,

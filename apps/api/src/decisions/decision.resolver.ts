@@ -1,3 +1,4 @@
+import type { Language } from '@steward/policy-core';
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { WRITERS_AND_SYSTEMS } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
@@ -17,6 +18,8 @@ export class DecisionResolver {
     @Arg('input', () => DecisionRequestInput, { validate: false }) input: DecisionRequestInput,
     @Ctx() ctx: Context,
   ): Promise<DecisionType> {
-    return presentDecision(await services(ctx).decision.decide(input));
+    // The caller's language goes here once staff and internal systems have one (issue 16).
+    const language: Language = 'en';
+    return presentDecision(await services(ctx).decision.decide(input), language);
   }
 }

@@ -7,6 +7,7 @@ import {
   type ConsentAction,
   type DataCategory,
   type Decision,
+  type Localized,
   type Issue,
   type PermittedExceptionFact,
   type PurposeFact,
@@ -49,6 +50,8 @@ export interface RecordedDecision {
   ledgerSequence: number;
   /** The stored evidence of the basis exception (from the facts already read), null for other bases. */
   basisEvidence: StoredEvidence | null;
+  /** The stated purpose's key and titles, to name it in the reader's language; null for an unstated key. */
+  purpose: { key: string; titles: Localized } | null;
 }
 
 /**
@@ -180,6 +183,10 @@ export class DecisionService {
       decidedAt: at,
       ledgerSequence: sequence,
       basisEvidence: stored && ownAgreement(stored, facts.standingGrantIds),
+      purpose: facts.purpose && {
+        key: facts.purpose.key,
+        titles: { en: facts.purpose.title, ja: facts.purpose.titleJa },
+      },
     };
   }
 }

@@ -27,12 +27,36 @@ export class DecisionBasisType {
   evidence!: DecisionEvidenceType[];
 }
 
-@ObjectType('DecisionReason')
+@ObjectType('MessageParam', {
+  description:
+    "One argument of a reason's message in policy-core's catalogue (`reason.<code>`): format the catalogue's ICU message with every param to word the reason in any language.",
+})
+export class MessageParamType {
+  @Field(() => String, { description: 'The argument name, e.g. purpose, purposeKey, category, recipient, action.' })
+  name!: string;
+  @Field(() => String, {
+    description:
+      "Its value: a name (a purpose's title in the answer's language, a recipient's name), a key, an id, a number as digits, or a code that chooses a case of the message (action, status). A data category is its code (NAME): show its label.",
+  })
+  value!: string;
+}
+
+@ObjectType('DecisionReason', { description: 'Why a decision allows or refuses a category, or the whole request.' })
 export class DecisionReasonType {
-  @Field(() => DecisionReasonCodeEnum) code!: DecisionReasonCode;
-  @Field(() => String) message!: string;
-  @Field(() => DataCategoryEnum, { nullable: true }) category!: DataCategory | null;
-  @Field(() => ID, { nullable: true }) exceptionId!: string | null;
+  @Field(() => DecisionReasonCodeEnum, {
+    description: 'What the reason is; its message is `reason.<code>` in the catalogue.',
+  })
+  code!: DecisionReasonCode;
+  @Field(() => String, { description: "The reason worded in the caller's language (English for now)." })
+  message!: string;
+  @Field(() => [MessageParamType], {
+    description: "The message's arguments, to word the reason again in another language.",
+  })
+  params!: MessageParamType[];
+  @Field(() => DataCategoryEnum, { nullable: true, description: 'The category it is about, if it is about one.' })
+  category!: DataCategory | null;
+  @Field(() => ID, { nullable: true, description: 'The exception it is about, if it is about one.' })
+  exceptionId!: string | null;
 }
 
 @ObjectType('Decision', {

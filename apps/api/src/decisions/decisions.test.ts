@@ -6,7 +6,11 @@ import {
   type DecisionQueryVariables,
 } from '@steward/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reasonKey } from '@steward/policy-core';
+import { formatMessage } from '../i18n/messages.js';
 import { seedCourierScenario } from '../test/scenarios.js';
+import { loadDecisionFacts } from './decision-facts.js';
+import { presentReason } from './decision.presenter.js';
 import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
 import { DATABASES } from '../test/databases.js';
 
@@ -103,8 +107,31 @@ describe.each(DATABASES)('decisions on %s', (database) => {
           recipientId: courierId,
         },
       });
-      expect(decision.reasons[0]!.message).toBe(
-        `Outsourcing exception "${exception.id}" covers NAME for provision to "Yamato Courier" for "Delivery of the Journal and publications" (JOURNAL_DELIVERY).`,
+      const reason = decision.reasons[0]!;
+      expect(reason.message).toBe(
+        `The exception "${exception.id}" covers Name for provision to "Yamato Courier" for "Delivery of the Journal and publications".`,
+      );
+      // The message's arguments, so that a client can word the same reason in its own language.
+      const params = Object.fromEntries(reason.params.map((p) => [p.name, p.value]));
+      expect(params).toMatchObject({
+        action: 'PROVIDE',
+        purpose: 'Delivery of the Journal and publications',
+        purposeKey: 'JOURNAL_DELIVERY',
+        recipient: 'Yamato Courier',
+        category: 'NAME',
+        exceptionKind: 'OUTSOURCING',
+      });
+      expect(formatMessage('en', reasonKey(reason.code), params)).toBe(reason.message);
+      // In Japanese, with the purpose's Japanese title as the facts read it.
+      const facts = await loadDecisionFacts(app.em(), {
+        providerId: subscriber.id,
+        purposeKey: 'JOURNAL_DELIVERY',
+        recipientId: courierId,
+      });
+      const purpose = { key: 'JOURNAL_DELIVERY', titles: { en: facts.purpose!.title, ja: facts.purpose!.titleJa } };
+      const ja = presentReason({ code: reason.code, params, message: reason.message }, 'ja', purpose).message;
+      expect(ja).toBe(
+        `例外「${exception.id}」により、「会誌・刊行物の発送」のための「Yamato Courier」への氏名の提供が認められます。`,
       );
       expect(JSON.stringify(decision.reasons)).not.toContain(courierId);
     });
@@ -200,6 +227,10 @@ describe.each(DATABASES)('decisions on %s', (database) => {
         expect(decision.reasons[0]).toEqual({
           code: 'PURPOSE_NOT_STATED',
           message: '"SELLING_LISTS" is not a stated purpose: only a permitted exception in effect can allow it.',
+          params: [
+            { name: 'purpose', value: 'SELLING_LISTS' },
+            { name: 'purposeKey', value: 'SELLING_LISTS' },
+          ],
           category: null,
           exceptionId: null,
         });

@@ -59,6 +59,52 @@ describe('migrations', () => {
     }
   });
 
+  it.each(DATABASES)('map the fixed UTC offsets to IANA zones on %s, noting one that has none, and back', async (database) => {
+    const app = await createTestApp({ database });
+    try {
+      const migrator = app.orm.getMigrator();
+      const conn = app.em().getConnection();
+      await migrator.down({ to: 'Migration20261207050000' });
+      const [seeded] = await conn.execute<{ id: string }[]>('select id from organisation');
+      const rows = [
+        [String(seeded!.id), 540],
+        [randomUUID(), 0],
+        [randomUUID(), 60],
+        [randomUUID(), -300],
+        [randomUUID(), 330],
+      ] as const;
+      for (const [id, offset] of rows.slice(1)) {
+        await conn.execute(
+          "insert into organisation (id, created_at, updated_at, name, name_ja, secretariat_name, postal_address, telephone, fax, email, version, time_zone_offset_minutes) values (?, ?, ?, 'O', 'O', 'S', 'A', 'T', 'F', 'e@example.jp', 1, ?)",
+          [id, new Date(), new Date(), offset],
+        );
+      }
+      const byId = async (sql: string) =>
+        new Map((await conn.execute<{ id: string; v: unknown }[]>(sql)).map((r) => [String(r.id), r.v]));
+      await migrator.up({ to: 'Migration20261207054506' });
+      const zones = await byId('select id, time_zone as v from organisation');
+      expect(rows.map(([id]) => zones.get(id))).toEqual(['Asia/Tokyo', 'UTC', 'Etc/GMT-1', 'Etc/GMT+5', 'UTC']);
+      const closed = await byId('select id, recurring_closed_days as v from organisation');
+      const observed = await byId('select id, observe_japanese_holidays as v from organisation');
+      for (const [id] of rows) {
+        const days = closed.get(id);
+        expect(typeof days === 'string' ? JSON.parse(days) : days).toEqual(['12-29', '12-30', '12-31', '01-01', '01-02', '01-03']);
+        expect(Boolean(observed.get(id))).toBe(true);
+      }
+      expect(await conn.execute("select key, value from system_setting where key like 'calendar.%'")).toEqual([
+        { key: `calendar.unmapped_offset:${rows[4][0]}`, value: '330' },
+      ]);
+      await migrator.down({ to: 'Migration20261207050000' });
+      const offsets = await byId('select id, time_zone_offset_minutes as v from organisation');
+      expect(rows.map(([id]) => Number(offsets.get(id)))).toEqual([540, 0, 60, -300, 330]);
+      expect(await conn.execute("select key from system_setting where key like 'calendar.%'")).toEqual([]);
+      await conn.execute('delete from organisation where id <> ?', [rows[0][0]]);
+      await migrator.up();
+    } finally {
+      await app.close();
+    }
+  });
+
   it.each(DATABASES)(
     'roll the per-visitor idempotency keys back on %s when two visitors share a key, keeping every event',
     async (database) => {

@@ -1,4 +1,5 @@
 import { Entity, Property } from '@mikro-orm/core';
+import { DEFAULT_RECURRING_CLOSED_DAYS, DEFAULT_TIME_ZONE } from '@steward/policy-core';
 import { BaseEntity } from '../common/base.entity.js';
 
 /** The organisation whose policy Steward runs, with the secretariat that answers inquiries (clause 8). */
@@ -7,7 +8,9 @@ export class Organisation extends BaseEntity<
   | 'version'
   | 'responsePeriodDays'
   | 'responsePeriodUnit'
-  | 'timeZoneOffsetMinutes'
+  | 'timeZone'
+  | 'observeJapaneseHolidays'
+  | 'recurringClosedDays'
   | 'requestHolidays'
   | 'requireMfa'
   | 'secretariatNameJa'
@@ -47,11 +50,19 @@ export class Organisation extends BaseEntity<
   @Property({ type: 'string', length: 16, default: 'BUSINESS_DAYS' })
   responsePeriodUnit: 'CALENDAR_DAYS' | 'BUSINESS_DAYS' = 'BUSINESS_DAYS';
 
-  /** Fixed offset from UTC in minutes (JST = 540). */
-  @Property({ type: 'integer', default: 540 })
-  timeZoneOffsetMinutes: number = 540;
+  /** The organisation's IANA time zone: its calendar (due dates) and how dates are shown. */
+  @Property({ type: 'string', length: 64, default: DEFAULT_TIME_ZONE })
+  timeZone: string = DEFAULT_TIME_ZONE;
 
-  /** Non-working days, 'YYYY-MM-DD'. */
+  /** Japanese national holidays (from @holiday-jp/holiday_jp) are not business days. */
+  @Property({ type: 'boolean', default: true })
+  observeJapaneseHolidays: boolean = true;
+
+  /** Days closed every year, 'MM-DD' (年末年始, 12-29 … 01-03, by default). */
+  @Property({ type: 'json', default: JSON.stringify(DEFAULT_RECURRING_CLOSED_DAYS) })
+  recurringClosedDays: string[] = [...DEFAULT_RECURRING_CLOSED_DAYS];
+
+  /** The organisation's own one-off closed days, 'YYYY-MM-DD' (national holidays are not copied here). */
   @Property({ type: 'json', default: '[]' })
   requestHolidays: string[] = [];
 

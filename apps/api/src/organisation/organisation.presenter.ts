@@ -27,6 +27,7 @@ export function presentOrganisation(org: Organisation): OrganisationType {
     name: org.name,
     nameJa: org.nameJa,
     secretariat: presentSecretariat(org, 'en'),
+    timeZone: org.timeZone,
     version: org.version,
   };
 }

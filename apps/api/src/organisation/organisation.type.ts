@@ -34,5 +34,10 @@ export class OrganisationType {
   @Field(() => String) name!: string;
   @Field(() => String) nameJa!: string;
   @Field(() => SecretariatContactType) secretariat!: SecretariatContactType;
+  @Field(() => String, {
+    description:
+      "The organisation's IANA time zone (e.g. Asia/Tokyo): its calendar for due dates, and the zone dates are shown in. Owners set it with updateRequestSettings.",
+  })
+  timeZone!: string;
   @Field(() => Int, { description: 'Optimistic lock: pass it back as expectedVersion when editing.' }) version!: number;
 }

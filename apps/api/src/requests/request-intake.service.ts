@@ -88,7 +88,7 @@ export class RequestIntakeService extends Service {
     }
     if (issues.length) throw new BadInputError(issues);
 
-    const period = await loadResponsePeriod(this.em);
+    const period = await loadResponsePeriod(this.em, receivedAt);
     const request = new ProviderRequest();
     request.reference = generateReference();
     request.kind = submission.kind as RequestKind;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { validateResponsePeriod, type Issue, type ResponsePeriod } from '@steward/policy-core';
+import { canonicalTimeZone, validateResponsePeriod, type Issue, type ResponsePeriod } from '@steward/policy-core';
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
 import type { Actor } from '../context.js';
@@ -10,18 +10,38 @@ import { responsePeriodRow } from './request.queries.js';
 import { presentSettings } from './request.presenter.js';
 import type { RequestSettingsType } from './request.type.js';
 import { Service } from '../common/transaction.js';
-/** The organisation's response period (columns on `organisation`), as policy-core's ResponsePeriod. */
-export async function loadResponsePeriod(em: EntityManager): Promise<ResponsePeriod> {
+import { periodWithNationalHolidays } from '../calendar/national-holidays.js';
+/** The organisation's response period and calendar (columns on `organisation`). */
+export type RequestCalendarSettings = {
+  /** policy-core's ResponsePeriod without the national holidays (they depend on the receipt day). */
+  period: ResponsePeriod;
+  observeJapaneseHolidays: boolean;
+};
+
+/** The organisation's response period and calendar, read with one lean query. */
+export async function loadRequestSettings(em: EntityManager): Promise<RequestCalendarSettings> {
   const row = await responsePeriodRow(em);
   if (!row) throw new NotFoundError('Organisation');
-  const holidays = fromDbJson<string[] | null>(row.request_holidays) ?? [];
   return {
-    days: Number(row.response_period_days),
-    unit: row.response_period_unit === 'CALENDAR_DAYS' ? 'CALENDAR_DAYS' : 'BUSINESS_DAYS',
-    timeZoneOffsetMinutes: Number(row.time_zone_offset_minutes),
-    holidays,
+    period: {
+      days: Number(row.response_period_days),
+      unit: row.response_period_unit === 'CALENDAR_DAYS' ? 'CALENDAR_DAYS' : 'BUSINESS_DAYS',
+      timeZone: String(row.time_zone),
+      holidays: fromDbJson<string[] | null>(row.request_holidays) ?? [],
+      recurringClosedDays: fromDbJson<string[] | null>(row.recurring_closed_days) ?? [],
+    },
+    // SQLite answers 0/1, PostgreSQL a boolean.
+    observeJapaneseHolidays: row.observe_japanese_holidays === true || Number(row.observe_japanese_holidays) === 1,
   };
 }
+
+/** The period a request received at `receivedAt` is counted in (national holidays included when observed). */
+export async function loadResponsePeriod(em: EntityManager, receivedAt: Date): Promise<ResponsePeriod> {
+  const { period, observeJapaneseHolidays } = await loadRequestSettings(em);
+  return periodWithNationalHolidays(period, observeJapaneseHolidays, receivedAt);
+}
+
+const uniqueSorted = (values: readonly string[]) => [...new Set(values.map((v) => v.trim()))].sort();
 
 /** The organisation's response period, read by everyone signed in and set by owners (audited). */
 export class RequestSettingsService extends Service {
@@ -31,17 +51,19 @@ export class RequestSettingsService extends Service {
   }
 
   async settings(): Promise<RequestSettingsType> {
-    return presentSettings(await loadResponsePeriod(this.em));
+    return presentSettings(await loadRequestSettings(this.em));
   }
 
   updateSettings(input: UpdateRequestSettingsInput): Promise<RequestSettingsType> {
     return this.inTransaction(async ({ em }) => {
       const actor = this.requireActor();
+      const timeZone = canonicalTimeZone(input.timeZone.trim()) ?? input.timeZone;
       const period: ResponsePeriod = {
         days: input.responsePeriodDays,
         unit: input.unit,
-        timeZoneOffsetMinutes: input.timeZoneOffsetMinutes,
-        holidays: [...new Set(input.holidays.map((h) => h.trim()))].sort(),
+        timeZone,
+        holidays: uniqueSorted(input.holidays),
+        recurringClosedDays: uniqueSorted(input.recurringClosedDays),
       };
       const validation = validateResponsePeriod(period);
       const issues: Issue[] = validation.ok
@@ -54,7 +76,9 @@ export class RequestSettingsService extends Service {
       if (!org) throw new NotFoundError('Organisation');
       org.responsePeriodDays = period.days;
       org.responsePeriodUnit = period.unit;
-      org.timeZoneOffsetMinutes = period.timeZoneOffsetMinutes;
+      org.timeZone = period.timeZone;
+      org.observeJapaneseHolidays = input.observeJapaneseHolidays;
+      org.recurringClosedDays = [...(period.recurringClosedDays ?? [])];
       org.requestHolidays = [...(period.holidays ?? [])];
       new AuditService(em, actor, this.deps).record({
         action: 'request.settings',
@@ -63,12 +87,14 @@ export class RequestSettingsService extends Service {
         detail: {
           days: period.days,
           unit: period.unit,
-          timeZoneOffsetMinutes: period.timeZoneOffsetMinutes,
+          timeZone: period.timeZone,
+          observeJapaneseHolidays: input.observeJapaneseHolidays,
+          recurringClosedDays: period.recurringClosedDays?.length ?? 0,
           holidays: period.holidays?.length ?? 0,
         },
       });
       await em.flush();
-      return presentSettings(period);
+      return presentSettings({ period, observeJapaneseHolidays: input.observeJapaneseHolidays });
     });
   }
 }

@@ -5,6 +5,7 @@ import type {
   RequestStatus,
   VerificationMethod,
 } from '@steward/policy-core';
+import { TIME_ZONE_MAX_LENGTH } from '@steward/policy-core';
 import { ArrayMaxSize, MaxLength, ValidateNested } from 'class-validator';
 import { Extensions, Field, ID, InputType, Int } from 'type-graphql';
 import { MULTILINE } from '../common/input-boundary.js';
@@ -132,12 +133,24 @@ export class ApplyCessationInput {
   stopAllProvision!: boolean;
 }
 
-@InputType()
+@InputType({ description: "The response period and the organisation's calendar (owners only)." })
 export class UpdateRequestSettingsInput {
-  @Field(() => Int) responsePeriodDays!: number;
-  @Field(() => ResponsePeriodUnitEnum) unit!: 'CALENDAR_DAYS' | 'BUSINESS_DAYS';
-  @Field(() => Int, { description: 'Minutes from UTC (JST = 540).' }) timeZoneOffsetMinutes!: number;
-  @Field(() => [String], { description: 'Non-working days, YYYY-MM-DD.' })
+  @Field(() => Int, { description: 'Days to answer a request (0–365), counted from the day after receipt.' })
+  responsePeriodDays!: number;
+  @Field(() => ResponsePeriodUnitEnum, { description: 'Whether the period counts calendar days or business days.' })
+  unit!: 'CALENDAR_DAYS' | 'BUSINESS_DAYS';
+  @Field(() => String, {
+    description: 'An IANA time zone the server knows (e.g. Asia/Tokyo); anything else is refused on `timeZone`.',
+  })
+  @MaxLength(TIME_ZONE_MAX_LENGTH)
+  timeZone!: string;
+  @Field(() => Boolean, { description: 'Whether Japanese national holidays are not business days.' })
+  observeJapaneseHolidays!: boolean;
+  @Field(() => [String], { description: 'Days closed every year, MM-DD (e.g. 12-29 … 01-03 for 年末年始).' })
+  @ArrayMaxSize(366)
+  @MaxLength(5, { each: true })
+  recurringClosedDays!: string[];
+  @Field(() => [String], { description: "The organisation's own one-off closed days, YYYY-MM-DD." })
   @ArrayMaxSize(400)
   @MaxLength(10, { each: true })
   holidays!: string[];

@@ -29,7 +29,7 @@ import type {
   RequesterType,
   RequestStatusChangeType,
 } from './request.type.js';
-import type { ResponsePeriod } from '@steward/policy-core';
+import type { RequestCalendarSettings } from './request-settings.js';
 import type { RequestSettingsType } from './request.type.js';
 
 // The one place where a request's sealed values are opened on their way to a caller.
@@ -181,11 +181,13 @@ export function presentActors(
   return [...refs].sort().map((ref) => ({ ref, description: described.get(ref) ?? 'Unknown (no longer on record)' }));
 }
 
-export function presentSettings(period: ResponsePeriod): RequestSettingsType {
+export function presentSettings({ period, observeJapaneseHolidays }: RequestCalendarSettings): RequestSettingsType {
   return {
     responsePeriodDays: period.days,
     unit: period.unit,
-    timeZoneOffsetMinutes: period.timeZoneOffsetMinutes,
+    timeZone: period.timeZone,
+    observeJapaneseHolidays,
+    recurringClosedDays: [...(period.recurringClosedDays ?? [])],
     holidays: [...(period.holidays ?? [])],
   };
 }

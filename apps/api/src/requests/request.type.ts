@@ -36,12 +36,32 @@ import {
   VerificationMethodEnum,
 } from './request-enums.js';
 
-@ObjectType('RequestSettings', { description: 'The response period for provider requests (clause 4).' })
+@ObjectType('RequestSettings', {
+  description: "The response period for provider requests (clause 4) and the organisation's calendar it is counted in.",
+})
 export class RequestSettingsType {
-  @Field(() => Int) responsePeriodDays!: number;
-  @Field(() => ResponsePeriodUnitEnum) unit!: 'CALENDAR_DAYS' | 'BUSINESS_DAYS';
-  @Field(() => Int) timeZoneOffsetMinutes!: number;
-  @Field(() => [String]) holidays!: string[];
+  @Field(() => Int, { description: 'Days to answer a request (0–365), counted from the day after receipt.' })
+  responsePeriodDays!: number;
+  @Field(() => ResponsePeriodUnitEnum, { description: 'Whether the period counts calendar days or business days.' })
+  unit!: 'CALENDAR_DAYS' | 'BUSINESS_DAYS';
+  @Field(() => String, {
+    description:
+      "The organisation's IANA time zone (e.g. Asia/Tokyo): due dates are counted in its local days, and dates are shown in it.",
+  })
+  timeZone!: string;
+  @Field(() => Boolean, {
+    description:
+      'Japanese national holidays (from the maintained holiday data, not a stored list) are not business days.',
+  })
+  observeJapaneseHolidays!: boolean;
+  @Field(() => [String], {
+    description: 'Days closed every year, MM-DD (年末年始 by default: 12-29 to 01-03); not business days.',
+  })
+  recurringClosedDays!: string[];
+  @Field(() => [String], {
+    description: "The organisation's own one-off closed days, YYYY-MM-DD; not business days.",
+  })
+  holidays!: string[];
 }
 
 @ObjectType('RequestReceipt', { description: 'What the requester is told: keep the reference.' })

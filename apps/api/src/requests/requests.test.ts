@@ -40,6 +40,12 @@ import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/t
 import { DATABASES } from '../test/databases.js';
 
 const START = new Date('2026-04-01T09:00:00Z'); // Wednesday, 18:00 in Tokyo
+/** The default calendar (request-calendar.test.ts tests it): Tokyo, national holidays, 年末年始. */
+const CALENDAR = {
+  timeZone: 'Asia/Tokyo',
+  observeJapaneseHolidays: true,
+  recurringClosedDays: ['12-29', '12-30', '12-31', '01-01', '01-02', '01-03'],
+};
 
 describe.each(DATABASES)('provider requests on %s', (database) => {
   let app: TestApp;
@@ -189,7 +195,7 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       expect(settings).toEqual({
         responsePeriodDays: 10,
         unit: 'BUSINESS_DAYS',
-        timeZoneOffsetMinutes: 540,
+        ...CALENDAR,
         holidays: [],
       });
       // Wed 1 Apr 2026 (JST): ten business days later is Wed 15 Apr, end of day in Tokyo.
@@ -200,7 +206,7 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
         input: {
           responsePeriodDays: 10,
           unit: 'BUSINESS_DAYS',
-          timeZoneOffsetMinutes: 540,
+          ...CALENDAR,
           holidays: ['2026-04-03', '2026-04-10'],
         },
       });
@@ -208,24 +214,44 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       expect(withHolidays.data!.submitProviderRequest.dueAt).toBe('2026-04-17T14:59:59.999Z');
 
       await owner.ok(UpdateRequestSettingsDocument, {
-        input: { responsePeriodDays: 14, unit: 'CALENDAR_DAYS', timeZoneOffsetMinutes: 540, holidays: [] },
+        input: {
+          responsePeriodDays: 14,
+          unit: 'CALENDAR_DAYS',
+          ...CALENDAR,
+          holidays: [],
+        },
       });
       // Entered by staff with the date it arrived by post: the period counts from receipt, not entry.
       const byPost = await staffRequest({ receivedAt: '2026-03-30T01:00:00.000Z' });
       expect(byPost.dueAt).toBe('2026-04-13T14:59:59.999Z');
       await owner.ok(UpdateRequestSettingsDocument, {
-        input: { responsePeriodDays: 10, unit: 'BUSINESS_DAYS', timeZoneOffsetMinutes: 540, holidays: [] },
+        input: {
+          responsePeriodDays: 10,
+          unit: 'BUSINESS_DAYS',
+          ...CALENDAR,
+          holidays: [],
+        },
       });
     });
 
     it('refuses invalid settings, and only an owner may change them', async () => {
       const bad = await owner.request(UpdateRequestSettingsDocument, {
-        input: { responsePeriodDays: -1, unit: 'BUSINESS_DAYS', timeZoneOffsetMinutes: 540, holidays: ['2026-02-30'] },
+        input: {
+          responsePeriodDays: -1,
+          unit: 'BUSINESS_DAYS',
+          ...CALENDAR,
+          holidays: ['2026-02-30'],
+        },
       });
       expect(errorOf(bad).code).toBe('BAD_USER_INPUT');
       expect(errorOf(bad).issues!.map((i) => i.field)).toEqual(['input.responsePeriodDays', 'input.holidays[0]']);
       const officerTry = await officer.request(UpdateRequestSettingsDocument, {
-        input: { responsePeriodDays: 1, unit: 'CALENDAR_DAYS', timeZoneOffsetMinutes: 540, holidays: [] },
+        input: {
+          responsePeriodDays: 1,
+          unit: 'CALENDAR_DAYS',
+          ...CALENDAR,
+          holidays: [],
+        },
       });
       expect(errorOf(officerTry).code).toBe('FORBIDDEN');
       expect((await owner.ok(RequestSettingsDocument)).requestSettings.responsePeriodDays).toBe(10);

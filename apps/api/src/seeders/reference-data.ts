@@ -91,6 +91,7 @@ export async function seedReferenceData(em: EntityManager, now: Date): Promise<v
     telephone: '+81-3-5226-5191',
     fax: '+81-3-5226-5192',
     email: 'jspe_jspe@jspe.or.jp',
+    timeZone: 'Asia/Tokyo',
     createdAt: now,
     updatedAt: now,
   });

@@ -1,5 +1,5 @@
 import { memberOf } from '../vocabulary/guard.js';
-import type { Localized } from '../vocabulary/localized.js';
+import { localized, type Localized } from '../messages/catalogue.js';
 
 /** Cookie categories (policy clause 6). Only STRICTLY_NECESSARY is required. */
 export const COOKIE_CATEGORIES = ['STRICTLY_NECESSARY', 'FUNCTIONAL', 'ANALYTICS', 'MARKETING'] as const;
@@ -31,36 +31,15 @@ export type CookieCategoryInfo = CookieCategoryRule & {
   readonly description: Localized;
 };
 
-const COOKIE_CATEGORY_TEXTS: Readonly<Record<CookieCategory, Pick<CookieCategoryInfo, 'label' | 'description'>>> = {
-  STRICTLY_NECESSARY: {
-    label: { en: 'Strictly necessary', ja: '必須' },
-    description: {
-      en: 'Needed for the site to work and to remember your cookie choice. They cannot be switched off.',
-      ja: 'サイトの動作とクッキーの選択の記録に必要なもので、無効にすることはできません。',
-    },
-  },
-  FUNCTIONAL: {
-    label: { en: 'Functional', ja: '機能' },
-    description: {
-      en: 'Remember settings such as your language to make the site more convenient.',
-      ja: '言語などの設定を記憶し、サイトを便利にご利用いただくためのものです。',
-    },
-  },
-  ANALYTICS: {
-    label: { en: 'Analytics', ja: '分析' },
-    description: {
-      en: 'Help us understand how the site is used so that we can improve it.',
-      ja: 'サイトの利用状況を把握し、改善に役立てるためのものです。',
-    },
-  },
-  MARKETING: {
-    label: { en: 'Marketing', ja: 'マーケティング' },
-    description: {
-      en: 'Used to show you relevant announcements on this and other sites.',
-      ja: '本サイトや他のサイトで関連するお知らせを表示するためのものです。',
-    },
-  },
-};
+/** Each category's label and description, from the catalogue (`cookieCategory.…`, `cookieCategoryDescription.…`). */
+function texts(): Readonly<Record<CookieCategory, Pick<CookieCategoryInfo, 'label' | 'description'>>> {
+  return Object.fromEntries(
+    COOKIE_CATEGORIES.map((c) => [
+      c,
+      { label: localized(`cookieCategory.${c}`), description: localized(`cookieCategoryDescription.${c}`) },
+    ]),
+  ) as Record<CookieCategory, Pick<CookieCategoryInfo, 'label' | 'description'>>;
+}
 
 function withRules(
   texts: Readonly<Record<CookieCategory, Pick<CookieCategoryInfo, 'label' | 'description'>>>,
@@ -73,8 +52,9 @@ function withRules(
 
 /** Each category's label and description with its rules (`COOKIE_CATEGORY_RULES`). */
 // A pure call: bundlers drop the texts where only the rules are used.
-export const COOKIE_CATEGORY_INFO: Readonly<Record<CookieCategory, CookieCategoryInfo>> =
-  /* @__PURE__ */ withRules(COOKIE_CATEGORY_TEXTS);
+export const COOKIE_CATEGORY_INFO: Readonly<Record<CookieCategory, CookieCategoryInfo>> = /* @__PURE__ */ withRules(
+  /* @__PURE__ */ texts(),
+);
 
 /** On (true) or off (false) for every category. */
 export type CookieChoice = Readonly<Record<CookieCategory, boolean>>;

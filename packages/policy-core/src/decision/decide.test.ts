@@ -8,6 +8,7 @@ import { DATA_CATEGORIES, type DataCategory } from '../vocabulary/data-categorie
 import { EXCEPTION_KINDS } from '../vocabulary/exceptions.js';
 import * as api from '../index.js';
 import { APPROVED_FOR_A_YEAR, courierException as courier } from '../test-fixtures.js';
+import { messageText, reasonKey } from '../messages/index.js';
 import { decide, isDecisionReasonCode, type DecideInput } from './decide.js';
 
 const T = (iso: string) => new Date(iso);
@@ -185,7 +186,17 @@ describe('decide: the courier scenario (OUTSOURCING)', () => {
       code: 'EXCEPTION_APPLIES',
       category: 'NAME',
       exceptionId: 'x-courier',
-      message: 'Outsourcing exception "x-courier" covers NAME for provision to "courier" for "JOURNAL_DELIVERY".',
+      params: {
+        exception: 'x-courier',
+        exceptionId: 'x-courier',
+        exceptionKind: 'OUTSOURCING',
+        action: 'PROVIDE',
+        purpose: 'JOURNAL_DELIVERY',
+        purposeKey: 'JOURNAL_DELIVERY',
+        category: 'NAME',
+        recipient: 'courier',
+      },
+      message: 'The exception "x-courier" covers Name for provision to "courier" for "JOURNAL_DELIVERY".',
     });
   });
 
@@ -193,8 +204,22 @@ describe('decide: the courier scenario (OUTSOURCING)', () => {
     const titled = { ...journal, title: "Delivery of the society's journal" };
     const allowed = decide(provide({ purpose: titled, recipientName: 'Yamato Transport', exceptions: [courier()] }));
     expect(allowed.reasons[0]!.message).toBe(
-      `Outsourcing exception "x-courier" covers NAME for provision to "Yamato Transport" for "Delivery of the society's journal" (JOURNAL_DELIVERY).`,
+      `The exception "x-courier" covers Name for provision to "Yamato Transport" for "Delivery of the society's journal".`,
     );
+    expect(allowed.reasons[0]!.params).toMatchObject({
+      purpose: "Delivery of the society's journal",
+      purposeKey: 'JOURNAL_DELIVERY',
+      recipient: 'Yamato Transport',
+    });
+    // The same params word it in Japanese, with names, not ids.
+    expect(messageText('ja', reasonKey(allowed.reasons[0]!.code), allowed.reasons[0]!.params)).toBe(
+      `例外「x-courier」により、「Delivery of the society's journal」のための「Yamato Transport」への氏名の提供が認められます。`,
+    );
+    // An exception with a title is named by it.
+    const titledException = decide(
+      provide({ exceptions: [{ ...courier(), title: 'Journal delivery by Yamato Transport' }] }),
+    );
+    expect(titledException.reasons[0]!.message).toContain('"Journal delivery by Yamato Transport"');
     // The same decision otherwise: labels change what people read, never the outcome.
     expect({ ...allowed, reasons: allowed.reasons.map((r) => r.code) }).toEqual({
       ...decide(provide({ exceptions: [courier()] })),
@@ -202,7 +227,7 @@ describe('decide: the courier scenario (OUTSOURCING)', () => {
     });
     const denied = decide(provide({ purpose: titled, recipientName: 'Yamato Transport' }));
     expect(denied.reasons.map((r) => r.message)).toContain(
-      `Consent to "Delivery of the society's journal" (JOURNAL_DELIVERY) does not allow providing data to "Yamato Transport": a permitted exception must cover it.`,
+      `Consent to "Delivery of the society's journal" does not allow providing data to "Yamato Transport": a permitted exception must cover it.`,
     );
     // A blank title or name falls back to the key or id.
     const blank = decide(provide({ purpose: { ...journal, title: '  ' }, recipientName: ' ' }));
@@ -219,7 +244,8 @@ describe('decide: the courier scenario (OUTSOURCING)', () => {
       code: 'EXCEPTION_CATEGORY_NOT_COVERED',
       category: 'EMAIL',
       exceptionId: 'x-courier',
-      message: 'Outsourcing exception "x-courier" does not cover category EMAIL.',
+      params: { exception: 'x-courier', exceptionId: 'x-courier', exceptionKind: 'OUTSOURCING', category: 'EMAIL' },
+      message: 'The exception "x-courier" does not cover E-mail address.',
     });
   });
 
@@ -342,7 +368,14 @@ describe('decide: each kind allows exactly its scope', () => {
     expect(d.reasons).toContainEqual({
       code: 'EXCEPTION_RECIPIENT_NOT_COVERED',
       exceptionId: 'x-board',
-      message: 'Board-approval exception "x-board" covers internal use only, not provision to "police".',
+      params: {
+        exception: 'x-board',
+        exceptionId: 'x-board',
+        exceptionKind: 'BOARD_APPROVAL',
+        scope: 'INTERNAL_USE',
+        recipient: 'police',
+      },
+      message: 'The exception "x-board" covers internal use only, not provision to "police".',
     });
     expect(decide(use({ categories: ['POSTAL_ADDRESS'] })).refused).toEqual(['POSTAL_ADDRESS']);
     expect(codes(decide(use({ purpose: journal, consent: consent('NOT_ASKED') })))).toContain(
@@ -379,9 +412,14 @@ describe('decide: a purpose that is not stated', () => {
     expect(use.reasons).toEqual([
       {
         code: 'PURPOSE_NOT_STATED',
+        params: { purpose: 'TAX_INQUIRY_2026', purposeKey: 'TAX_INQUIRY_2026' },
         message: '"TAX_INQUIRY_2026" is not a stated purpose: only a permitted exception in effect can allow it.',
       },
-      { code: 'NO_EXCEPTION_APPLIES', message: 'No permitted exception was supplied.' },
+      {
+        code: 'NO_EXCEPTION_APPLIES',
+        params: { exceptions: 'NONE_SUPPLIED' },
+        message: 'No permitted exception was supplied.',
+      },
     ]);
     // No talk of consent for a provision: consent to a purpose nobody stated cannot exist.
     expect(codes(decide(ask()))).toEqual(['PURPOSE_NOT_STATED', 'NO_EXCEPTION_APPLIES']);
@@ -429,8 +467,15 @@ describe('decide: time and status', () => {
     expect(expired.reasons).toContainEqual({
       code: 'EXCEPTION_NOT_IN_EFFECT',
       exceptionId: 'x-courier',
-      message: 'Outsourcing exception "x-courier" is not in effect (expired).',
+      params: { exception: 'x-courier', exceptionId: 'x-courier', exceptionKind: 'OUTSOURCING', status: 'EXPIRED' },
+      message: 'The exception "x-courier" is not in effect (expired).',
     });
+    const notYet = decide(provide({ exceptions: [courier()], at: T('2025-03-31T12:00:00Z') }));
+    const notYetReason = notYet.reasons.find((r) => r.code === 'EXCEPTION_NOT_IN_EFFECT')!;
+    expect(notYetReason.params.status).toBe('NOT_YET_VALID');
+    expect(messageText('ja', reasonKey(notYetReason.code), notYetReason.params)).toBe(
+      '例外「x-courier」は効力を有していません（適用開始前）。',
+    );
     const revokedAt = T('2025-05-15T10:00:00Z');
     const revoked = courier({ revokedAt });
     expect(decide(provide({ exceptions: [revoked], at: T('2025-05-15T09:59:59.999Z') })).allowed).toBe(true);

@@ -1,4 +1,4 @@
-import { mayUseForPurpose, notStatedMessage, purposeLabel, type UseReason } from '../use/may-use-for-purpose.js';
+import { mayUseForPurpose, purposeParams, reasonOf, type UseReason } from '../use/may-use-for-purpose.js';
 import { DATA_CATEGORIES, type DataCategory } from '../vocabulary/data-categories.js';
 import { cessationFor } from './cessation.js';
 import type { DecideInput, Decision, DecisionReason } from './decision.js';
@@ -6,7 +6,7 @@ import {
   compareExceptions,
   emptyCandidate,
   evaluateException,
-  recipientLabel,
+  recipientParams,
   type Candidate,
 } from './exception-candidate.js';
 
@@ -16,7 +16,9 @@ export { cessationFor, type CessationFact } from './cessation.js';
 export { compareExceptions } from './exception-candidate.js';
 
 function fromUse(reason: UseReason): DecisionReason {
-  return reason.category === undefined ? { code: reason.code, message: reason.message } : { ...reason };
+  return reason.category === undefined
+    ? { code: reason.code, params: reason.params, message: reason.message }
+    : { ...reason };
 }
 
 function denyAll(input: DecideInput, requested: DataCategory[], reason: DecisionReason): Decision {
@@ -64,16 +66,13 @@ export function decide(input: DecideInput): Decision {
   if (Number.isNaN(input.at.getTime())) throw new RangeError('`at` is an invalid Date.');
   const requested = DATA_CATEGORIES.filter((c) => input.categories.includes(c));
   if (requested.length === 0) {
-    return denyAll(input, [], { code: 'NO_CATEGORIES_REQUESTED', message: 'No data categories were requested.' });
+    return denyAll(input, [], reasonOf('NO_CATEGORIES_REQUESTED', {}));
   }
   if (input.action === 'PROVIDE' && (input.recipientId === null || input.recipientId.trim() === '')) {
-    return denyAll(input, requested, { code: 'RECIPIENT_REQUIRED', message: 'A provision must name its recipient.' });
+    return denyAll(input, requested, reasonOf('RECIPIENT_REQUIRED', {}));
   }
   if (input.action === 'USE' && input.recipientId !== null) {
-    return denyAll(input, requested, {
-      code: 'RECIPIENT_GIVEN_FOR_USE',
-      message: `A use has no recipient; to hand data to ${recipientLabel(input)}, decide a PROVIDE.`,
-    });
+    return denyAll(input, requested, reasonOf('RECIPIENT_GIVEN_FOR_USE', recipientParams(input)));
   }
 
   const use = mayUseForPurpose({
@@ -95,17 +94,17 @@ export function decide(input: DecideInput): Decision {
     at: input.at,
   });
   if (ceased !== null) {
-    requestReasons.push({
-      code: 'CEASED_ON_REQUEST',
-      message:
-        input.action === 'USE'
-          ? `The provider asked the organisation to stop using their data for ${purposeLabel(input.purpose)}; only a legal requirement still applies.`
-          : `The provider asked the organisation to stop providing their data to ${recipientLabel(input)}; only a legal requirement still applies.`,
-    });
+    requestReasons.push(
+      reasonOf('CEASED_ON_REQUEST', {
+        action: input.action,
+        ...purposeParams(input.purpose),
+        ...(input.action === 'PROVIDE' ? recipientParams(input) : {}),
+      }),
+    );
   }
   const exceptionsConsidered = ceased === null ? input.exceptions : input.exceptions.filter((e) => e.kind === 'LAW');
   const stated = input.purpose.stated !== false;
-  if (!stated) requestReasons.push({ code: 'PURPOSE_NOT_STATED', message: notStatedMessage(input.purpose) });
+  if (!stated) requestReasons.push(reasonOf('PURPOSE_NOT_STATED', purposeParams(input.purpose)));
   let statedPurpose: Candidate | null = null;
   if (input.action === 'USE' && (ceased !== null || !stated)) {
     // The stated purpose no longer counts, or there is none: no candidate for it.
@@ -123,10 +122,9 @@ export function decide(input: DecideInput): Decision {
     }
     candidates.push(statedPurpose);
   } else if (stated) {
-    requestReasons.push({
-      code: 'PROVISION_NEEDS_EXCEPTION',
-      message: `Consent to ${purposeLabel(input.purpose)} does not allow providing data to ${recipientLabel(input)}: a permitted exception must cover it.`,
-    });
+    requestReasons.push(
+      reasonOf('PROVISION_NEEDS_EXCEPTION', { ...purposeParams(input.purpose), ...recipientParams(input) }),
+    );
   }
   const ordered = [...exceptionsConsidered].sort(compareExceptions);
   for (const e of ordered) candidates.push(evaluateException(e, input, requested, useReasons, usable));
@@ -147,15 +145,12 @@ export function decide(input: DecideInput): Decision {
   for (const c of candidates) if (c.covered.size > 0 && (best === null || c.covered.size > best.covered.size)) best = c;
   const exceptionCandidates = statedPurpose === null ? candidates : candidates.slice(1);
   if (!exceptionCandidates.some((c) => c.covered.size > 0)) {
-    requestReasons.push({
-      code: 'NO_EXCEPTION_APPLIES',
-      message:
-        exceptionsConsidered.length === 0
-          ? ceased === null
-            ? 'No permitted exception was supplied.'
-            : 'No legal-requirement exception was supplied.'
-          : 'No permitted exception in effect covers this request.',
-    });
+    requestReasons.push(
+      reasonOf('NO_EXCEPTION_APPLIES', {
+        exceptions:
+          exceptionsConsidered.length > 0 ? 'NONE_COVERS' : ceased === null ? 'NONE_SUPPLIED' : 'NO_LAW_SUPPLIED',
+      }),
+    );
   }
   const reasons: DecisionReason[] = [...requestReasons];
   for (const c of exceptionCandidates) reasons.push(...c.general);
@@ -173,10 +168,10 @@ export function decide(input: DecideInput): Decision {
       if (why !== undefined) reasons.push(why);
       const other = c.positive.get(category);
       if (other !== undefined) {
+        const basis = c.basis.kind;
         reasons.push({
           ...other,
-          code: 'DIFFERENT_BASIS',
-          message: `${other.message} One decision has one basis: request ${category} separately.`,
+          ...reasonOf('DIFFERENT_BASIS', { ...other.params, basis, category }),
         });
       }
     }

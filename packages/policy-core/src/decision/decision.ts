@@ -1,4 +1,5 @@
 import type { PurposeConsentState } from '../consent/consent-state.js';
+import type { MessageParams } from '../messages/format.js';
 import type { PermittedExceptionFact } from '../exceptions/exception-evidence.js';
 import { USE_REASON_CODES, type DataItemFact, type PurposeFact } from '../use/may-use-for-purpose.js';
 import type { DataCategory } from '../vocabulary/data-categories.js';
@@ -32,8 +33,15 @@ export const DECISION_REASON_CODES = [
 export type DecisionReasonCode = (typeof DECISION_REASON_CODES)[number];
 export const isDecisionReasonCode = memberOf(DECISION_REASON_CODES);
 
+/**
+ * One reason of a decision: a stable `code`, the `params` of its catalogue message
+ * (`reason.<code>`, see messages/: names, keys, ids and numbers, never a translated word) and that
+ * message in English, for logs and older clients. To word it in another language, format
+ * `messages[language][reasonKey(code)]` with `localizeParams(params, language)`.
+ */
 export type DecisionReason = {
   code: DecisionReasonCode;
+  params: MessageParams;
   message: string;
   category?: DataCategory;
   exceptionId?: string;

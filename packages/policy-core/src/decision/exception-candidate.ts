@@ -1,24 +1,23 @@
 import type { PermittedExceptionFact } from '../exceptions/exception-evidence.js';
 import { effectiveStatus } from '../exceptions/exception-lifecycle.js';
-import { purposeLabel, type UseReason } from '../use/may-use-for-purpose.js';
+import type { MessageParams } from '../messages/format.js';
+import { purposeParams, reasonOf, type UseReason } from '../use/may-use-for-purpose.js';
 import type { DataCategory } from '../vocabulary/data-categories.js';
 import { EXCEPTION_KINDS, type ExceptionKind } from '../vocabulary/exceptions.js';
 import type { DecideInput, DecisionBasis, DecisionReason } from './decision.js';
 
-const KIND_NOUN: Readonly<Record<ExceptionKind, string>> = {
-  LAW: 'Legal-requirement',
-  PROVIDER_AGREEMENT: 'Provider-agreement',
-  OUTSOURCING: 'Outsourcing',
-  BOARD_APPROVAL: 'Board-approval',
-};
-
-export function recipientLabel(input: DecideInput): string {
-  const name = input.recipientName?.trim();
-  return name ? `"${name}"` : `"${input.recipientId}"`;
+/** How reasons name the recipient: `recipient` is its name, its id only when it has none. */
+export function recipientParams(input: DecideInput): { recipient: string } {
+  return { recipient: input.recipientName?.trim() || (input.recipientId ?? '') };
 }
 
-function name(e: PermittedExceptionFact): string {
-  return `${KIND_NOUN[e.kind]} exception "${e.id}"`;
+/** How reasons name an exception: `exception` its title (its id when it has none), its id and kind. */
+function exceptionParams(e: PermittedExceptionFact): {
+  exception: string;
+  exceptionId: string;
+  exceptionKind: ExceptionKind;
+} {
+  return { exception: e.title?.trim() || e.id, exceptionId: e.id, exceptionKind: e.kind };
 }
 
 function timeOrLast(d: Date): number {
@@ -67,35 +66,27 @@ export function evaluateException(
 ): Candidate {
   const c = emptyCandidate({ kind: 'EXCEPTION', exceptionId: e.id, exceptionKind: e.kind });
   const ref = { exceptionId: e.id };
+  const named = exceptionParams(e);
+  const why = (code: DecisionReason['code'], params: MessageParams = {}): DecisionReason => ({
+    ...reasonOf(code, { ...named, ...params }),
+    ...ref,
+  });
   const status = effectiveStatus(e, input.at);
   if (status !== 'ACTIVE') {
-    const what = status === 'NOT_YET_VALID' ? 'not yet valid' : status.toLowerCase();
-    c.general.push({ code: 'EXCEPTION_NOT_IN_EFFECT', message: `${name(e)} is not in effect (${what}).`, ...ref });
+    c.general.push(why('EXCEPTION_NOT_IN_EFFECT', { status }));
     return c;
   }
   const { scope } = e;
   if (scope.providerIds !== 'ALL' && !scope.providerIds.includes(input.providerId)) {
-    c.general.push({
-      code: 'EXCEPTION_PROVIDER_NOT_COVERED',
-      message: `${name(e)} does not cover provider "${input.providerId}".`,
-      ...ref,
-    });
+    c.general.push(why('EXCEPTION_PROVIDER_NOT_COVERED', { providerId: input.providerId }));
   } else if (e.kind === 'PROVIDER_AGREEMENT' && !agreementStands(e, input.standingGrantIds)) {
-    c.general.push({
-      code: 'EXCEPTION_AGREEMENT_WITHDRAWN',
-      message: `${name(e)} no longer stands for provider "${input.providerId}": they withdrew or refused the consent it cites.`,
-      ...ref,
-    });
+    c.general.push(why('EXCEPTION_AGREEMENT_WITHDRAWN', { providerId: input.providerId }));
   }
   const purposeOk =
     scope.purposeKeys.includes(input.purpose.key) &&
     (e.kind !== 'OUTSOURCING' || e.evidence?.servesPurposeKey === input.purpose.key);
   if (!purposeOk) {
-    c.general.push({
-      code: 'EXCEPTION_PURPOSE_NOT_COVERED',
-      message: `${name(e)} does not cover purpose ${purposeLabel(input.purpose)}.`,
-      ...ref,
-    });
+    c.general.push(why('EXCEPTION_PURPOSE_NOT_COVERED', purposeParams(input.purpose)));
   }
   if (input.action === 'PROVIDE') {
     const recipientOk =
@@ -103,14 +94,12 @@ export function evaluateException(
       scope.recipientId === input.recipientId &&
       (e.kind !== 'OUTSOURCING' || e.evidence?.recipientId === input.recipientId);
     if (!recipientOk) {
-      c.general.push({
-        code: 'EXCEPTION_RECIPIENT_NOT_COVERED',
-        message:
-          scope.recipientId === null
-            ? `${name(e)} covers internal use only, not provision to ${recipientLabel(input)}.`
-            : `${name(e)} does not cover provision to ${recipientLabel(input)}.`,
-        ...ref,
-      });
+      c.general.push(
+        why('EXCEPTION_RECIPIENT_NOT_COVERED', {
+          scope: scope.recipientId === null ? 'INTERNAL_USE' : 'OTHER_RECIPIENT',
+          ...recipientParams(input),
+        }),
+      );
     }
   }
   if (c.general.length > 0) return c;
@@ -119,32 +108,27 @@ export function evaluateException(
       scope.categories.includes(category) &&
       (e.kind !== 'OUTSOURCING' || (e.evidence?.categories ?? []).includes(category));
     if (!inScope) {
-      c.perCategory.set(category, {
-        code: 'EXCEPTION_CATEGORY_NOT_COVERED',
-        message: `${name(e)} does not cover category ${category}.`,
-        category,
-        ...ref,
-      });
+      c.perCategory.set(category, { ...why('EXCEPTION_CATEGORY_NOT_COVERED', { category }), category });
       continue;
     }
     // Outsourcing helps complete a stated purpose: the data must be usable for it in the first place.
     if (e.kind === 'OUTSOURCING' && !usable.has(category)) {
-      const why = useReasons.get(category)?.message ?? '';
+      const useReason = useReasons.get(category)?.code ?? 'NO_CATEGORIES_REQUESTED';
       c.perCategory.set(category, {
-        code: 'EXCEPTION_PURPOSE_BASIS_MISSING',
-        message: `${name(e)} serves ${purposeLabel(input.purpose)}, but ${category} may not be used for it: ${why}`,
+        ...why('EXCEPTION_PURPOSE_BASIS_MISSING', { ...purposeParams(input.purpose), category, useReason }),
         category,
-        ...ref,
       });
       continue;
     }
     c.covered.add(category);
-    const to = input.action === 'PROVIDE' ? `provision to ${recipientLabel(input)}` : 'use';
     c.positive.set(category, {
-      code: 'EXCEPTION_APPLIES',
-      message: `${name(e)} covers ${category} for ${to} for ${purposeLabel(input.purpose)}.`,
+      ...why('EXCEPTION_APPLIES', {
+        action: input.action,
+        ...purposeParams(input.purpose),
+        category,
+        ...(input.action === 'PROVIDE' ? recipientParams(input) : {}),
+      }),
       category,
-      ...ref,
     });
   }
   return c;

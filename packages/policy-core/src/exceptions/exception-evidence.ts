@@ -84,6 +84,8 @@ export type ExceptionScope = {
 
 type ExceptionCommon = {
   id: string;
+  /** Its title, for the reasons people read (a reason's `exception` param). Absent: the id. */
+  title?: string;
   scope: ExceptionScope;
   validFrom: Date;
   /** Exclusive; null = until revoked. */

@@ -1,30 +1,25 @@
 import { memberOf } from '../vocabulary/guard.js';
-import type { Localized } from '../vocabulary/localized.js';
+import { labelsOf, type Localized } from '../messages/catalogue.js';
 
 /** How an inquiry reached the secretariat: clause 8 names post, telephone, fax and e-mail; plus the web form. */
 export const INQUIRY_CHANNELS = ['WEB_FORM', 'POST', 'TELEPHONE', 'FAX', 'EMAIL'] as const;
 export type InquiryChannel = (typeof INQUIRY_CHANNELS)[number];
 export const isInquiryChannel = memberOf(INQUIRY_CHANNELS);
 
-export const INQUIRY_CHANNEL_LABELS: Readonly<Record<InquiryChannel, Localized>> = {
-  WEB_FORM: { en: 'Web form', ja: 'ウェブフォーム' },
-  POST: { en: 'Post', ja: '郵送' },
-  TELEPHONE: { en: 'Telephone', ja: '電話' },
-  FAX: { en: 'Fax', ja: 'FAX' },
-  EMAIL: { en: 'E-mail', ja: '電子メール' },
-};
+export const INQUIRY_CHANNEL_LABELS: Readonly<Record<InquiryChannel, Localized>> = /* @__PURE__ */ labelsOf(
+  'requestChannel',
+  INQUIRY_CHANNELS,
+);
 
 /** NEW → IN_PROGRESS → ANSWERED → CLOSED; see inquiry-status.ts for every allowed step. */
 export const INQUIRY_STATUSES = ['NEW', 'IN_PROGRESS', 'ANSWERED', 'CLOSED'] as const;
 export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
 export const isInquiryStatus = memberOf(INQUIRY_STATUSES);
 
-export const INQUIRY_STATUS_LABELS: Readonly<Record<InquiryStatus, Localized>> = {
-  NEW: { en: 'New', ja: '新規' },
-  IN_PROGRESS: { en: 'In progress', ja: '対応中' },
-  ANSWERED: { en: 'Answered', ja: '回答済み' },
-  CLOSED: { en: 'Closed', ja: '完了' },
-};
+export const INQUIRY_STATUS_LABELS: Readonly<Record<InquiryStatus, Localized>> = /* @__PURE__ */ labelsOf(
+  'inquiryStatus',
+  INQUIRY_STATUSES,
+);
 
 /** A staff entry on an inquiry: an internal note, or an answer given to the inquirer through a channel. */
 export const INQUIRY_REPLY_KINDS = ['NOTE', 'ANSWER'] as const;

@@ -5,20 +5,21 @@ import {
   dueDate,
   isOverdue,
   isoDateToDayNumber,
-  localDayNumber,
   validateResponsePeriod,
   type ResponsePeriod,
 } from './due-date.js';
+import { DEFAULT_RECURRING_CLOSED_DAYS } from '../calendar/closed-days.js';
+import { localDayNumber } from '../calendar/time-zone.js';
 import { REQUEST_STATUSES } from './request-vocabulary.js';
 
-const JST = 540;
+const JST = 'Asia/Tokyo';
 const biz = (days: number, holidays?: string[]): ResponsePeriod => ({
   days,
   unit: 'BUSINESS_DAYS',
-  timeZoneOffsetMinutes: JST,
+  timeZone: JST,
   ...(holidays ? { holidays } : {}),
 });
-const cal = (days: number): ResponsePeriod => ({ days, unit: 'CALENDAR_DAYS', timeZoneOffsetMinutes: JST });
+const cal = (days: number): ResponsePeriod => ({ days, unit: 'CALENDAR_DAYS', timeZone: JST });
 /** A local JST wall-clock time as an instant. */
 const jst = (iso: string) => new Date(`${iso}+09:00`);
 /** End of a JST local date, as an ISO instant string. */
@@ -63,9 +64,7 @@ describe('dueDate', () => {
     expect(dueDate(fridayNight, biz(0)).toISOString()).toBe(endJst('2025-04-04'));
     expect(dueDate(saturdayEarly, biz(0)).toISOString()).toBe(endJst('2025-04-07'));
     // The same instant in UTC (offset 0) is still Friday.
-    expect(dueDate(saturdayEarly, { ...cal(0), timeZoneOffsetMinutes: 0 }).toISOString()).toBe(
-      '2025-04-04T23:59:59.999Z',
-    );
+    expect(dueDate(saturdayEarly, { ...cal(0), timeZone: 'UTC' }).toISOString()).toBe('2025-04-04T23:59:59.999Z');
   });
 
   it('period 0: end of the receipt day, rolled to the next business day for BUSINESS_DAYS', () => {
@@ -86,9 +85,71 @@ describe('dueDate', () => {
     expect(() => dueDate(jst('2025-04-07T10:00:00'), cal(-1))).toThrow(RangeError);
     expect(() => dueDate(jst('2025-04-07T10:00:00'), cal(1.5))).toThrow(RangeError);
     expect(() => dueDate(jst('2025-04-07T10:00:00'), biz(1, ['2025-02-30']))).toThrow(RangeError);
-    expect(() => dueDate(jst('2025-04-07T10:00:00'), { ...cal(1), timeZoneOffsetMinutes: 9 * 60 * 2 })).toThrow(
-      RangeError,
-    );
+    expect(() => dueDate(jst('2025-04-07T10:00:00'), { ...cal(1), timeZone: 'Asia/Atlantis' })).toThrow(RangeError);
+  });
+
+  describe('the Japanese calendar (national holidays as the API passes them, 年末年始 by default)', () => {
+    // The Cabinet Office's list, as the API's holiday data gives it.
+    const national = [
+      '2026-04-29',
+      '2026-05-03',
+      '2026-05-04',
+      '2026-05-05',
+      '2026-05-06', // 5/6: 振替休日 for Sunday 5/3
+      '2027-01-01',
+      '2027-01-11',
+      '2027-04-29',
+      '2027-05-03',
+      '2027-05-04',
+      '2027-05-05',
+    ];
+    const japan = (days: number, extra: Partial<ResponsePeriod> = {}): ResponsePeriod => ({
+      ...biz(days),
+      nationalHolidays: national,
+      recurringClosedDays: DEFAULT_RECURRING_CLOSED_DAYS,
+      ...extra,
+    });
+
+    it('skips Golden Week 2027: received Wed 28 April, 10 business days → Tue 18 May', () => {
+      const at = jst('2027-04-28T10:00:00');
+      expect(dueDate(at, japan(10)).toISOString()).toBe(endJst('2027-05-18'));
+      // Without the national holidays it would be Wed 12 May.
+      expect(dueDate(at, japan(10, { nationalHolidays: [] })).toISOString()).toBe(endJst('2027-05-12'));
+    });
+
+    it('skips Golden Week 2026 with its 振替休日 on Wed 6 May', () => {
+      expect(dueDate(jst('2026-05-01T10:00:00'), japan(1)).toISOString()).toBe(endJst('2026-05-07'));
+      expect(dueDate(jst('2026-04-28T10:00:00'), japan(3)).toISOString()).toBe(endJst('2026-05-07'));
+      expect(dueDate(jst('2026-05-05T10:00:00'), japan(0)).toISOString()).toBe(endJst('2026-05-07'));
+    });
+
+    it('skips 年末年始 (29 Dec – 3 Jan) and 成人の日: received Fri 25 Dec 2026', () => {
+      const at = jst('2026-12-25T16:00:00');
+      expect(dueDate(at, japan(1)).toISOString()).toBe(endJst('2026-12-28'));
+      expect(dueDate(at, japan(2)).toISOString()).toBe(endJst('2027-01-04'));
+      expect(dueDate(at, japan(10)).toISOString()).toBe(endJst('2027-01-15'));
+      // A changed recurring rule (closed 29–31 Dec only) and a one-off closed day (Mon 4 Jan).
+      const changed = japan(2, { recurringClosedDays: ['12-29', '12-30', '12-31'], holidays: ['2027-01-04'] });
+      expect(dueDate(at, changed).toISOString()).toBe(endJst('2027-01-05'));
+      // No recurring closure: Mon 28 to Thu 31 Dec count, 1 Jan is 元日.
+      expect(dueDate(at, japan(5, { recurringClosedDays: [] })).toISOString()).toBe(endJst('2027-01-04'));
+    });
+
+    it('takes the receipt day in the zone: 23:30 UTC on Thursday is Friday in Tokyo', () => {
+      const at = new Date('2026-04-09T23:30:00Z');
+      expect(dueDate(at, japan(0)).toISOString()).toBe(endJst('2026-04-10'));
+      expect(dueDate(at, japan(1)).toISOString()).toBe(endJst('2026-04-13'));
+      expect(dueDate(at, { ...japan(1), timeZone: 'UTC' }).toISOString()).toBe('2026-04-10T23:59:59.999Z');
+    });
+
+    it('refuses a calendar with no business day at all', () => {
+      const everyDay = Array.from({ length: 366 }, (_, i) =>
+        new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(5, 10),
+      );
+      expect(() => dueDate(jst('2026-04-09T10:00:00'), japan(1, { recurringClosedDays: everyDay }))).toThrow(
+        RangeError,
+      );
+    });
   });
 
   const receipt = fc.date({
@@ -145,13 +206,17 @@ describe('validateResponsePeriod', () => {
       days: -1,
       unit: 'WEEKS' as 'CALENDAR_DAYS',
       holidays: ['2026-1-1'],
-      timeZoneOffsetMinutes: 9.5,
+      recurringClosedDays: ['12-29', '13-01'],
+      nationalHolidays: ['2026-02-30'],
+      timeZone: '+09:00:00',
     });
     expect(v.ok === false && v.issues.map((i) => [i.field, i.code])).toEqual([
       ['days', 'INVALID_VALUE'],
       ['unit', 'INVALID_VALUE'],
+      ['timeZone', 'INVALID_VALUE'],
       ['holidays[0]', 'INVALID_FORMAT'],
-      ['timeZoneOffsetMinutes', 'INVALID_VALUE'],
+      ['recurringClosedDays[1]', 'INVALID_FORMAT'],
+      ['nationalHolidays[0]', 'INVALID_FORMAT'],
     ]);
   });
 });

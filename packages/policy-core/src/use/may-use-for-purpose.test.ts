@@ -60,7 +60,8 @@ describe('mayUseForPurpose', () => {
     const d = decide({ consent: buildConsent(state) });
     expect(d).toMatchObject({ allowed: false, basis: null, permitted: [], refused: ['NAME', 'POSTAL_ADDRESS'] });
     expect(d.reasons.every((r) => r.code === 'CONSENT_NOT_GRANTED')).toBe(true);
-    expect(d.reasons[0]?.message).toContain(state === 'NOT_ASKED' ? 'not asked' : state.toLowerCase());
+    expect(d.reasons[0]?.params).toMatchObject({ consent: state, purposeKey: 'journal-delivery', category: 'NAME' });
+    expect(d.reasons[0]?.message).toContain(state === 'NOT_ASKED' ? 'not been asked' : state.toLowerCase());
   });
 
   it('refuses a category the purpose does not need, and so the whole request', () => {
@@ -69,7 +70,8 @@ describe('mayUseForPurpose', () => {
     expect(d.reasons).toContainEqual({
       code: 'CATEGORY_NOT_IN_PURPOSE',
       category: 'EMAIL',
-      message: expect.stringContaining('E-mail'),
+      params: { purpose: 'journal-delivery', purposeKey: 'journal-delivery', category: 'EMAIL' },
+      message: 'The purpose "journal-delivery" does not need E-mail address.',
     });
   });
 
@@ -85,6 +87,7 @@ describe('mayUseForPurpose', () => {
     expect(before.allowed).toBe(false);
     expect(before.reasons[0]).toMatchObject({
       code: 'CONSENT_NOT_GRANTED',
+      params: { consent: 'OUTDATED', changedInVersion: 2, grantedInVersion: 1 },
       message: expect.stringContaining('must be granted again'),
     });
     expect(decide({ purpose: widened, consent: { ...buildConsent('GRANTED'), policyVersion: 2 } }).allowed).toBe(true);
@@ -97,7 +100,11 @@ describe('mayUseForPurpose', () => {
   it('treats a consent recorded for another purpose as no consent', () => {
     const d = decide({ consent: buildConsent('GRANTED', 'newsletter') });
     expect(d.allowed).toBe(false);
-    expect(d.reasons[0]).toMatchObject({ code: 'CONSENT_NOT_GRANTED', message: expect.stringContaining('newsletter') });
+    expect(d.reasons[0]).toMatchObject({
+      code: 'CONSENT_NOT_GRANTED',
+      params: { consent: 'OTHER_PURPOSE', purposeKey: 'journal-delivery' },
+      message: 'The consent supplied is for another purpose, not for "journal-delivery".',
+    });
   });
 
   it('refuses every category for a purpose that is not stated, consent and public items notwithstanding', () => {
@@ -112,11 +119,13 @@ describe('mayUseForPurpose', () => {
       {
         code: 'PURPOSE_NOT_STATED',
         category: 'NAME',
+        params: { purpose: 'TAX_INQUIRY_2026', purposeKey: 'TAX_INQUIRY_2026', category: 'NAME' },
         message: '"TAX_INQUIRY_2026" is not a stated purpose: only a permitted exception in effect can allow it.',
       },
       {
         code: 'PURPOSE_NOT_STATED',
         category: 'EMAIL',
+        params: { purpose: 'TAX_INQUIRY_2026', purposeKey: 'TAX_INQUIRY_2026', category: 'EMAIL' },
         message: '"TAX_INQUIRY_2026" is not a stated purpose: only a permitted exception in effect can allow it.',
       },
     ]);
@@ -131,7 +140,7 @@ describe('mayUseForPurpose', () => {
       basis: null,
       permitted: [],
       refused: [],
-      reasons: [{ code: 'NO_CATEGORIES_REQUESTED', message: expect.any(String) }],
+      reasons: [{ code: 'NO_CATEGORIES_REQUESTED', params: {}, message: 'No data categories were requested.' }],
     });
   });
 

@@ -1,10 +1,16 @@
 import type { PurposeConsentState } from '../consent/consent-state.js';
-import { CONSENT_STATE_LABELS } from '../vocabulary/consent.js';
-import { DATA_CATEGORIES, DATA_CATEGORY_INFO, type DataCategory } from '../vocabulary/data-categories.js';
+import type { DecisionReasonCode } from '../decision/decision.js';
+import { messageText } from '../messages/catalogue.js';
+import type { MessageParams } from '../messages/format.js';
+import { DATA_CATEGORIES, type DataCategory } from '../vocabulary/data-categories.js';
 
 export type PurposeFact = {
   key: string;
-  /** Its title, for the reasons people read (e.g. "Delivery of the society's journal"). Absent: the key. */
+  /**
+   * Its title, for the reasons people read (e.g. "Delivery of the society's journal"): a reason's
+   * `purpose` param. Absent: the key. A consumer wording reasons in another language replaces the
+   * param with the title in that language (reasons carry `purposeKey` to find it).
+   */
   title?: string;
   categories: readonly DataCategory[];
   retired: boolean;
@@ -21,10 +27,9 @@ export type PurposeFact = {
   stated?: boolean;
 };
 
-/** How reasons name a purpose: its title with its key, or the key alone. */
-export function purposeLabel(purpose: Pick<PurposeFact, 'key' | 'title'>): string {
-  const title = purpose.title?.trim();
-  return title ? `"${title}" (${purpose.key})` : `"${purpose.key}"`;
+/** How reasons name a purpose: `purpose` its title (the key when it has none), `purposeKey` its key. */
+export function purposeParams(purpose: Pick<PurposeFact, 'key' | 'title'>): { purpose: string; purposeKey: string } {
+  return { purpose: purpose.title?.trim() || purpose.key, purposeKey: purpose.key };
 }
 
 /** A purpose outside the stated ones, as the facts of a decision about it: see `PurposeFact.stated`. */
@@ -32,9 +37,15 @@ export function unstatedPurpose(key: string): PurposeFact {
   return { key, categories: [], retired: false, stated: false };
 }
 
-/** Why nothing may be used for a purpose outside the stated ones without an exception. */
-export function notStatedMessage(purpose: Pick<PurposeFact, 'key' | 'title'>): string {
-  return `${purposeLabel(purpose)} is not a stated purpose: only a permitted exception in effect can allow it.`;
+/**
+ * A reason with its params and its English message from the catalogue (`reason.<code>`): the one
+ * way policy-core words a reason, so the API and the admin can word it again in Japanese.
+ */
+export function reasonOf<C extends DecisionReasonCode>(
+  code: C,
+  params: MessageParams,
+): { code: C; params: MessageParams; message: string } {
+  return { code, params, message: messageText('en', `reason.${code}`, params) };
 }
 
 /** Whether a GRANTED consent was given under a version before the purpose was last added or widened. */
@@ -57,7 +68,11 @@ export const USE_REASON_CODES = [
   'NO_CATEGORIES_REQUESTED',
 ] as const;
 export type UseReasonCode = (typeof USE_REASON_CODES)[number];
-export type UseReason = { code: UseReasonCode; message: string; category?: DataCategory };
+/**
+ * Why a category may or may not be used: a stable `code`, the `params` its catalogue message
+ * (`reason.<code>`, messages/) takes, and that message in English.
+ */
+export type UseReason = { code: UseReasonCode; params: MessageParams; message: string; category?: DataCategory };
 export type UseBasis = 'CONSENT' | 'PUBLICLY_AVAILABLE';
 export type UseDecision = {
   allowed: boolean;
@@ -91,61 +106,33 @@ function judge(
   isPublic: boolean,
 ): { reason: UseReason; basis: UseBasis | null } {
   const { purpose, consent } = input;
-  const label = DATA_CATEGORY_INFO[category].label.en;
-  if (purpose.stated === false) {
-    return { basis: null, reason: { code: 'PURPOSE_NOT_STATED', category, message: notStatedMessage(purpose) } };
-  }
-  if (purpose.retired) {
-    return {
-      basis: null,
-      reason: { code: 'PURPOSE_RETIRED', category, message: `Purpose ${purposeLabel(purpose)} is retired.` },
-    };
-  }
-  if (!purpose.categories.includes(category)) {
-    return {
-      basis: null,
-      reason: {
-        code: 'CATEGORY_NOT_IN_PURPOSE',
-        category,
-        message: `Purpose ${purposeLabel(purpose)} does not need ${label}.`,
-      },
-    };
-  }
+  const params = { ...purposeParams(purpose), category };
+  const refuse = (code: UseReasonCode, extra: MessageParams = {}): { reason: UseReason; basis: null } => ({
+    basis: null,
+    reason: { ...reasonOf(code, { ...params, ...extra }), category },
+  });
+  if (purpose.stated === false) return refuse('PURPOSE_NOT_STATED');
+  if (purpose.retired) return refuse('PURPOSE_RETIRED');
+  if (!purpose.categories.includes(category)) return refuse('CATEGORY_NOT_IN_PURPOSE');
   // A consent record for another purpose is a caller bug; treat it as no consent (fail closed).
   const stale =
     consent.state === 'GRANTED' && consent.purposeKey === purpose.key && isGrantBeforePurposeChange(purpose, consent);
   if (consent.state === 'GRANTED' && consent.purposeKey === purpose.key && !stale) {
-    return {
-      basis: 'CONSENT',
-      reason: { code: 'CONSENT_GRANTED', category, message: `Consent to ${purposeLabel(purpose)} is granted.` },
-    };
+    return { basis: 'CONSENT', reason: { ...reasonOf('CONSENT_GRANTED', params), category } };
   }
   // Policy clause 3: information the provider already made public is outside management duties,
   // so it may be used for a stated purpose without consent (still only for a purpose that needs it).
-  if (isPublic) {
-    return {
-      basis: 'PUBLICLY_AVAILABLE',
-      reason: { code: 'PUBLICLY_AVAILABLE', category, message: `${label} was made public by the provider.` },
-    };
-  }
+  if (isPublic) return { basis: 'PUBLICLY_AVAILABLE', reason: { ...reasonOf('PUBLICLY_AVAILABLE', params), category } };
   if (stale) {
-    return {
-      basis: null,
-      reason: {
-        code: 'CONSENT_NOT_GRANTED',
-        category,
-        message: `Consent to ${purposeLabel(purpose)} was granted under policy version ${consent.policyVersion ?? 'unknown'}; version ${purpose.consentFromVersion} changed the purpose, so it must be granted again.`,
-      },
-    };
+    return refuse('CONSENT_NOT_GRANTED', {
+      consent: 'OUTDATED',
+      changedInVersion: purpose.consentFromVersion!,
+      ...(consent.policyVersion === null ? {} : { grantedInVersion: consent.policyVersion }),
+    });
   }
-  const state =
-    consent.purposeKey === purpose.key
-      ? CONSENT_STATE_LABELS[consent.state].en.toLowerCase()
-      : `recorded for "${consent.purposeKey}"`;
-  return {
-    basis: null,
-    reason: { code: 'CONSENT_NOT_GRANTED', category, message: `Consent to ${purposeLabel(purpose)} is ${state}.` },
-  };
+  return refuse('CONSENT_NOT_GRANTED', {
+    consent: consent.purposeKey === purpose.key ? consent.state : 'OTHER_PURPOSE',
+  });
 }
 
 /**
@@ -161,7 +148,7 @@ export function mayUseForPurpose(input: MayUseInput): UseDecision {
       basis: null,
       permitted: [],
       refused: [],
-      reasons: [{ code: 'NO_CATEGORIES_REQUESTED', message: 'No data categories were requested.' }],
+      reasons: [reasonOf('NO_CATEGORIES_REQUESTED', {})],
     };
   }
   const isPublic = publicCategories(input.items ?? []);

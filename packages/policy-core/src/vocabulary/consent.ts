@@ -1,5 +1,5 @@
 import { memberOf } from './guard.js';
-import type { Localized } from './localized.js';
+import { labelsOf, type Localized } from '../messages/catalogue.js';
 
 /**
  * REFUSE and WITHDRAW both end without consent but record different facts: REFUSE answers a
@@ -19,22 +19,17 @@ export const CONSENT_METHODS = ['WEB_CHECKBOX', 'SIGNED_FORM', 'EMAIL_REPLY', 'V
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 export const isConsentMethod = memberOf(CONSENT_METHODS);
 
-export const CONSENT_ACTION_LABELS: Readonly<Record<ConsentAction, Localized>> = {
-  GRANT: { en: 'Grant', ja: '同意' },
-  REFUSE: { en: 'Refuse', ja: '拒否' },
-  WITHDRAW: { en: 'Withdraw', ja: '撤回' },
-};
+export const CONSENT_ACTION_LABELS: Readonly<Record<ConsentAction, Localized>> = /* @__PURE__ */ labelsOf(
+  'consentAction',
+  CONSENT_ACTIONS,
+);
 
-export const CONSENT_STATE_LABELS: Readonly<Record<ConsentState, Localized>> = {
-  GRANTED: { en: 'Granted', ja: '同意済み' },
-  REFUSED: { en: 'Refused', ja: '拒否' },
-  WITHDRAWN: { en: 'Withdrawn', ja: '撤回済み' },
-  NOT_ASKED: { en: 'Not asked', ja: '未確認' },
-};
+export const CONSENT_STATE_LABELS: Readonly<Record<ConsentState, Localized>> = /* @__PURE__ */ labelsOf(
+  'consentState',
+  CONSENT_STATES,
+);
 
-export const CONSENT_METHOD_LABELS: Readonly<Record<ConsentMethod, Localized>> = {
-  WEB_CHECKBOX: { en: 'Web form checkbox', ja: 'ウェブフォームのチェックボックス' },
-  SIGNED_FORM: { en: 'Signed form', ja: '署名済みの書面' },
-  EMAIL_REPLY: { en: 'E-mail reply', ja: 'メールでの返信' },
-  VERBAL: { en: 'Verbal', ja: '口頭' },
-};
+export const CONSENT_METHOD_LABELS: Readonly<Record<ConsentMethod, Localized>> = /* @__PURE__ */ labelsOf(
+  'consentMethod',
+  CONSENT_METHODS,
+);

@@ -1,6 +1,6 @@
 import type { FieldFormat } from './formats.js';
 import { memberOf } from './guard.js';
-import type { Localized } from './localized.js';
+import { labelsOf, localized, type Localized } from '../messages/catalogue.js';
 
 export const DATA_CATEGORIES = [
   'NAME',
@@ -24,11 +24,10 @@ export const SENSITIVITIES = ['LOW', 'MEDIUM', 'HIGH'] as const;
 export type Sensitivity = (typeof SENSITIVITIES)[number];
 export const isSensitivity = memberOf(SENSITIVITIES);
 
-export const SENSITIVITY_LABELS: Readonly<Record<Sensitivity, Localized>> = {
-  LOW: { en: 'Low', ja: '低' },
-  MEDIUM: { en: 'Medium', ja: '中' },
-  HIGH: { en: 'High', ja: '高' },
-};
+export const SENSITIVITY_LABELS: Readonly<Record<Sensitivity, Localized>> = /* @__PURE__ */ labelsOf(
+  'sensitivity',
+  SENSITIVITIES,
+);
 
 export type DataCategoryInfo = {
   readonly sensitivity: Sensitivity;
@@ -46,16 +45,16 @@ export const DATA_CATEGORY_INFO: Readonly<Record<DataCategory, DataCategoryInfo>
     format: 'TEXT',
     maxLength: 120,
     multiline: false,
-    label: { en: 'Name', ja: '氏名' },
-    description: { en: "The provider's full name.", ja: '提供者の氏名。' },
+    label: /* @__PURE__ */ localized('dataCategory.NAME'),
+    description: /* @__PURE__ */ localized('dataCategoryDescription.NAME'),
   },
   POSTAL_CODE: {
     sensitivity: 'LOW',
     format: 'POSTAL_CODE',
     maxLength: 10,
     multiline: false,
-    label: { en: 'Postal code', ja: '郵便番号' },
-    description: { en: 'Postal code of the mailing address.', ja: '送付先の郵便番号。' },
+    label: /* @__PURE__ */ localized('dataCategory.POSTAL_CODE'),
+    description: /* @__PURE__ */ localized('dataCategoryDescription.POSTAL_CODE'),
   },
   POSTAL_ADDRESS: {
     // High: together with a name it locates a person, e.g. for delivery (policy clause 2, item 3).
@@ -63,16 +62,16 @@ export const DATA_CATEGORY_INFO: Readonly<Record<DataCategory, DataCategoryInfo>
     format: 'TEXT',
     maxLength: 500,
     multiline: true,
-    label: { en: 'Postal address', ja: '住所' },
-    description: { en: 'Mailing address, possibly over several lines.', ja: '送付先の住所（複数行可）。' },
+    label: /* @__PURE__ */ localized('dataCategory.POSTAL_ADDRESS'),
+    description: /* @__PURE__ */ localized('dataCategoryDescription.POSTAL_ADDRESS'),
   },
   EMAIL: {
     sensitivity: 'MEDIUM',
     format: 'EMAIL',
     maxLength: 254,
     multiline: false,
-    label: { en: 'E-mail address', ja: 'メールアドレス' },
-    description: { en: 'E-mail address for correspondence.', ja: '連絡用のメールアドレス。' },
+    label: /* @__PURE__ */ localized('dataCategory.EMAIL'),
+    description: /* @__PURE__ */ localized('dataCategoryDescription.EMAIL'),
   },
   TELEPHONE: {
     // High: often a personal mobile number that reaches the person directly.
@@ -80,32 +79,32 @@ export const DATA_CATEGORY_INFO: Readonly<Record<DataCategory, DataCategoryInfo>
     format: 'TELEPHONE',
     maxLength: 32,
     multiline: false,
-    label: { en: 'Telephone number', ja: '電話番号' },
-    description: { en: 'Telephone number for contact.', ja: '連絡用の電話番号。' },
+    label: /* @__PURE__ */ localized('dataCategory.TELEPHONE'),
+    description: /* @__PURE__ */ localized('dataCategoryDescription.TELEPHONE'),
   },
   FAX: {
     sensitivity: 'LOW',
     format: 'TELEPHONE',
     maxLength: 32,
     multiline: false,
-    label: { en: 'Fax number', ja: 'FAX番号' },
-    description: { en: 'Fax number, usually an office line.', ja: 'FAX番号（通常は勤務先）。' },
+    label: /* @__PURE__ */ localized('dataCategory.FAX'),
+    description: /* @__PURE__ */ localized('dataCategoryDescription.FAX'),
   },
   AFFILIATION: {
     sensitivity: 'LOW',
     format: 'TEXT',
     maxLength: 200,
     multiline: false,
-    label: { en: 'Affiliation', ja: '所属' },
-    description: { en: 'Organisation, department or school.', ja: '所属機関・部署・学校。' },
+    label: /* @__PURE__ */ localized('dataCategory.AFFILIATION'),
+    description: /* @__PURE__ */ localized('dataCategoryDescription.AFFILIATION'),
   },
   MEMBERSHIP_NUMBER: {
     sensitivity: 'MEDIUM',
     format: 'IDENTIFIER',
     maxLength: 64,
     multiline: false,
-    label: { en: 'Membership number', ja: '会員番号' },
-    description: { en: "The society's membership number.", ja: '学会の会員番号。' },
+    label: /* @__PURE__ */ localized('dataCategory.MEMBERSHIP_NUMBER'),
+    description: /* @__PURE__ */ localized('dataCategoryDescription.MEMBERSHIP_NUMBER'),
   },
   COOKIE_IDENTIFIER: {
     // Policy clause 6: cookie-collected information is protected like personal information.
@@ -113,10 +112,7 @@ export const DATA_CATEGORY_INFO: Readonly<Record<DataCategory, DataCategoryInfo>
     format: 'IDENTIFIER',
     maxLength: 64,
     multiline: false,
-    label: { en: 'Cookie identifier', ja: 'クッキー識別子' },
-    description: {
-      en: 'Identifier stored in a browser cookie.',
-      ja: 'ブラウザのクッキーに保存される識別子。',
-    },
+    label: /* @__PURE__ */ localized('dataCategory.COOKIE_IDENTIFIER'),
+    description: /* @__PURE__ */ localized('dataCategoryDescription.COOKIE_IDENTIFIER'),
   },
 };

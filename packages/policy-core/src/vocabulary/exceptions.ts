@@ -1,5 +1,5 @@
 import { memberOf } from './guard.js';
-import type { Localized } from './localized.js';
+import { localized, type Localized } from '../messages/catalogue.js';
 
 /** The four circumstances of policy clause 2 that permit use outside the stated purposes. */
 export const EXCEPTION_KINDS = ['LAW', 'PROVIDER_AGREEMENT', 'OUTSOURCING', 'BOARD_APPROVAL'] as const;
@@ -21,22 +21,22 @@ export type ExceptionKindInfo = {
 export const EXCEPTION_KIND_INFO: Readonly<Record<ExceptionKind, ExceptionKindInfo>> = {
   LAW: {
     item: 1,
-    title: { en: 'Required by law', ja: '法令に基づく場合' },
+    title: /* @__PURE__ */ localized('exceptionKind.LAW'),
     requiredEvidence: ['statute', 'article', 'requestingAuthority', 'documentReference', 'issuedOn'],
   },
   PROVIDER_AGREEMENT: {
     item: 2,
-    title: { en: 'Agreed to by the provider', ja: '本人の同意がある場合' },
+    title: /* @__PURE__ */ localized('exceptionKind.PROVIDER_AGREEMENT'),
     requiredEvidence: ['consentEventIds', 'summary'],
   },
   OUTSOURCING: {
     item: 3,
-    title: { en: 'Outsourcing to complete a stated purpose', ja: '業務委託に伴う提供' },
+    title: /* @__PURE__ */ localized('exceptionKind.OUTSOURCING'),
     requiredEvidence: ['recipientId', 'contractReference', 'servesPurposeKey', 'categories', 'supervisionRecord'],
   },
   BOARD_APPROVAL: {
     item: 4,
-    title: { en: 'Approved by a general or board meeting', ja: '総会または理事会の承認' },
+    title: /* @__PURE__ */ localized('exceptionKind.BOARD_APPROVAL'),
     requiredEvidence: ['meetingKind', 'meetingDate', 'resolutionNumber', 'legitimateReason', 'minutesReference'],
   },
 };

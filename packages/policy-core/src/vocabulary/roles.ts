@@ -1,5 +1,5 @@
 import { memberOf } from './guard.js';
-import type { Localized } from './localized.js';
+import { labelsOf, type Localized } from '../messages/catalogue.js';
 
 export const ADMIN_ROLES = ['OWNER', 'PRIVACY_OFFICER', 'VIEWER'] as const;
 export type AdminRole = (typeof ADMIN_ROLES)[number];
@@ -12,8 +12,4 @@ export const ROLE_CAN_WRITE: Readonly<Record<AdminRole, boolean>> = {
   VIEWER: false,
 };
 
-export const ADMIN_ROLE_LABELS: Readonly<Record<AdminRole, Localized>> = {
-  OWNER: { en: 'Owner', ja: 'オーナー' },
-  PRIVACY_OFFICER: { en: 'Privacy officer', ja: '個人情報保護管理者' },
-  VIEWER: { en: 'Viewer', ja: '閲覧者' },
-};
+export const ADMIN_ROLE_LABELS: Readonly<Record<AdminRole, Localized>> = /* @__PURE__ */ labelsOf('role', ADMIN_ROLES);

@@ -229,7 +229,7 @@ describe('cookie consent admin', () => {
     // The page's language (Japanese first, as the snippet): the purpose as visitors read it.
     expect(within(table).getByText('訪問数の計測').getAttribute('lang')).toBe('ja');
     expect(within(table).queryByText('Counts visits')).toBeNull();
-    fireEvent.click(screen.getByText('English'));
+    fireEvent.click(within(screen.getByRole('main')).getByText('English'));
     expect((await within(table).findByText('Counts visits')).getAttribute('lang')).toBe('en');
     expect(screen.getByLabelText('Banner snippet').textContent).toContain('data-locale="en"');
 

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import type { OrganisationSettingsQuery } from '@steward/schema';
-import { describe, expect, it } from 'vitest';
+import type { OrganisationSettingsQuery, RequestSettingsQuery } from '@steward/schema';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatDate, setFormatLocale } from '../../components/format.js';
 import { SECRETARIAT } from '../../test/factories.js';
 import { renderApp } from '../../test/render.js';
 import { graphQLError } from '../../test/stub-api.js';
@@ -16,7 +17,34 @@ const org: OrganisationSettingsQuery = {
   },
 };
 
+/** The calendar as a new organisation has it. */
+const requestSettings: RequestSettingsQuery['requestSettings'] = {
+  responsePeriodDays: 10,
+  unit: 'BUSINESS_DAYS',
+  timeZone: 'Asia/Tokyo',
+  observeJapaneseHolidays: true,
+  recurringClosedDays: ['12-29', '12-30', '12-31', '01-01', '01-02', '01-03'],
+  holidays: [],
+};
+
 describe('organisation settings', () => {
+  afterEach(() => setFormatLocale({ language: 'en', timeZone: undefined }));
+
+  it("shows dates in the organisation's time zone once signed in", async () => {
+    // A due date: the end of 18 May in Tokyo. Kiritimati (UTC+14) is already on the 19th.
+    const due = '2027-05-18T14:59:59.999Z';
+    renderApp('/settings/organisation', {
+      role: 'OWNER',
+      handlers: {
+        OrganisationTimeZone: () => ({ data: { organisation: { id: 'org', timeZone: 'Pacific/Kiritimati' } } }),
+        OrganisationSettings: () => ({ data: org }),
+      },
+    });
+    await screen.findByLabelText('E-mail');
+    expect(formatDate(due)).toBe('19 May 2027');
+    expect(formatDate(due, 'Asia/Tokyo')).toBe('18 May 2027');
+  });
+
   it('lets an owner save valid contact details with the version, after checking them locally', async () => {
     const { api } = renderApp('/settings/organisation', {
       role: 'OWNER',
@@ -112,15 +140,8 @@ describe('organisation settings', () => {
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
   });
 
-  it('lets an owner set the response period, checking holiday dates locally and naming the line', async () => {
-    const settings = {
-      requestSettings: {
-        responsePeriodDays: 10,
-        unit: 'BUSINESS_DAYS' as const,
-        timeZoneOffsetMinutes: 540,
-        holidays: ['2026-01-01'],
-      },
-    };
+  it('lets an owner set the response period and calendar, checking closed days locally and naming the line', async () => {
+    const settings = { requestSettings: { ...requestSettings, holidays: ['2026-01-01'] } };
     const { api } = renderApp('/settings/organisation', {
       role: 'OWNER',
       handlers: {
@@ -133,20 +154,60 @@ describe('organisation settings', () => {
     });
     const period = await screen.findByLabelText('Response period');
     fireEvent.change(period, { target: { value: '14' } });
-    fireEvent.change(screen.getByLabelText('Holidays'), { target: { value: '2026-01-01\n2026-02-30' } });
+    fireEvent.change(screen.getByLabelText('One-off closed days'), { target: { value: '2026-01-01\n2026-02-30' } });
+    fireEvent.change(screen.getByLabelText('Closed every year'), { target: { value: '12-29\n12-32' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save response period' }));
-    expect(await screen.findByText(/Line 2:/)).toBeTruthy();
+    expect(await screen.findByText(/Line 2: Use a date/)).toBeTruthy();
+    expect(screen.getByText(/Line 2: Use a day of the year/)).toBeTruthy();
     expect(api.callsOf('UpdateRequestSettings')).toHaveLength(0);
-    fireEvent.change(screen.getByLabelText('Holidays'), { target: { value: '2026-01-01\n\n2026-01-02 ' } });
+    fireEvent.change(screen.getByLabelText('One-off closed days'), { target: { value: '2026-01-01\n\n2026-01-02 ' } });
+    fireEvent.change(screen.getByLabelText('Closed every year'), { target: { value: '12-31\n01-01' } });
+    fireEvent.click(screen.getByLabelText('Japanese national holidays are not business days'));
     fireEvent.click(screen.getByRole('button', { name: 'Save response period' }));
     await waitFor(() =>
       expect(api.callsOf('UpdateRequestSettings')[0]?.variables['input']).toEqual({
         responsePeriodDays: 14,
         unit: 'BUSINESS_DAYS',
-        timeZoneOffsetMinutes: 540,
+        timeZone: 'Asia/Tokyo',
+        observeJapaneseHolidays: false,
+        recurringClosedDays: ['12-31', '01-01'],
         holidays: ['2026-01-01', '2026-01-02'],
       }),
     );
+  });
+
+  it("shows the server's refusal of a time zone on the zone field", async () => {
+    const settings = { requestSettings };
+    renderApp('/settings/organisation', {
+      role: 'OWNER',
+      handlers: {
+        OrganisationSettings: () => ({ data: org }),
+        RequestSettings: () => ({ data: settings }),
+        UpdateRequestSettings: () => ({
+          data: null,
+          errors: [
+            {
+              message: 'Invalid input',
+              extensions: {
+                code: 'BAD_USER_INPUT',
+                field: 'input.timeZone',
+                issues: [
+                  {
+                    field: 'input.timeZone',
+                    code: 'INVALID_VALUE',
+                    message: 'Use an IANA time zone such as Asia/Tokyo.',
+                  },
+                ],
+              },
+            },
+          ],
+        }),
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Save response period' }));
+    expect(await screen.findByText('Use an IANA time zone such as Asia/Tokyo.')).toBeTruthy();
+    const zoneInputs = screen.getAllByLabelText('Time zone').filter((el) => el.tagName === 'INPUT');
+    expect(zoneInputs.some((el) => el.getAttribute('aria-invalid') === 'true')).toBe(true);
   });
 
   it('shows the response period read-only to a privacy officer', async () => {
@@ -154,16 +215,7 @@ describe('organisation settings', () => {
       role: 'PRIVACY_OFFICER',
       handlers: {
         OrganisationSettings: () => ({ data: org }),
-        RequestSettings: () => ({
-          data: {
-            requestSettings: {
-              responsePeriodDays: 10,
-              unit: 'BUSINESS_DAYS',
-              timeZoneOffsetMinutes: 540,
-              holidays: [],
-            },
-          },
-        }),
+        RequestSettings: () => ({ data: { requestSettings } }),
       },
     });
     expect(((await screen.findByLabelText('Response period')) as HTMLInputElement).readOnly).toBe(true);

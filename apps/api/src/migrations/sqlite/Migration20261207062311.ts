@@ -7,7 +7,7 @@ import { Migration } from '@mikro-orm/migrations';
  * `change_summary` is read by language detection — published rows are not touched, and the triggers
  * stay); a purpose's Japanese description (empty until written).
  */
-export class Migration20261207054437 extends Migration {
+export class Migration20261207062311 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table \`organisation\` add column \`secretariat_name_ja\` text not null default '';`);
     this.addSql(`alter table \`organisation\` add column \`postal_address_ja\` text not null default '';`);

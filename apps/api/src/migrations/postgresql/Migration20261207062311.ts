@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** As the SQLite migration of the same name: the secretariat's Japanese name, address and office hours, change summaries per language, purposes' Japanese descriptions. */
-export class Migration20261207054437 extends Migration {
+export class Migration20261207062311 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `alter table "organisation" add column "secretariat_name_ja" varchar(200) not null default '', add column "postal_address_ja" text not null default '', add column "office_hours_en" text not null default '', add column "office_hours_ja" text not null default '';`,

@@ -1,0 +1,81 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { catalogues, UI_LANGUAGES } from './i18n.js';
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+/** The ICU arguments a message takes ({name}, {count, plural, …}), nested ones included. */
+function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const el of elements) {
+    if (el.type === TYPE.literal || el.type === TYPE.pound) continue;
+    if (el.type === TYPE.tag) {
+      argumentsOf(el.children, into);
+      continue;
+    }
+    into.add(el.value);
+    if (el.type === TYPE.plural || el.type === TYPE.select) {
+      for (const option of Object.values(el.options)) argumentsOf(option.value, into);
+    }
+  }
+  return into;
+}
+
+const flat = Object.fromEntries(
+  UI_LANGUAGES.map((language) => [
+    language,
+    new Map(
+      Object.entries(catalogues[language]).flatMap(([ns, tree]) =>
+        [...flatten(tree as Tree)].map(([key, text]) => [`${ns}:${key}`, text] as const),
+      ),
+    ),
+  ]),
+) as Record<(typeof UI_LANGUAGES)[number], Map<string, string>>;
+
+describe('the ja and en catalogues', () => {
+  it('have the same namespaces and keys', () => {
+    expect(Object.keys(catalogues.ja).sort()).toEqual(Object.keys(catalogues.en).sort());
+    expect([...flat.ja.keys()].sort()).toEqual([...flat.en.keys()].sort());
+  });
+
+  it('hold a non-empty, valid ICU message for every key, with the same arguments in both languages', () => {
+    for (const [key, en] of flat.en) {
+      const ja = flat.ja.get(key)!;
+      expect(en.trim(), `${key} (en)`).not.toBe('');
+      expect(ja.trim(), `${key} (ja)`).not.toBe('');
+      const enArgs = [...argumentsOf(parse(en))].sort();
+      const jaArgs = [...argumentsOf(parse(ja))].sort();
+      expect(jaArgs, key).toEqual(enArgs);
+    }
+  });
+
+  it('know every key the components ask for with a literal t("…") call', () => {
+    // Every component and module's source, bundled by Vite as text (tests excluded).
+    const sources = import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../test/**'], {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    });
+    expect(Object.keys(sources).length).toBeGreaterThan(50);
+    const missing: string[] = [];
+    for (const [file, source] of Object.entries(sources)) {
+      // The namespace a file uses: useTranslation('ns') (else `common`); `ns:key` overrides it.
+      const ns = /useTranslation\(\s*'([\w-]+)'/.exec(source)?.[1] ?? 'common';
+      for (const match of source.matchAll(/\bt\(\s*'([\w.:-]+)'/g)) {
+        const raw = match[1]!;
+        const key = raw.includes(':') ? raw : `${ns}:${raw}`;
+        if (!flat.en.has(key)) missing.push(`${file}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});

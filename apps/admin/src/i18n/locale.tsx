@@ -1,0 +1,91 @@
+import {
+  createContext,
+  Fragment,
+  useCallback,
+  useContext,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { setFormatLocale } from '../components/format.js';
+import { createI18n, isUiLanguage, type UiLanguage } from './i18n.js';
+
+const STORAGE_KEY = 'steward.language';
+
+/** The language before anyone signs in: the one chosen on this browser, else the browser's own, else Japanese. */
+export function initialLanguage(): UiLanguage {
+  try {
+    const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (isUiLanguage(stored)) return stored;
+  } catch {
+    // Storage can be refused (private mode, policies): fall through to the browser's languages.
+  }
+  for (const tag of globalThis.navigator?.languages ?? []) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isUiLanguage(base)) return base;
+  }
+  return 'ja';
+}
+
+type Locale = {
+  language: UiLanguage;
+  /** Switches every text, date and number at once; remembered on this browser. */
+  setLanguage: (language: UiLanguage) => void;
+  /** The organisation's IANA time zone: every date and time is shown in it (undefined: the browser's). */
+  timeZone: string | undefined;
+  setTimeZone: (timeZone: string | undefined) => void;
+};
+
+const LocaleContext = createContext<Locale | null>(null);
+
+export function useLocale(): Locale {
+  const locale = useContext(LocaleContext);
+  if (!locale) throw new Error('useLocale outside LocaleProvider');
+  return locale;
+}
+
+type Props = {
+  /** Tests fix it; the app starts from initialLanguage(). */
+  language?: UiLanguage;
+  timeZone?: string;
+  children: ReactNode;
+};
+
+/**
+ * Language and time zone for everything below: the i18next instance, `<html lang>`, and the date
+ * formatters in components/format.ts. `<html lang>` follows. The subtree is keyed on the language so that a switch re-renders
+ * every screen in the new language (plain functions such as formatDate included); the router and the
+ * urql cache live above it, so the page and its data stay.
+ */
+export function LocaleProvider({ language: fixed, timeZone: fixedZone, children }: Props) {
+  const [language, setLanguageState] = useState<UiLanguage>(() => fixed ?? initialLanguage());
+  const [timeZone, setTimeZone] = useState<string | undefined>(fixedZone);
+  const [i18n] = useState(() => createI18n(language));
+
+  // Applied during render (not in an effect) so the first paint already uses the right words and dates.
+  if (i18n.language !== language) void i18n.changeLanguage(language);
+  setFormatLocale({ language, timeZone });
+  useLayoutEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const setLanguage = useCallback((next: UiLanguage) => {
+    setLanguageState(next);
+    try {
+      globalThis.localStorage?.setItem(STORAGE_KEY, next);
+    } catch {
+      // Not remembered on this browser; the account's preference still applies after sign-in.
+    }
+  }, []);
+
+  const value = useMemo(() => ({ language, setLanguage, timeZone, setTimeZone }), [language, setLanguage, timeZone]);
+  return (
+    <LocaleContext.Provider value={value}>
+      <I18nextProvider i18n={i18n}>
+        <Fragment key={`${language}|${timeZone ?? ''}`}>{children}</Fragment>
+      </I18nextProvider>
+    </LocaleContext.Provider>
+  );
+}

@@ -1,0 +1,90 @@
+import { COOKIE_CATEGORIES, COOKIE_CONSENT_ACTIONS, COOKIE_STORAGE_KINDS } from '../cookies/cookie-categories.js';
+import { DECISION_ACTIONS, type DecisionReasonCode } from '../decision/decision.js';
+import { EXCEPTION_STATUSES, MEETING_KINDS } from '../exceptions/exception-evidence.js';
+import { INQUIRY_REPLY_KINDS, INQUIRY_STATUSES } from '../inquiries/inquiry-vocabulary.js';
+import type { IssueCode } from '../issues.js';
+import { JOB_KINDS, JOB_STATUSES } from '../jobs/job-vocabulary.js';
+import { REQUEST_URGENCIES } from '../requests/request-rules.js';
+import {
+  REQUEST_CHANNELS,
+  REQUEST_KINDS,
+  REQUEST_STATUSES,
+  VERIFICATION_METHODS,
+} from '../requests/request-vocabulary.js';
+import { COLLECTION_CHANNELS } from '../vocabulary/channels.js';
+import { CONSENT_ACTIONS, CONSENT_METHODS, CONSENT_STATES } from '../vocabulary/consent.js';
+import { DATA_CATEGORIES, SENSITIVITIES } from '../vocabulary/data-categories.js';
+import { EXCEPTION_KINDS } from '../vocabulary/exceptions.js';
+import { FIELD_FORMATS } from '../vocabulary/formats.js';
+import { POLICY_CLAUSES } from '../vocabulary/policy-clauses.js';
+import { PROVIDER_KINDS } from '../vocabulary/provider-kinds.js';
+import { ADMIN_ROLES } from '../vocabulary/roles.js';
+import { LANGUAGES, messages, type Language, type MessageKey } from './catalogue.js';
+
+export * from './catalogue.js';
+export { formatPlain, type MessageParams } from './format.js';
+
+/**
+ * Every vocabulary policy-core exports, by the namespace of its labels in the catalogue
+ * (`dataCategory.NAME`). Inquiry channels are request channels' labels (`requestChannel.…`).
+ */
+export const LABEL_VOCABULARIES = {
+  providerKind: PROVIDER_KINDS,
+  fieldFormat: FIELD_FORMATS,
+  dataCategory: DATA_CATEGORIES,
+  dataCategoryDescription: DATA_CATEGORIES,
+  sensitivity: SENSITIVITIES,
+  consentAction: CONSENT_ACTIONS,
+  consentState: CONSENT_STATES,
+  consentMethod: CONSENT_METHODS,
+  channel: COLLECTION_CHANNELS,
+  clause: POLICY_CLAUSES,
+  exceptionKind: EXCEPTION_KINDS,
+  exceptionStatus: EXCEPTION_STATUSES,
+  meetingKind: MEETING_KINDS,
+  role: ADMIN_ROLES,
+  decisionAction: DECISION_ACTIONS,
+  requestKind: REQUEST_KINDS,
+  requestStatus: REQUEST_STATUSES,
+  requestChannel: REQUEST_CHANNELS,
+  verificationMethod: VERIFICATION_METHODS,
+  requestUrgency: REQUEST_URGENCIES,
+  inquiryStatus: INQUIRY_STATUSES,
+  inquiryReplyKind: INQUIRY_REPLY_KINDS,
+  cookieCategory: COOKIE_CATEGORIES,
+  cookieCategoryDescription: COOKIE_CATEGORIES,
+  cookieStorageKind: COOKIE_STORAGE_KINDS,
+  cookieConsentAction: COOKIE_CONSENT_ACTIONS,
+  jobKind: JOB_KINDS,
+  jobStatus: JOB_STATUSES,
+  language: LANGUAGES,
+} as const;
+export type LabelNamespace = keyof typeof LABEL_VOCABULARIES;
+export type LabelValue<N extends LabelNamespace> = (typeof LABEL_VOCABULARIES)[N][number];
+
+type LabelKeys = { [N in LabelNamespace]: `${N}.${LabelValue<N>}` }[LabelNamespace];
+/** Every key the catalogue must have: one per issue code, reason code and vocabulary value. */
+export type RequiredMessageKey = `issue.${IssueCode}` | `reason.${DecisionReasonCode}` | LabelKeys;
+// Does not compile while en.ts (and so ja.ts) lacks a required key.
+type AssertNoneMissing<T extends never> = T;
+export type MissingMessageKeys = AssertNoneMissing<Exclude<RequiredMessageKey, MessageKey>>;
+
+/** The catalogue key of a decision reason's message. */
+export function reasonKey(code: DecisionReasonCode): MessageKey {
+  return `reason.${code}`;
+}
+
+/** The catalogue key of a validation issue's generic message. */
+export function issueKey(code: IssueCode): MessageKey {
+  return `issue.${code}`;
+}
+
+/** The catalogue key of a vocabulary value's label: `labelKey('dataCategory', 'NAME')` is `'dataCategory.NAME'`. */
+export function labelKey<N extends LabelNamespace>(namespace: N, value: LabelValue<N>): MessageKey {
+  return `${namespace}.${value}` as MessageKey;
+}
+
+/** A vocabulary value's label in `language`: `label('ja', 'dataCategory', 'NAME')` is `'氏名'`. */
+export function label<N extends LabelNamespace>(language: Language, namespace: N, value: LabelValue<N>): string {
+  return messages[language][labelKey(namespace, value)];
+}
