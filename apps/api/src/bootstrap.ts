@@ -9,6 +9,7 @@ import type { AppConfig } from './config.js';
 import type { AppDeps } from './context.js';
 import { FieldCipher } from './crypto/field-cipher.js';
 import { deriveKeyRing, resolveMasterKey } from './crypto/keys.js';
+import { rebuildNameIndex } from './crypto/rebuild-name-index.js';
 import { sealLegacyText } from './crypto/seal-legacy-text.js';
 import { SystemSetting } from './common/system-setting.entity.js';
 import { checkDriverPool } from './common/sql/driver-pool.js';
@@ -17,7 +18,7 @@ import { ormOptions, type DatabaseTarget } from './mikro-orm.config.js';
 import { seedDemoProviders } from './seeders/demo-providers.js';
 import { ensureCookieCategories } from './cookies/cookie-admin.service.js';
 import { seedCookieDemo } from './cookies/cookie-seed.js';
-import { isSetUp, seedReferenceData } from './seeders/reference-data.js';
+import { ensureDataCategories, isSetUp, seedReferenceData } from './seeders/reference-data.js';
 import { OperatorError } from './common/operator-error.js';
 
 /** The data directory (the SQLite database, the generated key, the anchor): only Steward's user may enter it, whatever the umask. */
@@ -192,6 +193,9 @@ async function setUp(orm: MikroORM, deps: AppDeps): Promise<void> {
     await seedCookieDemo(em.fork(), deps);
   }
   await ensureCookieCategories(em.fork(), deps.now());
+  await ensureDataCategories(em.fork());
   const sealed = await sealLegacyText(em.fork(), deps.cipher);
   if (sealed) deps.log.info(`Sealed ${sealed} free-text values stored before they were encrypted`);
+  const reindexed = await rebuildNameIndex(em.fork(), deps.cipher);
+  if (reindexed) deps.log.info(`Rebuilt the name search index of ${reindexed} names and readings`);
 }

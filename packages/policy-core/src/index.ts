@@ -1,5 +1,6 @@
 export * from './messages/index.js';
 export * from './vocabulary/provider-kinds.js';
+export * from './vocabulary/provider-languages.js';
 export * from './vocabulary/formats.js';
 export * from './vocabulary/data-categories.js';
 export * from './vocabulary/consent.js';
@@ -9,6 +10,7 @@ export * from './vocabulary/exceptions.js';
 export * from './vocabulary/roles.js';
 export * from './issues.js';
 export * from './fields/field-formats.js';
+export * from './fields/search-terms.js';
 export * from './consent/consent-state.js';
 export * from './consent/standing-grants.js';
 export * from './use/may-use-for-purpose.js';

@@ -1,8 +1,15 @@
-import type { CollectionChannel, ConsentMethod, DataCategory, ProviderKind } from '@steward/policy-core';
+import type {
+  CollectionChannel,
+  ConsentMethod,
+  DataCategory,
+  ProviderKind,
+  ProviderLanguage,
+} from '@steward/policy-core';
 import { ArrayMaxSize, MaxLength, ValidateNested } from 'class-validator';
 import { Extensions, Field, ID, InputType, Int } from 'type-graphql';
 import { MULTILINE } from '../common/input-boundary.js';
 import { CollectionChannelEnum, ConsentMethodEnum, DataCategoryEnum, ProviderKindEnum } from '../common/enums.js';
+import { PolicyLanguageEnum } from '../policy/policy-change.type.js';
 
 // class-validator only bounds sizes here (cheap rejection of oversized payloads before any work);
 // the privacy rules themselves are policy-core's validateCollection.
@@ -43,6 +50,13 @@ export class RecordCollectionInput {
   @Field(() => CollectionChannelEnum) channel!: CollectionChannel;
   @Field(() => ConsentMethodEnum) consentMethod!: ConsentMethod;
   @Field(() => Int) policyVersionShown!: number;
+
+  @Field(() => PolicyLanguageEnum, {
+    nullable: true,
+    description:
+      "The language the provider is written to in, from this receipt on (ja or en). A new provider without one gets the organisation's default language (Japanese); an existing provider keeps theirs unless one is given.",
+  })
+  language?: ProviderLanguage | null;
 
   @Field(() => [PurposeConsentInput])
   @ArrayMaxSize(100)

@@ -1,4 +1,4 @@
-import { validateCollection, type Issue } from '@steward/policy-core';
+import { defaultProviderLanguage, validateCollection, type Issue } from '@steward/policy-core';
 import { randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
@@ -92,10 +92,14 @@ export class CollectionService extends Service<Actor> {
       this.em.create(Provider, {
         kind: input.newProvider!.kind,
         reference: reference ?? generateReference(),
+        // The organisation's default language once it has one (the one place: defaultProviderLanguage).
+        language: input.language ?? defaultProviderLanguage(),
         createdAt: now,
         updatedAt: now,
       });
     if (existing) existing.updatedAt = now; // bumps the version: a concurrent collection conflicts
+    const languageChanged = existing !== null && input.language != null && input.language !== existing.language;
+    if (languageChanged) existing.language = input.language!;
 
     const categories = [...new Set(input.items.map((i) => i.category))];
     const receiptId = newId();
@@ -104,7 +108,7 @@ export class CollectionService extends Service<Actor> {
       receiptId,
       issuedAt: now.toISOString(),
       jurisdiction: 'JP',
-      language: 'en',
+      language: provider.language,
       controller: { name: org.name, contact: `${org.secretariatName}, ${org.email}, ${org.telephone}` },
       policy: { version: policy.number, contentHash: policy.contentHash },
       subject: { reference: provider.reference },
@@ -113,7 +117,7 @@ export class CollectionService extends Service<Actor> {
         const purpose = purposeByKey.get(p.purposeKey)!;
         return {
           key: purpose.key,
-          title: purpose.titleEn,
+          title: provider.language === 'ja' ? purpose.titleJa : purpose.titleEn,
           categories: [...purpose.categories],
           consent: p.granted ? 'GRANTED' : 'REFUSED',
         };
@@ -203,6 +207,8 @@ export class CollectionService extends Service<Actor> {
         purposes: input.purposes.map((p) => ({ key: p.purposeKey, granted: p.granted })),
         policyVersion: policy.number,
         receiptId,
+        language: provider.language,
+        ...(languageChanged ? { fields: ['language'] } : {}),
       },
     });
     await flushOrConflict(this.em, 'Provider');

@@ -7,6 +7,7 @@ import {
   CONSENT_METHODS,
   CONSENT_STATES,
   DATA_CATEGORIES,
+  DATA_CATEGORY_INFO,
   EXCEPTION_KINDS,
   EXCEPTION_STATUSES,
   ISSUE_CODES,
@@ -54,7 +55,13 @@ registerEnumType(ProviderKindEnum, {
   name: 'ProviderKind',
   description: 'Who the provider is to the organisation (clause 1).',
 });
-registerEnumType(DataCategoryEnum, { name: 'DataCategory' });
+registerEnumType(DataCategoryEnum, {
+  name: 'DataCategory',
+  description: 'A category of personal information (policy-core vocabulary).',
+  valuesConfig: Object.fromEntries(
+    DATA_CATEGORIES.map((c) => [c, { description: DATA_CATEGORY_INFO[c].description.en }]),
+  ),
+});
 registerEnumType(SensitivityEnum, { name: 'Sensitivity' });
 registerEnumType(ConsentActionEnum, { name: 'ConsentAction' });
 registerEnumType(ConsentStateEnum, { name: 'ConsentState' });

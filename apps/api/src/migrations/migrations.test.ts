@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { ormOptions } from '../mikro-orm.config.js';
 import { describeSqliteSchema } from '../tools/migration-files.js';
 import { DATABASES, POSTGRESQL_ONLY, SQLITE_ONLY } from '../test/databases.js';
+import { buildCollectionInput } from '../test/factories.js';
 import { createTestApp } from '../test/test-app.js';
+import { RecordCollectionDocument } from '@steward/schema';
 
 describe('migrations', () => {
   // MikroORM's SQLite diff always re-creates tables that have CHECK constraints, so SQLite is
@@ -139,6 +141,38 @@ describe('migrations', () => {
         const states = await conn.execute<{ event_id: string }[]>('select event_id from cookie_consent_state where site_id = ? order by event_id', [site.createCookieSite.id]);
         expect(states.map((r) => String(r.event_id))).toEqual([later, other]);
         await app.orm.getMigrator().up();
+      } finally {
+        await app.close();
+      }
+    },
+  );
+
+  it.each(DATABASES)(
+    'add the name reading and the provider language on %s keeping every item, and refuse going down while a reading is stored',
+    async (database) => {
+      const app = await createTestApp({ database });
+      try {
+        const owner = await app.clientAs('OWNER');
+        const conn = app.em().getConnection();
+        const collect = (items: { category: 'NAME' | 'NAME_READING' | 'EMAIL'; value: string }[]) =>
+          owner.ok(RecordCollectionDocument, { input: buildCollectionInput({ items, language: 'ja' }) });
+        const plain = (await collect([{ category: 'NAME', value: '田中 健' }, { category: 'EMAIL', value: 'ken@example.jp' }])).recordCollection.provider;
+        const items = () => conn.execute<{ id: string; value_sealed: string }[]>('select id, value_sealed from personal_data_item order by id');
+        const before = await items();
+        await app.orm.getMigrator().down({ to: 'Migration20261207050000' });
+        expect(await items()).toEqual(before);
+        expect(await conn.execute("select count(*) as n from search_token where kind = 'NAME_GRAM'")).toEqual([{ n: database === 'sqlite' ? 0 : '0' }]);
+        expect(await conn.execute(`select * from system_setting where "key" = 'search.name_index'`)).toEqual([]);
+        await app.orm.getMigrator().up();
+        expect(await items()).toEqual(before);
+        // Providers recorded before the column were written to in English: they keep it.
+        expect(await conn.execute('select language from provider where id = ?', [plain.id])).toEqual([{ language: 'en' }]);
+
+        await collect([{ category: 'NAME', value: '田中 健' }, { category: 'NAME_READING', value: 'タナカ ケン' }]);
+        const withReading = await items();
+        await expect(app.orm.getMigrator().down({ to: 'Migration20261207050000' })).rejects.toThrow(/check/i);
+        expect(await items()).toEqual(withReading);
+        expect(await conn.execute("select count(*) as n from personal_data_item where category = 'NAME_READING'")).toEqual([{ n: database === 'sqlite' ? 1 : '1' }]);
       } finally {
         await app.close();
       }

@@ -46,6 +46,7 @@ const uncovered: Seeded[] = [];
 
 /** Values that must never reach the courier, anywhere in any response. */
 const forbidden: string[] = [
+  'マーカー ヨミ',
   'marker-email',
   '+81 3 9999',
   'MARKER-NAME-REFUSED',
@@ -72,6 +73,9 @@ async function seedProvider(
       ],
       items: [
         { category: 'NAME', value: name },
+        // The reading follows the name for the society's own purposes, never to a recipient whose
+        // exception does not name it: the courier's scope is NAME, POSTAL_CODE and POSTAL_ADDRESS.
+        { category: 'NAME_READING', value: 'マーカー ヨミ' },
         { category: 'POSTAL_CODE', value: postalCode },
         { category: 'POSTAL_ADDRESS', value: address },
         { category: 'EMAIL', value: `marker-email-${tag}@example.jp` },

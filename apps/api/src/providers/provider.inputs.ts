@@ -1,8 +1,9 @@
-import type { ProviderKind } from '@steward/policy-core';
+import type { ProviderKind, ProviderLanguage } from '@steward/policy-core';
 import { MaxLength } from 'class-validator';
 import { Extensions, Field, ID, InputType, Int } from 'type-graphql';
 import { MULTILINE } from '../common/input-boundary.js';
 import { ProviderKindEnum } from '../common/enums.js';
+import { PolicyLanguageEnum } from '../policy/policy-change.type.js';
 
 @InputType()
 export class UpdateProviderInput {
@@ -10,6 +11,11 @@ export class UpdateProviderInput {
   @Field(() => Int) expectedVersion!: number;
   @Field(() => ProviderKindEnum, { nullable: true }) kind?: ProviderKind | null;
   @Field(() => String, { nullable: true }) @MaxLength(1000) reference?: string | null;
+  @Field(() => PolicyLanguageEnum, {
+    nullable: true,
+    description: 'The language to write to the provider in from now on; unchanged when omitted.',
+  })
+  language?: ProviderLanguage | null;
 }
 
 @InputType()

@@ -1,4 +1,4 @@
-import type { DataCategory, ProviderKind } from '@steward/policy-core';
+import type { DataCategory, ProviderKind, ProviderLanguage } from '@steward/policy-core';
 import { fromDbDate } from '../common/sql/dialect.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import { itemSealContext, itemSourceSealContext, type PersonalDataItem } from './personal-data-item.entity.js';
@@ -13,6 +13,7 @@ export function presentProvider(provider: Provider, displayName: string | null):
     kind: provider.kind,
     reference: provider.reference,
     displayName,
+    language: provider.language,
     createdAt: provider.createdAt,
     updatedAt: provider.updatedAt,
     version: provider.version,
@@ -24,6 +25,7 @@ export interface ProviderRow {
   id: string;
   kind: ProviderKind;
   reference: string;
+  language: ProviderLanguage;
   version: number | string;
   created_at: unknown;
   updated_at: unknown;
@@ -35,6 +37,7 @@ export function presentProviderRow(row: ProviderRow, displayName: string | null)
     kind: row.kind,
     reference: row.reference,
     displayName,
+    language: row.language,
     createdAt: fromDbDate(row.created_at),
     updatedAt: fromDbDate(row.updated_at),
     version: Number(row.version),

@@ -73,7 +73,7 @@ export function providerPageRows<T = Row>(em: EntityManager, f: ProviderPageFilt
     if (keyColumn !== 'p.id') where.push('p.id < :afterId');
   }
   const sql =
-    `select p.id, p.kind, p.reference, p.version, p.created_at, p.updated_at from ${from}` +
+    `select p.id, p.kind, p.reference, p.language, p.version, p.created_at, p.updated_at from ${from}` +
     (where.length ? ` where ${where.join(' and ')}` : '') +
     ` order by ${keyColumn} desc limit :rows`;
   return leanRows<T>(em, { sql, params });

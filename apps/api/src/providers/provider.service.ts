@@ -7,6 +7,7 @@ import {
   type DataCategory,
   type Issue,
   type ProviderKind,
+  type ProviderLanguage,
 } from '@steward/policy-core';
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, NotFoundError, badInput } from '../common/errors.js';
@@ -200,6 +201,7 @@ export class ProviderService extends Service {
     expectedVersion: number;
     kind?: ProviderKind | null;
     reference?: string | null;
+    language?: ProviderLanguage | null;
   }): Promise<Provider> {
     return this.inTransaction((tx) => tx.writeUpdate(input));
   }
@@ -209,6 +211,7 @@ export class ProviderService extends Service {
     expectedVersion: number;
     kind?: ProviderKind | null;
     reference?: string | null;
+    language?: ProviderLanguage | null;
   }) {
     const provider = await this.get(input.id);
     assertVersion(provider.version, input.expectedVersion, 'Provider');
@@ -230,6 +233,10 @@ export class ProviderService extends Service {
     if (input.kind && input.kind !== provider.kind) {
       provider.kind = input.kind;
       changes.push('kind');
+    }
+    if (input.language && input.language !== provider.language) {
+      provider.language = input.language;
+      changes.push('language');
     }
     if (issues.length) throw new BadInputError(issues);
     if (!changes.length) return provider;

@@ -1,8 +1,15 @@
-import type { CollectionChannel, ConsentState, DataCategory, ProviderKind } from '@steward/policy-core';
+import type {
+  CollectionChannel,
+  ConsentState,
+  DataCategory,
+  ProviderKind,
+  ProviderLanguage,
+} from '@steward/policy-core';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../common/connection.js';
 import { MaxLength } from 'class-validator';
 import { CollectionChannelEnum, ConsentStateEnum, DataCategoryEnum, ProviderKindEnum } from '../common/enums.js';
+import { PolicyLanguageEnum } from '../policy/policy-change.type.js';
 
 /**
  * The fields every view of a personal data item shows: the staff's (PersonalDataItem) and the
@@ -34,6 +41,10 @@ export class ProviderType {
   @Field(() => ProviderKindEnum) kind!: ProviderKind;
   @Field(() => String) reference!: string;
   @Field(() => String, { nullable: true, description: 'The most recent name on record.' }) displayName!: string | null;
+  @Field(() => PolicyLanguageEnum, {
+    description: 'The language of every document and message to the provider (disclosure packages, receipts).',
+  })
+  language!: ProviderLanguage;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
   @Field(() => Int) version!: number;
@@ -48,7 +59,11 @@ export class ProviderFilter {
   @Field(() => String, { nullable: true }) @MaxLength(64) purposeKey?: string | null;
   @Field(() => ConsentStateEnum, { nullable: true, description: 'Requires purposeKey.' })
   consentState?: ConsentState | null;
-  @Field(() => String, { nullable: true, description: 'Reference prefix, exact e-mail, or whole words of the name.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Reference prefix, exact e-mail, or part of the name or its reading: whole Latin words, and kanji or kana with or without spaces (every character pair of the term must occur; one character finds every name containing it).',
+  })
   @MaxLength(200)
   search?: string | null;
 }

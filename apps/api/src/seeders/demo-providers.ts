@@ -1,5 +1,11 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import type { CollectionChannel, ConsentMethod, DataCategory, ProviderKind } from '@steward/policy-core';
+import type {
+  CollectionChannel,
+  ConsentMethod,
+  DataCategory,
+  ProviderKind,
+  ProviderLanguage,
+} from '@steward/policy-core';
 import { CollectionService } from '../collection/collection.service.js';
 import type { RecordCollectionInput } from '../collection/collection.inputs.js';
 import { ConsentService } from '../consent/consent.service.js';
@@ -8,6 +14,8 @@ import type { Actor, AppDeps } from '../context.js';
 interface DemoProvider {
   kind: ProviderKind;
   reference: string;
+  /** The language they are written to in: Japanese for those who wrote in Japanese. */
+  language: ProviderLanguage;
   channel: CollectionChannel;
   method: ConsentMethod;
   source: string;
@@ -22,12 +30,14 @@ const DEMO: DemoProvider[] = [
   {
     kind: 'RELATED_PERSONNEL',
     reference: 'JSPE-M-000101',
+    language: 'ja',
     channel: 'PAPER_FORM',
     method: 'SIGNED_FORM',
     source: 'Membership application form 2024',
     purposes: { MEMBERSHIP_ADMINISTRATION: true, JOURNAL_DELIVERY: true, EVENT_NEWS: true },
     items: {
       NAME: '山田 太郎',
+      NAME_READING: 'ヤマダ タロウ',
       POSTAL_CODE: '113-8656',
       POSTAL_ADDRESS: '東京都文京区本郷7-3-1',
       EMAIL: 'taro.yamada@example.jp',
@@ -39,6 +49,7 @@ const DEMO: DemoProvider[] = [
   {
     kind: 'RELATED_PERSONNEL',
     reference: 'JSPE-M-000102',
+    language: 'en',
     channel: 'WEB_FORM',
     method: 'WEB_CHECKBOX',
     source: 'Online membership renewal',
@@ -55,12 +66,14 @@ const DEMO: DemoProvider[] = [
   {
     kind: 'RELATED_PERSONNEL',
     reference: 'JSPE-M-000103',
+    language: 'ja',
     channel: 'EMAIL',
     method: 'EMAIL_REPLY',
     source: 'Committee member registration',
     purposes: { MEMBERSHIP_ADMINISTRATION: true, EVENT_NEWS: true },
     items: {
       NAME: '中村 恵',
+      NAME_READING: 'ナカムラ メグミ',
       EMAIL: 'megumi.nakamura@example.jp',
       AFFILIATION: 'Technical Committee on Ultraprecision Machining',
       MEMBERSHIP_NUMBER: 'M000103',
@@ -70,12 +83,14 @@ const DEMO: DemoProvider[] = [
   {
     kind: 'BUSINESS_USER',
     reference: 'JSPE-B-000201',
+    language: 'ja',
     channel: 'EVENT',
     method: 'SIGNED_FORM',
     source: 'Exhibitor desk, Spring Meeting',
     purposes: { BUSINESS_LIAISON: true, EVENT_NEWS: true },
     items: {
       NAME: '鈴木 一郎',
+      NAME_READING: 'スズキ イチロウ',
       AFFILIATION: 'Precision Tools Co., Ltd.',
       EMAIL: 'suzuki@precision-tools.example.com',
       TELEPHONE: '+81-45-555-0100',
@@ -87,6 +102,7 @@ const DEMO: DemoProvider[] = [
   {
     kind: 'BUSINESS_USER',
     reference: 'JSPE-B-000202',
+    language: 'en',
     channel: 'TELEPHONE',
     method: 'VERBAL',
     source: 'Advertising enquiry by telephone',
@@ -101,12 +117,14 @@ const DEMO: DemoProvider[] = [
   {
     kind: 'SERVICE_USER',
     reference: 'JSPE-S-000301',
+    language: 'ja',
     channel: 'WEB_FORM',
     method: 'WEB_CHECKBOX',
     source: 'Autumn Meeting registration',
     purposes: { CONFERENCE_REGISTRATION: true, EVENT_NEWS: true },
     items: {
       NAME: '田中 健',
+      NAME_READING: 'タナカ ケン',
       EMAIL: 'ken.tanaka@example.jp',
       AFFILIATION: 'Example Manufacturing Co.',
       TELEPHONE: '090-1234-5678',
@@ -115,6 +133,7 @@ const DEMO: DemoProvider[] = [
   {
     kind: 'SERVICE_USER',
     reference: 'JSPE-S-000302',
+    language: 'en',
     channel: 'WEB_FORM',
     method: 'WEB_CHECKBOX',
     source: 'Seminar registration',
@@ -124,11 +143,17 @@ const DEMO: DemoProvider[] = [
   {
     kind: 'SERVICE_USER',
     reference: 'JSPE-S-000303',
+    language: 'ja',
     channel: 'PAPER_FORM',
     method: 'SIGNED_FORM',
     source: 'Journal subscription order',
     purposes: { JOURNAL_DELIVERY: true },
-    items: { NAME: '伊藤 さくら', POSTAL_CODE: '464-8601', POSTAL_ADDRESS: '名古屋市千種区不老町1' },
+    items: {
+      NAME: '伊藤 さくら',
+      NAME_READING: 'イトウ サクラ',
+      POSTAL_CODE: '464-8601',
+      POSTAL_ADDRESS: '名古屋市千種区不老町1',
+    },
   },
 ];
 
@@ -139,6 +164,7 @@ export async function seedDemoProviders(em: SqlEntityManager, deps: AppDeps, own
     const fork = em.fork() as SqlEntityManager;
     const input: RecordCollectionInput = {
       newProvider: { kind: demo.kind, reference: demo.reference },
+      language: demo.language,
       channel: demo.channel,
       consentMethod: demo.method,
       policyVersionShown: 1,

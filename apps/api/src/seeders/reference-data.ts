@@ -76,8 +76,8 @@ export async function isSetUp(em: EntityManager): Promise<boolean> {
 }
 
 /**
- * The organisation, its published policy version 1, the data categories and the purposes.
- * Runs once, on the first start.
+ * The organisation, its published policy version 1 and the purposes. Runs once, on the first start
+ * (the data categories' wording: `ensureDataCategories`, at every start).
  */
 export async function seedReferenceData(em: EntityManager, now: Date): Promise<void> {
   em.create(Organisation, {
@@ -108,7 +108,20 @@ export async function seedReferenceData(em: EntityManager, now: Date): Promise<v
     createdAt: now,
     updatedAt: now,
   });
+  for (const p of DEMO_PURPOSES) {
+    em.create(Purpose, { ...p, introducedInVersion: 1, retired: false, createdAt: now, updatedAt: now });
+  }
+  await em.flush();
+}
+
+/**
+ * The organisation's wording of every data category it has none for yet (policy-core's labels):
+ * at every start, so a category a release adds (NAME_READING) gets its row; an edited one is kept.
+ */
+export async function ensureDataCategories(em: EntityManager): Promise<void> {
+  const existing = new Set((await em.find(DataCategoryEntity, {})).map((c) => c.key));
   for (const key of DATA_CATEGORIES) {
+    if (existing.has(key)) continue;
     const info = DATA_CATEGORY_INFO[key];
     em.create(DataCategoryEntity, {
       key,
@@ -117,9 +130,6 @@ export async function seedReferenceData(em: EntityManager, now: Date): Promise<v
       description: info.description.en,
       sensitivity: info.sensitivity,
     });
-  }
-  for (const p of DEMO_PURPOSES) {
-    em.create(Purpose, { ...p, introducedInVersion: 1, retired: false, createdAt: now, updatedAt: now });
   }
   await em.flush();
 }

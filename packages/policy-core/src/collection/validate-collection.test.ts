@@ -45,6 +45,17 @@ describe('validateCollection', () => {
     expect(validateCollection(buildDraft(), PURPOSES)).toEqual({ ok: true });
   });
 
+  it('takes the name reading under a purpose that states the name, and not otherwise', () => {
+    const reading = { category: 'NAME_READING' as const, value: 'やまだ たろう' };
+    expect(check({ items: [...buildDraft().items, reading] })).toEqual([]);
+    const emailOnly: readonly PurposeFact[] = [{ key: 'news', categories: ['EMAIL'], retired: false }];
+    const draft = buildDraft({ purposes: [{ purposeKey: 'news', granted: true }], items: [reading] });
+    expect(issuesOf(validateCollection(draft, emailOnly))).toEqual([['items[0].category', 'CATEGORY_NOT_NEEDED']]);
+    expect(check({ items: [{ category: 'NAME_READING', value: '山田 太郎' }] })).toEqual([
+      ['items[0].value', 'INVALID_FORMAT'],
+    ]);
+  });
+
   it('NO_PURPOSE when no purpose is specified', () => {
     expect(check({ purposes: [], items: [{ category: 'NAME', value: 'x' }] })).toEqual([
       ['purposes', 'NO_PURPOSE'],

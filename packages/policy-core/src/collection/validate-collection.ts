@@ -1,6 +1,6 @@
 import { validateDataItemValue, validateText, FIELD_LIMITS } from '../fields/field-formats.js';
 import { issue, toValidation, type Issue, type Validation } from '../issues.js';
-import type { PurposeFact } from '../use/may-use-for-purpose.js';
+import { purposeNeeds, type PurposeFact } from '../use/may-use-for-purpose.js';
 import { isCollectionChannel, type CollectionChannel } from '../vocabulary/channels.js';
 import { isConsentMethod, type ConsentMethod } from '../vocabulary/consent.js';
 import { DATA_CATEGORY_INFO, isDataCategory, type DataCategory } from '../vocabulary/data-categories.js';
@@ -90,7 +90,7 @@ function checkItems(draft: CollectionDraft, usable: { purpose: PurposeFact; gran
     }
     const valueIssue = validateDataItemValue(item.category, item.value, `${at}.value`);
     if (valueIssue) out.push(valueIssue);
-    const needing = usable.filter((u) => u.purpose.categories.includes(item.category));
+    const needing = usable.filter((u) => purposeNeeds(u.purpose, item.category));
     const label = DATA_CATEGORY_INFO[item.category].label.en;
     if (needing.length === 0) {
       out.push(issue(`${at}.category`, 'CATEGORY_NOT_NEEDED', `No specified purpose needs ${label}.`));

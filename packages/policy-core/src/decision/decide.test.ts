@@ -249,6 +249,22 @@ describe('decide: the courier scenario (OUTSOURCING)', () => {
     });
   });
 
+  it('gives a courier the reading of the name only when its scope and contract name it', () => {
+    // The purpose states NAME, so its consent covers the reading for the organisation's own use…
+    expect(decide(input({ categories: ['NAME', 'NAME_READING'] }))).toMatchObject({
+      allowed: true,
+      basis: { kind: 'CONSENT' },
+    });
+    // …but an exception provides only what it names: NAME and the address, not the reading.
+    const d = decide(provide({ categories: [...POSTAL, 'NAME_READING'], exceptions: [courier()] }));
+    expect(d).toMatchObject({ allowed: false, permitted: POSTAL, refused: ['NAME_READING'] });
+    const named = courier({
+      scope: { ...courier().scope, categories: [...POSTAL, 'NAME_READING'] },
+      evidence: { ...(courier().evidence as object), categories: [...POSTAL, 'NAME_READING'] },
+    } as never);
+    expect(decide(provide({ categories: [...POSTAL, 'NAME_READING'], exceptions: [named] })).allowed).toBe(true);
+  });
+
   it('covers only its recipient, purpose, providers and contract', () => {
     expect(codes(decide(provide({ recipientId: 'other-courier', exceptions: [courier()] })))).toContain(
       'EXCEPTION_RECIPIENT_NOT_COVERED',

@@ -1,6 +1,6 @@
 import { FIELD_LIMITS, validateText } from '../fields/field-formats.js';
 import { issue, type Issue } from '../issues.js';
-import type { PurposeFact } from '../use/may-use-for-purpose.js';
+import { purposeNeeds, type PurposeFact } from '../use/may-use-for-purpose.js';
 import type { ConsentAction } from '../vocabulary/consent.js';
 import { isDataCategory, type DataCategory } from '../vocabulary/data-categories.js';
 import { EXCEPTION_KIND_INFO, type ExceptionKind } from '../vocabulary/exceptions.js';
@@ -221,7 +221,7 @@ export function missingEvidence<K extends ExceptionKind>(
     }
     if (key === 'categories' && purpose !== undefined) {
       (record.categories as DataCategory[]).forEach((c, i) => {
-        if (!purpose.categories.includes(c)) {
+        if (!purposeNeeds(purpose, c)) {
           issues.push(issue(`${field}[${i}]`, 'CATEGORY_NOT_NEEDED', `Purpose "${purpose.key}" does not need ${c}.`));
         }
       });

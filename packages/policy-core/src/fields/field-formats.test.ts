@@ -7,7 +7,6 @@ import {
   FIELD_LIMITS,
   isJapanesePostalCode,
   normalizeEmail,
-  normalizeForSearch,
   normalizeLineBreaks,
   validateDataItemValue,
   validateField,
@@ -277,6 +276,27 @@ describe('validateField IDENTIFIER', () => {
   });
 });
 
+describe('validateField READING', () => {
+  it.each([
+    'ヤマダ タロウ',
+    'やまだ\u3000たろう',
+    'ﾔﾏﾀﾞ ﾀﾛｳ',
+    'ジョン・スミス',
+    'Yamada Taro',
+    "O'Brien-Smith",
+    'スズキ ヨーコ',
+  ])('accepts the kana or Latin reading %s', (value) => expect(code('READING', value)).toBeNull());
+
+  it.each(['山田 タロウ', 'ヤマダ1', '、・', 'Taro@jp'])('refuses %s (kanji, digits, no letter, symbols)', (value) =>
+    expect(code('READING', value)).toBe('INVALID_FORMAT'),
+  );
+
+  it('is the format of the name reading, on one line', () => {
+    expect(validateDataItemValue('NAME_READING', '山田')?.code).toBe('INVALID_FORMAT');
+    expect(validateDataItemValue('NAME_READING', 'ヤマダ\nタロウ')?.code).toBe('CONTROL_CHARACTERS');
+  });
+});
+
 describe('validateField TEXT', () => {
   it('defaults to the note limit and honours maxLength and multiline', () => {
     expect(code('TEXT', 'x'.repeat(FIELD_LIMITS.note))).toBeNull();
@@ -295,6 +315,7 @@ describe('validateField TEXT', () => {
 describe('validateDataItemValue', () => {
   const sample = {
     NAME: '山田 太郎',
+    NAME_READING: 'ヤマダ タロウ',
     POSTAL_CODE: '102-0073',
     POSTAL_ADDRESS: '東京都千代田区九段北1-5-9\n九段誠和ビル',
     EMAIL: 'jspe_jspe@jspe.or.jp',
@@ -308,7 +329,10 @@ describe('validateDataItemValue', () => {
   it.each(DATA_CATEGORIES)('accepts a realistic %s and rejects one past its max length', (category) => {
     const info = DATA_CATEGORY_INFO[category];
     expect(validateDataItemValue(category, sample[category])).toBeNull();
-    const long = info.format === 'TEXT' ? 'あ'.repeat(info.maxLength + 1) : '1'.repeat(info.maxLength + 1);
+    const long =
+      info.format === 'TEXT' || info.format === 'READING'
+        ? 'あ'.repeat(info.maxLength + 1)
+        : '1'.repeat(info.maxLength + 1);
     expect(validateDataItemValue(category, long, 'items[0].value')).toMatchObject({
       field: 'items[0].value',
       code: 'TOO_LONG',
@@ -367,35 +391,6 @@ describe('normalizeEmail', () => {
   it('is idempotent', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => normalizeEmail(normalizeEmail(s)) === normalizeEmail(s)),
-    );
-  });
-});
-
-describe('normalizeForSearch', () => {
-  it('splits into lower-case word tokens, folding width', () => {
-    expect(normalizeForSearch('Yamada  TARO')).toEqual(['yamada', 'taro']);
-    expect(normalizeForSearch('山田\u3000太郎')).toEqual(['山田', '太郎']);
-    expect(normalizeForSearch('ＹＡＭＡＤＡ')).toEqual(['yamada']);
-    expect(normalizeForSearch('ﾔﾏﾀﾞ')).toEqual(['ヤマダ']);
-    expect(normalizeForSearch("O'Brien-Smith, Jean")).toEqual(['o', 'brien', 'smith', 'jean']);
-    expect(normalizeForSearch('José')).toEqual(['josé']);
-  });
-
-  it('returns no tokens for empty or punctuation-only input and de-duplicates', () => {
-    expect(normalizeForSearch('')).toEqual([]);
-    expect(normalizeForSearch(' -,. ')).toEqual([]);
-    expect(normalizeForSearch('taro Taro TARO')).toEqual(['taro']);
-  });
-
-  it('keeps text without spaces as one token (no word segmentation)', () => {
-    expect(normalizeForSearch('山田太郎')).toEqual(['山田太郎']);
-  });
-
-  it('is stable under re-normalising each token', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }), (s) =>
-        normalizeForSearch(s).every((t) => normalizeForSearch(t).length === 1 && normalizeForSearch(t)[0] === t),
-      ),
     );
   });
 });

@@ -23,6 +23,7 @@ export const DEFAULT_MAX_LENGTH: Readonly<Record<FieldFormat, number>> = {
   TELEPHONE: 32,
   POSTAL_CODE: 10,
   IDENTIFIER: 64,
+  READING: 120,
 };
 
 export type TextOptions = {
@@ -111,19 +112,4 @@ export function normalizeLineBreaks(value: string): string {
  */
 export function normalizeEmail(value: string): string {
   return value.normalize('NFKC').toLowerCase().normalize('NFKC').trim();
-}
-
-/**
- * Word tokens for a keyed name-token index: NFKC, lower-cased, split on anything that is not a
- * letter, mark or digit, de-duplicated in first-seen order. Text without spaces (e.g. 山田太郎)
- * stays one token: there is no word segmentation.
- */
-export function normalizeForSearch(value: string): string[] {
-  const words =
-    value
-      .normalize('NFKC')
-      .toLowerCase()
-      .normalize('NFKC')
-      .match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
-  return [...new Set(words)];
 }

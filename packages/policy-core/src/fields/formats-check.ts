@@ -63,10 +63,25 @@ function checkIdentifier(value: string): string | null {
   return IDENTIFIER.test(value) ? null : 'Use 1–64 characters: letters A–Z, digits, ".", "_" or "-".';
 }
 
+/**
+ * A name's reading: kana (hiragana, katakana, half-width katakana, the prolonged sound mark) or
+ * Latin letters (a romaji or foreign reading), with spaces, middle dots, apostrophes, hyphens and
+ * dots between them. No kanji and no digits: a reading is what the provider wrote, never derived.
+ */
+const READING_LETTER = /[\p{scx=Hiragana}\p{scx=Katakana}\p{Script=Latin}]/u;
+const READING = /^(?:[\p{scx=Hiragana}\p{scx=Katakana}\p{Script=Latin}\p{M}]|[ \u3000・･'’.\-‐])+$/u;
+
+function checkReading(value: string): string | null {
+  const letters = [...value].filter((ch) => /\p{L}/u.test(ch));
+  if (READING.test(value) && letters.length > 0 && letters.every((ch) => READING_LETTER.test(ch))) return null;
+  return 'Write the reading in kana or Latin letters (no kanji or digits), e.g. ヤマダ タロウ.';
+}
+
 export const FORMAT_CHECKS: Readonly<Record<FieldFormat, (value: string) => string | null>> = {
   TEXT: () => null,
   EMAIL: checkEmail,
   TELEPHONE: checkTelephone,
   POSTAL_CODE: checkPostalCode,
   IDENTIFIER: checkIdentifier,
+  READING: checkReading,
 };

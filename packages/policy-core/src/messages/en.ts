@@ -84,8 +84,10 @@ export const en = {
   'fieldFormat.TELEPHONE': 'Telephone number',
   'fieldFormat.POSTAL_CODE': 'Postal code',
   'fieldFormat.IDENTIFIER': 'Identifier',
+  'fieldFormat.READING': 'Reading (kana or Latin letters)',
 
   'dataCategory.NAME': 'Name',
+  'dataCategory.NAME_READING': 'Name reading (furigana)',
   'dataCategory.POSTAL_CODE': 'Postal code',
   'dataCategory.POSTAL_ADDRESS': 'Postal address',
   'dataCategory.EMAIL': 'E-mail address',
@@ -96,6 +98,8 @@ export const en = {
   'dataCategory.COOKIE_IDENTIFIER': 'Cookie identifier',
 
   'dataCategoryDescription.NAME': "The provider's full name.",
+  'dataCategoryDescription.NAME_READING':
+    'How the name is read, in kana or Latin letters, as the provider wrote it (never derived from kanji).',
   'dataCategoryDescription.POSTAL_CODE': 'Postal code of the mailing address.',
   'dataCategoryDescription.POSTAL_ADDRESS': 'Mailing address, possibly over several lines.',
   'dataCategoryDescription.EMAIL': 'E-mail address for correspondence.',

@@ -79,8 +79,10 @@ export const ja = {
   'fieldFormat.TELEPHONE': '電話番号',
   'fieldFormat.POSTAL_CODE': '郵便番号',
   'fieldFormat.IDENTIFIER': '識別子',
+  'fieldFormat.READING': '読み（カナ・ローマ字）',
 
   'dataCategory.NAME': '氏名',
+  'dataCategory.NAME_READING': 'フリガナ',
   'dataCategory.POSTAL_CODE': '郵便番号',
   'dataCategory.POSTAL_ADDRESS': '住所',
   'dataCategory.EMAIL': 'メールアドレス',
@@ -91,6 +93,8 @@ export const ja = {
   'dataCategory.COOKIE_IDENTIFIER': 'クッキー識別子',
 
   'dataCategoryDescription.NAME': '提供者の氏名。',
+  'dataCategoryDescription.NAME_READING':
+    '氏名の読み方（カナまたはローマ字）。提供者が記入したとおりに記録し、漢字から推測しない。',
   'dataCategoryDescription.POSTAL_CODE': '送付先の郵便番号。',
   'dataCategoryDescription.POSTAL_ADDRESS': '送付先の住所（複数行可）。',
   'dataCategoryDescription.EMAIL': '連絡用のメールアドレス。',

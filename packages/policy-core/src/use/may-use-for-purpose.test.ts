@@ -5,6 +5,7 @@ import { CONSENT_STATES, type ConsentState } from '../vocabulary/consent.js';
 import { DATA_CATEGORIES, type DataCategory } from '../vocabulary/data-categories.js';
 import {
   categoriesNeeded,
+  purposeNeeds,
   mayUseForPurpose,
   unstatedPurpose,
   type DataItemFact,
@@ -211,7 +212,7 @@ describe('mayUseForPurpose', () => {
         expect([...d.permitted, ...d.refused].sort()).toEqual([...distinct].sort());
         expect(d.allowed).toBe(distinct.length > 0 && d.refused.length === 0);
         expect(d.basis === null).toBe(!d.allowed);
-        for (const c of d.permitted) expect(needed.includes(c) && !retired).toBe(true);
+        for (const c of d.permitted) expect(purposeNeeds({ categories: needed }, c) && !retired).toBe(true);
       }),
     );
   });
@@ -227,6 +228,18 @@ describe('categoriesNeeded', () => {
       buildPurpose({ categories: ['POSTAL_ADDRESS', 'NAME'] }),
       buildPurpose({ key: 'newsletter', categories: ['EMAIL', 'NAME'] }),
     ];
-    expect(categoriesNeeded(purposes)).toEqual(['NAME', 'POSTAL_ADDRESS', 'EMAIL']);
+    expect(categoriesNeeded(purposes)).toEqual(['NAME', 'NAME_READING', 'POSTAL_ADDRESS', 'EMAIL']);
+  });
+});
+
+describe('purposeNeeds', () => {
+  it('needs what the purpose states, and the reading wherever it states the name', () => {
+    const postal = buildPurpose({ categories: ['NAME', 'POSTAL_ADDRESS'] });
+    expect(purposeNeeds(postal, 'POSTAL_ADDRESS')).toBe(true);
+    expect(purposeNeeds(postal, 'NAME_READING')).toBe(true);
+    expect(purposeNeeds(postal, 'EMAIL')).toBe(false);
+    expect(purposeNeeds(buildPurpose({ categories: ['EMAIL'] }), 'NAME_READING')).toBe(false);
+    // The part never brings the whole: a purpose stating only the reading does not need the name.
+    expect(purposeNeeds(buildPurpose({ categories: ['NAME_READING'] }), 'NAME')).toBe(false);
   });
 });

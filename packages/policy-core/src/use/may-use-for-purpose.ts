@@ -2,7 +2,7 @@ import type { PurposeConsentState } from '../consent/consent-state.js';
 import type { DecisionReasonCode } from '../decision/decision.js';
 import { messageText } from '../messages/catalogue.js';
 import type { MessageParams } from '../messages/format.js';
-import { DATA_CATEGORIES, type DataCategory } from '../vocabulary/data-categories.js';
+import { DATA_CATEGORIES, DATA_CATEGORY_INFO, type DataCategory } from '../vocabulary/data-categories.js';
 
 export type PurposeFact = {
   key: string;
@@ -113,7 +113,7 @@ function judge(
   });
   if (purpose.stated === false) return refuse('PURPOSE_NOT_STATED');
   if (purpose.retired) return refuse('PURPOSE_RETIRED');
-  if (!purpose.categories.includes(category)) return refuse('CATEGORY_NOT_IN_PURPOSE');
+  if (!purposeNeeds(purpose, category)) return refuse('CATEGORY_NOT_IN_PURPOSE');
   // A consent record for another purpose is a caller bug; treat it as no consent (fail closed).
   const stale =
     consent.state === 'GRANTED' && consent.purposeKey === purpose.key && isGrantBeforePurposeChange(purpose, consent);
@@ -170,7 +170,18 @@ export function mayUseForPurpose(input: MayUseInput): UseDecision {
   return decision;
 }
 
-/** The union of the categories the purposes need, in DATA_CATEGORIES order. */
+/**
+ * Does the purpose need this category? It does when it states it, or states the category it is part
+ * of (`DATA_CATEGORY_INFO[c].partOf`: a purpose that states NAME needs the name's reading too).
+ * For collection and use under the purpose; never for an exception's scope, which names each category.
+ */
+export function purposeNeeds(purpose: Pick<PurposeFact, 'categories'>, category: DataCategory): boolean {
+  if (purpose.categories.includes(category)) return true;
+  const whole = DATA_CATEGORY_INFO[category]?.partOf;
+  return whole !== undefined && purpose.categories.includes(whole);
+}
+
+/** The union of the categories the purposes need (`purposeNeeds`), in DATA_CATEGORIES order. */
 export function categoriesNeeded(purposes: readonly PurposeFact[]): DataCategory[] {
-  return DATA_CATEGORIES.filter((c) => purposes.some((p) => p.categories.includes(c)));
+  return DATA_CATEGORIES.filter((c) => purposes.some((p) => purposeNeeds(p, c)));
 }

@@ -4,6 +4,7 @@ import { labelsOf, localized, type Localized } from '../messages/catalogue.js';
 
 export const DATA_CATEGORIES = [
   'NAME',
+  'NAME_READING',
   'POSTAL_CODE',
   'POSTAL_ADDRESS',
   'EMAIL',
@@ -37,6 +38,13 @@ export type DataCategoryInfo = {
   readonly multiline: boolean;
   readonly label: Localized;
   readonly description: Localized;
+  /**
+   * The category this one belongs to: a purpose that states `partOf` needs this category too
+   * (`purposeNeeds`), so it is collected and used under that purpose's consent. Exceptions (outsourcing,
+   * law, agreements, board approvals) never widen this way: their scope names every category they
+   * provide, so a courier given NAME and POSTAL_ADDRESS does not receive the reading.
+   */
+  readonly partOf?: DataCategory;
 };
 
 export const DATA_CATEGORY_INFO: Readonly<Record<DataCategory, DataCategoryInfo>> = {
@@ -47,6 +55,16 @@ export const DATA_CATEGORY_INFO: Readonly<Record<DataCategory, DataCategoryInfo>
     multiline: false,
     label: /* @__PURE__ */ localized('dataCategory.NAME'),
     description: /* @__PURE__ */ localized('dataCategoryDescription.NAME'),
+  },
+  NAME_READING: {
+    // As the name: the reading identifies the same person, it adds nothing about them.
+    sensitivity: 'MEDIUM',
+    format: 'READING',
+    maxLength: 120,
+    multiline: false,
+    label: /* @__PURE__ */ localized('dataCategory.NAME_READING'),
+    description: /* @__PURE__ */ localized('dataCategoryDescription.NAME_READING'),
+    partOf: 'NAME',
   },
   POSTAL_CODE: {
     sensitivity: 'LOW',

@@ -21,6 +21,9 @@ import {
   POLICY_CLAUSE_INFO,
   PROVIDER_KINDS,
   PROVIDER_KIND_LABELS,
+  PROVIDER_LANGUAGES,
+  PROVIDER_LANGUAGE_LABELS,
+  defaultProviderLanguage,
   ROLE_CAN_WRITE,
   SENSITIVITIES,
   SENSITIVITY_LABELS,
@@ -100,6 +103,7 @@ describe('labels', () => {
     ['COLLECTION_CHANNEL_LABELS', COLLECTION_CHANNELS, COLLECTION_CHANNEL_LABELS],
     ['ADMIN_ROLE_LABELS', ADMIN_ROLES, ADMIN_ROLE_LABELS],
     ['FIELD_FORMAT_LABELS', FIELD_FORMATS, FIELD_FORMAT_LABELS],
+    ['PROVIDER_LANGUAGE_LABELS', PROVIDER_LANGUAGES, PROVIDER_LANGUAGE_LABELS],
   ];
 
   it.each(labelMaps)('%s labels exactly the list, in English and Japanese', (_name, values, labels) => {
@@ -114,6 +118,7 @@ describe('labels', () => {
     expect(Object.values(PROVIDER_KIND_LABELS).map((l) => l.ja)).toEqual(['関係者', '事業利用者', 'サービス利用者']);
     expect(DATA_CATEGORIES.map((c) => DATA_CATEGORY_INFO[c].label.ja)).toEqual([
       '氏名',
+      'フリガナ',
       '郵便番号',
       '住所',
       'メールアドレス',
@@ -172,6 +177,22 @@ describe('EXCEPTION_KIND_INFO', () => {
   });
 });
 
+describe('defaultProviderLanguage', () => {
+  it("is the organisation's default language, else Japanese", () => {
+    expect(defaultProviderLanguage()).toBe('ja');
+    expect(defaultProviderLanguage(null)).toBe('ja');
+    expect(defaultProviderLanguage('en')).toBe('en');
+  });
+});
+
+describe('NAME_READING', () => {
+  it('follows the name: it is part of NAME and no other category is part of another', () => {
+    expect(DATA_CATEGORY_INFO.NAME_READING.partOf).toBe('NAME');
+    expect(DATA_CATEGORIES.filter((c) => DATA_CATEGORY_INFO[c].partOf !== undefined)).toEqual(['NAME_READING']);
+    expect(DATA_CATEGORY_INFO.NAME_READING.label).toEqual({ en: 'Name reading (furigana)', ja: 'フリガナ' });
+  });
+});
+
 describe('ROLE_CAN_WRITE', () => {
   it('lets owners and privacy officers write and viewers only read', () => {
     expect(ROLE_CAN_WRITE).toEqual({ OWNER: true, PRIVACY_OFFICER: true, VIEWER: false });
@@ -201,6 +222,10 @@ describe('package entry point', () => {
       'validateDataItemValue',
       'normalizeEmail',
       'normalizeForSearch',
+      'nameIndexTerms',
+      'nameSearchTerms',
+      'purposeNeeds',
+      'defaultProviderLanguage',
       'validateText',
       'orderConsentEvents',
       'currentConsents',

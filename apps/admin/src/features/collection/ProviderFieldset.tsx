@@ -1,6 +1,12 @@
 import { Anchor, Badge, Card, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { FIELD_LIMITS, PROVIDER_KINDS } from '@steward/policy-core';
-import type { ProviderKind } from '@steward/schema';
+import {
+  defaultProviderLanguage,
+  FIELD_LIMITS,
+  PROVIDER_KINDS,
+  PROVIDER_LANGUAGES,
+  PROVIDER_LANGUAGE_LABELS,
+} from '@steward/policy-core';
+import type { PolicyLanguage, ProviderKind } from '@steward/schema';
 import { Link } from 'react-router';
 import { PROVIDER_KIND_LABEL } from '../../components/labels.js';
 import type { CollectionFormState, ProviderSummary } from './use-collection-form.js';
@@ -11,8 +17,26 @@ type Props = {
   form: Pick<CollectionFormState, 'values' | 'errors' | 'change'>;
 };
 
-/** Who gave the information: the existing provider, or the kind and reference of a new one. */
+/** Who gave the information: the existing provider, or the kind and reference of a new one; their language. */
 export function ProviderFieldset({ provider, form: { values, errors, change } }: Props) {
+  const languageSelect = (
+    <NativeSelect
+      label="Language"
+      description="Every document and message to the provider is written in it"
+      value={values.language}
+      onChange={(e) => change({ language: e.currentTarget.value as PolicyLanguage | '' }, ['language'])}
+      data={[
+        {
+          value: '',
+          label: provider
+            ? 'Unchanged'
+            : `Default (${PROVIDER_LANGUAGE_LABELS[defaultProviderLanguage()][defaultProviderLanguage()]})`,
+        },
+        ...PROVIDER_LANGUAGES.map((l) => ({ value: l, label: PROVIDER_LANGUAGE_LABELS[l][l] })),
+      ]}
+      error={errors['language']}
+    />
+  );
   return (
     <Card withBorder radius="md" padding="md" component="fieldset" aria-label="Provider" m={0}>
       <Text fw={600} mb="xs">
@@ -32,6 +56,7 @@ export function ProviderFieldset({ provider, form: { values, errors, change } }:
             </Badge>
           </Group>
           <Text size="sm">{provider.displayName ?? 'No name on file'}</Text>
+          {languageSelect}
           <Anchor component={Link} to="/collections/new" size="xs">
             Record for a new provider instead
           </Anchor>
@@ -57,6 +82,7 @@ export function ProviderFieldset({ provider, form: { values, errors, change } }:
             onChange={(e) => change({ reference: e.currentTarget.value }, ['reference'])}
             error={errors['reference']}
           />
+          {languageSelect}
         </Stack>
       )}
     </Card>

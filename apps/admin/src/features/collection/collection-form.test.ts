@@ -44,8 +44,10 @@ describe('offeredCategories', () => {
     const values = form({
       purposes: { journal: { selected: true, granted: true }, events: { selected: true, granted: null } },
     });
+    // The reading (フリガナ) comes with the name.
     expect(offeredCategories(values, purposes)).toEqual([
       'NAME',
+      'NAME_READING',
       'POSTAL_CODE',
       'POSTAL_ADDRESS',
       'EMAIL',
@@ -61,7 +63,7 @@ describe('offeredCategories', () => {
         membership: { selected: false, granted: true },
       },
     });
-    expect(offeredCategories(values, purposes)).toEqual(['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS']);
+    expect(offeredCategories(values, purposes)).toEqual(['NAME', 'NAME_READING', 'POSTAL_CODE', 'POSTAL_ADDRESS']);
   });
 });
 
@@ -89,6 +91,7 @@ describe('buildCollectionInput', () => {
       channel: 'PAPER_FORM',
       consentMethod: 'SIGNED_FORM',
       policyVersionShown: 3,
+      language: null,
       purposes: [
         { purposeKey: 'journal', granted: true },
         { purposeKey: 'events', granted: false },

@@ -12,6 +12,7 @@ import type {
   CollectionChannel,
   ConsentMethod,
   DataCategory,
+  PolicyLanguage,
   ProviderKind,
   RecordCollectionInput,
 } from '@steward/schema';
@@ -41,6 +42,8 @@ export type PurposeChoice = { selected: boolean; granted: boolean | null };
 export type CollectionFormValues = {
   providerKind: ProviderKind | '';
   reference: string;
+  /** The language to write to the provider in; '' leaves it to the API (the default, or theirs). */
+  language: PolicyLanguage | '';
   channel: CollectionChannel | '';
   consentMethod: ConsentMethod | '';
   purposes: Readonly<Record<string, PurposeChoice>>;
@@ -69,6 +72,7 @@ export function initialCollectionForm(firstItemId = 'item-1'): CollectionFormVal
   return {
     providerKind: '',
     reference: '',
+    language: '',
     channel: '',
     consentMethod: '',
     purposes: {},
@@ -133,6 +137,7 @@ export function buildCollectionInput(
     channel: (values.channel || COLLECTION_CHANNELS[0]) as CollectionChannel,
     consentMethod: (values.consentMethod || CONSENT_METHODS[0]) as ConsentMethod,
     policyVersionShown: ctx.policyVersionShown,
+    language: values.language || null,
     purposes: chosen.map((c) => ({ purposeKey: c.purposeKey, granted: c.granted === true })),
     items: values.items.map((row) => ({
       category: row.category as DataCategory,
@@ -177,7 +182,9 @@ export function toFormErrors(errors: FieldErrors, purposeKeys: readonly string[]
 /** Whether the form renders a field for this key (others are shown above the form). */
 export function isCollectionFormField(key: string): boolean {
   return (
-    /^(providerKind|reference|channel|consentMethod|policyVersionShown|purposes|items|source|note)$/.test(key) ||
+    /^(providerKind|reference|language|channel|consentMethod|policyVersionShown|purposes|items|source|note)$/.test(
+      key,
+    ) ||
     key.startsWith('purpose:') ||
     /^items\[\d+\]\.(category|value|publiclyAvailable|publicProvenance)$/.test(key)
   );

@@ -53,7 +53,7 @@ describe('record a collection', () => {
         within(screen.getByLabelText('Item 1 category'))
           .getAllByRole('option')
           .map((o) => o.getAttribute('value')),
-      ).toEqual(['', 'NAME', 'EMAIL']),
+      ).toEqual(['', 'NAME', 'NAME_READING', 'EMAIL']),
     );
     fireEvent.click(
       within(screen.getByRole('radiogroup', { name: 'Consent to Event notices' })).getByLabelText('Refused'),
@@ -107,6 +107,13 @@ describe('record a collection', () => {
       }),
     });
     await fillValidNewProviderForm();
+    const language = screen.getByLabelText(/^Language/);
+    expect(
+      within(language)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Default (日本語)', '日本語', 'English']);
+    fireEvent.change(language, { target: { value: 'en' } });
     fireEvent.click(screen.getByRole('button', { name: 'Record collection' }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/providers/prov-new'));
@@ -117,6 +124,7 @@ describe('record a collection', () => {
         channel: 'PAPER_FORM',
         consentMethod: 'SIGNED_FORM',
         policyVersionShown: 3,
+        language: 'en',
         purposes: [
           { purposeKey: 'journal-delivery', granted: true },
           { purposeKey: 'event-notices', granted: false },

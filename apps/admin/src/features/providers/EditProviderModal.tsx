@@ -1,6 +1,12 @@
 import { Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
-import { FIELD_LIMITS, PROVIDER_KINDS, validateText } from '@steward/policy-core';
-import type { ProviderKind } from '@steward/schema';
+import {
+  FIELD_LIMITS,
+  PROVIDER_KINDS,
+  PROVIDER_LANGUAGES,
+  PROVIDER_LANGUAGE_LABELS,
+  validateText,
+} from '@steward/policy-core';
+import type { PolicyLanguage, ProviderKind } from '@steward/schema';
 import { useState } from 'react';
 import { ConflictAlert } from '../../components/ConflictAlert.js';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
@@ -11,23 +17,25 @@ import type { ProviderDetail } from './use-provider.js';
 import { useUpdateProvider } from './use-update-provider.js';
 
 type Props = {
-  provider: Pick<ProviderDetail, 'id' | 'version' | 'kind' | 'reference'>;
+  provider: Pick<ProviderDetail, 'id' | 'version' | 'kind' | 'reference' | 'language'>;
   opened: boolean;
   onClose: () => void;
   onReload: () => void;
 };
 
-const FIELDS = new Set(['kind', 'reference']);
+const FIELDS = new Set(['kind', 'reference', 'language']);
 
 export function EditProviderModal({ provider, opened, onClose, onReload }: Props) {
   const { updateProvider, fetching } = useUpdateProvider();
   const [kind, setKind] = useState<ProviderKind>(provider.kind);
   const [reference, setReference] = useState(provider.reference);
+  const [language, setLanguage] = useState<PolicyLanguage>(provider.language);
   const [errors, setErrors] = useState<ErrorSummary | null>(null);
 
   function close() {
     setKind(provider.kind);
     setReference(provider.reference);
+    setLanguage(provider.language);
     setErrors(null);
     onClose();
   }
@@ -48,7 +56,7 @@ export function EditProviderModal({ provider, opened, onClose, onReload }: Props
       });
       return;
     }
-    const input = providerUpdateInput(provider, { kind, reference });
+    const input = providerUpdateInput(provider, { kind, reference, language });
     if (!input) return close();
     const result = await updateProvider(input);
     if (result.error) setErrors(fieldErrorsFromGraphQLError(result.error));
@@ -73,6 +81,14 @@ export function EditProviderModal({ provider, opened, onClose, onReload }: Props
           maxLength={FIELD_LIMITS.reference}
           error={errors?.fieldErrors['reference']}
           required
+        />
+        <NativeSelect
+          label="Language"
+          description="Every document and message to the provider is written in it"
+          value={language}
+          onChange={(e) => setLanguage(e.currentTarget.value as PolicyLanguage)}
+          data={PROVIDER_LANGUAGES.map((l) => ({ value: l, label: PROVIDER_LANGUAGE_LABELS[l][l] }))}
+          error={errors?.fieldErrors['language']}
         />
         {errors?.conflict ? (
           <ConflictAlert

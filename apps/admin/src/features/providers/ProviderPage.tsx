@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, Grid, Stack, Text } from '@mantine/core';
+import { PROVIDER_LANGUAGE_LABELS } from '@steward/policy-core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -63,6 +64,13 @@ export function ProviderPage({ providerId, recordedCollectionId }: Props) {
           <>
             <Badge variant="light" color="gray">
               {PROVIDER_KIND_LABEL[provider.kind]}
+            </Badge>
+            <Badge
+              variant="light"
+              color="blue"
+              aria-label={`Writes to them in ${PROVIDER_LANGUAGE_LABELS[provider.language].en}`}
+            >
+              {PROVIDER_LANGUAGE_LABELS[provider.language][provider.language]}
             </Badge>
             <Badge variant="outline" color="gray" aria-label={`Version ${provider.version}`}>
               v{provider.version}

@@ -28,6 +28,24 @@ describe('provider detail', () => {
     expect(within(receipt).getByText('The Japan Society for Precision Engineering')).toBeTruthy();
   });
 
+  it("shows the provider's language and changes it through the edit form", async () => {
+    const provider = buildProvider();
+    const { api } = renderApp('/providers/prov-1', {
+      handlers: {
+        Provider: () => ({ data: { provider } }),
+        UpdateProvider: () => ({ data: { updateProvider: { ...provider, language: 'en', version: 6 } } }),
+      },
+    });
+    expect(await screen.findByLabelText('Writes to them in Japanese')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.change(await screen.findByLabelText(/^Language/), { target: { value: 'en' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(api.callsOf('UpdateProvider')).toHaveLength(1));
+    expect(api.callsOf('UpdateProvider')[0]?.variables).toEqual({
+      input: { id: 'prov-1', expectedVersion: 5, language: 'en' },
+    });
+  });
+
   it('downloads the receipt exactly as issued', async () => {
     const created: Blob[] = [];
     const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
