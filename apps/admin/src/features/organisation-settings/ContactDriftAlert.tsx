@@ -1,20 +1,31 @@
 import { Alert, Anchor, Button, List, Stack, Text } from '@mantine/core';
 import { CreateContactUpdateDraftDocument, type ContactDriftFieldsFragment } from '@steward/schema';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
 import { useCanWrite } from '../session/session-context.js';
-import { ct } from './contact-texts.js';
 
 /** The contact values a policy text names otherwise than the settings, one line each. */
 export function ContactDriftList({ drift }: { drift: readonly ContactDriftFieldsFragment[] }) {
+  const { t } = useTranslation('contact');
   return (
     <List size="sm" spacing={2}>
-      {drift.map((d) => (
-        <List.Item key={`${d.language}:${d.field}`}>{ct.driftItem(d, d.language)}</List.Item>
-      ))}
+      {drift.map((d) => {
+        const values = {
+          field: t(`field.${d.field}`),
+          language: t(d.language === 'ja' ? 'inJapanese' : 'inEnglish'),
+          current: d.current,
+          published: d.published,
+        };
+        return (
+          <List.Item key={`${d.language}:${d.field}`}>
+            {d.published ? t('drift.differs', values) : t('drift.missing', values)}
+          </List.Item>
+        );
+      })}
     </List>
   );
 }
@@ -31,6 +42,7 @@ export function ContactDriftAlert({
   drift: readonly ContactDriftFieldsFragment[] | null | undefined;
   policyNumber?: number;
 }) {
+  const { t } = useTranslation('contact');
   const canWrite = useCanWrite();
   const navigate = useNavigate();
   const [state, createDraft] = useMutation(CreateContactUpdateDraftDocument);
@@ -50,29 +62,29 @@ export function ContactDriftAlert({
   }
 
   return (
-    <Alert color="orange" variant="light" title={ct.driftTitle} role="alert">
+    <Alert color="orange" variant="light" title={t('drift.title')} role="alert">
       <Stack gap="xs">
-        {policyNumber !== undefined && <Text size="sm">{ct.driftIntro(policyNumber)}</Text>}
+        {policyNumber !== undefined && <Text size="sm">{t('drift.intro', { number: policyNumber })}</Text>}
         <ContactDriftList drift={drift} />
         {canWrite && (
           <>
             <Button w="fit-content" size="xs" loading={state.fetching} onClick={() => void start()}>
-              {ct.driftAction}
+              {t('drift.action')}
             </Button>
             <Text size="xs" c="dimmed">
-              {ct.driftActionHint}
+              {t('drift.actionHint')}
             </Text>
           </>
         )}
         {draftExists && (
           <Text size="sm">
-            {ct.draftExists}{' '}
+            {t('drift.draftExists')}{' '}
             <Anchor component={Link} to="/policy/edit">
-              {ct.openEditor}
+              {t('drift.openEditor')}
             </Anchor>
           </Text>
         )}
-        <MessagesAlert title={ct.driftAction} messages={messages} />
+        <MessagesAlert title={t('drift.action')} messages={messages} />
       </Stack>
     </Alert>
   );

@@ -6,6 +6,7 @@ import {
   type OrganisationSettingsQuery,
 } from '@steward/schema';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { ConflictAlert } from '../../components/ConflictAlert.js';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
@@ -15,7 +16,6 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { useSessionUser } from '../session/session-context.js';
 import { ResponsePeriodCard } from './ResponsePeriodCard.js';
 import { ContactDriftAlert } from './ContactDriftAlert.js';
-import { ct } from './contact-texts.js';
 
 type Org = OrganisationSettingsQuery['organisation'];
 type Form = Required<SecretariatDraft>;
@@ -35,6 +35,7 @@ const toForm = (o: Org): Form => ({
 });
 
 function SettingsForm({ org, onSaved }: { org: Org; onSaved: () => void }) {
+  const { t } = useTranslation('contact');
   const isOwner = useSessionUser().role === 'OWNER';
   const [form, setForm] = useState<Form>(() => toForm(org));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -93,8 +94,8 @@ function SettingsForm({ org, onSaved }: { org: Org; onSaved: () => void }) {
   // Japanese beside English, one row per text people read.
   const pair = (ja: keyof Form, en: keyof Form, label: string, multiline = false, hint?: string) => (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-      {field(ja, `${label} (${ct.inJapanese})`, multiline, hint)}
-      {field(en, `${label} (${ct.inEnglish})`, multiline)}
+      {field(ja, t('pairLabel', { label, language: t('inJapanese') }), multiline, hint)}
+      {field(en, t('pairLabel', { label, language: t('inEnglish') }), multiline)}
     </SimpleGrid>
   );
 
@@ -113,10 +114,10 @@ function SettingsForm({ org, onSaved }: { org: Org; onSaved: () => void }) {
             The public privacy page shows the new details now.
           </Alert>
         )}
-        {pair('nameJa', 'name', ct.organisationName)}
-        {pair('secretariatNameJa', 'secretariatName', ct.secretariatName, false, ct.optionalJa)}
-        {pair('postalAddressJa', 'postalAddress', ct.postalAddress, true, ct.optionalJa)}
-        {pair('officeHoursJa', 'officeHoursEn', ct.officeHours, true, ct.optionalHours)}
+        {pair('nameJa', 'name', t('organisationName'))}
+        {pair('secretariatNameJa', 'secretariatName', t('secretariatName'), false, t('optionalJa'))}
+        {pair('postalAddressJa', 'postalAddress', t('postalAddress'), true, t('optionalJa'))}
+        {pair('officeHoursJa', 'officeHoursEn', t('officeHours'), true, t('optionalHours'))}
         {field('telephone', 'Telephone')}
         {field('fax', 'Fax')}
         {field('email', 'E-mail')}

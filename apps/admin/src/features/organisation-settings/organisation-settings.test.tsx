@@ -122,6 +122,25 @@ describe('organisation settings', () => {
     expect(api.callsOf('CreateContactUpdateDraft')).toHaveLength(1);
   });
 
+  it('tells a Japanese reader in Japanese, from the catalogue', async () => {
+    const drifting: OrganisationSettingsQuery = {
+      organisation: {
+        ...org.organisation,
+        contactDrift: [{ field: 'fax', language: 'ja', current: '+81-3-1234-0000', published: '03-5226-5192' }],
+      },
+    };
+    renderApp('/settings/organisation', {
+      role: 'OWNER',
+      language: 'ja',
+      handlers: { OrganisationSettings: () => ({ data: drifting }) },
+    });
+    expect(await screen.findByText('施行中のポリシーには別の連絡先が記載されています')).toBeTruthy();
+    expect(
+      screen.getByText('FAX番号（日本語の本文）: ポリシーの記載は 03-5226-5192、設定は +81-3-1234-0000'),
+    ).toBeTruthy();
+    expect(screen.getByLabelText('受付時間（日本語）')).toBeTruthy();
+  });
+
   it('shows no drift warning when the policy names the settings', async () => {
     renderApp('/settings/organisation', {
       role: 'OWNER',

@@ -1,11 +1,11 @@
 import { Alert, Button, Group, SimpleGrid, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import type { PolicyVersionFullFragment } from '@steward/schema';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ConflictAlert } from '../../components/ConflictAlert.js';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
 import { ContactDriftList } from '../organisation-settings/ContactDriftAlert.js';
-import { ct } from '../organisation-settings/contact-texts.js';
 import { useCanWrite } from '../session/session-context.js';
 import { PolicyDiffPanel, PolicyImpactPanel } from './PolicyChangeViews.js';
 import { PublishDialog } from './PublishDialog.js';
@@ -24,6 +24,7 @@ export function DraftEditor({
   current: PolicyVersionFullFragment;
   onChanged: () => void;
 }) {
+  const { t } = useTranslation('contact');
   const canWrite = useCanWrite();
   const [form, setForm] = useState<DraftForm>(() => toDraftForm(draft));
   const [tab, setTab] = useState<string | null>('text');
@@ -77,13 +78,13 @@ export function DraftEditor({
         </Alert>
       )}
       {draft.contactDrift.length > 0 && (
-        <Alert color="orange" variant="light" title={ct.publishDriftTitle} role="alert">
+        <Alert color="orange" variant="light" title={t('drift.publishTitle')} role="alert">
           <ContactDriftList drift={draft.contactDrift} />
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <Textarea
-          label={`Change summary (${ct.inJapanese}, posted in the change log)`}
+          label={t('changeSummary', { language: t('inJapanese') })}
           lang="ja"
           autosize
           minRows={2}
@@ -92,7 +93,7 @@ export function DraftEditor({
           readOnly={!canWrite}
         />
         <Textarea
-          label={`Change summary (${ct.inEnglish}, posted in the change log)`}
+          label={t('changeSummary', { language: t('inEnglish') })}
           autosize
           minRows={2}
           value={form.changeSummaryEn}

@@ -1,10 +1,10 @@
 import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import type { PolicyVersionFullFragment } from '@steward/schema';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { ContactDriftList } from '../organisation-settings/ContactDriftAlert.js';
-import { ct } from '../organisation-settings/contact-texts.js';
 import { ImpactSummary, PurposeChangeList } from './PolicyChangeViews.js';
 import { messagesOf } from './policy-draft-form.js';
 import { usePolicyDraftMutations, usePolicyImpact } from './use-policy-editor.js';
@@ -19,6 +19,7 @@ export function PublishDialog({
   onClose: () => void;
   onPublished: () => void;
 }) {
+  const { t } = useTranslation('contact');
   const { impact, error: impactError } = usePolicyImpact(draft.id, false);
   const { publish, fetching } = usePolicyDraftMutations();
   const [typed, setTyped] = useState('');
@@ -52,11 +53,11 @@ export function PublishDialog({
           </Text>
         )}
         {drifting && (
-          <Alert color="orange" variant="light" title={ct.publishDriftTitle} role="alert">
+          <Alert color="orange" variant="light" title={t('drift.publishTitle')} role="alert">
             <Stack gap="xs">
               <ContactDriftList drift={draft.contactDrift} />
               <Checkbox
-                label={ct.publishDriftConfirm}
+                label={t('drift.publishConfirm')}
                 checked={driftConfirmed}
                 onChange={(e) => setDriftConfirmed(e.currentTarget.checked)}
               />

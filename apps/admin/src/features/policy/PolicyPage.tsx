@@ -14,6 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CopyableHash } from '../../components/CopyValue.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -51,6 +52,7 @@ function Body({ text, lang }: { text: string; lang: 'en' | 'ja' }) {
 
 /** The policy in force, read-only: what every collection and consent refers to. */
 export function PolicyPage() {
+  const { t } = useTranslation('contact');
   const { organisation, policy, versions, fetching, error, refetch } = usePolicyPage();
 
   if (!policy) {
@@ -109,7 +111,7 @@ export function PolicyPage() {
             {(policy.changeSummaryJa || policy.changeSummaryEn) && (
               <Stack gap={2} mt="sm">
                 <Text size="xs" c="dimmed" fw={500}>
-                  Changes in this version
+                  {t('changesInVersion')}
                 </Text>
                 {policy.changeSummaryJa && (
                   <Text size="sm" lang="ja">
