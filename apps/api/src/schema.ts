@@ -16,6 +16,10 @@ import { JobResolver } from './jobs/job.resolver.js';
 import { LedgerResolver } from './ledger/ledger.resolver.js';
 import { PartnerResolver } from './partners/partner.resolver.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
+import {
+  OrganisationContactDriftResolver,
+  PolicyVersionContactDriftResolver,
+} from './organisation/contact-drift.resolver.js';
 import { PolicyResolver } from './policy/policy.resolver.js';
 import { ProviderResolver } from './providers/provider.resolver.js';
 import { PurposeResolver } from './purposes/purpose.resolver.js';
@@ -30,6 +34,8 @@ export const resolvers = [
   StaffResolver,
   AccountResolver,
   OrganisationResolver,
+  OrganisationContactDriftResolver,
+  PolicyVersionContactDriftResolver,
   PolicyResolver,
   PurposeResolver,
   ProviderResolver,

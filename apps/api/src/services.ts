@@ -17,6 +17,7 @@ import { JobService } from './jobs/job.service.js';
 import { LedgerExplorerService } from './ledger/ledger-explorer.service.js';
 import { LedgerService } from './ledger/ledger.service.js';
 import { OrganisationService } from './organisation/organisation.service.js';
+import { ContactDriftService } from './organisation/contact-drift.service.js';
 import { PartnerService } from './partners/partner.service.js';
 import { PolicyImpactService } from './policy/policy-impact.service.js';
 import { PolicyService } from './policy/policy.service.js';
@@ -52,6 +53,7 @@ const MAKE = {
   collection: (ctx: Context) => new CollectionService(ctx.em, requireActor(ctx), ctx.deps),
   consent: (ctx: Context) => new ConsentService(ctx.em, requireActor(ctx), ctx.deps),
   cookieAdmin: (ctx: Context) => new CookieAdminService(ctx.em, ctx.actor, ctx.deps),
+  contactDrift: (ctx: Context) => new ContactDriftService(ctx.em),
   cookieConsent: (ctx: Context) => new CookieConsentService(ctx.db, ctx.deps, () => ctx.em),
   decision: (ctx: Context) => new DecisionService(ctx.db, requireCaller(ctx), ctx.deps),
   disclosure: (ctx: Context) => new DisclosureService(ctx.em, ctx.actor, ctx.deps),

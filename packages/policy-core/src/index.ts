@@ -46,3 +46,5 @@ export * from './inquiries/validate-inquiry.js';
 export * from './organisation/validate-secretariat.js';
 export * from './text/date-range.js';
 export * from './text/forbidden-characters.js';
+export * from './organisation/bilingual-text.js';
+export * from './organisation/contact-drift.js';

@@ -18,6 +18,13 @@ import type {
 export const SECRETARIAT = {
   name: 'JSPE Secretariat',
   postalAddress: '1-5-9 Kudan-kita',
+  officeHours: 'Weekdays 9:30–17:00',
+  nameJa: '精密工学会 事務局',
+  nameEn: 'JSPE Secretariat',
+  postalAddressJa: '九段北1-5-9',
+  postalAddressEn: '1-5-9 Kudan-kita',
+  officeHoursJa: '平日 9:30〜17:00',
+  officeHoursEn: 'Weekdays 9:30–17:00',
   telephone: '+81-3-5226-5191',
   fax: '+81-3-5226-5192',
   email: 'jspe_jspe@jspe.or.jp',
@@ -32,6 +39,7 @@ export const ORGANISATION_SETTINGS: OrganisationSettingsQuery = {
     defaultLanguage: 'JA',
     version: 1,
     secretariat: SECRETARIAT,
+    contactDrift: [],
   },
 };
 
@@ -104,6 +112,7 @@ export function buildPurpose(overrides: Partial<PurposeFieldsFragment> = {}): Pu
     titleEn: 'Journal delivery',
     titleJa: '会誌の送付',
     description: 'Sending the society journal to members.',
+    descriptionJa: '会員への会誌の送付。',
     categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'],
     introducedInVersion: 1,
     retired: false,

@@ -201,7 +201,8 @@ describe.each(DATABASES)('the input boundary on %s', (database) => {
             input: {
               id: SOME_ID,
               expectedVersion: 1,
-              changeSummary: 'Fixes',
+              changeSummaryJa: '修正',
+              changeSummaryEn: 'Fixes',
               sections: [section('COLLECTION', 'Collection'), section('PURPOSE', 'Pur\u200Cpose')],
               purposes: [],
             },

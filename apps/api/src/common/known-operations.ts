@@ -28,6 +28,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'CookieSite',
   'CookieSites',
   'CreateAdminUser',
+  'CreateContactUpdateDraft',
   'CreateCookieDeclaration',
   'CreateCookieSite',
   'CreateException',

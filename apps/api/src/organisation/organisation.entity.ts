@@ -14,6 +14,10 @@ export class Organisation extends BaseEntity<
   | 'recurringClosedDays'
   | 'requestHolidays'
   | 'requireMfa'
+  | 'secretariatNameJa'
+  | 'postalAddressJa'
+  | 'officeHoursEn'
+  | 'officeHoursJa'
   | 'defaultLanguage'
 > {
   @Property({ type: 'string', length: 200 })
@@ -22,9 +26,11 @@ export class Organisation extends BaseEntity<
   @Property({ type: 'string', length: 200 })
   nameJa!: string;
 
+  /** The secretariat's name in English (its Japanese name: secretariatNameJa). */
   @Property({ type: 'string', length: 200 })
   secretariatName!: string;
 
+  /** The postal address in English (its Japanese form: postalAddressJa). */
   @Property({ type: 'text' })
   postalAddress!: string;
 
@@ -66,6 +72,19 @@ export class Organisation extends BaseEntity<
   /** Days closed every year, 'MM-DD' (年末年始, 12-29 … 01-03, by default). */
   @Property({ type: 'json', default: JSON.stringify(DEFAULT_RECURRING_CLOSED_DAYS) })
   recurringClosedDays: string[] = [...DEFAULT_RECURRING_CLOSED_DAYS];
+
+  // Bilingual contact (issue 16): empty = not written in that language (the reader sees the other one).
+  @Property({ type: 'string', length: 200, default: '' })
+  secretariatNameJa: string = '';
+
+  @Property({ type: 'text', default: '' })
+  postalAddressJa: string = '';
+
+  @Property({ type: 'text', default: '' })
+  officeHoursEn: string = '';
+
+  @Property({ type: 'text', default: '' })
+  officeHoursJa: string = '';
 
   /** The language of members who chose none, and of the sign-in page (updateOrganisation; owners). */
   @Enum({ items: () => [...LANGUAGES], type: 'string', default: 'ja' })

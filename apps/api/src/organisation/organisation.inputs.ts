@@ -23,4 +23,34 @@ export class UpdateOrganisationInput {
     description: 'The language of members who chose none and of the sign-in page; left out or null: unchanged.',
   })
   defaultLanguage?: Language | null;
+  // Bilingual contact (issue 16): optional, so a client that does not send them leaves them as they are.
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The secretariat's name in Japanese (secretariatName is the English one); empty: readers see the English. Absent: unchanged.",
+  })
+  @MaxLength(1000)
+  secretariatNameJa?: string | null;
+  @Extensions(MULTILINE)
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The postal address in Japanese (postalAddress is the English one); empty: readers see the English. Absent: unchanged.',
+  })
+  @MaxLength(2000)
+  postalAddressJa?: string | null;
+  @Extensions(MULTILINE)
+  @Field(() => String, {
+    nullable: true,
+    description: "The secretariat's office hours in English, on one or more lines; may be empty. Absent: unchanged.",
+  })
+  @MaxLength(2000)
+  officeHoursEn?: string | null;
+  @Extensions(MULTILINE)
+  @Field(() => String, {
+    nullable: true,
+    description: "The secretariat's office hours in Japanese, on one or more lines; may be empty. Absent: unchanged.",
+  })
+  @MaxLength(2000)
+  officeHoursJa?: string | null;
 }

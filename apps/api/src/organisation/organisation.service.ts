@@ -1,5 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { normalizeSecretariat, validateSecretariat } from '@steward/policy-core';
+import {
+  normalizeSecretariat,
+  validateSecretariat,
+  type ContactDetails,
+  type SecretariatDraft,
+} from '@steward/policy-core';
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
 import type { Actor } from '../context.js';
@@ -13,6 +18,19 @@ export async function loadOrganisation(em: EntityManager): Promise<Organisation>
   const [org] = await em.find(Organisation, {}, { orderBy: { createdAt: 'asc' }, limit: 1 });
   if (!org) throw new NotFoundError('Organisation');
   return org;
+}
+
+/** The contact values clause 8 names, as policy-core's contactDrift compares them. */
+export function contactDetails(org: Organisation): ContactDetails {
+  return {
+    secretariatNameJa: org.secretariatNameJa,
+    secretariatNameEn: org.secretariatName,
+    postalAddressJa: org.postalAddressJa,
+    postalAddressEn: org.postalAddress,
+    telephone: org.telephone,
+    fax: org.fax,
+    email: org.email,
+  };
 }
 
 /** The controller's name and contact for receipts: one lean query. */
@@ -34,7 +52,9 @@ export class OrganisationService extends Service<Actor> {
     return this.inTransaction(async ({ em }) => {
       const org = await loadOrganisation(em);
       assertVersion(org.version, input.expectedVersion, 'Organisation');
-      const { expectedVersion: _ignored, defaultLanguage, ...given } = input;
+      const { expectedVersion: _ignored, defaultLanguage, ...fields } = input;
+      // An optional part left out (or null) stays as it is.
+      const given = Object.fromEntries(Object.entries(fields).filter(([, v]) => v != null)) as SecretariatDraft;
       const validation = validateSecretariat(given);
       if (!validation.ok) throw new BadInputError(validation.issues);
       const next = { ...normalizeSecretariat(given), defaultLanguage: defaultLanguage ?? org.defaultLanguage };

@@ -4,8 +4,27 @@ import type { Language } from '../i18n/language.js';
 
 @ObjectType('SecretariatContact', { description: 'Where inquiries about personal information go (clause 8).' })
 export class SecretariatContactType {
-  @Field(() => String) name!: string;
-  @Field(() => String) postalAddress!: string;
+  @Field(() => String, {
+    description:
+      "The secretariat's name in one language: the page's on publicPolicy (the other when not written in it), English on organisation.",
+  })
+  name!: string;
+  @Field(() => String, { description: 'The postal address in the same language as name (may span lines).' })
+  postalAddress!: string;
+  @Field(() => String, { description: 'Office hours in the same language as name; empty when none are given.' })
+  officeHours!: string;
+  @Field(() => String, { description: "The secretariat's name in Japanese; empty when not written in Japanese." })
+  nameJa!: string;
+  @Field(() => String, { description: "The secretariat's name in English." })
+  nameEn!: string;
+  @Field(() => String, { description: 'The postal address in Japanese; empty when not written in Japanese.' })
+  postalAddressJa!: string;
+  @Field(() => String, { description: 'The postal address in English.' })
+  postalAddressEn!: string;
+  @Field(() => String, { description: 'Office hours in Japanese; may be empty.' })
+  officeHoursJa!: string;
+  @Field(() => String, { description: 'Office hours in English; may be empty.' })
+  officeHoursEn!: string;
   @Field(() => String) telephone!: string;
   @Field(() => String) fax!: string;
   @Field(() => String) email!: string;

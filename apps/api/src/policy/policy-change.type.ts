@@ -142,7 +142,12 @@ export class PublicPolicySectionType {
 export class PolicyChangeLogEntryType {
   @Field(() => Int) number!: number;
   @Field(() => Date) publishedAt!: Date;
-  @Field(() => String) changeSummary!: string;
+  @Field(() => String, {
+    description: "What the version changed, in the page's language, or in the other one when not written in it.",
+  })
+  changeSummary!: string;
+  @Field(() => PolicyLanguageEnum, { description: 'The language changeSummary is written in (mark it with lang).' })
+  changeSummaryLanguage!: PolicyLanguage;
 }
 
 @ObjectType('PublicPolicy', { description: 'The privacy policy in force as the public reads it, in one language.' })

@@ -6,6 +6,10 @@ import {
   type DataCategory,
   type PolicySections,
   type PurposeFact,
+  bilingualFromLegacy,
+  rewriteContactClause,
+  type BilingualText,
+  type ContactDetails,
 } from '@steward/policy-core';
 import { createHash } from 'node:crypto';
 import { NotFoundError } from '../common/errors.js';
@@ -30,6 +34,41 @@ export async function currentPolicyFacts(em: EntityManager): Promise<{ number: n
   const row = await currentPolicyRow(em);
   if (!row) throw new NotFoundError('Published policy version');
   return { number: Number(row.number), contentHash: row.content_hash };
+}
+
+/** Clause 8 (inquiries) of a version, in Japanese and English: what the secretariat's contact is compared with. */
+export function inquiriesClause(sections: readonly PolicySectionData[]): BilingualText {
+  const s = sections.find((x) => x.clause === 'INQUIRIES');
+  return { ja: s?.bodyJa ?? '', en: s?.bodyEn ?? '' };
+}
+
+/** The sections with clause 8's text in both languages naming `contact` (policy-core's rewriteContactClause). */
+export function withContactUpdated(
+  sections: readonly PolicySectionData[],
+  contact: ContactDetails,
+): PolicySectionData[] {
+  return sections.map((s) =>
+    s.clause === 'INQUIRIES'
+      ? {
+          ...s,
+          bodyJa: rewriteContactClause(s.bodyJa, contact, 'ja'),
+          bodyEn: rewriteContactClause(s.bodyEn, contact, 'en'),
+        }
+      : { ...s },
+  );
+}
+
+/**
+ * A version's change summary in both languages: its own fields, or — for a version written before
+ * them — the one-language text placed in the language it is written in (read, never rewritten).
+ */
+export function changeSummaryOf(v: {
+  changeSummary: string;
+  changeSummaryJa: string | null;
+  changeSummaryEn: string | null;
+}): BilingualText {
+  if (v.changeSummaryJa === null && v.changeSummaryEn === null) return bilingualFromLegacy(v.changeSummary);
+  return { ja: v.changeSummaryJa ?? '', en: v.changeSummaryEn ?? '' };
 }
 
 export function policyContentHash(sections: readonly PolicySectionData[]): string {
@@ -70,6 +109,7 @@ export function normalizePurposes(purposes: readonly PolicyPurposeInput[]): Poli
     titleEn: p.titleEn.trim(),
     titleJa: p.titleJa.trim(),
     description: normalizeLineBreaks(p.description).trim(),
+    descriptionJa: normalizeLineBreaks(p.descriptionJa).trim(),
     categories: orderCategories(p.categories),
     retired: p.retired,
   }));
@@ -82,6 +122,7 @@ export function purposeData(p: PurposeFields): PolicyPurposeData {
     titleEn: p.titleEn,
     titleJa: p.titleJa,
     description: p.description,
+    descriptionJa: p.descriptionJa ?? '',
     categories: orderCategories(p.categories),
     retired: p.retired,
   };
@@ -89,7 +130,12 @@ export function purposeData(p: PurposeFields): PolicyPurposeData {
 
 /** Whether anything a provider reads about the purposes differs (wording included, not only categories). */
 export function purposesDiffer(current: readonly PolicyPurposeData[], next: readonly PolicyPurposeData[]): boolean {
+  // A snapshot taken before purposes had a Japanese description reads as an empty one.
   const key = (list: readonly PolicyPurposeData[]) =>
-    canonicalJson([...list].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
+    canonicalJson(
+      [...list]
+        .map((p) => ({ ...p, descriptionJa: p.descriptionJa ?? '' }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    );
   return key(current) !== key(next);
 }

@@ -17,7 +17,10 @@ export interface PolicyPurposeData {
   key: string;
   titleEn: string;
   titleJa: string;
+  /** English. */
   description: string;
+  /** Japanese; absent from snapshots taken before it existed (read as ''). */
+  descriptionJa?: string;
   categories: DataCategory[];
   retired: boolean;
 }
@@ -37,7 +40,9 @@ export interface StoredPurposeChanges {
  */
 @Entity()
 @Index({ properties: ['status', 'number'] })
-export class PolicyVersion extends BaseEntity<'status' | 'publishedAt' | 'version' | 'purposes' | 'purposeChanges'> {
+export class PolicyVersion extends BaseEntity<
+  'status' | 'publishedAt' | 'version' | 'purposes' | 'purposeChanges' | 'changeSummaryJa' | 'changeSummaryEn'
+> {
   @Unique()
   @Property({ type: 'integer' })
   number!: number;
@@ -48,6 +53,11 @@ export class PolicyVersion extends BaseEntity<'status' | 'publishedAt' | 'versio
   @Property({ type: DateTimeType, nullable: true })
   publishedAt: Date | null = null;
 
+  /**
+   * The change summary as first written, in one language (versions before issue 16), kept as it was:
+   * published rows never change. New versions write the English summary here (else the Japanese one)
+   * for readers of the older shape, and both languages below.
+   */
   @Property({ type: 'text' })
   changeSummary!: string;
 
@@ -68,4 +78,11 @@ export class PolicyVersion extends BaseEntity<'status' | 'publishedAt' | 'versio
 
   @Property({ type: 'integer', version: true })
   version: number = 1;
+
+  /** The change summary per language; both null on a version written before them (policy-core's bilingualFromLegacy reads changeSummary). */
+  @Property({ type: 'text', nullable: true })
+  changeSummaryJa: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  changeSummaryEn: string | null = null;
 }

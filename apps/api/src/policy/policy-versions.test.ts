@@ -30,7 +30,8 @@ function edit(draft: PolicyVersionFullFragment, change: (input: DraftInput) => v
   const input: DraftInput = {
     id: draft.id,
     expectedVersion: draft.version,
-    changeSummary: 'Changes take effect immediately; purposes revised.',
+    changeSummaryJa: '変更は直ちに効力を生じます。利用目的を改定しました。',
+    changeSummaryEn: 'Changes take effect immediately; purposes revised.',
     sections: draft.sections.map((s) => ({
       clause: s.clause,
       titleEn: s.titleEn,
@@ -43,6 +44,7 @@ function edit(draft: PolicyVersionFullFragment, change: (input: DraftInput) => v
       titleEn: p.titleEn,
       titleJa: p.titleJa,
       description: p.description,
+      descriptionJa: p.descriptionJa,
       categories: [...p.categories],
       retired: p.retired,
     })),

@@ -23,7 +23,17 @@ export class PolicyPurposeInput {
   @Field(() => String) @MaxLength(200) key!: string;
   @Field(() => String) @MaxLength(1000) titleJa!: string;
   @Field(() => String) @MaxLength(1000) titleEn!: string;
-  @Extensions(MULTILINE) @Field(() => String) @MaxLength(10_000) description!: string;
+  @Extensions(MULTILINE)
+  @Field(() => String, { description: 'What the purpose is for, in English.' })
+  @MaxLength(10_000)
+  description!: string;
+  @Extensions(MULTILINE)
+  @Field(() => String, {
+    defaultValue: '',
+    description: 'What the purpose is for, in Japanese; empty: Japanese readers see the English one.',
+  })
+  @MaxLength(10_000)
+  descriptionJa!: string;
   @Field(() => [DataCategoryEnum]) @ArrayMaxSize(50) categories!: DataCategory[];
   @Field(() => Boolean, { defaultValue: false }) retired!: boolean;
 }
@@ -32,7 +42,14 @@ export class PolicyPurposeInput {
 export class UpdatePolicyDraftInput {
   @Field(() => ID) @MaxLength(100) id!: string;
   @Field(() => Int) expectedVersion!: number;
-  @Extensions(MULTILINE) @Field(() => String) @MaxLength(10_000) changeSummary!: string;
+  @Extensions(MULTILINE)
+  @Field(() => String, { description: 'What this version changes, in Japanese (required to save).' })
+  @MaxLength(10_000)
+  changeSummaryJa!: string;
+  @Extensions(MULTILINE)
+  @Field(() => String, { description: 'What this version changes, in English (required to save).' })
+  @MaxLength(10_000)
+  changeSummaryEn!: string;
   @Field(() => [PolicySectionInput]) @ArrayMaxSize(20) @ValidateNested() sections!: PolicySectionInput[];
   @Field(() => [PolicyPurposeInput]) @ArrayMaxSize(200) @ValidateNested() purposes!: PolicyPurposeInput[];
 }

@@ -1,6 +1,8 @@
-import { POLICY_CLAUSE_INFO, type PolicyLanguage, type PurposeChanges } from '@steward/policy-core';
+import { POLICY_CLAUSE_INFO, textFor, type PolicyLanguage, type PurposeChanges } from '@steward/policy-core';
 import type { Organisation } from '../organisation/organisation.entity.js';
-import { presentOrganisation } from '../organisation/organisation.presenter.js';
+import { presentSecretariat } from '../organisation/organisation.presenter.js';
+import { changeSummaryOf } from './policy-text.js';
+import type { ChangeLogEntry } from './policy.service.js';
 import type { PolicySectionData, PolicyVersion } from './policy-version.entity.js';
 import type { PolicyDiff, PolicyImpact } from './policy-impact.service.js';
 import type {
@@ -61,34 +63,47 @@ function publicSection(s: PolicySectionData, language: PolicyLanguage): PublicPo
 /** The public page: the version in force in one language, the change log and the secretariat. Nothing else leaves. */
 export function presentPublicPolicy(
   version: PolicyVersion,
-  changeLog: { number: number; publishedAt: Date; changeSummary: string }[],
+  changeLog: ChangeLogEntry[],
   org: Organisation,
   language: PolicyLanguage,
 ): PublicPolicyType {
   const sections = version.sections.map((s) => publicSection(s, language));
   return {
     language,
-    organisationName: language === 'ja' ? org.nameJa : org.name,
+    organisationName: textFor({ ja: org.nameJa, en: org.name }, language).text,
     number: version.number,
     publishedAt: version.publishedAt ?? version.createdAt,
     contentHash: version.contentHash,
     sections,
     websiteUse: sections.find((s) => s.clause === 'WEBSITE_USE') ?? null,
-    changeLog,
-    secretariat: presentOrganisation(org).secretariat,
+    changeLog: changeLog.map((c) => {
+      const summary = textFor(c.changeSummary, language);
+      return {
+        number: c.number,
+        publishedAt: c.publishedAt,
+        changeSummary: summary.text,
+        changeSummaryLanguage: summary.language,
+      };
+    }),
+    secretariat: presentSecretariat(org, language),
   };
 }
 
 export function presentPolicyVersion(v: PolicyVersion): PolicyVersionType {
+  const summary = changeSummaryOf(v);
   return {
     id: v.id,
     number: v.number,
     status: v.status,
     publishedAt: v.publishedAt,
     changeSummary: v.changeSummary,
+    changeSummaryJa: summary.ja,
+    changeSummaryEn: summary.en,
     contentHash: v.contentHash,
     sections: v.sections.map((s) => ({ ...s, number: POLICY_CLAUSE_INFO[s.clause].number })),
     version: v.version,
-    purposes: v.purposes ? v.purposes.map((p) => ({ ...p, categories: [...p.categories] })) : null,
+    purposes: v.purposes
+      ? v.purposes.map((p) => ({ ...p, descriptionJa: p.descriptionJa ?? '', categories: [...p.categories] }))
+      : null,
   };
 }

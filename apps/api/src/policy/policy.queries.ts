@@ -22,11 +22,17 @@ export async function currentPolicyRow(
  * The published versions, newest first. Kept lean: ORM em.find 51× the CPU on SQLite, 17× on
  * PostgreSQL (bench/screens.js, 2026-12-07).
  */
-export function changeLogRows(
-  em: EntityManager,
-): Promise<{ number: number | string; published_at: unknown; change_summary: string }[]> {
+export function changeLogRows(em: EntityManager): Promise<
+  {
+    number: number | string;
+    published_at: unknown;
+    change_summary: string;
+    change_summary_ja: string | null;
+    change_summary_en: string | null;
+  }[]
+> {
   return leanRows(em, {
-    sql: "select number, published_at, change_summary from policy_version where status = 'PUBLISHED' order by number desc",
+    sql: "select number, published_at, change_summary, change_summary_ja, change_summary_en from policy_version where status = 'PUBLISHED' order by number desc",
   });
 }
 

@@ -103,6 +103,16 @@ export class PolicyResolver {
   }
 
   @Authorized(WRITERS)
+  @Mutation(() => PolicyVersionType, {
+    description:
+      "Starts the next version as a copy of the one in force with clause 8's text (both languages) naming the secretariat's contact in the organisation settings, and a change summary saying so. Refused with NO_CHANGE (field contact) when the version in force already names it; CONFLICT when a draft exists.",
+  })
+  async createContactUpdateDraft(@Ctx() ctx: Context): Promise<PolicyVersionType> {
+    requireActor(ctx);
+    return presentPolicyVersion(await services(ctx).policy.createContactUpdateDraft());
+  }
+
+  @Authorized(WRITERS)
   @Mutation(() => PolicyVersionType, { description: 'Replaces the draft (optimistic lock: expectedVersion).' })
   async updatePolicyDraft(
     @Arg('input', () => UpdatePolicyDraftInput) input: UpdatePolicyDraftInput,

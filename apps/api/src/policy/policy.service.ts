@@ -4,7 +4,12 @@ import {
   purposeChanges,
   validatePolicyDraft,
   validatePublication,
+  contactDrift,
+  issue,
+  CONTACT_UPDATE_SUMMARY,
+  type BilingualText,
 } from '@steward/policy-core';
+import { contactDetails, loadOrganisation } from '../organisation/organisation.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
 import { fromDbDate } from '../common/sql/dialect.js';
@@ -19,7 +24,10 @@ import { isUuid } from '../common/ids.js';
 import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 import { bumpChangeStamp } from '../common/facts/change-stamp.queries.js';
 import {
+  changeSummaryOf,
   currentPolicy,
+  inquiriesClause,
+  withContactUpdated,
   normalizePurposes,
   normalizeSections,
   policyContentHash,
@@ -30,6 +38,9 @@ import {
   inClauseOrder,
 } from './policy-text.js';
 import { Service } from '../common/transaction.js';
+
+/** One published version in the change log (clause 7), its summary in both languages. */
+export type ChangeLogEntry = { number: number; publishedAt: Date; changeSummary: BilingualText };
 
 /**
  * Policy versions (clauses 5 and 7): one draft at a time, copied from the version in force and
@@ -63,17 +74,30 @@ export class PolicyService extends Service {
   }
 
   /** The published versions, newest first: the change log every change is posted to (clause 7). */
-  async changeLog(): Promise<{ number: number; publishedAt: Date; changeSummary: string }[]> {
+  async changeLog(): Promise<ChangeLogEntry[]> {
     const rows = await changeLogRows(this.em);
     return rows.map((r) => ({
       number: Number(r.number),
       publishedAt: fromDbDate(r.published_at),
-      changeSummary: r.change_summary,
+      changeSummary: changeSummaryOf({
+        changeSummary: r.change_summary,
+        changeSummaryJa: r.change_summary_ja,
+        changeSummaryEn: r.change_summary_en,
+      }),
     }));
   }
 
   createDraft(): Promise<PolicyVersion> {
     return this.inTransaction((tx) => tx.writeCreateDraft());
+  }
+
+  /**
+   * Starts the next version with clause 8 rewritten to the secretariat's contact in the settings
+   * (policy-core's rewriteContactClause, both languages) and a change summary saying so. Refused
+   * (NO_CHANGE on `contact`) when the version in force already names that contact.
+   */
+  createContactUpdateDraft(): Promise<PolicyVersion> {
+    return this.inTransaction((tx) => tx.writeCreateDraft({ updateContact: true }));
   }
 
   updateDraft(input: UpdatePolicyDraftInput): Promise<PolicyVersion> {
@@ -94,7 +118,7 @@ export class PolicyService extends Service {
     return version;
   }
 
-  private async writeCreateDraft(): Promise<PolicyVersion> {
+  private async writeCreateDraft(opts: { updateContact?: boolean } = {}): Promise<PolicyVersion> {
     const existing = await this.draft();
     if (existing) {
       throw new DomainError('CONFLICT', `A draft (version ${existing.number}) already exists; edit or discard it.`, {
@@ -105,11 +129,25 @@ export class PolicyService extends Service {
     const current = await currentPolicy(this.em);
     const purposes = (await loadPurposeFacts(this.em)).map(purposeData).sort((a, b) => (a.key < b.key ? -1 : 1));
     const now = this.deps.now();
-    const sections = current.sections.map((s) => ({ ...s }));
+    let sections = current.sections.map((s) => ({ ...s }));
+    let summary: BilingualText = { ja: '', en: '' };
+    if (opts.updateContact) {
+      const contact = contactDetails(await loadOrganisation(this.em));
+      if (contactDrift(inquiriesClause(sections), contact).length === 0) {
+        throw new BadInputError(
+          [issue('contact', 'NO_CHANGE', `Version ${current.number} already names the secretariat's contact.`)],
+          '',
+        );
+      }
+      sections = withContactUpdated(sections, contact);
+      summary = CONTACT_UPDATE_SUMMARY;
+    }
     const draft = this.em.create(PolicyVersion, {
       number: current.number + 1,
       status: 'DRAFT',
-      changeSummary: '',
+      changeSummary: summary.en,
+      changeSummaryJa: summary.ja,
+      changeSummaryEn: summary.en,
       sections,
       contentHash: policyContentHash(sections),
       purposes,
@@ -120,7 +158,7 @@ export class PolicyService extends Service {
       action: 'policy.draft.create',
       entityType: 'PolicyVersion',
       subject: draft.id,
-      detail: { number: draft.number, from: current.number },
+      detail: { number: draft.number, from: current.number, ...(opts.updateContact ? { contactUpdated: true } : {}) },
     });
     await flushOrConflict(this.em, 'Policy draft');
     return draft;
@@ -148,11 +186,13 @@ export class PolicyService extends Service {
     const draft = await this.loadDraft(input.id, input.expectedVersion);
     const given = normalizeSections(input.sections);
     const purposes = normalizePurposes(input.purposes);
-    const changeSummary = normalizeLineBreaks(input.changeSummary).trim();
+    const changeSummaryJa = normalizeLineBreaks(input.changeSummaryJa).trim();
+    const changeSummaryEn = normalizeLineBreaks(input.changeSummaryEn).trim();
     const current = await loadPurposeFacts(this.em);
     const validation = validatePolicyDraft(
       {
-        changeSummary,
+        changeSummaryJa,
+        changeSummaryEn,
         sections: given,
         purposes: input.purposes.map((p, i) => ({ ...purposes[i]!, categories: p.categories })),
       },
@@ -162,7 +202,10 @@ export class PolicyService extends Service {
     const sections = inClauseOrder(given);
     draft.sections = sections;
     draft.purposes = purposes;
-    draft.changeSummary = changeSummary;
+    // The one-language column keeps a value for readers of the older shape.
+    draft.changeSummary = changeSummaryEn || changeSummaryJa;
+    draft.changeSummaryJa = changeSummaryJa;
+    draft.changeSummaryEn = changeSummaryEn;
     draft.contentHash = policyContentHash(sections);
     draft.updatedAt = this.deps.now();
     const base = await currentPolicy(this.em);
@@ -201,7 +244,12 @@ export class PolicyService extends Service {
     const livePurposes = await loadPurposeFacts(this.em);
     const proposed = draft.purposes ?? livePurposes.map(purposeData);
     const validation = validatePolicyDraft(
-      { changeSummary: draft.changeSummary, sections: draft.sections, purposes: proposed },
+      {
+        changeSummaryJa: changeSummaryOf(draft).ja,
+        changeSummaryEn: changeSummaryOf(draft).en,
+        sections: draft.sections,
+        purposes: proposed,
+      },
       livePurposes.map((p) => p.key),
     );
     const changes = purposeChanges(livePurposes.map(purposeFact), proposed.map(purposeFact));
@@ -229,6 +277,7 @@ export class PolicyService extends Service {
           titleEn: p.titleEn,
           titleJa: p.titleJa,
           description: p.description,
+          descriptionJa: p.descriptionJa ?? '',
           categories: [...p.categories],
           retired: p.retired,
           updatedAt: now,
@@ -237,6 +286,7 @@ export class PolicyService extends Service {
       } else {
         this.em.create(Purpose, {
           ...p,
+          descriptionJa: p.descriptionJa ?? '',
           categories: [...p.categories],
           introducedInVersion: draft.number,
           consentFromVersion: draft.number,

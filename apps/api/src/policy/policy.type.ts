@@ -9,7 +9,9 @@ export class PolicyPurposeType {
   @Field(() => String) key!: string;
   @Field(() => String) titleEn!: string;
   @Field(() => String) titleJa!: string;
-  @Field(() => String) description!: string;
+  @Field(() => String, { description: 'What the purpose is for, in English.' }) description!: string;
+  @Field(() => String, { description: 'What the purpose is for, in Japanese; empty when not written in Japanese.' })
+  descriptionJa!: string;
   @Field(() => [DataCategoryEnum]) categories!: DataCategory[];
   @Field(() => Boolean) retired!: boolean;
 }
@@ -30,7 +32,18 @@ export class PolicyVersionType {
   @Field(() => Int) number!: number;
   @Field(() => PolicyStatusEnum) status!: PolicyStatus;
   @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
-  @Field(() => String) changeSummary!: string;
+  @Field(() => String, {
+    deprecationReason: 'Use changeSummaryJa and changeSummaryEn.',
+    description: 'The change summary as first stored (one language; for versions before the two fields).',
+  })
+  changeSummary!: string;
+  @Field(() => String, {
+    description:
+      'What the version changes, in Japanese; empty when not written in Japanese (a version before the bilingual summary: its summary in the language it is written in).',
+  })
+  changeSummaryJa!: string;
+  @Field(() => String, { description: 'What the version changes, in English; empty when not written in English.' })
+  changeSummaryEn!: string;
   @Field(() => String, { description: 'SHA-256 of the canonical JSON of the sections.' }) contentHash!: string;
   @Field(() => [PolicySectionType]) sections!: PolicySectionType[];
   @Field(() => Int, { description: 'Optimistic lock: pass it back as expectedVersion when editing a draft.' })

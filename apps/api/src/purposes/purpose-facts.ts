@@ -12,6 +12,7 @@ export type PurposeFields = Pick<
   | 'titleEn'
   | 'titleJa'
   | 'description'
+  | 'descriptionJa'
   | 'categories'
   | 'introducedInVersion'
   | 'retired'
@@ -21,7 +22,7 @@ export type PurposeFields = Pick<
 /** Every purpose, read with one lean query (no entities: the write paths only refer to them). */
 export async function loadPurposeFacts(em: EntityManager): Promise<PurposeFields[]> {
   const rows = await leanRows<Record<string, unknown>>(em, {
-    sql: 'select id, key, title_en, title_ja, description, categories, introduced_in_version, retired, consent_from_version from purpose',
+    sql: 'select id, key, title_en, title_ja, description, description_ja, categories, introduced_in_version, retired, consent_from_version from purpose',
   });
   return rows.map((r) => ({
     id: r.id as string,
@@ -29,6 +30,7 @@ export async function loadPurposeFacts(em: EntityManager): Promise<PurposeFields
     titleEn: r.title_en as string,
     titleJa: r.title_ja as string,
     description: r.description as string,
+    descriptionJa: (r.description_ja as string | null) ?? '',
     // JSON as text on SQLite, already parsed (jsonb) on PostgreSQL.
     categories: fromDbJson<DataCategory[]>(r.categories),
     introducedInVersion: Number(r.introduced_in_version),

@@ -4,7 +4,7 @@ import { BaseEntity } from '../common/base.entity.js';
 
 /** A purpose of use stated to providers, with the categories of data it needs. */
 @Entity()
-export class Purpose extends BaseEntity<'retired' | 'consentFromVersion'> {
+export class Purpose extends BaseEntity<'retired' | 'consentFromVersion' | 'descriptionJa'> {
   @Unique()
   @Property({ type: 'string', length: 64 })
   key!: string;
@@ -15,6 +15,7 @@ export class Purpose extends BaseEntity<'retired' | 'consentFromVersion'> {
   @Property({ type: 'string', length: 200 })
   titleJa!: string;
 
+  /** English. */
   @Property({ type: 'text' })
   description!: string;
 
@@ -30,4 +31,8 @@ export class Purpose extends BaseEntity<'retired' | 'consentFromVersion'> {
   /** The policy version that last added or widened the purpose: grants recorded before it do not cover it (clause 7). */
   @Property({ type: 'integer', default: 1 })
   consentFromVersion: number = 1;
+
+  /** Japanese; empty until written (a Japanese reader then sees the English one). */
+  @Property({ type: 'text', default: '' })
+  descriptionJa: string = '';
 }

@@ -9,6 +9,7 @@ export function presentPurpose(p: PurposeFields): PurposeType {
     titleEn: p.titleEn,
     titleJa: p.titleJa,
     description: p.description,
+    descriptionJa: p.descriptionJa,
     categories: [...p.categories],
     introducedInVersion: p.introducedInVersion,
     retired: p.retired,

@@ -17,7 +17,9 @@ export class PurposeType {
   @Field(() => String) key!: string;
   @Field(() => String) titleEn!: string;
   @Field(() => String) titleJa!: string;
-  @Field(() => String) description!: string;
+  @Field(() => String, { description: 'What the purpose is for, in English.' }) description!: string;
+  @Field(() => String, { description: 'What the purpose is for, in Japanese; empty when not written in Japanese.' })
+  descriptionJa!: string;
   @Field(() => [DataCategoryEnum]) categories!: DataCategory[];
   @Field(() => Int) introducedInVersion!: number;
   @Field(() => Boolean) retired!: boolean;

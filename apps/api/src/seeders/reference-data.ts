@@ -12,6 +12,7 @@ interface PurposeSeed {
   titleEn: string;
   titleJa: string;
   description: string;
+  descriptionJa: string;
   categories: DataCategory[];
 }
 
@@ -23,6 +24,7 @@ export const DEMO_PURPOSES: PurposeSeed[] = [
     titleJa: '会員管理',
     description:
       'Admitting members, keeping the member register, collecting fees and contacting members about their membership.',
+    descriptionJa: '入会の受付、会員名簿の管理、会費の徴収、および会員資格に関する会員への連絡。',
     categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS', 'EMAIL', 'TELEPHONE', 'AFFILIATION', 'MEMBERSHIP_NUMBER'],
   },
   {
@@ -30,6 +32,7 @@ export const DEMO_PURPOSES: PurposeSeed[] = [
     titleEn: 'Delivery of the Journal and publications',
     titleJa: '会誌・刊行物の発送',
     description: 'Posting the monthly Journal of the JSPE and other publications to the provider.',
+    descriptionJa: '月刊の精密工学会誌その他の刊行物の提供者への発送。',
     categories: ['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS'],
   },
   {
@@ -38,6 +41,7 @@ export const DEMO_PURPOSES: PurposeSeed[] = [
     titleJa: '学術講演会・講習会の参加登録',
     description:
       'Registering participants for the semi-annual meetings, lectures and seminars, and contacting them about the event.',
+    descriptionJa: '春季・秋季大会、講演会および講習会の参加登録と、行事に関する参加者への連絡。',
     categories: ['NAME', 'EMAIL', 'TELEPHONE', 'AFFILIATION'],
   },
   {
@@ -45,6 +49,7 @@ export const DEMO_PURPOSES: PurposeSeed[] = [
     titleEn: 'E-mail news and event notices',
     titleJa: 'メールニュース・行事案内の送付',
     description: 'Sending the e-mail newsletter and notices of upcoming events.',
+    descriptionJa: 'メールニュースおよび行事案内の送付。',
     categories: ['NAME', 'EMAIL'],
   },
   {
@@ -52,6 +57,7 @@ export const DEMO_PURPOSES: PurposeSeed[] = [
     titleEn: 'Liaison with exhibitors and advertisers',
     titleJa: '出展者・広告主との連絡',
     description: 'Arranging exhibitions, advertisements and sponsorship with business users.',
+    descriptionJa: '事業利用者との展示、広告および協賛に関する調整。',
     categories: ['NAME', 'AFFILIATION', 'EMAIL', 'TELEPHONE', 'FAX', 'POSTAL_CODE', 'POSTAL_ADDRESS'],
   },
   {
@@ -59,6 +65,7 @@ export const DEMO_PURPOSES: PurposeSeed[] = [
     titleEn: 'Website convenience (cookies)',
     titleJa: 'ウェブサイトの利便性向上（クッキー）',
     description: 'Remembering preferences so that the website is more convenient to view (clause 6).',
+    descriptionJa: 'ウェブサイトをより便利にご覧いただくための設定の保存（第6条）。',
     categories: ['COOKIE_IDENTIFIER'],
   },
 ];
@@ -76,8 +83,11 @@ export async function seedReferenceData(em: EntityManager, now: Date): Promise<v
   em.create(Organisation, {
     name: 'The Japan Society for Precision Engineering',
     nameJa: '公益社団法人 精密工学会',
+    // As clause 8 of version 1 names them in each language (no contact drift on a new installation).
     secretariatName: 'The Japan Society for Precision Engineering Secretariat',
-    postalAddress: 'Kudan-Seiwa Building, 1-5-9, Kudan-kita, Chiyoda-ku, Tokyo, 102-0073, JAPAN',
+    secretariatNameJa: '公益社団法人精密工学会 事務局',
+    postalAddress: 'Kudan-Seiwa Building, 1-5-9, Kudan-kita, Chiyoda-ku, Tokyo,\n102-0073, JAPAN',
+    postalAddressJa: '〒102-0073 東京都千代田区九段北1-5-9 九段誠和ビル',
     telephone: '+81-3-5226-5191',
     fax: '+81-3-5226-5192',
     email: 'jspe_jspe@jspe.or.jp',
@@ -90,6 +100,8 @@ export async function seedReferenceData(em: EntityManager, now: Date): Promise<v
     status: 'PUBLISHED',
     publishedAt: new Date('2005-11-18T00:00:00+09:00'),
     changeSummary: 'Constituted November 18th, 2005. Approved by the Board of Directors.',
+    changeSummaryEn: 'Constituted November 18th, 2005. Approved by the Board of Directors.',
+    changeSummaryJa: '2005年11月18日制定。理事会承認。',
     contentHash: policyContentHash(POLICY_V1_SECTIONS),
     sections: POLICY_V1_SECTIONS,
     purposes: DEMO_PURPOSES.map((p) => ({ ...p, categories: [...p.categories], retired: false })),

@@ -37,4 +37,32 @@ describe('validateSecretariat', () => {
       'email:INVALID_FORMAT',
     ]);
   });
+
+  it('takes the Japanese name and address and the office hours as optional, checked when given', () => {
+    const bilingual = {
+      ...jspe,
+      secretariatNameJa: ' 公益社団法人精密工学会 事務局 ',
+      postalAddressJa: '〒102-0073\r\n東京都千代田区九段北1-5-9',
+      officeHoursJa: '',
+      officeHoursEn: 'Weekdays 9:30–17:00',
+    };
+    expect(validateSecretariat(bilingual)).toEqual({ ok: true });
+    expect(normalizeSecretariat(bilingual)).toMatchObject({
+      secretariatNameJa: '公益社団法人精密工学会 事務局',
+      postalAddressJa: '〒102-0073\n東京都千代田区九段北1-5-9',
+      officeHoursJa: '',
+    });
+    expect('officeHoursJa' in normalizeSecretariat(jspe)).toBe(false);
+    const v = validateSecretariat({
+      ...jspe,
+      secretariatNameJa: '事務\n局',
+      postalAddressJa: 'x'.repeat(501),
+      officeHoursJa: '平日\u200B',
+    });
+    expect(v.ok ? [] : v.issues.map((i) => `${i.field}:${i.code}`)).toEqual([
+      'secretariatNameJa:CONTROL_CHARACTERS',
+      'postalAddressJa:TOO_LONG',
+      'officeHoursJa:CONTROL_CHARACTERS',
+    ]);
+  });
 });

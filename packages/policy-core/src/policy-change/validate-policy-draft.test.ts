@@ -10,7 +10,8 @@ const sections = POLICY_CLAUSES.map((clause) => ({
   bodyJa: '本文',
 }));
 const draft: PolicyDraft = {
-  changeSummary: 'Adds a purpose.',
+  changeSummaryJa: '利用目的を追加します。',
+  changeSummaryEn: 'Adds a purpose.',
   sections,
   purposes: [
     {
@@ -47,14 +48,14 @@ describe('validatePolicyDraft', () => {
     ]);
   });
 
-  it('refuses control characters, overlong text and a missing change summary', () => {
+  it('refuses control characters, overlong text and a change summary missing in one language', () => {
     const d = {
       ...draft,
-      changeSummary: '',
+      changeSummaryEn: '',
       sections: [{ ...sections[0]!, bodyEn: 'a\u202Eb', titleEn: 'x'.repeat(201) }, ...sections.slice(1)],
     };
     expect(fields(d)).toEqual([
-      'changeSummary:REQUIRED',
+      'changeSummaryEn:REQUIRED',
       'sections[0].titleEn:TOO_LONG',
       'sections[0].bodyEn:CONTROL_CHARACTERS',
     ]);
@@ -67,7 +68,7 @@ describe('validatePolicyDraft', () => {
         { ...draft.purposes[0]!, key: 'journal' },
         { ...draft.purposes[0]!, categories: ['NAME', 'SHOE_SIZE'] },
         { ...draft.purposes[0]!, categories: [] },
-        { ...draft.purposes[0]!, categories: ['NAME', 'NAME'] },
+        { ...draft.purposes[0]!, categories: ['NAME', 'NAME'], descriptionJa: '説明\u202E' },
       ],
     };
     expect(fields(d, ['OLD'])).toEqual([
@@ -76,6 +77,7 @@ describe('validatePolicyDraft', () => {
       'purposes[2].key:DUPLICATE',
       'purposes[2].categories:REQUIRED',
       'purposes[3].key:DUPLICATE',
+      'purposes[3].descriptionJa:CONTROL_CHARACTERS',
       'purposes[3].categories:DUPLICATE',
       'purposes:REQUIRED',
     ]);

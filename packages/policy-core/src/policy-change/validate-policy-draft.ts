@@ -27,13 +27,18 @@ export type PolicyPurposeDraft = {
   key: string;
   titleEn: string;
   titleJa: string;
+  /** English. */
   description: string;
+  /** Japanese; may be empty (a Japanese reader then sees the English one). */
+  descriptionJa?: string;
   categories: readonly string[];
   retired: boolean;
 };
 
 export type PolicyDraft = {
-  changeSummary: string;
+  /** What changed, in each language: both are required. */
+  changeSummaryJa: string;
+  changeSummaryEn: string;
   sections: readonly PolicySectionDraft[];
   purposes: readonly PolicyPurposeDraft[];
 };
@@ -41,7 +46,7 @@ export type PolicyDraft = {
 /**
  * Checks a new policy version before it is saved or published (clause 7). Every clause appears
  * exactly once with a title and a body in Japanese and English; the change summary says what
- * changed; purposes have unique keys, a title in both languages and at least one data category.
+ * changed, in Japanese and English; purposes have unique keys, a title in both languages and at least one data category.
  * Purposes of the current version may not disappear from the list: retire them instead, so
  * consents given to them stay explainable. All issues at once, in input order.
  */
@@ -50,13 +55,9 @@ export function validatePolicyDraft(draft: PolicyDraft, currentPurposeKeys: read
   const push = (i: Issue | null) => {
     if (i) issues.push(i);
   };
-  push(
-    validateText(draft.changeSummary, {
-      field: 'changeSummary',
-      maxLength: POLICY_LIMITS.changeSummary,
-      multiline: true,
-    }),
-  );
+  for (const field of ['changeSummaryJa', 'changeSummaryEn'] as const) {
+    push(validateText(draft[field], { field, maxLength: POLICY_LIMITS.changeSummary, multiline: true }));
+  }
 
   const seenClauses = new Set<PolicyClause>();
   draft.sections.forEach((s, i) => {
@@ -94,6 +95,14 @@ export function validatePolicyDraft(draft: PolicyDraft, currentPurposeKeys: read
         field: `${at}.description`,
         maxLength: POLICY_LIMITS.purposeDescription,
         multiline: true,
+      }),
+    );
+    push(
+      validateText(p.descriptionJa, {
+        field: `${at}.descriptionJa`,
+        maxLength: POLICY_LIMITS.purposeDescription,
+        multiline: true,
+        required: false,
       }),
     );
     const known = new Set<string>(DATA_CATEGORIES);

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Card, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { validateSecretariat, type SecretariatDraft } from '@steward/policy-core';
 import {
   OrganisationSettingsDocument,
@@ -6,6 +6,7 @@ import {
   type OrganisationSettingsQuery,
 } from '@steward/schema';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { ConflictAlert } from '../../components/ConflictAlert.js';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
@@ -15,21 +16,27 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { DefaultLanguageSelect } from '../language/DefaultLanguageSelect.js';
 import { useSessionUser } from '../session/session-context.js';
 import { ResponsePeriodCard } from './ResponsePeriodCard.js';
+import { ContactDriftAlert } from './ContactDriftAlert.js';
 
 type Org = OrganisationSettingsQuery['organisation'];
-type Form = SecretariatDraft;
+type Form = Required<SecretariatDraft>;
 
 const toForm = (o: Org): Form => ({
   name: o.name,
   nameJa: o.nameJa,
-  secretariatName: o.secretariat.name,
-  postalAddress: o.secretariat.postalAddress,
+  secretariatName: o.secretariat.nameEn,
+  secretariatNameJa: o.secretariat.nameJa,
+  postalAddress: o.secretariat.postalAddressEn,
+  postalAddressJa: o.secretariat.postalAddressJa,
+  officeHoursEn: o.secretariat.officeHoursEn,
+  officeHoursJa: o.secretariat.officeHoursJa,
   telephone: o.secretariat.telephone,
   fax: o.secretariat.fax,
   email: o.secretariat.email,
 });
 
 function SettingsForm({ org, onSaved }: { org: Org; onSaved: () => void }) {
+  const { t } = useTranslation('contact');
   const isOwner = useSessionUser().role === 'OWNER';
   const [form, setForm] = useState<Form>(() => toForm(org));
   const [defaultLanguage, setDefaultLanguage] = useState(org.defaultLanguage);
@@ -62,23 +69,40 @@ function SettingsForm({ org, onSaved }: { org: Org; onSaved: () => void }) {
     onSaved();
   }
 
-  const field = (k: keyof Form, label: string, multiline = false) =>
+  const field = (k: keyof Form, label: string, multiline = false, description?: string) =>
     multiline ? (
       <Textarea
         label={label}
+        description={description}
         autosize
         minRows={2}
         value={form[k]}
         onChange={set(k)}
         error={errors[k]}
         readOnly={!isOwner}
+        lang={k.endsWith('Ja') ? 'ja' : undefined}
       />
     ) : (
-      <TextInput label={label} value={form[k]} onChange={set(k)} error={errors[k]} readOnly={!isOwner} />
+      <TextInput
+        label={label}
+        description={description}
+        value={form[k]}
+        onChange={set(k)}
+        error={errors[k]}
+        readOnly={!isOwner}
+        lang={k.endsWith('Ja') ? 'ja' : undefined}
+      />
     );
+  // Japanese beside English, one row per text people read.
+  const pair = (ja: keyof Form, en: keyof Form, label: string, multiline = false, hint?: string) => (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      {field(ja, t('pairLabel', { label, language: t('inJapanese') }), multiline, hint)}
+      {field(en, t('pairLabel', { label, language: t('inEnglish') }), multiline)}
+    </SimpleGrid>
+  );
 
   return (
-    <Card withBorder padding="md" maw={720}>
+    <Card withBorder padding="md" maw={960}>
       <Stack gap="sm">
         {!isOwner && (
           <Alert color="gray" title="Read-only access">
@@ -92,10 +116,10 @@ function SettingsForm({ org, onSaved }: { org: Org; onSaved: () => void }) {
             The public privacy page shows the new details now.
           </Alert>
         )}
-        {field('name', 'Organisation name (en)')}
-        {field('nameJa', 'Organisation name (ja)')}
-        {field('secretariatName', 'Secretariat')}
-        {field('postalAddress', 'Postal address', true)}
+        {pair('nameJa', 'name', t('organisationName'))}
+        {pair('secretariatNameJa', 'secretariatName', t('secretariatName'), false, t('optionalJa'))}
+        {pair('postalAddressJa', 'postalAddress', t('postalAddress'), true, t('optionalJa'))}
+        {pair('officeHoursJa', 'officeHoursEn', t('officeHours'), true, t('optionalHours'))}
         {field('telephone', 'Telephone')}
         {field('fax', 'Fax')}
         {field('email', 'E-mail')}
@@ -122,6 +146,7 @@ export function OrganisationSettingsPage() {
         description="Where inquiries about personal information go; shown on the public privacy page."
       />
       <Stack gap="lg">
+        <ContactDriftAlert drift={org?.contactDrift} />
         {org ? (
           <SettingsForm key={org.version} org={org} onSaved={refetch} />
         ) : result.fetching ? (

@@ -1,9 +1,10 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import type { RequestSettingsQuery } from '@steward/schema';
+import type { OrganisationSettingsQuery, RequestSettingsQuery } from '@steward/schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDate, setFormatLocale } from '../../components/format.js';
 import { ORGANISATION_SETTINGS } from '../../test/factories.js';
 import { renderApp } from '../../test/render.js';
+import { graphQLError } from '../../test/stub-api.js';
 
 const org = ORGANISATION_SETTINGS;
 
@@ -56,6 +57,88 @@ describe('organisation settings', () => {
         email: 'privacy@jspe.or.jp',
       }),
     );
+  });
+
+  it('edits the Japanese and English texts side by side and sends both', async () => {
+    const { api } = renderApp('/settings/organisation', {
+      role: 'OWNER',
+      handlers: {
+        OrganisationSettings: () => ({ data: org }),
+        UpdateOrganisation: () => ({ data: { updateOrganisation: { ...org.organisation, version: 2 } } }),
+      },
+    });
+    const hoursJa = await screen.findByLabelText('Office hours (Japanese)');
+    expect((hoursJa as HTMLTextAreaElement).value).toBe('平日 9:30〜17:00');
+    expect((screen.getByLabelText('Secretariat (English)') as HTMLInputElement).value).toBe('JSPE Secretariat');
+    fireEvent.change(screen.getByLabelText('Postal address (Japanese)'), {
+      target: { value: '〒102-0073 九段北1-5-9' },
+    });
+    fireEvent.change(hoursJa, { target: { value: '平日 10:00〜16:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(api.callsOf('UpdateOrganisation')[0]?.variables['input']).toMatchObject({
+        secretariatName: 'JSPE Secretariat',
+        secretariatNameJa: '精密工学会 事務局',
+        postalAddressJa: '〒102-0073 九段北1-5-9',
+        officeHoursJa: '平日 10:00〜16:00',
+        officeHoursEn: 'Weekdays 9:30–17:00',
+      }),
+    );
+  });
+
+  it('says at once when the policy in force names other contact details, and offers the updated draft', async () => {
+    const drifting: OrganisationSettingsQuery = {
+      organisation: {
+        ...org.organisation,
+        contactDrift: [
+          { field: 'telephone', language: 'ja', current: '+81-3-1234-5678', published: '03-5226-5191' },
+          { field: 'email', language: 'en', current: 'office@jspe.or.jp', published: null },
+        ],
+      },
+    };
+    const { api } = renderApp('/settings/organisation', {
+      role: 'PRIVACY_OFFICER',
+      handlers: {
+        OrganisationSettings: () => ({ data: drifting }),
+        CreateContactUpdateDraft: () => graphQLError('CONFLICT', 'A draft exists', { field: 'draft' }),
+      },
+    });
+    expect(await screen.findByText('The policy in force names other contact details')).toBeTruthy();
+    expect(
+      screen.getByText('Telephone (Japanese text): the policy says 03-5226-5191; the settings say +81-3-1234-5678'),
+    ).toBeTruthy();
+    expect(screen.getByText('E-mail (English text): the policy does not name office@jspe.or.jp')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Start a draft with clause 8 updated' }));
+    expect(await screen.findByText(/A draft is open already/)).toBeTruthy();
+    expect(api.callsOf('CreateContactUpdateDraft')).toHaveLength(1);
+  });
+
+  it('tells a Japanese reader in Japanese, from the catalogue', async () => {
+    const drifting: OrganisationSettingsQuery = {
+      organisation: {
+        ...org.organisation,
+        contactDrift: [{ field: 'fax', language: 'ja', current: '+81-3-1234-0000', published: '03-5226-5192' }],
+      },
+    };
+    renderApp('/settings/organisation', {
+      role: 'OWNER',
+      language: 'ja',
+      handlers: { OrganisationSettings: () => ({ data: drifting }) },
+    });
+    expect(await screen.findByText('施行中のポリシーには別の連絡先が記載されています')).toBeTruthy();
+    expect(
+      screen.getByText('FAX番号（日本語の本文）: ポリシーの記載は 03-5226-5192、設定は +81-3-1234-0000'),
+    ).toBeTruthy();
+    expect(screen.getByLabelText('受付時間（日本語）')).toBeTruthy();
+  });
+
+  it('shows no drift warning when the policy names the settings', async () => {
+    renderApp('/settings/organisation', {
+      role: 'OWNER',
+      handlers: { OrganisationSettings: () => ({ data: org }) },
+    });
+    await screen.findByLabelText('E-mail');
+    expect(screen.queryByText('The policy in force names other contact details')).toBeNull();
   });
 
   it('is read-only for a privacy officer', async () => {

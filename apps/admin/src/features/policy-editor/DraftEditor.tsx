@@ -1,9 +1,11 @@
-import { Alert, Button, Group, Stack, Tabs, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import type { PolicyVersionFullFragment } from '@steward/schema';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ConflictAlert } from '../../components/ConflictAlert.js';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
+import { ContactDriftList } from '../organisation-settings/ContactDriftAlert.js';
 import { useCanWrite } from '../session/session-context.js';
 import { PolicyDiffPanel, PolicyImpactPanel } from './PolicyChangeViews.js';
 import { PublishDialog } from './PublishDialog.js';
@@ -22,6 +24,7 @@ export function DraftEditor({
   current: PolicyVersionFullFragment;
   onChanged: () => void;
 }) {
+  const { t } = useTranslation('contact');
   const canWrite = useCanWrite();
   const [form, setForm] = useState<DraftForm>(() => toDraftForm(draft));
   const [tab, setTab] = useState<string | null>('text');
@@ -74,14 +77,30 @@ export function DraftEditor({
           Check the changes and the re-consent impact, then publish.
         </Alert>
       )}
-      <Textarea
-        label="Change summary (posted in the change log)"
-        autosize
-        minRows={2}
-        value={form.changeSummary}
-        onChange={(e) => setForm({ ...form, changeSummary: e.currentTarget.value })}
-        readOnly={!canWrite}
-      />
+      {draft.contactDrift.length > 0 && (
+        <Alert color="orange" variant="light" title={t('drift.publishTitle')} role="alert">
+          <ContactDriftList drift={draft.contactDrift} />
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Textarea
+          label={t('changeSummary', { language: t('inJapanese') })}
+          lang="ja"
+          autosize
+          minRows={2}
+          value={form.changeSummaryJa}
+          onChange={(e) => setForm({ ...form, changeSummaryJa: e.currentTarget.value })}
+          readOnly={!canWrite}
+        />
+        <Textarea
+          label={t('changeSummary', { language: t('inEnglish') })}
+          autosize
+          minRows={2}
+          value={form.changeSummaryEn}
+          onChange={(e) => setForm({ ...form, changeSummaryEn: e.currentTarget.value })}
+          readOnly={!canWrite}
+        />
+      </SimpleGrid>
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="text">Clauses</Tabs.Tab>

@@ -1,8 +1,10 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import type { PolicyVersionFullFragment } from '@steward/schema';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
+import { ContactDriftList } from '../organisation-settings/ContactDriftAlert.js';
 import { ImpactSummary, PurposeChangeList } from './PolicyChangeViews.js';
 import { messagesOf } from './policy-draft-form.js';
 import { usePolicyDraftMutations, usePolicyImpact } from './use-policy-editor.js';
@@ -17,10 +19,14 @@ export function PublishDialog({
   onClose: () => void;
   onPublished: () => void;
 }) {
+  const { t } = useTranslation('contact');
   const { impact, error: impactError } = usePolicyImpact(draft.id, false);
   const { publish, fetching } = usePolicyDraftMutations();
   const [typed, setTyped] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
+  // The text names other contact details than the settings: publishing asks for one more confirmation.
+  const drifting = draft.contactDrift.length > 0;
+  const [driftConfirmed, setDriftConfirmed] = useState(false);
   async function confirm() {
     const res = await publish(draft.id, draft.version, Number(typed));
     if (res.error) setErrors(messagesOf(res.error));
@@ -34,13 +40,29 @@ export function PublishDialog({
           and ledger entry carries version {draft.number}, and it governs all information already collected (clause 7).
           A published version can never be changed.
         </Text>
-        {draft.changeSummary && (
-          <Text size="sm">
+        {(draft.changeSummaryJa || draft.changeSummaryEn) && (
+          <Text size="sm" component="div">
             <Text span fw={600}>
               Change summary:{' '}
             </Text>
-            {draft.changeSummary}
+            <Text span lang="ja">
+              {draft.changeSummaryJa}
+            </Text>
+            {draft.changeSummaryJa && draft.changeSummaryEn && ' / '}
+            {draft.changeSummaryEn}
           </Text>
+        )}
+        {drifting && (
+          <Alert color="orange" variant="light" title={t('drift.publishTitle')} role="alert">
+            <Stack gap="xs">
+              <ContactDriftList drift={draft.contactDrift} />
+              <Checkbox
+                label={t('drift.publishConfirm')}
+                checked={driftConfirmed}
+                onChange={(e) => setDriftConfirmed(e.currentTarget.checked)}
+              />
+            </Stack>
+          </Alert>
         )}
         <ErrorAlert error={impactError} />
         {impact ? (
@@ -65,7 +87,7 @@ export function PublishDialog({
           </Button>
           <Button
             color="red"
-            disabled={typed !== String(draft.number)}
+            disabled={typed !== String(draft.number) || (drifting && !driftConfirmed)}
             loading={fetching}
             onClick={() => void confirm()}
           >

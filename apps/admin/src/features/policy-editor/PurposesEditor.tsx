@@ -64,13 +64,23 @@ export function PurposesEditor({
                 </Stack>
               </Table.Td>
               <Table.Td>
-                <Textarea
-                  aria-label={`Description of ${p.key || `purpose ${i + 1}`}`}
-                  autosize
-                  minRows={2}
-                  value={p.description}
-                  onChange={(e) => setPurpose(i, { description: e.currentTarget.value })}
-                />
+                <Stack gap={4}>
+                  <Textarea
+                    aria-label={`Japanese description of ${p.key || `purpose ${i + 1}`}`}
+                    lang="ja"
+                    autosize
+                    minRows={2}
+                    value={p.descriptionJa ?? ''}
+                    onChange={(e) => setPurpose(i, { descriptionJa: e.currentTarget.value })}
+                  />
+                  <Textarea
+                    aria-label={`Description of ${p.key || `purpose ${i + 1}`}`}
+                    autosize
+                    minRows={2}
+                    value={p.description}
+                    onChange={(e) => setPurpose(i, { description: e.currentTarget.value })}
+                  />
+                </Stack>
               </Table.Td>
               <Table.Td miw={220}>
                 <MultiSelect
@@ -100,7 +110,15 @@ export function PurposesEditor({
               ...form,
               purposes: [
                 ...form.purposes,
-                { key: '', titleJa: '', titleEn: '', description: '', categories: [], retired: false },
+                {
+                  key: '',
+                  titleJa: '',
+                  titleEn: '',
+                  description: '',
+                  descriptionJa: '',
+                  categories: [],
+                  retired: false,
+                },
               ],
             })
           }

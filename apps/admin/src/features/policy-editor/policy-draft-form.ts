@@ -7,7 +7,8 @@ export type DraftForm = Omit<UpdatePolicyDraftInput, 'id' | 'expectedVersion'>;
 /** The draft as the editor holds it (sections in clause order). */
 export function toDraftForm(draft: PolicyVersionFullFragment): DraftForm {
   return {
-    changeSummary: draft.changeSummary,
+    changeSummaryJa: draft.changeSummaryJa,
+    changeSummaryEn: draft.changeSummaryEn,
     sections: [...draft.sections]
       .sort((a, b) => a.number - b.number)
       .map((s) => ({ clause: s.clause, titleJa: s.titleJa, titleEn: s.titleEn, bodyJa: s.bodyJa, bodyEn: s.bodyEn })),
@@ -16,6 +17,7 @@ export function toDraftForm(draft: PolicyVersionFullFragment): DraftForm {
       titleJa: p.titleJa,
       titleEn: p.titleEn,
       description: p.description,
+      descriptionJa: p.descriptionJa,
       categories: [...p.categories],
       retired: p.retired,
     })),
@@ -26,13 +28,14 @@ export function toDraftForm(draft: PolicyVersionFullFragment): DraftForm {
 export function draftIssues(form: DraftForm, currentPurposeKeys: readonly string[]): Issue[] {
   const normalized = {
     ...form,
-    changeSummary: form.changeSummary.replace(/\r\n?/g, '\n').trim(),
+    changeSummaryJa: form.changeSummaryJa.replace(/\r\n?/g, '\n').trim(),
+    changeSummaryEn: form.changeSummaryEn.replace(/\r\n?/g, '\n').trim(),
     sections: form.sections.map((s) => ({
       ...s,
       bodyJa: s.bodyJa.replace(/\r\n?/g, '\n').trim(),
       bodyEn: s.bodyEn.replace(/\r\n?/g, '\n').trim(),
     })),
-    purposes: form.purposes.map((p) => ({ ...p, retired: p.retired ?? false })),
+    purposes: form.purposes.map((p) => ({ ...p, descriptionJa: p.descriptionJa ?? '', retired: p.retired ?? false })),
   };
   const v = validatePolicyDraft(normalized, currentPurposeKeys);
   return v.ok ? [] : v.issues;

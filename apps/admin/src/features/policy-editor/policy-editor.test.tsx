@@ -15,7 +15,8 @@ function version(
     number,
     status,
     publishedAt: status === 'PUBLISHED' ? '2005-11-18T00:00:00Z' : null,
-    changeSummary: status === 'DRAFT' ? 'Clause 7 clarified.' : 'Constituted.',
+    changeSummaryJa: status === 'DRAFT' ? '第7条を明確化。' : '制定。',
+    changeSummaryEn: status === 'DRAFT' ? 'Clause 7 clarified.' : 'Constituted.',
     contentHash: 'a'.repeat(64),
     version: 3,
     sections: POLICY_CLAUSES.map((clause, i) => ({
@@ -26,12 +27,14 @@ function version(
       bodyEn: `Body ${i + 1}`,
       bodyJa: `本文${i + 1}`,
     })),
+    contactDrift: [],
     purposes: [
       {
         key: 'EVENT_NEWS',
         titleEn: 'News',
         titleJa: 'ニュース',
         description: 'Newsletter.',
+        descriptionJa: 'メールニュース。',
         categories: ['NAME', 'EMAIL'],
         retired: false,
       },
@@ -171,6 +174,51 @@ describe('policy editor', () => {
       }),
     );
     expect(await within(dialog).findByText(/identical to the version in force/)).toBeTruthy();
+  });
+
+  it('warns on a draft whose contact details differ from the settings, and publishes it only after a second confirmation', async () => {
+    const drifting = version(2, 'DRAFT', {
+      contactDrift: [{ field: 'telephone', language: 'en', current: '+81-3-1234-5678', published: '+81-3-5226-5191' }],
+    });
+    const { api } = renderApp('/policy/edit', {
+      handlers: {
+        PolicyEditor: () => ({ data: { currentPolicy: version(1, 'PUBLISHED'), policyDraft: drifting } }),
+        PolicyImpact: () => ({ data: impact }),
+        PolicyDiff: () => ({ data: diff }),
+        PublishPolicyVersion: () => ({ data: { publishPolicyVersion: { ...drifting, status: 'PUBLISHED' as const } } }),
+      },
+    });
+    const line = 'Telephone (English text): the policy says +81-3-5226-5191; the settings say +81-3-1234-5678';
+    expect(await screen.findByText(line)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Publish…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Publish version 2' });
+    expect(within(dialog).getByText(line)).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText('Type 2 to confirm'), { target: { value: '2' } });
+    const confirm = within(dialog).getByRole('button', { name: 'Publish version 2' });
+    expect(confirm.hasAttribute('disabled')).toBe(true);
+    fireEvent.click(within(dialog).getByLabelText('Publish with these contact details anyway'));
+    expect(confirm.hasAttribute('disabled')).toBe(false);
+    fireEvent.click(confirm);
+    await waitFor(() => expect(api.callsOf('PublishPolicyVersion')).toHaveLength(1));
+  });
+
+  it('saves the change summary in Japanese and English', async () => {
+    const { api } = renderApp('/policy/edit', {
+      handlers: {
+        PolicyEditor: () => ({ data: { currentPolicy: version(1, 'PUBLISHED'), policyDraft: version(2, 'DRAFT') } }),
+        UpdatePolicyDraft: () => ({ data: { updatePolicyDraft: version(2, 'DRAFT', { version: 4 }) } }),
+      },
+    });
+    const ja = await screen.findByLabelText('Change summary (Japanese, posted in the change log)');
+    expect((ja as HTMLTextAreaElement).value).toBe('第7条を明確化。');
+    fireEvent.change(ja, { target: { value: '第7条を改めました。' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    await waitFor(() =>
+      expect(api.callsOf('UpdatePolicyDraft')[0]?.variables.input).toMatchObject({
+        changeSummaryJa: '第7条を改めました。',
+        changeSummaryEn: 'Clause 7 clarified.',
+      }),
+    );
   });
 
   it('asks before discarding a draft', async () => {

@@ -1,11 +1,27 @@
-import { Anchor, Badge, Button, Card, Grid, Group, SimpleGrid, Space, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Grid,
+  Group,
+  SimpleGrid,
+  Space,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CopyableHash } from '../../components/CopyValue.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDateTime, shortHash } from '../../components/format.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { ContactDriftAlert } from '../organisation-settings/ContactDriftAlert.js';
 import { orderedSections, paragraphs } from './sections.js';
 import { usePolicyPage } from './use-policy-page.js';
 
@@ -36,6 +52,7 @@ function Body({ text, lang }: { text: string; lang: 'en' | 'ja' }) {
 
 /** The policy in force, read-only: what every collection and consent refers to. */
 export function PolicyPage() {
+  const { t } = useTranslation('contact');
   const { organisation, policy, versions, fetching, error, refetch } = usePolicyPage();
 
   if (!policy) {
@@ -74,6 +91,9 @@ export function PolicyPage() {
         }
       />
       <ErrorAlert error={error} onRetry={refetch} />
+      <Box mb="md">
+        <ContactDriftAlert drift={organisation?.contactDrift} policyNumber={policy.number} />
+      </Box>
 
       <Grid gap="md" mb="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
@@ -88,13 +108,18 @@ export function PolicyPage() {
                 <CopyableHash value={policy.contentHash} label="Content hash" />
               </Group>
             </Fact>
-            {policy.changeSummary && (
-              <Text size="sm" mt="sm">
-                <Text span size="xs" c="dimmed" fw={500}>
-                  Changes in this version:{' '}
+            {(policy.changeSummaryJa || policy.changeSummaryEn) && (
+              <Stack gap={2} mt="sm">
+                <Text size="xs" c="dimmed" fw={500}>
+                  {t('changesInVersion')}
                 </Text>
-                {policy.changeSummary}
-              </Text>
+                {policy.changeSummaryJa && (
+                  <Text size="sm" lang="ja">
+                    {policy.changeSummaryJa}
+                  </Text>
+                )}
+                {policy.changeSummaryEn && <Text size="sm">{policy.changeSummaryEn}</Text>}
+              </Stack>
             )}
             <Text size="xs" c="dimmed" mt="sm">
               Under clause 7 the current policy applies to all information collected, whenever it was collected, and a
@@ -109,11 +134,21 @@ export function PolicyPage() {
             </Text>
             {secretariat ? (
               <Stack gap={2}>
+                {secretariat.nameJa && (
+                  <Text size="sm" fw={500} lang="ja">
+                    {secretariat.nameJa}
+                  </Text>
+                )}
                 <Text size="sm" fw={500}>
-                  {secretariat.name}
+                  {secretariat.nameEn}
                 </Text>
+                {secretariat.postalAddressJa && (
+                  <Text size="sm" style={{ whiteSpace: 'pre-line' }} lang="ja">
+                    {secretariat.postalAddressJa}
+                  </Text>
+                )}
                 <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-                  {secretariat.postalAddress}
+                  {secretariat.postalAddressEn}
                 </Text>
                 <Text size="sm">
                   TEL {secretariat.telephone} / FAX {secretariat.fax}
@@ -206,7 +241,17 @@ export function PolicyPage() {
                         {shortHash(v.contentHash)}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{v.changeSummary || '—'}</Table.Td>
+                    <Table.Td>
+                      {v.changeSummaryJa || v.changeSummaryEn ? (
+                        <>
+                          <span lang="ja">{v.changeSummaryJa}</span>
+                          {v.changeSummaryJa && v.changeSummaryEn && ' / '}
+                          {v.changeSummaryEn}
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
             </Table.Tbody>

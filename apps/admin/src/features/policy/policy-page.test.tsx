@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { POLICY_CLAUSES } from '@steward/policy-core';
 import type { PolicyPageQuery } from '@steward/schema';
 import { describe, expect, it } from 'vitest';
+import { SECRETARIAT } from '../../test/factories.js';
 import { renderApp } from '../../test/render.js';
 
 function policyPage(): PolicyPageQuery {
@@ -11,19 +12,20 @@ function policyPage(): PolicyPageQuery {
       name: 'The Japan Society for Precision Engineering',
       nameJa: '公益社団法人 精密工学会',
       secretariat: {
+        ...SECRETARIAT,
         name: 'The Japan Society for Precision Engineering Secretariat',
-        postalAddress: 'Kudan-Seiwa Building, 1-5-9, Kudan-kita, Chiyoda-ku, Tokyo, 102-0073, JAPAN',
-        telephone: '+81-3-5226-5191',
-        fax: '+81-3-5226-5192',
-        email: 'jspe_jspe@jspe.or.jp',
+        nameEn: 'The Japan Society for Precision Engineering Secretariat',
+        nameJa: '公益社団法人精密工学会 事務局',
       },
+      contactDrift: [],
     },
     currentPolicy: {
       id: 'pv1',
       number: 1,
       status: 'PUBLISHED',
       publishedAt: '2005-11-18T00:00:00Z',
-      changeSummary: 'Constituted by the Board of Directors.',
+      changeSummaryJa: '理事会承認により制定。',
+      changeSummaryEn: 'Constituted by the Board of Directors.',
       contentHash: 'd'.repeat(64),
       // Sent out of order on purpose: the page orders by clause number.
       sections: [...POLICY_CLAUSES].reverse().map((clause) => {
@@ -44,7 +46,8 @@ function policyPage(): PolicyPageQuery {
         number: 1,
         status: 'PUBLISHED',
         publishedAt: '2005-11-18T00:00:00Z',
-        changeSummary: 'Constituted.',
+        changeSummaryJa: '制定。',
+        changeSummaryEn: 'Constituted.',
         contentHash: 'd'.repeat(64),
       },
     ],
@@ -67,5 +70,23 @@ describe('policy page', () => {
     const contact = screen.getByRole('region', { name: 'Secretariat contact' });
     expect(within(contact).getByText('jspe_jspe@jspe.or.jp').getAttribute('href')).toBe('mailto:jspe_jspe@jspe.or.jp');
     expect(within(contact).getByText(/TEL \+81-3-5226-5191/)).toBeTruthy();
+    expect(within(contact).getByText('公益社団法人精密工学会 事務局').getAttribute('lang')).toBe('ja');
+    expect(screen.getByText('理事会承認により制定。').getAttribute('lang')).toBe('ja');
+    expect(screen.queryByText('The policy in force names other contact details')).toBeNull();
+  });
+
+  it('says at once when clause 8 names other contact details than the settings', async () => {
+    const page = policyPage();
+    page.organisation.contactDrift = [
+      { field: 'postalAddress', language: 'ja', current: '〒113-0033 東京都文京区本郷2-3-4', published: null },
+    ];
+    renderApp('/policy', { role: 'VIEWER', handlers: { PolicyPage: () => ({ data: page }) } });
+    expect(await screen.findByText('The policy in force names other contact details')).toBeTruthy();
+    expect(screen.getByText(/clause 8 of version 1 still shows/)).toBeTruthy();
+    expect(
+      screen.getByText('Postal address (Japanese text): the policy does not name 〒113-0033 東京都文京区本郷2-3-4'),
+    ).toBeTruthy();
+    // A viewer is told, not offered the draft.
+    expect(screen.queryByRole('button', { name: 'Start a draft with clause 8 updated' })).toBeNull();
   });
 });

@@ -73,6 +73,11 @@ function PolicyBody() {
         <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
           {policy.secretariat.postalAddress}
         </Text>
+        {policy.secretariat.officeHours && (
+          <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+            {t.officeHours}: {policy.secretariat.officeHours}
+          </Text>
+        )}
         <Text size="sm">
           {t.tel} {policy.secretariat.telephone} / {t.fax} {policy.secretariat.fax}
         </Text>
@@ -101,7 +106,9 @@ function PolicyBody() {
               <Table.Tr key={c.number}>
                 <Table.Td w={110}>{t.version(c.number)}</Table.Td>
                 <Table.Td w={130}>{formatDate(c.publishedAt)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{c.changeSummary}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'pre-wrap' }} lang={c.changeSummaryLanguage}>
+                  {c.changeSummary}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

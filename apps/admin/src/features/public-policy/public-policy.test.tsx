@@ -30,8 +30,20 @@ function publicPolicy(language: 'ja' | 'en'): PublicPolicyQuery {
       ],
       websiteUse: { clause: 'WEBSITE_USE', number: 5, title: 'x', body: ja ? '免責事項' : 'Disclaimer text' },
       changeLog: [
-        { number: 2, publishedAt: '2026-04-01T09:00:00Z', changeSummary: 'Clause 7 clarified.' },
-        { number: 1, publishedAt: '2005-11-18T00:00:00Z', changeSummary: 'Constituted.' },
+        {
+          number: 2,
+          publishedAt: '2026-04-01T09:00:00Z',
+          changeSummary: 'Clause 7 clarified.',
+          changeSummaryLanguage: 'en',
+        },
+        ja
+          ? { number: 1, publishedAt: '2005-11-18T00:00:00Z', changeSummary: '制定。', changeSummaryLanguage: 'ja' }
+          : {
+              number: 1,
+              publishedAt: '2005-11-18T00:00:00Z',
+              changeSummary: 'Constituted.',
+              changeSummaryLanguage: 'en',
+            },
       ],
       secretariat: SECRETARIAT,
     },
@@ -46,7 +58,10 @@ describe('public privacy page', () => {
     });
     expect((await screen.findByLabelText('Policy version')).textContent).toBe('第2版');
     const log = screen.getByRole('region', { name: '改定履歴' });
-    expect(within(log).getByText('Clause 7 clarified.')).toBeTruthy();
+    // A summary not written in Japanese is shown in English, marked as English for readers and screen readers.
+    expect(within(log).getByText('Clause 7 clarified.').getAttribute('lang')).toBe('en');
+    expect(within(log).getByText('制定。').getAttribute('lang')).toBe('ja');
+    expect(screen.getByText(/^受付時間:/)).toBeTruthy();
     expect(within(log).getByText('第1版')).toBeTruthy();
     expect(screen.getByRole('complementary', { name: 'ウェブサイトのご利用にあたって' }).textContent).toContain(
       '免責事項',

@@ -182,7 +182,8 @@ describe.each(POSTGRESQL_ONLY)('many instances on one %s database behind nginx',
         input: {
           id: draft.id,
           expectedVersion: draft.version,
-          changeSummary: 'Revised for the cluster test.',
+          changeSummaryJa: 'クラスタ試験のための改定。',
+          changeSummaryEn: 'Revised for the cluster test.',
           sections: [{ ...first!, bodyEn: `${first!.bodyEn} (revised)` }, ...rest],
           purposes: (draft.purposes ?? []).map(({ key, titleEn, titleJa, description, categories, retired }) => ({
             key,

@@ -20,6 +20,7 @@ import { Migration20261207044500 } from './Migration20261207044500.js';
 import { Migration20261207050000 } from './Migration20261207050000.js';
 import { Migration20261207054506 } from './Migration20261207054506.js';
 import { Migration20261207054549 } from './Migration20261207054549.js';
+import { Migration20261207062311 } from './Migration20261207062311.js';
 import { Migration20261207063001 } from './Migration20261207063001.js';
 
 /** Applied in this order; add new migrations at the end (tools/create-migration writes them). */
@@ -45,5 +46,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207050000', class: Migration20261207050000 },
   { name: 'Migration20261207054506', class: Migration20261207054506 },
   { name: 'Migration20261207054549', class: Migration20261207054549 },
+  { name: 'Migration20261207062311', class: Migration20261207062311 },
   { name: 'Migration20261207063001', class: Migration20261207063001 },
 ];
