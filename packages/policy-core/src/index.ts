@@ -8,6 +8,7 @@ export * from './vocabulary/channels.js';
 export * from './vocabulary/policy-clauses.js';
 export * from './vocabulary/exceptions.js';
 export * from './vocabulary/roles.js';
+export * from './vocabulary/recipient-kinds.js';
 export * from './issues.js';
 export * from './fields/field-formats.js';
 export * from './fields/search-terms.js';

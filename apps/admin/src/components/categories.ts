@@ -1,7 +1,7 @@
-import { DATA_CATEGORY_INFO } from '@steward/policy-core';
 import type { DataCategory } from '@steward/schema';
+import { DATA_CATEGORY_LABEL } from './labels.js';
 
-/** The English label of a data category, from policy-core's vocabulary. */
+/** A data category's label in the language on screen (policy-core's catalogue); the code itself if unknown. */
 export function categoryLabel(category: DataCategory): string {
-  return DATA_CATEGORY_INFO[category]?.label.en ?? category;
+  return DATA_CATEGORY_LABEL[category] ?? category;
 }

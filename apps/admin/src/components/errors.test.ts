@@ -1,11 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CombinedError } from 'urql';
+import { setCurrentLocale } from '../i18n/current.js';
+import { createI18n, type UiLanguage } from '../i18n/i18n.js';
 import {
   describeError,
+  errorMessages,
   fieldErrorsFromGraphQLError,
   hasErrorCode,
   messagesOutside,
-  NETWORK_MESSAGE,
+  networkMessage,
   normalizeFieldPath,
 } from './errors.js';
 
@@ -40,7 +43,7 @@ describe('fieldErrorsFromGraphQLError', () => {
     });
   });
 
-  it('maps every issue of BAD_USER_INPUT onto its field', () => {
+  it('maps every issue of BAD_USER_INPUT onto its field, as the server worded it for an English reader', () => {
     const summary = fieldErrorsFromGraphQLError(
       badInput([
         { field: 'input.items[1].value', code: 'INVALID_FORMAT', message: 'Not an e-mail address.' },
@@ -110,11 +113,12 @@ describe('fieldErrorsFromGraphQLError', () => {
       graphQLErrors: [{ message: 'Nope', extensions: { code: 'FORBIDDEN' } }],
     });
     expect(fieldErrorsFromGraphQLError(combined).code).toBe('FORBIDDEN');
+    expect(fieldErrorsFromGraphQLError(combined).messages).toEqual(['Your role does not permit this.']);
     expect(hasErrorCode(combined, 'FORBIDDEN')).toBe(true);
     const network = new CombinedError({ networkError: new Error('fetch failed') });
     const summary = fieldErrorsFromGraphQLError(network);
     expect(summary.code).toBe('NETWORK');
-    expect(summary.messages).toEqual([NETWORK_MESSAGE]);
+    expect(summary.messages).toEqual([networkMessage()]);
   });
 
   it('treats an error without a code as internal', () => {
@@ -135,6 +139,84 @@ describe('describeError', () => {
       code: 'NOT_FOUND',
     });
     expect(describeError({ networkError: new Error('x') }).code).toBe('NETWORK');
+  });
+
+  it("keeps the server's message for a code it does not know", () => {
+    expect(describeError({ graphQLErrors: [{ message: 'Teapot.', extensions: { code: 'TEAPOT' } }] })).toEqual({
+      title: 'Something went wrong',
+      message: 'Teapot.',
+      code: 'TEAPOT',
+    });
+  });
+});
+
+describe('errors in the reader’s language', () => {
+  const inLanguage = (language: UiLanguage) => setCurrentLocale(createI18n(language), language);
+  afterEach(() => inLanguage('en'));
+
+  it('words field issues by code in Japanese, and keeps an unknown code’s server message', () => {
+    inLanguage('ja');
+    const summary = fieldErrorsFromGraphQLError(
+      badInput([
+        { field: 'input.newProvider.name', code: 'REQUIRED', message: 'Name is required.' },
+        { field: 'input.items[0].value', code: 'TOO_LONG', message: 'At most 200 characters.' },
+        { field: 'input.reference', code: 'SOMETHING_NEW', message: 'A brand-new check failed.' },
+      ]),
+    );
+    expect(summary.fieldErrors).toEqual({
+      'newProvider.name': '入力してください。',
+      'items[0].value': '入力が長すぎます。',
+      reference: 'A brand-new check failed.',
+    });
+    // In English the server's own, more specific sentence; the catalogue's phrase when it sent none.
+    inLanguage('en');
+    expect(
+      fieldErrorsFromGraphQLError(badInput([{ field: 'input.name', code: 'REQUIRED', message: 'Name is required.' }]))
+        .fieldErrors,
+    ).toEqual({ name: 'Name is required.' });
+    expect(
+      fieldErrorsFromGraphQLError({
+        graphQLErrors: [
+          { message: '', extensions: { code: 'BAD_USER_INPUT', issues: [{ field: 'input.name', code: 'REQUIRED' }] } },
+        ],
+      }).fieldErrors,
+    ).toEqual({ name: 'A value is required.' });
+  });
+
+  it('titles and words top-level codes in Japanese and in English', () => {
+    const cases = [
+      ['FORBIDDEN', '権限がありません', 'Not allowed'],
+      ['NOT_FOUND', '見つかりません', 'Not found'],
+      ['CONFLICT', '他のユーザーが変更しました', 'Changed by someone else'],
+      ['TOO_MANY_REQUESTS', '試行回数が多すぎます', 'Too many attempts'],
+      ['UNAUTHENTICATED', 'サインアウトしました', 'Signed out'],
+    ] as const;
+    for (const [code, ja, en] of cases) {
+      const error = { graphQLErrors: [{ message: 'English from the server', extensions: { code } }] };
+      inLanguage('ja');
+      const described = describeError(error);
+      expect(described.title, code).toBe(ja);
+      expect(described.message, code).not.toBe('English from the server');
+      expect(errorMessages(error)).toEqual([described.message]);
+      inLanguage('en');
+      expect(describeError(error).title, code).toBe(en);
+    }
+    inLanguage('ja');
+    expect(describeError({ networkError: new Error('x') })).toMatchObject({ title: '接続できません', code: 'NETWORK' });
+    expect(fieldErrorsFromGraphQLError({ networkError: new Error('x') }).messages).toEqual([
+      'Steward API に接続できません。ネットワーク接続を確認して、もう一度お試しください。',
+    ]);
+  });
+
+  it('shows the first issue of BAD_USER_INPUT as the alert message', () => {
+    inLanguage('ja');
+    expect(
+      describeError(badInput([{ field: 'input.purposes', code: 'NO_PURPOSE', message: 'Specify a purpose.' }])),
+    ).toEqual({
+      title: '入力内容をご確認ください',
+      message: expect.stringMatching(/利用目的/),
+      code: 'BAD_USER_INPUT',
+    });
   });
 });
 

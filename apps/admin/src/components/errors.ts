@@ -1,7 +1,19 @@
+import type { MessageParams } from '@steward/policy-core';
+import { coreMessage } from '../i18n/core-messages.js';
+import { currentLanguage, currentT } from '../i18n/current.js';
+
 /**
  * Reading the API's errors (see the contract's header): every GraphQL error has a stable
- * `extensions.code`; BAD_USER_INPUT also carries `extensions.issues: [{ field, code, message }]`
+ * `extensions.code`; BAD_USER_INPUT also carries `extensions.issues: [{ field, code, message, params? }]`
  * with paths such as `input.items[1].value`; CONFLICT carries `extensions.currentVersion`.
+ *
+ * Everything shown is in the reader's language (i18n/current.ts). The server writes English, and
+ * specifically ("The password is incorrect.", "An admin with this e-mail exists."), while the
+ * catalogue has one generic phrase per code: an English reader gets the server's sentence as written;
+ * a reader of any other language gets the issue by its `code` from policy-core's catalogue
+ * (`core:issue.<CODE>`, its `params` as arguments) and the server's sentence only for a code the
+ * catalogue does not know. An error without issues is titled by its top-level code and, outside
+ * English, worded by it (`common:errors.<CODE>`).
  */
 
 export type GraphQLErrorLike = {
@@ -15,8 +27,22 @@ export type ErrorLike = {
   networkError?: Error | undefined;
 };
 
-export type ErrorCode =
-  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR' | 'NETWORK';
+/**
+ * The top-level codes the admin tells apart (the contract's, and NETWORK when the API cannot be
+ * reached), each with a title and message of its own in `common:errors.<CODE>`.
+ */
+const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'FORBIDDEN',
+  'INTERNAL_SERVER_ERROR',
+  'NETWORK',
+  'NOT_FOUND',
+  'TOO_MANY_REQUESTS',
+  'UNAUTHENTICATED',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 
 /** Field path (without the `input.` prefix, list indices in brackets) → message(s) for it. */
 export type FieldErrors = Record<string, string>;
@@ -31,7 +57,25 @@ export type ErrorSummary = {
   conflict: { field: string | null; currentVersion: number | null } | null;
 };
 
-export const NETWORK_MESSAGE = 'Cannot reach the Steward API. Check your connection and try again.';
+/** "Cannot reach the Steward API…" in the reader's language. */
+export function networkMessage(): string {
+  return currentT('common')('errors.NETWORK.message');
+}
+
+/** Whether the server's own sentences (English) are in the reader's language. */
+function readsServerLanguage(): boolean {
+  return currentLanguage() === 'en';
+}
+
+/** Codes whose English wording is the admin's own, not the server's (the server's says too little). */
+const OWN_WORDING: ReadonlySet<string> = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT', 'NETWORK']);
+
+/** A top-level error's message in the reader's language; the server's own for a code without one. */
+function codeMessage(code: string | null, serverMessage: string): string {
+  if (code === null || !KNOWN_CODES.has(code)) return serverMessage;
+  if (serverMessage && readsServerLanguage() && !OWN_WORDING.has(code)) return serverMessage;
+  return currentT('common')(`errors.${code}.message`);
+}
 
 export function errorCode(error: GraphQLErrorLike): string | null {
   const code = error.extensions?.['code'];
@@ -55,16 +99,41 @@ export function normalizeFieldPath(field: string, prefix = 'input'): string {
 
 type Issue = { field: string; message: string };
 
+function paramsOf(raw: unknown): MessageParams {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof value === 'string' || typeof value === 'number') params[name] = value;
+  }
+  return params;
+}
+
+/**
+ * An issue's message in the reader's language: the server's (English) sentence for an English
+ * reader, else `core:issue.<code>` with its params; the server's sentence when the catalogue has no
+ * such code (or the params do not fit it).
+ */
+export function issueMessage(code: unknown, params: MessageParams, serverMessage: string): string {
+  if (serverMessage && readsServerLanguage()) return serverMessage;
+  return (typeof code === 'string' && /^[A-Z_]+$/.test(code) && coreMessage(`issue.${code}`, params)) || serverMessage;
+}
+
 function issuesOf(error: GraphQLErrorLike): Issue[] | null {
   const raw = error.extensions?.['issues'];
   if (Array.isArray(raw)) {
     const issues: Issue[] = [];
     for (const item of raw as unknown[]) {
       if (item && typeof item === 'object') {
-        const { field, message } = item as { field?: unknown; message?: unknown };
+        const { field, message, code, params } = item as {
+          field?: unknown;
+          message?: unknown;
+          code?: unknown;
+          params?: unknown;
+        };
+        const server = typeof message === 'string' && message ? message : error.message;
         issues.push({
           field: typeof field === 'string' ? field : '',
-          message: typeof message === 'string' && message ? message : error.message,
+          message: issueMessage(code, paramsOf(params), server),
         });
       }
     }
@@ -110,43 +179,39 @@ export function fieldErrorsFromGraphQLError(error: ErrorLike | null | undefined)
         currentVersion: typeof currentVersion === 'number' ? currentVersion : null,
       };
     }
-    if (!summary.messages.includes(gqlError.message)) summary.messages.push(gqlError.message);
+    const message = codeMessage(code, gqlError.message);
+    if (!summary.messages.includes(message)) summary.messages.push(message);
   }
   if (error.networkError) {
     summary.code ??= 'NETWORK';
-    summary.messages.push(NETWORK_MESSAGE);
+    summary.messages.push(networkMessage());
   }
   return summary;
 }
 
 export type ErrorDescription = { title: string; message: string; code: string | null };
 
-/** A title and message for an alert, by error code. */
+/**
+ * A title and message for an alert, by error code, in the reader's language (`common:errors.<CODE>`).
+ * BAD_USER_INPUT shows its first issue (from the catalogue by code); an unknown code the server's message.
+ */
 export function describeError(error: ErrorLike): ErrorDescription {
+  const t = currentT('common');
   const first = error.graphQLErrors?.[0];
   if (!first) {
-    return { title: 'Connection problem', message: NETWORK_MESSAGE, code: 'NETWORK' };
+    return { title: t('errors.NETWORK.title'), message: networkMessage(), code: 'NETWORK' };
   }
   const code = errorCode(first);
-  const message = first.message;
-  switch (code) {
-    case 'UNAUTHENTICATED':
-      return { title: 'Signed out', message: 'Your session has ended. Please sign in again.', code };
-    case 'FORBIDDEN':
-      return { title: 'Not allowed', message: 'Your role does not permit this.', code };
-    case 'NOT_FOUND':
-      return { title: 'Not found', message, code };
-    case 'CONFLICT':
-      return {
-        title: 'Changed by someone else',
-        message: 'Someone else changed this record while you were working. Reload it and try again.',
-        code,
-      };
-    case 'BAD_USER_INPUT':
-      return { title: 'Please check the input', message, code };
-    default:
-      return { title: 'Something went wrong', message, code };
+  if (code === 'BAD_USER_INPUT') {
+    const issue = issuesOf(first)?.[0];
+    return { title: t('errors.BAD_USER_INPUT.title'), message: issue?.message ?? first.message, code };
   }
+  const known = code !== null && KNOWN_CODES.has(code);
+  return {
+    title: known ? t(`errors.${code}.title`) : t('errors.other.title'),
+    message: codeMessage(code, first.message),
+    code,
+  };
 }
 
 /**

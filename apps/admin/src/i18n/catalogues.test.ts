@@ -1,6 +1,7 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { catalogues, UI_LANGUAGES } from './i18n.js';
+import { messages } from '@steward/policy-core';
+import { catalogues, createI18n, nestCatalogue, UI_LANGUAGES } from './i18n.js';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -77,5 +78,29 @@ describe('the ja and en catalogues', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe('the namespace core (policy-core catalogue)', () => {
+  it('holds every policy-core message, in both languages, under its dotted key', () => {
+    for (const language of UI_LANGUAGES) {
+      const core = [...flat[language]].filter(([key]) => key.startsWith('core:'));
+      expect(new Map(core)).toEqual(new Map(Object.entries(messages[language]).map(([k, v]) => [`core:${k}`, v])));
+    }
+  });
+
+  it('is read with t("core:…") in the language on screen, ICU arguments included', () => {
+    const ja = createI18n('ja');
+    expect(ja.t('core:dataCategory.NAME')).toBe('氏名');
+    expect(ja.t('core:requestUrgency.OVERDUE')).toBe(messages.ja['requestUrgency.OVERDUE']);
+    expect(ja.t('core:reason.PURPOSE_RETIRED', { purpose: '会報の発送' })).toContain('会報の発送');
+    const en = createI18n('en');
+    expect(en.t('core:dataCategory.NAME')).toBe('Name');
+    expect(en.t('core:recipientKind.CONTRACTOR')).toBe('Contractor');
+  });
+
+  it('refuses a key that is both a message and a group', () => {
+    expect(() => nestCatalogue({ 'a.b': 'x', 'a.b.c': 'y' })).toThrow(/under a message/);
+    expect(() => nestCatalogue({ 'a.b.c': 'y', 'a.b': 'x' })).toThrow(/both a message and a group/);
   });
 });

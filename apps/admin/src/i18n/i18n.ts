@@ -1,3 +1,4 @@
+import { messages } from '@steward/policy-core';
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
@@ -21,6 +22,37 @@ for (const [path, catalogue] of Object.entries(files)) {
   const match = /\.\/locales\/([a-z]+)\/([\w-]+)\.json$/.exec(path);
   if (!match || !isUiLanguage(match[1])) throw new Error(`Unexpected catalogue file ${path}`);
   catalogues[match[1]][match[2]!] = catalogue;
+}
+
+/**
+ * policy-core's catalogue (`issue.…`, `reason.…`, `<vocabulary>.<VALUE>`) as the namespace `core`:
+ * every enum label, issue and reason the admin shows comes from it. Its flat dotted keys become
+ * i18next's nested tree (`dataCategory.NAME` → `{ dataCategory: { NAME } }`), so `t('core:dataCategory.NAME')`
+ * reads them with the default key separator.
+ */
+export const CORE_NAMESPACE = 'core';
+
+export function nestCatalogue(flat: Readonly<Record<string, string>>): Catalogue {
+  const tree: Catalogue = {};
+  for (const [key, text] of Object.entries(flat)) {
+    const path = key.split('.');
+    let node = tree;
+    for (const part of path.slice(0, -1)) {
+      const next = node[part] ?? {};
+      if (typeof next !== 'object') throw new Error(`Catalogue key ${key} is under a message`);
+      node = node[part] = next as Catalogue;
+    }
+    const leaf = path[path.length - 1]!;
+    if (leaf in node) throw new Error(`Catalogue key ${key} is both a message and a group`);
+    node[leaf] = text;
+  }
+  return tree;
+}
+
+for (const language of UI_LANGUAGES) {
+  if (catalogues[language][CORE_NAMESPACE])
+    throw new Error(`locales/${language}/core.json would hide policy-core's catalogue`);
+  catalogues[language][CORE_NAMESPACE] = nestCatalogue(messages[language]);
 }
 
 export const NAMESPACES = Object.keys(catalogues.en);

@@ -10,6 +10,7 @@ import {
 } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { setFormatLocale } from '../components/format.js';
+import { setCurrentLocale } from './current.js';
 import { createI18n, isUiLanguage, type UiLanguage } from './i18n.js';
 
 const STORAGE_KEY = 'steward.language';
@@ -78,6 +79,7 @@ export function LocaleProvider({ language: fixed, timeZone: fixedZone, children 
   // Applied during render (not in an effect) so the first paint already uses the right words and dates.
   if (i18n.language !== language) void i18n.changeLanguage(language);
   setFormatLocale({ language, timeZone });
+  setCurrentLocale(i18n, language);
   useLayoutEffect(() => {
     document.documentElement.lang = language;
   }, [language]);

@@ -73,7 +73,7 @@ export function presentReason(
 
 /**
  * A recorded decision as the `decision` query answers it, its reasons worded in `language`
- * (the caller's language, once staff and systems have one: 'en' until then).
+ * (the caller's: i18n/language.ts decisionLanguage).
  */
 export function presentDecision(
   { decision, decidedAt, ledgerSequence, basisEvidence, purpose }: RecordedDecision,

@@ -47,7 +47,10 @@ export class DecisionReasonType {
     description: 'What the reason is; its message is `reason.<code>` in the catalogue.',
   })
   code!: DecisionReasonCode;
-  @Field(() => String, { description: "The reason worded in the caller's language (English for now)." })
+  @Field(() => String, {
+    description:
+      "The reason worded in the caller's language: a member of staff's own, else the organisation's default; English for an internal system.",
+  })
   message!: string;
   @Field(() => [MessageParamType], {
     description: "The message's arguments, to word the reason again in another language.",

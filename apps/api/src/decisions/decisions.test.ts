@@ -2,6 +2,7 @@ import {
   DecisionDocument,
   RecordConsentDocument,
   RevokeExceptionDocument,
+  SetMyLanguageDocument,
   VerifyLedgerDocument,
   type DecisionQueryVariables,
 } from '@steward/schema';
@@ -31,6 +32,10 @@ describe.each(DATABASES)('decisions on %s', (database) => {
     owner = await app.clientAs('OWNER');
     officer = await app.clientAs('PRIVACY_OFFICER');
     ({ subscriber, refuser, courierId, exception } = await seedCourierScenario(owner, officer));
+    // Reasons are worded in the asker's language and the organisation's default is Japanese: the
+    // owner reads English here, the privacy officer Japanese (chosen, not inherited).
+    await owner.ok(SetMyLanguageDocument, { input: { language: 'EN' } });
+    await officer.ok(SetMyLanguageDocument, { input: { language: 'JA' } });
   });
   afterAll(() => app.close());
 
@@ -109,7 +114,7 @@ describe.each(DATABASES)('decisions on %s', (database) => {
       });
       const reason = decision.reasons[0]!;
       expect(reason.message).toBe(
-        `The exception "${exception.id}" covers Name for provision to "Yamato Courier" for "Delivery of the Journal and publications".`,
+        'The exception "Journal delivery by courier" covers Name for provision to "Yamato Courier" for "Delivery of the Journal and publications".',
       );
       // The message's arguments, so that a client can word the same reason in its own language.
       const params = Object.fromEntries(reason.params.map((p) => [p.name, p.value]));
@@ -131,9 +136,36 @@ describe.each(DATABASES)('decisions on %s', (database) => {
       const purpose = { key: 'JOURNAL_DELIVERY', titles: { en: facts.purpose!.title, ja: facts.purpose!.titleJa } };
       const ja = presentReason({ code: reason.code, params, message: reason.message }, 'ja', purpose).message;
       expect(ja).toBe(
-        `例外「${exception.id}」により、「会誌・刊行物の発送」のための「Yamato Courier」への氏名の提供が認められます。`,
+        '例外「Journal delivery by courier」により、「会誌・刊行物の発送」のための「Yamato Courier」への氏名の提供が認められます。',
       );
       expect(JSON.stringify(decision.reasons)).not.toContain(courierId);
+    });
+
+    it('answers a Japanese-reading member of staff in Japanese, naming the purpose and the exception by title', async () => {
+      const { decision } = await officer.ok(DecisionDocument, {
+        input: {
+          action: 'PROVIDE',
+          providerId: subscriber.id,
+          purposeKey: 'JOURNAL_DELIVERY',
+          categories: ['NAME', 'EMAIL'],
+          recipientId: courierId,
+        },
+      });
+      const byCode = new Map(decision.reasons.map((r) => [r.code, r.message]));
+      expect(byCode.get('EXCEPTION_APPLIES')).toBe(
+        '例外「Journal delivery by courier」により、「会誌・刊行物の発送」のための「Yamato Courier」への氏名の提供が認められます。',
+      );
+      expect(byCode.get('EXCEPTION_CATEGORY_NOT_COVERED')).toBe(
+        '例外「Journal delivery by courier」はメールアドレスを対象としていません。',
+      );
+      // Names, not ids: neither the exception's nor the recipient's id is in any message.
+      const messages = decision.reasons.map((r) => r.message).join('\n');
+      expect(messages).not.toContain(exception.id);
+      expect(messages).not.toContain(courierId);
+      // The params carry the title too, so the admin words the same reason in its own language.
+      const applies = decision.reasons.find((r) => r.code === 'EXCEPTION_APPLIES')!;
+      expect(applies.params).toContainEqual({ name: 'exception', value: 'Journal delivery by courier' });
+      expect(applies.params).toContainEqual({ name: 'exceptionId', value: exception.id });
     });
 
     it('refuses provision for a provider who refused the purpose the contractor serves', async () => {
@@ -205,7 +237,7 @@ describe.each(DATABASES)('decisions on %s', (database) => {
 
     it('records every decision, allowed or denied, in the ledger with the policy version', async () => {
       const entries = await decisionEntries();
-      expect(entries.length).toBe(10);
+      expect(entries.length).toBe(11);
       expect(new Set(entries.map((e) => e.outcome))).toEqual(new Set(['ALLOWED', 'DENIED']));
       expect(entries.every((e) => Number(e.policy_version) === 1)).toBe(true);
       expect((await owner.ok(VerifyLedgerDocument)).verifyLedger).toMatchObject({ ok: true });

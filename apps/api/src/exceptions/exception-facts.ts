@@ -63,6 +63,8 @@ export function evidenceForOutput(kind: ExceptionKind, stored: StoredEvidence): 
 
 export interface ExceptionShape {
   id: string;
+  /** How reasons name it (policy-core's `title` fact). */
+  title: string;
   kind: ExceptionKind;
   evidence: StoredEvidence;
   purposeKeys: string[];
@@ -82,6 +84,7 @@ export interface ExceptionShape {
 export function shapeOf(e: PermittedException): ExceptionShape {
   return {
     id: e.id,
+    title: e.title,
     kind: e.kind,
     evidence: e.evidence,
     purposeKeys: e.purposeKeys,
@@ -103,6 +106,7 @@ export function shapeOf(e: PermittedException): ExceptionShape {
 export function toDraft(e: ExceptionShape): PermittedExceptionDraft {
   return {
     id: e.id,
+    title: e.title,
     kind: e.kind,
     evidence: evidenceFacts(e.evidence),
     scope: {
@@ -143,6 +147,7 @@ const nullableDate = (value: unknown): Date | null => (value == null ? null : fr
 /** The `permitted_exception` columns policy-core's facts are made of (exceptionShapeOf reads them). */
 export const EXCEPTION_FACT_COLUMNS = [
   'id',
+  'title',
   'kind',
   'evidence',
   'purpose_keys',
@@ -163,6 +168,7 @@ export const EXCEPTION_FACT_COLUMNS = [
 export function exceptionShapeOf(r: Record<string, unknown>): ExceptionShape {
   return {
     id: r.id as string,
+    title: r.title as string,
     kind: r.kind as ExceptionKind,
     evidence: jsonColumn<StoredEvidence>(r.evidence),
     purposeKeys: jsonColumn<string[]>(r.purpose_keys),

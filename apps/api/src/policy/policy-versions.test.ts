@@ -17,6 +17,7 @@ import {
   type PolicyImpactProvidersQuery,
   type PolicyVersionFullFragment,
   type UpdatePolicyDraftMutationVariables,
+  SetMyLanguageDocument,
 } from '@steward/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollectionInput } from '../test/factories.js';
@@ -249,6 +250,8 @@ describe.each(DATABASES)('policy versions on %s', (database) => {
     expect(later.recordCollection.provider.consentHistory.map((e) => e.policyVersion)).toEqual([2]);
 
     // EVENT_NEWS was widened in version 2: the grant recorded under version 1 no longer covers it.
+    // (Reasons are worded in the asker's language: the organisation's default is Japanese.)
+    await owner.ok(SetMyLanguageDocument, { input: { language: 'EN' } });
     const refused = await owner.ok(DecisionDocument, {
       input: { providerId: before.providerId, purposeKey: 'EVENT_NEWS', categories: ['EMAIL'], action: 'USE' },
     });

@@ -1,5 +1,3 @@
-// Who a recipient is to the organisation. Vocabulary belongs in policy-core (STYLE.md §4); it is
-// here until policy-core gains recipient rules, and is registered once as a GraphQL enum.
-
-export const RECIPIENT_KINDS = ['CONTRACTOR', 'THIRD_PARTY', 'AUTHORITY'] as const;
-export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+// Who a recipient is to the organisation: policy-core's vocabulary (its labels are in policy-core's
+// catalogue, `recipientKind.<KIND>`), registered once as a GraphQL enum.
+export { RECIPIENT_KINDS, type RecipientKind } from '@steward/policy-core';

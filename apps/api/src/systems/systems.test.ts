@@ -9,6 +9,7 @@ import {
   ProduceDisclosurePackageDocument,
   RecordCollectionDocument,
   RevokeSystemKeyDocument,
+  SetMyLanguageDocument,
   SystemCredentialsDocument,
   VerifyLedgerDocument,
   VerifyRequestIdentityDocument,
@@ -287,6 +288,9 @@ describe.each(DATABASES)('internal systems on %s', (database) => {
 
   describe('a system key asking for decisions', () => {
     it('gets the decision an owner gets, recorded with system:<credential id> as the actor in the ledger', async () => {
+      // Reasons are worded in English for a system whatever the organisation's default (Japanese
+      // here); the owner reads English by choice, so the two answers are the same.
+      await owner.ok(SetMyLanguageDocument, { input: { language: 'EN' } });
       const admin = (await owner.ok(DecisionDocument, { input: decisionInput() })).decision;
       const res = await asSystem(DECISION, { input: decisionInput() });
       expect(res.status).toBe(200);
@@ -298,6 +302,9 @@ describe.each(DATABASES)('internal systems on %s', (database) => {
         permitted: ['NAME', 'POSTAL_ADDRESS'],
         policyVersion: 1,
       });
+      expect(decision.reasons.map((r) => r.message)).toContain(
+        'Consent to "Delivery of the Journal and publications" is granted.',
+      );
       expect({ ...decision, decidedAt: null, ledgerSequence: null }).toEqual({
         ...admin,
         decidedAt: null,

@@ -6,7 +6,7 @@ import {
   agreementIssues,
   missingEvidence,
   type AgreementEventFact,
-  type ExceptionStatus,
+  EXCEPTION_STATUSES,
   type PermittedExceptionDraft,
   type PermittedExceptionFact,
 } from './exception-evidence.js';
@@ -16,7 +16,8 @@ import { isValidDate } from './valid-date.js';
 export const EXCEPTION_APPROVER_ROLES = ['OWNER', 'PRIVACY_OFFICER'] as const satisfies readonly AdminRole[];
 
 /** The status at a moment: the stored lifecycle plus `NOT_YET_VALID` before `validFrom`. */
-export type EffectiveExceptionStatus = ExceptionStatus | 'NOT_YET_VALID';
+export const EFFECTIVE_EXCEPTION_STATUSES = [...EXCEPTION_STATUSES, 'NOT_YET_VALID'] as const;
+export type EffectiveExceptionStatus = (typeof EFFECTIVE_EXCEPTION_STATUSES)[number];
 
 /**
  * The status of an exception at `at`; only `ACTIVE` lets it count. Derived from the times, so the

@@ -152,6 +152,7 @@ export const en = {
   'exceptionStatus.ACTIVE': 'Active',
   'exceptionStatus.REVOKED': 'Revoked',
   'exceptionStatus.EXPIRED': 'Expired',
+  'exceptionStatus.NOT_YET_VALID': 'Not yet valid',
 
   'meetingKind.GENERAL': 'General meeting',
   'meetingKind.BOARD': 'Board meeting',
@@ -159,6 +160,10 @@ export const en = {
   'role.OWNER': 'Owner',
   'role.PRIVACY_OFFICER': 'Privacy officer',
   'role.VIEWER': 'Viewer',
+
+  'recipientKind.CONTRACTOR': 'Contractor',
+  'recipientKind.THIRD_PARTY': 'Third party',
+  'recipientKind.AUTHORITY': 'Authority',
 
   'decisionAction.USE': 'Use',
   'decisionAction.PROVIDE': 'Provision to a third party',

@@ -1,6 +1,7 @@
 import { COOKIE_CATEGORIES, COOKIE_CONSENT_ACTIONS, COOKIE_STORAGE_KINDS } from '../cookies/cookie-categories.js';
 import { DECISION_ACTIONS, type DecisionReasonCode } from '../decision/decision.js';
-import { EXCEPTION_STATUSES, MEETING_KINDS } from '../exceptions/exception-evidence.js';
+import { MEETING_KINDS } from '../exceptions/exception-evidence.js';
+import { EFFECTIVE_EXCEPTION_STATUSES } from '../exceptions/exception-lifecycle.js';
 import { INQUIRY_REPLY_KINDS, INQUIRY_STATUSES } from '../inquiries/inquiry-vocabulary.js';
 import type { IssueCode } from '../issues.js';
 import { JOB_KINDS, JOB_STATUSES } from '../jobs/job-vocabulary.js';
@@ -18,6 +19,7 @@ import { EXCEPTION_KINDS } from '../vocabulary/exceptions.js';
 import { FIELD_FORMATS } from '../vocabulary/formats.js';
 import { POLICY_CLAUSES } from '../vocabulary/policy-clauses.js';
 import { PROVIDER_KINDS } from '../vocabulary/provider-kinds.js';
+import { RECIPIENT_KINDS } from '../vocabulary/recipient-kinds.js';
 import { ADMIN_ROLES } from '../vocabulary/roles.js';
 import { LANGUAGES, messages, type Language, type MessageKey } from './catalogue.js';
 
@@ -40,9 +42,10 @@ export const LABEL_VOCABULARIES = {
   channel: COLLECTION_CHANNELS,
   clause: POLICY_CLAUSES,
   exceptionKind: EXCEPTION_KINDS,
-  exceptionStatus: EXCEPTION_STATUSES,
+  exceptionStatus: EFFECTIVE_EXCEPTION_STATUSES,
   meetingKind: MEETING_KINDS,
   role: ADMIN_ROLES,
+  recipientKind: RECIPIENT_KINDS,
   decisionAction: DECISION_ACTIONS,
   requestKind: REQUEST_KINDS,
   requestStatus: REQUEST_STATUSES,

@@ -147,6 +147,7 @@ export const ja = {
   'exceptionStatus.ACTIVE': '有効',
   'exceptionStatus.REVOKED': '取消済み',
   'exceptionStatus.EXPIRED': '期間満了',
+  'exceptionStatus.NOT_YET_VALID': '開始前',
 
   'meetingKind.GENERAL': '総会',
   'meetingKind.BOARD': '理事会',
@@ -154,6 +155,10 @@ export const ja = {
   'role.OWNER': 'オーナー',
   'role.PRIVACY_OFFICER': '個人情報保護管理者',
   'role.VIEWER': '閲覧者',
+
+  'recipientKind.CONTRACTOR': '委託先',
+  'recipientKind.THIRD_PARTY': '第三者',
+  'recipientKind.AUTHORITY': '行政機関等',
 
   'decisionAction.USE': '利用',
   'decisionAction.PROVIDE': '第三者提供',

@@ -1,15 +1,11 @@
-import {
-  COOKIE_CATEGORY_INFO,
-  normalizeOrigin,
-  type CookieCategory,
-  type CookieStorageKind,
-} from '@steward/policy-core';
+import { normalizeOrigin, type CookieCategory, type CookieStorageKind } from '@steward/policy-core';
 import type {
   CookieDeclarationFieldsFragment,
   CookieDeclarationInput,
   CookieSiteFieldsFragment,
   CookieSiteInput,
 } from '@steward/schema';
+import { vocabularyLabels } from '../../components/labels.js';
 
 /** The banner's stable path on the Steward server. */
 export const BANNER_PATH = '/cookie-banner/v1/banner.js';
@@ -86,17 +82,14 @@ export function formToSiteInput(f: SiteForm): CookieSiteInput {
   };
 }
 
+/** A cookie category's label in the language on screen (policy-core's catalogue). */
 export function categoryLabel(c: CookieCategory): string {
-  return COOKIE_CATEGORY_INFO[c].label.en;
+  return COOKIE_CATEGORY_LABEL[c];
 }
 
-export const STORAGE_LABEL: Record<CookieStorageKind, string> = {
-  COOKIE: 'Cookie',
-  LOCAL_STORAGE: 'Local storage',
-  SESSION_STORAGE: 'Session storage',
-  INDEXED_DB: 'IndexedDB',
-  PIXEL: 'Pixel',
-};
+const COOKIE_CATEGORY_LABEL: Readonly<Record<CookieCategory, string>> = vocabularyLabels('cookieCategory');
+
+export const STORAGE_LABEL: Readonly<Record<CookieStorageKind, string>> = vocabularyLabels('cookieStorageKind');
 
 export function formatDuration(days: number | null): string {
   if (days === null) return 'Session';

@@ -22,6 +22,7 @@ import { Link } from 'react-router';
 import { CategoryBadges } from '../../components/CategoryBadges.js';
 import { categoryLabel } from '../../components/categories.js';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
+import { vocabularyLabels } from '../../components/labels.js';
 import { fieldErrorsFromGraphQLError, type FieldErrors } from '../../components/errors.js';
 import { formatDateTime } from '../../components/format.js';
 import { Loading } from '../../components/Loading.js';
@@ -32,12 +33,11 @@ import { useRecipients } from '../recipients/use-recipients.js';
 import { purposeTitle } from '../vocabulary/localized-title.js';
 import { purposeKeyError } from '../vocabulary/purpose-keys.js';
 import { usePurposes } from '../vocabulary/use-purposes.js';
+import { reasonText } from './reason-text.js';
 import { useDecision, useProviderSearch, type DecisionResult } from './use-decision.js';
 
-const ACTION_LABEL: Record<DecisionAction, string> = {
-  USE: 'Use inside the organisation',
-  PROVIDE: 'Provide to a recipient',
-};
+/** The actions by their labels in policy-core's catalogue (`decisionAction.<ACTION>`), in the language on screen. */
+const ACTION_LABEL: Readonly<Record<DecisionAction, string>> = vocabularyLabels('decisionAction');
 /** The purpose choice that asks for a key instead (cannot collide: purpose keys are upper-case). */
 const OTHER_PURPOSE = '(other)';
 /** A purpose key as an example (a code, the same in every language). */
@@ -211,6 +211,12 @@ export function DecisionTesterPage() {
 
 export function DecisionResultCard({ decision }: { decision: DecisionResult }) {
   const { t } = useTranslation('decisions');
+  const { language } = useLocale();
+  const { purposes } = usePurposes();
+  const titleOf = (key: string) => {
+    const purpose = purposes.find((p) => p.key === key);
+    return purpose ? purposeTitle(purpose, language) : undefined;
+  };
   const basis = decision.basis;
   const basisLabel = (kind: NonNullable<DecisionResult['basis']>['kind']) =>
     kind === 'CONSENT'
@@ -315,7 +321,7 @@ export function DecisionResultCard({ decision }: { decision: DecisionResult }) {
           {decision.reasons.map((r, i) => (
             <li key={`${r.code}-${r.category ?? ''}-${i}`}>
               <Text size="sm">
-                {r.message}{' '}
+                {reasonText(r, titleOf)}{' '}
                 <Text span size="xs" c="dimmed" ff="monospace">
                   {r.code}
                   {r.category ? ` · ${r.category}` : ''}

@@ -50,7 +50,7 @@ describe('decision tester', () => {
     });
     expect(await screen.findByText(/Every decision, allowed or denied, is written to the ledger/)).toBeTruthy();
     const form = await screen.findByRole('form', { name: 'Decision request' });
-    fireEvent.click(within(form).getByRole('radio', { name: 'Provide to a recipient' }));
+    fireEvent.click(within(form).getByRole('radio', { name: 'Provision to a third party' }));
     fireEvent.change(within(form).getByLabelText(/Provider id/), { target: { value: 'prov-1' } });
     fireEvent.change(within(form).getByLabelText(/^Purpose/), { target: { value: 'journal-delivery' } });
     fireEvent.click(within(form).getByRole('checkbox', { name: 'Name' }));
@@ -60,9 +60,11 @@ describe('decision tester', () => {
 
     const result = await screen.findByRole('region', { name: 'Decision' });
     expect(within(result).getByText('Allowed')).toBeTruthy();
-    expect(within(result).getByRole('link', { name: 'Outsourcing exception' }).getAttribute('href')).toBe(
-      '/exceptions/exc-1',
-    );
+    expect(
+      within(result)
+        .getByRole('link', { name: 'Exception: Outsourcing to complete a stated purpose' })
+        .getAttribute('href'),
+    ).toBe('/exceptions/exc-1');
     // Which exception, with which evidence.
     const evidence = within(result).getByRole('list', { name: 'Evidence' });
     expect(within(evidence).getByRole('listitem').textContent).toBe('Contract reference: C-2025-07');
@@ -143,7 +145,23 @@ describe('decision tester', () => {
               basis: { kind: 'CONSENT', exceptionId: null, exceptionKind: null, evidence: [] },
               permitted: ['NAME'],
               refused: [],
-              reasons: [],
+              reasons: [
+                {
+                  // The API words it in the caller's language; the tester words it in the one on screen.
+                  code: 'EXCEPTION_APPLIES',
+                  message: 'The exception "Journal courier" covers Name for use for "Journal delivery".',
+                  category: 'NAME',
+                  exceptionId: 'exc-1',
+                  params: [
+                    { name: 'action', value: 'USE' },
+                    { name: 'exception', value: 'Journal courier' },
+                    { name: 'exceptionId', value: 'exc-1' },
+                    { name: 'category', value: 'NAME' },
+                    { name: 'purpose', value: 'Journal delivery' },
+                    { name: 'purposeKey', value: 'journal-delivery' },
+                  ],
+                },
+              ],
               policyVersion: 3,
               decidedAt: '2025-05-01T00:00:00Z',
               ledgerSequence: 44,
@@ -161,12 +179,18 @@ describe('decision tester', () => {
 
     fireEvent.change(within(form).getByLabelText(/情報提供者ID/), { target: { value: 'prov-1' } });
     fireEvent.change(within(form).getByLabelText(/^利用目的/), { target: { value: 'journal-delivery' } });
-    fireEvent.click(within(form).getByRole('checkbox', { name: 'Name' }));
+    expect(within(form).getByRole('radio', { name: '第三者提供' })).toBeTruthy();
+    fireEvent.click(within(form).getByRole('checkbox', { name: '氏名' }));
     fireEvent.click(within(form).getByRole('button', { name: '判定する' }));
     const result = await screen.findByRole('region', { name: '判定結果' });
     expect(within(result).getByText('許可')).toBeTruthy();
     expect(within(result).getByTestId('decision-basis').textContent).toBe('同意を得た公表済みの利用目的');
     expect(within(result).getByText(/ポリシー第3版・2025年5月1日/).textContent).toContain('台帳の記録 #44');
+    // The reason from its code and params: the exception by its title, the purpose and category in Japanese.
+    const reasons = within(result).getByRole('list', { name: '理由' });
+    expect(within(reasons).getByRole('listitem').textContent).toContain(
+      '例外「Journal courier」により、「会誌の送付」のための氏名の利用が認められます。',
+    );
   });
 
   it('is a read-only notice for viewers', async () => {

@@ -1,19 +1,12 @@
+import { EFFECTIVE_EXCEPTION_STATUSES, RECIPIENT_KINDS as KINDS } from '@steward/policy-core';
 import type { ExceptionKind, ExceptionStatus, MeetingKind, RecipientKind } from '@steward/schema';
+import { vocabularyLabels } from '../../components/labels.js';
 
-export const EXCEPTION_KIND_LABEL: Record<ExceptionKind, string> = {
-  LAW: 'Required by law',
-  PROVIDER_AGREEMENT: 'Agreed by the provider',
-  OUTSOURCING: 'Outsourcing',
-  BOARD_APPROVAL: 'Board or general-meeting approval',
-};
+// Labels in the language on screen, from policy-core's catalogue (components/labels.ts).
 
-export const EXCEPTION_STATUS_LABEL: Record<ExceptionStatus, string> = {
-  DRAFT: 'Draft',
-  ACTIVE: 'Active',
-  NOT_YET_VALID: 'Not yet valid',
-  REVOKED: 'Revoked',
-  EXPIRED: 'Expired',
-};
+export const EXCEPTION_KIND_LABEL: Readonly<Record<ExceptionKind, string>> = vocabularyLabels('exceptionKind');
+
+export const EXCEPTION_STATUS_LABEL: Readonly<Record<ExceptionStatus, string>> = vocabularyLabels('exceptionStatus');
 
 export const EXCEPTION_STATUS_COLOR: Record<ExceptionStatus, string> = {
   DRAFT: 'gray',
@@ -23,13 +16,9 @@ export const EXCEPTION_STATUS_COLOR: Record<ExceptionStatus, string> = {
   EXPIRED: 'orange',
 };
 
-export const EXCEPTION_STATUSES: ExceptionStatus[] = ['DRAFT', 'ACTIVE', 'NOT_YET_VALID', 'REVOKED', 'EXPIRED'];
+export const EXCEPTION_STATUSES: readonly ExceptionStatus[] = EFFECTIVE_EXCEPTION_STATUSES;
 
-export const MEETING_KIND_LABEL: Record<MeetingKind, string> = { GENERAL: 'General meeting', BOARD: 'Board meeting' };
+export const MEETING_KIND_LABEL: Readonly<Record<MeetingKind, string>> = vocabularyLabels('meetingKind');
 
-export const RECIPIENT_KIND_LABEL: Record<RecipientKind, string> = {
-  CONTRACTOR: 'Contractor',
-  THIRD_PARTY: 'Third party',
-  AUTHORITY: 'Authority',
-};
-export const RECIPIENT_KINDS: RecipientKind[] = ['CONTRACTOR', 'THIRD_PARTY', 'AUTHORITY'];
+export const RECIPIENT_KIND_LABEL: Readonly<Record<RecipientKind, string>> = vocabularyLabels('recipientKind');
+export const RECIPIENT_KINDS: readonly RecipientKind[] = KINDS;

@@ -1,23 +1,25 @@
-import {
-  INQUIRY_CHANNEL_LABELS,
-  INQUIRY_CHANNELS,
-  INQUIRY_STATUS_LABELS,
-  INQUIRY_STATUSES,
-} from '@steward/policy-core';
+import { INQUIRY_CHANNELS, INQUIRY_STATUSES } from '@steward/policy-core';
 import type { InquiryChannel, InquiryStatus } from '@steward/schema';
+import { optionsOf, vocabularyLabels } from '../../components/labels.js';
 
-export const STATUS_OPTIONS = INQUIRY_STATUSES.map((s) => ({ value: s, label: INQUIRY_STATUS_LABELS[s].en }));
-export const STAFF_CHANNEL_OPTIONS = INQUIRY_CHANNELS.filter((c) => c !== 'WEB_FORM').map((c) => ({
-  value: c,
-  label: INQUIRY_CHANNEL_LABELS[c].en,
-}));
+// Labels in the language on screen, from policy-core's catalogue (components/labels.ts): an inquiry's
+// channels are labelled as a request's. The options' labels are getters, so they follow a switch.
+
+const STATUS_LABEL: Readonly<Record<InquiryStatus, string>> = vocabularyLabels('inquiryStatus');
+const CHANNEL_LABEL: Readonly<Record<InquiryChannel, string>> = vocabularyLabels('requestChannel');
+
+export const STATUS_OPTIONS = optionsOf(INQUIRY_STATUSES, STATUS_LABEL);
+export const STAFF_CHANNEL_OPTIONS = optionsOf(
+  INQUIRY_CHANNELS.filter((c) => c !== 'WEB_FORM'),
+  CHANNEL_LABEL,
+);
 
 export function statusLabel(s: InquiryStatus): string {
-  return INQUIRY_STATUS_LABELS[s].en;
+  return STATUS_LABEL[s];
 }
 
 export function channelLabel(c: InquiryChannel): string {
-  return INQUIRY_CHANNEL_LABELS[c].en;
+  return CHANNEL_LABEL[c];
 }
 
 export const STATUS_COLOR: Record<InquiryStatus, string> = {

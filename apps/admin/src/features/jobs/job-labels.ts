@@ -1,14 +1,9 @@
 import type { JobKind, JobStatus } from '@steward/schema';
+import { vocabularyLabels } from '../../components/labels.js';
 
-// English labels of policy-core's job vocabulary (JOB_KINDS, JOB_STATUSES), kept as a label map
-// like components/labels.ts until those maps become language-aware from policy-core's catalogue.
+// policy-core's job vocabulary (JOB_KINDS, JOB_STATUSES), labelled in the language on screen from
+// its catalogue (components/labels.ts).
 
-export const JOB_KIND_LABEL: Record<JobKind, string> = { LEDGER_VERIFICATION: 'Ledger verification' };
+export const JOB_KIND_LABEL: Readonly<Record<JobKind, string>> = vocabularyLabels('jobKind');
 
-export const JOB_STATUS_LABEL: Record<JobStatus, string> = {
-  QUEUED: 'Queued',
-  RUNNING: 'Running',
-  SUCCEEDED: 'Succeeded',
-  FAILED: 'Failed',
-  CANCELLED: 'Cancelled',
-};
+export const JOB_STATUS_LABEL: Readonly<Record<JobStatus, string>> = vocabularyLabels('jobStatus');

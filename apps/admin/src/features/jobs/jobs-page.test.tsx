@@ -139,6 +139,10 @@ describe('jobs page', () => {
     expect(await within(table).findByText('台帳は正常です（27件）')).toBeTruthy();
     expect(within(table).getByText('27件中27件を検証済み')).toBeTruthy();
     expect(within(table).getByText('定期実行')).toBeTruthy();
+    // The job's kind and status from policy-core's catalogue.
+    expect(within(table).getByText('台帳の検証')).toBeTruthy();
+    expect(within(table).getByText('完了')).toBeTruthy();
+    expect(within(table).queryByText('Succeeded')).toBeNull();
     expect(screen.getByRole('button', { name: '今すぐ台帳を検証' })).toBeTruthy();
   });
 

@@ -1,10 +1,11 @@
 import { Button, Group, MultiSelect, Stack, Switch, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { DATA_CATEGORIES } from '@steward/policy-core';
 import type { DataCategory } from '@steward/schema';
-import { categoryLabel } from '../../components/categories.js';
+import { DATA_CATEGORY_LABEL, optionsOf } from '../../components/labels.js';
 import type { DraftForm } from './policy-draft-form.js';
 
-const CATEGORY_OPTIONS = DATA_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }));
+// Labels are getters: built once, read in the language on screen.
+const CATEGORY_OPTIONS = optionsOf(DATA_CATEGORIES, DATA_CATEGORY_LABEL);
 
 /** The draft's purposes of use: existing keys are fixed, new ones can be added, any can be retired. */
 export function PurposesEditor({

@@ -250,6 +250,11 @@ describe('provider requests in Japanese', () => {
     expect(within(table).getByRole('columnheader', { name: '受付番号' })).toBeTruthy();
     expect(within(table).getByRole('columnheader', { name: '期限' })).toBeTruthy();
     expect(within(table).getByText('2日超過')).toBeTruthy();
+    // Enum labels from policy-core's catalogue, in Japanese: kind, status, channel.
+    expect(within(table).getByText('開示')).toBeTruthy();
+    expect(within(table).getAllByText('本人確認中').length).toBeGreaterThan(0);
+    expect(within(table).queryByText('Disclosure')).toBeNull();
+    expect(within(table).queryByText('Verifying identity')).toBeNull();
     expect(screen.getByRole('button', { name: '請求を登録' })).toBeTruthy();
     expect(screen.getByLabelText('期限の状況')).toBeTruthy();
     expect(screen.getByRole('img', { name: /対応中の請求 1件：期限超過 1件/ })).toBeTruthy();

@@ -141,8 +141,42 @@ describe('internal systems', () => {
     fireEvent.change(within(form).getByLabelText(/^System/), { target: { value: 'Mailer\u202Eevil' } });
     fireEvent.change(within(form).getByLabelText(/^Key label/), { target: { value: 'x' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Issue key' }));
+    // In English, the server's own sentence (it is more specific than the catalogue's phrase).
     expect(await within(form).findByText('Contains a control or text-direction character (U+202E).')).toBeTruthy();
+    expect(
+      within(form)
+        .getByLabelText(/^System/)
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('shows the API’s refusals at their fields in Japanese, and a code it does not know as the server wrote it', async () => {
+    renderApp('/systems', {
+      language: 'ja',
+      handlers: {
+        SystemCredentials: () => ({ data: { systemCredentials: [] } }),
+        IssueSystemKey: () =>
+          graphQLError('BAD_USER_INPUT', 'input.systemName: Contains a control character (U+202E).', {
+            field: 'input.systemName',
+            issues: [
+              {
+                field: 'input.systemName',
+                code: 'CONTROL_CHARACTERS',
+                message: 'Contains a control character (U+202E).',
+              },
+              { field: 'input.label', code: 'NOT_A_CODE_WE_KNOW', message: 'Something only the server can say.' },
+            ],
+          }),
+      },
+    });
+    const form = await screen.findByRole('form', { name: 'システムキーの発行' });
+    fireEvent.change(within(form).getByLabelText(/^システム/), { target: { value: 'Mailer\u202Eevil' } });
+    fireEvent.change(within(form).getByLabelText(/^キーの名称/), { target: { value: 'x' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'キーを発行' }));
+    expect(await within(form).findByText('制御文字または不可視文字が含まれています。')).toBeTruthy();
+    expect(within(form).getByText('Something only the server can say.')).toBeTruthy();
+    expect(within(form).queryByText('Contains a control character (U+202E).')).toBeNull();
   });
 
   it('is for owners and privacy officers: viewers see no link and no keys', async () => {
