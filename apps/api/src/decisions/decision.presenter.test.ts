@@ -39,6 +39,10 @@ describe('presentEvidence', () => {
       { key: 'meetingDate', label: 'Meeting date', value: '2026-03-15' },
       { key: 'resolutionNumber', label: 'Resolution number', value: 'R-2026-12' },
     ]);
+    // The meeting kind by its label in the reader's language (policy-core's catalogue).
+    expect(presentEvidence('BOARD_APPROVAL', { meetingKind: 'BOARD' }, 'ja')).toEqual([
+      { key: 'meetingKind', label: 'Meeting', value: '理事会' },
+    ]);
     expect(presentEvidence('PROVIDER_AGREEMENT', { consentEventIds: ['ce-1', 'ce-2'], summary: 'Agreed.' })).toEqual([
       { key: 'consentEventIds', label: 'Consent event', value: 'ce-1' },
       { key: 'consentEventIds', label: 'Consent event', value: 'ce-2' },

@@ -1,10 +1,11 @@
 import {
+  isMeetingKind,
+  label,
   reasonKey,
   type DecisionReason,
   type ExceptionKind,
   type Language,
   type Localized,
-  type MeetingKind,
 } from '@steward/policy-core';
 import type { StoredEvidence } from '../exceptions/permitted-exception.entity.js';
 import type { RecordedDecision } from './decision.service.js';
@@ -31,22 +32,25 @@ const CITED: Readonly<Record<ExceptionKind, readonly (readonly [key: string, lab
   PROVIDER_AGREEMENT: [['consentEventIds', 'Consent event']],
 };
 
-const MEETING: Readonly<Record<MeetingKind, string>> = { BOARD: 'Board meeting', GENERAL: 'General meeting' };
-
-function text(key: string, value: string): string {
-  if (key === 'meetingKind') return MEETING[value as MeetingKind] ?? value;
+function text(key: string, value: string, language: Language): string {
+  // A meeting kind by its label in policy-core's catalogue.
+  if (key === 'meetingKind') return isMeetingKind(value) ? label(language, 'meetingKind', value) : value;
   // Dates are stored as instants; the evidence names a day.
   if (key === 'meetingDate') return value.slice(0, 10);
   return value;
 }
 
 /** The exception's stored evidence as the decision cites it: one entry per value, lists one per item, in CITED order. */
-export function presentEvidence(kind: ExceptionKind, evidence: StoredEvidence): DecisionEvidenceType[] {
+export function presentEvidence(
+  kind: ExceptionKind,
+  evidence: StoredEvidence,
+  language: Language = 'en',
+): DecisionEvidenceType[] {
   const cited: DecisionEvidenceType[] = [];
   for (const [key, label] of CITED[kind]) {
     const value = evidence[key];
     for (const v of Array.isArray(value) ? value : value == null ? [] : [value])
-      cited.push({ key, label, value: text(key, v) });
+      cited.push({ key, label, value: text(key, v, language) });
   }
   return cited;
 }
@@ -88,7 +92,7 @@ export function presentDecision(
             kind: basis.kind,
             exceptionId: basis.exceptionId,
             exceptionKind: basis.exceptionKind,
-            evidence: presentEvidence(basis.exceptionKind, basisEvidence ?? {}),
+            evidence: presentEvidence(basis.exceptionKind, basisEvidence ?? {}, language),
           }
         : { kind: basis.kind, exceptionId: null, exceptionKind: null, evidence: [] }
       : null,

@@ -11,6 +11,7 @@ import {
   RecordCollectionDocument,
   RecordConsentDocument,
   RevokeExceptionDocument,
+  SetMyLanguageDocument,
   type CreateExceptionMutationVariables,
   type DataCategory,
   type DecisionQueryVariables,
@@ -98,6 +99,8 @@ describe.each(DATABASES)('each exception kind allows exactly its scope, on %s', 
     app = await createTestApp({ database });
     owner = await app.clientAs('OWNER');
     officer = await app.clientAs('PRIVACY_OFFICER');
+    // Decisions are worded in the asker's language; the organisation's default is Japanese.
+    await owner.ok(SetMyLanguageDocument, { input: { language: 'EN' } });
     inScope = await member('0101');
     outOfScope = await member('0202');
   });
