@@ -10,7 +10,6 @@ const UNTRANSLATED_ADMIN_FOLDERS = [
   'features/cookies',
   'features/exceptions',
   'features/inquiries',
-  'features/organisation-settings',
   'features/policy',
   'features/policy-editor',
   // The consent receipt is becoming a document in the provider's language (its own engineer), not admin chrome.
