@@ -7,15 +7,13 @@ import tseslint from 'typescript-eslint';
 
 // Admin folders whose components still hold English literals (issue 16 moves them to the catalogues).
 const UNTRANSLATED_ADMIN_FOLDERS = [
-  'features/account',
-  'features/collection',
   'features/cookies',
   'features/exceptions',
   'features/inquiries',
-  'features/organisation-settings',
   'features/policy',
   'features/policy-editor',
-  'features/providers',
+  // The consent receipt is becoming a document in the provider's language (its own engineer), not admin chrome.
+  'features/providers/ReceiptView.tsx',
   'features/public-policy',
 ];
 
@@ -166,7 +164,10 @@ export default tseslint.config(
       'apps/admin/src/**/*.test.tsx',
       'apps/admin/src/test/**',
       // Not yet moved to the catalogues (issue 16, in progress): each folder leaves this list when it is.
-      ...UNTRANSLATED_ADMIN_FOLDERS.map((folder) => `apps/admin/src/${folder}/**`),
+      // (a folder, or a single .tsx file).
+      ...UNTRANSLATED_ADMIN_FOLDERS.map((entry) =>
+        entry.endsWith('.tsx') ? `apps/admin/src/${entry}` : `apps/admin/src/${entry}/**`,
+      ),
     ],
     plugins: { i18next },
     rules: {
