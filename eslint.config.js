@@ -13,8 +13,6 @@ const UNTRANSLATED_ADMIN_FOLDERS = [
   'features/exceptions',
   'features/inquiries',
   'features/organisation-settings',
-  'features/policy',
-  'features/policy-editor',
   'features/providers',
   'features/public-policy',
 ];
