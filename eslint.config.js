@@ -11,7 +11,6 @@ const UNTRANSLATED_ADMIN_FOLDERS = [
   'features/collection',
   'features/cookies',
   'features/exceptions',
-  'features/inquiries',
   'features/organisation-settings',
   'features/providers',
   'features/public-policy',
