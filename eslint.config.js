@@ -9,7 +9,6 @@ import tseslint from 'typescript-eslint';
 const UNTRANSLATED_ADMIN_FOLDERS = [
   'features/account',
   'features/collection',
-  'features/exceptions',
   'features/organisation-settings',
   'features/providers',
   'features/public-policy',
