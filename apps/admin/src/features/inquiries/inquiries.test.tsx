@@ -43,18 +43,21 @@ const detail: InquiryQuery = {
   },
 };
 
+/** One page of the inbox: the one inquiry of `summary()`. */
+const inbox = () => ({
+  data: {
+    inquiries: {
+      edges: [{ cursor: 'c1', node: summary() }],
+      pageInfo: { hasNextPage: false, endCursor: 'c1' },
+    },
+  },
+});
+
 describe('inquiries inbox', () => {
   it('lists inquiries and filters by status and assignee', async () => {
     const { api } = renderApp('/inquiries', {
       handlers: {
-        Inquiries: () => ({
-          data: {
-            inquiries: {
-              edges: [{ cursor: 'c1', node: summary() }],
-              pageInfo: { hasNextPage: false, endCursor: 'c1' },
-            },
-          },
-        }),
+        Inquiries: inbox,
         InquiryAssignees: () => ({ data: { inquiryAssignees: [{ id: 'a1', displayName: 'Officer' }] } }),
       },
     });
@@ -133,14 +136,7 @@ describe('inquiries in Japanese', () => {
     renderApp('/inquiries', {
       language: 'ja',
       handlers: {
-        Inquiries: () => ({
-          data: {
-            inquiries: {
-              edges: [{ cursor: 'c1', node: summary() }],
-              pageInfo: { hasNextPage: false, endCursor: 'c1' },
-            },
-          },
-        }),
+        Inquiries: inbox,
         InquiryAssignees: () => ({ data: { inquiryAssignees: [] } }),
       },
     });
