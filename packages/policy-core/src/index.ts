@@ -8,6 +8,8 @@ export * from './vocabulary/channels.js';
 export * from './vocabulary/policy-clauses.js';
 export * from './vocabulary/exceptions.js';
 export * from './vocabulary/roles.js';
+export * from './documents/document-vocabulary.js';
+export * from './documents/document-formats.js';
 export * from './issues.js';
 export * from './fields/field-formats.js';
 export * from './fields/search-terms.js';

@@ -8,6 +8,7 @@ import { downloadText } from '../../components/download.js';
 import { formatDateTime } from '../../components/format.js';
 import { CHANNEL_LABEL, CONSENT_METHOD_LABEL } from '../../components/labels.js';
 import { prettyReceiptJson, receiptFileName } from './receipt.js';
+import { PrintableReceiptButton } from '../documents/ReceiptDocument.js';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -99,6 +100,7 @@ export function ReceiptView({ receipt }: { receipt: ConsentReceiptFieldsFragment
         >
           Download receipt (JSON)
         </Button>
+        <PrintableReceiptButton receipt={receipt} />
         <Button size="xs" variant="default" onClick={() => setShowJson((v) => !v)} aria-expanded={showJson}>
           {showJson ? 'Hide JSON' : 'Show JSON'}
         </Button>

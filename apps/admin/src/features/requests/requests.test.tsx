@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildProvider } from '../../test/factories.js';
 import { renderApp } from '../../test/render.js';
 import { graphQLError } from '../../test/stub-api.js';
+import { buildDisclosureJson, buildLedgerEntry } from '../documents/document-fixtures.js';
 import { buildPackage, buildRequest } from './request-fixtures.js';
 
 const page = (nodes: ReturnType<typeof buildRequest>[]) => ({
@@ -76,34 +77,34 @@ describe('request detail', () => {
     expect(within(pkg).getByRole('table', { name: 'Personal information held' }).textContent).toContain(
       'Hanako Yamada',
     );
-    expect(within(pkg).getByRole('table', { name: 'Ledger' }).textContent).toContain('Swift Courier Co.');
-    expect(within(pkg).getByRole('table', { name: 'Ledger' }).textContent).toContain(
-      "the recipient's system, with a partner key",
-    );
+    // The ledger names who acted and the purpose, never their internal references.
+    const ledger = within(pkg).getByRole('table', { name: 'Record of use and provision' });
+    expect(ledger.textContent).toContain('Hanako Sato (staff, Privacy officer)');
+    expect(ledger.textContent).toContain('Conference and lecture registration');
     expect(within(pkg).getByText(/SHA-256 of the JSON: a{64}/)).toBeTruthy();
     expect(within(pkg).getByRole('button', { name: 'Print' })).toBeTruthy();
     expect(within(pkg).getByRole('button', { name: 'Download JSON' })).toBeTruthy();
   });
 
-  it('shows every ledger entry from the JSON when the typed list is a preview', async () => {
-    const entry = buildPackage().ledger[0]!;
-    const json = JSON.stringify({
-      ledger: [entry, { ...entry, sequence: 8, kind: 'DECISION' }, { ...entry, sequence: 9, kind: 'DECISION' }],
-    });
+  it('shows the first 200 ledger entries of the JSON, and all of them on request', async () => {
+    const entries = Array.from({ length: 201 }, (_, i) => buildLedgerEntry('en', i + 1));
+    const json = JSON.stringify(buildDisclosureJson('en', { ledger: entries, ledgerCount: entries.length }));
     renderApp('/requests/req-1', {
       handlers: {
         ProviderRequest: () => ({ data: { providerRequest: buildRequest() } }),
         ProduceDisclosurePackage: () => ({
-          data: { produceDisclosurePackage: buildPackage({ ledgerCount: 3, json }) },
+          data: { produceDisclosurePackage: buildPackage({ ledgerCount: 201, json }) },
         }),
       },
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Produce package' }));
-    const ledger = await screen.findByRole('table', { name: 'Ledger' });
-    expect(within(ledger).getAllByRole('row')).toHaveLength(2);
-    fireEvent.click(screen.getByRole('button', { name: /Show all 3 entries/ }));
+    const ledger = await screen.findByRole('table', { name: 'Record of use and provision' });
+    expect(within(ledger).getAllByRole('row')).toHaveLength(201);
+    fireEvent.click(screen.getByRole('button', { name: /Show all 201 entries/ }));
     await waitFor(() =>
-      expect(within(screen.getByRole('table', { name: 'Ledger' })).getAllByRole('row')).toHaveLength(4),
+      expect(
+        within(screen.getByRole('table', { name: 'Record of use and provision' })).getAllByRole('row'),
+      ).toHaveLength(202),
     );
   });
 
@@ -256,7 +257,7 @@ describe('provider requests in Japanese', () => {
     expect(screen.queryByText('Provider requests')).toBeNull();
   });
 
-  it('shows a request and its disclosure package with Japanese labels and dates', async () => {
+  it("shows a request in Japanese, and an English provider's package in English", async () => {
     renderApp('/requests/req-1', {
       language: 'ja',
       handlers: {
@@ -271,12 +272,14 @@ describe('provider requests in Japanese', () => {
     expect(screen.getByRole('table', { name: '請求者' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '開示資料を作成' }));
     const pkg = await screen.findByTestId('disclosure-package');
-    const items = within(pkg).getByRole('table', { name: '保有している個人情報' });
-    expect(within(items).getByRole('columnheader', { name: '取得元' })).toBeTruthy();
-    expect(within(pkg).getByRole('table', { name: '台帳' }).textContent).toContain('Swift Courier Co.');
-    expect(within(pkg).getByText(/JSON の SHA-256：a{64}/)).toBeTruthy();
+    // The controls are in the staff member's Japanese; the package in its English provider's language.
     expect(within(pkg).getByRole('button', { name: '印刷' })).toBeTruthy();
     expect(within(pkg).getByRole('button', { name: 'JSON をダウンロード' })).toBeTruthy();
+    const items = within(pkg).getByRole('table', { name: 'Personal information held' });
+    expect(within(items).getByRole('columnheader', { name: 'Source' })).toBeTruthy();
+    expect(within(items).getByText('Name')).toBeTruthy();
+    expect(within(pkg).getByText(/SHA-256 of the JSON: a{64}/)).toBeTruthy();
+    expect(within(pkg).getByText(/3 Apr 2026/)).toBeTruthy();
   });
 
   it('offers the public form in Japanese and gives the receipt in Japanese', async () => {
