@@ -16,7 +16,6 @@ const UNTRANSLATED_ADMIN_FOLDERS = [
   'features/policy',
   'features/policy-editor',
   'features/providers',
-  'features/public-policy',
 ];
 
 // JSX attributes whose values people read (Mantine's and the DOM's).
@@ -158,10 +157,10 @@ export default tseslint.config(
     },
   },
   {
-    // Everything a person reads comes from the ja/en catalogues (apps/admin/src/i18n/locales): a literal
-    // text in JSX, or in one of the attributes people read, fails the build. Codes, ids and class names
-    // (attributes not listed) are not words.
-    files: ['apps/admin/src/**/*.tsx'],
+    // Everything a person reads comes from the ja/en catalogues (apps/admin/src/i18n/locales; the public
+    // pages' apps/api/src/public-site/locales): a literal text in JSX, or in one of the attributes people
+    // read, fails the build. Codes, ids and class names (attributes not listed) are not words.
+    files: ['apps/admin/src/**/*.tsx', 'apps/api/src/public-site/**/*.tsx'],
     ignores: [
       'apps/admin/src/**/*.test.tsx',
       'apps/admin/src/test/**',
