@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import axe from 'axe-core';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 // Shared by the browser tests: the built API (serving the built admin) on a free port with a fresh
@@ -306,4 +307,20 @@ export function browserStory(
       expect(stack?.consoleErrors ?? []).toEqual([]);
     });
   });
+}
+
+export type AxeViolation = { id: string; impact: string | null; help: string; targets: string[] };
+
+/**
+ * axe-core's violations of impact serious or critical on the page as it is now. Its script is added
+ * to the page, so the page's context needs `bypassCSP: true` (the API's pages allow same-origin scripts only).
+ */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axe.source });
+  const violations = (await page.evaluate(`axe
+    .run(document, { resultTypes: ['violations'] })
+    .then((r) => r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)),
+    })))`)) as AxeViolation[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

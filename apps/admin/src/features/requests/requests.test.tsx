@@ -27,18 +27,6 @@ const overdueRequest = () =>
     dueAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
   });
 
-/** The API's answer to a public submission. */
-const receiptAnswer = () => ({
-  data: {
-    submitProviderRequest: {
-      reference: 'R-PUBLIC0001',
-      kind: 'DISCLOSURE' as const,
-      receivedAt: '2026-04-01T09:00:00Z',
-      dueAt: '2026-04-15T14:59:59.999Z',
-    },
-  },
-});
-
 describe('request queue', () => {
   it('highlights overdue requests, draws the due-date timeline and filters by urgency', async () => {
     const overdue = overdueRequest();
@@ -199,49 +187,6 @@ describe('request actions', () => {
   });
 });
 
-describe('public request form', () => {
-  it('checks the input first, then sends it and shows the receipt reference, without signing in', async () => {
-    const { api } = renderApp('/privacy/request', {
-      role: null,
-      handlers: {
-        SubmitProviderRequest: receiptAnswer,
-      },
-    });
-    const form = await screen.findByRole('form', { name: 'Request form' });
-    fireEvent.click(within(form).getByRole('button', { name: 'Send request' }));
-    expect(await within(form).findAllByText('A value is required.')).toHaveLength(2);
-    expect(api.callsOf('SubmitProviderRequest')).toHaveLength(0);
-
-    fireEvent.change(within(form).getByLabelText(/Your name/), { target: { value: 'Hanako Yamada' } });
-    fireEvent.change(within(form).getByLabelText(/How to reach you/), { target: { value: 'hanako@example.jp' } });
-    fireEvent.click(within(form).getByRole('button', { name: 'Send request' }));
-    expect((await screen.findByTestId('request-reference')).textContent).toBe('R-PUBLIC0001');
-    expect(screen.getByRole('status').textContent).toContain(
-      'Your reference is R-PUBLIC0001. Keep it: quote it when you contact us. We will answer by 15 Apr 2026.',
-    );
-    expect(api.callsOf('SubmitProviderRequest')[0]!.variables['input']).toMatchObject({
-      kind: 'DISCLOSURE',
-      requesterName: 'Hanako Yamada',
-      contact: 'hanako@example.jp',
-    });
-    expect(api.callsOf('Me')).toHaveLength(0);
-  });
-
-  it('explains a rate limit', async () => {
-    renderApp('/privacy/request', {
-      role: null,
-      handlers: {
-        SubmitProviderRequest: () => graphQLError('TOO_MANY_REQUESTS', 'Too many requests', { retryAfterSeconds: 60 }),
-      },
-    });
-    const form = await screen.findByRole('form', { name: 'Request form' });
-    fireEvent.change(within(form).getByLabelText(/Your name/), { target: { value: 'Hanako Yamada' } });
-    fireEvent.change(within(form).getByLabelText(/How to reach you/), { target: { value: 'hanako@example.jp' } });
-    fireEvent.click(within(form).getByRole('button', { name: 'Send request' }));
-    expect(await screen.findByText(/Too many requests from your connection/)).toBeTruthy();
-  });
-});
-
 describe('provider requests in Japanese', () => {
   it('shows the queue with Japanese headings, filters, urgency and timeline', async () => {
     const overdue = overdueRequest();
@@ -280,26 +225,6 @@ describe('provider requests in Japanese', () => {
     expect(within(items).getByText('Name')).toBeTruthy();
     expect(within(pkg).getByText(/SHA-256 of the JSON: a{64}/)).toBeTruthy();
     expect(within(pkg).getByText(/3 Apr 2026/)).toBeTruthy();
-  });
-
-  it('offers the public form in Japanese and gives the receipt in Japanese', async () => {
-    renderApp('/privacy/request', {
-      role: null,
-      language: 'ja',
-      handlers: {
-        SubmitProviderRequest: receiptAnswer,
-      },
-    });
-    const form = await screen.findByRole('form', { name: '請求フォーム' });
-    expect(screen.getByRole('heading', { name: '個人情報の開示等のご請求' })).toBeTruthy();
-    fireEvent.change(within(form).getByLabelText(/お名前/), { target: { value: '山田 花子' } });
-    fireEvent.change(within(form).getByLabelText(/ご連絡先/), { target: { value: 'hanako@example.jp' } });
-    fireEvent.click(within(form).getByRole('button', { name: '請求を送信' }));
-    expect((await screen.findByTestId('request-reference')).textContent).toBe('R-PUBLIC0001');
-    const receipt = screen.getByRole('status');
-    expect(receipt.textContent).toContain('ご請求を受け付けました');
-    expect(receipt.textContent).toContain('受付番号は R-PUBLIC0001 です。');
-    expect(receipt.textContent).toContain('2026年4月15日までに回答いたします。');
   });
 });
 
