@@ -205,14 +205,14 @@ export async function startStack(ownerEmail: string, ownerPassword: string): Pro
   }
 }
 
-/**
- * The stories read the admin's English words: the organisation's default language (Japanese, as in
- * the demo) becomes English for every member, through the API as the owner. A story in Japanese
- * switches with the header's 日本語.
- */
-async function readInEnglish(baseUrl: string, email: string, password: string): Promise<void> {
+/** A signed-in GraphQL session of the API, as the owner: for a story's setup through the API. */
+export async function apiSession(
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<<T>(query: string, variables?: Record<string, unknown>) => Promise<T>> {
   let cookie = '';
-  const call = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+  const call = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
     const res = await fetch(`${baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
@@ -224,10 +224,20 @@ async function readInEnglish(baseUrl: string, email: string, password: string): 
         .find((c) => c.startsWith('steward_session='))
         ?.split(';')[0] ?? cookie;
     const body = (await res.json()) as { data?: T; errors?: unknown[] };
-    if (body.errors?.length || !body.data) throw new Error(`readInEnglish: ${JSON.stringify(body.errors)}`);
+    if (body.errors?.length || !body.data) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(body.errors)}`);
     return body.data;
   };
   await call('mutation($input: LoginInput!) { login(input: $input) { id } }', { input: { email, password } });
+  return call;
+}
+
+/**
+ * The stories read the admin's English words: the organisation's default language (Japanese, as in
+ * the demo) becomes English for every member, through the API as the owner. A story in Japanese
+ * switches with the header's 日本語.
+ */
+async function readInEnglish(baseUrl: string, email: string, password: string): Promise<void> {
+  const call = await apiSession(baseUrl, email, password);
   const { organisation: o } = await call<{
     organisation: {
       version: number;
