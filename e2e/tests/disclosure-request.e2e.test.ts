@@ -30,7 +30,7 @@ browserStory('A disclosure request from the public form to the package (Chromium
   });
 
   it('takes the request on the public form, without signing in, and gives a reference', async () => {
-    await page.goto(`${story.stack.baseUrl}/privacy/request`);
+    await page.goto(`${story.stack.baseUrl}/privacy/request?lang=en`);
     const form = page.getByRole('form', { name: 'Request form' });
     await form.getByRole('radio', { name: 'Disclosure' }).check();
     await form.getByLabel(/^Your name/).fill(MEMBER.name);

@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import axe from 'axe-core';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 // Shared by the browser tests: the built API (serving the built admin) on a free port with a fresh
@@ -204,14 +205,14 @@ export async function startStack(ownerEmail: string, ownerPassword: string): Pro
   }
 }
 
-/**
- * The stories read the admin's English words: the organisation's default language (Japanese, as in
- * the demo) becomes English for every member, through the API as the owner. A story in Japanese
- * switches with the header's 日本語.
- */
-async function readInEnglish(baseUrl: string, email: string, password: string): Promise<void> {
+/** A signed-in GraphQL session of the API, as the owner: for a story's setup through the API. */
+export async function apiSession(
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<<T>(query: string, variables?: Record<string, unknown>) => Promise<T>> {
   let cookie = '';
-  const call = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+  const call = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
     const res = await fetch(`${baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
@@ -223,10 +224,20 @@ async function readInEnglish(baseUrl: string, email: string, password: string): 
         .find((c) => c.startsWith('steward_session='))
         ?.split(';')[0] ?? cookie;
     const body = (await res.json()) as { data?: T; errors?: unknown[] };
-    if (body.errors?.length || !body.data) throw new Error(`readInEnglish: ${JSON.stringify(body.errors)}`);
+    if (body.errors?.length || !body.data) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(body.errors)}`);
     return body.data;
   };
   await call('mutation($input: LoginInput!) { login(input: $input) { id } }', { input: { email, password } });
+  return call;
+}
+
+/**
+ * The stories read the admin's English words: the organisation's default language (Japanese, as in
+ * the demo) becomes English for every member, through the API as the owner. A story in Japanese
+ * switches with the header's 日本語.
+ */
+async function readInEnglish(baseUrl: string, email: string, password: string): Promise<void> {
+  const call = await apiSession(baseUrl, email, password);
   const { organisation: o } = await call<{
     organisation: {
       version: number;
@@ -306,4 +317,20 @@ export function browserStory(
       expect(stack?.consoleErrors ?? []).toEqual([]);
     });
   });
+}
+
+export type AxeViolation = { id: string; impact: string | null; help: string; targets: string[] };
+
+/**
+ * axe-core's violations of impact serious or critical on the page as it is now. Its script is added
+ * to the page, so the page's context needs `bypassCSP: true` (the API's pages allow same-origin scripts only).
+ */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axe.source });
+  const violations = (await page.evaluate(`axe
+    .run(document, { resultTypes: ['violations'] })
+    .then((r) => r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)),
+    })))`)) as AxeViolation[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

@@ -45,6 +45,7 @@ import { graphqlPostHandler, isGraphqlJsonPost } from './http/graphql-post.js';
 import { answerLive, answerMetrics, answerReady, createMetricsServer } from './http/health.js';
 import { noteErrorCode, observeRequests, requestTracePlugin, traceOf } from './http/request-log.js';
 import { wantsAdminPage } from './http/spa-fallback.js';
+import { PUBLIC_SITE_PATHS, publicSiteRouter } from './public-site/public-site.routes.js';
 import { watchDatabasePool } from './common/metrics.js';
 import proxyAddress from 'proxy-addr';
 
@@ -132,13 +133,22 @@ export interface StewardServer {
 }
 
 /** Paths a request line names as they are; any other is named by the handler that answered it (http/request-log.ts). */
-const FIXED_ROUTES = new Set(['/', '/graphql', '/livez', '/readyz', '/healthz', '/metrics', COOKIE_BANNER_PATH]);
+const FIXED_ROUTES = new Set([
+  '/',
+  '/graphql',
+  '/livez',
+  '/readyz',
+  '/healthz',
+  '/metrics',
+  COOKIE_BANNER_PATH,
+  ...PUBLIC_SITE_PATHS,
+]);
 
 const NOT_FOUND_BODY = { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] };
 
 /**
- * GraphQL at /graphql, the built admin at /, /livez, /readyz and /healthz, and /metrics behind a
- * token (or on a port of its own): one port.
+ * GraphQL at /graphql, the public privacy pages at /privacy, the built admin at /, /livez, /readyz
+ * and /healthz, and /metrics behind a token (or on a port of its own): one port.
  */
 export async function createServer(orm: MikroORM, deps: AppDeps): Promise<StewardServer> {
   const schema = await stewardSchema();
@@ -311,6 +321,9 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     if (isGraphqlJsonPost(req)) graphqlPost(req, res).catch(() => res.destroy());
     else app(req, res);
   });
+
+  // The public pages, rendered here whatever the Accept and whether or not the admin is built (public-site/).
+  app.use(publicSiteRouter({ orm, deps, rateLimits, bodyLimitBytes: LIMITS.bodyBytes }));
 
   const adminDir = deps.config.adminDistDir;
   if (existsSync(join(adminDir, 'index.html'))) {

@@ -9,6 +9,8 @@ export * from './vocabulary/policy-clauses.js';
 export * from './vocabulary/exceptions.js';
 export * from './vocabulary/roles.js';
 export * from './vocabulary/recipient-kinds.js';
+export * from './documents/document-vocabulary.js';
+export * from './documents/document-formats.js';
 export * from './issues.js';
 export * from './fields/field-formats.js';
 export * from './fields/search-terms.js';

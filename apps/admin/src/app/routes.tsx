@@ -20,19 +20,15 @@ import { SystemsRoute } from '../routes/systems.js';
 import { InquiriesRoute, InquiryRoute, NewInquiryRoute } from '../routes/inquiries.js';
 import { OrganisationSettingsRoute } from '../routes/organisation-settings.js';
 import { PolicyEditorRoute } from '../routes/policy-editor.js';
-import { PublicInquiryRoute, PublicPolicyRoute } from '../routes/public-policy.js';
 import { CookieSiteRoute, CookiesRoute } from '../routes/cookies.js';
-import { PublicRequestRoute, RequestRoute, RequestsRoute } from '../routes/requests.js';
+import { RequestRoute, RequestsRoute } from '../routes/requests.js';
 import { AuthGuard } from './auth-guard.js';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginRoute /> },
   // Public: the one-time link an owner sends to a new member (the token is in the fragment).
   { path: '/invitation', element: <InvitationRoute /> },
-  // Public, no sign-in: the privacy policy and the inquiry form (clauses 5, 7 and 8).
-  { path: '/privacy', element: <PublicPolicyRoute /> },
-  { path: '/privacy/inquiry', element: <PublicInquiryRoute /> },
-  { path: '/privacy/request', element: <PublicRequestRoute /> },
+  // The public pages (/privacy, /privacy/inquiry, /privacy/request) are the API's, server-rendered (apps/api/src/public-site).
   {
     element: <AuthGuard />,
     children: [

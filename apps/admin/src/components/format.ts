@@ -37,14 +37,27 @@ function parse(iso: string | null | undefined): Date | null {
 
 /** `2025年4月1日 09:30` / `1 Apr 2025, 09:30` in the organisation's time zone (or `timeZone`); `—` for null or unparsable input. */
 export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
-  const date = parse(iso);
-  return date ? formatter(current.language, timeZone ?? current.timeZone, true).format(date) : '—';
+  return formatDateTimeIn(current.language, iso, timeZone);
 }
 
 /** `2025年4月1日` / `1 Apr 2025`; `—` for null or unparsable input. */
 export function formatDate(iso: string | null | undefined, timeZone?: string): string {
+  return formatDateIn(current.language, iso, timeZone);
+}
+
+/**
+ * formatDateTime in `language` rather than the reader's: for a document in the provider's language
+ * (features/documents), still in the organisation's time zone.
+ */
+export function formatDateTimeIn(language: UiLanguage, iso: string | null | undefined, timeZone?: string): string {
   const date = parse(iso);
-  return date ? formatter(current.language, timeZone ?? current.timeZone, false).format(date) : '—';
+  return date ? formatter(language, timeZone ?? current.timeZone, true).format(date) : '—';
+}
+
+/** formatDate in `language` rather than the reader's (see formatDateTimeIn). */
+export function formatDateIn(language: UiLanguage, iso: string | null | undefined, timeZone?: string): string {
+  const date = parse(iso);
+  return date ? formatter(language, timeZone ?? current.timeZone, false).format(date) : '—';
 }
 
 /** A calendar date without a time (`YYYY-MM-DD`, e.g. a due date or a holiday): never shifted by a zone. */

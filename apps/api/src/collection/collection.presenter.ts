@@ -3,7 +3,7 @@ import { presentPurpose } from '../purposes/purpose.presenter.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import { collectionSealContext, type CollectionRecord } from './collection-record.entity.js';
 import type { CollectionType } from './collection.type.js';
-import type { ReceiptBody } from './receipt.js';
+import type { StoredReceipt } from './receipt.js';
 import type { ConsentReceiptType } from './collection.type.js';
 
 /** A collection as staff see it: its source and note opened here. */
@@ -40,7 +40,7 @@ export function presentCollection(
 }
 
 export function presentReceipt(json: string, hash: string): ConsentReceiptType {
-  const body = JSON.parse(json) as ReceiptBody;
+  const body = JSON.parse(json) as StoredReceipt;
   return {
     receiptId: body.receiptId,
     version: body.version,

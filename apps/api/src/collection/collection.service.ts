@@ -19,7 +19,7 @@ import { consentLedgerFact } from '../consent/consent-ledger.js';
 import { loadPurposeFacts, type PurposeFields } from '../purposes/purpose-facts.js';
 import type { RecordCollectionInput } from './collection.inputs.js';
 import { CollectionRecord, collectionSealContext } from './collection-record.entity.js';
-import { RECEIPT_VERSION, sealReceipt, type ReceiptBody } from './receipt.js';
+import { buildReceipt, sealReceipt } from './receipt.js';
 import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 import { Service } from '../common/transaction.js';
 
@@ -85,8 +85,6 @@ export class CollectionService extends Service<Actor> {
     const now = this.deps.now();
     // The signed-in admin (resolved with the session on this request): a reference, no reload.
     const recorder = this.em.getReference(AdminUser, this.actor.userId);
-    const org = await organisationContact(this.em);
-
     const provider =
       existing ??
       this.em.create(Provider, {
@@ -103,26 +101,27 @@ export class CollectionService extends Service<Actor> {
 
     const categories = [...new Set(input.items.map((i) => i.category))];
     const receiptId = newId();
-    const receiptBody: ReceiptBody = {
-      version: RECEIPT_VERSION,
+    // In the provider's language (as chosen at this collection): the organisation, labels and purpose titles.
+    const receiptBody = buildReceipt({
       receiptId,
-      issuedAt: now.toISOString(),
-      jurisdiction: 'JP',
+      issuedAt: now,
       language: provider.language,
-      controller: { name: org.name, contact: `${org.secretariatName}, ${org.email}, ${org.telephone}` },
-      policy: { version: policy.number, contentHash: policy.contentHash },
-      subject: { reference: provider.reference },
-      collection: { channel: input.channel, consentMethod: input.consentMethod, categories },
+      organisation: await organisationContact(this.em, provider.language),
+      policy,
+      subjectReference: provider.reference,
+      channel: input.channel,
+      consentMethod: input.consentMethod,
+      categories,
       purposes: input.purposes.map((p) => {
         const purpose = purposeByKey.get(p.purposeKey)!;
         return {
           key: purpose.key,
           title: provider.language === 'ja' ? purpose.titleJa : purpose.titleEn,
-          categories: [...purpose.categories],
+          categories: purpose.categories,
           consent: p.granted ? 'GRANTED' : 'REFUSED',
         };
       }),
-    };
+    });
     const sealed = sealReceipt(receiptBody);
     const collection = this.em.create(CollectionRecord, {
       provider,

@@ -157,6 +157,16 @@ describe('health, metrics and unknown paths (metrics behind a token on the main 
     // GET /graphql is Apollo's (a query, or a 400 without one), never the admin's page.
     const misuse = await get(`${app.url}/graphql`, html);
     expect(misuse.text).not.toContain('Steward admin');
+    // The public pages are the API's own, whatever the Accept; the rest of /privacy/ is their 404 page.
+    for (const headers of [html, {}, { accept: 'application/json' }])
+      for (const path of ['/privacy', '/privacy/inquiry', '/privacy/request']) {
+        const page = await get(`${app.url}${path}`, headers);
+        expect(page, path).toMatchObject({ status: 200, type: expect.stringMatching(/^text\/html/) });
+        expect(page.text, path).not.toContain('Steward admin');
+      }
+    const missing = await get(`${app.url}/privacy/old-page`, html);
+    expect(missing).toMatchObject({ status: 404, type: expect.stringMatching(/^text\/html/) });
+    expect(missing.text).not.toContain('Steward admin');
   });
 });
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 
 /** First path segments that are never the admin's: the API, health, metrics, and the conventional API and well-known prefixes. */
-const NOT_THE_ADMIN = new Set(['graphql', 'livez', 'readyz', 'healthz', 'metrics', 'api']);
+const NOT_THE_ADMIN = new Set(['graphql', 'livez', 'readyz', 'healthz', 'metrics', 'api', 'privacy']);
 
 /**
  * Whether a request the static files did not answer gets the admin's page (index.html, whose

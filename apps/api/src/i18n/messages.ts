@@ -12,11 +12,24 @@ const compiled = new Map<string, IntlMessageFormat>();
  * documents and public pages.
  */
 export function formatMessage(language: Language, key: MessageKey, params: MessageParams = {}): string {
-  const id = `${language}:${key}`;
-  let format = compiled.get(id);
+  return formatIcu(language, `policy-core:${key}`, messages[language][key], localizeParams(params, language));
+}
+
+/**
+ * An ICU message of any of the API's catalogues (policy-core's, the public pages' in
+ * public-site/locales) formatted in `language`; `id` names it in the cache (catalogue and key).
+ */
+export function formatIcu(
+  language: Language,
+  id: string,
+  source: string,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
+  const cacheKey = `${language}:${id}`;
+  let format = compiled.get(cacheKey);
   if (format === undefined) {
-    format = new IntlMessageFormat(messages[language][key], language);
-    compiled.set(id, format);
+    format = new IntlMessageFormat(source, language);
+    compiled.set(cacheKey, format);
   }
-  return String(format.format(localizeParams(params, language)));
+  return String(format.format(params));
 }

@@ -10,37 +10,13 @@ import {
   PurposesDocument,
   UpdateOrganisationDocument,
   UpdatePolicyDraftDocument,
-  type OrganisationSettingsQuery,
   type PolicyVersionFullFragment,
-  type UpdateOrganisationMutationVariables,
   type UpdatePolicyDraftMutationVariables,
 } from '@steward/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '../test/databases.js';
+import { organisationSettings as settings } from '../test/factories.js';
 import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
-
-type Org = OrganisationSettingsQuery['organisation'];
-
-/** The settings form's "save": every field as the organisation holds it, with changes applied. */
-function settings(org: Org, change: Partial<UpdateOrganisationMutationVariables['input']> = {}) {
-  return {
-    input: {
-      expectedVersion: org.version,
-      name: org.name,
-      nameJa: org.nameJa,
-      secretariatName: org.secretariat.nameEn,
-      secretariatNameJa: org.secretariat.nameJa,
-      postalAddress: org.secretariat.postalAddressEn,
-      postalAddressJa: org.secretariat.postalAddressJa,
-      officeHoursEn: org.secretariat.officeHoursEn,
-      officeHoursJa: org.secretariat.officeHoursJa,
-      telephone: org.secretariat.telephone,
-      fax: org.secretariat.fax,
-      email: org.secretariat.email,
-      ...change,
-    },
-  };
-}
 
 /** The editor's "save" of a draft, unchanged but for `change`. */
 function draftInput(

@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
   normalizeSecretariat,
+  textFor,
   validateSecretariat,
   type ContactDetails,
+  type Language,
   type SecretariatDraft,
 } from '@steward/policy-core';
 import { AuditService } from '../audit/audit.service.js';
@@ -33,13 +35,30 @@ export function contactDetails(org: Organisation): ContactDetails {
   };
 }
 
-/** The controller's name and contact for receipts: one lean query. */
-export async function organisationContact(
-  em: EntityManager,
-): Promise<{ name: string; secretariatName: string; email: string; telephone: string }> {
+/** The controller's name and contact as a document to a provider names it. */
+export interface OrganisationContact {
+  name: string;
+  secretariatName: string;
+  postalAddress: string;
+  email: string;
+  telephone: string;
+}
+
+/**
+ * The controller's name and contact for receipts and disclosure packages, in `language` (policy-core's
+ * textFor: the other language's text where one is not written): one lean query.
+ */
+export async function organisationContact(em: EntityManager, language: Language): Promise<OrganisationContact> {
   const row = await organisationContactRow(em);
   if (!row) throw new NotFoundError('Organisation');
-  return { name: row.name, secretariatName: row.secretariat_name, email: row.email, telephone: row.telephone };
+  const pick = (ja: string, en: string) => textFor({ ja, en }, language).text;
+  return {
+    name: pick(row.name_ja, row.name),
+    secretariatName: pick(row.secretariat_name_ja, row.secretariat_name),
+    postalAddress: pick(row.postal_address_ja, row.postal_address),
+    email: row.email,
+    telephone: row.telephone,
+  };
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 } from '@steward/policy-core';
 import { createHash } from 'node:crypto';
 import { NotFoundError } from '../common/errors.js';
+import { fromDbDate } from '../common/sql/dialect.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { currentPolicyRow } from './policy.queries.js';
 import { type PurposeFields } from '../purposes/purpose-facts.js';
@@ -29,11 +30,17 @@ export async function currentPolicy(em: EntityManager): Promise<PolicyVersion> {
   return v;
 }
 
-/** Number and content hash of the version in force: one lean query (no sections to hydrate) for the write paths. */
-export async function currentPolicyFacts(em: EntityManager): Promise<{ number: number; contentHash: string }> {
+/** Number, content hash and publication (its effective date) of the version in force: one lean query (no sections to hydrate) for the write paths. */
+export async function currentPolicyFacts(
+  em: EntityManager,
+): Promise<{ number: number; contentHash: string; publishedAt: Date | null }> {
   const row = await currentPolicyRow(em);
   if (!row) throw new NotFoundError('Published policy version');
-  return { number: Number(row.number), contentHash: row.content_hash };
+  return {
+    number: Number(row.number),
+    contentHash: row.content_hash,
+    publishedAt: row.published_at == null ? null : fromDbDate(row.published_at),
+  };
 }
 
 /** Clause 8 (inquiries) of a version, in Japanese and English: what the secretariat's contact is compared with. */

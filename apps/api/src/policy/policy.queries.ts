@@ -11,9 +11,9 @@ import { leanRows, type Row } from '../common/sql/lean-sql.js';
  */
 export async function currentPolicyRow(
   em: EntityManager,
-): Promise<{ number: number | string; content_hash: string } | undefined> {
-  const [row] = await leanRows<{ number: number | string; content_hash: string }>(em, {
-    sql: "select number, content_hash from policy_version where status = 'PUBLISHED' order by number desc limit 1",
+): Promise<{ number: number | string; content_hash: string; published_at: unknown } | undefined> {
+  const [row] = await leanRows<{ number: number | string; content_hash: string; published_at: unknown }>(em, {
+    sql: "select number, content_hash, published_at from policy_version where status = 'PUBLISHED' order by number desc limit 1",
   });
   return row;
 }

@@ -1,9 +1,13 @@
 import { DateTimeType, Entity, Enum, Index, Property } from '@mikro-orm/core';
-import { DATA_CATEGORIES, type DataCategory } from '@steward/policy-core';
+import {
+  DATA_CATEGORIES,
+  DATA_ITEM_CHANGE_ACTIONS,
+  type DataCategory,
+  type DataItemChangeAction,
+} from '@steward/policy-core';
 import { RequestOutcome } from './request-outcome.entity.js';
 
-export const DATA_ITEM_CHANGE_ACTIONS = ['ADD', 'UPDATE', 'REMOVE'] as const;
-export type DataItemChangeAction = (typeof DATA_ITEM_CHANGE_ACTIONS)[number];
+export { DATA_ITEM_CHANGE_ACTIONS, type DataItemChangeAction } from '@steward/policy-core';
 
 /**
  * One amended item, before and after (both sealed, bound to this row): the provider's history

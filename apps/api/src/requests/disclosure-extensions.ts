@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { label, type DisclosureSectionKey, type LabelValue, type Language } from '@steward/policy-core';
 import type { AppDeps } from '../context.js';
 import { CookieConsentService } from '../cookies/cookie-consent.service.js';
 import { InquiryService } from '../inquiries/inquiry.service.js';
@@ -7,6 +8,8 @@ import { openCookieHistory } from '../cookies/cookie.presenter.js';
 /** What a section contributor is given: whose package it is and what the requester told us. */
 export interface DisclosureSubject {
   providerId: string;
+  /** The provider's language: a section labels its codes in it (`statusLabel` beside `status`). */
+  language: Language;
   /** Cookie-banner consent ids the requester gave (their cookie consent history belongs in the package). */
   cookieConsentIds: readonly string[];
   /** The values of the provider's COOKIE_IDENTIFIER items, as the package discloses them. */
@@ -18,8 +21,8 @@ export interface DisclosureSubject {
  * JSON-serialisable records about this subject only (decrypted as the provider may see them).
  */
 export interface DisclosureSectionSource {
-  key: string;
-  title: string;
+  /** Its title is the catalogue's `disclosureSection.<key>` in the provider's language. */
+  key: Extract<DisclosureSectionKey, 'inquiries' | 'cookieConsents'>;
   collect(em: SqlEntityManager, deps: AppDeps, subject: DisclosureSubject): Promise<readonly unknown[]>;
 }
 
@@ -35,20 +38,36 @@ function visitorIdsOf(subject: DisclosureSubject): string[] {
 export const DISCLOSURE_SECTIONS: DisclosureSectionSource[] = [
   {
     key: 'inquiries',
-    title: 'Inquiries',
     // Every inquiry linked to the provider, with its replies (the read is audited by the inquiry service).
-    collect: (em, deps, s) => new InquiryService(em, null, deps).listInquiriesForProvider(s.providerId),
+    collect: async (em, deps, s) => {
+      const inquiries = await new InquiryService(em, null, deps).listInquiriesForProvider(s.providerId);
+      const say = <N extends 'inquiryStatus' | 'requestChannel' | 'inquiryReplyKind'>(n: N, v: LabelValue<N>) =>
+        label(s.language, n, v);
+      // The staff's workflow fields (where the status may go next, the row's version) are not about the provider.
+      return inquiries.map(({ summary: { nextStatuses: _next, version: _version, ...summary }, ...i }) => ({
+        ...i,
+        summary: {
+          ...summary,
+          channelLabel: say('requestChannel', summary.channel),
+          statusLabel: say('inquiryStatus', summary.status),
+        },
+        replies: i.replies.map((r) => ({
+          ...r,
+          kindLabel: say('inquiryReplyKind', r.kind),
+          channelLabel: r.channel ? say('requestChannel', r.channel) : null,
+        })),
+      }));
+    },
   },
   {
     key: 'cookieConsents',
-    title: 'Cookie consents',
     // Cookie-collected identifiers are personal data like any other (clause 6): their consent history, every site.
     collect: async (em, deps, s) => {
       const cookies = new CookieConsentService(em, deps);
       const histories = [];
       for (const visitorId of visitorIdsOf(s))
         histories.push(...openCookieHistory(deps.cipher, await cookies.historyForVisitor(visitorId)));
-      return histories;
+      return histories.map((h) => ({ ...h, actionLabel: label(s.language, 'cookieConsentAction', h.action) }));
     },
   },
 ];

@@ -10,7 +10,7 @@ import { leanRows, type Row } from '../common/sql/lean-sql.js';
 /** The provider row. */
 export function providerRows(em: EntityManager, providerId: string): Promise<Row[]> {
   return leanRows<Row>(em, {
-    sql: 'select id, reference, kind, created_at from provider where id = :providerId',
+    sql: 'select id, reference, kind, language, created_at from provider where id = :providerId',
     params: { providerId },
   });
 }

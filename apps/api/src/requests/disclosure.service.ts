@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { DomainError } from '../common/errors.js';
+import { isLanguage, label, type Language } from '@steward/policy-core';
 import { fromDbDate } from '../common/sql/dialect.js';
 import type { AppDeps } from '../context.js';
 import type { LedgerEntryType } from '../ledger/ledger-explorer.type.js';
@@ -65,7 +66,7 @@ export class DisclosureService extends Service {
  * of through the generic key sort (the difference is ~100 ms for 10,000 entries). The output is
  * byte-identical to canonicalJson(body).
  */
-export function canonicalPackageJson(body: { ledger: readonly object[] } & Record<string, unknown>): string {
+export function canonicalPackageJson(body: { ledger: readonly object[] }): string {
   const placeholder = `@@ledger-${randomUUID()}@@`;
   const outer = canonicalJson({ ...body, ledger: placeholder });
   return outer.replace(JSON.stringify(placeholder), () => canonicalFlatRecords(body.ledger));
@@ -145,8 +146,12 @@ async function ledgerAbout(em: SqlEntityManager, providerId: string): Promise<Le
   }));
 }
 
-/** Loads who the ledger's actor references name, and describes them (presentActors). */
-async function describeActors(em: SqlEntityManager, refs: readonly string[]): Promise<DisclosedActorType[]> {
+/** Loads who the ledger's actor references name, and describes them in `language` (presentActors). */
+async function describeActors(
+  em: SqlEntityManager,
+  refs: readonly string[],
+  language: Language,
+): Promise<DisclosedActorType[]> {
   const ids = (prefix: string) =>
     refs.filter((r) => r.startsWith(prefix) && isUuid(r.slice(prefix.length))).map((r) => r.slice(prefix.length));
   const adminIds = ids('admin:');
@@ -155,11 +160,15 @@ async function describeActors(em: SqlEntityManager, refs: readonly string[]): Pr
   const admins = adminIds.length ? await queries.adminRows(em, adminIds) : [];
   const partners = credentialIds.length ? await queries.partnerKeyRows(em, credentialIds) : [];
   const systems = systemKeyIds.length ? await queries.systemKeyRows(em, systemKeyIds) : [];
-  return presentActors(refs, {
-    admins: admins.map((a) => ({ id: String(a.id), displayName: String(a.display_name), role: String(a.role) })),
-    partnerKeys: partners.map((p) => ({ id: String(p.id), recipientName: String(p.name) })),
-    systemKeys: systems.map((k) => ({ id: String(k.id), systemName: String(k.system_name) })),
-  });
+  return presentActors(
+    refs,
+    {
+      admins: admins.map((a) => ({ id: String(a.id), displayName: String(a.display_name), role: String(a.role) })),
+      partnerKeys: partners.map((p) => ({ id: String(p.id), recipientName: String(p.name) })),
+      systemKeys: systems.map((k) => ({ id: String(k.id), systemName: String(k.system_name) })),
+    },
+    language,
+  );
 }
 
 /** Builds the package for the request's provider as of `at` (no writes). */
@@ -173,34 +182,26 @@ export async function buildDisclosurePackage(
   const cipher = deps.cipher;
   // One after another: inside the transaction they share one connection (concurrent queries on one
   // PostgreSQL client are deprecated in node-postgres, and gain nothing).
-  const [
-    providerRows,
-    itemRows,
-    collectionRows,
-    eventRows,
-    ledgerRows,
-    requestRows,
-    changeRows,
-    cessationRows,
-    purposes,
-    policy,
-    org,
-  ] = await inSequence([
-    () => queries.providerRows(em, providerId),
-    () => queries.itemRows(em, providerId),
-    () => queries.collectionRows(em, providerId),
-    () => queries.consentEventRows(em, providerId),
-    () => ledgerAbout(em, providerId),
-    () => queries.providerRequestRows(em, providerId),
-    () => queries.itemChangeRows(em, providerId),
-    () => queries.cessationRows(em, providerId),
-    () => loadPurposeFacts(em),
-    () => currentPolicyFacts(em),
-    () => organisationContact(em),
-  ]);
+  // The provider's language first: the organisation is named in it.
+  const providerRows = await queries.providerRows(em, providerId);
   const provider = providerRows[0]!;
+  const language: Language = isLanguage(provider.language) ? provider.language : 'en';
+  // One after another: inside the transaction they share one connection (concurrent queries on one
+  // PostgreSQL client are deprecated in node-postgres, and gain nothing).
+  const [itemRows, collectionRows, eventRows, ledger, requestRows, changeRows, cessationRows, purposes, policy, org] =
+    await inSequence([
+      () => queries.itemRows(em, providerId),
+      () => queries.collectionRows(em, providerId),
+      () => queries.consentEventRows(em, providerId),
+      () => ledgerAbout(em, providerId),
+      () => queries.providerRequestRows(em, providerId),
+      () => queries.itemChangeRows(em, providerId),
+      () => queries.cessationRows(em, providerId),
+      () => loadPurposeFacts(em),
+      () => currentPolicyFacts(em),
+      () => organisationContact(em, language),
+    ]);
 
-  const ledger = ledgerRows;
   const recipientIds = [
     ...new Set(
       [...ledger.map((e) => e.recipientId), ...cessationRows.map((c) => c.recipient_id as string | null)].filter(
@@ -209,26 +210,29 @@ export async function buildDisclosurePackage(
     ),
   ];
   const recipients = recipientIds.length ? await queries.recipientRows(em, recipientIds) : [];
-  const actors = await describeActors(em, [...new Set(ledger.map((e) => e.actor))]);
+  const actors = await describeActors(em, [...new Set(ledger.map((e) => e.actor))], language);
 
   // Opened by the presenters: what the sections look up (the cookie ids the requester quoted, the
   // cookie identifiers among the items) comes from what the package discloses anyway.
   const requester = openRequester(cipher, request.id, request.requesterSealed);
-  const dataItems = presentDisclosedItems(cipher, itemRows);
+  const dataItems = presentDisclosedItems(cipher, itemRows, language);
   const cookieIdentifiers = dataItems.filter((i) => i.category === 'COOKIE_IDENTIFIER').map((i) => i.value);
   const sections = [];
   for (const source of DISCLOSURE_SECTIONS) {
     const records = await source.collect(em, deps, {
       providerId,
+      language,
       cookieConsentIds: requester.cookieConsentIds,
       cookieIdentifiers,
     });
-    sections.push({ key: source.key, title: source.title, count: records.length, records });
+    const title = label(language, 'disclosureSection', source.key);
+    sections.push({ key: source.key, title, count: records.length, records });
   }
 
   const body = presentDisclosurePackage(cipher, {
     request,
     at,
+    language,
     policyNumber: policy.number,
     org,
     provider,
@@ -244,10 +248,14 @@ export async function buildDisclosurePackage(
     cessationRows,
     sections,
   });
+  // The hash covers the whole document, its formatVersion and language included.
   const text = canonicalPackageJson(body);
   const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
   return {
     ...body,
+    // The staff's typed view: the ledger with its actor references, and who they name.
+    ledger,
+    actors,
     sections: sections.map((s) => ({ key: s.key, title: s.title, count: s.count, json: canonicalJson(s.records) })),
     json: text,
     sha256,

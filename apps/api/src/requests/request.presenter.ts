@@ -1,6 +1,9 @@
 import {
-  ADMIN_ROLE_LABELS,
   allowedNextStatuses,
+  label,
+  labelKey,
+  type DocumentActorKind,
+  type Language,
   daysRemaining,
   isAdminRole,
   isOverdue,
@@ -8,6 +11,7 @@ import {
   requestUrgency,
   type DataCategory,
 } from '@steward/policy-core';
+import { formatMessage } from '../i18n/messages.js';
 import type { Actor } from '../context.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import { changeSealContext, type DataItemChange } from './data-item-change.entity.js';
@@ -156,7 +160,7 @@ export function presentCessation(
 }
 
 /**
- * What the provider reads instead of the ledger's actor references (`admin:<id>`, `partner:<credential
+ * What the provider reads, in their `language` (policy-core's `actorKind.*` messages), instead of the ledger's actor references (`admin:<id>`, `partner:<credential
  * id>`, `system:<credential id>`, `system`): staff by name and role (as amendments name who made
  * them), a partner key by its recipient's name, an internal system's key by the system's name,
  * `system` as Steward. A reference whose user or key no longer exists is listed as unknown. Sorted
@@ -169,16 +173,20 @@ export function presentActors(
     partnerKeys: readonly { id: string; recipientName: string }[];
     systemKeys: readonly { id: string; systemName: string }[];
   },
+  language: Language,
 ): DisclosedActorType[] {
-  const described = new Map<string, string>([['system', 'Steward, recording automatically']]);
+  const say = (kind: DocumentActorKind, params: Record<string, string> = {}) =>
+    formatMessage(language, labelKey('actorKind', kind), params);
+  const described = new Map<string, string>([['system', say('STEWARD')]]);
   for (const a of known.admins) {
-    const role = isAdminRole(a.role) ? ADMIN_ROLE_LABELS[a.role].en.toLowerCase() : a.role;
-    described.set(`admin:${a.id}`, `${a.displayName} (staff, ${role})`);
+    const role = isAdminRole(a.role) ? label(language, 'role', a.role) : a.role;
+    described.set(`admin:${a.id}`, say('STAFF', { name: a.displayName, role }));
   }
   for (const p of known.partnerKeys)
-    described.set(`partner:${p.id}`, `${p.recipientName} (the recipient's system, with a partner key)`);
-  for (const k of known.systemKeys) described.set(`system:${k.id}`, `Internal system ${k.systemName}`);
-  return [...refs].sort().map((ref) => ({ ref, description: described.get(ref) ?? 'Unknown (no longer on record)' }));
+    described.set(`partner:${p.id}`, say('RECIPIENT_SYSTEM', { name: p.recipientName }));
+  for (const k of known.systemKeys) described.set(`system:${k.id}`, say('INTERNAL_SYSTEM', { name: k.systemName }));
+  const unknown = say('UNKNOWN');
+  return [...refs].sort().map((ref) => ({ ref, description: described.get(ref) ?? unknown }));
 }
 
 export function presentSettings({ period, observeJapaneseHolidays }: RequestCalendarSettings): RequestSettingsType {

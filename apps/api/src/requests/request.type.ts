@@ -1,4 +1,5 @@
 import type {
+  ProviderLanguage,
   CollectionChannel,
   ConsentAction,
   ConsentMethod,
@@ -24,6 +25,7 @@ import {
   ProviderKindEnum,
 } from '../common/enums.js';
 import { LedgerEntryType } from '../ledger/ledger-explorer.type.js';
+import { PolicyLanguageEnum } from '../policy/policy-change.type.js';
 import { DataItemBaseType } from '../providers/provider.type.js';
 import type { DataItemChangeAction } from './data-item-change.entity.js';
 import {
@@ -323,11 +325,20 @@ export class DisclosureSectionType {
     'Everything held about one provider (clause 4), produced for a verified disclosure request. `json` is the canonical form; `sha256` its hash.',
 })
 export class DisclosurePackageType {
-  @Field(() => Int) formatVersion!: number;
+  @Field(() => String, {
+    description:
+      "The format of `json` (`steward.disclosure/3`: in the provider's language, each code with its label beside it); inside what `sha256` covers.",
+  })
+  formatVersion!: string;
+  @Field(() => PolicyLanguageEnum, {
+    description: "The provider's language: the package's labels, section titles, purpose titles and names are in it.",
+  })
+  language!: ProviderLanguage;
   @Field(() => ID) requestId!: string;
   @Field(() => String) requestReference!: string;
   @Field(() => Date) producedAt!: Date;
-  @Field(() => String) controller!: string;
+  @Field(() => String, { description: "The organisation and its secretariat's contact, in the provider's language." })
+  controller!: string;
   @Field(() => Int, { description: 'The policy version in force when the package was produced.' })
   policyVersion!: number;
   @Field(() => DisclosedProviderType) provider!: DisclosedProviderType;
@@ -339,12 +350,17 @@ export class DisclosurePackageType {
   /** Every entry; exposed through the `ledger(first)` field resolver (DisclosurePackageResolver). */
   ledger!: LedgerEntryType[];
   @Field(() => [DisclosedRecipientType]) recipients!: DisclosedRecipientType[];
-  @Field(() => [DisclosedActorType], { description: 'Who each ledger entry says acted, described (format 2 on).' })
+  @Field(() => [DisclosedActorType], {
+    description:
+      "Who each ledger entry says acted, described in the provider's language (in `json`, each entry's `actorName`).",
+  })
   actors!: DisclosedActorType[];
   @Field(() => [DisclosedRequestType]) requests!: DisclosedRequestType[];
   @Field(() => [DataItemChangeType]) amendments!: DataItemChangeType[];
   @Field(() => [ProviderCessationType]) cessations!: ProviderCessationType[];
   @Field(() => [DisclosureSectionType]) sections!: DisclosureSectionType[];
-  @Field(() => String) json!: string;
-  @Field(() => String) sha256!: string;
+  @Field(() => String, { description: 'The package as canonical JSON (the document the provider receives).' })
+  json!: string;
+  @Field(() => String, { description: 'SHA-256 of `json`, its format version and language included.' })
+  sha256!: string;
 }

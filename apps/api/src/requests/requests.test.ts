@@ -617,10 +617,16 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       expect(pkg.actors.map((a) => a.ref)).toEqual([...new Set(pkg.ledger.map((e) => e.actor))].sort());
       const ownerRef = pkg.ledger.find((e) => e.kind === 'DECISION')!.actor;
       expect(ownerRef).toMatch(/^admin:/);
-      expect(pkg.actors.find((a) => a.ref === ownerRef)!.description).toMatch(/^.+ \(staff, owner\)$/);
-      expect(pkg.actors.every((a) => !a.description.startsWith('Unknown'))).toBe(true);
-      expect((JSON.parse(pkg.json) as { formatVersion: number; actors: unknown[] }).actors).toEqual(pkg.actors);
-      expect(pkg.formatVersion).toBe(2);
+      // A new provider is Japanese (the organisation's default): so is the package.
+      expect(pkg.language).toBe('ja');
+      expect(pkg.actors.find((a) => a.ref === ownerRef)!.description).toMatch(/^事務局 .+（オーナー）$/);
+      expect(pkg.actors.every((a) => !a.description.startsWith('不明'))).toBe(true);
+      // The JSON names each entry's actor as described, and never by an internal reference.
+      const described = new Map(pkg.actors.map((a) => [a.ref, a.description]));
+      const jsonLedger = (JSON.parse(pkg.json) as { ledger: { sequence: number; actorName: string }[] }).ledger;
+      expect(jsonLedger.map((e) => e.actorName)).toEqual(pkg.ledger.map((e) => described.get(e.actor)));
+      expect(pkg.json).not.toMatch(/admin:|partner:|"actor"/);
+      expect(pkg.formatVersion).toBe('steward.disclosure/3');
       expect(pkg.sections.map((s) => `${s.key}:${s.count}`)).toEqual(['inquiries:0', 'cookieConsents:0']);
 
       // The whole package, as returned and as the canonical JSON, holds nothing of the other provider.

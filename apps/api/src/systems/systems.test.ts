@@ -510,11 +510,12 @@ describe.each(DATABASES)('internal systems on %s', (database) => {
       ).changeRequestStatus;
       const pkg = (await officer.ok(ProduceDisclosurePackageDocument, { requestId: request.id }))
         .produceDisclosurePackage;
+      // The subscriber is Japanese (the organisation's default), and so is their package.
       expect(pkg.actors).toContainEqual({
         ref: `system:${credentialId}`,
-        description: 'Internal system Membership database',
+        description: '内部システム Membership database',
       });
-      expect(pkg.actors.find((a) => a.ref.startsWith('admin:'))?.description).toMatch(/\(staff, owner\)$/);
+      expect(pkg.actors.find((a) => a.ref.startsWith('admin:'))?.description).toMatch(/^事務局 .+（オーナー）$/);
     });
   });
 });

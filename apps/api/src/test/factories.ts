@@ -1,4 +1,9 @@
-import type { CreateExceptionMutationVariables, RecordCollectionMutationVariables } from '@steward/schema';
+import type {
+  CreateExceptionMutationVariables,
+  OrganisationSettingsQuery,
+  RecordCollectionMutationVariables,
+  UpdateOrganisationMutationVariables,
+} from '@steward/schema';
 
 type CollectionInput = RecordCollectionMutationVariables['input'];
 
@@ -106,4 +111,28 @@ export function buildExceptionInput(
     },
   };
   return { ...base[kind], validUntil: '2027-04-01T00:00:00.000Z', ...overrides };
+}
+
+/** The settings form's "save": every field as the organisation holds it, with changes applied. */
+export function organisationSettings(
+  org: OrganisationSettingsQuery['organisation'],
+  change: Partial<UpdateOrganisationMutationVariables['input']> = {},
+) {
+  return {
+    input: {
+      expectedVersion: org.version,
+      name: org.name,
+      nameJa: org.nameJa,
+      secretariatName: org.secretariat.nameEn,
+      secretariatNameJa: org.secretariat.nameJa,
+      postalAddress: org.secretariat.postalAddressEn,
+      postalAddressJa: org.secretariat.postalAddressJa,
+      officeHoursEn: org.secretariat.officeHoursEn,
+      officeHoursJa: org.secretariat.officeHoursJa,
+      telephone: org.secretariat.telephone,
+      fax: org.secretariat.fax,
+      email: org.secretariat.email,
+      ...change,
+    },
+  };
 }

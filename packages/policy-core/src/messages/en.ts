@@ -234,4 +234,46 @@ export const en = {
 
   'language.ja': 'Japanese',
   'language.en': 'English',
+
+  'documentKind.DISCLOSURE': 'Disclosure of personal information held',
+  'documentKind.CONSENT_RECEIPT': 'Consent receipt',
+
+  'ledgerKind.COLLECTION': 'Collection',
+  'ledgerKind.CONSENT': 'Consent',
+  'ledgerKind.USE': 'Use',
+  'ledgerKind.PROVISION': 'Provision to a third party',
+  'ledgerKind.DECISION': 'Decision',
+  'ledgerKind.POLICY': 'Privacy policy',
+  'ledgerKind.RESTORE': 'Restore from a backup',
+
+  'ledgerOutcome.RECORDED': 'Recorded',
+  'ledgerOutcome.ALLOWED': 'Allowed',
+  'ledgerOutcome.DENIED': 'Denied',
+
+  'useBasis.CONSENT': 'Your consent',
+  'useBasis.PUBLICLY_AVAILABLE': 'Publicly available information',
+  'useBasis.EXCEPTION': 'An exception under the policy',
+
+  'dataItemChangeAction.ADD': 'Added',
+  'dataItemChangeAction.UPDATE': 'Corrected',
+  'dataItemChangeAction.REMOVE': 'Deleted',
+
+  'actorKind.STAFF': '{name} (staff, {role})',
+  'actorKind.RECIPIENT_SYSTEM': "{name} (the recipient's system, with a partner key)",
+  'actorKind.INTERNAL_SYSTEM': 'Internal system {name}',
+  'actorKind.STEWARD': 'Steward, recording automatically',
+  'actorKind.UNKNOWN': 'Unknown (no longer on record)',
+
+  'disclosureSection.provider': 'About you',
+  'disclosureSection.dataItems': 'Personal information held',
+  'disclosureSection.collections': 'Collections',
+  'disclosureSection.consents': 'Your consents',
+  'disclosureSection.consentEvents': 'Consent history',
+  'disclosureSection.ledger': 'Record of use and provision',
+  'disclosureSection.recipients': 'Recipients',
+  'disclosureSection.requests': 'Your requests',
+  'disclosureSection.amendments': 'Amendments',
+  'disclosureSection.cessations': 'Cessations of use',
+  'disclosureSection.inquiries': 'Inquiries',
+  'disclosureSection.cookieConsents': 'Cookie consents',
 } as const;

@@ -21,6 +21,15 @@ import { POLICY_CLAUSES } from '../vocabulary/policy-clauses.js';
 import { PROVIDER_KINDS } from '../vocabulary/provider-kinds.js';
 import { RECIPIENT_KINDS } from '../vocabulary/recipient-kinds.js';
 import { ADMIN_ROLES } from '../vocabulary/roles.js';
+import {
+  DATA_ITEM_CHANGE_ACTIONS,
+  DISCLOSURE_SECTION_KEYS,
+  DOCUMENT_ACTOR_KINDS,
+  DOCUMENT_KINDS,
+  LEDGER_ENTRY_KINDS,
+  LEDGER_OUTCOMES,
+  USE_BASIS_KINDS,
+} from '../documents/document-vocabulary.js';
 import { LANGUAGES, messages, type Language, type MessageKey } from './catalogue.js';
 
 export * from './catalogue.js';
@@ -61,6 +70,13 @@ export const LABEL_VOCABULARIES = {
   jobKind: JOB_KINDS,
   jobStatus: JOB_STATUSES,
   language: LANGUAGES,
+  documentKind: DOCUMENT_KINDS,
+  ledgerKind: LEDGER_ENTRY_KINDS,
+  ledgerOutcome: LEDGER_OUTCOMES,
+  useBasis: USE_BASIS_KINDS,
+  dataItemChangeAction: DATA_ITEM_CHANGE_ACTIONS,
+  actorKind: DOCUMENT_ACTOR_KINDS,
+  disclosureSection: DISCLOSURE_SECTION_KEYS,
 } as const;
 export type LabelNamespace = keyof typeof LABEL_VOCABULARIES;
 export type LabelValue<N extends LabelNamespace> = (typeof LABEL_VOCABULARIES)[N][number];

@@ -228,4 +228,46 @@ export const ja = {
 
   'language.ja': '日本語',
   'language.en': '英語',
+
+  'documentKind.DISCLOSURE': '保有個人データの開示',
+  'documentKind.CONSENT_RECEIPT': '同意の控え',
+
+  'ledgerKind.COLLECTION': '取得',
+  'ledgerKind.CONSENT': '同意',
+  'ledgerKind.USE': '利用',
+  'ledgerKind.PROVISION': '第三者提供',
+  'ledgerKind.DECISION': '判定',
+  'ledgerKind.POLICY': 'プライバシーポリシー',
+  'ledgerKind.RESTORE': 'バックアップからの復元',
+
+  'ledgerOutcome.RECORDED': '記録',
+  'ledgerOutcome.ALLOWED': '許可',
+  'ledgerOutcome.DENIED': '不許可',
+
+  'useBasis.CONSENT': 'ご本人の同意',
+  'useBasis.PUBLICLY_AVAILABLE': '公開されている情報',
+  'useBasis.EXCEPTION': 'ポリシーに定める例外',
+
+  'dataItemChangeAction.ADD': '追加',
+  'dataItemChangeAction.UPDATE': '訂正',
+  'dataItemChangeAction.REMOVE': '削除',
+
+  'actorKind.STAFF': '事務局 {name}（{role}）',
+  'actorKind.RECIPIENT_SYSTEM': '{name}（提供先のシステム、連携キーによる）',
+  'actorKind.INTERNAL_SYSTEM': '内部システム {name}',
+  'actorKind.STEWARD': 'Steward による自動記録',
+  'actorKind.UNKNOWN': '不明（記録が残っていません）',
+
+  'disclosureSection.provider': 'ご本人について',
+  'disclosureSection.dataItems': '保有している個人情報',
+  'disclosureSection.collections': '取得の記録',
+  'disclosureSection.consents': '同意の状況',
+  'disclosureSection.consentEvents': '同意の履歴',
+  'disclosureSection.ledger': '利用・提供の記録',
+  'disclosureSection.recipients': '提供先',
+  'disclosureSection.requests': 'ご請求の記録',
+  'disclosureSection.amendments': '訂正の記録',
+  'disclosureSection.cessations': '利用停止の記録',
+  'disclosureSection.inquiries': 'お問い合わせ',
+  'disclosureSection.cookieConsents': 'クッキーの同意',
 } as const satisfies Readonly<Record<keyof typeof en, string>>;

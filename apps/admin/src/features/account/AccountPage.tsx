@@ -1,18 +1,19 @@
 import { Grid, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.js';
 import { AccountLanguageCard } from '../language/AccountLanguageCard.js';
 import { useSessionUser } from '../session/session-context.js';
-import { ACCOUNT_TEXT } from './account-texts.js';
 import { ChangePasswordForm } from './ChangePasswordForm.js';
 import { DisableTotpForm, RegenerateCodesForm, SecondFactorCard } from './SecondFactorCard.js';
 import { SessionsCard } from './SessionsCard.js';
 
 /** Every member's own account: password, sessions, second factor. */
 export function AccountPage({ onChanged }: { /** Reloads the signed-in member (`me`). */ onChanged: () => void }) {
+  const { t } = useTranslation('account');
   const user = useSessionUser();
   return (
     <>
-      <PageHeader title={ACCOUNT_TEXT.title} description={ACCOUNT_TEXT.description} />
+      <PageHeader title={t('title')} description={t('description')} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">

@@ -1,11 +1,10 @@
 import { Alert, Button, PasswordInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormCard, useFormErrors } from '../../components/FormCard.js';
 import { newPasswordErrors } from '../../components/password-form.js';
-import { ACCOUNT_TEXT } from './account-texts.js';
 import { useChangePassword } from './use-account.js';
 
-const T = ACCOUNT_TEXT.password;
 const FIELDS = ['currentPassword', 'newPassword', 'newPasswordRepeated'];
 
 type Props = {
@@ -15,7 +14,9 @@ type Props = {
 };
 
 /** Changes one's own password: the current one, then the new one twice; the API's issues go on their fields. */
-export function ChangePasswordForm({ currentLabel = T.current, onChanged }: Props) {
+export function ChangePasswordForm({ currentLabel: givenLabel, onChanged }: Props) {
+  const { t } = useTranslation('account');
+  const currentLabel = givenLabel ?? t('password.current');
   const { changePassword, fetching } = useChangePassword();
   const form = useFormErrors((f) => FIELDS.includes(f));
   const [values, setValues] = useState({ currentPassword: '', newPassword: '', newPasswordRepeated: '' });
@@ -30,8 +31,13 @@ export function ChangePasswordForm({ currentLabel = T.current, onChanged }: Prop
     event.preventDefault();
     setChanged(false);
     form.setMessages([]);
-    const found = newPasswordErrors(values.newPassword, values.newPasswordRepeated, 'newPassword', T.mismatch);
-    if (!values.currentPassword) found['currentPassword'] = `${currentLabel} is required.`;
+    const found = newPasswordErrors(
+      values.newPassword,
+      values.newPasswordRepeated,
+      'newPassword',
+      t('password.mismatch'),
+    );
+    if (!values.currentPassword) found['currentPassword'] = t('password.required', { label: currentLabel });
     form.setErrors(found);
     if (Object.keys(found).length > 0) return;
     const result = await changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword });
@@ -42,10 +48,16 @@ export function ChangePasswordForm({ currentLabel = T.current, onChanged }: Prop
   }
 
   return (
-    <FormCard label={T.form} title={T.title} refusedTitle={T.refused} messages={form.messages} onSubmit={submit}>
+    <FormCard
+      label={t('password.form')}
+      title={t('password.title')}
+      refusedTitle={t('password.refused')}
+      messages={form.messages}
+      onSubmit={submit}
+    >
       {changed && (
         <Alert color="teal" variant="light" role="status">
-          {T.changed}
+          {t('password.changed')}
         </Alert>
       )}
       <PasswordInput
@@ -57,8 +69,8 @@ export function ChangePasswordForm({ currentLabel = T.current, onChanged }: Prop
         error={form.errors['currentPassword']}
       />
       <PasswordInput
-        label={T.new}
-        description={T.newHint}
+        label={t('password.new')}
+        description={t('password.newHint')}
         autoComplete="new-password"
         required
         value={values.newPassword}
@@ -66,7 +78,7 @@ export function ChangePasswordForm({ currentLabel = T.current, onChanged }: Prop
         error={form.errors['newPassword']}
       />
       <PasswordInput
-        label={T.confirm}
+        label={t('password.confirm')}
         autoComplete="new-password"
         required
         value={values.newPasswordRepeated}
@@ -74,7 +86,7 @@ export function ChangePasswordForm({ currentLabel = T.current, onChanged }: Prop
         error={form.errors['newPasswordRepeated']}
       />
       <Button type="submit" loading={fetching}>
-        {T.submit}
+        {t('password.submit')}
       </Button>
     </FormCard>
   );

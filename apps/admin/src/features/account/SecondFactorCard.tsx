@@ -1,25 +1,24 @@
 import { Alert, Button, Card, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormCard, useFormErrors } from '../../components/FormCard.js';
 import { useSessionUser } from '../session/session-context.js';
-import { ACCOUNT_TEXT } from './account-texts.js';
 import { RecoveryCodes } from './RecoveryCodes.js';
 import { TotpEnrolment } from './TotpEnrolment.js';
 import { useSecondFactor } from './use-account.js';
 
-const T = ACCOUNT_TEXT.mfa;
-
 /** One's own second factor: enrol, or (once enrolled) new recovery codes and removal. */
 export function SecondFactorCard({ onChanged }: { onChanged: () => void }) {
+  const { t } = useTranslation('account');
   const user = useSessionUser();
   return (
     <Card withBorder radius="md" padding="md">
       <Stack gap="sm">
-        <Text fw={600}>{T.title}</Text>
-        <Text size="sm">{user.mfaEnrolled ? T.enrolled : T.notEnrolled}</Text>
+        <Text fw={600}>{t('mfa.title')}</Text>
+        <Text size="sm">{user.mfaEnrolled ? t('mfa.enrolled') : t('mfa.notEnrolled')}</Text>
         {user.mfaRequired && (
           <Alert color="blue" variant="light">
-            {T.required}
+            {t('mfa.required')}
           </Alert>
         )}
         {!user.mfaEnrolled && <TotpEnrolment onEnrolled={onChanged} />}
@@ -30,6 +29,7 @@ export function SecondFactorCard({ onChanged }: { onChanged: () => void }) {
 
 /** New recovery codes, confirmed by a current code; shown once. */
 export function RegenerateCodesForm() {
+  const { t } = useTranslation('account');
   const { regenerate, regenerating } = useSecondFactor();
   const form = useFormErrors((f) => f === 'code');
   const [code, setCode] = useState('');
@@ -44,18 +44,23 @@ export function RegenerateCodesForm() {
     setCodes(result.data.regenerateRecoveryCodes.codes);
   }
 
-  const R = T.regenerate;
   return (
-    <FormCard label={R.form} title={R.title} refusedTitle={R.refused} messages={form.messages} onSubmit={submit}>
+    <FormCard
+      label={t('mfa.regenerate.form')}
+      title={t('mfa.regenerate.title')}
+      refusedTitle={t('mfa.regenerate.refused')}
+      messages={form.messages}
+      onSubmit={submit}
+    >
       {codes ? (
         <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />
       ) : (
         <>
           <Text size="sm" c="dimmed">
-            {R.description}
+            {t('mfa.regenerate.description')}
           </Text>
           <TextInput
-            label={T.code}
+            label={t('mfa.code')}
             inputMode="numeric"
             autoComplete="one-time-code"
             required
@@ -64,7 +69,7 @@ export function RegenerateCodesForm() {
             error={form.errors['code']}
           />
           <Button type="submit" loading={regenerating} disabled={!code.trim()}>
-            {R.submit}
+            {t('mfa.regenerate.submit')}
           </Button>
         </>
       )}
@@ -74,6 +79,7 @@ export function RegenerateCodesForm() {
 
 /** Removes the second factor with one's password (the API refuses while the organisation requires one). */
 export function DisableTotpForm() {
+  const { t } = useTranslation('account');
   const { disable, disabling } = useSecondFactor();
   const form = useFormErrors((f) => f === 'password');
   const [password, setPassword] = useState('');
@@ -86,11 +92,16 @@ export function DisableTotpForm() {
     setPassword('');
   }
 
-  const D = T.disable;
   return (
-    <FormCard label={D.form} title={D.title} refusedTitle={D.refused} messages={form.messages} onSubmit={submit}>
+    <FormCard
+      label={t('mfa.disable.form')}
+      title={t('mfa.disable.title')}
+      refusedTitle={t('mfa.disable.refused')}
+      messages={form.messages}
+      onSubmit={submit}
+    >
       <PasswordInput
-        label={D.password}
+        label={t('mfa.disable.password')}
         autoComplete="current-password"
         required
         value={password}
@@ -98,7 +109,7 @@ export function DisableTotpForm() {
         error={form.errors['password']}
       />
       <Button type="submit" color="red" variant="light" loading={disabling} disabled={!password}>
-        {D.submit}
+        {t('mfa.disable.submit')}
       </Button>
     </FormCard>
   );

@@ -1,32 +1,30 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { MySessionsQuery } from '@steward/schema';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useResetClient } from '../../app/client-reset.js';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
 import { errorMessages } from '../../components/errors.js';
 import { formatDateTime } from '../../components/format.js';
-import { ACCOUNT_TEXT } from './account-texts.js';
 import { useMySessions } from './use-account.js';
 
 type Session = MySessionsQuery['mySessions'][number];
-const T = ACCOUNT_TEXT.sessions;
-
-const deviceOf = (s: Session) => s.device ?? T.unknownDevice;
-
-function sessionColumns(onEnd: (session: Session) => void, ending: boolean): DataColumn<Session>[] {
+function sessionColumns(t: TFunction, onEnd: (session: Session) => void, ending: boolean): DataColumn<Session>[] {
+  const deviceOf = (s: Session) => s.device ?? t('sessions.unknownDevice');
   return [
     {
       id: 'device',
-      header: T.device,
+      header: t('sessions.device'),
       value: deviceOf,
       cell: (s) => (
         <Group gap="xs" wrap="nowrap">
           <Text size="sm">{deviceOf(s)}</Text>
           {s.current && (
             <Badge size="sm" variant="light" color="teal">
-              {T.thisOne}
+              {t('sessions.thisOne')}
             </Badge>
           )}
         </Group>
@@ -34,14 +32,14 @@ function sessionColumns(onEnd: (session: Session) => void, ending: boolean): Dat
     },
     {
       id: 'createdAt',
-      header: T.signedIn,
+      header: t('sessions.signedIn'),
       value: (s) => s.createdAt,
       cell: (s) => formatDateTime(s.createdAt),
       nowrap: true,
     },
     {
       id: 'lastSeenAt',
-      header: T.lastSeen,
+      header: t('sessions.lastSeen'),
       value: (s) => s.lastSeenAt,
       cell: (s) => formatDateTime(s.lastSeenAt),
       nowrap: true,
@@ -49,16 +47,16 @@ function sessionColumns(onEnd: (session: Session) => void, ending: boolean): Dat
     {
       id: 'actions',
       header: '',
-      headerLabel: T.signOut,
+      headerLabel: t('sessions.signOut'),
       cell: (s) => (
         <Button
           size="compact-xs"
           variant="default"
           disabled={ending}
-          aria-label={T.signOutLabel(s.current ? T.thisOne : deviceOf(s))}
+          aria-label={t('sessions.signOutLabel', { device: s.current ? t('sessions.thisOne') : deviceOf(s) })}
           onClick={() => onEnd(s)}
         >
-          {T.signOut}
+          {t('sessions.signOut')}
         </Button>
       ),
     },
@@ -67,6 +65,7 @@ function sessionColumns(onEnd: (session: Session) => void, ending: boolean): Dat
 
 /** One's own open sessions (this one marked), each with "Sign out"; ending this one signs out here. */
 export function SessionsCard() {
+  const { t } = useTranslation('account');
   const { sessions, endSession, ending, ...query } = useMySessions();
   const [messages, setMessages] = useState<string[]>([]);
   const resetClient = useResetClient();
@@ -83,15 +82,15 @@ export function SessionsCard() {
 
   return (
     <Stack gap="xs">
-      <Text fw={600}>{T.title}</Text>
-      <MessagesAlert title={T.refused} messages={messages} />
+      <Text fw={600}>{t('sessions.title')}</Text>
+      <MessagesAlert title={t('sessions.refused')} messages={messages} />
       <DataTable
-        label={T.table}
-        columns={sessionColumns(onEnd, ending)}
+        label={t('sessions.table')}
+        columns={sessionColumns(t, onEnd, ending)}
         rows={sessions}
-        empty={T.empty}
+        empty={t('sessions.empty')}
         query={query}
-        loadingLabel={T.loading}
+        loadingLabel={t('sessions.loading')}
         minWidth={560}
       />
     </Stack>

@@ -1,14 +1,13 @@
 import { Button, Card, Code, Group, Image, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import type { BeginTotpEnrolmentMutation } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
 import { errorMessages } from '../../components/errors.js';
 import { useFormErrors } from '../../components/FormCard.js';
-import { ACCOUNT_TEXT } from './account-texts.js';
 import { RecoveryCodes } from './RecoveryCodes.js';
 import { useTotpEnrolment } from './use-account.js';
 
-const T = ACCOUNT_TEXT.mfa;
 type Enrolment = BeginTotpEnrolmentMutation['beginTotpEnrolment'];
 
 /** The API's QR code (an SVG document) as an image source. */
@@ -24,6 +23,7 @@ const FIELDS = ['code', 'password'];
  * `onEnrolled` runs when the member has stored them.
  */
 export function TotpEnrolment({ onEnrolled }: { onEnrolled: () => void }) {
+  const { t } = useTranslation('account');
   const { begin, confirm, fetching } = useTotpEnrolment();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [values, setValues] = useState({ code: '', password: '' });
@@ -57,28 +57,28 @@ export function TotpEnrolment({ onEnrolled }: { onEnrolled: () => void }) {
 
   return (
     <Stack gap="sm">
-      <MessagesAlert title={T.refused} messages={form.messages} />
+      <MessagesAlert title={t('mfa.refused')} messages={form.messages} />
       {!enrolment ? (
         <Group>
           <Button onClick={() => void start()} loading={fetching}>
-            {T.start}
+            {t('mfa.start')}
           </Button>
         </Group>
       ) : (
-        <form onSubmit={submit} aria-label={T.start} noValidate>
+        <form onSubmit={submit} aria-label={t('mfa.start')} noValidate>
           <Stack gap="sm">
-            <Text size="sm">{T.scan}</Text>
+            <Text size="sm">{t('mfa.scan')}</Text>
             <Card withBorder padding="xs" w={220} bg="white">
-              <Image src={svgDataUri(enrolment.qrSvg)} alt={T.qr} w={200} h={200} />
+              <Image src={svgDataUri(enrolment.qrSvg)} alt={t('mfa.qr')} w={200} h={200} />
             </Card>
             <Text size="sm" fw={500}>
-              {T.secret}
+              {t('mfa.secret')}
             </Text>
-            <Code aria-label={T.secret} style={{ wordBreak: 'break-all' }}>
+            <Code aria-label={t('mfa.secret')} style={{ wordBreak: 'break-all' }}>
               {enrolment.secret}
             </Code>
             <TextInput
-              label={T.code}
+              label={t('mfa.code')}
               inputMode="numeric"
               autoComplete="one-time-code"
               required
@@ -88,8 +88,8 @@ export function TotpEnrolment({ onEnrolled }: { onEnrolled: () => void }) {
               error={form.errors['code']}
             />
             <PasswordInput
-              label={T.password}
-              description={T.passwordHint}
+              label={t('mfa.password')}
+              description={t('mfa.passwordHint')}
               autoComplete="current-password"
               required
               value={values.password}
@@ -98,7 +98,7 @@ export function TotpEnrolment({ onEnrolled }: { onEnrolled: () => void }) {
             />
             <Group>
               <Button type="submit" loading={fetching} disabled={!values.code.trim() || !values.password}>
-                {T.confirm}
+                {t('common:actions.confirm')}
               </Button>
             </Group>
           </Stack>

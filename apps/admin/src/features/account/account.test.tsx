@@ -225,4 +225,22 @@ describe('restricted sessions', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
     expect(api.callsOf('Logout')).toHaveLength(1);
   });
+
+  it('speaks Japanese: the page, the sessions table and its own password check', async () => {
+    renderApp('/account', {
+      language: 'ja',
+      handlers: { MySessions: () => ({ data: { mySessions: sessions } }) },
+    });
+    expect(await screen.findByRole('heading', { name: 'アカウント' })).toBeTruthy();
+    const table = await screen.findByRole('table', { name: '自分のセッション' });
+    await within(table).findByText('Chrome on macOS');
+    expect(within(table).getByRole('columnheader', { name: '端末' })).toBeTruthy();
+    expect(within(table).getByRole('button', { name: 'Safari on iPhoneをサインアウト' })).toBeTruthy();
+    expect(within(table).getByRole('button', { name: 'このセッションをサインアウト' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '認証アプリを設定' })).toBeTruthy();
+
+    const form = screen.getByRole('form', { name: 'パスワードの変更' });
+    fireEvent.click(within(form).getByRole('button', { name: 'パスワードを変更' }));
+    expect(await within(form).findByText('現在のパスワードを入力してください。')).toBeTruthy();
+  });
 });

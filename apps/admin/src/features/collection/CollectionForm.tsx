@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { FIELD_LIMITS } from '@steward/policy-core';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ConflictAlert } from '../../components/ConflictAlert.js';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
@@ -19,15 +20,16 @@ type Props = {
 
 /** One act of collection: the fieldsets over the form state of useCollectionForm. */
 export function CollectionForm({ policy, purposes, provider, onReloadProvider, onReloadPolicy }: Props) {
+  const { t } = useTranslation('collection');
   const form = useCollectionForm({ policy, purposes, provider, onReloadPolicy });
   const { values, errors, errorCount, change } = form;
 
   return (
-    <form onSubmit={form.submit} noValidate aria-label="Record collection">
+    <form onSubmit={form.submit} noValidate aria-label={t('form.label')}>
       <Stack gap="md">
         {errorCount > 0 && (
-          <Alert color="red" variant="light" title="The collection was not recorded" role="alert">
-            Correct the {errorCount === 1 ? 'field' : `${errorCount} fields`} marked below.
+          <Alert color="red" variant="light" title={t('form.notRecorded')} role="alert">
+            {t('form.correct', { count: errorCount })}
           </Alert>
         )}
         {form.conflict && (
@@ -38,7 +40,7 @@ export function CollectionForm({ policy, purposes, provider, onReloadProvider, o
             }}
           />
         )}
-        {!form.conflict && <MessagesAlert title="The API refused the collection" messages={form.serverMessages} />}
+        {!form.conflict && <MessagesAlert title={t('form.refused')} messages={form.serverMessages} />}
 
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <ProviderFieldset provider={provider} form={form} />
@@ -49,8 +51,8 @@ export function CollectionForm({ policy, purposes, provider, onReloadProvider, o
 
         <Card withBorder radius="md" padding="md" m={0}>
           <Textarea
-            label="Note"
-            description="Optional: anything a colleague should know about this collection"
+            label={t('form.note')}
+            description={t('form.noteDescription')}
             value={values.note}
             maxLength={FIELD_LIMITS.note}
             onChange={(e) => change({ note: e.currentTarget.value }, ['note'])}
@@ -66,10 +68,10 @@ export function CollectionForm({ policy, purposes, provider, onReloadProvider, o
             to={provider ? `/providers/${encodeURIComponent(provider.id)}` : '/providers'}
             variant="default"
           >
-            Cancel
+            {t('common:actions.cancel')}
           </Button>
           <Button type="submit" loading={form.submitting}>
-            Record collection
+            {t('form.submit')}
           </Button>
         </Group>
       </Stack>

@@ -1,6 +1,7 @@
 import { Checkbox, CloseButton, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { DATA_CATEGORY_INFO, FIELD_LIMITS } from '@steward/policy-core';
 import type { DataCategory } from '@steward/schema';
+import { useTranslation } from 'react-i18next';
 import { categoryLabel } from '../../components/categories.js';
 import type { FieldErrors } from '../../components/errors.js';
 import { isMultilineCategory, type ItemRow } from './collection-form.js';
@@ -34,28 +35,31 @@ export function ItemRowFields({
   onBlurValue,
   onRemove,
 }: ItemRowProps) {
+  const { t } = useTranslation('collection');
   const n = index + 1;
   const at = `items[${index}]`;
   const categories: { value: string; label: string; disabled?: boolean }[] = [
-    { value: '', label: 'Category…', disabled: true },
+    { value: '', label: t('items.categoryPlaceholder'), disabled: true },
     ...offered.map((c) => ({ value: c, label: categoryLabel(c) })),
   ];
   if (row.category && !offered.includes(row.category)) {
-    categories.push({ value: row.category, label: `${categoryLabel(row.category)} (not needed)` });
+    categories.push({ value: row.category, label: t('items.notNeeded', { category: categoryLabel(row.category) }) });
   }
   const multiline = isMultilineCategory(row.category);
   const valueProps = {
-    'aria-label': `Item ${n} value`,
-    placeholder: row.category ? (VALUE_PLACEHOLDER[row.category] ?? categoryLabel(row.category)) : 'Value',
+    'aria-label': t('items.value', { n }),
+    placeholder: row.category
+      ? (VALUE_PLACEHOLDER[row.category] ?? categoryLabel(row.category))
+      : t('items.valuePlaceholder'),
     value: row.value,
     maxLength: row.category ? DATA_CATEGORY_INFO[row.category].maxLength : undefined,
     onBlur: onBlurValue,
     error: valueError,
   };
   return (
-    <Group align="flex-start" gap="xs" wrap="nowrap" role="group" aria-label={`Item ${n}`}>
+    <Group align="flex-start" gap="xs" wrap="nowrap" role="group" aria-label={t('items.item', { n })}>
       <NativeSelect
-        aria-label={`Item ${n} category`}
+        aria-label={t('items.category', { n })}
         value={row.category}
         onChange={(e) => onChange({ category: e.currentTarget.value as DataCategory | '' })}
         data={categories}
@@ -71,8 +75,8 @@ export function ItemRowFields({
       </div>
       <Stack gap={4} w={row.publiclyAvailable ? 260 : 120} pt={8}>
         <Checkbox
-          label="Public"
-          aria-label={`Item ${n} publicly available`}
+          label={t('items.public')}
+          aria-label={t('items.publiclyAvailable', { n })}
           checked={row.publiclyAvailable}
           onChange={(e) => onChange({ publiclyAvailable: e.currentTarget.checked })}
           error={errors[`${at}.publiclyAvailable`]}
@@ -80,8 +84,8 @@ export function ItemRowFields({
         />
         {row.publiclyAvailable && (
           <TextInput
-            aria-label={`Item ${n} provenance`}
-            placeholder="Where the provider made it public"
+            aria-label={t('items.provenance', { n })}
+            placeholder={t('items.provenancePlaceholder')}
             size="xs"
             value={row.publicProvenance}
             maxLength={FIELD_LIMITS.provenance}
@@ -90,7 +94,7 @@ export function ItemRowFields({
           />
         )}
       </Stack>
-      <CloseButton aria-label={`Remove item ${n}`} onClick={onRemove} mt={6} />
+      <CloseButton aria-label={t('items.remove', { n })} onClick={onRemove} mt={6} />
     </Group>
   );
 }

@@ -1,4 +1,5 @@
 import { Button, Card, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { categoryLabel } from '../../components/categories.js';
 import { ItemRowFields } from './ItemRowFields.js';
 import type { CollectionFormState } from './use-collection-form.js';
@@ -12,15 +13,16 @@ type Props = {
 
 /** The personal data given, limited to the categories the chosen purposes need. */
 export function ItemsFieldset({ form }: Props) {
+  const { t } = useTranslation('collection');
   const { values, errors, offered } = form;
   return (
-    <Card withBorder radius="md" padding="md" component="fieldset" aria-label="Personal data" m={0}>
+    <Card withBorder radius="md" padding="md" component="fieldset" aria-label={t('items.title')} m={0}>
       <Group justify="space-between" mb={4}>
-        <Text fw={600}>Personal data</Text>
+        <Text fw={600}>{t('items.title')}</Text>
         <Text size="xs" c="dimmed">
           {offered.length > 0
-            ? `The chosen purposes need: ${offered.map(categoryLabel).join(', ')}.`
-            : 'Choose the purposes first: only the categories they need can be collected.'}
+            ? t('items.needs', { categories: offered.map(categoryLabel).join(t('separator')) })
+            : t('items.chooseFirst')}
         </Text>
       </Group>
       {errors['items'] && (
@@ -45,7 +47,7 @@ export function ItemsFieldset({ form }: Props) {
       </Stack>
       <Group mt="sm">
         <Button variant="light" size="xs" onClick={form.addItem} disabled={offered.length === 0}>
-          Add data item
+          {t('items.add')}
         </Button>
       </Group>
     </Card>

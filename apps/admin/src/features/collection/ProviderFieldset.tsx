@@ -7,6 +7,7 @@ import {
   PROVIDER_LANGUAGE_LABELS,
 } from '@steward/policy-core';
 import type { PolicyLanguage, ProviderKind } from '@steward/schema';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PROVIDER_KIND_LABEL } from '../../components/labels.js';
 import type { CollectionFormState, ProviderSummary } from './use-collection-form.js';
@@ -19,18 +20,21 @@ type Props = {
 
 /** Who gave the information: the existing provider, or the kind and reference of a new one; their language. */
 export function ProviderFieldset({ provider, form: { values, errors, change } }: Props) {
+  const { t } = useTranslation('collection');
   const languageSelect = (
     <NativeSelect
-      label="Language"
-      description="Every document and message to the provider is written in it"
+      label={t('provider.language')}
+      description={t('provider.languageDescription')}
       value={values.language}
       onChange={(e) => change({ language: e.currentTarget.value as PolicyLanguage | '' }, ['language'])}
       data={[
         {
           value: '',
           label: provider
-            ? 'Unchanged'
-            : `Default (${PROVIDER_LANGUAGE_LABELS[defaultProviderLanguage()][defaultProviderLanguage()]})`,
+            ? t('provider.unchanged')
+            : t('provider.defaultLanguage', {
+                language: PROVIDER_LANGUAGE_LABELS[defaultProviderLanguage()][defaultProviderLanguage()],
+              }),
         },
         ...PROVIDER_LANGUAGES.map((l) => ({ value: l, label: PROVIDER_LANGUAGE_LABELS[l][l] })),
       ]}
@@ -38,9 +42,9 @@ export function ProviderFieldset({ provider, form: { values, errors, change } }:
     />
   );
   return (
-    <Card withBorder radius="md" padding="md" component="fieldset" aria-label="Provider" m={0}>
+    <Card withBorder radius="md" padding="md" component="fieldset" aria-label={t('provider.title')} m={0}>
       <Text fw={600} mb="xs">
-        Provider
+        {t('provider.title')}
       </Text>
       {provider ? (
         <Stack gap={4}>
@@ -52,31 +56,31 @@ export function ProviderFieldset({ provider, form: { values, errors, change } }:
               {PROVIDER_KIND_LABEL[provider.kind]}
             </Badge>
             <Badge variant="outline" color="gray" size="sm">
-              v{provider.version}
+              {t('provider.version', { version: provider.version })}
             </Badge>
           </Group>
-          <Text size="sm">{provider.displayName ?? 'No name on file'}</Text>
+          <Text size="sm">{provider.displayName ?? t('provider.noName')}</Text>
           {languageSelect}
           <Anchor component={Link} to="/collections/new" size="xs">
-            Record for a new provider instead
+            {t('provider.newInstead')}
           </Anchor>
         </Stack>
       ) : (
         <Stack gap="sm">
           <NativeSelect
-            label="Provider kind"
+            label={t('provider.kind')}
             required
             value={values.providerKind}
             onChange={(e) => change({ providerKind: e.currentTarget.value as ProviderKind | '' }, ['providerKind'])}
             data={[
-              { value: '', label: 'Choose…', disabled: true },
+              { value: '', label: t('choose'), disabled: true },
               ...PROVIDER_KINDS.map((k) => ({ value: k, label: PROVIDER_KIND_LABEL[k] })),
             ]}
             error={errors['providerKind']}
           />
           <TextInput
-            label="Reference"
-            description="The society's identifier (e.g. membership number); generated when left empty"
+            label={t('provider.reference')}
+            description={t('provider.referenceDescription')}
             value={values.reference}
             maxLength={FIELD_LIMITS.reference}
             onChange={(e) => change({ reference: e.currentTarget.value }, ['reference'])}

@@ -1,5 +1,9 @@
 import { Card, Checkbox, Group, Radio, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { CategoryBadges } from '../../components/CategoryBadges.js';
+import { CONSENT_STATE_LABEL } from '../../components/labels.js';
+import { useLocale } from '../../i18n/locale.js';
+import { inLanguage } from '../vocabulary/localized-title.js';
 import type { CollectionFormState, Purpose } from './use-collection-form.js';
 
 type Props = {
@@ -9,12 +13,14 @@ type Props = {
 
 /** The purposes specified to the provider, each with the consent obtained (granted or refused). */
 export function PurposesFieldset({ purposes, form: { values, errors, setPurpose } }: Props) {
+  const { t } = useTranslation('collection');
+  const { language } = useLocale();
   return (
-    <Card withBorder radius="md" padding="md" component="fieldset" aria-label="Purposes of use" m={0}>
+    <Card withBorder radius="md" padding="md" component="fieldset" aria-label={t('purposes.label')} m={0}>
       <Group justify="space-between" mb={4}>
-        <Text fw={600}>Purposes specified to the provider</Text>
+        <Text fw={600}>{t('purposes.title')}</Text>
         <Text size="xs" c="dimmed">
-          Tick each purpose the provider was told about, then record their answer.
+          {t('purposes.hint')}
         </Text>
       </Group>
       {errors['purposes'] && (
@@ -25,6 +31,7 @@ export function PurposesFieldset({ purposes, form: { values, errors, setPurpose 
       <Stack gap={0}>
         {purposes.map((purpose, index) => {
           const choice = values.purposes[purpose.key] ?? { selected: false, granted: null };
+          const title = inLanguage(language, purpose.titleEn, purpose.titleJa);
           return (
             <Group
               key={purpose.key}
@@ -36,8 +43,8 @@ export function PurposesFieldset({ purposes, form: { values, errors, setPurpose 
             >
               <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
                 <Checkbox
-                  label={purpose.titleEn}
-                  description={purpose.titleJa}
+                  label={title.shown}
+                  description={title.other}
                   checked={choice.selected}
                   onChange={(e) => setPurpose(purpose.key, { selected: e.currentTarget.checked })}
                 />
@@ -47,15 +54,15 @@ export function PurposesFieldset({ purposes, form: { values, errors, setPurpose 
               </Stack>
               <Radio.Group
                 name={`consent-${purpose.key}`}
-                label={<VisuallyHidden>Consent to {purpose.titleEn}</VisuallyHidden>}
+                label={<VisuallyHidden>{t('purposes.consentTo', { purpose: title.shown })}</VisuallyHidden>}
                 value={choice.granted === null ? null : choice.granted ? 'granted' : 'refused'}
                 onChange={(v) => setPurpose(purpose.key, { granted: v === 'granted' })}
                 error={errors[`purpose:${purpose.key}`]}
                 w={220}
               >
                 <Group gap="md" mt={2}>
-                  <Radio value="granted" label="Granted" disabled={!choice.selected} color="teal" />
-                  <Radio value="refused" label="Refused" disabled={!choice.selected} color="red" />
+                  <Radio value="granted" label={CONSENT_STATE_LABEL.GRANTED} disabled={!choice.selected} color="teal" />
+                  <Radio value="refused" label={CONSENT_STATE_LABEL.REFUSED} disabled={!choice.selected} color="red" />
                 </Group>
               </Radio.Group>
             </Group>

@@ -1,4 +1,5 @@
 import { Alert, Anchor } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { hasErrorCode } from '../../components/errors.js';
@@ -10,20 +11,21 @@ import { useTargetProvider } from './use-target-provider.js';
 
 /** Route entry: loads the options (and the existing provider, if any), then shows the form. */
 export function RecordCollectionPage({ providerId }: { providerId: string | null }) {
+  const { t } = useTranslation('collection');
   const options = useCollectionOptions();
   const target = useTargetProvider(providerId);
 
   let body;
-  if (options.fetching && !options.currentPolicy) body = <Loading label="Loading form" />;
+  if (options.fetching && !options.currentPolicy) body = <Loading label={t('page.loadingForm')} />;
   else if (!options.currentPolicy) body = <ErrorAlert error={options.error} onRetry={options.reload} />;
   else if (providerId && !target.provider) {
     body = target.fetching ? (
-      <Loading label="Loading provider" />
+      <Loading label={t('page.loadingProvider')} />
     ) : hasErrorCode(target.error, 'NOT_FOUND') ? (
-      <Alert color="gray" title="No such provider" role="alert">
-        The provider does not exist.{' '}
+      <Alert color="gray" title={t('page.notFound.title')} role="alert">
+        {t('page.notFound.message')}{' '}
         <Anchor component={Link} to="/collections/new">
-          Record for a new provider
+          {t('page.notFound.newProvider')}
         </Anchor>
       </Alert>
     ) : (
@@ -43,10 +45,7 @@ export function RecordCollectionPage({ providerId }: { providerId: string | null
 
   return (
     <>
-      <PageHeader
-        title="Record a collection"
-        description="One act of collecting personal information: the purposes specified to the provider, the consent obtained, and what was given."
-      />
+      <PageHeader title={t('page.title')} description={t('page.description')} />
       {body}
     </>
   );

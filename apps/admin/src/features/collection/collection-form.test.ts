@@ -1,5 +1,6 @@
 import type { PurposeFact } from '@steward/policy-core';
 import { describe, expect, it } from 'vitest';
+import { createI18n } from '../../i18n/i18n.js';
 import {
   buildCollectionInput,
   emptyItemRow,
@@ -11,6 +12,8 @@ import {
   type CollectionContext,
   type CollectionFormValues,
 } from './collection-form.js';
+
+const t = createI18n('en').getFixedT('en', 'collection');
 
 const purposes: PurposeFact[] = [
   { key: 'membership', categories: ['NAME', 'POSTAL_ADDRESS', 'EMAIL', 'MEMBERSHIP_NUMBER'], retired: false },
@@ -177,7 +180,7 @@ describe('isCollectionFormField', () => {
 
 describe('validateCollectionForm', () => {
   it('accepts a complete form', () => {
-    expect(validateCollectionForm(form(), ctx)).toEqual({});
+    expect(validateCollectionForm(form(), ctx, t)).toEqual({});
   });
 
   it('asks for every unchosen select and unanswered purpose', () => {
@@ -185,7 +188,7 @@ describe('validateCollectionForm', () => {
       ...initialCollectionForm(),
       purposes: { journal: { selected: true, granted: null } },
     };
-    const errors = validateCollectionForm(values, ctx);
+    const errors = validateCollectionForm(values, ctx, t);
     expect(errors['providerKind']).toMatch(/kind/i);
     expect(errors['channel']).toBeDefined();
     expect(errors['consentMethod']).toBeDefined();
@@ -195,11 +198,19 @@ describe('validateCollectionForm', () => {
     expect(errors['purposes']).toBeUndefined();
   });
 
+  it('words its own checks in the language shown', () => {
+    const ja = createI18n('ja').getFixedT('ja', 'collection');
+    const errors = validateCollectionForm(initialCollectionForm(), ctx, ja);
+    expect(errors['providerKind']).toBe('情報提供者の種別を選択してください。');
+    expect(errors['items[0].category']).toBe('項目の種類を選択してください。');
+  });
+
   it('does not ask for a kind when the provider exists', () => {
-    const errors = validateCollectionForm(form({ providerKind: '' }), {
-      ...ctx,
-      target: { type: 'existing', providerId: 'p1', providerKind: 'SERVICE_USER', providerVersion: 1 },
-    });
+    const errors = validateCollectionForm(
+      form({ providerKind: '' }),
+      { ...ctx, target: { type: 'existing', providerId: 'p1', providerKind: 'SERVICE_USER', providerVersion: 1 } },
+      t,
+    );
     expect(errors['providerKind']).toBeUndefined();
   });
 
@@ -213,7 +224,7 @@ describe('validateCollectionForm', () => {
         { ...emptyItemRow('d', 'NAME'), value: 'Hanako', publiclyAvailable: true },
       ],
     });
-    const errors = validateCollectionForm(values, { ...ctx, policyVersionShown: 2 });
+    const errors = validateCollectionForm(values, { ...ctx, policyVersionShown: 2 }, t);
     expect(errors['policyVersionShown']).toMatch(/current/);
     expect(errors['items[1].value']).toBeDefined();
     expect(errors['items[1].category']).toBeDefined(); // e-mail: only the refused purpose needs it
@@ -223,7 +234,7 @@ describe('validateCollectionForm', () => {
   });
 
   it('needs at least one purpose and one item', () => {
-    const errors = validateCollectionForm(form({ purposes: {}, items: [] }), ctx);
+    const errors = validateCollectionForm(form({ purposes: {}, items: [] }), ctx, t);
     expect(errors['purposes']).toBeDefined();
     expect(errors['items']).toBeDefined();
   });

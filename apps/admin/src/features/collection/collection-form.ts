@@ -16,6 +16,7 @@ import type {
   ProviderKind,
   RecordCollectionInput,
 } from '@steward/schema';
+import type { TFunction } from 'i18next';
 import type { FieldErrors } from '../../components/errors.js';
 
 /**
@@ -191,23 +192,27 @@ export function isCollectionFormField(key: string): boolean {
 }
 
 /**
- * Everything the admin can fix before sending: unchosen selects and answers first, then
- * policy-core's validateCollection on the same draft the API will validate.
+ * Everything the admin can fix before sending: unchosen selects and answers first (worded by `t`, the
+ * `collection` namespace), then policy-core's validateCollection on the same draft the API will validate.
  */
-export function validateCollectionForm(values: CollectionFormValues, ctx: CollectionContext): FieldErrors {
+export function validateCollectionForm(
+  values: CollectionFormValues,
+  ctx: CollectionContext,
+  t: TFunction,
+): FieldErrors {
   const errors: FieldErrors = {};
   const add = (key: string, message: string) => {
     if (errors[key] === undefined) errors[key] = message;
   };
-  if (ctx.target.type === 'new' && !values.providerKind) add('providerKind', 'Choose the kind of provider.');
-  if (!values.channel) add('channel', 'Choose how the information was collected.');
-  if (!values.consentMethod) add('consentMethod', 'Choose how consent was obtained.');
+  if (ctx.target.type === 'new' && !values.providerKind) add('providerKind', t('collection:errors.providerKind'));
+  if (!values.channel) add('channel', t('collection:errors.channel'));
+  if (!values.consentMethod) add('consentMethod', t('collection:errors.consentMethod'));
   const chosen = chosenPurposes(values, ctx.purposes);
   for (const c of chosen) {
-    if (c.granted === null) add(`purpose:${c.purposeKey}`, 'Record whether the provider granted or refused consent.');
+    if (c.granted === null) add(`purpose:${c.purposeKey}`, t('collection:errors.answer'));
   }
   values.items.forEach((row, i) => {
-    if (!row.category) add(`items[${i}].category`, 'Choose a category.');
+    if (!row.category) add(`items[${i}].category`, t('collection:errors.category'));
   });
 
   const draft: CollectionDraft = {

@@ -231,4 +231,20 @@ describe('record a collection', () => {
     expect(screen.queryByRole('button', { name: 'Record collection' })).toBeNull();
     expect(api.callsOf('CollectionFormOptions')).toHaveLength(0);
   });
+
+  it('speaks Japanese: headings, purposes by their Japanese title, and its own checks', async () => {
+    renderApp('/collections/new', { language: 'ja', handlers: baseHandlers() });
+    expect(await screen.findByRole('heading', { name: '個人情報の取得の記録' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: '取得の方法' })).toBeTruthy();
+    expect(screen.getByText('本人に示した利用目的')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '項目を追加' })).toHaveProperty('disabled', true);
+    fireEvent.click(screen.getByLabelText('会誌の送付'));
+    expect(screen.getByRole('radiogroup', { name: '「会誌の送付」への同意' })).toBeTruthy();
+    expect(await screen.findByText(/選択した利用目的に必要な項目：/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: '取得を記録' }));
+    expect(await screen.findByText('取得は記録されませんでした')).toBeTruthy();
+    expect(screen.getByText('取得経路を選択してください。')).toBeTruthy();
+    expect(screen.getByText('本人が同意したか拒否したかを記録してください。')).toBeTruthy();
+  });
 });

@@ -1,6 +1,7 @@
 import { validateDataItemValue } from '@steward/policy-core';
 import type { CollectionFormOptionsQuery, ProviderKind } from '@steward/schema';
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { fieldErrorsFromGraphQLError, type FieldErrors } from '../../components/errors.js';
 import {
@@ -44,6 +45,7 @@ type Options = {
  * collection-form.ts) merged with the API's field errors, and the navigation once recorded.
  */
 export function useCollectionForm({ policy, purposes, provider, onReloadPolicy }: Options) {
+  const { t } = useTranslation('collection');
   const navigate = useNavigate();
   const { recordCollection, fetching } = useRecordCollection();
   const nextItemId = useRef(2);
@@ -60,7 +62,7 @@ export function useCollectionForm({ policy, purposes, provider, onReloadPolicy }
     : { type: 'new' };
   const ctx: CollectionContext = { target, purposes, policyVersionShown, currentPolicyVersion: policy.number };
   const offered = offeredCategories(values, purposes);
-  const clientErrors = attempted ? validateCollectionForm(values, ctx) : {};
+  const clientErrors = attempted ? validateCollectionForm(values, ctx, t) : {};
   const errors: FieldErrors = { ...server.fieldErrors, ...clientErrors };
 
   // Before the first submit, a value is checked once the admin leaves its field.
@@ -124,7 +126,7 @@ export function useCollectionForm({ policy, purposes, provider, onReloadPolicy }
     event.preventDefault();
     setAttempted(true);
     setServer(NO_SERVER_ERRORS);
-    const found = validateCollectionForm(values, ctx);
+    const found = validateCollectionForm(values, ctx, t);
     if (Object.keys(found).length > 0) return;
     const { input, purposeKeys } = buildCollectionInput(values, ctx);
     const result = await recordCollection(input);

@@ -1,4 +1,5 @@
 import { Table } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { DayChart, dayChartScale } from '../../components/DayChart.js';
 import { acceptanceRate, fillDays, STATS_SERIES, type StatsDay } from './consent-stats.js';
 
@@ -8,6 +9,7 @@ import { acceptanceRate, fillDays, STATS_SERIES, type StatsDay } from './consent
  * plain SVG; summarised in its label for assistive technology, with the numbers in a table underneath.
  */
 export function ConsentChart({ from, to, days: recorded }: { from: string; to: string; days: readonly StatsDay[] }) {
+  const { t } = useTranslation('cookies');
   const days = fillDays(from, to, recorded);
   const total = (d: StatsDay) => d.choices + d.withdrawals;
   const max = Math.max(1, ...days.map(total));
@@ -15,20 +17,20 @@ export function ConsentChart({ from, to, days: recorded }: { from: string; to: s
   const y = (n: number) => plotHeight - height(n);
   const choices = days.reduce((n, d) => n + d.choices, 0);
   const withdrawals = days.reduce((n, d) => n + d.withdrawals, 0);
-  const summary =
-    `Visitors per day (UTC) from ${from} to ${to}, each counted once a day by their last choice: ${choices} chose and ${withdrawals} withdrew; ` +
-    STATS_SERIES.map((s) => `${s.label.toLowerCase()} in ${acceptanceRate(days, s.key)} %`).join(', ') +
-    '.';
+  const rates = STATS_SERIES.map((s) =>
+    t('stats.rate', { series: t(`stats.inline.${s.key}`), rate: acceptanceRate(days, s.key) }),
+  ).join(t('stats.separator'));
+  const summary = t('stats.summary', { from, to, choices, withdrawals, rates });
 
   return (
     <DayChart
       summary={summary}
       legend={[
-        { key: 'visitors', color: '#ced4da', label: 'Visitors who chose or withdrew' },
+        { key: 'visitors', color: '#ced4da', label: t('stats.visitors') },
         ...STATS_SERIES.map((s) => ({
           key: s.key,
           color: s.color,
-          label: `${s.label} (${acceptanceRate(days, s.key)} %)`,
+          label: t('stats.legendSeries', { series: t(`stats.series.${s.key}`), rate: acceptanceRate(days, s.key) }),
           line: true,
         })),
       ]}
@@ -36,16 +38,16 @@ export function ConsentChart({ from, to, days: recorded }: { from: string; to: s
       from={from}
       to={to}
       table={
-        <Table aria-label="Visitors per day (UTC)" verticalSpacing={2} mt="xs">
+        <Table aria-label={t('stats.table')} verticalSpacing={2} mt="xs">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Day (UTC)</Table.Th>
-              <Table.Th>Chose</Table.Th>
-              <Table.Th>Withdrew</Table.Th>
-              <Table.Th>With GPC</Table.Th>
-              <Table.Th>Functional</Table.Th>
-              <Table.Th>Analytics</Table.Th>
-              <Table.Th>Marketing</Table.Th>
+              <Table.Th>{t('stats.day')}</Table.Th>
+              <Table.Th>{t('stats.chose')}</Table.Th>
+              <Table.Th>{t('stats.withdrew')}</Table.Th>
+              <Table.Th>{t('stats.withGpc')}</Table.Th>
+              <Table.Th>{t('stats.functional')}</Table.Th>
+              <Table.Th>{t('stats.analytics')}</Table.Th>
+              <Table.Th>{t('stats.marketing')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -64,7 +66,7 @@ export function ConsentChart({ from, to, days: recorded }: { from: string; to: s
               ))}
             {choices + withdrawals === 0 && (
               <Table.Tr>
-                <Table.Td colSpan={7}>No consent recorded in this period.</Table.Td>
+                <Table.Td colSpan={7}>{t('stats.none')}</Table.Td>
               </Table.Tr>
             )}
           </Table.Tbody>
@@ -80,7 +82,7 @@ export function ConsentChart({ from, to, days: recorded }: { from: string; to: s
           height={plotHeight - y(total(d))}
           fill="#ced4da"
         >
-          <title>{`${d.day} (UTC): ${d.choices} visitors chose, ${d.withdrawals} withdrew`}</title>
+          <title>{t('stats.dayTitle', { day: d.day, choices: d.choices, withdrawals: d.withdrawals })}</title>
         </rect>
       ))}
       {STATS_SERIES.map((s) => (

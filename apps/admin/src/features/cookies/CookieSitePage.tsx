@@ -1,5 +1,6 @@
 import { Anchor, Card, Code, Grid, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CopyValueButton } from '../../components/CopyValue.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -13,18 +14,19 @@ import { StatsCard } from './StatsCard.js';
 import { useCookieSite, useSaveCookieSite } from './use-cookies.js';
 
 export function CookieSitePage({ siteId }: { siteId: string }) {
+  const { t } = useTranslation('cookies');
   const { site, loaded, fetching, error, refetch } = useCookieSite(siteId);
   const canWrite = useCanWrite();
   const { updateSite, fetching: saving } = useSaveCookieSite();
   const [locale, setLocale] = useState<'ja' | 'en'>('ja');
-  if (!loaded && fetching) return <Loading label="Loading site" />;
+  if (!loaded && fetching) return <Loading label={t('site.loading')} />;
   if (!site) {
     return (
       <>
         <ErrorAlert error={error} onRetry={refetch} />
-        {!error && <Text>No such site.</Text>}
+        {!error && <Text>{t('site.notFound')}</Text>}
         <Anchor component={Link} to="/cookies">
-          Back to cookie consent
+          {t('site.back')}
         </Anchor>
       </>
     );
@@ -35,10 +37,16 @@ export function CookieSitePage({ siteId }: { siteId: string }) {
       <PageHeader
         title={site.name}
         description={
-          <>
-            Site key <Code>{site.siteKey}</Code> · consent kept {site.consentLifetimeDays} days · GPC{' '}
-            {site.honoursGpc ? 'honoured' : 'ignored'}
-          </>
+          <Trans
+            t={t}
+            i18nKey="site.description"
+            values={{
+              siteKey: site.siteKey,
+              days: site.consentLifetimeDays,
+              gpc: site.honoursGpc ? 'honoured' : 'ignored',
+            }}
+            components={{ code: <Code /> }}
+          />
         }
         actions={
           <>
@@ -47,13 +55,13 @@ export function CookieSitePage({ siteId }: { siteId: string }) {
               value={locale}
               onChange={(v) => setLocale(v as 'ja' | 'en')}
               data={[
-                { value: 'ja', label: '日本語' },
-                { value: 'en', label: 'English' },
+                { value: 'ja', label: t('site.bannerJa') },
+                { value: 'en', label: t('site.bannerEn') },
               ]}
-              aria-label="Language of the banner and the declarations"
+              aria-label={t('site.bannerLanguage')}
             />
             <Anchor component={Link} to="/cookies" size="sm">
-              All sites
+              {t('site.allSites')}
             </Anchor>
           </>
         }
@@ -63,12 +71,12 @@ export function CookieSitePage({ siteId }: { siteId: string }) {
           <Stack gap="md">
             <Card withBorder radius="md" padding="md">
               <Title order={3} fz="h5" mb="xs">
-                Snippet to paste into every page ({locale === 'ja' ? 'Japanese' : 'English'} banner)
+                {t('site.snippet', { language: locale })}
               </Title>
-              <Code block aria-label="Banner snippet">
+              <Code block aria-label={t('site.snippetLabel')}>
                 {snippet}
               </Code>
-              <CopyValueButton value={snippet} label="Copy snippet" size="xs" mt="xs" variant="default" />
+              <CopyValueButton value={snippet} label={t('site.copySnippet')} size="xs" mt="xs" variant="default" />
             </Card>
             <StatsCard siteId={site.id} />
             <DeclarationsCard
@@ -83,14 +91,14 @@ export function CookieSitePage({ siteId }: { siteId: string }) {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Card withBorder radius="md" padding="md">
             <Text fw={600} mb="sm">
-              Site settings
+              {t('site.settings')}
             </Text>
             {canWrite ? (
               <SiteFormCard
                 key={site.id}
-                label="Edit site"
+                label={t('site.edit')}
                 initial={siteToForm(site)}
-                submitLabel="Save site"
+                submitLabel={t('site.save')}
                 fetching={saving}
                 save={async (input) => {
                   const res = await updateSite(site.id, input);
@@ -99,8 +107,8 @@ export function CookieSitePage({ siteId }: { siteId: string }) {
               />
             ) : (
               <Stack gap={4}>
-                <Text size="sm">Domains: {site.domains.join(', ')}</Text>
-                <Text size="sm">Allowed origins: {site.allowedOrigins.join(', ')}</Text>
+                <Text size="sm">{t('site.domains', { domains: site.domains.join(', ') })}</Text>
+                <Text size="sm">{t('site.origins', { origins: site.allowedOrigins.join(', ') })}</Text>
                 <Text size="sm">{site.bannerTitle.en}</Text>
                 <Text size="sm" lang="ja">
                   {site.bannerTitle.ja}

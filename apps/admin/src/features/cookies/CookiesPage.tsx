@@ -1,6 +1,8 @@
 import { Anchor, Badge, Button, Card, Code, Grid, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import type { CookieCategoryFieldsFragment, CookieConsentHistoryQuery, CookieSitesQuery } from '@steward/schema';
-import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
@@ -21,10 +23,10 @@ import {
 type Site = CookieSitesQuery['cookieSites'][number];
 type HistoryEvent = NonNullable<CookieConsentHistoryQuery['cookieConsentHistory']>[number];
 
-const SITE_COLUMNS: DataColumn<Site>[] = [
+const siteColumns = (t: TFunction): DataColumn<Site>[] => [
   {
     id: 'name',
-    header: 'Site',
+    header: t('list.columns.site'),
     value: (s) => s.name,
     cell: (s) => (
       <Anchor component={Link} to={`/cookies/sites/${encodeURIComponent(s.id)}`} fw={500}>
@@ -32,24 +34,24 @@ const SITE_COLUMNS: DataColumn<Site>[] = [
       </Anchor>
     ),
   },
-  { id: 'siteKey', header: 'Site key', value: (s) => s.siteKey, cell: (s) => <Code>{s.siteKey}</Code> },
-  { id: 'origins', header: 'Allowed origins', value: (s) => s.allowedOrigins.join(', ') },
+  { id: 'siteKey', header: t('list.columns.siteKey'), value: (s) => s.siteKey, cell: (s) => <Code>{s.siteKey}</Code> },
+  { id: 'origins', header: t('list.columns.origins'), value: (s) => s.allowedOrigins.join(', ') },
   {
     id: 'gpc',
-    header: 'GPC',
+    header: t('list.columns.gpc'),
     value: (s) => s.honoursGpc,
     cell: (s) =>
       s.honoursGpc ? (
         <Badge size="sm" variant="light">
-          Honoured
+          {t('list.honoured')}
         </Badge>
       ) : (
         <Badge size="sm" variant="light" color="gray">
-          Ignored
+          {t('list.ignored')}
         </Badge>
       ),
   },
-  { id: 'declarations', header: 'Declarations', value: (s) => s.declarations.length },
+  { id: 'declarations', header: t('list.columns.declarations'), value: (s) => s.declarations.length },
 ];
 
 const acceptedCategories = (h: HistoryEvent) =>
@@ -58,36 +60,52 @@ const acceptedCategories = (h: HistoryEvent) =>
     .map((c) => categoryLabel(c.category))
     .join(', ');
 
-const HISTORY_COLUMNS: DataColumn<HistoryEvent>[] = [
-  { id: 'recordedAt', header: 'Recorded', value: (h) => h.recordedAt, cell: (h) => formatDateTime(h.recordedAt) },
-  { id: 'site', header: 'Site', value: (h) => h.siteName },
-  { id: 'action', header: 'Action', value: (h) => (h.action === 'WITHDRAW' ? 'Withdrawn' : 'Choice') },
-  { id: 'accepted', header: 'Accepted', value: acceptedCategories },
-  { id: 'gpc', header: 'GPC', value: (h) => (h.gpc ? (h.gpcApplied ? 'Sent, applied' : 'Sent') : '—') },
-  { id: 'policy', header: 'Policy', value: (h) => `v${h.policyVersion}` },
+const historyColumns = (t: TFunction): DataColumn<HistoryEvent>[] => [
+  {
+    id: 'recordedAt',
+    header: t('history.columns.recordedAt'),
+    value: (h) => h.recordedAt,
+    cell: (h) => formatDateTime(h.recordedAt),
+  },
+  { id: 'site', header: t('history.columns.site'), value: (h) => h.siteName },
+  {
+    id: 'action',
+    header: t('history.columns.action'),
+    value: (h) => (h.action === 'WITHDRAW' ? t('history.withdrawn') : t('history.choice')),
+  },
+  { id: 'accepted', header: t('history.columns.accepted'), value: acceptedCategories },
+  {
+    id: 'gpc',
+    header: t('history.columns.gpc'),
+    value: (h) => (h.gpc ? (h.gpcApplied ? t('history.gpcApplied') : t('history.gpcSent')) : '—'),
+  },
+  {
+    id: 'policy',
+    header: t('history.columns.policy'),
+    value: (h) => t('history.policyVersion', { number: h.policyVersion }),
+  },
 ];
 
 export function CookiesPage() {
+  const { t } = useTranslation('cookies');
+  const columns = useMemo(() => siteColumns(t), [t]);
   const { sites, ...query } = useCookieSites();
   const canWrite = useCanWrite();
   const { createSite, fetching: saving } = useSaveCookieSite();
   const navigate = useNavigate();
   return (
     <>
-      <PageHeader
-        title="Cookie consent"
-        description="Websites that show the consent banner, the cookie categories, and visitors' consent (policy clause 6)."
-      />
+      <PageHeader title={t('list.title')} description={t('list.description')} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: canWrite ? 8 : 12 }}>
           <Stack gap="md">
             <DataTable
-              label="Cookie sites"
-              columns={SITE_COLUMNS}
+              label={t('list.table')}
+              columns={columns}
               rows={sites}
-              empty="No sites yet."
+              empty={t('list.empty')}
               query={query}
-              loadingLabel="Loading sites"
+              loadingLabel={t('list.loading')}
               minWidth={600}
             />
             <CategoriesCard canWrite={canWrite} />
@@ -98,12 +116,12 @@ export function CookiesPage() {
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <Card withBorder radius="md" padding="md">
               <Text fw={600} mb="sm">
-                New site
+                {t('list.newSite')}
               </Text>
               <SiteFormCard
-                label="Create site"
+                label={t('list.create')}
                 initial={EMPTY_SITE}
-                submitLabel="Create site"
+                submitLabel={t('list.create')}
                 fetching={saving}
                 save={async (input) => {
                   const res = await createSite(input);
@@ -121,12 +139,13 @@ export function CookiesPage() {
 }
 
 function CategoriesCard({ canWrite }: { canWrite: boolean }) {
+  const { t } = useTranslation('cookies');
   const { categories, error, refetch } = useCookieCategories();
   const [editing, setEditing] = useState<string | null>(null);
   return (
     <Card withBorder radius="md" padding="md">
       <Title order={3} fz="h5" mb="xs">
-        Categories
+        {t('categories.title')}
       </Title>
       <ErrorAlert error={error} onRetry={refetch} />
       <Stack gap="sm">
@@ -141,15 +160,15 @@ function CategoriesCard({ canWrite }: { canWrite: boolean }) {
                     {c.label.en} / {c.label.ja}
                   </Text>
                   {c.required ? (
-                    <Badge size="xs">Always on — cannot be refused</Badge>
+                    <Badge size="xs">{t('categories.required')}</Badge>
                   ) : (
                     <Badge size="xs" color="gray" variant="light">
-                      Optional
+                      {t('categories.optional')}
                     </Badge>
                   )}
                   {c.gpcOptOut && (
                     <Badge size="xs" color="grape" variant="light">
-                      Off under GPC
+                      {t('categories.gpcOff')}
                     </Badge>
                   )}
                 </Group>
@@ -165,9 +184,9 @@ function CategoriesCard({ canWrite }: { canWrite: boolean }) {
                   size="xs"
                   variant="default"
                   onClick={() => setEditing(c.category)}
-                  aria-label={`Edit ${categoryLabel(c.category)}`}
+                  aria-label={t('categories.edit', { category: categoryLabel(c.category) })}
                 >
-                  Edit
+                  {t('common:actions.edit')}
                 </Button>
               )}
             </Group>
@@ -179,6 +198,7 @@ function CategoriesCard({ canWrite }: { canWrite: boolean }) {
 }
 
 function CategoryEditor({ category, onDone }: { category: CookieCategoryFieldsFragment; onDone: () => void }) {
+  const { t } = useTranslation('cookies');
   const { updateCategory, fetching } = useUpdateCookieCategory();
   const [text, setText] = useState({
     labelEn: category.label.en,
@@ -190,7 +210,7 @@ function CategoryEditor({ category, onDone }: { category: CookieCategoryFieldsFr
   const [messages, setMessages] = useState<string[]>([]);
   const set = (k: keyof typeof text) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
-    setText((t) => ({ ...t, [k]: value }));
+    setText((old) => ({ ...old, [k]: value }));
   };
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -207,30 +227,34 @@ function CategoryEditor({ category, onDone }: { category: CookieCategoryFieldsFr
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={`Edit ${categoryLabel(category.category)}`}>
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={t('categories.edit', { category: categoryLabel(category.category) })}
+    >
       <Stack gap="xs">
-        <MessagesAlert title="The category was not saved" messages={messages} />
+        <MessagesAlert title={t('categories.notSaved')} messages={messages} />
         {category.required && (
           <Text size="sm" c="dimmed">
-            This category stays required: only its wording can change.
+            {t('categories.staysRequired')}
           </Text>
         )}
         <Group grow>
           <TextInput
-            label="Label (English)"
+            label={t('categories.labelEn')}
             value={text.labelEn}
             onChange={set('labelEn')}
             error={errors['label.en']}
           />
           <TextInput
-            label="Label (Japanese)"
+            label={t('categories.labelJa')}
             value={text.labelJa}
             onChange={set('labelJa')}
             error={errors['label.ja']}
           />
         </Group>
         <Textarea
-          label="Description (English)"
+          label={t('categories.descriptionEn')}
           value={text.descriptionEn}
           onChange={set('descriptionEn')}
           error={errors['description.en']}
@@ -238,7 +262,7 @@ function CategoryEditor({ category, onDone }: { category: CookieCategoryFieldsFr
           minRows={2}
         />
         <Textarea
-          label="Description (Japanese)"
+          label={t('categories.descriptionJa')}
           value={text.descriptionJa}
           onChange={set('descriptionJa')}
           error={errors['description.ja']}
@@ -247,10 +271,10 @@ function CategoryEditor({ category, onDone }: { category: CookieCategoryFieldsFr
         />
         <Group gap="xs">
           <Button type="submit" size="xs" loading={fetching}>
-            Save category
+            {t('categories.save')}
           </Button>
           <Button size="xs" variant="default" onClick={onDone}>
-            Cancel
+            {t('common:actions.cancel')}
           </Button>
         </Group>
       </Stack>
@@ -259,16 +283,18 @@ function CategoryEditor({ category, onDone }: { category: CookieCategoryFieldsFr
 }
 
 function VisitorHistoryCard() {
+  const { t } = useTranslation('cookies');
+  const columns = useMemo(() => historyColumns(t), [t]);
   const [input, setInput] = useState('');
   const [visitorId, setVisitorId] = useState<string | null>(null);
   const { history, fetching, error } = useCookieHistory(visitorId);
   return (
     <Card withBorder radius="md" padding="md">
       <Title order={3} fz="h5" mb="xs">
-        Visitor consent history
+        {t('history.title')}
       </Title>
       <form
-        aria-label="Find visitor history"
+        aria-label={t('history.find')}
         onSubmit={(e) => {
           e.preventDefault();
           setVisitorId(input.trim().toLowerCase() || null);
@@ -276,25 +302,25 @@ function VisitorHistoryCard() {
       >
         <Group align="flex-end">
           <TextInput
-            label="Consent id"
-            description="The id the banner shows the visitor in its settings; the lookup is audited."
+            label={t('history.consentId')}
+            description={t('history.consentIdHelp')}
             value={input}
             onChange={(e) => setInput(e.currentTarget.value)}
             style={{ flex: 1 }}
           />
           <Button type="submit" loading={fetching}>
-            Look up
+            {t('history.lookUp')}
           </Button>
         </Group>
       </form>
       <ErrorAlert error={error} />
       {history && (
         <DataTable
-          label="Visitor consent history"
-          columns={HISTORY_COLUMNS}
+          label={t('history.title')}
+          columns={columns}
           rows={history}
           rowKey={(h) => h.receiptId}
-          empty="No consent recorded for this id."
+          empty={t('history.empty')}
           withCard={false}
         />
       )}

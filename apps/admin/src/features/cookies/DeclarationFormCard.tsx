@@ -7,6 +7,7 @@ import {
 } from '@steward/policy-core';
 import type { CookieDeclarationFieldsFragment } from '@steward/schema';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError, messagesOutside, type FieldErrors } from '../../components/errors.js';
 import {
@@ -31,13 +32,14 @@ export function DeclarationFormCard({
   onSaved: () => void;
   onCancel?: () => void;
 }) {
+  const { t } = useTranslation('cookies');
   const { createDeclaration, updateDeclaration, fetching } = useCookieDeclarations();
   const initial = editing ? declarationToForm(editing) : EMPTY_DECLARATION;
   const [form, setForm] = useState<DeclarationForm>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [messages, setMessages] = useState<string[]>([]);
   const set = <K extends keyof DeclarationForm>(k: K, v: DeclarationForm[K]) => setForm((f) => ({ ...f, [k]: v }));
-  const label = editing ? `Edit declaration ${editing.name}` : 'Add declaration';
+  const label = editing ? t('declarations.editForm', { name: editing.name }) : t('declarations.add');
   const nameInput = useRef<HTMLInputElement>(null);
   // Opening the editor takes the keyboard there.
   useEffect(() => {
@@ -72,33 +74,33 @@ export function DeclarationFormCard({
       <Stack gap="xs" mt="md">
         <Text fw={600} size="sm">
           {editing ? (
-            <>
-              Edit <Code>{editing.name}</Code>
-            </>
+            <Trans
+              t={t}
+              i18nKey="declarations.editHeading"
+              values={{ name: editing.name }}
+              components={{ code: <Code /> }}
+            />
           ) : (
-            'Declare a cookie'
+            t('declarations.declare')
           )}
         </Text>
-        <MessagesAlert
-          title={editing ? 'The declaration was not saved' : 'The declaration was not added'}
-          messages={messages}
-        />
+        <MessagesAlert title={editing ? t('declarations.notSaved') : t('declarations.notAdded')} messages={messages} />
         <Group grow align="flex-start">
           <TextInput
             ref={nameInput}
-            label="Name"
+            label={t('declarations.name')}
             value={form.name}
             onChange={(e) => set('name', e.currentTarget.value)}
             error={errors['name']}
           />
           <TextInput
-            label="Domain"
+            label={t('declarations.domain')}
             value={form.domain}
             onChange={(e) => set('domain', e.currentTarget.value)}
             error={errors['domain']}
           />
           <TextInput
-            label="Vendor"
+            label={t('declarations.vendor')}
             value={form.vendor}
             onChange={(e) => set('vendor', e.currentTarget.value)}
             error={errors['vendor']}
@@ -106,20 +108,20 @@ export function DeclarationFormCard({
         </Group>
         <Group grow align="flex-start">
           <NativeSelect
-            label="Category"
+            label={t('declarations.category')}
             value={form.category}
             onChange={(e) => set('category', e.currentTarget.value as CookieCategory)}
             data={COOKIE_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))}
           />
           <NativeSelect
-            label="Storage"
+            label={t('declarations.storage')}
             value={form.storageKind}
             onChange={(e) => set('storageKind', e.currentTarget.value as CookieStorageKind)}
             data={COOKIE_STORAGE_KINDS.map((k) => ({ value: k, label: STORAGE_LABEL[k] }))}
           />
           <NumberInput
-            label="Kept for (days)"
-            description="Empty: until the browser closes"
+            label={t('declarations.keptFor')}
+            description={t('declarations.keptForHelp')}
             value={form.durationDays}
             onChange={(v) => set('durationDays', v)}
             error={errors['durationDays']}
@@ -127,14 +129,14 @@ export function DeclarationFormCard({
           />
         </Group>
         <TextInput
-          label="Purpose (English)"
+          label={t('declarations.purposeEn')}
           lang="en"
           value={form.purposeEn}
           onChange={(e) => set('purposeEn', e.currentTarget.value)}
           error={errors['purpose.en']}
         />
         <TextInput
-          label="Purpose (Japanese)"
+          label={t('declarations.purposeJa')}
           lang="ja"
           value={form.purposeJa}
           onChange={(e) => set('purposeJa', e.currentTarget.value)}
@@ -142,11 +144,11 @@ export function DeclarationFormCard({
         />
         <Group>
           <Button type="submit" size="sm" loading={fetching}>
-            {editing ? 'Save declaration' : 'Add declaration'}
+            {editing ? t('declarations.save') : t('declarations.add')}
           </Button>
           {onCancel && (
             <Button size="sm" variant="default" onClick={onCancel}>
-              Cancel
+              {t('common:actions.cancel')}
             </Button>
           )}
         </Group>

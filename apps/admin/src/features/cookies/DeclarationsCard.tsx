@@ -1,6 +1,8 @@
 import { ActionIcon, Badge, Button, Card, Code, Group, Text, Title } from '@mantine/core';
 import type { CookieDeclarationFieldsFragment } from '@steward/schema';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { categoryLabel, formatDuration, inLanguage, STORAGE_LABEL } from './cookie-forms.js';
 import { DeclarationFormCard } from './DeclarationFormCard.js';
@@ -9,13 +11,14 @@ import { useCookieDeclarations } from './use-cookies.js';
 type Declaration = CookieDeclarationFieldsFragment;
 
 function declarationColumns(
+  t: TFunction,
   language: 'ja' | 'en',
   actions: { onEdit: (d: Declaration) => void; onDelete: (d: Declaration) => Promise<void> } | null,
 ): DataColumn<Declaration>[] {
   const columns: DataColumn<Declaration>[] = [
     {
       id: 'name',
-      header: 'Name',
+      header: t('declarations.columns.name'),
       value: (d) => d.name,
       cell: (d) => (
         <>
@@ -28,7 +31,7 @@ function declarationColumns(
     },
     {
       id: 'category',
-      header: 'Category',
+      header: t('declarations.columns.category'),
       value: (d) => categoryLabel(d.category),
       cell: (d) => (
         <Badge size="sm" variant="light" color={d.category === 'STRICTLY_NECESSARY' ? 'blue' : 'gray'}>
@@ -38,7 +41,7 @@ function declarationColumns(
     },
     {
       id: 'vendor',
-      header: 'Vendor and domain',
+      header: t('declarations.columns.vendor'),
       value: (d) => d.vendor,
       cell: (d) => (
         <>
@@ -51,14 +54,14 @@ function declarationColumns(
     },
     {
       id: 'kept',
-      header: 'Kept',
+      header: t('declarations.columns.kept'),
       value: (d) => d.durationDays,
-      cell: (d) => formatDuration(d.durationDays),
+      cell: (d) => formatDuration(t, d.durationDays),
       nowrap: true,
     },
     {
       id: 'purpose',
-      header: `Purpose (${language === 'ja' ? 'Japanese' : 'English'})`,
+      header: t('declarations.columns.purpose', { language }),
       value: (d) => inLanguage(d.purpose, language).text,
       cell: (d) => {
         const purpose = inLanguage(d.purpose, language);
@@ -72,16 +75,21 @@ function declarationColumns(
     {
       id: 'actions',
       header: '',
-      headerLabel: 'Actions',
+      headerLabel: t('declarations.columns.actions'),
       cell: (d) => (
         <Group gap={4} wrap="nowrap">
-          <Button size="compact-xs" variant="default" aria-label={`Edit ${d.name}`} onClick={() => actions.onEdit(d)}>
-            Edit
+          <Button
+            size="compact-xs"
+            variant="default"
+            aria-label={t('declarations.editOne', { name: d.name })}
+            onClick={() => actions.onEdit(d)}
+          >
+            {t('common:actions.edit')}
           </Button>
           <ActionIcon
             variant="subtle"
             color="red"
-            aria-label={`Delete ${d.name}`}
+            aria-label={t('declarations.deleteOne', { name: d.name })}
             onClick={() => void actions.onDelete(d)}
           >
             ×
@@ -106,6 +114,7 @@ export function DeclarationsCard({
   canWrite: boolean;
   onChanged: () => void;
 }) {
+  const { t } = useTranslation('cookies');
   const { deleteDeclaration } = useCookieDeclarations();
   const [editing, setEditing] = useState<CookieDeclarationFieldsFragment | null>(null);
 
@@ -118,14 +127,14 @@ export function DeclarationsCard({
   return (
     <Card withBorder radius="md" padding="md">
       <Title order={3} fz="h5" mb="xs">
-        Cookie declarations
+        {t('declarations.title')}
       </Title>
       <DataTable
-        label="Cookie declarations"
-        columns={declarationColumns(language, canWrite ? { onEdit: setEditing, onDelete: remove } : null)}
+        label={t('declarations.title')}
+        columns={declarationColumns(t, language, canWrite ? { onEdit: setEditing, onDelete: remove } : null)}
         rows={declarations}
         rowProps={(d) => (editing?.id === d.id ? { 'aria-current': 'true' } : {})}
-        empty="No cookies declared yet."
+        empty={t('declarations.empty')}
         withCard={false}
         minWidth={640}
       />

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Grid, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { CookieSiteInput } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
 import {
   fieldErrorsFromGraphQLError,
@@ -26,6 +27,7 @@ export function SiteFormCard({
   save: (input: CookieSiteInput) => Promise<ErrorLike | undefined>;
   fetching: boolean;
 }) {
+  const { t } = useTranslation('cookies');
   const [form, setForm] = useState<SiteForm>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [messages, setMessages] = useState<string[]>([]);
@@ -37,6 +39,16 @@ export function SiteFormCard({
       .filter(([k]) => k === field || k.startsWith(`${field}[`) || k.startsWith(`${field}.`))
       .map(([, v]) => v)
       .join(' ') || undefined;
+  const fieldError = {
+    name: err('name'),
+    domains: err('domains'),
+    allowedOrigins: err('allowedOrigins'),
+    consentLifetimeDays: err('consentLifetimeDays'),
+    titleEn: err('bannerTitle.en'),
+    titleJa: err('bannerTitle.ja'),
+    textEn: err('bannerText.en'),
+    textJa: err('bannerText.ja'),
+  };
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,83 +68,83 @@ export function SiteFormCard({
   return (
     <form onSubmit={submit} noValidate aria-label={label}>
       <Stack gap="sm">
-        <MessagesAlert title="The site was not saved" messages={messages} />
+        <MessagesAlert title={t('form.notSaved')} messages={messages} />
         {saved && (
           <Text size="sm" c="teal" role="status">
-            Saved.
+            {t('form.saved')}
           </Text>
         )}
         <TextInput
-          label="Name"
+          label={t('form.name')}
           required
           value={form.name}
           onChange={(e) => set('name', e.currentTarget.value)}
-          error={err('name')}
+          error={fieldError.name}
         />
         <Textarea
-          label="Domains (one per line)"
+          label={t('form.domains')}
           value={form.domains}
           onChange={(e) => set('domains', e.currentTarget.value)}
-          error={err('domains')}
+          error={fieldError.domains}
           autosize
           minRows={2}
         />
         <Textarea
-          label="Allowed origins (one per line)"
-          description="Pages on these origins may load the banner and record consent, e.g. https://www.jspe.or.jp"
+          label={t('form.origins')}
+          description={t('form.originsHelp')}
           value={form.allowedOrigins}
           onChange={(e) => set('allowedOrigins', e.currentTarget.value)}
-          error={err('allowedOrigins')}
+          error={fieldError.allowedOrigins}
           autosize
           minRows={2}
         />
         <NumberInput
-          label="Consent lifetime (days)"
-          description="After this the banner asks again (1–395)."
+          label={t('form.lifetime')}
+          description={t('form.lifetimeHelp')}
           value={form.consentLifetimeDays}
           onChange={(v) => set('consentLifetimeDays', String(v))}
-          error={err('consentLifetimeDays')}
+          error={fieldError.consentLifetimeDays}
           min={1}
           max={395}
         />
         <Checkbox
-          label="Honour Global Privacy Control (turns analytics and marketing off)"
+          label={t('form.gpc')}
           checked={form.honoursGpc}
           onChange={(e) => set('honoursGpc', e.currentTarget.checked)}
         />
         <Grid gap="sm">
           <Grid.Col span={{ base: 12, md: 6 }}>
             <TextInput
-              label="Banner title (English)"
+              label={t('form.titleEn')}
               value={form.titleEn}
               onChange={(e) => set('titleEn', e.currentTarget.value)}
-              error={err('bannerTitle.en')}
+              error={fieldError.titleEn}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
             <TextInput
-              label="Banner title (Japanese)"
+              label={t('form.titleJa')}
               value={form.titleJa}
               onChange={(e) => set('titleJa', e.currentTarget.value)}
-              error={err('bannerTitle.ja')}
+              error={fieldError.titleJa}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
             <Textarea
-              label="Banner text (English)"
+              label={t('form.textEn')}
               value={form.textEn}
               onChange={(e) => set('textEn', e.currentTarget.value)}
-              error={err('bannerText.en')}
+              error={fieldError.textEn}
               autosize
               minRows={3}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
             <Textarea
-              label="Banner text (Japanese)"
+              label={t('form.textJa')}
               value={form.textJa}
               onChange={(e) => set('textJa', e.currentTarget.value)}
-              error={err('bannerText.ja')}
+              error={fieldError.textJa}
               autosize
               minRows={3}
             />

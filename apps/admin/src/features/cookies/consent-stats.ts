@@ -2,10 +2,11 @@ import type { CookieConsentStatsQuery } from '@steward/schema';
 
 export type StatsDay = NonNullable<CookieConsentStatsQuery['cookieConsentStats']>['days'][number];
 
+/** The categories the chart draws as lines; their words are `cookies:stats.series.<key>`. */
 export const STATS_SERIES = [
-  { key: 'functional', label: 'Functional accepted', color: '#2f9e44' },
-  { key: 'analytics', label: 'Analytics accepted', color: '#1c7ed6' },
-  { key: 'marketing', label: 'Marketing accepted', color: '#e8590c' },
+  { key: 'functional', color: '#2f9e44' },
+  { key: 'analytics', color: '#1c7ed6' },
+  { key: 'marketing', color: '#e8590c' },
 ] as const;
 
 const DAY_MS = 86_400_000;

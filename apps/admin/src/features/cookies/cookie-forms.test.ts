@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createI18n } from '../../i18n/i18n.js';
 import {
   bannerSnippet,
   declarationToForm,
@@ -35,13 +36,21 @@ describe('cookie form helpers', () => {
     });
   });
   it('formats durations', () => {
-    expect([null, 0, 1, 30, 365, 730].map(formatDuration)).toEqual([
+    const t = createI18n('en').t;
+    expect([null, 0, 1, 30, 365, 730].map((days) => formatDuration(t, days))).toEqual([
       'Session',
       'Less than a day',
       '1 day',
       '30 days',
       '1 year',
       '2 years',
+    ]);
+    const ja = createI18n('ja').t;
+    expect([null, 0, 30, 730].map((days) => formatDuration(ja, days))).toEqual([
+      'セッション中のみ',
+      '1日未満',
+      '30日',
+      '2年',
     ]);
   });
   it('round-trips a declaration through its form; an empty duration is a session cookie', () => {

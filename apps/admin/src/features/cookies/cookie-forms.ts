@@ -5,6 +5,7 @@ import type {
   CookieSiteFieldsFragment,
   CookieSiteInput,
 } from '@steward/schema';
+import type { TFunction } from 'i18next';
 import { vocabularyLabels } from '../../components/labels.js';
 
 /** The banner's stable path on the Steward server. */
@@ -91,11 +92,12 @@ const COOKIE_CATEGORY_LABEL: Readonly<Record<CookieCategory, string>> = vocabula
 
 export const STORAGE_LABEL: Readonly<Record<CookieStorageKind, string>> = vocabularyLabels('cookieStorageKind');
 
-export function formatDuration(days: number | null): string {
-  if (days === null) return 'Session';
-  if (days === 0) return 'Less than a day';
-  if (days % 365 === 0) return `${days / 365} year${days === 365 ? '' : 's'}`;
-  return `${days} day${days === 1 ? '' : 's'}`;
+/** "Session", "Less than a day", "2 years", "30 days" (`t` of any namespace: the keys name `cookies`). */
+export function formatDuration(t: TFunction, days: number | null): string {
+  if (days === null) return t('cookies:duration.session');
+  if (days === 0) return t('cookies:duration.lessThanDay');
+  if (days % 365 === 0) return t('cookies:duration.years', { count: days / 365 });
+  return t('cookies:duration.days', { count: days });
 }
 
 /** A declaration as its form edits it (the duration as typed: empty for a session cookie). */

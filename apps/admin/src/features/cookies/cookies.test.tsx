@@ -288,3 +288,44 @@ describe('cookie consent admin', () => {
     expect(within(table).queryByRole('button', { name: 'Delete _ga' })).toBeNull();
   });
 });
+
+describe('cookie consent admin in Japanese', () => {
+  it('lists sites and categories with Japanese headings; the banner texts stay as written', async () => {
+    renderApp('/cookies', { language: 'ja', handlers: base });
+    const table = await screen.findByRole('table', { name: 'クッキーのサイト' });
+    expect(screen.getByRole('heading', { name: 'クッキーの同意' })).toBeTruthy();
+    expect(within(table).getByRole('columnheader', { name: '許可するオリジン' })).toBeTruthy();
+    expect(within(table).getByText('尊重する')).toBeTruthy();
+    expect(await screen.findByText('常に有効（拒否できません）')).toBeTruthy();
+    const form = screen.getByRole('form', { name: 'サイトを作成' });
+    expect(within(form).getByRole('button', { name: 'サイトを作成' })).toBeTruthy();
+    // The default banner texts are data in both languages, not words of the admin.
+    expect((within(form).getByLabelText('バナーの見出し（英語）') as HTMLInputElement).value).toBe(
+      'Cookies on this website',
+    );
+    expect((within(form).getByLabelText('バナーの見出し（日本語）') as HTMLInputElement).value).toBe(
+      'クッキーについて',
+    );
+    expect(screen.getByRole('form', { name: '訪問者の同意履歴を検索' })).toBeTruthy();
+    expect(screen.queryByText('Cookie consent')).toBeNull();
+  });
+
+  it('shows a site with Japanese chart summary, declarations and durations', async () => {
+    renderApp('/cookies/sites/site-1', { language: 'ja', handlers: base });
+    const table = await screen.findByRole('table', { name: 'クッキーの一覧' });
+    expect(within(table).getByRole('columnheader', { name: '利用目的（日本語）' })).toBeTruthy();
+    expect(within(table).getByText('2年')).toBeTruthy();
+    expect(within(table).getByRole('button', { name: '_ga を編集' })).toBeTruthy();
+    expect(screen.getByText(/サイトキー/).textContent).toBe(
+      'サイトキー site_jspe_demo・同意の保持期間 180日・GPC を尊重する',
+    );
+    expect(screen.getByRole('heading', { name: '1日あたりの訪問者数（UTC）' })).toBeTruthy();
+    expect(
+      await screen.findByRole('img', {
+        name: /^2026-03-31〜2026-04-01の1日あたりの訪問者数（UTC、.*選択 4人、撤回 1人。/,
+      }),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'クッキーを登録' })).toBeTruthy();
+    expect(screen.getByLabelText('バナーのコード').textContent).toContain('クッキー設定');
+  });
+});

@@ -1,7 +1,11 @@
 import { Card, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { MEETING_KINDS } from '@steward/policy-core';
 import type { DataCategory, MeetingKind, PurposeFieldsFragment, RecipientFieldsFragment } from '@steward/schema';
+import { useTranslation } from 'react-i18next';
 import { categoryLabel } from '../../components/categories.js';
+import type { FieldErrors } from '../../components/errors.js';
+import { useLocale } from '../../i18n/locale.js';
+import { purposeTitle } from '../vocabulary/localized-title.js';
 import type { ExceptionFormValues } from './exception-form.js';
 import { EXCEPTION_KIND_LABEL, MEETING_KIND_LABEL } from './exception-labels.js';
 import type { SetExceptionField } from './use-exception-form.js';
@@ -9,13 +13,16 @@ import type { SetExceptionField } from './use-exception-form.js';
 export type FieldsProps = {
   values: ExceptionFormValues;
   set: SetExceptionField;
-  err: (key: string) => string | undefined;
+  /** Errors by field key (the API's issue paths without `input.`). */
+  errors: FieldErrors;
   purposes: readonly PurposeFieldsFragment[];
   recipients: readonly RecipientFieldsFragment[];
 };
 
 /** The evidence the kind of exception needs (clause 2): law, the providers' agreement, outsourcing or a board approval. */
-export function EvidenceFields({ values, set, err, purposes, recipients }: FieldsProps) {
+export function EvidenceFields({ values, set, errors, purposes, recipients }: FieldsProps) {
+  const { t } = useTranslation('exceptions');
+  const { language } = useLocale();
   const servedPurpose = purposes.find((p) => p.key === values.outsourcing.servesPurposeKey);
   const outsourcingCategories: readonly DataCategory[] = servedPurpose?.categories ?? [];
   const contractors = recipients;
@@ -32,7 +39,7 @@ export function EvidenceFields({ values, set, err, purposes, recipients }: Field
       label,
       description,
       value,
-      error: err(key),
+      error: errors[key],
       onChange: (e: { currentTarget: { value: string } }) =>
         set(part, { [field]: e.currentTarget.value } as never, [key]),
     };
@@ -46,49 +53,66 @@ export function EvidenceFields({ values, set, err, purposes, recipients }: Field
         type="date"
         label={label}
         value={(values[part] as Record<string, string>)[field] ?? ''}
-        error={err(key)}
+        error={errors[key]}
         onChange={(e) => set(part, { [field]: e.currentTarget.value } as never, [key])}
       />
     );
   };
 
+  // Built here rather than inline, so the JSX below holds no field keys.
+  const field = {
+    statute: textField('law', 'statute', t('evidence.statute')),
+    article: textField('law', 'article', t('evidence.article')),
+    requestingAuthority: textField('law', 'requestingAuthority', t('evidence.requestingAuthority')),
+    documentReference: textField(
+      'law',
+      'documentReference',
+      t('evidence.documentReference'),
+      false,
+      t('evidence.documentReferenceHelp'),
+    ),
+    issuedOn: dateField('law', 'issuedOn', t('evidence.issuedOn')),
+    consentEventIds: textField(
+      'providerAgreement',
+      'consentEventIds',
+      t('evidence.consentEventIds'),
+      true,
+      t('evidence.consentEventIdsHelp'),
+    ),
+    summary: textField('providerAgreement', 'summary', t('evidence.summary'), true),
+    contractReference: textField('outsourcing', 'contractReference', t('evidence.contractReference')),
+    supervisionRecord: textField('outsourcing', 'supervisionRecord', t('evidence.supervisionRecord'), true),
+    meetingDate: dateField('boardApproval', 'meetingDate', t('evidence.meetingDate')),
+    resolutionNumber: textField('boardApproval', 'resolutionNumber', t('evidence.resolutionNumber')),
+    minutesReference: textField('boardApproval', 'minutesReference', t('evidence.minutesReference')),
+    legitimateReason: textField('boardApproval', 'legitimateReason', t('evidence.legitimateReason'), true),
+  };
+
   return (
-    <Card withBorder radius="md" padding="md" component="fieldset" aria-label="Evidence" m={0}>
+    <Card withBorder radius="md" padding="md" component="fieldset" aria-label={t('evidence.label')} m={0}>
       <Text fw={600} mb="xs">
-        Evidence — {EXCEPTION_KIND_LABEL[values.kind]}
+        {t('evidence.heading', { kind: EXCEPTION_KIND_LABEL[values.kind] })}
       </Text>
       {values.kind === 'LAW' && (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-          {textField('law', 'statute', 'Statute')}
-          {textField('law', 'article', 'Article')}
-          {textField('law', 'requestingAuthority', 'Requesting authority')}
-          {textField(
-            'law',
-            'documentReference',
-            'Document reference',
-            false,
-            'The order, warrant or letter of request',
-          )}
-          {dateField('law', 'issuedOn', 'Issued on')}
+          {field.statute}
+          {field.article}
+          {field.requestingAuthority}
+          {field.documentReference}
+          {field.issuedOn}
         </SimpleGrid>
       )}
       {values.kind === 'PROVIDER_AGREEMENT' && (
         <Stack gap="sm">
-          {textField(
-            'providerAgreement',
-            'consentEventIds',
-            'Consent event ids',
-            true,
-            'The consent events recording the agreement, one per line',
-          )}
-          {textField('providerAgreement', 'summary', 'Summary', true)}
+          {field.consentEventIds}
+          {field.summary}
         </Stack>
       )}
       {values.kind === 'OUTSOURCING' && (
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
             <NativeSelect
-              label="Contractor"
+              label={t('evidence.contractor')}
               value={values.outsourcing.recipientId}
               onChange={(e) => {
                 const id = e.currentTarget.value;
@@ -96,15 +120,15 @@ export function EvidenceFields({ values, set, err, purposes, recipients }: Field
                 if (!values.scope.recipientId) set('scope', { recipientId: id }, ['scope.recipientId']);
               }}
               data={[
-                { value: '', label: 'Choose a recipient…' },
+                { value: '', label: t('evidence.chooseRecipient') },
                 ...contractors.map((r) => ({ value: r.id, label: r.name })),
               ]}
-              error={err('evidence.outsourcing.recipientId')}
+              error={errors['evidence.outsourcing.recipientId']}
             />
-            {textField('outsourcing', 'contractReference', 'Contract reference')}
+            {field.contractReference}
             <NativeSelect
-              label="Served purpose"
-              description="The stated purpose the contractor helps to complete"
+              label={t('evidence.servedPurpose')}
+              description={t('evidence.servedPurposeHelp')}
               value={values.outsourcing.servesPurposeKey}
               onChange={(e) => {
                 const key = e.currentTarget.value;
@@ -119,23 +143,25 @@ export function EvidenceFields({ values, set, err, purposes, recipients }: Field
                 );
               }}
               data={[
-                { value: '', label: 'Choose a purpose…' },
-                ...purposes.map((p) => ({ value: p.key, label: p.titleEn })),
+                { value: '', label: t('evidence.choosePurpose') },
+                ...purposes.map((p) => ({ value: p.key, label: purposeTitle(p, language) })),
               ]}
-              error={err('evidence.outsourcing.servesPurposeKey')}
+              error={errors['evidence.outsourcing.servesPurposeKey']}
             />
-            {textField('outsourcing', 'supervisionRecord', 'Supervision record', true)}
+            {field.supervisionRecord}
           </SimpleGrid>
           <Checkbox.Group
-            label="Categories the contractor may receive"
+            label={t('evidence.contractorCategories')}
             description={
-              servedPurpose ? `Limited to what “${servedPurpose.titleEn}” needs.` : 'Choose the served purpose first.'
+              servedPurpose
+                ? t('evidence.limitedTo', { purpose: purposeTitle(servedPurpose, language) })
+                : t('evidence.chooseServedFirst')
             }
             value={values.outsourcing.categories}
             onChange={(v) =>
               set('outsourcing', { categories: v as DataCategory[] }, ['evidence.outsourcing.categories'])
             }
-            error={err('evidence.outsourcing.categories')}
+            error={errors['evidence.outsourcing.categories']}
           >
             <Group gap="md" mt={6}>
               {outsourcingCategories.map((c) => (
@@ -148,7 +174,7 @@ export function EvidenceFields({ values, set, err, purposes, recipients }: Field
       {values.kind === 'BOARD_APPROVAL' && (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
           <NativeSelect
-            label="Meeting"
+            label={t('evidence.meeting')}
             value={values.boardApproval.meetingKind}
             onChange={(e) =>
               set('boardApproval', { meetingKind: e.currentTarget.value as MeetingKind | '' }, [
@@ -156,15 +182,15 @@ export function EvidenceFields({ values, set, err, purposes, recipients }: Field
               ])
             }
             data={[
-              { value: '', label: 'Choose…' },
+              { value: '', label: t('evidence.choose') },
               ...MEETING_KINDS.map((k) => ({ value: k, label: MEETING_KIND_LABEL[k] })),
             ]}
-            error={err('evidence.boardApproval.meetingKind')}
+            error={errors['evidence.boardApproval.meetingKind']}
           />
-          {dateField('boardApproval', 'meetingDate', 'Meeting date')}
-          {textField('boardApproval', 'resolutionNumber', 'Resolution number')}
-          {textField('boardApproval', 'minutesReference', 'Minutes reference')}
-          {textField('boardApproval', 'legitimateReason', 'Legitimate reason', true)}
+          {field.meetingDate}
+          {field.resolutionNumber}
+          {field.minutesReference}
+          {field.legitimateReason}
         </SimpleGrid>
       )}
     </Card>

@@ -6,6 +6,7 @@ import type {
   PurposeFieldsFragment,
   RecipientFieldsFragment,
 } from '@steward/schema';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
 import { EvidenceFields } from './EvidenceFields.js';
@@ -22,44 +23,45 @@ type FormProps = {
 
 /** The exception's kind and title, its evidence and its scope; creates a draft or saves one. */
 export function ExceptionForm({ purposes, recipients, existing }: FormProps) {
-  const { values, set, errors, err, server, submit, saving } = useExceptionForm(purposes, existing);
+  const { t } = useTranslation('exceptions');
+  const { values, set, errors, server, submit, saving } = useExceptionForm(purposes, existing);
 
   const fieldCount = Object.keys(errors).filter((k) => exceptionFormFields(values.kind).includes(k)).length;
   return (
-    <form onSubmit={submit} noValidate aria-label="Exception">
+    <form onSubmit={submit} noValidate aria-label={t('form.label')}>
       <Stack gap="md">
         {fieldCount > 0 && (
-          <Alert color="red" variant="light" title="The exception was not saved" role="alert">
-            Correct the {fieldCount === 1 ? 'field' : `${fieldCount} fields`} marked below.
+          <Alert color="red" variant="light" title={t('form.notSaved')} role="alert">
+            {t('form.correct', { count: fieldCount })}
           </Alert>
         )}
-        <MessagesAlert title="The API refused the exception" messages={server.messages} />
+        <MessagesAlert title={t('form.refused')} messages={server.messages} />
 
         <Card withBorder radius="md" padding="md">
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <NativeSelect
-              label="Kind"
+              label={t('form.kind')}
               required
               value={values.kind}
               disabled={existing !== null}
               onChange={(e) => set('kind', e.currentTarget.value as ExceptionKind, ['kind'])}
               data={EXCEPTION_KINDS.map((k) => ({ value: k, label: EXCEPTION_KIND_LABEL[k] }))}
-              error={err('kind')}
+              error={errors['kind']}
             />
             <TextInput
-              label="Title"
+              label={t('form.title')}
               required
-              placeholder="Journal delivery by courier"
+              placeholder={t('form.titlePlaceholder')}
               value={values.title}
               onChange={(e) => set('title', e.currentTarget.value, ['title'])}
-              error={err('title')}
+              error={errors['title']}
             />
           </SimpleGrid>
         </Card>
 
-        <EvidenceFields values={values} set={set} err={err} purposes={purposes} recipients={recipients} />
+        <EvidenceFields values={values} set={set} errors={errors} purposes={purposes} recipients={recipients} />
 
-        <ScopeFields values={values} set={set} err={err} purposes={purposes} recipients={recipients} />
+        <ScopeFields values={values} set={set} errors={errors} purposes={purposes} recipients={recipients} />
 
         <Group justify="flex-end">
           <Button
@@ -67,10 +69,10 @@ export function ExceptionForm({ purposes, recipients, existing }: FormProps) {
             to={existing ? `/exceptions/${encodeURIComponent(existing.id)}` : '/exceptions'}
             variant="default"
           >
-            Cancel
+            {t('common:actions.cancel')}
           </Button>
           <Button type="submit" loading={saving}>
-            {existing ? 'Save draft' : 'Create draft'}
+            {existing ? t('form.save') : t('form.create')}
           </Button>
         </Group>
       </Stack>

@@ -1,4 +1,5 @@
 import { Alert, Anchor } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
@@ -10,6 +11,7 @@ import { usePermittedException } from './use-exceptions.js';
 
 /** New exception (no id) or edit a draft (id). */
 export function ExceptionFormPage({ exceptionId }: { exceptionId: string | null }) {
+  const { t } = useTranslation('exceptions');
   const purposes = usePurposes();
   const recipients = useRecipients();
   const existing = usePermittedException(exceptionId ?? '');
@@ -19,17 +21,17 @@ export function ExceptionFormPage({ exceptionId }: { exceptionId: string | null 
     (exceptionId !== null && !existing.loaded && existing.fetching);
 
   let body;
-  if (loading) body = <Loading label="Loading form" />;
+  if (loading) body = <Loading label={t('form.loading')} />;
   else if (purposes.error) body = <ErrorAlert error={purposes.error} onRetry={purposes.refetch} />;
   else if (recipients.error) body = <ErrorAlert error={recipients.error} onRetry={recipients.refetch} />;
   else if (exceptionId !== null && !existing.exception)
     body = <ErrorAlert error={existing.error ?? null} onRetry={existing.refetch} />;
   else if (existing.exception && existing.exception.status !== 'DRAFT') {
     body = (
-      <Alert color="gray" title="Not a draft" role="alert">
-        Only a draft can be edited.{' '}
+      <Alert color="gray" title={t('form.notDraft')} role="alert">
+        {t('form.onlyDraft')}{' '}
         <Anchor component={Link} to={`/exceptions/${encodeURIComponent(existing.exception.id)}`}>
-          Back
+          {t('form.back')}
         </Anchor>
       </Alert>
     );
@@ -44,10 +46,7 @@ export function ExceptionFormPage({ exceptionId }: { exceptionId: string | null 
   }
   return (
     <>
-      <PageHeader
-        title={exceptionId ? 'Edit exception' : 'New exception'}
-        description="A draft counts only once an owner or privacy officer other than its author approves it, with complete evidence."
-      />
+      <PageHeader title={exceptionId ? t('form.editTitle') : t('form.newTitle')} description={t('form.description')} />
       {body}
     </>
   );

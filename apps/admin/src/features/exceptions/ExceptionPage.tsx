@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import type { ExceptionFieldsFragment } from '@steward/schema';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CategoryBadges } from '../../components/CategoryBadges.js';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
@@ -22,7 +23,9 @@ import { fieldErrorsFromGraphQLError, hasErrorCode } from '../../components/erro
 import { formatDate, formatDateTime } from '../../components/format.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { useLocale } from '../../i18n/locale.js';
 import { useSessionUser } from '../session/session-context.js';
+import { purposeTitle as titleIn } from '../vocabulary/localized-title.js';
 import { usePurposes } from '../vocabulary/use-purposes.js';
 import { EXCEPTION_KIND_LABEL, MEETING_KIND_LABEL } from './exception-labels.js';
 import { ExceptionStatusBadge, validityWindow } from './ExceptionsPage.js';
@@ -42,55 +45,56 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 function EvidenceTable({ e, purposeTitle }: { e: Exception; purposeTitle: (key: string) => string }) {
+  const { t } = useTranslation('exceptions');
   const { law, providerAgreement, outsourcing, boardApproval } = e.evidence;
   return (
-    <Table aria-label="Evidence" withRowBorders={false} verticalSpacing={4}>
+    <Table aria-label={t('evidence.label')} withRowBorders={false} verticalSpacing={4}>
       <Table.Tbody>
         {e.kind === 'LAW' && (
           <>
-            <Fact label="Statute">{law?.statute}</Fact>
-            <Fact label="Article">{law?.article}</Fact>
-            <Fact label="Requesting authority">{law?.requestingAuthority}</Fact>
-            <Fact label="Document reference">{law?.documentReference}</Fact>
-            <Fact label="Issued on">{law?.issuedOn ? formatDate(law.issuedOn) : null}</Fact>
+            <Fact label={t('evidence.statute')}>{law?.statute}</Fact>
+            <Fact label={t('evidence.article')}>{law?.article}</Fact>
+            <Fact label={t('evidence.requestingAuthority')}>{law?.requestingAuthority}</Fact>
+            <Fact label={t('evidence.documentReference')}>{law?.documentReference}</Fact>
+            <Fact label={t('evidence.issuedOn')}>{law?.issuedOn ? formatDate(law.issuedOn) : null}</Fact>
           </>
         )}
         {e.kind === 'PROVIDER_AGREEMENT' && (
           <>
-            <Fact label="Consent events">{providerAgreement?.consentEventIds?.join(', ')}</Fact>
-            <Fact label="Summary">{providerAgreement?.summary}</Fact>
+            <Fact label={t('evidence.consentEvents')}>{providerAgreement?.consentEventIds?.join(', ')}</Fact>
+            <Fact label={t('evidence.summary')}>{providerAgreement?.summary}</Fact>
           </>
         )}
         {e.kind === 'OUTSOURCING' && (
           <>
-            <Fact label="Contractor">
+            <Fact label={t('evidence.contractor')}>
               {outsourcing?.recipientId ? (
                 <Anchor component={Link} to={`/recipients/${encodeURIComponent(outsourcing.recipientId)}`}>
                   {e.scope.recipient?.id === outsourcing.recipientId ? e.scope.recipient.name : outsourcing.recipientId}
                 </Anchor>
               ) : null}
             </Fact>
-            <Fact label="Contract reference">{outsourcing?.contractReference}</Fact>
-            <Fact label="Serves purpose">
+            <Fact label={t('evidence.contractReference')}>{outsourcing?.contractReference}</Fact>
+            <Fact label={t('evidence.servesPurpose')}>
               {outsourcing?.servesPurposeKey ? purposeTitle(outsourcing.servesPurposeKey) : null}
             </Fact>
-            <Fact label="Categories">
+            <Fact label={t('evidence.categories')}>
               {outsourcing?.categories ? <CategoryBadges categories={outsourcing.categories} /> : null}
             </Fact>
-            <Fact label="Supervision record">{outsourcing?.supervisionRecord}</Fact>
+            <Fact label={t('evidence.supervisionRecord')}>{outsourcing?.supervisionRecord}</Fact>
           </>
         )}
         {e.kind === 'BOARD_APPROVAL' && (
           <>
-            <Fact label="Meeting">
+            <Fact label={t('evidence.meeting')}>
               {boardApproval?.meetingKind ? MEETING_KIND_LABEL[boardApproval.meetingKind] : null}
             </Fact>
-            <Fact label="Meeting date">
+            <Fact label={t('evidence.meetingDate')}>
               {boardApproval?.meetingDate ? formatDate(boardApproval.meetingDate) : null}
             </Fact>
-            <Fact label="Resolution number">{boardApproval?.resolutionNumber}</Fact>
-            <Fact label="Legitimate reason">{boardApproval?.legitimateReason}</Fact>
-            <Fact label="Minutes reference">{boardApproval?.minutesReference}</Fact>
+            <Fact label={t('evidence.resolutionNumber')}>{boardApproval?.resolutionNumber}</Fact>
+            <Fact label={t('evidence.legitimateReason')}>{boardApproval?.legitimateReason}</Fact>
+            <Fact label={t('evidence.minutesReference')}>{boardApproval?.minutesReference}</Fact>
           </>
         )}
       </Table.Tbody>
@@ -99,15 +103,16 @@ function EvidenceTable({ e, purposeTitle }: { e: Exception; purposeTitle: (key: 
 }
 
 export function ExceptionPage({ exceptionId }: { exceptionId: string }) {
+  const { t } = useTranslation('exceptions');
   const { exception, loaded, fetching, error, refetch } = usePermittedException(exceptionId);
-  if (!loaded && fetching) return <Loading label="Loading exception" />;
+  if (!loaded && fetching) return <Loading label={t('detail.loading')} />;
   if (!exception) {
     if (loaded && !error) {
       return (
-        <Alert color="gray" title="No such exception" role="alert">
-          The exception does not exist.{' '}
+        <Alert color="gray" title={t('detail.notFound')} role="alert">
+          {t('detail.notFoundText')}{' '}
           <Anchor component={Link} to="/exceptions">
-            All exceptions
+            {t('detail.all')}
           </Anchor>
         </Alert>
       );
@@ -118,6 +123,8 @@ export function ExceptionPage({ exceptionId }: { exceptionId: string }) {
 }
 
 function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onReload: () => void }) {
+  const { t } = useTranslation('exceptions');
+  const { language } = useLocale();
   const user = useSessionUser();
   const { approve, fetching: approving } = useApproveException();
   const { revoke, fetching: revoking } = useRevokeException();
@@ -128,7 +135,10 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
   const [reasonError, setReasonError] = useState<string | null>(null);
 
   const { purposes } = usePurposes(true);
-  const purposeTitle = (key: string) => purposes.find((p) => p.key === key)?.titleEn ?? key;
+  const purposeTitle = (key: string) => {
+    const purpose = purposes.find((p) => p.key === key);
+    return purpose ? titleIn(purpose, language) : key;
+  };
   const isAuthor = e.authoredById === user.id;
   // What the caller may do is the API's answer (policy-core's exceptionAbilities), never derived here.
   const { edit: canEdit, approve: canApprove, revoke: canRevoke } = e.abilities;
@@ -137,8 +147,9 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
     const summary = fieldErrorsFromGraphQLError(error);
     setConflict(summary.conflict !== null);
     const list = [...summary.messages];
-    for (const [field, message] of Object.entries(summary.fieldErrors)) list.push(`${field}: ${message}`);
-    if (hasErrorCode(error, 'FORBIDDEN') && list.length === 0) list.push('Your role does not permit this.');
+    for (const [field, message] of Object.entries(summary.fieldErrors))
+      list.push(t('detail.issue', { field, message }));
+    if (hasErrorCode(error, 'FORBIDDEN') && list.length === 0) list.push(t('detail.forbidden'));
     setMessages(list);
   }
 
@@ -150,7 +161,7 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
 
   async function onRevoke() {
     if (reason.trim() === '') {
-      setReasonError('Say why the exception is revoked.');
+      setReasonError(t('revoke.reasonRequired'));
       return;
     }
     const result = await revoke(e.id, reason.trim(), e.version);
@@ -172,27 +183,27 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
   return (
     <>
       <Anchor component={Link} to="/exceptions" size="sm">
-        ← Permitted exceptions
+        {t('detail.back')}
       </Anchor>
       <PageHeader
         title={e.title}
         badges={<ExceptionStatusBadge status={e.status} />}
-        description={`${EXCEPTION_KIND_LABEL[e.kind]} · valid ${validityWindow(e)}`}
+        description={t('detail.description', { kind: EXCEPTION_KIND_LABEL[e.kind], window: validityWindow(t, e) })}
         actions={
           <>
             {canEdit && (
               <Button component={Link} to={`/exceptions/${encodeURIComponent(e.id)}/edit`} variant="default">
-                Edit
+                {t('common:actions.edit')}
               </Button>
             )}
             {canApprove && (
               <Button onClick={onApprove} loading={approving} color="teal">
-                Approve
+                {t('detail.approve')}
               </Button>
             )}
             {canRevoke && (
               <Button onClick={() => setRevokeOpen(true)} color="red" variant="light">
-                Revoke
+                {t('detail.revoke')}
               </Button>
             )}
           </>
@@ -200,9 +211,9 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
       />
       <Stack gap="md">
         {conflict ? (
-          <Alert color="yellow" title="Changed by someone else" role="alert">
+          <Alert color="yellow" title={t('detail.conflictTitle')} role="alert">
             <Group gap="xs">
-              <Text size="sm">Someone else changed this exception — reload it and try again.</Text>
+              <Text size="sm">{t('detail.conflict')}</Text>
               <Button
                 size="xs"
                 variant="default"
@@ -212,30 +223,25 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
                   onReload();
                 }}
               >
-                Reload
+                {t('common:actions.reload')}
               </Button>
             </Group>
           </Alert>
         ) : (
-          <MessagesAlert title="The API refused" messages={messages} />
+          <MessagesAlert title={t('detail.refused')} messages={messages} />
         )}
         {canEdit && isAuthor && (
-          <Alert color="blue" variant="light" title="Waiting for a second person">
-            You drafted this exception: another owner or privacy officer must approve it.
+          <Alert color="blue" variant="light" title={t('detail.waitingTitle')}>
+            {t('detail.waiting')}
           </Alert>
         )}
         {e.scope.withdrawnProviderIds.length > 0 && (
-          <Alert color="orange" variant="light" title="No longer agreed by every provider" role="status">
-            {e.scope.withdrawnProviderIds.length === 1
-              ? 'One provider has'
-              : `${e.scope.withdrawnProviderIds.length} providers have`}{' '}
-            withdrawn or refused the consent this agreement cites for them since it was approved. It no longer covers
-            them: decisions about them are denied and their recipient no longer sees them. The others it names are still
-            covered.
+          <Alert color="orange" variant="light" title={t('detail.withdrawnTitle')} role="status">
+            {t('detail.withdrawn', { count: e.scope.withdrawnProviderIds.length })}
           </Alert>
         )}
         {e.missingEvidence.length > 0 && (
-          <Alert color="orange" variant="light" title="Evidence missing before it can be approved" role="status">
+          <Alert color="orange" variant="light" title={t('detail.missingTitle')} role="status">
             <List size="sm">
               {e.missingEvidence.map((m) => (
                 <List.Item key={`${m.field}:${m.code}`}>
@@ -249,31 +255,31 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-          <Card withBorder radius="md" padding="md" component="section" aria-label="Evidence">
+          <Card withBorder radius="md" padding="md" component="section" aria-label={t('evidence.label')}>
             <Text fw={600} mb="xs">
-              Evidence
+              {t('detail.evidence')}
             </Text>
             <EvidenceTable e={e} purposeTitle={purposeTitle} />
           </Card>
-          <Card withBorder radius="md" padding="md" component="section" aria-label="Scope">
+          <Card withBorder radius="md" padding="md" component="section" aria-label={t('scope.label')}>
             <Text fw={600} mb="xs">
-              What it covers
+              {t('detail.scopeTitle')}
             </Text>
             <Table withRowBorders={false} verticalSpacing={4}>
               <Table.Tbody>
-                <Fact label="Purposes">
+                <Fact label={t('detail.purposes')}>
                   {e.scope.purposeKeys.map((key) => (
                     <Text key={key} size="sm" title={key}>
                       {purposeTitle(key)}
                     </Text>
                   ))}
                 </Fact>
-                <Fact label="Categories">
+                <Fact label={t('detail.categories')}>
                   <CategoryBadges categories={e.scope.categories} />
                 </Fact>
-                <Fact label="Providers">
+                <Fact label={t('detail.providers')}>
                   {e.scope.allProviders
-                    ? 'All providers'
+                    ? t('detail.allProviders')
                     : e.scope.providerIds.length > 0
                       ? e.scope.providerIds.map((id) => (
                           <Group key={id} gap={6}>
@@ -287,50 +293,60 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
                             </Anchor>
                             {e.scope.withdrawnProviderIds.includes(id) && (
                               <Badge color="orange" variant="light" size="sm">
-                                Withdrew consent
+                                {t('detail.withdrewConsent')}
                               </Badge>
                             )}
                           </Group>
                         ))
-                      : 'None'}
+                      : t('detail.none')}
                 </Fact>
-                <Fact label="Recipient">
+                <Fact label={t('detail.recipient')}>
                   {e.scope.recipient ? (
                     <Anchor component={Link} to={`/recipients/${encodeURIComponent(e.scope.recipient.id)}`}>
                       {e.scope.recipient.name}
                     </Anchor>
                   ) : (
-                    'None (internal use only)'
+                    t('detail.internalOnly')
                   )}
                 </Fact>
-                <Fact label="Valid from">{formatDateTime(e.validFrom)}</Fact>
-                <Fact label="Valid until">{e.validUntil ? formatDateTime(e.validUntil) : 'Until revoked'}</Fact>
+                <Fact label={t('detail.validFrom')}>{formatDateTime(e.validFrom)}</Fact>
+                <Fact label={t('detail.validUntil')}>
+                  {e.validUntil ? formatDateTime(e.validUntil) : t('detail.untilRevoked')}
+                </Fact>
               </Table.Tbody>
             </Table>
           </Card>
         </SimpleGrid>
-        <Card withBorder radius="md" padding="md" component="section" aria-label="History">
+        <Card withBorder radius="md" padding="md" component="section" aria-label={t('detail.history')}>
           <Text fw={600} mb="xs">
-            Who and when
+            {t('detail.whoAndWhen')}
           </Text>
           <Table withRowBorders={false} verticalSpacing={4}>
             <Table.Tbody>
-              <Fact label="Authored by">{`${e.authoredBy} · ${formatDateTime(e.createdAt)}`}</Fact>
-              <Fact label="Approved by">
-                {e.approvedBy ? `${e.approvedBy} · ${formatDateTime(e.approvedAt)}` : 'Not approved'}
+              <Fact label={t('detail.authoredBy')}>
+                {t('detail.byAt', { name: e.authoredBy, at: formatDateTime(e.createdAt) })}
               </Fact>
-              {e.revokedBy && <Fact label="Revoked by">{`${e.revokedBy} · ${formatDateTime(e.revokedAt)}`}</Fact>}
-              {e.revocationReason && <Fact label="Reason for revocation">{e.revocationReason}</Fact>}
-              <Fact label="Version">{String(e.version)}</Fact>
+              <Fact label={t('detail.approvedBy')}>
+                {e.approvedBy
+                  ? t('detail.byAt', { name: e.approvedBy, at: formatDateTime(e.approvedAt) })
+                  : t('detail.notApproved')}
+              </Fact>
+              {e.revokedBy && (
+                <Fact label={t('detail.revokedBy')}>
+                  {t('detail.byAt', { name: e.revokedBy, at: formatDateTime(e.revokedAt) })}
+                </Fact>
+              )}
+              {e.revocationReason && <Fact label={t('detail.revocationReason')}>{e.revocationReason}</Fact>}
+              <Fact label={t('detail.version')}>{String(e.version)}</Fact>
             </Table.Tbody>
           </Table>
         </Card>
       </Stack>
-      <Modal opened={revokeOpen} onClose={() => setRevokeOpen(false)} title="Revoke the exception">
+      <Modal opened={revokeOpen} onClose={() => setRevokeOpen(false)} title={t('revoke.title')}>
         <Stack gap="sm">
-          <Text size="sm">Revocation takes effect at once: uses and provisions under it are refused from now on.</Text>
+          <Text size="sm">{t('revoke.effect')}</Text>
           <Textarea
-            label="Reason"
+            label={t('revoke.reason')}
             required
             value={reason}
             onChange={(ev) => {
@@ -343,10 +359,10 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRevokeOpen(false)}>
-              Cancel
+              {t('common:actions.cancel')}
             </Button>
             <Button color="red" onClick={onRevoke} loading={revoking}>
-              Revoke exception
+              {t('revoke.confirm')}
             </Button>
           </Group>
         </Stack>

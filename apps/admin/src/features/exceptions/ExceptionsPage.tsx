@@ -1,6 +1,9 @@
 import { Anchor, Badge, Button, Text } from '@mantine/core';
 import { EXCEPTION_KINDS } from '@steward/policy-core';
 import type { ExceptionFieldsFragment, ExceptionStatus } from '@steward/schema';
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { categoryLabel } from '../../components/categories.js';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
@@ -24,40 +27,52 @@ export function ExceptionStatusBadge({ status }: { status: ExceptionStatus }) {
   );
 }
 
-export function validityWindow(e: Pick<ExceptionFieldsFragment, 'validFrom' | 'validUntil'>): string {
-  return `${formatDate(e.validFrom)} → ${e.validUntil ? formatDate(e.validUntil) : 'until revoked'}`;
+/** "1 Apr 2026 → until revoked" (`t` of any namespace: the keys name `exceptions`). */
+export function validityWindow(t: TFunction, e: Pick<ExceptionFieldsFragment, 'validFrom' | 'validUntil'>): string {
+  return t('exceptions:summary.window', {
+    from: formatDate(e.validFrom),
+    until: e.validUntil ? formatDate(e.validUntil) : t('exceptions:summary.untilRevoked'),
+  });
 }
 
-export function scopeSummary(scope: ExceptionFieldsFragment['scope']): string {
-  const providers = scope.allProviders
-    ? 'all providers'
-    : `${scope.providerIds.length} provider${scope.providerIds.length === 1 ? '' : 's'}`;
-  const categories = scope.categories.length > 0 ? scope.categories.map(categoryLabel).join(', ') : 'no categories';
-  const to = scope.recipient ? ` → ${scope.recipient.name}` : ' (internal use)';
-  return `${scope.purposeKeys.join(', ') || 'no purposes'} · ${categories} · ${providers}${to}`;
+/** "JOURNAL · Name, Postal address · all providers → Swift Courier Co." */
+export function scopeSummary(t: TFunction, scope: ExceptionFieldsFragment['scope']): string {
+  const values = {
+    purposes: scope.purposeKeys.join(', ') || t('exceptions:summary.noPurposes'),
+    categories:
+      scope.categories.length > 0
+        ? scope.categories.map(categoryLabel).join(', ')
+        : t('exceptions:summary.noCategories'),
+    providers: scope.allProviders
+      ? t('exceptions:summary.allProviders')
+      : t('exceptions:summary.providers', { count: scope.providerIds.length }),
+  };
+  return scope.recipient
+    ? t('exceptions:summary.scope', { ...values, recipient: scope.recipient.name })
+    : t('exceptions:summary.scopeInternal', values);
 }
 
-const FILTERS = {
+const exceptionFilters = (t: TFunction) => ({
   status: filterDef({
-    label: 'Status',
-    anyLabel: 'Any status',
+    label: t('list.filters.status'),
+    anyLabel: t('list.filters.anyStatus'),
     options: EXCEPTION_STATUSES,
     labels: EXCEPTION_STATUS_LABEL,
     w: 180,
   }),
   kind: filterDef({
-    label: 'Kind',
-    anyLabel: 'Any kind',
+    label: t('list.filters.kind'),
+    anyLabel: t('list.filters.anyKind'),
     options: EXCEPTION_KINDS,
     labels: EXCEPTION_KIND_LABEL,
     w: 280,
   }),
-};
+});
 
-const COLUMNS: DataColumn<ExceptionFieldsFragment>[] = [
+const exceptionColumns = (t: TFunction): DataColumn<ExceptionFieldsFragment>[] => [
   {
     id: 'title',
-    header: 'Title',
+    header: t('list.columns.title'),
     value: (e) => e.title,
     cell: (e) => (
       <Anchor component={Link} to={`/exceptions/${encodeURIComponent(e.id)}`} fw={500}>
@@ -65,52 +80,60 @@ const COLUMNS: DataColumn<ExceptionFieldsFragment>[] = [
       </Anchor>
     ),
   },
-  { id: 'kind', header: 'Kind', value: (e) => EXCEPTION_KIND_LABEL[e.kind] },
-  { id: 'status', header: 'Status', value: (e) => e.status, cell: (e) => <ExceptionStatusBadge status={e.status} /> },
+  { id: 'kind', header: t('list.columns.kind'), value: (e) => EXCEPTION_KIND_LABEL[e.kind] },
+  {
+    id: 'status',
+    header: t('list.columns.status'),
+    value: (e) => e.status,
+    cell: (e) => <ExceptionStatusBadge status={e.status} />,
+  },
   {
     id: 'valid',
-    header: 'Valid',
+    header: t('list.columns.valid'),
     value: (e) => e.validFrom,
     cell: (e) => (
       <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-        {validityWindow(e)}
+        {validityWindow(t, e)}
       </Text>
     ),
   },
   {
     id: 'covers',
-    header: 'Covers',
-    value: (e) => scopeSummary(e.scope),
-    cell: (e) => <Text size="sm">{scopeSummary(e.scope)}</Text>,
+    header: t('list.columns.covers'),
+    value: (e) => scopeSummary(t, e.scope),
+    cell: (e) => <Text size="sm">{scopeSummary(t, e.scope)}</Text>,
   },
 ];
 
 export function ExceptionsPage() {
-  const { values, setFilter } = useUrlFilters(FILTERS);
+  const { t } = useTranslation('exceptions');
+  const filters = useMemo(() => exceptionFilters(t), [t]);
+  const columns = useMemo(() => exceptionColumns(t), [t]);
+  const { values, setFilter } = useUrlFilters(filters);
   const { exceptions, ...query } = usePermittedExceptions(values);
   const canWrite = useCanWrite();
 
   return (
     <>
       <PageHeader
-        title="Permitted exceptions"
-        description="Uses and provisions outside the stated purposes, each under one of the four exceptions of clause 2, with its evidence."
+        title={t('list.title')}
+        description={t('list.description')}
         actions={
           canWrite && (
             <Button component={Link} to="/exceptions/new">
-              New exception
+              {t('list.new')}
             </Button>
           )
         }
       />
-      <FilterBar filters={FILTERS} values={values} onChange={setFilter} />
+      <FilterBar filters={filters} values={values} onChange={setFilter} />
       <DataTable
-        label="Permitted exceptions"
-        columns={COLUMNS}
+        label={t('list.table')}
+        columns={columns}
         rows={exceptions}
-        empty="No exceptions match."
+        empty={t('list.empty')}
         query={query}
-        loadingLabel="Loading exceptions"
+        loadingLabel={t('list.loading')}
         minWidth={800}
       />
     </>

@@ -13,38 +13,43 @@ import {
 } from '@mantine/core';
 import { DATA_CATEGORIES } from '@steward/policy-core';
 import type { DataCategory } from '@steward/schema';
+import { useTranslation } from 'react-i18next';
 import { categoryLabel } from '../../components/categories.js';
+import { useLocale } from '../../i18n/locale.js';
+import { purposeTitle } from '../vocabulary/localized-title.js';
 import { unstatedKeys } from '../vocabulary/purpose-keys.js';
 import type { FieldsProps } from './EvidenceFields.js';
 
 /** What the exception permits: purposes, categories, providers, recipient and validity window. */
-export function ScopeFields({ values, set, err, purposes, recipients }: FieldsProps) {
+export function ScopeFields({ values, set, errors, purposes, recipients }: FieldsProps) {
+  const { t } = useTranslation('exceptions');
+  const { language } = useLocale();
   // The scope's purposes: stated ones by checkbox, any other by its key (an exception may name a
   // purpose outside the stated ones); both end up in scope.purposeKeys.
   const otherPurposeKeys = unstatedKeys(values.scope.purposeKeys, purposes);
   const statedPurposeKeys = values.scope.purposeKeys.filter((k) => !otherPurposeKeys.includes(k));
 
   return (
-    <Card withBorder radius="md" padding="md" component="fieldset" aria-label="Scope" m={0}>
+    <Card withBorder radius="md" padding="md" component="fieldset" aria-label={t('scope.label')} m={0}>
       <Text fw={600} mb="xs">
-        Scope — what it permits
+        {t('scope.heading')}
       </Text>
       <Stack gap="sm">
         <Checkbox.Group
-          label="Purposes"
+          label={t('scope.purposes')}
           value={statedPurposeKeys}
           onChange={(v) => set('scope', { purposeKeys: [...v, ...otherPurposeKeys] }, ['scope.purposeKeys'])}
-          error={err('scope.purposeKeys')}
+          error={errors['scope.purposeKeys']}
         >
           <Group gap="md" mt={6}>
             {purposes.map((p) => (
-              <Checkbox key={p.key} value={p.key} label={p.titleEn} />
+              <Checkbox key={p.key} value={p.key} label={purposeTitle(p, language)} />
             ))}
           </Group>
         </Checkbox.Group>
         <TagsInput
-          label="Purposes outside the stated ones"
-          description="Keys such as TAX_INQUIRY_2026, for a use the law, the providers' agreement or a board approval allows (not for outsourcing). Press Enter after each."
+          label={t('scope.otherPurposes')}
+          description={t('scope.otherPurposesHelp')}
           value={otherPurposeKeys}
           onChange={(keys) =>
             set('scope', { purposeKeys: [...statedPurposeKeys, ...keys.map((k) => k.trim()).filter(Boolean)] }, [
@@ -52,14 +57,14 @@ export function ScopeFields({ values, set, err, purposes, recipients }: FieldsPr
               'scope.otherPurposeKeys',
             ])
           }
-          error={err('scope.otherPurposeKeys')}
+          error={errors['scope.otherPurposeKeys']}
           clearable
         />
         <Checkbox.Group
-          label="Categories"
+          label={t('scope.categories')}
           value={values.scope.categories}
           onChange={(v) => set('scope', { categories: v as DataCategory[] }, ['scope.categories'])}
-          error={err('scope.categories')}
+          error={errors['scope.categories']}
         >
           <Group gap="md" mt={6}>
             {DATA_CATEGORIES.map((c) => (
@@ -68,51 +73,51 @@ export function ScopeFields({ values, set, err, purposes, recipients }: FieldsPr
           </Group>
         </Checkbox.Group>
         <Switch
-          label="All providers"
+          label={t('scope.allProviders')}
           checked={values.scope.allProviders}
           onChange={(e) =>
             set('scope', { allProviders: e.currentTarget.checked }, ['scope.allProviders', 'scope.providerIds'])
           }
-          error={err('scope.allProviders')}
+          error={errors['scope.allProviders']}
         />
         {!values.scope.allProviders && (
           <Textarea
-            label="Provider ids"
-            description="One per line"
+            label={t('scope.providerIds')}
+            description={t('scope.providerIdsHelp')}
             value={values.scope.providerIds}
             onChange={(e) => set('scope', { providerIds: e.currentTarget.value }, ['scope.providerIds'])}
-            error={err('scope.providerIds')}
+            error={errors['scope.providerIds']}
             autosize
             minRows={2}
           />
         )}
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
           <NativeSelect
-            label="Recipient"
-            description="Who may receive the data; none means internal use only"
+            label={t('scope.recipient')}
+            description={t('scope.recipientHelp')}
             value={values.scope.recipientId}
             onChange={(e) => set('scope', { recipientId: e.currentTarget.value }, ['scope.recipientId'])}
             data={[
-              { value: '', label: 'None (internal use)' },
+              { value: '', label: t('scope.internalUse') },
               ...recipients.map((r) => ({ value: r.id, label: r.name })),
             ]}
-            error={err('scope.recipientId')}
+            error={errors['scope.recipientId']}
           />
           <TextInput
             type="date"
-            label="Valid from"
-            description="Empty: from now"
+            label={t('scope.validFrom')}
+            description={t('scope.validFromHelp')}
             value={values.validFrom}
             onChange={(e) => set('validFrom', e.currentTarget.value, ['validFrom'])}
-            error={err('validFrom')}
+            error={errors['validFrom']}
           />
           <TextInput
             type="date"
-            label="Valid until"
-            description="Empty: until revoked"
+            label={t('scope.validUntil')}
+            description={t('scope.validUntilHelp')}
             value={values.validUntil}
             onChange={(e) => set('validUntil', e.currentTarget.value, ['validUntil'])}
-            error={err('validUntil')}
+            error={errors['validUntil']}
           />
         </SimpleGrid>
       </Stack>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createI18n } from '../../i18n/i18n.js';
 import {
   buildExceptionInput,
   formFromException,
@@ -72,23 +73,24 @@ describe('toExceptionFormErrors', () => {
 });
 
 describe('validateExceptionForm', () => {
+  const t = createI18n('en').t;
   it('checks the keys of purposes outside the stated ones with policy-core, and only those', () => {
     const values = initialExceptionForm('BOARD_APPROVAL');
     values.title = 'Safety notice';
     const stated = [{ key: 'journal-delivery' }];
     values.scope.purposeKeys = ['journal-delivery', 'SAFETY_NOTICE'];
-    expect(validateExceptionForm(values, stated)).toEqual({});
+    expect(validateExceptionForm(t, values, stated)).toEqual({});
     values.scope.purposeKeys = ['journal-delivery', 'SAFETY_NOTICE', 'safety notice'];
-    expect(validateExceptionForm(values, stated)).toEqual({
+    expect(validateExceptionForm(t, values, stated)).toEqual({
       'scope.otherPurposeKeys': '“safety notice”: Upper-case letters, digits and _ only, starting with a letter.',
     });
     values.scope.purposeKeys = [`A${'B'.repeat(64)}`];
-    expect(validateExceptionForm(values, stated)['scope.otherPurposeKeys']).toMatch(/At most 64 characters/);
+    expect(validateExceptionForm(t, values, stated)['scope.otherPurposeKeys']).toMatch(/At most 64 characters/);
   });
 
   it('refuses in the title what the API refuses: no title, invisible or direction characters, a line break, too long', () => {
     const values = initialExceptionForm('LAW');
-    const titleError = (title: string) => validateExceptionForm({ ...values, title })['title'];
+    const titleError = (title: string) => validateExceptionForm(t, { ...values, title })['title'];
     expect(titleError('  ')).toBe('Give the exception a short name.');
     expect(titleError('Police\u200Brequest')).toMatch(/invisible formatting character \(U\+200B\)/);
     expect(titleError('Police \u202Erequest')).toMatch(/text-direction control character \(U\+202E\)/);

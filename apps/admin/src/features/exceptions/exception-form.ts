@@ -6,6 +6,7 @@ import type {
   MeetingKind,
 } from '@steward/schema';
 import { EXCEPTION_TITLE_MAX_LENGTH, validateText } from '@steward/policy-core';
+import type { TFunction } from 'i18next';
 import type { FieldErrors } from '../../components/errors.js';
 import { unstatedKeys, unstatedKeysError } from '../vocabulary/purpose-keys.js';
 
@@ -198,9 +199,13 @@ export function buildExceptionInput(v: ExceptionFormValues): CreateExceptionInpu
  * Scope purposes that no stated purpose has (`stated`) must be well-formed keys (policy-core's rule),
  * reported at `scope.otherPurposeKeys`, the field where they are typed.
  */
-export function validateExceptionForm(v: ExceptionFormValues, stated: readonly { key: string }[] = []): FieldErrors {
+export function validateExceptionForm(
+  t: TFunction,
+  v: ExceptionFormValues,
+  stated: readonly { key: string }[] = [],
+): FieldErrors {
   const errors: FieldErrors = {};
-  if (v.title.trim() === '') errors['title'] = 'Give the exception a short name.';
+  if (v.title.trim() === '') errors['title'] = t('exceptions:form.titleRequired');
   else {
     // The characters and length the API takes (policy-core's validateText: the input boundary's rule).
     const title = validateText(v.title.trim(), { field: 'title', maxLength: EXCEPTION_TITLE_MAX_LENGTH });
@@ -208,7 +213,8 @@ export function validateExceptionForm(v: ExceptionFormValues, stated: readonly {
   }
   const otherKeys = unstatedKeysError(unstatedKeys(v.scope.purposeKeys, stated));
   if (otherKeys) errors['scope.otherPurposeKeys'] = otherKeys;
-  if (v.validFrom && v.validUntil && v.validUntil <= v.validFrom) errors['validUntil'] = 'Must be after “valid from”.';
+  if (v.validFrom && v.validUntil && v.validUntil <= v.validFrom)
+    errors['validUntil'] = t('exceptions:form.untilAfterFrom');
   return errors;
 }
 

@@ -309,3 +309,57 @@ describe('exception scope', () => {
     expect(within(rowOf('prov-7')).queryByText('Withdrew consent')).toBeNull();
   });
 });
+
+describe('exceptions in Japanese', () => {
+  it('lists exceptions with Japanese headings, filters, validity and scope', async () => {
+    renderApp('/exceptions', {
+      language: 'ja',
+      handlers: { PermittedExceptions: () => ({ data: { permittedExceptions: [buildException()] } }) },
+    });
+    const table = await screen.findByRole('table', { name: '目的外利用の例外' });
+    expect(screen.getByRole('heading', { name: '目的外利用の例外' })).toBeTruthy();
+    expect(within(table).getByRole('columnheader', { name: '有効期間' })).toBeTruthy();
+    expect(within(table).getByText('2025年4月1日 → 取り消すまで')).toBeTruthy();
+    expect(within(table).getByText(/すべての情報提供者 → Kudan Courier Co\.$/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: '例外を作成' })).toBeTruthy();
+    expect(screen.getByLabelText('状態')).toBeTruthy();
+    expect(screen.queryByText('Permitted exceptions')).toBeNull();
+  });
+
+  it('shows an exception with Japanese labels and the purposes in Japanese', async () => {
+    renderApp('/exceptions/exc-1', {
+      language: 'ja',
+      handlers: {
+        PermittedException: () => ({ data: { permittedException: buildException({ authoredBy: 'Officer Suzuki' }) } }),
+        Purposes: () => ({ data: { purposes: PURPOSES } }),
+      },
+    });
+    await screen.findByRole('heading', { name: 'Journal delivery by courier' });
+    expect(screen.getByRole('button', { name: '承認する' })).toBeTruthy();
+    const evidence = screen.getByRole('region', { name: '根拠' });
+    expect(within(evidence).getByText('監督の記録')).toBeTruthy();
+    const scope = screen.getByRole('region', { name: '範囲' });
+    expect(await within(scope).findByText('会誌の送付')).toBeTruthy();
+    expect(within(scope).getByText('取り消すまで')).toBeTruthy();
+    const history = screen.getByRole('region', { name: '経緯' });
+    expect(within(history).getByText('未承認')).toBeTruthy();
+  });
+
+  it('shows the form with Japanese labels and its own messages in Japanese', async () => {
+    renderApp('/exceptions/new', {
+      role: 'OWNER',
+      language: 'ja',
+      handlers: {
+        Purposes: () => ({ data: { purposes: PURPOSES } }),
+        Recipients: () => ({ data: { recipients: [buildRecipient()] } }),
+      },
+    });
+    const form = await screen.findByRole('form', { name: '例外' });
+    expect(screen.getByRole('heading', { name: '例外を作成' })).toBeTruthy();
+    expect(within(form).getByLabelText('委託先')).toBeTruthy();
+    expect(within(form).getByRole('checkbox', { name: '行事のお知らせ' })).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: '草案を作成' }));
+    expect(await within(form).findByText('例外の名称を入力してください。')).toBeTruthy();
+    expect(within(form).getByText('下記の1か所の入力を修正してください。')).toBeTruthy();
+  });
+});

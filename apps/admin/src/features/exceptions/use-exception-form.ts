@@ -1,5 +1,6 @@
 import type { ExceptionFieldsFragment, PurposeFieldsFragment } from '@steward/schema';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { fieldErrorsFromGraphQLError, type FieldErrors } from '../../components/errors.js';
 import {
@@ -25,6 +26,7 @@ export type SetExceptionField = <K extends keyof ExceptionFormValues>(
  * form's own once a submit was attempted), and submit, which creates or updates the draft and opens it.
  */
 export function useExceptionForm(purposes: readonly PurposeFieldsFragment[], existing: ExceptionFieldsFragment | null) {
+  const { t } = useTranslation('exceptions');
   const navigate = useNavigate();
   const { createException, fetching: creating } = useCreateException();
   const { updateException, fetching: updating } = useUpdateException();
@@ -37,9 +39,8 @@ export function useExceptionForm(purposes: readonly PurposeFieldsFragment[], exi
     messages: [],
   });
 
-  const clientErrors = attempted ? validateExceptionForm(values, purposes) : {};
+  const clientErrors = attempted ? validateExceptionForm(t, values, purposes) : {};
   const errors: FieldErrors = { ...server.fieldErrors, ...clientErrors };
-  const err = (key: string) => errors[key];
 
   function clear(keys: string[]) {
     setServer((s) => {
@@ -67,7 +68,7 @@ export function useExceptionForm(purposes: readonly PurposeFieldsFragment[], exi
     event.preventDefault();
     setAttempted(true);
     setServer({ fieldErrors: {}, messages: [] });
-    if (Object.keys(validateExceptionForm(values, purposes)).length > 0) return;
+    if (Object.keys(validateExceptionForm(t, values, purposes)).length > 0) return;
     const input = buildExceptionInput(values);
     const result = existing
       ? await updateException({ ...input, id: existing.id, expectedVersion: existing.version })
@@ -82,10 +83,11 @@ export function useExceptionForm(purposes: readonly PurposeFieldsFragment[], exi
     const fieldErrors = toExceptionFormErrors(summary.fieldErrors);
     const shown = new Set(exceptionFormFields(values.kind));
     const messages = [...summary.messages];
-    if (summary.conflict) messages.unshift('Changed by someone else — reload and try again.');
-    for (const [key, message] of Object.entries(fieldErrors)) if (!shown.has(key)) messages.push(`${key}: ${message}`);
+    if (summary.conflict) messages.unshift(t('form.conflict'));
+    for (const [field, message] of Object.entries(fieldErrors))
+      if (!shown.has(field)) messages.push(t('form.issue', { field, message }));
     setServer({ fieldErrors, messages });
   }
 
-  return { values, set, errors, err, server, submit, saving: creating || updating };
+  return { values, set, errors, server, submit, saving: creating || updating };
 }

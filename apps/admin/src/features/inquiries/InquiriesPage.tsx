@@ -1,5 +1,8 @@
 import { Anchor, Badge, Button, Group, NativeSelect } from '@mantine/core';
 import type { InquiryFilter, InquiryStatus, InquirySummaryFieldsFragment } from '@steward/schema';
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { formatDateTime } from '../../components/format.js';
@@ -16,10 +19,10 @@ export function InquiryStatusBadge({ status }: { status: InquiryStatus }) {
   );
 }
 
-const COLUMNS: DataColumn<InquirySummaryFieldsFragment>[] = [
+const inquiryColumns = (t: TFunction): DataColumn<InquirySummaryFieldsFragment>[] => [
   {
     id: 'reference',
-    header: 'Reference',
+    header: t('list.columns.reference'),
     value: (i) => i.reference,
     cell: (i) => (
       <Anchor component={Link} to={`/inquiries/${i.id}`} size="sm">
@@ -27,13 +30,23 @@ const COLUMNS: DataColumn<InquirySummaryFieldsFragment>[] = [
       </Anchor>
     ),
   },
-  { id: 'receivedAt', header: 'Received', value: (i) => i.receivedAt, cell: (i) => formatDateTime(i.receivedAt) },
-  { id: 'channel', header: 'Channel', value: (i) => channelLabel(i.channel) },
-  { id: 'status', header: 'Status', value: (i) => i.status, cell: (i) => <InquiryStatusBadge status={i.status} /> },
-  { id: 'assignee', header: 'Assignee', value: (i) => i.assignee?.displayName ?? '—' },
+  {
+    id: 'receivedAt',
+    header: t('list.columns.receivedAt'),
+    value: (i) => i.receivedAt,
+    cell: (i) => formatDateTime(i.receivedAt),
+  },
+  { id: 'channel', header: t('list.columns.channel'), value: (i) => channelLabel(i.channel) },
+  {
+    id: 'status',
+    header: t('list.columns.status'),
+    value: (i) => i.status,
+    cell: (i) => <InquiryStatusBadge status={i.status} />,
+  },
+  { id: 'assignee', header: t('list.columns.assignee'), value: (i) => i.assignee?.displayName ?? '—' },
   {
     id: 'provider',
-    header: 'Provider',
+    header: t('list.columns.provider'),
     value: (i) => i.providerReference,
     cell: (i) =>
       i.providerId ? (
@@ -48,6 +61,8 @@ const COLUMNS: DataColumn<InquirySummaryFieldsFragment>[] = [
 
 /** The inquiries inbox (clause 8): newest first, filtered by status and assignee; no content here. */
 export function InquiriesPage() {
+  const { t } = useTranslation('inquiries');
+  const columns = useMemo(() => inquiryColumns(t), [t]);
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') || null) as InquiryStatus | null;
   const assignee = params.get('assignee') || '';
@@ -68,39 +83,39 @@ export function InquiriesPage() {
   return (
     <>
       <PageHeader
-        title="Inquiries"
-        description="Inquiries about the handling of personal information (clause 8), from the public form and by post, telephone, fax or e-mail."
+        title={t('list.title')}
+        description={t('list.description')}
         actions={
           <Button component={Link} to="/inquiries/new" size="xs">
-            Record an inquiry
+            {t('list.record')}
           </Button>
         }
       />
       <Group mb="sm" gap="sm">
         <NativeSelect
-          aria-label="Status"
+          aria-label={t('list.status')}
           value={status ?? ''}
           onChange={(e) => setParam('status', e.currentTarget.value)}
-          data={[{ value: '', label: 'Any status' }, ...STATUS_OPTIONS]}
+          data={[{ value: '', label: t('list.anyStatus') }, ...STATUS_OPTIONS]}
         />
         <NativeSelect
-          aria-label="Assignee"
+          aria-label={t('list.assignee')}
           value={assignee}
           onChange={(e) => setParam('assignee', e.currentTarget.value)}
           data={[
-            { value: '', label: 'Anyone' },
-            { value: 'none', label: 'Unassigned' },
+            { value: '', label: t('list.anyone') },
+            { value: 'none', label: t('list.unassigned') },
             ...assignees.map((a) => ({ value: a.id, label: a.displayName })),
           ]}
         />
       </Group>
       <DataTable
-        label="Inquiries"
-        columns={COLUMNS}
+        label={t('list.table')}
+        columns={columns}
         rows={page?.edges.map((e) => e.node) ?? []}
-        empty="No inquiries match."
+        empty={t('list.empty')}
         query={{ ...query, loaded: page !== null }}
-        loadingLabel="Loading inquiries"
+        loadingLabel={t('list.loading')}
         striped
         highlightOnHover
         pagination={{ paging, pageInfo: page?.pageInfo }}

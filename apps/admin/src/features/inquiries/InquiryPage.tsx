@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import type { InquiryChannel, InquiryReplyKind } from '@steward/schema';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ConflictAlert } from '../../components/ConflictAlert.js';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
@@ -40,6 +41,7 @@ function Fact({ label, value }: { label: string; value: string | null }) {
 
 /** One inquiry: what was asked (reading it is audited), the replies, and the work on it. */
 export function InquiryPage({ inquiryId }: { inquiryId: string }) {
+  const { t, i18n } = useTranslation('inquiries');
   const { inquiry, fetching, error, refetch } = useInquiry(inquiryId);
   const assignees = useInquiryAssignees();
   const m = useInquiryMutations();
@@ -54,11 +56,11 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
 
   if (!inquiry)
     return fetching ? (
-      <Loading label="Loading inquiry" />
+      <Loading label={t('detail.loading')} />
     ) : error ? (
       <ErrorAlert error={error} onRetry={refetch} />
     ) : (
-      <Text>No such inquiry.</Text>
+      <Text>{t('detail.notFound')}</Text>
     );
   const s = inquiry.summary;
   // What the caller may do, from policy-core's inquiryAbilities on the server: no rule is re-derived here.
@@ -81,42 +83,58 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
   return (
     <>
       <PageHeader
-        title={`Inquiry ${s.reference}`}
+        title={t('detail.title', { reference: s.reference })}
         badges={<InquiryStatusBadge status={s.status} />}
-        description={`${channelLabel(s.channel)} · received ${formatDateTime(s.receivedAt)}${s.recordedBy ? ` · written down by ${s.recordedBy}` : ''}`}
+        description={
+          s.recordedBy
+            ? t('detail.descriptionRecorded', {
+                channel: channelLabel(s.channel),
+                receivedAt: formatDateTime(s.receivedAt),
+                recordedBy: s.recordedBy,
+              })
+            : t('detail.description', { channel: channelLabel(s.channel), receivedAt: formatDateTime(s.receivedAt) })
+        }
       />
-      {conflict && <ConflictAlert what="this inquiry" onReload={refetch} />}
-      <MessagesAlert title="Not saved" messages={messages} />
+      {conflict && <ConflictAlert what={t('detail.conflictWhat')} onReload={refetch} />}
+      <MessagesAlert title={t('detail.refused')} messages={messages} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <Card withBorder padding="md" component="section" aria-label="Inquiry content">
+          <Card withBorder padding="md" component="section" aria-label={t('detail.content')}>
             <Stack gap="sm">
-              <Fact label="Subject" value={inquiry.content.subject} />
-              <Fact label="Message" value={inquiry.content.message} />
+              <Fact label={t('field.subject')} value={inquiry.content.subject} />
+              <Fact label={t('field.message')} value={inquiry.content.message} />
               <Group grow>
-                <Fact label="Name" value={inquiry.content.name} />
-                <Fact label="E-mail" value={inquiry.content.email} />
+                <Fact label={t('field.name')} value={inquiry.content.name} />
+                <Fact label={t('field.email')} value={inquiry.content.email} />
               </Group>
               <Group grow>
-                <Fact label="Postal address" value={inquiry.content.postalAddress} />
-                <Fact label="Telephone" value={inquiry.content.telephone} />
+                <Fact label={t('field.postalAddress')} value={inquiry.content.postalAddress} />
+                <Fact label={t('field.telephone')} value={inquiry.content.telephone} />
               </Group>
             </Stack>
           </Card>
-          <Card withBorder padding="md" mt="md" component="section" aria-label="Replies">
+          <Card withBorder padding="md" mt="md" component="section" aria-label={t('replies.label')}>
             <Text fw={600} mb="sm">
-              Replies and notes
+              {t('replies.title')}
             </Text>
             {inquiry.replies.length === 0 ? (
               <Text size="sm" c="dimmed">
-                Nothing recorded yet.
+                {t('replies.none')}
               </Text>
             ) : (
               <Timeline bulletSize={12} lineWidth={2}>
                 {inquiry.replies.map((r) => (
                   <Timeline.Item
                     key={r.id}
-                    title={`${r.kind === 'ANSWER' ? `Answer by ${channelLabel(r.channel!)}` : 'Note'} · ${r.author} · ${formatDateTime(r.at)}`}
+                    title={
+                      r.kind === 'ANSWER'
+                        ? t('replies.answerTitle', {
+                            channel: channelLabel(r.channel!),
+                            author: r.author,
+                            at: formatDateTime(r.at),
+                          })
+                        : t('replies.noteTitle', { author: r.author, at: formatDateTime(r.at) })
+                    }
                   >
                     <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                       {r.body}
@@ -130,18 +148,18 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                 <Group gap="xs">
                   <SegmentedControl
                     size="xs"
-                    aria-label="Reply kind"
+                    aria-label={t('replies.kind')}
                     value={reply.kind}
                     onChange={(v) => setReply({ ...reply, kind: v as InquiryReplyKind })}
                     data={[
-                      { value: 'NOTE', label: 'Internal note' },
-                      { value: 'ANSWER', label: 'Answer given' },
+                      { value: 'NOTE', label: t('replies.note') },
+                      { value: 'ANSWER', label: t('replies.answer') },
                     ]}
                   />
                   {reply.kind === 'ANSWER' && (
                     <NativeSelect
                       size="xs"
-                      aria-label="Answered by"
+                      aria-label={t('replies.answeredBy')}
                       value={reply.channel}
                       onChange={(e) => setReply({ ...reply, channel: e.currentTarget.value as InquiryChannel })}
                       data={STAFF_CHANNEL_OPTIONS}
@@ -149,7 +167,7 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                   )}
                 </Group>
                 <Textarea
-                  aria-label="Reply text"
+                  aria-label={t('replies.text')}
                   autosize
                   minRows={3}
                   value={reply.body}
@@ -173,18 +191,18 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                     ).then((ok) => ok && setReply({ ...reply, body: '' }))
                   }
                 >
-                  Record
+                  {t('replies.record')}
                 </Button>
               </Stack>
             )}
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Card withBorder padding="md" component="section" aria-label="Handling">
+          <Card withBorder padding="md" component="section" aria-label={t('handling.label')}>
             <Stack gap="sm">
               <div>
                 <Text size="xs" c="dimmed" fw={500} mb={4}>
-                  Status
+                  {t('handling.status')}
                 </Text>
                 <Group gap="xs">
                   {can.nextStatuses.map((next) => (
@@ -194,24 +212,26 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                       variant="default"
                       onClick={() => void run(m.setStatus(s.id, s.version, next))}
                     >
-                      Mark {statusLabel(next).toLowerCase()}
+                      {t('handling.mark', {
+                        status: i18n.language === 'en' ? statusLabel(next).toLowerCase() : statusLabel(next),
+                      })}
                     </Button>
                   ))}
                 </Group>
               </div>
               <NativeSelect
-                label="Assignee"
+                label={t('handling.assignee')}
                 disabled={!can.assign}
                 value={s.assignee?.id ?? ''}
                 onChange={(e) => void run(m.assign(s.id, s.version, e.currentTarget.value || null))}
                 data={[
-                  { value: '', label: 'Nobody' },
+                  { value: '', label: t('handling.nobody') },
                   ...assignees.map((a) => ({ value: a.id, label: a.displayName })),
                 ]}
               />
               <div>
                 <Text size="xs" c="dimmed" fw={500} mb={4}>
-                  Provider
+                  {t('handling.provider')}
                 </Text>
                 {s.providerId ? (
                   <Group gap="xs">
@@ -225,7 +245,7 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                         color="red"
                         onClick={() => void run(m.link(s.id, s.version, null))}
                       >
-                        Unlink
+                        {t('handling.unlink')}
                       </Button>
                     )}
                   </Group>
@@ -233,8 +253,8 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                   <Group gap="xs" align="flex-end">
                     <TextInput
                       size="xs"
-                      aria-label="Provider id"
-                      placeholder="Provider id"
+                      aria-label={t('handling.providerId')}
+                      placeholder={t('handling.providerId')}
                       value={providerId}
                       onChange={(e) => setProviderId(e.currentTarget.value)}
                     />
@@ -244,7 +264,7 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                       disabled={!providerId.trim()}
                       onClick={() => void run(m.link(s.id, s.version, providerId.trim()))}
                     >
-                      Link
+                      {t('handling.link')}
                     </Button>
                   </Group>
                 ) : (

@@ -2,6 +2,7 @@ import { Button, Card, Group, NativeSelect, Stack, TextInput, Textarea } from '@
 import { validateInquiry } from '@steward/policy-core';
 import type { InquiryChannel } from '@steward/schema';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
@@ -22,6 +23,7 @@ type Form = {
 
 /** Staff entry: an inquiry received by post, telephone, fax or e-mail, written down as received. */
 export function RecordInquiryPage() {
+  const { t } = useTranslation('inquiries');
   const [form, setForm] = useState<Form>({
     channel: 'TELEPHONE',
     name: '',
@@ -67,47 +69,44 @@ export function RecordInquiryPage() {
 
   return (
     <>
-      <PageHeader
-        title="Record an inquiry"
-        description="Write down an inquiry received by post, telephone, fax or e-mail."
-      />
+      <PageHeader title={t('record.title')} description={t('record.description')} />
       <Card withBorder padding="md" maw={720}>
         <Stack gap="sm">
-          <MessagesAlert title="Not recorded" messages={messages} />
+          <MessagesAlert title={t('record.refused')} messages={messages} />
           <NativeSelect
-            label="Received by"
+            label={t('record.channel')}
             value={form.channel}
             onChange={(e) => setForm({ ...form, channel: e.currentTarget.value as InquiryChannel })}
             data={STAFF_CHANNEL_OPTIONS}
           />
           <Group grow>
-            <TextInput label="Name" value={form.name} onChange={set('name')} error={errors['name']} />
-            <TextInput label="E-mail" value={form.email} onChange={set('email')} error={errors['email']} />
+            <TextInput label={t('field.name')} value={form.name} onChange={set('name')} error={errors['name']} />
+            <TextInput label={t('field.email')} value={form.email} onChange={set('email')} error={errors['email']} />
           </Group>
           <Group grow>
             <Textarea
-              label="Postal address"
+              label={t('field.postalAddress')}
               autosize
               value={form.postalAddress}
               onChange={set('postalAddress')}
               error={errors['postalAddress']}
             />
             <TextInput
-              label="Telephone"
+              label={t('field.telephone')}
               value={form.telephone}
               onChange={set('telephone')}
               error={errors['telephone']}
             />
           </Group>
           <TextInput
-            label="Subject"
+            label={t('field.subject')}
             required
             value={form.subject}
             onChange={set('subject')}
             error={errors['subject']}
           />
           <Textarea
-            label="Message"
+            label={t('field.message')}
             required
             autosize
             minRows={4}
@@ -116,13 +115,13 @@ export function RecordInquiryPage() {
             error={errors['message']}
           />
           <TextInput
-            label="Provider id (if already identified)"
+            label={t('record.providerId')}
             value={form.providerId}
             onChange={set('providerId')}
             error={errors['providerId']}
           />
           <Button w="fit-content" loading={fetching} onClick={() => void save()}>
-            Record inquiry
+            {t('record.submit')}
           </Button>
         </Stack>
       </Card>

@@ -43,18 +43,21 @@ const detail: InquiryQuery = {
   },
 };
 
+/** One page of the inbox: the one inquiry of `summary()`. */
+const inbox = () => ({
+  data: {
+    inquiries: {
+      edges: [{ cursor: 'c1', node: summary() }],
+      pageInfo: { hasNextPage: false, endCursor: 'c1' },
+    },
+  },
+});
+
 describe('inquiries inbox', () => {
   it('lists inquiries and filters by status and assignee', async () => {
     const { api } = renderApp('/inquiries', {
       handlers: {
-        Inquiries: () => ({
-          data: {
-            inquiries: {
-              edges: [{ cursor: 'c1', node: summary() }],
-              pageInfo: { hasNextPage: false, endCursor: 'c1' },
-            },
-          },
-        }),
+        Inquiries: inbox,
         InquiryAssignees: () => ({ data: { inquiryAssignees: [{ id: 'a1', displayName: 'Officer' }] } }),
       },
     });
@@ -125,5 +128,43 @@ describe('inquiries inbox', () => {
     expect(screen.queryByRole('button', { name: 'Unlink' })).toBeNull();
     expect(screen.getByText('M-0001')).toBeTruthy();
     expect((screen.getByLabelText('Assignee') as HTMLSelectElement).disabled).toBe(true);
+  });
+});
+
+describe('inquiries in Japanese', () => {
+  it('shows the inbox with Japanese headings, filters and the record button', async () => {
+    renderApp('/inquiries', {
+      language: 'ja',
+      handlers: {
+        Inquiries: inbox,
+        InquiryAssignees: () => ({ data: { inquiryAssignees: [] } }),
+      },
+    });
+    const table = await screen.findByRole('table', { name: 'お問い合わせ' });
+    expect(screen.getByRole('heading', { name: 'お問い合わせ' })).toBeTruthy();
+    expect(within(table).getByRole('columnheader', { name: '受付番号' })).toBeTruthy();
+    expect(within(table).getByRole('columnheader', { name: '担当者' })).toBeTruthy();
+    expect(await within(table).findByText('2026年4月1日 18:00')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'お問い合わせを記録' })).toBeTruthy();
+    expect(screen.getByRole('option', { name: '未割り当て' })).toBeTruthy();
+    expect(screen.queryByText('Record an inquiry')).toBeNull();
+  });
+
+  it('shows an inquiry with Japanese labels, replies and handling', async () => {
+    renderApp('/inquiries/i1', {
+      language: 'ja',
+      handlers: {
+        Inquiry: () => ({ data: detail }),
+        InquiryAssignees: () => ({ data: { inquiryAssignees: [] } }),
+      },
+    });
+    expect(await screen.findByRole('heading', { name: 'お問い合わせ INQ-7K2M9QX4TD' })).toBeTruthy();
+    const content = screen.getByRole('region', { name: 'お問い合わせの内容' });
+    expect(within(content).getByText('件名')).toBeTruthy();
+    expect(screen.getByText('回答とメモ')).toBeTruthy();
+    expect(screen.getByText(/^メモ・Officer・2026年4月1日 19:00$/)).toBeTruthy();
+    expect(screen.getByLabelText('記録の内容')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '記録する' })).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: '対応' })).getByLabelText('担当者')).toBeTruthy();
   });
 });

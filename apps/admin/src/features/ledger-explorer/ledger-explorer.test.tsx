@@ -116,7 +116,10 @@ describe('ledger explorer', () => {
       handlers: handlers((vars) => page([entry(vars.after ? 1 : 2)], !vars.after)),
     });
     await screen.findByRole('table', { name: 'Ledger entries' });
-    fireEvent.click(await screen.findByRole('button', { name: 'Next' }));
+    // The first page's answer enables Next: a click before it (a slow machine) would do nothing.
+    const next = await screen.findByRole('button', { name: 'Next' });
+    await waitFor(() => expect(next.hasAttribute('disabled')).toBe(false));
+    fireEvent.click(next);
     await waitFor(() =>
       expect(api.calls.some((c) => c.operationName === 'LedgerEntries' && c.variables.after === 'cursor-2')).toBe(true),
     );

@@ -5,7 +5,7 @@ import {
   UpdateOrganisationDocument,
   type OrganisationSettingsQuery,
 } from '@steward/schema';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { ConflictAlert } from '../../components/ConflictAlert.js';
@@ -36,7 +36,7 @@ const toForm = (o: Org): Form => ({
 });
 
 function SettingsForm({ org, onSaved }: { org: Org; onSaved: () => void }) {
-  const { t } = useTranslation('contact');
+  const { t } = useTranslation('organisation-settings');
   const isOwner = useSessionUser().role === 'OWNER';
   const [form, setForm] = useState<Form>(() => toForm(org));
   const [defaultLanguage, setDefaultLanguage] = useState(org.defaultLanguage);
@@ -96,37 +96,41 @@ function SettingsForm({ org, onSaved }: { org: Org; onSaved: () => void }) {
   // Japanese beside English, one row per text people read.
   const pair = (ja: keyof Form, en: keyof Form, label: string, multiline = false, hint?: string) => (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-      {field(ja, t('pairLabel', { label, language: t('inJapanese') }), multiline, hint)}
-      {field(en, t('pairLabel', { label, language: t('inEnglish') }), multiline)}
+      {field(ja, t('contact:pairLabel', { label, language: t('contact:inJapanese') }), multiline, hint)}
+      {field(en, t('contact:pairLabel', { label, language: t('contact:inEnglish') }), multiline)}
     </SimpleGrid>
   );
+
+  const fields = [
+    pair('nameJa', 'name', t('contact:organisationName')),
+    pair('secretariatNameJa', 'secretariatName', t('contact:secretariatName'), false, t('contact:optionalJa')),
+    pair('postalAddressJa', 'postalAddress', t('contact:postalAddress'), true, t('contact:optionalJa')),
+    pair('officeHoursJa', 'officeHoursEn', t('contact:officeHours'), true, t('contact:optionalHours')),
+    field('telephone', t('contact:field.telephone')),
+    field('fax', t('contact:field.fax')),
+    field('email', t('contact:field.email')),
+  ].map((element, index) => <Fragment key={index}>{element}</Fragment>);
 
   return (
     <Card withBorder padding="md" maw={960}>
       <Stack gap="sm">
         {!isOwner && (
-          <Alert color="gray" title="Read-only access">
-            Only owners edit the organisation and the secretariat&apos;s contact details.
+          <Alert color="gray" title={t('common:readOnly.title')}>
+            {t('readOnly')}
           </Alert>
         )}
-        {conflict && <ConflictAlert what="the organisation settings" onReload={onSaved} />}
-        <MessagesAlert title="Not saved" messages={messages} />
+        {conflict && <ConflictAlert what={t('conflictWhat')} onReload={onSaved} />}
+        <MessagesAlert title={t('notSaved')} messages={messages} />
         {saved && (
-          <Alert color="teal" variant="light" title="Saved" role="status">
-            The public privacy page shows the new details now.
+          <Alert color="teal" variant="light" title={t('saved')} role="status">
+            {t('savedMessage')}
           </Alert>
         )}
-        {pair('nameJa', 'name', t('organisationName'))}
-        {pair('secretariatNameJa', 'secretariatName', t('secretariatName'), false, t('optionalJa'))}
-        {pair('postalAddressJa', 'postalAddress', t('postalAddress'), true, t('optionalJa'))}
-        {pair('officeHoursJa', 'officeHoursEn', t('officeHours'), true, t('optionalHours'))}
-        {field('telephone', 'Telephone')}
-        {field('fax', 'Fax')}
-        {field('email', 'E-mail')}
+        {fields}
         <DefaultLanguageSelect value={defaultLanguage} onChange={setDefaultLanguage} readOnly={!isOwner} />
         {isOwner && (
           <Button w="fit-content" loading={state.fetching} onClick={() => void save()}>
-            Save
+            {t('common:actions.save')}
           </Button>
         )}
       </Stack>
@@ -136,21 +140,19 @@ function SettingsForm({ org, onSaved }: { org: Org; onSaved: () => void }) {
 
 /** The organisation and the secretariat's contact details (clause 8), published with the policy. */
 export function OrganisationSettingsPage() {
+  const { t } = useTranslation('organisation-settings');
   const [result, reexecute] = useQuery({ query: OrganisationSettingsDocument, requestPolicy: 'cache-and-network' });
   const org = result.data?.organisation;
   const refetch = () => reexecute({ requestPolicy: 'network-only' });
   return (
     <>
-      <PageHeader
-        title="Organisation and secretariat"
-        description="Where inquiries about personal information go; shown on the public privacy page."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <Stack gap="lg">
         <ContactDriftAlert drift={org?.contactDrift} />
         {org ? (
           <SettingsForm key={org.version} org={org} onSaved={refetch} />
         ) : result.fetching ? (
-          <Loading label="Loading settings" />
+          <Loading label={t('loading')} />
         ) : (
           <ErrorAlert error={result.error} onRetry={refetch} />
         )}

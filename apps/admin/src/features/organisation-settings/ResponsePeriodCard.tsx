@@ -6,7 +6,9 @@ import {
   type RequestSettingsQuery,
   type ResponsePeriodUnit,
 } from '@steward/schema';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
@@ -15,9 +17,9 @@ import { useSessionUser } from '../session/session-context.js';
 
 type Settings = RequestSettingsQuery['requestSettings'];
 
-const UNIT_OPTIONS: { value: ResponsePeriodUnit; label: string }[] = [
-  { value: 'BUSINESS_DAYS', label: 'Business days' },
-  { value: 'CALENDAR_DAYS', label: 'Calendar days' },
+const unitOptions = (t: TFunction): { value: ResponsePeriodUnit; label: string }[] => [
+  { value: 'BUSINESS_DAYS', label: t('period.units.businessDays') },
+  { value: 'CALENDAR_DAYS', label: t('period.units.calendarDays') },
 ];
 
 /** A textarea of one value per line, blanks ignored. */
@@ -28,12 +30,15 @@ const lines = (text: string) =>
     .filter(Boolean);
 
 /** Errors for `holidays[3]` (or another list field) show on its textarea, naming the line. */
-function lineError(errors: Record<string, string>, field: string): string | undefined {
+function lineError(t: TFunction, errors: Record<string, string>, field: string): string | undefined {
   const entry = Object.entries(errors).find(([key]) => key === field || key.startsWith(`${field}[`));
   if (!entry) return undefined;
   const line = /\[(\d+)\]/.exec(entry[0]);
-  return line ? `Line ${Number(line[1]) + 1}: ${entry[1]}` : entry[1];
+  return line ? t('period.lineError', { line: Number(line[1]) + 1, message: entry[1] }) : entry[1];
 }
+
+const RECURRING = 'recurringClosedDays';
+const HOLIDAYS = 'holidays';
 
 /** Every IANA zone the browser knows (searchable), with the saved one even if it does not. */
 function timeZoneOptions(current: string): string[] {
@@ -42,6 +47,7 @@ function timeZoneOptions(current: string): string[] {
 }
 
 function ResponsePeriodForm({ settings, onSaved }: { settings: Settings; onSaved: () => void }) {
+  const { t } = useTranslation('organisation-settings');
   const isOwner = useSessionUser().role === 'OWNER';
   const [days, setDays] = useState<number | string>(settings.responsePeriodDays);
   const [unit, setUnit] = useState<ResponsePeriodUnit>(settings.unit);
@@ -113,16 +119,16 @@ function ResponsePeriodForm({ settings, onSaved }: { settings: Settings; onSaved
 
   return (
     <Stack gap="sm">
-      <MessagesAlert title="Not saved" messages={messages} />
+      <MessagesAlert title={t('notSaved')} messages={messages} />
       {saved && (
-        <Alert color="teal" variant="light" title="Saved" role="status">
-          Requests received from now on are due by the new period; earlier ones keep their due dates.
+        <Alert color="teal" variant="light" title={t('saved')} role="status">
+          {t('period.savedMessage')}
         </Alert>
       )}
       <Group align="flex-start" grow>
         <NumberInput
-          label="Response period"
-          description="Days to answer a request"
+          label={t('period.days')}
+          description={t('period.daysDescription')}
           min={0}
           max={365}
           allowDecimal={false}
@@ -132,9 +138,9 @@ function ResponsePeriodForm({ settings, onSaved }: { settings: Settings; onSaved
           readOnly={!isOwner}
         />
         <Select
-          label="Counted in"
-          description="Business days skip weekends, holidays and closed days"
-          data={UNIT_OPTIONS}
+          label={t('period.unit')}
+          description={t('period.unitDescription')}
+          data={unitOptions(t)}
           value={unit}
           onChange={(v) => v && setUnit(v as ResponsePeriodUnit)}
           allowDeselect={false}
@@ -143,8 +149,8 @@ function ResponsePeriodForm({ settings, onSaved }: { settings: Settings; onSaved
         />
       </Group>
       <Select
-        label="Time zone"
-        description="The organisation's calendar: due dates end at midnight here, and the admin shows dates in it"
+        label={t('period.timeZone')}
+        description={t('period.timeZoneDescription')}
         data={timeZoneOptions(settings.timeZone)}
         searchable
         value={timeZone}
@@ -154,29 +160,29 @@ function ResponsePeriodForm({ settings, onSaved }: { settings: Settings; onSaved
         readOnly={!isOwner}
       />
       <Checkbox
-        label="Japanese national holidays are not business days"
-        description="From maintained holiday data (振替休日 included), not from the lists below"
+        label={t('period.holidays')}
+        description={t('period.holidaysDescription')}
         checked={observeJapaneseHolidays}
         onChange={(e) => setObserveJapaneseHolidays(e.currentTarget.checked)}
         disabled={!isOwner}
       />
       {linesField({
-        label: 'Closed every year',
-        description: 'One day per line (MM-DD); 年末年始 is 12-29 to 01-03. Only business days skip them.',
+        label: t('period.recurring'),
+        description: t('period.recurringDescription'),
         value: recurring,
         onChange: setRecurring,
-        error: lineError(errors, 'recurringClosedDays'),
+        error: lineError(t, errors, RECURRING),
       })}
       {linesField({
-        label: 'One-off closed days',
-        description: 'One date per line (YYYY-MM-DD): days the organisation closes once. Only business days skip them.',
+        label: t('period.oneOff'),
+        description: t('period.oneOffDescription'),
         value: holidays,
         onChange: setHolidays,
-        error: lineError(errors, 'holidays'),
+        error: lineError(t, errors, HOLIDAYS),
       })}
       {isOwner && (
         <Button w="fit-content" loading={state.fetching} onClick={() => void save()}>
-          Save response period
+          {t('period.save')}
         </Button>
       )}
     </Stack>
@@ -188,24 +194,19 @@ function ResponsePeriodForm({ settings, onSaved }: { settings: Settings; onSaved
  * counted in (time zone, national holidays, closed days): due dates come from it.
  */
 export function ResponsePeriodCard() {
+  const { t } = useTranslation('organisation-settings');
   const [result, reexecute] = useQuery({ query: RequestSettingsDocument, requestPolicy: 'cache-and-network' });
   const settings = result.data?.requestSettings;
   const refetch = () => reexecute({ requestPolicy: 'network-only' });
   return (
-    <Card
-      withBorder
-      padding="md"
-      maw={720}
-      component="section"
-      aria-label="Response period and calendar for provider requests"
-    >
+    <Card withBorder padding="md" maw={720} component="section" aria-label={t('period.title')}>
       <Text fw={600} mb="xs">
-        Response period and calendar for provider requests
+        {t('period.title')}
       </Text>
       {settings ? (
         <ResponsePeriodForm key={JSON.stringify(settings)} settings={settings} onSaved={refetch} />
       ) : result.fetching ? (
-        <Loading label="Loading the response period" />
+        <Loading label={t('period.loading')} />
       ) : (
         <ErrorAlert error={result.error} onRetry={refetch} />
       )}

@@ -231,4 +231,22 @@ describe('organisation settings', () => {
     expect(((await screen.findByLabelText('Response period')) as HTMLInputElement).readOnly).toBe(true);
     expect(screen.queryByRole('button', { name: 'Save response period' })).toBeNull();
   });
+
+  it('speaks Japanese: the page, its fields and the response period, naming the line in Japanese', async () => {
+    renderApp('/settings/organisation', {
+      role: 'OWNER',
+      language: 'ja',
+      handlers: {
+        OrganisationSettings: () => ({ data: org }),
+        RequestSettings: () => ({ data: { requestSettings } }),
+      },
+    });
+    expect(await screen.findByRole('heading', { name: '組織と事務局' })).toBeTruthy();
+    expect(await screen.findByLabelText('電子メール')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '保存' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: '開示等の請求への回答期間と営業日カレンダー' })).toBeTruthy();
+    fireEvent.change(await screen.findByLabelText('臨時休業日'), { target: { value: '2026-01-01\n2026-02-30' } });
+    fireEvent.click(screen.getByRole('button', { name: '回答期間を保存' }));
+    expect(await screen.findByText(/^2行目：/)).toBeTruthy();
+  });
 });

@@ -24,7 +24,7 @@ export function DraftEditor({
   current: PolicyVersionFullFragment;
   onChanged: () => void;
 }) {
-  const { t } = useTranslation('contact');
+  const { t } = useTranslation('policy-editor');
   const canWrite = useCanWrite();
   const [form, setForm] = useState<DraftForm>(() => toDraftForm(draft));
   const [tab, setTab] = useState<string | null>('text');
@@ -47,7 +47,7 @@ export function DraftEditor({
     setSaved(false);
     const local = draftIssues(form, [...currentKeys]);
     if (local.length) {
-      setErrors(local.map((i) => `${i.field}: ${i.message}`));
+      setErrors(local.map((i) => t('draft.issue', { field: i.field, message: i.message })));
       return;
     }
     const res = await saveDraft({ id: draft.id, expectedVersion: draft.version, ...form });
@@ -70,21 +70,21 @@ export function DraftEditor({
 
   return (
     <Stack gap="md">
-      {conflict && <ConflictAlert what="this draft" onReload={onChanged} />}
-      <MessagesAlert title="The draft was not saved" messages={errors} />
+      {conflict && <ConflictAlert what={t('draft.conflictWhat')} onReload={onChanged} />}
+      <MessagesAlert title={t('draft.notSaved')} messages={errors} />
       {saved && !dirty && (
-        <Alert color="teal" variant="light" title="Draft saved" role="status">
-          Check the changes and the re-consent impact, then publish.
+        <Alert color="teal" variant="light" title={t('draft.saved')} role="status">
+          {t('draft.savedHint')}
         </Alert>
       )}
       {draft.contactDrift.length > 0 && (
-        <Alert color="orange" variant="light" title={t('drift.publishTitle')} role="alert">
+        <Alert color="orange" variant="light" title={t('contact:drift.publishTitle')} role="alert">
           <ContactDriftList drift={draft.contactDrift} />
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <Textarea
-          label={t('changeSummary', { language: t('inJapanese') })}
+          label={t('contact:changeSummary', { language: t('contact:inJapanese') })}
           lang="ja"
           autosize
           minRows={2}
@@ -93,7 +93,7 @@ export function DraftEditor({
           readOnly={!canWrite}
         />
         <Textarea
-          label={t('changeSummary', { language: t('inEnglish') })}
+          label={t('contact:changeSummary', { language: t('contact:inEnglish') })}
           autosize
           minRows={2}
           value={form.changeSummaryEn}
@@ -103,10 +103,10 @@ export function DraftEditor({
       </SimpleGrid>
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="text">Clauses</Tabs.Tab>
-          <Tabs.Tab value="purposes">Purposes of use</Tabs.Tab>
-          <Tabs.Tab value="diff">Changes</Tabs.Tab>
-          <Tabs.Tab value="impact">Re-consent impact</Tabs.Tab>
+          <Tabs.Tab value="text">{t('draft.tabs.text')}</Tabs.Tab>
+          <Tabs.Tab value="purposes">{t('draft.tabs.purposes')}</Tabs.Tab>
+          <Tabs.Tab value="diff">{t('draft.tabs.diff')}</Tabs.Tab>
+          <Tabs.Tab value="impact">{t('draft.tabs.impact')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="text" pt="md">
           <SectionsEditor form={form} setForm={setForm} />
@@ -117,7 +117,7 @@ export function DraftEditor({
         <Tabs.Panel value="diff" pt="md">
           {dirty && (
             <Text size="sm" c="orange" mb="xs">
-              Save the draft to see your latest edits here.
+              {t('draft.saveFirst')}
             </Text>
           )}
           <PolicyDiffPanel key={draft.version} versionId={draft.id} />
@@ -125,7 +125,7 @@ export function DraftEditor({
         <Tabs.Panel value="impact" pt="md">
           {dirty && (
             <Text size="sm" c="orange" mb="xs">
-              Save the draft to see your latest edits here.
+              {t('draft.saveFirst')}
             </Text>
           )}
           <PolicyImpactPanel key={draft.version} versionId={draft.id} />
@@ -135,25 +135,25 @@ export function DraftEditor({
         <Group justify="space-between">
           {confirmDiscard ? (
             <Group gap="xs">
-              <Text size="sm">Discard version {draft.number} and its edits?</Text>
+              <Text size="sm">{t('draft.discardQuestion', { number: draft.number })}</Text>
               <Button size="xs" variant="default" onClick={() => setConfirmDiscard(false)}>
-                Keep it
+                {t('draft.keep')}
               </Button>
               <Button size="xs" color="red" onClick={() => void discard()} loading={fetching}>
-                Discard
+                {t('draft.discard')}
               </Button>
             </Group>
           ) : (
             <Button variant="subtle" color="red" onClick={() => setConfirmDiscard(true)} disabled={fetching}>
-              Discard draft
+              {t('draft.discardDraft')}
             </Button>
           )}
           <Group gap="xs">
             <Button variant="default" onClick={() => void save()} loading={fetching} disabled={!dirty}>
-              Save draft
+              {t('draft.save')}
             </Button>
             <Button color="red" onClick={() => setPublishing(true)} disabled={dirty}>
-              Publish…
+              {t('draft.publish')}
             </Button>
           </Group>
         </Group>

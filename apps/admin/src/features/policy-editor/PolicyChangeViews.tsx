@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Card, Code, Group, Stack, Table, Text } from '@mantine/core';
 import type { PolicyDiffQuery, PolicyImpactQuery } from '@steward/schema';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { categoryLabel } from '../../components/categories.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
@@ -18,20 +19,25 @@ const LINE_STYLE = {
 
 /** Purpose changes as short sentences (shared by the diff, the impact and the publish dialog). */
 export function PurposeChangeList({ changes }: { changes: Diff['purposeChanges'] }) {
+  const { t } = useTranslation('policy-editor');
   const items = [
-    ...changes.added.map((k) => `Added: ${k}`),
-    ...changes.widened.map((w) => `Widened: ${w.key} (+ ${w.categories.map(categoryLabel).join(', ')})`),
-    ...changes.narrowed.map((n) => `Narrowed: ${n.key} (− ${n.categories.map(categoryLabel).join(', ')})`),
-    ...changes.retired.map((k) => `Retired: ${k}`),
+    ...changes.added.map((key) => t('changes.added', { key })),
+    ...changes.widened.map((w) =>
+      t('changes.widened', { key: w.key, categories: w.categories.map(categoryLabel).join(', ') }),
+    ),
+    ...changes.narrowed.map((n) =>
+      t('changes.narrowed', { key: n.key, categories: n.categories.map(categoryLabel).join(', ') }),
+    ),
+    ...changes.retired.map((key) => t('changes.retired', { key })),
   ];
   if (!items.length)
     return (
       <Text size="sm" c="dimmed">
-        No change to the purposes of use.
+        {t('changes.none')}
       </Text>
     );
   return (
-    <Stack gap={2} component="ul" style={{ margin: 0, paddingLeft: 18 }} aria-label="Purpose changes">
+    <Stack gap={2} component="ul" style={{ margin: 0, paddingLeft: 18 }} aria-label={t('changes.label')}>
       {items.map((i) => (
         <Text key={i} size="sm" component="li">
           {i}
@@ -42,30 +48,32 @@ export function PurposeChangeList({ changes }: { changes: Diff['purposeChanges']
 }
 
 export function DiffList({ diff }: { diff: Diff }) {
+  const { t } = useTranslation('policy-editor');
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
-        Version {diff.version.number} against {diff.base ? `version ${diff.base.number}` : 'nothing'}; each
-        clause&apos;s first line is its title.
+        {diff.base
+          ? t('diff.against', { number: diff.version.number, base: diff.base.number })
+          : t('diff.againstNothing', { number: diff.version.number })}
       </Text>
-      {diff.sections.length === 0 && <Text size="sm">The text is unchanged.</Text>}
+      {diff.sections.length === 0 && <Text size="sm">{t('diff.unchanged')}</Text>}
       {diff.sections.map((s) => (
         <Card
           key={`${s.clause}-${s.language}`}
           withBorder
           padding="sm"
           component="article"
-          aria-label={`Clause ${s.number} ${s.language}`}
+          aria-label={t('diff.clauseLabel', { number: s.number, language: s.language })}
         >
           <Group gap="xs" mb="xs">
             <Text fw={600} size="sm">
-              Clause {s.number} · {s.language === 'ja' ? '日本語' : 'English'}
+              {t('diff.clauseHeading', { number: s.number, language: s.language })}
             </Text>
             <Badge size="xs" variant="light" color="teal">
               +{s.added}
             </Badge>
             <Badge size="xs" variant="light" color="red">
-              −{s.removed}
+              {`−${s.removed}`}
             </Badge>
           </Group>
           <Code block lang={s.language} style={{ whiteSpace: 'pre-wrap', padding: 0 }}>
@@ -79,7 +87,7 @@ export function DiffList({ diff }: { diff: Diff }) {
       ))}
       <Card withBorder padding="sm">
         <Text fw={600} size="sm" mb={4}>
-          Purposes of use
+          {t('diff.purposes')}
         </Text>
         <PurposeChangeList changes={diff.purposeChanges} />
       </Card>
@@ -88,23 +96,25 @@ export function DiffList({ diff }: { diff: Diff }) {
 }
 
 export function PolicyDiffPanel({ versionId }: { versionId: string }) {
+  const { t } = useTranslation('policy-editor');
   const { diff, fetching, error, refetch } = usePolicyDiff(versionId, false);
-  if (!diff) return fetching ? <Loading label="Comparing versions" /> : <ErrorAlert error={error} onRetry={refetch} />;
+  if (!diff) return fetching ? <Loading label={t('diff.loading')} /> : <ErrorAlert error={error} onRetry={refetch} />;
   return <DiffList diff={diff} />;
 }
 
 function LackingProviders({ versionId, purposeKey }: { versionId: string; purposeKey: string }) {
+  const { t } = useTranslation('policy-editor');
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const { page, fetching, error } = useImpactProviders(versionId, purposeKey, cursors[cursors.length - 1] ?? null);
-  if (!page) return fetching ? <Loading label="Loading providers" /> : <ErrorAlert error={error} />;
+  if (!page) return fetching ? <Loading label={t('lacking.loading')} /> : <ErrorAlert error={error} />;
   return (
     <Stack gap="xs">
-      <Table striped aria-label={`Providers lacking consent to ${purposeKey}`}>
+      <Table striped aria-label={t('lacking.table', { key: purposeKey })}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Reference</Table.Th>
-            <Table.Th>Consent now</Table.Th>
-            <Table.Th>Why they must be asked</Table.Th>
+            <Table.Th>{t('lacking.reference')}</Table.Th>
+            <Table.Th>{t('lacking.consentNow')}</Table.Th>
+            <Table.Th>{t('lacking.why')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -124,7 +134,7 @@ function LackingProviders({ versionId, purposeKey }: { versionId: string; purpos
           disabled={cursors.length < 2}
           onClick={() => setCursors((c) => c.slice(0, -1))}
         >
-          Previous
+          {t('common:actions.previous')}
         </Button>
         <Button
           size="xs"
@@ -132,7 +142,7 @@ function LackingProviders({ versionId, purposeKey }: { versionId: string; purpos
           disabled={!page.pageInfo.hasNextPage}
           onClick={() => setCursors((c) => [...c, page.pageInfo.endCursor ?? null])}
         >
-          Next
+          {t('common:actions.next')}
         </Button>
       </Group>
     </Stack>
@@ -140,47 +150,43 @@ function LackingProviders({ versionId, purposeKey }: { versionId: string; purpos
 }
 
 export function ImpactSummary({ impact }: { impact: Impact }) {
+  const { t } = useTranslation('policy-editor');
   return impact.purposes.length === 0 ? (
-    <Alert color="teal" variant="light" title="Nobody needs to be asked again">
-      Version {impact.nextVersion} adds and widens no purpose of use.
+    <Alert color="teal" variant="light" title={t('impact.nobody')}>
+      {t('impact.nobodyDetail', { number: impact.nextVersion })}
     </Alert>
   ) : (
     <Alert
       color="yellow"
       variant="light"
-      title={`${impact.providersToAsk} of ${impact.providers} providers must be asked for consent again`}
+      title={t('impact.toAsk', { toAsk: impact.providersToAsk, total: impact.providers })}
     >
-      {impact.consentsMissing} consents are missing under version {impact.nextVersion}. Under clause 7 the new version
-      applies at once to information already collected: an added or widened purpose may not be used for a provider until
-      they consent to it.
+      {t('impact.toAskDetail', { missing: impact.consentsMissing, number: impact.nextVersion })}
     </Alert>
   );
 }
 
 export function PolicyImpactPanel({ versionId }: { versionId: string }) {
+  const { t } = useTranslation('policy-editor');
   const { impact, fetching, error, refetch } = usePolicyImpact(versionId, false);
   const [open, setOpen] = useState<string | null>(null);
   if (!impact)
-    return fetching ? (
-      <Loading label="Computing the re-consent impact" />
-    ) : (
-      <ErrorAlert error={error} onRetry={refetch} />
-    );
+    return fetching ? <Loading label={t('impact.computing')} /> : <ErrorAlert error={error} onRetry={refetch} />;
   return (
     <Stack gap="md">
       <ImpactSummary impact={impact} />
       {impact.purposes.length > 0 && (
-        <Table withTableBorder aria-label="Re-consent impact">
+        <Table withTableBorder aria-label={t('impact.table')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Purpose</Table.Th>
-              <Table.Th>Change</Table.Th>
-              <Table.Th>Categories</Table.Th>
-              <Table.Th ta="right">Covered</Table.Th>
-              <Table.Th ta="right">Lacking</Table.Th>
-              <Table.Th ta="right">Not asked</Table.Th>
-              <Table.Th ta="right">Granted earlier</Table.Th>
-              <Table.Th ta="right">Refused / withdrawn</Table.Th>
+              <Table.Th>{t('impact.purpose')}</Table.Th>
+              <Table.Th>{t('impact.change')}</Table.Th>
+              <Table.Th>{t('impact.categories')}</Table.Th>
+              <Table.Th ta="right">{t('impact.covered')}</Table.Th>
+              <Table.Th ta="right">{t('impact.lacking')}</Table.Th>
+              <Table.Th ta="right">{t('impact.notAsked')}</Table.Th>
+              <Table.Th ta="right">{t('impact.grantedEarlier')}</Table.Th>
+              <Table.Th ta="right">{t('impact.refusedWithdrawn')}</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -188,7 +194,7 @@ export function PolicyImpactPanel({ versionId }: { versionId: string }) {
             {impact.purposes.map((p) => (
               <Table.Tr key={p.key}>
                 <Table.Td>{p.key}</Table.Td>
-                <Table.Td>{p.change === 'ADDED' ? 'Added' : 'Widened'}</Table.Td>
+                <Table.Td>{p.change === 'ADDED' ? t('impact.added') : t('impact.widened')}</Table.Td>
                 <Table.Td>{p.addedCategories.map(categoryLabel).join(', ')}</Table.Td>
                 <Table.Td ta="right">{p.covered}</Table.Td>
                 <Table.Td ta="right">{p.lacking}</Table.Td>
@@ -197,7 +203,7 @@ export function PolicyImpactPanel({ versionId }: { versionId: string }) {
                 <Table.Td ta="right">{p.refused + p.withdrawn}</Table.Td>
                 <Table.Td>
                   <Button size="compact-xs" variant="subtle" onClick={() => setOpen(open === p.key ? null : p.key)}>
-                    {open === p.key ? 'Hide' : 'Who'}
+                    {open === p.key ? t('impact.hide') : t('impact.who')}
                   </Button>
                 </Table.Td>
               </Table.Tr>

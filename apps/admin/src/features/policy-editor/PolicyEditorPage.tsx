@@ -1,5 +1,6 @@
 import { Badge, Button, Card, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import type { ErrorLike } from '../../components/errors.js';
@@ -13,30 +14,30 @@ import { usePolicyDraftMutations, usePolicyEditor } from './use-policy-editor.js
 
 /** Drafting, comparing and publishing the next policy version (clauses 5 and 7). */
 export function PolicyEditorPage() {
+  const { t } = useTranslation('policy-editor');
   const { current, draft, fetching, error, refetch } = usePolicyEditor();
   const { createDraft, fetching: creating } = usePolicyDraftMutations();
   const canWrite = useCanWrite();
   const [createError, setCreateError] = useState<ErrorLike | undefined>();
 
-  if (!current)
-    return fetching ? <Loading label="Loading the policy" /> : <ErrorAlert error={error} onRetry={refetch} />;
+  if (!current) return fetching ? <Loading label={t('loading')} /> : <ErrorAlert error={error} onRetry={refetch} />;
 
   return (
     <>
       <PageHeader
-        title="Policy editor"
+        title={t('title')}
         badges={
           <>
             <Badge variant="light" color="teal">
-              In force: version {current.number}
+              {t('inForce', { number: current.number })}
             </Badge>
-            {draft && <Badge variant="light">Draft: version {draft.number}</Badge>}
+            {draft && <Badge variant="light">{t('draftBadge', { number: draft.number })}</Badge>}
           </>
         }
-        description={`Version ${current.number} published ${formatDateTime(current.publishedAt)}. A new version takes effect as soon as it is published.`}
+        description={t('description', { number: current.number, date: formatDateTime(current.publishedAt) })}
         actions={
           <Button component={Link} to="/privacy" variant="default" size="xs" target="_blank">
-            Public page
+            {t('publicPage')}
           </Button>
         }
       />
@@ -47,9 +48,7 @@ export function PolicyEditorPage() {
         <>
           <Card withBorder padding="md">
             <Text size="sm" mb="sm">
-              There is no draft. A draft starts as a copy of version {current.number}: edit its clauses (Japanese and
-              English), its purposes of use and the change summary, check the changes and who must be asked for consent
-              again, then publish.
+              {t('noDraft', { number: current.number })}
             </Text>
             {canWrite && (
               <Button
@@ -61,7 +60,7 @@ export function PolicyEditorPage() {
                   })
                 }
               >
-                Start version {current.number + 1}
+                {t('start', { number: current.number + 1 })}
               </Button>
             )}
           </Card>
@@ -71,10 +70,10 @@ export function PolicyEditorPage() {
               padding="md"
               mt="md"
               component="section"
-              aria-label={`Still to ask for version ${current.number}`}
+              aria-label={t('stillToAsk', { number: current.number })}
             >
               <Text fw={600} mb="xs">
-                Still to ask for version {current.number}
+                {t('stillToAsk', { number: current.number })}
               </Text>
               <PolicyImpactPanel versionId={current.id} />
             </Card>

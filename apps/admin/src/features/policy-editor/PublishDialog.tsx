@@ -19,7 +19,7 @@ export function PublishDialog({
   onClose: () => void;
   onPublished: () => void;
 }) {
-  const { t } = useTranslation('contact');
+  const { t } = useTranslation('policy-editor');
   const { impact, error: impactError } = usePolicyImpact(draft.id, false);
   const { publish, fetching } = usePolicyDraftMutations();
   const [typed, setTyped] = useState('');
@@ -33,17 +33,13 @@ export function PublishDialog({
     else onPublished();
   }
   return (
-    <Modal opened onClose={onClose} title={`Publish version ${draft.number}`} size="lg">
+    <Modal opened onClose={onClose} title={t('publish.title', { number: draft.number })} size="lg">
       <Stack gap="sm">
-        <Text size="sm">
-          Publishing takes effect immediately and without prior notice: from now on every collection, consent, decision
-          and ledger entry carries version {draft.number}, and it governs all information already collected (clause 7).
-          A published version can never be changed.
-        </Text>
+        <Text size="sm">{t('publish.effect', { number: draft.number })}</Text>
         {(draft.changeSummaryJa || draft.changeSummaryEn) && (
           <Text size="sm" component="div">
             <Text span fw={600}>
-              Change summary:{' '}
+              {t('publish.changeSummary')}{' '}
             </Text>
             <Text span lang="ja">
               {draft.changeSummaryJa}
@@ -53,11 +49,11 @@ export function PublishDialog({
           </Text>
         )}
         {drifting && (
-          <Alert color="orange" variant="light" title={t('drift.publishTitle')} role="alert">
+          <Alert color="orange" variant="light" title={t('contact:drift.publishTitle')} role="alert">
             <Stack gap="xs">
               <ContactDriftList drift={draft.contactDrift} />
               <Checkbox
-                label={t('drift.publishConfirm')}
+                label={t('contact:drift.publishConfirm')}
                 checked={driftConfirmed}
                 onChange={(e) => setDriftConfirmed(e.currentTarget.checked)}
               />
@@ -71,19 +67,19 @@ export function PublishDialog({
             <ImpactSummary impact={impact} />
           </>
         ) : (
-          <Loading label="Computing the re-consent impact" />
+          <Loading label={t('impact.computing')} />
         )}
         <TextInput
-          label={`Type ${draft.number} to confirm`}
+          label={t('publish.typeToConfirm', { number: draft.number })}
           value={typed}
           onChange={(e) => setTyped(e.currentTarget.value)}
           inputMode="numeric"
           data-autofocus
         />
-        <MessagesAlert title="Not published" messages={errors} />
+        <MessagesAlert title={t('publish.refused')} messages={errors} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common:actions.cancel')}
           </Button>
           <Button
             color="red"
@@ -91,7 +87,7 @@ export function PublishDialog({
             loading={fetching}
             onClick={() => void confirm()}
           >
-            Publish version {draft.number}
+            {t('publish.confirm', { number: draft.number })}
           </Button>
         </Group>
       </Stack>

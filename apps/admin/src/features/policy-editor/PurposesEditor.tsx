@@ -1,11 +1,9 @@
 import { Button, Group, MultiSelect, Stack, Switch, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { DATA_CATEGORIES } from '@steward/policy-core';
 import type { DataCategory } from '@steward/schema';
-import { DATA_CATEGORY_LABEL, optionsOf } from '../../components/labels.js';
+import { useTranslation } from 'react-i18next';
+import { categoryLabel } from '../../components/categories.js';
 import type { DraftForm } from './policy-draft-form.js';
-
-// Labels are getters: built once, read in the language on screen.
-const CATEGORY_OPTIONS = optionsOf(DATA_CATEGORIES, DATA_CATEGORY_LABEL);
 
 /** The draft's purposes of use: existing keys are fixed, new ones can be added, any can be retired. */
 export function PurposesEditor({
@@ -17,22 +15,25 @@ export function PurposesEditor({
   setForm: (f: DraftForm) => void;
   existing: ReadonlySet<string>;
 }) {
+  const { t } = useTranslation('policy-editor');
+  // Built on each render, so the labels follow the language shown.
+  const categoryOptions = DATA_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }));
+  const nameOf = (key: string, i: number) => key || t('purposes.unnamed', { number: i + 1 });
   const setPurpose = (i: number, patch: Partial<DraftForm['purposes'][number]>) =>
     setForm({ ...form, purposes: form.purposes.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        Purposes of the version in force cannot be removed: retire them. Adding a purpose, or a category to one, means
-        asking providers for consent again — see the impact.
+        {t('purposes.intro')}
       </Text>
-      <Table aria-label="Purposes of use">
+      <Table aria-label={t('purposes.table')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Key</Table.Th>
-            <Table.Th>Title (ja / en)</Table.Th>
-            <Table.Th>Description</Table.Th>
-            <Table.Th>Categories</Table.Th>
-            <Table.Th>Retired</Table.Th>
+            <Table.Th>{t('purposes.key')}</Table.Th>
+            <Table.Th>{t('purposes.titles')}</Table.Th>
+            <Table.Th>{t('purposes.description')}</Table.Th>
+            <Table.Th>{t('purposes.categories')}</Table.Th>
+            <Table.Th>{t('purposes.retired')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -43,7 +44,7 @@ export function PurposesEditor({
                   <Text size="sm">{p.key}</Text>
                 ) : (
                   <TextInput
-                    aria-label={`Key of purpose ${i + 1}`}
+                    aria-label={t('purposes.keyOf', { number: i + 1 })}
                     value={p.key}
                     onChange={(e) => setPurpose(i, { key: e.currentTarget.value.toUpperCase() })}
                   />
@@ -52,13 +53,13 @@ export function PurposesEditor({
               <Table.Td>
                 <Stack gap={4}>
                   <TextInput
-                    aria-label={`Japanese title of ${p.key || `purpose ${i + 1}`}`}
+                    aria-label={t('purposes.titleJaOf', { name: nameOf(p.key, i) })}
                     lang="ja"
                     value={p.titleJa}
                     onChange={(e) => setPurpose(i, { titleJa: e.currentTarget.value })}
                   />
                   <TextInput
-                    aria-label={`English title of ${p.key || `purpose ${i + 1}`}`}
+                    aria-label={t('purposes.titleEnOf', { name: nameOf(p.key, i) })}
                     value={p.titleEn}
                     onChange={(e) => setPurpose(i, { titleEn: e.currentTarget.value })}
                   />
@@ -67,7 +68,7 @@ export function PurposesEditor({
               <Table.Td>
                 <Stack gap={4}>
                   <Textarea
-                    aria-label={`Japanese description of ${p.key || `purpose ${i + 1}`}`}
+                    aria-label={t('purposes.descriptionJaOf', { name: nameOf(p.key, i) })}
                     lang="ja"
                     autosize
                     minRows={2}
@@ -75,7 +76,7 @@ export function PurposesEditor({
                     onChange={(e) => setPurpose(i, { descriptionJa: e.currentTarget.value })}
                   />
                   <Textarea
-                    aria-label={`Description of ${p.key || `purpose ${i + 1}`}`}
+                    aria-label={t('purposes.descriptionOf', { name: nameOf(p.key, i) })}
                     autosize
                     minRows={2}
                     value={p.description}
@@ -85,15 +86,15 @@ export function PurposesEditor({
               </Table.Td>
               <Table.Td miw={220}>
                 <MultiSelect
-                  aria-label={`Categories of ${p.key || `purpose ${i + 1}`}`}
-                  data={CATEGORY_OPTIONS}
+                  aria-label={t('purposes.categoriesOf', { name: nameOf(p.key, i) })}
+                  data={categoryOptions}
                   value={p.categories}
                   onChange={(v) => setPurpose(i, { categories: v as DataCategory[] })}
                 />
               </Table.Td>
               <Table.Td>
                 <Switch
-                  aria-label={`Retire ${p.key || `purpose ${i + 1}`}`}
+                  aria-label={t('purposes.retire', { name: nameOf(p.key, i) })}
                   checked={p.retired}
                   onChange={(e) => setPurpose(i, { retired: e.currentTarget.checked })}
                 />
@@ -124,7 +125,7 @@ export function PurposesEditor({
             })
           }
         >
-          Add a purpose
+          {t('purposes.add')}
         </Button>
       </Group>
     </Stack>

@@ -1,9 +1,13 @@
 import { Card, Grid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import type { PolicyClause } from '@steward/schema';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../i18n/locale.js';
 import { clauseHeading, type DraftForm } from './policy-draft-form.js';
 
 /** The draft's clauses, Japanese beside English. */
 export function SectionsEditor({ form, setForm }: { form: DraftForm; setForm: (f: DraftForm) => void }) {
+  const { t } = useTranslation('policy-editor');
+  const { language } = useLocale();
   const setSection = (i: number, patch: Partial<DraftForm['sections'][number]>) =>
     setForm({ ...form, sections: form.sections.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
   return (
@@ -14,21 +18,21 @@ export function SectionsEditor({ form, setForm }: { form: DraftForm; setForm: (f
           withBorder
           padding="sm"
           component="section"
-          aria-label={`Edit clause ${clauseHeading(s.clause as PolicyClause)}`}
+          aria-label={t('sections.edit', { clause: clauseHeading(t, s.clause as PolicyClause, language) })}
         >
           <Text fw={600} size="sm" mb="xs">
-            {clauseHeading(s.clause as PolicyClause)}
+            {clauseHeading(t, s.clause as PolicyClause, language)}
           </Text>
           <Grid>
             <Grid.Col span={{ base: 12, md: 6 }}>
               <Stack gap="xs" lang="ja">
                 <TextInput
-                  label="見出し (ja)"
+                  label={t('sections.titleJa')}
                   value={s.titleJa}
                   onChange={(e) => setSection(i, { titleJa: e.currentTarget.value })}
                 />
                 <Textarea
-                  label="本文 (ja)"
+                  label={t('sections.bodyJa')}
                   autosize
                   minRows={3}
                   value={s.bodyJa}
@@ -39,12 +43,12 @@ export function SectionsEditor({ form, setForm }: { form: DraftForm; setForm: (f
             <Grid.Col span={{ base: 12, md: 6 }}>
               <Stack gap="xs" lang="en">
                 <TextInput
-                  label="Title (en)"
+                  label={t('sections.titleEn')}
                   value={s.titleEn}
                   onChange={(e) => setSection(i, { titleEn: e.currentTarget.value })}
                 />
                 <Textarea
-                  label={`Body (en), clause ${i + 1}`}
+                  label={t('sections.bodyEn', { number: i + 1 })}
                   autosize
                   minRows={3}
                   value={s.bodyEn}

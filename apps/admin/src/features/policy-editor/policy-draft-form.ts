@@ -1,6 +1,8 @@
 import { POLICY_CLAUSE_INFO, validatePolicyDraft, type Issue } from '@steward/policy-core';
 import type { PolicyVersionFullFragment, UpdatePolicyDraftInput } from '@steward/schema';
+import type { TFunction } from 'i18next';
 import { fieldErrorsFromGraphQLError, type ErrorLike } from '../../components/errors.js';
+import type { UiLanguage } from '../../i18n/i18n.js';
 
 export type DraftForm = Omit<UpdatePolicyDraftInput, 'id' | 'expectedVersion'>;
 
@@ -41,9 +43,10 @@ export function draftIssues(form: DraftForm, currentPurposeKeys: readonly string
   return v.ok ? [] : v.issues;
 }
 
-export function clauseHeading(clause: keyof typeof POLICY_CLAUSE_INFO): string {
+/** "(7) Changes to this policy" in the language shown (the clause's title from policy-core's catalogue). */
+export function clauseHeading(t: TFunction, clause: keyof typeof POLICY_CLAUSE_INFO, language: UiLanguage): string {
   const info = POLICY_CLAUSE_INFO[clause];
-  return `(${info.number}) ${info.title.en}`;
+  return t('policy-editor:clauseHeading', { number: info.number, title: info.title[language] });
 }
 
 /** Whether the form differs from what was saved (unsaved edits warn before publishing). */

@@ -263,3 +263,36 @@ describe('policy editor', () => {
     expect(screen.queryByRole('button', { name: 'Publish…' })).toBeNull();
   });
 });
+
+describe('policy editor in Japanese', () => {
+  it('shows the draft with Japanese tabs, clause headings, buttons, diff and impact', async () => {
+    renderApp('/policy/edit', {
+      language: 'ja',
+      handlers: {
+        PolicyEditor: () => ({ data: { currentPolicy: version(1, 'PUBLISHED'), policyDraft: version(2, 'DRAFT') } }),
+        PolicyDiff: () => ({ data: diff }),
+        PolicyImpact: () => ({ data: impact }),
+      },
+    });
+    expect(await screen.findByRole('heading', { name: 'ポリシーの編集' })).toBeTruthy();
+    expect(screen.getByText('施行中：第1版')).toBeTruthy();
+    expect(screen.getByText('草案：第2版')).toBeTruthy();
+    // The clause's title comes from policy-core's catalogue in the language shown.
+    expect(screen.getByRole('region', { name: '（7）プライバシーポリシーの変更を編集' })).toBeTruthy();
+    expect(screen.getByLabelText('本文（英語）・第7条')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '草案を保存' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '公開…' })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('tab', { name: '変更点' }));
+    const article = await screen.findByRole('article', { name: '第7条 en' });
+    expect(within(article).getByText('第7条・英語')).toBeTruthy();
+    expect(screen.getByText('第2版と第1版の比較。各条項の1行目は見出しです。')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('tab', { name: '再同意の影響' }));
+    expect(await screen.findByText('情報提供者10人のうち4人に改めて同意を求める必要があります')).toBeTruthy();
+    const table = screen.getByRole('table', { name: '再同意の影響' });
+    expect(within(table).getByRole('columnheader', { name: '旧版で同意' })).toBeTruthy();
+    expect(within(table).getByText('拡大')).toBeTruthy();
+    expect(screen.queryByText('Save draft')).toBeNull();
+  });
+});

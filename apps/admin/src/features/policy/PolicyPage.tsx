@@ -52,33 +52,33 @@ function Body({ text, lang }: { text: string; lang: 'en' | 'ja' }) {
 
 /** The policy in force, read-only: what every collection and consent refers to. */
 export function PolicyPage() {
-  const { t } = useTranslation('contact');
+  const { t } = useTranslation('policy');
   const { organisation, policy, versions, fetching, error, refetch } = usePolicyPage();
 
   if (!policy) {
-    return fetching ? <Loading label="Loading policy" /> : <ErrorAlert error={error} onRetry={refetch} />;
+    return fetching ? <Loading label={t('loading')} /> : <ErrorAlert error={error} onRetry={refetch} />;
   }
   const secretariat = organisation?.secretariat;
 
   return (
     <>
       <PageHeader
-        title="Privacy policy"
+        title={t('title')}
         actions={
           <>
             <Button component={Link} to="/privacy" target="_blank" variant="default" size="xs">
-              Public page
+              {t('publicPage')}
             </Button>
             <Button component={Link} to="/policy/edit" size="xs">
-              Policy editor
+              {t('editor')}
             </Button>
           </>
         }
         badges={
           <>
-            <Badge variant="filled">Version {policy.number}</Badge>
+            <Badge variant="filled">{t('version', { number: policy.number })}</Badge>
             <Badge variant="light" color={policy.status === 'PUBLISHED' ? 'teal' : 'gray'}>
-              {policy.status === 'PUBLISHED' ? 'Published · in force' : 'Draft'}
+              {policy.status === 'PUBLISHED' ? t('status.inForce') : t('status.draft')}
             </Badge>
           </>
         }
@@ -97,21 +97,21 @@ export function PolicyPage() {
 
       <Grid gap="md" mb="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <Card withBorder radius="md" padding="md" h="100%" component="section" aria-label="Policy version">
+          <Card withBorder radius="md" padding="md" h="100%" component="section" aria-label={t('facts.label')}>
             <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-              <Fact label="Number">{policy.number}</Fact>
-              <Fact label="Published">{formatDateTime(policy.publishedAt)}</Fact>
+              <Fact label={t('facts.number')}>{policy.number}</Fact>
+              <Fact label={t('facts.published')}>{formatDateTime(policy.publishedAt)}</Fact>
             </SimpleGrid>
             <Space h="sm" />
-            <Fact label="Content hash (SHA-256)">
+            <Fact label={t('facts.contentHash')}>
               <Group gap="xs" wrap="nowrap" mt={2}>
-                <CopyableHash value={policy.contentHash} label="Content hash" />
+                <CopyableHash value={policy.contentHash} label={t('facts.hashLabel')} />
               </Group>
             </Fact>
             {(policy.changeSummaryJa || policy.changeSummaryEn) && (
               <Stack gap={2} mt="sm">
                 <Text size="xs" c="dimmed" fw={500}>
-                  {t('changesInVersion')}
+                  {t('contact:changesInVersion')}
                 </Text>
                 {policy.changeSummaryJa && (
                   <Text size="sm" lang="ja">
@@ -122,15 +122,14 @@ export function PolicyPage() {
               </Stack>
             )}
             <Text size="xs" c="dimmed" mt="sm">
-              Under clause 7 the current policy applies to all information collected, whenever it was collected, and a
-              change takes effect as soon as it is published.
+              {t('facts.clause7')}
             </Text>
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Card withBorder radius="md" padding="md" h="100%" component="section" aria-label="Secretariat contact">
+          <Card withBorder radius="md" padding="md" h="100%" component="section" aria-label={t('contact.label')}>
             <Text fw={600} mb={4}>
-              Inquiries (clause 8)
+              {t('contact.title')}
             </Text>
             {secretariat ? (
               <Stack gap={2}>
@@ -150,32 +149,30 @@ export function PolicyPage() {
                 <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
                   {secretariat.postalAddressEn}
                 </Text>
-                <Text size="sm">
-                  TEL {secretariat.telephone} / FAX {secretariat.fax}
-                </Text>
+                <Text size="sm">{t('contact.telFax', { telephone: secretariat.telephone, fax: secretariat.fax })}</Text>
                 <Anchor size="sm" href={`mailto:${secretariat.email}`}>
                   {secretariat.email}
                 </Anchor>
               </Stack>
             ) : (
               <Text size="sm" c="dimmed">
-                No contact on file.
+                {t('contact.none')}
               </Text>
             )}
           </Card>
         </Grid.Col>
       </Grid>
 
-      <Stack gap="sm" component="section" aria-label="Policy sections">
+      <Stack gap="sm" component="section" aria-label={t('sections.label')}>
         <Grid gap="md" visibleFrom="md" px="md">
           <Grid.Col span={6}>
             <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-              English
+              {t('sections.english')}
             </Text>
           </Grid.Col>
           <Grid.Col span={6}>
             <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-              日本語
+              {t('sections.japanese')}
             </Text>
           </Grid.Col>
         </Grid>
@@ -186,7 +183,7 @@ export function PolicyPage() {
             radius="md"
             padding="md"
             component="article"
-            aria-label={`Clause ${section.number}`}
+            aria-label={t('sections.clause', { number: section.number })}
           >
             <Grid gap="lg">
               <Grid.Col span={{ base: 12, md: 6 }}>
@@ -197,7 +194,8 @@ export function PolicyPage() {
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 6 }}>
                 <Title order={3} fz="md" mb={6} lang="ja">
-                  （{section.number}）{section.titleJa}
+                  {/* The Japanese text's own heading style, whatever the language shown. */}
+                  {`（${section.number}）${section.titleJa}`}
                 </Title>
                 <Body text={section.bodyJa} lang="ja" />
               </Grid.Col>
@@ -207,18 +205,18 @@ export function PolicyPage() {
       </Stack>
 
       {versions.length > 0 && (
-        <Card withBorder radius="md" padding={0} mt="md" component="section" aria-label="Policy versions">
+        <Card withBorder radius="md" padding={0} mt="md" component="section" aria-label={t('versions.label')}>
           <Text fw={600} p="md" pb={0}>
-            Versions
+            {t('versions.title')}
           </Text>
-          <Table aria-label="Policy versions" mt="xs">
+          <Table aria-label={t('versions.label')} mt="xs">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Number</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Published</Table.Th>
-                <Table.Th>Content hash</Table.Th>
-                <Table.Th>Changes</Table.Th>
+                <Table.Th>{t('versions.number')}</Table.Th>
+                <Table.Th>{t('versions.status')}</Table.Th>
+                <Table.Th>{t('versions.published')}</Table.Th>
+                <Table.Th>{t('versions.contentHash')}</Table.Th>
+                <Table.Th>{t('versions.changes')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -230,11 +228,11 @@ export function PolicyPage() {
                       {v.number}
                       {v.id === policy.id && (
                         <Badge ml="xs" size="xs" variant="light" color="teal">
-                          current
+                          {t('versions.current')}
                         </Badge>
                       )}
                     </Table.Td>
-                    <Table.Td>{v.status === 'PUBLISHED' ? 'Published' : 'Draft'}</Table.Td>
+                    <Table.Td>{v.status === 'PUBLISHED' ? t('status.published') : t('status.draft')}</Table.Td>
                     <Table.Td>{formatDateTime(v.publishedAt)}</Table.Td>
                     <Table.Td>
                       <Text span ff="monospace" size="xs" title={v.contentHash}>

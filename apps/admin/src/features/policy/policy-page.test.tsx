@@ -90,3 +90,22 @@ describe('policy page', () => {
     expect(screen.queryByRole('button', { name: 'Start a draft with clause 8 updated' })).toBeNull();
   });
 });
+
+describe('policy page in Japanese', () => {
+  it('shows the headings, facts and version table in Japanese, the bilingual text unchanged', async () => {
+    renderApp('/policy', { role: 'VIEWER', language: 'ja', handlers: { PolicyPage: () => ({ data: policyPage() }) } });
+    expect(await screen.findByRole('heading', { name: 'プライバシーポリシー' })).toBeTruthy();
+    expect(screen.getByText('第1版')).toBeTruthy();
+    expect(screen.getByText('公開済み・施行中')).toBeTruthy();
+    expect(screen.getByRole('region', { name: '事務局の連絡先' })).toBeTruthy();
+    expect(screen.getByText('お問い合わせ窓口（第8条）')).toBeTruthy();
+    const clauses = screen.getAllByRole('article');
+    expect(clauses[0]!.getAttribute('aria-label')).toBe('第1条');
+    expect(within(clauses[0]!).getByText('（1）見出し1')).toBeTruthy();
+    const versions = screen.getByRole('table', { name: 'ポリシーの版' });
+    expect(within(versions).getByRole('columnheader', { name: '改定内容' })).toBeTruthy();
+    expect(within(versions).getByText('現行')).toBeTruthy();
+    expect(within(versions).getByText('2005年11月18日 09:00')).toBeTruthy();
+    expect(screen.queryByText('Privacy policy')).toBeNull();
+  });
+});

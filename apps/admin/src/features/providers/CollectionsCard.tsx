@@ -1,5 +1,6 @@
 import { Accordion, Badge, Card, Divider, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CategoryBadges } from '../../components/CategoryBadges.js';
 import { formatDateTime } from '../../components/format.js';
 import { CHANNEL_LABEL, CONSENT_METHOD_LABEL } from '../../components/labels.js';
@@ -11,6 +12,7 @@ type Collection = ProviderDetail['collections'][number];
 type Props = { collections: readonly Collection[]; openId?: string | null };
 
 export function CollectionsCard({ collections, openId }: Props) {
+  const { t } = useTranslation('providers');
   const initial =
     openId && collections.some((c) => c.id === openId) ? [openId] : collections[0] ? [collections[0].id] : [];
   const [opened, setOpened] = useState<string[]>(initial);
@@ -19,15 +21,15 @@ export function CollectionsCard({ collections, openId }: Props) {
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="collections-heading">
       <Group justify="space-between" mb="sm">
         <Text fw={600} id="collections-heading">
-          Collections and consent receipts
+          {t('collections.title')}
         </Text>
         <Text size="xs" c="dimmed">
-          {collections.length} {collections.length === 1 ? 'collection' : 'collections'} · newest first
+          {t('collections.count', { count: collections.length })}
         </Text>
       </Group>
       {collections.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No collection has been recorded for this provider.
+          {t('collections.empty')}
         </Text>
       ) : (
         <Accordion multiple value={opened} onChange={setOpened} variant="separated" radius="sm">
@@ -36,7 +38,10 @@ export function CollectionsCard({ collections, openId }: Props) {
             return (
               <Accordion.Item key={c.id} value={c.id} id={`collection-${c.id}`}>
                 <Accordion.Control
-                  aria-label={`Collection of ${formatDateTime(c.collectedAt)}, receipt ${c.receipt.receiptId}`}
+                  aria-label={t('collections.control', {
+                    date: formatDateTime(c.collectedAt),
+                    receiptId: c.receipt.receiptId,
+                  })}
                 >
                   <Group gap="sm" wrap="wrap">
                     <Text size="sm" fw={500}>
@@ -46,12 +51,16 @@ export function CollectionsCard({ collections, openId }: Props) {
                       {CHANNEL_LABEL[c.channel]}
                     </Badge>
                     <Text size="xs" c="dimmed">
-                      {CONSENT_METHOD_LABEL[c.consentMethod]} · policy v{c.policyVersion} · {granted}/
-                      {c.purposes.length} purposes granted
+                      {t('collections.summary', {
+                        method: CONSENT_METHOD_LABEL[c.consentMethod],
+                        version: c.policyVersion,
+                        granted,
+                        total: c.purposes.length,
+                      })}
                     </Text>
                     {c.id === openId && (
                       <Badge color="teal" variant="filled" size="sm">
-                        Just recorded
+                        {t('collections.justRecorded')}
                       </Badge>
                     )}
                   </Group>
@@ -61,21 +70,21 @@ export function CollectionsCard({ collections, openId }: Props) {
                     <Group gap="xl" wrap="wrap">
                       <Text size="sm">
                         <Text span c="dimmed" size="xs">
-                          Recorded by{' '}
+                          {t('collections.recordedBy')}{' '}
                         </Text>
                         {c.recordedBy}
                       </Text>
                       {c.source && (
                         <Text size="sm">
                           <Text span c="dimmed" size="xs">
-                            Source{' '}
+                            {t('collections.source')}{' '}
                           </Text>
                           {c.source}
                         </Text>
                       )}
                       <Group gap={6}>
                         <Text span c="dimmed" size="xs">
-                          Categories
+                          {t('collections.categories')}
                         </Text>
                         <CategoryBadges categories={c.categories} />
                       </Group>
@@ -85,7 +94,7 @@ export function CollectionsCard({ collections, openId }: Props) {
                         {c.note}
                       </Text>
                     )}
-                    <Divider label="Consent receipt" labelPosition="left" />
+                    <Divider label={t('collections.receipt')} labelPosition="left" />
                     <ReceiptView receipt={c.receipt} />
                   </Stack>
                 </Accordion.Panel>

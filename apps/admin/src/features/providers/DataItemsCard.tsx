@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Group, Modal, Stack, Table, Text, Textarea, Tooltip } from '@mantine/core';
 import { FIELD_LIMITS } from '@steward/policy-core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { categoryLabel } from '../../components/categories.js';
 import { ConflictAlert } from '../../components/ConflictAlert.js';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
@@ -15,6 +16,7 @@ type Item = ProviderDetail['dataItems'][number];
 type Props = { items: readonly Item[]; writable: boolean; onReload: () => void };
 
 export function DataItemsCard({ items, writable, onReload }: Props) {
+  const { t } = useTranslation('providers');
   const [editing, setEditing] = useState<Item | null>(null);
   const hasPublic = items.some((i) => i.publiclyAvailable);
 
@@ -22,28 +24,28 @@ export function DataItemsCard({ items, writable, onReload }: Props) {
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="data-items-heading">
       <Group justify="space-between" mb="xs">
         <Text fw={600} id="data-items-heading">
-          Personal data
+          {t('items.title')}
         </Text>
         <Text size="xs" c="dimmed">
-          {items.length} {items.length === 1 ? 'item' : 'items'}
+          {t('items.count', { count: items.length })}
         </Text>
       </Group>
       {items.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No personal data is held for this provider.
+          {t('items.empty')}
         </Text>
       ) : (
         <Table.ScrollContainer minWidth={860}>
-          <Table aria-label="Personal data items" verticalSpacing={6}>
+          <Table aria-label={t('items.table')} verticalSpacing={6}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Category</Table.Th>
-                <Table.Th>Value</Table.Th>
-                <Table.Th>Source</Table.Th>
-                <Table.Th>Channel</Table.Th>
-                <Table.Th>Collected</Table.Th>
-                <Table.Th aria-label="Public" />
-                {writable && <Table.Th aria-label="Actions" />}
+                <Table.Th>{t('items.columns.category')}</Table.Th>
+                <Table.Th>{t('items.columns.value')}</Table.Th>
+                <Table.Th>{t('items.columns.source')}</Table.Th>
+                <Table.Th>{t('items.columns.channel')}</Table.Th>
+                <Table.Th>{t('items.columns.collected')}</Table.Th>
+                <Table.Th aria-label={t('items.columns.public')} />
+                {writable && <Table.Th aria-label={t('items.columns.actions')} />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -62,14 +64,18 @@ export function DataItemsCard({ items, writable, onReload }: Props) {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(item.collectedAt)}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {item.publiclyAvailable && (
-                      <Tooltip label={item.publicProvenance ?? 'No provenance recorded'} multiline w={260} withArrow>
+                      <Tooltip label={item.publicProvenance ?? t('items.noProvenance')} multiline w={260} withArrow>
                         <Badge
                           color="grape"
                           variant="light"
                           size="sm"
-                          aria-label={`Public: ${item.publicProvenance ?? 'no provenance'}`}
+                          aria-label={
+                            item.publicProvenance
+                              ? t('items.publicLabel', { provenance: item.publicProvenance })
+                              : t('items.publicLabelNone')
+                          }
                         >
-                          Public
+                          {t('items.public')}
                         </Badge>
                       </Tooltip>
                     )}
@@ -81,9 +87,11 @@ export function DataItemsCard({ items, writable, onReload }: Props) {
                         variant="subtle"
                         color="gray"
                         onClick={() => setEditing(item)}
-                        aria-label={`${item.publiclyAvailable ? 'Unmark' : 'Mark'} ${categoryLabel(item.category)} as public`}
+                        aria-label={t(item.publiclyAvailable ? 'items.unmarkLabel' : 'items.markLabel', {
+                          category: categoryLabel(item.category),
+                        })}
                       >
-                        {item.publiclyAvailable ? 'Unmark public' : 'Mark public'}
+                        {item.publiclyAvailable ? t('items.unmark') : t('items.mark')}
                       </Button>
                     </Table.Td>
                   )}
@@ -96,11 +104,10 @@ export function DataItemsCard({ items, writable, onReload }: Props) {
       {hasPublic && (
         <Group gap={6} mt="xs" wrap="nowrap" align="flex-start">
           <Badge color="grape" variant="light" size="xs" mt={2} style={{ flexShrink: 0 }}>
-            Public
+            {t('items.public')}
           </Badge>
           <Text size="xs" c="dimmed">
-            The provider had already made this information public; under the policy (§3) it is listed here but not
-            managed. Hover the badge for its provenance.
+            {t('items.publicNote')}
           </Text>
         </Group>
       )}
@@ -118,6 +125,7 @@ function PublicFlagModal({
   onClose: () => void;
   onReload: () => void;
 }) {
+  const { t } = useTranslation('providers');
   const { setDataItemPublic, fetching } = useSetDataItemPublic();
   const [provenance, setProvenance] = useState('');
   const [errors, setErrors] = useState<ErrorSummary | null>(null);
@@ -134,7 +142,7 @@ function PublicFlagModal({
     if (makePublic && !provenance.trim()) {
       setErrors({
         code: 'BAD_USER_INPUT',
-        fieldErrors: { publicProvenance: 'Say where the provider made it public.' },
+        fieldErrors: { publicProvenance: t('items.modal.provenanceRequired') },
         messages: [],
         conflict: null,
       });
@@ -151,7 +159,12 @@ function PublicFlagModal({
   }
 
   return (
-    <Modal opened={item !== null} onClose={close} title={makePublic ? 'Mark as public' : 'No longer public'} size="md">
+    <Modal
+      opened={item !== null}
+      onClose={close}
+      title={makePublic ? t('items.modal.markTitle') : t('items.modal.unmarkTitle')}
+      size="md"
+    >
       {item && (
         <Stack gap="sm">
           <Text size="sm">
@@ -159,8 +172,8 @@ function PublicFlagModal({
           </Text>
           {makePublic ? (
             <Textarea
-              label="Provenance"
-              description="Where and when the provider made this public (e.g. the society's published member directory, 2024 edition)."
+              label={t('items.modal.provenance')}
+              description={t('items.modal.provenanceDescription')}
               value={provenance}
               onChange={(e) => setProvenance(e.currentTarget.value)}
               maxLength={FIELD_LIMITS.provenance}
@@ -171,26 +184,26 @@ function PublicFlagModal({
             />
           ) : (
             <Text size="sm" c="dimmed">
-              The item will be managed again like any other personal information.
+              {t('items.modal.unmarkNote')}
             </Text>
           )}
           {errors?.conflict ? (
             <ConflictAlert
-              what="this item"
+              what={t('items.modal.thisItem')}
               onReload={() => {
                 onReload();
                 close();
               }}
             />
           ) : (
-            <MessagesAlert title="Not saved" messages={messagesOutside(errors, (f) => f === 'publicProvenance')} />
+            <MessagesAlert title={t('notSaved')} messages={messagesOutside(errors, (f) => f === 'publicProvenance')} />
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common:actions.cancel')}
             </Button>
             <Button onClick={submit} loading={fetching}>
-              {makePublic ? 'Mark as public' : 'Unmark public'}
+              {makePublic ? t('items.modal.markSubmit') : t('items.modal.unmarkSubmit')}
             </Button>
           </Group>
         </Stack>

@@ -8,6 +8,7 @@ import {
 } from '@steward/policy-core';
 import type { PolicyLanguage, ProviderKind } from '@steward/schema';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ConflictAlert } from '../../components/ConflictAlert.js';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError, messagesOutside, type ErrorSummary } from '../../components/errors.js';
@@ -26,6 +27,7 @@ type Props = {
 const FIELDS = new Set(['kind', 'reference', 'language']);
 
 export function EditProviderModal({ provider, opened, onClose, onReload }: Props) {
+  const { t } = useTranslation('providers');
   const { updateProvider, fetching } = useUpdateProvider();
   const [kind, setKind] = useState<ProviderKind>(provider.kind);
   const [reference, setReference] = useState(provider.reference);
@@ -64,18 +66,18 @@ export function EditProviderModal({ provider, opened, onClose, onReload }: Props
   }
 
   return (
-    <Modal opened={opened} onClose={close} title="Edit provider">
+    <Modal opened={opened} onClose={close} title={t('edit.title')}>
       <Stack gap="sm">
         <NativeSelect
-          label="Kind"
+          label={t('fields.kind')}
           value={kind}
           onChange={(e) => setKind(e.currentTarget.value as ProviderKind)}
           data={PROVIDER_KINDS.map((k) => ({ value: k, label: PROVIDER_KIND_LABEL[k] }))}
           error={errors?.fieldErrors['kind']}
         />
         <TextInput
-          label="Reference"
-          description="The society's own identifier for this provider (e.g. membership or file number)"
+          label={t('fields.reference')}
+          description={t('fields.referenceDescription')}
           value={reference}
           onChange={(e) => setReference(e.currentTarget.value)}
           maxLength={FIELD_LIMITS.reference}
@@ -83,8 +85,8 @@ export function EditProviderModal({ provider, opened, onClose, onReload }: Props
           required
         />
         <NativeSelect
-          label="Language"
-          description="Every document and message to the provider is written in it"
+          label={t('fields.language')}
+          description={t('fields.languageDescription')}
           value={language}
           onChange={(e) => setLanguage(e.currentTarget.value as PolicyLanguage)}
           data={PROVIDER_LANGUAGES.map((l) => ({ value: l, label: PROVIDER_LANGUAGE_LABELS[l][l] }))}
@@ -98,14 +100,14 @@ export function EditProviderModal({ provider, opened, onClose, onReload }: Props
             }}
           />
         ) : (
-          <MessagesAlert title="Not saved" messages={messagesOutside(errors, (f) => FIELDS.has(f))} />
+          <MessagesAlert title={t('notSaved')} messages={messagesOutside(errors, (f) => FIELDS.has(f))} />
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
-            Cancel
+            {t('common:actions.cancel')}
           </Button>
           <Button onClick={submit} loading={fetching}>
-            Save
+            {t('common:actions.save')}
           </Button>
         </Group>
       </Stack>

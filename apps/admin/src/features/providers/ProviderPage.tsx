@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Grid, Stack, Text } from '@mantine/core';
 import { PROVIDER_LANGUAGE_LABELS } from '@steward/policy-core';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { hasErrorCode } from '../../components/errors.js';
@@ -8,6 +9,7 @@ import { formatDateTime } from '../../components/format.js';
 import { PROVIDER_KIND_LABEL } from '../../components/labels.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { useLocale } from '../../i18n/locale.js';
 import { AmendmentHistoryCard } from '../requests/AmendmentHistoryCard.js';
 import { useCanWrite } from '../session/session-context.js';
 import { CollectionsCard } from './CollectionsCard.js';
@@ -24,18 +26,20 @@ type Props = {
 };
 
 export function ProviderPage({ providerId, recordedCollectionId }: Props) {
+  const { t } = useTranslation('providers');
+  const { language } = useLocale();
   const { provider, fetching, error, reload } = useProvider(providerId);
   const writable = useCanWrite();
   const [editing, setEditing] = useState(false);
 
   if (!provider) {
-    if (fetching) return <Loading label="Loading provider" />;
+    if (fetching) return <Loading label={t('page.loading')} />;
     if (hasErrorCode(error, 'NOT_FOUND')) {
       return (
-        <Alert color="gray" title="No such provider" role="alert">
-          There is no provider with this id.{' '}
+        <Alert color="gray" title={t('page.notFound.title')} role="alert">
+          {t('page.notFound.message')}{' '}
           <Anchor component={Link} to="/providers">
-            Back to providers
+            {t('page.notFound.back')}
           </Anchor>
         </Alert>
       );
@@ -51,7 +55,7 @@ export function ProviderPage({ providerId, recordedCollectionId }: Props) {
     <Stack gap="md">
       <div>
         <Anchor component={Link} to="/providers" size="sm">
-          ← Providers
+          {t('page.back')}
         </Anchor>
       </div>
       <PageHeader
@@ -68,23 +72,26 @@ export function ProviderPage({ providerId, recordedCollectionId }: Props) {
             <Badge
               variant="light"
               color="blue"
-              aria-label={`Writes to them in ${PROVIDER_LANGUAGE_LABELS[provider.language].en}`}
+              aria-label={t('page.writesIn', { language: PROVIDER_LANGUAGE_LABELS[provider.language][language] })}
             >
               {PROVIDER_LANGUAGE_LABELS[provider.language][provider.language]}
             </Badge>
-            <Badge variant="outline" color="gray" aria-label={`Version ${provider.version}`}>
-              v{provider.version}
+            <Badge variant="outline" color="gray" aria-label={t('page.version', { version: provider.version })}>
+              {t('page.versionShort', { version: provider.version })}
             </Badge>
           </>
         }
         description={
           <>
             <Text span fw={500} c="dark" size="md">
-              {provider.displayName ?? 'No name on file'}
+              {provider.displayName ?? t('noName')}
             </Text>
             <Text span size="sm" c="dimmed">
-              {' '}
-              · created {formatDateTime(provider.createdAt)} · updated {formatDateTime(provider.updatedAt)}
+              {' · '}
+              {t('page.dates', {
+                created: formatDateTime(provider.createdAt),
+                updated: formatDateTime(provider.updatedAt),
+              })}
             </Text>
           </>
         }
@@ -96,19 +103,19 @@ export function ProviderPage({ providerId, recordedCollectionId }: Props) {
               variant="default"
               size="sm"
             >
-              Audit trail
+              {t('page.auditTrail')}
             </Button>
             {writable && (
               <>
                 <Button variant="default" size="sm" onClick={() => setEditing(true)}>
-                  Edit
+                  {t('common:actions.edit')}
                 </Button>
                 <Button
                   component={Link}
                   to={`/collections/new?providerId=${encodeURIComponent(provider.id)}`}
                   size="sm"
                 >
-                  Record collection
+                  {t('recordCollection')}
                 </Button>
               </>
             )}
@@ -117,12 +124,13 @@ export function ProviderPage({ providerId, recordedCollectionId }: Props) {
       />
 
       {recorded && (
-        <Alert color="teal" title="Collection recorded" role="status">
-          The consent receipt{' '}
-          <Text span ff="monospace">
-            {recorded.receipt.receiptId}
-          </Text>{' '}
-          was issued; it is open below and can be downloaded for the provider.
+        <Alert color="teal" title={t('page.recorded.title')} role="status">
+          <Trans
+            t={t}
+            i18nKey="page.recorded.message"
+            values={{ receiptId: recorded.receipt.receiptId }}
+            components={{ code: <Text span ff="monospace" /> }}
+          />
         </Alert>
       )}
       <ErrorAlert error={error} onRetry={reload} />
@@ -133,7 +141,10 @@ export function ProviderPage({ providerId, recordedCollectionId }: Props) {
           <ConsentsCard provider={provider} consents={provider.consents} writable={writable} onReload={reload} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <ConsentHistoryCard events={provider.consentHistory} />
+          <ConsentHistoryCard
+            events={provider.consentHistory}
+            purposes={[...provider.consents, ...provider.collections.flatMap((c) => c.purposes)]}
+          />
         </Grid.Col>
       </Grid>
       <CollectionsCard

@@ -2,14 +2,18 @@ import { Anchor, Badge, Button, Card, Group, NativeSelect, Text, TextInput } fro
 import { useDebouncedValue } from '@mantine/hooks';
 import { CONSENT_STATES, PROVIDER_KINDS } from '@steward/policy-core';
 import type { ConsentState, ProviderKind, ProviderListItemFragment } from '@steward/schema';
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { formatDateTime } from '../../components/format.js';
 import { CONSENT_STATE_LABEL, PROVIDER_KIND_LABEL } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useCursorStack } from '../../components/use-cursor-stack.js';
+import { useLocale } from '../../i18n/locale.js';
 import { useCanWrite } from '../session/session-context.js';
+import { purposeTitle } from '../vocabulary/localized-title.js';
 import { usePurposes } from '../vocabulary/use-purposes.js';
 import { filterKey, toProviderFilter, type ProviderFilterState } from './provider-filter.js';
 import { useProviders } from './use-providers.js';
@@ -18,10 +22,10 @@ export const SEARCH_DEBOUNCE_MS = 300;
 
 const providerHref = (p: ProviderListItemFragment) => `/providers/${encodeURIComponent(p.id)}`;
 
-const COLUMNS: DataColumn<ProviderListItemFragment>[] = [
+const columns = (t: TFunction): DataColumn<ProviderListItemFragment>[] => [
   {
     id: 'reference',
-    header: 'Reference',
+    header: t('list.columns.reference'),
     value: (p) => p.reference,
     cell: (p) => (
       <Anchor component={Link} to={providerHref(p)} ff="monospace" fz="sm">
@@ -31,18 +35,18 @@ const COLUMNS: DataColumn<ProviderListItemFragment>[] = [
   },
   {
     id: 'name',
-    header: 'Name',
+    header: t('list.columns.name'),
     value: (p) => p.displayName,
     cell: (p) =>
       p.displayName ?? (
         <Text span c="dimmed" size="sm">
-          No name on file
+          {t('noName')}
         </Text>
       ),
   },
   {
     id: 'kind',
-    header: 'Kind',
+    header: t('list.columns.kind'),
     value: (p) => PROVIDER_KIND_LABEL[p.kind],
     cell: (p) => (
       <Badge variant="light" color="gray" size="sm">
@@ -52,7 +56,7 @@ const COLUMNS: DataColumn<ProviderListItemFragment>[] = [
   },
   {
     id: 'updatedAt',
-    header: 'Updated',
+    header: t('list.columns.updated'),
     value: (p) => p.updatedAt,
     cell: (p) => (
       <Text size="sm" c="dimmed">
@@ -68,6 +72,8 @@ type Props = {
 };
 
 export function ProvidersPage({ filter, onFilterChange }: Props) {
+  const { t } = useTranslation('providers');
+  const { language } = useLocale();
   const writable = useCanWrite();
 
   // The search box is local so typing stays smooth; the filter (URL) follows after a pause.
@@ -85,29 +91,32 @@ export function ProvidersPage({ filter, onFilterChange }: Props) {
   const { purposes } = usePurposes(true);
 
   const purposeOptions = [
-    { value: '', label: 'Any purpose' },
-    ...purposes.map((p) => ({ value: p.key, label: p.retired ? `${p.titleEn} (retired)` : p.titleEn })),
+    { value: '', label: t('list.anyPurpose') },
+    ...purposes.map((p) => {
+      const title = purposeTitle(p, language);
+      return { value: p.key, label: p.retired ? t('list.retired', { title }) : title };
+    }),
   ];
 
   return (
     <>
       <PageHeader
-        title="Providers"
-        description="People who gave the society personal information, and what they consented to."
+        title={t('list.title')}
+        description={t('list.description')}
         actions={
           writable && (
             <Button component={Link} to="/collections/new">
-              Record collection
+              {t('recordCollection')}
             </Button>
           )
         }
       />
 
       <Card withBorder padding="sm" radius="md" mb="md">
-        <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label="Filter providers">
+        <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label={t('list.filters')}>
           <TextInput
-            label="Search"
-            placeholder="Reference, e-mail address or name"
+            label={t('common:actions.search')}
+            placeholder={t('list.searchPlaceholder')}
             value={searchText}
             onChange={(e) => setSearchText(e.currentTarget.value)}
             w={300}
@@ -115,17 +124,17 @@ export function ProvidersPage({ filter, onFilterChange }: Props) {
             aria-describedby="provider-search-hint"
           />
           <NativeSelect
-            label="Kind"
+            label={t('fields.kind')}
             value={filter.kind}
             onChange={(e) => onFilterChange({ ...filter, kind: e.currentTarget.value as ProviderKind | '' })}
             data={[
-              { value: '', label: 'Any kind' },
+              { value: '', label: t('list.anyKind') },
               ...PROVIDER_KINDS.map((k) => ({ value: k, label: PROVIDER_KIND_LABEL[k] })),
             ]}
             w={180}
           />
           <NativeSelect
-            label="Purpose"
+            label={t('list.purpose')}
             value={filter.purposeKey}
             onChange={(e) => {
               const purposeKey = e.currentTarget.value;
@@ -135,13 +144,13 @@ export function ProvidersPage({ filter, onFilterChange }: Props) {
             w={240}
           />
           <NativeSelect
-            label="Consent state"
+            label={t('list.consentState')}
             value={filter.consentState}
             disabled={!filter.purposeKey}
-            title={filter.purposeKey ? undefined : 'Choose a purpose first'}
+            title={filter.purposeKey ? undefined : t('list.choosePurposeFirst')}
             onChange={(e) => onFilterChange({ ...filter, consentState: e.currentTarget.value as ConsentState | '' })}
             data={[
-              { value: '', label: 'Any state' },
+              { value: '', label: t('list.anyState') },
               ...CONSENT_STATES.map((s) => ({ value: s, label: CONSENT_STATE_LABEL[s] })),
             ]}
             w={160}
@@ -155,22 +164,22 @@ export function ProvidersPage({ filter, onFilterChange }: Props) {
                 onFilterChange({ search: '', kind: '', purposeKey: '', consentState: '' });
               }}
             >
-              Clear filters
+              {t('list.clearFilters')}
             </Button>
           )}
         </Group>
         <Text id="provider-search-hint" size="xs" c="dimmed" mt={6}>
-          Search matches a reference prefix, an exact e-mail address, or whole words of a name.
-          {!filter.purposeKey && ' Choose a purpose to filter by consent state.'}
+          {t('list.searchHint')}
+          {!filter.purposeKey && ` ${t('list.consentHint')}`}
         </Text>
       </Card>
 
       <DataTable
-        label="Providers"
-        columns={COLUMNS}
+        label={t('list.table')}
+        columns={columns(t)}
         rows={providers}
         rowHref={providerHref}
-        empty={variablesFilter ? 'No provider matches these filters.' : 'No providers yet.'}
+        empty={variablesFilter ? t('list.emptyFiltered') : t('list.empty')}
         query={query}
         pagination={{ paging, pageInfo }}
         minWidth={640}

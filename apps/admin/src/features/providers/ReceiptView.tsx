@@ -1,6 +1,7 @@
 import { Badge, Button, Code, Collapse, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { ConsentReceiptFieldsFragment } from '@steward/schema';
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CategoryBadges } from '../../components/CategoryBadges.js';
 import { ConsentStateBadge } from '../../components/ConsentStateBadge.js';
 import { CopyableHash } from '../../components/CopyValue.js';
@@ -8,6 +9,7 @@ import { downloadText } from '../../components/download.js';
 import { formatDateTime } from '../../components/format.js';
 import { CHANNEL_LABEL, CONSENT_METHOD_LABEL } from '../../components/labels.js';
 import { prettyReceiptJson, receiptFileName } from './receipt.js';
+import { PrintableReceiptButton } from '../documents/ReceiptDocument.js';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -25,45 +27,48 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 /** A consent receipt as the provider would get it: fields, purposes, hash, and the exact JSON. */
 export function ReceiptView({ receipt }: { receipt: ConsentReceiptFieldsFragment }) {
   const [showJson, setShowJson] = useState(false);
+  const { t } = useTranslation('providers');
   return (
-    <Stack gap="sm" aria-label={`Consent receipt ${receipt.receiptId}`} role="region">
+    <Stack gap="sm" aria-label={t('receipt.region', { id: receipt.receiptId })} role="region">
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
-        <Field label="Receipt ID">
+        <Field label={t('receipt.id')}>
           <Text span ff="monospace" size="sm">
             {receipt.receiptId}
           </Text>
         </Field>
-        <Field label="Issued">{formatDateTime(receipt.issuedAt)}</Field>
-        <Field label="Receipt version">{receipt.version}</Field>
-        <Field label="Jurisdiction · language">
+        <Field label={t('receipt.issued')}>{formatDateTime(receipt.issuedAt)}</Field>
+        <Field label={t('receipt.version')}>{receipt.version}</Field>
+        <Field label={t('receipt.jurisdictionLanguage')}>
           {receipt.jurisdiction} · {receipt.language}
         </Field>
-        <Field label="Controller">{receipt.controllerName}</Field>
-        <Field label="Controller contact">{receipt.controllerContact}</Field>
-        <Field label="Subject reference">
+        <Field label={t('receipt.controller')}>{receipt.controllerName}</Field>
+        <Field label={t('receipt.controllerContact')}>{receipt.controllerContact}</Field>
+        <Field label={t('receipt.subjectReference')}>
           <Text span ff="monospace" size="sm">
             {receipt.subjectReference}
           </Text>
         </Field>
-        <Field label="Channel · method">
+        <Field label={t('receipt.channelMethod')}>
           {CHANNEL_LABEL[receipt.channel]} · {CONSENT_METHOD_LABEL[receipt.consentMethod]}
         </Field>
-        <Field label="Policy version">v{receipt.policyVersion}</Field>
-        <Field label="Policy content hash">
+        <Field label={t('receipt.policyVersion')}>
+          {t('receipt.policyVersionValue', { version: receipt.policyVersion })}
+        </Field>
+        <Field label={t('receipt.policyContentHash')}>
           <Text span ff="monospace" size="xs">
             {receipt.policyContentHash}
           </Text>
         </Field>
       </SimpleGrid>
-      <Field label="Categories collected">
+      <Field label={t('receipt.categories')}>
         <CategoryBadges categories={receipt.categories} />
       </Field>
-      <Table withTableBorder verticalSpacing={4} aria-label="Receipt purposes">
+      <Table withTableBorder verticalSpacing={4} aria-label={t('receipt.purposesTable')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Purpose</Table.Th>
-            <Table.Th>Categories</Table.Th>
-            <Table.Th>Consent</Table.Th>
+            <Table.Th>{t('receipt.purpose')}</Table.Th>
+            <Table.Th>{t('receipt.purposeCategories')}</Table.Th>
+            <Table.Th>{t('receipt.consent')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -89,21 +94,22 @@ export function ReceiptView({ receipt }: { receipt: ConsentReceiptFieldsFragment
         <Badge variant="outline" color="gray" size="sm" radius="sm" style={{ flexShrink: 0, overflow: 'visible' }}>
           SHA-256
         </Badge>
-        <CopyableHash value={receipt.hash} label="Receipt hash" />
+        <CopyableHash value={receipt.hash} label={t('receipt.hash')} />
       </Group>
       <Group gap="xs">
         <Button
           size="xs"
           onClick={() => downloadText(receiptFileName(receipt.receiptId), receipt.json)}
-          aria-label={`Download receipt ${receipt.receiptId} (JSON)`}
+          aria-label={t('receipt.downloadNamed', { id: receipt.receiptId })}
         >
-          Download receipt (JSON)
+          {t('receipt.download')}
         </Button>
+        <PrintableReceiptButton receipt={receipt} />
         <Button size="xs" variant="default" onClick={() => setShowJson((v) => !v)} aria-expanded={showJson}>
-          {showJson ? 'Hide JSON' : 'Show JSON'}
+          {showJson ? t('receipt.hideJson') : t('receipt.showJson')}
         </Button>
         <Text size="xs" c="dimmed">
-          The hash covers the downloaded JSON exactly as issued.
+          {t('receipt.hashCovers')}
         </Text>
       </Group>
       <Collapse expanded={showJson}>

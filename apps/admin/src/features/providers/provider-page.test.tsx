@@ -133,4 +133,34 @@ describe('provider detail', () => {
     renderApp('/providers/nope', { handlers: { Provider: () => graphQLError('NOT_FOUND', 'No provider nope.') } });
     expect(await screen.findByText('No such provider')).toBeTruthy();
   });
+
+  it('speaks Japanese: cards, consent actions by Japanese purpose title, and the consent dialog', async () => {
+    renderApp('/providers/prov-1', {
+      language: 'ja',
+      handlers: { Provider: () => ({ data: { provider: buildProvider() } }) },
+    });
+    expect(await screen.findByRole('heading', { name: /R-00001/ })).toBeTruthy();
+    expect(screen.getByLabelText('本人への連絡言語：日本語')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '監査ログを表示' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '編集' })).toBeTruthy();
+
+    const items = screen.getByRole('table', { name: '個人情報の項目' });
+    const headers = within(items)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent)
+      .filter(Boolean);
+    expect(headers).toEqual(['項目', '内容', '取得元', '取得経路', '取得日時']);
+    expect(screen.getByText('現在の同意')).toBeTruthy();
+    expect(screen.getByText('同意履歴')).toBeTruthy();
+    expect(screen.getByText('取得記録と同意レシート')).toBeTruthy();
+
+    // The history names the purpose in Japanese though the event carries only the English title.
+    expect(screen.getByText(/ — 会誌の送付$/)).toBeTruthy();
+    const journal = screen.getByRole('group', { name: '「会誌の送付」への同意' });
+    fireEvent.click(within(journal).getByRole('button', { name: '「会誌の送付」への同意を撤回' }));
+    const dialog = await screen.findByRole('dialog', { name: '同意の撤回 — 会誌の送付' });
+    expect(within(dialog).getByText(/が「会誌の送付」への同意を撤回したことを記録します/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: '撤回' }));
+    expect(await within(dialog).findByText('本人が意思を示した方法を選択してください。')).toBeTruthy();
+  });
 });

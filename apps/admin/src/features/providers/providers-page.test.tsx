@@ -115,4 +115,20 @@ describe('providers list', () => {
     fireEvent.click(await screen.findByText('Provider 2'));
     await waitFor(() => expect(router.state.location.pathname).toBe('/providers/prov-2'));
   });
+
+  it('speaks Japanese: title, column headers, filters and the purposes by their Japanese title', async () => {
+    renderApp('/providers', { language: 'ja', handlers: handlers() });
+    expect(await screen.findByRole('heading', { name: '情報提供者' })).toBeTruthy();
+    const table = await screen.findByRole('table', { name: '情報提供者' });
+    await within(table).findByText('R-00001');
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers).toEqual(['管理番号', '氏名', '種別', '更新日時']);
+    expect(screen.getByRole('link', { name: '取得を記録' })).toBeTruthy();
+    const purpose = screen.getByLabelText('利用目的');
+    expect(await within(purpose).findByText('会誌の送付')).toBeTruthy();
+    expect(screen.getByLabelText('同意状態')).toHaveProperty('title', '先に利用目的を選択してください');
+    expect(screen.getByText(/同意状態で絞り込むには/)).toBeTruthy();
+  });
 });

@@ -1,4 +1,5 @@
 import type { ProduceDisclosurePackageMutation, ProviderRequestQuery } from '@steward/schema';
+import { buildDisclosureJson } from '../documents/document-fixtures.js';
 
 type Request = NonNullable<ProviderRequestQuery['providerRequest']>;
 type Package = ProduceDisclosurePackageMutation['produceDisclosurePackage'];
@@ -47,7 +48,8 @@ export function buildRequest(overrides: Partial<Request> = {}): Request {
 
 export function buildPackage(overrides: Partial<Package> = {}): Package {
   return {
-    formatVersion: 2,
+    formatVersion: 'steward.disclosure/3',
+    language: 'en',
     requestId: 'req-1',
     requestReference: 'R-ABCDEFGH23',
     producedAt: '2026-04-03T01:00:00Z',
@@ -104,7 +106,7 @@ export function buildPackage(overrides: Partial<Package> = {}): Package {
       { key: 'inquiries', title: 'Inquiries', count: 0, json: '[]' },
       { key: 'cookieConsents', title: 'Cookie consents', count: 0, json: '[]' },
     ],
-    json: '{"formatVersion":2}',
+    json: JSON.stringify(buildDisclosureJson('en')),
     sha256: 'a'.repeat(64),
     ...overrides,
   };

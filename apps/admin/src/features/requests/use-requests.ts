@@ -8,7 +8,6 @@ import {
   ProviderRequestDocument,
   ProviderRequestsDocument,
   ProviderRightsDocument,
-  SubmitProviderRequestDocument,
   VerifyRequestIdentityDocument,
   type ApplyAmendmentInput,
   type ApplyCessationInput,
@@ -16,7 +15,6 @@ import {
   type CreateProviderRequestInput,
   type ProviderRequestFilter,
   type ProviderRequestQuery,
-  type SubmitProviderRequestInput,
   type VerifyRequestIdentityInput,
 } from '@steward/schema';
 import { useMutation, useQuery } from 'urql';
@@ -72,11 +70,6 @@ export function useProviderRights(providerId: string) {
     error: result.error,
     refetch: () => reexecute({ requestPolicy: 'network-only' }),
   };
-}
-
-export function useSubmitProviderRequest() {
-  const [state, execute] = useMutation(SubmitProviderRequestDocument);
-  return { submit: (input: SubmitProviderRequestInput) => execute({ input }), fetching: state.fetching };
 }
 
 export function useCreateProviderRequest() {

@@ -1,0 +1,103 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { buildCollection, buildProvider, buildReceipt } from '../../test/factories.js';
+import { renderApp } from '../../test/render.js';
+import { buildPackage, buildRequest } from '../requests/request-fixtures.js';
+import { buildDisclosureJson, buildReceiptJson } from './document-fixtures.js';
+
+// The staff member reads English; the provider is Japanese: documents follow the provider.
+describe("documents in the provider's language", () => {
+  it("prints a Japanese provider's disclosure package in Japanese while the admin speaks English", async () => {
+    const json = JSON.stringify(buildDisclosureJson('ja'));
+    renderApp('/requests/req-1', {
+      language: 'en',
+      handlers: {
+        ProviderRequest: () => ({ data: { providerRequest: buildRequest() } }),
+        ProduceDisclosurePackage: () => ({
+          data: { produceDisclosurePackage: buildPackage({ language: 'ja', json }) },
+        }),
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Produce package' }));
+    const pkg = await screen.findByTestId('disclosure-package');
+    // The chrome stays in the staff member's English.
+    expect(within(pkg).getByRole('button', { name: 'Print' })).toBeTruthy();
+    expect(within(pkg).getByRole('button', { name: 'Download JSON' })).toBeTruthy();
+
+    const doc = within(pkg).getByTestId('disclosure-document');
+    expect(doc.getAttribute('lang')).toBe('ja');
+    expect(within(doc).getByRole('heading', { name: '保有個人データの開示' })).toBeTruthy();
+    expect(within(doc).getByText(/受付番号 R-ABCDEFGH23・作成日時 2026年4月3日 10:00/)).toBeTruthy();
+    const items = within(doc).getByRole('table', { name: '保有している個人情報' });
+    expect(within(items).getByRole('columnheader', { name: '項目' })).toBeTruthy();
+    expect(within(items).getByText('氏名')).toBeTruthy();
+    expect(within(items).getByText(/紙の申込書/)).toBeTruthy();
+    const consents = within(doc).getByRole('table', { name: '同意の状況' });
+    expect(within(consents).getByText('学術講演会・講習会の参加登録')).toBeTruthy();
+    expect(within(consents).getByText('同意済み')).toBeTruthy();
+    expect(within(doc).getByRole('table', { name: '取得の記録' }).textContent).toContain(
+      '学術講演会・講習会の参加登録: 同意済み',
+    );
+    const ledger = within(doc).getByRole('table', { name: '利用・提供の記録' });
+    expect(within(ledger).getByText('事務局 佐藤 花子（個人情報保護管理者）')).toBeTruthy();
+    expect(within(ledger).getByText('判定')).toBeTruthy();
+    expect(within(ledger).getByText('許可 · ご本人の同意')).toBeTruthy();
+    expect(within(doc).getByRole('table', { name: 'ご請求の記録' }).textContent).toContain('開示 · 郵送');
+    expect(within(doc).getByText(/JSON の SHA-256：a{64}/)).toBeTruthy();
+    expect(within(doc).getByText(/形式 steward\.disclosure\/3/)).toBeTruthy();
+    // No English and no raw code in the document.
+    for (const english of ['Personal information held', 'Granted', 'GRANTED', 'CONFERENCE_REGISTRATION', 'NAME'])
+      expect(within(doc).queryByText(english)).toBeNull();
+  });
+
+  it("prints a Japanese provider's consent receipt in Japanese from the provider page", async () => {
+    const json = JSON.stringify(buildReceiptJson('ja'));
+    const receipt = buildReceipt({ language: 'ja', version: 'steward.receipt/2', json, hash: 'd'.repeat(64) });
+    const provider = buildProvider({ language: 'ja', collections: [buildCollection({ receipt })] });
+    renderApp('/providers/prov-1', { language: 'en', handlers: { Provider: () => ({ data: { provider } }) } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Printable receipt' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Printable receipt rcpt-0001' });
+    expect(within(dialog).getByRole('button', { name: 'Print' })).toBeTruthy();
+
+    const doc = within(dialog).getByTestId('receipt-document');
+    expect(doc.getAttribute('lang')).toBe('ja');
+    expect(within(doc).getByRole('heading', { name: '同意の控え' })).toBeTruthy();
+    expect(within(doc).getByText('公益社団法人 精密工学会')).toBeTruthy();
+    expect(within(doc).getByText('第1版（2005年11月18日 施行）')).toBeTruthy();
+    expect(within(doc).getByText('ウェブフォーム · ウェブフォームのチェックボックス')).toBeTruthy();
+    const purposes = within(doc).getByRole('table', { name: '利用目的' });
+    expect(within(purposes).getByText('学術講演会・講習会の参加登録')).toBeTruthy();
+    expect(within(purposes).getByText('氏名、メールアドレス')).toBeTruthy();
+    expect(within(purposes).getByText('同意済み')).toBeTruthy();
+    expect(within(purposes).getByText('拒否')).toBeTruthy();
+    expect(within(doc).getByText('公益社団法人精密工学会 事務局')).toBeTruthy();
+    expect(within(doc).getByText('d'.repeat(64))).toBeTruthy();
+    expect(within(doc).getByText(/形式 steward\.receipt\/2/)).toBeTruthy();
+    expect(within(doc).queryByText('Granted')).toBeNull();
+  });
+
+  it('prints a receipt of the first format with the labels of the language it was issued in', async () => {
+    const first = {
+      version: 'steward-receipt/1',
+      receiptId: 'rcpt-0001',
+      issuedAt: '2025-04-05T03:00:00.000Z',
+      jurisdiction: 'JP',
+      language: 'en',
+      controller: { name: 'The Japan Society for Precision Engineering', contact: 'Secretariat, jspe@example.jp' },
+      policy: { version: 1, contentHash: 'c'.repeat(64) },
+      subject: { reference: 'R-00001' },
+      collection: { channel: 'EMAIL', consentMethod: 'EMAIL_REPLY', categories: ['NAME'] },
+      purposes: [{ key: 'EVENT_NEWS', title: 'E-mail news', categories: ['NAME'], consent: 'GRANTED' }],
+    };
+    const receipt = buildReceipt({ json: JSON.stringify(first) });
+    const provider = buildProvider({ language: 'ja', collections: [buildCollection({ receipt })] });
+    renderApp('/providers/prov-1', { language: 'ja', handlers: { Provider: () => ({ data: { provider } }) } });
+    fireEvent.click(await screen.findByRole('button', { name: '印刷用の控え' }));
+    const doc = await screen.findByTestId('receipt-document');
+    expect(doc.getAttribute('lang')).toBe('en');
+    expect(within(doc).getByText('Version 1')).toBeTruthy();
+    expect(within(doc).getByText('E-mail · E-mail reply')).toBeTruthy();
+    expect(within(doc).getByText('Granted')).toBeTruthy();
+    expect(within(doc).getByText('Secretariat, jspe@example.jp')).toBeTruthy();
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * What Steward's documents to a provider (the disclosure package, the consent receipt) name: the
+ * ledger's kinds, outcomes and bases, amendment actions, who acted, and the package's sections. Each
+ * value has a label in the catalogue (`ledgerKind.USE`, `disclosureSection.ledger`), so a document
+ * keeps the code and shows the label in the provider's language beside it.
+ */
+
+/** The versions of the documents' JSON formats: the first thing a reader checks, and inside what the hash covers. */
+export const DISCLOSURE_FORMAT_VERSION = 'steward.disclosure/3';
+export const RECEIPT_FORMAT_VERSION = 'steward.receipt/2';
+
+/** The kinds of documents Steward gives a provider (their titles). */
+export const DOCUMENT_KINDS = ['DISCLOSURE', 'CONSENT_RECEIPT'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** What a ledger entry records. RESTORE: a restore of an older backup, naming the entries it lost. */
+export const LEDGER_ENTRY_KINDS = [
+  'COLLECTION',
+  'CONSENT',
+  'USE',
+  'PROVISION',
+  'DECISION',
+  'POLICY',
+  'RESTORE',
+] as const;
+export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
+
+/** A ledger entry's outcome: a record, or a use, provision or decision allowed or denied. */
+export const LEDGER_OUTCOMES = ['RECORDED', 'ALLOWED', 'DENIED'] as const;
+export type LedgerOutcome = (typeof LEDGER_OUTCOMES)[number];
+
+/** The basis of a use, provision or decision (decide()'s `basis.kind`). */
+export const USE_BASIS_KINDS = ['CONSENT', 'PUBLICLY_AVAILABLE', 'EXCEPTION'] as const;
+export type UseBasisKind = (typeof USE_BASIS_KINDS)[number];
+
+/** What an amendment did to one item. */
+export const DATA_ITEM_CHANGE_ACTIONS = ['ADD', 'UPDATE', 'REMOVE'] as const;
+export type DataItemChangeAction = (typeof DATA_ITEM_CHANGE_ACTIONS)[number];
+
+/**
+ * Who a ledger entry says acted, as a document describes them; the labels take `{name}` (and a staff
+ * member's `{role}`), so an actor is a name, never an internal id.
+ */
+export const DOCUMENT_ACTOR_KINDS = ['STAFF', 'RECIPIENT_SYSTEM', 'INTERNAL_SYSTEM', 'STEWARD', 'UNKNOWN'] as const;
+export type DocumentActorKind = (typeof DOCUMENT_ACTOR_KINDS)[number];
+
+/**
+ * The disclosure package's sections, in order: its own, then those other features add
+ * (`inquiries`, `cookieConsents`). A later format adds sections here (incidents, proofs).
+ */
+export const DISCLOSURE_SECTION_KEYS = [
+  'provider',
+  'dataItems',
+  'collections',
+  'consents',
+  'consentEvents',
+  'ledger',
+  'recipients',
+  'requests',
+  'amendments',
+  'cessations',
+  'inquiries',
+  'cookieConsents',
+] as const;
+export type DisclosureSectionKey = (typeof DISCLOSURE_SECTION_KEYS)[number];
