@@ -235,7 +235,7 @@ describe('record a collection', () => {
   it('speaks Japanese: headings, purposes by their Japanese title, and its own checks', async () => {
     renderApp('/collections/new', { language: 'ja', handlers: baseHandlers() });
     expect(await screen.findByRole('heading', { name: '個人情報の取得の記録' })).toBeTruthy();
-    expect(screen.getByRole('group', { name: '取得の方法' })).toBeTruthy();
+    expect(await screen.findByRole('group', { name: '取得の方法' })).toBeTruthy();
     expect(screen.getByText('本人に示した利用目的')).toBeTruthy();
     expect(screen.getByRole('button', { name: '項目を追加' })).toHaveProperty('disabled', true);
     fireEvent.click(screen.getByLabelText('会誌の送付'));
