@@ -6,7 +6,7 @@ import { BadInputError, NotFoundError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import type { Actor } from '../context.js';
 import { ConsentWriter } from '../consent/consent-writer.js';
-import { organisationContact } from '../organisation/organisation.service.js';
+import { loadOrganisation, organisationContact } from '../organisation/organisation.service.js';
 import { currentPolicyFacts } from '../policy/policy-text.js';
 import { PersonalDataItem, itemSealContext, itemSourceSealContext } from '../providers/personal-data-item.entity.js';
 import { Provider } from '../providers/provider.entity.js';
@@ -90,8 +90,8 @@ export class CollectionService extends Service<Actor> {
       this.em.create(Provider, {
         kind: input.newProvider!.kind,
         reference: reference ?? generateReference(),
-        // The organisation's default language once it has one (the one place: defaultProviderLanguage).
-        language: input.language ?? defaultProviderLanguage(),
+        // Unless chosen: the organisation's default language (the one place: defaultProviderLanguage).
+        language: input.language ?? defaultProviderLanguage((await loadOrganisation(this.em)).defaultLanguage),
         createdAt: now,
         updatedAt: now,
       });

@@ -118,6 +118,23 @@ describe('recordCollection', () => {
     }
   });
 
+  it("gives a new provider the organisation's default language unless one is chosen", async () => {
+    const conn = app.em().getConnection();
+    const defaultIs = (language: string) => conn.execute(`update organisation set default_language = '${language}'`);
+    try {
+      await defaultIs('en');
+      const english = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
+      expect(english.recordCollection.provider.language).toBe('en');
+      const chosen = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput({ language: 'ja' }) });
+      expect(chosen.recordCollection.provider.language).toBe('ja');
+      await defaultIs('ja');
+      const japanese = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
+      expect(japanese.recordCollection.provider.language).toBe('ja');
+    } finally {
+      await defaultIs('ja');
+    }
+  });
+
   it('adds to an existing provider and bumps its version', async () => {
     const first = await owner.ok(RecordCollectionDocument, { input: buildCollectionInput() });
     const p = first.recordCollection.provider;

@@ -6,10 +6,12 @@ import {
   PROVIDER_LANGUAGES,
   PROVIDER_LANGUAGE_LABELS,
 } from '@steward/policy-core';
-import type { PolicyLanguage, ProviderKind } from '@steward/schema';
+import { OrganisationLanguageDocument, type PolicyLanguage, type ProviderKind } from '@steward/schema';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useQuery } from 'urql';
 import { PROVIDER_KIND_LABEL } from '../../components/labels.js';
+import { toUiLanguage } from '../language/language-codes.js';
 import type { CollectionFormState, ProviderSummary } from './use-collection-form.js';
 
 type Props = {
@@ -21,6 +23,10 @@ type Props = {
 /** Who gave the information: the existing provider, or the kind and reference of a new one; their language. */
 export function ProviderFieldset({ provider, form: { values, errors, change } }: Props) {
   const { t } = useTranslation('collection');
+  // A new provider without a chosen language gets the organisation's default (as the API decides).
+  const [organisation] = useQuery({ query: OrganisationLanguageDocument });
+  const orgDefault = organisation.data?.organisation.defaultLanguage;
+  const defaultLanguage = defaultProviderLanguage(orgDefault ? toUiLanguage(orgDefault) : null);
   const languageSelect = (
     <NativeSelect
       label={t('provider.language')}
@@ -33,7 +39,7 @@ export function ProviderFieldset({ provider, form: { values, errors, change } }:
           label: provider
             ? t('provider.unchanged')
             : t('provider.defaultLanguage', {
-                language: PROVIDER_LANGUAGE_LABELS[defaultProviderLanguage()][defaultProviderLanguage()],
+                language: PROVIDER_LANGUAGE_LABELS[defaultLanguage][defaultLanguage],
               }),
         },
         ...PROVIDER_LANGUAGES.map((l) => ({ value: l, label: PROVIDER_LANGUAGE_LABELS[l][l] })),

@@ -112,7 +112,7 @@ describe('record a collection', () => {
       within(language)
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['Default (日本語)', '日本語', 'English']);
+    ).toEqual(['Default (English)', '日本語', 'English']); // the organisation's default (the stub's: English)
     fireEvent.change(language, { target: { value: 'en' } });
     fireEvent.click(screen.getByRole('button', { name: 'Record collection' }));
 
