@@ -74,7 +74,7 @@ export class AuthResolver {
     @Arg('token', () => String, { description: 'The token after # in the invitation link.' }) token: string,
     @Ctx() ctx: Context,
   ): Promise<InvitationPreviewType> {
-    await ctx.rateLimits.consume(INVITATION_RULE, ctx.clientAddress);
+    await ctx.rateLimits.consumeAddress(INVITATION_RULE, ctx.clientAddress);
     const invitation = await services(ctx).invitation.open(token);
     const organisation = await loadOrganisation(ctx.em);
     return {
@@ -96,7 +96,7 @@ export class AuthResolver {
     input: AcceptInvitationInput,
     @Ctx() ctx: Context,
   ): Promise<AdminUserType> {
-    await ctx.rateLimits.consume(INVITATION_RULE, ctx.clientAddress);
+    await ctx.rateLimits.consumeAddress(INVITATION_RULE, ctx.clientAddress);
     const { user, token, expiresAt } = await services(ctx).invitation.accept(
       input.token,
       input.password,

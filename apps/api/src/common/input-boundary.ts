@@ -333,7 +333,8 @@ export function inputBoundaryPlugin(): ApolloServerPlugin<Context> {
       const issues = plan.literalIssues.length ? plan.literalIssues : checkVariables(plan, request.variables);
       if (!issues.length) return null;
       try {
-        for (const rule of plan.rateLimits) await contextValue.rateLimits.consume(rule, contextValue.clientAddress);
+        for (const rule of plan.rateLimits)
+          await contextValue.rateLimits.consumeAddress(rule, contextValue.clientAddress);
       } catch (err) {
         if (err instanceof RateLimitedError) return refusal(err);
         throw err;

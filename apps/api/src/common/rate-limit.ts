@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { addressBucket } from './limits/address-bucket.js';
 import { DbRateLimiter } from './limits/db-rate-limiter.js';
 import { DomainError } from './errors.js';
 import { rateLimitRefusals } from './metrics.js';
@@ -59,6 +60,14 @@ export class RateLimits {
     private readonly scale = 1,
     private readonly shared: SharedBudgets | null = null,
   ) {}
+
+  /**
+   * Spends one point of `rule` for a client address, grouped as sign-in groups it (addressBucket: an
+   * IPv6 address by its /64, which one subscriber can walk at will).
+   */
+  consumeAddress(rule: RateLimitRule, clientAddress: string): Promise<void> {
+    return this.consume(rule, addressBucket(clientAddress));
+  }
 
   /** Spends one point of `rule` for `key`; throws TOO_MANY_REQUESTS when the budget is used up. */
   async consume(rule: RateLimitRule, key: string): Promise<void> {

@@ -109,7 +109,7 @@ export class CookieConsentService {
   }
 
   async record(input: RecordCookieConsentInput, req: PublicRequest): Promise<CookieReceipt> {
-    await req.rateLimits.consume(COOKIE_RATE_LIMITS.address, req.clientAddress);
+    await req.rateLimits.consumeAddress(COOKIE_RATE_LIMITS.address, req.clientAddress);
     publicInputBounds(input);
     const issues = identityIssues(input);
     const listed = choiceFromList(input.choices);
@@ -121,7 +121,7 @@ export class CookieConsentService {
   }
 
   async withdraw(input: WithdrawCookieConsentInput, req: PublicRequest): Promise<CookieReceipt> {
-    await req.rateLimits.consume(COOKIE_RATE_LIMITS.address, req.clientAddress);
+    await req.rateLimits.consumeAddress(COOKIE_RATE_LIMITS.address, req.clientAddress);
     publicInputBounds(input);
     const issues = identityIssues(input);
     if (issues.length) throw new BadInputError(issues);
@@ -130,7 +130,7 @@ export class CookieConsentService {
 
   /** What the banner shows on a site, in one language (en unless the locale is Japanese). */
   async banner(siteKey: string, locale: string, req: PublicRequest): Promise<CookieBannerType> {
-    await req.rateLimits.consume(COOKIE_RATE_LIMITS.address, req.clientAddress);
+    await req.rateLimits.consumeAddress(COOKIE_RATE_LIMITS.address, req.clientAddress);
     const site = await this.siteFor(siteKey, req);
     const lang = /^ja\b/i.test(locale.trim()) ? 'ja' : 'en';
     const em = this.entities();
@@ -176,7 +176,7 @@ export class CookieConsentService {
 
   /** The visitor's current choice on the site, or null when there is none. */
   async status(siteKey: string, visitorId: string, req: PublicRequest): Promise<CookieStatus | null> {
-    await req.rateLimits.consume(COOKIE_RATE_LIMITS.address, req.clientAddress);
+    await req.rateLimits.consumeAddress(COOKIE_RATE_LIMITS.address, req.clientAddress);
     if (!isVisitorId(visitorId))
       throw new BadInputError([issue('visitorId', 'INVALID_FORMAT', 'A visitor id is a version-4 UUID.')], '');
     const site = await this.siteFor(siteKey, req);

@@ -57,7 +57,7 @@ export class InquiryService extends Service {
 
   /** The public form: rate-limited per client address before anything else, validated, sealed, audited. */
   async submit(input: SubmitInquiryInput, rateLimits: RateLimits, clientAddress: string): Promise<InquiryReceiptType> {
-    await rateLimits.consume(INQUIRY_SUBMIT_RULE, clientAddress);
+    await rateLimits.consumeAddress(INQUIRY_SUBMIT_RULE, clientAddress);
     const draft = {
       name: input.name,
       email: input.email,

@@ -245,7 +245,7 @@ export function publicSiteRouter(options: PublicSiteOptions): Router {
           cookieConsentIds: values.cookieConsentIds.split(/[\s,]+/).filter(Boolean),
         },
         address,
-        (rule, key) => rateLimits.consume(rule, key),
+        (rule, address) => rateLimits.consumeAddress(rule, address),
       ),
     received: (text, receipt) => ({
       title: text.t('request.receivedTitle'),
@@ -357,7 +357,7 @@ async function submitForm<T>(
 ): Promise<Outcome<T>> {
   try {
     if (boundary.length) {
-      await rateLimits.consume(rule, address);
+      await rateLimits.consumeAddress(rule, address);
       throw new BadInputError(boundary, '');
     }
     return { kind: 'done', value: await submit() };

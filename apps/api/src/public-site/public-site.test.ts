@@ -217,6 +217,19 @@ describe('POST /privacy/inquiry', () => {
     expect(html).toContain('value="hanako@example.jp"');
   });
 
+  it('counts an IPv6 /64 as one address: another address in the same /64 finds the budget spent', async () => {
+    for (let i = 0; i < 5; i++)
+      await post('/privacy/inquiry?lang=en', { ...good, email: 'bad@' }, { address: '2001:db8:5:7::1' });
+    const sameNetwork = await post('/privacy/inquiry?lang=en', good, { address: '2001:db8:5:7:ffff::2' });
+    expect(sameNetwork.status).toBe(429);
+    const otherNetwork = await post(
+      '/privacy/inquiry?lang=en',
+      { ...good, email: 'bad@' },
+      { address: '2001:db8:5:8::1' },
+    );
+    expect(otherNetwork.status).toBe(422);
+  });
+
   it('applies the body limit and refuses what is not a form, with a page', async () => {
     const big = await post('/privacy/inquiry?lang=en', { ...good, message: 'x'.repeat(300 * 1024) });
     expect(big.status).toBe(413);

@@ -53,7 +53,7 @@ export class RequestResolver {
     @Ctx() ctx: Context,
   ): Promise<RequestReceiptType> {
     return services(ctx).requestIntake.submit(input, ctx.clientAddress, (rule, key) =>
-      ctx.rateLimits.consume(rule, key),
+      ctx.rateLimits.consumeAddress(rule, key),
     );
   }
 

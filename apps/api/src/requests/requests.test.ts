@@ -984,5 +984,15 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       expect(await count('provider_request')).toBe(before);
       expect((await submit({}, '198.51.100.78')).errors).toBeUndefined();
     });
+
+    it('counts an IPv6 /64 as one client address, on the GraphQL form and at its input boundary', async () => {
+      for (let i = 0; i < 5; i++) expect((await submit({}, `2001:db8:a:b::${i + 1}`)).errors).toBeUndefined();
+      expect((await submit({}, '2001:db8:a:b:1:2:3:4')).errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
+      // Refused input is counted, and refused, by the same /64.
+      expect((await submit({ requesterName: 'x\u0000' }, '2001:db8:a:b::99')).errors?.[0]?.extensions?.code).toBe(
+        'TOO_MANY_REQUESTS',
+      );
+      expect((await submit({}, '2001:db8:a:c::1')).errors).toBeUndefined();
+    });
   });
 });
