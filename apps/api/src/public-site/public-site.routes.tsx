@@ -270,11 +270,16 @@ export function publicSiteRouter(options: PublicSiteOptions): Router {
   // An oversized or unreadable body, or a failure: a page in the visitor's language, never JSON or a stack.
   router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
-    const status = (err as { status?: number }).status ?? 500;
+    // Nothing to show yet (no published policy, no organisation): not a failure of the server.
+    const notFound = err instanceof DomainError && err.code === 'NOT_FOUND';
+    const status = notFound ? 404 : ((err as { status?: number }).status ?? 500);
     const language: Language = (res.locals['siteLanguage'] as Language | undefined) ?? pageLanguage(req, 'ja');
     const text = siteText(language, 'UTC');
     let problem: FormProblem;
-    if (status === 413) {
+    if (notFound) {
+      noteErrorCode(res, 'NOT_FOUND');
+      problem = { title: text.t('site.notPublishedTitle'), body: text.t('site.notPublishedBody') };
+    } else if (status === 413) {
       noteErrorCode(res, 'PAYLOAD_TOO_LARGE');
       problem = { title: text.t('form.unreadableTitle'), body: text.t('form.tooLarge') };
     } else if (status >= 400 && status < 500) {

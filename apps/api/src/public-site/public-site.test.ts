@@ -289,3 +289,29 @@ describe('POST /privacy/request', () => {
     expect(html).toContain(`${formatDay('ja', 'Asia/Tokyo', new Date(stored.dueAt as string))}までに回答いたします。`);
   });
 });
+
+describe('GET /privacy without a published policy', () => {
+  it('answers 404 with a page in the visitor’s language, and logs no failure', async () => {
+    // An app of its own whose one published version is withdrawn (past the database's guard on published rows).
+    const bare = await createTestApp();
+    try {
+      const conn = bare.em().getConnection();
+      await conn.execute('drop trigger policy_version_published_no_update');
+      await conn.execute(`update policy_version set status = 'DRAFT'`);
+      const fetchPage = async (path: string) => {
+        const res = await fetch(`${bare.url}${path}`);
+        return { status: res.status, html: await res.text() };
+      };
+      const ja = await fetchPage('/privacy');
+      expect(ja.status).toBe(404);
+      expect(langOf(ja.html)).toBe('ja');
+      expect(ja.html).toContain('プライバシーポリシーはまだ公開されていません。');
+      const en = await fetchPage('/privacy?lang=en');
+      expect(en.status).toBe(404);
+      expect(en.html).toContain('The privacy policy has not been published yet.');
+      expect(bare.logged).toEqual([]);
+    } finally {
+      await bare.close();
+    }
+  });
+});
