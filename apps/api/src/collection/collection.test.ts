@@ -272,6 +272,20 @@ describe('recordCollection', () => {
     },
   );
 
+  it('names the limit of a length or size bound in the issue, for clients to say it', async () => {
+    const issueAt = async (override: Partial<Input>, field: string) => {
+      const res = await owner.request(RecordCollectionDocument, { input: buildCollectionInput(override) });
+      return errorOf(res).issues?.find((i) => i.field === field);
+    };
+    const name = await issueAt({ items: [{ category: 'NAME', value: 'x'.repeat(201) }] }, 'input.items[0].value');
+    expect(name).toMatchObject({ code: 'TOO_LONG', params: { max: 120 } });
+    const items = await issueAt(
+      { items: Array.from({ length: 101 }, () => ({ category: 'NAME' as const, value: 'A' })) },
+      'input.items',
+    );
+    expect(items).toMatchObject({ code: 'TOO_LONG', params: { max: 100 } });
+  });
+
   it('reports every problem at once, in a stable order', async () => {
     const res = await owner.request(RecordCollectionDocument, {
       input: buildCollectionInput({

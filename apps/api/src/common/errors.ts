@@ -169,13 +169,26 @@ function argumentValidationIssues(err: unknown): Issue[] | null {
       const isIndex = /^\d+$/.test(e.property);
       const field = isIndex ? `${path}[${e.property}]` : path ? `${path}.${e.property}` : e.property;
       for (const [constraint, message] of Object.entries(e.constraints ?? {})) {
-        issues.push({ field, code: constraintCode(constraint), message });
+        issues.push(constraintIssue(field, constraint, message));
       }
       if (e.children?.length) walk(e.children, field);
     }
   };
   walk(errors, 'input');
   return issues.length ? issues : null;
+}
+
+/**
+ * A class-validator constraint as an issue; a length or size bound carries its limit (`{ max }` or
+ * `{ min }`, which the catalogue's issue.TOO_LONG / TOO_SHORT name), read from the end of
+ * class-validator's message ("… shorter than or equal to 200 characters"); without a number in it, none.
+ */
+function constraintIssue(field: string, constraint: string, message: string): Issue {
+  const code = constraintCode(constraint);
+  if (code === 'INVALID_FORMAT') return { field, code, message };
+  const limit = Number(/(\d+)\D*$/.exec(message)?.[1] ?? Number.NaN);
+  if (Number.isNaN(limit)) return { field, code, message };
+  return { field, code, message, params: code === 'TOO_LONG' ? { max: limit } : { min: limit } };
 }
 
 function constraintCode(constraint: string): Issue['code'] {

@@ -35,10 +35,16 @@ export function publicInputBounds(input: {
   const issues: Issue[] = [];
   for (const field of ['siteKey', 'visitorId', 'idempotencyKey'] as const) {
     if (input[field].length > PUBLIC_INPUT_BOUNDS.text)
-      issues.push(issue(field, 'TOO_LONG', `At most ${PUBLIC_INPUT_BOUNDS.text} characters.`));
+      issues.push(
+        issue(field, 'TOO_LONG', `At most ${PUBLIC_INPUT_BOUNDS.text} characters.`, { max: PUBLIC_INPUT_BOUNDS.text }),
+      );
   }
   if (input.choices && input.choices.length > PUBLIC_INPUT_BOUNDS.choices) {
-    issues.push(issue('choices', 'TOO_LONG', `At most ${PUBLIC_INPUT_BOUNDS.choices} choices.`));
+    issues.push(
+      issue('choices', 'TOO_LONG', `At most ${PUBLIC_INPUT_BOUNDS.choices} choices.`, {
+        max: PUBLIC_INPUT_BOUNDS.choices,
+      }),
+    );
   }
   if (issues.length) throw new BadInputError(issues);
 }

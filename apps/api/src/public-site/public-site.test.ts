@@ -217,6 +217,15 @@ describe('POST /privacy/inquiry', () => {
     expect(html).toContain('value="hanako@example.jp"');
   });
 
+  it('names the limit of a field that is too long, in each language', async () => {
+    const long = { ...good, subject: 's'.repeat(201) };
+    const ja = await post('/privacy/inquiry?lang=ja', long);
+    expect(ja.status).toBe(422);
+    expect(ja.html).toContain('入力が長すぎます（上限 200）。');
+    const en = await post('/privacy/inquiry?lang=en', long);
+    expect(en.html).toContain('The value is too long (at most 200).');
+  });
+
   it('counts an IPv6 /64 as one address: another address in the same /64 finds the budget spent', async () => {
     for (let i = 0; i < 5; i++)
       await post('/privacy/inquiry?lang=en', { ...good, email: 'bad@' }, { address: '2001:db8:5:7::1' });

@@ -269,7 +269,7 @@ export function errorOf(res: { errors?: readonly GraphQLFormattedError[] }) {
     code: e?.extensions?.code,
     field: e?.extensions?.field,
     message: e?.message,
-    issues: e?.extensions?.issues as { field: string; code: string }[] | undefined,
+    issues: e?.extensions?.issues as { field: string; code: string; params?: Record<string, unknown> }[] | undefined,
     restriction: e?.extensions?.restriction,
   };
 }

@@ -76,7 +76,8 @@ function listIssues(
 ): Issue[] {
   const issues: Issue[] = [];
   if (values.length === 0) issues.push(issue(field, 'REQUIRED', `Give at least one ${what}.`));
-  if (values.length > max) issues.push(issue(field, 'TOO_LONG', `At most ${max} entries (this has ${values.length}).`));
+  if (values.length > max)
+    issues.push(issue(field, 'TOO_LONG', `At most ${max} entries (this has ${values.length}).`, { max }));
   const seen = new Set<string>();
   values.forEach((v, i) => {
     const at = `${field}[${i}]`;

@@ -35,6 +35,11 @@ describe('validateText', () => {
     expect(validateText('123456', { ...opts, required: false })?.code).toBe('TOO_LONG');
   });
 
+  it('gives the limit as the issue params the catalogue names ({ max }, { min })', () => {
+    expect(validateText('a'.repeat(6), opts)?.params).toEqual({ max: 5 });
+    expect(validateText('a', { ...opts, minLength: 3 })?.params).toEqual({ min: 3 });
+  });
+
   it('counts code points: exactly max passes, max + 1 fails', () => {
     expect(validateText('a'.repeat(5), opts)).toBeNull();
     expect(validateText('a'.repeat(6), opts)?.code).toBe('TOO_LONG');

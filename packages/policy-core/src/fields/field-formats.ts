@@ -55,10 +55,10 @@ export function validateText(value: string | null | undefined, opts: TextOptions
   }
   const length = codePointLength(value);
   if (length > maxLength) {
-    return issue(field, 'TOO_LONG', `At most ${maxLength} characters (this has ${length}).`);
+    return issue(field, 'TOO_LONG', `At most ${maxLength} characters (this has ${length}).`, { max: maxLength });
   }
   if (length < minLength) {
-    return issue(field, 'TOO_SHORT', `At least ${minLength} characters (this has ${length}).`);
+    return issue(field, 'TOO_SHORT', `At least ${minLength} characters (this has ${length}).`, { min: minLength });
   }
   return null;
 }

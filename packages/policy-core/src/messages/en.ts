@@ -12,8 +12,8 @@
 export const en = {
   // Validation issues (ISSUE_CODES).
   'issue.REQUIRED': 'A value is required.',
-  'issue.TOO_LONG': 'The value is too long.',
-  'issue.TOO_SHORT': 'The value is too short.',
+  'issue.TOO_LONG': 'The value is too long (at most {max}).',
+  'issue.TOO_SHORT': 'The value is too short (at least {min}).',
   'issue.INVALID_FORMAT': 'The value is not in the expected format.',
   'issue.CONTROL_CHARACTERS': 'The value contains control or invisible characters.',
   'issue.DUPLICATE': 'The same value is given more than once.',

@@ -7,8 +7,8 @@ import type { en } from './en.js';
  */
 export const ja = {
   'issue.REQUIRED': '入力してください。',
-  'issue.TOO_LONG': '入力が長すぎます。',
-  'issue.TOO_SHORT': '入力が短すぎます。',
+  'issue.TOO_LONG': '入力が長すぎます（上限 {max}）。',
+  'issue.TOO_SHORT': '入力が短すぎます（下限 {min}）。',
   'issue.INVALID_FORMAT': '入力の形式が正しくありません。',
   'issue.CONTROL_CHARACTERS': '制御文字または不可視文字が含まれています。',
   'issue.DUPLICATE': '同じ値が重複して指定されています。',

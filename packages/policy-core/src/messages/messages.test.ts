@@ -107,6 +107,8 @@ describe('formatPlain', () => {
     providerId: 'p-1',
     category: 'POSTAL_ADDRESS',
     changedInVersion: 3,
+    max: 200,
+    min: 8,
     ...Object.fromEntries(Object.entries(values).map(([name, vs]) => [name, vs[0]!])),
   };
   const cases = keys

@@ -79,7 +79,9 @@ export function validatePolicyDraft(draft: PolicyDraft, currentPurposeKeys: read
     issues.push(issue('sections', 'REQUIRED', `Every clause needs a section; missing: ${missing.join(', ')}.`));
 
   if (draft.purposes.length > POLICY_LIMITS.purposes) {
-    issues.push(issue('purposes', 'TOO_LONG', `At most ${POLICY_LIMITS.purposes} purposes.`));
+    issues.push(
+      issue('purposes', 'TOO_LONG', `At most ${POLICY_LIMITS.purposes} purposes.`, { max: POLICY_LIMITS.purposes }),
+    );
   }
   const seenKeys = new Set<string>();
   draft.purposes.forEach((p, i) => {

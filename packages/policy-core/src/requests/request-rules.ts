@@ -59,7 +59,9 @@ export function validateRequestSubmission(input: RequestSubmission): Validation 
   const ids = input.cookieConsentIds ?? [];
   if (ids.length > REQUEST_LIMITS.cookieConsentIds) {
     issues.push(
-      issue('cookieConsentIds', 'TOO_LONG', `At most ${REQUEST_LIMITS.cookieConsentIds} cookie consent ids.`),
+      issue('cookieConsentIds', 'TOO_LONG', `At most ${REQUEST_LIMITS.cookieConsentIds} cookie consent ids.`, {
+        max: REQUEST_LIMITS.cookieConsentIds,
+      }),
     );
   } else {
     ids.forEach((id, i) => {
@@ -194,7 +196,11 @@ export function validateAmendment(
   const issues: Issue[] = [];
   if (changes.length === 0) return toValidation([issue('changes', 'NO_CHANGE', 'Give at least one change.')]);
   if (changes.length > REQUEST_LIMITS.amendmentChanges) {
-    return toValidation([issue('changes', 'TOO_LONG', `At most ${REQUEST_LIMITS.amendmentChanges} changes at once.`)]);
+    return toValidation([
+      issue('changes', 'TOO_LONG', `At most ${REQUEST_LIMITS.amendmentChanges} changes at once.`, {
+        max: REQUEST_LIMITS.amendmentChanges,
+      }),
+    ]);
   }
   const seen = new Set<string>();
   changes.forEach((change, i) => {
