@@ -23,6 +23,7 @@ import {
   type RequestChannel,
   type RequestKind,
   type RequestStatus,
+  type RecipientKind,
 } from '@steward/policy-core';
 import { fromDbBoolean, fromDbDate, fromDbJson } from '../common/sql/dialect.js';
 import type { Row } from '../common/sql/statement.js';
@@ -41,7 +42,8 @@ import type { DataItemChangeType, DisclosedActorType } from './request.type.js';
 /**
  * The package's format (policy-core's DISCLOSURE_FORMAT_VERSION, inside what the hash covers), bumped
  * when its shape changes. 1 and 2 were numbers (2: `actors` describes who acted); `steward.disclosure/3`
- * is in the provider's language with labels beside the codes (ARCHITECTURE.md "Documents to a provider").
+ * is in the provider's language with labels beside the codes (ARCHITECTURE.md "Documents to a provider");
+ * 4 labels each recipient's kind (`recipients[].kindLabel`).
  */
 export { DISCLOSURE_FORMAT_VERSION };
 
@@ -170,7 +172,7 @@ function labelOrCode(language: Language, namespace: 'dataCategory' | 'exceptionK
 }
 
 /**
- * The disclosure package's body (clause 4, format `steward.disclosure/3`): everything held about the
+ * The disclosure package's body (clause 4, format `steward.disclosure/4`): everything held about the
  * provider, shaped and opened here, every code with its label in the provider's language beside it;
  * DisclosureService writes its canonical JSON and SHA-256.
  */
@@ -235,7 +237,10 @@ export function presentDisclosurePackage(cipher: FieldCipher, facts: DisclosureF
     requestId: request.id,
     requestReference: request.reference,
     producedAt: facts.at,
-    controller: `${org.name} (${org.secretariatName}, ${org.email}, ${org.telephone})`,
+    controller:
+      language === 'ja'
+        ? `${org.name}（${org.secretariatName}、${org.email}、${org.telephone}）`
+        : `${org.name} (${org.secretariatName}, ${org.email}, ${org.telephone})`,
     policyVersion: facts.policyNumber,
     provider: {
       id: String(provider.id),
@@ -288,7 +293,10 @@ export function presentDisclosurePackage(cipher: FieldCipher, facts: DisclosureF
       purposes: titles,
       recipients: recipientNames,
     }),
-    recipients: recipients.map((r) => ({ id: String(r.id), name: String(r.name), kind: String(r.kind) })),
+    recipients: recipients.map((r) => {
+      const kind = r.kind as RecipientKind;
+      return { id: String(r.id), name: String(r.name), kind, kindLabel: label(language, 'recipientKind', kind) };
+    }),
     requests: facts.requestRows.map((r) => {
       const kind = r.kind as RequestKind;
       const channel = r.channel as RequestChannel;

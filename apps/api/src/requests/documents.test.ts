@@ -1,6 +1,7 @@
 import {
   ChangeRequestStatusDocument,
   CreateProviderRequestDocument,
+  CreateRecipientDocument,
   DecisionDocument,
   LinkRequestProviderDocument,
   ProduceDisclosureJsonDocument,
@@ -81,9 +82,9 @@ describe.each(DATABASES)("documents in the provider's language on %s", (database
   it("writes a Japanese provider's package in Japanese: labels beside the codes, titles and names, never ids", async () => {
     const { provider } = await collectIn('ja');
     const pkg = await disclosureFor(provider.id);
-    expect(pkg).toMatchObject({ language: 'ja', formatVersion: 'steward.disclosure/3' });
+    expect(pkg).toMatchObject({ language: 'ja', formatVersion: 'steward.disclosure/4' });
     const doc = JSON.parse(pkg.json) as DisclosureDocument;
-    expect(doc).toMatchObject({ formatVersion: 'steward.disclosure/3', language: 'ja', title: '保有個人データの開示' });
+    expect(doc).toMatchObject({ formatVersion: 'steward.disclosure/4', language: 'ja', title: '保有個人データの開示' });
     expect(doc.controller).toContain('公益社団法人 精密工学会');
     expect(doc.controller).toContain('公益社団法人精密工学会 事務局');
     expect(doc.sectionTitles).toMatchObject({ dataItems: '保有している個人情報', ledger: '利用・提供の記録' });
@@ -134,6 +135,28 @@ describe.each(DATABASES)("documents in the provider's language on %s", (database
     expect(pkg.json).not.toMatch(/"actor"|admin:[0-9a-f-]{36}/);
   });
 
+  it('labels each recipient’s kind and writes the controller line with Japanese punctuation', async () => {
+    const { provider } = await collectIn('ja');
+    const recipient = (
+      await owner.ok(CreateRecipientDocument, { input: { name: `配送業者 ${database}`, kind: 'CONTRACTOR' } })
+    ).createRecipient;
+    // Asked about (and refused: no exception covers it), the recipient is in the provider's ledger.
+    await owner.ok(DecisionDocument, {
+      input: {
+        action: 'PROVIDE',
+        providerId: provider.id,
+        purposeKey: 'CONFERENCE_REGISTRATION',
+        categories: ['NAME'],
+        recipientId: recipient.id,
+      },
+    });
+    const doc = JSON.parse((await disclosureFor(provider.id)).json) as DisclosureDocument;
+    expect(doc.recipients).toEqual([
+      { id: recipient.id, name: `配送業者 ${database}`, kind: 'CONTRACTOR', kindLabel: '委託先' },
+    ]);
+    expect(doc.controller).toMatch(/^公益社団法人 精密工学会（公益社団法人精密工学会 事務局、[^()]+、[^()]+）$/);
+  });
+
   it('covers the format version with the hash: altering it (or the language) no longer matches', async () => {
     const { provider } = await collectIn('ja');
     const pkg = await disclosureFor(provider.id);
@@ -144,7 +167,7 @@ describe.each(DATABASES)("documents in the provider's language on %s", (database
     // The download's lighter form is the same document.
     const light = (await officer.ok(ProduceDisclosureJsonDocument, { requestId: pkg.requestId }))
       .produceDisclosurePackage;
-    expect(light).toMatchObject({ formatVersion: 'steward.disclosure/3', language: 'ja' });
+    expect(light).toMatchObject({ formatVersion: 'steward.disclosure/4', language: 'ja' });
     expect(sha256(light.json)).toBe(light.sha256);
   });
 

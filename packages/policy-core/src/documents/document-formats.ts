@@ -27,7 +27,7 @@ import type {
 /** The sections of the package that Steward itself writes (the others are `sections`). */
 export type CoreDisclosureSectionKey = Exclude<DisclosureSectionKey, 'inquiries' | 'cookieConsents'>;
 
-/** The disclosure package, format `steward.disclosure/3` (ARCHITECTURE.md "Documents to a provider"). */
+/** The disclosure package, format `steward.disclosure/4` (ARCHITECTURE.md "Documents to a provider"). */
 export interface DisclosureDocument<D = string> {
   formatVersion: typeof DISCLOSURE_FORMAT_VERSION;
   /** The provider's language: every label, title and name below is in it. */
@@ -99,7 +99,7 @@ export interface DisclosureDocument<D = string> {
   }[];
   ledgerCount: number;
   ledger: DisclosedLedgerEntry<D>[];
-  recipients: { id: string; name: string; kind: string }[];
+  recipients: { id: string; name: string; kind: string; kindLabel: string }[];
   requests: {
     reference: string;
     kind: RequestKind;

@@ -6,7 +6,7 @@
  */
 
 /** The versions of the documents' JSON formats: the first thing a reader checks, and inside what the hash covers. */
-export const DISCLOSURE_FORMAT_VERSION = 'steward.disclosure/3';
+export const DISCLOSURE_FORMAT_VERSION = 'steward.disclosure/4';
 export const RECEIPT_FORMAT_VERSION = 'steward.receipt/2';
 
 /** The kinds of documents Steward gives a provider (their titles). */

@@ -44,7 +44,7 @@ describe("documents in the provider's language", () => {
     expect(within(ledger).getByText('許可 · ご本人の同意')).toBeTruthy();
     expect(within(doc).getByRole('table', { name: 'ご請求の記録' }).textContent).toContain('開示 · 郵送');
     expect(within(doc).getByText(/JSON の SHA-256：a{64}/)).toBeTruthy();
-    expect(within(doc).getByText(/形式 steward\.disclosure\/3/)).toBeTruthy();
+    expect(within(doc).getByText(/形式 steward\.disclosure\/4/)).toBeTruthy();
     // No English and no raw code in the document.
     for (const english of ['Personal information held', 'Granted', 'GRANTED', 'CONFERENCE_REGISTRATION', 'NAME'])
       expect(within(doc).queryByText(english)).toBeNull();
