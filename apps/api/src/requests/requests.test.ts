@@ -626,7 +626,7 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       const jsonLedger = (JSON.parse(pkg.json) as { ledger: { sequence: number; actorName: string }[] }).ledger;
       expect(jsonLedger.map((e) => e.actorName)).toEqual(pkg.ledger.map((e) => described.get(e.actor)));
       expect(pkg.json).not.toMatch(/admin:|partner:|"actor"/);
-      expect(pkg.formatVersion).toBe('steward.disclosure/3');
+      expect(pkg.formatVersion).toBe('steward.disclosure/4');
       expect(pkg.sections.map((s) => `${s.key}:${s.count}`)).toEqual(['inquiries:0', 'cookieConsents:0']);
 
       // The whole package, as returned and as the canonical JSON, holds nothing of the other provider.
