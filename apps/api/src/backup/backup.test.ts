@@ -73,7 +73,7 @@ async function verifyTarget(t: { dataDir: string; databaseUrl: string | null }, 
       config: loadConfig(envOf(t)),
       cipher: new FieldCipher(deriveKeyRing(TEST_KEY)),
       now: () => new Date(),
-      log: { info: () => undefined, error: () => undefined },
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     };
     return await new LedgerService(orm.em.fork(), deps).verify(anchor);
   } finally {

@@ -102,7 +102,7 @@ export async function restoreBackup(opts: {
   await load(target, dump);
   print('  data loaded; bringing the schema up to date');
 
-  const deps: AppDeps = { config, cipher, now: opts.now, log: { info: print, error: (m) => print(m) } };
+  const deps: AppDeps = { config, cipher, now: opts.now, log: { info: print, warn: print, error: (m) => print(m) } };
   let orm: MikroORM | null = null;
   try {
     orm = await openDatabase(target);

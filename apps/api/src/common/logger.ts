@@ -6,6 +6,8 @@ export type LogFields = Record<string, string | number | boolean | null | readon
 /** The logger every part of the server writes through (AppDeps['log']). */
 export interface AppLog {
   info(message: string, fields?: LogFields): void;
+  /** Something an operator should act on that is not a failure (e.g. holiday data ending). */
+  warn(message: string, fields?: LogFields): void;
   /**
    * `err` is logged by its class name and code only (errorFields), never its message: a driver's
    * message can quote the SQL and the values it failed on.
@@ -109,6 +111,7 @@ function fromPino(logger: Logger): ServerLogger {
   return {
     pino: logger,
     info: (message, fields) => logger.info(fields ?? {}, message),
+    warn: (message, fields) => logger.warn(fields ?? {}, message),
     error: (message, err, fields) => logger.error({ ...fields, err: errorFields(err) }, message),
   };
 }

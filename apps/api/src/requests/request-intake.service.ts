@@ -1,3 +1,4 @@
+import { warnIfPastHolidayData } from '../calendar/national-holidays.js';
 import {
   dueDate,
   normalizeSubmission,
@@ -96,6 +97,7 @@ export class RequestIntakeService extends Service {
     request.status = 'RECEIVED';
     request.receivedAt = receivedAt;
     request.dueAt = dueDate(receivedAt, period);
+    warnIfPastHolidayData(period, request.dueAt, this.deps.log);
     request.requesterSealed = sealRequester(this.deps.cipher, request.id, {
       name: submission.requesterName,
       contact: submission.contact,

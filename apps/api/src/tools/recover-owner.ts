@@ -13,7 +13,7 @@ const orm = await openDatabase(databaseTarget(config));
 try {
   process.exitCode = await recoverOwner(
     orm.em.fork() as SqlEntityManager,
-    { config, cipher, now: () => new Date(), log: { info: console.log, error: console.error } },
+    { config, cipher, now: () => new Date(), log: { info: console.log, warn: console.warn, error: console.error } },
     process.argv.slice(2),
     (line) => console.log(line),
   );

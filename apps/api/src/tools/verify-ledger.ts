@@ -14,7 +14,7 @@ const orm = await MikroORM.init(ormOptions(databaseTarget(config)));
 try {
   process.exitCode = await runLedgerVerify(
     orm.em.fork(),
-    { config, cipher, now: () => new Date(), log: { info: console.log, error: console.error } },
+    { config, cipher, now: () => new Date(), log: { info: console.log, warn: console.warn, error: console.error } },
     process.argv.slice(2),
     (line) => console.log(line),
   );
