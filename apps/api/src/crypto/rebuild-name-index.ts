@@ -9,16 +9,19 @@ import type { FieldCipher } from './field-cipher.js';
 /**
  * `system_setting` key: the name index's form that every NAME and NAME_READING item is indexed in.
  * A new form of the index (other terms, other normalisation) gets a new value, and the next start
- * rebuilds. `words+grams/1`: Latin words and CJK unigrams and bigrams (policy-core's nameIndexTerms).
+ * rebuilds. `words+grams/1`: Latin words and CJK unigrams and bigrams (policy-core's nameIndexTerms),
+ * names and readings under the same kinds. `words+grams/2`: readings under kinds of their own
+ * (READING_WORD, READING_GRAM) and without unigrams but of a character standing alone, names with
+ * unigrams of kanji only, variant kanji folded (髙 → 高).
  */
 export const NAME_INDEX_SETTING = 'search.name_index';
-export const NAME_INDEX_FORM = 'words+grams/1';
+export const NAME_INDEX_FORM = 'words+grams/2';
 
 const PAGE = 500;
 const BEFORE_EVERY_ID = '00000000-0000-0000-0000-000000000000';
 
 /**
- * Rebuilds the name tokens (NAME_WORD, NAME_GRAM) of every NAME and NAME_READING item when the
+ * Rebuilds the name tokens (NAME_TOKEN_KINDS: NAME_* and READING_*) of every NAME and NAME_READING item when the
  * stored form is not this release's, then records the form. Runs at every start, after the
  * migrations and under the start-up lock (`firstStart`): a migration has no key, so it cannot compute
  * keyed tokens. Once recorded, a start reads one row of `system_setting` and nothing else.

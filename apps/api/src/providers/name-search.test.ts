@@ -85,10 +85,42 @@ describe.each(DATABASES)('Japanese names and languages on %s', (database) => {
       .execute<{ kind: string; hash: string }[]>('select kind, hash from search_token where provider_id = ?', [
         ref['JP-TANAKA-KEN']!.id,
       ]);
-    // 田 中 健 田中 中健, タ ナ カ ケ ン タナ ナカ カケ ケン: 14 grams, no word.
-    expect(rows.filter((r) => r.kind === 'NAME_GRAM')).toHaveLength(14);
-    expect(rows.filter((r) => r.kind === 'NAME_WORD')).toHaveLength(0);
+    // The name: 田 中 健 田中 中健. The reading, under its own kind: タナ ナカ カケ ケン, no single kana. No word.
+    expect(rows.filter((r) => r.kind === 'NAME_GRAM')).toHaveLength(5);
+    expect(rows.filter((r) => r.kind === 'READING_GRAM')).toHaveLength(4);
+    expect(rows.filter((r) => r.kind.endsWith('_WORD'))).toHaveLength(0);
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.hash))).toBe(true);
+  });
+
+  it('keeps a reading apart from names: equal kana are unequal tokens, and a single kana finds no reading', async () => {
+    await collect('JP-KATAKANA', [
+      { category: 'NAME', value: 'タナカ' },
+      { category: 'NAME_READING', value: 'タナカ' },
+    ]);
+    const rows = await app
+      .em()
+      .getConnection()
+      .execute<{ kind: string; hash: string }[]>('select kind, hash from search_token where provider_id = ?', [
+        ref['JP-KATAKANA']!.id,
+      ]);
+    const name = rows.filter((r) => r.kind === 'NAME_GRAM').map((r) => r.hash);
+    const reading = rows.filter((r) => r.kind === 'READING_GRAM').map((r) => r.hash);
+    expect(name).toHaveLength(2);
+    expect(reading).toHaveLength(2);
+    expect(name.filter((h) => reading.includes(h))).toEqual([]);
+    // Found by the name's tokens or the reading's, whichever holds every term.
+    expect(await search('たなか')).toEqual(['JP-KATAKANA', 'JP-TANAKA-KEN']);
+    expect(await search('ケ')).toEqual([]);
+  });
+
+  it("forms a search's bigrams within each space-separated part, and folds variant kanji", async () => {
+    expect(await search('健 田中')).toEqual(['JP-TANAKA-KEN']);
+    expect(await search('ケン タナカ')).toEqual(['JP-TANAKA-KEN']);
+    await collect('JP-TAKAHASHI', [{ category: 'NAME', value: '髙橋 一郎' }]);
+    await collect('JP-YAMASAKI', [{ category: 'NAME', value: '山崎 花子' }]);
+    expect(await search('高橋')).toEqual(['JP-TAKAHASHI']);
+    expect(await search('髙橋一郎')).toEqual(['JP-TAKAHASHI']);
+    expect(await search('山﨑')).toEqual(['JP-YAMASAKI']);
   });
 
   it('refuses a reading in kanji, and a reading no purpose needs', async () => {

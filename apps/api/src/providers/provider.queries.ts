@@ -10,9 +10,9 @@ export interface ProviderPageFilter {
   purposeId: string | null;
   consentState: string | null;
   kind: string | null;
-  /** A reference prefix (as typed or upper-cased), or the providers whose search tokens include every hash. */
+  /** A reference prefix (as typed or upper-cased), or the providers whose search tokens include every hash of one set. */
   search: string | null;
-  tokenHashes: readonly string[] | null;
+  tokenSets: readonly (readonly string[])[] | null;
   afterId: string | null;
   rows: number;
 }
@@ -56,13 +56,14 @@ export function providerPageRows<T = Row>(em: EntityManager, f: ProviderPageFilt
       searchUpper: f.search.toUpperCase(),
       searchUpperEnd: f.search.toUpperCase() + '\uffff',
     });
-    if (f.tokenHashes) {
+    // A provider holding every token of one set (its name's, or its reading's).
+    (f.tokenSets ?? []).forEach((hashes, i) => {
       alternatives.push(
-        'p.id in (select st.provider_id from search_token st where st.hash in (:tokenHashes) group by st.provider_id having count(distinct st.hash) = :tokenCount)',
+        `p.id in (select st.provider_id from search_token st where st.hash in (:tokenHashes${i}) group by st.provider_id having count(distinct st.hash) = :tokenCount${i})`,
       );
-      params.tokenHashes = f.tokenHashes;
-      params.tokenCount = f.tokenHashes.length;
-    }
+      params[`tokenHashes${i}`] = hashes;
+      params[`tokenCount${i}`] = hashes.length;
+    });
     where.push(`(${alternatives.join(' or ')})`);
   }
   if (f.afterId) {

@@ -77,11 +77,11 @@ export class ProviderService extends Service {
       throw badInput('filter.purposeKey', 'REQUIRED', 'Choose a purpose to filter by consent state', '');
     }
     const search = filter.search?.trim();
-    let tokenHashes: string[] | null = null;
+    let tokenSets: string[][] | null = null;
     if (search) {
       const textIssue = validateText(search, { field: 'filter.search', maxLength: 200, required: true });
       if (textIssue) throw new BadInputError([textIssue], '');
-      tokenHashes = tokensForSearch(this.deps.cipher, search)?.hashes ?? null;
+      tokenSets = tokensForSearch(this.deps.cipher, search)?.sets ?? null;
     }
     // Plain rows, presented directly: the page is read-only, so no entities, identity map or hydration.
     const rows = await providerPageRows<ProviderRow>(this.em, {
@@ -89,7 +89,7 @@ export class ProviderService extends Service {
       consentState: filter.consentState ?? null,
       kind: filter.kind ?? null,
       search: search || null,
-      tokenHashes,
+      tokenSets,
       afterId,
       rows: limit + 1,
     });
