@@ -75,7 +75,7 @@ browserStory('Recording a collection in the admin (Chromium, embedded SQLite)', 
     // Every document to them (the consent receipt below) is written in the language chosen here.
     await form.getByLabel(/^Language/).selectOption({ label: 'English' });
     await form.getByLabel('Channel').selectOption({ label: 'Web form' });
-    await form.getByLabel('Consent method').selectOption({ label: 'Web checkbox' });
+    await form.getByLabel('Consent method').selectOption({ label: 'Web form checkbox' });
     await form.getByLabel('Source').fill(`E2E run ${MARKER}`);
 
     // Purposes: one granted, one specified and refused; the others not ticked.

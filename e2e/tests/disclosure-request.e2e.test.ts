@@ -85,7 +85,9 @@ browserStory('A disclosure request from the public form to the package (Chromium
     const held = pkg.getByRole('table', { name: 'Personal information held' });
     for (const value of [MEMBER.name, MEMBER.email, MEMBER.affiliation])
       await visible(held.getByText(value, { exact: true }));
-    await visible(pkg.getByRole('table', { name: 'Ledger' }).getByText('COLLECTION').first());
+    await visible(
+      pkg.getByRole('table', { name: 'Record of use and provision' }).getByText('Collection', { exact: true }).first(),
+    );
     await expect(pkg.textContent()).resolves.not.toContain(OTHER_MEMBER_NAME);
     await visible(pkg.getByText(/SHA-256 of the JSON: [0-9a-f]{64}/));
     await visible(pkg.getByRole('button', { name: 'Download JSON' }));

@@ -141,7 +141,7 @@ browserStory('Permitted exceptions, partner keys and decisions in the admin (Chr
     await visible(page.getByText(/Every decision, allowed or denied, is written to the ledger/));
 
     const form = page.getByRole('form', { name: 'Decision request' });
-    await form.getByRole('radio', { name: 'Provide to a recipient' }).check();
+    await form.getByRole('radio', { name: 'Provision to a third party' }).check();
     await form.getByRole('searchbox', { name: 'Find provider' }).fill(PROVIDER_REFERENCE);
     await form
       .getByRole('list', { name: 'Matching providers' })
@@ -156,7 +156,7 @@ browserStory('Permitted exceptions, partner keys and decisions in the admin (Chr
 
     const decision = page.getByRole('region', { name: 'Decision' });
     await visible(decision.getByTestId('decision-verdict').getByText('Allowed'));
-    const basis = decision.getByTestId('decision-basis').getByRole('link', { name: 'Outsourcing exception' });
+    const basis = decision.getByTestId('decision-basis').getByRole('link', { name: /^Exception: Outsourcing/ });
     await visible(basis);
     await expect(basis.getAttribute('href')).resolves.toBe(exceptionPath);
     // Which exception, with which evidence: the contract it rests on.

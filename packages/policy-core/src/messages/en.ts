@@ -113,9 +113,9 @@ export const en = {
   'sensitivity.MEDIUM': 'Medium',
   'sensitivity.HIGH': 'High',
 
-  'consentAction.GRANT': 'Grant',
-  'consentAction.REFUSE': 'Refuse',
-  'consentAction.WITHDRAW': 'Withdraw',
+  'consentAction.GRANT': 'Granted',
+  'consentAction.REFUSE': 'Refused',
+  'consentAction.WITHDRAW': 'Withdrew',
 
   'consentState.GRANTED': 'Granted',
   'consentState.REFUSED': 'Refused',

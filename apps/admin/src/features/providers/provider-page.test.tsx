@@ -21,7 +21,7 @@ describe('provider detail', () => {
     const events = screen.getByRole('group', { name: 'Consent for Event notices' });
     expect(within(events).getByText('Not asked')).toBeTruthy();
 
-    expect(screen.getByText('Grant — Journal delivery')).toBeTruthy();
+    expect(screen.getByText('Granted — Journal delivery')).toBeTruthy();
 
     const receipt = screen.getByRole('region', { name: 'Consent receipt rcpt-0001' });
     expect(within(receipt).getByLabelText('Receipt hash').textContent).toBe('c'.repeat(64));
