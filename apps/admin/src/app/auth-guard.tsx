@@ -22,9 +22,9 @@ export function AuthGuard() {
   const location = useLocation();
   const { t } = useTranslation();
   // The member's language (their own, else the organisation's), the restricted steps included.
-  useFollowAccountLanguage(user?.effectiveLanguage);
+  const language = useFollowAccountLanguage(user?.effectiveLanguage);
 
-  if (fetching || !zone.ready) {
+  if (fetching || !zone.ready || !language.ready) {
     return (
       <Center mih="100vh">
         <Loading label={t('session.checking')} />

@@ -67,38 +67,52 @@ type Props = {
 
 /**
  * Language and time zone for everything below: the i18next instance, `<html lang>`, and the date
- * formatters in components/format.ts. `<html lang>` follows. The subtree is keyed on the language so that a switch re-renders
- * every screen in the new language (plain functions such as formatDate included); the router and the
- * urql cache live above it, so the page and its data stay.
+ * formatters in components/format.ts.
+ *
+ * A language switch re-renders, it does not remount: forms keep what was typed and a produced document
+ * (held only by its mutation's result) stays. Every component that calls `t` re-renders through
+ * react-i18next's subscription (`useTranslation`), and every `useLocale()` consumer through this
+ * context's new value; the plain `formatDate(…)` calls they make read the module state set here first.
+ * A component that shows a date and uses neither hook would keep the old language: call `useLocale()`.
+ *
+ * The subtree is keyed on the time zone alone: the zone is set once, when the organisation's answers
+ * (the auth guard waits for it before showing any screen), so that remount happens before anything is
+ * typed; the router and the urql cache live above it, so the page and its data stay.
  */
 export function LocaleProvider({ language: fixed, timeZone: fixedZone, children }: Props) {
   const [language, setLanguageState] = useState<UiLanguage>(() => fixed ?? initialLanguage());
   const [timeZone, setTimeZone] = useState<string | undefined>(fixedZone);
   const [i18n] = useState(() => createI18n(language));
 
-  // Applied during render (not in an effect) so the first paint already uses the right words and dates.
-  if (i18n.language !== language) void i18n.changeLanguage(language);
+  // The format state is applied during render (not in an effect) so the first paint, and every render
+  // after a switch (this provider renders before the components below it), use the right dates.
   setFormatLocale({ language, timeZone });
   setCurrentLocale(i18n, language);
   useLayoutEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
 
-  const setLanguage = useCallback((next: UiLanguage, { remember = true }: { remember?: boolean } = {}) => {
-    setLanguageState(next);
-    if (!remember) return;
-    try {
-      globalThis.localStorage?.setItem(STORAGE_KEY, next);
-    } catch {
-      // Not remembered on this browser; the account's preference still applies after sign-in.
-    }
-  }, []);
+  const setLanguage = useCallback(
+    (next: UiLanguage, { remember = true }: { remember?: boolean } = {}) => {
+      setLanguageState(next);
+      // In the event (not during render): i18next notifies the useTranslation subscribers, whose
+      // re-renders React batches with this provider's.
+      if (i18n.language !== next) void i18n.changeLanguage(next);
+      if (!remember) return;
+      try {
+        globalThis.localStorage?.setItem(STORAGE_KEY, next);
+      } catch {
+        // Not remembered on this browser; the account's preference still applies after sign-in.
+      }
+    },
+    [i18n],
+  );
 
   const value = useMemo(() => ({ language, setLanguage, timeZone, setTimeZone }), [language, setLanguage, timeZone]);
   return (
     <LocaleContext.Provider value={value}>
       <I18nextProvider i18n={i18n}>
-        <Fragment key={`${language}|${timeZone ?? ''}`}>{children}</Fragment>
+        <Fragment key={timeZone ?? ''}>{children}</Fragment>
       </I18nextProvider>
     </LocaleContext.Provider>
   );

@@ -15,6 +15,43 @@ describe('who reads which language', () => {
     expect(document.documentElement.lang).toBe('ja');
   });
 
+  it('paints the first screen after sign-in in the member’s language, never the browser’s first', async () => {
+    // Every label a navigation ever had, replaced ones included: a flash of English would be one.
+    const labels: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const record of records)
+        if (record.type === 'attributes' && record.target instanceof Element && record.target.tagName === 'NAV')
+          labels.push(record.oldValue ?? '');
+      for (const record of records)
+        for (const node of record.addedNodes)
+          if (node instanceof Element)
+            for (const nav of [node, ...node.querySelectorAll('nav')])
+              if (nav.tagName === 'NAV') labels.push(nav.getAttribute('aria-label') ?? '');
+    });
+    observer.observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['aria-label'],
+      attributeOldValue: true,
+    });
+    renderApp('/providers', {
+      language: 'en',
+      handlers: {
+        // `me` answers after the organisation's time zone, as it may over the network.
+        Me: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          return { data: { me: { ...sessionUser(), language: 'JA', effectiveLanguage: 'JA' } } };
+        },
+      },
+    });
+    await screen.findByRole('navigation', { name: 'メインメニュー' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    observer.disconnect();
+    expect(labels).toContain('メインメニュー');
+    expect(labels).not.toContain('Main navigation');
+  });
+
   it('keeps the header switch’s choice with the account, and switches when the account answers', async () => {
     const { api } = renderApp('/providers', { language: 'ja' });
     await screen.findByRole('navigation', { name: 'メインメニュー' });

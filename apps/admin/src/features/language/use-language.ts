@@ -1,5 +1,5 @@
 import { SetMyLanguageDocument, OrganisationLanguageDocument, type Language } from '@steward/schema';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { storedLanguage, useLocale } from '../../i18n/locale.js';
 import { toUiLanguage } from './language-codes.js';
@@ -19,12 +19,18 @@ export function useSetMyLanguage() {
  * the organisation's default). The member's switch changes the account, and `me`, answered again,
  * switches the screens; the language is then remembered on this browser for its sign-in page.
  */
-export function useFollowAccountLanguage(effectiveLanguage: Language | null | undefined) {
+export function useFollowAccountLanguage(effectiveLanguage: Language | null | undefined): { ready: boolean } {
   const { language, setLanguage } = useLocale();
   const wanted = effectiveLanguage ? toUiLanguage(effectiveLanguage) : null;
   useEffect(() => {
     if (wanted && wanted !== language) setLanguage(wanted);
   }, [wanted, language, setLanguage]);
+  // Not ready until the screens have once spoken the member's language: the caller waits, so the first
+  // screen after sign-in is painted in it (no flash of the other). A later switch (the header's) keeps
+  // the screens mounted, forms and documents included, and they re-render in the new language.
+  const settled = useRef(false);
+  if (wanted && wanted === language) settled.current = true;
+  return { ready: !wanted || settled.current };
 }
 
 /**
