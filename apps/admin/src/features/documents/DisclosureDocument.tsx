@@ -3,6 +3,7 @@ import type { DisclosureDocument as DisclosureJson } from '@steward/policy-core'
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateIn, formatDateTimeIn, shortHash } from '../../components/format.js';
+import { DisclosureExtensionSection } from './DisclosureSections.js';
 import { DocumentSection, DocumentTable, EmptyRow } from './document-parts.js';
 import './print.css';
 
@@ -292,15 +293,7 @@ export function DisclosureDocument({ json, sha256 }: { json: string; sha256: str
       </DocumentSection>
 
       {doc.sections.map((s) => (
-        <DocumentSection key={s.key} title={s.title} count={s.count}>
-          {s.count === 0 ? (
-            <Text size="sm">{t('disclosure.sectionEmpty')}</Text>
-          ) : (
-            <Text size="xs" ff="monospace" style={{ whiteSpace: 'pre-wrap' }}>
-              {JSON.stringify(s.records, null, 2)}
-            </Text>
-          )}
-        </DocumentSection>
+        <DisclosureExtensionSection key={s.key} section={s} language={lang} t={t} />
       ))}
       <Text size="xs" c="dimmed" mt="md">
         {t('disclosure.format', { version: doc.formatVersion, hash: shortHash(sha256) })}

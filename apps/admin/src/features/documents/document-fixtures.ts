@@ -215,3 +215,60 @@ export function buildReceiptJson(language: Language): ReceiptDocument {
     ],
   };
 }
+
+/** An inquiry record of the package's `inquiries` section as the API writes it, with its labels in `language`. */
+export function buildInquiryRecord(language: Language) {
+  const ja = language === 'ja';
+  return {
+    summary: {
+      id: 'inq-1',
+      reference: 'Q-ABCDEFGH23',
+      channel: 'WEB_FORM',
+      channelLabel: label(language, 'requestChannel', 'WEB_FORM'),
+      status: 'ANSWERED',
+      statusLabel: label(language, 'inquiryStatus', 'ANSWERED'),
+      receivedAt: '2026-02-01T00:30:00Z',
+      assignee: null,
+      providerId: 'prov-1',
+      providerReference: 'R-00001',
+      recordedBy: null,
+    },
+    content: {
+      name: ja ? '山田 花子' : 'Hanako Yamada',
+      email: 'hanako@example.jp',
+      postalAddress: null,
+      telephone: null,
+      subject: ja ? '会員名簿への掲載について' : 'About the member directory',
+      message: ja ? '名簿に住所を載せないでください。' : 'Please leave my address out of the directory.',
+    },
+    replies: [
+      {
+        id: 'rep-1',
+        kind: 'ANSWER',
+        kindLabel: label(language, 'inquiryReplyKind', 'ANSWER'),
+        channel: 'EMAIL',
+        channelLabel: label(language, 'requestChannel', 'EMAIL'),
+        at: '2026-02-03T05:00:00Z',
+        author: ja ? '事務局 佐藤 花子' : 'Hanako Sato',
+        body: ja ? '次号から住所を掲載しません。' : 'Your address will be left out from the next issue.',
+      },
+    ],
+  };
+}
+
+/** A cookie consent record of the package's `cookieConsents` section as the API writes it. */
+export function buildCookieConsentRecord(language: Language) {
+  return {
+    receiptId: 'ck-0001',
+    action: 'CHOOSE',
+    actionLabel: label(language, 'cookieConsentAction', 'CHOOSE'),
+    choice: { STRICTLY_NECESSARY: true, FUNCTIONAL: true, ANALYTICS: false, MARKETING: false },
+    gpc: false,
+    gpcApplied: false,
+    policyVersion: 1,
+    recordedAt: '2026-03-01T12:00:00Z',
+    siteId: 'site-1',
+    siteName: language === 'ja' ? '学会ウェブサイト' : 'Society website',
+    visitorId: 'v-0001',
+  };
+}

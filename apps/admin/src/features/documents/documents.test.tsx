@@ -3,12 +3,31 @@ import { describe, expect, it } from 'vitest';
 import { buildCollection, buildProvider, buildReceipt } from '../../test/factories.js';
 import { renderApp } from '../../test/render.js';
 import { buildPackage, buildRequest } from '../requests/request-fixtures.js';
-import { buildDisclosureJson, buildReceiptJson } from './document-fixtures.js';
+import {
+  buildCookieConsentRecord,
+  buildDisclosureJson,
+  buildInquiryRecord,
+  buildReceiptJson,
+} from './document-fixtures.js';
+import { label } from '@steward/policy-core';
 
 // The staff member reads English; the provider is Japanese: documents follow the provider.
 describe("documents in the provider's language", () => {
   it("prints a Japanese provider's disclosure package in Japanese while the admin speaks English", async () => {
-    const json = JSON.stringify(buildDisclosureJson('ja'));
+    const section = (key: 'inquiries' | 'cookieConsents', records: unknown[]) => ({
+      key,
+      title: label('ja', 'disclosureSection', key),
+      count: records.length,
+      records,
+    });
+    const json = JSON.stringify(
+      buildDisclosureJson('ja', {
+        sections: [
+          section('inquiries', [buildInquiryRecord('ja')]),
+          section('cookieConsents', [buildCookieConsentRecord('ja')]),
+        ],
+      }),
+    );
     renderApp('/requests/req-1', {
       language: 'en',
       handlers: {
@@ -45,9 +64,26 @@ describe("documents in the provider's language", () => {
     expect(within(doc).getByRole('table', { name: 'ご請求の記録' }).textContent).toContain('開示 · 郵送');
     expect(within(doc).getByText(/JSON の SHA-256：a{64}/)).toBeTruthy();
     expect(within(doc).getByText(/形式 steward\.disclosure\/4/)).toBeTruthy();
-    // No English and no raw code in the document.
-    for (const english of ['Personal information held', 'Granted', 'GRANTED', 'CONFERENCE_REGISTRATION', 'NAME'])
-      expect(within(doc).queryByText(english)).toBeNull();
+    // The other features' sections as tables, dates in Japanese, labels from the package.
+    const inquiries = within(doc).getByRole('table', { name: 'お問い合わせ' });
+    expect(inquiries.textContent).toMatch(
+      /2026年2月1日 09:30.*Q-ABCDEFGH23.*ウェブフォーム.*回答済み.*会員名簿への掲載について/,
+    );
+    expect(within(doc).getByRole('table', { name: '回答・記録' }).textContent).toMatch(
+      /2026年2月3日 14:00.*回答（電子メール）.*次号から住所を掲載しません。/,
+    );
+    const cookies = within(doc).getByRole('table', { name: 'クッキーの同意' });
+    expect(cookies.textContent).toMatch(/2026年3月1日 21:00.*学会ウェブサイト.*選択の記録.*必須、機能/);
+
+    // No English and no raw code in the document: only the data itself (values, references, hashes,
+    // e-mail addresses) may be in Latin letters.
+    const text = (doc.textContent ?? '')
+      .replace(/[a-f0-9]{8,}(…[a-f0-9]+)?/g, '')
+      .replace(/[\w.]+@[\w.]+/g, '')
+      .replace(/Hanako Yamada|Spring meeting|steward\.disclosure\/\d+|SHA-256|JSON|FAX/g, '')
+      // Table cells run together in textContent: no word boundaries around these.
+      .replace(/[RQ]-[A-Z0-9]{8,}|(ck|rcpt)-\d+/g, '');
+    expect(text.match(/[A-Za-z]{2,}/g) ?? []).toEqual([]);
   });
 
   it("prints a Japanese provider's consent receipt in Japanese from the provider page", async () => {
