@@ -1,6 +1,7 @@
 import { Box, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCalendarDate } from './format.js';
 
 /** The plot of a chart of days, in SVG units: days side by side left to right, counts upwards from 0. */
 export const DAY_CHART = { WIDTH: 720, HEIGHT: 180, PAD_BOTTOM: 18, PAD_LEFT: 28 } as const;
@@ -41,7 +42,7 @@ export function ChartLegend({ items }: { items: readonly LegendItem[] }) {
 }
 
 /**
- * A chart of counts per day in plain SVG, from `from` to `to`: the legend, the baseline with 0 and
+ * A chart of counts per day in plain SVG, from `from` to `to` (`YYYY-MM-DD`, shown as calendar dates): the legend, the baseline with 0 and
  * `max` on the left, the bars or lines the caller draws (`children`), the first and last day under
  * it when `showRange`, and `table` (the same numbers) behind a disclosure. `summary` is the picture
  * in words, the image's accessible name.
@@ -88,10 +89,10 @@ export function DayChart({
         {showRange && (
           <>
             <text x={PAD_LEFT} y={HEIGHT - 4} fontSize={10} fill="#868e96">
-              {from}
+              {formatCalendarDate(from)}
             </text>
             <text x={WIDTH} y={HEIGHT - 4} fontSize={10} textAnchor="end" fill="#868e96">
-              {to}
+              {formatCalendarDate(to)}
             </text>
           </>
         )}

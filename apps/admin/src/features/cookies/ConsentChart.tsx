@@ -1,6 +1,7 @@
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DayChart, dayChartScale } from '../../components/DayChart.js';
+import { formatCalendarDate } from '../../components/format.js';
 import { acceptanceRate, fillDays, STATS_SERIES, type StatsDay } from './consent-stats.js';
 
 /**
@@ -20,7 +21,13 @@ export function ConsentChart({ from, to, days: recorded }: { from: string; to: s
   const rates = STATS_SERIES.map((s) =>
     t('stats.rate', { series: t(`stats.inline.${s.key}`), rate: acceptanceRate(days, s.key) }),
   ).join(t('stats.separator'));
-  const summary = t('stats.summary', { from, to, choices, withdrawals, rates });
+  const summary = t('stats.summary', {
+    from: formatCalendarDate(from),
+    to: formatCalendarDate(to),
+    choices,
+    withdrawals,
+    rates,
+  });
 
   return (
     <DayChart
@@ -55,7 +62,7 @@ export function ConsentChart({ from, to, days: recorded }: { from: string; to: s
               .filter((d) => total(d) > 0)
               .map((d) => (
                 <Table.Tr key={d.day}>
-                  <Table.Td>{d.day}</Table.Td>
+                  <Table.Td>{formatCalendarDate(d.day)}</Table.Td>
                   <Table.Td>{d.choices}</Table.Td>
                   <Table.Td>{d.withdrawals}</Table.Td>
                   <Table.Td>{d.gpc}</Table.Td>
@@ -82,7 +89,9 @@ export function ConsentChart({ from, to, days: recorded }: { from: string; to: s
           height={plotHeight - y(total(d))}
           fill="#ced4da"
         >
-          <title>{t('stats.dayTitle', { day: d.day, choices: d.choices, withdrawals: d.withdrawals })}</title>
+          <title>
+            {t('stats.dayTitle', { day: formatCalendarDate(d.day), choices: d.choices, withdrawals: d.withdrawals })}
+          </title>
         </rect>
       ))}
       {STATS_SERIES.map((s) => (

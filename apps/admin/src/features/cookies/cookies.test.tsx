@@ -182,7 +182,7 @@ describe('cookie consent admin', () => {
     // Visitors per UTC day, as the API counts them (each visitor once a day), and said so.
     expect(
       await screen.findByRole('img', {
-        name: /^Visitors per day \(UTC\) from 2026-03-31 to 2026-04-01, each counted once a day by their last choice: 4 chose and 1 withdrew/,
+        name: /^Visitors per day \(UTC\) from 31 Mar 2026 to 1 Apr 2026, each counted once a day by their last choice: 4 chose and 1 withdrew/,
       }),
     ).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Visitors per day (UTC)' })).toBeTruthy();
@@ -322,7 +322,7 @@ describe('cookie consent admin in Japanese', () => {
     expect(screen.getByRole('heading', { name: '1日あたりの訪問者数（UTC）' })).toBeTruthy();
     expect(
       await screen.findByRole('img', {
-        name: /^2026-03-31〜2026-04-01の1日あたりの訪問者数（UTC、.*選択 4人、撤回 1人。/,
+        name: /^2026年3月31日〜2026年4月1日の1日あたりの訪問者数（UTC、.*選択 4人、撤回 1人。/,
       }),
     ).toBeTruthy();
     expect(screen.getByRole('button', { name: 'クッキーを登録' })).toBeTruthy();

@@ -1,10 +1,12 @@
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DAY_CHART, DayChart, dayChartScale } from '../../components/DayChart.js';
+import { formatCalendarDate } from '../../components/format.js';
 import { activityByDay, SERIES, seriesLabel, totals, type ActivityAction, type ActivityBucket } from './activity.js';
 
 /**
- * Uses or provisions (allowed, by basis, and denied) per day, stacked, in plain SVG. The picture is
+ * Uses or provisions (allowed, by basis, and denied) per UTC day (the API's buckets; said so in every
+ * label), stacked, in plain SVG. The picture is
  * summarised for assistive technology in its label, and the same numbers are in a table underneath.
  */
 export function ActivityChart({
@@ -38,10 +40,13 @@ export function ActivityChart({
     t('chart.separator'),
   );
   const summary =
-    t('chart.summary', { what, from, to, total: grand }) +
+    t('chart.summary', { what, from: formatCalendarDate(from), to: formatCalendarDate(to), total: grand }) +
     (grand ? t('chart.counts', { counts }) : '') +
     (grand
-      ? t('chart.busiest', { day: days.reduce((a, b) => (b.total > a.total ? b : a)).day, count: max })
+      ? t('chart.busiest', {
+          day: formatCalendarDate(days.reduce((a, b) => (b.total > a.total ? b : a)).day),
+          count: max,
+        })
       : t('chart.busiestNone'));
 
   return (
@@ -68,7 +73,7 @@ export function ActivityChart({
               .filter((d) => d.total > 0)
               .map((d) => (
                 <Table.Tr key={d.day}>
-                  <Table.Td>{d.day}</Table.Td>
+                  <Table.Td>{formatCalendarDate(d.day)}</Table.Td>
                   {SERIES.map((s) => (
                     <Table.Td key={s.key}>{d.counts[s.key]}</Table.Td>
                   ))}
@@ -89,7 +94,7 @@ export function ActivityChart({
         const x = DAY_CHART.PAD_LEFT + i * slot + (slot - barWidth) / 2;
         return (
           <g key={d.day}>
-            <title>{`${d.day}: ${d.total}`}</title>
+            <title>{t('chart.dayTitle', { day: formatCalendarDate(d.day), count: d.total })}</title>
             {SERIES.map((s) => {
               const h = height(d.counts[s.key]);
               if (h <= 0) return null;

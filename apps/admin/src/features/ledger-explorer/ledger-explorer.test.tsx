@@ -182,23 +182,25 @@ describe('ledger explorer', () => {
 
   it('draws uses and provisions apart, each with a text summary and a data table', async () => {
     renderApp('/ledger/entries', { handlers: handlers(() => page([])) });
-    const uses = await screen.findByRole('img', { name: /^Uses per day/ });
+    const uses = await screen.findByRole('img', { name: /^Uses per day \(UTC\)/ });
     const useLabel = uses.getAttribute('aria-label')!;
-    expect(useLabel).toContain('from 2026-11-18 to 2026-11-20: 5 in all');
+    expect(useLabel).toContain('from 18 Nov 2026 to 20 Nov 2026: 5 in all');
     expect(useLabel).toContain('consent 3');
     expect(useLabel).toContain('permitted exception 0');
     expect(useLabel).toContain('denied 2');
-    expect(useLabel).toContain('Busiest day: 2026-11-18 with 3');
+    expect(useLabel).toContain('Busiest day: 18 Nov 2026 with 3');
+    expect(useLabel).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(uses.querySelector('title')!.textContent).toBe('18 Nov 2026 (UTC): 3');
     expect(uses.querySelectorAll('rect[data-series]')).toHaveLength(2);
 
-    const provisions = screen.getByRole('img', { name: /^Provisions per day/ });
+    const provisions = screen.getByRole('img', { name: /^Provisions per day \(UTC\)/ });
     expect(provisions.getAttribute('aria-label')).toContain('6 in all');
     expect(provisions.getAttribute('aria-label')).toContain('permitted exception 6');
-    const table = screen.getByRole('table', { name: 'Provisions by day', hidden: true });
+    const table = screen.getByRole('table', { name: 'Provisions by day (UTC)', hidden: true });
     const rows = within(table).getAllByRole('row', { hidden: true });
     expect(rows.map((r) => r.textContent)).toEqual([
-      'DayConsentPublicly availablePermitted exceptionDeniedTotal',
-      '2026-11-2000606',
+      'Day (UTC)ConsentPublicly availablePermitted exceptionDeniedTotal',
+      '20 Nov 202600606',
     ]);
     expect(await screen.findByText('No ledger entries match.')).toBeTruthy();
   });
@@ -213,9 +215,9 @@ describe('ledger explorer', () => {
     expect(within(table).getByRole('columnheader', { name: '根拠' })).toBeTruthy();
     expect(await within(table).findByText('目的外利用の例外（OUTSOURCING）')).toBeTruthy();
     expect(screen.getByRole('button', { name: '絞り込みを解除' })).toBeTruthy();
-    const uses = await screen.findByRole('img', { name: /^2026-11-18〜2026-11-20の1日ごとの利用/ });
+    const uses = await screen.findByRole('img', { name: /^2026年11月18日〜2026年11月20日の1日ごとの利用（UTC）/ });
     expect(uses.getAttribute('aria-label')).toContain('合計5件（同意3件、公開情報0件、目的外利用の例外0件、拒否2件）');
-    expect(screen.getByRole('table', { name: '日別の第三者提供', hidden: true })).toBeTruthy();
+    expect(screen.getByRole('table', { name: '日別の第三者提供（UTC）', hidden: true })).toBeTruthy();
     expect(within(screen.getByLabelText('種別')).getByRole('option', { name: '第三者提供' })).toBeTruthy();
   });
 
