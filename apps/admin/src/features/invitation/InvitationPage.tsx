@@ -12,7 +12,8 @@ import { ROLE_LABEL } from '../../components/labels.js';
 import { Loading } from '../../components/Loading.js';
 import { newPasswordErrors } from '../../components/password-form.js';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
-import { useAcceptInvitation, useInvitation } from './use-invitation.js';
+import { useSignInLanguage } from '../language/use-language.js';
+import { useAcceptInvitation, useInvitation, usePublicTimeZone } from './use-invitation.js';
 
 type Props = {
   /** The token from the link's fragment (`/invitation#<token>`: never sent to a server in a URL). */
@@ -25,6 +26,10 @@ type Props = {
 export function InvitationPage({ token, onAccepted }: Props) {
   const { t } = useTranslation('invitation');
   const { invitation, fetching, error } = useInvitation(token);
+  // Outside the auth guard: the organisation's default language (unless this browser chose one), as
+  // the sign-in page, and its time zone for the expiry.
+  useSignInLanguage();
+  const zone = usePublicTimeZone();
   return (
     <Center mih="100vh" bg="gray.0" p="md">
       <Paper withBorder shadow="sm" p="xl" radius="md" w={460}>
@@ -37,7 +42,7 @@ export function InvitationPage({ token, onAccepted }: Props) {
             <Alert color="red" variant="light" title={t('gone')} role="alert">
               {t('missing')}
             </Alert>
-          ) : fetching ? (
+          ) : fetching || !zone.ready ? (
             <Loading label={t('loading')} />
           ) : hasErrorCode(error, 'NOT_FOUND') ? (
             <Alert color="red" variant="light" title={t('gone')} role="alert">
@@ -51,7 +56,7 @@ export function InvitationPage({ token, onAccepted }: Props) {
                 </Title>
                 <Text size="sm">{t('as', { role: ROLE_LABEL[invitation.role], email: invitation.email })}</Text>
                 <Text size="sm" c="dimmed">
-                  {t('expires', { when: formatDateTime(invitation.expiresAt) })}
+                  {t('expires', { when: formatDateTime(invitation.expiresAt, zone.timeZone) })}
                 </Text>
               </Stack>
               <AcceptForm token={token} onAccepted={onAccepted} />

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sessionUser } from '../../test/factories.js';
 import { renderApp } from '../../test/render.js';
 import { graphQLError } from '../../test/stub-api.js';
@@ -13,6 +13,8 @@ const preview = {
 };
 
 describe('invitation page', () => {
+  beforeEach(() => localStorage.clear());
+
   it('shows the invitation without a session, and signs the new member in once they choose a password', async () => {
     let accepted = false;
     const { api, router } = renderApp('/invitation#tok-123', {
@@ -80,5 +82,20 @@ describe('invitation page', () => {
 
     fireEvent.click(screen.getByRole('radio', { name: 'English' }));
     expect(await screen.findByRole('form', { name: 'Accept invitation' })).toBeTruthy();
+  });
+
+  it("speaks the organisation's default language and gives the expiry in its time zone, before anyone signs in", async () => {
+    renderApp('/invitation#tok-123', {
+      role: null,
+      language: 'en',
+      handlers: {
+        Invitation: () => ({ data: { invitation: preview } }),
+        OrganisationLanguage: () => ({ data: { organisation: { id: 'org', defaultLanguage: 'JA' } } }),
+        OrganisationTimeZone: () => ({ data: { organisation: { id: 'org', timeZone: 'Asia/Tokyo' } } }),
+      },
+    });
+    expect(await screen.findByText('New Member 様、JSPE の Steward へ招待されています')).toBeTruthy();
+    // 00:00 UTC is 09:00 in Tokyo, whatever the browser's zone.
+    expect(await screen.findByText('この招待は 2025年4月8日 09:00 まで有効です。')).toBeTruthy();
   });
 });
