@@ -85,7 +85,7 @@ browserStory('Steward in Japanese (Chromium, embedded SQLite)', (story) => {
     await visible(page.getByRole('main').getByText(MEMBER_NAME).first());
     await visible(page.getByRole('table', { name: '個人情報の項目' }));
     await shot('provider');
-    await expect(page.getByRole('main').textContent()).resolves.toMatch(/取得記録と同意レシート[\s\S]*利用目的/);
+    await expect(page.getByRole('main').textContent()).resolves.toMatch(/取得記録と同意の控え[\s\S]*利用目的/);
   });
 
   it("produces the member's disclosure package, written in Japanese", async () => {

@@ -64,6 +64,6 @@ describe('admin users', () => {
     renderApp('/admin-users', { role: 'PRIVACY_OFFICER', language: 'ja' });
     const notice = await screen.findByRole('alert');
     expect(notice.textContent).toContain('閲覧のみの権限です');
-    expect(notice.textContent).toContain('管理ユーザーを管理できるのはオーナーのみです。');
+    expect(notice.textContent).toContain('職員を管理できるのはオーナーのみです。');
   });
 });

@@ -248,8 +248,8 @@ describe('staff page', () => {
         StaffSettings: () => ({ data: { staffSettings: { requireMfa: false, requiredByServer: false } } }),
       },
     });
-    expect(await screen.findByRole('heading', { name: '管理ユーザー' })).toBeTruthy();
-    const table = await screen.findByRole('table', { name: '管理ユーザー' });
+    expect(await screen.findByRole('heading', { name: '職員' })).toBeTruthy();
+    const table = await screen.findByRole('table', { name: '職員' });
     const headers = within(table)
       .getAllByRole('columnheader')
       .map((h) => h.textContent);

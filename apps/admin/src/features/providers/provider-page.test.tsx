@@ -152,7 +152,7 @@ describe('provider detail', () => {
     expect(headers).toEqual(['項目', '内容', '取得元', '取得経路', '取得日時']);
     expect(screen.getByText('現在の同意')).toBeTruthy();
     expect(screen.getByText('同意履歴')).toBeTruthy();
-    expect(screen.getByText('取得記録と同意レシート')).toBeTruthy();
+    expect(screen.getByText('取得記録と同意の控え')).toBeTruthy();
 
     // The history names the purpose in Japanese though the event carries only the English title.
     expect(screen.getByText(/ — 会誌の送付$/)).toBeTruthy();
