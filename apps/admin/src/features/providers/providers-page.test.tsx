@@ -130,5 +130,7 @@ describe('providers list', () => {
     expect(await within(purpose).findByText('会誌の送付')).toBeTruthy();
     expect(screen.getByLabelText('同意状態')).toHaveProperty('title', '先に利用目的を選択してください');
     expect(screen.getByText(/同意状態で絞り込むには/)).toBeTruthy();
+    // The hint says what the search finds now: part of a name without spaces, a reading in either kana.
+    expect(screen.getByText(/一部だけでも、スペースなしでも見つかります.*ひらがな・カタカナのどちらでも/)).toBeTruthy();
   });
 });
