@@ -160,7 +160,7 @@ browserStory('Recording a collection in the admin (Chromium, embedded SQLite)', 
     const hash = receipt.getByLabel('Receipt hash');
     await visible(hash);
     expect(((await hash.textContent()) ?? '').trim()).toMatch(/^[0-9a-f]{64}$/);
-    await visible(receipt.getByRole('button', { name: `Download receipt ${receiptId} (JSON)` }));
+    await visible(receipt.getByRole('button', { name: `Download receipt (JSON) ${receiptId}` }));
 
     await page.screenshot({ path: join(RESULTS_DIR, 'provider-detail.png'), fullPage: true });
   });

@@ -110,14 +110,14 @@ browserStory('Staff accounts: invitation, second factor and offboarding (Chromiu
     await page.reload();
     await visible(staffRow().getByRole('cell', { name: 'Yes', exact: true }));
     await staffRow()
-      .getByRole('button', { name: `Actions for ${MEMBER.name}` })
+      .getByRole('button', { name: `Manage ${MEMBER.name}` })
       .click();
     await page.getByRole('menuitem', { name: 'Deactivate…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Deactivate this account?' });
     await dialog.getByRole('button', { name: 'Deactivate', exact: true }).click();
     await visible(staffRow().getByText('Deactivated', { exact: true }));
     await staffRow()
-      .getByRole('button', { name: `Actions for ${MEMBER.name}` })
+      .getByRole('button', { name: `Manage ${MEMBER.name}` })
       .click();
     await visible(page.getByRole('menuitem', { name: 'Reactivate' }));
     await page.keyboard.press('Escape');

@@ -32,7 +32,7 @@ function staffPage(handlers: Handlers = {}) {
 
 /** Opens one row's action menu and returns it. */
 async function actionsOf(name: string) {
-  fireEvent.click(await screen.findByRole('button', { name: `Actions for ${name}` }));
+  fireEvent.click(await screen.findByRole('button', { name: `Manage ${name}` }));
   const menu = await screen.findByRole('menu');
   await within(menu).findAllByRole('menuitem'); // shown once its opening frame has run
   return menu;
@@ -54,7 +54,7 @@ describe('staff page', () => {
     const viewerRow = within(table).getByText('Viewer Ito').closest('tr')!;
     expect(within(viewerRow).getByText('Deactivated')).toBeTruthy();
 
-    expect(within(table).queryByRole('button', { name: 'Actions for Owner Sato' })).toBeNull();
+    expect(within(table).queryByRole('button', { name: 'Manage Owner Sato' })).toBeNull();
     expect(labels(await actionsOf('Officer Suzuki'))).toEqual([
       'Change role…',
       'Reset password…',
@@ -216,7 +216,7 @@ describe('staff page', () => {
         },
       }),
     });
-    await screen.findByRole('button', { name: `Actions for ${officer.displayName}` });
+    await screen.findByRole('button', { name: `Manage ${officer.displayName}` });
     expect(api.callsOf('StaffHistory')).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: `History of ${officer.displayName}` }));
     const table = await screen.findByRole('table', { name: 'Account history' });
@@ -263,7 +263,7 @@ describe('staff page', () => {
     expect(screen.getByRole('button', { name: '招待リンクを作成' })).toBeTruthy();
     expect(screen.getByRole('switch', { name: /二要素認証を必須とする/ })).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Officer Suzuki の操作' }));
+    fireEvent.click(screen.getByRole('button', { name: '管理（Officer Suzuki）' }));
     const menu = await screen.findByRole('menu');
     fireEvent.click(await within(menu).findByRole('menuitem', { name: '無効にする…' }));
     const dialog = await screen.findByRole('dialog', { name: 'このアカウントを無効にしますか？' });

@@ -60,7 +60,7 @@ describe('provider detail', () => {
     });
     const provider = buildProvider();
     renderApp('/providers/prov-1', { handlers: { Provider: () => ({ data: { provider } }) } });
-    fireEvent.click(await screen.findByRole('button', { name: 'Download receipt rcpt-0001 (JSON)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Download receipt (JSON) rcpt-0001' }));
     expect(created).toHaveLength(1);
     expect(await created[0]!.text()).toBe(provider.collections[0]!.receipt.json);
   });
@@ -115,6 +115,34 @@ describe('provider detail', () => {
     expect(await within(dialog).findByText(/Someone else changed this provider/)).toBeTruthy();
   });
 
+  it('names each action by its visible words first (WCAG 2.5.3), in both languages', async () => {
+    const provider = buildProvider();
+    for (const language of ['en', 'ja'] as const) {
+      const view = renderApp('/providers/prov-1', { language, handlers: { Provider: () => ({ data: { provider } }) } });
+      await screen.findByRole('heading', { name: /R-00001/ });
+      const buttons = screen.getAllByRole('button');
+      const named = buttons.filter((b) => b.getAttribute('aria-label') && b.textContent?.trim());
+      expect(named.length).toBeGreaterThan(1);
+      // A button's visible label: its first run of text (a collection's row shows more after its date).
+      const firstText = (b: HTMLElement) => {
+        const walker = document.createTreeWalker(b, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode())
+          if (n.textContent?.trim()) return n.textContent.trim();
+        return '';
+      };
+      for (const b of named) {
+        const visible = firstText(b);
+        expect(b.getAttribute('aria-label')!.slice(0, visible.length)).toBe(visible);
+      }
+      view.unmount();
+    }
+    renderApp('/providers/prov-1', { language: 'ja', handlers: { Provider: () => ({ data: { provider } }) } });
+    // The category's own label is another change's (components/categories.ts): only the words around it here.
+    expect(await screen.findByRole('button', { name: /^公開情報とする（.+）$/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^公開情報から外す（.+）$/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '控えをダウンロード（JSON） rcpt-0001' })).toBeTruthy();
+  });
+
   it('shows viewers no edit actions', async () => {
     renderApp('/providers/prov-1', {
       role: 'VIEWER',
@@ -124,9 +152,9 @@ describe('provider detail', () => {
     expect(screen.queryByRole('link', { name: 'Record collection' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
     expect(screen.queryByRole('button', { name: /consent for/ })).toBeNull();
-    expect(screen.queryByRole('button', { name: /as public/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Mark public/ })).toBeNull();
     // Reading stays possible: the receipt can still be downloaded for the provider.
-    expect(screen.getByRole('button', { name: 'Download receipt rcpt-0001 (JSON)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Download receipt (JSON) rcpt-0001' })).toBeTruthy();
   });
 
   it('says so when the provider does not exist', async () => {
@@ -157,7 +185,7 @@ describe('provider detail', () => {
     // The history names the purpose in Japanese though the event carries only the English title.
     expect(screen.getByText(/ — 会誌の送付$/)).toBeTruthy();
     const journal = screen.getByRole('group', { name: '「会誌の送付」への同意' });
-    fireEvent.click(within(journal).getByRole('button', { name: '「会誌の送付」への同意を撤回' }));
+    fireEvent.click(within(journal).getByRole('button', { name: '撤回（会誌の送付）' }));
     const dialog = await screen.findByRole('dialog', { name: '同意の撤回 — 会誌の送付' });
     expect(within(dialog).getByText(/が「会誌の送付」への同意を撤回したことを記録します/)).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: '撤回' }));
