@@ -293,7 +293,7 @@ export function DisclosureDocument({ json, sha256 }: { json: string; sha256: str
       </DocumentSection>
 
       {doc.sections.map((s) => (
-        <DisclosureExtensionSection key={s.key} section={s} language={lang} t={t} />
+        <DisclosureExtensionSection key={s.key} section={s} language={lang} />
       ))}
       <Text size="xs" c="dimmed" mt="md">
         {t('disclosure.format', { version: doc.formatVersion, hash: shortHash(sha256) })}

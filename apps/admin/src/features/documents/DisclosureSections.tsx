@@ -1,6 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { COOKIE_CATEGORIES, label, type Language } from '@steward/policy-core';
 import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { formatDateTimeIn } from '../../components/format.js';
 import { DocumentSection, DocumentTable } from './document-parts.js';
 
@@ -24,10 +25,12 @@ type CookieConsentRecord = {
 };
 type Section = { key: string; title: string; count: number; records: readonly unknown[] };
 
-type Props = { section: Section; language: Language; t: TFunction };
+type Props = { section: Section; language: Language };
 
-/** One extension section as tables in the package's language (`t` is fixed to it), never raw JSON. */
-export function DisclosureExtensionSection({ section, language, t }: Props) {
+/** One extension section as tables in the package's language (a translator fixed to it), never raw JSON. */
+export function DisclosureExtensionSection({ section, language }: Props) {
+  const { i18n } = useTranslation('documents');
+  const t = i18n.getFixedT(language, 'documents');
   const dateTime = (iso: string) => formatDateTimeIn(language, iso);
   return (
     <DocumentSection title={section.title} count={section.count}>

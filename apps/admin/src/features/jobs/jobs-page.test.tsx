@@ -63,7 +63,7 @@ describe('jobs page', () => {
       },
     });
     const table = await screen.findByRole('table', { name: 'Background jobs' });
-    expect(await within(table).findByText('5000 of 20000 entries checked')).toBeTruthy();
+    expect(await within(table).findByText('5,000 of 20,000 entries checked')).toBeTruthy();
     expect(within(table).getByText('Running')).toBeTruthy();
     expect(within(table).getByText('Olive Owner')).toBeTruthy();
     expect(within(table).getByText('Scheduled')).toBeTruthy();
@@ -72,7 +72,7 @@ describe('jobs page', () => {
     const bar = within(table).getAllByRole('progressbar', { name: 'Progress of Ledger verification' })[0]!;
     expect(bar.getAttribute('aria-valuenow')).toBe('25');
 
-    await waitFor(() => expect(within(table).getByText('20000 of 20000 entries checked')).toBeTruthy(), {
+    await waitFor(() => expect(within(table).getByText('20,000 of 20,000 entries checked')).toBeTruthy(), {
       timeout: JOBS_REFRESH_MS + 2000,
     });
     expect(api.calls.filter((c) => c.operationName === 'Jobs').length).toBe(2);
