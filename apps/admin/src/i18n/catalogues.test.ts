@@ -59,7 +59,7 @@ describe('the ja and en catalogues', () => {
     }
   });
 
-  it('know every key the components ask for with a literal t("…") call', () => {
+  it("know every key the components ask for: t('…'), t('ns:…') and <Trans i18nKey=\"…\">", () => {
     // Every component and module's source, bundled by Vite as text (tests excluded).
     const sources = import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../test/**'], {
       query: '?raw',
@@ -68,15 +68,32 @@ describe('the ja and en catalogues', () => {
     });
     expect(Object.keys(sources).length).toBeGreaterThan(50);
     const missing: string[] = [];
+    let transKeys = 0;
+    let prefixed = 0;
     for (const [file, source] of Object.entries(sources)) {
-      // The namespace a file uses: useTranslation('ns') (else `common`); `ns:key` overrides it.
-      const ns = /useTranslation\(\s*'([\w-]+)'/.exec(source)?.[1] ?? 'common';
-      for (const match of source.matchAll(/\bt\(\s*'([\w.:-]+)'/g)) {
-        const raw = match[1]!;
-        const key = raw.includes(':') ? raw : `${ns}:${raw}`;
-        if (!flat.en.has(key)) missing.push(`${file}: ${key}`);
+      // The namespaces a file uses: every useTranslation('ns') / useTranslation(['a', 'b']) and
+      // getFixedT(…, 'ns') in it (else `common`); a key must be in one of them, and `ns:key` names its own.
+      const namespaces = new Set<string>();
+      for (const m of source.matchAll(/useTranslation\(\s*(\[[^\]]*\]|'[\w-]+')/g))
+        for (const ns of m[1]!.matchAll(/'([\w-]+)'/g)) namespaces.add(ns[1]!);
+      for (const m of source.matchAll(/getFixedT\([^,()]*,\s*'([\w-]+)'/g)) namespaces.add(m[1]!);
+      if (namespaces.size === 0) namespaces.add('common');
+      const keys = [
+        ...[...source.matchAll(/\bt\(\s*(['"])([\w.:-]+)\1/g)].map((m) => m[2]!),
+        ...[...source.matchAll(/\bi18nKey=\{?\s*(['"])([\w.:-]+)\1/g)].map((m) => {
+          transKeys += 1;
+          return m[2]!;
+        }),
+      ];
+      for (const raw of keys) {
+        if (raw.includes(':')) prefixed += 1;
+        const found = raw.includes(':') ? flat.en.has(raw) : [...namespaces].some((ns) => flat.en.has(`${ns}:${raw}`));
+        if (!found) missing.push(`${file}: ${raw} (${[...namespaces].join(', ')})`);
       }
     }
+    // The patterns still find what they look for (a pattern that matched nothing would pass silently).
+    expect(transKeys).toBeGreaterThan(5);
+    expect(prefixed).toBeGreaterThan(5);
     expect(missing).toEqual([]);
   });
 });

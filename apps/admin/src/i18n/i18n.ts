@@ -57,6 +57,17 @@ for (const language of UI_LANGUAGES) {
 
 export const NAMESPACES = Object.keys(catalogues.en);
 
+type MissingKey = (language: string, namespace: string, key: string) => void;
+let onMissingKey: MissingKey | null = null;
+
+/**
+ * Tests only (src/test/setup.ts): called for every key a screen asks for that its catalogue lacks, so a
+ * test fails on it rather than showing the key. The app shows the key and reports nothing.
+ */
+export function reportMissingKeys(handler: MissingKey | null): void {
+  onMissingKey = handler;
+}
+
 /**
  * A fresh i18next instance (one per app, and one per test render, so tests never share a language).
  * Messages are ICU MessageFormat (i18next-icu): `{count, plural, one {# entry} other {# entries}}`.
@@ -78,6 +89,27 @@ export function createI18n(language: UiLanguage): I18n {
       // React escapes what it renders; ICU's own escaping would double it.
       interpolation: { escapeValue: false },
       returnNull: false,
+      ...(onMissingKey ? missingKeyOptions(onMissingKey) : {}),
     });
   return instance;
+}
+
+function missingKeyOptions(report: MissingKey) {
+  return {
+    saveMissing: true,
+    saveMissingTo: 'current' as const,
+    missingKeyHandler: (
+      languages: readonly string[],
+      namespace: string,
+      key: string,
+      _fallback: string,
+      _update: boolean,
+      options: { defaultValue?: unknown } | undefined,
+    ) => {
+      // A call that gives its own fallback (`defaultValue`: an audit action this admin does not know
+      // yet) asks on purpose.
+      if (options?.defaultValue !== undefined) return;
+      for (const language of languages) report(language, namespace, key);
+    },
+  };
 }
