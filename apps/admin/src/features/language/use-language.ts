@@ -1,5 +1,5 @@
 import { SetMyLanguageDocument, OrganisationLanguageDocument, type Language } from '@steward/schema';
-import { useEffect, useRef } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { storedLanguage, useLocale } from '../../i18n/locale.js';
 import { toUiLanguage } from './language-codes.js';
@@ -28,9 +28,10 @@ export function useFollowAccountLanguage(effectiveLanguage: Language | null | un
   // Not ready until the screens have once spoken the member's language: the caller waits, so the first
   // screen after sign-in is painted in it (no flash of the other). A later switch (the header's) keeps
   // the screens mounted, forms and documents included, and they re-render in the new language.
-  const settled = useRef(false);
-  if (wanted && wanted === language) settled.current = true;
-  return { ready: !wanted || settled.current };
+  const [settled, setSettled] = useState(false);
+  const matches = wanted !== null && wanted === language;
+  if (matches && !settled) setSettled(true);
+  return { ready: !wanted || matches || settled };
 }
 
 /**
