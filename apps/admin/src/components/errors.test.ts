@@ -159,13 +159,13 @@ describe('errors in the reader’s language', () => {
     const summary = fieldErrorsFromGraphQLError(
       badInput([
         { field: 'input.newProvider.name', code: 'REQUIRED', message: 'Name is required.' },
-        { field: 'input.items[0].value', code: 'TOO_LONG', message: 'At most 200 characters.' },
+        { field: 'input.items[0].value', code: 'TOO_LONG', message: 'At most 200 characters.', params: { max: 200 } },
         { field: 'input.reference', code: 'SOMETHING_NEW', message: 'A brand-new check failed.' },
       ]),
     );
     expect(summary.fieldErrors).toEqual({
       'newProvider.name': '入力してください。',
-      'items[0].value': '入力が長すぎます。',
+      'items[0].value': '入力が長すぎます（上限 200）。',
       reference: 'A brand-new check failed.',
     });
     // In English the server's own, more specific sentence; the catalogue's phrase when it sent none.
