@@ -55,7 +55,7 @@ browserStory('Recording a collection in the admin (Chromium, embedded SQLite)', 
 
     await page.waitForURL(/\/providers$/);
     await page.getByTestId('current-user-name').waitFor();
-    await visible(page.getByRole('banner').getByRole('button', { name: 'Log out' }));
+    await visible(page.getByRole('banner').getByRole('button', { name: 'Sign out' }));
     await visible(page.getByText(`Signed in as ${OWNER.email}`));
   });
 
@@ -115,7 +115,7 @@ browserStory('Recording a collection in the admin (Chromium, embedded SQLite)', 
     receiptId = match![1]!;
 
     // Header: reference, kind, version 1 and the name from the NAME item.
-    const heading = page.getByRole('heading', { level: 2 });
+    const heading = page.getByRole('heading', { level: 1 });
     await heading.waitFor();
     expect(((await heading.textContent()) ?? '').trim()).not.toBe('');
     const main = page.getByRole('main');

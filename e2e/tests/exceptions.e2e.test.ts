@@ -95,7 +95,7 @@ browserStory('Permitted exceptions, partner keys and decisions in the admin (Chr
   });
 
   it('signs out and in again as the privacy officer, who approves it', async () => {
-    await page.getByRole('banner').getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login/);
     await signIn(page, story.stack.baseUrl, OFFICER_EMAIL, OFFICER_PASSWORD);
 

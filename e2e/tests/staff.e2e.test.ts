@@ -94,7 +94,7 @@ browserStory('Staff accounts: invitation, second factor and offboarding (Chromiu
   });
 
   it('the member signs in again with a recovery code as the second factor', async () => {
-    await member.getByRole('button', { name: 'Log out' }).click();
+    await member.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
     await member.waitForURL(/\/login/);
     const form = member.getByRole('form', { name: 'Sign in' });
     await form.getByRole('textbox', { name: 'Email', exact: true }).fill(MEMBER.email);

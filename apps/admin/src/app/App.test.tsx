@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { buildListItem, providersPage, sessionUser } from '../test/factories.js';
@@ -60,9 +60,10 @@ describe('App session handling', () => {
     const router = createMemoryRouter(routes, { initialEntries: ['/providers'] });
     render(<App router={router} clientOptions={api.clientOptions} />);
     expect((await screen.findByTestId('current-user-name')).textContent).toBe('Officer Suzuki');
-    expect(screen.getByText('Privacy officer')).toBeTruthy();
+    const header = within(screen.getByRole('banner'));
+    expect(header.getByText('Privacy officer')).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Log out' }));
+    fireEvent.click(header.getByRole('button', { name: 'Sign out' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
     expect(api.calls).toContain('Logout');
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();

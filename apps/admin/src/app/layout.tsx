@@ -1,4 +1,17 @@
-import { AppShell, Badge, Burger, Button, Divider, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import {
+  AppShell,
+  Badge,
+  Box,
+  Burger,
+  Button,
+  Divider,
+  Group,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -108,21 +121,23 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
               size="sm"
               aria-label={t('header.toggleNavigation')}
             />
-            <Link to="/providers" style={{ textDecoration: 'none', color: 'inherit' }} aria-label={t('home')}>
+            {/* The visible name is the link's name (axe: label-content-name-mismatch); "home" is said, not shown. */}
+            <Link to="/providers" style={{ textDecoration: 'none', color: 'inherit' }}>
               <Brand />
+              <VisuallyHidden>{t('home')}</VisuallyHidden>
             </Link>
           </Group>
           <Group gap="sm" wrap="nowrap" aria-label={t('header.signedInUser')}>
-            <AccountLanguageSwitch />
-            <Text size="sm" fw={500} data-testid="current-user-name">
-              {user.displayName}
-            </Text>
-            <Badge variant="light" color={user.role === 'VIEWER' ? 'gray' : 'blue'} size="sm">
-              {ROLE_LABEL[user.role]}
-            </Badge>
-            <Button component={Link} to="/account" variant="subtle" size="xs">
-              {t('header.account')}
-            </Button>
+            <Box visibleFrom="sm">
+              <AccountLanguageSwitch />
+            </Box>
+            {/* Below the sidebar's breakpoint the language, name, role and account link move into the sidebar (a 390 px phone). */}
+            <Group gap="sm" wrap="nowrap" visibleFrom="sm">
+              <UserIdentity user={user} testId="current-user-name" />
+              <Button component={Link} to="/account" variant="subtle" size="xs">
+                {t('header.account')}
+              </Button>
+            </Group>
             <Button variant="default" size="xs" onClick={signOut} loading={fetching}>
               {t('header.logOut')}
             </Button>
@@ -131,7 +146,8 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
       </AppShell.Header>
 
       <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
-        <AppShell.Section grow component={ScrollArea}>
+        {/* The links scroll inside the sidebar (min-height 0 lets the section shrink), so the footer below never covers one. */}
+        <AppShell.Section grow component={ScrollArea} mih={0} type="auto">
           {NAV_SECTIONS.map((section, index) => {
             const items = section.items.filter((item) => !item.show || item.show(user));
             if (items.length === 0) return null;
@@ -157,8 +173,17 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
             );
           })}
         </AppShell.Section>
-        <AppShell.Section>
-          <Text size="xs" c="dimmed" px="sm" py={6}>
+        <AppShell.Section pt={6} style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+          <Stack gap={6} px="sm" hiddenFrom="sm" pb={6}>
+            <AccountLanguageSwitch />
+            <Group gap="sm" wrap="nowrap">
+              <UserIdentity user={user} />
+            </Group>
+            <Button component={Link} to="/account" variant="subtle" size="xs" onClick={close} justify="start">
+              {t('header.account')}
+            </Button>
+          </Stack>
+          <Text size="xs" c="dimmed" px="sm" pb={6} style={{ overflowWrap: 'anywhere' }}>
             {t('header.signedInAs', { email: user.email })}
           </Text>
         </AppShell.Section>
@@ -166,5 +191,19 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
 
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>
+  );
+}
+
+/** Who is signed in: name and role (the header on wide screens, the sidebar's foot on a phone). */
+function UserIdentity({ user, testId }: { user: SessionUser; testId?: string }) {
+  return (
+    <>
+      <Text size="sm" fw={500} data-testid={testId}>
+        {user.displayName}
+      </Text>
+      <Badge variant="light" color={user.role === 'VIEWER' ? 'gray' : 'blue'} size="sm">
+        {ROLE_LABEL[user.role]}
+      </Badge>
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { Provider as UrqlProvider, type Client } from 'urql';
 import { LocaleProvider } from '../i18n/locale.js';
 import type { UiLanguage } from '../i18n/i18n.js';
 import { ClientResetContext } from './client-reset.js';
-import { theme } from './theme.js';
+import { cssVariablesResolver, theme } from './theme.js';
 
 type Props = {
   client: Client;
@@ -19,7 +19,11 @@ type Props = {
 /** Theme, GraphQL client, client reset, language and time zone: what every screen (and every component test) needs. */
 export function AppProviders({ client, resetClient, theme: themeOverride, language, children }: Props) {
   return (
-    <MantineProvider theme={themeOverride ?? theme} defaultColorScheme="light">
+    <MantineProvider
+      theme={themeOverride ?? theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="light"
+    >
       <ClientResetContext.Provider value={resetClient ?? noop}>
         <UrqlProvider value={client}>
           <LocaleProvider language={language}>{children}</LocaleProvider>

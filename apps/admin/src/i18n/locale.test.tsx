@@ -13,7 +13,7 @@ describe('the admin in Japanese and English', () => {
     expect(within(nav).getByText('情報提供者')).toBeTruthy();
     expect(document.documentElement.lang).toBe('ja');
 
-    fireEvent.click(screen.getByText('English'));
+    fireEvent.click(within(screen.getByRole('banner')).getByText('English'));
     const english = await screen.findByRole('navigation', { name: 'Main navigation' });
     expect(within(english).getByText('Providers')).toBeTruthy();
     expect(document.documentElement.lang).toBe('en');

@@ -57,16 +57,17 @@ export function ItemRowFields({
     error: valueError,
   };
   return (
-    <Group align="flex-start" gap="xs" wrap="nowrap" role="group" aria-label={t('items.item', { n })}>
+    // Wraps on a phone: the category and the value each take a line, the public switch and remove below.
+    <Group align="flex-start" gap="xs" wrap="wrap" role="group" aria-label={t('items.item', { n })}>
       <NativeSelect
         aria-label={t('items.category', { n })}
         value={row.category}
         onChange={(e) => onChange({ category: e.currentTarget.value as DataCategory | '' })}
         data={categories}
         error={errors[`${at}.category`]}
-        w={200}
+        w={{ base: '100%', xs: 200 }}
       />
-      <div style={{ flex: 1, minWidth: 0 }}>
+      <div style={{ flex: '1 1 180px', minWidth: 0 }}>
         {multiline ? (
           <Textarea {...valueProps} autosize minRows={2} onChange={(e) => onChange({ value: e.currentTarget.value })} />
         ) : (

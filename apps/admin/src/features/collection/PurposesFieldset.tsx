@@ -37,11 +37,12 @@ export function PurposesFieldset({ purposes, form: { values, errors, setPurpose 
               key={purpose.key}
               justify="space-between"
               align="flex-start"
-              wrap="nowrap"
+              // On a phone the consent choice wraps under the purpose instead of pushing the card wider.
+              wrap="wrap"
               py={8}
-              style={index > 0 ? { borderTop: '1px solid var(--mantine-color-gray-2)' } : undefined}
+              style={{ rowGap: 4, ...(index > 0 ? { borderTop: '1px solid var(--mantine-color-gray-2)' } : {}) }}
             >
-              <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
+              <Stack gap={4} style={{ flex: '1 1 220px', minWidth: 0 }}>
                 <Checkbox
                   label={title.shown}
                   description={title.other}
@@ -59,6 +60,7 @@ export function PurposesFieldset({ purposes, form: { values, errors, setPurpose 
                 onChange={(v) => setPurpose(purpose.key, { granted: v === 'granted' })}
                 error={errors[`purpose:${purpose.key}`]}
                 w={220}
+                pl={{ base: 32, xs: 0 }}
               >
                 <Group gap="md" mt={2}>
                   <Radio value="granted" label={CONSENT_STATE_LABEL.GRANTED} disabled={!choice.selected} color="teal" />

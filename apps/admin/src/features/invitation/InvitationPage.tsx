@@ -51,7 +51,7 @@ export function InvitationPage({ token, onAccepted }: Props) {
           ) : invitation ? (
             <>
               <Stack gap={4}>
-                <Title order={2} fz="h4">
+                <Title order={1} fz="h4">
                   {t('invited', { name: invitation.displayName, organisation: invitation.organisationName })}
                 </Title>
                 <Text size="sm">{t('as', { role: ROLE_LABEL[invitation.role], email: invitation.email })}</Text>

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ORGANISATION_SETTINGS, sessionUser } from '../../test/factories.js';
 import { renderApp } from '../../test/render.js';
@@ -55,7 +55,8 @@ describe('who reads which language', () => {
   it('keeps the header switch’s choice with the account, and switches when the account answers', async () => {
     const { api } = renderApp('/providers', { language: 'ja' });
     await screen.findByRole('navigation', { name: 'メインメニュー' });
-    fireEvent.click(screen.getByText('English'));
+    // The header's switch (a phone finds the same switch at the sidebar's foot).
+    fireEvent.click(within(screen.getByRole('banner')).getByText('English'));
     expect(await screen.findByRole('navigation', { name: 'Main navigation' })).toBeTruthy();
     expect(api.callsOf('SetMyLanguage').map((c) => c.variables.input)).toEqual([{ language: 'EN' }]);
   });

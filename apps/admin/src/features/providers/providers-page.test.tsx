@@ -102,7 +102,7 @@ describe('providers list', () => {
     await screen.findByText('R-00001');
     expect(screen.queryByRole('link', { name: 'Record collection' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Record collection' })).toBeNull();
-    expect(screen.getByText('Viewer')).toBeTruthy();
+    expect(within(screen.getByRole('banner')).getByText('Viewer')).toBeTruthy();
   });
 
   it('opens the provider when a row is clicked', async () => {

@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Brand } from '../../components/Brand.js';
@@ -49,6 +49,9 @@ export function LoginPage({ onSignedIn }: Props) {
                 {/* A choice of this browser only: no one is signed in to keep it. */}
                 <LanguageSwitch />
               </Group>
+              <Title order={1} fz="h4" mt="xs">
+                {t('login.form')}
+              </Title>
               <Text size="sm" c="dimmed">
                 {t('login.intro')}
               </Text>

@@ -41,7 +41,7 @@ export function RestrictedSessionPage({ restriction, onDone }: Props) {
               {t('restricted.signOut')}
             </Button>
           </Group>
-          <Title order={2} fz="h3">
+          <Title order={1} fz="h3">
             {password ? t('restricted.passwordTitle') : t('restricted.mfaTitle')}
           </Title>
           <Text size="sm">{password ? t('restricted.passwordIntro') : t('restricted.mfaIntro')}</Text>
