@@ -1,8 +1,8 @@
 import { JobDocument, StartExportDocument, type StartExportInput } from '@steward/schema';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { jobActive } from '../jobs/job-view.js';
-import { JOBS_REFRESH_MS } from '../jobs/use-jobs.js';
+import { useRefreshWhile } from '../jobs/use-jobs.js';
 
 /** Where the API serves an export's file (exports/export.route.ts): a GET with the session cookie. */
 export const exportDownloadHref = (jobId: string) => `/api/exports/${encodeURIComponent(jobId)}`;
@@ -27,11 +27,7 @@ export function useExport(input: StartExportInput) {
   const startedJob = startState.data?.startExport;
   const job = jobId ? (result.data?.job ?? (startedJob?.id === jobId ? startedJob : null)) : null;
   const active = job ? jobActive(job) : false;
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => reexecute({ requestPolicy: 'network-only' }), JOBS_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [active, reexecute]);
+  useRefreshWhile(active, reexecute);
 
   return {
     job,
