@@ -45,6 +45,7 @@ import { graphqlPostHandler, isGraphqlJsonPost } from './http/graphql-post.js';
 import { answerLive, answerMetrics, answerReady, createMetricsServer } from './http/health.js';
 import { noteErrorCode, observeRequests, requestTracePlugin, traceOf } from './http/request-log.js';
 import { wantsAdminPage } from './http/spa-fallback.js';
+import { exportRouter } from './exports/export.route.js';
 import { PUBLIC_SITE_PATHS, publicSiteRouter } from './public-site/public-site.routes.js';
 import { watchDatabasePool } from './common/metrics.js';
 import proxyAddress from 'proxy-addr';
@@ -321,6 +322,9 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     if (isGraphqlJsonPost(req)) graphqlPost(req, res).catch(() => res.destroy());
     else app(req, res);
   });
+
+  // CSV exports' downloads, by the session cookie (exports/export.route.ts).
+  app.use(exportRouter({ orm, deps, sessionCookie: SESSION_COOKIE }));
 
   // The public pages, rendered here whatever the Accept and whether or not the admin is built (public-site/).
   app.use(publicSiteRouter({ orm, deps, rateLimits, bodyLimitBytes: LIMITS.bodyBytes }));

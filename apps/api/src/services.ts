@@ -11,6 +11,7 @@ import type { Context } from './context.js';
 import { CookieAdminService } from './cookies/cookie-admin.service.js';
 import { CookieConsentService } from './cookies/cookie-consent.service.js';
 import { DecisionService } from './decisions/decision.service.js';
+import { ExportService } from './exports/export.service.js';
 import { ExceptionService } from './exceptions/exception.service.js';
 import { InquiryService } from './inquiries/inquiry.service.js';
 import { JobService } from './jobs/job.service.js';
@@ -58,6 +59,7 @@ const MAKE = {
   decision: (ctx: Context) => new DecisionService(ctx.db, requireCaller(ctx), ctx.deps),
   disclosure: (ctx: Context) => new DisclosureService(ctx.em, ctx.actor, ctx.deps),
   exception: (ctx: Context) => new ExceptionService(ctx.em, ctx.actor, ctx.deps),
+  export: (ctx: Context) => new ExportService(ctx.em, requireActor(ctx), ctx.deps),
   inquiry: (ctx: Context) => new InquiryService(ctx.em, ctx.actor, ctx.deps),
   job: (ctx: Context) => new JobService(ctx.em, requireActor(ctx), ctx.deps),
   ledger: (ctx: Context) => new LedgerService(ctx.em, ctx.deps),

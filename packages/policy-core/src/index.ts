@@ -39,6 +39,8 @@ export * from './abilities/caller.js';
 export * from './abilities/role-abilities.js';
 export * from './jobs/job-vocabulary.js';
 export * from './jobs/job-abilities.js';
+export * from './exports/export-vocabulary.js';
+export * from './exports/csv-cell.js';
 export * from './accounts/staff-rules.js';
 export * from './decision/decide.js';
 export * from './policy-change/validate-policy-draft.js';

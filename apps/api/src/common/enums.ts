@@ -20,6 +20,7 @@ import {
   COOKIE_STORAGE_KINDS,
   JOB_KINDS,
   JOB_STATUSES,
+  EXPORT_LISTS,
 } from '@steward/policy-core';
 import { registerEnumType } from 'type-graphql';
 import type { Language } from '../i18n/language.js';
@@ -143,6 +144,8 @@ registerEnumType(JobKindEnum, {
     LEDGER_VERIFICATION: {
       description: 'Verifies the whole ledger (chain, signed checkpoints, anchor); daily and on demand.',
     },
+    LIST_EXPORT: { description: 'Writes a filtered list as a CSV file, downloaded at `/api/exports/<job id>`.' },
+    EXPORT_PURGE: { description: 'Deletes the export files past their expiry; hourly.' },
   },
 });
 registerEnumType(JobStatusEnum, {
@@ -154,5 +157,20 @@ registerEnumType(JobStatusEnum, {
     SUCCEEDED: { description: 'Done.' },
     FAILED: { description: 'Failed for good (after its last attempt, or a failure no retry mends): see errorCode.' },
     CANCELLED: { description: 'Cancelled by an owner before it ran.' },
+  },
+});
+
+export const ExportListEnum = asEnum(EXPORT_LISTS);
+registerEnumType(ExportListEnum, {
+  name: 'ExportList',
+  description: 'A list of the admin that can be exported as CSV, with the filters of its page.',
+  valuesConfig: {
+    PROVIDERS: { description: 'Providers (`providers`).' },
+    PROVIDER_REQUESTS: { description: 'Provider requests (`providerRequests`).' },
+    INQUIRIES: { description: 'The inquiries inbox (`inquiries`).' },
+    PERMITTED_EXCEPTIONS: { description: 'Permitted exceptions (`permittedExceptions`).' },
+    RECIPIENTS: { description: 'Recipients (`recipients`).' },
+    AUDIT_LOG: { description: 'The audit trail (`auditLog`).' },
+    LEDGER_ENTRIES: { description: 'Ledger entries (`ledgerEntries`).' },
   },
 });

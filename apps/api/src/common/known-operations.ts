@@ -108,6 +108,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'SetMfaRequirement',
   'SetMyLanguage',
   'StaffHistory',
+  'StartExport',
   'StaffInvitations',
   'StaffSettings',
   'SubmitInquiry',

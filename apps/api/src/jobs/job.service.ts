@@ -40,12 +40,24 @@ export class JobService extends Service<Actor> {
     return this.get(id);
   }
 
-  private async start(kind: JobKind): Promise<Job> {
-    const id = await this.inTransaction((tx) => tx.writeStart(kind));
+  /**
+   * Enqueues a job of `kind` started by the caller (audited as `job.started` with `detail`); its
+   * payload is made from the new job's id (a sealed value is bound to it).
+   */
+  async start(
+    kind: JobKind,
+    payloadOf: (id: string) => Record<string, unknown> = () => ({}),
+    detail: Record<string, unknown> = {},
+  ): Promise<Job> {
+    const id = await this.inTransaction((tx) => tx.writeStart(kind, payloadOf, detail));
     return this.get(id);
   }
 
-  private async writeStart(kind: JobKind): Promise<string> {
+  private async writeStart(
+    kind: JobKind,
+    payloadOf: (id: string) => Record<string, unknown>,
+    detail: Record<string, unknown>,
+  ): Promise<string> {
     const def = JOB_KINDS_RUN.find((k) => k.kind === kind);
     if (!def) throw new Error(`No handler for job kind ${kind}`);
     const id = newId();
@@ -53,7 +65,7 @@ export class JobService extends Service<Actor> {
     await insertJob(this.em, {
       id,
       kind,
-      payload: {},
+      payload: payloadOf(id),
       maxAttempts: def.maxAttempts,
       runAt: now,
       uniqueKey: null,
@@ -64,7 +76,7 @@ export class JobService extends Service<Actor> {
       action: 'job.started',
       entityType: 'Job',
       subject: id,
-      detail: { kind },
+      detail: { kind, ...detail },
     });
     return id;
   }

@@ -225,6 +225,16 @@ export const en = {
   'cookieConsentAction.WITHDRAW': 'Consent withdrawn',
 
   'jobKind.LEDGER_VERIFICATION': 'Ledger verification',
+  'jobKind.LIST_EXPORT': 'CSV export',
+  'jobKind.EXPORT_PURGE': 'Expired export purge',
+
+  'exportList.PROVIDERS': 'Providers',
+  'exportList.PROVIDER_REQUESTS': 'Provider requests',
+  'exportList.INQUIRIES': 'Inquiries',
+  'exportList.PERMITTED_EXCEPTIONS': 'Permitted exceptions',
+  'exportList.RECIPIENTS': 'Recipients',
+  'exportList.AUDIT_LOG': 'Audit log',
+  'exportList.LEDGER_ENTRIES': 'Ledger entries',
 
   'jobStatus.QUEUED': 'Queued',
   'jobStatus.RUNNING': 'Running',

@@ -219,6 +219,16 @@ export const ja = {
   'cookieConsentAction.WITHDRAW': '同意の撤回',
 
   'jobKind.LEDGER_VERIFICATION': '台帳の検証',
+  'jobKind.LIST_EXPORT': 'CSVエクスポート',
+  'jobKind.EXPORT_PURGE': '期限切れエクスポートの削除',
+
+  'exportList.PROVIDERS': '情報提供者',
+  'exportList.PROVIDER_REQUESTS': '開示等の請求',
+  'exportList.INQUIRIES': 'お問い合わせ',
+  'exportList.PERMITTED_EXCEPTIONS': '目的外利用の例外',
+  'exportList.RECIPIENTS': '提供先',
+  'exportList.AUDIT_LOG': '監査ログ',
+  'exportList.LEDGER_ENTRIES': '台帳',
 
   'jobStatus.QUEUED': '待機中',
   'jobStatus.RUNNING': '実行中',

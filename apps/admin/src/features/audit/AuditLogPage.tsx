@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { ExportButton } from '../exports/ExportButton.js';
 import { useCursorStack } from '../../components/use-cursor-stack.js';
 import { auditActionLabel, auditEntityLabel } from './audit-labels.js';
 import { useAuditLog } from './use-audit-log.js';
@@ -85,9 +86,12 @@ export function AuditLogPage({ providerId }: { providerId: string | null }) {
         title={t('title')}
         description={t('description')}
         actions={
-          <Button variant="default" size="xs" onClick={query.refetch}>
-            {t('refresh')}
-          </Button>
+          <>
+            <ExportButton input={{ list: 'AUDIT_LOG', auditLog: { providerId } }} />
+            <Button variant="default" size="xs" onClick={query.refetch}>
+              {t('refresh')}
+            </Button>
+          </>
         }
       />
       {providerId && (

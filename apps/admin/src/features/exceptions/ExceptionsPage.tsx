@@ -10,6 +10,7 @@ import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { FilterBar, filterDef, useUrlFilters } from '../../components/FilterBar.js';
 import { formatDate } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { ExportButton } from '../exports/ExportButton.js';
 import { useCanWrite } from '../session/session-context.js';
 import {
   EXCEPTION_KIND_LABEL,
@@ -119,11 +120,14 @@ export function ExceptionsPage() {
         title={t('list.title')}
         description={t('list.description')}
         actions={
-          canWrite && (
-            <Button component={Link} to="/exceptions/new">
-              {t('list.new')}
-            </Button>
-          )
+          <>
+            <ExportButton input={{ list: 'PERMITTED_EXCEPTIONS', permittedExceptions: values }} />
+            {canWrite && (
+              <Button component={Link} to="/exceptions/new">
+                {t('list.new')}
+              </Button>
+            )}
+          </>
         }
       />
       <FilterBar filters={filters} values={values} onChange={setFilter} />

@@ -7,6 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { ExportButton } from '../exports/ExportButton.js';
 import { useCursorStack } from '../../components/use-cursor-stack.js';
 import { STATUS_COLOR, STATUS_OPTIONS, channelLabel, statusLabel } from './inquiry-labels.js';
 import { useInquiries, useInquiryAssignees } from './use-inquiries.js';
@@ -86,9 +87,12 @@ export function InquiriesPage() {
         title={t('list.title')}
         description={t('list.description')}
         actions={
-          <Button component={Link} to="/inquiries/new" size="xs">
-            {t('list.record')}
-          </Button>
+          <>
+            <ExportButton input={{ list: 'INQUIRIES', inquiries: filter }} />
+            <Button component={Link} to="/inquiries/new" size="xs">
+              {t('list.record')}
+            </Button>
+          </>
         }
       />
       <Group mb="sm" gap="sm">

@@ -22,6 +22,7 @@ export function progressText(t: TFunction, progress: JobFieldsFragment['progress
       ? t('jobs:progress.messages.ledgerEntries', { done })
       : t('jobs:progress.messages.ledgerEntriesOf', { done, total });
   }
+  if (progress.message === 'export.rows') return t('jobs:progress.messages.exportRows', { done });
   return total === null ? t('jobs:progress.plain', { done }) : t('jobs:progress.plainOf', { done, total });
 }
 
@@ -37,6 +38,10 @@ export function outcomeText(
       ? t('jobs:outcomes.ledgerBrokenFrom', { sequence: result.firstFailureSequence })
       : t('jobs:outcomes.ledgerBroken');
   }
+  if (job.kind === 'LIST_EXPORT' && result && job.status === 'SUCCEEDED')
+    return t('jobs:outcomes.exportRows', { rows: Number(result.rows ?? 0) });
+  if (job.kind === 'EXPORT_PURGE' && result && job.status === 'SUCCEEDED')
+    return t('jobs:outcomes.exportPurged', { purged: Number(result.purged ?? 0) });
   if (job.errorCode) return errorText(t, job.errorCode);
   return '';
 }
@@ -49,6 +54,10 @@ function errorText(t: TFunction, code: string): string {
       return t('jobs:errors.ABANDONED');
     case 'INTERNAL':
       return t('jobs:errors.INTERNAL');
+    case 'EXPORT_INVALID':
+      return t('jobs:errors.EXPORT_INVALID');
+    case 'FORBIDDEN':
+      return t('jobs:errors.FORBIDDEN');
     default:
       return t('jobs:errors.other', { code });
   }

@@ -12,6 +12,7 @@ import { useQuery } from 'urql';
 import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { ExportButton } from '../exports/ExportButton.js';
 import { useCursorStack } from '../../components/use-cursor-stack.js';
 import { useLocale } from '../../i18n/locale.js';
 import { LedgerStatus } from '../ledger/LedgerStatus.js';
@@ -106,6 +107,7 @@ export function LedgerExplorerPage() {
         description={t('description')}
         actions={
           <>
+            <ExportButton input={{ list: 'LEDGER_ENTRIES', ledgerEntries: filter }} />
             <Button variant="default" size="xs" onClick={query.refetch}>
               {t('refresh')}
             </Button>

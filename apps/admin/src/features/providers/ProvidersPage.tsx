@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { useCursorStack } from '../../components/use-cursor-stack.js';
 import { useLocale } from '../../i18n/locale.js';
 import { useCanWrite } from '../session/session-context.js';
+import { ExportButton } from '../exports/ExportButton.js';
 import { purposeTitle } from '../vocabulary/localized-title.js';
 import { usePurposes } from '../vocabulary/use-purposes.js';
 import { filterKey, toProviderFilter, type ProviderFilterState } from './provider-filter.js';
@@ -104,11 +105,14 @@ export function ProvidersPage({ filter, onFilterChange }: Props) {
         title={t('list.title')}
         description={t('list.description')}
         actions={
-          writable && (
-            <Button component={Link} to="/collections/new">
-              {t('recordCollection')}
-            </Button>
-          )
+          <>
+            <ExportButton input={{ list: 'PROVIDERS', providers: variablesFilter }} />
+            {writable && (
+              <Button component={Link} to="/collections/new">
+                {t('recordCollection')}
+              </Button>
+            )}
+          </>
         }
       />
 

@@ -8,6 +8,7 @@ import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { FormCard, useFormErrors } from '../../components/FormCard.js';
 import { formatDate } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { ExportButton } from '../exports/ExportButton.js';
 import { RECIPIENT_KINDS, RECIPIENT_KIND_LABEL } from '../exceptions/exception-labels.js';
 import { useCanWrite } from '../session/session-context.js';
 import { useCreateRecipient, useRecipients } from './use-recipients.js';
@@ -53,7 +54,11 @@ export function RecipientsPage() {
   const canWrite = useCanWrite();
   return (
     <>
-      <PageHeader title={t('title')} description={t('description')} />
+      <PageHeader
+        title={t('title')}
+        description={t('description')}
+        actions={<ExportButton input={{ list: 'RECIPIENTS' }} />}
+      />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: canWrite ? 8 : 12 }}>
           <DataTable

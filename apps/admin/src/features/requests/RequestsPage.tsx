@@ -29,6 +29,7 @@ import { MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
 import { formatDate, formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { ExportButton } from '../exports/ExportButton.js';
 import { useCanWrite } from '../session/session-context.js';
 import { DueTimelineChart } from './DueTimelineChart.js';
 import {
@@ -165,7 +166,12 @@ export function RequestsPage() {
       <PageHeader
         title={t('list.title')}
         description={t('list.description')}
-        actions={canWrite && <Button onClick={() => setCreating(true)}>{t('list.enter')}</Button>}
+        actions={
+          <>
+            <ExportButton input={{ list: 'PROVIDER_REQUESTS', providerRequests: filter }} />
+            {canWrite && <Button onClick={() => setCreating(true)}>{t('list.enter')}</Button>}
+          </>
+        }
       />
       <FilterBar filters={filters} values={values} onChange={setFilter} />
       <Stack gap="md">
