@@ -190,8 +190,10 @@ describe('ledger explorer', () => {
     expect(useLabel).toContain('denied 2');
     expect(useLabel).toContain('Busiest day: 18 Nov 2026 with 3');
     expect(useLabel).not.toMatch(/\d{4}-\d{2}-\d{2}/);
-    expect(uses.querySelector('title')!.textContent).toBe('18 Nov 2026 (UTC): 3');
-    expect(uses.querySelectorAll('rect[data-series]')).toHaveLength(2);
+    // Drawn by @mantine/charts (loaded lazily): one bar segment per day and series with entries.
+    await waitFor(() => expect(uses.querySelectorAll('path.recharts-rectangle[name="CONSENT"]')).toHaveLength(1));
+    expect(uses.querySelectorAll('path.recharts-rectangle[name="DENIED"]')).toHaveLength(1);
+    expect(uses.querySelectorAll('path.recharts-rectangle[name="EXCEPTION"]')).toHaveLength(0);
 
     const provisions = screen.getByRole('img', { name: /^Provisions per day \(UTC\)/ });
     expect(provisions.getAttribute('aria-label')).toContain('6 in all');
