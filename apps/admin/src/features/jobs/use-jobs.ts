@@ -1,6 +1,7 @@
 import { CancelJobDocument, JobsDocument, RunLedgerVerificationDocument } from '@steward/schema';
-import { useEffect } from 'react';
+import { useCallback } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { useRefreshWhile } from '../../components/use-refresh-while.js';
 import { jobActive } from './job-view.js';
 
 /** How often the list refreshes while a job is queued or running. */
@@ -11,18 +12,15 @@ export function useJobs(first = 50) {
   const [result, reexecute] = useQuery({ query: JobsDocument, variables: { first }, requestPolicy: 'network-only' });
   const jobs = result.data?.jobs.edges.map((e) => e.node) ?? [];
   const active = jobs.some(jobActive);
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => reexecute({ requestPolicy: 'network-only' }), JOBS_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [active, reexecute]);
+  const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  useRefreshWhile(active, refresh, JOBS_REFRESH_MS);
   return {
     jobs,
     active,
     loaded: result.data !== undefined,
     fetching: result.fetching,
     error: result.error,
-    refetch: () => reexecute({ requestPolicy: 'network-only' }),
+    refetch: refresh,
   };
 }
 

@@ -4,8 +4,9 @@ import {
   VerifyLedgerDocument,
   type LedgerAnchorInput,
 } from '@steward/schema';
-import { useEffect } from 'react';
+import { useCallback } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { useRefreshWhile } from '../../components/use-refresh-while.js';
 
 /** How often the ledger's status refreshes while a verification is queued or running. */
 export const LEDGER_REFRESH_MS = 2000;
@@ -18,16 +19,13 @@ export function useLedgerStatus() {
   const [result, reexecute] = useQuery({ query: LedgerStatusDocument, requestPolicy: 'network-only' });
   const status = result.data?.ledgerStatus ?? null;
   const running = status?.runningVerification ?? null;
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => reexecute({ requestPolicy: 'network-only' }), LEDGER_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [running, reexecute]);
+  const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  useRefreshWhile(running !== null, refresh, LEDGER_REFRESH_MS);
   return {
     status,
     fetching: result.fetching,
     error: result.error,
-    refetch: () => reexecute({ requestPolicy: 'network-only' }),
+    refetch: refresh,
   };
 }
 
