@@ -4,6 +4,25 @@ import { defineConfig } from 'vite';
 // The API (apps/api) listens on :4000 in development and serves the built admin in production.
 const api = 'http://localhost:4000';
 
+/** The chart library's packages (and recharts' own dependencies), kept out of the eager vendor chunk. */
+const CHART_PACKAGES = [
+  '@mantine[\\\\/]charts',
+  'recharts',
+  'd3-[a-z-]+',
+  'victory-vendor',
+  'internmap',
+  'decimal.js-light',
+  'es-toolkit',
+  'eventemitter3',
+  'immer',
+  'reselect',
+  'redux',
+  'redux-thunk',
+  '@reduxjs[\\\\/]toolkit',
+  'react-redux',
+  'tiny-invariant',
+].join('|');
+
 export default defineConfig({
   plugins: [react()],
   build: {
@@ -18,10 +37,12 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
             {
               name: 'mantine',
-              test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-number-format|clsx)/,
+              test: /node_modules[\\/](@mantine[\\/](core|hooks)|@floating-ui|react-remove-scroll|react-number-format|clsx)/,
               priority: 20,
             },
-            { name: 'vendor', test: /node_modules/, priority: 10 },
+            // Not the chart library (@mantine/charts, recharts and what only they use): components/Chart.tsx
+            // imports it lazily, so it stays in its own chunk, loaded by the pages that draw a chart.
+            { name: 'vendor', test: new RegExp(`node_modules[\\\\/](?!(${CHART_PACKAGES})[\\\\/])`), priority: 10 },
           ],
         },
       },

@@ -58,3 +58,17 @@ export function renderApp(path: string, { role = 'PRIVACY_OFFICER', handlers = {
   );
   return { ...view, api, router };
 }
+
+/** Renders one component inside the app's providers (theme, i18n, a stub API), without the router or layout. */
+export function renderWithProviders(
+  ui: React.ReactElement,
+  { handlers = {}, language = 'en' }: Omit<Options, 'role'> = {},
+) {
+  const api = stubApi(handlers);
+  const view = render(
+    <AppProviders client={api.client} theme={testTheme} language={language}>
+      {ui}
+    </AppProviders>,
+  );
+  return { ...view, api };
+}

@@ -10,6 +10,32 @@ if (!('fonts' in document) || !document.fonts) {
   });
 }
 
+// Charts (recharts under @mantine/charts) size themselves to their container with a ResizeObserver and
+// the container's client size; happy-dom lays nothing out, so a chart's container measures 720 × 240.
+if (typeof globalThis.ResizeObserver === 'undefined') {
+  globalThis.ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+}
+const CHART_SIZE = { clientWidth: 720, clientHeight: 240, offsetWidth: 720, offsetHeight: 240 } as const;
+for (const [prop, size] of Object.entries(CHART_SIZE)) {
+  let proto: object | null = HTMLElement.prototype;
+  let original: PropertyDescriptor | undefined;
+  while (proto && !original) {
+    original = Object.getOwnPropertyDescriptor(proto, prop);
+    proto = Object.getPrototypeOf(proto) as object | null;
+  }
+  Object.defineProperty(HTMLElement.prototype, prop, {
+    configurable: true,
+    get(this: HTMLElement) {
+      if (this.classList.contains('recharts-responsive-container')) return size;
+      return (original?.get?.call(this) as number | undefined) ?? 0;
+    },
+  });
+}
+
 // findBy*/waitFor give up after 1 s by default: too short for a whole page rendering on a shared
 // 2-core CI machine (a ledger explorer page once missed it under load). A broken page still fails.
 configure({ asyncUtilTimeout: 8000 });

@@ -56,6 +56,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'Jobs',
   'LedgerActivity',
   'LedgerEntries',
+  'LedgerStatus',
   'LinkInquiryProvider',
   'LinkRequestProvider',
   'Login',

@@ -7,7 +7,8 @@ import { services } from '../services.js';
 import { readAnchorFile } from './anchor-file.js';
 import { LedgerActivity, LedgerEntryConnection, LedgerEntryFilter } from './ledger-explorer.type.js';
 import { type LedgerAnchor } from './ledger.service.js';
-import { LedgerAnchorInput, LedgerCheckpointType, LedgerVerificationType } from './ledger.type.js';
+import { presentLedgerStatus } from './ledger-status.presenter.js';
+import { LedgerAnchorInput, LedgerCheckpointType, LedgerStatusType, LedgerVerificationType } from './ledger.type.js';
 
 function checkedAnchor(anchor: LedgerAnchorInput | null): LedgerAnchor | null {
   if (!anchor) return null;
@@ -33,6 +34,15 @@ export class LedgerResolver {
     // Without an anchor given, the one the server keeps outside the database (if any).
     const file = ctx.deps.config.ledgerAnchorFile;
     return services(ctx).ledger.verify(checkedAnchor(anchor) ?? (file ? readAnchorFile(file) : null));
+  }
+
+  @Authorized(WRITERS)
+  @Query(() => LedgerStatusType, {
+    description:
+      'The ledger without walking it: its head, the newest checkpoint, the last verification job’s result with its time and the verification running now (start one with `runLedgerVerification`).',
+  })
+  async ledgerStatus(@Ctx() ctx: Context): Promise<LedgerStatusType> {
+    return presentLedgerStatus(await services(ctx).ledger.status(), ctx.actor);
   }
 
   @Authorized(WRITERS)

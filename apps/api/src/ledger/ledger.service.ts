@@ -33,6 +33,7 @@ import {
   type LedgerEntryContent,
 } from './ledger-hash.js';
 import type { LedgerEntryKind } from './ledger-entry.entity.js';
+import { Job } from '../jobs/job.entity.js';
 
 /** A checkpoint is signed automatically every this many entries (and on demand). */
 export const CHECKPOINT_EVERY = 1000;
@@ -126,6 +127,18 @@ export class LedgerChainBrokenError extends DomainError {
 /** SHA-256 of a record's canonical content: what a ledger entry commits to about it. */
 export function payloadHashOf(record: Record<string, unknown>): string {
   return sha256(canonicalJson(record));
+}
+
+/** The ledger without walking it (LedgerService.status): what the ledger page opens with. */
+export interface LedgerStatus {
+  headSequence: number;
+  headHash: string;
+  lastCheckpoint: LedgerCheckpointSummary | null;
+  checkpointPublicKey: string;
+  /** The last ledger verification job that ended with or without a verdict (cancelled ones aside); `createdBy` loaded. */
+  lastVerification: Job | null;
+  /** The verification job running (or else queued) now; `createdBy` loaded. */
+  runningVerification: Job | null;
 }
 
 export class LedgerService {
@@ -261,6 +274,39 @@ export class LedgerService {
       signature: this.deps.cipher.signCheckpoint(checkpointStatement(sequence, hash)),
       restoreSignature,
     });
+  }
+
+  /**
+   * The stored head and newest checkpoint, and the verification jobs' last result and current run:
+   * a few rows, never a walk (a verification of 1M entries takes ~20 s, so it runs as a job). The
+   * last result comes from the job table, so it survives restarts and is the same on every instance.
+   */
+  async status(): Promise<LedgerStatus> {
+    const [head, newest] = [await ledgerHead(this.em), await newestCheckpoint(this.em)];
+    const headSequence = Number(head?.sequence ?? 0);
+    const lastCheckpoint = newest
+      ? { sequence: Number(newest.sequence), hash: newest.hash, signedAt: fromDbDate(newest.signed_at) }
+      : null;
+    const kind = 'LEDGER_VERIFICATION';
+    const lastVerification = await this.em.findOne(
+      Job,
+      { kind, status: { $in: ['SUCCEEDED', 'FAILED'] } },
+      { orderBy: { finishedAt: 'desc', id: 'desc' }, populate: ['createdBy'] },
+    );
+    // RUNNING sorts after QUEUED: the one running first, else the oldest queued.
+    const runningVerification = await this.em.findOne(
+      Job,
+      { kind, status: { $in: ['QUEUED', 'RUNNING'] } },
+      { orderBy: { status: 'desc', id: 'asc' }, populate: ['createdBy'] },
+    );
+    return {
+      headSequence,
+      headHash: head?.hash ?? GENESIS_HASH,
+      lastCheckpoint,
+      checkpointPublicKey: this.deps.cipher.checkpointPublicKey,
+      lastVerification,
+      runningVerification,
+    };
   }
 
   /**

@@ -1,4 +1,5 @@
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { JobType } from '../jobs/job.type.js';
 
 @ObjectType('LedgerFailure', { description: 'The first ledger entry that fails verification, and why.' })
 export class LedgerFailureType {
@@ -73,4 +74,66 @@ export class LedgerVerificationType {
 export class LedgerCheckpointType {
   @Field(() => Int) sequence!: number;
   @Field(() => String) hash!: string;
+}
+
+@ObjectType('LedgerVerificationOutcome', {
+  description:
+    'What the last finished ledger verification job found (scheduled or started by an owner): read from the job table, so it survives restarts and every instance says the same.',
+})
+export class LedgerVerificationOutcomeType {
+  @Field(() => ID, { description: 'The verification job (see `job(id)`).' })
+  jobId!: string;
+  @Field(() => Date, { description: 'When the verification ended.' })
+  finishedAt!: Date;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True when the ledger verified, false when it did not (`firstFailureSequence` names where); null when the job ended without a verdict (`errorCode`).',
+  })
+  ok!: boolean | null;
+  @Field(() => Int, { nullable: true, description: 'Entries checked; null without a verdict.' })
+  checkedEntries!: number | null;
+  @Field(() => Int, { nullable: true, description: 'The head it checked up to; null without a verdict.' })
+  headSequence!: number | null;
+  @Field(() => String, { nullable: true, description: "That head's hash; null without a verdict." })
+  headHash!: string | null;
+  @Field(() => Int, { nullable: true, description: 'The first entry that failed; null when it verified.' })
+  firstFailureSequence!: number | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the job failed, as a stable code (`LEDGER_VERIFICATION_FAILED`, `INTERNAL`, `ABANDONED`).',
+  })
+  errorCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'The admin who started it, by name; null when scheduled.' })
+  startedBy!: string | null;
+}
+
+@ObjectType('LedgerStatus', {
+  description:
+    'The ledger at a glance without walking it: the stored head and newest checkpoint, the last verification job’s result and the one queued or running now.',
+})
+export class LedgerStatusType {
+  @Field(() => Int, { description: 'The head: the number of the newest entry (0 while empty).' })
+  headSequence!: number;
+  @Field(() => String, { description: "The head's hash, as stored (not verified here)." })
+  headHash!: string;
+  @Field(() => LedgerCheckpointSummaryType, { nullable: true, description: 'The newest signed checkpoint.' })
+  lastCheckpoint!: LedgerCheckpointSummaryType | null;
+  @Field(() => Int, { description: 'Entries after the newest signed checkpoint.' })
+  unsignedEntries!: number;
+  @Field(() => String, {
+    description: 'Ed25519 public key (SPKI, base64) that verifies the checkpoints outside Steward.',
+  })
+  checkpointPublicKey!: string;
+  @Field(() => LedgerVerificationOutcomeType, {
+    nullable: true,
+    description: 'The last finished verification (cancelled ones aside); null when none has finished yet.',
+  })
+  lastVerification!: LedgerVerificationOutcomeType | null;
+  @Field(() => JobType, {
+    nullable: true,
+    description:
+      'The verification queued or running now, with its progress (entries checked of the head); null when none.',
+  })
+  runningVerification!: JobType | null;
 }

@@ -1,8 +1,9 @@
 import { JobDocument, StartExportDocument, type StartExportInput } from '@steward/schema';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { jobActive } from '../jobs/job-view.js';
-import { useRefreshWhile } from '../jobs/use-jobs.js';
+import { useRefreshWhile } from '../../components/use-refresh-while.js';
+import { JOBS_REFRESH_MS } from '../jobs/use-jobs.js';
 
 /** Where the API serves an export's file (exports/export.route.ts): a GET with the session cookie. */
 export const exportDownloadHref = (jobId: string) => `/api/exports/${encodeURIComponent(jobId)}`;
@@ -27,7 +28,8 @@ export function useExport(input: StartExportInput) {
   const startedJob = startState.data?.startExport;
   const job = jobId ? (result.data?.job ?? (startedJob?.id === jobId ? startedJob : null)) : null;
   const active = job ? jobActive(job) : false;
-  useRefreshWhile(active, reexecute);
+  const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  useRefreshWhile(active, refresh, JOBS_REFRESH_MS);
 
   return {
     job,

@@ -1,33 +1,26 @@
 import { CancelJobDocument, JobsDocument, RunLedgerVerificationDocument } from '@steward/schema';
-import { useEffect } from 'react';
+import { useCallback } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { useRefreshWhile } from '../../components/use-refresh-while.js';
 import { jobActive } from './job-view.js';
 
 /** How often the list refreshes while a job is queued or running. */
 export const JOBS_REFRESH_MS = 2000;
-
-/** Re-runs a job query every JOBS_REFRESH_MS while `active` (a job it shows is queued or running). */
-export function useRefreshWhile(active: boolean, reexecute: (opts: { requestPolicy: 'network-only' }) => void) {
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => reexecute({ requestPolicy: 'network-only' }), JOBS_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [active, reexecute]);
-}
 
 /** The newest jobs; refreshed every JOBS_REFRESH_MS while any of them is queued or running. */
 export function useJobs(first = 50) {
   const [result, reexecute] = useQuery({ query: JobsDocument, variables: { first }, requestPolicy: 'network-only' });
   const jobs = result.data?.jobs.edges.map((e) => e.node) ?? [];
   const active = jobs.some(jobActive);
-  useRefreshWhile(active, reexecute);
+  const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  useRefreshWhile(active, refresh, JOBS_REFRESH_MS);
   return {
     jobs,
     active,
     loaded: result.data !== undefined,
     fetching: result.fetching,
     error: result.error,
-    refetch: () => reexecute({ requestPolicy: 'network-only' }),
+    refetch: refresh,
   };
 }
 

@@ -1,12 +1,12 @@
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DAY_CHART, DayChart, dayChartScale } from '../../components/DayChart.js';
-import { formatCalendarDate } from '../../components/format.js';
+import { BarChart, ChartFigure } from '../../components/Chart.js';
+import { formatCalendarDate, formatNumber } from '../../components/format.js';
 import { activityByDay, SERIES, seriesLabel, totals, type ActivityAction, type ActivityBucket } from './activity.js';
 
 /**
  * Uses or provisions (allowed, by basis, and denied) per UTC day (the API's buckets; said so in every
- * label), stacked, in plain SVG. The picture is
+ * label), stacked bars (@mantine/charts). The picture is
  * summarised for assistive technology in its label, and the same numbers are in a table underneath.
  */
 export function ActivityChart({
@@ -30,12 +30,10 @@ export function ActivityChart({
     EXCEPTION: t('inline.EXCEPTION'),
     DENIED: t('inline.DENIED'),
   };
-  const legend = SERIES.map((s) => ({ ...s, label: seriesLabel(t, s.key) }));
+  const legend = SERIES.map((s) => ({ name: s.key, color: s.color, label: seriesLabel(t, s.key) }));
   const sum = totals(days);
   const grand = SERIES.reduce((n, s) => n + sum[s.key], 0);
   const max = Math.max(1, ...days.map((d) => d.total));
-  const { slot, plotHeight, height } = dayChartScale(days.length, max);
-  const barWidth = Math.max(1, slot * 0.7);
   const counts = SERIES.map((s) => t('chart.count', { series: inline[s.key], count: sum[s.key] })).join(
     t('chart.separator'),
   );
@@ -50,20 +48,16 @@ export function ActivityChart({
       : t('chart.busiestNone'));
 
   return (
-    <DayChart
+    <ChartFigure
       summary={summary}
-      legend={legend}
-      max={max}
-      from={from}
-      to={to}
-      showRange={days.length > 0}
+      height={220}
       table={
         <Table aria-label={t('chart.byDay', { what })} verticalSpacing={2} mt="xs">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('chart.day')}</Table.Th>
               {legend.map((s) => (
-                <Table.Th key={s.key}>{s.label}</Table.Th>
+                <Table.Th key={s.name}>{s.label}</Table.Th>
               ))}
               <Table.Th>{t('chart.total')}</Table.Th>
             </Table.Tr>
@@ -75,9 +69,9 @@ export function ActivityChart({
                 <Table.Tr key={d.day}>
                   <Table.Td>{formatCalendarDate(d.day)}</Table.Td>
                   {SERIES.map((s) => (
-                    <Table.Td key={s.key}>{d.counts[s.key]}</Table.Td>
+                    <Table.Td key={s.key}>{formatNumber(d.counts[s.key])}</Table.Td>
                   ))}
-                  <Table.Td>{d.total}</Table.Td>
+                  <Table.Td>{formatNumber(d.total)}</Table.Td>
                 </Table.Tr>
               ))}
             {grand === 0 && (
@@ -89,21 +83,17 @@ export function ActivityChart({
         </Table>
       }
     >
-      {days.map((d, i) => {
-        let y = plotHeight;
-        const x = DAY_CHART.PAD_LEFT + i * slot + (slot - barWidth) / 2;
-        return (
-          <g key={d.day}>
-            <title>{t('chart.dayTitle', { day: formatCalendarDate(d.day), count: d.total })}</title>
-            {SERIES.map((s) => {
-              const h = height(d.counts[s.key]);
-              if (h <= 0) return null;
-              y -= h;
-              return <rect key={s.key} x={x} y={y} width={barWidth} height={h} fill={s.color} data-series={s.key} />;
-            })}
-          </g>
-        );
-      })}
-    </DayChart>
+      <BarChart
+        h={220}
+        data={days.map((d) => ({ day: formatCalendarDate(d.day), ...d.counts }))}
+        dataKey="day"
+        type="stacked"
+        series={legend}
+        withLegend
+        valueFormatter={formatNumber}
+        yAxisProps={{ allowDecimals: false }}
+        accessibilityLayer={false}
+      />
+    </ChartFigure>
   );
 }

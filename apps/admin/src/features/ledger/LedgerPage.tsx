@@ -16,24 +16,43 @@ import { useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CopyValueButton } from '../../components/CopyValue.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { formatDateTime } from '../../components/format.js';
+import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
+import { formatDateTime, formatNumber } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { formatAnchor, parseAnchor } from './anchor.js';
-import { useCreateCheckpoint, useLedgerVerification } from './use-ledger.js';
+import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
+import { useRunLedgerVerification } from '../jobs/use-jobs.js';
+import { useCanRunJobs } from '../session/session-context.js';
+import { LastVerificationAlert, VerificationProgress } from './LastVerification.js';
+import { useAnchorVerification, useCreateCheckpoint, useLedgerStatus } from './use-ledger.js';
 
-/** Clause 3 (no falsification or loss): the hash-chained ledger, verified end to end. */
+/**
+ * Clause 3 (no falsification or loss): the hash-chained ledger. Verifying walks every entry (~20 s
+ * for 1M), so the page opens with the stored head and the last verification job's result; a
+ * verification runs as a job on request, its progress shown while it runs.
+ */
 export function LedgerPage() {
   const { t } = useTranslation('ledger');
   const [anchor, setAnchor] = useState<LedgerAnchorInput | null>(null);
   const [anchorText, setAnchorText] = useState('');
   const [anchorError, setAnchorError] = useState<string | null>(null);
-  const { verification, fetching, error, verifyAgain } = useLedgerVerification(anchor);
+  const { status, fetching, error, refetch } = useLedgerStatus();
+  const anchored = useAnchorVerification(anchor);
   const checkpoint = useCreateCheckpoint();
+  const canRun = useCanRunJobs();
+  const run = useRunLedgerVerification();
+  const [messages, setMessages] = useState<string[]>([]);
 
   async function sign() {
     const res = await checkpoint.createCheckpoint();
-    if (!res.error) verifyAgain();
+    if (!res.error) refetch();
+  }
+
+  async function verifyNow() {
+    setMessages([]);
+    const res = await run.run();
+    if (res.error) setMessages(fieldErrorsFromGraphQLError(res.error).messages);
+    else refetch();
   }
 
   function verifyAgainst(event: FormEvent) {
@@ -52,7 +71,9 @@ export function LedgerPage() {
     setAnchor(parsed.anchor);
   }
 
-  const head = verification ? formatAnchor(verification.headSequence, verification.headHash) : '';
+  const head = status ? formatAnchor(status.headSequence, status.headHash) : '';
+  const running = status?.runningVerification ?? null;
+  const verification = anchored.verification;
 
   return (
     <>
@@ -64,9 +85,11 @@ export function LedgerPage() {
             <Button component={Link} to="/ledger/entries" variant="default">
               {t('browse')}
             </Button>
-            <Button variant="default" onClick={verifyAgain} loading={fetching}>
-              {t('verifyAgain')}
-            </Button>
+            {canRun && (
+              <Button variant="default" onClick={() => void verifyNow()} loading={run.fetching} disabled={!!running}>
+                {t('verifyNow')}
+              </Button>
+            )}
             <Button onClick={() => void sign()} loading={checkpoint.creating}>
               {t('sign')}
             </Button>
@@ -74,42 +97,30 @@ export function LedgerPage() {
         }
       />
       <ErrorAlert error={error ?? checkpoint.error} />
+      <MessagesAlert title={t('refused')} messages={messages} />
       <Card withBorder pos="relative">
-        <LoadingOverlay visible={fetching && !verification} />
-        {verification && (
+        <LoadingOverlay visible={fetching && !status} />
+        {status && (
           <Stack gap="md">
-            {verification.ok ? (
-              <Alert color="teal" variant="light" title={t('verifies.title')} role="status">
-                {t('verifies.body', { count: verification.checkedEntries })}
-                {verification.anchorChecked && anchor && ` ${t('verifies.anchorHolds', { sequence: anchor.sequence })}`}
-              </Alert>
-            ) : (
-              <Alert color="red" variant="light" title={t('fails.title')} role="alert">
-                {t('fails.firstEntry')} <strong>{verification.firstFailure?.sequence}</strong> —{' '}
-                {verification.firstFailure?.reason}
-              </Alert>
-            )}
-            {verification.gaps.map((gap) => (
-              <Alert key={gap.sequence} color="yellow" variant="light" title={t('gap.title')} role="note">
-                {t('gap.body', {
-                  from: gap.from,
-                  to: gap.to,
-                  sequence: gap.sequence,
-                  backupCreatedAt: formatDateTime(gap.backupCreatedAt),
-                })}
-              </Alert>
-            ))}
-            <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-              <Fact label={t('facts.checkedEntries')} value={String(verification.checkedEntries)} />
-              <Fact label={t('facts.headSequence')} value={String(verification.headSequence)} />
-              <Fact label={t('facts.checkpoints')} value={String(verification.checkpoints)} />
-              <Fact label={t('facts.unsignedEntries')} value={String(verification.unsignedEntries)} />
+            {running && <VerificationProgress job={running} />}
+            <LastVerificationAlert last={status.lastVerification ?? null} />
+            <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+              <Fact label={t('facts.headSequence')} value={formatNumber(status.headSequence)} />
+              <Fact
+                label={t('facts.checkedEntries')}
+                value={
+                  status.lastVerification?.checkedEntries != null
+                    ? formatNumber(status.lastVerification.checkedEntries)
+                    : '—'
+                }
+              />
+              <Fact label={t('facts.unsignedEntries')} value={formatNumber(status.unsignedEntries)} />
             </SimpleGrid>
-            {verification.lastCheckpoint && (
+            {status.lastCheckpoint && (
               <Text size="sm" c="dimmed">
                 {t('newestCheckpoint', {
-                  sequence: verification.lastCheckpoint.sequence,
-                  signedAt: formatDateTime(verification.lastCheckpoint.signedAt),
+                  sequence: status.lastCheckpoint.sequence,
+                  signedAt: formatDateTime(status.lastCheckpoint.signedAt),
                 })}
               </Text>
             )}
@@ -128,7 +139,7 @@ export function LedgerPage() {
                 {t('publicKey.caption')}
               </Text>
               <Code block aria-label={t('publicKey.label')} style={{ wordBreak: 'break-all' }}>
-                {verification.checkpointPublicKey}
+                {status.checkpointPublicKey}
               </Code>
             </Stack>
           </Stack>
@@ -143,7 +154,7 @@ export function LedgerPage() {
           <Text size="sm">
             <Trans t={t} i18nKey="anchor.explanation" components={{ code: <Code /> }} />
           </Text>
-          {verification && verification.headSequence > 0 && (
+          {status && status.headSequence > 0 && (
             <Group gap="xs" wrap="nowrap" align="flex-start">
               <Code block aria-label={t('anchor.currentHead')} style={{ wordBreak: 'break-all', flex: 1 }}>
                 {head}
@@ -161,11 +172,39 @@ export function LedgerPage() {
                 error={anchorError}
                 onChange={(e) => setAnchorText(e.currentTarget.value)}
               />
-              <Button type="submit" variant="default">
+              <Button type="submit" variant="default" loading={anchored.fetching}>
                 {t('anchor.submit')}
               </Button>
             </Group>
           </form>
+          <ErrorAlert error={anchored.error} />
+          {verification && (
+            <>
+              {verification.ok ? (
+                <Alert color="teal" variant="light" title={t('verifies.title')} role="status">
+                  {t('verifies.body', { count: verification.checkedEntries })}
+                  {verification.anchorChecked &&
+                    anchor &&
+                    ` ${t('verifies.anchorHolds', { sequence: anchor.sequence })}`}
+                </Alert>
+              ) : (
+                <Alert color="red" variant="light" title={t('fails.title')} role="alert">
+                  {t('fails.firstEntry')} <strong>{verification.firstFailure?.sequence}</strong> —{' '}
+                  {verification.firstFailure?.reason}
+                </Alert>
+              )}
+              {verification.gaps.map((gap) => (
+                <Alert key={gap.sequence} color="yellow" variant="light" title={t('gap.title')} role="note">
+                  {t('gap.body', {
+                    from: gap.from,
+                    to: gap.to,
+                    sequence: gap.sequence,
+                    backupCreatedAt: formatDateTime(gap.backupCreatedAt),
+                  })}
+                </Alert>
+              ))}
+            </>
+          )}
         </Stack>
       </Card>
     </>

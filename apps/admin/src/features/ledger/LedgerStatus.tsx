@@ -1,39 +1,49 @@
-import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Anchor, Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { useLedgerVerification } from './use-ledger.js';
+import { formatDateTime } from '../../components/format.js';
+import { useLedgerStatus } from './use-ledger.js';
 
 /**
- * The chain's verification status in one line, for pages that show ledger entries. Verification
- * walks every entry, so it runs when asked, not on every visit.
+ * The chain's last verification in one line, for pages that show ledger entries: the last
+ * verification job's result and time (nothing is walked here), or its progress while one runs.
  */
 export function LedgerStatus() {
   const { t } = useTranslation('ledger');
-  const [asked, setAsked] = useState(false);
-  const { verification, fetching, error, verifyAgain } = useLedgerVerification(null, { pause: !asked });
+  const { status, error } = useLedgerStatus();
+  const last = status?.lastVerification ?? null;
+  const running = status?.runningVerification ?? null;
   return (
     <>
       <Group gap="sm" role="status" aria-label={t('status.label')}>
-        {verification ? (
-          verification.ok ? (
-            <Badge color="teal" variant="light">
-              {t('status.verifies', { count: verification.checkedEntries })}
-            </Badge>
-          ) : (
-            <Badge color="red" variant="light">
-              {t('status.failsAt', { sequence: verification.firstFailure?.sequence })}
-            </Badge>
-          )
+        {running ? (
+          <Badge color="blue" variant="light">
+            {t('status.running')}
+          </Badge>
+        ) : null}
+        {last?.ok === true ? (
+          <Badge color="teal" variant="light">
+            {t('status.verifies', { count: last.checkedEntries ?? 0 })}
+          </Badge>
+        ) : last?.ok === false ? (
+          <Badge color="red" variant="light">
+            {t('status.failsAt', { sequence: last.firstFailureSequence })}
+          </Badge>
+        ) : last ? (
+          <Badge color="yellow" variant="light">
+            {t('status.noVerdict')}
+          </Badge>
         ) : (
           <Text size="sm" c="dimmed">
             {t('status.notVerified')}
           </Text>
         )}
-        <Button size="xs" variant="default" loading={fetching} onClick={() => (asked ? verifyAgain() : setAsked(true))}>
-          {verification ? t('verifyAgain') : t('status.verify')}
-        </Button>
+        {last && (
+          <Text size="sm" c="dimmed">
+            {t('status.at', { finishedAt: formatDateTime(last.finishedAt) })}
+          </Text>
+        )}
         <Anchor component={Link} to="/ledger" size="sm">
           {t('status.details')}
         </Anchor>

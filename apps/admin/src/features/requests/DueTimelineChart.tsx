@@ -1,20 +1,19 @@
-import { Box, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ChartLegend } from '../../components/DayChart.js';
+import { BarChart, ChartFigure } from '../../components/Chart.js';
 import { formatDate } from '../../components/format.js';
-import { layoutTimeline, type TimelineRequest } from './due-timeline.js';
+import { DAY, layoutTimeline, timelineRows, timelineTicks, type TimelineRequest } from './due-timeline.js';
 import { URGENCY_COLOR, URGENCY_LABEL } from './request-labels.js';
 
-const WIDTH = 720;
-const ROW = 16;
-const PAD_LEFT = 110;
-const PAD_TOP = 8;
-const PAD_BOTTOM = 20;
-const LEGEND = ['OVERDUE', 'DUE_SOON', 'ON_TRACK'] as const;
+const ROW = 22;
+/** Room above the plot for the "now" label, so it never meets the dates on the axis below. */
+const TOP = 24;
 
 /**
- * Open requests on a time axis: each bar runs from receipt to the due date (red past it while
- * overdue), with a line at now. Plain SVG, summarised for assistive technology in its label.
+ * Open requests on a time axis: each bar runs from receipt to the due date (and on, red, to now
+ * while overdue), with a line at now labelled above the plot. Drawn with @mantine/charts as stacked
+ * horizontal bars (an invisible first segment places each bar at its receipt), summarised for
+ * assistive technology in its label, with the dates in a table underneath.
  */
 export function DueTimelineChart({ requests, now }: { requests: readonly TimelineRequest[]; now: Date }) {
   const { t } = useTranslation('requests');
@@ -26,83 +25,77 @@ export function DueTimelineChart({ requests, now }: { requests: readonly Timelin
       </Text>
     );
   }
-  const plot = WIDTH - PAD_LEFT - 8;
-  const height = PAD_TOP + timeline.bars.length * ROW + PAD_BOTTOM;
-  const x = (f: number) => PAD_LEFT + f * plot;
-  const overdue = timeline.bars.filter((b) => b.urgency === 'OVERDUE').length;
-  const soon = timeline.bars.filter((b) => b.urgency === 'DUE_SOON').length;
+  const span = (timeline.to.getTime() - timeline.from.getTime()) / DAY;
+  const at = (days: number) => formatDate(new Date(timeline.from.getTime() + days * DAY).toISOString());
   const summary = t('timeline.summary', {
     total: timeline.bars.length,
-    overdue,
-    soon,
+    overdue: timeline.bars.filter((b) => b.urgency === 'OVERDUE').length,
+    soon: timeline.bars.filter((b) => b.urgency === 'DUE_SOON').length,
     reference: timeline.bars[0]!.reference,
   });
+  const byId = new Map(requests.map((r) => [r.id, r]));
+  const height = TOP + timeline.bars.length * ROW + 72;
   return (
-    <Box>
-      <ChartLegend items={LEGEND.map((u) => ({ key: u, color: URGENCY_COLOR[u], label: URGENCY_LABEL[u] }))} />
-      <svg
-        role="img"
-        aria-label={summary}
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        width="100%"
-        style={{ display: 'block', maxHeight: 420 }}
-        data-testid="due-timeline"
-      >
-        {timeline.bars.map((b, i) => {
-          const y = PAD_TOP + i * ROW;
-          return (
-            <g key={b.id} data-urgency={b.urgency}>
-              <title>{`${b.reference}: ${URGENCY_LABEL[b.urgency]}`}</title>
-              <text
-                x={PAD_LEFT - 6}
-                y={y + ROW * 0.7}
-                fontSize={10}
-                textAnchor="end"
-                fill="#495057"
-                fontFamily="monospace"
-              >
-                {b.reference}
-              </text>
-              <rect
-                x={x(b.start)}
-                y={y + 3}
-                width={Math.max(2, x(b.due) - x(b.start))}
-                height={ROW - 6}
-                rx={2}
-                fill={b.urgency === 'OVERDUE' ? '#ffc9c9' : URGENCY_COLOR[b.urgency]}
-              />
-              {b.end > b.due && (
-                <rect
-                  x={x(b.due)}
-                  y={y + 3}
-                  width={Math.max(2, x(b.end) - x(b.due))}
-                  height={ROW - 6}
-                  fill={URGENCY_COLOR.OVERDUE}
-                  data-overdue="true"
-                />
-              )}
-              <line x1={x(b.due)} x2={x(b.due)} y1={y + 1} y2={y + ROW - 1} stroke="#212529" strokeWidth={1.5} />
-            </g>
-          );
-        })}
-        <line
-          x1={x(timeline.now)}
-          x2={x(timeline.now)}
-          y1={PAD_TOP - 4}
-          y2={height - PAD_BOTTOM + 2}
-          stroke="#e03131"
-          strokeDasharray="3 2"
-        />
-        <text x={x(timeline.now)} y={height - 6} fontSize={10} textAnchor="middle" fill="#e03131">
-          {t('timeline.now')}
-        </text>
-        <text x={PAD_LEFT} y={height - 6} fontSize={10} fill="#868e96">
-          {formatDate(timeline.from.toISOString())}
-        </text>
-        <text x={WIDTH - 8} y={height - 6} fontSize={10} textAnchor="end" fill="#868e96">
-          {formatDate(timeline.to.toISOString())}
-        </text>
-      </svg>
-    </Box>
+    <ChartFigure
+      summary={summary}
+      height={height}
+      testId="due-timeline"
+      table={
+        <Table aria-label={t('timeline.table')} verticalSpacing={2} mt="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('list.columns.reference')}</Table.Th>
+              <Table.Th>{t('list.columns.receivedAt')}</Table.Th>
+              <Table.Th>{t('list.columns.dueAt')}</Table.Th>
+              <Table.Th>{t('timeline.urgency')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {timeline.bars.map((b) => (
+              <Table.Tr key={b.id}>
+                <Table.Td ff="monospace">{b.reference}</Table.Td>
+                <Table.Td>{formatDate(byId.get(b.id)?.receivedAt)}</Table.Td>
+                <Table.Td>{formatDate(byId.get(b.id)?.dueAt)}</Table.Td>
+                <Table.Td>{URGENCY_LABEL[b.urgency]}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      }
+    >
+      <BarChart
+        h={height}
+        data={timelineRows(timeline)}
+        dataKey="reference"
+        type="stacked"
+        orientation="vertical"
+        series={[
+          // Places each bar at its receipt; "none" keeps it out of the picture and the legend.
+          { name: 'offset', color: 'none' },
+          { name: 'ON_TRACK', color: URGENCY_COLOR.ON_TRACK, label: URGENCY_LABEL.ON_TRACK },
+          { name: 'DUE_SOON', color: URGENCY_COLOR.DUE_SOON, label: URGENCY_LABEL.DUE_SOON },
+          { name: 'OVERDUE', color: '#ffc9c9', label: URGENCY_LABEL.OVERDUE },
+          { name: 'late', color: URGENCY_COLOR.OVERDUE, label: t('timeline.late') },
+        ]}
+        withLegend
+        // Below the axis: above the plot is the "now" label's.
+        legendProps={{ verticalAlign: 'bottom', height: 32 }}
+        withTooltip={false}
+        gridAxis="x"
+        xAxisProps={{ domain: [0, span], ticks: timelineTicks(span), tickFormatter: at, allowDataOverflow: true }}
+        yAxisProps={{ width: 110, tick: { fontSize: 11, fontFamily: 'monospace', fill: 'currentColor' } }}
+        referenceLines={[
+          {
+            x: timeline.now * span,
+            color: 'red.8',
+            strokeDasharray: '3 2',
+            label: t('timeline.now'),
+            labelPosition: 'top',
+          },
+        ]}
+        barChartProps={{ margin: { top: TOP, right: 16 } }}
+        accessibilityLayer={false}
+      />
+    </ChartFigure>
   );
 }

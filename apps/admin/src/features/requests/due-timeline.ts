@@ -21,7 +21,8 @@ export type TimelineBar = {
 
 export type Timeline = { from: Date; to: Date; now: number; bars: TimelineBar[] };
 
-const DAY = 86_400_000;
+/** A day in milliseconds: the chart's axis counts days from the timeline's start. */
+export const DAY = 86_400_000;
 
 /**
  * Lays out open requests on one time axis, from the earliest receipt to the latest due date (or
@@ -50,4 +51,41 @@ export function layoutTimeline(requests: readonly TimelineRequest[], now: Date):
       };
     });
   return { from: new Date(from), to: new Date(to), now: at(now.getTime()), bars };
+}
+
+/** One stacked bar per request, in days from the timeline's start: where it starts, then its span in its urgency's series. */
+export type TimelineRow = {
+  reference: string;
+  offset: number;
+  ON_TRACK: number;
+  DUE_SOON: number;
+  OVERDUE: number;
+  /** From the due date to now, while overdue. */
+  late: number;
+};
+
+export function timelineRows(timeline: Timeline): TimelineRow[] {
+  const span = (timeline.to.getTime() - timeline.from.getTime()) / DAY;
+  return timeline.bars.map((b) => {
+    const row: TimelineRow = {
+      reference: b.reference,
+      offset: b.start * span,
+      ON_TRACK: 0,
+      DUE_SOON: 0,
+      OVERDUE: 0,
+      late: 0,
+    };
+    if (b.urgency !== 'CLOSED') row[b.urgency] = (b.due - b.start) * span;
+    row.late = (b.end - b.due) * span;
+    return row;
+  });
+}
+
+/** The axis's dates: its two ends and up to three whole days between them. */
+export function timelineTicks(span: number): number[] {
+  const step = Math.max(1, Math.round(span / 4));
+  const ticks = [0];
+  for (let d = step; d < span - step / 2; d += step) ticks.push(d);
+  ticks.push(span);
+  return ticks;
 }
