@@ -124,4 +124,5 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'VerifyLedger',
   'VerifyRequestIdentity',
   'WithdrawCookieConsent',
+  'WorkQueue',
 ]);
