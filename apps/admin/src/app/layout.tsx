@@ -23,6 +23,7 @@ type NavItem = {
 type NavSection = { title: NavKey; items: NavItem[] };
 
 export const NAV_SECTIONS: NavSection[] = [
+  { title: 'nav.sections.work', items: [{ to: '/', label: 'nav.home', exact: true }] },
   {
     title: 'nav.sections.personal',
     items: [
@@ -108,7 +109,7 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
               size="sm"
               aria-label={t('header.toggleNavigation')}
             />
-            <Link to="/providers" style={{ textDecoration: 'none', color: 'inherit' }} aria-label={t('home')}>
+            <Link to="/" style={{ textDecoration: 'none', color: 'inherit' }} aria-label={t('home')}>
               <Brand />
             </Link>
           </Group>
