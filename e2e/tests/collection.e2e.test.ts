@@ -53,7 +53,8 @@ browserStory('Recording a collection in the admin (Chromium, embedded SQLite)', 
     await form.getByRole('textbox', { name: 'Password', exact: true }).fill(OWNER.password);
     await form.getByRole('button', { name: 'Sign in' }).click();
 
-    await page.waitForURL(/\/providers$/);
+    // The landing page is the home page of work.
+    await page.waitForURL((url) => url.pathname === '/');
     await page.getByTestId('current-user-name').waitFor();
     await visible(page.getByRole('banner').getByRole('button', { name: 'Sign out' }));
     await visible(page.getByText(`Signed in as ${OWNER.email}`));

@@ -70,7 +70,7 @@ browserStory('Staff accounts: invitation, second factor and offboarding (Chromiu
     await form.getByLabel(/^Choose a password/).fill(MEMBER.password);
     await form.getByLabel(/^Repeat the password/).fill(MEMBER.password);
     await form.getByRole('button', { name: 'Create my account' }).click();
-    await member.waitForURL(/\/providers$/);
+    await member.waitForURL((url) => url.pathname === '/');
     await visible(member.getByText(`Signed in as ${MEMBER.email}`));
   });
 

@@ -263,9 +263,9 @@ async function readInEnglish(baseUrl: string, email: string, password: string): 
   await call('mutation { logout }', {});
 }
 
-/** Signs in through the login form and waits for the providers page. */
+/** Signs in through the login form and waits for the providers page (asked for: the landing page is the home page of work). */
 export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
+  await page.goto(`${baseUrl}/login?next=%2Fproviders`);
   const form = page.getByRole('form', { name: 'Sign in' });
   await form.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
   await form.getByRole('textbox', { name: 'Password', exact: true }).fill(password);

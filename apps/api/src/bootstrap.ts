@@ -16,6 +16,8 @@ import { checkDriverPool } from './common/sql/driver-pool.js';
 import { DATABASE_LOCKS, withDatabaseLock } from './common/locks/database-lock.queries.js';
 import { ormOptions, type DatabaseTarget } from './mikro-orm.config.js';
 import { seedDemoProviders } from './seeders/demo-providers.js';
+import { DEMO_HISTORY_DAYS, DEMO_OFFICER, seedDemoWorkload } from './seeders/demo-workload.js';
+import { actorOf } from './auth/auth.service.js';
 import { ensureCookieCategories } from './cookies/cookie-admin.service.js';
 import { seedCookieDemo } from './cookies/cookie-seed.js';
 import { ensureDataCategories, isSetUp, seedReferenceData } from './seeders/reference-data.js';
@@ -179,24 +181,37 @@ async function setUp(orm: MikroORM, deps: AppDeps): Promise<void> {
           '  (shown once, not logged; set STEWARD_ADMIN_PASSWORD to choose it)\n\n',
       );
   }
-  if (fresh && deps.config.seedDemo) {
-    const user = await em.fork().findOneOrFail(AdminUser, { role: 'OWNER' }, { orderBy: { createdAt: 'asc' } });
-    const n = await seedDemoProviders(em, deps, {
-      userId: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      role: user.role,
-      sessionTokenHash: '',
-      restriction: null,
-      language: user.language,
-    });
-    deps.log.info(`Seeded the demo policy and ${n} demo providers`);
-    await seedCookieDemo(em.fork(), deps);
-  }
+  if (fresh && deps.config.seedDemo) await seedDemo(em, deps);
   await ensureCookieCategories(em.fork(), deps.now());
   await ensureDataCategories(em.fork());
   const sealed = await sealLegacyText(em.fork(), deps.cipher);
   if (sealed) deps.log.info(`Sealed ${sealed} free-text values stored before they were encrypted`);
   const reindexed = await rebuildNameIndex(em.fork(), deps.cipher);
   if (reindexed) deps.log.info(`Rebuilt the name search index of ${reindexed} names and readings`);
+}
+
+/**
+ * The demo, on a new database only (`fresh`) with STEWARD_SEED_DEMO on: the providers, collected a
+ * few days before the demo's history starts, then the rest of the product's data (demo-workload.ts)
+ * and the cookie site. Everything goes through the services real data goes through.
+ */
+async function seedDemo(em: SqlEntityManager, deps: AppDeps): Promise<void> {
+  const started = performance.now();
+  const user = await em.fork().findOneOrFail(AdminUser, { role: 'OWNER' }, { orderBy: { createdAt: 'asc' } });
+  const owner = actorOf(user, '');
+  const collectedAt = new Date(deps.now().getTime() - (DEMO_HISTORY_DAYS + 3) * 86_400_000);
+  const n = await seedDemoProviders(em, { ...deps, now: () => collectedAt }, owner);
+  await seedCookieDemo(em.fork(), deps);
+  const providersMs = performance.now() - started;
+  const demo = await seedDemoWorkload(em, deps, owner);
+  deps.log.info(
+    `Seeded the demo policy and ${n} demo providers in ${Math.round(providersMs)} ms, then ${demo.decisions} decisions` +
+      ` and ${demo.provisions} provisions over ${DEMO_HISTORY_DAYS} days with the staff, exceptions, request and inquiry` +
+      ` in ${Math.round(performance.now() - started - providersMs)} ms`,
+  );
+  // Like the first owner's: on the terminal only, never in the log.
+  process.stderr.write(
+    `\nDemo privacy officer ${DEMO_OFFICER.email}, password: ${demo.officerPassword}\n` +
+      "  (shown once, not logged: sign in as them to approve the owner's drafts)\n\n",
+  );
 }

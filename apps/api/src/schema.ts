@@ -29,6 +29,7 @@ import { SystemCredentialResolver } from './systems/system-credential.resolver.j
 import { InquiryResolver } from './inquiries/inquiry.resolver.js';
 import { CookieAdminResolver, CookieConsentResolver } from './cookies/cookie.resolver.js';
 import { DisclosurePackageResolver, RequestResolver } from './requests/request.resolver.js';
+import { WorkQueueResolver } from './work/work-queue.resolver.js';
 
 export const resolvers = [
   AuthResolver,
@@ -56,6 +57,7 @@ export const resolvers = [
   CookieAdminResolver,
   RequestResolver,
   DisclosurePackageResolver,
+  WorkQueueResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -33,6 +33,7 @@ import { RequestIntakeService } from './requests/request-intake.service.js';
 import { RequestSettingsService } from './requests/request-settings.js';
 import { RequestService } from './requests/request.service.js';
 import { SystemCredentialService } from './systems/system-credential.service.js';
+import { WorkQueueService } from './work/work-queue.service.js';
 
 /**
  * How each service is made from a request's context. The screens' services take the request's
@@ -76,6 +77,8 @@ const MAKE = {
   requestIntake: (ctx: Context) => new RequestIntakeService(ctx.em, ctx.actor, ctx.deps),
   requestSettings: (ctx: Context) => new RequestSettingsService(ctx.em, ctx.actor, ctx.deps),
   systemCredential: (ctx: Context) => new SystemCredentialService(ctx.em, ctx.actor, ctx.deps),
+  // Lean counts only: the root EntityManager, no fork.
+  workQueue: (ctx: Context) => new WorkQueueService(ctx.db, requireActor(ctx), ctx.deps),
 } satisfies Record<string, (ctx: Context) => object>;
 
 type Name = keyof typeof MAKE;

@@ -47,6 +47,7 @@ export * from './policy-change/validate-policy-draft.js';
 export * from './inquiries/inquiry-vocabulary.js';
 export * from './inquiries/inquiry-status.js';
 export * from './inquiries/inquiry-abilities.js';
+export * from './work/work-queue.js';
 export * from './inquiries/validate-inquiry.js';
 export * from './organisation/validate-secretariat.js';
 export * from './text/date-range.js';

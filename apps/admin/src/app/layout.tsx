@@ -36,6 +36,7 @@ type NavItem = {
 type NavSection = { title: NavKey; items: NavItem[] };
 
 export const NAV_SECTIONS: NavSection[] = [
+  { title: 'nav.sections.work', items: [{ to: '/', label: 'nav.home', exact: true }] },
   {
     title: 'nav.sections.personal',
     items: [
@@ -122,7 +123,7 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
               aria-label={t('header.toggleNavigation')}
             />
             {/* The visible name is the link's name (axe: label-content-name-mismatch); "home" is said, not shown. */}
-            <Link to="/providers" style={{ textDecoration: 'none', color: 'inherit' }}>
+            <Link to="/" style={{ textDecoration: 'none', color: 'inherit' }}>
               <Brand />
               <VisuallyHidden>{t('home')}</VisuallyHidden>
             </Link>

@@ -1,7 +1,8 @@
-import { Navigate, type RouteObject } from 'react-router';
+import type { RouteObject } from 'react-router';
 import { AccountRoute } from '../routes/account.js';
 import { AdminUsersRoute } from '../routes/admin-users.js';
 import { AuditRoute } from '../routes/audit.js';
+import { HomeRoute } from '../routes/home.js';
 import { JobsRoute } from '../routes/jobs.js';
 import { LedgerRoute } from '../routes/ledger.js';
 import { LedgerEntriesRoute } from '../routes/ledger-entries.js';
@@ -32,7 +33,8 @@ export const routes: RouteObject[] = [
   {
     element: <AuthGuard />,
     children: [
-      { index: true, element: <Navigate to="/providers" replace /> },
+      // The landing page after sign-in: the home page of work.
+      { index: true, element: <HomeRoute /> },
       { path: 'providers', element: <ProvidersRoute /> },
       { path: 'providers/:providerId', element: <ProviderRoute /> },
       { path: 'collections/new', element: <RecordCollectionRoute /> },

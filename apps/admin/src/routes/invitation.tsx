@@ -13,7 +13,7 @@ export function InvitationRoute() {
       onAccepted={() => {
         // Signed in as the new member: a fresh client, then the dashboard.
         resetClient();
-        void navigate('/providers', { replace: true });
+        void navigate('/', { replace: true });
       }}
     />
   );

@@ -126,4 +126,5 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'VerifyLedger',
   'VerifyRequestIdentity',
   'WithdrawCookieConsent',
+  'WorkQueue',
 ]);

@@ -17,9 +17,15 @@ export class ExceptionResolver {
   permittedExceptions(
     @Arg('status', () => ExceptionStatusEnum, { nullable: true }) status: EffectiveExceptionStatus | null,
     @Arg('kind', () => ExceptionKindEnum, { nullable: true }) kind: ExceptionKind | null,
+    @Arg('awaitingMyApproval', () => Boolean, {
+      nullable: true,
+      description:
+        'Only drafts the caller may approve (written by someone else; policy-core approvalQueueFilter): the list behind `workQueue.approvals.awaitingMe`.',
+    })
+    awaitingMyApproval: boolean | null,
     @Ctx() ctx: Context,
   ): Promise<PermittedExceptionType[]> {
-    return services(ctx).exception.list({ status, kind });
+    return services(ctx).exception.list({ status, kind, awaitingMyApproval });
   }
 
   @Authorized()

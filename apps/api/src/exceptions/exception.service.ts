@@ -1,5 +1,6 @@
 import {
   FIELD_LIMITS,
+  approvalQueueFilter,
   mayEditException,
   mayRevokeException,
   normalizeLineBreaks,
@@ -9,6 +10,7 @@ import {
   type EffectiveExceptionStatus,
   type ExceptionKind,
 } from '@steward/policy-core';
+import type { FilterQuery } from '@mikro-orm/core';
 import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
@@ -55,11 +57,15 @@ export class ExceptionService extends Service {
   async list(filter: {
     status?: EffectiveExceptionStatus | null;
     kind?: ExceptionKind | null;
+    awaitingMyApproval?: boolean | null;
   }): Promise<PermittedExceptionType[]> {
-    const rows = await this.em.find(PermittedException, filter.kind ? { kind: filter.kind } : {}, {
-      populate: POPULATE,
-      orderBy: { id: 'desc' },
-    });
+    const where: FilterQuery<PermittedException> = filter.kind ? { kind: filter.kind } : {};
+    if (filter.awaitingMyApproval) {
+      const queue = approvalQueueFilter(this.actor && { userId: this.actor.userId, role: this.actor.role });
+      if (!queue) return [];
+      Object.assign(where, { status: queue.status, authoredBy: { $ne: queue.notAuthoredBy } });
+    }
+    const rows = await this.em.find(PermittedException, where, { populate: POPULATE, orderBy: { id: 'desc' } });
     const presented = await this.present(rows);
     return filter.status ? presented.filter((e) => e.status === filter.status) : presented;
   }

@@ -46,6 +46,11 @@ export class AddInquiryReplyInput {
 @InputType()
 export class InquiryFilter {
   @Field(() => InquiryStatusEnum, { nullable: true }) status?: InquiryStatus | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only inquiries not yet answered (NEW or IN_PROGRESS; policy-core UNANSWERED_INQUIRY_STATUSES).',
+  })
+  unanswered?: boolean | null;
   @Field(() => ID, { nullable: true }) @MaxLength(100) assigneeId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Only inquiries nobody is assigned to.' }) unassigned?:
     boolean | null;

@@ -1,5 +1,6 @@
 import {
   INQUIRY_LIMITS,
+  UNANSWERED_INQUIRY_STATUSES,
   normalizeInquiry,
   normalizeLineBreaks,
   validateInquiry,
@@ -151,6 +152,11 @@ export class InquiryService extends Service {
     const where: Record<string, unknown> = {};
     if (afterId) where.id = { $lt: afterId };
     if (filter.status) where.status = filter.status;
+    // With a status too, both hold: an ANSWERED status that is not unanswered lists nothing.
+    if (filter.unanswered)
+      where.status = filter.status
+        ? { $in: UNANSWERED_INQUIRY_STATUSES.filter((s) => s === filter.status) }
+        : { $in: [...UNANSWERED_INQUIRY_STATUSES] };
     // A malformed id names nobody: an empty page, never "unassigned" or "all".
     if ((filter.assigneeId && !isUuid(filter.assigneeId)) || (filter.providerId && !isUuid(filter.providerId))) {
       return toPage([] as Inquiry[], limit, afterId, presentInquirySummary);

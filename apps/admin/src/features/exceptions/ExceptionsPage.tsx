@@ -68,7 +68,17 @@ const exceptionFilters = (t: TFunction) => ({
     labels: EXCEPTION_KIND_LABEL,
     w: 280,
   }),
+  // `?approval=MINE`: the list behind the home page's "waiting for your approval" (the API applies the rule).
+  approval: filterDef({
+    label: t('list.filters.approval'),
+    anyLabel: t('list.filters.anyApproval'),
+    options: APPROVAL_FILTERS,
+    labels: { MINE: t('list.filters.awaitingMyApproval') },
+    w: 220,
+  }),
 });
+
+const APPROVAL_FILTERS = ['MINE'] as const;
 
 const exceptionColumns = (t: TFunction): DataColumn<ExceptionFieldsFragment>[] => [
   {
@@ -111,7 +121,11 @@ export function ExceptionsPage() {
   const filters = useMemo(() => exceptionFilters(t), [t]);
   const columns = useMemo(() => exceptionColumns(t), [t]);
   const { values, setFilter } = useUrlFilters(filters);
-  const { exceptions, ...query } = usePermittedExceptions(values);
+  const { exceptions, ...query } = usePermittedExceptions({
+    status: values.status,
+    kind: values.kind,
+    awaitingMyApproval: values.approval === 'MINE',
+  });
   const canWrite = useCanWrite();
 
   return (

@@ -12,10 +12,18 @@ import {
 } from '@steward/schema';
 import { useMutation, useQuery } from 'urql';
 
-export function usePermittedExceptions(filter: { status: ExceptionStatus | null; kind: ExceptionKind | null }) {
+export function usePermittedExceptions(filter: {
+  status: ExceptionStatus | null;
+  kind: ExceptionKind | null;
+  awaitingMyApproval?: boolean;
+}) {
   const [result, reexecute] = useQuery({
     query: PermittedExceptionsDocument,
-    variables: { status: filter.status, kind: filter.kind },
+    variables: {
+      status: filter.status,
+      kind: filter.kind,
+      ...(filter.awaitingMyApproval ? { awaitingMyApproval: true } : {}),
+    },
     requestPolicy: 'cache-and-network',
   });
   return {

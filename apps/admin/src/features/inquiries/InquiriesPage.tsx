@@ -60,15 +60,21 @@ const inquiryColumns = (t: TFunction): DataColumn<InquirySummaryFieldsFragment>[
   },
 ];
 
+const UNANSWERED = 'UNANSWERED';
+
 /** The inquiries inbox (clause 8): newest first, filtered by status and assignee; no content here. */
 export function InquiriesPage() {
   const { t } = useTranslation('inquiries');
   const columns = useMemo(() => inquiryColumns(t), [t]);
   const [params, setParams] = useSearchParams();
-  const status = (params.get('status') || null) as InquiryStatus | null;
+  // `?status=UNANSWERED` is no stored status: new or in progress (the API's `unanswered` filter).
+  const statusParam = params.get('status') || '';
+  const unanswered = statusParam === UNANSWERED;
+  const status = unanswered ? null : ((statusParam || null) as InquiryStatus | null);
   const assignee = params.get('assignee') || '';
   const filter: InquiryFilter = {
     status,
+    ...(unanswered ? { unanswered: true } : {}),
     ...(assignee === 'none' ? { unassigned: true } : assignee ? { assigneeId: assignee } : {}),
   };
   const paging = useCursorStack(JSON.stringify(filter));
@@ -98,9 +104,13 @@ export function InquiriesPage() {
       <Group mb="sm" gap="sm">
         <NativeSelect
           aria-label={t('list.status')}
-          value={status ?? ''}
+          value={statusParam}
           onChange={(e) => setParam('status', e.currentTarget.value)}
-          data={[{ value: '', label: t('list.anyStatus') }, ...STATUS_OPTIONS]}
+          data={[
+            { value: '', label: t('list.anyStatus') },
+            { value: UNANSWERED, label: t('list.unanswered') },
+            ...STATUS_OPTIONS,
+          ]}
         />
         <NativeSelect
           aria-label={t('list.assignee')}

@@ -31,7 +31,7 @@ describe('invitation page', () => {
           accepted = true;
           return { data: { acceptInvitation: { ...sessionUser('PRIVACY_OFFICER'), email: preview.email } } };
         },
-        Providers: () => graphQLError('INTERNAL_SERVER_ERROR', 'not under test'),
+        WorkQueue: () => graphQLError('INTERNAL_SERVER_ERROR', 'not under test'),
       },
     });
     expect(await screen.findByText("New Member, you are invited to JSPE's Steward")).toBeTruthy();
@@ -48,7 +48,7 @@ describe('invitation page', () => {
     fireEvent.change(within(form).getByLabelText(/^Choose a password/), { target: { value: 'violet staple orbit' } });
     fireEvent.change(within(form).getByLabelText(/^Repeat the password/), { target: { value: 'violet staple orbit' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Create my account' }));
-    await waitFor(() => expect(router.state.location.pathname).toBe('/providers'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
     expect(await screen.findByTestId('current-user-name')).toBeTruthy();
     expect(api.callsOf('AcceptInvitation').at(-1)?.variables).toEqual({
       input: { token: 'tok-123', password: 'violet staple orbit' },

@@ -57,7 +57,7 @@ describe('login', () => {
           input.code
             ? { data: { login: { ...sessionUser('OWNER'), lastLoginAt: null } } }
             : graphQLError('MFA_REQUIRED', 'Enter the code from your authenticator app, or a recovery code'),
-        Providers: () => graphQLError('INTERNAL_SERVER_ERROR', 'not under test'),
+        WorkQueue: () => graphQLError('INTERNAL_SERVER_ERROR', 'not under test'),
       },
     });
     fireEvent.change(await screen.findByLabelText(/Email/), { target: { value: 'owner@jspe.or.jp' } });
@@ -67,7 +67,7 @@ describe('login', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     fireEvent.change(code, { target: { value: ' 123456 ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    await waitFor(() => expect(router.state.location.pathname).toBe('/providers'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
     expect(api.callsOf('Login').map((c) => c.variables)).toEqual([
       { input: { email: 'owner@jspe.or.jp', password: 'long enough password' } },
       { input: { email: 'owner@jspe.or.jp', password: 'long enough password', code: '123456' } },

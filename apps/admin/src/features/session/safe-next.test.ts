@@ -6,13 +6,13 @@ describe('safeNextPath', () => {
     expect(safeNextPath('/providers/p1?tab=consents')).toBe('/providers/p1?tab=consents');
   });
   it('falls back for missing, external or looping targets', () => {
-    expect(safeNextPath(null)).toBe('/providers');
-    expect(safeNextPath('')).toBe('/providers');
-    expect(safeNextPath('https://evil.example')).toBe('/providers');
-    expect(safeNextPath('//evil.example')).toBe('/providers');
-    expect(safeNextPath('/\\evil.example')).toBe('/providers');
-    expect(safeNextPath('/login?next=/x')).toBe('/providers');
-    expect(safeNextPath('/a\nb')).toBe('/providers');
+    expect(safeNextPath(null)).toBe('/');
+    expect(safeNextPath('')).toBe('/');
+    expect(safeNextPath('https://evil.example')).toBe('/');
+    expect(safeNextPath('//evil.example')).toBe('/');
+    expect(safeNextPath('/\\evil.example')).toBe('/');
+    expect(safeNextPath('/login?next=/x')).toBe('/');
+    expect(safeNextPath('/a\nb')).toBe('/');
     expect(safeNextPath('javascript:alert(1)', '/home')).toBe('/home');
   });
 });

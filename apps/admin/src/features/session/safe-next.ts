@@ -2,7 +2,7 @@
  * Where to go after signing in. Only same-origin absolute paths are followed (no `//host`,
  * no `/\host`, no scheme), so a crafted login link cannot send an admin elsewhere.
  */
-export function safeNextPath(next: string | null | undefined, fallback = '/providers'): string {
+export function safeNextPath(next: string | null | undefined, fallback = '/'): string {
   if (!next || !next.startsWith('/')) return fallback;
   if (next.startsWith('//') || next.startsWith('/\\')) return fallback;
   // eslint-disable-next-line no-control-regex -- refuse control characters in a redirect target

@@ -1,0 +1,5 @@
+import { HomePage } from '../features/home/HomePage.js';
+
+export function HomeRoute() {
+  return <HomePage />;
+}
