@@ -39,6 +39,7 @@ export * from './abilities/caller.js';
 export * from './abilities/role-abilities.js';
 export * from './jobs/job-vocabulary.js';
 export * from './jobs/job-abilities.js';
+export * from './mail/mail-rules.js';
 export * from './accounts/staff-rules.js';
 export * from './decision/decide.js';
 export * from './policy-change/validate-policy-draft.js';

@@ -19,6 +19,8 @@ import {
   COOKIE_CONSENT_ACTIONS,
   COOKIE_STORAGE_KINDS,
   JOB_KINDS,
+  MAIL_KINDS,
+  MAIL_STATUSES,
   JOB_STATUSES,
 } from '@steward/policy-core';
 import { registerEnumType } from 'type-graphql';
@@ -143,6 +145,10 @@ registerEnumType(JobKindEnum, {
     LEDGER_VERIFICATION: {
       description: 'Verifies the whole ledger (chain, signed checkpoints, anchor); daily and on demand.',
     },
+    MAIL_DELIVERY: { description: 'Sends one notification mail of the outbox through the SMTP server.' },
+    REQUEST_DUE_REMINDERS: {
+      description: 'Daily: mails staff about requests due soon or overdue, once per request and state.',
+    },
   },
 });
 registerEnumType(JobStatusEnum, {
@@ -154,5 +160,34 @@ registerEnumType(JobStatusEnum, {
     SUCCEEDED: { description: 'Done.' },
     FAILED: { description: 'Failed for good (after its last attempt, or a failure no retry mends): see errorCode.' },
     CANCELLED: { description: 'Cancelled by an owner before it ran.' },
+  },
+});
+
+export const MailKindEnum = asEnum(MAIL_KINDS);
+export const MailStatusEnum = asEnum(MAIL_STATUSES);
+registerEnumType(MailKindEnum, {
+  name: 'MailKind',
+  description: 'What a notification mail tells of.',
+  valuesConfig: {
+    APPROVAL_WAITING: {
+      description: 'A draft exception waits for approval (to those who may approve it, not its author).',
+    },
+    REQUEST_DUE_SOON: { description: 'An open request is due within a few days.' },
+    REQUEST_OVERDUE: { description: 'An open request is past its due date.' },
+    INQUIRY_RECEIVED: { description: 'A new inquiry arrived.' },
+    STAFF_INVITATION: {
+      description: 'An invitation to join the staff, with its one-time link (cannot be turned off).',
+    },
+    PASSWORD_RESET: { description: "An owner reset the member's password (cannot be turned off)." },
+  },
+});
+registerEnumType(MailStatusEnum, {
+  name: 'MailStatus',
+  description: 'Where a notification mail is.',
+  valuesConfig: {
+    QUEUED: { description: 'Waiting for its first or next attempt.' },
+    SENT: { description: 'The SMTP server accepted it.' },
+    FAILED: { description: 'Its last attempt failed: see errorCode.' },
+    NOT_SENT: { description: 'No SMTP server is configured: kept to show what would have been sent.' },
   },
 });

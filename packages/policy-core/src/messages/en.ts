@@ -225,6 +225,19 @@ export const en = {
   'cookieConsentAction.WITHDRAW': 'Consent withdrawn',
 
   'jobKind.LEDGER_VERIFICATION': 'Ledger verification',
+  'jobKind.MAIL_DELIVERY': 'E-mail delivery',
+  'jobKind.REQUEST_DUE_REMINDERS': 'Request due-date reminders',
+
+  'mailKind.APPROVAL_WAITING': 'Approval waiting',
+  'mailKind.REQUEST_DUE_SOON': 'Request due soon',
+  'mailKind.REQUEST_OVERDUE': 'Request overdue',
+  'mailKind.INQUIRY_RECEIVED': 'New inquiry',
+  'mailKind.STAFF_INVITATION': 'Staff invitation',
+  'mailKind.PASSWORD_RESET': 'Password reset',
+  'mailStatus.QUEUED': 'Queued',
+  'mailStatus.SENT': 'Sent',
+  'mailStatus.FAILED': 'Failed',
+  'mailStatus.NOT_SENT': 'Not sent (no SMTP server configured)',
 
   'jobStatus.QUEUED': 'Queued',
   'jobStatus.RUNNING': 'Running',

@@ -5,6 +5,7 @@ import { EFFECTIVE_EXCEPTION_STATUSES } from '../exceptions/exception-lifecycle.
 import { INQUIRY_REPLY_KINDS, INQUIRY_STATUSES } from '../inquiries/inquiry-vocabulary.js';
 import type { IssueCode } from '../issues.js';
 import { JOB_KINDS, JOB_STATUSES } from '../jobs/job-vocabulary.js';
+import { MAIL_KINDS, MAIL_STATUSES } from '../mail/mail-rules.js';
 import { REQUEST_URGENCIES } from '../requests/request-rules.js';
 import {
   REQUEST_CHANNELS,
@@ -69,6 +70,8 @@ export const LABEL_VOCABULARIES = {
   cookieConsentAction: COOKIE_CONSENT_ACTIONS,
   jobKind: JOB_KINDS,
   jobStatus: JOB_STATUSES,
+  mailKind: MAIL_KINDS,
+  mailStatus: MAIL_STATUSES,
   language: LANGUAGES,
   documentKind: DOCUMENT_KINDS,
   ledgerKind: LEDGER_ENTRY_KINDS,

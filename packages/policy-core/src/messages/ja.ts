@@ -219,6 +219,19 @@ export const ja = {
   'cookieConsentAction.WITHDRAW': '同意の撤回',
 
   'jobKind.LEDGER_VERIFICATION': '台帳の検証',
+  'jobKind.MAIL_DELIVERY': 'メールの送信',
+  'jobKind.REQUEST_DUE_REMINDERS': '請求の期限通知',
+
+  'mailKind.APPROVAL_WAITING': '承認待ち',
+  'mailKind.REQUEST_DUE_SOON': '期限が近い請求',
+  'mailKind.REQUEST_OVERDUE': '期限を過ぎた請求',
+  'mailKind.INQUIRY_RECEIVED': '新しい問い合わせ',
+  'mailKind.STAFF_INVITATION': 'スタッフへの招待',
+  'mailKind.PASSWORD_RESET': 'パスワードのリセット',
+  'mailStatus.QUEUED': '送信待ち',
+  'mailStatus.SENT': '送信済み',
+  'mailStatus.FAILED': '送信失敗',
+  'mailStatus.NOT_SENT': '未送信（SMTP サーバー未設定）',
 
   'jobStatus.QUEUED': '待機中',
   'jobStatus.RUNNING': '実行中',
