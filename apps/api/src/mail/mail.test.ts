@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SmtpConfig } from '../config.js';
+import { loadConfig, type SmtpConfig } from '../config.js';
 import { JOB_KINDS_RUN } from '../jobs/job-kinds.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { Job } from '../jobs/job.entity.js';
@@ -58,6 +58,38 @@ async function me(client: TestClient): Promise<{ id: string; email: string }> {
   const { me } = await client.ok(MeDocument);
   return { id: me!.id, email: me!.email };
 }
+
+describe('mail configuration', () => {
+  it('reads the SMTP server from the environment; none without a host', () => {
+    expect(loadConfig({}).smtp).toBeNull();
+    expect(loadConfig({ STEWARD_SMTP_HOST: 'smtp.example.org' }).smtp).toEqual({
+      host: 'smtp.example.org',
+      port: 587,
+      secure: false,
+      user: null,
+      password: null,
+    });
+    const secure = loadConfig({
+      STEWARD_SMTP_HOST: 'smtp.example.org',
+      STEWARD_SMTP_SECURE: 'true',
+      STEWARD_SMTP_USER: 'steward',
+      STEWARD_SMTP_PASSWORD: 'secret',
+      STEWARD_MAIL_FROM: 'Example Society <privacy@example.org>',
+    });
+    expect(secure.smtp).toMatchObject({ port: 465, secure: true, user: 'steward', password: 'secret' });
+    expect(secure.mailFrom).toBe('Example Society <privacy@example.org>');
+  });
+
+  it('refuses a user without a password, and a sender that is not an address', () => {
+    expect(() => loadConfig({ STEWARD_SMTP_HOST: 'smtp.example.org', STEWARD_SMTP_USER: 'steward' })).toThrow(
+      /STEWARD_SMTP_USER and STEWARD_SMTP_PASSWORD/,
+    );
+    expect(() => loadConfig({ STEWARD_MAIL_FROM: 'not an address' })).toThrow(/STEWARD_MAIL_FROM/);
+    expect(() => loadConfig({ STEWARD_SMTP_HOST: 'smtp.example.org', STEWARD_SMTP_PORT: '0' })).toThrow(
+      /STEWARD_SMTP_PORT/,
+    );
+  });
+});
 
 describe('mail catalogues', () => {
   it('have the same keys in Japanese and English', () => {
