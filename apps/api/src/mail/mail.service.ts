@@ -14,6 +14,7 @@ import { decodeCursor, pageSize } from '../common/pagination.js';
 import { Service } from '../common/transaction.js';
 import type { Language } from '../i18n/language.js';
 import { insertJob } from '../jobs/job.queries.js';
+import type { Organisation } from '../organisation/organisation.entity.js';
 import { loadOrganisation } from '../organisation/organisation.service.js';
 import { MAIL_DELIVERY_ATTEMPTS } from './mail-delivery.job.js';
 import { MailMessage } from './mail-message.entity.js';
@@ -46,12 +47,14 @@ export class MailService extends Service {
     const off = new Set(
       (await this.em.find(MailOptOut, { kind, user: { $in: ids } }, { fields: ['user'] })).map((o) => o.user.id),
     );
+    const organisation = await loadOrganisation(this.em);
     let queued = 0;
     for (const user of staff) {
       if (!ids.includes(user.id) || off.has(user.id)) continue;
       const dedupeKey = dedupe ? `${kind}:${dedupe}:${user.id}` : null;
       if (dedupeKey && (await this.em.count(MailMessage, { dedupeKey }))) continue;
       await this.queue(
+        organisation,
         kind,
         { recipient: user, address: user.email, language: user.language },
         params,
@@ -65,22 +68,36 @@ export class MailService extends Service {
 
   /** Queues a security mail to one member (a password reset): never optional. */
   async mailMember(kind: MailKind, user: AdminUser, params: MailParams): Promise<void> {
-    await this.queue(kind, { recipient: user, address: user.email, language: user.language }, params, null, null);
+    await this.queue(
+      await loadOrganisation(this.em),
+      kind,
+      { recipient: user, address: user.email, language: user.language },
+      params,
+      null,
+      null,
+    );
   }
 
   /** Queues an invitation to its invitee (no account yet: the organisation's language), its token sealed until sent. */
   async mailInvitee(address: string, params: MailParams, token: string): Promise<void> {
-    await this.queue('STAFF_INVITATION', { recipient: null, address, language: null }, params, token, null);
+    await this.queue(
+      await loadOrganisation(this.em),
+      'STAFF_INVITATION',
+      { recipient: null, address, language: null },
+      params,
+      token,
+      null,
+    );
   }
 
   private async queue(
+    organisation: Organisation,
     kind: MailKind,
     to: MailTo,
     params: MailParams,
     secret: string | null,
     dedupeKey: string | null,
   ): Promise<void> {
-    const organisation = await loadOrganisation(this.em);
     const language = to.language ?? organisation.defaultLanguage;
     const now = this.deps.now();
     const id = newId();
