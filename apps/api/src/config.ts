@@ -44,6 +44,20 @@ export interface AppConfig {
   metricsPort: number | null;
   /** STEWARD_METRICS_TOKEN: /metrics answers only with `Authorization: Bearer <token>` (on the main port when no metrics port is set). */
   metricsToken: string | null;
+  /** STEWARD_SMTP_*: the server notification mail is sent through. Null: mail is kept in the outbox, marked not sent. */
+  smtp: SmtpConfig | null;
+  /** STEWARD_MAIL_FROM: the sender of every mail (`Steward <steward@example.org>`). */
+  mailFrom: string;
+}
+
+/** Where mail goes: an SMTP server and, when it asks for them, credentials. */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  user: string | null;
+  password: string | null;
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -90,6 +104,34 @@ function metricsTokenFrom(value: string | undefined): string | null {
   return value;
 }
 
+/** STEWARD_SMTP_HOST (and its port, TLS and credentials); none without a host. */
+function smtpFrom(env: NodeJS.ProcessEnv): SmtpConfig | null {
+  const host = env.STEWARD_SMTP_HOST?.trim();
+  if (!host) return null;
+  const secure = boolFrom(env.STEWARD_SMTP_SECURE, false);
+  const user = env.STEWARD_SMTP_USER?.trim() || null;
+  const password = env.STEWARD_SMTP_PASSWORD || null;
+  if ((user === null) !== (password === null)) {
+    throw new OperatorError('STEWARD_SMTP_USER and STEWARD_SMTP_PASSWORD are set together or not at all');
+  }
+  return {
+    host,
+    port: intFrom('STEWARD_SMTP_PORT', env.STEWARD_SMTP_PORT, secure ? 465 : 587, 1, 65535),
+    secure,
+    user,
+    password,
+  };
+}
+
+/** STEWARD_MAIL_FROM: an address, or a name and an address in angle brackets. */
+function mailFromOf(value: string | undefined): string {
+  const from = value?.trim() || 'Steward <steward@localhost>';
+  if (!/^([^<>\r\n]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(from)) {
+    throw new OperatorError(`STEWARD_MAIL_FROM must be an e-mail address or "Name <address>", got "${from}"`);
+  }
+  return from;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
@@ -126,5 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         ? null
         : intFrom('STEWARD_METRICS_PORT', env.STEWARD_METRICS_PORT, 0, 0, 65535),
     metricsToken: metricsTokenFrom(env.STEWARD_METRICS_TOKEN),
+    smtp: smtpFrom(env),
+    mailFrom: mailFromOf(env.STEWARD_MAIL_FROM),
   };
 }

@@ -36,6 +36,8 @@ import { ProviderRequest } from './requests/provider-request.entity.js';
 import { RequestStatusChange } from './requests/request-status-change.entity.js';
 import { Job } from './jobs/job.entity.js';
 import { ExportFile } from './exports/export-file.entity.js';
+import { MailMessage } from './mail/mail-message.entity.js';
+import { MailOptOut } from './mail/mail-opt-out.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning: the same list works in dist/ and in tests). */
 export const entities = [
@@ -77,4 +79,6 @@ export const entities = [
   ProviderCessation,
   Job,
   ExportFile,
+  MailMessage,
+  MailOptOut,
 ];

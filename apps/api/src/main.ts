@@ -27,6 +27,7 @@ async function main() {
   log.info(
     `Steward is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${where})`,
   );
+  if (!config.smtp) log.info('No SMTP server configured (STEWARD_SMTP_HOST): mail is kept in the outbox as not sent');
   // A graceful stop: no new connections, the requests in flight finish (their ledger entries are
   // committed before they answer), then the head is signed and the anchor written, so a normal stop
   // never leaves an unsigned end. A stop that hangs is cut off after 20 s (exit 1, said in the log).

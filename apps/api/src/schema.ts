@@ -14,6 +14,7 @@ import { ExceptionResolver } from './exceptions/exception.resolver.js';
 import { DecisionResolver } from './decisions/decision.resolver.js';
 import { JobResolver } from './jobs/job.resolver.js';
 import { ExportResolver } from './exports/export.resolver.js';
+import { MailResolver } from './mail/mail.resolver.js';
 import { LedgerResolver } from './ledger/ledger.resolver.js';
 import { PartnerResolver } from './partners/partner.resolver.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
@@ -46,6 +47,7 @@ export const resolvers = [
   AuditResolver,
   JobResolver,
   ExportResolver,
+  MailResolver,
   LedgerResolver,
   DecisionResolver,
   RecipientResolver,

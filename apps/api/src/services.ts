@@ -15,6 +15,7 @@ import { ExportService } from './exports/export.service.js';
 import { ExceptionService } from './exceptions/exception.service.js';
 import { InquiryService } from './inquiries/inquiry.service.js';
 import { JobService } from './jobs/job.service.js';
+import { MailService } from './mail/mail.service.js';
 import { LedgerExplorerService } from './ledger/ledger-explorer.service.js';
 import { LedgerService } from './ledger/ledger.service.js';
 import { OrganisationService } from './organisation/organisation.service.js';
@@ -63,6 +64,7 @@ const MAKE = {
   export: (ctx: Context) => new ExportService(ctx.em, requireActor(ctx), ctx.deps),
   inquiry: (ctx: Context) => new InquiryService(ctx.em, ctx.actor, ctx.deps),
   job: (ctx: Context) => new JobService(ctx.em, requireActor(ctx), ctx.deps),
+  mail: (ctx: Context) => new MailService(ctx.em, requireActor(ctx), ctx.deps),
   ledger: (ctx: Context) => new LedgerService(ctx.em, ctx.deps),
   ledgerExplorer: (ctx: Context) => new LedgerExplorerService(ctx.em),
   organisation: (ctx: Context) => new OrganisationService(ctx.em, requireActor(ctx), ctx.deps),

@@ -41,6 +41,7 @@ export * from './jobs/job-vocabulary.js';
 export * from './jobs/job-abilities.js';
 export * from './exports/export-vocabulary.js';
 export * from './exports/csv-cell.js';
+export * from './mail/mail-rules.js';
 export * from './accounts/staff-rules.js';
 export * from './decision/decide.js';
 export * from './policy-change/validate-policy-draft.js';

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { AccountRoute } from '../routes/account.js';
+import { OutboxRoute } from '../routes/outbox.js';
 import { AdminUsersRoute } from '../routes/admin-users.js';
 import { AuditRoute } from '../routes/audit.js';
 import { HomeRoute } from '../routes/home.js';
@@ -45,6 +46,7 @@ export const routes: RouteObject[] = [
       { path: 'ledger', element: <LedgerRoute /> },
       { path: 'ledger/entries', element: <LedgerEntriesRoute /> },
       { path: 'jobs', element: <JobsRoute /> },
+      { path: 'outbox', element: <OutboxRoute /> },
       { path: 'admin-users', element: <AdminUsersRoute /> },
       { path: 'account', element: <AccountRoute /> },
       { path: 'exceptions', element: <ExceptionsRoute /> },

@@ -12,6 +12,7 @@ export type ReadOnlyReason =
   | 'jobs'
   | 'ledger'
   | 'ledgerEntries'
+  | 'outbox'
   | 'systems';
 
 /** A screen the signed-in role may not use, and who may (without a reason: this role only reads). */

@@ -1,6 +1,7 @@
 import type {
   AdminRole,
   AdminUsersQuery,
+  MyMailPreferencesQuery,
   CollectionFormOptionsQuery,
   ConsentReceiptFieldsFragment,
   MeQuery,
@@ -314,4 +315,14 @@ export function buildProvider(overrides: Partial<Provider> = {}): Provider {
     collections: [buildCollection()],
     ...overrides,
   };
+}
+
+/** Every kind of notification mail on; invitations and password resets cannot be turned off. */
+export function defaultMailPreferences(): MyMailPreferencesQuery['myMailPreferences'] {
+  const kinds = ['APPROVAL_WAITING', 'REQUEST_DUE_SOON', 'REQUEST_OVERDUE', 'INQUIRY_RECEIVED'] as const;
+  return [
+    ...kinds.map((kind) => ({ kind, enabled: true, optional: true })),
+    { kind: 'STAFF_INVITATION' as const, enabled: true, optional: false },
+    { kind: 'PASSWORD_RESET' as const, enabled: true, optional: false },
+  ];
 }

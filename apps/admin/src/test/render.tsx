@@ -5,7 +5,7 @@ import { AppProviders } from '../app/providers.js';
 import { routes } from '../app/routes.js';
 import { theme } from '../app/theme.js';
 import { stubApi, type Handlers } from './stub-api.js';
-import { sessionUser } from './factories.js';
+import { defaultMailPreferences, sessionUser } from './factories.js';
 import type { AdminRole } from '@steward/schema';
 import type { UiLanguage } from '../i18n/i18n.js';
 import { toApiLanguage } from '../features/language/language-codes.js';
@@ -48,6 +48,8 @@ export function renderApp(path: string, { role = 'PRIVACY_OFFICER', handlers = {
     OrganisationLanguage: () => ({ data: { organisation: { id: 'org', defaultLanguage: organisationLanguage } } }),
     Purposes: () => ({ data: { purposes: [] } }),
     OrganisationTimeZone: () => ({ data: { organisation: { id: 'org', timeZone: 'Asia/Tokyo' } } }),
+    // My account's notification mail: every kind on (the API's answer for a member who changed nothing).
+    MyMailPreferences: () => ({ data: { myMailPreferences: defaultMailPreferences() } }),
     ...handlers,
   });
   const router = createMemoryRouter(routes, { initialEntries: [path] });

@@ -24,6 +24,7 @@ import { MfaService } from './mfa.service.js';
 import { hashPassword } from './password.js';
 import { loadOrganisation } from '../organisation/organisation.service.js';
 import { StaffInvitation } from './staff-invitation.entity.js';
+import { MailService } from '../mail/mail.service.js';
 
 /** The audit actions about a staff account (its subject is the account's id). */
 export const STAFF_ACCOUNT_ACTIONS = [
@@ -61,6 +62,10 @@ export function asStaffMember(user: AdminUser): StaffMember {
 export class StaffService extends Service<Actor> {
   private get caller() {
     return { userId: this.actor.userId, role: this.actor.role };
+  }
+
+  private mail(): MailService {
+    return new MailService(this.em, this.actor, this.deps);
   }
 
   private audit(action: string, subject: string, detail?: Record<string, unknown>, entityType = 'AdminUser') {
@@ -225,6 +230,17 @@ export class StaffService extends Service<Actor> {
     );
     await this.em.flush();
     await this.em.populate(invitation, ['invitedBy']);
+    // The invitee gets the one-time link by mail too (sent once this transaction commits).
+    await this.mail().mailInvitee(
+      email,
+      {
+        name: invitation.displayName,
+        inviter: invitation.invitedBy.displayName,
+        role: invitation.role,
+        expiresOn: invitation.expiresAt.toISOString(),
+      },
+      token,
+    );
     return { invitation, token };
   }
 
@@ -314,6 +330,11 @@ export class StaffService extends Service<Actor> {
     const ended = await this.em.nativeDelete(AdminSession, { user: user.id });
     this.audit('admin_user.password_reset', user.id, { sessionsEnded: ended });
     await this.em.flush();
+    // The member learns of the reset by mail (never the temporary password: the owner hands it over).
+    await this.mail().mailMember('PASSWORD_RESET', user, {
+      owner: this.actor.displayName,
+      resetOn: this.deps.now().toISOString(),
+    });
     return { user, temporaryPassword };
   }
 

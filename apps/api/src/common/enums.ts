@@ -19,6 +19,8 @@ import {
   COOKIE_CONSENT_ACTIONS,
   COOKIE_STORAGE_KINDS,
   JOB_KINDS,
+  MAIL_KINDS,
+  MAIL_STATUSES,
   JOB_STATUSES,
   EXPORT_LISTS,
 } from '@steward/policy-core';
@@ -146,6 +148,10 @@ registerEnumType(JobKindEnum, {
     },
     LIST_EXPORT: { description: 'Writes a filtered list as a CSV file, downloaded at `/api/exports/<job id>`.' },
     EXPORT_PURGE: { description: 'Deletes the export files past their expiry; hourly.' },
+    MAIL_DELIVERY: { description: 'Sends one notification mail of the outbox through the SMTP server.' },
+    REQUEST_DUE_REMINDERS: {
+      description: 'Daily: mails staff about requests due soon or overdue, once per request and state.',
+    },
   },
 });
 registerEnumType(JobStatusEnum, {
@@ -172,5 +178,33 @@ registerEnumType(ExportListEnum, {
     RECIPIENTS: { description: 'Recipients (`recipients`).' },
     AUDIT_LOG: { description: 'The audit trail (`auditLog`).' },
     LEDGER_ENTRIES: { description: 'Ledger entries (`ledgerEntries`).' },
+  },
+});
+export const MailKindEnum = asEnum(MAIL_KINDS);
+export const MailStatusEnum = asEnum(MAIL_STATUSES);
+registerEnumType(MailKindEnum, {
+  name: 'MailKind',
+  description: 'What a notification mail tells of.',
+  valuesConfig: {
+    APPROVAL_WAITING: {
+      description: 'A draft exception waits for approval (to those who may approve it, not its author).',
+    },
+    REQUEST_DUE_SOON: { description: 'An open request is due within a few days.' },
+    REQUEST_OVERDUE: { description: 'An open request is past its due date.' },
+    INQUIRY_RECEIVED: { description: 'A new inquiry arrived.' },
+    STAFF_INVITATION: {
+      description: 'An invitation to join the staff, with its one-time link (cannot be turned off).',
+    },
+    PASSWORD_RESET: { description: "An owner reset the member's password (cannot be turned off)." },
+  },
+});
+registerEnumType(MailStatusEnum, {
+  name: 'MailStatus',
+  description: 'Where a notification mail is.',
+  valuesConfig: {
+    QUEUED: { description: 'Waiting for its first or next attempt.' },
+    SENT: { description: 'The SMTP server accepted it.' },
+    FAILED: { description: 'Its last attempt failed: see errorCode.' },
+    NOT_SENT: { description: 'No SMTP server is configured: kept to show what would have been sent.' },
   },
 });

@@ -25,6 +25,7 @@ import { isUuid } from '../common/ids.js';
 import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 import { auditScope, citedIds, ExceptionDraftChecks } from './exception-draft.js';
 import { Service } from '../common/transaction.js';
+import { MailService } from '../mail/mail.service.js';
 
 const POPULATE = ['recipient', 'authoredBy', 'approvedBy', 'revokedBy'] as const;
 
@@ -150,6 +151,7 @@ export class ExceptionService extends Service {
       detail: auditScope(values),
     });
     await this.em.flush();
+    await this.mailApprovers(exception, actor);
     return this.reload(exception.id);
   }
 
@@ -178,7 +180,18 @@ export class ExceptionService extends Service {
       detail: auditScope(values),
     });
     await flushOrConflict(this.em, 'Permitted exception');
+    // A changed draft has a new author, so a new set of people who may approve it.
+    await this.mailApprovers(exception, actor);
     return this.reload(exception.id);
+  }
+
+  /** The draft waits for a second person: those who may approve it (not its author) are mailed. */
+  private async mailApprovers(exception: PermittedException, author: Actor): Promise<void> {
+    await new MailService(this.em, this.actor, this.deps).notifyStaff(
+      'APPROVAL_WAITING',
+      { authorId: author.userId },
+      { exceptionId: exception.id, title: exception.title, author: author.displayName },
+    );
   }
 
   private async writeApprove(id: string, expectedVersion: number): Promise<PermittedException> {

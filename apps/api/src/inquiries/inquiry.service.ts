@@ -25,6 +25,7 @@ import type { InquiryAdminType, InquiryReceiptType, InquirySummaryType, InquiryT
 import { isUuid } from '../common/ids.js';
 import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 import { Service } from '../common/transaction.js';
+import { MailService } from '../mail/mail.service.js';
 
 /** The public form's budget per client address: a person writes a few inquiries, a bot many. */
 export const INQUIRY_SUBMIT_RULE: RateLimitRule = { name: 'inquiry.submit', points: 5, durationSeconds: 60 * 60 };
@@ -141,6 +142,12 @@ export class InquiryService extends Service {
       detail: { channel, reference: inquiry.reference },
     });
     await this.em.flush();
+    // No content in the mail (it is a provider's personal data): its reference and a link.
+    await new MailService(this.em, this.actor, this.deps).notifyStaff(
+      'INQUIRY_RECEIVED',
+      { assigneeId: inquiry.assignee?.id ?? null },
+      { inquiryId: inquiry.id, reference: inquiry.reference, receivedOn: receivedAt.toISOString() },
+    );
     if (actor) await this.em.populate(inquiry, POPULATE);
     return inquiry;
   }

@@ -18,7 +18,7 @@ import { newId } from '../common/ids.js';
 // readable mid-run, a schedule's period enqueues once. Time is the test app's clock, never a wait.
 
 const KIND = 'LEDGER_VERIFICATION' as const;
-/** The ledger's own schedule: the other kinds' schedules (the export purge) are tested with their kinds. */
+/** The ledger verification's schedule alone (the other schedules have suites of their own). */
 const LEDGER_SCHEDULES = JOB_SCHEDULES.filter((s) => s.kind === KIND);
 
 describe.each(DATABASES)('the job runner on %s', (database) => {

@@ -6,6 +6,7 @@ import { INQUIRY_REPLY_KINDS, INQUIRY_STATUSES } from '../inquiries/inquiry-voca
 import type { IssueCode } from '../issues.js';
 import { JOB_KINDS, JOB_STATUSES } from '../jobs/job-vocabulary.js';
 import { EXPORT_LISTS } from '../exports/export-vocabulary.js';
+import { MAIL_KINDS, MAIL_STATUSES } from '../mail/mail-rules.js';
 import { REQUEST_URGENCIES } from '../requests/request-rules.js';
 import {
   REQUEST_CHANNELS,
@@ -71,6 +72,8 @@ export const LABEL_VOCABULARIES = {
   jobKind: JOB_KINDS,
   jobStatus: JOB_STATUSES,
   exportList: EXPORT_LISTS,
+  mailKind: MAIL_KINDS,
+  mailStatus: MAIL_STATUSES,
   language: LANGUAGES,
   documentKind: DOCUMENT_KINDS,
   ledgerKind: LEDGER_ENTRY_KINDS,

@@ -2,6 +2,7 @@ import { Grid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.js';
 import { AccountLanguageCard } from '../language/AccountLanguageCard.js';
+import { MailPreferencesCard } from '../mail/MailPreferencesCard.js';
 import { useSessionUser } from '../session/session-context.js';
 import { ChangePasswordForm } from './ChangePasswordForm.js';
 import { DisableTotpForm, RegenerateCodesForm, SecondFactorCard } from './SecondFactorCard.js';
@@ -24,6 +25,7 @@ export function AccountPage({ onChanged }: { /** Reloads the signed-in member (`
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
             <AccountLanguageCard />
+            <MailPreferencesCard />
             <ChangePasswordForm />
             {user.mfaEnrolled && <RegenerateCodesForm />}
             {/* The API refuses removal while the organisation requires a second factor of this role. */}

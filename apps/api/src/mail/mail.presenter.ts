@@ -1,0 +1,72 @@
+import { MAIL_KINDS, mayOptOutOfMail, wantsMail, type MailKind } from '@steward/policy-core';
+import type { AppConfig } from '../config.js';
+import type { AppDeps } from '../context.js';
+import type { Language } from '../i18n/language.js';
+import type { Organisation } from '../organisation/organisation.entity.js';
+import { MailMessage } from './mail-message.entity.js';
+import { mailPath, renderMail, type MailParams, type RenderedMail } from './mail-templates.js';
+import type { MailDeliveryType, MailPreferenceType, OutboxMailType } from './mail.type.js';
+
+/** The seal context of a mail's secret (an invitation's token): bound to its row. */
+export function mailSecretContext(id: string): string {
+  return `mail_message:${id}`;
+}
+
+/** The organisation's name in the mail's language. */
+export function organisationNameIn(organisation: Organisation, language: Language): string {
+  return language === 'ja' ? organisation.nameJa || organisation.name : organisation.name;
+}
+
+/** Where links in a mail point: STEWARD_PUBLIC_URL, else the server's own address (fine on one machine). */
+export function mailBaseUrl(config: AppConfig): string {
+  return config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+}
+
+/**
+ * The mail as it is sent: rendered in its language, its link on the public base URL, an invitation's
+ * token unsealed (here only: the one place a mail's secret is read).
+ */
+export function presentMailForDelivery(mail: MailMessage, organisation: Organisation, deps: AppDeps): RenderedMail {
+  const params = JSON.parse(mail.params) as MailParams;
+  const secret = mail.secretSealed ? deps.cipher.decrypt(mail.secretSealed, mailSecretContext(mail.id)) : null;
+  const base = mailBaseUrl(deps.config);
+  const name = mail.recipient?.displayName ?? String(params.name ?? mail.toAddress);
+  return renderMail(
+    {
+      kind: mail.kind,
+      language: mail.language,
+      organisation: organisationNameIn(organisation, mail.language),
+      timeZone: organisation.timeZone,
+      params,
+    },
+    name,
+    base + mailPath(mail.kind, params, secret),
+    `${base}/account`,
+  );
+}
+
+/** A mail as owners see it in the outbox: no link, no secret, no body. `recipient` must be loaded. */
+export function presentOutboxMail(mail: MailMessage): OutboxMailType {
+  return {
+    id: mail.id,
+    kind: mail.kind,
+    to: mail.toAddress,
+    recipientName: mail.recipient?.displayName ?? null,
+    subject: mail.subject,
+    status: mail.status,
+    attempts: mail.attempts,
+    errorCode: mail.errorCode,
+    createdAt: mail.createdAt,
+    sentAt: mail.sentAt,
+  };
+}
+
+/** Every kind of mail with whether the member gets it and may turn it off. */
+export function presentMailPreferences(optedOut: readonly MailKind[]): MailPreferenceType[] {
+  return MAIL_KINDS.map((kind) => ({ kind, enabled: wantsMail(kind, optedOut), optional: mayOptOutOfMail(kind) }));
+}
+
+/** How mail is sent, without the server's address or credentials. */
+export function presentMailDelivery(config: AppConfig): MailDeliveryType {
+  return { configured: config.smtp !== null, from: config.mailFrom };
+}

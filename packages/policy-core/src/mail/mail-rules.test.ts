@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { mailAudience, mayOptOutOfMail, requestReminderKind, wantsMail, type MailStaffMember } from './mail-rules.js';
+
+const staff: MailStaffMember[] = [
+  { id: 'owner', role: 'OWNER', active: true },
+  { id: 'officer', role: 'PRIVACY_OFFICER', active: true },
+  { id: 'viewer', role: 'VIEWER', active: true },
+  { id: 'gone', role: 'OWNER', active: false },
+];
+
+describe('mail rules', () => {
+  it('security mails cannot be turned off; the others can', () => {
+    expect(mayOptOutOfMail('STAFF_INVITATION')).toBe(false);
+    expect(mayOptOutOfMail('PASSWORD_RESET')).toBe(false);
+    expect(mayOptOutOfMail('APPROVAL_WAITING')).toBe(true);
+    expect(wantsMail('PASSWORD_RESET', ['PASSWORD_RESET'])).toBe(true);
+    expect(wantsMail('INQUIRY_RECEIVED', ['INQUIRY_RECEIVED'])).toBe(false);
+    expect(wantsMail('INQUIRY_RECEIVED', ['APPROVAL_WAITING'])).toBe(true);
+  });
+
+  it('an approval waits for active approvers other than its author', () => {
+    expect(mailAudience('APPROVAL_WAITING', staff, { authorId: 'owner' })).toEqual(['officer']);
+    expect(mailAudience('APPROVAL_WAITING', staff, { authorId: 'viewer' })).toEqual(['owner', 'officer']);
+  });
+
+  it('a new inquiry goes to its active assignee, else to every active writer', () => {
+    expect(mailAudience('INQUIRY_RECEIVED', staff, { assigneeId: 'officer' })).toEqual(['officer']);
+    expect(mailAudience('INQUIRY_RECEIVED', staff, { assigneeId: 'gone' })).toEqual(['owner', 'officer']);
+    expect(mailAudience('INQUIRY_RECEIVED', staff)).toEqual(['owner', 'officer']);
+    expect(mailAudience('REQUEST_OVERDUE', staff)).toEqual(['owner', 'officer']);
+    expect(mailAudience('PASSWORD_RESET', staff)).toEqual([]);
+  });
+
+  it('a request is reminded of once due within the days given, and once overdue; never when closed', () => {
+    const at = new Date('2026-04-10T00:00:00Z');
+    const due = (iso: string, status: 'RECEIVED' | 'COMPLETED' = 'RECEIVED') => ({ status, dueAt: new Date(iso) });
+    expect(requestReminderKind(due('2026-04-13T00:00:00Z'), at, 3)).toBe('REQUEST_DUE_SOON');
+    expect(requestReminderKind(due('2026-04-13T00:00:01Z'), at, 3)).toBeNull();
+    expect(requestReminderKind(due('2026-04-09T23:59:59Z'), at, 3)).toBe('REQUEST_OVERDUE');
+    expect(requestReminderKind(due('2026-04-09T23:59:59Z', 'COMPLETED'), at, 3)).toBeNull();
+  });
+});

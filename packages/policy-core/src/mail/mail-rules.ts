@@ -1,0 +1,98 @@
+import { approverIssues } from '../exceptions/exception-lifecycle.js';
+import { requestUrgency, DUE_SOON_DAYS } from '../requests/request-rules.js';
+import type { RequestStatus } from '../requests/request-vocabulary.js';
+import { memberOf } from '../vocabulary/guard.js';
+import { ROLE_CAN_WRITE, type AdminRole } from '../vocabulary/roles.js';
+
+/**
+ * What Steward e-mails staff about: an exception waiting for a second person's approval, a request
+ * due soon or overdue, a new inquiry, an invitation to join the staff, an owner's password reset.
+ */
+export const MAIL_KINDS = [
+  'APPROVAL_WAITING',
+  'REQUEST_DUE_SOON',
+  'REQUEST_OVERDUE',
+  'INQUIRY_RECEIVED',
+  'STAFF_INVITATION',
+  'PASSWORD_RESET',
+] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+export const isMailKind = memberOf(MAIL_KINDS);
+
+/**
+ * Where a mail is: QUEUED (waiting for its first or next attempt), SENT (the SMTP server accepted
+ * it), FAILED (its last attempt failed) or NOT_SENT (no SMTP server is configured: kept to show what
+ * would have been sent).
+ */
+export const MAIL_STATUSES = ['QUEUED', 'SENT', 'FAILED', 'NOT_SENT'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+export const isMailStatus = memberOf(MAIL_STATUSES);
+
+/** Security mails: a member cannot turn them off (an invitation is its only way in; a reset must not go unnoticed). */
+export const MANDATORY_MAIL_KINDS = ['STAFF_INVITATION', 'PASSWORD_RESET'] as const satisfies readonly MailKind[];
+
+/** Whether a member may turn this kind of mail off. */
+export function mayOptOutOfMail(kind: MailKind): boolean {
+  return !(MANDATORY_MAIL_KINDS as readonly MailKind[]).includes(kind);
+}
+
+/** Whether a member who turned off `optedOut` gets a mail of `kind` (a security mail always). */
+export function wantsMail(kind: MailKind, optedOut: readonly MailKind[]): boolean {
+  return !mayOptOutOfMail(kind) || !optedOut.includes(kind);
+}
+
+/** A member of staff as the mail rules see them. */
+export type MailStaffMember = { id: string; role: AdminRole; active: boolean };
+
+/** What decides who a notification concerns: the exception's author, the inquiry's assignee. */
+export type MailAudienceFacts = { authorId?: string; assigneeId?: string | null };
+
+/**
+ * Who a notification concerns (before each member's opt-outs), in the order given:
+ * - APPROVAL_WAITING: every active member who may approve the draft — an owner or privacy officer
+ *   who is not its author (approverIssues, the four-eyes rule);
+ * - REQUEST_DUE_SOON / REQUEST_OVERDUE: every active member who may work on requests (writers);
+ * - INQUIRY_RECEIVED: its assignee when it has an active one, else every active writer;
+ * - STAFF_INVITATION / PASSWORD_RESET go to one named person, never to an audience: none.
+ */
+export function mailAudience(
+  kind: MailKind,
+  staff: readonly MailStaffMember[],
+  facts: MailAudienceFacts = {},
+): string[] {
+  const active = staff.filter((s) => s.active);
+  const writers = active.filter((s) => ROLE_CAN_WRITE[s.role] === true);
+  switch (kind) {
+    case 'APPROVAL_WAITING':
+      return active
+        .filter((s) => approverIssues({ status: 'DRAFT', authorId: facts.authorId ?? '' }, s.id, s.role).length === 0)
+        .map((s) => s.id);
+    case 'REQUEST_DUE_SOON':
+    case 'REQUEST_OVERDUE':
+      return writers.map((s) => s.id);
+    case 'INQUIRY_RECEIVED': {
+      const assignee = facts.assigneeId ? writers.find((s) => s.id === facts.assigneeId) : undefined;
+      return assignee ? [assignee.id] : writers.map((s) => s.id);
+    }
+    default:
+      return [];
+  }
+}
+
+/** Days before its due date a request's reminder goes out, unless the organisation says otherwise. */
+export const REQUEST_REMINDER_DAYS = DUE_SOON_DAYS;
+
+/**
+ * The reminder an open request calls for at `at`: REQUEST_OVERDUE after its due instant,
+ * REQUEST_DUE_SOON within `soonDays` days of it, none otherwise (on track, or closed).
+ */
+export function requestReminderKind(
+  request: { status: RequestStatus; dueAt: Date },
+  at: Date,
+  soonDays: number = REQUEST_REMINDER_DAYS,
+): 'REQUEST_DUE_SOON' | 'REQUEST_OVERDUE' | null {
+  const urgency = requestUrgency(request, at, soonDays);
+  if (urgency === 'OVERDUE') return 'REQUEST_OVERDUE';
+  if (urgency === 'DUE_SOON') return 'REQUEST_DUE_SOON';
+  return null;
+}
