@@ -216,4 +216,66 @@ describe('DataTable', () => {
     expect(within(nav).getByRole('button', { name: '前へ' })).toBeTruthy();
     expect(within(nav).getByRole('button', { name: '次へ' })).toBeTruthy();
   });
+
+  it('sorts a complete list in the browser from a sortable header, stating the order with aria-sort', () => {
+    renderTable({
+      columns: [COLUMNS[0]!, { ...COLUMNS[1]!, sortable: true }],
+      rows: [ITEMS[1]!, ITEMS[0]!, { id: 'c', name: 'Gamma', count: 4 }],
+    });
+    const header = screen.getByRole('columnheader', { name: /Count/ });
+    expect(header.getAttribute('aria-sort')).toBe('none');
+    // A header that does not sort is plain text, with no sort state.
+    expect(screen.getByRole('columnheader', { name: 'Name' }).getAttribute('aria-sort')).toBeNull();
+    const names = () =>
+      screen
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => within(r).getAllByRole('cell')[0]!.textContent);
+    expect(names()).toEqual(['Beta', 'Alpha', 'Gamma']);
+    fireEvent.click(within(header).getByRole('button', { name: /^Count/ }));
+    expect(header.getAttribute('aria-sort')).toBe('ascending');
+    expect(names()).toEqual(['Alpha', 'Gamma', 'Beta']);
+    fireEvent.click(within(header).getByRole('button', { name: /^Count/ }));
+    expect(header.getAttribute('aria-sort')).toBe('descending');
+    expect(names()).toEqual(['Beta', 'Gamma', 'Alpha']);
+  });
+
+  it('asks the server for a paged list: a header click calls onChange with the field and the next direction', () => {
+    const onChange = vi.fn();
+    renderTable({
+      columns: [
+        { ...COLUMNS[0]!, sortField: 'NAME' },
+        { ...COLUMNS[1]!, sortField: 'COUNT' },
+      ],
+      sort: { value: { field: 'NAME', direction: 'ASC' }, onChange },
+    });
+    const name = screen.getByRole('columnheader', { name: /Name/ });
+    expect(name.getAttribute('aria-sort')).toBe('ascending');
+    expect(screen.getByRole('columnheader', { name: /Count/ }).getAttribute('aria-sort')).toBe('none');
+    // The rows stay in the server's order: the table does not re-sort them itself.
+    fireEvent.click(within(name).getByRole('button', { name: /^Name/ }));
+    expect(onChange).toHaveBeenLastCalledWith({ field: 'NAME', direction: 'DESC' });
+    fireEvent.click(screen.getByRole('button', { name: /^Count/ }));
+    expect(onChange).toHaveBeenLastCalledWith({ field: 'COUNT', direction: 'ASC' });
+  });
+
+  it('shows "Page N of M" and the total under the table, and "10,000+" when the count is capped', () => {
+    const paging = { page: 2, hasPrevious: true, next: vi.fn(), previous: vi.fn() };
+    const pageInfo = { hasNextPage: true, endCursor: 'x' };
+    renderTable({
+      pagination: { paging, pageInfo, pageSize: 25, total: { totalCount: 1234, totalCountCapped: false } },
+    });
+    const nav = screen.getByRole('navigation', { name: 'Items pages' });
+    expect(within(nav).getByText('Page 2 of 50')).toBeTruthy();
+    expect(within(nav).getByText('1,234 in all')).toBeTruthy();
+  });
+
+  it('says a capped total as "10,000+" in both languages, with no last page', () => {
+    const paging = { page: 1, hasPrevious: false, next: vi.fn(), previous: vi.fn() };
+    const total = { totalCount: 10000, totalCountCapped: true };
+    renderTable({ pagination: { paging, pageInfo: null, pageSize: 25, total } }, 'ja');
+    const nav = screen.getByRole('navigation', { name: 'Itemsのページ送り' });
+    expect(within(nav).getByText('1 ページ')).toBeTruthy();
+    expect(within(nav).getByText('10,000 件以上')).toBeTruthy();
+  });
 });

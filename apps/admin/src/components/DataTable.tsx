@@ -1,8 +1,17 @@
-import { Box, Card, LoadingOverlay, Table, Text, type TableTrProps } from '@mantine/core';
-import { getCoreRowModel, useReactTable, type Cell, type ColumnDef } from '@tanstack/react-table';
-import type { MouseEvent, ReactNode } from 'react';
+import { Box, Card, LoadingOverlay, Table, Text, UnstyledButton, type TableTrProps } from '@mantine/core';
+import {
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type Cell,
+  type ColumnDef,
+  type Header,
+  type SortingState,
+} from '@tanstack/react-table';
+import { useState, type MouseEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { CursorPagination } from './CursorPagination.js';
+import { CursorPagination, type ListTotal } from './CursorPagination.js';
 import { ErrorAlert } from './ErrorAlert.js';
 import type { ErrorLike } from './errors.js';
 import { Loading } from './Loading.js';
@@ -14,7 +23,8 @@ export type CellValue = string | number | boolean | null | undefined;
 /**
  * One column of a DataTable. `header` is plain text (a column header and, later, an export
  * heading); `value` is the cell's plain value and `cell` how it is shown (defaults to `value`).
- * Sorting and CSV export will be switched on per column from `value` (e.g. `sortable`, `export`).
+ * A column sorts when it says how: `sortable` (the rows in hand, by `value`: a list complete in one
+ * answer) or `sortField` (the server's sort field: a paged list asks the server, through the table's `sort`).
  */
 export type DataColumn<Row> = {
   id: string;
@@ -29,6 +39,19 @@ export type DataColumn<Row> = {
   mono?: boolean;
   /** Bold cell text (the name a row is known by). */
   bold?: boolean;
+  /** Sorted in the browser by `value` (only for a list the server sends whole). */
+  sortable?: boolean;
+  /** Sorted by the server under this field of the list's sort enum (a paged list; needs the table's `sort`). */
+  sortField?: string;
+};
+
+/** A server-side sort: one of the list's sort fields and a direction, as the API's `<List>Sort` input. */
+export type TableSort = { field: string; direction: 'ASC' | 'DESC' };
+
+/** The server-side sort a paged table shows and changes (the list hook sends it as the query's `sort`). */
+export type DataTableSort = {
+  value: TableSort;
+  onChange: (sort: TableSort) => void;
 };
 
 /** What a list hook returns about its request; `refetch` becomes the error's retry. */
@@ -44,6 +67,10 @@ export type TableQuery = {
 export type DataTablePagination = {
   paging: Pick<CursorPaging, 'page' | 'hasPrevious' | 'next' | 'previous'>;
   pageInfo: { hasNextPage: boolean; endCursor?: string | null | undefined } | null | undefined;
+  /** The connection's `totalCount` / `totalCountCapped`: "Page 2 of 7 · 312 in all". */
+  total?: ListTotal | null | undefined;
+  /** Rows per page, to tell the number of pages from the total. */
+  pageSize?: number;
 };
 
 /** Rows with a string `id` are keyed by it; any other row says how it is keyed. */
@@ -70,6 +97,8 @@ type Props<Row> = RowKeyProp<Row> & {
   /** Extra attributes per row (a highlight colour, a data-* marker). */
   rowProps?: (row: Row) => TableTrProps & Record<`data-${string}`, string | undefined>;
   pagination?: DataTablePagination;
+  /** The server-side sort of a paged list (columns with `sortField`); a new sort starts again at page 1. */
+  sort?: DataTableSort;
   /** Inside a card of its own (default) or bare, inside a card of the page's. */
   withCard?: boolean;
   /** Below this width the table scrolls sideways. */
@@ -99,9 +128,39 @@ function toColumnDef<Row>(column: DataColumn<Row>): ColumnDef<Row, CellValue> {
     id: column.id,
     header: column.header,
     accessorFn: (row) => column.value?.(row),
-    enableSorting: false,
+    enableSorting: Boolean(column.sortable),
+    sortUndefined: 'last',
     meta: column,
   };
+}
+
+type AriaSort = 'ascending' | 'descending' | undefined;
+
+/** Up, down, or both arrows dimmed: drawn, so the header's text stays its words alone. */
+function SortIcon({ state }: { state: AriaSort }) {
+  return (
+    <svg width="10" height="12" viewBox="0 0 10 12" aria-hidden="true" focusable="false">
+      <path d="M5 1 L9 5 H1 Z" fill="currentColor" opacity={state === 'ascending' ? 1 : state ? 0.15 : 0.35} />
+      <path d="M5 11 L9 7 H1 Z" fill="currentColor" opacity={state === 'descending' ? 1 : state ? 0.15 : 0.35} />
+    </svg>
+  );
+}
+
+/** A header that sorts: a button named by its visible text, the state on the header cell (aria-sort). */
+function SortHeader({ text, state, onSort }: { text: string; state: AriaSort; onSort: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <UnstyledButton
+      onClick={onSort}
+      fw={700}
+      fz="sm"
+      title={t('pagination.sortBy', { column: text })}
+      style={{ display: 'inline-flex', gap: 4, alignItems: 'center', whiteSpace: 'nowrap' }}
+    >
+      {text}
+      <SortIcon state={state} />
+    </UnstyledButton>
+  );
 }
 
 /**
@@ -119,6 +178,7 @@ export function DataTable<Row>({
   rowHref,
   rowProps,
   pagination,
+  sort,
   withCard = true,
   minWidth,
   verticalSpacing,
@@ -128,12 +188,17 @@ export function DataTable<Row>({
   const navigate = useNavigate();
   const { fetching, error, refetch } = query;
   const loaded = query.loaded ?? rows.length > 0;
+  // Client-side sorting of a complete list; a paged list's order is the server's (`sort`).
+  const [sorting, setSorting] = useState<SortingState>([]);
   // The React Compiler is not used here; TanStack's table object is read afresh each render.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable<Row>({
     data: rows as Row[],
     columns: columns.map(toColumnDef),
     getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    state: { sorting },
+    onSortingChange: setSorting,
     getRowId: rowKey ?? ((row) => (row as { id: string }).id),
   });
 
@@ -154,11 +219,20 @@ export function DataTable<Row>({
       <Table.Thead>
         {table.getHeaderGroups().map((group) => (
           <Table.Tr key={group.id}>
-            {group.headers.map((header) => (
-              <Table.Th key={header.id} aria-label={columnOf<Row>(header.column.columnDef).headerLabel}>
-                {columnOf<Row>(header.column.columnDef).header}
-              </Table.Th>
-            ))}
+            {group.headers.map((header) => {
+              const column = columnOf<Row>(header.column.columnDef);
+              const state = sortStateOf(header, sort);
+              const onSort = sortAction(header, sort);
+              return (
+                <Table.Th
+                  key={header.id}
+                  aria-label={column.headerLabel}
+                  aria-sort={onSort ? (state ?? 'none') : undefined}
+                >
+                  {onSort ? <SortHeader text={column.header} state={state} onSort={onSort} /> : column.header}
+                </Table.Th>
+              );
+            })}
           </Table.Tr>
         ))}
       </Table.Thead>
@@ -231,8 +305,36 @@ export function DataTable<Row>({
           onPrevious={pagination.paging.previous}
           onNext={() => pagination.paging.next(pagination.pageInfo?.endCursor)}
           loading={fetching}
+          total={pagination.total}
+          pageSize={pagination.pageSize}
         />
       )}
     </>
   );
+}
+
+/** Where this header's column stands in the current order (server-side or in the browser). */
+function sortStateOf<Row>(header: Header<Row, unknown>, sort: DataTableSort | undefined): AriaSort {
+  const column = columnOf<Row>(header.column.columnDef);
+  if (column.sortField && sort) {
+    if (sort.value.field !== column.sortField) return undefined;
+    return sort.value.direction === 'ASC' ? 'ascending' : 'descending';
+  }
+  const sorted = header.column.getIsSorted();
+  return sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined;
+}
+
+/** What clicking the header does: a new column sorts ascending, the same column turns the direction. */
+function sortAction<Row>(header: Header<Row, unknown>, sort: DataTableSort | undefined): (() => void) | undefined {
+  const column = columnOf<Row>(header.column.columnDef);
+  if (column.sortField && sort) {
+    const field = column.sortField;
+    return () =>
+      sort.onChange({
+        field,
+        direction: sort.value.field === field && sort.value.direction === 'ASC' ? 'DESC' : 'ASC',
+      });
+  }
+  if (!header.column.getCanSort()) return undefined;
+  return () => header.column.toggleSorting(header.column.getIsSorted() === 'asc');
 }

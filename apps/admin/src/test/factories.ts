@@ -166,10 +166,12 @@ export function buildListItem(n: number, overrides: Partial<ProviderListItemFrag
 export function providersPage(
   items: ProviderListItemFragment[],
   pageInfo: { hasNextPage?: boolean; endCursor?: string | null } = {},
+  total: { totalCount: number; totalCountCapped: boolean } = { totalCount: items.length, totalCountCapped: false },
 ): ProvidersQuery {
   return {
     providers: {
       edges: items.map((node) => ({ cursor: `cursor-${node.id}`, node })),
+      ...total,
       pageInfo: {
         hasNextPage: pageInfo.hasNextPage ?? false,
         hasPreviousPage: false,

@@ -1,31 +1,119 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { AuditEntry } from './audit-entry.entity.js';
-import { AuditProviderLink } from './audit-provider-link.entity.js';
+import type { AdminRole } from '@steward/policy-core';
+import { TOTAL_COUNT_CAP, exactTotal, toTotal, withTotal } from '../common/connection.js';
+import { badInput } from '../common/errors.js';
+import { isUuid } from '../common/ids.js';
+import { pageSize, toKeysetPage } from '../common/pagination.js';
+import { fromDbDate, fromDbJson } from '../common/sql/dialect.js';
+import { decodeSortCursor, encodeSortCursor, type Sort } from '../common/sorting.js';
+import { presentAuditEntry } from './audit.presenter.js';
+import {
+  auditActorRows,
+  auditCountUpTo,
+  auditPageRows,
+  auditProviderIdByReference,
+  auditSubjectNames,
+  type AuditListFilter,
+} from './audit.queries.js';
+import type { AuditActorType, AuditEntryConnection, AuditLogFilter } from './audit.type.js';
 
-/** The audit trail as the admin reads it: newest first, in keyset pages, optionally about one provider. */
+interface AuditPageRow {
+  id: string;
+  at: unknown;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  subject: string | null;
+  provider_ids: unknown;
+  detail: unknown;
+  actor_name: string | null;
+  actor_role: AdminRole | null;
+}
+
+/** The audit trail as the admin reads it: newest first (or oldest), in keyset pages, filtered. */
 export class AuditLogService {
   constructor(private readonly em: SqlEntityManager) {}
 
-  /**
-   * Up to `rows` entries before `afterId` (newest first). About one provider, the walk follows the
-   * provider index (audit_provider) and then loads those entries.
-   */
-  async page(args: { rows: number; afterId: string | null; providerId: string | null }): Promise<AuditEntry[]> {
-    const { rows, afterId, providerId } = args;
-    if (!providerId) {
-      return this.em.find(AuditEntry, afterId ? { id: { $lt: afterId } } : {}, {
-        orderBy: { id: 'desc' },
-        limit: rows,
-      });
+  async list(args: {
+    first: number;
+    after: string | null;
+    filter: AuditLogFilter | null;
+    sort: Sort<'AT'> | null;
+  }): Promise<AuditEntryConnection> {
+    const limit = pageSize(args.first);
+    const direction = args.sort?.direction ?? 'DESC';
+    const sortName = `AT_${direction}`;
+    const afterId = args.after ? decodeSortCursor(args.after, sortName).id : null;
+    const f = args.filter ?? {};
+    for (const field of ['actorId', 'providerId'] as const) {
+      if (f[field] && !isUuid(f[field])) throw badInput(`filter.${field}`, 'INVALID_FORMAT', 'Not an id', '');
     }
-    const links = await this.em.find(
-      AuditProviderLink,
-      { providerId, ...(afterId ? { entryId: { $lt: afterId } } : {}) },
-      { orderBy: { entryId: 'desc' }, limit: rows },
+    if (f.from && f.to && f.from >= f.to) throw badInput('filter.to', 'INVALID_VALUE', 'Must be after `from`', '');
+    let providerId = f.providerId?.toLowerCase() ?? null;
+    const reference = f.providerReference?.trim();
+    if (reference) {
+      const found = await auditProviderIdByReference(this.em, reference);
+      // An unknown reference matches nothing (an empty page), never "every provider".
+      if (!found || (providerId && providerId !== found)) {
+        return withTotal(
+          toKeysetPage(
+            [] as never[],
+            limit,
+            args.after ?? null,
+            () => null as never,
+            () => '',
+          ),
+          async () => exactTotal(0),
+        );
+      }
+      providerId = found;
+    }
+    const filter: AuditListFilter = {
+      actorId: f.actorId?.toLowerCase() ?? null,
+      action: f.action?.trim() || null,
+      providerId,
+      from: f.from ?? null,
+      to: f.to ?? null,
+    };
+    const rows = await auditPageRows<AuditPageRow>(this.em, { ...filter, direction, afterId, rows: limit + 1 });
+    const records = rows.map((r) => ({
+      id: r.id,
+      at: fromDbDate(r.at),
+      actorId: r.actor_id,
+      actorLabel: r.actor_label,
+      action: r.action,
+      entityType: r.entity_type,
+      subject: r.subject,
+      providerIds: fromDbJson<string[]>(r.provider_ids) ?? [],
+      detail: r.detail === null ? null : fromDbJson<Record<string, unknown>>(r.detail),
+      actorName: r.actor_name,
+      actorRole: r.actor_role,
+    }));
+    const shown = records.slice(0, limit);
+    const names = await auditSubjectNames(
+      this.em,
+      [
+        ...new Set(
+          shown.flatMap((e) => [...e.providerIds, ...(e.entityType === 'Provider' && e.subject ? [e.subject] : [])]),
+        ),
+      ],
+      [...new Set(shown.flatMap((e) => (e.entityType === 'AdminUser' && e.subject ? [e.subject] : [])))],
     );
-    const byId = new Map(
-      (await this.em.find(AuditEntry, { id: { $in: links.map((l) => l.entryId) } })).map((e) => [e.id, e]),
+    return withTotal(
+      toKeysetPage(
+        records,
+        limit,
+        args.after ?? null,
+        (e) => presentAuditEntry(e, names),
+        (e) => encodeSortCursor(sortName, e.id, e.id),
+      ),
+      async () => toTotal(await auditCountUpTo(this.em, filter, TOTAL_COUNT_CAP)),
     );
-    return links.flatMap((l) => byId.get(l.entryId) ?? []);
+  }
+
+  /** Every staff account by name and role (the actor filter's choices). */
+  async actors(): Promise<AuditActorType[]> {
+    return (await auditActorRows(this.em)).map((r) => ({ id: r.id, name: r.display_name, role: r.role as AdminRole }));
   }
 }

@@ -1,29 +1,39 @@
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { badInput } from '../common/errors.js';
-import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import type { Context } from '../context.js';
 import { services } from '../services.js';
-import { isUuid } from '../common/ids.js';
-import { AuditEntryConnection } from './audit.type.js';
-import { presentAuditEntry } from './audit.presenter.js';
+import { AuditActorType, AuditEntryConnection, AuditEntrySort, AuditLogFilter } from './audit.type.js';
 import { WRITERS } from '../common/auth-checker.js';
 
 @Resolver()
 export class AuditResolver {
   @Authorized(WRITERS)
   @Query(() => AuditEntryConnection, {
-    description: 'The audit trail, newest first; optionally only entries about one provider.',
+    description: 'The audit trail, newest first unless sorted otherwise; filtered by actor, action, provider and time.',
   })
   async auditLog(
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('providerId', () => ID, { nullable: true }) providerId: string | null,
+    @Arg('providerId', () => ID, {
+      nullable: true,
+      description: 'Only entries about this provider (the same as `filter.providerId`).',
+    })
+    providerId: string | null,
+    @Arg('filter', () => AuditLogFilter, { nullable: true, description: 'Which entries; all when omitted.' })
+    filter: AuditLogFilter | null,
+    @Arg('sort', () => AuditEntrySort, {
+      nullable: true,
+      description: 'The order; newest first when omitted. A cursor belongs to the order it was read in.',
+    })
+    sort: AuditEntrySort | null,
     @Ctx() ctx: Context,
   ): Promise<AuditEntryConnection> {
-    const limit = pageSize(first);
-    const afterId = after ? decodeCursor(after) : null;
-    if (providerId && !isUuid(providerId)) throw badInput('providerId', 'INVALID_FORMAT', 'Not a provider id', '');
-    const entries = await services(ctx).audit.page({ rows: limit + 1, afterId, providerId });
-    return toPage(entries, limit, afterId, presentAuditEntry);
+    const merged = providerId ? { ...filter, providerId } : filter;
+    return services(ctx).audit.list({ first, after, filter: merged, sort });
+  }
+
+  @Authorized(WRITERS)
+  @Query(() => [AuditActorType], { description: 'Every staff account by name and role, for the audit log filter.' })
+  auditActors(@Ctx() ctx: Context): Promise<AuditActorType[]> {
+    return services(ctx).audit.actors();
   }
 }

@@ -146,6 +146,6 @@ export class StaffResolver {
     @Arg('id', () => ID, { description: 'The staff account.' }) id: string,
     @Ctx() ctx: Context,
   ): Promise<AuditEntryType[]> {
-    return (await services(ctx).staff.history(id)).map(presentAuditEntry);
+    return (await services(ctx).staff.history(id)).map((e) => presentAuditEntry(e));
   }
 }

@@ -12,6 +12,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'ApplyCessation',
   'ApproveException',
   'AssignInquiry',
+  'AuditActors',
   'AuditLog',
   'BeginTotpEnrolment',
   'CancelJob',

@@ -14,6 +14,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
+import { exactTotal, withTotal } from '../common/connection.js';
 import type { RateLimitRule, RateLimits } from '../common/rate-limit.js';
 import type { Actor } from '../context.js';
 import { Provider } from '../providers/provider.entity.js';
@@ -157,7 +158,6 @@ export class InquiryService extends Service {
     const limit = pageSize(first);
     const afterId = after ? decodeCursor(after) : null;
     const where: Record<string, unknown> = {};
-    if (afterId) where.id = { $lt: afterId };
     if (filter.status) where.status = filter.status;
     // With a status too, both hold: an ANSWERED status that is not unanswered lists nothing.
     if (filter.unanswered)
@@ -166,13 +166,20 @@ export class InquiryService extends Service {
         : { $in: [...UNANSWERED_INQUIRY_STATUSES] };
     // A malformed id names nobody: an empty page, never "unassigned" or "all".
     if ((filter.assigneeId && !isUuid(filter.assigneeId)) || (filter.providerId && !isUuid(filter.providerId))) {
-      return toPage([] as Inquiry[], limit, afterId, presentInquirySummary);
+      return withTotal(toPage([] as Inquiry[], limit, afterId, presentInquirySummary), async () => exactTotal(0));
     }
     if (filter.unassigned) where.assignee = null;
     else if (filter.assigneeId) where.assignee = filter.assigneeId;
     if (filter.providerId) where.provider = filter.providerId;
-    const rows = await this.em.find(Inquiry, where, { orderBy: { id: 'desc' }, limit: limit + 1, populate: POPULATE });
-    return toPage(rows, limit, afterId, presentInquirySummary);
+    const rows = await this.em.find(Inquiry, afterId ? { ...where, id: { $lt: afterId } } : where, {
+      orderBy: { id: 'desc' },
+      limit: limit + 1,
+      populate: POPULATE,
+    });
+    // An inbox holds hundreds, not millions: an exact count (the status and assignee columns are indexed).
+    return withTotal(toPage(rows, limit, afterId, presentInquirySummary), async () =>
+      exactTotal(await this.em.count(Inquiry, where)),
+    );
   }
 
   /** One inquiry with its content and replies, decrypted; the read is audited. */

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { JobKind, JobStatus } from '@steward/policy-core';
 import { dialectOf, perDialect } from '../common/sql/dialect.js';
-import { leanRows } from '../common/sql/lean-sql.js';
+import { leanCountUpTo, leanRows } from '../common/sql/lean-sql.js';
 
 // The job runner's statements (jobs/job-runner.ts). Each is one conditional statement, so the
 // database decides who holds a job: a claim takes a queued job that is due, or a running one whose
@@ -173,4 +173,9 @@ export async function cancelQueuedJob(em: EntityManager, id: string, now: Date):
     params: { id, now: d.toDbDate(now) },
   });
   return rows.length > 0;
+}
+
+/** How many jobs there are, reading at most `cap + 1` (scheduled jobs accumulate: one per period). */
+export function jobCountUpTo(em: EntityManager, cap: number): Promise<number> {
+  return leanCountUpTo(em, { sql: 'select 1 from job', params: {} }, cap);
 }

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { OWNERS, WRITERS } from '../common/auth-checker.js';
 import { toPage } from '../common/pagination.js';
+import { withTotal } from '../common/connection.js';
 import type { Context } from '../context.js';
 import { services } from '../services.js';
 import { CancelJobInput } from './job.inputs.js';
@@ -17,8 +18,12 @@ export class JobResolver {
     after: string | null,
     @Ctx() ctx: Context,
   ): Promise<JobConnection> {
-    const rows = await services(ctx).job.list(first, after);
-    return toPage(rows, first, after, (job) => presentJob(job, ctx.actor));
+    const jobs = services(ctx).job;
+    const rows = await jobs.list(first, after);
+    return withTotal(
+      toPage(rows, first, after, (job) => presentJob(job, ctx.actor)),
+      () => jobs.total(),
+    );
   }
 
   @Authorized(WRITERS)

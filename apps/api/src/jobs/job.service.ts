@@ -7,7 +7,8 @@ import { Service } from '../common/transaction.js';
 import type { Actor } from '../context.js';
 import { JOB_KINDS_RUN } from './job-kinds.js';
 import { Job } from './job.entity.js';
-import { cancelQueuedJob, insertJob } from './job.queries.js';
+import { cancelQueuedJob, insertJob, jobCountUpTo } from './job.queries.js';
+import { TOTAL_COUNT_CAP, toTotal, type TotalCount } from '../common/connection.js';
 
 /** The background jobs as the admin sees and starts them; the runner (job-runner.ts) runs them. */
 export class JobService extends Service<Actor> {
@@ -19,6 +20,11 @@ export class JobService extends Service<Actor> {
       limit: limit + 1,
       populate: ['createdBy'],
     });
+  }
+
+  /** How many jobs the list holds (up to TOTAL_COUNT_CAP). */
+  async total(): Promise<TotalCount> {
+    return toTotal(await jobCountUpTo(this.em, TOTAL_COUNT_CAP));
   }
 
   async get(id: string): Promise<Job> {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { dialectOf, type Dialect } from '../common/sql/dialect.js';
-import { leanRows, type Row } from '../common/sql/lean-sql.js';
+import { leanCountUpTo, leanRows, type Row } from '../common/sql/lean-sql.js';
 
 // The ledger explorer's statements: keyset pages by sequence (never OFFSET) and activity counted
 // per UTC day in SQL (the ledger grows without bound; loading entries to count them would not do).
@@ -36,20 +36,37 @@ export interface LedgerEntryPageFilter {
  * for.
  */
 export function ledgerEntryPage(em: EntityManager, f: LedgerEntryPageFilter): Promise<Row[]> {
-  const where: string[] = [];
+  const where = ledgerEntryWhere(em, f);
   if (f.beforeSequence !== undefined) where.push('sequence < :beforeSequence');
-  if (f.providerId) where.push('provider_id = :providerId');
-  if (f.recipientId) where.push('recipient_id = :recipientId');
-  if (f.purposeKey) where.push('purpose_key = :purposeKey');
-  if (f.kind) where.push('kind = :kind');
-  if (f.outcome) where.push('outcome = :outcome');
-  if (f.basisKind) where.push(`${basisKindSql(dialectOf(em))} = :basisKind`);
   return leanRows<Row>(em, {
     sql:
       'select sequence, id, recorded_at, kind, actor, provider_id, purpose_key, recipient_id, categories, outcome, basis, policy_version, hash from ledger_entry' +
       `${where.length ? ` where ${where.join(' and ')}` : ''} order by sequence desc limit :rows`,
     params: { ...f },
   });
+}
+
+/** The explorer's filters as SQL conditions (a page's and its count's). */
+function ledgerEntryWhere(em: EntityManager, f: Omit<LedgerEntryPageFilter, 'rows' | 'beforeSequence'>): string[] {
+  const where: string[] = [];
+  if (f.providerId) where.push('provider_id = :providerId');
+  if (f.recipientId) where.push('recipient_id = :recipientId');
+  if (f.purposeKey) where.push('purpose_key = :purposeKey');
+  if (f.kind) where.push('kind = :kind');
+  if (f.outcome) where.push('outcome = :outcome');
+  if (f.basisKind) where.push(`${basisKindSql(dialectOf(em))} = :basisKind`);
+  return where;
+}
+
+/** How many entries the filters match, reading at most `cap + 1` of them (the ledger grows without bound). */
+export function ledgerEntryCountUpTo(
+  em: EntityManager,
+  f: Omit<LedgerEntryPageFilter, 'rows' | 'beforeSequence'>,
+  cap: number,
+): Promise<number> {
+  const where = ledgerEntryWhere(em, f);
+  const sql = `select 1 from ledger_entry${where.length ? ` where ${where.join(' and ')}` : ''}`;
+  return leanCountUpTo(em, { sql, params: { ...f } }, cap);
 }
 
 /**

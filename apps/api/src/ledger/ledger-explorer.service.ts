@@ -1,6 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { badInput } from '../common/errors.js';
-import { activityRows, ledgerEntryPage, type LedgerEntryPageFilter } from './ledger-explorer.queries.js';
+import {
+  activityRows,
+  ledgerEntryCountUpTo,
+  ledgerEntryPage,
+  type LedgerEntryPageFilter,
+} from './ledger-explorer.queries.js';
+import { TOTAL_COUNT_CAP, toTotal, withTotal } from '../common/connection.js';
 import { pageSize, toKeysetPage } from '../common/pagination.js';
 import { presentLedgerEntry } from './ledger-explorer.presenter.js';
 import type {
@@ -47,7 +53,11 @@ export class LedgerExplorerService {
     if (filter?.outcome) page.outcome = filter.outcome;
     if (filter?.basisKind) page.basisKind = filter.basisKind;
     const rows = await ledgerEntryPage(this.em, page);
-    return toKeysetPage(rows, limit, after, presentLedgerEntry, (row) => encodeSequenceCursor(Number(row.sequence)));
+    const { rows: _rows, beforeSequence: _before, ...countFilter } = page;
+    return withTotal(
+      toKeysetPage(rows, limit, after, presentLedgerEntry, (row) => encodeSequenceCursor(Number(row.sequence))),
+      async () => toTotal(await ledgerEntryCountUpTo(this.em, countFilter, TOTAL_COUNT_CAP)),
+    );
   }
 
   /** Uses, provisions and decisions per UTC day, basis kind and outcome over the last `days` days (today included). */

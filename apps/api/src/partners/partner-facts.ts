@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { CessationFact, DataCategory } from '@steward/policy-core';
 import { dialectOf, fromDbBoolean, fromDbJson as parsedJson, perDialect, type Dialect } from '../common/sql/dialect.js';
-import { leanRows } from '../common/sql/lean-sql.js';
+import { leanCountUpTo, leanRows } from '../common/sql/lean-sql.js';
 import { EXCEPTION_FACT_COLUMNS, exceptionShapeOf, type ExceptionShape } from '../exceptions/exception-facts.js';
 import { agreementEventsSql, standingGrantsByProvider, type AgreementEventRow } from '../exceptions/standing-grants.js';
 import { cessationOf } from '../requests/cessation-facts.js';
@@ -189,4 +189,18 @@ export async function loadPartnerPage(em: EntityManager, query: PartnerPageQuery
   }
   const standingGrantIds = standingGrantsByProvider(facts.agreementEvents);
   return { rows: facts.rows, items: facts.items, events: facts.events, cessations, standingGrantIds };
+}
+
+/**
+ * How many providers `reach` covers, reading at most `cap + 1` (the partner list's `totalCount`). The
+ * decision per provider still comes after: a covered provider for whom nothing is permitted (a
+ * cessation, a withdrawn agreement) is counted but left out of its page.
+ */
+export function partnerReachCountUpTo(em: EntityManager, reach: readonly PartnerReach[], cap: number): Promise<number> {
+  const params: Record<string, unknown> = { publiclyAvailable: true };
+  reach.forEach((r, i) => {
+    params[`reach${i}Ids`] = r.providerIds;
+    params[`reach${i}Served`] = r.servedPurposeId;
+  });
+  return leanCountUpTo(em, { sql: `select 1 from provider p where ${reachSql(reach)}`, params }, cap);
 }

@@ -16,6 +16,7 @@ import {
 import { NotFoundError } from '../common/errors.js';
 import { fromDbBoolean, fromDbDate } from '../common/sql/dialect.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
+import { TOTAL_COUNT_CAP, toTotal, withTotal } from '../common/connection.js';
 import type { AppDeps, PartnerPrincipal } from '../context.js';
 import { toDraft } from '../exceptions/exception-facts.js';
 import { recordGrouped } from '../ledger/grouped-record.js';
@@ -23,6 +24,7 @@ import { payloadHashOf, type LedgerFact } from '../ledger/ledger.service.js';
 import {
   loadPartnerPage,
   loadPartnerScopeFacts,
+  partnerReachCountUpTo,
   type PartnerItemRow,
   type PartnerProviderRow,
   type PartnerReach,
@@ -73,10 +75,16 @@ export class PartnerService {
     const byId = new Map(provided.map((p) => [p.id, p]));
     const page = toPage(rows, limit, afterId, (row) => byId.get(row.id) ?? null);
     // A covered provider for whom nothing is permitted after all (e.g. consent withdrawn) is left out.
-    return {
-      edges: page.edges.filter((e): e is { cursor: string; node: PartnerProviderType } => e.node !== null),
-      pageInfo: page.pageInfo,
-    };
+    return withTotal(
+      {
+        edges: page.edges.filter((e): e is { cursor: string; node: PartnerProviderType } => e.node !== null),
+        pageInfo: page.pageInfo,
+      },
+      async () => {
+        const scope = await this.scope(this.em, this.deps.now());
+        return toTotal(scope ? await partnerReachCountUpTo(this.em, scope.reach, TOTAL_COUNT_CAP) : 0);
+      },
+    );
   }
 
   /** Out of scope, not permitted, unknown or malformed: the same NOT_FOUND. */

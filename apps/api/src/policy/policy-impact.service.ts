@@ -17,8 +17,9 @@ import {
   type SectionDiff,
 } from '@steward/policy-core';
 import { badInput, NotFoundError } from '../common/errors.js';
-import { lackingProviderRows, providerCount, reconsentFactRows } from './policy.queries.js';
+import { lackingProviderCountUpTo, lackingProviderRows, providerCount, reconsentFactRows } from './policy.queries.js';
 import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
+import { TOTAL_COUNT_CAP, toTotal, withTotal } from '../common/connection.js';
 import { loadPurposeFacts, purposeIdByKey } from '../purposes/purpose-facts.js';
 import { PolicyVersion } from './policy-version.entity.js';
 import { isUuid } from '../common/ids.js';
@@ -185,7 +186,17 @@ export class PolicyImpactService {
       });
       return lacking ? [{ ...lacking, id: lacking.providerId, reference: r.reference, kind: r.kind }] : [];
     });
-    return toPage(list, limit, afterId, (row) => row);
+    return withTotal(
+      toPage(list, limit, afterId, (row) => row),
+      async () =>
+        toTotal(
+          await lackingProviderCountUpTo(
+            this.em,
+            { purposeId, coverState: cover.state, coverFromVersion: cover.fromPolicyVersion },
+            TOTAL_COUNT_CAP,
+          ),
+        ),
+    );
   }
 
   private async loadVersion(id: string): Promise<PolicyVersion> {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { leanRows, type Row } from '../common/sql/lean-sql.js';
+import { leanCountUpTo, leanRows, type Row } from '../common/sql/lean-sql.js';
 
 // The policy's hand-written statements: the version in force (every write path reads it), the
 // change log, and the facts of the re-consent impact, grouped over the consent-state projection (it
@@ -93,4 +93,28 @@ export function lackingProviderRows<T = Row>(
       ' order by pr.id limit :rows',
     params: q,
   });
+}
+
+/**
+ * How many providers `lackingProviderRows` would walk through, reading at most `cap + 1`: the SQL's
+ * condition is the candidates policy-core's `lackingConsent` then judges row by row (an upper bound when
+ * it clears one).
+ */
+export function lackingProviderCountUpTo(
+  em: EntityManager,
+  q: { purposeId: string | null; coverState: string; coverFromVersion: number },
+  cap: number,
+): Promise<number> {
+  return leanCountUpTo(
+    em,
+    {
+      sql:
+        'select 1 from provider pr left join consent_state cs on cs.provider_id = pr.id and cs.purpose_id = :purposeId' +
+        ' left join consent_event ce on ce.id = cs.event_id' +
+        ' where (cs.state is null or cs.state <> :coverState' +
+        ' or ce.policy_version is null or ce.policy_version < :coverFromVersion)',
+      params: q,
+    },
+    cap,
+  );
 }

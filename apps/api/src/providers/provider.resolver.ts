@@ -9,19 +9,32 @@ import { ConsentEventType, PurposeConsentType } from '../consent/consent.type.js
 import { presentPurpose } from '../purposes/purpose.presenter.js';
 import { SetDataItemPublicInput, UpdateProviderInput } from './provider.inputs.js';
 import { openDisplayName, presentProvider } from './provider.presenter.js';
-import { PersonalDataItemType, ProviderConnection, ProviderFilter, ProviderType } from './provider.type.js';
+import {
+  PersonalDataItemType,
+  ProviderConnection,
+  ProviderFilter,
+  ProviderSort,
+  ProviderType,
+} from './provider.type.js';
 
 @Resolver(() => ProviderType)
 export class ProviderResolver {
   @Authorized()
-  @Query(() => ProviderConnection, { description: 'Providers, newest first, in keyset pages of 1–100.' })
+  @Query(() => ProviderConnection, {
+    description: 'Providers, newest first or in the order asked, in keyset pages of 1–100.',
+  })
   providers(
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => ProviderFilter, { nullable: true }) filter: ProviderFilter | null,
+    @Arg('sort', () => ProviderSort, {
+      nullable: true,
+      description: 'The order; newest first when omitted. A cursor belongs to the order it was read in.',
+    })
+    sort: ProviderSort | null,
     @Ctx() ctx: Context,
   ): Promise<ProviderConnection> {
-    return services(ctx).provider.list({ first, after, filter });
+    return services(ctx).provider.list({ first, after, filter, sort });
   }
 
   @Authorized()

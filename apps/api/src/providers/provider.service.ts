@@ -13,8 +13,10 @@ import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, NotFoundError, badInput } from '../common/errors.js';
 import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 import { purposeIdByKey } from '../purposes/purpose-facts.js';
-import { nameItemRows, providerPageRows } from './provider.queries.js';
-import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
+import { nameItemRows, providerCountUpTo, providerPageRows, type ProviderOrder } from './provider.queries.js';
+import { pageSize, toKeysetPage } from '../common/pagination.js';
+import { TOTAL_COUNT_CAP, toTotal, withTotal } from '../common/connection.js';
+import { decodeSortCursor, encodeSortCursor, type Sort } from '../common/sorting.js';
 import { CollectionRecord } from '../collection/collection-record.entity.js';
 import { ConsentEvent } from '../consent/consent-event.entity.js';
 import { consentEventFact } from '../consent/consent-event-fact.js';
@@ -40,6 +42,7 @@ export interface ProviderListArgs {
     consentState?: ConsentState | null;
     search?: string | null;
   } | null;
+  sort?: Sort<ProviderOrder['field']> | null;
 }
 
 interface SetPublicArgs {
@@ -61,12 +64,15 @@ export class ProviderService extends Service {
   }
 
   /**
-   * Keyset pagination (never OFFSET, never count(*)): each page is one indexed range scan, so page
-   * 10,000 costs what page 1 costs. With a consent filter the scan is driven by the consent index.
+   * Keyset pagination (never OFFSET): each page is one indexed range scan, so page 10,000 costs what
+   * page 1 costs. With a consent filter the scan is driven by the consent index. The total is counted
+   * only when asked, up to TOTAL_COUNT_CAP.
    */
   async list(args: ProviderListArgs) {
     const limit = pageSize(args.first);
-    const afterId = args.after ? decodeCursor(args.after) : null;
+    const order: ProviderOrder = args.sort ?? { field: 'CREATED', direction: 'DESC' };
+    const sortName = `${order.field}_${order.direction}`;
+    const after = args.after ? decodeSortCursor(args.after, sortName) : null;
     const filter = args.filter ?? {};
 
     let purposeId: string | null = null;
@@ -84,19 +90,23 @@ export class ProviderService extends Service {
       tokenSets = tokensForSearch(this.deps.cipher, search)?.sets ?? null;
     }
     // Plain rows, presented directly: the page is read-only, so no entities, identity map or hydration.
-    const rows = await providerPageRows<ProviderRow>(this.em, {
+    const listFilter = {
       purposeId,
       consentState: filter.consentState ?? null,
       kind: filter.kind ?? null,
       search: search || null,
       tokenSets,
-      afterId,
+    };
+    const rows = await providerPageRows<ProviderRow>(this.em, {
+      ...listFilter,
+      order,
+      after: after ? { key: String(after.key), id: after.id } : null,
       rows: limit + 1,
     });
 
-    const page = rows.slice(0, limit);
-    const names = await this.sealedDisplayNames(page.map((p) => p.id));
-    if (page.length) {
+    const shown = rows.slice(0, limit);
+    const names = await this.sealedDisplayNames(shown.map((p) => p.id));
+    if (shown.length) {
       await this.audit().insertNow({
         action: 'providers.list',
         entityType: 'Provider',
@@ -104,9 +114,14 @@ export class ProviderService extends Service {
         detail: { categories: ['NAME'], count: names.size },
       });
     }
-    return toPage(rows, limit, afterId, (row) =>
-      presentProviderRow(row, openDisplayName(this.deps.cipher, names.get(row.id))),
+    const page = toKeysetPage(
+      rows,
+      limit,
+      args.after ?? null,
+      (row) => presentProviderRow(row, openDisplayName(this.deps.cipher, names.get(row.id))),
+      (row) => encodeSortCursor(sortName, order.field === 'REFERENCE' ? row.reference : row.id, row.id),
     );
+    return withTotal(page, async () => toTotal(await providerCountUpTo(this.em, listFilter, TOTAL_COUNT_CAP)));
   }
 
   /** The most recent NAME item of each provider, still sealed (one lean query; openDisplayName opens it). */

@@ -7,6 +7,7 @@ import type {
 } from '@steward/policy-core';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../common/connection.js';
+import { SortInput } from '../common/sorting.js';
 import { MaxLength } from 'class-validator';
 import { CollectionChannelEnum, ConsentStateEnum, DataCategoryEnum, ProviderKindEnum } from '../common/enums.js';
 import { PolicyLanguageEnum } from '../policy/policy-change.type.js';
@@ -52,6 +53,16 @@ export class ProviderType {
 
 export const ProviderConnection = Connection('Provider', ProviderType, { one: 'provider', many: 'providers' });
 export type ProviderConnection = InstanceType<typeof ProviderConnection>;
+
+export const ProviderSort = SortInput(
+  'Provider',
+  {
+    CREATED: 'When the provider was first recorded (the default, newest first).',
+    REFERENCE: "The organisation's reference (unique).",
+  },
+  'providers',
+);
+export type ProviderSort = InstanceType<typeof ProviderSort>;
 
 @InputType()
 export class ProviderFilter {

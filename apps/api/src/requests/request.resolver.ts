@@ -35,6 +35,7 @@ import {
   DisclosurePackageType,
   ProviderCessationType,
   ProviderRequestConnection,
+  ProviderRequestSort,
   ProviderRequestType,
   RequestReceiptType,
   RequestSettingsType,
@@ -63,9 +64,14 @@ export class RequestResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => ProviderRequestFilter, { nullable: true }) filter: ProviderRequestFilter | null,
+    @Arg('sort', () => ProviderRequestSort, {
+      nullable: true,
+      description: 'The order; newest received first when omitted. A cursor belongs to the order it was read in.',
+    })
+    sort: ProviderRequestSort | null,
     @Ctx() ctx: Context,
   ): Promise<ProviderRequestConnection> {
-    return services(ctx).request.list({ first, after, filter });
+    return services(ctx).request.list({ first, after, filter, sort });
   }
 
   @Authorized()

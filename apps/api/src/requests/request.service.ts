@@ -16,7 +16,9 @@ import {
 import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { BadInputError, DomainError, NotFoundError } from '../common/errors.js';
-import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
+import { pageSize, toKeysetPage } from '../common/pagination.js';
+import { exactTotal, withTotal } from '../common/connection.js';
+import { decodeSortCursor, encodeSortCursor, type Sort } from '../common/sorting.js';
 import type { Actor } from '../context.js';
 import { Provider } from '../providers/provider.entity.js';
 import { DataItemChange } from './data-item-change.entity.js';
@@ -61,9 +63,13 @@ export class RequestService extends Service {
     first: number;
     after: string | null;
     filter: ProviderRequestFilter | null;
+    sort?: Sort<'RECEIVED' | 'DUE'> | null;
   }): Promise<ProviderRequestConnection> {
     const limit = pageSize(args.first);
-    const afterId = args.after ? decodeCursor(args.after) : null;
+    const order = args.sort ?? { field: 'RECEIVED', direction: 'DESC' };
+    const sortName = `${order.field}_${order.direction}`;
+    const after = args.after ? decodeSortCursor(args.after, sortName) : null;
+    const afterId = after?.id ?? null;
     const f = args.filter ?? {};
     const now = this.deps.now();
     const open = { status: { $nin: [...CLOSED_REQUEST_STATUSES] } };
@@ -74,10 +80,13 @@ export class RequestService extends Service {
     if (f.open === false) where.push({ status: { $in: [...CLOSED_REQUEST_STATUSES] } });
     if (f.providerId) {
       if (!isUuid(f.providerId))
-        return {
-          edges: [],
-          pageInfo: { hasNextPage: false, hasPreviousPage: afterId !== null, startCursor: null, endCursor: null },
-        };
+        return withTotal(
+          {
+            edges: [],
+            pageInfo: { hasNextPage: false, hasPreviousPage: afterId !== null, startCursor: null, endCursor: null },
+          },
+          async () => exactTotal(0),
+        );
       where.push({ provider: f.providerId });
     }
     const soon = new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000);
@@ -85,22 +94,48 @@ export class RequestService extends Service {
     if (f.urgency === 'DUE_SOON') where.push(open, { dueAt: { $gte: now, $lte: soon } });
     if (f.urgency === 'ON_TRACK') where.push(open, { dueAt: { $gt: soon } });
     if (f.urgency === 'CLOSED') where.push({ status: { $in: [...CLOSED_REQUEST_STATUSES] } });
-    if (afterId) where.push({ id: { $lt: afterId } });
-    const rows = await this.em.find(ProviderRequest, where.length ? { $and: where } : {}, {
-      populate: REQUEST_POPULATE,
-      orderBy: { id: 'desc' },
-      limit: limit + 1,
-    });
-    const page = rows.slice(0, limit);
-    if (page.length) {
+    const filtered = where.length ? { $and: where } : {};
+    // Keyset on (sort key, id): past the cursor's row in the sort's order, ties broken by the id.
+    const prop = order.field === 'DUE' ? 'dueAt' : 'receivedAt';
+    const dir = order.direction === 'ASC' ? 'asc' : 'desc';
+    const op = order.direction === 'ASC' ? '$gt' : '$lt';
+    const keyset = after
+      ? [
+          {
+            $or: [
+              { [prop]: { [op]: new Date(Number(after.key)) } },
+              { [prop]: new Date(Number(after.key)), id: { [op]: after.id } },
+            ],
+          },
+        ]
+      : [];
+    const rows = await this.em.find(
+      ProviderRequest,
+      { $and: [...where, ...keyset] },
+      {
+        populate: REQUEST_POPULATE,
+        orderBy: [{ [prop]: dir }, { id: dir }],
+        limit: limit + 1,
+      },
+    );
+    const shown = rows.slice(0, limit);
+    if (shown.length) {
       await new AuditService(this.em, this.actor, this.deps).insertNow({
         action: 'requests.list',
         entityType: 'ProviderRequest',
-        providerIds: page.flatMap((r) => (r.provider ? [r.provider.id] : [])),
-        detail: { count: page.length, fields: ['requester'] },
+        providerIds: shown.flatMap((r) => (r.provider ? [r.provider.id] : [])),
+        detail: { count: shown.length, fields: ['requester'] },
       });
     }
-    return toPage(rows, limit, afterId, (r) => presentRequest(this.deps.cipher, r, now, this.actor));
+    const page = toKeysetPage(
+      rows,
+      limit,
+      args.after ?? null,
+      (r) => presentRequest(this.deps.cipher, r, now, this.actor),
+      (r) => encodeSortCursor(sortName, (order.field === 'DUE' ? r.dueAt : r.receivedAt).getTime(), r.id),
+    );
+    // Requests number hundreds a year, not millions: an exact count over the (status, due) index.
+    return withTotal(page, async () => exactTotal(await this.em.count(ProviderRequest, filtered)));
   }
 
   /** One request, decrypted for staff (the read is audited); null when there is none. */

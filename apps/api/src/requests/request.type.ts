@@ -15,6 +15,7 @@ import type {
 } from '@steward/policy-core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../common/connection.js';
+import { SortInput } from '../common/sorting.js';
 import {
   CollectionChannelEnum,
   ConsentActionEnum,
@@ -198,6 +199,16 @@ export const ProviderRequestConnection = Connection('ProviderRequest', ProviderR
   many: 'provider requests',
 });
 export type ProviderRequestConnection = InstanceType<typeof ProviderRequestConnection>;
+
+export const ProviderRequestSort = SortInput(
+  'ProviderRequest',
+  {
+    RECEIVED: 'When the request was received (the default, newest first).',
+    DUE: 'When the answer is due.',
+  },
+  'provider requests',
+);
+export type ProviderRequestSort = InstanceType<typeof ProviderRequestSort>;
 
 @ObjectType('DataItemChange', { description: 'One amended item, before and after.' })
 export class DataItemChangeType {

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { AuditEntryFieldsFragment } from '@steward/schema';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../i18n/i18n.js';
@@ -13,11 +13,17 @@ function entry(id: string, overrides: Partial<AuditEntryFieldsFragment> = {}): A
     id,
     at: '2026-11-20T09:30:00.000Z',
     actor: 'Olive Owner <olive@example.org>',
+    actorId: '0196a0a0-0000-7000-8000-0000000000aa',
+    actorName: 'Olive Owner',
+    actorRole: 'OWNER',
     action: 'provider.read',
     entityType: 'Provider',
     entityId: PROVIDER,
+    subjectName: 'M-0001',
     providerIds: [PROVIDER],
+    providers: [{ id: PROVIDER, reference: 'M-0001' }],
     detail: null,
+    detailFields: [],
     ...overrides,
   };
 }
@@ -28,6 +34,8 @@ function handlers(entries: AuditEntryFieldsFragment[]): Handlers {
       data: {
         auditLog: {
           edges: entries.map((node) => ({ cursor: `c-${node.id}`, node })),
+          totalCount: 2,
+          totalCountCapped: false,
           pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
         },
       },
@@ -66,6 +74,63 @@ describe('audit log', () => {
     expect(within(table).getByText('情報提供者')).toBeTruthy();
     expect(screen.getByRole('button', { name: '再読込' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'すべての記録を表示' })).toBeTruthy();
+  });
+});
+
+describe('audit log filters, sorting and detail', () => {
+  const ACTORS = [{ id: '0196a0a0-0000-7000-8000-0000000000aa', name: 'Olive Owner', role: 'OWNER' as const }];
+  const withActors = (entries: AuditEntryFieldsFragment[]): Handlers => ({
+    ...handlers(entries),
+    AuditActors: () => ({ data: { auditActors: ACTORS } }),
+  });
+
+  it('sends the actor, the provider reference and the sort the reader chose as the query', async () => {
+    const { api } = renderApp('/audit', { handlers: withActors(ENTRIES) });
+    await screen.findByRole('table', { name: 'Audit log' });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Provider reference' }), { target: { value: 'M-0001' } });
+    await waitFor(() =>
+      expect(api.callsOf('AuditLog').at(-1)?.variables.filter).toEqual({ providerReference: 'M-0001' }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: /^Time/ }));
+    await waitFor(() =>
+      expect(api.callsOf('AuditLog').at(-1)?.variables.sort).toEqual({ field: 'AT', direction: 'ASC' }),
+    );
+    expect(screen.getByRole('columnheader', { name: /Time/ }).getAttribute('aria-sort')).toBe('ascending');
+    expect(await screen.findByText('2 in all')).toBeTruthy();
+  });
+
+  it('opens an entry in words: who by name and role, what, when, the subject by reference, labelled details', async () => {
+    const read = entry('d1', {
+      action: 'requests.list',
+      detail: '{"count":2,"fields":["requester"]}',
+      detailFields: [
+        { key: 'count', value: '2' },
+        { key: 'fields', value: 'requester' },
+      ],
+    });
+    renderApp('/audit', { handlers: withActors([read]) });
+    const table = await screen.findByRole('table', { name: 'Audit log' });
+    fireEvent.click(within(table).getByRole('button', { name: /^Details/ }));
+    const drawer = await screen.findByRole('dialog', { name: 'Audit entry' });
+    expect(within(drawer).getByText('Olive Owner (Owner)')).toBeTruthy();
+    expect(within(drawer).getByRole('link', { name: 'M-0001' })).toBeTruthy();
+    expect(within(drawer).getByText('Count')).toBeTruthy();
+    expect(within(drawer).getByText('Fields')).toBeTruthy();
+    expect(within(drawer).getByText('requester')).toBeTruthy();
+    // No raw JSON anywhere on the page.
+    expect(document.body.textContent).not.toContain('{"count"');
+  });
+
+  it('reads the detail in Japanese', async () => {
+    renderApp('/audit', {
+      language: 'ja',
+      handlers: withActors([entry('d2', { detailFields: [{ key: 'count', value: '3' }] })]),
+    });
+    const table = await screen.findByRole('table', { name: '監査ログ' });
+    fireEvent.click(within(table).getByRole('button', { name: /^詳細/ }));
+    const drawer = await screen.findByRole('dialog', { name: '監査記録' });
+    expect(within(drawer).getByText('件数')).toBeTruthy();
+    expect(within(drawer).getByText('実行者')).toBeTruthy();
   });
 });
 

@@ -48,6 +48,8 @@ const inbox = () => ({
   data: {
     inquiries: {
       edges: [{ cursor: 'c1', node: summary() }],
+      totalCount: 2,
+      totalCountCapped: false,
       pageInfo: { hasNextPage: false, endCursor: 'c1' },
     },
   },

@@ -31,6 +31,8 @@ function page(jobs: JobFieldsFragment[]) {
     data: {
       jobs: {
         edges: jobs.map((node) => ({ cursor: `c-${node.id}`, node })),
+        totalCount: 2,
+        totalCountCapped: false,
         pageInfo: { hasNextPage: false, endCursor: null },
       },
     },

@@ -36,6 +36,8 @@ function page(entries: Entry[], hasNextPage = false): { data: LedgerEntriesQuery
     data: {
       ledgerEntries: {
         edges: entries.map((node) => ({ cursor: `cursor-${node.sequence}`, node })),
+        totalCount: 2,
+        totalCountCapped: false,
         pageInfo: {
           hasNextPage,
           hasPreviousPage: false,

@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { DataTable, type DataColumn } from '../../components/DataTable.js';
+import { DataTable, type DataColumn, type TableSort } from '../../components/DataTable.js';
 import { formatDateTime } from '../../components/format.js';
 import { CONSENT_STATE_LABEL, PROVIDER_KIND_LABEL } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -17,7 +17,7 @@ import { ExportButton } from '../exports/ExportButton.js';
 import { purposeTitle } from '../vocabulary/localized-title.js';
 import { usePurposes } from '../vocabulary/use-purposes.js';
 import { filterKey, toProviderFilter, type ProviderFilterState } from './provider-filter.js';
-import { useProviders } from './use-providers.js';
+import { PROVIDERS_DEFAULT_SORT, PROVIDERS_PAGE_SIZE, useProviders } from './use-providers.js';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
@@ -28,6 +28,7 @@ const columns = (t: TFunction): DataColumn<ProviderListItemFragment>[] => [
     id: 'reference',
     header: t('list.columns.reference'),
     value: (p) => p.reference,
+    sortField: 'REFERENCE',
     cell: (p) => (
       <Anchor component={Link} to={providerHref(p)} ff="monospace" fz="sm">
         {p.reference}
@@ -87,8 +88,9 @@ export function ProvidersPage({ filter, onFilterChange }: Props) {
   }, [debouncedSearch]);
 
   const variablesFilter = toProviderFilter(filter);
-  const paging = useCursorStack(filterKey(variablesFilter));
-  const { providers, pageInfo, ...query } = useProviders(variablesFilter, paging.after);
+  const [sort, setSort] = useState<TableSort>(PROVIDERS_DEFAULT_SORT);
+  const paging = useCursorStack(filterKey(variablesFilter) + JSON.stringify(sort));
+  const { providers, pageInfo, total, ...query } = useProviders(variablesFilter, paging.after, sort);
   const { purposes } = usePurposes(true);
 
   const purposeOptions = [
@@ -185,7 +187,8 @@ export function ProvidersPage({ filter, onFilterChange }: Props) {
         rowHref={providerHref}
         empty={variablesFilter ? t('list.emptyFiltered') : t('list.empty')}
         query={query}
-        pagination={{ paging, pageInfo }}
+        pagination={{ paging, pageInfo, total, pageSize: PROVIDERS_PAGE_SIZE }}
+        sort={{ value: sort, onChange: setSort }}
         minWidth={640}
       />
     </>

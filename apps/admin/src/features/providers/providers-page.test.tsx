@@ -7,13 +7,16 @@ import { renderApp } from '../../test/render.js';
 const page1 = Array.from({ length: 3 }, (_, i) => buildListItem(i + 1));
 const page2 = [buildListItem(4), buildListItem(5)];
 
+/** 30 providers: two pages of 25. */
+const TOTAL = { totalCount: 30, totalCountCapped: false };
+
 function handlers(): Handlers {
   return {
     Purposes: () => ({ data: { purposes: PURPOSES } }),
     Providers: (variables) =>
       variables.after === 'cursor-prov-3'
-        ? { data: providersPage(page2, { hasNextPage: false }) }
-        : { data: providersPage(page1, { hasNextPage: true, endCursor: 'cursor-prov-3' }) },
+        ? { data: providersPage(page2, { hasNextPage: false }, TOTAL) }
+        : { data: providersPage(page1, { hasNextPage: true, endCursor: 'cursor-prov-3' }, TOTAL) },
   };
 }
 
@@ -41,14 +44,15 @@ describe('providers list', () => {
     const calls = api.callsOf('Providers');
     expect(calls[0]?.variables).toMatchObject({ first: 25, after: null });
     expect(calls.at(-1)?.variables).toMatchObject({ first: 25, after: 'cursor-prov-3' });
-    expect(screen.getByText('Page 2')).toBeTruthy();
+    expect(screen.getByText('Page 2 of 2')).toBeTruthy();
+    expect(screen.getByText('30 in all')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Next' })).toHaveProperty('disabled', true);
     // Relay cursors only: never an offset.
-    for (const call of calls) expect(Object.keys(call.variables).sort()).toEqual(['after', 'first']);
+    for (const call of calls) expect(Object.keys(call.variables).sort()).toEqual(['after', 'first', 'sort']);
 
     fireEvent.click(screen.getByRole('button', { name: 'Previous' }));
     await screen.findByText('R-00001');
-    expect(screen.getByText('Page 1')).toBeTruthy();
+    expect(screen.getByText('Page 1 of 2')).toBeTruthy();
   });
 
   it('keeps the consent state filter disabled until a purpose is chosen', async () => {
@@ -85,6 +89,7 @@ describe('providers list', () => {
         first: 25,
         after: null,
         filter: { search: 'yamada' },
+        sort: { field: 'CREATED', direction: 'DESC' },
       }),
     );
     const searches = api.callsOf('Providers').map((c) => c.variables.filter?.search);
@@ -132,5 +137,22 @@ describe('providers list', () => {
     expect(screen.getByText(/同意状態で絞り込むには/)).toBeTruthy();
     // The hint says what the search finds now: part of a name without spaces, a reading in either kana.
     expect(screen.getByText(/一部だけでも、スペースなしでも見つかります.*ひらがな・カタカナのどちらでも/)).toBeTruthy();
+  });
+
+  it('sorts by reference on the server: the header asks again from page 1 with the sort, and says the order', async () => {
+    const { api } = renderApp('/providers', { handlers: handlers() });
+    const table = await screen.findByRole('table', { name: 'Providers' });
+    fireEvent.click(within(table).getByRole('button', { name: /^Reference/ }));
+    await waitFor(() =>
+      expect(api.callsOf('Providers').at(-1)?.variables).toMatchObject({
+        after: null,
+        sort: { field: 'REFERENCE', direction: 'ASC' },
+      }),
+    );
+    expect(
+      within(table)
+        .getByRole('columnheader', { name: /Reference/ })
+        .getAttribute('aria-sort'),
+    ).toBe('ascending');
   });
 });

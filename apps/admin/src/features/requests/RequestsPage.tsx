@@ -23,7 +23,7 @@ import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { DataTable, type DataColumn } from '../../components/DataTable.js';
+import { DataTable, type DataColumn, type TableSort } from '../../components/DataTable.js';
 import { FilterBar, filterDef, useUrlFilters } from '../../components/FilterBar.js';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
@@ -41,7 +41,8 @@ import {
   URGENCY_LABEL,
   daysRemainingLabel,
 } from './request-labels.js';
-import { useCreateProviderRequest, useProviderRequests } from './use-requests.js';
+import { REQUESTS_PAGE_SIZE, useCreateProviderRequest, useProviderRequests } from './use-requests.js';
+import { useCursorStack } from '../../components/use-cursor-stack.js';
 
 const URGENCIES = ['OVERDUE', 'DUE_SOON', 'ON_TRACK', 'CLOSED'] as const;
 const requestFilters = (t: TFunction) => ({
@@ -123,6 +124,7 @@ const requestColumns = (t: TFunction): DataColumn<ProviderRequestFieldsFragment>
     id: 'receivedAt',
     header: t('list.columns.receivedAt'),
     value: (r) => r.receivedAt,
+    sortField: 'RECEIVED',
     cell: (r) => (
       <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
         {formatDateTime(r.receivedAt)}
@@ -133,6 +135,7 @@ const requestColumns = (t: TFunction): DataColumn<ProviderRequestFieldsFragment>
     id: 'dueAt',
     header: t('list.columns.dueAt'),
     value: (r) => r.dueAt,
+    sortField: 'DUE',
     cell: (r) => (
       <Group gap={6} wrap="nowrap">
         <Text size="sm">{formatDate(r.dueAt)}</Text>
@@ -148,16 +151,15 @@ const requestColumns = (t: TFunction): DataColumn<ProviderRequestFieldsFragment>
   },
 ];
 
-/** The newest requests the list shows (use-requests asks for one page of this many). */
-const PAGE = 100;
-
 export function RequestsPage() {
   const { t } = useTranslation('requests');
   const filters = useMemo(() => requestFilters(t), [t]);
   const columns = useMemo(() => requestColumns(t), [t]);
   const { values, setFilter } = useUrlFilters(filters);
   const filter: ProviderRequestFilter = values;
-  const { requests, hasMore, ...query } = useProviderRequests(filter);
+  const [sort, setSort] = useState<TableSort>({ field: 'RECEIVED', direction: 'DESC' });
+  const paging = useCursorStack(JSON.stringify([filter, sort]));
+  const { requests, pageInfo, total, ...query } = useProviderRequests(filter, sort, paging.after);
   const canWrite = useCanWrite();
   const [creating, setCreating] = useState(false);
 
@@ -192,12 +194,9 @@ export function RequestsPage() {
           query={query}
           loadingLabel={t('list.loading')}
           minWidth={860}
+          pagination={{ paging, pageInfo, total, pageSize: REQUESTS_PAGE_SIZE }}
+          sort={{ value: sort, onChange: setSort }}
         />
-        {hasMore && (
-          <Text size="sm" c="dimmed">
-            {t('list.more', { count: PAGE })}
-          </Text>
-        )}
       </Stack>
       <NewRequestModal opened={creating} onClose={() => setCreating(false)} />
     </>

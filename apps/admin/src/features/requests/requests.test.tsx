@@ -10,6 +10,8 @@ const page = (nodes: ReturnType<typeof buildRequest>[]) => ({
   data: {
     providerRequests: {
       edges: nodes.map((node) => ({ cursor: node.id, node })),
+      totalCount: 2,
+      totalCountCapped: false,
       pageInfo: { hasNextPage: false, endCursor: null },
     },
   },

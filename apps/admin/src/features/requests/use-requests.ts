@@ -15,22 +15,35 @@ import {
   type CreateProviderRequestInput,
   type ProviderRequestFilter,
   type ProviderRequestQuery,
+  type ProviderRequestSortField,
   type VerifyRequestIdentityInput,
 } from '@steward/schema';
 import { useMutation, useQuery } from 'urql';
+import { listTotal } from '../../components/connection-page.js';
+import type { TableSort } from '../../components/DataTable.js';
 
 /** Ledger entries fetched as typed objects with a package; the rest are read from its JSON on demand. */
 export const LEDGER_PREVIEW = 200;
 
-export function useProviderRequests(filter: ProviderRequestFilter) {
+/** Requests per page of the list. */
+export const REQUESTS_PAGE_SIZE = 50;
+
+/** One page of requests under a filter and a sort (RECEIVED or DUE), after a cursor of that same sort. */
+export function useProviderRequests(filter: ProviderRequestFilter, sort: TableSort, after: string | null) {
   const [result, reexecute] = useQuery({
     query: ProviderRequestsDocument,
-    variables: { first: 100, filter },
+    variables: {
+      first: REQUESTS_PAGE_SIZE,
+      after,
+      filter,
+      sort: { field: sort.field as ProviderRequestSortField, direction: sort.direction },
+    },
     requestPolicy: 'cache-and-network',
   });
   return {
     requests: result.data?.providerRequests.edges.map((e) => e.node) ?? [],
-    hasMore: result.data?.providerRequests.pageInfo.hasNextPage ?? false,
+    pageInfo: result.data?.providerRequests.pageInfo ?? null,
+    total: listTotal(result.data?.providerRequests),
     loaded: result.data !== undefined,
     fetching: result.fetching,
     error: result.error,

@@ -157,3 +157,16 @@ function giveBackTransactionManager(em: EntityManager, tx: EntityManager): void 
   tx.clear();
   if (idle.length < MAX_IDLE_TRANSACTION_MANAGERS) idle.push(tx);
 }
+
+/**
+ * How many rows `query` (a select) returns, reading at most `cap + 1` of them: the database stops at the
+ * LIMIT, so a list's total costs at most that many index entries however large the list (toTotal in
+ * common/connection.ts turns the answer into "cap+" when it reaches past the cap).
+ */
+export async function leanCountUpTo(em: EntityManager, query: Query, cap: number): Promise<number> {
+  const [row] = await leanRows<{ n: number | string }>(em, {
+    sql: `select count(*) as n from (${query.sql} limit :countCap) counted`,
+    params: { ...query.params, countCap: cap + 1 },
+  });
+  return Number(row?.n ?? 0);
+}
