@@ -212,13 +212,11 @@ const AUDIT_LOG = defineList<AuditEntryType, AuditListFilter>({
   async page({ em }, filter, after, first) {
     const providerId = filter.providerId ?? null;
     if (providerId && !isUuid(providerId)) throw badInput('providerId', 'INVALID_FORMAT', 'Not a provider id', '');
-    const afterId = after ? decodeCursor(after) : null;
-    const entries = await new AuditLogService(em).page({ rows: first + 1, afterId, providerId });
-    return fromConnection(toPage(entries, first, afterId, presentAuditEntry));
+    return fromConnection(await new AuditLogService(em).list({ first, after, filter: { providerId }, sort: null }));
   },
   columns: [
     { header: 'column.at', cell: (e, t) => t.dateTime(e.at) },
-    { header: 'column.actor', cell: (e) => e.actor },
+    { header: 'column.actor', cell: (e) => e.actorName ?? e.actor },
     { header: 'column.action', cell: (e) => e.action },
     { header: 'column.entityType', cell: (e) => e.entityType },
     { header: 'column.providers', cell: (e, _t, n) => e.providerIds.map((id) => n.provider(id)).join(', ') || null },

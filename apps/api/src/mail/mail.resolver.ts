@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { OWNERS } from '../common/auth-checker.js';
+import { withTotal } from '../common/connection.js';
 import { toPage } from '../common/pagination.js';
 import type { Context } from '../context.js';
 import { services } from '../services.js';
@@ -19,8 +20,9 @@ export class MailResolver {
     after: string | null,
     @Ctx() ctx: Context,
   ): Promise<OutboxMailConnection> {
-    const rows = await services(ctx).mail.outbox(first, after);
-    return toPage(rows, first, after, presentOutboxMail);
+    const mail = services(ctx).mail;
+    const rows = await mail.outbox(first, after);
+    return withTotal(toPage(rows, first, after, presentOutboxMail), () => mail.outboxTotal());
   }
 
   @Authorized(OWNERS)

@@ -8,6 +8,7 @@ import {
 } from '@steward/policy-core';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { AuditService } from '../audit/audit.service.js';
+import { toTotal, type TotalCount } from '../common/connection.js';
 import { BadInputError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import { decodeCursor, pageSize } from '../common/pagination.js';
@@ -143,6 +144,11 @@ export class MailService extends Service {
       limit: limit + 1,
       populate: ['recipient'],
     });
+  }
+
+  /** How many mails the outbox holds (it grows by a few a day: an exact count is cheap). */
+  async outboxTotal(): Promise<TotalCount> {
+    return toTotal(await this.em.count(MailMessage, {}));
   }
 
   /** The kinds the signed-in member turned off. */
