@@ -48,8 +48,9 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
   const [messages, setMessages] = useState<string[]>([]);
   const [conflict, setConflict] = useState(false);
   const [providerId, setProviderId] = useState('');
+  // An answer sent is the usual reply (and moves the inquiry on); an internal note is the explicit choice.
   const [reply, setReply] = useState<{ kind: InquiryReplyKind; channel: InquiryChannel; body: string }>({
-    kind: 'NOTE',
+    kind: 'ANSWER',
     channel: 'EMAIL',
     body: '',
   });
@@ -152,8 +153,8 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                     value={reply.kind}
                     onChange={(v) => setReply({ ...reply, kind: v as InquiryReplyKind })}
                     data={[
-                      { value: 'NOTE', label: t('replies.note') },
                       { value: 'ANSWER', label: t('replies.answer') },
+                      { value: 'NOTE', label: t('replies.note') },
                     ]}
                   />
                   {reply.kind === 'ANSWER' && (
@@ -166,6 +167,9 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                     />
                   )}
                 </Group>
+                <Text size="xs" c="dimmed">
+                  {reply.kind === 'ANSWER' ? t('replies.answerHelp') : t('replies.noteHelp')}
+                </Text>
                 <Textarea
                   aria-label={t('replies.text')}
                   autosize

@@ -94,7 +94,51 @@ describe('inquiries inbox', () => {
         status: 'IN_PROGRESS',
       }),
     );
-    fireEvent.click(screen.getByText('Answer given'));
+    fireEvent.click(screen.getByText('Internal note'));
+    fireEvent.change(screen.getByLabelText('Reply text'), { target: { value: 'Checked the register.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record' }));
+    await waitFor(() =>
+      expect(api.callsOf('AddInquiryReply')[0]?.variables).toEqual({
+        input: { inquiryId: 'i1', kind: 'NOTE', channel: null, body: 'Checked the register.' },
+        expectedVersion: 1,
+      }),
+    );
+    fireEvent.click(screen.getByText('Answer sent'));
+    fireEvent.change(screen.getByLabelText('Reply text'), { target: { value: 'We hold your name.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record' }));
+    await waitFor(() =>
+      expect(api.callsOf('AddInquiryReply')[1]?.variables).toEqual({
+        input: { inquiryId: 'i1', kind: 'ANSWER', channel: 'EMAIL', body: 'We hold your name.' },
+        expectedVersion: 1,
+      }),
+    );
+  });
+
+  it('records a reply as the answer sent by default, and the inquiry leaves New', async () => {
+    let answered = false;
+    const { api } = renderApp('/inquiries/i1', {
+      handlers: {
+        // The server moves a new inquiry to ANSWERED when an answer is recorded; the page shows what it reads back.
+        Inquiry: () => ({
+          data: {
+            inquiry: {
+              ...detail.inquiry!,
+              summary: summary(answered ? { status: 'ANSWERED', version: 2 } : {}),
+            },
+          },
+        }),
+        InquiryAssignees: () => ({ data: { inquiryAssignees: [] } }),
+        AddInquiryReply: () => {
+          answered = true;
+          return { data: { addInquiryReply: summary({ status: 'ANSWERED', version: 2 }) } };
+        },
+      },
+    });
+    expect(await screen.findByText('What do you hold?')).toBeTruthy();
+    expect(screen.getAllByText('New').length).toBeGreaterThan(0);
+    const kind = screen.getByRole('radiogroup', { name: 'Reply kind' });
+    expect((within(kind).getByLabelText('Answer sent') as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByLabelText('Answered by')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Reply text'), { target: { value: 'We hold your name.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Record' }));
     await waitFor(() =>
@@ -103,6 +147,8 @@ describe('inquiries inbox', () => {
         expectedVersion: 1,
       }),
     );
+    await waitFor(() => expect(screen.queryAllByText('New')).toHaveLength(0));
+    expect(screen.getAllByText('Answered').length).toBeGreaterThan(0);
   });
 
   it('shows only the actions the abilities give', async () => {
