@@ -80,6 +80,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'ProduceDisclosureJson',
   'ProduceDisclosurePackage',
   'Provider',
+  'ProviderOptions',
   'ProviderRequest',
   'ProviderRequests',
   'ProviderRights',

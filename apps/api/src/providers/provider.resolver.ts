@@ -9,7 +9,13 @@ import { ConsentEventType, PurposeConsentType } from '../consent/consent.type.js
 import { presentPurpose } from '../purposes/purpose.presenter.js';
 import { SetDataItemPublicInput, UpdateProviderInput } from './provider.inputs.js';
 import { openDisplayName, presentProvider } from './provider.presenter.js';
-import { PersonalDataItemType, ProviderConnection, ProviderFilter, ProviderType } from './provider.type.js';
+import {
+  PersonalDataItemType,
+  ProviderConnection,
+  ProviderFilter,
+  ProviderOptionType,
+  ProviderType,
+} from './provider.type.js';
 
 @Resolver(() => ProviderType)
 export class ProviderResolver {
@@ -22,6 +28,29 @@ export class ProviderResolver {
     @Ctx() ctx: Context,
   ): Promise<ProviderConnection> {
     return services(ctx).provider.list({ first, after, filter });
+  }
+
+  @Authorized()
+  @Query(() => [ProviderOptionType], {
+    description:
+      "A picker's choices: the providers a search finds (as `providers` searches, newest first) or the ones named by `ids`, at most `first`. The names shown are one audited read.",
+  })
+  providerOptions(
+    @Arg('search', () => String, {
+      nullable: true,
+      description: 'Reference prefix, exact e-mail, or part of the name or its reading; empty: the newest providers.',
+    })
+    search: string | null,
+    @Arg('ids', () => [ID], {
+      nullable: true,
+      description:
+        'The providers to label (a choice already made) instead of a search; ids that name none are left out.',
+    })
+    ids: string[] | null,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'How many at most (1–50).' }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<ProviderOptionType[]> {
+    return services(ctx).provider.options({ search, ids, first });
   }
 
   @Authorized()
