@@ -151,6 +151,33 @@ describe('inquiries inbox', () => {
     expect(screen.getAllByText('Answered').length).toBeGreaterThan(0);
   });
 
+  it('links the provider picked by reference or name, sending its id', async () => {
+    const picked = { id: '01900000-0000-7000-8000-0000000000b1', reference: 'M-0042', displayName: 'Aiko Mori' };
+    const { api } = renderApp('/inquiries/i1', {
+      handlers: {
+        Inquiry: () => ({ data: detail }),
+        InquiryAssignees: () => ({ data: { inquiryAssignees: [] } }),
+        ProviderOptions: ({ search }) => ({ data: { providerOptions: search === 'aiko' ? [picked] : [] } }),
+        LinkInquiryProvider: () => ({
+          data: { linkInquiryProvider: summary({ providerId: picked.id, providerReference: 'M-0042', version: 2 }) },
+        }),
+      },
+    });
+    const input = await screen.findByRole('combobox', { name: 'Provider to link' });
+    expect((screen.getByRole('button', { name: 'Link' }) as HTMLButtonElement).disabled).toBe(true);
+    input.focus(); // Mantine ignores changes to an input that does not have the focus (autofill)
+    fireEvent.change(input, { target: { value: 'aiko' } });
+    fireEvent.click(await screen.findByRole('option', { name: /M-0042/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Link' }));
+    await waitFor(() =>
+      expect(api.callsOf('LinkInquiryProvider')[0]?.variables).toEqual({
+        id: 'i1',
+        expectedVersion: 1,
+        providerId: picked.id,
+      }),
+    );
+  });
+
   it('shows only the actions the abilities give', async () => {
     renderApp('/inquiries/i1', {
       handlers: {
