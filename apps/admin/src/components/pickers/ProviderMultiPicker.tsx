@@ -1,8 +1,8 @@
 import { MultiSelect } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProviderOptionLabel } from './ProviderOptionLabel.js';
-import { providerOptionLabel, useProviderOptions } from './use-provider-options.js';
+import { renderProviderOption } from './ProviderOptionLabel.js';
+import { useProviderOptions } from './use-provider-options.js';
 
 export interface ProviderMultiPickerProps {
   /** The visible label, which is also the field's accessible name. */
@@ -33,10 +33,7 @@ export function ProviderMultiPicker({
   const { t } = useTranslation('pickers');
   const [search, setSearch] = useState('');
   const options = useProviderOptions(search, value);
-  const labelOf = (id: string) => {
-    const o = options.option(id);
-    return o ? providerOptionLabel(o) : id;
-  };
+  const labelOf = options.labelOf;
   const ids = [...value, ...options.results.map((o) => o.id).filter((id) => !value.includes(id))];
   return (
     <MultiSelect
@@ -54,14 +51,9 @@ export function ProviderMultiPicker({
       data={ids.map((id) => ({ value: id, label: labelOf(id) }))}
       // The server already filtered by the term; the chosen ones stay listed (and checked) only while they match.
       filter={({ options: all }) => all.filter((o) => 'value' in o && options.results.some((r) => r.id === o.value))}
-      renderOption={({ option }) => {
-        const o = options.option(option.value);
-        return o ? <ProviderOptionLabel option={o} /> : option.label;
-      }}
+      renderOption={renderProviderOption(options.option)}
       placeholder={value.length === 0 ? t('provider.placeholder') : undefined}
-      nothingFoundMessage={
-        options.term === '' ? t('provider.typeToSearch') : options.searching ? t('searching') : t('provider.noMatch')
-      }
+      nothingFoundMessage={options.nothingFound}
     />
   );
 }

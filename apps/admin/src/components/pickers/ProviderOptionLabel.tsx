@@ -1,4 +1,5 @@
 import { Group, Text } from '@mantine/core';
+import type { ComboboxLikeRenderOptionInput, ComboboxItem } from '@mantine/core';
 import type { ProviderOption } from './use-provider-options.js';
 
 /** One provider in a picker's list: reference in monospace, then the name where the API sent one. */
@@ -15,4 +16,12 @@ export function ProviderOptionLabel({ option }: { option: ProviderOption }) {
       )}
     </Group>
   );
+}
+
+/** A picker's `renderOption`: the provider's reference and name, once known. */
+export function renderProviderOption(optionOf: (id: string) => ProviderOption | undefined) {
+  return function ProviderOptionItem({ option }: ComboboxLikeRenderOptionInput<ComboboxItem>) {
+    const o = optionOf(option.value);
+    return o ? <ProviderOptionLabel option={o} /> : option.label;
+  };
 }

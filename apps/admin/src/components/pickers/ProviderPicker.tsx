@@ -1,8 +1,8 @@
 import { Select, type MantineSize } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProviderOptionLabel } from './ProviderOptionLabel.js';
-import { providerOptionLabel, useProviderOptions, type ProviderOption } from './use-provider-options.js';
+import { renderProviderOption } from './ProviderOptionLabel.js';
+import { useProviderOptions, type ProviderOption } from './use-provider-options.js';
 
 export interface ProviderPickerProps {
   /** The visible label, which is also the field's accessible name. */
@@ -39,11 +39,7 @@ export function ProviderPicker({
   const chosen = value ? [value] : [];
   const options = useProviderOptions(search, chosen);
 
-  function labelOf(id: string): string {
-    const o = options.option(id);
-    return o ? providerOptionLabel(o) : id;
-  }
-
+  const labelOf = options.labelOf;
   const shown = [
     ...(value && !options.results.some((o) => o.id === value) ? chosen : []),
     ...options.results.map((o) => o.id),
@@ -66,14 +62,9 @@ export function ProviderPicker({
       data={shown.map((id) => ({ value: id, label: labelOf(id) }))}
       // The server already filtered by the term (reference prefix, e-mail or name tokens).
       filter={({ options: all }) => all}
-      renderOption={({ option }) => {
-        const o = options.option(option.value);
-        return o ? <ProviderOptionLabel option={o} /> : option.label;
-      }}
+      renderOption={renderProviderOption(options.option)}
       placeholder={t('provider.placeholder')}
-      nothingFoundMessage={
-        options.term === '' ? t('provider.typeToSearch') : options.searching ? t('searching') : t('provider.noMatch')
-      }
+      nothingFoundMessage={options.nothingFound}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { ProviderOptionsDocument, type ProviderOptionsQuery } from '@steward/schema';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 
 export type ProviderOption = ProviderOptionsQuery['providerOptions'][number];
@@ -23,6 +24,7 @@ export function providerOptionLabel(option: ProviderOption): string {
  * name of each provider already chosen (asked once by id, then remembered with every option seen).
  */
 export function useProviderOptions(search: string, chosen: readonly string[]) {
+  const { t } = useTranslation('pickers');
   const [known, setKnown] = useState<ReadonlyMap<string, ProviderOption>>(new Map());
   // After a choice a single picker's input shows its label: that is not a new search.
   const typed = chosen.some((id) => {
@@ -67,5 +69,17 @@ export function useProviderOptions(search: string, chosen: readonly string[]) {
     searching: term !== typed || found.fetching,
     term,
     error: found.error ?? labels.error,
+    /** A provider's label by id (the id itself until its reference has arrived). */
+    labelOf: (id: string) => {
+      const o = known.get(id);
+      return o ? providerOptionLabel(o) : id;
+    },
+    /** What the open list says when it shows no provider: what to type, searching, or no match. */
+    nothingFound:
+      term === ''
+        ? t('provider.typeToSearch')
+        : term !== typed || found.fetching
+          ? t('searching')
+          : t('provider.noMatch'),
   };
 }
