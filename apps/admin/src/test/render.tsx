@@ -11,7 +11,7 @@ import type { UiLanguage } from '../i18n/i18n.js';
 import { toApiLanguage } from '../features/language/language-codes.js';
 
 // No transitions in tests: modals and collapses open at once.
-const testTheme = createTheme({
+export const testTheme = createTheme({
   ...theme,
   components: {
     ...theme.components,
@@ -20,6 +20,8 @@ const testTheme = createTheme({
     Tooltip: { defaultProps: { transitionProps: { duration: 0 } } },
     // jsdom lays nothing out, so a menu would think its button scrolled away and stay hidden.
     Menu: { defaultProps: { transitionProps: { duration: 0 }, hideDetached: false } },
+    // The same for the pickers' dropdowns (Select, MultiSelect).
+    Popover: { defaultProps: { transitionProps: { duration: 0 }, hideDetached: false } },
   },
 });
 

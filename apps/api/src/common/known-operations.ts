@@ -84,6 +84,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'ProduceDisclosureJson',
   'ProduceDisclosurePackage',
   'Provider',
+  'ProviderOptions',
   'ProviderRequest',
   'ProviderRequests',
   'ProviderRights',

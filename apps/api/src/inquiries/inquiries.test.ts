@@ -229,19 +229,15 @@ describe.each(SQLITE_ONLY)('inquiries on %s', (database) => {
         expectedVersion: current.version,
       })
     ).addInquiryReply;
+    // A note is internal: the inquiry stays where it was.
+    expect(current.status).toBe('IN_PROGRESS');
     current = (
       await officer.ok(AddInquiryReplyDocument, {
         input: { inquiryId: created.id, kind: 'ANSWER', channel: 'EMAIL', body: 'We have corrected\r\nyour address.' },
         expectedVersion: current.version,
       })
     ).addInquiryReply;
-    current = (
-      await officer.ok(SetInquiryStatusDocument, {
-        id: created.id,
-        expectedVersion: current.version,
-        status: 'ANSWERED',
-      })
-    ).setInquiryStatus;
+    // The answer sent moves it to ANSWERED by itself.
     expect(current).toMatchObject({ status: 'ANSWERED', nextStatuses: ['IN_PROGRESS', 'CLOSED'] });
 
     const collected = await owner.ok(RecordCollectionDocument, {
@@ -308,7 +304,6 @@ describe.each(SQLITE_ONLY)('inquiries on %s', (database) => {
       'inquiry.status',
       'inquiry.reply',
       'inquiry.reply',
-      'inquiry.status',
       'inquiry.link_provider',
       'inquiry.read',
       'inquiry.unlink_provider',
@@ -346,6 +341,29 @@ describe.each(SQLITE_ONLY)('inquiries on %s', (database) => {
       unlink: false,
       nextStatuses: ['CLOSED'],
     });
+  });
+
+  it('an answer recorded on a new inquiry moves it to ANSWERED, audited with the move', async () => {
+    const created = (
+      await officer.ok(RecordInquiryDocument, {
+        input: { channel: 'POST', postalAddress: 'Tokyo', subject: 'Answered at once', message: 'A quick one?' },
+      })
+    ).recordInquiry;
+    expect(created.status).toBe('NEW');
+    const answered = (
+      await officer.ok(AddInquiryReplyDocument, {
+        input: { inquiryId: created.id, kind: 'ANSWER', channel: 'TELEPHONE', body: 'Answered on the phone.' },
+        expectedVersion: created.version,
+      })
+    ).addInquiryReply;
+    expect(answered).toMatchObject({ status: 'ANSWERED', version: created.version + 1 });
+    const [entry] = await app
+      .em()
+      .getConnection()
+      .execute<{ detail: string }[]>("select detail from audit_entry where subject = ? and action = 'inquiry.reply'", [
+        created.id,
+      ]);
+    expect(JSON.parse(entry!.detail)).toMatchObject({ status: { from: 'NEW', to: 'ANSWERED' } });
   });
 
   it('answers an unknown or malformed id like a missing one', async () => {

@@ -4,6 +4,7 @@ import {
   normalizeInquiry,
   normalizeLineBreaks,
   validateInquiry,
+  inquiryStatusAfterReply,
   validateInquiryStatusChange,
   validateText,
   type InquiryStatus,
@@ -326,7 +327,12 @@ export class InquiryService extends Service {
         updatedAt: now,
       });
       reply.sealedBody = this.deps.cipher.encrypt(body, inquiryReplySealContext(reply.id));
-      return { action: 'inquiry.reply', detail: { replyId: reply.id, kind: input.kind, channel } };
+      // An answer sent is what the person waited for: the status follows it (policy-core's rule), so
+      // an answered inquiry does not stay "New" until someone also clicks a status button.
+      const from = inquiry.status;
+      inquiry.status = inquiryStatusAfterReply(from, input.kind);
+      const status = inquiry.status === from ? {} : { status: { from, to: inquiry.status } };
+      return { action: 'inquiry.reply', detail: { replyId: reply.id, kind: input.kind, channel, ...status } };
     });
   }
 

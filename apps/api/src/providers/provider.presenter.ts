@@ -3,7 +3,7 @@ import { fromDbDate } from '../common/sql/dialect.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import { itemSealContext, itemSourceSealContext, type PersonalDataItem } from './personal-data-item.entity.js';
 import type { Provider } from './provider.entity.js';
-import type { PersonalDataItemType, ProviderType } from './provider.type.js';
+import type { PersonalDataItemType, ProviderOptionType, ProviderType } from './provider.type.js';
 
 // The one place where personal values are decrypted on their way to a caller.
 
@@ -42,6 +42,16 @@ export function presentProviderRow(row: ProviderRow, displayName: string | null)
     updatedAt: fromDbDate(row.updated_at),
     version: Number(row.version),
   };
+}
+
+/** A provider as a picker's query reads it. */
+export interface ProviderOptionRow {
+  id: string;
+  reference: string;
+}
+
+export function presentProviderOption(row: ProviderOptionRow, displayName: string | null): ProviderOptionType {
+  return { id: row.id, reference: row.reference, displayName };
 }
 
 /** An item's sealed value as a lean query reads it. */

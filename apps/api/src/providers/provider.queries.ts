@@ -119,3 +119,11 @@ export function nameItemRows<T = Row>(em: EntityManager, providerIds: readonly s
     params: { providerIds },
   });
 }
+
+/** The providers a picker already holds (by id): reference only, names come from nameItemRows. */
+export function providerOptionRowsByIds<T = Row>(em: EntityManager, ids: readonly string[]): Promise<T[]> {
+  return leanRows<T>(em, {
+    sql: 'select p.id, p.reference from provider p where p.id in (:ids) order by p.reference',
+    params: { ids },
+  });
+}

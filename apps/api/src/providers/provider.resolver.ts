@@ -14,6 +14,7 @@ import {
   ProviderConnection,
   ProviderFilter,
   ProviderSort,
+  ProviderOptionType,
   ProviderType,
 } from './provider.type.js';
 
@@ -35,6 +36,29 @@ export class ProviderResolver {
     @Ctx() ctx: Context,
   ): Promise<ProviderConnection> {
     return services(ctx).provider.list({ first, after, filter, sort });
+  }
+
+  @Authorized()
+  @Query(() => [ProviderOptionType], {
+    description:
+      "A picker's choices: the providers a search finds (as `providers` searches, newest first) or the ones named by `ids`, at most `first`. The names shown are one audited read.",
+  })
+  providerOptions(
+    @Arg('search', () => String, {
+      nullable: true,
+      description: 'Reference prefix, exact e-mail, or part of the name or its reading; empty: the newest providers.',
+    })
+    search: string | null,
+    @Arg('ids', () => [ID], {
+      nullable: true,
+      description:
+        'The providers to label (a choice already made) instead of a search; ids that name none are left out.',
+    })
+    ids: string[] | null,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'How many at most (1–50).' }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<ProviderOptionType[]> {
+    return services(ctx).provider.options({ search, ids, first });
   }
 
   @Authorized()

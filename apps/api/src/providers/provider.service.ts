@@ -13,7 +13,13 @@ import { AuditService } from '../audit/audit.service.js';
 import { BadInputError, NotFoundError, badInput } from '../common/errors.js';
 import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 import { purposeIdByKey } from '../purposes/purpose-facts.js';
-import { nameItemRows, providerCountUpTo, providerPageRows, type ProviderOrder } from './provider.queries.js';
+import {
+  nameItemRows,
+  providerCountUpTo,
+  providerOptionRowsByIds,
+  providerPageRows,
+  type ProviderOrder,
+} from './provider.queries.js';
 import { pageSize, toKeysetPage } from '../common/pagination.js';
 import { TOTAL_COUNT_CAP, toTotal, withTotal } from '../common/connection.js';
 import { decodeSortCursor, encodeSortCursor, type Sort } from '../common/sorting.js';
@@ -26,12 +32,18 @@ import { Provider } from './provider.entity.js';
 import {
   openDisplayName,
   presentDataItem,
+  presentProviderOption,
   presentProviderRow,
+  type ProviderOptionRow,
   type ProviderRow,
   type SealedValueRow,
 } from './provider.presenter.js';
 import { tokensForSearch } from './provider-search.js';
 import { Service } from '../common/transaction.js';
+import { isUuid } from '../common/ids.js';
+
+/** The most a picker asks for at once. */
+export const PROVIDER_OPTIONS_MAX = 50;
 
 export interface ProviderListArgs {
   first: number;
@@ -82,20 +94,12 @@ export class ProviderService extends Service {
     } else if (filter.consentState) {
       throw badInput('filter.purposeKey', 'REQUIRED', 'Choose a purpose to filter by consent state', '');
     }
-    const search = filter.search?.trim();
-    let tokenSets: string[][] | null = null;
-    if (search) {
-      const textIssue = validateText(search, { field: 'filter.search', maxLength: 200, required: true });
-      if (textIssue) throw new BadInputError([textIssue], '');
-      tokenSets = tokensForSearch(this.deps.cipher, search)?.sets ?? null;
-    }
     // Plain rows, presented directly: the page is read-only, so no entities, identity map or hydration.
     const listFilter = {
       purposeId,
       consentState: filter.consentState ?? null,
       kind: filter.kind ?? null,
-      search: search || null,
-      tokenSets,
+      ...this.searchTerm(filter.search, 'filter.search'),
     };
     const rows = await providerPageRows<ProviderRow>(this.em, {
       ...listFilter,
@@ -122,6 +126,52 @@ export class ProviderService extends Service {
       (row) => encodeSortCursor(sortName, order.field === 'REFERENCE' ? row.reference : row.id, row.id),
     );
     return withTotal(page, async () => toTotal(await providerCountUpTo(this.em, listFilter, TOTAL_COUNT_CAP)));
+  }
+
+  /** A search term as the page query takes it: a reference prefix, and the name index's token sets. */
+  private searchTerm(raw: string | null | undefined, field: string) {
+    const search = raw?.trim();
+    if (!search) return { search: null, tokenSets: null };
+    const textIssue = validateText(search, { field, maxLength: 200, required: true });
+    if (textIssue) throw new BadInputError([textIssue], '');
+    return { search, tokenSets: tokensForSearch(this.deps.cipher, search)?.sets ?? null };
+  }
+
+  /**
+   * What a picker offers: the providers a term finds (newest first), or the ones named by id (to
+   * label a choice already made), at most `first`. Reference and name only; the names shown are one
+   * audited `provider.read` naming every provider in the answer.
+   */
+  async options(args: { search: string | null; ids: readonly string[] | null; first: number }) {
+    const limit = pageSize(args.first, PROVIDER_OPTIONS_MAX);
+    let rows: ProviderOptionRow[];
+    if (args.ids) {
+      if (args.search?.trim()) throw badInput('ids', 'INVALID_VALUE', 'Give a search or ids, not both', '');
+      if (args.ids.length > limit) throw badInput('ids', 'TOO_LONG', `At most ${limit} ids`, '');
+      // An id that is not a UUID names no provider (as `provider(id)` answers NOT_FOUND), never an error from SQL.
+      const ids = [...new Set(args.ids)].filter(isUuid);
+      rows = ids.length ? await providerOptionRowsByIds<ProviderOptionRow>(this.em, ids) : [];
+    } else {
+      rows = await providerPageRows<ProviderOptionRow>(this.em, {
+        purposeId: null,
+        consentState: null,
+        kind: null,
+        ...this.searchTerm(args.search, 'search'),
+        order: { field: 'CREATED', direction: 'DESC' },
+        after: null,
+        rows: limit,
+      });
+    }
+    const names = await this.sealedDisplayNames(rows.map((r) => r.id));
+    if (names.size) {
+      await this.audit().insertNow({
+        action: 'provider.read',
+        entityType: 'Provider',
+        providerIds: [...names.keys()],
+        detail: { categories: ['NAME'], count: names.size, view: 'picker' },
+      });
+    }
+    return rows.map((row) => presentProviderOption(row, openDisplayName(this.deps.cipher, names.get(row.id))));
   }
 
   /** The most recent NAME item of each provider, still sealed (one lean query; openDisplayName opens it). */

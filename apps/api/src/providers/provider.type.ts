@@ -51,6 +51,17 @@ export class ProviderType {
   @Field(() => Int) version!: number;
 }
 
+@ObjectType('ProviderOption', { description: 'A provider as a picker offers it: reference and name.' })
+export class ProviderOptionType {
+  @Field(() => ID, { description: 'The provider id (what a form sends).' }) id!: string;
+  @Field(() => String, { description: "The organisation's reference for the provider." }) reference!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The most recent name on record (reading it is audited); null when there is none.',
+  })
+  displayName!: string | null;
+}
+
 export const ProviderConnection = Connection('Provider', ProviderType, { one: 'provider', many: 'providers' });
 export type ProviderConnection = InstanceType<typeof ProviderConnection>;
 

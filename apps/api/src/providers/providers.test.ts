@@ -1,10 +1,12 @@
 import {
   ProviderDocument,
+  ProviderOptionsDocument,
   ProvidersDocument,
   RecordCollectionDocument,
   RecordConsentDocument,
   SetDataItemPublicDocument,
   UpdateProviderDocument,
+  type ProviderOptionsQueryVariables,
   type ProvidersQuery,
   type ProvidersQueryVariables,
 } from '@steward/schema';
@@ -126,6 +128,82 @@ describe('providers list', () => {
     const viewer = await app.clientAs('VIEWER');
     expect((await viewer.ok(ProvidersDocument, { first: 1 })).providers.edges).toHaveLength(1);
     expect(errorOf(await app.client().request(ProvidersDocument, {})).code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('provider picker options', () => {
+  const reads = () =>
+    app
+      .em()
+      .getConnection()
+      .execute<{ provider_ids: string; detail: string }[]>(
+        "select provider_ids, detail from audit_entry where action = 'provider.read' order by id",
+      );
+
+  it('finds by reference prefix or name, newest first, at most `first`, with reference and name', async () => {
+    const { providerOptions } = await owner.ok(ProviderOptionsDocument, { search: 'ref-00', first: 3 });
+    expect(providerOptions).toEqual(
+      [made[6]!, made[5]!, made[4]!].map((p, i) => ({
+        id: p.id,
+        reference: p.reference,
+        displayName: `Person${6 - i} Common`,
+      })),
+    );
+    const byName = await owner.ok(ProviderOptionsDocument, { search: 'person2 common' });
+    expect(byName.providerOptions.map((o) => o.reference)).toEqual(['REF-002']);
+    // No term: the newest, for a picker opened before anything is typed.
+    const newest = await owner.ok(ProviderOptionsDocument, { first: 2 });
+    expect(newest.providerOptions.map((o) => o.reference)).toEqual(['REF-006', 'REF-005']);
+  });
+
+  it('labels the providers named by id, leaving out ids that name none', async () => {
+    const ids = [made[1]!.id, made[3]!.id, '0190a0a0-0000-7000-8000-000000000000', 'not-a-uuid'];
+    const { providerOptions } = await owner.ok(ProviderOptionsDocument, { ids });
+    expect(providerOptions.map((o) => [o.reference, o.displayName])).toEqual([
+      ['REF-001', 'Person1 Common'],
+      ['REF-003', 'Person3 Common'],
+    ]);
+  });
+
+  it('audits each answer that shows names as one provider.read naming every provider shown', async () => {
+    const before = (await reads()).length;
+    const { providerOptions } = await owner.ok(ProviderOptionsDocument, { search: 'ref-00', first: 4 });
+    const after = await reads();
+    expect(after).toHaveLength(before + 1);
+    const shown = providerOptions.map((o) => o.id).sort();
+    const last = after.at(-1)!;
+    const logged = (
+      typeof last.provider_ids === 'string' ? JSON.parse(last.provider_ids) : last.provider_ids
+    ) as string[];
+    expect([...logged].sort()).toEqual(shown);
+    expect(JSON.parse(String(last.detail))).toMatchObject({ categories: ['NAME'], count: 4, view: 'picker' });
+    // Nothing found, no name shown: nothing to audit.
+    await owner.ok(ProviderOptionsDocument, { search: 'nobody-at-all' });
+    expect(await reads()).toHaveLength(before + 1);
+  });
+
+  it('refuses bad arguments with the offending field, writing nothing', async () => {
+    const before = (await reads()).length;
+    const cases: [ProviderOptionsQueryVariables, string, string][] = [
+      [{ first: 0 }, 'first', 'BAD_USER_INPUT'],
+      [{ first: 51 }, 'first', 'BAD_USER_INPUT'],
+      [{ search: 'x\u0000' }, 'search', 'BAD_USER_INPUT'],
+      [{ search: 'x'.repeat(201) }, 'search', 'BAD_USER_INPUT'],
+      [{ search: 'ref', ids: [made[0]!.id] }, 'ids', 'BAD_USER_INPUT'],
+      [{ ids: made.map((p) => p.id), first: 3 }, 'ids', 'BAD_USER_INPUT'],
+    ];
+    for (const [variables, field, code] of cases) {
+      expect(errorOf(await owner.request(ProviderOptionsDocument, variables)), JSON.stringify(variables)).toMatchObject(
+        { code, field },
+      );
+    }
+    expect(await reads()).toHaveLength(before);
+  });
+
+  it('is open to a viewer but not to anyone signed out', async () => {
+    const viewer = await app.clientAs('VIEWER');
+    expect((await viewer.ok(ProviderOptionsDocument, { first: 1 })).providerOptions).toHaveLength(1);
+    expect(errorOf(await app.client().request(ProviderOptionsDocument, {})).code).toBe('UNAUTHENTICATED');
   });
 });
 

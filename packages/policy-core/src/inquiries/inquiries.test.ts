@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedInquiryStatuses, validateInquiryStatusChange } from './inquiry-status.js';
+import { allowedInquiryStatuses, inquiryStatusAfterReply, validateInquiryStatusChange } from './inquiry-status.js';
 import { INQUIRY_STATUSES, type InquiryStatus } from './inquiry-vocabulary.js';
 import { normalizeInquiry, validateInquiry } from './validate-inquiry.js';
 
@@ -34,6 +34,18 @@ describe('validateInquiryStatusChange', () => {
     expect(codes(validateInquiryStatusChange('NEW', 'DONE' as InquiryStatus, { answers: 0 }))).toEqual([
       'status:INVALID_VALUE',
     ]);
+  });
+});
+
+describe('inquiryStatusAfterReply', () => {
+  it('an answer moves a new or in-progress inquiry to ANSWERED; a note, or an answered or closed inquiry, stays', () => {
+    expect(INQUIRY_STATUSES.map((from) => [from, inquiryStatusAfterReply(from, 'ANSWER')])).toEqual([
+      ['NEW', 'ANSWERED'],
+      ['IN_PROGRESS', 'ANSWERED'],
+      ['ANSWERED', 'ANSWERED'],
+      ['CLOSED', 'CLOSED'],
+    ]);
+    expect(INQUIRY_STATUSES.map((from) => inquiryStatusAfterReply(from, 'NOTE'))).toEqual(INQUIRY_STATUSES);
   });
 });
 

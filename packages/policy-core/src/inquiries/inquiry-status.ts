@@ -1,5 +1,10 @@
 import { issue, toValidation, type Issue, type Validation } from '../issues.js';
-import { INQUIRY_STATUS_LABELS, isInquiryStatus, type InquiryStatus } from './inquiry-vocabulary.js';
+import {
+  INQUIRY_STATUS_LABELS,
+  isInquiryStatus,
+  type InquiryReplyKind,
+  type InquiryStatus,
+} from './inquiry-vocabulary.js';
 
 const NEXT: Readonly<Record<InquiryStatus, readonly InquiryStatus[]>> = {
   NEW: ['IN_PROGRESS', 'CLOSED'],
@@ -45,4 +50,15 @@ export function validateInquiryStatusChange(
     issues.push(issue('answers', 'REQUIRED', 'Record the answer given before marking the inquiry answered.'));
   }
   return toValidation(issues);
+}
+
+/**
+ * The status an inquiry takes when a reply is recorded: an answer sent to the person makes a new or
+ * in-progress inquiry ANSWERED (the answer is the fact ANSWERED needs); an internal note changes
+ * nothing, and neither does an answer recorded on an inquiry already answered or closed (recording
+ * a late answer does not reopen it).
+ */
+export function inquiryStatusAfterReply(from: InquiryStatus, kind: InquiryReplyKind): InquiryStatus {
+  if (kind === 'ANSWER' && (from === 'NEW' || from === 'IN_PROGRESS')) return 'ANSWERED';
+  return from;
 }

@@ -1,27 +1,17 @@
-import {
-  Card,
-  Checkbox,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Switch,
-  TagsInput,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Card, Checkbox, Group, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput } from '@mantine/core';
 import { DATA_CATEGORIES } from '@steward/policy-core';
 import type { DataCategory } from '@steward/schema';
 import { useTranslation } from 'react-i18next';
 import { categoryLabel } from '../../components/categories.js';
+import { ProviderMultiPicker } from '../../components/pickers/ProviderMultiPicker.js';
+import { RecipientPicker } from '../../components/pickers/RecipientPicker.js';
 import { useLocale } from '../../i18n/locale.js';
 import { purposeTitle } from '../vocabulary/localized-title.js';
 import { unstatedKeys } from '../vocabulary/purpose-keys.js';
 import type { FieldsProps } from './EvidenceFields.js';
 
 /** What the exception permits: purposes, categories, providers, recipient and validity window. */
-export function ScopeFields({ values, set, errors, purposes, recipients }: FieldsProps) {
+export function ScopeFields({ values, set, errors, purposes }: FieldsProps) {
   const { t } = useTranslation('exceptions');
   const { language } = useLocale();
   // The scope's purposes: stated ones by checkbox, any other by its key (an exception may name a
@@ -81,26 +71,21 @@ export function ScopeFields({ values, set, errors, purposes, recipients }: Field
           error={errors['scope.allProviders']}
         />
         {!values.scope.allProviders && (
-          <Textarea
+          <ProviderMultiPicker
             label={t('scope.providerIds')}
             description={t('scope.providerIdsHelp')}
             value={values.scope.providerIds}
-            onChange={(e) => set('scope', { providerIds: e.currentTarget.value }, ['scope.providerIds'])}
+            onChange={(ids) => set('scope', { providerIds: ids }, ['scope.providerIds'])}
             error={errors['scope.providerIds']}
-            autosize
-            minRows={2}
           />
         )}
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
-          <NativeSelect
+          <RecipientPicker
             label={t('scope.recipient')}
             description={t('scope.recipientHelp')}
-            value={values.scope.recipientId}
-            onChange={(e) => set('scope', { recipientId: e.currentTarget.value }, ['scope.recipientId'])}
-            data={[
-              { value: '', label: t('scope.internalUse') },
-              ...recipients.map((r) => ({ value: r.id, label: r.name })),
-            ]}
+            noneLabel={t('scope.internalUse')}
+            value={values.scope.recipientId || null}
+            onChange={(id) => set('scope', { recipientId: id ?? '' }, ['scope.recipientId'])}
             error={errors['scope.recipientId']}
           />
           <TextInput

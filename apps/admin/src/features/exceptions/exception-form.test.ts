@@ -25,7 +25,7 @@ describe('buildExceptionInput', () => {
       purposeKeys: ['membership'],
       categories: ['NAME'],
       allProviders: false,
-      providerIds: 'p1\np2, p3',
+      providerIds: ['p1', 'p2', 'p3'],
       recipientId: '',
     };
     expect(buildExceptionInput(values)).toEqual({

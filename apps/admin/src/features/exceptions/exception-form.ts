@@ -38,7 +38,8 @@ export type ExceptionFormValues = {
     purposeKeys: string[];
     categories: DataCategory[];
     allProviders: boolean;
-    providerIds: string;
+    /** Chosen in the provider picker (ids). */
+    providerIds: string[];
     recipientId: string;
   };
   validFrom: string;
@@ -72,7 +73,7 @@ export function initialExceptionForm(kind: ExceptionKind = 'OUTSOURCING'): Excep
       legitimateReason: '',
       minutesReference: '',
     },
-    scope: { purposeKeys: [], categories: [], allProviders: false, providerIds: '', recipientId: '' },
+    scope: { purposeKeys: [], categories: [], allProviders: false, providerIds: [], recipientId: '' },
     validFrom: '',
     validUntil: '',
   };
@@ -124,7 +125,7 @@ export function formFromException(e: ExceptionFieldsFragment): ExceptionFormValu
       purposeKeys: [...e.scope.purposeKeys],
       categories: [...e.scope.categories],
       allProviders: e.scope.allProviders,
-      providerIds: e.scope.providerIds.join('\n'),
+      providerIds: [...e.scope.providerIds],
       recipientId: e.scope.recipient?.id ?? '',
     },
     validFrom: day(e.validFrom as string),
@@ -186,7 +187,7 @@ export function buildExceptionInput(v: ExceptionFormValues): CreateExceptionInpu
       purposeKeys: v.scope.purposeKeys,
       categories: v.scope.categories,
       allProviders: v.scope.allProviders,
-      providerIds: v.scope.allProviders ? [] : lines(v.scope.providerIds),
+      providerIds: v.scope.allProviders ? [] : [...v.scope.providerIds],
       recipientId: text(v.scope.recipientId),
     },
     validFrom: date(v.validFrom),

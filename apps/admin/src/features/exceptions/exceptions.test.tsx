@@ -84,6 +84,41 @@ describe('new exception form', () => {
   });
 });
 
+describe('exception scope providers and recipient', () => {
+  it('sends the ids of the providers and the recipient picked by reference and name', async () => {
+    const P1 = { id: '01900000-0000-7000-8000-0000000000a1', reference: 'M-0101', displayName: 'Sato Hana' };
+    const P2 = { id: '01900000-0000-7000-8000-0000000000a2', reference: 'M-0102', displayName: 'Sato Jiro' };
+    const { api } = renderApp('/exceptions/new', {
+      role: 'OWNER',
+      handlers: {
+        Purposes: () => ({ data: { purposes: PURPOSES } }),
+        Recipients: () => ({ data: { recipients: [buildRecipient()] } }),
+        ProviderOptions: ({ search }) => ({ data: { providerOptions: search === 'sato' ? [P1, P2] : [] } }),
+        CreateException: () => ({ data: { createException: buildException({ id: 'exc-9', kind: 'LAW' }) } }),
+      },
+    });
+    const form = await screen.findByRole('form', { name: 'Exception' });
+    fireEvent.change(within(form).getByLabelText(/^Kind/), { target: { value: 'LAW' } });
+    fireEvent.change(within(form).getByLabelText(/^Title/), { target: { value: 'Tax office inquiry' } });
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'Event notices' }));
+    const providers = within(form).getByRole('combobox', { name: /^Providers/ });
+    providers.focus(); // Mantine ignores changes to an input that does not have the focus (autofill)
+    fireEvent.change(providers, { target: { value: 'sato' } });
+    fireEvent.click(await screen.findByRole('option', { name: /M-0102/ }));
+    fireEvent.change(providers, { target: { value: 'sato' } });
+    fireEvent.click(await screen.findByRole('option', { name: /M-0101/ }));
+    expect(within(form).getByText('M-0102 · Sato Jiro')).toBeTruthy();
+    const recipient = within(form).getByRole('combobox', { name: /^Recipient/ });
+    recipient.focus();
+    fireEvent.change(recipient, { target: { value: 'kudan' } });
+    fireEvent.click(await screen.findByRole('option', { name: 'Kudan Courier Co.' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Create draft' }));
+    await waitFor(() => expect(api.callsOf('CreateException')).toHaveLength(1));
+    const sent = api.callsOf('CreateException')[0]!.variables.input;
+    expect(sent.scope).toMatchObject({ allProviders: false, providerIds: [P2.id, P1.id], recipientId: 'rcp-1' });
+  });
+});
+
 describe('exception scope purposes', () => {
   it('takes purposes outside the stated ones by key, checked with policy-core, next to the stated ones', async () => {
     const { api } = renderApp('/exceptions/new', {

@@ -8,7 +8,6 @@ import {
   SegmentedControl,
   Stack,
   Text,
-  TextInput,
   Textarea,
   Timeline,
 } from '@mantine/core';
@@ -22,6 +21,7 @@ import { fieldErrorsFromGraphQLError, type ErrorLike } from '../../components/er
 import { formatDateTime } from '../../components/format.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { ProviderPicker } from '../../components/pickers/ProviderPicker.js';
 import { InquiryStatusBadge } from './InquiriesPage.js';
 import { STAFF_CHANNEL_OPTIONS, channelLabel, statusLabel } from './inquiry-labels.js';
 import { useInquiry, useInquiryAssignees, useInquiryMutations } from './use-inquiries.js';
@@ -47,9 +47,10 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
   const m = useInquiryMutations();
   const [messages, setMessages] = useState<string[]>([]);
   const [conflict, setConflict] = useState(false);
-  const [providerId, setProviderId] = useState('');
+  const [providerId, setProviderId] = useState<string | null>(null);
+  // An answer sent is the usual reply (and moves the inquiry on); an internal note is the explicit choice.
   const [reply, setReply] = useState<{ kind: InquiryReplyKind; channel: InquiryChannel; body: string }>({
-    kind: 'NOTE',
+    kind: 'ANSWER',
     channel: 'EMAIL',
     body: '',
   });
@@ -152,8 +153,8 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                     value={reply.kind}
                     onChange={(v) => setReply({ ...reply, kind: v as InquiryReplyKind })}
                     data={[
-                      { value: 'NOTE', label: t('replies.note') },
                       { value: 'ANSWER', label: t('replies.answer') },
+                      { value: 'NOTE', label: t('replies.note') },
                     ]}
                   />
                   {reply.kind === 'ANSWER' && (
@@ -166,6 +167,9 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                     />
                   )}
                 </Group>
+                <Text size="xs" c="dimmed">
+                  {reply.kind === 'ANSWER' ? t('replies.answerHelp') : t('replies.noteHelp')}
+                </Text>
                 <Textarea
                   aria-label={t('replies.text')}
                   autosize
@@ -251,18 +255,17 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                   </Group>
                 ) : can.link ? (
                   <Group gap="xs" align="flex-end">
-                    <TextInput
+                    <ProviderPicker
                       size="xs"
-                      aria-label={t('handling.providerId')}
-                      placeholder={t('handling.providerId')}
+                      label={t('handling.providerId')}
                       value={providerId}
-                      onChange={(e) => setProviderId(e.currentTarget.value)}
+                      onChange={setProviderId}
                     />
                     <Button
                       size="xs"
                       variant="default"
-                      disabled={!providerId.trim()}
-                      onClick={() => void run(m.link(s.id, s.version, providerId.trim()))}
+                      disabled={!providerId}
+                      onClick={() => providerId && void run(m.link(s.id, s.version, providerId))}
                     >
                       {t('handling.link')}
                     </Button>

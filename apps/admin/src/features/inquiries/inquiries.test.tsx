@@ -96,13 +96,86 @@ describe('inquiries inbox', () => {
         status: 'IN_PROGRESS',
       }),
     );
-    fireEvent.click(screen.getByText('Answer given'));
+    fireEvent.click(screen.getByText('Internal note'));
+    fireEvent.change(screen.getByLabelText('Reply text'), { target: { value: 'Checked the register.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record' }));
+    await waitFor(() =>
+      expect(api.callsOf('AddInquiryReply')[0]?.variables).toEqual({
+        input: { inquiryId: 'i1', kind: 'NOTE', channel: null, body: 'Checked the register.' },
+        expectedVersion: 1,
+      }),
+    );
+    fireEvent.click(screen.getByText('Answer sent'));
+    fireEvent.change(screen.getByLabelText('Reply text'), { target: { value: 'We hold your name.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record' }));
+    await waitFor(() =>
+      expect(api.callsOf('AddInquiryReply')[1]?.variables).toEqual({
+        input: { inquiryId: 'i1', kind: 'ANSWER', channel: 'EMAIL', body: 'We hold your name.' },
+        expectedVersion: 1,
+      }),
+    );
+  });
+
+  it('records a reply as the answer sent by default, and the inquiry leaves New', async () => {
+    let answered = false;
+    const { api } = renderApp('/inquiries/i1', {
+      handlers: {
+        // The server moves a new inquiry to ANSWERED when an answer is recorded; the page shows what it reads back.
+        Inquiry: () => ({
+          data: {
+            inquiry: {
+              ...detail.inquiry!,
+              summary: summary(answered ? { status: 'ANSWERED', version: 2 } : {}),
+            },
+          },
+        }),
+        InquiryAssignees: () => ({ data: { inquiryAssignees: [] } }),
+        AddInquiryReply: () => {
+          answered = true;
+          return { data: { addInquiryReply: summary({ status: 'ANSWERED', version: 2 }) } };
+        },
+      },
+    });
+    expect(await screen.findByText('What do you hold?')).toBeTruthy();
+    expect(screen.getAllByText('New').length).toBeGreaterThan(0);
+    const kind = screen.getByRole('radiogroup', { name: 'Reply kind' });
+    expect((within(kind).getByLabelText('Answer sent') as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByLabelText('Answered by')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Reply text'), { target: { value: 'We hold your name.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Record' }));
     await waitFor(() =>
       expect(api.callsOf('AddInquiryReply')[0]?.variables).toEqual({
         input: { inquiryId: 'i1', kind: 'ANSWER', channel: 'EMAIL', body: 'We hold your name.' },
         expectedVersion: 1,
+      }),
+    );
+    await waitFor(() => expect(screen.queryAllByText('New')).toHaveLength(0));
+    expect(screen.getAllByText('Answered').length).toBeGreaterThan(0);
+  });
+
+  it('links the provider picked by reference or name, sending its id', async () => {
+    const picked = { id: '01900000-0000-7000-8000-0000000000b1', reference: 'M-0042', displayName: 'Aiko Mori' };
+    const { api } = renderApp('/inquiries/i1', {
+      handlers: {
+        Inquiry: () => ({ data: detail }),
+        InquiryAssignees: () => ({ data: { inquiryAssignees: [] } }),
+        ProviderOptions: ({ search }) => ({ data: { providerOptions: search === 'aiko' ? [picked] : [] } }),
+        LinkInquiryProvider: () => ({
+          data: { linkInquiryProvider: summary({ providerId: picked.id, providerReference: 'M-0042', version: 2 }) },
+        }),
+      },
+    });
+    const input = await screen.findByRole('combobox', { name: 'Provider to link' });
+    expect((screen.getByRole('button', { name: 'Link' }) as HTMLButtonElement).disabled).toBe(true);
+    input.focus(); // Mantine ignores changes to an input that does not have the focus (autofill)
+    fireEvent.change(input, { target: { value: 'aiko' } });
+    fireEvent.click(await screen.findByRole('option', { name: /M-0042/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Link' }));
+    await waitFor(() =>
+      expect(api.callsOf('LinkInquiryProvider')[0]?.variables).toEqual({
+        id: 'i1',
+        expectedVersion: 1,
+        providerId: picked.id,
       }),
     );
   });

@@ -13,6 +13,7 @@ import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ExportButton } from '../exports/ExportButton.js';
+import { ProviderPicker } from '../../components/pickers/ProviderPicker.js';
 import { useCursorStack } from '../../components/use-cursor-stack.js';
 import { useLocale } from '../../i18n/locale.js';
 import { LedgerStatus } from '../ledger/LedgerStatus.js';
@@ -26,7 +27,6 @@ import { useLedgerActivity, useLedgerEntries, useRecipientNames } from './use-le
 const KINDS: LedgerEntryKind[] = ['COLLECTION', 'CONSENT', 'USE', 'PROVISION', 'DECISION'];
 const OUTCOMES: LedgerOutcome[] = ['RECORDED', 'ALLOWED', 'DENIED'];
 const ACTIVITY_DAYS = 30;
-const UUID = /^[0-9a-f-]{36}$/i;
 const OTHER_PURPOSE = '__other__';
 /** A purpose key as an example (a code, the same in every language). */
 const PURPOSE_KEY_EXAMPLE = 'INQUIRY_2026_0042';
@@ -43,8 +43,6 @@ export function LedgerExplorerPage() {
   const { t } = useTranslation('ledger-explorer');
   const { language } = useLocale();
   const [filter, setFilter] = useState<LedgerEntryFilter>({});
-  const [providerInput, setProviderInput] = useState('');
-  const [providerError, setProviderError] = useState<string | null>(null);
   const [otherPurpose, setOtherPurpose] = useState(false);
   const [purposeInput, setPurposeInput] = useState('');
   const [purposeError, setPurposeError] = useState<string | null>(null);
@@ -60,17 +58,6 @@ export function LedgerExplorerPage() {
   const actionName = (action: 'USE' | 'PROVIDE') =>
     action === 'USE' ? t('activity.USE.name') : t('activity.PROVIDE.name');
   const set = (patch: Partial<LedgerEntryFilter>) => setFilter((f) => clean({ ...f, ...patch }));
-
-  function applyProvider(event: FormEvent) {
-    event.preventDefault();
-    const value = providerInput.trim();
-    if (value && !UUID.test(value)) {
-      setProviderError(t('filters.providerIdError'));
-      return;
-    }
-    setProviderError(null);
-    set({ providerId: value || null });
-  }
 
   // Decisions and provisions under an exception may name a purpose the policy does not state.
   function choosePurpose(value: string) {
@@ -92,8 +79,6 @@ export function LedgerExplorerPage() {
   }
 
   function clearAll() {
-    setProviderInput('');
-    setProviderError(null);
     setOtherPurpose(false);
     setPurposeInput('');
     setPurposeError(null);
@@ -154,20 +139,13 @@ export function LedgerExplorerPage() {
       <Card withBorder radius="md" mb="md" component="section" aria-label={t('filters.label')}>
         <Stack gap="xs">
           <Group align="flex-end" gap="sm" wrap="wrap">
-            <form onSubmit={applyProvider} style={{ display: 'flex', gap: 8, alignItems: 'flex-end' }}>
-              <TextInput
-                label={t('filters.providerId')}
-                size="xs"
-                w={300}
-                value={providerInput}
-                error={providerError}
-                onChange={(e) => setProviderInput(e.currentTarget.value)}
-                placeholder="0196…"
-              />
-              <Button type="submit" size="xs" variant="default">
-                {t('filters.apply')}
-              </Button>
-            </form>
+            <ProviderPicker
+              label={t('filters.providerId')}
+              size="xs"
+              w={300}
+              value={filter.providerId == null ? null : String(filter.providerId)}
+              onChange={(id) => set({ providerId: id })}
+            />
             <NativeSelect
               label={t('filters.recipient')}
               size="xs"
@@ -227,7 +205,7 @@ export function LedgerExplorerPage() {
               size="xs"
               variant="subtle"
               onClick={clearAll}
-              disabled={Object.keys(filter).length === 0 && !providerInput && !otherPurpose}
+              disabled={Object.keys(filter).length === 0 && !otherPurpose}
             >
               {t('filters.clear')}
             </Button>
