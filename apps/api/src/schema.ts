@@ -10,9 +10,11 @@ import { CollectionResolver } from './collection/collection.resolver.js';
 import { authChecker } from './common/auth-checker.js';
 import './common/enums.js';
 import { ConsentResolver } from './consent/consent.resolver.js';
+import { ExceptionScopeResolver } from './exceptions/exception-scope.resolver.js';
 import { ExceptionResolver } from './exceptions/exception.resolver.js';
 import { DecisionResolver } from './decisions/decision.resolver.js';
 import { JobResolver } from './jobs/job.resolver.js';
+import { LedgerEntryResolver } from './ledger/ledger-entry.resolver.js';
 import { LedgerResolver } from './ledger/ledger.resolver.js';
 import { PartnerResolver } from './partners/partner.resolver.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
@@ -20,6 +22,7 @@ import {
   OrganisationContactDriftResolver,
   PolicyVersionContactDriftResolver,
 } from './organisation/contact-drift.resolver.js';
+import { ProviderRefResolver } from './names/names.resolver.js';
 import { PolicyResolver } from './policy/policy.resolver.js';
 import { ProviderResolver } from './providers/provider.resolver.js';
 import { PurposeResolver } from './purposes/purpose.resolver.js';
@@ -39,15 +42,18 @@ export const resolvers = [
   PolicyResolver,
   PurposeResolver,
   ProviderResolver,
+  ProviderRefResolver,
   CollectionResolver,
   ConsentResolver,
   AuditResolver,
   JobResolver,
   LedgerResolver,
+  LedgerEntryResolver,
   DecisionResolver,
   RecipientResolver,
   SystemCredentialResolver,
   ExceptionResolver,
+  ExceptionScopeResolver,
   PartnerResolver,
   InquiryResolver,
   CookieConsentResolver,

@@ -16,6 +16,7 @@ import { InquiryService } from './inquiries/inquiry.service.js';
 import { JobService } from './jobs/job.service.js';
 import { LedgerExplorerService } from './ledger/ledger-explorer.service.js';
 import { LedgerService } from './ledger/ledger.service.js';
+import { NameService } from './names/names.service.js';
 import { OrganisationService } from './organisation/organisation.service.js';
 import { ContactDriftService } from './organisation/contact-drift.service.js';
 import { PartnerService } from './partners/partner.service.js';
@@ -62,6 +63,7 @@ const MAKE = {
   job: (ctx: Context) => new JobService(ctx.em, requireActor(ctx), ctx.deps),
   ledger: (ctx: Context) => new LedgerService(ctx.em, ctx.deps),
   ledgerExplorer: (ctx: Context) => new LedgerExplorerService(ctx.em),
+  names: (ctx: Context) => new NameService(ctx.em, ctx.actor, ctx.deps),
   organisation: (ctx: Context) => new OrganisationService(ctx.em, requireActor(ctx), ctx.deps),
   partner: (ctx: Context) => new PartnerService(ctx.db, requirePartner(ctx), ctx.deps),
   policy: (ctx: Context) => new PolicyService(ctx.em, ctx.actor, ctx.deps),

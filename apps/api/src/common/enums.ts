@@ -20,6 +20,7 @@ import {
   COOKIE_STORAGE_KINDS,
   JOB_KINDS,
   JOB_STATUSES,
+  DOCUMENT_ACTOR_KINDS,
 } from '@steward/policy-core';
 import { registerEnumType } from 'type-graphql';
 import type { Language } from '../i18n/language.js';
@@ -154,5 +155,18 @@ registerEnumType(JobStatusEnum, {
     SUCCEEDED: { description: 'Done.' },
     FAILED: { description: 'Failed for good (after its last attempt, or a failure no retry mends): see errorCode.' },
     CANCELLED: { description: 'Cancelled by an owner before it ran.' },
+  },
+});
+
+export const ActorKindEnum = asEnum(DOCUMENT_ACTOR_KINDS);
+registerEnumType(ActorKindEnum, {
+  name: 'ActorKind',
+  description: 'Who a record says acted, as a person reads it (policy-core `actorKind.*` labels).',
+  valuesConfig: {
+    STAFF: { description: 'A member of staff, signed in: named with their role.' },
+    RECIPIENT_SYSTEM: { description: "A recipient's system with a partner key: named by the recipient." },
+    INTERNAL_SYSTEM: { description: "One of the organisation's internal systems with its key: named by the system." },
+    STEWARD: { description: 'Steward itself (scheduled jobs, automatic records).' },
+    UNKNOWN: { description: 'A member or key no longer on record.' },
   },
 });
