@@ -12,6 +12,7 @@ import './common/enums.js';
 import { ConsentResolver } from './consent/consent.resolver.js';
 import { ExceptionScopeResolver } from './exceptions/exception-scope.resolver.js';
 import { ExceptionResolver } from './exceptions/exception.resolver.js';
+import { DecisionBasisResolver } from './decisions/decision-basis.resolver.js';
 import { DecisionResolver } from './decisions/decision.resolver.js';
 import { JobResolver } from './jobs/job.resolver.js';
 import { LedgerEntryResolver } from './ledger/ledger-entry.resolver.js';
@@ -23,6 +24,7 @@ import {
   PolicyVersionContactDriftResolver,
 } from './organisation/contact-drift.resolver.js';
 import { ProviderRefResolver } from './names/names.resolver.js';
+import { InquiryProviderNameResolver, RequestProviderNameResolver } from './names/provider-name.resolvers.js';
 import { PolicyResolver } from './policy/policy.resolver.js';
 import { ProviderResolver } from './providers/provider.resolver.js';
 import { PurposeResolver } from './purposes/purpose.resolver.js';
@@ -43,6 +45,8 @@ export const resolvers = [
   PurposeResolver,
   ProviderResolver,
   ProviderRefResolver,
+  RequestProviderNameResolver,
+  InquiryProviderNameResolver,
   CollectionResolver,
   ConsentResolver,
   AuditResolver,
@@ -50,6 +54,7 @@ export const resolvers = [
   LedgerResolver,
   LedgerEntryResolver,
   DecisionResolver,
+  DecisionBasisResolver,
   RecipientResolver,
   SystemCredentialResolver,
   ExceptionResolver,

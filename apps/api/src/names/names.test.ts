@@ -1,5 +1,8 @@
 import {
   CreateExceptionDocument,
+  CreateProviderRequestDocument,
+  LinkRequestProviderDocument,
+  ProviderRequestsDocument,
   DecisionDocument,
   IssuePartnerKeyDocument,
   LedgerEntriesDocument,
@@ -109,6 +112,54 @@ describe.each(DATABASES)('names where a person reads, on %s', (database) => {
         providerIds: [scenario.refuser.id, scenario.subscriber.id].sort(),
       },
     ]);
+  });
+
+  it('names the exception a decision rests on by its title', async () => {
+    const decided = await officer.ok(DecisionDocument, {
+      input: {
+        action: 'PROVIDE',
+        providerId: scenario.subscriber.id,
+        purposeKey: 'JOURNAL_DELIVERY',
+        categories: ['POSTAL_CODE'],
+        recipientId: scenario.courierId,
+      },
+    });
+    expect(decided.decision.basis).toMatchObject({
+      kind: 'EXCEPTION',
+      exceptionId: scenario.exception.id,
+      exceptionTitle: 'Journal delivery by courier',
+    });
+  });
+
+  it('names the providers of a page of requests, one audited read for the page; a viewer gets references only', async () => {
+    for (const provider of [scenario.subscriber, scenario.refuser]) {
+      const request = (
+        await officer.ok(CreateProviderRequestDocument, {
+          input: { kind: 'DISCLOSURE', channel: 'POST', requesterName: 'Someone', contact: '1-2-3 Shiba, Minato-ku' },
+        })
+      ).createProviderRequest;
+      await officer.ok(LinkRequestProviderDocument, {
+        requestId: request.id,
+        providerId: provider.id,
+        expectedVersion: request.version,
+      });
+    }
+    const before = (await nameReads()).length;
+    const page = (await officer.ok(ProviderRequestsDocument, {})).providerRequests.edges.map((e) => e.node.provider);
+    expect(page.map((p) => p?.displayName).sort()).toEqual(['Kaito Mori', 'Rin Abe']);
+    expect((await nameReads()).slice(before)).toEqual([
+      {
+        actorLabel: expect.stringContaining('Test PRIVACY_OFFICER') as string,
+        providerIds: [scenario.refuser.id, scenario.subscriber.id].sort(),
+      },
+    ]);
+
+    const viewed = (await viewer.ok(ProviderRequestsDocument, {})).providerRequests.edges.map((e) => e.node.provider);
+    expect(viewed.map((p) => p?.displayName)).toEqual([null, null]);
+    expect(viewed.map((p) => p?.reference).sort()).toEqual(
+      [scenario.subscriber.reference, scenario.refuser.reference].sort(),
+    );
+    expect((await nameReads()).length).toBe(before + 1);
   });
 
   it('reads no name and writes no read when the names are not asked for', async () => {
