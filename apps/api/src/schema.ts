@@ -10,11 +10,14 @@ import { CollectionResolver } from './collection/collection.resolver.js';
 import { authChecker } from './common/auth-checker.js';
 import './common/enums.js';
 import { ConsentResolver } from './consent/consent.resolver.js';
+import { ExceptionScopeResolver } from './exceptions/exception-scope.resolver.js';
 import { ExceptionResolver } from './exceptions/exception.resolver.js';
+import { DecisionBasisResolver } from './decisions/decision-basis.resolver.js';
 import { DecisionResolver } from './decisions/decision.resolver.js';
 import { JobResolver } from './jobs/job.resolver.js';
 import { ExportResolver } from './exports/export.resolver.js';
 import { MailResolver } from './mail/mail.resolver.js';
+import { LedgerEntryResolver } from './ledger/ledger-entry.resolver.js';
 import { LedgerResolver } from './ledger/ledger.resolver.js';
 import { PartnerResolver } from './partners/partner.resolver.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
@@ -22,6 +25,8 @@ import {
   OrganisationContactDriftResolver,
   PolicyVersionContactDriftResolver,
 } from './organisation/contact-drift.resolver.js';
+import { ProviderRefResolver } from './names/names.resolver.js';
+import { InquiryProviderNameResolver, RequestProviderNameResolver } from './names/provider-name.resolvers.js';
 import { PolicyResolver } from './policy/policy.resolver.js';
 import { ProviderResolver } from './providers/provider.resolver.js';
 import { PurposeResolver } from './purposes/purpose.resolver.js';
@@ -42,6 +47,9 @@ export const resolvers = [
   PolicyResolver,
   PurposeResolver,
   ProviderResolver,
+  ProviderRefResolver,
+  RequestProviderNameResolver,
+  InquiryProviderNameResolver,
   CollectionResolver,
   ConsentResolver,
   AuditResolver,
@@ -49,10 +57,13 @@ export const resolvers = [
   ExportResolver,
   MailResolver,
   LedgerResolver,
+  LedgerEntryResolver,
   DecisionResolver,
+  DecisionBasisResolver,
   RecipientResolver,
   SystemCredentialResolver,
   ExceptionResolver,
+  ExceptionScopeResolver,
   PartnerResolver,
   InquiryResolver,
   CookieConsentResolver,

@@ -18,6 +18,7 @@ import { JobService } from './jobs/job.service.js';
 import { MailService } from './mail/mail.service.js';
 import { LedgerExplorerService } from './ledger/ledger-explorer.service.js';
 import { LedgerService } from './ledger/ledger.service.js';
+import { NameService } from './names/names.service.js';
 import { OrganisationService } from './organisation/organisation.service.js';
 import { ContactDriftService } from './organisation/contact-drift.service.js';
 import { PartnerService } from './partners/partner.service.js';
@@ -67,6 +68,7 @@ const MAKE = {
   mail: (ctx: Context) => new MailService(ctx.em, requireActor(ctx), ctx.deps),
   ledger: (ctx: Context) => new LedgerService(ctx.em, ctx.deps),
   ledgerExplorer: (ctx: Context) => new LedgerExplorerService(ctx.em),
+  names: (ctx: Context) => new NameService(ctx.em, ctx.actor, ctx.deps),
   organisation: (ctx: Context) => new OrganisationService(ctx.em, requireActor(ctx), ctx.deps),
   partner: (ctx: Context) => new PartnerService(ctx.db, requirePartner(ctx), ctx.deps),
   policy: (ctx: Context) => new PolicyService(ctx.em, ctx.actor, ctx.deps),

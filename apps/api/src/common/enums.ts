@@ -23,6 +23,7 @@ import {
   MAIL_STATUSES,
   JOB_STATUSES,
   EXPORT_LISTS,
+  DOCUMENT_ACTOR_KINDS,
 } from '@steward/policy-core';
 import { registerEnumType } from 'type-graphql';
 import type { Language } from '../i18n/language.js';
@@ -206,5 +207,17 @@ registerEnumType(MailStatusEnum, {
     SENT: { description: 'The SMTP server accepted it.' },
     FAILED: { description: 'Its last attempt failed: see errorCode.' },
     NOT_SENT: { description: 'No SMTP server is configured: kept to show what would have been sent.' },
+  },
+});
+export const ActorKindEnum = asEnum(DOCUMENT_ACTOR_KINDS);
+registerEnumType(ActorKindEnum, {
+  name: 'ActorKind',
+  description: 'Who a record says acted, as a person reads it (policy-core `actorKind.*` labels).',
+  valuesConfig: {
+    STAFF: { description: 'A member of staff, signed in: named with their role.' },
+    RECIPIENT_SYSTEM: { description: "A recipient's system with a partner key: named by the recipient." },
+    INTERNAL_SYSTEM: { description: "One of the organisation's internal systems with its key: named by the system." },
+    STEWARD: { description: 'Steward itself (scheduled jobs, automatic records).' },
+    UNKNOWN: { description: 'A member or key no longer on record.' },
   },
 });

@@ -7,6 +7,7 @@ import { isLanguage, label, type Language } from '@steward/policy-core';
 import { fromDbDate } from '../common/sql/dialect.js';
 import type { AppDeps } from '../context.js';
 import type { LedgerEntryType } from '../ledger/ledger-explorer.type.js';
+import { actorIds } from '../names/names.presenter.js';
 import { organisationContact } from '../organisation/organisation.service.js';
 import { currentPolicyFacts } from '../policy/policy-text.js';
 import { loadPurposeFacts } from '../purposes/purpose-facts.js';
@@ -18,7 +19,6 @@ import type { ProviderRequest } from './provider-request.entity.js';
 import { openRequester, presentActors } from './request.presenter.js';
 import { RequestService } from './request.service.js';
 import type { DisclosedActorType, DisclosurePackageType } from './request.type.js';
-import { isUuid } from '../common/ids.js';
 import { flushOrConflict } from '../common/optimistic-lock.js';
 import { Service } from '../common/transaction.js';
 
@@ -152,11 +152,7 @@ async function describeActors(
   refs: readonly string[],
   language: Language,
 ): Promise<DisclosedActorType[]> {
-  const ids = (prefix: string) =>
-    refs.filter((r) => r.startsWith(prefix) && isUuid(r.slice(prefix.length))).map((r) => r.slice(prefix.length));
-  const adminIds = ids('admin:');
-  const credentialIds = ids('partner:');
-  const systemKeyIds = ids('system:');
+  const { admins: adminIds, partnerKeys: credentialIds, systemKeys: systemKeyIds } = actorIds(refs);
   const admins = adminIds.length ? await queries.adminRows(em, adminIds) : [];
   const partners = credentialIds.length ? await queries.partnerKeyRows(em, credentialIds) : [];
   const systems = systemKeyIds.length ? await queries.systemKeyRows(em, systemKeyIds) : [];

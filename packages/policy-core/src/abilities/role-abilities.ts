@@ -12,10 +12,21 @@ export type RoleAbilities = {
   manageUsers: boolean;
   /** Start background jobs on demand (a ledger verification now): owners only. */
   runJobs: boolean;
+  /**
+   * Read providers' names where another record names them (ledger entries, exceptions' scope,
+   * requests, inquiries): owners and privacy officers, who work with providers; a viewer reads
+   * their references. Each such read is audited.
+   */
+  readProviderNames: boolean;
 };
 
 /** The abilities of `role`; no role (signed out) may do nothing. */
 export function roleAbilities(role: AdminRole | null | undefined): RoleAbilities {
-  if (!role) return { write: false, manageUsers: false, runJobs: false };
-  return { write: ROLE_CAN_WRITE[role] === true, manageUsers: role === 'OWNER', runJobs: role === 'OWNER' };
+  if (!role) return { write: false, manageUsers: false, runJobs: false, readProviderNames: false };
+  return {
+    write: ROLE_CAN_WRITE[role] === true,
+    manageUsers: role === 'OWNER',
+    runJobs: role === 'OWNER',
+    readProviderNames: role === 'OWNER' || role === 'PRIVACY_OFFICER',
+  };
 }

@@ -253,9 +253,10 @@ export function DecisionResultCard({ decision }: { decision: DecisionResult }) {
                       <>
                         {': '}
                         <Anchor component={Link} to={`/exceptions/${encodeURIComponent(basis.exceptionId)}`}>
-                          {basis.exceptionKind
-                            ? t('result.exceptionOfKind', { kind: EXCEPTION_KIND_LABEL[basis.exceptionKind] })
-                            : t('result.anException')}
+                          {basis.exceptionTitle ??
+                            (basis.exceptionKind
+                              ? t('result.exceptionOfKind', { kind: EXCEPTION_KIND_LABEL[basis.exceptionKind] })
+                              : t('result.anException'))}
                         </Anchor>
                       </>
                     )}

@@ -24,6 +24,7 @@ describe('decision tester', () => {
         kind: 'EXCEPTION',
         exceptionId: 'exc-1',
         exceptionKind: 'OUTSOURCING',
+        exceptionTitle: 'Journal delivery by courier',
         evidence: [{ key: 'contractReference', label: 'Contract reference', value: 'C-2025-07' }],
       },
       permitted: ['NAME', 'POSTAL_ADDRESS'],
@@ -60,11 +61,11 @@ describe('decision tester', () => {
 
     const result = await screen.findByRole('region', { name: 'Decision' });
     expect(within(result).getByText('Allowed')).toBeTruthy();
-    expect(
-      within(result)
-        .getByRole('link', { name: 'Exception: Outsourcing to complete a stated purpose' })
-        .getAttribute('href'),
-    ).toBe('/exceptions/exc-1');
+    // The exception by its title, never its id.
+    expect(within(result).getByRole('link', { name: 'Journal delivery by courier' }).getAttribute('href')).toBe(
+      '/exceptions/exc-1',
+    );
+    expect(within(result).queryByText(/exc-1/)).toBeNull();
     // Which exception, with which evidence.
     const evidence = within(result).getByRole('list', { name: 'Evidence' });
     expect(within(evidence).getByRole('listitem').textContent).toBe('Contract reference: C-2025-07');
@@ -142,7 +143,7 @@ describe('decision tester', () => {
           data: {
             decision: {
               allowed: true,
-              basis: { kind: 'CONSENT', exceptionId: null, exceptionKind: null, evidence: [] },
+              basis: { kind: 'CONSENT', exceptionId: null, exceptionKind: null, exceptionTitle: null, evidence: [] },
               permitted: ['NAME'],
               refused: [],
               reasons: [

@@ -13,7 +13,7 @@ import {
   Text,
   Textarea,
 } from '@mantine/core';
-import type { ExceptionFieldsFragment } from '@steward/schema';
+import type { PermittedExceptionQuery } from '@steward/schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -27,11 +27,13 @@ import { useLocale } from '../../i18n/locale.js';
 import { useSessionUser } from '../session/session-context.js';
 import { purposeTitle as titleIn } from '../vocabulary/localized-title.js';
 import { usePurposes } from '../vocabulary/use-purposes.js';
+import { ProviderRefLink } from '../names/ProviderRefLink.js';
 import { EXCEPTION_KIND_LABEL, MEETING_KIND_LABEL } from './exception-labels.js';
 import { ExceptionStatusBadge, validityWindow } from './ExceptionsPage.js';
 import { useApproveException, usePermittedException, useRevokeException } from './use-exceptions.js';
 
-type Exception = ExceptionFieldsFragment;
+/** The page's exception, with its scope's providers named (reference, and name for staff who may read it). */
+type Exception = NonNullable<PermittedExceptionQuery['permittedException']>;
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -280,18 +282,11 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
                 <Fact label={t('detail.providers')}>
                   {e.scope.allProviders
                     ? t('detail.allProviders')
-                    : e.scope.providerIds.length > 0
-                      ? e.scope.providerIds.map((id) => (
-                          <Group key={id} gap={6}>
-                            <Anchor
-                              component={Link}
-                              to={`/providers/${encodeURIComponent(id)}`}
-                              size="sm"
-                              ff="monospace"
-                            >
-                              {id}
-                            </Anchor>
-                            {e.scope.withdrawnProviderIds.includes(id) && (
+                    : e.scope.providers.length > 0
+                      ? e.scope.providers.map((provider) => (
+                          <Group key={provider.id} gap={6}>
+                            <ProviderRefLink provider={provider} />
+                            {e.scope.withdrawnProviderIds.includes(provider.id) && (
                               <Badge color="orange" variant="light" size="sm">
                                 {t('detail.withdrewConsent')}
                               </Badge>

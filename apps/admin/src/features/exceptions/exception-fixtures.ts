@@ -1,4 +1,7 @@
-import type { ExceptionFieldsFragment, RecipientFieldsFragment } from '@steward/schema';
+import type { PermittedExceptionQuery, RecipientFieldsFragment } from '@steward/schema';
+
+/** An exception as its page reads it (the list's fields and the scope's providers by name). */
+export type DetailedException = NonNullable<PermittedExceptionQuery['permittedException']>;
 
 // Test factories for the exception and recipient screens (overrides per STYLE.md).
 
@@ -15,7 +18,7 @@ export function buildRecipient(overrides: Partial<RecipientFieldsFragment> = {})
   };
 }
 
-export function buildException(overrides: Partial<ExceptionFieldsFragment> = {}): ExceptionFieldsFragment {
+export function buildException(overrides: Partial<DetailedException> = {}): DetailedException {
   return {
     id: 'exc-1',
     kind: 'OUTSOURCING',
@@ -38,6 +41,7 @@ export function buildException(overrides: Partial<ExceptionFieldsFragment> = {})
       categories: ['NAME', 'POSTAL_ADDRESS'],
       allProviders: true,
       providerIds: [],
+      providers: [],
       withdrawnProviderIds: [],
       recipient: { id: 'rcp-1', name: 'Kudan Courier Co.', kind: 'CONTRACTOR' },
     },

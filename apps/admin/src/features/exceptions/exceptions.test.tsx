@@ -1,11 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { AdminRole, ExceptionFieldsFragment, ExceptionKind } from '@steward/schema';
+import type { AdminRole, ExceptionKind } from '@steward/schema';
 import { describe, expect, it } from 'vitest';
 import { PURPOSES } from '../../test/factories.js';
 import { renderApp } from '../../test/render.js';
 import { graphQLError, type Handlers } from '../../test/stub-api.js';
 import { EXCEPTION_KIND_LABEL } from './exception-labels.js';
-import { buildException, buildRecipient } from './exception-fixtures.js';
+import { buildException, buildRecipient, type DetailedException } from './exception-fixtures.js';
 
 const CASES: { kind: ExceptionKind; field: string; label: RegExp }[] = [
   { kind: 'LAW', field: 'input.evidence.law.requestingAuthority', label: /Requesting authority/ },
@@ -20,7 +20,7 @@ const CASES: { kind: ExceptionKind; field: string; label: RegExp }[] = [
 
 /** The page of exception exc-1, as the API answers it to `role` (default a privacy officer), with further handlers. */
 function renderExceptionPage(
-  exception: ExceptionFieldsFragment,
+  exception: DetailedException,
   { role = 'PRIVACY_OFFICER', handlers = {} }: { role?: AdminRole; handlers?: Handlers } = {},
 ) {
   return renderApp('/exceptions/exc-1', {
@@ -292,14 +292,23 @@ describe('exception actions', () => {
 });
 
 describe('exception scope', () => {
-  it('names purposes by title and links each covered provider', async () => {
+  it('names purposes by title and each covered provider by reference and name, linked', async () => {
     renderApp('/exceptions/exc-1', {
       handlers: {
         Purposes: () => ({ data: { purposes: PURPOSES } }),
         PermittedException: () => ({
           data: {
             permittedException: buildException({
-              scope: { ...buildException().scope, allProviders: false, providerIds: ['prov-7'] },
+              scope: {
+                ...buildException().scope,
+                allProviders: false,
+                providerIds: ['prov-7', 'prov-9'],
+                // The second as a viewer reads it: the reference without the name.
+                providers: [
+                  { id: 'prov-7', reference: 'M-0007', displayName: 'Kaito Mori' },
+                  { id: 'prov-9', reference: 'M-0009', displayName: null },
+                ],
+              },
             }),
           },
         }),
@@ -308,7 +317,11 @@ describe('exception scope', () => {
     const scope = await screen.findByRole('region', { name: 'Scope' });
     expect(await within(scope).findByText('Journal delivery')).toBeTruthy();
     expect(within(scope).queryByText('journal-delivery')).toBeNull();
-    expect(within(scope).getByRole('link', { name: 'prov-7' }).getAttribute('href')).toBe('/providers/prov-7');
+    expect(within(scope).getByRole('link', { name: 'M-0007 · Kaito Mori' }).getAttribute('href')).toBe(
+      '/providers/prov-7',
+    );
+    expect(within(scope).getByRole('link', { name: 'M-0009' }).getAttribute('href')).toBe('/providers/prov-9');
+    expect(within(scope).queryByText(/prov-/)).toBeNull();
     expect(within(scope).queryByText('Withdrew consent')).toBeNull();
     expect(screen.queryByText('No longer agreed by every provider')).toBeNull();
   });
@@ -327,6 +340,10 @@ describe('exception scope', () => {
         ...buildException().scope,
         allProviders: false,
         providerIds: ['prov-7', 'prov-8'],
+        providers: [
+          { id: 'prov-7', reference: 'M-0007', displayName: 'Kaito Mori' },
+          { id: 'prov-8', reference: 'M-0008', displayName: 'Rin Abe' },
+        ],
         withdrawnProviderIds: ['prov-8'],
       },
     });
@@ -339,9 +356,9 @@ describe('exception scope', () => {
     expect(await screen.findByText('No longer agreed by every provider')).toBeTruthy();
     expect(screen.getByText(/One provider has withdrawn/)).toBeTruthy();
     const scope = screen.getByRole('region', { name: 'Scope' });
-    const rowOf = (id: string) => within(scope).getByRole('link', { name: id }).parentElement!;
-    expect(within(rowOf('prov-8')).getByText('Withdrew consent')).toBeTruthy();
-    expect(within(rowOf('prov-7')).queryByText('Withdrew consent')).toBeNull();
+    const rowOf = (name: string) => within(scope).getByRole('link', { name }).parentElement!;
+    expect(within(rowOf('M-0008 · Rin Abe')).getByText('Withdrew consent')).toBeTruthy();
+    expect(within(rowOf('M-0007 · Kaito Mori')).queryByText('Withdrew consent')).toBeNull();
   });
 });
 

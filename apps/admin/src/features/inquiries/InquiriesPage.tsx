@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { ProviderRefLink } from '../names/ProviderRefLink.js';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -51,9 +52,7 @@ const inquiryColumns = (t: TFunction): DataColumn<InquirySummaryFieldsFragment>[
     value: (i) => i.providerReference,
     cell: (i) =>
       i.providerId ? (
-        <Anchor component={Link} to={`/providers/${i.providerId}`} size="sm">
-          {i.providerReference}
-        </Anchor>
+        <ProviderRefLink provider={{ id: i.providerId, reference: i.providerReference, displayName: i.providerName }} />
       ) : (
         '—'
       ),

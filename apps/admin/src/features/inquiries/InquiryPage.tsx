@@ -1,5 +1,4 @@
 import {
-  Anchor,
   Button,
   Card,
   Grid,
@@ -14,7 +13,7 @@ import {
 import type { InquiryChannel, InquiryReplyKind } from '@steward/schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { ProviderRefLink } from '../names/ProviderRefLink.js';
 import { ConflictAlert } from '../../components/ConflictAlert.js';
 import { ErrorAlert, MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError, type ErrorLike } from '../../components/errors.js';
@@ -239,9 +238,9 @@ export function InquiryPage({ inquiryId }: { inquiryId: string }) {
                 </Text>
                 {s.providerId ? (
                   <Group gap="xs">
-                    <Anchor component={Link} to={`/providers/${s.providerId}`} size="sm">
-                      {s.providerReference}
-                    </Anchor>
+                    <ProviderRefLink
+                      provider={{ id: s.providerId, reference: s.providerReference, displayName: s.providerName }}
+                    />
                     {can.unlink && (
                       <Button
                         size="compact-xs"

@@ -12,6 +12,7 @@ const summary = (overrides: Partial<InquirySummaryFieldsFragment> = {}): Inquiry
   assignee: null,
   providerId: null,
   providerReference: null,
+  providerName: null,
   recordedBy: null,
   nextStatuses: ['IN_PROGRESS', 'CLOSED'],
   version: 1,
@@ -70,6 +71,23 @@ describe('inquiries inbox', () => {
     await waitFor(() =>
       expect(api.callsOf('Inquiries').at(-1)?.variables['filter']).toEqual({ status: 'ANSWERED', unassigned: true }),
     );
+  });
+
+  it('names the linked provider by reference and name, linked to their page', async () => {
+    const linked = summary({ providerId: 'p1', providerReference: 'M-0001', providerName: 'Rin Abe' });
+    renderApp('/inquiries', {
+      handlers: {
+        Inquiries: () => ({
+          data: {
+            inquiries: { edges: [{ cursor: 'c1', node: linked }], pageInfo: { hasNextPage: false, endCursor: 'c1' } },
+          },
+        }),
+        InquiryAssignees: () => ({ data: { inquiryAssignees: [] } }),
+      },
+    });
+    const table = await screen.findByRole('table', { name: 'Inquiries' });
+    const link = await within(table).findByRole('link', { name: 'M-0001 · Rin Abe' });
+    expect(link.getAttribute('href')).toBe('/providers/p1');
   });
 
   it('keeps viewers out (inquiries hold personal information)', async () => {

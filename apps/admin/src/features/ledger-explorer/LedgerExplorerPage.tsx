@@ -215,7 +215,10 @@ export function LedgerExplorerPage() {
 
       <DataTable
         label={t('table')}
-        columns={ledgerEntryColumns(t, recipientName)}
+        columns={ledgerEntryColumns(t, recipientName, (key) => {
+          const p = purposes.find((x) => x.key === key);
+          return p ? purposeTitle(p, language) : undefined;
+        })}
         rows={entries}
         empty={t('empty')}
         query={query}

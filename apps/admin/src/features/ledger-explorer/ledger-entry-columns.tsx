@@ -1,9 +1,12 @@
-import { Anchor, Badge, Text } from '@mantine/core';
-import type { DecisionBasisKind, LedgerEntriesQuery, LedgerOutcome } from '@steward/schema';
+import { Badge, Text } from '@mantine/core';
+import type { DataCategory, DecisionBasisKind, LedgerEntriesQuery, LedgerOutcome } from '@steward/schema';
 import type { TFunction } from 'i18next';
-import { Link } from 'react-router';
+import { categoryLabel } from '../../components/categories.js';
 import type { DataColumn } from '../../components/DataTable.js';
 import { formatDateTime } from '../../components/format.js';
+import { coreMessage } from '../../i18n/core-messages.js';
+import { actorText } from '../names/actor-text.js';
+import { ProviderRefLink } from '../names/ProviderRefLink.js';
 import { basisLabel } from './activity.js';
 
 type Entry = LedgerEntriesQuery['ledgerEntries']['edges'][number]['node'];
@@ -17,18 +20,26 @@ const small = (text: string) => (
     {text}
   </Text>
 );
-const smallMono = (text: string) => (
-  <Text span size="xs" ff="monospace">
-    {text}
-  </Text>
-);
 
-/** The ledger explorer's columns (`t` of the `ledger-explorer` namespace); recipients are shown by name where known. */
-export function ledgerEntryColumns(t: TFunction, recipientName: ReadonlyMap<string, string>): DataColumn<Entry>[] {
+/**
+ * The ledger explorer's columns (`t` of the `ledger-explorer` namespace), in names: who acted (staff
+ * by name and role, a recipient's or internal system by name), the provider by reference and name,
+ * the purpose by its title, categories and kinds by their labels, an exception by its title.
+ */
+export function ledgerEntryColumns(
+  t: TFunction,
+  recipientName: ReadonlyMap<string, string>,
+  purposeTitle: (key: string) => string | undefined,
+): DataColumn<Entry>[] {
   const recipient = (e: Entry) => (e.recipientId ? (recipientName.get(e.recipientId) ?? e.recipientId) : '');
+  const purpose = (e: Entry) => (e.purposeKey ? (purposeTitle(e.purposeKey) ?? e.purposeKey) : '');
+  const categories = (e: Entry) =>
+    e.categories.map((c) => categoryLabel(c as DataCategory)).join(t('ledger-explorer:separator'));
   const basis = (e: Entry) => {
     const label = e.basisKind ? basisLabel(t, e.basisKind) : '';
-    return e.exceptionKind ? t('ledger-explorer:basis.withKind', { basis: label, kind: e.exceptionKind }) : label;
+    if (e.exceptionTitle) return t('ledger-explorer:basis.withTitle', { basis: label, title: e.exceptionTitle });
+    const kind = e.exceptionKind ? (coreMessage(`exceptionKind.${e.exceptionKind}`) ?? e.exceptionKind) : null;
+    return kind ? t('ledger-explorer:basis.withKind', { basis: label, kind }) : label;
   };
   return [
     { id: 'sequence', header: '#', value: (e) => e.sequence, mono: true },
@@ -39,25 +50,25 @@ export function ledgerEntryColumns(t: TFunction, recipientName: ReadonlyMap<stri
       cell: (e) => formatDateTime(e.recordedAt),
       nowrap: true,
     },
-    { id: 'kind', header: t('ledger-explorer:columns.kind'), value: (e) => e.kind, cell: (e) => smallMono(e.kind) },
-    { id: 'actor', header: t('ledger-explorer:columns.actor'), value: (e) => e.actor, cell: (e) => small(e.actor) },
+    {
+      id: 'kind',
+      header: t('ledger-explorer:columns.kind'),
+      value: (e) => t(`ledger-explorer:kinds.${e.kind}`),
+      cell: (e) => small(t(`ledger-explorer:kinds.${e.kind}`)),
+    },
+    {
+      id: 'actor',
+      header: t('ledger-explorer:columns.actor'),
+      value: (e) => actorText(e.actedBy),
+      cell: (e) => small(actorText(e.actedBy)),
+    },
     {
       id: 'provider',
       header: t('ledger-explorer:columns.provider'),
-      value: (e) => e.providerId,
-      cell: (e) =>
-        e.providerId && (
-          <Anchor component={Link} to={`/providers/${encodeURIComponent(e.providerId)}`} size="xs" ff="monospace">
-            {e.providerId.slice(0, 8)}…
-          </Anchor>
-        ),
+      value: (e) => e.provider?.reference ?? '',
+      cell: (e) => e.provider && <ProviderRefLink provider={e.provider} size="xs" />,
     },
-    {
-      id: 'purpose',
-      header: t('ledger-explorer:columns.purpose'),
-      value: (e) => e.purposeKey,
-      cell: (e) => smallMono(e.purposeKey ?? ''),
-    },
+    { id: 'purpose', header: t('ledger-explorer:columns.purpose'), value: purpose, cell: (e) => small(purpose(e)) },
     {
       id: 'recipient',
       header: t('ledger-explorer:columns.recipient'),
@@ -67,16 +78,16 @@ export function ledgerEntryColumns(t: TFunction, recipientName: ReadonlyMap<stri
     {
       id: 'categories',
       header: t('ledger-explorer:columns.categories'),
-      value: (e) => e.categories.join(', '),
-      cell: (e) => small(e.categories.join(', ')),
+      value: categories,
+      cell: (e) => small(categories(e)),
     },
     {
       id: 'outcome',
       header: t('ledger-explorer:columns.outcome'),
-      value: (e) => e.outcome,
+      value: (e) => t(`ledger-explorer:outcomes.${e.outcome}`),
       cell: (e) => (
-        <Badge size="sm" variant="light" color={OUTCOME_COLOR[e.outcome]}>
-          {e.outcome}
+        <Badge size="sm" variant="light" color={OUTCOME_COLOR[e.outcome]} tt="none">
+          {t(`ledger-explorer:outcomes.${e.outcome}`)}
         </Badge>
       ),
     },

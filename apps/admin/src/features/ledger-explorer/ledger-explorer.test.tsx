@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { LedgerActivityQuery, LedgerEntriesQuery } from '@steward/schema';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render.js';
+import { buildPurpose } from '../../test/factories.js';
 import type { Handler, Handlers } from '../../test/stub-api.js';
 import { activityByDay } from './activity.js';
 
@@ -18,7 +19,14 @@ function entry(sequence: number, overrides: Partial<Entry> = {}): Entry {
     recordedAt: '2026-11-20T09:30:00.000Z',
     kind: 'DECISION',
     actor: 'admin:0196a0a0-0000-7000-8000-00000000ad01',
+    actedBy: {
+      ref: 'admin:0196a0a0-0000-7000-8000-00000000ad01',
+      kind: 'STAFF',
+      name: 'Hana Sato',
+      role: 'PRIVACY_OFFICER',
+    },
     providerId: PROVIDER,
+    provider: { id: PROVIDER, reference: 'M-0042', displayName: 'Kaito Mori' },
     purposeKey: 'JOURNAL_DELIVERY',
     recipientId: null,
     categories: ['NAME', 'POSTAL_ADDRESS'],
@@ -26,6 +34,7 @@ function entry(sequence: number, overrides: Partial<Entry> = {}): Entry {
     basisKind: 'CONSENT',
     exceptionId: null,
     exceptionKind: null,
+    exceptionTitle: null,
     policyVersion: 1,
     ...overrides,
   };
@@ -72,6 +81,14 @@ function handlers(entries: Handler<'LedgerEntries'>): Handlers {
     }),
     LedgerEntries: entries,
     LedgerActivity: () => ({ data: activity }),
+    Purposes: () => ({
+      data: {
+        purposes: [
+          buildPurpose({ key: 'JOURNAL_DELIVERY', titleEn: 'Journal delivery', titleJa: '会誌の送付' }),
+          buildPurpose({ key: 'EVENT_NEWS', titleEn: 'Event news', titleJa: '行事のお知らせ' }),
+        ],
+      },
+    }),
     Recipients: () => ({
       data: {
         recipients: [
@@ -91,32 +108,75 @@ function handlers(entries: Handler<'LedgerEntries'>): Handlers {
 }
 
 describe('ledger explorer', () => {
-  it('lists entries with their references, basis and a provider link', async () => {
-    renderApp('/ledger/entries', {
-      handlers: handlers(() =>
-        page([
-          entry(12, {
-            kind: 'PROVISION',
-            actor: 'partner:cred',
-            recipientId: COURIER,
-            basisKind: 'EXCEPTION',
-            exceptionId: EXCEPTION,
-            exceptionKind: 'OUTSOURCING',
-          }),
-          entry(11, { outcome: 'DENIED', basisKind: null, purposeKey: 'EVENT_NEWS' }),
-        ]),
-      ),
+  const provision = () =>
+    entry(12, {
+      kind: 'PROVISION',
+      actor: 'partner:0196a0a0-0000-7000-8000-0000000000c2',
+      actedBy: {
+        ref: 'partner:0196a0a0-0000-7000-8000-0000000000c2',
+        kind: 'RECIPIENT_SYSTEM',
+        name: 'Yamato Courier',
+        role: null,
+      },
+      recipientId: COURIER,
+      basisKind: 'EXCEPTION',
+      exceptionId: EXCEPTION,
+      exceptionKind: 'OUTSOURCING',
+      exceptionTitle: 'Journal delivery by courier',
     });
+  // A viewer's page: the API sends the reference without the name.
+  const denied = () =>
+    entry(11, {
+      outcome: 'DENIED',
+      basisKind: null,
+      purposeKey: 'EVENT_NEWS',
+      provider: { id: PROVIDER, reference: 'M-0042', displayName: null },
+    });
+
+  it('lists entries in names: who acted, the provider, the purpose, categories and the exception by its title', async () => {
+    renderApp('/ledger/entries', { handlers: handlers(() => page([provision(), denied()])) });
     const table = await screen.findByRole('table', { name: 'Ledger entries' });
     await within(table).findByText('12');
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(3);
-    expect(rows[1]!.textContent).toContain('PROVISION');
-    expect(rows[1]!.textContent).toContain('Permitted exception (OUTSOURCING)');
-    await waitFor(() => expect(rows[1]!.textContent).toContain('Yamato Courier'));
-    expect(rows[1]!.textContent).toContain('NAME, POSTAL_ADDRESS');
-    expect(rows[2]!.textContent).toContain('DENIED');
-    expect(within(rows[1]!).getByRole('link').getAttribute('href')).toBe(`/providers/${PROVIDER}`);
+    const first = rows[1]!.textContent;
+    expect(first).toContain('Provision');
+    expect(first).toContain("Yamato Courier (the recipient's system, with a partner key)");
+    expect(first).toContain('Permitted exception: Journal delivery by courier');
+    expect(first).toContain('M-0042 · Kaito Mori');
+    await waitFor(() => expect(rows[1]!.textContent).toContain('Journal delivery'));
+    expect(first).toContain('Name, Postal address');
+    for (const raw of [
+      'PROVISION',
+      'partner:',
+      'OUTSOURCING',
+      'JOURNAL_DELIVERY',
+      'POSTAL_ADDRESS',
+      PROVIDER.slice(0, 8),
+    ])
+      expect(rows[1]!.textContent).not.toContain(raw);
+    const second = rows[2]!.textContent;
+    expect(second).toContain('Hana Sato (staff, Privacy officer)');
+    expect(second).toContain('Denied');
+    expect(second).toContain('Event news');
+    expect(second).toContain('M-0042');
+    expect(second).not.toContain('Kaito Mori');
+    expect(within(rows[1]!).getByRole('link', { name: 'M-0042 · Kaito Mori' }).getAttribute('href')).toBe(
+      `/providers/${PROVIDER}`,
+    );
+  });
+
+  it('words the same names in Japanese', async () => {
+    renderApp('/ledger/entries', { language: 'ja', handlers: handlers(() => page([provision(), denied()])) });
+    const table = await screen.findByRole('table');
+    await within(table).findByText('12');
+    const rows = within(table).getAllByRole('row');
+    await waitFor(() => expect(rows[1]!.textContent).toContain('会誌の送付'));
+    expect(rows[1]!.textContent).toContain('第三者提供');
+    expect(rows[1]!.textContent).toContain('M-0042・Kaito Mori');
+    expect(rows[1]!.textContent).toContain('氏名、住所');
+    expect(rows[2]!.textContent).toContain('事務局 Hana Sato（');
+    expect(rows[2]!.textContent).toContain('行事のお知らせ');
   });
 
   it('sends the filters and starts paging again when they change', async () => {
@@ -223,7 +283,8 @@ describe('ledger explorer', () => {
     const table = await screen.findByRole('table', { name: '台帳の記録' });
     expect(screen.getByRole('heading', { name: '台帳の記録' })).toBeTruthy();
     expect(within(table).getByRole('columnheader', { name: '根拠' })).toBeTruthy();
-    expect(await within(table).findByText('目的外利用の例外（OUTSOURCING）')).toBeTruthy();
+    // An exception whose title is not known is named by its kind's label, never its code.
+    expect(await within(table).findByText(/^目的外利用の例外（.*委託.*）$/)).toBeTruthy();
     expect(screen.getByRole('button', { name: '絞り込みを解除' })).toBeTruthy();
     const uses = await screen.findByRole('img', { name: /^2026年11月18日〜2026年11月20日の1日ごとの利用（UTC）/ });
     expect(uses.getAttribute('aria-label')).toContain('合計5件（同意3件、公開情報0件、目的外利用の例外0件、拒否2件）');

@@ -1,8 +1,8 @@
-import { Anchor, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
 import { ProvidersDocument } from '@steward/schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { ProviderRefLink } from '../names/ProviderRefLink.js';
 import { useQuery } from 'urql';
 import { useLinkRequestProvider } from './use-requests.js';
 import type { RequestCardProps } from './use-write-errors.js';
@@ -33,9 +33,7 @@ export function ProviderCard({ request: r, errors }: RequestCardProps) {
       </Text>
       {r.provider ? (
         <Text size="sm">
-          <Anchor component={Link} to={`/providers/${encodeURIComponent(r.provider.id)}`} ff="monospace">
-            {r.provider.reference}
-          </Anchor>
+          <ProviderRefLink provider={r.provider} />
         </Text>
       ) : (
         <Text size="sm" c="dimmed">

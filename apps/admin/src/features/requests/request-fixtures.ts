@@ -23,7 +23,7 @@ export function buildRequest(overrides: Partial<Request> = {}): Request {
       details: 'Everything you hold.',
       cookieConsentIds: [],
     },
-    provider: { id: 'prov-1', reference: 'R-00001', kind: 'SERVICE_USER', version: 5 },
+    provider: { id: 'prov-1', reference: 'R-00001', displayName: 'Hanako Yamada', kind: 'SERVICE_USER', version: 5 },
     enteredBy: null,
     verification: {
       method: 'ID_DOCUMENT',
