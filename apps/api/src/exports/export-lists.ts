@@ -1,11 +1,9 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { EffectiveExceptionStatus, ExceptionKind, ExportList } from '@steward/policy-core';
 import { AuditLogService } from '../audit/audit-log.service.js';
-import { presentAuditEntry } from '../audit/audit.presenter.js';
 import type { AuditEntryType } from '../audit/audit.type.js';
 import { badInput } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
-import { decodeCursor, toPage } from '../common/pagination.js';
 import type { Actor, AppDeps } from '../context.js';
 import { ExceptionService } from '../exceptions/exception.service.js';
 import type { PermittedExceptionType } from '../exceptions/exception.type.js';
