@@ -117,7 +117,14 @@ describe('the home page of work', () => {
         WorkQueue: () => ({ data: { workQueue: buildQueue() } }),
         PermittedExceptions: () => ({ data: { permittedExceptions: [] } }),
         Inquiries: () => ({
-          data: { inquiries: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } },
+          data: {
+            inquiries: {
+              edges: [],
+              pageInfo: { hasNextPage: false, endCursor: null },
+              totalCount: 0,
+              totalCountCapped: false,
+            },
+          },
         }),
         InquiryAssignees: () => ({ data: { inquiryAssignees: [] } }),
       },

@@ -79,7 +79,12 @@ describe('inquiries inbox', () => {
       handlers: {
         Inquiries: () => ({
           data: {
-            inquiries: { edges: [{ cursor: 'c1', node: linked }], pageInfo: { hasNextPage: false, endCursor: 'c1' } },
+            inquiries: {
+              edges: [{ cursor: 'c1', node: linked }],
+              pageInfo: { hasNextPage: false, endCursor: 'c1' },
+              totalCount: 1,
+              totalCountCapped: false,
+            },
           },
         }),
         InquiryAssignees: () => ({ data: { inquiryAssignees: [] } }),
