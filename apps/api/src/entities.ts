@@ -35,6 +35,7 @@ import { ProviderCessation } from './requests/provider-cessation.entity.js';
 import { ProviderRequest } from './requests/provider-request.entity.js';
 import { RequestStatusChange } from './requests/request-status-change.entity.js';
 import { Job } from './jobs/job.entity.js';
+import { ImportFile } from './imports/import-file.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning: the same list works in dist/ and in tests). */
 export const entities = [
@@ -75,4 +76,5 @@ export const entities = [
   DataItemChange,
   ProviderCessation,
   Job,
+  ImportFile,
 ];

@@ -13,6 +13,7 @@ import { ConsentResolver } from './consent/consent.resolver.js';
 import { ExceptionResolver } from './exceptions/exception.resolver.js';
 import { DecisionResolver } from './decisions/decision.resolver.js';
 import { JobResolver } from './jobs/job.resolver.js';
+import { ImportResolver } from './imports/import.resolver.js';
 import { LedgerResolver } from './ledger/ledger.resolver.js';
 import { PartnerResolver } from './partners/partner.resolver.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
@@ -43,6 +44,7 @@ export const resolvers = [
   ConsentResolver,
   AuditResolver,
   JobResolver,
+  ImportResolver,
   LedgerResolver,
   DecisionResolver,
   RecipientResolver,

@@ -14,6 +14,7 @@ import { DecisionService } from './decisions/decision.service.js';
 import { ExceptionService } from './exceptions/exception.service.js';
 import { InquiryService } from './inquiries/inquiry.service.js';
 import { JobService } from './jobs/job.service.js';
+import { ImportService } from './imports/import.service.js';
 import { LedgerExplorerService } from './ledger/ledger-explorer.service.js';
 import { LedgerService } from './ledger/ledger.service.js';
 import { OrganisationService } from './organisation/organisation.service.js';
@@ -60,6 +61,7 @@ const MAKE = {
   exception: (ctx: Context) => new ExceptionService(ctx.em, ctx.actor, ctx.deps),
   inquiry: (ctx: Context) => new InquiryService(ctx.em, ctx.actor, ctx.deps),
   job: (ctx: Context) => new JobService(ctx.em, requireActor(ctx), ctx.deps),
+  imports: (ctx: Context) => new ImportService(ctx.em, requireActor(ctx), ctx.deps),
   ledger: (ctx: Context) => new LedgerService(ctx.em, ctx.deps),
   ledgerExplorer: (ctx: Context) => new LedgerExplorerService(ctx.em),
   organisation: (ctx: Context) => new OrganisationService(ctx.em, requireActor(ctx), ctx.deps),

@@ -1,4 +1,4 @@
-import { defaultProviderLanguage, validateCollection, type Issue } from '@steward/policy-core';
+import { defaultProviderLanguage, validateCollection, validateReference, type Issue } from '@steward/policy-core';
 import { randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
@@ -12,7 +12,6 @@ import { PersonalDataItem, itemSealContext, itemSourceSealContext } from '../pro
 import { Provider } from '../providers/provider.entity.js';
 import { tokensForValue } from '../providers/provider-search.js';
 import { SearchToken } from '../providers/search-token.entity.js';
-import { validateReference } from '../providers/provider.service.js';
 import { Purpose } from '../purposes/purpose.entity.js';
 import { LedgerService, type LedgerFact } from '../ledger/ledger.service.js';
 import { consentLedgerFact } from '../consent/consent-ledger.js';
@@ -22,6 +21,15 @@ import { CollectionRecord, collectionSealContext } from './collection-record.ent
 import { buildReceipt, sealReceipt } from './receipt.js';
 import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
 import { Service } from '../common/transaction.js';
+
+/** What an import (imports/) adds to a collection it records: the day consent was given, and the file it came from. */
+export interface ImportedFrom {
+  /** The day the provider consented (e.g. on paper), as the file says: the collection's and the consents' time. */
+  consentedAt: Date;
+  /** SHA-256 of the file as uploaded: in the ledger entry's basis and the audit entry. */
+  fileSha256: string;
+  jobId: string;
+}
 
 export interface CollectionWritten {
   provider: Provider;
@@ -40,7 +48,17 @@ export class CollectionService extends Service<Actor> {
     return this.inTransaction((tx) => tx.write(input));
   }
 
-  private async write(input: RecordCollectionInput): Promise<CollectionWritten> {
+  /**
+   * Records the collections of an import batch in one transaction, each exactly as `record` would
+   * (same checks, receipt, consents, ledger and audit entries), with channel IMPORT and the file's hash.
+   */
+  recordImported(batch: readonly { input: RecordCollectionInput; from: ImportedFrom }[]): Promise<void> {
+    return this.inTransaction(async (tx) => {
+      for (const { input, from } of batch) await tx.write(input, from);
+    });
+  }
+
+  private async write(input: RecordCollectionInput, imported?: ImportedFrom): Promise<CollectionWritten> {
     const shapeIssues = providerChoiceIssues(input);
     if (shapeIssues.length) throw new BadInputError(shapeIssues);
 
@@ -83,6 +101,7 @@ export class CollectionService extends Service<Actor> {
     if (issues.length) throw new BadInputError(issues);
 
     const now = this.deps.now();
+    const collectedAt = imported?.consentedAt ?? now;
     // The signed-in admin (resolved with the session on this request): a reference, no reload.
     const recorder = this.em.getReference(AdminUser, this.actor.userId);
     const provider =
@@ -127,7 +146,7 @@ export class CollectionService extends Service<Actor> {
       provider,
       channel: input.channel,
       consentMethod: input.consentMethod,
-      collectedAt: now,
+      collectedAt,
       policyVersion: policy.number,
       purposes: input.purposes.map((p) => ({ purposeKey: p.purposeKey, granted: p.granted })),
       categories,
@@ -153,7 +172,7 @@ export class CollectionService extends Service<Actor> {
       item.valueSealed = this.deps.cipher.encrypt(itemInput.value.trim(), itemSealContext(item.id, item.category));
       item.sourceSealed = cipher.sealText(source, itemSourceSealContext(item.id));
       item.channel = input.channel;
-      item.collectedAt = now;
+      item.collectedAt = collectedAt;
       item.collection = collection;
       item.publiclyAvailable = itemInput.publiclyAvailable ?? false;
       item.publicProvenance = item.publiclyAvailable ? itemInput.publicProvenance?.trim() || null : null;
@@ -173,7 +192,11 @@ export class CollectionService extends Service<Actor> {
         providerId: provider.id,
         categories,
         outcome: 'RECORDED',
-        basis: { channel: input.channel, consentMethod: input.consentMethod },
+        basis: {
+          channel: input.channel,
+          consentMethod: input.consentMethod,
+          ...(imported ? { importFileSha256: imported.fileSha256, importJobId: imported.jobId } : {}),
+        },
         policyVersion: policy.number,
         subjectRef: collection.id,
         payloadHash: sealed.hash,
@@ -186,7 +209,7 @@ export class CollectionService extends Service<Actor> {
         action: p.granted ? 'GRANT' : 'REFUSE',
         method: input.consentMethod,
         policyVersion: policy.number,
-        occurredAt: now,
+        occurredAt: collectedAt,
         recordedBy: recorder,
         recordedByName: this.actor.displayName,
         collection,
@@ -208,6 +231,7 @@ export class CollectionService extends Service<Actor> {
         receiptId,
         language: provider.language,
         ...(languageChanged ? { fields: ['language'] } : {}),
+        ...(imported ? { importFileSha256: imported.fileSha256, importJobId: imported.jobId } : {}),
       },
     });
     await flushOrConflict(this.em, 'Provider');

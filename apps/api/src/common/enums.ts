@@ -1,4 +1,5 @@
 import {
+  IMPORT_TARGETS,
   DECISION_ACTIONS,
   DECISION_REASON_CODES,
   ADMIN_ROLES,
@@ -69,7 +70,14 @@ registerEnumType(SensitivityEnum, { name: 'Sensitivity' });
 registerEnumType(ConsentActionEnum, { name: 'ConsentAction' });
 registerEnumType(ConsentStateEnum, { name: 'ConsentState' });
 registerEnumType(ConsentMethodEnum, { name: 'ConsentMethod' });
-registerEnumType(CollectionChannelEnum, { name: 'CollectionChannel' });
+registerEnumType(CollectionChannelEnum, {
+  name: 'CollectionChannel',
+  valuesConfig: {
+    IMPORT: {
+      description: "Brought in from another system's file by an import (consents given there, e.g. on paper).",
+    },
+  },
+});
 registerEnumType(PolicyClauseEnum, { name: 'PolicyClause' });
 registerEnumType(AdminRoleEnum, { name: 'AdminRole' });
 registerEnumType(PolicyStatusEnum, { name: 'PolicyStatus' });
@@ -100,6 +108,7 @@ registerEnumType(IssueCodeEnum, {
     WEAK_PASSWORD: {
       description: 'Long enough but easy to guess: a common password, a pattern, or the name or e-mail.',
     },
+    FORMULA: { description: 'An imported cell a spreadsheet would run as a formula (starts with =, +, - or @).' },
   },
 });
 
@@ -134,6 +143,13 @@ registerEnumType(SessionRestrictionEnum, {
   },
 });
 
+export const ImportTargetEnum = asEnum(IMPORT_TARGETS);
+registerEnumType(ImportTargetEnum, {
+  name: 'ImportTarget',
+  description:
+    "What a column of an import file holds: the provider's key (REFERENCE, e.g. the member number), the purposes consented to, the day of consent, an item of that data category, or nothing kept (IGNORE).",
+});
+
 export const JobKindEnum = asEnum(JOB_KINDS);
 export const JobStatusEnum = asEnum(JOB_STATUSES);
 registerEnumType(JobKindEnum, {
@@ -142,6 +158,9 @@ registerEnumType(JobKindEnum, {
   valuesConfig: {
     LEDGER_VERIFICATION: {
       description: 'Verifies the whole ledger (chain, signed checkpoints, anchor); daily and on demand.',
+    },
+    MEMBER_IMPORT: {
+      description: 'Imports existing members from an uploaded file (startImport): one IMPORT collection per row.',
     },
   },
 });

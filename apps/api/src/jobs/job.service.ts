@@ -40,12 +40,13 @@ export class JobService extends Service<Actor> {
     return this.get(id);
   }
 
-  private async start(kind: JobKind): Promise<Job> {
-    const id = await this.inTransaction((tx) => tx.writeStart(kind));
+  /** Enqueues a job of `kind` now (audited); `payload` holds ids and settings only, never a personal value. */
+  async start(kind: JobKind, payload: Record<string, unknown> = {}): Promise<Job> {
+    const id = await this.inTransaction((tx) => tx.writeStart(kind, payload));
     return this.get(id);
   }
 
-  private async writeStart(kind: JobKind): Promise<string> {
+  private async writeStart(kind: JobKind, payload: Record<string, unknown>): Promise<string> {
     const def = JOB_KINDS_RUN.find((k) => k.kind === kind);
     if (!def) throw new Error(`No handler for job kind ${kind}`);
     const id = newId();
@@ -53,7 +54,7 @@ export class JobService extends Service<Actor> {
     await insertJob(this.em, {
       id,
       kind,
-      payload: {},
+      payload,
       maxAttempts: def.maxAttempts,
       runAt: now,
       uniqueKey: null,

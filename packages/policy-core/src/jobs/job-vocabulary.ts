@@ -4,7 +4,7 @@ import { memberOf } from '../vocabulary/guard.js';
  * What a background job does. Each kind has one handler on the API (`apps/api/src/jobs/`); its
  * payload holds ids and settings only, never a personal value.
  */
-export const JOB_KINDS = ['LEDGER_VERIFICATION'] as const;
+export const JOB_KINDS = ['LEDGER_VERIFICATION', 'MEMBER_IMPORT'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 export const isJobKind = memberOf(JOB_KINDS);
 

@@ -21,6 +21,7 @@ import { Migration20261207054506 } from './Migration20261207054506.js';
 import { Migration20261207054549 } from './Migration20261207054549.js';
 import { Migration20261207062311 } from './Migration20261207062311.js';
 import { Migration20261207063001 } from './Migration20261207063001.js';
+import { Migration20261207160000 } from './Migration20261207160000.js';
 
 /** Applied in this order; add new migrations at the end (tools/create-migration writes them). */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -46,4 +47,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207054549', class: Migration20261207054549 },
   { name: 'Migration20261207062311', class: Migration20261207062311 },
   { name: 'Migration20261207063001', class: Migration20261207063001 },
+  { name: 'Migration20261207160000', class: Migration20261207160000 },
 ];
