@@ -1,4 +1,11 @@
-import { defaultProviderLanguage, validateCollection, validateReference, type Issue } from '@steward/policy-core';
+import {
+  defaultProviderLanguage,
+  validateCollection,
+  validateReference,
+  type Issue,
+  type Language,
+} from '@steward/policy-core';
+import type { EntityData } from '@mikro-orm/core';
 import { randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
@@ -6,7 +13,11 @@ import { BadInputError, NotFoundError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import type { Actor } from '../context.js';
 import { ConsentWriter } from '../consent/consent-writer.js';
-import { loadOrganisation, organisationContact } from '../organisation/organisation.service.js';
+import {
+  loadOrganisation,
+  organisationContact,
+  type OrganisationContact,
+} from '../organisation/organisation.service.js';
 import { currentPolicyFacts } from '../policy/policy-text.js';
 import { PersonalDataItem, itemSealContext, itemSourceSealContext } from '../providers/personal-data-item.entity.js';
 import { Provider } from '../providers/provider.entity.js';
@@ -49,57 +60,142 @@ export class CollectionService extends Service<Actor> {
   }
 
   /**
-   * Records the collections of an import batch in one transaction, each exactly as `record` would
-   * (same checks, receipt, consents, ledger and audit entries), with channel IMPORT and the file's hash.
+   * Records the collections of an import batch in one transaction, each as `record` would (same
+   * checks, receipt, consents, ledger entries), with channel IMPORT and the file's hash. Batched:
+   * the policy, purposes and organisation are read once, the references checked in one query, the
+   * ledger appended once and the unit of work flushed once, and one audit entry lists the batch's
+   * providers. A refused row refuses the whole batch before anything is written.
    */
   recordImported(batch: readonly { input: RecordCollectionInput; from: ImportedFrom }[]): Promise<void> {
-    return this.inTransaction(async (tx) => {
-      for (const { input, from } of batch) await tx.write(input, from);
-    });
+    return this.inTransaction((tx) => tx.writeImported(batch));
   }
 
-  private async write(input: RecordCollectionInput, imported?: ImportedFrom): Promise<CollectionWritten> {
-    const shapeIssues = providerChoiceIssues(input);
-    if (shapeIssues.length) throw new BadInputError(shapeIssues);
-
-    // In sequence: inside a transaction both run on one connection (node-postgres refuses concurrent queries on a client from pg@9).
-    const policy = await currentPolicyFacts(this.em);
-    const purposes = await loadPurposeFacts(this.em);
-    const purposeByKey = new Map(purposes.map((p) => [p.key, p]));
+  private async write(input: RecordCollectionInput): Promise<CollectionWritten> {
+    const ctx = await this.context();
     const existing = input.providerId
       ? await this.loadExisting(input.providerId, input.expectedProviderVersion!)
       : null;
-    const reference = input.newProvider?.reference?.trim() || null;
+    const issues = this.check(input, ctx, existing);
+    const reference = referenceOf(input);
+    const formatOk = !issues.some((i) => i.field === 'newProvider.reference');
+    if (reference && formatOk && (await this.em.count(Provider, { reference }))) issues.push(duplicateReference());
+    if (issues.length) throw new BadInputError(issues);
 
+    const written = await this.build(input, ctx, existing);
+    await new LedgerService(this.em, this.deps).append(written.ledgerFacts);
+    new AuditService(this.em, this.actor, this.deps).record({
+      action: 'collection.record',
+      entityType: 'Collection',
+      subject: written.collection.id,
+      providerIds: [written.provider.id],
+      detail: written.auditDetail,
+    });
+    await flushOrConflict(this.em, 'Provider');
+    return { provider: written.provider, collection: written.collection, purposes: ctx.purposes };
+  }
+
+  private async writeImported(batch: readonly { input: RecordCollectionInput; from: ImportedFrom }[]): Promise<void> {
+    if (!batch.length) return;
+    const ctx = await this.context();
+    for (const { input } of batch) {
+      const issues = input.newProvider ? this.check(input, ctx, null) : providerChoiceIssues(input);
+      if (issues.length) throw new BadInputError(issues);
+    }
+    const references = batch.map(({ input }) => referenceOf(input)).filter((r): r is string => r !== null);
+    const repeated = references.length !== new Set(references).size;
+    if (repeated || (references.length && (await this.em.count(Provider, { reference: { $in: references } }))))
+      throw new BadInputError([duplicateReference()]);
+
+    const ledgerFacts: LedgerFact[] = [];
+    const providerIds: string[] = [];
+    // The most numerous rows of a member (a name has many): inserted in bulk, after the providers.
+    const tokens: EntityData<SearchToken>[] = [];
+    for (const { input, from } of batch) {
+      const written = await this.build(input, ctx, null, from, tokens);
+      ledgerFacts.push(...written.ledgerFacts);
+      providerIds.push(written.provider.id);
+    }
+    await new LedgerService(this.em, this.deps).append(ledgerFacts);
+    const { fileSha256, jobId } = batch[0]!.from;
+    new AuditService(this.em, this.actor, this.deps).record({
+      action: 'collection.import',
+      entityType: 'Collection',
+      subject: jobId,
+      providerIds,
+      detail: {
+        collections: batch.length,
+        policyVersion: ctx.policy.number,
+        importFileSha256: fileSha256,
+        importJobId: jobId,
+      },
+    });
+    await flushOrConflict(this.em, 'Provider');
+    for (let i = 0; i < tokens.length; i += TOKEN_INSERT_CHUNK)
+      await this.em.insertMany(SearchToken, tokens.slice(i, i + TOKEN_INSERT_CHUNK));
+  }
+
+  /** What every collection in one transaction reads: once, not per row. */
+  private async context(): Promise<WriteContext> {
+    // In sequence: inside a transaction both run on one connection (node-postgres refuses concurrent queries on a client from pg@9).
+    const policy = await currentPolicyFacts(this.em);
+    const purposes = await loadPurposeFacts(this.em);
+    const contacts = new Map<Language, Promise<OrganisationContact>>();
+    let defaultLanguage: Promise<Language> | null = null;
+    return {
+      policy,
+      purposes,
+      purposeByKey: new Map(purposes.map((p) => [p.key, p])),
+      defaultLanguage: () =>
+        (defaultLanguage ??= loadOrganisation(this.em).then((o) => defaultProviderLanguage(o.defaultLanguage))),
+      contact: (language) => {
+        if (!contacts.has(language)) contacts.set(language, organisationContact(this.em, language));
+        return contacts.get(language)!;
+      },
+    };
+  }
+
+  /** The collection rules (policy-core) and the reference's format: the issues, none read from the database. */
+  private check(input: RecordCollectionInput, ctx: WriteContext, existing: Provider | null): Issue[] {
+    const shapeIssues = providerChoiceIssues(input);
+    if (shapeIssues.length) return shapeIssues;
     const validation = validateCollection(
       {
         providerKind: existing?.kind ?? input.newProvider!.kind,
         channel: input.channel,
         consentMethod: input.consentMethod,
         policyVersionShown: input.policyVersionShown,
-        currentPolicyVersion: policy.number,
+        currentPolicyVersion: ctx.policy.number,
         purposes: input.purposes,
         items: input.items,
         source: input.source ?? null,
         note: input.note ?? null,
         reference: null,
       },
-      purposes.map((p) => ({ key: p.key, categories: p.categories, retired: p.retired })),
+      ctx.purposes.map((p) => ({ key: p.key, categories: p.categories, retired: p.retired })),
     );
     const issues: Issue[] = validation.ok ? [] : [...validation.issues];
-    if (reference) {
-      const refIssue = validateReference(reference, 'newProvider.reference');
-      if (refIssue) issues.push(refIssue);
-      else if (await this.em.count(Provider, { reference })) {
-        issues.push({
-          field: 'newProvider.reference',
-          code: 'DUPLICATE',
-          message: 'Another provider has this reference',
-        });
-      }
-    }
-    if (issues.length) throw new BadInputError(issues);
+    const reference = referenceOf(input);
+    const refIssue = reference ? validateReference(reference, 'newProvider.reference') : null;
+    if (refIssue) issues.push(refIssue);
+    return issues;
+  }
 
+  /** Creates a checked collection's entities in the unit of work; returns its ledger facts and audit detail. */
+  private async build(
+    input: RecordCollectionInput,
+    ctx: WriteContext,
+    existing: Provider | null,
+    imported?: ImportedFrom,
+    /** Collects the search tokens instead of adding them to the unit of work (an import inserts them in bulk). */
+    tokens?: EntityData<SearchToken>[],
+  ): Promise<{
+    provider: Provider;
+    collection: CollectionRecord;
+    ledgerFacts: LedgerFact[];
+    auditDetail: Record<string, unknown>;
+  }> {
+    const { policy, purposeByKey } = ctx;
+    const reference = referenceOf(input);
     const now = this.deps.now();
     const collectedAt = imported?.consentedAt ?? now;
     // The signed-in admin (resolved with the session on this request): a reference, no reload.
@@ -110,7 +206,7 @@ export class CollectionService extends Service<Actor> {
         kind: input.newProvider!.kind,
         reference: reference ?? generateReference(),
         // Unless chosen: the organisation's default language (the one place: defaultProviderLanguage).
-        language: input.language ?? defaultProviderLanguage((await loadOrganisation(this.em)).defaultLanguage),
+        language: input.language ?? (await ctx.defaultLanguage()),
         createdAt: now,
         updatedAt: now,
       });
@@ -125,7 +221,7 @@ export class CollectionService extends Service<Actor> {
       receiptId,
       issuedAt: now,
       language: provider.language,
-      organisation: await organisationContact(this.em, provider.language),
+      organisation: await ctx.contact(provider.language),
       policy,
       subjectReference: provider.reference,
       channel: input.channel,
@@ -178,7 +274,9 @@ export class CollectionService extends Service<Actor> {
       item.publicProvenance = item.publiclyAvailable ? itemInput.publicProvenance?.trim() || null : null;
       this.em.persist(item);
       for (const token of tokensForValue(this.deps.cipher, item.category, itemInput.value)) {
-        this.em.create(SearchToken, { provider, itemId: item.id, kind: token.kind, hash: token.hash });
+        const row = { provider, itemId: item.id, kind: token.kind, hash: token.hash };
+        if (tokens) tokens.push({ id: newId(), ...row });
+        else this.em.create(SearchToken, row);
       }
     }
 
@@ -217,25 +315,19 @@ export class CollectionService extends Service<Actor> {
       });
       ledgerFacts.push(consentLedgerFact(event, p.purposeKey, purposeByKey.get(p.purposeKey)!.categories, actor));
     }
-    await new LedgerService(this.em, this.deps).append(ledgerFacts);
-
-    new AuditService(this.em, this.actor, this.deps).record({
-      action: 'collection.record',
-      entityType: 'Collection',
-      subject: collection.id,
-      providerIds: [provider.id],
-      detail: {
+    return {
+      provider,
+      collection,
+      ledgerFacts,
+      auditDetail: {
         categories,
         purposes: input.purposes.map((p) => ({ key: p.purposeKey, granted: p.granted })),
         policyVersion: policy.number,
         receiptId,
         language: provider.language,
         ...(languageChanged ? { fields: ['language'] } : {}),
-        ...(imported ? { importFileSha256: imported.fileSha256, importJobId: imported.jobId } : {}),
       },
-    });
-    await flushOrConflict(this.em, 'Provider');
-    return { provider, collection, purposes };
+    };
   }
 
   private async loadExisting(providerId: string, expectedVersion: number): Promise<Provider> {
@@ -262,6 +354,27 @@ function providerChoiceIssues(input: RecordCollectionInput): Issue[] {
     ];
   }
   return [];
+}
+
+/** Search-token rows per insert statement (SQLite allows 32,766 parameters; a token has 5). */
+const TOKEN_INSERT_CHUNK = 1000;
+
+interface WriteContext {
+  policy: Awaited<ReturnType<typeof currentPolicyFacts>>;
+  purposes: PurposeFields[];
+  purposeByKey: Map<string, PurposeFields>;
+  /** The organisation's default provider language, read when first needed. */
+  defaultLanguage: () => Promise<Language>;
+  /** The organisation's contact in a language, read once per language. */
+  contact: (language: Language) => Promise<OrganisationContact>;
+}
+
+function referenceOf(input: RecordCollectionInput): string | null {
+  return input.newProvider?.reference?.trim() || null;
+}
+
+function duplicateReference(): Issue {
+  return { field: 'newProvider.reference', code: 'DUPLICATE', message: 'Another provider has this reference' };
 }
 
 /** A reference such as P-7K2M9QX4TA when the organisation gives none. */

@@ -13,7 +13,7 @@ import { planFile, type ImportSettings } from './import.service.js';
 /** The progress message key of an import: `done` of `total` rows. */
 export const MEMBER_IMPORT_PROGRESS = 'import.rows';
 /** Rows per transaction: one commit per batch, and the ORM's unit of work stays small. */
-const BATCH = 100;
+const BATCH = 250;
 /** At most this many row numbers are kept per outcome in the job's result. */
 const ROWS_KEPT = 1000;
 
@@ -31,8 +31,7 @@ export const memberImportJob: JobKindDefinition = {
   async run({ id, em, deps, progress, payload, attempt }) {
     const settings = payload as unknown as ImportSettings;
     const file = await em.findOne(ImportFile, { id: settings.fileId, jobId: id }, { populate: ['contentSealed'] });
-    if (!file || !isProviderKind(settings.providerKind))
-      throw new JobFailure('IMPORT_FILE_MISSING', { retry: false });
+    if (!file || !isProviderKind(settings.providerKind)) throw new JobFailure('IMPORT_FILE_MISSING', { retry: false });
     let done = false;
     try {
       const result = await importRows(id, file, settings, { em, deps, progress });
@@ -65,8 +64,9 @@ async function importRows(jobId: string, file: ImportFile, settings: ImportSetti
   await progress(0, total, MEMBER_IMPORT_PROGRESS);
 
   const outcome = { created: [] as number[], skipped: [] as number[], failed: [] as number[], invalid: [] as number[] };
-  for (const p of plans) if (p.status === 'INVALID') outcome.invalid.push(p.row);
-  else if (p.status === 'EXISTS') outcome.skipped.push(p.row);
+  for (const p of plans)
+    if (p.status === 'INVALID') outcome.invalid.push(p.row);
+    else if (p.status === 'EXISTS') outcome.skipped.push(p.row);
   const ready = plans.filter((p) => p.status === 'READY');
   const service = new CollectionService(em, actor, deps);
   const toInput = (p: (typeof ready)[number]): { input: RecordCollectionInput; from: ImportedFrom } => ({
@@ -136,4 +136,3 @@ async function importRows(jobId: string, file: ImportFile, settings: ImportSetti
   });
   return result;
 }
-
