@@ -2,6 +2,7 @@ import { Navigate, type RouteObject } from 'react-router';
 import { AccountRoute } from '../routes/account.js';
 import { AdminUsersRoute } from '../routes/admin-users.js';
 import { AuditRoute } from '../routes/audit.js';
+import { ImportRoute } from '../routes/import.js';
 import { JobsRoute } from '../routes/jobs.js';
 import { LedgerRoute } from '../routes/ledger.js';
 import { LedgerEntriesRoute } from '../routes/ledger-entries.js';
@@ -43,6 +44,7 @@ export const routes: RouteObject[] = [
       { path: 'ledger', element: <LedgerRoute /> },
       { path: 'ledger/entries', element: <LedgerEntriesRoute /> },
       { path: 'jobs', element: <JobsRoute /> },
+      { path: 'import', element: <ImportRoute /> },
       { path: 'admin-users', element: <AdminUsersRoute /> },
       { path: 'account', element: <AccountRoute /> },
       { path: 'exceptions', element: <ExceptionsRoute /> },

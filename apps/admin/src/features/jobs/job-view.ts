@@ -22,6 +22,8 @@ export function progressText(t: TFunction, progress: JobFieldsFragment['progress
       ? t('jobs:progress.messages.ledgerEntries', { done })
       : t('jobs:progress.messages.ledgerEntriesOf', { done, total });
   }
+  if (progress.message === 'import.rows' && total !== null)
+    return t('jobs:progress.messages.importRowsOf', { done, total });
   return total === null ? t('jobs:progress.plain', { done }) : t('jobs:progress.plainOf', { done, total });
 }
 
@@ -36,6 +38,14 @@ export function outcomeText(
     return typeof result.firstFailureSequence === 'number'
       ? t('jobs:outcomes.ledgerBrokenFrom', { sequence: result.firstFailureSequence })
       : t('jobs:outcomes.ledgerBroken');
+  }
+  if (job.kind === 'MEMBER_IMPORT' && result && typeof result.created === 'number') {
+    return t('jobs:outcomes.imported', {
+      created: result.created,
+      skipped: Number(result.skipped ?? 0),
+      invalid: Number(result.invalid ?? 0),
+      failed: Number(result.failed ?? 0),
+    });
   }
   if (job.errorCode) return errorText(t, job.errorCode);
   return '';
@@ -54,7 +64,8 @@ function errorText(t: TFunction, code: string): string {
   }
 }
 
-function parseResult(text: string | null | undefined): Record<string, unknown> | null {
+/** A job's result as an object (null when it has none or it is not JSON). */
+export function parseResult(text: string | null | undefined): Record<string, unknown> | null {
   if (!text) return null;
   try {
     const value: unknown = JSON.parse(text);

@@ -1,4 +1,4 @@
-import { CancelJobDocument, JobsDocument, RunLedgerVerificationDocument } from '@steward/schema';
+import { CancelJobDocument, JobDocument, JobsDocument, RunLedgerVerificationDocument } from '@steward/schema';
 import { useEffect } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { jobActive } from './job-view.js';
@@ -24,6 +24,24 @@ export function useJobs(first = 50) {
     error: result.error,
     refetch: () => reexecute({ requestPolicy: 'network-only' }),
   };
+}
+
+/** One job (null: none yet); refreshed every JOBS_REFRESH_MS while it is queued or running. */
+export function useJob(id: string | null) {
+  const [result, reexecute] = useQuery({
+    query: JobDocument,
+    variables: { id: id ?? '' },
+    pause: !id,
+    requestPolicy: 'network-only',
+  });
+  const job = result.data?.job ?? null;
+  const active = job !== null && jobActive(job);
+  useEffect(() => {
+    if (!active) return;
+    const timer = setTimeout(() => reexecute({ requestPolicy: 'network-only' }), JOBS_REFRESH_MS);
+    return () => clearTimeout(timer);
+  }, [active, reexecute, job]);
+  return { job, active, error: result.error };
 }
 
 export function useRunLedgerVerification() {
