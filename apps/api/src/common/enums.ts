@@ -148,6 +148,17 @@ registerEnumType(ImportTargetEnum, {
   name: 'ImportTarget',
   description:
     "What a column of an import file holds: the provider's key (REFERENCE, e.g. the member number), the purposes consented to, the day of consent, an item of that data category, or nothing kept (IGNORE).",
+  valuesConfig: {
+    IGNORE: { description: 'Nothing of the column is kept.' },
+    REFERENCE: {
+      description: "The provider's key (e.g. the member number): a row whose key a provider has is skipped.",
+    },
+    PURPOSES: { description: 'The purposes consented to (keys or titles, separated by ; , 、 or |).' },
+    CONSENT_DATE: { description: "The day consent was given (YYYY-MM-DD): the collection's and the consents' time." },
+    ...Object.fromEntries(
+      DATA_CATEGORIES.map((c) => [c, { description: `An item of ${c}: ${DATA_CATEGORY_INFO[c].description.en}` }]),
+    ),
+  },
 });
 
 export const JobKindEnum = asEnum(JOB_KINDS);
