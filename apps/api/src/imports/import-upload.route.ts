@@ -48,7 +48,8 @@ export function importUploadRoute(orm: MikroORM, deps: AppDeps, sessionCookie: s
         const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
         if (!format) return fail(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
         // The bytes must be what the type says: an xlsx is a zip; a CSV is not.
-        if ((format === 'xlsx') !== body.subarray(0, 4).equals(ZIP_MAGIC)) return fail(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
+        if ((format === 'xlsx') !== body.subarray(0, 4).equals(ZIP_MAGIC))
+          return fail(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
         if (body.length === 0) return fail(res, 422, 'EMPTY');
         const file = await new ImportService(orm.em.fork() as SqlEntityManager, actor, deps).upload(body, format);
         res.status(201).setHeader('Cache-Control', 'no-store').json({ id: file.id });
@@ -60,4 +61,3 @@ export function importUploadRoute(orm: MikroORM, deps: AppDeps, sessionCookie: s
   );
   return router;
 }
-

@@ -1,10 +1,10 @@
 import { isProviderKind } from '@steward/policy-core';
 import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
+import { actorOf } from '../auth/auth.service.js';
 import { CollectionService, type ImportedFrom } from '../collection/collection.service.js';
 import type { RecordCollectionInput } from '../collection/collection.inputs.js';
 import { DomainError } from '../common/errors.js';
-import type { Actor } from '../context.js';
 import { JobFailure, type JobKindDefinition } from '../jobs/job-runner.js';
 import { ImportFile } from './import-file.entity.js';
 import { openImportFile } from './import.presenter.js';
@@ -48,16 +48,8 @@ type RunParts = Pick<Parameters<JobKindDefinition['run']>[0], 'em' | 'deps' | 'p
 async function importRows(jobId: string, file: ImportFile, settings: ImportSettings, { em, deps, progress }: RunParts) {
   const user = file.createdBy ? await em.findOne(AdminUser, { id: file.createdBy.id }) : null;
   if (!user) throw new JobFailure('IMPORT_STARTER_GONE', { retry: false });
-  // The collections are recorded as the member who uploaded and started the import.
-  const actor: Actor = {
-    userId: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    role: user.role,
-    sessionTokenHash: '',
-    restriction: null,
-    language: user.language ?? null,
-  };
+  // The collections are recorded as the member who uploaded and started the import (no session: a job).
+  const actor = actorOf(user, '');
   const table = await openImportFile(deps.cipher, file);
   const { plans, policyVersion } = await planFile(em, table, settings, deps.now());
   const total = plans.length;

@@ -25,7 +25,9 @@ export async function readImportTable(bytes: Buffer, format: 'csv' | 'xlsx'): Pr
     const sheet = await readSheet(bytes).catch(() => {
       throw new ImportFileUnreadable('UNREADABLE');
     });
-    records = sheet.map((r) => r.map((c: unknown) => (c === null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c))));
+    records = sheet.map((r) =>
+      r.map((c: unknown) => (c === null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c))),
+    );
   } else {
     let text: string;
     try {

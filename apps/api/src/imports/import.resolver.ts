@@ -13,9 +13,13 @@ import { ImportDryRunType, ImportFileType } from './import.type.js';
 export class ImportResolver {
   @Authorized(WRITERS)
   @Query(() => ImportFileType, {
-    description: 'An uploaded import file (POST /api/imports) with its columns and their guessed targets: owners and privacy officers.',
+    description:
+      'An uploaded import file (POST /api/imports) with its columns and their guessed targets: owners and privacy officers.',
   })
-  async importFile(@Arg('id', () => ID, { description: 'The file.' }) id: string, @Ctx() ctx: Context): Promise<ImportFileType> {
+  async importFile(
+    @Arg('id', () => ID, { description: 'The file.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<ImportFileType> {
     const { file, table, guess } = await services(ctx).imports.open(id);
     return {
       id: file.id,
@@ -31,7 +35,7 @@ export class ImportResolver {
   @Authorized(WRITERS)
   @Query(() => ImportDryRunType, {
     description:
-      "A dry run of an import: every row checked by the collection rules, nothing written (the read is audited). Owners and privacy officers.",
+      'A dry run of an import: every row checked by the collection rules, nothing written (the read is audited). Owners and privacy officers.',
   })
   async importDryRun(
     @Arg('input', () => ImportDryRunInput, { description: 'The file, its mapping and the page of problems.' })

@@ -135,7 +135,13 @@ export async function planFile(
     for (const p of found) existing.add(p.reference);
   }
   const plans = planImport(table.rows, settings.mapping, {
-    purposes: purposes.map((p) => ({ key: p.key, titleJa: p.titleJa, titleEn: p.titleEn, categories: p.categories, retired: p.retired })),
+    purposes: purposes.map((p) => ({
+      key: p.key,
+      titleJa: p.titleJa,
+      titleEn: p.titleEn,
+      categories: p.categories,
+      retired: p.retired,
+    })),
     providerKind: settings.providerKind,
     currentPolicyVersion: policy.number,
     now,

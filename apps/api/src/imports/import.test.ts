@@ -16,8 +16,9 @@ import { IMPORT_UPLOAD_PATH } from './import-upload.route.js';
 const HEADER = '会員番号,氏名,フリガナ,住所,メール,同意した利用目的,同意日\n';
 const good = (n: number) =>
   `M-${String(n).padStart(5, '0')},山田 太郎${n},ヤマダ タロウ,東京都千代田区${n},m${n}@example.jp,会員管理;JOURNAL_DELIVERY,2024-04-01\n`;
-// IMPORT_TEST_ROWS=10000 runs the issue's 10,000-row file (README, "Importing members"); 1,000 by default for CI.
-const ROWS = Number(process.env.IMPORT_TEST_ROWS ?? 1_000);
+// IMPORT_TEST_ROWS=10000 runs the issue's 10,000-row file (README, "Importing members"); 500 by default for
+// CI: still two chunks of the job, bad rows in both.
+const ROWS = Number(process.env.IMPORT_TEST_ROWS ?? 500);
 const MAPPING = [
   { column: 0, target: 'REFERENCE' },
   { column: 1, target: 'NAME' },
@@ -107,9 +108,12 @@ describe.each(DATABASES)('importing existing members on %s', (database) => {
 
   it('imports a large file with bad ones as a job: IMPORT collections, hash in the ledger, audited; a re-run adds nothing', async () => {
     let csv = HEADER;
-    for (let n = 100; n < 100 + ROWS; n++)
-      csv += n % 1000 === 0 ? `M-${n},=cmd,,,x@example.jp,会員管理,2024-04-01\n` : good(n);
-    const BAD = Math.floor((ROWS + 99) / 1000); // every 1000th member number is a formula
+    let BAD = 0; // every 250th member number is a formula
+    for (let n = 100; n < 100 + ROWS; n++) {
+      const bad = n % 250 === 0;
+      if (bad) BAD += 1;
+      csv += bad ? `M-${n},=cmd,,,x@example.jp,会員管理,2024-04-01\n` : good(n);
+    }
     const id = await uploadId(csv);
     const sha = (await owner.ok(ImportFileDocument, { id })).importFile.sha256;
     const job = (await owner.ok(StartImportDocument, { input: settings(id) })).startImport;
