@@ -6,12 +6,15 @@ import {
   type Language,
 } from '@steward/policy-core';
 import type { EntityData } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
-import { BadInputError, NotFoundError } from '../common/errors.js';
+import { BadInputError, ConflictError, NotFoundError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import type { Actor } from '../context.js';
+import { ConsentEvent } from '../consent/consent-event.entity.js';
+import { ConsentStateRow } from '../consent/consent-state.entity.js';
 import { ConsentWriter } from '../consent/consent-writer.js';
 import {
   loadOrganisation,
@@ -30,7 +33,7 @@ import { loadPurposeFacts, type PurposeFields } from '../purposes/purpose-facts.
 import type { RecordCollectionInput } from './collection.inputs.js';
 import { CollectionRecord, collectionSealContext } from './collection-record.entity.js';
 import { buildReceipt, sealReceipt } from './receipt.js';
-import { assertVersion, flushOrConflict } from '../common/optimistic-lock.js';
+import { assertVersion, flushOrConflict, isConcurrencyError } from '../common/optimistic-lock.js';
 import { Service } from '../common/transaction.js';
 
 /** What an import (imports/) adds to a collection it records: the day consent was given, and the file it came from. */
@@ -71,6 +74,8 @@ export class CollectionService extends Service<Actor> {
   }
 
   private async write(input: RecordCollectionInput): Promise<CollectionWritten> {
+    const shapeIssues = providerChoiceIssues(input);
+    if (shapeIssues.length) throw new BadInputError(shapeIssues);
     const ctx = await this.context();
     const existing = input.providerId
       ? await this.loadExisting(input.providerId, input.expectedProviderVersion!)
@@ -108,16 +113,23 @@ export class CollectionService extends Service<Actor> {
 
     const ledgerFacts: LedgerFact[] = [];
     const providerIds: string[] = [];
-    // The most numerous rows of a member (a name has many): inserted in bulk, after the providers.
-    const tokens: EntityData<SearchToken>[] = [];
+    // Inserted in bulk, not through the unit of work: its flush is what a chunk of members spent most on.
+    const bulk: BulkRows = { rows: [], tokens: [] };
     for (const { input, from } of batch) {
-      const written = await this.build(input, ctx, null, from, tokens);
+      const written = await this.build(input, ctx, null, from, bulk);
       ledgerFacts.push(...written.ledgerFacts);
       providerIds.push(written.provider.id);
     }
     await new LedgerService(this.em, this.deps).append(ledgerFacts);
+    try {
+      await insertInOrder(this.em, bulk);
+    } catch (err) {
+      // A key taken since the check above: the job then writes the chunk row by row.
+      if (isConcurrencyError(err)) throw new ConflictError('A provider with one of these references was just added');
+      throw err;
+    }
     const { fileSha256, jobId } = batch[0]!.from;
-    new AuditService(this.em, this.actor, this.deps).record({
+    await new AuditService(this.em, this.actor, this.deps).insertNow({
       action: 'collection.import',
       entityType: 'Collection',
       subject: jobId,
@@ -129,9 +141,6 @@ export class CollectionService extends Service<Actor> {
         importJobId: jobId,
       },
     });
-    await flushOrConflict(this.em, 'Provider');
-    for (let i = 0; i < tokens.length; i += TOKEN_INSERT_CHUNK)
-      await this.em.insertMany(SearchToken, tokens.slice(i, i + TOKEN_INSERT_CHUNK));
   }
 
   /** What every collection in one transaction reads: once, not per row. */
@@ -186,8 +195,8 @@ export class CollectionService extends Service<Actor> {
     ctx: WriteContext,
     existing: Provider | null,
     imported?: ImportedFrom,
-    /** Collects the search tokens instead of adding them to the unit of work (an import inserts them in bulk). */
-    tokens?: EntityData<SearchToken>[],
+    /** Collects the new rows instead of adding them to the unit of work: an import inserts them in bulk. */
+    bulk?: BulkRows,
   ): Promise<{
     provider: Provider;
     collection: CollectionRecord;
@@ -202,14 +211,19 @@ export class CollectionService extends Service<Actor> {
     const recorder = this.em.getReference(AdminUser, this.actor.userId);
     const provider =
       existing ??
-      this.em.create(Provider, {
-        kind: input.newProvider!.kind,
-        reference: reference ?? generateReference(),
-        // Unless chosen: the organisation's default language (the one place: defaultProviderLanguage).
-        language: input.language ?? (await ctx.defaultLanguage()),
-        createdAt: now,
-        updatedAt: now,
-      });
+      this.em.create(
+        Provider,
+        {
+          kind: input.newProvider!.kind,
+          reference: reference ?? generateReference(),
+          // Unless chosen: the organisation's default language (the one place: defaultProviderLanguage).
+          language: input.language ?? (await ctx.defaultLanguage()),
+          createdAt: now,
+          updatedAt: now,
+        },
+        { persist: !bulk },
+      );
+    if (!existing) bulk?.rows.push(provider);
     if (existing) existing.updatedAt = now; // bumps the version: a concurrent collection conflicts
     const languageChanged = existing !== null && input.language != null && input.language !== existing.language;
     if (languageChanged) existing.language = input.language!;
@@ -238,22 +252,27 @@ export class CollectionService extends Service<Actor> {
       }),
     });
     const sealed = sealReceipt(receiptBody);
-    const collection = this.em.create(CollectionRecord, {
-      provider,
-      channel: input.channel,
-      consentMethod: input.consentMethod,
-      collectedAt,
-      policyVersion: policy.number,
-      purposes: input.purposes.map((p) => ({ purposeKey: p.purposeKey, granted: p.granted })),
-      categories,
-      recordedBy: recorder,
-      recordedByName: this.actor.displayName,
-      receiptId,
-      receiptJson: sealed.json,
-      receiptHash: sealed.hash,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const collection = this.em.create(
+      CollectionRecord,
+      {
+        provider,
+        channel: input.channel,
+        consentMethod: input.consentMethod,
+        collectedAt,
+        policyVersion: policy.number,
+        purposes: input.purposes.map((p) => ({ purposeKey: p.purposeKey, granted: p.granted })),
+        categories,
+        recordedBy: recorder,
+        recordedByName: this.actor.displayName,
+        receiptId,
+        receiptJson: sealed.json,
+        receiptHash: sealed.hash,
+        createdAt: now,
+        updatedAt: now,
+      },
+      { persist: !bulk },
+    );
+    bulk?.rows.push(collection);
 
     const source = input.source?.trim() || null;
     const { cipher } = this.deps;
@@ -272,16 +291,20 @@ export class CollectionService extends Service<Actor> {
       item.collection = collection;
       item.publiclyAvailable = itemInput.publiclyAvailable ?? false;
       item.publicProvenance = item.publiclyAvailable ? itemInput.publicProvenance?.trim() || null : null;
-      this.em.persist(item);
+      if (bulk) bulk.rows.push(item);
+      else this.em.persist(item);
       for (const token of tokensForValue(this.deps.cipher, item.category, itemInput.value)) {
         const row = { provider, itemId: item.id, kind: token.kind, hash: token.hash };
-        if (tokens) tokens.push({ id: newId(), ...row });
+        if (bulk) bulk.tokens.push({ id: newId(), ...row });
         else this.em.create(SearchToken, row);
       }
     }
 
     // A provider created here has no events and no consent state yet: nothing to look up.
-    const consents = new ConsentWriter(this.em, cipher, { newProvider: !existing });
+    const consents = new ConsentWriter(this.em, cipher, {
+      newProvider: !existing,
+      ...(bulk ? { bulk: bulk.rows } : {}),
+    });
     const actor = `admin:${this.actor.userId}`;
     const ledgerFacts: LedgerFact[] = [
       {
@@ -358,6 +381,22 @@ function providerChoiceIssues(input: RecordCollectionInput): Issue[] {
 
 /** Search-token rows per insert statement (SQLite allows 32,766 parameters; a token has 5). */
 const TOKEN_INSERT_CHUNK = 1000;
+
+/** The new rows of an import's chunk: entities (created, not persisted) and search tokens. */
+interface BulkRows {
+  rows: object[];
+  tokens: EntityData<SearchToken>[];
+}
+
+/** Inserts a chunk's rows, each table after those it refers to (providers first). */
+async function insertInOrder(em: SqlEntityManager, bulk: BulkRows): Promise<void> {
+  for (const type of [Provider, CollectionRecord, PersonalDataItem, ConsentEvent, ConsentStateRow]) {
+    const rows = bulk.rows.filter((r) => r instanceof type);
+    if (rows.length) await em.insertMany(rows);
+  }
+  for (let i = 0; i < bulk.tokens.length; i += TOKEN_INSERT_CHUNK)
+    await em.insertMany(SearchToken, bulk.tokens.slice(i, i + TOKEN_INSERT_CHUNK));
+}
 
 interface WriteContext {
   policy: Awaited<ReturnType<typeof currentPolicyFacts>>;

@@ -6,7 +6,11 @@ import { JOB_KINDS_RUN } from '../jobs/job-kinds.js';
 import { Job } from '../jobs/job.entity.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { LedgerEntry } from '../ledger/ledger-entry.entity.js';
+import { ConsentEvent } from '../consent/consent-event.entity.js';
+import { ConsentStateRow } from '../consent/consent-state.entity.js';
+import { PersonalDataItem } from '../providers/personal-data-item.entity.js';
 import { Provider } from '../providers/provider.entity.js';
+import { SearchToken } from '../providers/search-token.entity.js';
 import { SESSION_COOKIE } from '../server.js';
 import { DATABASES } from '../test/databases.js';
 import { createTestAppWithOwner, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
@@ -143,6 +147,12 @@ describe.each(DATABASES)('importing existing members on %s', (database) => {
       .em()
       .findOneOrFail(CollectionRecord, { channel: 'IMPORT' }, { populate: ['provider'] });
     expect(collection.collectedAt.toISOString()).toBe('2024-04-01T00:00:00.000Z');
+    // A whole collection: the four items (name, reading, address, e-mail), the name index, both consents and their state.
+    const member = collection.provider.id;
+    expect(await app.em().count(PersonalDataItem, { provider: member, collection: collection.id })).toBe(4);
+    expect(await app.em().count(SearchToken, { provider: member })).toBeGreaterThan(3);
+    expect(await app.em().count(ConsentEvent, { provider: member, collection: collection.id })).toBe(2);
+    expect(await app.em().count(ConsentStateRow, { provider: member, state: 'GRANTED' })).toBe(2);
     const entry = await app.em().findOneOrFail(LedgerEntry, { kind: 'COLLECTION', subjectRef: collection.id });
     expect(entry.basis).toMatchObject({ channel: 'IMPORT', importFileSha256: sha, importJobId: job.id });
     // One audit entry per batch, listing its providers: together every imported provider, once.
