@@ -66,8 +66,9 @@ export class CollectionService extends Service<Actor> {
    * Records the collections of an import batch in one transaction, each as `record` would (same
    * checks, receipt, consents, ledger entries), with channel IMPORT and the file's hash. Batched:
    * the policy, purposes and organisation are read once, the references checked in one query, the
-   * ledger appended once and the unit of work flushed once, and one audit entry lists the batch's
-   * providers. A refused row refuses the whole batch before anything is written.
+   * ledger appended once, the rows inserted in bulk (not through the unit of work, whose flush cost
+   * most), and one audit entry lists the batch's providers. A refused row refuses the whole batch
+   * before anything is written.
    */
   recordImported(batch: readonly { input: RecordCollectionInput; from: ImportedFrom }[]): Promise<void> {
     return this.inTransaction((tx) => tx.writeImported(batch));
