@@ -1,4 +1,9 @@
-import { ImportDryRunDocument, ImportFileDocument, StartImportDocument } from '@steward/schema';
+import {
+  ImportDryRunDocument,
+  ImportFileDocument,
+  RecordCollectionDocument,
+  StartImportDocument,
+} from '@steward/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { CollectionRecord } from '../collection/collection-record.entity.js';
@@ -13,6 +18,7 @@ import { Provider } from '../providers/provider.entity.js';
 import { SearchToken } from '../providers/search-token.entity.js';
 import { SESSION_COOKIE } from '../server.js';
 import { DATABASES } from '../test/databases.js';
+import { buildCollectionInput } from '../test/factories.js';
 import { createTestAppWithOwner, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
 import { ImportFile } from './import-file.entity.js';
 import { IMPORT_UPLOAD_PATH } from './import-upload.route.js';
@@ -110,6 +116,22 @@ describe.each(DATABASES)('importing existing members on %s', (database) => {
     expect(errorOf(bad)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.mapping' });
   });
 
+  it('skips a member whose key was taken after the dry run, importing the rest of the chunk row by row', async () => {
+    const csv = HEADER + [1, 2, 3].map((n) => good(90_000 + n)).join('');
+    const id = await uploadId(csv);
+    const job = (await owner.ok(StartImportDocument, { input: settings(id) })).startImport;
+    // Recorded in the admin between the start and the run: the chunk is refused as a whole, then written row by row.
+    await owner.ok(RecordCollectionDocument, {
+      input: buildCollectionInput({ newProvider: { kind: 'SERVICE_USER', reference: 'M-90002' } }),
+    });
+    await runJobs();
+    const result = JSON.parse((await app.em().findOneOrFail(Job, { id: job.id })).result!) as Record<string, unknown>;
+    expect(result).toMatchObject({ created: 2, skipped: 1, invalid: 0, failed: 0, skippedRows: [3] });
+    const taken = await app.em().findOneOrFail(Provider, { reference: 'M-90002' });
+    expect(await app.em().count(CollectionRecord, { provider: taken.id, channel: 'IMPORT' })).toBe(0);
+    expect(await app.em().count(CollectionRecord, { channel: 'IMPORT', provider: { reference: 'M-90003' } })).toBe(1);
+  });
+
   it('imports a large file with bad ones as a job: IMPORT collections, hash in the ledger, audited; a re-run adds nothing', async () => {
     let csv = HEADER;
     let BAD = 0; // every 250th member number is a formula
@@ -120,6 +142,7 @@ describe.each(DATABASES)('importing existing members on %s', (database) => {
     }
     const id = await uploadId(csv);
     const sha = (await owner.ok(ImportFileDocument, { id })).importFile.sha256;
+    const importedBefore = await app.em().count(CollectionRecord, { channel: 'IMPORT' });
     const job = (await owner.ok(StartImportDocument, { input: settings(id) })).startImport;
     expect(job.kind).toBe('MEMBER_IMPORT');
     const cpu = process.cpuUsage();
@@ -142,10 +165,14 @@ describe.each(DATABASES)('importing existing members on %s', (database) => {
       fileSha256: sha,
     });
     expect(await app.em().count(ImportFile, { id })).toBe(0); // the sealed file is gone
-    expect(await app.em().count(CollectionRecord, { channel: 'IMPORT' })).toBe(ROWS - BAD);
+    expect(await app.em().count(CollectionRecord, { channel: 'IMPORT' })).toBe(importedBefore + ROWS - BAD);
     const collection = await app
       .em()
-      .findOneOrFail(CollectionRecord, { channel: 'IMPORT' }, { populate: ['provider'] });
+      .findOneOrFail(
+        CollectionRecord,
+        { channel: 'IMPORT', provider: { reference: 'M-00101' } },
+        { populate: ['provider'] },
+      );
     expect(collection.collectedAt.toISOString()).toBe('2024-04-01T00:00:00.000Z');
     // A whole collection: the four items (name, reading, address, e-mail), the name index, both consents and their state.
     const member = collection.provider.id;
