@@ -53,6 +53,8 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: api, changeOrigin: false },
       '/healthz': { target: api, changeOrigin: false },
+      // The upload route of the import (the admin's one REST call besides GraphQL).
+      '/api': { target: api, changeOrigin: false },
     },
   },
 });

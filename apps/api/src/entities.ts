@@ -38,6 +38,7 @@ import { Job } from './jobs/job.entity.js';
 import { ExportFile } from './exports/export-file.entity.js';
 import { MailMessage } from './mail/mail-message.entity.js';
 import { MailOptOut } from './mail/mail-opt-out.entity.js';
+import { ImportFile } from './imports/import-file.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning: the same list works in dist/ and in tests). */
 export const entities = [
@@ -81,4 +82,5 @@ export const entities = [
   ExportFile,
   MailMessage,
   MailOptOut,
+  ImportFile,
 ];

@@ -18,6 +18,7 @@ import { JobResolver } from './jobs/job.resolver.js';
 import { ExportResolver } from './exports/export.resolver.js';
 import { MailResolver } from './mail/mail.resolver.js';
 import { LedgerEntryResolver } from './ledger/ledger-entry.resolver.js';
+import { ImportResolver } from './imports/import.resolver.js';
 import { LedgerResolver } from './ledger/ledger.resolver.js';
 import { PartnerResolver } from './partners/partner.resolver.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
@@ -56,6 +57,7 @@ export const resolvers = [
   JobResolver,
   ExportResolver,
   MailResolver,
+  ImportResolver,
   LedgerResolver,
   LedgerEntryResolver,
   DecisionResolver,

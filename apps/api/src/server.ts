@@ -10,6 +10,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { MikroORM } from '@mikro-orm/core';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
+import { importUploadRoute } from './imports/import-upload.route.js';
 import express, { type Express } from 'express';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import helmet from 'helmet';
@@ -289,6 +290,8 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
   };
 
   const origins = new CookieOrigins(orm, stamps);
+  // Import files (personal data): an authenticated upload of its own, not through GraphQL's 256 kB body.
+  app.use(importUploadRoute(orm, deps, SESSION_COOKIE));
   app.use(
     '/graphql',
     cookieCors(origins),

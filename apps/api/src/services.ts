@@ -16,6 +16,7 @@ import { ExceptionService } from './exceptions/exception.service.js';
 import { InquiryService } from './inquiries/inquiry.service.js';
 import { JobService } from './jobs/job.service.js';
 import { MailService } from './mail/mail.service.js';
+import { ImportService } from './imports/import.service.js';
 import { LedgerExplorerService } from './ledger/ledger-explorer.service.js';
 import { LedgerService } from './ledger/ledger.service.js';
 import { NameService } from './names/names.service.js';
@@ -66,6 +67,7 @@ const MAKE = {
   inquiry: (ctx: Context) => new InquiryService(ctx.em, ctx.actor, ctx.deps),
   job: (ctx: Context) => new JobService(ctx.em, requireActor(ctx), ctx.deps),
   mail: (ctx: Context) => new MailService(ctx.em, requireActor(ctx), ctx.deps),
+  imports: (ctx: Context) => new ImportService(ctx.em, requireActor(ctx), ctx.deps),
   ledger: (ctx: Context) => new LedgerService(ctx.em, ctx.deps),
   ledgerExplorer: (ctx: Context) => new LedgerExplorerService(ctx.em),
   names: (ctx: Context) => new NameService(ctx.em, ctx.actor, ctx.deps),

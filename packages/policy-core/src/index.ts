@@ -55,3 +55,4 @@ export * from './text/date-range.js';
 export * from './text/forbidden-characters.js';
 export * from './organisation/bilingual-text.js';
 export * from './organisation/contact-drift.js';
+export * from './import/import-rows.js';

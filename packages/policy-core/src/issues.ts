@@ -38,6 +38,8 @@ export const ISSUE_CODES = [
   'SELF_ACTION',
   // A password long enough but easy to guess (common, a pattern, the account's own name or e-mail).
   'WEAK_PASSWORD',
+  // import/: a cell a spreadsheet would run as a formula (=, +, -, @ and not a telephone number).
+  'FORMULA',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 export const isIssueCode = memberOf(ISSUE_CODES);

@@ -43,6 +43,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/providers', label: 'nav.providers' },
       { to: '/collections/new', label: 'nav.collect', show: (u) => canWrite(u.role), exact: true },
       { to: '/requests', label: 'nav.requests' },
+      { to: '/import', label: 'nav.import', show: (u) => canWrite(u.role) },
     ],
   },
   {

@@ -4,6 +4,7 @@ import { OutboxRoute } from '../routes/outbox.js';
 import { AdminUsersRoute } from '../routes/admin-users.js';
 import { AuditRoute } from '../routes/audit.js';
 import { HomeRoute } from '../routes/home.js';
+import { ImportRoute } from '../routes/import.js';
 import { JobsRoute } from '../routes/jobs.js';
 import { LedgerRoute } from '../routes/ledger.js';
 import { LedgerEntriesRoute } from '../routes/ledger-entries.js';
@@ -47,6 +48,7 @@ export const routes: RouteObject[] = [
       { path: 'ledger/entries', element: <LedgerEntriesRoute /> },
       { path: 'jobs', element: <JobsRoute /> },
       { path: 'outbox', element: <OutboxRoute /> },
+      { path: 'import', element: <ImportRoute /> },
       { path: 'admin-users', element: <AdminUsersRoute /> },
       { path: 'account', element: <AccountRoute /> },
       { path: 'exceptions', element: <ExceptionsRoute /> },

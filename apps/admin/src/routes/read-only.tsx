@@ -8,6 +8,7 @@ export type ReadOnlyReason =
   | 'decisionTester'
   | 'draftExceptions'
   | 'editExceptions'
+  | 'import'
   | 'inquiries'
   | 'jobs'
   | 'ledger'

@@ -1,4 +1,5 @@
 import {
+  IMPORT_TARGETS,
   DECISION_ACTIONS,
   DECISION_REASON_CODES,
   ADMIN_ROLES,
@@ -73,7 +74,14 @@ registerEnumType(SensitivityEnum, { name: 'Sensitivity' });
 registerEnumType(ConsentActionEnum, { name: 'ConsentAction' });
 registerEnumType(ConsentStateEnum, { name: 'ConsentState' });
 registerEnumType(ConsentMethodEnum, { name: 'ConsentMethod' });
-registerEnumType(CollectionChannelEnum, { name: 'CollectionChannel' });
+registerEnumType(CollectionChannelEnum, {
+  name: 'CollectionChannel',
+  valuesConfig: {
+    IMPORT: {
+      description: "Brought in from another system's file by an import (consents given there, e.g. on paper).",
+    },
+  },
+});
 registerEnumType(PolicyClauseEnum, { name: 'PolicyClause' });
 registerEnumType(AdminRoleEnum, { name: 'AdminRole' });
 registerEnumType(PolicyStatusEnum, { name: 'PolicyStatus' });
@@ -104,6 +112,7 @@ registerEnumType(IssueCodeEnum, {
     WEAK_PASSWORD: {
       description: 'Long enough but easy to guess: a common password, a pattern, or the name or e-mail.',
     },
+    FORMULA: { description: 'An imported cell a spreadsheet would run as a formula (starts with =, +, - or @).' },
   },
 });
 
@@ -138,6 +147,24 @@ registerEnumType(SessionRestrictionEnum, {
   },
 });
 
+export const ImportTargetEnum = asEnum(IMPORT_TARGETS);
+registerEnumType(ImportTargetEnum, {
+  name: 'ImportTarget',
+  description:
+    "What a column of an import file holds: the provider's key (REFERENCE, e.g. the member number), the purposes consented to, the day of consent, an item of that data category, or nothing kept (IGNORE).",
+  valuesConfig: {
+    IGNORE: { description: 'Nothing of the column is kept.' },
+    REFERENCE: {
+      description: "The provider's key (e.g. the member number): a row whose key a provider has is skipped.",
+    },
+    PURPOSES: { description: 'The purposes consented to (keys or titles, separated by ; , 、 or |).' },
+    CONSENT_DATE: { description: "The day consent was given (YYYY-MM-DD): the collection's and the consents' time." },
+    ...Object.fromEntries(
+      DATA_CATEGORIES.map((c) => [c, { description: `An item of ${c}: ${DATA_CATEGORY_INFO[c].description.en}` }]),
+    ),
+  },
+});
+
 export const JobKindEnum = asEnum(JOB_KINDS);
 export const JobStatusEnum = asEnum(JOB_STATUSES);
 registerEnumType(JobKindEnum, {
@@ -152,6 +179,9 @@ registerEnumType(JobKindEnum, {
     MAIL_DELIVERY: { description: 'Sends one notification mail of the outbox through the SMTP server.' },
     REQUEST_DUE_REMINDERS: {
       description: 'Daily: mails staff about requests due soon or overdue, once per request and state.',
+    },
+    MEMBER_IMPORT: {
+      description: 'Imports existing members from an uploaded file (startImport): one IMPORT collection per row.',
     },
   },
 });

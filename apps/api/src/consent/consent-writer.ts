@@ -29,14 +29,19 @@ export interface ConsentAppend {
 export class ConsentWriter {
   private nextSequence: number | null = null;
   private readonly newProvider: boolean;
+  private readonly bulk: object[] | null;
 
-  /** `newProvider`: the provider is created in this unit of work, so it has no events or states yet. */
+  /**
+   * `newProvider`: the provider is created in this unit of work, so it has no events or states yet.
+   * `bulk`: the new rows go there, for the caller to insert in bulk, instead of into the unit of work.
+   */
   constructor(
     private readonly em: SqlEntityManager,
     private readonly cipher: FieldCipher,
-    opts: { newProvider?: boolean } = {},
+    opts: { newProvider?: boolean; bulk?: object[] } = {},
   ) {
     this.newProvider = opts.newProvider ?? false;
+    this.bulk = opts.bulk ?? null;
     if (this.newProvider) this.nextSequence = 1;
   }
 
@@ -50,19 +55,24 @@ export class ConsentWriter {
       );
       this.nextSequence = Number(rows[0]?.max_seq ?? 0) + 1;
     }
-    const event = this.em.create(ConsentEvent, {
-      provider: fact.provider,
-      sequence: this.nextSequence++,
-      purpose: fact.purpose,
-      action: fact.action,
-      method: fact.method,
-      policyVersion: fact.policyVersion,
-      occurredAt: fact.occurredAt,
-      recordedBy: fact.recordedBy,
-      recordedByName: fact.recordedByName,
-      collection: fact.collection ?? null,
-      receiptId: fact.receiptId ?? null,
-    });
+    const event = this.em.create(
+      ConsentEvent,
+      {
+        provider: fact.provider,
+        sequence: this.nextSequence++,
+        purpose: fact.purpose,
+        action: fact.action,
+        method: fact.method,
+        policyVersion: fact.policyVersion,
+        occurredAt: fact.occurredAt,
+        recordedBy: fact.recordedBy,
+        recordedByName: fact.recordedByName,
+        collection: fact.collection ?? null,
+        receiptId: fact.receiptId ?? null,
+      },
+      { persist: !this.bulk },
+    );
+    this.bulk?.push(event);
     // Sealed to the event's own id, known once it is created.
     event.noteSealed = this.cipher.sealText(fact.note, consentNoteSealContext(event.id));
     const state = this.newProvider
@@ -73,13 +83,18 @@ export class ConsentWriter {
       state.since = fact.occurredAt;
       state.eventId = event.id;
     } else {
-      this.em.create(ConsentStateRow, {
-        provider: fact.provider,
-        purpose: fact.purpose,
-        state: stateAfter(fact.action),
-        since: fact.occurredAt,
-        eventId: event.id,
-      });
+      const row = this.em.create(
+        ConsentStateRow,
+        {
+          provider: fact.provider,
+          purpose: fact.purpose,
+          state: stateAfter(fact.action),
+          since: fact.occurredAt,
+          eventId: event.id,
+        },
+        { persist: !this.bulk },
+      );
+      this.bulk?.push(row);
     }
     return event;
   }

@@ -1,6 +1,7 @@
 import { mailDeliveryJob } from '../mail/mail-delivery.job.js';
 import { requestRemindersJob, requestRemindersSchedule } from '../mail/request-reminders.job.js';
 import type { JobKindDefinition, JobSchedule } from './job-runner.js';
+import { memberImportJob } from '../imports/import.job.js';
 import { ledgerVerificationJob, ledgerVerificationSchedule } from './ledger-verification.job.js';
 import { exportPurgeJob, exportPurgeSchedule, listExportJob } from '../exports/list-export.job.js';
 
@@ -11,6 +12,7 @@ export const JOB_KINDS_RUN: readonly JobKindDefinition[] = [
   exportPurgeJob,
   mailDeliveryJob,
   requestRemindersJob,
+  memberImportJob,
 ];
 
 /** What the server enqueues by itself, once per period. */

@@ -3,6 +3,7 @@ import {
   FIELD_LIMITS,
   currentConsents,
   validateText,
+  validateReference,
   type ConsentState,
   type DataCategory,
   type Issue,
@@ -350,12 +351,4 @@ export class ProviderService extends Service {
     await flushOrConflict(this.em, 'Personal data item');
     return presentDataItem(this.deps.cipher, item);
   }
-}
-
-export function validateReference(reference: string, field: string): Issue | null {
-  const issue = validateText(reference, { field, maxLength: FIELD_LIMITS.reference, required: true });
-  if (issue) return issue;
-  return /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/.test(reference)
-    ? null
-    : { field, code: 'INVALID_FORMAT', message: 'Letters, digits, and . _ - / only' };
 }

@@ -113,3 +113,12 @@ export function normalizeLineBreaks(value: string): string {
 export function normalizeEmail(value: string): string {
   return value.normalize('NFKC').toLowerCase().normalize('NFKC').trim();
 }
+
+/** A provider's reference (e.g. a member number): required, at most 64 characters, letters, digits and . _ - / only. */
+export function validateReference(reference: string | null | undefined, field = 'reference'): Issue | null {
+  const textIssue = validateText(reference, { field, maxLength: FIELD_LIMITS.reference, required: true });
+  if (textIssue) return textIssue;
+  return /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/.test(reference!)
+    ? null
+    : issue(field, 'INVALID_FORMAT', 'Letters, digits, and . _ - / only');
+}

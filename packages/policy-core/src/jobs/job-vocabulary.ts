@@ -10,6 +10,7 @@ export const JOB_KINDS = [
   'EXPORT_PURGE',
   'MAIL_DELIVERY',
   'REQUEST_DUE_REMINDERS',
+  'MEMBER_IMPORT',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 export const isJobKind = memberOf(JOB_KINDS);

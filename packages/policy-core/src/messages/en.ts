@@ -40,6 +40,7 @@ export const en = {
   'issue.LAST_OWNER': 'The organisation must keep at least one active owner.',
   'issue.SELF_ACTION': 'You cannot do this to your own account.',
   'issue.WEAK_PASSWORD': 'The password is easy to guess.',
+  'issue.FORMULA': 'The value would run as a spreadsheet formula (it starts with =, +, - or @).',
 
   // Decision reasons (DECISION_REASON_CODES); `category` is a data category's label (localizeParams).
   'reason.CONSENT_GRANTED': 'Consent to "{purpose}" is granted.',
@@ -133,6 +134,7 @@ export const en = {
   'channel.EVENT': 'Event',
   'channel.PARTNER_SYSTEM': 'Partner system',
   'channel.TELEPHONE': 'Telephone',
+  'channel.IMPORT': 'Import',
 
   'clause.COLLECTION': 'Collection of Personal Information',
   'clause.PURPOSE_OF_USE': 'Purpose of Use',
@@ -248,6 +250,7 @@ export const en = {
   'mailStatus.SENT': 'Sent',
   'mailStatus.FAILED': 'Failed',
   'mailStatus.NOT_SENT': 'Not sent (no SMTP server configured)',
+  'jobKind.MEMBER_IMPORT': 'Import of members',
 
   'jobStatus.QUEUED': 'Queued',
   'jobStatus.RUNNING': 'Running',

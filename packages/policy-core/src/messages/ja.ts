@@ -35,6 +35,7 @@ export const ja = {
   'issue.LAST_OWNER': '有効なオーナーを少なくとも一名残す必要があります。',
   'issue.SELF_ACTION': 'ご自身のアカウントに対してこの操作はできません。',
   'issue.WEAK_PASSWORD': 'このパスワードは推測されやすいため使用できません。',
+  'issue.FORMULA': '表計算ソフトの数式として実行される値です（=、+、-、@ で始まっています）。',
 
   'reason.CONSENT_GRANTED': '「{purpose}」への同意が得られています。',
   'reason.CONSENT_NOT_GRANTED':
@@ -128,6 +129,7 @@ export const ja = {
   'channel.EVENT': 'イベント',
   'channel.PARTNER_SYSTEM': '連携先システム',
   'channel.TELEPHONE': '電話',
+  'channel.IMPORT': 'インポート',
 
   'clause.COLLECTION': '個人情報の収集',
   'clause.PURPOSE_OF_USE': '利用目的',
@@ -242,6 +244,7 @@ export const ja = {
   'mailStatus.SENT': '送信済み',
   'mailStatus.FAILED': '送信失敗',
   'mailStatus.NOT_SENT': '未送信（SMTP サーバー未設定）',
+  'jobKind.MEMBER_IMPORT': '会員のインポート',
 
   'jobStatus.QUEUED': '待機中',
   'jobStatus.RUNNING': '実行中',

@@ -23,7 +23,8 @@ const STATUS_COLORS: Record<JobStatus, string> = {
   CANCELLED: 'gray',
 };
 
-function JobProgress({ job }: { job: Job }) {
+/** A job's progress bar and its progress in words (the jobs list; an import page follows one job). */
+export function JobProgress({ job }: { job: Job }) {
   const { t } = useTranslation('jobs');
   const percent = progressPercent(job.progress);
   const kind = JOB_KIND_LABEL[job.kind];

@@ -23,6 +23,8 @@ export function progressText(t: TFunction, progress: JobFieldsFragment['progress
       : t('jobs:progress.messages.ledgerEntriesOf', { done, total });
   }
   if (progress.message === 'export.rows') return t('jobs:progress.messages.exportRows', { done });
+  if (progress.message === 'import.rows' && total !== null)
+    return t('jobs:progress.messages.importRowsOf', { done, total });
   return total === null ? t('jobs:progress.plain', { done }) : t('jobs:progress.plainOf', { done, total });
 }
 
@@ -42,6 +44,14 @@ export function outcomeText(
     return t('jobs:outcomes.exportRows', { rows: Number(result.rows ?? 0) });
   if (job.kind === 'EXPORT_PURGE' && result && job.status === 'SUCCEEDED')
     return t('jobs:outcomes.exportPurged', { purged: Number(result.purged ?? 0) });
+  if (job.kind === 'MEMBER_IMPORT' && result && typeof result.created === 'number') {
+    return t('jobs:outcomes.imported', {
+      created: result.created,
+      skipped: Number(result.skipped ?? 0),
+      invalid: Number(result.invalid ?? 0),
+      failed: Number(result.failed ?? 0),
+    });
+  }
   if (job.errorCode) return errorText(t, job.errorCode);
   return '';
 }
@@ -63,7 +73,8 @@ function errorText(t: TFunction, code: string): string {
   }
 }
 
-function parseResult(text: string | null | undefined): Record<string, unknown> | null {
+/** A job's result as an object (null when it has none or it is not JSON). */
+export function parseResult(text: string | null | undefined): Record<string, unknown> | null {
   if (!text) return null;
   try {
     const value: unknown = JSON.parse(text);

@@ -1,5 +1,5 @@
-import { CancelJobDocument, JobsDocument, RunLedgerVerificationDocument } from '@steward/schema';
-import { useCallback } from 'react';
+import { CancelJobDocument, JobDocument, JobsDocument, RunLedgerVerificationDocument } from '@steward/schema';
+import { useCallback, useEffect } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useRefreshWhile } from '../../components/use-refresh-while.js';
 import { jobActive } from './job-view.js';
@@ -22,6 +22,24 @@ export function useJobs(first = 50) {
     error: result.error,
     refetch: refresh,
   };
+}
+
+/** One job (null: none yet); refreshed every JOBS_REFRESH_MS while it is queued or running. */
+export function useJob(id: string | null) {
+  const [result, reexecute] = useQuery({
+    query: JobDocument,
+    variables: { id: id ?? '' },
+    pause: !id,
+    requestPolicy: 'network-only',
+  });
+  const job = result.data?.job ?? null;
+  const active = job !== null && jobActive(job);
+  useEffect(() => {
+    if (!active) return;
+    const timer = setTimeout(() => reexecute({ requestPolicy: 'network-only' }), JOBS_REFRESH_MS);
+    return () => clearTimeout(timer);
+  }, [active, reexecute, job]);
+  return { job, active, error: result.error };
 }
 
 export function useRunLedgerVerification() {
