@@ -4,6 +4,9 @@ import { newId } from '../common/ids.js';
 /** Who did or read what, and when. Never holds personal values: ids and categories only. */
 @Entity()
 @Index({ properties: ['action', 'subject', 'at'] })
+// The audit log's filters walk the id order (newest first) within one staff member or one action.
+@Index({ properties: ['actorId', 'id'] })
+@Index({ properties: ['action', 'id'] })
 export class AuditEntry {
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();

@@ -1,9 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { EffectiveExceptionStatus, ExceptionKind, ExportList } from '@steward/policy-core';
 import { AuditLogService } from '../audit/audit-log.service.js';
-import type { AuditEntryType } from '../audit/audit.type.js';
-import { badInput } from '../common/errors.js';
-import { isUuid } from '../common/ids.js';
+import type { AuditEntryType, AuditLogFilter } from '../audit/audit.type.js';
 import type { Actor, AppDeps } from '../context.js';
 import { ExceptionService } from '../exceptions/exception.service.js';
 import type { PermittedExceptionType } from '../exceptions/exception.type.js';
@@ -200,17 +198,16 @@ const RECIPIENTS = defineList<RecipientType, Record<string, never>>({
   providerIds: () => [],
 });
 
-/** The audit log's filters (its query's arguments). */
-export interface AuditListFilter {
-  providerId?: string | null;
-}
+/** The audit log's filter as the job keeps it (JSON: its times are ISO strings). */
+type StoredAuditLogFilter = Omit<AuditLogFilter, 'from' | 'to'> & { from?: string | null; to?: string | null };
 
-const AUDIT_LOG = defineList<AuditEntryType, AuditListFilter>({
+const AUDIT_LOG = defineList<AuditEntryType, StoredAuditLogFilter>({
   list: 'AUDIT_LOG',
-  async page({ em }, filter, after, first) {
-    const providerId = filter.providerId ?? null;
-    if (providerId && !isUuid(providerId)) throw badInput('providerId', 'INVALID_FORMAT', 'Not a provider id', '');
-    return fromConnection(await new AuditLogService(em).list({ first, after, filter: { providerId }, sort: null }));
+  async page({ em }, { from, to, ...filter }, after, first) {
+    const times = { from: from ? new Date(from) : null, to: to ? new Date(to) : null };
+    return fromConnection(
+      await new AuditLogService(em).list({ first, after, filter: { ...filter, ...times }, sort: null }),
+    );
   },
   columns: [
     { header: 'column.at', cell: (e, t) => t.dateTime(e.at) },

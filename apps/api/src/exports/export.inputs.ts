@@ -1,6 +1,7 @@
 import type { EffectiveExceptionStatus, ExceptionKind, ExportList } from '@steward/policy-core';
-import { MaxLength, ValidateNested } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { ValidateNested } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { AuditLogFilter } from '../audit/audit.type.js';
 import { ExceptionKindEnum, ExceptionStatusEnum, ExportListEnum } from '../common/enums.js';
 import { InquiryFilter } from '../inquiries/inquiry.inputs.js';
 import { LedgerEntryFilter } from '../ledger/ledger-explorer.type.js';
@@ -14,13 +15,6 @@ export class ExceptionExportFilter {
 
   @Field(() => ExceptionKindEnum, { nullable: true, description: 'Only exceptions of this kind.' })
   kind?: ExceptionKind | null;
-}
-
-@InputType({ description: "The audit log's filters (as `auditLog` takes them)." })
-export class AuditLogExportFilter {
-  @Field(() => ID, { nullable: true, description: 'Only entries about this provider.' })
-  @MaxLength(100)
-  providerId?: string | null;
 }
 
 @InputType({
@@ -53,9 +47,9 @@ export class StartExportInput {
   @ValidateNested()
   permittedExceptions?: ExceptionExportFilter | null;
 
-  @Field(() => AuditLogExportFilter, { nullable: true, description: 'AUDIT_LOG: the arguments of `auditLog`.' })
+  @Field(() => AuditLogFilter, { nullable: true, description: 'AUDIT_LOG: the filter of `auditLog`.' })
   @ValidateNested()
-  auditLog?: AuditLogExportFilter | null;
+  auditLog?: AuditLogFilter | null;
 
   @Field(() => LedgerEntryFilter, { nullable: true, description: 'LEDGER_ENTRIES: the filter of `ledgerEntries`.' })
   @ValidateNested()

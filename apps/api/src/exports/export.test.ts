@@ -150,6 +150,29 @@ describe.each(DATABASES)('CSV exports on %s', (database) => {
     }
   });
 
+  it('exports the audit log with the filters of its page: one action, from a time', async () => {
+    await exportAs(officer, { list: 'RECIPIENTS' });
+    const from = app.deps.now();
+    await exportAs(officer, { list: 'RECIPIENTS' });
+    const id = await exportAs(owner, {
+      list: 'AUDIT_LOG',
+      auditLog: { action: 'export.generated', from: from.toISOString() },
+    });
+    const rows = (parse((await (await download(id, owner)).text()).slice(1)) as string[][]).slice(1);
+    // Only the action asked for, and only since `from`: the export before it is not in the file.
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows.every((r) => r[2] === 'export.generated')).toBe(true);
+    const since = (await app.em().find(AuditEntry, { action: 'export.generated' })).filter((e) => e.at >= from);
+    expect(rows.length).toBeLessThanOrEqual(since.length);
+    expect(rows.length).toBeLessThan(await app.em().count(AuditEntry, { action: 'export.generated' }));
+
+    // A bad filter is refused as the list refuses it, naming the field.
+    const bad = await owner.request(StartExportDocument, {
+      input: { list: 'AUDIT_LOG', auditLog: { actorId: 'nope' } },
+    });
+    expect(errorOf(bad)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.actorId' });
+  });
+
   it('expires a file after 24 hours and the hourly purge deletes it', async () => {
     const id = await exportAs(owner, { list: 'RECIPIENTS' });
     expect((await download(id, owner)).status).toBe(200);

@@ -186,7 +186,7 @@ export function AuditLogPage({ providerId }: { providerId: string | null }) {
         description={t('description')}
         actions={
           <>
-            <ExportButton input={{ list: 'AUDIT_LOG', auditLog: { providerId } }} />
+            <ExportButton input={{ list: 'AUDIT_LOG', auditLog: filter }} />
             <Button variant="default" size="xs" onClick={query.refetch}>
               {t('refresh')}
             </Button>

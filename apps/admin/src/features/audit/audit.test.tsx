@@ -3,7 +3,7 @@ import type { AuditEntryFieldsFragment } from '@steward/schema';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../i18n/i18n.js';
 import { renderApp } from '../../test/render.js';
-import type { Handlers } from '../../test/stub-api.js';
+import { graphQLError, type Handlers } from '../../test/stub-api.js';
 import { auditActionLabel, auditEntityLabel, readableAction } from './audit-labels.js';
 
 const PROVIDER = '0196a0a0-0000-7000-8000-000000000001';
@@ -97,6 +97,23 @@ describe('audit log filters, sorting and detail', () => {
     );
     expect(screen.getByRole('columnheader', { name: /Time/ }).getAttribute('aria-sort')).toBe('ascending');
     expect(await screen.findByText('2 in all')).toBeTruthy();
+  });
+
+  it('exports the entries the filters show, not the whole log', async () => {
+    const { api } = renderApp('/audit', {
+      handlers: { ...withActors(ENTRIES), StartExport: () => graphQLError('FORBIDDEN', 'Not in this test') },
+    });
+    await screen.findByRole('table', { name: 'Audit log' });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Provider reference' }), { target: { value: 'M-0001' } });
+    await waitFor(() =>
+      expect(api.callsOf('AuditLog').at(-1)?.variables.filter).toEqual({ providerReference: 'M-0001' }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(api.callsOf('StartExport')).toHaveLength(1));
+    expect(api.callsOf('StartExport')[0]!.variables.input).toEqual({
+      list: 'AUDIT_LOG',
+      auditLog: { providerReference: 'M-0001' },
+    });
   });
 
   it('opens an entry in words: who by name and role, what, when, the subject by reference, labelled details', async () => {

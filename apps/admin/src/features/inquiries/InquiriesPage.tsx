@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { ExportButton } from '../exports/ExportButton.js';
 import { useCursorStack } from '../../components/use-cursor-stack.js';
 import { STATUS_COLOR, STATUS_OPTIONS, channelLabel, statusLabel } from './inquiry-labels.js';
-import { useInquiries, useInquiryAssignees } from './use-inquiries.js';
+import { INQUIRIES_PAGE_SIZE, useInquiries, useInquiryAssignees } from './use-inquiries.js';
 
 export function InquiryStatusBadge({ status }: { status: InquiryStatus }) {
   return (
@@ -77,7 +77,7 @@ export function InquiriesPage() {
     ...(assignee === 'none' ? { unassigned: true } : assignee ? { assigneeId: assignee } : {}),
   };
   const paging = useCursorStack(JSON.stringify(filter));
-  const { page, ...query } = useInquiries(filter, paging.after);
+  const { page, total, ...query } = useInquiries(filter, paging.after);
   const assignees = useInquiryAssignees();
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -131,7 +131,7 @@ export function InquiriesPage() {
         loadingLabel={t('list.loading')}
         striped
         highlightOnHover
-        pagination={{ paging, pageInfo: page?.pageInfo }}
+        pagination={{ paging, pageInfo: page?.pageInfo, total, pageSize: INQUIRIES_PAGE_SIZE }}
       />
     </>
   );

@@ -66,6 +66,9 @@ describe('inquiries inbox', () => {
     });
     const table = await screen.findByRole('table', { name: 'Inquiries' });
     expect(await within(table).findByText('INQ-7K2M9QX4TD')).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: /Inquiries/ });
+    expect(within(nav).getByText('Page 1 of 1')).toBeTruthy();
+    expect(within(nav).getByText('2 in all')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'ANSWERED' } });
     fireEvent.change(screen.getByLabelText('Assignee'), { target: { value: 'none' } });
     await waitFor(() =>

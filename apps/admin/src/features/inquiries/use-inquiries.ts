@@ -13,15 +13,19 @@ import {
   type RecordInquiryInput,
 } from '@steward/schema';
 import { useMutation, useQuery } from 'urql';
+import { listTotal } from '../../components/connection-page.js';
+
+export const INQUIRIES_PAGE_SIZE = 50;
 
 export function useInquiries(filter: InquiryFilter, after: string | null) {
   const [result, reexecute] = useQuery({
     query: InquiriesDocument,
-    variables: { filter, first: 50, after },
+    variables: { filter, first: INQUIRIES_PAGE_SIZE, after },
     requestPolicy: 'cache-and-network',
   });
   return {
     page: result.data?.inquiries ?? null,
+    total: listTotal(result.data?.inquiries),
     fetching: result.fetching,
     error: result.error,
     refetch: () => reexecute({ requestPolicy: 'network-only' }),

@@ -8,10 +8,11 @@ import { MessagesAlert } from '../../components/ErrorAlert.js';
 import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
 import { formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { useCursorStack } from '../../components/use-cursor-stack.js';
 import { useCanRunJobs } from '../session/session-context.js';
 import { jobActive, outcomeText, progressPercent, progressText } from './job-view.js';
 import { JOB_KIND_LABEL, JOB_STATUS_LABEL } from './job-labels.js';
-import { useCancelJob, useJobs, useRunLedgerVerification } from './use-jobs.js';
+import { JOBS_PAGE_SIZE, useCancelJob, useJobs, useRunLedgerVerification } from './use-jobs.js';
 
 type Job = JobFieldsFragment;
 
@@ -103,7 +104,8 @@ function jobColumns(t: TFunction, onCancel: (job: Job) => void, cancelling: bool
 /** The background jobs, newest first, with their progress; refreshed while one is queued or running. */
 export function JobsPage() {
   const { t } = useTranslation('jobs');
-  const { jobs, active, ...query } = useJobs();
+  const paging = useCursorStack();
+  const { jobs, active, pageInfo, total, ...query } = useJobs(paging.after);
   const canRun = useCanRunJobs();
   const verification = useRunLedgerVerification();
   const cancelling = useCancelJob();
@@ -155,6 +157,7 @@ export function JobsPage() {
           query={query}
           loadingLabel={t('loading')}
           minWidth={900}
+          pagination={{ paging, pageInfo, total, pageSize: JOBS_PAGE_SIZE }}
         />
       </Stack>
     </>

@@ -26,12 +26,12 @@ function buildJob(overrides: Partial<JobFieldsFragment> = {}): JobFieldsFragment
   };
 }
 
-function page(jobs: JobFieldsFragment[]) {
+function page(jobs: JobFieldsFragment[], totalCount = jobs.length) {
   return {
     data: {
       jobs: {
         edges: jobs.map((node) => ({ cursor: `c-${node.id}`, node })),
-        totalCount: 2,
+        totalCount,
         totalCountCapped: false,
         pageInfo: { hasNextPage: false, endCursor: null },
       },
@@ -66,6 +66,7 @@ describe('jobs page', () => {
     });
     const table = await screen.findByRole('table', { name: 'Background jobs' });
     expect(await within(table).findByText('5,000 of 20,000 entries checked')).toBeTruthy();
+    expect(within(screen.getByRole('navigation', { name: /Background jobs/ })).getByText('2 in all')).toBeTruthy();
     expect(within(table).getByText('Running')).toBeTruthy();
     expect(within(table).getByText('Olive Owner')).toBeTruthy();
     expect(within(table).getByText('Scheduled')).toBeTruthy();

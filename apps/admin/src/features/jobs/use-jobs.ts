@@ -1,15 +1,22 @@
 import { CancelJobDocument, JobDocument, JobsDocument, RunLedgerVerificationDocument } from '@steward/schema';
 import { useCallback, useEffect } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { listTotal } from '../../components/connection-page.js';
 import { useRefreshWhile } from '../../components/use-refresh-while.js';
 import { jobActive } from './job-view.js';
 
 /** How often the list refreshes while a job is queued or running. */
 export const JOBS_REFRESH_MS = 2000;
 
-/** The newest jobs; refreshed every JOBS_REFRESH_MS while any of them is queued or running. */
-export function useJobs(first = 50) {
-  const [result, reexecute] = useQuery({ query: JobsDocument, variables: { first }, requestPolicy: 'network-only' });
+export const JOBS_PAGE_SIZE = 50;
+
+/** A page of jobs, newest first; refreshed every JOBS_REFRESH_MS while any of them is queued or running. */
+export function useJobs(after: string | null = null) {
+  const [result, reexecute] = useQuery({
+    query: JobsDocument,
+    variables: { first: JOBS_PAGE_SIZE, after },
+    requestPolicy: 'network-only',
+  });
   const jobs = result.data?.jobs.edges.map((e) => e.node) ?? [];
   const active = jobs.some(jobActive);
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
@@ -17,6 +24,8 @@ export function useJobs(first = 50) {
   return {
     jobs,
     active,
+    pageInfo: result.data?.jobs.pageInfo ?? null,
+    total: listTotal(result.data?.jobs),
     loaded: result.data !== undefined,
     fetching: result.fetching,
     error: result.error,

@@ -22,7 +22,7 @@ import { purposeKeyError } from '../vocabulary/purpose-keys.js';
 import { ActivityChart } from './ActivityChart.js';
 import { basisLabel } from './activity.js';
 import { BASIS_KINDS, ledgerEntryColumns } from './ledger-entry-columns.js';
-import { useLedgerActivity, useLedgerEntries, useRecipientNames } from './use-ledger-explorer.js';
+import { LEDGER_PAGE_SIZE, useLedgerActivity, useLedgerEntries, useRecipientNames } from './use-ledger-explorer.js';
 
 const KINDS: LedgerEntryKind[] = ['COLLECTION', 'CONSENT', 'USE', 'PROVISION', 'DECISION'];
 const OUTCOMES: LedgerOutcome[] = ['RECORDED', 'ALLOWED', 'DENIED'];
@@ -47,7 +47,7 @@ export function LedgerExplorerPage() {
   const [purposeInput, setPurposeInput] = useState('');
   const [purposeError, setPurposeError] = useState<string | null>(null);
   const paging = useCursorStack(JSON.stringify(filter));
-  const { entries, pageInfo, ...query } = useLedgerEntries(filter, paging.after);
+  const { entries, pageInfo, total, ...query } = useLedgerEntries(filter, paging.after);
   const activity = useLedgerActivity(ACTIVITY_DAYS);
   const recipients = useRecipientNames();
   const recipientName = new Map(recipients.map((r) => [r.id, r.name]));
@@ -222,7 +222,7 @@ export function LedgerExplorerPage() {
         rows={entries}
         empty={t('empty')}
         query={query}
-        pagination={{ paging, pageInfo }}
+        pagination={{ paging, pageInfo, total, pageSize: LEDGER_PAGE_SIZE }}
         minWidth={1000}
         verticalSpacing={6}
       />

@@ -40,13 +40,18 @@ function entry(sequence: number, overrides: Partial<Entry> = {}): Entry {
   };
 }
 
-function page(entries: Entry[], hasNextPage = false): { data: LedgerEntriesQuery } {
+function page(
+  entries: Entry[],
+  hasNextPage = false,
+  totalCount = entries.length,
+  totalCountCapped = false,
+): { data: LedgerEntriesQuery } {
   return {
     data: {
       ledgerEntries: {
         edges: entries.map((node) => ({ cursor: `cursor-${node.sequence}`, node })),
-        totalCount: 2,
-        totalCountCapped: false,
+        totalCount,
+        totalCountCapped,
         pageInfo: {
           hasNextPage,
           hasPreviousPage: false,
@@ -166,6 +171,22 @@ describe('ledger explorer', () => {
     );
   });
 
+  it('tells the page and the total under the table, and only the total when it is capped', async () => {
+    let capped = false;
+    renderApp('/ledger/entries', {
+      handlers: handlers(() =>
+        capped ? page([denied()], true, 10000, true) : page([provision(), denied()], true, 120),
+      ),
+    });
+    const nav = await screen.findByRole('navigation', { name: /Ledger entries/ });
+    expect(await within(nav).findByText('Page 1 of 3')).toBeTruthy();
+    expect(within(nav).getByText('120 in all')).toBeTruthy();
+    capped = true;
+    fireEvent.click(within(nav).getByRole('button', { name: 'Next' }));
+    expect(await within(nav).findByText('10,000+ in all')).toBeTruthy();
+    expect(within(nav).getByText('Page 2')).toBeTruthy();
+  });
+
   it('words the same names in Japanese', async () => {
     renderApp('/ledger/entries', { language: 'ja', handlers: handlers(() => page([provision(), denied()])) });
     const table = await screen.findByRole('table');
@@ -181,7 +202,7 @@ describe('ledger explorer', () => {
 
   it('sends the filters and starts paging again when they change', async () => {
     const { api } = renderApp('/ledger/entries', {
-      handlers: handlers((vars) => page([entry(vars.after ? 1 : 2)], !vars.after)),
+      handlers: handlers((vars) => page([entry(vars.after ? 1 : 2)], !vars.after, 51)),
     });
     await screen.findByRole('table', { name: 'Ledger entries' });
     // The first page's answer enables Next: a click before it (a slow machine) would do nothing.
@@ -191,7 +212,7 @@ describe('ledger explorer', () => {
     await waitFor(() =>
       expect(api.calls.some((c) => c.operationName === 'LedgerEntries' && c.variables.after === 'cursor-2')).toBe(true),
     );
-    await screen.findByText('Page 2');
+    await screen.findByText('Page 2 of 2');
 
     fireEvent.change(screen.getByLabelText('Basis'), { target: { value: 'EXCEPTION' } });
     fireEvent.change(screen.getByLabelText('Kind'), { target: { value: 'PROVISION' } });
@@ -218,7 +239,7 @@ describe('ledger explorer', () => {
         },
       });
     });
-    expect(screen.getByText('Page 1')).toBeTruthy();
+    expect(screen.getByText('Page 1 of 2')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() =>

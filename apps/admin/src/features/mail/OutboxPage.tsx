@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { useCursorStack } from '../../components/use-cursor-stack.js';
 import { MAIL_KIND_LABEL, MAIL_STATUS_LABEL } from './mail-labels.js';
-import { useMailOutbox } from './use-mail.js';
+import { OUTBOX_PAGE_SIZE, useMailOutbox } from './use-mail.js';
 
 type Mail = OutboxMailFieldsFragment;
 
@@ -61,7 +62,8 @@ function outboxColumns(t: TFunction): DataColumn<Mail>[] {
 /** The notification mails, newest first: sent, waiting, failed, or what would have been sent without SMTP. */
 export function OutboxPage() {
   const { t } = useTranslation('mail');
-  const { mails, delivery, ...query } = useMailOutbox();
+  const paging = useCursorStack();
+  const { mails, delivery, pageInfo, total, ...query } = useMailOutbox(paging.after);
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
@@ -86,6 +88,7 @@ export function OutboxPage() {
           query={query}
           loadingLabel={t('loading')}
           minWidth={900}
+          pagination={{ paging, pageInfo, total, pageSize: OUTBOX_PAGE_SIZE }}
         />
       </Stack>
     </>

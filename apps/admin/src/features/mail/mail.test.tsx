@@ -20,11 +20,13 @@ function buildMail(overrides: Partial<OutboxMailFieldsFragment> = {}): OutboxMai
   };
 }
 
-function outbox(mails: OutboxMailFieldsFragment[], configured: boolean) {
+function outbox(mails: OutboxMailFieldsFragment[], configured: boolean, totalCount = mails.length) {
   return {
     data: {
       mailOutbox: {
         edges: mails.map((node) => ({ cursor: `c-${node.id}`, node })),
+        totalCount,
+        totalCountCapped: false,
         pageInfo: { hasNextPage: false, endCursor: null },
       },
       mailDelivery: { configured, from: 'Steward <steward@example.org>' },
@@ -54,10 +56,15 @@ describe('outbox page', () => {
               }),
             ],
             true,
+            // More than one page of 50: the pagination tells how many pages and mails there are.
+            120,
           ),
       },
     });
     const table = await screen.findByRole('table', { name: 'Notification mails' });
+    const nav = screen.getByRole('navigation', { name: /Notification mails/ });
+    expect(within(nav).getByText('Page 1 of 3')).toBeTruthy();
+    expect(within(nav).getByText('120 in all')).toBeTruthy();
     const rows = within(table).getAllByRole('row');
     const failed = rows.find((r) => r.getAttribute('data-status') === 'FAILED')!;
     expect(within(failed).getByText('Invitee')).toBeTruthy();

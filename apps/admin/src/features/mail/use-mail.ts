@@ -5,17 +5,22 @@ import {
   type MailKind,
 } from '@steward/schema';
 import { useMutation, useQuery } from 'urql';
+import { listTotal } from '../../components/connection-page.js';
 
-/** The newest mails of the outbox and how mail is sent (owners). */
-export function useMailOutbox(first = 50) {
+export const OUTBOX_PAGE_SIZE = 50;
+
+/** A page of the outbox, newest first, and how mail is sent (owners). */
+export function useMailOutbox(after: string | null = null) {
   const [result, reexecute] = useQuery({
     query: MailOutboxDocument,
-    variables: { first },
+    variables: { first: OUTBOX_PAGE_SIZE, after },
     requestPolicy: 'network-only',
   });
   return {
     mails: result.data?.mailOutbox.edges.map((e) => e.node) ?? [],
     delivery: result.data?.mailDelivery ?? null,
+    pageInfo: result.data?.mailOutbox.pageInfo ?? null,
+    total: listTotal(result.data?.mailOutbox),
     loaded: result.data !== undefined,
     fetching: result.fetching,
     error: result.error,

@@ -1,12 +1,16 @@
 import { Alert, Badge, Button, Card, Code, Group, Stack, Table, Text } from '@mantine/core';
-import type { PolicyDiffQuery, PolicyImpactQuery } from '@steward/schema';
+import type { PolicyDiffQuery, PolicyImpactProvidersQuery, PolicyImpactQuery } from '@steward/schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categoryLabel } from '../../components/categories.js';
+import { DataTable, type DataColumn } from '../../components/DataTable.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { CONSENT_STATE_LABEL } from '../../components/labels.js';
-import { useImpactProviders, usePolicyDiff, usePolicyImpact } from './use-policy-editor.js';
+import { useCursorStack } from '../../components/use-cursor-stack.js';
+import { IMPACT_PROVIDERS_PAGE_SIZE, useImpactProviders, usePolicyDiff, usePolicyImpact } from './use-policy-editor.js';
+
+type ImpactProvider = PolicyImpactProvidersQuery['policyImpactProviders']['edges'][number]['node'];
 
 type Diff = PolicyDiffQuery['policyDiff'];
 type Impact = PolicyImpactQuery['policyImpact'];
@@ -104,48 +108,26 @@ export function PolicyDiffPanel({ versionId }: { versionId: string }) {
 
 function LackingProviders({ versionId, purposeKey }: { versionId: string; purposeKey: string }) {
   const { t } = useTranslation('policy-editor');
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const { page, fetching, error } = useImpactProviders(versionId, purposeKey, cursors[cursors.length - 1] ?? null);
-  if (!page) return fetching ? <Loading label={t('lacking.loading')} /> : <ErrorAlert error={error} />;
+  const paging = useCursorStack();
+  const { providers, pageInfo, total, ...query } = useImpactProviders(versionId, purposeKey, paging.after);
+  const columns: DataColumn<ImpactProvider>[] = [
+    { id: 'reference', header: t('lacking.reference'), value: (p) => p.reference },
+    { id: 'state', header: t('lacking.consentNow'), value: (p) => CONSENT_STATE_LABEL[p.state] },
+    { id: 'why', header: t('lacking.why'), value: (p) => p.message },
+  ];
   return (
-    <Stack gap="xs">
-      <Table striped aria-label={t('lacking.table', { key: purposeKey })}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('lacking.reference')}</Table.Th>
-            <Table.Th>{t('lacking.consentNow')}</Table.Th>
-            <Table.Th>{t('lacking.why')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {page.edges.map((e) => (
-            <Table.Tr key={e.node.providerId}>
-              <Table.Td>{e.node.reference}</Table.Td>
-              <Table.Td>{CONSENT_STATE_LABEL[e.node.state]}</Table.Td>
-              <Table.Td>{e.node.message}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      <Group gap="xs">
-        <Button
-          size="xs"
-          variant="default"
-          disabled={cursors.length < 2}
-          onClick={() => setCursors((c) => c.slice(0, -1))}
-        >
-          {t('common:actions.previous')}
-        </Button>
-        <Button
-          size="xs"
-          variant="default"
-          disabled={!page.pageInfo.hasNextPage}
-          onClick={() => setCursors((c) => [...c, page.pageInfo.endCursor ?? null])}
-        >
-          {t('common:actions.next')}
-        </Button>
-      </Group>
-    </Stack>
+    <DataTable
+      label={t('lacking.table', { key: purposeKey })}
+      columns={columns}
+      rows={providers}
+      rowKey={(p) => p.providerId}
+      empty={t('lacking.empty')}
+      query={query}
+      loadingLabel={t('lacking.loading')}
+      withCard={false}
+      striped
+      pagination={{ paging, pageInfo, total, pageSize: IMPACT_PROVIDERS_PAGE_SIZE }}
+    />
   );
 }
 

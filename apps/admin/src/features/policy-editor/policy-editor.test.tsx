@@ -144,6 +144,48 @@ describe('policy editor', () => {
     expect(await screen.findByText('4 of 10 providers must be asked for consent again')).toBeTruthy();
   });
 
+  it('lists who lacks consent to a purpose in pages, with the total', async () => {
+    const { api } = renderApp('/policy/edit', {
+      handlers: {
+        PolicyEditor: () => ({ data: { currentPolicy: version(1, 'PUBLISHED'), policyDraft: version(2, 'DRAFT') } }),
+        PolicyDiff: () => ({ data: diff }),
+        PolicyImpact: () => ({ data: impact }),
+        PolicyImpactProviders: () => ({
+          data: {
+            policyImpactProviders: {
+              totalCount: 45,
+              totalCountCapped: false,
+              edges: [
+                {
+                  cursor: 'c1',
+                  node: {
+                    providerId: 'p1',
+                    reference: 'M-0007',
+                    kind: 'SERVICE_USER',
+                    state: 'NOT_ASKED',
+                    policyVersion: null,
+                    reason: 'NOT_GRANTED',
+                    message: 'Never asked about this purpose.',
+                  },
+                },
+              ],
+              pageInfo: { hasNextPage: true, endCursor: 'c1' },
+            },
+          },
+        }),
+      },
+    });
+    fireEvent.click(await screen.findByRole('tab', { name: 'Re-consent impact' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Who' }));
+    const table = await screen.findByRole('table', { name: 'Providers lacking consent to EVENT_NEWS' });
+    expect(await within(table).findByText('M-0007')).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: /Providers lacking consent to EVENT_NEWS/ });
+    expect(within(nav).getByText('Page 1 of 3')).toBeTruthy();
+    expect(within(nav).getByText('45 in all')).toBeTruthy();
+    fireEvent.click(within(nav).getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(api.callsOf('PolicyImpactProviders').at(-1)?.variables['after']).toBe('c1'));
+  });
+
   it('publishes only after the version number is typed, and reports a refusal', async () => {
     const { api } = renderApp('/policy/edit', {
       handlers: {

@@ -10,6 +10,7 @@ import {
   type UpdatePolicyDraftInput,
 } from '@steward/schema';
 import { useMutation, useQuery } from 'urql';
+import { listTotal } from '../../components/connection-page.js';
 
 export function usePolicyEditor() {
   const [result, reexecute] = useQuery({ query: PolicyEditorDocument, requestPolicy: 'cache-and-network' });
@@ -53,14 +54,24 @@ export function usePolicyImpact(id: string, pause: boolean) {
   };
 }
 
+export const IMPACT_PROVIDERS_PAGE_SIZE = 20;
+
 export function useImpactProviders(id: string, purposeKey: string | null, after: string | null) {
   const [result] = useQuery({
     query: PolicyImpactProvidersDocument,
-    variables: { id, purposeKey: purposeKey ?? '', first: 20, after },
+    variables: { id, purposeKey: purposeKey ?? '', first: IMPACT_PROVIDERS_PAGE_SIZE, after },
     pause: purposeKey === null,
     requestPolicy: 'network-only',
   });
-  return { page: result.data?.policyImpactProviders ?? null, fetching: result.fetching, error: result.error };
+  const page = result.data?.policyImpactProviders;
+  return {
+    providers: page?.edges.map((e) => e.node) ?? [],
+    pageInfo: page?.pageInfo ?? null,
+    total: listTotal(page),
+    loaded: page !== undefined,
+    fetching: result.fetching,
+    error: result.error,
+  };
 }
 
 export function usePolicyDraftMutations() {
