@@ -1,15 +1,18 @@
 import { Alert, Badge, Button, Card, Code, Group, Stack, Table, Text } from '@mantine/core';
-import type { PolicyDiffQuery, PolicyImpactQuery } from '@steward/schema';
+import type { PolicyDiffQuery, PolicyImpactQuery, PolicyPurposeFieldsFragment } from '@steward/schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categoryLabel } from '../../components/categories.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { CONSENT_STATE_LABEL } from '../../components/labels.js';
+import { usePurposeTitle } from '../vocabulary/use-purpose-title.js';
 import { useImpactProviders, usePolicyDiff, usePolicyImpact } from './use-policy-editor.js';
 
 type Diff = PolicyDiffQuery['policyDiff'];
 type Impact = PolicyImpactQuery['policyImpact'];
+/** The purposes of the version shown (a draft's are not stored yet), so purposes are named by their titles. */
+type VersionPurposes = readonly PolicyPurposeFieldsFragment[] | null;
 
 const LINE_STYLE = {
   ADDED: { background: 'var(--mantine-color-teal-0)', sign: '+' },
@@ -17,18 +20,25 @@ const LINE_STYLE = {
   UNCHANGED: { background: 'transparent', sign: ' ' },
 } as const;
 
-/** Purpose changes as short sentences (shared by the diff, the impact and the publish dialog). */
-export function PurposeChangeList({ changes }: { changes: Diff['purposeChanges'] }) {
+/** Purpose changes as short sentences, purposes by title (shared by the diff, the impact and the publish dialog). */
+export function PurposeChangeList({
+  changes,
+  purposes,
+}: {
+  changes: Diff['purposeChanges'];
+  purposes?: VersionPurposes;
+}) {
   const { t } = useTranslation('policy-editor');
+  const title = usePurposeTitle(purposes ?? undefined);
   const items = [
-    ...changes.added.map((key) => t('changes.added', { key })),
+    ...changes.added.map((key) => t('changes.added', { purpose: title(key) })),
     ...changes.widened.map((w) =>
-      t('changes.widened', { key: w.key, categories: w.categories.map(categoryLabel).join(', ') }),
+      t('changes.widened', { purpose: title(w.key), categories: w.categories.map(categoryLabel).join(', ') }),
     ),
     ...changes.narrowed.map((n) =>
-      t('changes.narrowed', { key: n.key, categories: n.categories.map(categoryLabel).join(', ') }),
+      t('changes.narrowed', { purpose: title(n.key), categories: n.categories.map(categoryLabel).join(', ') }),
     ),
-    ...changes.retired.map((key) => t('changes.retired', { key })),
+    ...changes.retired.map((key) => t('changes.retired', { purpose: title(key) })),
   ];
   if (!items.length)
     return (
@@ -47,7 +57,7 @@ export function PurposeChangeList({ changes }: { changes: Diff['purposeChanges']
   );
 }
 
-export function DiffList({ diff }: { diff: Diff }) {
+export function DiffList({ diff, purposes }: { diff: Diff; purposes?: VersionPurposes }) {
   const { t } = useTranslation('policy-editor');
   return (
     <Stack gap="md">
@@ -89,27 +99,27 @@ export function DiffList({ diff }: { diff: Diff }) {
         <Text fw={600} size="sm" mb={4}>
           {t('diff.purposes')}
         </Text>
-        <PurposeChangeList changes={diff.purposeChanges} />
+        <PurposeChangeList changes={diff.purposeChanges} purposes={purposes} />
       </Card>
     </Stack>
   );
 }
 
-export function PolicyDiffPanel({ versionId }: { versionId: string }) {
+export function PolicyDiffPanel({ versionId, purposes }: { versionId: string; purposes?: VersionPurposes }) {
   const { t } = useTranslation('policy-editor');
   const { diff, fetching, error, refetch } = usePolicyDiff(versionId, false);
   if (!diff) return fetching ? <Loading label={t('diff.loading')} /> : <ErrorAlert error={error} onRetry={refetch} />;
-  return <DiffList diff={diff} />;
+  return <DiffList diff={diff} purposes={purposes} />;
 }
 
-function LackingProviders({ versionId, purposeKey }: { versionId: string; purposeKey: string }) {
+function LackingProviders({ versionId, purposeKey, title }: { versionId: string; purposeKey: string; title: string }) {
   const { t } = useTranslation('policy-editor');
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const { page, fetching, error } = useImpactProviders(versionId, purposeKey, cursors[cursors.length - 1] ?? null);
   if (!page) return fetching ? <Loading label={t('lacking.loading')} /> : <ErrorAlert error={error} />;
   return (
     <Stack gap="xs">
-      <Table striped aria-label={t('lacking.table', { key: purposeKey })}>
+      <Table striped aria-label={t('lacking.table', { purpose: title })}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('lacking.reference')}</Table.Th>
@@ -166,8 +176,9 @@ export function ImpactSummary({ impact }: { impact: Impact }) {
   );
 }
 
-export function PolicyImpactPanel({ versionId }: { versionId: string }) {
+export function PolicyImpactPanel({ versionId, purposes }: { versionId: string; purposes?: VersionPurposes }) {
   const { t } = useTranslation('policy-editor');
+  const title = usePurposeTitle(purposes ?? undefined);
   const { impact, fetching, error, refetch } = usePolicyImpact(versionId, false);
   const [open, setOpen] = useState<string | null>(null);
   if (!impact)
@@ -193,7 +204,7 @@ export function PolicyImpactPanel({ versionId }: { versionId: string }) {
           <Table.Tbody>
             {impact.purposes.map((p) => (
               <Table.Tr key={p.key}>
-                <Table.Td>{p.key}</Table.Td>
+                <Table.Td>{title(p.key)}</Table.Td>
                 <Table.Td>{p.change === 'ADDED' ? t('impact.added') : t('impact.widened')}</Table.Td>
                 <Table.Td>{p.addedCategories.map(categoryLabel).join(', ')}</Table.Td>
                 <Table.Td ta="right">{p.covered}</Table.Td>
@@ -211,7 +222,7 @@ export function PolicyImpactPanel({ versionId }: { versionId: string }) {
           </Table.Tbody>
         </Table>
       )}
-      {open && <LackingProviders key={open} versionId={versionId} purposeKey={open} />}
+      {open && <LackingProviders key={open} versionId={versionId} purposeKey={open} title={title(open)} />}
     </Stack>
   );
 }

@@ -160,7 +160,9 @@ describe('policy editor', () => {
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Publish…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Publish version 2' });
-    expect(await within(dialog).findByText(/Widened: EVENT_NEWS/)).toBeTruthy();
+    // The purpose by the draft's title, never its key.
+    expect(await within(dialog).findByText(/Widened: News/)).toBeTruthy();
+    expect(within(dialog).queryByText(/EVENT_NEWS/)).toBeNull();
     const confirm = within(dialog).getByRole('button', { name: 'Publish version 2' });
     expect(confirm.hasAttribute('disabled')).toBe(true);
     fireEvent.change(within(dialog).getByLabelText('Type 2 to confirm'), { target: { value: '2' } });
@@ -293,6 +295,9 @@ describe('policy editor in Japanese', () => {
     const table = screen.getByRole('table', { name: '再同意の影響' });
     expect(within(table).getByRole('columnheader', { name: '旧版で同意' })).toBeTruthy();
     expect(within(table).getByText('拡大')).toBeTruthy();
+    // The purpose by its Japanese title, never its key.
+    expect(within(table).getByText('ニュース')).toBeTruthy();
+    expect(within(table).queryByText('EVENT_NEWS')).toBeNull();
     expect(screen.queryByText('Save draft')).toBeNull();
   });
 });
