@@ -156,7 +156,7 @@ browserStory('Permitted exceptions, partner keys and decisions in the admin (Chr
 
     const decision = page.getByRole('region', { name: 'Decision' });
     await visible(decision.getByTestId('decision-verdict').getByText('Allowed'));
-    const basis = decision.getByTestId('decision-basis').getByRole('link', { name: /^Exception: Outsourcing/ });
+    const basis = decision.getByTestId('decision-basis').getByRole('link', { name: TITLE });
     await visible(basis);
     await expect(basis.getAttribute('href')).resolves.toBe(exceptionPath);
     // Which exception, with which evidence: the contract it rests on.

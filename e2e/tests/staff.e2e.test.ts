@@ -102,7 +102,7 @@ browserStory('Staff accounts: invitation, second factor and offboarding (Chromiu
     await form.getByRole('button', { name: 'Sign in' }).click();
     await form.getByLabel(/^Authentication code/).fill(recoveryCodes[0]!);
     await form.getByRole('button', { name: 'Sign in' }).click();
-    await member.waitForURL(/\/providers$/);
+    await member.waitForURL((url) => url.pathname === '/');
     await visible(member.getByText(`Signed in as ${MEMBER.email}`));
   });
 

@@ -9,6 +9,8 @@ import { cessationOf } from '../requests/cessation-facts.js';
 /** Everything decide() needs about one provider, purpose and recipient, as stored now. */
 export interface DecisionFacts {
   providerExists: boolean;
+  /** The provider's reference (for the reasons people read), null when there is no such provider. */
+  providerReference: string | null;
   purpose: {
     id: string;
     key: string;
@@ -39,7 +41,7 @@ const factsSql = perDialect((d) => {
   const obj = d.jsonObject;
   return (
     `select ${obj}(` +
-    `'provider', (select count(*) from provider where id = :providerId),` +
+    `'provider', (select reference from provider where id = :providerId),` +
     ` 'purpose', (select ${obj}(${d.jsonFields(['id', 'key', 'title_en', 'title_ja', 'categories', 'retired', 'consent_from_version'])}) from purpose where key = :purposeKey),` +
     ` 'recipient', (select name from recipient where id = :recipientId),` +
     ` 'events', ${d.jsonList(['id', 'action', 'occurred_at', 'sequence', 'policy_version'], 'consent_event where provider_id = :providerId and purpose_id = (select id from purpose where key = :purposeKey)', 'sequence')},` +
@@ -71,7 +73,8 @@ export async function loadDecisionFacts(
   const purpose = facts.purpose as Record<string, unknown> | null;
   const policy = facts.policy as { number: unknown; content_hash: string } | null;
   return {
-    providerExists: Number(facts.provider) > 0,
+    providerExists: facts.provider != null,
+    providerReference: (facts.provider as string | null) ?? null,
     purpose: purpose
       ? {
           id: purpose.id as string,

@@ -117,6 +117,7 @@ export class DecisionService {
     const decision = decide({
       action: input.action,
       providerId: provider.id,
+      providerReference: facts.providerReference,
       purpose,
       categories,
       recipientId,

@@ -208,6 +208,11 @@ describe.each(DATABASES)('each exception kind allows exactly its scope, on %s', 
       const other = await decide({ providerId: outOfScope.id });
       expect(other).toMatchObject({ allowed: false, basis: null, permitted: [] });
       expect(other.reasons.map((r) => r.code)).toContain('EXCEPTION_PROVIDER_NOT_COVERED');
+      // The reason names the provider by reference, never by id.
+      const notCovered = other.reasons.find((r) => r.code === 'EXCEPTION_PROVIDER_NOT_COVERED')!;
+      expect(notCovered.params).toContainEqual({ name: 'provider', value: outOfScope.reference });
+      expect(notCovered.message).toContain(outOfScope.reference);
+      expect(notCovered.message).not.toContain(outOfScope.id);
 
       const wider = await decide({ categories: [...scope.categories, 'TELEPHONE'] });
       expect(wider).toMatchObject({ allowed: false, permitted: scope.categories, refused: ['TELEPHONE'] });

@@ -277,6 +277,14 @@ describe('decide: the courier scenario (OUTSOURCING)', () => {
     ).toContain('EXCEPTION_PURPOSE_NOT_COVERED');
     const listed = courier({ scope: { ...courier().scope, providerIds: ['p2'] } });
     expect(codes(decide(provide({ exceptions: [listed] })))).toContain('EXCEPTION_PROVIDER_NOT_COVERED');
+    // A person reads the provider by reference; the id stays in the params for machines.
+    const notCovered = (o: Partial<DecideInput>) =>
+      decide(provide({ exceptions: [listed], ...o })).reasons.find((r) => r.code === 'EXCEPTION_PROVIDER_NOT_COVERED')!;
+    const byReference = notCovered({ providerReference: 'JSPE-M-000101' });
+    expect(byReference.params).toMatchObject({ provider: 'JSPE-M-000101', providerId: 'p1' });
+    expect(byReference.message).toContain('JSPE-M-000101');
+    expect(byReference.message).not.toContain('p1');
+    expect(notCovered({ providerReference: null }).params).toMatchObject({ provider: 'p1' });
     expect(decide(provide({ providerId: 'p2', exceptions: [listed] })).allowed).toBe(true);
     // The scope cannot reach past the contract in the evidence.
     const stretched = courier({ evidence: { ...(courier().evidence as object), categories: ['NAME'] } } as never);

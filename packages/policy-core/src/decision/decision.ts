@@ -55,6 +55,8 @@ export type DecisionBasis =
 export type DecideInput = {
   action: DecisionAction;
   providerId: string;
+  /** The provider's reference (e.g. a membership number), for the reasons people read. Absent: its id. */
+  providerReference?: string | null;
   purpose: PurposeFact;
   categories: readonly DataCategory[];
   /** Required for PROVIDE; must be null for USE. */

@@ -11,6 +11,11 @@ export function recipientParams(input: DecideInput): { recipient: string } {
   return { recipient: input.recipientName?.trim() || (input.recipientId ?? '') };
 }
 
+/** How reasons name the provider: `provider` is its reference, its id only when it has none; `providerId` for machines. */
+export function providerParams(input: DecideInput): { provider: string; providerId: string } {
+  return { provider: input.providerReference?.trim() || input.providerId, providerId: input.providerId };
+}
+
 /** How reasons name an exception: `exception` its title (its id when it has none), its id and kind. */
 function exceptionParams(e: PermittedExceptionFact): {
   exception: string;
@@ -78,9 +83,9 @@ export function evaluateException(
   }
   const { scope } = e;
   if (scope.providerIds !== 'ALL' && !scope.providerIds.includes(input.providerId)) {
-    c.general.push(why('EXCEPTION_PROVIDER_NOT_COVERED', { providerId: input.providerId }));
+    c.general.push(why('EXCEPTION_PROVIDER_NOT_COVERED', providerParams(input)));
   } else if (e.kind === 'PROVIDER_AGREEMENT' && !agreementStands(e, input.standingGrantIds)) {
-    c.general.push(why('EXCEPTION_AGREEMENT_WITHDRAWN', { providerId: input.providerId }));
+    c.general.push(why('EXCEPTION_AGREEMENT_WITHDRAWN', providerParams(input)));
   }
   const purposeOk =
     scope.purposeKeys.includes(input.purpose.key) &&

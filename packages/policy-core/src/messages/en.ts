@@ -62,7 +62,7 @@ export const en = {
     '{action, select, PROVIDE {The exception "{exception}" covers {category} for provision to "{recipient}" for "{purpose}".} other {The exception "{exception}" covers {category} for use for "{purpose}".}}',
   'reason.EXCEPTION_NOT_IN_EFFECT':
     'The exception "{exception}" is not in effect ({status, select, DRAFT {not approved} REVOKED {revoked} EXPIRED {expired} NOT_YET_VALID {not yet valid} other {{status}}}).',
-  'reason.EXCEPTION_PROVIDER_NOT_COVERED': 'The exception "{exception}" does not cover provider "{providerId}".',
+  'reason.EXCEPTION_PROVIDER_NOT_COVERED': 'The exception "{exception}" does not cover provider "{provider}".',
   'reason.EXCEPTION_PURPOSE_NOT_COVERED': 'The exception "{exception}" does not cover the purpose "{purpose}".',
   'reason.EXCEPTION_RECIPIENT_NOT_COVERED':
     '{scope, select, INTERNAL_USE {The exception "{exception}" covers internal use only, not provision to "{recipient}".} other {The exception "{exception}" does not cover provision to "{recipient}".}}',
@@ -70,7 +70,7 @@ export const en = {
   'reason.EXCEPTION_PURPOSE_BASIS_MISSING':
     'The exception "{exception}" serves "{purpose}", but {category} may not be used for it: {useReason, select, CONSENT_NOT_GRANTED {consent to the purpose is not granted} CATEGORY_NOT_IN_PURPOSE {the purpose does not need it} PURPOSE_RETIRED {the purpose is retired} other {there is no basis for it}}.',
   'reason.EXCEPTION_AGREEMENT_WITHDRAWN':
-    'The exception "{exception}" no longer stands for provider "{providerId}": they withdrew or refused the consent it cites.',
+    'The exception "{exception}" no longer stands for provider "{provider}": they withdrew or refused the consent it cites.',
   'reason.DIFFERENT_BASIS':
     '{category} is allowed on another basis ({basis, select, CONSENT {consent to "{purpose}"} PUBLICLY_AVAILABLE {made public by the provider} other {the exception "{exception}"}}): one decision has one basis, so request {category} separately.',
   'reason.CEASED_ON_REQUEST':

@@ -57,7 +57,7 @@ export const ja = {
     '{action, select, PROVIDE {例外「{exception}」により、「{purpose}」のための「{recipient}」への{category}の提供が認められます。} other {例外「{exception}」により、「{purpose}」のための{category}の利用が認められます。}}',
   'reason.EXCEPTION_NOT_IN_EFFECT':
     '例外「{exception}」は効力を有していません（{status, select, DRAFT {未承認} REVOKED {取消済み} EXPIRED {期間満了} NOT_YET_VALID {適用開始前} other {{status}}}）。',
-  'reason.EXCEPTION_PROVIDER_NOT_COVERED': '例外「{exception}」は本人（{providerId}）を対象としていません。',
+  'reason.EXCEPTION_PROVIDER_NOT_COVERED': '例外「{exception}」は本人（{provider}）を対象としていません。',
   'reason.EXCEPTION_PURPOSE_NOT_COVERED': '例外「{exception}」は利用目的「{purpose}」を対象としていません。',
   'reason.EXCEPTION_RECIPIENT_NOT_COVERED':
     '{scope, select, INTERNAL_USE {例外「{exception}」は内部での利用のみを対象としており、「{recipient}」への提供は対象外です。} other {例外「{exception}」は「{recipient}」への提供を対象としていません。}}',
@@ -65,7 +65,7 @@ export const ja = {
   'reason.EXCEPTION_PURPOSE_BASIS_MISSING':
     '例外「{exception}」は「{purpose}」のための委託ですが、{useReason, select, CONSENT_NOT_GRANTED {この利用目的への同意が得られていない} CATEGORY_NOT_IN_PURPOSE {この利用目的に必要な項目ではない} PURPOSE_RETIRED {この利用目的が廃止されている} other {利用の根拠がない}}ため、{category}をこの利用目的に利用することはできません。',
   'reason.EXCEPTION_AGREEMENT_WITHDRAWN':
-    '本人（{providerId}）が根拠となる同意を撤回または拒否したため、例外「{exception}」は適用されなくなりました。',
+    '本人（{provider}）が根拠となる同意を撤回または拒否したため、例外「{exception}」は適用されなくなりました。',
   'reason.DIFFERENT_BASIS':
     '{category}は別の根拠（{basis, select, CONSENT {「{purpose}」への同意} PUBLICLY_AVAILABLE {本人による公開} other {例外「{exception}」}}）により認められます。一つの判定の根拠は一つに限られるため、{category}については別に判定を求めてください。',
   'reason.CEASED_ON_REQUEST':

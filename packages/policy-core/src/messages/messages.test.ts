@@ -105,6 +105,7 @@ describe('formatPlain', () => {
     recipientId: 'r-1',
     exception: 'x-courier',
     providerId: 'p-1',
+    provider: 'JSPE-M-000101',
     category: 'POSTAL_ADDRESS',
     changedInVersion: 3,
     max: 200,

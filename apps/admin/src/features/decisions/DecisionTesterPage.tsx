@@ -323,9 +323,9 @@ export function DecisionResultCard({ decision }: { decision: DecisionResult }) {
             <li key={`${r.code}-${r.category ?? ''}-${i}`}>
               <Text size="sm">
                 {reasonText(r, titleOf)}{' '}
+                {/* The code stays for whoever integrates; the category is already named in the text. */}
                 <Text span size="xs" c="dimmed" ff="monospace">
                   {r.code}
-                  {r.category ? ` · ${r.category}` : ''}
                 </Text>
                 {r.exceptionId && (
                   <>

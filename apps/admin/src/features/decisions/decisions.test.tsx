@@ -72,6 +72,8 @@ describe('decision tester', () => {
     const reasons = within(result).getByRole('list', { name: 'Reasons' });
     expect(within(reasons).getAllByRole('listitem')).toHaveLength(2);
     expect(within(reasons).getByText(/does not cover e-mail addresses/)).toBeTruthy();
+    // Categories by their labels only: no raw category code next to a reason.
+    expect(within(reasons).queryByText(/\bEMAIL\b|\bNAME\b/)).toBeNull();
     expect(within(result).getByText(/ledger entry #42/)).toBeTruthy();
     await waitFor(() => expect(api.callsOf('Decision')).toHaveLength(1));
     expect(api.callsOf('Decision')[0]?.variables).toEqual({

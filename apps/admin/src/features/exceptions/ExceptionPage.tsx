@@ -23,10 +23,8 @@ import { fieldErrorsFromGraphQLError, hasErrorCode } from '../../components/erro
 import { formatDate, formatDateTime } from '../../components/format.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { useLocale } from '../../i18n/locale.js';
 import { useSessionUser } from '../session/session-context.js';
-import { purposeTitle as titleIn } from '../vocabulary/localized-title.js';
-import { usePurposes } from '../vocabulary/use-purposes.js';
+import { usePurposeTitle } from '../vocabulary/use-purpose-title.js';
 import { ProviderRefLink } from '../names/ProviderRefLink.js';
 import { EXCEPTION_KIND_LABEL, MEETING_KIND_LABEL } from './exception-labels.js';
 import { ExceptionStatusBadge, validityWindow } from './ExceptionsPage.js';
@@ -126,7 +124,6 @@ export function ExceptionPage({ exceptionId }: { exceptionId: string }) {
 
 function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onReload: () => void }) {
   const { t } = useTranslation('exceptions');
-  const { language } = useLocale();
   const user = useSessionUser();
   const { approve, fetching: approving } = useApproveException();
   const { revoke, fetching: revoking } = useRevokeException();
@@ -136,11 +133,7 @@ function ExceptionDetail({ exception: e, onReload }: { exception: Exception; onR
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
 
-  const { purposes } = usePurposes(true);
-  const purposeTitle = (key: string) => {
-    const purpose = purposes.find((p) => p.key === key);
-    return purpose ? titleIn(purpose, language) : key;
-  };
+  const purposeTitle = usePurposeTitle();
   const isAuthor = e.authoredById === user.id;
   // What the caller may do is the API's answer (policy-core's exceptionAbilities), never derived here.
   const { edit: canEdit, approve: canApprove, revoke: canRevoke } = e.abilities;

@@ -12,6 +12,7 @@ import { formatDate } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ExportButton } from '../exports/ExportButton.js';
 import { useCanWrite } from '../session/session-context.js';
+import { usePurposeTitle } from '../vocabulary/use-purpose-title.js';
 import {
   EXCEPTION_KIND_LABEL,
   EXCEPTION_STATUSES,
@@ -36,10 +37,14 @@ export function validityWindow(t: TFunction, e: Pick<ExceptionFieldsFragment, 'v
   });
 }
 
-/** "JOURNAL · Name, Postal address · all providers → Swift Courier Co." */
-export function scopeSummary(t: TFunction, scope: ExceptionFieldsFragment['scope']): string {
+/** "Journal delivery · Name, Postal address · all providers → Swift Courier Co." (purposes by their titles). */
+export function scopeSummary(
+  t: TFunction,
+  scope: ExceptionFieldsFragment['scope'],
+  purposeTitle: (key: string) => string,
+): string {
   const values = {
-    purposes: scope.purposeKeys.join(', ') || t('exceptions:summary.noPurposes'),
+    purposes: scope.purposeKeys.map(purposeTitle).join(', ') || t('exceptions:summary.noPurposes'),
     categories:
       scope.categories.length > 0
         ? scope.categories.map(categoryLabel).join(', ')
@@ -80,7 +85,10 @@ const exceptionFilters = (t: TFunction) => ({
 
 const APPROVAL_FILTERS = ['MINE'] as const;
 
-const exceptionColumns = (t: TFunction): DataColumn<ExceptionFieldsFragment>[] => [
+const exceptionColumns = (
+  t: TFunction,
+  purposeTitle: (key: string) => string,
+): DataColumn<ExceptionFieldsFragment>[] => [
   {
     id: 'title',
     header: t('list.columns.title'),
@@ -111,15 +119,16 @@ const exceptionColumns = (t: TFunction): DataColumn<ExceptionFieldsFragment>[] =
   {
     id: 'covers',
     header: t('list.columns.covers'),
-    value: (e) => scopeSummary(t, e.scope),
-    cell: (e) => <Text size="sm">{scopeSummary(t, e.scope)}</Text>,
+    value: (e) => scopeSummary(t, e.scope, purposeTitle),
+    cell: (e) => <Text size="sm">{scopeSummary(t, e.scope, purposeTitle)}</Text>,
   },
 ];
 
 export function ExceptionsPage() {
   const { t } = useTranslation('exceptions');
   const filters = useMemo(() => exceptionFilters(t), [t]);
-  const columns = useMemo(() => exceptionColumns(t), [t]);
+  const purposeTitle = usePurposeTitle();
+  const columns = useMemo(() => exceptionColumns(t, purposeTitle), [t, purposeTitle]);
   const { values, setFilter } = useUrlFilters(filters);
   const { exceptions, ...query } = usePermittedExceptions({
     status: values.status,
@@ -135,7 +144,13 @@ export function ExceptionsPage() {
         description={t('list.description')}
         actions={
           <>
-            <ExportButton input={{ list: 'PERMITTED_EXCEPTIONS', permittedExceptions: values }} />
+            <ExportButton
+              input={{
+                list: 'PERMITTED_EXCEPTIONS',
+                // The export takes the list's status and kind (the approval view is a work queue, not an export).
+                permittedExceptions: { status: values.status, kind: values.kind },
+              }}
+            />
             {canWrite && (
               <Button component={Link} to="/exceptions/new">
                 {t('list.new')}

@@ -378,6 +378,19 @@ describe('exceptions in Japanese', () => {
     expect(screen.queryByText('Permitted exceptions')).toBeNull();
   });
 
+  it('names the purposes a listed exception covers by their titles, not their keys', async () => {
+    renderApp('/exceptions', {
+      language: 'ja',
+      handlers: {
+        PermittedExceptions: () => ({ data: { permittedExceptions: [buildException()] } }),
+        Purposes: () => ({ data: { purposes: PURPOSES } }),
+      },
+    });
+    const table = await screen.findByRole('table', { name: '目的外利用の例外' });
+    expect(await within(table).findByText(/^会誌の送付・/)).toBeTruthy();
+    expect(within(table).queryByText(/journal-delivery/)).toBeNull();
+  });
+
   it('shows an exception with Japanese labels and the purposes in Japanese', async () => {
     renderApp('/exceptions/exc-1', {
       language: 'ja',

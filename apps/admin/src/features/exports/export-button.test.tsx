@@ -76,7 +76,7 @@ describe('the export button of a list page', () => {
 
   it('is not shown to a viewer', async () => {
     renderApp('/recipients', { role: 'VIEWER', handlers: { Recipients: () => ({ data: { recipients: [] } }) } });
-    expect(await screen.findByRole('heading', { level: 2 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1 })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Export CSV' })).toBeNull();
   });
 });

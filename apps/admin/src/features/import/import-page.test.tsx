@@ -110,7 +110,7 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 async function uploadFile(button = 'Upload') {
-  await screen.findByRole('heading', { level: 2 });
+  await screen.findByRole('heading', { level: 1 });
   const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
   fireEvent.change(input, { target: { files: [new File(['会員番号,氏名\n'], 'members.csv', { type: 'text/csv' })] } });
   fireEvent.click(await screen.findByRole('button', { name: button }));

@@ -120,7 +120,7 @@ export function DraftEditor({
               {t('draft.saveFirst')}
             </Text>
           )}
-          <PolicyDiffPanel key={draft.version} versionId={draft.id} />
+          <PolicyDiffPanel key={draft.version} versionId={draft.id} purposes={draft.purposes} />
         </Tabs.Panel>
         <Tabs.Panel value="impact" pt="md">
           {dirty && (
@@ -128,7 +128,7 @@ export function DraftEditor({
               {t('draft.saveFirst')}
             </Text>
           )}
-          <PolicyImpactPanel key={draft.version} versionId={draft.id} />
+          <PolicyImpactPanel key={draft.version} versionId={draft.id} purposes={draft.purposes} />
         </Tabs.Panel>
       </Tabs>
       {canWrite && (

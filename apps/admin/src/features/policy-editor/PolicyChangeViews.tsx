@@ -1,5 +1,10 @@
 import { Alert, Badge, Button, Card, Code, Group, Stack, Table, Text } from '@mantine/core';
-import type { PolicyDiffQuery, PolicyImpactProvidersQuery, PolicyImpactQuery } from '@steward/schema';
+import type {
+  PolicyDiffQuery,
+  PolicyImpactProvidersQuery,
+  PolicyImpactQuery,
+  PolicyPurposeFieldsFragment,
+} from '@steward/schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categoryLabel } from '../../components/categories.js';
@@ -8,12 +13,15 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { CONSENT_STATE_LABEL } from '../../components/labels.js';
 import { useCursorStack } from '../../components/use-cursor-stack.js';
+import { usePurposeTitle } from '../vocabulary/use-purpose-title.js';
 import { IMPACT_PROVIDERS_PAGE_SIZE, useImpactProviders, usePolicyDiff, usePolicyImpact } from './use-policy-editor.js';
 
 type ImpactProvider = PolicyImpactProvidersQuery['policyImpactProviders']['edges'][number]['node'];
 
 type Diff = PolicyDiffQuery['policyDiff'];
 type Impact = PolicyImpactQuery['policyImpact'];
+/** The purposes of the version shown (a draft's are not stored yet), so purposes are named by their titles. */
+type VersionPurposes = readonly PolicyPurposeFieldsFragment[] | null;
 
 const LINE_STYLE = {
   ADDED: { background: 'var(--mantine-color-teal-0)', sign: '+' },
@@ -21,18 +29,25 @@ const LINE_STYLE = {
   UNCHANGED: { background: 'transparent', sign: ' ' },
 } as const;
 
-/** Purpose changes as short sentences (shared by the diff, the impact and the publish dialog). */
-export function PurposeChangeList({ changes }: { changes: Diff['purposeChanges'] }) {
+/** Purpose changes as short sentences, purposes by title (shared by the diff, the impact and the publish dialog). */
+export function PurposeChangeList({
+  changes,
+  purposes,
+}: {
+  changes: Diff['purposeChanges'];
+  purposes?: VersionPurposes;
+}) {
   const { t } = useTranslation('policy-editor');
+  const title = usePurposeTitle(purposes ?? undefined);
   const items = [
-    ...changes.added.map((key) => t('changes.added', { key })),
+    ...changes.added.map((key) => t('changes.added', { purpose: title(key) })),
     ...changes.widened.map((w) =>
-      t('changes.widened', { key: w.key, categories: w.categories.map(categoryLabel).join(', ') }),
+      t('changes.widened', { purpose: title(w.key), categories: w.categories.map(categoryLabel).join(', ') }),
     ),
     ...changes.narrowed.map((n) =>
-      t('changes.narrowed', { key: n.key, categories: n.categories.map(categoryLabel).join(', ') }),
+      t('changes.narrowed', { purpose: title(n.key), categories: n.categories.map(categoryLabel).join(', ') }),
     ),
-    ...changes.retired.map((key) => t('changes.retired', { key })),
+    ...changes.retired.map((key) => t('changes.retired', { purpose: title(key) })),
   ];
   if (!items.length)
     return (
@@ -51,7 +66,7 @@ export function PurposeChangeList({ changes }: { changes: Diff['purposeChanges']
   );
 }
 
-export function DiffList({ diff }: { diff: Diff }) {
+export function DiffList({ diff, purposes }: { diff: Diff; purposes?: VersionPurposes }) {
   const { t } = useTranslation('policy-editor');
   return (
     <Stack gap="md">
@@ -93,20 +108,20 @@ export function DiffList({ diff }: { diff: Diff }) {
         <Text fw={600} size="sm" mb={4}>
           {t('diff.purposes')}
         </Text>
-        <PurposeChangeList changes={diff.purposeChanges} />
+        <PurposeChangeList changes={diff.purposeChanges} purposes={purposes} />
       </Card>
     </Stack>
   );
 }
 
-export function PolicyDiffPanel({ versionId }: { versionId: string }) {
+export function PolicyDiffPanel({ versionId, purposes }: { versionId: string; purposes?: VersionPurposes }) {
   const { t } = useTranslation('policy-editor');
   const { diff, fetching, error, refetch } = usePolicyDiff(versionId, false);
   if (!diff) return fetching ? <Loading label={t('diff.loading')} /> : <ErrorAlert error={error} onRetry={refetch} />;
-  return <DiffList diff={diff} />;
+  return <DiffList diff={diff} purposes={purposes} />;
 }
 
-function LackingProviders({ versionId, purposeKey }: { versionId: string; purposeKey: string }) {
+function LackingProviders({ versionId, purposeKey, title }: { versionId: string; purposeKey: string; title: string }) {
   const { t } = useTranslation('policy-editor');
   const paging = useCursorStack();
   const { providers, pageInfo, total, ...query } = useImpactProviders(versionId, purposeKey, paging.after);
@@ -117,7 +132,7 @@ function LackingProviders({ versionId, purposeKey }: { versionId: string; purpos
   ];
   return (
     <DataTable
-      label={t('lacking.table', { key: purposeKey })}
+      label={t('lacking.table', { purpose: title })}
       columns={columns}
       rows={providers}
       rowKey={(p) => p.providerId}
@@ -148,8 +163,9 @@ export function ImpactSummary({ impact }: { impact: Impact }) {
   );
 }
 
-export function PolicyImpactPanel({ versionId }: { versionId: string }) {
+export function PolicyImpactPanel({ versionId, purposes }: { versionId: string; purposes?: VersionPurposes }) {
   const { t } = useTranslation('policy-editor');
+  const title = usePurposeTitle(purposes ?? undefined);
   const { impact, fetching, error, refetch } = usePolicyImpact(versionId, false);
   const [open, setOpen] = useState<string | null>(null);
   if (!impact)
@@ -175,7 +191,7 @@ export function PolicyImpactPanel({ versionId }: { versionId: string }) {
           <Table.Tbody>
             {impact.purposes.map((p) => (
               <Table.Tr key={p.key}>
-                <Table.Td>{p.key}</Table.Td>
+                <Table.Td>{title(p.key)}</Table.Td>
                 <Table.Td>{p.change === 'ADDED' ? t('impact.added') : t('impact.widened')}</Table.Td>
                 <Table.Td>{p.addedCategories.map(categoryLabel).join(', ')}</Table.Td>
                 <Table.Td ta="right">{p.covered}</Table.Td>
@@ -193,7 +209,7 @@ export function PolicyImpactPanel({ versionId }: { versionId: string }) {
           </Table.Tbody>
         </Table>
       )}
-      {open && <LackingProviders key={open} versionId={versionId} purposeKey={open} />}
+      {open && <LackingProviders key={open} versionId={versionId} purposeKey={open} title={title(open)} />}
     </Stack>
   );
 }

@@ -75,7 +75,7 @@ export function PolicyEditorPage() {
               <Text fw={600} mb="xs">
                 {t('stillToAsk', { number: current.number })}
               </Text>
-              <PolicyImpactPanel versionId={current.id} />
+              <PolicyImpactPanel versionId={current.id} purposes={current.purposes} />
             </Card>
           )}
         </>

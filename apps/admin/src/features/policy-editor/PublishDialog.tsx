@@ -63,7 +63,7 @@ export function PublishDialog({
         <ErrorAlert error={impactError} />
         {impact ? (
           <>
-            <PurposeChangeList changes={impact.purposeChanges} />
+            <PurposeChangeList changes={impact.purposeChanges} purposes={draft.purposes} />
             <ImpactSummary impact={impact} />
           </>
         ) : (

@@ -177,9 +177,9 @@ describe('policy editor', () => {
     });
     fireEvent.click(await screen.findByRole('tab', { name: 'Re-consent impact' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Who' }));
-    const table = await screen.findByRole('table', { name: 'Providers lacking consent to EVENT_NEWS' });
+    const table = await screen.findByRole('table', { name: 'Providers lacking consent to News' });
     expect(await within(table).findByText('M-0007')).toBeTruthy();
-    const nav = screen.getByRole('navigation', { name: /Providers lacking consent to EVENT_NEWS/ });
+    const nav = screen.getByRole('navigation', { name: /Providers lacking consent to News/ });
     expect(within(nav).getByText('Page 1 of 3')).toBeTruthy();
     expect(within(nav).getByText('45 in all')).toBeTruthy();
     fireEvent.click(within(nav).getByRole('button', { name: 'Next' }));
@@ -202,7 +202,9 @@ describe('policy editor', () => {
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Publish…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Publish version 2' });
-    expect(await within(dialog).findByText(/Widened: EVENT_NEWS/)).toBeTruthy();
+    // The purpose by the draft's title, never its key.
+    expect(await within(dialog).findByText(/Widened: News/)).toBeTruthy();
+    expect(within(dialog).queryByText(/EVENT_NEWS/)).toBeNull();
     const confirm = within(dialog).getByRole('button', { name: 'Publish version 2' });
     expect(confirm.hasAttribute('disabled')).toBe(true);
     fireEvent.change(within(dialog).getByLabelText('Type 2 to confirm'), { target: { value: '2' } });
@@ -335,6 +337,9 @@ describe('policy editor in Japanese', () => {
     const table = screen.getByRole('table', { name: '再同意の影響' });
     expect(within(table).getByRole('columnheader', { name: '旧版で同意' })).toBeTruthy();
     expect(within(table).getByText('拡大')).toBeTruthy();
+    // The purpose by its Japanese title, never its key.
+    expect(within(table).getByText('ニュース')).toBeTruthy();
+    expect(within(table).queryByText('EVENT_NEWS')).toBeNull();
     expect(screen.queryByText('Save draft')).toBeNull();
   });
 });

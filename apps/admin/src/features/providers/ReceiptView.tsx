@@ -74,12 +74,8 @@ export function ReceiptView({ receipt }: { receipt: ConsentReceiptFieldsFragment
         <Table.Tbody>
           {receipt.purposes.map((p) => (
             <Table.Tr key={p.key}>
-              <Table.Td>
-                {p.title}{' '}
-                <Text span size="xs" c="dimmed" ff="monospace">
-                  {p.key}
-                </Text>
-              </Table.Td>
+              {/* The purpose by its title only: the key is for machines, not for the person reading. */}
+              <Table.Td>{p.title}</Table.Td>
               <Table.Td>
                 <CategoryBadges categories={p.categories} />
               </Table.Td>

@@ -26,6 +26,10 @@ describe('provider detail', () => {
     const receipt = screen.getByRole('region', { name: 'Consent receipt rcpt-0001' });
     expect(within(receipt).getByLabelText('Receipt hash').textContent).toBe('c'.repeat(64));
     expect(within(receipt).getByText('The Japan Society for Precision Engineering')).toBeTruthy();
+    // The receipt's purposes by title; their keys are for machines, not for the person reading.
+    const purposes = within(receipt).getByRole('table', { name: /purposes/i });
+    expect(within(purposes).getByText('Journal delivery')).toBeTruthy();
+    expect(within(purposes).queryByText(/journal-delivery/)).toBeNull();
   });
 
   it("shows the provider's language and changes it through the edit form", async () => {

@@ -6,6 +6,7 @@ import { useQuery } from 'urql';
 import { fieldErrorsFromGraphQLError } from '../../components/errors.js';
 import { useLocale } from '../../i18n/locale.js';
 import { useProvider } from '../providers/use-provider.js';
+import { usePurposeTitle } from '../vocabulary/use-purpose-title.js';
 import { ProviderChangeCard, type ProviderChangeProps } from './ProviderChangeCard.js';
 import { useApplyCessation } from './use-requests.js';
 
@@ -17,6 +18,7 @@ export function CessationForm({ requestId, providerId, onApplied }: ProviderChan
   const [purposes] = useQuery({ query: PurposesDocument, variables: { includeRetired: false } });
   const [recipients] = useQuery({ query: RecipientsDocument });
   const { apply, fetching } = useApplyCessation();
+  const purposeTitle = usePurposeTitle();
   const [stopUse, setStopUse] = useState<string[]>([]);
   const [stopTo, setStopTo] = useState<string[]>([]);
   const [stopAll, setStopAll] = useState(false);
@@ -43,7 +45,10 @@ export function CessationForm({ requestId, providerId, onApplied }: ProviderChan
     const r = res.data!.applyCessation;
     setDone(
       r.withdrawnPurposeKeys.length
-        ? t('cessation.doneWithdrawn', { count: r.cessations.length, purposes: r.withdrawnPurposeKeys.join(', ') })
+        ? t('cessation.doneWithdrawn', {
+            count: r.cessations.length,
+            purposes: r.withdrawnPurposeKeys.map(purposeTitle).join(t('cessation.separator')),
+          })
         : t('cessation.done', { count: r.cessations.length }),
     );
     reload();

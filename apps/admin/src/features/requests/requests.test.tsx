@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { buildProvider } from '../../test/factories.js';
+import { buildProvider, PURPOSES } from '../../test/factories.js';
 import { renderApp } from '../../test/render.js';
 import { graphQLError } from '../../test/stub-api.js';
 import { buildDisclosureJson, buildLedgerEntry } from '../documents/document-fixtures.js';
@@ -159,6 +159,41 @@ describe('request detail', () => {
       expectedProviderVersion: 5,
       changes: [{ itemId: 'item-1', category: 'NAME', value: 'Hanako Suzuki' }],
     });
+  });
+});
+
+describe('cessation on request', () => {
+  it('says which consents were withdrawn by purpose title, not key', async () => {
+    renderApp('/requests/req-1', {
+      handlers: {
+        ProviderRequest: () => ({
+          data: {
+            providerRequest: buildRequest({
+              kind: 'CESSATION',
+              abilities: { link: false, verify: false, changeStatus: true, disclose: false, amend: false, cease: true },
+            }),
+          },
+        }),
+        Provider: () => ({ data: { provider: buildProvider() } }),
+        Purposes: () => ({ data: { purposes: PURPOSES } }),
+        Recipients: () => ({ data: { recipients: [] } }),
+        ApplyCessation: () => ({
+          data: {
+            applyCessation: {
+              request: buildRequest({ kind: 'CESSATION' }),
+              cessations: [],
+              withdrawnPurposeKeys: ['journal-delivery', 'event-notices'],
+              providerVersion: 6,
+            },
+          },
+        }),
+      },
+    });
+    const stopUsing = await screen.findByLabelText('Stop using for');
+    fireEvent.click(await within(stopUsing).findByLabelText('Journal delivery'));
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    expect(await screen.findByText(/consent withdrawn for Journal delivery, Event notices\./)).toBeTruthy();
+    expect(screen.queryByText(/journal-delivery/)).toBeNull();
   });
 });
 

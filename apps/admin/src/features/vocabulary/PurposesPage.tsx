@@ -14,16 +14,6 @@ import { usePurposes } from './use-purposes.js';
 /** The title in the language shown first, the other language's under it. */
 const columns = (t: TFunction, language: UiLanguage): DataColumn<PurposeFieldsFragment>[] => [
   {
-    id: 'key',
-    header: t('vocabulary:purposes.columns.key'),
-    value: (p) => p.key,
-    cell: (p) => (
-      <Text ff="monospace" size="sm">
-        {p.key}
-      </Text>
-    ),
-  },
-  {
     id: 'title',
     header: t('vocabulary:purposes.columns.title'),
     value: (p) => inLanguage(language, p.titleEn, p.titleJa).shown,
@@ -36,6 +26,16 @@ const columns = (t: TFunction, language: UiLanguage): DataColumn<PurposeFieldsFr
           {inLanguage(language, p.titleEn, p.titleJa).other}
         </Text>
       </>
+    ),
+  },
+  {
+    id: 'key',
+    header: t('vocabulary:purposes.columns.key'),
+    value: (p) => p.key,
+    cell: (p) => (
+      <Text ff="monospace" size="sm">
+        {p.key}
+      </Text>
     ),
   },
   {
