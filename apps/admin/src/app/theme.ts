@@ -2,10 +2,12 @@ import { createTheme, darken, type CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'indigo',
-  // Filled buttons and badges keep white text at 4.5:1 or more (indigo.6 on white text is 4.2:1).
-  primaryShade: 7,
-  // Filled buttons and badges of light colours (green, teal, yellow…) get dark text where white falls short.
+  // Filled buttons and badges use shade 8: white text on it is 4.5:1 or more for red, blue, indigo,
+  // grape…; the light ones (green, teal, cyan, orange, yellow, lime) get dark text instead
+  // (autoContrast at luminance 0.19: cyan.8 4.8:1 dark, red.8 4.5:1 white).
+  primaryShade: 8,
   autoContrast: true,
+  luminanceThreshold: 0.19,
   defaultRadius: 'sm',
   fontFamily:
     'Inter, system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans JP", Meiryo, sans-serif',

@@ -72,10 +72,10 @@ export function DueTimelineChart({ requests, now }: { requests: readonly Timelin
         series={[
           // Places each bar at its receipt; "none" keeps it out of the picture and the legend.
           { name: 'offset', color: 'none' },
-          { name: 'ON_TRACK', color: URGENCY_COLOR.ON_TRACK, label: URGENCY_LABEL.ON_TRACK },
-          { name: 'DUE_SOON', color: URGENCY_COLOR.DUE_SOON, label: URGENCY_LABEL.DUE_SOON },
+          { name: 'ON_TRACK', color: `${URGENCY_COLOR.ON_TRACK}.7`, label: URGENCY_LABEL.ON_TRACK },
+          { name: 'DUE_SOON', color: `${URGENCY_COLOR.DUE_SOON}.7`, label: URGENCY_LABEL.DUE_SOON },
           { name: 'OVERDUE', color: '#ffc9c9', label: URGENCY_LABEL.OVERDUE },
-          { name: 'late', color: URGENCY_COLOR.OVERDUE, label: t('timeline.late') },
+          { name: 'late', color: `${URGENCY_COLOR.OVERDUE}.8`, label: t('timeline.late') },
         ]}
         withLegend
         // Below the axis: above the plot is the "now" label's.

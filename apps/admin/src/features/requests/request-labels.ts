@@ -24,11 +24,12 @@ export const VERIFICATION_METHOD_LABEL: Readonly<Record<VerificationMethod, stri
 
 export const URGENCY_LABEL: Readonly<Record<RequestUrgency, string>> = vocabularyLabels('requestUrgency');
 
+/** Theme colours (not hex), so badges get the theme's contrast-checked light and filled shades. */
 export const URGENCY_COLOR: Record<RequestUrgency, string> = {
-  OVERDUE: '#e03131',
-  DUE_SOON: '#f08c00',
-  ON_TRACK: '#1c7ed6',
-  CLOSED: '#adb5bd',
+  OVERDUE: 'red',
+  DUE_SOON: 'orange',
+  ON_TRACK: 'blue',
+  CLOSED: 'gray',
 };
 
 /** "3 days left", "due now", "2 days overdue" (`t` of any namespace: the keys name `requests`). */
