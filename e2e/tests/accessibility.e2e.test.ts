@@ -12,6 +12,7 @@ import { browserStory, OWNER, RESULTS_DIR, seriousViolations, signIn, visible } 
  */
 
 const KEY_PAGES: { path: string; name: string }[] = [
+  { path: '/', name: 'home' },
   { path: '/providers', name: 'providers' },
   { path: '/collections/new', name: 'collection-form' },
   { path: '/requests', name: 'requests' },
@@ -22,6 +23,8 @@ const KEY_PAGES: { path: string; name: string }[] = [
   { path: '/audit', name: 'audit' },
   { path: '/cookies', name: 'cookies' },
   { path: '/policy', name: 'policy' },
+  { path: '/jobs', name: 'jobs' },
+  { path: '/outbox', name: 'outbox' },
 ];
 
 /** Waits for the page's own heading, then for the list or form under it to settle. */
@@ -61,7 +64,7 @@ browserStory('The admin is accessible and fits a laptop and a phone (Chromium, e
       await settle(page);
       expect(await page.locator('h1').count()).toBe(1);
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: join(RESULTS_DIR, `a11y-${name}.png`) });
+      await page.screenshot({ path: join(RESULTS_DIR, `a11y-${name}.png`), fullPage: true });
     });
   }
 
