@@ -67,6 +67,15 @@ export default tseslint.config(
     },
   },
   {
+    // The offline verifier runs anywhere (a browser, Deno, Node): only its CLI and tests touch Node,
+    // and its crypto is @noble's, never node:crypto.
+    files: ['packages/verify/src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'packages/verify/src/cli.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['node:*', '@steward/*'] }],
+    },
+  },
+  {
     // Presenters are the only place values are decrypted (ARCHITECTURE.md): the cipher's `decrypt`
     // and `openText` and the item reveal helpers are used only in `*.presenter.ts`, the crypto module itself and
     // tests (which check what was sealed). The cipher's `reseal` and `sealedEquals` hand no
