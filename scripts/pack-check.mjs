@@ -1,37 +1,34 @@
 #!/usr/bin/env node
-// Checks that a workspace package works for someone outside the monorepo:
+// Checks that a workspace package works for someone outside the monorepo, as they would get it:
 //
 //   node scripts/pack-check.mjs <workspace dir> <consumer dir> [--keep]
 //
-// 1. Copies the workspace as a clean clone has it (git's tracked and unignored files, so no dist/),
-//    with the repository's tsconfig*.json beside it and node_modules linked for its build tools,
-//    into a temporary directory outside the workspace, and runs `npm pack` there: `prepack` must
-//    build what the package ships. (Packing a copy leaves the workspace's own dist/ alone while
-//    other tests import it.)
-// 2. Checks the tarball: every file `exports`, `main` and `types` name is in it, no test file is,
-//    and every source map (.js.map, .d.ts.map) points at sources that are in it.
-// 3. Installs the tarball into a scratch project (a copy of <consumer dir>) in another temporary
-//    directory: `npm install --prefer-offline --no-audit --no-fund <tarball>`. The consumer's
-//    package.json lists its tools (typescript, @types/node…) as "*": they are pinned, with their
-//    dependencies, to the monorepo's package-lock.json (versions and integrity in the scratch
-//    project's own lockfile), so npm takes them from the cache `npm ci` filled, with no network.
-// 4. Type-checks and compiles the consumer with its tsconfig.json (its own `tsc`, strict,
-//    moduleResolution nodenext, noEmitOnError), runs `node <outDir>/main.js` and compares what it
-//    prints with <consumer dir>/expected-output.txt.
+// 1. Copies what a clean clone has of the workspace (git's tracked and unignored files: no dist/, no
+//    generated code) — and of the workspaces it names in its dependencies, whose files its build may
+//    read (e.g. @steward/client's codegen reads packages/schema) — with the root tsconfig*.json and
+//    the root node_modules linked for the build tools, into a temporary directory outside the
+//    repository, and runs `npm pack` there: `prepack` must build what the package ships.
+// 2. Checks the tarball: every file `main`, `types` and `exports` name is in it; no test file is; and
+//    (after the install) every source map points at sources the package ships.
+// 3. Copies <consumer dir> to another temporary directory and installs the tarball there:
+//    `npm install --prefer-offline --no-audit --no-fund <tarball>`. Dependencies the consumer lists
+//    as "*" (typescript, @types/node, …) are pinned to what the monorepo's package-lock.json holds
+//    (its tarball URL, or its exact version), which `npm ci` left in the npm cache.
+// 4. Type-checks and compiles the consumer with its own tsconfig.json and tsc (strict, nodenext,
+//    noEmitOnError), runs `node <outDir>/main.js` and compares its output with
+//    <consumer dir>/expected-output.txt.
 //
-// Prints the tarball's size (as `npm pack --dry-run` reports it) and each step's time; exits 1 on
-// the first failure. The consumer dir holds package.json, tsconfig.json (plain JSON; its outDir
-// gets main.js), main.ts and expected-output.txt.
+// Prints the tarball's size and each step's time; exits 1 on the first failure. The consumer dir
+// holds package.json, tsconfig.json, main.ts and expected-output.txt.
 import { execFileSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
+  readdirSync,
   rmSync,
-  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -50,159 +47,163 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const workspace = resolve(workspaceArg);
 const consumer = resolve(consumerArg);
 const workspaceRel = relative(root, workspace);
-if (workspaceRel.startsWith('..')) fail(`${workspace} is not inside ${root}`);
+if (workspaceRel.startsWith('..') || !existsSync(join(workspace, 'package.json'))) {
+  console.error(`pack-check: ${workspace} is not a workspace of ${root}`);
+  process.exit(2);
+}
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-let tmp = null;
+const tmp = mkdtempSync(join(tmpdir(), 'pack-check-'));
 const started = performance.now();
 let last = started;
 const timings = [];
-function step(name) {
+const step = (name) => {
   const now = performance.now();
   timings.push(`${name} ${((now - last) / 1000).toFixed(1)} s`);
   last = now;
-}
+};
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+const cleanUp = () => (keep ? console.log(`kept ${tmp}`) : rmSync(tmp, { recursive: true, force: true }));
+
 function fail(message) {
   console.error(`pack-check: ${message}`);
-  if (tmp && !keep) rmSync(tmp, { recursive: true, force: true });
+  cleanUp();
   process.exit(1);
 }
+
 function run(command, argv, cwd) {
   try {
-    // npm is npm.cmd on Windows, which only a shell runs.
-    const shell = process.platform === 'win32' && command === npm;
-    return execFileSync(command, argv, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], shell });
+    return execFileSync(command, argv, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
-    fail(`${[command, ...argv].join(' ')} (in ${cwd}) failed:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+    return fail(`${[command, ...argv].join(' ')} (in ${cwd}) failed:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
   }
 }
 
-tmp = mkdtempSync(join(tmpdir(), 'pack-check-'));
-try {
-  // 1. A clean clone's copy of the workspace, packed.
-  const cloneRoot = join(tmp, 'clone');
-  const tracked = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', workspaceRel], root)
-    .split('\0')
-    .filter(Boolean);
-  for (const file of tracked) {
-    const from = join(root, file);
-    if (!existsSync(from)) continue; // deleted in the working tree
-    mkdirSync(dirname(join(cloneRoot, file)), { recursive: true });
-    cpSync(from, join(cloneRoot, file));
+/** The workspace and every workspace its package.json names (transitively), as paths from the root. */
+function workspaceClosure() {
+  const byName = new Map();
+  for (const pattern of readJson(join(root, 'package.json')).workspaces ?? []) {
+    const dirs = pattern.endsWith('/*')
+      ? readdirSync(join(root, pattern.slice(0, -2)), { withFileTypes: true })
+          .filter((d) => d.isDirectory())
+          .map((d) => join(pattern.slice(0, -2), d.name))
+      : [pattern];
+    for (const dir of dirs) {
+      const manifest = join(root, dir, 'package.json');
+      if (existsSync(manifest)) byName.set(readJson(manifest).name, dir);
+    }
   }
-  for (const f of readdirSync(root).filter((f) => /^tsconfig.*\.json$/u.test(f)))
-    cpSync(join(root, f), join(cloneRoot, f));
-  symlinkSync(join(root, 'node_modules'), join(cloneRoot, 'node_modules'), 'junction');
-  if (existsSync(join(workspace, 'node_modules'))) {
-    symlinkSync(join(workspace, 'node_modules'), join(cloneRoot, workspaceRel, 'node_modules'), 'junction');
-  }
-  step('copy');
-
-  const packDir = join(tmp, 'pack');
-  mkdirSync(packDir);
-  const [packed] = JSON.parse(
-    run(npm, ['pack', '--json', '--pack-destination', packDir], join(cloneRoot, workspaceRel)),
-  );
-  const tarball = join(packDir, packed.filename);
-  step('npm pack (prepack build)');
-  const files = new Set(packed.files.map((f) => f.path));
-  // As `npm pack` reports sizes (1 kB = 1000 bytes).
-  const size = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1e3).toFixed(1)} kB`);
-  console.log(
-    `${packed.id}: ${packed.filename}, package size ${size(statSync(tarball).size)}, ` +
-      `unpacked size ${size(packed.unpackedSize)}, ${packed.entryCount} files, shasum ${packed.shasum}`,
-  );
-
-  // 2. What the tarball holds.
-  const manifest = JSON.parse(readFileSync(join(cloneRoot, workspaceRel, 'package.json'), 'utf8'));
-  const targets = [manifest.main, manifest.types, ...exportTargets(manifest.exports)].filter(Boolean);
-  for (const target of targets) {
-    const path = target.replace(/^\.\//u, '');
-    if (!files.has(path)) fail(`${target} (named in package.json) is not in the tarball`);
-  }
-  const tests = [...files].filter((f) => /\.test\.|(^|\/)test-fixtures\./u.test(f));
-  if (tests.length) fail(`the tarball holds test files: ${tests.join(', ')}`);
-
-  // 3. A scratch project outside the workspace, with the tarball installed.
-  const project = join(tmp, 'consumer');
-  cpSync(consumer, project, { recursive: true });
-  const consumerManifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'));
-  writeLockedTools(project, consumerManifest, JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')));
-  run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], project);
-  step('npm install');
-
-  const installed = join(project, 'node_modules', ...manifest.name.split('/'));
-  for (const map of walk(installed).filter((f) => f.endsWith('.map'))) {
-    const { sources = [], sourceRoot = '' } = JSON.parse(readFileSync(map, 'utf8'));
-    for (const source of sources) {
-      const path = resolve(dirname(map), sourceRoot, source);
-      if (!path.startsWith(installed + sep) || !existsSync(path)) {
-        fail(`${relative(installed, map)} points at ${source}, which the package does not ship`);
+  const found = new Set([workspaceRel]);
+  const queue = [workspaceRel];
+  while (queue.length) {
+    const manifest = readJson(join(root, queue.shift(), 'package.json'));
+    for (const field of ['dependencies', 'devDependencies', 'peerDependencies']) {
+      for (const name of Object.keys(manifest[field] ?? {})) {
+        const dir = byName.get(name);
+        if (dir && !found.has(dir)) found.add(dir) && queue.push(dir);
       }
     }
   }
-  step('source maps');
-
-  // 4. The consumer type-checks, runs and prints what it should.
-  const tsconfig = JSON.parse(readFileSync(join(project, 'tsconfig.json'), 'utf8'));
-  run(process.execPath, [join(project, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
-  step('tsc');
-  const outDir = tsconfig.compilerOptions?.outDir ?? '.';
-  const printed = run(process.execPath, [join(project, outDir, 'main.js')], project);
-  const expected = readFileSync(join(consumer, 'expected-output.txt'), 'utf8');
-  if (printed.trimEnd() !== expected.trimEnd()) {
-    fail(`the consumer printed\n${printed}\ninstead of\n${expected}`);
-  }
-  step('node');
-  console.log(`pack-check passed in ${((performance.now() - started) / 1000).toFixed(1)} s (${timings.join(', ')})`);
-} finally {
-  if (keep) console.log(`kept ${tmp}`);
-  else rmSync(tmp, { recursive: true, force: true });
+  return [...found];
 }
 
-/**
- * Pins the consumer's "*" dependencies to the versions the monorepo locks, writing a lockfile with
- * their entries (and their dependencies' entries, where npm placed them) copied from the monorepo's.
- */
-function writeLockedTools(project, manifest, lock) {
-  const entries = {};
-  const visit = (from, name) => {
-    // Node's lookup: the nearest node_modules/<name> from the dependent's folder up.
-    for (let dir = from; ; dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/node_modules/')))) {
-      const path = `${dir ? `${dir}/` : ''}node_modules/${name}`;
-      const entry = lock.packages[path];
-      if (entry) {
-        if (entries[path]) return entry;
-        entries[path] = { ...entry, dev: true };
-        delete entries[path].devOptional;
-        for (const dep of Object.keys(entry.dependencies ?? {})) visit(path, dep);
-        return entry;
-      }
-      if (!dir) fail(`${name} (for ${from || 'the consumer'}) is not in the monorepo's package-lock.json`);
-    }
-  };
-  for (const field of ['dependencies', 'devDependencies']) {
-    for (const [name, range] of Object.entries(manifest[field] ?? {})) {
-      if (range === '*') manifest[field][name] = visit('', name).version;
-    }
-  }
-  writeFileSync(join(project, 'package.json'), JSON.stringify(manifest, null, 2));
-  writeFileSync(
-    join(project, 'package-lock.json'),
-    JSON.stringify({ name: manifest.name, lockfileVersion: 3, requires: true, packages: { '': manifest, ...entries } }),
+/** Every file under `dir`, recursively. */
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
   );
 }
 
-/** Every file an `exports` value names (conditions and subpaths, nested). */
 function exportTargets(value) {
   if (typeof value === 'string') return [value];
   if (value === null || typeof value !== 'object') return [];
   return Object.values(value).flatMap(exportTargets);
 }
 
-function walk(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
+try {
+  // 1. A clean clone's copy of the workspace (and the workspaces it builds from), packed.
+  const clone = join(tmp, 'clone');
+  const dirs = workspaceClosure();
+  const files = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...dirs], root)
+    .split('\0')
+    .filter(Boolean);
+  for (const file of files) {
+    if (!existsSync(join(root, file))) continue; // deleted in the working tree
+    mkdirSync(dirname(join(clone, file)), { recursive: true });
+    cpSync(join(root, file), join(clone, file));
+  }
+  for (const f of readdirSync(root).filter((name) => /^tsconfig.*\.json$/u.test(name))) {
+    cpSync(join(root, f), join(clone, f));
+  }
+  symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'), 'junction');
+  for (const dir of dirs) {
+    if (existsSync(join(root, dir, 'node_modules'))) {
+      symlinkSync(join(root, dir, 'node_modules'), join(clone, dir, 'node_modules'), 'junction');
+    }
+  }
+  step(`copy (${dirs.join(', ')})`);
+
+  const packDir = join(tmp, 'pack');
+  mkdirSync(packDir);
+  const packOutput = run(npm, ['pack', '--json', '--pack-destination', packDir], join(clone, workspaceRel));
+  // npm prints the prepack scripts' output first, then the JSON array.
+  const [packed] = JSON.parse(packOutput.slice(packOutput.search(/^\[/mu)));
+  const tarball = join(packDir, packed.filename);
+  step('npm pack (prepack build)');
+  const kB = (n) => `${(n / 1024).toFixed(1)} kB`;
+  console.log(
+    `${packed.id}: ${packed.filename}, package size ${kB(packed.size)}, unpacked size ${kB(packed.unpackedSize)}, ` +
+      `${packed.entryCount} files`,
+  );
+
+  // 2. What the tarball holds.
+  const inTarball = new Set(packed.files.map((f) => f.path));
+  const manifest = readJson(join(clone, workspaceRel, 'package.json'));
+  for (const target of [manifest.main, manifest.types, ...exportTargets(manifest.exports)].filter(Boolean)) {
+    if (!inTarball.has(target.replace(/^\.\//u, ''))) fail(`${target} (named in package.json) is not in the tarball`);
+  }
+  const tests = [...inTarball].filter((f) => /\.test\.|(^|\/)test-fixtures\./u.test(f));
+  if (tests.length) fail(`the tarball holds test files: ${tests.join(', ')}`);
+
+  // 3. A project outside the repository with the tarball installed.
+  const project = join(tmp, 'consumer');
+  cpSync(consumer, project, { recursive: true });
+  const consumerManifest = readJson(join(project, 'package.json'));
+  const lock = readJson(join(root, 'package-lock.json'));
+  for (const field of ['dependencies', 'devDependencies']) {
+    for (const [name, range] of Object.entries(consumerManifest[field] ?? {})) {
+      if (range !== '*') continue;
+      const locked = lock.packages[`node_modules/${name}`];
+      if (!locked?.version) fail(`${name} is not in the monorepo's package-lock.json`);
+      // The lock may leave registry URLs out (omit-lockfile-registry-resolved): then the exact version.
+      consumerManifest[field][name] = locked.resolved ?? locked.version;
+    }
+  }
+  writeFileSync(join(project, 'package.json'), JSON.stringify(consumerManifest, null, 2));
+  run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], project);
+  step('npm install');
+
+  // Source maps must resolve to files the package ships (a debugger lands on the real source, or nowhere).
+  const installed = join(project, 'node_modules', ...manifest.name.split('/'));
+  for (const map of walk(installed).filter((f) => f.endsWith('.map'))) {
+    const { sources = [], sourceRoot = '' } = readJson(map);
+    for (const source of sources) {
+      const path = resolve(dirname(map), sourceRoot, source);
+      if (!path.startsWith(installed + sep) || !existsSync(path))
+        fail(`${relative(installed, map)} points at ${source}, which the package does not ship`);
+    }
+  }
+  step('source maps');
+
+  // 4. The consumer type-checks, runs and prints what it should.
+  const tsconfig = readJson(join(project, 'tsconfig.json'));
+  run(process.execPath, [join(project, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
+  step('tsc');
+  const printed = run(process.execPath, [join(project, tsconfig.compilerOptions?.outDir ?? '.', 'main.js')], project);
+  const expected = readFileSync(join(consumer, 'expected-output.txt'), 'utf8');
+  if (printed.trimEnd() !== expected.trimEnd()) fail(`the consumer printed\n${printed}\ninstead of\n${expected}`);
+  step('node');
+  console.log(`pack-check passed in ${((performance.now() - started) / 1000).toFixed(1)} s (${timings.join(', ')})`);
+} finally {
+  cleanUp();
 }
