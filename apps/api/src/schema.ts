@@ -20,7 +20,7 @@ import { MailResolver } from './mail/mail.resolver.js';
 import { LedgerEntryResolver } from './ledger/ledger-entry.resolver.js';
 import { ImportResolver } from './imports/import.resolver.js';
 import { LedgerResolver } from './ledger/ledger.resolver.js';
-import { PartnerResolver } from './partners/partner.resolver.js';
+import { PartnerDataItemResolver, PartnerResolver } from './partners/partner.resolver.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
 import {
   OrganisationContactDriftResolver,
@@ -67,6 +67,7 @@ export const resolvers = [
   ExceptionResolver,
   ExceptionScopeResolver,
   PartnerResolver,
+  PartnerDataItemResolver,
   InquiryResolver,
   CookieConsentResolver,
   CookieAdminResolver,

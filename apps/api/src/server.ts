@@ -28,6 +28,7 @@ import { apiKeyKindOf } from './common/api-key.js';
 import { createErrorFormatter, requestError, UnauthenticatedError } from './common/errors.js';
 import { bearerToken } from './common/key-auth.js';
 import { inputBoundaryPlugin } from './common/input-boundary.js';
+import { disclosurePlugin } from './ledger/disclosures.js';
 import { rootFieldGuardPlugin, type RootFieldScope } from './common/root-field-guard.js';
 import { RateLimits } from './common/rate-limit.js';
 import { ChangeStamps } from './common/facts/change-stamps.js';
@@ -177,6 +178,8 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
       rootFieldGuardPlugin(restrictedScope),
       // The operation's name and the error codes for the request's log line (http/request-log.ts).
       requestTracePlugin<Context>(),
+      // What the final body discloses (a partner's values) is recorded before it is sent (ledger/disclosures.ts).
+      disclosurePlugin<Context>(deps.log),
       // Every string of every operation, before any resolver (common/input-boundary.ts).
       inputBoundaryPlugin(),
       ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : []),

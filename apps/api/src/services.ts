@@ -18,6 +18,7 @@ import { JobService } from './jobs/job.service.js';
 import { MailService } from './mail/mail.service.js';
 import { ImportService } from './imports/import.service.js';
 import { LedgerExplorerService } from './ledger/ledger-explorer.service.js';
+import { pendingDisclosures } from './ledger/disclosures.js';
 import { LedgerService } from './ledger/ledger.service.js';
 import { NameService } from './names/names.service.js';
 import { OrganisationService } from './organisation/organisation.service.js';
@@ -72,7 +73,7 @@ const MAKE = {
   ledgerExplorer: (ctx: Context) => new LedgerExplorerService(ctx.em),
   names: (ctx: Context) => new NameService(ctx.em, ctx.actor, ctx.deps),
   organisation: (ctx: Context) => new OrganisationService(ctx.em, requireActor(ctx), ctx.deps),
-  partner: (ctx: Context) => new PartnerService(ctx.db, requirePartner(ctx), ctx.deps),
+  partner: (ctx: Context) => new PartnerService(ctx.db, requirePartner(ctx), ctx.deps, pendingDisclosures(ctx)),
   policy: (ctx: Context) => new PolicyService(ctx.em, ctx.actor, ctx.deps),
   policyImpact: (ctx: Context) => new PolicyImpactService(ctx.em),
   provider: (ctx: Context) => new ProviderService(ctx.em, ctx.actor, ctx.deps),

@@ -1,14 +1,16 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
+import { responsePathOf } from '../ledger/disclosures.js';
 import { services } from '../services.js';
-import { PartnerProviderConnection, PartnerProviderType } from './partner.type.js';
+import { PartnerDataItemType, PartnerProviderConnection, PartnerProviderType } from './partner.type.js';
 
 /** What a recipient's system may query with its partner key (and nothing else). */
 @Resolver()
 export class PartnerResolver {
   @Query(() => PartnerProviderConnection, {
     description:
-      'Partner key only: the providers your exceptions in effect cover, newest first, with only the permitted categories. Each provision is recorded.',
+      'Partner key only: the providers your exceptions in effect cover, newest first, with only the permitted categories. Every value your answer carries is recorded as provided to you; a selection without values records nothing.',
   })
   partnerProviders(
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
@@ -24,5 +26,16 @@ export class PartnerResolver {
   })
   partnerProvider(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PartnerProviderType> {
     return services(ctx).partner.get(id);
+  }
+}
+
+@Resolver(() => PartnerDataItemType)
+export class PartnerDataItemResolver {
+  @FieldResolver(() => String, {
+    description:
+      'The value itself. Selecting it is receiving it: each value your answer carries is recorded as provided to you (the provider can see it in their disclosure package).',
+  })
+  value(@Root() item: PartnerDataItemType, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): string {
+    return services(ctx).partner.reveal(item, responsePathOf(info));
   }
 }

@@ -19,6 +19,7 @@ import { decodeCursor, pageSize, toPage } from '../common/pagination.js';
 import { TOTAL_COUNT_CAP, toTotal, withTotal } from '../common/connection.js';
 import type { AppDeps, PartnerPrincipal } from '../context.js';
 import { toDraft } from '../exceptions/exception-facts.js';
+import { type DisclosureSink, type PendingDisclosures, type ResponsePath } from '../ledger/disclosures.js';
 import { recordGrouped } from '../ledger/grouped-record.js';
 import { payloadHashOf, type LedgerFact } from '../ledger/ledger.service.js';
 import {
@@ -29,8 +30,8 @@ import {
   type PartnerProviderRow,
   type PartnerReach,
 } from './partner-facts.js';
-import { presentPartnerProvider } from './partner.presenter.js';
-import type { PartnerProviderConnection, PartnerProviderType } from './partner.type.js';
+import { presentPartnerProvider, revealPartnerValue, type SealedItemRow } from './partner.presenter.js';
+import type { PartnerDataItemType, PartnerProviderConnection, PartnerProviderType } from './partner.type.js';
 import { isUuid } from '../common/ids.js';
 
 /** One basis under which categories of one provider are provided. */
@@ -39,6 +40,15 @@ interface Grant {
   exceptionId: string;
   exceptionKind: ExceptionKind;
   categories: DataCategory[];
+}
+
+/** What providing one item means for the ledger: whose it is and on which basis. */
+interface Provision {
+  providerId: string;
+  itemId: string;
+  category: DataCategory;
+  grant: Grant;
+  policyVersion: number;
 }
 
 type ProviderRow = PartnerProviderRow;
@@ -59,14 +69,101 @@ interface Scope {
  * What a partner credential may receive (policy clause 2): the providers covered by its
  * recipient's exceptions in effect now, and per provider only the categories policy-core's
  * `decide` permits for provision to that recipient. The scope is part of the SQL, the decision is
- * made per provider, and every provision is recorded (ledger + audit, group-committed) before the answer leaves.
+ * made per provider, and what the answer carries is recorded (ledger + audit, group-committed) before it leaves:
+ * values are opened only when selected (`reveal`) and recorded from the final body (`record`).
  */
-export class PartnerService {
+export class PartnerService implements DisclosureSink<Provision> {
+  /** The items this operation's answers hold, still sealed, with what providing each means. */
+  private readonly offered = new WeakMap<PartnerDataItemType, { sealed: SealedItemRow; provision: Provision }>();
+
   constructor(
     private readonly em: SqlEntityManager,
     private readonly partner: PartnerPrincipal,
     private readonly deps: AppDeps,
+    private readonly disclosures: PendingDisclosures,
   ) {}
+
+  /**
+   * An item's value, opened because the answer selects it, and offered for the ledger at its
+   * place in the answer: it is recorded as provided only if the body sent still carries it there.
+   */
+  reveal(item: PartnerDataItemType, path: ResponsePath): string {
+    const found = this.offered.get(item);
+    if (!found) throw new Error('A partner item that this operation did not read');
+    const value = revealPartnerValue(this.deps.cipher, found.sealed);
+    this.disclosures.offer(this, path, value, found.provision);
+    return value;
+  }
+
+  /**
+   * The PROVISION ledger entries of what the answer carried — per provider, one per basis, naming
+   * exactly the categories and items sent — and one audit entry, group-committed; called once the
+   * body is final (ledger/disclosures.ts), which waits for the commit before it sends.
+   */
+  async record(sent: readonly Provision[]): Promise<void> {
+    const perProvider = new Map<string, Map<string, Provision[]>>();
+    const seen = new Set<string>();
+    for (const p of sent) {
+      // The same item reached through two fields (aliases, fragments) is provided once.
+      if (seen.has(p.itemId)) continue;
+      seen.add(p.itemId);
+      const grants = perProvider.get(p.providerId) ?? new Map<string, Provision[]>();
+      perProvider.set(p.providerId, grants);
+      const key = `${p.grant.purposeKey}\u0000${p.grant.exceptionId}`;
+      grants.set(key, [...(grants.get(key) ?? []), p]);
+    }
+    const actor = `partner:${this.partner.credentialId}`;
+    const facts: LedgerFact[] = [];
+    for (const [providerId, grants] of perProvider) {
+      for (const given of grants.values()) {
+        const { grant, policyVersion } = given[0]!;
+        const categories = DATA_CATEGORIES.filter((c) => given.some((p) => p.category === c));
+        const itemIds = given
+          .sort(
+            (a, b) =>
+              DATA_CATEGORIES.indexOf(a.category) - DATA_CATEGORIES.indexOf(b.category) ||
+              (a.itemId < b.itemId ? -1 : 1),
+          )
+          .map((p) => p.itemId);
+        facts.push({
+          kind: 'PROVISION',
+          actor,
+          providerId,
+          purposeKey: grant.purposeKey,
+          recipientId: this.partner.recipientId,
+          categories,
+          outcome: 'ALLOWED',
+          basis: { exceptionId: grant.exceptionId, exceptionKind: grant.exceptionKind },
+          policyVersion,
+          subjectRef: this.partner.credentialId,
+          payloadHash: payloadHashOf({
+            providerId,
+            recipientId: this.partner.recipientId,
+            credentialId: this.partner.credentialId,
+            purposeKey: grant.purposeKey,
+            itemIds,
+          }),
+        });
+      }
+    }
+    await recordGrouped(this.em, {
+      ledger: facts,
+      audit: {
+        action: 'partner.provide',
+        entityType: 'Provider',
+        subject: this.partner.credentialId,
+        providerIds: [...perProvider.keys()],
+        detail: {
+          recipientId: this.partner.recipientId,
+          credentialId: this.partner.credentialId,
+          providers: perProvider.size,
+        },
+      },
+      actor: null,
+      otherActorLabel: actor,
+      deps: this.deps,
+    });
+  }
 
   async list(first: number, after: string | null): Promise<PartnerProviderConnection> {
     const limit = pageSize(first);
@@ -166,8 +263,6 @@ export class PartnerService {
     const policyVersion = scope.policyNumber;
 
     const provided: PartnerProviderType[] = [];
-    const facts: LedgerFact[] = [];
-    const actor = `partner:${this.partner.credentialId}`;
     for (const row of rows.slice(0, query.limit)) {
       const own = items.filter((i) => i.provider_id === row.id);
       const consentEvents: ConsentEventFact[] = events
@@ -190,63 +285,31 @@ export class PartnerService {
         cessations.get(row.id) ?? [],
         standingGrantIds.get(row.id) ?? [],
       );
-      const given = new Set<DataCategory>();
-      const perGrant = grants.map((g) => {
-        const categories = g.categories.filter((c) => !given.has(c));
-        categories.forEach((c) => given.add(c));
-        return { grant: g, categories };
-      });
-      if (!given.size) continue;
+      // Each permitted category under the first grant that gives it.
+      const grantOf = new Map<DataCategory, Grant>();
+      for (const g of grants) for (const c of g.categories) if (!grantOf.has(c)) grantOf.set(c, g);
+      if (!grantOf.size) continue;
       const values = own
-        .filter((i) => given.has(i.category))
+        .filter((i) => grantOf.has(i.category))
         .sort(
           (a, b) => DATA_CATEGORIES.indexOf(a.category) - DATA_CATEGORIES.indexOf(b.category) || (a.id < b.id ? -1 : 1),
         );
-      provided.push(presentPartnerProvider(this.deps.cipher, row.id, values));
-      const withValues = new Set(values.map((v) => v.category));
-      const recorded = perGrant.filter((g, i) => i === 0 || g.categories.some((c) => withValues.has(c)));
-      for (const { grant, categories } of recorded) {
-        const sent = categories.filter((c) => withValues.has(c));
-        facts.push({
-          kind: 'PROVISION',
-          actor,
-          providerId: row.id,
-          purposeKey: grant.purposeKey,
-          recipientId: this.partner.recipientId,
-          categories: sent,
-          outcome: 'ALLOWED',
-          basis: { exceptionId: grant.exceptionId, exceptionKind: grant.exceptionKind },
-          policyVersion,
-          subjectRef: this.partner.credentialId,
-          payloadHash: payloadHashOf({
+      const presented = presentPartnerProvider(row.id, values);
+      // Nothing is recorded here: a value is recorded when, and only if, it leaves (`reveal`, `record`).
+      presented.items.forEach((item, i) => {
+        const sealed = values[i]!;
+        this.offered.set(item, {
+          sealed,
+          provision: {
             providerId: row.id,
-            recipientId: this.partner.recipientId,
-            credentialId: this.partner.credentialId,
-            purposeKey: grant.purposeKey,
-            itemIds: values.filter((v) => sent.includes(v.category)).map((v) => v.id),
-          }),
-        });
-      }
-    }
-    if (provided.length) {
-      // Nothing leaves before it is recorded: the answer waits for the ledger and audit entries' commit.
-      await recordGrouped(em, {
-        ledger: facts,
-        audit: {
-          action: 'partner.provide',
-          entityType: 'Provider',
-          subject: this.partner.credentialId,
-          providerIds: provided.map((p) => p.id),
-          detail: {
-            recipientId: this.partner.recipientId,
-            credentialId: this.partner.credentialId,
-            providers: provided.length,
+            itemId: sealed.id,
+            category: sealed.category,
+            grant: grantOf.get(sealed.category)!,
+            policyVersion,
           },
-        },
-        actor: null,
-        otherActorLabel: actor,
-        deps: this.deps,
+        });
       });
+      provided.push(presented);
     }
     return { rows, provided };
   }

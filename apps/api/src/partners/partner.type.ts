@@ -3,10 +3,10 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Connection } from '../common/connection.js';
 import { DataCategoryEnum } from '../common/enums.js';
 
+/** Its `value` is a field resolver (partner.resolver.ts): opened, and recorded as provided, only when selected. */
 @ObjectType('PartnerDataItem', { description: 'One value a permitted exception lets this partner receive.' })
 export class PartnerDataItemType {
   @Field(() => DataCategoryEnum) category!: DataCategory;
-  @Field(() => String) value!: string;
 }
 
 @ObjectType('PartnerProvider', {

@@ -1,15 +1,20 @@
 import {
   ApproveExceptionDocument,
+  ChangeRequestStatusDocument,
   CreateExceptionDocument,
+  CreateProviderRequestDocument,
   CreateRecipientDocument,
   IssuePartnerKeyDocument,
+  LinkRequestProviderDocument,
   PartnerProviderDocument,
   PartnerProvidersDocument,
+  ProduceDisclosurePackageDocument,
   RecordCollectionDocument,
   RecordConsentDocument,
   RevokeExceptionDocument,
   RevokePartnerKeyDocument,
   VerifyLedgerDocument,
+  VerifyRequestIdentityDocument,
 } from '@steward/schema';
 import { print } from 'graphql';
 import { randomUUID } from 'node:crypto';
@@ -474,5 +479,242 @@ describe('partner access: the courier scenario', () => {
     const after = await asPartner(LIST, { first: 100 });
     expect((after.body.data!.partnerProviders as { edges: unknown[] }).edges).toEqual([]);
     expect((await asPartner(ONE, { id: covered[1]!.id })).body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+/**
+ * A PROVISION entry means data left: entries are written from the body about to be sent
+ * (ledger/disclosures.ts), per provider exactly the categories whose values it carries.
+ */
+describe('partner access: provisions are recorded from the answer sent', () => {
+  let printerKey: string;
+  let printerId: string;
+  let full: Seeded;
+  let nameOnly: string;
+  let nothingPermitted: string;
+
+  const asPrinter = (query: string, variables: Record<string, unknown> = {}) =>
+    asPartner(query, variables, { authorization: `Bearer ${printerKey}` });
+
+  /** The printer's PROVISION entries since `after` (a sequence), oldest first. */
+  async function provisionsSince(after: number) {
+    const rows = await app
+      .em()
+      .getConnection()
+      .execute<{ sequence: unknown; provider_id: string; categories: unknown }[]>(
+        "select sequence, provider_id, categories from ledger_entry where kind = 'PROVISION' and recipient_id = ? and sequence > ? order by sequence",
+        [printerId, after],
+      );
+    return rows.map((r) => ({
+      providerId: r.provider_id,
+      categories: (typeof r.categories === 'string' ? JSON.parse(r.categories) : r.categories) as string[],
+    }));
+  }
+  async function head(): Promise<number> {
+    const rows = await app
+      .em()
+      .getConnection()
+      .execute<{ n: unknown }[]>('select max(sequence) as n from ledger_entry');
+    return Number(rows[0]!.n ?? 0);
+  }
+  async function provideAudits(): Promise<number> {
+    const rows = await app
+      .em()
+      .getConnection()
+      .execute<{ n: unknown }[]>("select count(*) as n from audit_entry where action = 'partner.provide'");
+    return Number(rows[0]!.n);
+  }
+  async function collect(items: { category: 'NAME' | 'EMAIL' | 'POSTAL_ADDRESS'; value: string }[]): Promise<string> {
+    const res = await owner.ok(RecordCollectionDocument, {
+      input: buildCollectionInput({
+        purposes: [
+          { purposeKey: 'MEMBERSHIP_ADMINISTRATION', granted: true },
+          { purposeKey: 'JOURNAL_DELIVERY', granted: true },
+        ],
+        items,
+      }),
+    });
+    return res.recordCollection.provider.id;
+  }
+
+  beforeAll(async () => {
+    printerId = (await owner.ok(CreateRecipientDocument, { input: { name: 'Sagawa Printing', kind: 'CONTRACTOR' } }))
+      .createRecipient.id;
+    const created = (
+      await owner.ok(CreateExceptionDocument, {
+        input: buildExceptionInput(
+          'OUTSOURCING',
+          { recipientId: printerId, providerId: covered[0]!.id, consentEventIds: [] },
+          { title: 'Journal printing and dispatch by Sagawa' },
+        ),
+      })
+    ).createException;
+    await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version });
+    printerKey = (await owner.ok(IssuePartnerKeyDocument, { recipientId: printerId, label: 'Print shop' }))
+      .issuePartnerKey.key;
+    full = covered[0]!;
+    nameOnly = await collect([
+      { category: 'NAME', value: 'Ichiro NameOnly' },
+      { category: 'EMAIL', value: 'marker-email-n@example.jp' },
+    ]);
+    // In reach and permitted, but with no value of a permitted category: listed with no items.
+    nothingPermitted = await collect([{ category: 'EMAIL', value: 'marker-email-x@example.jp' }]);
+  });
+
+  it('records nothing for a selection without values: cursors, counts, ids, categories', async () => {
+    const [before, audits] = [await head(), await provideAudits()];
+    for (const [query, variables] of [
+      ['{ partnerProviders(first: 100) { edges { cursor } pageInfo { hasNextPage endCursor } totalCount } }', {}],
+      ['{ partnerProviders(first: 100) { edges { node { id items { category } } } } }', {}],
+      [
+        'query($a: ID!, $b: ID!) { a: partnerProvider(id: $a) { id } b: partnerProvider(id: $b) { items { __typename } } }',
+        { a: full.id, b: nameOnly },
+      ],
+    ] as const) {
+      const res = await asPrinter(query, variables);
+      expect(res.body.errors, query).toBeUndefined();
+      expect(res.text).not.toContain(full.name);
+      expect(res.text).not.toContain('Ichiro');
+    }
+    expect(await provisionsSince(before)).toEqual([]);
+    expect(await provideAudits()).toBe(audits);
+  });
+
+  it("records nothing when a sibling's NOT_FOUND nulls the whole answer", async () => {
+    const [before, audits] = [await head(), await provideAudits()];
+    const res = await asPrinter(
+      `query($a: ID!, $n: ID!, $m: ID!) {
+        a: partnerProvider(id: $a) { id items { category value } }
+        n: partnerProvider(id: $n) { items { value } }
+        miss: partnerProvider(id: $m) { id }
+      }`,
+      { a: full.id, n: nameOnly, m: uncovered[0]!.id },
+    );
+    expect(res.body.data ?? null).toBeNull();
+    expect(res.body.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    expect(res.text).not.toContain(full.name);
+    expect(res.text).not.toContain('Ichiro');
+    // A request refused before anything runs records nothing either.
+    const refused = await asPrinter(`{ partnerProvider(id: "${full.id}") { items { value } } me { id } }`);
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await provisionsSince(before)).toEqual([]);
+    expect(await provideAudits()).toBe(audits);
+  });
+
+  it('records exactly the categories the answer carries, once per provider however often it carries them', async () => {
+    const [before, audits] = [await head(), await provideAudits()];
+    const res = await asPrinter(
+      `query($a: ID!) {
+        a: partnerProvider(id: $a) { items { value } }
+        b: partnerProvider(id: $a) { items { category v: value } }
+        list: partnerProviders(first: 100) { edges { node { id items { value } } } }
+      }`,
+      { a: full.id },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const listed = (res.body.data!.list as { edges: { node: { id: string; items: unknown[] } }[] }).edges.map(
+      (e) => e.node,
+    );
+    expect(listed.find((n) => n.id === nothingPermitted)).toEqual({ id: nothingPermitted, items: [] });
+    const sent = await provisionsSince(before);
+    const byProvider = new Map(sent.map((e) => [e.providerId, e.categories]));
+    expect(sent).toHaveLength(byProvider.size); // one entry per provider (one basis each here)
+    expect(byProvider.get(full.id)).toEqual(['NAME', 'POSTAL_CODE', 'POSTAL_ADDRESS']);
+    expect(byProvider.get(nameOnly)).toEqual(['NAME']);
+    expect(byProvider.has(nothingPermitted)).toBe(false);
+    expect([...byProvider.keys()].sort()).toEqual(
+      listed
+        .filter((n) => n.items.length > 0)
+        .map((n) => n.id)
+        .sort(),
+    );
+    expect(await provideAudits()).toBe(audits + 1);
+
+    // One provider's name only: the one entry names NAME alone.
+    const again = await head();
+    const one = await asPrinter(print(PartnerProviderDocument), { id: nameOnly });
+    expect(one.body.data!.partnerProvider).toEqual({
+      id: nameOnly,
+      items: [{ category: 'NAME', value: 'Ichiro NameOnly' }],
+    });
+    expect(await provisionsSince(again)).toEqual([{ providerId: nameOnly, categories: ['NAME'] }]);
+    expect((await owner.ok(VerifyLedgerDocument)).verifyLedger).toMatchObject({ ok: true });
+  });
+
+  it('sends nothing and records nothing when the record cannot be written', async () => {
+    const conn = app.em().getConnection();
+    const refuse =
+      database === 'postgresql'
+        ? [
+            "create function refuse_provision() returns trigger language plpgsql as $$ begin if new.kind = 'PROVISION' then raise exception 'refused'; end if; return new; end $$",
+            'create trigger refuse_provision before insert on ledger_entry for each row execute function refuse_provision()',
+          ]
+        : [
+            "create trigger refuse_provision before insert on ledger_entry when new.kind = 'PROVISION' begin select raise(abort, 'refused'); end",
+          ];
+    const [before, audits] = [await head(), await provideAudits()];
+    for (const sql of refuse) await conn.execute(sql);
+    try {
+      const res = await asPrinter(print(PartnerProviderDocument), { id: nameOnly });
+      expect(res.status).toBe(500);
+      expect(res.body).toEqual({
+        errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      });
+      expect(res.text).not.toContain('Ichiro');
+    } finally {
+      await conn.execute('drop trigger refuse_provision' + (database === 'postgresql' ? ' on ledger_entry' : ''));
+      if (database === 'postgresql') await conn.execute('drop function refuse_provision()');
+    }
+    // The operator learns why (the response says only that it failed).
+    expect(app.logged.filter((l) => l.includes('A disclosure could not be recorded'))).not.toEqual([]);
+    expect(await provisionsSince(before)).toEqual([]);
+    expect(await provideAudits()).toBe(audits);
+    // Once the ledger takes it again, so does the answer.
+    expect((await asPrinter(print(PartnerProviderDocument), { id: nameOnly })).body.errors).toBeUndefined();
+    expect(await provisionsSince(before)).toEqual([{ providerId: nameOnly, categories: ['NAME'] }]);
+  });
+
+  it("the provider's disclosure package lists what left and nothing else", async () => {
+    let r = (
+      await officer.ok(CreateProviderRequestDocument, {
+        input: {
+          kind: 'DISCLOSURE',
+          channel: 'POST',
+          requesterName: 'Ichiro NameOnly',
+          contact: '1-2-3 Shiba, Minato-ku',
+        },
+      })
+    ).createProviderRequest;
+    r = (
+      await officer.ok(LinkRequestProviderDocument, {
+        requestId: r.id,
+        providerId: nameOnly,
+        expectedVersion: r.version,
+      })
+    ).linkRequestProvider;
+    r = (
+      await officer.ok(ChangeRequestStatusDocument, {
+        input: { requestId: r.id, expectedVersion: r.version, status: 'VERIFYING' },
+      })
+    ).changeRequestStatus;
+    r = (
+      await officer.ok(VerifyRequestIdentityDocument, {
+        input: { requestId: r.id, expectedVersion: r.version, method: 'ID_DOCUMENT', note: 'Seen at the desk.' },
+      })
+    ).verifyRequestIdentity;
+    r = (
+      await officer.ok(ChangeRequestStatusDocument, {
+        input: { requestId: r.id, expectedVersion: r.version, status: 'IN_PROGRESS' },
+      })
+    ).changeRequestStatus;
+    const pkg = (await officer.ok(ProduceDisclosurePackageDocument, { requestId: r.id })).produceDisclosurePackage;
+    const provisions = pkg.ledger.filter((e) => e.kind === 'PROVISION');
+    // The full read (NAME), the name-only read and the read after the refused one: three hand-overs of
+    // the name; none of the reads that carried no value, the nulled answer or the refused record.
+    expect(provisions.map((e) => [e.recipientId, e.categories])).toEqual([
+      [printerId, ['NAME']],
+      [printerId, ['NAME']],
+      [printerId, ['NAME']],
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import type { CreateExceptionInput } from '../exceptions/exception.inputs.js';
 import { ExceptionService } from '../exceptions/exception.service.js';
 import { InquiryService } from '../inquiries/inquiry.service.js';
 import { authenticatePartner } from '../partners/partner-auth.js';
+import { PendingDisclosures } from '../ledger/disclosures.js';
 import { PartnerService } from '../partners/partner.service.js';
 import { Provider } from '../providers/provider.entity.js';
 import { RecipientService } from '../recipients/recipient.service.js';
@@ -137,8 +138,15 @@ export async function seedDemoWorkload(em: SqlEntityManager, deps: AppDeps, owne
     );
     decisions += (await Promise.all(asked)).length;
     if (new Date(at).getUTCDay() === 1) {
-      const page = await new PartnerService(em, partner, on(deps, new Date(at.getTime() + 3_600_000))).list(100, null);
-      provisions += page.edges.length;
+      // As the company's system reads it: every value selected, recorded from the answer (ledger/disclosures.ts).
+      const disclosures = new PendingDisclosures();
+      const service = new PartnerService(em, partner, on(deps, new Date(at.getTime() + 3_600_000)), disclosures);
+      const page = await service.list(100, null);
+      const answer = {
+        page: page.edges.map((e, i) => e.node.items.map((item, j) => service.reveal(item, ['page', i, j]))),
+      };
+      await disclosures.recordSent(answer);
+      provisions += answer.page.filter((values) => values.length > 0).length;
     }
   }
 

@@ -402,9 +402,11 @@ describe('decide: each kind allows exactly its scope', () => {
       message: 'The exception "x-board" covers internal use only, not provision to "police".',
     });
     expect(decide(use({ categories: ['POSTAL_ADDRESS'] })).refused).toEqual(['POSTAL_ADDRESS']);
-    expect(codes(decide(use({ purpose: journal, consent: consent('NOT_ASKED') })))).toContain(
-      'EXCEPTION_PURPOSE_NOT_COVERED',
-    );
+    // A use for another purpose: the approval is no candidate for it, so the denial does not name it.
+    const otherPurpose = decide(use({ purpose: journal, consent: consent('NOT_ASKED') }));
+    expect(otherPurpose.allowed).toBe(false);
+    expect(otherPurpose.reasons.filter((r) => r.exceptionId !== undefined)).toEqual([]);
+    expect(codes(otherPurpose)).toContain('NO_EXCEPTION_APPLIES');
   });
 });
 
@@ -441,7 +443,12 @@ describe('decide: a purpose that is not stated', () => {
       },
       {
         code: 'NO_EXCEPTION_APPLIES',
-        params: { exceptions: 'NONE_SUPPLIED' },
+        params: {
+          exceptions: 'NONE_SUPPLIED',
+          action: 'USE',
+          purpose: 'TAX_INQUIRY_2026',
+          purposeKey: 'TAX_INQUIRY_2026',
+        },
         message: 'No permitted exception was supplied.',
       },
     ]);

@@ -1,6 +1,7 @@
 import { mayUseForPurpose, purposeParams, reasonOf, type UseReason } from '../use/may-use-for-purpose.js';
 import { DATA_CATEGORIES, type DataCategory } from '../vocabulary/data-categories.js';
 import { cessationFor } from './cessation.js';
+import { isDenialCandidate } from './denial-candidates.js';
 import type { DecideInput, Decision, DecisionReason } from './decision.js';
 import {
   compareExceptions,
@@ -14,6 +15,7 @@ import {
 export * from './decision.js';
 export { cessationFor, type CessationFact } from './cessation.js';
 export { compareExceptions } from './exception-candidate.js';
+export { isDenialCandidate, type DenialRequest } from './denial-candidates.js';
 
 function fromUse(reason: UseReason): DecisionReason {
   return reason.category === undefined
@@ -59,7 +61,9 @@ function denyAll(input: DecideInput, requested: DataCategory[], reason: Decision
  *   on every basis but a LAW exception: consent, public data and the other exceptions no longer
  *   count (CEASED_ON_REQUEST); an obligation under law still applies.
  * Reasons: request-level first, then per exception (in preference order) why it does not apply,
- * then per category in DATA_CATEGORIES order. The order of `exceptions` does not matter.
+ * then per category in DATA_CATEGORIES order. A denial explains only this request: it names the
+ * exceptions that were candidates for it (isDenialCandidate: same purpose or recipient), never the
+ * others it was handed. The order of `exceptions` does not matter.
  * An invalid `at` throws a RangeError.
  */
 export function decide(input: DecideInput): Decision {
@@ -149,11 +153,23 @@ export function decide(input: DecideInput): Decision {
       reasonOf('NO_EXCEPTION_APPLIES', {
         exceptions:
           exceptionsConsidered.length > 0 ? 'NONE_COVERS' : ceased === null ? 'NONE_SUPPLIED' : 'NO_LAW_SUPPLIED',
+        action: input.action,
+        ...purposeParams(input.purpose),
+        ...(input.action === 'PROVIDE' ? recipientParams(input) : {}),
       }),
     );
   }
   const reasons: DecisionReason[] = [...requestReasons];
-  for (const c of exceptionCandidates) reasons.push(...c.general);
+  const request = {
+    action: input.action,
+    purposeKey: input.purpose.key,
+    recipientId: input.recipientId,
+    at: input.at,
+  };
+  // `ordered` and `exceptionCandidates` are in the same order: one candidate per exception.
+  exceptionCandidates.forEach((c, i) => {
+    if (isDenialCandidate(ordered[i]!, request)) reasons.push(...c.general);
+  });
   const permitted: DataCategory[] = [];
   const refused: DataCategory[] = [];
   for (const category of requested) {

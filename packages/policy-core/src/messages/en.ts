@@ -57,7 +57,7 @@ export const en = {
   'reason.PROVISION_NEEDS_EXCEPTION':
     'Consent to "{purpose}" does not allow providing data to "{recipient}": a permitted exception must cover it.',
   'reason.NO_EXCEPTION_APPLIES':
-    '{exceptions, select, NONE_SUPPLIED {No permitted exception was supplied.} NO_LAW_SUPPLIED {No legal-requirement exception was supplied.} other {No permitted exception in effect covers this request.}}',
+    '{exceptions, select, NONE_SUPPLIED {No permitted exception was supplied.} NO_LAW_SUPPLIED {No legal-requirement exception was supplied.} other {No permitted exception in effect covers {action, select, PROVIDE {providing data to "{recipient}" for "{purpose}"} other {use for "{purpose}"}}.}}',
   'reason.EXCEPTION_APPLIES':
     '{action, select, PROVIDE {The exception "{exception}" covers {category} for provision to "{recipient}" for "{purpose}".} other {The exception "{exception}" covers {category} for use for "{purpose}".}}',
   'reason.EXCEPTION_NOT_IN_EFFECT':

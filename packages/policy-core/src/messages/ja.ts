@@ -52,7 +52,7 @@ export const ja = {
   'reason.PROVISION_NEEDS_EXCEPTION':
     '「{purpose}」への同意は「{recipient}」への第三者提供を認めるものではありません。提供には、これを対象とする例外事由が必要です。',
   'reason.NO_EXCEPTION_APPLIES':
-    '{exceptions, select, NONE_SUPPLIED {例外事由は示されていません。} NO_LAW_SUPPLIED {法令に基づく例外事由は示されていません。} other {この判定の対象となる有効な例外事由はありません。}}',
+    '{exceptions, select, NONE_SUPPLIED {例外事由は示されていません。} NO_LAW_SUPPLIED {法令に基づく例外事由は示されていません。} other {{action, select, PROVIDE {「{purpose}」のための「{recipient}」への提供} other {「{purpose}」のための利用}}を対象とする有効な例外事由はありません。}}',
   'reason.EXCEPTION_APPLIES':
     '{action, select, PROVIDE {例外「{exception}」により、「{purpose}」のための「{recipient}」への{category}の提供が認められます。} other {例外「{exception}」により、「{purpose}」のための{category}の利用が認められます。}}',
   'reason.EXCEPTION_NOT_IN_EFFECT':
