@@ -21,6 +21,7 @@ import { LedgerEntryResolver } from './ledger/ledger-entry.resolver.js';
 import { ImportResolver } from './imports/import.resolver.js';
 import { LedgerResolver } from './ledger/ledger.resolver.js';
 import { PartnerResolver } from './partners/partner.resolver.js';
+import { PartnerChangesResolver } from './partners/changes/partner-changes.resolver.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
 import {
   OrganisationContactDriftResolver,
@@ -67,6 +68,7 @@ export const resolvers = [
   ExceptionResolver,
   ExceptionScopeResolver,
   PartnerResolver,
+  PartnerChangesResolver,
   InquiryResolver,
   CookieConsentResolver,
   CookieAdminResolver,
