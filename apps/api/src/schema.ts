@@ -21,6 +21,7 @@ import { LedgerEntryResolver } from './ledger/ledger-entry.resolver.js';
 import { ImportResolver } from './imports/import.resolver.js';
 import { LedgerResolver } from './ledger/ledger.resolver.js';
 import { PartnerDataItemResolver, PartnerResolver } from './partners/partner.resolver.js';
+import { PartnerChangesResolver } from './partners/changes/partner-changes.resolver.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
 import {
   OrganisationContactDriftResolver,
@@ -68,6 +69,7 @@ export const resolvers = [
   ExceptionScopeResolver,
   PartnerResolver,
   PartnerDataItemResolver,
+  PartnerChangesResolver,
   InquiryResolver,
   CookieConsentResolver,
   CookieAdminResolver,

@@ -24,6 +24,7 @@ import { NameService } from './names/names.service.js';
 import { OrganisationService } from './organisation/organisation.service.js';
 import { ContactDriftService } from './organisation/contact-drift.service.js';
 import { PartnerService } from './partners/partner.service.js';
+import { PartnerChangesService } from './partners/changes/partner-changes.service.js';
 import { PolicyImpactService } from './policy/policy-impact.service.js';
 import { PolicyService } from './policy/policy.service.js';
 import { ProviderService } from './providers/provider.service.js';
@@ -74,6 +75,7 @@ const MAKE = {
   names: (ctx: Context) => new NameService(ctx.em, ctx.actor, ctx.deps),
   organisation: (ctx: Context) => new OrganisationService(ctx.em, requireActor(ctx), ctx.deps),
   partner: (ctx: Context) => new PartnerService(ctx.db, requirePartner(ctx), ctx.deps, pendingDisclosures(ctx)),
+  partnerChanges: (ctx: Context) => new PartnerChangesService(ctx.db, requirePartner(ctx), ctx.deps),
   policy: (ctx: Context) => new PolicyService(ctx.em, ctx.actor, ctx.deps),
   policyImpact: (ctx: Context) => new PolicyImpactService(ctx.em),
   provider: (ctx: Context) => new ProviderService(ctx.em, ctx.actor, ctx.deps),

@@ -56,3 +56,4 @@ export * from './text/forbidden-characters.js';
 export * from './organisation/bilingual-text.js';
 export * from './organisation/contact-drift.js';
 export * from './import/import-rows.js';
+export * from './partners/partner-changes.js';

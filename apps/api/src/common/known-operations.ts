@@ -73,6 +73,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'OrganisationLanguage',
   'OrganisationSettings',
   'OrganisationTimeZone',
+  'PartnerChanges',
   'PartnerProvider',
   'PartnerProviders',
   'PermittedException',

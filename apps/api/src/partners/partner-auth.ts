@@ -7,7 +7,11 @@ import type { AppDeps, PartnerPrincipal } from '../context.js';
 /** The same answer for unknown, malformed and revoked keys: nothing tells them apart. */
 export const PARTNER_KEY_REJECTED = 'The partner key is not valid';
 /** The root fields a partner key may select (plus `__typename`). */
-export const PARTNER_ROOT_FIELDS: ReadonlySet<string> = new Set(['partnerProviders', 'partnerProvider']);
+export const PARTNER_ROOT_FIELDS: ReadonlySet<string> = new Set([
+  'partnerProviders',
+  'partnerProvider',
+  'partnerChanges',
+]);
 /** A partner key runs queries of its own root fields only (common/root-field-guard.ts). */
 export const PARTNER_SCOPE: RootFieldScope = {
   fields: PARTNER_ROOT_FIELDS,

@@ -18,18 +18,33 @@ export interface PartnerScopeFacts {
   policyNumber: number | null;
 }
 
-const scopeSql = perDialect((d) => {
-  return (
-    `select ${d.jsonObject}(` +
-    `'exceptions', ${d.jsonList(EXCEPTION_FACT_COLUMNS, "permitted_exception where recipient_id = :recipientId and status = 'ACTIVE'", 'id')},` +
-    ` 'purposes', ${d.jsonList(['id', 'key', 'categories', 'retired', 'consent_from_version'], 'purpose', 'key')},` +
-    ` 'policy', (select max(number) from policy_version where status = 'PUBLISHED')` +
-    ') as facts'
-  );
-});
+/** Which of the recipient's exceptions a read needs: those in force (a partner read), or every approved one, revoked ones too (the change feed). */
+const EXCEPTIONS = {
+  active: "status = 'ACTIVE'",
+  approved: "status in ('ACTIVE', 'REVOKED') and approved_at is not null",
+} as const;
 
-export async function loadPartnerScopeFacts(em: EntityManager, recipientId: string): Promise<PartnerScopeFacts> {
-  const [row] = await leanRows<{ facts: unknown }>(em, { sql: scopeSql(dialectOf(em)), params: { recipientId } });
+const scopeSqlFor = (exceptions: string) =>
+  perDialect((d) => {
+    return (
+      `select ${d.jsonObject}(` +
+      `'exceptions', ${d.jsonList(EXCEPTION_FACT_COLUMNS, `permitted_exception where recipient_id = :recipientId and ${exceptions}`, 'id')},` +
+      ` 'purposes', ${d.jsonList(['id', 'key', 'categories', 'retired', 'consent_from_version'], 'purpose', 'key')},` +
+      ` 'policy', (select max(number) from policy_version where status = 'PUBLISHED')` +
+      ') as facts'
+    );
+  });
+const scopeSql = { active: scopeSqlFor(EXCEPTIONS.active), approved: scopeSqlFor(EXCEPTIONS.approved) };
+
+export async function loadPartnerScopeFacts(
+  em: EntityManager,
+  recipientId: string,
+  exceptions: keyof typeof EXCEPTIONS = 'active',
+): Promise<PartnerScopeFacts> {
+  const [row] = await leanRows<{ facts: unknown }>(em, {
+    sql: scopeSql[exceptions](dialectOf(em)),
+    params: { recipientId },
+  });
   const facts = parsedJson<{
     exceptions: Record<string, unknown>[];
     purposes: Record<string, unknown>[];
