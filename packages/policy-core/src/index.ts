@@ -56,3 +56,8 @@ export * from './text/forbidden-characters.js';
 export * from './organisation/bilingual-text.js';
 export * from './organisation/contact-drift.js';
 export * from './import/import-rows.js';
+export * from './incidents/incident-vocabulary.js';
+export * from './incidents/incident-assessment.js';
+export * from './incidents/incident-deadlines.js';
+export * from './incidents/incident-status.js';
+export * from './incidents/commission-report.js';
