@@ -57,3 +57,8 @@ export * from './organisation/bilingual-text.js';
 export * from './organisation/contact-drift.js';
 export * from './import/import-rows.js';
 export * from './partners/partner-changes.js';
+export * from './incidents/incident-vocabulary.js';
+export * from './incidents/incident-assessment.js';
+export * from './incidents/incident-deadlines.js';
+export * from './incidents/incident-status.js';
+export * from './incidents/commission-report.js';

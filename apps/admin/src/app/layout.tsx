@@ -71,6 +71,7 @@ export const NAV_SECTIONS: NavSection[] = [
   {
     title: 'nav.sections.oversight',
     items: [
+      { to: '/incidents', label: 'nav.incidents' },
       { to: '/audit', label: 'nav.audit', show: (u) => canWrite(u.role) },
       { to: '/ledger', label: 'nav.ledger', show: (u) => canWrite(u.role), exact: true },
       { to: '/ledger/entries', label: 'nav.ledgerEntries', show: (u) => canWrite(u.role) },

@@ -21,6 +21,13 @@ import { EditExceptionRoute, ExceptionRoute, ExceptionsRoute, NewExceptionRoute 
 import { RecipientRoute, RecipientsRoute } from '../routes/recipients.js';
 import { SystemsRoute } from '../routes/systems.js';
 import { InquiriesRoute, InquiryRoute, NewInquiryRoute } from '../routes/inquiries.js';
+import {
+  EditIncidentRoute,
+  IncidentReportRoute,
+  IncidentRoute,
+  IncidentsRoute,
+  NewIncidentRoute,
+} from '../routes/incidents.js';
 import { OrganisationSettingsRoute } from '../routes/organisation-settings.js';
 import { PolicyEditorRoute } from '../routes/policy-editor.js';
 import { CookieSiteRoute, CookiesRoute } from '../routes/cookies.js';
@@ -68,6 +75,11 @@ export const routes: RouteObject[] = [
       { path: 'cookies/sites/:siteId', element: <CookieSiteRoute /> },
       { path: 'requests', element: <RequestsRoute /> },
       { path: 'requests/:requestId', element: <RequestRoute /> },
+      { path: 'incidents', element: <IncidentsRoute /> },
+      { path: 'incidents/new', element: <NewIncidentRoute /> },
+      { path: 'incidents/:incidentId', element: <IncidentRoute /> },
+      { path: 'incidents/:incidentId/edit', element: <EditIncidentRoute /> },
+      { path: 'incidents/:incidentId/report/:kind', element: <IncidentReportRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

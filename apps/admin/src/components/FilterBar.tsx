@@ -24,7 +24,8 @@ export type FilterValues<D extends FilterDefs> = { [K in keyof D]: D[K] extends 
  * writes one back, replacing the history entry; '' clears it.
  */
 export function useUrlFilters<D extends FilterDefs>(filters: D) {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const setFilter: (name: keyof D & string, value: string) => void = useSetSearchParam();
   const values = Object.fromEntries(
     Object.entries(filters).map(([name, def]) => {
       const v = params.get(name);
@@ -32,14 +33,18 @@ export function useUrlFilters<D extends FilterDefs>(filters: D) {
     }),
   ) as FilterValues<D>;
 
-  function setFilter(name: keyof D & string, value: string) {
+  return { values, setFilter };
+}
+
+/** Sets one search parameter of the page's URL ('' deletes it), replacing the history entry. */
+export function useSetSearchParam() {
+  const [params, setParams] = useSearchParams();
+  return (name: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
     else next.delete(name);
     setParams(next, { replace: true });
-  }
-
-  return { values, setFilter };
+  };
 }
 
 /** A list's filters in a row, in the order of `filters`, each a select with "any" first. */

@@ -2,6 +2,21 @@ import { COOKIE_CATEGORIES, COOKIE_CONSENT_ACTIONS, COOKIE_STORAGE_KINDS } from 
 import { DECISION_ACTIONS, type DecisionReasonCode } from '../decision/decision.js';
 import { MEETING_KINDS } from '../exceptions/exception-evidence.js';
 import { EFFECTIVE_EXCEPTION_STATUSES } from '../exceptions/exception-lifecycle.js';
+import { INCIDENT_CHECKLIST_QUESTIONS, INCIDENT_REASON_CODES } from '../incidents/incident-assessment.js';
+import {
+  INCIDENT_AFFECTED_SELECTORS,
+  INCIDENT_CAUSES,
+  INCIDENT_CRITERIA,
+  INCIDENT_DEADLINE_STATES,
+  INCIDENT_DISCOVERIES,
+  INCIDENT_KINDS,
+  INCIDENT_NOTIFICATION_CHANNELS,
+  INCIDENT_REPORTABILITIES,
+  INCIDENT_REPORT_KINDS,
+  INCIDENT_REPORT_RECIPIENTS,
+  INCIDENT_STATUSES,
+  INCIDENT_STEP_KINDS,
+} from '../incidents/incident-vocabulary.js';
 import { INQUIRY_REPLY_KINDS, INQUIRY_STATUSES } from '../inquiries/inquiry-vocabulary.js';
 import type { IssueCode } from '../issues.js';
 import { JOB_KINDS, JOB_STATUSES } from '../jobs/job-vocabulary.js';
@@ -82,6 +97,20 @@ export const LABEL_VOCABULARIES = {
   dataItemChangeAction: DATA_ITEM_CHANGE_ACTIONS,
   actorKind: DOCUMENT_ACTOR_KINDS,
   disclosureSection: DISCLOSURE_SECTION_KEYS,
+  incidentKind: INCIDENT_KINDS,
+  incidentStatus: INCIDENT_STATUSES,
+  incidentDiscovery: INCIDENT_DISCOVERIES,
+  incidentCause: INCIDENT_CAUSES,
+  incidentCriterion: INCIDENT_CRITERIA,
+  incidentReportability: INCIDENT_REPORTABILITIES,
+  incidentReportKind: INCIDENT_REPORT_KINDS,
+  incidentReportRecipient: INCIDENT_REPORT_RECIPIENTS,
+  incidentNotificationChannel: INCIDENT_NOTIFICATION_CHANNELS,
+  incidentStep: INCIDENT_STEP_KINDS,
+  incidentAffectedSelector: INCIDENT_AFFECTED_SELECTORS,
+  incidentDeadlineState: INCIDENT_DEADLINE_STATES,
+  incidentQuestion: INCIDENT_CHECKLIST_QUESTIONS,
+  incidentReason: INCIDENT_REASON_CODES,
 } as const;
 export type LabelNamespace = keyof typeof LABEL_VOCABULARIES;
 export type LabelValue<N extends LabelNamespace> = (typeof LABEL_VOCABULARIES)[N][number];
