@@ -20,6 +20,7 @@ import { MailResolver } from './mail/mail.resolver.js';
 import { LedgerEntryResolver } from './ledger/ledger-entry.resolver.js';
 import { ImportResolver } from './imports/import.resolver.js';
 import { LedgerResolver } from './ledger/ledger.resolver.js';
+import { LedgerTreeResolver } from './ledger/ledger-tree.resolver.js';
 import { PartnerResolver } from './partners/partner.resolver.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
 import {
@@ -59,6 +60,7 @@ export const resolvers = [
   MailResolver,
   ImportResolver,
   LedgerResolver,
+  LedgerTreeResolver,
   LedgerEntryResolver,
   DecisionResolver,
   DecisionBasisResolver,
