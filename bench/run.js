@@ -190,7 +190,7 @@ async function stewardCases(label, target, databaseUrl) {
     if (!data.recordCollection.provider.id || data.recordCollection.provider.displayName !== 'Bench Person') {
       throw new Error(`recordCollection answered unexpectedly: ${JSON.stringify(data)}`);
     }
-    // Only the cases that will run (BENCH_ONLY): a case left out is not checked either.
+    // Only the cases that run are checked (BENCH_ONLY): a case left out is neither timed nor trusted.
     for (const p of pages) if (!ONLY || ONLY.test(p.name)) await checkPage(server.url, cookie, p.variables);
 
     const courier = await setUpCourier(server.url, cookie);

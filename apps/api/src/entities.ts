@@ -18,6 +18,8 @@ import { SearchToken } from './providers/search-token.entity.js';
 import { LedgerCheckpoint } from './ledger/ledger-checkpoint.entity.js';
 import { LedgerEntry } from './ledger/ledger-entry.entity.js';
 import { LedgerHead } from './ledger/ledger-head.entity.js';
+import { LedgerTreeHead } from './ledger/ledger-tree-head.entity.js';
+import { LedgerTreeNode } from './ledger/ledger-tree-node.entity.js';
 import { PermittedException } from './exceptions/permitted-exception.entity.js';
 import { PartnerCredential } from './recipients/partner-credential.entity.js';
 import { Recipient } from './recipients/recipient.entity.js';
@@ -64,6 +66,8 @@ export const entities = [
   LedgerEntry,
   LedgerHead,
   LedgerCheckpoint,
+  LedgerTreeNode,
+  LedgerTreeHead,
   Recipient,
   PartnerCredential,
   SystemCredential,

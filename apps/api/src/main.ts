@@ -6,6 +6,7 @@ import { startupFailureMessage } from './common/operator-error.js';
 import type { AppDeps } from './context.js';
 import { JOB_KINDS_RUN, JOB_SCHEDULES } from './jobs/job-kinds.js';
 import { JobRunner } from './jobs/job-runner.js';
+import { enqueueLedgerTreeBuild } from './jobs/ledger-tree-build.job.js';
 import { scheduleLedgerCheckpoints, witnessLedgerHead } from './ledger/checkpoint-schedule.js';
 import { createServer } from './server.js';
 
@@ -22,6 +23,8 @@ async function main() {
   const server = await (await createServer(orm, deps)).listen(config.port, config.host);
   const stopCheckpoints = scheduleLedgerCheckpoints(orm, deps, config.ledgerCheckpointSeconds);
   const jobs = new JobRunner(orm, deps, { kinds: JOB_KINDS_RUN, schedules: JOB_SCHEDULES });
+  // A ledger older than its Merkle tree gets it built in the background, not by a migration.
+  await enqueueLedgerTreeBuild(orm, jobs, deps);
   jobs.start();
   const where = target.kind === 'sqlite' ? target.url : 'PostgreSQL';
   log.info(

@@ -20,6 +20,7 @@ import { MailResolver } from './mail/mail.resolver.js';
 import { LedgerEntryResolver } from './ledger/ledger-entry.resolver.js';
 import { ImportResolver } from './imports/import.resolver.js';
 import { LedgerResolver } from './ledger/ledger.resolver.js';
+import { LedgerTreeResolver } from './ledger/ledger-tree.resolver.js';
 import { PartnerDataItemResolver, PartnerResolver } from './partners/partner.resolver.js';
 import { PartnerChangesResolver } from './partners/changes/partner-changes.resolver.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
@@ -60,6 +61,7 @@ export const resolvers = [
   MailResolver,
   ImportResolver,
   LedgerResolver,
+  LedgerTreeResolver,
   LedgerEntryResolver,
   DecisionResolver,
   DecisionBasisResolver,

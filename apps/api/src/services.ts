@@ -20,6 +20,7 @@ import { ImportService } from './imports/import.service.js';
 import { LedgerExplorerService } from './ledger/ledger-explorer.service.js';
 import { pendingDisclosures } from './ledger/disclosures.js';
 import { LedgerService } from './ledger/ledger.service.js';
+import { LedgerTreeService } from './ledger/ledger-tree.service.js';
 import { NameService } from './names/names.service.js';
 import { OrganisationService } from './organisation/organisation.service.js';
 import { ContactDriftService } from './organisation/contact-drift.service.js';
@@ -72,6 +73,7 @@ const MAKE = {
   imports: (ctx: Context) => new ImportService(ctx.em, requireActor(ctx), ctx.deps),
   ledger: (ctx: Context) => new LedgerService(ctx.em, ctx.deps),
   ledgerExplorer: (ctx: Context) => new LedgerExplorerService(ctx.em),
+  ledgerTree: (ctx: Context) => new LedgerTreeService(ctx.em, ctx.deps),
   names: (ctx: Context) => new NameService(ctx.em, ctx.actor, ctx.deps),
   organisation: (ctx: Context) => new OrganisationService(ctx.em, requireActor(ctx), ctx.deps),
   partner: (ctx: Context) => new PartnerService(ctx.db, requirePartner(ctx), ctx.deps, pendingDisclosures(ctx)),

@@ -183,6 +183,10 @@ registerEnumType(JobKindEnum, {
     MEMBER_IMPORT: {
       description: 'Imports existing members from an uploaded file (startImport): one IMPORT collection per row.',
     },
+    LEDGER_TREE_BUILD: {
+      description:
+        "Builds the ledger's Merkle tree over entries written before it existed, in batches; enqueued at start while the tree lags the ledger.",
+    },
   },
 });
 registerEnumType(JobStatusEnum, {

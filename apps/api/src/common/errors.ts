@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
   /** The password was right; sign in again with the account's second-factor or recovery code. */
-  | 'MFA_REQUIRED';
+  | 'MFA_REQUIRED'
+  /** The ledger's Merkle tree is still being built over older entries: a proof reaching past it must wait. */
+  | 'LEDGER_TREE_BUILDING';
 
 /** A failure the caller can act on; anything else is reported as an internal error. */
 export class DomainError extends Error {

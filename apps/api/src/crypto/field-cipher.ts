@@ -37,6 +37,12 @@ export class FieldCipher {
     return this.keys.checkpointPublicKey.export({ format: 'der', type: 'spki' }).toString('base64');
   }
 
+  /** The same public key raw (its 32 bytes, base64): what the signed tree heads' wire format names. */
+  get checkpointPublicKeyRaw(): string {
+    const { x } = this.keys.checkpointPublicKey.export({ format: 'jwk' });
+    return Buffer.from(x!, 'base64url').toString('base64');
+  }
+
   encrypt(plaintext: string, context: string): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.keys.fieldKey, iv);

@@ -3,6 +3,7 @@ import { requestRemindersJob, requestRemindersSchedule } from '../mail/request-r
 import type { JobKindDefinition, JobSchedule } from './job-runner.js';
 import { memberImportJob } from '../imports/import.job.js';
 import { ledgerVerificationJob, ledgerVerificationSchedule } from './ledger-verification.job.js';
+import { ledgerTreeBuildJob } from './ledger-tree-build.job.js';
 import { exportPurgeJob, exportPurgeSchedule, listExportJob } from '../exports/list-export.job.js';
 
 /** Every kind of job the server runs: a new kind is one definition here (and its name in policy-core's JOB_KINDS). */
@@ -13,6 +14,7 @@ export const JOB_KINDS_RUN: readonly JobKindDefinition[] = [
   mailDeliveryJob,
   requestRemindersJob,
   memberImportJob,
+  ledgerTreeBuildJob,
 ];
 
 /** What the server enqueues by itself, once per period. */

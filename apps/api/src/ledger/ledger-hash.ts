@@ -50,3 +50,12 @@ export function restoreStatement(r: {
 export function checkpointStatement(sequence: number, hash: string): string {
   return `steward-ledger-checkpoint/1\n${sequence}\n${hash}`;
 }
+
+/**
+ * What a signed tree head (STH) covers: the Merkle tree's size and root, when it was signed
+ * (Date#toISOString) and the provider map's root (`-`: none in this phase). The wire format is fixed:
+ * the offline verifier (packages/verify) builds the same text.
+ */
+export function treeHeadStatement(treeSize: number, rootHex: string, signedAt: Date, providerMapRoot = '-'): string {
+  return `steward-tree-head/1\n${treeSize}\n${rootHex}\n${signedAt.toISOString()}\n${providerMapRoot}`;
+}

@@ -39,5 +39,7 @@ export function presentLedgerStatus(status: LedgerStatus, actor: Actor | null): 
     checkpointPublicKey: status.checkpointPublicKey,
     lastVerification: status.lastVerification ? presentVerificationOutcome(status.lastVerification) : null,
     runningVerification: status.runningVerification ? presentJob(status.runningVerification, actor) : null,
+    treeSize: status.treeSize,
+    treeLag: status.treeLag,
   };
 }

@@ -5,12 +5,13 @@ import { leanRows, leanRun, type Row } from '../common/sql/lean-sql.js';
 // The ledger's statements: appending (inside the group commit's transaction, serialised on the head
 // row), checkpoints, and the verification walk. The explorer's are in ledger-explorer.queries.ts.
 
-type Head = { sequence: number; hash: string };
+/** The head row: the newest entry, and how far the Merkle tree reaches (ledger-tree.service.ts). */
+type Head = { sequence: number; hash: string; tree_size: number; tree_sequence: number };
 
 /** Moves the head by `count` entries (locking its row until the transaction ends) and returns the new head. */
 export async function moveLedgerHead(em: EntityManager, count: number): Promise<Head | undefined> {
   const [head] = await leanRows<Head>(em, {
-    sql: 'update ledger_head set sequence = sequence + :count where id = 1 returning sequence, hash',
+    sql: 'update ledger_head set sequence = sequence + :count where id = 1 returning sequence, hash, tree_size, tree_sequence',
     params: { count },
   });
   return head;
@@ -19,13 +20,26 @@ export async function moveLedgerHead(em: EntityManager, count: number): Promise<
 /** Locks the head row by moving it by nothing (no appender slips in before the transaction ends). */
 export async function lockLedgerHead(em: EntityManager): Promise<Head | undefined> {
   const [head] = await leanRows<Head>(em, {
-    sql: 'update ledger_head set sequence = sequence where id = 1 returning sequence, hash',
+    sql: 'update ledger_head set sequence = sequence where id = 1 returning sequence, hash, tree_size, tree_sequence',
   });
   return head;
 }
 
-export async function setLedgerHeadHash(em: EntityManager, hash: string): Promise<void> {
-  await leanRun(em, { sql: 'update ledger_head set hash = :hash where id = 1', params: { hash } });
+/** Sets the head's hash after an append, and the tree's size and reach when the append made leaves too. */
+export async function setLedgerHeadHash(
+  em: EntityManager,
+  hash: string,
+  tree: { size: number; sequence: number } | null = null,
+): Promise<void> {
+  await leanRun(
+    em,
+    tree
+      ? {
+          sql: 'update ledger_head set hash = :hash, tree_size = :treeSize, tree_sequence = :treeSequence where id = 1',
+          params: { hash, treeSize: tree.size, treeSequence: tree.sequence },
+        }
+      : { sql: 'update ledger_head set hash = :hash where id = 1', params: { hash } },
+  );
 }
 
 /**
@@ -33,11 +47,17 @@ export async function setLedgerHeadHash(em: EntityManager, hash: string): Promis
  * transaction that appends the RESTORE entry recording the skipped numbers as lost.
  */
 export async function setLedgerHeadSequence(em: EntityManager, sequence: number): Promise<void> {
-  await leanRun(em, { sql: 'update ledger_head set sequence = :sequence where id = 1', params: { sequence } });
+  // The skipped numbers are no entries, so no leaves: a tree caught up before the jump still is.
+  await leanRun(em, {
+    sql: 'update ledger_head set tree_sequence = case when tree_sequence = sequence then :sequence else tree_sequence end, sequence = :sequence where id = 1',
+    params: { sequence },
+  });
 }
 
 export async function ledgerHead(em: EntityManager): Promise<Head | undefined> {
-  const [head] = await leanRows<Head>(em, { sql: 'select sequence, hash from ledger_head where id = 1' });
+  const [head] = await leanRows<Head>(em, {
+    sql: 'select sequence, hash, tree_size, tree_sequence from ledger_head where id = 1',
+  });
   return head;
 }
 

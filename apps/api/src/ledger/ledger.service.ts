@@ -34,6 +34,8 @@ import {
 } from './ledger-hash.js';
 import type { LedgerEntryKind } from './ledger-entry.entity.js';
 import { Job } from '../jobs/job.entity.js';
+import { LedgerTreeService } from './ledger-tree.service.js';
+import { treeState } from './ledger-tree.queries.js';
 
 /** A checkpoint is signed automatically every this many entries (and on demand). */
 export const CHECKPOINT_EVERY = 1000;
@@ -139,6 +141,9 @@ export interface LedgerStatus {
   lastVerification: Job | null;
   /** The verification job running (or else queued) now; `createdBy` loaded. */
   runningVerification: Job | null;
+  /** Leaves in the Merkle tree, and entry numbers past its reach (the build job's work left; 0 once caught up). */
+  treeSize: number;
+  treeLag: number;
 }
 
 export class LedgerService {
@@ -210,7 +215,22 @@ export class LedgerService {
       await insertEntryRows(this.em, rows.slice(i, i + INSERT_CHUNK));
     }
     for (const cp of checkpoints) await this.insertCheckpoint(this.em, cp.sequence, cp.hash);
-    await setLedgerHeadHash(this.em, prev);
+    // The Merkle tree grows with the entries when it has caught up (every entry before these is a
+    // leaf); otherwise the build job makes them leaves later, in order (ledger-tree.service.ts).
+    const last = sequence;
+    const tree =
+      Number(head.tree_sequence) === last - facts.length
+        ? {
+            sequence: last,
+            size: await new LedgerTreeService(this.em, this.deps).appendLeaves(
+              Number(head.tree_size),
+              head.hash,
+              rows.map((r) => ({ sequence: r.sequence as number, hash: r.hash as string })),
+              checkpoints.map((cp) => cp.sequence),
+            ),
+          }
+        : null;
+    await setLedgerHeadHash(this.em, prev, tree);
     ledgerAppends.inc(written.length);
     return written;
   }
@@ -226,7 +246,17 @@ export class LedgerService {
       const head = await lockLedgerHead(em);
       if (!head || Number(head.sequence) === 0) return null;
       const sequence = Number(head.sequence);
-      if (await checkpointExists(em, sequence)) return { sequence, hash: head.hash };
+      // The tree head with it, when the tree has caught up (a head of a tree still being built is never signed).
+      const signTree = () =>
+        new LedgerTreeService(em, this.deps).signCaughtUpHead({
+          sequence,
+          treeSize: Number(head.tree_size),
+          treeSequence: Number(head.tree_sequence),
+        });
+      if (await checkpointExists(em, sequence)) {
+        await signTree();
+        return { sequence, hash: head.hash };
+      }
       const tx = new LedgerService(em, this.deps);
       const newest = await newestCheckpoint(em);
       const from: LedgerAnchor = newest
@@ -237,6 +267,7 @@ export class LedgerService {
       if (!(await tx.extendsAnchor(from))) throw new LedgerChainBrokenError(from.sequence);
       if (anchor && !(await tx.extendsAnchor(anchor))) throw new LedgerChainBrokenError(anchor.sequence);
       await this.insertCheckpoint(em, sequence, head.hash);
+      await signTree();
       return { sequence, hash: head.hash };
     });
   }
@@ -306,6 +337,9 @@ export class LedgerService {
       checkpointPublicKey: this.deps.cipher.checkpointPublicKey,
       lastVerification,
       runningVerification,
+      treeSize: Number(head?.tree_size ?? 0),
+      // Numbers after the tree's reach: a restore's lost range inside it counts too (rare; gone once caught up).
+      treeLag: headSequence - Number(head?.tree_sequence ?? 0),
     };
   }
 
@@ -472,6 +506,8 @@ export class LedgerService {
         }),
       );
       await this.insertCheckpoint(em, sequence, hash, restoreSignature);
+      const state = await treeState(em);
+      await new LedgerTreeService(em, this.deps).signCaughtUpHead(state);
       return { sequence, hash, from, to: anchor.sequence };
     });
   }

@@ -136,4 +136,11 @@ export class LedgerStatusType {
       'The verification queued or running now, with its progress (entries checked of the head); null when none.',
   })
   runningVerification!: JobType | null;
+  @Field(() => Int, { description: "Leaves in the ledger's Merkle tree (one per entry it covers so far)." })
+  treeSize!: number;
+  @Field(() => Int, {
+    description:
+      'Entry numbers the tree does not cover yet: 0 once caught up; while above 0 the build job (LEDGER_TREE_BUILD) is filling it in and proofs past it answer LEDGER_TREE_BUILDING.',
+  })
+  treeLag!: number;
 }

@@ -251,6 +251,7 @@ export const en = {
   'mailStatus.FAILED': 'Failed',
   'mailStatus.NOT_SENT': 'Not sent (no SMTP server configured)',
   'jobKind.MEMBER_IMPORT': 'Import of members',
+  'jobKind.LEDGER_TREE_BUILD': "Building the ledger's Merkle tree",
 
   'jobStatus.QUEUED': 'Queued',
   'jobStatus.RUNNING': 'Running',

@@ -245,6 +245,7 @@ export const ja = {
   'mailStatus.FAILED': '送信失敗',
   'mailStatus.NOT_SENT': '未送信（SMTP サーバー未設定）',
   'jobKind.MEMBER_IMPORT': '会員のインポート',
+  'jobKind.LEDGER_TREE_BUILD': '台帳のマークル木の構築',
 
   'jobStatus.QUEUED': '待機中',
   'jobStatus.RUNNING': '実行中',
