@@ -457,7 +457,7 @@ describe('permitted exceptions: approval rules', () => {
       const res = await owner.request(RevokeExceptionDocument, {
         input: { id: e.id, reason, expectedVersion: a.version },
       });
-      expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+      expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
     }
     expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.status).toBe('ACTIVE');
   });

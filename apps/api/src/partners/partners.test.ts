@@ -325,7 +325,7 @@ describe('partner access: the courier scenario', () => {
       '{ ... on Query { me { email } } }',
       '{ x: partnerProviders { edges { node { id } } } y: auditLog { edges { node { id } } } }',
       'mutation { createRecipient(input: { name: "Evil", kind: CONTRACTOR }) { id } }',
-      `mutation { revokeException(id: "${exceptionId}", reason: "no", expectedVersion: ${exceptionVersion}) { id } }`,
+      `mutation { revokeException(input: { id: "${exceptionId}", reason: "no", expectedVersion: ${exceptionVersion} }) { id } }`,
     ];
     for (const query of attempts) {
       const res = await asPartner(query);

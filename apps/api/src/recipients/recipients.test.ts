@@ -189,7 +189,7 @@ describe('partner keys', () => {
         errorOf(await owner.request(IssuePartnerKeyDocument, { input: { recipientId: r.id, label } })),
       ).toMatchObject({
         code: 'BAD_USER_INPUT',
-        field: 'label',
+        field: 'input.label',
       });
     }
     for (const id of ['01900000-0000-7000-8000-000000000000', 'nope']) {

@@ -378,9 +378,9 @@ describe.each(DATABASES)('internal systems on %s', (database) => {
         `{ a: ${decision} b: auditLog { edges { node { id } } } }`,
         `{ a: ${decision} b: partnerProviders { edges { node { id } } } }`,
         'mutation { issueSystemKey(input: { systemName: "Evil", label: "x" }) { key } }',
-        `mutation { revokeSystemKey(id: "${credentialId}") { id } }`,
+        `mutation { revokeSystemKey(input: { id: "${credentialId}" }) { id } }`,
         'mutation { createRecipient(input: { name: "Evil", kind: CONTRACTOR }) { id } }',
-        `mutation { issuePartnerKey(recipientId: "${recipient.id}", label: "evil") { key } }`,
+        `mutation { issuePartnerKey(input: { recipientId: "${recipient.id}", label: "evil" }) { key } }`,
         'mutation { logout }',
         'mutation { __typename }',
       ];
