@@ -86,8 +86,8 @@ export async function setUpCourier(url, ownerCookie) {
   const approved = (
     await gql(
       url,
-      'mutation Approve($id: ID!, $v: Int!) { approveException(id: $id, expectedVersion: $v) { id status } }',
-      { id: created.id, v: created.version },
+      'mutation Approve($input: ApproveExceptionInput!) { approveException(input: $input) { id status } }',
+      { input: { id: created.id, expectedVersion: created.version } },
       officerCookie,
     )
   ).data.approveException;
@@ -95,8 +95,8 @@ export async function setUpCourier(url, ownerCookie) {
   const key = (
     await gql(
       url,
-      'mutation Issue($r: ID!, $l: String!) { issuePartnerKey(recipientId: $r, label: $l) { key } }',
-      { r: recipientId, l: 'Bench dispatch' },
+      'mutation Issue($input: IssuePartnerKeyInput!) { issuePartnerKey(input: $input) { key } }',
+      { input: { recipientId, label: 'Bench dispatch' } },
       ownerCookie,
     )
   ).data.issuePartnerKey.key;

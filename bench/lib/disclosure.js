@@ -18,8 +18,8 @@ const COLUMNS =
   'sequence, id, recorded_at, kind, actor, provider_id, purpose_key, recipient_id, categories, outcome, basis, policy_version, subject_ref, payload_hash, prev_hash, hash';
 const DB_NAME = 'steward_bench_disclosure';
 
-const FULL = `mutation Produce($requestId: ID!, $ledgerFirst: Int) {
-  produceDisclosurePackage(requestId: $requestId) {
+const FULL = `mutation Produce($input: ProduceDisclosurePackageInput!, $ledgerFirst: Int) {
+  produceDisclosurePackage(input: $input) {
     formatVersion requestReference producedAt controller policyVersion
     provider { id reference kind createdAt }
     dataItems { id category value source channel collectedAt collectionId publiclyAvailable publicProvenance }
@@ -37,8 +37,8 @@ const FULL = `mutation Produce($requestId: ID!, $ledgerFirst: Int) {
   }
 }`;
 
-const JSON_ONLY = `mutation ProduceJson($requestId: ID!) {
-  produceDisclosurePackage(requestId: $requestId) { requestReference ledgerCount json sha256 }
+const JSON_ONLY = `mutation ProduceJson($input: ProduceDisclosurePackageInput!) {
+  produceDisclosurePackage(input: $input) { requestReference ledgerCount json sha256 }
 }`;
 
 function percentile(sorted, p) {
@@ -221,7 +221,7 @@ export async function timeDisclosurePackage({ kind, entries, items, runs, cacheD
       { status: 'IN_PROGRESS' },
     );
 
-    const check = (await ask(FULL, { requestId: request.id })).produceDisclosurePackage;
+    const check = (await ask(FULL, { input: { requestId: request.id } })).produceDisclosurePackage;
     const expectedEntries = entries + 3; // + the collection and its two consents
     if (
       check.ledgerCount !== expectedEntries ||
@@ -237,9 +237,9 @@ export async function timeDisclosurePackage({ kind, entries, items, runs, cacheD
 
     const results = {};
     for (const [name, query, variables] of [
-      ['admin', FULL, { requestId: request.id, ledgerFirst: 200 }],
-      ['typed', FULL, { requestId: request.id, ledgerFirst: null }],
-      ['json', JSON_ONLY, { requestId: request.id }],
+      ['admin', FULL, { input: { requestId: request.id }, ledgerFirst: 200 }],
+      ['typed', FULL, { input: { requestId: request.id }, ledgerFirst: null }],
+      ['json', JSON_ONLY, { input: { requestId: request.id } }],
     ]) {
       for (let i = 0; i < 2; i++) await ask(query, variables); // warm-up
       const times = [];

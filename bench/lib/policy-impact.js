@@ -70,8 +70,8 @@ export async function timePolicyImpact({ url, cookie, widen = 'JOURNAL_DELIVERY'
     );
     await gql(
       url,
-      'mutation D($id: ID!, $v: Int!) { discardPolicyDraft(id: $id, expectedVersion: $v) }',
-      { id: saved.id, v: saved.version },
+      'mutation D($input: DiscardPolicyDraftInput!) { discardPolicyDraft(input: $input) }',
+      { input: { id: saved.id, expectedVersion: saved.version } },
       cookie,
     );
     return {
@@ -87,8 +87,8 @@ export async function timePolicyImpact({ url, cookie, widen = 'JOURNAL_DELIVERY'
           data.policyDraft &&
           gql(
             url,
-            'mutation D($id: ID!, $v: Int!) { discardPolicyDraft(id: $id, expectedVersion: $v) }',
-            { id: data.policyDraft.id, v: data.policyDraft.version },
+            'mutation D($input: DiscardPolicyDraftInput!) { discardPolicyDraft(input: $input) }',
+            { input: { id: data.policyDraft.id, expectedVersion: data.policyDraft.version } },
             cookie,
           ),
       )

@@ -91,9 +91,8 @@ browserStory(
         allowedOrigins,
         ...rest
       } = site as { id: string; siteKey: string; allowedOrigins: string[] };
-      await admin('mutation($id: ID!, $i: CookieSiteInput!) { updateCookieSite(id: $id, input: $i) { id } }', {
-        id,
-        i: { ...rest, allowedOrigins: [...allowedOrigins, demoUrl] },
+      await admin('mutation($i: UpdateCookieSiteInput!) { updateCookieSite(input: $i) { id } }', {
+        i: { ...rest, id, allowedOrigins: [...allowedOrigins, demoUrl] },
       });
     });
 

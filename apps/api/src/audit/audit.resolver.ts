@@ -11,8 +11,12 @@ export class AuditResolver {
     description: 'The audit trail, newest first unless sorted otherwise; filtered by actor, action, provider and time.',
   })
   async auditLog(
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'How many entries (1–100).' }) first: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The `endCursor` of the page before; omit for the first page.',
+    })
+    after: string | null,
     @Arg('providerId', () => ID, {
       nullable: true,
       description: 'Only entries about this provider (the same as `filter.providerId`).',

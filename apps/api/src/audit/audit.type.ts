@@ -24,9 +24,13 @@ export class AuditDetailFieldType {
 
 @ObjectType('AuditEntry', { description: 'Who changed or read what, and when. Holds no personal values.' })
 export class AuditEntryType {
-  @Field(() => ID) id!: string;
-  @Field(() => Date) at!: Date;
-  @Field(() => String) actor!: string;
+  @Field(() => ID, { description: "The entry's id." }) id!: string;
+  @Field(() => Date, { description: 'When it happened.' }) at!: Date;
+  @Field(() => String, {
+    description:
+      'Who acted, as a reference: `admin:<id>`, `partner:<credential id>`, `system:<credential id>`, `job:<id>` or `system` (Steward).',
+  })
+  actor!: string;
   @Field(() => ID, {
     nullable: true,
     description: 'The staff account that acted; null for the public, a partner or the system.',
@@ -36,15 +40,26 @@ export class AuditEntryType {
   actorName!: string | null;
   @Field(() => AdminRoleEnum, { nullable: true, description: "The acting staff member's current role." })
   actorRole!: AdminRole | null;
-  @Field(() => String) action!: string;
-  @Field(() => String) entityType!: string;
-  @Field(() => String, { nullable: true }) entityId!: string | null;
+  @Field(() => String, {
+    description: 'What was done, as `<subject>.<verb>` (e.g. `provider.read`, `cookie_site.update`).',
+  })
+  action!: string;
+  @Field(() => String, { description: 'The kind of record acted on (e.g. `Provider`, `PermittedException`).' })
+  entityType!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The id of the record acted on; null when the action concerns no one record (e.g. a list read).',
+  })
+  entityId!: string | null;
   @Field(() => String, {
     nullable: true,
     description: "The subject by name: a provider's reference or a staff member's name; null for other subjects.",
   })
   subjectName!: string | null;
-  @Field(() => [ID]) providerIds!: string[];
+  @Field(() => [ID], {
+    description: 'The providers whose personal information the action read or changed (empty if none).',
+  })
+  providerIds!: string[];
   @Field(() => [AuditProviderRefType], { description: 'The providers the entry is about, with their references.' })
   providers!: AuditProviderRefType[];
   @Field(() => String, { nullable: true, description: 'JSON: ids, categories and counts.' }) detail!: string | null;

@@ -30,22 +30,22 @@ export class StaffAbilitiesType implements StaffAbilities {
 
 @ObjectType('AdminUser', { description: 'A member of staff who works in the dashboard.' })
 export class AdminUserType {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The member of staff's id (records refer to them as `admin:<id>`)." })
   id!: string;
 
   @Field(() => String, { description: 'Sign-in e-mail, lower-cased.' })
   email!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The member's name as colleagues and records show it." })
   displayName!: string;
 
-  @Field(() => AdminRoleEnum)
+  @Field(() => AdminRoleEnum, { description: 'What the member may do: OWNER, PRIVACY_OFFICER or VIEWER.' })
   role!: AdminRole;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the account was created.' })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the member last signed in; null if never.' })
   lastLoginAt!: Date | null;
 
   @Field(() => Boolean, { description: 'False once deactivated: no sign-in, no session.' })

@@ -6,11 +6,11 @@ import type { Language } from '../i18n/language.js';
 
 @InputType({ description: 'Sign-in with e-mail and password, and the second factor when the account has one.' })
 export class LoginInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The e-mail address of the staff account.' })
   @MaxLength(254)
   email!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The account's password." })
   @MaxLength(256)
   password!: string;
 
@@ -22,18 +22,20 @@ export class LoginInput {
   code?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A staff account an owner creates with a password of their choosing (prefer inviteStaff).' })
 export class CreateAdminUserInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The e-mail address the member signs in with; unique.' })
   email!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The member's name as colleagues and records show it." })
   displayName!: string;
 
-  @Field(() => AdminRoleEnum)
+  @Field(() => AdminRoleEnum, { description: 'What the member may do.' })
   role!: AdminRole;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The first password; the member must change it at first sign-in. Refused when easy to guess.',
+  })
   password!: string;
 }
 

@@ -32,7 +32,13 @@ export class AuthResolver {
     description:
       'Signs in and sets the HttpOnly session cookie. MFA_REQUIRED: the password was right; send it again with `code`.',
   })
-  async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<AdminUserType> {
+  async login(
+    @Arg('input', () => LoginInput, {
+      description: 'The e-mail, password and, if the account has one, the second factor.',
+    })
+    input: LoginInput,
+    @Ctx() ctx: Context,
+  ): Promise<AdminUserType> {
     const { user, token, expiresAt, deviceCookie } = await services(ctx).auth.login(input, {
       userAgent: ctx.userAgent,
       clientAddress: ctx.clientAddress,
@@ -58,7 +64,10 @@ export class AuthResolver {
       'Creates a staff account with a password the owner chooses (prefer inviteStaff: the member chooses it).',
   })
   async createAdminUser(
-    @Arg('input', () => CreateAdminUserInput) input: CreateAdminUserInput,
+    @Arg('input', () => CreateAdminUserInput, {
+      description: "The new member's name, e-mail, role and first password.",
+    })
+    input: CreateAdminUserInput,
     @Ctx() ctx: Context,
   ): Promise<AdminUserType> {
     const user = await services(ctx).auth.createAdminUser(requireActor(ctx), input);

@@ -8,11 +8,15 @@ import { presentCollection } from './collection.presenter.js';
 import { RecordCollectionInput } from './collection.inputs.js';
 import { CollectionType, ConsentReceiptType } from './collection.type.js';
 
-@ObjectType('CollectionResult')
+@ObjectType('CollectionResult', {
+  description: 'What recording a collection stored: the collection, the provider and the receipt to hand over.',
+})
 export class CollectionResult {
-  @Field(() => ProviderType) provider!: ProviderType;
-  @Field(() => CollectionType) collection!: CollectionType;
-  @Field(() => ConsentReceiptType) receipt!: ConsentReceiptType;
+  @Field(() => ProviderType, { description: 'The provider, new or updated, with their items.' })
+  provider!: ProviderType;
+  @Field(() => CollectionType, { description: 'The collection recorded.' }) collection!: CollectionType;
+  @Field(() => ConsentReceiptType, { description: 'The consent receipt for the provider to keep.' })
+  receipt!: ConsentReceiptType;
 }
 
 @Resolver()
@@ -22,7 +26,10 @@ export class CollectionResolver {
     description: 'Records that a provider gave personal information: purposes specified, consent per purpose, receipt.',
   })
   async recordCollection(
-    @Arg('input', () => RecordCollectionInput) input: RecordCollectionInput,
+    @Arg('input', () => RecordCollectionInput, {
+      description: 'The provider, how and under which policy version, the purposes and the items.',
+    })
+    input: RecordCollectionInput,
     @Ctx() ctx: Context,
   ): Promise<CollectionResult> {
     const { provider, collection, purposes } = await services(ctx).collection.record(input);

@@ -72,8 +72,8 @@ describe.each(DATABASES)('hostile values to every operation on %s', (database) =
     );
     const recipientId = (recipient.data as { createRecipient: { id: string } }).createRecipient.id;
     const issued = await owner.raw(
-      'mutation($label: String!, $recipientId: ID!) { issuePartnerKey(label: $label, recipientId: $recipientId) { key } }',
-      { label: 'hostile', recipientId },
+      'mutation($input: IssuePartnerKeyInput!) { issuePartnerKey(input: $input) { key } }',
+      { input: { label: 'hostile', recipientId } },
     );
     partnerKey = (issued.data as { issuePartnerKey: { key: string } }).issuePartnerKey.key;
     fingerprintSql = await fingerprintQuery();

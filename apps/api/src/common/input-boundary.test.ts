@@ -337,12 +337,12 @@ describe.each(DATABASES)('the input boundary on %s', (database) => {
       expect(ok.errors).toBeUndefined();
     });
 
-    it('a multi-line @Arg (revokeException reason) takes lines and reaches the resolver', async () => {
-      const REVOKE =
-        'mutation($id: ID!, $reason: String!) { revokeException(id: $id, reason: $reason, expectedVersion: 1) { id } }';
-      const passed = await owner.raw(REVOKE, { id: SOME_ID, reason: 'Order withdrawn.\nSee letter 42.' });
+    it('a multi-line input field (revokeException reason) takes lines and reaches the resolver', async () => {
+      const REVOKE = 'mutation($input: RevokeExceptionInput!) { revokeException(input: $input) { id } }';
+      const revoke = (reason: string) => ({ input: { id: SOME_ID, reason, expectedVersion: 1 } });
+      const passed = await owner.raw(REVOKE, revoke('Order withdrawn.\nSee letter 42.'));
       expect(errorOf(passed).code).toBe('NOT_FOUND');
-      await refusedWithoutWrites(() => owner.raw(REVOKE, { id: SOME_ID, reason: 'Order \u200Bwithdrawn.' }), 'reason');
+      await refusedWithoutWrites(() => owner.raw(REVOKE, revoke('Order \u200Bwithdrawn.')), 'input.reason');
     });
   });
 

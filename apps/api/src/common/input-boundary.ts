@@ -44,11 +44,6 @@ import { RateLimitedError, type RateLimitRule } from './rate-limit.js';
  */
 export const MULTILINE = { text: 'multiline' } as const;
 
-/** `@Extensions(multilineArgs('reason'))` on a resolver method: the same for its named `@Arg`s (type-graphql gives those no extensions of their own). */
-export function multilineArgs(...names: string[]): { multilineArgs: string[] } {
-  return { multilineArgs: names };
-}
-
 /** At most this many issues are reported for one request; the rest are not looked for. */
 const MAX_ISSUES = 20;
 /** Deeper input values than this are refused (no input of the schema nests so deep). */
@@ -143,20 +138,18 @@ export function planOperation(
   const argumentsOf = (
     nodes: readonly { name: { value: string }; value: ValueNode }[] | undefined,
     defs: readonly GraphQLArgument[],
-    multilineNames: readonly string[] | undefined,
   ): void => {
     for (const node of nodes ?? []) {
       const def = defs.find((d) => d.name === node.name.value);
       if (!def) continue;
-      const multiline = isMultiline(def) || (multilineNames?.includes(def.name) ?? false);
-      literal(node.value, def.type, def.name, multiline);
+      literal(node.value, def.type, def.name, isMultiline(def));
     }
   };
 
   const directives = (nodes: readonly DirectiveNode[] | undefined): void => {
     for (const node of nodes ?? []) {
       const def = schema.getDirective(node.name.value);
-      if (def) argumentsOf(node.arguments, def.args, undefined);
+      if (def) argumentsOf(node.arguments, def.args);
     }
   };
 
@@ -178,7 +171,7 @@ export function planOperation(
         if (!def) continue;
         const rule = parent === root ? (def.extensions?.rateLimit as RateLimitRule | undefined) : undefined;
         if (rule) rateLimits.set(rule.name, rule);
-        argumentsOf(sel.arguments, def.args, def.extensions?.multilineArgs as string[] | undefined);
+        argumentsOf(sel.arguments, def.args);
         if (sel.selectionSet) selections(sel.selectionSet, namedOutputType(def));
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const type = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;

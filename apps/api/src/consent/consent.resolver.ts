@@ -11,7 +11,8 @@ export class ConsentResolver {
   @Authorized(WRITERS)
   @Mutation(() => ProviderType, { description: 'Records a later grant, refusal or withdrawal for one purpose.' })
   async recordConsent(
-    @Arg('input', () => RecordConsentInput) input: RecordConsentInput,
+    @Arg('input', () => RecordConsentInput, { description: 'The provider, as read, the purpose and the consent.' })
+    input: RecordConsentInput,
     @Ctx() ctx: Context,
   ): Promise<ProviderType> {
     const provider = await services(ctx).consent.record(input);

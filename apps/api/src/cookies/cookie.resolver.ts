@@ -16,8 +16,11 @@ import {
 import {
   CookieDeclarationInput,
   CookieSiteInput,
+  DeleteCookieDeclarationInput,
   RecordCookieConsentInput,
   UpdateCookieCategoryInput,
+  UpdateCookieDeclarationInput,
+  UpdateCookieSiteInput,
   WithdrawCookieConsentInput,
 } from './cookie.inputs.js';
 import {
@@ -39,7 +42,7 @@ export class CookieConsentResolver {
   })
   @Extensions(rateLimitedBy(COOKIE_RATE_LIMITS.address))
   cookieBanner(
-    @Arg('siteKey', () => String) siteKey: string,
+    @Arg('siteKey', () => String, { description: "The site's public key, as embedded in its pages." }) siteKey: string,
     @Arg('locale', () => String, { defaultValue: 'en', description: 'ja or en (anything else: en).' }) locale: string,
     @Ctx() ctx: Context,
   ): Promise<CookieBannerType> {
@@ -52,8 +55,8 @@ export class CookieConsentResolver {
   })
   @Extensions(rateLimitedBy(COOKIE_RATE_LIMITS.address))
   async cookieConsent(
-    @Arg('siteKey', () => String) siteKey: string,
-    @Arg('visitorId', () => String) visitorId: string,
+    @Arg('siteKey', () => String, { description: "The site's public key." }) siteKey: string,
+    @Arg('visitorId', () => String, { description: "The visitor's id, as the banner keeps it." }) visitorId: string,
     @Ctx() ctx: Context,
   ): Promise<CookieConsentStatusType | null> {
     const status = await services(ctx).cookieConsent.status(siteKey, visitorId, ctx);
@@ -65,7 +68,11 @@ export class CookieConsentResolver {
   })
   @Extensions(rateLimitedBy(COOKIE_RATE_LIMITS.address))
   async recordCookieConsent(
-    @Arg('input', () => RecordCookieConsentInput, { validate: false }) input: RecordCookieConsentInput,
+    @Arg('input', () => RecordCookieConsentInput, {
+      validate: false,
+      description: "The visitor's choice from the banner.",
+    })
+    input: RecordCookieConsentInput,
     @Ctx() ctx: Context,
   ): Promise<CookieConsentReceiptType> {
     return presentReceipt(await services(ctx).cookieConsent.record(input, ctx));
@@ -76,7 +83,8 @@ export class CookieConsentResolver {
   })
   @Extensions(rateLimitedBy(COOKIE_RATE_LIMITS.address))
   async withdrawCookieConsent(
-    @Arg('input', () => WithdrawCookieConsentInput, { validate: false }) input: WithdrawCookieConsentInput,
+    @Arg('input', () => WithdrawCookieConsentInput, { validate: false, description: 'The visitor and site.' })
+    input: WithdrawCookieConsentInput,
     @Ctx() ctx: Context,
   ): Promise<CookieConsentReceiptType> {
     return presentReceipt(await services(ctx).cookieConsent.withdraw(input, ctx));
@@ -93,7 +101,7 @@ export class CookieAdminResolver {
   }
 
   @Authorized()
-  @Query(() => [CookieSiteType])
+  @Query(() => [CookieSiteType], { description: 'Every cookie site, with its declarations.' })
   async cookieSites(@Ctx() ctx: Context): Promise<CookieSiteType[]> {
     const service = services(ctx).cookieAdmin;
     const sites = await service.sites();
@@ -102,8 +110,11 @@ export class CookieAdminResolver {
   }
 
   @Authorized()
-  @Query(() => CookieSiteType, { nullable: true })
-  async cookieSite(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CookieSiteType | null> {
+  @Query(() => CookieSiteType, { nullable: true, description: 'One cookie site; null when there is none.' })
+  async cookieSite(
+    @Arg('id', () => ID, { description: "The site's id." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<CookieSiteType | null> {
     const service = services(ctx).cookieAdmin;
     const site = await service.site(id);
     return site ? presentSite(site, await service.declarations([site.id])) : null;
@@ -115,8 +126,9 @@ export class CookieAdminResolver {
       'Visitors per UTC day for a site over the last `days` days, each counted once a day by their last choice or withdrawal.',
   })
   async cookieConsentStats(
-    @Arg('siteId', () => ID) siteId: string,
-    @Arg('days', () => Int, { defaultValue: 30 }) days: number,
+    @Arg('siteId', () => ID, { description: 'The cookie site.' }) siteId: string,
+    @Arg('days', () => Int, { defaultValue: 30, description: 'How many days back from today to count (1–366).' })
+    days: number,
     @Ctx() ctx: Context,
   ): Promise<CookieConsentStatsType> {
     return { siteId, ...(await services(ctx).cookieAdmin.stats(siteId, days)) };
@@ -127,7 +139,8 @@ export class CookieAdminResolver {
     description: "A visitor's consent history on every site (by the id the banner shows them); audited.",
   })
   async cookieConsentHistory(
-    @Arg('visitorId', () => String) visitorId: string,
+    @Arg('visitorId', () => String, { description: "The visitor's id, as the banner showed it to them." })
+    visitorId: string,
     @Ctx() ctx: Context,
   ): Promise<CookieConsentHistoryEntryType[]> {
     requireActor(ctx);
@@ -138,9 +151,12 @@ export class CookieAdminResolver {
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => CookieCategoryInfoType)
+  @Mutation(() => CookieCategoryInfoType, {
+    description: 'Rewords a cookie category in the banner (owners and privacy officers).',
+  })
   async updateCookieCategory(
-    @Arg('input', () => UpdateCookieCategoryInput) input: UpdateCookieCategoryInput,
+    @Arg('input', () => UpdateCookieCategoryInput, { description: 'The category and its wording.' })
+    input: UpdateCookieCategoryInput,
     @Ctx() ctx: Context,
   ): Promise<CookieCategoryInfoType> {
     return presentCategory(await services(ctx).cookieAdmin.updateCategory(input));
@@ -149,46 +165,51 @@ export class CookieAdminResolver {
   @Authorized(WRITERS)
   @Mutation(() => CookieSiteType, { description: 'Creates a site with a new public site key.' })
   async createCookieSite(
-    @Arg('input', () => CookieSiteInput) input: CookieSiteInput,
+    @Arg('input', () => CookieSiteInput, { description: "The site's settings." }) input: CookieSiteInput,
     @Ctx() ctx: Context,
   ): Promise<CookieSiteType> {
     return presentSite(await services(ctx).cookieAdmin.createSite(input), []);
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => CookieSiteType)
+  @Mutation(() => CookieSiteType, { description: "Replaces a site's settings; its public site key stays." })
   async updateCookieSite(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => CookieSiteInput) input: CookieSiteInput,
+    @Arg('input', () => UpdateCookieSiteInput, { description: 'The site and its new settings.' })
+    input: UpdateCookieSiteInput,
     @Ctx() ctx: Context,
   ): Promise<CookieSiteType> {
     const service = services(ctx).cookieAdmin;
-    const site = await service.updateSite(id, input);
+    const site = await service.updateSite(input.id, input);
     return presentSite(site, await service.declarations([site.id]));
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => CookieDeclarationType)
+  @Mutation(() => CookieDeclarationType, { description: 'Declares a tracker on a site; the banner lists it at once.' })
   async createCookieDeclaration(
-    @Arg('input', () => CookieDeclarationInput) input: CookieDeclarationInput,
+    @Arg('input', () => CookieDeclarationInput, { description: 'The tracker and its site.' })
+    input: CookieDeclarationInput,
     @Ctx() ctx: Context,
   ): Promise<CookieDeclarationType> {
     return presentDeclaration(await services(ctx).cookieAdmin.createDeclaration(input));
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => CookieDeclarationType)
+  @Mutation(() => CookieDeclarationType, { description: "Replaces a declaration's wording; it stays with its site." })
   async updateCookieDeclaration(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => CookieDeclarationInput) input: CookieDeclarationInput,
+    @Arg('input', () => UpdateCookieDeclarationInput, { description: 'The declaration and its new wording.' })
+    input: UpdateCookieDeclarationInput,
     @Ctx() ctx: Context,
   ): Promise<CookieDeclarationType> {
-    return presentDeclaration(await services(ctx).cookieAdmin.updateDeclaration(id, input));
+    return presentDeclaration(await services(ctx).cookieAdmin.updateDeclaration(input.id, input));
   }
 
   @Authorized(WRITERS)
   @Mutation(() => ID, { description: 'Deletes a declaration; answers its id.' })
-  deleteCookieDeclaration(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<string> {
-    return services(ctx).cookieAdmin.deleteDeclaration(id);
+  deleteCookieDeclaration(
+    @Arg('input', () => DeleteCookieDeclarationInput, { description: 'The declaration.' })
+    input: DeleteCookieDeclarationInput,
+    @Ctx() ctx: Context,
+  ): Promise<string> {
+    return services(ctx).cookieAdmin.deleteDeclaration(input.id);
   }
 }

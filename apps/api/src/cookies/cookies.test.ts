@@ -610,8 +610,7 @@ describe.each(DATABASES)('cookie consent on %s', (database) => {
       });
       expect(res.headers.get('access-control-allow-origin')).toBe(origin);
       await owner.ok(UpdateCookieSiteDocument, {
-        id: created.id,
-        input: siteInput({ name: 'New', allowedOrigins: ['https://other.example.org'] }),
+        input: { ...siteInput({ name: 'New', allowedOrigins: ['https://other.example.org'] }), id: created.id },
       });
       const after = await fetch(`${app.url}/graphql`, {
         method: 'OPTIONS',
@@ -737,7 +736,9 @@ describe.each(DATABASES)('cookie consent on %s', (database) => {
           },
         })
       ).createCookieDeclaration;
-      expect((await owner.ok(DeleteCookieDeclarationDocument, { id: d.id })).deleteCookieDeclaration).toBe(d.id);
+      expect((await owner.ok(DeleteCookieDeclarationDocument, { input: { id: d.id } })).deleteCookieDeclaration).toBe(
+        d.id,
+      );
       expect(
         (await owner.ok(CookieSitesDocument)).cookieSites.find((s) => s.id === siteId)!.declarations.map((x) => x.id),
       ).not.toContain(d.id);

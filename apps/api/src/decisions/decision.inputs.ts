@@ -9,9 +9,14 @@ import { DataCategoryEnum, DecisionActionEnum } from '../common/enums.js';
   description: 'May this use these categories of this provider for this purpose, or provide them to this recipient?',
 })
 export class DecisionRequestInput {
-  @Field(() => DecisionActionEnum) action!: DecisionAction;
-  @Field(() => ID) providerId!: string;
-  @Field(() => String) purposeKey!: string;
+  @Field(() => DecisionActionEnum, { description: 'USE inside the organisation, or PROVIDE to a recipient.' })
+  action!: DecisionAction;
+  @Field(() => ID, { description: 'The provider whose data would be used or provided.' }) providerId!: string;
+  @Field(() => String, {
+    description:
+      'The purpose of use (its key, e.g. `membership-admin`); a key the policy does not state can be allowed only by an exception.',
+  })
+  purposeKey!: string;
   @Field(() => [DataCategoryEnum], { description: 'At most 20.' }) categories!: DataCategory[];
   @Field(() => ID, { nullable: true, description: 'Required to PROVIDE; absent to USE.' }) recipientId?: string | null;
 }

@@ -17,9 +17,17 @@ export class DecisionEvidenceType {
   description: 'What allows the use: the stated purpose with consent, public data, or one permitted exception.',
 })
 export class DecisionBasisType {
-  @Field(() => DecisionBasisKindEnum) kind!: 'CONSENT' | 'PUBLICLY_AVAILABLE' | 'EXCEPTION';
-  @Field(() => ID, { nullable: true }) exceptionId!: string | null;
-  @Field(() => ExceptionKindEnum, { nullable: true }) exceptionKind!: ExceptionKind | null;
+  @Field(() => DecisionBasisKindEnum, {
+    description: 'Consent to the stated purpose, publicly available data, or a permitted exception.',
+  })
+  kind!: 'CONSENT' | 'PUBLICLY_AVAILABLE' | 'EXCEPTION';
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The permitted exception relied on, for an EXCEPTION basis; null otherwise.',
+  })
+  exceptionId!: string | null;
+  @Field(() => ExceptionKindEnum, { nullable: true, description: 'Its kind, for an EXCEPTION basis; null otherwise.' })
+  exceptionKind!: ExceptionKind | null;
   @Field(() => [DecisionEvidenceType], {
     description:
       "Which evidence the exception rests on, in short (the whole evidence is the exception's); empty unless the basis is an exception.",
@@ -66,12 +74,21 @@ export class DecisionReasonType {
   description: 'A decision Steward took, explained and recorded in the ledger (allowed or denied).',
 })
 export class DecisionType {
-  @Field(() => Boolean) allowed!: boolean;
-  @Field(() => DecisionBasisType, { nullable: true }) basis!: DecisionBasisType | null;
-  @Field(() => [DataCategoryEnum]) permitted!: DataCategory[];
-  @Field(() => [DataCategoryEnum]) refused!: DataCategory[];
-  @Field(() => [DecisionReasonType]) reasons!: DecisionReasonType[];
+  @Field(() => Boolean, { description: 'True if the whole request is allowed; false if any category is refused.' })
+  allowed!: boolean;
+  @Field(() => DecisionBasisType, {
+    nullable: true,
+    description: 'What allows the categories permitted; null when nothing is.',
+  })
+  basis!: DecisionBasisType | null;
+  @Field(() => [DataCategoryEnum], { description: 'The categories the request may use or provide.' })
+  permitted!: DataCategory[];
+  @Field(() => [DataCategoryEnum], { description: 'The categories refused.' }) refused!: DataCategory[];
+  @Field(() => [DecisionReasonType], {
+    description: "Why, one reason per rule that counted, worded in the asker's language.",
+  })
+  reasons!: DecisionReasonType[];
   @Field(() => Int, { description: 'The policy version in force when it was decided.' }) policyVersion!: number;
-  @Field(() => Date) decidedAt!: Date;
+  @Field(() => Date, { description: "When the decision was taken (its ledger entry's time)." }) decidedAt!: Date;
   @Field(() => Int, { description: 'Where it stands in the ledger.' }) ledgerSequence!: number;
 }

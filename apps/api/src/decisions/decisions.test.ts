@@ -226,9 +226,11 @@ describe.each(DATABASES)('decisions on %s', (database) => {
       };
       expect((await decide(owner, request)).data!.decision.allowed).toBe(true);
       await officer.ok(RevokeExceptionDocument, {
-        id: exception.id,
-        reason: 'Contract ended',
-        expectedVersion: exception.version,
+        input: {
+          id: exception.id,
+          reason: 'Contract ended',
+          expectedVersion: exception.version,
+        },
       });
       const denied = (await decide(owner, request)).data!.decision;
       expect(denied.allowed).toBe(false);

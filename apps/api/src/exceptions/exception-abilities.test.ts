@@ -56,25 +56,32 @@ describe('exception abilities match what the mutations allow', () => {
     expect(await abilitiesOf(viewer, draft.id)).toEqual({ edit: false, approve: false, revoke: false });
 
     // Refused where the abilities say no…
-    const self = await owner.request(ApproveExceptionDocument, { id: draft.id, expectedVersion: draft.version });
+    const self = await owner.request(ApproveExceptionDocument, {
+      input: { id: draft.id, expectedVersion: draft.version },
+    });
     expect(errorOf(self)).toMatchObject({ code: 'FORBIDDEN' });
-    expect(errorOf(await viewer.request(ApproveExceptionDocument, { id: draft.id, expectedVersion: 1 })).code).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      errorOf(await viewer.request(ApproveExceptionDocument, { input: { id: draft.id, expectedVersion: 1 } })).code,
+    ).toBe('FORBIDDEN');
     expect(errorOf(await update(viewer, draft)).code).toBe('FORBIDDEN');
     expect(
-      errorOf(await viewer.request(RevokeExceptionDocument, { id: draft.id, reason: 'No.', expectedVersion: 1 })).code,
+      errorOf(
+        await viewer.request(RevokeExceptionDocument, { input: { id: draft.id, reason: 'No.', expectedVersion: 1 } }),
+      ).code,
     ).toBe('FORBIDDEN');
     expect(
-      errorOf(await officer.request(RevokeExceptionDocument, { id: draft.id, reason: 'No.', expectedVersion: 1 })).code,
+      errorOf(
+        await officer.request(RevokeExceptionDocument, { input: { id: draft.id, reason: 'No.', expectedVersion: 1 } }),
+      ).code,
     ).toBe('BAD_USER_INPUT');
 
     // …allowed where they say yes. The officer who edits becomes the author: now the owner may approve.
     const edited = (await update(officer, draft)).data!.updateException;
     expect(edited.abilities).toEqual({ edit: true, approve: false, revoke: false });
     expect(await abilitiesOf(owner, draft.id)).toEqual({ edit: true, approve: true, revoke: false });
-    const approved = (await owner.ok(ApproveExceptionDocument, { id: draft.id, expectedVersion: edited.version }))
-      .approveException;
+    const approved = (
+      await owner.ok(ApproveExceptionDocument, { input: { id: draft.id, expectedVersion: edited.version } })
+    ).approveException;
 
     // Approved: revocable by either writer (its author too), no longer editable or approvable.
     expect(approved.abilities).toEqual({ edit: false, approve: false, revoke: true });
@@ -82,14 +89,17 @@ describe('exception abilities match what the mutations allow', () => {
     expect(await abilitiesOf(viewer, draft.id)).toEqual({ edit: false, approve: false, revoke: false });
     expect(errorOf(await update(owner, approved)).code).toBe('BAD_USER_INPUT');
     expect(
-      errorOf(await officer.request(ApproveExceptionDocument, { id: draft.id, expectedVersion: approved.version }))
-        .code,
+      errorOf(
+        await officer.request(ApproveExceptionDocument, { input: { id: draft.id, expectedVersion: approved.version } }),
+      ).code,
     ).toBe('BAD_USER_INPUT');
     const revoked = (
       await officer.ok(RevokeExceptionDocument, {
-        id: draft.id,
-        reason: 'Contract ended.',
-        expectedVersion: approved.version,
+        input: {
+          id: draft.id,
+          reason: 'Contract ended.',
+          expectedVersion: approved.version,
+        },
       })
     ).revokeException;
 
@@ -97,9 +107,11 @@ describe('exception abilities match what the mutations allow', () => {
     expect(revoked.abilities).toEqual({ edit: false, approve: false, revoke: false });
     expect(await abilitiesOf(owner, draft.id)).toEqual({ edit: false, approve: false, revoke: false });
     const again = await owner.request(RevokeExceptionDocument, {
-      id: draft.id,
-      reason: 'Again.',
-      expectedVersion: revoked.version,
+      input: {
+        id: draft.id,
+        reason: 'Again.',
+        expectedVersion: revoked.version,
+      },
     });
     expect(errorOf(again).code).toBe('BAD_USER_INPUT');
   });

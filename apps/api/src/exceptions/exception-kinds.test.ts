@@ -138,10 +138,12 @@ describe.each(DATABASES)('each exception kind allows exactly its scope, on %s', 
         },
       };
       const created = (await owner.ok(CreateExceptionDocument, { input })).createException;
-      exception = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version }))
-        .approveException;
+      exception = (
+        await officer.ok(ApproveExceptionDocument, { input: { id: created.id, expectedVersion: created.version } })
+      ).approveException;
       expect(exception).toMatchObject({ status: 'ACTIVE' });
-      key = (await owner.ok(IssuePartnerKeyDocument, { recipientId, label: `${kind} system` })).issuePartnerKey.key;
+      key = (await owner.ok(IssuePartnerKeyDocument, { input: { recipientId, label: `${kind} system` } }))
+        .issuePartnerKey.key;
     });
 
     const decide = async (overrides: Partial<Request> = {}) =>
@@ -277,9 +279,11 @@ describe.each(DATABASES)('each exception kind allows exactly its scope, on %s', 
 
     it('allows nothing the moment it is revoked', async () => {
       await officer.ok(RevokeExceptionDocument, {
-        id: exception.id,
-        reason: 'Withdrawn.',
-        expectedVersion: exception.version,
+        input: {
+          id: exception.id,
+          reason: 'Withdrawn.',
+          expectedVersion: exception.version,
+        },
       });
       const before = (await provisions()).length;
       const denied = await decide();
@@ -327,7 +331,7 @@ describe.each(DATABASES)('each exception kind allows exactly its scope, on %s', 
         })
       ).createException;
       const exception = (
-        await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version })
+        await officer.ok(ApproveExceptionDocument, { input: { id: created.id, expectedVersion: created.version } })
       ).approveException;
       return { recipientId, exception };
     }
@@ -395,9 +399,11 @@ describe.each(DATABASES)('each exception kind allows exactly its scope, on %s', 
 
       // A revoked agreement covers nobody: it names no one as withdrawn, and decisions say it is not in effect.
       await officer.ok(RevokeExceptionDocument, {
-        id: exception.id,
-        reason: 'The symposium was cancelled.',
-        expectedVersion: exception.version,
+        input: {
+          id: exception.id,
+          reason: 'The symposium was cancelled.',
+          expectedVersion: exception.version,
+        },
       });
       expect((await onRecord()).scope.withdrawnProviderIds).toEqual([]);
       const revoked = await decide();
@@ -414,7 +420,7 @@ describe.each(DATABASES)('each exception kind allows exactly its scope, on %s', 
         [a.id, b.id],
         [a.grantId, b.grantId],
       );
-      const key = (await owner.ok(IssuePartnerKeyDocument, { recipientId, label: 'Partner Society system' }))
+      const key = (await owner.ok(IssuePartnerKeyDocument, { input: { recipientId, label: 'Partner Society system' } }))
         .issuePartnerKey.key;
       const decide = (providerId: string) => cohostDecision(providerId, recipientId);
       const partnerList = async () => {

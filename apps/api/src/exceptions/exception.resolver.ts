@@ -1,11 +1,15 @@
 import type { EffectiveExceptionStatus, ExceptionKind } from '@steward/policy-core';
-import { Arg, Authorized, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { WRITERS } from '../common/auth-checker.js';
-import { multilineArgs } from '../common/input-boundary.js';
 import { ExceptionKindEnum, ExceptionStatusEnum } from '../common/enums.js';
 import type { Context } from '../context.js';
 import { services } from '../services.js';
-import { CreateExceptionInput, UpdateExceptionInput } from './exception.inputs.js';
+import {
+  ApproveExceptionInput,
+  CreateExceptionInput,
+  RevokeExceptionInput,
+  UpdateExceptionInput,
+} from './exception.inputs.js';
 import { PermittedExceptionType } from './exception.type.js';
 
 @Resolver()
@@ -15,8 +19,13 @@ export class ExceptionResolver {
     description: 'Permitted exceptions, newest first; filters apply to the effective status now.',
   })
   permittedExceptions(
-    @Arg('status', () => ExceptionStatusEnum, { nullable: true }) status: EffectiveExceptionStatus | null,
-    @Arg('kind', () => ExceptionKindEnum, { nullable: true }) kind: ExceptionKind | null,
+    @Arg('status', () => ExceptionStatusEnum, {
+      nullable: true,
+      description: 'Only exceptions with this effective status now.',
+    })
+    status: EffectiveExceptionStatus | null,
+    @Arg('kind', () => ExceptionKindEnum, { nullable: true, description: 'Only exceptions of this kind.' })
+    kind: ExceptionKind | null,
     @Arg('awaitingMyApproval', () => Boolean, {
       nullable: true,
       description:
@@ -29,8 +38,14 @@ export class ExceptionResolver {
   }
 
   @Authorized()
-  @Query(() => PermittedExceptionType, { nullable: true })
-  permittedException(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PermittedExceptionType | null> {
+  @Query(() => PermittedExceptionType, {
+    nullable: true,
+    description: 'One permitted exception; null when there is none.',
+  })
+  permittedException(
+    @Arg('id', () => ID, { description: "The exception's id." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<PermittedExceptionType | null> {
     return services(ctx).exception.get(id);
   }
 
@@ -39,7 +54,8 @@ export class ExceptionResolver {
     description: 'Drafts an exception; it counts only once a second person approves it.',
   })
   async createException(
-    @Arg('input', () => CreateExceptionInput) input: CreateExceptionInput,
+    @Arg('input', () => CreateExceptionInput, { description: 'The kind, evidence and scope.' })
+    input: CreateExceptionInput,
     @Ctx() ctx: Context,
   ): Promise<PermittedExceptionType> {
     const service = services(ctx).exception;
@@ -49,7 +65,8 @@ export class ExceptionResolver {
   @Authorized(WRITERS)
   @Mutation(() => PermittedExceptionType, { description: 'Replaces a draft; the editor becomes its author.' })
   async updateException(
-    @Arg('input', () => UpdateExceptionInput) input: UpdateExceptionInput,
+    @Arg('input', () => UpdateExceptionInput, { description: 'The draft, as read, and its new content.' })
+    input: UpdateExceptionInput,
     @Ctx() ctx: Context,
   ): Promise<PermittedExceptionType> {
     const service = services(ctx).exception;
@@ -61,24 +78,22 @@ export class ExceptionResolver {
     description: 'Activates a draft: complete evidence, approved by an owner or privacy officer who is not its author.',
   })
   async approveException(
-    @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input', () => ApproveExceptionInput, { description: 'The draft, as read.' }) input: ApproveExceptionInput,
     @Ctx() ctx: Context,
   ): Promise<PermittedExceptionType> {
     const service = services(ctx).exception;
-    return (await service.present([await service.approve(id, expectedVersion)]))[0]!;
+    return (await service.present([await service.approve(input.id, input.expectedVersion)]))[0]!;
   }
 
   @Authorized(WRITERS)
   @Mutation(() => PermittedExceptionType, { description: 'Revokes an approved exception; it stops counting at once.' })
-  @Extensions(multilineArgs('reason'))
   async revokeException(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String) reason: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input', () => RevokeExceptionInput, { description: 'The exception, as read, and why.' })
+    input: RevokeExceptionInput,
     @Ctx() ctx: Context,
   ): Promise<PermittedExceptionType> {
     const service = services(ctx).exception;
+    const { id, reason, expectedVersion } = input;
     return (await service.present([await service.revoke(id, reason, expectedVersion)]))[0]!;
   }
 }

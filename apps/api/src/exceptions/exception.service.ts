@@ -239,7 +239,8 @@ export class ExceptionService extends Service {
       required: true,
       multiline: true,
     });
-    if (reasonIssue) throw new BadInputError([reasonIssue], '');
+    // The reason is revokeException's input.reason, as the input boundary names it.
+    if (reasonIssue) throw new BadInputError([reasonIssue]);
     const exception = await this.load(id, expectedVersion);
     if (!mayRevokeException(exception.status)) {
       throw new BadInputError(

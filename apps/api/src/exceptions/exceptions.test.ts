@@ -103,8 +103,9 @@ describe('permitted exceptions: lifecycle', () => {
         .map(([k]) => k),
     ).toEqual([field]);
 
-    const approved = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version }))
-      .approveException;
+    const approved = (
+      await officer.ok(ApproveExceptionDocument, { input: { id: created.id, expectedVersion: created.version } })
+    ).approveException;
     expect(approved).toMatchObject({
       status: 'ACTIVE',
       approvedBy: 'Test PRIVACY_OFFICER',
@@ -115,9 +116,11 @@ describe('permitted exceptions: lifecycle', () => {
 
     const revoked = (
       await owner.ok(RevokeExceptionDocument, {
-        id: created.id,
-        reason: 'The contract ended.',
-        expectedVersion: approved.version,
+        input: {
+          id: created.id,
+          reason: 'The contract ended.',
+          expectedVersion: approved.version,
+        },
       })
     ).revokeException;
     expect(revoked).toMatchObject({
@@ -153,7 +156,7 @@ describe('permitted exceptions: lifecycle', () => {
 
   it('expires at validUntil, derived at read time', async () => {
     const e = await draft('BOARD_APPROVAL', { validUntil: new Date(app.clock.now.getTime() + HOUR).toISOString() });
-    await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
+    await officer.ok(ApproveExceptionDocument, { input: { id: e.id, expectedVersion: e.version } });
     expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.status).toBe('ACTIVE');
     app.clock.advance(HOUR + 1); // within the session's lifetime
     expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.status).toBe('EXPIRED');
@@ -170,7 +173,7 @@ describe('permitted exceptions: lifecycle', () => {
       validFrom: from.toISOString(),
       validUntil: new Date(from.getTime() + DAY).toISOString(),
     });
-    const approved = (await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version }))
+    const approved = (await officer.ok(ApproveExceptionDocument, { input: { id: e.id, expectedVersion: e.version } }))
       .approveException;
     expect(approved.status).toBe('NOT_YET_VALID');
   });
@@ -204,10 +207,13 @@ describe('permitted exceptions: lifecycle', () => {
     });
     // The officer now wrote it: the officer cannot approve, the owner can.
     expect(
-      errorOf(await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: updated.version })).code,
+      errorOf(
+        await officer.request(ApproveExceptionDocument, { input: { id: e.id, expectedVersion: updated.version } }),
+      ).code,
     ).toBe('FORBIDDEN');
-    const approved = (await owner.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: updated.version }))
-      .approveException;
+    const approved = (
+      await owner.ok(ApproveExceptionDocument, { input: { id: e.id, expectedVersion: updated.version } })
+    ).approveException;
     const res = await owner.request(UpdateExceptionDocument, {
       input: { ...input('OUTSOURCING'), id: e.id, expectedVersion: approved.version },
     });
@@ -218,12 +224,12 @@ describe('permitted exceptions: lifecycle', () => {
   it('reports NOT_FOUND for unknown ids, malformed or not', async () => {
     for (const id of ['01900000-0000-7000-8000-000000000000', 'not-an-id', '------------------------------------']) {
       expect((await owner.ok(PermittedExceptionDocument, { id })).permittedException).toBeNull();
-      expect(errorOf(await officer.request(ApproveExceptionDocument, { id, expectedVersion: 1 })).code).toBe(
+      expect(errorOf(await officer.request(ApproveExceptionDocument, { input: { id, expectedVersion: 1 } })).code).toBe(
         'NOT_FOUND',
       );
-      expect(errorOf(await owner.request(RevokeExceptionDocument, { id, reason: 'x', expectedVersion: 1 })).code).toBe(
-        'NOT_FOUND',
-      );
+      expect(
+        errorOf(await owner.request(RevokeExceptionDocument, { input: { id, reason: 'x', expectedVersion: 1 } })).code,
+      ).toBe('NOT_FOUND');
     }
   });
 });
@@ -232,7 +238,7 @@ describe('permitted exceptions: approval rules', () => {
   it('refuses self-approval (four eyes) with FORBIDDEN and a stable reason, changing nothing', async () => {
     const e = await draft('LAW');
     const before = await storedCounts();
-    const res = await owner.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
+    const res = await owner.request(ApproveExceptionDocument, { input: { id: e.id, expectedVersion: e.version } });
     expect(errorOf(res).code).toBe('FORBIDDEN');
     expect(res.errors?.[0]?.extensions?.reason).toBe('SELF_APPROVAL');
     expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException).toMatchObject({
@@ -247,12 +253,13 @@ describe('permitted exceptions: approval rules', () => {
     const e = await draft('LAW');
     const before = await storedCounts();
     expect(errorOf(await viewer.request(CreateExceptionDocument, { input: input('LAW') })).code).toBe('FORBIDDEN');
-    expect(errorOf(await viewer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version })).code).toBe(
-      'FORBIDDEN',
-    );
     expect(
-      errorOf(await viewer.request(RevokeExceptionDocument, { id: e.id, reason: 'x', expectedVersion: e.version }))
-        .code,
+      errorOf(await viewer.request(ApproveExceptionDocument, { input: { id: e.id, expectedVersion: e.version } })).code,
+    ).toBe('FORBIDDEN');
+    expect(
+      errorOf(
+        await viewer.request(RevokeExceptionDocument, { input: { id: e.id, reason: 'x', expectedVersion: e.version } }),
+      ).code,
     ).toBe('FORBIDDEN');
     expect(
       errorOf(
@@ -308,7 +315,7 @@ describe('permitted exceptions: approval rules', () => {
       expect(e.status).toBe('DRAFT');
       expect(e.missingEvidence.map((i) => [i.field, i.code])).toEqual(missing.map((f) => [f, 'REQUIRED']));
       const before = await storedCounts();
-      const res = await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
+      const res = await officer.request(ApproveExceptionDocument, { input: { id: e.id, expectedVersion: e.version } });
       expect(errorOf(res).code).toBe('BAD_USER_INPUT');
       expect(errorOf(res).issues?.map((i) => i.field)).toEqual(expect.arrayContaining(missing));
       expect(errorOf(res).field).toBe(missing[0]);
@@ -319,14 +326,15 @@ describe('permitted exceptions: approval rules', () => {
 
   it('refuses to approve an empty scope or an outsourcing recipient missing from the scope', async () => {
     const e = await draft('BOARD_APPROVAL', { scope: { purposeKeys: [], categories: [], allProviders: true } });
-    const res = await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
+    const res = await officer.request(ApproveExceptionDocument, { input: { id: e.id, expectedVersion: e.version } });
     expect(errorOf(res).issues?.map((i) => [i.field, i.code])).toEqual([
       ['scope.purposeKeys', 'REQUIRED'],
       ['scope.categories', 'REQUIRED'],
     ]);
     const o = await draft('OUTSOURCING', { scope: { ...input('OUTSOURCING').scope, recipientId: null } });
     expect(
-      errorOf(await officer.request(ApproveExceptionDocument, { id: o.id, expectedVersion: o.version })).issues,
+      errorOf(await officer.request(ApproveExceptionDocument, { input: { id: o.id, expectedVersion: o.version } }))
+        .issues,
     ).toContainEqual(expect.objectContaining({ field: 'scope.recipientId', code: 'REQUIRED' }));
   });
 
@@ -341,7 +349,9 @@ describe('permitted exceptions: approval rules', () => {
       [law, 'evidence.law.issuedOn'],
       [board, 'evidence.boardApproval.meetingDate'],
     ] as const) {
-      const error = errorOf(await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version }));
+      const error = errorOf(
+        await officer.request(ApproveExceptionDocument, { input: { id: e.id, expectedVersion: e.version } }),
+      );
       expect(error).toMatchObject({
         code: 'BAD_USER_INPUT',
         field,
@@ -363,7 +373,8 @@ describe('permitted exceptions: approval rules', () => {
       scope: { ...input('PROVIDER_AGREEMENT').scope, providerIds: [refs.providerId, other.providerId] },
     });
     expect(
-      (await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version })).approveException.status,
+      (await officer.ok(ApproveExceptionDocument, { input: { id: e.id, expectedVersion: e.version } })).approveException
+        .status,
     ).toBe('ACTIVE');
   });
 
@@ -378,7 +389,7 @@ describe('permitted exceptions: approval rules', () => {
         e.id,
       ]);
     const before = await storedCounts();
-    const res = await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
+    const res = await officer.request(ApproveExceptionDocument, { input: { id: e.id, expectedVersion: e.version } });
     expect(errorOf(res)).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'evidence.providerAgreement.consentEventIds[0]',
@@ -412,7 +423,7 @@ describe('permitted exceptions: approval rules', () => {
       },
     });
     const before = await storedCounts();
-    const res = await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
+    const res = await officer.request(ApproveExceptionDocument, { input: { id: e.id, expectedVersion: e.version } });
     expect(errorOf(res).issues?.map((i) => [i.field, i.code])).toEqual([
       ['evidence.providerAgreement.consentEventIds[0]', 'NOT_GRANTED'],
       ['scope.providerIds[0]', 'CONSENT_MISSING'],
@@ -424,23 +435,29 @@ describe('permitted exceptions: approval rules', () => {
   it('approves once: a second approval or revoking a draft is INVALID_TRANSITION', async () => {
     const e = await draft('LAW');
     const r = await owner.request(RevokeExceptionDocument, {
-      id: e.id,
-      reason: 'Never mind',
-      expectedVersion: e.version,
+      input: {
+        id: e.id,
+        reason: 'Never mind',
+        expectedVersion: e.version,
+      },
     });
     expect(errorOf(r)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
-    const a = (await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version })).approveException;
-    const again = await owner.request(ApproveExceptionDocument, { id: e.id, expectedVersion: a.version });
+    const a = (await officer.ok(ApproveExceptionDocument, { input: { id: e.id, expectedVersion: e.version } }))
+      .approveException;
+    const again = await owner.request(ApproveExceptionDocument, { input: { id: e.id, expectedVersion: a.version } });
     expect(errorOf(again)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
     expect(errorOf(again).issues?.[0]?.code).toBe('INVALID_TRANSITION');
   });
 
   it('refuses a revocation without a reason', async () => {
     const e = await draft('LAW');
-    const a = (await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version })).approveException;
+    const a = (await officer.ok(ApproveExceptionDocument, { input: { id: e.id, expectedVersion: e.version } }))
+      .approveException;
     for (const reason of ['   ', 'x'.repeat(1001), 'bad\u202Ereason']) {
-      const res = await owner.request(RevokeExceptionDocument, { id: e.id, reason, expectedVersion: a.version });
-      expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+      const res = await owner.request(RevokeExceptionDocument, {
+        input: { id: e.id, reason, expectedVersion: a.version },
+      });
+      expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
     }
     expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.status).toBe('ACTIVE');
   });
@@ -453,19 +470,22 @@ describe('permitted exceptions: approval rules', () => {
       })
     ).updateException;
     const before = await storedCounts();
-    const stale = await officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version });
+    const stale = await officer.request(ApproveExceptionDocument, { input: { id: e.id, expectedVersion: e.version } });
     expect(errorOf(stale)).toMatchObject({ code: 'CONFLICT', field: 'expectedVersion' });
     expect(stale.errors?.[0]?.extensions?.currentVersion).toBe(updated.version);
     const staleEdit = await owner.request(UpdateExceptionDocument, {
       input: { ...input('OUTSOURCING'), id: e.id, expectedVersion: e.version },
     });
     expect(errorOf(staleEdit).code).toBe('CONFLICT');
-    const approved = (await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: updated.version }))
-      .approveException;
+    const approved = (
+      await officer.ok(ApproveExceptionDocument, { input: { id: e.id, expectedVersion: updated.version } })
+    ).approveException;
     const staleRevoke = await owner.request(RevokeExceptionDocument, {
-      id: e.id,
-      reason: 'x',
-      expectedVersion: updated.version,
+      input: {
+        id: e.id,
+        reason: 'x',
+        expectedVersion: updated.version,
+      },
     });
     expect(errorOf(staleRevoke).code).toBe('CONFLICT');
     expect((await owner.ok(PermittedExceptionDocument, { id: e.id })).permittedException).toMatchObject({
@@ -479,8 +499,8 @@ describe('permitted exceptions: approval rules', () => {
     const e = await draft('LAW');
     const third = await app.clientAs('PRIVACY_OFFICER');
     const results = await Promise.all([
-      officer.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version }),
-      third.request(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version }),
+      officer.request(ApproveExceptionDocument, { input: { id: e.id, expectedVersion: e.version } }),
+      third.request(ApproveExceptionDocument, { input: { id: e.id, expectedVersion: e.version } }),
     ]);
     const codes = results.map((r) => errorOf(r).code ?? 'OK').sort();
     expect(codes[1]).toBe('OK');

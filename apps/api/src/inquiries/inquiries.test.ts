@@ -181,24 +181,30 @@ describe.each(SQLITE_ONLY)('inquiries on %s', (database) => {
     expect(inquiryAssignees.map((a) => a.displayName)).not.toContain('Test VIEWER');
 
     let current = (
-      await owner.ok(AssignInquiryDocument, { id: created.id, expectedVersion: created.version, assigneeId: officerId })
+      await owner.ok(AssignInquiryDocument, {
+        input: { id: created.id, expectedVersion: created.version, assigneeId: officerId },
+      })
     ).assignInquiry;
     expect(current.assignee).toEqual({ id: officerId, displayName: 'Test PRIVACY_OFFICER' });
     expect(
       (await owner.ok(InquiriesDocument, { filter: { assigneeId: officerId } })).inquiries.edges.map((e) => e.node.id),
     ).toEqual([created.id]);
     const stale = await owner.request(AssignInquiryDocument, {
-      id: created.id,
-      expectedVersion: created.version,
-      assigneeId: null,
+      input: {
+        id: created.id,
+        expectedVersion: created.version,
+        assigneeId: null,
+      },
     });
     expect(errorOf(stale).code).toBe('CONFLICT');
 
     // ANSWERED needs an answer on record, and NEW cannot jump there.
     const jump = await officer.request(SetInquiryStatusDocument, {
-      id: created.id,
-      expectedVersion: current.version,
-      status: 'ANSWERED',
+      input: {
+        id: created.id,
+        expectedVersion: current.version,
+        status: 'ANSWERED',
+      },
     });
     expect(errorOf(jump).issues?.map((i) => `${i.field}:${i.code}`)).toEqual([
       'status:INVALID_TRANSITION',
@@ -206,35 +212,47 @@ describe.each(SQLITE_ONLY)('inquiries on %s', (database) => {
     ]);
     current = (
       await officer.ok(SetInquiryStatusDocument, {
-        id: created.id,
-        expectedVersion: current.version,
-        status: 'IN_PROGRESS',
+        input: {
+          id: created.id,
+          expectedVersion: current.version,
+          status: 'IN_PROGRESS',
+        },
       })
     ).setInquiryStatus;
     const noAnswer = await officer.request(SetInquiryStatusDocument, {
-      id: created.id,
-      expectedVersion: current.version,
-      status: 'ANSWERED',
+      input: {
+        id: created.id,
+        expectedVersion: current.version,
+        status: 'ANSWERED',
+      },
     });
     expect(errorOf(noAnswer).issues?.map((i) => i.code)).toEqual(['REQUIRED']);
 
     const needsChannel = await officer.request(AddInquiryReplyDocument, {
-      input: { inquiryId: created.id, kind: 'ANSWER', body: 'Done.' },
-      expectedVersion: current.version,
+      input: { inquiryId: created.id, kind: 'ANSWER', body: 'Done.', expectedVersion: current.version },
     });
     expect(errorOf(needsChannel)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.channel' });
     current = (
       await officer.ok(AddInquiryReplyDocument, {
-        input: { inquiryId: created.id, kind: 'NOTE', body: 'Checked the member register.' },
-        expectedVersion: current.version,
+        input: {
+          inquiryId: created.id,
+          kind: 'NOTE',
+          body: 'Checked the member register.',
+          expectedVersion: current.version,
+        },
       })
     ).addInquiryReply;
     // A note is internal: the inquiry stays where it was.
     expect(current.status).toBe('IN_PROGRESS');
     current = (
       await officer.ok(AddInquiryReplyDocument, {
-        input: { inquiryId: created.id, kind: 'ANSWER', channel: 'EMAIL', body: 'We have corrected\r\nyour address.' },
-        expectedVersion: current.version,
+        input: {
+          inquiryId: created.id,
+          kind: 'ANSWER',
+          channel: 'EMAIL',
+          body: 'We have corrected\r\nyour address.',
+          expectedVersion: current.version,
+        },
       })
     ).addInquiryReply;
     // The answer sent moves it to ANSWERED by itself.
@@ -250,7 +268,9 @@ describe.each(SQLITE_ONLY)('inquiries on %s', (database) => {
     });
     const providerId = collected.recordCollection.provider.id;
     current = (
-      await officer.ok(LinkInquiryProviderDocument, { id: created.id, expectedVersion: current.version, providerId })
+      await officer.ok(LinkInquiryProviderDocument, {
+        input: { id: created.id, expectedVersion: current.version, providerId },
+      })
     ).linkInquiryProvider;
     expect(current).toMatchObject({ providerId, providerReference: collected.recordCollection.provider.reference });
 
@@ -286,14 +306,18 @@ describe.each(SQLITE_ONLY)('inquiries on %s', (database) => {
 
     current = (
       await officer.ok(LinkInquiryProviderDocument, {
-        id: created.id,
-        expectedVersion: current.version,
-        providerId: null,
+        input: {
+          id: created.id,
+          expectedVersion: current.version,
+          providerId: null,
+        },
       })
     ).linkInquiryProvider;
     expect(current.providerId).toBeNull();
     current = (
-      await officer.ok(SetInquiryStatusDocument, { id: created.id, expectedVersion: current.version, status: 'CLOSED' })
+      await officer.ok(SetInquiryStatusDocument, {
+        input: { id: created.id, expectedVersion: current.version, status: 'CLOSED' },
+      })
     ).setInquiryStatus;
     expect(current.nextStatuses).toEqual(['IN_PROGRESS']);
 
@@ -329,9 +353,11 @@ describe.each(SQLITE_ONLY)('inquiries on %s', (database) => {
       })
     ).recordInquiry;
     await officer.ok(SetInquiryStatusDocument, {
-      id: created.id,
-      expectedVersion: created.version,
-      status: 'IN_PROGRESS',
+      input: {
+        id: created.id,
+        expectedVersion: created.version,
+        status: 'IN_PROGRESS',
+      },
     });
     const { inquiry } = await owner.ok(InquiryDocument, { id: created.id });
     expect(inquiry!.abilities).toEqual({
@@ -352,8 +378,13 @@ describe.each(SQLITE_ONLY)('inquiries on %s', (database) => {
     expect(created.status).toBe('NEW');
     const answered = (
       await officer.ok(AddInquiryReplyDocument, {
-        input: { inquiryId: created.id, kind: 'ANSWER', channel: 'TELEPHONE', body: 'Answered on the phone.' },
-        expectedVersion: created.version,
+        input: {
+          inquiryId: created.id,
+          kind: 'ANSWER',
+          channel: 'TELEPHONE',
+          body: 'Answered on the phone.',
+          expectedVersion: created.version,
+        },
       })
     ).addInquiryReply;
     expect(answered).toMatchObject({ status: 'ANSWERED', version: created.version + 1 });
@@ -373,9 +404,11 @@ describe.each(SQLITE_ONLY)('inquiries on %s', (database) => {
     expect(
       errorOf(
         await owner.request(SetInquiryStatusDocument, {
-          id: '0190a0a0-0000-7000-8000-000000000000',
-          expectedVersion: 1,
-          status: 'CLOSED',
+          input: {
+            id: '0190a0a0-0000-7000-8000-000000000000',
+            expectedVersion: 1,
+            status: 'CLOSED',
+          },
         }),
       ).code,
     ).toBe('NOT_FOUND');

@@ -1,4 +1,3 @@
-import type { InquiryStatus } from '@steward/policy-core';
 import { Arg, Authorized, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 // The Inquiry type's own field (its abilities).
 import { FieldResolver, Root } from 'type-graphql';
@@ -6,7 +5,15 @@ import { WRITERS, requireActor } from '../common/auth-checker.js';
 import { rateLimitedBy } from '../common/rate-limit.js';
 import type { Context } from '../context.js';
 import { services } from '../services.js';
-import { AddInquiryReplyInput, InquiryFilter, RecordInquiryInput, SubmitInquiryInput } from './inquiry.inputs.js';
+import {
+  AddInquiryReplyInput,
+  AssignInquiryInput,
+  InquiryFilter,
+  LinkInquiryProviderInput,
+  RecordInquiryInput,
+  SetInquiryStatusInput,
+  SubmitInquiryInput,
+} from './inquiry.inputs.js';
 import { INQUIRY_SUBMIT_RULE } from './inquiry.service.js';
 import { presentInquiryAbilities } from './inquiry.presenter.js';
 import {
@@ -14,7 +21,6 @@ import {
   InquiryAdminType,
   InquiryConnection,
   InquiryReceiptType,
-  InquiryStatusEnum,
   InquirySummaryType,
   InquiryType,
 } from './inquiry.type.js';
@@ -27,7 +33,8 @@ export class InquiryResolver {
   })
   @Extensions(rateLimitedBy(INQUIRY_SUBMIT_RULE))
   submitInquiry(
-    @Arg('input', () => SubmitInquiryInput) input: SubmitInquiryInput,
+    @Arg('input', () => SubmitInquiryInput, { description: 'The inquiry as the form sends it.' })
+    input: SubmitInquiryInput,
     @Ctx() ctx: Context,
   ): Promise<InquiryReceiptType> {
     return services(ctx).inquiry.submit(input, ctx.rateLimits, ctx.clientAddress);
@@ -38,9 +45,14 @@ export class InquiryResolver {
     description: 'The inquiries inbox, newest first; no content (open one to read it).',
   })
   inquiries(
-    @Arg('filter', () => InquiryFilter, { nullable: true }) filter: InquiryFilter | null,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => InquiryFilter, { nullable: true, description: 'Narrows the list; null for every inquiry.' })
+    filter: InquiryFilter | null,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'How many (1–100).' }) first: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The `endCursor` of the page before; omit for the first page.',
+    })
+    after: string | null,
     @Ctx() ctx: Context,
   ): Promise<InquiryConnection> {
     return services(ctx).inquiry.list(filter ?? {}, first, after);
@@ -51,7 +63,10 @@ export class InquiryResolver {
     nullable: true,
     description: 'One inquiry with its content and replies; the read is audited.',
   })
-  inquiry(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<InquiryType | null> {
+  inquiry(
+    @Arg('id', () => ID, { description: "The inquiry's id." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<InquiryType | null> {
     return services(ctx).inquiry.get(id);
   }
 
@@ -71,7 +86,7 @@ export class InquiryResolver {
     description: 'Writes down an inquiry received by post, telephone, fax or e-mail.',
   })
   recordInquiry(
-    @Arg('input', () => RecordInquiryInput) input: RecordInquiryInput,
+    @Arg('input', () => RecordInquiryInput, { description: 'The inquiry as received.' }) input: RecordInquiryInput,
     @Ctx() ctx: Context,
   ): Promise<InquirySummaryType> {
     requireActor(ctx);
@@ -79,25 +94,25 @@ export class InquiryResolver {
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => InquirySummaryType)
+  @Mutation(() => InquirySummaryType, {
+    description: 'Moves an inquiry to another status (one of its `nextStatuses`).',
+  })
   setInquiryStatus(
-    @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
-    @Arg('status', () => InquiryStatusEnum) status: InquiryStatus,
+    @Arg('input', () => SetInquiryStatusInput, { description: 'The inquiry, as read, and its new status.' })
+    input: SetInquiryStatusInput,
     @Ctx() ctx: Context,
   ): Promise<InquirySummaryType> {
-    return services(ctx).inquiry.setStatus(id, expectedVersion, status);
+    return services(ctx).inquiry.setStatus(input.id, input.expectedVersion, input.status);
   }
 
   @Authorized(WRITERS)
   @Mutation(() => InquirySummaryType, { description: 'Assigns the inquiry to an admin, or to nobody (null).' })
   assignInquiry(
-    @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
-    @Arg('assigneeId', () => ID, { nullable: true }) assigneeId: string | null,
+    @Arg('input', () => AssignInquiryInput, { description: 'The inquiry, as read, and who takes it on.' })
+    input: AssignInquiryInput,
     @Ctx() ctx: Context,
   ): Promise<InquirySummaryType> {
-    return services(ctx).inquiry.assign(id, expectedVersion, assigneeId);
+    return services(ctx).inquiry.assign(input.id, input.expectedVersion, input.assigneeId ?? null);
   }
 
   @Authorized(WRITERS)
@@ -105,12 +120,11 @@ export class InquiryResolver {
     description: 'Links the inquiry to the provider it turned out to be from, or unlinks it (null).',
   })
   linkInquiryProvider(
-    @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
-    @Arg('providerId', () => ID, { nullable: true }) providerId: string | null,
+    @Arg('input', () => LinkInquiryProviderInput, { description: 'The inquiry, as read, and the provider.' })
+    input: LinkInquiryProviderInput,
     @Ctx() ctx: Context,
   ): Promise<InquirySummaryType> {
-    return services(ctx).inquiry.linkProvider(id, expectedVersion, providerId);
+    return services(ctx).inquiry.linkProvider(input.id, input.expectedVersion, input.providerId ?? null);
   }
 
   @Authorized(WRITERS)
@@ -118,10 +132,10 @@ export class InquiryResolver {
     description: 'Records a note or the answer given (with its channel and time).',
   })
   addInquiryReply(
-    @Arg('input', () => AddInquiryReplyInput) input: AddInquiryReplyInput,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input', () => AddInquiryReplyInput, { description: 'The inquiry, as read, and the note or answer.' })
+    input: AddInquiryReplyInput,
     @Ctx() ctx: Context,
   ): Promise<InquirySummaryType> {
-    return services(ctx).inquiry.addReply(input, expectedVersion);
+    return services(ctx).inquiry.addReply(input);
   }
 }

@@ -298,9 +298,9 @@ export class InquiryService extends Service {
     });
   }
 
-  addReply(input: AddInquiryReplyInput, expectedVersion: number): Promise<InquirySummaryType> {
+  addReply(input: AddInquiryReplyInput): Promise<InquirySummaryType> {
     const actor = this.requireActor();
-    return this.change(input.inquiryId, expectedVersion, async ({ em }, inquiry) => {
+    return this.change(input.inquiryId, input.expectedVersion, async ({ em }, inquiry) => {
       const body = normalizeLineBreaks(input.body).trim();
       const issues: Issue[] = [];
       const bodyIssue = validateText(body, { field: 'body', maxLength: INQUIRY_LIMITS.reply, multiline: true });

@@ -36,8 +36,8 @@ describe.each(DATABASES)('the ledger explorer on %s', (database) => {
     refuserId = scenario.refuser.id;
     courierId = scenario.courierId;
     exceptionId = scenario.exception.id;
-    const key = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courierId, label: 'Dispatch' })).issuePartnerKey
-      .key;
+    const key = (await owner.ok(IssuePartnerKeyDocument, { input: { recipientId: courierId, label: 'Dispatch' } }))
+      .issuePartnerKey.key;
 
     // Day 1: a use on the basis of consent, a provision under the exception, a denied use.
     day1 = app.clock.now.toISOString().slice(0, 10);

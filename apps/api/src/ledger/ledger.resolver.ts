@@ -28,7 +28,12 @@ export class LedgerResolver {
     description: 'Re-computes the whole hash chain and checks the signed checkpoints (and the anchor, if given).',
   })
   verifyLedger(
-    @Arg('anchor', () => LedgerAnchorInput, { nullable: true, validate: false }) anchor: LedgerAnchorInput | null,
+    @Arg('anchor', () => LedgerAnchorInput, {
+      nullable: true,
+      validate: false,
+      description: 'A head recorded earlier outside Steward, to check it is still in the chain; null to skip.',
+    })
+    anchor: LedgerAnchorInput | null,
     @Ctx() ctx: Context,
   ): Promise<LedgerVerificationType> {
     // Without an anchor given, the one the server keeps outside the database (if any).
@@ -62,9 +67,14 @@ export class LedgerResolver {
       'Ledger entries, newest first, optionally filtered. Entries hold references and hashes, never personal values.',
   })
   ledgerEntries(
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('filter', () => LedgerEntryFilter, { nullable: true }) filter: LedgerEntryFilter | null,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'How many (1–100).' }) first: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The `endCursor` of the page before; omit for the first page.',
+    })
+    after: string | null,
+    @Arg('filter', () => LedgerEntryFilter, { nullable: true, description: 'Narrows the list; null for every entry.' })
+    filter: LedgerEntryFilter | null,
     @Ctx() ctx: Context,
   ): Promise<LedgerEntryConnection> {
     return services(ctx).ledgerExplorer.entries(first, after, filter);
@@ -75,7 +85,8 @@ export class LedgerResolver {
     description: 'Uses, provisions and decisions per UTC day, basis and outcome over the last `days` days.',
   })
   ledgerActivity(
-    @Arg('days', () => Int, { defaultValue: 30 }) days: number,
+    @Arg('days', () => Int, { defaultValue: 30, description: 'How many days back from today to count (1–366).' })
+    days: number,
     @Ctx() ctx: Context,
   ): Promise<LedgerActivity> {
     return services(ctx).ledgerExplorer.activity(days, ctx.deps.now());

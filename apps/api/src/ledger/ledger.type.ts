@@ -3,15 +3,15 @@ import { JobType } from '../jobs/job.type.js';
 
 @ObjectType('LedgerFailure', { description: 'The first ledger entry that fails verification, and why.' })
 export class LedgerFailureType {
-  @Field(() => Int) sequence!: number;
-  @Field(() => String) reason!: string;
+  @Field(() => Int, { description: 'The sequence number of the first entry that fails.' }) sequence!: number;
+  @Field(() => String, { description: 'What is wrong, in English (e.g. a hash that does not match).' }) reason!: string;
 }
 
 @ObjectType('LedgerCheckpointSummary', { description: 'The newest signed checkpoint.' })
 export class LedgerCheckpointSummaryType {
-  @Field(() => Int) sequence!: number;
-  @Field(() => String) hash!: string;
-  @Field(() => Date) signedAt!: Date;
+  @Field(() => Int, { description: "The checkpointed entry's sequence number." }) sequence!: number;
+  @Field(() => String, { description: "The checkpointed entry's hash, hex." }) hash!: string;
+  @Field(() => Date, { description: 'When it was signed.' }) signedAt!: Date;
 }
 
 @ObjectType('LedgerRecordedGap', {
@@ -33,25 +33,31 @@ export class LedgerRecordedGapType {
     'A head recorded earlier outside Steward (e.g. from an earlier verification): entry `sequence` must still have `hash`.',
 })
 export class LedgerAnchorInput {
-  @Field(() => Int) sequence!: number;
+  @Field(() => Int, { description: "The entry's sequence number." }) sequence!: number;
   @Field(() => String, { description: '64 hexadecimal digits.' }) hash!: string;
 }
 
-@ObjectType('LedgerVerification')
+@ObjectType('LedgerVerification', {
+  description: "The result of re-computing the ledger's hash chain and checking its signed checkpoints.",
+})
 export class LedgerVerificationType {
   @Field(() => Boolean, {
     description: 'True when every entry, the head, every signed checkpoint and the anchor (if given) agree.',
   })
   ok!: boolean;
-  @Field(() => Int) checkedEntries!: number;
-  @Field(() => Int) headSequence!: number;
+  @Field(() => Int, { description: 'How many entries were checked.' }) checkedEntries!: number;
+  @Field(() => Int, { description: 'The sequence number of the newest entry.' }) headSequence!: number;
   @Field(() => String, {
     description:
       "The head's hash: keep it with `headSequence` outside Steward and pass both as the anchor of a later verification.",
   })
   headHash!: string;
-  @Field(() => Int) checkpoints!: number;
-  @Field(() => LedgerCheckpointSummaryType, { nullable: true }) lastCheckpoint!: LedgerCheckpointSummaryType | null;
+  @Field(() => Int, { description: 'How many signed checkpoints were checked.' }) checkpoints!: number;
+  @Field(() => LedgerCheckpointSummaryType, {
+    nullable: true,
+    description: 'The newest signed checkpoint; null if none yet.',
+  })
+  lastCheckpoint!: LedgerCheckpointSummaryType | null;
   @Field(() => Int, {
     description:
       'Entries after the newest signed checkpoint. Checkpoints are signed every 1,000 entries (verification requires each of them) and, on a running server, every minute; the end after the last 1,000th entry is protected against being cut off only by an anchor kept outside the database (the server keeps one in STEWARD_LEDGER_ANCHOR_FILE).',
@@ -63,7 +69,11 @@ export class LedgerVerificationType {
     description: 'Ranges of entries lost by restores of older backups, each recorded in the ledger by a signed entry.',
   })
   gaps!: LedgerRecordedGapType[];
-  @Field(() => LedgerFailureType, { nullable: true }) firstFailure!: LedgerFailureType | null;
+  @Field(() => LedgerFailureType, {
+    nullable: true,
+    description: 'The first entry that fails; null when the whole ledger verifies.',
+  })
+  firstFailure!: LedgerFailureType | null;
   @Field(() => String, {
     description: 'Ed25519 public key (SPKI, base64) that verifies the checkpoints outside Steward.',
   })
@@ -72,8 +82,8 @@ export class LedgerVerificationType {
 
 @ObjectType('LedgerCheckpoint', { description: 'A signed statement that entry `sequence` has hash `hash`.' })
 export class LedgerCheckpointType {
-  @Field(() => Int) sequence!: number;
-  @Field(() => String) hash!: string;
+  @Field(() => Int, { description: "The entry's sequence number." }) sequence!: number;
+  @Field(() => String, { description: "The entry's hash, hex." }) hash!: string;
 }
 
 @ObjectType('LedgerVerificationOutcome', {

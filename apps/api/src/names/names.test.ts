@@ -50,8 +50,9 @@ describe.each(DATABASES)('names where a person reads, on %s', (database) => {
     officer = await app.clientAs('PRIVACY_OFFICER');
     viewer = await app.clientAs('VIEWER');
     scenario = await seedCourierScenario(owner, officer);
-    const key = (await owner.ok(IssuePartnerKeyDocument, { recipientId: scenario.courierId, label: 'Dispatch' }))
-      .issuePartnerKey.key;
+    const key = (
+      await owner.ok(IssuePartnerKeyDocument, { input: { recipientId: scenario.courierId, label: 'Dispatch' } })
+    ).issuePartnerKey.key;
     await officer.ok(DecisionDocument, {
       input: {
         action: 'PROVIDE',
@@ -139,9 +140,11 @@ describe.each(DATABASES)('names where a person reads, on %s', (database) => {
         })
       ).createProviderRequest;
       await officer.ok(LinkRequestProviderDocument, {
-        requestId: request.id,
-        providerId: provider.id,
-        expectedVersion: request.version,
+        input: {
+          requestId: request.id,
+          providerId: provider.id,
+          expectedVersion: request.version,
+        },
       });
     }
     const before = (await nameReads()).length;

@@ -62,7 +62,9 @@ describe.each(DATABASES)('bilingual contact and contact drift on %s', (database)
   const org = async () => (await owner.ok(OrganisationSettingsDocument)).organisation;
   const inquiries = (d: PolicyVersionFullFragment) => d.sections.find((s) => s.clause === 'INQUIRIES')!;
   const publish = (d: PolicyVersionFullFragment) =>
-    officer.ok(PublishPolicyVersionDocument, { id: d.id, expectedVersion: d.version, confirmNumber: d.number });
+    officer.ok(PublishPolicyVersionDocument, {
+      input: { id: d.id, expectedVersion: d.version, confirmNumber: d.number },
+    });
 
   beforeAll(async () => {
     app = await createTestApp({ database });
@@ -167,7 +169,7 @@ describe.each(DATABASES)('bilingual contact and contact drift on %s', (database)
     expect(drift(copy.contactDrift)).toEqual(['ja:telephone:03-5226-5191', 'en:telephone:+81-3-5226-5191']);
     const conflict = await officer.request(CreateContactUpdateDraftDocument);
     expect(errorOf(conflict)).toMatchObject({ code: 'CONFLICT', field: 'draft' });
-    await officer.ok(DiscardPolicyDraftDocument, { id: copy.id, expectedVersion: copy.version });
+    await officer.ok(DiscardPolicyDraftDocument, { input: { id: copy.id, expectedVersion: copy.version } });
 
     const offered = (await officer.ok(CreateContactUpdateDraftDocument)).createContactUpdateDraft;
     expect(offered).toMatchObject({ status: 'DRAFT', number: 2, contactDrift: [] });
@@ -253,6 +255,6 @@ describe.each(DATABASES)('bilingual contact and contact drift on %s', (database)
       );
     const { policyDraft } = await officer.ok(PolicyEditorDocument);
     expect(policyDraft).toMatchObject({ changeSummaryJa: '連絡先の誤記を訂正。', changeSummaryEn: '' });
-    await officer.ok(DiscardPolicyDraftDocument, { id: draft.id, expectedVersion: policyDraft!.version });
+    await officer.ok(DiscardPolicyDraftDocument, { input: { id: draft.id, expectedVersion: policyDraft!.version } });
   });
 });

@@ -10,14 +10,18 @@ import type { Language } from '../i18n/language.js';
     "The organisation's names and the secretariat's contact details, as published with the policy (clause 8).",
 })
 export class UpdateOrganisationInput {
-  @Field(() => Int) expectedVersion!: number;
-  @Field(() => String) @MaxLength(1000) name!: string;
-  @Field(() => String) @MaxLength(1000) nameJa!: string;
-  @Field(() => String) @MaxLength(1000) secretariatName!: string;
-  @Extensions(MULTILINE) @Field(() => String) @MaxLength(2000) postalAddress!: string;
-  @Field(() => String) @MaxLength(200) telephone!: string;
-  @Field(() => String) @MaxLength(200) fax!: string;
-  @Field(() => String) @MaxLength(1000) email!: string;
+  @Field(() => Int, { description: "The organisation's `version` as read: a stale edit is refused with CONFLICT." })
+  expectedVersion!: number;
+  @Field(() => String, { description: "The organisation's name in English." }) @MaxLength(1000) name!: string;
+  @Field(() => String, { description: 'Its name in Japanese.' }) @MaxLength(1000) nameJa!: string;
+  @Field(() => String, { description: "The secretariat's name." }) @MaxLength(1000) secretariatName!: string;
+  @Extensions(MULTILINE)
+  @Field(() => String, { description: "The secretariat's postal address (several lines allowed)." })
+  @MaxLength(2000)
+  postalAddress!: string;
+  @Field(() => String, { description: "The secretariat's telephone number." }) @MaxLength(200) telephone!: string;
+  @Field(() => String, { description: "The secretariat's fax number." }) @MaxLength(200) fax!: string;
+  @Field(() => String, { description: "The secretariat's e-mail address." }) @MaxLength(1000) email!: string;
   @Field(() => LanguageEnum, {
     nullable: true,
     description: 'The language of members who chose none and of the sign-in page; left out or null: unchanged.',

@@ -10,7 +10,7 @@ import { presentOrganisation } from './organisation.presenter.js';
 @Resolver()
 export class OrganisationResolver {
   /** Public: the organisation and its secretariat are part of the published policy. */
-  @Query(() => OrganisationType)
+  @Query(() => OrganisationType, { description: "The organisation and its secretariat's contact details." })
   async organisation(@Ctx() ctx: Context): Promise<OrganisationType> {
     return presentOrganisation(await loadOrganisation(ctx.em));
   }
@@ -21,7 +21,10 @@ export class OrganisationResolver {
       "Edits the organisation and the secretariat's contact details (owners only); the public policy page shows them at once.",
   })
   async updateOrganisation(
-    @Arg('input', () => UpdateOrganisationInput) input: UpdateOrganisationInput,
+    @Arg('input', () => UpdateOrganisationInput, {
+      description: 'The organisation, as read, and its new names and contact details.',
+    })
+    input: UpdateOrganisationInput,
     @Ctx() ctx: Context,
   ): Promise<OrganisationType> {
     return presentOrganisation(await services(ctx).organisation.update(input));

@@ -25,17 +25,20 @@ export class SecretariatContactType {
   officeHoursJa!: string;
   @Field(() => String, { description: 'Office hours in English; may be empty.' })
   officeHoursEn!: string;
-  @Field(() => String) telephone!: string;
-  @Field(() => String) fax!: string;
-  @Field(() => String) email!: string;
+  @Field(() => String, { description: 'Its telephone number.' }) telephone!: string;
+  @Field(() => String, { description: 'Its fax number.' }) fax!: string;
+  @Field(() => String, { description: 'Its e-mail address.' }) email!: string;
 }
 
-@ObjectType('Organisation')
+@ObjectType('Organisation', {
+  description: "The organisation running Steward, with its secretariat's contact (public: the privacy pages show it).",
+})
 export class OrganisationType {
-  @Field(() => ID) id!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String) nameJa!: string;
-  @Field(() => SecretariatContactType) secretariat!: SecretariatContactType;
+  @Field(() => ID, { description: "The organisation's id." }) id!: string;
+  @Field(() => String, { description: 'Its name in English.' }) name!: string;
+  @Field(() => String, { description: 'Its name in Japanese.' }) nameJa!: string;
+  @Field(() => SecretariatContactType, { description: 'Where inquiries about personal information go (clause 8).' })
+  secretariat!: SecretariatContactType;
   @Field(() => String, {
     description:
       "The organisation's IANA time zone (e.g. Asia/Tokyo): its calendar for due dates, and the zone dates are shown in. Owners set it with updateRequestSettings.",

@@ -13,8 +13,12 @@ export class PartnerResolver {
       'Partner key only: the providers your exceptions in effect cover, newest first, with only the permitted categories. Every value your answer carries is recorded as provided to you; a selection without values records nothing.',
   })
   partnerProviders(
-    @Arg('first', () => Int, { defaultValue: 25 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { defaultValue: 25, description: 'How many (1–100).' }) first: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The `endCursor` of the page before; omit for the first page.',
+    })
+    after: string | null,
     @Ctx() ctx: Context,
   ): Promise<PartnerProviderConnection> {
     return services(ctx).partner.list(first, after);
@@ -24,7 +28,10 @@ export class PartnerResolver {
     description:
       'Partner key only: one covered provider; NOT_FOUND when it does not exist or is outside your scope (the two are indistinguishable).',
   })
-  partnerProvider(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PartnerProviderType> {
+  partnerProvider(
+    @Arg('id', () => ID, { description: "The provider's id, as `partnerProviders` gave it." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<PartnerProviderType> {
     return services(ctx).partner.get(id);
   }
 }

@@ -6,7 +6,7 @@ import { DataCategoryEnum } from '../common/enums.js';
 /** Its `value` is a field resolver (partner.resolver.ts): opened, and recorded as provided, only when selected. */
 @ObjectType('PartnerDataItem', { description: 'One value a permitted exception lets this partner receive.' })
 export class PartnerDataItemType {
-  @Field(() => DataCategoryEnum) category!: DataCategory;
+  @Field(() => DataCategoryEnum, { description: "The item's data category." }) category!: DataCategory;
 }
 
 @ObjectType('PartnerProvider', {
@@ -14,8 +14,12 @@ export class PartnerDataItemType {
     "A provider as a partner sees it: only what its exceptions in effect permit. The id is the partner's handle; the organisation's own reference (e.g. a membership number) is not given.",
 })
 export class PartnerProviderType {
-  @Field(() => ID) id!: string;
-  @Field(() => [PartnerDataItemType]) items!: PartnerDataItemType[];
+  @Field(() => ID, { description: 'Your handle for the provider (their Steward id): quote it to read them again.' })
+  id!: string;
+  @Field(() => [PartnerDataItemType], {
+    description: 'The items your exceptions in effect let you receive; empty if none now.',
+  })
+  items!: PartnerDataItemType[];
 }
 
 export const PartnerProviderConnection = Connection('PartnerProvider', PartnerProviderType, {

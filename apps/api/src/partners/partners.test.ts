@@ -183,14 +183,16 @@ beforeAll(async () => {
       ),
     })
   ).createException;
-  const approved = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version }))
-    .approveException;
+  const approved = (
+    await officer.ok(ApproveExceptionDocument, { input: { id: created.id, expectedVersion: created.version } })
+  ).approveException;
   expect(approved.status).toBe('ACTIVE');
   exceptionId = approved.id;
   exceptionVersion = approved.version;
 
-  const issued = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courierId, label: 'Dispatch system' }))
-    .issuePartnerKey;
+  const issued = (
+    await owner.ok(IssuePartnerKeyDocument, { input: { recipientId: courierId, label: 'Dispatch system' } })
+  ).issuePartnerKey;
   key = issued.key;
   credentialId = issued.credential.id;
 });
@@ -328,7 +330,7 @@ describe('partner access: the courier scenario', () => {
       '{ ... on Query { me { email } } }',
       '{ x: partnerProviders { edges { node { id } } } y: auditLog { edges { node { id } } } }',
       'mutation { createRecipient(input: { name: "Evil", kind: CONTRACTOR }) { id } }',
-      `mutation { revokeException(id: "${exceptionId}", reason: "no", expectedVersion: ${exceptionVersion}) { id } }`,
+      `mutation { revokeException(input: { id: "${exceptionId}", reason: "no", expectedVersion: ${exceptionVersion} }) { id } }`,
     ];
     for (const query of attempts) {
       const res = await asPartner(query);
@@ -440,11 +442,11 @@ describe('partner access: the courier scenario', () => {
   });
 
   it('refuses a revoked key at once', async () => {
-    const issued = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courierId, label: 'Temporary' }))
+    const issued = (await owner.ok(IssuePartnerKeyDocument, { input: { recipientId: courierId, label: 'Temporary' } }))
       .issuePartnerKey;
     const auth = { authorization: `Bearer ${issued.key}` };
     expect((await asPartner(LIST, {}, auth)).body.errors).toBeUndefined();
-    await owner.ok(RevokePartnerKeyDocument, { id: issued.credential.id });
+    await owner.ok(RevokePartnerKeyDocument, { input: { id: issued.credential.id } });
     const res = await asPartner(LIST, {}, auth);
     expect(res.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(res.body.data ?? null).toBeNull();
@@ -452,9 +454,11 @@ describe('partner access: the courier scenario', () => {
 
   it('provides nothing once the exception is revoked, or once a new one expires', async () => {
     await owner.ok(RevokeExceptionDocument, {
-      id: exceptionId,
-      reason: 'The contract ended.',
-      expectedVersion: exceptionVersion,
+      input: {
+        id: exceptionId,
+        reason: 'The contract ended.',
+        expectedVersion: exceptionVersion,
+      },
     });
     const before = await provisionCount();
     const list = await asPartner(LIST, { first: 100 });
@@ -471,7 +475,7 @@ describe('partner access: the courier scenario', () => {
         ),
       })
     ).createException;
-    await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version });
+    await officer.ok(ApproveExceptionDocument, { input: { id: created.id, expectedVersion: created.version } });
     expect((await asPartner(ONE, { id: covered[1]!.id })).body.data?.partnerProvider).toMatchObject({
       id: covered[1]!.id,
     });

@@ -202,16 +202,20 @@ describe.each(DATABASES)('policy versions on %s', (database) => {
     expect(
       errorOf(
         await viewer.request(PublishPolicyVersionDocument, {
-          id: draft.id,
-          expectedVersion: draft.version,
-          confirmNumber: 2,
+          input: {
+            id: draft.id,
+            expectedVersion: draft.version,
+            confirmNumber: 2,
+          },
         }),
       ).code,
     ).toBe('FORBIDDEN');
     const wrong = await officer.request(PublishPolicyVersionDocument, {
-      id: draft.id,
-      expectedVersion: draft.version,
-      confirmNumber: 1,
+      input: {
+        id: draft.id,
+        expectedVersion: draft.version,
+        confirmNumber: 1,
+      },
     });
     expect(errorOf(wrong)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'confirmNumber' });
     expect((await owner.ok(PolicyEditorDocument)).currentPolicy.number).toBe(1);
@@ -220,7 +224,9 @@ describe.each(DATABASES)('policy versions on %s', (database) => {
   it('after publishing version 2, every later collection, consent, decision and ledger entry carries 2; earlier ones keep 1', async () => {
     const ledgerBefore = await count(app, 'select count(*) as n from ledger_entry');
     const published = (
-      await officer.ok(PublishPolicyVersionDocument, { id: draft.id, expectedVersion: draft.version, confirmNumber: 2 })
+      await officer.ok(PublishPolicyVersionDocument, {
+        input: { id: draft.id, expectedVersion: draft.version, confirmNumber: 2 },
+      })
     ).publishPolicyVersion;
     expect(published).toMatchObject({ number: 2, status: 'PUBLISHED' });
     expect(published.publishedAt).not.toBeNull();
@@ -355,15 +361,20 @@ describe.each(DATABASES)('policy versions on %s', (database) => {
     const update = await owner.request(UpdatePolicyDraftDocument, { input: edit(published) });
     expect(errorOf(update)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     expect(
-      errorOf(await owner.request(DiscardPolicyDraftDocument, { id: published.id, expectedVersion: published.version }))
-        .code,
+      errorOf(
+        await owner.request(DiscardPolicyDraftDocument, {
+          input: { id: published.id, expectedVersion: published.version },
+        }),
+      ).code,
     ).toBe('BAD_USER_INPUT');
     expect(
       errorOf(
         await owner.request(PublishPolicyVersionDocument, {
-          id: published.id,
-          expectedVersion: published.version,
-          confirmNumber: 2,
+          input: {
+            id: published.id,
+            expectedVersion: published.version,
+            confirmNumber: 2,
+          },
         }),
       ).code,
     ).toBe('BAD_USER_INPUT');
@@ -379,13 +390,16 @@ describe.each(DATABASES)('policy versions on %s', (database) => {
     const next = (await owner.ok(CreatePolicyDraftDocument)).createPolicyDraft;
     expect(next.number).toBe(3);
     const identical = await owner.request(PublishPolicyVersionDocument, {
-      id: next.id,
-      expectedVersion: next.version,
-      confirmNumber: 3,
+      input: {
+        id: next.id,
+        expectedVersion: next.version,
+        confirmNumber: 3,
+      },
     });
     expect(errorOf(identical).issues?.map((i) => i.code)).toContain('NO_CHANGE');
     expect(
-      (await owner.ok(DiscardPolicyDraftDocument, { id: next.id, expectedVersion: next.version })).discardPolicyDraft,
+      (await owner.ok(DiscardPolicyDraftDocument, { input: { id: next.id, expectedVersion: next.version } }))
+        .discardPolicyDraft,
     ).toBe(true);
     expect((await owner.ok(PolicyEditorDocument)).policyDraft).toBeNull();
   });
@@ -400,7 +414,7 @@ describe.each(DATABASES)('policy versions on %s', (database) => {
     expect(results.map((r) => errorOf(r).code).filter(Boolean)).toEqual(['CONFLICT']);
     const created = won[0]!.data!.createPolicyDraft;
     expect(
-      (await owner.ok(DiscardPolicyDraftDocument, { id: created.id, expectedVersion: created.version }))
+      (await owner.ok(DiscardPolicyDraftDocument, { input: { id: created.id, expectedVersion: created.version } }))
         .discardPolicyDraft,
     ).toBe(true);
   });

@@ -9,20 +9,31 @@ import { DataCategoryEnum, PolicyClauseEnum } from '../common/enums.js';
 
 @InputType({ description: 'One clause of a policy version, in Japanese and English.' })
 export class PolicySectionInput {
-  @Field(() => PolicyClauseEnum) clause!: PolicyClause;
-  @Field(() => String) @MaxLength(1000) titleJa!: string;
-  @Field(() => String) @MaxLength(1000) titleEn!: string;
-  @Extensions(MULTILINE) @Field(() => String) @MaxLength(40_000) bodyJa!: string;
-  @Extensions(MULTILINE) @Field(() => String) @MaxLength(40_000) bodyEn!: string;
+  @Field(() => PolicyClauseEnum, { description: 'Which clause it is; each clause once, in order.' })
+  clause!: PolicyClause;
+  @Field(() => String, { description: 'Its title in Japanese.' }) @MaxLength(1000) titleJa!: string;
+  @Field(() => String, { description: 'Its title in English.' }) @MaxLength(1000) titleEn!: string;
+  @Extensions(MULTILINE)
+  @Field(() => String, { description: "The clause's text in Japanese (several lines)." })
+  @MaxLength(40_000)
+  bodyJa!: string;
+  @Extensions(MULTILINE)
+  @Field(() => String, { description: "The clause's text in English (several lines)." })
+  @MaxLength(40_000)
+  bodyEn!: string;
 }
 
 @InputType({
   description: 'A purpose of use as the new version states it; retire a purpose rather than leaving it out.',
 })
 export class PolicyPurposeInput {
-  @Field(() => String) @MaxLength(200) key!: string;
-  @Field(() => String) @MaxLength(1000) titleJa!: string;
-  @Field(() => String) @MaxLength(1000) titleEn!: string;
+  @Field(() => String, {
+    description: 'Its stable key: lower-case letters, digits and hyphens; keep the key to keep the purpose.',
+  })
+  @MaxLength(200)
+  key!: string;
+  @Field(() => String, { description: 'Its title in Japanese.' }) @MaxLength(1000) titleJa!: string;
+  @Field(() => String, { description: 'Its title in English.' }) @MaxLength(1000) titleEn!: string;
   @Extensions(MULTILINE)
   @Field(() => String, { description: 'What the purpose is for, in English.' })
   @MaxLength(10_000)
@@ -34,14 +45,17 @@ export class PolicyPurposeInput {
   })
   @MaxLength(10_000)
   descriptionJa!: string;
-  @Field(() => [DataCategoryEnum]) @ArrayMaxSize(50) categories!: DataCategory[];
-  @Field(() => Boolean, { defaultValue: false }) retired!: boolean;
+  @Field(() => [DataCategoryEnum], { description: 'The data categories it needs; widening them asks consent again.' })
+  @ArrayMaxSize(50)
+  categories!: DataCategory[];
+  @Field(() => Boolean, { defaultValue: false, description: 'True to retire it.' }) retired!: boolean;
 }
 
 @InputType({ description: 'Replaces the whole draft: every clause, the change summary and the purposes of use.' })
 export class UpdatePolicyDraftInput {
-  @Field(() => ID) @MaxLength(100) id!: string;
-  @Field(() => Int) expectedVersion!: number;
+  @Field(() => ID, { description: 'The draft.' }) @MaxLength(100) id!: string;
+  @Field(() => Int, { description: "The draft's `version` as read: a stale edit is refused with CONFLICT." })
+  expectedVersion!: number;
   @Extensions(MULTILINE)
   @Field(() => String, { description: 'What this version changes, in Japanese (required to save).' })
   @MaxLength(10_000)
@@ -50,6 +64,35 @@ export class UpdatePolicyDraftInput {
   @Field(() => String, { description: 'What this version changes, in English (required to save).' })
   @MaxLength(10_000)
   changeSummaryEn!: string;
-  @Field(() => [PolicySectionInput]) @ArrayMaxSize(20) @ValidateNested() sections!: PolicySectionInput[];
-  @Field(() => [PolicyPurposeInput]) @ArrayMaxSize(200) @ValidateNested() purposes!: PolicyPurposeInput[];
+  @Field(() => [PolicySectionInput], { description: 'Every clause, in order.' })
+  @ArrayMaxSize(20)
+  @ValidateNested()
+  sections!: PolicySectionInput[];
+  @Field(() => [PolicyPurposeInput], { description: 'Every purpose of use the version states.' })
+  @ArrayMaxSize(200)
+  @ValidateNested()
+  purposes!: PolicyPurposeInput[];
+}
+
+@InputType({ description: 'Which draft to discard, as read.' })
+export class DiscardPolicyDraftInput {
+  @Field(() => ID, { description: 'The draft policy version to delete.' }) id!: string;
+  @Field(() => Int, {
+    description: "The draft's `version` as read: if someone changed it since, nothing is deleted (CONFLICT).",
+  })
+  expectedVersion!: number;
+}
+
+@InputType({ description: 'Which draft to publish, as read, with its number repeated as a confirmation.' })
+export class PublishPolicyVersionInput {
+  @Field(() => ID, { description: 'The draft policy version to publish.' }) id!: string;
+  @Field(() => Int, {
+    description: "The draft's `version` as read: if someone changed it since, nothing is published (CONFLICT).",
+  })
+  expectedVersion!: number;
+  @Field(() => Int, {
+    description:
+      'The number the new version will have (the one after the version in force), typed again by the person publishing.',
+  })
+  confirmNumber!: number;
 }

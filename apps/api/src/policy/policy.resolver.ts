@@ -4,7 +4,7 @@ import { WRITERS, requireActor } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
 import { services } from '../services.js';
 import { loadOrganisation } from '../organisation/organisation.service.js';
-import { UpdatePolicyDraftInput } from './policy.inputs.js';
+import { DiscardPolicyDraftInput, PublishPolicyVersionInput, UpdatePolicyDraftInput } from './policy.inputs.js';
 import { presentDiff, presentImpact, presentPublicPolicy } from './policy.presenter.js';
 import { currentPolicy } from './policy-text.js';
 import {
@@ -20,7 +20,7 @@ import { presentPolicyVersion } from './policy.presenter.js';
 @Resolver()
 export class PolicyResolver {
   /** Public: the policy in force is published to everyone (clauses 5 and 7). */
-  @Query(() => PolicyVersionType)
+  @Query(() => PolicyVersionType, { description: 'The privacy policy version in force.' })
   async currentPolicy(@Ctx() ctx: Context): Promise<PolicyVersionType> {
     return presentPolicyVersion(await currentPolicy(ctx.em));
   }
@@ -31,7 +31,8 @@ export class PolicyResolver {
       'The policy in force, its change log, the website disclaimer and the secretariat, in one language. Anonymous.',
   })
   async publicPolicy(
-    @Arg('language', () => PolicyLanguageEnum, { defaultValue: 'ja' }) language: PolicyLanguage,
+    @Arg('language', () => PolicyLanguageEnum, { defaultValue: 'ja', description: 'The language to read it in.' })
+    language: PolicyLanguage,
     @Ctx() ctx: Context,
   ): Promise<PublicPolicyType> {
     const [version, changeLog, org] = await Promise.all([
@@ -49,8 +50,14 @@ export class PolicyResolver {
   }
 
   @Authorized()
-  @Query(() => PolicyVersionType, { nullable: true })
-  async policyVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PolicyVersionType | null> {
+  @Query(() => PolicyVersionType, {
+    nullable: true,
+    description: 'One policy version, draft or published; null when there is none.',
+  })
+  async policyVersion(
+    @Arg('id', () => ID, { description: "The version's id." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<PolicyVersionType | null> {
     const v = await services(ctx).policy.get(id);
     return v ? presentPolicyVersion(v) : null;
   }
@@ -66,7 +73,10 @@ export class PolicyResolver {
   @Query(() => PolicyDiffType, {
     description: 'A version against the one before it (a draft: against the version in force).',
   })
-  async policyDiff(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PolicyDiffType> {
+  async policyDiff(
+    @Arg('id', () => ID, { description: "The policy version's id." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<PolicyDiffType> {
     const diff = await services(ctx).policyImpact.diff(id);
     return presentDiff(diff.version, diff);
   }
@@ -75,7 +85,10 @@ export class PolicyResolver {
   @Query(() => PolicyImpactType, {
     description: 'Who must be asked for consent again because of a version: counts per added or widened purpose.',
   })
-  async policyImpact(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PolicyImpactType> {
+  async policyImpact(
+    @Arg('id', () => ID, { description: "The policy version's id (usually the draft)." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<PolicyImpactType> {
     return presentImpact(await services(ctx).policyImpact.impact(id));
   }
 
@@ -84,10 +97,14 @@ export class PolicyResolver {
     description: 'A page of the providers lacking consent to one added or widened purpose of a version.',
   })
   policyImpactProviders(
-    @Arg('id', () => ID) id: string,
-    @Arg('purposeKey', () => String) purposeKey: string,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('id', () => ID, { description: "The policy version's id." }) id: string,
+    @Arg('purposeKey', () => String, { description: "The added or widened purpose's key." }) purposeKey: string,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'How many (1–100).' }) first: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The `endCursor` of the page before; omit for the first page.',
+    })
+    after: string | null,
     @Ctx() ctx: Context,
   ): Promise<LackingConsentConnection> {
     return services(ctx).policyImpact.lackingProviders(id, purposeKey, first, after);
@@ -115,7 +132,8 @@ export class PolicyResolver {
   @Authorized(WRITERS)
   @Mutation(() => PolicyVersionType, { description: 'Replaces the draft (optimistic lock: expectedVersion).' })
   async updatePolicyDraft(
-    @Arg('input', () => UpdatePolicyDraftInput) input: UpdatePolicyDraftInput,
+    @Arg('input', () => UpdatePolicyDraftInput, { description: 'The draft, as read, and its new content.' })
+    input: UpdatePolicyDraftInput,
     @Ctx() ctx: Context,
   ): Promise<PolicyVersionType> {
     requireActor(ctx);
@@ -125,12 +143,11 @@ export class PolicyResolver {
   @Authorized(WRITERS)
   @Mutation(() => Boolean, { description: 'Deletes the draft; published versions can never be deleted.' })
   discardPolicyDraft(
-    @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input', () => DiscardPolicyDraftInput, { description: 'The draft, as read.' }) input: DiscardPolicyDraftInput,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
     requireActor(ctx);
-    return services(ctx).policy.discardDraft(id, expectedVersion);
+    return services(ctx).policy.discardDraft(input.id, input.expectedVersion);
   }
 
   @Authorized(WRITERS)
@@ -139,12 +156,12 @@ export class PolicyResolver {
       'Publishes the draft: it takes effect at once, without prior notice, for all information already collected (clause 7), and its purposes of use apply. confirmNumber must repeat the new version number.',
   })
   async publishPolicyVersion(
-    @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
-    @Arg('confirmNumber', () => Int) confirmNumber: number,
+    @Arg('input', () => PublishPolicyVersionInput, { description: 'The draft, as read, and its number again.' })
+    input: PublishPolicyVersionInput,
     @Ctx() ctx: Context,
   ): Promise<PolicyVersionType> {
     requireActor(ctx);
+    const { id, expectedVersion, confirmNumber } = input;
     return presentPolicyVersion(await services(ctx).policy.publish(id, expectedVersion, confirmNumber));
   }
 }

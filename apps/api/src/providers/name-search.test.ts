@@ -150,9 +150,11 @@ describe.each(DATABASES)('Japanese names and languages on %s', (database) => {
     ).createProviderRequest;
     r = (
       await officer.ok(LinkRequestProviderDocument, {
-        requestId: r.id,
-        providerId: detail.id,
-        expectedVersion: r.version,
+        input: {
+          requestId: r.id,
+          providerId: detail.id,
+          expectedVersion: r.version,
+        },
       })
     ).linkRequestProvider;
     r = (

@@ -25,9 +25,14 @@ export class ProviderResolver {
     description: 'Providers, newest first or in the order asked, in keyset pages of 1–100.',
   })
   providers(
-    @Arg('first', () => Int, { defaultValue: 25 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('filter', () => ProviderFilter, { nullable: true }) filter: ProviderFilter | null,
+    @Arg('first', () => Int, { defaultValue: 25, description: 'How many (1–100).' }) first: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The `endCursor` of the page before; omit for the first page.',
+    })
+    after: string | null,
+    @Arg('filter', () => ProviderFilter, { nullable: true, description: 'Narrows the list; null for every provider.' })
+    filter: ProviderFilter | null,
     @Arg('sort', () => ProviderSort, {
       nullable: true,
       description: 'The order; newest first when omitted. A cursor belongs to the order it was read in.',
@@ -63,7 +68,10 @@ export class ProviderResolver {
 
   @Authorized()
   @Query(() => ProviderType, { description: 'One provider; NOT_FOUND when there is none.' })
-  async provider(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ProviderType> {
+  async provider(
+    @Arg('id', () => ID, { description: "The provider's id." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<ProviderType> {
     const provider = await services(ctx).provider.get(id);
     return presentProvider(
       provider,
@@ -71,7 +79,9 @@ export class ProviderResolver {
     );
   }
 
-  @FieldResolver(() => [PersonalDataItemType])
+  @FieldResolver(() => [PersonalDataItemType], {
+    description: 'The personal information held (decrypted; reading it is audited).',
+  })
   dataItems(@Root() provider: ProviderType, @Ctx() ctx: Context): Promise<PersonalDataItemType[]> {
     return services(ctx).provider.dataItems(provider.id);
   }
@@ -97,9 +107,12 @@ export class ProviderResolver {
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => ProviderType)
+  @Mutation(() => ProviderType, {
+    description: "Changes a provider's kind or reference (their personal information changes by amendment).",
+  })
   async updateProvider(
-    @Arg('input', () => UpdateProviderInput) input: UpdateProviderInput,
+    @Arg('input', () => UpdateProviderInput, { description: 'The provider, as read, and what to change.' })
+    input: UpdateProviderInput,
     @Ctx() ctx: Context,
   ): Promise<ProviderType> {
     requireActor(ctx);
@@ -115,7 +128,8 @@ export class ProviderResolver {
     description: 'Marks an item as made public by the provider (clause 3), or not.',
   })
   setDataItemPublic(
-    @Arg('input', () => SetDataItemPublicInput) input: SetDataItemPublicInput,
+    @Arg('input', () => SetDataItemPublicInput, { description: 'The item, as read, and whether it is public.' })
+    input: SetDataItemPublicInput,
     @Ctx() ctx: Context,
   ): Promise<PersonalDataItemType> {
     return services(ctx).provider.setDataItemPublic(input);

@@ -19,36 +19,47 @@ import { PolicyLanguageEnum } from '../policy/policy-change.type.js';
  */
 @ObjectType()
 export abstract class DataItemBaseType {
-  @Field(() => ID) id!: string;
-  @Field(() => DataCategoryEnum) category!: DataCategory;
-  @Field(() => String) value!: string;
-  @Field(() => String, { nullable: true }) source!: string | null;
-  @Field(() => CollectionChannelEnum) channel!: CollectionChannel;
-  @Field(() => Date) collectedAt!: Date;
-  @Field(() => ID, { nullable: true }) collectionId!: string | null;
-  @Field(() => String, { nullable: true }) publicProvenance!: string | null;
+  @Field(() => ID, { description: "The item's id." }) id!: string;
+  @Field(() => DataCategoryEnum, { description: "The item's data category." }) category!: DataCategory;
+  @Field(() => String, { description: 'The value.' }) value!: string;
+  @Field(() => String, { nullable: true, description: 'Where it came from; null if not said.' }) source!: string | null;
+  @Field(() => CollectionChannelEnum, { description: 'How it was collected.' }) channel!: CollectionChannel;
+  @Field(() => Date, { description: 'When it was collected.' }) collectedAt!: Date;
+  @Field(() => ID, { nullable: true, description: 'The collection it came with; null if entered otherwise.' })
+  collectionId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Where the provider made it public; null if not public.' })
+  publicProvenance!: string | null;
 }
 
-@ObjectType('PersonalDataItem')
+@ObjectType('PersonalDataItem', {
+  description: 'One item of personal information held about a provider (decrypted for staff; reads are audited).',
+})
 export class PersonalDataItemType extends DataItemBaseType {
   @Field(() => Boolean, { description: 'Already made public by the provider: listed, not managed (clause 3).' })
   publiclyAvailable!: boolean;
-  @Field(() => Int) version!: number;
+  @Field(() => Int, { description: 'Its version, for optimistic locking: pass it as `expectedVersion`.' })
+  version!: number;
 }
 
 @ObjectType('Provider', { description: 'A person who gave the organisation personal information.' })
 export class ProviderType {
-  @Field(() => ID) id!: string;
-  @Field(() => ProviderKindEnum) kind!: ProviderKind;
-  @Field(() => String) reference!: string;
+  @Field(() => ID, { description: "The provider's id." }) id!: string;
+  @Field(() => ProviderKindEnum, { description: 'Who they are to the organisation.' }) kind!: ProviderKind;
+  @Field(() => String, {
+    description: "The organisation's own reference (e.g. a membership number); never shown to partners.",
+  })
+  reference!: string;
   @Field(() => String, { nullable: true, description: 'The most recent name on record.' }) displayName!: string | null;
   @Field(() => PolicyLanguageEnum, {
     description: 'The language of every document and message to the provider (disclosure packages, receipts).',
   })
   language!: ProviderLanguage;
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => Date) updatedAt!: Date;
-  @Field(() => Int) version!: number;
+  @Field(() => Date, { description: 'When the organisation first recorded them.' }) createdAt!: Date;
+  @Field(() => Date, { description: 'When their record last changed.' }) updatedAt!: Date;
+  @Field(() => Int, {
+    description: 'Their version, for optimistic locking: pass it as an expected version when changing them.',
+  })
+  version!: number;
 }
 
 @ObjectType('ProviderOption', { description: 'A provider as a picker offers it: reference and name.' })
@@ -75,10 +86,17 @@ export const ProviderSort = SortInput(
 );
 export type ProviderSort = InstanceType<typeof ProviderSort>;
 
-@InputType()
+@InputType({ description: 'Narrows the provider list; every field given must match.' })
 export class ProviderFilter {
-  @Field(() => ProviderKindEnum, { nullable: true }) kind?: ProviderKind | null;
-  @Field(() => String, { nullable: true }) @MaxLength(64) purposeKey?: string | null;
+  @Field(() => ProviderKindEnum, { nullable: true, description: 'Only providers of this kind.' })
+  kind?: ProviderKind | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only providers with a consent state for this purpose of use (with consentState: that state); its key.',
+  })
+  @MaxLength(64)
+  purposeKey?: string | null;
   @Field(() => ConsentStateEnum, { nullable: true, description: 'Requires purposeKey.' })
   consentState?: ConsentState | null;
   @Field(() => String, {

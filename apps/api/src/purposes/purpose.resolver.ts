@@ -7,9 +7,10 @@ import { presentDataCategory, presentPurpose } from './purpose.presenter.js';
 @Resolver()
 export class PurposeResolver {
   @Authorized()
-  @Query(() => [PurposeType])
+  @Query(() => [PurposeType], { description: 'The purposes of use the policy in force states.' })
   async purposes(
-    @Arg('includeRetired', () => Boolean, { defaultValue: false }) includeRetired: boolean,
+    @Arg('includeRetired', () => Boolean, { defaultValue: false, description: 'True to include retired purposes.' })
+    includeRetired: boolean,
     @Ctx() ctx: Context,
   ): Promise<PurposeType[]> {
     return (await services(ctx).purpose.purposes(includeRetired)).map(presentPurpose);

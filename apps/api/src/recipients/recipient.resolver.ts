@@ -3,7 +3,7 @@ import { WRITERS } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
 import { services } from '../services.js';
 import { presentCredential, presentRecipient } from './recipient.presenter.js';
-import { CreateRecipientInput } from './recipient.inputs.js';
+import { CreateRecipientInput, IssuePartnerKeyInput, RevokePartnerKeyInput } from './recipient.inputs.js';
 import { IssuedPartnerKeyType, PartnerCredentialType, RecipientType } from './recipient.type.js';
 
 @Resolver()
@@ -16,16 +16,23 @@ export class RecipientResolver {
   }
 
   @Authorized()
-  @Query(() => RecipientType, { nullable: true })
-  async recipient(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<RecipientType | null> {
+  @Query(() => RecipientType, {
+    nullable: true,
+    description: 'One outside recipient with its partner keys; null when there is none.',
+  })
+  async recipient(
+    @Arg('id', () => ID, { description: "The recipient's id." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<RecipientType | null> {
     const row = await services(ctx).recipient.get(id);
     return row ? presentRecipient(row.recipient, row.credentials) : null;
   }
 
   @Authorized(WRITERS)
-  @Mutation(() => RecipientType)
+  @Mutation(() => RecipientType, { description: 'Adds an outside recipient (contractor, third party or authority).' })
   async createRecipient(
-    @Arg('input', () => CreateRecipientInput) input: CreateRecipientInput,
+    @Arg('input', () => CreateRecipientInput, { description: "The recipient's name, kind and contact." })
+    input: CreateRecipientInput,
     @Ctx() ctx: Context,
   ): Promise<RecipientType> {
     const recipient = await services(ctx).recipient.create(input);
@@ -37,18 +44,21 @@ export class RecipientResolver {
     description: 'Issues an API key for a recipient; the key is in this answer only.',
   })
   async issuePartnerKey(
-    @Arg('recipientId', () => ID) recipientId: string,
-    @Arg('label', () => String, { description: 'What the key is for, e.g. "Courier dispatch system".' }) label: string,
+    @Arg('input', () => IssuePartnerKeyInput, { description: "The recipient and the key's label." })
+    input: IssuePartnerKeyInput,
     @Ctx() ctx: Context,
   ): Promise<IssuedPartnerKeyType> {
-    const { key, credential } = await services(ctx).recipient.issueKey(recipientId, label);
+    const { key, credential } = await services(ctx).recipient.issueKey(input.recipientId, input.label);
     return { key, credential: presentCredential(credential) };
   }
 
   @Authorized(WRITERS)
   @Mutation(() => PartnerCredentialType, { description: 'Revokes a partner key at once.' })
-  async revokePartnerKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PartnerCredentialType> {
-    const credential = await services(ctx).recipient.revokeKey(id);
+  async revokePartnerKey(
+    @Arg('input', () => RevokePartnerKeyInput, { description: 'The partner key.' }) input: RevokePartnerKeyInput,
+    @Ctx() ctx: Context,
+  ): Promise<PartnerCredentialType> {
+    const credential = await services(ctx).recipient.revokeKey(input.id);
     return presentCredential(credential);
   }
 }

@@ -104,7 +104,8 @@ export class RecipientService extends Service {
     const actor = this.requireActor();
     const label = rawLabel.trim();
     const issue = validateText(label, { field: 'label', maxLength: FIELD_LIMITS.displayName, required: true });
-    if (issue) throw new BadInputError([issue], '');
+    // The label is issuePartnerKey's input.label, as the input boundary names it.
+    if (issue) throw new BadInputError([issue]);
     const recipient = isUuid(recipientId) ? await this.em.findOne(Recipient, { id: recipientId }) : null;
     if (!recipient) throw new NotFoundError('Recipient', 'recipientId');
     return issueKeyCredential(this.em, actor, this.deps, PARTNER_KEY_CREDENTIALS, { recipient }, label);

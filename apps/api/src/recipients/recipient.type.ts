@@ -12,19 +12,23 @@ export class PartnerCredentialType extends KeyCredentialType {}
   description: 'An outside organisation (contractor, third party, authority) that may receive data.',
 })
 export class RecipientType {
-  @Field(() => ID) id!: string;
-  @Field(() => String) name!: string;
-  @Field(() => RecipientKindEnum) kind!: RecipientKind;
-  @Field(() => String, { nullable: true }) contact!: string | null;
-  @Field(() => String, { nullable: true }) notes!: string | null;
-  @Field(() => Date) createdAt!: Date;
+  @Field(() => ID, { description: "The recipient's id." }) id!: string;
+  @Field(() => String, { description: "The recipient's name." }) name!: string;
+  @Field(() => RecipientKindEnum, { description: 'Who they are to the organisation.' }) kind!: RecipientKind;
+  @Field(() => String, { nullable: true, description: 'How to reach them; null if not recorded.' }) contact!:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'Staff notes; null if none.' }) notes!: string | null;
+  @Field(() => Date, { description: 'When they were added.' }) createdAt!: Date;
   @Field(() => [PartnerCredentialType], { description: 'Newest first, revoked ones included.' })
   credentials!: PartnerCredentialType[];
 }
 
-@ObjectType('IssuedPartnerKey')
+@ObjectType('IssuedPartnerKey', {
+  description: 'A newly issued partner key: the secret is shown here once and never again.',
+})
 export class IssuedPartnerKeyType {
   @Field(() => String, { description: 'The whole key. Shown this once only: Steward keeps just a hash of it.' })
   key!: string;
-  @Field(() => PartnerCredentialType) credential!: PartnerCredentialType;
+  @Field(() => PartnerCredentialType, { description: "The key's record (without the secret), as later lists show it." })
+  credential!: PartnerCredentialType;
 }

@@ -107,9 +107,9 @@ describe('recipients', () => {
     const r = (await owner.ok(CreateRecipientDocument, { input: recipientInput() })).createRecipient;
     const before = await storedCounts();
     expect(errorOf(await viewer.request(CreateRecipientDocument, { input: recipientInput() })).code).toBe('FORBIDDEN');
-    expect(errorOf(await viewer.request(IssuePartnerKeyDocument, { recipientId: r.id, label: 'k' })).code).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      errorOf(await viewer.request(IssuePartnerKeyDocument, { input: { recipientId: r.id, label: 'k' } })).code,
+    ).toBe('FORBIDDEN');
     expect(errorOf(await app.client().request(RecipientsDocument)).code).toBe('UNAUTHENTICATED');
     expect((await viewer.ok(RecipientDocument, { id: r.id })).recipient?.id).toBe(r.id);
     expect(await storedCounts()).toEqual(before);
@@ -119,7 +119,7 @@ describe('recipients', () => {
 describe('partner keys', () => {
   it('shows the key once and stores only a hash of its secret', async () => {
     const r = (await owner.ok(CreateRecipientDocument, { input: recipientInput() })).createRecipient;
-    const issued = (await owner.ok(IssuePartnerKeyDocument, { recipientId: r.id, label: 'Dispatch system' }))
+    const issued = (await owner.ok(IssuePartnerKeyDocument, { input: { recipientId: r.id, label: 'Dispatch system' } }))
       .issuePartnerKey;
     const parsed = parseApiKey('partner', issued.key);
     expect(parsed).not.toBeNull();
@@ -156,12 +156,13 @@ describe('partner keys', () => {
 
   it('revokes a key at once and marks it; revoking twice is refused', async () => {
     const r = (await owner.ok(CreateRecipientDocument, { input: recipientInput() })).createRecipient;
-    const issued = (await owner.ok(IssuePartnerKeyDocument, { recipientId: r.id, label: 'Old system' }))
+    const issued = (await owner.ok(IssuePartnerKeyDocument, { input: { recipientId: r.id, label: 'Old system' } }))
       .issuePartnerKey;
-    const second = (await owner.ok(IssuePartnerKeyDocument, { recipientId: r.id, label: 'New system' }))
+    const second = (await owner.ok(IssuePartnerKeyDocument, { input: { recipientId: r.id, label: 'New system' } }))
       .issuePartnerKey;
     expect(second.key).not.toBe(issued.key);
-    const revoked = (await owner.ok(RevokePartnerKeyDocument, { id: issued.credential.id })).revokePartnerKey;
+    const revoked = (await owner.ok(RevokePartnerKeyDocument, { input: { id: issued.credential.id } }))
+      .revokePartnerKey;
     expect(revoked).toMatchObject({ id: issued.credential.id, key: { revoked: true } });
     expect(revoked.key.revokedAt).not.toBeNull();
     const creds = (await owner.ok(RecipientDocument, { id: r.id })).recipient!.credentials;
@@ -169,7 +170,7 @@ describe('partner keys', () => {
       ['New system', false],
       ['Old system', true],
     ]);
-    const again = await owner.request(RevokePartnerKeyDocument, { id: issued.credential.id });
+    const again = await owner.request(RevokePartnerKeyDocument, { input: { id: issued.credential.id } });
     expect(errorOf(again)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     const actions = await auditTrail(app, issued.credential.id);
     expect(actions.map((a) => a.action)).toEqual(['partner_key.issue', 'partner_key.revoke']);
@@ -184,16 +185,18 @@ describe('partner keys', () => {
     const r = (await owner.ok(CreateRecipientDocument, { input: recipientInput() })).createRecipient;
     const before = await storedCounts();
     for (const label of ['  ', 'x'.repeat(121), 'key\u202E']) {
-      expect(errorOf(await owner.request(IssuePartnerKeyDocument, { recipientId: r.id, label }))).toMatchObject({
+      expect(
+        errorOf(await owner.request(IssuePartnerKeyDocument, { input: { recipientId: r.id, label } })),
+      ).toMatchObject({
         code: 'BAD_USER_INPUT',
-        field: 'label',
+        field: 'input.label',
       });
     }
     for (const id of ['01900000-0000-7000-8000-000000000000', 'nope']) {
-      expect(errorOf(await owner.request(IssuePartnerKeyDocument, { recipientId: id, label: 'k' })).code).toBe(
-        'NOT_FOUND',
-      );
-      expect(errorOf(await owner.request(RevokePartnerKeyDocument, { id })).code).toBe('NOT_FOUND');
+      expect(
+        errorOf(await owner.request(IssuePartnerKeyDocument, { input: { recipientId: id, label: 'k' } })).code,
+      ).toBe('NOT_FOUND');
+      expect(errorOf(await owner.request(RevokePartnerKeyDocument, { input: { id } })).code).toBe('NOT_FOUND');
     }
     expect(await storedCounts()).toEqual(before);
   });

@@ -61,8 +61,11 @@ describe.each(DATABASES)("documents in the provider's language on %s", (database
         input: { kind: 'DISCLOSURE', channel: 'POST', requesterName: 'Requester', contact: 'By post' },
       })
     ).createProviderRequest;
-    r = (await officer.ok(LinkRequestProviderDocument, { requestId: r.id, providerId, expectedVersion: r.version }))
-      .linkRequestProvider;
+    r = (
+      await officer.ok(LinkRequestProviderDocument, {
+        input: { requestId: r.id, providerId, expectedVersion: r.version },
+      })
+    ).linkRequestProvider;
     const move = async (status: 'VERIFYING' | 'IN_PROGRESS') =>
       (
         await officer.ok(ChangeRequestStatusDocument, {
@@ -76,7 +79,8 @@ describe.each(DATABASES)("documents in the provider's language on %s", (database
       })
     ).verifyRequestIdentity;
     r = await move('IN_PROGRESS');
-    return (await officer.ok(ProduceDisclosurePackageDocument, { requestId: r.id })).produceDisclosurePackage;
+    return (await officer.ok(ProduceDisclosurePackageDocument, { input: { requestId: r.id } }))
+      .produceDisclosurePackage;
   }
 
   it("writes a Japanese provider's package in Japanese: labels beside the codes, titles and names, never ids", async () => {
@@ -165,7 +169,7 @@ describe.each(DATABASES)("documents in the provider's language on %s", (database
     expect(sha256(canonicalJson({ ...doc, formatVersion: 'steward.disclosure/2' }))).not.toBe(pkg.sha256);
     expect(sha256(canonicalJson({ ...doc, language: 'en' }))).not.toBe(pkg.sha256);
     // The download's lighter form is the same document.
-    const light = (await officer.ok(ProduceDisclosureJsonDocument, { requestId: pkg.requestId }))
+    const light = (await officer.ok(ProduceDisclosureJsonDocument, { input: { requestId: pkg.requestId } }))
       .produceDisclosurePackage;
     expect(light).toMatchObject({ formatVersion: 'steward.disclosure/4', language: 'ja' });
     expect(sha256(light.json)).toBe(light.sha256);

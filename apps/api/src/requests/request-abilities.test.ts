@@ -51,17 +51,22 @@ describe('request abilities match what the mutations allow', () => {
     });
     expect(errorOf(early).code).toBe('BAD_USER_INPUT');
     const byViewer = await viewer.request(LinkRequestProviderDocument, {
-      requestId: r.id,
-      providerId,
-      expectedVersion: r.version,
+      input: {
+        requestId: r.id,
+        providerId,
+        expectedVersion: r.version,
+      },
     });
     expect(errorOf(byViewer).code).toBe('FORBIDDEN');
-    expect(errorOf(await officer.request(ProduceDisclosurePackageDocument, { requestId: r.id })).code).toBe(
+    expect(errorOf(await officer.request(ProduceDisclosurePackageDocument, { input: { requestId: r.id } })).code).toBe(
       'BAD_USER_INPUT',
     );
 
-    r = (await officer.ok(LinkRequestProviderDocument, { requestId: r.id, providerId, expectedVersion: r.version }))
-      .linkRequestProvider;
+    r = (
+      await officer.ok(LinkRequestProviderDocument, {
+        input: { requestId: r.id, providerId, expectedVersion: r.version },
+      })
+    ).linkRequestProvider;
     expect(r.abilities).toEqual({ ...NONE, link: true, verify: true, changeStatus: true });
     expect(await abilitiesOf(owner, r.id)).toEqual(r.abilities);
     r = (
@@ -79,9 +84,11 @@ describe('request abilities match what the mutations allow', () => {
     // Verified: the provider can no longer change (and linking is refused), the work waits for IN_PROGRESS.
     expect(r.abilities).toEqual({ ...NONE, changeStatus: true });
     const relink = await owner.request(LinkRequestProviderDocument, {
-      requestId: r.id,
-      providerId,
-      expectedVersion: r.version,
+      input: {
+        requestId: r.id,
+        providerId,
+        expectedVersion: r.version,
+      },
     });
     expect(errorOf(relink).code).toBe('BAD_USER_INPUT');
 
@@ -92,8 +99,10 @@ describe('request abilities match what the mutations allow', () => {
     ).changeRequestStatus;
     expect(r.abilities).toEqual({ ...NONE, changeStatus: true, disclose: true });
     expect(await abilitiesOf(viewer, r.id)).toEqual(NONE);
-    expect(errorOf(await viewer.request(ProduceDisclosurePackageDocument, { requestId: r.id })).code).toBe('FORBIDDEN');
-    await officer.ok(ProduceDisclosurePackageDocument, { requestId: r.id });
+    expect(errorOf(await viewer.request(ProduceDisclosurePackageDocument, { input: { requestId: r.id } })).code).toBe(
+      'FORBIDDEN',
+    );
+    await officer.ok(ProduceDisclosurePackageDocument, { input: { requestId: r.id } });
   });
 
   it('a rejected request: nothing more, and every write is refused', async () => {
@@ -109,9 +118,11 @@ describe('request abilities match what the mutations allow', () => {
     ).changeRequestStatus;
     expect(r.abilities).toEqual(NONE);
     const link = await owner.request(LinkRequestProviderDocument, {
-      requestId: r.id,
-      providerId,
-      expectedVersion: r.version,
+      input: {
+        requestId: r.id,
+        providerId,
+        expectedVersion: r.version,
+      },
     });
     expect(errorOf(link).code).toBe('BAD_USER_INPUT');
     const move = await owner.request(ChangeRequestStatusDocument, {

@@ -26,7 +26,9 @@ import {
 export class SubmitProviderRequestInput {
   /** A String, not the enum, so that a wrong kind is refused as BAD_USER_INPUT by policy-core with its field. */
   @Field(() => String, { description: 'DISCLOSURE, AMENDMENT or CESSATION.' }) @MaxLength(32) kind!: string;
-  @Field(() => String) @MaxLength(1000) requesterName!: string;
+  @Field(() => String, { description: 'Your name, as the organisation knows you.' })
+  @MaxLength(1000)
+  requesterName!: string;
   @Field(() => String, { description: 'An e-mail address, telephone number or postal address to answer to.' })
   @MaxLength(1000)
   contact!: string;
@@ -45,49 +47,77 @@ export class SubmitProviderRequestInput {
 
 @InputType({ description: 'A request received by post, telephone, fax, e-mail or in person, entered by staff.' })
 export class CreateProviderRequestInput {
-  @Field(() => RequestKindEnum) kind!: RequestKind;
-  @Field(() => RequestChannelEnum) channel!: RequestChannel;
+  @Field(() => RequestKindEnum, { description: 'Disclosure, amendment or cessation.' }) kind!: RequestKind;
+  @Field(() => RequestChannelEnum, { description: 'How the request was received.' }) channel!: RequestChannel;
   @Field(() => Date, {
     nullable: true,
     description: 'When it reached the organisation; defaults to now. The due date counts from it.',
   })
   receivedAt?: Date | null;
-  @Field(() => String) @MaxLength(1000) requesterName!: string;
-  @Field(() => String) @MaxLength(1000) contact!: string;
-  @Extensions(MULTILINE) @Field(() => String, { nullable: true }) @MaxLength(20_000) details?: string | null;
-  @Field(() => [String], { nullable: true }) @ArrayMaxSize(20) @MaxLength(200, { each: true }) cookieConsentIds?:
-    string[] | null;
+  @Field(() => String, { description: "The requester's name as they gave it." })
+  @MaxLength(1000)
+  requesterName!: string;
+  @Field(() => String, {
+    description:
+      'How to reach the requester (an address, e-mail or telephone), as they gave it (several lines allowed).',
+  })
+  @MaxLength(1000)
+  contact!: string;
+  @Extensions(MULTILINE)
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the requester asked for, in their words (several lines allowed).',
+  })
+  @MaxLength(20_000)
+  details?: string | null;
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Cookie visitor ids the requester quoted, so a disclosure includes their cookie consents; null or empty if none.',
+  })
+  @ArrayMaxSize(20)
+  @MaxLength(200, { each: true })
+  cookieConsentIds?: string[] | null;
   @Field(() => ID, { nullable: true, description: 'The provider, when already known.' }) @MaxLength(100) providerId?:
     string | null;
 }
 
-@InputType()
+@InputType({ description: 'Narrows the provider requests; every field given must match.' })
 export class ProviderRequestFilter {
-  @Field(() => RequestStatusEnum, { nullable: true }) status?: RequestStatus | null;
-  @Field(() => RequestKindEnum, { nullable: true }) kind?: RequestKind | null;
+  @Field(() => RequestStatusEnum, { nullable: true, description: 'Only requests with this status.' })
+  status?: RequestStatus | null;
+  @Field(() => RequestKindEnum, { nullable: true, description: 'Only requests of this kind.' })
+  kind?: RequestKind | null;
   @Field(() => RequestUrgencyEnum, { nullable: true, description: 'OVERDUE or DUE_SOON: open requests only.' })
   urgency?: 'OVERDUE' | 'DUE_SOON' | 'ON_TRACK' | 'CLOSED' | null;
   @Field(() => Boolean, { nullable: true, description: 'Only open (true) or closed (false) requests.' }) open?:
     boolean | null;
-  @Field(() => ID, { nullable: true }) @MaxLength(100) providerId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only requests linked to this provider.' })
+  @MaxLength(100)
+  providerId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Records how the requester was confirmed to be the provider.' })
 export class VerifyRequestIdentityInput {
-  @Field(() => ID) @MaxLength(100) requestId!: string;
-  @Field(() => Int) expectedVersion!: number;
-  @Field(() => VerificationMethodEnum) method!: VerificationMethod;
+  @Field(() => ID, { description: 'The provider request; its provider must be linked.' })
+  @MaxLength(100)
+  requestId!: string;
+  @Field(() => Int, { description: "The request's `version` as read: a stale change is refused with CONFLICT." })
+  expectedVersion!: number;
+  @Field(() => VerificationMethodEnum, { description: 'How it was checked.' }) method!: VerificationMethod;
   @Extensions(MULTILINE)
   @Field(() => String, { nullable: true, description: 'What was checked; never a document number.' })
   @MaxLength(10_000)
   note?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Moves a provider request to its next status.' })
 export class ChangeRequestStatusInput {
-  @Field(() => ID) @MaxLength(100) requestId!: string;
-  @Field(() => Int) expectedVersion!: number;
-  @Field(() => RequestStatusEnum) status!: RequestStatus;
+  @Field(() => ID, { description: 'The provider request to move.' }) @MaxLength(100) requestId!: string;
+  @Field(() => Int, { description: "The request's `version` as read: a stale change is refused with CONFLICT." })
+  expectedVersion!: number;
+  @Field(() => RequestStatusEnum, { description: "The new status; one the request's `abilities.changeStatus` lists." })
+  status!: RequestStatus;
   @Extensions(MULTILINE)
   @Field(() => String, { nullable: true, description: 'Required to reject; for COMPLETED, what was done.' })
   @MaxLength(10_000)
@@ -98,17 +128,30 @@ export class ChangeRequestStatusInput {
   description: 'One amended item: a new value for an item, a new item (no itemId), or a removal (no value).',
 })
 export class AmendmentChangeInput {
-  @Field(() => ID, { nullable: true }) @MaxLength(100) itemId?: string | null;
-  @Field(() => DataCategoryEnum) category!: DataCategory;
-  @Extensions(MULTILINE) @Field(() => String, { nullable: true }) @MaxLength(10_000) value?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The item to correct or remove; null adds a new item.' })
+  @MaxLength(100)
+  itemId?: string | null;
+  @Field(() => DataCategoryEnum, {
+    description: "The category of the item; for an existing item it must be the item's own.",
+  })
+  category!: DataCategory;
+  @Extensions(MULTILINE)
+  @Field(() => String, {
+    nullable: true,
+    description: 'The corrected or new value (several lines allowed); null removes the item.',
+  })
+  @MaxLength(10_000)
+  value?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The items to amend for an AMENDMENT request, against the provider version read.' })
 export class ApplyAmendmentInput {
-  @Field(() => ID) @MaxLength(100) requestId!: string;
+  @Field(() => ID, { description: 'The AMENDMENT request (verified, IN_PROGRESS) this amendment answers.' })
+  @MaxLength(100)
+  requestId!: string;
   @Field(() => Int, { description: "The provider's version as read: a stale amendment is refused with CONFLICT." })
   expectedProviderVersion!: number;
-  @Field(() => [AmendmentChangeInput])
+  @Field(() => [AmendmentChangeInput], { description: 'The changes, applied together or not at all (at most 100).' })
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
   changes!: AmendmentChangeInput[];
@@ -116,8 +159,11 @@ export class ApplyAmendmentInput {
 
 @InputType({ description: 'What to stop: use for purposes, provision to recipients (or to everyone).' })
 export class ApplyCessationInput {
-  @Field(() => ID) @MaxLength(100) requestId!: string;
-  @Field(() => Int) expectedProviderVersion!: number;
+  @Field(() => ID, { description: 'The CESSATION request (verified, IN_PROGRESS) this answers.' })
+  @MaxLength(100)
+  requestId!: string;
+  @Field(() => Int, { description: "The provider's `version` as read: a stale cessation is refused with CONFLICT." })
+  expectedProviderVersion!: number;
   @Field(() => [String], {
     defaultValue: [],
     description: 'Stop using the data for these purposes (consent is withdrawn too).',
@@ -154,4 +200,23 @@ export class UpdateRequestSettingsInput {
   @ArrayMaxSize(400)
   @MaxLength(10, { each: true })
   holidays!: string[];
+}
+
+@InputType({ description: 'Which request, as read, concerns which provider.' })
+export class LinkRequestProviderInput {
+  @Field(() => ID, { description: 'The provider request to link (before its identity is verified).' })
+  requestId!: string;
+  @Field(() => ID, { description: 'The provider the requester turned out to be.' }) providerId!: string;
+  @Field(() => Int, {
+    description: "The request's `version` as read: if someone changed it since, the link is refused with CONFLICT.",
+  })
+  expectedVersion!: number;
+}
+
+@InputType({ description: 'Which disclosure request to produce the package for.' })
+export class ProduceDisclosurePackageInput {
+  @Field(() => ID, {
+    description: 'A DISCLOSURE request whose identity is verified, IN_PROGRESS or COMPLETED, with its provider linked.',
+  })
+  requestId!: string;
 }

@@ -22,6 +22,8 @@ import {
   ApplyCessationInput,
   ChangeRequestStatusInput,
   CreateProviderRequestInput,
+  LinkRequestProviderInput,
+  ProduceDisclosurePackageInput,
   ProviderRequestFilter,
   SubmitProviderRequestInput,
   UpdateRequestSettingsInput,
@@ -50,7 +52,8 @@ export class RequestResolver {
   })
   @Extensions(rateLimitedBy(SUBMIT_RULE))
   submitProviderRequest(
-    @Arg('input', () => SubmitProviderRequestInput) input: SubmitProviderRequestInput,
+    @Arg('input', () => SubmitProviderRequestInput, { description: 'The request as the form sends it.' })
+    input: SubmitProviderRequestInput,
     @Ctx() ctx: Context,
   ): Promise<RequestReceiptType> {
     return services(ctx).requestIntake.submit(input, ctx.clientAddress, (rule, key) =>
@@ -61,9 +64,17 @@ export class RequestResolver {
   @Authorized()
   @Query(() => ProviderRequestConnection, { description: 'Provider requests, newest first, in keyset pages of 1–100.' })
   providerRequests(
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('filter', () => ProviderRequestFilter, { nullable: true }) filter: ProviderRequestFilter | null,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'How many (1–100).' }) first: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The `endCursor` of the page before; omit for the first page.',
+    })
+    after: string | null,
+    @Arg('filter', () => ProviderRequestFilter, {
+      nullable: true,
+      description: 'Narrows the list; null for every request.',
+    })
+    filter: ProviderRequestFilter | null,
     @Arg('sort', () => ProviderRequestSort, {
       nullable: true,
       description: 'The order; newest received first when omitted. A cursor belongs to the order it was read in.',
@@ -75,14 +86,20 @@ export class RequestResolver {
   }
 
   @Authorized()
-  @Query(() => ProviderRequestType, { nullable: true })
-  async providerRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ProviderRequestType | null> {
+  @Query(() => ProviderRequestType, {
+    nullable: true,
+    description: 'One provider request; null when there is none. Reading its requester is audited.',
+  })
+  async providerRequest(
+    @Arg('id', () => ID, { description: "The request's id." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<ProviderRequestType | null> {
     const requests = services(ctx).request;
     const row = await requests.get(id);
     return row ? requests.present([row])[0]! : null;
   }
 
-  @FieldResolver(() => [RequestStatusChangeType])
+  @FieldResolver(() => [RequestStatusChangeType], { description: 'Every change of status, oldest first.' })
   history(@Root() request: ProviderRequestType, @Ctx() ctx: Context): Promise<RequestStatusChangeType[]> {
     return services(ctx).request.history(request.id);
   }
@@ -96,7 +113,7 @@ export class RequestResolver {
   @Authorized()
   @Query(() => [DataItemChangeType], { description: "A provider's amendment history, newest first." })
   providerAmendments(
-    @Arg('providerId', () => ID) providerId: string,
+    @Arg('providerId', () => ID, { description: "The provider's id." }) providerId: string,
     @Ctx() ctx: Context,
   ): Promise<DataItemChangeType[]> {
     return services(ctx).providerRights.itemChanges(providerId);
@@ -105,7 +122,7 @@ export class RequestResolver {
   @Authorized()
   @Query(() => [ProviderCessationType], { description: 'What a provider asked the organisation to stop.' })
   providerCessations(
-    @Arg('providerId', () => ID) providerId: string,
+    @Arg('providerId', () => ID, { description: "The provider's id." }) providerId: string,
     @Ctx() ctx: Context,
   ): Promise<ProviderCessationType[]> {
     return services(ctx).providerRights.cessations(providerId);
@@ -116,7 +133,8 @@ export class RequestResolver {
     description: 'Enters a request received by post, telephone, fax, e-mail or in person.',
   })
   async createProviderRequest(
-    @Arg('input', () => CreateProviderRequestInput) input: CreateProviderRequestInput,
+    @Arg('input', () => CreateProviderRequestInput, { description: 'The request as received.' })
+    input: CreateProviderRequestInput,
     @Ctx() ctx: Context,
   ): Promise<ProviderRequestType> {
     const { request, requestIntake } = services(ctx);
@@ -128,19 +146,21 @@ export class RequestResolver {
     description: 'Names the provider a request concerns (before the identity is verified).',
   })
   async linkRequestProvider(
-    @Arg('requestId', () => ID) requestId: string,
-    @Arg('providerId', () => ID) providerId: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input', () => LinkRequestProviderInput, { description: 'The request, as read, and the provider.' })
+    input: LinkRequestProviderInput,
     @Ctx() ctx: Context,
   ): Promise<ProviderRequestType> {
     const s = services(ctx).request;
-    return s.present([await s.link(requestId, providerId, expectedVersion)])[0]!;
+    return s.present([await s.link(input.requestId, input.providerId, input.expectedVersion)])[0]!;
   }
 
   @Authorized(WRITERS)
   @Mutation(() => ProviderRequestType, { description: 'Records how the requester was confirmed to be the provider.' })
   async verifyRequestIdentity(
-    @Arg('input', () => VerifyRequestIdentityInput) input: VerifyRequestIdentityInput,
+    @Arg('input', () => VerifyRequestIdentityInput, {
+      description: 'The request, as read, and how the requester was checked.',
+    })
+    input: VerifyRequestIdentityInput,
     @Ctx() ctx: Context,
   ): Promise<ProviderRequestType> {
     const s = services(ctx).request;
@@ -152,7 +172,8 @@ export class RequestResolver {
     description: 'Moves a request on (policy-core validateStatusChange); rejecting needs a reason.',
   })
   async changeRequestStatus(
-    @Arg('input', () => ChangeRequestStatusInput) input: ChangeRequestStatusInput,
+    @Arg('input', () => ChangeRequestStatusInput, { description: 'The request, as read, and its new status.' })
+    input: ChangeRequestStatusInput,
     @Ctx() ctx: Context,
   ): Promise<ProviderRequestType> {
     const s = services(ctx).request;
@@ -165,10 +186,11 @@ export class RequestResolver {
       'Produces the disclosure package for a verified disclosure request in progress (or completed). Audited; marks the request.',
   })
   produceDisclosurePackage(
-    @Arg('requestId', () => ID) requestId: string,
+    @Arg('input', () => ProduceDisclosurePackageInput, { description: 'The disclosure request.' })
+    input: ProduceDisclosurePackageInput,
     @Ctx() ctx: Context,
   ): Promise<DisclosurePackageType> {
-    return services(ctx).disclosure.produce(requestId);
+    return services(ctx).disclosure.produce(input.requestId);
   }
 
   @Authorized(WRITERS)
@@ -176,7 +198,8 @@ export class RequestResolver {
     description: 'Applies an amendment item by item, against the provider version read.',
   })
   async applyAmendment(
-    @Arg('input', () => ApplyAmendmentInput) input: ApplyAmendmentInput,
+    @Arg('input', () => ApplyAmendmentInput, { description: 'The request and the changes.' })
+    input: ApplyAmendmentInput,
     @Ctx() ctx: Context,
   ): Promise<AmendmentResultType> {
     const { request: s, amendment } = services(ctx);
@@ -193,7 +216,10 @@ export class RequestResolver {
     description: 'Stops use for purposes and/or provision to recipients, as the provider asked.',
   })
   async applyCessation(
-    @Arg('input', () => ApplyCessationInput) input: ApplyCessationInput,
+    @Arg('input', () => ApplyCessationInput, {
+      description: 'The request, the provider version read and what to stop.',
+    })
+    input: ApplyCessationInput,
     @Ctx() ctx: Context,
   ): Promise<CessationResultType> {
     const { request: s, cessation } = services(ctx);
@@ -209,7 +235,8 @@ export class RequestResolver {
   @Authorized(OWNERS)
   @Mutation(() => RequestSettingsType, { description: 'Owner only: the response period provider requests are due in.' })
   updateRequestSettings(
-    @Arg('input', () => UpdateRequestSettingsInput) input: UpdateRequestSettingsInput,
+    @Arg('input', () => UpdateRequestSettingsInput, { description: 'The response period and the calendar.' })
+    input: UpdateRequestSettingsInput,
     @Ctx() ctx: Context,
   ): Promise<RequestSettingsType> {
     return services(ctx).requestSettings.updateSettings(input);
@@ -224,7 +251,12 @@ export class DisclosurePackageResolver {
   })
   ledger(
     @Root() pkg: DisclosurePackageType,
-    @Arg('first', () => Int, { nullable: true }) first: number | null | undefined,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description:
+        'At most this many entries, the oldest first (0 or more); all when omitted. `ledgerCount` says how many there are; `json` always holds them all.',
+    })
+    first: number | null | undefined,
   ): LedgerEntryType[] {
     if (first === null || first === undefined) return pkg.ledger;
     if (!Number.isInteger(first) || first < 0) throw badInput('first', 'INVALID_VALUE', 'Must be 0 or more', '');

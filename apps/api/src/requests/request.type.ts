@@ -69,9 +69,9 @@ export class RequestSettingsType {
 
 @ObjectType('RequestReceipt', { description: 'What the requester is told: keep the reference.' })
 export class RequestReceiptType {
-  @Field(() => String) reference!: string;
-  @Field(() => RequestKindEnum) kind!: RequestKind;
-  @Field(() => Date) receivedAt!: Date;
+  @Field(() => String, { description: 'The reference (受付番号) to quote.' }) reference!: string;
+  @Field(() => RequestKindEnum, { description: 'The kind of request received.' }) kind!: RequestKind;
+  @Field(() => Date, { description: 'When it was received.' }) receivedAt!: Date;
   @Field(() => Date, { description: 'When the organisation will have answered by.' }) dueAt!: Date;
 }
 
@@ -79,51 +79,63 @@ export class RequestReceiptType {
   description: 'Who made the request, as they told us (decrypted for staff; every read is audited).',
 })
 export class RequesterType {
-  @Field(() => String) name!: string;
-  @Field(() => String) contact!: string;
-  @Field(() => String, { nullable: true }) details!: string | null;
-  @Field(() => [String]) cookieConsentIds!: string[];
+  @Field(() => String, { description: 'Their name as they gave it.' }) name!: string;
+  @Field(() => String, { description: 'How to reach them, as they gave it.' }) contact!: string;
+  @Field(() => String, { nullable: true, description: 'What they asked for, in their words; null if nothing more.' })
+  details!: string | null;
+  @Field(() => [String], { description: 'Cookie visitor ids they quoted, so the disclosure includes those consents.' })
+  cookieConsentIds!: string[];
 }
 
-@ObjectType('RequestVerification')
+@ObjectType('RequestVerification', { description: 'How a requester was confirmed to be the provider.' })
 export class RequestVerificationType {
-  @Field(() => VerificationMethodEnum) method!: VerificationMethod;
-  @Field(() => String) verifiedBy!: string;
-  @Field(() => Date) verifiedAt!: Date;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => VerificationMethodEnum, { description: 'How it was checked.' }) method!: VerificationMethod;
+  @Field(() => String, { description: 'The name of the member of staff who checked.' }) verifiedBy!: string;
+  @Field(() => Date, { description: 'When.' }) verifiedAt!: Date;
+  @Field(() => String, { nullable: true, description: 'What was checked; never a document number. Null if no note.' })
+  note!: string | null;
 }
 
-@ObjectType('RequestStatusChange')
+@ObjectType('RequestStatusChange', { description: "One change of a request's status." })
 export class RequestStatusChangeType {
   @Field(() => RequestStatusEnum, { nullable: true, description: 'None for the receipt itself.' })
   fromStatus!: RequestStatus | null;
-  @Field(() => RequestStatusEnum) toStatus!: RequestStatus;
-  @Field(() => Date) at!: Date;
-  @Field(() => String) actorName!: string;
-  @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => RequestStatusEnum, { description: 'The status it moved to.' }) toStatus!: RequestStatus;
+  @Field(() => Date, { description: 'When.' }) at!: Date;
+  @Field(() => String, { description: 'The name of whoever changed it.' }) actorName!: string;
+  @Field(() => String, { nullable: true, description: 'The reason or resolution given; null if none.' }) reason!:
+    string | null;
 }
 
 @ObjectType('RequestProvider', { description: 'The provider a request concerns (no personal values).' })
 export class RequestProviderType {
-  @Field(() => ID) id!: string;
-  @Field(() => String) reference!: string;
-  @Field(() => ProviderKindEnum) kind!: ProviderKind;
-  @Field(() => Int) version!: number;
+  @Field(() => ID, { description: "The provider's id." }) id!: string;
+  @Field(() => String, { description: "The organisation's reference for them." }) reference!: string;
+  @Field(() => ProviderKindEnum, { description: 'Who they are to the organisation.' }) kind!: ProviderKind;
+  @Field(() => Int, {
+    description: "The provider's version: pass it as `expectedProviderVersion` for an amendment or cessation.",
+  })
+  version!: number;
 }
 
 @ObjectType('ProviderCessation', {
   description: 'A stop the provider asked for; decisions and partner reads respect it.',
 })
 export class ProviderCessationType {
-  @Field(() => ID) id!: string;
-  @Field(() => DecisionActionEnum) action!: DecisionAction;
+  @Field(() => ID, { description: "The cessation's id." }) id!: string;
+  @Field(() => DecisionActionEnum, { description: 'Whether use or provision stopped.' }) action!: DecisionAction;
   @Field(() => String, { nullable: true, description: 'None: every purpose.' }) purposeKey!: string | null;
   @Field(() => ID, { nullable: true, description: 'None: every recipient (PROVIDE only).' }) recipientId!:
     string | null;
-  @Field(() => String, { nullable: true }) recipientName!: string | null;
-  @Field(() => Date) since!: Date;
-  @Field(() => String) recordedBy!: string;
-  @Field(() => String, { nullable: true }) requestReference!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a provision: the recipient no longer provided to; null means every recipient.',
+  })
+  recipientName!: string | null;
+  @Field(() => Date, { description: 'When it took effect.' }) since!: Date;
+  @Field(() => String, { description: 'The name of the member of staff who recorded it.' }) recordedBy!: string;
+  @Field(() => String, { nullable: true, description: 'The reference of the request it answers; null if none.' })
+  requestReference!: string | null;
 }
 
 @ObjectType('RequestAbilities', {
@@ -161,35 +173,49 @@ export class RequestAbilitiesType {
  */
 @ObjectType()
 export abstract class RequestBaseType {
-  @Field(() => String) reference!: string;
-  @Field(() => RequestKindEnum) kind!: RequestKind;
-  @Field(() => RequestChannelEnum) channel!: RequestChannel;
-  @Field(() => RequestStatusEnum) status!: RequestStatus;
-  @Field(() => Date) receivedAt!: Date;
-  @Field(() => Date) dueAt!: Date;
-  @Field(() => Date, { nullable: true }) completedAt!: Date | null;
+  @Field(() => String, { description: 'Its reference (受付番号), as the requester was told.' }) reference!: string;
+  @Field(() => RequestKindEnum, { description: 'Disclosure, amendment or cessation of use.' }) kind!: RequestKind;
+  @Field(() => RequestChannelEnum, { description: 'How the request was received.' }) channel!: RequestChannel;
+  @Field(() => RequestStatusEnum, { description: 'Where it stands.' }) status!: RequestStatus;
+  @Field(() => Date, { description: 'When it was received.' }) receivedAt!: Date;
+  @Field(() => Date, {
+    description: "When an answer is due: the organisation's response period from receipt, in its calendar.",
+  })
+  dueAt!: Date;
+  @Field(() => Date, { nullable: true, description: 'When it was completed or rejected; null while open.' })
+  completedAt!: Date | null;
 }
 
 @ObjectType('ProviderRequest', { description: 'A request under policy clause 4.' })
 export class ProviderRequestType extends RequestBaseType {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: "The request's id." }) id!: string;
   @Field(() => Boolean, { description: 'Past its due date and still open (policy-core isOverdue, now).' })
   overdue!: boolean;
-  @Field(() => RequestUrgencyEnum) urgency!: RequestUrgency;
+  @Field(() => RequestUrgencyEnum, { description: 'How close it is to its due date now.' }) urgency!: RequestUrgency;
   @Field(() => Int, { description: 'Whole days left (negative: days overdue).' }) daysRemaining!: number;
   @Field(() => [RequestStatusEnum], { description: 'Where the status may go next.' })
   allowedNextStatuses!: RequestStatus[];
-  @Field(() => RequesterType) requester!: RequesterType;
-  @Field(() => RequestProviderType, { nullable: true }) provider!: RequestProviderType | null;
+  @Field(() => RequesterType, { description: 'Who made it and how to reach them (decrypted; reading it is audited).' })
+  requester!: RequesterType;
+  @Field(() => RequestProviderType, { nullable: true, description: 'The provider it concerns; null until linked.' })
+  provider!: RequestProviderType | null;
   @Field(() => String, { nullable: true, description: 'None: submitted on the public form.' }) enteredBy!:
     string | null;
-  @Field(() => RequestVerificationType, { nullable: true }) verification!: RequestVerificationType | null;
-  @Field(() => String, { nullable: true }) rejectionReason!: string | null;
-  @Field(() => String, { nullable: true }) resolution!: string | null;
-  @Field(() => Date, { nullable: true }) packageProducedAt!: Date | null;
+  @Field(() => RequestVerificationType, {
+    nullable: true,
+    description: 'How the requester was confirmed to be the provider; null until verified.',
+  })
+  verification!: RequestVerificationType | null;
+  @Field(() => String, { nullable: true, description: 'Why it was rejected; null unless REJECTED.' }) rejectionReason!:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'What was done, recorded on completion; null until then.' })
+  resolution!: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the disclosure package was last produced; null if never.' })
+  packageProducedAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'SHA-256 of the last disclosure package produced.' })
   packageHash!: string | null;
-  @Field(() => Int) version!: number;
+  @Field(() => Int, { description: 'Its version, for optimistic locking: pass it as `expectedVersion`.' })
+  version!: number;
   @Field(() => RequestAbilitiesType, { description: 'What the caller may do with this request now.' })
   abilities!: RequestAbilitiesType;
 }
@@ -212,100 +238,129 @@ export type ProviderRequestSort = InstanceType<typeof ProviderRequestSort>;
 
 @ObjectType('DataItemChange', { description: 'One amended item, before and after.' })
 export class DataItemChangeType {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) itemId!: string;
-  @Field(() => DataCategoryEnum) category!: DataCategory;
-  @Field(() => DataItemChangeActionEnum) action!: DataItemChangeAction;
-  @Field(() => String, { nullable: true }) before!: string | null;
-  @Field(() => String, { nullable: true }) after!: string | null;
-  @Field(() => Date) changedAt!: Date;
-  @Field(() => String) changedBy!: string;
-  @Field(() => String, { nullable: true }) requestReference!: string | null;
+  @Field(() => ID, { description: "The change's id." }) id!: string;
+  @Field(() => ID, { description: 'The item changed.' }) itemId!: string;
+  @Field(() => DataCategoryEnum, { description: "The item's data category." }) category!: DataCategory;
+  @Field(() => DataItemChangeActionEnum, { description: 'Whether the item was added, corrected or removed.' })
+  action!: DataItemChangeAction;
+  @Field(() => String, { nullable: true, description: 'The value before; null for an addition. Decrypted for staff.' })
+  before!: string | null;
+  @Field(() => String, { nullable: true, description: 'The value after; null for a removal. Decrypted for staff.' })
+  after!: string | null;
+  @Field(() => Date, { description: 'When it was changed.' }) changedAt!: Date;
+  @Field(() => String, { description: 'The name of the member of staff who applied the amendment.' })
+  changedBy!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The reference of the amendment request it answers; null if none.',
+  })
+  requestReference!: string | null;
 }
 
-@ObjectType('AmendmentResult')
+@ObjectType('AmendmentResult', {
+  description: 'What an applied amendment changed, and the request and provider as they are now.',
+})
 export class AmendmentResultType {
-  @Field(() => ProviderRequestType) request!: ProviderRequestType;
-  @Field(() => [DataItemChangeType]) changes!: DataItemChangeType[];
-  @Field(() => Int) providerVersion!: number;
+  @Field(() => ProviderRequestType, { description: 'The amendment request, updated.' }) request!: ProviderRequestType;
+  @Field(() => [DataItemChangeType], {
+    description: 'Each item added, corrected or removed, with its value before and after.',
+  })
+  changes!: DataItemChangeType[];
+  @Field(() => Int, {
+    description: "The provider's `version` after the amendment (pass it as the next expected version).",
+  })
+  providerVersion!: number;
 }
 
-@ObjectType('CessationResult')
+@ObjectType('CessationResult', {
+  description: 'What an applied cessation stopped, and the request and provider as they are now.',
+})
 export class CessationResultType {
-  @Field(() => ProviderRequestType) request!: ProviderRequestType;
-  @Field(() => [ProviderCessationType]) cessations!: ProviderCessationType[];
+  @Field(() => ProviderRequestType, { description: 'The cessation request, updated.' }) request!: ProviderRequestType;
+  @Field(() => [ProviderCessationType], { description: 'The stops recorded by this cessation.' })
+  cessations!: ProviderCessationType[];
   @Field(() => [String], { description: 'Purposes whose consent was withdrawn.' }) withdrawnPurposeKeys!: string[];
-  @Field(() => Int) providerVersion!: number;
+  @Field(() => Int, { description: "The provider's `version` after the cessation." }) providerVersion!: number;
 }
 
 // The disclosure package ------------------------------------------------------------------------
 
-@ObjectType('DisclosedProvider')
+@ObjectType('DisclosedProvider', { description: 'The provider, as the disclosure package shows them.' })
 export class DisclosedProviderType {
-  @Field(() => ID) id!: string;
-  @Field(() => String) reference!: string;
-  @Field(() => ProviderKindEnum) kind!: ProviderKind;
-  @Field(() => Date) createdAt!: Date;
+  @Field(() => ID, { description: "The provider's id." }) id!: string;
+  @Field(() => String, { description: "The organisation's reference for them (e.g. a membership number)." })
+  reference!: string;
+  @Field(() => ProviderKindEnum, { description: 'Who they are to the organisation.' }) kind!: ProviderKind;
+  @Field(() => Date, { description: 'When the organisation first recorded them.' }) createdAt!: Date;
 }
 
-@ObjectType('DisclosedDataItem')
+@ObjectType('DisclosedDataItem', {
+  description: 'An item of personal information held, as the disclosure package shows it (its value opened).',
+})
 export class DisclosedDataItemType extends DataItemBaseType {
-  @Field(() => Boolean) publiclyAvailable!: boolean;
+  @Field(() => Boolean, { description: 'Whether the provider made it public.' }) publiclyAvailable!: boolean;
 }
 
-@ObjectType('DisclosedPurposeChoice')
+@ObjectType('DisclosedPurposeChoice', {
+  description: 'A purpose stated at a collection, and whether consent was given.',
+})
 export class DisclosedPurposeChoiceType {
-  @Field(() => String) purposeKey!: string;
-  @Field(() => Boolean) granted!: boolean;
+  @Field(() => String, { description: "The purpose's key." }) purposeKey!: string;
+  @Field(() => Boolean, { description: 'True if consent was given at collection.' }) granted!: boolean;
 }
 
-@ObjectType('DisclosedCollection')
+@ObjectType('DisclosedCollection', { description: 'A collection, as the disclosure package shows it.' })
 export class DisclosedCollectionType {
-  @Field(() => ID) id!: string;
-  @Field(() => CollectionChannelEnum) channel!: CollectionChannel;
-  @Field(() => ConsentMethodEnum) consentMethod!: ConsentMethod;
-  @Field(() => Date) collectedAt!: Date;
-  @Field(() => Int) policyVersion!: number;
-  @Field(() => [DisclosedPurposeChoiceType]) purposes!: DisclosedPurposeChoiceType[];
-  @Field(() => [DataCategoryEnum]) categories!: DataCategory[];
-  @Field(() => String, { nullable: true }) source!: string | null;
+  @Field(() => ID, { description: "The collection's id." }) id!: string;
+  @Field(() => CollectionChannelEnum, { description: 'How they were collected.' }) channel!: CollectionChannel;
+  @Field(() => ConsentMethodEnum, { description: 'How consent was given.' }) consentMethod!: ConsentMethod;
+  @Field(() => Date, { description: 'When.' }) collectedAt!: Date;
+  @Field(() => Int, { description: 'The privacy policy version shown.' }) policyVersion!: number;
+  @Field(() => [DisclosedPurposeChoiceType], { description: 'Each purpose stated, and whether consent was given.' })
+  purposes!: DisclosedPurposeChoiceType[];
+  @Field(() => [DataCategoryEnum], { description: 'The data categories collected.' }) categories!: DataCategory[];
+  @Field(() => String, { nullable: true, description: 'Where the information came from; null if not said.' }) source!:
+    string | null;
   @Field(() => String, { nullable: true, description: "The staff's note on the collection." }) note!: string | null;
-  @Field(() => ID) receiptId!: string;
-  @Field(() => String) receiptHash!: string;
+  @Field(() => ID, { description: 'The consent receipt issued.' }) receiptId!: string;
+  @Field(() => String, { description: 'SHA-256 of the consent receipt issued, in hex.' }) receiptHash!: string;
 }
 
 @ObjectType('DisclosedConsent', {
   description: 'The current consent per purpose (derived from the events by policy-core).',
 })
 export class DisclosedConsentType {
-  @Field(() => String) purposeKey!: string;
-  @Field(() => String) purposeTitle!: string;
-  @Field(() => ConsentStateEnum) state!: ConsentState;
-  @Field(() => Date, { nullable: true }) since!: Date | null;
+  @Field(() => String, { description: "The purpose's key." }) purposeKey!: string;
+  @Field(() => String, { description: "The purpose's title in the package's language." }) purposeTitle!: string;
+  @Field(() => ConsentStateEnum, { description: 'The consent now.' }) state!: ConsentState;
+  @Field(() => Date, { nullable: true, description: 'When the consent reached this state; null if never asked.' })
+  since!: Date | null;
   @Field(() => Int, { nullable: true, description: 'The policy version the consent was given under.' }) policyVersion!:
     number | null;
 }
 
-@ObjectType('DisclosedConsentEvent')
+@ObjectType('DisclosedConsentEvent', { description: 'A consent event, as the disclosure package shows it.' })
 export class DisclosedConsentEventType {
-  @Field(() => ID) id!: string;
-  @Field(() => String) purposeKey!: string;
-  @Field(() => ConsentActionEnum) action!: ConsentAction;
-  @Field(() => ConsentMethodEnum) method!: ConsentMethod;
-  @Field(() => Int) policyVersion!: number;
-  @Field(() => Date) occurredAt!: Date;
-  @Field(() => ID, { nullable: true }) receiptId!: string | null;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => ID, { description: "The event's id." }) id!: string;
+  @Field(() => String, { description: "The purpose's key." }) purposeKey!: string;
+  @Field(() => ConsentActionEnum, { description: 'Granted, refused or withdrawn.' }) action!: ConsentAction;
+  @Field(() => ConsentMethodEnum, { description: 'How.' }) method!: ConsentMethod;
+  @Field(() => Int, { description: 'The privacy policy version in force then.' }) policyVersion!: number;
+  @Field(() => Date, { description: 'When.' }) occurredAt!: Date;
+  @Field(() => ID, { nullable: true, description: 'The consent receipt issued with it; null if none.' }) receiptId!:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'The note recorded with it; null if none.' }) note!:
+    string | null;
 }
 
-@ObjectType('DisclosedRequest')
+@ObjectType('DisclosedRequest', { description: 'A request the provider made, as the disclosure package shows it.' })
 export class DisclosedRequestType extends RequestBaseType {}
 
 @ObjectType('DisclosedRecipient', { description: 'An outside organisation named in the ledger or a cessation.' })
 export class DisclosedRecipientType {
-  @Field(() => ID) id!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String) kind!: string;
+  @Field(() => ID, { description: "The recipient's id." }) id!: string;
+  @Field(() => String, { description: "The recipient's name." }) name!: string;
+  @Field(() => String, { description: 'Who they are to the organisation (a RecipientKind code).' }) kind!: string;
 }
 
 @ObjectType('DisclosedActor', {
@@ -318,17 +373,20 @@ export class DisclosedActorType {
       "The ledger entries' `actor`: `admin:<id>`, `partner:<credential id>`, `system:<credential id>` (an internal system's key) or `system` (Steward).",
   })
   ref!: string;
-  @Field(() => String) description!: string;
+  @Field(() => String, {
+    description: "Who they are, in the package's language (e.g. the staff member's name and role).",
+  })
+  description!: string;
 }
 
 @ObjectType('DisclosureSection', {
   description: 'A section contributed by another feature (inquiries, cookie consents), as canonical JSON.',
 })
 export class DisclosureSectionType {
-  @Field(() => String) key!: string;
-  @Field(() => String) title!: string;
-  @Field(() => Int) count!: number;
-  @Field(() => String) json!: string;
+  @Field(() => String, { description: "The section's key (e.g. `inquiries`, `cookieConsents`)." }) key!: string;
+  @Field(() => String, { description: "The section's title in the package's language." }) title!: string;
+  @Field(() => Int, { description: 'How many records the section holds.' }) count!: number;
+  @Field(() => String, { description: 'The records as canonical JSON.' }) json!: string;
 }
 
 @ObjectType('DisclosurePackage', {
@@ -345,31 +403,42 @@ export class DisclosurePackageType {
     description: "The provider's language: the package's labels, section titles, purpose titles and names are in it.",
   })
   language!: ProviderLanguage;
-  @Field(() => ID) requestId!: string;
-  @Field(() => String) requestReference!: string;
-  @Field(() => Date) producedAt!: Date;
+  @Field(() => ID, { description: 'The disclosure request it answers.' }) requestId!: string;
+  @Field(() => String, { description: "That request's reference." }) requestReference!: string;
+  @Field(() => Date, { description: 'When the package was produced.' }) producedAt!: Date;
   @Field(() => String, { description: "The organisation and its secretariat's contact, in the provider's language." })
   controller!: string;
   @Field(() => Int, { description: 'The policy version in force when the package was produced.' })
   policyVersion!: number;
-  @Field(() => DisclosedProviderType) provider!: DisclosedProviderType;
-  @Field(() => [DisclosedDataItemType]) dataItems!: DisclosedDataItemType[];
-  @Field(() => [DisclosedCollectionType]) collections!: DisclosedCollectionType[];
-  @Field(() => [DisclosedConsentType]) consents!: DisclosedConsentType[];
-  @Field(() => [DisclosedConsentEventType]) consentEvents!: DisclosedConsentEventType[];
-  @Field(() => Int) ledgerCount!: number;
+  @Field(() => DisclosedProviderType, { description: 'The provider.' }) provider!: DisclosedProviderType;
+  @Field(() => [DisclosedDataItemType], { description: 'Every item of personal information held, opened.' })
+  dataItems!: DisclosedDataItemType[];
+  @Field(() => [DisclosedCollectionType], { description: 'Every collection from the provider.' })
+  collections!: DisclosedCollectionType[];
+  @Field(() => [DisclosedConsentType], { description: 'The consent now, per purpose.' })
+  consents!: DisclosedConsentType[];
+  @Field(() => [DisclosedConsentEventType], { description: 'Every consent event, oldest first.' })
+  consentEvents!: DisclosedConsentEventType[];
+  @Field(() => Int, { description: 'How many ledger entries concern the provider.' }) ledgerCount!: number;
   /** Every entry; exposed through the `ledger(first)` field resolver (DisclosurePackageResolver). */
   ledger!: LedgerEntryType[];
-  @Field(() => [DisclosedRecipientType]) recipients!: DisclosedRecipientType[];
+  @Field(() => [DisclosedRecipientType], { description: 'Every outside recipient named in the ledger or a cessation.' })
+  recipients!: DisclosedRecipientType[];
   @Field(() => [DisclosedActorType], {
     description:
       "Who each ledger entry says acted, described in the provider's language (in `json`, each entry's `actorName`).",
   })
   actors!: DisclosedActorType[];
-  @Field(() => [DisclosedRequestType]) requests!: DisclosedRequestType[];
-  @Field(() => [DataItemChangeType]) amendments!: DataItemChangeType[];
-  @Field(() => [ProviderCessationType]) cessations!: ProviderCessationType[];
-  @Field(() => [DisclosureSectionType]) sections!: DisclosureSectionType[];
+  @Field(() => [DisclosedRequestType], { description: 'Every request the provider made.' })
+  requests!: DisclosedRequestType[];
+  @Field(() => [DataItemChangeType], { description: "Every amendment of the provider's items." })
+  amendments!: DataItemChangeType[];
+  @Field(() => [ProviderCessationType], { description: 'Every stop of use or provision the provider asked for.' })
+  cessations!: ProviderCessationType[];
+  @Field(() => [DisclosureSectionType], {
+    description: 'Sections other features contribute (inquiries, cookie consents).',
+  })
+  sections!: DisclosureSectionType[];
   @Field(() => String, { description: 'The package as canonical JSON (the document the provider receives).' })
   json!: string;
   @Field(() => String, { description: 'SHA-256 of `json`, its format version and language included.' })

@@ -136,9 +136,11 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
   ): Promise<ProviderRequestFieldsFragment> {
     return (
       await officer.ok(LinkRequestProviderDocument, {
-        requestId: request.id,
-        providerId,
-        expectedVersion: request.version,
+        input: {
+          requestId: request.id,
+          providerId,
+          expectedVersion: request.version,
+        },
       })
     ).linkRequestProvider;
   }
@@ -359,9 +361,11 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       // The provider cannot be swapped once the identity is verified.
       const other = await collect([{ category: 'NAME', value: 'Someone Else' }]);
       const relink = await officer.request(LinkRequestProviderDocument, {
-        requestId: r.id,
-        providerId: other.id,
-        expectedVersion: verified.version,
+        input: {
+          requestId: r.id,
+          providerId: other.id,
+          expectedVersion: verified.version,
+        },
       });
       expect(errorOf(relink)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
 
@@ -375,7 +379,7 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
         input: { requestId: r.id, expectedVersion: working.version, status: 'COMPLETED' },
       });
       expect(errorOf(early)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.status' });
-      await officer.ok(ProduceDisclosurePackageDocument, { requestId: r.id });
+      await officer.ok(ProduceDisclosurePackageDocument, { input: { requestId: r.id } });
       const current = (await officer.ok(ProviderRequestDocument, { id: r.id })).providerRequest!;
       const done = (
         await officer.ok(ChangeRequestStatusDocument, {
@@ -442,7 +446,7 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
     it('is refused until the request is linked, verified and in progress', async () => {
       const provider = await collect([{ category: 'NAME', value: 'Yui Tanaka' }]);
       const r = await staffRequest();
-      const before = await officer.request(ProduceDisclosurePackageDocument, { requestId: r.id });
+      const before = await officer.request(ProduceDisclosurePackageDocument, { input: { requestId: r.id } });
       expect(errorOf(before).issues!.map((i) => `${i.field}:${i.code}`)).toEqual([
         'providerId:REQUIRED',
         'identityVerified:IDENTITY_NOT_VERIFIED',
@@ -450,20 +454,20 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       ]);
       const linked = await linkProvider(r, provider.id);
       expect(
-        errorOf(await officer.request(ProduceDisclosurePackageDocument, { requestId: r.id })).issues!.map(
+        errorOf(await officer.request(ProduceDisclosurePackageDocument, { input: { requestId: r.id } })).issues!.map(
           (i) => i.code,
         ),
       ).toEqual(['IDENTITY_NOT_VERIFIED', 'INVALID_TRANSITION']);
       const amendment = await staffRequest({ kind: 'AMENDMENT' });
       const ready = await readyRequest(amendment, provider.id);
       expect(
-        errorOf(await officer.request(ProduceDisclosurePackageDocument, { requestId: ready.id })).issues!.map(
-          (i) => i.field,
-        ),
+        errorOf(
+          await officer.request(ProduceDisclosurePackageDocument, { input: { requestId: ready.id } }),
+        ).issues!.map((i) => i.field),
       ).toEqual(['kind']);
-      expect(errorOf(await viewer.request(ProduceDisclosurePackageDocument, { requestId: linked.id })).code).toBe(
-        'FORBIDDEN',
-      );
+      expect(
+        errorOf(await viewer.request(ProduceDisclosurePackageDocument, { input: { requestId: linked.id } })).code,
+      ).toBe('FORBIDDEN');
     });
 
     it("includes the provider's inquiries and cookie consent history (by the consent id they quoted), and no one else's", async () => {
@@ -523,7 +527,7 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       await consent(quoted);
       await consent(someoneElses);
       const request = await readyRequest(await staffRequest({ cookieConsentIds: [quoted] }), me.id);
-      const pkg = (await officer.ok(ProduceDisclosurePackageDocument, { requestId: request.id }))
+      const pkg = (await officer.ok(ProduceDisclosurePackageDocument, { input: { requestId: request.id } }))
         .produceDisclosurePackage;
       expect(pkg.sections.map((s) => `${s.key}:${s.count}`)).toEqual(['inquiries:1', 'cookieConsents:1']);
       const everything = JSON.stringify(pkg) + pkg.json;
@@ -578,7 +582,7 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       const earlier = await staffRequest({ kind: 'AMENDMENT', providerId: me.id });
       const request = await readyRequest(await submitAsProvider(), me.id);
 
-      const pkg = (await officer.ok(ProduceDisclosurePackageDocument, { requestId: request.id }))
+      const pkg = (await officer.ok(ProduceDisclosurePackageDocument, { input: { requestId: request.id } }))
         .produceDisclosurePackage;
       expect(pkg.provider).toMatchObject({ id: me.id, reference: me.reference });
       expect(pkg.dataItems.map((i) => i.value).sort()).toEqual([
@@ -656,8 +660,9 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       expect(canonical.ledger).toHaveLength(pkg.ledgerCount);
 
       // The typed ledger may be a preview; the JSON always holds every entry.
-      const preview = (await officer.ok(ProduceDisclosurePackageDocument, { requestId: request.id, ledgerFirst: 2 }))
-        .produceDisclosurePackage;
+      const preview = (
+        await officer.ok(ProduceDisclosurePackageDocument, { input: { requestId: request.id }, ledgerFirst: 2 })
+      ).produceDisclosurePackage;
       expect(preview.ledger.map((e) => e.sequence)).toEqual(pkg.ledger.slice(0, 2).map((e) => e.sequence));
       expect(preview.ledgerCount).toBe(pkg.ledgerCount);
       expect((JSON.parse(preview.json) as { ledger: unknown[] }).ledger).toHaveLength(pkg.ledgerCount);
@@ -842,7 +847,7 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
           input: buildExceptionInput('OUTSOURCING', { recipientId: courier, providerId: p.id, consentEventIds: [] }),
         })
       ).createException;
-      await officer.ok(ApproveExceptionDocument, { id: drafted.id, expectedVersion: drafted.version });
+      await officer.ok(ApproveExceptionDocument, { input: { id: drafted.id, expectedVersion: drafted.version } });
       const decide = async (
         action: 'USE' | 'PROVIDE',
         purposeKey: string,
@@ -855,8 +860,8 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       expect((await decide('USE', 'EVENT_NEWS', ['EMAIL'])).allowed).toBe(true);
       expect((await decide('PROVIDE', 'JOURNAL_DELIVERY', ['NAME', 'POSTAL_ADDRESS'], courier)).allowed).toBe(true);
       // The courier's system receives the provider's name and address under the exception…
-      const key = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courier, label: 'Dispatch' })).issuePartnerKey
-        .key;
+      const key = (await owner.ok(IssuePartnerKeyDocument, { input: { recipientId: courier, label: 'Dispatch' } }))
+        .issuePartnerKey.key;
       const asCourier = () =>
         app.client().raw(print(PartnerProviderDocument), { id: p.id }, { authorization: `Bearer ${key}` });
       const provided = (await asCourier()) as { data?: { partnerProvider: { items: { category: string }[] } } | null };

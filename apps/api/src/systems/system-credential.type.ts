@@ -10,9 +10,12 @@ export class SystemCredentialType extends KeyCredentialType {
   systemName!: string;
 }
 
-@ObjectType('IssuedSystemKey')
+@ObjectType('IssuedSystemKey', {
+  description: 'A newly issued internal system key: the secret is shown here once and never again.',
+})
 export class IssuedSystemKeyType {
   @Field(() => String, { description: 'The whole key. Shown this once only: Steward keeps just a hash of it.' })
   key!: string;
-  @Field(() => SystemCredentialType) credential!: SystemCredentialType;
+  @Field(() => SystemCredentialType, { description: "The key's record (without the secret), as later lists show it." })
+  credential!: SystemCredentialType;
 }

@@ -170,7 +170,8 @@ describe.each(DATABASES)('internal systems on %s', (database) => {
 
     it('revokes a key at once and marks it, with an audit entry', async () => {
       const issued = (await issue(owner, { label: 'To be revoked' })).data!.issueSystemKey;
-      const revoked = (await officer.ok(RevokeSystemKeyDocument, { id: issued.credential.id })).revokeSystemKey;
+      const revoked = (await officer.ok(RevokeSystemKeyDocument, { input: { id: issued.credential.id } }))
+        .revokeSystemKey;
       expect(revoked).toMatchObject({ id: issued.credential.id, key: { revoked: true, label: 'To be revoked' } });
       expect(revoked.key.revokedAt).not.toBeNull();
       const listed = (await owner.ok(SystemCredentialsDocument)).systemCredentials.find(
@@ -236,10 +237,10 @@ describe.each(DATABASES)('internal systems on %s', (database) => {
 
     it('refuses unknown and malformed ids and revoking twice, changing nothing', async () => {
       const issued = (await issue(owner, { label: 'Revoked once' })).data!.issueSystemKey;
-      await owner.ok(RevokeSystemKeyDocument, { id: issued.credential.id });
+      await owner.ok(RevokeSystemKeyDocument, { input: { id: issued.credential.id } });
       const before = await stored();
       for (const id of ['01900000-0000-7000-8000-000000000000', 'nope', "' or 1=1 --", '']) {
-        expect(errorOf(await owner.request(RevokeSystemKeyDocument, { id }))).toMatchObject({
+        expect(errorOf(await owner.request(RevokeSystemKeyDocument, { input: { id } }))).toMatchObject({
           code: 'NOT_FOUND',
           field: 'id',
         });
@@ -248,14 +249,17 @@ describe.each(DATABASES)('internal systems on %s', (database) => {
       const courier = (
         await owner.ok(CreateRecipientDocument, { input: { name: `Courier ${database}`, kind: 'CONTRACTOR' } })
       ).createRecipient;
-      const partnerKey = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courier.id, label: 'Dispatch' }))
-        .issuePartnerKey;
+      const partnerKey = (
+        await owner.ok(IssuePartnerKeyDocument, { input: { recipientId: courier.id, label: 'Dispatch' } })
+      ).issuePartnerKey;
       const afterSetup = await stored();
-      expect(errorOf(await owner.request(RevokeSystemKeyDocument, { id: partnerKey.credential.id }))).toMatchObject({
+      expect(
+        errorOf(await owner.request(RevokeSystemKeyDocument, { input: { id: partnerKey.credential.id } })),
+      ).toMatchObject({
         code: 'NOT_FOUND',
         field: 'id',
       });
-      const twice = await officer.request(RevokeSystemKeyDocument, { id: issued.credential.id });
+      const twice = await officer.request(RevokeSystemKeyDocument, { input: { id: issued.credential.id } });
       expect(errorOf(twice)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
       expect(errorOf(twice).issues?.[0]?.code).toBe('INVALID_TRANSITION');
       expect(await stored()).toEqual(afterSetup);
@@ -271,13 +275,15 @@ describe.each(DATABASES)('internal systems on %s', (database) => {
         errorOf(await viewer.request(IssueSystemKeyDocument, { input: { systemName: 'Mailing tool', label: 'x' } }))
           .code,
       ).toBe('FORBIDDEN');
-      expect(errorOf(await viewer.request(RevokeSystemKeyDocument, { id: credentialId })).code).toBe('FORBIDDEN');
+      expect(errorOf(await viewer.request(RevokeSystemKeyDocument, { input: { id: credentialId } })).code).toBe(
+        'FORBIDDEN',
+      );
       expect(errorOf(await anonymous.request(SystemCredentialsDocument)).code).toBe('UNAUTHENTICATED');
       expect(
         errorOf(await anonymous.request(IssueSystemKeyDocument, { input: { systemName: 'Mailing tool', label: 'x' } }))
           .code,
       ).toBe('UNAUTHENTICATED');
-      expect(errorOf(await anonymous.request(RevokeSystemKeyDocument, { id: credentialId })).code).toBe(
+      expect(errorOf(await anonymous.request(RevokeSystemKeyDocument, { input: { id: credentialId } })).code).toBe(
         'UNAUTHENTICATED',
       );
       // The decision stays closed to viewers, as before.
@@ -372,9 +378,9 @@ describe.each(DATABASES)('internal systems on %s', (database) => {
         `{ a: ${decision} b: auditLog { edges { node { id } } } }`,
         `{ a: ${decision} b: partnerProviders { edges { node { id } } } }`,
         'mutation { issueSystemKey(input: { systemName: "Evil", label: "x" }) { key } }',
-        `mutation { revokeSystemKey(id: "${credentialId}") { id } }`,
+        `mutation { revokeSystemKey(input: { id: "${credentialId}" }) { id } }`,
         'mutation { createRecipient(input: { name: "Evil", kind: CONTRACTOR }) { id } }',
-        `mutation { issuePartnerKey(recipientId: "${recipient.id}", label: "evil") { key } }`,
+        `mutation { issuePartnerKey(input: { recipientId: "${recipient.id}", label: "evil" }) { key } }`,
         'mutation { logout }',
         'mutation { __typename }',
       ];
@@ -401,7 +407,7 @@ describe.each(DATABASES)('internal systems on %s', (database) => {
       const before = await stored();
       const parsed = parseApiKey('system', key)!;
       const revoked = (await issue(owner, { label: 'Old' })).data!.issueSystemKey;
-      await owner.ok(RevokeSystemKeyDocument, { id: revoked.credential.id });
+      await owner.ok(RevokeSystemKeyDocument, { input: { id: revoked.credential.id } });
       const afterSetup = await stored();
       const keys = [
         `sys_${'0'.repeat(16)}_${'a'.repeat(64)}`,
@@ -442,7 +448,7 @@ describe.each(DATABASES)('internal systems on %s', (database) => {
       const issued = (await issue(owner, { systemName: 'Mailing tool', label: 'Temporary' })).data!.issueSystemKey;
       const auth = { authorization: `Bearer ${issued.key}` };
       expect((await asSystem(DECISION, { input: decisionInput() }, auth)).body.errors).toBeUndefined();
-      await officer.ok(RevokeSystemKeyDocument, { id: issued.credential.id });
+      await officer.ok(RevokeSystemKeyDocument, { input: { id: issued.credential.id } });
       const ledger = await count('ledger_entry');
       const res = await asSystem(DECISION, { input: decisionInput() }, auth);
       expect(res.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -488,9 +494,11 @@ describe.each(DATABASES)('internal systems on %s', (database) => {
       ).createProviderRequest;
       request = (
         await officer.ok(LinkRequestProviderDocument, {
-          requestId: request.id,
-          providerId: subscriberId,
-          expectedVersion: request.version,
+          input: {
+            requestId: request.id,
+            providerId: subscriberId,
+            expectedVersion: request.version,
+          },
         })
       ).linkRequestProvider;
       request = (
@@ -508,7 +516,7 @@ describe.each(DATABASES)('internal systems on %s', (database) => {
           input: { requestId: request.id, expectedVersion: request.version, status: 'IN_PROGRESS' },
         })
       ).changeRequestStatus;
-      const pkg = (await officer.ok(ProduceDisclosurePackageDocument, { requestId: request.id }))
+      const pkg = (await officer.ok(ProduceDisclosurePackageDocument, { input: { requestId: request.id } }))
         .produceDisclosurePackage;
       // The subscriber is Japanese (the organisation's default), and so is their package.
       expect(pkg.actors).toContainEqual({

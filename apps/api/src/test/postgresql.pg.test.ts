@@ -168,10 +168,12 @@ describe.each(POSTGRESQL_ONLY)('on PostgreSQL', () => {
     for (const kind of ['LAW', 'PROVIDER_AGREEMENT', 'OUTSOURCING', 'BOARD_APPROVAL'] as const) {
       const e = (await owner.ok(CreateExceptionDocument, { input: buildExceptionInput(kind, refs) })).createException;
       expect(e.missingEvidence).toEqual([]);
-      const a = (await officer.ok(ApproveExceptionDocument, { id: e.id, expectedVersion: e.version })).approveException;
+      const a = (await officer.ok(ApproveExceptionDocument, { input: { id: e.id, expectedVersion: e.version } }))
+        .approveException;
       expect(a.status).toBe('ACTIVE');
-      const r = (await owner.ok(RevokeExceptionDocument, { id: e.id, reason: 'Ended', expectedVersion: a.version }))
-        .revokeException;
+      const r = (
+        await owner.ok(RevokeExceptionDocument, { input: { id: e.id, reason: 'Ended', expectedVersion: a.version } })
+      ).revokeException;
       expect(r.status).toBe('REVOKED');
       expect((await officer.ok(PermittedExceptionDocument, { id: e.id })).permittedException?.status).toBe('REVOKED');
     }
@@ -179,7 +181,7 @@ describe.each(POSTGRESQL_ONLY)('on PostgreSQL', () => {
       input: buildExceptionInput('LAW', { ...refs, providerId: '------------------------------------' }),
     });
     expect(errorOf(bad)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.scope.providerIds[0]' });
-    const key = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courier.id, label: 'Dispatch' }))
+    const key = (await owner.ok(IssuePartnerKeyDocument, { input: { recipientId: courier.id, label: 'Dispatch' } }))
       .issuePartnerKey.key;
     const secret = key.split('_')[2]!;
     const rows = await app.em().getConnection().execute('select * from partner_credential');

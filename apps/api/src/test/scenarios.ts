@@ -59,8 +59,9 @@ export async function seedCourierScenario(owner: TestClient, officer: TestClient
       }),
     })
   ).createException;
-  const exception = (await officer.ok(ApproveExceptionDocument, { id: draft.id, expectedVersion: draft.version }))
-    .approveException;
+  const exception = (
+    await officer.ok(ApproveExceptionDocument, { input: { id: draft.id, expectedVersion: draft.version } })
+  ).approveException;
   return { subscriber, refuser, courierId, exception };
 }
 

@@ -84,14 +84,20 @@ describe.each(DATABASES)('the home page of work on %s', (database) => {
     const working = await inquiry('Being worked on');
     const started = (
       await officer.ok(SetInquiryStatusDocument, {
-        id: working.id,
-        expectedVersion: working.version,
-        status: 'IN_PROGRESS',
+        input: {
+          id: working.id,
+          expectedVersion: working.version,
+          status: 'IN_PROGRESS',
+        },
       })
     ).setInquiryStatus;
-    await owner.ok(AssignInquiryDocument, { id: started.id, expectedVersion: started.version, assigneeId: officerId });
+    await owner.ok(AssignInquiryDocument, {
+      input: { id: started.id, expectedVersion: started.version, assigneeId: officerId },
+    });
     const closed = await inquiry('Closed');
-    await officer.ok(SetInquiryStatusDocument, { id: closed.id, expectedVersion: closed.version, status: 'CLOSED' });
+    await officer.ok(SetInquiryStatusDocument, {
+      input: { id: closed.id, expectedVersion: closed.version, status: 'CLOSED' },
+    });
 
     const jobId = newId();
     const at = app.deps.now();

@@ -252,8 +252,8 @@ describe('cookie consent admin', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Save declaration' }));
     await waitFor(() => expect(api.callsOf('UpdateCookieDeclaration')).toHaveLength(2));
     expect(api.callsOf('UpdateCookieDeclaration')[1]!.variables).toEqual({
-      id: 'd-1',
       input: {
+        id: 'd-1',
         siteId: 'site-1',
         name: '_ga',
         domain: '.jspe.or.jp',

@@ -86,7 +86,7 @@ export function useSaveCookieSite() {
   const [updated, update] = useMutation(UpdateCookieSiteDocument);
   return {
     createSite: (input: CookieSiteInput) => create({ input }),
-    updateSite: (id: string, input: CookieSiteInput) => update({ id, input }),
+    updateSite: (id: string, input: CookieSiteInput) => update({ input: { ...input, id } }),
     fetching: created.fetching || updated.fetching,
   };
 }
@@ -97,8 +97,8 @@ export function useCookieDeclarations() {
   const [, remove] = useMutation(DeleteCookieDeclarationDocument);
   return {
     createDeclaration: (input: CookieDeclarationInput) => create({ input }),
-    updateDeclaration: (id: string, input: CookieDeclarationInput) => update({ id, input }),
-    deleteDeclaration: (id: string) => remove({ id }),
+    updateDeclaration: (id: string, input: CookieDeclarationInput) => update({ input: { ...input, id } }),
+    deleteDeclaration: (id: string) => remove({ input: { id } }),
     fetching: created.fetching || updated.fetching,
   };
 }

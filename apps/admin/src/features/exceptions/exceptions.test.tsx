@@ -231,7 +231,7 @@ describe('exception detail', () => {
     expect(await screen.findByText(/The supervision record is missing\./)).toBeTruthy();
     fireEvent.click(await screen.findByRole('button', { name: 'Approve' }));
     await waitFor(() => expect(api.callsOf('ApproveException')).toHaveLength(1));
-    expect(api.callsOf('ApproveException')[0]?.variables).toEqual({ id: 'exc-1', expectedVersion: 1 });
+    expect(api.callsOf('ApproveException')[0]?.variables).toEqual({ input: { id: 'exc-1', expectedVersion: 1 } });
     expect(await screen.findByText(/The evidence is incomplete\./)).toBeTruthy();
   });
 
@@ -268,9 +268,7 @@ describe('exception detail', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke exception' }));
     await waitFor(() => expect(api.callsOf('RevokeException')).toHaveLength(1));
     expect(api.callsOf('RevokeException')[0]?.variables).toEqual({
-      id: 'exc-1',
-      reason: 'Contract ended',
-      expectedVersion: 2,
+      input: { id: 'exc-1', reason: 'Contract ended', expectedVersion: 2 },
     });
   });
 });

@@ -64,7 +64,7 @@ export function useUpdateException() {
 export function useApproveException() {
   const [state, execute] = useMutation(ApproveExceptionDocument);
   return {
-    approve: (id: string, expectedVersion: number) => execute({ id, expectedVersion }),
+    approve: (id: string, expectedVersion: number) => execute({ input: { id, expectedVersion } }),
     fetching: state.fetching,
   };
 }
@@ -72,7 +72,8 @@ export function useApproveException() {
 export function useRevokeException() {
   const [state, execute] = useMutation(RevokeExceptionDocument);
   return {
-    revoke: (id: string, reason: string, expectedVersion: number) => execute({ id, reason, expectedVersion }),
+    revoke: (id: string, reason: string, expectedVersion: number) =>
+      execute({ input: { id, reason, expectedVersion } }),
     fetching: state.fetching,
   };
 }

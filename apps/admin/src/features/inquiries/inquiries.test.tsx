@@ -117,9 +117,7 @@ describe('inquiries inbox', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Mark in progress' }));
     await waitFor(() =>
       expect(api.callsOf('SetInquiryStatus')[0]?.variables).toEqual({
-        id: 'i1',
-        expectedVersion: 1,
-        status: 'IN_PROGRESS',
+        input: { id: 'i1', expectedVersion: 1, status: 'IN_PROGRESS' },
       }),
     );
     fireEvent.click(screen.getByText('Internal note'));
@@ -127,8 +125,7 @@ describe('inquiries inbox', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Record' }));
     await waitFor(() =>
       expect(api.callsOf('AddInquiryReply')[0]?.variables).toEqual({
-        input: { inquiryId: 'i1', kind: 'NOTE', channel: null, body: 'Checked the register.' },
-        expectedVersion: 1,
+        input: { inquiryId: 'i1', kind: 'NOTE', channel: null, body: 'Checked the register.', expectedVersion: 1 },
       }),
     );
     fireEvent.click(screen.getByText('Answer sent'));
@@ -136,8 +133,7 @@ describe('inquiries inbox', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Record' }));
     await waitFor(() =>
       expect(api.callsOf('AddInquiryReply')[1]?.variables).toEqual({
-        input: { inquiryId: 'i1', kind: 'ANSWER', channel: 'EMAIL', body: 'We hold your name.' },
-        expectedVersion: 1,
+        input: { inquiryId: 'i1', kind: 'ANSWER', channel: 'EMAIL', body: 'We hold your name.', expectedVersion: 1 },
       }),
     );
   });
@@ -171,8 +167,7 @@ describe('inquiries inbox', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Record' }));
     await waitFor(() =>
       expect(api.callsOf('AddInquiryReply')[0]?.variables).toEqual({
-        input: { inquiryId: 'i1', kind: 'ANSWER', channel: 'EMAIL', body: 'We hold your name.' },
-        expectedVersion: 1,
+        input: { inquiryId: 'i1', kind: 'ANSWER', channel: 'EMAIL', body: 'We hold your name.', expectedVersion: 1 },
       }),
     );
     await waitFor(() => expect(screen.queryAllByText('New')).toHaveLength(0));
@@ -199,9 +194,7 @@ describe('inquiries inbox', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Link' }));
     await waitFor(() =>
       expect(api.callsOf('LinkInquiryProvider')[0]?.variables).toEqual({
-        id: 'i1',
-        expectedVersion: 1,
-        providerId: picked.id,
+        input: { id: 'i1', expectedVersion: 1, providerId: picked.id },
       }),
     );
   });

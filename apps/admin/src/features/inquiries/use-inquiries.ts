@@ -57,11 +57,13 @@ export function useInquiryMutations() {
   return {
     record: (input: RecordInquiryInput) => record({ input }),
     setStatus: (id: string, expectedVersion: number, status: InquiryStatus) =>
-      setStatus({ id, expectedVersion, status }),
+      setStatus({ input: { id, expectedVersion, status } }),
     assign: (id: string, expectedVersion: number, assigneeId: string | null) =>
-      assign({ id, expectedVersion, assigneeId }),
-    link: (id: string, expectedVersion: number, providerId: string | null) => link({ id, expectedVersion, providerId }),
-    reply: (input: AddInquiryReplyInput, expectedVersion: number) => reply({ input, expectedVersion }),
+      assign({ input: { id, expectedVersion, assigneeId } }),
+    link: (id: string, expectedVersion: number, providerId: string | null) =>
+      link({ input: { id, expectedVersion, providerId } }),
+    reply: (input: Omit<AddInquiryReplyInput, 'expectedVersion'>, expectedVersion: number) =>
+      reply({ input: { ...input, expectedVersion } }),
     fetching: a.fetching || b.fetching || c.fetching || d.fetching || e.fetching,
   };
 }

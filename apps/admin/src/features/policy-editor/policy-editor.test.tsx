@@ -212,9 +212,7 @@ describe('policy editor', () => {
     fireEvent.click(confirm);
     await waitFor(() =>
       expect(api.callsOf('PublishPolicyVersion')[0]?.variables).toEqual({
-        id: 'pv2',
-        expectedVersion: 3,
-        confirmNumber: 2,
+        input: { id: 'pv2', expectedVersion: 3, confirmNumber: 2 },
       }),
     );
     expect(await within(dialog).findByText(/identical to the version in force/)).toBeTruthy();
@@ -279,7 +277,7 @@ describe('policy editor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Discard draft' }));
     fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
     await waitFor(() =>
-      expect(api.callsOf('DiscardPolicyDraft')[0]?.variables).toEqual({ id: 'pv2', expectedVersion: 3 }),
+      expect(api.callsOf('DiscardPolicyDraft')[0]?.variables).toEqual({ input: { id: 'pv2', expectedVersion: 3 } }),
     );
   });
 

@@ -82,9 +82,9 @@ export function usePolicyDraftMutations() {
   return {
     createDraft: () => create({}),
     saveDraft: (input: UpdatePolicyDraftInput) => update({ input }),
-    discardDraft: (id: string, expectedVersion: number) => discard({ id, expectedVersion }),
+    discardDraft: (id: string, expectedVersion: number) => discard({ input: { id, expectedVersion } }),
     publish: (id: string, expectedVersion: number, confirmNumber: number) =>
-      publish({ id, expectedVersion, confirmNumber }),
+      publish({ input: { id, expectedVersion, confirmNumber } }),
     fetching: createState.fetching || updateState.fetching || discardState.fetching || publishState.fetching,
   };
 }

@@ -37,7 +37,9 @@ describe('recipient partner keys', () => {
     expect(within(dialog).getByText(KEY)).toBeTruthy();
     expect(within(dialog).getByText('You will not see this key again')).toBeTruthy();
     expect(within(dialog).getByRole('button', { name: 'Copy key' })).toBeTruthy();
-    expect(api.callsOf('IssuePartnerKey')[0]?.variables).toEqual({ recipientId: 'rcp-1', label: 'Dispatch system' });
+    expect(api.callsOf('IssuePartnerKey')[0]?.variables).toEqual({
+      input: { recipientId: 'rcp-1', label: 'Dispatch system' },
+    });
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'I have stored it' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

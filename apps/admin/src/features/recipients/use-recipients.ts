@@ -42,12 +42,12 @@ export function useCreateRecipient() {
 export function useIssuePartnerKey() {
   const [state, execute] = useMutation(IssuePartnerKeyDocument);
   return {
-    issueKey: (recipientId: string, label: string) => execute({ recipientId, label }),
+    issueKey: (recipientId: string, label: string) => execute({ input: { recipientId, label } }),
     fetching: state.fetching,
   };
 }
 
 export function useRevokePartnerKey() {
   const [state, execute] = useMutation(RevokePartnerKeyDocument);
-  return { revokeKey: (id: string) => execute({ id }), fetching: state.fetching };
+  return { revokeKey: (id: string) => execute({ input: { id } }), fetching: state.fetching };
 }

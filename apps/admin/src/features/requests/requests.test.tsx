@@ -64,7 +64,10 @@ describe('request detail', () => {
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Produce package' }));
     const pkg = await screen.findByTestId('disclosure-package');
-    expect(api.callsOf('ProduceDisclosurePackage')[0]!.variables).toEqual({ requestId: 'req-1', ledgerFirst: 200 });
+    expect(api.callsOf('ProduceDisclosurePackage')[0]!.variables).toEqual({
+      input: { requestId: 'req-1' },
+      ledgerFirst: 200,
+    });
     expect(within(pkg).getByRole('table', { name: 'Personal information held' }).textContent).toContain(
       'Hanako Yamada',
     );

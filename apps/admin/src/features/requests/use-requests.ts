@@ -94,7 +94,7 @@ export function useLinkRequestProvider() {
   const [state, execute] = useMutation(LinkRequestProviderDocument);
   return {
     link: (requestId: string, providerId: string, expectedVersion: number) =>
-      execute({ requestId, providerId, expectedVersion }),
+      execute({ input: { requestId, providerId, expectedVersion } }),
     fetching: state.fetching,
   };
 }
@@ -113,7 +113,7 @@ export function useProduceDisclosurePackage() {
   const [state, execute] = useMutation(ProduceDisclosurePackageDocument);
   // The typed ledger is a preview; every entry is in the canonical JSON (see DisclosurePackageView).
   return {
-    produce: (requestId: string) => execute({ requestId, ledgerFirst: LEDGER_PREVIEW }),
+    produce: (requestId: string) => execute({ input: { requestId }, ledgerFirst: LEDGER_PREVIEW }),
     pkg: state.data?.produceDisclosurePackage ?? null,
     error: state.error,
     fetching: state.fetching,

@@ -85,7 +85,7 @@ describe('internal systems', () => {
             ],
           },
         }),
-        RevokeSystemKey: ({ id }) => {
+        RevokeSystemKey: ({ input: { id } }) => {
           revoked = true;
           return {
             data: {
@@ -109,7 +109,7 @@ describe('internal systems', () => {
     dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke key' }));
     await waitFor(() => expect(api.callsOf('RevokeSystemKey')).toHaveLength(1));
-    expect(api.callsOf('RevokeSystemKey')[0]?.variables).toEqual({ id: 'sys-cred-1' });
+    expect(api.callsOf('RevokeSystemKey')[0]?.variables).toEqual({ input: { id: 'sys-cred-1' } });
     const table = screen.getByRole('table', { name: 'System keys' });
     expect(await within(table).findByText(/^Revoked /)).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

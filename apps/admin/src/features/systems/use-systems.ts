@@ -24,5 +24,5 @@ export function useIssueSystemKey() {
 
 export function useRevokeSystemKey() {
   const [state, execute] = useMutation(RevokeSystemKeyDocument);
-  return { revokeKey: (id: string) => execute({ id }), fetching: state.fetching };
+  return { revokeKey: (id: string) => execute({ input: { id } }), fetching: state.fetching };
 }

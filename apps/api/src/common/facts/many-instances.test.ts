@@ -143,10 +143,9 @@ describe.each(POSTGRESQL_ONLY)('many instances on one %s database behind nginx',
     // Instance A removes OTHER_ORIGIN; the next request on instance B (directly, then both through nginx) refuses it.
     const a = new TestClient(cluster.instanceUrls[0]!);
     await a.login(OWNER.email, OWNER.password);
-    const updated = await a.raw(
-      'mutation($id: ID!, $input: CookieSiteInput!) { updateCookieSite(id: $id, input: $input) { id } }',
-      { id: siteId, input: siteInput([ORIGIN]) },
-    );
+    const updated = await a.raw('mutation($input: UpdateCookieSiteInput!) { updateCookieSite(input: $input) { id } }', {
+      input: { ...siteInput([ORIGIN]), id: siteId },
+    });
     expect(updated.errors).toBeUndefined();
     for (const url of [cluster.instanceUrls[1]!, cluster.url, cluster.url]) {
       const refused = await publicPost(url, RECORD, { input: consent() }, OTHER_ORIGIN, '198.51.100.1');
@@ -196,7 +195,9 @@ describe.each(POSTGRESQL_ONLY)('many instances on one %s database behind nginx',
         },
       })
     ).updatePolicyDraft;
-    await b.ok(PublishPolicyVersionDocument, { id: saved.id, expectedVersion: saved.version, confirmNumber: 2 });
+    await b.ok(PublishPolicyVersionDocument, {
+      input: { id: saved.id, expectedVersion: saved.version, confirmNumber: 2 },
+    });
     for (const url of [cluster.instanceUrls[0]!, cluster.url, cluster.url]) {
       const accepted = await publicPost(url, RECORD, { input: consent(2) }, ORIGIN, '198.51.100.2');
       expect(accepted).toMatchObject({ code: null, data: { recordCookieConsent: { policyVersion: 2 } } });
@@ -288,13 +289,9 @@ describe.each(SQLITE_ONLY)('the change stamp on %s (one instance)', (database) =
       allowOrigin: OTHER_ORIGIN,
       code: null,
     });
-    await owner.raw(
-      'mutation($id: ID!, $input: CookieSiteInput!) { updateCookieSite(id: $id, input: $input) { id } }',
-      {
-        id: site.id,
-        input: siteInput([ORIGIN]),
-      },
-    );
+    await owner.raw('mutation($input: UpdateCookieSiteInput!) { updateCookieSite(input: $input) { id } }', {
+      input: { ...siteInput([ORIGIN]), id: site.id },
+    });
     expect(await readChangeStamp(app.em())).toBe(before + 1);
     expect(await publicPost(app.url, RECORD, { input: input() }, OTHER_ORIGIN, '198.51.100.9')).toMatchObject({
       allowOrigin: null,
