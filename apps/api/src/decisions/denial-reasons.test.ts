@@ -27,7 +27,7 @@ describe.each(DATABASES)('a denial names only its candidates, on %s', (database)
 
   async function approved(input: ReturnType<typeof buildExceptionInput>): Promise<string> {
     const draft = (await owner.ok(CreateExceptionDocument, { input })).createException;
-    return (await officer.ok(ApproveExceptionDocument, { id: draft.id, expectedVersion: draft.version }))
+    return (await officer.ok(ApproveExceptionDocument, { input: { id: draft.id, expectedVersion: draft.version } }))
       .approveException.id;
   }
 

@@ -553,8 +553,8 @@ describe('partner access: provisions are recorded from the answer sent', () => {
         ),
       })
     ).createException;
-    await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version });
-    printerKey = (await owner.ok(IssuePartnerKeyDocument, { recipientId: printerId, label: 'Print shop' }))
+    await officer.ok(ApproveExceptionDocument, { input: { id: created.id, expectedVersion: created.version } });
+    printerKey = (await owner.ok(IssuePartnerKeyDocument, { input: { recipientId: printerId, label: 'Print shop' } }))
       .issuePartnerKey.key;
     full = covered[0]!;
     nameOnly = await collect([
@@ -691,9 +691,11 @@ describe('partner access: provisions are recorded from the answer sent', () => {
     ).createProviderRequest;
     r = (
       await officer.ok(LinkRequestProviderDocument, {
-        requestId: r.id,
-        providerId: nameOnly,
-        expectedVersion: r.version,
+        input: {
+          requestId: r.id,
+          providerId: nameOnly,
+          expectedVersion: r.version,
+        },
       })
     ).linkRequestProvider;
     r = (
@@ -711,7 +713,8 @@ describe('partner access: provisions are recorded from the answer sent', () => {
         input: { requestId: r.id, expectedVersion: r.version, status: 'IN_PROGRESS' },
       })
     ).changeRequestStatus;
-    const pkg = (await officer.ok(ProduceDisclosurePackageDocument, { requestId: r.id })).produceDisclosurePackage;
+    const pkg = (await officer.ok(ProduceDisclosurePackageDocument, { input: { requestId: r.id } }))
+      .produceDisclosurePackage;
     const provisions = pkg.ledger.filter((e) => e.kind === 'PROVISION');
     // The full read (NAME), the name-only read and the read after the refused one: three hand-overs of
     // the name; none of the reads that carried no value, the nulled answer or the refused record.

@@ -121,8 +121,9 @@ async function approvedException(
       input: { ...base, scope: { ...base.scope, allProviders: false, providerIds }, ...overrides },
     })
   ).createException;
-  const approved = (await officer.ok(ApproveExceptionDocument, { id: created.id, expectedVersion: created.version }))
-    .approveException;
+  const approved = (
+    await officer.ok(ApproveExceptionDocument, { input: { id: created.id, expectedVersion: created.version } })
+  ).approveException;
   return { id: approved.id, version: approved.version };
 }
 
@@ -132,8 +133,11 @@ async function readyRequest(kind: 'AMENDMENT' | 'CESSATION', providerId: string)
       input: { kind, channel: 'POST', requesterName: 'Aiko Fujimoto', contact: '1-2-3 Shiba, Minato-ku' },
     })
   ).createProviderRequest;
-  r = (await officer.ok(LinkRequestProviderDocument, { requestId: r.id, providerId, expectedVersion: r.version }))
-    .linkRequestProvider;
+  r = (
+    await officer.ok(LinkRequestProviderDocument, {
+      input: { requestId: r.id, providerId, expectedVersion: r.version },
+    })
+  ).linkRequestProvider;
   r = (
     await officer.ok(ChangeRequestStatusDocument, {
       input: { requestId: r.id, expectedVersion: r.version, status: 'VERIFYING' },
@@ -194,9 +198,10 @@ beforeAll(async () => {
     title: 'Short delivery',
     validUntil: new Date(app.clock.now.getTime() + 2 * HOUR).toISOString(),
   });
-  courierKey = (await owner.ok(IssuePartnerKeyDocument, { recipientId: courierId, label: 'Dispatch' })).issuePartnerKey
-    .key;
-  otherKey = (await owner.ok(IssuePartnerKeyDocument, { recipientId: otherId, label: 'Print' })).issuePartnerKey.key;
+  courierKey = (await owner.ok(IssuePartnerKeyDocument, { input: { recipientId: courierId, label: 'Dispatch' } }))
+    .issuePartnerKey.key;
+  otherKey = (await owner.ok(IssuePartnerKeyDocument, { input: { recipientId: otherId, label: 'Print' } }))
+    .issuePartnerKey.key;
   settle();
 });
 afterAll(() => app.close());
@@ -224,9 +229,11 @@ describe('the partner change feed', () => {
       input: { requestId: r.id, expectedProviderVersion: provider.version, stopProvisionRecipientIds: [courierId] },
     });
     await officer.ok(RevokeExceptionDocument, {
-      id: revocable.id,
-      expectedVersion: revocable.version,
-      reason: 'Contract ended.',
+      input: {
+        id: revocable.id,
+        expectedVersion: revocable.version,
+        reason: 'Contract ended.',
+      },
     });
     await amendAddress(ids.amended, 'VALUE-NEW-ADDR 2-2 Marunouchi');
     // Outside the courier's scope: neither the withdrawal nor the amendment may show.
