@@ -11,7 +11,11 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
   /** The password was right; sign in again with the account's second-factor or recovery code. */
-  | 'MFA_REQUIRED';
+  | 'MFA_REQUIRED'
+  /** The incident register's own (incidents/): no such incident; changed since read; references naming no provider. */
+  | 'INCIDENT_NOT_FOUND'
+  | 'INCIDENT_VERSION_CONFLICT'
+  | 'INCIDENT_UNKNOWN_REFERENCES';
 
 /** A failure the caller can act on; anything else is reported as an internal error. */
 export class DomainError extends Error {

@@ -12,6 +12,7 @@ export const LedgerEntryKindEnum = {
   DECISION: 'DECISION',
   POLICY: 'POLICY',
   RESTORE: 'RESTORE',
+  INCIDENT: 'INCIDENT',
 } as const;
 export const LedgerOutcomeEnum = { RECORDED: 'RECORDED', ALLOWED: 'ALLOWED', DENIED: 'DENIED' } as const;
 registerEnumType(LedgerEntryKindEnum, {
@@ -20,6 +21,10 @@ registerEnumType(LedgerEntryKindEnum, {
     RESTORE: {
       description:
         'A restore of an older backup: names the backup (its manifest hash and time) and the range of entries lost since it, signed when it was written.',
+    },
+    INCIDENT: {
+      description:
+        'A step of handling an incident (a leak, loss, damage or falsification): its basis names the incident, the step and the status, and commits to the providers affected by the hash of their sorted ids.',
     },
   },
 });

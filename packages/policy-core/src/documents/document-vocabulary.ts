@@ -13,7 +13,11 @@ export const RECEIPT_FORMAT_VERSION = 'steward.receipt/2';
 export const DOCUMENT_KINDS = ['DISCLOSURE', 'CONSENT_RECEIPT'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-/** What a ledger entry records. RESTORE: a restore of an older backup, naming the entries it lost. */
+/**
+ * What a ledger entry records. RESTORE: a restore of an older backup, naming the entries it lost.
+ * INCIDENT: one step of handling a leak, loss, damage or falsification (its basis commits to the
+ * affected providers by the hash of their sorted ids).
+ */
 export const LEDGER_ENTRY_KINDS = [
   'COLLECTION',
   'CONSENT',
@@ -22,6 +26,7 @@ export const LEDGER_ENTRY_KINDS = [
   'DECISION',
   'POLICY',
   'RESTORE',
+  'INCIDENT',
 ] as const;
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
 

@@ -271,6 +271,7 @@ export const en = {
   'ledgerKind.DECISION': 'Decision',
   'ledgerKind.POLICY': 'Privacy policy',
   'ledgerKind.RESTORE': 'Restore from a backup',
+  'ledgerKind.INCIDENT': 'Incident handling',
 
   'ledgerOutcome.RECORDED': 'Recorded',
   'ledgerOutcome.ALLOWED': 'Allowed',
@@ -385,4 +386,15 @@ export const en = {
     'As a contractor, notify {organisation}, which entrusted the data, instead of reporting to the Commission.',
   'incidentReason.NOTIFY_PROVIDERS': 'Notify each person affected (or publish a notice where that is difficult).',
   'incidentReason.FALSIFICATION_IS_DAMAGE': 'Falsification counts as damage under the law.',
+  // One line per incident step (the timeline, the disclosure package); labels are passed in already worded.
+  'incidentSummary.OPENED': 'Incident recorded ({kind}, {affectedCount} people affected)',
+  'incidentSummary.ASSESSED': 'Assessment updated: {reportability} ({affectedCount} people affected)',
+  'incidentSummary.AFFECTED_CHANGED':
+    'Affected providers changed: {added} added, {removed} removed ({affectedCount} people affected)',
+  'incidentSummary.STATUS_CHANGED': 'Status changed from {from} to {to}',
+  'incidentSummary.REPORT_SENT': '{report} sent (ref. {reference})',
+  'incidentSummary.PROVIDERS_NOTIFIED': 'People affected notified by {channel} ({count} providers)',
+  'incidentSummary.MEASURE_RECORDED': 'Measure recorded',
+  'incidentSummary.NOTE': 'Note added',
+  'incidentSummary.UPDATED': 'Details updated',
 } as const;

@@ -16,6 +16,7 @@ import {
   INCIDENT_REPORT_RECIPIENTS,
   INCIDENT_STATUSES,
   INCIDENT_STEP_KINDS,
+  INCIDENT_STEP_SUMMARIES,
 } from '../incidents/incident-vocabulary.js';
 import { INQUIRY_REPLY_KINDS, INQUIRY_STATUSES } from '../inquiries/inquiry-vocabulary.js';
 import type { IssueCode } from '../issues.js';
@@ -107,6 +108,7 @@ export const LABEL_VOCABULARIES = {
   incidentReportRecipient: INCIDENT_REPORT_RECIPIENTS,
   incidentNotificationChannel: INCIDENT_NOTIFICATION_CHANNELS,
   incidentStep: INCIDENT_STEP_KINDS,
+  incidentSummary: INCIDENT_STEP_SUMMARIES,
   incidentAffectedSelector: INCIDENT_AFFECTED_SELECTORS,
   incidentDeadlineState: INCIDENT_DEADLINE_STATES,
   incidentQuestion: INCIDENT_CHECKLIST_QUESTIONS,

@@ -265,6 +265,7 @@ export const ja = {
   'ledgerKind.DECISION': '判定',
   'ledgerKind.POLICY': 'プライバシーポリシー',
   'ledgerKind.RESTORE': 'バックアップからの復元',
+  'ledgerKind.INCIDENT': '事故対応',
 
   'ledgerOutcome.RECORDED': '記録',
   'ledgerOutcome.ALLOWED': '許可',
@@ -377,4 +378,14 @@ export const ja = {
     '委託先として、委託元の{organisation}へ通知します（委員会への報告に代わります）。',
   'incidentReason.NOTIFY_PROVIDERS': '本人へ通知します（困難な場合は公表等の代替措置）。',
   'incidentReason.FALSIFICATION_IS_DAMAGE': '改ざんは法令上「毀損」に当たります。',
+  'incidentSummary.OPENED': '事案を記録（{kind}、影響を受けた本人 {affectedCount}人）',
+  'incidentSummary.ASSESSED': '評価を更新：{reportability}（影響を受けた本人 {affectedCount}人）',
+  'incidentSummary.AFFECTED_CHANGED':
+    '対象の本人を変更：{added}人追加、{removed}人削除（影響を受けた本人 {affectedCount}人）',
+  'incidentSummary.STATUS_CHANGED': '状態を変更：{from} → {to}',
+  'incidentSummary.REPORT_SENT': '{report}を提出（受付番号 {reference}）',
+  'incidentSummary.PROVIDERS_NOTIFIED': '本人へ通知（{channel}、{count}人）',
+  'incidentSummary.MEASURE_RECORDED': '措置を記録',
+  'incidentSummary.NOTE': 'メモを追加',
+  'incidentSummary.UPDATED': '内容を更新',
 } as const satisfies Readonly<Record<keyof typeof en, string>>;
