@@ -2,6 +2,7 @@ import { mailDeliveryJob } from '../mail/mail-delivery.job.js';
 import { requestRemindersJob, requestRemindersSchedule } from '../mail/request-reminders.job.js';
 import type { JobKindDefinition, JobSchedule } from './job-runner.js';
 import { memberImportJob } from '../imports/import.job.js';
+import { incidentRemindersJob, incidentRemindersSchedule } from '../incidents/incident-reminders.job.js';
 import { ledgerVerificationJob, ledgerVerificationSchedule } from './ledger-verification.job.js';
 import { exportPurgeJob, exportPurgeSchedule, listExportJob } from '../exports/list-export.job.js';
 
@@ -13,6 +14,7 @@ export const JOB_KINDS_RUN: readonly JobKindDefinition[] = [
   mailDeliveryJob,
   requestRemindersJob,
   memberImportJob,
+  incidentRemindersJob,
 ];
 
 /** What the server enqueues by itself, once per period. */
@@ -20,4 +22,5 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   ledgerVerificationSchedule,
   exportPurgeSchedule,
   requestRemindersSchedule,
+  incidentRemindersSchedule,
 ];

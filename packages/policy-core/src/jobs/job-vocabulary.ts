@@ -11,6 +11,7 @@ export const JOB_KINDS = [
   'MAIL_DELIVERY',
   'REQUEST_DUE_REMINDERS',
   'MEMBER_IMPORT',
+  'INCIDENT_REPORT_REMINDERS',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 export const isJobKind = memberOf(JOB_KINDS);
