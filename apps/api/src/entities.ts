@@ -41,6 +41,11 @@ import { ExportFile } from './exports/export-file.entity.js';
 import { MailMessage } from './mail/mail-message.entity.js';
 import { MailOptOut } from './mail/mail-opt-out.entity.js';
 import { ImportFile } from './imports/import-file.entity.js';
+import { ExportProvider } from './exports/export-provider.entity.js';
+import { Incident } from './incidents/incident.entity.js';
+import { IncidentProvider } from './incidents/incident-provider.entity.js';
+import { IncidentStep } from './incidents/incident-step.entity.js';
+import { IncidentNotification } from './incidents/incident-notification.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning: the same list works in dist/ and in tests). */
 export const entities = [
@@ -87,4 +92,9 @@ export const entities = [
   MailMessage,
   MailOptOut,
   ImportFile,
+  ExportProvider,
+  Incident,
+  IncidentProvider,
+  IncidentStep,
+  IncidentNotification,
 ];

@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { PartnerScopeMonitor, partnerScopeMonitorPlugin } from './incidents/detectors/partner-scope.monitor.js';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -176,6 +177,8 @@ export async function createServer(orm: MikroORM, deps: AppDeps): Promise<Stewar
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       rootFieldGuardPlugin(restrictedScope),
+      // Repeated refusals of one partner key open a "suspected unauthorised access" incident (incidents/detectors/).
+      partnerScopeMonitorPlugin(new PartnerScopeMonitor(orm, deps)),
       // The operation's name and the error codes for the request's log line (http/request-log.ts).
       requestTracePlugin<Context>(),
       // What the final body discloses (a partner's values) is recorded before it is sent (ledger/disclosures.ts).

@@ -62,3 +62,4 @@ export * from './incidents/incident-assessment.js';
 export * from './incidents/incident-deadlines.js';
 export * from './incidents/incident-status.js';
 export * from './incidents/commission-report.js';
+export * from './incidents/incident-detectors.js';

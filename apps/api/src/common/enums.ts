@@ -369,6 +369,10 @@ registerEnumType(JobKindEnum, {
       description:
         "Builds the ledger's Merkle tree over entries written before it existed, in batches; enqueued at start while the tree lags the ledger.",
     },
+    INCIDENT_REPORT_REMINDERS: {
+      description:
+        'Daily: mails owners and privacy officers about incidents whose report to the Commission is due soon or overdue, once per incident, report and state.',
+    },
   },
 });
 registerEnumType(JobStatusEnum, {
@@ -413,6 +417,12 @@ registerEnumType(MailKindEnum, {
       description: 'An invitation to join the staff, with its one-time link (cannot be turned off).',
     },
     PASSWORD_RESET: { description: "An owner reset the member's password (cannot be turned off)." },
+    INCIDENT_REPORT_DUE_SOON: {
+      description: "An open incident's preliminary or final report to the Commission is due within a few days.",
+    },
+    INCIDENT_REPORT_OVERDUE: {
+      description: "An open incident's preliminary or final report to the Commission is past its due date.",
+    },
   },
 });
 registerEnumType(MailStatusEnum, {

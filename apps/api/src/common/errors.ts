@@ -13,7 +13,11 @@ export type ErrorCode =
   /** The password was right; sign in again with the account's second-factor or recovery code. */
   | 'MFA_REQUIRED'
   /** The ledger's Merkle tree is still being built over older entries: a proof reaching past it must wait. */
-  | 'LEDGER_TREE_BUILDING';
+  | 'LEDGER_TREE_BUILDING'
+  /** The incident register's own (incidents/): no such incident; changed since read; references naming no provider. */
+  | 'INCIDENT_NOT_FOUND'
+  | 'INCIDENT_VERSION_CONFLICT'
+  | 'INCIDENT_UNKNOWN_REFERENCES';
 
 /** A failure the caller can act on; anything else is reported as an internal error. */
 export class DomainError extends Error {

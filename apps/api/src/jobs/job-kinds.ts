@@ -2,6 +2,7 @@ import { mailDeliveryJob } from '../mail/mail-delivery.job.js';
 import { requestRemindersJob, requestRemindersSchedule } from '../mail/request-reminders.job.js';
 import type { JobKindDefinition, JobSchedule } from './job-runner.js';
 import { memberImportJob } from '../imports/import.job.js';
+import { incidentRemindersJob, incidentRemindersSchedule } from '../incidents/incident-reminders.job.js';
 import { ledgerVerificationJob, ledgerVerificationSchedule } from './ledger-verification.job.js';
 import { ledgerTreeBuildJob } from './ledger-tree-build.job.js';
 import { exportPurgeJob, exportPurgeSchedule, listExportJob } from '../exports/list-export.job.js';
@@ -15,6 +16,7 @@ export const JOB_KINDS_RUN: readonly JobKindDefinition[] = [
   requestRemindersJob,
   memberImportJob,
   ledgerTreeBuildJob,
+  incidentRemindersJob,
 ];
 
 /** What the server enqueues by itself, once per period. */
@@ -22,4 +24,5 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   ledgerVerificationSchedule,
   exportPurgeSchedule,
   requestRemindersSchedule,
+  incidentRemindersSchedule,
 ];

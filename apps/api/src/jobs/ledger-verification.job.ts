@@ -1,4 +1,5 @@
 import { AuditService } from '../audit/audit.service.js';
+import { openLedgerVerificationIncident } from '../incidents/detectors/ledger-verification.detector.js';
 import { readAnchorFile } from '../ledger/anchor-file.js';
 import { ledgerHead } from '../ledger/ledger.queries.js';
 import { LedgerService } from '../ledger/ledger.service.js';
@@ -13,7 +14,8 @@ export const LEDGER_VERIFICATION_PROGRESS = 'ledger.verify.entries';
  * `npm run ledger:verify` check it (LedgerService.verify). Its outcome is audited
  * (`ledger.verified` / `ledger.verification_failed`, by `job:<id>`); a ledger that does not verify
  * fails the job with LEDGER_VERIFICATION_FAILED at once (another attempt would find the same), and
- * the result names the first failing entry's number (never its content).
+ * the result names the first failing entry's number (never its content). A failure also opens a
+ * FALSIFICATION incident (incidents/detectors/ledger-verification.detector.ts), named in the result.
  */
 export const ledgerVerificationJob: JobKindDefinition = {
   kind: 'LEDGER_VERIFICATION',
@@ -47,7 +49,14 @@ export const ledgerVerificationJob: JobKindDefinition = {
         firstFailureSequence: summary.firstFailureSequence,
       },
     });
-    if (!result.ok) throw new JobFailure('LEDGER_VERIFICATION_FAILED', { retry: false, result: summary });
+    if (!result.ok) {
+      // A ledger that does not verify is an incident (possible falsification): one per verification.
+      const incident = await openLedgerVerificationIncident(em, deps, id, result);
+      throw new JobFailure('LEDGER_VERIFICATION_FAILED', {
+        retry: false,
+        result: { ...summary, incidentReference: incident?.reference ?? null },
+      });
+    }
     return summary;
   },
 };

@@ -1,7 +1,11 @@
 import { DateTimeType, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import type { LedgerEntryKind as LedgerEntryKindValue } from '@steward/policy-core';
 
-/** RESTORE: a restore of an older backup, naming it and the range of entries it lost (see LedgerService.recordRestoreGap). */
-export type LedgerEntryKind = 'COLLECTION' | 'CONSENT' | 'USE' | 'PROVISION' | 'DECISION' | 'POLICY' | 'RESTORE';
+/**
+ * RESTORE: a restore of an older backup, naming it and the range of entries it lost (see LedgerService.recordRestoreGap).
+ * INCIDENT: a step of an incident (incidents/), committing to its affected providers by a hash.
+ */
+export type LedgerEntryKind = LedgerEntryKindValue;
 
 /**
  * One link of the append-only ledger. It holds references and hashes, never personal values, so

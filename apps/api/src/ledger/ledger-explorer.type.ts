@@ -12,6 +12,7 @@ export const LedgerEntryKindEnum = {
   DECISION: 'DECISION',
   POLICY: 'POLICY',
   RESTORE: 'RESTORE',
+  INCIDENT: 'INCIDENT',
 } as const;
 export const LedgerOutcomeEnum = { RECORDED: 'RECORDED', ALLOWED: 'ALLOWED', DENIED: 'DENIED' } as const;
 registerEnumType(LedgerEntryKindEnum, {
@@ -26,6 +27,8 @@ registerEnumType(LedgerEntryKindEnum, {
     POLICY: 'A privacy policy version was published.',
     RESTORE:
       'A restore of an older backup: names the backup (its manifest hash and time) and the range of entries lost since it, signed when it was written.',
+    INCIDENT:
+      'A step of handling an incident (a leak, loss, damage or falsification): its basis names the incident, the step and the status, and commits to the providers affected by the hash of their sorted ids.',
   }),
 });
 registerEnumType(LedgerOutcomeEnum, {

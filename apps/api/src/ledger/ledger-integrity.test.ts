@@ -1,8 +1,9 @@
 import { CreateLedgerCheckpointDocument, RecordCollectionDocument } from '@steward/schema';
+import { dropLedgerGuards } from '../test/ledger-guards.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dialectOf } from '../common/sql/dialect.js';
 import { buildCollectionInput } from '../test/factories.js';
-import { DATABASES, type TestDatabase } from '../test/databases.js';
+import { DATABASES } from '../test/databases.js';
 import { appendDecisions } from '../test/scenarios.js';
 import { createTestApp, errorOf, type TestApp } from '../test/test-app.js';
 import { witnessLedgerHead } from './checkpoint-schedule.js';
@@ -23,21 +24,7 @@ async function sql(a: TestApp, statement: string, params: unknown[] = []) {
 }
 
 /** The append-only triggers are the attacker's first obstacle. */
-async function dropGuards(a: TestApp, database: TestDatabase) {
-  const triggers =
-    database === 'sqlite'
-      ? [
-          ['ledger_entry_no_update', ''],
-          ['ledger_entry_no_delete', ''],
-          ['ledger_checkpoint_no_update', ''],
-          ['ledger_checkpoint_no_delete', ''],
-        ]
-      : [
-          ['ledger_entry_no_update_delete', ' on ledger_entry'],
-          ['ledger_checkpoint_no_update_delete', ' on ledger_checkpoint'],
-        ];
-  for (const [name, on] of triggers) await sql(a, `drop trigger ${name}${on}`);
-}
+const dropGuards = dropLedgerGuards;
 
 describe.each(DATABASES)('the ledger against a forged restore (%s)', (database) => {
   it('hides no signed entry behind a RESTORE entry written without the key', async () => {
@@ -124,7 +111,7 @@ describe.each(DATABASES)('the ledger against a forged restore (%s)', (database) 
       ok: false,
       anchorChecked: false,
       gaps: [],
-      firstFailure: { sequence: 7, reason: 'Entry 7 is missing' },
+      firstFailure: { sequence: 7, code: 'ENTRY_MISSING', reason: 'Entry 7 is missing' },
     });
   });
 
@@ -144,7 +131,11 @@ describe.each(DATABASES)('the ledger against a forged restore (%s)', (database) 
     const [row] = await sql(app, 'select restore_signature from ledger_checkpoint where sequence = 10');
     expect(row!.restore_signature).toEqual(expect.any(String));
     await sql(app, 'update ledger_checkpoint set restore_signature = null where sequence = 10');
-    expect((await ledger.verify(anchor)).firstFailure).toEqual({ sequence: 7, reason: 'Entry 7 is missing' });
+    expect((await ledger.verify(anchor)).firstFailure).toEqual({
+      sequence: 7,
+      code: 'ENTRY_MISSING',
+      reason: 'Entry 7 is missing',
+    });
   });
 
   it('refuses to sign a head whose newest checkpoint was forged or whose chain was rewritten since', async () => {

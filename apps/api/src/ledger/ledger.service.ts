@@ -4,6 +4,7 @@ import { canonicalJson } from '../common/canonical-json.js';
 import { newId } from '../common/ids.js';
 import { dialectOf, fromDbDate } from '../common/sql/dialect.js';
 import type { Row } from '../common/sql/statement.js';
+import type { LedgerFailureCode } from '@steward/policy-core';
 import {
   checkpointExists,
   entriesAfter,
@@ -60,6 +61,9 @@ export interface LedgerFact {
 export interface LedgerFailure {
   sequence: number;
   reason: string;
+  /** The reason as a code (policy-core's LEDGER_FAILURE_CODES, worded as `ledgerFailure.<code>` in ja/en), `at` the entry it names. */
+  code: LedgerFailureCode;
+  at?: number;
 }
 
 /** A head recorded outside the database (by an earlier verification, a partner's receipt, a printout): the entry at `sequence` must still have `hash`. */
@@ -368,7 +372,7 @@ export class LedgerService {
     for (const cp of checkpoints) {
       const sequence = Number(cp.sequence);
       if (!this.deps.cipher.verifyCheckpoint(checkpointStatement(sequence, cp.hash), cp.signature)) {
-        failures.push({ sequence, reason: 'The checkpoint signature does not verify' });
+        failures.push({ sequence, code: 'CHECKPOINT_SIGNATURE', reason: 'The checkpoint signature does not verify' });
       }
       signed.set(sequence, cp);
     }
@@ -385,19 +389,27 @@ export class LedgerService {
       for (const row of rows) {
         const sequence = Number(row.sequence);
         const gap = sequence !== last + 1 ? this.recordedGap(row, last, signed) : null;
-        const problem =
+        const problem: LedgerFailure | null =
           sequence !== last + 1 && !gap
-            ? { sequence: last + 1, reason: `Entry ${last + 1} is missing` }
+            ? { sequence: last + 1, code: 'ENTRY_MISSING', reason: `Entry ${last + 1} is missing` }
             : row.prev_hash !== prev
-              ? { sequence, reason: 'The entry does not follow the one before it' }
+              ? { sequence, code: 'CHAIN_BROKEN', reason: 'The entry does not follow the one before it' }
               : entryHash(prev, this.contentOf(row)) !== row.hash
-                ? { sequence, reason: 'The entry was changed after it was written' }
+                ? { sequence, code: 'ENTRY_CHANGED', reason: 'The entry was changed after it was written' }
                 : signed.has(sequence) && signed.get(sequence)!.hash !== row.hash
-                  ? { sequence, reason: 'The entry differs from its signed checkpoint' }
+                  ? { sequence, code: 'CHECKPOINT_DIFFERS', reason: 'The entry differs from its signed checkpoint' }
                   : sequence % CHECKPOINT_EVERY === 0 && !signed.has(sequence)
-                    ? { sequence, reason: `The signed checkpoint of entry ${sequence} is missing` }
+                    ? {
+                        sequence,
+                        code: 'CHECKPOINT_MISSING',
+                        reason: `The signed checkpoint of entry ${sequence} is missing`,
+                      }
                     : anchor && anchor.sequence === sequence && anchor.hash !== row.hash
-                      ? { sequence, reason: 'The entry differs from the anchor recorded outside Steward' }
+                      ? {
+                          sequence,
+                          code: 'ANCHOR_DIFFERS',
+                          reason: 'The entry differs from the anchor recorded outside Steward',
+                        }
                       : null;
         if (problem) {
           failures.push(problem);
@@ -428,19 +440,32 @@ export class LedgerService {
         break;
       }
       if (headSequence > last)
-        failures.push({ sequence: last + 1, reason: `Entries ${last + 1} to ${headSequence} are missing` });
+        failures.push({
+          sequence: last + 1,
+          code: 'ENTRIES_MISSING',
+          at: headSequence,
+          reason: `Entries ${last + 1} to ${headSequence} are missing`,
+        });
       else if (uncovered)
         failures.push({
           sequence: last + 1,
+          code: 'CHECKPOINT_UNCOVERED',
+          at: uncovered,
           reason: `A signed checkpoint covers entry ${uncovered}, which is missing`,
         });
       else if (anchor && anchor.sequence > last)
         failures.push({
           sequence: last + 1,
+          code: 'ANCHOR_UNCOVERED',
+          at: anchor.sequence,
           reason: `The anchor recorded outside Steward covers entry ${anchor.sequence}, which is missing`,
         });
       else if (headHash !== prev || (await this.entriesPastUnmovedHead(headSequence)))
-        failures.push({ sequence: last, reason: 'The ledger head does not match the last entry' });
+        failures.push({
+          sequence: last,
+          code: 'HEAD_MISMATCH',
+          reason: 'The ledger head does not match the last entry',
+        });
     }
     failures.sort((a, b) => a.sequence - b.sequence);
     const newest = checkpoints[checkpoints.length - 1];

@@ -31,6 +31,9 @@ export function mailPath(kind: MailKind, params: MailParams, secret: string | nu
       return `/requests/${params.requestId}`;
     case 'INQUIRY_RECEIVED':
       return `/inquiries/${params.inquiryId}`;
+    case 'INCIDENT_REPORT_DUE_SOON':
+    case 'INCIDENT_REPORT_OVERDUE':
+      return `/incidents/${params.incidentId}`;
     case 'STAFF_INVITATION':
       // The token after `#`, as the admin's own link: it reaches no server log.
       return `/invitation#${secret ?? ''}`;
@@ -58,6 +61,7 @@ function wordedParams(m: MailContext): Record<string, string | number> {
     if (key.endsWith('On') && typeof value === 'string') out[key] = formatDay(m.language, m.timeZone, new Date(value));
     else if (key === 'requestKind') out.kind = formatMessage(m.language, `requestKind.${value}` as MessageKey);
     else if (key === 'role') out.role = formatMessage(m.language, `role.${value}` as MessageKey);
+    else if (key === 'reportKind') out.report = formatMessage(m.language, `incidentReportKind.${value}` as MessageKey);
     else out[key] = value;
   }
   return out;

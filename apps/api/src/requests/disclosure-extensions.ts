@@ -2,6 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { label, type DisclosureSectionKey, type LabelValue, type Language } from '@steward/policy-core';
 import type { AppDeps } from '../context.js';
 import { CookieConsentService } from '../cookies/cookie-consent.service.js';
+import { IncidentService } from '../incidents/incident.service.js';
 import { InquiryService } from '../inquiries/inquiry.service.js';
 import { openCookieHistory } from '../cookies/cookie.presenter.js';
 
@@ -22,7 +23,7 @@ export interface DisclosureSubject {
  */
 export interface DisclosureSectionSource {
   /** Its title is the catalogue's `disclosureSection.<key>` in the provider's language. */
-  key: Extract<DisclosureSectionKey, 'inquiries' | 'cookieConsents'>;
+  key: Extract<DisclosureSectionKey, 'inquiries' | 'cookieConsents' | 'incidents'>;
   collect(em: SqlEntityManager, deps: AppDeps, subject: DisclosureSubject): Promise<readonly unknown[]>;
 }
 
@@ -68,6 +69,31 @@ export const DISCLOSURE_SECTIONS: DisclosureSectionSource[] = [
       for (const visitorId of visitorIdsOf(s))
         histories.push(...openCookieHistory(deps.cipher, await cookies.historyForVisitor(visitorId)));
       return histories.map((h) => ({ ...h, actionLabel: label(s.language, 'cookieConsentAction', h.action) }));
+    },
+  },
+  {
+    key: 'incidents',
+    // From steward.disclosure/5: the incidents whose affected set names this provider (incident_provider),
+    // what was done and when they were told; the steps are worded in the provider's language by the seam.
+    collect: async (em, deps, s) => {
+      const incidents = await new IncidentService(em, null, deps).incidentsForProvider(s.providerId);
+      return incidents.map((i) => ({
+        reference: i.reference,
+        title: i.title,
+        kind: i.kind,
+        kindLabel: label(s.language, 'incidentKind', i.kind),
+        awareAt: i.awareAt,
+        status: i.status,
+        statusLabel: label(s.language, 'incidentStatus', i.status),
+        measures: i.measures,
+        notifiedAt: i.notifiedAt,
+        steps: i.steps.map((step) => ({
+          kind: step.kind,
+          kindLabel: label(s.language, 'incidentStep', step.kind),
+          at: step.at,
+          summary: step.summary,
+        })),
+      }));
     },
   },
 ];

@@ -172,7 +172,7 @@ function labelOrCode(language: Language, namespace: 'dataCategory' | 'exceptionK
 }
 
 /**
- * The disclosure package's body (clause 4, format `steward.disclosure/4`): everything held about the
+ * The disclosure package's body (clause 4, format `steward.disclosure/5`): everything held about the
  * provider, shaped and opened here, every code with its label in the provider's language beside it;
  * DisclosureService writes its canonical JSON and SHA-256.
  */

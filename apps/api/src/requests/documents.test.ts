@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../common/canonical-json.js';
 import { buildCollectionInput } from '../test/factories.js';
+import { openTestIncident } from '../test/incidents.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app.js';
 import { DATABASES } from '../test/databases.js';
 
@@ -86,13 +87,13 @@ describe.each(DATABASES)("documents in the provider's language on %s", (database
   it("writes a Japanese provider's package in Japanese: labels beside the codes, titles and names, never ids", async () => {
     const { provider } = await collectIn('ja');
     const pkg = await disclosureFor(provider.id);
-    expect(pkg).toMatchObject({ language: 'ja', formatVersion: 'steward.disclosure/4' });
+    expect(pkg).toMatchObject({ language: 'ja', formatVersion: 'steward.disclosure/5' });
     const doc = JSON.parse(pkg.json) as DisclosureDocument;
-    expect(doc).toMatchObject({ formatVersion: 'steward.disclosure/4', language: 'ja', title: '保有個人データの開示' });
+    expect(doc).toMatchObject({ formatVersion: 'steward.disclosure/5', language: 'ja', title: '保有個人データの開示' });
     expect(doc.controller).toContain('公益社団法人 精密工学会');
     expect(doc.controller).toContain('公益社団法人精密工学会 事務局');
     expect(doc.sectionTitles).toMatchObject({ dataItems: '保有している個人情報', ledger: '利用・提供の記録' });
-    expect(doc.sections.map((s) => s.title)).toEqual(['お問い合わせ', 'クッキーの同意']);
+    expect(doc.sections.map((s) => s.title)).toEqual(['お問い合わせ', 'クッキーの同意', 'あなたに関係する事故']);
     expect(doc.provider).toMatchObject({ kind: 'SERVICE_USER', kindLabel: expect.stringMatching(/\p{Script=Han}/u) });
 
     expect(doc.dataItems.map((i) => [i.category, i.categoryLabel])).toContainEqual(['NAME', '氏名']);
@@ -171,7 +172,7 @@ describe.each(DATABASES)("documents in the provider's language on %s", (database
     // The download's lighter form is the same document.
     const light = (await officer.ok(ProduceDisclosureJsonDocument, { input: { requestId: pkg.requestId } }))
       .produceDisclosurePackage;
-    expect(light).toMatchObject({ formatVersion: 'steward.disclosure/4', language: 'ja' });
+    expect(light).toMatchObject({ formatVersion: 'steward.disclosure/5', language: 'ja' });
     expect(sha256(light.json)).toBe(light.sha256);
   });
 
@@ -194,6 +195,42 @@ describe.each(DATABASES)("documents in the provider's language on %s", (database
       actorName: 'Administrator (staff, Owner)',
     });
     expect(pkg.json).not.toMatch(/[\p{Script=Hiragana}\p{Script=Katakana}]/u);
+  });
+
+  it('lists the incidents that concern the provider, in their language (steward.disclosure/5)', async () => {
+    const ja = (await collectIn('ja')).provider;
+    const en = (await collectIn('en')).provider;
+    const other = (await collectIn('ja')).provider;
+    const opened = await openTestIncident(app, {
+      detectorKey: `documents-test:${ja.id}`,
+      affectedProviderIds: [ja.id, en.id],
+    });
+    const section = async (providerId: string) => {
+      const pkg = await disclosureFor(providerId);
+      expect(sha256(pkg.json)).toBe(pkg.sha256);
+      const doc = JSON.parse(pkg.json) as DisclosureDocument;
+      expect(doc.formatVersion).toBe('steward.disclosure/5');
+      return doc.sections.find((s) => s.key === 'incidents')!;
+    };
+    const inJa = await section(ja.id);
+    expect(inJa).toMatchObject({ title: 'あなたに関係する事故', count: 1 });
+    expect(inJa.records[0]).toMatchObject({
+      reference: opened.reference,
+      kind: 'LEAK',
+      kindLabel: '漏えい',
+      status: 'OPEN',
+      statusLabel: expect.stringMatching(/\p{Script=Han}/u),
+      measures: null,
+      notifiedAt: null,
+      awareAt: expect.any(String),
+      steps: [expect.objectContaining({ kind: 'OPENED', summary: expect.stringContaining('事案を記録') })],
+    });
+    const inEn = await section(en.id);
+    expect(inEn).toMatchObject({ title: 'Incidents concerning you', count: 1 });
+    expect(inEn.records[0]).toMatchObject({ kindLabel: 'Leak', reference: opened.reference });
+    expect(JSON.stringify(inEn.records)).toContain('Incident recorded (Leak');
+    // A provider the incident does not name sees none of it.
+    expect(await section(other.id)).toMatchObject({ count: 0, records: [] });
   });
 
   it("issues the consent receipt in the provider's language, its own format version inside the hash", async () => {

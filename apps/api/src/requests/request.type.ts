@@ -396,7 +396,7 @@ export class DisclosureSectionType {
 export class DisclosurePackageType {
   @Field(() => String, {
     description:
-      "The format of `json` (`steward.disclosure/4`: in the provider's language, each code with its label beside it); inside what `sha256` covers.",
+      "The format of `json` (`steward.disclosure/5`: in the provider's language, each code with its label beside it); inside what `sha256` covers.",
   })
   formatVersion!: string;
   @Field(() => PolicyLanguageEnum, {

@@ -529,7 +529,11 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       const request = await readyRequest(await staffRequest({ cookieConsentIds: [quoted] }), me.id);
       const pkg = (await officer.ok(ProduceDisclosurePackageDocument, { input: { requestId: request.id } }))
         .produceDisclosurePackage;
-      expect(pkg.sections.map((s) => `${s.key}:${s.count}`)).toEqual(['inquiries:1', 'cookieConsents:1']);
+      expect(pkg.sections.map((s) => `${s.key}:${s.count}`)).toEqual([
+        'inquiries:1',
+        'cookieConsents:1',
+        'incidents:0',
+      ]);
       const everything = JSON.stringify(pkg) + pkg.json;
       for (const mine of ['MYINQUIRYTEXT', quoted]) expect(everything).toContain(mine);
       for (const marker of ['ZZOTHER', 'ZZUNLINKED', someoneElses, other.id]) expect(everything).not.toContain(marker);
@@ -630,8 +634,12 @@ describe.each(DATABASES)('provider requests on %s', (database) => {
       const jsonLedger = (JSON.parse(pkg.json) as { ledger: { sequence: number; actorName: string }[] }).ledger;
       expect(jsonLedger.map((e) => e.actorName)).toEqual(pkg.ledger.map((e) => described.get(e.actor)));
       expect(pkg.json).not.toMatch(/admin:|partner:|"actor"/);
-      expect(pkg.formatVersion).toBe('steward.disclosure/4');
-      expect(pkg.sections.map((s) => `${s.key}:${s.count}`)).toEqual(['inquiries:0', 'cookieConsents:0']);
+      expect(pkg.formatVersion).toBe('steward.disclosure/5');
+      expect(pkg.sections.map((s) => `${s.key}:${s.count}`)).toEqual([
+        'inquiries:0',
+        'cookieConsents:0',
+        'incidents:0',
+      ]);
 
       // The whole package, as returned and as the canonical JSON, holds nothing of the other provider.
       const everything = JSON.stringify(pkg) + pkg.json;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Incident } from '../incidents/incident.entity.js';
+import { IncidentService } from '../incidents/incident.service.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { firstStart } from '../bootstrap.js';
@@ -94,6 +96,17 @@ describe.each(DATABASES)('the demo data on %s', (database) => {
     expect(more).toEqual([]);
     expect(inquiry!.status).toBe('NEW');
     expect(await audited('inquiry.create', inquiry!.id)).toBe(1);
+
+    // The incident register: a minor loss closed, a reportable leak open with its preliminary report due soon.
+    const incidents = await em.find(Incident, {}, { orderBy: { awareAt: 'asc' } });
+    expect(incidents.map((i) => [i.kind, i.status])).toEqual([
+      ['LOSS', 'CLOSED'],
+      ['LEAK', 'OPEN'],
+    ]);
+    const attention = await new IncidentService(em.fork(), null, app.deps).incidentsNeedingAttention(app.deps.now());
+    expect(attention.next.map((r) => [r.reference, r.reportability, r.urgency])).toEqual([
+      [incidents[1]!.reference, 'REPORTABLE', 'DUE_SOON'],
+    ]);
   });
 
   it('adds nothing on a second start', async () => {

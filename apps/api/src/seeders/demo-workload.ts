@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { AuthService, actorOf } from '../auth/auth.service.js';
 import type { Actor, AppDeps } from '../context.js';
 import { DecisionService } from '../decisions/decision.service.js';
+import { seedClosedDemoIncident, seedOpenDemoIncident } from './demo-incidents.js';
 import type { CreateExceptionInput } from '../exceptions/exception.inputs.js';
 import { ExceptionService } from '../exceptions/exception.service.js';
 import { InquiryService } from '../inquiries/inquiry.service.js';
@@ -32,6 +33,7 @@ export interface DemoWorkload {
   provisions: number;
   requestId: string;
   inquiryId: string;
+  incidentIds: { closedId: string; openId: string };
 }
 
 /** The same dependencies on a clock set to `at`: the demo's history is written as if it happened then. */
@@ -62,7 +64,7 @@ const DAILY_USES: readonly {
  * delivery company with an approved outsourcing exception (names and addresses for the journal) and
  * a partner key, a draft exception waiting for the owner's approval, decisions and the delivery
  * company's reads (provisions) over the last DEMO_HISTORY_DAYS days, an open disclosure request and
- * a new inquiry — all through the services real data goes through, each on a clock set to the day it
+ * a new inquiry, two incidents (seeders/demo-incidents.ts) — all through the services real data goes through, each on a clock set to the day it
  * is dated, oldest first, so the ledger's times run forward with its sequence. Deterministic but for
  * the ids and the officer's password (generated, shown once by the caller).
  */
@@ -113,6 +115,9 @@ export async function seedDemoWorkload(em: SqlEntityManager, deps: AppDeps, owne
       p.id,
     ]),
   );
+  // The incident register's closed case, before the daily history (the ledger's times run forward).
+  const closedId = await seedClosedDemoIncident(em, deps, officer, day, start - 1, [...providers.values()]);
+
   let decisions = 0;
   let provisions = 0;
   const caller = { actor: owner, ref: `admin:${owner.userId}` };
@@ -169,6 +174,12 @@ export async function seedDemoWorkload(em: SqlEntityManager, deps: AppDeps, owne
     message: 'I subscribe to the journal. Which of my details does the delivery company receive, and can I stop it?',
   });
 
+  // The incident register's open case: a reportable leak whose preliminary report is due soon.
+  const incidentIds = {
+    closedId,
+    openId: await seedOpenDemoIncident(em, deps, officer, day, [...providers.values()]),
+  };
+
   return {
     officerPassword,
     recipientId: recipient.id,
@@ -179,6 +190,7 @@ export async function seedDemoWorkload(em: SqlEntityManager, deps: AppDeps, owne
     provisions,
     requestId: request.id,
     inquiryId: inquiry.id,
+    incidentIds,
   };
 }
 

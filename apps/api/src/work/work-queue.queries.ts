@@ -11,7 +11,7 @@ import { leanRows } from '../common/sql/lean-sql.js';
 
 // The home page of work's statements: counts, never rows scanned one by one. Each count is a scalar
 // subquery over an index — provider_request (status, due_at), inquiry (status, id) and
-// (assignee, id); permitted_exception is small (a society's handful of exceptions).
+// (assignee, id), incident (status, aware_at); permitted_exception is small (a society's handful of exceptions).
 
 /** The counts of the home page of work, every one computed (the service drops what the caller may not see). */
 export interface WorkCounts {
@@ -23,6 +23,7 @@ export interface WorkCounts {
   inquiriesNew: number;
   inquiriesUnanswered: number;
   inquiriesUnansweredMine: number;
+  incidentsOpen: number;
 }
 
 /**
@@ -45,7 +46,9 @@ export async function workCounts(
       ` (select count(*) from provider_request where ${open} and due_at >= :now and due_at <= :soon) as requests_due_soon,` +
       " (select count(*) from inquiry where status = 'NEW') as inquiries_new," +
       ' (select count(*) from inquiry where status in (:unanswered)) as inquiries_unanswered,' +
-      ' (select count(*) from inquiry where status in (:unanswered) and assignee_id = :me) as inquiries_mine',
+      ' (select count(*) from inquiry where status in (:unanswered) and assignee_id = :me) as inquiries_mine,' +
+      // incident (status, aware_at) index; the register is small.
+      " (select count(*) from incident where status <> 'CLOSED') as incidents_open",
     params: {
       me: input.userId,
       draft: input.draftStatus,
@@ -65,6 +68,7 @@ export async function workCounts(
     inquiriesNew: n('inquiries_new'),
     inquiriesUnanswered: n('inquiries_unanswered'),
     inquiriesUnansweredMine: n('inquiries_mine'),
+    incidentsOpen: n('incidents_open'),
   };
 }
 

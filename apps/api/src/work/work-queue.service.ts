@@ -1,6 +1,7 @@
 import { DUE_SOON_DAYS, approvalQueueFilter, workQueueScope } from '@steward/policy-core';
 import { Service } from '../common/transaction.js';
 import type { Actor } from '../context.js';
+import { IncidentService } from '../incidents/incident.service.js';
 import { presentWorkQueue } from './work-queue.presenter.js';
 import { ledgerVerificationRuns, nextDueRequests, workCounts } from './work-queue.queries.js';
 import type { WorkQueueType } from './work-queue.type.js';
@@ -10,7 +11,7 @@ export const NEXT_REQUESTS = 5;
 
 /**
  * The home page of work (what waits for the caller): counts in one statement, the requests due
- * first and the last ledger verification; which sections the caller sees is policy-core's
+ * first, the last ledger verification and the incidents whose reports are due; which sections the caller sees is policy-core's
  * (workQueueScope), which exceptions wait for their approval too (approvalQueueFilter). Reads
  * only counts, references and job results: no personal value, so nothing to audit.
  */
@@ -31,6 +32,11 @@ export class WorkQueueService extends Service<Actor> {
     const verification = scope.ledgerVerification
       ? await ledgerVerificationRuns(this.em)
       : { last: null, pending: false };
-    return presentWorkQueue({ counts, next, verification, dueSoonDays: DUE_SOON_DAYS }, scope, now);
+    // Open incidents are few; which deadline is urgent is policy-core's, read through the register's seam
+    // (entities: a fork of the lean EntityManager this service is given).
+    const incidents = scope.incidents
+      ? await new IncidentService(this.em.fork(), this.actor, this.deps).incidentsNeedingAttention(now)
+      : null;
+    return presentWorkQueue({ counts, next, verification, dueSoonDays: DUE_SOON_DAYS, incidents }, scope, now);
   }
 }

@@ -16,6 +16,7 @@ import { newId } from '../common/ids.js';
 import { insertJob, claimJob, endJobAttempt } from '../jobs/job.queries.js';
 import { DATABASES } from '../test/databases.js';
 import { buildExceptionInput } from '../test/factories.js';
+import { openTestIncident } from '../test/incidents.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app.js';
 
 const DAY = 86_400_000;
@@ -40,6 +41,7 @@ describe.each(DATABASES)('the home page of work on %s', (database) => {
     expect(mine.requests).toMatchObject({ overdue: 0, dueSoon: 0, open: 0, dueSoonDays: 3, next: [] });
     expect(mine.inquiries).toEqual({ new: 0, unanswered: 0, assignedToMe: 0 });
     expect(mine.ledgerVerification).toMatchObject({ lastJobId: null, ok: null, pending: false });
+    expect(mine.incidents).toEqual({ overdue: 0, dueSoon: 0, open: 0, next: [] });
     const theirs = (await viewer.ok(WorkQueueDocument)).workQueue;
     expect(theirs).toMatchObject({ approvals: null, inquiries: null, ledgerVerification: null });
     expect(theirs.requests).not.toBeNull();
@@ -168,5 +170,34 @@ describe.each(DATABASES)('the home page of work on %s', (database) => {
     expect(unanswered.edges.map((e) => e.node.status).sort()).toEqual(['IN_PROGRESS', 'NEW']);
     const both = (await owner.ok(InquiriesDocument, { filter: { unanswered: true, status: 'CLOSED' } })).inquiries;
     expect(both.edges).toEqual([]);
+  });
+
+  it('shows open incidents and the reports due first, to every member (a viewer reads the register)', async () => {
+    const open = (title: string, awareAt: Date) =>
+      openTestIncident(app, {
+        detectorKey: `work-queue-test:${title}`,
+        kind: 'LOSS',
+        title,
+        wrongfulPurposeSuspected: false,
+        awareAt,
+      });
+    const now = app.clock.now;
+    const late = await open('Lost USB stick', new Date(now.getTime() - 6 * DAY));
+    const soon = await open('Misdelivered letters', new Date(now.getTime() - 3 * DAY));
+    await open('Found today', now);
+    for (const client of [owner, viewer]) {
+      const { incidents } = (await client.ok(WorkQueueDocument)).workQueue;
+      expect(incidents).toMatchObject({ overdue: 1, dueSoon: 1, open: 3 });
+      expect(incidents!.next).toEqual([
+        expect.objectContaining({ id: late.id, reference: late.reference, urgency: 'OVERDUE', report: 'PRELIMINARY' }),
+        expect.objectContaining({
+          id: soon.id,
+          title: 'Misdelivered letters',
+          urgency: 'DUE_SOON',
+          report: 'PRELIMINARY',
+        }),
+      ]);
+      expect(incidents!.next[0]!.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
   });
 });

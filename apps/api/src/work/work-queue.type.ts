@@ -1,6 +1,14 @@
-import type { JobStatus, RequestKind, RequestStatus, RequestUrgency } from '@steward/policy-core';
+import type {
+  IncidentDeadlineState,
+  IncidentReportKind,
+  JobStatus,
+  RequestKind,
+  RequestStatus,
+  RequestUrgency,
+} from '@steward/policy-core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { JobStatusEnum } from '../common/enums.js';
+import { IncidentDeadlineStateEnum, IncidentReportKindEnum } from '../incidents/incident.type.js';
 import { RequestKindEnum, RequestStatusEnum, RequestUrgencyEnum } from '../requests/request-enums.js';
 
 @ObjectType('WorkQueueApprovals', { description: 'Permitted exceptions waiting for an approval.' })
@@ -107,6 +115,57 @@ export class WorkQueueLedgerVerificationType {
   pending!: boolean;
 }
 
+@ObjectType('WorkQueueIncident', {
+  description: 'An open incident whose report to the Commission is due soon or overdue, on the home page of work.',
+})
+export class WorkQueueIncidentType {
+  @Field(() => ID, { description: 'The incident.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Its reference (INC-YYYY-NNNN).' })
+  reference!: string;
+
+  @Field(() => String, { description: 'Its title, as the staff wrote it (no personal data).' })
+  title!: string;
+
+  @Field(() => IncidentDeadlineStateEnum, {
+    description: 'Its most urgent deadline now: OVERDUE or DUE_SOON (policy-core mostUrgentDeadlineState).',
+  })
+  urgency!: IncidentDeadlineState;
+
+  @Field(() => IncidentReportKindEnum, {
+    description: 'Which report that deadline is for: preliminary (速報) or final (確報).',
+  })
+  report!: IncidentReportKind;
+
+  @Field(() => String, {
+    description: "The local date that report is due on (YYYY-MM-DD, the organisation's time zone).",
+  })
+  dueOn!: string;
+}
+
+@ObjectType('WorkQueueIncidents', { description: 'Open incidents and their reports to the Commission.' })
+export class WorkQueueIncidentsType {
+  @Field(() => Int, {
+    description: 'Open incidents with a report past its due date. The list: `incidents(filter: { urgency: OVERDUE })`.',
+  })
+  overdue!: number;
+
+  @Field(() => Int, {
+    description:
+      'Open incidents with a report due soon (and none overdue). The list: `incidents(filter: { urgency: DUE_SOON })`.',
+  })
+  dueSoon!: number;
+
+  @Field(() => Int, { description: 'Incidents not closed. The list: `incidents(filter: { open: true })`.' })
+  open!: number;
+
+  @Field(() => [WorkQueueIncidentType], {
+    description: 'The most urgent of them (at most 5), by deadline: the overdue ones first.',
+  })
+  next!: WorkQueueIncidentType[];
+}
+
 @ObjectType('WorkQueue', {
   description:
     'The home page of work: what waits for the caller, as counts that name the filtered lists. Each section is null when the caller may not see it (policy-core workQueueScope: a viewer sees the requests only). New sections are added as new nullable fields, so a client keeps working and shows the sections it knows.',
@@ -132,4 +191,10 @@ export class WorkQueueType {
     description: 'The last ledger verification and whether one is under way; null for a viewer.',
   })
   ledgerVerification!: WorkQueueLedgerVerificationType | null;
+
+  @Field(() => WorkQueueIncidentsType, {
+    nullable: true,
+    description: 'Open incidents and their report deadlines; null when the caller may not see the register.',
+  })
+  incidents!: WorkQueueIncidentsType | null;
 }

@@ -25,9 +25,9 @@ import type {
  */
 
 /** The sections of the package that Steward itself writes (the others are `sections`). */
-export type CoreDisclosureSectionKey = Exclude<DisclosureSectionKey, 'inquiries' | 'cookieConsents'>;
+export type CoreDisclosureSectionKey = Exclude<DisclosureSectionKey, 'inquiries' | 'cookieConsents' | 'incidents'>;
 
-/** The disclosure package, format `steward.disclosure/4` (ARCHITECTURE.md "Documents to a provider"). */
+/** The disclosure package, format `steward.disclosure/5` (ARCHITECTURE.md "Documents to a provider"). */
 export interface DisclosureDocument<D = string> {
   formatVersion: typeof DISCLOSURE_FORMAT_VERSION;
   /** The provider's language: every label, title and name below is in it. */
@@ -137,7 +137,7 @@ export interface DisclosureDocument<D = string> {
     recordedBy: string;
     requestReference: string | null;
   }[];
-  /** Sections other features add (`inquiries`, `cookieConsents`), their titles in `language`. */
+  /** Sections other features add (`inquiries`, `cookieConsents`, `incidents`), their titles in `language`. */
   sections: { key: string; title: string; count: number; records: readonly unknown[] }[];
 }
 

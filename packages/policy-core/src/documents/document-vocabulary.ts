@@ -6,14 +6,18 @@
  */
 
 /** The versions of the documents' JSON formats: the first thing a reader checks, and inside what the hash covers. */
-export const DISCLOSURE_FORMAT_VERSION = 'steward.disclosure/4';
+export const DISCLOSURE_FORMAT_VERSION = 'steward.disclosure/5';
 export const RECEIPT_FORMAT_VERSION = 'steward.receipt/2';
 
 /** The kinds of documents Steward gives a provider (their titles). */
 export const DOCUMENT_KINDS = ['DISCLOSURE', 'CONSENT_RECEIPT'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-/** What a ledger entry records. RESTORE: a restore of an older backup, naming the entries it lost. */
+/**
+ * What a ledger entry records. RESTORE: a restore of an older backup, naming the entries it lost.
+ * INCIDENT: one step of handling a leak, loss, damage or falsification (its basis commits to the
+ * affected providers by the hash of their sorted ids).
+ */
 export const LEDGER_ENTRY_KINDS = [
   'COLLECTION',
   'CONSENT',
@@ -22,12 +26,33 @@ export const LEDGER_ENTRY_KINDS = [
   'DECISION',
   'POLICY',
   'RESTORE',
+  'INCIDENT',
 ] as const;
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
 
 /** A ledger entry's outcome: a record, or a use, provision or decision allowed or denied. */
 export const LEDGER_OUTCOMES = ['RECORDED', 'ALLOWED', 'DENIED'] as const;
 export type LedgerOutcome = (typeof LEDGER_OUTCOMES)[number];
+
+/**
+ * Why a ledger verification failed, as a code (the API's LedgerService.verify): each is worded as
+ * `ledgerFailure.<code>` in ja/en with `{sequence}` (the first failing entry) and `{at}` (the entry a
+ * checkpoint, anchor or range names), so an incident opened by a failed verification says it in both.
+ */
+export const LEDGER_FAILURE_CODES = [
+  'CHECKPOINT_SIGNATURE',
+  'ENTRY_MISSING',
+  'CHAIN_BROKEN',
+  'ENTRY_CHANGED',
+  'CHECKPOINT_DIFFERS',
+  'CHECKPOINT_MISSING',
+  'ANCHOR_DIFFERS',
+  'ENTRIES_MISSING',
+  'CHECKPOINT_UNCOVERED',
+  'ANCHOR_UNCOVERED',
+  'HEAD_MISMATCH',
+] as const;
+export type LedgerFailureCode = (typeof LEDGER_FAILURE_CODES)[number];
 
 /** The basis of a use, provision or decision (decide()'s `basis.kind`). */
 export const USE_BASIS_KINDS = ['CONSENT', 'PUBLICLY_AVAILABLE', 'EXCEPTION'] as const;
@@ -46,7 +71,7 @@ export type DocumentActorKind = (typeof DOCUMENT_ACTOR_KINDS)[number];
 
 /**
  * The disclosure package's sections, in order: its own, then those other features add
- * (`inquiries`, `cookieConsents`). A later format adds sections here (incidents, proofs).
+ * (`inquiries`, `cookieConsents`, and from `steward.disclosure/5` `incidents`). A later format adds sections here (proofs).
  */
 export const DISCLOSURE_SECTION_KEYS = [
   'provider',
@@ -61,5 +86,6 @@ export const DISCLOSURE_SECTION_KEYS = [
   'cessations',
   'inquiries',
   'cookieConsents',
+  'incidents',
 ] as const;
 export type DisclosureSectionKey = (typeof DISCLOSURE_SECTION_KEYS)[number];

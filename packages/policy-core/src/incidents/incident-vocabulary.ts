@@ -159,6 +159,14 @@ export const INCIDENT_STEP_KIND_LABELS: Readonly<Record<IncidentStepKind, Locali
 );
 
 /**
+ * The one-line summaries of steps (catalogue `incidentSummary.<key>`, worded with the step's stored
+ * non-personal values): one per step kind, and UPDATED for an edit of the facts that changes neither
+ * the assessment nor the affected providers (recorded as a NOTE step without a note).
+ */
+export const INCIDENT_STEP_SUMMARIES = [...INCIDENT_STEP_KINDS, 'UPDATED'] as const;
+export type IncidentStepSummaryKey = (typeof INCIDENT_STEP_SUMMARIES)[number];
+
+/**
  * The fixed ways to choose the affected providers (never a free query builder): picked one by one,
  * imported by reference, everyone holding a category, everyone provided to a recipient in a date
  * range, everyone in a given export.

@@ -12,6 +12,7 @@ export const JOB_KINDS = [
   'REQUEST_DUE_REMINDERS',
   'MEMBER_IMPORT',
   'LEDGER_TREE_BUILD',
+  'INCIDENT_REPORT_REMINDERS',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 export const isJobKind = memberOf(JOB_KINDS);

@@ -28,6 +28,8 @@ describe('mail rules', () => {
     expect(mailAudience('INQUIRY_RECEIVED', staff, { assigneeId: 'gone' })).toEqual(['owner', 'officer']);
     expect(mailAudience('INQUIRY_RECEIVED', staff)).toEqual(['owner', 'officer']);
     expect(mailAudience('REQUEST_OVERDUE', staff)).toEqual(['owner', 'officer']);
+    expect(mailAudience('INCIDENT_REPORT_OVERDUE', staff)).toEqual(['owner', 'officer']);
+    expect(mailAudience('INCIDENT_REPORT_DUE_SOON', staff)).toEqual(['owner', 'officer']);
     expect(mailAudience('PASSWORD_RESET', staff)).toEqual([]);
   });
 

@@ -6,7 +6,8 @@ import { ROLE_CAN_WRITE, type AdminRole } from '../vocabulary/roles.js';
 
 /**
  * What Steward e-mails staff about: an exception waiting for a second person's approval, a request
- * due soon or overdue, a new inquiry, an invitation to join the staff, an owner's password reset.
+ * due soon or overdue, a new inquiry, an invitation to join the staff, an owner's password reset, an
+ * incident's report to the Commission due soon or overdue.
  */
 export const MAIL_KINDS = [
   'APPROVAL_WAITING',
@@ -15,6 +16,8 @@ export const MAIL_KINDS = [
   'INQUIRY_RECEIVED',
   'STAFF_INVITATION',
   'PASSWORD_RESET',
+  'INCIDENT_REPORT_DUE_SOON',
+  'INCIDENT_REPORT_OVERDUE',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 export const isMailKind = memberOf(MAIL_KINDS);
@@ -53,6 +56,8 @@ export type MailAudienceFacts = { authorId?: string; assigneeId?: string | null 
  *   who is not its author (approverIssues, the four-eyes rule);
  * - REQUEST_DUE_SOON / REQUEST_OVERDUE: every active member who may work on requests (writers);
  * - INQUIRY_RECEIVED: its assignee when it has an active one, else every active writer;
+ * - INCIDENT_REPORT_DUE_SOON / INCIDENT_REPORT_OVERDUE: every active owner and privacy officer (the
+ *   roles that record the reports);
  * - STAFF_INVITATION / PASSWORD_RESET go to one named person, never to an audience: none.
  */
 export function mailAudience(
@@ -69,6 +74,8 @@ export function mailAudience(
         .map((s) => s.id);
     case 'REQUEST_DUE_SOON':
     case 'REQUEST_OVERDUE':
+    case 'INCIDENT_REPORT_DUE_SOON':
+    case 'INCIDENT_REPORT_OVERDUE':
       return writers.map((s) => s.id);
     case 'INQUIRY_RECEIVED': {
       const assignee = facts.assigneeId ? writers.find((s) => s.id === facts.assigneeId) : undefined;

@@ -272,6 +272,7 @@ export const en = {
   'ledgerKind.DECISION': 'Decision',
   'ledgerKind.POLICY': 'Privacy policy',
   'ledgerKind.RESTORE': 'Restore from a backup',
+  'ledgerKind.INCIDENT': 'Incident handling',
 
   'ledgerOutcome.RECORDED': 'Recorded',
   'ledgerOutcome.ALLOWED': 'Allowed',
@@ -386,4 +387,37 @@ export const en = {
     'As a contractor, notify {organisation}, which entrusted the data, instead of reporting to the Commission.',
   'incidentReason.NOTIFY_PROVIDERS': 'Notify each person affected (or publish a notice where that is difficult).',
   'incidentReason.FALSIFICATION_IS_DAMAGE': 'Falsification counts as damage under the law.',
+  // One line per incident step (the timeline, the disclosure package); labels are passed in already worded.
+  'incidentSummary.OPENED': 'Incident recorded ({kind}, {affectedCount} people affected)',
+  'incidentSummary.ASSESSED': 'Assessment updated: {reportability} ({affectedCount} people affected)',
+  'incidentSummary.AFFECTED_CHANGED':
+    'Affected providers changed: {added} added, {removed} removed ({affectedCount} people affected)',
+  'incidentSummary.STATUS_CHANGED': 'Status changed from {from} to {to}',
+  'incidentSummary.REPORT_SENT': '{report} sent (ref. {reference})',
+  'incidentSummary.PROVIDERS_NOTIFIED': 'People affected notified by {channel} ({count} providers)',
+  'incidentSummary.MEASURE_RECORDED': 'Measure recorded',
+  'incidentSummary.NOTE': 'Note added',
+  'incidentSummary.UPDATED': 'Details updated',
+  // Steward's own detectors (incidents/detectors/) and the incidents' reminders and disclosure section.
+  'disclosureSection.incidents': 'Incidents concerning you',
+  'mailKind.INCIDENT_REPORT_DUE_SOON': 'Incident report due soon',
+  'mailKind.INCIDENT_REPORT_OVERDUE': 'Incident report overdue',
+  'jobKind.INCIDENT_REPORT_REMINDERS': 'Incident report reminders',
+  'ledgerFailure.CHECKPOINT_SIGNATURE': 'the signature of the checkpoint at entry {sequence} does not verify',
+  'ledgerFailure.ENTRY_MISSING': 'entry {sequence} is missing',
+  'ledgerFailure.CHAIN_BROKEN': 'entry {sequence} does not follow the one before it',
+  'ledgerFailure.ENTRY_CHANGED': 'entry {sequence} was changed after it was written',
+  'ledgerFailure.CHECKPOINT_DIFFERS': 'entry {sequence} differs from its signed checkpoint',
+  'ledgerFailure.CHECKPOINT_MISSING': 'the signed checkpoint of entry {sequence} is missing',
+  'ledgerFailure.ANCHOR_DIFFERS': 'entry {sequence} differs from the anchor recorded outside Steward',
+  'ledgerFailure.ENTRIES_MISSING': 'entries {sequence} to {at} are missing',
+  'ledgerFailure.CHECKPOINT_UNCOVERED': 'a signed checkpoint covers entry {at}, which is missing',
+  'ledgerFailure.ANCHOR_UNCOVERED': 'the anchor recorded outside Steward covers entry {at}, which is missing',
+  'ledgerFailure.HEAD_MISMATCH': 'the ledger head does not match entry {sequence}, the last one',
+  'incidentDetector.LEDGER_VERIFICATION.title': 'Ledger verification failed at entry {sequence}',
+  'incidentDetector.LEDGER_VERIFICATION.description':
+    'The ledger verification (job {jobId}) failed after checking {checked} of {head} entries: {finding}. The ledger may have been falsified; assess whether personal data was affected.',
+  'incidentDetector.PARTNER_SCOPE_MONITOR.title': 'Suspected unauthorised access by partner key {key}',
+  'incidentDetector.PARTNER_SCOPE_MONITOR.description':
+    'The partner key "{key}" of {recipient} was refused {count} times within {minutes} minutes ({from} to {to}, UTC) for reaching outside its scope ({refusals}). Assess whether it was misconfigured or probing; revoke it if in doubt.',
 } as const;

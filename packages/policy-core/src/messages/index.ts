@@ -3,6 +3,7 @@ import { DECISION_ACTIONS, type DecisionReasonCode } from '../decision/decision.
 import { MEETING_KINDS } from '../exceptions/exception-evidence.js';
 import { EFFECTIVE_EXCEPTION_STATUSES } from '../exceptions/exception-lifecycle.js';
 import { INCIDENT_CHECKLIST_QUESTIONS, INCIDENT_REASON_CODES } from '../incidents/incident-assessment.js';
+import { INCIDENT_DETECTOR_TEXTS } from '../incidents/incident-detectors.js';
 import {
   INCIDENT_AFFECTED_SELECTORS,
   INCIDENT_CAUSES,
@@ -16,6 +17,7 @@ import {
   INCIDENT_REPORT_RECIPIENTS,
   INCIDENT_STATUSES,
   INCIDENT_STEP_KINDS,
+  INCIDENT_STEP_SUMMARIES,
 } from '../incidents/incident-vocabulary.js';
 import { INQUIRY_REPLY_KINDS, INQUIRY_STATUSES } from '../inquiries/inquiry-vocabulary.js';
 import type { IssueCode } from '../issues.js';
@@ -44,6 +46,7 @@ import {
   DOCUMENT_ACTOR_KINDS,
   DOCUMENT_KINDS,
   LEDGER_ENTRY_KINDS,
+  LEDGER_FAILURE_CODES,
   LEDGER_OUTCOMES,
   USE_BASIS_KINDS,
 } from '../documents/document-vocabulary.js';
@@ -107,10 +110,13 @@ export const LABEL_VOCABULARIES = {
   incidentReportRecipient: INCIDENT_REPORT_RECIPIENTS,
   incidentNotificationChannel: INCIDENT_NOTIFICATION_CHANNELS,
   incidentStep: INCIDENT_STEP_KINDS,
+  incidentSummary: INCIDENT_STEP_SUMMARIES,
   incidentAffectedSelector: INCIDENT_AFFECTED_SELECTORS,
   incidentDeadlineState: INCIDENT_DEADLINE_STATES,
   incidentQuestion: INCIDENT_CHECKLIST_QUESTIONS,
   incidentReason: INCIDENT_REASON_CODES,
+  ledgerFailure: LEDGER_FAILURE_CODES,
+  incidentDetector: INCIDENT_DETECTOR_TEXTS,
 } as const;
 export type LabelNamespace = keyof typeof LABEL_VOCABULARIES;
 export type LabelValue<N extends LabelNamespace> = (typeof LABEL_VOCABULARIES)[N][number];

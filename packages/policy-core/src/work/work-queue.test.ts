@@ -37,12 +37,13 @@ describe('approvalQueueFilter', () => {
 });
 
 describe('workQueueScope', () => {
-  it('shows a viewer the requests only', () => {
+  it('shows a viewer the requests and incidents only', () => {
     expect(workQueueScope({ userId: me, role: 'VIEWER' })).toEqual({
       approvals: false,
       requests: true,
       inquiries: false,
       ledgerVerification: false,
+      incidents: true,
     });
   });
 

@@ -28,23 +28,26 @@ export function approvalQueueFilter(caller: Caller | null): { status: ExceptionS
 /**
  * The sections of the home page of work a caller may see. Requests are listed to every signed-in
  * member (a viewer reads them); approvals only to those who may give one; the inquiries inbox and the
- * ledger's verification runs only to those who may write (as their own pages). A section added
- * later (incidents) gets its flag here.
+ * ledger's verification runs only to those who may write (as their own pages). Incidents to every
+ * signed-in member, as the register (a viewer reads it; only writers act on it).
  */
 export type WorkQueueScope = {
   approvals: boolean;
   requests: boolean;
   inquiries: boolean;
   ledgerVerification: boolean;
+  incidents: boolean;
 };
 
 export function workQueueScope(caller: Caller | null): WorkQueueScope {
-  if (!caller) return { approvals: false, requests: false, inquiries: false, ledgerVerification: false };
+  if (!caller)
+    return { approvals: false, requests: false, inquiries: false, ledgerVerification: false, incidents: false };
   const writer = callerCanWrite(caller);
   return {
     approvals: approvalQueueFilter(caller) !== null,
     requests: true,
     inquiries: writer,
     ledgerVerification: writer,
+    incidents: true,
   };
 }

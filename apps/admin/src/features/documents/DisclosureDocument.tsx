@@ -10,7 +10,7 @@ import './print.css';
 /** How many ledger entries the page shows before the staff member asks for all of them. */
 export const LEDGER_PREVIEW = 200;
 
-/** The package's canonical JSON read as its format (`steward.disclosure/4`, policy-core's DisclosureDocument). */
+/** The package's canonical JSON read as its format (`steward.disclosure/5`, policy-core's DisclosureDocument). */
 export function parseDisclosure(json: string): DisclosureJson {
   return JSON.parse(json) as DisclosureJson;
 }

@@ -23,6 +23,16 @@ type CookieConsentRecord = {
   gpcApplied: boolean;
   policyVersion: number;
 };
+type IncidentRecord = {
+  reference: string;
+  title: string;
+  kindLabel: string;
+  awareAt: string;
+  statusLabel: string;
+  measures: string | null;
+  notifiedAt: string | null;
+  steps: { kind: string; kindLabel: string; at: string; summary: string }[];
+};
 type Section = { key: string; title: string; count: number; records: readonly unknown[] };
 
 type Props = { section: Section; language: Language };
@@ -46,6 +56,8 @@ export function DisclosureExtensionSection({ section, language }: Props) {
           t={t}
           date={dateTime}
         />
+      ) : section.key === 'incidents' ? (
+        <Incidents records={section.records as readonly IncidentRecord[]} title={section.title} t={t} date={dateTime} />
       ) : (
         // A section this admin does not know yet (a newer API): its records as written, still complete.
         <Text size="xs" ff="monospace" style={{ whiteSpace: 'pre-wrap' }}>
@@ -152,5 +164,60 @@ function CookieConsents({
         </Table.Tr>
       ))}
     </DocumentTable>
+  );
+}
+
+/** Incidents concerning the provider (steward.disclosure/5): what happened, what was done, when they were told. */
+function Incidents({ records, title, t, date }: TableProps<IncidentRecord>) {
+  const steps = records.flatMap((i) => i.steps.map((s, n) => ({ ...s, reference: i.reference, n })));
+  return (
+    <>
+      <DocumentTable
+        label={title}
+        headers={[
+          t('disclosure.incidents.reference'),
+          t('disclosure.incidents.kind'),
+          t('disclosure.incidents.aware'),
+          t('disclosure.incidents.status'),
+          t('disclosure.incidents.measures'),
+          t('disclosure.incidents.notified'),
+        ]}
+      >
+        {records.map((i) => (
+          <Table.Tr key={i.reference}>
+            <Table.Td>
+              <Text span ff="monospace" fz="sm">
+                {i.reference}
+              </Text>
+              {'\n'}
+              {i.title}
+            </Table.Td>
+            <Table.Td>{i.kindLabel}</Table.Td>
+            <Table.Td>{date(i.awareAt)}</Table.Td>
+            <Table.Td>{i.statusLabel}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{i.measures ?? '—'}</Table.Td>
+            <Table.Td>{i.notifiedAt ? date(i.notifiedAt) : t('disclosure.incidents.notNotified')}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DocumentTable>
+      {steps.length > 0 && (
+        <DocumentTable
+          label={t('disclosure.incidents.steps')}
+          headers={[
+            t('disclosure.incidents.when'),
+            t('disclosure.incidents.reference'),
+            t('disclosure.incidents.step'),
+          ]}
+        >
+          {steps.map((s) => (
+            <Table.Tr key={`${s.reference}-${s.n}`}>
+              <Table.Td>{date(s.at)}</Table.Td>
+              <Table.Td ff="monospace">{s.reference}</Table.Td>
+              <Table.Td>{s.summary}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DocumentTable>
+      )}
+    </>
   );
 }

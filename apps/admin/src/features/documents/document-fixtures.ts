@@ -49,7 +49,7 @@ export function buildLedgerEntry(language: Language, sequence = 7): DisclosedLed
   };
 }
 
-/** A disclosure package's JSON (format steward.disclosure/4) in `language`. */
+/** A disclosure package's JSON (format steward.disclosure/5) in `language`. */
 export function buildDisclosureJson(
   language: Language,
   overrides: Partial<DisclosureDocument> = {},

@@ -14,7 +14,7 @@ import { label } from '@steward/policy-core';
 // The staff member reads English; the provider is Japanese: documents follow the provider.
 describe("documents in the provider's language", () => {
   it("prints a Japanese provider's disclosure package in Japanese while the admin speaks English", async () => {
-    const section = (key: 'inquiries' | 'cookieConsents', records: unknown[]) => ({
+    const section = (key: 'inquiries' | 'cookieConsents' | 'incidents', records: unknown[]) => ({
       key,
       title: label('ja', 'disclosureSection', key),
       count: records.length,
@@ -25,6 +25,20 @@ describe("documents in the provider's language", () => {
         sections: [
           section('inquiries', [buildInquiryRecord('ja')]),
           section('cookieConsents', [buildCookieConsentRecord('ja')]),
+          section('incidents', [
+            {
+              reference: 'INC-2026-0001',
+              title: '会誌発送案内メールの誤送信',
+              kind: 'LEAK',
+              kindLabel: '漏えい',
+              awareAt: '2026-03-02T01:00:00.000Z',
+              status: 'PRELIMINARY_REPORTED',
+              statusLabel: label('ja', 'incidentStatus', 'PRELIMINARY_REPORTED'),
+              measures: '受信者へ削除を依頼しました。',
+              notifiedAt: '2026-03-03T01:00:00.000Z',
+              steps: [{ kind: 'OPENED', kindLabel: '記録', at: '2026-03-02T01:00:00.000Z', summary: '事案を記録' }],
+            },
+          ]),
         ],
       }),
     );
@@ -63,7 +77,7 @@ describe("documents in the provider's language", () => {
     expect(within(ledger).getByText('許可 · ご本人の同意')).toBeTruthy();
     expect(within(doc).getByRole('table', { name: 'ご請求の記録' }).textContent).toContain('開示 · 郵送');
     expect(within(doc).getByText(/JSON の SHA-256：a{64}/)).toBeTruthy();
-    expect(within(doc).getByText(/形式 steward\.disclosure\/4/)).toBeTruthy();
+    expect(within(doc).getByText(/形式 steward\.disclosure\/5/)).toBeTruthy();
     // The other features' sections as tables, dates in Japanese, labels from the package.
     const inquiries = within(doc).getByRole('table', { name: 'お問い合わせ' });
     expect(inquiries.textContent).toMatch(
@@ -74,6 +88,11 @@ describe("documents in the provider's language", () => {
     );
     const cookies = within(doc).getByRole('table', { name: 'クッキーの同意' });
     expect(cookies.textContent).toMatch(/2026年3月1日 21:00.*学会ウェブサイト.*選択の記録.*必須、機能/);
+    const incidents = within(doc).getByRole('table', { name: 'あなたに関係する事故' });
+    expect(incidents.textContent).toMatch(
+      /INC-2026-0001.*会誌発送案内メールの誤送信.*漏えい.*2026年3月2日 10:00.*削除を依頼/s,
+    );
+    expect(within(doc).getByRole('table', { name: '対応の経過' }).textContent).toContain('事案を記録');
 
     // No English and no raw code in the document: only the data itself (values, references, hashes,
     // e-mail addresses) may be in Latin letters.
@@ -82,7 +101,7 @@ describe("documents in the provider's language", () => {
       .replace(/[\w.]+@[\w.]+/g, '')
       .replace(/Hanako Yamada|Spring meeting|steward\.disclosure\/\d+|SHA-256|JSON|FAX/g, '')
       // Table cells run together in textContent: no word boundaries around these.
-      .replace(/[RQ]-[A-Z0-9]{8,}|(ck|rcpt)-\d+/g, '');
+      .replace(/[RQ]-[A-Z0-9]{8,}|(ck|rcpt)-\d+|INC-\d{4}-\d{4}/g, '');
     expect(text.match(/[A-Za-z]{2,}/g) ?? []).toEqual([]);
   });
 

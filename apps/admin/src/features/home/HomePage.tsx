@@ -14,9 +14,13 @@ import {
   APPROVALS_AWAITING_ME,
   INQUIRIES_NEW,
   INQUIRIES_UNANSWERED,
+  INCIDENTS_DUE_SOON,
+  INCIDENTS_OPEN,
+  INCIDENTS_OVERDUE,
   LEDGER_VERIFICATIONS,
   REQUESTS_DUE_SOON,
   REQUESTS_OVERDUE,
+  incidentPath,
   inquiriesUnansweredFor,
   nothingWaiting,
   requestPath,
@@ -59,6 +63,53 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+type DueRow = {
+  id: string;
+  reference: string;
+  href: string;
+  what: string;
+  due: string;
+  overdue: boolean;
+  color: string;
+  urgency: string;
+};
+
+/** The items due first (requests, incident reports): reference as a link, what it is, when due and how urgent. */
+function DueFirstTable({ label, headers, rows }: { label: string; headers: string[]; rows: DueRow[] }) {
+  if (rows.length === 0) return null;
+  return (
+    <Table aria-label={label} verticalSpacing={4} fz="sm">
+      <Table.Thead>
+        <Table.Tr>
+          {headers.map((h) => (
+            <Table.Th key={h}>{h}</Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r) => (
+          <Table.Tr key={r.id}>
+            <Table.Td>
+              <Anchor component={Link} to={r.href} ff="monospace" size="sm">
+                {r.reference}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{r.what}</Table.Td>
+            <Table.Td>
+              <Group gap={6} wrap="nowrap">
+                <span>{r.due}</span>
+                <Badge size="xs" variant={r.overdue ? 'filled' : 'light'} color={r.color}>
+                  {r.urgency}
+                </Badge>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 function ApprovalsSection({ approvals }: { approvals: NonNullable<Queue['approvals']> }) {
   const { t } = useTranslation('home');
   return (
@@ -94,41 +145,20 @@ function RequestsSection({ requests }: { requests: NonNullable<Queue['requests']
       <Text size="sm" c="dimmed">
         {t('requests.open', { count: requests.open })}
       </Text>
-      {requests.next.length > 0 && (
-        <Table aria-label={t('requests.next')} verticalSpacing={4} fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('requests.columns.reference')}</Table.Th>
-              <Table.Th>{t('requests.columns.kind')}</Table.Th>
-              <Table.Th>{t('requests.columns.due')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {requests.next.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={requestPath(r.id)} ff="monospace" size="sm">
-                    {r.reference}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{REQUEST_KIND_LABEL[r.kind]}</Table.Td>
-                <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    <span>{formatDate(r.dueAt)}</span>
-                    <Badge
-                      size="xs"
-                      variant={r.urgency === 'OVERDUE' ? 'filled' : 'light'}
-                      color={URGENCY_COLOR[r.urgency]}
-                    >
-                      {URGENCY_LABEL[r.urgency]}
-                    </Badge>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <DueFirstTable
+        label={t('requests.next')}
+        headers={[t('requests.columns.reference'), t('requests.columns.kind'), t('requests.columns.due')]}
+        rows={requests.next.map((r) => ({
+          id: r.id,
+          reference: r.reference,
+          href: requestPath(r.id),
+          what: REQUEST_KIND_LABEL[r.kind],
+          due: formatDate(r.dueAt),
+          overdue: r.urgency === 'OVERDUE',
+          color: URGENCY_COLOR[r.urgency],
+          urgency: URGENCY_LABEL[r.urgency],
+        }))}
+      />
     </Section>
   );
 }
@@ -185,10 +215,47 @@ function LedgerSection({ ledger }: { ledger: NonNullable<Queue['ledgerVerificati
   );
 }
 
+function IncidentsSection({ incidents }: { incidents: NonNullable<Queue['incidents']> }) {
+  const { t } = useTranslation('home');
+  return (
+    <Section title={t('incidents.title')}>
+      <CountLink
+        to={INCIDENTS_OVERDUE}
+        count={incidents.overdue}
+        label={t('incidents.overdue', { count: incidents.overdue })}
+        urgent
+      />
+      <CountLink
+        to={INCIDENTS_DUE_SOON}
+        count={incidents.dueSoon}
+        label={t('incidents.dueSoon', { count: incidents.dueSoon })}
+      />
+      <Anchor component={Link} to={INCIDENTS_OPEN} size="sm" c="dimmed">
+        {t('incidents.open', { count: incidents.open })}
+      </Anchor>
+      <DueFirstTable
+        label={t('incidents.next')}
+        headers={[t('incidents.columns.reference'), t('incidents.columns.title'), t('incidents.columns.due')]}
+        rows={incidents.next.map((i) => ({
+          id: i.id,
+          reference: i.reference,
+          href: incidentPath(i.id),
+          what: i.title,
+          // dueOn is a local date already (the organisation's zone): shown as it is.
+          due: t('incidents.due', { report: t(`incidents.report.${i.report}`), date: formatDate(i.dueOn, 'UTC') }),
+          overdue: i.urgency === 'OVERDUE',
+          color: i.urgency === 'OVERDUE' ? 'red' : 'orange',
+          urgency: i.urgency === 'OVERDUE' ? t('incidents.urgency.OVERDUE') : t('incidents.urgency.DUE_SOON'),
+        }))}
+      />
+    </Section>
+  );
+}
+
 /**
  * The home page of work: what waits for the member, each a count leading to the filtered list. A
- * section the member may not see comes as null and is left out (policy-core's workQueueScope); a
- * section the API adds later (incidents) gets its card here.
+ * section the member may not see comes as null and is left out (policy-core's workQueueScope); the
+ * incidents' card links to the register (features/incidents) by urgency.
  */
 export function HomePage() {
   const { t } = useTranslation('home');
@@ -210,6 +277,7 @@ export function HomePage() {
             {queue.requests && <RequestsSection requests={queue.requests} />}
             {queue.inquiries && <InquiriesSection inquiries={queue.inquiries} />}
             {queue.ledgerVerification && <LedgerSection ledger={queue.ledgerVerification} />}
+            {queue.incidents && <IncidentsSection incidents={queue.incidents} />}
           </SimpleGrid>
         </Stack>
       )}

@@ -43,6 +43,29 @@ function buildQueue(overrides: Partial<Queue> = {}): Queue {
       finishedAt: '2026-12-06T18:00:00.000Z',
       pending: false,
     },
+    incidents: {
+      overdue: 1,
+      dueSoon: 1,
+      open: 3,
+      next: [
+        {
+          id: 'inc-1',
+          reference: 'INC-2026-0001',
+          title: 'Lost USB stick',
+          urgency: 'OVERDUE',
+          report: 'PRELIMINARY',
+          dueOn: '2026-12-05',
+        },
+        {
+          id: 'inc-2',
+          reference: 'INC-2026-0002',
+          title: 'Misdelivered letters',
+          urgency: 'DUE_SOON',
+          report: 'FINAL',
+          dueOn: '2026-12-09',
+        },
+      ],
+    },
     ...overrides,
   };
 }
@@ -52,6 +75,7 @@ const empty = (): Queue =>
     approvals: { awaitingMe: 0, mineAwaitingOthers: 0 },
     requests: { overdue: 0, dueSoon: 0, open: 0, dueSoonDays: 3, next: [] },
     inquiries: { new: 0, unanswered: 0, assignedToMe: 0 },
+    incidents: { overdue: 0, dueSoon: 0, open: 0, next: [] },
     ledgerVerification: {
       lastJobId: null,
       lastStatus: null,
@@ -89,6 +113,21 @@ describe('the home page of work', () => {
     expect(screen.queryByText('Nothing is waiting for you')).toBeNull();
   });
 
+  it('shows the incidents whose reports are due, linking to the register by urgency', async () => {
+    renderApp('/', { handlers: { WorkQueue: () => ({ data: { workQueue: buildQueue() } }) } });
+    expect(await hrefOf(/^1 incident with a report overdue$/)).toBe('/incidents?urgency=OVERDUE');
+    expect(await hrefOf(/^1 incident with a report due soon$/)).toBe('/incidents?urgency=DUE_SOON');
+    expect(await hrefOf(/^3 incidents open in all\.$/)).toBe('/incidents?open=true');
+    const next = screen.getByRole('table', { name: 'Incident reports due first' });
+    const rows = within(next).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getByRole('link').textContent)).toEqual(['INC-2026-0001', 'INC-2026-0002']);
+    expect(within(rows[0]!).getByRole('link').getAttribute('href')).toBe('/incidents/inc-1');
+    expect(within(rows[0]!).getByText(/^Preliminary report by /)).toBeTruthy();
+    expect(within(rows[0]!).getByText('Overdue')).toBeTruthy();
+    expect(within(rows[1]!).getByText(/^Final report by /)).toBeTruthy();
+    expect(within(rows[1]!).getByText('Due soon')).toBeTruthy();
+  });
+
   it('says so when nothing waits, and a viewer sees only the sections the API sends', async () => {
     renderApp('/', { handlers: { WorkQueue: () => ({ data: { workQueue: empty() } }) } });
     expect(await screen.findByText('Nothing is waiting for you')).toBeTruthy();
@@ -101,7 +140,9 @@ describe('the home page of work', () => {
       role: 'VIEWER',
       handlers: {
         WorkQueue: () => ({
-          data: { workQueue: buildQueue({ approvals: null, inquiries: null, ledgerVerification: null }) },
+          data: {
+            workQueue: buildQueue({ approvals: null, inquiries: null, ledgerVerification: null, incidents: null }),
+          },
         }),
       },
     });

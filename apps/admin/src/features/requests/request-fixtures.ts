@@ -48,7 +48,7 @@ export function buildRequest(overrides: Partial<Request> = {}): Request {
 
 export function buildPackage(overrides: Partial<Package> = {}): Package {
   return {
-    formatVersion: 'steward.disclosure/4',
+    formatVersion: 'steward.disclosure/5',
     language: 'en',
     requestId: 'req-1',
     requestReference: 'R-ABCDEFGH23',
