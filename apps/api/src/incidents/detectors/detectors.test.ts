@@ -38,7 +38,7 @@ describe.each(DATABASES)("Steward's own detectors on %s", (database) => {
       const recipient = await owner.ok(CreateRecipientDocument, {
         input: { name: `Probe Systems ${n}`, kind: 'THIRD_PARTY' },
       });
-      return (await owner.ok(IssuePartnerKeyDocument, { recipientId: recipient.createRecipient.id, label }))
+      return (await owner.ok(IssuePartnerKeyDocument, { input: { recipientId: recipient.createRecipient.id, label } }))
         .issuePartnerKey.key;
     }
     async function refused(key: string, times: number): Promise<void> {
