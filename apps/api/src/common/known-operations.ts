@@ -135,4 +135,17 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'VerifyRequestIdentity',
   'WithdrawCookieConsent',
   'WorkQueue',
+  // The incident register (incidents/).
+  'AddIncidentNote',
+  'ChangeIncidentAffected',
+  'ChangeIncidentStatus',
+  'Incident',
+  'IncidentAffectedPreview',
+  'IncidentAffectedProviders',
+  'IncidentReport',
+  'Incidents',
+  'RecordIncident',
+  'RecordIncidentNotification',
+  'RecordIncidentReport',
+  'UpdateIncident',
 ]);

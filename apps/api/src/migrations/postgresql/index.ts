@@ -26,6 +26,7 @@ import { Migration20261207150000 } from './Migration20261207150000.js';
 import { Migration20261207160000 } from './Migration20261207160000.js';
 import { Migration20261207180000 } from './Migration20261207180000.js';
 import { Migration20261208120000 } from './Migration20261208120000.js';
+import { Migration20261208120100 } from './Migration20261208120100.js';
 
 /** Applied in this order; add new migrations at the end (tools/create-migration writes them). */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -56,4 +57,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207160000', class: Migration20261207160000 },
   { name: 'Migration20261207180000', class: Migration20261207180000 },
   { name: 'Migration20261208120000', class: Migration20261208120000 },
+  { name: 'Migration20261208120100', class: Migration20261208120100 },
 ];
