@@ -36,6 +36,7 @@ import { PurposeResolver } from './purposes/purpose.resolver.js';
 import { RecipientResolver } from './recipients/recipient.resolver.js';
 import { SystemCredentialResolver } from './systems/system-credential.resolver.js';
 import { InquiryResolver } from './inquiries/inquiry.resolver.js';
+import { IncidentResolver, IncidentStepResolver } from './incidents/incident.resolver.js';
 import { CookieAdminResolver, CookieConsentResolver } from './cookies/cookie.resolver.js';
 import { DisclosurePackageResolver, RequestResolver } from './requests/request.resolver.js';
 import { WorkQueueResolver } from './work/work-queue.resolver.js';
@@ -78,6 +79,8 @@ export const resolvers = [
   RequestResolver,
   DisclosurePackageResolver,
   WorkQueueResolver,
+  IncidentResolver,
+  IncidentStepResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

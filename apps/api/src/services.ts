@@ -14,6 +14,7 @@ import { DecisionService } from './decisions/decision.service.js';
 import { ExportService } from './exports/export.service.js';
 import { ExceptionService } from './exceptions/exception.service.js';
 import { InquiryService } from './inquiries/inquiry.service.js';
+import { IncidentService } from './incidents/incident.service.js';
 import { JobService } from './jobs/job.service.js';
 import { MailService } from './mail/mail.service.js';
 import { ImportService } from './imports/import.service.js';
@@ -68,6 +69,7 @@ const MAKE = {
   exception: (ctx: Context) => new ExceptionService(ctx.em, ctx.actor, ctx.deps),
   export: (ctx: Context) => new ExportService(ctx.em, requireActor(ctx), ctx.deps),
   inquiry: (ctx: Context) => new InquiryService(ctx.em, ctx.actor, ctx.deps),
+  incident: (ctx: Context) => new IncidentService(ctx.em, ctx.actor, ctx.deps),
   job: (ctx: Context) => new JobService(ctx.em, requireActor(ctx), ctx.deps),
   mail: (ctx: Context) => new MailService(ctx.em, requireActor(ctx), ctx.deps),
   imports: (ctx: Context) => new ImportService(ctx.em, requireActor(ctx), ctx.deps),

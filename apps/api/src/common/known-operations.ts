@@ -152,4 +152,17 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'VerifyRequestIdentity',
   'WithdrawCookieConsent',
   'WorkQueue',
+  // The incident register (incidents/).
+  'AddIncidentNote',
+  'ChangeIncidentAffected',
+  'ChangeIncidentStatus',
+  'Incident',
+  'IncidentAffectedPreview',
+  'IncidentAffectedProviders',
+  'IncidentReport',
+  'Incidents',
+  'RecordIncident',
+  'RecordIncidentNotification',
+  'RecordIncidentReport',
+  'UpdateIncident',
 ]);

@@ -9,6 +9,8 @@ import { JobFailure, type JobKindDefinition, type JobSchedule } from '../jobs/jo
 import { loadOrganisation } from '../organisation/organisation.service.js';
 import { csvRecords, UTF8_BOM } from './export-csv.js';
 import { ExportFile } from './export-file.entity.js';
+import { ExportProvider } from './export-provider.entity.js';
+import { insertExportProviders } from './export.queries.js';
 import { EXPORT_LIST_RUNNERS } from './export-lists.js';
 import { ExportNames } from './export-names.js';
 import { exportText } from './export-text.js';
@@ -81,6 +83,7 @@ export const listExportJob: JobKindDefinition = {
     await inTransaction(em, async (tx) => {
       // A retried attempt replaces what an earlier one may have written.
       await tx.nativeDelete(ExportFile, { id });
+      await tx.nativeDelete(ExportProvider, { exportId: id });
       tx.persist(
         tx.create(ExportFile, {
           id,
@@ -95,6 +98,8 @@ export const listExportJob: JobKindDefinition = {
           updatedAt: now,
         }),
       );
+      // Which providers the file named, kept after the file is purged: a lost export's people (incidents, IN_EXPORT).
+      await insertExportProviders(tx, id, ids);
       new AuditService(tx, actor, deps).record({
         action: 'export.generated',
         entityType: 'ExportFile',

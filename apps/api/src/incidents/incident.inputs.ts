@@ -31,6 +31,19 @@ import {
 // Sizes only, a little above policy-core's INCIDENT_LIMITS (code points) so the precise issue comes
 // from the service's validateText; anything far larger is refused before any work.
 
+/**
+ * An optional free text of an incident (sealed at rest; TAB and line breaks allowed). Declared on each
+ * input itself, never inherited: type-graphql drops an inherited input field's extensions, and the
+ * input boundary reads MULTILINE from them.
+ */
+function SealedText(description: string, max: number): PropertyDecorator {
+  return (target, key) => {
+    Extensions(MULTILINE)(target, key);
+    Field(() => String, { nullable: true, description: `${description} (sealed).` })(target, key);
+    MaxLength(max)(target, key);
+  };
+}
+
 @InputType({ description: 'The three checklist questions; leave one out (null) while it is not known.' })
 export class IncidentChecklistInput {
   @Field(() => Boolean, {
@@ -87,36 +100,14 @@ export class IncidentAffectedSelectionInput {
   exportJobId?: string | null;
 }
 
-/** The facts of an incident, as recorded or changed (every field optional for an update). */
+/**
+ * The facts of an incident both inputs share (optional in both; each input adds its own required ones).
+ * Not a GraphQL type of its own (no field takes it, so the schema leaves it out).
+ */
+@InputType()
 abstract class IncidentFactsFields {
   @Field(() => Date, { nullable: true, description: 'When it happened, if known (not after awareAt).' })
   occurredAt?: Date | null;
-  @Extensions(MULTILINE)
-  @Field(() => String, { nullable: true, description: 'What happened (sealed).' })
-  @MaxLength(20_000)
-  description?: string | null;
-  @Extensions(MULTILINE)
-  @Field(() => String, {
-    nullable: true,
-    description: 'What was done and will be done to contain it and prevent it again (sealed).',
-  })
-  @MaxLength(20_000)
-  measures?: string | null;
-  @Extensions(MULTILINE)
-  @Field(() => String, { nullable: true, description: 'More about the cause (sealed).' })
-  @MaxLength(10_000)
-  causeDetail?: string | null;
-  @Extensions(MULTILINE)
-  @Field(() => String, {
-    nullable: true,
-    description: 'Data involved beyond Steward’s categories: media, files, other systems (sealed).',
-  })
-  @MaxLength(5_000)
-  dataInvolved?: string | null;
-  @Extensions(MULTILINE)
-  @Field(() => String, { nullable: true, description: 'Secondary damage that happened or may happen (sealed).' })
-  @MaxLength(10_000)
-  secondaryDamage?: string | null;
   @Field(() => [DataCategoryEnum], { nullable: true, description: 'Steward’s data categories involved.' })
   @ArrayMaxSize(50)
   categories?: DataCategory[] | null;
@@ -160,6 +151,12 @@ export class RecordIncidentInput extends IncidentFactsFields {
     description: 'An act with a wrongful purpose (unauthorised access, theft, insider misuse) may be behind it.',
   })
   wrongfulPurposeSuspected!: boolean;
+  @SealedText('What happened', 20_000) description?: string | null;
+  @SealedText('What was done and will be done to contain it and prevent it again', 20_000) measures?: string | null;
+  @SealedText('More about the cause', 10_000) causeDetail?: string | null;
+  @SealedText('Data involved beyond Steward’s categories: media, files, other systems', 5_000) dataInvolved?:
+    string | null;
+  @SealedText('Secondary damage that happened or may happen', 10_000) secondaryDamage?: string | null;
 }
 
 @InputType({ description: 'Changes to an incident’s facts: only the fields given change.' })
@@ -185,6 +182,12 @@ export class UpdateIncidentInput extends IncidentFactsFields {
     description: 'An act with a wrongful purpose (unauthorised access, theft, insider misuse) may be behind it.',
   })
   wrongfulPurposeSuspected?: boolean | null;
+  @SealedText('What happened', 20_000) description?: string | null;
+  @SealedText('What was done and will be done to contain it and prevent it again', 20_000) measures?: string | null;
+  @SealedText('More about the cause', 10_000) causeDetail?: string | null;
+  @SealedText('Data involved beyond Steward’s categories: media, files, other systems', 5_000) dataInvolved?:
+    string | null;
+  @SealedText('Secondary damage that happened or may happen', 10_000) secondaryDamage?: string | null;
 }
 
 @InputType({ description: 'Adds and removes affected providers, or changes the count of people affected.' })

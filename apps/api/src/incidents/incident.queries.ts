@@ -176,10 +176,21 @@ export async function incidentIdsOfProvider(em: EntityManager, providerId: strin
   return rows.map((r) => r.incident_id);
 }
 
+/** The ids of the incidents that concern the provider with `reference` (the register's filter). */
+export async function incidentIdsOfProviderReference(em: EntityManager, reference: string): Promise<string[]> {
+  const rows = await leanRows<{ incident_id: string }>(em, {
+    sql: `select ip.incident_id from incident_provider ip join provider p on p.id = ip.provider_id
+          where p.reference = :reference`,
+    params: { reference },
+  });
+  return rows.map((r) => r.incident_id);
+}
+
 /** The highest reference of a year (`INC-2026-0042`), for the next one. */
 export async function lastReferenceOfYear(em: EntityManager, prefix: string): Promise<string | null> {
   const [row] = await leanRows<{ reference: string }>(em, {
-    sql: 'select reference from incident where reference like :pattern order by reference desc limit 1',
+    // By length first: INC-2026-10000 comes after INC-2026-9999.
+    sql: 'select reference from incident where reference like :pattern order by length(reference) desc, reference desc limit 1',
     params: { pattern: `${prefix}%` },
   });
   return row?.reference ?? null;

@@ -32,7 +32,7 @@ export const mailDeliveryJob: JobKindDefinition = {
     const rendered = presentMailForDelivery(mail, await loadOrganisation(em), deps);
     mail.attempts = attempt;
     try {
-      await sendMail(smtp, deps.config.mailFrom, mail.toAddress, rendered);
+      await sendMail(smtp, deps.config.mailFrom, rendered.to, rendered);
     } catch (err) {
       const code = smtpErrorCode(err);
       mail.errorCode = code;

@@ -1,5 +1,5 @@
 import { Entity, Enum, ManyToOne, Unique, type Rel } from '@mikro-orm/core';
-import { MAIL_KINDS, type MailKind } from '@steward/policy-core';
+import { STAFF_MAIL_KINDS, type MailKind } from '@steward/policy-core';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { BaseEntity } from '../common/base.entity.js';
 
@@ -10,6 +10,6 @@ export class MailOptOut extends BaseEntity {
   @ManyToOne(() => AdminUser, { deleteRule: 'cascade' })
   user!: Rel<AdminUser>;
 
-  @Enum({ items: () => [...MAIL_KINDS], type: 'string' })
+  @Enum({ items: () => [...STAFF_MAIL_KINDS], type: 'string' })
   kind!: MailKind;
 }

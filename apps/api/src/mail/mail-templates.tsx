@@ -39,6 +39,9 @@ export function mailPath(kind: MailKind, params: MailParams, secret: string | nu
       return `/invitation#${secret ?? ''}`;
     case 'PASSWORD_RESET':
       return '/login';
+    case 'INCIDENT_NOTICE':
+      // A provider has no account: the public privacy page, with the contact and the forms.
+      return '/privacy';
   }
 }
 
@@ -62,6 +65,13 @@ function wordedParams(m: MailContext): Record<string, string | number> {
     else if (key === 'requestKind') out.kind = formatMessage(m.language, `requestKind.${value}` as MessageKey);
     else if (key === 'role') out.role = formatMessage(m.language, `role.${value}` as MessageKey);
     else if (key === 'reportKind') out.report = formatMessage(m.language, `incidentReportKind.${value}` as MessageKey);
+    else if (key === 'incidentKind') out.kind = formatMessage(m.language, `incidentKind.${value}` as MessageKey);
+    else if (key === 'categories')
+      out.categories = String(value)
+        .split(',')
+        .filter((c) => c !== '')
+        .map((c) => formatMessage(m.language, `dataCategory.${c}` as MessageKey))
+        .join(m.language === 'ja' ? '、' : ', ');
     else out[key] = value;
   }
   return out;
@@ -98,6 +108,53 @@ export function renderMail(m: MailContext, recipientName: string, link: string, 
         <body style={{ fontFamily: 'sans-serif', lineHeight: 1.6, color: '#1a1b1e' }}>
           <p>{greeting}</p>
           <p>{body}</p>
+          <p>
+            <a href={link}>{action}</a>
+          </p>
+          <hr />
+          <p style={{ fontSize: '0.85em', color: '#495057' }}>{footer}</p>
+        </body>
+      </html>,
+    );
+  return { subject: mailSubject(m), text, html };
+}
+
+/**
+ * A mail to a provider (INCIDENT_NOTICE): no greeting by name (the name is not kept with the mail),
+ * what happened and which data, what was done (`measures`, quoted as the staff wrote it), the
+ * secretariat's contact, and the public privacy page; no opt-out footer (the notice is the law's).
+ */
+export function renderProviderMail(
+  m: MailContext,
+  details: { measures: string | null; contact: string },
+  link: string,
+): RenderedMail {
+  const params: Record<string, string | number> = { ...wordedParams(m), contact: details.contact };
+  params.categories ||= t(m.language, 'INCIDENT_NOTICE.noCategories', params);
+  const greeting = t(m.language, 'greeting.provider', params);
+  const measures = details.measures
+    ? `${t(m.language, 'INCIDENT_NOTICE.measures', params)}\n${details.measures}`
+    : `${t(m.language, 'INCIDENT_NOTICE.measures', params)} ${t(m.language, 'INCIDENT_NOTICE.measuresPending', params)}`;
+  const paragraphs = [
+    t(m.language, `${m.kind}.body`, params),
+    t(m.language, 'INCIDENT_NOTICE.data', params),
+    measures,
+    t(m.language, 'INCIDENT_NOTICE.contact', params),
+  ];
+  const action = t(m.language, `${m.kind}.action`, params);
+  const footer = t(m.language, 'footer.provider', params);
+  const text = `${greeting}\n\n${paragraphs.join('\n\n')}\n\n${action}: ${link}\n\n-- \n${footer}\n`;
+  const html =
+    '<!doctype html>' +
+    renderToStaticMarkup(
+      <html lang={m.language}>
+        <body style={{ fontFamily: 'sans-serif', lineHeight: 1.6, color: '#1a1b1e' }}>
+          <p>{greeting}</p>
+          {paragraphs.map((p, i) => (
+            <p key={i} style={{ whiteSpace: 'pre-line' }}>
+              {p}
+            </p>
+          ))}
           <p>
             <a href={link}>{action}</a>
           </p>

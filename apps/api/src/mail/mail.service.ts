@@ -1,6 +1,7 @@
 import {
   isMailKind,
-  MAIL_KINDS,
+  isProviderMail,
+  STAFF_MAIL_KINDS,
   mailAudience,
   mayOptOutOfMail,
   type MailAudienceFacts,
@@ -20,7 +21,7 @@ import { loadOrganisation } from '../organisation/organisation.service.js';
 import { MAIL_DELIVERY_ATTEMPTS } from './mail-delivery.job.js';
 import { MailMessage } from './mail-message.entity.js';
 import { MailOptOut } from './mail-opt-out.entity.js';
-import { mailSecretContext, organisationNameIn } from './mail.presenter.js';
+import { mailSecretContext, organisationNameIn, providerMailLabel } from './mail.presenter.js';
 import { mailSubject, type MailParams } from './mail-templates.js';
 
 /** Who a mail goes to: a member (their account's address, name and language) or an invitee. */
@@ -91,6 +92,27 @@ export class MailService extends Service {
     );
   }
 
+  /**
+   * Queues a mail to a provider (INCIDENT_NOTICE) in their language. Their address and the free text
+   * the mail quotes are `secret`: sealed to the mail's row until it is sent, then removed, so the
+   * outbox keeps no copy of a provider's personal value; `to` shows the provider's reference.
+   */
+  async mailProvider(
+    kind: MailKind,
+    provider: { reference: string; language: Language },
+    params: MailParams,
+    secret: string,
+  ): Promise<void> {
+    await this.queue(
+      await loadOrganisation(this.em),
+      kind,
+      { recipient: null, address: providerMailLabel(provider.reference), language: provider.language },
+      params,
+      secret,
+      null,
+    );
+  }
+
   private async queue(
     organisation: Organisation,
     kind: MailKind,
@@ -155,12 +177,12 @@ export class MailService extends Service {
   async myOptOuts(): Promise<MailKind[]> {
     const userId = this.requireUserId();
     const rows = await this.em.find(MailOptOut, { user: userId });
-    return MAIL_KINDS.filter((k) => rows.some((r) => r.kind === k));
+    return STAFF_MAIL_KINDS.filter((k) => rows.some((r) => r.kind === k));
   }
 
   /** Turns one kind of mail on or off for the signed-in member (audited); a security mail stays on. */
   async setMyPreference(kind: string, enabled: boolean): Promise<MailKind[]> {
-    if (!isMailKind(kind))
+    if (!isMailKind(kind) || isProviderMail(kind))
       throw new BadInputError([{ field: 'kind', code: 'INVALID_VALUE', message: 'Unknown kind.' }]);
     if (!enabled && !mayOptOutOfMail(kind)) {
       throw new BadInputError([

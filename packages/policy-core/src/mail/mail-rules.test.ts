@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { mailAudience, mayOptOutOfMail, requestReminderKind, wantsMail, type MailStaffMember } from './mail-rules.js';
+import {
+  isProviderMail,
+  mailAudience,
+  mayOptOutOfMail,
+  requestReminderKind,
+  STAFF_MAIL_KINDS,
+  wantsMail,
+  type MailStaffMember,
+} from './mail-rules.js';
 
 const staff: MailStaffMember[] = [
   { id: 'owner', role: 'OWNER', active: true },
@@ -16,6 +24,15 @@ describe('mail rules', () => {
     expect(wantsMail('PASSWORD_RESET', ['PASSWORD_RESET'])).toBe(true);
     expect(wantsMail('INQUIRY_RECEIVED', ['INQUIRY_RECEIVED'])).toBe(false);
     expect(wantsMail('INQUIRY_RECEIVED', ['APPROVAL_WAITING'])).toBe(true);
+  });
+
+  it("a provider's incident notice is no member's mail: not optional, to no staff, not among the preferences", () => {
+    expect(mayOptOutOfMail('INCIDENT_NOTICE')).toBe(false);
+    expect(isProviderMail('INCIDENT_NOTICE')).toBe(true);
+    expect(isProviderMail('INQUIRY_RECEIVED')).toBe(false);
+    expect(mailAudience('INCIDENT_NOTICE', staff)).toEqual([]);
+    expect(STAFF_MAIL_KINDS).not.toContain('INCIDENT_NOTICE');
+    expect(STAFF_MAIL_KINDS).toContain('PASSWORD_RESET');
   });
 
   it('an approval waits for active approvers other than its author', () => {

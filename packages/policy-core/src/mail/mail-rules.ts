@@ -7,7 +7,9 @@ import { ROLE_CAN_WRITE, type AdminRole } from '../vocabulary/roles.js';
 /**
  * What Steward e-mails staff about: an exception waiting for a second person's approval, a request
  * due soon or overdue, a new inquiry, an invitation to join the staff, an owner's password reset, an
- * incident's report to the Commission due soon or overdue.
+ * incident's report to the Commission due soon or overdue; and the one mail to a provider: INCIDENT_NOTICE,
+ * the notification of a person affected by an incident (APPI Art. 26(2), Rules Art. 10), sent to their
+ * EMAIL item in their language.
  */
 export const MAIL_KINDS = [
   'APPROVAL_WAITING',
@@ -18,6 +20,7 @@ export const MAIL_KINDS = [
   'PASSWORD_RESET',
   'INCIDENT_REPORT_DUE_SOON',
   'INCIDENT_REPORT_OVERDUE',
+  'INCIDENT_NOTICE',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 export const isMailKind = memberOf(MAIL_KINDS);
@@ -34,9 +37,20 @@ export const isMailStatus = memberOf(MAIL_STATUSES);
 /** Security mails: a member cannot turn them off (an invitation is its only way in; a reset must not go unnoticed). */
 export const MANDATORY_MAIL_KINDS = ['STAFF_INVITATION', 'PASSWORD_RESET'] as const satisfies readonly MailKind[];
 
-/** Whether a member may turn this kind of mail off. */
+/** Mails to providers, not staff: no member's preference, no opt-out (the law asks for the notice). */
+export const PROVIDER_MAIL_KINDS = ['INCIDENT_NOTICE'] as const satisfies readonly MailKind[];
+
+/** Whether `kind` is mailed to a provider rather than to a member of staff. */
+export function isProviderMail(kind: MailKind): boolean {
+  return (PROVIDER_MAIL_KINDS as readonly MailKind[]).includes(kind);
+}
+
+/** The kinds a member of staff receives (and sees among their mail preferences). */
+export const STAFF_MAIL_KINDS: readonly MailKind[] = MAIL_KINDS.filter((k) => !isProviderMail(k));
+
+/** Whether a member may turn this kind of mail off (a provider's notice is no member's to turn off). */
 export function mayOptOutOfMail(kind: MailKind): boolean {
-  return !(MANDATORY_MAIL_KINDS as readonly MailKind[]).includes(kind);
+  return !(MANDATORY_MAIL_KINDS as readonly MailKind[]).includes(kind) && !isProviderMail(kind);
 }
 
 /** Whether a member who turned off `optedOut` gets a mail of `kind` (a security mail always). */
@@ -58,7 +72,8 @@ export type MailAudienceFacts = { authorId?: string; assigneeId?: string | null 
  * - INQUIRY_RECEIVED: its assignee when it has an active one, else every active writer;
  * - INCIDENT_REPORT_DUE_SOON / INCIDENT_REPORT_OVERDUE: every active owner and privacy officer (the
  *   roles that record the reports);
- * - STAFF_INVITATION / PASSWORD_RESET go to one named person, never to an audience: none.
+ * - STAFF_INVITATION / PASSWORD_RESET go to one named person, never to an audience: none;
+ * - INCIDENT_NOTICE goes to providers, never to staff: none.
  */
 export function mailAudience(
   kind: MailKind,

@@ -246,6 +246,7 @@ export const en = {
   'mailKind.INQUIRY_RECEIVED': 'New inquiry',
   'mailKind.STAFF_INVITATION': 'Staff invitation',
   'mailKind.PASSWORD_RESET': 'Password reset',
+  'mailKind.INCIDENT_NOTICE': 'Incident notice to a provider',
   'mailStatus.QUEUED': 'Queued',
   'mailStatus.SENT': 'Sent',
   'mailStatus.FAILED': 'Failed',

@@ -240,6 +240,7 @@ export const ja = {
   'mailKind.INQUIRY_RECEIVED': '新しい問い合わせ',
   'mailKind.STAFF_INVITATION': 'スタッフへの招待',
   'mailKind.PASSWORD_RESET': 'パスワードのリセット',
+  'mailKind.INCIDENT_NOTICE': '本人への漏えい等の通知',
   'mailStatus.QUEUED': '送信待ち',
   'mailStatus.SENT': '送信済み',
   'mailStatus.FAILED': '送信失敗',

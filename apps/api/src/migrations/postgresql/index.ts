@@ -27,6 +27,7 @@ import { Migration20261207160000 } from './Migration20261207160000.js';
 import { Migration20261207180000 } from './Migration20261207180000.js';
 import { Migration20261208100000 } from './Migration20261208100000.js';
 import { Migration20261208120000 } from './Migration20261208120000.js';
+import { Migration20261208120100 } from './Migration20261208120100.js';
 import { Migration20261208140000 } from './Migration20261208140000.js';
 
 /** Applied in this order; add new migrations at the end (tools/create-migration writes them). */
@@ -59,5 +60,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207180000', class: Migration20261207180000 },
   { name: 'Migration20261208100000', class: Migration20261208100000 },
   { name: 'Migration20261208120000', class: Migration20261208120000 },
+  { name: 'Migration20261208120100', class: Migration20261208120100 },
   { name: 'Migration20261208140000', class: Migration20261208140000 },
 ];
