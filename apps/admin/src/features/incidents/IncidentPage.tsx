@@ -172,7 +172,6 @@ function AffectedPanel({ incident, onChanged }: { incident: Incident; onChanged:
   const remove = async (p: ProviderRefFieldsFragment) => {
     const res = await m.changeAffected({
       id: incident.id,
-      expectedVersion: incident.version,
       removeProviderIds: [p.id],
     });
     if (res.error) errors.report(res.error);
