@@ -227,6 +227,10 @@ registerEnumType(MailKindEnum, {
       description: 'An invitation to join the staff, with its one-time link (cannot be turned off).',
     },
     PASSWORD_RESET: { description: "An owner reset the member's password (cannot be turned off)." },
+    INCIDENT_NOTICE: {
+      description:
+        'To a provider, not staff: the notice of an incident that affected their data (APPI Art. 26(2)), sent to their e-mail item in their language.',
+    },
   },
 });
 registerEnumType(MailStatusEnum, {
