@@ -423,6 +423,10 @@ registerEnumType(MailKindEnum, {
     INCIDENT_REPORT_OVERDUE: {
       description: "An open incident's preliminary or final report to the Commission is past its due date.",
     },
+    INCIDENT_NOTICE: {
+      description:
+        'To a provider, not staff: the notice of an incident that affected their data (APPI Art. 26(2)), sent to their e-mail item in their language.',
+    },
   },
 });
 registerEnumType(MailStatusEnum, {

@@ -78,7 +78,7 @@ export class IncidentResolver {
   @Authorized(WRITERS)
   @Mutation(() => IncidentType, { description: 'Records a new incident (one OPENED step and ledger entry).' })
   recordIncident(
-    @Arg('input', () => RecordIncidentInput) input: RecordIncidentInput,
+    @Arg('input', () => RecordIncidentInput, { description: 'The new incident.' }) input: RecordIncidentInput,
     @Ctx() ctx: Context,
   ): Promise<IncidentType> {
     return services(ctx).incident.recordAndView(input);
@@ -89,7 +89,8 @@ export class IncidentResolver {
     description: 'Changes an incident’s facts (only the fields given); refused once closed.',
   })
   updateIncident(
-    @Arg('input', () => UpdateIncidentInput) input: UpdateIncidentInput,
+    @Arg('input', () => UpdateIncidentInput, { description: 'The incident, the version read and the facts to change.' })
+    input: UpdateIncidentInput,
     @Ctx() ctx: Context,
   ): Promise<IncidentType> {
     return services(ctx).incident.update(input);
@@ -100,7 +101,10 @@ export class IncidentResolver {
     description: 'Adds or removes affected providers, or changes the count of people affected.',
   })
   changeIncidentAffected(
-    @Arg('input', () => ChangeIncidentAffectedInput) input: ChangeIncidentAffectedInput,
+    @Arg('input', () => ChangeIncidentAffectedInput, {
+      description: 'The incident and the providers to add or remove.',
+    })
+    input: ChangeIncidentAffectedInput,
     @Ctx() ctx: Context,
   ): Promise<IncidentType> {
     return services(ctx).incident.changeAffected(input);
@@ -109,7 +113,8 @@ export class IncidentResolver {
   @Authorized(WRITERS)
   @Mutation(() => IncidentType, { description: 'Moves an incident to ASSESSING or CLOSED, or reopens it.' })
   changeIncidentStatus(
-    @Arg('input', () => ChangeIncidentStatusInput) input: ChangeIncidentStatusInput,
+    @Arg('input', () => ChangeIncidentStatusInput, { description: 'The incident and the status to move to.' })
+    input: ChangeIncidentStatusInput,
     @Ctx() ctx: Context,
   ): Promise<IncidentType> {
     return services(ctx).incident.changeStatus(input);
@@ -118,7 +123,8 @@ export class IncidentResolver {
   @Authorized(WRITERS)
   @Mutation(() => IncidentType, { description: 'Records a report sent to the Commission; moves the status with it.' })
   recordIncidentReport(
-    @Arg('input', () => RecordIncidentReportInput) input: RecordIncidentReportInput,
+    @Arg('input', () => RecordIncidentReportInput, { description: 'The incident and the report sent.' })
+    input: RecordIncidentReportInput,
     @Ctx() ctx: Context,
   ): Promise<IncidentType> {
     return services(ctx).incident.recordReport(input);
@@ -130,7 +136,10 @@ export class IncidentResolver {
       'Records a notification of the people affected; with sendMail, queues one mail per provider with an e-mail address.',
   })
   recordIncidentNotification(
-    @Arg('input', () => RecordIncidentNotificationInput) input: RecordIncidentNotificationInput,
+    @Arg('input', () => RecordIncidentNotificationInput, {
+      description: 'The incident and how the people affected were told.',
+    })
+    input: RecordIncidentNotificationInput,
     @Ctx() ctx: Context,
   ): Promise<IncidentType> {
     return services(ctx).incident.recordNotification(input);
@@ -139,7 +148,8 @@ export class IncidentResolver {
   @Authorized(WRITERS)
   @Mutation(() => IncidentType, { description: 'Adds a note or a measure to an incident’s timeline.' })
   addIncidentNote(
-    @Arg('input', () => AddIncidentNoteInput) input: AddIncidentNoteInput,
+    @Arg('input', () => AddIncidentNoteInput, { description: 'The incident and the note.' })
+    input: AddIncidentNoteInput,
     @Ctx() ctx: Context,
   ): Promise<IncidentType> {
     return services(ctx).incident.addNote(input);

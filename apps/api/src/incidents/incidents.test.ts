@@ -496,6 +496,15 @@ describe.each(DATABASES)('incidents on %s', (database) => {
 
   describe('refuses bad input with a stable code naming the field, changing nothing', () => {
     const future = () => new Date(app.clock.now.getTime() + DAY).toISOString();
+    const version = async () =>
+      Number(
+        (
+          await app
+            .em()
+            .getConnection()
+            .execute<{ version: number }[]>('select version from incident where id = ?', [incidentId])
+        )[0]!.version,
+      );
     const cases: Array<[string, () => Promise<{ errors?: readonly unknown[] } & object>, string, string, string?]> = [
       [
         'record: control characters',
@@ -568,6 +577,26 @@ describe.each(DATABASES)('incidents on %s', (database) => {
         'BAD_USER_INPUT',
         'input.description',
         'CONTROL_CHARACTERS',
+      ],
+      [
+        'update: future awareness',
+        async () =>
+          officer.request(UpdateIncidentDocument, {
+            input: { id: incidentId, expectedVersion: await version(), awareAt: future() },
+          }),
+        'BAD_USER_INPUT',
+        'input.awareAt',
+        'INVALID_VALUE',
+      ],
+      [
+        'update: occurred after awareness',
+        async () =>
+          officer.request(UpdateIncidentDocument, {
+            input: { id: incidentId, expectedVersion: await version(), occurredAt: app.clock.now.toISOString() },
+          }),
+        'BAD_USER_INPUT',
+        'input.occurredAt',
+        'INVALID_VALUE',
       ],
       [
         'update: unknown incident',
