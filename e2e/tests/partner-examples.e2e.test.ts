@@ -84,8 +84,8 @@ describe('the partner examples against a demo Steward', () => {
     recipientId = recipients.find((r) => r.name.includes('Yamabuki'))!.id;
     partnerKey = (
       await call<{ issuePartnerKey: { key: string } }>(
-        'mutation($r: ID!) { issuePartnerKey(recipientId: $r, label: "Examples test") { key } }',
-        { r: recipientId },
+        'mutation($input: IssuePartnerKeyInput!) { issuePartnerKey(input: $input) { key } }',
+        { input: { recipientId, label: 'Examples test' } },
       )
     ).issuePartnerKey.key;
     systemKey = (

@@ -7,11 +7,12 @@ import { ConflictAlert } from '../../components/ConflictAlert.js';
 import { MessagesAlert } from '../../components/ErrorAlert.js';
 import type { ErrorLike } from '../../components/errors.js';
 import { optionsOf } from '../../components/labels.js';
-import { dayStart } from '../audit/audit-options.js';
+
 import { useWriteErrors } from '../requests/use-write-errors.js';
 import { INCIDENT_CHANNEL_LABEL, INCIDENT_REPORT_KIND_LABEL, INCIDENT_STATUS_LABEL } from './incident-labels.js';
 import { Panel } from './Panel.js';
 import { useIncidentMutations, type Incident } from './use-incidents.js';
+import { sentInstant } from './incident-form.js';
 
 const CHANNEL_OPTIONS = optionsOf(INCIDENT_NOTIFICATION_CHANNELS, INCIDENT_CHANNEL_LABEL);
 
@@ -112,7 +113,7 @@ export function ReportForm({
             m.recordReport({
               id: incident.id,
               kind,
-              sentAt: dayStart(sentOn) ?? '',
+              sentAt: sentInstant(sentOn) ?? '',
               reference,
               note: note.trim() ? note : null,
             }),
@@ -174,7 +175,7 @@ export function NotificationForm({ incident, onDone }: { incident: Incident; onD
               id: incident.id,
               channel,
               // Mails queued now are sent now; otherwise the day it was done.
-              sentAt: mailing ? null : dayStart(sentOn),
+              sentAt: mailing ? null : sentInstant(sentOn),
               sendMail: mailing,
               note: note.trim() ? note : null,
             }),

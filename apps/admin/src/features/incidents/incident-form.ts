@@ -255,3 +255,15 @@ export function toRecordInput(form: IncidentForm): RecordIncidentInput {
 export function toUpdateInput(form: IncidentForm, id: string, expectedVersion: number): UpdateIncidentInput {
   return { ...toRecordInput(form), id, expectedVersion };
 }
+
+/**
+ * The instant a report or notice was sent, from the date the staff pick: today → now (the API refuses a
+ * send before the incident's awareness, and the start of today may be before it); an earlier day → the
+ * last minute of that local day (never in the future, never before an awareness on the same day).
+ */
+export function sentInstant(date: string, now: Date = new Date()): string | null {
+  const start = dayStart(date);
+  if (!start) return null;
+  const end = new Date(new Date(dayEnd(date) ?? start).getTime() - 60_000);
+  return (end.getTime() > now.getTime() ? now : end).toISOString();
+}

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { graphQLError } from '../../test/stub-api.js';
 import { renderApp } from '../../test/render.js';
 import { dayStart } from '../audit/audit-options.js';
+import { sentInstant } from './incident-form.js';
 import { NO_ABILITIES, REPORT, buildDeadline, buildIncident, buildIncidentSummary } from './incident-fixtures.js';
 
 const page = (rows: IncidentSummaryFieldsFragment[]) => ({
@@ -316,7 +317,13 @@ describe('an incident', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Record the Preliminary report' }));
     await waitFor(() =>
       expect(api.callsOf('RecordIncidentReport')[0]?.variables).toEqual({
-        input: { id: 'inc-1', kind: 'PRELIMINARY', sentAt: dayStart('2026-12-03'), reference: 'PPC-123', note: null },
+        input: {
+          id: 'inc-1',
+          kind: 'PRELIMINARY',
+          sentAt: sentInstant('2026-12-03'),
+          reference: 'PPC-123',
+          note: null,
+        },
       }),
     );
   });
