@@ -17,6 +17,10 @@ export default mergeConfig(
       setupFiles: ['src/test/setup.ts'],
       reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
       restoreMocks: true,
+      // One module graph and one happy-dom window per worker, not per file: importing React, Mantine and the
+      // catalogues again and building a new window for each of ~60 files cost about as much CPU as the tests
+      // themselves. src/test/setup.ts resets what a file could leave behind (storage, the document).
+      isolate: false,
       // Above the 8 s wait for an element (src/test/setup.ts), so a slow wait fails as an assertion; both
       // generous because CI shares two cores with whatever else the machine runs.
       testTimeout: 30_000,

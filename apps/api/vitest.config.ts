@@ -49,6 +49,8 @@ const postgresql: TestProjectInlineConfiguration = {
     // The files share one PostgreSQL server (each test app creates a database of its own on it):
     // they run one after another, after the SQLite files.
     fileParallelism: false,
+    // A group of its own (vitest asks for one when a group's projects differ in workers): after SQLite's.
+    sequence: { groupOrder: 1 },
   },
 };
 
@@ -58,7 +60,11 @@ export default defineConfig({
     alias: { graphql: require.resolve('graphql/index.js') },
   },
   test: {
-    setupFiles: ['reflect-metadata'],
+    setupFiles: ['src/test/setup.ts'],
+    // One process and module graph per worker, not per file: loading Apollo, type-graphql, MikroORM and the
+    // app's ~300 modules again for each file cost more CPU than most files' tests. Every test app is still
+    // a new server over a new database; what is process-wide is reset by src/test/setup.ts.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // One report for both projects: scripts/test-summary.mjs counts it.

@@ -1,6 +1,8 @@
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach, expect } from 'vitest';
-import { reportMissingKeys } from '../i18n/i18n.js';
+import { afterEach, expect, vi } from 'vitest';
+import { setFormatLocale } from '../components/format.js';
+import { setCurrentLocale } from '../i18n/current.js';
+import { createI18n, reportMissingKeys } from '../i18n/i18n.js';
 
 // happy-dom has no FontFaceSet; Mantine's autosize Textarea listens to `document.fonts`.
 if (!('fonts' in document) || !document.fonts) {
@@ -40,10 +42,26 @@ for (const [prop, size] of Object.entries(CHART_SIZE)) {
 // 2-core CI machine (a ledger explorer page once missed it under load). A broken page still fails.
 configure({ asyncUtilTimeout: 8000 });
 
+// Files share a window and modules (vitest.config.ts: isolate false): each starts from the first file's
+// address, an empty document and storage, the browser's language, English outside a LocaleProvider and
+// no stubbed globals, whatever the file before it left (a download link's click moves the window to a
+// blob: address, for one).
+const shared = globalThis as typeof globalThis & { stewardFirstHref?: string };
+shared.stewardFirstHref ??= window.location.href;
+(window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(shared.stewardFirstHref);
+localStorage.clear();
+sessionStorage.clear();
+document.body.innerHTML = '';
+document.documentElement.removeAttribute('lang');
+vi.unstubAllGlobals();
+setFormatLocale({ language: 'en', timeZone: undefined });
+
 // A key a screen asks for that the catalogue lacks fails the test that rendered it (i18next would
 // show the key itself).
 const missingKeys = new Set<string>();
 reportMissingKeys((language, namespace, key) => missingKeys.add(`${language}:${namespace}:${key}`));
+// After the reporter: the English instance used outside a LocaleProvider reports missing keys too.
+setCurrentLocale(createI18n('en'), 'en');
 
 afterEach(() => {
   cleanup();
