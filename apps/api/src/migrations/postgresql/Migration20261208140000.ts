@@ -5,8 +5,8 @@ export class Migration20261208140000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "mail_message" drop constraint if exists "mail_message_kind_check";`);
     this.addSql(`alter table "mail_opt_out" drop constraint if exists "mail_opt_out_kind_check";`);
-    this.addSql(`alter table "mail_message" add constraint "mail_message_kind_check" check("kind" in ('APPROVAL_WAITING', 'REQUEST_DUE_SOON', 'REQUEST_OVERDUE', 'INQUIRY_RECEIVED', 'STAFF_INVITATION', 'PASSWORD_RESET', 'INCIDENT_NOTICE', 'INCIDENT_REPORT_DUE_SOON', 'INCIDENT_REPORT_OVERDUE'));`);
-    this.addSql(`alter table "mail_opt_out" add constraint "mail_opt_out_kind_check" check("kind" in ('APPROVAL_WAITING', 'REQUEST_DUE_SOON', 'REQUEST_OVERDUE', 'INQUIRY_RECEIVED', 'STAFF_INVITATION', 'PASSWORD_RESET', 'INCIDENT_NOTICE', 'INCIDENT_REPORT_DUE_SOON', 'INCIDENT_REPORT_OVERDUE'));`);
+    this.addSql(`alter table "mail_message" add constraint "mail_message_kind_check" check("kind" in ('APPROVAL_WAITING', 'REQUEST_DUE_SOON', 'REQUEST_OVERDUE', 'INQUIRY_RECEIVED', 'STAFF_INVITATION', 'PASSWORD_RESET', 'INCIDENT_REPORT_DUE_SOON', 'INCIDENT_REPORT_OVERDUE', 'INCIDENT_NOTICE'));`);
+    this.addSql(`alter table "mail_opt_out" add constraint "mail_opt_out_kind_check" check("kind" in ('APPROVAL_WAITING', 'REQUEST_DUE_SOON', 'REQUEST_OVERDUE', 'INQUIRY_RECEIVED', 'STAFF_INVITATION', 'PASSWORD_RESET', 'INCIDENT_REPORT_DUE_SOON', 'INCIDENT_REPORT_OVERDUE'));`);
   }
 
   override async down(): Promise<void> {
