@@ -136,7 +136,9 @@ browserStory(
       });
       await main.getByLabel(/^Aware since/).fill(awareAt);
       await main.getByLabel('How it was found').selectOption({ label: 'Found by staff' });
-      await main.getByRole('combobox', { name: 'Cause', exact: true }).selectOption({ label: 'Sent to the wrong recipient' });
+      await main
+        .getByRole('combobox', { name: 'Cause', exact: true })
+        .selectOption({ label: 'Sent to the wrong recipient' });
       await main
         .getByRole('textbox', { name: 'What happened' })
         .fill('The journal notice went out with every address in CC.');
