@@ -84,4 +84,3 @@ export function treeHeadStatementOf(head: Omit<SignedTreeHeadJson, 'signature'>)
   }
   return `steward-tree-head/2\n${head.treeSize}\n${head.rootHash}\n${head.timestamp}\n${head.providerMapSize ?? 0}\n${head.providerMapRoot}`;
 }
-
