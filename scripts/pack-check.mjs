@@ -162,6 +162,11 @@ try {
   for (const target of [manifest.main, manifest.types, ...exportTargets(manifest.exports)].filter(Boolean)) {
     if (!inTarball.has(target.replace(/^\.\//u, ''))) fail(`${target} (named in package.json) is not in the tarball`);
   }
+  // Every plain entry of "files" (a README, the reference) is really shipped.
+  for (const entry of (manifest.files ?? []).filter((f) => !f.startsWith('!') && !f.includes('*'))) {
+    if (![...inTarball].some((f) => f === entry || f.startsWith(`${entry}/`)))
+      fail(`${entry} (in "files") is not in the tarball`);
+  }
   const tests = [...inTarball].filter((f) => /\.test\.|(^|\/)test-fixtures\./u.test(f));
   if (tests.length) fail(`the tarball holds test files: ${tests.join(', ')}`);
 

@@ -12,6 +12,8 @@ import { Purpose } from '../purposes/purpose.entity.js';
 @Entity()
 @Unique({ properties: ['provider', 'sequence'] })
 @Index({ properties: ['provider', 'purpose'] })
+// The partner change feed reads consents by time when a key's scope is every provider.
+@Index({ properties: ['occurredAt'] })
 export class ConsentEvent extends ProviderOwned<'recordedBy' | 'collection' | 'receiptId' | 'noteSealed'> {
   @Property({ type: 'integer' })
   sequence!: number;

@@ -5,6 +5,8 @@ import { BaseEntity } from '../common/base.entity.js';
 /** A person who gave the organisation personal information. Holds no personal values itself. */
 @Entity()
 @Index({ properties: ['kind', 'id'] })
+// The partner change feed's new providers, by registration time (partners/changes).
+@Index({ properties: ['createdAt'] })
 export class Provider extends BaseEntity<'version' | 'language'> {
   @Enum({ items: () => [...PROVIDER_KINDS], type: 'string' })
   kind!: ProviderKind;

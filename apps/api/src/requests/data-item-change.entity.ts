@@ -15,6 +15,8 @@ export { DATA_ITEM_CHANGE_ACTIONS, type DataItemChangeAction } from '@steward/po
  */
 @Entity()
 @Index({ properties: ['provider', 'changedAt'] })
+// The partner change feed reads amendments by time when a key's scope is every provider.
+@Index({ properties: ['changedAt'] })
 export class DataItemChange extends RequestOutcome<'beforeSealed' | 'afterSealed' | 'changedById'> {
   /** The item changed (no foreign key: a removed item's history outlives it). */
   @Property({ type: 'uuid' })

@@ -8,6 +8,8 @@ import { RequestOutcome } from './request-outcome.entity.js';
  */
 @Entity()
 @Index({ properties: ['provider', 'since'] })
+// The partner change feed reads cessations by time when a key's scope is every provider.
+@Index({ properties: ['since'] })
 export class ProviderCessation extends RequestOutcome<'purposeKey' | 'recipientId' | 'recordedById'> {
   @Enum({ items: () => [...DECISION_ACTIONS], type: 'string' })
   action!: DecisionAction;
