@@ -22,6 +22,7 @@ import { FILTER_PURPOSE, PARTNER_PURPOSE, randomProviders } from './lib/rows.js'
 import { ensureSqliteSeed } from './lib/seed-sqlite.js';
 import { preparePostgres } from './lib/seed-postgres.js';
 import { benchConfig, gql, login, openSteward, serverErrors, startStewardServer } from './lib/steward.js';
+import { decodeSortCursor, encodeSortCursor } from '@steward/api/dist/common/sorting.js';
 
 function numEnv(name, fallback, min, integer = true) {
   const raw = process.env[name];
@@ -101,7 +102,8 @@ async function partnerGql(url, key, query, variables) {
   return json.data;
 }
 
-const cursorOf = (id) => Buffer.from(`c1:${id}`, 'utf8').toString('base64url');
+// The list's default order (newest first): its cursors carry the sort, the key (the id) and the id.
+const cursorOf = (id) => encodeSortCursor('CREATED_DESC', id, id);
 
 /** One request checked in full before a case is timed: a wrong answer must never be benchmarked. */
 async function checkPage(url, cookie, variables) {
@@ -115,7 +117,7 @@ async function checkPage(url, cookie, variables) {
   }
   if (!pageInfo.hasNextPage) throw new Error('expected a next page');
   if (variables.after) {
-    const afterId = Buffer.from(variables.after, 'base64url').toString('utf8').slice(3);
+    const afterId = decodeSortCursor(variables.after, 'CREATED_DESC').id;
     if (!(edges[0].node.id < afterId) || !pageInfo.hasPreviousPage)
       throw new Error('deep page does not continue after its cursor');
   }
