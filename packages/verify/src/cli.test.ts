@@ -9,6 +9,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // The built CLI in its own node process, as a provider runs it (turbo builds before it tests).
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../fixtures/package.json', import.meta.url));
+// scripts/make-fixture-evidence.mjs (fixed seed key): evidence in a disclosure package, and across a restore.
+const DISCLOSURE = fileURLToPath(new URL('../fixtures/disclosure.json', import.meta.url));
+const ACROSS_RESTORE = fileURLToPath(new URL('../fixtures/evidence-restore.json', import.meta.url));
 
 async function run(...args: string[]) {
   try {
@@ -68,5 +71,38 @@ describe('steward-verify', () => {
     const missing = await run(join(tmpdir(), 'no-such-package.json'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('を JSON として読めませんでした');
+  });
+
+  it('verifies the evidence in a disclosure package against the published key', async () => {
+    const { publicKey } = JSON.parse(readFileSync(DISCLOSURE, 'utf8')).evidence;
+    const { code, stdout } = await run(DISCLOSURE, '--public-key', publicKey);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      '6 entries proven included and complete in the ledger of size 60 signed 2026-12-06T10:00Z; consistent with your earlier head of size 41.',
+    );
+    expect(stdout).toContain('あなたについての記録がこれですべてであることを証明しました。');
+  });
+
+  it('exits 1 naming what is missing when an entry is removed', async () => {
+    const pkg = JSON.parse(readFileSync(DISCLOSURE, 'utf8'));
+    pkg.evidence.entries.splice(2, 1);
+    const edited = join(mkdtempSync(join(tmpdir(), 'steward-verify-')), 'removed.json');
+    writeFileSync(edited, JSON.stringify(pkg));
+    const { code, stdout } = await run(edited);
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      '- Completeness: the package shows 5 entries about you, but the signed provider map records 6: 1 missing.',
+    );
+  });
+
+  it('exits 1 with the restore as a warning, not a problem, in --json', async () => {
+    const { code, stdout } = await run('--json', ACROSS_RESTORE);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({
+      ok: false,
+      status: 'restored',
+      problems: [],
+      warnings: [{ reason: 'EARLIER_HEAD_ACROSS_RESTORE', restores: [{ lostFrom: 37, lostTo: 50 }] }],
+    });
   });
 });

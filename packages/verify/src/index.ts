@@ -18,10 +18,21 @@ export {
   type MerkleFailure,
   type MerkleResult,
 } from './merkle.js';
-export { explainFailure, explainProblem, shortTimestamp, summarize, type Language } from './messages.js';
+export { EVIDENCE_FORMAT } from './evidence.js';
+export {
+  explainFailure,
+  explainProblem,
+  explainWarning,
+  shortTimestamp,
+  summarize,
+  type Language,
+} from './messages.js';
 export {
   verifyPackage,
+  type Completeness,
+  type ConsistencyCause,
   type EntryRef,
+  type EvidencePackage,
   type HeadSummary,
   type PackageEntry,
   type PackageFailure,
@@ -30,7 +41,16 @@ export {
   type Problem,
   type ProofPackage,
   type VerifyOptions,
+  type Warning,
 } from './package.js';
+export {
+  EMPTY_MAP_ROOT,
+  providerChain,
+  providerMapLeafData,
+  verifyMapLeaf,
+  type ProviderMapLeaf,
+} from './provider-map.js';
+export { restoreStatement, type PackageRestore, type RestoreFailureCause, type RestoreRecord } from './restore.js';
 export {
   treeHeadStatement,
   verifySignedHead,

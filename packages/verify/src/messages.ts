@@ -3,7 +3,7 @@
  * rather than a message-format library, to keep the verifier to its two audited dependencies.
  */
 import type { MerkleFailure } from './merkle.js';
-import type { EntryRef, PackageFailure, PackageResult, Part, Problem } from './package.js';
+import type { EntryRef, PackageFailure, PackageResult, Part, Problem, Warning } from './package.js';
 
 export type Language = 'en' | 'ja';
 type Words<T> = { [L in Language]: (p: T) => string };
@@ -101,7 +101,104 @@ const REASONS: { [R in PackageFailure['reason']]: Words<ReasonOf<R>> } = {
     en: () => 'the package has no consistency proof',
     ja: () => 'パッケージに整合性の証明がありません',
   },
+  HEAD_HAS_NO_MAP: {
+    en: () =>
+      'it is a version 1 head, which commits to no provider map: it can prove the entries are in the ledger, not that they are all the entries about you (ask for evidence under a version 2 head)',
+    ja: () =>
+      'バージョン 1 のヘッドで、本人ごとの一覧を含みません。記録が台帳にあることは証明できますが、あなたについての記録がこれですべてであることは証明できません（バージョン 2 のヘッドによる証拠を求めてください）',
+  },
+  NOT_ABOUT_PROVIDER: {
+    en: (p) =>
+      `it is about ${p.providerId === null ? 'no provider' : `another provider (${p.providerId})`}, not the one this evidence is for`,
+    ja: (p) =>
+      `この証拠の対象の本人ではなく、${p.providerId === null ? '特定の本人に関しない' : `別の本人（${p.providerId}）`}の記録です`,
+  },
+  INCOMPLETE: {
+    en: (p) => {
+      switch (p.cause) {
+        case 'COUNT': {
+          const diff = Math.abs(p.found! - p.recorded);
+          const what = p.found! < p.recorded ? `${count(diff)} missing` : `${count(diff)} added`;
+          return `the package shows ${count(p.found!)} entries about you, but the signed provider map records ${count(p.recorded)}: ${what}`;
+        }
+        case 'ORDER':
+          return `entry ${p.position} is out of sequence order: the entries were reordered, so their chain is not the one the signed provider map records`;
+        case 'CHAIN':
+          return 'their number matches the signed provider map, but their chain does not: an entry was left out and another put in its place';
+        case 'LAST_SEQUENCE':
+          return `the last entry's sequence is ${p.found === null ? 'none' : count(p.found)}, but the signed provider map records ${count(p.recorded)}`;
+      }
+    },
+    ja: (p) => {
+      switch (p.cause) {
+        case 'COUNT': {
+          const diff = Math.abs(p.found! - p.recorded);
+          const what =
+            p.found! < p.recorded ? `${count(diff)} 件が欠けています` : `${count(diff)} 件が余分に加えられています`;
+          return `パッケージにはあなたについての記録が ${count(p.found!)} 件ありますが、署名された本人ごとの一覧には ${count(p.recorded)} 件と記録されています。${what}`;
+        }
+        case 'ORDER':
+          return `記録 ${p.position} が連番の順に並んでいません。順序が入れ替えられており、記録の連鎖が署名された本人ごとの一覧と一致しません`;
+        case 'CHAIN':
+          return '件数は署名された本人ごとの一覧と一致しますが、記録の連鎖が一致しません。記録が抜かれ、別の記録に差し替えられています';
+        case 'LAST_SEQUENCE':
+          return `最後の記録の連番が ${p.found === null ? 'ありません' : count(p.found)} ですが、署名された本人ごとの一覧には ${count(p.recorded)} と記録されています`;
+      }
+    },
+  },
+  MAP_PROOF_FAILED: {
+    en: (p) =>
+      `the proof of ${LEAF_EN[p.leaf]} in the provider map does not lead to the map root the head signs (${explainFailure(p.cause, 'en')})`,
+    ja: (p) =>
+      `本人ごとの一覧での${LEAF_JA[p.leaf]}の証明が、ヘッドの署名する一覧の根に届きません（${explainFailure(p.cause, 'ja')}）`,
+  },
+  ABSENCE_NOT_PROVEN: {
+    en: (p) =>
+      ({
+        NOT_BRACKETING:
+          'the neighbouring providers given do not sort on either side of your id, so they cannot show you are absent',
+        NOT_ADJACENT:
+          'the two neighbouring providers given are not next to each other in the provider map: another provider, possibly you, lies between them',
+        NOT_AT_EDGE:
+          'the neighbour given is not at the end of the provider map: providers beyond it, possibly you, are not accounted for',
+        EMPTY_MAP_ROOT: "the head signs an empty provider map under a root that is not an empty tree's",
+      })[p.cause],
+    ja: (p) =>
+      ({
+        NOT_BRACKETING: '示された隣の本人の ID があなたの ID を前後から挟んでいないため、記録がないことを示せません',
+        NOT_ADJACENT:
+          '示された二つの隣の葉が本人ごとの一覧で隣り合っていません。間に別の本人（あなたかもしれません）があります',
+        NOT_AT_EDGE:
+          '示された隣の葉が本人ごとの一覧の端ではありません。その先の本人（あなたかもしれません）が確かめられていません',
+        EMPTY_MAP_ROOT: 'ヘッドは空の本人ごとの一覧に署名していますが、その根が空の木の根ではありません',
+      })[p.cause],
+  },
+  RESTORE_NOT_PROVEN: {
+    en: (p) =>
+      ({
+        NOT_A_RESTORE: 'it is not a RESTORE entry',
+        STATEMENT_MISMATCH: 'the lost range, anchor or backup stated for it are not the ones its entry records',
+        SIGNATURE:
+          "its restore signature does not verify: the ledger's key did not sign this restore, so it explains nothing",
+        BEFORE_EARLIER_HEAD:
+          'it was recorded before your earlier head was signed, so it cannot explain why that head is not consistent',
+      })[p.cause],
+    ja: (p) =>
+      ({
+        NOT_A_RESTORE: 'RESTORE の記録ではありません',
+        STATEMENT_MISMATCH: '示された失われた範囲・アンカー・バックアップが、記録に書かれたものと異なります',
+        SIGNATURE: '復元の署名を検証できません。台帳の鍵による署名ではないため、何の説明にもなりません',
+        BEFORE_EARLIER_HEAD: '以前のヘッドの署名より前に記録されたため、そのヘッドと整合しない理由になりません',
+      })[p.cause],
+  },
+  INCONSISTENT: {
+    en: (p) => `not proven: ${explainFailure(p.cause, 'en')}`,
+    ja: (p) => `証明できません。${explainFailure(p.cause, 'ja')}`,
+  },
 };
+
+const LEAF_EN = { present: 'your leaf', left: 'the left neighbour', right: 'the right neighbour' } as const;
+const LEAF_JA = { present: 'あなたの葉', left: '左隣の葉', right: '右隣の葉' } as const;
 
 const entryName: Words<EntryRef> = {
   en: (e) =>
@@ -111,8 +208,15 @@ const entryName: Words<EntryRef> = {
     `記録 ${e.position}` + (e.sequence === null ? '' : `（連番 ${e.sequence}${e.id === null ? '' : `、ID ${e.id}`}）`),
 };
 
+const restoreName: Words<EntryRef> = {
+  en: (e) => `Restore ${e.position}` + (e.sequence === null ? '' : ` (RESTORE entry, sequence ${count(e.sequence)})`),
+  ja: (e) => `復元 ${e.position}` + (e.sequence === null ? '' : `（RESTORE 記録、連番 ${count(e.sequence)}）`),
+};
+
 const PARTS: Record<Exclude<Part, 'entry'>, Record<Language, string>> = {
   package: { en: 'The package', ja: 'パッケージ' },
+  completeness: { en: 'Completeness', ja: '網羅性' },
+  restore: { en: 'A restore', ja: '復元' },
   head: { en: 'The signed head', ja: '署名付きヘッド' },
   earlierHead: { en: 'Your earlier head', ja: '以前のヘッド' },
   consistency: { en: 'Consistency with your earlier head', ja: '以前のヘッドとの整合性' },
@@ -127,7 +231,7 @@ export function explainFailure(failure: PackageFailure | MerkleFailure, language
 /** One line naming what failed and why. */
 export function explainProblem(problem: Problem, language: Language): string {
   const where = problem.entry
-    ? entryName[language](problem.entry)
+    ? (problem.part === 'restore' ? restoreName : entryName)[language](problem.entry)
     : PARTS[problem.part as Exclude<Part, 'entry'>][language];
   return language === 'ja'
     ? `${where}：${explainFailure(problem, 'ja')}。`
@@ -139,26 +243,82 @@ export function shortTimestamp(iso: string): string {
   return iso.replace(/\.000Z$/, 'Z').replace(/:00Z$/, 'Z');
 }
 
-/** The reader's summary: one line on success (plus what is not yet proven), else one line per problem. */
+/** Why a warning keeps the result from ok, and what the ledger records about it. */
+export function explainWarning(warning: Warning, language: Language): string {
+  const t = shortTimestamp;
+  if (language === 'ja') {
+    const restores = warning.restores
+      .map(
+        (r) =>
+          `${t(r.recordedAt)} に記録された復元（RESTORE 記録、連番 ${count(r.sequence)}）により、連番 ${count(r.lostFrom)}〜${count(r.lostTo)} の記録が失われました` +
+          (r.backupCreatedAt ? `（復元したバックアップは ${t(r.backupCreatedAt)} のもの）` : ''),
+      )
+      .join('。');
+    return `お手元の以前のヘッド（大きさ ${count(warning.earlierTreeSize)}、${t(warning.earlierTimestamp)} に署名）は現在の台帳と整合しませんが、その理由は台帳に署名付きで記録されています：${restores}。改ざんの証拠ではなく組織が署名した消失の記録ですが、その範囲の記録は台帳から失われています。`;
+  }
+  const restores = warning.restores
+    .map(
+      (r) =>
+        `a restore recorded ${t(r.recordedAt)} (RESTORE entry, sequence ${count(r.sequence)}) lost entries ${count(r.lostFrom)}–${count(r.lostTo)}` +
+        (r.backupCreatedAt ? ` (it restored a backup made ${t(r.backupCreatedAt)})` : ''),
+    )
+    .join('; ');
+  return `Your earlier head (size ${count(warning.earlierTreeSize)}, signed ${t(warning.earlierTimestamp)}) is not consistent with this ledger, and the ledger records why, signed: ${restores}. This is the organisation's signed account of a loss, not evidence of tampering, but the entries in that range are gone from the ledger.`;
+}
+
+/** The one line saying what was proven. */
+function provenLine(result: PackageResult, language: Language, withEarlier: boolean): string {
+  const ja = language === 'ja';
+  const head = result.head!;
+  const n = result.entries.length;
+  const size = count(head.treeSize);
+  const at = shortTimestamp(head.timestamp);
+  const earlier = withEarlier && result.consistent && result.earlierHead ? result.earlierHead : null;
+  const tail = ja
+    ? earlier
+      ? `。お手元の以前のヘッド（大きさ ${count(earlier.treeSize)}）とも整合しています。`
+      : '。'
+    : earlier
+      ? `; consistent with your earlier head of size ${count(earlier.treeSize)}.`
+      : '.';
+  if (result.format === 'proof') {
+    return ja
+      ? `${n} 件の記録が、${at} に署名された台帳（大きさ ${size}）に含まれることを証明しました${tail}`
+      : `${n} ${n === 1 ? 'entry' : 'entries'} proven included in the ledger of size ${size} signed ${at}${tail}`;
+  }
+  if (result.completeness?.absent) {
+    return ja
+      ? `${at} に署名された台帳（大きさ ${size}）に、あなたについての記録が一件もないことを証明しました${tail}`
+      : `No entries about you: proven absent from the ledger of size ${size} signed ${at}${tail}`;
+  }
+  return ja
+    ? `${n} 件の記録が、${at} に署名された台帳（大きさ ${size}）に含まれ、あなたについての記録がこれですべてであることを証明しました${tail}`
+    : `${n} ${n === 1 ? 'entry' : 'entries'} proven included and complete in the ledger of size ${size} signed ${at}${tail}`;
+}
+
+/**
+ * The reader's summary: on success one line (plus what is not proven); with a warning (a recorded
+ * restore) the warning, then what did verify; else one line per problem.
+ */
 export function summarize(result: PackageResult, language: Language): string[] {
   const ja = language === 'ja';
-  if (!result.ok || !result.head) {
+  if (result.status === 'failed' || !result.head) {
     const n = result.problems.length;
     const title = ja
       ? `検証できませんでした（問題 ${n} 件）。`
       : `NOT VERIFIED: ${n} ${n === 1 ? 'problem' : 'problems'}.`;
     return [title, ...result.problems.map((p) => `- ${explainProblem(p, language)}`)];
   }
-  const head = result.head;
-  const n = result.entries.length;
-  const earlier = result.consistent && result.earlierHead ? result.earlierHead : null;
-  const lines = [
-    ja
-      ? `${n} 件の記録が、${shortTimestamp(head.timestamp)} に署名された台帳（大きさ ${count(head.treeSize)}）に含まれることを証明しました` +
-        (earlier ? `。お手元の以前のヘッド（大きさ ${count(earlier.treeSize)}）とも整合しています。` : '。')
-      : `${n} ${n === 1 ? 'entry' : 'entries'} proven included in the ledger of size ${count(head.treeSize)} signed ${shortTimestamp(head.timestamp)}` +
-        (earlier ? `; consistent with your earlier head of size ${count(earlier.treeSize)}.` : '.'),
-  ];
+  const lines: string[] = [];
+  if (result.status === 'restored') {
+    lines.push(
+      ja
+        ? '検証できませんでした：以前のヘッドとの間で、古いバックアップからの復元が記録されています（改ざんとは区別されます）。'
+        : 'NOT VERIFIED: a restore from an older backup is recorded between your earlier head and this one (told apart from tampering).',
+      ...result.warnings.map((w) => `- ${explainWarning(w, language)}`),
+      (ja ? 'それ以外は確認できました：' : 'What did verify: ') + provenLine(result, language, false),
+    );
+  } else lines.push(provenLine(result, language, true));
   if (!result.keyPinned) {
     lines.push(
       ja
@@ -166,11 +326,11 @@ export function summarize(result: PackageResult, language: Language): string[] {
         : `Signed with the key the package names (${result.publicKey}): check it is the key the organisation publishes.`,
     );
   }
-  if (head.providerMapRoot === null) {
+  if (result.format === 'proof') {
     lines.push(
       ja
-        ? 'このヘッドは本人ごとの一覧を含まないため、これらの記録が台帳にあることは証明しますが、本人に関する記録がこれで全部であることは証明しません。'
-        : 'This head commits to no per-provider map yet: it proves these entries are in the ledger, not that they are all the entries about you.',
+        ? 'この形式のパッケージは、これらの記録が台帳にあることは証明しますが、あなたに関する記録がこれで全部であることは証明しません。'
+        : 'This kind of package proves these entries are in the ledger, not that they are all the entries about you.',
     );
   }
   return lines;

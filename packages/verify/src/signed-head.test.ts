@@ -88,4 +88,60 @@ describe('verifySignedHead', () => {
     expect(verifySignedHead(signed(), 'MCowBQYDK2VwAyEA')).toEqual({ ok: false, reason: 'BAD_PUBLIC_KEY' });
     expect(verifySignedHead(null, publicKey)).toEqual({ ok: false, reason: 'MALFORMED_HEAD', field: 'head' });
   });
+
+  describe('v2 (with the provider map)', () => {
+    const mapRoot = 'cd'.repeat(32);
+    function signedV2(overrides: Partial<Omit<SignedTreeHead, 'signature'>> = {}): SignedTreeHead {
+      const unsigned = {
+        version: 2 as const,
+        treeSize: 1_004_211,
+        rootHash: '5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328',
+        timestamp: '2026-12-06T10:00:00.000Z',
+        providerMapSize: 812,
+        providerMapRoot: mapRoot,
+        ...overrides,
+      };
+      return {
+        ...unsigned,
+        signature: sign(null, Buffer.from(treeHeadStatement(unsigned)), privateKey).toString('base64'),
+      };
+    }
+
+    it('signs size, root, time, map size and map root under steward-tree-head/2', () => {
+      const head = signedV2();
+      expect(treeHeadStatement(head)).toBe(
+        `steward-tree-head/2\n1004211\n${head.rootHash}\n2026-12-06T10:00:00.000Z\n812\n${mapRoot}`,
+      );
+      expect(verifySignedHead(head, publicKey)).toMatchObject({
+        ok: true,
+        version: 2,
+        providerMapSize: 812,
+        providerMapRoot: mapRoot,
+      });
+      expect(verifySignedHead(signed(), publicKey)).toMatchObject({ ok: true, version: 1, providerMapSize: null });
+    });
+
+    it('refuses a changed map size, or a v2 head read as v1', () => {
+      expect(verifySignedHead({ ...signedV2(), providerMapSize: 813 }, publicKey)).toEqual({
+        ok: false,
+        reason: 'BAD_SIGNATURE',
+      });
+      expect(verifySignedHead({ ...signedV2(), version: 1 }, publicKey)).toEqual({
+        ok: false,
+        reason: 'BAD_SIGNATURE',
+      });
+    });
+
+    it.each([
+      ['version', { version: 3 }],
+      ['providerMapSize', { providerMapSize: undefined }],
+      ['providerMapRoot', { providerMapRoot: '-' }],
+    ])('names the malformed field %s', (field, change) => {
+      expect(verifySignedHead({ ...signedV2(), ...change }, publicKey)).toEqual({
+        ok: false,
+        reason: 'MALFORMED_HEAD',
+        field,
+      });
+    });
+  });
 });
