@@ -113,7 +113,13 @@ export function wordIncidentStep(language: Language, kind: IncidentStepKind, sum
   if (s.channel) params.channel = label(language, 'incidentNotificationChannel', str(s.channel) as never);
   for (const n of ['affectedCount', 'added', 'removed', 'count']) params[n] ??= 0;
   params.reference ??= '';
-  return formatMessage(language, summaryKey(kind, summary), params);
+  return formatMessage(language, summaryKey(kind, summary), withGroupedCounts(language, params));
+}
+
+/** Every number an incident's messages carry is a count of people: written with digit grouping (1,250人). */
+function withGroupedCounts(language: Language, params: Readonly<Record<string, string | number>>) {
+  const grouped = new Intl.NumberFormat(language === 'ja' ? 'ja-JP' : 'en-GB');
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? grouped.format(v) : v]));
 }
 
 /** An incident as the disclosure package shows it to a provider it concerns: steps worded in their language. */
@@ -181,7 +187,7 @@ export function presentIncident(cipher: FieldCipher, parts: IncidentParts): Inci
       unanswered: a.unanswered,
       reasons: a.reasons.map((r) => ({
         code: r.code,
-        message: formatMessage(language, `incidentReason.${r.code}`, r.params),
+        message: formatMessage(language, `incidentReason.${r.code}`, withGroupedCounts(language, r.params)),
         article: r.article,
       })),
     },

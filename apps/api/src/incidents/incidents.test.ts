@@ -430,6 +430,10 @@ describe.each(DATABASES)('incidents on %s', (database) => {
     expect(res.preliminary).toMatchObject({ kind: 'PRELIMINARY', day: 5, state: 'ON_TRACK', daysLeft: 4 });
     expect(res.final).toMatchObject({ kind: 'FINAL', day: 30, state: 'ON_TRACK', daysLeft: 29 });
     expect(res.assessment.reasons.map((r) => r.code)).toContain('CRITERION_OVER_1000_PEOPLE');
+    // Counts of people read with digit grouping, whatever the message.
+    expect(res.assessment.reasons.find((r) => r.code === 'CRITERION_OVER_1000_PEOPLE')?.message).toBe(
+      '本人の数は1,200人で、1,000人を超えます。',
+    );
     const { entries, affected } = await ledgerOf(app, res.id);
     expect(affected).toHaveLength(1200);
     expect(entries).toHaveLength(1);
