@@ -20,6 +20,10 @@ export interface SiteText {
   core(key: MessageKey, params?: MessageParams): string;
   /** A day in the organisation's time zone: 2005年11月18日 / 18 Nov 2005. */
   date(at: Date): string;
+  /** A moment to the second in the organisation's time zone, the zone named: 2026年12月6日 19:00:00 JST. */
+  dateTime(at: Date): string;
+  /** A whole number with the language's digit grouping: 1,004,211. */
+  count(n: number): string;
 }
 
 const INTL_LOCALE: Record<Language, string> = { ja: 'ja-JP', en: 'en-GB' };
@@ -41,12 +45,36 @@ export function formatDay(language: Language, timeZone: string, date: Date): str
   return format.format(date);
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+export function formatMoment(language: Language, timeZone: string, date: Date): string {
+  const key = `${language}|${timeZone}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALE[language], {
+      year: 'numeric',
+      month: language === 'ja' ? 'long' : 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+      timeZone,
+    });
+    dateTimeFormats.set(key, format);
+  }
+  return format.format(date);
+}
+
 export function siteText(language: Language, timeZone: string): SiteText {
   return {
     language,
     t: (key, params = {}) => formatIcu(language, `public-site:${key}`, CATALOGUES[language][key], params),
     core: (key, params) => formatMessage(language, key, params),
     date: (at) => formatDay(language, timeZone, at),
+    dateTime: (at) => formatMoment(language, timeZone, at),
+    count: (n) => n.toLocaleString(INTL_LOCALE[language]),
   };
 }
 
