@@ -28,16 +28,25 @@ export interface SiteText {
 
 const INTL_LOCALE: Record<Language, string> = { ja: 'ja-JP', en: 'en-GB' };
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** To the second, the zone named (a signed head's time). */
+const MOMENT: Intl.DateTimeFormatOptions = {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+};
 
-/** `date` formatted as a calendar day where the organisation is (its IANA zone), not where the server runs. */
-export function formatDay(language: Language, timeZone: string, date: Date): string {
-  const key = `${language}|${timeZone}`;
+/** A day, or with `withTime` a moment, in the organisation's IANA zone (not where the server runs); formats kept per language, zone and kind. */
+function formatIn(language: Language, timeZone: string, date: Date, withTime: boolean): string {
+  const key = `${language}|${timeZone}|${withTime}`;
   let format = dateFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(INTL_LOCALE[language], {
       year: 'numeric',
       month: language === 'ja' ? 'long' : 'short',
       day: 'numeric',
+      ...(withTime ? MOMENT : {}),
       timeZone,
     });
     dateFormats.set(key, format);
@@ -45,26 +54,9 @@ export function formatDay(language: Language, timeZone: string, date: Date): str
   return format.format(date);
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-export function formatMoment(language: Language, timeZone: string, date: Date): string {
-  const key = `${language}|${timeZone}`;
-  let format = dateTimeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(INTL_LOCALE[language], {
-      year: 'numeric',
-      month: language === 'ja' ? 'long' : 'short',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-      timeZone,
-    });
-    dateTimeFormats.set(key, format);
-  }
-  return format.format(date);
+/** `date` formatted as a calendar day where the organisation is. */
+export function formatDay(language: Language, timeZone: string, date: Date): string {
+  return formatIn(language, timeZone, date, false);
 }
 
 export function siteText(language: Language, timeZone: string): SiteText {
@@ -73,7 +65,7 @@ export function siteText(language: Language, timeZone: string): SiteText {
     t: (key, params = {}) => formatIcu(language, `public-site:${key}`, CATALOGUES[language][key], params),
     core: (key, params) => formatMessage(language, key, params),
     date: (at) => formatDay(language, timeZone, at),
-    dateTime: (at) => formatMoment(language, timeZone, at),
+    dateTime: (at) => formatIn(language, timeZone, at, true),
     count: (n) => n.toLocaleString(INTL_LOCALE[language]),
   };
 }

@@ -21,7 +21,8 @@ describe('parseTreeHead', () => {
   it('reads v1 and v2 heads, in the wire order, with version absent meaning 1', () => {
     const { version: _, ...noVersion } = v1;
     expect(parseTreeHead(JSON.stringify(noVersion))).toEqual({ ok: true, head: v1 });
-    const p = parseTreeHead(`  ${JSON.stringify({ signature: sig, ...v2 }, null, 2)}\n`);
+    const { signature, ...unsigned } = v2;
+    const p = parseTreeHead(`  ${JSON.stringify({ signature, ...unsigned }, null, 2)}\n`);
     expect(p.ok && Object.keys(p.head)).toEqual([
       'version',
       'treeSize',
