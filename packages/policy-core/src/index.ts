@@ -63,3 +63,4 @@ export * from './incidents/incident-deadlines.js';
 export * from './incidents/incident-status.js';
 export * from './incidents/commission-report.js';
 export * from './incidents/incident-detectors.js';
+export * from './ledger/tree-head.js';

@@ -40,6 +40,9 @@ export const ISSUE_CODES = [
   'WEAK_PASSWORD',
   // import/: a cell a spreadsheet would run as a formula (=, +, -, @ and not a telephone number).
   'FORMULA',
+  // ledger/: a signed tree head whose signature does not verify, or that names more entries than the ledger holds.
+  'BAD_SIGNATURE',
+  'AHEAD_OF_LEDGER',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 export const isIssueCode = memberOf(ISSUE_CODES);

@@ -75,6 +75,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/audit', label: 'nav.audit', show: (u) => canWrite(u.role) },
       { to: '/ledger', label: 'nav.ledger', show: (u) => canWrite(u.role), exact: true },
       { to: '/ledger/entries', label: 'nav.ledgerEntries', show: (u) => canWrite(u.role) },
+      { to: '/ledger/heads', label: 'nav.ledgerHeads' },
       { to: '/jobs', label: 'nav.jobs', show: (u) => canWrite(u.role) },
       { to: '/outbox', label: 'nav.outbox', show: (u) => canManageUsers(u.role) },
       { to: '/admin-users', label: 'nav.adminUsers', show: (u) => canManageUsers(u.role) },

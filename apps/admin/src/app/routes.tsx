@@ -8,6 +8,7 @@ import { ImportRoute } from '../routes/import.js';
 import { JobsRoute } from '../routes/jobs.js';
 import { LedgerRoute } from '../routes/ledger.js';
 import { LedgerEntriesRoute } from '../routes/ledger-entries.js';
+import { LedgerHeadsRoute } from '../routes/ledger-heads.js';
 import { InvitationRoute } from '../routes/invitation.js';
 import { LoginRoute } from '../routes/login.js';
 import { NotFoundRoute } from '../routes/not-found.js';
@@ -53,6 +54,7 @@ export const routes: RouteObject[] = [
       { path: 'audit', element: <AuditRoute /> },
       { path: 'ledger', element: <LedgerRoute /> },
       { path: 'ledger/entries', element: <LedgerEntriesRoute /> },
+      { path: 'ledger/heads', element: <LedgerHeadsRoute /> },
       { path: 'jobs', element: <JobsRoute /> },
       { path: 'outbox', element: <OutboxRoute /> },
       { path: 'import', element: <ImportRoute /> },

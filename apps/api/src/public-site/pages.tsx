@@ -1,17 +1,26 @@
-import { INQUIRY_LIMITS, LANGUAGES, REQUEST_KINDS, REQUEST_LIMITS, type Language } from '@steward/policy-core';
+import {
+  INQUIRY_LIMITS,
+  LANGUAGES,
+  REQUEST_KINDS,
+  REQUEST_LIMITS,
+  TREE_HEAD_MAX_LENGTH,
+  type Language,
+} from '@steward/policy-core';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { PublicPolicyType } from '../policy/policy-change.type.js';
 import type { SiteText } from './site-messages.js';
 import { SITE_CSS } from './site-style.js';
 
-// The public pages (/privacy, /privacy/inquiry, /privacy/request) as small components rendered to
+// The public pages (/privacy, /privacy/inquiry, /privacy/request, /privacy/ledger) as small components rendered to
 // static HTML: React escapes every value, so stored and submitted text never becomes markup.
 
 export const POLICY_PATH = '/privacy';
 export const INQUIRY_PATH = '/privacy/inquiry';
 export const REQUEST_PATH = '/privacy/request';
-export type SitePath = typeof POLICY_PATH | typeof INQUIRY_PATH | typeof REQUEST_PATH;
+/** "Verify our records": the latest signed tree head and how a provider checks their package (verify-page.tsx). */
+export const VERIFY_PATH = '/privacy/ledger';
+export type SitePath = typeof POLICY_PATH | typeof INQUIRY_PATH | typeof REQUEST_PATH | typeof VERIFY_PATH;
 
 const LANGUAGE_NAMES: Record<Language, 'site.japanese' | 'site.english'> = { ja: 'site.japanese', en: 'site.english' };
 
@@ -178,6 +187,9 @@ export function PolicyPage({ text, policy }: { text: SiteText; policy: PublicPol
           </li>
           <li>
             <a href={hrefOf(INQUIRY_PATH, language)}>{t('policy.inquiryLink')}</a>
+          </li>
+          <li>
+            <a href={hrefOf(VERIFY_PATH, language)}>{t('policy.verifyLink')}</a>
           </li>
         </ul>
       </section>
@@ -388,7 +400,14 @@ export function InquiryReceivedPage({ text, reference }: { text: SiteText; refer
   );
 }
 
-export const REQUEST_FIELDS = ['kind', 'requesterName', 'contact', 'details', 'cookieConsentIds'] as const;
+export const REQUEST_FIELDS = [
+  'kind',
+  'requesterName',
+  'contact',
+  'details',
+  'cookieConsentIds',
+  'earlierHead',
+] as const;
 export type RequestField = (typeof REQUEST_FIELDS)[number];
 
 export function RequestPage({
@@ -465,6 +484,16 @@ export function RequestPage({
           maxLength={REQUEST_LIMITS.details}
         />
         <Field {...field.cookieConsentIds} label={t('request.cookieIds')} hint={t('request.cookieIdsHelp')} />
+        <Field
+          {...field.earlierHead}
+          label={t('request.earlierHead')}
+          hint={t('request.earlierHeadHelp')}
+          rows={6}
+          maxLength={TREE_HEAD_MAX_LENGTH}
+        />
+        <p className="hint">
+          <a href={hrefOf(VERIFY_PATH, language)}>{t('request.earlierHeadMore')}</a>
+        </p>
         <button type="submit">{t('request.send')}</button>
       </form>
       <p className="no-print">

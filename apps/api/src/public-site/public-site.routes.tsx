@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import {
   forbiddenCharacterIssue,
   textFor,
+  treeHeadFromStatement,
   type Issue,
   type Language,
   type MessageKey,
@@ -16,6 +17,7 @@ import type { AppDeps } from '../context.js';
 import { noteErrorCode, traceOf } from '../http/request-log.js';
 import { INQUIRY_SUBMIT_RULE, InquiryService } from '../inquiries/inquiry.service.js';
 import type { Organisation } from '../organisation/organisation.entity.js';
+import { LedgerTreeService } from '../ledger/ledger-tree.service.js';
 import { loadOrganisation } from '../organisation/organisation.service.js';
 import { presentPublicPolicy } from '../policy/policy.presenter.js';
 import { currentPolicy } from '../policy/policy-text.js';
@@ -33,6 +35,7 @@ import {
   REQUEST_PATH,
   RequestPage,
   RequestReceivedPage,
+  VERIFY_PATH,
   renderPage,
   type FieldErrors,
   type FormProblem,
@@ -40,8 +43,9 @@ import {
   type SitePath,
 } from './pages.js';
 import { askedLanguage, pageLanguage, siteText, type SiteKey, type SiteText } from './site-messages.js';
+import { TREE_HEAD_JSON_PATH, VerifyPage, type PublishedHead } from './verify-page.js';
 
-export const PUBLIC_SITE_PATHS: readonly SitePath[] = [POLICY_PATH, INQUIRY_PATH, REQUEST_PATH];
+export const PUBLIC_SITE_PATHS: readonly SitePath[] = [POLICY_PATH, INQUIRY_PATH, REQUEST_PATH, VERIFY_PATH];
 
 export interface PublicSiteOptions {
   orm: MikroORM;
@@ -79,8 +83,9 @@ interface FormRoute<F extends string, T> {
 }
 
 /**
- * The public pages, server-rendered (ARCHITECTURE.md, "Public pages"): GET /privacy, and GET and
- * POST /privacy/inquiry and /privacy/request. A POST is an anonymous
+ * The public pages, server-rendered (ARCHITECTURE.md, "Public pages"): GET /privacy, GET and
+ * POST /privacy/inquiry and /privacy/request, and GET /privacy/ledger ("Verify our records") with
+ * its JSON twin /privacy/ledger/tree-head.json. A POST is an anonymous
  * `application/x-www-form-urlencoded` form handled by the same services as the GraphQL mutations
  * `submitInquiry` and `submitProviderRequest` — same per-address budgets, same validation — after
  * the same input boundary (no control or invisible characters). They read no cookie and no
@@ -232,7 +237,7 @@ export function publicSiteRouter(options: PublicSiteOptions): Router {
     path: REQUEST_PATH,
     title: 'request.title',
     fields: REQUEST_FIELDS,
-    multiLine: { details: 'multi-line' },
+    multiLine: { details: 'multi-line', earlierHead: 'multi-line' },
     rule: SUBMIT_RULE,
     form: (text, state, problem) => <RequestPage text={text} form={state} problem={problem} />,
     submit: (em, values, address) =>
@@ -243,6 +248,7 @@ export function publicSiteRouter(options: PublicSiteOptions): Router {
           contact: values.contact,
           details: values.details || null,
           cookieConsentIds: values.cookieConsentIds.split(/[\s,]+/).filter(Boolean),
+          earlierHead: values.earlierHead || null,
         },
         address,
         (rule, address) => rateLimits.consumeAddress(rule, address),
@@ -251,7 +257,48 @@ export function publicSiteRouter(options: PublicSiteOptions): Router {
       title: text.t('request.receivedTitle'),
       page: <RequestReceivedPage text={text} reference={receipt.reference} dueAt={receipt.dueAt} />,
     }),
+    // A refused head says what to copy instead, not just "not valid".
+    wording: (text, issue) =>
+      issue.field === 'earlierHead' && EARLIER_HEAD_WORDING.has(issue.code)
+        ? text.t(`request.earlierHeadErrors.${issue.code}` as SiteKey)
+        : null,
   });
+
+  // "Verify our records": the newest signed tree head, its key, and how a provider checks a package.
+  router.get(
+    VERIFY_PATH,
+    page(async (_req, res, ctx) => {
+      const published = await latestHead(ctx.em);
+      const html = renderPage(
+        frame(ctx, VERIFY_PATH, ctx.text.t('verify.title')),
+        <VerifyPage text={ctx.text} published={published} publicKey={deps.cipher.checkpointPublicKeyRaw} />,
+      );
+      send(res, 200, html);
+    }),
+  );
+
+  // The same head for programs keeping copies (witnesses): the head JSON of the wire format and the key.
+  router.get(TREE_HEAD_JSON_PATH, async (_req: Request, res: Response, next: NextFunction) => {
+    try {
+      const trace = traceOf(res);
+      if (trace) trace.route = 'public-site';
+      const published = await latestHead(orm.em.fork() as SqlEntityManager);
+      // A head is public and changes at most every checkpoint: a minute's caching, then revalidate (ETag).
+      res.setHeader('Cache-Control', 'public, max-age=60, must-revalidate');
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.status(200).json({ head: published?.head ?? null, publicKey: deps.cipher.checkpointPublicKeyRaw });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  /** The newest signed tree head, rebuilt from the statement it signed (v1 or v2); null before the first. */
+  async function latestHead(em: SqlEntityManager): Promise<PublishedHead | null> {
+    const page = await new LedgerTreeService(em, deps).heads(1, null);
+    const node = page.edges[0]?.node;
+    const head = node ? treeHeadFromStatement(node.statement, node.signature) : null;
+    return node && head ? { head, statement: node.statement } : null;
+  }
 
   // Anything else under /privacy/ is not a page of the admin either: a page that says so, with the way back.
   router.get(
@@ -310,6 +357,9 @@ export function publicSiteRouter(options: PublicSiteOptions): Router {
   });
   return router;
 }
+
+/** The codes of the earlier head's check (ledger/earlier-head.ts) the request form words itself. */
+const EARLIER_HEAD_WORDING = new Set<string>(['INVALID_FORMAT', 'TOO_LONG', 'BAD_SIGNATURE', 'AHEAD_OF_LEDGER']);
 
 function organisationNameOf(org: Organisation, language: Language): string {
   return textFor({ ja: org.nameJa, en: org.name }, language).text;

@@ -20,25 +20,43 @@ export interface SiteText {
   core(key: MessageKey, params?: MessageParams): string;
   /** A day in the organisation's time zone: 2005年11月18日 / 18 Nov 2005. */
   date(at: Date): string;
+  /** A moment to the second in the organisation's time zone, the zone named: 2026年12月6日 19:00:00 JST. */
+  dateTime(at: Date): string;
+  /** A whole number with the language's digit grouping: 1,004,211. */
+  count(n: number): string;
 }
 
 const INTL_LOCALE: Record<Language, string> = { ja: 'ja-JP', en: 'en-GB' };
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** To the second, the zone named (a signed head's time). */
+const MOMENT: Intl.DateTimeFormatOptions = {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+};
 
-/** `date` formatted as a calendar day where the organisation is (its IANA zone), not where the server runs. */
-export function formatDay(language: Language, timeZone: string, date: Date): string {
-  const key = `${language}|${timeZone}`;
+/** A day, or with `withTime` a moment, in the organisation's IANA zone (not where the server runs); formats kept per language, zone and kind. */
+function formatIn(language: Language, timeZone: string, date: Date, withTime: boolean): string {
+  const key = `${language}|${timeZone}|${withTime}`;
   let format = dateFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(INTL_LOCALE[language], {
       year: 'numeric',
       month: language === 'ja' ? 'long' : 'short',
       day: 'numeric',
+      ...(withTime ? MOMENT : {}),
       timeZone,
     });
     dateFormats.set(key, format);
   }
   return format.format(date);
+}
+
+/** `date` formatted as a calendar day where the organisation is. */
+export function formatDay(language: Language, timeZone: string, date: Date): string {
+  return formatIn(language, timeZone, date, false);
 }
 
 export function siteText(language: Language, timeZone: string): SiteText {
@@ -47,6 +65,8 @@ export function siteText(language: Language, timeZone: string): SiteText {
     t: (key, params = {}) => formatIcu(language, `public-site:${key}`, CATALOGUES[language][key], params),
     core: (key, params) => formatMessage(language, key, params),
     date: (at) => formatDay(language, timeZone, at),
+    dateTime: (at) => formatIn(language, timeZone, at, true),
+    count: (n) => n.toLocaleString(INTL_LOCALE[language]),
   };
 }
 

@@ -52,6 +52,8 @@ button { font: inherit; font-weight: 600; padding: 0.5rem 1.5rem; border: 0; bor
 .alert { border-left: 4px solid var(--error); background: #fdf0f0; padding: 0.75rem 1rem; margin: 1rem 0; }
 .alert.ok { border-color: var(--ok); background: #edf7f1; }
 .alert h2 { margin: 0 0 0.25rem; font-size: 1.05rem; }
+pre.code { white-space: pre-wrap; overflow-wrap: anywhere; background: #fff; border: 1px solid var(--line); border-radius: 4px; padding: 0.5rem 0.75rem; margin: 0.25rem 0 0.75rem; font-size: 0.85rem; }
+code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; overflow-wrap: anywhere; }
 .reference { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-weight: 700; font-size: 1.15rem; }
 footer.site { border-top: 1px solid var(--line); padding-top: 0.75rem; padding-bottom: 2rem; color: var(--muted); font-size: 0.9rem; }
 @media print {

@@ -44,6 +44,7 @@ export class ProviderRequest extends BaseEntity<
   | 'resolutionSealed'
   | 'packageProducedAt'
   | 'packageHash'
+  | 'earlierHead'
 > {
   /** The receipt reference the requester is given (e.g. R-7K2M9QX4TA); not secret. */
   @Unique()
@@ -107,6 +108,13 @@ export class ProviderRequest extends BaseEntity<
 
   @Property({ type: 'string', length: 64, nullable: true })
   packageHash: string | null = null;
+
+  /**
+   * The signed tree head the provider handed in (from their last disclosure package), as checked on
+   * intake: its JSON in the wire's field order (policy-core parseTreeHead). Not personal: a head is public.
+   */
+  @Property({ type: 'text', nullable: true })
+  earlierHead: string | null = null;
 
   @Property({ type: 'integer', version: true })
   version: number = 1;

@@ -20,6 +20,7 @@ import { sealRequester } from './request.presenter.js';
 import { loadResponsePeriod } from './request-settings.js';
 import type { RequestReceiptType } from './request.type.js';
 import { isUuid } from '../common/ids.js';
+import { checkEarlierHead } from '../ledger/earlier-head.js';
 import { RequestService } from './request.service.js';
 import { Service } from '../common/transaction.js';
 
@@ -60,6 +61,7 @@ export class RequestIntakeService extends Service {
       details?: string | null;
       cookieConsentIds?: string[] | null;
       providerId?: string | null;
+      earlierHead?: string | null;
     },
     by: 'public' | 'staff',
   ): Promise<ProviderRequest> {
@@ -87,6 +89,11 @@ export class RequestIntakeService extends Service {
       provider = isUuid(providerId) ? await this.em.findOne(Provider, { id: providerId }) : null;
       if (!provider) issues.push({ field: 'providerId', code: 'INVALID_VALUE', message: 'No such provider.' });
     }
+    // The head of the provider's last package, for the next one's consistency proof; checked before anything is stored.
+    const earlier = input.earlierHead?.trim()
+      ? await checkEarlierHead(this.em, this.deps.cipher, input.earlierHead)
+      : null;
+    if (earlier && !earlier.ok) issues.push(...earlier.issues);
     if (issues.length) throw new BadInputError(issues);
 
     const period = await loadResponsePeriod(this.em, receivedAt);
@@ -105,6 +112,7 @@ export class RequestIntakeService extends Service {
       cookieConsentIds: [...(submission.cookieConsentIds ?? [])],
     });
     request.provider = provider;
+    request.earlierHead = earlier?.ok ? earlier.json : null;
     request.enteredBy = this.actor ? this.em.getReference(AdminUser, this.actor.userId) : null;
     request.createdAt = now;
     request.updatedAt = now;
@@ -126,6 +134,7 @@ export class RequestIntakeService extends Service {
         channel: request.channel,
         reference: request.reference,
         dueAt: request.dueAt.toISOString(),
+        ...(earlier?.ok ? { earlierHeadSize: earlier.head.treeSize } : {}),
       },
     });
     await this.em.flush();

@@ -5,7 +5,7 @@ import type {
   RequestStatus,
   VerificationMethod,
 } from '@steward/policy-core';
-import { TIME_ZONE_MAX_LENGTH } from '@steward/policy-core';
+import { TIME_ZONE_MAX_LENGTH, TREE_HEAD_MAX_LENGTH } from '@steward/policy-core';
 import { ArrayMaxSize, MaxLength, ValidateNested } from 'class-validator';
 import { Extensions, Field, ID, InputType, Int } from 'type-graphql';
 import { MULTILINE } from '../common/input-boundary.js';
@@ -43,6 +43,14 @@ export class SubmitProviderRequestInput {
   @ArrayMaxSize(20)
   @MaxLength(200, { each: true })
   cookieConsentIds?: string[] | null;
+  @Extensions(MULTILINE)
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Optional. The signed tree head (JSON) from the provider's last disclosure package, so the next package can prove the ledger still extends it; refused on `earlierHead` when it is not a head (INVALID_FORMAT), its signature does not verify with the ledger key (BAD_SIGNATURE) or it names more entries than the ledger holds (AHEAD_OF_LEDGER).",
+  })
+  @MaxLength(TREE_HEAD_MAX_LENGTH)
+  earlierHead?: string | null;
 }
 
 @InputType({ description: 'A request received by post, telephone, fax, e-mail or in person, entered by staff.' })
@@ -80,6 +88,14 @@ export class CreateProviderRequestInput {
   cookieConsentIds?: string[] | null;
   @Field(() => ID, { nullable: true, description: 'The provider, when already known.' }) @MaxLength(100) providerId?:
     string | null;
+  @Extensions(MULTILINE)
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Optional, as the requester handed it in. The signed tree head (JSON) from the provider's last disclosure package, so the next package can prove the ledger still extends it; refused on `earlierHead` when it is not a head (INVALID_FORMAT), its signature does not verify with the ledger key (BAD_SIGNATURE) or it names more entries than the ledger holds (AHEAD_OF_LEDGER).",
+  })
+  @MaxLength(TREE_HEAD_MAX_LENGTH)
+  earlierHead?: string | null;
 }
 
 @InputType({ description: 'Narrows the provider requests; every field given must match.' })

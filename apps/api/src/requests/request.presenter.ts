@@ -90,6 +90,7 @@ export function presentRequest(
     resolution: cipher.openText(r.resolutionSealed, resolutionSealContext(r.id)),
     packageProducedAt: r.packageProducedAt,
     packageHash: r.packageHash,
+    earlierHead: r.earlierHead,
     version: r.version,
     abilities: requestAbilities(
       {

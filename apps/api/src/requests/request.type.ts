@@ -214,6 +214,12 @@ export class ProviderRequestType extends RequestBaseType {
   packageProducedAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'SHA-256 of the last disclosure package produced.' })
   packageHash!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The signed tree head the provider handed in with the request (from their last disclosure package), checked on intake: its signature verifies with the ledger key and its size is within the ledger. JSON in the wire format (`version`, `treeSize`, `rootHash`, `timestamp`, `providerMapSize` for version 2, `providerMapRoot`, `signature`); null when none was given.',
+  })
+  earlierHead!: string | null;
   @Field(() => Int, { description: 'Its version, for optimistic locking: pass it as `expectedVersion`.' })
   version!: number;
   @Field(() => RequestAbilitiesType, { description: 'What the caller may do with this request now.' })

@@ -41,6 +41,8 @@ export const en = {
   'issue.SELF_ACTION': 'You cannot do this to your own account.',
   'issue.WEAK_PASSWORD': 'The password is easy to guess.',
   'issue.FORMULA': 'The value would run as a spreadsheet formula (it starts with =, +, - or @).',
+  'issue.BAD_SIGNATURE': 'The signature does not verify with our key.',
+  'issue.AHEAD_OF_LEDGER': 'It names more entries than our ledger holds.',
 
   // Decision reasons (DECISION_REASON_CODES); `category` is a data category's label (localizeParams).
   'reason.CONSENT_GRANTED': 'Consent to "{purpose}" is granted.',

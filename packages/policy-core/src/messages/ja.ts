@@ -36,6 +36,8 @@ export const ja = {
   'issue.SELF_ACTION': 'ご自身のアカウントに対してこの操作はできません。',
   'issue.WEAK_PASSWORD': 'このパスワードは推測されやすいため使用できません。',
   'issue.FORMULA': '表計算ソフトの数式として実行される値です（=、+、-、@ で始まっています）。',
+  'issue.BAD_SIGNATURE': '当方の鍵で署名を検証できません。',
+  'issue.AHEAD_OF_LEDGER': '当方の台帳にある件数より多い件数を示しています。',
 
   'reason.CONSENT_GRANTED': '「{purpose}」への同意が得られています。',
   'reason.CONSENT_NOT_GRANTED':

@@ -1,7 +1,8 @@
 import { Button, Card, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { formatDateTime } from '../../components/format.js';
+import { formatDateTime, formatNumber } from '../../components/format.js';
+import { parseTreeHead } from '@steward/policy-core';
 import { DisclosurePackageView } from './DisclosurePackageView.js';
 import { useProduceDisclosurePackage, type ProviderRequest } from './use-requests.js';
 
@@ -25,6 +26,7 @@ export function DisclosureCard({ request: r, onProduced }: { request: ProviderRe
               : t('disclosure.notProduced')}{' '}
             {t('disclosure.audited')}
           </Text>
+          <EarlierHead json={r.earlierHead} />
         </div>
         {r.abilities.disclose && (
           <Button onClick={() => void onProduce()} loading={fetching}>
@@ -35,5 +37,21 @@ export function DisclosureCard({ request: r, onProduced }: { request: ProviderRe
       <ErrorAlert error={error} />
       {pkg && <DisclosurePackageView pkg={pkg} />}
     </Card>
+  );
+}
+
+/** The signed head the provider handed in with the request (checked on intake): the next package proves the ledger extends it. */
+function EarlierHead({ json }: { json: string | null }) {
+  const { t } = useTranslation('requests');
+  if (!json) return null;
+  const parsed = parseTreeHead(json);
+  if (!parsed.ok) return null;
+  return (
+    <Text size="xs" data-testid="earlier-head">
+      {t('disclosure.earlierHead', {
+        size: formatNumber(parsed.head.treeSize),
+        signedAt: formatDateTime(parsed.head.timestamp),
+      })}
+    </Text>
   );
 }

@@ -36,6 +36,7 @@ export function buildRequest(overrides: Partial<Request> = {}): Request {
     resolution: null,
     packageProducedAt: null,
     packageHash: null,
+    earlierHead: null,
     version: 4,
     // What the API answers an owner or privacy officer for this verified disclosure request in progress.
     abilities: { link: false, verify: false, changeStatus: true, disclose: true, amend: false, cease: false },
