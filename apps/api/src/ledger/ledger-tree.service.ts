@@ -322,6 +322,17 @@ export class LedgerTreeService {
       };
       if (state.treeSequence < state.sequence) throw new LedgerTreeBuildingError(state);
       if (state.treeSize === 0) throw badInput('providerId', 'INVALID_VALUE', 'The ledger is empty');
+      // Refused before anything is signed: a head larger than the tree that no restore explains.
+      if (
+        earlier &&
+        earlier.treeSize > state.treeSize &&
+        !(await restoreEntryRows(em, new Date(earlier.timestamp), state.treeSequence)).length
+      )
+        throw badInput(
+          'earlierHead',
+          'INVALID_VALUE',
+          `The earlier head covers ${earlier.treeSize} leaves; the tree has ${state.treeSize}`,
+        );
       const signed = await new LedgerTreeService(em, this.deps).signMappedHead(state.treeSize, true);
       return { head: signed.head, map: signed.map!, reach: state.treeSequence };
     });
@@ -356,12 +367,6 @@ export class LedgerTreeService {
       const consistent = earlier.treeSize <= head.treeSize && (await this.root(earlier.treeSize)) === earlier.rootHash;
       if (consistent) consistencyProof = await this.foldRanges(consistencyRanges(earlier.treeSize, head.treeSize));
       else restores = await this.restoresSince(new Date(earlier.timestamp), reach, head.treeSize);
-      if (!consistent && !restores.length && earlier.treeSize > head.treeSize)
-        throw badInput(
-          'earlierHead',
-          'INVALID_VALUE',
-          `The earlier head covers ${earlier.treeSize} leaves; the tree has ${head.treeSize}`,
-        );
     }
     return {
       format: 'steward-evidence/1',

@@ -320,6 +320,7 @@ describe.each(DATABASES)('provider map and evidence packages on %s', (database) 
       providerMapRoot: '-',
       signature: app.deps.cipher.signCheckpoint(treeHeadStatement(size, 'ab'.repeat(32), new Date(timestamp))),
     };
+    await append(app, 1); // a refusal signs no head for the new size
     expect(await refused(larger)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.earlierHead' });
     expect(
       errorOf(await officer.request(LedgerProviderEvidenceDocument, { input: { providerId: 'not-an-id' } })),
