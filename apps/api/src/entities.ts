@@ -20,6 +20,7 @@ import { LedgerEntry } from './ledger/ledger-entry.entity.js';
 import { LedgerHead } from './ledger/ledger-head.entity.js';
 import { LedgerTreeHead } from './ledger/ledger-tree-head.entity.js';
 import { LedgerTreeNode } from './ledger/ledger-tree-node.entity.js';
+import { LedgerProviderState } from './ledger/ledger-provider-state.entity.js';
 import { PermittedException } from './exceptions/permitted-exception.entity.js';
 import { PartnerCredential } from './recipients/partner-credential.entity.js';
 import { Recipient } from './recipients/recipient.entity.js';
@@ -73,6 +74,7 @@ export const entities = [
   LedgerCheckpoint,
   LedgerTreeNode,
   LedgerTreeHead,
+  LedgerProviderState,
   Recipient,
   PartnerCredential,
   SystemCredential,

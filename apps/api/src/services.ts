@@ -22,6 +22,7 @@ import { LedgerExplorerService } from './ledger/ledger-explorer.service.js';
 import { pendingDisclosures } from './ledger/disclosures.js';
 import { LedgerService } from './ledger/ledger.service.js';
 import { LedgerTreeService } from './ledger/ledger-tree.service.js';
+import { ProviderEvidenceService } from './ledger/provider-evidence.service.js';
 import { NameService } from './names/names.service.js';
 import { OrganisationService } from './organisation/organisation.service.js';
 import { ContactDriftService } from './organisation/contact-drift.service.js';
@@ -83,6 +84,7 @@ const MAKE = {
   policy: (ctx: Context) => new PolicyService(ctx.em, ctx.actor, ctx.deps),
   policyImpact: (ctx: Context) => new PolicyImpactService(ctx.em),
   provider: (ctx: Context) => new ProviderService(ctx.em, ctx.actor, ctx.deps),
+  providerEvidence: (ctx: Context) => new ProviderEvidenceService(ctx.em, requireActor(ctx), ctx.deps),
   providerRights: (ctx: Context) => new ProviderRightsService(ctx.em, ctx.actor, ctx.deps),
   purpose: (ctx: Context) => new PurposeService(ctx.em),
   recipient: (ctx: Context) => new RecipientService(ctx.em, ctx.actor, ctx.deps),

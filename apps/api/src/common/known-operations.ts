@@ -73,6 +73,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'LedgerConsistencyProof',
   'LedgerEntries',
   'LedgerInclusionProof',
+  'LedgerProviderEvidence',
   'LedgerStatus',
   'LedgerTreeHeads',
   'LedgerTreeStatus',

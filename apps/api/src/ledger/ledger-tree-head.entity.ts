@@ -2,7 +2,10 @@ import { DateTimeType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
  * A signed tree head (STH): "the ledger's Merkle tree of `treeSize` leaves has root `rootHash`",
- * signed at `signedAt` with the checkpoint key (statement: ledger-hash.ts treeHeadStatement).
+ * signed at `signedAt` with the checkpoint key. Version 1 (statement: ledger-hash.ts
+ * treeHeadStatement) says no more; version 2 also commits to the provider map of that size
+ * (`providerMapSize` leaves, root `providerMapRoot`; treeHeadStatementOf). A size has one row: signing
+ * v2 where a v1 head stands replaces it (same root; the map is fixed by the size).
  */
 @Entity({ tableName: 'ledger_tree_head' })
 export class LedgerTreeHead {
@@ -21,4 +24,14 @@ export class LedgerTreeHead {
 
   @Property({ type: 'text' })
   signature!: string;
+
+  /** 1: size and root only (signed inside an append); 2: with the provider map (the timer, evidence). */
+  @Property({ type: 'integer', default: 1 })
+  version: number = 1;
+
+  @Property({ type: 'integer', nullable: true })
+  providerMapSize: number | null = null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  providerMapRoot: string | null = null;
 }

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { WRITERS } from '../common/auth-checker.js';
 import type { Context } from '../context.js';
 import { services } from '../services.js';
 import {
@@ -6,6 +7,8 @@ import {
   LedgerConsistencyProofType,
   LedgerInclusionProofInput,
   LedgerInclusionProofType,
+  LedgerProviderEvidenceInput,
+  LedgerProviderEvidenceType,
   LedgerTreeHeadConnection,
 } from './ledger-tree.type.js';
 
@@ -49,5 +52,18 @@ export class LedgerTreeResolver {
     @Ctx() ctx: Context,
   ): Promise<LedgerConsistencyProofType> {
     return services(ctx).ledgerTree.consistencyProof(input.fromSize, input.toSize);
+  }
+
+  @Authorized(WRITERS)
+  @Query(() => LedgerProviderEvidenceType, {
+    description:
+      'Makes the evidence package about one provider (owners and privacy officers; audited as a read of the provider): signs a version 2 tree head now unless one stands at the tree’s size. LEDGER_TREE_BUILDING while the tree is still being built.',
+  })
+  ledgerProviderEvidence(
+    @Arg('input', () => LedgerProviderEvidenceInput, { description: 'The provider, and the head they kept (if any).' })
+    input: LedgerProviderEvidenceInput,
+    @Ctx() ctx: Context,
+  ): Promise<LedgerProviderEvidenceType> {
+    return services(ctx).providerEvidence.evidence(input.providerId, input.earlierHead ?? null);
   }
 }

@@ -4,27 +4,46 @@ import { inTransaction } from '../common/transaction.js';
 import { TOTAL_COUNT_CAP, toTotal, withTotal, type Page } from '../common/connection.js';
 import { pageSize, toKeysetPage } from '../common/pagination.js';
 import { decodeSequenceCursor, encodeSequenceCursor } from './ledger-explorer.service.js';
-import { presentTreeHead } from './ledger-tree.presenter.js';
+import { presentTreeHead, treeHeadJsonOf } from './ledger-tree.presenter.js';
 import type { LedgerTreeHeadType } from './ledger-tree.type.js';
 import type { AppDeps } from '../context.js';
-import { GENESIS_HASH, treeHeadStatement } from './ledger-hash.js';
-import { lockLedgerHead } from './ledger.queries.js';
+import { isUuid } from '../common/ids.js';
+import { dialectOf } from '../common/sql/dialect.js';
+import type { Row } from '../common/sql/lean-sql.js';
 import {
+  GENESIS_HASH,
+  treeHeadStatement,
+  treeHeadStatementOf,
+  type LedgerEntryContent,
+  type SignedTreeHeadJson,
+} from './ledger-hash.js';
+import { entryContentOf, lockLedgerHead } from './ledger.queries.js';
+import {
+  allProviderStates,
   entryHashesAfter,
   entryHashOf,
   insertTreeHead,
   insertTreeNodes,
+  leafIndexesOf,
   leafOf,
   nodeKey,
+  providerEntryRows,
+  providerStatesOf,
+  replaceTreeHead,
+  restoreEntryRows,
   setTreeState,
+  treeHeadAt,
   treeHeadCountUpTo,
   treeHeadExists,
   treeHeadPage,
   treeNodes,
   treeState,
+  upsertProviderStates,
   type NodeRow,
   type TreeState,
 } from './ledger-tree.queries.js';
+import { advanceProviderStates, ProviderMap } from './provider-map.js';
+import type { EvidenceEntry, EvidencePackage, EvidenceRestore, ProviderMapLeaf } from './provider-evidence.js';
 import {
   appendLeaf,
   consistencyRanges,
@@ -77,6 +96,16 @@ export interface ConsistencyProof {
   proof: string[];
 }
 
+/** An entry as it becomes a leaf: its chain hash (the leaf's data) and the provider it names, if any. */
+export interface LeafEntry {
+  sequence: number;
+  hash: string;
+  providerId: string | null;
+}
+
+/** Node references per read of a batch of proofs (one OR term each). */
+const NODE_READ_CHUNK = 250;
+
 /** One batch of the build job: how far the tree reaches now, and whether it has caught up. */
 export interface TreeBuildStep {
   treeSize: number;
@@ -99,13 +128,15 @@ export class LedgerTreeService {
 
   /**
    * Appends `entries` as leaves after the `treeSize` already stored (the caller holds the head's lock
-   * and records the new size); signs the tree head at each entry of `signAt` (checkpoints). Reads
-   * the tree's right edge (one statement) and writes the leaves and the nodes they complete (one).
+   * and records the new size); signs the tree head (v1: no provider map inside a group commit) at
+   * each entry of `signAt` (checkpoints). Reads the tree's right edge (one statement) and writes the
+   * leaves and the nodes they complete (one); advances the states of the providers the entries name
+   * (one read, one upsert, when any), so the states are always those of the tree's leaves.
    */
   async appendLeaves(
     treeSize: number,
     lastLeafHash: string,
-    entries: readonly { sequence: number; hash: string }[],
+    entries: readonly LeafEntry[],
     signAt: readonly number[] = [],
   ): Promise<number> {
     if (!entries.length) return treeSize;
@@ -120,6 +151,7 @@ export class LedgerTreeService {
       if (signAt.includes(entry.sequence)) heads.push({ size, root: foldRight(frontier.map((f) => f.hash)) });
     }
     await insertTreeNodes(this.em, rows);
+    await this.advanceProviderStates(entries);
     lastFrontier = { key: `${size}:${entries[entries.length - 1]!.hash}`, nodes: frontier.map((f) => ({ ...f })) };
     for (const head of heads) await this.signTreeHead(head.size, head.root);
     return size;
@@ -138,16 +170,68 @@ export class LedgerTreeService {
     return refs.map((r) => ({ ...r, hash: this.required(stored, r) }));
   }
 
+  /** The entries' providers' states moved on by them: the stored ones read in one statement, written in one. */
+  private async advanceProviderStates(entries: readonly LeafEntry[]): Promise<void> {
+    const ids = [...new Set(entries.flatMap((e) => (e.providerId === null ? [] : [e.providerId])))];
+    if (!ids.length) return;
+    const current = await providerStatesOf(this.em, ids);
+    await upsertProviderStates(this.em, advanceProviderStates(current, entries));
+  }
+
   /**
-   * Signs the tree head of the whole tree when it has caught up with the ledger (never a head of a
-   * tree still being built: `state` is read under the head's lock) and that size is not signed yet.
+   * Signs the v2 tree head (with the provider map) of the whole tree when it has caught up with the
+   * ledger (never a head of a tree still being built: `state` is read under the head's lock) and that
+   * size has no v2 head yet (a v1 head there is replaced).
    */
   async signCaughtUpHead(state: TreeState): Promise<void> {
     if (state.treeSize === 0 || state.treeSequence !== state.sequence) return;
-    if (await treeHeadExists(this.em, state.treeSize)) return;
-    await this.signTreeHead(state.treeSize, await this.root(state.treeSize));
+    await this.signMappedHead(state.treeSize, false);
   }
 
+  /**
+   * The v2 head of the tree of `treeSize` leaves — the whole tree, its provider states read under the
+   * head's lock by the caller — signed now unless one stands; a v1 head of that size becomes v2 (same
+   * root: the map is fixed by the size). The map comes with it when `withMap` (or when it was made).
+   */
+  private async signMappedHead(
+    treeSize: number,
+    withMap: boolean,
+  ): Promise<{ head: SignedTreeHeadJson; map: ProviderMap | null }> {
+    const existing = await treeHeadAt(this.em, treeSize);
+    if (existing && Number(existing.version) === 2) {
+      const head = treeHeadJsonOf(existing);
+      if (!withMap) return { head, map: null };
+      const map = new ProviderMap(await allProviderStates(this.em));
+      if (map.root !== head.providerMapRoot || map.size !== head.providerMapSize)
+        throw new Error(`The provider map differs from the one signed at tree size ${treeSize}`);
+      return { head, map };
+    }
+    const map = new ProviderMap(await allProviderStates(this.em));
+    const rootHash = existing?.root_hash ?? (await this.root(treeSize));
+    const signedAt = this.deps.now();
+    const unsigned = {
+      version: 2 as const,
+      treeSize,
+      rootHash,
+      timestamp: signedAt.toISOString(),
+      providerMapSize: map.size,
+      providerMapRoot: map.root,
+    };
+    const signature = this.deps.cipher.signCheckpoint(treeHeadStatementOf(unsigned));
+    const row = {
+      treeSize,
+      rootHash,
+      signedAt,
+      keyId: this.deps.cipher.keyId,
+      signature,
+      map: { size: map.size, root: map.root },
+    };
+    if (existing) await replaceTreeHead(this.em, row);
+    else await insertTreeHead(this.em, row);
+    return { head: { ...unsigned, signature }, map };
+  }
+
+  /** A v1 head (size and root only): what an append signs at a checkpoint, inside the group commit. */
   private async signTreeHead(treeSize: number, rootHash: string): Promise<void> {
     if (await treeHeadExists(this.em, treeSize)) return;
     const signedAt = this.deps.now();
@@ -157,6 +241,7 @@ export class LedgerTreeService {
       signedAt,
       keyId: this.deps.cipher.keyId,
       signature: this.deps.cipher.signCheckpoint(treeHeadStatement(treeSize, rootHash, signedAt)),
+      map: null,
     });
   }
 
@@ -215,6 +300,151 @@ export class LedgerTreeService {
     return { fromSize, toSize, fromRoot: fromRoot!, toRoot: toRoot!, proof };
   }
 
+  /**
+   * The evidence package about one provider (format `steward-evidence/1`, issue 19 contract §4–5):
+   * under the head's lock, the v2 head of the whole tree (signed now, or the one standing at its
+   * size) and the provider map of that size; then — fixed once the tree has that size, so read
+   * without the lock — every entry naming the provider among its leaves with its inclusion proof,
+   * the map leaf (or the two bracketing it) with its proof, and from `earlierHead` (checked: signed
+   * with our key, else BAD_USER_INPUT on `earlierHead`) a consistency proof, or, when it is not
+   * consistent with the tree, the RESTORE entries recorded since it was signed.
+   */
+  async providerEvidence(providerId: string, earlierHead: SignedTreeHeadJson | null): Promise<EvidencePackage> {
+    if (!isUuid(providerId)) throw badInput('providerId', 'INVALID_FORMAT', 'Not an id');
+    const id = providerId.toLowerCase();
+    const earlier = earlierHead === null ? null : this.checkedEarlierHead(earlierHead);
+    const { head, map, reach } = await inTransaction(this.em, async (em) => {
+      const row = await lockLedgerHead(em);
+      const state: TreeState = {
+        sequence: Number(row?.sequence ?? 0),
+        treeSize: Number(row?.tree_size ?? 0),
+        treeSequence: Number(row?.tree_sequence ?? 0),
+      };
+      if (state.treeSequence < state.sequence) throw new LedgerTreeBuildingError(state);
+      if (state.treeSize === 0) throw badInput('providerId', 'INVALID_VALUE', 'The ledger is empty');
+      // Refused before anything is signed: a head larger than the tree that no restore explains.
+      if (
+        earlier &&
+        earlier.treeSize > state.treeSize &&
+        !(await restoreEntryRows(em, new Date(earlier.timestamp), state.treeSequence)).length
+      )
+        throw badInput(
+          'earlierHead',
+          'INVALID_VALUE',
+          `The earlier head covers ${earlier.treeSize} leaves; the tree has ${state.treeSize}`,
+        );
+      const signed = await new LedgerTreeService(em, this.deps).signMappedHead(state.treeSize, true);
+      return { head: signed.head, map: signed.map!, reach: state.treeSequence };
+    });
+
+    const entries = await this.evidenceEntries(await providerEntryRows(this.em, id, reach), head.treeSize);
+    const leaf = (index: number): ProviderMapLeaf => ({
+      ...map.leaves[index]!,
+      mapLeafIndex: index,
+      mapProof: map.proof(index),
+    });
+    const at = map.find(id);
+    const completeness: EvidencePackage['completeness'] = at.found
+      ? (({ providerId: _id, ...present }) => ({ present, absent: null }))(leaf(at.index))
+      : {
+          present: null,
+          absent: {
+            left: at.index > 0 ? leaf(at.index - 1) : null,
+            right: at.index < map.size ? leaf(at.index) : null,
+          },
+        };
+    if (at.found && map.leaves[at.index]!.entryCount !== entries.length)
+      // The package then fails its completeness check (INCOMPLETE): said here too, for the operator.
+      this.deps.log.warn('A provider’s ledger entries differ from its provider state', {
+        providerId: id,
+        read: entries.length,
+        stated: map.leaves[at.index]!.entryCount,
+      });
+
+    let consistencyProof: string[] | null = null;
+    let restores: EvidenceRestore[] = [];
+    if (earlier) {
+      const consistent = earlier.treeSize <= head.treeSize && (await this.root(earlier.treeSize)) === earlier.rootHash;
+      if (consistent) consistencyProof = await this.foldRanges(consistencyRanges(earlier.treeSize, head.treeSize));
+      else restores = await this.restoresSince(new Date(earlier.timestamp), reach, head.treeSize);
+    }
+    return {
+      format: 'steward-evidence/1',
+      head,
+      publicKey: this.deps.cipher.checkpointPublicKeyRaw,
+      providerId: id,
+      entries,
+      completeness,
+      earlierHead: earlier,
+      consistencyProof,
+      restores,
+    };
+  }
+
+  /** A head handed in by a provider, checked for shape and for our signature; BAD_USER_INPUT on `earlierHead` otherwise. */
+  private checkedEarlierHead(head: SignedTreeHeadJson): SignedTreeHeadJson {
+    const checked = signedTreeHeadOf(head);
+    if (!checked) throw badInput('earlierHead', 'INVALID_FORMAT', 'Not a signed tree head');
+    if (!this.deps.cipher.verifyCheckpoint(treeHeadStatementOf(checked), checked.signature))
+      throw badInput('earlierHead', 'INVALID_VALUE', 'The head is not signed by this ledger’s key');
+    return checked;
+  }
+
+  /** Entry rows (each a leaf of the tree of `treeSize`) with their inclusion proofs, the node reads shared. */
+  private async evidenceEntries(rows: readonly Row[], treeSize: number): Promise<EvidenceEntry[]> {
+    const indexes = await leafIndexesOf(
+      this.em,
+      rows.map((r) => Number(r.sequence)),
+    );
+    const leafIndexes = rows.map((r) => {
+      const index = indexes.get(Number(r.sequence));
+      if (index === undefined || index >= treeSize) throw new Error(`Entry ${String(r.sequence)} is not a leaf`);
+      return index;
+    });
+    const ranges = leafIndexes.map((index) => inclusionRanges(index, treeSize));
+    const hashes = await this.foldRanges(ranges.flat());
+    let at = 0;
+    return rows.map((row, i) => {
+      const inclusionProof = hashes.slice(at, (at += ranges[i]!.length));
+      return {
+        leafIndex: leafIndexes[i]!,
+        prevHash: String(row.prev_hash),
+        content: wireContent(entryContentOf(this.em, row)),
+        hash: String(row.hash),
+        inclusionProof,
+      };
+    });
+  }
+
+  /** RESTORE entries recorded after `since` among the tree's leaves, with what their restore signed. */
+  private async restoresSince(since: Date, reach: number, treeSize: number): Promise<EvidenceRestore[]> {
+    const rows = await restoreEntryRows(this.em, since, reach);
+    const entries = await this.evidenceEntries(rows, treeSize);
+    const json = dialectOf(this.em).fromJsonColumn;
+    return rows.flatMap((row, i) => {
+      const basis = json(row.basis) as { restore?: Record<string, unknown> } | null;
+      const r = basis?.restore as
+        | {
+            lostFrom: number;
+            lostTo: number;
+            anchor: { sequence: number; hash: string };
+            backup?: { manifestHash?: string };
+          }
+        | undefined;
+      if (!r || typeof r.lostFrom !== 'number' || typeof r.lostTo !== 'number' || !r.anchor) return [];
+      return [
+        {
+          entry: entries[i]!,
+          lostFrom: r.lostFrom,
+          lostTo: r.lostTo,
+          anchor: { sequence: r.anchor.sequence, hash: r.anchor.hash },
+          manifestHash: String(r.backup?.manifestHash ?? row.payload_hash),
+          restoreSignature: String(row.restore_signature),
+        },
+      ];
+    });
+  }
+
   /** Signed tree heads, largest first, keyset-paged by size. */
   async heads(first: number, after: string | null): Promise<Page<LedgerTreeHeadType>> {
     const limit = pageSize(first);
@@ -245,12 +475,18 @@ export class LedgerTreeService {
     throw badInput(field, 'INVALID_VALUE', `The tree has ${state.treeSize} leaves`);
   }
 
-  /** The hash of each range, from one read of every stored node they need. */
+  /**
+   * The hash of each range, from one read of every stored node they need (one per 250 nodes: a
+   * single proof's O(log n) are one read; an evidence package's many proofs share theirs).
+   */
   private async foldRanges(ranges: readonly LeafRange[]): Promise<string[]> {
     const pieces = ranges.map(rangeNodes);
     const wanted = new Map<string, TreeNodeRef>();
     for (const ref of pieces.flat()) wanted.set(nodeKey(ref), ref);
-    const stored = await treeNodes(this.em, [...wanted.values()]);
+    const refs = [...wanted.values()];
+    const stored = new Map<string, string>();
+    for (let at = 0; at < refs.length; at += NODE_READ_CHUNK)
+      for (const [key, hash] of await treeNodes(this.em, refs.slice(at, at + NODE_READ_CHUNK))) stored.set(key, hash);
     return pieces.map((refs) => (refs.length ? foldRight(refs.map((r) => this.required(stored, r))) : EMPTY_ROOT));
   }
 
@@ -283,7 +519,11 @@ export class LedgerTreeService {
         }
         // The head ahead of the last entry: entries were removed (a restore moves the head only with its entry).
         if (!rows.length) throw new LedgerTreeChainError(state.treeSequence + 1);
-        const entries = rows.map((r) => ({ sequence: Number(r.sequence), hash: r.hash }));
+        const entries = rows.map((r) => ({
+          sequence: Number(r.sequence),
+          hash: r.hash,
+          providerId: r.provider_id ?? null,
+        }));
         const reach = entries[entries.length - 1]!.sequence;
         state.treeSize = await tree.appendLeaves(state.treeSize, rows[0]!.prev_hash, entries);
         state.treeSequence = reach;
@@ -294,4 +534,37 @@ export class LedgerTreeService {
       return { treeSize: state.treeSize, treeSequence: state.treeSequence, headSequence: state.sequence, done };
     });
   }
+}
+
+/** An entry's content as a package carries it: `recordedAt` as Date#toISOString, as hashed. */
+function wireContent(content: LedgerEntryContent): Record<string, unknown> {
+  return { ...content, recordedAt: content.recordedAt.toISOString() };
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/**
+ * A signed tree head as JSON (v1 or v2, the contract's shape) from anything, or null when it is not
+ * one: sizes whole and ≥ 1, hashes 64 lowercase hex digits (`-` for a v1 map root), the timestamp a
+ * time, the signature text. Only the fields of the statement and the signature are kept.
+ */
+export function signedTreeHeadOf(value: unknown): SignedTreeHeadJson | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const h = value as Record<string, unknown>;
+  const version = h.version ?? 1;
+  const size = (v: unknown, min: number) => Number.isSafeInteger(v) && (v as number) >= min;
+  if (version !== 1 && version !== 2) return null;
+  if (!size(h.treeSize, 1) || typeof h.rootHash !== 'string' || !HEX64.test(h.rootHash)) return null;
+  if (typeof h.timestamp !== 'string' || Number.isNaN(Date.parse(h.timestamp))) return null;
+  if (typeof h.signature !== 'string' || !h.signature || h.signature.length > 200) return null;
+  const common = {
+    treeSize: h.treeSize as number,
+    rootHash: h.rootHash,
+    timestamp: h.timestamp,
+    signature: h.signature,
+  };
+  if (version === 1) return h.providerMapRoot === '-' ? { version: 1, ...common, providerMapRoot: '-' } : null;
+  if (!size(h.providerMapSize, 0) || typeof h.providerMapRoot !== 'string' || !HEX64.test(h.providerMapRoot))
+    return null;
+  return { version: 2, ...common, providerMapSize: h.providerMapSize as number, providerMapRoot: h.providerMapRoot };
 }

@@ -102,13 +102,16 @@ describe.each(DATABASES)('the ledger tree on %s', (database) => {
     const head = heads.edges[0]!.node;
     expect(heads.totalCount).toBeGreaterThanOrEqual(2); // the restore's and this one
     expect(heads.pageInfo.hasNextPage).toBe(true);
+    // The checkpoint's head is version 2: it commits to the provider map (empty here: no entry names a provider).
     expect(head).toMatchObject({
+      version: 2,
       treeSize: d.length,
       rootHash: referenceRoot(d).toString('hex'),
-      providerMapRoot: null,
+      providerMapSize: 0,
+      providerMapRoot: referenceRoot([]).toString('hex'),
     });
     expect(head.statement).toBe(
-      `steward-tree-head/1\n${d.length}\n${head.rootHash}\n${new Date(head.timestamp).toISOString()}\n-`,
+      `steward-tree-head/2\n${d.length}\n${head.rootHash}\n${new Date(head.timestamp).toISOString()}\n0\n${head.providerMapRoot}`,
     );
     const key = createPublicKey({
       key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(head.publicKey, 'base64').toString('base64url') },
@@ -161,6 +164,7 @@ describe.each(DATABASES)('the ledger tree on %s', (database) => {
     // A ledger from before the tree: no nodes, no heads, the tree at zero.
     await sql(app, 'delete from ledger_tree_node');
     await sql(app, 'delete from ledger_tree_head');
+    await sql(app, 'delete from ledger_provider_state');
     await sql(app, 'update ledger_head set tree_size = 0, tree_sequence = 0 where id = 1');
     await appendDecisions(app, 3); // while the tree lags: no leaves
     expect((await treeState(app.em())).treeSize).toBe(0);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { dialectOf } from '../common/sql/dialect.js';
+import { dialectOf, fromDbDate } from '../common/sql/dialect.js';
 import { leanRows, leanRun, type Row } from '../common/sql/lean-sql.js';
+import type { LedgerEntryContent } from './ledger-hash.js';
 
 // The ledger's statements: appending (inside the group commit's transaction, serialised on the head
 // row), checkpoints, and the verification walk. The explorer's are in ledger-explorer.queries.ts.
@@ -187,4 +188,25 @@ export async function entryHashAt(em: EntityManager, sequence: number): Promise<
     params: { sequence },
   });
   return row;
+}
+
+/** An entry row's hashed content (what `entryHash` covers), as read from either database. */
+export function entryContentOf(em: EntityManager, row: Row): LedgerEntryContent {
+  const json = dialectOf(em).fromJsonColumn;
+  return {
+    sequence: Number(row.sequence),
+    id: String(row.id),
+    recordedAt: fromDbDate(row.recorded_at),
+    kind: String(row.kind),
+    actor: String(row.actor),
+    providerId: (row.provider_id as string | null) ?? null,
+    purposeKey: (row.purpose_key as string | null) ?? null,
+    recipientId: (row.recipient_id as string | null) ?? null,
+    categories: json(row.categories) as string[],
+    outcome: String(row.outcome),
+    basis: (json(row.basis) as Record<string, unknown> | null) ?? null,
+    policyVersion: Number(row.policy_version),
+    subjectRef: (row.subject_ref as string | null) ?? null,
+    payloadHash: String(row.payload_hash),
+  };
 }

@@ -8,6 +8,7 @@ import type { LedgerFailureCode } from '@steward/policy-core';
 import {
   checkpointExists,
   entriesAfter,
+  entryContentOf,
   entryHashAt,
   insertCheckpointRow,
   insertEntryRows,
@@ -220,7 +221,8 @@ export class LedgerService {
     }
     for (const cp of checkpoints) await this.insertCheckpoint(this.em, cp.sequence, cp.hash);
     // The Merkle tree grows with the entries when it has caught up (every entry before these is a
-    // leaf); otherwise the build job makes them leaves later, in order (ledger-tree.service.ts).
+    // leaf), and with it the provider states; otherwise the build job makes them leaves (and advances
+    // the states) later, in order (ledger-tree.service.ts).
     const last = sequence;
     const tree =
       Number(head.tree_sequence) === last - facts.length
@@ -229,7 +231,11 @@ export class LedgerService {
             size: await new LedgerTreeService(this.em, this.deps).appendLeaves(
               Number(head.tree_size),
               head.hash,
-              rows.map((r) => ({ sequence: r.sequence as number, hash: r.hash as string })),
+              rows.map((r) => ({
+                sequence: r.sequence as number,
+                hash: r.hash as string,
+                providerId: r.provider_id as string | null,
+              })),
               checkpoints.map((cp) => cp.sequence),
             ),
           }
@@ -633,22 +639,6 @@ export class LedgerService {
   }
 
   private contentOf(row: Row): LedgerEntryContent {
-    const json = dialectOf(this.em).fromJsonColumn;
-    return {
-      sequence: Number(row.sequence),
-      id: String(row.id),
-      recordedAt: fromDbDate(row.recorded_at),
-      kind: String(row.kind),
-      actor: String(row.actor),
-      providerId: (row.provider_id as string | null) ?? null,
-      purposeKey: (row.purpose_key as string | null) ?? null,
-      recipientId: (row.recipient_id as string | null) ?? null,
-      categories: json(row.categories) as string[],
-      outcome: String(row.outcome),
-      basis: (json(row.basis) as Record<string, unknown> | null) ?? null,
-      policyVersion: Number(row.policy_version),
-      subjectRef: (row.subject_ref as string | null) ?? null,
-      payloadHash: String(row.payload_hash),
-    };
+    return entryContentOf(this.em, row);
   }
 }

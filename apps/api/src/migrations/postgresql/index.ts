@@ -29,6 +29,7 @@ import { Migration20261208100000 } from './Migration20261208100000.js';
 import { Migration20261208120000 } from './Migration20261208120000.js';
 import { Migration20261208120100 } from './Migration20261208120100.js';
 import { Migration20261208140000 } from './Migration20261208140000.js';
+import { Migration20261209100000 } from './Migration20261209100000.js';
 import { Migration20261209110000 } from './Migration20261209110000.js';
 import { Migration20261209120000 } from './Migration20261209120000.js';
 
@@ -64,6 +65,7 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261208120000', class: Migration20261208120000 },
   { name: 'Migration20261208120100', class: Migration20261208120100 },
   { name: 'Migration20261208140000', class: Migration20261208140000 },
+  { name: 'Migration20261209100000', class: Migration20261209100000 },
   { name: 'Migration20261209110000', class: Migration20261209110000 },
   { name: 'Migration20261209120000', class: Migration20261209120000 },
 ];
