@@ -11,6 +11,7 @@ export * from './vocabulary/roles.js';
 export * from './vocabulary/recipient-kinds.js';
 export * from './documents/document-vocabulary.js';
 export * from './documents/document-formats.js';
+export * from './documents/evidence-format.js';
 export * from './issues.js';
 export * from './fields/field-formats.js';
 export * from './fields/search-terms.js';

@@ -15,6 +15,7 @@ import type {
   RECEIPT_FORMAT_VERSION,
   UseBasisKind,
 } from './document-vocabulary.js';
+import type { EvidencePackage } from './evidence-format.js';
 
 /*
  * The JSON formats of the documents Steward gives a provider, as types: the API writes them, the admin
@@ -27,7 +28,7 @@ import type {
 /** The sections of the package that Steward itself writes (the others are `sections`). */
 export type CoreDisclosureSectionKey = Exclude<DisclosureSectionKey, 'inquiries' | 'cookieConsents' | 'incidents'>;
 
-/** The disclosure package, format `steward.disclosure/5` (ARCHITECTURE.md "Documents to a provider"). */
+/** The disclosure package, format `steward.disclosure/6` (ARCHITECTURE.md "Documents to a provider"). */
 export interface DisclosureDocument<D = string> {
   formatVersion: typeof DISCLOSURE_FORMAT_VERSION;
   /** The provider's language: every label, title and name below is in it. */
@@ -137,6 +138,14 @@ export interface DisclosureDocument<D = string> {
     recordedBy: string;
     requestReference: string | null;
   }[];
+  /**
+   * Proof that `ledger` holds every entry naming the provider, unaltered, in a ledger whose signed
+   * tree head is inside (checkable offline with @steward/verify); null only while the ledger's tree is
+   * still being built after an upgrade (`evidenceUnavailable` says so).
+   */
+  evidence: EvidencePackage | null;
+  /** Why `evidence` is null, in `language`; null when it is there. */
+  evidenceUnavailable: string | null;
   /** Sections other features add (`inquiries`, `cookieConsents`, `incidents`), their titles in `language`. */
   sections: { key: string; title: string; count: number; records: readonly unknown[] }[];
 }

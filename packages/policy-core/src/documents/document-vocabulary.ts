@@ -6,7 +6,7 @@
  */
 
 /** The versions of the documents' JSON formats: the first thing a reader checks, and inside what the hash covers. */
-export const DISCLOSURE_FORMAT_VERSION = 'steward.disclosure/5';
+export const DISCLOSURE_FORMAT_VERSION = 'steward.disclosure/6';
 export const RECEIPT_FORMAT_VERSION = 'steward.receipt/2';
 
 /** The kinds of documents Steward gives a provider (their titles). */
@@ -70,8 +70,8 @@ export const DOCUMENT_ACTOR_KINDS = ['STAFF', 'RECIPIENT_SYSTEM', 'INTERNAL_SYST
 export type DocumentActorKind = (typeof DOCUMENT_ACTOR_KINDS)[number];
 
 /**
- * The disclosure package's sections, in order: its own, then those other features add
- * (`inquiries`, `cookieConsents`, and from `steward.disclosure/5` `incidents`). A later format adds sections here (proofs).
+ * The disclosure package's sections, in order: its own (from `steward.disclosure/6` with `evidence`,
+ * the proofs), then those other features add (`inquiries`, `cookieConsents`, and from `/5` `incidents`).
  */
 export const DISCLOSURE_SECTION_KEYS = [
   'provider',
@@ -84,6 +84,7 @@ export const DISCLOSURE_SECTION_KEYS = [
   'requests',
   'amendments',
   'cessations',
+  'evidence',
   'inquiries',
   'cookieConsents',
   'incidents',

@@ -305,6 +305,7 @@ export const en = {
   'disclosureSection.requests': 'Your requests',
   'disclosureSection.amendments': 'Amendments',
   'disclosureSection.cessations': 'Cessations of use',
+  'disclosureSection.evidence': 'Proof of these records',
   'disclosureSection.inquiries': 'Inquiries',
   'disclosureSection.cookieConsents': 'Cookie consents',
   // incidents/ (clause 3: the incident register; APPI Art. 26 and the Commission's Rules Arts. 7–10).

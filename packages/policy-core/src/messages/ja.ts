@@ -299,6 +299,7 @@ export const ja = {
   'disclosureSection.requests': 'ご請求の記録',
   'disclosureSection.amendments': '訂正の記録',
   'disclosureSection.cessations': '利用停止の記録',
+  'disclosureSection.evidence': 'この記録の証明',
   'disclosureSection.inquiries': 'お問い合わせ',
   'disclosureSection.cookieConsents': 'クッキーの同意',
   // incidents/（第3条: 事故の記録。個人情報保護法第26条、施行規則第7条〜第10条）

@@ -4,13 +4,14 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateIn, formatDateTimeIn, shortHash } from '../../components/format.js';
 import { DisclosureExtensionSection } from './DisclosureSections.js';
+import { EvidenceSection } from './EvidenceSection.js';
 import { DocumentSection, DocumentTable, EmptyRow } from './document-parts.js';
 import './print.css';
 
 /** How many ledger entries the page shows before the staff member asks for all of them. */
 export const LEDGER_PREVIEW = 200;
 
-/** The package's canonical JSON read as its format (`steward.disclosure/5`, policy-core's DisclosureDocument). */
+/** The package's canonical JSON read as its format (`steward.disclosure/6`, policy-core's DisclosureDocument). */
 export function parseDisclosure(json: string): DisclosureJson {
   return JSON.parse(json) as DisclosureJson;
 }
@@ -291,6 +292,8 @@ export function DisclosureDocument({ json, sha256 }: { json: string; sha256: str
           ))}
         </DocumentTable>
       </DocumentSection>
+
+      <EvidenceSection doc={doc} title={titles.evidence} language={lang} />
 
       {doc.sections.map((s) => (
         <DisclosureExtensionSection key={s.key} section={s} language={lang} />

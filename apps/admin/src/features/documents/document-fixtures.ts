@@ -7,6 +7,7 @@ import {
   type DisclosureDocument,
   type Language,
   type ReceiptDocument,
+  type EvidencePackage,
 } from '@steward/policy-core';
 
 // Documents as the API writes them (policy-core's formats), in either language, for component tests.
@@ -49,7 +50,7 @@ export function buildLedgerEntry(language: Language, sequence = 7): DisclosedLed
   };
 }
 
-/** A disclosure package's JSON (format steward.disclosure/5) in `language`. */
+/** A disclosure package's JSON (format steward.disclosure/6) in `language`. */
 export function buildDisclosureJson(
   language: Language,
   overrides: Partial<DisclosureDocument> = {},
@@ -71,6 +72,7 @@ export function buildDisclosureJson(
       requests: section('requests'),
       amendments: section('amendments'),
       cessations: section('cessations'),
+      evidence: section('evidence'),
     },
     requestId: 'req-1',
     requestReference: 'R-ABCDEFGH23',
@@ -158,6 +160,8 @@ export function buildDisclosureJson(
     ],
     amendments: [],
     cessations: [],
+    evidence: EVIDENCE,
+    evidenceUnavailable: null,
     sections: [
       { key: 'inquiries', title: section('inquiries'), count: 0, records: [] },
       { key: 'cookieConsents', title: section('cookieConsents'), count: 0, records: [] },
@@ -272,3 +276,37 @@ export function buildCookieConsentRecord(language: Language) {
     visitorId: 'v-0001',
   };
 }
+
+const HEX = (c: string) => c.repeat(64);
+
+/** The proofs a package carries (their values only need the right shape here: the verifier checks them elsewhere). */
+export const EVIDENCE: EvidencePackage = {
+  format: 'steward-evidence/1',
+  head: {
+    version: 2,
+    treeSize: 1004211,
+    rootHash: HEX('a'),
+    timestamp: '2026-04-03T00:59:00.000Z',
+    providerMapSize: 5210,
+    providerMapRoot: HEX('b'),
+    signature: 'c2lnbmF0dXJl',
+  },
+  publicKey: 'UFVCTElDLUtFWS0zMi1CWVRFUy1CQVNFNjQtLS0tLS0=',
+  providerId: 'prov-1',
+  entries: [],
+  completeness: {
+    present: { mapLeafIndex: 17, entryCount: 3, chainHash: HEX('c'), lastSequence: 1004000, mapProof: [] },
+    absent: null,
+  },
+  earlierHead: {
+    version: 2,
+    treeSize: 950000,
+    rootHash: HEX('d'),
+    timestamp: '2025-12-01T00:00:00.000Z',
+    providerMapSize: 5100,
+    providerMapRoot: HEX('e'),
+    signature: 'c2lnbmF0dXJl',
+  },
+  consistencyProof: [HEX('f')],
+  restores: [],
+};

@@ -77,7 +77,15 @@ describe("documents in the provider's language", () => {
     expect(within(ledger).getByText('許可 · ご本人の同意')).toBeTruthy();
     expect(within(doc).getByRole('table', { name: 'ご請求の記録' }).textContent).toContain('開示 · 郵送');
     expect(within(doc).getByText(/JSON の SHA-256：a{64}/)).toBeTruthy();
-    expect(within(doc).getByText(/形式 steward\.disclosure\/5/)).toBeTruthy();
+    expect(within(doc).getByText(/形式 steward\.disclosure\/6/)).toBeTruthy();
+    // The proofs: under which signed head, the key, the command to check them, what they do not prove.
+    const evidence = within(doc).getByRole('table', { name: 'この記録の証明' });
+    expect(evidence.textContent).toMatch(/台帳の大きさ（署名時）1,004,211.*署名日時2026年4月3日 09:59/);
+    expect(
+      within(doc).getByText(/お手元のヘッド（大きさ 950,000、2025年12月1日 09:00 署名）以降、台帳が追記されただけ/),
+    ).toBeTruthy();
+    expect(within(doc).getByText(/^npx @steward\/verify --public-key UFVCTElD\S+ disclosure\.json$/)).toBeTruthy();
+    expect(within(doc).getByText(/^証明しないこと：/)).toBeTruthy();
     // The other features' sections as tables, dates in Japanese, labels from the package.
     const inquiries = within(doc).getByRole('table', { name: 'お問い合わせ' });
     expect(inquiries.textContent).toMatch(
@@ -100,6 +108,11 @@ describe("documents in the provider's language", () => {
       .replace(/[a-f0-9]{8,}(…[a-f0-9]+)?/g, '')
       .replace(/[\w.]+@[\w.]+/g, '')
       .replace(/Hanako Yamada|Spring meeting|steward\.disclosure\/\d+|SHA-256|JSON|FAX/g, '')
+      // The command that checks the proofs, the key it names and the primitives' names.
+      .replace(
+        /npx @steward\/verify --public-key \S+ disclosure\.json|[A-Za-z0-9+/]{43}=|Node\.js|Ed25519|Merkle|evidence\.head|disclosure\.json/g,
+        '',
+      )
       // Table cells run together in textContent: no word boundaries around these.
       .replace(/[RQ]-[A-Z0-9]{8,}|(ck|rcpt)-\d+|INC-\d{4}-\d{4}/g, '');
     expect(text.match(/[A-Za-z]{2,}/g) ?? []).toEqual([]);
