@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { SignedTreeHead } from '@steward/policy-core';
 import { canonicalJson } from '../common/canonical-json.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -60,25 +61,11 @@ export function treeHeadStatement(treeSize: number, rootHex: string, signedAt: D
   return `steward-tree-head/1\n${treeSize}\n${rootHex}\n${signedAt.toISOString()}\n${providerMapRoot}`;
 }
 
-/** A signed tree head as it travels in packages and request forms (the offline verifier reads the same JSON). */
-export interface SignedTreeHeadJson {
-  /** 1: no provider map (`providerMapRoot` is `-`); 2: commits to the provider map too. Absent means 1. */
-  version?: 1 | 2;
-  treeSize: number;
-  rootHash: string;
-  /** Date#toISOString of the signing time, exactly as signed. */
-  timestamp: string;
-  providerMapSize?: number;
-  providerMapRoot: string;
-  /** Ed25519 over treeHeadStatementOf(head), base64. */
-  signature: string;
-}
-
 /**
  * The statement a head signs, for either version: v1 `steward-tree-head/1` (size, root, time, `-`),
  * v2 `steward-tree-head/2` (size, root, time, provider map size, provider map root).
  */
-export function treeHeadStatementOf(head: Omit<SignedTreeHeadJson, 'signature'>): string {
+export function treeHeadStatementOf(head: Omit<SignedTreeHead, 'signature' | 'version'> & { version?: 1 | 2 }): string {
   if ((head.version ?? 1) === 1) {
     return `steward-tree-head/1\n${head.treeSize}\n${head.rootHash}\n${head.timestamp}\n${head.providerMapRoot}`;
   }

@@ -1,11 +1,11 @@
 import { fromDbDate } from '../common/sql/dialect.js';
-import { treeHeadStatementOf, type SignedTreeHeadJson } from './ledger-hash.js';
+import { treeHeadStatementOf } from './ledger-hash.js';
 import type { TreeHeadRow } from './ledger-tree.queries.js';
 import type { LedgerProviderEvidenceType, LedgerTreeHeadType } from './ledger-tree.type.js';
-import type { EvidencePackage } from './provider-evidence.js';
+import type { EvidencePackage, SignedTreeHead } from '@steward/policy-core';
 
 /** A stored signed tree head as it travels (packages, request forms): the contract's JSON, v1 or v2. */
-export function treeHeadJsonOf(row: TreeHeadRow): SignedTreeHeadJson {
+export function treeHeadJsonOf(row: TreeHeadRow): SignedTreeHead {
   const common = {
     treeSize: Number(row.tree_size),
     rootHash: row.root_hash,

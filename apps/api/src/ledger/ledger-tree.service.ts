@@ -10,13 +10,7 @@ import type { AppDeps } from '../context.js';
 import { isUuid } from '../common/ids.js';
 import { dialectOf } from '../common/sql/dialect.js';
 import type { Row } from '../common/sql/lean-sql.js';
-import {
-  GENESIS_HASH,
-  treeHeadStatement,
-  treeHeadStatementOf,
-  type LedgerEntryContent,
-  type SignedTreeHeadJson,
-} from './ledger-hash.js';
+import { GENESIS_HASH, treeHeadStatement, treeHeadStatementOf, type LedgerEntryContent } from './ledger-hash.js';
 import { entryContentOf, lockLedgerHead } from './ledger.queries.js';
 import {
   allProviderStates,
@@ -43,7 +37,13 @@ import {
   type TreeState,
 } from './ledger-tree.queries.js';
 import { advanceProviderStates, ProviderMap } from './provider-map.js';
-import type { EvidenceEntry, EvidencePackage, EvidenceRestore, ProviderMapLeaf } from './provider-evidence.js';
+import type {
+  EvidenceEntry,
+  EvidencePackage,
+  EvidenceRestore,
+  ProviderMapLeaf,
+  SignedTreeHead,
+} from '@steward/policy-core';
 import {
   appendLeaf,
   consistencyRanges,
@@ -196,7 +196,7 @@ export class LedgerTreeService {
   private async signMappedHead(
     treeSize: number,
     withMap: boolean,
-  ): Promise<{ head: SignedTreeHeadJson; map: ProviderMap | null }> {
+  ): Promise<{ head: SignedTreeHead; map: ProviderMap | null }> {
     const existing = await treeHeadAt(this.em, treeSize);
     if (existing && Number(existing.version) === 2) {
       const head = treeHeadJsonOf(existing);
@@ -309,7 +309,7 @@ export class LedgerTreeService {
    * with our key, else BAD_USER_INPUT on `earlierHead`) a consistency proof, or, when it is not
    * consistent with the tree, the RESTORE entries recorded since it was signed.
    */
-  async providerEvidence(providerId: string, earlierHead: SignedTreeHeadJson | null): Promise<EvidencePackage> {
+  async providerEvidence(providerId: string, earlierHead: SignedTreeHead | null): Promise<EvidencePackage> {
     if (!isUuid(providerId)) throw badInput('providerId', 'INVALID_FORMAT', 'Not an id');
     const id = providerId.toLowerCase();
     const earlier = earlierHead === null ? null : this.checkedEarlierHead(earlierHead);
@@ -330,7 +330,7 @@ export class LedgerTreeService {
       )
         throw badInput(
           'earlierHead',
-          'INVALID_VALUE',
+          'AHEAD_OF_LEDGER',
           `The earlier head covers ${earlier.treeSize} leaves; the tree has ${state.treeSize}`,
         );
       const signed = await new LedgerTreeService(em, this.deps).signMappedHead(state.treeSize, true);
@@ -381,13 +381,11 @@ export class LedgerTreeService {
     };
   }
 
-  /** A head handed in by a provider, checked for shape and for our signature; BAD_USER_INPUT on `earlierHead` otherwise. */
-  private checkedEarlierHead(head: SignedTreeHeadJson): SignedTreeHeadJson {
-    const checked = signedTreeHeadOf(head);
-    if (!checked) throw badInput('earlierHead', 'INVALID_FORMAT', 'Not a signed tree head');
-    if (!this.deps.cipher.verifyCheckpoint(treeHeadStatementOf(checked), checked.signature))
-      throw badInput('earlierHead', 'INVALID_VALUE', 'The head is not signed by this ledger’s key');
-    return checked;
+  /** A head handed in (parsed by policy-core parseTreeHead, see earlier-head.ts): signed with our key, else BAD_USER_INPUT on `earlierHead`. */
+  private checkedEarlierHead(head: SignedTreeHead): SignedTreeHead {
+    if (!this.deps.cipher.verifyCheckpoint(treeHeadStatementOf(head), head.signature))
+      throw badInput('earlierHead', 'BAD_SIGNATURE', 'The head is not signed by this ledger’s key');
+    return head;
   }
 
   /** Entry rows (each a leaf of the tree of `treeSize`) with their inclusion proofs, the node reads shared. */
@@ -539,32 +537,4 @@ export class LedgerTreeService {
 /** An entry's content as a package carries it: `recordedAt` as Date#toISOString, as hashed. */
 function wireContent(content: LedgerEntryContent): Record<string, unknown> {
   return { ...content, recordedAt: content.recordedAt.toISOString() };
-}
-
-const HEX64 = /^[0-9a-f]{64}$/;
-
-/**
- * A signed tree head as JSON (v1 or v2, the contract's shape) from anything, or null when it is not
- * one: sizes whole and ≥ 1, hashes 64 lowercase hex digits (`-` for a v1 map root), the timestamp a
- * time, the signature text. Only the fields of the statement and the signature are kept.
- */
-export function signedTreeHeadOf(value: unknown): SignedTreeHeadJson | null {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
-  const h = value as Record<string, unknown>;
-  const version = h.version ?? 1;
-  const size = (v: unknown, min: number) => Number.isSafeInteger(v) && (v as number) >= min;
-  if (version !== 1 && version !== 2) return null;
-  if (!size(h.treeSize, 1) || typeof h.rootHash !== 'string' || !HEX64.test(h.rootHash)) return null;
-  if (typeof h.timestamp !== 'string' || Number.isNaN(Date.parse(h.timestamp))) return null;
-  if (typeof h.signature !== 'string' || !h.signature || h.signature.length > 200) return null;
-  const common = {
-    treeSize: h.treeSize as number,
-    rootHash: h.rootHash,
-    timestamp: h.timestamp,
-    signature: h.signature,
-  };
-  if (version === 1) return h.providerMapRoot === '-' ? { version: 1, ...common, providerMapRoot: '-' } : null;
-  if (!size(h.providerMapSize, 0) || typeof h.providerMapRoot !== 'string' || !HEX64.test(h.providerMapRoot))
-    return null;
-  return { version: 2, ...common, providerMapSize: h.providerMapSize as number, providerMapRoot: h.providerMapRoot };
 }

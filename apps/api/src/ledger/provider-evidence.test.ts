@@ -11,17 +11,11 @@ import { inTransaction } from '../common/transaction.js';
 import { DATABASES } from '../test/databases.js';
 import { hex, referencePath, referenceProof, referenceRoot } from '../test/merkle-reference.js';
 import { createTestApp, errorOf, type TestApp, type TestClient } from '../test/test-app.js';
-import {
-  entryHash,
-  restoreStatement,
-  treeHeadStatement,
-  treeHeadStatementOf,
-  type SignedTreeHeadJson,
-} from './ledger-hash.js';
+import { entryHash, restoreStatement, treeHeadStatement, treeHeadStatementOf } from './ledger-hash.js';
 import { treeState } from './ledger-tree.queries.js';
 import { LedgerService, type LedgerFact } from './ledger.service.js';
 import { nodeHash } from './merkle-tree.js';
-import type { EvidencePackage, ProviderMapLeaf } from './provider-evidence.js';
+import type { EvidencePackage, ProviderMapLeaf, SignedTreeHead } from '@steward/policy-core';
 
 // The provider map and evidence packages (issue 19) checked the way an outside verifier would: the
 // per-provider state against a plain recomputation over the entries, v2 heads' signatures, every
@@ -113,7 +107,7 @@ const mapLeafHash = (l: Omit<ProviderMapLeaf, 'mapLeafIndex' | 'mapProof'>) =>
     .update(`steward-provider-map/1\n${l.providerId}\n${l.entryCount}\n${l.chainHash}\n${l.lastSequence}`, 'utf8')
     .digest('hex');
 
-function headVerifies(head: SignedTreeHeadJson, publicKey: string): boolean {
+function headVerifies(head: SignedTreeHead, publicKey: string): boolean {
   const key = createPublicKey({
     key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey, 'base64').toString('base64url') },
     format: 'jwk',
@@ -145,7 +139,7 @@ describe.each(DATABASES)('provider map and evidence packages on %s', (database) 
   }, 120_000);
   afterAll(() => app.close());
 
-  async function evidence(client: TestClient, providerId: string, earlierHead?: SignedTreeHeadJson | string) {
+  async function evidence(client: TestClient, providerId: string, earlierHead?: SignedTreeHead | string) {
     const input = {
       providerId,
       earlierHead:
@@ -156,11 +150,12 @@ describe.each(DATABASES)('provider map and evidence packages on %s', (database) 
   }
 
   /** The v1 head the append signed at its 1,000th entry, as the provider kept it. */
-  async function v1Head(): Promise<SignedTreeHeadJson> {
+  async function v1Head(): Promise<SignedTreeHead> {
     const heads = (await viewer.ok(LedgerTreeHeadsDocument, { first: 10 })).ledgerTreeHeads.edges.map((e) => e.node);
     const head = heads.find((h) => h.treeSize === 1000)!;
     expect(head.version).toBe(1);
     return {
+      version: 1,
       treeSize: 1000,
       rootHash: head.rootHash,
       timestamp: new Date(head.timestamp).toISOString(),
@@ -185,7 +180,7 @@ describe.each(DATABASES)('provider map and evidence packages on %s', (database) 
       [1010, 2, PROVIDERS.length],
       [1000, 1, null],
     ]);
-    const head: SignedTreeHeadJson = {
+    const head: SignedTreeHead = {
       version: 2,
       treeSize: heads[0]!.treeSize,
       rootHash: heads[0]!.rootHash,
@@ -286,7 +281,7 @@ describe.each(DATABASES)('provider map and evidence packages on %s', (database) 
     const d = await leafData(app);
     expect(pkg.head).toMatchObject({ version: 2, treeSize: d.length });
     expect(headVerifies(pkg.head, pkg.publicKey)).toBe(true);
-    expect(pkg.earlierHead).toEqual({ version: 1, ...earlier });
+    expect(pkg.earlierHead).toEqual(earlier);
     expect(pkg.consistencyProof).toEqual(hex(referenceProof(1000, d)));
     expect(pkg.restores).toEqual([]);
     expect(result.earlierHeadConsistent).toBe(true);
@@ -298,7 +293,7 @@ describe.each(DATABASES)('provider map and evidence packages on %s', (database) 
   it('refuses an earlier head not signed by the ledger’s key, malformed, or larger than the tree, changing nothing', async () => {
     const earlier = await v1Head();
     const heads = await sql(app, 'select count(*) as n from ledger_tree_head');
-    const refused = async (head: SignedTreeHeadJson | string) =>
+    const refused = async (head: SignedTreeHead | string) =>
       errorOf(
         await officer.request(LedgerProviderEvidenceDocument, {
           input: { providerId: PROVIDERS[0]!, earlierHead: typeof head === 'string' ? head : JSON.stringify(head) },
@@ -306,14 +301,15 @@ describe.each(DATABASES)('provider map and evidence packages on %s', (database) 
       );
     const forged = { ...earlier, rootHash: earlier.rootHash.replace(/^./, (c) => (c === '0' ? '1' : '0')) };
     for (const head of [forged, { ...earlier, treeSize: 999 }, '{"treeSize": 3', 'null', { ...earlier, version: 3 }])
-      expect(await refused(head as SignedTreeHeadJson)).toMatchObject({
+      expect(await refused(head as SignedTreeHead)).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'input.earlierHead',
       });
     // Signed with the ledger's key but larger than the tree, with no restore to explain it.
     const size = (await treeState(app.em())).treeSize + 10;
     const timestamp = '2026-01-01T00:00:00.000Z';
-    const larger = {
+    const larger: SignedTreeHead = {
+      version: 1,
       treeSize: size,
       rootHash: 'ab'.repeat(32),
       timestamp,
@@ -335,7 +331,13 @@ describe.each(DATABASES)('provider map and evidence packages on %s', (database) 
     const state = await treeState(app.em());
     // A head from before a restore: it covered entries the restored ledger no longer has.
     const timestamp = '2026-01-01T00:00:00.000Z';
-    const lost = { treeSize: state.treeSize + 5, rootHash: 'cd'.repeat(32), timestamp, providerMapRoot: '-' };
+    const lost = {
+      version: 1 as const,
+      treeSize: state.treeSize + 5,
+      rootHash: 'cd'.repeat(32),
+      timestamp,
+      providerMapRoot: '-',
+    };
     const earlier = { ...lost, signature: app.deps.cipher.signCheckpoint(treeHeadStatementOf(lost)) };
     const gap = await new LedgerService(app.em(), app.deps).recordRestoreGap(
       { sequence: state.sequence + 5, hash: 'b'.repeat(64) },

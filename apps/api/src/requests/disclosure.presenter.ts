@@ -24,6 +24,7 @@ import {
   type RequestKind,
   type RequestStatus,
   type RecipientKind,
+  type EvidencePackage,
 } from '@steward/policy-core';
 import { fromDbBoolean, fromDbDate, fromDbJson } from '../common/sql/dialect.js';
 import type { Row } from '../common/sql/statement.js';
@@ -124,6 +125,8 @@ export interface DisclosureFacts {
   changeRows: readonly Row[];
   cessationRows: readonly Row[];
   sections: { key: string; title: string; count: number; records: readonly unknown[] }[];
+  /** The proofs (LedgerTreeService.providerEvidence); null while the ledger's tree is being built. */
+  evidence: EvidencePackage | null;
 }
 
 /** The ledger entries as the package shows them: labels, the actor's name, the purpose's title, the recipient's name. */
@@ -172,7 +175,7 @@ function labelOrCode(language: Language, namespace: 'dataCategory' | 'exceptionK
 }
 
 /**
- * The disclosure package's body (clause 4, format `steward.disclosure/5`): everything held about the
+ * The disclosure package's body (clause 4, format `steward.disclosure/6`): everything held about the
  * provider, shaped and opened here, every code with its label in the provider's language beside it;
  * DisclosureService writes its canonical JSON and SHA-256.
  */
@@ -316,6 +319,8 @@ export function presentDisclosurePackage(cipher: FieldCipher, facts: DisclosureF
     }),
     amendments,
     cessations,
+    evidence: facts.evidence,
+    evidenceUnavailable: facts.evidence ? null : messages[language]['disclosureNote.evidenceUnavailable'],
     sections: facts.sections.map((s) => ({ key: s.key, title: s.title, count: s.count, records: s.records })),
   };
 }

@@ -3,10 +3,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { DomainError } from '../common/errors.js';
-import { isLanguage, label, type Language } from '@steward/policy-core';
+import { isLanguage, label, parseTreeHead, type EvidencePackage, type Language } from '@steward/policy-core';
 import { fromDbDate } from '../common/sql/dialect.js';
 import type { AppDeps } from '../context.js';
 import type { LedgerEntryType } from '../ledger/ledger-explorer.type.js';
+import { LedgerTreeBuildingError, LedgerTreeService } from '../ledger/ledger-tree.service.js';
 import { actorIds } from '../names/names.presenter.js';
 import { organisationContact } from '../organisation/organisation.service.js';
 import { currentPolicyFacts } from '../policy/policy-text.js';
@@ -225,6 +226,9 @@ export async function buildDisclosurePackage(
     sections.push({ key: source.key, title, count: records.length, records });
   }
 
+  // Last, so the ledger head's lock it takes (to sign the head the proofs are under) is held only until commit.
+  const evidence = await evidenceFor(em, deps, providerId, request.earlierHead);
+
   const body = presentDisclosurePackage(cipher, {
     request,
     at,
@@ -243,6 +247,7 @@ export async function buildDisclosurePackage(
     changeRows,
     cessationRows,
     sections,
+    evidence,
   });
   // The hash covers the whole document, its formatVersion and language included.
   const text = canonicalPackageJson(body);
@@ -256,4 +261,25 @@ export async function buildDisclosurePackage(
     json: text,
     sha256,
   };
+}
+
+/**
+ * The proofs the package carries (format `steward-evidence/1`): every ledger entry naming the
+ * provider under a head signed now, complete by the provider map, and consistent with the head the
+ * provider handed in with the request (checked when the request was received). Null only while the
+ * ledger's tree is still being built after an upgrade: the package then says so in its language.
+ */
+async function evidenceFor(
+  em: SqlEntityManager,
+  deps: AppDeps,
+  providerId: string,
+  earlierHeadJson: string | null,
+): Promise<EvidencePackage | null> {
+  const earlier = earlierHeadJson ? parseTreeHead(earlierHeadJson) : null;
+  try {
+    return await new LedgerTreeService(em, deps).providerEvidence(providerId, earlier?.ok ? earlier.head : null);
+  } catch (err) {
+    if (err instanceof LedgerTreeBuildingError) return null;
+    throw err;
+  }
 }

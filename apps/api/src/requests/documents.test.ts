@@ -1,14 +1,9 @@
 import {
-  ChangeRequestStatusDocument,
-  CreateProviderRequestDocument,
   CreateRecipientDocument,
   DecisionDocument,
-  LinkRequestProviderDocument,
   ProduceDisclosureJsonDocument,
-  ProduceDisclosurePackageDocument,
   ProviderDocument,
   RecordCollectionDocument,
-  VerifyRequestIdentityDocument,
   type PolicyLanguage,
 } from '@steward/schema';
 import type { DisclosureDocument, ReceiptDocument } from '@steward/policy-core';
@@ -17,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../common/canonical-json.js';
 import { buildCollectionInput } from '../test/factories.js';
 import { openTestIncident } from '../test/incidents.js';
+import { produceDisclosure } from '../test/requests.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app.js';
 import { DATABASES } from '../test/databases.js';
 
@@ -55,41 +51,15 @@ describe.each(DATABASES)("documents in the provider's language on %s", (database
     return recordCollection;
   }
 
-  /** A verified disclosure request for the provider, in progress. */
-  async function disclosureFor(providerId: string) {
-    let r = (
-      await officer.ok(CreateProviderRequestDocument, {
-        input: { kind: 'DISCLOSURE', channel: 'POST', requesterName: 'Requester', contact: 'By post' },
-      })
-    ).createProviderRequest;
-    r = (
-      await officer.ok(LinkRequestProviderDocument, {
-        input: { requestId: r.id, providerId, expectedVersion: r.version },
-      })
-    ).linkRequestProvider;
-    const move = async (status: 'VERIFYING' | 'IN_PROGRESS') =>
-      (
-        await officer.ok(ChangeRequestStatusDocument, {
-          input: { requestId: r.id, expectedVersion: r.version, status },
-        })
-      ).changeRequestStatus;
-    r = await move('VERIFYING');
-    r = (
-      await officer.ok(VerifyRequestIdentityDocument, {
-        input: { requestId: r.id, expectedVersion: r.version, method: 'ID_DOCUMENT', note: null },
-      })
-    ).verifyRequestIdentity;
-    r = await move('IN_PROGRESS');
-    return (await officer.ok(ProduceDisclosurePackageDocument, { input: { requestId: r.id } }))
-      .produceDisclosurePackage;
-  }
+  /** The package of a verified disclosure request for the provider. */
+  const disclosureFor = (providerId: string) => produceDisclosure(officer, providerId);
 
   it("writes a Japanese provider's package in Japanese: labels beside the codes, titles and names, never ids", async () => {
     const { provider } = await collectIn('ja');
     const pkg = await disclosureFor(provider.id);
-    expect(pkg).toMatchObject({ language: 'ja', formatVersion: 'steward.disclosure/5' });
+    expect(pkg).toMatchObject({ language: 'ja', formatVersion: 'steward.disclosure/6' });
     const doc = JSON.parse(pkg.json) as DisclosureDocument;
-    expect(doc).toMatchObject({ formatVersion: 'steward.disclosure/5', language: 'ja', title: '保有個人データの開示' });
+    expect(doc).toMatchObject({ formatVersion: 'steward.disclosure/6', language: 'ja', title: '保有個人データの開示' });
     expect(doc.controller).toContain('公益社団法人 精密工学会');
     expect(doc.controller).toContain('公益社団法人精密工学会 事務局');
     expect(doc.sectionTitles).toMatchObject({ dataItems: '保有している個人情報', ledger: '利用・提供の記録' });
@@ -137,7 +107,11 @@ describe.each(DATABASES)("documents in the provider's language on %s", (database
       actorName: '事務局 Administrator（オーナー）',
     });
     expect(doc.ledger.find((e) => e.kind === 'COLLECTION')!.kindLabel).toBe('取得');
-    expect(pkg.json).not.toMatch(/"actor"|admin:[0-9a-f-]{36}/);
+    // What a person reads names no one by an internal reference. The proofs carry the same entries
+    // exactly as hashed (actor references included), or they could not be verified.
+    const { evidence, ...readable } = JSON.parse(pkg.json) as { evidence: { entries: { hash: string }[] } };
+    expect(JSON.stringify(readable)).not.toMatch(/"actor"|admin:[0-9a-f-]{36}/);
+    expect(evidence.entries.map((e) => e.hash)).toEqual(doc.ledger.map((e) => e.hash));
   });
 
   it('labels each recipient’s kind and writes the controller line with Japanese punctuation', async () => {
@@ -172,7 +146,7 @@ describe.each(DATABASES)("documents in the provider's language on %s", (database
     // The download's lighter form is the same document.
     const light = (await officer.ok(ProduceDisclosureJsonDocument, { input: { requestId: pkg.requestId } }))
       .produceDisclosurePackage;
-    expect(light).toMatchObject({ formatVersion: 'steward.disclosure/5', language: 'ja' });
+    expect(light).toMatchObject({ formatVersion: 'steward.disclosure/6', language: 'ja' });
     expect(sha256(light.json)).toBe(light.sha256);
   });
 
@@ -209,7 +183,7 @@ describe.each(DATABASES)("documents in the provider's language on %s", (database
       const pkg = await disclosureFor(providerId);
       expect(sha256(pkg.json)).toBe(pkg.sha256);
       const doc = JSON.parse(pkg.json) as DisclosureDocument;
-      expect(doc.formatVersion).toBe('steward.disclosure/5');
+      expect(doc.formatVersion).toBe('steward.disclosure/6');
       return doc.sections.find((s) => s.key === 'incidents')!;
     };
     const inJa = await section(ja.id);

@@ -402,7 +402,7 @@ export class DisclosureSectionType {
 export class DisclosurePackageType {
   @Field(() => String, {
     description:
-      "The format of `json` (`steward.disclosure/5`: in the provider's language, each code with its label beside it); inside what `sha256` covers.",
+      "The format of `json` (`steward.disclosure/6`: in the provider's language, each code with its label beside it, and the proofs under `evidence`); inside what `sha256` covers.",
   })
   formatVersion!: string;
   @Field(() => PolicyLanguageEnum, {

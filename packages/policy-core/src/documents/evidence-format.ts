@@ -6,22 +6,9 @@
  * "Evidence" says what a verified package proves and what it does not.
  */
 
-export const EVIDENCE_FORMAT_VERSION = 'steward-evidence/1';
+import type { SignedTreeHead } from '../ledger/tree-head.js';
 
-/** A signed tree head as packages and request forms carry it. */
-export interface SignedTreeHeadJson {
-  /** 1: no provider map (`providerMapRoot` is `-`); 2: commits to the provider map too. Absent means 1. */
-  version?: 1 | 2;
-  treeSize: number;
-  rootHash: string;
-  /** Date#toISOString of the signing time, exactly as signed. */
-  timestamp: string;
-  /** Version 2 only: how many providers the map holds. */
-  providerMapSize?: number;
-  providerMapRoot: string;
-  /** Ed25519 over the head's statement (`steward-tree-head/1` or `/2`), base64. */
-  signature: string;
-}
+export const EVIDENCE_FORMAT_VERSION = 'steward-evidence/1';
 
 export interface EvidenceEntry {
   /** 0-based position among the tree's leaves (a restore's lost numbers are no leaves). */
@@ -55,7 +42,7 @@ export interface EvidenceRestore {
 
 export interface EvidencePackage {
   format: typeof EVIDENCE_FORMAT_VERSION;
-  head: SignedTreeHeadJson;
+  head: SignedTreeHead;
   /** The ledger's checkpoint key (raw 32-byte Ed25519), base64: compare it with the one the organisation publishes. */
   publicKey: string;
   providerId: string;
@@ -64,7 +51,7 @@ export interface EvidencePackage {
     present: Omit<ProviderMapLeaf, 'providerId'> | null;
     absent: { left: ProviderMapLeaf | null; right: ProviderMapLeaf | null } | null;
   };
-  earlierHead: SignedTreeHeadJson | null;
+  earlierHead: SignedTreeHead | null;
   consistencyProof: string[] | null;
   restores: EvidenceRestore[];
 }

@@ -1,7 +1,7 @@
 import { issue, type Issue } from '../issues.js';
 
 /**
- * A signed tree head as it travels (the API's `SignedTreeHeadJson`, the offline verifier's input):
+ * A signed tree head as it travels (in evidence packages and request forms; the offline verifier's input):
  * the ledger's Merkle tree had `treeSize` leaves with root `rootHash` at `timestamp`. v1 commits to no
  * provider map (`providerMapRoot` is `-`), v2 to the map's size and root too.
  */

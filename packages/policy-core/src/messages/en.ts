@@ -305,6 +305,8 @@ export const en = {
   'disclosureSection.requests': 'Your requests',
   'disclosureSection.amendments': 'Amendments',
   'disclosureSection.cessations': 'Cessations of use',
+  'disclosureNote.evidenceUnavailable':
+    "The proofs could not be included: the ledger's Merkle tree was still being built after an upgrade. Ask again later for a package with its proofs.",
   'disclosureSection.evidence': 'Proof of these records',
   'disclosureSection.inquiries': 'Inquiries',
   'disclosureSection.cookieConsents': 'Cookie consents',

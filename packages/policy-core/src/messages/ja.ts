@@ -299,6 +299,8 @@ export const ja = {
   'disclosureSection.requests': 'ご請求の記録',
   'disclosureSection.amendments': '訂正の記録',
   'disclosureSection.cessations': '利用停止の記録',
+  'disclosureNote.evidenceUnavailable':
+    '証明を含めることができませんでした。更新後、台帳の Merkle ツリーを作成している途中でした。時間をおいて、証明付きのパッケージを改めてご請求ください。',
   'disclosureSection.evidence': 'この記録の証明',
   'disclosureSection.inquiries': 'お問い合わせ',
   'disclosureSection.cookieConsents': 'クッキーの同意',

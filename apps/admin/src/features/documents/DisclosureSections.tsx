@@ -167,7 +167,7 @@ function CookieConsents({
   );
 }
 
-/** Incidents concerning the provider (steward.disclosure/5): what happened, what was done, when they were told. */
+/** Incidents concerning the provider (from steward.disclosure/5): what happened, what was done, when they were told. */
 function Incidents({ records, title, t, date }: TableProps<IncidentRecord>) {
   const steps = records.flatMap((i) => i.steps.map((s, n) => ({ ...s, reference: i.reference, n })));
   return (

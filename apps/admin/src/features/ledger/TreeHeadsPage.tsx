@@ -55,6 +55,17 @@ function columns(t: TFunction<'ledger'>, open: (h: Head) => void): DataColumn<He
         </Group>
       ),
     },
+    {
+      // v2 heads also commit to the provider map: what makes a provider's package provably complete.
+      id: 'map',
+      header: t('heads.columns.map'),
+      value: (h) => h.providerMapSize ?? -1,
+      cell: (h) =>
+        h.providerMapSize === null || h.providerMapSize === undefined
+          ? t('heads.noMap')
+          : t('heads.map', { count: h.providerMapSize }),
+      nowrap: true,
+    },
     { id: 'keyId', header: t('heads.columns.keyId'), value: (h) => h.keyId, mono: true },
     {
       id: 'open',

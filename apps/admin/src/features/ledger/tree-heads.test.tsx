@@ -13,9 +13,11 @@ function head(treeSize: number, overrides: Partial<Head> = {}): Head {
   const rootHash = String(treeSize % 10).repeat(64);
   const timestamp = '2026-12-06T10:00:00.000Z';
   return {
+    version: 1,
     treeSize,
     rootHash,
     timestamp,
+    providerMapSize: null,
     providerMapRoot: null,
     statement: `steward-tree-head/1\n${treeSize}\n${rootHash}\n${timestamp}\n-`,
     signature: SIGNATURE,
@@ -47,7 +49,13 @@ describe('signed tree heads', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('lists the heads, newest first, for any member of staff, paged "Page N of M"', async () => {
-    const first = Array.from({ length: 25 }, (_, i) => head(1_004_211 - i * 1000));
+    // The newest is a v2 head (the timer's): it commits to the provider map of 5,210 people too.
+    const v2 = `steward-tree-head/2\n1004211\n${'1'.repeat(64)}\n2026-12-06T10:00:00.000Z\n5210\n${'b'.repeat(64)}`;
+    const first = Array.from({ length: 25 }, (_, i) =>
+      i === 0
+        ? head(1_004_211, { version: 2, providerMapSize: 5210, providerMapRoot: 'b'.repeat(64), statement: v2 })
+        : head(1_004_211 - i * 1000),
+    );
     const { api } = renderApp('/ledger/heads', {
       role: 'VIEWER',
       handlers: {
@@ -57,6 +65,8 @@ describe('signed tree heads', () => {
     await screen.findByText('1,004,211');
     const table = screen.getByRole('table', { name: 'Signed tree heads' });
     expect(within(table).getAllByText('k2026')).toHaveLength(25);
+    expect(within(table).getByText('5,210 people')).toBeTruthy();
+    expect(within(table).getAllByText('— (inclusion only)')).toHaveLength(24);
     // The root shortened, its whole value copied.
     expect(within(table).getAllByText(/^1{8}…1{4}$/).length).toBeGreaterThan(0);
     expect(screen.getByText(/Page 1 of 2/)).toBeTruthy();

@@ -49,7 +49,7 @@ export function buildRequest(overrides: Partial<Request> = {}): Request {
 
 export function buildPackage(overrides: Partial<Package> = {}): Package {
   return {
-    formatVersion: 'steward.disclosure/5',
+    formatVersion: 'steward.disclosure/6',
     language: 'en',
     requestId: 'req-1',
     requestReference: 'R-ABCDEFGH23',
