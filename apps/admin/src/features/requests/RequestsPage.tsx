@@ -213,6 +213,7 @@ function NewRequestModal({ opened, onClose }: { opened: boolean; onClose: () => 
   const [requesterName, setRequesterName] = useState('');
   const [contact, setContact] = useState('');
   const [details, setDetails] = useState('');
+  const [earlierHead, setEarlierHead] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [messages, setMessages] = useState<string[]>([]);
 
@@ -226,6 +227,7 @@ function NewRequestModal({ opened, onClose }: { opened: boolean; onClose: () => 
       requesterName,
       contact,
       details: details || null,
+      earlierHead: kind === 'DISCLOSURE' && earlierHead.trim() ? earlierHead : null,
     });
     if (result.error) {
       const summary = fieldErrorsFromGraphQLError(result.error);
@@ -287,6 +289,21 @@ function NewRequestModal({ opened, onClose }: { opened: boolean; onClose: () => 
             onChange={(e) => setDetails(e.currentTarget.value)}
             error={errors['details']}
           />
+          {kind === 'DISCLOSURE' && (
+            // The head of the provider's last package (sent by letter or mail): the next package proves
+            // the ledger only grew since it.
+            <Textarea
+              label={t('create.earlierHead')}
+              description={t('create.earlierHeadHelp')}
+              autosize
+              minRows={2}
+              maxRows={8}
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              value={earlierHead}
+              onChange={(e) => setEarlierHead(e.currentTarget.value)}
+              error={errors['earlierHead']}
+            />
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common:actions.cancel')}

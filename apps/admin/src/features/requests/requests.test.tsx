@@ -54,6 +54,37 @@ describe('request queue', () => {
   });
 });
 
+describe('entering a request', () => {
+  it("takes the head of the provider's last package with a disclosure request, and shows the API's refusal on it", async () => {
+    const { api } = renderApp('/requests', {
+      handlers: {
+        ProviderRequests: () => page([]),
+        CreateProviderRequest: ({ input }) =>
+          (input as { earlierHead: string | null }).earlierHead === 'not json'
+            ? graphQLError('BAD_USER_INPUT', 'input.earlierHead: Not JSON', {
+                field: 'input.earlierHead',
+                issues: [{ field: 'input.earlierHead', code: 'INVALID_FORMAT', message: 'Not JSON' }],
+              })
+            : { data: { createProviderRequest: buildRequest({ id: 'r-new' }) } },
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Enter a request' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Enter a request' });
+    fireEvent.change(within(dialog).getByLabelText(/Requester's name/), { target: { value: 'Aiko Fujimoto' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Contact/), { target: { value: 'By post' } });
+    const head = within(dialog).getByLabelText(/Signed head from the provider's last package/);
+    fireEvent.change(head, { target: { value: 'not json' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save request' }));
+    await within(dialog).findByText('Not JSON');
+    expect(api.callsOf('CreateProviderRequest').at(-1)!.variables).toMatchObject({
+      input: { kind: 'DISCLOSURE', requesterName: 'Aiko Fujimoto', earlierHead: 'not json' },
+    });
+    // Only a disclosure request takes it.
+    fireEvent.change(within(dialog).getByLabelText('Kind'), { target: { value: 'AMENDMENT' } });
+    expect(within(dialog).queryByLabelText(/Signed head from the provider's last package/)).toBeNull();
+  });
+});
+
 describe('request detail', () => {
   it('produces the disclosure package and shows the provider data, ready to print and download', async () => {
     const { api } = renderApp('/requests/req-1', {
