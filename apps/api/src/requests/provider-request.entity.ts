@@ -109,15 +109,16 @@ export class ProviderRequest extends BaseEntity<
   @Property({ type: 'string', length: 64, nullable: true })
   packageHash: string | null = null;
 
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
+
   /**
    * The signed tree head the provider handed in (from their last disclosure package), as checked on
    * intake: its JSON in the wire's field order (policy-core parseTreeHead). Not personal: a head is public.
+   * Declared last: the migration added the column at the end.
    */
   @Property({ type: 'text', nullable: true })
   earlierHead: string | null = null;
-
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
 }
 
 /** Sealing contexts: a value copied onto another row or field fails to decrypt. */
