@@ -301,7 +301,7 @@ describe('provider requests in Japanese', () => {
     expect(within(items).getByRole('columnheader', { name: 'Source' })).toBeTruthy();
     expect(within(items).getByText('Name')).toBeTruthy();
     expect(within(pkg).getByText(/SHA-256 of the JSON: a{64}/)).toBeTruthy();
-    expect(within(pkg).getByText(/3 Apr 2026/)).toBeTruthy();
+    expect(within(pkg).getByText(/produced 3 Apr 2026/)).toBeTruthy();
   });
 });
 
