@@ -20,6 +20,7 @@ const KEY_PAGES: { path: string; name: string }[] = [
   { path: '/inquiries', name: 'inquiries' },
   { path: '/ledger', name: 'ledger' },
   { path: '/ledger/entries', name: 'ledger-entries' },
+  { path: '/ledger/heads', name: 'ledger-heads' },
   { path: '/audit', name: 'audit' },
   { path: '/cookies', name: 'cookies' },
   { path: '/policy', name: 'policy' },

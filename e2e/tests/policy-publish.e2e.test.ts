@@ -34,7 +34,15 @@ browserStory('The public pages, and publishing a new policy version (Chromium, e
     await noScript?.close();
   });
 
-  for (const path of ['/privacy?lang=ja', '/privacy?lang=en', '/privacy/inquiry?lang=ja', '/privacy/request?lang=en'])
+  for (const path of [
+    '/privacy?lang=ja',
+    '/privacy?lang=en',
+    '/privacy/inquiry?lang=ja',
+    '/privacy/request?lang=en',
+    // The signed tree head and how to check a package with it (issue 19).
+    '/privacy/ledger?lang=ja',
+    '/privacy/ledger?lang=en',
+  ])
     it(`finds no serious or critical accessibility violation on ${path}`, async () => {
       const visit = await visitor.newPage();
       try {
@@ -44,6 +52,8 @@ browserStory('The public pages, and publishing a new policy version (Chromium, e
         expect(await seriousViolations(visit)).toEqual([]);
         if (path.startsWith('/privacy?'))
           await visit.screenshot({ path: join(RESULTS_DIR, `public-policy-${path.slice(-2)}.png`), fullPage: true });
+        if (path.startsWith('/privacy/ledger'))
+          await visit.screenshot({ path: join(RESULTS_DIR, `public-ledger-${path.slice(-2)}.png`), fullPage: true });
       } finally {
         await visit.close();
       }

@@ -15,6 +15,7 @@ import { SystemSetting } from './common/system-setting.entity.js';
 import { checkDriverPool } from './common/sql/driver-pool.js';
 import { DATABASE_LOCKS, withDatabaseLock } from './common/locks/database-lock.queries.js';
 import { ormOptions, type DatabaseTarget } from './mikro-orm.config.js';
+import { LedgerService } from './ledger/ledger.service.js';
 import { seedDemoProviders } from './seeders/demo-providers.js';
 import { DEMO_HISTORY_DAYS, DEMO_OFFICER, seedDemoWorkload } from './seeders/demo-workload.js';
 import { actorOf } from './auth/auth.service.js';
@@ -204,6 +205,9 @@ async function seedDemo(em: SqlEntityManager, deps: AppDeps): Promise<void> {
   await seedCookieDemo(em.fork(), deps);
   const providersMs = performance.now() - started;
   const demo = await seedDemoWorkload(em, deps, owner);
+  // The demo's history signed at once (a v2 head with the provider map): the public "Verify our
+  // records" page and a first disclosure package have a head to show before the timer's first turn.
+  await new LedgerService(em.fork(), deps).checkpoint();
   deps.log.info(
     `Seeded the demo policy and ${n} demo providers in ${Math.round(providersMs)} ms, then ${demo.decisions} decisions` +
       ` and ${demo.provisions} provisions over ${DEMO_HISTORY_DAYS} days with the staff, exceptions, request and inquiry` +

@@ -7,6 +7,7 @@ import { firstStart } from '../bootstrap.js';
 import { PermittedException } from '../exceptions/permitted-exception.entity.js';
 import { Inquiry } from '../inquiries/inquiry.entity.js';
 import { LedgerEntry } from '../ledger/ledger-entry.entity.js';
+import { LedgerTreeHead } from '../ledger/ledger-tree-head.entity.js';
 import { PartnerCredential } from '../recipients/partner-credential.entity.js';
 import { Recipient } from '../recipients/recipient.entity.js';
 import { ProviderRequest } from '../requests/provider-request.entity.js';
@@ -87,6 +88,9 @@ describe.each(DATABASES)('the demo data on %s', (database) => {
     const all = await em.find(LedgerEntry, {}, { orderBy: { sequence: 'asc' } });
     for (let i = 1; i < all.length; i++)
       expect(all[i]!.recordedAt.getTime()).toBeGreaterThanOrEqual(all[i - 1]!.recordedAt.getTime());
+    // Signed at once, with the provider map: the public page and a first package have a head.
+    const [head] = await em.find(LedgerTreeHead, {}, { orderBy: { treeSize: 'desc' } });
+    expect(head).toMatchObject({ treeSize: all.length, version: 2 });
 
     // An open disclosure request and a new inquiry.
     const request = await em.findOneOrFail(ProviderRequest, { kind: 'DISCLOSURE' });
