@@ -47,10 +47,18 @@ async function target() {
   if (values.db === 'postgresql') {
     const baseUrl = process.env.DATABASE_URL;
     if (!baseUrl) throw new Error('--db postgresql needs DATABASE_URL');
-    const { url } = await preparePostgres({ baseUrl, count: 1_000_000, progress });
+    const { url } = await preparePostgres({
+      baseUrl,
+      count: Number(process.env.BENCH_PROVIDERS ?? 1_000_000),
+      progress,
+    });
     return { target: { kind: 'postgresql', url }, databaseUrl: url };
   }
-  const seed = await ensureSqliteSeed({ cacheDir: CACHE_DIR, count: 1_000_000, progress });
+  const seed = await ensureSqliteSeed({
+    cacheDir: CACHE_DIR,
+    count: Number(process.env.BENCH_PROVIDERS ?? 1_000_000),
+    progress,
+  });
   const work = `${CACHE_DIR}profile.sqlite`;
   for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
   copyFileSync(seed.file, work);

@@ -36,7 +36,7 @@ import {
   type NodeRow,
   type TreeState,
 } from './ledger-tree.queries.js';
-import { advanceProviderStates, ProviderMap } from './provider-map.js';
+import { advanceProviderStates, ProviderMap, type ProviderState } from './provider-map.js';
 import type {
   EvidenceEntry,
   EvidencePackage,
@@ -60,6 +60,14 @@ import {
 
 /** The tree's right edge after this process's last append, by size and last leaf (see `frontier`). */
 let lastFrontier: { key: string; nodes: StoredNode[] } | null = null;
+
+/**
+ * The provider states this process wrote, valid under the same key as `lastFrontier`: while no other
+ * process (or rolled-back append) moved the tree since, they are the stored ones, so a decision about a
+ * provider seen before reads no state row. Bounded: cleared when it grows past STATE_CACHE_MAX.
+ */
+let knownStates: { key: string; states: Map<string, ProviderState> } | null = null;
+const STATE_CACHE_MAX = 50_000;
 
 /** A proof reaches past the part of the tree built so far, while the build job fills in an older ledger. */
 export class LedgerTreeBuildingError extends DomainError {
@@ -140,6 +148,7 @@ export class LedgerTreeService {
     signAt: readonly number[] = [],
   ): Promise<number> {
     if (!entries.length) return treeSize;
+    const startKey = `${treeSize}:${lastLeafHash}`;
     const frontier = await this.frontier(treeSize, lastLeafHash);
     const rows: NodeRow[] = [];
     const heads: { size: number; root: string }[] = [];
@@ -151,8 +160,9 @@ export class LedgerTreeService {
       if (signAt.includes(entry.sequence)) heads.push({ size, root: foldRight(frontier.map((f) => f.hash)) });
     }
     await insertTreeNodes(this.em, rows);
-    await this.advanceProviderStates(entries);
-    lastFrontier = { key: `${size}:${entries[entries.length - 1]!.hash}`, nodes: frontier.map((f) => ({ ...f })) };
+    const endKey = `${size}:${entries[entries.length - 1]!.hash}`;
+    await this.advanceProviderStates(entries, startKey, endKey);
+    lastFrontier = { key: endKey, nodes: frontier.map((f) => ({ ...f })) };
     for (const head of heads) await this.signTreeHead(head.size, head.root);
     return size;
   }
@@ -170,12 +180,24 @@ export class LedgerTreeService {
     return refs.map((r) => ({ ...r, hash: this.required(stored, r) }));
   }
 
-  /** The entries' providers' states moved on by them: the stored ones read in one statement, written in one. */
-  private async advanceProviderStates(entries: readonly LeafEntry[]): Promise<void> {
+  /**
+   * The entries' providers' states moved on by them: those this process does not know (knownStates,
+   * valid when the tree is where its last append left it, `startKey`) read in one statement, all
+   * written in one; known afterwards under `endKey`.
+   */
+  private async advanceProviderStates(entries: readonly LeafEntry[], startKey: string, endKey: string): Promise<void> {
     const ids = [...new Set(entries.flatMap((e) => (e.providerId === null ? [] : [e.providerId])))];
-    if (!ids.length) return;
-    const current = await providerStatesOf(this.em, ids);
-    await upsertProviderStates(this.em, advanceProviderStates(current, entries));
+    const known = knownStates?.key === startKey ? knownStates.states : new Map<string, ProviderState>();
+    if (ids.length) {
+      const unknown = ids.filter((id) => !known.has(id));
+      const current = unknown.length ? await providerStatesOf(this.em, unknown) : new Map<string, ProviderState>();
+      for (const id of ids) if (known.has(id)) current.set(id, known.get(id)!);
+      const advanced = advanceProviderStates(current, entries);
+      await upsertProviderStates(this.em, advanced);
+      if (known.size + advanced.length > STATE_CACHE_MAX) known.clear();
+      for (const state of advanced) known.set(state.providerId, state);
+    }
+    knownStates = { key: endKey, states: known };
   }
 
   /**
