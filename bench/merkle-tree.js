@@ -16,6 +16,10 @@ import { setTreeState } from '@steward/api/dist/ledger/ledger-tree.queries.js';
 import { LedgerTreeService } from '@steward/api/dist/ledger/ledger-tree.service.js';
 
 const LEAVES = Number(process.env.BENCH_TREE_LEAVES ?? 1_000_000);
+// Each entry names one of this many providers (as decisions and provisions do), so the build also
+// keeps the provider states the provider map is made of.
+const PROVIDERS = Number(process.env.BENCH_TREE_PROVIDERS ?? 10_000);
+const providerOf = (i) => `00000000-0000-7000-8000-${(i % PROVIDERS).toString(16).padStart(12, '0')}`;
 const BATCH = 10_000;
 const PROOFS = 200;
 const dir = mkdtempSync(join(tmpdir(), 'steward-merkle-'));
@@ -33,7 +37,11 @@ try {
   let size = 0;
   while (size < LEAVES) {
     const n = Math.min(BATCH, LEAVES - size);
-    const entries = Array.from({ length: n }, (_, i) => ({ sequence: size + i + 1, hash: hashOf(size + i + 1) }));
+    const entries = Array.from({ length: n }, (_, i) => ({
+      sequence: size + i + 1,
+      hash: hashOf(size + i + 1),
+      providerId: providerOf(size + i + 1),
+    }));
     size = await inTransaction(orm.em.fork(), async (em) => {
       const last = size ? hashOf(size) : '0'.repeat(64);
       const next = await new LedgerTreeService(em, deps).appendLeaves(size, last, entries);
@@ -76,7 +84,8 @@ try {
     `\nMerkle tree of ${LEAVES.toLocaleString('en')} leaves (SQLite file, ${(statSync(file).size / 1e6).toFixed(0)} MB)`,
   );
   console.log(
-    `built in ${(buildMs / 1000).toFixed(1)} s (${Math.round(LEAVES / (buildMs / 1000)).toLocaleString('en')} leaves/s, batches of ${BATCH.toLocaleString('en')})`,
+    `built in ${(buildMs / 1000).toFixed(1)} s (${Math.round(LEAVES / (buildMs / 1000)).toLocaleString('en')} leaves/s, batches of ${BATCH.toLocaleString('en')}), ` +
+      `with the states of ${PROVIDERS.toLocaleString('en')} providers`,
   );
   console.log(`first inclusion proof (cold statements): ${firstMs.toFixed(2)} ms, ${proof.auditPath.length} hashes\n`);
   console.log('| operation | min ms | p50 ms | p99 ms |');
