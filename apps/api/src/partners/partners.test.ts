@@ -1,20 +1,15 @@
 import {
   ApproveExceptionDocument,
-  ChangeRequestStatusDocument,
   CreateExceptionDocument,
-  CreateProviderRequestDocument,
   CreateRecipientDocument,
   IssuePartnerKeyDocument,
-  LinkRequestProviderDocument,
   PartnerProviderDocument,
   PartnerProvidersDocument,
-  ProduceDisclosurePackageDocument,
   RecordCollectionDocument,
   RecordConsentDocument,
   RevokeExceptionDocument,
   RevokePartnerKeyDocument,
   VerifyLedgerDocument,
-  VerifyRequestIdentityDocument,
 } from '@steward/schema';
 import { print } from 'graphql';
 import { randomUUID } from 'node:crypto';
@@ -23,6 +18,7 @@ import { SESSION_COOKIE } from '../server.js';
 import { buildCollectionInput, buildExceptionInput } from '../test/factories.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app.js';
 import { DATABASES } from '../test/databases.js';
+import { produceDisclosure } from '../test/requests.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -679,42 +675,7 @@ describe('partner access: provisions are recorded from the answer sent', () => {
   });
 
   it("the provider's disclosure package lists what left and nothing else", async () => {
-    let r = (
-      await officer.ok(CreateProviderRequestDocument, {
-        input: {
-          kind: 'DISCLOSURE',
-          channel: 'POST',
-          requesterName: 'Ichiro NameOnly',
-          contact: '1-2-3 Shiba, Minato-ku',
-        },
-      })
-    ).createProviderRequest;
-    r = (
-      await officer.ok(LinkRequestProviderDocument, {
-        input: {
-          requestId: r.id,
-          providerId: nameOnly,
-          expectedVersion: r.version,
-        },
-      })
-    ).linkRequestProvider;
-    r = (
-      await officer.ok(ChangeRequestStatusDocument, {
-        input: { requestId: r.id, expectedVersion: r.version, status: 'VERIFYING' },
-      })
-    ).changeRequestStatus;
-    r = (
-      await officer.ok(VerifyRequestIdentityDocument, {
-        input: { requestId: r.id, expectedVersion: r.version, method: 'ID_DOCUMENT', note: 'Seen at the desk.' },
-      })
-    ).verifyRequestIdentity;
-    r = (
-      await officer.ok(ChangeRequestStatusDocument, {
-        input: { requestId: r.id, expectedVersion: r.version, status: 'IN_PROGRESS' },
-      })
-    ).changeRequestStatus;
-    const pkg = (await officer.ok(ProduceDisclosurePackageDocument, { input: { requestId: r.id } }))
-      .produceDisclosurePackage;
+    const pkg = await produceDisclosure(officer, nameOnly);
     const provisions = pkg.ledger.filter((e) => e.kind === 'PROVISION');
     // The full read (NAME), the name-only read and the read after the refused one: three hand-overs of
     // the name; none of the reads that carried no value, the nulled answer or the refused record.

@@ -4,26 +4,28 @@ import {
   LinkRequestProviderDocument,
   ProduceDisclosurePackageDocument,
   VerifyRequestIdentityDocument,
+  type RequestKind,
 } from '@steward/schema';
 import type { TestClient } from './test-app.js';
 
 /**
- * A disclosure request for `providerId` taken through intake, identity verification and into work by
- * `officer`, and its package produced: what every test of the package needs before it can look at it.
- * `earlierHead` is the head of the provider's previous package, as they hand it in.
+ * A request of `kind` for `providerId` taken by `officer` through intake and identity verification
+ * into work (IN_PROGRESS): where every test of what a request does starts. `earlierHead` is the head
+ * of the provider's previous disclosure package, as they hand it in.
  */
-export async function produceDisclosure(
+export async function requestInWork(
   officer: TestClient,
+  kind: RequestKind,
   providerId: string,
   opts: { earlierHead?: string | null } = {},
 ) {
   let r = (
     await officer.ok(CreateProviderRequestDocument, {
       input: {
-        kind: 'DISCLOSURE',
+        kind,
         channel: 'POST',
-        requesterName: 'Requester',
-        contact: 'By post',
+        requesterName: 'Aiko Fujimoto',
+        contact: '1-2-3 Shiba, Minato-ku',
         earlierHead: opts.earlierHead ?? null,
       },
     })
@@ -42,9 +44,18 @@ export async function produceDisclosure(
   r = await move('VERIFYING');
   r = (
     await officer.ok(VerifyRequestIdentityDocument, {
-      input: { requestId: r.id, expectedVersion: r.version, method: 'ID_DOCUMENT', note: null },
+      input: { requestId: r.id, expectedVersion: r.version, method: 'ID_DOCUMENT', note: 'Licence seen.' },
     })
   ).verifyRequestIdentity;
-  r = await move('IN_PROGRESS');
+  return move('IN_PROGRESS');
+}
+
+/** The disclosure package of a request for `providerId` in work (requestInWork). */
+export async function produceDisclosure(
+  officer: TestClient,
+  providerId: string,
+  opts: { earlierHead?: string | null } = {},
+) {
+  const r = await requestInWork(officer, 'DISCLOSURE', providerId, opts);
   return (await officer.ok(ProduceDisclosurePackageDocument, { input: { requestId: r.id } })).produceDisclosurePackage;
 }

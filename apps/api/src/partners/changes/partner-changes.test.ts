@@ -2,20 +2,16 @@ import {
   ApplyAmendmentDocument,
   ApplyCessationDocument,
   ApproveExceptionDocument,
-  ChangeRequestStatusDocument,
   CreateExceptionDocument,
-  CreateProviderRequestDocument,
   CreateRecipientDocument,
   IssuePartnerKeyDocument,
   IssueSystemKeyDocument,
-  LinkRequestProviderDocument,
   PartnerChangesDocument,
   PartnerProvidersDocument,
   ProviderDocument,
   RecordCollectionDocument,
   RecordConsentDocument,
   RevokeExceptionDocument,
-  VerifyRequestIdentityDocument,
   type CreateExceptionInput,
 } from '@steward/schema';
 import { print } from 'graphql';
@@ -24,6 +20,7 @@ import { buildCollectionInput, buildExceptionInput } from '../../test/factories.
 import { DATABASES } from '../../test/databases.js';
 import { createTestApp, type TestApp, type TestClient } from '../../test/test-app.js';
 import { FEED_SETTLE_MS } from './partner-changes.service.js';
+import { requestInWork } from '../../test/requests.js';
 
 // The feed's statements are lean SQL per dialect: each run of this file uses its database.
 const database = DATABASES.at(-1)!;
@@ -127,33 +124,7 @@ async function approvedException(
   return { id: approved.id, version: approved.version };
 }
 
-async function readyRequest(kind: 'AMENDMENT' | 'CESSATION', providerId: string) {
-  let r = (
-    await officer.ok(CreateProviderRequestDocument, {
-      input: { kind, channel: 'POST', requesterName: 'Aiko Fujimoto', contact: '1-2-3 Shiba, Minato-ku' },
-    })
-  ).createProviderRequest;
-  r = (
-    await officer.ok(LinkRequestProviderDocument, {
-      input: { requestId: r.id, providerId, expectedVersion: r.version },
-    })
-  ).linkRequestProvider;
-  r = (
-    await officer.ok(ChangeRequestStatusDocument, {
-      input: { requestId: r.id, expectedVersion: r.version, status: 'VERIFYING' },
-    })
-  ).changeRequestStatus;
-  r = (
-    await officer.ok(VerifyRequestIdentityDocument, {
-      input: { requestId: r.id, expectedVersion: r.version, method: 'ID_DOCUMENT', note: 'Licence seen.' },
-    })
-  ).verifyRequestIdentity;
-  return (
-    await officer.ok(ChangeRequestStatusDocument, {
-      input: { requestId: r.id, expectedVersion: r.version, status: 'IN_PROGRESS' },
-    })
-  ).changeRequestStatus;
-}
+const readyRequest = (kind: 'AMENDMENT' | 'CESSATION', providerId: string) => requestInWork(officer, kind, providerId);
 
 async function amendAddress(providerId: string, value: string) {
   const r = await readyRequest('AMENDMENT', providerId);
