@@ -68,7 +68,7 @@ export function EvidenceSection({ doc, title, language }: { doc: DisclosureJson;
         {t('disclosure.evidence.howTo')}
       </Text>
       <Text size="sm" ff="monospace" mt={2}>
-        npx @steward/verify --public-key {evidence.publicKey} disclosure.json
+        {verifyCommand(evidence.publicKey)}
       </Text>
       <Text size="sm" mt={4}>
         {t('disclosure.evidence.keep')}
@@ -79,3 +79,6 @@ export function EvidenceSection({ doc, title, language }: { doc: DisclosureJson;
     </DocumentSection>
   );
 }
+
+/** The command a provider runs on the saved package (packages/verify's CLI): the same in every language. */
+export const verifyCommand = (publicKey: string) => `npx @steward/verify --public-key ${publicKey} disclosure.json`;
