@@ -1,5 +1,5 @@
 import { DecisionDocument, RecordCollectionDocument } from '@steward/schema';
-import type { DisclosureDocument } from '@steward/policy-core';
+import { label, type DisclosureDocument } from '@steward/policy-core';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,5 +97,22 @@ describe.each(DATABASES)('a disclosure package checked offline, on %s', (databas
     // Signed with another key than the published one: refused too.
     const otherKey = Buffer.alloc(32, 7).toString('base64');
     expect((await verify(second.json, otherKey)).code).toBe(1);
+  });
+
+  it('says why a package has no proofs while the tree of an upgraded ledger is still being built', async () => {
+    const fresh = await createTestApp({ database });
+    try {
+      const [ownerHere, officerHere] = [await fresh.clientAs('OWNER'), await fresh.clientAs('PRIVACY_OFFICER')];
+      const { recordCollection } = await ownerHere.ok(RecordCollectionDocument, { input: buildCollectionInput() });
+      // As after the upgrade that added the provider map: the build job has made no leaf yet.
+      await fresh.em().getConnection().execute('update ledger_head set tree_size = 0, tree_sequence = 0 where id = 1');
+      const pkg = await produceDisclosure(officerHere, recordCollection.provider.id);
+      const doc = JSON.parse(pkg.json) as DisclosureDocument;
+      expect(doc.evidence).toBeNull();
+      expect(doc.evidenceUnavailable).toBe(label(doc.language, 'disclosureNote', 'evidenceUnavailable'));
+      expect(doc.ledger.length).toBeGreaterThan(0);
+    } finally {
+      await fresh.close();
+    }
   });
 });

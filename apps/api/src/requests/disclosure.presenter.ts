@@ -320,7 +320,7 @@ export function presentDisclosurePackage(cipher: FieldCipher, facts: DisclosureF
     amendments,
     cessations,
     evidence: facts.evidence,
-    evidenceUnavailable: facts.evidence ? null : messages[language]['disclosureNote.evidenceUnavailable'],
+    evidenceUnavailable: facts.evidence ? null : label(language, 'disclosureNote', 'evidenceUnavailable'),
     sections: facts.sections.map((s) => ({ key: s.key, title: s.title, count: s.count, records: s.records })),
   };
 }

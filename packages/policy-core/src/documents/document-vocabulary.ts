@@ -90,3 +90,7 @@ export const DISCLOSURE_SECTION_KEYS = [
   'incidents',
 ] as const;
 export type DisclosureSectionKey = (typeof DISCLOSURE_SECTION_KEYS)[number];
+
+/** Notes a disclosure package may carry about itself (`disclosureNote.<key>` in the catalogue). */
+export const DISCLOSURE_NOTES = ['evidenceUnavailable'] as const;
+export type DisclosureNote = (typeof DISCLOSURE_NOTES)[number];

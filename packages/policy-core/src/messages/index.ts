@@ -42,6 +42,7 @@ import { RECIPIENT_KINDS } from '../vocabulary/recipient-kinds.js';
 import { ADMIN_ROLES } from '../vocabulary/roles.js';
 import {
   DATA_ITEM_CHANGE_ACTIONS,
+  DISCLOSURE_NOTES,
   DISCLOSURE_SECTION_KEYS,
   DOCUMENT_ACTOR_KINDS,
   DOCUMENT_KINDS,
@@ -100,6 +101,7 @@ export const LABEL_VOCABULARIES = {
   dataItemChangeAction: DATA_ITEM_CHANGE_ACTIONS,
   actorKind: DOCUMENT_ACTOR_KINDS,
   disclosureSection: DISCLOSURE_SECTION_KEYS,
+  disclosureNote: DISCLOSURE_NOTES,
   incidentKind: INCIDENT_KINDS,
   incidentStatus: INCIDENT_STATUSES,
   incidentDiscovery: INCIDENT_DISCOVERIES,
